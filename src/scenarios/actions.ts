@@ -1,0 +1,18 @@
+// What a button means. Views and the assistant attach these; the callback codec (assistant) turns
+// them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
+import type { ScenarioRequest } from './requests.ts';
+import type { WriteRequest } from './writes.ts';
+
+export type Action =
+  /** Show another view (a card picked from a list, the next day's schedule …). */
+  | { kind: 'show'; request: ScenarioRequest }
+  /** Ask the director to confirm this write (e.g. "complete" under a task). */
+  | { kind: 'propose'; write: WriteRequest }
+  /** Offer the stages a deal can move to, as buttons. */
+  | { kind: 'chooseStage'; dealId: number }
+  /** Yes / no on a stored proposal: bound to the stored arguments, never to text. */
+  | { kind: 'confirm'; proposalId: string }
+  | { kind: 'cancel'; proposalId: string }
+  /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
+  | { kind: 'digestToggle'; digest: string }
+  | { kind: 'digestTime'; digest: string; time: string };

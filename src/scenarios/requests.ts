@@ -1,0 +1,29 @@
+// What a director can ask to see: the scenario and its arguments. The router (no model) and the
+// model's tools both produce these; the scenarios turn them into view models.
+
+/** A local calendar date in the director's zone, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export type ScenarioRequest =
+  | { scenario: 'schedule'; date: LocalDate }
+  | { scenario: 'myTasks' }
+  | { scenario: 'deals' }
+  | { scenario: 'dealCard'; dealId: number }
+  | { scenario: 'briefing' }
+  | { scenario: 'weeklyReport' }
+  | { scenario: 'teamStatus' }
+  /** By a name (any part of a person's or company's name), or an exact record picked from a list. */
+  | { scenario: 'dossier'; query?: string; contactId?: number; companyId?: number }
+  /** By a local time `HH:mm`, a name, or an exact event; on `date` (default today). */
+  | { scenario: 'meetingPrep'; time?: string; query?: string; eventId?: number; date?: LocalDate }
+  | { scenario: 'dayResults'; date?: LocalDate }
+  | { scenario: 'pipeline'; categoryId?: number }
+  | { scenario: 'search'; query: string }
+  // Digest contents (also reachable as views).
+  | { scenario: 'dayPlan' }
+  | { scenario: 'morningDigest' }
+  | { scenario: 'overdueAlert' }
+  | { scenario: 'newLeads' }
+  | { scenario: 'eveningSummary' };
+
+export type ScenarioName = ScenarioRequest['scenario'];
