@@ -1,0 +1,37 @@
+// What the director's message means, before anything is fetched. Produced by the router (no model)
+// and, for free-form questions, by the model's tools; acted on by the assistant.
+import type { Language } from '../scenarios/director.ts';
+import type { LocalDate, ScenarioRequest } from '../scenarios/requests.ts';
+import type { IsoDateTime } from '../scenarios/writes.ts';
+
+/** A write as the director said it: names, not ids. The assistant looks the names up, then proposes. */
+export type WriteDraft =
+  | { type: 'createTask'; title: string; deadline?: IsoDateTime; responsibleName?: string }
+  | { type: 'completeTask'; taskQuery: string }
+  | { type: 'deleteTask'; taskQuery: string }
+  | { type: 'createDeal'; title: string; amount?: number; currency?: string }
+  | { type: 'moveDeal'; dealQuery: string; stageQuery: string }
+  | { type: 'deleteDeal'; dealQuery: string }
+  | { type: 'addComment'; entity: 'deal' | 'contact' | 'company'; entityQuery: string; text: string }
+  | { type: 'createMeeting'; title: string; from: IsoDateTime; to?: IsoDateTime }
+  /** `meetingQuery` is a name or a local time `HH:mm`; `date` the day it is on now (default today). */
+  | { type: 'moveMeeting'; meetingQuery: string; date?: LocalDate; from: IsoDateTime; to?: IsoDateTime }
+  | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
+  | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
+  | { type: 'createCompany'; title: string; phone?: string; email?: string };
+
+export type Intent =
+  | { kind: 'view'; request: ScenarioRequest }
+  | { kind: 'write'; draft: WriteDraft }
+  | { kind: 'greeting' }
+  | { kind: 'help' }
+  | { kind: 'digests' }
+  /** Things the portal cannot do (promise: say so plainly). */
+  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
+  | { kind: 'unknown' };
+
+export interface Understanding {
+  intent: Intent;
+  /** The language the director wrote in. */
+  language: Language;
+}
