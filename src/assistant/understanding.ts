@@ -1,7 +1,7 @@
 // What the director's message means, before anything is fetched. Produced by the router (no model)
 // and, for free-form questions, by the model's tools; acted on by the assistant.
 import type { Language } from '../scenarios/director.ts';
-import type { LocalDate, ScenarioRequest } from '../scenarios/requests.ts';
+import type { DigestName, LocalDate, ScenarioRequest } from '../scenarios/requests.ts';
 import type { IsoDateTime } from '../scenarios/writes.ts';
 
 /** A write as the director said it: names, not ids. The assistant looks the names up, then proposes. */
@@ -25,7 +25,10 @@ export type Intent =
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
   | { kind: 'help' }
+  /** Open the digest settings message. */
   | { kind: 'digests' }
+  /** "утренний брифинг в 8:15": set one digest's local time `HH:mm` (and switch it on). */
+  | { kind: 'digestTime'; digest: DigestName; time: string }
   /** Things the portal cannot do (promise: say so plainly). */
   | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
   | { kind: 'unknown' };

@@ -1,6 +1,6 @@
 // What a button means. Views and the assistant attach these; the callback codec (assistant) turns
 // them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
-import type { ScenarioRequest } from './requests.ts';
+import type { DigestName, ScenarioRequest } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
 export type Action =
@@ -14,5 +14,5 @@ export type Action =
   | { kind: 'confirm'; proposalId: string }
   | { kind: 'cancel'; proposalId: string }
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
-  | { kind: 'digestToggle'; digest: string }
-  | { kind: 'digestTime'; digest: string; time: string };
+  | { kind: 'digestToggle'; digest: DigestName }
+  | { kind: 'digestTime'; digest: DigestName; time: string };

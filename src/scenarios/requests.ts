@@ -27,3 +27,12 @@ export type ScenarioRequest =
   | { scenario: 'eveningSummary' };
 
 export type ScenarioName = ScenarioRequest['scenario'];
+
+/** The six scheduled digests of PRODUCT.md. */
+export type DigestName =
+  | 'dayPlan'
+  | 'morningBriefing'
+  | 'overdueAlert'
+  | 'newLeads'
+  | 'eveningSummary'
+  | 'weeklyReport';
