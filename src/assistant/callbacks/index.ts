@@ -1,0 +1,384 @@
+// Telegram callback data for every button Action: compact, ≤ 64 bytes of UTF-8, written and read here only.
+// Layout: `<kind>[:<code>][:field…]`, fields in a fixed order per code, empty = absent, trailing empties dropped.
+// A `propose` button carries ids, never the titles of existing records: the assistant reads those again from
+// the portal before asking, so a stale or forged button cannot put words into the question.
+import { DateTime, FixedOffsetZone } from 'luxon';
+import type { Action } from '../../scenarios/actions.ts';
+import type { DigestName, ScenarioRequest } from '../../scenarios/requests.ts';
+import type { WriteRequest } from '../../scenarios/writes.ts';
+
+export const CALLBACK_DATA_LIMIT = 64;
+
+type FieldKind =
+  | 'int'
+  | 'num'
+  | 'ints'
+  | 'date' // YYYY-MM-DD ↔ YYYYMMDD
+  | 'time' // HH:mm ↔ HHmm
+  | 'instant' // ISO with offset ↔ base-36 epoch seconds + signed offset minutes
+  | 'text'
+  | 'entity'
+  | 'blank'; // not carried; decoded as '' and filled in again from the portal
+
+type FieldSpec = readonly [name: string, kind: FieldKind];
+
+interface Shape {
+  code: string;
+  type: string;
+  fields: readonly FieldSpec[];
+}
+
+const SCENARIOS: readonly Shape[] = [
+  { code: 'sc', type: 'schedule', fields: [['date', 'date']] },
+  { code: 't', type: 'myTasks', fields: [] },
+  { code: 'd', type: 'deals', fields: [] },
+  { code: 'dc', type: 'dealCard', fields: [['dealId', 'int']] },
+  { code: 'b', type: 'briefing', fields: [] },
+  { code: 'w', type: 'weeklyReport', fields: [] },
+  { code: 'tm', type: 'teamStatus', fields: [] },
+  {
+    code: 'ds',
+    type: 'dossier',
+    fields: [
+      ['contactId', 'int'],
+      ['companyId', 'int'],
+      ['query', 'text'],
+    ],
+  },
+  {
+    code: 'mp',
+    type: 'meetingPrep',
+    fields: [
+      ['eventId', 'int'],
+      ['time', 'time'],
+      ['date', 'date'],
+      ['query', 'text'],
+    ],
+  },
+  { code: 'dr', type: 'dayResults', fields: [['date', 'date']] },
+  { code: 'p', type: 'pipeline', fields: [['categoryId', 'int']] },
+  { code: 'se', type: 'search', fields: [['query', 'text']] },
+  { code: 'dp', type: 'dayPlan', fields: [] },
+  { code: 'md', type: 'morningDigest', fields: [] },
+  { code: 'oa', type: 'overdueAlert', fields: [] },
+  { code: 'nl', type: 'newLeads', fields: [] },
+  { code: 'es', type: 'eveningSummary', fields: [] },
+];
+
+const WRITES: readonly Shape[] = [
+  {
+    code: 'nt',
+    type: 'createTask',
+    fields: [
+      ['responsibleId', 'int'],
+      ['deadline', 'instant'],
+      ['title', 'text'],
+    ],
+  },
+  {
+    code: 'ct',
+    type: 'completeTask',
+    fields: [
+      ['taskId', 'int'],
+      ['title', 'blank'],
+    ],
+  },
+  {
+    code: 'xt',
+    type: 'deleteTask',
+    fields: [
+      ['taskId', 'int'],
+      ['title', 'blank'],
+    ],
+  },
+  {
+    code: 'nd',
+    type: 'createDeal',
+    fields: [
+      ['amount', 'num'],
+      ['currency', 'text'],
+      ['categoryId', 'int'],
+      ['stageId', 'text'],
+      ['title', 'text'],
+    ],
+  },
+  {
+    code: 'md',
+    type: 'moveDeal',
+    fields: [
+      ['dealId', 'int'],
+      ['stageId', 'text'],
+      ['title', 'blank'],
+      ['stageName', 'blank'],
+    ],
+  },
+  {
+    code: 'xd',
+    type: 'deleteDeal',
+    fields: [
+      ['dealId', 'int'],
+      ['title', 'blank'],
+    ],
+  },
+  {
+    code: 'cm',
+    type: 'addComment',
+    fields: [
+      ['entity', 'entity'],
+      ['entityId', 'int'],
+      ['entityTitle', 'blank'],
+      ['text', 'text'],
+    ],
+  },
+  {
+    code: 'nm',
+    type: 'createMeeting',
+    fields: [
+      ['from', 'instant'],
+      ['to', 'instant'],
+      ['attendeeIds', 'ints'],
+      ['location', 'text'],
+      ['title', 'text'],
+    ],
+  },
+  {
+    code: 'mm',
+    type: 'moveMeeting',
+    fields: [
+      ['eventId', 'int'],
+      ['from', 'instant'],
+      ['to', 'instant'],
+      ['title', 'blank'],
+    ],
+  },
+  {
+    code: 'xm',
+    type: 'deleteMeeting',
+    fields: [
+      ['eventId', 'int'],
+      ['title', 'blank'],
+    ],
+  },
+  {
+    code: 'nc',
+    type: 'createContact',
+    fields: [
+      ['companyId', 'int'],
+      ['phone', 'text'],
+      ['email', 'text'],
+      ['lastName', 'text'],
+      ['name', 'text'],
+    ],
+  },
+  {
+    code: 'nco',
+    type: 'createCompany',
+    fields: [
+      ['phone', 'text'],
+      ['email', 'text'],
+      ['title', 'text'],
+    ],
+  },
+];
+
+// Fields a request cannot do without: a decoded button missing one of these is junk.
+const REQUIRED: Record<string, readonly string[]> = {
+  schedule: ['date'],
+  dealCard: ['dealId'],
+  search: ['query'],
+  createTask: ['title'],
+  completeTask: ['taskId'],
+  deleteTask: ['taskId'],
+  createDeal: ['title'],
+  moveDeal: ['dealId', 'stageId'],
+  deleteDeal: ['dealId'],
+  addComment: ['entity', 'entityId', 'text'],
+  createMeeting: ['from', 'to', 'title'],
+  moveMeeting: ['eventId', 'from', 'to'],
+  deleteMeeting: ['eventId'],
+  createContact: ['name'],
+  createCompany: ['title'],
+};
+
+const DIGESTS: Record<DigestName, string> = {
+  dayPlan: 'dp',
+  morningBriefing: 'mb',
+  overdueAlert: 'oa',
+  newLeads: 'nl',
+  eveningSummary: 'es',
+  weeklyReport: 'wr',
+};
+const digestByCode = new Map(Object.entries(DIGESTS).map(([name, code]) => [code, name as DigestName]));
+
+const ENTITIES = ['deal', 'contact', 'company'] as const;
+const PROPOSAL_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+// Only the separator and the escape sign are escaped, so Cyrillic stays at two bytes a letter.
+const escapeField = (text: string) => text.replace(/%/g, '%25').replace(/:/g, '%3A');
+const unescapeField = (text: string) => text.replace(/%3A/g, ':').replace(/%25/g, '%');
+
+class Unfit extends Error {}
+
+function encodeField(value: unknown, kind: FieldKind): string {
+  if (value === undefined || value === null || kind === 'blank') return '';
+  switch (kind) {
+    case 'int':
+      if (!Number.isSafeInteger(value)) throw new Unfit('not an integer');
+      return String(value);
+    case 'num':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Unfit('not a number');
+      return String(value);
+    case 'ints':
+      if (!Array.isArray(value) || !value.every((id) => Number.isSafeInteger(id))) throw new Unfit('not ids');
+      return value.join(',');
+    case 'date':
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Unfit('not a date');
+      return value.replace(/-/g, '');
+    case 'time':
+      if (typeof value !== 'string' || !/^\d{2}:\d{2}$/.test(value)) throw new Unfit('not a time');
+      return value.replace(':', '');
+    case 'instant': {
+      const moment = typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : undefined;
+      if (!moment?.isValid) throw new Unfit('not a date-time');
+      return `${Math.floor(moment.toSeconds()).toString(36)}${moment.offset < 0 ? '-' : '+'}${Math.abs(moment.offset)}`;
+    }
+    case 'entity':
+    case 'text':
+      if (typeof value !== 'string') throw new Unfit('not text');
+      return escapeField(value);
+  }
+}
+
+function decodeField(raw: string, kind: FieldKind): unknown {
+  if (kind === 'blank') return '';
+  if (raw === '') return undefined;
+  switch (kind) {
+    case 'int':
+      return /^-?\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+    case 'num': {
+      const number = Number(raw);
+      return raw.trim() !== '' && Number.isFinite(number) ? number : Number.NaN;
+    }
+    case 'ints':
+      return /^\d{1,15}(,\d{1,15})*$/.test(raw) ? raw.split(',').map(Number) : Number.NaN;
+    case 'date': {
+      const date = /^\d{8}$/.test(raw) ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}` : '';
+      return DateTime.fromISO(date).isValid ? date : Number.NaN;
+    }
+    case 'time':
+      return /^([01]\d|2[0-3])[0-5]\d$/.test(raw) ? `${raw.slice(0, 2)}:${raw.slice(2)}` : Number.NaN;
+    case 'instant': {
+      const parts = /^([0-9a-z]{1,9})([+-])(\d{1,3})$/.exec(raw);
+      if (!parts) return Number.NaN;
+      const offset = Number(parts[3]) * (parts[2] === '-' ? -1 : 1);
+      const moment = DateTime.fromSeconds(Number.parseInt(parts[1]!, 36), { zone: FixedOffsetZone.instance(offset) });
+      return moment.isValid ? moment.toISO({ suppressMilliseconds: true }) : Number.NaN;
+    }
+    case 'entity': {
+      const entity = unescapeField(raw);
+      return (ENTITIES as readonly string[]).includes(entity) ? entity : Number.NaN;
+    }
+    case 'text':
+      return unescapeField(raw);
+  }
+}
+
+function encodeShape(prefix: string, shapes: readonly Shape[], type: string, value: Record<string, unknown>): string {
+  const shape = shapes.find((candidate) => candidate.type === type);
+  if (!shape) throw new Unfit(`no button form for ${type}`);
+  const fields = shape.fields.map(([name, kind]) => encodeField(value[name], kind));
+  while (fields.length && fields[fields.length - 1] === '') fields.pop();
+  return [prefix, shape.code, ...fields].join(':');
+}
+
+function decodeShape(shapes: readonly Shape[], key: string, parts: string[]): Record<string, unknown> | undefined {
+  const shape = shapes.find((candidate) => candidate.code === parts[0]);
+  if (!shape || parts.length - 1 > shape.fields.length) return undefined;
+  const value: Record<string, unknown> = { [key]: shape.type };
+  for (const [index, [name, kind]] of shape.fields.entries()) {
+    const decoded = decodeField(parts[index + 1] ?? '', kind);
+    if (typeof decoded === 'number' && Number.isNaN(decoded)) return undefined;
+    if (decoded !== undefined) value[name] = decoded;
+  }
+  if (REQUIRED[shape.type]?.some((name) => value[name] === undefined || value[name] === '')) return undefined;
+  return value;
+}
+
+function encodeParts(action: Action): string {
+  switch (action.kind) {
+    case 'confirm':
+    case 'cancel':
+      if (!PROPOSAL_ID.test(action.proposalId)) throw new Unfit('bad proposal id');
+      return `${action.kind === 'confirm' ? 'c' : 'x'}:${action.proposalId}`;
+    case 'chooseStage':
+      return `g:${encodeField(action.dealId, 'int')}`;
+    case 'digestToggle':
+      return `dt:${DIGESTS[action.digest]}`;
+    case 'digestTime':
+      return `dm:${DIGESTS[action.digest]}:${encodeField(action.time, 'time')}`;
+    case 'show':
+      return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
+    case 'propose':
+      return encodeShape('p', WRITES, action.write.type, action.write);
+  }
+}
+
+/** The callback data of a button. Throws when the action cannot fit Telegram's 64 bytes. */
+export function encodeAction(action: Action): string {
+  let data: string;
+  try {
+    data = encodeParts(action);
+  } catch (error) {
+    throw new Error(`button cannot be encoded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT) throw new Error('button data exceeds 64 bytes');
+  return data;
+}
+
+/** True when the action fits a button (the assistant checks before offering one). */
+export function fitsButton(action: Action): boolean {
+  try {
+    encodeAction(action);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The action behind callback data, or undefined for anything this bot did not write. */
+export function decodeAction(data: string): Action | undefined {
+  if (typeof data !== 'string' || data === '' || Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT)
+    return undefined;
+  const [kind, ...parts] = data.split(':');
+  switch (kind) {
+    case 'c':
+    case 'x': {
+      const proposalId = parts.join(':');
+      if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
+      return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
+    }
+    case 'g': {
+      const dealId = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
+      return typeof dealId === 'number' && dealId > 0 ? { kind: 'chooseStage', dealId } : undefined;
+    }
+    case 'dt': {
+      const digest = parts.length === 1 ? digestByCode.get(parts[0]!) : undefined;
+      return digest ? { kind: 'digestToggle', digest } : undefined;
+    }
+    case 'dm': {
+      const digest = parts.length === 2 ? digestByCode.get(parts[0]!) : undefined;
+      const time = decodeField(parts[1] ?? '', 'time');
+      return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
+    }
+    case 's': {
+      const request = decodeShape(SCENARIOS, 'scenario', parts);
+      return request ? { kind: 'show', request: request as unknown as ScenarioRequest } : undefined;
+    }
+    case 'p': {
+      const write = decodeShape(WRITES, 'type', parts);
+      return write ? { kind: 'propose', write: write as unknown as WriteRequest } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
