@@ -1,0 +1,243 @@
+// Codes become names: stages of every pipeline, pipelines, lead sources and statuses, people with their
+// positions, departments. All of it is loaded in one batch (plus one for extra pages on a big portal)
+// and kept for a time, so a warm view costs the portal nothing but its own data.
+import type { BatchCommand, PortalClient } from '../portal/port.ts';
+import {
+  categorySchema,
+  departmentSchema,
+  type PortalDepartment,
+  type PortalUser,
+  parseItems,
+  personName,
+  statusSchema,
+  userSchema,
+} from './portal-data.ts';
+import type { Person } from './view-models.ts';
+
+export type { Person } from './view-models.ts';
+
+export interface Stage {
+  id: string;
+  name: string;
+  sort: number;
+  semantics: 'process' | 'success' | 'failure';
+  categoryId: number;
+}
+
+export interface Pipeline {
+  id: number;
+  name: string;
+}
+
+export interface Department {
+  id: number;
+  name: string;
+  parentId?: number;
+  headId?: number;
+}
+
+export interface NameDirectory {
+  /** The stages of one pipeline in order (0 = the default one); without an id, the stages of every pipeline. */
+  stages(categoryId?: number): Promise<Stage[]>;
+  /** The stage of a deal's STAGE_ID, in whichever pipeline it is. */
+  stage(stageId: string): Promise<Stage | undefined>;
+  pipelines(): Promise<Pipeline[]>;
+  users(ids: readonly number[]): Promise<Map<number, Person>>;
+  /** Active users whose name or position holds every word of the query. */
+  findUsers(query: string): Promise<Person[]>;
+  /** The active users' profiles as the portal keeps them (departments, time zones). */
+  profiles(): Promise<PortalUser[]>;
+  departments(): Promise<Department[]>;
+  sourceName(code: string): Promise<string | undefined>;
+  leadStatusName(code: string): Promise<string | undefined>;
+  /** Loads everything now (one batch), so the next views are served from the cache. */
+  warm(): Promise<void>;
+}
+
+export interface NameDirectoryOptions {
+  now?: () => Date;
+  /** How long names are kept (default 10 minutes). */
+  ttlMs?: number;
+}
+
+interface Snapshot {
+  loadedAt: number;
+  stages: Stage[];
+  pipelines: Pipeline[];
+  sources: Map<string, string>;
+  leadStatuses: Map<string, string>;
+  users: Map<number, PortalUser>;
+  departments: Department[];
+}
+
+const pageSize = 50;
+// Enough pages for a portal of 2 500 people in the extra batch; more than that waits for the next load.
+const maxExtraPages = 49;
+
+const semanticsOf = (code: string | undefined): Stage['semantics'] => {
+  const value = (code ?? '').toLowerCase();
+  if (value === 's' || value === 'success') return 'success';
+  if (value === 'f' || value === 'failure') return 'failure';
+  return 'process';
+};
+
+/** DEAL_STAGE is the default pipeline (0); DEAL_STAGE_7 is pipeline 7. */
+function categoryOfEntity(entityId: string): number | undefined {
+  if (entityId === 'DEAL_STAGE') return 0;
+  const match = /^DEAL_STAGE_(\d+)$/.exec(entityId);
+  return match ? Number(match[1]) : undefined;
+}
+
+const toPerson = (user: PortalUser): Person => ({ id: user.ID, name: personName(user), position: user.WORK_POSITION });
+
+const normalize = (text: string): string => text.toLowerCase().replaceAll('ё', 'е');
+
+export function createNameDirectory(portal: PortalClient, options: NameDirectoryOptions = {}): NameDirectory {
+  const now = options.now ?? (() => new Date());
+  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  let snapshot: Snapshot | undefined;
+  let loading: Promise<Snapshot> | undefined;
+  // Users outside the active list (dismissed people still named on old deals), fetched on demand.
+  const others = new Map<number, { person: Person; at: number }>();
+
+  const lists: Record<string, BatchCommand> = {
+    categories: { method: 'crm.category.list', params: { entityTypeId: 2 } },
+    statuses: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } } },
+    users: { method: 'user.get', params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' } },
+    departments: { method: 'department.get', params: { sort: 'ID', order: 'ASC' } },
+  };
+
+  async function load(): Promise<Snapshot> {
+    const first = await portal.batch(lists);
+    const raw: Record<string, unknown[]> = {};
+    const collect = (name: string, result: unknown) => {
+      const bucket = raw[name] ?? [];
+      raw[name] = bucket;
+      const items =
+        name === 'categories' && result && typeof result === 'object' && !Array.isArray(result)
+          ? ((result as { categories?: unknown[] }).categories ?? [])
+          : Array.isArray(result)
+            ? result
+            : [];
+      bucket.push(...items);
+    };
+    for (const name of Object.keys(lists)) collect(name, first.results[name]);
+
+    const extra: Record<string, BatchCommand> = {};
+    for (const [name, command] of Object.entries(lists)) {
+      const total = first.totals[name] ?? 0;
+      for (let start = pageSize, page = 0; start < total && page < maxExtraPages; start += pageSize, page++) {
+        extra[`${name}:${start}`] = { method: command.method, params: { ...command.params, start } };
+      }
+    }
+    if (Object.keys(extra).length > 0) {
+      const more = await portal.batch(extra);
+      for (const key of Object.keys(extra)) collect(key.split(':')[0] ?? key, more.results[key]);
+    }
+
+    const pipelines = parseItems(categorySchema, raw.categories).map((category) => ({
+      id: category.id,
+      name: category.name,
+    }));
+    const statuses = parseItems(statusSchema, raw.statuses);
+    const stages: Stage[] = [];
+    const sources = new Map<string, string>();
+    const leadStatuses = new Map<string, string>();
+    for (const status of statuses) {
+      if (status.ENTITY_ID === 'SOURCE') sources.set(status.STATUS_ID, status.NAME);
+      else if (status.ENTITY_ID === 'STATUS') leadStatuses.set(status.STATUS_ID, status.NAME);
+      else {
+        const categoryId = categoryOfEntity(status.ENTITY_ID);
+        if (categoryId === undefined) continue;
+        stages.push({
+          id: status.STATUS_ID,
+          name: status.NAME,
+          sort: status.SORT,
+          semantics: semanticsOf(status.EXTRA?.SEMANTICS ?? status.SEMANTICS),
+          categoryId,
+        });
+      }
+    }
+    stages.sort((a, b) => a.categoryId - b.categoryId || a.sort - b.sort);
+    if (!pipelines.some((pipeline) => pipeline.id === 0) && stages.some((stage) => stage.categoryId === 0)) {
+      pipelines.unshift({ id: 0, name: '' });
+    }
+    const users = new Map(parseItems(userSchema, raw.users).map((user) => [user.ID, user]));
+    const departments = parseItems(departmentSchema, raw.departments).map(
+      (department: PortalDepartment): Department => ({
+        id: department.ID,
+        name: department.NAME,
+        parentId: department.PARENT || undefined,
+        headId: department.UF_HEAD ? Number(department.UF_HEAD) || undefined : undefined,
+      }),
+    );
+    return { loadedAt: now().getTime(), stages, pipelines, sources, leadStatuses, users, departments };
+  }
+
+  async function current(): Promise<Snapshot> {
+    if (snapshot && now().getTime() - snapshot.loadedAt < ttlMs) return snapshot;
+    loading ??= load().finally(() => {
+      loading = undefined;
+    });
+    snapshot = await loading;
+    return snapshot;
+  }
+
+  return {
+    async stages(categoryId) {
+      const { stages } = await current();
+      return categoryId === undefined ? stages : stages.filter((stage) => stage.categoryId === categoryId);
+    },
+    async stage(stageId) {
+      return (await current()).stages.find((stage) => stage.id === stageId);
+    },
+    async pipelines() {
+      return (await current()).pipelines;
+    },
+    async users(ids) {
+      const { users } = await current();
+      const found = new Map<number, Person>();
+      const missing: number[] = [];
+      const at = now().getTime();
+      for (const id of new Set(ids)) {
+        const user = users.get(id);
+        const other = others.get(id);
+        if (user) found.set(id, toPerson(user));
+        else if (other && at - other.at < ttlMs) found.set(id, other.person);
+        else if (id > 0) missing.push(id);
+      }
+      if (missing.length > 0) {
+        const fetched = parseItems(userSchema, (await portal.call('user.get', { FILTER: { ID: missing } })).result);
+        for (const user of fetched) {
+          const person = toPerson(user);
+          others.set(user.ID, { person, at });
+          found.set(user.ID, person);
+        }
+      }
+      return found;
+    },
+    async findUsers(query) {
+      const words = normalize(query).split(/\s+/).filter(Boolean);
+      if (words.length === 0) return [];
+      return [...(await current()).users.values()].map(toPerson).filter((person) => {
+        const haystack = normalize(`${person.name} ${person.position}`);
+        return words.every((word) => haystack.includes(word));
+      });
+    },
+    async profiles() {
+      return [...(await current()).users.values()];
+    },
+    async departments() {
+      return (await current()).departments;
+    },
+    async sourceName(code) {
+      return (await current()).sources.get(code);
+    },
+    async leadStatusName(code) {
+      return (await current()).leadStatuses.get(code);
+    },
+    async warm() {
+      await current();
+    },
+  };
+}

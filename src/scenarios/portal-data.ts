@@ -1,0 +1,200 @@
+// The portal's raw shapes, checked at the boundary. CRM sends ids and numbers as strings, tasks use
+// camelCase, users UPPER_CASE: everything is coerced here once, so scenarios see plain numbers and strings.
+import { z } from 'zod';
+
+const id = z.coerce.number().int();
+const text = z.unknown().transform((value) => (value === null || value === undefined ? '' : String(value)).trim());
+const optionalText = z
+  .unknown()
+  .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)));
+const number = z.unknown().transform((value) => {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : 0;
+});
+const yes = z.unknown().transform((value) => value === true || value === 'Y' || value === 'y' || value === 1);
+const multiField = z
+  .array(z.object({ VALUE: text }).loose())
+  .optional()
+  .catch(undefined)
+  .transform((values) => (values ?? []).map((value) => value.VALUE).filter(Boolean));
+
+export const userSchema = z
+  .object({
+    ID: id,
+    NAME: text,
+    LAST_NAME: text,
+    SECOND_NAME: text.optional(),
+    WORK_POSITION: text,
+    TIME_ZONE: text,
+    UF_DEPARTMENT: z.array(z.coerce.number()).catch([]).optional(),
+    ACTIVE: z.unknown().optional(),
+  })
+  .loose();
+export type PortalUser = z.output<typeof userSchema>;
+
+export const departmentSchema = z
+  .object({ ID: id, NAME: text, PARENT: z.coerce.number().optional().catch(undefined), UF_HEAD: optionalText })
+  .loose();
+export type PortalDepartment = z.output<typeof departmentSchema>;
+
+export const statusSchema = z
+  .object({
+    ENTITY_ID: text,
+    STATUS_ID: text,
+    NAME: text,
+    SORT: number,
+    SEMANTICS: optionalText,
+    CATEGORY_ID: z.coerce.number().optional().catch(undefined),
+    EXTRA: z.object({ SEMANTICS: optionalText }).loose().optional().catch(undefined),
+  })
+  .loose();
+export type PortalStatus = z.output<typeof statusSchema>;
+
+export const categorySchema = z.object({ id, name: text, sort: number.optional() }).loose();
+
+export const taskSchema = z
+  .object({
+    id,
+    title: text,
+    deadline: optionalText,
+    status: z.coerce.number().catch(0),
+    responsibleId: z.coerce.number().optional().catch(undefined),
+    closedDate: optionalText,
+    createdDate: optionalText,
+  })
+  .loose();
+export type PortalTask = z.output<typeof taskSchema>;
+
+export const dealSchema = z
+  .object({
+    ID: id,
+    TITLE: text,
+    STAGE_ID: text,
+    CATEGORY_ID: z.coerce.number().catch(0),
+    STAGE_SEMANTIC_ID: optionalText,
+    OPPORTUNITY: number,
+    CURRENCY_ID: text,
+    ASSIGNED_BY_ID: z.coerce.number().optional().catch(undefined),
+    CONTACT_ID: z.coerce.number().optional().catch(undefined),
+    COMPANY_ID: z.coerce.number().optional().catch(undefined),
+    DATE_CREATE: optionalText,
+    DATE_MODIFY: optionalText,
+    COMMENTS: optionalText,
+  })
+  .loose();
+export type PortalDeal = z.output<typeof dealSchema>;
+
+export const leadSchema = z
+  .object({
+    ID: id,
+    TITLE: text,
+    NAME: text,
+    LAST_NAME: text,
+    STATUS_ID: text,
+    SOURCE_ID: text,
+    DATE_CREATE: optionalText,
+    ASSIGNED_BY_ID: z.coerce.number().optional().catch(undefined),
+    COMPANY_TITLE: optionalText,
+    PHONE: multiField,
+    EMAIL: multiField,
+  })
+  .loose();
+export type PortalLead = z.output<typeof leadSchema>;
+
+export const contactSchema = z
+  .object({
+    ID: id,
+    NAME: text,
+    LAST_NAME: text,
+    SECOND_NAME: text.optional(),
+    POST: text,
+    COMPANY_ID: z.coerce.number().optional().catch(undefined),
+    PHONE: multiField,
+    EMAIL: multiField,
+  })
+  .loose();
+export type PortalContact = z.output<typeof contactSchema>;
+
+export const companySchema = z.object({ ID: id, TITLE: text, PHONE: multiField, EMAIL: multiField }).loose();
+export type PortalCompany = z.output<typeof companySchema>;
+
+export const activitySchema = z
+  .object({
+    ID: id,
+    SUBJECT: text,
+    TYPE_ID: z.coerce.number().catch(0),
+    OWNER_TYPE_ID: z.coerce.number().catch(0),
+    OWNER_ID: z.coerce.number().catch(0),
+    DEADLINE: optionalText,
+    START_TIME: optionalText,
+    CREATED: optionalText,
+    COMPLETED: yes,
+  })
+  .loose();
+export type PortalActivity = z.output<typeof activitySchema>;
+
+export const stageHistorySchema = z
+  .object({
+    ID: id,
+    TYPE_ID: z.coerce.number().catch(0),
+    OWNER_ID: id,
+    CREATED_TIME: text,
+    CATEGORY_ID: z.coerce.number().optional().catch(undefined),
+    STAGE_SEMANTIC_ID: optionalText,
+    STAGE_ID: text,
+  })
+  .loose();
+export type PortalStageHistory = z.output<typeof stageHistorySchema>;
+
+export const eventSchema = z
+  .object({
+    ID: id,
+    NAME: text,
+    DATE_FROM: optionalText,
+    DATE_TO: optionalText,
+    DATE_FROM_TS_UTC: z.coerce.number().optional().catch(undefined),
+    DATE_TO_TS_UTC: z.coerce.number().optional().catch(undefined),
+    TZ_FROM: optionalText,
+    TZ_TO: optionalText,
+    DT_SKIP_TIME: yes,
+    LOCATION: optionalText,
+    DESCRIPTION: optionalText,
+    IS_MEETING: yes,
+    MEETING_HOST: z.coerce.number().optional().catch(undefined),
+    ATTENDEE_LIST: z
+      .array(z.object({ id: z.coerce.number(), status: optionalText }).loose())
+      .optional()
+      .catch(undefined),
+    DELETED: yes.optional(),
+  })
+  .loose();
+export type PortalEvent = z.output<typeof eventSchema>;
+
+export const timemanSchema = z.object({ STATUS: text }).loose();
+
+/** Items of a list result, whatever its shape: an array, `{ tasks }`, `{ items }` or `{ categories }`. */
+export function itemsOf(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  if (result && typeof result === 'object') {
+    for (const key of ['tasks', 'items', 'categories']) {
+      const inner = (result as Record<string, unknown>)[key];
+      if (Array.isArray(inner)) return inner;
+    }
+    // Some list methods answer with an object keyed by id.
+    return Object.values(result);
+  }
+  return [];
+}
+
+/** Parses each item, dropping the ones that do not fit (a portal may add odd rows; one must not sink a view). */
+export function parseItems<T extends z.ZodType>(schema: T, result: unknown): z.output<T>[] {
+  const parsed: z.output<T>[] = [];
+  for (const item of itemsOf(result)) {
+    const one = schema.safeParse(item);
+    if (one.success) parsed.push(one.data);
+  }
+  return parsed;
+}
+
+export const personName = (user: { NAME: string; LAST_NAME: string }): string =>
+  [user.NAME, user.LAST_NAME].filter(Boolean).join(' ');

@@ -1,0 +1,219 @@
+// What each scenario returns: plain data, already in the director's words (names, not codes) and times
+// (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
+// of Telegram or the model.
+import type { LocalDate } from './requests.ts';
+
+/** A portal user as the director knows them. */
+export interface Person {
+  id: number;
+  name: string;
+  /** The job title; empty when the profile has none. */
+  position: string;
+}
+
+/** Money of one currency: a deal's sum, or the total of several deals. */
+export interface Amount {
+  amount: number;
+  currency: string;
+}
+
+/** When the view was built, in the director's zone: «today» and «overdue» are relative to it. */
+export interface Moment {
+  /** ISO date-time with the director's offset. */
+  now: string;
+  today: LocalDate;
+  timeZone: string;
+}
+
+export interface TaskItem {
+  id: number;
+  title: string;
+  /** ISO date-time with the director's offset. */
+  deadline?: string;
+  overdue: boolean;
+  /** For a closed task: when it was closed. */
+  closedAt?: string;
+  responsible?: Person;
+}
+
+export interface EventItem {
+  id: number;
+  title: string;
+  from: string;
+  to: string;
+  allDay: boolean;
+  location?: string;
+}
+
+/** Two meetings that overlap in time. */
+export interface Clash {
+  first: EventItem;
+  second: EventItem;
+}
+
+export interface DealItem {
+  id: number;
+  title: string;
+  amount: Amount;
+  stageName: string;
+  pipelineName: string;
+  /** Days without a stage change or an activity, when the deal is stuck (14 or more). */
+  stuckDays?: number;
+  responsible?: Person;
+  companyTitle?: string;
+  contactName?: string;
+}
+
+/** A deal changing stage, from the stage history. */
+export interface DealMove {
+  dealId: number;
+  dealTitle: string;
+  fromStage?: string;
+  toStage: string;
+  outcome: 'process' | 'success' | 'failure';
+  at: string;
+}
+
+export interface LeadItem {
+  id: number;
+  title: string;
+  createdAt: string;
+  sourceName?: string;
+  statusName?: string;
+  responsible?: Person;
+}
+
+export interface ActivityItem {
+  id: number;
+  subject: string;
+  kind: 'meeting' | 'call' | 'task' | 'email' | 'other';
+  at?: string;
+  completed: boolean;
+}
+
+export interface ContactCard {
+  kind: 'contact';
+  id: number;
+  name: string;
+  position?: string;
+  companyTitle?: string;
+  phones: string[];
+  emails: string[];
+}
+
+export interface CompanyCard {
+  kind: 'company';
+  id: number;
+  title: string;
+  phones: string[];
+  emails: string[];
+}
+
+/** A record to pick from a list: its label, and what tapping it shows. */
+export interface Choice {
+  kind: 'contact' | 'company' | 'deal' | 'lead' | 'event';
+  id: number;
+  label: string;
+  detail?: string;
+}
+
+/** A list cut short: the items shown and how many there are in all. */
+export interface Listed<T> {
+  items: T[];
+  total: number;
+}
+
+export interface StageSummary {
+  stageId: string;
+  name: string;
+  count: number;
+  sums: Amount[];
+}
+
+export type WorkDay = 'working' | 'paused' | 'finished' | 'notStarted' | 'leftOpen';
+
+export interface TeamMember {
+  person: Person;
+  activeTasks: number;
+  overdueTasks: number;
+  workDay: WorkDay;
+}
+
+export type ViewModel =
+  | { view: 'schedule'; at: Moment; date: LocalDate; events: EventItem[]; tasks: TaskItem[]; clashes: Clash[] }
+  | { view: 'tasks'; at: Moment; tasks: Listed<TaskItem>; overdue: number }
+  | { view: 'deals'; at: Moment; deals: Listed<DealItem>; sums: Amount[]; stuck: number }
+  | {
+      view: 'dealCard';
+      at: Moment;
+      deal: DealItem & { createdAt?: string; comments?: string };
+      activities: ActivityItem[];
+      tasks: TaskItem[];
+    }
+  | {
+      view: 'briefing';
+      at: Moment;
+      /** A digest's name when it is sent on schedule: the header and the hint differ. */
+      digest?: 'dayPlan' | 'morningDigest';
+      events: EventItem[];
+      clashes: Clash[];
+      dueToday: TaskItem[];
+      overdue: Listed<TaskItem>;
+      /** Absent in the day plan. */
+      deals?: { deals: Listed<DealItem>; sums: Amount[]; stuck: number };
+      /** Yesterday's new leads (morning digest only). */
+      newLeads?: Listed<LeadItem>;
+    }
+  | {
+      view: 'weeklyReport';
+      at: Moment;
+      from: LocalDate;
+      to: LocalDate;
+      closedTasks: Listed<TaskItem>;
+      moves: Listed<DealMove>;
+      won: Amount[];
+    }
+  | { view: 'teamStatus'; at: Moment; scope: string; members: TeamMember[] }
+  | { view: 'choice'; at: Moment; about: 'dossier' | 'search' | 'meeting'; query: string; choices: Listed<Choice> }
+  | { view: 'notFound'; at: Moment; about: 'dossier' | 'search' | 'meeting' | 'deal'; query: string }
+  | {
+      view: 'dossier';
+      at: Moment;
+      card: ContactCard | CompanyCard;
+      deals: Listed<DealItem>;
+      activities: ActivityItem[];
+    }
+  | {
+      view: 'meetingPrep';
+      at: Moment;
+      event: EventItem & { description?: string };
+      attendees: Person[];
+      deals: DealItem[];
+      clashes: EventItem[];
+    }
+  | {
+      view: 'dayResults';
+      at: Moment;
+      date: LocalDate;
+      /** Set when sent as the evening digest. */
+      digest?: 'eveningSummary';
+      closedTasks: Listed<TaskItem>;
+      meetingsHeld: EventItem[];
+      moves: Listed<DealMove>;
+    }
+  | {
+      view: 'pipeline';
+      at: Moment;
+      pipelineName: string;
+      /** The other pipelines, to switch to. */
+      pipelines: { id: number; name: string }[];
+      stages: StageSummary[];
+      sums: Amount[];
+      stuck: Listed<DealItem>;
+      newLeads: number;
+    }
+  | { view: 'leadCard'; at: Moment; lead: LeadItem & { name?: string; phones: string[]; emails: string[] } }
+  | { view: 'overdueAlert'; at: Moment; overdue: Listed<TaskItem>; stuck: Listed<DealItem> }
+  | { view: 'newLeads'; at: Moment; leads: Listed<LeadItem> };
+
+export type ViewName = ViewModel['view'];

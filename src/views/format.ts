@@ -1,0 +1,150 @@
+// How numbers, money, dates and times read to a director, in Russian or English.
+import { DateTime } from 'luxon';
+import type { Language } from '../scenarios/director.ts';
+import type { LocalDate } from '../scenarios/requests.ts';
+
+const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
+// Digit groups are set apart by a thin no-break space, the amount from its sign by a no-break space.
+const thinSpace = '\u202f';
+const noBreakSpace = '\u00a0';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, language: Language): Intl.NumberFormat {
+  const key = `${language}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locales[language], {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+      });
+    } catch {
+      // A portal can hold a currency code Intl does not know: show the amount alone.
+      format = new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 });
+    }
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/** «1 250 000 ₽», «$1,250», «1 250 000 ₸». */
+export function money(amount: number, currency: string, language: Language): string {
+  const code = currency.trim().toUpperCase() || 'RUB';
+  return moneyFormat(code, language)
+    .formatToParts(amount)
+    .map((part) => {
+      if (part.type === 'group') return language === 'ru' ? thinSpace : part.value;
+      if (part.type === 'literal' && /^\s+$/.test(part.value)) return noBreakSpace;
+      return part.value;
+    })
+    .join('');
+}
+
+/** Several currencies side by side: «1 250 000 ₽ + 3 000 $». */
+export function moneyTotals(totals: readonly { currency: string; amount: number }[], language: Language): string {
+  return totals.map((total) => money(total.amount, total.currency, language)).join(' + ');
+}
+
+/** The word forms of a noun for each plural category of the language (`Intl.PluralRules`). */
+export interface PluralForms {
+  one: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+const pluralRules: Record<Language, Intl.PluralRules> = {
+  ru: new Intl.PluralRules('ru'),
+  en: new Intl.PluralRules('en'),
+};
+
+/** The word alone: plural(3, задача) → «задачи». */
+export function plural(n: number, forms: PluralForms, language: Language): string {
+  const category = pluralRules[language].select(n);
+  if (category === 'one') return forms.one;
+  if (category === 'few') return forms.few ?? forms.other;
+  if (category === 'many') return forms.many ?? forms.other;
+  return forms.other;
+}
+
+/** The number and the word: countOf(3, задача) → «3 задачи». */
+export function countOf(n: number, forms: PluralForms, language: Language): string {
+  return `${n}${noBreakSpace}${plural(n, forms, language)}`;
+}
+
+function localDay(date: LocalDate | DateTime, language: Language): DateTime {
+  const day = typeof date === 'string' ? DateTime.fromISO(date) : date;
+  return day.setLocale(locales[language]);
+}
+
+/** «среда, 25 ноября» / «Wednesday, 25 November» (the year only when it is not the current one). */
+export function dayInWords(date: LocalDate | DateTime, language: Language, today?: LocalDate): string {
+  const day = localDay(date, language);
+  const thisYear = (today ? DateTime.fromISO(today) : DateTime.now()).year;
+  const pattern = day.year === thisYear ? 'cccc, d MMMM' : 'cccc, d MMMM yyyy';
+  return day.toFormat(pattern);
+}
+
+/** «25 ноября» / «25 November». */
+export function dateInWords(date: LocalDate | DateTime, language: Language): string {
+  return localDay(date, language).toFormat('d MMMM');
+}
+
+// Russian "на <weekday>" takes the accusative; luxon gives the nominative.
+const accusative: Record<string, string> = { среда: 'среду', пятница: 'пятницу', суббота: 'субботу' };
+
+/** «на среду, 25 ноября» / «for Wednesday, 25 November»; «на сегодня, …» when it is today. */
+export function forDay(date: LocalDate, language: Language, today?: LocalDate): string {
+  const words = dayInWords(date, language, today);
+  if (language === 'en') return `for ${words}`;
+  const [weekday = '', ...rest] = words.split(', ');
+  return `на ${[accusative[weekday] ?? weekday, ...rest].join(', ')}`;
+}
+
+/** The weekday alone, ready for «На среду …» / «For Wednesday …». */
+export function weekdayFor(date: LocalDate, language: Language): string {
+  const weekday = localDay(date, language).toFormat('cccc');
+  return language === 'en' ? weekday : (accusative[weekday] ?? weekday);
+}
+
+/** «сегодня», «завтра», «вчера» or the day in words. */
+export function relativeDay(date: LocalDate, today: LocalDate, language: Language): string {
+  const days = DateTime.fromISO(date).diff(DateTime.fromISO(today), 'days').days;
+  const words: Record<Language, Record<number, string>> = {
+    ru: { [-1]: 'вчера', 0: 'сегодня', 1: 'завтра' },
+    en: { [-1]: 'yesterday', 0: 'today', 1: 'tomorrow' },
+  };
+  return words[language][days] ?? dayInWords(date, language, today);
+}
+
+/**
+ * The local time of an ISO date-time that already carries the director's offset: «14:00» / «2:00 pm».
+ * A zone may be given to convert first.
+ */
+export function timeOf(iso: string, language: Language, timeZone?: string): string {
+  let time = DateTime.fromISO(iso, { setZone: true });
+  if (timeZone) time = time.setZone(timeZone);
+  return time.setLocale(locales[language]).toFormat(language === 'ru' ? 'HH:mm' : 'h:mm a');
+}
+
+/** The local date (`YYYY-MM-DD`) of an ISO date-time that carries the director's offset. */
+export function localDateOf(iso: string, timeZone?: string): LocalDate {
+  let time = DateTime.fromISO(iso, { setZone: true });
+  if (timeZone) time = time.setZone(timeZone);
+  return time.toISODate() ?? iso.slice(0, 10);
+}
+
+/** «до 18:00» today, «до завтра 18:00», «до 3 декабря 18:00» — when something is due, from the director's today. */
+export function dueInWords(iso: string, today: LocalDate, language: Language): string {
+  const day = localDateOf(iso);
+  const time = timeOf(iso, language);
+  const prefix = language === 'ru' ? 'до' : 'due';
+  if (day === today) return `${prefix} ${time}`;
+  const days = DateTime.fromISO(day).diff(DateTime.fromISO(today), 'days').days;
+  if (days === 1 || days === -1) return `${prefix} ${relativeDay(day, today, language)} ${time}`;
+  return `${prefix} ${dateInWords(day, language)} ${time}`;
+}

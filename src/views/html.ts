@@ -1,0 +1,10 @@
+// Telegram HTML knows only four named entities; everything from the portal goes through here.
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => entities[char] ?? char);
+}
+
+export const bold = (html: string): string => `<b>${html}</b>`;
+export const italic = (html: string): string => `<i>${html}</i>`;
