@@ -1,0 +1,121 @@
+// The one door every write goes through: a proposal with its exact arguments, claimed once by a tap.
+import { randomBytes } from 'node:crypto';
+import type { WriteRequest } from '../scenarios/writes.ts';
+import type { Database } from './db.ts';
+
+export type ProposalStatus = 'pending' | 'executing' | 'done' | 'failed' | 'cancelled';
+
+export interface Proposal {
+  /** Short random id, safe in button data. */
+  id: string;
+  telegramUserId: number;
+  write: WriteRequest;
+  status: ProposalStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  finishedAt?: Date;
+  resultText?: string;
+}
+
+export type ClaimRefusal = 'missing' | 'expired' | 'taken' | 'cancelled' | 'done';
+
+export type ClaimResult = { ok: true; proposal: Proposal } | { ok: false; reason: ClaimRefusal };
+
+export interface ProposalRepository {
+  create(input: { telegramUserId: number; write: WriteRequest; now: Date; ttlMs: number }): Proposal;
+  get(id: string): Proposal | undefined;
+  /** Atomic: however many taps, devices or replays arrive, only one caller ever gets `ok`. */
+  claim(id: string, telegramUserId: number, now: Date): ClaimResult;
+  /** Records the outcome of a claimed proposal; false if it was not being executed. */
+  finish(id: string, outcome: 'done' | 'failed', resultText: string, now?: Date): boolean;
+  /** Withdraws a pending proposal of this director; false if there is none to withdraw. */
+  cancel(id: string, telegramUserId: number): boolean;
+}
+
+/** Finished and expired proposals are kept this long for the operator, then dropped. */
+const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
+interface ProposalRow {
+  id: string;
+  telegram_user_id: number;
+  write_json: string;
+  status: ProposalStatus;
+  created_at: number;
+  expires_at: number;
+  finished_at: number | null;
+  result_text: string | null;
+}
+
+const toProposal = (row: ProposalRow): Proposal => ({
+  id: row.id,
+  telegramUserId: row.telegram_user_id,
+  // Written only by `create` from a typed WriteRequest.
+  write: JSON.parse(row.write_json) as WriteRequest,
+  status: row.status,
+  createdAt: new Date(row.created_at),
+  expiresAt: new Date(row.expires_at),
+  ...(row.finished_at === null ? {} : { finishedAt: new Date(row.finished_at) }),
+  ...(row.result_text === null ? {} : { resultText: row.result_text }),
+});
+
+// 9 random bytes → 12 base64url characters: unguessable, and small inside 64-byte button data.
+const newId = (): string => randomBytes(9).toString('base64url');
+
+export function createProposalRepository(db: Database): ProposalRepository {
+  const insert = db.prepare<[string, number, string, number, number]>(
+    `INSERT INTO proposals (id, telegram_user_id, write_json, status, created_at, expires_at)
+     VALUES (?, ?, ?, 'pending', ?, ?)`,
+  );
+  const prune = db.prepare<[number]>('DELETE FROM proposals WHERE expires_at < ?');
+  const select = db.prepare<[string], ProposalRow>('SELECT * FROM proposals WHERE id = ?');
+  // The whole decision is in the WHERE: SQLite runs one UPDATE at a time, so exactly one claimer changes the row.
+  const take = db.prepare<[string, number, number], ProposalRow>(
+    `UPDATE proposals SET status = 'executing'
+     WHERE id = ? AND telegram_user_id = ? AND status = 'pending' AND expires_at > ?
+     RETURNING *`,
+  );
+  const complete = db.prepare<[string, number, string, string]>(
+    `UPDATE proposals SET status = ?, finished_at = ?, result_text = ? WHERE id = ? AND status = 'executing'`,
+  );
+  const withdraw = db.prepare<[number, string, number]>(
+    `UPDATE proposals SET status = 'cancelled', finished_at = ?
+     WHERE id = ? AND telegram_user_id = ? AND status = 'pending'`,
+  );
+
+  return {
+    create({ telegramUserId, write, now, ttlMs }) {
+      const at = now.getTime();
+      prune.run(at - KEEP_MS);
+      const id = newId();
+      insert.run(id, telegramUserId, JSON.stringify(write), at, at + ttlMs);
+      return { id, telegramUserId, write, status: 'pending', createdAt: now, expiresAt: new Date(at + ttlMs) };
+    },
+    get(id) {
+      const row = select.get(id);
+      return row && toProposal(row);
+    },
+    claim(id, telegramUserId, now) {
+      const taken = take.get(id, telegramUserId, now.getTime());
+      if (taken) return { ok: true, proposal: toProposal(taken) };
+      const row = select.get(id);
+      // Someone else's proposal looks exactly like no proposal at all.
+      if (!row || row.telegram_user_id !== telegramUserId) return { ok: false, reason: 'missing' };
+      switch (row.status) {
+        case 'pending':
+          return { ok: false, reason: 'expired' };
+        case 'executing':
+          return { ok: false, reason: 'taken' };
+        case 'cancelled':
+          return { ok: false, reason: 'cancelled' };
+        default:
+          return { ok: false, reason: 'done' };
+      }
+    },
+    finish(id, outcome, resultText, now = new Date()) {
+      return complete.run(outcome, now.getTime(), resultText, id).changes === 1;
+    },
+    cancel(id, telegramUserId) {
+      return withdraw.run(Date.now(), id, telegramUserId).changes === 1;
+    },
+  };
+}
