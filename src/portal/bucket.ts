@@ -1,0 +1,52 @@
+// The portal's request limit is a leaky bucket per webhook: it drains `perSecond` and refuses past
+// `burst`. We keep our own copy of it, shared by every client of the same portal, so that our own
+// load never makes the portal refuse us.
+
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 2, burst: 50 };
+
+export interface LeakyBucket {
+  /** Resolves when one more request fits into the bucket. */
+  take(): Promise<void>;
+  /** The portal said the bucket is full: let the next requests wait for it to drain. */
+  fill(): void;
+}
+
+export function createLeakyBucket(limit: RateLimit, now: () => number = Date.now): LeakyBucket {
+  // `level` may go above `burst`: the excess is the queue of callers already promised a later slot.
+  let level = 0;
+  let updatedAt = now();
+  const drain = () => {
+    const at = now();
+    level = Math.max(0, level - ((at - updatedAt) / 1000) * limit.perSecond);
+    updatedAt = at;
+  };
+  return {
+    take() {
+      drain();
+      level += 1;
+      const waitMs = ((level - limit.burst) / limit.perSecond) * 1000;
+      return waitMs > 0 ? new Promise((resolve) => setTimeout(resolve, Math.ceil(waitMs))) : Promise.resolve();
+    },
+    fill() {
+      drain();
+      level = Math.max(level, limit.burst);
+    },
+  };
+}
+
+const buckets = new Map<string, LeakyBucket>();
+
+/** One bucket per portal and webhook user, whoever asks. */
+export function sharedBucket(key: string, limit: RateLimit): LeakyBucket {
+  let bucket = buckets.get(key);
+  if (!bucket) {
+    bucket = createLeakyBucket(limit);
+    buckets.set(key, bucket);
+  }
+  return bucket;
+}

@@ -1,0 +1,202 @@
+// The real portal adapter: one HTTP request per call or batch, through the shared leaky bucket,
+// with retries that never repeat a write the portal may already have done.
+import pRetry, { AbortError } from 'p-retry';
+import { request } from 'undici';
+import { type Logger, redact, silentLogger } from '../log.ts';
+import { emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
+import { PortalError } from './errors.ts';
+import { listAll } from './list.ts';
+import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';
+import { portalErrorOf, readReply } from './reply.ts';
+import { type Safety, safetyOf } from './safety.ts';
+import { maskedAddress, parseWebhookAddress } from './webhook-address.ts';
+
+export interface PortalClientOptions {
+  webhookUrl: string;
+  /** Our side of the portal's request limit (default 2 a second, burst 50). */
+  rateLimit?: RateLimit;
+  /** Per attempt (default 30 s). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 4). */
+  retries?: number;
+  logger?: Logger;
+  /** First backoff delay (default 500 ms); it doubles with each retry, with jitter. */
+  retryDelayMs?: number;
+  /** A rate-limit reset further away than this is not waited for (default 30 s): the caller hears at once. */
+  maxRetryWaitMs?: number;
+}
+
+/** Exactly what a call would send, the secret masked: for dry runs and refusals. */
+export interface RequestPreview {
+  safety: Safety;
+  httpMethod: 'POST';
+  url: string;
+  body: Params;
+}
+
+export interface WebhookPortalClient extends PortalClient {
+  preview(method: string, params?: Params): RequestPreview;
+  previewBatch(commands: Record<string, BatchCommand>, options?: BatchOptions): RequestPreview[];
+}
+
+// Failures that happen before a single byte reaches the portal: safe to repeat even for a write.
+const neverSent = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+const methodName = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createPortalClient(options: PortalClientOptions): WebhookPortalClient {
+  const address = parseWebhookAddress(options.webhookUrl);
+  const shown = maskedAddress(address);
+  const secrets = [address.secret];
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const bucket = sharedBucket(`${address.origin}|${address.userId}`, limit);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 4;
+  const retryDelayMs = options.retryDelayMs ?? 500;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
+  const logger = (options.logger ?? silentLogger).child({ portal: shown });
+  const operatingResetAt = new Map<string, number>();
+
+  const clean = (error: PortalError) =>
+    new PortalError(error.kind, error.code, redact(error.message, secrets), error.details);
+
+  function checkName(method: string): void {
+    if (!methodName.test(method)) {
+      throw new PortalError('unknownMethod', 'BAD_METHOD_NAME', `"${redact(method, secrets)}" is not a method name`, {
+        method: redact(method, secrets),
+      });
+    }
+  }
+
+  async function attempt(method: string, body: Params): Promise<CallResult | PortalError> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const startedAt = Date.now();
+    try {
+      const response = await request(`${address.base}${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+      const text = await response.body.text();
+      logger.debug('portal reply', { method, status: response.statusCode, ms: Date.now() - startedAt });
+      const reply = readReply(response.statusCode, text, {
+        method,
+        status: response.statusCode,
+        now: Date.now(),
+        operatingResetAt: operatingResetAt.get(method),
+        rateRetryMs: Math.ceil(1000 / limit.perSecond),
+      });
+      if (!(reply instanceof PortalError) && reply.time?.operating_reset_at) {
+        operatingResetAt.set(method, reply.time.operating_reset_at);
+      }
+      return reply instanceof PortalError ? clean(reply) : reply;
+    } catch (error) {
+      if (signal.aborted) {
+        return new PortalError(
+          'unavailable',
+          'TIMEOUT',
+          `${method}: the portal did not answer within ${timeoutMs} ms`,
+          {
+            method,
+          },
+        );
+      }
+      const code = String((error as { code?: unknown }).code ?? 'NETWORK');
+      return new PortalError('unavailable', code, `${method}: could not reach ${address.origin} (${code})`, { method });
+    }
+  }
+
+  function worthRetrying(error: PortalError, safety: Safety): boolean {
+    if (error.kind === 'rateLimited') return (error.details.retryAfterMs ?? 0) <= maxRetryWaitMs;
+    if (neverSent.has(error.code)) return true;
+    // A fault after the request went out may mean the write happened: only reads are repeated.
+    return safety === 'read' && error.kind === 'unavailable';
+  }
+
+  async function send(method: string, body: Params, safety: Safety): Promise<CallResult> {
+    return pRetry(
+      async () => {
+        await bucket.take();
+        const reply = await attempt(method, body);
+        if (!(reply instanceof PortalError)) return reply;
+        if (reply.code === 'QUERY_LIMIT_EXCEEDED') bucket.fill();
+        // A refusal by rate limit means the portal did not run the method, so even a write may go again.
+        if (!worthRetrying(reply, safety)) throw new AbortError(reply);
+        throw reply;
+      },
+      {
+        retries,
+        factor: 2,
+        minTimeout: retryDelayMs,
+        maxTimeout: 15_000,
+        randomize: true,
+        onFailedAttempt: async (error) => {
+          const wait = error instanceof PortalError ? (error.details.retryAfterMs ?? 0) : 0;
+          logger.warn('portal call failed, retrying', { method, error: error.message, retriesLeft: error.retriesLeft });
+          if (wait > 0) await sleep(wait);
+        },
+      },
+    );
+  }
+
+  function previewOf(method: string, params: Params, safety = safetyOf(method, params)): RequestPreview {
+    return { safety, httpMethod: 'POST', url: `${shown}${method}`, body: params };
+  }
+
+  const client: WebhookPortalClient = {
+    async call<T>(method: string, params: Params = {}) {
+      checkName(method);
+      return (await send(method, params, safetyOf(method, params))) as CallResult<T>;
+    },
+
+    async batch(commands: Record<string, BatchCommand>, batchOptions: BatchOptions = {}): Promise<BatchResult> {
+      for (const command of Object.values(commands)) checkName(command.method);
+      const requests = planBatch(commands);
+      const outcome = emptyBatchResult();
+      for (const cmd of requests) {
+        const body = { halt: batchOptions.halt ? 1 : 0, cmd };
+        const reply = await send('batch', body, safetyOf('batch', body));
+        if (!mergeBatchReply(outcome, reply.result, cmd)) {
+          throw new PortalError('unavailable', 'BAD_ENVELOPE', "batch: the portal's answer is not a batch answer", {
+            method: 'batch',
+          });
+        }
+        if (batchOptions.halt && Object.keys(outcome.errors).length > 0) break;
+      }
+      return outcome;
+    },
+
+    async list<T>(method: string, params: Params = {}, listOptions: { maxItems?: number } = {}) {
+      checkName(method);
+      const items = await listAll(
+        {
+          call: (name, pageParams) => client.call(name, pageParams),
+          batch: (commands) => client.batch(commands),
+          fail: (name, error) => {
+            throw clean(portalErrorOf(error, { method: name, status: 200, now: Date.now(), rateRetryMs: 0 }));
+          },
+        },
+        method,
+        params,
+        listOptions.maxItems,
+      );
+      return items as T[];
+    },
+
+    preview(method: string, params: Params = {}) {
+      checkName(method);
+      return previewOf(method, params);
+    },
+
+    previewBatch(commands: Record<string, BatchCommand>, batchOptions: BatchOptions = {}) {
+      return planBatch(commands).map((cmd) => previewOf('batch', { halt: batchOptions.halt ? 1 : 0, cmd }));
+    },
+
+    toString: () => `Bitrix24 portal ${address.origin}, webhook user ${address.userId}`,
+  };
+  return client;
+}

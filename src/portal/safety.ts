@@ -1,0 +1,109 @@
+// Which calls only look and which change something. An explicit allowlist of reads: anything not on it
+// is a write, so a new or misspelt method can never slip through as harmless.
+import { decodeParams } from './encode.ts';
+import type { Params } from './port.ts';
+
+export type Safety = 'read' | 'write' | 'destroy';
+
+/** Read methods by name (lower case; the portal matches method names case-insensitively). */
+export const READ_METHODS: ReadonlySet<string> = new Set([
+  'user.current',
+  'user.get',
+  'user.search',
+  'user.fields',
+  'department.get',
+  'department.fields',
+  'im.department.get',
+  'im.department.employees.get',
+  'im.department.managers.get',
+  'im.department.colleagues.list',
+  'timeman.status',
+  'timeman.settings',
+  'calendar.event.get',
+  'calendar.event.get.nearest',
+  'calendar.event.getbyid',
+  'calendar.accessibility.get',
+  'calendar.section.get',
+  'calendar.meeting.status.get',
+  'tasks.task.list',
+  'tasks.task.get',
+  'tasks.task.getfields',
+  'task.checklistitem.getlist',
+  'task.commentitem.getlist',
+  'crm.deal.list',
+  'crm.deal.get',
+  'crm.deal.fields',
+  'crm.lead.list',
+  'crm.lead.get',
+  'crm.lead.fields',
+  'crm.contact.list',
+  'crm.contact.get',
+  'crm.contact.fields',
+  'crm.company.list',
+  'crm.company.get',
+  'crm.company.fields',
+  'crm.activity.list',
+  'crm.activity.get',
+  'crm.activity.fields',
+  'crm.status.list',
+  'crm.status.get',
+  'crm.status.fields',
+  'crm.category.list',
+  'crm.category.get',
+  'crm.category.fields',
+  'crm.item.list',
+  'crm.item.get',
+  'crm.item.fields',
+  'crm.stagehistory.list',
+  'crm.timeline.comment.list',
+  'crm.timeline.comment.get',
+  'crm.currency.list',
+  'crm.duplicate.findbycomm',
+  'scope',
+  'server.time',
+  'methods',
+  'method.get',
+  'profile',
+  'app.info',
+]);
+
+// The families REST-FACTS names as reads; a method whose last word is one of these only looks.
+const readEndings = new Set(['list', 'get', 'fields', 'getfields', 'getlist', 'current']);
+
+const destructiveWords = /delete|remove|unbind|unregister/;
+
+const normalise = (method: string) =>
+  method
+    .trim()
+    .toLowerCase()
+    .replace(/\.(json|xml)$/, '');
+
+export function isReadMethod(method: string): boolean {
+  const name = normalise(method);
+  return READ_METHODS.has(name) || readEndings.has(name.slice(name.lastIndexOf('.') + 1));
+}
+
+const rank: Record<Safety, number> = { read: 0, write: 1, destroy: 2 };
+
+/** How unsafe a call is; a batch is as unsafe as its worst command. */
+export function safetyOf(method: string, params: Params = {}): Safety {
+  const name = normalise(method);
+  if (name === 'batch') return batchSafety(params.cmd);
+  if (isReadMethod(name)) return 'read';
+  return destructiveWords.test(name.slice(name.lastIndexOf('.') + 1)) ? 'destroy' : 'write';
+}
+
+function batchSafety(cmd: unknown): Safety {
+  // A batch we cannot read is treated as a write: never guess "harmless".
+  if (typeof cmd !== 'object' || cmd === null) return 'write';
+  let worst: Safety = 'read';
+  for (const command of Object.values(cmd)) {
+    if (typeof command !== 'string') return 'write';
+    const question = command.indexOf('?');
+    const method = question < 0 ? command : command.slice(0, question);
+    const params = question < 0 ? {} : decodeParams(command.slice(question + 1));
+    const safety = safetyOf(method, params);
+    if (rank[safety] > rank[worst]) worst = safety;
+  }
+  return worst;
+}

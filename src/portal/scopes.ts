@@ -1,0 +1,38 @@
+// Permission families (scopes) of a webhook, and the ones the assistant needs.
+
+/** What the assistant needs; `user_brief` is enough in place of `user`. */
+export const NEEDED_SCOPES = ['crm', 'task', 'calendar', 'user', 'department', 'im', 'timeman'] as const;
+
+const scopeByPrefix: [prefix: string, scope: string][] = [
+  ['crm.', 'crm'],
+  ['tasks.', 'task'],
+  ['task.', 'task'],
+  ['calendar.', 'calendar'],
+  ['user.', 'user'],
+  ['department.', 'department'],
+  ['im.department.', 'department'],
+  ['im.', 'im'],
+  ['timeman.', 'timeman'],
+  ['disk.', 'disk'],
+  ['sonet_group.', 'sonet_group'],
+  ['telephony.', 'telephony'],
+  ['lists.', 'lists'],
+  ['bizproc.', 'bizproc'],
+  ['imopenlines.', 'imopenlines'],
+];
+
+/** The scope a method belongs to, when it is one we know (longest prefix wins). */
+export function scopeOfMethod(method: string): string | undefined {
+  const name = method.toLowerCase();
+  let best: [string, string] | undefined;
+  for (const entry of scopeByPrefix)
+    if (name.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best?.[1];
+}
+
+/** The needed scopes a webhook lacks. */
+export function missingScopes(granted: readonly string[]): string[] {
+  const have = new Set(granted.map((scope) => scope.toLowerCase()));
+  if (have.has('user_brief') || have.has('user_basic')) have.add('user');
+  return NEEDED_SCOPES.filter((scope) => !have.has(scope));
+}
