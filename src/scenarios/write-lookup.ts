@@ -1,0 +1,450 @@
+// A write as the director said it (names) becomes a write with ids: the task, deal, contact, company,
+// meeting, person or stage is looked up in the portal. Several matches become a choice, none a plain
+// "not found". Only reads happen here; the write itself waits for the director's tap.
+import { DateTime } from 'luxon';
+import type { WriteDraft } from '../assistant/understanding.ts';
+import { isPortalError } from '../portal/errors.ts';
+import type { PortalClient } from '../portal/port.ts';
+import type { Director } from './director.ts';
+import type { NameDirectory, Stage } from './names.ts';
+import {
+  companySchema,
+  contactSchema,
+  dealSchema,
+  eventSchema,
+  type PortalEvent,
+  parseItems,
+  personName,
+  taskSchema,
+} from './portal-data.ts';
+import type { LocalDate } from './requests.ts';
+import type { WriteRequest } from './writes.ts';
+
+export type LookupSubject = 'task' | 'deal' | 'contact' | 'company' | 'meeting' | 'person' | 'stage';
+
+export interface LookupOption {
+  /** Plain text for a button: the record as the director knows it. */
+  label: string;
+  write: WriteRequest;
+}
+
+export type WriteLookup =
+  | { kind: 'ready'; write: WriteRequest }
+  /** Several records fit the name: the director picks one (each option is a complete write). */
+  | { kind: 'choose'; subject: LookupSubject; query: string; options: LookupOption[] }
+  | { kind: 'notFound'; subject: LookupSubject; query: string };
+
+export interface WriteLookupService {
+  resolve(director: Director, draft: WriteDraft): Promise<WriteLookup>;
+  /**
+   * The titles of the records a write names, read again from the portal (a button carries ids only).
+   * Undefined when a record is gone or the stage does not belong to the deal's pipeline.
+   */
+  refresh(director: Director, write: WriteRequest): Promise<WriteRequest | undefined>;
+  /** Every other stage of the deal's pipeline, as moves to pick from. */
+  stageChoices(director: Director, dealId: number): Promise<WriteLookup>;
+}
+
+const MAX_OPTIONS = 6;
+const SEARCH_LIMIT = 20;
+const DEFAULT_MEETING_MINUTES = 60;
+
+const normalize = (text: string) => text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
+const wordsOf = (text: string) =>
+  normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+// Russian names change their endings («Ивановым», «Петрову»): compare without the last letters of long words.
+const stemOf = (word: string) => (word.length > 5 ? word.slice(0, -2) : word.length > 3 ? word.slice(0, -1) : word);
+
+/** True when every word of the query (by its stem) appears in the text. */
+export function matchesQuery(text: string, query: string): boolean {
+  const haystack = normalize(text);
+  const words = wordsOf(query);
+  return words.length > 0 && words.every((word) => haystack.includes(stemOf(word)));
+}
+
+/**
+ * What the portal is asked to match (its `%` filter is a case-insensitive "contains"): the longest word's
+ * stem, cut to a part without е/ё, since the portal tells «отчет» from «отчёт».
+ */
+function needleOf(query: string): string {
+  const longest = [...wordsOf(query)].sort((a, b) => b.length - a.length)[0] ?? query.trim();
+  const stem = stemOf(longest);
+  const plain = stem.split(/[её]/).sort((a, b) => b.length - a.length)[0] ?? '';
+  return plain.length >= 3 ? plain : stem;
+}
+
+const exactly = (text: string, query: string) => normalize(text) === normalize(query);
+
+/** Of the matches, the exact one if there is exactly one; otherwise all of them. */
+function narrowed<T>(items: T[], titleOf: (item: T) => string, query: string): T[] {
+  const exact = items.filter((item) => exactly(titleOf(item), query));
+  return exact.length === 1 ? exact : items;
+}
+
+function outcome(subject: LookupSubject, query: string, options: LookupOption[]): WriteLookup {
+  if (options.length === 0) return { kind: 'notFound', subject, query };
+  if (options.length === 1) return { kind: 'ready', write: options[0]!.write };
+  return { kind: 'choose', subject, query, options: options.slice(0, MAX_OPTIONS) };
+}
+
+const label = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/** A calendar event's start and end in the director's zone (the UTC timestamps first, as the portal advises). */
+export function eventSpan(event: PortalEvent, timeZone: string): { from: DateTime; to: DateTime } | undefined {
+  const at = (seconds: number | undefined, text: string | undefined, zone: string | undefined) => {
+    if (seconds !== undefined && seconds > 0) return DateTime.fromSeconds(seconds, { zone: timeZone });
+    if (!text) return undefined;
+    const parsed = DateTime.fromFormat(text, 'dd.MM.yyyy HH:mm:ss', { zone: zone ?? timeZone });
+    return parsed.isValid ? parsed.setZone(timeZone) : undefined;
+  };
+  const from = at(event.DATE_FROM_TS_UTC, event.DATE_FROM, event.TZ_FROM);
+  const to = at(event.DATE_TO_TS_UTC, event.DATE_TO, event.TZ_TO) ?? from?.plus({ minutes: DEFAULT_MEETING_MINUTES });
+  return from && to ? { from, to } : undefined;
+}
+
+const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
+
+export function createWriteLookup(deps: {
+  portal: PortalClient;
+  names: NameDirectory;
+  now?: () => Date;
+}): WriteLookupService {
+  const { portal, names } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  const findTasks = async (query: string, openOnly: boolean) => {
+    const filter: Record<string, unknown> = { '%TITLE': needleOf(query) };
+    if (openOnly) filter['<REAL_STATUS'] = 5;
+    const raw = await portal.list(
+      'tasks.task.list',
+      { filter, select: ['ID', 'TITLE', 'DEADLINE', 'STATUS', 'RESPONSIBLE_ID'], order: { DEADLINE: 'ASC' } },
+      { maxItems: SEARCH_LIMIT },
+    );
+    const tasks = parseItems(taskSchema, raw).filter((task) => matchesQuery(task.title, query));
+    return narrowed(tasks, (task) => task.title, query);
+  };
+
+  const findDeals = async (query: string, openOnly: boolean) => {
+    const filter: Record<string, unknown> = { '%TITLE': needleOf(query) };
+    if (openOnly) filter.STAGE_SEMANTIC_ID = 'P';
+    const raw = await portal.list(
+      'crm.deal.list',
+      {
+        filter,
+        select: ['ID', 'TITLE', 'STAGE_ID', 'CATEGORY_ID', 'OPPORTUNITY', 'CURRENCY_ID'],
+        order: { ID: 'DESC' },
+      },
+      { maxItems: SEARCH_LIMIT },
+    );
+    const deals = parseItems(dealSchema, raw).filter((deal) => matchesQuery(deal.TITLE, query));
+    return narrowed(deals, (deal) => deal.TITLE, query);
+  };
+
+  const findContacts = async (query: string) => {
+    const needle = needleOf(query);
+    const select = ['ID', 'NAME', 'LAST_NAME', 'POST', 'COMPANY_ID'];
+    // A person may be named by the first or the last name: both in one round trip.
+    const { results } = await portal.batch({
+      byLast: { method: 'crm.contact.list', params: { filter: { '%LAST_NAME': needle }, select } },
+      byFirst: { method: 'crm.contact.list', params: { filter: { '%NAME': needle }, select } },
+    });
+    const seen = new Map<number, ReturnType<typeof contactSchema.parse>>();
+    for (const contact of [...parseItems(contactSchema, results.byLast), ...parseItems(contactSchema, results.byFirst)])
+      if (matchesQuery(personName(contact), query)) seen.set(contact.ID, contact);
+    return narrowed([...seen.values()], personName, query);
+  };
+
+  const findCompanies = async (query: string) => {
+    const raw = await portal.list(
+      'crm.company.list',
+      { filter: { '%TITLE': needleOf(query) }, select: ['ID', 'TITLE'] },
+      { maxItems: SEARCH_LIMIT },
+    );
+    const companies = parseItems(companySchema, raw).filter((company) => matchesQuery(company.TITLE, query));
+    return narrowed(companies, (company) => company.TITLE, query);
+  };
+
+  const findMeetings = async (director: Director, query: string, date: LocalDate | undefined) => {
+    const day = date
+      ? DateTime.fromISO(date, { zone: director.timeZone })
+      : DateTime.fromJSDate(now(), { zone: director.timeZone }).startOf('day');
+    const next = day.plus({ days: 1 });
+    const { result } = await portal.call('calendar.event.get', {
+      type: 'user',
+      ownerId: director.portalUserId,
+      from: day.toISODate(),
+      to: next.toISODate(),
+    });
+    const byTime = /^\d{1,2}:\d{2}$/.test(query.trim()) ? query.trim().padStart(5, '0') : undefined;
+    const found: { event: PortalEvent; from: DateTime; to: DateTime }[] = [];
+    for (const event of parseItems(eventSchema, result)) {
+      const span = eventSpan(event, director.timeZone);
+      if (!span || span.from < day || span.from >= next || event.DELETED) continue;
+      const fits = byTime ? span.from.toFormat('HH:mm') === byTime : matchesQuery(event.NAME, query);
+      if (fits) found.push({ event, ...span });
+    }
+    return found.sort((a, b) => a.from.toMillis() - b.from.toMillis());
+  };
+
+  const stageMatches = (stages: Stage[], query: string) => {
+    const exact = stages.filter((stage) => exactly(stage.name, query) || stage.id === query);
+    return exact.length ? exact : stages.filter((stage) => matchesQuery(stage.name, query));
+  };
+
+  type DealRef = { ID: number; TITLE: string; STAGE_ID: string; CATEGORY_ID: number };
+  const otherStages = async (deal: DealRef) =>
+    (await names.stages(deal.CATEGORY_ID)).filter((stage) => stage.id !== deal.STAGE_ID);
+  const moveTo = (deal: DealRef, stage: Stage): LookupOption => ({
+    label: label(stage.name),
+    write: { type: 'moveDeal', dealId: deal.ID, title: deal.TITLE, stageId: stage.id, stageName: stage.name },
+  });
+
+  const findPeople = async (query: string) => {
+    const people = await names.findUsers(query);
+    return people.length ? people : names.findUsers(wordsOf(query).map(stemOf).join(' '));
+  };
+
+  const resolve = async (director: Director, draft: WriteDraft): Promise<WriteLookup> => {
+    switch (draft.type) {
+      case 'createTask': {
+        const base = { type: 'createTask', title: draft.title, deadline: draft.deadline } as const;
+        if (!draft.responsibleName) return { kind: 'ready', write: { ...base, responsibleId: director.portalUserId } };
+        const people = await findPeople(draft.responsibleName);
+        return outcome(
+          'person',
+          draft.responsibleName,
+          people.map((person) => ({
+            label: label(person.position ? `${person.name}, ${person.position}` : person.name),
+            write: { ...base, responsibleId: person.id },
+          })),
+        );
+      }
+      case 'completeTask':
+      case 'deleteTask': {
+        const tasks = await findTasks(draft.taskQuery, draft.type === 'completeTask');
+        return outcome(
+          'task',
+          draft.taskQuery,
+          tasks.map((task) => ({
+            label: label(task.title),
+            write: { type: draft.type, taskId: task.id, title: task.title },
+          })),
+        );
+      }
+      case 'createDeal':
+        return {
+          kind: 'ready',
+          write: {
+            type: 'createDeal',
+            title: draft.title,
+            amount: draft.amount,
+            currency: draft.amount === undefined ? draft.currency : (draft.currency ?? 'RUB'),
+          },
+        };
+      case 'moveDeal': {
+        const deals = await findDeals(draft.dealQuery, true);
+        if (deals.length === 0) return { kind: 'notFound', subject: 'deal', query: draft.dealQuery };
+        const options: LookupOption[] = [];
+        for (const deal of deals.slice(0, MAX_OPTIONS)) {
+          const stages = await otherStages(deal);
+          const fitting = stageMatches(stages, draft.stageQuery);
+          // One deal but no such stage: offer the stages it can move to.
+          if (deals.length === 1 && fitting.length === 0)
+            return stages.length
+              ? {
+                  kind: 'choose',
+                  subject: 'stage',
+                  query: draft.stageQuery,
+                  options: stages.map((s) => moveTo(deal, s)),
+                }
+              : { kind: 'notFound', subject: 'stage', query: draft.stageQuery };
+          for (const stage of fitting)
+            options.push({
+              ...moveTo(deal, stage),
+              label: label(deals.length > 1 ? `${deal.TITLE} → ${stage.name}` : stage.name),
+            });
+        }
+        return options.length
+          ? outcome('deal', draft.dealQuery, options)
+          : { kind: 'notFound', subject: 'stage', query: draft.stageQuery };
+      }
+      case 'deleteDeal': {
+        const deals = await findDeals(draft.dealQuery, false);
+        return outcome(
+          'deal',
+          draft.dealQuery,
+          deals.map((deal) => ({
+            label: label(deal.TITLE),
+            write: { type: 'deleteDeal', dealId: deal.ID, title: deal.TITLE },
+          })),
+        );
+      }
+      case 'addComment': {
+        const comment = (entityId: number, entityTitle: string): LookupOption => ({
+          label: label(entityTitle),
+          write: { type: 'addComment', entity: draft.entity, entityId, entityTitle, text: draft.text },
+        });
+        if (draft.entity === 'deal') {
+          const deals = await findDeals(draft.entityQuery, false);
+          return outcome(
+            'deal',
+            draft.entityQuery,
+            deals.map((deal) => comment(deal.ID, deal.TITLE)),
+          );
+        }
+        if (draft.entity === 'contact') {
+          const contacts = await findContacts(draft.entityQuery);
+          return outcome(
+            'contact',
+            draft.entityQuery,
+            contacts.map((contact) => comment(contact.ID, personName(contact))),
+          );
+        }
+        const companies = await findCompanies(draft.entityQuery);
+        return outcome(
+          'company',
+          draft.entityQuery,
+          companies.map((company) => comment(company.ID, company.TITLE)),
+        );
+      }
+      case 'createMeeting': {
+        const from = DateTime.fromISO(draft.from, { setZone: true });
+        const to = draft.to ?? iso(from.plus({ minutes: DEFAULT_MEETING_MINUTES }));
+        return { kind: 'ready', write: { type: 'createMeeting', title: draft.title, from: draft.from, to } };
+      }
+      case 'moveMeeting': {
+        const meetings = await findMeetings(director, draft.meetingQuery, draft.date);
+        const from = DateTime.fromISO(draft.from, { setZone: true });
+        return outcome(
+          'meeting',
+          draft.meetingQuery,
+          meetings.map(({ event, from: was, to: wasTo }) => ({
+            label: label(`${was.toFormat('HH:mm')} ${event.NAME}`),
+            write: {
+              type: 'moveMeeting',
+              eventId: event.ID,
+              title: event.NAME,
+              from: draft.from,
+              to: draft.to ?? iso(from.plus(wasTo.diff(was))),
+            },
+          })),
+        );
+      }
+      case 'deleteMeeting': {
+        const meetings = await findMeetings(director, draft.meetingQuery, draft.date);
+        return outcome(
+          'meeting',
+          draft.meetingQuery,
+          meetings.map(({ event, from }) => ({
+            label: label(`${from.toFormat('HH:mm')} ${event.NAME}`),
+            write: { type: 'deleteMeeting', eventId: event.ID, title: event.NAME },
+          })),
+        );
+      }
+      case 'createContact':
+        return {
+          kind: 'ready',
+          write: {
+            type: 'createContact',
+            name: draft.name,
+            lastName: draft.lastName,
+            phone: draft.phone,
+            email: draft.email,
+          },
+        };
+      case 'createCompany':
+        return {
+          kind: 'ready',
+          write: { type: 'createCompany', title: draft.title, phone: draft.phone, email: draft.email },
+        };
+    }
+  };
+
+  // A record that is gone answers with an error on `get`; that is "not there", not a failure.
+  const gone = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (isPortalError(error) && error.kind === 'badRequest') return undefined;
+      throw error;
+    }
+  };
+
+  const taskTitle = (taskId: number) =>
+    gone(async () => {
+      const { result } = await portal.call<{ task?: unknown }>('tasks.task.get', { taskId, select: ['ID', 'TITLE'] });
+      const task = taskSchema.safeParse(result?.task);
+      return task.success ? task.data.title : undefined;
+    });
+
+  const deal = (id: number) =>
+    gone(async () => {
+      const parsed = dealSchema.safeParse((await portal.call('crm.deal.get', { id })).result);
+      return parsed.success ? parsed.data : undefined;
+    });
+
+  const entityTitle = async (entity: 'deal' | 'contact' | 'company', id: number) => {
+    if (entity === 'deal') return (await deal(id))?.TITLE;
+    return gone(async () => {
+      const { result } = await portal.call(`crm.${entity}.get`, { id });
+      if (entity === 'contact') {
+        const contact = contactSchema.safeParse(result);
+        return contact.success ? personName(contact.data) : undefined;
+      }
+      const company = companySchema.safeParse(result);
+      return company.success ? company.data.TITLE : undefined;
+    });
+  };
+
+  const eventTitle = (id: number) =>
+    gone(async () => {
+      const { result } = await portal.call('calendar.event.getbyid', { id });
+      const event = eventSchema.safeParse(result);
+      return event.success ? event.data.NAME : undefined;
+    });
+
+  const refresh = async (_director: Director, write: WriteRequest): Promise<WriteRequest | undefined> => {
+    switch (write.type) {
+      case 'completeTask':
+      case 'deleteTask': {
+        const title = await taskTitle(write.taskId);
+        return title === undefined ? undefined : { ...write, title };
+      }
+      case 'moveDeal': {
+        const found = await deal(write.dealId);
+        const stage = found
+          ? (await names.stages(found.CATEGORY_ID)).find((one) => one.id === write.stageId)
+          : undefined;
+        return found && stage ? { ...write, title: found.TITLE, stageName: stage.name } : undefined;
+      }
+      case 'deleteDeal': {
+        const found = await deal(write.dealId);
+        return found ? { ...write, title: found.TITLE } : undefined;
+      }
+      case 'addComment': {
+        const title = await entityTitle(write.entity, write.entityId);
+        return title === undefined ? undefined : { ...write, entityTitle: title };
+      }
+      case 'moveMeeting':
+      case 'deleteMeeting': {
+        const title = await eventTitle(write.eventId);
+        return title === undefined ? undefined : { ...write, title };
+      }
+      default:
+        return write;
+    }
+  };
+
+  const stageChoices = async (_director: Director, dealId: number): Promise<WriteLookup> => {
+    const found = await deal(dealId);
+    if (!found) return { kind: 'notFound', subject: 'deal', query: String(dealId) };
+    const moves = (await otherStages(found)).map((stage) => moveTo(found, stage));
+    return moves.length
+      ? { kind: 'choose', subject: 'stage', query: found.TITLE, options: moves }
+      : { kind: 'notFound', subject: 'stage', query: found.TITLE };
+  };
+
+  return { resolve, refresh, stageChoices };
+}

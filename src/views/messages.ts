@@ -1,0 +1,130 @@
+// The assistant's fixed sentences, in Russian and English. Plain business words only: these reach the
+// director as they are (after the guard), so nothing here may name how the portal is reached.
+import type { Language } from '../scenarios/director.ts';
+import type { ScenarioName } from '../scenarios/requests.ts';
+
+type Texts = Record<Language, string>;
+
+/** Promise 8: what the assistant is, in one line. */
+export const INTRODUCTION: Texts = {
+  ru: 'Я помощник по Битрикс24. Могу показать расписание, задачи, сделки, контакты или отчёт по команде. Что интересует?',
+  en: 'I am your Bitrix24 assistant. I can show your schedule, tasks, deals, contacts or a team report. What would you like to see?',
+};
+
+export const BRIEFING_SUGGESTION: Texts = {
+  ru: 'Могу каждый будний день в 09:00 присылать утренний брифинг: встречи, задачи и сделки на день.',
+  en: 'I can send you a morning briefing every workday at 09:00: the day’s meetings, tasks and deals.',
+};
+
+export const HELP: Texts = {
+  ru: [
+    '<b>Что я умею</b>',
+    '• «дай расписание на среду», «что у меня завтра»',
+    '• «мои задачи», «покажи сделки», «воронка»',
+    '• «что у меня сегодня?» — утренний брифинг',
+    '• «итоги дня», «итоги недели», «статус команды»',
+    '• «досье Ромашка», «найди Иванов», «подготовь к встрече в 14:00»',
+    '• «создай задачу подготовить отчёт на пятницу», «перенеси сделку Поставка на этап Переговоры»',
+    '• «дайджесты» — рассылки по расписанию',
+    'Перед любым изменением я спрошу подтверждение.',
+  ].join('\n'),
+  en: [
+    '<b>What I can do</b>',
+    '• “schedule for Wednesday”, “what do I have tomorrow”',
+    '• “my tasks”, “show deals”, “pipeline”',
+    '• “what do I have today?” — the morning briefing',
+    '• “day results”, “weekly report”, “team status”',
+    '• “dossier Romashka”, “find Ivanov”, “prepare for the 14:00 meeting”',
+    '• “create a task prepare the report by Friday”, “move deal Supply to stage Negotiation”',
+    '• “digests” — scheduled summaries',
+    'I always ask before changing anything.',
+  ].join('\n'),
+};
+
+/** A free question the assistant cannot take on its own: what it can do instead. */
+export const CAN_HELP_WITH: Texts = {
+  ru: 'С этим я не помогу, но могу показать расписание, задачи, сделки, воронку, досье клиента или отчёт по команде, а также создать задачу или сделку. Например: «мои задачи» или «что у меня завтра».',
+  en: 'I cannot help with that, but I can show your schedule, tasks, deals, pipeline, a client dossier or a team report, and create a task or a deal. For example: “my tasks” or “what do I have tomorrow”.',
+};
+
+/** Promise 4: the one sentence when the portal cannot be reached. */
+export const PORTAL_UNAVAILABLE: Texts = {
+  ru: 'Не удалось подключиться к Битрикс24, проверьте, что портал доступен.',
+  en: 'Could not connect to Bitrix24, please check that the portal is available.',
+};
+
+/** The connection to the portal was revoked or is wrong: only the bot's owner can fix it. */
+export const PORTAL_REFUSED: Texts = {
+  ru: 'Битрикс24 не пускает помощника: попросите владельца бота заново подключить портал.',
+  en: 'Bitrix24 does not let the assistant in: please ask the bot’s owner to connect the portal again.',
+};
+
+/** The portal said the director (or the assistant) has no right to this. */
+export const NO_RIGHTS: Texts = {
+  ru: 'На это в Битрикс24 не хватает прав: попросите администратора портала их выдать.',
+  en: 'There are not enough rights in Bitrix24 for this: please ask the portal administrator to grant them.',
+};
+
+export const SOMETHING_WENT_WRONG: Texts = {
+  ru: 'Не получилось выполнить просьбу, попробуйте ещё раз чуть позже.',
+  en: 'That did not work, please try again a little later.',
+};
+
+/** A scenario with nothing to say (an "only if" digest shown on request). */
+export const NOTHING_TO_REPORT: Texts = {
+  ru: 'Всё спокойно: сообщать не о чем.',
+  en: 'All quiet: nothing to report.',
+};
+
+export const STALE_BUTTON: Texts = {
+  ru: 'Эта кнопка больше не действует. Напишите, что нужно, ещё раз.',
+  en: 'This button no longer works. Please tell me again what you need.',
+};
+
+export const DIGESTS_UNAVAILABLE: Texts = {
+  ru: 'Рассылки по расписанию здесь не включены.',
+  en: 'Scheduled digests are not available here.',
+};
+
+/** Things the portal cannot do: say so plainly, and what is possible instead. */
+export const CANNOT_DO: Record<'call' | 'email' | 'sms', Texts> = {
+  call: {
+    ru: 'Позвонить сам я не могу: Битрикс24 только записывает звонки, сделанные с телефона. Могу найти номер контакта или поставить задачу позвонить.',
+    en: 'I cannot place a call: Bitrix24 only records calls made from a phone. I can find the contact’s number or create a task to call.',
+  },
+  email: {
+    ru: 'Читать и отправлять почту я не могу. Могу добавить комментарий к сделке или поставить задачу написать письмо.',
+    en: 'I cannot read or send e-mail. I can add a comment to a deal or create a task to write the letter.',
+  },
+  sms: {
+    ru: 'Отправить СМС я не могу. Могу найти номер контакта или поставить задачу связаться с ним.',
+    en: 'I cannot send a text message. I can find the contact’s number or create a task to get in touch.',
+  },
+};
+
+const STATUS: Record<ScenarioName, Texts> = {
+  schedule: { ru: 'Смотрю календарь…', en: 'Checking the calendar…' },
+  myTasks: { ru: 'Смотрю задачи…', en: 'Checking your tasks…' },
+  deals: { ru: 'Смотрю сделки…', en: 'Checking the deals…' },
+  dealCard: { ru: 'Открываю сделку…', en: 'Opening the deal…' },
+  briefing: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
+  weeklyReport: { ru: 'Подвожу итоги недели…', en: 'Summing up the week…' },
+  teamStatus: { ru: 'Смотрю, как дела у команды…', en: 'Checking on the team…' },
+  dossier: { ru: 'Собираю досье…', en: 'Gathering the dossier…' },
+  meetingPrep: { ru: 'Готовлю материалы к встрече…', en: 'Preparing for the meeting…' },
+  dayResults: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
+  pipeline: { ru: 'Смотрю воронку…', en: 'Checking the pipeline…' },
+  search: { ru: 'Ищу…', en: 'Searching…' },
+  dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
+  morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
+  overdueAlert: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },
+  newLeads: { ru: 'Смотрю новые лиды…', en: 'Checking new leads…' },
+  eveningSummary: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
+};
+
+/** The human status shown while a view is being prepared («Смотрю календарь…»). */
+export const statusFor = (scenario: ScenarioName, language: Language): string => STATUS[scenario][language];
+
+export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
+export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
+export const STATUS_SAVING: Texts = { ru: 'Вношу изменение…', en: 'Making the change…' };
