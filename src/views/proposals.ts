@@ -1,0 +1,257 @@
+// The one-line questions of promise 3 («Создать сделку «Поставка» на 500 000 ₽?»), their buttons, and the
+// line the question turns into after the tap. Names from the portal or the director are data: escaped and
+// marked, so the guard leaves their words alone.
+import type { Language } from '../scenarios/director.ts';
+import type { LocalDate } from '../scenarios/requests.ts';
+import type { LookupSubject } from '../scenarios/write-lookup.ts';
+import { isDestructive, type WriteRequest } from '../scenarios/writes.ts';
+import { dayInWords, forDay, localDateOf, money, timeOf } from './format.ts';
+import { dataMark } from './guard.ts';
+import { escapeHtml } from './html.ts';
+import type { Button } from './reply.ts';
+
+export interface ProposalContext {
+  language: Language;
+  /** The director's zone: dates and times are read in it. */
+  timeZone: string;
+  /** The director's local date, for «на завтра» and the year. */
+  today: LocalDate;
+  /** The person a new task goes to, when it is not the director. */
+  responsibleName?: string;
+}
+
+type Texts = Record<Language, string>;
+
+const quoted = (text: string, language: Language) =>
+  language === 'ru' ? `«${dataMark(escapeHtml(text))}»` : `“${dataMark(escapeHtml(text))}”`;
+
+/** «на пятницу, 27 ноября, 18:00» / «for Friday, 27 November, 6:00 pm». */
+function whenAt(iso: string, context: ProposalContext, until?: string): string {
+  const day = forDay(localDateOf(iso, context.timeZone), context.language, context.today);
+  const from = timeOf(iso, context.language, context.timeZone);
+  const to = until ? `–${timeOf(until, context.language, context.timeZone)}` : '';
+  return `${day}, ${from}${to}`;
+}
+
+/** «пятница, 27 ноября, 15:00–16:00». */
+function dayAt(iso: string, context: ProposalContext, until?: string): string {
+  const day = dayInWords(localDateOf(iso, context.timeZone), context.language, context.today);
+  const to = until ? `–${timeOf(until, context.language, context.timeZone)}` : '';
+  return `${day}, ${timeOf(iso, context.language, context.timeZone)}${to}`;
+}
+
+const entityWords: Record<'deal' | 'contact' | 'company', { ru: string; en: string }> = {
+  deal: { ru: 'сделке', en: 'deal' },
+  contact: { ru: 'контакту', en: 'contact' },
+  company: { ru: 'компании', en: 'company' },
+};
+
+const contactName = (write: { name: string; lastName?: string }) =>
+  [write.name, write.lastName].filter(Boolean).join(' ');
+
+const IRREVERSIBLE: Texts = { ru: 'Это нельзя отменить.', en: 'This cannot be undone.' };
+
+/** The one question a write is confirmed with. Deletions say so plainly and warn that they are final. */
+export function proposalQuestion(write: WriteRequest, context: ProposalContext): string {
+  const { language: lang } = context;
+  const q = (text: string) => quoted(text, lang);
+  const ru = lang === 'ru';
+  switch (write.type) {
+    case 'createTask': {
+      const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
+      const who = context.responsibleName
+        ? ru
+          ? `, ответственный — ${dataMark(escapeHtml(context.responsibleName))}`
+          : `, assigned to ${dataMark(escapeHtml(context.responsibleName))}`
+        : '';
+      return ru ? `Создать задачу ${q(write.title)}${when}${who}?` : `Create the task ${q(write.title)}${when}${who}?`;
+    }
+    case 'completeTask':
+      return ru ? `Отметить задачу ${q(write.title)} выполненной?` : `Mark the task ${q(write.title)} as done?`;
+    case 'deleteTask':
+      return ru
+        ? `🗑 Удалить задачу ${q(write.title)}? ${IRREVERSIBLE.ru}`
+        : `🗑 Delete the task ${q(write.title)}? ${IRREVERSIBLE.en}`;
+    case 'createDeal': {
+      const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', lang);
+      if (ru) return `Создать сделку ${q(write.title)}${sum ? ` на ${sum}` : ''}?`;
+      return `Create the deal ${q(write.title)}${sum ? ` for ${sum}` : ''}?`;
+    }
+    case 'moveDeal':
+      return ru
+        ? `Перевести сделку ${q(write.title)} на этап ${q(write.stageName)}?`
+        : `Move the deal ${q(write.title)} to the stage ${q(write.stageName)}?`;
+    case 'deleteDeal':
+      return ru
+        ? `🗑 Удалить сделку ${q(write.title)}? ${IRREVERSIBLE.ru}`
+        : `🗑 Delete the deal ${q(write.title)}? ${IRREVERSIBLE.en}`;
+    case 'addComment':
+      return ru
+        ? `Добавить к ${entityWords[write.entity].ru} ${q(write.entityTitle)} комментарий ${q(write.text)}?`
+        : `Add the comment ${q(write.text)} to the ${entityWords[write.entity].en} ${q(write.entityTitle)}?`;
+    case 'createMeeting':
+      return ru
+        ? `Назначить встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}?`
+        : `Schedule the meeting ${q(write.title)} ${whenAt(write.from, context, write.to)}?`;
+    case 'moveMeeting':
+      return ru
+        ? `Перенести встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}?`
+        : `Move the meeting ${q(write.title)} to ${dayAt(write.from, context, write.to)}?`;
+    case 'deleteMeeting':
+      return ru
+        ? `🗑 Удалить встречу ${q(write.title)} из календаря? ${IRREVERSIBLE.ru}`
+        : `🗑 Delete the meeting ${q(write.title)} from the calendar? ${IRREVERSIBLE.en}`;
+    case 'createContact': {
+      const details = [write.phone, write.email].filter(Boolean).map((part) => dataMark(escapeHtml(part ?? '')));
+      const tail = details.length ? `, ${details.join(', ')}` : '';
+      return ru
+        ? `Создать контакт ${q(contactName(write))}${tail}?`
+        : `Create the contact ${q(contactName(write))}${tail}?`;
+    }
+    case 'createCompany':
+      return ru ? `Создать компанию ${q(write.title)}?` : `Create the company ${q(write.title)}?`;
+  }
+}
+
+/** [Да] [Нет] under a question; a deletion's «yes» names what it does. */
+export function proposalButtons(proposalId: string, write: WriteRequest, language: Language): Button[][] {
+  const destructive = isDestructive(write);
+  const yes = language === 'ru' ? (destructive ? 'Да, удалить' : 'Да') : destructive ? 'Yes, delete' : 'Yes';
+  const no = language === 'ru' ? 'Нет' : 'No';
+  return [
+    [
+      { text: yes, action: { kind: 'confirm', proposalId } },
+      { text: no, action: { kind: 'cancel', proposalId } },
+    ],
+  ];
+}
+
+/** What the question becomes once the write is done. */
+export function proposalOutcome(write: WriteRequest, context: ProposalContext): string {
+  const { language: lang } = context;
+  const q = (text: string) => quoted(text, lang);
+  const ru = lang === 'ru';
+  switch (write.type) {
+    case 'createTask': {
+      const when = write.deadline
+        ? ru
+          ? `, срок — ${dayAt(write.deadline, context)}`
+          : `, due ${dayAt(write.deadline, context)}`
+        : '';
+      return ru ? `✅ Задача ${q(write.title)} создана${when}.` : `✅ Task ${q(write.title)} created${when}.`;
+    }
+    case 'completeTask':
+      return ru ? `✅ Задача ${q(write.title)} выполнена.` : `✅ Task ${q(write.title)} is done.`;
+    case 'deleteTask':
+      return ru ? `🗑 Задача ${q(write.title)} удалена.` : `🗑 Task ${q(write.title)} deleted.`;
+    case 'createDeal':
+      return ru ? `✅ Сделка ${q(write.title)} создана.` : `✅ Deal ${q(write.title)} created.`;
+    case 'moveDeal':
+      return ru
+        ? `✅ Сделка ${q(write.title)} переведена на этап ${q(write.stageName)}.`
+        : `✅ Deal ${q(write.title)} moved to ${q(write.stageName)}.`;
+    case 'deleteDeal':
+      return ru ? `🗑 Сделка ${q(write.title)} удалена.` : `🗑 Deal ${q(write.title)} deleted.`;
+    case 'addComment':
+      return ru
+        ? `✅ Комментарий к ${entityWords[write.entity].ru} ${q(write.entityTitle)} добавлен.`
+        : `✅ Comment added to the ${entityWords[write.entity].en} ${q(write.entityTitle)}.`;
+    case 'createMeeting':
+      return ru
+        ? `✅ Встреча ${q(write.title)} назначена: ${dayAt(write.from, context, write.to)}.`
+        : `✅ Meeting ${q(write.title)} scheduled: ${dayAt(write.from, context, write.to)}.`;
+    case 'moveMeeting':
+      return ru
+        ? `✅ Встреча ${q(write.title)} перенесена: ${dayAt(write.from, context, write.to)}.`
+        : `✅ Meeting ${q(write.title)} moved: ${dayAt(write.from, context, write.to)}.`;
+    case 'deleteMeeting':
+      return ru ? `🗑 Встреча ${q(write.title)} удалена из календаря.` : `🗑 Meeting ${q(write.title)} deleted.`;
+    case 'createContact':
+      return ru ? `✅ Контакт ${q(contactName(write))} создан.` : `✅ Contact ${q(contactName(write))} created.`;
+    case 'createCompany':
+      return ru ? `✅ Компания ${q(write.title)} создана.` : `✅ Company ${q(write.title)} created.`;
+  }
+}
+
+/** The question over a list of records to pick from (each button is its own proposal or question). */
+export function choiceQuestion(subject: LookupSubject, query: string, write: WriteRequest, language: Language): string {
+  const ru = language === 'ru';
+  const what = quoted(query, language);
+  switch (subject) {
+    case 'person':
+      return ru
+        ? `Кому поставить задачу? Под ${what} подходят несколько сотрудников:`
+        : `Who should get the task? Several colleagues match ${what}:`;
+    case 'stage':
+      return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
+    case 'task':
+      if (write.type === 'deleteTask')
+        return ru
+          ? `Какую задачу удалить? Нашлось несколько по ${what}:`
+          : `Which task to delete? Several match ${what}:`;
+      return ru
+        ? `Какую задачу отметить выполненной? Нашлось несколько по ${what}:`
+        : `Which task is done? Several match ${what}:`;
+    case 'meeting':
+      if (write.type === 'deleteMeeting')
+        return ru ? `Какую встречу удалить? Подходят несколько:` : 'Which meeting to delete? Several match:';
+      return ru ? 'Какую встречу перенести? Подходят несколько:' : 'Which meeting to move? Several match:';
+    case 'deal':
+      if (write.type === 'deleteDeal')
+        return ru
+          ? `Какую сделку удалить? Нашлось несколько по ${what}:`
+          : `Which deal to delete? Several match ${what}:`;
+      if (write.type === 'addComment')
+        return ru
+          ? `К какой сделке добавить комментарий? Нашлось несколько по ${what}:`
+          : `Which deal gets the comment? Several match ${what}:`;
+      return ru
+        ? `Какую сделку перевести? Нашлось несколько по ${what}:`
+        : `Which deal to move? Several match ${what}:`;
+    case 'contact':
+      return ru
+        ? `Какому контакту добавить комментарий? Нашлось несколько по ${what}:`
+        : `Which contact? Several match ${what}:`;
+    case 'company':
+      return ru
+        ? `Какой компании добавить комментарий? Нашлось несколько по ${what}:`
+        : `Which company? Several match ${what}:`;
+  }
+}
+
+const notFoundWords: Record<LookupSubject, Texts> = {
+  task: { ru: 'открытой задачи', en: 'an open task' },
+  deal: { ru: 'сделки', en: 'a deal' },
+  contact: { ru: 'контакта', en: 'a contact' },
+  company: { ru: 'компании', en: 'a company' },
+  meeting: { ru: 'встречи', en: 'a meeting' },
+  person: { ru: 'сотрудника', en: 'a colleague' },
+  stage: { ru: 'этапа', en: 'a stage' },
+};
+
+/** Nothing fits the name: one plain sentence. */
+export function notFoundSentence(subject: LookupSubject, query: string, language: Language): string {
+  const what = quoted(query, language);
+  return language === 'ru'
+    ? `Не нашёл ${notFoundWords[subject].ru} ${what}. Проверьте название и напишите ещё раз.`
+    : `I could not find ${notFoundWords[subject].en} matching ${what}. Please check the name and try again.`;
+}
+
+export const PROPOSAL_EXPIRED: Texts = {
+  ru: 'Время подтверждения истекло, ничего не изменено. Напишите просьбу ещё раз.',
+  en: 'The confirmation has expired and nothing was changed. Please ask again.',
+};
+
+export const PROPOSAL_CANCELLED: Texts = { ru: 'Отменено.', en: 'Cancelled.' };
+
+export const PROPOSAL_ALREADY_DONE: Texts = { ru: 'Это уже сделано.', en: 'This is already done.' };
+
+export const PROPOSAL_IN_PROGRESS: Texts = { ru: 'Уже выполняю.', en: 'Already on it.' };
+
+export const PROPOSAL_GONE: Texts = {
+  ru: 'Этой записи уже нет в Битрикс24, ничего не изменено.',
+  en: 'This record is no longer in Bitrix24; nothing was changed.',
+};
+
+/** The write did not go through (the reason follows as its own sentence). */
+export const PROPOSAL_FAILED: Texts = { ru: 'Изменение не внесено.', en: 'The change was not made.' };
