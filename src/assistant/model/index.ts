@@ -1,0 +1,202 @@
+// The model loop: a free-form question goes to an OpenAI-compatible chat model whose tools are our scenarios
+// and write drafts. One model call suffices for a view (the scenario's view is the answer, never rephrased);
+// a write only becomes a draft the director confirms; other reads are allowlisted and their results are data.
+// Anything odd (no answer, garbage, timeout, too many steps) is `unavailable`: the bot answers on its own.
+import { encode } from 'gpt-tokenizer';
+import OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { type Logger, redact, silentLogger } from '../../log.ts';
+import { isPortalError } from '../../portal/errors.ts';
+import type { CallResult, PortalClient } from '../../portal/port.ts';
+import { safetyOf } from '../../portal/safety.ts';
+import type { Director } from '../../scenarios/director.ts';
+import type { ScenarioRequest } from '../../scenarios/requests.ts';
+import type { WriteDraft } from '../understanding.ts';
+import { modelText } from './plain.ts';
+import { PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
+import { TOOL_DEFINITIONS, ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
+
+export type ModelOutcome =
+  | { kind: 'view'; request: ScenarioRequest }
+  | { kind: 'write'; draft: WriteDraft }
+  /** Plain text; the assistant escapes and guards it. */
+  | { kind: 'text'; text: string }
+  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
+  | { kind: 'unavailable' };
+
+export interface ModelLoop {
+  answer(input: {
+    director: Director;
+    text: string;
+    memory: { role: 'director' | 'assistant'; text: string }[];
+  }): Promise<ModelOutcome>;
+}
+
+export interface ModelLoopDeps {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  portal: PortalClient;
+  now?: () => Date;
+  logger?: Logger;
+  /** One model request's time limit, and the whole answer's (default 60 s). */
+  timeoutMs?: number;
+}
+
+/** Model requests per answer: a view needs one; a read and then words need two or three. */
+export const MAX_STEPS = 4;
+/** The first request (system prompt, tools, memory, message) stays within this many tokens. */
+export const PROMPT_TOKEN_BUDGET = 2_500;
+/** Portal data handed back to the model is cut to about this many characters. */
+export const PORTAL_DATA_LIMIT = 1_500;
+const MESSAGE_LIMIT = 1_200;
+const MEMORY_ENTRY_LIMIT = 400;
+
+/** Tokens of a request's prompt as sent: messages and tools, counted offline. */
+export const promptTokenCount = (messages: ChatCompletionMessageParam[]): number =>
+  encode(JSON.stringify({ messages, tools: TOOL_DEFINITIONS })).length;
+
+const clip = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
+
+/** The system prompt, as much recent memory as the token budget allows (newest kept), and the message. */
+export function firstMessages(
+  director: Director,
+  now: Date,
+  text: string,
+  memory: { role: 'director' | 'assistant'; text: string }[],
+): ChatCompletionMessageParam[] {
+  const system: ChatCompletionMessageParam = { role: 'system', content: systemPrompt(director, now) };
+  // A director may paste the portal's address into the chat: its secret stays with us.
+  const question: ChatCompletionMessageParam = { role: 'user', content: redact(clip(text, MESSAGE_LIMIT)) };
+  const remembered: ChatCompletionMessageParam[] = memory.map((entry) => ({
+    role: entry.role === 'director' ? 'user' : 'assistant',
+    content: redact(clip(entry.text, MEMORY_ENTRY_LIMIT)),
+  }));
+  while (remembered.length > 0 && promptTokenCount([system, ...remembered, question]) > PROMPT_TOKEN_BUDGET) {
+    remembered.shift();
+  }
+  return [system, ...remembered, question];
+}
+
+// Empty fields cost tokens and say nothing.
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compact);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      if (field === null || field === '' || (Array.isArray(field) && field.length === 0)) continue;
+      out[key] = compact(field);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Portal data as a tool result: labelled as data, cut to fit, any portal address masked. */
+export function portalData(reply: CallResult): string {
+  const result = compact(reply.result);
+  let json = JSON.stringify(result) ?? 'null';
+  if (json.length > PORTAL_DATA_LIMIT) {
+    const items = Array.isArray(result) ? result : undefined;
+    if (items) {
+      const kept: unknown[] = [];
+      for (const item of items) {
+        if (JSON.stringify([...kept, item]).length > PORTAL_DATA_LIMIT) break;
+        kept.push(item);
+      }
+      json = `${JSON.stringify(kept)} (${kept.length} of ${reply.total ?? items.length})`;
+    } else {
+      json = `${json.slice(0, PORTAL_DATA_LIMIT)}… (cut)`;
+    }
+  } else if (reply.total !== undefined && Array.isArray(result) && reply.total > result.length) {
+    json = `${json} (${result.length} of ${reply.total})`;
+  }
+  // Portal text must not be able to close the data block and speak as us.
+  const inert = json.replace(/<\/?data/gi, (tag) => tag.replace('<', '‹'));
+  return redact(`${PORTAL_DATA_LABEL}\n<data>${inert}</data>`);
+}
+
+function portalFailure(error: unknown): string {
+  if (!isPortalError(error)) return 'error: the portal did not answer';
+  const reasons: Record<string, string> = {
+    authorization: 'no access to the portal',
+    access: 'access denied',
+    unknownMethod: 'no such method',
+    rateLimited: 'the portal is busy',
+    unavailable: 'the portal did not answer',
+    badRequest: 'the portal refused these arguments',
+  };
+  return `error: ${reasons[error.kind] ?? 'failed'}`;
+}
+
+export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
+  const timeoutMs = deps.timeoutMs ?? 60_000;
+  const logger = deps.logger ?? silentLogger;
+  const now = deps.now ?? (() => new Date());
+  // Everything explicit: the SDK would otherwise read its settings from the environment.
+  const client = new OpenAI({
+    apiKey: deps.apiKey,
+    baseURL: deps.baseURL ?? 'https://api.openai.com/v1',
+    organization: null,
+    project: null,
+    timeout: timeoutMs,
+    maxRetries: 1,
+  });
+
+  async function read(method: string, params: Record<string, unknown>): Promise<string> {
+    // Only what the allowlist calls a read; a batch counts as its worst command.
+    if (safetyOf(method, params) !== 'read')
+      return 'error: only reading is allowed here; changes go through the «Предложить…» tools';
+    try {
+      return portalData(await deps.portal.call(method, params));
+    } catch (error) {
+      logger.warn('model read failed', { method, kind: isPortalError(error) ? error.kind : 'other' });
+      return portalFailure(error);
+    }
+  }
+
+  return {
+    async answer({ director, text, memory }) {
+      const messages = firstMessages(director, now(), text, memory);
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), timeoutMs);
+      try {
+        for (let step = 1; step <= MAX_STEPS; step++) {
+          const completion = await client.chat.completions.create(
+            { model: deps.model, messages, tools: TOOL_DEFINITIONS, tool_choice: 'auto' },
+            { signal: deadline.signal },
+          );
+          const message = completion?.choices?.[0]?.message;
+          if (!message) return { kind: 'unavailable' };
+          const calls = (message.tool_calls ?? []).filter((call) => call.type === 'function');
+          if (calls.length === 0) {
+            const words = modelText(typeof message.content === 'string' ? message.content : '');
+            return words ? { kind: 'text', text: words } : { kind: 'unavailable' };
+          }
+          messages.push({ role: 'assistant', content: message.content ?? null, tool_calls: calls });
+          for (const call of calls) {
+            let effect: ToolEffect;
+            try {
+              effect = toolEffect(call.function.name, call.function.arguments ?? '', { timeZone: director.timeZone });
+            } catch (error) {
+              if (!(error instanceof ToolCallError)) throw error;
+              logger.debug('model tool call refused', { tool: call.function.name.slice(0, 40), step });
+              messages.push({ role: 'tool', tool_call_id: call.id, content: `error: ${error.message}` });
+              continue;
+            }
+            logger.debug('model tool call', { tool: call.function.name, step });
+            if (effect.kind !== 'read') return effect;
+            messages.push({ role: 'tool', tool_call_id: call.id, content: await read(effect.method, effect.params) });
+          }
+        }
+        logger.warn('model gave no answer within its steps', { steps: MAX_STEPS });
+        return { kind: 'unavailable' };
+      } catch (error) {
+        logger.warn('model unavailable', { reason: error instanceof Error ? error.name : 'unknown' });
+        return { kind: 'unavailable' };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

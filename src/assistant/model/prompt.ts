@@ -1,0 +1,25 @@
+// The model's instructions live in prompts/ as text files; this fills in the director's day, clock and language.
+import { readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import type { Director, Language } from '../../scenarios/director.ts';
+
+const promptsFolder = new URL('../../../prompts/', import.meta.url);
+const load = (name: string) => readFileSync(new URL(name, promptsFolder), 'utf8').trim();
+
+const SYSTEM = load('system.ru.md');
+/** The label put before portal data in a tool result: the model reads it as data, not as instructions. */
+export const PORTAL_DATA_LABEL = load('portal-data.ru.md');
+
+const LANGUAGE_NAMES: Record<Language, string> = { ru: 'русский', en: 'English' };
+
+export function systemPrompt(director: Director, now: Date): string {
+  const local = DateTime.fromJSDate(now, { zone: director.timeZone }).setLocale('ru');
+  const values: Record<string, string> = {
+    date: local.toFormat('yyyy-MM-dd'),
+    weekday: local.toFormat('cccc'),
+    time: local.toFormat('HH:mm'),
+    timeZone: director.timeZone,
+    language: LANGUAGE_NAMES[director.language],
+  };
+  return SYSTEM.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}

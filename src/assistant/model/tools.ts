@@ -1,0 +1,281 @@
+// The model's tools: one per scenario (a view the director sees as it is), one per write (a draft the director
+// confirms with a tap), a guarded read for questions no scenario covers, and "the portal cannot do this".
+// Schemas are zod, sent as plain JSON Schema (not strict-only) so local servers accept them; the same schemas
+// validate what the model sends back.
+import { DateTime } from 'luxon';
+import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import { z } from 'zod';
+import type { ScenarioRequest } from '../../scenarios/requests.ts';
+import type { WriteDraft } from '../understanding.ts';
+
+/** A model's tool call turned into something the loop acts on. */
+export type ToolEffect =
+  | { kind: 'view'; request: ScenarioRequest }
+  | { kind: 'write'; draft: WriteDraft }
+  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
+  | { kind: 'read'; method: string; params: Record<string, unknown> };
+
+/** What a tool's arguments are interpreted against: dates and times are the director's local ones. */
+export interface ToolContext {
+  timeZone: string;
+}
+
+interface ToolSpec<S extends z.ZodType> {
+  description: string;
+  schema: S;
+  effect: (args: z.output<S>, context: ToolContext) => ToolEffect;
+}
+
+const isLocalDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+const localDate = () => z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD');
+const localTime = () =>
+  z
+    .string()
+    .describe('HH:mm')
+    .refine((value) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), 'expected a time HH:mm')
+    .transform((value) => value.padStart(5, '0'));
+// A model writes date-times with or without an offset; without one it means the director's own clock.
+const dateTime = () =>
+  z
+    .string()
+    .describe('ISO date-time')
+    .refine(
+      (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid,
+      'expected an ISO date-time',
+    );
+// Limits checked but not sent: every schema keyword costs prompt tokens on each request.
+const text = (max: number) =>
+  z
+    .string()
+    .refine((value) => value.trim() !== '' && value.length <= max, `expected a non-empty text up to ${max} characters`)
+    .transform((value) => value.trim());
+
+/** A valid ISO date-time as the director's local time with the zone's offset (no offset = the director's clock). */
+export function zonedDateTime(value: string, timeZone: string): string {
+  const hasOffset = /(?:[+-]\d{2}(?::?\d{2})?|Z)$/i.test(value);
+  const parsed = DateTime.fromISO(value, { zone: timeZone, setZone: hasOffset });
+  return parsed.setZone(timeZone).toISO({ suppressMilliseconds: true }) ?? value;
+}
+
+// Each spec is typed by its own schema; the table holds them alike.
+const tool = <S extends z.ZodType>(spec: ToolSpec<S>) => spec as unknown as ToolSpec<z.ZodType>;
+const view = (request: ScenarioRequest): ToolEffect => ({ kind: 'view', request });
+const write = (draft: WriteDraft): ToolEffect => ({ kind: 'write', draft });
+const empty = z.object({});
+
+const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
+  schedule: tool({
+    description: 'Расписание на день: встречи и задачи со сроком',
+    schema: z.object({ date: localDate() }),
+    effect: ({ date }) => view({ scenario: 'schedule', date }),
+  }),
+  myTasks: tool({
+    description: 'Открытые задачи директора',
+    schema: empty,
+    effect: () => view({ scenario: 'myTasks' }),
+  }),
+  deals: tool({
+    description: 'Открытые сделки, зависшие отмечены',
+    schema: empty,
+    effect: () => view({ scenario: 'deals' }),
+  }),
+  briefing: tool({
+    description: 'Обзор дня: встречи, задачи, просрочки, сделки',
+    schema: empty,
+    effect: () => view({ scenario: 'briefing' }),
+  }),
+  weeklyReport: tool({
+    description: 'Итоги недели',
+    schema: empty,
+    effect: () => view({ scenario: 'weeklyReport' }),
+  }),
+  teamStatus: tool({
+    description: 'Команда: задачи, просрочки, рабочий день сотрудников',
+    schema: empty,
+    effect: () => view({ scenario: 'teamStatus' }),
+  }),
+  dossier: tool({
+    description: 'Досье на клиента (контакт или компания)',
+    schema: z.object({ name: text(100) }),
+    effect: ({ name }) => view({ scenario: 'dossier', query: name }),
+  }),
+  meetingPrep: tool({
+    description: 'Подготовка к встрече: по времени или названию',
+    schema: z.object({ time: localTime().optional(), name: text(100).optional(), date: localDate().optional() }),
+    effect: ({ time, name, date }) =>
+      view({
+        scenario: 'meetingPrep',
+        ...(time ? { time } : {}),
+        ...(name ? { query: name } : {}),
+        ...(date ? { date } : {}),
+      }),
+  }),
+  dayResults: tool({
+    description: 'Итоги дня: закрытые задачи, встречи, движение сделок',
+    schema: z.object({ date: localDate().optional() }),
+    effect: ({ date }) => view({ scenario: 'dayResults', ...(date ? { date } : {}) }),
+  }),
+  pipeline: tool({
+    description: 'Воронка продаж: стадии с суммами, зависшие, новые лиды',
+    schema: empty,
+    effect: () => view({ scenario: 'pipeline' }),
+  }),
+  search: tool({
+    description: 'Поиск по контактам, компаниям, сделкам',
+    schema: z.object({ query: text(100) }),
+    effect: ({ query }) => view({ scenario: 'search', query }),
+  }),
+  createTask: tool({
+    description: 'Предложить создать задачу',
+    schema: z.object({ title: text(250), deadline: dateTime().optional(), responsibleName: text(100).optional() }),
+    effect: ({ title, deadline, responsibleName }, { timeZone }) =>
+      write({
+        type: 'createTask',
+        title,
+        ...(deadline ? { deadline: zonedDateTime(deadline, timeZone) } : {}),
+        ...(responsibleName ? { responsibleName } : {}),
+      }),
+  }),
+  completeTask: tool({
+    description: 'Предложить закрыть задачу',
+    schema: z.object({ task: text(250) }),
+    effect: ({ task }) => write({ type: 'completeTask', taskQuery: task }),
+  }),
+  deleteTask: tool({
+    description: 'Предложить удалить задачу',
+    schema: z.object({ task: text(250) }),
+    effect: ({ task }) => write({ type: 'deleteTask', taskQuery: task }),
+  }),
+  createDeal: tool({
+    description: 'Предложить создать сделку',
+    schema: z.object({
+      title: text(250),
+      amount: z
+        .number()
+        .refine((value) => value >= 0, 'expected an amount ≥ 0')
+        .optional(),
+      currency: z.string().optional(),
+    }),
+    effect: ({ title, amount, currency }) =>
+      write({
+        type: 'createDeal',
+        title,
+        ...(amount !== undefined ? { amount } : {}),
+        ...(currency ? { currency: currency.toUpperCase() } : {}),
+      }),
+  }),
+  moveDeal: tool({
+    description: 'Предложить перевести сделку на стадию',
+    schema: z.object({ deal: text(250), stage: text(100) }),
+    effect: ({ deal, stage }) => write({ type: 'moveDeal', dealQuery: deal, stageQuery: stage }),
+  }),
+  deleteDeal: tool({
+    description: 'Предложить удалить сделку',
+    schema: z.object({ deal: text(250) }),
+    effect: ({ deal }) => write({ type: 'deleteDeal', dealQuery: deal }),
+  }),
+  addComment: tool({
+    description: 'Предложить комментарий к сделке, контакту или компании',
+    schema: z.object({ entity: z.enum(['deal', 'contact', 'company']), name: text(250), text: text(2000) }),
+    effect: ({ entity, name, text }) => write({ type: 'addComment', entity, entityQuery: name, text }),
+  }),
+  createMeeting: tool({
+    description: 'Предложить создать встречу',
+    schema: z.object({ title: text(250), from: dateTime(), to: dateTime().optional() }),
+    effect: ({ title, from, to }, { timeZone }) =>
+      write({
+        type: 'createMeeting',
+        title,
+        from: zonedDateTime(from, timeZone),
+        ...(to ? { to: zonedDateTime(to, timeZone) } : {}),
+      }),
+  }),
+  moveMeeting: tool({
+    description: 'Предложить перенести встречу (meeting: название или HH:mm, date: её день)',
+    schema: z.object({ meeting: text(250), date: localDate().optional(), from: dateTime(), to: dateTime().optional() }),
+    effect: ({ meeting, date, from, to }, { timeZone }) =>
+      write({
+        type: 'moveMeeting',
+        meetingQuery: meeting,
+        ...(date ? { date } : {}),
+        from: zonedDateTime(from, timeZone),
+        ...(to ? { to: zonedDateTime(to, timeZone) } : {}),
+      }),
+  }),
+  deleteMeeting: tool({
+    description: 'Предложить отменить встречу (meeting: название или HH:mm)',
+    schema: z.object({ meeting: text(250), date: localDate().optional() }),
+    effect: ({ meeting, date }) => write({ type: 'deleteMeeting', meetingQuery: meeting, ...(date ? { date } : {}) }),
+  }),
+  createContact: tool({
+    description: 'Предложить создать контакт',
+    schema: z.object({
+      name: text(100),
+      lastName: text(100).optional(),
+      phone: text(40).optional(),
+      email: text(100).optional(),
+    }),
+    effect: ({ name, lastName, phone, email }) =>
+      write({
+        type: 'createContact',
+        name,
+        ...(lastName ? { lastName } : {}),
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
+      }),
+  }),
+  createCompany: tool({
+    description: 'Предложить создать компанию',
+    schema: z.object({ title: text(250), phone: text(40).optional(), email: text(100).optional() }),
+    effect: ({ title, phone, email }) =>
+      write({ type: 'createCompany', title, ...(phone ? { phone } : {}), ...(email ? { email } : {}) }),
+  }),
+  portal_read: tool({
+    description: 'Чтение других данных Битрикс24, если сценарий не подходит (только методы чтения)',
+    schema: z.object({
+      method: z.string().regex(/^[a-z][\w.]*$/i),
+      params: z.record(z.string(), z.unknown()).optional(),
+    }),
+    effect: ({ method, params }) => ({ kind: 'read', method, params: params ?? {} }),
+  }),
+  cannot_do: tool({
+    description: 'Звонок, письмо или SMS: портал этого не умеет',
+    schema: z.object({ what: z.enum(['call', 'email', 'sms']) }),
+    effect: ({ what }) => ({ kind: 'cannotDo', what }),
+  }),
+};
+
+function toolSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+  return rest;
+}
+
+/** The tool list sent with every request (built once). */
+export const TOOL_DEFINITIONS: ChatCompletionFunctionTool[] = Object.entries(TOOLS).map(([name, spec]) => ({
+  type: 'function',
+  function: { name, description: spec.description, parameters: toolSchema(spec.schema) },
+}));
+
+/** A tool call the loop cannot act on; its message goes back to the model, never to the director. */
+export class ToolCallError extends Error {}
+
+/** Validates one tool call and says what it means; throws ToolCallError with a short reason otherwise. */
+export function toolEffect(name: string, rawArguments: string, context: ToolContext): ToolEffect {
+  const spec = Object.hasOwn(TOOLS, name) ? TOOLS[name] : undefined;
+  if (!spec) throw new ToolCallError(`unknown tool "${name.slice(0, 40)}"; use one of the listed tools`);
+  let args: unknown;
+  try {
+    args = rawArguments.trim() === '' ? {} : JSON.parse(rawArguments);
+  } catch {
+    throw new ToolCallError('arguments are not valid JSON');
+  }
+  const parsed = spec.schema.safeParse(args ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`);
+    throw new ToolCallError(`invalid arguments: ${problems.join('; ')}`);
+  }
+  return spec.effect(parsed.data, context);
+}
