@@ -1,0 +1,203 @@
+// The settings, read once from the environment (and `.env`) by one schema into one typed object.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { type LogLevel, redact } from './log.ts';
+import { parseWebhookAddress, WebhookAddressError } from './portal/webhook-address.ts';
+import { MIN_KEY_LENGTH } from './storage/secret-box.ts';
+
+export interface AllowedUser {
+  telegramUserId: number;
+  /** Absent: the webhook's own user. */
+  portalUserId?: number;
+}
+
+export interface Config {
+  mode: 'telegram' | 'demo';
+  telegram?: { token: string; apiRoot: string; webhook?: { url: string; port: number; secret: string } };
+  allowed: AllowedUser[];
+  portal?: { webhookUrl: string };
+  model?: { apiKey: string; baseURL?: string; model: string };
+  databasePath: string;
+  encryptionKey?: string;
+  logLevel: LogLevel;
+  portalPort: number;
+  rateLimit: { perSecond: number; burst: number };
+}
+
+/** A setting that is present but wrong. The message names the setting and never holds its value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly setting: string,
+    reason: string,
+  ) {
+    super(`${setting}: ${reason}`);
+  }
+}
+
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+export const DEFAULT_TELEGRAM_WEBHOOK_PORT = 8080;
+
+// `X=` in a .env file means "not set", as does a value of spaces.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const text = z.string().trim();
+
+const isHttpUrl = (value: string) => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const httpUrl = (what: string) => text.refine(isHttpUrl, `must be an http(s) address of ${what}`);
+
+const integer = (min: number, max: number, what: string) =>
+  text
+    .regex(/^\d+$/, `must be ${what}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be ${what}`);
+
+const positiveNumber = text
+  .regex(/^\d+(\.\d+)?$/, 'must be a positive number')
+  .transform(Number)
+  .refine((value) => value > 0, 'must be a positive number');
+
+// Telegram IDs, each optionally `:portalUser`. Not secret, so a wrong entry may be quoted back.
+const allowedIds = text.transform((list, ctx): AllowedUser[] => {
+  const allowed: AllowedUser[] = [];
+  for (const entry of list.split(/[,;\s]+/).filter(Boolean)) {
+    const match = /^(\d{1,15})(?::(\d{1,15}))?$/.exec(entry);
+    const telegramUserId = Number(match?.[1]);
+    const portalUserId = match?.[2] === undefined ? undefined : Number(match[2]);
+    if (!match || telegramUserId < 1 || portalUserId === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry.slice(0, 40)}" is not a Telegram user ID (expected numbers like 12345, or 12345:7 for portal user 7)`,
+      });
+      return z.NEVER;
+    }
+    if (allowed.some((user) => user.telegramUserId === telegramUserId)) {
+      ctx.addIssue({ code: 'custom', message: `Telegram user ${telegramUserId} is listed twice` });
+      return z.NEVER;
+    }
+    allowed.push(portalUserId === undefined ? { telegramUserId } : { telegramUserId, portalUserId });
+  }
+  return allowed;
+});
+
+const webhookAddress = text.transform((value, ctx) => {
+  try {
+    return parseWebhookAddress(value).base;
+  } catch (error) {
+    // Its messages describe the expected shape and never repeat the address.
+    const reason = error instanceof WebhookAddressError ? error.message : 'is not a Bitrix24 webhook address';
+    ctx.addIssue({ code: 'custom', message: `${reason} (https://<portal>/rest/<user>/<secret>/)` });
+    return z.NEVER;
+  }
+});
+
+const environment = z.object({
+  TELEGRAM_BOT_TOKEN: optional(text.regex(/^\d+:[\w-]+$/, 'must look like 123456789:AA… (the token from @BotFather)')),
+  TELEGRAM_API_ROOT: optional(httpUrl('a Bot API server')),
+  TELEGRAM_WEBHOOK_URL: optional(httpUrl('this bot, as Telegram should call it')),
+  TELEGRAM_WEBHOOK_PORT: optional(integer(1, 65535, 'a port number from 1 to 65535')),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    text.regex(/^[\w-]{1,256}$/, 'must be 1–256 characters of letters, digits, "_" and "-"'),
+  ),
+  ALLOWED_TELEGRAM_IDS: optional(allowedIds),
+  BITRIX24_WEBHOOK_URL: optional(webhookAddress),
+  OPENAI_API_KEY: optional(text),
+  OPENAI_BASE_URL: optional(httpUrl('an OpenAI-compatible service')),
+  OPENAI_MODEL: optional(text),
+  DATABASE_PATH: optional(text),
+  ENCRYPTION_KEY: optional(z.string().min(MIN_KEY_LENGTH, `must be at least ${MIN_KEY_LENGTH} characters long`)),
+  LOG_LEVEL: optional(
+    text.toLowerCase().pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')),
+  ),
+  PORTAL_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
+  BITRIX24_RATE_LIMIT: optional(positiveNumber),
+  BITRIX24_RATE_BURST: optional(integer(1, 10_000, 'a whole number from 1 to 10000')),
+});
+
+/**
+ * Reads the settings. Present but malformed values throw ConfigError (one line, the setting's name, never its
+ * value). `demo: true` (npm run demo) runs the demo whatever is set, and then ignores the Telegram settings.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo?: boolean } = {}): Config {
+  const relevant = options.demo ? { ...env, TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_WEBHOOK_URL: undefined } : env;
+  const parsed = environment.safeParse(relevant);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'settings'), issue?.message ?? 'is malformed');
+  }
+  const settings = parsed.data;
+  const mode = settings.TELEGRAM_BOT_TOKEN && !options.demo ? 'telegram' : 'demo';
+
+  const config: Config = {
+    mode,
+    allowed: settings.ALLOWED_TELEGRAM_IDS ?? [],
+    databasePath: settings.DATABASE_PATH ?? './data/assistant.sqlite',
+    logLevel: settings.LOG_LEVEL ?? 'info',
+    portalPort: settings.PORTAL_PORT ?? 8124,
+    rateLimit: { perSecond: settings.BITRIX24_RATE_LIMIT ?? 2, burst: settings.BITRIX24_RATE_BURST ?? 50 },
+  };
+  if (settings.TELEGRAM_BOT_TOKEN && mode === 'telegram') {
+    config.telegram = {
+      token: settings.TELEGRAM_BOT_TOKEN,
+      apiRoot: (settings.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
+    };
+    if (settings.TELEGRAM_WEBHOOK_URL) {
+      config.telegram.webhook = {
+        url: settings.TELEGRAM_WEBHOOK_URL,
+        port: settings.TELEGRAM_WEBHOOK_PORT ?? DEFAULT_TELEGRAM_WEBHOOK_PORT,
+        // Telegram echoes it on every call; a fresh one per start is as good as a configured one.
+        secret: settings.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url'),
+      };
+    } else if (settings.TELEGRAM_WEBHOOK_PORT !== undefined || settings.TELEGRAM_WEBHOOK_SECRET !== undefined) {
+      const given = settings.TELEGRAM_WEBHOOK_PORT !== undefined ? 'TELEGRAM_WEBHOOK_PORT' : 'TELEGRAM_WEBHOOK_SECRET';
+      throw new ConfigError('TELEGRAM_WEBHOOK_URL', `must be set too when ${given} is (webhook mode)`);
+    }
+  }
+  if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
+  if (settings.OPENAI_API_KEY) {
+    config.model = { apiKey: settings.OPENAI_API_KEY, model: settings.OPENAI_MODEL ?? DEFAULT_MODEL };
+    if (settings.OPENAI_BASE_URL) config.model.baseURL = settings.OPENAI_BASE_URL;
+  }
+  // The address from BITRIX24_WEBHOOK_URL stays in memory and is never stored, so the bot needs no key for it;
+  // the key is needed only to store a connected portal, and whatever stores one refuses to without it.
+  // The demo's own portal is throwaway, so a generated key serves.
+  const encryptionKey = settings.ENCRYPTION_KEY ?? (mode === 'demo' ? randomBytes(32).toString('hex') : undefined);
+  if (encryptionKey) config.encryptionKey = encryptionKey;
+  return config;
+}
+
+/** Every secret value of the settings, for the logger to mask. */
+export function secretsOf(config: Config): string[] {
+  const secrets = [
+    config.telegram?.token,
+    config.telegram?.webhook?.secret,
+    config.model?.apiKey,
+    config.encryptionKey,
+  ];
+  if (config.portal) secrets.push(parseWebhookAddress(config.portal.webhookUrl).secret);
+  return secrets.filter((secret): secret is string => Boolean(secret));
+}
+
+/** `.env` in the working folder under the real environment: a variable that is really set always wins. */
+export function readEnvFile(path = join(process.cwd(), '.env'), env: NodeJS.ProcessEnv = process.env) {
+  const fromFile = existsSync(path) ? parseDotenv(readFileSync(path)) : {};
+  return { ...fromFile, ...env } as NodeJS.ProcessEnv;
+}
+
+/** The one line main prints before exiting: no stack trace, no secret. */
+export function formatConfigError(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const line = redact(reason).replace(/\s+/g, ' ').trim();
+  return error instanceof ConfigError ? `Setting ${line}` : `The settings could not be read: ${line}`;
+}

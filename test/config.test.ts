@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from '../src/config.ts';
+
+const token = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const webhook = 'https://romashka.bitrix24.ru/rest/1/k3y5ecr3tvalue42/';
+
+/** The one line a director's operator would see, asserted to name the setting and hold none of the secrets. */
+function refusal(env: NodeJS.ProcessEnv, options?: { demo?: boolean }): string {
+  try {
+    loadConfig(env, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const line = formatConfigError(error);
+    expect(line).not.toContain('\n');
+    return line;
+  }
+  throw new Error('the settings were accepted');
+}
+
+describe('loadConfig', () => {
+  it('runs the demo with nothing set, on the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'demo',
+      allowed: [],
+      databasePath: './data/assistant.sqlite',
+      logLevel: 'info',
+      portalPort: 8124,
+      rateLimit: { perSecond: 2, burst: 50 },
+    });
+    expect(config.telegram).toBeUndefined();
+    expect(config.portal).toBeUndefined();
+    expect(config.model).toBeUndefined();
+    // The demo makes its own key, a fresh one each start.
+    expect(config.encryptionKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({}).encryptionKey).not.toBe(config.encryptionKey);
+  });
+
+  it('runs the bot when a token is set, with every setting read', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9999/',
+      ALLOWED_TELEGRAM_IDS: '123, 456:7',
+      BITRIX24_WEBHOOK_URL: webhook,
+      OPENAI_API_KEY: 'sk-test-abcdef',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      OPENAI_MODEL: 'qwen2.5',
+      DATABASE_PATH: '/var/lib/assistant/state.sqlite',
+      ENCRYPTION_KEY: 'a long enough operator passphrase',
+      LOG_LEVEL: 'DEBUG',
+      PORTAL_PORT: '0',
+      BITRIX24_RATE_LIMIT: '0.5',
+      BITRIX24_RATE_BURST: '10',
+    });
+    expect(config).toEqual({
+      mode: 'telegram',
+      telegram: { token, apiRoot: 'http://127.0.0.1:9999' },
+      allowed: [{ telegramUserId: 123 }, { telegramUserId: 456, portalUserId: 7 }],
+      portal: { webhookUrl: webhook },
+      model: { apiKey: 'sk-test-abcdef', baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' },
+      databasePath: '/var/lib/assistant/state.sqlite',
+      encryptionKey: 'a long enough operator passphrase',
+      logLevel: 'debug',
+      portalPort: 0,
+      rateLimit: { perSecond: 0.5, burst: 10 },
+    });
+    expect(secretsOf(config)).toEqual(
+      expect.arrayContaining([token, 'sk-test-abcdef', 'a long enough operator passphrase', 'k3y5ecr3tvalue42']),
+    );
+  });
+
+  it('needs no encryption key for the bot, and generates none', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, BITRIX24_WEBHOOK_URL: webhook });
+    expect(config.telegram?.apiRoot).toBe('https://api.telegram.org');
+    expect(config.encryptionKey).toBeUndefined();
+  });
+
+  it('treats empty values as not set, and defaults the model name', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: '  ', OPENAI_API_KEY: 'sk-x', LOG_LEVEL: '', PORTAL_PORT: '' });
+    expect(config.mode).toBe('demo');
+    expect(config.model).toEqual({ apiKey: 'sk-x', model: 'gpt-4o-mini' });
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('normalises the webhook address to its base with one trailing slash', () => {
+    const config = loadConfig({ BITRIX24_WEBHOOK_URL: 'http://127.0.0.1:8124/rest/1/demo-secret' });
+    expect(config.portal).toEqual({ webhookUrl: 'http://127.0.0.1:8124/rest/1/demo-secret/' });
+  });
+
+  it('reads the Telegram ID list with spaces, portal users and a trailing comma', () => {
+    const config = loadConfig({ ALLOWED_TELEGRAM_IDS: ' 1001:1 ,1002,, 1003:12 , ' });
+    expect(config.allowed).toEqual([
+      { telegramUserId: 1001, portalUserId: 1 },
+      { telegramUserId: 1002 },
+      { telegramUserId: 1003, portalUserId: 12 },
+    ]);
+  });
+
+  it('stops on an ID list with letters, naming the setting', () => {
+    expect(refusal({ ALLOWED_TELEGRAM_IDS: '123, abc' })).toBe(
+      'Setting ALLOWED_TELEGRAM_IDS: "abc" is not a Telegram user ID (expected numbers like 12345, or 12345:7 for portal user 7)',
+    );
+    expect(refusal({ ALLOWED_TELEGRAM_IDS: '123:x' })).toMatch(/^Setting ALLOWED_TELEGRAM_IDS: /);
+    expect(refusal({ ALLOWED_TELEGRAM_IDS: '123, 123:4' })).toBe(
+      'Setting ALLOWED_TELEGRAM_IDS: Telegram user 123 is listed twice',
+    );
+  });
+
+  it.each([
+    ['not an address', 'k3y5ecr3tvalue42'],
+    ['https://romashka.bitrix24.ru/crm/deal/k3y5ecr3tvalue42/', 'k3y5ecr3tvalue42'],
+    ['https://romashka.bitrix24.ru/rest/abc/k3y5ecr3tvalue42/', 'k3y5ecr3tvalue42'],
+    ['http://romashka.bitrix24.ru/rest/1/k3y5ecr3tvalue42/', 'k3y5ecr3tvalue42'],
+  ])('stops on a webhook address that is not a Bitrix24 one (%s) without echoing it', (address, secret) => {
+    const line = refusal({ BITRIX24_WEBHOOK_URL: address });
+    expect(line).toMatch(/^Setting BITRIX24_WEBHOOK_URL: /);
+    expect(line).not.toContain(secret);
+    expect(line).not.toContain('romashka');
+  });
+
+  it('stops on a malformed token or key without showing them', () => {
+    const line = refusal({ TELEGRAM_BOT_TOKEN: 'bot token with spaces s3cr3t' });
+    expect(line).toMatch(/^Setting TELEGRAM_BOT_TOKEN: /);
+    expect(line).not.toContain('s3cr3t');
+    const key = refusal({ ENCRYPTION_KEY: 'short-s3cr3t' });
+    expect(key).toBe('Setting ENCRYPTION_KEY: must be at least 16 characters long');
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose', /must be debug, info, warn or error/],
+    ['PORTAL_PORT', '80a', /port number/],
+    ['PORTAL_PORT', '70000', /port number/],
+    ['BITRIX24_RATE_LIMIT', '0', /positive number/],
+    ['BITRIX24_RATE_BURST', '-5', /whole number/],
+    ['OPENAI_BASE_URL', 'localhost:11434', /http\(s\) address/],
+    ['TELEGRAM_API_ROOT', 'ftp://example.org', /http\(s\) address/],
+  ])('stops on a malformed %s', (setting, value, reason) => {
+    const line = refusal({ [setting]: value });
+    expect(line.startsWith(`Setting ${setting}: `)).toBe(true);
+    expect(line).toMatch(reason);
+  });
+
+  it('runs a webhook-mode bot only with its address, and makes a secret when none is given', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' });
+    expect(config.telegram?.webhook).toMatchObject({ url: 'https://bot.example.org/tg', port: 8080 });
+    expect(config.telegram?.webhook?.secret).toMatch(/^[\w-]{16,256}$/);
+    const given = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+      TELEGRAM_WEBHOOK_PORT: '3000',
+      TELEGRAM_WEBHOOK_SECRET: 'hook_s3cret',
+    });
+    expect(given.telegram?.webhook).toEqual({ url: 'https://bot.example.org/tg', port: 3000, secret: 'hook_s3cret' });
+    expect(refusal({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_PORT: '3000' })).toBe(
+      'Setting TELEGRAM_WEBHOOK_URL: must be set too when TELEGRAM_WEBHOOK_PORT is (webhook mode)',
+    );
+  });
+
+  it('runs the demo when asked, whatever Telegram settings are present', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: 'broken', ALLOWED_TELEGRAM_IDS: '5' }, { demo: true });
+    expect(config.mode).toBe('demo');
+    expect(config.telegram).toBeUndefined();
+    expect(config.allowed).toEqual([{ telegramUserId: 5 }]);
+  });
+});
+
+describe('readEnvFile', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads .env under the real environment, which always wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'b24-config-'));
+    folders.push(dir);
+    const path = join(dir, '.env');
+    writeFileSync(path, `# operator settings\nALLOWED_TELEGRAM_IDS=1,2:3\nLOG_LEVEL=warn\nPORTAL_PORT="9000"\n`);
+    const config = loadConfig(readEnvFile(path, { LOG_LEVEL: 'error' }));
+    expect(config.allowed).toEqual([{ telegramUserId: 1 }, { telegramUserId: 2, portalUserId: 3 }]);
+    expect(config.logLevel).toBe('error');
+    expect(config.portalPort).toBe(9000);
+    expect(readEnvFile(join(dir, 'missing.env'), { LOG_LEVEL: 'warn' })).toEqual({ LOG_LEVEL: 'warn' });
+  });
+});
+
+describe('formatConfigError', () => {
+  it('puts any other failure on one line with webhook secrets masked', () => {
+    const line = formatConfigError(new Error(`cannot read\n${webhook}`));
+    expect(line).toBe('The settings could not be read: cannot read https://romashka.bitrix24.ru/rest/1/***/');
+  });
+});
