@@ -30,11 +30,11 @@ export interface Config {
 /** A setting that is present but wrong. The message names the setting and never holds its value. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(
-    readonly setting: string,
-    reason: string,
-  ) {
-    super(`${setting}: ${reason}`);
+  readonly setting: string;
+  /** `new ConfigError(setting, reason)`, or one ready line `SETTING: reason`. */
+  constructor(setting: string, reason?: string) {
+    super(reason === undefined ? setting : `${setting}: ${reason}`);
+    this.setting = reason === undefined ? setting.split(':')[0]!.trim() : setting;
   }
 }
 

@@ -192,3 +192,16 @@ describe('formatConfigError', () => {
     expect(line).toBe('The settings could not be read: cannot read https://romashka.bitrix24.ru/rest/1/***/');
   });
 });
+
+describe('ConfigError', () => {
+  it('takes the setting and the reason apart or as one ready line', () => {
+    expect(new ConfigError('BITRIX24_WEBHOOK_URL', 'is required')).toMatchObject({
+      setting: 'BITRIX24_WEBHOOK_URL',
+      message: 'BITRIX24_WEBHOOK_URL: is required',
+    });
+    expect(new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address')).toMatchObject({
+      setting: 'BITRIX24_WEBHOOK_URL',
+      message: 'BITRIX24_WEBHOOK_URL: the bot needs the address',
+    });
+  });
+});
