@@ -68,6 +68,7 @@ describe('proposals', () => {
     const start = new SharedArrayBuffer(8);
     const signal = new Int32Array(start);
     const racers = 4;
+    let failed: unknown;
     const results = Array.from(
       { length: racers },
       () =>
@@ -87,11 +88,14 @@ describe('proposals', () => {
             resolve(result);
             void worker.terminate();
           });
-          worker.once('error', reject);
+          worker.once('error', (error) => {
+            failed = error;
+            reject(error);
+          });
         }),
     );
     // Release them together once all are connected and waiting.
-    while (Atomics.load(signal, 1) < racers) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (Atomics.load(signal, 1) < racers && !failed) await new Promise((resolve) => setTimeout(resolve, 5));
     Atomics.store(signal, 0, 1);
     Atomics.notify(signal, 0);
     const outcomes = await Promise.all(results);
