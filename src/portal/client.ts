@@ -58,6 +58,14 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
   const retryDelayMs = options.retryDelayMs ?? 500;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
   const logger = (options.logger ?? silentLogger).child({ portal: shown });
+  // The logger masks webhook addresses; a method name or a portal's text could still hold the bare secret.
+  const note = (level: 'debug' | 'warn', message: string, fields: Record<string, string | number>) =>
+    logger[level](
+      message,
+      Object.fromEntries(
+        Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value, secrets) : value]),
+      ),
+    );
   const operatingResetAt = new Map<string, number>();
 
   const clean = (error: PortalError) =>
@@ -82,7 +90,7 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
         signal,
       });
       const text = await response.body.text();
-      logger.debug('portal reply', { method, status: response.statusCode, ms: Date.now() - startedAt });
+      note('debug', 'portal reply', { method, status: response.statusCode, ms: Date.now() - startedAt });
       const reply = readReply(response.statusCode, text, {
         method,
         status: response.statusCode,
@@ -136,7 +144,12 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
         randomize: true,
         onFailedAttempt: async (error) => {
           const wait = error instanceof PortalError ? (error.details.retryAfterMs ?? 0) : 0;
-          logger.warn('portal call failed, retrying', { method, error: error.message, retriesLeft: error.retriesLeft });
+          if (error.retriesLeft <= 0) return;
+          note('warn', 'portal call failed, retrying', {
+            method,
+            error: error.message,
+            retriesLeft: error.retriesLeft,
+          });
           if (wait > 0) await sleep(wait);
         },
       },

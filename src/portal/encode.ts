@@ -55,7 +55,7 @@ export function decodeParams(query: string): Params {
   const root: Params = {};
   for (const part of query.split('&')) {
     if (!part) continue;
-    const equals = part.indexOf('=');
+    const equals = keyEnd(part);
     const rawKey = equals < 0 ? part : part.slice(0, equals);
     const value = decodeComponent(equals < 0 ? '' : part.slice(equals + 1));
     const key = decodeComponent(rawKey);
@@ -66,6 +66,18 @@ export function decodeParams(query: string): Params {
     assign(root, path, value);
   }
   return root;
+}
+
+// The first `=` outside brackets: a person typing `filter[>=DATE_CREATE]=…` does not encode the operator.
+function keyEnd(part: string): number {
+  let depth = 0;
+  for (let index = 0; index < part.length; index++) {
+    const char = part[index];
+    if (char === '[') depth += 1;
+    else if (char === ']') depth = Math.max(0, depth - 1);
+    else if (char === '=' && depth === 0) return index;
+  }
+  return -1;
 }
 
 const decodeComponent = (text: string) => {
