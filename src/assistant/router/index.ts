@@ -1,0 +1,170 @@
+// Understanding without a model: commands, menu buttons and the everyday phrases of the scenarios, in
+// Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
+import type { Language } from '../../scenarios/director.ts';
+import type { ScenarioRequest } from '../../scenarios/requests.ts';
+import type { Intent, Understanding } from '../understanding.ts';
+import { findDays, findTimes, todayIn } from './dates.ts';
+import { detectLanguage, type Message, messageOf, without } from './text.ts';
+import { digestsIntent, digestTimeIntent, viewIntent } from './views.ts';
+import { writeDraft } from './writes.ts';
+
+export interface UnderstandContext {
+  now: Date;
+  /** The director's IANA zone: every day and time is read in it. */
+  timeZone: string;
+  /** What the director asked last, so "а на завтра?" can follow it. */
+  previous?: Intent;
+  /** The director's language, for messages with no letters ("/tasks", "👍"). Default Russian. */
+  language?: Language;
+}
+
+/** The reply-keyboard rows; pressing a button sends its text, which `understand` maps to its view. */
+export const MENU_BUTTONS: Record<Language, string[][]> = {
+  ru: [
+    ['📅 Расписание', '✅ Мои задачи'],
+    ['💼 Сделки', '📊 Воронка'],
+    ['☀️ Брифинг', '👥 Команда'],
+    ['🔔 Дайджесты', '❓ Помощь'],
+  ],
+  en: [
+    ['📅 Schedule', '✅ My tasks'],
+    ['💼 Deals', '📊 Pipeline'],
+    ['☀️ Briefing', '👥 Team'],
+    ['🔔 Digests', '❓ Help'],
+  ],
+};
+
+type CommandName = 'start' | 'help' | 'today' | 'schedule' | 'tasks' | 'deals' | 'pipeline' | 'team' | 'digests';
+
+// Buttons and commands mean the same things; `schedule` is resolved to today when understood.
+const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
+  start: { kind: 'greeting' },
+  help: { kind: 'help' },
+  today: { kind: 'view', request: { scenario: 'briefing' } },
+  schedule: 'scheduleToday',
+  tasks: { kind: 'view', request: { scenario: 'myTasks' } },
+  deals: { kind: 'view', request: { scenario: 'deals' } },
+  pipeline: { kind: 'view', request: { scenario: 'pipeline' } },
+  team: { kind: 'view', request: { scenario: 'teamStatus' } },
+  digests: { kind: 'digests' },
+};
+
+const BUTTON_COMMANDS: CommandName[][] = [
+  ['schedule', 'tasks'],
+  ['deals', 'pipeline'],
+  ['today', 'team'],
+  ['digests', 'help'],
+];
+
+const buttonCommand = new Map<string, CommandName>();
+for (const language of ['ru', 'en'] as const) {
+  MENU_BUTTONS[language].forEach((row, rowIndex) => {
+    row.forEach((label, column) => {
+      const command = BUTTON_COMMANDS[rowIndex]?.[column];
+      if (command) buttonCommand.set(buttonKey(label), command);
+    });
+  });
+}
+
+function buttonKey(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .trim()
+    .toLowerCase();
+}
+
+const commandRe = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i;
+
+/**
+ * The intent of a bot command (`/tasks`, `/tasks@SomeBot`). `/schedule` means today's schedule, so it needs
+ * the day: without one it is the schedule of the UTC date — prefer `understand`, which has the director's zone.
+ */
+export function commandIntent(command: string, now: Date = new Date(), timeZone = 'UTC'): Intent | undefined {
+  const match = command.trim().match(commandRe);
+  const name = match?.[1]?.toLowerCase() as CommandName | undefined;
+  if (!name || !Object.hasOwn(COMMAND_INTENTS, name)) return undefined;
+  const intent = COMMAND_INTENTS[name];
+  return intent === 'scheduleToday'
+    ? { kind: 'view', request: { scenario: 'schedule', date: todayIn(now, timeZone) } }
+    : intent;
+}
+
+const greetingRe =
+  /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
+const helpRe =
+  /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work|\?)$/u;
+const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
+const emailRe =
+  /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
+const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
+
+/** What the message means, in the director's zone. */
+export function understand(text: string, context: UnderstandContext): Understanding {
+  const language = detectLanguage(text, context.language ?? 'ru');
+  return { intent: intentOf(text, context), language };
+}
+
+function intentOf(text: string, context: UnderstandContext): Intent {
+  const clock = { now: context.now, timeZone: context.timeZone };
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: 'unknown' };
+  if (trimmed.startsWith('/')) return commandIntent(trimmed, context.now, context.timeZone) ?? { kind: 'unknown' };
+
+  const button = buttonCommand.get(buttonKey(trimmed));
+  if (button) return commandIntent(`/${button}`, context.now, context.timeZone)!;
+
+  let message = messageOf(trimmed);
+  const greeting = message.light.match(greetingRe);
+  if (greeting) {
+    if (greeting[0].length >= message.light.length) return { kind: 'greeting' };
+    message = without(message, [{ start: 0, end: greeting[0].length }]);
+  }
+  const { light } = message;
+  if (!light) return { kind: 'greeting' };
+  if (helpRe.test(light)) return { kind: 'help' };
+
+  if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
+  if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };
+  if (callRe.test(light)) return { kind: 'cannotDo', what: 'call' };
+
+  const digestTime = digestTimeIntent(message);
+  if (digestTime) return digestTime;
+
+  const draft = writeDraft(message, clock);
+  if (draft) return { kind: 'write', draft };
+
+  const digests = digestsIntent(message);
+  if (digests) return digests;
+
+  const shown = viewIntent(message, clock);
+  if (shown) return shown;
+
+  return followUp(message, context) ?? { kind: 'unknown' };
+}
+
+// "а на завтра?", "а в пятницу?", "what about Friday?": the last view again, for the day named now.
+const followUpFiller =
+  /^(?:а|и|ну|что|как|насчет|на|в|во|по|про|за|с|тогда|там|еще|what|about|how|and|for|on|then|is|it)?$/u;
+
+function followUp(message: Message, context: UnderstandContext): Intent | undefined {
+  const days = findDays(message.raw, context.now, context.timeZone);
+  const day = days[0];
+  if (!day) return undefined;
+  const times = findTimes(message.raw, days);
+  const rest = without(message, [...days, ...times]).light;
+  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  if (!words.every((word) => followUpFiller.test(word)) || words.length > 4) return undefined;
+  const previous = context.previous?.kind === 'view' ? context.previous.request : undefined;
+  return { kind: 'view', request: againFor(previous, day.date, times[0]?.time) };
+}
+
+function againFor(previous: ScenarioRequest | undefined, date: string, time: string | undefined): ScenarioRequest {
+  switch (previous?.scenario) {
+    case 'dayResults':
+      return { scenario: 'dayResults', date };
+    case 'meetingPrep':
+      return { ...previous, date, ...(time ? { time } : {}) };
+    default:
+      return { scenario: 'schedule', date };
+  }
+}

@@ -1,0 +1,260 @@
+// The director's message made matchable: lowercase, ё as е, typos in our own keywords fixed, politeness
+// and fillers dropped. Every step keeps the raw text aligned character for character with the light text,
+// so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
+import type { Language } from '../../scenarios/director.ts';
+
+/** Lowercase with ё → е and odd spaces → space; same length as the input, index for index. */
+export function lightText(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    out += lower.length === char.length ? lower : char;
+  }
+  return out.replace(/ё/g, 'е').replace(/[\u00a0\u2009\u202f\u2007]/g, ' ');
+}
+
+/** Cyrillic letters → Russian, Latin → English; the majority wins, no letters → the fallback. */
+export function detectLanguage(text: string, fallback: Language = 'ru'): Language {
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (cyrillic === 0 && latin === 0) return fallback;
+  return latin > cyrillic ? 'en' : 'ru';
+}
+
+/** Raw and light text of one message, aligned. */
+export interface Message {
+  raw: string;
+  light: string;
+}
+
+export function messageOf(text: string): Message {
+  const raw = text.replace(/\s+/g, ' ').trim();
+  return tidy(correctTypos({ raw, light: lightText(raw) }));
+}
+
+/** The raw text under a span of the light text, trimmed of spaces, quotes and punctuation at the ends. */
+export function rawSlice(message: Message, start: number, end = message.raw.length): string {
+  return message.raw
+    .slice(start, end)
+    .replace(/^[\s,.;:!?—–-]+|[\s,.;:!?—–-]+$/gu, '')
+    .trim();
+}
+
+/** Removes the spans (light-text positions) from both texts. */
+export function without(message: Message, spans: readonly { start: number; end: number }[]): Message {
+  const sorted = [...spans].sort((a, b) => b.start - a.start);
+  let { raw, light } = message;
+  for (const { start, end } of sorted) {
+    raw = raw.slice(0, start) + raw.slice(end);
+    light = light.slice(0, start) + light.slice(end);
+  }
+  return { raw, light };
+}
+
+function replaceBoth(message: Message, pattern: RegExp, replacement: (match: RegExpExecArray) => string): Message {
+  let raw = '';
+  let light = '';
+  let last = 0;
+  for (const match of message.light.matchAll(pattern)) {
+    const piece = replacement(match as RegExpExecArray);
+    // Same length: the light text alone changes, the raw text keeps what the director wrote.
+    const rawPiece = piece.length === match[0].length ? message.raw.substr(match.index, piece.length) : piece;
+    raw += message.raw.slice(last, match.index) + rawPiece;
+    light += message.light.slice(last, match.index) + piece;
+    last = match.index + match[0].length;
+  }
+  return { raw: raw + message.raw.slice(last), light: light + message.light.slice(last) };
+}
+
+const edge = '(?<![\\p{L}\\p{N}])';
+const edgeEnd = '(?![\\p{L}\\p{N}])';
+const politeness = 'пожалуйста|пожалуста|пожалуйсто|пжлст|плиз|плз|пож|please|pls|plz';
+const fillers = `(?:${politeness}|а|ну|и|так|слушай|скажи|подскажи|ок|окей|ok|okay|hey|эй|бот|ассистент|дружище|кстати|быстро|быстренько|срочно)`;
+
+// "покажи-ка", "а покажи ка", "ну дай-ка": the particle and the politeness words carry no meaning here.
+function tidy(message: Message): Message {
+  let out = replaceBoth(message, new RegExp(`(\\p{L})[-\\s]ка${edgeEnd}`, 'gu'), (match) => match[1]!);
+  out = replaceBoth(out, new RegExp(`[,\\s]*${edge}(?:${politeness})${edgeEnd}[,!.\\s]*`, 'gu'), () => ' ');
+  let previous: Message;
+  do {
+    previous = out;
+    out = replaceBoth(out, new RegExp(`^\\s*${fillers}${edgeEnd}[,!\\s]*`, 'gu'), () => '');
+  } while (out.light !== previous.light);
+  out = replaceBoth(out, /[\s?!.…)]+$/gu, () => '');
+  out = replaceBoth(out, /^\s+/gu, () => '');
+  return out;
+}
+
+// Our own keywords, as directors write them; a word one slip away from one of these is that word.
+const KEYWORDS = [
+  'расписание',
+  'расписания',
+  'календарь',
+  'календаре',
+  'встречи',
+  'встречу',
+  'встреча',
+  'встречей',
+  'задачи',
+  'задачу',
+  'задача',
+  'задачам',
+  'сделки',
+  'сделку',
+  'сделка',
+  'сделкам',
+  'воронка',
+  'воронку',
+  'продажи',
+  'продажам',
+  'брифинг',
+  'утренний',
+  'обзор',
+  'сводка',
+  'сводку',
+  'команда',
+  'команды',
+  'команде',
+  'отделе',
+  'сотрудники',
+  'итоги',
+  'недели',
+  'досье',
+  'расскажи',
+  'подготовь',
+  'подготовиться',
+  'найди',
+  'покажи',
+  'создай',
+  'создать',
+  'поставь',
+  'добавь',
+  'закрой',
+  'заверши',
+  'удали',
+  'перенеси',
+  'назначь',
+  'запланируй',
+  'отмени',
+  'комментарий',
+  'контакт',
+  'компанию',
+  'клиента',
+  'дайджесты',
+  'рассылку',
+  'рассылки',
+  'привет',
+  'здравствуйте',
+  'помощь',
+  'сегодня',
+  'завтра',
+  'послезавтра',
+  'понедельник',
+  'вторник',
+  'среду',
+  'четверг',
+  'пятницу',
+  'субботу',
+  'воскресенье',
+  'следующей',
+  'выполнена',
+  'schedule',
+  'calendar',
+  'meetings',
+  'tasks',
+  'deals',
+  'pipeline',
+  'briefing',
+  'overview',
+  'weekly',
+  'report',
+  'dossier',
+  'digests',
+  'tomorrow',
+  'today',
+  'yesterday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'monday',
+  'tuesday',
+];
+const keywordSet = new Set(KEYWORDS);
+
+function correctTypos(message: Message): Message {
+  return replaceBoth(message, /[\p{L}]{5,}/gu, (match) => {
+    const word = match[0];
+    if (keywordSet.has(word)) return word;
+    const limit = word.length >= 9 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const keyword of KEYWORDS) {
+      if (!plausibleSlip(word, keyword, limit)) continue;
+      const distance = editDistance(word, keyword, limit);
+      if (distance < bestDistance) {
+        best = keyword;
+        bestDistance = distance;
+      }
+    }
+    return best ?? word;
+  });
+}
+
+// A letter missing or doubled inside a word is a slip; one missing at the end is usually another word form
+// ("meeting" is not "meetings", "продаж" is not "продажи"), and those change the raw text too, so they stay.
+function plausibleSlip(word: string, keyword: string, limit: number): boolean {
+  if (word.length === keyword.length) return true;
+  if (Math.abs(keyword.length - word.length) > 1 || limit < 1 || word.length < 5) return false;
+  return !keyword.startsWith(word) && !word.startsWith(keyword);
+}
+
+/** Damerau–Levenshtein (adjacent swaps count as one), stopping early past the limit. */
+function editDistance(a: string, b: string, limit: number): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (i > 0 && rowMin > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** A person's or company's name as written after a preposition, back in the nominative ("Ивановым" → "Иванов"). */
+export function nominative(name: string): string {
+  return name
+    .split(' ')
+    .map((word) => {
+      const stem = word.match(/^(.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой)$/u);
+      if (stem && /^\p{Lu}/u.test(word)) return stem[1]!;
+      const adjective = word.match(/^(.+[сц]к)(?:ого|ому|им|ом)$/u);
+      if (adjective) return `${adjective[1]}ий`;
+      const noun = word.match(/^(.+[кгхчшщжц])(?:у|ой|е|и)$/u);
+      if (noun && /^\p{Lu}/u.test(word) && word.length > 4) return `${noun[1]}а`;
+      return word;
+    })
+    .join(' ');
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Quotes around a whole name or title carry no meaning: «Ромашка» → Ромашка. */
+export function unquote(text: string): string {
+  const trimmed = text.trim();
+  const quoted = trimmed.match(/^[«"“'„](.+)[»"”']$/u);
+  return quoted && !/[«»"“”]/u.test(quoted[1]!) ? quoted[1]!.trim() : trimmed;
+}

@@ -1,0 +1,175 @@
+// Which view a message asks for, and the little that goes with it (a day, a name, a time).
+import type { DigestName, LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
+import type { Intent } from '../understanding.ts';
+import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { type Message, nominative, rawSlice, unquote, without } from './text.ts';
+import type { Clock } from './writes.ts';
+
+const E = '(?![\\p{L}\\p{N}])';
+const B = '(?<![\\p{L}\\p{N}])';
+const has = (light: string, pattern: string) => new RegExp(`${B}(?:${pattern})`, 'u').test(light);
+
+/** The six digests by the names directors use for them. */
+const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
+  {
+    digest: 'dayPlan',
+    pattern: `план\\p{L}*\\s+(?:на\\s+)?д(?:ня|ень)|day\\s+plan|daily\\s+plan|plan\\s+for\\s+the\\s+day`,
+  },
+  {
+    digest: 'morningBriefing',
+    pattern: `утренн\\p{L}*\\s+(?:брифинг|сводк\\p{L}*|обзор)|брифинг|morning\\s+(?:briefing|digest|summary)|briefing`,
+  },
+  {
+    digest: 'overdueAlert',
+    pattern: `(?:алерт|напоминани\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*)\\s+(?:о|об|про)\\s+просрочк\\p{L}*|просрочк\\p{L}*|overdue(?:\\s+alert)?`,
+  },
+  { digest: 'newLeads', pattern: `нов\\p{L}*\\s+лид\\p{L}*|лид\\p{L}*|new\\s+leads|leads` },
+  {
+    digest: 'eveningSummary',
+    pattern: `вечерн\\p{L}*\\s+(?:сводк\\p{L}*|отчет\\p{L}*|итог\\p{L}*|обзор)|evening\\s+(?:summary|digest|report)`,
+  },
+  {
+    digest: 'weeklyReport',
+    pattern: `(?:недельн\\p{L}*|еженедельн\\p{L}*)\\s+отчет\\p{L}*|отчет\\p{L}*\\s+(?:за|по)\\s+недел\\p{L}*|итог\\p{L}*\\s+недели|weekly\\s+(?:report|summary|digest)`,
+  },
+];
+
+const writeWords = `создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel`;
+
+/** "утренний брифинг в 8:15", "присылай вечернюю сводку в 19:00": one digest at a new time. */
+export function digestTimeIntent(message: Message): Intent | undefined {
+  const { light } = message;
+  if (new RegExp(`^(?:${writeWords})${E}`, 'u').test(light)) return undefined;
+  const time = findTimes(message.raw).find((found) => found.preposition !== '' || /\d[:.]\d/u.test(light));
+  if (!time) return undefined;
+  for (const { digest, pattern } of DIGEST_NAMES) {
+    if (has(light, pattern)) return { kind: 'digestTime', digest, time: time.time };
+  }
+  return undefined;
+}
+
+const digestsPattern = `дайджест\\p{L}*|рассылк\\p{L}*|подписк\\p{L}*|настро\\p{L}*\\s+(?:сводк\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*|напоминани\\p{L}*|брифинг\\p{L}*)|(?:сводк\\p{L}*|уведомлени\\p{L}*)\\s+по\\s+расписанию|digests?|subscriptions?|notification\\s+settings|notifications`;
+
+export function digestsIntent(message: Message): Intent | undefined {
+  return has(message.light, digestsPattern) ? { kind: 'digests' } : undefined;
+}
+
+const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });
+
+/** A view the message asks for, or undefined. */
+export function viewIntent(message: Message, clock: Clock): Intent | undefined {
+  const { light } = message;
+  const days = findDays(message.raw, clock.now, clock.timeZone);
+  const day = days[0]?.date;
+  const today = todayIn(clock.now, clock.timeZone);
+
+  const prep = meetingPrep(message, days);
+  if (prep) return view(prep);
+
+  const dossier = light.match(
+    /^(?:расскажи\p{L}*|рассказать|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
+  );
+  if (dossier) {
+    const query = nameQuery(message, dossier.indices![1]![0]);
+    if (query || /^(?:досье|dossier)/u.test(light)) return view({ scenario: 'dossier', ...(query ? { query } : {}) });
+  }
+
+  const search = light.match(
+    /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
+  );
+  if (search) {
+    const query = nameQuery(message, search.indices![1]![0]);
+    if (query) return view({ scenario: 'search', query });
+  }
+
+  if (
+    has(
+      light,
+      `итог\\p{L}*\\s+(?:эт\\p{L}*\\s+|прошл\\p{L}*\\s+)?недел|недельн\\p{L}*\\s+отчет|отчет\\p{L}*\\s+(?:за|по)\\s+недел|за\\s+неделю|что\\s+(?:сделано|успели)\\s+за\\s+неделю|weekly\\s+(?:report|summary)|week\\s+(?:summary|results|in\\s+review)|(?:results|summary)\\s+(?:of|for)\\s+the\\s+week|how\\s+was\\s+(?:the|my|this)\\s+week`,
+    )
+  )
+    return view({ scenario: 'weeklyReport' });
+
+  if (
+    has(
+      light,
+      `итог\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|итог\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|результат\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|что\\s+(?:я\\s+)?(?:сделал\\p{L}*|успел\\p{L}*)|что\\s+сделано|что\\s+я\\s+закрыл|day\\s+results|results\\s+of\\s+the\\s+day|end\\s+of\\s+(?:the\\s+)?day\\s+(?:summary|report)|what\\s+(?:did\\s+i|have\\s+i|i)\\s+(?:do|did|done|get\\s+done|finish\\p{L}*|accomplish\\p{L}*)`,
+    ) &&
+    !has(light, 'вечерн')
+  )
+    return view({ scenario: 'dayResults', date: day ?? today });
+
+  if (has(light, `план\\p{L}*\\s+(?:на\\s+)?д(?:ня|ень)${E}|day\\s+plan|plan\\s+for\\s+(?:the\\s+)?day`) && !day)
+    return view({ scenario: 'dayPlan' });
+  if (has(light, `вечерн\\p{L}*\\s+(?:сводк|отчет|итог|обзор)|evening\\s+(?:summary|report)`))
+    return view({ scenario: 'eveningSummary' });
+  if (has(light, `лид\\p{L}*|leads?${E}|заявк\\p{L}*`)) return view({ scenario: 'newLeads' });
+  if (
+    has(
+      light,
+      `просрочк\\p{L}*|просрочен\\p{L}*\\s+(?!задач)|что\\s+просрочено|что\\s+горит|проблем\\p{L}*|overdue(?!\\s+tasks)|what'?s\\s+(?:on\\s+fire|late)`,
+    )
+  )
+    return view({ scenario: 'overdueAlert' });
+
+  if (
+    has(
+      light,
+      `команд\\p{L}*|отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|my\\s+people`,
+    )
+  )
+    return view({ scenario: 'teamStatus' });
+
+  if (has(light, `воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales`)) return view({ scenario: 'pipeline' });
+
+  const tasks = has(light, `задач\\p{L}*|таск\\p{L}*|tasks?${E}|to-?dos?${E}|список\\s+дел|мои\\s+дела`);
+  const deals = has(light, `сделк\\p{L}*|сделоч\\p{L}*|deals?${E}`);
+  const meetings = has(
+    light,
+    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|планы?${E}|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
+  );
+  const briefing = has(
+    light,
+    `брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|что\\s+нового|главное|briefing|overview|summary|what'?s\\s+new|catch\\s+me\\s+up`,
+  );
+  const whatDoIHave = has(
+    light,
+    `что\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
+  );
+
+  if (deals && !tasks && !meetings) return view({ scenario: 'deals' });
+  if (tasks && !meetings && !day) return view({ scenario: 'myTasks' });
+  if (tasks && !meetings && day) return view({ scenario: 'schedule', date: day });
+  if (meetings) return view({ scenario: 'schedule', date: day ?? today });
+  if (briefing || whatDoIHave)
+    return day && day !== today ? view({ scenario: 'schedule', date: day }) : view({ scenario: 'briefing' });
+  if (deals) return view({ scenario: 'deals' });
+  return undefined;
+}
+
+function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
+  const match = message.light.match(
+    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?:meeting|call)|meeting\s+prep/du,
+  );
+  if (!match) return undefined;
+  const tailStart = match.index! + match[0].length;
+  const tail = { raw: message.raw.slice(tailStart), light: message.light.slice(tailStart) };
+  const tailDays = days
+    .filter((day) => day.start >= tailStart)
+    .map((day) => ({ ...day, start: day.start - tailStart, end: day.end - tailStart }));
+  const time = findTimes(tail.raw, tailDays)[0];
+  const date: LocalDate | undefined = tailDays[0]?.date;
+  const spans = [...tailDays, ...(time ? [time] : [])];
+  const name = rawSlice(without(tail, spans), 0).replace(/^(?:с|со|with|у|about|про)\s+/iu, '');
+  const query = name ? nominative(unquote(name)) : undefined;
+  return {
+    scenario: 'meetingPrep',
+    ...(time ? { time: time.time } : {}),
+    ...(query ? { query } : {}),
+    ...(date ? { date } : {}),
+  };
+}
+
+function nameQuery(message: Message, start: number): string {
+  return nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));
+}

@@ -1,0 +1,384 @@
+// Writes said in plain words, as drafts with names (the assistant looks the names up and asks to confirm).
+// Defaults, so the confirmation question always has a full date-time to show:
+// - a task deadline with a day but no time is 18:00 local (the end of a working day);
+// - a meeting with no time starts at 10:00 local and lasts one hour unless a range or a length is said;
+// - a time without a day is today, or tomorrow when that time has already passed today.
+import { DateTime } from 'luxon';
+import type { WriteDraft } from '../understanding.ts';
+import { findAmount } from './amount.ts';
+import { type DayMatch, findDays, findTimes, localDateTime, type TimeMatch, todayIn, zonedNow } from './dates.ts';
+import { capitalise, type Message, nominative, rawSlice, unquote, without } from './text.ts';
+
+export interface Clock {
+  now: Date;
+  timeZone: string;
+}
+
+export const TASK_DEADLINE_TIME = '18:00';
+export const MEETING_START_TIME = '10:00';
+export const MEETING_MINUTES = 60;
+
+const E = '(?![\\p{L}\\p{N}])';
+const taskWord = `(?:задач[уаи]|таск|todo|to-do|(?:a\\s+)?(?:new\\s+)?task)${E}`;
+const dealWord = `(?:сделк[уаи]|(?:a\\s+|the\\s+)?(?:new\\s+)?deal)${E}`;
+const meetingWord = `(?:встреч[уаи]|созвон|звонок|совещание|планерк[уа]|(?:a\\s+|the\\s+|my\\s+)?(?:new\\s+)?(?:meeting|call))${E}`;
+const contactWord = `(?:контакт|клиента|(?:a\\s+)?(?:new\\s+)?contact)${E}`;
+const companyWord = `(?:компани[юя]|организаци[юя]|фирм[уа]|(?:a\\s+)?(?:new\\s+)?company)${E}`;
+const createVerb = `(?:создай|создать|созадй|сделай|добавь|добавить|заведи|завести|запиши|записать|поставь|поставить|нов\\p{L}*|new|create|add|make|set\\s+up)${E}`;
+const newWord = `(?:нов\\p{L}+\\s+)?`;
+
+const patterns = {
+  createTask: new RegExp(
+    `^${createVerb}\\s*(?:мне\\s+)?${newWord}(?:(\\p{L}+(?:ов|ев|ёв|ин|ын)(?:у|ой))\\s+)?${taskWord}\\s*:?\\s*(.*)$`,
+    'du',
+  ),
+  remind: /^(?:напомни|напомнить|remind\s+me)(?![\p{L}])\s*(?:мне\s+)?(?:(?:о|об|про|to|about)\s+)?(.+)$/du,
+  completeTask: new RegExp(
+    `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.+?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
+    'du',
+  ),
+  taskDone: new RegExp(
+    `^${taskWord}\\s*(.+?)\\s+(?:выполнена|сделана|готова|закрыта|завершена|(?:is\\s+)?(?:done|completed|finished))$`,
+    'du',
+  ),
+  didTask: new RegExp(
+    `^(?:я\\s+)?(?:выполнил\\p{L}*|сделал\\p{L}*|закончил\\p{L}*|i\\s+(?:did|finished|completed))\\s+${taskWord}\\s*(.+)$`,
+    'du',
+  ),
+  deleteTask: new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.+)$`, 'du'),
+  createDeal: new RegExp(`^${createVerb}\\s*${newWord}${dealWord}\\s*:?\\s*(.+)$`, 'du'),
+  moveDeal: new RegExp(
+    `^(?:перенеси|перенести|передвинь|переведи|перевести|перемести|переместить|подвинь|сдвинь|двинь|move|advance)${E}\\s*${dealWord}\\s*(.+)$`,
+    'du',
+  ),
+  deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.+)$`, 'du'),
+  addComment:
+    /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.+)$/du,
+  createMeeting: new RegExp(
+    `^(?:назначь|назначить|запланируй|запланировать|организуй|поставь|поставить|создай|создать|добавь|добавить|забронируй|schedule|arrange|book|set\\s+up|create|add)${E}\\s*(?:мне\\s+)?${newWord}(${meetingWord})\\s*(.*)$`,
+    'du',
+  ),
+  moveMeeting: new RegExp(
+    `^(?:перенеси|перенести|передвинь|сдвинь|подвинь|перемести|move|reschedule|shift|push)${E}\\s*${meetingWord}\\s*(.*)$`,
+    'du',
+  ),
+  deleteMeeting: new RegExp(
+    `^(?:отмени|отменить|удали|удалить|убери|cancel|delete|remove|call\\s+off)${E}\\s*${meetingWord}\\s*(.*)$`,
+    'du',
+  ),
+  createContact: new RegExp(`^${createVerb}\\s*${newWord}${contactWord}\\s*:?\\s*(.+)$`, 'du'),
+  createCompany: new RegExp(`^${createVerb}\\s*${newWord}${companyWord}\\s*:?\\s*(.+)$`, 'du'),
+};
+
+/** The write the message asks for, or undefined when it asks for none. */
+export function writeDraft(message: Message, clock: Clock): WriteDraft | undefined {
+  const span = (match: RegExpMatchArray, group: number) =>
+    match.indices?.[group] ?? [message.light.length, message.light.length];
+  const from = (match: RegExpMatchArray, group: number) => span(match, group)[0];
+  const text = (match: RegExpMatchArray, group: number) => unquote(rawSlice(message, ...span(match, group)));
+  // Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
+  const rules: [RegExp, (match: RegExpMatchArray) => WriteDraft | undefined][] = [
+    [patterns.completeTask, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
+    [patterns.taskDone, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
+    [patterns.didTask, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
+    [patterns.deleteTask, (match) => ({ type: 'deleteTask', taskQuery: text(match, 1) })],
+    [patterns.deleteDeal, (match) => ({ type: 'deleteDeal', dealQuery: text(match, 1) })],
+    [patterns.moveDeal, (match) => moveDeal(message, from(match, 1))],
+    [patterns.addComment, (match) => addComment(message, match[1]!, from(match, 2))],
+    [patterns.moveMeeting, (match) => moveMeeting(message, from(match, 1), clock)],
+    [patterns.deleteMeeting, (match) => deleteMeeting(message, from(match, 1), clock)],
+    [patterns.createMeeting, (match) => createMeeting(message, match[1]!, from(match, 2), clock)],
+    [patterns.createTask, (match) => createTask(message, from(match, 2), clock, match[1] ? text(match, 1) : '')],
+    [patterns.remind, (match) => createTask(message, from(match, 1), clock, '')],
+    [patterns.createDeal, (match) => createDeal(message, from(match, 1))],
+    [patterns.createCompany, (match) => createCompany(message, from(match, 1))],
+    [patterns.createContact, (match) => createContact(message, from(match, 1))],
+  ];
+  for (const [pattern, draft] of rules) {
+    const match = message.light.match(pattern);
+    if (match) return draft(match);
+  }
+  return undefined;
+}
+
+function part(message: Message, start: number): Message {
+  return { raw: message.raw.slice(start), light: message.light.slice(start) };
+}
+
+const assigneeRe =
+  /^(?:(?:для|на|for|to|assign(?:ed)?\s+to|ответственн\p{L}*)\s+)?((?:\p{Lu}\p{L}+\s+)?\p{L}+(?:ов|ев|ёв|ин|ын|ск|цк|ov|ev|in|sky)(?:у|ой|ому|а|ым)?)(?![\p{L}])\s*/u;
+const responsibleTailRe =
+  /\s*(?:,\s*)?(?:ответственн\p{L}*|исполнител\p{L}*|responsible|assign(?:ed)?\s+to|для|for)\s*:?\s+((?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}+)\s*$/u;
+
+function createTask(message: Message, start: number, clock: Clock, assigneeBefore: string): WriteDraft | undefined {
+  let rest = part(message, start);
+  let responsibleName = assigneeBefore ? nominative(lastWord(assigneeBefore)) : undefined;
+  if (!responsibleName) {
+    const leading = rest.raw.match(assigneeRe);
+    if (leading && isPersonLike(leading[1]!, leading[0]) && rawSlice(rest, leading[0].length)) {
+      responsibleName = nominative(lastWord(leading[1]!));
+      rest = part(rest, leading[0].length);
+    } else {
+      const tail = rest.raw.match(responsibleTailRe);
+      if (tail) {
+        responsibleName = nominative(lastWord(tail[1]!));
+        rest = { raw: rest.raw.slice(0, tail.index), light: rest.light.slice(0, tail.index) };
+      }
+    }
+  }
+  const when = deadline(rest, clock);
+  const title = capitalise(unquote(rawSlice(when.rest, 0).replace(/^(?:чтобы|to)\s+/u, '')));
+  if (!title) return undefined;
+  return {
+    type: 'createTask',
+    title,
+    ...(when.deadline ? { deadline: when.deadline } : {}),
+    ...(responsibleName ? { responsibleName } : {}),
+  };
+}
+
+// A dative surname right after "задачу" ("Петрову позвонить…") or "для Петрова" names the person responsible.
+function isPersonLike(name: string, whole: string): boolean {
+  if (/^(?:для|на|for|to|assign|ответствен)/u.test(whole.toLowerCase()))
+    return /^\p{Lu}/u.test(name) || /(?:ов|ев|ин)(?:а|у)?$/u.test(name);
+  return /(?:ов|ев|ёв|ин|ын)(?:у|ой)$|(?:ск|цк)(?:ому|ой)$/u.test(name.toLowerCase());
+}
+
+const lastWord = (text: string) => text.trim().split(/\s+/).pop() ?? text;
+
+const endOfRe = /(?:до|к|by)\s+(?:конц[ауе]|the\s+end\s+of)\s+(дня|недели|day|week)|\b(eod|eow)\b/u;
+
+function deadline(message: Message, clock: Clock): { deadline?: string; rest: Message } {
+  const end = message.light.match(endOfRe);
+  if (end) {
+    const today = zonedNow(clock.now, clock.timeZone).startOf('day');
+    const week = /недел|week|eow/u.test(end[0]);
+    const day = week ? today.plus({ days: (5 - today.weekday + 7) % 7 }) : today;
+    return {
+      deadline: localDateTime(day.toISODate()!, TASK_DEADLINE_TIME, clock.timeZone),
+      rest: without(message, [{ start: end.index!, end: end.index! + end[0].length }]),
+    };
+  }
+  const days = findDays(message.raw, clock.now, clock.timeZone);
+  const times = findTimes(message.raw, days);
+  const day = days[0];
+  const time = times[0];
+  if (!day && !time) return { rest: message };
+  const spans = [day, time].filter((span): span is DayMatch | TimeMatch => span !== undefined);
+  return {
+    deadline: dateTimeOf(day?.date, time?.time ?? TASK_DEADLINE_TIME, clock, Boolean(day)),
+    rest: without(message, spans),
+  };
+}
+
+function dateTimeOf(date: string | undefined, time: string, clock: Clock, dayGiven: boolean): string {
+  if (dayGiven && date) return localDateTime(date, time, clock.timeZone);
+  const today = todayIn(clock.now, clock.timeZone);
+  const candidate = localDateTime(today, time, clock.timeZone);
+  if (DateTime.fromISO(candidate) > DateTime.fromJSDate(clock.now)) return candidate;
+  return localDateTime(DateTime.fromISO(today).plus({ days: 1 }).toISODate()!, time, clock.timeZone);
+}
+
+function createDeal(message: Message, start: number): WriteDraft | undefined {
+  const rest = part(message, start);
+  const amount = findAmount(rest.light);
+  const titlePart = amount ? without(rest, [amount]) : rest;
+  const title = unquote(rawSlice(titlePart, 0).replace(/\s+(?:на|на сумму|for|worth)$/u, ''));
+  if (!title) return undefined;
+  return {
+    type: 'createDeal',
+    title: capitalise(title),
+    ...(amount ? { amount: amount.amount } : {}),
+    ...(amount?.currency ? { currency: amount.currency } : {}),
+  };
+}
+
+const stageSplitRe = /\s+(?:на|в|во|to|into)\s+(?:(?:этап|стадию|стадия|статус|колонку|the\s+stage|stage)\s+)?/gu;
+const stageWordRe = /\s+(?:на|в|во|to|into)\s+(?:этап|стадию|стадия|статус|колонку|the\s+stage|stage)\s+/u;
+
+function moveDeal(message: Message, start: number): WriteDraft | undefined {
+  const rest = part(message, start);
+  const explicit = rest.light.match(stageWordRe);
+  const splits = [...rest.light.matchAll(stageSplitRe)];
+  const split = explicit ?? splits[splits.length - 1];
+  if (!split || split.index === undefined) return undefined;
+  const dealQuery = unquote(rawSlice(rest, 0, split.index));
+  const stageQuery = unquote(rawSlice(rest, split.index + split[0].length));
+  if (!dealQuery || !stageQuery) return undefined;
+  return { type: 'moveDeal', dealQuery, stageQuery };
+}
+
+function addComment(message: Message, entityWord: string, start: number): WriteDraft | undefined {
+  const entity = /сделк|deal/u.test(entityWord) ? 'deal' : /компани|company/u.test(entityWord) ? 'company' : 'contact';
+  const rest = part(message, start);
+  const separator = rest.raw.match(/\s*(?::|—|–|\s-\s)\s*/u);
+  let entityQuery: string;
+  let text: string;
+  if (separator?.index !== undefined) {
+    entityQuery = rawSlice(rest, 0, separator.index);
+    text = rawSlice(rest, separator.index + separator[0].length);
+  } else {
+    const quoted = rest.raw.match(/^([«"“][^»"”]+[»"”])\s+(.+)$/u) ?? rest.raw.match(/^(\S+)\s+(.+)$/u);
+    if (!quoted) return undefined;
+    entityQuery = quoted[1]!;
+    text = quoted[2]!;
+  }
+  entityQuery = unquote(entityQuery);
+  text = unquote(text);
+  if (!entityQuery || !text) return undefined;
+  return { type: 'addComment', entity, entityQuery, text: capitalise(text) };
+}
+
+const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
+  {
+    pattern: /^(?:встреч|meeting|a meeting|a new meeting|new meeting|the meeting|my meeting)/u,
+    ru: 'Встреча',
+    en: 'Meeting',
+  },
+  { pattern: /^созвон/u, ru: 'Созвон', en: 'Call' },
+  { pattern: /^(?:звонок|call|a call)/u, ru: 'Звонок', en: 'Call' },
+  { pattern: /^совещание/u, ru: 'Совещание', en: 'Meeting' },
+  { pattern: /^планерк/u, ru: 'Планёрка', en: 'Stand-up' },
+];
+
+const lengthRe =
+  /(?:на|for)\s+(?:(полчаса|half\s+an\s+hour)|(полтора\s+часа)|(час|an\s+hour|one\s+hour)|(\d+)\s*(минут\p{L}*|мин|min\p{L}*|час\p{L}*|ч|hours?|h))(?![\p{L}])/u;
+
+function createMeeting(message: Message, nounWord: string, start: number, clock: Clock): WriteDraft | undefined {
+  let rest = part(message, start);
+  let minutes = MEETING_MINUTES;
+  const length = rest.light.match(lengthRe);
+  if (length?.index !== undefined) {
+    minutes = length[1]
+      ? 30
+      : length[2]
+        ? 90
+        : length[3]
+          ? 60
+          : Number(length[4]) * (/^(?:мин|min)/u.test(length[5]!) ? 1 : 60);
+    rest = without(rest, [{ start: length.index, end: length.index + length[0].length }]);
+  }
+  const days = findDays(rest.raw, clock.now, clock.timeZone);
+  const times = findTimes(rest.raw, days);
+  const day = days[0];
+  const [first, second] = times;
+  const from = dateTimeOf(day?.date, first?.time ?? MEETING_START_TIME, clock, Boolean(day));
+  const isRange = second && /^(?:до|to|until|till)$/u.test(second.preposition);
+  const to = isRange
+    ? localDateTime(DateTime.fromISO(from, { setZone: true }).toISODate()!, second.time, clock.timeZone)
+    : DateTime.fromISO(from, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
+  const spans = [day, first, isRange ? second : undefined].filter((span) => span !== undefined);
+  const topic = rawSlice(without(rest, spans as { start: number; end: number }[]), 0);
+  const english = /^[a-z]/u.test(nounWord);
+  const noun = meetingNouns.find((entry) => entry.pattern.test(nounWord)) ?? meetingNouns[0]!;
+  const title = topic ? `${english ? noun.en : noun.ru} ${topic}` : english ? noun.en : noun.ru;
+  return { type: 'createMeeting', title, from, to };
+}
+
+// "в 14:00 на 16:00", "с Ивановым на завтра 11:00", "завтра в 14:00 на пятницу": the target follows the last "на"/"to".
+function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft | undefined {
+  const rest = part(message, start);
+  const days = findDays(rest.raw, clock.now, clock.timeZone);
+  const times = findTimes(rest.raw, days);
+  const marks = [...days, ...times].sort((a, b) => a.start - b.start);
+  const targetStart = splitPoint(rest.light, marks);
+  if (targetStart === undefined) return undefined;
+  const sourceDay = days.find((day) => day.start < targetStart);
+  const sourceTime = times.find((time) => time.start < targetStart);
+  const targetDay = days.find((day) => day.start >= targetStart);
+  const targetTimes = times.filter((time) => time.start >= targetStart);
+  const source = describeMeeting(rest, targetStart, sourceDay, sourceTime);
+  if (!source) return undefined;
+  const time = targetTimes[0]?.time ?? sourceTime?.time;
+  if (!time) return undefined;
+  const date = targetDay?.date ?? sourceDay?.date;
+  const from = dateTimeOf(date, time, clock, Boolean(date));
+  const second = targetTimes[1];
+  const to =
+    second && /^(?:до|to|until|till)$/u.test(second.preposition)
+      ? localDateTime(DateTime.fromISO(from, { setZone: true }).toISODate()!, second.time, clock.timeZone)
+      : undefined;
+  return {
+    type: 'moveMeeting',
+    meetingQuery: source.query,
+    ...(sourceDay ? { date: sourceDay.date } : {}),
+    from,
+    ...(to ? { to } : {}),
+  };
+}
+
+function splitPoint(light: string, marks: readonly { start: number; end: number }[]): number | undefined {
+  const candidates = [...light.matchAll(/(?<![\p{L}])(?:на|to|until)\s+/gu)].map((match) => match.index);
+  for (const position of candidates.reverse()) {
+    if (marks.some((mark) => mark.start >= position && mark.start <= position + 4)) return position;
+  }
+  return undefined;
+}
+
+function describeMeeting(
+  rest: Message,
+  end: number,
+  day: DayMatch | undefined,
+  time: TimeMatch | undefined,
+): { query: string } | undefined {
+  if (time) return { query: time.time };
+  const head = { raw: rest.raw.slice(0, end), light: rest.light.slice(0, end) };
+  const name = rawSlice(without(head, day ? [day] : []), 0).replace(/^(?:с|со|with|про|about)\s+/u, '');
+  return name ? { query: nominative(unquote(name)) } : undefined;
+}
+
+function deleteMeeting(message: Message, start: number, clock: Clock): WriteDraft | undefined {
+  const rest = part(message, start);
+  const days = findDays(rest.raw, clock.now, clock.timeZone);
+  const time = findTimes(rest.raw, days)[0];
+  const meeting = describeMeeting(rest, rest.light.length, days[0], time);
+  if (!meeting) return undefined;
+  return { type: 'deleteMeeting', meetingQuery: meeting.query, ...(days[0] ? { date: days[0].date } : {}) };
+}
+
+const phoneRe = /\+?\d[\d\s()-]{5,}\d/u;
+const emailRe = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+
+function contactDetails(message: Message): { phone?: string; email?: string; rest: Message } {
+  const spans: { start: number; end: number }[] = [];
+  const email = message.raw.match(emailRe);
+  if (email?.index !== undefined) spans.push({ start: email.index, end: email.index + email[0].length });
+  const withoutEmail = email ? message.raw.replace(email[0], ' '.repeat(email[0].length)) : message.raw;
+  const phone = withoutEmail.match(phoneRe);
+  if (phone?.index !== undefined) spans.push({ start: phone.index, end: phone.index + phone[0].length });
+  const rest = without(message, spans);
+  return {
+    ...(phone ? { phone: phone[0].trim() } : {}),
+    ...(email ? { email: email[0] } : {}),
+    rest: {
+      raw: rest.raw.replace(/(?:,|телефон|тел\.?|phone|e-?mail|почта|email)\s*:?/giu, ' '),
+      light: rest.light.replace(/(?:,|телефон|тел\.?|phone|e-?mail|почта|email)\s*:?/giu, ' '),
+    },
+  };
+}
+
+function createContact(message: Message, start: number): WriteDraft | undefined {
+  const details = contactDetails(part(message, start));
+  const words = rawSlice(details.rest, 0).split(/\s+/).filter(Boolean);
+  const [name, ...others] = words;
+  if (!name) return undefined;
+  return {
+    type: 'createContact',
+    name: capitalise(name),
+    ...(others.length ? { lastName: others.map(capitalise).join(' ') } : {}),
+    ...(details.phone ? { phone: details.phone } : {}),
+    ...(details.email ? { email: details.email } : {}),
+  };
+}
+
+function createCompany(message: Message, start: number): WriteDraft | undefined {
+  const details = contactDetails(part(message, start));
+  const title = unquote(rawSlice(details.rest, 0).replace(/\s{2,}/g, ' '));
+  if (!title) return undefined;
+  return {
+    type: 'createCompany',
+    title: capitalise(title),
+    ...(details.phone ? { phone: details.phone } : {}),
+    ...(details.email ? { email: details.email } : {}),
+  };
+}
