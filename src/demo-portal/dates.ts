@@ -1,0 +1,72 @@
+// The portal's ways of writing time: ISO with its offset for CRM and tasks, a display format for the calendar.
+import { DateTime } from 'luxon';
+
+// Zone offsets change at most hourly; caching them keeps generating 10,000 records cheap.
+const offsets = new Map<string, number>();
+
+function offsetMinutes(ms: number, zone: string): number {
+  const key = `${zone}|${Math.floor(ms / 3_600_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(ms, { zone }).offset;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-11-24T18:00:00+03:00`: how CRM and tasks write a moment, in the portal's zone. */
+export function isoIn(moment: number | Date | DateTime, zone: string): string {
+  const ms = typeof moment === 'number' ? moment : moment.valueOf();
+  const offset = offsetMinutes(ms, zone);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `24.11.2026 09:00:00`: the calendar's display format on a Russian portal. */
+export function calendarText(ms: number, zone: string, withTime = true): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat(withTime ? 'dd.MM.yyyy HH:mm:ss' : 'dd.MM.yyyy');
+}
+
+const isoLike = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** True for a field value that the portal stores as a date-time. */
+export function looksLikeDateTime(value: unknown): value is string {
+  return typeof value === 'string' && isoLike.test(value);
+}
+
+const moments = new Map<string, number | null>();
+const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
+
+/**
+ * A filter or argument value read as epoch milliseconds. With an offset it is that instant; without one (a plain
+ * date, a local date-time, the Russian `dd.mm.yyyy` form) it is local time in the portal's zone, so a bare date is
+ * 00:00 of that day.
+ */
+export function momentOf(value: unknown, zone: string): number | undefined {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value * 1000;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (withOffset.test(value)) return Date.parse(value);
+  const key = `${zone}|${value}`;
+  const known = moments.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const text = value.trim();
+  const parsed = [
+    () => DateTime.fromISO(text, { zone, setZone: true }),
+    () => DateTime.fromSQL(text, { zone }),
+    () => DateTime.fromFormat(text, 'dd.MM.yyyy HH:mm:ss', { zone }),
+    () => DateTime.fromFormat(text, 'dd.MM.yyyy HH:mm', { zone }),
+    () => DateTime.fromFormat(text, 'dd.MM.yyyy', { zone }),
+  ]
+    .map((attempt) => attempt())
+    .find((candidate) => candidate.isValid);
+  const ms = parsed ? parsed.toMillis() : null;
+  if (moments.size > 10_000) moments.clear();
+  moments.set(key, ms);
+  return ms ?? undefined;
+}

@@ -1,0 +1,55 @@
+// What every method of the demo portal gets: the company's data, the clock and the webhook's user.
+import type { DemoData } from '../company.ts';
+import type { Page, Row } from '../filters.ts';
+import type { Params } from '../params.ts';
+import { RestError } from '../rest-error.ts';
+
+export interface MethodReply {
+  result: unknown;
+  total?: number;
+  next?: number;
+}
+
+export interface MethodContext {
+  data: DemoData;
+  now(): Date;
+  /** The webhook's own user: every call runs with this user's rights. */
+  userId: number;
+  /** Runs another method as the same caller (batch). */
+  call(method: string, params: Params): MethodReply;
+}
+
+export type Method = (params: Params, context: MethodContext) => MethodReply;
+
+/** A positive whole number from a parameter, or undefined. */
+export function positiveId(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d+$/.test(text)) return undefined;
+  const id = Number(text);
+  return id > 0 ? id : undefined;
+}
+
+/** Reads a parameter whatever case the caller used (`taskId`, `TASKID`, `taskid`). */
+export function param(params: Params, name: string): unknown {
+  if (name in params) return params[name];
+  const lower = name.toLowerCase();
+  const key = Object.keys(params).find((candidate) => candidate.toLowerCase() === lower);
+  return key === undefined ? undefined : params[key];
+}
+
+export function objectParam(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function requireObject(value: unknown, description: string): Record<string, unknown> {
+  const object = objectParam(value);
+  if (Object.keys(object).length === 0) throw new RestError('ERROR_ARGUMENT', description, 400);
+  return object;
+}
+
+/** The envelope fields of a list: the page, `total`, and `next` only when there is a further page. */
+export function pageReply(page: Page, wrap?: (items: Row[]) => unknown): MethodReply {
+  const reply: MethodReply = { result: wrap ? wrap(page.items) : page.items, total: page.total };
+  if (page.next !== undefined) reply.next = page.next;
+  return reply;
+}

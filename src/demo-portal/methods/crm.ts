@@ -1,0 +1,387 @@
+// crm.*: UPPER_CASE fields, ids and numbers as strings, Y/N flags, multi-fields (PHONE, EMAIL) as arrays.
+import { type DemoData, semanticLetter, stageById, stagesOf } from '../company.ts';
+import { isoIn, momentOf } from '../dates.ts';
+import { listRows, type Row } from '../filters.ts';
+import { crmIdRequired, notFound, RestError } from '../rest-error.ts';
+import {
+  type Method,
+  type MethodContext,
+  objectParam,
+  pageReply,
+  param,
+  positiveId,
+  requireObject,
+} from './context.ts';
+
+const MULTI_FIELDS = new Set(['PHONE', 'EMAIL', 'WEB', 'IM']);
+// A list without a select leaves out multi-fields, as the portal does; `get` returns them.
+const listDefaults = (key: string) => !MULTI_FIELDS.has(key);
+
+type Collection = 'deals' | 'leads' | 'contacts' | 'companies' | 'activities';
+
+const ENTITY_NAMES: Record<Collection, string> = {
+  deals: 'Deal',
+  leads: 'Lead',
+  contacts: 'Contact',
+  companies: 'Company',
+  activities: 'Activity',
+};
+
+function listOf(collection: Collection, order: Record<string, string> = {}): Method {
+  return (params, { data }) =>
+    pageReply(
+      listRows(
+        data[collection],
+        {
+          filter: param(params, 'filter'),
+          order: param(params, 'order') ?? order,
+          select: param(params, 'select'),
+          start: param(params, 'start'),
+        },
+        { idField: 'ID', timeZone: data.timeZone, defaults: listDefaults },
+      ),
+    );
+}
+
+function findIn(collection: Collection, params: Record<string, unknown>, data: DemoData): Row {
+  const id = positiveId(param(params, 'id'));
+  if (id === undefined) throw crmIdRequired();
+  const row = data[collection].find((candidate) => candidate.ID === String(id));
+  if (!row) throw notFound(ENTITY_NAMES[collection]);
+  return row;
+}
+
+function getOf(collection: Collection): Method {
+  return (params, { data }) => ({ result: { ...findIn(collection, params, data) } });
+}
+
+function nextId(data: DemoData, kind: string): number {
+  data.lastIds[kind] = (data.lastIds[kind] ?? 0) + 1;
+  return data.lastIds[kind];
+}
+
+/** Multi-field values as the portal stores them: each with its own ID and TYPE_ID. */
+function multiField(data: DemoData, type: string, value: unknown): Row[] {
+  const items = Array.isArray(value) ? value : Object.values(objectParam(value));
+  return items
+    .map((item) => objectParam(item))
+    .filter((item) => String(item.VALUE ?? '').trim() !== '')
+    .map((item) => ({
+      ID: String(nextId(data, 'multifield')),
+      VALUE_TYPE: String(item.VALUE_TYPE ?? 'WORK'),
+      VALUE: String(item.VALUE),
+      TYPE_ID: type,
+    }));
+}
+
+const MONEY = new Set(['OPPORTUNITY', 'TAX_VALUE', 'REVENUE']);
+const DATES = new Set(['BEGINDATE', 'CLOSEDATE', 'BIRTHDATE']);
+
+/** Writes `fields` into a CRM row, keeping the portal's string forms. Stage and pipeline are handled by deals. */
+function applyFields(row: Row, fields: Record<string, unknown>, data: DemoData, skip: Set<string>): void {
+  for (const [rawKey, value] of Object.entries(fields)) {
+    const key = rawKey.toUpperCase();
+    if (skip.has(key) || key === 'ID') continue;
+    if (MULTI_FIELDS.has(key)) {
+      const items = multiField(data, key, value);
+      row[key] = [...(Array.isArray(row[key]) ? (row[key] as Row[]) : []), ...items];
+      row[`HAS_${key}`] = (row[key] as Row[]).length > 0 ? 'Y' : 'N';
+    } else if (MONEY.has(key)) {
+      const amount = Number(
+        String(value ?? '0')
+          .replace(',', '.')
+          .replace(/\s/g, ''),
+      );
+      if (!Number.isFinite(amount)) throw new RestError('', `Wrong value of the field ${key}`, 400);
+      row[key] = amount.toFixed(2);
+    } else if (DATES.has(key)) {
+      const moment = momentOf(value, data.timeZone);
+      row[key] = moment === undefined ? '' : isoIn(moment, data.timeZone);
+    } else if (value === null || Array.isArray(value) || typeof value === 'object') {
+      row[key] = value;
+    } else if (typeof value === 'boolean') {
+      row[key] = value ? 'Y' : 'N';
+    } else {
+      row[key] = String(value);
+    }
+  }
+}
+
+function stamp(row: Row, context: MethodContext, created: boolean): void {
+  const now = isoIn(context.now(), context.data.timeZone);
+  if (created) {
+    row.DATE_CREATE = now;
+    row.CREATED_BY_ID = String(context.userId);
+  }
+  row.DATE_MODIFY = now;
+  row.MODIFY_BY_ID = String(context.userId);
+}
+
+function historyEntry(data: DemoData, deal: Row, type: number, at: string): void {
+  data.stageHistory.push({
+    ID: String(nextId(data, 'stageHistory')),
+    TYPE_ID: String(type),
+    OWNER_ID: deal.ID,
+    CREATED_TIME: at,
+    CATEGORY_ID: deal.CATEGORY_ID,
+    STAGE_SEMANTIC_ID: deal.STAGE_SEMANTIC_ID,
+    STAGE_ID: deal.STAGE_ID,
+  });
+}
+
+function stageIn(categoryId: number, statusId: unknown) {
+  const stage = stageById(String(statusId));
+  if (!stage || stage.categoryId !== categoryId) {
+    throw new RestError('', `Stage "${String(statusId)}" is not found in the pipeline ${categoryId}`, 400);
+  }
+  return stage;
+}
+
+const dealAdd: Method = (params, context) => {
+  const { data } = context;
+  const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+  const categoryId = positiveId(fields.CATEGORY_ID) ?? 0;
+  const category = data.pipelines.find((pipeline) => pipeline.id === categoryId);
+  if (!category) throw new RestError('', `Category ${categoryId} is not found`, 400);
+  const stage = fields.STAGE_ID === undefined ? stagesOf(categoryId)[0]! : stageIn(categoryId, fields.STAGE_ID);
+  const id = nextId(data, 'deal');
+  const deal: Row = {
+    ID: String(id),
+    TITLE: `Сделка #${id}`,
+    TYPE_ID: 'SALE',
+    STAGE_ID: stage.statusId,
+    CURRENCY_ID: 'RUB',
+    OPPORTUNITY: '0.00',
+    COMPANY_ID: null,
+    CONTACT_ID: null,
+    ASSIGNED_BY_ID: String(context.userId),
+    OPENED: 'Y',
+    CLOSED: stage.semantics === 'process' ? 'N' : 'Y',
+    COMMENTS: '',
+    CATEGORY_ID: String(categoryId),
+    STAGE_SEMANTIC_ID: semanticLetter(stage.semantics),
+    SOURCE_ID: null,
+    IS_NEW: 'Y',
+  };
+  applyFields(deal, fields, data, new Set(['STAGE_ID', 'CATEGORY_ID', 'STAGE_SEMANTIC_ID', 'CLOSED']));
+  stamp(deal, context, true);
+  deal.BEGINDATE ??= deal.DATE_CREATE;
+  deal.MOVED_TIME = deal.DATE_CREATE;
+  deal.MOVED_BY_ID = String(context.userId);
+  deal.LAST_ACTIVITY_TIME = deal.DATE_CREATE;
+  data.deals.push(deal);
+  historyEntry(data, deal, 1, deal.DATE_CREATE as string);
+  return { result: id };
+};
+
+const dealUpdate: Method = (params, context) => {
+  const { data } = context;
+  const deal = findIn('deals', params, data);
+  const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+  // The pipeline cannot be changed here on a real portal: it has its own move operation.
+  const stage = fields.STAGE_ID === undefined ? undefined : stageIn(Number(deal.CATEGORY_ID), fields.STAGE_ID);
+  const draft = { ...deal };
+  applyFields(draft, fields, data, new Set(['STAGE_ID', 'CATEGORY_ID', 'STAGE_SEMANTIC_ID', 'CLOSED']));
+  stamp(draft, context, false);
+  if (stage && stage.statusId !== deal.STAGE_ID) {
+    Object.assign(draft, {
+      STAGE_ID: stage.statusId,
+      STAGE_SEMANTIC_ID: semanticLetter(stage.semantics),
+      CLOSED: stage.semantics === 'process' ? 'N' : 'Y',
+      MOVED_TIME: draft.DATE_MODIFY,
+      MOVED_BY_ID: String(context.userId),
+    });
+    if (stage.semantics !== 'process') draft.CLOSEDATE = draft.DATE_MODIFY;
+    Object.assign(deal, draft);
+    historyEntry(data, deal, stage.semantics === 'process' ? 2 : 3, deal.MOVED_TIME as string);
+  } else {
+    Object.assign(deal, draft);
+  }
+  return { result: true };
+};
+
+function removeFrom(collection: Collection): Method {
+  return (params, { data }) => {
+    const row = findIn(collection, params, data);
+    data[collection].splice(data[collection].indexOf(row), 1);
+    return { result: true };
+  };
+}
+
+function addTo(collection: 'contacts' | 'companies', defaults: (id: number) => Row): Method {
+  return (params, context) => {
+    const { data } = context;
+    const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+    const id = nextId(data, collection === 'contacts' ? 'contact' : 'company');
+    const row: Row = {
+      ID: String(id),
+      ...defaults(id),
+      ASSIGNED_BY_ID: String(context.userId),
+      OPENED: 'Y',
+      HAS_PHONE: 'N',
+      HAS_EMAIL: 'N',
+    };
+    applyFields(row, fields, data, new Set());
+    stamp(row, context, true);
+    data[collection].push(row);
+    return { result: id };
+  };
+}
+
+function updateIn(collection: 'contacts' | 'companies'): Method {
+  return (params, context) => {
+    const row = findIn(collection, params, context.data);
+    const draft = { ...row };
+    applyFields(
+      draft,
+      requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.'),
+      context.data,
+      new Set(),
+    );
+    stamp(draft, context, false);
+    Object.assign(row, draft);
+    return { result: true };
+  };
+}
+
+const stageHistoryList: Method = (params, { data }) => {
+  const entityType = positiveId(param(params, 'entityTypeId'));
+  if (entityType === undefined) throw new RestError('', 'entityTypeId is required', 400);
+  if (![1, 2].includes(entityType)) throw new RestError('NOT_FOUND', 'Entity type is not supported', 400);
+  const rows = entityType === 2 ? data.stageHistory : [];
+  const page = listRows(
+    rows,
+    {
+      filter: param(params, 'filter'),
+      order: param(params, 'order'),
+      select: param(params, 'select'),
+      start: param(params, 'start'),
+    },
+    { idField: 'ID', timeZone: data.timeZone },
+  );
+  return pageReply(page, (items) => ({ items }));
+};
+
+const statusList: Method = (params, { data }) =>
+  pageReply(
+    listRows(
+      data.statuses,
+      {
+        filter: param(params, 'filter'),
+        order: param(params, 'order') ?? { SORT: 'ASC' },
+        start: param(params, 'start'),
+      },
+      { idField: 'ID', timeZone: data.timeZone },
+    ),
+  );
+
+const categoryList: Method = (params, { data }) => {
+  const entityType = positiveId(param(params, 'entityTypeId'));
+  if (entityType === undefined) throw new RestError('', 'entityTypeId is required', 400);
+  if (entityType !== 2) return { result: { categories: [] }, total: 0 };
+  const categories = data.pipelines.map((pipeline) => ({
+    id: pipeline.id,
+    name: pipeline.name,
+    sort: pipeline.sort,
+    entityTypeId: 2,
+    isDefault: pipeline.id === 0 ? 'Y' : 'N',
+  }));
+  return { result: { categories }, total: categories.length };
+};
+
+const dealCategoryList: Method = (_params, { data }) => {
+  // The old method lists the extra pipelines only, never the default one.
+  const rows = data.pipelines
+    .filter((pipeline) => pipeline.id !== 0)
+    .map((pipeline) => ({ ID: String(pipeline.id), NAME: pipeline.name, SORT: String(pipeline.sort), IS_LOCKED: 'N' }));
+  return { result: rows, total: rows.length };
+};
+
+const dealCategoryStages: Method = (params, { data }) => {
+  const raw = param(params, 'id');
+  const id = raw === undefined || raw === '0' || raw === 0 ? 0 : positiveId(raw);
+  if (id === undefined || !data.pipelines.some((pipeline) => pipeline.id === id)) throw notFound('Category');
+  return {
+    result: stagesOf(id).map((stage) => ({ NAME: stage.name, SORT: String(stage.sort), STATUS_ID: stage.statusId })),
+  };
+};
+
+const ENTITY_COLLECTION: Record<string, Collection> = {
+  deal: 'deals',
+  lead: 'leads',
+  contact: 'contacts',
+  company: 'companies',
+};
+
+const commentAdd: Method = (params, context) => {
+  const { data } = context;
+  const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+  const entityType = String(fields.ENTITY_TYPE ?? '').toLowerCase();
+  const collection = ENTITY_COLLECTION[entityType];
+  if (!collection) throw new RestError('', 'ENTITY_TYPE is not defined or invalid.', 400);
+  const entityId = positiveId(fields.ENTITY_ID);
+  if (entityId === undefined) throw new RestError('', 'ENTITY_ID is not defined or invalid.', 400);
+  if (!data[collection].some((row) => row.ID === String(entityId))) throw notFound(ENTITY_NAMES[collection]);
+  if (String(fields.COMMENT ?? '').trim() === '') throw new RestError('', 'COMMENT is empty.', 400);
+  const id = nextId(data, 'comment');
+  data.comments.push({
+    ID: String(id),
+    CREATED: isoIn(context.now(), data.timeZone),
+    ENTITY_ID: String(entityId),
+    ENTITY_TYPE: entityType,
+    AUTHOR_ID: String(context.userId),
+    COMMENT: String(fields.COMMENT),
+  });
+  return { result: id };
+};
+
+const commentList: Method = (params, { data }) =>
+  pageReply(
+    listRows(
+      data.comments,
+      {
+        filter: param(params, 'filter'),
+        order: param(params, 'order'),
+        select: param(params, 'select'),
+        start: param(params, 'start'),
+      },
+      { idField: 'ID', timeZone: data.timeZone },
+    ),
+  );
+
+export const crmMethods: Record<string, Method> = {
+  'crm.deal.list': listOf('deals'),
+  'crm.deal.get': getOf('deals'),
+  'crm.deal.add': dealAdd,
+  'crm.deal.update': dealUpdate,
+  'crm.deal.delete': removeFrom('deals'),
+  'crm.lead.list': listOf('leads'),
+  'crm.lead.get': getOf('leads'),
+  'crm.contact.list': listOf('contacts'),
+  'crm.contact.get': getOf('contacts'),
+  'crm.contact.add': addTo('contacts', () => ({
+    NAME: '',
+    LAST_NAME: '',
+    POST: '',
+    COMPANY_ID: null,
+    TYPE_ID: 'CLIENT',
+  })),
+  'crm.contact.update': updateIn('contacts'),
+  'crm.company.list': listOf('companies'),
+  'crm.company.get': getOf('companies'),
+  'crm.company.add': addTo('companies', (id) => ({
+    TITLE: `Компания #${id}`,
+    COMPANY_TYPE: 'CUSTOMER',
+    CURRENCY_ID: 'RUB',
+  })),
+  'crm.company.update': updateIn('companies'),
+  'crm.activity.list': listOf('activities'),
+  'crm.activity.get': getOf('activities'),
+  'crm.stagehistory.list': stageHistoryList,
+  'crm.status.list': statusList,
+  'crm.category.list': categoryList,
+  'crm.dealcategory.list': dealCategoryList,
+  'crm.dealcategory.stage.list': dealCategoryStages,
+  'crm.timeline.comment.add': commentAdd,
+  'crm.timeline.comment.list': commentList,
+};

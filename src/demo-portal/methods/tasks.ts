@@ -1,0 +1,199 @@
+// tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
+import { isoIn, momentOf } from '../dates.ts';
+import { listRows, type Row } from '../filters.ts';
+import { RestError } from '../rest-error.ts';
+import { type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
+
+const SPECIAL: Record<string, string> = { REAL_STATUS: 'status', UF_CRM_TASK: 'ufCrmTask' };
+
+/** `RESPONSIBLE_ID` → `responsibleId`; keys already in camelCase stay as they are. */
+export function taskField(key: string): string {
+  const special = SPECIAL[key.toUpperCase()];
+  if (special) return special;
+  if (/[a-z]/.test(key)) return key;
+  return key.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+// What tasks.task.list returns without a select: everything but the heavy parts.
+const LIST_DEFAULTS = (key: string) => key !== 'description';
+
+/** A task as the portal shows it now: an open task past its deadline carries the overdue sub-status (-1). */
+function present(task: Row, now: number): Row {
+  const open = Number(task.status) < 5;
+  const deadline = typeof task.deadline === 'string' ? Date.parse(task.deadline) : undefined;
+  return { ...task, subStatus: open && deadline !== undefined && deadline < now ? '-1' : task.status };
+}
+
+function findTask(params: Record<string, unknown>, context: MethodContext): Row {
+  const id = positiveId(param(params, 'taskId'));
+  if (id === undefined) throw new RestError('ERROR_CORE', 'Не указан идентификатор задачи', 400);
+  const task = context.data.tasks.find((candidate) => candidate.id === String(id));
+  if (!task) throw new RestError('ERROR_CORE', 'Задача не найдена или доступ запрещён', 400);
+  return task;
+}
+
+function person(context: MethodContext, id: number): Row {
+  const user = context.data.users.find((candidate) => candidate.ID === String(id));
+  if (!user) throw new RestError('ERROR_CORE', 'Указан несуществующий пользователь', 400);
+  return {
+    id: String(id),
+    name: `${user.NAME} ${user.LAST_NAME}`,
+    link: `/company/personal/user/${id}/`,
+    icon: '/bitrix/images/tasks/default_avatar.png',
+    workPosition: user.WORK_POSITION,
+  };
+}
+
+/** Applies `fields` (UPPER_CASE or camelCase keys) to a task, the way tasks.task.add/update read them. */
+function applyFields(task: Row, fields: Record<string, unknown>, context: MethodContext): void {
+  const zone = context.data.timeZone;
+  for (const [key, value] of Object.entries(fields)) {
+    const field = taskField(key);
+    switch (field) {
+      case 'title':
+        if (String(value ?? '').trim() === '') throw new RestError('ERROR_CORE', 'Не указано название задачи', 400);
+        task.title = String(value);
+        break;
+      case 'deadline': {
+        if (value === '' || value === null) {
+          task.deadline = null;
+          break;
+        }
+        const moment = momentOf(value, zone);
+        if (moment === undefined) throw new RestError('ERROR_CORE', 'Неверный формат крайнего срока', 400);
+        task.deadline = isoIn(moment, zone);
+        break;
+      }
+      case 'responsibleId':
+      case 'createdBy': {
+        const id = positiveId(value);
+        if (id === undefined) throw new RestError('ERROR_CORE', 'Указан несуществующий пользователь', 400);
+        task[field] = String(id);
+        task[field === 'responsibleId' ? 'responsible' : 'creator'] = person(context, id);
+        break;
+      }
+      case 'ufCrmTask':
+        task.ufCrmTask = (Array.isArray(value) ? value : [value]).map(String);
+        break;
+      case 'status':
+        task.status = String(value);
+        break;
+      case 'priority':
+      case 'description':
+      case 'groupId':
+        task[field] = String(value ?? '');
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+const list: Method = (params, context) => {
+  const now = context.now().getTime();
+  const rows = context.data.tasks.map((task) => present(task, now));
+  // A selection always brings the id along, as the portal does.
+  const chosen = param(params, 'select');
+  const select = Array.isArray(chosen) && chosen.length > 0 ? ['ID', ...chosen] : chosen;
+  const page = listRows(
+    rows,
+    { filter: param(params, 'filter'), order: param(params, 'order'), select, start: param(params, 'start') },
+    { idField: 'id', field: taskField, timeZone: context.data.timeZone, defaults: LIST_DEFAULTS },
+  );
+  return pageReply(page, (tasks) => ({ tasks }));
+};
+
+const get: Method = (params, context) => ({
+  result: { task: present(findTask(params, context), context.now().getTime()) },
+});
+
+const add: Method = (params, context) => {
+  const fields = objectParam(param(params, 'fields'));
+  if (String(fields.TITLE ?? fields.title ?? '').trim() === '') {
+    throw new RestError('ERROR_CORE', 'Не указано название задачи', 400);
+  }
+  const { data } = context;
+  const now = context.now().getTime();
+  const stamp = isoIn(now, data.timeZone);
+  data.lastIds.task = (data.lastIds.task ?? 0) + 1;
+  const task: Row = {
+    id: String(data.lastIds.task),
+    parentId: null,
+    title: '',
+    description: '',
+    mark: null,
+    priority: '1',
+    multitask: 'N',
+    notViewed: 'N',
+    replicate: 'N',
+    stageId: '0',
+    createdBy: String(context.userId),
+    createdDate: stamp,
+    responsibleId: String(context.userId),
+    changedBy: String(context.userId),
+    changedDate: stamp,
+    statusChangedBy: String(context.userId),
+    closedBy: null,
+    closedDate: null,
+    activityDate: stamp,
+    dateStart: null,
+    deadline: null,
+    startDatePlan: null,
+    endDatePlan: null,
+    groupId: '0',
+    status: '2',
+    subStatus: '2',
+    favorite: 'N',
+    allowChangeDeadline: 'Y',
+    taskControl: 'N',
+    ufCrmTask: [],
+    accomplices: [],
+    auditors: [],
+    creator: person(context, context.userId),
+    responsible: person(context, context.userId),
+  };
+  applyFields(task, fields, context);
+  data.tasks.push(task);
+  return { result: { task: present(task, now) } };
+};
+
+const update: Method = (params, context) => {
+  const task = findTask(params, context);
+  const draft = { ...task };
+  applyFields(draft, objectParam(param(params, 'fields')), context);
+  Object.assign(task, draft, {
+    changedDate: isoIn(context.now(), context.data.timeZone),
+    changedBy: String(context.userId),
+  });
+  return { result: { task: present(task, context.now().getTime()) } };
+};
+
+const complete: Method = (params, context) => {
+  const task = findTask(params, context);
+  if (task.status !== '5') {
+    const stamp = isoIn(context.now(), context.data.timeZone);
+    Object.assign(task, {
+      status: '5',
+      subStatus: '5',
+      closedDate: stamp,
+      closedBy: String(context.userId),
+      changedDate: stamp,
+    });
+  }
+  return { result: { task: present(task, context.now().getTime()) } };
+};
+
+const remove: Method = (params, context) => {
+  const task = findTask(params, context);
+  context.data.tasks.splice(context.data.tasks.indexOf(task), 1);
+  return { result: { task: true } };
+};
+
+export const taskMethods: Record<string, Method> = {
+  'tasks.task.list': list,
+  'tasks.task.get': get,
+  'tasks.task.add': add,
+  'tasks.task.update': update,
+  'tasks.task.complete': complete,
+  'tasks.task.delete': remove,
+};

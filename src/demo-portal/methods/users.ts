@@ -1,0 +1,107 @@
+// People and their working day: user.*, department.get, im.department.employees.get, timeman.status.
+import { listRows, type Row } from '../filters.ts';
+import { RestError } from '../rest-error.ts';
+import { type Method, objectParam, pageReply, param, positiveId } from './context.ts';
+
+const USER_CONTROL = new Set(['SORT', 'ORDER', 'START', 'FILTER', 'ADMIN_MODE', 'NAME_SEARCH', 'FIND', 'USER_TYPE']);
+
+function userFilter(params: Record<string, unknown>): Record<string, unknown> {
+  // user.get takes its filter either under FILTER or as plain top-level fields (`user.get?ID=5`).
+  const nested = param(params, 'FILTER');
+  if (nested && typeof nested === 'object') return objectParam(nested);
+  const filter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) if (!USER_CONTROL.has(key.toUpperCase())) filter[key] = value;
+  return filter;
+}
+
+const userGet: Method = (params, { data }) => {
+  const search = param(params, 'NAME_SEARCH') ?? param(params, 'FIND');
+  let rows: Row[] = data.users;
+  if (typeof search === 'string' && search.trim() !== '') {
+    const words = search.toLocaleLowerCase('ru').split(/\s+/).filter(Boolean);
+    rows = rows.filter((user) => {
+      const text = `${user.NAME} ${user.LAST_NAME} ${user.SECOND_NAME} ${user.WORK_POSITION}`.toLocaleLowerCase('ru');
+      return words.every((word) => text.includes(word));
+    });
+  }
+  const sort = param(params, 'SORT') ?? param(params, 'sort');
+  const direction = param(params, 'ORDER') ?? 'ASC';
+  const page = listRows(
+    rows,
+    {
+      filter: userFilter(params),
+      order: typeof sort === 'string' ? { [sort]: direction } : undefined,
+      start: param(params, 'start'),
+    },
+    { idField: 'ID', timeZone: data.timeZone },
+  );
+  return pageReply(page);
+};
+
+const userCurrent: Method = (_params, { data, userId }) => {
+  const user = data.users.find((candidate) => candidate.ID === String(userId));
+  if (!user) throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
+  return { result: { ...user } };
+};
+
+const departmentGet: Method = (params, { data }) => {
+  const filter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (!['sort', 'order', 'start'].includes(key.toLowerCase())) filter[key] = value;
+  }
+  const sort = param(params, 'sort');
+  const page = listRows(
+    data.departments,
+    {
+      filter,
+      order: typeof sort === 'string' ? { [sort]: param(params, 'order') ?? 'ASC' } : { SORT: 'ASC' },
+      start: param(params, 'start'),
+    },
+    { idField: 'ID', timeZone: data.timeZone },
+  );
+  return pageReply(page);
+};
+
+const departmentEmployees: Method = (params, { data }) => {
+  const raw = param(params, 'ID');
+  const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(positiveId);
+  if (ids.length === 0 || ids.some((id) => id === undefined)) {
+    throw new RestError('INVALID_FORMAT', 'A wrong format for the ID field is passed', 400);
+  }
+  const result: Record<string, number[]> = {};
+  for (const id of ids as number[]) {
+    result[String(id)] = data.users
+      .filter((user) => user.ACTIVE === true && (user.UF_DEPARTMENT as number[]).includes(id))
+      .map((user) => Number(user.ID));
+  }
+  return { result };
+};
+
+const timemanStatus: Method = (params, { data, userId }) => {
+  const raw = param(params, 'USER_ID');
+  const id = raw === undefined ? userId : positiveId(raw);
+  const day = id === undefined ? undefined : data.workdays.get(id);
+  if (!day) throw new RestError('USER_NOT_FOUND', 'User not found', 400);
+  return { result: { ...day } };
+};
+
+export const userMethods: Record<string, Method> = {
+  'user.get': userGet,
+  'user.current': userCurrent,
+  profile: (_params, context) => {
+    const user = userCurrent({}, context).result as Row;
+    return {
+      result: {
+        ID: user.ID,
+        ADMIN: true,
+        NAME: user.NAME,
+        LAST_NAME: user.LAST_NAME,
+        PERSONAL_GENDER: user.PERSONAL_GENDER,
+        TIME_ZONE: user.TIME_ZONE,
+      },
+    };
+  },
+  'department.get': departmentGet,
+  'im.department.employees.get': departmentEmployees,
+  'timeman.status': timemanStatus,
+};

@@ -1,0 +1,215 @@
+// The demo portal: a local HTTP server that answers like a Bitrix24 portal's REST interface, webhook and all.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type DemoData, generateCompany } from './company.ts';
+import { isoIn } from './dates.ts';
+import { createBatch } from './methods/batch.ts';
+import { calendarMethods } from './methods/calendar.ts';
+import type { Method, MethodContext, MethodReply } from './methods/context.ts';
+import { crmMethods } from './methods/crm.ts';
+import { systemMethods } from './methods/system.ts';
+import { taskMethods } from './methods/tasks.ts';
+import { userMethods } from './methods/users.ts';
+import { type Params, parseQuery } from './params.ts';
+import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
+import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
+
+export type { DemoData } from './company.ts';
+
+export interface DemoPortalOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The webhook's user (default 1, the director). */
+  userId?: number;
+  secret?: string;
+  /** The portal's and the director's zone (default Europe/Moscow, whatever the server's own zone is). */
+  timeZone?: string;
+  now?: () => Date;
+  /** The request-rate limit (default 2 a second, burst 50); `false` switches it off for benchmarks. */
+  rateLimit?: false | RateLimit;
+  /** Extra generated records for benchmarks. */
+  size?: { deals?: number; tasks?: number; contacts?: number };
+  /** Seed of the company's generator (same seed and same `now` → same company). */
+  seed?: number;
+}
+
+export interface DemoFaults {
+  /** Every answer waits this long. */
+  latencyMs: number;
+  /** The next N requests get 503 QUERY_LIMIT_EXCEEDED, as a real portal under load answers. */
+  refuseNext: number;
+  /** The next N requests get a 502 HTML page from a "proxy": a body that is not JSON. */
+  badGatewayNext: number;
+  /** Every connection is destroyed without an answer, as if the portal were unreachable. */
+  down: boolean;
+}
+
+export interface DemoPortal {
+  webhookUrl: string;
+  port: number;
+  close(): Promise<void>;
+  faults: DemoFaults;
+  /** Every HTTP request received, refused ones included. */
+  readonly requestCount: number;
+  data: DemoData;
+}
+
+const BAD_GATEWAY_PAGE =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+
+function randomSecret(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(16)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function parseBody(body: string, contentType: string): Params {
+  if (body.trim() === '') return {};
+  if (contentType.includes('json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new RestError('INVALID_REQUEST', 'Invalid JSON in the request body', 400);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return parsed as Params;
+  }
+  return parseQuery(body);
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+const restPath = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(?:\.json)?\/?$/;
+
+export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
+  const userId = options.userId ?? 1;
+  const secret = options.secret ?? randomSecret();
+  const timeZone = options.timeZone ?? 'Europe/Moscow';
+  const now = options.now ?? (() => new Date());
+  const data = generateCompany({ now: now(), timeZone, seed: options.seed, size: options.size });
+  const bucket =
+    options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
+  const faults: DemoFaults = { latencyMs: 0, refuseNext: 0, badGatewayNext: 0, down: false };
+  let requestCount = 0;
+
+  const registry: Record<string, Method> = {};
+  const timeBlock = (started: number, at: Date) => {
+    const processing = (performance.now() - started) / 1000;
+    const start = at.getTime() / 1000;
+    return {
+      start,
+      finish: start + processing,
+      duration: processing,
+      processing,
+      date_start: isoIn(at, timeZone),
+      date_finish: isoIn(new Date(at.getTime() + processing * 1000), timeZone),
+      operating_reset_at: Math.floor(start) + 600,
+      operating: processing,
+    };
+  };
+  const context: MethodContext = {
+    data,
+    now,
+    userId,
+    call: (method, params) => run(method, params),
+  };
+  const run = (method: string, params: Params): MethodReply & { time: ReturnType<typeof timeBlock> } => {
+    const started = performance.now();
+    const at = now();
+    const handler = registry[method.toLowerCase()];
+    if (!handler) throw methodNotFound();
+    const reply = handler(params, context);
+    return { ...reply, time: timeBlock(started, at) };
+  };
+  Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
+    batch: createBatch(run),
+    ...systemMethods(() => Object.keys(registry).sort()),
+  });
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    requestCount += 1;
+    if (faults.down) {
+      request.socket.destroy();
+      return;
+    }
+    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    if (faults.badGatewayNext > 0) {
+      faults.badGatewayNext -= 1;
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end(BAD_GATEWAY_PAGE);
+      return;
+    }
+    try {
+      if (faults.refuseNext > 0) {
+        faults.refuseNext -= 1;
+        throw queryLimitExceeded();
+      }
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const match = restPath.exec(url.pathname);
+      if (!match) throw new RestError('NOT_FOUND', 'Page not found', 404);
+      const [, user, key, method] = match;
+      if (user === undefined) throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
+      if (Number(user) !== userId || key !== secret) {
+        throw new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 401);
+      }
+      if (bucket && !bucket.take()) throw queryLimitExceeded();
+      const body = await readBody(request);
+      const params = {
+        ...parseQuery(url.search.slice(1)),
+        ...parseBody(body, String(request.headers['content-type'] ?? '')),
+      };
+      const reply = run(decodeURIComponent(method!), params);
+      const envelope: Record<string, unknown> = { result: reply.result };
+      if (reply.total !== undefined) envelope.total = reply.total;
+      if (reply.next !== undefined) envelope.next = reply.next;
+      envelope.time = reply.time;
+      send(response, 200, envelope);
+    } catch (error) {
+      if (error instanceof RestError) {
+        send(response, error.status, { error: error.code, error_description: error.description });
+      } else {
+        send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' });
+      }
+    }
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => response.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    webhookUrl: `http://127.0.0.1:${port}/rest/${userId}/${secret}/`,
+    port,
+    faults,
+    data,
+    get requestCount() {
+      return requestCount;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,57 @@
+// Talks to the demo portal over real HTTP the three ways a client can: GET query, form body, JSON body.
+import type { DemoPortal } from '../../src/demo-portal/server.ts';
+
+export type Transport = 'get' | 'form' | 'json';
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** PHP-style bracket encoding: `filter[>=DATE]=…`, `select[0]=ID`. */
+export function encodeParams(params: Record<string, unknown>, prefix = ''): string[] {
+  const pairs: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    if (value !== null && typeof value === 'object') {
+      pairs.push(...encodeParams(value as Record<string, unknown>, name));
+    } else {
+      pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value ?? ''))}`);
+    }
+  }
+  return pairs;
+}
+
+export async function request(
+  url: string,
+  params: Record<string, unknown> = {},
+  transport: Transport = 'json',
+): Promise<Answer> {
+  let response: Response;
+  if (transport === 'get') {
+    const query = encodeParams(params).join('&');
+    response = await fetch(query ? `${url}?${query}` : url);
+  } else if (transport === 'form') {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: encodeParams(params).join('&'),
+    });
+  } else {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(params),
+    });
+  }
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
+}
+
+export function caller(portal: DemoPortal) {
+  return (method: string, params: Record<string, unknown> = {}, transport: Transport = 'json') =>
+    request(`${portal.webhookUrl}${method}`, params, transport);
+}
+
+/** 2026-11-25 12:00 in Moscow: a Wednesday. */
+export const NOW = new Date('2026-11-25T09:00:00Z');
