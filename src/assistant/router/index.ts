@@ -100,7 +100,8 @@ const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
 export function understand(text: string, context: UnderstandContext): Understanding {
-  const language = detectLanguage(text, context.language ?? 'ru');
+  // A command's own name is not the director's language.
+  const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
   return { intent: intentOf(text, context), language };
 }
 

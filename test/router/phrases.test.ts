@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/assistant/router/index.ts';
+import {
+  PACK_NOW,
+  PACK_ZONE,
+  PHRASES,
+  phraseMisses,
+  phrasePack,
+  phrasesUnderstoodShare,
+  sameIntent,
+} from './phrases.ts';
+
+// Wednesday 25 November 2026 22:30 UTC: still Wednesday evening in Moscow, already Thursday morning in Vladivostok.
+const lateWednesday = new Date('2026-11-25T22:30:00Z');
+const moments: [string, Date, string][] = [
+  ['Wednesday midday in Moscow', PACK_NOW, PACK_ZONE],
+  ['Wednesday night in Moscow', lateWednesday, 'Europe/Moscow'],
+  ['Thursday morning in Vladivostok', lateWednesday, 'Asia/Vladivostok'],
+  ['Sunday evening in Moscow', new Date('2026-11-29T17:00:00Z'), 'Europe/Moscow'],
+];
+
+const printed = (misses: ReturnType<typeof phraseMisses>) =>
+  misses.map(
+    (miss) => `${miss.text}\n  expected ${JSON.stringify(miss.expected)}\n  got      ${JSON.stringify(miss.got)}`,
+  );
+
+describe('the phrase pack', () => {
+  it('holds at least 100 Russian and 20 English phrases', () => {
+    const free = PHRASES.filter((phrase) => !phrase.text.startsWith('/'));
+    expect(free.filter((phrase) => /\p{Script=Cyrillic}/u.test(phrase.text)).length).toBeGreaterThanOrEqual(100);
+    expect(free.filter((phrase) => !/\p{Script=Cyrillic}/u.test(phrase.text)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(moments)('is understood at 95%% or more on %s', (_, now, zone) => {
+    const misses = phraseMisses(now, zone);
+    if (misses.length) console.log(`Misses (${zone}):\n${printed(misses).join('\n')}`);
+    expect(phrasesUnderstoodShare(now, zone)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(moments)('understands every scenario-table phrase, command and button on %s', (_, now, zone) => {
+    const core = phrasePack(now, zone).filter((phrase) => phrase.core);
+    expect(printed(phraseMisses(now, zone, core))).toEqual([]);
+  });
+
+  it('counts a wrong answer as a miss', () => {
+    const wrong = [{ text: 'мои задачи', expect: { kind: 'view' as const, request: { scenario: 'deals' as const } } }];
+    expect(phraseMisses(PACK_NOW, PACK_ZONE, wrong)).toHaveLength(1);
+    expect(sameIntent({ kind: 'help' }, { kind: 'greeting' })).toBe(false);
+  });
+});
+
+describe('language', () => {
+  const now = PACK_NOW;
+  const timeZone = PACK_ZONE;
+  it('answers in the language the director writes in', () => {
+    expect(understand('мои задачи', { now, timeZone }).language).toBe('ru');
+    expect(understand('my tasks', { now, timeZone }).language).toBe('en');
+    expect(understand('покажи deals по Romashka за неделю', { now, timeZone }).language).toBe('ru');
+    expect(understand('show me the сделки please', { now, timeZone }).language).toBe('en');
+  });
+
+  it('keeps the director’s language for messages without letters', () => {
+    expect(understand('/tasks', { now, timeZone }).language).toBe('ru');
+    expect(understand('/tasks', { now, timeZone, language: 'en' }).language).toBe('en');
+  });
+});
+
+describe('follow-ups', () => {
+  const now = PACK_NOW;
+  const timeZone = PACK_ZONE;
+  it('after the schedule for Wednesday, "а на четверг?" is the schedule for Thursday', () => {
+    const previous = understand('дай расписание на среду', { now, timeZone }).intent;
+    expect(understand('а на четверг?', { now, timeZone, previous }).intent).toEqual({
+      kind: 'view',
+      request: { scenario: 'schedule', date: '2026-11-26' },
+    });
+  });
+
+  it('after the day results, "а вчера?" is yesterday’s results', () => {
+    const previous = understand('итоги дня', { now, timeZone }).intent;
+    expect(understand('а вчера?', { now, timeZone, previous }).intent).toEqual({
+      kind: 'view',
+      request: { scenario: 'dayResults', date: '2026-11-24' },
+    });
+  });
+
+  it('a bare day with nothing before it is that day’s schedule', () => {
+    expect(understand('а в пятницу?', { now, timeZone }).intent).toEqual({
+      kind: 'view',
+      request: { scenario: 'schedule', date: '2026-11-27' },
+    });
+  });
+
+  it('leaves free-form questions to the model', () => {
+    for (const text of ['почему выручка упала в октябре', 'напиши стихотворение про осень', 'спасибо', '👍']) {
+      expect(understand(text, { now, timeZone }).intent).toEqual({ kind: 'unknown' });
+    }
+  });
+});

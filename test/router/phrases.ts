@@ -1,0 +1,421 @@
+// The phrase pack: what directors actually type, with the intent each one must get, for any instant and zone.
+// Expected days are computed here with plain luxon arithmetic, not with the router's own date code.
+import { DateTime } from 'luxon';
+import { understand } from '../../src/assistant/router/index.ts';
+import type { Intent } from '../../src/assistant/understanding.ts';
+import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
+
+export interface Phrase {
+  text: string;
+  expect: Intent;
+  /** An example phrase of PRODUCT.md's scenario table, a command or a menu button: must be understood, always. */
+  core?: boolean;
+}
+
+/** The instant the exported PHRASES are computed for: Wednesday 25 November 2026, 12:30 in Moscow. */
+export const PACK_NOW = new Date('2026-11-25T09:30:00Z');
+export const PACK_ZONE = 'Europe/Moscow';
+
+interface Calendar {
+  today: string;
+  tomorrow: string;
+  afterTomorrow: string;
+  yesterday: string;
+  /** The coming weekday (1 = Monday), today included. */
+  weekday(weekday: number): string;
+  nextMonday: string;
+  /** The closest such date, before or after today. */
+  date(month: number, day: number): string;
+  at(date: string, time: string): string;
+  /** A time of day with no day said: today if still ahead, else tomorrow. */
+  next(time: string): string;
+}
+
+function calendarOf(now: Date, zone: string): Calendar {
+  const local = DateTime.fromJSDate(now, { zone });
+  const day = local.startOf('day');
+  const iso = (value: DateTime) => value.toISODate()!;
+  const at = (date: string, time: string) => {
+    const [hour, minute] = time.split(':').map(Number);
+    return DateTime.fromISO(date, { zone }).set({ hour, minute }).toISO({ suppressMilliseconds: true })!;
+  };
+  return {
+    today: iso(day),
+    tomorrow: iso(day.plus({ days: 1 })),
+    afterTomorrow: iso(day.plus({ days: 2 })),
+    yesterday: iso(day.minus({ days: 1 })),
+    weekday: (weekday) => iso(day.plus({ days: (weekday - day.weekday + 7) % 7 })),
+    nextMonday: iso(day.startOf('week').plus({ weeks: 1 })),
+    date: (month, dayOfMonth) =>
+      [day.year - 1, day.year, day.year + 1]
+        .map((year) => DateTime.fromObject({ year, month, day: dayOfMonth }, { zone }))
+        .sort((a, b) => Math.abs(a.diff(day).as('days')) - Math.abs(b.diff(day).as('days')))
+        .map(iso)[0]!,
+    at,
+    next: (time) => {
+      const candidate = at(iso(day), time);
+      return DateTime.fromISO(candidate) > local ? candidate : at(iso(day.plus({ days: 1 })), time);
+    },
+  };
+}
+
+const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });
+const plus = (date: string, minutes: number) =>
+  DateTime.fromISO(date, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
+
+/** The pack for one instant in one zone. */
+export function phrasePack(now: Date, zone: string): Phrase[] {
+  const c = calendarOf(now, zone);
+  const schedule = (date: string) => view({ scenario: 'schedule', date });
+  const tasks = view({ scenario: 'myTasks' });
+  const deals = view({ scenario: 'deals' });
+  const briefing = view({ scenario: 'briefing' });
+  const weekly = view({ scenario: 'weeklyReport' });
+  const team = view({ scenario: 'teamStatus' });
+  const pipeline = view({ scenario: 'pipeline' });
+  const dayResults = (date = c.today) => view({ scenario: 'dayResults', date });
+  const dossier = (query?: string) => view({ scenario: 'dossier', ...(query ? { query } : {}) });
+  const search = (query: string) => view({ scenario: 'search', query });
+  const prep = (request: { time?: string; query?: string; date?: string }) =>
+    view({ scenario: 'meetingPrep', ...request });
+  const digestTime = (digest: Extract<Intent, { kind: 'digestTime' }>['digest'], time: string): Intent => ({
+    kind: 'digestTime',
+    digest,
+    time,
+  });
+  const write = (draft: Extract<Intent, { kind: 'write' }>['draft']): Intent => ({ kind: 'write', draft });
+  const friday = c.weekday(5);
+
+  const core: [string, Intent][] = [
+    ['дай расписание на среду', schedule(c.weekday(3))],
+    ['что у меня завтра', schedule(c.tomorrow)],
+    ['мои задачи', tasks],
+    ['покажи сделки', deals],
+    ['что у меня сегодня?', briefing],
+    ['утренний брифинг', briefing],
+    ['дай обзор', briefing],
+    ['итоги недели', weekly],
+    ['статус команды', team],
+    ['как дела в отделе', team],
+    ['расскажи про клиента Ромашка', dossier('Ромашка')],
+    ['досье', dossier()],
+    ['подготовь к встрече в 14:00', prep({ time: '14:00' })],
+    ['итоги дня', dayResults()],
+    ['что я сделал', dayResults()],
+    ['воронка', pipeline],
+    ['продажи', pipeline],
+    ['найди Ромашка', search('Ромашка')],
+    ['/start', { kind: 'greeting' }],
+    ['/help', { kind: 'help' }],
+    ['/today', briefing],
+    ['/schedule', schedule(c.today)],
+    ['/tasks', tasks],
+    ['/deals', deals],
+    ['/pipeline', pipeline],
+    ['/team', team],
+    ['/digests', { kind: 'digests' }],
+    ['/tasks@DirectorAssistantBot', tasks],
+    ['📅 Расписание', schedule(c.today)],
+    ['✅ Мои задачи', tasks],
+    ['💼 Сделки', deals],
+    ['📊 Воронка', pipeline],
+    ['☀️ Брифинг', briefing],
+    ['👥 Команда', team],
+    ['🔔 Дайджесты', { kind: 'digests' }],
+    ['❓ Помощь', { kind: 'help' }],
+    ['📅 Schedule', schedule(c.today)],
+    ['✅ My tasks', tasks],
+    ['💼 Deals', deals],
+    ['📊 Pipeline', pipeline],
+    ['☀️ Briefing', briefing],
+    ['👥 Team', team],
+    ['🔔 Digests', { kind: 'digests' }],
+    ['❓ Help', { kind: 'help' }],
+  ];
+
+  const russian: [string, Intent][] = [
+    // Schedule
+    ['какие встречи в пятницу', schedule(friday)],
+    ['календарь на 11 марта', schedule(c.date(3, 11))],
+    ['расписание на завтра', schedule(c.tomorrow)],
+    ['Расписание на сегодня', schedule(c.today)],
+    ['моё расписание', schedule(c.today)],
+    ['что у меня послезавтра?', schedule(c.afterTomorrow)],
+    ['что у меня в понедельник', schedule(c.weekday(1))],
+    ['встречи на четверг', schedule(c.weekday(4))],
+    ['покажи календарь на вторник', schedule(c.weekday(2))],
+    ['а покажи-ка расписание на пятницу', schedule(friday)],
+    ['распиание на завтра плиз', schedule(c.tomorrow)],
+    ['расписане на среду', schedule(c.weekday(3))],
+    ['какие у меня встречи сегодня', schedule(c.today)],
+    ['что запланировано на завтра?', schedule(c.tomorrow)],
+    ['расписание на 15.11', schedule(c.date(11, 15))],
+    ['расписание на 1.12', schedule(c.date(12, 1))],
+    ['что у меня на следующей неделе', schedule(c.nextMonday)],
+    ['планы на завтра', schedule(c.tomorrow)],
+    ['встречи вчера', schedule(c.yesterday)],
+    ['КАЛЕНДАРЬ НА ЗАВТРА!!!', schedule(c.tomorrow)],
+    ['пож расписание на четверг', schedule(c.weekday(4))],
+    ['задачи на завтра', schedule(c.tomorrow)],
+    ['что у меня 3 декабря', schedule(c.date(12, 3))],
+    ['созвоны на сегодня', schedule(c.today)],
+    // Tasks
+    ['задачи', tasks],
+    ['мои задачи пожалуйста', tasks],
+    ['покажи мои задачи', tasks],
+    ['что по задачам?', tasks],
+    ['список задач', tasks],
+    ['задчи', tasks],
+    ['мои задачки', tasks],
+    ['какие задачи просрочены', tasks],
+    ['Мои Задачи', tasks],
+    ['ну покажи задачи', tasks],
+    // Deals
+    ['сделки', deals],
+    ['мои сделки', deals],
+    ['покажи-ка сделки плиз', deals],
+    ['что по сделкам', deals],
+    ['сделкии', deals],
+    ['какие сделки зависли', deals],
+    ['открытые сделки', deals],
+    // Briefing
+    ['что у меня сегодня', briefing],
+    ['брифинг', briefing],
+    ['обзор дня', briefing],
+    ['сводка', briefing],
+    ['что нового?', briefing],
+    ['что у меня', briefing],
+    ['дай утренний брифинг пожалуйста', briefing],
+    ['утреней брифинг', briefing],
+    // Weekly, team, pipeline
+    ['итоги этой недели', weekly],
+    ['недельный отчёт', weekly],
+    ['отчёт за неделю', weekly],
+    ['как прошла неделя, итоги недели', weekly],
+    ['что с командой', team],
+    ['команда', team],
+    ['как дела у сотрудников', team],
+    ['статус отдела', team],
+    ['как там мой отдел продаж', team],
+    ['воронка продаж', pipeline],
+    ['покажи воронку', pipeline],
+    ['как продажи?', pipeline],
+    ['воронку покажи', pipeline],
+    // Dossier, search, meeting prep
+    ['досье на Иванова', dossier('Иванов')],
+    ['расскажи про Ромашку', dossier('Ромашка')],
+    ['что известно о компании Ромашка', dossier('Ромашка')],
+    ['кто такой Иванов Пётр', dossier('Иванов Пётр')],
+    ['досье Ромашка', dossier('Ромашка')],
+    ['расскажи о клиенте «Ромашка»', dossier('Ромашка')],
+    ['найди Петров', search('Петров')],
+    ['найди Иванова', search('Иванов')],
+    ['поищи Альфа', search('Альфа')],
+    ['найди контакт Смирнов', search('Смирнов')],
+    ['подготовь к встрече с Ивановым', prep({ query: 'Иванов' })],
+    ['подготовь меня к встрече в 15:00', prep({ time: '15:00' })],
+    ['подготовь к встрече завтра в 11:00', prep({ time: '11:00', date: c.tomorrow })],
+    ['подготовь к встрече в 9', prep({ time: '09:00' })],
+    ['подготовь к встрече в 15.30', prep({ time: '15:30' })],
+    // Day results and digest views
+    ['итоги вчерашнего дня', dayResults(c.yesterday)],
+    ['что я сделал сегодня', dayResults(c.today)],
+    ['что я успел сегодня?', dayResults(c.today)],
+    ['результаты дня', dayResults()],
+    ['новые лиды', view({ scenario: 'newLeads' })],
+    ['план дня', view({ scenario: 'dayPlan' })],
+    ['вечерняя сводка', view({ scenario: 'eveningSummary' })],
+    // Digests
+    ['дайджесты', { kind: 'digests' }],
+    ['настрой рассылку', { kind: 'digests' }],
+    ['настроить уведомления', { kind: 'digests' }],
+    ['утренний брифинг в 8:15', digestTime('morningBriefing', '08:15')],
+    ['план дня в 8:00', digestTime('dayPlan', '08:00')],
+    ['вечерняя сводка в 19:00', digestTime('eveningSummary', '19:00')],
+    ['алерт о просрочках в 10:30', digestTime('overdueAlert', '10:30')],
+    ['новые лиды в 12:00', digestTime('newLeads', '12:00')],
+    ['недельный отчёт в 16:00', digestTime('weeklyReport', '16:00')],
+    ['присылай утренний брифинг в 7:45', digestTime('morningBriefing', '07:45')],
+    // Greetings, help, what the portal cannot do
+    ['привет', { kind: 'greeting' }],
+    ['Здравствуйте!', { kind: 'greeting' }],
+    ['добрый день', { kind: 'greeting' }],
+    ['что ты умеешь?', { kind: 'help' }],
+    ['помощь', { kind: 'help' }],
+    ['позвони Иванову', { kind: 'cannotDo', what: 'call' }],
+    ['отправь письмо Петрову с КП', { kind: 'cannotDo', what: 'email' }],
+    ['отправь смс клиенту', { kind: 'cannotDo', what: 'sms' }],
+    ['прочитай мою почту', { kind: 'cannotDo', what: 'email' }],
+    ['привет, покажи сделки', deals],
+    // Writes
+    [
+      'создай задачу подготовить отчёт на пятницу',
+      write({ type: 'createTask', title: 'Подготовить отчёт', deadline: c.at(friday, '18:00') }),
+    ],
+    [
+      'поставь задачу Петрову позвонить клиенту до завтра',
+      write({
+        type: 'createTask',
+        title: 'Позвонить клиенту',
+        deadline: c.at(c.tomorrow, '18:00'),
+        responsibleName: 'Петров',
+      }),
+    ],
+    [
+      'создай задачу позвонить в Ромашку завтра',
+      write({ type: 'createTask', title: 'Позвонить в Ромашку', deadline: c.at(c.tomorrow, '18:00') }),
+    ],
+    ['новая задача: обновить прайс', write({ type: 'createTask', title: 'Обновить прайс' })],
+    [
+      'напомни позвонить Иванову завтра в 10',
+      write({ type: 'createTask', title: 'Позвонить Иванову', deadline: c.at(c.tomorrow, '10:00') }),
+    ],
+    ['закрой задачу отчёт', write({ type: 'completeTask', taskQuery: 'отчёт' })],
+    ['задача «Отчёт за ноябрь» выполнена', write({ type: 'completeTask', taskQuery: 'Отчёт за ноябрь' })],
+    ['отметь задачу счёт как выполненную', write({ type: 'completeTask', taskQuery: 'счёт' })],
+    ['удали задачу отчёт', write({ type: 'deleteTask', taskQuery: 'отчёт' })],
+    [
+      'создай сделку Поставка на 500 000 ₽',
+      write({ type: 'createDeal', title: 'Поставка', amount: 500_000, currency: 'RUB' }),
+    ],
+    ['создай сделку Поставка на 500 тысяч', write({ type: 'createDeal', title: 'Поставка', amount: 500_000 })],
+    [
+      'новая сделка Монтаж 1,5 млн руб',
+      write({ type: 'createDeal', title: 'Монтаж', amount: 1_500_000, currency: 'RUB' }),
+    ],
+    [
+      'перенеси сделку Ромашка на этап Переговоры',
+      write({ type: 'moveDeal', dealQuery: 'Ромашка', stageQuery: 'Переговоры' }),
+    ],
+    [
+      'переведи сделку Поставка в Счёт выставлен',
+      write({ type: 'moveDeal', dealQuery: 'Поставка', stageQuery: 'Счёт выставлен' }),
+    ],
+    ['удали сделку Ромашка', write({ type: 'deleteDeal', dealQuery: 'Ромашка' })],
+    [
+      'добавь комментарий к сделке Ромашка: перезвонить в понедельник',
+      write({ type: 'addComment', entity: 'deal', entityQuery: 'Ромашка', text: 'Перезвонить в понедельник' }),
+    ],
+    [
+      'комментарий к контакту Иванов: просил скидку',
+      write({ type: 'addComment', entity: 'contact', entityQuery: 'Иванов', text: 'Просил скидку' }),
+    ],
+    [
+      'назначь встречу с Ивановым завтра в 15:00',
+      write({
+        type: 'createMeeting',
+        title: 'Встреча с Ивановым',
+        from: c.at(c.tomorrow, '15:00'),
+        to: c.at(c.tomorrow, '16:00'),
+      }),
+    ],
+    [
+      'запланируй совещание в пятницу с 11:00 до 12:30',
+      write({ type: 'createMeeting', title: 'Совещание', from: c.at(friday, '11:00'), to: c.at(friday, '12:30') }),
+    ],
+    ['перенеси встречу в 14:00 на 16:00', write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.next('16:00') })],
+    [
+      'перенеси встречу с Ивановым на завтра 11:00',
+      write({ type: 'moveMeeting', meetingQuery: 'Иванов', from: c.at(c.tomorrow, '11:00') }),
+    ],
+    ['отмени встречу в 14:00', write({ type: 'deleteMeeting', meetingQuery: '14:00' })],
+    ['отмени встречу с Ивановым завтра', write({ type: 'deleteMeeting', meetingQuery: 'Иванов', date: c.tomorrow })],
+    [
+      'создай контакт Иван Петров +7 999 123-45-67',
+      write({ type: 'createContact', name: 'Иван', lastName: 'Петров', phone: '+7 999 123-45-67' }),
+    ],
+    ['создай компанию Ромашка', write({ type: 'createCompany', title: 'Ромашка' })],
+  ];
+
+  const english: [string, Intent][] = [
+    ['my tasks', tasks],
+    ['show my tasks please', tasks],
+    ['show deals', deals],
+    ['schedule for tomorrow', schedule(c.tomorrow)],
+    ['what do I have on Friday?', schedule(friday)],
+    ["what's on today", briefing],
+    ['morning briefing', briefing],
+    ['weekly report', weekly],
+    ['team status', team],
+    ['sales pipeline', pipeline],
+    ['find Romashka', search('Romashka')],
+    ['tell me about Romashka', dossier('Romashka')],
+    ['prepare me for the meeting at 2pm', prep({ time: '14:00' })],
+    ['what did I do today', dayResults(c.today)],
+    ['hi', { kind: 'greeting' }],
+    ['help', { kind: 'help' }],
+    ['call Ivanov', { kind: 'cannotDo', what: 'call' }],
+    ['send an email to Petrov', { kind: 'cannotDo', what: 'email' }],
+    [
+      'create a task prepare the report by Friday',
+      write({ type: 'createTask', title: 'Prepare the report', deadline: c.at(friday, '18:00') }),
+    ],
+    [
+      'schedule a meeting with Ivanov tomorrow at 3pm',
+      write({
+        type: 'createMeeting',
+        title: 'Meeting with Ivanov',
+        from: c.at(c.tomorrow, '15:00'),
+        to: plus(c.at(c.tomorrow, '15:00'), 60),
+      }),
+    ],
+    [
+      'move deal Romashka to Negotiation',
+      write({ type: 'moveDeal', dealQuery: 'Romashka', stageQuery: 'Negotiation' }),
+    ],
+    ['create deal Supply for $20k', write({ type: 'createDeal', title: 'Supply', amount: 20_000, currency: 'USD' })],
+    ['digests', { kind: 'digests' }],
+  ];
+
+  return [
+    ...core.map(([text, expect]) => ({ text, expect, core: true })),
+    ...russian.map(([text, expect]) => ({ text, expect })),
+    ...english.map(([text, expect]) => ({ text, expect })),
+  ];
+}
+
+/** The pack at PACK_NOW in PACK_ZONE. */
+export const PHRASES: { text: string; expect: Intent }[] = phrasePack(PACK_NOW, PACK_ZONE);
+
+/** Stable comparison: key order and absent-vs-undefined do not matter. */
+export function sameIntent(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface PhraseMiss {
+  text: string;
+  expected: Intent;
+  got: Intent;
+}
+
+/** The phrases of the pack the router gets wrong at that instant in that zone. */
+export function phraseMisses(
+  now: Date,
+  zone: string,
+  phrases: readonly Phrase[] = phrasePack(now, zone),
+): PhraseMiss[] {
+  return phrases
+    .map((phrase) => ({
+      text: phrase.text,
+      expected: phrase.expect,
+      got: understand(phrase.text, { now, timeZone: zone }).intent,
+    }))
+    .filter((result) => !sameIntent(result.expected, result.got));
+}
+
+/** The share (0…1) of the pack understood exactly, without a model. */
+export function phrasesUnderstoodShare(now: Date, zone: string): number {
+  const phrases = phrasePack(now, zone);
+  return 1 - phraseMisses(now, zone, phrases).length / phrases.length;
+}
