@@ -56,16 +56,25 @@ export function decodeParams(query: string): Params {
   for (const part of query.split('&')) {
     if (!part) continue;
     const equals = keyEnd(part);
-    const rawKey = equals < 0 ? part : part.slice(0, equals);
-    const value = decodeComponent(equals < 0 ? '' : part.slice(equals + 1));
-    const key = decodeComponent(rawKey);
-    const open = key.indexOf('[');
-    const head = open <= 0 ? key : key.slice(0, open);
-    const path = [head];
-    if (open > 0) for (const segment of key.slice(open).matchAll(/\[([^\]]*)\]/g)) path.push(segment[1]!);
-    assign(root, path, value);
+    const key = decodeComponent(equals < 0 ? part : part.slice(0, equals));
+    assign(root, pathOf(key), decodeComponent(equals < 0 ? '' : part.slice(equals + 1)));
   }
   return root;
+}
+
+/** One `key=value` as a person types it on a command line: brackets nest, nothing is URL-decoded. */
+export function decodePair(pair: string): Params {
+  const equals = keyEnd(pair);
+  if (equals <= 0) return {};
+  const root: Params = {};
+  assign(root, pathOf(pair.slice(0, equals)), pair.slice(equals + 1));
+  return root;
+}
+
+function pathOf(key: string): string[] {
+  const open = key.indexOf('[');
+  if (open <= 0) return [key];
+  return [key.slice(0, open), ...[...key.slice(open).matchAll(/\[([^\]]*)\]/g)].map((segment) => segment[1]!)];
 }
 
 // The first `=` outside brackets: a person typing `filter[>=DATE_CREATE]=…` does not encode the operator.

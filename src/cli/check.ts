@@ -1,0 +1,113 @@
+// `b24 check`: the webhook, step by step, each step with a plain verdict, the secret masked.
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { createPortalClient } from '../portal/client.ts';
+import { isPortalError } from '../portal/errors.ts';
+import { missingScopes, NEEDED_SCOPES } from '../portal/scopes.ts';
+import { maskedAddress, parseWebhookAddress, WebhookAddressError } from '../portal/webhook-address.ts';
+
+interface CheckIo {
+  out(text: string): void;
+}
+
+// A clock further off than this makes "today" and "overdue" wrong near midnight.
+const skewWarningSeconds = 60;
+
+export async function runCheck(webhookUrl: string | undefined, io: CheckIo): Promise<number> {
+  const line = (verdict: 'ok' | 'FAIL' | 'WARN', step: string, text: string) =>
+    io.out(`${verdict.padEnd(5)} ${step.padEnd(14)} ${text}`);
+  const verdict = (ready: boolean, text: string) => {
+    io.out(`\nVerdict: ${ready ? 'ready' : 'not ready'}. ${text}`);
+    return ready ? 0 : 1;
+  };
+
+  io.out('Checking the webhook in BITRIX24_WEBHOOK_URL');
+  if (!webhookUrl) {
+    line('FAIL', 'address', 'BITRIX24_WEBHOOK_URL is not set');
+    verdict(false, 'Create an incoming webhook in the portal and put its address into BITRIX24_WEBHOOK_URL.');
+    return 2;
+  }
+  let address: ReturnType<typeof parseWebhookAddress>;
+  try {
+    address = parseWebhookAddress(webhookUrl);
+  } catch (error) {
+    if (!(error instanceof WebhookAddressError)) throw error;
+    line('FAIL', 'address', error.message);
+    verdict(false, 'Copy the address again from the portal: Developer resources → Other → Incoming webhook.');
+    return 2;
+  }
+  line('ok', 'address', maskedAddress(address));
+
+  const host = new URL(address.origin).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) line('ok', 'DNS', `${host} is an IP address`);
+  else {
+    try {
+      const found = await lookup(host);
+      line('ok', 'DNS', `${host} → ${found.address}`);
+    } catch {
+      line('FAIL', 'DNS', `${host} is not found`);
+      return verdict(false, 'Check the portal name in the address.');
+    }
+  }
+
+  const client = createPortalClient({ webhookUrl, retries: 1, timeoutMs: 15_000 });
+  const startedAt = Date.now();
+  let user: { ID?: unknown; NAME?: unknown; LAST_NAME?: unknown; TIME_ZONE?: unknown };
+  let dateStart: string | undefined;
+  try {
+    const reply = await client.call<typeof user>('user.current');
+    user = reply.result ?? {};
+    dateStart = reply.time?.date_start;
+    line('ok', 'reachable', `the portal answered in ${Date.now() - startedAt} ms`);
+    line('ok', 'authorization', 'the webhook is accepted');
+  } catch (error) {
+    if (!isPortalError(error)) throw error;
+    if (error.kind === 'unavailable' || error.kind === 'rateLimited') {
+      line('FAIL', 'reachable', error.message);
+      return verdict(false, 'The portal does not answer: check that it is up and reachable from this machine.');
+    }
+    line('ok', 'reachable', 'the portal answered');
+    line('FAIL', 'authorization', `${error.message}`);
+    return verdict(false, 'The webhook was deleted or its address is wrong: create it again and update the address.');
+  }
+  const name = [user.NAME, user.LAST_NAME].filter((part) => typeof part === 'string' && part).join(' ') || 'no name';
+  const zone =
+    typeof user.TIME_ZONE === 'string' && user.TIME_ZONE
+      ? user.TIME_ZONE
+      : `not set: the portal's default applies${dateStart ? ` (UTC${dateStart.slice(-6)})` : ''}`;
+  line('ok', 'user', `${name} (#${String(user.ID ?? address.userId)}), time zone ${zone}`);
+
+  let missing: string[] = [];
+  try {
+    const granted = (await client.call<unknown>('scope')).result;
+    const scopes = Array.isArray(granted) ? granted.filter((scope): scope is string => typeof scope === 'string') : [];
+    missing = missingScopes(scopes);
+    if (missing.length === 0) line('ok', 'scopes', `has all the assistant needs: ${NEEDED_SCOPES.join(', ')}`);
+    else line('FAIL', 'scopes', `missing: ${missing.join(', ')} (has: ${scopes.join(', ') || 'none'})`);
+  } catch (error) {
+    if (!isPortalError(error)) throw error;
+    missing = [...NEEDED_SCOPES];
+    line('FAIL', 'scopes', error.message);
+  }
+
+  try {
+    const sentAt = Date.now();
+    const serverTime = (await client.call<unknown>('server.time')).result;
+    const localMidpoint = (sentAt + Date.now()) / 2;
+    const portalAt = typeof serverTime === 'string' ? Date.parse(serverTime) : Number.NaN;
+    if (Number.isNaN(portalAt)) line('WARN', 'clock', 'the portal did not tell its time');
+    else {
+      const skew = (portalAt - localMidpoint) / 1000;
+      const text = `this machine's clock and the portal's differ by ${Math.abs(skew).toFixed(1)} s`;
+      line(Math.abs(skew) > skewWarningSeconds ? 'WARN' : 'ok', 'clock', text);
+    }
+  } catch (error) {
+    if (!isPortalError(error)) throw error;
+    line('WARN', 'clock', error.message);
+  }
+
+  if (missing.length > 0) {
+    return verdict(false, `In the portal, give the webhook these permissions: ${missing.join(', ')}.`);
+  }
+  return verdict(true, 'The portal answers and the webhook has every permission the assistant needs.');
+}
