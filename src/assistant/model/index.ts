@@ -168,7 +168,10 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
           );
           const message = completion?.choices?.[0]?.message;
           if (!message) return { kind: 'unavailable' };
-          const calls = (message.tool_calls ?? []).filter((call) => call.type === 'function');
+          // Some local servers leave out call ids; the next request must still pair each result with its call.
+          const calls = (message.tool_calls ?? [])
+            .filter((call) => call.type === 'function')
+            .map((call, i) => ({ ...call, id: call.id || `call_${step}_${i}` }));
           if (calls.length === 0) {
             const words = modelText(typeof message.content === 'string' ? message.content : '');
             return words ? { kind: 'text', text: words } : { kind: 'unavailable' };
