@@ -56,6 +56,15 @@ async function inProcess(args: string[], stdin = '') {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+describe('the b24 bin', () => {
+  it('runs the TypeScript CLI with no build step', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/b24.js'), '--help'], {
+      cwd: folder,
+    });
+    expect(stdout).toContain('b24 call <method>');
+  });
+});
+
 describe('b24 check', () => {
   it('goes step by step, names the missing scope, and never shows the secret', async () => {
     const { code, stdout, stderr } = await b24(['check']);
