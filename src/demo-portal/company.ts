@@ -1,7 +1,7 @@
 // The demo company «Вектор Плюс»: people, clients, deals, tasks and a calendar, generated from a seed and
 // placed relative to `now` in the director's time zone, so every view has something true to say on any day.
 import { DateTime } from 'luxon';
-import { calendarText, isoIn } from './dates.ts';
+import { calendarText, isoIn, startOfDayIn } from './dates.ts';
 import type { Row } from './filters.ts';
 
 export interface Pipeline {
@@ -722,12 +722,8 @@ export function generateCompany(options: CompanyOptions): DemoData {
       COMPANY_ID: company.ID,
       CONTACT_ID: contact.ID,
       QUOTE_ID: null,
-      BEGINDATE: iso(DateTime.fromMillis(created, { zone }).startOf('day').toMillis()),
-      CLOSEDATE: iso(
-        DateTime.fromMillis(closed ? moved : created + 60 * DAY, { zone })
-          .startOf('day')
-          .toMillis(),
-      ),
+      BEGINDATE: iso(startOfDayIn(created, zone)),
+      CLOSEDATE: iso(startOfDayIn(closed ? moved : created + 60 * DAY, zone)),
       ASSIGNED_BY_ID: String(assigned),
       CREATED_BY_ID: String(assigned),
       MODIFY_BY_ID: String(assigned),

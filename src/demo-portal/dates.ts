@@ -1,18 +1,28 @@
 // The portal's ways of writing time: ISO with its offset for CRM and tasks, a display format for the calendar.
 import { DateTime } from 'luxon';
 
-// Zone offsets change at most hourly; caching them keeps generating 10,000 records cheap.
+// Zone offsets change rarely: caching them by day (by hour on a day with a change) keeps 10,000 records cheap.
 const offsets = new Map<string, number>();
+const DAY_MS = 86_400_000;
+
+function cached(key: string, compute: () => number): number {
+  let value = offsets.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, value);
+  }
+  return value;
+}
 
 function offsetMinutes(ms: number, zone: string): number {
-  const key = `${zone}|${Math.floor(ms / 3_600_000)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(ms, { zone }).offset;
-    if (offsets.size > 50_000) offsets.clear();
-    offsets.set(key, offset);
-  }
-  return offset;
+  const day = Math.floor(ms / DAY_MS);
+  const steady = cached(`${zone}|d${day}`, () => {
+    const first = DateTime.fromMillis(day * DAY_MS, { zone }).offset;
+    return first === DateTime.fromMillis(day * DAY_MS + DAY_MS - 1, { zone }).offset ? first : Number.NaN;
+  });
+  if (!Number.isNaN(steady)) return steady;
+  return cached(`${zone}|h${Math.floor(ms / 3_600_000)}`, () => DateTime.fromMillis(ms, { zone }).offset);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -69,4 +79,12 @@ export function momentOf(value: unknown, zone: string): number | undefined {
   if (moments.size > 10_000) moments.clear();
   moments.set(key, ms);
   return ms ?? undefined;
+}
+
+/** Midnight of the local day that holds `ms`, without building a DateTime per record. */
+export function startOfDayIn(ms: number, zone: string): number {
+  const local = ms + offsetMinutes(ms, zone) * 60_000;
+  const midnight = ms - (((local % 86_400_000) + 86_400_000) % 86_400_000);
+  // Across a zone change the offset at midnight may differ from the one at `ms`.
+  return midnight + (offsetMinutes(ms, zone) - offsetMinutes(midnight, zone)) * 60_000;
 }

@@ -1,0 +1,152 @@
+// Filters, dates with offsets, ordering and paging behave like the portal's, whichever way the request is sent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
+import { caller, NOW, type Transport } from './portal-call.ts';
+
+let portal: DemoPortal;
+let call: ReturnType<typeof caller>;
+
+beforeAll(async () => {
+  portal = await startDemoPortal({ now: () => NOW, rateLimit: false });
+  call = caller(portal);
+});
+afterAll(() => portal.close());
+
+type Task = { id: string; deadline: string | null; status: string; title: string };
+const tasksOf = (body: Record<string, unknown>) => (body.result as { tasks: Task[] }).tasks;
+const ids = (rows: unknown) => (rows as { ID: string }[]).map((row) => row.ID);
+
+describe('dates in filters', () => {
+  it('a task due at 18:00 today is inside [today 00:00+03:00, tomorrow 00:00+03:00)', async () => {
+    const { body } = await call('tasks.task.list', {
+      filter: {
+        RESPONSIBLE_ID: 1,
+        '>=DEADLINE': '2026-11-25T00:00:00+03:00',
+        '<DEADLINE': '2026-11-26T00:00:00+03:00',
+      },
+      select: ['ID', 'TITLE', 'DEADLINE'],
+    });
+    const deadlines = tasksOf(body).map((task) => task.deadline);
+    expect(deadlines).toContain('2026-11-25T18:00:00+03:00');
+    expect(deadlines).toContain('2026-11-25T20:30:00+03:00');
+    expect(deadlines.every((deadline) => deadline?.startsWith('2026-11-25T'))).toBe(true);
+  });
+
+  it('a bare date as the upper bound means 00:00 and loses the evening, as on the portal', async () => {
+    const { body } = await call('tasks.task.list', {
+      filter: { RESPONSIBLE_ID: 1, '>=DEADLINE': '2026-11-25', '<=DEADLINE': '2026-11-25' },
+    });
+    expect(tasksOf(body)).toEqual([]);
+  });
+
+  it('offsets are compared as instants: the same moment written in another zone selects the same tasks', async () => {
+    const moscow = await call('tasks.task.list', { filter: { '>=DEADLINE': '2026-11-25T18:00:00+03:00' } });
+    const utc = await call('tasks.task.list', { filter: { '>=DEADLINE': '2026-11-25T15:00:00Z' } });
+    const vladivostok = await call('tasks.task.list', { filter: { '>=DEADLINE': '2026-11-26T01:00:00+10:00' } });
+    expect(moscow.body.total).toBeGreaterThan(0);
+    expect(utc.body.total).toBe(moscow.body.total);
+    expect(vladivostok.body.total).toBe(moscow.body.total);
+  });
+});
+
+describe('operators', () => {
+  it('=, !, !=, <, <=, >, >=, % and lists', async () => {
+    const count = async (filter: Record<string, unknown>) =>
+      (await call('crm.deal.list', { filter, select: ['ID'] })).body.total as number;
+    const all = await count({});
+    const open = await count({ STAGE_SEMANTIC_ID: 'P' });
+    expect(await count({ '=STAGE_SEMANTIC_ID': 'P' })).toBe(open);
+    expect(await count({ '!STAGE_SEMANTIC_ID': 'P' })).toBe(all - open);
+    expect(await count({ '!=STAGE_SEMANTIC_ID': 'P' })).toBe(all - open);
+    expect(await count({ '<ID': 10 })).toBe(9);
+    expect(await count({ '<=ID': 10 })).toBe(10);
+    expect(await count({ '>ID': 110 })).toBe(10);
+    expect(await count({ '>=ID': 110 })).toBe(11);
+    expect(await count({ ID: [3, 5, 7] })).toBe(3);
+    expect(await count({ '!ID': [3, 5, 7] })).toBe(all - 3);
+    // Numbers compare as numbers even though the portal sends them as strings.
+    expect(await count({ '>OPPORTUNITY': 1000000 })).toBeLessThan(all);
+  });
+
+  it('% is a case-insensitive "contains"', async () => {
+    const lower = await call('crm.company.list', { filter: { '%TITLE': 'ромаш' } });
+    expect(lower.body.result).toEqual([expect.objectContaining({ TITLE: 'ООО «Ромашка»' })]);
+    const deals = await call('crm.deal.list', { filter: { '%TITLE': 'РОМАШКА' }, select: ['TITLE'] });
+    const titles = (deals.body.result as { TITLE: string }[]).map((deal) => deal.TITLE);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((title) => title.includes('Ромашка'))).toBe(true);
+  });
+
+  it('REAL_STATUS and STATUS filter the true task status', async () => {
+    const open = await call('tasks.task.list', {
+      filter: { RESPONSIBLE_ID: 1, '<REAL_STATUS': 5 },
+      select: ['ID', 'STATUS'],
+    });
+    expect(tasksOf(open.body).every((task) => Number(task.status) < 5)).toBe(true);
+    const done = await call('tasks.task.list', {
+      filter: { RESPONSIBLE_ID: 1, STATUS: 5, '>=CLOSED_DATE': '2026-11-25T00:00:00+03:00' },
+    });
+    expect(tasksOf(done.body)).toHaveLength(3);
+  });
+});
+
+describe('order, select and paging', () => {
+  it('orders ascending and descending by any field', async () => {
+    const desc = await call('crm.deal.list', { order: { OPPORTUNITY: 'DESC' }, select: ['ID', 'OPPORTUNITY'] });
+    const sums = (desc.body.result as { OPPORTUNITY: string }[]).map((deal) => Number(deal.OPPORTUNITY));
+    expect(sums).toEqual([...sums].sort((a, b) => b - a));
+    const byDeadline = await call('tasks.task.list', {
+      filter: { RESPONSIBLE_ID: 1, '!DEADLINE': '' },
+      order: { DEADLINE: 'asc' },
+    });
+    const moments = tasksOf(byDeadline.body).map((task) => Date.parse(task.deadline!));
+    expect(moments).toEqual([...moments].sort((a, b) => a - b));
+  });
+
+  it('pages by 50 with total and next, and next disappears on the last page', async () => {
+    const first = await call('crm.deal.list', { select: ['ID'] });
+    const second = await call('crm.deal.list', { select: ['ID'], start: first.body.next });
+    const third = await call('crm.deal.list', { select: ['ID'], start: second.body.next });
+    expect([first.body.next, second.body.next, third.body.next]).toEqual([50, 100, undefined]);
+    expect(third.body.total).toBe(120);
+    const seen = [...ids(first.body.result), ...ids(second.body.result), ...ids(third.body.result)];
+    expect(new Set(seen).size).toBe(120);
+  });
+
+  it('start=-1 gives the page without counting: total 0 and no next; ID windows walk the whole list', async () => {
+    const seen: string[] = [];
+    let last = 0;
+    for (;;) {
+      const { body } = await call('crm.deal.list', {
+        order: { ID: 'ASC' },
+        filter: { '>ID': last },
+        select: ['ID'],
+        start: -1,
+      });
+      expect(body.total).toBe(0);
+      expect(body).not.toHaveProperty('next');
+      const page = ids(body.result);
+      seen.push(...page);
+      if (page.length < 50) break;
+      last = Number(page.at(-1));
+    }
+    expect(seen).toHaveLength(120);
+  });
+});
+
+describe('transports', () => {
+  it('GET query, form body and JSON body give the same answer', async () => {
+    const params = {
+      filter: { '>=DATE_CREATE': '2026-11-01T00:00:00+03:00', '%TITLE': 'для', STAGE_SEMANTIC_ID: ['P', 'S'] },
+      select: ['ID', 'TITLE', 'STAGE_ID'],
+      order: { ID: 'DESC' },
+    };
+    const answers = await Promise.all(
+      (['get', 'form', 'json'] as Transport[]).map((transport) => call('crm.deal.list', params, transport)),
+    );
+    const [get, form, json] = answers.map((answer) => ({ result: answer.body.result, total: answer.body.total }));
+    expect((json!.result as unknown[]).length).toBeGreaterThan(0);
+    expect(get).toEqual(json);
+    expect(form).toEqual(json);
+  });
+});
