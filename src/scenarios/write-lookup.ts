@@ -2,21 +2,13 @@
 // meeting, person or stage is looked up in the portal. Several matches become a choice, none a plain
 // "not found". Only reads happen here; the write itself waits for the director's tap.
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { WriteDraft } from '../assistant/understanding.ts';
 import { isPortalError } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
 import type { Director } from './director.ts';
 import type { NameDirectory, Stage } from './names.ts';
-import {
-  companySchema,
-  contactSchema,
-  dealSchema,
-  eventSchema,
-  type PortalEvent,
-  parseItems,
-  personName,
-  taskSchema,
-} from './portal-data.ts';
+import { eventSchema, type PortalEvent, parseItems, personName } from './portal-data.ts';
 import type { LocalDate } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
@@ -44,6 +36,16 @@ export interface WriteLookupService {
   /** Every other stage of the deal's pipeline, as moves to pick from. */
   stageChoices(director: Director, dealId: number): Promise<WriteLookup>;
 }
+
+// Only the fields a lookup selects: a write needs an id and the name the director knows it by.
+const id = z.coerce.number().int();
+const words = z.string().catch('');
+const taskSchema = z.object({ id, title: words, deadline: z.string().optional().catch(undefined) }).loose();
+const dealSchema = z
+  .object({ ID: id, TITLE: words, STAGE_ID: words, CATEGORY_ID: z.coerce.number().int().catch(0) })
+  .loose();
+const contactSchema = z.object({ ID: id, NAME: words, LAST_NAME: words }).loose();
+const companySchema = z.object({ ID: id, TITLE: words }).loose();
 
 const MAX_OPTIONS = 6;
 const SEARCH_LIMIT = 20;

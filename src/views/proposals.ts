@@ -178,10 +178,12 @@ export function choiceQuestion(subject: LookupSubject, query: string, write: Wri
   const ru = language === 'ru';
   const what = quoted(query, language);
   switch (subject) {
-    case 'person':
+    case 'person': {
+      const task = write.type === 'createTask' ? ` ${quoted(write.title, language)}` : '';
       return ru
-        ? `Кому поставить задачу? Под ${what} подходят несколько сотрудников:`
-        : `Who should get the task? Several colleagues match ${what}:`;
+        ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
+        : `Who should get the task${task}? Several colleagues match ${what}:`;
+    }
     case 'stage':
       return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
     case 'task':
