@@ -64,6 +64,25 @@ describe('the model loop', () => {
     });
   });
 
+  it('finds a pipeline the director names, and tells the model which pipelines there are otherwise', async () => {
+    const tenders = demo.data.pipelines.find((pipeline) => pipeline.name.startsWith('Тендеры'))!;
+    let model = await modelWith([{ toolCalls: [{ name: 'pipeline', arguments: { name: 'тендеры' } }] }]);
+    expect(await ask(model, 'как там воронка по тендерам?')).toEqual({
+      kind: 'view',
+      request: { scenario: 'pipeline', categoryId: tenders.id },
+    });
+    await fake!.close();
+
+    model = await modelWith([
+      { toolCalls: [{ name: 'pipeline', arguments: { name: 'опт' } }] },
+      { toolCalls: [{ name: 'pipeline', arguments: {} }] },
+    ]);
+    expect(await ask(model, 'воронка по опту')).toEqual({ kind: 'view', request: { scenario: 'pipeline' } });
+    expect(toolResults(fake!.requests[1])[0]).toBe(
+      `error: no pipeline "опт"; pipelines: ${demo.data.pipelines.map((pipeline) => pipeline.name).join(', ')}`,
+    );
+  });
+
   it('turns a write into a draft and writes nothing on the portal', async () => {
     const model = await modelWith([
       { toolCalls: [{ name: 'moveMeeting', arguments: { meeting: 'Иванов', from: '2026-11-25T14:00:00' } }] },

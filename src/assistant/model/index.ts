@@ -10,6 +10,7 @@ import { isPortalError } from '../../portal/errors.ts';
 import type { CallResult, PortalClient } from '../../portal/port.ts';
 import { safetyOf } from '../../portal/safety.ts';
 import type { Director } from '../../scenarios/director.ts';
+import { categorySchema, parseItems } from '../../scenarios/portal-data.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
 import { modelText } from './plain.ts';
@@ -155,6 +156,21 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
     }
   }
 
+  // A named pipeline becomes its view, or a short note for the model naming the pipelines there are.
+  async function pipelineNamed(name: string): Promise<ModelOutcome | string> {
+    let pipelines: { id: number; name: string }[];
+    try {
+      pipelines = parseItems(categorySchema, await deps.portal.list('crm.category.list', { entityTypeId: 2 }));
+    } catch (error) {
+      logger.warn('model pipeline lookup failed', { kind: isPortalError(error) ? error.kind : 'other' });
+      return { kind: 'view', request: { scenario: 'pipeline' } };
+    }
+    const wanted = name.toLocaleLowerCase('ru');
+    const found = pipelines.find((pipeline) => pipeline.name.toLocaleLowerCase('ru').includes(wanted));
+    if (found) return { kind: 'view', request: { scenario: 'pipeline', categoryId: found.id } };
+    return `error: no pipeline "${name}"; pipelines: ${pipelines.map((pipeline) => pipeline.name).join(', ')}`;
+  }
+
   return {
     async answer({ director, text, memory }) {
       const messages = firstMessages(director, now(), text, memory);
@@ -188,6 +204,12 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
               continue;
             }
             logger.debug('model tool call', { tool: call.function.name, step });
+            if (effect.kind === 'pipelineNamed') {
+              const resolved = await pipelineNamed(effect.name);
+              if (typeof resolved !== 'string') return resolved;
+              messages.push({ role: 'tool', tool_call_id: call.id, content: resolved });
+              continue;
+            }
             if (effect.kind !== 'read') return effect;
             messages.push({ role: 'tool', tool_call_id: call.id, content: await read(effect.method, effect.params) });
           }

@@ -13,7 +13,9 @@ export type ToolEffect =
   | { kind: 'view'; request: ScenarioRequest }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
-  | { kind: 'read'; method: string; params: Record<string, unknown> };
+  | { kind: 'read'; method: string; params: Record<string, unknown> }
+  /** The pipeline view of one pipeline the director named: its id is looked up on the portal. */
+  | { kind: 'pipelineNamed'; name: string };
 
 /** What a tool's arguments are interpreted against: dates and times are the director's local ones. */
 export interface ToolContext {
@@ -117,9 +119,9 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     effect: ({ date }) => view({ scenario: 'dayResults', ...(date ? { date } : {}) }),
   }),
   pipeline: tool({
-    description: 'Воронка продаж: стадии с суммами, зависшие, новые лиды',
-    schema: empty,
-    effect: () => view({ scenario: 'pipeline' }),
+    description: 'Воронка продаж: стадии с суммами, зависшие, новые лиды (name: одна воронка)',
+    schema: z.object({ name: text(100).optional() }),
+    effect: ({ name }) => (name ? { kind: 'pipelineNamed', name } : view({ scenario: 'pipeline' })),
   }),
   search: tool({
     description: 'Поиск по контактам, компаниям, сделкам',
