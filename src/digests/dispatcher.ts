@@ -1,0 +1,261 @@
+// Sends the digests that are due: on time in each director's zone, at most once per slot, and only when
+// there is something to say. Ticked every minute (node-cron keeps no state, so the next run of every
+// subscription lives in the database) and once at start-up to catch up what was missed while down.
+import Bottleneck from 'bottleneck';
+import cron from 'node-cron';
+import type { Logger } from '../log.ts';
+import { silentLogger } from '../log.ts';
+import { isPortalError } from '../portal/errors.ts';
+import type { Language } from '../scenarios/director.ts';
+import type { DigestName } from '../scenarios/requests.ts';
+import type { Database } from '../storage/db.ts';
+import { createDigestRepository, type DigestSlot, type DigestSubscription } from '../storage/digests.ts';
+import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
+import { PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
+import type { Reply } from '../views/reply.ts';
+import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
+
+export interface TickReport {
+  /** Slots whose time had come (claimed by this tick, or retried). */
+  due: number;
+  sent: number;
+  skippedEmpty: number;
+  failed: number;
+  /** Waiting for the portal to come back. */
+  retrying: number;
+  /** Found too late (another day, or past the grace window): recorded, never sent. */
+  missed: number;
+}
+
+export interface DigestDispatcherDeps {
+  db: Database;
+  /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
+  content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
+  send: (chatId: number, replies: Reply[]) => Promise<void>;
+  /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
+  refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
+  now?: () => Date;
+  logger?: Logger;
+  /** How late a slot missed while the bot was down is still sent, never past the director's local midnight. */
+  graceMinutes?: number;
+  /** Directors served at once: one slow portal or chat never holds up the others. */
+  concurrency?: number;
+  /** While the portal is unreachable: try again every `everyMinutes`, for `forMinutes`, then say so once. */
+  retry?: { everyMinutes: number; forMinutes: number };
+  /** Telegram's limits: about 30 messages a second overall, one a second per chat. */
+  rate?: { perSecond: number; perChatPerSecond: number };
+  /** How often a subscriber's zone is re-read when none of their digests is due. */
+  zoneCheckMinutes?: number;
+}
+
+export interface DigestDispatcher {
+  tick(): Promise<TickReport>;
+  /** Ticks every minute (node-cron) and once at once. */
+  start(): { stop(): void };
+}
+
+export const DEFAULT_GRACE_MINUTES = 180;
+
+const MINUTE = 60_000;
+
+// Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
+const sentenceFor = (error: unknown, language: Language) =>
+  (isPortalError(error) && error.kind === 'authorization' ? PORTAL_REFUSED : PORTAL_UNAVAILABLE)[language];
+
+const retryable = (error: unknown) =>
+  isPortalError(error) && (error.kind === 'unavailable' || error.kind === 'rateLimited');
+
+const describe = (error: unknown) =>
+  isPortalError(error) ? `portal ${error.kind}` : error instanceof Error ? error.name : 'error';
+
+async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispatcher {
+  const clock = deps.now ?? (() => new Date());
+  const logger = (deps.logger ?? silentLogger).child({ part: 'digests' });
+  const graceMs = (deps.graceMinutes ?? DEFAULT_GRACE_MINUTES) * MINUTE;
+  const retryEveryMs = (deps.retry?.everyMinutes ?? 5) * MINUTE;
+  const retryForMs = (deps.retry?.forMinutes ?? 30) * MINUTE;
+  // Reading our own table is cheap; asking the portal is not.
+  const zoneCheckMs = (deps.zoneCheckMinutes ?? (deps.refreshDirector ? 60 : 1)) * MINUTE;
+  const rate = deps.rate ?? { perSecond: 28, perChatPerSecond: 1 };
+  const digests = createDigestRepository(deps.db);
+  const directors = createDirectorRepository(deps.db);
+  const zoneCheckedAt = new Map<number, number>();
+
+  const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
+  const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
+  const deliver = async (chatId: number, replies: Reply[]) => {
+    // One message per job, so both limits count messages, not digests.
+    for (const reply of replies) {
+      await chats.key(String(chatId)).schedule(() => everyone.schedule(() => deps.send(chatId, [reply])));
+    }
+  };
+
+  async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
+    if (deps.refreshDirector) {
+      try {
+        return await deps.refreshDirector(telegramUserId);
+      } catch (error) {
+        logger.warn('could not refresh the director, using the stored zone', { telegramUserId, error });
+      }
+    }
+    return directors.get(telegramUserId);
+  }
+
+  /** A zone that changed moves every subscription of the director at once. */
+  function followZone(director: DirectorRecord, now: Date): void {
+    const subscriptions = digests.subscriptions(director.telegramUserId);
+    if (subscriptions.every((subscription) => subscription.timeZone === director.timeZone)) return;
+    logger.info('director changed zone, digests moved', { telegramUserId: director.telegramUserId });
+    digests.save(
+      subscriptions.map((subscription) => ({
+        ...subscription,
+        timeZone: director.timeZone,
+        nextRunAt: subscription.enabled
+          ? nextSlot(subscription.digest, subscription.localTime, director.timeZone, now).at
+          : undefined,
+      })),
+      now,
+    );
+  }
+
+  async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
+    let replies: Reply[] | null;
+    try {
+      replies = await deps.content(director, slot.digest);
+    } catch (error) {
+      const now = clock();
+      const retryAt = new Date(now.getTime() + retryEveryMs);
+      if (retryable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
+        digests.retryLater(slot.id, retryAt, describe(error));
+        report.retrying++;
+        return;
+      }
+      logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
+      try {
+        await deliver(director.chatId, [{ html: sentenceFor(error, director.language) }]);
+        digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
+      } catch (sendError) {
+        digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
+      }
+      report.failed++;
+      return;
+    }
+    if (!replies?.length) {
+      digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
+      report.skippedEmpty++;
+      return;
+    }
+    try {
+      await deliver(director.chatId, replies);
+      digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
+      report.sent++;
+    } catch (error) {
+      logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
+      digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
+      report.failed++;
+    }
+  }
+
+  async function runDue(director: DirectorRecord, subscription: DigestSubscription, now: Date, report: TickReport) {
+    const { digest, localTime } = subscription;
+    // Several missed slots collapse into the latest one; it is sent only if still the same day and within grace.
+    const slot = latestSlot(digest, localTime, director.timeZone, now);
+    const endOfDay = endOfLocalDay(slot.at, director.timeZone);
+    const inTime = now.getTime() - slot.at.getTime() <= graceMs && now < endOfDay;
+    const claim = digests.claim({
+      telegramUserId: director.telegramUserId,
+      digest,
+      previousRunAt: subscription.nextRunAt!,
+      nextRunAt: nextSlot(digest, localTime, director.timeZone, now).at,
+      localDate: slot.localDate,
+      scheduledAt: slot.at,
+      status: inTime ? 'sending' : 'missed',
+      giveUpAt: new Date(Math.min(now.getTime() + retryForMs, endOfDay.getTime())),
+      now,
+    });
+    if (claim.outcome !== 'claimed') return;
+    if (!inTime) {
+      report.missed++;
+      return;
+    }
+    report.due++;
+    await attempt(director, claim.slot, report);
+  }
+
+  async function serve(telegramUserId: number, retries: DigestSlot[], now: Date, report: TickReport) {
+    const director = await currentDirector(telegramUserId);
+    zoneCheckedAt.set(telegramUserId, now.getTime());
+    if (!director) return;
+    followZone(director, now);
+    const subscriptions = digests.subscriptions(telegramUserId);
+    const due = subscriptions
+      .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
+      .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
+    for (const subscription of due) await runDue(director, subscription, now, report);
+    for (const slot of retries) {
+      if (!digests.takeRetry(slot.id, now)) continue;
+      const subscription = subscriptions.find((candidate) => candidate.digest === slot.digest);
+      if (!subscription?.enabled) {
+        digests.finish(slot.id, 'cancelled', 'switched off before the portal came back', now);
+        continue;
+      }
+      report.due++;
+      await attempt(director, slot, report);
+    }
+  }
+
+  async function tick(): Promise<TickReport> {
+    const now = clock();
+    const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
+    const retriesOf = new Map<number, DigestSlot[]>();
+    for (const slot of digests.dueRetries(now)) {
+      retriesOf.set(slot.telegramUserId, [...(retriesOf.get(slot.telegramUserId) ?? []), slot]);
+    }
+    const zoneStale = digests
+      .subscribers()
+      .filter((id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs);
+    const ids = new Set([...digests.due(now).map((subscription) => subscription.telegramUserId), ...retriesOf.keys()]);
+    for (const id of zoneStale) ids.add(id);
+    await forEachAtMost([...ids], deps.concurrency ?? 32, async (id) => {
+      try {
+        await serve(id, retriesOf.get(id) ?? [], now, report);
+      } catch (error) {
+        logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
+      }
+    });
+    return report;
+  }
+
+  return {
+    tick,
+    start() {
+      let running = false;
+      // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
+      // stays due in the database, so the tick after it picks it up.
+      const run = () => {
+        if (running) return;
+        running = true;
+        tick()
+          .catch((error: unknown) => logger.error('digest tick failed', { error }))
+          .finally(() => {
+            running = false;
+          });
+      };
+      const task = cron.schedule('* * * * *', run);
+      run();
+      return {
+        stop() {
+          void task.stop();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// The digest settings message: every digest with its switch and time, changed by buttons and edited in place.
+import type { Language } from '../scenarios/director.ts';
+import type { DigestName } from '../scenarios/requests.ts';
+import type { Button, Reply } from './reply.ts';
+
+export interface DigestSettingView {
+  digest: DigestName;
+  enabled: boolean;
+  /** Local `HH:mm`. */
+  time: string;
+}
+
+const titles: Record<Language, Record<DigestName, string>> = {
+  ru: {
+    dayPlan: 'План дня',
+    morningBriefing: 'Утренний брифинг',
+    overdueAlert: 'Тревога по просрочкам',
+    newLeads: 'Новые лиды',
+    eveningSummary: 'Итоги дня',
+    weeklyReport: 'Итоги недели',
+  },
+  en: {
+    dayPlan: 'Day plan',
+    morningBriefing: 'Morning briefing',
+    overdueAlert: 'Overdue alert',
+    newLeads: 'New leads',
+    eveningSummary: 'Evening summary',
+    weeklyReport: 'Weekly report',
+  },
+};
+
+const contents: Record<Language, Record<DigestName, string>> = {
+  ru: {
+    dayPlan: 'встречи, задачи на сегодня и просроченные',
+    morningBriefing: 'план дня, сделки в работе, вчерашние лиды',
+    overdueAlert: 'только если есть просроченные задачи или сделки без движения',
+    newLeads: 'лиды за сутки, только если они есть',
+    eveningSummary: 'что сделано за день',
+    weeklyReport: 'закрытые задачи и движение сделок за неделю',
+  },
+  en: {
+    dayPlan: 'meetings, tasks due today and overdue ones',
+    morningBriefing: 'day plan, open deals, yesterday’s leads',
+    overdueAlert: 'only when tasks are overdue or deals are stuck',
+    newLeads: 'leads of the last 24 hours, only when there are any',
+    eveningSummary: 'what was done today',
+    weeklyReport: 'tasks closed and deals moved this week',
+  },
+};
+
+/** A few sensible local times per digest; a time typed by the director is shown in the text as well. */
+export const TIME_CHOICES: Readonly<Record<DigestName, readonly string[]>> = {
+  dayPlan: ['07:30', '08:00', '08:30', '09:00'],
+  morningBriefing: ['08:00', '08:30', '09:00', '09:30'],
+  overdueAlert: ['09:00', '10:00', '11:00', '14:00'],
+  newLeads: ['10:00', '12:00', '15:00', '17:00'],
+  eveningSummary: ['17:00', '18:00', '19:00', '20:00'],
+  weeklyReport: ['16:00', '17:00', '18:00'],
+};
+
+const texts = {
+  ru: {
+    heading: '<b>Рассылки</b>',
+    about: 'Приходят по будням в ваше местное время. Нажмите на рассылку, чтобы включить или выключить её.',
+    on: 'вкл.',
+    off: 'выкл.',
+    friday: 'пятница',
+    suggest: 'Включить утренний брифинг в 09:00',
+  },
+  en: {
+    heading: '<b>Digests</b>',
+    about: 'Sent on workdays at your local time. Tap a digest to switch it on or off.',
+    on: 'on',
+    off: 'off',
+    friday: 'Friday',
+    suggest: 'Turn on the morning briefing at 09:00',
+  },
+} as const;
+
+const whenOf = (setting: DigestSettingView, language: Language) =>
+  setting.digest === 'weeklyReport' ? `${texts[language].friday} ${setting.time}` : setting.time;
+
+function lineOf(setting: DigestSettingView, language: Language): string {
+  const title = titles[language][setting.digest];
+  const when = whenOf(setting, language);
+  return setting.enabled
+    ? `🔔 <b>${title}</b>, ${when} — ${contents[language][setting.digest]}`
+    : `🔕 ${title}, ${when} — ${texts[language].off}`;
+}
+
+function buttonsOf(setting: DigestSettingView, language: Language): Button[][] {
+  const { digest, enabled } = setting;
+  const toggle: Button = {
+    text: `${enabled ? '🔔' : '🔕'} ${titles[language][digest]}: ${enabled ? texts[language].on : texts[language].off}`,
+    action: { kind: 'digestToggle', digest },
+  };
+  // Times only under a digest that is on: the keyboard stays short, and picking a time also switches it on.
+  if (!enabled) return [[toggle]];
+  const times = TIME_CHOICES[digest].map(
+    (time): Button => ({
+      text: time === setting.time ? `• ${time}` : time,
+      action: { kind: 'digestTime', digest, time },
+    }),
+  );
+  return [[toggle], times];
+}
+
+/** `notice`: one plain line above the list (e.g. a time that could not be read). */
+export function renderDigestSettings(
+  settings: readonly DigestSettingView[],
+  language: Language,
+  notice?: string,
+): Reply {
+  const lines = [texts[language].heading, texts[language].about, ''];
+  if (notice) lines.unshift(notice, '');
+  for (const setting of settings) lines.push(lineOf(setting, language));
+  return { html: lines.join('\n'), buttons: settings.flatMap((setting) => buttonsOf(setting, language)) };
+}
+
+/** The button under the first greeting: switches the morning briefing on at its default time. */
+export function suggestBriefingButton(language: Language): Button {
+  return { text: texts[language].suggest, action: { kind: 'digestTime', digest: 'morningBriefing', time: '09:00' } };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { nextSlot } from '../../src/digests/schedule.ts';
+import type { ClaimInput } from '../../src/storage/digests.ts';
+import { digestHarness, MOSCOW } from './harness.ts';
+
+const harness = digestHarness();
+
+describe('when two processes race for the same slot', () => {
+  it('then only the first claim goes through, whichever subscription state the second one read', () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'morningBriefing');
+    const read = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+    const claim: ClaimInput = {
+      telegramUserId: MOSCOW.telegramUserId,
+      digest: 'morningBriefing',
+      previousRunAt: read.nextRunAt!,
+      nextRunAt: new Date('2026-11-26T06:00:00Z'),
+      localDate: '2026-11-25',
+      scheduledAt: read.nextRunAt!,
+      status: 'sending',
+      now: new Date('2026-11-25T06:00:00Z'),
+    };
+
+    expect(h.digests.claim(claim).outcome).toBe('claimed');
+    // The other process read the same next run before the first one moved it.
+    expect(h.digests.claim(claim).outcome).toBe('stale');
+    // Settings moved the subscription back to today in between: the slot row itself still refuses.
+    h.settings.setTime(MOSCOW.telegramUserId, 'morningBriefing', '09:30');
+    const moved = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+    expect(moved.nextRunAt).toEqual(new Date('2026-11-25T06:30:00Z'));
+    expect(h.digests.claim({ ...claim, previousRunAt: moved.nextRunAt! }).outcome).toBe('taken');
+    expect(h.digests.slots(MOSCOW.telegramUserId)).toHaveLength(1);
+  });
+});
+
+describe('when a slot falls on a clock change', () => {
+  it('then it keeps its local time on both sides of the change', () => {
+    // Berlin moves from +01:00 to +02:00 on Sunday 29 March 2026; the Monday slot is at 09:00 local either way.
+    expect(nextSlot('morningBriefing', '09:00', 'Europe/Berlin', new Date('2026-03-27T09:00:00Z'))).toEqual({
+      at: new Date('2026-03-30T07:00:00Z'),
+      localDate: '2026-03-30',
+    });
+    expect(nextSlot('morningBriefing', '09:00', 'Europe/Berlin', new Date('2026-03-26T09:00:00Z'))).toEqual({
+      at: new Date('2026-03-27T08:00:00Z'),
+      localDate: '2026-03-27',
+    });
+  });
+});
