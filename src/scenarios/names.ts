@@ -127,12 +127,12 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
     for (const [name, command] of Object.entries(lists)) {
       const total = first.totals[name] ?? 0;
       for (let start = pageSize, page = 0; start < total && page < maxExtraPages; start += pageSize, page++) {
-        extra[`${name}:${start}`] = { method: command.method, params: { ...command.params, start } };
+        extra[`${name}_p${start}`] = { method: command.method, params: { ...command.params, start } };
       }
     }
     if (Object.keys(extra).length > 0) {
       const more = await portal.batch(extra);
-      for (const key of Object.keys(extra)) collect(key.split(':')[0] ?? key, more.results[key]);
+      for (const key of Object.keys(extra)) collect(key.replace(/_p\d+$/, ''), more.results[key]);
     }
 
     const pipelines = parseItems(categorySchema, raw.categories).map((category) => ({

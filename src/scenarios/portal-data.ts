@@ -6,7 +6,8 @@ const id = z.coerce.number().int();
 const text = z.unknown().transform((value) => (value === null || value === undefined ? '' : String(value)).trim());
 const optionalText = z
   .unknown()
-  .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)));
+  .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)))
+  .optional();
 const number = z.unknown().transform((value) => {
   const parsed = Number(value);
   return Number.isFinite(parsed) ? parsed : 0;

@@ -130,7 +130,8 @@ export interface StageSummary {
   sums: Amount[];
 }
 
-export type WorkDay = 'working' | 'paused' | 'finished' | 'notStarted' | 'leftOpen';
+/** From the work-day tracker; `unknown` when the portal does not track work days. */
+export type WorkDay = 'working' | 'paused' | 'finished' | 'notStarted' | 'leftOpen' | 'unknown';
 
 export interface TeamMember {
   person: Person;

@@ -1,0 +1,41 @@
+// What every scenario works with: the portal, the name caches, the director and the moment it runs.
+import type { PortalClient } from '../portal/port.ts';
+import { momentOf } from './day-window.ts';
+import type { Director } from './director.ts';
+import type { NameDirectory } from './names.ts';
+import type { PageHints } from './reads.ts';
+import type { Moment } from './view-models.ts';
+
+export interface ScenarioContext {
+  portal: PortalClient;
+  names: NameDirectory;
+  director: Director;
+  now: Date;
+  at: Moment;
+  /** List sizes seen before, so their pages go in a view's first batch. */
+  pages: PageHints;
+}
+
+export function contextFor(
+  deps: { portal: PortalClient; names: NameDirectory; pages: PageHints },
+  director: Director,
+  now: Date,
+): ScenarioContext {
+  return { ...deps, director, now, at: momentOf(now, director.timeZone) };
+}
+
+/** The first `limit` items and how many there are in all. */
+export const listed = <T>(items: T[], limit = Number.POSITIVE_INFINITY) => ({
+  items: items.slice(0, limit),
+  total: items.length,
+});
+
+/** Lower case, ё as е: how names are compared. */
+export const normalize = (text: string): string => text.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+
+/** The words of a query worth searching by (quotes and punctuation dropped; ё kept: the portal compares letters). */
+export const queryWords = (query: string): string[] =>
+  query
+    .toLocaleLowerCase('ru')
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((word) => word.length >= 2);

@@ -1,0 +1,57 @@
+// Definition: a day is the director's local day, [00:00, next 00:00) in the director's zone, sent to the
+// portal as date-times with the offset. A bare date as an upper bound would mean 00:00 and lose the day.
+import { DateTime } from 'luxon';
+import type { LocalDate } from './requests.ts';
+import type { Moment } from './view-models.ts';
+
+export interface Window {
+  start: DateTime;
+  end: DateTime;
+  /** The bounds as the portal wants them: ISO with the director's offset. */
+  from: string;
+  to: string;
+}
+
+export const isoOf = (time: DateTime): string => time.toISO({ suppressMilliseconds: true }) ?? '';
+
+function windowOf(start: DateTime, end: DateTime): Window {
+  return { start, end, from: isoOf(start), to: isoOf(end) };
+}
+
+/** [00:00, next 00:00) of a local date in the director's zone. */
+export function dayWindow(date: LocalDate, timeZone: string): Window {
+  const start = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  return windowOf(start, start.plus({ days: 1 }));
+}
+
+/** The director's local date at an instant. */
+export function localDateAt(instant: Date, timeZone: string): LocalDate {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? '';
+}
+
+/** Monday 00:00 to the next Monday 00:00 of the director's current week. */
+export function weekWindow(now: Date, timeZone: string): Window {
+  const start = DateTime.fromJSDate(now, { zone: timeZone }).startOf('week');
+  return windowOf(start, start.plus({ weeks: 1 }));
+}
+
+/** The last `hours` up to now. */
+export function lastHours(now: Date, timeZone: string, hours: number): Window {
+  const end = DateTime.fromJSDate(now, { zone: timeZone });
+  return windowOf(end.minus({ hours }), end);
+}
+
+export const inWindow = (time: DateTime, window: Window): boolean =>
+  time.toMillis() >= window.start.toMillis() && time.toMillis() < window.end.toMillis();
+
+/** A portal date-time (ISO with the portal's offset) re-expressed in the director's zone. */
+export function toDirectorTime(iso: string | undefined, timeZone: string): string | undefined {
+  if (!iso) return undefined;
+  const time = DateTime.fromISO(iso, { setZone: true });
+  return time.isValid ? isoOf(time.setZone(timeZone)) : undefined;
+}
+
+export function momentOf(now: Date, timeZone: string): Moment {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  return { now: isoOf(local), today: local.toISODate() ?? '', timeZone };
+}

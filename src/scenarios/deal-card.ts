@@ -1,0 +1,113 @@
+import type { ScenarioContext } from './context.ts';
+import { toDirectorTime } from './day-window.ts';
+import { lastMovements, stuckDaysOf, toDealItem } from './open-deals.ts';
+import { byDeadline, taskSelect, toTaskItem } from './open-tasks.ts';
+import {
+  activitySchema,
+  companySchema,
+  contactSchema,
+  dealSchema,
+  type PortalActivity,
+  parseItems,
+  personName,
+  stageHistorySchema,
+  taskSchema,
+} from './portal-data.ts';
+import { readTogether } from './reads.ts';
+import type { ActivityItem, ViewModel } from './view-models.ts';
+
+const activityKinds: Record<number, ActivityItem['kind']> = { 1: 'meeting', 2: 'call', 3: 'task', 4: 'email' };
+
+export function toActivityItem(activity: PortalActivity, timeZone: string): ActivityItem {
+  const item: ActivityItem = {
+    id: activity.ID,
+    subject: activity.SUBJECT,
+    kind: activityKinds[activity.TYPE_ID] ?? 'other',
+    completed: activity.COMPLETED,
+  };
+  const at = toDirectorTime(activity.DEADLINE ?? activity.START_TIME ?? activity.CREATED, timeZone);
+  if (at) item.at = at;
+  return item;
+}
+
+/** Latest first. */
+export const byRecency = (a: ActivityItem, b: ActivityItem): number =>
+  (b.at ?? '').localeCompare(a.at ?? '') || b.id - a.id;
+
+/** One deal in full: stage, sum, client, people, recent activities and its open tasks. */
+export async function dealCard(context: ScenarioContext, dealId: number): Promise<ViewModel> {
+  const { portal, names, director, now, at } = context;
+  const reads = await readTogether(context, {
+    deal: { method: 'crm.deal.get', params: { id: dealId }, optional: true },
+    // The client's names ride in the same request, by reference to the deal's own fields.
+    company: { method: 'crm.company.get', params: { id: '$result[deal][COMPANY_ID]' }, optional: true },
+    contact: { method: 'crm.contact.get', params: { id: '$result[deal][CONTACT_ID]' }, optional: true },
+    history: {
+      method: 'crm.stagehistory.list',
+      params: {
+        entityTypeId: 2,
+        order: { ID: 'DESC' },
+        filter: { OWNER_ID: dealId },
+        select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID'],
+      },
+    },
+    activities: {
+      method: 'crm.activity.list',
+      params: {
+        order: { ID: 'DESC' },
+        filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId },
+        select: [
+          'ID',
+          'SUBJECT',
+          'TYPE_ID',
+          'OWNER_ID',
+          'OWNER_TYPE_ID',
+          'DEADLINE',
+          'START_TIME',
+          'CREATED',
+          'COMPLETED',
+        ],
+      },
+    },
+    tasks: {
+      method: 'tasks.task.list',
+      params: {
+        order: { DEADLINE: 'ASC' },
+        filter: { UF_CRM_TASK: `D_${dealId}`, '<REAL_STATUS': 5 },
+        select: taskSelect,
+      },
+    },
+  });
+  const deal = reads.deal.failed ? undefined : dealSchema.safeParse(reads.deal.result).data;
+  if (!deal) return { view: 'notFound', at, about: 'deal', query: String(dealId) };
+  const company = companySchema.safeParse(reads.company.result).data;
+  const contact = contactSchema.safeParse(reads.contact.result).data;
+  const activities = parseItems(activitySchema, reads.activities.items);
+  const movements = lastMovements(parseItems(stageHistorySchema, reads.history.items), activities);
+  const [stages, pipelines, people] = await Promise.all([
+    names.stages(),
+    names.pipelines(),
+    names.users(deal.ASSIGNED_BY_ID ? [deal.ASSIGNED_BY_ID] : []),
+  ]);
+  const item = toDealItem(deal, {
+    stages,
+    pipelines,
+    people,
+    stuckDays: stuckDaysOf(deal, movements, now),
+    companyTitle: deal.COMPANY_ID && company?.ID === deal.COMPANY_ID ? company.TITLE : undefined,
+    contactName: deal.CONTACT_ID && contact?.ID === deal.CONTACT_ID ? personName(contact) : undefined,
+  });
+  const createdAt = toDirectorTime(deal.DATE_CREATE, director.timeZone);
+  return {
+    view: 'dealCard',
+    at,
+    deal: { ...item, ...(createdAt ? { createdAt } : {}), ...(deal.COMMENTS ? { comments: deal.COMMENTS } : {}) },
+    activities: activities
+      .map((activity) => toActivityItem(activity, director.timeZone))
+      .sort(byRecency)
+      .slice(0, 5),
+    tasks: parseItems(taskSchema, reads.tasks.items)
+      .map((task) => toTaskItem(task, now, director.timeZone))
+      .sort(byDeadline),
+  };
+}

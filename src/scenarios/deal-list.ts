@@ -1,0 +1,69 @@
+// Open deals with their stage names, people and stuck days: the part the deals view, the briefing, the
+// pipeline and the overdue alert share. Its reads join the view's one batch.
+import type { Params } from '../portal/port.ts';
+import type { ScenarioContext } from './context.ts';
+import {
+  dealSelect,
+  lastMovements,
+  movementCommands,
+  openDealFilter,
+  stuckDaysOf,
+  sumsOf,
+  toDealItem,
+} from './open-deals.ts';
+import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from './portal-data.ts';
+import type { Read, ReadResult } from './reads.ts';
+import type { Amount, DealItem } from './view-models.ts';
+
+export function openDealReads(
+  now: Date,
+  filter: Params = {},
+): Record<'deals' | 'stageHistory' | 'dealActivities', Read> {
+  const movement = movementCommands(now);
+  return {
+    deals: {
+      method: 'crm.deal.list',
+      params: {
+        order: { OPPORTUNITY: 'DESC', ID: 'ASC' },
+        filter: { ...openDealFilter, ...filter },
+        select: dealSelect,
+      },
+      all: true,
+    },
+    stageHistory: { ...movement.stageHistory, all: true },
+    dealActivities: { ...movement.dealActivities, all: true },
+  };
+}
+
+export interface OpenDeals {
+  deals: DealItem[];
+  raw: PortalDeal[];
+  sums: Amount[];
+  stuck: DealItem[];
+}
+
+/** Biggest first; a deal's people and stages named from the warm caches. */
+export async function openDealsFrom(
+  context: ScenarioContext,
+  reads: Record<'deals' | 'stageHistory' | 'dealActivities', ReadResult>,
+): Promise<OpenDeals> {
+  const raw = parseItems(dealSchema, reads.deals.items);
+  const movements = lastMovements(
+    parseItems(stageHistorySchema, reads.stageHistory.items),
+    parseItems(activitySchema, reads.dealActivities.items),
+  );
+  const [stages, pipelines, people] = await Promise.all([
+    context.names.stages(),
+    context.names.pipelines(),
+    context.names.users(raw.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0)),
+  ]);
+  const deals = raw
+    .map((deal) =>
+      toDealItem(deal, { stages, pipelines, people, stuckDays: stuckDaysOf(deal, movements, context.now) }),
+    )
+    .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
+  const stuck = deals
+    .filter((deal) => deal.stuckDays !== undefined)
+    .sort((a, b) => (b.stuckDays ?? 0) - (a.stuckDays ?? 0) || b.amount.amount - a.amount.amount);
+  return { deals, raw, sums: sumsOf(deals.map((deal) => deal.amount)), stuck };
+}

@@ -1,0 +1,107 @@
+// Calendar events in the director's zone. The portal answers `from`/`to` as whole dates in its own zone,
+// so a day is asked with a day's margin on each side and cut to the director's window by the UTC timestamps.
+import { DateTime } from 'luxon';
+import type { BatchCommand } from '../portal/port.ts';
+import { inWindow, isoOf, type Window } from './day-window.ts';
+import type { PortalEvent } from './portal-data.ts';
+import type { Clash, EventItem } from './view-models.ts';
+
+export function calendarCommand(ownerId: number, window: Window): BatchCommand {
+  return {
+    method: 'calendar.event.get',
+    params: {
+      type: 'user',
+      ownerId,
+      from: window.start.minus({ days: 1 }).toISODate(),
+      to: window.end.plus({ days: 1 }).toISODate(),
+    },
+  };
+}
+
+/** «24.11.2026 09:00:00» (Russian portal) or «11/24/2026 09:00:00 am» (English one) in a zone. */
+function displayDate(text: string | undefined, zone: string): DateTime | undefined {
+  if (!text) return undefined;
+  for (const format of ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy', 'MM/dd/yyyy hh:mm:ss a', 'MM/dd/yyyy']) {
+    const parsed = DateTime.fromFormat(text, format, { zone, locale: 'en-US' });
+    if (parsed.isValid) return parsed;
+  }
+  const iso = DateTime.fromISO(text, { zone });
+  return iso.isValid ? iso : undefined;
+}
+
+interface Timed {
+  event: PortalEvent;
+  start: DateTime;
+  end: DateTime;
+}
+
+function timeOfEvent(event: PortalEvent, timeZone: string): Timed | undefined {
+  if (event.DT_SKIP_TIME) {
+    // An all-day event is a date, the same date wherever the director is.
+    const start = displayDate(event.DATE_FROM?.slice(0, 10), timeZone)?.startOf('day');
+    const last = displayDate((event.DATE_TO ?? event.DATE_FROM)?.slice(0, 10), timeZone)?.startOf('day');
+    if (!start) return undefined;
+    return { event, start, end: (last ?? start).plus({ days: 1 }) };
+  }
+  const start =
+    event.DATE_FROM_TS_UTC !== undefined
+      ? DateTime.fromSeconds(event.DATE_FROM_TS_UTC, { zone: timeZone })
+      : displayDate(event.DATE_FROM, event.TZ_FROM ?? timeZone)?.setZone(timeZone);
+  const end =
+    event.DATE_TO_TS_UTC !== undefined
+      ? DateTime.fromSeconds(event.DATE_TO_TS_UTC, { zone: timeZone })
+      : displayDate(event.DATE_TO, event.TZ_TO ?? timeZone)?.setZone(timeZone);
+  if (!start) return undefined;
+  return { event, start, end: end && end >= start ? end : start };
+}
+
+const declinedBy = (event: PortalEvent, userId: number): boolean =>
+  event.ATTENDEE_LIST?.some((attendee) => attendee.id === userId && attendee.status === 'N') ?? false;
+
+/**
+ * The director's events of a window, in order: a timed event belongs to the day it starts on; an all-day
+ * event to every day it covers. Declined and deleted events are left out.
+ */
+export function eventsIn(events: PortalEvent[], window: Window, timeZone: string, ownerId: number): EventItem[] {
+  const seen = new Set<number>();
+  return events
+    .filter((event) => !event.DELETED && !declinedBy(event, ownerId))
+    .map((event) => timeOfEvent(event, timeZone))
+    .filter((timed): timed is Timed => {
+      if (!timed || seen.has(timed.event.ID)) return false;
+      const inside = timed.event.DT_SKIP_TIME
+        ? timed.start < window.end && timed.end > window.start
+        : inWindow(timed.start, window);
+      if (inside) seen.add(timed.event.ID);
+      return inside;
+    })
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.event.ID - b.event.ID)
+    .map(({ event, start, end }) => {
+      const item: EventItem = {
+        id: event.ID,
+        title: event.NAME,
+        from: isoOf(start),
+        to: isoOf(end),
+        allDay: event.DT_SKIP_TIME,
+      };
+      if (event.LOCATION) item.location = event.LOCATION;
+      return item;
+    });
+}
+
+/** Meetings that overlap in time, named in pairs (all-day events clash with nothing). */
+export function clashesOf(events: EventItem[]): Clash[] {
+  const timed = events.filter((event) => !event.allDay);
+  const clashes: Clash[] = [];
+  const millis = (iso: string) => DateTime.fromISO(iso).toMillis();
+  for (let i = 0; i < timed.length; i++) {
+    for (let j = i + 1; j < timed.length; j++) {
+      const first = timed[i]!;
+      const second = timed[j]!;
+      if (millis(second.from) < millis(first.to) && millis(first.from) < millis(second.to)) {
+        clashes.push({ first, second });
+      }
+    }
+  }
+  return clashes;
+}

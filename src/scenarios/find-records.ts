@@ -1,0 +1,150 @@
+// Finding CRM records by any part of a name: each word of the query is looked up by the portal (a "contains"
+// filter on each name field), all in one batch; a record is a match when every word is somewhere in it.
+import type { Params } from '../portal/port.ts';
+import { normalize, queryWords } from './context.ts';
+import {
+  companySchema,
+  contactSchema,
+  dealSchema,
+  leadSchema,
+  type PortalCompany,
+  type PortalContact,
+  type PortalDeal,
+  type PortalLead,
+  parseItems,
+  personName,
+} from './portal-data.ts';
+import type { Read, ReadResult } from './reads.ts';
+
+export type RecordKind = 'contact' | 'company' | 'deal' | 'lead';
+
+const searched: Record<RecordKind, { method: string; fields: string[]; select: string[]; filter?: Params }> = {
+  contact: {
+    method: 'crm.contact.list',
+    fields: ['NAME', 'LAST_NAME', 'SECOND_NAME'],
+    select: ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'],
+  },
+  company: { method: 'crm.company.list', fields: ['TITLE'], select: ['ID', 'TITLE', 'PHONE', 'EMAIL'] },
+  deal: {
+    method: 'crm.deal.list',
+    fields: ['TITLE'],
+    select: [
+      'ID',
+      'TITLE',
+      'STAGE_ID',
+      'CATEGORY_ID',
+      'STAGE_SEMANTIC_ID',
+      'OPPORTUNITY',
+      'CURRENCY_ID',
+      'ASSIGNED_BY_ID',
+    ],
+  },
+  lead: {
+    method: 'crm.lead.list',
+    fields: ['TITLE', 'NAME', 'LAST_NAME', 'COMPANY_TITLE'],
+    select: [
+      'ID',
+      'TITLE',
+      'NAME',
+      'LAST_NAME',
+      'STATUS_ID',
+      'SOURCE_ID',
+      'DATE_CREATE',
+      'ASSIGNED_BY_ID',
+      'COMPANY_TITLE',
+      'PHONE',
+      'EMAIL',
+    ],
+  },
+};
+
+// Russian names decline («с Ромашкой», «Иванову»): search by the stem, and compare by it too.
+const endings = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ую', 'ию'];
+const letterEndings = ['а', 'я', 'о', 'е', 'у', 'ю', 'ы', 'и', 'й', 'ь'];
+
+export function stemOf(word: string): string {
+  if (!/[а-яё]$/i.test(word)) return word;
+  for (const ending of [...endings, ...letterEndings]) {
+    if (word.endsWith(ending) && word.length - ending.length >= 4) return word.slice(0, -ending.length);
+  }
+  return word;
+}
+
+/** The batch reads that look for the query among the given kinds of records. */
+export function findReads(query: string, kinds: RecordKind[]): Record<string, Read> {
+  const words = queryWords(query).slice(0, 3);
+  const reads: Record<string, Read> = {};
+  for (const kind of kinds) {
+    const { method, fields, select } = searched[kind];
+    for (const [index, word] of words.entries()) {
+      for (const field of fields) {
+        reads[`${kind}_${field}_${index}`] = {
+          method,
+          params: { order: { ID: 'DESC' }, filter: { [`%${field}`]: stemOf(word) }, select },
+        };
+      }
+    }
+  }
+  return reads;
+}
+
+export interface Found {
+  contacts: PortalContact[];
+  companies: PortalCompany[];
+  deals: PortalDeal[];
+  leads: PortalLead[];
+}
+
+function matchesAll(words: string[], texts: string[]): boolean {
+  const haystack = normalize(texts.join(' '));
+  return words.every((word) => haystack.includes(normalize(stemOf(word))));
+}
+
+function collect<T extends { ID: number }>(
+  results: Record<string, ReadResult>,
+  kind: RecordKind,
+  parse: (result: unknown) => T[],
+  texts: (item: T) => string[],
+  words: string[],
+): T[] {
+  const byId = new Map<number, T>();
+  for (const [name, result] of Object.entries(results)) {
+    if (!name.startsWith(`${kind}_`)) continue;
+    for (const item of parse(result.items)) if (matchesAll(words, texts(item))) byId.set(item.ID, item);
+  }
+  return [...byId.values()].sort((a, b) => b.ID - a.ID);
+}
+
+export function foundRecords(query: string, results: Record<string, ReadResult>): Found {
+  const words = queryWords(query).slice(0, 3);
+  return {
+    contacts: collect(
+      results,
+      'contact',
+      (r) => parseItems(contactSchema, r),
+      (c) => [personName(c), c.SECOND_NAME ?? ''],
+      words,
+    ),
+    companies: collect(
+      results,
+      'company',
+      (r) => parseItems(companySchema, r),
+      (c) => [c.TITLE],
+      words,
+    ),
+    deals: collect(
+      results,
+      'deal',
+      (r) => parseItems(dealSchema, r),
+      (d) => [d.TITLE],
+      words,
+    ),
+    leads: collect(
+      results,
+      'lead',
+      (r) => parseItems(leadSchema, r),
+      (l) => [l.TITLE, personName(l), l.COMPANY_TITLE ?? ''],
+      words,
+    ),
+  };
+}

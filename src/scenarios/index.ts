@@ -1,0 +1,116 @@
+// The scenarios of PRODUCT.md as plain functions over the portal: a request in, a view model out.
+// Nothing here knows of Telegram or the model.
+import { DateTime, FixedOffsetZone } from 'luxon';
+import type { PortalClient } from '../portal/port.ts';
+import { briefing } from './briefing.ts';
+import { contextFor } from './context.ts';
+import { dayResults } from './day-results.ts';
+import { dealCard } from './deal-card.ts';
+import { deals } from './deals.ts';
+import { newLeads, overdueAlert } from './digests.ts';
+import type { Director } from './director.ts';
+import { dossier } from './dossier.ts';
+import { meetingPrep } from './meeting-prep.ts';
+import { myTasks } from './my-tasks.ts';
+import { createNameDirectory, type NameDirectory } from './names.ts';
+import { pipeline } from './pipeline.ts';
+import { parseItems, personName, userSchema } from './portal-data.ts';
+import type { PageHints } from './reads.ts';
+import type { ScenarioRequest } from './requests.ts';
+import { scheduleForDay } from './schedule.ts';
+import { search } from './search.ts';
+import { teamStatus } from './team-status.ts';
+import type { ViewModel } from './view-models.ts';
+import { weeklyReport } from './weekly-report.ts';
+
+export type { NameDirectory, Stage } from './names.ts';
+export type { Person, ViewModel } from './view-models.ts';
+
+export interface DirectorProfile {
+  portalUserId: number;
+  name: string;
+  timeZone: string;
+}
+
+export interface Scenarios {
+  /** The view of a request; null only for an "only if" digest with nothing to say. */
+  run(director: Director, request: ScenarioRequest): Promise<ViewModel | null>;
+  /** A portal user's name and zone; without an id, the webhook's own user. */
+  profile(portalUserId?: number): Promise<DirectorProfile>;
+  names: NameDirectory;
+}
+
+export interface ScenarioDeps {
+  portal: PortalClient;
+  now?: () => Date;
+  /** How long names (stages, people, sources) are cached; default 10 minutes. */
+  cacheTtlMs?: number;
+}
+
+/** A profile with no zone of its own lives in the portal's default one: the offset of the portal's clock. */
+function portalZone(dateStart: string | undefined): string {
+  const offset = dateStart ? DateTime.fromISO(dateStart, { setZone: true }).offset : Number.NaN;
+  return Number.isFinite(offset) ? FixedOffsetZone.instance(offset).name : 'UTC';
+}
+
+export function createScenarios(deps: ScenarioDeps): Scenarios {
+  const now = deps.now ?? (() => new Date());
+  const pages: PageHints = new Map();
+  const names = createNameDirectory(deps.portal, { now, ...(deps.cacheTtlMs ? { ttlMs: deps.cacheTtlMs } : {}) });
+
+  async function run(director: Director, request: ScenarioRequest): Promise<ViewModel | null> {
+    const context = contextFor({ portal: deps.portal, names, pages }, director, now());
+    switch (request.scenario) {
+      case 'schedule':
+        return scheduleForDay(context, request.date);
+      case 'myTasks':
+        return myTasks(context);
+      case 'deals':
+        return deals(context);
+      case 'dealCard':
+        return dealCard(context, request.dealId);
+      case 'briefing':
+        return briefing(context);
+      case 'weeklyReport':
+        return weeklyReport(context);
+      case 'teamStatus':
+        return teamStatus(context);
+      case 'dossier':
+        return dossier(context, request);
+      case 'meetingPrep':
+        return meetingPrep(context, request);
+      case 'dayResults':
+        return dayResults(context, request.date);
+      case 'pipeline':
+        return pipeline(context, request.categoryId);
+      case 'search':
+        return search(context, request.query);
+      case 'dayPlan':
+        return briefing(context, 'dayPlan');
+      case 'morningDigest':
+        return briefing(context, 'morningDigest');
+      case 'overdueAlert':
+        return overdueAlert(context);
+      case 'newLeads':
+        return newLeads(context);
+      case 'eveningSummary':
+        return dayResults(context, undefined, 'eveningSummary');
+    }
+  }
+
+  async function profile(portalUserId?: number): Promise<DirectorProfile> {
+    const reply =
+      portalUserId === undefined
+        ? await deps.portal.call('user.current')
+        : await deps.portal.call('user.get', { FILTER: { ID: portalUserId } });
+    const [user] = parseItems(userSchema, portalUserId === undefined ? [reply.result] : reply.result);
+    if (!user) throw new Error(`portal user ${portalUserId ?? 'of the connection'} not found`);
+    return {
+      portalUserId: user.ID,
+      name: personName(user),
+      timeZone: user.TIME_ZONE || portalZone(reply.time?.date_start),
+    };
+  }
+
+  return { run, profile, names };
+}

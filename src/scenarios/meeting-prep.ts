@@ -1,0 +1,126 @@
+import { DateTime } from 'luxon';
+import { normalize, queryWords, type ScenarioContext } from './context.ts';
+import { dayWindow } from './day-window.ts';
+import { calendarCommand, clashesOf, eventsIn } from './events.ts';
+import { findReads, foundRecords, stemOf } from './find-records.ts';
+import { dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
+import { dealSchema, eventSchema, parseItems } from './portal-data.ts';
+import { type Read, readTogether } from './reads.ts';
+import type { LocalDate } from './requests.ts';
+import type { Choice, EventItem, ViewModel } from './view-models.ts';
+
+// Words of a meeting's title that say nothing about whom it is with.
+const commonWords = new Set(
+  'встреча встречи встречу созвон звонок обсуждение планёрка планерка совещание презентация переговоры договор компания клиент клиентом клиента meeting call with about'.split(
+    ' ',
+  ),
+);
+
+/** The words of a title that can name a client or a deal: «Встреча с ООО «Ромашка»» → ромашка. */
+function telling(title: string): string[] {
+  return queryWords(title)
+    .filter((word) => word.length >= 4 && !commonWords.has(word))
+    .slice(0, 3);
+}
+
+function pickEvents(events: EventItem[], request: { time?: string; query?: string; eventId?: number }, now: Date) {
+  if (request.eventId) return events.filter((event) => event.id === request.eventId);
+  if (request.time) {
+    const [hours = 0, minutes = 0] = request.time.split(':').map(Number);
+    const startsAt = events.filter((event) => {
+      const from = DateTime.fromISO(event.from, { setZone: true });
+      return !event.allDay && from.hour === hours && from.minute === minutes;
+    });
+    if (startsAt.length > 0) return startsAt;
+    // «в 14:00» for a meeting from 13:30 to 15:00: the one going on then.
+    return events.filter((event) => {
+      if (event.allDay) return false;
+      const at = DateTime.fromISO(event.from, { setZone: true }).set({ hour: hours, minute: minutes });
+      return DateTime.fromISO(event.from) <= at && at < DateTime.fromISO(event.to);
+    });
+  }
+  if (request.query) {
+    const words = queryWords(request.query).map((word) => normalize(stemOf(word)));
+    return events.filter((event) => words.every((word) => normalize(event.title).includes(word)));
+  }
+  // No time, no name: the next meeting that has not ended.
+  const next = events.find((event) => !event.allDay && DateTime.fromISO(event.to).toMillis() > now.getTime());
+  return next ? [next] : [];
+}
+
+/** The meeting, who attends (name and position), the deals it is about, and what it clashes with. */
+export async function meetingPrep(
+  context: ScenarioContext,
+  request: { time?: string; query?: string; eventId?: number; date?: LocalDate },
+): Promise<ViewModel> {
+  const { portal, names, director, now, at } = context;
+  const date = request.date ?? at.today;
+  const window = dayWindow(date, director.timeZone);
+  const openDeals: Read = {
+    method: 'crm.deal.list',
+    params: { order: { OPPORTUNITY: 'DESC' }, filter: openDealFilter, select: dealSelect },
+    all: true,
+  };
+  const first = await readTogether(context, {
+    events: calendarCommand(director.portalUserId, window),
+    deals: openDeals,
+    // When the meeting is asked by a name, its client can be looked up at once.
+    ...(request.query ? findReads(request.query, ['company']) : {}),
+  });
+  const raw = parseItems(eventSchema, first.events.items);
+  const events = eventsIn(raw, window, director.timeZone, director.portalUserId);
+  const picked = pickEvents(events, request, now);
+  const query = request.query ?? request.time ?? '';
+  if (picked.length === 0) return { view: 'notFound', at, about: 'meeting', query };
+  if (picked.length > 1) {
+    const choices: Choice[] = picked.map((event) => ({
+      kind: 'event',
+      id: event.id,
+      label: event.title,
+      detail: event.from,
+    }));
+    return { view: 'choice', at, about: 'meeting', query, choices: { items: choices, total: choices.length } };
+  }
+  const event = picked[0]!;
+  const source = raw.find((one) => one.ID === event.id);
+  const words = telling(event.title);
+  const companies = request.query
+    ? foundRecords(request.query, first).companies
+    : words.length > 0
+      ? foundRecords(words.join(' '), await readTogether(context, findReads(words.join(' '), ['company']))).companies
+      : [];
+  const companyIds = new Set(companies.map((company) => company.ID));
+  const stems = words.map((word) => normalize(stemOf(word)));
+  const related = parseItems(dealSchema, first.deals.items).filter(
+    (deal) =>
+      (deal.COMPANY_ID !== undefined && companyIds.has(deal.COMPANY_ID)) ||
+      (stems.length > 0 && stems.some((stem) => normalize(deal.TITLE).includes(stem))),
+  );
+  const attendeeIds = [
+    ...(source?.MEETING_HOST ? [source.MEETING_HOST] : []),
+    ...(source?.ATTENDEE_LIST ?? []).filter((attendee) => attendee.status !== 'N').map((attendee) => attendee.id),
+  ].filter((id) => id !== director.portalUserId);
+  const [people, stages, pipelines] = await Promise.all([
+    names.users([...attendeeIds, ...related.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0)]),
+    names.stages(),
+    names.pipelines(),
+  ]);
+  const attendees = [...new Set(attendeeIds)].flatMap((id) => {
+    const person = people.get(id);
+    return person ? [person] : [];
+  });
+  const clashes = clashesOf(events)
+    .filter((clash) => clash.first.id === event.id || clash.second.id === event.id)
+    .map((clash) => (clash.first.id === event.id ? clash.second : clash.first));
+  return {
+    view: 'meetingPrep',
+    at,
+    event: { ...event, ...(source?.DESCRIPTION ? { description: source.DESCRIPTION } : {}) },
+    attendees,
+    deals: related.map((deal) => {
+      const company = companies.find((one) => one.ID === deal.COMPANY_ID);
+      return toDealItem(deal, { stages, pipelines, people, ...(company ? { companyTitle: company.TITLE } : {}) });
+    }),
+    clashes,
+  };
+}

@@ -1,0 +1,46 @@
+import type { ScenarioContext } from './context.ts';
+import { dealCard } from './deal-card.ts';
+import { clientCard, companyChoice, contactChoice } from './dossier.ts';
+import { findReads, foundRecords } from './find-records.ts';
+import { toLeadItems } from './leads.ts';
+import { personName } from './portal-data.ts';
+import { readTogether } from './reads.ts';
+import type { Choice, ViewModel } from './view-models.ts';
+
+const choiceLimit = 15;
+
+/** Contacts, companies, deals and leads matching every word of the query; one match shows its card. */
+export async function search(context: ScenarioContext, query: string): Promise<ViewModel> {
+  const reads = await readTogether(context, findReads(query, ['contact', 'company', 'deal', 'lead']));
+  const found = foundRecords(query, reads);
+  const choices: Choice[] = [
+    ...found.companies.map(companyChoice),
+    ...found.contacts.map(contactChoice),
+    ...found.deals.map((deal): Choice => ({ kind: 'deal', id: deal.ID, label: deal.TITLE })),
+    ...found.leads.map((lead): Choice => ({ kind: 'lead', id: lead.ID, label: lead.TITLE || personName(lead) })),
+  ];
+  const only = choices.length === 1 ? choices[0] : undefined;
+  if (only?.kind === 'contact') return clientCard(context, { contactId: only.id });
+  if (only?.kind === 'company') return clientCard(context, { companyId: only.id });
+  if (only?.kind === 'deal') return dealCard(context, only.id);
+  const lead = only?.kind === 'lead' ? found.leads[0] : undefined;
+  if (lead) {
+    const [item] = await toLeadItems(context, [lead]);
+    if (item) {
+      const name = personName(lead);
+      return {
+        view: 'leadCard',
+        at: context.at,
+        lead: { ...item, ...(name ? { name } : {}), phones: lead.PHONE, emails: lead.EMAIL },
+      };
+    }
+  }
+  if (choices.length === 0) return { view: 'notFound', at: context.at, about: 'search', query };
+  return {
+    view: 'choice',
+    at: context.at,
+    about: 'search',
+    query,
+    choices: { items: choices.slice(0, choiceLimit), total: choices.length },
+  };
+}

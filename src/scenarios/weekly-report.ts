@@ -1,0 +1,22 @@
+import { closedWorkFrom, closedWorkReads } from './closed-work.ts';
+import type { ScenarioContext } from './context.ts';
+import { weekWindow } from './day-window.ts';
+import { sumsOf } from './open-deals.ts';
+import { readTogether } from './reads.ts';
+import type { ViewModel } from './view-models.ts';
+
+/** This week (Monday to now): the director's tasks closed and the deals' stage changes. */
+export async function weeklyReport(context: ScenarioContext): Promise<ViewModel> {
+  const week = weekWindow(context.now, context.director.timeZone);
+  const reads = await readTogether(context, closedWorkReads(context.director.portalUserId, week));
+  const work = await closedWorkFrom(context, reads);
+  return {
+    view: 'weeklyReport',
+    at: context.at,
+    from: week.start.toISODate() ?? '',
+    to: week.end.minus({ days: 1 }).toISODate() ?? '',
+    closedTasks: { items: work.closedTasks, total: work.closedTasks.length },
+    moves: { items: work.moves, total: work.moves.length },
+    won: sumsOf(work.won),
+  };
+}
