@@ -10,12 +10,16 @@ import {
   sameIntent,
 } from './phrases.ts';
 
-// Wednesday 25 November 2026 22:30 UTC: still Wednesday evening in Moscow, already Thursday morning in Vladivostok.
+// 18:30 UTC on Wednesday 25 November 2026 is Wednesday evening in Moscow and Thursday morning in Vladivostok;
+// 22:30 UTC is just past midnight in Moscow.
+const wednesdayEvening = new Date('2026-11-25T18:30:00Z');
 const lateWednesday = new Date('2026-11-25T22:30:00Z');
 const moments: [string, Date, string][] = [
   ['Wednesday midday in Moscow', PACK_NOW, PACK_ZONE],
-  ['Wednesday night in Moscow', lateWednesday, 'Europe/Moscow'],
-  ['Thursday morning in Vladivostok', lateWednesday, 'Asia/Vladivostok'],
+  ['Wednesday evening in Moscow', wednesdayEvening, 'Europe/Moscow'],
+  ['Thursday morning in Vladivostok', wednesdayEvening, 'Asia/Vladivostok'],
+  ['Thursday just past midnight in Moscow', lateWednesday, 'Europe/Moscow'],
+  ['Thursday morning in Vladivostok, late UTC', lateWednesday, 'Asia/Vladivostok'],
   ['Sunday evening in Moscow', new Date('2026-11-29T17:00:00Z'), 'Europe/Moscow'],
 ];
 

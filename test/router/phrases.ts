@@ -27,8 +27,6 @@ interface Calendar {
   /** The closest such date, before or after today. */
   date(month: number, day: number): string;
   at(date: string, time: string): string;
-  /** A time of day with no day said: today if still ahead, else tomorrow. */
-  next(time: string): string;
 }
 
 function calendarOf(now: Date, zone: string): Calendar {
@@ -52,10 +50,6 @@ function calendarOf(now: Date, zone: string): Calendar {
         .sort((a, b) => Math.abs(a.diff(day).as('days')) - Math.abs(b.diff(day).as('days')))
         .map(iso)[0]!,
     at,
-    next: (time) => {
-      const candidate = at(iso(day), time);
-      return DateTime.fromISO(candidate) > local ? candidate : at(iso(day.plus({ days: 1 })), time);
-    },
   };
 }
 
@@ -247,6 +241,26 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['отправь смс клиенту', { kind: 'cannotDo', what: 'sms' }],
     ['прочитай мою почту', { kind: 'cannotDo', what: 'email' }],
     ['привет, покажи сделки', deals],
+    // Colloquial and short forms
+    ['чё у меня завтра', schedule(c.tomorrow)],
+    ['что на завтра', schedule(c.tomorrow)],
+    ['график на пятницу', schedule(friday)],
+    ['покажи встречи', schedule(c.today)],
+    ['просрочки', view({ scenario: 'overdueAlert' })],
+    ['что просрочено?', view({ scenario: 'overdueAlert' })],
+    ['сделки в работе', deals],
+    ['зависшие сделки', deals],
+    ['как мы по продажам', pipeline],
+    ['кто из сотрудников перегружен', team],
+    ['найди ООО Ромашка', search('ООО Ромашка')],
+    ['инфа по Ромашке', dossier('Ромашка')],
+    ['кто такая Смирнова', dossier('Смирнов')],
+    ['к встрече в 16 подготовь', prep({ time: '16:00' })],
+    ['что за встреча в 14:00', prep({ time: '14:00' })],
+    ['сделка Ромашка', search('Ромашка')],
+    ['открой компанию Альфа', search('Альфа')],
+    ['новые задачи', tasks],
+    ['новые лиды за сутки', view({ scenario: 'newLeads' })],
     // Writes
     [
       'создай задачу подготовить отчёт на пятницу',
@@ -313,7 +327,10 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       'запланируй совещание в пятницу с 11:00 до 12:30',
       write({ type: 'createMeeting', title: 'Совещание', from: c.at(friday, '11:00'), to: c.at(friday, '12:30') }),
     ],
-    ['перенеси встречу в 14:00 на 16:00', write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.next('16:00') })],
+    [
+      'перенеси встречу в 14:00 на 16:00',
+      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
+    ],
     [
       'перенеси встречу с Ивановым на завтра 11:00',
       write({ type: 'moveMeeting', meetingQuery: 'Иванов', from: c.at(c.tomorrow, '11:00') }),
@@ -325,6 +342,30 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       write({ type: 'createContact', name: 'Иван', lastName: 'Петров', phone: '+7 999 123-45-67' }),
     ],
     ['создай компанию Ромашка', write({ type: 'createCompany', title: 'Ромашка' })],
+    ['закрой задачу про отчёт', write({ type: 'completeTask', taskQuery: 'отчёт' })],
+    ['отметь выполненной задачу отчёт', write({ type: 'completeTask', taskQuery: 'отчёт' })],
+    ['создай сделку для Ромашки на 300к', write({ type: 'createDeal', title: 'Ромашка', amount: 300_000 })],
+    [
+      'назначь созвон с Петровым на пятницу в 11',
+      write({
+        type: 'createMeeting',
+        title: 'Созвон с Петровым',
+        from: c.at(friday, '11:00'),
+        to: c.at(friday, '12:00'),
+      }),
+    ],
+    [
+      'поставь задачу на Сидорова проверить договор до пятницы',
+      write({
+        type: 'createTask',
+        title: 'Проверить договор',
+        deadline: c.at(friday, '18:00'),
+        responsibleName: 'Сидоров',
+      }),
+    ],
+    ['заведи контакт Смирнова Анна', write({ type: 'createContact', name: 'Анна', lastName: 'Смирнова' })],
+    ['перенеси встречу на 17:00', { kind: 'unknown' }],
+    ['почему упала выручка в октябре?', { kind: 'unknown' }],
   ];
 
   const english: [string, Intent][] = [
@@ -365,6 +406,30 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     ['create deal Supply for $20k', write({ type: 'createDeal', title: 'Supply', amount: 20_000, currency: 'USD' })],
     ['digests', { kind: 'digests' }],
+    ["what's on my calendar tomorrow", schedule(c.tomorrow)],
+    ["show me today's meetings", schedule(c.today)],
+    ['any overdue tasks?', tasks],
+    ['how is the team doing', team],
+    ['who is Ivanov', dossier('Ivanov')],
+    ['search for Romashka', search('Romashka')],
+    [
+      'remind me to call Ivanov tomorrow at 10',
+      write({ type: 'createTask', title: 'Call Ivanov', deadline: c.at(c.tomorrow, '10:00') }),
+    ],
+    ['mark task report as done', write({ type: 'completeTask', taskQuery: 'report' })],
+    ['cancel the meeting at 2pm', write({ type: 'deleteMeeting', meetingQuery: '14:00' })],
+    [
+      'move the meeting at 2pm to 4pm',
+      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
+    ],
+    [
+      'new contact John Smith john@smith.com',
+      write({ type: 'createContact', name: 'John', lastName: 'Smith', email: 'john@smith.com' }),
+    ],
+    ['good morning', { kind: 'greeting' }],
+    ['what can you do?', { kind: 'help' }],
+    ['my schedule for next week', schedule(c.nextMonday)],
+    ['evening summary at 19:30', digestTime('eveningSummary', '19:30')],
   ];
 
   return [

@@ -132,6 +132,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   if (digestTime) return digestTime;
 
   const draft = writeDraft(message, clock);
+  if (draft === 'incomplete') return { kind: 'unknown' };
   if (draft) return { kind: 'write', draft };
 
   const digests = digestsIntent(message);

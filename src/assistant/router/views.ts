@@ -82,6 +82,15 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
     if (query) return view({ scenario: 'search', query });
   }
 
+  // "сделка Ромашка", "открой компанию Альфа": one record by its name.
+  const record = light.match(
+    /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
+  );
+  if (record && !findDays(message.raw.slice(record.indices![1]![0]), clock.now, clock.timeZone).length) {
+    const query = nameQuery(message, record.indices![1]![0]);
+    if (query) return view({ scenario: 'search', query });
+  }
+
   if (
     has(
       light,
@@ -134,7 +143,7 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   );
   const whatDoIHave = has(
     light,
-    `что\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
+    `(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
   );
 
   if (deals && !tasks && !meetings) return view({ scenario: 'deals' });
@@ -149,11 +158,16 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
   const match = message.light.match(
-    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?:meeting|call)|meeting\s+prep/du,
+    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?:meeting|call)|meeting\s+prep/du,
   );
-  if (!match) return undefined;
-  const tailStart = match.index! + match[0].length;
-  const tail = { raw: message.raw.slice(tailStart), light: message.light.slice(tailStart) };
+  // "к встрече в 16 подготовь": the same words the other way round.
+  const reversed = match
+    ? undefined
+    : message.light.match(/^(?:к|ко)\s+(?:встреч\p{L}*|созвон\p{L}*)(.*?)\s*подготов\p{L}*$/du);
+  if (!match && !reversed) return undefined;
+  const tailStart = match ? match.index! + match[0].length : reversed!.indices![1]![0];
+  const tailEnd = match ? message.light.length : reversed!.indices![1]![1];
+  const tail = { raw: message.raw.slice(tailStart, tailEnd), light: message.light.slice(tailStart, tailEnd) };
   const tailDays = days
     .filter((day) => day.start >= tailStart)
     .map((day) => ({ ...day, start: day.start - tailStart, end: day.end - tailStart }));

@@ -21,20 +21,27 @@ export const MEETING_MINUTES = 60;
 const E = '(?![\\p{L}\\p{N}])';
 const taskWord = `(?:задач[уаи]|таск|todo|to-do|(?:a\\s+)?(?:new\\s+)?task)${E}`;
 const dealWord = `(?:сделк[уаи]|(?:a\\s+|the\\s+)?(?:new\\s+)?deal)${E}`;
-const meetingWord = `(?:встреч[уаи]|созвон|звонок|совещание|планерк[уа]|(?:a\\s+|the\\s+|my\\s+)?(?:new\\s+)?(?:meeting|call))${E}`;
+const meetingWord = `(?:встреч[уа]|созвон|звонок|совещание|планерк[уа]|(?:a\\s+|the\\s+|my\\s+)?(?:new\\s+)?(?:meeting|call))${E}`;
 const contactWord = `(?:контакт|клиента|(?:a\\s+)?(?:new\\s+)?contact)${E}`;
 const companyWord = `(?:компани[юя]|организаци[юя]|фирм[уа]|(?:a\\s+)?(?:new\\s+)?company)${E}`;
 const createVerb = `(?:создай|создать|созадй|сделай|добавь|добавить|заведи|завести|запиши|записать|поставь|поставить|нов\\p{L}*|new|create|add|make|set\\s+up)${E}`;
+// Creating is always of one thing: "новые задачи" and "новые сделки" are views.
+const oneTask = `(?:задач[уа]|таск|(?:a\\s+)?(?:new\\s+)?task)${E}`;
+const oneDeal = `(?:сделк[уа]|(?:a\\s+)?(?:new\\s+)?deal)${E}`;
 const newWord = `(?:нов\\p{L}+\\s+)?`;
 
 const patterns = {
   createTask: new RegExp(
-    `^${createVerb}\\s*(?:мне\\s+)?${newWord}(?:(\\p{L}+(?:ов|ев|ёв|ин|ын)(?:у|ой))\\s+)?${taskWord}\\s*:?\\s*(.*)$`,
+    `^${createVerb}\\s*(?:мне\\s+)?${newWord}(?:(\\p{L}+(?:ов|ев|ёв|ин|ын)(?:у|ой))\\s+)?${oneTask}\\s*:?\\s*(.*)$`,
     'du',
   ),
   remind: /^(?:напомни|напомнить|remind\s+me)(?![\p{L}])\s*(?:мне\s+)?(?:(?:о|об|про|to|about)\s+)?(.+)$/du,
   completeTask: new RegExp(
     `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.+?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
+    'du',
+  ),
+  markDone: new RegExp(
+    `^(?:отметь|отметить|mark)${E}\\s*(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|done|complete|completed)\\s+${taskWord}\\s*(.+)$`,
     'du',
   ),
   taskDone: new RegExp(
@@ -46,7 +53,7 @@ const patterns = {
     'du',
   ),
   deleteTask: new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.+)$`, 'du'),
-  createDeal: new RegExp(`^${createVerb}\\s*${newWord}${dealWord}\\s*:?\\s*(.+)$`, 'du'),
+  createDeal: new RegExp(`^${createVerb}\\s*${newWord}${oneDeal}\\s*:?\\s*(.+)$`, 'du'),
   moveDeal: new RegExp(
     `^(?:перенеси|перенести|передвинь|переведи|перевести|перемести|переместить|подвинь|сдвинь|двинь|move|advance)${E}\\s*${dealWord}\\s*(.+)$`,
     'du',
@@ -70,15 +77,20 @@ const patterns = {
   createCompany: new RegExp(`^${createVerb}\\s*${newWord}${companyWord}\\s*:?\\s*(.+)$`, 'du'),
 };
 
-/** The write the message asks for, or undefined when it asks for none. */
-export function writeDraft(message: Message, clock: Clock): WriteDraft | undefined {
+/**
+ * The write the message asks for; `incomplete` when it clearly asks for a write but lacks what the write needs
+ * ("перенеси встречу на 17:00": which one?), so it is not mistaken for a view; undefined when it asks for none.
+ */
+export function writeDraft(message: Message, clock: Clock): WriteDraft | 'incomplete' | undefined {
   const span = (match: RegExpMatchArray, group: number) =>
     match.indices?.[group] ?? [message.light.length, message.light.length];
   const from = (match: RegExpMatchArray, group: number) => span(match, group)[0];
-  const text = (match: RegExpMatchArray, group: number) => unquote(rawSlice(message, ...span(match, group)));
+  const text = (match: RegExpMatchArray, group: number) =>
+    unquote(rawSlice(message, ...span(match, group)).replace(/^(?:про|по|о|об|about|on)\s+/iu, ''));
   // Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
   const rules: [RegExp, (match: RegExpMatchArray) => WriteDraft | undefined][] = [
     [patterns.completeTask, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
+    [patterns.markDone, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
     [patterns.taskDone, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
     [patterns.didTask, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
     [patterns.deleteTask, (match) => ({ type: 'deleteTask', taskQuery: text(match, 1) })],
@@ -96,7 +108,7 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | undefin
   ];
   for (const [pattern, draft] of rules) {
     const match = message.light.match(pattern);
-    if (match) return draft(match);
+    if (match) return draft(match) ?? 'incomplete';
   }
   return undefined;
 }
@@ -183,7 +195,10 @@ function createDeal(message: Message, start: number): WriteDraft | undefined {
   const rest = part(message, start);
   const amount = findAmount(rest.light);
   const titlePart = amount ? without(rest, [amount]) : rest;
-  const title = unquote(rawSlice(titlePart, 0).replace(/\s+(?:на|на сумму|for|worth)$/u, ''));
+  const said = unquote(rawSlice(titlePart, 0).replace(/\s+(?:на|на сумму|for|worth)$/u, ''));
+  // "сделку для Ромашки" is the deal "Ромашка".
+  const forWhom = said.match(/^(?:для|с|со)\s+(.+)$/iu);
+  const title = forWhom ? nominative(forWhom[1]!) : said;
   if (!title) return undefined;
   return {
     type: 'createDeal',
@@ -291,8 +306,9 @@ function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft 
   if (!source) return undefined;
   const time = targetTimes[0]?.time ?? sourceTime?.time;
   if (!time) return undefined;
-  const date = targetDay?.date ?? sourceDay?.date;
-  const from = dateTimeOf(date, time, clock, Boolean(date));
+  // A new time with no new day keeps the meeting's day, which is today unless said otherwise.
+  const date = targetDay?.date ?? sourceDay?.date ?? todayIn(clock.now, clock.timeZone);
+  const from = localDateTime(date, time, clock.timeZone);
   const second = targetTimes[1];
   const to =
     second && /^(?:до|to|until|till)$/u.test(second.preposition)
@@ -360,6 +376,9 @@ function contactDetails(message: Message): { phone?: string; email?: string; res
 function createContact(message: Message, start: number): WriteDraft | undefined {
   const details = contactDetails(part(message, start));
   const words = rawSlice(details.rest, 0).split(/\s+/).filter(Boolean);
+  // "Смирнова Анна": a surname first, as Russian lists write people, goes last.
+  const surname = /(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)$/iu;
+  if (words.length === 2 && surname.test(words[0]!) && !surname.test(words[1]!)) words.reverse();
   const [name, ...others] = words;
   if (!name) return undefined;
   return {
