@@ -156,10 +156,10 @@ describe('list', () => {
     expect(await client.list('crm.stagehistory.list', { entityTypeId: 2 })).toHaveLength(75);
     expect(await client.list('crm.category.list', { entityTypeId: 2 })).toHaveLength(2);
     expect(await client.list('crm.lead.list')).toEqual([]);
-    expect(stub.requests.find((request) => request.method === 'tasks.task.list')?.params).toEqual({
-      filter: { RESPONSIBLE_ID: 1 },
-      start: 0,
-    });
+    const taskRequests = stub.requests.filter((request) => request.method === 'tasks.task.list');
+    expect(taskRequests[0]?.params).toEqual({ filter: { RESPONSIBLE_ID: 1 }, order: { ID: 'ASC' }, start: 0 });
+    const windows = stub.requests.find((request) => request.method === 'batch')?.params.cmd as Record<string, string>;
+    expect(windows.p1).toContain('filter[%3EID]=$result[p0][tasks][49][id]');
   });
 
   it('follows next page by page when the portal gives no total', async () => {
@@ -177,6 +177,32 @@ describe('list', () => {
     const { client } = await portal((_method, params) =>
       Number(params.start) >= 100 ? fail(403, 'ACCESS_DENIED', 'Access denied') : page(deals(500), params),
     );
-    await expect(client.list('crm.deal.list')).rejects.toMatchObject({ kind: 'access', code: 'ACCESS_DENIED' });
+    await expect(client.list('crm.deal.list', { order: { DATE_CREATE: 'DESC' } })).rejects.toMatchObject({
+      kind: 'access',
+      code: 'ACCESS_DENIED',
+    });
+  });
+
+  it('loses nothing when deals are deleted while it pages in ID order', async () => {
+    let all = deals(500);
+    const { client } = await portal((_method, params) => {
+      const reply = page(all, params);
+      // Someone deletes ten deals of the first page right after it was read.
+      if (Number(params.start) === 0) all = all.filter((deal) => Number(deal.ID) < 10 || Number(deal.ID) >= 20);
+      return reply;
+    });
+    const items = await client.list<{ ID: string }>('crm.deal.list', { filter: { STAGE_SEMANTIC_ID: 'P' } });
+    expect(items.map((deal) => Number(deal.ID))).toEqual(Array.from({ length: 500 }, (_, index) => index + 1));
+  });
+
+  it('pages by offsets when the caller orders by something else', async () => {
+    const { client, stub } = await portal((_method, params) => page(deals(180), params));
+    expect(await client.list('crm.deal.list', { order: { DATE_CREATE: 'DESC' } })).toHaveLength(180);
+    const cmd = stub.requests[1]!.params.cmd as Record<string, string>;
+    expect(Object.values(cmd)).toEqual([
+      'crm.deal.list?order[DATE_CREATE]=DESC&start=50',
+      'crm.deal.list?order[DATE_CREATE]=DESC&start=100',
+      'crm.deal.list?order[DATE_CREATE]=DESC&start=150',
+    ]);
   });
 });
