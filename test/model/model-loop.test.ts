@@ -141,6 +141,19 @@ describe('the model loop', () => {
     });
   });
 
+  it("acts on a tool call written as text, and never shows raw data or a model's thinking", async () => {
+    let model = await modelWith([{ content: '```json\n{"name": "deals", "arguments": {}}\n```' }]);
+    expect(await ask(model, 'что горит?')).toEqual({ kind: 'view', request: { scenario: 'deals' } });
+    await fake!.close();
+
+    model = await modelWith([{ content: '{"deals": [{"ID": 1, "TITLE": "Поставка"}]}' }]);
+    expect(await ask(model, 'что горит?')).toEqual({ kind: 'unavailable' });
+    await fake!.close();
+
+    model = await modelWith([{ content: '<think>Надо вызвать crm.deal.list…</think>Горящих сделок нет.' }]);
+    expect(await ask(model, 'что горит?')).toEqual({ kind: 'text', text: 'Горящих сделок нет.' });
+  });
+
   it('says what the portal cannot do', async () => {
     const model = await modelWith([{ toolCalls: [{ name: 'cannot_do', arguments: { what: 'call' } }] }]);
     expect(await ask(model, 'позвони Иванову')).toEqual({ kind: 'cannotDo', what: 'call' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstMessages, PROMPT_TOKEN_BUDGET, portalData, promptTokenCount } from '../../src/assistant/model/index.ts';
-import { modelText } from '../../src/assistant/model/plain.ts';
+import { looksLikeData, modelText, toolCallInText } from '../../src/assistant/model/plain.ts';
 import { systemPrompt } from '../../src/assistant/model/prompt.ts';
 import { TOOL_DEFINITIONS, ToolCallError, toolEffect } from '../../src/assistant/model/tools.ts';
 import type { Director } from '../../src/scenarios/director.ts';
@@ -109,6 +109,28 @@ describe('model words and portal data', () => {
       '<b>Итог</b>:<br>две сделки<br/>\n| Сделка | Сумма |\n|---|---|\n| Поставка | 500 000 ₽ |\n**важно** &amp; срочно',
     );
     expect(text).toBe('Итог:\nдве сделки\n\n• Сделка — Сумма\n• Поставка — 500 000 ₽\nважно & срочно');
+  });
+
+  it("drops a local model's thinking", () => {
+    expect(modelText('<think>Пользователь спрашивает про API…</think>\nВсё в порядке.')).toBe('Всё в порядке.');
+    expect(modelText('<think>не закончил мысль')).toBe('');
+  });
+
+  it('finds a tool call a server without tool support left in the text', () => {
+    const deals = { name: 'deals', arguments: '{}' };
+    expect(toolCallInText('{"name":"deals","arguments":{}}')).toEqual(deals);
+    expect(toolCallInText('```json\n{"name": "deals", "parameters": {}}\n```')).toEqual(deals);
+    expect(
+      toolCallInText('<tool_call>{"name":"schedule","arguments":"{\\"date\\":\\"2026-11-26\\"}"}</tool_call>'),
+    ).toEqual({
+      name: 'schedule',
+      arguments: '{"date":"2026-11-26"}',
+    });
+    expect(toolCallInText('Сделки: {"name":"deals"}')).toBeUndefined();
+    expect(toolCallInText('{"title":"Поставка"}')).toBeUndefined();
+    expect(looksLikeData('{"title":"Поставка"}')).toBe(true);
+    expect(looksLikeData('```\n[{"ID": 1}]\n```')).toBe(true);
+    expect(looksLikeData('[важно] две сделки зависли')).toBe(false);
   });
 
   it('labels portal data as data, cuts it to fit and masks portal addresses', () => {

@@ -13,7 +13,7 @@ import type { Director } from '../../scenarios/director.ts';
 import { categorySchema, parseItems } from '../../scenarios/portal-data.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
-import { modelText } from './plain.ts';
+import { looksLikeData, modelText, toolCallInText } from './plain.ts';
 import { PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
 import { TOOL_DEFINITIONS, ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
 
@@ -185,11 +185,16 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
           const message = completion?.choices?.[0]?.message;
           if (!message) return { kind: 'unavailable' };
           // Some local servers leave out call ids; the next request must still pair each result with its call.
+          const content = typeof message.content === 'string' ? message.content : '';
+          const written = toolCallInText(content);
           const calls = (message.tool_calls ?? [])
             .filter((call) => call.type === 'function')
             .map((call, i) => ({ ...call, id: call.id || `call_${step}_${i}` }));
+          if (calls.length === 0 && written) {
+            calls.push({ id: `call_${step}_0`, type: 'function', function: written });
+          }
           if (calls.length === 0) {
-            const words = modelText(typeof message.content === 'string' ? message.content : '');
+            const words = looksLikeData(content) ? '' : modelText(content);
             return words ? { kind: 'text', text: words } : { kind: 'unavailable' };
           }
           messages.push({ role: 'assistant', content: message.content ?? null, tool_calls: calls });

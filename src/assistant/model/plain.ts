@@ -15,9 +15,50 @@ function tableRowAsBullet(line: string): string {
   return `• ${cells.join(' — ')}`;
 }
 
+// Reasoning models served locally (Qwen, DeepSeek via Ollama or llama.cpp) put their thinking in the answer.
+const withoutThinking = (content: string) => content.replace(/<think(?:ing)?>[\s\S]*?(?:<\/think(?:ing)?>|$)/gi, '');
+
+/**
+ * A tool call left in the text by a server without native tool calling: `{"name": …, "arguments": {…}}`,
+ * bare, in a code fence or in `<tool_call>` tags.
+ */
+export function toolCallInText(content: string): { name: string; arguments: string } | undefined {
+  const body = withoutThinking(content)
+    .trim()
+    .replace(/^<tool_call>([\s\S]*)<\/tool_call>$/i, '$1')
+    .replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1')
+    .trim();
+  if (!body.startsWith('{')) return undefined;
+  try {
+    const call = JSON.parse(body) as { name?: unknown; arguments?: unknown; parameters?: unknown };
+    if (typeof call.name !== 'string') return undefined;
+    const args = call.arguments ?? call.parameters ?? {};
+    return { name: call.name, arguments: typeof args === 'string' ? args : JSON.stringify(args) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text that is data rather than words (a JSON object or list): never shown to the director. */
+export function looksLikeData(content: string): boolean {
+  const body = withoutThinking(content)
+    .trim()
+    .replace(/^```\w*\s*([\s\S]*?)\s*```$/, '$1')
+    .trim();
+  if (!/^[[{]/.test(body)) return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return /^[[{]\s*"/.test(body);
+  }
+}
+
 export function modelText(content: string): string {
   const withoutHtml = plainTextOf(
-    content.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?(p|div|li|ul|ol|tr)\b[^>]*>/gi, '\n'),
+    withoutThinking(content)
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/?(p|div|li|ul|ol|tr)\b[^>]*>/gi, '\n'),
   );
   return withoutHtml
     .split('\n')
