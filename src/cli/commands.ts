@@ -71,8 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return command === 'call' ? await call(client, rest, flags, io) : await batch(client, rest, flags, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      fail((error as Error).message);
-      io.err(USAGE);
+      // Node's own argument errors run on with advice about `--`: their first sentence is the point.
+      fail(`${(error as Error).message.split('. ')[0]} (b24 --help shows how)`);
       return EXIT.usage;
     }
     if (error instanceof WebhookAddressError) {
