@@ -124,16 +124,17 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   if (!light) return { kind: 'greeting' };
   if (helpRe.test(light)) return { kind: 'help' };
 
-  if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
-  if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };
-  if (callRe.test(light)) return { kind: 'cannotDo', what: 'call' };
-
   const digestTime = digestTimeIntent(message);
   if (digestTime) return digestTime;
 
+  // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
   const draft = writeDraft(message, clock);
   if (draft === 'incomplete') return { kind: 'unknown' };
   if (draft) return { kind: 'write', draft };
+
+  if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
+  if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };
+  if (callRe.test(light)) return { kind: 'cannotDo', what: 'call' };
 
   const digests = digestsIntent(message);
   if (digests) return digests;
