@@ -1,4 +1,6 @@
-import { Bot, GrammyError, InlineKeyboard, InputFile } from 'grammy';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegram } from './telegram-api.ts';
 import { parseTelegramHtml } from './telegram-html.ts';
@@ -98,6 +100,36 @@ describe('the fake Telegram Bot API', () => {
     expect(Object.values(call?.payload ?? {})).toContainEqual({ file: 'report.txt' });
     const stranger = new Bot('1:wrong', { client: { apiRoot: telegram.apiRoot } });
     await expect(stranger.api.getMe()).rejects.toThrow('Unauthorized');
+  });
+
+  it('posts updates to a registered webhook with its secret, and refuses polling meanwhile', async () => {
+    bot = new Bot(telegram.token, { client: { apiRoot: telegram.apiRoot }, botInfo: await bot.api.getMe() });
+    bot.on('message:text', (ctx) => ctx.reply(`Эхо: ${ctx.message.text}`));
+    const server = createServer(webhookCallback(bot, 'http', { secretToken: 'hook-secret' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      await bot.api.setWebhook(url, { secret_token: 'hook-secret' });
+      expect(telegram.webhook()).toEqual({ url, secret_token: 'hook-secret' });
+      await expect(bot.api.getUpdates()).rejects.toThrow(/Conflict/);
+      const updateId = telegram.sendText(director, 'привет');
+      const reply = await telegram.waitFor(() => telegram.sent(director.id)[0]);
+      expect(reply.plain).toBe('Эхо: привет');
+      await telegram.waitFor(() => telegram.deliveries.length > 0);
+      expect(telegram.deliveries).toEqual([{ update_id: updateId, status: 200 }]);
+
+      // A wrong secret is refused by the bot's own server.
+      await bot.api.setWebhook(url, { secret_token: 'other-secret' });
+      telegram.sendText(director, 'чужой');
+      await telegram.waitFor(() => telegram.deliveries.length > 1);
+      expect(telegram.deliveries[1]?.status).toBe(401);
+
+      await bot.api.deleteWebhook();
+      expect(telegram.webhook()).toBeUndefined();
+      expect(await bot.api.getUpdates({ timeout: 0 })).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('acknowledges updates by offset, as Telegram does', async () => {

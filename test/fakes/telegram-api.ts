@@ -66,6 +66,10 @@ export interface FakeTelegram {
   failNext(method: string, fault: TelegramFault): void;
   /** Updates pushed but not yet acknowledged by a getUpdates offset. */
   pendingUpdates(): number;
+  /** The webhook the bot registered with setWebhook (then updates are POSTed to it, as Telegram does). */
+  webhook(): { url: string; secret_token?: string } | undefined;
+  /** Each webhook delivery: the update and the bot server's HTTP status (0 when it could not be reached). */
+  deliveries: { update_id: number; status: number }[];
   close(): Promise<void>;
 }
 
@@ -173,6 +177,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   let nextMessageId = 1;
   let nextCallbackId = 1;
   let closed = false;
+  let webhook: { url: string; secret_token?: string } | undefined;
+  const deliveries: { update_id: number; status: number }[] = [];
 
   const notify = () => {
     for (const listener of [...listeners]) listener();
@@ -196,13 +202,34 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
 
   const methods: Record<string, (payload: Json) => Json | Promise<Json>> = {
     getMe: () => BOT_USER,
-    deleteWebhook: () => true,
-    setWebhook: () => true,
-    getWebhookInfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: updates.length }),
+    deleteWebhook: (payload) => {
+      webhook = undefined;
+      if (payload.drop_pending_updates === true || payload.drop_pending_updates === 'true') updates.length = 0;
+      return true;
+    },
+    setWebhook: (payload) => {
+      if (typeof payload.url !== 'string' || !/^https?:\/\//.test(payload.url)) {
+        throw new BadRequest(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+      }
+      webhook = { url: payload.url, ...(payload.secret_token ? { secret_token: String(payload.secret_token) } : {}) };
+      if (payload.drop_pending_updates === true || payload.drop_pending_updates === 'true') updates.length = 0;
+      return true;
+    },
+    getWebhookInfo: () => ({
+      url: webhook?.url ?? '',
+      has_custom_certificate: false,
+      pending_update_count: updates.length,
+    }),
     setMyCommands: () => true,
     sendChatAction: () => true,
     answerCallbackQuery: () => true,
     getUpdates: async (payload) => {
+      if (webhook) {
+        throw new BadRequest(
+          409,
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        );
+      }
       const offset = Number(payload.offset ?? 0);
       // An offset acknowledges every update before it, as on Telegram.
       if (offset > 0) while (updates.length > 0 && updates[0].update_id < offset) updates.shift();
@@ -329,6 +356,29 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const pushUpdate = (update: Json): number => {
     const full = { ...update, update_id: update.update_id ?? nextUpdateId++ };
     nextUpdateId = Math.max(nextUpdateId, full.update_id + 1);
+    if (webhook) {
+      const { url, secret_token } = webhook;
+      void fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(secret_token ? { 'x-telegram-bot-api-secret-token': secret_token } : {}),
+        },
+        body: JSON.stringify(full),
+      })
+        .then(
+          async (response) => {
+            await response.arrayBuffer();
+            return response.status;
+          },
+          () => 0,
+        )
+        .then((status) => {
+          deliveries.push({ update_id: full.update_id, status });
+          notify();
+        });
+      return full.update_id;
+    }
     updates.push(full);
     for (const wake of [...waitingPolls]) wake();
     return full.update_id;
@@ -417,6 +467,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
     },
     pendingUpdates: () => updates.length,
+    webhook: () => webhook,
+    deliveries,
     async close() {
       closed = true;
       for (const wake of [...waitingPolls]) wake();
