@@ -473,6 +473,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
         TIME_FINISH: null,
         DURATION: '00:00:00',
         TIME_LEAKS: '00:00:00',
+        TIME_FINISH_DEFAULT: isoIn(yesterday.finish, userZone),
       };
     } else if (plan === 'CLOSED' || now < start) {
       row = {
@@ -487,15 +488,22 @@ export function generateCompany(options: CompanyOptions): DemoData {
         STATUS: plan,
         TIME_START: isoIn(start, userZone),
         TIME_FINISH: null,
-        DURATION: duration(Math.min(now - start, 8 * HOUR)),
+        // The portal counts the duration only once the day is closed.
+        DURATION: '00:00:00',
         TIME_LEAKS: plan === 'PAUSED' ? '00:25:00' : '00:00:00',
       };
     }
     workdays.set(id, {
       ...row,
-      ACTIVE: row.STATUS === 'OPENED' || row.STATUS === 'PAUSED',
+      // ACTIVE is "confirmed by the manager", not "at work".
+      ACTIVE: true,
       IP_OPEN: '10.0.0.15',
-      IP_CLOSE: '',
+      IP_CLOSE: row.TIME_FINISH ? '10.0.0.15' : null,
+      LAT_OPEN: 0,
+      LON_OPEN: 0,
+      LAT_CLOSE: 0,
+      LON_CLOSE: 0,
+      TZ_OFFSET: DateTime.fromMillis(now, { zone: userZone }).offset * 60,
     });
   }
 

@@ -17,7 +17,8 @@ export const queryLimitExceeded = () => new RestError('QUERY_LIMIT_EXCEEDED', 'T
 /** What the portal's CRM module answers when `id` is missing or not a positive number. */
 export const crmIdRequired = () => new RestError('', 'ID is not defined or invalid.', 400);
 
-export const notFound = (what: string) => new RestError('', `${what} is not found.`, 400);
+/** What the portal answers for an id that does not exist. */
+export const notFound = () => new RestError('', 'Not found', 400);
 
 export function requiredParameter(name: string, method: string): RestError {
   return new RestError('', `The required parameter "${name}" for the method "${method}" is not set`, 400);

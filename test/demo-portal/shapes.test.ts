@@ -66,6 +66,19 @@ describe('users and departments', () => {
     const result = employees.body.result as Record<string, number[]>;
     expect(result['2']).toContain(2);
     expect(result['4']).toContain(13);
+    const detailed = await call('im.department.employees.get', { ID: '[5]', USER_DATA: 'Y' });
+    expect((detailed.body.result as Record<string, unknown[]>)['5']).toContainEqual(
+      expect.objectContaining({
+        id: 16,
+        name: 'Виктор Степанов',
+        work_position: 'Руководитель отдела логистики',
+        active: true,
+      }),
+    );
+    expect((await call('im.department.employees.get')).body).toEqual({
+      error: 'ID_EMPTY',
+      error_description: "Department ID can't be empty",
+    });
   });
 
   it('timeman.status tells the work-day status', async () => {
@@ -77,6 +90,10 @@ describe('users and departments', () => {
       ),
     );
     expect(statuses).toEqual(['OPENED', 'CLOSED', 'PAUSED']);
+    expect((await call('timeman.status', { USER_ID: 999 })).body).toEqual({
+      error: '',
+      error_description: 'User not found',
+    });
   });
 });
 

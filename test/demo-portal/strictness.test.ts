@@ -55,7 +55,11 @@ describe('authorization and errors', () => {
     expect(deal).toEqual({ status: 400, body: { error: '', error_description: 'ID is not defined or invalid.' } });
     const task = await call('tasks.task.get');
     expect(task.status).toBe(400);
-    expect(task.body.error).toBe('ERROR_CORE');
+    expect(task.body.error).toBe('100');
+    expect((await call('tasks.task.get', { taskId: 'abc' })).body).toEqual({
+      error: '0',
+      error_description: 'wrong task id',
+    });
     const history = await call('crm.stagehistory.list');
     expect(history.status).toBe(400);
   });

@@ -54,7 +54,8 @@ describe('tasks', () => {
     ]);
 
     expect((await call('tasks.task.delete', { taskId: task.id })).body.result).toEqual({ task: true });
-    expect((await call('tasks.task.get', { taskId: task.id })).status).toBe(400);
+    expect(await call('tasks.task.get', { taskId: task.id })).toMatchObject({ status: 200, body: { result: [] } });
+    expect((await call('tasks.task.complete', { taskId: task.id })).status).toBe(400);
   });
 
   it('refuses a task without a title', async () => {

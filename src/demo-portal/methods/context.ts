@@ -43,7 +43,7 @@ export function objectParam(value: unknown): Record<string, unknown> {
 
 export function requireObject(value: unknown, description: string): Record<string, unknown> {
   const object = objectParam(value);
-  if (Object.keys(object).length === 0) throw new RestError('ERROR_ARGUMENT', description, 400);
+  if (Object.keys(object).length === 0) throw new RestError('', description, 400);
   return object;
 }
 

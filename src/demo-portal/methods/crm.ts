@@ -13,19 +13,13 @@ import {
   requireObject,
 } from './context.ts';
 
+const FIELDS_MUST_BE_ARRAY = "Parameter 'fields' must be array.";
+
 const MULTI_FIELDS = new Set(['PHONE', 'EMAIL', 'WEB', 'IM']);
 // A list without a select leaves out multi-fields, as the portal does; `get` returns them.
 const listDefaults = (key: string) => !MULTI_FIELDS.has(key);
 
 type Collection = 'deals' | 'leads' | 'contacts' | 'companies' | 'activities';
-
-const ENTITY_NAMES: Record<Collection, string> = {
-  deals: 'Deal',
-  leads: 'Lead',
-  contacts: 'Contact',
-  companies: 'Company',
-  activities: 'Activity',
-};
 
 function listOf(collection: Collection, order: Record<string, string> = {}): Method {
   return (params, { data }) =>
@@ -47,7 +41,7 @@ function findIn(collection: Collection, params: Record<string, unknown>, data: D
   const id = positiveId(param(params, 'id'));
   if (id === undefined) throw crmIdRequired();
   const row = data[collection].find((candidate) => candidate.ID === String(id));
-  if (!row) throw notFound(ENTITY_NAMES[collection]);
+  if (!row) throw notFound();
   return row;
 }
 
@@ -139,7 +133,7 @@ function stageIn(categoryId: number, statusId: unknown) {
 
 const dealAdd: Method = (params, context) => {
   const { data } = context;
-  const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+  const fields = requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY);
   const categoryId = positiveId(fields.CATEGORY_ID) ?? 0;
   const category = data.pipelines.find((pipeline) => pipeline.id === categoryId);
   if (!category) throw new RestError('', `Category ${categoryId} is not found`, 400);
@@ -177,7 +171,7 @@ const dealAdd: Method = (params, context) => {
 const dealUpdate: Method = (params, context) => {
   const { data } = context;
   const deal = findIn('deals', params, data);
-  const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+  const fields = requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY);
   // The pipeline cannot be changed here on a real portal: it has its own move operation.
   const stage = fields.STAGE_ID === undefined ? undefined : stageIn(Number(deal.CATEGORY_ID), fields.STAGE_ID);
   const draft = { ...deal };
@@ -211,7 +205,7 @@ function removeFrom(collection: Collection): Method {
 function addTo(collection: 'contacts' | 'companies', defaults: (id: number) => Row): Method {
   return (params, context) => {
     const { data } = context;
-    const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+    const fields = requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY);
     const id = nextId(data, collection === 'contacts' ? 'contact' : 'company');
     const row: Row = {
       ID: String(id),
@@ -232,12 +226,7 @@ function updateIn(collection: 'contacts' | 'companies'): Method {
   return (params, context) => {
     const row = findIn(collection, params, context.data);
     const draft = { ...row };
-    applyFields(
-      draft,
-      requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.'),
-      context.data,
-      new Set(),
-    );
+    applyFields(draft, requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY), context.data, new Set());
     stamp(draft, context, false);
     Object.assign(row, draft);
     return { result: true };
@@ -300,7 +289,7 @@ const dealCategoryList: Method = (_params, { data }) => {
 const dealCategoryStages: Method = (params, { data }) => {
   const raw = param(params, 'id');
   const id = raw === undefined || raw === '0' || raw === 0 ? 0 : positiveId(raw);
-  if (id === undefined || !data.pipelines.some((pipeline) => pipeline.id === id)) throw notFound('Category');
+  if (id === undefined || !data.pipelines.some((pipeline) => pipeline.id === id)) throw notFound();
   return {
     result: stagesOf(id).map((stage) => ({ NAME: stage.name, SORT: String(stage.sort), STATUS_ID: stage.statusId })),
   };
@@ -315,13 +304,13 @@ const ENTITY_COLLECTION: Record<string, Collection> = {
 
 const commentAdd: Method = (params, context) => {
   const { data } = context;
-  const fields = requireObject(param(params, 'fields'), 'Parameter "fields" must be an array.');
+  const fields = requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY);
   const entityType = String(fields.ENTITY_TYPE ?? '').toLowerCase();
   const collection = ENTITY_COLLECTION[entityType];
   if (!collection) throw new RestError('', 'ENTITY_TYPE is not defined or invalid.', 400);
   const entityId = positiveId(fields.ENTITY_ID);
   if (entityId === undefined) throw new RestError('', 'ENTITY_ID is not defined or invalid.', 400);
-  if (!data[collection].some((row) => row.ID === String(entityId))) throw notFound(ENTITY_NAMES[collection]);
+  if (!data[collection].some((row) => row.ID === String(entityId))) throw notFound();
   if (String(fields.COMMENT ?? '').trim() === '') throw new RestError('', 'COMMENT is empty.', 400);
   const id = nextId(data, 'comment');
   data.comments.push({

@@ -1,6 +1,6 @@
 // tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
 import { isoIn, momentOf } from '../dates.ts';
-import { listRows, type Row } from '../filters.ts';
+import { listRows, type Row, selectFields } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
 import { type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
 
@@ -24,10 +24,23 @@ function present(task: Row, now: number): Row {
   return { ...task, subStatus: open && deadline !== undefined && deadline < now ? '-1' : task.status };
 }
 
+/** The task named by `taskId`: a missing or malformed id is refused the way the tasks module refuses it. */
+function taskById(params: Record<string, unknown>, context: MethodContext): Row | undefined {
+  const raw = param(params, 'taskId');
+  if (raw === undefined || raw === '') {
+    throw new RestError(
+      '100',
+      'CTaskItem All parameters in the constructor must have real class type (internal error)',
+      400,
+    );
+  }
+  const id = positiveId(raw);
+  if (id === undefined) throw new RestError('0', 'wrong task id', 400);
+  return context.data.tasks.find((candidate) => candidate.id === String(id));
+}
+
 function findTask(params: Record<string, unknown>, context: MethodContext): Row {
-  const id = positiveId(param(params, 'taskId'));
-  if (id === undefined) throw new RestError('ERROR_CORE', 'Не указан идентификатор задачи', 400);
-  const task = context.data.tasks.find((candidate) => candidate.id === String(id));
+  const task = taskById(params, context);
   if (!task) throw new RestError('ERROR_CORE', 'Задача не найдена или доступ запрещён', 400);
   return task;
 }
@@ -103,9 +116,19 @@ const list: Method = (params, context) => {
   return pageReply(page, (tasks) => ({ tasks }));
 };
 
-const get: Method = (params, context) => ({
-  result: { task: present(findTask(params, context), context.now().getTime()) },
-});
+// A task that does not exist (or is hidden from this user) is an empty result, not an error, on the portal.
+const get: Method = (params, context) => {
+  const task = taskById(params, context);
+  if (!task) return { result: [] };
+  const chosen = param(params, 'select');
+  const shown = present(task, context.now().getTime());
+  const select = Array.isArray(chosen) && chosen.length > 0 ? ['ID', ...chosen] : undefined;
+  return {
+    result: {
+      task: select ? selectFields(shown, select, { field: taskField, timeZone: context.data.timeZone }) : shown,
+    },
+  };
+};
 
 const add: Method = (params, context) => {
   const fields = objectParam(param(params, 'fields'));

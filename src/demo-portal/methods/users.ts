@@ -62,17 +62,48 @@ const departmentGet: Method = (params, { data }) => {
   return pageReply(page);
 };
 
+/** The `im` module's view of a person (USER_DATA=Y): lower-case keys, numeric id. */
+function chatUser(user: Row): Row {
+  return {
+    id: Number(user.ID),
+    active: user.ACTIVE,
+    name: `${user.NAME} ${user.LAST_NAME}`,
+    first_name: user.NAME,
+    last_name: user.LAST_NAME,
+    work_position: user.WORK_POSITION,
+    color: '#4ba984',
+    avatar: '',
+    gender: user.PERSONAL_GENDER,
+    birthday: '',
+    extranet: false,
+    bot: false,
+    status: 'online',
+    departments: user.UF_DEPARTMENT,
+    phones: { work_phone: user.WORK_PHONE, personal_mobile: user.PERSONAL_MOBILE },
+    type: 'user',
+    email: user.EMAIL,
+  };
+}
+
 const departmentEmployees: Method = (params, { data }) => {
-  const raw = param(params, 'ID');
-  const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(positiveId);
-  if (ids.length === 0 || ids.some((id) => id === undefined)) {
-    throw new RestError('INVALID_FORMAT', 'A wrong format for the ID field is passed', 400);
+  let raw = param(params, 'ID');
+  // The portal also takes the list as a JSON string: "[3,7]".
+  if (typeof raw === 'string' && raw.trim().startsWith('[')) {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      raw = undefined;
+    }
   }
-  const result: Record<string, number[]> = {};
+  const ids = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : [raw]).map(positiveId);
+  if (ids.length === 0 || ids.some((id) => id === undefined)) {
+    throw new RestError('ID_EMPTY', "Department ID can't be empty", 400);
+  }
+  const withData = String(param(params, 'USER_DATA') ?? 'N') === 'Y';
+  const result: Record<string, unknown[]> = {};
   for (const id of ids as number[]) {
-    result[String(id)] = data.users
-      .filter((user) => user.ACTIVE === true && (user.UF_DEPARTMENT as number[]).includes(id))
-      .map((user) => Number(user.ID));
+    const members = data.users.filter((user) => (user.UF_DEPARTMENT as number[]).includes(id));
+    result[String(id)] = members.map((user) => (withData ? chatUser(user) : Number(user.ID)));
   }
   return { result };
 };
@@ -81,7 +112,7 @@ const timemanStatus: Method = (params, { data, userId }) => {
   const raw = param(params, 'USER_ID');
   const id = raw === undefined ? userId : positiveId(raw);
   const day = id === undefined ? undefined : data.workdays.get(id);
-  if (!day) throw new RestError('USER_NOT_FOUND', 'User not found', 400);
+  if (!day) throw new RestError('', 'User not found', 400);
   return { result: { ...day } };
 };
 
