@@ -95,6 +95,11 @@ describe('follow-ups', () => {
     });
   });
 
+  it('answers a bare question mark with help, and a bare filler with nothing', () => {
+    expect(understand('???', { now, timeZone }).intent).toEqual({ kind: 'help' });
+    expect(understand('ну', { now, timeZone }).intent).toEqual({ kind: 'unknown' });
+  });
+
   it('leaves free-form questions to the model', () => {
     for (const text of ['почему выручка упала в октябре', 'напиши стихотворение про осень', 'спасибо', '👍']) {
       expect(understand(text, { now, timeZone }).intent).toEqual({ kind: 'unknown' });

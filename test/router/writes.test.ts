@@ -139,3 +139,12 @@ describe('contacts and comments', () => {
     expect(draftOf('покажи удалённые сделки')).toBeUndefined();
   });
 });
+
+describe('a write without what it needs', () => {
+  it.each(['создай сделку', 'удали сделку', 'закрой задачу', 'создай задачу', 'перенеси встречу на 17:00'])(
+    '«%s» is left to the model, never shown as a view or written half-made',
+    (text) => {
+      expect(understand(text, { now, timeZone: 'Europe/Moscow' }).intent).toEqual({ kind: 'unknown' });
+    },
+  );
+});

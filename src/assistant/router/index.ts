@@ -92,7 +92,7 @@ export function commandIntent(command: string, now: Date = new Date(), timeZone 
 const greetingRe =
   /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
 const helpRe =
-  /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work|\?)$/u;
+  /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work)$/u;
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
@@ -121,8 +121,8 @@ function intentOf(text: string, context: UnderstandContext): Intent {
     message = without(message, [{ start: 0, end: greeting[0].length }]);
   }
   const { light } = message;
-  if (!light) return { kind: 'greeting' };
-  if (helpRe.test(light)) return { kind: 'help' };
+  if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
+  if (!light) return { kind: 'unknown' };
 
   const digestTime = digestTimeIntent(message);
   if (digestTime) return digestTime;

@@ -185,5 +185,7 @@ function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | unde
 }
 
 function nameQuery(message: Message, start: number): string {
-  return nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));
+  const query = nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));
+  // "досье на": a preposition with nothing after it names nobody.
+  return /^(?:на|про|о|об|по|для|about|on|for|of)$/iu.test(query) ? '' : query;
 }

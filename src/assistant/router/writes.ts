@@ -37,7 +37,7 @@ const patterns = {
   ),
   remind: /^(?:напомни|напомнить|remind\s+me)(?![\p{L}])\s*(?:мне\s+)?(?:(?:о|об|про|to|about)\s+)?(.+)$/du,
   completeTask: new RegExp(
-    `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.+?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
+    `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.*?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
     'du',
   ),
   markDone: new RegExp(
@@ -52,13 +52,13 @@ const patterns = {
     `^(?:я\\s+)?(?:выполнил\\p{L}*|сделал\\p{L}*|закончил\\p{L}*|i\\s+(?:did|finished|completed))\\s+${taskWord}\\s*(.+)$`,
     'du',
   ),
-  deleteTask: new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.+)$`, 'du'),
-  createDeal: new RegExp(`^${createVerb}\\s*${newWord}${oneDeal}\\s*:?\\s*(.+)$`, 'du'),
+  deleteTask: new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.*)$`, 'du'),
+  createDeal: new RegExp(`^${createVerb}\\s*${newWord}${oneDeal}\\s*:?\\s*(.*)$`, 'du'),
   moveDeal: new RegExp(
     `^(?:перенеси|перенести|передвинь|переведи|перевести|перемести|переместить|подвинь|сдвинь|двинь|move|advance)${E}\\s*${dealWord}\\s*(.+)$`,
     'du',
   ),
-  deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.+)$`, 'du'),
+  deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du'),
   addComment:
     /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.+)$/du,
   createMeeting: new RegExp(
@@ -73,8 +73,8 @@ const patterns = {
     `^(?:отмени|отменить|удали|удалить|убери|cancel|delete|remove|call\\s+off)${E}\\s*${meetingWord}\\s*(.*)$`,
     'du',
   ),
-  createContact: new RegExp(`^${createVerb}\\s*${newWord}${contactWord}\\s*:?\\s*(.+)$`, 'du'),
-  createCompany: new RegExp(`^${createVerb}\\s*${newWord}${companyWord}\\s*:?\\s*(.+)$`, 'du'),
+  createContact: new RegExp(`^${createVerb}\\s*${newWord}${contactWord}\\s*:?\\s*(.*)$`, 'du'),
+  createCompany: new RegExp(`^${createVerb}\\s*${newWord}${companyWord}\\s*:?\\s*(.*)$`, 'du'),
 };
 
 /**
@@ -89,12 +89,12 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | 'incomp
     unquote(rawSlice(message, ...span(match, group)).replace(/^(?:про|по|о|об|about|on)\s+/iu, ''));
   // Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
   const rules: [RegExp, (match: RegExpMatchArray) => WriteDraft | undefined][] = [
-    [patterns.completeTask, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
-    [patterns.markDone, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
-    [patterns.taskDone, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
-    [patterns.didTask, (match) => ({ type: 'completeTask', taskQuery: text(match, 1) })],
-    [patterns.deleteTask, (match) => ({ type: 'deleteTask', taskQuery: text(match, 1) })],
-    [patterns.deleteDeal, (match) => ({ type: 'deleteDeal', dealQuery: text(match, 1) })],
+    [patterns.completeTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
+    [patterns.markDone, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
+    [patterns.taskDone, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
+    [patterns.didTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
+    [patterns.deleteTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'deleteTask', taskQuery }))],
+    [patterns.deleteDeal, (match) => named(text(match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery }))],
     [patterns.moveDeal, (match) => moveDeal(message, from(match, 1))],
     [patterns.addComment, (match) => addComment(message, match[1]!, from(match, 2))],
     [patterns.moveMeeting, (match) => moveMeeting(message, from(match, 1), clock)],
@@ -112,6 +112,9 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | 'incomp
   }
   return undefined;
 }
+
+const named = (query: string, draft: (query: string) => WriteDraft): WriteDraft | undefined =>
+  query ? draft(query) : undefined;
 
 function part(message: Message, start: number): Message {
   return { raw: message.raw.slice(start), light: message.light.slice(start) };
