@@ -184,9 +184,9 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
           );
           const message = completion?.choices?.[0]?.message;
           if (!message) return { kind: 'unavailable' };
-          // Some local servers leave out call ids; the next request must still pair each result with its call.
           const content = typeof message.content === 'string' ? message.content : '';
           const written = toolCallInText(content);
+          // Some local servers leave out call ids; the next request must still pair each result with its call.
           const calls = (message.tool_calls ?? [])
             .filter((call) => call.type === 'function')
             .map((call, i) => ({ ...call, id: call.id || `call_${step}_${i}` }));
@@ -222,7 +222,10 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
         logger.warn('model gave no answer within its steps', { steps: MAX_STEPS });
         return { kind: 'unavailable' };
       } catch (error) {
-        logger.warn('model unavailable', { reason: error instanceof Error ? error.name : 'unknown' });
+        logger.warn('model unavailable', {
+          reason: error instanceof Error ? error.name : 'unknown',
+          ...(error instanceof OpenAI.APIError && error.status ? { status: error.status } : {}),
+        });
         return { kind: 'unavailable' };
       } finally {
         clearTimeout(timer);
