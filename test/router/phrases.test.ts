@@ -69,6 +69,26 @@ describe('language', () => {
   });
 });
 
+describe('commands', () => {
+  const now = PACK_NOW;
+  const timeZone = 'Asia/Vladivostok';
+  it('/schedule is today in the director’s zone, or the day written after it', () => {
+    const late = new Date('2026-11-25T18:30:00Z');
+    expect(understand('/schedule', { now: late, timeZone }).intent).toEqual({
+      kind: 'view',
+      request: { scenario: 'schedule', date: '2026-11-26' },
+    });
+    expect(understand('/schedule@DirectorBot завтра', { now: late, timeZone }).intent).toEqual({
+      kind: 'view',
+      request: { scenario: 'schedule', date: '2026-11-27' },
+    });
+  });
+
+  it('an unknown command is not guessed at', () => {
+    expect(understand('/settings', { now, timeZone }).intent).toEqual({ kind: 'unknown' });
+  });
+});
+
 describe('follow-ups', () => {
   const now = PACK_NOW;
   const timeZone = PACK_ZONE;

@@ -167,9 +167,9 @@ function chronoDays(
     .map((result) => {
       const month = result.start.get('month')!;
       const day = result.start.get('day')!;
-      const date = result.start.isCertain('year')
-        ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: timeZone })
-        : isRelative(result.text)
+      // "через 3 дня" carries its own year; a bare "11 марта" is the closest 11 March.
+      const date =
+        result.start.isCertain('year') || isRelative(result.text)
           ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: timeZone })
           : nearestYear(today, month, day, timeZone);
       const preposition = light

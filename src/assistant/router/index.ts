@@ -109,7 +109,15 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const clock = { now: context.now, timeZone: context.timeZone };
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'unknown' };
-  if (trimmed.startsWith('/')) return commandIntent(trimmed, context.now, context.timeZone) ?? { kind: 'unknown' };
+  if (trimmed.startsWith('/')) {
+    const intent = commandIntent(trimmed, context.now, context.timeZone);
+    // "/schedule завтра": a day after the command is the day to show.
+    const day =
+      intent?.kind === 'view' && intent.request.scenario === 'schedule'
+        ? findDays(trimmed, context.now, context.timeZone)[0]
+        : undefined;
+    return day ? { kind: 'view', request: { scenario: 'schedule', date: day.date } } : (intent ?? { kind: 'unknown' });
+  }
 
   const button = buttonCommand.get(buttonKey(trimmed));
   if (button) return commandIntent(`/${button}`, context.now, context.timeZone)!;
