@@ -7,10 +7,28 @@ export type Row = Record<string, unknown>;
 
 export const PAGE_SIZE = 50;
 
-type Operator = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'like' | 'notLike' | 'in' | 'notIn' | 'between';
+type Operator =
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge'
+  | 'like'
+  | 'notLike'
+  | 'pattern'
+  | 'notPattern'
+  | 'in'
+  | 'notIn'
+  | 'between';
 
+// Longest first: `!=%` must not be read as `!=` followed by a field named `%…`.
 const prefixes: [string, Operator][] = [
+  ['!=%', 'notPattern'],
+  ['!%=', 'notPattern'],
   ['!><', 'between'],
+  ['=%', 'pattern'],
+  ['%=', 'pattern'],
   ['><', 'between'],
   ['>=', 'ge'],
   ['<=', 'le'],
@@ -90,6 +108,16 @@ function anyOf(stored: unknown, wanted: unknown, zone: string): boolean {
   return list.some((item) => equals(stored, item, zone));
 }
 
+/** SQL LIKE with the caller's own `%` and `_` wildcards, case-insensitive. */
+function like(stored: unknown, pattern: unknown): boolean {
+  if (isEmpty(stored)) return false;
+  const source = String(pattern)
+    .split('')
+    .map((char) => (char === '%' ? '.*' : char === '_' ? '.' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'isu').test(String(stored));
+}
+
 function contains(stored: unknown, wanted: unknown): boolean {
   if (isEmpty(stored)) return false;
   const needle = String(wanted).replaceAll('%', '').toLocaleLowerCase('ru');
@@ -111,6 +139,10 @@ export function matches(row: Row, conditions: Condition[], zone: string): boolea
         return list ? Object.values(value as Row).some((item) => contains(stored, item)) : contains(stored, value);
       case 'notLike':
         return !contains(stored, value);
+      case 'pattern':
+        return like(stored, value);
+      case 'notPattern':
+        return !like(stored, value);
       case 'between': {
         const [from, to] = Array.isArray(value) ? value : [];
         const low = compare(stored, from, zone);

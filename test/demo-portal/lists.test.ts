@@ -150,3 +150,18 @@ describe('transports', () => {
     expect(form).toEqual(json);
   });
 });
+
+describe('user.get', () => {
+  it('takes its filter as FILTER or as plain fields, with NAME_SEARCH, LIKE patterns and sort/order', async () => {
+    const call = caller(portal);
+    const names = (answer: { body: Record<string, unknown> }) =>
+      (answer.body.result as { LAST_NAME: string }[]).map((user) => user.LAST_NAME);
+    expect(names(await call('user.get', { FILTER: { NAME_SEARCH: 'бухгалтер' } }))).toEqual(['Семёнова', 'Голубева']);
+    expect(
+      names(await call('user.get', { filter: { '=%LAST_NAME': 'С%' }, sort: 'LAST_NAME', order: 'DESC' })),
+    ).toEqual(['Степанов', 'Соловьёв', 'Соколов', 'Смирнов', 'Семёнова']);
+    expect(names(await call('user.get', { '!%LAST_NAME': 'ов', UF_DEPARTMENT: 4 }, 'get'))).toEqual(['Голубева']);
+    expect((await call('user.get', { FILTER: { ACTIVE: true } })).body.total).toBe(24);
+    expect((await call('user.get', { USER_TYPE: 'employee' }, 'form')).body.total).toBe(25);
+  });
+});

@@ -3,7 +3,7 @@ import { listRows, type Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
 import { type Method, objectParam, pageReply, param, positiveId } from './context.ts';
 
-const USER_CONTROL = new Set(['SORT', 'ORDER', 'START', 'FILTER', 'ADMIN_MODE', 'NAME_SEARCH', 'FIND', 'USER_TYPE']);
+const USER_CONTROL = new Set(['SORT', 'ORDER', 'START', 'FILTER', 'ADMIN_MODE', 'NAME_SEARCH', 'FIND']);
 
 function userFilter(params: Record<string, unknown>): Record<string, unknown> {
   // user.get takes its filter either under FILTER or as plain top-level fields (`user.get?ID=5`).
@@ -15,7 +15,11 @@ function userFilter(params: Record<string, unknown>): Record<string, unknown> {
 }
 
 const userGet: Method = (params, { data }) => {
-  const search = param(params, 'NAME_SEARCH') ?? param(params, 'FIND');
+  const filter = { ...userFilter(params) };
+  // Quick search by name and position, either beside the filter or inside it.
+  const search =
+    param(filter, 'NAME_SEARCH') ?? param(filter, 'FIND') ?? param(params, 'NAME_SEARCH') ?? param(params, 'FIND');
+  for (const key of Object.keys(filter)) if (['NAME_SEARCH', 'FIND'].includes(key.toUpperCase())) delete filter[key];
   let rows: Row[] = data.users;
   if (typeof search === 'string' && search.trim() !== '') {
     const words = search.toLocaleLowerCase('ru').split(/\s+/).filter(Boolean);
@@ -29,8 +33,8 @@ const userGet: Method = (params, { data }) => {
   const page = listRows(
     rows,
     {
-      filter: userFilter(params),
-      order: typeof sort === 'string' ? { [sort]: direction } : undefined,
+      filter,
+      order: typeof sort === 'string' ? { [sort]: String(direction) } : objectParam(direction),
       start: param(params, 'start'),
     },
     { idField: 'ID', timeZone: data.timeZone },
