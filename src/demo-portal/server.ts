@@ -39,6 +39,8 @@ export interface DemoFaults {
   latencyMs: number;
   /** The next N requests get 503 QUERY_LIMIT_EXCEEDED, as a real portal under load answers. */
   refuseNext: number;
+  /** The next N requests get 429 OPERATION_TIME_LIMIT: the method used up its execution-time budget. */
+  timeLimitNext: number;
   /** The next N requests get a 502 HTML page from a "proxy": a body that is not JSON. */
   badGatewayNext: number;
   /** Every connection is destroyed without an answer, as if the portal were unreachable. */
@@ -106,7 +108,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const data = generateCompany({ now: now(), timeZone, seed: options.seed, size: options.size });
   const bucket =
     options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
-  const faults: DemoFaults = { latencyMs: 0, refuseNext: 0, badGatewayNext: 0, down: false };
+  const faults: DemoFaults = { latencyMs: 0, refuseNext: 0, timeLimitNext: 0, badGatewayNext: 0, down: false };
   let requestCount = 0;
 
   const registry: Record<string, Method> = {};
@@ -160,6 +162,10 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
       if (faults.refuseNext > 0) {
         faults.refuseNext -= 1;
         throw queryLimitExceeded();
+      }
+      if (faults.timeLimitNext > 0) {
+        faults.timeLimitNext -= 1;
+        throw new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429);
       }
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const match = restPath.exec(url.pathname);

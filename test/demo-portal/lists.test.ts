@@ -77,6 +77,24 @@ describe('operators', () => {
     expect(titles.every((title) => title.includes('Ромашка'))).toBe(true);
   });
 
+  it('multi-fields match by any of their values; an empty list matches an empty value', async () => {
+    const ivanov = (await call('crm.contact.get', { id: 1 })).body.result as { PHONE: { VALUE: string }[] };
+    const phone = ivanov.PHONE[0]!.VALUE;
+    const byPhone = await call('crm.contact.list', { filter: { PHONE: phone }, select: ['ID'] });
+    expect(byPhone.body.result).toEqual([{ ID: '1' }]);
+    const byMail = await call('crm.contact.list', { filter: { '%EMAIL': 'p.ivanov1@' }, select: ['ID'] });
+    expect(byMail.body.result).toEqual([{ ID: '1' }]);
+    const unlinked = await call('tasks.task.list', { filter: { UF_CRM_TASK: '' }, select: ['ID', 'UF_CRM_TASK'] });
+    const linked = await call('tasks.task.list', { filter: { '!UF_CRM_TASK': '' }, select: ['ID', 'UF_CRM_TASK'] });
+    expect(
+      (unlinked.body.result as { tasks: { ufCrmTask: string[] }[] }).tasks.every((task) => task.ufCrmTask.length === 0),
+    ).toBe(true);
+    expect(
+      (linked.body.result as { tasks: { ufCrmTask: string[] }[] }).tasks.every((task) => task.ufCrmTask.length > 0),
+    ).toBe(true);
+    expect((unlinked.body.total as number) + (linked.body.total as number)).toBe(150);
+  });
+
   it('REAL_STATUS and STATUS filter the true task status', async () => {
     const open = await call('tasks.task.list', {
       filter: { RESPONSIBLE_ID: 1, '<REAL_STATUS': 5 },

@@ -148,6 +148,16 @@ describe('faults', () => {
     expect((await call('server.time')).status).toBe(200);
   });
 
+  it('blocks a method that used up its time budget with 429 OPERATION_TIME_LIMIT', async () => {
+    const { call, portal } = await start();
+    portal.faults.timeLimitNext = 1;
+    expect(await call('crm.deal.list')).toEqual({
+      status: 429,
+      body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' },
+    });
+    expect((await call('crm.deal.list')).status).toBe(200);
+  });
+
   it('answers with a proxy HTML page when asked to', async () => {
     const { portal } = await start();
     portal.faults.badGatewayNext = 1;
