@@ -157,15 +157,23 @@ function repairHtml(html: string): string {
   return out.replace(/<(b|strong|i|em|u|ins|s|strike|del|code)>\s*<\/\1>/g, '');
 }
 
-/** The last step for every text the product writes: technical words out, Telegram-valid HTML in. */
-export function guardText(html: string, language: Language): string {
-  const pieces = html.replace(restAddress, '').split(new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g'));
+function guardWords(text: string, language: Language): string {
+  const pieces = text.replace(restAddress, '').split(new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g'));
   // split with a capture group: even indexes are the product's words, odd ones the director's data.
-  const text = pieces
+  return pieces
     .map((piece, index) => (index % 2 === 0 ? rewriteWords(piece.replaceAll(dataStart, ''), language) : piece))
     .join('')
     .replaceAll(dataEnd, '');
-  return repairHtml(text)
+}
+
+/** The same guard for plain text (a button's label): words and addresses, no HTML. */
+export function guardPlainText(text: string, language: Language): string {
+  return guardWords(text, language).replace(/\s+/g, ' ').trim();
+}
+
+/** The last step for every text the product writes: technical words out, Telegram-valid HTML in. */
+export function guardText(html: string, language: Language): string {
+  return repairHtml(guardWords(html, language))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -1,0 +1,91 @@
+import type { Language } from '../scenarios/director.ts';
+import type { ViewModel } from '../scenarios/view-models.ts';
+import { dealButtons, stuckLine } from './deals-view.ts';
+import { dayInWords, moneyTotals } from './format.ts';
+import { clashLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
+import { hintLine, listLines, type Page, sections } from './lines.ts';
+import { completeButtons, overdueLine } from './tasks-view.ts';
+import { say } from './words.ts';
+
+type Briefing = Extract<ViewModel, { view: 'briefing' }>;
+
+function headerOf(view: Briefing, language: Language): string {
+  const day = dayInWords(view.at.today, language, view.at.today);
+  if (view.digest === 'dayPlan') return `🗓 ${say(language, 'План на день', 'Plan for the day')} — ${day}`;
+  if (view.digest === 'morningDigest')
+    return `☀️ ${say(language, 'Доброе утро! Сводка на', 'Good morning! Briefing for')} ${day}`;
+  return `☀️ ${say(language, 'Сводка на сегодня', 'Today')} — ${day}`;
+}
+
+export function renderBriefing(view: Briefing, language: Language): Page {
+  const meetings =
+    view.events.length > 0
+      ? [
+          `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
+          ...listLines(view.events, (event) => eventLine(event, language), 'meeting', language),
+          ...view.clashes.map((clash) => clashLine(clash, language)),
+        ]
+      : [`🗓 ${say(language, 'Встреч сегодня нет.', 'No meetings today.')}`];
+  const dueToday =
+    view.dueToday.length > 0
+      ? [
+          `✅ ${say(language, 'Задачи на сегодня', 'Due today')} (${view.dueToday.length}):`,
+          ...listLines(view.dueToday, (task) => taskLine(task, view.at, language), 'task', language),
+        ]
+      : [`✅ ${say(language, 'Задач со сроком на сегодня нет.', 'No tasks due today.')}`];
+  const overdueCount = Math.max(view.overdue.total, view.overdue.items.length);
+  const overdue =
+    overdueCount > 0
+      ? [
+          `${overdueLine(overdueCount, language)}:`,
+          ...listLines(view.overdue, (task) => taskLine(task, view.at, language), 'task', language, 10),
+        ]
+      : undefined;
+  let deals: string[] | undefined;
+  if (view.deals) {
+    const total = Math.max(view.deals.deals.total, view.deals.deals.items.length);
+    deals =
+      total > 0
+        ? [
+            `💼 ${say(language, 'Сделки в работе', 'Active deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.deals.sums, language)}`,
+            ...(view.deals.stuck > 0 ? [stuckLine(view.deals.stuck, language)] : []),
+            ...listLines(view.deals.deals, (deal) => dealLine(deal, language), 'deal', language, 5),
+          ]
+        : [`💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`];
+  }
+  let leads: string[] | undefined;
+  if (view.newLeads) {
+    const total = Math.max(view.newLeads.total, view.newLeads.items.length);
+    leads =
+      total > 0
+        ? [
+            `🆕 ${say(language, 'Новые лиды за вчера', 'New leads yesterday')}: ${total}`,
+            ...listLines(view.newLeads, (lead) => leadLine(lead, view.at, language), 'lead', language, 10),
+          ]
+        : [`🆕 ${say(language, 'Новых лидов за вчера нет.', 'No new leads yesterday.')}`];
+  }
+  const hint =
+    overdueCount > 0
+      ? say(
+          language,
+          'Могу отметить задачу выполненной или поставить новую.',
+          'I can mark a task done or create a new one.',
+        )
+      : say(
+          language,
+          'Скажите «расписание на завтра» или «воронка», чтобы посмотреть подробнее.',
+          'Say «schedule for tomorrow» or «pipeline» for more.',
+        );
+  return {
+    lines: sections(headerOf(view, language), meetings, dueToday, overdue, deals, leads, hintLine(hint)),
+    buttons: [
+      ...completeButtons([...view.overdue.items, ...view.dueToday], language, 3),
+      ...(view.deals && view.deals.stuck > 0
+        ? dealButtons(
+            view.deals.deals.items.filter((deal) => deal.stuckDays !== undefined),
+            2,
+          )
+        : []),
+    ],
+  };
+}

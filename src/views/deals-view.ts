@@ -1,0 +1,57 @@
+import type { Language } from '../scenarios/director.ts';
+import type { DealItem, ViewModel } from '../scenarios/view-models.ts';
+import { moneyTotals } from './format.ts';
+import { dealLine } from './items.ts';
+import { buttonLabel, hintLine, listLines, type Page, sections } from './lines.ts';
+import type { Button } from './reply.ts';
+import { count, say } from './words.ts';
+
+/** «💤 2 сделки без движения 14+ дней». */
+export const stuckLine = (n: number, language: Language): string =>
+  `💤 ${count(n, 'deal', language)} ${say(language, 'без движения 14+ дней', 'without movement for 14+ days')}`;
+
+/** Buttons opening the cards of a few deals. */
+export function dealButtons(deals: DealItem[], limit = 3): Button[][] {
+  return deals
+    .slice(0, limit)
+    .map((deal) => [
+      {
+        text: buttonLabel('💼 ', deal.title),
+        action: { kind: 'show', request: { scenario: 'dealCard', dealId: deal.id } },
+      },
+    ]);
+}
+
+export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, language: Language): Page {
+  const total = Math.max(view.deals.total, view.deals.items.length);
+  if (total === 0) {
+    return {
+      lines: sections(
+        `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
+        hintLine(
+          say(
+            language,
+            'Могу создать сделку: назовите её и сумму.',
+            'I can create a deal: give me its name and amount.',
+          ),
+        ),
+      ),
+    };
+  }
+  const stuck = view.deals.items.filter((deal) => deal.stuckDays !== undefined);
+  return {
+    lines: sections(
+      `💼 ${say(language, 'Открытые сделки', 'Open deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
+      view.stuck > 0 ? stuckLine(view.stuck, language) : undefined,
+      listLines(view.deals, (deal) => dealLine(deal, language, { pipeline: true }), 'deal', language),
+      hintLine(
+        say(
+          language,
+          'Могу открыть карточку сделки или перевести её на другой этап.',
+          'I can open a deal or move it to another stage.',
+        ),
+      ),
+    ),
+    buttons: dealButtons(stuck.length > 0 ? stuck : view.deals.items),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Language } from '../scenarios/director.ts';
+import type { ViewModel } from '../scenarios/view-models.ts';
+import { dealButtons } from './deals-view.ts';
+import { activityLine, dealLine } from './items.ts';
+import { hintLine, listLines, type Page, portalText, sections, titleText } from './lines.ts';
+import { say } from './words.ts';
+
+export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, language: Language): Page {
+  const { card } = view;
+  const header =
+    card.kind === 'contact'
+      ? [
+          `👤 <b>${titleText(card.name, language)}</b>`,
+          ...([card.position, card.companyTitle].filter(Boolean).length > 0
+            ? [
+                [card.position, card.companyTitle]
+                  .filter(Boolean)
+                  .map((text) => portalText(text ?? ''))
+                  .join(', '),
+              ]
+            : []),
+        ]
+      : [`🏢 <b>${titleText(card.title, language)}</b>`];
+  const reach = [
+    ...card.phones.map((phone) => `📞 ${portalText(phone)}`),
+    ...card.emails.map((email) => `✉️ ${portalText(email)}`),
+  ];
+  const dealCount = Math.max(view.deals.total, view.deals.items.length);
+  return {
+    lines: sections(
+      header,
+      reach,
+      dealCount > 0
+        ? [
+            `💼 ${say(language, 'Открытые сделки', 'Open deals')} (${dealCount}):`,
+            ...listLines(view.deals, (deal) => dealLine(deal, language), 'deal', language, 10),
+          ]
+        : `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
+      view.activities.length > 0
+        ? [
+            `🕑 ${say(language, 'Последние дела', 'Latest activities')}:`,
+            ...listLines(view.activities, (one) => activityLine(one, view.at, language), 'record', language),
+          ]
+        : undefined,
+      hintLine(
+        say(
+          language,
+          'Могу добавить комментарий, создать сделку или задачу по клиенту.',
+          'I can add a comment, or create a deal or a task for this client.',
+        ),
+      ),
+    ),
+    buttons: dealButtons(view.deals.items, 3),
+  };
+}

@@ -1,0 +1,97 @@
+// One line per item, the same in every view: a task, a meeting, a deal, a stage change, a lead, an activity.
+import type { Language } from '../scenarios/director.ts';
+import type {
+  ActivityItem,
+  Clash,
+  DealItem,
+  DealMove,
+  EventItem,
+  LeadItem,
+  Moment,
+  TaskItem,
+} from '../scenarios/view-models.ts';
+import { dateInWords, dueInWords, localDateOf, money, relativeDay, timeOf } from './format.ts';
+import { portalText, titleText } from './lines.ts';
+import { count, say } from './words.ts';
+
+export function timeRange(event: EventItem, language: Language): string {
+  if (event.allDay) return say(language, 'весь день', 'all day');
+  const from = timeOf(event.from, language);
+  const to = timeOf(event.to, language);
+  return from === to ? from : `${from}–${to}`;
+}
+
+export function eventLine(event: EventItem, language: Language): string {
+  const place = event.location ? ` (${portalText(event.location)})` : '';
+  return `${timeRange(event, language)} ${titleText(event.title, language)}${place}`;
+}
+
+export function clashLine(clash: Clash, language: Language): string {
+  const one = (event: EventItem) => `«${titleText(event.title, language)}» (${timeRange(event, language)})`;
+  return `⚡ ${say(language, 'Пересекаются', 'Overlap')}: ${one(clash.first)} ${say(language, 'и', 'and')} ${one(clash.second)}`;
+}
+
+export function taskLine(task: TaskItem, at: Moment, language: Language): string {
+  const due = task.deadline ? dueInWords(task.deadline, at.today, language) : say(language, 'без срока', 'no deadline');
+  const who = task.responsible ? ` · ${portalText(task.responsible.name)}` : '';
+  return `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)} — ${due}${who}`;
+}
+
+export function closedTaskLine(task: TaskItem, at: Moment, language: Language): string {
+  const when = task.closedAt
+    ? ` — ${localDateOf(task.closedAt) === at.today ? timeOf(task.closedAt, language) : dateInWords(localDateOf(task.closedAt), language)}`
+    : '';
+  return `${titleText(task.title, language)}${when}`;
+}
+
+export function dealLine(deal: DealItem, language: Language, options: { pipeline?: boolean } = {}): string {
+  const parts = [money(deal.amount.amount, deal.amount.currency, language)];
+  const stage = [options.pipeline && deal.pipelineName ? portalText(deal.pipelineName) : '', portalText(deal.stageName)]
+    .filter(Boolean)
+    .join(': ');
+  if (stage) parts.push(stage);
+  if (deal.stuckDays !== undefined) {
+    parts.push(
+      say(
+        language,
+        `${count(deal.stuckDays, 'day', language)} без движения`,
+        `${count(deal.stuckDays, 'day', language)} without movement`,
+      ),
+    );
+  }
+  return `${deal.stuckDays !== undefined ? '💤 ' : ''}${titleText(deal.title, language)} — ${parts.join(' · ')}`;
+}
+
+export function moveLine(move: DealMove, at: Moment, language: Language): string {
+  const icon = move.outcome === 'success' ? '🏆 ' : move.outcome === 'failure' ? '❌ ' : '';
+  const stages = move.fromStage
+    ? `${portalText(move.fromStage)} → ${portalText(move.toStage)}`
+    : `→ ${portalText(move.toStage)}`;
+  const day = localDateOf(move.at);
+  const when = day === at.today ? timeOf(move.at, language) : relativeDay(day, at.today, language);
+  return `${icon}${titleText(move.dealTitle, language)}: ${stages} (${when})`;
+}
+
+export function leadLine(lead: LeadItem, at: Moment, language: Language): string {
+  const day = lead.createdAt ? localDateOf(lead.createdAt) : '';
+  const when = !lead.createdAt
+    ? ''
+    : day === at.today
+      ? `${timeOf(lead.createdAt, language)} `
+      : `${relativeDay(day, at.today, language)} ${timeOf(lead.createdAt, language)} `;
+  const details = [lead.sourceName, lead.responsible?.name].filter(Boolean).map((text) => portalText(text ?? ''));
+  return `${when}${titleText(lead.title, language)}${details.length > 0 ? ` — ${details.join(' · ')}` : ''}`;
+}
+
+const activityIcons: Record<ActivityItem['kind'], string> = {
+  meeting: '🤝',
+  call: '📞',
+  task: '📌',
+  email: '✉️',
+  other: '📎',
+};
+
+export function activityLine(activity: ActivityItem, at: Moment, language: Language): string {
+  const when = activity.at ? `${relativeDay(localDateOf(activity.at), at.today, language)} — ` : '';
+  return `${activityIcons[activity.kind]} ${when}${titleText(activity.subject, language)}`;
+}

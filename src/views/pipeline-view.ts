@@ -1,0 +1,54 @@
+import type { Language } from '../scenarios/director.ts';
+import type { ViewModel } from '../scenarios/view-models.ts';
+import { dealButtons, stuckLine } from './deals-view.ts';
+import { moneyTotals } from './format.ts';
+import { dealLine } from './items.ts';
+import { buttonLabel, hintLine, listLines, type Page, portalText, sections } from './lines.ts';
+import type { Button } from './reply.ts';
+import { count, say } from './words.ts';
+
+export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, language: Language): Page {
+  const name = view.pipelineName ? ` «${portalText(view.pipelineName)}»` : '';
+  const header = `📊 ${say(language, 'Воронка', 'Pipeline')}${name}`;
+  const total = view.stages.reduce((sum, stage) => sum + stage.count, 0);
+  const stages = view.stages.map(
+    (stage) =>
+      `• ${portalText(stage.name)} — ${count(stage.count, 'deal', language)}${stage.sums.length > 0 ? `, ${moneyTotals(stage.sums, language)}` : ''}`,
+  );
+  const stuckTotal = Math.max(view.stuck.total, view.stuck.items.length);
+  const buttons: Button[][] = [
+    ...dealButtons(view.stuck.items, 2),
+    ...view.pipelines.map((pipeline) => [
+      {
+        text: buttonLabel('📊 ', pipeline.name),
+        action: { kind: 'show' as const, request: { scenario: 'pipeline' as const, categoryId: pipeline.id } },
+      },
+    ]),
+  ];
+  return {
+    lines: sections(
+      header,
+      total > 0
+        ? [
+            ...stages,
+            `${say(language, 'Итого', 'Total')}: ${count(total, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
+          ]
+        : say(language, 'Открытых сделок в этой воронке нет.', 'No open deals in this pipeline.'),
+      stuckTotal > 0
+        ? [
+            `${stuckLine(stuckTotal, language)}:`,
+            ...listLines(view.stuck, (deal) => dealLine(deal, language), 'deal', language, 10),
+          ]
+        : undefined,
+      `🆕 ${say(language, 'Новых лидов за неделю', 'New leads this week')}: ${view.newLeads}`,
+      hintLine(
+        say(
+          language,
+          'Могу открыть карточку сделки или перевести её на другой этап.',
+          'I can open a deal or move it to another stage.',
+        ),
+      ),
+    ),
+    buttons,
+  };
+}

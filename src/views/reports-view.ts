@@ -1,0 +1,114 @@
+// What got done: the weekly report and the day results (also the evening digest).
+import type { Language } from '../scenarios/director.ts';
+import type { ViewModel } from '../scenarios/view-models.ts';
+import { dateInWords, dayInWords, moneyTotals } from './format.ts';
+import { closedTaskLine, eventLine, moveLine } from './items.ts';
+import { hintLine, listLines, type Page, sections } from './lines.ts';
+import { count, say } from './words.ts';
+
+export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyReport' }>, language: Language): Page {
+  const header = `📈 ${say(language, 'Итоги недели', 'Week in review')}: ${dateInWords(view.from, language)} — ${dateInWords(view.to, language)}`;
+  const closed = Math.max(view.closedTasks.total, view.closedTasks.items.length);
+  const moved = Math.max(view.moves.total, view.moves.items.length);
+  if (closed === 0 && moved === 0) {
+    return {
+      lines: sections(
+        header,
+        say(
+          language,
+          'На этой неделе закрытых задач и движения по сделкам нет.',
+          'No tasks closed and no deals moved this week.',
+        ),
+        hintLine(
+          say(language, 'Могу показать воронку или статус команды.', 'I can show the pipeline or the team status.'),
+        ),
+      ),
+    };
+  }
+  const wonCount = new Set(view.moves.items.filter((move) => move.outcome === 'success').map((move) => move.dealId))
+    .size;
+  return {
+    lines: sections(
+      header,
+      closed > 0
+        ? [
+            `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
+            ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language), 'task', language, 15),
+          ]
+        : `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`,
+      moved > 0
+        ? [
+            `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
+            ...listLines(view.moves, (move) => moveLine(move, view.at, language), 'record', language, 15),
+          ]
+        : `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`,
+      wonCount > 0 && view.won.length > 0
+        ? `🏆 ${say(language, 'Выиграно', 'Won')}: ${count(wonCount, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.won, language)}`
+        : undefined,
+      hintLine(
+        say(language, 'Могу показать воронку или статус команды.', 'I can show the pipeline or the team status.'),
+      ),
+    ),
+  };
+}
+
+export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }>, language: Language): Page {
+  const day = dayInWords(view.date, language, view.at.today);
+  const header = `🌙 ${say(language, 'Итоги дня', 'Day results')} — ${day}`;
+  const closed = Math.max(view.closedTasks.total, view.closedTasks.items.length);
+  const moved = Math.max(view.moves.total, view.moves.items.length);
+  const hint = hintLine(say(language, 'Могу показать расписание на завтра.', 'I can show tomorrow’s schedule.'));
+  const tomorrow = [
+    [
+      {
+        text: say(language, '📅 Расписание на завтра', '📅 Tomorrow’s schedule'),
+        action: { kind: 'show' as const, request: { scenario: 'schedule' as const, date: nextDay(view.at.today) } },
+      },
+    ],
+  ];
+  if (closed === 0 && moved === 0 && view.meetingsHeld.length === 0) {
+    return {
+      lines: sections(
+        header,
+        say(
+          language,
+          'Закрытых задач, встреч и движения по сделкам за день нет.',
+          'No tasks closed, no meetings held, no deals moved.',
+        ),
+        hint,
+      ),
+      buttons: tomorrow,
+    };
+  }
+  return {
+    lines: sections(
+      header,
+      closed > 0
+        ? [
+            `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
+            ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language), 'task', language, 15),
+          ]
+        : `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`,
+      view.meetingsHeld.length > 0
+        ? [
+            `🤝 ${say(language, 'Проведено встреч', 'Meetings held')}: ${view.meetingsHeld.length}`,
+            ...listLines(view.meetingsHeld, (event) => eventLine(event, language), 'meeting', language, 15),
+          ]
+        : `🤝 ${say(language, 'Встреч не было.', 'No meetings held.')}`,
+      moved > 0
+        ? [
+            `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
+            ...listLines(view.moves, (move) => moveLine(move, view.at, language), 'record', language, 15),
+          ]
+        : `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`,
+      hint,
+    ),
+    buttons: tomorrow,
+  };
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}

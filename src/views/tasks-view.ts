@@ -1,0 +1,54 @@
+import type { Language } from '../scenarios/director.ts';
+import type { TaskItem, ViewModel } from '../scenarios/view-models.ts';
+import { plural } from './format.ts';
+import { taskLine } from './items.ts';
+import { buttonLabel, hintLine, listLines, type Page, sections } from './lines.ts';
+import type { Button } from './reply.ts';
+import { count, nouns, say } from './words.ts';
+
+/** «⚠️ 3 задачи просрочены». */
+export const overdueLine = (n: number, language: Language): string =>
+  `⚠️ ${count(n, 'task', language)} ${plural(n, nouns.overdue[language], language)}`;
+
+/** «Выполнить» under the first tasks: each proposes the completion, carried by the task's id. */
+export function completeButtons(tasks: TaskItem[], language: Language, limit = 5): Button[][] {
+  return tasks.slice(0, limit).map((task) => [
+    {
+      text: buttonLabel(say(language, '✔️ Выполнить: ', '✔️ Done: '), task.title),
+      action: { kind: 'propose', write: { type: 'completeTask', taskId: task.id, title: task.title } },
+    },
+  ]);
+}
+
+export function renderTasks(view: Extract<ViewModel, { view: 'tasks' }>, language: Language): Page {
+  const total = Math.max(view.tasks.total, view.tasks.items.length);
+  if (total === 0) {
+    return {
+      lines: sections(
+        `✅ ${say(language, 'Открытых задач нет.', 'No open tasks.')}`,
+        hintLine(
+          say(
+            language,
+            'Могу создать задачу: скажите, что и к какому сроку.',
+            'I can create a task: tell me what and by when.',
+          ),
+        ),
+      ),
+    };
+  }
+  return {
+    lines: sections(
+      `✅ ${say(language, 'Ваши задачи', 'Your tasks')}: ${total}`,
+      view.overdue > 0 ? overdueLine(view.overdue, language) : undefined,
+      listLines(view.tasks, (task) => taskLine(task, view.at, language), 'task', language),
+      hintLine(
+        say(
+          language,
+          'Нажмите «Выполнить», чтобы закрыть задачу, или попросите создать новую.',
+          'Tap «Done» to close a task, or ask me to create a new one.',
+        ),
+      ),
+    ),
+    buttons: completeButtons(view.tasks.items, language),
+  };
+}

@@ -1,0 +1,45 @@
+// The nouns the views count, in both languages, and the small phrases several views share.
+import type { Language } from '../scenarios/director.ts';
+import { countOf, type PluralForms } from './format.ts';
+
+type Noun = Record<Language, PluralForms>;
+
+export const nouns = {
+  task: { ru: { one: 'задача', few: 'задачи', many: 'задач', other: 'задачи' }, en: { one: 'task', other: 'tasks' } },
+  deal: { ru: { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' }, en: { one: 'deal', other: 'deals' } },
+  meeting: {
+    ru: { one: 'встреча', few: 'встречи', many: 'встреч', other: 'встречи' },
+    en: { one: 'meeting', other: 'meetings' },
+  },
+  lead: { ru: { one: 'лид', few: 'лида', many: 'лидов', other: 'лида' }, en: { one: 'lead', other: 'leads' } },
+  day: { ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' }, en: { one: 'day', other: 'days' } },
+  person: {
+    ru: { one: 'сотрудник', few: 'сотрудника', many: 'сотрудников', other: 'сотрудника' },
+    en: { one: 'person', other: 'people' },
+  },
+  // «у 3 сотрудников»
+  personOf: {
+    ru: { one: 'сотрудника', few: 'сотрудников', many: 'сотрудников', other: 'сотрудника' },
+    en: { one: 'person', other: 'people' },
+  },
+  record: {
+    ru: { one: 'запись', few: 'записи', many: 'записей', other: 'записи' },
+    en: { one: 'match', other: 'matches' },
+  },
+  // «3 задачи просрочены», «1 задача просрочена», «5 задач просрочено».
+  overdue: {
+    ru: { one: 'просрочена', few: 'просрочены', many: 'просрочено', other: 'просрочены' },
+    en: { one: 'overdue', other: 'overdue' },
+  },
+  stuck: {
+    ru: { one: 'без движения', other: 'без движения' },
+    en: { one: 'without movement', other: 'without movement' },
+  },
+} satisfies Record<string, Noun>;
+
+export type NounName = keyof typeof nouns;
+
+export const count = (n: number, noun: NounName, language: Language): string =>
+  countOf(n, nouns[noun][language], language);
+
+export const say = (language: Language, ru: string, en: string): string => (language === 'ru' ? ru : en);
