@@ -18,7 +18,7 @@ export async function briefing(
   context: ScenarioContext,
   kind: 'briefing' | 'dayPlan' | 'morningDigest' = 'briefing',
 ): Promise<ViewModel> {
-  const { portal, director, now, at } = context;
+  const { director, now, at } = context;
   const today = dayWindow(at.today, director.timeZone);
   const yesterday = dayWindow(DateTime.fromISO(at.today).minus({ days: 1 }).toISODate() ?? at.today, director.timeZone);
   const withDeals = kind !== 'dayPlan';

@@ -14,7 +14,7 @@ export async function dayResults(
   date: LocalDate = context.at.today,
   digest?: 'eveningSummary',
 ): Promise<ViewModel> {
-  const { portal, director, now, at } = context;
+  const { director, now, at } = context;
   const window = dayWindow(date, director.timeZone);
   const reads = await readTogether(context, {
     ...closedWorkReads(director.portalUserId, window),

@@ -36,7 +36,7 @@ export const byRecency = (a: ActivityItem, b: ActivityItem): number =>
 
 /** One deal in full: stage, sum, client, people, recent activities and its open tasks. */
 export async function dealCard(context: ScenarioContext, dealId: number): Promise<ViewModel> {
-  const { portal, names, director, now, at } = context;
+  const { names, director, now, at } = context;
   const reads = await readTogether(context, {
     deal: { method: 'crm.deal.get', params: { id: dealId }, optional: true },
     // The client's names ride in the same request, by reference to the deal's own fields.

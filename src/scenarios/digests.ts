@@ -11,7 +11,7 @@ import type { ViewModel } from './view-models.ts';
 
 /** Overdue tasks and stuck deals; null when there are neither. */
 export async function overdueAlert(context: ScenarioContext): Promise<ViewModel | null> {
-  const { portal, director, now, at } = context;
+  const { director, now, at } = context;
   const reads = await readTogether(context, {
     overdue: {
       method: 'tasks.task.list',

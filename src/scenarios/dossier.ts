@@ -34,7 +34,7 @@ export async function clientCard(
   context: ScenarioContext,
   record: { contactId: number } | { companyId: number },
 ): Promise<ViewModel> {
-  const { portal, names, director, at } = context;
+  const { names, director, at } = context;
   const isContact = 'contactId' in record;
   const id = isContact ? record.contactId : record.companyId;
   const reads = await readTogether(context, {

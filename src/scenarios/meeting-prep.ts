@@ -53,7 +53,7 @@ export async function meetingPrep(
   context: ScenarioContext,
   request: { time?: string; query?: string; eventId?: number; date?: LocalDate },
 ): Promise<ViewModel> {
-  const { portal, names, director, now, at } = context;
+  const { names, director, now, at } = context;
   const date = request.date ?? at.today;
   const window = dayWindow(date, director.timeZone);
   const openDeals: Read = {

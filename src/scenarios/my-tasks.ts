@@ -22,7 +22,7 @@ export function sortForDirector(tasks: TaskItem[]): TaskItem[] {
 }
 
 export async function myTasks(context: ScenarioContext): Promise<ViewModel> {
-  const { portal, director, now, at } = context;
+  const { director, now, at } = context;
   const reads = await readTogether(context, { tasks: openTasksCommand(director.portalUserId) });
   const tasks = sortForDirector(
     parseItems(taskSchema, reads.tasks.items).map((task) => toTaskItem(task, now, director.timeZone)),

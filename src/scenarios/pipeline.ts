@@ -7,7 +7,7 @@ import type { StageSummary, ViewModel } from './view-models.ts';
 
 /** One pipeline's open deals by stage with sums, its stuck deals, and this week's new leads. */
 export async function pipeline(context: ScenarioContext, categoryId = 0): Promise<ViewModel> {
-  const { portal, names, director, now, at } = context;
+  const { names, director, now, at } = context;
   const week = weekWindow(now, director.timeZone);
   const reads = await readTogether(context, {
     ...openDealReads(now, { CATEGORY_ID: categoryId }),

@@ -23,7 +23,7 @@ export function tasksDueCommand(responsibleId: number, window: { from: string; t
 
 /** Calendar events of the day and tasks due that day; overlapping meetings named in pairs. */
 export async function scheduleForDay(context: ScenarioContext, date: LocalDate): Promise<ViewModel> {
-  const { portal, director, now, at } = context;
+  const { director, now, at } = context;
   const window = dayWindow(date, director.timeZone);
   const reads = await readTogether(context, {
     events: calendarCommand(director.portalUserId, window),

@@ -48,7 +48,7 @@ function workDayOf(status: unknown, today: string, timeZone: string): WorkDay {
  * overdue task counts (from one page of each person's open tasks) and the work-day status, all in one batch.
  */
 export async function teamStatus(context: ScenarioContext): Promise<ViewModel> {
-  const { portal, names, director, now, at } = context;
+  const { names, director, now, at } = context;
   const [departments, profiles] = await Promise.all([names.departments(), names.profiles()]);
   const me = director.portalUserId;
   const headed = departments.filter((department) => department.headId === me).map((department) => department.id);
