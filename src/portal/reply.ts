@@ -84,8 +84,9 @@ export function portalErrorOf(
   const description = body.error_description?.trim() || body.error;
   const details: PortalError['details'] = { method, status };
   if (kind === 'access' && body.error.toUpperCase() === 'INSUFFICIENT_SCOPE') {
-    const named = /\bscope[s]?\b\W+([a-z_]+)/i.exec(description)?.[1];
-    const scope = named && named.toLowerCase() !== 'required' ? named.toLowerCase() : scopeOfMethod(method);
+    // Only a scope the text names outright (`scope: crm`, `scope "crm"`); otherwise the method's family.
+    const named = /\bscopes?\s*(?:[:=]\s*["']?|["'])([a-z_]+)/i.exec(description)?.[1];
+    const scope = named?.toLowerCase() ?? scopeOfMethod(method);
     if (scope) details.scope = scope;
   }
   if (kind === 'rateLimited') {
