@@ -49,7 +49,6 @@ export interface DemoData {
 export interface CompanyOptions {
   now: Date;
   timeZone: string;
-  directorId?: number;
   seed?: number;
   size?: { deals?: number; tasks?: number; contacts?: number };
 }
@@ -376,7 +375,8 @@ function statusRows(): Row[] {
 
 export function generateCompany(options: CompanyOptions): DemoData {
   const zone = options.timeZone;
-  const directorId = options.directorId ?? 1;
+  // The first person is the director, the webhook's user by default.
+  const directorId = 1;
   const rnd = random(options.seed ?? 20261125);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const between = (from: number, to: number) => Math.floor(from + rnd() * Math.max(0, to - from));
@@ -401,7 +401,6 @@ export function generateCompany(options: CompanyOptions): DemoData {
     if (parent !== null) row.PARENT = String(parent);
     return row;
   });
-  lastIds.department = DEPARTMENTS.length;
   const users: Row[] = PEOPLE.map(([name, lastName, secondName, position, department, userZone, gender, active], i) => {
     const id = i + 1;
     const timeZone = id === directorId ? zone : (userZone ?? zone);
@@ -431,7 +430,6 @@ export function generateCompany(options: CompanyOptions): DemoData {
       USER_TYPE: 'employee',
     };
   });
-  lastIds.user = users.length;
   const activeUsers = users.filter((user) => user.ACTIVE === true).map((user) => Number(user.ID));
   const inDepartment = (department: number) =>
     users

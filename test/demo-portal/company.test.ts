@@ -139,3 +139,18 @@ describe('the director’s zone', () => {
     }
   });
 });
+
+describe('a webhook of another user', () => {
+  it('answers user.current with that user; a user who never set a zone has an empty TIME_ZONE', async () => {
+    const portal = await startDemoPortal({ now: () => NOW, rateLimit: false, userId: 6 });
+    try {
+      expect(portal.webhookUrl).toMatch(/\/rest\/6\/[a-z0-9]{16}\/$/);
+      const { body } = await caller(portal)('user.current');
+      expect(body.result).toMatchObject({ ID: '6', NAME: 'Анна', LAST_NAME: 'Морозова', TIME_ZONE: '' });
+      // The portal's default zone still shows in the offset of every reply.
+      expect((body.time as { date_start: string }).date_start).toMatch(/\+03:00$/);
+    } finally {
+      await portal.close();
+    }
+  });
+});
