@@ -1,0 +1,420 @@
+// The assistant core: a director's message or tap becomes replies. Reads run at once (promise 1); writes
+// become one stored proposal and one yes/no question (promise 3) and run only when a tap claims it; every
+// text passes the guard (promise 2); failures become one plain sentence (promise 4).
+
+import type { DigestSettingsPort } from '../digests/settings.ts';
+import { type Logger, silentLogger } from '../log.ts';
+import { isPortalError } from '../portal/errors.ts';
+import type { PortalClient } from '../portal/port.ts';
+import type { Director, Language } from '../scenarios/director.ts';
+import type { Scenarios } from '../scenarios/index.ts';
+import type { ScenarioRequest } from '../scenarios/requests.ts';
+import { executeWrite } from '../scenarios/write-execution.ts';
+import { createWriteLookup, type WriteLookup } from '../scenarios/write-lookup.ts';
+import type { WriteRequest } from '../scenarios/writes.ts';
+import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
+import type { MemoryRepository } from '../storage/memory.ts';
+import type { ProposalRepository } from '../storage/proposals.ts';
+import type { AssistantPort, ButtonOutcome, Conversation } from '../telegram/ports.ts';
+import { suggestBriefingButton } from '../views/digest-settings.ts';
+import { guardText } from '../views/guard.ts';
+import { escapeHtml } from '../views/html.ts';
+import {
+  BRIEFING_SUGGESTION,
+  CAN_HELP_WITH,
+  CANNOT_DO,
+  DIGESTS_UNAVAILABLE,
+  HELP,
+  INTRODUCTION,
+  NO_RIGHTS,
+  NOTHING_TO_REPORT,
+  PORTAL_REFUSED,
+  PORTAL_UNAVAILABLE,
+  SOMETHING_WENT_WRONG,
+  STALE_BUTTON,
+  STATUS_LOOKING_UP,
+  STATUS_THINKING,
+  statusFor,
+} from '../views/messages.ts';
+import { plainTextOf } from '../views/plain-text.ts';
+import {
+  choiceQuestion,
+  notFoundSentence,
+  PROPOSAL_ALREADY_DONE,
+  PROPOSAL_CANCELLED,
+  PROPOSAL_EXPIRED,
+  PROPOSAL_FAILED,
+  PROPOSAL_GONE,
+  PROPOSAL_IN_PROGRESS,
+  proposalButtons,
+  proposalOutcome,
+  proposalQuestion,
+} from '../views/proposals.ts';
+import { renderView } from '../views/render.ts';
+import type { Button, Reply } from '../views/reply.ts';
+import { decodeAction, fitsButton } from './callbacks/index.ts';
+import type { ModelLoop } from './model/index.ts';
+import type { Intent, Understanding } from './understanding.ts';
+
+export interface AssistantDeps {
+  scenarios: Scenarios;
+  understand: (text: string, context: { now: Date; timeZone: string; previous?: Intent }) => Understanding;
+  model?: ModelLoop;
+  portal: PortalClient;
+  proposals: ProposalRepository;
+  directors: DirectorRepository;
+  memory: MemoryRepository;
+  digests?: DigestSettingsPort;
+  /** The portal user a Telegram user stands for; undefined = the webhook's own user. */
+  identity: (telegramUserId: number) => number | undefined;
+  now?: () => Date;
+  logger?: Logger;
+  /** How long a question can be answered (default 15 minutes). */
+  proposalTtlMs?: number;
+}
+
+export const DEFAULT_PROPOSAL_TTL_MS = 15 * 60 * 1000;
+// The portal profile (zone, name) is read again this often, so a zone changed in the portal is followed.
+const PROFILE_REFRESH_MS = 60 * 60 * 1000;
+const MEMORY_FOR_MODEL = 6;
+const REMEMBERED_REPLY_CHARS = 400;
+
+/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works. */
+interface ConversationContext {
+  previous?: Intent;
+}
+
+const contextOf = (value: unknown): ConversationContext =>
+  value && typeof value === 'object' && 'previous' in value ? (value as ConversationContext) : {};
+
+const directorOf = (record: DirectorRecord): Director => ({
+  portalUserId: record.portalUserId,
+  timeZone: record.timeZone,
+  language: record.language,
+});
+
+export function createAssistant(deps: AssistantDeps): AssistantPort {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? silentLogger;
+  const ttlMs = deps.proposalTtlMs ?? DEFAULT_PROPOSAL_TTL_MS;
+  const lookup = createWriteLookup({ portal: deps.portal, names: deps.scenarios.names, now });
+  const profileReadAt = new Map<number, number>();
+
+  /** The director behind a Telegram user: stored, and refreshed from the portal profile now and then. */
+  const directorFor = async (conversation: Conversation): Promise<DirectorRecord> => {
+    const { telegramUserId } = conversation;
+    const mapped = deps.identity(telegramUserId);
+    const stored = deps.directors.get(telegramUserId);
+    const readAt = profileReadAt.get(telegramUserId);
+    const fresh =
+      stored &&
+      (mapped === undefined || mapped === stored.portalUserId) &&
+      readAt !== undefined &&
+      now().getTime() - readAt < PROFILE_REFRESH_MS;
+    if (stored && fresh) return stored;
+    try {
+      const profile = await deps.scenarios.profile(mapped);
+      const record: DirectorRecord = {
+        telegramUserId,
+        chatId: conversation.chatId,
+        portalUserId: profile.portalUserId,
+        timeZone: profile.timeZone,
+        language: stored?.language ?? 'ru',
+        introduced: stored?.introduced ?? false,
+      };
+      deps.directors.save(record);
+      profileReadAt.set(telegramUserId, now().getTime());
+      return record;
+    } catch (error) {
+      // A known director keeps working from the stored profile while the portal hiccups.
+      if (stored && (mapped === undefined || mapped === stored.portalUserId)) {
+        logger.warn('could not refresh the director profile', { error });
+        return stored;
+      }
+      throw error;
+    }
+  };
+
+  const failureText = (error: unknown, language: Language): string => {
+    if (isPortalError(error)) {
+      logger.warn('portal request failed', { kind: error.kind, code: error.code, error });
+      if (error.kind === 'unavailable' || error.kind === 'rateLimited') return PORTAL_UNAVAILABLE[language];
+      if (error.kind === 'authorization') return PORTAL_REFUSED[language];
+      if (error.kind === 'access') return NO_RIGHTS[language];
+      return SOMETHING_WENT_WRONG[language];
+    }
+    logger.error('assistant failed', { error });
+    return SOMETHING_WENT_WRONG[language];
+  };
+
+  const guarded = (reply: Reply, language: Language): Reply => ({ ...reply, html: guardText(reply.html, language) });
+
+  const text = (html: string): Reply => ({ html });
+
+  // ─── reads ────────────────────────────────────────────────────────────────
+
+  const view = async (
+    director: Director,
+    request: ScenarioRequest,
+    onStatus?: (status: string) => void,
+  ): Promise<Reply[]> => {
+    onStatus?.(statusFor(request.scenario, director.language));
+    const model = await deps.scenarios.run(director, request);
+    return model ? renderView(model, director.language) : [text(NOTHING_TO_REPORT[director.language])];
+  };
+
+  // ─── writes ───────────────────────────────────────────────────────────────
+
+  const question = async (telegramUserId: number, director: Director, write: WriteRequest): Promise<Reply> => {
+    let responsibleName: string | undefined;
+    if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId)
+      responsibleName = (await deps.scenarios.names.users([write.responsibleId])).get(write.responsibleId)?.name;
+    const proposal = deps.proposals.create({ telegramUserId, write, now: now(), ttlMs });
+    const context = {
+      language: director.language,
+      timeZone: director.timeZone,
+      today: today(director),
+      responsibleName,
+    };
+    return {
+      html: proposalQuestion(write, context),
+      buttons: proposalButtons(proposal.id, write, director.language),
+    };
+  };
+
+  const today = (director: Director) => new Intl.DateTimeFormat('en-CA', { timeZone: director.timeZone }).format(now());
+
+  const lookupReplies = async (telegramUserId: number, director: Director, found: WriteLookup): Promise<Reply[]> => {
+    const { language } = director;
+    if (found.kind === 'ready') return [await question(telegramUserId, director, found.write)];
+    if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, language))];
+    const first = found.options[0]!.write;
+    const html = choiceQuestion(found.subject, found.query, first, language);
+    // A pick leads to its own yes/no question. When a pick cannot ride on a button (a long title), each
+    // option is stored as its own proposal instead, and the pick itself is the confirmation.
+    const proposeAll = found.options.every((option) => fitsButton({ kind: 'propose', write: option.write }));
+    const rows: Button[][] = found.options.map((option) => {
+      if (proposeAll) return [{ text: option.label, action: { kind: 'propose', write: option.write } }];
+      const proposal = deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
+      return [{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }];
+    });
+    return [{ html, buttons: rows }];
+  };
+
+  const propose = async (
+    telegramUserId: number,
+    director: Director,
+    intent: Extract<Intent, { kind: 'write' }>,
+    onStatus?: (status: string) => void,
+  ): Promise<Reply[]> => {
+    onStatus?.(STATUS_LOOKING_UP[director.language]);
+    return lookupReplies(telegramUserId, director, await lookup.resolve(director, intent.draft));
+  };
+
+  // ─── conversation ─────────────────────────────────────────────────────────
+
+  const introduction = (record: DirectorRecord, language: Language): Reply[] => {
+    const replies = [text(INTRODUCTION[language])];
+    // Only once, after the very first hello: a gentle offer of the morning briefing.
+    if (!record.introduced && deps.digests)
+      replies.push({ html: BRIEFING_SUGGESTION[language], buttons: [[suggestBriefingButton(language)]] });
+    if (!record.introduced) deps.directors.markIntroduced(record.telegramUserId);
+    return replies;
+  };
+
+  const cannotHelp = (record: DirectorRecord, language: Language): Reply[] =>
+    record.introduced ? [text(CAN_HELP_WITH[language])] : introduction(record, language);
+
+  const answer = async (
+    record: DirectorRecord,
+    director: Director,
+    intent: Intent,
+    message: string,
+    history: { role: 'director' | 'assistant'; text: string }[],
+    onStatus?: (status: string) => void,
+  ): Promise<{ replies: Reply[]; remembered?: Intent }> => {
+    const { language } = director;
+    const tg = record.telegramUserId;
+    switch (intent.kind) {
+      case 'greeting':
+        return { replies: introduction(record, language) };
+      case 'help':
+        return { replies: [text(HELP[language])] };
+      case 'view':
+        return { replies: await view(director, intent.request, onStatus), remembered: intent };
+      case 'write':
+        return { replies: await propose(tg, director, intent, onStatus) };
+      case 'digests':
+        return {
+          replies: [deps.digests ? deps.digests.settingsReply(tg, language) : text(DIGESTS_UNAVAILABLE[language])],
+        };
+      case 'digestTime':
+        return {
+          replies: [
+            deps.digests ? deps.digests.setTime(tg, intent.digest, intent.time) : text(DIGESTS_UNAVAILABLE[language]),
+          ],
+        };
+      case 'cannotDo':
+        return { replies: [text(CANNOT_DO[intent.what][language])] };
+      case 'unknown': {
+        if (!deps.model) return { replies: cannotHelp(record, language) };
+        onStatus?.(STATUS_THINKING[language]);
+        const outcome = await deps.model.answer({ director, text: message, memory: history });
+        switch (outcome.kind) {
+          case 'view':
+            return answer(record, director, { kind: 'view', request: outcome.request }, message, history, onStatus);
+          case 'write':
+            return answer(record, director, { kind: 'write', draft: outcome.draft }, message, history, onStatus);
+          case 'cannotDo':
+            return { replies: [text(CANNOT_DO[outcome.what][language])] };
+          case 'text':
+            // The model's words are plain text: escaped here, never trusted as markup.
+            return { replies: [text(escapeHtml(outcome.text))] };
+          case 'unavailable':
+            return { replies: cannotHelp(record, language) };
+        }
+      }
+    }
+  };
+
+  const languageOf = (message: string, timeZone = 'UTC'): Language =>
+    deps.understand(message, { now: now(), timeZone }).language;
+
+  const handleText: AssistantPort['handleText'] = async (conversation, message, options = {}) => {
+    const tg = conversation.telegramUserId;
+    let language: Language = deps.directors.get(tg)?.language ?? 'ru';
+    try {
+      let record = await directorFor(conversation);
+      const context = contextOf(deps.memory.getContext(tg));
+      const understanding = deps.understand(message, {
+        now: now(),
+        timeZone: record.timeZone,
+        previous: context.previous,
+      });
+      language = understanding.language;
+      if (record.language !== language || record.chatId !== conversation.chatId) {
+        record = { ...record, language, chatId: conversation.chatId };
+        deps.directors.save(record);
+      }
+      const history = deps.memory.recent(tg, MEMORY_FOR_MODEL).map((line) => ({ role: line.role, text: line.text }));
+      deps.memory.remember(tg, 'director', message, now());
+      const { replies, remembered } = await answer(
+        record,
+        directorOf(record),
+        understanding.intent,
+        message,
+        history,
+        options.onStatus,
+      );
+      if (remembered) deps.memory.setContext(tg, { previous: remembered } satisfies ConversationContext);
+      const out = replies.map((reply) => guarded(reply, language));
+      const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
+      if (summary) deps.memory.remember(tg, 'assistant', summary, now());
+      return out;
+    } catch (error) {
+      if (!deps.directors.get(tg)) language = languageOf(message);
+      return [guarded(text(failureText(error, language)), language)];
+    }
+  };
+
+  // ─── buttons ──────────────────────────────────────────────────────────────
+
+  const confirm = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
+    const director = directorOf(record);
+    const { language } = director;
+    const claim = deps.proposals.claim(proposalId, record.telegramUserId, now());
+    if (!claim.ok) {
+      switch (claim.reason) {
+        case 'expired':
+          return { edit: text(PROPOSAL_EXPIRED[language]), replies: [] };
+        case 'cancelled':
+          return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
+        case 'done': {
+          const earlier = deps.proposals.get(proposalId)?.resultText;
+          return earlier
+            ? { edit: text(earlier), replies: [] }
+            : { replies: [], notice: PROPOSAL_ALREADY_DONE[language] };
+        }
+        case 'taken':
+          return { replies: [], notice: PROPOSAL_IN_PROGRESS[language] };
+        case 'missing':
+          return { replies: [], notice: STALE_BUTTON[language] };
+      }
+    }
+    const { write } = claim.proposal;
+    try {
+      await executeWrite(deps.portal, director, write);
+      const context = { language, timeZone: director.timeZone, today: today(director) };
+      const outcome = guardText(proposalOutcome(write, context), language);
+      deps.proposals.finish(proposalId, 'done', outcome, now());
+      logger.info('write done', { type: write.type, proposalId });
+      return { edit: text(outcome), replies: [] };
+    } catch (error) {
+      const failed = guardText(`${PROPOSAL_FAILED[language]} ${failureText(error, language)}`, language);
+      deps.proposals.finish(proposalId, 'failed', failed, now());
+      return { edit: text(failed), replies: [] };
+    }
+  };
+
+  const cancel = (record: DirectorRecord, proposalId: string): ButtonOutcome => {
+    const { language } = record;
+    if (deps.proposals.cancel(proposalId, record.telegramUserId))
+      return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
+    const proposal = deps.proposals.get(proposalId);
+    if (!proposal || proposal.telegramUserId !== record.telegramUserId)
+      return { replies: [], notice: STALE_BUTTON[language] };
+    if (proposal.resultText) return { edit: text(proposal.resultText), replies: [] };
+    if (proposal.status === 'cancelled') return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
+    return { replies: [], notice: PROPOSAL_IN_PROGRESS[language] };
+  };
+
+  const handleButton: AssistantPort['handleButton'] = async (conversation, data, _messageId) => {
+    const tg = conversation.telegramUserId;
+    let language: Language = deps.directors.get(tg)?.language ?? 'ru';
+    const action = decodeAction(data);
+    if (!action) return { replies: [], notice: guardText(STALE_BUTTON[language], language) };
+    try {
+      const record = await directorFor(conversation);
+      language = record.language;
+      const director = directorOf(record);
+      const outcome = await (async (): Promise<ButtonOutcome> => {
+        switch (action.kind) {
+          case 'confirm':
+            return confirm(record, action.proposalId);
+          case 'cancel':
+            return cancel(record, action.proposalId);
+          case 'show': {
+            const replies = await view(director, action.request);
+            deps.memory.setContext(tg, { previous: { kind: 'view', request: action.request } });
+            return { replies };
+          }
+          case 'propose': {
+            const write = await lookup.refresh(director, action.write);
+            if (!write) return { replies: [text(PROPOSAL_GONE[language])] };
+            return { replies: [await question(tg, director, write)] };
+          }
+          case 'chooseStage':
+            return { replies: await lookupReplies(tg, director, await lookup.stageChoices(director, action.dealId)) };
+          case 'digestToggle':
+            return deps.digests
+              ? { edit: deps.digests.toggle(tg, action.digest), replies: [] }
+              : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'digestTime':
+            return deps.digests
+              ? { edit: deps.digests.setTime(tg, action.digest, action.time), replies: [] }
+              : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+        }
+      })();
+      return {
+        ...outcome,
+        edit: outcome.edit && guarded(outcome.edit, language),
+        replies: outcome.replies.map((reply) => guarded(reply, language)),
+        notice: outcome.notice && guardText(outcome.notice, language),
+      };
+    } catch (error) {
+      return { replies: [guarded(text(failureText(error, language)), language)] };
+    }
+  };
+
+  return { handleText, handleButton };
+}
