@@ -1,0 +1,115 @@
+// Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
+// end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
+import type { Database } from 'better-sqlite3';
+import { createAssistant } from './assistant/assistant.ts';
+import { createModelLoop } from './assistant/model/index.ts';
+import { understand } from './assistant/router/index.ts';
+import { createDigestDispatcher } from './digests/dispatcher.ts';
+import { createDigestSettings } from './digests/settings.ts';
+import type { Logger } from './log.ts';
+import type { PortalClient } from './portal/port.ts';
+import type { Director } from './scenarios/director.ts';
+import { createScenarios } from './scenarios/index.ts';
+import type { DigestName, ScenarioRequest } from './scenarios/requests.ts';
+import { openDatabase } from './storage/db.ts';
+import { createDirectorRepository, type DirectorRecord } from './storage/directors.ts';
+import { createMemoryRepository } from './storage/memory.ts';
+import { createProposalRepository } from './storage/proposals.ts';
+import type { AccessList, AssistantPort } from './telegram/ports.ts';
+import { renderView } from './views/render.ts';
+import type { Reply } from './views/reply.ts';
+
+export interface AppOptions {
+  portal: PortalClient;
+  databasePath: string;
+  /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
+  allowed: readonly { telegramUserId: number; portalUserId?: number }[];
+  model?: { apiKey: string; baseURL?: string; model: string };
+  logger: Logger;
+  now?: () => Date;
+  proposalTtlMs?: number;
+}
+
+export interface App {
+  assistant: AssistantPort;
+  access: AccessList;
+  db: Database;
+  /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
+  startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): { stop(): void };
+  close(): void;
+}
+
+/** Which scenario fills each digest (PRODUCT.md "Scheduled digests"). */
+const DIGEST_CONTENT: Record<DigestName, ScenarioRequest> = {
+  dayPlan: { scenario: 'dayPlan' },
+  morningBriefing: { scenario: 'morningDigest' },
+  overdueAlert: { scenario: 'overdueAlert' },
+  newLeads: { scenario: 'newLeads' },
+  eveningSummary: { scenario: 'eveningSummary' },
+  weeklyReport: { scenario: 'weeklyReport' },
+};
+
+export function createApp(options: AppOptions): App {
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(options.databasePath);
+  const scenarios = createScenarios({ portal: options.portal, now });
+  const directors = createDirectorRepository(db);
+  const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
+  const digestSettings = createDigestSettings({ db, now });
+  const model = options.model
+    ? createModelLoop({ ...options.model, portal: options.portal, now, logger: options.logger })
+    : undefined;
+
+  const assistant = createAssistant({
+    scenarios,
+    understand,
+    model,
+    portal: options.portal,
+    proposals: createProposalRepository(db),
+    directors,
+    memory: createMemoryRepository(db),
+    digests: digestSettings,
+    identity: (telegramUserId) => portalUserOf.get(telegramUserId),
+    now,
+    logger: options.logger,
+    proposalTtlMs: options.proposalTtlMs,
+  });
+
+  const directorOf = (record: DirectorRecord): Director => ({
+    portalUserId: record.portalUserId,
+    timeZone: record.timeZone,
+    language: record.language,
+  });
+
+  // The zone is the portal user's own and can change there: read it again before each slot.
+  const refreshDirector = async (telegramUserId: number) => {
+    const record = directors.get(telegramUserId);
+    if (!record) return undefined;
+    const profile = await scenarios.profile(record.portalUserId);
+    if (profile.timeZone === record.timeZone) return record;
+    const updated = { ...record, timeZone: profile.timeZone };
+    directors.save(updated);
+    return updated;
+  };
+
+  return {
+    assistant,
+    access: { isAllowed: (telegramUserId) => portalUserOf.has(telegramUserId) },
+    db,
+    startDigests(send) {
+      const dispatcher = createDigestDispatcher({
+        db,
+        now,
+        logger: options.logger,
+        send,
+        refreshDirector,
+        content: async (record, digest) => {
+          const view = await scenarios.run(directorOf(record), DIGEST_CONTENT[digest]);
+          return view ? renderView(view, record.language) : null;
+        },
+      });
+      return dispatcher.start();
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,46 @@
+// The demo: an embedded demo portal with a believable company, and the terminal chat in front of the
+// very same assistant the Telegram bot uses. Needs nothing from outside.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { startDemoPortal } from '../demo-portal/server.ts';
+import type { Logger } from '../log.ts';
+import { createPortalClient } from '../portal/client.ts';
+import { runTerminalChat } from './terminal.ts';
+
+/** The demo's one director: Telegram user 1, standing for the portal's director (the webhook's user). */
+const DEMO_DIRECTOR = { telegramUserId: 1, chatId: 1 };
+
+const BANNER = `Демо: помощник директора для Битрикс24 на демо-портале с вымышленной компанией.
+Попробуйте: «что у меня сегодня?», «мои задачи», «расписание на завтра», «воронка»,
+«досье Ромашка», «создай задачу подготовить отчёт на пятницу».
+Кнопки показаны как [1], [2]: введите номер, чтобы нажать. «выход» — завершить.
+`;
+
+export async function runDemo(options: { config: Config; logger: Logger }): Promise<void> {
+  const portal = await startDemoPortal({ port: 0 });
+  const folder = mkdtempSync(join(tmpdir(), 'b24-demo-'));
+  const app = createApp({
+    portal: createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger }),
+    databasePath: join(folder, 'demo.sqlite'),
+    allowed: [{ telegramUserId: DEMO_DIRECTOR.telegramUserId }],
+    model: options.config.model,
+    logger: options.logger,
+  });
+  try {
+    await runTerminalChat({
+      assistant: app.assistant,
+      conversation: DEMO_DIRECTOR,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      banner: BANNER,
+    });
+  } finally {
+    app.close();
+    await portal.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

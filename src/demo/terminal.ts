@@ -1,0 +1,79 @@
+// The terminal chat: the same assistant as in Telegram, read as Telegram would show it. Buttons become
+// numbered choices; typing the number taps the button.
+import { createInterface } from 'node:readline';
+import { encodeAction } from '../assistant/callbacks/index.ts';
+import type { Action } from '../scenarios/actions.ts';
+import type { AssistantPort, Conversation } from '../telegram/ports.ts';
+import { plainTextOf, type TextStyles } from '../views/plain-text.ts';
+import type { Reply } from '../views/reply.ts';
+
+export interface TerminalChatOptions {
+  assistant: AssistantPort;
+  conversation: Conversation;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** A person at a keyboard: a prompt, bold text, status lines. Otherwise lines in, answers out. */
+  interactive: boolean;
+  banner?: string;
+}
+
+const ansi: TextStyles = { bold: ['\x1b[1m', '\x1b[22m'], italic: ['\x1b[3m', '\x1b[23m'] };
+const FAREWELLS = new Set(['выход', 'exit', 'quit', '/quit', '/exit']);
+
+interface Choice {
+  action: Action;
+  messageId: number;
+}
+
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { assistant, conversation, output, interactive } = options;
+  const write = (text: string) => output.write(`${text}\n`);
+  const styles = interactive ? ansi : undefined;
+  let lastMessageId = 0;
+  let choices: Choice[] = [];
+
+  const show = (replies: Reply[], prefix = '') => {
+    const offered: Choice[] = [];
+    for (const reply of replies) {
+      const messageId = ++lastMessageId;
+      write(`${prefix}${plainTextOf(reply.html, styles)}`);
+      const rows = (reply.buttons ?? []).map((row) =>
+        row
+          .map((button) => {
+            offered.push({ action: button.action, messageId });
+            return `[${offered.length}] ${button.text}`;
+          })
+          .join('   '),
+      );
+      for (const row of rows) write(`   ${row}`);
+      write('');
+    }
+    if (offered.length) choices = offered;
+  };
+
+  if (interactive && options.banner) write(options.banner);
+  const lines = createInterface({ input: options.input, terminal: false });
+  const prompt = () => interactive && output.write('Вы: ');
+  prompt();
+  for await (const raw of lines) {
+    const text = raw.trim();
+    if (FAREWELLS.has(text.toLowerCase())) break;
+    if (!text) {
+      prompt();
+      continue;
+    }
+    if (!interactive) write(`Вы: ${text}`);
+    const choice = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
+    if (choice) {
+      const outcome = await assistant.handleButton(conversation, encodeAction(choice.action), choice.messageId);
+      if (outcome.edit) show([outcome.edit], '↳ ');
+      if (outcome.notice && !outcome.edit && outcome.replies.length === 0) write(outcome.notice);
+      show(outcome.replies);
+    } else {
+      const onStatus = interactive ? (status: string) => write(`\x1b[2m${status}\x1b[22m`) : undefined;
+      show(await assistant.handleText(conversation, text, { onStatus }));
+    }
+    prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,102 @@
+// The composition root: reads the settings, then runs either the Telegram bot or the demo. It alone
+// owns start-up and graceful shutdown.
+import { createApp } from './app.ts';
+import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
+import { runDemo } from './demo/index.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createPortalClient } from './portal/client.ts';
+import { createBot } from './telegram/bot.ts';
+import { registerCommands } from './telegram/menu.ts';
+import { type Running, startPolling, startWebhook } from './telegram/run.ts';
+
+async function runTelegram(config: Config, logger: Logger): Promise<void> {
+  const telegram = config.telegram;
+  const portalSettings = config.portal;
+  if (!telegram || !portalSettings) {
+    throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
+  }
+  const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
+  const app = createApp({
+    portal,
+    databasePath: config.databasePath,
+    allowed: config.allowed,
+    model: config.model,
+    logger,
+  });
+  const { bot, sender } = createBot({
+    token: telegram.token,
+    apiRoot: telegram.apiRoot,
+    assistant: app.assistant,
+    access: app.access,
+    logger,
+  });
+  await bot.init();
+  await registerCommands(bot.api);
+
+  const running: Running = telegram.webhook
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates() }, logger)
+    : await startPolling(bot, logger);
+  const digests = app.startDigests(async (chatId, replies) => {
+    await sender.send(chatId, replies);
+  });
+  logger.info('assistant started', {
+    portal: String(portal),
+    allowed: config.allowed.length,
+    model: Boolean(config.model),
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info('stopping', { signal });
+      resolve();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  digests.stop();
+  await running.stop();
+  app.close();
+}
+
+/** Telegram re-sends an update it thinks was lost; the last few thousand ids are enough to drop repeats. */
+function rememberUpdates(limit = 5_000): (updateId: number) => boolean {
+  const seen = new Set<number>();
+  return (updateId) => {
+    if (seen.has(updateId)) return false;
+    seen.add(updateId);
+    if (seen.size > limit) seen.delete(seen.values().next().value as number);
+    return true;
+  };
+}
+
+async function main(): Promise<void> {
+  const demoAsked = process.argv.includes('--demo');
+  let config: Config;
+  try {
+    // A `.env` in the working folder fills what the environment leaves unset.
+    config = loadConfig(readEnvFile(), { demo: demoAsked });
+  } catch (error) {
+    process.stderr.write(`${formatConfigError(error)}\n`);
+    process.exit(1);
+  }
+  const demo = config.mode === 'demo';
+  const logger = createLogger({
+    // The demo's terminal is the chat itself: only real trouble goes to stderr unless asked for.
+    level: demo && !process.env.LOG_LEVEL ? 'error' : config.logLevel,
+    secrets: secretsOf(config),
+  });
+  try {
+    if (demo) await runDemo({ config, logger });
+    else await runTelegram(config, logger);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${formatConfigError(error)}\n`);
+      process.exit(1);
+    }
+    logger.error('the assistant stopped', { error });
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,58 @@
+// createBot: the error boundary first, then per-chat order, private chats, access, and one Composer per feature.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Logger } from '../log.ts';
+import { accessFeature } from './features/access.ts';
+import { buttonsFeature } from './features/buttons.ts';
+import { privateChatsFeature } from './features/chats.ts';
+import { conversationFeature } from './features/conversation.ts';
+import { unsupportedFeature } from './features/unsupported.ts';
+import { createMenu } from './menu.ts';
+import type { AccessList, AssistantPort } from './ports.ts';
+import { createSender, type Sender } from './send.ts';
+
+export interface BotDependencies {
+  token: string;
+  /** Bot API server root (TELEGRAM_API_ROOT): a self-hosted server or a test stand-in. */
+  apiRoot?: string;
+  assistant: AssistantPort;
+  access: AccessList;
+  logger: Logger;
+  /** Known bot identity (skips getMe; tests). */
+  botInfo?: UserFromGetMe;
+}
+
+export interface AssistantBot {
+  bot: Bot<Context>;
+  sender: Sender;
+}
+
+const SORRY = 'Не получилось ответить, попробуйте ещё раз через минуту.';
+
+export function createBot(deps: BotDependencies): AssistantBot {
+  const bot = new Bot<Context>(deps.token, {
+    client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
+    botInfo: deps.botInfo,
+  });
+  // Waits out Telegram's 429 `retry_after` and retries its 5xx; gives up on absurd waits.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  const sender = createSender(bot.api, deps.logger);
+
+  // One chat's updates in order, different chats in parallel.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // The error boundary holds for polling, the webhook and handleUpdate alike: one update's failure
+  // becomes one plain sentence for the director and a log line, never a stuck bot.
+  const features = bot.errorBoundary(async ({ error, ctx }) => {
+    deps.logger.error('update failed', { error, updateId: ctx.update.update_id });
+    const chatId = ctx.chat?.id;
+    if (chatId && ctx.chat?.type === 'private') await bot.api.sendMessage(chatId, SORRY).catch(() => {});
+  });
+  features.use(privateChatsFeature());
+  features.use(accessFeature(deps.access));
+  features.use(conversationFeature({ assistant: deps.assistant, sender, menu: createMenu(), logger: deps.logger }));
+  features.use(buttonsFeature({ assistant: deps.assistant, sender, logger: deps.logger }));
+  features.use(unsupportedFeature());
+  return { bot, sender };
+}

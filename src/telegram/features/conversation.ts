@@ -1,0 +1,41 @@
+// Text messages and commands go to the assistant; the director sees "typing…" while it works.
+import { Composer, type Context } from 'grammy';
+import type { Logger } from '../../log.ts';
+import type { MenuKeyboard } from '../menu.ts';
+import type { AssistantPort } from '../ports.ts';
+import type { Sender } from '../send.ts';
+
+const TYPING_REFRESH_MS = 4_500;
+
+/** Keeps "typing…" on screen until `work` finishes (Telegram clears it after ~5 s). */
+async function whileTyping<T>(ctx: Context, work: () => Promise<T>, logger: Logger): Promise<T> {
+  const typing = () => ctx.replyWithChatAction('typing').catch((error) => logger.debug('typing failed', { error }));
+  void typing();
+  const timer = setInterval(typing, TYPING_REFRESH_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function conversationFeature(deps: {
+  assistant: AssistantPort;
+  sender: Sender;
+  menu: MenuKeyboard;
+  logger: Logger;
+}): Composer<Context> {
+  const composer = new Composer();
+  composer.on('message:text', async (ctx) => {
+    if (ctx.message.forward_origin) {
+      await ctx.reply('Пересланные сообщения я не разбираю — напишите, что показать: расписание, задачи или сделки.');
+      return;
+    }
+    const conversation = { telegramUserId: ctx.from.id, chatId: ctx.chat.id };
+    const text = ctx.message.text;
+    const replies = await whileTyping(ctx, () => deps.assistant.handleText(conversation, text), deps.logger);
+    const showMenu = /^\/(start|help)\b/.test(text);
+    await deps.sender.send(ctx.chat.id, replies, showMenu ? deps.menu.markup(ctx.from.language_code) : undefined);
+  });
+  return composer;
+}

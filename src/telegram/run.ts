@@ -1,0 +1,79 @@
+// How updates arrive: long polling (default) or a webhook behind HTTPS. Both stop cleanly on demand.
+import { createServer, type Server } from 'node:http';
+import { type RunnerHandle, run } from '@grammyjs/runner';
+import type { Bot, Context } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { Logger } from '../log.ts';
+
+export interface Running {
+  stop(): Promise<void>;
+}
+
+export async function startPolling(bot: Bot<Context>, logger: Logger): Promise<Running> {
+  await bot.init();
+  // A webhook left over from another deployment would swallow every update.
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'edited_message'] } },
+  });
+  logger.info('polling started', { bot: bot.botInfo.username });
+  return {
+    async stop() {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
+}
+
+export interface WebhookOptions {
+  /** Public HTTPS address Telegram posts to. */
+  url: string;
+  port: number;
+  /** Checked against X-Telegram-Bot-Api-Secret-Token. */
+  secret: string;
+  /** First time an update id is seen → true. Telegram re-sends updates it thinks were lost. */
+  markSeen(updateId: number): boolean;
+}
+
+/**
+ * Acknowledges each update at once and works afterwards: a model turn can outlast Telegram's
+ * patience, and an unacknowledged update comes back again.
+ */
+export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, logger: Logger): Promise<Running> {
+  await bot.init();
+  const pending = new Set<Promise<void>>();
+  const server: Server = createServer((request, response) => {
+    if (request.method !== 'POST' || request.headers['x-telegram-bot-api-secret-token'] !== options.secret) {
+      response.writeHead(401).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      response.writeHead(200).end();
+      let update: Update;
+      try {
+        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
+      } catch {
+        return;
+      }
+      if (typeof update.update_id !== 'number' || !options.markSeen(update.update_id)) return;
+      const work = bot
+        .handleUpdate(update)
+        .catch((error: unknown) => logger.error('update failed', { error, updateId: update.update_id }))
+        .finally(() => pending.delete(work));
+      pending.add(work);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, resolve));
+  await bot.api.setWebhook(options.url, {
+    secret_token: options.secret,
+    allowed_updates: ['message', 'callback_query', 'edited_message'],
+  });
+  logger.info('webhook started', { port: options.port });
+  return {
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

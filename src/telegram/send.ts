@@ -1,0 +1,72 @@
+// Turning Replies into Telegram messages: HTML first, plain text if Telegram refuses the HTML,
+// inline buttons on the message they belong to.
+import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
+import { encodeAction } from '../assistant/callbacks/index.ts';
+import type { Logger } from '../log.ts';
+import { plainTextOf } from '../views/plain-text.ts';
+import type { Reply } from '../views/reply.ts';
+
+export function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
+  if (!reply.buttons?.length) return undefined;
+  const keyboard = new InlineKeyboard();
+  for (const row of reply.buttons) {
+    for (const button of row) keyboard.text(button.text, encodeAction(button.action));
+    keyboard.row();
+  }
+  return keyboard;
+}
+
+const refusedMarkup = (error: unknown) =>
+  error instanceof GrammyError &&
+  error.error_code === 400 &&
+  /parse entities|unsupported start tag/i.test(error.description);
+
+const notModified = (error: unknown) =>
+  error instanceof GrammyError && error.error_code === 400 && /message is not modified/i.test(error.description);
+
+export interface Sender {
+  /** Sends replies in order; the menu keyboard (if given) goes on the last one without inline buttons. */
+  send(chatId: number, replies: Reply[], menu?: ReplyKeyboardMarkup): Promise<number[]>;
+  /** Edits a message to a reply, removing its buttons unless the reply has new ones. */
+  edit(chatId: number, messageId: number, reply: Reply): Promise<void>;
+}
+
+export function createSender(api: Api, logger: Logger): Sender {
+  const sendOne = async (chatId: number, reply: Reply, markup?: InlineKeyboard | ReplyKeyboardMarkup) => {
+    try {
+      const message = await api.sendMessage(chatId, reply.html, {
+        parse_mode: 'HTML',
+        reply_markup: markup,
+        link_preview_options: { is_disabled: true },
+      });
+      return message.message_id;
+    } catch (error) {
+      if (!refusedMarkup(error)) throw error;
+      logger.warn('telegram refused the markup, resending as plain text', { error });
+      const message = await api.sendMessage(chatId, plainTextOf(reply.html), { reply_markup: markup });
+      return message.message_id;
+    }
+  };
+
+  return {
+    async send(chatId, replies, menu) {
+      const ids: number[] = [];
+      const lastPlain = menu ? replies.findLastIndex((reply) => !reply.buttons?.length) : -1;
+      for (const [index, reply] of replies.entries()) {
+        ids.push(await sendOne(chatId, reply, inlineKeyboardOf(reply) ?? (index === lastPlain ? menu : undefined)));
+      }
+      return ids;
+    },
+    async edit(chatId, messageId, reply) {
+      const markup: InlineKeyboardMarkup = inlineKeyboardOf(reply) ?? { inline_keyboard: [] };
+      try {
+        await api.editMessageText(chatId, messageId, reply.html, { parse_mode: 'HTML', reply_markup: markup });
+      } catch (error) {
+        if (notModified(error)) return;
+        if (!refusedMarkup(error)) throw error;
+        await api.editMessageText(chatId, messageId, plainTextOf(reply.html), { reply_markup: markup });
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// `npm run demo` in a script: lines in, answers out, as a newcomer would first try it.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repository = join(import.meta.dirname, '..', '..');
+
+function demo(lines: string[], env: Record<string, string> = {}) {
+  return spawnSync('npm', ['run', 'demo', '--silent'], {
+    cwd: repository,
+    input: `${lines.join('\n')}\n`,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
+}
+
+describe('the demo, non-interactive', () => {
+  it('answers tasks, a schedule and a proposal with its choices, and writes nothing unasked', () => {
+    const result = demo(['мои задачи', 'что у меня завтра', 'создай задачу подготовить отчёт на пятницу', '2']);
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('Вы: мои задачи');
+    expect(out).toMatch(/⚠️ \d+ задач\S* просрочен/);
+    expect(out).toMatch(/Расписание на завтра|на [а-я]+, \d{1,2} [а-я]+/i);
+    expect(out).toMatch(/Создать задачу «[^»]+»/);
+    expect(out).toMatch(/\[1\] Да\s+\[2\] Нет/);
+    expect(out).toMatch(/↳ .*отмен/i);
+    // Shown as Telegram would show it: no tags.
+    expect(out).not.toMatch(/<\/?(b|i|code|a)\b/);
+  }, 70_000);
+
+  it('runs the demo even when a Telegram token is set', () => {
+    const result = demo(['воронка'], { TELEGRAM_BOT_TOKEN: '123:abc' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/₽/);
+  }, 70_000);
+});
