@@ -253,13 +253,13 @@ const TASK_TITLES = [
   'Подготовить коммерческое предложение для {c}',
   'Согласовать договор с {c}',
   'Проверить оплату счёта от {c}',
-  'Позвонить {p} по поводу продления договора',
+  'Созвониться с клиентом ({p}) о продлении договора',
   'Подготовить отчёт по продажам за месяц',
   'Утвердить бюджет отдела маркетинга',
   'Провести собеседование на должность менеджера по продажам',
   'Согласовать график отпусков',
   'Отправить акт сверки в {c}',
-  'Подписать доверенность для {p}',
+  'Подготовить доверенность на представителя клиента ({p})',
   'Разобрать просроченную дебиторскую задолженность',
   'Обновить прайс-лист на декабрь',
   'Подготовить презентацию для совета директоров',
@@ -453,38 +453,48 @@ export function generateCompany(options: CompanyOptions): DemoData {
     17: 'PAUSED',
     20: 'CLOSED',
   };
+  const duration = (ms: number) => {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
+  };
   for (const user of users) {
     const id = Number(user.ID);
     const userZone = zoneOf(id);
     const plan = dayPlan[id] ?? 'OPENED';
-    const start = at(0, 9, (id * 7) % 40, userZone);
-    const duration = (ms: number) => {
-      const minutes = Math.max(0, Math.floor(ms / 60_000));
-      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
-    };
-    const yesterday = { start: start - DAY, finish: start - DAY + 9 * HOUR };
+    // Each person's own day: Vladivostok has gone home while Moscow is at lunch.
+    const weekday = DateTime.fromMillis(now, { zone: userZone }).weekday;
+    const back = weekday === 1 ? 3 : weekday === 7 ? 2 : 1;
+    const day = (offset: number) => ({
+      start: at(offset, 9, (id * 7) % 40, userZone),
+      finish: at(offset, 18, (id * 11) % 50, userZone),
+    });
+    const today = day(0);
+    const previous = day(-back);
+    const closed = (worked: { start: number; finish: number }): Row => ({
+      STATUS: 'CLOSED',
+      TIME_START: isoIn(worked.start, userZone),
+      TIME_FINISH: isoIn(worked.finish, userZone),
+      DURATION: duration(worked.finish - worked.start - HOUR),
+      TIME_LEAKS: '01:00:00',
+    });
     let row: Row;
     if (plan === 'EXPIRED') {
       row = {
         STATUS: 'EXPIRED',
-        TIME_START: isoIn(yesterday.start, userZone),
+        TIME_START: isoIn(previous.start, userZone),
         TIME_FINISH: null,
         DURATION: '00:00:00',
         TIME_LEAKS: '00:00:00',
-        TIME_FINISH_DEFAULT: isoIn(yesterday.finish, userZone),
+        TIME_FINISH_DEFAULT: isoIn(previous.finish, userZone),
       };
-    } else if (plan === 'CLOSED' || now < start) {
-      row = {
-        STATUS: 'CLOSED',
-        TIME_START: isoIn(yesterday.start, userZone),
-        TIME_FINISH: isoIn(yesterday.finish, userZone),
-        DURATION: duration(yesterday.finish - yesterday.start - HOUR),
-        TIME_LEAKS: '01:00:00',
-      };
+    } else if (plan === 'CLOSED' || weekday > 5 || now < today.start) {
+      row = closed(previous);
+    } else if (now >= today.finish) {
+      row = closed(today);
     } else {
       row = {
         STATUS: plan,
-        TIME_START: isoIn(start, userZone),
+        TIME_START: isoIn(today.start, userZone),
         TIME_FINISH: null,
         // The portal counts the duration only once the day is closed.
         DURATION: '00:00:00',

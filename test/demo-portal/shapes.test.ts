@@ -90,6 +90,12 @@ describe('users and departments', () => {
       ),
     );
     expect(statuses).toEqual(['OPENED', 'CLOSED', 'PAUSED']);
+    // 19:00 in Vladivostok: the day there is over.
+    expect((await call('timeman.status', { USER_ID: 16 })).body.result).toMatchObject({
+      STATUS: 'CLOSED',
+      TIME_START: expect.stringMatching(/^2026-11-25T09:\d\d:00\+10:00$/),
+      TIME_FINISH: expect.stringMatching(/^2026-11-25T18:\d\d:00\+10:00$/),
+    });
     expect((await call('timeman.status', { USER_ID: 999 })).body).toEqual({
       error: '',
       error_description: 'User not found',
