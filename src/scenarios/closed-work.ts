@@ -27,7 +27,7 @@ export function closedWorkReads(responsibleId: number, window: Window): ClosedWo
       all: true,
     },
     moves: { ...movesCommand(window), all: true },
-    earlierStages: previousStagesCommand(window),
+    earlierStages: { ...previousStagesCommand(window), all: true },
     // A stage change modifies the deal, so every moved deal is among those modified since the window began.
     movedDeals: {
       method: 'crm.deal.list',

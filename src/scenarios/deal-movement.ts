@@ -59,5 +59,5 @@ export function dealMoves(
     if (from) move.fromStage = from;
     moves.push(move);
   }
-  return moves;
+  return moves.sort((a, b) => a.at.localeCompare(b.at));
 }

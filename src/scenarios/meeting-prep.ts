@@ -9,17 +9,22 @@ import { type Read, readTogether } from './reads.ts';
 import type { LocalDate } from './requests.ts';
 import type { Choice, EventItem, ViewModel } from './view-models.ts';
 
-// Words of a meeting's title that say nothing about whom it is with.
-const commonWords = new Set(
-  'встреча встречи встречу созвон звонок обсуждение планёрка планерка совещание презентация переговоры договор компания клиент клиентом клиента meeting call with about'.split(
-    ' ',
-  ),
-);
-
-/** The words of a title that can name a client or a deal: «Встреча с ООО «Ромашка»» → ромашка. */
+/**
+ * The words of a title that name a client: the quoted name first («Встреча с ООО «Ромашка»» → ромашка), else
+ * the capitalised words after the first one. «Звонок инвестору» names nobody.
+ */
 function telling(title: string): string[] {
-  return queryWords(title)
-    .filter((word) => word.length >= 4 && !commonWords.has(word))
+  const quoted = [...title.matchAll(/[«"“]([^«»"“”]+)[»"”]/g)].map((match) => match[1] ?? '');
+  const source =
+    quoted.length > 0
+      ? quoted.join(' ')
+      : title
+          .split(/\s+/)
+          .slice(1)
+          .filter((word) => /^\p{Lu}/u.test(word))
+          .join(' ');
+  return queryWords(source)
+    .filter((word) => word.length >= 3 && !/^(ооо|оао|зао|пао|ао|ип|llc|inc|ltd)$/.test(word))
     .slice(0, 3);
 }
 

@@ -129,7 +129,8 @@ function repairHtml(html: string): string {
     const closing = tag[1] === '/';
     const name = (tag[2] ?? '').toLowerCase();
     if (lineBreakTags.has(name)) {
-      if (name === 'br' || closing) out += '\n';
+      // A block starts and ends on a line of its own.
+      if (name === 'br' || closing || (out !== '' && !out.endsWith('\n'))) out += '\n';
       continue;
     }
     if (!allowedTags.has(name)) continue;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { splitMessage } from '../../src/views/split.ts';
+import { telegramHtmlProblems } from './html-check.ts';
+
+describe('splitting a long message', () => {
+  const lines = Array.from(
+    { length: 300 },
+    (_, i) => `• <b>Сделка ${i}</b> «Ромашка» &amp; <i>партнёры</i> — ${i} 000 ₽`,
+  );
+  const html = `<b>Заголовок</b>\n${lines.join('\n')}\n<blockquote>${'цитата\n'.repeat(200)}конец</blockquote>`;
+
+  it('cuts a 12 000-character view into parts within the limit, each valid HTML', () => {
+    expect(html.length).toBeGreaterThan(12_000);
+    const parts = splitMessage(html);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(4096);
+      expect(telegramHtmlProblems(part)).toEqual([]);
+    }
+  });
+
+  it('cuts only at line boundaries and loses no line', () => {
+    const parts = splitMessage(html);
+    const strip = (text: string) => text.replace(/<\/?blockquote>/g, '');
+    expect(parts.map(strip).join('\n')).toBe(strip(html));
+    for (const line of lines) expect(parts.some((part) => part.split('\n').includes(line))).toBe(true);
+  });
+
+  it('closes a tag open across the cut and reopens it in the next part', () => {
+    const parts = splitMessage(html);
+    const quoted = parts.filter((part) => part.includes('цитата'));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const part of quoted) {
+      expect(part.startsWith('<blockquote>') || part.includes('\n<blockquote>') || part.includes('</b>\n')).toBe(true);
+      expect(part.endsWith('</blockquote>')).toBe(true);
+    }
+  });
+
+  it('leaves a short message whole, and cuts a single endless line at spaces', () => {
+    expect(splitMessage('коротко')).toEqual(['коротко']);
+    const long = 'слово '.repeat(2000).trim();
+    const parts = splitMessage(long, 1000);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(1000);
+    expect(parts.join(' ').replace(/\s+/g, ' ')).toBe(long);
+  });
+});
