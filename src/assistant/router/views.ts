@@ -108,6 +108,9 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   )
     return view({ scenario: 'dayResults', date: day ?? today });
 
+  // Below, one keyword picks the view; a message with more in it than that is a question for the model.
+  if (!plainRequest(message, days)) return undefined;
+
   if (has(light, `план\\p{L}*\\s+(?:на\\s+)?д(?:ня|ень)${E}|day\\s+plan|plan\\s+for\\s+(?:the\\s+)?day`) && !day)
     return view({ scenario: 'dayPlan' });
   if (has(light, `вечерн\\p{L}*\\s+(?:сводк|отчет|итог|обзор)|evening\\s+(?:summary|report)`))
@@ -188,4 +191,28 @@ function nameQuery(message: Message, start: number): string {
   const query = nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));
   // "досье на": a preposition with nothing after it names nobody.
   return /^(?:на|про|о|об|по|для|about|on|for|of)$/iu.test(query) ? '' : query;
+}
+
+// The words of a plain "show me X" request: the views' own words, the usual verbs, modifiers and small words.
+const PLAIN_WORDS = new RegExp(
+  `^(?:${[
+    'задач\\p{L}*|таск\\p{L}*|tasks?|todos?|сделк\\p{L}*|сделоч\\p{L}*|deals?|расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*',
+    'созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|план\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule',
+    'calendar|meetings?|calls?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
+    'отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|people',
+    'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид\\p{L}*|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
+    'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
+    'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
+    'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
+    'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
+    'что|че|чо|шо|как|кто|там|тут|есть|ли|по|у|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|это|эти|мы',
+    'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
+  ].join('|')})$`,
+  'u',
+);
+
+function plainRequest(message: Message, days: readonly DayMatch[]): boolean {
+  const rest = without(message, [...days, ...findTimes(message.raw, days)]).light;
+  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  return words.filter((word) => !PLAIN_WORDS.test(word)).length <= 1;
 }
