@@ -674,6 +674,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const WON_THIS_WEEK = new Set([3, 27, 30, 51]);
   const LOST_THIS_WEEK = new Set([9, 45]);
   const MOVED_TODAY = new Set([1, 19, 24, 38]);
+  const ROMASHKA_SUPPLY = 24;
   // A live deal of the director that has not moved for 20 days but was called lately: active, not stuck.
   const CALLED_LATELY = 18;
   const dealCount = 120 + (options.size?.deals ?? 0);
@@ -683,7 +684,9 @@ export function generateCompany(options: CompanyOptions): DemoData {
     const categoryId = index % 4 === 3 ? 1 : 0;
     const stages = stagesOf(categoryId);
     const process = stages.filter((stage) => stage.semantics === 'process');
-    const companyIndex = Math.floor(rnd() * companies.length);
+    // The director's supply deal with ООО «Ромашка» moved today: today's meeting is about it.
+    const romashka = index === ROMASHKA_SUPPLY;
+    const companyIndex = romashka ? 0 : Math.floor(rnd() * companies.length);
     const company = companies[companyIndex]!;
     const contact = contacts[companyIndex] ?? contacts[0]!;
     const director = index % 6 === 0;
@@ -723,7 +726,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
     moved = Math.max(moved, created + HOUR);
     const closed = stage.semantics !== 'process';
     const amount = between(12, 900) * 10_000 + (rnd() < 0.5 ? 0 : 5_000);
-    const title = pick(DEAL_TITLES).replace('{c}', company.TITLE as string);
+    const title = (romashka ? DEAL_TITLES[0]! : pick(DEAL_TITLES)).replace('{c}', company.TITLE as string);
     const deal: Row = {
       ID: String(id),
       TITLE: title,
@@ -772,9 +775,13 @@ export function generateCompany(options: CompanyOptions): DemoData {
       if (stage !== stages[0]) addHistory(deal, stage, moved, closed ? 3 : 2);
       continue;
     }
-    const path = closed
-      ? [...process.slice(1, 1 + Math.floor(rnd() * process.length)), stage]
-      : process.slice(1, process.indexOf(stage) + 1);
+    // A won deal went through every stage; a lost one dropped out somewhere on the way.
+    const path =
+      stage.semantics === 'success'
+        ? [...process.slice(1), stage]
+        : closed
+          ? [...process.slice(1, 1 + Math.floor(rnd() * process.length)), stage]
+          : process.slice(1, process.indexOf(stage) + 1);
     path.forEach((step, position) => {
       const time =
         position === path.length - 1 ? moved : created + ((moved - created) * (position + 1)) / (path.length + 1);
