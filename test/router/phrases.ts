@@ -261,6 +261,15 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['открой компанию Альфа', search('Альфа')],
     ['новые задачи', tasks],
     ['новые лиды за сутки', view({ scenario: 'newLeads' })],
+    ['мои задачи на эту неделю', tasks],
+    ['какие сделки без движения', deals],
+    ['как идут продажи в этом месяце', pipeline],
+    ['когда я свободен завтра', schedule(c.tomorrow)],
+    ['какие звонки сегодня', schedule(c.today)],
+    ['есть ли просроченные задачи', tasks],
+    ['у меня есть встречи завтра?', schedule(c.tomorrow)],
+    ['покажи новые заявки', view({ scenario: 'newLeads' })],
+    ['дай сводку за день', briefing],
     // Writes
     [
       'создай задачу подготовить отчёт на пятницу',
@@ -430,6 +439,10 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['what can you do?', { kind: 'help' }],
     ['my schedule for next week', schedule(c.nextMonday)],
     ['evening summary at 19:30', digestTime('eveningSummary', '19:30')],
+    ['what meetings do I have today', schedule(c.today)],
+    ['show open deals', deals],
+    ['how are sales', pipeline],
+    ['tasks for tomorrow', schedule(c.tomorrow)],
   ];
 
   return [

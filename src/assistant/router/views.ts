@@ -138,7 +138,7 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   const deals = has(light, `сделк\\p{L}*|сделоч\\p{L}*|deals?${E}`);
   const meetings = has(
     light,
-    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|планы?${E}|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
+    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|звонк\\p{L}*|совещани\\p{L}*|график\\p{L}*|планы?${E}|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
   );
   const briefing = has(
     light,
@@ -205,7 +205,8 @@ const PLAIN_WORDS = new RegExp(
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
     'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
     'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
-    'что|че|чо|шо|как|кто|там|тут|есть|ли|по|у|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|это|эти|мы',
+    'что|че|чо|шо|как|кто|когда|там|тут|есть|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
+    'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|звонк\\p{L}*|week|month|moving|movement',
     'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
   ].join('|')})$`,
   'u',
