@@ -21,7 +21,7 @@ describe('the demo, non-interactive', () => {
     expect(result.status).toBe(0);
     const out = result.stdout;
     expect(out).toContain('Вы: мои задачи');
-    expect(out).toMatch(/⚠️ \d+ задач\S* просрочен/);
+    expect(out).toMatch(/⚠\uFE0F?\s\d+\sзадач\S*\sпросрочен/);
     expect(out).toMatch(/Расписание на завтра|на [а-я]+, \d{1,2} [а-я]+/i);
     expect(out).toMatch(/Создать задачу «[^»]+»/);
     expect(out).toMatch(/\[1\] Да\s+\[2\] Нет/);
