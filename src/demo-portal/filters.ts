@@ -98,12 +98,12 @@ function compare(stored: unknown, wanted: unknown, zone: string): number | undef
 }
 
 /** A multi-field entry (`{ ID, VALUE_TYPE, VALUE, TYPE_ID }`) is matched by its value. */
-const valueOf = (item: unknown): unknown =>
+const entryValue = (item: unknown): unknown =>
   item !== null && typeof item === 'object' && 'VALUE' in item ? (item as Row).VALUE : item;
 
 function equals(stored: unknown, wanted: unknown, zone: string): boolean {
   if (isEmpty(wanted) && !Array.isArray(wanted)) return isEmpty(stored);
-  if (Array.isArray(stored)) return stored.some((item) => equals(valueOf(item), wanted, zone));
+  if (Array.isArray(stored)) return stored.some((item) => equals(entryValue(item), wanted, zone));
   return compare(stored, wanted, zone) === 0;
 }
 
@@ -114,7 +114,7 @@ function anyOf(stored: unknown, wanted: unknown, zone: string): boolean {
 
 /** SQL LIKE with the caller's own `%` and `_` wildcards, case-insensitive. */
 function like(stored: unknown, pattern: unknown): boolean {
-  if (Array.isArray(stored)) return stored.some((item) => like(valueOf(item), pattern));
+  if (Array.isArray(stored)) return stored.some((item) => like(entryValue(item), pattern));
   if (isEmpty(stored)) return false;
   const source = String(pattern)
     .split('')
@@ -124,7 +124,7 @@ function like(stored: unknown, pattern: unknown): boolean {
 }
 
 function contains(stored: unknown, wanted: unknown): boolean {
-  if (Array.isArray(stored)) return stored.some((item) => contains(valueOf(item), wanted));
+  if (Array.isArray(stored)) return stored.some((item) => contains(entryValue(item), wanted));
   if (isEmpty(stored)) return false;
   const needle = String(wanted).replaceAll('%', '').toLocaleLowerCase('ru');
   return String(stored).toLocaleLowerCase('ru').includes(needle);

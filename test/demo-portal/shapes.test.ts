@@ -176,6 +176,21 @@ describe('CRM', () => {
     expect(sources.body.result).toContainEqual(expect.objectContaining({ STATUS_ID: 'WEB', NAME: 'Веб-сайт' }));
   });
 
+  it('crm.deal.fields describes each field with its type and Russian title', async () => {
+    const { body } = await call('crm.deal.fields');
+    const fields = body.result as Record<string, { type: string; title: string; isMultiple: boolean }>;
+    expect(fields.TITLE).toMatchObject({ type: 'string', title: 'Название' });
+    expect(fields.OPPORTUNITY).toMatchObject({ type: 'double', title: 'Сумма' });
+    expect(fields.STAGE_ID).toMatchObject({ type: 'crm_status' });
+    expect(fields.DATE_CREATE).toMatchObject({ type: 'datetime' });
+    expect(fields.ASSIGNED_BY_ID).toMatchObject({ type: 'user', title: 'Ответственный' });
+    const contact = (await call('crm.contact.fields')).body.result as Record<
+      string,
+      { type: string; isMultiple: boolean }
+    >;
+    expect(contact.PHONE).toMatchObject({ type: 'crm_multifield', isMultiple: true });
+  });
+
   it('activities and leads', async () => {
     const activities = await call('crm.activity.list', {
       filter: { OWNER_TYPE_ID: 2, OWNER_ID: 19 },

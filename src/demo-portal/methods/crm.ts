@@ -338,7 +338,76 @@ const commentList: Method = (params, { data }) =>
     ),
   );
 
+const FIELD_TITLES: Record<string, string> = {
+  ID: 'ID',
+  TITLE: 'Название',
+  NAME: 'Имя',
+  LAST_NAME: 'Фамилия',
+  SECOND_NAME: 'Отчество',
+  POST: 'Должность',
+  STAGE_ID: 'Стадия сделки',
+  CATEGORY_ID: 'Воронка',
+  STAGE_SEMANTIC_ID: 'Группа стадии',
+  STATUS_ID: 'Стадия',
+  OPPORTUNITY: 'Сумма',
+  CURRENCY_ID: 'Валюта',
+  COMPANY_ID: 'Компания',
+  CONTACT_ID: 'Контакт',
+  ASSIGNED_BY_ID: 'Ответственный',
+  SOURCE_ID: 'Источник',
+  DATE_CREATE: 'Дата создания',
+  DATE_MODIFY: 'Дата изменения',
+  BEGINDATE: 'Дата начала',
+  CLOSEDATE: 'Предполагаемая дата закрытия',
+  CLOSED: 'Закрыта',
+  COMMENTS: 'Комментарий',
+  PHONE: 'Телефон',
+  EMAIL: 'E-mail',
+  SUBJECT: 'Тема',
+  DEADLINE: 'Срок',
+  COMPLETED: 'Выполнено',
+  RESPONSIBLE_ID: 'Ответственный',
+};
+
+function fieldType(key: string, value: unknown): string {
+  if (MULTI_FIELDS.has(key)) return 'crm_multifield';
+  if (key === 'ID') return 'integer';
+  if (key.endsWith('_BY_ID') || key === 'RESPONSIBLE_ID') return 'user';
+  if (MONEY.has(key)) return 'double';
+  if (DATES.has(key)) return 'date';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return 'datetime';
+  if (value === 'Y' || value === 'N') return 'char';
+  if (key.endsWith('STAGE_ID') || key === 'STATUS_ID' || key === 'SOURCE_ID') return 'crm_status';
+  return 'string';
+}
+
+/** `crm.<entity>.fields`: each field's type and title, read off the entity's own records. */
+function fieldsOf(collection: Collection): Method {
+  return (_params, { data }) => {
+    const sample = data[collection][0] ?? {};
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(sample)) {
+      const type = fieldType(key, value);
+      result[key] = {
+        type,
+        isRequired: false,
+        isReadOnly: key === 'ID' || key.startsWith('DATE_') || key.endsWith('SEMANTIC_ID'),
+        isImmutable: false,
+        isMultiple: MULTI_FIELDS.has(key),
+        isDynamic: false,
+        title: FIELD_TITLES[key] ?? key,
+      };
+    }
+    return { result };
+  };
+}
+
 export const crmMethods: Record<string, Method> = {
+  'crm.deal.fields': fieldsOf('deals'),
+  'crm.lead.fields': fieldsOf('leads'),
+  'crm.contact.fields': fieldsOf('contacts'),
+  'crm.company.fields': fieldsOf('companies'),
+  'crm.activity.fields': fieldsOf('activities'),
   'crm.deal.list': listOf('deals'),
   'crm.deal.get': getOf('deals'),
   'crm.deal.add': dealAdd,
