@@ -1,7 +1,7 @@
 // The demo portal: a local HTTP server that answers like a Bitrix24 portal's REST interface, webhook and all.
-// Its simplifications, so nobody mistakes them for the portal's rules: a bare `to` date of the calendar covers that whole day (as the
-// portal's calendar reads it), `crm.deal.update` ignores CATEGORY_ID (the portal moves pipelines elsewhere), and
-// the tasks filter on STATUS means the true status (the portal's negative meta-statuses are not emulated).
+// Its simplifications, so nobody mistakes them for the portal's rules: a bare `to` date of the calendar includes
+// that whole day, `crm.deal.update` ignores CATEGORY_ID (the portal moves pipelines elsewhere), and the tasks filter
+// on STATUS means the true status (the portal's negative meta-statuses are not emulated).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
