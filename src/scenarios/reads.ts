@@ -31,6 +31,10 @@ const maxGuessedPages = 40;
 
 const pageName = (name: string, start: number) => `${name}_p${start}`;
 
+// The same list asked again: same method and filters, whatever the moment in them (windows move with the clock).
+const hintKey = (name: string, read: Read): string =>
+  `${name}|${read.method}|${JSON.stringify(read.params ?? {}).replace(/\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?/g, '@')}`;
+
 export async function readTogether<K extends string>(
   source: { portal: PortalClient; pages?: PageHints },
   reads: Record<K, Read>,
@@ -42,7 +46,7 @@ export async function readTogether<K extends string>(
   for (const name of names) commands[name] = { method: reads[name].method, params: reads[name].params ?? {} };
   for (const name of names) {
     const read = reads[name];
-    const expected = read.all ? (hints?.get(`${name}|${read.method}`) ?? 0) : 0;
+    const expected = read.all ? (hints?.get(hintKey(name, read)) ?? 0) : 0;
     const starts: number[] = [];
     for (let start = pageSize; start < expected && starts.length < maxGuessedPages; start += pageSize)
       starts.push(start);
@@ -71,7 +75,7 @@ export async function readTogether<K extends string>(
     }
     out[name] = { result, items, total, failed: false };
     if (read.all) {
-      hints?.set(`${name}|${read.method}`, total);
+      hints?.set(hintKey(name, read), total);
       for (let start = items.length || pageSize; start < total; start += pageSize) {
         more[pageName(name, start)] = { method: read.method, params: { ...read.params, start } };
       }
