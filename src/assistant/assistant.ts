@@ -188,12 +188,21 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     const { language } = director;
     if (found.kind === 'ready') return [await question(telegramUserId, director, found.write)];
     if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, language))];
-    const first = found.options[0]!.write;
-    const html = choiceQuestion(found.subject, found.query, first, language);
+    const first = found.options[0];
+    const html = choiceQuestion(
+      found.subject,
+      found.query,
+      first && 'write' in first ? first.write : undefined,
+      language,
+    );
     // A pick leads to its own yes/no question. When a pick cannot ride on a button (a long title), each
     // option is stored as its own proposal instead, and the pick itself is the confirmation.
-    const proposeAll = found.options.every((option) => fitsButton({ kind: 'propose', write: option.write }));
+    const proposeAll = found.options.every(
+      (option) => !('write' in option) || fitsButton({ kind: 'propose', write: option.write }),
+    );
     const rows: Button[][] = found.options.map((option) => {
+      if (!('write' in option))
+        return [{ text: option.label, action: { kind: 'chooseStage', dealId: option.stagesOfDeal } }];
       if (proposeAll) return [{ text: option.label, action: { kind: 'propose', write: option.write } }];
       const proposal = deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
       return [{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }];

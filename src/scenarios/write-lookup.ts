@@ -14,11 +14,8 @@ import type { WriteRequest } from './writes.ts';
 
 export type LookupSubject = 'task' | 'deal' | 'contact' | 'company' | 'meeting' | 'person' | 'stage';
 
-export interface LookupOption {
-  /** Plain text for a button: the record as the director knows it. */
-  label: string;
-  write: WriteRequest;
-}
+/** One record to pick, as plain text for a button: the write it leads to, or (a deal) its stages next. */
+export type LookupOption = { label: string; write: WriteRequest } | { label: string; stagesOfDeal: number };
 
 export type WriteLookup =
   | { kind: 'ready'; write: WriteRequest }
@@ -86,8 +83,9 @@ function narrowed<T>(items: T[], titleOf: (item: T) => string, query: string): T
 }
 
 function outcome(subject: LookupSubject, query: string, options: LookupOption[]): WriteLookup {
-  if (options.length === 0) return { kind: 'notFound', subject, query };
-  if (options.length === 1) return { kind: 'ready', write: options[0]!.write };
+  const [only] = options;
+  if (!only) return { kind: 'notFound', subject, query };
+  if (options.length === 1 && 'write' in only) return { kind: 'ready', write: only.write };
   return { kind: 'choose', subject, query, options: options.slice(0, MAX_OPTIONS) };
 }
 
@@ -280,9 +278,13 @@ export function createWriteLookup(deps: {
               label: label(deals.length > 1 ? `${deal.TITLE} → ${stage.name}` : stage.name),
             });
         }
-        return options.length
-          ? outcome('deal', draft.dealQuery, options)
-          : { kind: 'notFound', subject: 'stage', query: draft.stageQuery };
+        if (options.length) return outcome('deal', draft.dealQuery, options);
+        // Several deals and none has such a stage: pick the deal first, then one of its stages.
+        return outcome(
+          'deal',
+          draft.dealQuery,
+          deals.map((deal) => ({ label: label(deal.TITLE), stagesOfDeal: deal.ID })),
+        );
       }
       case 'deleteDeal': {
         const deals = await findDeals(draft.dealQuery, false);

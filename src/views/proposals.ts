@@ -174,12 +174,17 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
 }
 
 /** The question over a list of records to pick from (each button is its own proposal or question). */
-export function choiceQuestion(subject: LookupSubject, query: string, write: WriteRequest, language: Language): string {
+export function choiceQuestion(
+  subject: LookupSubject,
+  query: string,
+  write: WriteRequest | undefined,
+  language: Language,
+): string {
   const ru = language === 'ru';
   const what = quoted(query, language);
   switch (subject) {
     case 'person': {
-      const task = write.type === 'createTask' ? ` ${quoted(write.title, language)}` : '';
+      const task = write?.type === 'createTask' ? ` ${quoted(write.title, language)}` : '';
       return ru
         ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
         : `Who should get the task${task}? Several colleagues match ${what}:`;
@@ -187,7 +192,7 @@ export function choiceQuestion(subject: LookupSubject, query: string, write: Wri
     case 'stage':
       return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
     case 'task':
-      if (write.type === 'deleteTask')
+      if (write?.type === 'deleteTask')
         return ru
           ? `Какую задачу удалить? Нашлось несколько по ${what}:`
           : `Which task to delete? Several match ${what}:`;
@@ -195,15 +200,15 @@ export function choiceQuestion(subject: LookupSubject, query: string, write: Wri
         ? `Какую задачу отметить выполненной? Нашлось несколько по ${what}:`
         : `Which task is done? Several match ${what}:`;
     case 'meeting':
-      if (write.type === 'deleteMeeting')
+      if (write?.type === 'deleteMeeting')
         return ru ? `Какую встречу удалить? Подходят несколько:` : 'Which meeting to delete? Several match:';
       return ru ? 'Какую встречу перенести? Подходят несколько:' : 'Which meeting to move? Several match:';
     case 'deal':
-      if (write.type === 'deleteDeal')
+      if (write?.type === 'deleteDeal')
         return ru
           ? `Какую сделку удалить? Нашлось несколько по ${what}:`
           : `Which deal to delete? Several match ${what}:`;
-      if (write.type === 'addComment')
+      if (write?.type === 'addComment')
         return ru
           ? `К какой сделке добавить комментарий? Нашлось несколько по ${what}:`
           : `Which deal gets the comment? Several match ${what}:`;

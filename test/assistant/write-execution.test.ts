@@ -39,17 +39,21 @@ describe('a confirmed write is one change in the portal', () => {
   });
 
   it('moves a deal found by name to a stage found by name', async () => {
-    const deal = portal.data.deals.find((one) => one.STAGE_SEMANTIC_ID === 'P' && Number(one.CATEGORY_ID) === 0)!;
+    const deal = portal.data.deals.find(
+      (one) =>
+        one.STAGE_SEMANTIC_ID === 'P' &&
+        Number(one.CATEGORY_ID) === 0 &&
+        portal.data.deals.filter((other) => other.TITLE === one.TITLE).length === 1,
+    )!;
     const names = createNameDirectory(client, { now });
     const target = (await names.stages(0)).find(
       (stage) => stage.id !== deal.STAGE_ID && stage.semantics === 'process',
     )!;
-    const found = await lookup.resolve(director, {
+    const write = await ready({
       type: 'moveDeal',
       dealQuery: String(deal.TITLE),
       stageQuery: target.name.toLowerCase(),
     });
-    const write = found.kind === 'ready' ? found.write : found.kind === 'choose' ? found.options[0]!.write : undefined;
     expect(write).toMatchObject({ type: 'moveDeal', stageId: target.id, stageName: target.name });
     await executeWrite(client, director, write!);
     expect(portal.data.deals.find((one) => one.ID === (write as { dealId: number }).dealId.toString())?.STAGE_ID).toBe(
