@@ -72,6 +72,25 @@ describe('the Telegram bot, run as an operator runs it', () => {
     );
   });
 
+  it('flags stuck deals and clashing meetings, each view with exactly one hint', async () => {
+    const [deals] = await stand.say(DIRECTOR, 'покажи сделки');
+    expect(deals?.plain).toMatch(/💤/);
+    const [today] = await stand.say(DIRECTOR, 'дай расписание на сегодня');
+    expect(today?.plain).toMatch(/⚡/);
+    for (const view of [deals, today]) {
+      expect(view?.parse_mode).toBe('HTML');
+      expect(view?.plain.match(/💡/g)).toHaveLength(1);
+    }
+  });
+
+  it('answers in English when the director writes in English', async () => {
+    const [answer] = await stand.say({ ...DIRECTOR, language_code: 'en' }, 'show my tasks');
+    // The portal's own data (task titles) stays as written; everything of ours is in English.
+    expect(answer?.plain).toMatch(/^✅ Your tasks:\s\d+/);
+    expect(answer?.plain).toMatch(/\d+\stasks?\soverdue/);
+    expect(answer?.plain).not.toMatch(/Ваши задачи|задач\S*\sпросрочен|Нажмите/);
+  });
+
   it('asks before creating a task and writes exactly once on a double tap', async () => {
     const before = tasksCount();
     const [question] = await stand.say(DIRECTOR, 'создай задачу подготовить отчёт на пятницу');
