@@ -831,7 +831,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
       index < 6
         ? now - Math.floor(((index + 0.5) * 23 * HOUR) / 6)
         : index < 10
-          ? between(todayStart - DAY, Math.min(todayStart, now - DAY))
+          ? between(Math.min(todayStart - DAY, now - DAY - HOUR), Math.min(todayStart, now - DAY - 60_000))
           : now - between(2 * 24, 30 * 24) * HOUR;
     const status = index < 6 ? 'NEW' : pick(['IN_PROCESS', 'PROCESSED', 'CONVERTED', 'JUNK', 'NEW']);
     leads.push({
