@@ -7,10 +7,10 @@ import { caller, NOW } from './portal-call.ts';
 const DAY = 86_400_000;
 const company = (now = NOW, timeZone = 'Europe/Moscow') => generateCompany({ now, timeZone });
 
-function stuckDeals(data: DemoData, now: Date, assignee: string): string[] {
+function stuckDeals(data: DemoData, now: Date, assignee?: string): string[] {
   const quiet = now.getTime() - 14 * DAY;
   return data.deals
-    .filter((deal) => deal.STAGE_SEMANTIC_ID === 'P' && deal.ASSIGNED_BY_ID === assignee)
+    .filter((deal) => deal.STAGE_SEMANTIC_ID === 'P' && (assignee === undefined || deal.ASSIGNED_BY_ID === assignee))
     .filter((deal) => {
       const moves = data.stageHistory
         .filter((entry) => entry.OWNER_ID === deal.ID)
