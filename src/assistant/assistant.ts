@@ -345,7 +345,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             : { replies: [], notice: PROPOSAL_ALREADY_DONE[language] };
         }
         case 'taken':
-          return { replies: [], notice: PROPOSAL_IN_PROGRESS[language] };
+          // A double tap while the first one is still writing: the first tap's edit answers both.
+          return { replies: [] };
         case 'missing':
           return { replies: [], notice: STALE_BUTTON[language] };
       }

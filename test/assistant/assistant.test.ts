@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/assistant/callbacks/index.ts';
+import { createPortalClient } from '../../src/portal/client.ts';
 import type { Conversation } from '../../src/telegram/ports.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
@@ -282,6 +283,17 @@ describe('failures say one sentence', () => {
     } finally {
       h.portal.faults.down = false;
     }
+  });
+
+  it('a revoked connection gives one plain sentence for the director', async () => {
+    const revoked = createPortalClient({
+      webhookUrl: h.portal.webhookUrl.replace(/\/[^/]+\/$/, '/wrongsecret/'),
+      retries: 0,
+    });
+    const replies = h.record(await h.assistant({ client: revoked }).handleText(conversation(), 'мои задачи'));
+    expect(replies.map((reply) => plainTextOf(reply.html))).toEqual([
+      'Битрикс24 не пускает помощника: попросите владельца бота заново подключить портал.',
+    ]);
   });
 
   it('junk button data gets a notice, never an error', async () => {

@@ -25,7 +25,7 @@ export interface Harness {
   clock: { now: Date };
   databasePath: string;
   /** A fresh assistant on its own database connection (a second device, or the bot after a restart). */
-  assistant(options?: { identity?: Map<number, number>; model?: ModelLoop }): AssistantPort;
+  assistant(options?: { identity?: Map<number, number>; model?: ModelLoop; client?: PortalClient }): AssistantPort;
   /** Every text the director was shown in this run. */
   shown: string[];
   record(replies: Reply[]): Reply[];
@@ -65,11 +65,12 @@ export async function startHarness(): Promise<Harness> {
     assistant(options = {}) {
       const db = openDatabase(databasePath);
       databases.push(db);
+      const portalClient = options.client ?? client;
       return createAssistant({
-        scenarios: createScenarios({ portal: client, now }),
+        scenarios: createScenarios({ portal: portalClient, now }),
         understand,
         model: options.model,
-        portal: client,
+        portal: portalClient,
         proposals: createProposalRepository(db),
         directors: createDirectorRepository(db),
         memory: createMemoryRepository(db),
