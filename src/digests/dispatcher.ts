@@ -84,7 +84,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const retryForMs = (deps.retry?.forMinutes ?? 30) * MINUTE;
   // Reading our own table is cheap; asking the portal is not.
   const zoneCheckMs = (deps.zoneCheckMinutes ?? (deps.refreshDirector ? 60 : 1)) * MINUTE;
-  const rate = deps.rate ?? { perSecond: 28, perChatPerSecond: 1 };
+  const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
   const zoneCheckedAt = new Map<number, number>();
@@ -224,7 +224,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       .filter((id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs);
     const ids = new Set([...digests.due(now).map((subscription) => subscription.telegramUserId), ...retriesOf.keys()]);
     for (const id of zoneStale) ids.add(id);
-    await forEachAtMost([...ids], deps.concurrency ?? 32, async (id) => {
+    await forEachAtMost([...ids], deps.concurrency ?? 100, async (id) => {
       try {
         await serve(id, retriesOf.get(id) ?? [], now, report);
       } catch (error) {
