@@ -24,7 +24,8 @@ export function openDealReads(
     deals: {
       method: 'crm.deal.list',
       params: {
-        order: { OPPORTUNITY: 'DESC', ID: 'ASC' },
+        // Sorted here by sum; by id the portal pages steadily.
+        order: { ID: 'ASC' },
         filter: { ...openDealFilter, ...filter },
         select: dealSelect,
       },

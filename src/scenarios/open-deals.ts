@@ -1,6 +1,8 @@
 // Definitions: an open deal is in progress (stage semantics P: neither won nor lost). A stuck deal is open
 // and has had no stage change and no activity for 14 days or more — from the stage history and the
-// activities; the modification date is only a fallback, since any field edit resets it.
+// activities of those 14 days; how long it has stood comes from the portal's own record of the deal's last
+// stage move and last activity (MOVED_TIME, LAST_ACTIVITY_TIME). The modification date is only a fallback,
+// since any field edit resets it.
 import { DateTime } from 'luxon';
 import type { BatchCommand, Params } from '../portal/port.ts';
 import { isoOf } from './day-window.ts';
@@ -9,8 +11,6 @@ import type { PortalActivity, PortalDeal, PortalStageHistory } from './portal-da
 import type { Amount, DealItem, Person } from './view-models.ts';
 
 export const stuckAfterDays = 14;
-/** How far back the stage history and activities are read to date a deal's last movement. */
-export const movementLookbackDays = 90;
 
 export const openDealFilter: Params = { STAGE_SEMANTIC_ID: 'P' };
 
@@ -27,17 +27,19 @@ export const dealSelect = [
   'COMPANY_ID',
   'DATE_CREATE',
   'DATE_MODIFY',
+  'MOVED_TIME',
+  'LAST_ACTIVITY_TIME',
 ];
 
 export const isOpenDeal = (deal: Pick<PortalDeal, 'STAGE_SEMANTIC_ID'>): boolean =>
   (deal.STAGE_SEMANTIC_ID ?? 'P') === 'P';
 
 /**
- * The batch commands that date the last movement of deals: stage changes and deal activities of the
- * lookback period (all deals at once: one command each, not one per deal).
+ * The batch commands that tell which deals moved in the last 14 days: stage changes and deal activities
+ * (all deals at once: one command each, not one per deal).
  */
 export function movementCommands(now: Date): Record<'stageHistory' | 'dealActivities', BatchCommand> {
-  const since = isoOf(DateTime.fromJSDate(now).minus({ days: movementLookbackDays }));
+  const since = isoOf(DateTime.fromJSDate(now).minus({ days: stuckAfterDays }));
   return {
     stageHistory: {
       method: 'crm.stagehistory.list',
@@ -73,18 +75,23 @@ export function lastMovements(history: PortalStageHistory[], activities: PortalA
   return last;
 }
 
+const instant = (iso: string | undefined): number =>
+  iso ? DateTime.fromISO(iso, { setZone: true }).toMillis() : Number.NaN;
+
 /** Whole days the deal has not moved, or undefined when it is not stuck. */
 export function stuckDaysOf(deal: PortalDeal, movements: Map<number, number>, now: Date): number | undefined {
   if (!isOpenDeal(deal)) return undefined;
-  const lookbackStart = DateTime.fromJSDate(now).minus({ days: movementLookbackDays }).toMillis();
-  const created = deal.DATE_CREATE ? DateTime.fromISO(deal.DATE_CREATE, { setZone: true }).toMillis() : Number.NaN;
-  let last = movements.get(deal.ID);
-  if (last === undefined && Number.isFinite(created) && created >= lookbackStart) last = created;
-  if (last === undefined) {
-    // Nothing in the lookback period: it moved before it. The modification date can only say how long before.
-    const modified = deal.DATE_MODIFY ? DateTime.fromISO(deal.DATE_MODIFY, { setZone: true }).toMillis() : Number.NaN;
-    last = Number.isFinite(modified) ? Math.min(modified, lookbackStart) : lookbackStart;
+  const known = [movements.get(deal.ID) ?? Number.NaN, instant(deal.MOVED_TIME), instant(deal.LAST_ACTIVITY_TIME)];
+  let last = Math.max(...known.filter(Number.isFinite));
+  if (!Number.isFinite(last)) {
+    // A portal that keeps no move times: nothing in the last 14 days, so it moved before; the modification
+    // date can only say how long before.
+    const before = now.getTime() - stuckAfterDays * 86_400_000;
+    const modified = instant(deal.DATE_MODIFY);
+    last = Number.isFinite(modified) ? Math.min(modified, before) : before;
   }
+  const created = instant(deal.DATE_CREATE);
+  if (Number.isFinite(created)) last = Math.max(last, created);
   const days = Math.floor((now.getTime() - last) / 86_400_000);
   return days >= stuckAfterDays ? days : undefined;
 }

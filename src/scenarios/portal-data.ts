@@ -80,6 +80,8 @@ export const dealSchema = z
     COMPANY_ID: z.coerce.number().optional().catch(undefined),
     DATE_CREATE: optionalText,
     DATE_MODIFY: optionalText,
+    MOVED_TIME: optionalText,
+    LAST_ACTIVITY_TIME: optionalText,
     COMMENTS: optionalText,
   })
   .loose();
