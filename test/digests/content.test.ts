@@ -1,0 +1,81 @@
+// The digests end to end with their real content: the demo portal over HTTP, the scenarios and the views.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
+import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
+import { createPortalClient } from '../../src/portal/client.ts';
+import { createScenarios } from '../../src/scenarios/index.ts';
+import type { DigestName, ScenarioRequest } from '../../src/scenarios/requests.ts';
+import { renderView } from '../../src/views/render.ts';
+import { digestHarness, MOSCOW, seenBy } from './harness.ts';
+
+const harness = digestHarness();
+
+// As the application wires them (src/app.ts).
+const requests: Partial<Record<DigestName, ScenarioRequest>> = {
+  dayPlan: { scenario: 'dayPlan' },
+  morningBriefing: { scenario: 'morningDigest' },
+};
+
+const TECHNICAL = /rest|crm\.|tasks\.task|webhook|json|api|token|method|http/i;
+
+let demo: DemoPortal;
+// Wednesday 25 November 2026, 08:00 in Moscow.
+let portalNow = new Date('2026-11-25T05:00:00Z');
+
+beforeEach(async () => {
+  demo = await startDemoPortal({ now: () => portalNow, rateLimit: false });
+});
+afterEach(async () => {
+  await demo.close();
+});
+
+function realContent(): DigestDispatcherDeps['content'] {
+  const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
+  const scenarios = createScenarios({ portal, now: () => portalNow });
+  return async (director, digest) => {
+    const view = await scenarios.run(director, requests[digest]!);
+    return view && renderView(view, director.language);
+  };
+}
+
+describe('when the morning briefing is due', () => {
+  it('then the director gets the real briefing from the portal at 09:00, in plain business words', async () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'morningBriefing');
+    const dispatcher = h.dispatcher({ content: realContent() });
+    portalNow = new Date('2026-11-25T06:00:00Z');
+    h.clock.set('2026-11-25T06:00:00Z');
+    await dispatcher.tick();
+
+    const seen = seenBy(h.deliveries, MOSCOW);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toMatch(/^Wed 09:00 /);
+    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
+    // The demo director's own open deals and tasks are in it; nothing technical is.
+    expect(text).toContain('Ромашка');
+    expect(text).toMatch(/сделк/i);
+    expect(text).toMatch(/задач/i);
+    expect(text).not.toMatch(TECHNICAL);
+  });
+});
+
+describe('when the portal is down at the slot', () => {
+  it('then the day plan is retried, and the director reads the one sentence once', async () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'dayPlan');
+    const dispatcher = h.dispatcher({ content: realContent() });
+    demo.faults.down = true;
+    h.clock.set('2026-11-25T05:30:00Z');
+    while (h.clock.current < new Date('2026-11-25T06:30:00Z')) {
+      await dispatcher.tick();
+      h.clock.plusMinutes(1);
+    }
+
+    expect(seenBy(h.deliveries, MOSCOW)).toEqual([
+      'Wed 09:00 Не удалось подключиться к Битрикс24, проверьте, что портал доступен.',
+    ]);
+    expect(h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([
+      { digest: 'dayPlan', status: 'failed', attempts: 7 },
+    ]);
+  });
+});
