@@ -83,6 +83,18 @@ describe('the fake Telegram Bot API', () => {
     expect(telegram.sent(director.id)[0]).toMatchObject({ plain: 'один', edits: 1, reply_markup: undefined });
   });
 
+  it('refuses malformed commands and over-long tap notices', async () => {
+    await bot.api.setMyCommands([{ command: 'today', description: 'Утренний брифинг' }]);
+    await expect(bot.api.setMyCommands([{ command: 'Today', description: 'x' }])).rejects.toThrow(
+      'BOT_COMMAND_INVALID',
+    );
+    await expect(bot.api.setMyCommands([{ command: 'today', description: '' }])).rejects.toThrow(
+      'BOT_COMMAND_DESCRIPTION_INVALID',
+    );
+    await bot.api.answerCallbackQuery('1', { text: 'Готово' });
+    await expect(bot.api.answerCallbackQuery('1', { text: 'я'.repeat(201) })).rejects.toThrow('MESSAGE_TOO_LONG');
+  });
+
   it('injects faults once and answers unknown methods with true', async () => {
     telegram.failNext('sendMessage', { error_code: 429, retry_after: 1 });
     const error = await bot.api.sendMessage(director.id, 'x').catch((e: GrammyError) => e);

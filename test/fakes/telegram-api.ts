@@ -220,9 +220,27 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       has_custom_certificate: false,
       pending_update_count: updates.length,
     }),
-    setMyCommands: () => true,
+    setMyCommands: (payload) => {
+      const commands: Json[] = Array.isArray(payload.commands) ? payload.commands : [];
+      if (commands.length > 100) throw new BadRequest(400, 'Bad Request: BOT_COMMANDS_TOO_MUCH');
+      for (const command of commands) {
+        if (!/^[a-z0-9_]{1,32}$/.test(String(command.command)))
+          throw new BadRequest(400, 'Bad Request: BOT_COMMAND_INVALID');
+        const description = String(command.description ?? '');
+        if (description.length < 1 || description.length > 256) {
+          throw new BadRequest(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
+        }
+      }
+      return true;
+    },
     sendChatAction: () => true,
-    answerCallbackQuery: () => true,
+    answerCallbackQuery: (payload) => {
+      // Telegram shows at most 200 characters in the pop-up and refuses more.
+      if (typeof payload.text === 'string' && payload.text.length > 200) {
+        throw new BadRequest(400, 'Bad Request: MESSAGE_TOO_LONG');
+      }
+      return true;
+    },
     getUpdates: async (payload) => {
       if (webhook) {
         throw new BadRequest(
