@@ -79,13 +79,15 @@ const PROFILE_REFRESH_MS = 60 * 60 * 1000;
 const MEMORY_FOR_MODEL = 6;
 const REMEMBERED_REPLY_CHARS = 400;
 
-/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works. */
+/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works, and the
+ * proposals of an open pick-one question, so that taking one withdraws the others. */
 interface ConversationContext {
   previous?: Intent;
+  choice?: string[];
 }
 
 const contextOf = (value: unknown): ConversationContext =>
-  value && typeof value === 'object' && 'previous' in value ? (value as ConversationContext) : {};
+  value && typeof value === 'object' ? (value as ConversationContext) : {};
 
 const directorOf = (record: DirectorRecord): Director => ({
   portalUserId: record.portalUserId,
@@ -134,6 +136,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       throw error;
     }
   };
+
+  const remember = (telegramUserId: number, change: ConversationContext) =>
+    deps.memory.setContext(telegramUserId, { ...contextOf(deps.memory.getContext(telegramUserId)), ...change });
 
   const failureText = (error: unknown, language: Language): string => {
     if (isPortalError(error)) {
@@ -200,13 +205,16 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     const proposeAll = found.options.every(
       (option) => !('write' in option) || fitsButton({ kind: 'propose', write: option.write }),
     );
+    const choice: string[] = [];
     const rows: Button[][] = found.options.map((option) => {
       if (!('write' in option))
         return [{ text: option.label, action: { kind: 'chooseStage', dealId: option.stagesOfDeal } }];
       if (proposeAll) return [{ text: option.label, action: { kind: 'propose', write: option.write } }];
       const proposal = deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
+      choice.push(proposal.id);
       return [{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }];
     });
+    if (choice.length) remember(telegramUserId, { choice });
     return [{ html, buttons: rows }];
   };
 
@@ -315,7 +323,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         history,
         options.onStatus,
       );
-      if (remembered) deps.memory.setContext(tg, { previous: remembered } satisfies ConversationContext);
+      if (remembered) remember(tg, { previous: remembered });
       const out = replies.map((reply) => guarded(reply, language));
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
       if (summary) deps.memory.remember(tg, 'assistant', summary, now());
@@ -352,6 +360,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
     }
     const { write } = claim.proposal;
+    const { choice } = contextOf(deps.memory.getContext(record.telegramUserId));
+    if (choice?.includes(proposalId)) {
+      for (const other of choice) if (other !== proposalId) deps.proposals.cancel(other, record.telegramUserId);
+      remember(record.telegramUserId, { choice: undefined });
+    }
     try {
       await executeWrite(deps.portal, director, write);
       const context = { language, timeZone: director.timeZone, today: today(director) };
@@ -395,7 +408,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return cancel(record, action.proposalId);
           case 'show': {
             const replies = await view(director, action.request);
-            deps.memory.setContext(tg, { previous: { kind: 'view', request: action.request } });
+            remember(tg, { previous: { kind: 'view', request: action.request } });
             return { replies };
           }
           case 'propose': {

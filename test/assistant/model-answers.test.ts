@@ -64,6 +64,26 @@ describe('free questions through the model', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('a pick among colleagues for a long task is itself the confirmation, and only one pick ever writes', async () => {
+    const title = 'Подготовить подробный квартальный отчёт для совета директоров';
+    const { assistant } = await withModel([
+      { toolCalls: [{ name: 'createTask', arguments: { title, responsibleName: 'менеджер по продажам' } }] },
+    ]);
+    const who = conversation();
+    const before = snapshot();
+    const [choice] = h.record(await assistant.handleText(who, 'пусть кто-нибудь из продажников займётся отчётом'));
+    expect(plainTextOf(choice!.html)).toBe(
+      `Кому поставить задачу «${title}»? Под «менеджер по продажам» подходят несколько сотрудников:`,
+    );
+    const picks = choice!.buttons!.flat().map((button) => encodeAction(button.action));
+    expect(picks.length).toBeGreaterThan(1);
+    expect(picks.every((data) => data.startsWith('c:'))).toBe(true);
+    expect(snapshot()).toBe(before);
+    h.recordOutcome(await assistant.handleButton(who, picks[0]!, 20));
+    h.recordOutcome(await assistant.handleButton(who, picks[1]!, 20));
+    expect(h.portal.data.tasks.filter((task) => task.title === title)).toHaveLength(1);
+  });
+
   it('the model’s own words are escaped and guarded', async () => {
     const { assistant } = await withModel([{ content: 'Смотрите <script>x</script> через API портала' }]);
     const [reply] = h.record(await assistant.handleText(conversation(), 'как вообще дела у компании?'));
