@@ -1,6 +1,7 @@
 // Request parameters as the portal's PHP reads them: `filter[>=DATE]=…`, `select[]=ID`, `cmd[name]=…`.
+// Written apart from the client's encoder on purpose: a shared mistake would pass every test of both.
 
-export type Params = Record<string, unknown>;
+import type { Params } from '../portal/port.ts';
 
 type Node = Record<string, unknown>;
 

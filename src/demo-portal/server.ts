@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Params } from '../portal/port.ts';
 import { type DemoData, generateCompany } from './company.ts';
 import { isoIn } from './dates.ts';
 import { createBatch } from './methods/batch.ts';
@@ -14,7 +15,7 @@ import { crmMethods } from './methods/crm.ts';
 import { systemMethods } from './methods/system.ts';
 import { taskMethods } from './methods/tasks.ts';
 import { userMethods } from './methods/users.ts';
-import { type Params, parseQuery } from './params.ts';
+import { parseQuery } from './params.ts';
 import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
 import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
 

@@ -1,5 +1,6 @@
 // Talks to the demo portal over real HTTP the three ways a client can: GET query, form body, JSON body.
 import type { DemoPortal } from '../../src/demo-portal/server.ts';
+import { encodeParams as encodeLikeOurClient } from '../../src/portal/encode.ts';
 
 export type Transport = 'get' | 'form' | 'json';
 
@@ -8,13 +9,13 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
-/** PHP-style bracket encoding: `filter[>=DATE]=…`, `select[0]=ID`. */
-export function encodeParams(params: Record<string, unknown>, prefix = ''): string[] {
+/** Bracket encoding with indexed lists (`select[0]=ID`), as PHP's http_build_query writes it; our client writes `[]`. */
+function encodeIndexed(params: Record<string, unknown>, prefix = ''): string[] {
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(params)) {
     const name = prefix ? `${prefix}[${key}]` : key;
     if (value !== null && typeof value === 'object') {
-      pairs.push(...encodeParams(value as Record<string, unknown>, name));
+      pairs.push(...encodeIndexed(value as Record<string, unknown>, name));
     } else {
       pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value ?? ''))}`);
     }
@@ -29,13 +30,13 @@ export async function request(
 ): Promise<Answer> {
   let response: Response;
   if (transport === 'get') {
-    const query = encodeParams(params).join('&');
+    const query = encodeLikeOurClient(params);
     response = await fetch(query ? `${url}?${query}` : url);
   } else if (transport === 'form') {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: encodeParams(params).join('&'),
+      body: encodeIndexed(params).join('&'),
     });
   } else {
     response = await fetch(url, {

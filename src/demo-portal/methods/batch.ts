@@ -1,5 +1,6 @@
 // batch: up to 50 named commands in one request, later ones reading earlier results through `$result[name][…]`.
-import { type Params, parseQuery } from '../params.ts';
+import type { Params } from '../../portal/port.ts';
+import { parseQuery } from '../params.ts';
 import { RestError } from '../rest-error.ts';
 import { type Method, type MethodReply, param } from './context.ts';
 

@@ -1,9 +1,9 @@
 // calendar.*: events in the portal's display format with zones and UTC timestamps; `type` and `ownerId` required.
 import { DateTime } from 'luxon';
+import type { Params } from '../../portal/port.ts';
 import { addCalendarEvent } from '../company.ts';
 import { calendarText, momentOf } from '../dates.ts';
 import type { Row } from '../filters.ts';
-import type { Params } from '../params.ts';
 import { RestError, requiredParameter } from '../rest-error.ts';
 import { type Method, type MethodContext, param, positiveId } from './context.ts';
 

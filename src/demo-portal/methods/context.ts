@@ -1,7 +1,8 @@
 // What every method of the demo portal gets: the company's data, the clock and the webhook's user.
+
+import type { Params } from '../../portal/port.ts';
 import type { DemoData } from '../company.ts';
 import type { Page, Row } from '../filters.ts';
-import type { Params } from '../params.ts';
 import { RestError } from '../rest-error.ts';
 
 export interface MethodReply {
