@@ -89,17 +89,21 @@ export async function meetingPrep(
   const event = picked[0]!;
   const source = raw.find((one) => one.ID === event.id);
   const words = telling(event.title);
+  const stems = words.map((word) => normalize(stemOf(word)));
+  const candidates = parseItems(dealSchema, first.deals.items);
+  const byTitle = candidates.filter(
+    (deal) => stems.length > 0 && stems.some((stem) => normalize(deal.TITLE).includes(stem)),
+  );
+  // The client's company: found at once when the meeting was asked by name; otherwise looked up only when
+  // no deal's title names the client (one more request).
   const companies = request.query
     ? foundRecords(request.query, first).companies
-    : words.length > 0
+    : byTitle.length === 0 && words.length > 0
       ? foundRecords(words.join(' '), await readTogether(context, findReads(words.join(' '), ['company']))).companies
       : [];
   const companyIds = new Set(companies.map((company) => company.ID));
-  const stems = words.map((word) => normalize(stemOf(word)));
-  const related = parseItems(dealSchema, first.deals.items).filter(
-    (deal) =>
-      (deal.COMPANY_ID !== undefined && companyIds.has(deal.COMPANY_ID)) ||
-      (stems.length > 0 && stems.some((stem) => normalize(deal.TITLE).includes(stem))),
+  const related = candidates.filter(
+    (deal) => byTitle.includes(deal) || (deal.COMPANY_ID !== undefined && companyIds.has(deal.COMPANY_ID)),
   );
   const attendeeIds = [
     ...(source?.MEETING_HOST ? [source.MEETING_HOST] : []),

@@ -74,7 +74,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
       : say(
           language,
           'Скажите «расписание на завтра» или «воронка», чтобы посмотреть подробнее.',
-          'Say «schedule for tomorrow» or «pipeline» for more.',
+          'Say “schedule for tomorrow” or “pipeline” for more.',
         );
   return {
     lines: sections(headerOf(view, language), meetings, dueToday, overdue, deals, leads, hintLine(hint)),

@@ -77,7 +77,7 @@ export function renderNotFound(view: Extract<ViewModel, { view: 'notFound' }>, l
       ? say(
           language,
           'Скажите время или часть названия встречи, например «подготовь к встрече в 14:00».',
-          'Give me the time or part of the title, e.g. «prepare for the 14:00 meeting».',
+          'Give me the time or part of the title, e.g. “prepare me for the 14:00 meeting”.',
         )
       : say(
           language,

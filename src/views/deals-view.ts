@@ -12,14 +12,12 @@ export const stuckLine = (n: number, language: Language): string =>
 
 /** Buttons opening the cards of a few deals. */
 export function dealButtons(deals: DealItem[], limit = 3): Button[][] {
-  return deals
-    .slice(0, limit)
-    .map((deal) => [
-      {
-        text: buttonLabel('💼 ', deal.title),
-        action: { kind: 'show', request: { scenario: 'dealCard', dealId: deal.id } },
-      },
-    ]);
+  return deals.slice(0, limit).map((deal) => [
+    {
+      text: buttonLabel('💼 ', deal.title),
+      action: { kind: 'show', request: { scenario: 'dealCard', dealId: deal.id } },
+    },
+  ]);
 }
 
 export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, language: Language): Page {

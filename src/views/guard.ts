@@ -18,10 +18,12 @@ const word = (stem: string, endings = ''): RegExp =>
 
 const replacements: { pattern: RegExp; ru: string; en: string }[] = [
   {
-    pattern: word('rest\\s*api|api|rest|mcp|sdk|end[- ]?points?|эндпо[иий]нт\\p{L}*'),
+    pattern: word('rest\\s*api|api|mcp|sdk|end[- ]?points?|эндпо[иий]нт\\p{L}*'),
     ru: 'Битрикс24',
     en: 'Bitrix24',
   },
+  // Only the capitalised REST: "the rest of the week" is plain English.
+  { pattern: new RegExp(`${notLetter}REST${notLetterAfter}`, 'gu'), ru: 'Битрикс24', en: 'Bitrix24' },
   { pattern: word('web[- ]?hooks?|вебхук\\p{L}*|веб-хук\\p{L}*'), ru: 'подключение', en: 'connection' },
   { pattern: word('o?auth\\s*2?(?:\\.0)?|tokens?|токен\\p{L}*'), ru: 'доступ', en: 'access' },
   { pattern: word('scopes?|скоуп\\p{L}*'), ru: 'права', en: 'permissions' },

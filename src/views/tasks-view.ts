@@ -45,7 +45,7 @@ export function renderTasks(view: Extract<ViewModel, { view: 'tasks' }>, languag
         say(
           language,
           'Нажмите «Выполнить», чтобы закрыть задачу, или попросите создать новую.',
-          'Tap «Done» to close a task, or ask me to create a new one.',
+          'Tap “Done” to close a task, or ask me to create a new one.',
         ),
       ),
     ),

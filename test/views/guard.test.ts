@@ -20,6 +20,10 @@ describe('the last-line guard', () => {
     }
   });
 
+  it('leaves plain English alone', () => {
+    expect(guardText('Have a good rest of the week.', 'en')).toBe('Have a good rest of the week.');
+  });
+
   it('keeps the sense of a Russian sentence', () => {
     expect(guardText('Не удалось: токен истёк.', 'ru')).toBe('Не удалось: доступ истёк.');
   });
