@@ -83,6 +83,24 @@ describe('the model loop', () => {
     );
   });
 
+  it("takes a schedule without a day as the director's own today", async () => {
+    const lateEvening = new Date('2026-11-25T20:30:00Z'); // already Thursday morning in Vladivostok
+    fake = await startFakeOpenAI([{ toolCalls: [{ name: 'schedule', arguments: {} }] }]);
+    const model = createModelLoop({
+      apiKey: 'sk-test',
+      baseURL: fake.baseURL,
+      model: 'm',
+      portal,
+      now: () => lateEvening,
+    });
+    const outcome = await model.answer({
+      director: { ...director, timeZone: 'Asia/Vladivostok' },
+      text: 'что у меня сегодня по встречам?',
+      memory: [],
+    });
+    expect(outcome).toEqual({ kind: 'view', request: { scenario: 'schedule', date: '2026-11-26' } });
+  });
+
   it('turns a write into a draft and writes nothing on the portal', async () => {
     const model = await modelWith([
       { toolCalls: [{ name: 'moveMeeting', arguments: { meeting: 'Иванов', from: '2026-11-25T14:00:00' } }] },

@@ -6,7 +6,7 @@ import { TOOL_DEFINITIONS, ToolCallError, toolEffect } from '../../src/assistant
 import type { Director } from '../../src/scenarios/director.ts';
 
 const director: Director = { portalUserId: 1, timeZone: 'Asia/Vladivostok', language: 'ru' };
-const zone = { timeZone: director.timeZone };
+const zone = { timeZone: director.timeZone, today: '2026-11-25' };
 
 describe('the model tools', () => {
   it('offers one tool per scenario and per write, a guarded read and "cannot do"', () => {
@@ -30,6 +30,10 @@ describe('the model tools', () => {
     expect(toolEffect('schedule', '{"date":"2026-11-26"}', zone)).toEqual({
       kind: 'view',
       request: { scenario: 'schedule', date: '2026-11-26' },
+    });
+    expect(toolEffect('schedule', '{}', zone)).toEqual({
+      kind: 'view',
+      request: { scenario: 'schedule', date: '2026-11-25' },
     });
     expect(toolEffect('meetingPrep', '{"time":"9:00"}', zone)).toEqual({
       kind: 'view',

@@ -3,6 +3,7 @@
 // a write only becomes a draft the director confirms; other reads are allowlisted and their results are data.
 // Anything odd (no answer, garbage, timeout, too many steps) is `unavailable`: the bot answers on its own.
 import { encode } from 'gpt-tokenizer';
+import { DateTime } from 'luxon';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { type Logger, redact, silentLogger } from '../../log.ts';
@@ -173,7 +174,12 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
 
   return {
     async answer({ director, text, memory }) {
-      const messages = firstMessages(director, now(), text, memory);
+      const startedAt = now();
+      const messages = firstMessages(director, startedAt, text, memory);
+      const context = {
+        timeZone: director.timeZone,
+        today: DateTime.fromJSDate(startedAt, { zone: director.timeZone }).toISODate() ?? '',
+      };
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       try {
@@ -201,7 +207,7 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
           for (const call of calls) {
             let effect: ToolEffect;
             try {
-              effect = toolEffect(call.function.name, call.function.arguments ?? '', { timeZone: director.timeZone });
+              effect = toolEffect(call.function.name, call.function.arguments ?? '', context);
             } catch (error) {
               if (!(error instanceof ToolCallError)) throw error;
               logger.debug('model tool call refused', { tool: call.function.name.slice(0, 40), step });

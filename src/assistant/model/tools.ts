@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import type { ScenarioRequest } from '../../scenarios/requests.ts';
+import type { LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
 
 /** A model's tool call turned into something the loop acts on. */
@@ -20,6 +20,8 @@ export type ToolEffect =
 /** What a tool's arguments are interpreted against: dates and times are the director's local ones. */
 export interface ToolContext {
   timeZone: string;
+  /** The director's local date today, `YYYY-MM-DD`. */
+  today: LocalDate;
 }
 
 interface ToolSpec<S extends z.ZodType> {
@@ -69,8 +71,9 @@ const empty = z.object({});
 const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
   schedule: tool({
     description: 'Расписание на день: встречи и задачи со сроком',
-    schema: z.object({ date: localDate() }),
-    effect: ({ date }) => view({ scenario: 'schedule', date }),
+    // A model that leaves the day out means today: no second call to ask it again.
+    schema: z.object({ date: localDate().optional() }),
+    effect: ({ date }, { today }) => view({ scenario: 'schedule', date: date ?? today }),
   }),
   myTasks: tool({
     description: 'Открытые задачи директора',
