@@ -27,6 +27,8 @@ CREATE TABLE digest_slots (
   status           TEXT    NOT NULL
                    CHECK (status IN ('sending', 'retrying', 'sent', 'skipped_empty', 'failed', 'missed', 'cancelled')),
   attempts         INTEGER NOT NULL DEFAULT 0,
+  -- When the current attempt began: an attempt left 'sending' long after it is one a crash cut short.
+  attempt_at       INTEGER,
   retry_at         INTEGER,
   give_up_at       INTEGER,
   finished_at      INTEGER,
@@ -34,3 +36,4 @@ CREATE TABLE digest_slots (
   UNIQUE (telegram_user_id, digest, local_date)
 ) STRICT;
 CREATE INDEX digest_slots_retrying ON digest_slots (retry_at) WHERE status = 'retrying';
+CREATE INDEX digest_slots_sending ON digest_slots (attempt_at) WHERE status = 'sending';

@@ -57,6 +57,9 @@ export interface DigestDispatcher {
 export const DEFAULT_GRACE_MINUTES = 180;
 
 const MINUTE = 60_000;
+// Far longer than any attempt takes (a thousand briefings leave in under a minute): one still 'sending' after
+// this was cut short by a crash or a stop.
+const ABANDON_AFTER_MS = 30 * MINUTE;
 
 // Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
 const sentenceFor = (error: unknown, language: Language) =>
@@ -215,6 +218,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   async function tick(): Promise<TickReport> {
     const now = clock();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
+    report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of digests.dueRetries(now)) {
       retriesOf.set(slot.telegramUserId, [...(retriesOf.get(slot.telegramUserId) ?? []), slot]);

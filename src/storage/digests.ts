@@ -70,6 +70,11 @@ export interface DigestRepository {
   takeRetry(slotId: number, now: Date): boolean;
   retryLater(slotId: number, retryAt: Date, detail: string): void;
   finish(slotId: number, status: 'sent' | 'skipped_empty' | 'failed' | 'cancelled', detail: string, now: Date): void;
+  /**
+   * Records attempts begun before `startedBefore` and still unfinished as failed: a crash cut them short, and
+   * resending could send twice. Returns how many.
+   */
+  abandon(startedBefore: Date, now: Date): number;
   /** Every slot of a director, oldest first: the digest log. */
   slots(telegramUserId: number): DigestSlot[];
 }
@@ -153,8 +158,8 @@ export function createDigestRepository(db: Database): DigestRepository {
   );
   const insertSlot = db.prepare(
     `INSERT INTO digest_slots
-       (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, give_up_at, finished_at)
-     VALUES (@telegramUserId, @digest, @localDate, @scheduledAt, @now, @status, @attempts, @giveUpAt, @finishedAt)
+       (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at, finished_at)
+     VALUES (@telegramUserId, @digest, @localDate, @scheduledAt, @now, @status, @attempts, @attemptAt, @giveUpAt, @finishedAt)
      ON CONFLICT (telegram_user_id, digest, local_date) DO NOTHING`,
   );
   const selectSlot = db.prepare<[number], SlotRow>(`SELECT ${slotColumns} FROM digest_slots WHERE id = ?`);
@@ -162,8 +167,12 @@ export function createDigestRepository(db: Database): DigestRepository {
     `SELECT ${slotColumns} FROM digest_slots WHERE status = 'retrying' AND retry_at <= ? ORDER BY retry_at, id`,
   );
   const takeRetry = db.prepare(
-    `UPDATE digest_slots SET status = 'sending', attempts = attempts + 1, retry_at = NULL
-     WHERE id = ? AND status = 'retrying' AND retry_at <= ?`,
+    `UPDATE digest_slots SET status = 'sending', attempts = attempts + 1, attempt_at = @now, retry_at = NULL
+     WHERE id = @slotId AND status = 'retrying' AND retry_at <= @now`,
+  );
+  const abandon = db.prepare(
+    `UPDATE digest_slots SET status = 'failed', detail = 'interrupted while sending; not sent again', finished_at = ?
+     WHERE status = 'sending' AND attempt_at < ?`,
   );
   const retryLater = db.prepare(`UPDATE digest_slots SET status = 'retrying', retry_at = ?, detail = ? WHERE id = ?`);
   const finish = db.prepare('UPDATE digest_slots SET status = ?, detail = ?, finished_at = ? WHERE id = ?');
@@ -202,6 +211,7 @@ export function createDigestRepository(db: Database): DigestRepository {
       now: input.now.getTime(),
       status: input.status,
       attempts: input.status === 'sending' ? 1 : 0,
+      attemptAt: input.status === 'sending' ? input.now.getTime() : null,
       giveUpAt: input.giveUpAt?.getTime() ?? null,
       finishedAt: input.status === 'missed' ? input.now.getTime() : null,
     });
@@ -217,13 +227,14 @@ export function createDigestRepository(db: Database): DigestRepository {
     // IMMEDIATE: two processes ticking at once serialize on the write lock instead of failing on upgrade.
     claim: (input) => claim.immediate(input),
     dueRetries: (now) => selectRetries.all(now.getTime()).map(toSlot),
-    takeRetry: (slotId, now) => takeRetry.run(slotId, now.getTime()).changes === 1,
+    takeRetry: (slotId, now) => takeRetry.run({ slotId, now: now.getTime() }).changes === 1,
     retryLater: (slotId, retryAt, detail) => {
       retryLater.run(retryAt.getTime(), detail, slotId);
     },
     finish: (slotId, status, detail, now) => {
       finish.run(status, detail, now.getTime(), slotId);
     },
+    abandon: (startedBefore, now) => abandon.run(now.getTime(), startedBefore.getTime()).changes,
     slots: (telegramUserId) => selectSlots.all(telegramUserId).map(toSlot),
   };
 }

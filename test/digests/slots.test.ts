@@ -46,3 +46,32 @@ describe('when a slot falls on a clock change', () => {
     });
   });
 });
+
+describe('when the bot stopped in the middle of sending', () => {
+  it('then the interrupted slot is recorded as failed and never sent again', async () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'morningBriefing');
+    const read = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+    // The claim of the process that then died.
+    h.digests.claim({
+      telegramUserId: MOSCOW.telegramUserId,
+      digest: 'morningBriefing',
+      previousRunAt: read.nextRunAt!,
+      nextRunAt: new Date('2026-11-26T06:00:00Z'),
+      localDate: '2026-11-25',
+      scheduledAt: read.nextRunAt!,
+      status: 'sending',
+      now: new Date('2026-11-25T06:00:00Z'),
+    });
+    const restarted = h.dispatcher();
+    h.clock.set('2026-11-25T06:10:00Z');
+    await restarted.tick();
+    expect(h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'sending' }]);
+    h.clock.set('2026-11-25T06:40:00Z');
+    const report = await restarted.tick();
+
+    expect(report.failed).toBe(1);
+    expect(h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'failed' }]);
+    expect(h.deliveries).toEqual([]);
+  });
+});
