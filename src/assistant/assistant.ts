@@ -6,6 +6,7 @@ import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { isPortalError } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
 import type { ScenarioRequest } from '../scenarios/requests.ts';
@@ -187,7 +188,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     };
   };
 
-  const today = (director: Director) => new Intl.DateTimeFormat('en-CA', { timeZone: director.timeZone }).format(now());
+  const today = (director: Director) => localDateAt(now(), director.timeZone);
 
   const lookupReplies = async (telegramUserId: number, director: Director, found: WriteLookup): Promise<Reply[]> => {
     const { language } = director;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { WriteDraft } from '../assistant/understanding.ts';
 import { isPortalError } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { isoOf } from './day-window.ts';
 import type { Director } from './director.ts';
 import type { NameDirectory, Stage } from './names.ts';
 import { eventSchema, type PortalEvent, parseItems, personName } from './portal-data.ts';
@@ -103,8 +104,6 @@ export function eventSpan(event: PortalEvent, timeZone: string): { from: DateTim
   const to = at(event.DATE_TO_TS_UTC, event.DATE_TO, event.TZ_TO) ?? from?.plus({ minutes: DEFAULT_MEETING_MINUTES });
   return from && to ? { from, to } : undefined;
 }
-
-const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
 
 export function createWriteLookup(deps: {
   portal: PortalClient;
@@ -327,7 +326,7 @@ export function createWriteLookup(deps: {
       }
       case 'createMeeting': {
         const from = DateTime.fromISO(draft.from, { setZone: true });
-        const to = draft.to ?? iso(from.plus({ minutes: DEFAULT_MEETING_MINUTES }));
+        const to = draft.to ?? isoOf(from.plus({ minutes: DEFAULT_MEETING_MINUTES }));
         return { kind: 'ready', write: { type: 'createMeeting', title: draft.title, from: draft.from, to } };
       }
       case 'moveMeeting': {
@@ -343,7 +342,7 @@ export function createWriteLookup(deps: {
               eventId: event.ID,
               title: event.NAME,
               from: draft.from,
-              to: draft.to ?? iso(from.plus(wasTo.diff(was))),
+              to: draft.to ?? isoOf(from.plus(wasTo.diff(was))),
             },
           })),
         );
