@@ -3,7 +3,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { ScenarioRequest } from '../scenarios/requests.ts';
 import type { Choice, ViewModel } from '../scenarios/view-models.ts';
 import { dayInWords, localDateOf, timeOf } from './format.ts';
-import { buttonLabel, hintLine, listLines, type Page, portalText, sections, titleText } from './lines.ts';
+import { buttonLabel, hintLine, listLines, type Page, portalText, quoted, sections, titleText } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
@@ -37,7 +37,7 @@ function choiceLine(choice: Choice, language: Language): string {
 
 export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, language: Language): Page {
   const total = Math.max(view.choices.total, view.choices.items.length);
-  const query = view.query ? ` «${portalText(view.query)}»` : '';
+  const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
   const header =
     view.about === 'meeting'
       ? `🗓 ${say(language, 'Подходят несколько встреч', 'Several meetings match')}${query}:`
@@ -63,7 +63,7 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
 }
 
 export function renderNotFound(view: Extract<ViewModel, { view: 'notFound' }>, language: Language): Page {
-  const query = view.query ? `«${portalText(view.query)}»` : '';
+  const query = view.query ? quoted(portalText(view.query), language) : '';
   const day = dayInWords(view.at.today, language, view.at.today);
   const text: Record<typeof view.about, [string, string]> = {
     dossier: [`Не нашёл клиента ${query} среди контактов и компаний.`, `No contact or company matches ${query}.`],

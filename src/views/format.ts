@@ -122,13 +122,14 @@ export function relativeDay(date: LocalDate, today: LocalDate, language: Languag
 }
 
 /**
- * The local time of an ISO date-time that already carries the director's offset: «14:00» / «2:00 pm».
+ * The local time of an ISO date-time that already carries the director's offset: «14:00».
  * A zone may be given to convert first.
  */
 export function timeOf(iso: string, language: Language, timeZone?: string): string {
   let time = DateTime.fromISO(iso, { setZone: true });
   if (timeZone) time = time.setZone(timeZone);
-  return time.setLocale(locales[language]).toFormat(language === 'ru' ? 'HH:mm' : 'h:mm a');
+  // 24-hour time in both languages: «14:00» reads shorter in a list than «2:00 pm».
+  return time.setLocale(locales[language]).toFormat('HH:mm');
 }
 
 /** The local date (`YYYY-MM-DD`) of an ISO date-time that carries the director's offset. */

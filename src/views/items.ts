@@ -11,7 +11,7 @@ import type {
   TaskItem,
 } from '../scenarios/view-models.ts';
 import { dateInWords, dueInWords, localDateOf, money, relativeDay, timeOf } from './format.ts';
-import { portalText, titleText } from './lines.ts';
+import { portalText, quoted, titleText } from './lines.ts';
 import { count, say } from './words.ts';
 
 export function timeRange(event: EventItem, language: Language): string {
@@ -27,7 +27,8 @@ export function eventLine(event: EventItem, language: Language): string {
 }
 
 export function clashLine(clash: Clash, language: Language): string {
-  const one = (event: EventItem) => `«${titleText(event.title, language)}» (${timeRange(event, language)})`;
+  const one = (event: EventItem) =>
+    `${quoted(titleText(event.title, language), language)} (${timeRange(event, language)})`;
   return `⚡ ${say(language, 'Пересекаются', 'Overlap')}: ${one(clash.first)} ${say(language, 'и', 'and')} ${one(clash.second)}`;
 }
 

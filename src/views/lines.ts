@@ -10,6 +10,9 @@ import { count, type NounName, say } from './words.ts';
 /** Text from the portal: escaped, and marked so the guard shows it as it is. */
 export const portalText = (text: string): string => dataMark(escapeHtml(text));
 
+/** Quotation marks of the language: «…» / “…”. */
+export const quoted = (html: string, language: Language): string => (language === 'ru' ? `«${html}»` : `“${html}”`);
+
 /** «Без названия» when the portal gave nothing. */
 export const titleText = (text: string, language: Language): string =>
   text.trim() ? portalText(text) : say(language, 'Без названия', 'Untitled');

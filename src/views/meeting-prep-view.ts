@@ -3,7 +3,7 @@ import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons } from './deals-view.ts';
 import { dayInWords, localDateOf } from './format.ts';
 import { dealLine, timeRange } from './items.ts';
-import { hintLine, listLines, type Page, portalText, sections, titleText } from './lines.ts';
+import { hintLine, listLines, type Page, portalText, quoted, sections, titleText } from './lines.ts';
 import { say } from './words.ts';
 
 export function renderMeetingPrep(view: Extract<ViewModel, { view: 'meetingPrep' }>, language: Language): Page {
@@ -36,7 +36,7 @@ export function renderMeetingPrep(view: Extract<ViewModel, { view: 'meetingPrep'
         : `💼 ${say(language, 'Связанных сделок не нашёл.', 'No related deals found.')}`,
       view.clashes.map(
         (other) =>
-          `⚡ ${say(language, 'Пересекается с', 'Overlaps with')} «${titleText(other.title, language)}» (${timeRange(other, language)})`,
+          `⚡ ${say(language, 'Пересекается с', 'Overlaps with')} ${quoted(titleText(other.title, language), language)} (${timeRange(other, language)})`,
       ),
       hintLine(
         view.clashes.length > 0

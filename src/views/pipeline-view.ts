@@ -3,12 +3,12 @@ import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons, stuckLine } from './deals-view.ts';
 import { moneyTotals } from './format.ts';
 import { dealLine } from './items.ts';
-import { buttonLabel, hintLine, listLines, type Page, portalText, sections } from './lines.ts';
+import { buttonLabel, hintLine, listLines, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
 export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, language: Language): Page {
-  const name = view.pipelineName ? ` «${portalText(view.pipelineName)}»` : '';
+  const name = view.pipelineName ? ` ${quoted(portalText(view.pipelineName), language)}` : '';
   const header = `📊 ${say(language, 'Воронка', 'Pipeline')}${name}`;
   const total = view.stages.reduce((sum, stage) => sum + stage.count, 0);
   const stages = view.stages.map(

@@ -4,7 +4,8 @@ import type { ViewModel } from '../scenarios/view-models.ts';
 import { forDay, weekdayFor } from './format.ts';
 import { clashLine, eventLine, taskLine } from './items.ts';
 import { hintLine, listLines, type Page, sections } from './lines.ts';
-import { count, say } from './words.ts';
+import { overdueLine } from './tasks-view.ts';
+import { say } from './words.ts';
 
 export function renderSchedule(view: Extract<ViewModel, { view: 'schedule' }>, language: Language): Page {
   const header = `📅 ${say(language, 'Расписание', 'Schedule')} ${forDay(view.date, language, view.at.today)}`;
@@ -53,9 +54,7 @@ export function renderSchedule(view: Extract<ViewModel, { view: 'schedule' }>, l
   const overdue = view.tasks.filter((task) => task.overdue).length;
   const insights = [
     ...view.clashes.map((clash) => clashLine(clash, language)),
-    ...(overdue > 0
-      ? [`⚠️ ${count(overdue, 'task', language)} ${say(language, 'уже просрочено', 'already overdue')}`]
-      : []),
+    ...(overdue > 0 ? [overdueLine(overdue, language)] : []),
   ];
   const hint =
     view.clashes.length > 0

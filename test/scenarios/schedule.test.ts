@@ -142,7 +142,7 @@ describe('schedule for a day', () => {
         .sort((a, b) => a - b),
     ).toEqual(expectedDay('2026-11-25', zone).events);
     expect(text).toContain('📅 Schedule for Wednesday, 25 November');
-    expect(text).toContain('11:30 pm');
+    expect(text).toContain('23:30–00:00 Late call with the West Coast');
   });
 
   it('says so naturally when the day is empty', async () => {
