@@ -53,6 +53,7 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
+import { splitMessage } from '../views/split.ts';
 import { decodeAction, fitsButton } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -154,6 +155,13 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   };
 
   const guarded = (reply: Reply, language: Language): Reply => ({ ...reply, html: guardText(reply.html, language) });
+
+  /** Guarded, and split to Telegram's length with the buttons under the last part (the model can be wordy). */
+  const outgoing = (replies: Reply[], language: Language): Reply[] =>
+    replies.flatMap((reply) => {
+      const parts = splitMessage(guardText(reply.html, language));
+      return parts.map((html, index) => (index === parts.length - 1 ? { ...reply, html } : { html }));
+    });
 
   const text = (html: string): Reply => ({ html });
 
@@ -325,7 +333,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         options.onStatus,
       );
       if (remembered) remember(tg, { previous: remembered });
-      const out = replies.map((reply) => guarded(reply, language));
+      const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
       if (summary) deps.memory.remember(tg, 'assistant', summary, now());
       return out;
@@ -432,7 +440,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       return {
         ...outcome,
         edit: outcome.edit && guarded(outcome.edit, language),
-        replies: outcome.replies.map((reply) => guarded(reply, language)),
+        replies: outgoing(outcome.replies, language),
         notice: outcome.notice && guardText(outcome.notice, language),
       };
     } catch (error) {

@@ -91,6 +91,15 @@ describe('free questions through the model', () => {
     expect(plainTextOf(reply!.html)).not.toMatch(/\bAPI\b/);
   });
 
+  it('long words from the model are split to Telegram’s length', async () => {
+    const long = Array.from({ length: 300 }, (_, index) => `Строка ${index + 1}: всё идёт по плану.`).join('\n');
+    const { assistant } = await withModel([{ content: long }]);
+    const replies = h.record(await assistant.handleText(conversation(), 'разберись, почему буксует квартал'));
+    expect(replies.length).toBeGreaterThan(1);
+    for (const reply of replies) expect(reply.html.length).toBeLessThanOrEqual(4096);
+    expect(plain(replies)).toContain('Строка 300: всё идёт по плану.');
+  });
+
   it('when the model service fails, the director hears what the assistant can do, not about models', async () => {
     const { assistant } = await withModel([{ status: 500 }, { status: 500 }, { status: 500 }]);
     const who = conversation();

@@ -47,7 +47,7 @@ describe('the one-line question of a write', () => {
       to: '2026-11-26T11:00:00+03:00',
     };
     expect(seen(proposalQuestion(write, en))).toMatch(
-      /^Schedule the meeting “Lunch” for Thursday, 26 November, 10:00\sam–11:00\sam\?$/,
+      /^Schedule the meeting “Lunch” for Thursday, 26 November, 10:00(\sam)?–11:00(\sam)?\?$/,
     );
     expect(seen(proposalOutcome(write, en))).toMatch(/^✅ Meeting “Lunch” scheduled: Thursday, 26 November/);
   });
