@@ -59,6 +59,46 @@ describe('the fake OpenAI-compatible server', () => {
     await expect(ask(client(fake))).rejects.toThrow();
   });
 
+  it('refuses what OpenAI refuses: tool results without their call, calls without results, bad tool names', async () => {
+    fake = await startFakeOpenAI(() => ({ content: 'ok' }));
+    const openai = client(fake);
+    const call = { id: 'call_1', type: 'function' as const, function: { name: 'deals', arguments: '{}' } };
+    await expect(
+      openai.chat.completions.create({
+        model: 'fake',
+        messages: [
+          { role: 'user', content: 'что горит?' },
+          { role: 'assistant', content: null, tool_calls: [call] },
+        ],
+      }),
+    ).rejects.toThrow(/did not have response messages: call_1/);
+    await expect(
+      openai.chat.completions.create({
+        model: 'fake',
+        messages: [
+          { role: 'user', content: 'что горит?' },
+          { role: 'tool', tool_call_id: 'call_9', content: 'x' },
+        ],
+      }),
+    ).rejects.toThrow(/role 'tool' must be a response/);
+    await expect(
+      openai.chat.completions.create({
+        model: 'fake',
+        messages: [{ role: 'user', content: 'x' }],
+        tools: [{ type: 'function', function: { name: 'crm.deal.list', parameters: { type: 'object' } } }],
+      }),
+    ).rejects.toThrow(/function name must match/);
+    const answered = await openai.chat.completions.create({
+      model: 'fake',
+      messages: [
+        { role: 'user', content: 'что горит?' },
+        { role: 'assistant', content: null, tool_calls: [call] },
+        { role: 'tool', tool_call_id: 'call_1', content: 'данные' },
+      ],
+    });
+    expect(answered.choices[0]?.message.content).toBe('ok');
+  });
+
   it('says so when the script has run out', async () => {
     fake = await startFakeOpenAI([]);
     await expect(ask(client(fake))).rejects.toThrow(/script has no step 0/);

@@ -47,10 +47,49 @@ export function promptTokens(body: Json): number {
   return encode(JSON.stringify({ messages: body.messages, tools: body.tools })).length;
 }
 
+/** What OpenAI itself refuses in a request (400), in its own words; undefined when the request is well formed. */
+export function requestProblem(body: Json): string | undefined {
+  if (typeof body.model !== 'string' || body.model === '') return 'you must provide a model parameter';
+  if (!Array.isArray(body.messages) || body.messages.length === 0) return "'messages' must be a non-empty array";
+  for (const tool of body.tools ?? []) {
+    if (tool.type !== 'function' || !/^[a-zA-Z0-9_-]{1,64}$/.test(String(tool.function?.name))) {
+      return `Invalid 'tools': function name must match '^[a-zA-Z0-9_-]{1,64}$'`;
+    }
+    if (tool.function.parameters !== undefined && tool.function.parameters.type !== 'object') {
+      return `Invalid schema for function '${tool.function.name}': schema must be a JSON Schema of 'type: "object"'`;
+    }
+  }
+  const messages: Json[] = body.messages;
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i];
+    if (message.role === 'tool') {
+      const call = messages
+        .slice(0, i)
+        .reverse()
+        .find((m) => m.role === 'assistant')
+        ?.tool_calls?.find((c: Json) => c.id === message.tool_call_id);
+      if (!call) {
+        return "messages with role 'tool' must be a response to a preceeding message with 'tool_calls'";
+      }
+    }
+    if (message.role === 'assistant' && Array.isArray(message.tool_calls)) {
+      const answered = new Set<string>();
+      for (let j = i + 1; j < messages.length && messages[j].role === 'tool'; j++)
+        answered.add(messages[j].tool_call_id);
+      const missing = message.tool_calls.find((call: Json) => !answered.has(call.id));
+      if (missing) {
+        return `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${missing.id}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
   const requests: Json[] = [];
   const rawRequests: string[] = [];
   let nextId = 1;
+  let answered = 0;
   // Stalled answers must not keep a finished test's process alive.
   const delays = new Set<NodeJS.Timeout>();
 
@@ -76,8 +115,13 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
     } catch {
       return send(response, 400, JSON.stringify({ error: { message: 'Invalid JSON', type: 'invalid_request_error' } }));
     }
-    const index = requests.length;
     requests.push(body);
+    const problem = requestProblem(body);
+    if (problem) {
+      return send(response, 400, JSON.stringify({ error: { message: problem, type: 'invalid_request_error' } }));
+    }
+    // A refused request takes no step of the script.
+    const index = answered++;
     const step = typeof script === 'function' ? await script(body, index) : script[index];
     if (!step) {
       return send(
