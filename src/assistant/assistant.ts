@@ -44,7 +44,6 @@ import {
   PROPOSAL_ALREADY_DONE,
   PROPOSAL_CANCELLED,
   PROPOSAL_EXPIRED,
-  PROPOSAL_FAILED,
   PROPOSAL_GONE,
   PROPOSAL_IN_PROGRESS,
   proposalButtons,
@@ -382,7 +381,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       logger.info('write done', { type: write.type, proposalId });
       return { edit: text(outcome), replies: [] };
     } catch (error) {
-      const failed = guardText(`${PROPOSAL_FAILED[language]} ${failureText(error, language)}`, language);
+      // One sentence, as for any failure: a write that timed out may still have reached the portal.
+      const failed = guardText(failureText(error, language), language);
       deps.proposals.finish(proposalId, 'failed', failed, now());
       return { edit: text(failed), replies: [] };
     }

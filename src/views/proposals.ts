@@ -259,6 +259,3 @@ export const PROPOSAL_GONE: Texts = {
   ru: 'Этой записи уже нет в Битрикс24, ничего не изменено.',
   en: 'This record is no longer in Bitrix24; nothing was changed.',
 };
-
-/** The write did not go through (the reason follows as its own sentence). */
-export const PROPOSAL_FAILED: Texts = { ru: 'Изменение не внесено.', en: 'The change was not made.' };

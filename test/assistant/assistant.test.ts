@@ -285,6 +285,23 @@ describe('failures say one sentence', () => {
     }
   });
 
+  it('the portal down at the tap: the question becomes the one sentence, and the tap is used up', async () => {
+    const who = conversation();
+    const assistant = h.assistant();
+    const [question] = h.record(await assistant.handleText(who, 'создай задачу подготовить отчёт на пятницу'));
+    const before = snapshot();
+    h.portal.faults.down = true;
+    try {
+      const outcome = h.recordOutcome(await assistant.handleButton(who, buttonData(question)[0]!, 14));
+      expect(outcome.edit?.html).toBe('Не удалось подключиться к Битрикс24, проверьте, что портал доступен.');
+    } finally {
+      h.portal.faults.down = false;
+    }
+    const again = h.recordOutcome(await assistant.handleButton(who, buttonData(question)[0]!, 14));
+    expect(again.edit?.html).toBe('Не удалось подключиться к Битрикс24, проверьте, что портал доступен.');
+    expect(snapshot()).toBe(before);
+  });
+
   it('a revoked connection gives one plain sentence for the director', async () => {
     const revoked = createPortalClient({
       webhookUrl: h.portal.webhookUrl.replace(/\/[^/]+\/$/, '/wrongsecret/'),
