@@ -77,10 +77,18 @@ function needleOf(query: string): string {
 
 const exactly = (text: string, query: string) => normalize(text) === normalize(query);
 
-/** Of the matches, the exact one if there is exactly one; otherwise all of them. */
+/** Every word of the query starts a word of the text («Иванов Пётр» fits «Пётр Иванов», not «Иван Петров»). */
+const wholeWords = (text: string, query: string) => {
+  const textWords = wordsOf(text);
+  return wordsOf(query).every((word) => textWords.some((candidate) => candidate.startsWith(word)));
+};
+
+/** Of the matches: the exact one if there is exactly one, else those matching by whole words, else all. */
 function narrowed<T>(items: T[], titleOf: (item: T) => string, query: string): T[] {
   const exact = items.filter((item) => exactly(titleOf(item), query));
-  return exact.length === 1 ? exact : items;
+  if (exact.length === 1) return exact;
+  const whole = items.filter((item) => wholeWords(titleOf(item), query));
+  return whole.length ? whole : items;
 }
 
 function outcome(subject: LookupSubject, query: string, options: LookupOption[]): WriteLookup {

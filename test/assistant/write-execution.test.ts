@@ -76,6 +76,21 @@ describe('a confirmed write is one change in the portal', () => {
     expect(portal.data.comments.at(-1)).toMatchObject({ COMMENT: 'Перезвонить в понедельник' });
   });
 
+  it('comments on a contact found by first and last name in any order', async () => {
+    const contact = portal.data.contacts.find(
+      (one) => portal.data.contacts.filter((other) => other.LAST_NAME === one.LAST_NAME).length === 1,
+    )!;
+    const write = await ready({
+      type: 'addComment',
+      entity: 'contact',
+      entityQuery: `${contact.LAST_NAME} ${contact.NAME}`,
+      text: 'Отправить договор',
+    });
+    expect(write).toMatchObject({ entityId: Number(contact.ID), entityTitle: `${contact.NAME} ${contact.LAST_NAME}` });
+    await executeWrite(client, director, write);
+    expect(portal.data.comments.at(-1)).toMatchObject({ COMMENT: 'Отправить договор' });
+  });
+
   it('creates, moves and deletes a meeting in the director’s calendar', async () => {
     const before = portal.data.events.length;
     const { createdId } = await executeWrite(client, director, {
