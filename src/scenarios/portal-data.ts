@@ -3,16 +3,26 @@
 import { z } from 'zod';
 
 const id = z.coerce.number().int();
-const text = z.unknown().transform((value) => (value === null || value === undefined ? '' : String(value)).trim());
+// `.optional()` before each transform: a field the portal leaves out is read as empty, not as a bad row.
+const text = z
+  .unknown()
+  .optional()
+  .transform((value) => (value === null || value === undefined ? '' : String(value)).trim());
 const optionalText = z
   .unknown()
   .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)))
   .optional();
-const number = z.unknown().transform((value) => {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : 0;
-});
-const yes = z.unknown().transform((value) => value === true || value === 'Y' || value === 'y' || value === 1);
+const number = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : 0;
+  });
+const yes = z
+  .unknown()
+  .optional()
+  .transform((value) => value === true || value === 'Y' || value === 'y' || value === 1);
 const multiField = z
   .array(z.object({ VALUE: text }).loose())
   .optional()
