@@ -40,6 +40,7 @@ import {
 import { plainTextOf } from '../views/plain-text.ts';
 import {
   choiceQuestion,
+  MORE_MATCHES,
   notFoundSentence,
   PROPOSAL_ALREADY_DONE,
   PROPOSAL_CANCELLED,
@@ -202,12 +203,13 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (found.kind === 'ready') return [await question(telegramUserId, director, found.write)];
     if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, language))];
     const first = found.options[0];
-    const html = choiceQuestion(
+    const asked = choiceQuestion(
       found.subject,
       found.query,
       first && 'write' in first ? first.write : undefined,
       language,
     );
+    const html = found.more ? `${asked}\n${MORE_MATCHES[language]}` : asked;
     // A pick leads to its own yes/no question. When a pick cannot ride on a button (a long title), each
     // option is stored as its own proposal instead, and the pick itself is the confirmation.
     const proposeAll = found.options.every(

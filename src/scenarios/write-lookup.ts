@@ -21,7 +21,7 @@ export type LookupOption = { label: string; write: WriteRequest } | { label: str
 export type WriteLookup =
   | { kind: 'ready'; write: WriteRequest }
   /** Several records fit the name: the director picks one (each option is a complete write). */
-  | { kind: 'choose'; subject: LookupSubject; query: string; options: LookupOption[] }
+  | { kind: 'choose'; subject: LookupSubject; query: string; options: LookupOption[]; more?: boolean }
   | { kind: 'notFound'; subject: LookupSubject; query: string };
 
 export interface WriteLookupService {
@@ -95,7 +95,8 @@ function outcome(subject: LookupSubject, query: string, options: LookupOption[])
   const [only] = options;
   if (!only) return { kind: 'notFound', subject, query };
   if (options.length === 1 && 'write' in only) return { kind: 'ready', write: only.write };
-  return { kind: 'choose', subject, query, options: options.slice(0, MAX_OPTIONS) };
+  const more = options.length > MAX_OPTIONS;
+  return { kind: 'choose', subject, query, options: options.slice(0, MAX_OPTIONS), ...(more ? { more } : {}) };
 }
 
 const label = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);

@@ -259,3 +259,9 @@ export const PROPOSAL_GONE: Texts = {
   ru: 'Этой записи уже нет в Битрикс24, ничего не изменено.',
   en: 'This record is no longer in Bitrix24; nothing was changed.',
 };
+
+/** Under a pick-one list cut short. */
+export const MORE_MATCHES: Texts = {
+  ru: 'Показаны первые совпадения — если нужного нет, уточните название.',
+  en: 'Only the first matches are shown; if yours is not there, give a more precise name.',
+};
