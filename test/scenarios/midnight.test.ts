@@ -25,7 +25,7 @@ describe.each([
       const dueToday = open.filter(
         (task) => task.deadline && ms(task.deadline) >= Math.max(start, now.getTime()) && ms(task.deadline) < end,
       );
-      const ids = (tasks: { id: unknown }[]) => tasks.map((task) => Number(task.id)).sort((a, b) => a - b);
+      const ids = (tasks: { id?: unknown }[]) => tasks.map((task) => Number(task.id)).sort((a, b) => a - b);
       expect(overdue.length).toBeGreaterThan(0);
       expect(ids(view.overdue.items)).toEqual(ids(overdue));
       expect(ids(view.dueToday)).toEqual(ids(dueToday));
