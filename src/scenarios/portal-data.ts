@@ -1,6 +1,7 @@
 // The portal's raw shapes, checked at the boundary. CRM sends ids and numbers as strings, tasks use
 // camelCase, users UPPER_CASE: everything is coerced here once, so scenarios see plain numbers and strings.
 import { z } from 'zod';
+import { itemsOf } from '../portal/list.ts';
 
 const id = z.coerce.number().int();
 // `.optional()` before each transform: a field the portal leaves out is read as empty, not as a bad row.
@@ -184,20 +185,6 @@ export const eventSchema = z
 export type PortalEvent = z.output<typeof eventSchema>;
 
 export const timemanSchema = z.object({ STATUS: text }).loose();
-
-/** Items of a list result, whatever its shape: an array, `{ tasks }`, `{ items }` or `{ categories }`. */
-export function itemsOf(result: unknown): unknown[] {
-  if (Array.isArray(result)) return result;
-  if (result && typeof result === 'object') {
-    for (const key of ['tasks', 'items', 'categories']) {
-      const inner = (result as Record<string, unknown>)[key];
-      if (Array.isArray(inner)) return inner;
-    }
-    // Some list methods answer with an object keyed by id.
-    return Object.values(result);
-  }
-  return [];
-}
 
 /** Parses each item, dropping the ones that do not fit (a portal may add odd rows; one must not sink a view). */
 export function parseItems<T extends z.ZodType>(schema: T, result: unknown): z.output<T>[] {
