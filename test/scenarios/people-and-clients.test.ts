@@ -122,3 +122,22 @@ describe('meeting prep', () => {
     for (const deal of clientDeals) expect(view.deals.map((one) => one.id)).toContain(Number(deal.ID));
   });
 });
+
+describe('the director’s profile', () => {
+  it('takes the name and zone from the portal, the webhook’s own user by default', async () => {
+    expect(await stand.scenarios.profile()).toEqual({
+      portalUserId: 1,
+      name: 'Алексей Смирнов',
+      timeZone: 'Europe/Moscow',
+    });
+    const far = stand.demo.data.users.find((user) => user.TIME_ZONE === 'Asia/Vladivostok');
+    expect((await stand.scenarios.profile(Number(far?.ID))).timeZone).toBe('Asia/Vladivostok');
+  });
+
+  it('falls back to the portal’s own offset when the profile has no zone', async () => {
+    const user = stand.demo.data.users.find((one) => one.ID === '3');
+    if (!user) throw new Error('the demo company has a user 3');
+    user.TIME_ZONE = '';
+    expect((await stand.scenarios.profile(3)).timeZone).toBe('UTC+3');
+  });
+});
