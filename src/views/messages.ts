@@ -127,4 +127,3 @@ export const statusFor = (scenario: ScenarioName, language: Language): string =>
 
 export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
 export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
-export const STATUS_SAVING: Texts = { ru: 'Вношу изменение…', en: 'Making the change…' };
