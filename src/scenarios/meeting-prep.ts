@@ -76,7 +76,7 @@ export async function meetingPrep(
   const events = eventsIn(raw, window, director.timeZone, director.portalUserId);
   const picked = pickEvents(events, request, now);
   const query = request.query ?? request.time ?? '';
-  if (picked.length === 0) return { view: 'notFound', at, about: 'meeting', query };
+  if (picked.length === 0) return { view: 'notFound', at, about: 'meeting', query, date };
   if (picked.length > 1) {
     const choices: Choice[] = picked.map((event) => ({
       kind: 'event',

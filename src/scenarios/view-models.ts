@@ -176,7 +176,14 @@ export type ViewModel =
     }
   | { view: 'teamStatus'; at: Moment; scope: string; members: TeamMember[] }
   | { view: 'choice'; at: Moment; about: 'dossier' | 'search' | 'meeting'; query: string; choices: Listed<Choice> }
-  | { view: 'notFound'; at: Moment; about: 'dossier' | 'search' | 'meeting' | 'deal'; query: string }
+  | {
+      view: 'notFound';
+      at: Moment;
+      about: 'dossier' | 'search' | 'meeting' | 'deal';
+      query: string;
+      /** The day a meeting was looked for. */
+      date?: LocalDate;
+    }
   | {
       view: 'dossier';
       at: Moment;

@@ -63,26 +63,30 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
 }
 
 export function renderNotFound(view: Extract<ViewModel, { view: 'notFound' }>, language: Language): Page {
-  const query = view.query ? quoted(portalText(view.query), language) : '';
-  const day = dayInWords(view.at.today, language, view.at.today);
-  const text: Record<typeof view.about, [string, string]> = {
-    dossier: [`Не нашёл клиента ${query} среди контактов и компаний.`, `No contact or company matches ${query}.`],
-    search: [`По запросу ${query} ничего не нашлось.`, `Nothing matches ${query}.`],
+  const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
+  const day = dayInWords(view.date ?? view.at.today, language, view.at.today);
+  const text: Record<typeof view.about, [ru: string, en: string]> = {
+    dossier: [`Не нашёл клиента${query} среди контактов и компаний.`, `No contact or company matches${query}.`],
+    search: [`По запросу${query} ничего не нашлось.`, `Nothing matches${query}.`],
     meeting: [`Не нашёл такой встречи в календаре (${day}).`, `No such meeting in the calendar (${day}).`],
     deal: ['Такой сделки нет: возможно, её удалили.', 'There is no such deal: it may have been deleted.'],
   };
+  const hints: Record<typeof view.about, [ru: string, en: string]> = {
+    dossier: [
+      'Попробуйте часть имени, фамилии или названия компании.',
+      'Try part of a name, a surname or a company name.',
+    ],
+    search: [
+      'Попробуйте часть имени, фамилии или названия компании.',
+      'Try part of a name, a surname or a company name.',
+    ],
+    meeting: [
+      'Скажите время или часть названия встречи, например «подготовь к встрече в 14:00».',
+      'Give me the time or part of the title, e.g. “prepare me for the 14:00 meeting”.',
+    ],
+    deal: ['Скажите «покажи сделки», чтобы увидеть открытые.', 'Say “show deals” to see the open ones.'],
+  };
   const [ru, en] = text[view.about];
-  const hint =
-    view.about === 'meeting'
-      ? say(
-          language,
-          'Скажите время или часть названия встречи, например «подготовь к встрече в 14:00».',
-          'Give me the time or part of the title, e.g. “prepare me for the 14:00 meeting”.',
-        )
-      : say(
-          language,
-          'Попробуйте часть имени, фамилии или названия компании.',
-          'Try part of a name, a surname or a company name.',
-        );
-  return { lines: sections(`🔎 ${say(language, ru, en)}`, hintLine(hint)) };
+  const [hintRu, hintEn] = hints[view.about];
+  return { lines: sections(`🔎 ${say(language, ru, en)}`, hintLine(say(language, hintRu, hintEn))) };
 }

@@ -42,11 +42,17 @@ export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, l
         : undefined,
       `🆕 ${say(language, 'Новых лидов за неделю', 'New leads this week')}: ${view.newLeads}`,
       hintLine(
-        say(
-          language,
-          'Могу открыть карточку сделки или перевести её на другой этап.',
-          'I can open a deal or move it to another stage.',
-        ),
+        total > 0
+          ? say(
+              language,
+              'Могу открыть карточку сделки или перевести её на другой этап.',
+              'I can open a deal or move it to another stage.',
+            )
+          : say(
+              language,
+              'Могу создать сделку: назовите её и сумму.',
+              'I can create a deal: give me its name and amount.',
+            ),
       ),
     ),
     buttons,
