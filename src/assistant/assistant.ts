@@ -60,7 +60,10 @@ import type { Intent, Understanding } from './understanding.ts';
 
 export interface AssistantDeps {
   scenarios: Scenarios;
-  understand: (text: string, context: { now: Date; timeZone: string; previous?: Intent }) => Understanding;
+  understand: (
+    text: string,
+    context: { now: Date; timeZone: string; previous?: Intent; language?: Language },
+  ) => Understanding;
   model?: ModelLoop;
   portal: PortalClient;
   proposals: ProposalRepository;
@@ -317,6 +320,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         now: now(),
         timeZone: record.timeZone,
         previous: context.previous,
+        // A command or an emoji has no language of its own: keep the director's.
+        language: record.language,
       });
       language = understanding.language;
       if (record.language !== language || record.chatId !== conversation.chatId) {

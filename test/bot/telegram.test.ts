@@ -89,6 +89,9 @@ describe('the Telegram bot, run as an operator runs it', () => {
     expect(answer?.plain).toMatch(/^✅ Your tasks:\s\d+/);
     expect(answer?.plain).toMatch(/\d+\stasks?\soverdue/);
     expect(answer?.plain).not.toMatch(/Ваши задачи|задач\S*\sпросрочен|Нажмите/);
+    // A command carries no language of its own: the director's stays English.
+    const [command] = await stand.say({ ...DIRECTOR, language_code: 'en' }, '/tasks');
+    expect(command?.plain).toMatch(/^✅ Your tasks:/);
   });
 
   it('asks before creating a task and writes exactly once on a double tap', async () => {
