@@ -46,7 +46,6 @@ const contactSchema = z.object({ ID: id, NAME: words, LAST_NAME: words }).loose(
 const companySchema = z.object({ ID: id, TITLE: words }).loose();
 
 const MAX_OPTIONS = 6;
-const SEARCH_LIMIT = 20;
 const DEFAULT_MEETING_MINUTES = 60;
 
 const normalize = (text: string) => text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
@@ -65,15 +64,41 @@ export function matchesQuery(text: string, query: string): boolean {
 }
 
 /**
- * What the portal is asked to match (its `%` filter is a case-insensitive "contains"): the longest word's
- * stem, cut to a part without е/ё, since the portal tells «отчет» from «отчёт».
+ * What the portal is asked to match (its `%` filter is a case-insensitive "contains", one per field): the
+ * stems of the query's longest words, each cut to a part without е/ё, since the portal tells «отчет» from
+ * «отчёт». Several words, because the longest one may be the most common («оборудования» in a full title).
  */
-function needleOf(query: string): string {
-  const longest = [...wordsOf(query)].sort((a, b) => b.length - a.length)[0] ?? query.trim();
-  const stem = stemOf(longest);
-  const plain = stem.split(/[её]/).sort((a, b) => b.length - a.length)[0] ?? '';
-  return plain.length >= 3 ? plain : stem;
+function needlesOf(query: string, count = 3): string[] {
+  const longest = [...new Set(wordsOf(query))].sort((a, b) => b.length - a.length).slice(0, count);
+  const needles = longest.map((word) => {
+    const stem = stemOf(word);
+    const plain = stem.split(/[её]/).sort((a, b) => b.length - a.length)[0] ?? '';
+    return plain.length >= 3 ? plain : stem;
+  });
+  return needles.length ? [...new Set(needles)] : [query.trim()];
 }
+
+/** One list command per needle, all in one round trip; the union of their first pages. */
+async function listByNeedles(
+  portal: PortalClient,
+  method: string,
+  field: string,
+  query: string,
+  params: { filter?: Record<string, unknown>; select: string[]; order?: Record<string, string> },
+): Promise<unknown[]> {
+  const commands = Object.fromEntries(
+    needlesOf(query).map((needle, index) => [
+      `n${index}`,
+      { method, params: { ...params, filter: { ...params.filter, [`%${field}`]: needle } } },
+    ]),
+  );
+  const { results } = await portal.batch(commands);
+  return Object.values(results).flatMap((result) => (Array.isArray(result) ? result : []));
+}
+
+const uniqueBy = <T>(items: T[], key: (item: T) => number): T[] => [
+  ...new Map(items.map((item) => [key(item), item])).values(),
+];
 
 const exactly = (text: string, query: string) => normalize(text) === normalize(query);
 
@@ -124,7 +149,7 @@ export function createWriteLookup(deps: {
 
   // The director's own tasks and the ones they set for others, in one round trip; nobody else's.
   const findTasks = async (director: Director, query: string, openOnly: boolean) => {
-    const filter: Record<string, unknown> = { '%TITLE': needleOf(query) };
+    const filter: Record<string, unknown> = { '%TITLE': needlesOf(query, 1)[0] };
     if (openOnly) filter['<REAL_STATUS'] = 5;
     const params = (role: string) => ({
       filter: { ...filter, [role]: director.portalUserId },
@@ -142,23 +167,19 @@ export function createWriteLookup(deps: {
   };
 
   const findDeals = async (query: string, openOnly: boolean) => {
-    const filter: Record<string, unknown> = { '%TITLE': needleOf(query) };
-    if (openOnly) filter.STAGE_SEMANTIC_ID = 'P';
-    const raw = await portal.list(
-      'crm.deal.list',
-      {
-        filter,
-        select: ['ID', 'TITLE', 'STAGE_ID', 'CATEGORY_ID', 'OPPORTUNITY', 'CURRENCY_ID'],
-        order: { ID: 'DESC' },
-      },
-      { maxItems: SEARCH_LIMIT },
+    const raw = await listByNeedles(portal, 'crm.deal.list', 'TITLE', query, {
+      filter: openOnly ? { STAGE_SEMANTIC_ID: 'P' } : {},
+      select: ['ID', 'TITLE', 'STAGE_ID', 'CATEGORY_ID', 'OPPORTUNITY', 'CURRENCY_ID'],
+      order: { ID: 'DESC' },
+    });
+    const deals = uniqueBy(parseItems(dealSchema, raw), (deal) => deal.ID).filter((deal) =>
+      matchesQuery(deal.TITLE, query),
     );
-    const deals = parseItems(dealSchema, raw).filter((deal) => matchesQuery(deal.TITLE, query));
     return narrowed(deals, (deal) => deal.TITLE, query);
   };
 
   const findContacts = async (query: string) => {
-    const needle = needleOf(query);
+    const [needle] = needlesOf(query, 1);
     const select = ['ID', 'NAME', 'LAST_NAME', 'POST', 'COMPANY_ID'];
     // A person may be named by the first or the last name: both in one round trip.
     const { results } = await portal.batch({
@@ -172,12 +193,10 @@ export function createWriteLookup(deps: {
   };
 
   const findCompanies = async (query: string) => {
-    const raw = await portal.list(
-      'crm.company.list',
-      { filter: { '%TITLE': needleOf(query) }, select: ['ID', 'TITLE'] },
-      { maxItems: SEARCH_LIMIT },
+    const raw = await listByNeedles(portal, 'crm.company.list', 'TITLE', query, { select: ['ID', 'TITLE'] });
+    const companies = uniqueBy(parseItems(companySchema, raw), (company) => company.ID).filter((company) =>
+      matchesQuery(company.TITLE, query),
     );
-    const companies = parseItems(companySchema, raw).filter((company) => matchesQuery(company.TITLE, query));
     return narrowed(companies, (company) => company.TITLE, query);
   };
 
