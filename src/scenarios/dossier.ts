@@ -12,7 +12,7 @@ import {
   parseItems,
   personName,
 } from './portal-data.ts';
-import { readTogether } from './reads.ts';
+import { type Read, type ReadResult, readTogether } from './reads.ts';
 import type { Choice, CompanyCard, ContactCard, ViewModel } from './view-models.ts';
 
 const choiceLimit = 10;
@@ -29,31 +29,35 @@ export const companyChoice = (company: PortalCompany): Choice => ({
   label: company.TITLE,
 });
 
-/** A contact's or a company's card: who, how to reach them, their open deals, their latest activities. */
-export async function clientCard(
-  context: ScenarioContext,
-  record: { contactId: number } | { companyId: number },
-): Promise<ViewModel> {
-  const { names, director, at } = context;
-  const isContact = 'contactId' in record;
-  const id = isContact ? record.contactId : record.companyId;
-  const reads = await readTogether(context, {
-    record: { method: isContact ? 'crm.contact.get' : 'crm.company.get', params: { id }, optional: true },
+type ClientKind = 'contact' | 'company';
+type CardPart = 'record' | 'company' | 'deals' | 'activities';
+
+/**
+ * The reads of a client's card. `id` is a number, or a batch reference to an id found earlier in the same
+ * request (`$result[…][0][ID]`); `prefix` keeps the names apart from the other reads of that request.
+ */
+export function clientCardReads(kind: ClientKind, id: number | string, prefix = ''): Record<string, Read> {
+  const isContact = kind === 'contact';
+  // Read ahead of the search's result, a failure only means the card is read again afterwards.
+  const speculative = prefix !== '';
+  return {
+    [`${prefix}record`]: { method: isContact ? 'crm.contact.get' : 'crm.company.get', params: { id }, optional: true },
     // A contact's company, by reference to the contact's own field (a company answers with itself).
-    company: {
+    [`${prefix}company`]: {
       method: 'crm.company.get',
-      params: { id: isContact ? '$result[record][COMPANY_ID]' : id },
+      params: { id: isContact ? `$result[${prefix}record][COMPANY_ID]` : id },
       optional: true,
     },
-    deals: {
+    [`${prefix}deals`]: {
       method: 'crm.deal.list',
       params: {
-        order: { OPPORTUNITY: 'DESC' },
+        order: { ID: 'ASC' },
         filter: { ...openDealFilter, [isContact ? 'CONTACT_ID' : 'COMPANY_ID']: id },
         select: dealSelect,
       },
+      optional: speculative,
     },
-    activities: {
+    [`${prefix}activities`]: {
       method: 'crm.activity.list',
       params: {
         order: { ID: 'DESC' },
@@ -70,12 +74,23 @@ export async function clientCard(
           'COMPLETED',
         ],
       },
+      optional: speculative,
     },
-  });
-  const company = companySchema.safeParse(reads.company.result).data;
+  };
+}
+
+/** The card from its reads, or undefined when the record is not the one wanted (or not there at all). */
+async function clientCardFrom(
+  context: ScenarioContext,
+  kind: ClientKind,
+  reads: Record<CardPart, ReadResult | undefined>,
+  wantedId?: number,
+): Promise<ViewModel | undefined> {
+  const { names, director, at } = context;
+  const company = companySchema.safeParse(reads.company?.result).data;
   let card: ContactCard | CompanyCard | undefined;
-  if (isContact) {
-    const contact = contactSchema.safeParse(reads.record.result).data;
+  if (kind === 'contact') {
+    const contact = contactSchema.safeParse(reads.record?.result).data;
     if (contact) {
       card = {
         kind: 'contact',
@@ -90,24 +105,83 @@ export async function clientCard(
   } else if (company) {
     card = { kind: 'company', id: company.ID, title: company.TITLE, phones: company.PHONE, emails: company.EMAIL };
   }
-  if (!card) return { view: 'notFound', at, about: 'dossier', query: '' };
-  const raw = parseItems(dealSchema, reads.deals.items);
+  if (!card || (wantedId !== undefined && card.id !== wantedId) || reads.deals?.failed || reads.activities?.failed) {
+    return undefined;
+  }
+  const raw = parseItems(dealSchema, reads.deals?.items);
   const [stages, pipelines, people] = await Promise.all([
     names.stages(),
     names.pipelines(),
     names.users(raw.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((one) => one > 0)),
   ]);
-  const deals = raw.map((deal) => toDealItem(deal, { stages, pipelines, people }));
+  const deals = raw
+    .map((deal) => toDealItem(deal, { stages, pipelines, people }))
+    .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
   return {
     view: 'dossier',
     at,
     card,
-    deals: { items: deals, total: reads.deals.total },
-    activities: parseItems(activitySchema, reads.activities.items)
+    deals: { items: deals, total: reads.deals?.total ?? deals.length },
+    activities: parseItems(activitySchema, reads.activities?.items)
       .map((activity) => toActivityItem(activity, director.timeZone))
       .sort(byRecency)
       .slice(0, 5),
   };
+}
+
+const partsOf = (results: Record<string, ReadResult>, prefix: string): Record<CardPart, ReadResult | undefined> => ({
+  record: results[`${prefix}record`],
+  company: results[`${prefix}company`],
+  deals: results[`${prefix}deals`],
+  activities: results[`${prefix}activities`],
+});
+
+/** A contact's or a company's card: who, how to reach them, their open deals, their latest activities. */
+export async function clientCard(
+  context: ScenarioContext,
+  record: { contactId: number } | { companyId: number },
+): Promise<ViewModel> {
+  const kind: ClientKind = 'contactId' in record ? 'contact' : 'company';
+  const id = 'contactId' in record ? record.contactId : record.companyId;
+  const reads = await readTogether(context, clientCardReads(kind, id));
+  return (
+    (await clientCardFrom(context, kind, partsOf(reads, ''))) ?? {
+      view: 'notFound',
+      at: context.at,
+      about: 'dossier',
+      query: '',
+    }
+  );
+}
+
+// The card of the first company and the first contact a search finds ride in the search's own request, by
+// reference: when exactly that one record matches, its card is ready without asking the portal again.
+const firstFound: Record<ClientKind, { search: string; prefix: string }> = {
+  company: { search: 'company_TITLE_0', prefix: 'companyCard_' },
+  contact: { search: 'contact_LAST_NAME_0', prefix: 'contactCard_' },
+};
+
+/** Reads for a search with the speculative cards of its first company and first contact. */
+export function searchWithCards(reads: Record<string, Read>): Record<string, Read> {
+  const out = { ...reads };
+  for (const [kind, { search, prefix }] of Object.entries(firstFound) as [
+    ClientKind,
+    (typeof firstFound)[ClientKind],
+  ][]) {
+    if (search in reads) Object.assign(out, clientCardReads(kind, `$result[${search}][0][ID]`, prefix));
+  }
+  return out;
+}
+
+/** The card of the one client a search found: from the search's own request when it was the first found. */
+export async function foundClientCard(
+  context: ScenarioContext,
+  kind: ClientKind,
+  id: number,
+  results: Record<string, ReadResult>,
+): Promise<ViewModel> {
+  const ready = await clientCardFrom(context, kind, partsOf(results, firstFound[kind].prefix), id);
+  return ready ?? clientCard(context, kind === 'contact' ? { contactId: id } : { companyId: id });
 }
 
 /** A client by any part of the name: one match shows the card, several a list to pick from. */
@@ -118,11 +192,11 @@ export async function dossier(
   if (request.contactId) return clientCard(context, { contactId: request.contactId });
   if (request.companyId) return clientCard(context, { companyId: request.companyId });
   const query = (request.query ?? '').trim();
-  const reads = await readTogether(context, findReads(query, ['contact', 'company']));
+  const reads = await readTogether(context, searchWithCards(findReads(query, ['contact', 'company'])));
   const found = foundRecords(query, reads);
   const choices = [...found.companies.map(companyChoice), ...found.contacts.map(contactChoice)];
   const only = choices.length === 1 ? choices[0] : undefined;
-  if (only) return clientCard(context, only.kind === 'contact' ? { contactId: only.id } : { companyId: only.id });
+  if (only?.kind === 'contact' || only?.kind === 'company') return foundClientCard(context, only.kind, only.id, reads);
   if (choices.length === 0) return { view: 'notFound', at: context.at, about: 'dossier', query };
   return {
     view: 'choice',

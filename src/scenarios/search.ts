@@ -1,6 +1,6 @@
 import type { ScenarioContext } from './context.ts';
 import { dealCard } from './deal-card.ts';
-import { clientCard, companyChoice, contactChoice } from './dossier.ts';
+import { companyChoice, contactChoice, foundClientCard, searchWithCards } from './dossier.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { toLeadItems } from './leads.ts';
 import { personName } from './portal-data.ts';
@@ -11,7 +11,7 @@ const choiceLimit = 15;
 
 /** Contacts, companies, deals and leads matching every word of the query; one match shows its card. */
 export async function search(context: ScenarioContext, query: string): Promise<ViewModel> {
-  const reads = await readTogether(context, findReads(query, ['contact', 'company', 'deal', 'lead']));
+  const reads = await readTogether(context, searchWithCards(findReads(query, ['contact', 'company', 'deal', 'lead'])));
   const found = foundRecords(query, reads);
   const choices: Choice[] = [
     ...found.companies.map(companyChoice),
@@ -20,8 +20,7 @@ export async function search(context: ScenarioContext, query: string): Promise<V
     ...found.leads.map((lead): Choice => ({ kind: 'lead', id: lead.ID, label: lead.TITLE || personName(lead) })),
   ];
   const only = choices.length === 1 ? choices[0] : undefined;
-  if (only?.kind === 'contact') return clientCard(context, { contactId: only.id });
-  if (only?.kind === 'company') return clientCard(context, { companyId: only.id });
+  if (only?.kind === 'contact' || only?.kind === 'company') return foundClientCard(context, only.kind, only.id, reads);
   if (only?.kind === 'deal') return dealCard(context, only.id);
   const lead = only?.kind === 'lead' ? found.leads[0] : undefined;
   if (lead) {

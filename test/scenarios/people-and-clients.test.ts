@@ -141,3 +141,21 @@ describe('the director’s profile', () => {
     expect((await stand.scenarios.profile(3)).timeZone).toBe('UTC+3');
   });
 });
+
+describe('a client found by first and last name', () => {
+  it('opens the right card when the card read ahead belongs to someone else', async () => {
+    const [wanted, other] = stand.demo.data.contacts;
+    if (!wanted || !other) throw new Error('the demo company has contacts');
+    wanted.NAME = 'Аристарх';
+    wanted.LAST_NAME = 'Петровский';
+    // The first contact by the first word's surname search is another person: the card read ahead is theirs.
+    other.LAST_NAME = 'Аристархов';
+    await stand.scenarios.names.warm();
+    const before = stand.demo.requestCount;
+    const { view } = await run({ scenario: 'dossier', query: 'Аристарх Петровский' });
+    if (view.view !== 'dossier' || view.card.kind !== 'contact') throw new Error(view.view);
+    expect(view.card.id).toBe(Number(wanted.ID));
+    expect(view.card.name).toBe('Аристарх Петровский');
+    expect(stand.demo.requestCount - before).toBe(2);
+  });
+});
