@@ -13,7 +13,7 @@ import {
   stageHistorySchema,
   taskSchema,
 } from './portal-data.ts';
-import { readTogether } from './reads.ts';
+import { type Read, type ReadResult, readTogether } from './reads.ts';
 import type { ActivityItem, ViewModel } from './view-models.ts';
 
 const activityKinds: Record<number, ActivityItem['kind']> = { 1: 'meeting', 2: 'call', 3: 'task', 4: 'email' };
@@ -34,15 +34,29 @@ export function toActivityItem(activity: PortalActivity, timeZone: string): Acti
 export const byRecency = (a: ActivityItem, b: ActivityItem): number =>
   (b.at ?? '').localeCompare(a.at ?? '') || b.id - a.id;
 
-/** One deal in full: stage, sum, client, people, recent activities and its open tasks. */
-export async function dealCard(context: ScenarioContext, dealId: number): Promise<ViewModel> {
-  const { names, director, now, at } = context;
-  const reads = await readTogether(context, {
-    deal: { method: 'crm.deal.get', params: { id: dealId }, optional: true },
+type DealCardPart = 'deal' | 'company' | 'contact' | 'history' | 'activities' | 'tasks';
+
+/**
+ * The reads of a deal's card. `dealId` is a number, or a batch reference to an id found earlier in the same
+ * request; `prefix` keeps the names apart from the other reads of that request (and marks them as read ahead:
+ * their failure only means the card is read again afterwards).
+ */
+export function dealCardReads(dealId: number | string, prefix = ''): Record<string, Read> {
+  const speculative = prefix !== '';
+  return {
+    [`${prefix}deal`]: { method: 'crm.deal.get', params: { id: dealId }, optional: true },
     // The client's names ride in the same request, by reference to the deal's own fields.
-    company: { method: 'crm.company.get', params: { id: '$result[deal][COMPANY_ID]' }, optional: true },
-    contact: { method: 'crm.contact.get', params: { id: '$result[deal][CONTACT_ID]' }, optional: true },
-    history: {
+    [`${prefix}company`]: {
+      method: 'crm.company.get',
+      params: { id: `$result[${prefix}deal][COMPANY_ID]` },
+      optional: true,
+    },
+    [`${prefix}contact`]: {
+      method: 'crm.contact.get',
+      params: { id: `$result[${prefix}deal][CONTACT_ID]` },
+      optional: true,
+    },
+    [`${prefix}history`]: {
       method: 'crm.stagehistory.list',
       params: {
         entityTypeId: 2,
@@ -50,8 +64,9 @@ export async function dealCard(context: ScenarioContext, dealId: number): Promis
         filter: { OWNER_ID: dealId },
         select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID'],
       },
+      optional: speculative,
     },
-    activities: {
+    [`${prefix}activities`]: {
       method: 'crm.activity.list',
       params: {
         order: { ID: 'DESC' },
@@ -68,22 +83,36 @@ export async function dealCard(context: ScenarioContext, dealId: number): Promis
           'COMPLETED',
         ],
       },
+      optional: speculative,
     },
-    tasks: {
+    [`${prefix}tasks`]: {
       method: 'tasks.task.list',
       params: {
         order: { DEADLINE: 'ASC' },
         filter: { UF_CRM_TASK: `D_${dealId}`, '<REAL_STATUS': 5 },
         select: taskSelect,
       },
+      optional: speculative,
     },
-  });
-  const deal = reads.deal.failed ? undefined : dealSchema.safeParse(reads.deal.result).data;
-  if (!deal) return { view: 'notFound', at, about: 'deal', query: String(dealId) };
-  const company = companySchema.safeParse(reads.company.result).data;
-  const contact = contactSchema.safeParse(reads.contact.result).data;
-  const activities = parseItems(activitySchema, reads.activities.items);
-  const movements = lastMovements(parseItems(stageHistorySchema, reads.history.items), activities);
+  };
+}
+
+/** The card from its reads, or undefined when the deal is not the one wanted (or not there at all). */
+export async function dealCardFrom(
+  context: ScenarioContext,
+  results: Record<string, ReadResult>,
+  prefix = '',
+  wantedId?: number,
+): Promise<ViewModel | undefined> {
+  const { names, director, now, at } = context;
+  const part = (name: DealCardPart) => results[`${prefix}${name}`];
+  const deal = part('deal')?.failed ? undefined : dealSchema.safeParse(part('deal')?.result).data;
+  if (!deal || (wantedId !== undefined && deal.ID !== wantedId)) return undefined;
+  if (part('history')?.failed || part('activities')?.failed || part('tasks')?.failed) return undefined;
+  const company = companySchema.safeParse(part('company')?.result).data;
+  const contact = contactSchema.safeParse(part('contact')?.result).data;
+  const activities = parseItems(activitySchema, part('activities')?.items);
+  const movements = lastMovements(parseItems(stageHistorySchema, part('history')?.items), activities);
   const [stages, pipelines, people] = await Promise.all([
     names.stages(),
     names.pipelines(),
@@ -106,8 +135,16 @@ export async function dealCard(context: ScenarioContext, dealId: number): Promis
       .map((activity) => toActivityItem(activity, director.timeZone))
       .sort(byRecency)
       .slice(0, 5),
-    tasks: parseItems(taskSchema, reads.tasks.items)
+    tasks: parseItems(taskSchema, part('tasks')?.items)
       .map((task) => toTaskItem(task, now, director.timeZone))
       .sort(byDeadline),
   };
+}
+
+/** One deal in full: stage, sum, client, people, recent activities and its open tasks. */
+export async function dealCard(context: ScenarioContext, dealId: number): Promise<ViewModel> {
+  const results = await readTogether(context, dealCardReads(dealId));
+  return (
+    (await dealCardFrom(context, results)) ?? { view: 'notFound', at: context.at, about: 'deal', query: String(dealId) }
+  );
 }

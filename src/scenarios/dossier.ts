@@ -1,5 +1,5 @@
 import type { ScenarioContext } from './context.ts';
-import { byRecency, toActivityItem } from './deal-card.ts';
+import { byRecency, dealCard, dealCardFrom, dealCardReads, toActivityItem } from './deal-card.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
 import {
@@ -161,7 +161,7 @@ const firstFound: Record<ClientKind, { search: string; prefix: string }> = {
   contact: { search: 'contact_LAST_NAME_0', prefix: 'contactCard_' },
 };
 
-/** Reads for a search with the speculative cards of its first company and first contact. */
+/** Reads for a search with the cards of its first company, first contact (and first deal) read ahead. */
 export function searchWithCards(reads: Record<string, Read>): Record<string, Read> {
   const out = { ...reads };
   for (const [kind, { search, prefix }] of Object.entries(firstFound) as [
@@ -170,7 +170,20 @@ export function searchWithCards(reads: Record<string, Read>): Record<string, Rea
   ][]) {
     if (search in reads) Object.assign(out, clientCardReads(kind, `$result[${search}][0][ID]`, prefix));
   }
+  if (firstDeal.search in reads)
+    Object.assign(out, dealCardReads(`$result[${firstDeal.search}][0][ID]`, firstDeal.prefix));
   return out;
+}
+
+const firstDeal = { search: 'deal_TITLE_0', prefix: 'dealCard_' };
+
+/** The card of the one deal a search found: from the search's own request when it was the first found. */
+export async function foundDealCard(
+  context: ScenarioContext,
+  id: number,
+  results: Record<string, ReadResult>,
+): Promise<ViewModel> {
+  return (await dealCardFrom(context, results, firstDeal.prefix, id)) ?? dealCard(context, id);
 }
 
 /** The card of the one client a search found: from the search's own request when it was the first found. */

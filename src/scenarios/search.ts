@@ -1,6 +1,5 @@
 import type { ScenarioContext } from './context.ts';
-import { dealCard } from './deal-card.ts';
-import { companyChoice, contactChoice, foundClientCard, searchWithCards } from './dossier.ts';
+import { companyChoice, contactChoice, foundClientCard, foundDealCard, searchWithCards } from './dossier.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { toLeadItems } from './leads.ts';
 import { personName } from './portal-data.ts';
@@ -21,7 +20,7 @@ export async function search(context: ScenarioContext, query: string): Promise<V
   ];
   const only = choices.length === 1 ? choices[0] : undefined;
   if (only?.kind === 'contact' || only?.kind === 'company') return foundClientCard(context, only.kind, only.id, reads);
-  if (only?.kind === 'deal') return dealCard(context, only.id);
+  if (only?.kind === 'deal') return foundDealCard(context, only.id, reads);
   const lead = only?.kind === 'lead' ? found.leads[0] : undefined;
   if (lead) {
     const [item] = await toLeadItems(context, [lead]);

@@ -92,6 +92,21 @@ describe('client dossier and search', () => {
     expect(view.card.id).toBe(Number(contact?.ID));
   });
 
+  it('opens the one deal a search finds, in the search’s own request', async () => {
+    const deal = stand.demo.data.deals.find(
+      (one) => stand.demo.data.deals.filter((other) => other.TITLE === one.TITLE).length === 1,
+    );
+    if (!deal) throw new Error('the demo company has a deal with a title of its own');
+    deal.TITLE = `${String(deal.TITLE)} Квазар`;
+    await stand.scenarios.names.warm();
+    const before = stand.demo.requestCount;
+    const { view, text } = await run({ scenario: 'search', query: 'квазар' });
+    if (view.view !== 'dealCard') throw new Error(view.view);
+    expect(view.deal.id).toBe(Number(deal.ID));
+    expect(text).toContain(`💼 <b>${String(deal.TITLE)}</b>`);
+    expect(stand.demo.requestCount - before).toBe(1);
+  });
+
   it('says plainly when nothing matches', async () => {
     const { view, text } = await run({ scenario: 'search', query: 'Несуществующая контора' });
     expect(view.view).toBe('notFound');
