@@ -7,7 +7,7 @@ import { hintLine, listLines, type Page, sections } from './lines.ts';
 import { count, say } from './words.ts';
 
 export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyReport' }>, language: Language): Page {
-  const header = `📈 ${say(language, 'Итоги недели', 'Week in review')}: ${dateInWords(view.from, language)} — ${dateInWords(view.to, language)}`;
+  const header = `📈 ${say(language, 'Итоги недели', 'Week in review')}: ${spanOf(view.from, view.to, language)}`;
   const closed = Math.max(view.closedTasks.total, view.closedTasks.items.length);
   const moved = Math.max(view.moves.total, view.moves.items.length);
   if (closed === 0 && moved === 0) {
@@ -105,6 +105,12 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
     ),
     buttons: tomorrow,
   };
+}
+
+/** «23–29 ноября», «30 ноября — 6 декабря». */
+function spanOf(from: string, to: string, language: Language): string {
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8, 10))}–${dateInWords(to, language)}`;
+  return `${dateInWords(from, language)} — ${dateInWords(to, language)}`;
 }
 
 function nextDay(date: string): string {
