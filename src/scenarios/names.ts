@@ -179,7 +179,12 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
     loading ??= load().finally(() => {
       loading = undefined;
     });
-    snapshot = await loading;
+    try {
+      snapshot = await loading;
+    } catch (error) {
+      // Names a little out of date beat no view at all; the next view tries the portal again.
+      if (!snapshot) throw error;
+    }
     return snapshot;
   }
 
