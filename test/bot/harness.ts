@@ -34,7 +34,9 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
   let child: ChildProcess | undefined;
   let errors = '';
 
-  const polls = () => telegram.calls.filter((call) => call.method === 'getUpdates').length;
+  // Running means polling, or (webhook mode) the webhook registered.
+  const polls = () =>
+    telegram.calls.filter((call) => call.method === 'getUpdates' || call.method === 'setWebhook').length;
 
   const stand: Stand = {
     portal,
