@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 const repository = join(import.meta.dirname, '..', '..');
 
-function demo(lines: string[], env: Record<string, string> = {}) {
-  return spawnSync('npm', ['run', 'demo', '--silent'], {
+function demo(lines: string[], env: Record<string, string> = {}, command = ['run', 'demo', '--silent']) {
+  return spawnSync('npm', command, {
     cwd: repository,
     input: `${lines.join('\n')}\n`,
     encoding: 'utf8',
@@ -28,6 +28,12 @@ describe('the demo, non-interactive', () => {
     expect(out).toMatch(/↳ .*отмен/i);
     // Shown as Telegram would show it: no tags.
     expect(out).not.toMatch(/<\/?(b|i|code|a)\b/);
+  }, 70_000);
+
+  it('is what `npm start` runs when nothing is set', () => {
+    const result = demo(['мои задачи'], {}, ['start', '--silent']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Ваши задачи/);
   }, 70_000);
 
   it('runs the demo even when a Telegram token is set', () => {
