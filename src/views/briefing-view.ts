@@ -42,6 +42,10 @@ export function renderBriefing(view: Briefing, language: Language): Page {
         ]
       : undefined;
   let deals: string[] | undefined;
+  const stuckFirst = <T extends { stuckDays?: number }>(items: T[]) => [
+    ...items.filter((deal) => deal.stuckDays !== undefined),
+    ...items.filter((deal) => deal.stuckDays === undefined),
+  ];
   if (view.deals) {
     const total = Math.max(view.deals.deals.total, view.deals.deals.items.length);
     deals =
@@ -49,7 +53,14 @@ export function renderBriefing(view: Briefing, language: Language): Page {
         ? [
             `💼 ${say(language, 'Сделки в работе', 'Active deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.deals.sums, language)}`,
             ...(view.deals.stuck > 0 ? [stuckLine(view.deals.stuck, language)] : []),
-            ...listLines(view.deals.deals, (deal) => dealLine(deal, language), 'deal', language, 5),
+            // The stuck ones first: they are what the line above warns about.
+            ...listLines(
+              { ...view.deals.deals, items: stuckFirst(view.deals.deals.items) },
+              (deal) => dealLine(deal, language),
+              'deal',
+              language,
+              5,
+            ),
           ]
         : [`💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`];
   }

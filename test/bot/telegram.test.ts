@@ -83,6 +83,14 @@ describe('the Telegram bot, run as an operator runs it', () => {
     }
   });
 
+  it('lists the stuck deals first in the briefing, right under the line that warns of them', async () => {
+    const [briefing] = await stand.say(DIRECTOR, 'что у меня сегодня?');
+    const lines = briefing?.plain.split('\n') ?? [];
+    const warning = lines.findIndex((line) => /^💤\s\d+\sсдел/.test(line));
+    expect(warning).toBeGreaterThan(-1);
+    expect(lines[warning + 1]).toMatch(/^• 💤/);
+  });
+
   it('answers in English when the director writes in English', async () => {
     const [answer] = await stand.say({ ...DIRECTOR, language_code: 'en' }, 'show my tasks');
     // The portal's own data (task titles) stays as written; everything of ours is in English.
