@@ -91,6 +91,13 @@ describe('the Telegram bot, run as an operator runs it', () => {
     expect(lines[warning + 1]).toMatch(/^• 💤/);
   });
 
+  it('answers what it cannot understand with one sentence of what it can do, and the menu', async () => {
+    const [answer] = await stand.say(DIRECTOR, 'какая погода будет в субботу на даче?');
+    expect(answer?.plain.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(answer?.plain).toMatch(/расписание/);
+    expect(answer?.reply_markup?.keyboard?.flat().length).toBeGreaterThan(4);
+  });
+
   it('answers in English when the director writes in English', async () => {
     const [answer] = await stand.say({ ...DIRECTOR, language_code: 'en' }, 'show my tasks');
     // The portal's own data (task titles) stays as written; everything of ours is in English.

@@ -34,8 +34,9 @@ export function conversationFeature(deps: {
     const conversation = { telegramUserId: ctx.from.id, chatId: ctx.chat.id };
     const text = ctx.message.text;
     const replies = await whileTyping(ctx, () => deps.assistant.handleText(conversation, text), deps.logger);
-    const showMenu = /^\/(start|help)\b/.test(text);
-    await deps.sender.send(ctx.chat.id, replies, showMenu ? deps.menu.markup(ctx.from.language_code) : undefined);
+    // The menu rides on every plain answer: whatever the director just asked, the main views are one tap away
+    // (and an answer the bot did not understand comes with them, as the brief asks).
+    await deps.sender.send(ctx.chat.id, replies, deps.menu.markup(ctx.from.language_code));
   });
   return composer;
 }
