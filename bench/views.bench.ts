@@ -2,35 +2,12 @@
 import { startDemoPortal } from '../src/demo-portal/server.ts';
 import { createPortalClient } from '../src/portal/client.ts';
 import { createScenarios } from '../src/scenarios/index.ts';
-import type { ScenarioRequest } from '../src/scenarios/requests.ts';
 import { renderView } from '../src/views/render.ts';
+import { everyViewRequest } from '../test/views/every-request.ts';
 
 const now = () => new Date('2026-11-25T09:00:00Z');
 const director = { portalUserId: 1, timeZone: 'Europe/Moscow', language: 'ru' as const };
 const unlimited = { perSecond: 100_000, burst: 100_000 };
-
-const requests: ScenarioRequest[] = [
-  { scenario: 'schedule', date: '2026-11-25' },
-  { scenario: 'myTasks' },
-  { scenario: 'deals' },
-  { scenario: 'dealCard', dealId: 1 },
-  { scenario: 'briefing' },
-  { scenario: 'weeklyReport' },
-  { scenario: 'teamStatus' },
-  { scenario: 'dossier', query: 'Иванов' },
-  { scenario: 'dossier', query: 'Ромашка' },
-  { scenario: 'dossier', companyId: 1 },
-  { scenario: 'meetingPrep', time: '11:00' },
-  { scenario: 'meetingPrep', query: 'Ромашка' },
-  { scenario: 'dayResults' },
-  { scenario: 'pipeline' },
-  { scenario: 'search', query: 'Ромашка' },
-  { scenario: 'dayPlan' },
-  { scenario: 'morningDigest' },
-  { scenario: 'overdueAlert' },
-  { scenario: 'newLeads' },
-  { scenario: 'eveningSummary' },
-];
 
 async function requestsPerView(): Promise<number> {
   const demo = await startDemoPortal({ port: 0, now, rateLimit: false });
@@ -42,7 +19,7 @@ async function requestsPerView(): Promise<number> {
     let most = 0;
     // The first round warms the name caches and learns the lists' sizes; the second is measured.
     for (const round of [1, 2]) {
-      for (const request of requests) {
+      for (const request of everyViewRequest) {
         const before = demo.requestCount;
         await scenarios.run(director, request);
         if (round === 2) most = Math.max(most, demo.requestCount - before);

@@ -1,35 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/assistant/callbacks/index.ts';
-import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
 import { renderView } from '../../src/views/render.ts';
 import { NOW, type Stand, startStand } from '../scenarios/demo.ts';
+import { everyViewRequest } from './every-request.ts';
 import { technical, telegramHtmlProblems } from './html-check.ts';
-
-const requests: ScenarioRequest[] = [
-  { scenario: 'schedule', date: '2026-11-25' },
-  { scenario: 'myTasks' },
-  { scenario: 'deals' },
-  { scenario: 'dealCard', dealId: 1 },
-  { scenario: 'briefing' },
-  { scenario: 'weeklyReport' },
-  { scenario: 'teamStatus' },
-  { scenario: 'dossier', query: 'Иванов' },
-  { scenario: 'dossier', query: 'Ромашка' },
-  { scenario: 'dossier', companyId: 1 },
-  { scenario: 'meetingPrep', time: '11:00' },
-  { scenario: 'meetingPrep', query: 'Ромашка' },
-  { scenario: 'dayResults' },
-  { scenario: 'pipeline' },
-  { scenario: 'pipeline', categoryId: 1 },
-  { scenario: 'search', query: 'Ромашка' },
-  { scenario: 'search', query: 'нет-такого-клиента' },
-  { scenario: 'dayPlan' },
-  { scenario: 'morningDigest' },
-  { scenario: 'overdueAlert' },
-  { scenario: 'newLeads' },
-  { scenario: 'eveningSummary' },
-];
 
 let stand: Stand;
 beforeAll(async () => {
@@ -61,7 +36,7 @@ function checkReplies(view: ViewModel, language: 'ru' | 'en') {
 }
 
 describe('every view', () => {
-  it.each(requests)(
+  it.each(everyViewRequest)(
     'renders %o as clean Telegram HTML in Russian and English, one hint, no technical word',
     async (request) => {
       for (const language of ['ru', 'en'] as const) {
@@ -81,7 +56,7 @@ describe('every view', () => {
   it('costs one portal request per view with warm caches', async () => {
     const counts: Record<string, number> = {};
     for (const round of [1, 2]) {
-      for (const request of requests) {
+      for (const request of everyViewRequest) {
         const before = stand.demo.requestCount;
         await stand.scenarios.run(stand.director(), request);
         if (round === 2) counts[JSON.stringify(request)] = stand.demo.requestCount - before;
@@ -104,7 +79,7 @@ describe('portal text full of markup', () => {
       for (const event of data.events) event.NAME = `${nasty} встреча`;
       for (const company of data.companies) company.TITLE = `Ромашка ${nasty}`;
       for (const lead of data.leads) lead.TITLE = `${nasty} лид`;
-      for (const request of requests) {
+      for (const request of everyViewRequest) {
         const view = await own.scenarios.run(own.director(), request);
         if (!view) continue;
         const replies = renderView(view, 'ru');
