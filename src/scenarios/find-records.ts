@@ -2,6 +2,7 @@
 // filter on each name field), all in one batch; a record is a match when every word is somewhere in it.
 import type { Params } from '../portal/port.ts';
 import { normalize, queryWords } from './context.ts';
+import { leadSelect } from './leads.ts';
 import {
   companySchema,
   contactSchema,
@@ -42,19 +43,7 @@ const searched: Record<RecordKind, { method: string; fields: string[]; select: s
   lead: {
     method: 'crm.lead.list',
     fields: ['TITLE', 'NAME', 'LAST_NAME', 'COMPANY_TITLE'],
-    select: [
-      'ID',
-      'TITLE',
-      'NAME',
-      'LAST_NAME',
-      'STATUS_ID',
-      'SOURCE_ID',
-      'DATE_CREATE',
-      'ASSIGNED_BY_ID',
-      'COMPANY_TITLE',
-      'PHONE',
-      'EMAIL',
-    ],
+    select: leadSelect,
   },
 };
 
