@@ -34,6 +34,29 @@ export function toActivityItem(activity: PortalActivity, timeZone: string): Acti
 export const byRecency = (a: ActivityItem, b: ActivityItem): number =>
   (b.at ?? '').localeCompare(a.at ?? '') || b.id - a.id;
 
+/** The activities of one CRM record (owner type 2 a deal, 3 a contact, 4 a company), newest first. */
+export function activitiesRead(ownerTypeId: number, ownerId: number | string, optional: boolean): Read {
+  return {
+    method: 'crm.activity.list',
+    params: {
+      order: { ID: 'DESC' },
+      filter: { OWNER_TYPE_ID: ownerTypeId, OWNER_ID: ownerId },
+      select: [
+        'ID',
+        'SUBJECT',
+        'TYPE_ID',
+        'OWNER_ID',
+        'OWNER_TYPE_ID',
+        'DEADLINE',
+        'START_TIME',
+        'CREATED',
+        'COMPLETED',
+      ],
+    },
+    optional,
+  };
+}
+
 type DealCardPart = 'deal' | 'company' | 'contact' | 'history' | 'activities' | 'tasks';
 
 /**
@@ -66,25 +89,7 @@ export function dealCardReads(dealId: number | string, prefix = ''): Record<stri
       },
       optional: speculative,
     },
-    [`${prefix}activities`]: {
-      method: 'crm.activity.list',
-      params: {
-        order: { ID: 'DESC' },
-        filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId },
-        select: [
-          'ID',
-          'SUBJECT',
-          'TYPE_ID',
-          'OWNER_ID',
-          'OWNER_TYPE_ID',
-          'DEADLINE',
-          'START_TIME',
-          'CREATED',
-          'COMPLETED',
-        ],
-      },
-      optional: speculative,
-    },
+    [`${prefix}activities`]: activitiesRead(2, dealId, speculative),
     [`${prefix}tasks`]: {
       method: 'tasks.task.list',
       params: {

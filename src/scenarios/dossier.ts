@@ -1,5 +1,5 @@
 import type { ScenarioContext } from './context.ts';
-import { byRecency, dealCard, dealCardFrom, dealCardReads, toActivityItem } from './deal-card.ts';
+import { activitiesRead, byRecency, dealCard, dealCardFrom, dealCardReads, toActivityItem } from './deal-card.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
 import {
@@ -57,25 +57,7 @@ export function clientCardReads(kind: ClientKind, id: number | string, prefix = 
       },
       optional: speculative,
     },
-    [`${prefix}activities`]: {
-      method: 'crm.activity.list',
-      params: {
-        order: { ID: 'DESC' },
-        filter: { OWNER_TYPE_ID: isContact ? 3 : 4, OWNER_ID: id },
-        select: [
-          'ID',
-          'SUBJECT',
-          'TYPE_ID',
-          'OWNER_ID',
-          'OWNER_TYPE_ID',
-          'DEADLINE',
-          'START_TIME',
-          'CREATED',
-          'COMPLETED',
-        ],
-      },
-      optional: speculative,
-    },
+    [`${prefix}activities`]: activitiesRead(isContact ? 3 : 4, id, speculative),
   };
 }
 
@@ -210,12 +192,23 @@ export async function dossier(
   const choices = [...found.companies.map(companyChoice), ...found.contacts.map(contactChoice)];
   const only = choices.length === 1 ? choices[0] : undefined;
   if (only?.kind === 'contact' || only?.kind === 'company') return foundClientCard(context, only.kind, only.id, reads);
-  if (choices.length === 0) return { view: 'notFound', at: context.at, about: 'dossier', query };
+  return choiceOrNotFound(context, 'dossier', query, choices, choiceLimit);
+}
+
+/** What the search found, to pick from (the first `limit` of them), or a plain "not found". */
+export function choiceOrNotFound(
+  context: ScenarioContext,
+  about: 'dossier' | 'search',
+  query: string,
+  choices: Choice[],
+  limit: number,
+): ViewModel {
+  if (choices.length === 0) return { view: 'notFound', at: context.at, about, query };
   return {
     view: 'choice',
     at: context.at,
-    about: 'dossier',
+    about,
     query,
-    choices: { items: choices.slice(0, choiceLimit), total: choices.length },
+    choices: { items: choices.slice(0, limit), total: choices.length },
   };
 }

@@ -1,5 +1,12 @@
 import type { ScenarioContext } from './context.ts';
-import { companyChoice, contactChoice, foundClientCard, foundDealCard, searchWithCards } from './dossier.ts';
+import {
+  choiceOrNotFound,
+  companyChoice,
+  contactChoice,
+  foundClientCard,
+  foundDealCard,
+  searchWithCards,
+} from './dossier.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { toLeadItems } from './leads.ts';
 import { personName } from './portal-data.ts';
@@ -33,12 +40,5 @@ export async function search(context: ScenarioContext, query: string): Promise<V
       };
     }
   }
-  if (choices.length === 0) return { view: 'notFound', at: context.at, about: 'search', query };
-  return {
-    view: 'choice',
-    at: context.at,
-    about: 'search',
-    query,
-    choices: { items: choices.slice(0, choiceLimit), total: choices.length },
-  };
+  return choiceOrNotFound(context, 'search', query, choices, choiceLimit);
 }
