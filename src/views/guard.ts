@@ -41,7 +41,7 @@ const fileName =
   /(?<![\p{L}\p{N}_])[\w./-]*\w\.(?:ts|js|mjs|cjs|json|sql|sqlite|py|php|env|log|md|ya?ml|txt|lock|sh)(?![\p{L}\p{N}_])/giu;
 
 // Telegram shows a Markdown table as a wall of pipes: one line per row instead, the ruler row dropped.
-function untable(text: string): string {
+export function untable(text: string): string {
   return text
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line))

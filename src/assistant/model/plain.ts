@@ -1,19 +1,7 @@
 // Model-written words as plain text: models write <br>, HTML and Markdown tables that Telegram refuses or shows as
 // a wall of symbols. The assistant escapes and guards the result like any other text.
+import { untable } from '../../views/guard.ts';
 import { plainTextOf } from '../../views/plain-text.ts';
-
-const tableRuler = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-
-function tableRowAsBullet(line: string): string {
-  if (!/^\s*\|.*\|\s*$/.test(line)) return line;
-  const cells = line
-    .trim()
-    .slice(1, -1)
-    .split('|')
-    .map((cell) => cell.trim())
-    .filter(Boolean);
-  return `• ${cells.join(' — ')}`;
-}
 
 // Reasoning models served locally (Qwen, DeepSeek via Ollama or llama.cpp) put their thinking in the answer.
 const withoutThinking = (content: string) => content.replace(/<think(?:ing)?>[\s\S]*?(?:<\/think(?:ing)?>|$)/gi, '');
@@ -60,11 +48,10 @@ export function modelText(content: string): string {
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/?(p|div|li|ul|ol|tr)\b[^>]*>/gi, '\n'),
   );
-  return withoutHtml
+  return untable(withoutHtml)
     .split('\n')
-    .filter((line) => !tableRuler.test(line))
     .map((line) =>
-      tableRowAsBullet(line)
+      line
         .replace(/^\s*#{1,6}\s+/, '')
         .replace(/^\s*[-*]\s+/, '• ')
         .replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2')
