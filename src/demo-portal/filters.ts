@@ -44,6 +44,8 @@ const prefixes: [string, Operator][] = [
 ];
 
 export interface Condition {
+  /** The filter's own key, prefix and all. */
+  key: string;
   /** The row's own key (after the entity's name mapping). */
   field: string;
   operator: Operator;
@@ -67,7 +69,7 @@ export function parseFilter(filter: unknown, shape: ListShape): Condition[] {
     if (key === '' || key === 'LOGIC') continue;
     const field = shape.field ? shape.field(key) : key;
     const operator = found?.[1] ?? 'eq';
-    conditions.push({ field, operator, negate: found?.[0] === '!><', value });
+    conditions.push({ key: rawKey, field, operator, negate: found?.[0] === '!><', value });
   }
   return conditions;
 }
@@ -78,94 +80,182 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+// One collator for all: `localeCompare(…, 'ru')` builds a new one on every call.
+const russian = new Intl.Collator('ru');
+// Printable Latin and Russian letters only: for such texts the collator's "equal" is plain sameness.
+const plain = /^[\x20-\x7e\u0401\u0410-\u044f\u0451]*$/;
+
+/** A value read once and compared many times: its text, number and moment are worked out on first use. */
+class Operand {
+  readonly empty: boolean;
+  private textForm?: string;
+  private lowerForm?: string;
+  private numberForm?: number | null;
+  private momentForm?: number | null;
+  private dateTimeForm?: boolean;
+
+  constructor(
+    readonly raw: unknown,
+    readonly zone: string,
+  ) {
+    this.empty = isEmpty(raw);
+  }
+
+  get text(): string {
+    this.textForm ??= String(this.raw);
+    return this.textForm;
+  }
+
+  get lower(): string {
+    this.lowerForm ??= this.text.toLocaleLowerCase('ru');
+    return this.lowerForm;
+  }
+
+  /** The number a numeric text stands for, or null. */
+  get number(): number | null {
+    if (this.numberForm === undefined) this.numberForm = numeric.test(this.text) ? Number(this.text) : null;
+    return this.numberForm;
+  }
+
+  get moment(): number | undefined {
+    if (this.momentForm === undefined) this.momentForm = momentOf(this.raw, this.zone) ?? null;
+    return this.momentForm ?? undefined;
+  }
+
+  get dateTime(): boolean {
+    this.dateTimeForm ??= looksLikeDateTime(this.raw);
+    return this.dateTimeForm;
+  }
+}
+
+type TextComparison = (left: Operand, right: Operand) => number;
+
+const orderTexts: TextComparison = (left, right) => russian.compare(left.lower, right.lower);
+
+// Only sameness matters here: equal texts need no collation, and different plain texts are never equal.
+const matchTexts: TextComparison = (left, right) => {
+  if (left.lower === right.lower) return 0;
+  if (plain.test(left.lower) && plain.test(right.lower)) return 1;
+  return russian.compare(left.lower, right.lower);
+};
+
 /** Compares a stored value with a filter value: instants for date-times, numbers for numbers, text otherwise. */
-function compare(stored: unknown, wanted: unknown, zone: string): number | undefined {
-  if (isEmpty(stored) || wanted === undefined || wanted === null) return undefined;
-  if (looksLikeDateTime(stored)) {
-    const left = momentOf(stored, zone);
-    const right = momentOf(wanted, zone);
+function compare(stored: Operand, wanted: Operand, texts: TextComparison = orderTexts): number | undefined {
+  if (stored.empty || wanted.raw === undefined || wanted.raw === null) return undefined;
+  if (stored.dateTime) {
+    const left = stored.moment;
+    const right = wanted.moment;
     if (left === undefined || right === undefined) return undefined;
     return left - right;
   }
-  if (typeof stored === 'boolean') {
-    const truthy = wanted === true || ['Y', 'y', '1', 'true'].includes(String(wanted));
-    return stored === truthy ? 0 : 1;
+  if (typeof stored.raw === 'boolean') {
+    const truthy = wanted.raw === true || ['Y', 'y', '1', 'true'].includes(wanted.text);
+    return stored.raw === truthy ? 0 : 1;
   }
-  const left = String(stored);
-  const right = String(wanted);
-  if (numeric.test(left) && numeric.test(right)) return Number(left) - Number(right);
-  return left.toLocaleLowerCase('ru').localeCompare(right.toLocaleLowerCase('ru'), 'ru');
+  const left = stored.number;
+  const right = left === null ? null : wanted.number;
+  if (left !== null && right !== null) return left - right;
+  return texts(stored, wanted);
 }
 
 /** A multi-field entry (`{ ID, VALUE_TYPE, VALUE, TYPE_ID }`) is matched by its value. */
 const entryValue = (item: unknown): unknown =>
   item !== null && typeof item === 'object' && 'VALUE' in item ? (item as Row).VALUE : item;
 
-function equals(stored: unknown, wanted: unknown, zone: string): boolean {
-  if (isEmpty(wanted) && !Array.isArray(wanted)) return isEmpty(stored);
-  if (Array.isArray(stored)) return stored.some((item) => equals(entryValue(item), wanted, zone));
-  return compare(stored, wanted, zone) === 0;
+function equals(stored: unknown, wanted: Operand): boolean {
+  if (wanted.empty && !Array.isArray(wanted.raw)) return isEmpty(stored);
+  if (Array.isArray(stored)) return stored.some((item) => equals(entryValue(item), wanted));
+  return compare(new Operand(stored, wanted.zone), wanted, matchTexts) === 0;
 }
 
-function anyOf(stored: unknown, wanted: unknown, zone: string): boolean {
-  const list = Array.isArray(wanted) ? wanted : typeof wanted === 'object' && wanted ? Object.values(wanted) : [wanted];
-  return list.some((item) => equals(stored, item, zone));
-}
+const listOf = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : typeof value === 'object' && value ? Object.values(value) : [value];
 
 /** SQL LIKE with the caller's own `%` and `_` wildcards, case-insensitive. */
-function like(stored: unknown, pattern: unknown): boolean {
-  if (Array.isArray(stored)) return stored.some((item) => like(entryValue(item), pattern));
-  if (isEmpty(stored)) return false;
+function patternOf(pattern: unknown): RegExp {
   const source = String(pattern)
     .split('')
     .map((char) => (char === '%' ? '.*' : char === '_' ? '.' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
-  return new RegExp(`^${source}$`, 'isu').test(String(stored));
+  return new RegExp(`^${source}$`, 'isu');
 }
 
-function contains(stored: unknown, wanted: unknown): boolean {
-  if (Array.isArray(stored)) return stored.some((item) => contains(entryValue(item), wanted));
+function like(stored: unknown, pattern: RegExp): boolean {
+  if (Array.isArray(stored)) return stored.some((item) => like(entryValue(item), pattern));
   if (isEmpty(stored)) return false;
-  const needle = String(wanted).replaceAll('%', '').toLocaleLowerCase('ru');
+  return pattern.test(String(stored));
+}
+
+const needleOf = (wanted: unknown): string => String(wanted).replaceAll('%', '').toLocaleLowerCase('ru');
+
+function contains(stored: unknown, needle: string): boolean {
+  if (Array.isArray(stored)) return stored.some((item) => contains(entryValue(item), needle));
+  if (isEmpty(stored)) return false;
   return String(stored).toLocaleLowerCase('ru').includes(needle);
 }
 
-export function matches(row: Row, conditions: Condition[], zone: string): boolean {
-  return conditions.every(({ field, operator, negate, value }) => {
-    const stored = row[field];
-    const list = Array.isArray(value) || (typeof value === 'object' && value !== null);
-    switch (operator) {
-      case 'eq':
-      case 'in':
-        return list ? anyOf(stored, value, zone) : equals(stored, value, zone);
-      case 'ne':
-      case 'notIn':
-        return list ? !anyOf(stored, value, zone) : !equals(stored, value, zone);
-      case 'like':
-        return list ? Object.values(value as Row).some((item) => contains(stored, item)) : contains(stored, value);
-      case 'notLike':
-        return !contains(stored, value);
-      case 'pattern':
-        return like(stored, value);
-      case 'notPattern':
-        return !like(stored, value);
-      case 'between': {
-        const [from, to] = Array.isArray(value) ? value : [];
-        const low = compare(stored, from, zone);
-        const high = compare(stored, to, zone);
-        const inside = low !== undefined && high !== undefined && low >= 0 && high <= 0;
+type RowTest = (row: Row) => boolean;
+
+/** One condition made ready for every row: its wanted values are read once, not once a row. */
+function testOf({ field, operator, negate, value }: Condition, zone: string): RowTest {
+  const list = Array.isArray(value) || (typeof value === 'object' && value !== null);
+  const operand = (item: unknown) => new Operand(item, zone);
+  switch (operator) {
+    case 'eq':
+    case 'in':
+    case 'ne':
+    case 'notIn': {
+      const wanted = list ? listOf(value).map(operand) : [operand(value)];
+      const positive = operator === 'eq' || operator === 'in';
+      return (row) => wanted.some((item) => equals(row[field], item)) === positive;
+    }
+    case 'like': {
+      const needles = (list ? Object.values(value as Row) : [value]).map(needleOf);
+      return (row) => needles.some((needle) => contains(row[field], needle));
+    }
+    case 'notLike': {
+      const needle = needleOf(value);
+      return (row) => !contains(row[field], needle);
+    }
+    case 'pattern':
+    case 'notPattern': {
+      const pattern = patternOf(value);
+      const positive = operator === 'pattern';
+      return (row) => like(row[field], pattern) === positive;
+    }
+    case 'between': {
+      const [from, to] = (Array.isArray(value) ? value : []).map(operand);
+      const low = from ?? operand(undefined);
+      const high = to ?? operand(undefined);
+      return (row) => {
+        const stored = operand(row[field]);
+        const above = compare(stored, low);
+        const below = compare(stored, high);
+        const inside = above !== undefined && below !== undefined && above >= 0 && below <= 0;
         return negate ? !inside : inside;
-      }
-      default: {
-        const difference = compare(stored, value, zone);
+      };
+    }
+    default: {
+      const wanted = operand(value);
+      return (row) => {
+        const difference = compare(operand(row[field]), wanted);
         if (difference === undefined) return false;
         if (operator === 'lt') return difference < 0;
         if (operator === 'le') return difference <= 0;
         if (operator === 'gt') return difference > 0;
         return difference >= 0;
-      }
+      };
     }
-  });
+  }
+}
+
+/** The filter as one test for every row: a row passes when it meets every condition. */
+export function compileFilter(conditions: Condition[], zone: string): RowTest {
+  const tests = conditions.map((condition) => testOf(condition, zone));
+  return (row) => {
+    for (const test of tests) if (!test(row)) return false;
+    return true;
+  };
 }
 
 /** Orders rows by `{ FIELD: 'ASC' | 'DESC' }`; empty values come first when ascending, as in the portal's SQL. */
@@ -178,38 +268,48 @@ export function sortRows(rows: Row[], order: unknown, shape: ListShape, fallback
     }
   }
   if (!keys.some(([field]) => field === fallback)) keys.push([fallback, 1]);
-  return [...rows].sort((a, b) => {
-    for (const [field, direction] of keys) {
-      const left = a[field];
-      const right = b[field];
-      if (isEmpty(left) && isEmpty(right)) continue;
-      if (isEmpty(left)) return -direction;
-      if (isEmpty(right)) return direction;
-      const difference = compare(left, right, shape.timeZone) ?? 0;
+  // Each row's sort values are read once, not once a comparison.
+  const sortable = rows.map((row) => ({ row, values: keys.map(([field]) => new Operand(row[field], shape.timeZone)) }));
+  sortable.sort((a, b) => {
+    for (let index = 0; index < keys.length; index++) {
+      const direction = keys[index]![1];
+      const left = a.values[index]!;
+      const right = b.values[index]!;
+      if (left.empty && right.empty) continue;
+      if (left.empty) return -direction;
+      if (right.empty) return direction;
+      const difference = compare(left, right) ?? 0;
       if (difference !== 0) return difference > 0 ? direction : -direction;
     }
     return 0;
   });
+  return sortable.map(({ row }) => row);
 }
 
-/** Keeps the selected fields; `*` and no selection give the entity's default fields. */
+/** Keeps the selected fields; `*` and no selection give the entity's default fields. Read once for a whole page. */
+export function fieldSelection(
+  select: unknown,
+  shape: ListShape & { defaults?: (key: string) => boolean },
+): (row: Row) => Row {
+  const wanted = Array.isArray(select) ? select.map(String) : [];
+  const all = wanted.length === 0 || wanted.includes('*');
+  const fields = wanted.filter((key) => key !== '*').map((key) => (shape.field ? shape.field(key) : key));
+  return (row) => {
+    const out: Row = {};
+    if (all) {
+      for (const key of Object.keys(row)) if (shape.defaults ? shape.defaults(key) : true) out[key] = row[key];
+    }
+    for (const field of fields) if (field in row) out[field] = row[field];
+    return out;
+  };
+}
+
 export function selectFields(
   row: Row,
   select: unknown,
   shape: ListShape & { defaults?: (key: string) => boolean },
 ): Row {
-  const wanted = Array.isArray(select) ? select.map(String) : [];
-  const all = wanted.length === 0 || wanted.includes('*');
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (all && (shape.defaults ? shape.defaults(key) : true)) out[key] = value;
-  }
-  for (const key of wanted) {
-    if (key === '*') continue;
-    const field = shape.field ? shape.field(key) : key;
-    if (field in row) out[field] = row[field];
-  }
-  return out;
+  return fieldSelection(select, shape)(row);
 }
 
 export interface Page {
@@ -237,15 +337,44 @@ export interface ListRequest {
   start?: unknown;
 }
 
-/** The whole list pipeline: filter, order, page, then select (selection never changes what matches). */
+/**
+ * Lists already filtered and ordered, by query. The pages of one list asked within one request (a batch of 50
+ * pages) then cost one pass over the records; whoever owns it forgets them before anything may change a record.
+ */
+export type ListMemo = Map<string, Row[]>;
+
+const windowOperators = new Set<Operator>(['gt', 'ge', 'lt', 'le']);
+
+/**
+ * The whole list pipeline: filter, order, page, then select (selection never changes what matches). With a memo,
+ * the list of `name` under the same filter and order is filtered and ordered once; ID windows (`>ID`, the way long
+ * lists page) are cut from that list, since they leave its order as it is.
+ */
 export function listRows(
-  rows: Row[],
+  rows: Row[] | (() => Row[]),
   request: ListRequest,
   shape: ListShape & { idField: string; defaults?: (key: string) => boolean },
+  memo?: { lists: ListMemo; name: string },
 ): Page {
   const conditions = parseFilter(request.filter, shape);
-  const matching = rows.filter((row) => matches(row, conditions, shape.timeZone));
-  const ordered = sortRows(matching, request.order, shape, shape.idField);
-  const page = pageOf(ordered, request.start);
-  return { ...page, items: page.items.map((row) => selectFields(row, request.select, shape)) };
+  const isWindow = (condition: Condition) =>
+    memo !== undefined && condition.field === shape.idField && windowOperators.has(condition.operator);
+  const query = conditions.filter((condition) => !isWindow(condition));
+  const window = conditions.filter(isWindow);
+  const order = () => {
+    const source = typeof rows === 'function' ? rows() : rows;
+    const matching = source.filter(compileFilter(query, shape.timeZone));
+    return sortRows(matching, request.order, shape, shape.idField);
+  };
+  let ordered: Row[];
+  if (memo) {
+    const key = `${memo.name}|${JSON.stringify(query.map(({ key, value }) => [key, value]))}|${JSON.stringify(request.order ?? null)}`;
+    ordered = memo.lists.get(key) ?? order();
+    memo.lists.set(key, ordered);
+  } else {
+    ordered = order();
+  }
+  const windowed = window.length === 0 ? ordered : ordered.filter(compileFilter(window, shape.timeZone));
+  const page = pageOf(windowed, request.start);
+  return { ...page, items: page.items.map(fieldSelection(request.select, shape)) };
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Params } from '../portal/port.ts';
 import { type DemoData, generateCompany } from './company.ts';
 import { isoIn } from './dates.ts';
+import type { ListMemo } from './filters.ts';
 import { createBatch } from './methods/batch.ts';
 import { calendarMethods } from './methods/calendar.ts';
 import type { Method, MethodContext, MethodReply } from './methods/context.ts';
@@ -102,6 +103,9 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(text);
 }
 
+// Methods that only read: between them a list's pages may share one filtering pass.
+const readOnly = /\.(list|get)$/;
+
 const restPath = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(?:\.json)?\/?$/;
 
 export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
@@ -130,17 +134,20 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
       operating: processing,
     };
   };
+  const lists: ListMemo = new Map();
   const context: MethodContext = {
     data,
     now,
     userId,
     call: (method, params) => run(method, params),
+    lists,
   };
   const run = (method: string, params: Params): MethodReply & { time: ReturnType<typeof timeBlock> } => {
     const started = performance.now();
     const at = now();
     const handler = registry[method.toLowerCase()];
     if (!handler) throw methodNotFound();
+    if (!readOnly.test(method.toLowerCase())) lists.clear();
     const reply = handler(params, context);
     return { ...reply, time: timeBlock(started, at) };
   };
@@ -185,6 +192,8 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
         ...parseQuery(url.search.slice(1)),
         ...parseBody(body, String(request.headers['content-type'] ?? '')),
       };
+      // Between requests anyone may change the records (tests change `data` directly).
+      lists.clear();
       const reply = run(decodeURIComponent(method!), params);
       const envelope: Record<string, unknown> = { result: reply.result };
       if (reply.total !== undefined) envelope.total = reply.total;

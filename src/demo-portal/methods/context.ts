@@ -2,7 +2,7 @@
 
 import type { Params } from '../../portal/port.ts';
 import type { DemoData } from '../company.ts';
-import type { Page, Row } from '../filters.ts';
+import type { ListMemo, Page, Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
 
 export interface MethodReply {
@@ -18,6 +18,8 @@ export interface MethodContext {
   userId: number;
   /** Runs another method as the same caller (batch). */
   call(method: string, params: Params): MethodReply;
+  /** Lists filtered and ordered for the pages of one request; empty again before anything may write. */
+  lists: ListMemo;
 }
 
 export type Method = (params: Params, context: MethodContext) => MethodReply;

@@ -22,7 +22,7 @@ const listDefaults = (key: string) => !MULTI_FIELDS.has(key);
 type Collection = 'deals' | 'leads' | 'contacts' | 'companies' | 'activities';
 
 function listOf(collection: Collection, order: Record<string, string> = {}): Method {
-  return (params, { data }) =>
+  return (params, { data, lists }) =>
     pageReply(
       listRows(
         data[collection],
@@ -33,6 +33,7 @@ function listOf(collection: Collection, order: Record<string, string> = {}): Met
           start: param(params, 'start'),
         },
         { idField: 'ID', timeZone: data.timeZone, defaults: listDefaults },
+        { lists, name: collection },
       ),
     );
 }
@@ -233,7 +234,7 @@ function updateIn(collection: 'contacts' | 'companies'): Method {
   };
 }
 
-const stageHistoryList: Method = (params, { data }) => {
+const stageHistoryList: Method = (params, { data, lists }) => {
   const entityType = positiveId(param(params, 'entityTypeId'));
   if (entityType === undefined) throw new RestError('', 'entityTypeId is required', 400);
   if (![1, 2].includes(entityType)) throw new RestError('NOT_FOUND', 'Entity type is not supported', 400);
@@ -247,6 +248,7 @@ const stageHistoryList: Method = (params, { data }) => {
       start: param(params, 'start'),
     },
     { idField: 'ID', timeZone: data.timeZone },
+    { lists, name: 'stageHistory' },
   );
   return pageReply(page, (items) => ({ items }));
 };

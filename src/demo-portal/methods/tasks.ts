@@ -104,7 +104,7 @@ function applyFields(task: Row, fields: Record<string, unknown>, context: Method
 
 const list: Method = (params, context) => {
   const now = context.now().getTime();
-  const rows = context.data.tasks.map((task) => present(task, now));
+  const rows = () => context.data.tasks.map((task) => present(task, now));
   // A selection always brings the id along, as the portal does.
   const chosen = param(params, 'select');
   const select = Array.isArray(chosen) && chosen.length > 0 ? ['ID', ...chosen] : chosen;
@@ -112,6 +112,7 @@ const list: Method = (params, context) => {
     rows,
     { filter: param(params, 'filter'), order: param(params, 'order'), select, start: param(params, 'start') },
     { idField: 'id', field: taskField, timeZone: context.data.timeZone, defaults: LIST_DEFAULTS },
+    { lists: context.lists, name: 'tasks' },
   );
   return pageReply(page, (tasks) => ({ tasks }));
 };
