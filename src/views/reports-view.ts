@@ -30,18 +30,8 @@ export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyRepor
   return {
     lines: sections(
       header,
-      closed > 0
-        ? [
-            `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
-            ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language), 'task', language, 15),
-          ]
-        : `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`,
-      moved > 0
-        ? [
-            `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
-            ...listLines(view.moves, (move) => moveLine(move, view.at, language), 'record', language, 15),
-          ]
-        : `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`,
+      closedSection(view, closed, language),
+      movesSection(view, moved, language),
       wonCount > 0 && view.won.length > 0
         ? `🏆 ${say(language, 'Выиграно', 'Won')}: ${count(wonCount, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.won, language)}`
         : undefined,
@@ -83,28 +73,36 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
   return {
     lines: sections(
       header,
-      closed > 0
-        ? [
-            `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
-            ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language), 'task', language, 15),
-          ]
-        : `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`,
+      closedSection(view, closed, language),
       view.meetingsHeld.length > 0
         ? [
             `🤝 ${say(language, 'Проведено встреч', 'Meetings held')}: ${view.meetingsHeld.length}`,
             ...listLines(view.meetingsHeld, (event) => eventLine(event, language), 'meeting', language, 15),
           ]
         : `🤝 ${say(language, 'Встреч не было.', 'No meetings held.')}`,
-      moved > 0
-        ? [
-            `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
-            ...listLines(view.moves, (move) => moveLine(move, view.at, language), 'record', language, 15),
-          ]
-        : `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`,
+      movesSection(view, moved, language),
       hint,
     ),
     buttons: tomorrow,
   };
+}
+
+type Report = Extract<ViewModel, { view: 'weeklyReport' | 'dayResults' }>;
+
+function closedSection(view: Report, closed: number, language: Language): string | string[] {
+  if (closed === 0) return `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`;
+  return [
+    `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
+    ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language), 'task', language, 15),
+  ];
+}
+
+function movesSection(view: Report, moved: number, language: Language): string | string[] {
+  if (moved === 0) return `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`;
+  return [
+    `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
+    ...listLines(view.moves, (move) => moveLine(move, view.at, language), 'record', language, 15),
+  ];
 }
 
 /** «23–29 ноября», «30 ноября — 6 декабря». */
