@@ -4,7 +4,7 @@ import { dealButtons, stuckLine } from './deals-view.ts';
 import { dayInWords, moneyTotals } from './format.ts';
 import { clashLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { hintLine, listLines, type Page, sections } from './lines.ts';
-import { completeButtons, overdueLine } from './tasks-view.ts';
+import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
 
 type Briefing = Extract<ViewModel, { view: 'briefing' }>;
@@ -33,14 +33,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
           ...listLines(view.dueToday, (task) => taskLine(task, view.at, language), 'task', language),
         ]
       : [`✅ ${say(language, 'Задач со сроком на сегодня нет.', 'No tasks due today.')}`];
-  const overdueCount = Math.max(view.overdue.total, view.overdue.items.length);
-  const overdue =
-    overdueCount > 0
-      ? [
-          `${overdueLine(overdueCount, language)}:`,
-          ...listLines(view.overdue, (task) => taskLine(task, view.at, language), 'task', language, 10),
-        ]
-      : undefined;
+  const overdue = overdueSection(view.overdue, view.at, language);
   let deals: string[] | undefined;
   const stuckFirst = <T extends { stuckDays?: number }>(items: T[]) => [
     ...items.filter((deal) => deal.stuckDays !== undefined),
@@ -75,18 +68,13 @@ export function renderBriefing(view: Briefing, language: Language): Page {
           ]
         : [`🆕 ${say(language, 'Новых лидов за вчера нет.', 'No new leads yesterday.')}`];
   }
-  const hint =
-    overdueCount > 0
-      ? say(
-          language,
-          'Могу отметить задачу выполненной или поставить новую.',
-          'I can mark a task done or create a new one.',
-        )
-      : say(
-          language,
-          'Скажите «расписание на завтра» или «воронка», чтобы посмотреть подробнее.',
-          'Say “schedule for tomorrow” or “pipeline” for more.',
-        );
+  const hint = overdue
+    ? overdueHint(language)
+    : say(
+        language,
+        'Скажите «расписание на завтра» или «воронка», чтобы посмотреть подробнее.',
+        'Say “schedule for tomorrow” or “pipeline” for more.',
+      );
   return {
     lines: sections(headerOf(view, language), meetings, dueToday, overdue, deals, leads, hintLine(hint)),
     buttons: [

@@ -1,9 +1,9 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons, stuckLine } from './deals-view.ts';
-import { dealLine, taskLine } from './items.ts';
+import { dealLine } from './items.ts';
 import { hintLine, listLines, type Page, sections } from './lines.ts';
-import { completeButtons, overdueLine } from './tasks-view.ts';
+import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
 
 export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAlert' }>, language: Language): Page {
@@ -12,12 +12,7 @@ export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAler
   return {
     lines: sections(
       `⏰ ${say(language, 'Требует внимания', 'Needs attention')}`,
-      overdue > 0
-        ? [
-            `${overdueLine(overdue, language)}:`,
-            ...listLines(view.overdue, (task) => taskLine(task, view.at, language), 'task', language, 10),
-          ]
-        : undefined,
+      overdueSection(view.overdue, view.at, language),
       stuck > 0
         ? [
             `${stuckLine(stuck, language)}:`,
@@ -26,11 +21,7 @@ export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAler
         : undefined,
       hintLine(
         overdue > 0
-          ? say(
-              language,
-              'Могу отметить задачу выполненной или поставить новую.',
-              'I can mark a task done or create a new one.',
-            )
+          ? overdueHint(language)
           : say(
               language,
               'Могу перевести сделку на другой этап или добавить комментарий.',

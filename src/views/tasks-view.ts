@@ -1,5 +1,5 @@
 import type { Language } from '../scenarios/director.ts';
-import type { TaskItem, ViewModel } from '../scenarios/view-models.ts';
+import type { Listed, Moment, TaskItem, ViewModel } from '../scenarios/view-models.ts';
 import { plural } from './format.ts';
 import { taskLine } from './items.ts';
 import { buttonLabel, hintLine, listLines, type Page, sections } from './lines.ts';
@@ -9,6 +9,20 @@ import { count, nouns, say } from './words.ts';
 /** «⚠️ 3 задачи просрочены». */
 export const overdueLine = (n: number, language: Language): string =>
   `⚠️ ${count(n, 'task', language)} ${plural(n, nouns.overdue[language], language)}`;
+
+/** The overdue tasks under their count, the first ten; nothing when none is overdue. */
+export function overdueSection(overdue: Listed<TaskItem>, at: Moment, language: Language): string[] | undefined {
+  const total = Math.max(overdue.total, overdue.items.length);
+  if (total === 0) return undefined;
+  return [
+    `${overdueLine(total, language)}:`,
+    ...listLines(overdue, (task) => taskLine(task, at, language), 'task', language, 10),
+  ];
+}
+
+/** The hint under overdue tasks: what the director can do about them. */
+export const overdueHint = (language: Language): string =>
+  say(language, 'Могу отметить задачу выполненной или поставить новую.', 'I can mark a task done or create a new one.');
 
 /** «Выполнить» under the first tasks: each proposes the completion, carried by the task's id. */
 export function completeButtons(tasks: TaskItem[], language: Language, limit = 5): Button[][] {
