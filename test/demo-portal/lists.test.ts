@@ -1,16 +1,8 @@
 // Filters, dates with offsets, ordering and paging behave like the portal's, whichever way the request is sent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
-import { caller, NOW, type Transport } from './portal-call.ts';
+import { describe, expect, it } from 'vitest';
+import { demoPortalForFile, type Transport } from './portal-call.ts';
 
-let portal: DemoPortal;
-let call: ReturnType<typeof caller>;
-
-beforeAll(async () => {
-  portal = await startDemoPortal({ now: () => NOW, rateLimit: false });
-  call = caller(portal);
-});
-afterAll(() => portal.close());
+const call = demoPortalForFile();
 
 type Task = { id: string; deadline: string | null; status: string; title: string };
 const tasksOf = (body: Record<string, unknown>) => (body.result as { tasks: Task[] }).tasks;
@@ -171,7 +163,6 @@ describe('transports', () => {
 
 describe('user.get', () => {
   it('takes its filter as FILTER or as plain fields, with NAME_SEARCH, LIKE patterns and sort/order', async () => {
-    const call = caller(portal);
     const names = (answer: { body: Record<string, unknown> }) =>
       (answer.body.result as { LAST_NAME: string }[]).map((user) => user.LAST_NAME);
     expect(names(await call('user.get', { FILTER: { NAME_SEARCH: 'бухгалтер' } }))).toEqual(['Семёнова', 'Голубева']);

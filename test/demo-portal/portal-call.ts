@@ -1,5 +1,6 @@
 // Talks to the demo portal over real HTTP the three ways a client can: GET query, form body, JSON body.
-import type { DemoPortal } from '../../src/demo-portal/server.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { encodeParams as encodeLikeOurClient } from '../../src/portal/encode.ts';
 
 export type Transport = 'get' | 'form' | 'json';
@@ -56,3 +57,16 @@ export function caller(portal: DemoPortal) {
 
 /** 2026-11-25 12:00 in Moscow: a Wednesday. */
 export const NOW = new Date('2026-11-25T09:00:00Z');
+
+/** One demo portal for a whole test file (at NOW, no rate limit), and the way to call it. */
+export function demoPortalForFile(): ReturnType<typeof caller> {
+  let portal: DemoPortal | undefined;
+  beforeAll(async () => {
+    portal = await startDemoPortal({ now: () => NOW, rateLimit: false });
+  });
+  afterAll(() => portal?.close());
+  return (method, params, transport) => {
+    if (!portal) throw new Error('the demo portal starts before the tests');
+    return caller(portal)(method, params, transport);
+  };
+}

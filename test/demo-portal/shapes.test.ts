@@ -1,16 +1,8 @@
 // Every method family answers in the portal's own shapes (REST-FACTS.md), over real HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
-import { caller, NOW } from './portal-call.ts';
+import { describe, expect, it } from 'vitest';
+import { demoPortalForFile, NOW } from './portal-call.ts';
 
-let portal: DemoPortal;
-let call: ReturnType<typeof caller>;
-
-beforeAll(async () => {
-  portal = await startDemoPortal({ now: () => NOW, rateLimit: false });
-  call = caller(portal);
-});
-afterAll(() => portal.close());
+const call = demoPortalForFile();
 
 describe('the envelope', () => {
   it('has result, total and next on lists and a time block with the portal offset', async () => {

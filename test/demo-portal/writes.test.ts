@@ -1,16 +1,8 @@
 // Writes really change the portal: what was created, moved or deleted is what the next read shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
-import { caller, NOW } from './portal-call.ts';
+import { describe, expect, it } from 'vitest';
+import { demoPortalForFile } from './portal-call.ts';
 
-let portal: DemoPortal;
-let call: ReturnType<typeof caller>;
-
-beforeAll(async () => {
-  portal = await startDemoPortal({ now: () => NOW, rateLimit: false });
-  call = caller(portal);
-});
-afterAll(() => portal.close());
+const call = demoPortalForFile();
 
 type Task = Record<string, unknown>;
 
