@@ -8,18 +8,24 @@ const harness = digestHarness();
 
 const SENTENCE = 'Не удалось подключиться к Битрикс24, проверьте, что портал доступен.';
 
+/** Both directors with every digest on, and one dispatcher ticking every five minutes from `start` until `end`. */
+async function everyDigestBetween(start: string, end: string) {
+  const h = harness(start);
+  h.turnOn(MOSCOW, ...DIGEST_NAMES);
+  h.turnOn(VLADIVOSTOK, ...DIGEST_NAMES);
+  const dispatcher = h.dispatcher();
+  while (h.clock.current < new Date(end)) {
+    await dispatcher.tick();
+    h.clock.plusMinutes(5);
+  }
+  return h;
+}
+
 describe('when digests are switched on', () => {
   it('then each arrives at its own local time on workdays, in Moscow and in Vladivostok, and the weekly report only on Friday', async () => {
-    // Sunday 22 November 2026, 15:00 in Moscow, 22:00 in Vladivostok.
-    const h = harness('2026-11-22T12:00:00Z');
-    h.turnOn(MOSCOW, ...DIGEST_NAMES);
-    h.turnOn(VLADIVOSTOK, ...DIGEST_NAMES);
-    const dispatcher = h.dispatcher();
-    // Until Monday 30 November 00:00 in Moscow (07:00 in Vladivostok, before its first slot).
-    while (h.clock.current < new Date('2026-11-29T21:00:00Z')) {
-      await dispatcher.tick();
-      h.clock.plusMinutes(5);
-    }
+    // From Sunday 22 November 2026, 15:00 in Moscow, 22:00 in Vladivostok,
+    // until Monday 30 November 00:00 in Moscow (07:00 in Vladivostok, before its first slot).
+    const h = await everyDigestBetween('2026-11-22T12:00:00Z', '2026-11-29T21:00:00Z');
 
     const week = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].flatMap((day) => [
       `${day} 08:30 dayPlan`,
@@ -36,16 +42,9 @@ describe('when digests are switched on', () => {
   });
 
   it('then nothing is sent on Saturday and Sunday', async () => {
-    // Friday 27 November, 19:00 in Moscow, after every Friday slot in both zones.
-    const h = harness('2026-11-27T16:00:00Z');
-    h.turnOn(MOSCOW, ...DIGEST_NAMES);
-    h.turnOn(VLADIVOSTOK, ...DIGEST_NAMES);
-    const dispatcher = h.dispatcher();
-    // Until Sunday 23:59 in Moscow, Monday 06:59 in Vladivostok.
-    while (h.clock.current < new Date('2026-11-29T21:00:00Z')) {
-      await dispatcher.tick();
-      h.clock.plusMinutes(5);
-    }
+    // From Friday 27 November, 19:00 in Moscow, after every Friday slot in both zones,
+    // until Sunday 23:59 in Moscow, Monday 06:59 in Vladivostok.
+    const h = await everyDigestBetween('2026-11-27T16:00:00Z', '2026-11-29T21:00:00Z');
     expect(h.deliveries).toEqual([]);
     expect(h.digests.slots(MOSCOW.telegramUserId)).toEqual([]);
   });
