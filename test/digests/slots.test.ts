@@ -5,21 +5,27 @@ import { digestHarness, MOSCOW } from './harness.ts';
 
 const harness = digestHarness();
 
+/** Moscow's morning briefing switched on, and the claim a dispatcher makes for its slot of 25 November. */
+function morningBriefingToday() {
+  const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+  h.turnOn(MOSCOW, 'morningBriefing');
+  const read = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+  const claim: ClaimInput = {
+    telegramUserId: MOSCOW.telegramUserId,
+    digest: 'morningBriefing',
+    previousRunAt: read.nextRunAt!,
+    nextRunAt: new Date('2026-11-26T06:00:00Z'),
+    localDate: '2026-11-25',
+    scheduledAt: read.nextRunAt!,
+    status: 'sending',
+    now: new Date('2026-11-25T06:00:00Z'),
+  };
+  return { h, claim };
+}
+
 describe('when two processes race for the same slot', () => {
   it('then only the first claim goes through, whichever subscription state the second one read', () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'morningBriefing');
-    const read = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
-    const claim: ClaimInput = {
-      telegramUserId: MOSCOW.telegramUserId,
-      digest: 'morningBriefing',
-      previousRunAt: read.nextRunAt!,
-      nextRunAt: new Date('2026-11-26T06:00:00Z'),
-      localDate: '2026-11-25',
-      scheduledAt: read.nextRunAt!,
-      status: 'sending',
-      now: new Date('2026-11-25T06:00:00Z'),
-    };
+    const { h, claim } = morningBriefingToday();
 
     expect(h.digests.claim(claim).outcome).toBe('claimed');
     // The other process read the same next run before the first one moved it.
@@ -49,20 +55,9 @@ describe('when a slot falls on a clock change', () => {
 
 describe('when the bot stopped in the middle of sending', () => {
   it('then the interrupted slot is recorded as failed and never sent again', async () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'morningBriefing');
-    const read = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+    const { h, claim } = morningBriefingToday();
     // The claim of the process that then died.
-    h.digests.claim({
-      telegramUserId: MOSCOW.telegramUserId,
-      digest: 'morningBriefing',
-      previousRunAt: read.nextRunAt!,
-      nextRunAt: new Date('2026-11-26T06:00:00Z'),
-      localDate: '2026-11-25',
-      scheduledAt: read.nextRunAt!,
-      status: 'sending',
-      now: new Date('2026-11-25T06:00:00Z'),
-    });
+    h.digests.claim(claim);
     const restarted = h.dispatcher();
     h.clock.set('2026-11-25T06:10:00Z');
     await restarted.tick();
