@@ -27,6 +27,23 @@ async function schedule(date: string, timeZone: string, language: 'ru' | 'en' = 
   return { view, text };
 }
 
+/** A call of the director alone, straight into the demo portal's calendar. */
+function addCall(name: string, start: DateTime, minutes: number, zone: string) {
+  addCalendarEvent(stand.demo.data, {
+    owner: 1,
+    name,
+    start: start.toMillis(),
+    end: start.plus({ minutes }).toMillis(),
+    zone,
+    allDay: false,
+    attendees: [],
+    location: '',
+    description: '',
+    importance: 'normal',
+    created: stand.demo.data.events.length,
+  });
+}
+
 function expectedDay(date: string, timeZone: string) {
   const start = DateTime.fromISO(date, { zone: timeZone }).toMillis();
   const end = DateTime.fromISO(date, { zone: timeZone }).plus({ days: 1 }).toMillis();
@@ -81,24 +98,8 @@ describe('schedule for a day', () => {
     const zone = 'Asia/Vladivostok';
     const late = DateTime.fromISO('2026-11-26T23:30', { zone });
     const early = DateTime.fromISO('2026-11-27T00:30', { zone });
-    for (const [name, start] of [
-      ['Поздний созвон с Токио', late],
-      ['Ранний созвон с Сеулом', early],
-    ] as const) {
-      addCalendarEvent(stand.demo.data, {
-        owner: 1,
-        name,
-        start: start.toMillis(),
-        end: start.plus({ minutes: 25 }).toMillis(),
-        zone,
-        allDay: false,
-        attendees: [],
-        location: '',
-        description: '',
-        importance: 'normal',
-        created: stand.demo.data.events.length,
-      });
-    }
+    addCall('Поздний созвон с Токио', late, 25, zone);
+    addCall('Ранний созвон с Сеулом', early, 25, zone);
     const thursday = await schedule('2026-11-26', zone);
     const friday = await schedule('2026-11-27', zone);
     expect(thursday.view.events.map((event) => event.title)).toContain('Поздний созвон с Токио');
@@ -120,19 +121,7 @@ describe('schedule for a day', () => {
   it('keeps the evening of the day far west (Los Angeles, −8) and speaks English', async () => {
     const zone = 'America/Los_Angeles';
     const start = DateTime.fromISO('2026-11-25T23:30', { zone });
-    addCalendarEvent(stand.demo.data, {
-      owner: 1,
-      name: 'Late call with the West Coast',
-      start: start.toMillis(),
-      end: start.plus({ minutes: 30 }).toMillis(),
-      zone,
-      allDay: false,
-      attendees: [],
-      location: '',
-      description: '',
-      importance: 'normal',
-      created: stand.demo.data.events.length,
-    });
+    addCall('Late call with the West Coast', start, 30, zone);
     const { view, text } = await schedule('2026-11-25', zone, 'en');
     expect(view.events.map((event) => event.title)).toContain('Late call with the West Coast');
     expect(
