@@ -56,6 +56,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   digests.stop();
   await running.stop();
   app.close();
+  logger.info('stopped cleanly');
 }
 
 /** Telegram re-sends an update it thinks was lost; the last few thousand ids are enough to drop repeats. */

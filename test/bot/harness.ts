@@ -19,6 +19,7 @@ export interface Stand {
   /** Everything the assistant wrote to stderr (to check no secret leaks into logs). */
   stderr(): string;
   startAssistant(): Promise<void>;
+  /** SIGTERM, as Docker and systemd stop it. */
   stopAssistant(): Promise<void>;
   /** The director writes; resolves with the bot's new messages once `count` have arrived. */
   say(user: TelegramUser, text: string, count?: number): Promise<SentMessage[]>;

@@ -208,7 +208,9 @@ describe('a confirmation across a restart', () => {
       await stand.startAssistant();
       const before = stand.portal.data.tasks.length;
       const [question] = await stand.say(DIRECTOR, 'создай задачу подготовить отчёт на пятницу');
+      // Stopped the way Docker stops it: polling, digests and the database closed before the exit.
       await stand.stopAssistant();
+      await expect.poll(() => stand.stderr(), { timeout: 10_000 }).toContain('stopped cleanly');
       await stand.startAssistant();
       const yes = stand.telegram.buttonData(question!, 'Да');
       stand.telegram.tapButton(DIRECTOR, question!, yes);
