@@ -20,6 +20,8 @@ const number = z
     const parsed = Number(value);
     return Number.isFinite(parsed) ? parsed : 0;
   });
+// A number the portal may leave out or garble: read as absent rather than failing the row.
+const optionalNumber = z.coerce.number().optional().catch(undefined);
 const yes = z
   .unknown()
   .optional()
@@ -44,9 +46,7 @@ export const userSchema = z
   .loose();
 export type PortalUser = z.output<typeof userSchema>;
 
-export const departmentSchema = z
-  .object({ ID: id, NAME: text, PARENT: z.coerce.number().optional().catch(undefined), UF_HEAD: optionalText })
-  .loose();
+export const departmentSchema = z.object({ ID: id, NAME: text, PARENT: optionalNumber, UF_HEAD: optionalText }).loose();
 export type PortalDepartment = z.output<typeof departmentSchema>;
 
 export const statusSchema = z
@@ -56,7 +56,7 @@ export const statusSchema = z
     NAME: text,
     SORT: number,
     SEMANTICS: optionalText,
-    CATEGORY_ID: z.coerce.number().optional().catch(undefined),
+    CATEGORY_ID: optionalNumber,
     EXTRA: z.object({ SEMANTICS: optionalText }).loose().optional().catch(undefined),
   })
   .loose();
@@ -70,7 +70,7 @@ export const taskSchema = z
     title: text,
     deadline: optionalText,
     status: z.coerce.number().catch(0),
-    responsibleId: z.coerce.number().optional().catch(undefined),
+    responsibleId: optionalNumber,
     closedDate: optionalText,
     createdDate: optionalText,
   })
@@ -86,9 +86,9 @@ export const dealSchema = z
     STAGE_SEMANTIC_ID: optionalText,
     OPPORTUNITY: number,
     CURRENCY_ID: text,
-    ASSIGNED_BY_ID: z.coerce.number().optional().catch(undefined),
-    CONTACT_ID: z.coerce.number().optional().catch(undefined),
-    COMPANY_ID: z.coerce.number().optional().catch(undefined),
+    ASSIGNED_BY_ID: optionalNumber,
+    CONTACT_ID: optionalNumber,
+    COMPANY_ID: optionalNumber,
     DATE_CREATE: optionalText,
     DATE_MODIFY: optionalText,
     MOVED_TIME: optionalText,
@@ -107,7 +107,7 @@ export const leadSchema = z
     STATUS_ID: text,
     SOURCE_ID: text,
     DATE_CREATE: optionalText,
-    ASSIGNED_BY_ID: z.coerce.number().optional().catch(undefined),
+    ASSIGNED_BY_ID: optionalNumber,
     COMPANY_TITLE: optionalText,
     PHONE: multiField,
     EMAIL: multiField,
@@ -122,7 +122,7 @@ export const contactSchema = z
     LAST_NAME: text,
     SECOND_NAME: text.optional(),
     POST: text,
-    COMPANY_ID: z.coerce.number().optional().catch(undefined),
+    COMPANY_ID: optionalNumber,
     PHONE: multiField,
     EMAIL: multiField,
   })
@@ -153,7 +153,7 @@ export const stageHistorySchema = z
     TYPE_ID: z.coerce.number().catch(0),
     OWNER_ID: id,
     CREATED_TIME: text,
-    CATEGORY_ID: z.coerce.number().optional().catch(undefined),
+    CATEGORY_ID: optionalNumber,
     STAGE_SEMANTIC_ID: optionalText,
     STAGE_ID: text,
   })
@@ -166,15 +166,15 @@ export const eventSchema = z
     NAME: text,
     DATE_FROM: optionalText,
     DATE_TO: optionalText,
-    DATE_FROM_TS_UTC: z.coerce.number().optional().catch(undefined),
-    DATE_TO_TS_UTC: z.coerce.number().optional().catch(undefined),
+    DATE_FROM_TS_UTC: optionalNumber,
+    DATE_TO_TS_UTC: optionalNumber,
     TZ_FROM: optionalText,
     TZ_TO: optionalText,
     DT_SKIP_TIME: yes,
     LOCATION: optionalText,
     DESCRIPTION: optionalText,
     IS_MEETING: yes,
-    MEETING_HOST: z.coerce.number().optional().catch(undefined),
+    MEETING_HOST: optionalNumber,
     ATTENDEE_LIST: z
       .array(z.object({ id: z.coerce.number(), status: optionalText }).loose())
       .optional()
