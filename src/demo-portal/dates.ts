@@ -50,6 +50,7 @@ export function looksLikeDateTime(value: unknown): value is string {
 }
 
 const moments = new Map<string, number | null>();
+const instants = new Map<string, number>();
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 
 /**
@@ -61,7 +62,15 @@ export function momentOf(value: unknown, zone: string): number | undefined {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value * 1000;
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  if (withOffset.test(value)) return Date.parse(value);
+  // Records keep their date-time strings, so each is parsed once however many filters read it.
+  const instant = instants.get(value);
+  if (instant !== undefined) return instant;
+  if (withOffset.test(value)) {
+    if (instants.size > 200_000) instants.clear();
+    const parsed = Date.parse(value);
+    instants.set(value, parsed);
+    return parsed;
+  }
   const key = `${zone}|${value}`;
   const known = moments.get(key);
   if (known !== undefined) return known ?? undefined;

@@ -165,6 +165,8 @@ const entryValue = (item: unknown): unknown =>
 function equals(stored: unknown, wanted: Operand): boolean {
   if (wanted.empty && !Array.isArray(wanted.raw)) return isEmpty(stored);
   if (Array.isArray(stored)) return stored.some((item) => equals(entryValue(item), wanted));
+  // The same text is equal by any reading but the date-time one (an impossible date equals nothing).
+  if (typeof stored === 'string' && stored !== '' && stored === wanted.text && !looksLikeDateTime(stored)) return true;
   return compare(new Operand(stored, wanted.zone), wanted, matchTexts) === 0;
 }
 
