@@ -13,7 +13,7 @@ function headerOf(view: Briefing, language: Language): string {
   const day = dayInWords(view.at.today, language, view.at.today);
   if (view.digest === 'dayPlan') return `🗓 ${say(language, 'План на день', 'Plan for the day')} — ${day}`;
   if (view.digest === 'morningDigest')
-    return `☀️ ${say(language, 'Доброе утро! Сводка на', 'Good morning! Briefing for')} ${day}`;
+    return `☀️ ${say(language, 'Доброе утро! Утренний брифинг', 'Good morning! Your briefing')} — ${day}`;
   return `☀️ ${say(language, 'Сводка на сегодня', 'Today')} — ${day}`;
 }
 
