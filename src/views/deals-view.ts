@@ -36,12 +36,23 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
       ),
     };
   }
+  const line = (deal: DealItem) => dealLine(deal, language, { pipeline: true });
+  // The stuck ones get their own section under the line that warns of them; the rest follow by amount.
   const stuck = view.deals.items.filter((deal) => deal.stuckDays !== undefined);
+  const others = {
+    items: view.deals.items.filter((deal) => deal.stuckDays === undefined),
+    total: total - stuck.length,
+  };
   return {
     lines: sections(
       `💼 ${say(language, 'Открытые сделки', 'Open deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
-      view.stuck > 0 ? stuckLine(view.stuck, language) : undefined,
-      listLines(view.deals, (deal) => dealLine(deal, language, { pipeline: true }), 'deal', language),
+      view.stuck > 0
+        ? [
+            `${stuckLine(view.stuck, language)}:`,
+            ...listLines({ items: stuck, total: stuck.length }, line, 'deal', language),
+          ]
+        : undefined,
+      others.total > 0 ? listLines(others, line, 'deal', language) : undefined,
       hintLine(
         say(
           language,

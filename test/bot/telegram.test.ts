@@ -74,7 +74,10 @@ describe('the Telegram bot, run as an operator runs it', () => {
 
   it('flags stuck deals and clashing meetings, each view with exactly one hint', async () => {
     const [deals] = await stand.say(DIRECTOR, 'покажи сделки');
-    expect(deals?.plain).toMatch(/💤/);
+    // Every deal the warning counts is listed right under it, whatever its amount.
+    const warned = Number(/💤\s(\d+)\sсдел/.exec(deals?.plain ?? '')?.[1]);
+    expect(warned).toBeGreaterThan(0);
+    expect(deals?.plain.split('\n').filter((line) => line.startsWith('• 💤'))).toHaveLength(warned);
     const [today] = await stand.say(DIRECTOR, 'дай расписание на сегодня');
     expect(today?.plain).toMatch(/⚡/);
     for (const view of [deals, today]) {
