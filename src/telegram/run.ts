@@ -69,7 +69,7 @@ export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, l
     secret_token: options.secret,
     allowed_updates: ['message', 'callback_query', 'edited_message'],
   });
-  logger.info('webhook started', { port: options.port });
+  logger.info('listening for Telegram updates', { port: options.port });
   return {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
