@@ -38,8 +38,8 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_MODEL = 'gpt-4o-mini';
-export const DEFAULT_TELEGRAM_WEBHOOK_PORT = 8080;
+const DEFAULT_MODEL = 'gpt-4o-mini';
+const DEFAULT_TELEGRAM_WEBHOOK_PORT = 8080;
 
 // `X=` in a .env file means "not set", as does a value of spaces.
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -54,7 +54,7 @@ export interface DigestDispatcher {
   start(): { stop(): void };
 }
 
-export const DEFAULT_GRACE_MINUTES = 180;
+const DEFAULT_GRACE_MINUTES = 180;
 
 const MINUTE = 60_000;
 // Far longer than any attempt takes (a thousand briefings leave in under a minute): one still 'sending' after

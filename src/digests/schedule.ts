@@ -24,7 +24,7 @@ export const DEFAULT_TIMES: Readonly<Record<DigestName, string>> = {
 const FRIDAY = 5;
 
 /** Workdays Monday to Friday; the weekly report on Friday only. `weekday` is ISO: 1 = Monday … 7 = Sunday. */
-export function runsOn(digest: DigestName, weekday: number): boolean {
+function runsOn(digest: DigestName, weekday: number): boolean {
   return digest === 'weeklyReport' ? weekday === FRIDAY : weekday <= FRIDAY;
 }
 
@@ -70,11 +70,6 @@ export function latestSlot(digest: DigestName, localTime: string, timeZone: stri
     const slot = slotOn(digest, localTime, start.minus({ days }));
     if (slot && slot.at <= atOrBefore) return slot;
   }
-}
-
-/** The director's local date at an instant. */
-export function localDateOf(at: Date, timeZone: string): LocalDate {
-  return DateTime.fromJSDate(at, { zone: zoneOrFallback(timeZone) }).toISODate()!;
 }
 
 /** The next local midnight after `at`: a missed slot is never caught up on another day. */

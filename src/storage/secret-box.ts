@@ -18,7 +18,7 @@ const TAG_BYTES = 16;
 const FORMAT = 'v1';
 
 /** A 32-byte key from ENCRYPTION_KEY: raw when given as 64 hex or 44 base64 characters, else derived by scrypt. */
-export function deriveKey(key: string): Buffer {
+function deriveKey(key: string): Buffer {
   if (/^[0-9a-fA-F]{64}$/.test(key)) return Buffer.from(key, 'hex');
   if (/^[A-Za-z0-9+/]{43}=$/.test(key)) return Buffer.from(key, 'base64');
   if (key.length < MIN_KEY_LENGTH) {

@@ -49,7 +49,7 @@ const contents: Record<Language, Record<DigestName, string>> = {
 };
 
 /** A few sensible local times per digest; a time typed by the director is shown in the text as well. */
-export const TIME_CHOICES: Readonly<Record<DigestName, readonly string[]>> = {
+const TIME_CHOICES: Readonly<Record<DigestName, readonly string[]>> = {
   dayPlan: ['07:30', '08:00', '08:30', '09:00'],
   morningBriefing: ['08:00', '08:30', '09:00', '09:30'],
   overdueAlert: ['09:00', '10:00', '11:00', '14:00'],
