@@ -27,7 +27,11 @@ export async function pipeline(context: ScenarioContext, categoryId = 0): Promis
     names.pipelines(),
   ]);
   const byStage = new Map<string, typeof open.raw>();
-  for (const deal of open.raw) byStage.set(deal.STAGE_ID, [...(byStage.get(deal.STAGE_ID) ?? []), deal]);
+  for (const deal of open.raw) {
+    const inStage = byStage.get(deal.STAGE_ID);
+    if (inStage) inStage.push(deal);
+    else byStage.set(deal.STAGE_ID, [deal]);
+  }
   const summaries: StageSummary[] = stages
     .filter((stage) => stage.semantics === 'process')
     .map((stage) => {
