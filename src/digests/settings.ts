@@ -49,47 +49,50 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
     );
   };
 
-  const reply = (director: DirectorRecord, language: Language, notice?: string) =>
+  const render = (subscriptions: DigestSubscription[], language: Language, notice?: string) =>
     renderDigestSettings(
-      subscriptionsOf(director).map(({ digest, enabled, localTime }) => ({ digest, enabled, time: localTime })),
+      subscriptions.map(({ digest, enabled, localTime }) => ({ digest, enabled, time: localTime })),
       language,
       notice,
     );
 
-  const subscriptionOf = (director: DirectorRecord, digest: DigestName) =>
-    subscriptionsOf(director).find((subscription) => subscription.digest === digest)!;
-
-  const change = (director: DirectorRecord, digest: DigestName, update: { enabled: boolean; localTime: string }) => {
+  /** Stores one digest's new switch and time, and answers with the message drawn from the same read. */
+  const change = (
+    director: DirectorRecord,
+    digest: DigestName,
+    update: (current: DigestSubscription) => { enabled: boolean; localTime: string },
+  ) => {
     const now = clock();
-    const current = subscriptionOf(director, digest);
+    const subscriptions = subscriptionsOf(director).map((subscription) => {
+      if (subscription.digest !== digest) return subscription;
+      const { enabled, localTime } = update(subscription);
+      return {
+        ...subscription,
+        enabled,
+        localTime,
+        // Always in the director's current zone: a change is also the moment to pick up a new one.
+        timeZone: director.timeZone,
+        nextRunAt: enabled ? nextSlot(digest, localTime, director.timeZone, now).at : undefined,
+      };
+    });
     digests.save(
-      [
-        {
-          ...current,
-          ...update,
-          // Always in the director's current zone: a change is also the moment to pick up a new one.
-          timeZone: director.timeZone,
-          nextRunAt: update.enabled ? nextSlot(digest, update.localTime, director.timeZone, now).at : undefined,
-        },
-      ],
+      subscriptions.filter((subscription) => subscription.digest === digest),
       now,
     );
+    return render(subscriptions, director.language);
   };
 
   return {
-    settingsReply: (telegramUserId, language) => reply(directorOf(telegramUserId), language),
-    toggle(telegramUserId, digest) {
-      const director = directorOf(telegramUserId);
-      const current = subscriptionOf(director, digest);
-      change(director, digest, { enabled: !current.enabled, localTime: current.localTime });
-      return reply(director, director.language);
-    },
+    settingsReply: (telegramUserId, language) => render(subscriptionsOf(directorOf(telegramUserId)), language),
+    toggle: (telegramUserId, digest) =>
+      change(directorOf(telegramUserId), digest, ({ enabled, localTime }) => ({ enabled: !enabled, localTime })),
     setTime(telegramUserId, digest, time) {
       const director = directorOf(telegramUserId);
       const localTime = normalizeTime(time);
-      if (!localTime) return reply(director, director.language, unreadableTime[director.language]);
-      change(director, digest, { enabled: true, localTime });
-      return reply(director, director.language);
+      if (!localTime) {
+        return render(subscriptionsOf(director), director.language, unreadableTime[director.language]);
+      }
+      return change(director, digest, () => ({ enabled: true, localTime }));
     },
   };
 }
