@@ -44,6 +44,15 @@ export function lastHours(now: Date, timeZone: string, hours: number): Window {
 export const inWindow = (time: DateTime, window: Window): boolean =>
   time.toMillis() >= window.start.toMillis() && time.toMillis() < window.end.toMillis();
 
+// The portal's usual form, which the engine's own parser reads far faster than luxon (thousands of deals a view).
+const plainIso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)$/;
+
+/** The instant (ms) of a portal date-time, NaN when there is none or it makes no sense. */
+export function instantOf(iso: string | undefined): number {
+  if (!iso) return Number.NaN;
+  return plainIso.test(iso) ? Date.parse(iso) : DateTime.fromISO(iso).toMillis();
+}
+
 /** A portal date-time (ISO with the portal's offset) re-expressed in the director's zone. */
 export function toDirectorTime(iso: string | undefined, timeZone: string): string | undefined {
   if (!iso) return undefined;

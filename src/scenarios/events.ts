@@ -2,7 +2,7 @@
 // so a day is asked with a day's margin on each side and cut to the director's window by the UTC timestamps.
 import { DateTime } from 'luxon';
 import type { BatchCommand } from '../portal/port.ts';
-import { inWindow, isoOf, type Window } from './day-window.ts';
+import { instantOf, inWindow, isoOf, type Window } from './day-window.ts';
 import type { PortalEvent } from './portal-data.ts';
 import type { Clash, EventItem } from './view-models.ts';
 
@@ -93,12 +93,11 @@ export function eventsIn(events: PortalEvent[], window: Window, timeZone: string
 export function clashesOf(events: EventItem[]): Clash[] {
   const timed = events.filter((event) => !event.allDay);
   const clashes: Clash[] = [];
-  const millis = (iso: string) => DateTime.fromISO(iso).toMillis();
   for (let i = 0; i < timed.length; i++) {
     for (let j = i + 1; j < timed.length; j++) {
       const first = timed[i]!;
       const second = timed[j]!;
-      if (millis(second.from) < millis(first.to) && millis(first.from) < millis(second.to)) {
+      if (instantOf(second.from) < instantOf(first.to) && instantOf(first.from) < instantOf(second.to)) {
         clashes.push({ first, second });
       }
     }

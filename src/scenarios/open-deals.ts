@@ -5,7 +5,7 @@
 // since any field edit resets it.
 import { DateTime } from 'luxon';
 import type { BatchCommand, Params } from '../portal/port.ts';
-import { isoOf } from './day-window.ts';
+import { instantOf, isoOf } from './day-window.ts';
 import type { NameDirectory } from './names.ts';
 import type { PortalActivity, PortalDeal, PortalStageHistory } from './portal-data.ts';
 import type { Amount, DealItem, Person } from './view-models.ts';
@@ -65,32 +65,27 @@ export function movementCommands(now: Date): Record<'stageHistory' | 'dealActivi
 export function lastMovements(history: PortalStageHistory[], activities: PortalActivity[]): Map<number, number> {
   const last = new Map<number, number>();
   const note = (dealId: number, iso: string | undefined) => {
-    if (!iso) return;
-    const at = DateTime.fromISO(iso, { setZone: true });
-    if (!at.isValid) return;
-    last.set(dealId, Math.max(last.get(dealId) ?? 0, at.toMillis()));
+    const at = instantOf(iso);
+    if (Number.isFinite(at)) last.set(dealId, Math.max(last.get(dealId) ?? 0, at));
   };
   for (const entry of history) note(entry.OWNER_ID, entry.CREATED_TIME);
   for (const activity of activities) note(activity.OWNER_ID, activity.CREATED);
   return last;
 }
 
-const instant = (iso: string | undefined): number =>
-  iso ? DateTime.fromISO(iso, { setZone: true }).toMillis() : Number.NaN;
-
 /** Whole days the deal has not moved, or undefined when it is not stuck. */
 export function stuckDaysOf(deal: PortalDeal, movements: Map<number, number>, now: Date): number | undefined {
   if (!isOpenDeal(deal)) return undefined;
-  const known = [movements.get(deal.ID) ?? Number.NaN, instant(deal.MOVED_TIME), instant(deal.LAST_ACTIVITY_TIME)];
+  const known = [movements.get(deal.ID) ?? Number.NaN, instantOf(deal.MOVED_TIME), instantOf(deal.LAST_ACTIVITY_TIME)];
   let last = Math.max(...known.filter(Number.isFinite));
   if (!Number.isFinite(last)) {
     // A portal that keeps no move times: nothing in the last 14 days, so it moved before; the modification
     // date can only say how long before.
     const before = now.getTime() - stuckAfterDays * 86_400_000;
-    const modified = instant(deal.DATE_MODIFY);
+    const modified = instantOf(deal.DATE_MODIFY);
     last = Number.isFinite(modified) ? Math.min(modified, before) : before;
   }
-  const created = instant(deal.DATE_CREATE);
+  const created = instantOf(deal.DATE_CREATE);
   if (Number.isFinite(created)) last = Math.max(last, created);
   const days = Math.floor((now.getTime() - last) / 86_400_000);
   return days >= stuckAfterDays ? days : undefined;
