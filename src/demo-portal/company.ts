@@ -341,6 +341,46 @@ export function stageById(statusId: string): (StageDefinition & { categoryId: nu
 export const semanticLetter = (semantics: StageDefinition['semantics']) =>
   semantics === 'success' ? 'S' : semantics === 'failure' ? 'F' : 'P';
 
+/** The next id of a kind (deal, task, event …): the seed and the writes share one sequence per kind. */
+export function nextId(data: Pick<DemoData, 'lastIds'>, kind: string): number {
+  data.lastIds[kind] = (data.lastIds[kind] ?? 0) + 1;
+  return data.lastIds[kind];
+}
+
+/** A person's own zone; one who never set it lives in the portal's. */
+export function zoneOfUser(data: Pick<DemoData, 'users' | 'timeZone'>, userId: number): string {
+  const zone = data.users.find((user) => user.ID === String(userId))?.TIME_ZONE;
+  return typeof zone === 'string' && zone !== '' ? zone : data.timeZone;
+}
+
+/** A user as a task shows its creator and responsible person. */
+export const taskPerson = (user: Row): Row => ({
+  id: String(user.ID),
+  name: `${user.NAME} ${user.LAST_NAME}`,
+  link: `/company/personal/user/${user.ID}/`,
+  icon: '/bitrix/images/tasks/default_avatar.png',
+  workPosition: user.WORK_POSITION,
+});
+
+/** One row of a deal's stage history: `type` 1 created, 2 moved on, 3 closed. */
+export function addStageHistory(
+  data: Pick<DemoData, 'stageHistory' | 'lastIds'>,
+  deal: Row,
+  stage: StageDefinition,
+  type: 1 | 2 | 3,
+  at: string,
+): void {
+  data.stageHistory.push({
+    ID: String(nextId(data, 'stageHistory')),
+    TYPE_ID: String(type),
+    OWNER_ID: deal.ID,
+    CREATED_TIME: at,
+    CATEGORY_ID: deal.CATEGORY_ID,
+    STAGE_SEMANTIC_ID: semanticLetter(stage.semantics),
+    STAGE_ID: stage.statusId,
+  });
+}
+
 function statusRows(): Row[] {
   const rows: Row[] = [];
   let id = 0;
@@ -390,10 +430,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
     DateTime.fromMillis(now, { zone }).setZone(where).startOf('day').plus({ days }).set({ hour, minute }).toMillis();
   const iso = (ms: number) => isoIn(ms, zone);
   const lastIds: Record<string, number> = {};
-  const nextId = (kind: string) => {
-    lastIds[kind] = (lastIds[kind] ?? 0) + 1;
-    return lastIds[kind];
-  };
+  const newId = (kind: string) => nextId({ lastIds }, kind);
 
   // People ----------------------------------------------------------------------------------------------------
   const departments: Row[] = DEPARTMENTS.map(([id, name, parent, head]) => {
@@ -436,14 +473,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
       .filter((user) => (user.UF_DEPARTMENT as number[]).includes(department) && user.ACTIVE === true)
       .map((user) => Number(user.ID));
   const sales = inDepartment(2);
-  const fullName = (id: number) => {
-    const user = users[id - 1];
-    return user ? `${user.NAME} ${user.LAST_NAME}` : '';
-  };
-  const zoneOf = (id: number) => {
-    const value = users[id - 1]?.TIME_ZONE;
-    return typeof value === 'string' && value !== '' ? value : zone;
-  };
+  const zoneOf = (id: number) => zoneOfUser({ users, timeZone: zone }, id);
 
   const workdays = new Map<number, Row>();
   const dayPlan: Record<number, 'OPENED' | 'PAUSED' | 'CLOSED' | 'EXPIRED'> = {
@@ -519,7 +549,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const companies: Row[] = [];
   const companyTitles: string[] = [];
   COMPANIES.forEach(([form, name, industry], index) => {
-    const id = nextId('company');
+    const id = newId('company');
     const title = form === 'ИП' ? `ИП ${name}` : `${form} «${name}»`;
     companyTitles.push(title);
     const domain = latin(name.split(' ')[0]!).replace(/[^a-z]/g, '') || `client${id}`;
@@ -551,20 +581,20 @@ export function generateCompany(options: CompanyOptions): DemoData {
       HAS_EMAIL: 'Y',
       PHONE: [
         {
-          ID: String(nextId('multifield')),
+          ID: String(newId('multifield')),
           VALUE_TYPE: 'WORK',
           VALUE: `+7 495 ${between(200, 999)}-${between(10, 99)}-${between(10, 99)}`,
           TYPE_ID: 'PHONE',
         },
       ],
-      EMAIL: [{ ID: String(nextId('multifield')), VALUE_TYPE: 'WORK', VALUE: `info@${domain}.ru`, TYPE_ID: 'EMAIL' }],
+      EMAIL: [{ ID: String(newId('multifield')), VALUE_TYPE: 'WORK', VALUE: `info@${domain}.ru`, TYPE_ID: 'EMAIL' }],
     });
   });
 
   const contacts: Row[] = [];
   const contactCount = 80 + (options.size?.contacts ?? 0);
   for (let index = 0; index < contactCount; index++) {
-    const id = nextId('contact');
+    const id = newId('contact');
     const female = index % 3 === 2;
     // The first contact is the well-known «Иванов Пётр» of ООО «Ромашка».
     const name = index === 0 ? 'Пётр' : female ? pick(FEMALE_NAMES) : pick(MALE_NAMES);
@@ -593,7 +623,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
       HAS_EMAIL: 'Y',
       PHONE: [
         {
-          ID: String(nextId('multifield')),
+          ID: String(newId('multifield')),
           VALUE_TYPE: 'WORK',
           VALUE: `+7 9${between(10, 99)} ${between(100, 999)}-${between(10, 99)}-${between(10, 99)}`,
           TYPE_ID: 'PHONE',
@@ -601,7 +631,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
       ],
       EMAIL: [
         {
-          ID: String(nextId('multifield')),
+          ID: String(newId('multifield')),
           VALUE_TYPE: 'WORK',
           VALUE: `${latin(name)[0]}.${latin(lastName)}${id}@mail.ru`,
           TYPE_ID: 'EMAIL',
@@ -614,17 +644,8 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const deals: Row[] = [];
   const stageHistory: Row[] = [];
   const activities: Row[] = [];
-  const addHistory = (deal: Row, stage: StageDefinition, at: number, type: number) => {
-    stageHistory.push({
-      ID: String(nextId('stageHistory')),
-      TYPE_ID: String(type),
-      OWNER_ID: deal.ID,
-      CREATED_TIME: iso(at),
-      CATEGORY_ID: deal.CATEGORY_ID,
-      STAGE_SEMANTIC_ID: semanticLetter(stage.semantics),
-      STAGE_ID: stage.statusId,
-    });
-  };
+  const addHistory = (deal: Row, stage: StageDefinition, at: number, type: 1 | 2 | 3) =>
+    addStageHistory({ stageHistory, lastIds }, deal, stage, type, iso(at));
   const SUBJECTS: Record<number, string[]> = {
     1: ['Встреча: презентация решения', 'Встреча: обсуждение условий договора', 'Встреча на объекте'],
     2: ['Звонок: обсуждение условий поставки', 'Звонок: уточнить сроки оплаты', 'Звонок: согласование спецификации'],
@@ -640,7 +661,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
     const type = pick([1, 2, 2, 4, 4]);
     const start = completed ? created : Math.max(created, now) + between(2, 96) * HOUR;
     activities.push({
-      ID: String(nextId('activity')),
+      ID: String(newId('activity')),
       OWNER_TYPE_ID: String(ownerType),
       OWNER_ID: ownerId,
       TYPE_ID: String(type),
@@ -680,7 +701,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const dealCount = 120 + (options.size?.deals ?? 0);
   for (let index = 0; index < dealCount; index++) {
     const extra = index >= 120;
-    const id = nextId('deal');
+    const id = newId('deal');
     const categoryId = index % 4 === 3 ? 1 : 0;
     const stages = stagesOf(categoryId);
     const process = stages.filter((stage) => stage.semantics === 'process');
@@ -823,7 +844,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
   // Leads: six from the last 24 hours, four more from yesterday before that, the rest over the month ---------------------------
   const leads: Row[] = [];
   for (let index = 0; index < 30; index++) {
-    const id = nextId('lead');
+    const id = newId('lead');
     const female = index % 2 === 1;
     const name = female ? pick(FEMALE_NAMES) : pick(MALE_NAMES);
     const surname = pick(SURNAMES);
@@ -860,7 +881,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
       HAS_EMAIL: 'N',
       PHONE: [
         {
-          ID: String(nextId('multifield')),
+          ID: String(newId('multifield')),
           VALUE_TYPE: 'WORK',
           VALUE: `+7 9${between(10, 99)} ${between(100, 999)}-${between(10, 99)}-${between(10, 99)}`,
           TYPE_ID: 'PHONE',
@@ -871,18 +892,12 @@ export function generateCompany(options: CompanyOptions): DemoData {
 
   // Tasks ------------------------------------------------------------------------------------------------------------
   const tasks: Row[] = [];
-  const person = (id: number) => ({
-    id: String(id),
-    name: fullName(id),
-    link: `/company/personal/user/${id}/`,
-    icon: '/bitrix/images/tasks/default_avatar.png',
-    workPosition: users[id - 1]?.WORK_POSITION ?? '',
-  });
+  const person = (id: number) => taskPerson(users[id - 1]!);
   const addTask = (
     responsible: number,
     plan: { deadline?: number | null; status: number; closed?: number; title?: string },
   ) => {
-    const id = nextId('task');
+    const id = newId('task');
     const company = pick(companies);
     const contact = pick(contacts);
     const title =
@@ -1163,8 +1178,7 @@ export interface EventPlan {
 
 /** Adds a calendar event in the portal's own shape; used by the seed and by `calendar.event.add`. */
 export function addCalendarEvent(data: Pick<DemoData, 'events' | 'lastIds'>, plan: EventPlan): Row {
-  data.lastIds.event = (data.lastIds.event ?? 0) + 1;
-  const id = data.lastIds.event;
+  const id = nextId(data, 'event');
   const offset = (ms: number) => String(DateTime.fromMillis(ms, { zone: plan.zone }).offset * 60);
   const people =
     plan.attendees.includes(plan.owner) || plan.attendees.length === 0

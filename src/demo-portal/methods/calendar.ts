@@ -1,7 +1,7 @@
 // calendar.*: events in the portal's display format with zones and UTC timestamps; `type` and `ownerId` required.
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
-import { addCalendarEvent } from '../company.ts';
+import { addCalendarEvent, zoneOfUser } from '../company.ts';
 import { calendarText, momentOf } from '../dates.ts';
 import type { Row } from '../filters.ts';
 import { RestError, requiredParameter } from '../rest-error.ts';
@@ -9,11 +9,6 @@ import { type Method, type MethodContext, param, positiveId } from './context.ts
 
 const TYPES = new Set(['user', 'group', 'company_calendar']);
 const DAY = 86_400_000;
-
-function userZone(context: MethodContext, userId: number): string {
-  const zone = context.data.users.find((user) => user.ID === String(userId))?.TIME_ZONE;
-  return typeof zone === 'string' && zone !== '' ? zone : context.data.timeZone;
-}
 
 /** Checks `type` and `ownerId` the way the portal does and returns the owner (0 for the company calendar). */
 function owner(params: Params, method: string): { type: string; ownerId: number } {
@@ -56,7 +51,7 @@ const byStart = (a: Row, b: Row) => start(a) - start(b) || Number(a.ID) - Number
 
 const eventGet: Method = (params, context) => {
   const { type, ownerId } = owner(params, 'calendar.event.get');
-  const zone = userZone(context, context.userId);
+  const zone = zoneOfUser(context.data, context.userId);
   const now = context.now().getTime();
   const from = bound(param(params, 'from'), zone, now - 31 * DAY, false);
   const to = bound(param(params, 'to'), zone, now + 92 * DAY, true);
@@ -133,7 +128,7 @@ const eventAdd: Method = (params, context) => {
   const name = param(params, 'name');
   if (name === undefined || String(name).trim() === '') throw requiredParameter('name', method);
   checkSection(params, ownerId);
-  const zone = String(param(params, 'timezone_from') ?? '') || userZone(context, ownerId);
+  const zone = String(param(params, 'timezone_from') ?? '') || zoneOfUser(context.data, ownerId);
   const { start: from, end: to } = span(params, zone, method, true) as { start: number; end: number };
   const allDay = String(param(params, 'skip_time') ?? 'N') === 'Y';
   if (to < from) throw new RestError('', 'An error occurred while creating the event', 400);
@@ -205,7 +200,7 @@ const eventDelete: Method = (params, context) => {
 const accessibility: Method = (params, context) => {
   const users = attendeeList(param(params, 'users'));
   if (users.length === 0) throw requiredParameter('users', 'calendar.accessibility.get');
-  const zone = userZone(context, context.userId);
+  const zone = zoneOfUser(context.data, context.userId);
   const now = context.now().getTime();
   const from = bound(param(params, 'from'), zone, now, false);
   const to = bound(param(params, 'to'), zone, now + 7 * DAY, true);

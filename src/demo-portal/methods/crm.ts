@@ -1,5 +1,5 @@
 // crm.*: UPPER_CASE fields, ids and numbers as strings, Y/N flags, multi-fields (PHONE, EMAIL) as arrays.
-import { type DemoData, semanticLetter, stageById, stagesOf } from '../company.ts';
+import { addStageHistory, type DemoData, nextId, semanticLetter, stageById, stagesOf } from '../company.ts';
 import { isoIn, momentOf } from '../dates.ts';
 import { listRows, type Row } from '../filters.ts';
 import { crmIdRequired, notFound, RestError } from '../rest-error.ts';
@@ -48,11 +48,6 @@ function findIn(collection: Collection, params: Record<string, unknown>, data: D
 
 function getOf(collection: Collection): Method {
   return (params, { data }) => ({ result: { ...findIn(collection, params, data) } });
-}
-
-function nextId(data: DemoData, kind: string): number {
-  data.lastIds[kind] = (data.lastIds[kind] ?? 0) + 1;
-  return data.lastIds[kind];
 }
 
 /** Multi-field values as the portal stores them: each with its own ID and TYPE_ID. */
@@ -112,18 +107,6 @@ function stamp(row: Row, context: MethodContext, created: boolean): void {
   row.MODIFY_BY_ID = String(context.userId);
 }
 
-function historyEntry(data: DemoData, deal: Row, type: number, at: string): void {
-  data.stageHistory.push({
-    ID: String(nextId(data, 'stageHistory')),
-    TYPE_ID: String(type),
-    OWNER_ID: deal.ID,
-    CREATED_TIME: at,
-    CATEGORY_ID: deal.CATEGORY_ID,
-    STAGE_SEMANTIC_ID: deal.STAGE_SEMANTIC_ID,
-    STAGE_ID: deal.STAGE_ID,
-  });
-}
-
 function stageIn(categoryId: number, statusId: unknown) {
   const stage = stageById(String(statusId));
   if (!stage || stage.categoryId !== categoryId) {
@@ -165,7 +148,7 @@ const dealAdd: Method = (params, context) => {
   deal.MOVED_BY_ID = String(context.userId);
   deal.LAST_ACTIVITY_TIME = deal.DATE_CREATE;
   data.deals.push(deal);
-  historyEntry(data, deal, 1, deal.DATE_CREATE as string);
+  addStageHistory(data, deal, stage, 1, deal.DATE_CREATE as string);
   return { result: id };
 };
 
@@ -188,7 +171,7 @@ const dealUpdate: Method = (params, context) => {
     });
     if (stage.semantics !== 'process') draft.CLOSEDATE = draft.DATE_MODIFY;
     Object.assign(deal, draft);
-    historyEntry(data, deal, stage.semantics === 'process' ? 2 : 3, deal.MOVED_TIME as string);
+    addStageHistory(data, deal, stage, stage.semantics === 'process' ? 2 : 3, deal.MOVED_TIME as string);
   } else {
     Object.assign(deal, draft);
   }

@@ -1,4 +1,5 @@
 // tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
+import { nextId, taskPerson } from '../company.ts';
 import { isoIn, momentOf } from '../dates.ts';
 import { listRows, type Row, selectFields } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
@@ -48,13 +49,7 @@ function findTask(params: Record<string, unknown>, context: MethodContext): Row 
 function person(context: MethodContext, id: number): Row {
   const user = context.data.users.find((candidate) => candidate.ID === String(id));
   if (!user) throw new RestError('ERROR_CORE', 'Указан несуществующий пользователь', 400);
-  return {
-    id: String(id),
-    name: `${user.NAME} ${user.LAST_NAME}`,
-    link: `/company/personal/user/${id}/`,
-    icon: '/bitrix/images/tasks/default_avatar.png',
-    workPosition: user.WORK_POSITION,
-  };
+  return taskPerson(user);
 }
 
 /** Applies `fields` (UPPER_CASE or camelCase keys) to a task, the way tasks.task.add/update read them. */
@@ -139,9 +134,8 @@ const add: Method = (params, context) => {
   const { data } = context;
   const now = context.now().getTime();
   const stamp = isoIn(now, data.timeZone);
-  data.lastIds.task = (data.lastIds.task ?? 0) + 1;
   const task: Row = {
-    id: String(data.lastIds.task),
+    id: String(nextId(data, 'task')),
     parentId: null,
     title: '',
     description: '',
