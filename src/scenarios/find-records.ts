@@ -3,6 +3,7 @@
 import type { Params } from '../portal/port.ts';
 import { normalize, queryWords } from './context.ts';
 import { leadSelect } from './leads.ts';
+import { dealSelect } from './open-deals.ts';
 import {
   companySchema,
   contactSchema,
@@ -29,16 +30,7 @@ const searched: Record<RecordKind, { method: string; fields: string[]; select: s
   deal: {
     method: 'crm.deal.list',
     fields: ['TITLE'],
-    select: [
-      'ID',
-      'TITLE',
-      'STAGE_ID',
-      'CATEGORY_ID',
-      'STAGE_SEMANTIC_ID',
-      'OPPORTUNITY',
-      'CURRENCY_ID',
-      'ASSIGNED_BY_ID',
-    ],
+    select: dealSelect,
   },
   lead: {
     method: 'crm.lead.list',
