@@ -112,21 +112,20 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     return directors.get(telegramUserId);
   }
 
-  /** A zone that changed moves every subscription of the director at once. */
-  function followZone(director: DirectorRecord, now: Date): void {
+  /** The director's subscriptions, all moved at once when their zone changed. */
+  function followZone(director: DirectorRecord, now: Date): DigestSubscription[] {
     const subscriptions = digests.subscriptions(director.telegramUserId);
-    if (subscriptions.every((subscription) => subscription.timeZone === director.timeZone)) return;
+    if (subscriptions.every((subscription) => subscription.timeZone === director.timeZone)) return subscriptions;
     logger.info('director changed zone, digests moved', { telegramUserId: director.telegramUserId });
-    digests.save(
-      subscriptions.map((subscription) => ({
-        ...subscription,
-        timeZone: director.timeZone,
-        nextRunAt: subscription.enabled
-          ? nextSlot(subscription.digest, subscription.localTime, director.timeZone, now).at
-          : undefined,
-      })),
-      now,
-    );
+    const moved = subscriptions.map((subscription) => ({
+      ...subscription,
+      timeZone: director.timeZone,
+      nextRunAt: subscription.enabled
+        ? nextSlot(subscription.digest, subscription.localTime, director.timeZone, now).at
+        : undefined,
+    }));
+    digests.save(moved, now);
+    return moved;
   }
 
   async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
@@ -197,8 +196,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     const director = await currentDirector(telegramUserId);
     zoneCheckedAt.set(telegramUserId, now.getTime());
     if (!director) return;
-    followZone(director, now);
-    const subscriptions = digests.subscriptions(telegramUserId);
+    const subscriptions = followZone(director, now);
     const due = subscriptions
       .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
       .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
@@ -221,7 +219,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of digests.dueRetries(now)) {
-      retriesOf.set(slot.telegramUserId, [...(retriesOf.get(slot.telegramUserId) ?? []), slot]);
+      const ofDirector = retriesOf.get(slot.telegramUserId);
+      if (ofDirector) ofDirector.push(slot);
+      else retriesOf.set(slot.telegramUserId, [slot]);
     }
     const zoneStale = digests
       .subscribers()
