@@ -76,9 +76,9 @@ export interface Found {
   leads: PortalLead[];
 }
 
-function matchesAll(words: string[], texts: string[]): boolean {
+function matchesAll(stems: string[], texts: string[]): boolean {
   const haystack = normalize(texts.join(' '));
-  return words.every((word) => haystack.includes(normalize(stemOf(word))));
+  return stems.every((stem) => haystack.includes(stem));
 }
 
 function collect<T extends { ID: number }>(
@@ -86,46 +86,48 @@ function collect<T extends { ID: number }>(
   kind: RecordKind,
   parse: (result: unknown) => T[],
   texts: (item: T) => string[],
-  words: string[],
+  stems: string[],
 ): T[] {
   const byId = new Map<number, T>();
   for (const [name, result] of Object.entries(results)) {
     if (!name.startsWith(`${kind}_`)) continue;
-    for (const item of parse(result.items)) if (matchesAll(words, texts(item))) byId.set(item.ID, item);
+    for (const item of parse(result.items)) if (matchesAll(stems, texts(item))) byId.set(item.ID, item);
   }
   return [...byId.values()].sort((a, b) => b.ID - a.ID);
 }
 
 export function foundRecords(query: string, results: Record<string, ReadResult>): Found {
-  const words = queryWords(query).slice(0, 3);
+  const stems = queryWords(query)
+    .slice(0, 3)
+    .map((word) => normalize(stemOf(word)));
   return {
     contacts: collect(
       results,
       'contact',
       (r) => parseItems(contactSchema, r),
       (c) => [personName(c), c.SECOND_NAME ?? ''],
-      words,
+      stems,
     ),
     companies: collect(
       results,
       'company',
       (r) => parseItems(companySchema, r),
       (c) => [c.TITLE],
-      words,
+      stems,
     ),
     deals: collect(
       results,
       'deal',
       (r) => parseItems(dealSchema, r),
       (d) => [d.TITLE],
-      words,
+      stems,
     ),
     leads: collect(
       results,
       'lead',
       (r) => parseItems(leadSchema, r),
       (l) => [l.TITLE, personName(l), l.COMPANY_TITLE ?? ''],
-      words,
+      stems,
     ),
   };
 }
