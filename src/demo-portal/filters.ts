@@ -306,14 +306,6 @@ export function fieldSelection(
   };
 }
 
-export function selectFields(
-  row: Row,
-  select: unknown,
-  shape: ListShape & { defaults?: (key: string) => boolean },
-): Row {
-  return fieldSelection(select, shape)(row);
-}
-
 export interface Page {
   items: Row[];
   total: number;

@@ -2,7 +2,7 @@
 
 import type { Params } from '../../portal/port.ts';
 import type { DemoData } from '../company.ts';
-import type { ListMemo, Page, Row } from '../filters.ts';
+import type { ListMemo, ListRequest, Page, Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
 
 export interface MethodReply {
@@ -38,6 +38,16 @@ export function param(params: Params, name: string): unknown {
   const lower = name.toLowerCase();
   const key = Object.keys(params).find((candidate) => candidate.toLowerCase() === lower);
   return key === undefined ? undefined : params[key];
+}
+
+/** What a list method reads of its parameters: filter, order, select and the page's start. */
+export function listRequest(params: Params): ListRequest {
+  return {
+    filter: param(params, 'filter'),
+    order: param(params, 'order'),
+    select: param(params, 'select'),
+    start: param(params, 'start'),
+  };
 }
 
 export function objectParam(value: unknown): Record<string, unknown> {

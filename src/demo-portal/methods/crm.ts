@@ -4,6 +4,7 @@ import { isoIn, momentOf } from '../dates.ts';
 import { listRows, type Row } from '../filters.ts';
 import { crmIdRequired, notFound, RestError } from '../rest-error.ts';
 import {
+  listRequest,
   type Method,
   type MethodContext,
   objectParam,
@@ -21,17 +22,12 @@ const listDefaults = (key: string) => !MULTI_FIELDS.has(key);
 
 type Collection = 'deals' | 'leads' | 'contacts' | 'companies' | 'activities';
 
-function listOf(collection: Collection, order: Record<string, string> = {}): Method {
+function listOf(collection: Collection): Method {
   return (params, { data, lists }) =>
     pageReply(
       listRows(
         data[collection],
-        {
-          filter: param(params, 'filter'),
-          order: param(params, 'order') ?? order,
-          select: param(params, 'select'),
-          start: param(params, 'start'),
-        },
+        listRequest(params),
         { idField: 'ID', timeZone: data.timeZone, defaults: listDefaults },
         { lists, name: collection },
       ),
@@ -63,6 +59,9 @@ function multiField(data: DemoData, type: string, value: unknown): Row[] {
       TYPE_ID: type,
     }));
 }
+
+// A deal's stage and pipeline are set by the deal methods themselves, never as plain fields.
+const DEAL_STAGE_FIELDS = new Set(['STAGE_ID', 'CATEGORY_ID', 'STAGE_SEMANTIC_ID', 'CLOSED']);
 
 const MONEY = new Set(['OPPORTUNITY', 'TAX_VALUE', 'REVENUE']);
 const DATES = new Set(['BEGINDATE', 'CLOSEDATE', 'BIRTHDATE']);
@@ -141,7 +140,7 @@ const dealAdd: Method = (params, context) => {
     SOURCE_ID: null,
     IS_NEW: 'Y',
   };
-  applyFields(deal, fields, data, new Set(['STAGE_ID', 'CATEGORY_ID', 'STAGE_SEMANTIC_ID', 'CLOSED']));
+  applyFields(deal, fields, data, DEAL_STAGE_FIELDS);
   stamp(deal, context, true);
   deal.BEGINDATE ??= deal.DATE_CREATE;
   deal.MOVED_TIME = deal.DATE_CREATE;
@@ -159,7 +158,7 @@ const dealUpdate: Method = (params, context) => {
   // The pipeline cannot be changed here on a real portal: it has its own move operation.
   const stage = fields.STAGE_ID === undefined ? undefined : stageIn(Number(deal.CATEGORY_ID), fields.STAGE_ID);
   const draft = { ...deal };
-  applyFields(draft, fields, data, new Set(['STAGE_ID', 'CATEGORY_ID', 'STAGE_SEMANTIC_ID', 'CLOSED']));
+  applyFields(draft, fields, data, DEAL_STAGE_FIELDS);
   stamp(draft, context, false);
   if (stage && stage.statusId !== deal.STAGE_ID) {
     Object.assign(draft, {
@@ -224,12 +223,7 @@ const stageHistoryList: Method = (params, { data, lists }) => {
   const rows = entityType === 2 ? data.stageHistory : [];
   const page = listRows(
     rows,
-    {
-      filter: param(params, 'filter'),
-      order: param(params, 'order'),
-      select: param(params, 'select'),
-      start: param(params, 'start'),
-    },
+    listRequest(params),
     { idField: 'ID', timeZone: data.timeZone },
     { lists, name: 'stageHistory' },
   );
@@ -310,18 +304,7 @@ const commentAdd: Method = (params, context) => {
 };
 
 const commentList: Method = (params, { data }) =>
-  pageReply(
-    listRows(
-      data.comments,
-      {
-        filter: param(params, 'filter'),
-        order: param(params, 'order'),
-        select: param(params, 'select'),
-        start: param(params, 'start'),
-      },
-      { idField: 'ID', timeZone: data.timeZone },
-    ),
-  );
+  pageReply(listRows(data.comments, listRequest(params), { idField: 'ID', timeZone: data.timeZone }));
 
 const FIELD_TITLES: Record<string, string> = {
   ID: 'ID',

@@ -1,9 +1,9 @@
 // tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
 import { nextId, taskPerson } from '../company.ts';
 import { isoIn, momentOf } from '../dates.ts';
-import { listRows, type Row, selectFields } from '../filters.ts';
+import { fieldSelection, listRows, type Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
-import { type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
+import { listRequest, type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
 
 const SPECIAL: Record<string, string> = { REAL_STATUS: 'status', UF_CRM_TASK: 'ufCrmTask' };
 
@@ -101,11 +101,12 @@ const list: Method = (params, context) => {
   const now = context.now().getTime();
   const rows = () => context.data.tasks.map((task) => present(task, now));
   // A selection always brings the id along, as the portal does.
-  const chosen = param(params, 'select');
-  const select = Array.isArray(chosen) && chosen.length > 0 ? ['ID', ...chosen] : chosen;
+  const request = listRequest(params);
+  const select =
+    Array.isArray(request.select) && request.select.length > 0 ? ['ID', ...request.select] : request.select;
   const page = listRows(
     rows,
-    { filter: param(params, 'filter'), order: param(params, 'order'), select, start: param(params, 'start') },
+    { ...request, select },
     { idField: 'id', field: taskField, timeZone: context.data.timeZone, defaults: LIST_DEFAULTS },
     { lists: context.lists, name: 'tasks' },
   );
@@ -121,7 +122,7 @@ const get: Method = (params, context) => {
   const select = Array.isArray(chosen) && chosen.length > 0 ? ['ID', ...chosen] : undefined;
   return {
     result: {
-      task: select ? selectFields(shown, select, { field: taskField, timeZone: context.data.timeZone }) : shown,
+      task: select ? fieldSelection(select, { field: taskField, timeZone: context.data.timeZone })(shown) : shown,
     },
   };
 };
