@@ -2,6 +2,7 @@
 // positions, departments. All of it is loaded in one batch (plus one for extra pages on a big portal)
 // and kept for a time, so a warm view costs the portal nothing but its own data.
 import type { BatchCommand, PortalClient } from '../portal/port.ts';
+import { normalize } from './context.ts';
 import {
   categorySchema,
   departmentSchema,
@@ -89,8 +90,6 @@ function categoryOfEntity(entityId: string): number | undefined {
 }
 
 const toPerson = (user: PortalUser): Person => ({ id: user.ID, name: personName(user), position: user.WORK_POSITION });
-
-const normalize = (text: string): string => text.toLowerCase().replaceAll('ё', 'е');
 
 export function createNameDirectory(portal: PortalClient, options: NameDirectoryOptions = {}): NameDirectory {
   const now = options.now ?? (() => new Date());
