@@ -6,10 +6,11 @@ import { z } from 'zod';
 import type { WriteDraft } from '../assistant/understanding.ts';
 import { isPortalError } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
-import { isoOf } from './day-window.ts';
+import { dayWindow, isoOf, localDateAt } from './day-window.ts';
 import type { Director } from './director.ts';
+import { calendarCommand, eventsIn } from './events.ts';
 import type { NameDirectory, Stage } from './names.ts';
-import { eventSchema, type PortalEvent, parseItems, personName } from './portal-data.ts';
+import { eventSchema, parseItems, personName } from './portal-data.ts';
 import type { LocalDate } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
@@ -126,19 +127,6 @@ function outcome(subject: LookupSubject, query: string, options: LookupOption[])
 
 const label = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
-/** A calendar event's start and end in the director's zone (the UTC timestamps first, as the portal advises). */
-export function eventSpan(event: PortalEvent, timeZone: string): { from: DateTime; to: DateTime } | undefined {
-  const at = (seconds: number | undefined, text: string | undefined, zone: string | undefined) => {
-    if (seconds !== undefined && seconds > 0) return DateTime.fromSeconds(seconds, { zone: timeZone });
-    if (!text) return undefined;
-    const parsed = DateTime.fromFormat(text, 'dd.MM.yyyy HH:mm:ss', { zone: zone ?? timeZone });
-    return parsed.isValid ? parsed.setZone(timeZone) : undefined;
-  };
-  const from = at(event.DATE_FROM_TS_UTC, event.DATE_FROM, event.TZ_FROM);
-  const to = at(event.DATE_TO_TS_UTC, event.DATE_TO, event.TZ_TO) ?? from?.plus({ minutes: DEFAULT_MEETING_MINUTES });
-  return from && to ? { from, to } : undefined;
-}
-
 export function createWriteLookup(deps: {
   portal: PortalClient;
   names: NameDirectory;
@@ -200,26 +188,18 @@ export function createWriteLookup(deps: {
     return narrowed(companies, (company) => company.TITLE, query);
   };
 
+  // The director's meetings of a day, read and cut to the director's day exactly as the schedule does.
   const findMeetings = async (director: Director, query: string, date: LocalDate | undefined) => {
-    const day = date
-      ? DateTime.fromISO(date, { zone: director.timeZone })
-      : DateTime.fromJSDate(now(), { zone: director.timeZone }).startOf('day');
-    const next = day.plus({ days: 1 });
-    const { result } = await portal.call('calendar.event.get', {
-      type: 'user',
-      ownerId: director.portalUserId,
-      from: day.toISODate(),
-      to: next.toISODate(),
-    });
+    const { timeZone, portalUserId } = director;
+    const window = dayWindow(date ?? localDateAt(now(), timeZone), timeZone);
+    const read = calendarCommand(portalUserId, window);
+    const { result } = await portal.call(read.method, read.params);
     const byTime = /^\d{1,2}:\d{2}$/.test(query.trim()) ? query.trim().padStart(5, '0') : undefined;
-    const found: { event: PortalEvent; from: DateTime; to: DateTime }[] = [];
-    for (const event of parseItems(eventSchema, result)) {
-      const span = eventSpan(event, director.timeZone);
-      if (!span || span.from < day || span.from >= next || event.DELETED) continue;
-      const fits = byTime ? span.from.toFormat('HH:mm') === byTime : matchesQuery(event.NAME, query);
-      if (fits) found.push({ event, ...span });
-    }
-    return found.sort((a, b) => a.from.toMillis() - b.from.toMillis());
+    return eventsIn(parseItems(eventSchema, result), window, timeZone, portalUserId).flatMap((event) => {
+      const from = DateTime.fromISO(event.from, { setZone: true });
+      const fits = byTime ? !event.allDay && from.toFormat('HH:mm') === byTime : matchesQuery(event.title, query);
+      return fits ? [{ event, from, to: DateTime.fromISO(event.to, { setZone: true }) }] : [];
+    });
   };
 
   const stageMatches = (stages: Stage[], query: string) => {
@@ -364,11 +344,11 @@ export function createWriteLookup(deps: {
           'meeting',
           draft.meetingQuery,
           meetings.map(({ event, from: was, to: wasTo }) => ({
-            label: label(`${was.toFormat('HH:mm')} ${event.NAME}`),
+            label: label(`${was.toFormat('HH:mm')} ${event.title}`),
             write: {
               type: 'moveMeeting',
-              eventId: event.ID,
-              title: event.NAME,
+              eventId: event.id,
+              title: event.title,
               from: draft.from,
               to: draft.to ?? isoOf(from.plus(wasTo.diff(was))),
             },
@@ -381,8 +361,8 @@ export function createWriteLookup(deps: {
           'meeting',
           draft.meetingQuery,
           meetings.map(({ event, from }) => ({
-            label: label(`${from.toFormat('HH:mm')} ${event.NAME}`),
-            write: { type: 'deleteMeeting', eventId: event.ID, title: event.NAME },
+            label: label(`${from.toFormat('HH:mm')} ${event.title}`),
+            write: { type: 'deleteMeeting', eventId: event.id, title: event.title },
           })),
         );
       }
