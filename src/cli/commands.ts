@@ -8,7 +8,7 @@ import { createPortalClient, type RequestPreview, type WebhookPortalClient } fro
 import { decodePair, decodeParams } from '../portal/encode.ts';
 import { isPortalError, type PortalError } from '../portal/errors.ts';
 import type { BatchCommand, Params } from '../portal/port.ts';
-import type { Safety } from '../portal/safety.ts';
+import { worstSafety } from '../portal/safety.ts';
 import { parseWebhookAddress, WebhookAddressError } from '../portal/webhook-address.ts';
 import { runCheck } from './check.ts';
 
@@ -167,14 +167,6 @@ async function callParams(args: string[], flags: Flags, io: CliIo): Promise<Para
   return params;
 }
 
-function worst(previews: RequestPreview[]): Safety {
-  const order: Safety[] = ['read', 'write', 'destroy'];
-  return previews.reduce<Safety>(
-    (acc, preview) => (order.indexOf(preview.safety) > order.indexOf(acc) ? preview.safety : acc),
-    'read',
-  );
-}
-
 const describePreview = (preview: RequestPreview) =>
   JSON.stringify(
     { safety: preview.safety, request: `${preview.httpMethod} ${preview.url}`, body: preview.body },
@@ -188,7 +180,7 @@ function gate(previews: RequestPreview[], flags: Flags, io: CliIo, what: string)
     io.out(`Dry run: nothing was sent. Would send:\n${previews.map(describePreview).join('\n')}`);
     return EXIT.ok;
   }
-  const safety = worst(previews);
+  const safety = worstSafety(previews.map((preview) => preview.safety));
   const confirmed =
     safety === 'read' || flags.yes || flags['confirm-destructive'] || (safety === 'write' && flags['confirm-write']);
   if (confirmed) return undefined;

@@ -85,6 +85,11 @@ export function isReadMethod(method: string): boolean {
 
 const rank: Record<Safety, number> = { read: 0, write: 1, destroy: 2 };
 
+/** The least safe of several: a batch, or a batch sent as several requests, is as unsafe as its worst part. */
+export function worstSafety(safeties: readonly Safety[]): Safety {
+  return safeties.reduce<Safety>((worst, safety) => (rank[safety] > rank[worst] ? safety : worst), 'read');
+}
+
 /** How unsafe a call is; a batch is as unsafe as its worst command. */
 export function safetyOf(method: string, params: Params = {}): Safety {
   const name = normalise(method);
@@ -96,14 +101,13 @@ export function safetyOf(method: string, params: Params = {}): Safety {
 function batchSafety(cmd: unknown): Safety {
   // A batch we cannot read is treated as a write: never guess "harmless".
   if (typeof cmd !== 'object' || cmd === null) return 'write';
-  let worst: Safety = 'read';
-  for (const command of Object.values(cmd)) {
-    if (typeof command !== 'string') return 'write';
-    const question = command.indexOf('?');
-    const method = question < 0 ? command : command.slice(0, question);
-    const params = question < 0 ? {} : decodeParams(command.slice(question + 1));
-    const safety = safetyOf(method, params);
-    if (rank[safety] > rank[worst]) worst = safety;
-  }
-  return worst;
+  const commands = Object.values(cmd);
+  if (!commands.every((command) => typeof command === 'string')) return 'write';
+  return worstSafety(
+    commands.map((command) => {
+      const question = command.indexOf('?');
+      if (question < 0) return safetyOf(command);
+      return safetyOf(command.slice(0, question), decodeParams(command.slice(question + 1)));
+    }),
+  );
 }
