@@ -1,4 +1,5 @@
 // The digests end to end with their real content: the demo portal over HTTP, the scenarios and the views.
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
@@ -14,6 +15,7 @@ const harness = digestHarness();
 const requests: Partial<Record<DigestName, ScenarioRequest>> = {
   dayPlan: { scenario: 'dayPlan' },
   morningBriefing: { scenario: 'morningDigest' },
+  eveningSummary: { scenario: 'eveningSummary' },
 };
 
 const TECHNICAL = /rest|crm\.|tasks\.task|webhook|json|api|token|method|http/i;
@@ -56,6 +58,48 @@ describe('when the morning briefing is due', () => {
     expect(text).toMatch(/сделк/i);
     expect(text).toMatch(/задач/i);
     expect(text).not.toMatch(TECHNICAL);
+  });
+
+  it('then it lists every lead created yesterday in the director’s zone, and none of today’s', async () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'morningBriefing');
+    const dispatcher = h.dispatcher({ content: realContent() });
+    portalNow = new Date('2026-11-25T06:00:00Z');
+    h.clock.set('2026-11-25T06:00:00Z');
+    await dispatcher.tick();
+
+    const createdOn = (lead: Record<string, unknown>) =>
+      DateTime.fromISO(String(lead.DATE_CREATE)).setZone(MOSCOW.timeZone).toISODate();
+    const yesterday = demo.data.leads.filter((lead) => createdOn(lead) === '2026-11-24');
+    const today = demo.data.leads.filter((lead) => createdOn(lead) === '2026-11-25');
+    expect(yesterday.length).toBeGreaterThan(1);
+    expect(today.length).toBeGreaterThan(0);
+    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
+    expect(text).toContain(`Новые лиды за вчера: ${yesterday.length}`);
+    for (const lead of yesterday) expect(text).toContain(String(lead.TITLE));
+    for (const lead of today) expect(text).not.toContain(String(lead.TITLE));
+  });
+});
+
+describe('when the evening summary is due', () => {
+  it('then the director gets the day results: the tasks closed today and the meetings held', async () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'eveningSummary');
+    const dispatcher = h.dispatcher({ content: realContent() });
+    portalNow = new Date('2026-11-25T15:00:00Z');
+    h.clock.set('2026-11-25T15:00:00Z');
+    await dispatcher.tick();
+
+    const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
+    const dayResults = await createScenarios({ portal, now: () => portalNow }).run(MOSCOW, { scenario: 'dayResults' });
+    expect(dayResults?.view).toBe('dayResults');
+    if (dayResults?.view !== 'dayResults') return;
+    expect(dayResults.closedTasks.total).toBeGreaterThan(0);
+    expect(dayResults.meetingsHeld.length).toBeGreaterThan(0);
+    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
+    expect(seenBy(h.deliveries, MOSCOW)[0]).toMatch(/^Wed 18:00 /);
+    for (const task of dayResults.closedTasks.items) expect(text).toContain(task.title);
+    for (const meeting of dayResults.meetingsHeld) expect(text).toContain(meeting.title);
   });
 });
 
