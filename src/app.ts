@@ -8,11 +8,10 @@ import { createDigestDispatcher } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { PortalClient } from './portal/port.ts';
-import type { Director } from './scenarios/director.ts';
 import { createScenarios } from './scenarios/index.ts';
 import type { DigestName, ScenarioRequest } from './scenarios/requests.ts';
 import { openDatabase } from './storage/db.ts';
-import { createDirectorRepository, type DirectorRecord } from './storage/directors.ts';
+import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
 import type { AccessList, AssistantPort } from './telegram/ports.ts';
@@ -75,12 +74,6 @@ export function createApp(options: AppOptions): App {
     proposalTtlMs: options.proposalTtlMs,
   });
 
-  const directorOf = (record: DirectorRecord): Director => ({
-    portalUserId: record.portalUserId,
-    timeZone: record.timeZone,
-    language: record.language,
-  });
-
   // The zone is the portal user's own and can change there: read it again before each slot.
   const refreshDirector = async (telegramUserId: number) => {
     const record = directors.get(telegramUserId);
@@ -104,7 +97,7 @@ export function createApp(options: AppOptions): App {
         send,
         refreshDirector,
         content: async (record, digest) => {
-          const view = await scenarios.run(directorOf(record), DIGEST_CONTENT[digest]);
+          const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
           return view ? renderView(view, record.language) : null;
         },
       });

@@ -94,12 +94,6 @@ interface ConversationContext {
 const contextOf = (value: unknown): ConversationContext =>
   value && typeof value === 'object' ? (value as ConversationContext) : {};
 
-const directorOf = (record: DirectorRecord): Director => ({
-  portalUserId: record.portalUserId,
-  timeZone: record.timeZone,
-  language: record.language,
-});
-
 export function createAssistant(deps: AssistantDeps): AssistantPort {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
@@ -257,12 +251,13 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const answer = async (
     record: DirectorRecord,
-    director: Director,
     intent: Intent,
     message: string,
     history: { role: 'director' | 'assistant'; text: string }[],
     onStatus?: (status: string) => void,
   ): Promise<{ replies: Reply[]; remembered?: Intent }> => {
+    // A stored director is a Director: its zone, language and portal user.
+    const director: Director = record;
     const { language } = director;
     const tg = record.telegramUserId;
     switch (intent.kind) {
@@ -292,9 +287,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         const outcome = await deps.model.answer({ director, text: message, memory: history });
         switch (outcome.kind) {
           case 'view':
-            return answer(record, director, { kind: 'view', request: outcome.request }, message, history, onStatus);
+            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus);
           case 'write':
-            return answer(record, director, { kind: 'write', draft: outcome.draft }, message, history, onStatus);
+            return answer(record, { kind: 'write', draft: outcome.draft }, message, history, onStatus);
           case 'cannotDo':
             return { replies: [text(CANNOT_DO[outcome.what][language])] };
           case 'text':
@@ -330,14 +325,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
       const history = deps.memory.recent(tg, MEMORY_FOR_MODEL).map((line) => ({ role: line.role, text: line.text }));
       deps.memory.remember(tg, 'director', message, now());
-      const { replies, remembered } = await answer(
-        record,
-        directorOf(record),
-        understanding.intent,
-        message,
-        history,
-        options.onStatus,
-      );
+      const { replies, remembered } = await answer(record, understanding.intent, message, history, options.onStatus);
       if (remembered) remember(tg, { previous: remembered });
       const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
@@ -352,7 +340,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   // ─── buttons ──────────────────────────────────────────────────────────────
 
   const confirm = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
-    const director = directorOf(record);
+    const director: Director = record;
     const { language } = director;
     const claim = deps.proposals.claim(proposalId, record.telegramUserId, now());
     if (!claim.ok) {
@@ -415,7 +403,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     try {
       const record = await directorFor(conversation);
       language = record.language;
-      const director = directorOf(record);
+      const director: Director = record;
       const outcome = await (async (): Promise<ButtonOutcome> => {
         switch (action.kind) {
           case 'confirm':
