@@ -69,3 +69,25 @@ describe('the name directory', () => {
     }
   });
 });
+
+describe('a company bigger than one page of people', () => {
+  it('names all of them, the pages after the first in one more request', async () => {
+    const big = await startDemoPortal({ port: 0, now: () => NOW, rateLimit: false });
+    try {
+      const template = big.data.users[1]!;
+      for (let id = 1000; id < 1120; id++) {
+        big.data.users.push({ ...template, ID: String(id), NAME: 'Сотрудник', LAST_NAME: `Номер${id}` });
+      }
+      const names = createNameDirectory(
+        createPortalClient({ webhookUrl: big.webhookUrl, retries: 0, rateLimit: { perSecond: 10_000, burst: 10_000 } }),
+        { now: () => NOW },
+      );
+      const before = big.requestCount;
+      expect((await names.findUsers('номер1119')).map((person) => person.id)).toEqual([1119]);
+      expect((await names.profiles()).length).toBe(big.data.users.filter((user) => user.ACTIVE !== false).length);
+      expect(big.requestCount - before).toBe(2);
+    } finally {
+      await big.close();
+    }
+  });
+});
