@@ -1,7 +1,7 @@
 // Codes become names: stages of every pipeline, pipelines, lead sources and statuses, people with their
 // positions, departments. All of it is loaded in one batch (plus one for extra pages on a big portal)
 // and kept for a time, so a warm view costs the portal nothing but its own data.
-import type { BatchCommand, PortalClient } from '../portal/port.ts';
+import type { PortalClient } from '../portal/port.ts';
 import { normalize } from './context.ts';
 import {
   categorySchema,
@@ -13,6 +13,7 @@ import {
   statusSchema,
   userSchema,
 } from './portal-data.ts';
+import { type Read, readTogether } from './reads.ts';
 import type { Person } from './view-models.ts';
 
 export type { Person } from './view-models.ts';
@@ -71,10 +72,6 @@ interface Snapshot {
   departments: Department[];
 }
 
-const pageSize = 50;
-// Enough pages for a portal of 2 500 people in the extra batch; more than that waits for the next load.
-const maxExtraPages = 49;
-
 const semanticsOf = (code: string | undefined): Stage['semantics'] => {
   const value = (code ?? '').toLowerCase();
   if (value === 's' || value === 'success') return 'success';
@@ -99,46 +96,26 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
   // Users outside the active list (dismissed people still named on old deals), fetched on demand.
   const others = new Map<number, { person: Person; at: number }>();
 
-  const lists: Record<string, BatchCommand> = {
-    categories: { method: 'crm.category.list', params: { entityTypeId: 2 } },
-    statuses: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } } },
-    users: { method: 'user.get', params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' } },
-    departments: { method: 'department.get', params: { sort: 'ID', order: 'ASC' } },
+  // A list the portal refuses (say, departments without the right) leaves its names empty, not the view failed.
+  const lists: Record<'categories' | 'statuses' | 'users' | 'departments', Read> = {
+    categories: { method: 'crm.category.list', params: { entityTypeId: 2 }, all: true, optional: true },
+    statuses: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } }, all: true, optional: true },
+    users: {
+      method: 'user.get',
+      params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' },
+      all: true,
+      optional: true,
+    },
+    departments: { method: 'department.get', params: { sort: 'ID', order: 'ASC' }, all: true, optional: true },
   };
 
   async function load(): Promise<Snapshot> {
-    const first = await portal.batch(lists);
-    const raw: Record<string, unknown[]> = {};
-    const collect = (name: string, result: unknown) => {
-      const bucket = raw[name] ?? [];
-      raw[name] = bucket;
-      const items =
-        name === 'categories' && result && typeof result === 'object' && !Array.isArray(result)
-          ? ((result as { categories?: unknown[] }).categories ?? [])
-          : Array.isArray(result)
-            ? result
-            : [];
-      bucket.push(...items);
-    };
-    for (const name of Object.keys(lists)) collect(name, first.results[name]);
-
-    const extra: Record<string, BatchCommand> = {};
-    for (const [name, command] of Object.entries(lists)) {
-      const total = first.totals[name] ?? 0;
-      for (let start = pageSize, page = 0; start < total && page < maxExtraPages; start += pageSize, page++) {
-        extra[`${name}_p${start}`] = { method: command.method, params: { ...command.params, start } };
-      }
-    }
-    if (Object.keys(extra).length > 0) {
-      const more = await portal.batch(extra);
-      for (const key of Object.keys(extra)) collect(key.replace(/_p\d+$/, ''), more.results[key]);
-    }
-
-    const pipelines = parseItems(categorySchema, raw.categories).map((category) => ({
+    const raw = await readTogether({ portal }, lists);
+    const pipelines = parseItems(categorySchema, raw.categories.items).map((category) => ({
       id: category.id,
       name: category.name,
     }));
-    const statuses = parseItems(statusSchema, raw.statuses);
+    const statuses = parseItems(statusSchema, raw.statuses.items);
     const stages: Stage[] = [];
     const sources = new Map<string, string>();
     const leadStatuses = new Map<string, string>();
@@ -161,8 +138,8 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
     if (!pipelines.some((pipeline) => pipeline.id === 0) && stages.some((stage) => stage.categoryId === 0)) {
       pipelines.unshift({ id: 0, name: '' });
     }
-    const users = new Map(parseItems(userSchema, raw.users).map((user) => [user.ID, user]));
-    const departments = parseItems(departmentSchema, raw.departments).map(
+    const users = new Map(parseItems(userSchema, raw.users.items).map((user) => [user.ID, user]));
+    const departments = parseItems(departmentSchema, raw.departments.items).map(
       (department: PortalDepartment): Department => ({
         id: department.ID,
         name: department.NAME,
