@@ -37,7 +37,7 @@ const toRecord = (row: DirectorRow): DirectorRecord => ({
   introduced: row.introduced === 1,
 });
 
-export function createDirectorRepository(db: Database, now: () => Date = () => new Date()): DirectorRepository {
+export function createDirectorRepository(db: Database): DirectorRepository {
   const columns = 'telegram_user_id, chat_id, portal_user_id, time_zone, language, introduced';
   const selectOne = db.prepare<[number], DirectorRow>(`SELECT ${columns} FROM directors WHERE telegram_user_id = ?`);
   const selectAll = db.prepare<[], DirectorRow>(`SELECT ${columns} FROM directors ORDER BY telegram_user_id`);
@@ -56,10 +56,10 @@ export function createDirectorRepository(db: Database, now: () => Date = () => n
       return row && toRecord(row);
     },
     save(record) {
-      upsert.run({ ...record, introduced: record.introduced ? 1 : 0, at: now().getTime() });
+      upsert.run({ ...record, introduced: record.introduced ? 1 : 0, at: Date.now() });
     },
     markIntroduced(telegramUserId) {
-      introduce.run(now().getTime(), telegramUserId);
+      introduce.run(Date.now(), telegramUserId);
     },
     all() {
       return selectAll.all().map(toRecord);
