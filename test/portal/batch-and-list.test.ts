@@ -99,6 +99,24 @@ describe('batch', () => {
     expect(Object.keys(halted.errors)).toEqual(['b']);
   });
 
+  it('repeats a batch of reads after a portal fault, never a batch that holds a write', async () => {
+    let calls = 0;
+    const { stub, client } = await portal(
+      () => (++calls === 1 ? fail(500, 'INTERNAL_SERVER_ERROR', 'Internal server error') : ok({ result: { a: [] } })),
+      true,
+    );
+    await client.batch({ a: { method: 'crm.deal.list' }, b: { method: 'user.current' } });
+    expect(stub.requests).toHaveLength(2);
+
+    stub.handle = () => fail(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    const write = client.batch({
+      a: { method: 'crm.deal.list' },
+      b: { method: 'crm.deal.add', params: { fields: { TITLE: 'Поставка' } } },
+    });
+    await expect(write).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(stub.requests).toHaveLength(3);
+  });
+
   it('reads empty answers the portal sends as [] as empty maps', async () => {
     const { client } = await portal(
       () => ok({ result: [], result_error: [], result_total: [], result_next: [], result_time: [] }),

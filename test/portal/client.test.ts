@@ -159,6 +159,19 @@ describe('one call', () => {
     expect(stub.requests.map((request) => request.method)).toEqual(['tasks.task.add']);
   });
 
+  it('asks a read again after a timeout, but never a write: the portal may have done it', async () => {
+    let calls = 0;
+    const stub = await portal({ handle: () => ({ body: { result: 'ok' }, delayMs: ++calls === 1 ? 1000 : 0 }) });
+    const client = createPortalClient({ webhookUrl: stub.webhookUrl, timeoutMs: 200, retryDelayMs: 10 });
+    expect((await client.call('crm.deal.get', { id: 7 })).result).toBe('ok');
+    expect(stub.requests).toHaveLength(2);
+
+    stub.handle = () => ({ body: { result: 42 }, delayMs: 1000 });
+    const error = await failure(client.call('crm.deal.add', { fields: { TITLE: 'Поставка' } }));
+    expect([error.kind, error.code]).toEqual(['unavailable', 'TIMEOUT']);
+    expect(stub.requests.map((request) => request.method)).toEqual(['crm.deal.get', 'crm.deal.get', 'crm.deal.add']);
+  });
+
   it('gives up on a portal that does not answer in time', async () => {
     const stub = await portal({ handle: () => ({ body: { result: 1 }, delayMs: 1000 }) });
     const client = createPortalClient({ webhookUrl: stub.webhookUrl, timeoutMs: 100, retries: 0 });
