@@ -416,12 +416,12 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return { replies };
           }
           case 'propose': {
-            const write = await lookup.refresh(director, action.write);
+            const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };
             return { replies: [await question(tg, director, write)] };
           }
           case 'chooseStage':
-            return { replies: await lookupReplies(tg, director, await lookup.stageChoices(director, action.dealId)) };
+            return { replies: await lookupReplies(tg, director, await lookup.stageChoices(action.dealId)) };
           case 'digestToggle':
             return deps.digests
               ? { edit: deps.digests.toggle(tg, action.digest), replies: [] }

@@ -31,9 +31,9 @@ export interface WriteLookupService {
    * The titles of the records a write names, read again from the portal (a button carries ids only).
    * Undefined when a record is gone or the stage does not belong to the deal's pipeline.
    */
-  refresh(director: Director, write: WriteRequest): Promise<WriteRequest | undefined>;
+  refresh(write: WriteRequest): Promise<WriteRequest | undefined>;
   /** Every other stage of the deal's pipeline, as moves to pick from. */
-  stageChoices(director: Director, dealId: number): Promise<WriteLookup>;
+  stageChoices(dealId: number): Promise<WriteLookup>;
 }
 
 // Only the fields a lookup selects: a write needs an id and the name the director knows it by.
@@ -428,7 +428,7 @@ export function createWriteLookup(deps: {
       return event.success ? event.data.NAME : undefined;
     });
 
-  const refresh = async (_director: Director, write: WriteRequest): Promise<WriteRequest | undefined> => {
+  const refresh = async (write: WriteRequest): Promise<WriteRequest | undefined> => {
     switch (write.type) {
       case 'completeTask':
       case 'deleteTask': {
@@ -460,7 +460,7 @@ export function createWriteLookup(deps: {
     }
   };
 
-  const stageChoices = async (_director: Director, dealId: number): Promise<WriteLookup> => {
+  const stageChoices = async (dealId: number): Promise<WriteLookup> => {
     const found = await deal(dealId);
     if (!found) return { kind: 'notFound', subject: 'deal', query: String(dealId) };
     const moves = (await otherStages(found)).map((stage) => moveTo(found, stage));
