@@ -84,10 +84,17 @@ const allowedTags = new Set([
   'tg-emoji',
 ]);
 
+const attributePattern = (key: string) => new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i');
+const attributePatterns = {
+  href: attributePattern('href'),
+  class: attributePattern('class'),
+  'emoji-id': attributePattern('emoji-id'),
+};
+
 /** The opening tag as Telegram accepts it, or undefined to drop it (its content stays). */
 function cleanOpening(name: string, attributes: string): string | undefined {
-  const attribute = (key: string) =>
-    new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes)?.slice(1).find(Boolean);
+  const attribute = (key: keyof typeof attributePatterns) =>
+    attributePatterns[key].exec(attributes)?.slice(1).find(Boolean);
   switch (name) {
     case 'a': {
       const href = attribute('href')?.replace(/&amp;/g, '&');
@@ -160,8 +167,10 @@ function repairHtml(html: string): string {
   return out.replace(/<(b|strong|i|em|u|ins|s|strike|del|code)>\s*<\/\1>/g, '');
 }
 
+const markedData = new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g');
+
 function guardWords(text: string, language: Language): string {
-  const pieces = text.replace(restAddress, '').split(new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g'));
+  const pieces = text.replace(restAddress, '').split(markedData);
   // split with a capture group: even indexes are the product's words, odd ones the director's data.
   return pieces
     .map((piece, index) => (index % 2 === 0 ? rewriteWords(piece.replaceAll(dataStart, ''), language) : piece))
