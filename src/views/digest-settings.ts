@@ -1,4 +1,5 @@
 // The digest settings message: every digest with its switch and time, changed by buttons and edited in place.
+import { DEFAULT_TIMES } from '../digests/schedule.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
 import type { Button, Reply } from './reply.ts';
@@ -65,7 +66,7 @@ const texts = {
     on: 'вкл.',
     off: 'выкл.',
     friday: 'пятница',
-    suggest: 'Включить утренний брифинг в 09:00',
+    suggest: 'Включить утренний брифинг в',
   },
   en: {
     heading: '<b>Digests</b>',
@@ -73,7 +74,7 @@ const texts = {
     on: 'on',
     off: 'off',
     friday: 'Friday',
-    suggest: 'Turn on the morning briefing at 09:00',
+    suggest: 'Turn on the morning briefing at',
   },
 } as const;
 
@@ -119,5 +120,9 @@ export function renderDigestSettings(
 
 /** The button under the first greeting: switches the morning briefing on at its default time. */
 export function suggestBriefingButton(language: Language): Button {
-  return { text: texts[language].suggest, action: { kind: 'digestTime', digest: 'morningBriefing', time: '09:00' } };
+  const time = DEFAULT_TIMES.morningBriefing;
+  return {
+    text: `${texts[language].suggest} ${time}`,
+    action: { kind: 'digestTime', digest: 'morningBriefing', time },
+  };
 }
