@@ -387,6 +387,7 @@ function statusRows(): Row[] {
   const add = (entity: string, statusId: string, name: string, sort: number, semantics: string, category?: number) => {
     id += 1;
     const letter = semantics === 'success' ? 'S' : semantics === 'failure' ? 'F' : null;
+    const color = letter === 'S' ? '#7BD500' : letter === 'F' ? '#FF5752' : '#39A8EF';
     rows.push({
       ID: String(id),
       ENTITY_ID: entity,
@@ -396,9 +397,9 @@ function statusRows(): Row[] {
       SORT: String(sort),
       SYSTEM: /^(C\d+:)?UC_/.test(statusId) ? 'N' : 'Y',
       CATEGORY_ID: category === undefined ? null : String(category),
-      COLOR: letter === 'S' ? '#7BD500' : letter === 'F' ? '#FF5752' : '#39A8EF',
+      COLOR: color,
       SEMANTICS: letter,
-      EXTRA: { SEMANTICS: semantics, COLOR: letter === 'S' ? '#7BD500' : letter === 'F' ? '#FF5752' : '#39A8EF' },
+      EXTRA: { SEMANTICS: semantics, COLOR: color },
     });
   };
   for (const pipeline of PIPELINES) {

@@ -27,8 +27,7 @@ const start = (event: Row) => Number(event.DATE_FROM_TS_UTC) * 1000;
 const end = (event: Row) => Number(event.DATE_TO_TS_UTC) * 1000;
 
 function belongsTo(event: Row, type: string, ownerId: number): boolean {
-  if (event.CAL_TYPE !== (type === 'company_calendar' ? 'company_calendar' : type))
-    return type === 'user' && attends(event, ownerId);
+  if (event.CAL_TYPE !== type) return type === 'user' && attends(event, ownerId);
   return event.OWNER_ID === String(ownerId) || attends(event, ownerId);
 }
 
