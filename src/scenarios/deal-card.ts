@@ -1,6 +1,6 @@
 import type { ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
-import { lastMovements, stuckDaysOf, toDealItem } from './open-deals.ts';
+import { dealNamesFor, lastMovements, stuckDaysOf, toDealItem } from './open-deals.ts';
 import { byDeadline, taskSelect, toTaskItem } from './open-tasks.ts';
 import {
   activitySchema,
@@ -118,15 +118,8 @@ export async function dealCardFrom(
   const contact = contactSchema.safeParse(part('contact')?.result).data;
   const activities = parseItems(activitySchema, part('activities')?.items);
   const movements = lastMovements(parseItems(stageHistorySchema, part('history')?.items), activities);
-  const [stages, pipelines, people] = await Promise.all([
-    names.stages(),
-    names.pipelines(),
-    names.users(deal.ASSIGNED_BY_ID ? [deal.ASSIGNED_BY_ID] : []),
-  ]);
   const item = toDealItem(deal, {
-    stages,
-    pipelines,
-    people,
+    ...(await dealNamesFor(names, [deal])),
     stuckDays: stuckDaysOf(deal, movements, now),
     companyTitle: deal.COMPANY_ID && company?.ID === deal.COMPANY_ID ? company.TITLE : undefined,
     contactName: deal.CONTACT_ID && contact?.ID === deal.CONTACT_ID ? personName(contact) : undefined,

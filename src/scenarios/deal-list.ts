@@ -3,6 +3,7 @@
 import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import {
+  dealNamesFor,
   dealSelect,
   lastMovements,
   movementCommands,
@@ -53,15 +54,9 @@ export async function openDealsFrom(
     parseItems(stageHistorySchema, reads.stageHistory.items),
     parseItems(activitySchema, reads.dealActivities.items),
   );
-  const [stages, pipelines, people] = await Promise.all([
-    context.names.stages(),
-    context.names.pipelines(),
-    context.names.users(raw.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0)),
-  ]);
+  const named = await dealNamesFor(context.names, raw);
   const deals = raw
-    .map((deal) =>
-      toDealItem(deal, { stages, pipelines, people, stuckDays: stuckDaysOf(deal, movements, context.now) }),
-    )
+    .map((deal) => toDealItem(deal, { ...named, stuckDays: stuckDaysOf(deal, movements, context.now) }))
     .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
   const stuck = deals
     .filter((deal) => deal.stuckDays !== undefined)

@@ -1,7 +1,7 @@
 import type { ScenarioContext } from './context.ts';
 import { activitiesRead, byRecency, dealCard, dealCardFrom, dealCardReads, toActivityItem } from './deal-card.ts';
 import { findReads, foundRecords } from './find-records.ts';
-import { dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
+import { dealNamesFor, dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
 import {
   activitySchema,
   companySchema,
@@ -91,13 +91,9 @@ async function clientCardFrom(
     return undefined;
   }
   const raw = parseItems(dealSchema, reads.deals?.items);
-  const [stages, pipelines, people] = await Promise.all([
-    names.stages(),
-    names.pipelines(),
-    names.users(raw.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((one) => one > 0)),
-  ]);
+  const named = await dealNamesFor(names, raw);
   const deals = raw
-    .map((deal) => toDealItem(deal, { stages, pipelines, people }))
+    .map((deal) => toDealItem(deal, named))
     .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
   return {
     view: 'dossier',

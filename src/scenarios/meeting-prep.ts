@@ -3,7 +3,7 @@ import { normalize, queryWords, type ScenarioContext } from './context.ts';
 import { dayWindow } from './day-window.ts';
 import { calendarCommand, clashesOf, eventsIn } from './events.ts';
 import { findReads, foundRecords, stemOf } from './find-records.ts';
-import { dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
+import { dealNamesFor, dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
 import { dealSchema, eventSchema, parseItems } from './portal-data.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { LocalDate } from './requests.ts';
@@ -109,13 +109,9 @@ export async function meetingPrep(
     ...(source?.MEETING_HOST ? [source.MEETING_HOST] : []),
     ...(source?.ATTENDEE_LIST ?? []).filter((attendee) => attendee.status !== 'N').map((attendee) => attendee.id),
   ].filter((id) => id !== director.portalUserId);
-  const [people, stages, pipelines] = await Promise.all([
-    names.users([...attendeeIds, ...related.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0)]),
-    names.stages(),
-    names.pipelines(),
-  ]);
+  const named = await dealNamesFor(names, related, attendeeIds);
   const attendees = [...new Set(attendeeIds)].flatMap((id) => {
-    const person = people.get(id);
+    const person = named.people.get(id);
     return person ? [person] : [];
   });
   const clashes = clashesOf(events)
@@ -128,7 +124,7 @@ export async function meetingPrep(
     attendees,
     deals: related.map((deal) => {
       const company = companies.find((one) => one.ID === deal.COMPANY_ID);
-      return toDealItem(deal, { stages, pipelines, people, ...(company ? { companyTitle: company.TITLE } : {}) });
+      return toDealItem(deal, { ...named, ...(company ? { companyTitle: company.TITLE } : {}) });
     }),
     clashes,
   };

@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { BatchCommand, Params } from '../portal/port.ts';
 import { instantOf, isoOf } from './day-window.ts';
-import type { NameDirectory } from './names.ts';
+import type { NameDirectory, Pipeline, Stage } from './names.ts';
 import type { PortalActivity, PortalDeal, PortalStageHistory } from './portal-data.ts';
 import type { Amount, DealItem, Person } from './view-models.ts';
 
@@ -91,12 +91,29 @@ export function stuckDaysOf(deal: PortalDeal, movements: Map<number, number>, no
   return days >= stuckAfterDays ? days : undefined;
 }
 
+export interface DealNames {
+  stages: Stage[];
+  pipelines: Pipeline[];
+  people: Map<number, Person>;
+}
+
+/** What names a list of deals: every stage and pipeline, the deals' responsible people and any `others`. */
+export async function dealNamesFor(
+  names: NameDirectory,
+  deals: readonly PortalDeal[],
+  others: readonly number[] = [],
+): Promise<DealNames> {
+  const [stages, pipelines, people] = await Promise.all([
+    names.stages(),
+    names.pipelines(),
+    names.users([...others, ...deals.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0)]),
+  ]);
+  return { stages, pipelines, people };
+}
+
 export function toDealItem(
   deal: PortalDeal,
-  context: {
-    stages: Awaited<ReturnType<NameDirectory['stages']>>;
-    pipelines: Awaited<ReturnType<NameDirectory['pipelines']>>;
-    people?: Map<number, Person>;
+  context: DealNames & {
     stuckDays?: number;
     companyTitle?: string;
     contactName?: string;
@@ -113,7 +130,7 @@ export function toDealItem(
     pipelineName: pipeline?.name ?? '',
   };
   if (context.stuckDays !== undefined) item.stuckDays = context.stuckDays;
-  const responsible = deal.ASSIGNED_BY_ID === undefined ? undefined : context.people?.get(deal.ASSIGNED_BY_ID);
+  const responsible = deal.ASSIGNED_BY_ID === undefined ? undefined : context.people.get(deal.ASSIGNED_BY_ID);
   if (responsible) item.responsible = responsible;
   if (context.companyTitle) item.companyTitle = context.companyTitle;
   if (context.contactName) item.contactName = context.contactName;
