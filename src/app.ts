@@ -56,7 +56,7 @@ export function createApp(options: AppOptions): App {
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const digestSettings = createDigestSettings({ db, now });
   const model = options.model
-    ? createModelLoop({ ...options.model, portal: options.portal, now, logger: options.logger })
+    ? createModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
     : undefined;
 
   const assistant = createAssistant({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import { createModelLoop } from '../../src/assistant/model/index.ts';
+import { createNameDirectory } from '../../src/scenarios/names.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
@@ -30,6 +31,7 @@ async function withModel(script: Script) {
     baseURL: fake.baseURL,
     model: 'fake-model',
     portal: h.client,
+    names: createNameDirectory(h.client),
     now: () => new Date(h.clock.now),
     timeoutMs: 2_000,
   });

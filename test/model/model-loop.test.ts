@@ -4,6 +4,7 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
 import type { Director } from '../../src/scenarios/director.ts';
+import { createNameDirectory } from '../../src/scenarios/names.ts';
 import { type FakeOpenAI, promptTokens, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
 
 const now = new Date('2026-11-25T09:00:00Z'); // Wednesday, 12:00 in Moscow
@@ -31,6 +32,7 @@ async function modelWith(script: Script, options: { timeoutMs?: number } = {}): 
     baseURL: fake.baseURL,
     model: 'fake-model',
     portal,
+    names: createNameDirectory(portal),
     now: () => now,
     ...options,
   });
@@ -83,6 +85,15 @@ describe('the model loop', () => {
     );
   });
 
+  it('finds a named pipeline among the names the views keep, without asking the portal each time', async () => {
+    const again = { toolCalls: [{ name: 'pipeline', arguments: { name: 'тендеры' } }] };
+    const model = await modelWith([again, again]);
+    await ask(model, 'воронка по тендерам');
+    const before = demo.requestCount;
+    expect(await ask(model, 'воронка по тендерам')).toMatchObject({ kind: 'view', request: { scenario: 'pipeline' } });
+    expect(demo.requestCount).toBe(before);
+  });
+
   it("takes a schedule without a day as the director's own today", async () => {
     const lateEvening = new Date('2026-11-25T20:30:00Z'); // already Thursday morning in Vladivostok
     fake = await startFakeOpenAI([{ toolCalls: [{ name: 'schedule', arguments: {} }] }]);
@@ -91,6 +102,7 @@ describe('the model loop', () => {
       baseURL: fake.baseURL,
       model: 'm',
       portal,
+      names: createNameDirectory(portal),
       now: () => lateEvening,
     });
     const outcome = await model.answer({

@@ -11,7 +11,7 @@ import { isPortalError } from '../../portal/errors.ts';
 import type { CallResult, PortalClient } from '../../portal/port.ts';
 import { safetyOf } from '../../portal/safety.ts';
 import type { Director } from '../../scenarios/director.ts';
-import { categorySchema, parseItems } from '../../scenarios/portal-data.ts';
+import type { NameDirectory } from '../../scenarios/names.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
 import { looksLikeData, modelText, toolCallInText } from './plain.ts';
@@ -39,6 +39,8 @@ export interface ModelLoopDeps {
   baseURL?: string;
   model: string;
   portal: PortalClient;
+  /** The portal's pipelines, cached with the other names the views use. */
+  names: Pick<NameDirectory, 'pipelines'>;
   now?: () => Date;
   logger?: Logger;
   /** One model request's time limit, and the whole answer's (default 60 s). */
@@ -161,7 +163,7 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
   async function pipelineNamed(name: string): Promise<ModelOutcome | string> {
     let pipelines: { id: number; name: string }[];
     try {
-      pipelines = parseItems(categorySchema, await deps.portal.list('crm.category.list', { entityTypeId: 2 }));
+      pipelines = await deps.names.pipelines();
     } catch (error) {
       logger.warn('model pipeline lookup failed', { kind: isPortalError(error) ? error.kind : 'other' });
       return { kind: 'view', request: { scenario: 'pipeline' } };
