@@ -2,7 +2,7 @@
 // (5), deferred (6) and declined (7) are not open. Overdue: open, and its deadline is before now.
 import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
-import { isoOf, toDirectorTime } from './day-window.ts';
+import { instantOf, isoOf, toDirectorTime } from './day-window.ts';
 import type { PortalTask } from './portal-data.ts';
 import type { Person, TaskItem } from './view-models.ts';
 
@@ -16,9 +16,8 @@ export const taskSelect = ['ID', 'TITLE', 'DEADLINE', 'STATUS', 'RESPONSIBLE_ID'
 export const isOpenTask = (task: Pick<PortalTask, 'status'>): boolean => task.status > 0 && task.status < 5;
 
 export function isOverdueTask(task: Pick<PortalTask, 'status' | 'deadline'>, now: Date): boolean {
-  if (!isOpenTask(task) || !task.deadline) return false;
-  const deadline = DateTime.fromISO(task.deadline, { setZone: true });
-  return deadline.isValid && deadline.toMillis() < now.getTime();
+  // An absent or senseless deadline is NaN, which is before nothing.
+  return isOpenTask(task) && instantOf(task.deadline) < now.getTime();
 }
 
 /** The portal filter for overdue tasks of one person. */
