@@ -1,9 +1,8 @@
 // The portal's request-rate limit: a leaky bucket that drains `perSecond` and holds `burst` requests.
 
-export interface RateLimit {
-  perSecond: number;
-  burst: number;
-}
+import type { RateLimit } from '../portal/bucket.ts';
+
+export type { RateLimit };
 
 export interface LeakyBucket {
   /** Counts one request; false when the bucket is full and the request must be refused. */

@@ -104,14 +104,8 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
       return reply instanceof PortalError ? clean(reply) : reply;
     } catch (error) {
       if (signal.aborted) {
-        return new PortalError(
-          'unavailable',
-          'TIMEOUT',
-          `${method}: the portal did not answer within ${timeoutMs} ms`,
-          {
-            method,
-          },
-        );
+        const message = `${method}: the portal did not answer within ${timeoutMs} ms`;
+        return new PortalError('unavailable', 'TIMEOUT', message, { method });
       }
       const code = String((error as { code?: unknown }).code ?? 'NETWORK');
       return new PortalError('unavailable', code, `${method}: could not reach ${address.origin} (${code})`, { method });
@@ -156,8 +150,8 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
     );
   }
 
-  function previewOf(method: string, params: Params, safety = safetyOf(method, params)): RequestPreview {
-    return { safety, httpMethod: 'POST', url: `${shown}${method}`, body: params };
+  function previewOf(method: string, params: Params): RequestPreview {
+    return { safety: safetyOf(method, params), httpMethod: 'POST', url: `${shown}${method}`, body: params };
   }
 
   const client: WebhookPortalClient = {

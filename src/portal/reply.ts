@@ -105,15 +105,8 @@ export function readReply(status: number, text: string, context: ReplyContext): 
   try {
     body = JSON.parse(text);
   } catch {
-    return new PortalError(
-      'unavailable',
-      'NOT_JSON',
-      `${context.method}: the portal answered with something other than JSON (HTTP ${status})`,
-      {
-        method: context.method,
-        status,
-      },
-    );
+    const message = `${context.method}: the portal answered with something other than JSON (HTTP ${status})`;
+    return new PortalError('unavailable', 'NOT_JSON', message, { method: context.method, status });
   }
   const failed = failure.safeParse(body);
   if (failed.success) return portalErrorOf(failed.data, context);
