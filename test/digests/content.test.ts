@@ -15,6 +15,7 @@ const harness = digestHarness();
 const requests: Partial<Record<DigestName, ScenarioRequest>> = {
   dayPlan: { scenario: 'dayPlan' },
   morningBriefing: { scenario: 'morningDigest' },
+  overdueAlert: { scenario: 'overdueAlert' },
   eveningSummary: { scenario: 'eveningSummary' },
 };
 
@@ -78,6 +79,34 @@ describe('when the morning briefing is due', () => {
     expect(text).toContain(`Новые лиды за вчера: ${yesterday.length}`);
     for (const lead of yesterday) expect(text).toContain(String(lead.TITLE));
     for (const lead of today) expect(text).not.toContain(String(lead.TITLE));
+  });
+});
+
+describe('when the overdue alert is due', () => {
+  it('then the director reads every overdue task and every stuck deal', async () => {
+    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    h.turnOn(MOSCOW, 'overdueAlert');
+    const dispatcher = h.dispatcher({ content: realContent() });
+    portalNow = new Date('2026-11-25T07:00:00Z');
+    h.clock.set('2026-11-25T07:00:00Z');
+    await dispatcher.tick();
+
+    const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
+    const scenarios = createScenarios({ portal, now: () => portalNow });
+    const tasks = await scenarios.run(MOSCOW, { scenario: 'myTasks' });
+    const deals = await scenarios.run(MOSCOW, { scenario: 'deals' });
+    if (tasks?.view !== 'tasks' || deals?.view !== 'deals') throw new Error('the tasks and deals views are expected');
+    const overdue = tasks.tasks.items.filter((task) => task.overdue);
+    const stuck = deals.deals.items.filter((deal) => deal.stuckDays !== undefined);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(stuck).toHaveLength(deals.stuck);
+    expect(stuck.length).toBeGreaterThan(0);
+
+    expect(seenBy(h.deliveries, MOSCOW)[0]).toMatch(/^Wed 10:00 /);
+    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
+    for (const task of overdue) expect(text).toContain(task.title);
+    for (const deal of stuck) expect(text).toContain(deal.title);
+    expect(text).not.toMatch(TECHNICAL);
   });
 });
 
