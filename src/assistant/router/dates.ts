@@ -29,16 +29,19 @@ const before = `(?<![${L}])`;
 const after = `(?![${L}])`;
 const dayPreposition = `(?:(?:на|в|во|к|ко|до|по|за|с|со|for|on|by|until|till|from)\\s+)?`;
 
-const relativeDays: { pattern: string; shift: number }[] = [
+/** A pattern that must match a whole word found by a wider one. */
+const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`, 'u');
+
+const relativeDays = [
   { pattern: 'послезавтра|day after tomorrow', shift: 2 },
   { pattern: 'позавчера|day before yesterday', shift: -2 },
   { pattern: 'сегодня|сегодняшн\\p{L}*|today|tonight', shift: 0 },
   { pattern: 'завтра|завтрашн\\p{L}*|tomorrow', shift: 1 },
   { pattern: 'вчера|вчерашн\\p{L}*|yesterday', shift: -1 },
-];
+].map((day) => ({ ...day, exactly: whole(day.pattern) }));
 
 // ISO weekday numbers (Monday = 1), Russian in any case ending, English in full.
-const weekdays: { pattern: string; weekday: number }[] = [
+const weekdays = [
   { pattern: 'понедельник\\p{L}*|monday', weekday: 1 },
   { pattern: 'вторник\\p{L}*|tuesday', weekday: 2 },
   { pattern: 'сред[аеуы]|wednesday', weekday: 3 },
@@ -46,11 +49,13 @@ const weekdays: { pattern: string; weekday: number }[] = [
   { pattern: 'пятниц[аеуы]|friday', weekday: 5 },
   { pattern: 'суббот[аеуы]|saturday', weekday: 6 },
   { pattern: 'воскресень[еяю]|sunday', weekday: 7 },
-];
+].map((day) => ({ ...day, exactly: whole(day.pattern) }));
 
 const nextWord = 'следующ\\p{L}*|след|next';
 const lastWord = 'прошл\\p{L}*|last';
 const thisWord = 'эт\\p{L}*|ближайш\\p{L}*|this|coming';
+const nextWordRe = whole(nextWord);
+const lastWordRe = whole(lastWord);
 
 const relativeDayRe = new RegExp(
   `${before}${dayPreposition}(${relativeDays.map((day) => day.pattern).join('|')})${after}`,
@@ -103,14 +108,14 @@ export function findDays(text: string, now: Date, timeZone: string): DayMatch[] 
   };
 
   for (const match of light.matchAll(relativeDayRe)) {
-    const shift = relativeDays.find((day) => new RegExp(`^(?:${day.pattern})$`, 'u').test(match[1]!))!.shift;
+    const shift = relativeDays.find((day) => day.exactly.test(match[1]!))!.shift;
     add(today.plus({ days: shift }), match.index, match.index + match[0].length);
   }
   for (const match of light.matchAll(nextWeekRe)) {
     add(today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
   }
   for (const match of light.matchAll(weekdayRe)) {
-    const weekday = weekdays.find((day) => new RegExp(`^(?:${day.pattern})$`, 'u').test(match[2]!))!.weekday;
+    const weekday = weekdays.find((day) => day.exactly.test(match[2]!))!.weekday;
     add(weekdayFrom(today, weekday, match[1]), match.index, match.index + match[0].length);
   }
   for (const match of light.matchAll(dottedDateRe)) {
@@ -130,10 +135,10 @@ export function findDays(text: string, now: Date, timeZone: string): DayMatch[] 
 
 /** Russian and English weekday: the coming one with today included; "next …" is that day of next week. */
 function weekdayFrom(today: DateTime, weekday: number, qualifier: string | undefined): DateTime {
-  if (qualifier && new RegExp(`^(?:${nextWord})$`, 'u').test(qualifier)) {
+  if (qualifier && nextWordRe.test(qualifier)) {
     return today.startOf('week').plus({ weeks: 1, days: weekday - 1 });
   }
-  if (qualifier && new RegExp(`^(?:${lastWord})$`, 'u').test(qualifier)) {
+  if (qualifier && lastWordRe.test(qualifier)) {
     return today.minus({ days: ((today.weekday - weekday + 6) % 7) + 1 });
   }
   return today.plus({ days: (weekday - today.weekday + 7) % 7 });

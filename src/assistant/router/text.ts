@@ -71,14 +71,18 @@ const edgeEnd = '(?![\\p{L}\\p{N}])';
 const politeness = 'пожалуйста|пожалуста|пожалуйсто|пжлст|плиз|плз|пож|please|pls|plz';
 const fillers = `(?:${politeness}|а|ну|и|так|слушай|скажи|подскажи|ок|окей|ok|okay|hey|эй|бот|ассистент|дружище|кстати|быстро|быстренько|срочно)`;
 
+const particleRe = new RegExp(`(\\p{L})[-\\s]ка${edgeEnd}`, 'gu');
+const politenessRe = new RegExp(`[,\\s]*${edge}(?:${politeness})${edgeEnd}[,!.\\s]*`, 'gu');
+const leadingFillerRe = new RegExp(`^\\s*${fillers}${edgeEnd}[,!\\s]*`, 'gu');
+
 // "покажи-ка", "а покажи ка", "ну дай-ка": the particle and the politeness words carry no meaning here.
 function tidy(message: Message): Message {
-  let out = replaceBoth(message, new RegExp(`(\\p{L})[-\\s]ка${edgeEnd}`, 'gu'), (match) => match[1]!);
-  out = replaceBoth(out, new RegExp(`[,\\s]*${edge}(?:${politeness})${edgeEnd}[,!.\\s]*`, 'gu'), () => ' ');
+  let out = replaceBoth(message, particleRe, (match) => match[1]!);
+  out = replaceBoth(out, politenessRe, () => ' ');
   let previous: Message;
   do {
     previous = out;
-    out = replaceBoth(out, new RegExp(`^\\s*${fillers}${edgeEnd}[,!\\s]*`, 'gu'), () => '');
+    out = replaceBoth(out, leadingFillerRe, () => '');
   } while (out.light !== previous.light);
   out = replaceBoth(out, /[\s?!.…)]+$/gu, () => '');
   out = replaceBoth(out, /^\s+/gu, () => '');

@@ -7,7 +7,16 @@ import type { Clock } from './writes.ts';
 
 const E = '(?![\\p{L}\\p{N}])';
 const B = '(?<![\\p{L}\\p{N}])';
-const has = (light: string, pattern: string) => new RegExp(`${B}(?:${pattern})`, 'u').test(light);
+// The patterns below are written inline where they are used; each is compiled once, on its first message.
+const compiled = new Map<string, RegExp>();
+const has = (light: string, pattern: string) => {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`${B}(?:${pattern})`, 'u');
+    compiled.set(pattern, re);
+  }
+  return re.test(light);
+};
 
 /** The six digests by the names directors use for them. */
 const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
@@ -34,12 +43,13 @@ const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
   },
 ];
 
-const writeWords = `создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel`;
+const startsWithWriteRe =
+  /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u;
 
 /** "утренний брифинг в 8:15", "присылай вечернюю сводку в 19:00": one digest at a new time. */
 export function digestTimeIntent(message: Message): Intent | undefined {
   const { light } = message;
-  if (new RegExp(`^(?:${writeWords})${E}`, 'u').test(light)) return undefined;
+  if (startsWithWriteRe.test(light)) return undefined;
   const time = findTimes(message.raw).find((found) => found.preposition !== '' || /\d[:.]\d/u.test(light));
   if (!time) return undefined;
   for (const { digest, pattern } of DIGEST_NAMES) {
