@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger, redact } from '../log.ts';
-import { BatchPlanError } from '../portal/batch.ts';
+import { BatchPlanError, commandOfQuery } from '../portal/batch.ts';
 import { createPortalClient, type RequestPreview, type WebhookPortalClient } from '../portal/client.ts';
-import { decodePair, decodeParams } from '../portal/encode.ts';
+import { decodePair } from '../portal/encode.ts';
 import { isPortalError, type PortalError } from '../portal/errors.ts';
 import type { BatchCommand, Params } from '../portal/port.ts';
 import { worstSafety } from '../portal/safety.ts';
@@ -224,12 +224,7 @@ async function call(client: WebhookPortalClient, args: string[], flags: Flags, i
 }
 
 function commandOf(name: string, value: unknown): BatchCommand {
-  if (typeof value === 'string') {
-    const question = value.indexOf('?');
-    return question < 0
-      ? { method: value }
-      : { method: value.slice(0, question), params: decodeParams(value.slice(question + 1)) };
-  }
+  if (typeof value === 'string') return commandOfQuery(value);
   if (isRecord(value) && typeof value.method === 'string') {
     return isRecord(value.params) ? { method: value.method, params: value.params } : { method: value.method };
   }

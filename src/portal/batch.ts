@@ -1,7 +1,7 @@
 // Batches: named commands as `method?query` strings, at most 50 per request, with `$result[name]`
 // references checked before anything is sent.
 import { z } from 'zod';
-import { encodeParams } from './encode.ts';
+import { decodeParams, encodeParams } from './encode.ts';
 import type { BatchCommand, BatchCommandError, BatchResult } from './port.ts';
 
 /** The portal runs at most this many commands in one batch request. */
@@ -17,6 +17,14 @@ const reference = /\$result(?:_error|_total|_next|_time)?\[([^\]]*)\]/g;
 export function commandQuery(command: BatchCommand): string {
   const query = command.params ? encodeParams(command.params) : '';
   return query ? `${command.method}?${query}` : command.method;
+}
+
+/** The reverse: `crm.deal.get?id=5` → `{ method: 'crm.deal.get', params: { id: '5' } }`. */
+export function commandOfQuery(text: string): BatchCommand {
+  const question = text.indexOf('?');
+  return question < 0
+    ? { method: text }
+    : { method: text.slice(0, question), params: decodeParams(text.slice(question + 1)) };
 }
 
 /** The `cmd` objects of each request, in order. Throws BatchPlanError before anything is sent. */

@@ -1,6 +1,6 @@
 // Which calls only look and which change something. An explicit allowlist of reads: anything not on it
 // is a write, so a new or misspelt method can never slip through as harmless.
-import { decodeParams } from './encode.ts';
+import { commandOfQuery } from './batch.ts';
 import type { Params } from './port.ts';
 
 export type Safety = 'read' | 'write' | 'destroy';
@@ -104,10 +104,9 @@ function batchSafety(cmd: unknown): Safety {
   const commands = Object.values(cmd);
   if (!commands.every((command) => typeof command === 'string')) return 'write';
   return worstSafety(
-    commands.map((command) => {
-      const question = command.indexOf('?');
-      if (question < 0) return safetyOf(command);
-      return safetyOf(command.slice(0, question), decodeParams(command.slice(question + 1)));
+    commands.map((text) => {
+      const command = commandOfQuery(text);
+      return safetyOf(command.method, command.params);
     }),
   );
 }
