@@ -1,14 +1,25 @@
 import type { Language } from '../scenarios/director.ts';
-import type { DealItem, ViewModel } from '../scenarios/view-models.ts';
+import type { DealItem, Listed, ViewModel } from '../scenarios/view-models.ts';
 import { moneyTotals } from './format.ts';
 import { dealLine } from './items.ts';
-import { buttonLabel, hintLine, listLines, type Page, sections } from './lines.ts';
+import { buttonLabel, hintLine, listLimit, listLines, type Page, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
 /** «💤 2 сделки без движения 14+ дней». */
 export const stuckLine = (n: number, language: Language): string =>
   `💤 ${count(n, 'deal', language)} ${say(language, 'без движения 14+ дней', 'without movement for 14+ days')}`;
+
+/** The warning line with the stuck deals under it; nothing when no deal is stuck. */
+export function stuckSection(
+  stuck: Listed<DealItem>,
+  language: Language,
+  limit = listLimit,
+  line = (deal: DealItem) => dealLine(deal, language),
+): string[] | undefined {
+  const total = Math.max(stuck.total, stuck.items.length);
+  return total > 0 ? [`${stuckLine(total, language)}:`, ...listLines(stuck, line, 'deal', language, limit)] : undefined;
+}
 
 /** Buttons opening the cards of a few deals. */
 export function dealButtons(deals: DealItem[], limit = 3): Button[][] {
@@ -46,12 +57,7 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
   return {
     lines: sections(
       `💼 ${say(language, 'Открытые сделки', 'Open deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
-      view.stuck > 0
-        ? [
-            `${stuckLine(view.stuck, language)}:`,
-            ...listLines({ items: stuck, total: stuck.length }, line, 'deal', language),
-          ]
-        : undefined,
+      stuckSection({ items: stuck, total: view.stuck }, language, listLimit, line),
       others.total > 0 ? listLines(others, line, 'deal', language) : undefined,
       hintLine(
         say(

@@ -1,24 +1,17 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
-import { dealButtons, stuckLine } from './deals-view.ts';
-import { dealLine } from './items.ts';
-import { hintLine, listLines, type Page, sections } from './lines.ts';
+import { dealButtons, stuckSection } from './deals-view.ts';
+import { hintLine, type Page, sections } from './lines.ts';
 import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
 
 export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAlert' }>, language: Language): Page {
   const overdue = Math.max(view.overdue.total, view.overdue.items.length);
-  const stuck = Math.max(view.stuck.total, view.stuck.items.length);
   return {
     lines: sections(
       `⏰ ${say(language, 'Требует внимания', 'Needs attention')}`,
       overdueSection(view.overdue, view.at, language),
-      stuck > 0
-        ? [
-            `${stuckLine(stuck, language)}:`,
-            ...listLines(view.stuck, (deal) => dealLine(deal, language), 'deal', language, 10),
-          ]
-        : undefined,
+      stuckSection(view.stuck, language, 10),
       hintLine(
         overdue > 0
           ? overdueHint(language)

@@ -1,9 +1,8 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
-import { dealButtons, stuckLine } from './deals-view.ts';
+import { dealButtons, stuckSection } from './deals-view.ts';
 import { moneyTotals } from './format.ts';
-import { dealLine } from './items.ts';
-import { buttonLabel, hintLine, listLines, type Page, portalText, quoted, sections } from './lines.ts';
+import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
@@ -15,7 +14,6 @@ export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, l
     (stage) =>
       `• ${portalText(stage.name)} — ${count(stage.count, 'deal', language)}${stage.sums.length > 0 ? `, ${moneyTotals(stage.sums, language)}` : ''}`,
   );
-  const stuckTotal = Math.max(view.stuck.total, view.stuck.items.length);
   const buttons: Button[][] = [
     ...dealButtons(view.stuck.items, 2),
     ...view.pipelines.map((pipeline) => [
@@ -34,12 +32,7 @@ export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, l
             `${say(language, 'Итого', 'Total')}: ${count(total, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
           ]
         : say(language, 'Открытых сделок в этой воронке нет.', 'No open deals in this pipeline.'),
-      stuckTotal > 0
-        ? [
-            `${stuckLine(stuckTotal, language)}:`,
-            ...listLines(view.stuck, (deal) => dealLine(deal, language), 'deal', language, 10),
-          ]
-        : undefined,
+      stuckSection(view.stuck, language, 10),
       `🆕 ${say(language, 'Новых лидов за неделю', 'New leads this week')}: ${view.newLeads}`,
       hintLine(
         total > 0
