@@ -3,6 +3,7 @@ import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import { DIGEST_NAMES } from '../../src/digests/schedule.ts';
 import { suggestBriefingButton } from '../../src/views/digest-settings.ts';
 import type { Reply } from '../../src/views/reply.ts';
+import { technical, telegramHtmlProblems } from '../views/html-check.ts';
 import { digestHarness, MOSCOW } from './harness.ts';
 
 const harness = digestHarness();
@@ -55,6 +56,17 @@ describe('when the director opens the digest settings', () => {
     const reply = h.settings.toggle(MOSCOW.telegramUserId, 'weeklyReport');
     expect(reply.html).toContain('🔔 <b>Weekly report</b>, Friday 17:00');
     expect(reply.html).toContain('🔕 Day plan, 08:30 — off');
+  });
+
+  it('then the message and its buttons are clean Telegram HTML with no technical word, in both languages', () => {
+    for (const language of ['ru', 'en'] as const) {
+      const h = harness('2026-11-25T05:00:00Z', [{ ...MOSCOW, language }]);
+      for (const digest of DIGEST_NAMES) h.settings.toggle(MOSCOW.telegramUserId, digest);
+      const refused = h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', 'в обед');
+      const texts = [refused.html, ...(refused.buttons ?? []).flat().map((button) => button.text)];
+      expect(telegramHtmlProblems(refused.html)).toEqual([]);
+      for (const text of [...texts, suggestBriefingButton(language).text]) expect(text).not.toMatch(technical);
+    }
   });
 
   it('then every button fits in Telegram’s 64 bytes', () => {
