@@ -36,7 +36,7 @@ type CardPart = 'record' | 'company' | 'deals' | 'activities';
  * The reads of a client's card. `id` is a number, or a batch reference to an id found earlier in the same
  * request (`$result[…][0][ID]`); `prefix` keeps the names apart from the other reads of that request.
  */
-export function clientCardReads(kind: ClientKind, id: number | string, prefix = ''): Record<string, Read> {
+function clientCardReads(kind: ClientKind, id: number | string, prefix = ''): Record<string, Read> {
   const isContact = kind === 'contact';
   // Read ahead of the search's result, a failure only means the card is read again afterwards.
   const speculative = prefix !== '';
@@ -115,7 +115,7 @@ const partsOf = (results: Record<string, ReadResult>, prefix: string): Record<Ca
 });
 
 /** A contact's or a company's card: who, how to reach them, their open deals, their latest activities. */
-export async function clientCard(
+async function clientCard(
   context: ScenarioContext,
   record: { contactId: number } | { companyId: number },
 ): Promise<ViewModel> {

@@ -10,7 +10,7 @@ import type { NameDirectory, Pipeline, Stage } from './names.ts';
 import type { PortalActivity, PortalDeal, PortalStageHistory } from './portal-data.ts';
 import type { Amount, DealItem, Person } from './view-models.ts';
 
-export const stuckAfterDays = 14;
+const stuckAfterDays = 14;
 
 export const openDealFilter: Params = { STAGE_SEMANTIC_ID: 'P' };
 
@@ -31,8 +31,7 @@ export const dealSelect = [
   'LAST_ACTIVITY_TIME',
 ];
 
-export const isOpenDeal = (deal: Pick<PortalDeal, 'STAGE_SEMANTIC_ID'>): boolean =>
-  (deal.STAGE_SEMANTIC_ID ?? 'P') === 'P';
+const isOpenDeal = (deal: Pick<PortalDeal, 'STAGE_SEMANTIC_ID'>): boolean => (deal.STAGE_SEMANTIC_ID ?? 'P') === 'P';
 
 /**
  * The batch commands that tell which deals moved in the last 14 days: stage changes and deal activities

@@ -13,7 +13,7 @@ export const openTaskFilter: Params = { '<REAL_STATUS': completedStatus };
 
 export const taskSelect = ['ID', 'TITLE', 'DEADLINE', 'STATUS', 'RESPONSIBLE_ID', 'CLOSED_DATE', 'CREATED_DATE'];
 
-export const isOpenTask = (task: Pick<PortalTask, 'status'>): boolean => task.status > 0 && task.status < 5;
+const isOpenTask = (task: Pick<PortalTask, 'status'>): boolean => task.status > 0 && task.status < 5;
 
 export function isOverdueTask(task: Pick<PortalTask, 'status' | 'deadline'>, now: Date): boolean {
   // An absent or senseless deadline is NaN, which is before nothing.

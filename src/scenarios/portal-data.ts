@@ -60,7 +60,6 @@ export const statusSchema = z
     EXTRA: z.object({ SEMANTICS: optionalText }).loose().optional().catch(undefined),
   })
   .loose();
-export type PortalStatus = z.output<typeof statusSchema>;
 
 export const categorySchema = z.object({ id, name: text, sort: number.optional() }).loose();
 

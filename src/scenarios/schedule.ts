@@ -9,7 +9,7 @@ import type { LocalDate } from './requests.ts';
 import type { ViewModel } from './view-models.ts';
 
 /** Open tasks of a person with a deadline within the director's local day. */
-export function tasksDueCommand(responsibleId: number, window: { from: string; to: string }): Read {
+function tasksDueCommand(responsibleId: number, window: { from: string; to: string }): Read {
   return {
     method: 'tasks.task.list',
     params: {

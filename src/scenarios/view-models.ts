@@ -223,5 +223,3 @@ export type ViewModel =
   | { view: 'leadCard'; at: Moment; lead: LeadItem & { name?: string; phones: string[]; emails: string[] } }
   | { view: 'overdueAlert'; at: Moment; overdue: Listed<TaskItem>; stuck: Listed<DealItem> }
   | { view: 'newLeads'; at: Moment; leads: Listed<LeadItem> };
-
-export type ViewName = ViewModel['view'];

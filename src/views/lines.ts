@@ -17,7 +17,7 @@ export const quoted = (html: string, language: Language): string => (language ==
 export const titleText = (text: string, language: Language): string =>
   text.trim() ? portalText(text) : say(language, 'Без названия', 'Untitled');
 
-export const bullet = (html: string): string => `• ${html}`;
+const bullet = (html: string): string => `• ${html}`;
 
 /** Shown at most per list: a long list says how many more there are rather than scrolling forever. */
 export const listLimit = 20;
