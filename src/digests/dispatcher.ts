@@ -36,16 +36,8 @@ export interface DigestDispatcherDeps {
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
   logger?: Logger;
-  /** How late a slot missed while the bot was down is still sent, never past the director's local midnight. */
-  graceMinutes?: number;
-  /** Directors served at once: one slow portal or chat never holds up the others. */
-  concurrency?: number;
-  /** While the portal is unreachable: try again every `everyMinutes`, for `forMinutes`, then say so once. */
-  retry?: { everyMinutes: number; forMinutes: number };
   /** Telegram's limits: about 30 messages a second overall, one a second per chat. */
   rate?: { perSecond: number; perChatPerSecond: number };
-  /** How often a subscriber's zone is re-read when none of their digests is due. */
-  zoneCheckMinutes?: number;
 }
 
 export interface DigestDispatcher {
@@ -54,9 +46,14 @@ export interface DigestDispatcher {
   start(): { stop(): void };
 }
 
-const DEFAULT_GRACE_MINUTES = 180;
-
 const MINUTE = 60_000;
+// How late a slot missed while the bot was down is still sent, never past the director's local midnight.
+const GRACE_MS = 180 * MINUTE;
+// Directors served at once: one slow portal or chat never holds up the others.
+const CONCURRENCY = 100;
+// While the portal is unreachable: try again this often, for this long, then say so once.
+const RETRY_EVERY_MS = 5 * MINUTE;
+const RETRY_FOR_MS = 30 * MINUTE;
 // Far longer than any attempt takes (a thousand briefings leave in under a minute): one still 'sending' after
 // this was cut short by a crash or a stop.
 const ABANDON_AFTER_MS = 30 * MINUTE;
@@ -82,11 +79,9 @@ async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item:
 export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispatcher {
   const clock = deps.now ?? (() => new Date());
   const logger = (deps.logger ?? silentLogger).child({ part: 'digests' });
-  const graceMs = (deps.graceMinutes ?? DEFAULT_GRACE_MINUTES) * MINUTE;
-  const retryEveryMs = (deps.retry?.everyMinutes ?? 5) * MINUTE;
-  const retryForMs = (deps.retry?.forMinutes ?? 30) * MINUTE;
-  // Reading our own table is cheap; asking the portal is not.
-  const zoneCheckMs = (deps.zoneCheckMinutes ?? (deps.refreshDirector ? 60 : 1)) * MINUTE;
+  // How often a subscriber's zone is re-read when none of their digests is due. Reading our own table is cheap;
+  // asking the portal is not.
+  const zoneCheckMs = (deps.refreshDirector ? 60 : 1) * MINUTE;
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
@@ -134,7 +129,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       replies = await deps.content(director, slot.digest);
     } catch (error) {
       const now = clock();
-      const retryAt = new Date(now.getTime() + retryEveryMs);
+      const retryAt = new Date(now.getTime() + RETRY_EVERY_MS);
       if (retryable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
         digests.retryLater(slot.id, retryAt, describe(error));
         report.retrying++;
@@ -171,7 +166,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     // Several missed slots collapse into the latest one; it is sent only if still the same day and within grace.
     const slot = latestSlot(digest, localTime, director.timeZone, now);
     const endOfDay = endOfLocalDay(slot.at, director.timeZone);
-    const inTime = now.getTime() - slot.at.getTime() <= graceMs && now < endOfDay;
+    const inTime = now.getTime() - slot.at.getTime() <= GRACE_MS && now < endOfDay;
     const claim = digests.claim({
       telegramUserId: director.telegramUserId,
       digest,
@@ -180,7 +175,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       localDate: slot.localDate,
       scheduledAt: slot.at,
       status: inTime ? 'sending' : 'missed',
-      giveUpAt: new Date(Math.min(now.getTime() + retryForMs, endOfDay.getTime())),
+      giveUpAt: new Date(Math.min(now.getTime() + RETRY_FOR_MS, endOfDay.getTime())),
       now,
     });
     if (claim.outcome !== 'claimed') return;
@@ -228,7 +223,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       .filter((id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs);
     const ids = new Set([...digests.due(now).map((subscription) => subscription.telegramUserId), ...retriesOf.keys()]);
     for (const id of zoneStale) ids.add(id);
-    await forEachAtMost([...ids], deps.concurrency ?? 100, async (id) => {
+    await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
         await serve(id, retriesOf.get(id) ?? [], now, report);
       } catch (error) {
