@@ -78,7 +78,7 @@ export interface AssistantDeps {
   proposalTtlMs?: number;
 }
 
-export const DEFAULT_PROPOSAL_TTL_MS = 15 * 60 * 1000;
+const DEFAULT_PROPOSAL_TTL_MS = 15 * 60 * 1000;
 // The portal profile (zone, name) is read again this often, so a zone changed in the portal is followed.
 const PROFILE_REFRESH_MS = 60 * 60 * 1000;
 const MEMORY_FOR_MODEL = 6;

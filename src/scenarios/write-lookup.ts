@@ -58,7 +58,7 @@ const wordsOf = (text: string) =>
 const stemOf = (word: string) => (word.length > 5 ? word.slice(0, -2) : word.length > 3 ? word.slice(0, -1) : word);
 
 /** True when every word of the query (by its stem) appears in the text. */
-export function matchesQuery(text: string, query: string): boolean {
+function matchesQuery(text: string, query: string): boolean {
   const haystack = normalize(text);
   const words = wordsOf(query);
   return words.length > 0 && words.every((word) => haystack.includes(stemOf(word)));

@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import { plainTextOf } from '../views/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
 
-export function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
+function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
   if (!reply.buttons?.length) return undefined;
   const keyboard = new InlineKeyboard();
   for (const row of reply.buttons) {

@@ -7,7 +7,7 @@ import type { Action } from '../../scenarios/actions.ts';
 import type { DigestName, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteRequest } from '../../scenarios/writes.ts';
 
-export const CALLBACK_DATA_LIMIT = 64;
+const CALLBACK_DATA_LIMIT = 64;
 
 type FieldKind =
   | 'int'

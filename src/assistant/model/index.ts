@@ -48,11 +48,11 @@ export interface ModelLoopDeps {
 }
 
 /** Model requests per answer: a view needs one; a read and then words need two or three. */
-export const MAX_STEPS = 4;
+const MAX_STEPS = 4;
 /** The first request (system prompt, tools, memory, message) stays within this many tokens. */
 export const PROMPT_TOKEN_BUDGET = 2_500;
 /** Portal data handed back to the model is cut to about this many characters. */
-export const PORTAL_DATA_LIMIT = 1_500;
+const PORTAL_DATA_LIMIT = 1_500;
 const MESSAGE_LIMIT = 1_200;
 const MEMORY_ENTRY_LIMIT = 400;
 

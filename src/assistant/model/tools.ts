@@ -56,7 +56,7 @@ const text = (max: number) =>
     .transform((value) => value.trim());
 
 /** A valid ISO date-time as the director's local time with the zone's offset (no offset = the director's clock). */
-export function zonedDateTime(value: string, timeZone: string): string {
+function zonedDateTime(value: string, timeZone: string): string {
   const hasOffset = /(?:[+-]\d{2}(?::?\d{2})?|Z)$/i.test(value);
   const parsed = DateTime.fromISO(value, { zone: timeZone, setZone: hasOffset });
   return parsed.setZone(timeZone).toISO({ suppressMilliseconds: true }) ?? value;

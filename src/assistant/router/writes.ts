@@ -14,9 +14,9 @@ export interface Clock {
   timeZone: string;
 }
 
-export const TASK_DEADLINE_TIME = '18:00';
-export const MEETING_START_TIME = '10:00';
-export const MEETING_MINUTES = 60;
+const TASK_DEADLINE_TIME = '18:00';
+const MEETING_START_TIME = '10:00';
+const MEETING_MINUTES = 60;
 
 const E = '(?![\\p{L}\\p{N}])';
 const taskWord = `(?:задач[уаи]|таск|todo|to-do|(?:a\\s+)?(?:new\\s+)?task)${E}`;

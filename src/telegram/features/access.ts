@@ -2,7 +2,7 @@
 import { Composer } from 'grammy';
 import type { AccessList } from '../ports.ts';
 
-export const strangerText = (telegramUserId: number, language: 'ru' | 'en') =>
+const strangerText = (telegramUserId: number, language: 'ru' | 'en') =>
   language === 'en'
     ? `Sorry, this assistant is only for the company's staff. Your Telegram ID is ${telegramUserId}: send it to your administrator to get access.`
     : `Извините, этот помощник доступен только сотрудникам компании. Ваш Telegram ID: ${telegramUserId} — передайте его администратору, чтобы получить доступ.`;
