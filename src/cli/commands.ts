@@ -19,9 +19,9 @@ export interface CliIo {
   readStdin(): Promise<string>;
 }
 
-export const EXIT = { ok: 0, portal: 1, usage: 2 } as const;
+const EXIT = { ok: 0, portal: 1, usage: 2 } as const;
 
-export const USAGE = `Usage:
+const USAGE = `Usage:
   b24 call <method> [JSON params | key=value …] [--param key=value]… [--params-file f.json]
            [--iterate] [--max-items N] [--dry-run] [--yes | --confirm-write | --confirm-destructive] [--json]
   b24 batch [file.json | -] [--cmd 'name=method?query']… [--halt] [--dry-run] [--yes …] [--json]

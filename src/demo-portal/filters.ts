@@ -5,7 +5,7 @@ import { RestError } from './rest-error.ts';
 
 export type Row = Record<string, unknown>;
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 type Operator =
   | 'eq'
@@ -59,7 +59,7 @@ export interface ListShape {
   timeZone: string;
 }
 
-export function parseFilter(filter: unknown, shape: ListShape): Condition[] {
+function parseFilter(filter: unknown, shape: ListShape): Condition[] {
   if (filter === undefined || filter === null || filter === '') return [];
   if (typeof filter !== 'object' || Array.isArray(filter)) return [];
   const conditions: Condition[] = [];
@@ -252,7 +252,7 @@ function testOf({ field, operator, negate, value }: Condition, zone: string): Ro
 }
 
 /** The filter as one test for every row: a row passes when it meets every condition. */
-export function compileFilter(conditions: Condition[], zone: string): RowTest {
+function compileFilter(conditions: Condition[], zone: string): RowTest {
   const tests = conditions.map((condition) => testOf(condition, zone));
   return (row) => {
     for (const test of tests) if (!test(row)) return false;
@@ -261,7 +261,7 @@ export function compileFilter(conditions: Condition[], zone: string): RowTest {
 }
 
 /** Orders rows by `{ FIELD: 'ASC' | 'DESC' }`; empty values come first when ascending, as in the portal's SQL. */
-export function sortRows(rows: Row[], order: unknown, shape: ListShape, fallback: string): Row[] {
+function sortRows(rows: Row[], order: unknown, shape: ListShape, fallback: string): Row[] {
   const keys: [string, number][] = [];
   if (order && typeof order === 'object' && !Array.isArray(order)) {
     for (const [key, direction] of Object.entries(order as Row)) {

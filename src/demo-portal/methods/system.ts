@@ -3,7 +3,7 @@ import { isoIn } from '../dates.ts';
 import type { Method } from './context.ts';
 
 /** Everything this webhook is allowed to touch (the product needs crm, task, calendar, user, department, im, timeman). */
-export const SCOPES = [
+const SCOPES = [
   'crm',
   'task',
   'tasks_extended',

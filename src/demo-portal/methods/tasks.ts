@@ -8,7 +8,7 @@ import { listRequest, type Method, type MethodContext, objectParam, pageReply, p
 const SPECIAL: Record<string, string> = { REAL_STATUS: 'status', UF_CRM_TASK: 'ufCrmTask' };
 
 /** `RESPONSIBLE_ID` → `responsibleId`; keys already in camelCase stay as they are. */
-export function taskField(key: string): string {
+function taskField(key: string): string {
   const special = SPECIAL[key.toUpperCase()];
   if (special) return special;
   if (/[a-z]/.test(key)) return key;
