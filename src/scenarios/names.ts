@@ -93,8 +93,9 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
-  // Users outside the active list (dismissed people still named on old deals), fetched on demand.
-  const others = new Map<number, { person: Person; at: number }>();
+  // Users outside the active list (dismissed people still named on old deals), fetched on demand; one the
+  // portal does not have at all is remembered too, so it costs no request on every view.
+  const others = new Map<number, { person?: Person; at: number }>();
 
   // A list the portal refuses (say, departments without the right) leaves its names empty, not the view failed.
   const lists: Record<'categories' | 'statuses' | 'users' | 'departments', Read> = {
@@ -184,11 +185,13 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
         const user = users.get(id);
         const other = others.get(id);
         if (user) found.set(id, toPerson(user));
-        else if (other && at - other.at < ttlMs) found.set(id, other.person);
-        else if (id > 0) missing.push(id);
+        else if (other && at - other.at < ttlMs) {
+          if (other.person) found.set(id, other.person);
+        } else if (id > 0) missing.push(id);
       }
       if (missing.length > 0) {
         const fetched = parseItems(userSchema, (await portal.call('user.get', { FILTER: { ID: missing } })).result);
+        for (const id of missing) others.set(id, { at });
         for (const user of fetched) {
           const person = toPerson(user);
           others.set(user.ID, { person, at });

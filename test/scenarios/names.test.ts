@@ -91,3 +91,15 @@ describe('a company bigger than one page of people', () => {
     }
   });
 });
+
+describe('a person the portal no longer has', () => {
+  it('is asked for once, not again on every view', async () => {
+    const names = directory({ at: NOW.getTime() });
+    await names.warm();
+    const before = demo.requestCount;
+    expect((await names.users([1, 99_999])).has(99_999)).toBe(false);
+    expect(demo.requestCount - before).toBe(1);
+    expect((await names.users([99_999])).get(99_999)).toBeUndefined();
+    expect(demo.requestCount - before).toBe(1);
+  });
+});
