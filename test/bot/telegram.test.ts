@@ -51,6 +51,15 @@ describe('the Telegram bot, run as an operator runs it', () => {
     expect(answer?.plain).not.toMatch(/\?\s*$/);
   });
 
+  it('shows “typing…” in the chat while it works on an answer', async () => {
+    const from = stand.telegram.calls.length;
+    await stand.say(DIRECTOR, 'воронка');
+    const typing = stand.telegram.calls
+      .slice(from)
+      .filter((call) => call.method === 'sendChatAction' && Number(call.payload.chat_id) === DIRECTOR.id);
+    expect(typing.map((call) => call.payload.action)).toContain('typing');
+  });
+
   it('shows a mapped user their own tasks, not the webhook owner’s', async () => {
     const [answer] = await stand.say(MANAGER, 'мои задачи');
     const own = stand.portal.data.tasks.filter((task) => String(task.responsibleId) === '5' && Number(task.status) < 5);
