@@ -49,12 +49,14 @@ export interface DemoData {
 export interface CompanyOptions {
   now: Date;
   timeZone: string;
-  seed?: number;
   size?: { deals?: number; tasks?: number; contacts?: number };
 }
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+// The same seed every time: the same `now` gives the same company.
+const SEED = 20261125;
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -418,7 +420,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const zone = options.timeZone;
   // The first person is the director, the webhook's user by default.
   const directorId = 1;
-  const rnd = random(options.seed ?? 20261125);
+  const rnd = random(SEED);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const between = (from: number, to: number) => Math.floor(from + rnd() * Math.max(0, to - from));
   const now = options.now.getTime();

@@ -35,8 +35,6 @@ export interface DemoPortalOptions {
   rateLimit?: false | RateLimit;
   /** Extra generated records for benchmarks. */
   size?: { deals?: number; tasks?: number; contacts?: number };
-  /** Seed of the company's generator (same seed and same `now` → same company). */
-  seed?: number;
 }
 
 export interface DemoFaults {
@@ -111,7 +109,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const secret = options.secret ?? randomSecret();
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const now = options.now ?? (() => new Date());
-  const data = generateCompany({ now: now(), timeZone, seed: options.seed, size: options.size });
+  const data = generateCompany({ now: now(), timeZone, size: options.size });
   const bucket =
     options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
   const faults: DemoFaults = { latencyMs: 0, refuseNext: 0, timeLimitNext: 0, badGatewayNext: 0, down: false };

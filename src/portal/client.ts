@@ -23,8 +23,6 @@ export interface PortalClientOptions {
   logger?: Logger;
   /** First backoff delay (default 500 ms); it doubles with each retry, with jitter. */
   retryDelayMs?: number;
-  /** A rate-limit reset further away than this is not waited for (default 30 s): the caller hears at once. */
-  maxRetryWaitMs?: number;
 }
 
 /** Exactly what a call would send, the secret masked: for dry runs and refusals. */
@@ -43,6 +41,9 @@ export interface WebhookPortalClient extends PortalClient {
 // Failures that happen before a single byte reaches the portal: safe to repeat even for a write.
 const neverSent = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
+// A rate-limit reset further away than this is not waited for: the caller hears at once.
+const maxRetryWaitMs = 30_000;
+
 const methodName = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +57,6 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 4;
   const retryDelayMs = options.retryDelayMs ?? 500;
-  const maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
   const logger = (options.logger ?? silentLogger).child({ portal: shown });
   // The logger masks webhook addresses; a method name or a portal's text could still hold the bare secret.
   const note = (level: 'debug' | 'warn', message: string, fields: Record<string, string | number>) =>
