@@ -2,15 +2,13 @@
 // Runs against the demo portal with exactly 10,000 deals and its rate limit off; the seconds are computed
 // from the request count at 2 requests a second with a burst of 50 (measuring them in real time would
 // only time the bucket): requests within the burst go at once, the rest at the drain rate.
+import { COMPANY_DEALS } from '../src/demo-portal/company.ts';
 import { startDemoPortal } from '../src/demo-portal/server.ts';
 import { DEFAULT_RATE_LIMIT } from '../src/portal/bucket.ts';
 import { createPortalClient } from '../src/portal/client.ts';
 
 export default async () => {
-  const plain = await startDemoPortal({ rateLimit: false });
-  const ownDeals = plain.data.deals.length;
-  await plain.close();
-  const demo = await startDemoPortal({ rateLimit: false, size: { deals: 10_000 - ownDeals } });
+  const demo = await startDemoPortal({ rateLimit: false, size: { deals: 10_000 - COMPANY_DEALS } });
   try {
     const client = createPortalClient({ webhookUrl: demo.webhookUrl, rateLimit: { perSecond: 1000, burst: 1000 } });
     const before = demo.requestCount;

@@ -55,6 +55,9 @@ export interface CompanyOptions {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** The company's own deals; `size.deals` adds generated ones after them. */
+export const COMPANY_DEALS = 120;
+
 // The same seed every time: the same `now` gives the same company.
 const SEED = 20261125;
 
@@ -701,9 +704,9 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const ROMASHKA_SUPPLY = 24;
   // A live deal of the director that has not moved for 20 days but was called lately: active, not stuck.
   const CALLED_LATELY = 18;
-  const dealCount = 120 + (options.size?.deals ?? 0);
+  const dealCount = COMPANY_DEALS + (options.size?.deals ?? 0);
   for (let index = 0; index < dealCount; index++) {
-    const extra = index >= 120;
+    const extra = index >= COMPANY_DEALS;
     const id = newId('deal');
     const categoryId = index % 4 === 3 ? 1 : 0;
     const stages = stagesOf(categoryId);
@@ -911,7 +914,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
     const creator =
       responsible === directorId ? pick([directorId, directorId, 2, 13]) : pick([directorId, responsible, 2, 8]);
     const created = Math.min(plan.closed ?? now, plan.deadline ?? now, now) - between(2, 20) * DAY;
-    const deal = deals[Math.floor(rnd() * Math.min(deals.length, 120))]!;
+    const deal = deals[Math.floor(rnd() * COMPANY_DEALS)]!;
     const task: Row = {
       id: String(id),
       parentId: null,
