@@ -30,7 +30,6 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     access: app.access,
     logger,
   });
-  await bot.init();
   await registerCommands(bot.api);
 
   const running: Running = telegram.webhook

@@ -5,6 +5,9 @@ import type { Bot, Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../log.ts';
 
+// The updates the bot asks Telegram for, the same by polling and by webhook.
+const UPDATES: ('message' | 'callback_query' | 'edited_message')[] = ['message', 'callback_query', 'edited_message'];
+
 export interface Running {
   stop(): Promise<void>;
 }
@@ -14,7 +17,7 @@ export async function startPolling(bot: Bot<Context>, logger: Logger): Promise<R
   // A webhook left over from another deployment would swallow every update.
   await bot.api.deleteWebhook();
   const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'edited_message'] } },
+    runner: { fetch: { allowed_updates: UPDATES } },
   });
   logger.info('polling started', { bot: bot.botInfo.username });
   return {
@@ -67,7 +70,7 @@ export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, l
   await new Promise<void>((resolve) => server.listen(options.port, resolve));
   await bot.api.setWebhook(options.url, {
     secret_token: options.secret,
-    allowed_updates: ['message', 'callback_query', 'edited_message'],
+    allowed_updates: UPDATES,
   });
   logger.info('listening for Telegram updates', { port: options.port });
   return {
