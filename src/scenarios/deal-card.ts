@@ -1,7 +1,7 @@
 import type { ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
 import { dealNamesFor, lastMovements, stuckDaysOf, toDealItem } from './open-deals.ts';
-import { byDeadline, taskSelect, toTaskItem } from './open-tasks.ts';
+import { byDeadline, openTaskFilter, taskSelect, toTaskItem } from './open-tasks.ts';
 import {
   activitySchema,
   companySchema,
@@ -94,7 +94,7 @@ export function dealCardReads(dealId: number | string, prefix = ''): Record<stri
       method: 'tasks.task.list',
       params: {
         order: { DEADLINE: 'ASC' },
-        filter: { UF_CRM_TASK: `D_${dealId}`, '<REAL_STATUS': 5 },
+        filter: { ...openTaskFilter, UF_CRM_TASK: `D_${dealId}` },
         select: taskSelect,
       },
       optional: speculative,
