@@ -152,6 +152,21 @@ describe('writes ask one question and run once, after the tap', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('a question answered within 15 minutes still writes', async () => {
+    const who = conversation();
+    const assistant = h.assistant();
+    const [question] = h.record(await assistant.handleText(who, 'создай задачу сверить акты на пятницу'));
+    const before = tasksTitled(/^сверить акты$/i).length;
+    h.clock.now = new Date(WEDNESDAY_MORNING.getTime() + 14 * 60_000);
+    try {
+      const outcome = h.recordOutcome(await assistant.handleButton(who, buttonData(question)[0]!, 3));
+      expect(plainTextOf(outcome.edit!.html)).toMatch(/^✅ Задача «Сверить акты» создана/);
+    } finally {
+      h.clock.now = new Date(WEDNESDAY_MORNING);
+    }
+    expect(tasksTitled(/^сверить акты$/i).length - before).toBe(1);
+  });
+
   it('«Нет» cancels: the question becomes «Отменено.» and a later «Да» writes nothing', async () => {
     const who = conversation();
     const assistant = h.assistant();
