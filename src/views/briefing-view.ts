@@ -3,7 +3,7 @@ import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons, stuckLine } from './deals-view.ts';
 import { dayInWords, moneyTotals } from './format.ts';
 import { clashLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
-import { hintLine, listLines, type Page, sections } from './lines.ts';
+import { hintLine, listLines, type Page, sections, totalOf } from './lines.ts';
 import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
 
@@ -40,7 +40,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
     ...items.filter((deal) => deal.stuckDays === undefined),
   ];
   if (view.deals) {
-    const total = Math.max(view.deals.deals.total, view.deals.deals.items.length);
+    const total = totalOf(view.deals.deals);
     deals =
       total > 0
         ? [
@@ -59,7 +59,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
   }
   let leads: string[] | undefined;
   if (view.newLeads) {
-    const total = Math.max(view.newLeads.total, view.newLeads.items.length);
+    const total = totalOf(view.newLeads);
     leads =
       total > 0
         ? [

@@ -3,7 +3,17 @@ import type { Language } from '../scenarios/director.ts';
 import type { ScenarioRequest } from '../scenarios/requests.ts';
 import type { Choice, ViewModel } from '../scenarios/view-models.ts';
 import { dayInWords, localDateOf, timeOf } from './format.ts';
-import { buttonLabel, hintLine, listLines, type Page, portalText, quoted, sections, titleText } from './lines.ts';
+import {
+  buttonLabel,
+  hintLine,
+  listLines,
+  type Page,
+  portalText,
+  quoted,
+  sections,
+  titleText,
+  totalOf,
+} from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
@@ -36,7 +46,7 @@ function choiceLine(choice: Choice, language: Language): string {
 }
 
 export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, language: Language): Page {
-  const total = Math.max(view.choices.total, view.choices.items.length);
+  const total = totalOf(view.choices);
   const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
   const header =
     view.about === 'meeting'

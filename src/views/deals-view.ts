@@ -2,7 +2,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { DealItem, Listed, ViewModel } from '../scenarios/view-models.ts';
 import { moneyTotals } from './format.ts';
 import { dealLine } from './items.ts';
-import { buttonLabel, hintLine, listLimit, listLines, type Page, sections } from './lines.ts';
+import { buttonLabel, hintLine, listLimit, listLines, type Page, sections, totalOf } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
@@ -17,7 +17,7 @@ export function stuckSection(
   limit = listLimit,
   line = (deal: DealItem) => dealLine(deal, language),
 ): string[] | undefined {
-  const total = Math.max(stuck.total, stuck.items.length);
+  const total = totalOf(stuck);
   return total > 0 ? [`${stuckLine(total, language)}:`, ...listLines(stuck, line, 'deal', language, limit)] : undefined;
 }
 
@@ -32,7 +32,7 @@ export function dealButtons(deals: DealItem[], limit = 3): Button[][] {
 }
 
 export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, language: Language): Page {
-  const total = Math.max(view.deals.total, view.deals.items.length);
+  const total = totalOf(view.deals);
   if (total === 0) {
     return {
       lines: sections(

@@ -2,7 +2,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons } from './deals-view.ts';
 import { activityLine, dealLine } from './items.ts';
-import { hintLine, listLines, type Page, portalText, sections, titleText } from './lines.ts';
+import { hintLine, listLines, type Page, portalText, sections, titleText, totalOf } from './lines.ts';
 import { say } from './words.ts';
 
 export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, language: Language): Page {
@@ -25,7 +25,7 @@ export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, lan
     ...card.phones.map((phone) => `📞 ${portalText(phone)}`),
     ...card.emails.map((email) => `✉️ ${portalText(email)}`),
   ];
-  const dealCount = Math.max(view.deals.total, view.deals.items.length);
+  const dealCount = totalOf(view.deals);
   return {
     lines: sections(
       header,

@@ -3,11 +3,11 @@ import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dayInWords, localDateOf, timeOf } from './format.ts';
 import { leadLine } from './items.ts';
-import { hintLine, listLines, type Page, portalText, sections, titleText } from './lines.ts';
+import { hintLine, listLines, type Page, portalText, sections, titleText, totalOf } from './lines.ts';
 import { say } from './words.ts';
 
 export function renderNewLeads(view: Extract<ViewModel, { view: 'newLeads' }>, language: Language): Page {
-  const total = Math.max(view.leads.total, view.leads.items.length);
+  const total = totalOf(view.leads);
   return {
     lines: sections(
       `🆕 ${say(language, 'Новые лиды за сутки', 'New leads in the last 24 hours')}: ${total}`,

@@ -22,6 +22,10 @@ const bullet = (html: string): string => `• ${html}`;
 /** Shown at most per list: a long list says how many more there are rather than scrolling forever. */
 export const listLimit = 20;
 
+/** How many a list holds in all: its total, never fewer than the items it carries. */
+export const totalOf = <T>(list: Listed<T> | T[]): number =>
+  Array.isArray(list) ? list.length : Math.max(list.total, list.items.length);
+
 /** The bullet lines of a list, cut at `limit`, with «…и ещё 5 задач» after. */
 export function listLines<T>(
   list: Listed<T> | T[],
@@ -31,7 +35,7 @@ export function listLines<T>(
   limit = listLimit,
 ): string[] {
   const items = Array.isArray(list) ? list : list.items;
-  const total = Array.isArray(list) ? list.length : Math.max(list.total, list.items.length);
+  const total = totalOf(list);
   const shown = items.slice(0, limit);
   const lines = shown.map((item) => bullet(line(item)));
   const rest = total - shown.length;

@@ -1,12 +1,12 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons, stuckSection } from './deals-view.ts';
-import { hintLine, type Page, sections } from './lines.ts';
+import { hintLine, type Page, sections, totalOf } from './lines.ts';
 import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
 
 export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAlert' }>, language: Language): Page {
-  const overdue = Math.max(view.overdue.total, view.overdue.items.length);
+  const overdue = totalOf(view.overdue);
   return {
     lines: sections(
       `⏰ ${say(language, 'Требует внимания', 'Needs attention')}`,

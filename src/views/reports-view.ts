@@ -3,13 +3,13 @@ import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dateInWords, dayInWords, moneyTotals } from './format.ts';
 import { closedTaskLine, eventLine, moveLine } from './items.ts';
-import { hintLine, listLines, type Page, sections } from './lines.ts';
+import { hintLine, listLines, type Page, sections, totalOf } from './lines.ts';
 import { count, say } from './words.ts';
 
 export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyReport' }>, language: Language): Page {
   const header = `📈 ${say(language, 'Итоги недели', 'Week in review')}: ${spanOf(view.from, view.to, language)}`;
-  const closed = Math.max(view.closedTasks.total, view.closedTasks.items.length);
-  const moved = Math.max(view.moves.total, view.moves.items.length);
+  const closed = totalOf(view.closedTasks);
+  const moved = totalOf(view.moves);
   if (closed === 0 && moved === 0) {
     return {
       lines: sections(
@@ -45,8 +45,8 @@ export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyRepor
 export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }>, language: Language): Page {
   const day = dayInWords(view.date, language, view.at.today);
   const header = `🌙 ${say(language, 'Итоги дня', 'Day results')} — ${day}`;
-  const closed = Math.max(view.closedTasks.total, view.closedTasks.items.length);
-  const moved = Math.max(view.moves.total, view.moves.items.length);
+  const closed = totalOf(view.closedTasks);
+  const moved = totalOf(view.moves);
   const hint = hintLine(say(language, 'Могу показать расписание на завтра.', 'I can show tomorrow’s schedule.'));
   const tomorrow = [
     [

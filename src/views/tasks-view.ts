@@ -2,7 +2,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { Listed, Moment, TaskItem, ViewModel } from '../scenarios/view-models.ts';
 import { plural } from './format.ts';
 import { taskLine } from './items.ts';
-import { buttonLabel, hintLine, listLines, type Page, sections } from './lines.ts';
+import { buttonLabel, hintLine, listLines, type Page, sections, totalOf } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, nouns, say } from './words.ts';
 
@@ -12,7 +12,7 @@ export const overdueLine = (n: number, language: Language): string =>
 
 /** The overdue tasks under their count, the first ten; nothing when none is overdue. */
 export function overdueSection(overdue: Listed<TaskItem>, at: Moment, language: Language): string[] | undefined {
-  const total = Math.max(overdue.total, overdue.items.length);
+  const total = totalOf(overdue);
   if (total === 0) return undefined;
   return [
     `${overdueLine(total, language)}:`,
@@ -35,7 +35,7 @@ export function completeButtons(tasks: TaskItem[], language: Language, limit = 5
 }
 
 export function renderTasks(view: Extract<ViewModel, { view: 'tasks' }>, language: Language): Page {
-  const total = Math.max(view.tasks.total, view.tasks.items.length);
+  const total = totalOf(view.tasks);
   if (total === 0) {
     return {
       lines: sections(
