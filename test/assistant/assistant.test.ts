@@ -90,6 +90,16 @@ describe('reads run at once', () => {
     expect(again).toHaveLength(1);
   });
 
+  it('answers an unclear first message with the introduction, and a later one with what it can do', async () => {
+    const who = conversation();
+    const assistant = h.assistant();
+    const first = h.record(await assistant.handleText(who, 'как там погода в Сочи'));
+    expect(plainTextOf(first[0]!.html)).toMatch(/^Я помощник по Битрикс24\. Могу показать расписание/);
+    const later = h.record(await assistant.handleText(who, 'как там погода в Сочи'));
+    expect(later).toHaveLength(1);
+    expect(plainTextOf(later[0]!.html)).toMatch(/^С этим я не помогу, но могу показать расписание/);
+  });
+
   it('turns the briefing offer into the settings message when tapped', async () => {
     const who = conversation();
     const assistant = h.assistant();
