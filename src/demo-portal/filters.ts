@@ -43,7 +43,7 @@ const prefixes: [string, Operator][] = [
   ['@', 'in'],
 ];
 
-export interface Condition {
+interface Condition {
   /** The filter's own key, prefix and all. */
   key: string;
   /** The row's own key (after the entity's name mapping). */
@@ -313,7 +313,7 @@ export interface Page {
 }
 
 /** Pages by 50; `start=-1` skips counting: no total, no next. */
-export function pageOf(rows: Row[], start: unknown): Page {
+function pageOf(rows: Row[], start: unknown): Page {
   const offset = start === undefined || start === '' ? 0 : Number(start);
   if (!Number.isFinite(offset)) throw new RestError('INVALID_REQUEST', 'Invalid start value', 400);
   if (offset === -1) return { items: rows.slice(0, PAGE_SIZE), total: 0 };

@@ -4,7 +4,7 @@ import { parseQuery } from '../params.ts';
 import { RestError } from '../rest-error.ts';
 import { type Method, type MethodReply, param } from './context.ts';
 
-export const BATCH_LIMIT = 50;
+const BATCH_LIMIT = 50;
 
 function lookup(results: Record<string, unknown>, path: string[]): unknown {
   let value: unknown = results;
