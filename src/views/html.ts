@@ -5,6 +5,3 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => entities[char] ?? char);
 }
-
-export const bold = (html: string): string => `<b>${html}</b>`;
-export const italic = (html: string): string => `<i>${html}</i>`;
