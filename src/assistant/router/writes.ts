@@ -87,12 +87,14 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | 'incomp
   const from = (match: RegExpMatchArray, group: number) => span(match, group)[0];
   const text = (match: RegExpMatchArray, group: number) =>
     unquote(rawSlice(message, ...span(match, group)).replace(/^(?:про|по|о|об|about|on)\s+/iu, ''));
+  const completeTask = (match: RegExpMatchArray) =>
+    named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }));
   // Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
   const rules: [RegExp, (match: RegExpMatchArray) => WriteDraft | undefined][] = [
-    [patterns.completeTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
-    [patterns.markDone, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
-    [patterns.taskDone, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
-    [patterns.didTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }))],
+    [patterns.completeTask, completeTask],
+    [patterns.markDone, completeTask],
+    [patterns.taskDone, completeTask],
+    [patterns.didTask, completeTask],
     [patterns.deleteTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'deleteTask', taskQuery }))],
     [patterns.deleteDeal, (match) => named(text(match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery }))],
     [patterns.moveDeal, (match) => moveDeal(message, from(match, 1))],
