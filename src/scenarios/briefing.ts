@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ScenarioContext } from './context.ts';
-import { dayWindow } from './day-window.ts';
+import { dayWindow, shiftDay } from './day-window.ts';
 import { openDealReads, openDealsFrom } from './deal-list.ts';
 import { calendarCommand, clashesOf, eventsIn } from './events.ts';
 import { newLeadsRead, toLeadItems } from './leads.ts';
@@ -20,7 +20,7 @@ export async function briefing(
 ): Promise<ViewModel> {
   const { director, now, at } = context;
   const today = dayWindow(at.today, director.timeZone);
-  const yesterday = dayWindow(DateTime.fromISO(at.today).minus({ days: 1 }).toISODate() ?? at.today, director.timeZone);
+  const yesterday = dayWindow(shiftDay(at.today, -1), director.timeZone);
   const withDeals = kind !== 'dayPlan';
   const reads: Record<string, Read> = {
     events: calendarCommand(director.portalUserId, today),

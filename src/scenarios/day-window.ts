@@ -24,6 +24,10 @@ export function dayWindow(date: LocalDate, timeZone: string): Window {
   return windowOf(start, start.plus({ days: 1 }));
 }
 
+/** The local date `days` after (or before, when negative) the given one. */
+export const shiftDay = (date: LocalDate, days: number): LocalDate =>
+  DateTime.fromISO(date).plus({ days }).toISODate() ?? date;
+
 /** The director's local date at an instant. */
 export function localDateAt(instant: Date, timeZone: string): LocalDate {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? '';

@@ -1,4 +1,6 @@
 // What got done: the weekly report and the day results (also the evening digest).
+
+import { shiftDay } from '../scenarios/day-window.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dateInWords, dayInWords, moneyTotals } from './format.ts';
@@ -52,7 +54,7 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
     [
       {
         text: say(language, '📅 Расписание на завтра', '📅 Tomorrow’s schedule'),
-        action: { kind: 'show' as const, request: { scenario: 'schedule' as const, date: nextDay(view.at.today) } },
+        action: { kind: 'show' as const, request: { scenario: 'schedule' as const, date: shiftDay(view.at.today, 1) } },
       },
     ],
   ];
@@ -109,10 +111,4 @@ function movesSection(view: Report, moved: number, language: Language): string |
 function spanOf(from: string, to: string, language: Language): string {
   if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8, 10))}–${dateInWords(to, language)}`;
   return `${dateInWords(from, language)} — ${dateInWords(to, language)}`;
-}
-
-function nextDay(date: string): string {
-  const next = new Date(`${date}T12:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }

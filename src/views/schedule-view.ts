@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { shiftDay } from '../scenarios/day-window.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { forDay, weekdayFor } from './format.ts';
@@ -9,18 +9,15 @@ import { say } from './words.ts';
 
 export function renderSchedule(view: Extract<ViewModel, { view: 'schedule' }>, language: Language): Page {
   const header = `📅 ${say(language, 'Расписание', 'Schedule')} ${forDay(view.date, language, view.at.today)}`;
-  const day = DateTime.fromISO(view.date);
-  const next = day.plus({ days: 1 }).toISODate() ?? view.date;
-  const previous = day.minus({ days: 1 }).toISODate() ?? view.date;
   const buttons = [
     [
       {
         text: say(language, '◀️ Предыдущий день', '◀️ Previous day'),
-        action: { kind: 'show', request: { scenario: 'schedule', date: previous } },
+        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, -1) } },
       },
       {
         text: say(language, 'Следующий день ▶️', 'Next day ▶️'),
-        action: { kind: 'show', request: { scenario: 'schedule', date: next } },
+        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, 1) } },
       },
     ],
   ] satisfies Page['buttons'];
