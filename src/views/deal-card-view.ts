@@ -1,10 +1,19 @@
 import type { Language } from '../scenarios/director.ts';
-import type { ViewModel } from '../scenarios/view-models.ts';
+import type { ActivityItem, Moment, ViewModel } from '../scenarios/view-models.ts';
 import { dayInWords, localDateOf, money } from './format.ts';
 import { activityLine, taskLine } from './items.ts';
 import { hintLine, listLines, type Page, portalText, sections, titleText } from './lines.ts';
 import { completeButtons } from './tasks-view.ts';
 import { count, say } from './words.ts';
+
+/** A CRM record's latest activities under their heading; nothing when there are none. */
+export function activitiesSection(activities: ActivityItem[], at: Moment, language: Language): string[] | undefined {
+  if (activities.length === 0) return undefined;
+  return [
+    `🕑 ${say(language, 'Последние дела', 'Latest activities')}:`,
+    ...listLines(activities, (one) => activityLine(one, at, language), 'record', language),
+  ];
+}
 
 export function renderDealCard(view: Extract<ViewModel, { view: 'dealCard' }>, language: Language): Page {
   const { deal } = view;
@@ -25,13 +34,6 @@ export function renderDealCard(view: Extract<ViewModel, { view: 'dealCard' }>, l
     deal.stuckDays !== undefined
       ? `💤 ${say(language, `Без движения ${count(deal.stuckDays, 'day', language)}`, `No movement for ${count(deal.stuckDays, 'day', language)}`)}`
       : undefined;
-  const activities =
-    view.activities.length > 0
-      ? [
-          `🕑 ${say(language, 'Последние дела', 'Latest activities')}:`,
-          ...listLines(view.activities, (one) => activityLine(one, view.at, language), 'record', language),
-        ]
-      : undefined;
   const tasks =
     view.tasks.length > 0
       ? [
@@ -45,7 +47,7 @@ export function renderDealCard(view: Extract<ViewModel, { view: 'dealCard' }>, l
       facts,
       stuck,
       deal.comments ? `📝 ${portalText(deal.comments)}` : undefined,
-      activities,
+      activitiesSection(view.activities, view.at, language),
       tasks,
       hintLine(
         say(

@@ -1,7 +1,8 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
+import { activitiesSection } from './deal-card-view.ts';
 import { dealButtons } from './deals-view.ts';
-import { activityLine, dealLine } from './items.ts';
+import { dealLine } from './items.ts';
 import { hintLine, listLines, type Page, portalText, sections, titleText, totalOf } from './lines.ts';
 import { say } from './words.ts';
 
@@ -36,12 +37,7 @@ export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, lan
             ...listLines(view.deals, (deal) => dealLine(deal, language), 'deal', language, 10),
           ]
         : `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
-      view.activities.length > 0
-        ? [
-            `🕑 ${say(language, 'Последние дела', 'Latest activities')}:`,
-            ...listLines(view.activities, (one) => activityLine(one, view.at, language), 'record', language),
-          ]
-        : undefined,
+      activitiesSection(view.activities, view.at, language),
       hintLine(
         say(
           language,
