@@ -2,8 +2,7 @@
 import type { Api } from 'grammy';
 import type { BotCommand, ReplyKeyboardMarkup } from 'grammy/types';
 import { MENU_BUTTONS } from '../assistant/router/index.ts';
-
-type Language = 'ru' | 'en';
+import type { Language } from '../scenarios/director.ts';
 
 const COMMANDS: Record<Language, BotCommand[]> = {
   ru: [

@@ -1,13 +1,14 @@
 // Only allowed Telegram users get anything; a stranger learns their own ID and nothing about the company.
-import { Composer } from 'grammy';
+import { Composer, type Context } from 'grammy';
+import type { Language } from '../../scenarios/director.ts';
 import type { AccessList } from '../ports.ts';
 
-const strangerText = (telegramUserId: number, language: 'ru' | 'en') =>
+const strangerText = (telegramUserId: number, language: Language) =>
   language === 'en'
     ? `Sorry, this assistant is only for the company's staff. Your Telegram ID is ${telegramUserId}: send it to your administrator to get access.`
     : `Извините, этот помощник доступен только сотрудникам компании. Ваш Telegram ID: ${telegramUserId} — передайте его администратору, чтобы получить доступ.`;
 
-export function accessFeature(access: AccessList): Composer<import('grammy').Context> {
+export function accessFeature(access: AccessList): Composer<Context> {
   const composer = new Composer();
   composer.use(async (ctx, next) => {
     const user = ctx.from;
