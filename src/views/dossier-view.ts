@@ -12,15 +12,9 @@ export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, lan
     card.kind === 'contact'
       ? [
           `👤 <b>${titleText(card.name, language)}</b>`,
-          ...([card.position, card.companyTitle].filter(Boolean).length > 0
-            ? [
-                [card.position, card.companyTitle]
-                  .filter(Boolean)
-                  .map((text) => portalText(text ?? ''))
-                  .join(', '),
-              ]
-            : []),
-        ]
+          // Position and company on one line, or no line at all.
+          [card.position, card.companyTitle].flatMap((text) => (text ? [portalText(text)] : [])).join(', '),
+        ].filter(Boolean)
       : [`🏢 <b>${titleText(card.title, language)}</b>`];
   const reach = [
     ...card.phones.map((phone) => `📞 ${portalText(phone)}`),
