@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/assistant/callbacks/index.ts';
-import { createModelLoop } from '../../src/assistant/model/index.ts';
-import { createNameDirectory } from '../../src/scenarios/names.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
@@ -26,16 +24,10 @@ const conversation = () => {
 async function withModel(script: Script) {
   const fake = await startFakeOpenAI(script);
   fakes.push(fake);
-  const model = createModelLoop({
-    apiKey: 'test-key',
-    baseURL: fake.baseURL,
-    model: 'fake-model',
-    portal: h.client,
-    names: createNameDirectory(h.client),
-    now: () => new Date(h.clock.now),
-    timeoutMs: 2_000,
-  });
-  return { fake, assistant: h.assistant({ model }) };
+  return {
+    fake,
+    assistant: h.assistant({ model: { apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-model' } }),
+  };
 }
 
 const plain = (replies: Reply[]) => replies.map((reply) => plainTextOf(reply.html)).join('\n');
