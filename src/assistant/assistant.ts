@@ -4,7 +4,7 @@
 
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
-import { isPortalError } from '../portal/errors.ts';
+import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
@@ -142,7 +142,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const failureText = (error: unknown, language: Language): string => {
     if (isPortalError(error)) {
       logger.warn('portal request failed', { kind: error.kind, code: error.code, error });
-      if (error.kind === 'unavailable' || error.kind === 'rateLimited') return PORTAL_UNAVAILABLE[language];
+      if (isPortalUnreachable(error)) return PORTAL_UNAVAILABLE[language];
       if (error.kind === 'authorization') return PORTAL_REFUSED[language];
       if (error.kind === 'access') return NO_RIGHTS[language];
       return SOMETHING_WENT_WRONG[language];

@@ -2,7 +2,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { createPortalClient } from '../portal/client.ts';
-import { isPortalError } from '../portal/errors.ts';
+import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import { missingScopes, NEEDED_SCOPES } from '../portal/scopes.ts';
 import { maskedAddress, parseWebhookAddress, WebhookAddressError } from '../portal/webhook-address.ts';
 
@@ -62,7 +62,7 @@ export async function runCheck(webhookUrl: string | undefined, io: CheckIo): Pro
     line('ok', 'authorization', 'the webhook is accepted');
   } catch (error) {
     if (!isPortalError(error)) throw error;
-    if (error.kind === 'unavailable' || error.kind === 'rateLimited') {
+    if (isPortalUnreachable(error)) {
       line('FAIL', 'reachable', error.message);
       return verdict(false, 'The portal does not answer: check that it is up and reachable from this machine.');
     }

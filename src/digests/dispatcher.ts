@@ -5,7 +5,7 @@ import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
-import { isPortalError } from '../portal/errors.ts';
+import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
@@ -61,9 +61,6 @@ const ABANDON_AFTER_MS = 30 * MINUTE;
 // Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
 const sentenceFor = (error: unknown, language: Language) =>
   (isPortalError(error) && error.kind === 'authorization' ? PORTAL_REFUSED : PORTAL_UNAVAILABLE)[language];
-
-const retryable = (error: unknown) =>
-  isPortalError(error) && (error.kind === 'unavailable' || error.kind === 'rateLimited');
 
 const describe = (error: unknown) =>
   isPortalError(error) ? `portal ${error.kind}` : error instanceof Error ? error.name : 'error';
@@ -130,7 +127,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     } catch (error) {
       const now = clock();
       const retryAt = new Date(now.getTime() + RETRY_EVERY_MS);
-      if (retryable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
+      if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
         digests.retryLater(slot.id, retryAt, describe(error));
         report.retrying++;
         return;

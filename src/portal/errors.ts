@@ -29,3 +29,7 @@ export class PortalError extends Error {
 }
 
 export const isPortalError = (error: unknown): error is PortalError => error instanceof PortalError;
+
+/** Down, unreachable or refusing for load: worth retrying later, and for the director promise 4's one sentence. */
+export const isPortalUnreachable = (error: unknown): boolean =>
+  isPortalError(error) && (error.kind === 'unavailable' || error.kind === 'rateLimited');
