@@ -4,12 +4,12 @@ import type { Database } from 'better-sqlite3';
 import { createAssistant } from './assistant/assistant.ts';
 import { createModelLoop } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
+import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { PortalClient } from './portal/port.ts';
 import { createScenarios } from './scenarios/index.ts';
-import type { DigestName, ScenarioRequest } from './scenarios/requests.ts';
 import { openDatabase } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
@@ -37,16 +37,6 @@ export interface App {
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): { stop(): void };
   close(): void;
 }
-
-/** Which scenario fills each digest (PRODUCT.md "Scheduled digests"). */
-const DIGEST_CONTENT: Record<DigestName, ScenarioRequest> = {
-  dayPlan: { scenario: 'dayPlan' },
-  morningBriefing: { scenario: 'morningDigest' },
-  overdueAlert: { scenario: 'overdueAlert' },
-  newLeads: { scenario: 'newLeads' },
-  eveningSummary: { scenario: 'eveningSummary' },
-  weeklyReport: { scenario: 'weeklyReport' },
-};
 
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());

@@ -2,22 +2,14 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
+import { DIGEST_CONTENT } from '../../src/digests/content.ts';
 import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
-import type { DigestName, ScenarioRequest } from '../../src/scenarios/requests.ts';
 import { renderView } from '../../src/views/render.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 
 const harness = digestHarness();
-
-// As the application wires them (src/app.ts).
-const requests: Partial<Record<DigestName, ScenarioRequest>> = {
-  dayPlan: { scenario: 'dayPlan' },
-  morningBriefing: { scenario: 'morningDigest' },
-  overdueAlert: { scenario: 'overdueAlert' },
-  eveningSummary: { scenario: 'eveningSummary' },
-};
 
 const TECHNICAL = /rest|crm\.|tasks\.task|webhook|json|api|token|method|http/i;
 
@@ -36,7 +28,7 @@ function realContent(): DigestDispatcherDeps['content'] {
   const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
   const scenarios = createScenarios({ portal, now: () => portalNow });
   return async (director, digest) => {
-    const view = await scenarios.run(director, requests[digest]!);
+    const view = await scenarios.run(director, DIGEST_CONTENT[digest]);
     return view && renderView(view, director.language);
   };
 }
