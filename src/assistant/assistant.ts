@@ -17,11 +17,10 @@ import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { ProposalRepository } from '../storage/proposals.ts';
 import type { AssistantPort, ButtonOutcome, Conversation } from '../telegram/ports.ts';
-import { suggestBriefingButton } from '../views/digest-settings.ts';
+import { briefingSuggestion } from '../views/digest-settings.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
-  BRIEFING_SUGGESTION,
   CAN_HELP_WITH,
   CANNOT_DO,
   DIGESTS_UNAVAILABLE,
@@ -240,8 +239,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const introduction = (record: DirectorRecord, language: Language): Reply[] => {
     const replies = [text(INTRODUCTION[language])];
     // Only once, after the very first hello: a gentle offer of the morning briefing.
-    if (!record.introduced && deps.digests)
-      replies.push({ html: BRIEFING_SUGGESTION[language], buttons: [[suggestBriefingButton(language)]] });
+    if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
     if (!record.introduced) deps.directors.markIntroduced(record.telegramUserId);
     return replies;
   };

@@ -67,6 +67,8 @@ const texts = {
     off: 'выкл.',
     friday: 'пятница',
     suggest: 'Включить утренний брифинг в',
+    offer: (time: string) =>
+      `Могу каждый будний день в ${time} присылать утренний брифинг: встречи, задачи и сделки на день.`,
   },
   en: {
     heading: '<b>Digests</b>',
@@ -75,6 +77,8 @@ const texts = {
     off: 'off',
     friday: 'Friday',
     suggest: 'Turn on the morning briefing at',
+    offer: (time: string) =>
+      `I can send you a morning briefing every workday at ${time}: the day’s meetings, tasks and deals.`,
   },
 } as const;
 
@@ -119,6 +123,11 @@ export function renderDigestSettings(
 }
 
 /** The button under the first greeting: switches the morning briefing on at its default time. */
+/** The one-line offer after the first greeting, with its button, at the briefing's default time. */
+export function briefingSuggestion(language: Language): Reply {
+  return { html: texts[language].offer(DEFAULT_TIMES.morningBriefing), buttons: [[suggestBriefingButton(language)]] };
+}
+
 export function suggestBriefingButton(language: Language): Button {
   const time = DEFAULT_TIMES.morningBriefing;
   return {

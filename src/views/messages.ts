@@ -11,11 +11,6 @@ export const INTRODUCTION: Texts = {
   en: 'I am your Bitrix24 assistant. I can show your schedule, tasks, deals, contacts or a team report. What would you like to see?',
 };
 
-export const BRIEFING_SUGGESTION: Texts = {
-  ru: 'Могу каждый будний день в 09:00 присылать утренний брифинг: встречи, задачи и сделки на день.',
-  en: 'I can send you a morning briefing every workday at 09:00: the day’s meetings, tasks and deals.',
-};
-
 export const HELP: Texts = {
   ru: [
     '<b>Что я умею</b>',
