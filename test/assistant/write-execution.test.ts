@@ -76,6 +76,25 @@ describe('a confirmed write is one change in the portal', () => {
     expect(portal.data.comments.at(-1)).toMatchObject({ COMMENT: 'Перезвонить в понедельник' });
   });
 
+  it('comments on a deal found by its title, on that deal', async () => {
+    const deal = portal.data.deals.find(
+      (one) => portal.data.deals.filter((other) => other.TITLE === one.TITLE).length === 1,
+    )!;
+    const write = await ready({
+      type: 'addComment',
+      entity: 'deal',
+      entityQuery: String(deal.TITLE),
+      text: 'Клиент просит скидку',
+    });
+    expect(write).toMatchObject({ entity: 'deal', entityId: Number(deal.ID) });
+    await executeWrite(client, director, write);
+    expect(portal.data.comments.at(-1)).toMatchObject({
+      ENTITY_TYPE: 'deal',
+      ENTITY_ID: String(deal.ID),
+      COMMENT: 'Клиент просит скидку',
+    });
+  });
+
   it('comments on a contact found by first and last name in any order', async () => {
     const contact = portal.data.contacts.find(
       (one) => portal.data.contacts.filter((other) => other.LAST_NAME === one.LAST_NAME).length === 1,
