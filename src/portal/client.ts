@@ -8,7 +8,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
 import { listAll } from './list.ts';
 import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';
-import { portalErrorOf, readReply } from './reply.ts';
+import { batchCommandError, readReply } from './reply.ts';
 import { type Safety, safetyOf } from './safety.ts';
 import { maskedAddress, parseWebhookAddress } from './webhook-address.ts';
 
@@ -184,7 +184,7 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
           call: (name, pageParams) => client.call(name, pageParams),
           batch: (commands) => client.batch(commands),
           fail: (name, error) => {
-            throw clean(portalErrorOf(error, { method: name, status: 200, now: Date.now(), rateRetryMs: 0 }));
+            throw clean(batchCommandError(error, name));
           },
         },
         method,

@@ -100,6 +100,12 @@ export function portalErrorOf(
 }
 
 /** The reply to one HTTP request: the envelope, or a PortalError to throw. */
+/** One failed command inside a batch that itself succeeded: the command's own error, named by its method. */
+export const batchCommandError = (
+  error: { error: string; error_description?: string | undefined },
+  method: string,
+): PortalError => portalErrorOf(error, { method, status: 200, now: Date.now(), rateRetryMs: 1000 });
+
 export function readReply(status: number, text: string, context: ReplyContext): CallResult | PortalError {
   let body: unknown;
   try {

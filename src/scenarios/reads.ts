@@ -3,8 +3,8 @@
 // the list sizes seen last time are remembered, so the next time those pages ride in the first batch.
 
 import { itemsOf } from '../portal/list.ts';
-import type { BatchCommand, BatchCommandError, PortalClient } from '../portal/port.ts';
-import { portalErrorOf } from '../portal/reply.ts';
+import type { BatchCommand, PortalClient } from '../portal/port.ts';
+import { batchCommandError } from '../portal/reply.ts';
 
 export interface Read extends BatchCommand {
   /** Fetch every page (default: the first page only, 50 items, with the total). */
@@ -24,9 +24,6 @@ export interface ReadResult {
 const pageSize = 50;
 
 // A command's own failure inside a batch, as the same kind of error a single call would throw.
-const commandFailure = (error: BatchCommandError, method: string) =>
-  portalErrorOf(error, { method, status: 400, now: Date.now(), rateRetryMs: 1000 });
-
 /** Read name and method → how many items the list had last time. */
 export type PageHints = Map<string, number>;
 
@@ -66,7 +63,7 @@ export async function readTogether<K extends string>(
     const read = reads[name];
     const error = first.errors[name];
     if (error) {
-      if (!read.optional) throw commandFailure(error, read.method);
+      if (!read.optional) throw batchCommandError(error, read.method);
       out[name] = { result: undefined, items: [], total: 0, failed: true };
       continue;
     }
@@ -91,7 +88,7 @@ export async function readTogether<K extends string>(
     for (const page of pages.sort((a, b) => Number(split(a)[2]) - Number(split(b)[2]))) {
       const name = split(page)[1] as K;
       const error = rest.errors[page];
-      if (error) throw commandFailure(error, reads[name].method);
+      if (error) throw batchCommandError(error, reads[name].method);
       out[name].items.push(...itemsOf(rest.results[page]));
     }
   }
