@@ -6,6 +6,7 @@ import { DIGEST_CONTENT } from '../../src/digests/content.ts';
 import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
+import type { DigestName } from '../../src/scenarios/requests.ts';
 import { renderView } from '../../src/views/render.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 
@@ -24,28 +25,38 @@ afterEach(async () => {
   await demo.close();
 });
 
+const scenariosOfDemo = () =>
+  createScenarios({
+    portal: createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 }),
+    now: () => portalNow,
+  });
+
 function realContent(): DigestDispatcherDeps['content'] {
-  const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
-  const scenarios = createScenarios({ portal, now: () => portalNow });
+  const scenarios = scenariosOfDemo();
   return async (director, digest) => {
     const view = await scenarios.run(director, DIGEST_CONTENT[digest]);
     return view && renderView(view, director.language);
   };
 }
 
+/** The Moscow director has `digest` on; the dispatcher ticks at `at` (UTC) with the real content. */
+async function deliveredAt(digest: DigestName, at: string) {
+  const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+  h.turnOn(MOSCOW, digest);
+  const dispatcher = h.dispatcher({ content: realContent() });
+  portalNow = new Date(at);
+  h.clock.set(at);
+  await dispatcher.tick();
+  return { h, text: h.deliveries.map((delivery) => delivery.html).join('\n') };
+}
+
 describe('when the morning briefing is due', () => {
   it('then the director gets the real briefing from the portal at 09:00, in plain business words', async () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'morningBriefing');
-    const dispatcher = h.dispatcher({ content: realContent() });
-    portalNow = new Date('2026-11-25T06:00:00Z');
-    h.clock.set('2026-11-25T06:00:00Z');
-    await dispatcher.tick();
+    const { h, text } = await deliveredAt('morningBriefing', '2026-11-25T06:00:00Z');
 
     const seen = seenBy(h.deliveries, MOSCOW);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0]).toMatch(/^Wed 09:00 /);
-    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
     // The demo director's own open deals and tasks are in it; nothing technical is.
     expect(text).toContain('Ромашка');
     expect(text).toMatch(/сделк/i);
@@ -54,20 +65,13 @@ describe('when the morning briefing is due', () => {
   });
 
   it('then it lists every lead created yesterday in the director’s zone, and none of today’s', async () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'morningBriefing');
-    const dispatcher = h.dispatcher({ content: realContent() });
-    portalNow = new Date('2026-11-25T06:00:00Z');
-    h.clock.set('2026-11-25T06:00:00Z');
-    await dispatcher.tick();
-
+    const { text } = await deliveredAt('morningBriefing', '2026-11-25T06:00:00Z');
     const createdOn = (lead: Record<string, unknown>) =>
       DateTime.fromISO(String(lead.DATE_CREATE)).setZone(MOSCOW.timeZone).toISODate();
     const yesterday = demo.data.leads.filter((lead) => createdOn(lead) === '2026-11-24');
     const today = demo.data.leads.filter((lead) => createdOn(lead) === '2026-11-25');
     expect(yesterday.length).toBeGreaterThan(1);
     expect(today.length).toBeGreaterThan(0);
-    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
     expect(text).toContain(`Новые лиды за вчера: ${yesterday.length}`);
     for (const lead of yesterday) expect(text).toContain(String(lead.TITLE));
     for (const lead of today) expect(text).not.toContain(String(lead.TITLE));
@@ -76,15 +80,9 @@ describe('when the morning briefing is due', () => {
 
 describe('when the overdue alert is due', () => {
   it('then the director reads every overdue task and every stuck deal', async () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'overdueAlert');
-    const dispatcher = h.dispatcher({ content: realContent() });
-    portalNow = new Date('2026-11-25T07:00:00Z');
-    h.clock.set('2026-11-25T07:00:00Z');
-    await dispatcher.tick();
+    const { h, text } = await deliveredAt('overdueAlert', '2026-11-25T07:00:00Z');
 
-    const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
-    const scenarios = createScenarios({ portal, now: () => portalNow });
+    const scenarios = scenariosOfDemo();
     const tasks = await scenarios.run(MOSCOW, { scenario: 'myTasks' });
     const deals = await scenarios.run(MOSCOW, { scenario: 'deals' });
     if (tasks?.view !== 'tasks' || deals?.view !== 'deals') throw new Error('the tasks and deals views are expected');
@@ -95,7 +93,6 @@ describe('when the overdue alert is due', () => {
     expect(stuck.length).toBeGreaterThan(0);
 
     expect(seenBy(h.deliveries, MOSCOW)[0]).toMatch(/^Wed 10:00 /);
-    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
     for (const task of overdue) expect(text).toContain(task.title);
     for (const deal of stuck) expect(text).toContain(deal.title);
     expect(text).not.toMatch(TECHNICAL);
@@ -104,20 +101,13 @@ describe('when the overdue alert is due', () => {
 
 describe('when the evening summary is due', () => {
   it('then the director gets the day results: the tasks closed today and the meetings held', async () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'eveningSummary');
-    const dispatcher = h.dispatcher({ content: realContent() });
-    portalNow = new Date('2026-11-25T15:00:00Z');
-    h.clock.set('2026-11-25T15:00:00Z');
-    await dispatcher.tick();
+    const { h, text } = await deliveredAt('eveningSummary', '2026-11-25T15:00:00Z');
 
-    const portal = createPortalClient({ webhookUrl: demo.webhookUrl, retries: 0, timeoutMs: 2_000 });
-    const dayResults = await createScenarios({ portal, now: () => portalNow }).run(MOSCOW, { scenario: 'dayResults' });
+    const dayResults = await scenariosOfDemo().run(MOSCOW, { scenario: 'dayResults' });
     expect(dayResults?.view).toBe('dayResults');
     if (dayResults?.view !== 'dayResults') return;
     expect(dayResults.closedTasks.total).toBeGreaterThan(0);
     expect(dayResults.meetingsHeld.length).toBeGreaterThan(0);
-    const text = h.deliveries.map((delivery) => delivery.html).join('\n');
     expect(seenBy(h.deliveries, MOSCOW)[0]).toMatch(/^Wed 18:00 /);
     for (const task of dayResults.closedTasks.items) expect(text).toContain(task.title);
     for (const meeting of dayResults.meetingsHeld) expect(text).toContain(meeting.title);
