@@ -100,7 +100,7 @@ export function foundRecords(query: string, results: Record<string, ReadResult>)
   const stems = queryWords(query)
     .slice(0, 3)
     .map((word) => normalize(stemOf(word)));
-  return {
+  return preferWholeWords(stems, {
     contacts: collect(
       results,
       'contact',
@@ -129,5 +129,23 @@ export function foundRecords(query: string, results: Record<string, ReadResult>)
       (l) => [l.TITLE, personName(l), l.COMPANY_TITLE ?? ''],
       stems,
     ),
+  });
+}
+
+/** Every stem is a whole word of the text: «Ромашка» names ООО «Ромашка», not Олег Ромашкин. */
+const wholeWords = (stems: string[], texts: string[]) => {
+  const words = new Set(queryWords(texts.join(' ')).map((word) => normalize(stemOf(word))));
+  return stems.every((stem) => words.has(stem));
+};
+
+/** When some records match by whole words, the ones matching only inside a longer word are dropped. */
+function preferWholeWords(stems: string[], found: Found): Found {
+  const whole: Found = {
+    contacts: found.contacts.filter((c) => wholeWords(stems, [personName(c), c.SECOND_NAME ?? ''])),
+    companies: found.companies.filter((c) => wholeWords(stems, [c.TITLE])),
+    deals: found.deals.filter((d) => wholeWords(stems, [d.TITLE])),
+    leads: found.leads.filter((l) => wholeWords(stems, [l.TITLE, personName(l), l.COMPANY_TITLE ?? ''])),
   };
+  const any = whole.contacts.length + whole.companies.length + whole.deals.length + whole.leads.length > 0;
+  return any ? whole : found;
 }
