@@ -40,10 +40,16 @@ export interface DigestDispatcherDeps {
   rate?: { perSecond: number; perChatPerSecond: number };
 }
 
+export interface RunningDigests {
+  stop(): void;
+  /** When the dispatcher last showed progress (a tick began or ended, a director was served): for /healthz. */
+  lastTick(): Date | undefined;
+}
+
 export interface DigestDispatcher {
   tick(): Promise<TickReport>;
   /** Ticks every minute (node-cron) and once at once. */
-  start(): { stop(): void };
+  start(): RunningDigests;
 }
 
 const MINUTE = 60_000;
@@ -83,6 +89,11 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
   const zoneCheckedAt = new Map<number, number>();
+  // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
+  let signOfLife: Date | undefined;
+  const beat = () => {
+    signOfLife = new Date();
+  };
 
   const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
   const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
@@ -206,6 +217,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   }
 
   async function tick(): Promise<TickReport> {
+    beat();
     const now = clock();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
     report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
@@ -226,8 +238,16 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       } catch (error) {
         logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
       }
+      beat();
     });
+    beat();
     return report;
+  }
+
+  /** Each round's report as one line: at info when something was due, else at debug (one a minute). */
+  function logRound(report: TickReport, ms: number) {
+    const busy = Object.values(report).some((count) => count > 0);
+    logger[busy ? 'info' : 'debug']('digest round', { ...report, ms });
   }
 
   return {
@@ -239,7 +259,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       const run = () => {
         if (running) return;
         running = true;
+        const started = Date.now();
         tick()
+          .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {
             running = false;
@@ -251,6 +273,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         stop() {
           void task.stop();
         },
+        lastTick: () => signOfLife,
       };
     },
   };
