@@ -4,6 +4,7 @@
 
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
@@ -355,6 +356,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (!claim.ok) {
       switch (claim.reason) {
         case 'expired':
+          metrics.proposals.inc({ outcome: 'expired' });
           return { edit: text(PROPOSAL_EXPIRED[language]), replies: [] };
         case 'cancelled':
           return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
@@ -372,6 +374,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
     }
     const { write } = claim.proposal;
+    metrics.proposals.inc({ outcome: 'confirmed' });
     const { choice } = contextOf(await deps.memory.getContext(record.telegramUserId));
     if (choice?.includes(proposalId)) {
       for (const other of choice) if (other !== proposalId) await deps.proposals.cancel(other, record.telegramUserId);

@@ -165,3 +165,8 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
     },
   };
 }
+
+/** Health check: rejects unless the database answers a trivial query. */
+export async function ping(db: Database): Promise<void> {
+  await db.get('SELECT 1');
+}
