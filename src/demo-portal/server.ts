@@ -19,6 +19,7 @@ import { userMethods } from './methods/users.ts';
 import { parseQuery } from './params.ts';
 import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
 import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
+import { ALL_SCOPES, type Caller, requireScope, webhookCaller } from './rights.ts';
 
 export type { DemoData } from './company.ts';
 
@@ -28,6 +29,8 @@ export interface DemoPortalOptions {
   /** The webhook's user (default 1, the director). */
   userId?: number;
   secret?: string;
+  /** The webhook's scopes (default: all of them); a method outside them answers 401 insufficient_scope. */
+  scopes?: readonly string[];
   /** The portal's and the director's zone (default Europe/Moscow, whatever the server's own zone is). */
   timeZone?: string;
   now?: () => Date;
@@ -131,24 +134,32 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     };
   };
   const lists: ListMemo = new Map();
-  const context: MethodContext = {
+  const webhook = webhookCaller(userId, options.scopes ?? ALL_SCOPES);
+  const contextOf = (caller: Caller): MethodContext => ({
     data,
     now,
-    userId,
-    call: (method, params) => run(method, params),
+    userId: caller.userId,
+    caller,
+    call: (method, params) => run(method, params, caller),
     lists,
-  };
-  const run = (method: string, params: Params): MethodReply & { time: ReturnType<typeof timeBlock> } => {
+  });
+  /** Runs one method for a caller: scope first, as the portal refuses before the method starts. */
+  const run = (
+    method: string,
+    params: Params,
+    caller: Caller,
+  ): MethodReply & { time: ReturnType<typeof timeBlock> } => {
     const started = performance.now();
     const at = now();
     const handler = registry[method.toLowerCase()];
     if (!handler) throw methodNotFound();
+    requireScope(method, caller);
     if (!readOnly.test(method.toLowerCase())) lists.clear();
-    const reply = handler(params, context);
+    const reply = handler(params, contextOf(caller));
     return { ...reply, time: timeBlock(started, at) };
   };
   Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
-    batch: createBatch(run),
+    batch: createBatch(),
     ...systemMethods(() => Object.keys(registry).sort()),
   });
 
@@ -190,7 +201,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
       };
       // Between requests anyone may change the records (tests change `data` directly).
       lists.clear();
-      const reply = run(decodeURIComponent(method!), params);
+      const reply = run(decodeURIComponent(method!), params, webhook);
       const envelope: Record<string, unknown> = { result: reply.result };
       if (reply.total !== undefined) envelope.total = reply.total;
       if (reply.next !== undefined) envelope.next = reply.next;
