@@ -8,7 +8,7 @@ export interface Pipeline {
   id: number;
   name: string;
   sort: number;
-  /** Departments whose people may read this pipeline's deals (besides administrators); absent: everyone. */
+  /** Departments whose people may read all of this pipeline's deals; others see only their own. Absent: all. */
   readers?: number[];
 }
 
@@ -24,7 +24,7 @@ export interface DemoData {
   timeZone: string;
   /** The webhook's user: the director. */
   directorId: number;
-  /** Portal administrators: they see every deal (the director is not one; see rights.ts). */
+  /** Portal administrators: they see every deal (see rights.ts). */
   administrators: number[];
   departments: Row[];
   /** `user.get` rows: UPPER_CASE, `ACTIVE` boolean, `UF_DEPARTMENT` numbers. */
@@ -290,17 +290,11 @@ const LEAD_TITLES = [
   'Обратный звонок: аудит ИТ',
 ];
 
-/** The pipeline only finance (department 4) and administrators see. */
-export const FINANCE_PIPELINE = 5;
-
-/** The office manager runs the portal's settings: the one the director asks for rights. */
-const ADMINISTRATORS = [25];
-
 const PIPELINES: Pipeline[] = [
   { id: 0, name: 'Продажи', sort: 100 },
-  { id: 1, name: 'Тендеры и госзакупки', sort: 200 },
-  // Only the finance department sees it: the director's webhook does not, as on a portal with CRM roles.
-  { id: FINANCE_PIPELINE, name: 'Финансирование', sort: 300, readers: [4] },
+  // Tenders run on bank guarantees: only finance (department 4), the administrator and each deal's own
+  // responsible person see them, as on a portal with CRM roles.
+  { id: 1, name: 'Тендеры и госзакупки', sort: 200, readers: [4] },
 ];
 
 const STAGES: Record<number, StageDefinition[]> = {
@@ -321,12 +315,6 @@ const STAGES: Record<number, StageDefinition[]> = {
     { statusId: 'C1:EXECUTING', name: 'Исполнение контракта', sort: 40, semantics: 'process' },
     { statusId: 'C1:WON', name: 'Контракт исполнен', sort: 50, semantics: 'success' },
     { statusId: 'C1:LOSE', name: 'Торги проиграны', sort: 60, semantics: 'failure' },
-  ],
-  [FINANCE_PIPELINE]: [
-    { statusId: `C${FINANCE_PIPELINE}:NEW`, name: 'Заявка', sort: 10, semantics: 'process' },
-    { statusId: `C${FINANCE_PIPELINE}:PREPARATION`, name: 'Согласование условий', sort: 20, semantics: 'process' },
-    { statusId: `C${FINANCE_PIPELINE}:WON`, name: 'Средства получены', sort: 30, semantics: 'success' },
-    { statusId: `C${FINANCE_PIPELINE}:LOSE`, name: 'Отказ', sort: 40, semantics: 'failure' },
   ],
 };
 
@@ -1165,12 +1153,11 @@ export function generateCompany(options: CompanyOptions): DemoData {
   });
   addEvent({ owner: 2, name: 'Встреча с клиентом «Альфа-Трейд»', day: 0, from: [16, 0], minutes: 60, attendees: [4] });
 
-  addFinanceDeals({ deals, stageHistory, lastIds }, now, zone);
-
   return {
     timeZone: zone,
     directorId,
-    administrators: [...ADMINISTRATORS],
+    // The director created the portal: its administrator, who sees everything.
+    administrators: [directorId],
     departments,
     users,
     workdays,
@@ -1187,52 +1174,6 @@ export function generateCompany(options: CompanyOptions): DemoData {
     events,
     lastIds,
   };
-}
-
-// [title, amount, stage index, days since created, responsible]: made last so every other record keeps its id.
-const FINANCE_DEALS: [string, number, number, number, number][] = [
-  ['Кредитная линия на пополнение оборотных средств', 15_000_000, 1, 12, 13],
-  ['Лизинг погрузчиков для склада', 4_800_000, 0, 5, 14],
-  ['Факторинг по поставкам ТД «Северный»', 2_300_000, 2, 40, 13],
-];
-
-/** The finance pipeline's deals: seen by finance and administrators only. */
-function addFinanceDeals(data: Pick<DemoData, 'deals' | 'stageHistory' | 'lastIds'>, now: number, zone: string): void {
-  const stages = stagesOf(FINANCE_PIPELINE);
-  for (const [title, amount, stageIndex, age, assigned] of FINANCE_DEALS) {
-    const stage = stages[stageIndex]!;
-    const created = isoIn(now - age * DAY, zone);
-    const deal: Row = {
-      ID: String(nextId(data, 'deal')),
-      TITLE: title,
-      TYPE_ID: 'SALE',
-      STAGE_ID: stage.statusId,
-      CURRENCY_ID: 'RUB',
-      OPPORTUNITY: `${amount}.00`,
-      COMPANY_ID: null,
-      CONTACT_ID: null,
-      BEGINDATE: isoIn(startOfDayIn(now - age * DAY, zone), zone),
-      CLOSEDATE: isoIn(startOfDayIn(now + 30 * DAY, zone), zone),
-      ASSIGNED_BY_ID: String(assigned),
-      CREATED_BY_ID: String(assigned),
-      MODIFY_BY_ID: String(assigned),
-      DATE_CREATE: created,
-      DATE_MODIFY: created,
-      OPENED: 'N',
-      CLOSED: stage.semantics === 'process' ? 'N' : 'Y',
-      COMMENTS: '',
-      CATEGORY_ID: String(FINANCE_PIPELINE),
-      STAGE_SEMANTIC_ID: semanticLetter(stage.semantics),
-      IS_NEW: 'N',
-      SOURCE_ID: 'OTHER',
-      MOVED_BY_ID: String(assigned),
-      MOVED_TIME: created,
-      LAST_ACTIVITY_TIME: created,
-      LAST_ACTIVITY_BY: String(assigned),
-    };
-    data.deals.push(deal);
-    addStageHistory(data, deal, stage, 1, created);
-  }
 }
 
 export interface EventPlan {

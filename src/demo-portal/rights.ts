@@ -4,8 +4,9 @@
 // The model, small on purpose:
 // - a caller is a portal user plus the scopes of the webhook or token it came through;
 // - a method outside those scopes answers 401 `insufficient_scope` (the documented system error);
-// - deals of a pipeline with `readers` are seen only by those departments and by portal administrators; a list
-//   leaves them out silently, a read or write of one such deal answers `Access denied` (as crm.deal.get documents).
+// - deals of a pipeline with `readers` are seen only by those departments, portal administrators and each deal's
+//   responsible person; a list leaves the others out silently, a read or write of one answers `Access denied` (as
+//   crm.deal.get documents).
 import type { DemoData, Pipeline } from './company.ts';
 import type { Row } from './filters.ts';
 import { RestError } from './rest-error.ts';
@@ -100,7 +101,7 @@ export function isAdministrator(data: Pick<DemoData, 'administrators'>, userId: 
   return data.administrators.includes(userId);
 }
 
-/** Whether a person sees the deals of a pipeline: open ones to all, closed ones to their readers and admins. */
+/** Whether a person sees every deal of a pipeline: open ones to all, closed ones to their readers and admins. */
 export function canReadPipeline(
   data: Pick<DemoData, 'administrators' | 'users' | 'pipelines'>,
   userId: number,
@@ -113,10 +114,11 @@ export function canReadPipeline(
   return departments.some((department) => pipeline.readers!.includes(department));
 }
 
+/** A closed pipeline's deal is still seen by its own responsible person. */
 export function canReadDeal(
   data: Pick<DemoData, 'administrators' | 'users' | 'pipelines'>,
   userId: number,
   deal: Row,
 ): boolean {
-  return canReadPipeline(data, userId, Number(deal.CATEGORY_ID ?? 0));
+  return canReadPipeline(data, userId, Number(deal.CATEGORY_ID ?? 0)) || deal.ASSIGNED_BY_ID === String(userId);
 }

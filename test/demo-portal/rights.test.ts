@@ -1,6 +1,5 @@
 // Rights and scopes: a webhook made without some scopes, and deals of a pipeline only finance may read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINANCE_PIPELINE } from '../../src/demo-portal/company.ts';
 import { parseScopes } from '../../src/demo-portal/rights.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { caller, NOW } from './portal-call.ts';
@@ -61,32 +60,37 @@ describe('a webhook without some scopes', () => {
   });
 });
 
-describe('the pipeline only finance sees', () => {
-  const financeDeals = (portal: DemoPortal) =>
-    portal.data.deals.filter((deal) => deal.CATEGORY_ID === String(FINANCE_PIPELINE)).map((deal) => deal.ID);
+describe('the tender pipeline: finance, the administrator and each deal’s own manager see it', () => {
+  const TENDERS = '1';
+  const tenders = (portal: DemoPortal) => portal.data.deals.filter((deal) => deal.CATEGORY_ID === TENDERS);
+  // Someone outside finance with no tender deal of their own: the head of projects, say.
+  const outsider = (portal: DemoPortal) =>
+    [8, 9, 16, 21].find((id) => !tenders(portal).some((deal) => deal.ASSIGNED_BY_ID === String(id)))!;
 
-  it('is left out of the director’s lists silently, as a portal with CRM roles does', async () => {
-    const { portal, call } = await portalAs({ userId: 1 });
-    const hidden = financeDeals(portal);
+  it('is left out of an outsider’s lists silently, as a portal with CRM roles does', async () => {
+    const probe = await portalAs({});
+    const userId = outsider(probe.portal);
+    expect(userId).toBeDefined();
+    const { portal, call } = await portalAs({ userId });
+    const hidden = tenders(portal);
     expect(hidden.length).toBeGreaterThan(0);
-    const all = await call('crm.deal.list', { start: -1, filter: { CATEGORY_ID: FINANCE_PIPELINE } });
-    expect(all.body.result).toEqual([]);
+    const inTenders = await call('crm.deal.list', { filter: { CATEGORY_ID: TENDERS } });
+    expect(inTenders.body).toMatchObject({ result: [], total: 0 });
     const listed = await call('crm.deal.list', { select: ['ID'] });
     expect(listed.body.total).toBe(portal.data.deals.length - hidden.length);
+    const history = await call('crm.stagehistory.list', { entityTypeId: 2, filter: { OWNER_ID: hidden[0]!.ID } });
+    expect((history.body.result as { items: unknown[] }).items).toEqual([]);
+    // The pipeline itself is still listed: an outsider may start a deal there, it becomes their own.
     const categories = (await call('crm.category.list', { entityTypeId: 2 })).body.result as {
       categories: { id: number }[];
     };
-    expect(categories.categories.map((category) => category.id)).not.toContain(FINANCE_PIPELINE);
-    const history = await call('crm.stagehistory.list', {
-      entityTypeId: 2,
-      filter: { OWNER_ID: hidden[0] },
-    });
-    expect((history.body.result as { items: unknown[] }).items).toEqual([]);
+    expect(categories.categories.map((category) => category.id)).toContain(1);
   });
 
-  it('answers Access denied when the director reads, changes or comments on one such deal', async () => {
-    const { portal, call } = await portalAs({ userId: 1 });
-    const [id] = financeDeals(portal);
+  it('answers Access denied when an outsider reads, changes, deletes or comments on one such deal', async () => {
+    const probe = await portalAs({});
+    const { portal, call } = await portalAs({ userId: outsider(probe.portal) });
+    const id = tenders(portal)[0]!.ID;
     const denied = { error: '', error_description: 'Access denied' };
     expect(await call('crm.deal.get', { id })).toEqual({ status: 400, body: denied });
     expect(await call('crm.deal.update', { id, fields: { TITLE: 'x' } })).toEqual({ status: 400, body: denied });
@@ -94,20 +98,27 @@ describe('the pipeline only finance sees', () => {
     expect(
       await call('crm.timeline.comment.add', { fields: { ENTITY_TYPE: 'deal', ENTITY_ID: id, COMMENT: 'Привет' } }),
     ).toEqual({ status: 400, body: denied });
-    expect(await call('crm.deal.add', { fields: { TITLE: 'Кредит', CATEGORY_ID: FINANCE_PIPELINE } })).toEqual({
-      status: 400,
-      body: denied,
-    });
     expect((await call('profile')).body.result).toMatchObject({ ADMIN: false });
   });
 
-  it('is read by finance people and by the portal administrator', async () => {
-    for (const userId of [13, 25]) {
+  it('shows a manager their own tender deals and no one else’s', async () => {
+    const probe = await portalAs({});
+    const owner = Number(tenders(probe.portal)[0]!.ASSIGNED_BY_ID);
+    const { portal, call } = await portalAs({ userId: owner });
+    const listed = await call('crm.deal.list', { filter: { CATEGORY_ID: TENDERS }, select: ['ID', 'ASSIGNED_BY_ID'] });
+    const own = tenders(portal).filter((deal) => deal.ASSIGNED_BY_ID === String(owner));
+    expect((listed.body.result as { ID: string }[]).map((deal) => deal.ID)).toEqual(own.map((deal) => deal.ID));
+  });
+
+  it('is read whole by finance people and by the director, the portal’s administrator', async () => {
+    for (const userId of [13, 1]) {
       const { portal, call } = await portalAs({ userId });
-      const [id] = financeDeals(portal);
+      const id = tenders(portal).find((deal) => deal.ASSIGNED_BY_ID !== String(userId))!.ID;
       expect((await call('crm.deal.get', { id })).status).toBe(200);
-      const listed = await call('crm.deal.list', { filter: { CATEGORY_ID: FINANCE_PIPELINE } });
-      expect((listed.body.result as unknown[]).length).toBe(financeDeals(portal).length);
+      const listed = await call('crm.deal.list', { filter: { CATEGORY_ID: TENDERS } });
+      expect(listed.body.total).toBe(tenders(portal).length);
     }
+    const director = await portalAs({ userId: 1 });
+    expect((await director.call('profile')).body.result).toMatchObject({ ADMIN: true });
   });
 });
