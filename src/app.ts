@@ -5,12 +5,12 @@ import { createAssistant } from './assistant/assistant.ts';
 import { createModelLoop } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
-import { createDigestDispatcher } from './digests/dispatcher.ts';
+import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { PortalClient } from './portal/port.ts';
 import { createScenarios } from './scenarios/index.ts';
-import { openDatabase } from './storage/db.ts';
+import { openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
@@ -34,7 +34,9 @@ export interface App {
   access: AccessList;
   db: Database;
   /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
-  startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): { stop(): void };
+  startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
+  /** Health check: resolves when the database answers. */
+  ping(): Promise<void>;
   close(): void;
 }
 
@@ -93,6 +95,7 @@ export function createApp(options: AppOptions): App {
       });
       return dispatcher.start();
     },
+    ping: async () => ping(db),
     close: () => db.close(),
   };
 }

@@ -4,6 +4,8 @@ import { createApp } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createListener } from './ops/listener.ts';
+import { mountOperatorRoutes } from './ops/routes.ts';
 import { createPortalClient } from './portal/client.ts';
 import { createBot } from './telegram/bot.ts';
 import { registerCommands } from './telegram/menu.ts';
@@ -32,12 +34,20 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   });
   await registerCommands(bot.api);
 
+  // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
+  const listener = createListener(logger);
   const running: Running = telegram.webhook
-    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates() }, logger)
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates(), listener }, logger)
     : await startPolling(bot, logger);
   const digests = app.startDigests(async (chatId, replies) => {
     await sender.send(chatId, replies);
   });
+  mountOperatorRoutes(listener, {
+    updatesAlive: running.alive,
+    pingDatabase: app.ping,
+    lastDigestTick: digests.lastTick,
+  });
+  if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
   logger.info('assistant started', {
     portal: String(portal),
     allowed: config.allowed.length,
@@ -53,6 +63,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     process.once('SIGINT', stop);
   });
   digests.stop();
+  await listener.close();
   await running.stop();
   app.close();
   logger.info('stopped cleanly');

@@ -42,6 +42,13 @@ export const webhookCaller = (userId: number, scopes: readonly string[] = ALL_SC
   via: 'webhook',
 });
 
+/** A caller through an application's access token: the user who authorized it, with the application's scopes. */
+export const tokenCaller = (userId: number, scopes: readonly string[]): Caller => ({
+  userId,
+  scopes: new Set(scopes),
+  via: 'token',
+});
+
 /** Reads a scope list such as `crm,task,user`; an unknown name is refused so a typo never passes silently. */
 export function parseScopes(list: string): string[] {
   const names = list

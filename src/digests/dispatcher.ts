@@ -5,6 +5,7 @@ import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
@@ -40,10 +41,16 @@ export interface DigestDispatcherDeps {
   rate?: { perSecond: number; perChatPerSecond: number };
 }
 
+export interface RunningDigests {
+  stop(): void;
+  /** When the dispatcher last showed progress (a tick began or ended, a director was served): for /healthz. */
+  lastTick(): Date | undefined;
+}
+
 export interface DigestDispatcher {
   tick(): Promise<TickReport>;
   /** Ticks every minute (node-cron) and once at once. */
-  start(): { stop(): void };
+  start(): RunningDigests;
 }
 
 const MINUTE = 60_000;
@@ -83,6 +90,11 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
   const zoneCheckedAt = new Map<number, number>();
+  // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
+  let signOfLife: Date | undefined;
+  const beat = () => {
+    signOfLife = new Date();
+  };
 
   const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
   const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
@@ -140,21 +152,25 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
       }
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
       return;
     }
     if (!replies?.length) {
       digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
       report.skippedEmpty++;
+      metrics.digests.inc({ outcome: 'skipped' });
       return;
     }
     try {
       await deliver(director.chatId, replies);
       digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
       report.sent++;
+      metrics.digests.inc({ outcome: 'sent' });
     } catch (error) {
       logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
       digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
     }
   }
 
@@ -178,6 +194,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     if (claim.outcome !== 'claimed') return;
     if (!inTime) {
       report.missed++;
+      metrics.digests.inc({ outcome: 'missed' });
       return;
     }
     report.due++;
@@ -206,9 +223,12 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   }
 
   async function tick(): Promise<TickReport> {
+    beat();
     const now = clock();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
-    report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    const abandoned = digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    report.failed += abandoned;
+    metrics.digests.inc({ outcome: 'failed' }, abandoned);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of digests.dueRetries(now)) {
       const ofDirector = retriesOf.get(slot.telegramUserId);
@@ -226,8 +246,16 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       } catch (error) {
         logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
       }
+      beat();
     });
+    beat();
     return report;
+  }
+
+  /** Each round's report as one line: at info when something was due, else at debug (one a minute). */
+  function logRound(report: TickReport, ms: number) {
+    const busy = Object.values(report).some((count) => count > 0);
+    logger[busy ? 'info' : 'debug']('digest round', { ...report, ms });
   }
 
   return {
@@ -239,7 +267,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       const run = () => {
         if (running) return;
         running = true;
+        const started = Date.now();
         tick()
+          .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {
             running = false;
@@ -251,6 +281,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         stop() {
           void task.stop();
         },
+        lastTick: () => signOfLife,
       };
     },
   };

@@ -84,3 +84,8 @@ function migrate(db: Database, migrations: Migration[], path: string): void {
     }
   }
 }
+
+/** Health check: throws unless the database answers a trivial query. */
+export function ping(db: Database): void {
+  db.prepare('SELECT 1').get();
+}
