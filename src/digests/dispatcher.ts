@@ -5,6 +5,7 @@ import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
@@ -154,21 +155,25 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
       }
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
       return;
     }
     if (!replies?.length) {
       digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
       report.skippedEmpty++;
+      metrics.digests.inc({ outcome: 'skipped' });
       return;
     }
     try {
       await deliver(director.chatId, replies);
       digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
       report.sent++;
+      metrics.digests.inc({ outcome: 'sent' });
     } catch (error) {
       logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
       digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
     }
   }
 
@@ -192,6 +197,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     if (claim.outcome !== 'claimed') return;
     if (!inTime) {
       report.missed++;
+      metrics.digests.inc({ outcome: 'missed' });
       return;
     }
     report.due++;
@@ -223,7 +229,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     beat();
     const now = clock();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
-    report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    const abandoned = digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    report.failed += abandoned;
+    metrics.digests.inc({ outcome: 'failed' }, abandoned);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of digests.dueRetries(now)) {
       if (!allowed.has(slot.telegramUserId)) {
