@@ -4,6 +4,7 @@
 
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
@@ -344,6 +345,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (!claim.ok) {
       switch (claim.reason) {
         case 'expired':
+          metrics.proposals.inc({ outcome: 'expired' });
           return { edit: text(PROPOSAL_EXPIRED[language]), replies: [] };
         case 'cancelled':
           return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
@@ -361,6 +363,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
     }
     const { write } = claim.proposal;
+    metrics.proposals.inc({ outcome: 'confirmed' });
     const { choice } = contextOf(deps.memory.getContext(record.telegramUserId));
     if (choice?.includes(proposalId)) {
       for (const other of choice) if (other !== proposalId) deps.proposals.cancel(other, record.telegramUserId);

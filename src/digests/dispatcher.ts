@@ -5,6 +5,7 @@ import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
@@ -32,6 +33,8 @@ export interface DigestDispatcherDeps {
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
+  /** The Telegram users allowed now (ALLOWED_TELEGRAM_IDS): nobody else gets a digest, whatever is stored. */
+  allowed: readonly number[];
   /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
@@ -88,6 +91,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
+  const allowed = new Set(deps.allowed);
   const zoneCheckedAt = new Map<number, number>();
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
@@ -151,21 +155,25 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
       }
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
       return;
     }
     if (!replies?.length) {
       digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
       report.skippedEmpty++;
+      metrics.digests.inc({ outcome: 'skipped' });
       return;
     }
     try {
       await deliver(director.chatId, replies);
       digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
       report.sent++;
+      metrics.digests.inc({ outcome: 'sent' });
     } catch (error) {
       logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
       digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
     }
   }
 
@@ -189,6 +197,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     if (claim.outcome !== 'claimed') return;
     if (!inTime) {
       report.missed++;
+      metrics.digests.inc({ outcome: 'missed' });
       return;
     }
     report.due++;
@@ -220,9 +229,15 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     beat();
     const now = clock();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
-    report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    const abandoned = digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    report.failed += abandoned;
+    metrics.digests.inc({ outcome: 'failed' }, abandoned);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of digests.dueRetries(now)) {
+      if (!allowed.has(slot.telegramUserId)) {
+        if (digests.takeRetry(slot.id, now)) digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+        continue;
+      }
       const ofDirector = retriesOf.get(slot.telegramUserId);
       if (ofDirector) ofDirector.push(slot);
       else retriesOf.set(slot.telegramUserId, [slot]);
@@ -232,6 +247,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       .filter((id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs);
     const ids = new Set([...digests.due(now).map((subscription) => subscription.telegramUserId), ...retriesOf.keys()]);
     for (const id of zoneStale) ids.add(id);
+    for (const id of ids) if (!allowed.has(id)) ids.delete(id);
     await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
         await serve(id, retriesOf.get(id) ?? [], now, report);
@@ -253,6 +269,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   return {
     tick,
     start() {
+      const suspended = digests.suspendAllBut([...allowed], clock());
+      if (suspended > 0) logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
       let running = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.

@@ -3,6 +3,7 @@
 import pRetry, { AbortError } from 'p-retry';
 import { request } from 'undici';
 import { type Logger, redact, silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
@@ -150,6 +151,13 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
   }
 
   async function attempt(method: string, body: Params, token?: string): Promise<CallResult | PortalError> {
+    metrics.portalRequests.inc();
+    const reply = await attemptOnce(method, body, token);
+    if (reply instanceof PortalError) metrics.portalErrors.inc({ kind: reply.kind });
+    return reply;
+  }
+
+  async function attemptOnce(method: string, body: Params, token?: string): Promise<CallResult | PortalError> {
     const signal = AbortSignal.timeout(timeoutMs);
     const startedAt = Date.now();
     try {
