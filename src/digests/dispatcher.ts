@@ -33,6 +33,8 @@ export interface DigestDispatcherDeps {
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
+  /** The Telegram users allowed now (ALLOWED_TELEGRAM_IDS): nobody else gets a digest, whatever is stored. */
+  allowed: readonly number[];
   /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
@@ -89,6 +91,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
+  const allowed = new Set(deps.allowed);
   const zoneCheckedAt = new Map<number, number>();
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
@@ -231,6 +234,10 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     metrics.digests.inc({ outcome: 'failed' }, abandoned);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of digests.dueRetries(now)) {
+      if (!allowed.has(slot.telegramUserId)) {
+        if (digests.takeRetry(slot.id, now)) digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+        continue;
+      }
       const ofDirector = retriesOf.get(slot.telegramUserId);
       if (ofDirector) ofDirector.push(slot);
       else retriesOf.set(slot.telegramUserId, [slot]);
@@ -240,6 +247,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       .filter((id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs);
     const ids = new Set([...digests.due(now).map((subscription) => subscription.telegramUserId), ...retriesOf.keys()]);
     for (const id of zoneStale) ids.add(id);
+    for (const id of ids) if (!allowed.has(id)) ids.delete(id);
     await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
         await serve(id, retriesOf.get(id) ?? [], now, report);
@@ -261,6 +269,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   return {
     tick,
     start() {
+      const suspended = digests.suspendAllBut([...allowed], clock());
+      if (suspended > 0) logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
       let running = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.

@@ -62,6 +62,11 @@ export interface DigestRepository {
   due(now: Date): DigestSubscription[];
   /** Directors with at least one digest switched on. */
   subscribers(): number[];
+  /**
+   * Suspends the subscriptions of everyone not in `allowed` and lifts the suspension of those in it; the
+   * subscriptions themselves are kept. Returns how many directors were suspended.
+   */
+  suspendAllBut(allowed: readonly number[], now: Date): number;
   /** Moves the subscription to its next run and inserts the slot row, in one transaction. */
   claim(input: ClaimInput): ClaimResult;
   /** Slots waiting for another try whose time has come. */
@@ -147,14 +152,24 @@ export function createDigestRepository(db: Database): DigestRepository {
   );
   const selectDue = db.prepare<[number], SubscriptionRow>(
     `SELECT ${subscriptionColumns} FROM digest_subscriptions
-     WHERE enabled = 1 AND next_run_at <= ? ORDER BY next_run_at, telegram_user_id`,
+     WHERE enabled = 1 AND suspended = 0 AND next_run_at <= ? ORDER BY next_run_at, telegram_user_id`,
   );
   const selectSubscribers = db.prepare<[], { telegram_user_id: number }>(
-    'SELECT DISTINCT telegram_user_id FROM digest_subscriptions WHERE enabled = 1 ORDER BY telegram_user_id',
+    `SELECT DISTINCT telegram_user_id FROM digest_subscriptions WHERE enabled = 1 AND suspended = 0
+     ORDER BY telegram_user_id`,
+  );
+  const allowedNow = 'telegram_user_id IN (SELECT value FROM json_each(@allowed))';
+  const suspend = db.prepare(
+    `UPDATE digest_subscriptions SET suspended = 1, updated_at = @now WHERE suspended = 0 AND NOT ${allowedNow}
+     RETURNING telegram_user_id`,
+  );
+  const restore = db.prepare(
+    `UPDATE digest_subscriptions SET suspended = 0, updated_at = @now WHERE suspended = 1 AND ${allowedNow}`,
   );
   const advance = db.prepare(
     `UPDATE digest_subscriptions SET next_run_at = @nextRunAt, updated_at = @now
-     WHERE telegram_user_id = @telegramUserId AND digest = @digest AND enabled = 1 AND next_run_at = @previousRunAt`,
+     WHERE telegram_user_id = @telegramUserId AND digest = @digest AND enabled = 1 AND suspended = 0
+       AND next_run_at = @previousRunAt`,
   );
   const insertSlot = db.prepare(
     `INSERT INTO digest_slots
@@ -194,6 +209,12 @@ export function createDigestRepository(db: Database): DigestRepository {
     }
   });
 
+  const suspendAllBut = db.transaction((allowed: readonly number[], now: number) => {
+    const bound = { allowed: JSON.stringify(allowed), now };
+    restore.run(bound);
+    return new Set((suspend.all(bound) as { telegram_user_id: number }[]).map((row) => row.telegram_user_id)).size;
+  });
+
   const claim = db.transaction((input: ClaimInput): ClaimResult => {
     const moved = advance.run({
       telegramUserId: input.telegramUserId,
@@ -224,6 +245,7 @@ export function createDigestRepository(db: Database): DigestRepository {
     save: (subscriptions, now) => saveAll(subscriptions, now.getTime()),
     due: (now) => selectDue.all(now.getTime()).map(toSubscription),
     subscribers: () => selectSubscribers.all().map((row) => row.telegram_user_id),
+    suspendAllBut: (allowed, now) => suspendAllBut.immediate(allowed, now.getTime()),
     // IMMEDIATE: two processes ticking at once serialize on the write lock instead of failing on upgrade.
     claim: (input) => claim.immediate(input),
     dueRetries: (now) => selectRetries.all(now.getTime()).map(toSlot),
