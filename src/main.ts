@@ -5,6 +5,7 @@ import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, s
 import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createPortalClient } from './portal/client.ts';
+import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
@@ -29,6 +30,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     assistant: app.assistant,
     access: app.access,
     logger,
+    transcriber: config.speech && createTranscriber(config.speech),
   });
   await registerCommands(bot.api);
 
