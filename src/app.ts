@@ -1,16 +1,15 @@
 // Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
 // end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
-import type { Database } from 'better-sqlite3';
 import { createAssistant } from './assistant/assistant.ts';
 import { createModelLoop } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
-import { createDigestDispatcher } from './digests/dispatcher.ts';
+import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { PortalClient } from './portal/port.ts';
 import { createScenarios } from './scenarios/index.ts';
-import { openDatabase } from './storage/db.ts';
+import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
@@ -34,13 +33,15 @@ export interface App {
   access: AccessList;
   db: Database;
   /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
-  startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): { stop(): void };
-  close(): void;
+  startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
+  /** Health check: resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 }
 
-export function createApp(options: AppOptions): App {
+export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.databasePath);
+  const db = await openDatabase(options.databasePath);
   const scenarios = createScenarios({ portal: options.portal, now });
   const directors = createDirectorRepository(db);
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
@@ -66,12 +67,12 @@ export function createApp(options: AppOptions): App {
 
   // The zone is the portal user's own and can change there: read it again before each slot.
   const refreshDirector = async (telegramUserId: number) => {
-    const record = directors.get(telegramUserId);
+    const record = await directors.get(telegramUserId);
     if (!record) return undefined;
     const profile = await scenarios.profile(record.portalUserId);
     if (profile.timeZone === record.timeZone) return record;
     const updated = { ...record, timeZone: profile.timeZone };
-    directors.save(updated);
+    await directors.save(updated);
     return updated;
   };
 
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions): App {
       });
       return dispatcher.start();
     },
+    ping: async () => ping(db),
     close: () => db.close(),
   };
 }

@@ -26,6 +26,8 @@ export interface Config {
   encryptionKey?: string;
   logLevel: LogLevel;
   portalPort: number;
+  /** METRICS_PORT: the operator listener (/healthz, /metrics) on a port of its own; absent: off. */
+  metricsPort?: number;
   rateLimit: { perSecond: number; burst: number };
 }
 
@@ -128,6 +130,7 @@ const environment = z.object({
     text.toLowerCase().pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')),
   ),
   PORTAL_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
+  METRICS_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
   BITRIX24_RATE_LIMIT: optional(positiveNumber),
   BITRIX24_RATE_BURST: optional(integer(1, 10_000, 'a whole number from 1 to 10000')),
 });
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       throw new ConfigError('TELEGRAM_WEBHOOK_URL', `must be set too when ${given} is (webhook mode)`);
     }
   }
+  if (settings.METRICS_PORT !== undefined) config.metricsPort = settings.METRICS_PORT;
   if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
   if (settings.OPENAI_API_KEY) {
     config.model = { apiKey: settings.OPENAI_API_KEY, model: settings.OPENAI_MODEL ?? DEFAULT_MODEL };

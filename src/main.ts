@@ -4,6 +4,8 @@ import { createApp } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createListener } from './ops/listener.ts';
+import { mountOperatorRoutes } from './ops/routes.ts';
 import { createPortalClient } from './portal/client.ts';
 import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
@@ -17,7 +19,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
   }
   const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
-  const app = createApp({
+  const app = await createApp({
     portal,
     databasePath: config.databasePath,
     allowed: config.allowed,
@@ -34,12 +36,20 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   });
   await registerCommands(bot.api);
 
+  // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
+  const listener = createListener(logger);
   const running: Running = telegram.webhook
-    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates() }, logger)
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates(), listener }, logger)
     : await startPolling(bot, logger);
   const digests = app.startDigests(async (chatId, replies) => {
     await sender.send(chatId, replies);
   });
+  mountOperatorRoutes(listener, {
+    updatesAlive: running.alive,
+    pingDatabase: app.ping,
+    lastDigestTick: digests.lastTick,
+  });
+  if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
   logger.info('assistant started', {
     portal: String(portal),
     allowed: config.allowed.length,
@@ -55,8 +65,9 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     process.once('SIGINT', stop);
   });
   digests.stop();
+  await listener.close();
   await running.stop();
-  app.close();
+  await app.close();
   logger.info('stopped cleanly');
 }
 

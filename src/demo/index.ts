@@ -24,7 +24,7 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
   const folder = mkdtempSync(join(tmpdir(), 'b24-demo-'));
   // Kept after the demo ends, so the director can open the charts and spreadsheets it saved.
   const filesFolder = mkdtempSync(join(tmpdir(), 'b24-demo-files-'));
-  const app = createApp({
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger }),
     databasePath: join(folder, 'demo.sqlite'),
     allowed: [{ telegramUserId: DEMO_DIRECTOR.telegramUserId }],
@@ -42,7 +42,7 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
       filesFolder,
     });
   } finally {
-    app.close();
+    await app.close();
     await portal.close();
     rmSync(folder, { recursive: true, force: true });
   }

@@ -3,7 +3,8 @@
 import pRetry, { AbortError } from 'p-retry';
 import { request } from 'undici';
 import { type Logger, redact, silentLogger } from '../log.ts';
-import { emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
+import { metrics } from '../ops/metrics.ts';
+import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
 import { listAll } from './list.ts';
@@ -79,7 +80,20 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
     }
   }
 
+  // A batch handed in whole (the model's reads, the CLI) carries its commands as `method?query` text.
+  function checkBatchText(method: string, params: Params): void {
+    if (method.trim().toLowerCase() !== 'batch' || typeof params.cmd !== 'object' || params.cmd === null) return;
+    for (const text of Object.values(params.cmd)) if (typeof text === 'string') checkName(commandOfQuery(text).method);
+  }
+
   async function attempt(method: string, body: Params): Promise<CallResult | PortalError> {
+    metrics.portalRequests.inc();
+    const reply = await attemptOnce(method, body);
+    if (reply instanceof PortalError) metrics.portalErrors.inc({ kind: reply.kind });
+    return reply;
+  }
+
+  async function attemptOnce(method: string, body: Params): Promise<CallResult | PortalError> {
     const signal = AbortSignal.timeout(timeoutMs);
     const startedAt = Date.now();
     try {
@@ -157,6 +171,7 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
   const client: WebhookPortalClient = {
     async call<T>(method: string, params: Params = {}) {
       checkName(method);
+      checkBatchText(method, params);
       return (await send(method, params, safetyOf(method, params))) as CallResult<T>;
     },
 

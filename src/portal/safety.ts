@@ -59,6 +59,26 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'crm.timeline.comment.get',
   'crm.currency.list',
   'crm.duplicate.findbycomm',
+  'crm.deal.userfield.list',
+  'crm.lead.userfield.list',
+  'crm.contact.userfield.list',
+  'crm.company.userfield.list',
+  'crm.deal.productrows.get',
+  'crm.lead.productrows.get',
+  'crm.deal.contact.items.get',
+  'crm.contact.company.items.get',
+  'crm.company.contact.items.get',
+  'crm.product.list',
+  'crm.product.get',
+  'crm.productrow.list',
+  'crm.requisite.list',
+  'crm.address.list',
+  'crm.type.list',
+  'crm.status.entity.items',
+  'crm.status.entity.types',
+  'tasks.task.history.list',
+  'task.elapseditem.getlist',
+  'calendar.resource.list',
   'scope',
   'server.time',
   'methods',
@@ -67,10 +87,14 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'app.info',
 ]);
 
-// The families REST-FACTS names as reads; a method whose last word is one of these only looks.
-const readEndings = new Set(['list', 'get', 'fields', 'getfields', 'getlist', 'current']);
-
 const destructiveWords = /delete|remove|unbind|unregister/;
+
+// The portal takes the method from the path up to `?` or `#` and ignores case and surrounding spaces; a name
+// with anything else in it (`crm.deal.update#.list`) could be read one way by us and another by the portal.
+const plainName = /^[a-z0-9_.]+$/i;
+
+/** A method name the portal and we read the same way: only letters, digits, `_` and `.`. */
+export const isPlainMethodName = (method: string): boolean => plainName.test(method.trim());
 
 const normalise = (method: string) =>
   method
@@ -78,9 +102,9 @@ const normalise = (method: string) =>
     .toLowerCase()
     .replace(/\.(json|xml)$/, '');
 
+/** Only what the list names: a method merely ending in `.list` (`im.notify.read.list`) may still change data. */
 export function isReadMethod(method: string): boolean {
-  const name = normalise(method);
-  return READ_METHODS.has(name) || readEndings.has(name.slice(name.lastIndexOf('.') + 1));
+  return isPlainMethodName(method) && READ_METHODS.has(normalise(method));
 }
 
 const rank: Record<Safety, number> = { read: 0, write: 1, destroy: 2 };
@@ -93,7 +117,7 @@ export function worstSafety(safeties: readonly Safety[]): Safety {
 /** How unsafe a call is; a batch is as unsafe as its worst command. */
 export function safetyOf(method: string, params: Params = {}): Safety {
   const name = normalise(method);
-  if (name === 'batch') return batchSafety(params.cmd);
+  if (name === 'batch' && isPlainMethodName(method)) return batchSafety(params.cmd);
   if (isReadMethod(name)) return 'read';
   return destructiveWords.test(name.slice(name.lastIndexOf('.') + 1)) ? 'destroy' : 'write';
 }

@@ -1,8 +1,8 @@
 // Finding CRM records by any part of a name: each word of the query is looked up by the portal (a "contains"
 // filter on each name field), all in one batch; a record is a match when every word is somewhere in it.
 import type { Params } from '../portal/port.ts';
-import { normalize, queryWords } from './context.ts';
 import { leadSelect } from './leads.ts';
+import { matchesName, needlesOf } from './matcher.ts';
 import { dealSelect } from './open-deals.ts';
 import {
   companySchema,
@@ -39,29 +39,18 @@ const searched: Record<RecordKind, { method: string; fields: string[]; select: s
   },
 };
 
-// Russian names decline («с Ромашкой», «Иванову»): search by the stem, and compare by it too.
-const endings = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ую', 'ию'];
-const letterEndings = ['а', 'я', 'о', 'е', 'у', 'ю', 'ы', 'и', 'й', 'ь'];
-
-export function stemOf(word: string): string {
-  if (!/[а-яё]$/i.test(word)) return word;
-  for (const ending of [...endings, ...letterEndings]) {
-    if (word.endsWith(ending) && word.length - ending.length >= 4) return word.slice(0, -ending.length);
-  }
-  return word;
-}
-
 /** The batch reads that look for the query among the given kinds of records. */
 export function findReads(query: string, kinds: RecordKind[]): Record<string, Read> {
-  const words = queryWords(query).slice(0, 3);
+  // Each word by its stem, so any case of a name is found («с Ромашкой» → ромашк), in Cyrillic («Romashka»).
+  const needles = needlesOf(query, 3);
   const reads: Record<string, Read> = {};
   for (const kind of kinds) {
     const { method, fields, select } = searched[kind];
-    for (const [index, word] of words.entries()) {
+    for (const [index, needle] of needles.entries()) {
       for (const field of fields) {
         reads[`${kind}_${field}_${index}`] = {
           method,
-          params: { order: { ID: 'DESC' }, filter: { [`%${field}`]: stemOf(word) }, select },
+          params: { order: { ID: 'DESC' }, filter: { [`%${field}`]: needle }, select },
         };
       }
     }
@@ -76,58 +65,64 @@ export interface Found {
   leads: PortalLead[];
 }
 
-function matchesAll(stems: string[], texts: string[]): boolean {
-  const haystack = normalize(texts.join(' '));
-  return stems.every((stem) => haystack.includes(stem));
-}
-
 function collect<T extends { ID: number }>(
   results: Record<string, ReadResult>,
   kind: RecordKind,
   parse: (result: unknown) => T[],
   texts: (item: T) => string[],
-  stems: string[],
-): T[] {
+  query: string,
+): { all: T[]; whole: T[] } {
   const byId = new Map<number, T>();
   for (const [name, result] of Object.entries(results)) {
     if (!name.startsWith(`${kind}_`)) continue;
-    for (const item of parse(result.items)) if (matchesAll(stems, texts(item))) byId.set(item.ID, item);
+    for (const item of parse(result.items))
+      if (matchesName(texts(item).join(' '), query, { prefix: true })) byId.set(item.ID, item);
   }
-  return [...byId.values()].sort((a, b) => b.ID - a.ID);
+  const all = [...byId.values()].sort((a, b) => b.ID - a.ID);
+  return { all, whole: all.filter((item) => matchesName(texts(item).join(' '), query)) };
 }
 
+/**
+ * The records matching the query. When some match it by whole words, the ones matching only by the start of a
+ * longer word are dropped: «Ромашка» is ООО «Ромашка», not Олег Ромашкин; «Ром» still finds both.
+ */
 export function foundRecords(query: string, results: Record<string, ReadResult>): Found {
-  const stems = queryWords(query)
-    .slice(0, 3)
-    .map((word) => normalize(stemOf(word)));
-  return {
+  const found = {
     contacts: collect(
       results,
       'contact',
       (r) => parseItems(contactSchema, r),
       (c) => [personName(c), c.SECOND_NAME ?? ''],
-      stems,
+      query,
     ),
     companies: collect(
       results,
       'company',
       (r) => parseItems(companySchema, r),
       (c) => [c.TITLE],
-      stems,
+      query,
     ),
     deals: collect(
       results,
       'deal',
       (r) => parseItems(dealSchema, r),
       (d) => [d.TITLE],
-      stems,
+      query,
     ),
     leads: collect(
       results,
       'lead',
       (r) => parseItems(leadSchema, r),
       (l) => [l.TITLE, personName(l), l.COMPANY_TITLE ?? ''],
-      stems,
+      query,
     ),
+  };
+  const lists = Object.values(found);
+  const side = lists.some((list) => list.whole.length > 0) ? 'whole' : 'all';
+  return {
+    contacts: found.contacts[side],
+    companies: found.companies[side],
+    deals: found.deals[side],
+    leads: found.leads[side],
   };
 }

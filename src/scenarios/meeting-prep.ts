@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import { normalize, queryWords, type ScenarioContext } from './context.ts';
+import type { ScenarioContext } from './context.ts';
 import { dayWindow } from './day-window.ts';
 import { calendarCommand, clashesOf, eventsIn } from './events.ts';
-import { findReads, foundRecords, stemOf } from './find-records.ts';
+import { findReads, foundRecords } from './find-records.ts';
+import { matchesName, wordsOf } from './matcher.ts';
 import { dealNamesFor, dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
 import { dealSchema, eventSchema, parseItems } from './portal-data.ts';
 import { type Read, readTogether } from './reads.ts';
@@ -23,8 +24,8 @@ function telling(title: string): string[] {
           .slice(1)
           .filter((word) => /^\p{Lu}/u.test(word))
           .join(' ');
-  return queryWords(source)
-    .filter((word) => word.length >= 3 && !/^(ооо|оао|зао|пао|ао|ип|llc|inc|ltd)$/.test(word))
+  return wordsOf(source)
+    .filter((word) => word.length >= 3)
     .slice(0, 3);
 }
 
@@ -45,8 +46,8 @@ function pickEvents(events: EventItem[], request: { time?: string; query?: strin
     });
   }
   if (request.query) {
-    const words = queryWords(request.query).map((word) => normalize(stemOf(word)));
-    return events.filter((event) => words.every((word) => normalize(event.title).includes(word)));
+    const { query } = request;
+    return events.filter((event) => matchesName(event.title, query, { prefix: true }));
   }
   // No time, no name: the next meeting that has not ended.
   const next = events.find((event) => !event.allDay && DateTime.fromISO(event.to).toMillis() > now.getTime());
@@ -89,11 +90,8 @@ export async function meetingPrep(
   const event = picked[0]!;
   const source = raw.find((one) => one.ID === event.id);
   const words = telling(event.title);
-  const stems = words.map((word) => normalize(stemOf(word)));
   const candidates = parseItems(dealSchema, first.deals.items);
-  const byTitle = candidates.filter(
-    (deal) => stems.length > 0 && stems.some((stem) => normalize(deal.TITLE).includes(stem)),
-  );
+  const byTitle = candidates.filter((deal) => words.some((word) => matchesName(deal.TITLE, word, { prefix: true })));
   // The client's company: found at once when the meeting was asked by name; otherwise looked up only when
   // no deal's title names the client (one more request).
   const companies = request.query

@@ -2,7 +2,7 @@
 // positions, departments. All of it is loaded in one batch (plus one for extra pages on a big portal)
 // and kept for a time, so a warm view costs the portal nothing but its own data.
 import type { PortalClient } from '../portal/port.ts';
-import { normalize } from './context.ts';
+import { matchesName } from './matcher.ts';
 import {
   categorySchema,
   departmentSchema,
@@ -45,7 +45,7 @@ export interface NameDirectory {
   stage(stageId: string): Promise<Stage | undefined>;
   pipelines(): Promise<Pipeline[]>;
   users(ids: readonly number[]): Promise<Map<number, Person>>;
-  /** Active users whose name or position holds every word of the query. */
+  /** Active users named by the query in any grammatical case (or, failing that, by their position). */
   findUsers(query: string): Promise<Person[]>;
   /** The active users' profiles as the portal keeps them (departments, time zones). */
   profiles(): Promise<PortalUser[]>;
@@ -201,12 +201,12 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
       return found;
     },
     async findUsers(query) {
-      const words = normalize(query).split(/\s+/).filter(Boolean);
-      if (words.length === 0) return [];
-      return [...(await current()).users.values()].map(toPerson).filter((person) => {
-        const haystack = normalize(`${person.name} ${person.position}`);
-        return words.every((word) => haystack.includes(word));
-      });
+      const people = [...(await current()).users.values()].map(toPerson);
+      // By the name in any case («Орловой», «Марии Орловой»); the position only when the name says nothing.
+      const byName = people.filter((person) => matchesName(person.name, query));
+      return byName.length
+        ? byName
+        : people.filter((person) => matchesName(`${person.name} ${person.position}`, query, { prefix: true }));
     },
     async profiles() {
       return [...(await current()).users.values()];

@@ -9,6 +9,7 @@ import type { PortalClient } from '../portal/port.ts';
 import { dayWindow, isoOf, localDateAt } from './day-window.ts';
 import type { Director } from './director.ts';
 import { calendarCommand, eventsIn } from './events.ts';
+import { matchesName, needlesOf, sameName } from './matcher.ts';
 import type { NameDirectory, Stage } from './names.ts';
 import { eventSchema, parseItems, personName } from './portal-data.ts';
 import type { LocalDate } from './requests.ts';
@@ -49,35 +50,8 @@ const companySchema = z.object({ ID: id, TITLE: words }).loose();
 const MAX_OPTIONS = 6;
 const DEFAULT_MEETING_MINUTES = 60;
 
-const normalize = (text: string) => text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
-const wordsOf = (text: string) =>
-  normalize(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-// Russian names change their endings («Ивановым», «Петрову»): compare without the last letters of long words.
-const stemOf = (word: string) => (word.length > 5 ? word.slice(0, -2) : word.length > 3 ? word.slice(0, -1) : word);
-
-/** True when every word of the query (by its stem) appears in the text. */
-function matchesQuery(text: string, query: string): boolean {
-  const haystack = normalize(text);
-  const words = wordsOf(query);
-  return words.length > 0 && words.every((word) => haystack.includes(stemOf(word)));
-}
-
-/**
- * What the portal is asked to match (its `%` filter is a case-insensitive "contains", one per field): the
- * stems of the query's longest words, each cut to a part without е/ё, since the portal tells «отчет» from
- * «отчёт». Several words, because the longest one may be the most common («оборудования» in a full title).
- */
-function needlesOf(query: string, count = 3): string[] {
-  const longest = [...new Set(wordsOf(query))].sort((a, b) => b.length - a.length).slice(0, count);
-  const needles = longest.map((word) => {
-    const stem = stemOf(word);
-    const plain = stem.split(/[её]/).sort((a, b) => b.length - a.length)[0] ?? '';
-    return plain.length >= 3 ? plain : stem;
-  });
-  return needles.length ? [...new Set(needles)] : [query.trim()];
-}
+/** True when every word of the query names a word of the text, in any case («Кузнецовым» fits «Кузнецов»). */
+const matchesQuery = (text: string, query: string) => matchesName(text, query, { prefix: true });
 
 /** One list command per needle, all in one round trip; the union of their first pages. */
 async function listByNeedles(
@@ -101,13 +75,10 @@ const uniqueBy = <T>(items: T[], key: (item: T) => number): T[] => [
   ...new Map(items.map((item) => [key(item), item])).values(),
 ];
 
-const exactly = (text: string, query: string) => normalize(text) === normalize(query);
+const exactly = sameName;
 
-/** Every word of the query starts a word of the text («Иванов Пётр» fits «Пётр Иванов», not «Иван Петров»). */
-const wholeWords = (text: string, query: string) => {
-  const textWords = wordsOf(text);
-  return wordsOf(query).every((word) => textWords.some((candidate) => candidate.startsWith(word)));
-};
+/** Every word of the query is a whole word of the text («Иванов Пётр» fits «Пётр Иванов», not «Иван Петров»). */
+const wholeWords = (text: string, query: string) => matchesName(text, query);
 
 /** Of the matches: the exact one if there is exactly one, else those matching by whole words, else all. */
 function narrowed<T>(items: T[], titleOf: (item: T) => string, query: string): T[] {
@@ -216,8 +187,7 @@ export function createWriteLookup(deps: {
   });
 
   const findPeople = async (query: string) => {
-    const people = await names.findUsers(query);
-    return people.length ? people : names.findUsers(wordsOf(query).map(stemOf).join(' '));
+    return names.findUsers(query);
   };
 
   const resolve = async (director: Director, draft: WriteDraft): Promise<WriteLookup> => {

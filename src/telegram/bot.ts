@@ -12,6 +12,7 @@ import { conversationFeature } from './features/conversation.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
+import { countRetries, timeUpdates } from './observe.ts';
 import type { AccessList, AssistantPort } from './ports.ts';
 import { createSender, type Sender } from './send.ts';
 
@@ -40,10 +41,12 @@ export function createBot(deps: BotDependencies): AssistantBot {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     botInfo: deps.botInfo,
   });
+  bot.api.config.use(countRetries());
   // Waits out Telegram's 429 `retry_after` and retries its 5xx; gives up on absurd waits.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   const sender = createSender(bot.api, deps.logger);
 
+  bot.use(timeUpdates(deps.logger));
   // One chat's updates in order, different chats in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // The error boundary holds for polling, the webhook and handleUpdate alike: one update's failure

@@ -4,12 +4,15 @@ import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { Bot, Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../log.ts';
+import type { Listener } from '../ops/listener.ts';
 
 // The updates the bot asks Telegram for, the same by polling and by webhook.
 const UPDATES: ('message' | 'callback_query' | 'edited_message')[] = ['message', 'callback_query', 'edited_message'];
 
 export interface Running {
   stop(): Promise<void>;
+  /** The updates loop still runs (polling) or listens (webhook): for /healthz. */
+  alive(): boolean;
 }
 
 export async function startPolling(bot: Bot<Context>, logger: Logger): Promise<Running> {
@@ -24,6 +27,7 @@ export async function startPolling(bot: Bot<Context>, logger: Logger): Promise<R
     async stop() {
       if (runner.isRunning()) await runner.stop();
     },
+    alive: () => runner.isRunning(),
   };
 }
 
@@ -35,6 +39,8 @@ export interface WebhookOptions {
   secret: string;
   /** First time an update id is seen → true. Telegram re-sends updates it thinks were lost. */
   markSeen(updateId: number): boolean;
+  /** The operator listener's routes (/healthz, /metrics, …), served on the webhook's port too. */
+  listener?: Listener;
 }
 
 /**
@@ -45,6 +51,7 @@ export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, l
   await bot.init();
   const pending = new Set<Promise<void>>();
   const server: Server = createServer((request, response) => {
+    if (options.listener?.handle(request, response)) return;
     if (request.method !== 'POST' || request.headers['x-telegram-bot-api-secret-token'] !== options.secret) {
       response.writeHead(401).end();
       return;
@@ -78,5 +85,6 @@ export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, l
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...pending]);
     },
+    alive: () => server.listening,
   };
 }

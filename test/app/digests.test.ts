@@ -27,7 +27,7 @@ describe('digests wired into the app', () => {
       () => portal.close(),
       () => rmSync(folder, { recursive: true, force: true }),
     );
-    const app = createApp({
+    const app = await createApp({
       portal: createPortalClient({ webhookUrl: portal.webhookUrl, retries: 0 }),
       databasePath: join(folder, 'assistant.sqlite'),
       allowed: [{ telegramUserId: 111 }],

@@ -36,6 +36,13 @@ describe('the bot in webhook mode', () => {
     expect(answer?.plain).toMatch(/задач/);
   });
 
+  it('serves /healthz and /metrics on the webhook port', async () => {
+    const health = await fetch(new URL('/healthz', url));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true });
+    expect(await (await fetch(new URL('/metrics', url))).text()).toContain('assistant_updates_handled_total');
+  });
+
   it('acknowledges a slow update before the answer is ready', async () => {
     stand.portal.faults.latencyMs = 1_500;
     try {

@@ -138,8 +138,17 @@ describe('b24 call', () => {
     expect(JSON.parse(some.stdout)).toHaveLength(7);
   });
 
+  it('asks for --confirm-write before a method that only looks like a read', async () => {
+    const sent = stub.requests.length;
+    const refused = await inProcess(['call', 'im.notify.read.list']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--confirm-write');
+    expect(stub.requests.length).toBe(sent);
+  });
+
   it('reports a portal error in one line, and bad usage with exit code 2', async () => {
-    const unknown = await inProcess(['call', 'crm.widget.list']);
+    // Not on the list of reads, so it needs the operator's --confirm-write before it is sent.
+    const unknown = await inProcess(['call', 'crm.widget.list', '--confirm-write']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.split('\n')).toHaveLength(1);
     expect(unknown.stderr).toContain('no such method');

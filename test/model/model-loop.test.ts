@@ -252,6 +252,20 @@ describe('reads the model makes on its own', () => {
             name: 'portal_read',
             arguments: { method: 'batch', params: { cmd: { a: 'crm.deal.list', b: `crm.deal.delete?id=${deal.ID}` } } },
           },
+          // Ends in `.list` yet marks notifications read.
+          { name: 'portal_read', arguments: { method: 'im.notify.read.list' } },
+          // The portal runs the path before `#`: crm.deal.update.
+          {
+            name: 'portal_read',
+            arguments: {
+              method: 'batch',
+              params: { cmd: { a: `crm.deal.update#.list?id=${deal.ID}&fields[TITLE]=x` } },
+            },
+          },
+          {
+            name: 'portal_read',
+            arguments: { method: 'batch', params: { cmd: { a: ` CRM.Deal.Update?id=${deal.ID}` } } },
+          },
         ],
       },
       { content: 'Не получилось.' },
@@ -259,7 +273,7 @@ describe('reads the model makes on its own', () => {
     const portalRequests = demo.requestCount;
     await ask(model, 'удали сделку');
     const results = toolResults(fake!.requests[1]);
-    expect(results).toHaveLength(3);
+    expect(results).toHaveLength(6);
     for (const result of results) expect(result).toMatch(/^error: only reading is allowed/);
     expect(demo.requestCount).toBe(portalRequests);
     expect(demo.data.deals.find((d) => d.ID === deal.ID)?.TITLE).toBe(deal.TITLE);
@@ -267,7 +281,7 @@ describe('reads the model makes on its own', () => {
 
   it('turns a portal refusal into a short tool error', async () => {
     const model = await modelWith([
-      { toolCalls: [{ name: 'portal_read', arguments: { method: 'crm.nothing.list' } }] },
+      { toolCalls: [{ name: 'portal_read', arguments: { method: 'crm.status.entity.types' } }] },
       { content: 'Таких данных нет.' },
     ]);
     expect(await ask(model, 'покажи что-нибудь')).toEqual({ kind: 'text', text: 'Таких данных нет.' });

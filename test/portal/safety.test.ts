@@ -31,6 +31,13 @@ describe('safety classes', () => {
       ['crm.timeline.comment.add', 'write'],
       ['crm.deal.productrows.set', 'write'],
       ['something.unheard.of', 'write'],
+      // A read-looking ending is not enough: this one marks notifications read.
+      ['im.notify.read.list', 'write'],
+      ['crm.widget.list', 'write'],
+      ['crm.deal.update#.list', 'write'],
+      ['crm.deal.list/../crm.deal.update', 'write'],
+      ['crm.deal.list ', 'read'],
+      [' Crm.Deal.List', 'read'],
       ['crm.deal.delete', 'destroy'],
       ['calendar.event.delete', 'destroy'],
       ['crm.deal.contact.items.delete', 'destroy'],
@@ -54,5 +61,9 @@ describe('safety classes', () => {
     expect(safetyOf('batch', { cmd: ['crm.deal.list', 'tasks.task.delete?taskId=3'] })).toBe('destroy');
     expect(safetyOf('batch', { cmd: { a: 'batch?cmd[x]=crm.deal.delete%3Fid%3D1' } })).toBe('destroy');
     expect(safetyOf('batch', {})).toBe('write');
+    // The portal takes the method up to `#` or `?`: this one runs crm.deal.update.
+    expect(safetyOf('batch', { cmd: { a: 'crm.deal.update#.list?id=1&fields[TITLE]=x' } })).toBe('write');
+    expect(safetyOf('batch', { cmd: { a: 'im.notify.read.list' } })).toBe('write');
+    expect(safetyOf('batch', { cmd: { a: ' CRM.DEAL.LIST ?select[]=ID' } })).toBe('read');
   });
 });

@@ -1,0 +1,42 @@
+// /healthz: 200 only while the bot can do its job — updates still arrive, the database answers, and the digest
+// clock still ticks. Anything else is 503 with the failing part named, so an orchestrator restarts a stuck bot.
+import type { RouteHandler } from './listener.ts';
+
+export interface HealthChecks {
+  /** The polling loop runs, or the webhook server listens. */
+  updatesAlive(): boolean;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  pingDatabase(): Promise<void>;
+  /** When the digest dispatcher last showed progress (a tick started, a director served, a tick ended). */
+  lastDigestTick(): Date | undefined;
+}
+
+/** The digest clock ticks every minute; two without a sign of life means it is stuck. */
+export const DIGEST_TICK_STALE_MS = 2 * 60_000;
+
+export interface HealthReport {
+  ok: boolean;
+  updates: boolean;
+  database: boolean;
+  digests: boolean;
+}
+
+export async function checkHealth(checks: HealthChecks, now: Date = new Date()): Promise<HealthReport> {
+  const updates = checks.updatesAlive();
+  const database = await checks.pingDatabase().then(
+    () => true,
+    () => false,
+  );
+  const tick = checks.lastDigestTick();
+  const digests = tick !== undefined && now.getTime() - tick.getTime() <= DIGEST_TICK_STALE_MS;
+  return { ok: updates && database && digests, updates, database, digests };
+}
+
+export function healthRoute(checks: HealthChecks, now: () => Date = () => new Date()): RouteHandler {
+  return async (_request, response) => {
+    const report = await checkHealth(checks, now());
+    response
+      .writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(`${JSON.stringify(report)}\n`);
+  };
+}

@@ -1,0 +1,145 @@
+// The one record matcher: how a name the director wrote («с Ромашкой», «Орловой», «Romashka») is compared
+// with the names the portal keeps. One normaliser, one stemmer (Snowball's Russian one, with a rule for
+// surnames it cuts too short), and Latin → Cyrillic transliteration. Search, dossier, meeting prep, write
+// lookup and the person and client filters all compare names here.
+import { newStemmer } from 'snowball-stemmers';
+
+const russian = newStemmer('russian');
+
+// Legal forms say what a company is, not which one: «ООО «Ромашка»» is «Ромашка».
+const LEGAL_FORMS = new Set(['ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'нко', 'ано', 'llc', 'inc', 'ltd', 'ooo', 'gmbh']);
+
+/** Lower case, ё as е, quotes and punctuation as spaces, legal forms dropped. */
+export function normalizeName(text: string): string {
+  return wordsOf(text).join(' ');
+}
+
+/** The words of a name, normalised, without legal forms. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLocaleLowerCase('ru')
+    .replaceAll('ё', 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !LEGAL_FORMS.has(word));
+}
+
+// Snowball cuts «Попов» to «поп» and «Иванов» to «иван» (the first name): a surname's base is kept whole.
+const surname = /^(\p{L}{2,}(?:ов|ев|ин|ын|ск))(?:а|у|ым|ом|ой|ою|е|ы|ых|ыми|ий|ого|ому|им|ая|ую)?$/u;
+
+/** The stem of one normalised word; Latin words are compared in Cyrillic. */
+export function stemOf(word: string): string {
+  const cyrillic = toCyrillic(word);
+  if (!/\p{Script=Cyrillic}/u.test(cyrillic)) return cyrillic;
+  const base = cyrillic.match(surname)?.[1];
+  if (base && base.length >= 4) return base;
+  return russian.stem(cyrillic);
+}
+
+const LATIN: [string, string][] = [
+  ['shch', 'щ'],
+  ['sch', 'щ'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ts', 'ц'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['yu', 'ю'],
+  ['ya', 'я'],
+  ['yo', 'е'],
+  ['ye', 'е'],
+  ['iy', 'ий'],
+  ['y', 'ы'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['c', 'к'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['f', 'ф'],
+  ['g', 'г'],
+  ['h', 'х'],
+  ['i', 'и'],
+  ['j', 'ж'],
+  ['k', 'к'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['q', 'к'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['x', 'кс'],
+  ['z', 'з'],
+];
+
+/** «romashka» → «ромашка»; a word with any Cyrillic letter is left as it is. */
+export function toCyrillic(word: string): string {
+  if (!/^[a-z]+$/u.test(word)) return word;
+  let out = '';
+  for (let at = 0; at < word.length; ) {
+    const found = LATIN.find(([latin]) => word.startsWith(latin, at));
+    if (!found) return word;
+    out += found[1];
+    at += found[0].length;
+  }
+  // A trailing «y» is «й» in names: «Sergey», «Dmitriy».
+  return out.replace(/ы$/u, 'й');
+}
+
+// Transliteration loses soft signs and й/и/ы: compared without them.
+const loose = (stem: string) => stem.replace(/[ьъ]/gu, '').replace(/[йы]/gu, 'и').replace(/э/gu, 'е');
+
+/** Two words are the same name: equal stems, or stems one letter apart («Сергей»/«Сергея»). */
+function sameWord(queryWord: string, nameWord: string): boolean {
+  const a = loose(stemOf(queryWord));
+  const b = loose(stemOf(nameWord));
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.length - short.length <= 1 && long.startsWith(short);
+}
+
+export interface MatchOptions {
+  /** A query word may be the start of a name word («Ром» finds «Ромашка»); off for people («Иван» ≠ «Иванов»). */
+  prefix?: boolean;
+}
+
+/** Every word of the query names a word of the text, in any grammatical case or alphabet. */
+export function matchesName(text: string, query: string, options: MatchOptions = {}): boolean {
+  const queryWords = wordsOf(query);
+  const nameWords = wordsOf(text);
+  if (queryWords.length === 0) return false;
+  return queryWords.every((word) =>
+    nameWords.some(
+      (name) =>
+        sameWord(word, name) ||
+        (options.prefix === true &&
+          loose(toCyrillic(name)).startsWith(loose(stemOf(word))) &&
+          stemOf(word).length >= 3),
+    ),
+  );
+}
+
+/** The text is exactly the query, once both are normalised («ООО «Ромашка»» is «ромашка»). */
+export function sameName(text: string, query: string): boolean {
+  const a = wordsOf(text);
+  const b = wordsOf(query);
+  return a.length === b.length && a.every((word, index) => sameWord(b[index]!, word));
+}
+
+/**
+ * What the portal is asked to match (its `%` filter is a case-insensitive "contains"): the stems of the
+ * query's longest words, in Cyrillic, each cut to a part without е/ё (the portal tells «отчет» from «отчёт»).
+ */
+export function needlesOf(query: string, count = 3): string[] {
+  const longest = [...new Set(wordsOf(query))].sort((a, b) => b.length - a.length).slice(0, count);
+  const needles = longest.map((word) => {
+    const stem = stemOf(word);
+    const plain = stem.split(/[её]/u).sort((a, b) => b.length - a.length)[0] ?? '';
+    return plain.length >= 3 ? plain : stem;
+  });
+  return needles.length ? [...new Set(needles)] : [query.trim()];
+}
