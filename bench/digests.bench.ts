@@ -80,6 +80,7 @@ export default async () => {
     const dispatcher = createDigestDispatcher({
       db,
       now,
+      allowed: (await directors.all()).map((director) => director.telegramUserId),
       content: async (director, _digest) => {
         const scenarios = scenariosOf.get(Math.floor((director.telegramUserId - 100_000) / DIRECTORS_PER_PORTAL))!;
         const view = await scenarios.run(director, { scenario: 'morningDigest' });

@@ -65,13 +65,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     proposalTtlMs: options.proposalTtlMs,
   });
 
-  // The zone is the portal user's own and can change there: read it again before each slot.
+  // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
+  // the one ALLOWED_TELEGRAM_IDS names now: a changed mapping shows the new person's data, never the old one's.
   const refreshDirector = async (telegramUserId: number) => {
     const record = await directors.get(telegramUserId);
     if (!record) return undefined;
-    const profile = await scenarios.profile(record.portalUserId);
-    if (profile.timeZone === record.timeZone) return record;
-    const updated = { ...record, timeZone: profile.timeZone };
+    const mapped = portalUserOf.get(telegramUserId);
+    const current =
+      mapped === undefined || mapped === record.portalUserId ? record : { ...record, portalUserId: mapped };
+    if (current !== record) await directors.save(current);
+    const profile = await scenarios.profile(mapped);
+    if (profile.portalUserId === current.portalUserId && profile.timeZone === current.timeZone) return current;
+    const updated = { ...current, portalUserId: profile.portalUserId, timeZone: profile.timeZone };
     await directors.save(updated);
     return updated;
   };
@@ -86,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         now,
         logger: options.logger,
         send,
+        allowed: [...portalUserOf.keys()],
         refreshDirector,
         content: async (record, digest) => {
           const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
