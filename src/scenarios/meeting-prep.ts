@@ -7,7 +7,7 @@ import { dealNamesFor, dealSelect, openDealFilter, toDealItem } from './open-dea
 import { dealSchema, eventSchema, parseItems } from './portal-data.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { LocalDate } from './requests.ts';
-import type { Choice, EventItem, ViewModel } from './view-models.ts';
+import type { Choice, ViewModel } from './view-models.ts';
 
 /**
  * The words of a title that name a client: the quoted name first («Встреча с ООО «Ромашка»» → ромашка), else

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { WriteDraft } from '../assistant/understanding.ts';
 import { isPortalError } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
-import { dayWindow, isoOf, localDateAt } from './day-window.ts';
+import { isoOf, localDateAt } from './day-window.ts';
 import type { Director } from './director.ts';
 import { calendarCommand, eventsIn, meetingsMatching, meetingWindow, soonestFitting } from './events.ts';
 import { matchesName, needlesOf, sameName } from './matcher.ts';
