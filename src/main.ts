@@ -18,7 +18,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
   }
   const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
-  const app = createApp({
+  const app = await createApp({
     portal,
     databasePath: config.databasePath,
     allowed: config.allowed,
@@ -65,7 +65,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   digests.stop();
   await listener.close();
   await running.stop();
-  app.close();
+  await app.close();
   logger.info('stopped cleanly');
 }
 

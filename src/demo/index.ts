@@ -22,7 +22,7 @@ const BANNER = `Демо: помощник директора для Битри�
 export async function runDemo(options: { config: Config; logger: Logger }): Promise<void> {
   const portal = await startDemoPortal({ port: 0 });
   const folder = mkdtempSync(join(tmpdir(), 'b24-demo-'));
-  const app = createApp({
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger }),
     databasePath: join(folder, 'demo.sqlite'),
     allowed: [{ telegramUserId: DEMO_DIRECTOR.telegramUserId }],
@@ -39,7 +39,7 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
       banner: BANNER,
     });
   } finally {
-    app.close();
+    await app.close();
     await portal.close();
     rmSync(folder, { recursive: true, force: true });
   }

@@ -110,6 +110,7 @@ const STATUS: Record<ScenarioName, Texts> = {
   dayResults: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
   pipeline: { ru: 'Смотрю воронку…', en: 'Checking the pipeline…' },
   search: { ru: 'Ищу…', en: 'Searching…' },
+  contacts: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
   dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
   morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
   overdueAlert: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },
