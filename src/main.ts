@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
 import { createPortalClient } from './portal/client.ts';
+import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
@@ -31,6 +32,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     assistant: app.assistant,
     access: app.access,
     logger,
+    transcriber: config.speech && createTranscriber(config.speech),
   });
   await registerCommands(bot.api);
 

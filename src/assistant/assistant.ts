@@ -39,6 +39,7 @@ import {
   statusFor,
 } from '../views/messages.ts';
 import { plainTextOf } from '../views/plain-text.ts';
+import { presentReplies } from '../views/present.ts';
 import {
   choiceQuestion,
   LIST_EXPIRED,
@@ -55,7 +56,6 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
-import { splitMessage } from '../views/split.ts';
 import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -160,12 +160,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const guarded = (reply: Reply, language: Language): Reply => ({ ...reply, html: guardText(reply.html, language) });
 
-  /** Guarded, and split to Telegram's length with the buttons under the last part (the model can be wordy). */
-  const outgoing = (replies: Reply[], language: Language): Reply[] =>
-    replies.flatMap((reply) => {
-      const parts = splitMessage(guardText(reply.html, language));
-      return parts.map((html, index) => (index === parts.length - 1 ? { ...reply, html } : { html }));
-    });
+  /** Guarded, and split to Telegram's lengths with the buttons under the last part (the model can be wordy). */
+  const outgoing = presentReplies;
 
   const text = (html: string): Reply => ({ html });
 

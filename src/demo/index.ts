@@ -22,6 +22,8 @@ const BANNER = `Демо: помощник директора для Битри�
 export async function runDemo(options: { config: Config; logger: Logger }): Promise<void> {
   const portal = await startDemoPortal({ port: 0 });
   const folder = mkdtempSync(join(tmpdir(), 'b24-demo-'));
+  // Kept after the demo ends, so the director can open the charts and spreadsheets it saved.
+  const filesFolder = mkdtempSync(join(tmpdir(), 'b24-demo-files-'));
   const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger }),
     databasePath: join(folder, 'demo.sqlite'),
@@ -37,6 +39,7 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       banner: BANNER,
+      filesFolder,
     });
   } finally {
     await app.close();
