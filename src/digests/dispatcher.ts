@@ -272,13 +272,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   return {
     tick,
     start() {
-      // At start-up: whoever is no longer allowed has their subscriptions suspended (kept for a return).
-      const suspended = digests
+      // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
+      const suspension = digests
         .suspendAllBut([...allowed], clock())
-        .then((count) => {
-          if (count > 0) logger.info('digests of directors no longer allowed are suspended', { directors: count });
+        .then((suspended) => {
+          if (suspended > 0)
+            logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
         })
-        .catch((error: unknown) => logger.error('could not suspend the digests of removed directors', { error }));
+        .catch((error: unknown) => logger.error('could not suspend digests of directors no longer allowed', { error }));
       let running = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
@@ -286,7 +287,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         if (running) return;
         running = true;
         const started = Date.now();
-        suspended
+        suspension
           .then(tick)
           .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))

@@ -194,13 +194,14 @@ export function createDigestRepository(db: Database): DigestRepository {
     },
     suspendAllBut: (allowed, now) =>
       db.transaction(async (tx) => {
-        const inList = allowed.length ? `telegram_user_id IN (${allowed.map(() => '?').join(', ')})` : '1 = 0';
+        // An empty list allows nobody: `IN ()` is not valid SQL everywhere, so it becomes a condition never true.
+        const allowedNow = allowed.length ? `telegram_user_id IN (${allowed.map(() => '?').join(', ')})` : '1 = 0';
         await tx.run(
-          `UPDATE digest_subscriptions SET suspended = 0, updated_at = ? WHERE suspended = 1 AND ${inList}`,
+          `UPDATE digest_subscriptions SET suspended = 0, updated_at = ? WHERE suspended = 1 AND ${allowedNow}`,
           [now.getTime(), ...allowed],
         );
         const suspended = await tx.all<{ telegram_user_id: number }>(
-          `UPDATE digest_subscriptions SET suspended = 1, updated_at = ? WHERE suspended = 0 AND NOT (${inList})
+          `UPDATE digest_subscriptions SET suspended = 1, updated_at = ? WHERE suspended = 0 AND NOT (${allowedNow})
            RETURNING telegram_user_id`,
           [now.getTime(), ...allowed],
         );

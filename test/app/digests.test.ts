@@ -110,8 +110,8 @@ describe('digests and ALLOWED_TELEGRAM_IDS', () => {
     cleanups.push(() => digests.stop());
     await vi.waitFor(
       async () => {
-        const open = await app.db.get<{ n: number }>("SELECT count(*) AS n FROM digest_slots WHERE status = 'sending'");
-        expect(open?.n).toBe(0);
+        const open = await app.db.all("SELECT id FROM digest_slots WHERE status = 'sending'");
+        expect(open).toHaveLength(0);
         expect(delivered).toHaveLength(expected);
       },
       { timeout: 10_000 },
