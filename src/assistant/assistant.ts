@@ -292,13 +292,17 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           ],
         };
       case 'digestTime':
+      case 'digestSwitch': {
+        const change =
+          intent.kind === 'digestTime' ? { enabled: true, time: intent.time } : { enabled: intent.enabled };
         return {
           replies: [
             deps.digests
-              ? await deps.digests.setTime(tg, intent.digest, intent.time)
+              ? await deps.digests.changeInWords(tg, intent.digest, change)
               : text(DIGESTS_UNAVAILABLE[language]),
           ],
         };
+      }
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
       case 'unknown': {
@@ -451,6 +455,10 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           case 'digestTime':
             return deps.digests
               ? { edit: await deps.digests.setTime(tg, action.digest, action.time), replies: [] }
+              : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'digestSettings':
+            return deps.digests
+              ? { edit: await deps.digests.settingsReply(tg, language), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
         }
       })();

@@ -17,4 +17,6 @@ export type Action =
   | { kind: 'cancel'; proposalId: string }
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
-  | { kind: 'digestTime'; digest: DigestName; time: string };
+  | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** Open the whole digest settings message (under a one-line change said in words). */
+  | { kind: 'digestSettings' };

@@ -15,6 +15,8 @@ const roundTrips: Action[] = [
   { kind: 'digestToggle', digest: 'weeklyReport' },
   { kind: 'digestTime', digest: 'overdueAlert', time: '10:30' },
   { kind: 'digestTime', digest: 'dayPlan', time: '08:00' },
+  { kind: 'digestSettings' },
+  { kind: 'show', request: { scenario: 'contacts', query: 'Ромашка' } },
   { kind: 'show', request: { scenario: 'schedule', date: '2026-11-26' } },
   { kind: 'show', request: { scenario: 'myTasks' } },
   { kind: 'show', request: { scenario: 'deals' } },

@@ -321,6 +321,8 @@ function encodeParts(action: Action): string {
       return `dt:${DIGESTS[action.digest]}`;
     case 'digestTime':
       return `dm:${DIGESTS[action.digest]}:${encodeField(action.time, 'time')}`;
+    case 'digestSettings':
+      return 'dg';
     case 'show':
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
     case 'propose':
@@ -380,6 +382,8 @@ export function decodeAction(data: string): Action | undefined {
       const time = decodeField(parts[1] ?? '', 'time');
       return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
     }
+    case 'dg':
+      return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
     case 's': {
       const request = decodeShape(SCENARIOS, 'scenario', parts);
       return request ? { kind: 'show', request: request as unknown as ScenarioRequest } : undefined;
