@@ -1,8 +1,8 @@
 // One SQLite file for the assistant's own state, its schema in numbered SQL migrations.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { shipped } from '../package-root.ts';
 
 export type Database = BetterSqlite3.Database;
 
@@ -10,8 +10,8 @@ export class StorageError extends Error {
   override name = 'StorageError';
 }
 
-// Beside the code, not the working folder: `npm start` may run from anywhere.
-const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+// Shipped with the package, not the working folder: `npm start` may run from anywhere.
+const defaultMigrationsDir = shipped('migrations');
 
 interface Migration {
   version: number;
