@@ -14,7 +14,7 @@ import { renderView } from '../dist/views/render.js';
 const { webhookUrls, directorsPerPortal, switchedOn, slot, apiRoot, token, databasePath } = JSON.parse(process.argv[2]);
 let clock = new Date(switchedOn);
 const now = () => clock;
-const db = openDatabase(databasePath);
+const db = await openDatabase(databasePath);
 const directors = createDirectorRepository(db);
 const settings = createDigestSettings({ db, now });
 const scenariosOf = webhookUrls.map((webhookUrl) =>
@@ -24,7 +24,7 @@ for (const p of webhookUrls.keys()) {
   for (let d = 0; d < directorsPerPortal; d++) {
     const telegramUserId = 100_000 + p * directorsPerPortal + d;
     // Each director is a different person of the company, all working in Moscow.
-    directors.save({
+    await directors.save({
       telegramUserId,
       chatId: telegramUserId,
       portalUserId: d + 1,
@@ -32,7 +32,7 @@ for (const p of webhookUrls.keys()) {
       language: 'ru',
       introduced: true,
     });
-    settings.setTime(telegramUserId, 'morningBriefing', '09:00');
+    await settings.setTime(telegramUserId, 'morningBriefing', '09:00');
   }
 }
 
@@ -42,6 +42,7 @@ api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
 const dispatcher = createDigestDispatcher({
   db,
   now,
+  allowed: (await directors.all()).map((director) => director.telegramUserId),
   content: async (director) => {
     const scenarios = scenariosOf[Math.floor((director.telegramUserId - 100_000) / directorsPerPortal)];
     const view = await scenarios.run(director, { scenario: 'morningDigest' });
@@ -62,6 +63,6 @@ const report = await dispatcher.tick();
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage.rss());
-db.close();
+await db.close();
 console.log(JSON.stringify({ seconds, peakMb: peak / 1024 / 1024, report }));
 process.exit(0);

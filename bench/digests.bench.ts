@@ -77,12 +77,13 @@ export default async () => {
     });
     const chats = new Set(telegram.sent().map((message) => message.chatId));
     if (report.sent !== PORTALS * DIRECTORS_PER_PORTAL || chats.size !== report.sent) {
-      const db = openDatabase(databasePath);
+      const db = await openDatabase(databasePath);
       const log = createDigestRepository(db);
-      const failures = createDirectorRepository(db)
-        .all()
-        .flatMap((director) => log.slots(director.telegramUserId).filter((slot) => slot.status !== 'sent'));
-      db.close();
+      const failures = [];
+      for (const director of await createDirectorRepository(db).all()) {
+        failures.push(...(await log.slots(director.telegramUserId)).filter((slot) => slot.status !== 'sent'));
+      }
+      await db.close();
       throw new Error(`Not every director got the briefing: ${JSON.stringify({ report, failures })}`);
     }
     return {

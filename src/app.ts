@@ -1,6 +1,5 @@
 // Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
 // end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
-import type { Database } from 'better-sqlite3';
 import { createAssistant } from './assistant/assistant.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
@@ -10,7 +9,7 @@ import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { PortalClient } from './portal/port.ts';
 import { createScenarios } from './scenarios/index.ts';
-import { openDatabase, ping } from './storage/db.ts';
+import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
@@ -37,7 +36,7 @@ export interface App {
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -54,9 +53,9 @@ function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
   };
 }
 
-export function createApp(options: AppOptions): App {
+export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.databasePath);
+  const db = await openDatabase(options.databasePath);
   const scenarios = createScenarios({ portal: options.portal, now });
   const directors = createDirectorRepository(db);
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
@@ -80,14 +79,19 @@ export function createApp(options: AppOptions): App {
     proposalTtlMs: options.proposalTtlMs,
   });
 
-  // The zone is the portal user's own and can change there: read it again before each slot.
+  // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
+  // the one ALLOWED_TELEGRAM_IDS names now: a changed mapping shows the new person's data, never the old one's.
   const refreshDirector = async (telegramUserId: number) => {
-    const record = directors.get(telegramUserId);
+    const record = await directors.get(telegramUserId);
     if (!record) return undefined;
-    const profile = await scenarios.profile(record.portalUserId);
-    if (profile.timeZone === record.timeZone) return record;
-    const updated = { ...record, timeZone: profile.timeZone };
-    directors.save(updated);
+    const mapped = portalUserOf.get(telegramUserId);
+    const current =
+      mapped === undefined || mapped === record.portalUserId ? record : { ...record, portalUserId: mapped };
+    if (current !== record) await directors.save(current);
+    const profile = await scenarios.profile(mapped);
+    if (profile.portalUserId === current.portalUserId && profile.timeZone === current.timeZone) return current;
+    const updated = { ...current, portalUserId: profile.portalUserId, timeZone: profile.timeZone };
+    await directors.save(updated);
     return updated;
   };
 
@@ -101,6 +105,7 @@ export function createApp(options: AppOptions): App {
         now,
         logger: options.logger,
         send,
+        allowed: [...portalUserOf.keys()],
         refreshDirector,
         content: async (record, digest) => {
           const view = await scenarios.run(record, DIGEST_CONTENT[digest]);

@@ -38,6 +38,7 @@ import {
   statusFor,
 } from '../views/messages.ts';
 import { plainTextOf } from '../views/plain-text.ts';
+import { presentReplies } from '../views/present.ts';
 import {
   choiceQuestion,
   MORE_MATCHES,
@@ -53,7 +54,6 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
-import { splitMessage } from '../views/split.ts';
 import { decodeAction, fitsButton } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -105,7 +105,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const directorFor = async (conversation: Conversation): Promise<DirectorRecord> => {
     const { telegramUserId } = conversation;
     const mapped = deps.identity(telegramUserId);
-    const stored = deps.directors.get(telegramUserId);
+    const stored = await deps.directors.get(telegramUserId);
     const readAt = profileReadAt.get(telegramUserId);
     const fresh =
       stored &&
@@ -123,7 +123,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         language: stored?.language ?? 'ru',
         introduced: stored?.introduced ?? false,
       };
-      deps.directors.save(record);
+      await deps.directors.save(record);
       profileReadAt.set(telegramUserId, now().getTime());
       return record;
     } catch (error) {
@@ -136,8 +136,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
   };
 
-  const remember = (telegramUserId: number, change: ConversationContext) =>
-    deps.memory.setContext(telegramUserId, { ...contextOf(deps.memory.getContext(telegramUserId)), ...change });
+  const remember = async (telegramUserId: number, change: ConversationContext) =>
+    deps.memory.setContext(telegramUserId, { ...contextOf(await deps.memory.getContext(telegramUserId)), ...change });
 
   const failureText = (error: unknown, language: Language): string => {
     if (isPortalError(error)) {
@@ -153,12 +153,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const guarded = (reply: Reply, language: Language): Reply => ({ ...reply, html: guardText(reply.html, language) });
 
-  /** Guarded, and split to Telegram's length with the buttons under the last part (the model can be wordy). */
-  const outgoing = (replies: Reply[], language: Language): Reply[] =>
-    replies.flatMap((reply) => {
-      const parts = splitMessage(guardText(reply.html, language));
-      return parts.map((html, index) => (index === parts.length - 1 ? { ...reply, html } : { html }));
-    });
+  /** Guarded, and split to Telegram's lengths with the buttons under the last part (the model can be wordy). */
+  const outgoing = presentReplies;
 
   const text = (html: string): Reply => ({ html });
 
@@ -180,7 +176,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     let responsibleName: string | undefined;
     if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId)
       responsibleName = (await deps.scenarios.names.users([write.responsibleId])).get(write.responsibleId)?.name;
-    const proposal = deps.proposals.create({ telegramUserId, write, now: now(), ttlMs });
+    const proposal = await deps.proposals.create({ telegramUserId, write, now: now(), ttlMs });
     const context = {
       language: director.language,
       timeZone: director.timeZone,
@@ -213,15 +209,19 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       (option) => !('write' in option) || fitsButton({ kind: 'propose', write: option.write }),
     );
     const choice: string[] = [];
-    const rows: Button[][] = found.options.map((option) => {
-      if (!('write' in option))
-        return [{ text: option.label, action: { kind: 'chooseStage', dealId: option.stagesOfDeal } }];
-      if (proposeAll) return [{ text: option.label, action: { kind: 'propose', write: option.write } }];
-      const proposal = deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
-      choice.push(proposal.id);
-      return [{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }];
-    });
-    if (choice.length) remember(telegramUserId, { choice });
+    const rows: Button[][] = [];
+    for (const option of found.options) {
+      if (!('write' in option)) {
+        rows.push([{ text: option.label, action: { kind: 'chooseStage', dealId: option.stagesOfDeal } }]);
+      } else if (proposeAll) {
+        rows.push([{ text: option.label, action: { kind: 'propose', write: option.write } }]);
+      } else {
+        const proposal = await deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
+        choice.push(proposal.id);
+        rows.push([{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }]);
+      }
+    }
+    if (choice.length) await remember(telegramUserId, { choice });
     return [{ html, buttons: rows }];
   };
 
@@ -237,15 +237,15 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   // ─── conversation ─────────────────────────────────────────────────────────
 
-  const introduction = (record: DirectorRecord, language: Language): Reply[] => {
+  const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
     const replies = [text(INTRODUCTION[language])];
     // Only once, after the very first hello: a gentle offer of the morning briefing.
     if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
-    if (!record.introduced) deps.directors.markIntroduced(record.telegramUserId);
+    if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
     return replies;
   };
 
-  const cannotHelp = (record: DirectorRecord, language: Language): Reply[] =>
+  const cannotHelp = async (record: DirectorRecord, language: Language): Promise<Reply[]> =>
     record.introduced ? [text(CAN_HELP_WITH[language])] : introduction(record, language);
 
   const answer = async (
@@ -261,7 +261,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     const tg = record.telegramUserId;
     switch (intent.kind) {
       case 'greeting':
-        return { replies: introduction(record, language) };
+        return { replies: await introduction(record, language) };
       case 'help':
         return { replies: [text(HELP[language])] };
       case 'view':
@@ -270,18 +270,22 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         return { replies: await propose(tg, director, intent, onStatus) };
       case 'digests':
         return {
-          replies: [deps.digests ? deps.digests.settingsReply(tg, language) : text(DIGESTS_UNAVAILABLE[language])],
+          replies: [
+            deps.digests ? await deps.digests.settingsReply(tg, language) : text(DIGESTS_UNAVAILABLE[language]),
+          ],
         };
       case 'digestTime':
         return {
           replies: [
-            deps.digests ? deps.digests.setTime(tg, intent.digest, intent.time) : text(DIGESTS_UNAVAILABLE[language]),
+            deps.digests
+              ? await deps.digests.setTime(tg, intent.digest, intent.time)
+              : text(DIGESTS_UNAVAILABLE[language]),
           ],
         };
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
       case 'unknown': {
-        if (!deps.model) return { replies: cannotHelp(record, language) };
+        if (!deps.model) return { replies: await cannotHelp(record, language) };
         onStatus?.(STATUS_THINKING[language]);
         const outcome = await deps.model.answer({ director, text: message, memory: history });
         switch (outcome.kind) {
@@ -295,7 +299,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             // The model's words are plain text: escaped here, never trusted as markup.
             return { replies: [text(escapeHtml(outcome.text))] };
           case 'unavailable':
-            return { replies: cannotHelp(record, language) };
+            return { replies: await cannotHelp(record, language) };
         }
       }
     }
@@ -306,10 +310,10 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const handleText: AssistantPort['handleText'] = async (conversation, message, options = {}) => {
     const tg = conversation.telegramUserId;
-    let language: Language = deps.directors.get(tg)?.language ?? 'ru';
+    let language: Language = (await deps.directors.get(tg))?.language ?? 'ru';
     try {
       let record = await directorFor(conversation);
-      const context = contextOf(deps.memory.getContext(tg));
+      const context = contextOf(await deps.memory.getContext(tg));
       const understanding = deps.understand(message, {
         now: now(),
         timeZone: record.timeZone,
@@ -320,18 +324,21 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       language = understanding.language;
       if (record.language !== language || record.chatId !== conversation.chatId) {
         record = { ...record, language, chatId: conversation.chatId };
-        deps.directors.save(record);
+        await deps.directors.save(record);
       }
-      const history = deps.memory.recent(tg, MEMORY_FOR_MODEL).map((line) => ({ role: line.role, text: line.text }));
-      deps.memory.remember(tg, 'director', message, now());
+      const history = (await deps.memory.recent(tg, MEMORY_FOR_MODEL)).map((line) => ({
+        role: line.role,
+        text: line.text,
+      }));
+      await deps.memory.remember(tg, 'director', message, now());
       const { replies, remembered } = await answer(record, understanding.intent, message, history, options.onStatus);
-      if (remembered) remember(tg, { previous: remembered });
+      if (remembered) await remember(tg, { previous: remembered });
       const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
-      if (summary) deps.memory.remember(tg, 'assistant', summary, now());
+      if (summary) await deps.memory.remember(tg, 'assistant', summary, now());
       return out;
     } catch (error) {
-      if (!deps.directors.get(tg)) language = languageOf(message);
+      if (!(await deps.directors.get(tg).catch(() => undefined))) language = languageOf(message);
       return [guarded(text(failureText(error, language)), language)];
     }
   };
@@ -341,7 +348,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const confirm = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
     const director: Director = record;
     const { language } = director;
-    const claim = deps.proposals.claim(proposalId, record.telegramUserId, now());
+    const claim = await deps.proposals.claim(proposalId, record.telegramUserId, now());
     if (!claim.ok) {
       switch (claim.reason) {
         case 'expired':
@@ -350,7 +357,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         case 'cancelled':
           return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
         case 'done': {
-          const earlier = deps.proposals.get(proposalId)?.resultText;
+          const earlier = (await deps.proposals.get(proposalId))?.resultText;
           return earlier
             ? { edit: text(earlier), replies: [] }
             : { replies: [], notice: PROPOSAL_ALREADY_DONE[language] };
@@ -364,31 +371,31 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
     const { write } = claim.proposal;
     metrics.proposals.inc({ outcome: 'confirmed' });
-    const { choice } = contextOf(deps.memory.getContext(record.telegramUserId));
+    const { choice } = contextOf(await deps.memory.getContext(record.telegramUserId));
     if (choice?.includes(proposalId)) {
-      for (const other of choice) if (other !== proposalId) deps.proposals.cancel(other, record.telegramUserId);
-      remember(record.telegramUserId, { choice: undefined });
+      for (const other of choice) if (other !== proposalId) await deps.proposals.cancel(other, record.telegramUserId);
+      await remember(record.telegramUserId, { choice: undefined });
     }
     try {
       await executeWrite(deps.portal, director, write);
       const context = { language, timeZone: director.timeZone, today: today(director) };
       const outcome = guardText(proposalOutcome(write, context), language);
-      deps.proposals.finish(proposalId, 'done', outcome, now());
+      await deps.proposals.finish(proposalId, 'done', outcome, now());
       logger.info('write done', { type: write.type, proposalId });
       return { edit: text(outcome), replies: [] };
     } catch (error) {
       // One sentence, as for any failure: a write that timed out may still have reached the portal.
       const failed = guardText(failureText(error, language), language);
-      deps.proposals.finish(proposalId, 'failed', failed, now());
+      await deps.proposals.finish(proposalId, 'failed', failed, now());
       return { edit: text(failed), replies: [] };
     }
   };
 
-  const cancel = (record: DirectorRecord, proposalId: string): ButtonOutcome => {
+  const cancel = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
     const { language } = record;
-    if (deps.proposals.cancel(proposalId, record.telegramUserId))
+    if (await deps.proposals.cancel(proposalId, record.telegramUserId))
       return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
-    const proposal = deps.proposals.get(proposalId);
+    const proposal = await deps.proposals.get(proposalId);
     if (!proposal || proposal.telegramUserId !== record.telegramUserId)
       return { replies: [], notice: STALE_BUTTON[language] };
     if (proposal.resultText) return { edit: text(proposal.resultText), replies: [] };
@@ -398,7 +405,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const handleButton: AssistantPort['handleButton'] = async (conversation, data, _messageId) => {
     const tg = conversation.telegramUserId;
-    let language: Language = deps.directors.get(tg)?.language ?? 'ru';
+    let language: Language = (await deps.directors.get(tg))?.language ?? 'ru';
     const action = decodeAction(data);
     if (!action) return { replies: [], notice: guardText(STALE_BUTTON[language], language) };
     try {
@@ -413,7 +420,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return cancel(record, action.proposalId);
           case 'show': {
             const replies = await view(director, action.request);
-            remember(tg, { previous: { kind: 'view', request: action.request } });
+            await remember(tg, { previous: { kind: 'view', request: action.request } });
             return { replies };
           }
           case 'propose': {
@@ -425,11 +432,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return { replies: await lookupReplies(tg, director, await lookup.stageChoices(action.dealId)) };
           case 'digestToggle':
             return deps.digests
-              ? { edit: deps.digests.toggle(tg, action.digest), replies: [] }
+              ? { edit: await deps.digests.toggle(tg, action.digest), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
           case 'digestTime':
             return deps.digests
-              ? { edit: deps.digests.setTime(tg, action.digest, action.time), replies: [] }
+              ? { edit: await deps.digests.setTime(tg, action.digest, action.time), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
         }
       })();

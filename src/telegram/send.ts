@@ -1,6 +1,7 @@
 // Turning Replies into Telegram messages: HTML first, plain text if Telegram refuses the HTML,
-// inline buttons on the message they belong to.
-import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+// inline buttons on the message they belong to. A reply with a file goes as a photo or a document with the
+// HTML as its caption, through the same retries and the same plain-text fallback.
+import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
 import { encodeAction } from '../assistant/callbacks/index.ts';
 import type { Logger } from '../log.ts';
@@ -33,7 +34,25 @@ export interface Sender {
 }
 
 export function createSender(api: Api, logger: Logger): Sender {
+  const sendFile = async (chatId: number, reply: Reply, markup: InlineKeyboard | ReplyKeyboardMarkup | undefined) => {
+    const file = reply.attachment!;
+    const send = (caption: string, parseMode?: 'HTML') => {
+      // A fresh InputFile each time: a retried upload reads the bytes again.
+      const input = new InputFile(file.data, file.fileName);
+      const options = { caption, reply_markup: markup, ...(parseMode ? { parse_mode: parseMode } : {}) };
+      return file.kind === 'photo' ? api.sendPhoto(chatId, input, options) : api.sendDocument(chatId, input, options);
+    };
+    try {
+      return (await send(reply.html, 'HTML')).message_id;
+    } catch (error) {
+      if (!refusedMarkup(error)) throw error;
+      logger.warn('telegram refused the caption markup, resending as plain text', { error });
+      return (await send(plainTextOf(reply.html))).message_id;
+    }
+  };
+
   const sendOne = async (chatId: number, reply: Reply, markup?: InlineKeyboard | ReplyKeyboardMarkup) => {
+    if (reply.attachment) return sendFile(chatId, reply, markup);
     try {
       const message = await api.sendMessage(chatId, reply.html, {
         parse_mode: 'HTML',

@@ -58,6 +58,7 @@ const SCENARIOS: readonly Shape[] = [
   { code: 'dr', type: 'dayResults', fields: [['date', 'date']] },
   { code: 'p', type: 'pipeline', fields: [['categoryId', 'int']] },
   { code: 'se', type: 'search', fields: [['query', 'text']] },
+  { code: 'cn', type: 'contacts', fields: [['query', 'text']] },
   { code: 'dp', type: 'dayPlan', fields: [] },
   { code: 'md', type: 'morningDigest', fields: [] },
   { code: 'oa', type: 'overdueAlert', fields: [] },

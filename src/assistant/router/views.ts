@@ -66,6 +66,23 @@ export function digestsIntent(message: Message): Intent | undefined {
 
 const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });
 
+// «контакты Ромашки», «телефон Ромашкина», «почта Северовой», «кто у нас в Ромашке»: who to reach at a client.
+const contactsRe =
+  /^(?:(?:покажи|дай|дайте|скинь|пришли|подскажи|какой|какая|какие|нужен|нужна|нужны|найди|show|give|send|find|get|what(?:'s|\s+is|\s+are))\s+)?(?:(?:мне|me)\s+)?(?:все\s+)?(?:контакты|телефон\p{L}*|номер\p{L}*(?:\s+телефона)?|почт\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|(?:the\s+|all\s+)?(?:contacts|phones?(?:\s+numbers?)?|numbers?|e-?mails?(?:\s+address(?:es)?)?))(?![\p{L}])\s*(?:(?:у|в|во|из|по|of|at|for|from|in)\s+)?(?:(?:компани\p{L}*|клиент\p{L}*|контакт\p{L}*|фирм\p{L}*|company|client|contact|the)\s+)?(?!(?:от|from)(?![\p{L}]))(.+)$/du;
+const peopleAtRe =
+  /^(?:кто\s+(?:у\s+нас\s+)?(?:есть\s+|работает\s+)?(?:в|во)|who\s+(?:do\s+we\s+know|works|is)\s+(?:at|in)|people\s+at)\s+(?:(?:компани\p{L}*|фирм\p{L}*|company|the)\s+)?(.+)$/du;
+
+/** «контакты Ромашки»: the people to reach, with position, phone and e-mail. */
+export function contactsIntent(message: Message): Intent | undefined {
+  const match = message.light.match(contactsRe) ?? message.light.match(peopleAtRe);
+  if (!match) return undefined;
+  const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
+  // A name is a few words; a longer tail is a question about something else.
+  if (!query || query.split(/\s+/).length > 4) return undefined;
+  if (/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u.test(query.toLowerCase())) return undefined;
+  return view({ scenario: 'contacts', query });
+}
+
 /** A view the message asks for, or undefined. */
 export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   const { light } = message;
