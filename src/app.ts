@@ -1,7 +1,7 @@
 // Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
 // end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
 import { createAssistant } from './assistant/assistant.ts';
-import { createModelLoop } from './assistant/model/index.ts';
+import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
@@ -41,6 +41,20 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
+ * model is configured.
+ */
+function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
+  let loop: Promise<ModelLoop> | undefined;
+  return {
+    async answer(input) {
+      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
+      return (await loop).answer(input);
+    },
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.databaseUrl ?? options.databasePath);
@@ -49,7 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const digestSettings = createDigestSettings({ db, now });
   const model = options.model
-    ? createModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
+    ? lazyModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
     : undefined;
 
   const assistant = createAssistant({

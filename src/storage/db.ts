@@ -3,9 +3,9 @@
 // whose calls return promises, so one set of repositories serves both engines.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { shipped } from '../package-root.ts';
 
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -32,8 +32,8 @@ export interface Database extends Queries {
   close(): Promise<void>;
 }
 
-// Beside the code, not the working folder: `npm start` may run from anywhere.
-const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+// Shipped with the package, not the working folder: `npm start` may run from anywhere.
+const defaultMigrationsDir = shipped('migrations');
 
 interface Migration {
   version: number;
