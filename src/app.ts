@@ -1,7 +1,7 @@
 // Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
 // end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
 import { createAssistant } from './assistant/assistant.ts';
-import { createModelLoop } from './assistant/model/index.ts';
+import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
@@ -20,6 +20,8 @@ import type { Reply } from './views/reply.ts';
 export interface AppOptions {
   portal: PortalClient;
   databasePath: string;
+  /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
+  databaseUrl?: string;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
@@ -39,15 +41,29 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
+ * model is configured.
+ */
+function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
+  let loop: Promise<ModelLoop> | undefined;
+  return {
+    async answer(input) {
+      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
+      return (await loop).answer(input);
+    },
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const db = await openDatabase(options.databasePath);
+  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
   const scenarios = createScenarios({ portal: options.portal, now });
   const directors = createDirectorRepository(db);
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const digestSettings = createDigestSettings({ db, now });
   const model = options.model
-    ? createModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
+    ? lazyModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
     : undefined;
 
   const assistant = createAssistant({

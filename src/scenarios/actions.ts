@@ -10,6 +10,8 @@ export type Action =
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */
   | { kind: 'chooseStage'; dealId: number }
+  /** One option of a pick-one list, by its place in the chat's current list: it only chooses, never writes. */
+  | { kind: 'pick'; listId: string; index: number }
   /** Yes / no on a stored proposal: bound to the stored arguments, never to text. */
   | { kind: 'confirm'; proposalId: string }
   | { kind: 'cancel'; proposalId: string }

@@ -8,6 +8,7 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 // not carried by a button (they are read again from the portal), so those round-trip as ''.
 const roundTrips: Action[] = [
   { kind: 'confirm', proposalId: 'aB3_x-9QwErT' },
+  { kind: 'pick', listId: 'Zx8_k-2q', index: 5 },
   { kind: 'cancel', proposalId: 'aB3_x-9QwErT' },
   { kind: 'chooseStage', dealId: 4242 },
   { kind: 'digestToggle', digest: 'morningBriefing' },

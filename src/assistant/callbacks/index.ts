@@ -313,6 +313,10 @@ function encodeParts(action: Action): string {
       return `${action.kind === 'confirm' ? 'c' : 'x'}:${action.proposalId}`;
     case 'chooseStage':
       return `g:${encodeField(action.dealId, 'int')}`;
+    case 'pick':
+      if (!PROPOSAL_ID.test(action.listId) || !Number.isInteger(action.index) || action.index < 0)
+        throw new Unfit('bad pick');
+      return `k:${action.listId}:${action.index}`;
     case 'digestToggle':
       return `dt:${DIGESTS[action.digest]}`;
     case 'digestTime':
@@ -359,6 +363,11 @@ export function decodeAction(data: string): Action | undefined {
       const proposalId = parts.join(':');
       if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
       return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
+    }
+    case 'k': {
+      const [listId = '', index = ''] = parts;
+      if (parts.length !== 2 || !PROPOSAL_ID.test(listId) || !/^\d{1,2}$/.test(index)) return undefined;
+      return { kind: 'pick', listId, index: Number(index) };
     }
     case 'g': {
       const dealId = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
