@@ -653,6 +653,36 @@ export function generateCompany(options: CompanyOptions): DemoData {
     });
   }
 
+  // Two people directors ask for by name: «телефон Ромашкина» (of ООО «Ромашка»), «почта Северовой».
+  for (const [name, lastName, post, companyId, phone, email] of [
+    ['Олег', 'Ромашкин', 'Директор по закупкам', 1, '+7 916 555-12-34', 'o.romashkin@romashka.ru'],
+    ['Анна', 'Северова', 'Главный бухгалтер', 3, '+7 903 555-43-21', 'a.severova@technosfera.ru'],
+  ] as const) {
+    const created = todayStart - 120 * DAY;
+    contacts.push({
+      ID: String(newId('contact')),
+      NAME: name,
+      LAST_NAME: lastName,
+      SECOND_NAME: '',
+      POST: post,
+      COMPANY_ID: String(companyId),
+      TYPE_ID: 'CLIENT',
+      SOURCE_ID: 'CALL',
+      ASSIGNED_BY_ID: String(directorId),
+      CREATED_BY_ID: String(directorId),
+      MODIFY_BY_ID: String(directorId),
+      DATE_CREATE: iso(created),
+      DATE_MODIFY: iso(created),
+      OPENED: 'Y',
+      EXPORT: 'Y',
+      COMMENTS: '',
+      HAS_PHONE: 'Y',
+      HAS_EMAIL: 'Y',
+      PHONE: [{ ID: String(newId('multifield')), VALUE_TYPE: 'WORK', VALUE: phone, TYPE_ID: 'PHONE' }],
+      EMAIL: [{ ID: String(newId('multifield')), VALUE_TYPE: 'WORK', VALUE: email, TYPE_ID: 'EMAIL' }],
+    });
+  }
+
   // Deals with their stage history and activities ------------------------------------------------------------------
   const deals: Row[] = [];
   const stageHistory: Row[] = [];
