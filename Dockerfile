@@ -11,6 +11,7 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY prompts ./prompts
 COPY migrations ./migrations
+COPY assets ./assets
 RUN npm run typecheck && npm prune --omit=dev
 
 # Runtime stage: Node, the installed packages and the sources (run by tsx), as the unprivileged `node` user.
@@ -23,6 +24,8 @@ COPY --from=build --chown=node:node /app/package.json /app/tsconfig.json ./
 COPY --from=build --chown=node:node /app/src ./src
 COPY --from=build --chown=node:node /app/prompts ./prompts
 COPY --from=build --chown=node:node /app/migrations ./migrations
+# The chart font (Cyrillic): the pictures look the same in the image as on any machine.
+COPY --from=build --chown=node:node /app/assets ./assets
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

@@ -319,6 +319,8 @@ function encodeParts(action: Action): string {
       return `dm:${DIGESTS[action.digest]}:${encodeField(action.time, 'time')}`;
     case 'show':
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
+    case 'chart':
+      return encodeShape('k', SCENARIOS, action.request.scenario, action.request);
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
   }
@@ -371,9 +373,11 @@ export function decodeAction(data: string): Action | undefined {
       const time = decodeField(parts[1] ?? '', 'time');
       return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
     }
-    case 's': {
-      const request = decodeShape(SCENARIOS, 'scenario', parts);
-      return request ? { kind: 'show', request: request as unknown as ScenarioRequest } : undefined;
+    case 's':
+    case 'k': {
+      const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
+      if (!request) return undefined;
+      return kind === 's' ? { kind: 'show', request } : { kind: 'chart', request };
     }
     case 'p': {
       const write = decodeShape(WRITES, 'type', parts);
