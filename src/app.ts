@@ -1,7 +1,7 @@
 // Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
 // end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
 import { createAssistant } from './assistant/assistant.ts';
-import { createModelLoop } from './assistant/model/index.ts';
+import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
@@ -40,6 +40,20 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
+ * model is configured.
+ */
+function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
+  let loop: Promise<ModelLoop> | undefined;
+  return {
+    async answer(input) {
+      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
+      return (await loop).answer(input);
+    },
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.databasePath);
@@ -48,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const digestSettings = createDigestSettings({ db, now });
   const model = options.model
-    ? createModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
+    ? lazyModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
     : undefined;
 
   const assistant = createAssistant({
@@ -66,13 +80,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     proposalTtlMs: options.proposalTtlMs,
   });
 
-  // The zone is the portal user's own and can change there: read it again before each slot.
+  // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
+  // the one ALLOWED_TELEGRAM_IDS names now: a changed mapping shows the new person's data, never the old one's.
   const refreshDirector = async (telegramUserId: number) => {
     const record = await directors.get(telegramUserId);
     if (!record) return undefined;
-    const profile = await scenarios.profile(record.portalUserId);
-    if (profile.timeZone === record.timeZone) return record;
-    const updated = { ...record, timeZone: profile.timeZone };
+    const mapped = portalUserOf.get(telegramUserId);
+    const current =
+      mapped === undefined || mapped === record.portalUserId ? record : { ...record, portalUserId: mapped };
+    if (current !== record) await directors.save(current);
+    const profile = await scenarios.profile(mapped);
+    if (profile.portalUserId === current.portalUserId && profile.timeZone === current.timeZone) return current;
+    const updated = { ...current, portalUserId: profile.portalUserId, timeZone: profile.timeZone };
     await directors.save(updated);
     return updated;
   };
@@ -87,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         now,
         logger: options.logger,
         send,
+        allowed: [...portalUserOf.keys()],
         refreshDirector,
         content: async (record, digest) => {
           // The weekly report comes with its picture: the money won week by week.

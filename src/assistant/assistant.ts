@@ -2,6 +2,7 @@
 // become one stored proposal and one yes/no question (promise 3) and run only when a tap claims it; every
 // text passes the guard (promise 2); failures become one plain sentence (promise 4).
 
+import { randomBytes } from 'node:crypto';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
@@ -43,6 +44,7 @@ import { plainTextOf } from '../views/plain-text.ts';
 import { presentReplies } from '../views/present.ts';
 import {
   choiceQuestion,
+  LIST_EXPIRED,
   MORE_MATCHES,
   notFoundSentence,
   PROPOSAL_ALREADY_DONE,
@@ -56,7 +58,7 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
-import { decodeAction, fitsButton } from './callbacks/index.ts';
+import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
 import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -87,15 +89,20 @@ const PROFILE_REFRESH_MS = 60 * 60 * 1000;
 const MEMORY_FOR_MODEL = 6;
 const REMEMBERED_REPLY_CHARS = 400;
 
-/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works, and the
- * proposals of an open pick-one question, so that taking one withdraws the others. */
+/** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */
+type PickOption = { write: WriteRequest } | { stagesOfDeal: number };
+
+/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works, and the chat's
+ * one live pick-one list; a newer list or question replaces it, so an older list's tap finds nothing. */
 interface ConversationContext {
   previous?: Intent;
-  choice?: string[];
+  choice?: { id: string; options: PickOption[] };
 }
 
 const contextOf = (value: unknown): ConversationContext =>
   value && typeof value === 'object' ? (value as ConversationContext) : {};
+
+const newListId = (): string => randomBytes(6).toString('base64url');
 
 export function createAssistant(deps: AssistantDeps): AssistantPort {
   const now = deps.now ?? (() => new Date());
@@ -202,6 +209,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId)
       responsibleName = (await deps.scenarios.names.users([write.responsibleId])).get(write.responsibleId)?.name;
     const proposal = await deps.proposals.create({ telegramUserId, write, now: now(), ttlMs });
+    // A question withdraws any pick list still open in the chat.
+    await remember(telegramUserId, { choice: undefined });
     const context = {
       language: director.language,
       timeZone: director.timeZone,
@@ -228,26 +237,34 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       language,
     );
     const html = found.more ? `${asked}\n${MORE_MATCHES[language]}` : asked;
-    // A pick leads to its own yes/no question. When a pick cannot ride on a button (a long title), each
-    // option is stored as its own proposal instead, and the pick itself is the confirmation.
-    const proposeAll = found.options.every(
-      (option) => !('write' in option) || fitsButton({ kind: 'propose', write: option.write }),
-    );
-    const choice: string[] = [];
-    const rows: Button[][] = [];
-    for (const option of found.options) {
-      if (!('write' in option)) {
-        rows.push([{ text: option.label, action: { kind: 'chooseStage', dealId: option.stagesOfDeal } }]);
-      } else if (proposeAll) {
-        rows.push([{ text: option.label, action: { kind: 'propose', write: option.write } }]);
-      } else {
-        const proposal = await deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
-        choice.push(proposal.id);
-        rows.push([{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }]);
-      }
-    }
-    if (choice.length) await remember(telegramUserId, { choice });
+    // A pick only chooses: it leads to the usual yes/no question showing every argument (a comment's full text
+    // too), so nothing the director has not read can be written by a tap. This list replaces any older one.
+    const id = newListId();
+    await remember(telegramUserId, {
+      choice: {
+        id,
+        options: found.options.map((option) =>
+          'write' in option ? { write: option.write } : { stagesOfDeal: option.stagesOfDeal },
+        ),
+      },
+    });
+    const rows: Button[][] = found.options.map((option, index) => [
+      { text: option.label, action: { kind: 'pick', listId: id, index } },
+    ]);
     return [{ html, buttons: rows }];
+  };
+
+  /** The tapped option of the chat's live list; an older list's tap gets «this list has expired». */
+  const pick = async (record: DirectorRecord, listId: string, index: number): Promise<ButtonOutcome> => {
+    const tg = record.telegramUserId;
+    const { choice } = contextOf(await deps.memory.getContext(tg));
+    const option = choice?.id === listId && Array.isArray(choice.options) ? choice.options[index] : undefined;
+    if (!option) return { replies: [], notice: LIST_EXPIRED[record.language], clearButtons: true };
+    if ('stagesOfDeal' in option)
+      return { replies: await lookupReplies(tg, record, await lookup.stageChoices(option.stagesOfDeal)) };
+    const write = await lookup.refresh(option.write);
+    if (!write) return { replies: [text(PROPOSAL_GONE[record.language])] };
+    return { replies: [await question(tg, record, write)] };
   };
 
   const propose = async (
@@ -301,13 +318,17 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           ],
         };
       case 'digestTime':
+      case 'digestSwitch': {
+        const change =
+          intent.kind === 'digestTime' ? { enabled: true, time: intent.time } : { enabled: intent.enabled };
         return {
           replies: [
             deps.digests
-              ? await deps.digests.setTime(tg, intent.digest, intent.time)
+              ? await deps.digests.changeInWords(tg, intent.digest, change)
               : text(DIGESTS_UNAVAILABLE[language]),
           ],
         };
+      }
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
       case 'unknown': {
@@ -418,11 +439,6 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
     const { write } = claim.proposal;
     metrics.proposals.inc({ outcome: 'confirmed' });
-    const { choice } = contextOf(await deps.memory.getContext(record.telegramUserId));
-    if (choice?.includes(proposalId)) {
-      for (const other of choice) if (other !== proposalId) await deps.proposals.cancel(other, record.telegramUserId);
-      await remember(record.telegramUserId, { choice: undefined });
-    }
     try {
       await executeWrite(deps.portal, director, write);
       const context = { language, timeZone: director.timeZone, today: today(director) };
@@ -465,6 +481,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return confirm(record, action.proposalId);
           case 'cancel':
             return cancel(record, action.proposalId);
+          case 'pick':
+            return pick(record, action.listId, action.index);
           case 'show': {
             const replies = await view(director, action.request);
             await remember(tg, { previous: { kind: 'view', request: action.request } });
@@ -486,6 +504,10 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           case 'digestTime':
             return deps.digests
               ? { edit: await deps.digests.setTime(tg, action.digest, action.time), replies: [] }
+              : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'digestSettings':
+            return deps.digests
+              ? { edit: await deps.digests.settingsReply(tg, language), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
         }
       })();

@@ -8,6 +8,8 @@ export interface Pipeline {
   id: number;
   name: string;
   sort: number;
+  /** Departments whose people may read all of this pipeline's deals; others see only their own. Absent: all. */
+  readers?: number[];
 }
 
 export interface StageDefinition {
@@ -22,6 +24,8 @@ export interface DemoData {
   timeZone: string;
   /** The webhook's user: the director. */
   directorId: number;
+  /** Portal administrators: they see every deal (see rights.ts). */
+  administrators: number[];
   departments: Row[];
   /** `user.get` rows: UPPER_CASE, `ACTIVE` boolean, `UF_DEPARTMENT` numbers. */
   users: Row[];
@@ -288,7 +292,9 @@ const LEAD_TITLES = [
 
 const PIPELINES: Pipeline[] = [
   { id: 0, name: 'Продажи', sort: 100 },
-  { id: 1, name: 'Тендеры и госзакупки', sort: 200 },
+  // Tenders run on bank guarantees: only finance (department 4), the administrator and each deal's own
+  // responsible person see them, as on a portal with CRM roles.
+  { id: 1, name: 'Тендеры и госзакупки', sort: 200, readers: [4] },
 ];
 
 const STAGES: Record<number, StageDefinition[]> = {
@@ -1180,6 +1186,8 @@ export function generateCompany(options: CompanyOptions): DemoData {
   return {
     timeZone: zone,
     directorId,
+    // The director created the portal: its administrator, who sees everything.
+    administrators: [directorId],
     departments,
     users,
     workdays,

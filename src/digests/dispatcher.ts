@@ -33,6 +33,8 @@ export interface DigestDispatcherDeps {
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
+  /** The Telegram users allowed now (ALLOWED_TELEGRAM_IDS): nobody else gets a digest, whatever is stored. */
+  allowed: readonly number[];
   /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
@@ -89,6 +91,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
+  const allowed = new Set(deps.allowed);
   const zoneCheckedAt = new Map<number, number>();
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
@@ -231,6 +234,10 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     metrics.digests.inc({ outcome: 'failed' }, abandoned);
     const retriesOf = new Map<number, DigestSlot[]>();
     for (const slot of await digests.dueRetries(now)) {
+      if (!allowed.has(slot.telegramUserId)) {
+        if (await digests.takeRetry(slot.id, now)) await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+        continue;
+      }
       const ofDirector = retriesOf.get(slot.telegramUserId);
       if (ofDirector) ofDirector.push(slot);
       else retriesOf.set(slot.telegramUserId, [slot]);
@@ -243,6 +250,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       ...retriesOf.keys(),
     ]);
     for (const id of zoneStale) ids.add(id);
+    for (const id of ids) if (!allowed.has(id)) ids.delete(id);
     await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
         await serve(id, retriesOf.get(id) ?? [], now, report);
@@ -264,6 +272,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   return {
     tick,
     start() {
+      // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
+      const suspension = digests
+        .suspendAllBut([...allowed], clock())
+        .then((suspended) => {
+          if (suspended > 0)
+            logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
+        })
+        .catch((error: unknown) => logger.error('could not suspend digests of directors no longer allowed', { error }));
       let running = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
@@ -271,7 +287,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         if (running) return;
         running = true;
         const started = Date.now();
-        tick()
+        suspension
+          .then(tick)
           .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {

@@ -5,7 +5,7 @@ import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSubscription } from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
-import { renderDigestSettings } from '../views/digest-settings.ts';
+import { digestChanged, renderDigestSettings } from '../views/digest-settings.ts';
 import type { Reply } from '../views/reply.ts';
 import { DEFAULT_TIMES, DIGEST_NAMES, nextSlot, normalizeTime } from './schedule.ts';
 
@@ -15,6 +15,15 @@ export interface DigestSettingsPort {
   toggle(telegramUserId: number, digest: DigestName): Promise<Reply>;
   /** Sets a digest's local time (`HH:mm`, `8:15` too) and switches it on; returns the updated settings message. */
   setTime(telegramUserId: number, digest: DigestName, time: string): Promise<Reply>;
+  /**
+   * A change said in words («выключи утренний брифинг», «итоги дня в 19:00»): a time also switches it on.
+   * Answers in one line, with the button to the whole settings message.
+   */
+  changeInWords(
+    telegramUserId: number,
+    digest: DigestName,
+    change: { enabled: boolean; time?: string },
+  ): Promise<Reply>;
 }
 
 const unreadableTime: Record<Language, string> = {
@@ -79,21 +88,36 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
       subscriptions.filter((subscription) => subscription.digest === digest),
       now,
     );
-    return render(subscriptions, director.language);
+    return subscriptions;
   };
 
   return {
     settingsReply: async (telegramUserId, language) =>
       render(await subscriptionsOf(await directorOf(telegramUserId)), language),
-    toggle: async (telegramUserId, digest) =>
-      change(await directorOf(telegramUserId), digest, ({ enabled, localTime }) => ({ enabled: !enabled, localTime })),
+    async toggle(telegramUserId, digest) {
+      const director = await directorOf(telegramUserId);
+      const changed = await change(director, digest, ({ enabled, localTime }) => ({ enabled: !enabled, localTime }));
+      return render(changed, director.language);
+    },
     async setTime(telegramUserId, digest, time) {
       const director = await directorOf(telegramUserId);
       const localTime = normalizeTime(time);
       if (!localTime) {
         return render(await subscriptionsOf(director), director.language, unreadableTime[director.language]);
       }
-      return change(director, digest, () => ({ enabled: true, localTime }));
+      return render(await change(director, digest, () => ({ enabled: true, localTime })), director.language);
+    },
+    async changeInWords(telegramUserId, digest, { enabled, time }) {
+      const director = await directorOf(telegramUserId);
+      const localTime = time === undefined ? undefined : normalizeTime(time);
+      if (time !== undefined && !localTime)
+        return render(await subscriptionsOf(director), director.language, unreadableTime[director.language]);
+      const changed = await change(director, digest, (current) => ({
+        enabled,
+        localTime: localTime ?? current.localTime,
+      }));
+      const setting = changed.find((subscription) => subscription.digest === digest)!;
+      return digestChanged({ digest, enabled: setting.enabled, time: setting.localTime }, director.language);
     },
   };
 }

@@ -12,9 +12,13 @@ export type Action =
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */
   | { kind: 'chooseStage'; dealId: number }
+  /** One option of a pick-one list, by its place in the chat's current list: it only chooses, never writes. */
+  | { kind: 'pick'; listId: string; index: number }
   /** Yes / no on a stored proposal: bound to the stored arguments, never to text. */
   | { kind: 'confirm'; proposalId: string }
   | { kind: 'cancel'; proposalId: string }
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
-  | { kind: 'digestTime'; digest: DigestName; time: string };
+  | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** Open the whole digest settings message (under a one-line change said in words). */
+  | { kind: 'digestSettings' };

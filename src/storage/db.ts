@@ -2,8 +2,8 @@
 // repository talks to it through `Database`, whose calls return promises, so a shared server can stand in.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { shipped } from '../package-root.ts';
 
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -28,8 +28,8 @@ export interface Database extends Queries {
   close(): Promise<void>;
 }
 
-// Beside the code, not the working folder: `npm start` may run from anywhere.
-const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+// Shipped with the package, not the working folder: `npm start` may run from anywhere.
+const defaultMigrationsDir = shipped('migrations');
 
 interface Migration {
   version: number;

@@ -62,6 +62,11 @@ export interface DigestRepository {
   due(now: Date): Promise<DigestSubscription[]>;
   /** Directors with at least one digest switched on. */
   subscribers(): Promise<number[]>;
+  /**
+   * Suspends the subscriptions of everyone not in `allowed` and lifts the suspension of those in it; the
+   * subscriptions themselves are kept. Returns how many directors were suspended.
+   */
+  suspendAllBut(allowed: readonly number[], now: Date): Promise<number>;
   /** Moves the subscription to its next run and inserts the slot row, in one transaction. */
   claim(input: ClaimInput): Promise<ClaimResult>;
   /** Slots waiting for another try whose time has come. */
@@ -175,22 +180,38 @@ export function createDigestRepository(db: Database): DigestRepository {
     async due(now) {
       const rows = await db.all<SubscriptionRow>(
         `SELECT ${subscriptionColumns} FROM digest_subscriptions
-         WHERE enabled = 1 AND next_run_at <= ? ORDER BY next_run_at, telegram_user_id`,
+         WHERE enabled = 1 AND suspended = 0 AND next_run_at <= ? ORDER BY next_run_at, telegram_user_id`,
         [now.getTime()],
       );
       return rows.map(toSubscription);
     },
     async subscribers() {
       const rows = await db.all<{ telegram_user_id: number }>(
-        'SELECT DISTINCT telegram_user_id FROM digest_subscriptions WHERE enabled = 1 ORDER BY telegram_user_id',
+        `SELECT DISTINCT telegram_user_id FROM digest_subscriptions WHERE enabled = 1 AND suspended = 0
+         ORDER BY telegram_user_id`,
       );
       return rows.map((row) => row.telegram_user_id);
     },
+    suspendAllBut: (allowed, now) =>
+      db.transaction(async (tx) => {
+        // An empty list allows nobody: `IN ()` is not valid SQL everywhere, so it becomes a condition never true.
+        const allowedNow = allowed.length ? `telegram_user_id IN (${allowed.map(() => '?').join(', ')})` : '1 = 0';
+        await tx.run(
+          `UPDATE digest_subscriptions SET suspended = 0, updated_at = ? WHERE suspended = 1 AND ${allowedNow}`,
+          [now.getTime(), ...allowed],
+        );
+        const suspended = await tx.all<{ telegram_user_id: number }>(
+          `UPDATE digest_subscriptions SET suspended = 1, updated_at = ? WHERE suspended = 0 AND NOT (${allowedNow})
+           RETURNING telegram_user_id`,
+          [now.getTime(), ...allowed],
+        );
+        return new Set(suspended.map((row) => row.telegram_user_id)).size;
+      }),
     claim: (input) =>
       db.transaction(async (tx): Promise<ClaimResult> => {
         const moved = await tx.run(
           `UPDATE digest_subscriptions SET next_run_at = ?, updated_at = ?
-           WHERE telegram_user_id = ? AND digest = ? AND enabled = 1 AND next_run_at = ?`,
+           WHERE telegram_user_id = ? AND digest = ? AND enabled = 1 AND suspended = 0 AND next_run_at = ?`,
           [
             input.nextRunAt.getTime(),
             input.now.getTime(),

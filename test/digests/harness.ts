@@ -90,6 +90,7 @@ export function digestHarness() {
           for (const reply of replies) deliveries.push({ chatId, html: reply.html, at: clock.now() });
         },
         now: clock.now,
+        allowed: directors.map((director) => director.telegramUserId),
         // Real Telegram limits wait in real time; the clock here is fake, so the limits are lifted.
         rate: { perSecond: 10_000, perChatPerSecond: 10_000 },
         ...overrides,
