@@ -326,7 +326,7 @@ function encodeParts(action: Action): string {
     case 'show':
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
     case 'chart':
-      return encodeShape('k', SCENARIOS, action.request.scenario, action.request);
+      return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
   }
@@ -387,7 +387,7 @@ export function decodeAction(data: string): Action | undefined {
     case 'dg':
       return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
     case 's':
-    case 'k': {
+    case 'gr': {
       const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
       if (!request) return undefined;
       return kind === 's' ? { kind: 'show', request } : { kind: 'chart', request };
