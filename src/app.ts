@@ -21,6 +21,8 @@ import type { Reply } from './views/reply.ts';
 export interface AppOptions {
   portal: PortalClient;
   databasePath: string;
+  /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
+  databaseUrl?: string;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
@@ -56,7 +58,7 @@ function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const db = await openDatabase(options.databasePath);
+  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
   const scenarios = createScenarios({ portal: options.portal, now });
   const directors = createDirectorRepository(db);
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));

@@ -22,6 +22,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   const app = await createApp({
     portal,
     databasePath: config.databasePath,
+    databaseUrl: config.databaseUrl,
     allowed: config.allowed,
     model: config.model,
     logger,
