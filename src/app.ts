@@ -7,10 +7,12 @@ import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
+import { type BucketSource, sharedBucket } from './portal/bucket.ts';
 import type { PortalClient } from './portal/port.ts';
 import { createScenarios } from './scenarios/index.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
+import { createSeenUpdates, createSharedBuckets } from './storage/instances.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
 import type { AccessList, AssistantPort } from './telegram/ports.ts';
@@ -18,7 +20,8 @@ import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
 
 export interface AppOptions {
-  portal: PortalClient;
+  /** The portal client, or how to build it once the app knows where the portal's request limit is counted. */
+  portal: PortalClient | ((buckets: BucketSource) => PortalClient);
   databasePath: string;
   /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
   databaseUrl?: string;
@@ -39,6 +42,10 @@ export interface App {
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The portal client the assistant uses. */
+  portal: PortalClient;
+  /** First time any instance sees this Telegram update → true (webhook mode drops repeats). */
+  markSeen(updateId: number): Promise<boolean>;
 }
 
 /**
@@ -58,19 +65,24 @@ function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
 export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.databaseUrl ?? options.databasePath);
-  const scenarios = createScenarios({ portal: options.portal, now });
+  // Several instances share one PostgreSQL database, and with it the portal's request limit.
+  const portal =
+    typeof options.portal === 'function'
+      ? options.portal(db.engine === 'postgres' ? createSharedBuckets(db) : sharedBucket)
+      : options.portal;
+  const scenarios = createScenarios({ portal, now });
   const directors = createDirectorRepository(db);
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const digestSettings = createDigestSettings({ db, now });
   const model = options.model
-    ? lazyModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
+    ? lazyModelLoop({ ...options.model, portal, names: scenarios.names, now, logger: options.logger })
     : undefined;
 
   const assistant = createAssistant({
     scenarios,
     understand,
     model,
-    portal: options.portal,
+    portal,
     proposals: createProposalRepository(db),
     directors,
     memory: createMemoryRepository(db),
@@ -101,6 +113,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     assistant,
     access: { isAllowed: (telegramUserId) => portalUserOf.has(telegramUserId) },
     db,
+    portal,
+    markSeen: createSeenUpdates(db, now),
     startDigests(send) {
       const dispatcher = createDigestDispatcher({
         db,

@@ -18,9 +18,9 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   if (!telegram || !portalSettings) {
     throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
   }
-  const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
   const app = await createApp({
-    portal,
+    portal: (buckets) =>
+      createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, buckets, logger }),
     databasePath: config.databasePath,
     databaseUrl: config.databaseUrl,
     allowed: config.allowed,
@@ -40,7 +40,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
   const listener = createListener(logger);
   const running: Running = telegram.webhook
-    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates(), listener }, logger)
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
     : await startPolling(bot, logger);
   const digests = app.startDigests(async (chatId, replies) => {
     await sender.send(chatId, replies);
@@ -52,7 +52,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   });
   if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
   logger.info('assistant started', {
-    portal: String(portal),
+    portal: String(app.portal),
     allowed: config.allowed.length,
     model: Boolean(config.model),
   });
@@ -70,17 +70,6 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   await running.stop();
   await app.close();
   logger.info('stopped cleanly');
-}
-
-/** Telegram re-sends an update it thinks was lost; the last few thousand ids are enough to drop repeats. */
-function rememberUpdates(limit = 5_000): (updateId: number) => boolean {
-  const seen = new Set<number>();
-  return (updateId) => {
-    if (seen.has(updateId)) return false;
-    seen.add(updateId);
-    if (seen.size > limit) seen.delete(seen.values().next().value as number);
-    return true;
-  };
 }
 
 async function main(): Promise<void> {
