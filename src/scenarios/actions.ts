@@ -15,4 +15,6 @@ export type Action =
   | { kind: 'cancel'; proposalId: string }
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
-  | { kind: 'digestTime'; digest: DigestName; time: string };
+  | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
+  | { kind: 'connect' };

@@ -39,6 +39,8 @@ export interface OAuthConnectionRepository {
   end(telegramUserId: number, generation: number): boolean;
   /** /disconnect: forgets the connection altogether. */
   remove(telegramUserId: number): boolean;
+  /** The Telegram users whose connection is alive (not ended). */
+  liveUsers(): number[];
 }
 
 interface ConnectionRow {
@@ -83,6 +85,9 @@ export function createOAuthConnectionRepository(db: Database, box: SecretBox): O
      WHERE telegram_user_id = ? AND generation = ? AND tokens_sealed IS NOT NULL`,
   );
   const forget = db.prepare<[number]>('DELETE FROM oauth_connections WHERE telegram_user_id = ?');
+  const alive = db
+    .prepare<[], number>('SELECT telegram_user_id FROM oauth_connections WHERE tokens_sealed IS NOT NULL')
+    .pluck();
 
   const seal = (telegramUserId: number, generation: number, tokens: TokenPair) =>
     box.seal(
@@ -152,5 +157,6 @@ export function createOAuthConnectionRepository(db: Database, box: SecretBox): O
     remove(telegramUserId) {
       return forget.run(telegramUserId).changes === 1;
     },
+    liveUsers: () => alive.all(),
   };
 }

@@ -30,6 +30,8 @@ export interface ProposalRepository {
   finish(id: string, outcome: 'done' | 'failed', resultText: string, now?: Date): boolean;
   /** Withdraws a pending proposal of this director; false if there is none to withdraw. */
   cancel(id: string, telegramUserId: number): boolean;
+  /** Withdraws every pending proposal of this director (they now act on another portal); how many. */
+  cancelAll(telegramUserId: number): number;
 }
 
 /** Finished and expired proposals are kept this long for the operator, then dropped. */
@@ -82,6 +84,10 @@ export function createProposalRepository(db: Database): ProposalRepository {
      WHERE id = ? AND telegram_user_id = ? AND status = 'pending'`,
   );
 
+  const withdrawAll = db.prepare<[number, number]>(
+    `UPDATE proposals SET status = 'cancelled', finished_at = ? WHERE telegram_user_id = ? AND status = 'pending'`,
+  );
+
   return {
     create({ telegramUserId, write, now, ttlMs }) {
       const at = now.getTime();
@@ -116,6 +122,9 @@ export function createProposalRepository(db: Database): ProposalRepository {
     },
     cancel(id, telegramUserId) {
       return withdraw.run(Date.now(), id, telegramUserId).changes === 1;
+    },
+    cancelAll(telegramUserId) {
+      return withdrawAll.run(Date.now(), telegramUserId).changes;
     },
   };
 }

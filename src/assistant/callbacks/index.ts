@@ -9,6 +9,9 @@ import type { WriteRequest } from '../../scenarios/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
 
+/** The connect button's data: the Telegram side answers it before the assistant sees it. */
+export const CONNECT_DATA = 'cn';
+
 type FieldKind =
   | 'int'
   | 'num'
@@ -310,6 +313,8 @@ function encodeParts(action: Action): string {
     case 'cancel':
       if (!PROPOSAL_ID.test(action.proposalId)) throw new Unfit('bad proposal id');
       return `${action.kind === 'confirm' ? 'c' : 'x'}:${action.proposalId}`;
+    case 'connect':
+      return CONNECT_DATA;
     case 'chooseStage':
       return `g:${encodeField(action.dealId, 'int')}`;
     case 'digestToggle':
@@ -357,6 +362,8 @@ export function decodeAction(data: string): Action | undefined {
       if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
       return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
     }
+    case CONNECT_DATA:
+      return parts.length === 0 ? { kind: 'connect' } : undefined;
     case 'g': {
       const dealId = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
       return typeof dealId === 'number' && dealId > 0 ? { kind: 'chooseStage', dealId } : undefined;
