@@ -49,7 +49,7 @@ export default async () => {
   let clock = SWITCHED_ON;
   const now = () => clock;
   const folder = mkdtempSync(join(tmpdir(), 'b24-digests-bench-'));
-  const db = openDatabase(join(folder, 'assistant.sqlite'));
+  const db = await openDatabase(join(folder, 'assistant.sqlite'));
   const telegram = await startFakeTelegram();
   const { child, webhookUrls } = await startPortals();
   try {
@@ -69,8 +69,8 @@ export default async () => {
           language: 'ru',
           introduced: true,
         };
-        directors.save(record);
-        settings.setTime(telegramUserId, 'morningBriefing', '09:00');
+        await directors.save(record);
+        await settings.setTime(telegramUserId, 'morningBriefing', '09:00');
       }
     }
 
@@ -80,7 +80,7 @@ export default async () => {
     const dispatcher = createDigestDispatcher({
       db,
       now,
-      allowed: directors.all().map((director) => director.telegramUserId),
+      allowed: (await directors.all()).map((director) => director.telegramUserId),
       content: async (director, _digest) => {
         const scenarios = scenariosOf.get(Math.floor((director.telegramUserId - 100_000) / DIRECTORS_PER_PORTAL))!;
         const view = await scenarios.run(director, { scenario: 'morningDigest' });
@@ -105,9 +105,10 @@ export default async () => {
     const chats = new Set(telegram.sent().map((message) => message.chatId));
     if (report.sent !== PORTALS * DIRECTORS_PER_PORTAL || chats.size !== report.sent) {
       const log = createDigestRepository(db);
-      const failures = directors
-        .all()
-        .flatMap((director) => log.slots(director.telegramUserId).filter((slot) => slot.status !== 'sent'));
+      const failures = [];
+      for (const director of await directors.all()) {
+        failures.push(...(await log.slots(director.telegramUserId)).filter((slot) => slot.status !== 'sent'));
+      }
       throw new Error(`Not every director got the briefing: ${JSON.stringify({ report, failures })}`);
     }
     return {
@@ -117,7 +118,7 @@ export default async () => {
   } finally {
     child.kill();
     await telegram.close();
-    db.close();
+    await db.close();
     rmSync(folder, { recursive: true, force: true });
   }
 };

@@ -4,7 +4,6 @@
 // A director acts through one workspace: the company webhook (ALLOWED_TELEGRAM_IDS), or their own connection
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
-import type { Database } from 'better-sqlite3';
 import { createAssistant } from './assistant/assistant.ts';
 import { createModelLoop } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
@@ -20,7 +19,7 @@ import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServ
 import type { PortalClient } from './portal/port.ts';
 import { connectionEnded, createTokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
-import { openDatabase, ping } from './storage/db.ts';
+import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createOAuthConnectionRepository, type OAuthConnection } from './storage/oauth-connections.ts';
@@ -72,7 +71,7 @@ export interface App {
   oauthRoute?(notify: (chatId: number, replies: Reply[]) => Promise<void>): ReturnType<typeof oauthRedirectRoute>;
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Everything that serves directors through one portal identity. */
@@ -91,10 +90,10 @@ type Seat =
   | { kind: 'ended' }
   | { kind: 'none' };
 
-export function createApp(options: AppOptions): App {
+export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger;
-  const db = openDatabase(options.databasePath);
+  const db = await openDatabase(options.databasePath);
   const directors = createDirectorRepository(db);
   const proposals = createProposalRepository(db);
   const memory = createMemoryRepository(db);
@@ -166,47 +165,48 @@ export function createApp(options: AppOptions): App {
     return workspace;
   };
 
-  const seatOf = (telegramUserId: number): Seat => {
-    const connection = connections?.get(telegramUserId);
+  const seatOf = async (telegramUserId: number): Promise<Seat> => {
+    const connection = await connections?.get(telegramUserId);
     if (connection) return connection.tokens ? { kind: 'connected', connection } : { kind: 'ended' };
     // Who may come in at all is the Telegram side's check (access); without a connection of their own, the webhook.
     return webhook ? { kind: 'webhook' } : { kind: 'none' };
   };
-  const workspaceFor = (telegramUserId: number): Workspace | undefined => {
-    const seat = seatOf(telegramUserId);
+  const workspaceFor = async (telegramUserId: number): Promise<Workspace | undefined> => {
+    const seat = await seatOf(telegramUserId);
     if (seat.kind === 'webhook') return webhook;
     return seat.kind === 'connected' ? connectedWorkspace(seat.connection) : undefined;
   };
   const mayConnect = (telegramUserId: number) =>
     Boolean(application?.allowConnectedPortals) || portalUserOf.has(telegramUserId);
-  const isAllowed = (telegramUserId: number) =>
-    portalUserOf.has(telegramUserId) || Boolean(application?.allowConnectedPortals && connections?.get(telegramUserId));
+  const isAllowed = async (telegramUserId: number) =>
+    portalUserOf.has(telegramUserId) ||
+    Boolean(application?.allowConnectedPortals && (await connections?.get(telegramUserId)));
   /** Who gets digests now: allowed, with a portal to act through (an ended connection stops them). */
-  const servedNow = (): number[] => {
+  const servedNow = async (): Promise<number[]> => {
     const ids = new Set<number>();
-    for (const id of portalUserOf.keys()) if (workspaceFor(id)) ids.add(id);
-    for (const id of connections?.liveUsers() ?? []) if (isAllowed(id)) ids.add(id);
+    for (const id of portalUserOf.keys()) if (await workspaceFor(id)) ids.add(id);
+    for (const id of (await connections?.liveUsers()) ?? []) if (await isAllowed(id)) ids.add(id);
     return [...ids];
   };
 
   /** Without a workspace: one sentence (connect, or connect again) and the button to do it. */
-  const noWorkspace = (telegramUserId: number, languageCode = 'ru'): Reply[] => {
-    const language = directors.get(telegramUserId)?.language ?? (languageCode.startsWith('en') ? 'en' : 'ru');
-    const ended = seatOf(telegramUserId).kind === 'ended';
+  const noWorkspace = async (telegramUserId: number): Promise<Reply[]> => {
+    const language = (await directors.get(telegramUserId))?.language ?? 'ru';
+    const ended = (await seatOf(telegramUserId)).kind === 'ended';
     const sentence = (ended ? CONNECT_AGAIN : CONNECT_FIRST)[language];
     if (!application) return [{ html: sentence }];
     return [{ html: sentence, buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]] }];
   };
 
   const assistant: AssistantPort = {
-    handleText(conversation, text, handling) {
-      const workspace = workspaceFor(conversation.telegramUserId);
-      if (!workspace) return Promise.resolve(noWorkspace(conversation.telegramUserId));
+    async handleText(conversation, text, handling) {
+      const workspace = await workspaceFor(conversation.telegramUserId);
+      if (!workspace) return noWorkspace(conversation.telegramUserId);
       return workspace.assistant.handleText(conversation, text, handling);
     },
     async handleButton(conversation, data, messageId) {
-      const workspace = workspaceFor(conversation.telegramUserId);
-      if (!workspace) return { replies: noWorkspace(conversation.telegramUserId) };
+      const workspace = await workspaceFor(conversation.telegramUserId);
+      if (!workspace) return { replies: await noWorkspace(conversation.telegramUserId) };
       return workspace.assistant.handleButton(conversation, data, messageId);
     },
   };
@@ -220,9 +220,9 @@ export function createApp(options: AppOptions): App {
           connections,
           mayConnect,
           // Questions asked and context kept on the other portal mean other records here.
-          onSwitch: (telegramUserId) => {
-            proposals.cancelAll(telegramUserId);
-            memory.setContext(telegramUserId, undefined);
+          onSwitch: async (telegramUserId) => {
+            await proposals.cancelAll(telegramUserId);
+            await memory.setContext(telegramUserId, undefined);
           },
           now,
           logger,
@@ -234,17 +234,17 @@ export function createApp(options: AppOptions): App {
   // the one the director's workspace names now: a changed mapping or a new connection shows the new person's
   // data, never the old one's.
   const refreshDirector = async (telegramUserId: number) => {
-    const record = directors.get(telegramUserId);
-    const workspace = workspaceFor(telegramUserId);
+    const record = await directors.get(telegramUserId);
+    const workspace = await workspaceFor(telegramUserId);
     if (!record || !workspace) return undefined;
     const mapped = workspace.identity(telegramUserId);
     const current =
       mapped === undefined || mapped === record.portalUserId ? record : { ...record, portalUserId: mapped };
-    if (current !== record) directors.save(current);
+    if (current !== record) await directors.save(current);
     const profile = await workspace.scenarios.profile(mapped);
     if (profile.portalUserId === current.portalUserId && profile.timeZone === current.timeZone) return current;
     const updated = { ...current, portalUserId: profile.portalUserId, timeZone: profile.timeZone };
-    directors.save(updated);
+    await directors.save(updated);
     return updated;
   };
 
@@ -261,9 +261,9 @@ export function createApp(options: AppOptions): App {
         allowed: servedNow,
         refreshDirector,
         content: async (record, digest) => {
-          const workspace = workspaceFor(record.telegramUserId);
+          const workspace = await workspaceFor(record.telegramUserId);
           // Ended while this round began: the slot gets the one sentence asking to connect again.
-          if (!workspace && seatOf(record.telegramUserId).kind === 'ended') throw connectionEnded();
+          if (!workspace && (await seatOf(record.telegramUserId)).kind === 'ended') throw connectionEnded();
           if (!workspace) return null;
           const view = await workspace.scenarios.run(record, DIGEST_CONTENT[digest]);
           return view ? renderView(view, record.language) : null;

@@ -30,6 +30,8 @@ export interface Config {
     allowConnectedPortals: boolean;
   };
   model?: { apiKey: string; baseURL?: string; model: string };
+  /** Speech to text for voice notes: the chat service's, or a speech server of its own. */
+  speech?: { apiKey: string; baseURL?: string; model: string };
   databasePath: string;
   encryptionKey?: string;
   logLevel: LogLevel;
@@ -51,6 +53,9 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_MODEL = 'gpt-4o-mini';
+const DEFAULT_TRANSCRIBE_MODEL = 'whisper-1';
+// A local speech server usually wants no key, but the client must send one.
+const KEYLESS = 'none';
 const DEFAULT_TELEGRAM_WEBHOOK_PORT = 8080;
 
 // `X=` in a .env file means "not set", as does a value of spaces.
@@ -127,6 +132,8 @@ const environment = z.object({
   OPENAI_API_KEY: optional(text),
   OPENAI_BASE_URL: optional(httpUrl('an OpenAI-compatible service')),
   OPENAI_MODEL: optional(text),
+  OPENAI_TRANSCRIBE_MODEL: optional(text),
+  OPENAI_TRANSCRIBE_BASE_URL: optional(httpUrl('an OpenAI-compatible speech service')),
   DATABASE_PATH: optional(text),
   ENCRYPTION_KEY: optional(z.string().min(MIN_KEY_LENGTH, `must be at least ${MIN_KEY_LENGTH} characters long`)),
   LOG_LEVEL: optional(
@@ -204,6 +211,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   if (settings.OPENAI_API_KEY) {
     config.model = { apiKey: settings.OPENAI_API_KEY, model: settings.OPENAI_MODEL ?? DEFAULT_MODEL };
     if (settings.OPENAI_BASE_URL) config.model.baseURL = settings.OPENAI_BASE_URL;
+  }
+  if (settings.OPENAI_API_KEY || settings.OPENAI_TRANSCRIBE_BASE_URL) {
+    config.speech = {
+      apiKey: settings.OPENAI_API_KEY ?? KEYLESS,
+      model: settings.OPENAI_TRANSCRIBE_MODEL ?? DEFAULT_TRANSCRIBE_MODEL,
+    };
+    const baseURL = settings.OPENAI_TRANSCRIBE_BASE_URL ?? settings.OPENAI_BASE_URL;
+    if (baseURL) config.speech.baseURL = baseURL;
   }
   // The address from BITRIX24_WEBHOOK_URL stays in memory and is never stored, so the bot needs no key for it;
   // the key is needed only to store a connected portal, and whatever stores one refuses to without it.

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
 import { createPortalClient } from './portal/client.ts';
+import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
@@ -24,7 +25,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     portalSettings &&
     createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
   const application = config.application;
-  const app = createApp({
+  const app = await createApp({
     ...(portal ? { portal } : {}),
     ...(application && config.encryptionKey
       ? {
@@ -52,6 +53,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     access: app.access,
     ...(app.connect ? { connect: app.connect } : {}),
     logger,
+    transcriber: config.speech && createTranscriber(config.speech),
   });
   await registerCommands(bot.api, { connect: Boolean(app.connect) });
 
@@ -96,7 +98,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   digests.stop();
   await listener.close();
   await running.stop();
-  app.close();
+  await app.close();
   logger.info('stopped cleanly');
 }
 

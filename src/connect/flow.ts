@@ -20,11 +20,11 @@ export type ConnectOutcome =
 
 export interface ConnectFlow {
   /** The one-time address of the portal's approval page for this request. */
-  link(request: ConnectRequest): string;
+  link(request: ConnectRequest): Promise<string>;
   /** The browser came back to the handler with these query parameters. */
   complete(query: URLSearchParams): Promise<ConnectOutcome>;
   /** Forgets the director's connection; the portal's name when there was one. */
-  disconnect(telegramUserId: number): string | undefined;
+  disconnect(telegramUserId: number): Promise<string | undefined>;
 }
 
 export interface ConnectFlowDeps {
@@ -35,7 +35,7 @@ export interface ConnectFlowDeps {
   /** Checked again when the browser comes back: access may have been withdrawn meanwhile. */
   mayConnect(telegramUserId: number): boolean;
   /** The director now acts through another portal or user: what was asked on the old one is withdrawn. */
-  onSwitch(telegramUserId: number): void;
+  onSwitch(telegramUserId: number): Promise<void>;
   now: () => Date;
   logger: Logger;
   rateLimit?: RateLimit;
@@ -71,15 +71,15 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
   }
 
   return {
-    link(request) {
-      const state = deps.states.create(request, deps.now(), CONNECT_LINK_TTL_MS);
+    async link(request) {
+      const state = await deps.states.create(request, deps.now(), CONNECT_LINK_TTL_MS);
       const query = new URLSearchParams({ client_id: deps.keys.clientId, state });
       return `${request.portal}/oauth/authorize/?${query}`;
     },
 
     async complete(query) {
       const code = query.get('code');
-      const request = deps.states.claim(query.get('state') ?? '', deps.now());
+      const request = await deps.states.claim(query.get('state') ?? '', deps.now());
       if (!request) {
         logger.warn('a connect redirect with an unknown, used or expired state was refused');
         return { ok: false, reason: 'state' };
@@ -91,7 +91,7 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
         if (!approved) return { ok: false, reason: 'unavailable', request };
         const portal = portalName(new URL(granted.clientEndpoint).origin);
         const at = deps.now().getTime();
-        deps.connections.connect(
+        await deps.connections.connect(
           request.telegramUserId,
           {
             memberId: granted.memberId,
@@ -106,7 +106,7 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
             accessExpiresAt: at + granted.expiresInSec * 1000,
           },
         );
-        deps.onSwitch(request.telegramUserId);
+        await deps.onSwitch(request.telegramUserId);
         logger.info('director connected their portal', {
           telegramUserId: request.telegramUserId,
           memberId: granted.memberId,
@@ -126,10 +126,10 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
       }
     },
 
-    disconnect(telegramUserId) {
-      const connection = deps.connections.get(telegramUserId);
-      if (!connection || !deps.connections.remove(telegramUserId)) return undefined;
-      deps.onSwitch(telegramUserId);
+    async disconnect(telegramUserId) {
+      const connection = await deps.connections.get(telegramUserId);
+      if (!connection || !(await deps.connections.remove(telegramUserId))) return undefined;
+      await deps.onSwitch(telegramUserId);
       return connection.domain;
     },
   };

@@ -1,5 +1,9 @@
 // `npm run portal`: the demo portal alone, on PORTAL_PORT (default 8124), until Ctrl+C. `PORTAL_COMPANIES=2`
 // runs a second company on the next port, each with the Bitrix24 application installed (OAuth 2.0).
+// `npm run portal -- --scopes crm,task,user` makes the webhook with those scopes only (default: all of them), to
+// see how the assistant copes with a webhook that lacks some.
+import { parseArgs } from 'node:util';
+import { ALL_SCOPES, parseScopes } from './rights.ts';
 import { type DemoPortal, startDemoPortal } from './server.ts';
 
 const port = Number(process.env.PORTAL_PORT ?? 8124);
@@ -12,6 +16,15 @@ if (companies !== 1 && companies !== 2) {
   console.error('PORTAL_COMPANIES может быть 1 или 2.');
   process.exit(1);
 }
+let scopes: string[];
+try {
+  const { values, positionals } = parseArgs({ options: { scopes: { type: 'string' } }, allowPositionals: true });
+  const list = values.scopes ?? positionals.join(',');
+  scopes = list.trim() === '' ? [...ALL_SCOPES] : parseScopes(list);
+} catch (error) {
+  console.error(`Список прав вебхука не понят: ${(error as Error).message}`);
+  process.exit(1);
+}
 // Where the bot listens for the browser coming back from the portal (its PUBLIC_URL and handler path).
 const redirectUri = process.env.PORTAL_OAUTH_REDIRECT_URI;
 
@@ -22,6 +35,7 @@ for (let index = 0; index < companies; index++) {
   const portal = await startDemoPortal({
     port: port === 0 ? 0 : port + index,
     secret: 'demo',
+    scopes,
     oauth: {
       clientId: 'local.demo0000000001.00000001',
       clientSecret: 'demo-application-secret',
@@ -31,6 +45,7 @@ for (let index = 0; index < companies; index++) {
   });
   portals.push(portal);
   console.log(`Демо-портал Битрикс24: ${portal.webhookUrl}`);
+  if (scopes.length < ALL_SCOPES.length) console.log(`  права вебхука: ${scopes.join(', ')}`);
   if (companies > 1 || redirectUri) {
     console.log(
       `  приложение: BITRIX24_APP_CLIENT_ID=${portal.oauth.clientId} BITRIX24_APP_CLIENT_SECRET=${portal.oauth.clientSecret}` +

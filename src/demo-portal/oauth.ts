@@ -53,6 +53,8 @@ export interface DemoOAuthServer extends DemoOAuth {
 
 // Every REST scope the product needs (REST-FACTS.md), as a portal lists what it granted.
 const GRANTED_SCOPE = 'crm,task,calendar,user,department,im,timeman';
+/** What a token may call: the scopes granted above (rights.ts refuses the rest). */
+export const GRANTED_SCOPES = GRANTED_SCOPE.split(',');
 const CODE_LIFETIME_MS = 30_000;
 const REFRESH_LIFETIME_MS = 180 * 24 * 60 * 60 * 1000;
 

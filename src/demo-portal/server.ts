@@ -16,10 +16,18 @@ import { crmMethods } from './methods/crm.ts';
 import { systemMethods } from './methods/system.ts';
 import { taskMethods } from './methods/tasks.ts';
 import { userMethods } from './methods/users.ts';
-import { createDemoOAuth, type DemoOAuth, type DemoOAuthOptions, grantTokens, OAuthGrantError } from './oauth.ts';
+import {
+  createDemoOAuth,
+  type DemoOAuth,
+  type DemoOAuthOptions,
+  GRANTED_SCOPES,
+  grantTokens,
+  OAuthGrantError,
+} from './oauth.ts';
 import { parseQuery } from './params.ts';
 import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
 import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
+import { ALL_SCOPES, type Caller, requireScope, tokenCaller, webhookCaller } from './rights.ts';
 
 export type { DemoData } from './company.ts';
 
@@ -29,6 +37,8 @@ export interface DemoPortalOptions {
   /** The webhook's user (default 1, the director). */
   userId?: number;
   secret?: string;
+  /** The webhook's scopes (default: all of them); a method outside them answers 401 insufficient_scope. */
+  scopes?: readonly string[];
   /** The portal's and the director's zone (default Europe/Moscow, whatever the server's own zone is). */
   timeZone?: string;
   now?: () => Date;
@@ -142,17 +152,19 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   };
   const lists: ListMemo = new Map();
   /** Everything a method needs, acting as `caller` (the webhook's user, or the user of an access token). */
-  const contextOf = (caller: number): MethodContext => {
+  const contextOf = (caller: Caller): MethodContext => {
     const context: MethodContext = {
       data,
       now,
-      userId: caller,
+      userId: caller.userId,
+      caller,
       call: (method, params) => run(method, params, context),
       lists,
     };
     return context;
   };
-  const webhookContext = contextOf(userId);
+  const webhookContext = contextOf(webhookCaller(userId, options.scopes ?? ALL_SCOPES));
+  /** Runs one method for a caller: scope first, as the portal refuses before the method starts. */
   const run = (
     method: string,
     params: Params,
@@ -162,6 +174,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     const at = now();
     const handler = registry[method.toLowerCase()];
     if (!handler) throw methodNotFound();
+    requireScope(method, context.caller);
     if (!readOnly.test(method.toLowerCase())) lists.clear();
     const reply = handler(params, context);
     return { ...reply, time: timeBlock(started, at) };
@@ -176,7 +189,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const appBucket =
     options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
   Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
-    batch: createBatch(run),
+    batch: createBatch(),
     ...systemMethods(() => Object.keys(registry).sort()),
   });
 
@@ -228,7 +241,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
           throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
         }
         delete params.auth;
-        context = contextOf(oauth.userOfToken(token));
+        context = contextOf(tokenCaller(oauth.userOfToken(token), GRANTED_SCOPES));
         if (appBucket && !appBucket.take()) throw queryLimitExceeded();
       } else {
         if (Number(user) !== userId || key !== secret) {

@@ -41,8 +41,8 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
   // One renewal in flight per connection and generation: everyone who finds the same pair stale waits for it.
   const renewing = new Map<string, Promise<string>>();
 
-  const live = (telegramUserId: number): OAuthConnection & { tokens: TokenPair } => {
-    const connection = deps.connections.get(telegramUserId);
+  const live = async (telegramUserId: number): Promise<OAuthConnection & { tokens: TokenPair }> => {
+    const connection = await deps.connections.get(telegramUserId);
     if (!connection?.tokens) throw connectionEnded();
     return connection as OAuthConnection & { tokens: TokenPair };
   };
@@ -56,15 +56,15 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
         refreshToken: fresh.refreshToken,
         accessExpiresAt: now() + fresh.expiresInSec * 1000,
       };
-      if (deps.connections.rotate(telegramUserId, generation, pair)) return pair.accessToken;
+      if (await deps.connections.rotate(telegramUserId, generation, pair)) return pair.accessToken;
       // Another instance stored its pair first (or the director reconnected): that one is the current pair.
-      return live(telegramUserId).tokens.accessToken;
+      return (await live(telegramUserId)).tokens.accessToken;
     } catch (error) {
       if (!(error instanceof GrantRefused)) throw error;
       // Our refresh token may have been spent by another instance that stored the new pair meanwhile.
-      const stored = deps.connections.get(telegramUserId);
+      const stored = await deps.connections.get(telegramUserId);
       if (stored?.tokens && stored.generation !== generation) return stored.tokens.accessToken;
-      if (deps.connections.end(telegramUserId, generation)) deps.onEnded?.(connection);
+      if (await deps.connections.end(telegramUserId, generation)) deps.onEnded?.(connection);
       throw connectionEnded();
     }
   }
@@ -83,12 +83,12 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
     sourceFor(telegramUserId) {
       return {
         async current() {
-          const connection = live(telegramUserId);
+          const connection = await live(telegramUserId);
           if (connection.tokens.accessExpiresAt - now() > aheadMs) return connection.tokens.accessToken;
           return renewOnce(connection);
         },
         async renew(used) {
-          const connection = live(telegramUserId);
+          const connection = await live(telegramUserId);
           // Renewed already by someone else since `used` went out.
           if (connection.tokens.accessToken !== used) return connection.tokens.accessToken;
           return renewOnce(connection);

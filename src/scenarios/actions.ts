@@ -10,6 +10,8 @@ export type Action =
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */
   | { kind: 'chooseStage'; dealId: number }
+  /** One option of a pick-one list, by its place in the chat's current list: it only chooses, never writes. */
+  | { kind: 'pick'; listId: string; index: number }
   /** Yes / no on a stored proposal: bound to the stored arguments, never to text. */
   | { kind: 'confirm'; proposalId: string }
   | { kind: 'cancel'; proposalId: string }
@@ -17,4 +19,6 @@ export type Action =
   | { kind: 'digestToggle'; digest: DigestName }
   | { kind: 'digestTime'; digest: DigestName; time: string }
   /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
-  | { kind: 'connect' };
+  | { kind: 'connect' }
+  /** Open the whole digest settings message (under a one-line change said in words). */
+  | { kind: 'digestSettings' };

@@ -3,6 +3,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
 import { briefing } from './briefing.ts';
+import { contacts } from './contacts.ts';
 import { contextFor } from './context.ts';
 import { dayResults } from './day-results.ts';
 import { dealCard } from './deal-card.ts';
@@ -85,6 +86,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
         return pipeline(context, request.categoryId);
       case 'search':
         return search(context, request.query);
+      case 'contacts':
+        return contacts(context, request.query);
       case 'dayPlan':
         return briefing(context, 'dayPlan');
       case 'morningDigest':

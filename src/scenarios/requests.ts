@@ -19,6 +19,8 @@ export type ScenarioRequest =
   | { scenario: 'dayResults'; date?: LocalDate }
   | { scenario: 'pipeline'; categoryId?: number }
   | { scenario: 'search'; query: string }
+  /** The people of a company, or people by their name, with position, phone and e-mail. */
+  | { scenario: 'contacts'; query: string }
   // Digest contents (also reachable as views).
   | { scenario: 'dayPlan' }
   | { scenario: 'morningDigest' }

@@ -1,13 +1,31 @@
-// One SQLite file for the assistant's own state, its schema in numbered SQL migrations.
+// The assistant's own state: one SQLite file by default, its schema in numbered SQL migrations. Every
+// repository talks to it through `Database`, whose calls return promises, so a shared server can stand in.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 
-export type Database = BetterSqlite3.Database;
-
 export class StorageError extends Error {
   override name = 'StorageError';
+}
+
+/** A value bound to a `?` placeholder. Times are epoch milliseconds, switches 0/1. */
+export type Param = string | number | null;
+
+export interface Queries {
+  /** Every row. Placeholders are `?`, bound in order. */
+  all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** The first row, if any (also what an UPDATE … RETURNING gave back). */
+  get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly Param[]): Promise<number>;
+}
+
+export interface Database extends Queries {
+  readonly engine: 'sqlite';
+  /** Runs `work` as one transaction that takes the write lock first; inside it, use only `tx`. */
+  transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
 // Beside the code, not the working folder: `npm start` may run from anywhere.
@@ -34,11 +52,13 @@ function migrationsIn(dir: string): Migration[] {
   return migrations;
 }
 
-/**
- * Opens (creating if needed) the database and brings its schema up to date.
- * `migrationsDir` exists for tests; the product always uses the migrations shipped beside the code.
- */
-export function openDatabase(path: string, options: { migrationsDir?: string } = {}): Database {
+export interface OpenOptions {
+  /** For tests; the product always uses the migrations shipped beside the code. */
+  migrationsDir?: string;
+}
+
+/** Opens (creating if needed) the database and brings its schema up to date. */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   const migrations = migrationsIn(options.migrationsDir ?? defaultMigrationsDir);
   mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
@@ -50,14 +70,14 @@ export function openDatabase(path: string, options: { migrationsDir?: string } =
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, path);
-    return db;
+    return sqliteDatabase(db, resolve(path));
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function migrate(db: Database, migrations: Migration[], path: string): void {
+function migrate(db: BetterSqlite3.Database, migrations: Migration[], path: string): void {
   const newest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > newest) {
@@ -85,7 +105,68 @@ function migrate(db: Database, migrations: Migration[], path: string): void {
   }
 }
 
-/** Health check: throws unless the database answers a trivial query. */
-export function ping(db: Database): void {
-  db.prepare('SELECT 1').get();
+/**
+ * While one connection of this process holds a file's write lock across an `await`, every other statement on
+ * that file in this process waits here. Blocking instead (SQLite's busy wait) would stall the one thread that
+ * could finish the transaction.
+ */
+const transactionOnFile = new Map<string, Promise<void>>();
+
+function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
+  const statements = new Map<string, BetterSqlite3.Statement<Param[]>>();
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare<Param[]>(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
+  const direct: Queries = {
+    all: async <T>(sql: string, params: readonly Param[] = []) => statement(sql).all(...params) as T[],
+    get: async <T>(sql: string, params: readonly Param[] = []) => statement(sql).get(...params) as T | undefined,
+    run: async (sql: string, params: readonly Param[] = []) => statement(sql).run(...params).changes,
+  };
+  const waiting =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      // Checked again after each wait, with no await between the check and the statement.
+      for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
+      return call(...args);
+    };
+
+  return {
+    engine: 'sqlite',
+    all: waiting(direct.all) as Queries['all'],
+    get: waiting(direct.get) as Queries['get'],
+    run: waiting(direct.run),
+    async transaction(work) {
+      for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
+      let release = () => {};
+      transactionOnFile.set(file, new Promise<void>((done) => (release = done)));
+      try {
+        // IMMEDIATE: two processes at once serialize on the write lock instead of failing on upgrade.
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(direct);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        transactionOnFile.delete(file);
+        release();
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+/** Health check: rejects unless the database answers a trivial query. */
+export async function ping(db: Database): Promise<void> {
+  await db.get('SELECT 1');
 }

@@ -1,7 +1,7 @@
 // Each director's own connection to their portal (the Bitrix24 application, OAuth 2.0): who they are there and
 // the token pair, sealed at rest. A refresh replaces the pair by compare-and-swap on the generation, so of two
 // refreshes of one pair (two instances, a race) only one is stored.
-import type { Database } from './db.ts';
+import type { Database, Queries } from './db.ts';
 import type { SecretBox } from './secret-box.ts';
 
 export interface TokenPair {
@@ -31,16 +31,16 @@ export interface OAuthConnection extends PortalIdentity {
 
 export interface OAuthConnectionRepository {
   /** Stores a new connection for the Telegram user, replacing any earlier one. */
-  connect(telegramUserId: number, identity: PortalIdentity, tokens: TokenPair): OAuthConnection;
-  get(telegramUserId: number): OAuthConnection | undefined;
+  connect(telegramUserId: number, identity: PortalIdentity, tokens: TokenPair): Promise<OAuthConnection>;
+  get(telegramUserId: number): Promise<OAuthConnection | undefined>;
   /** Stores a refreshed pair if the connection is still at `generation`; false when someone else got there first. */
-  rotate(telegramUserId: number, generation: number, tokens: TokenPair): boolean;
+  rotate(telegramUserId: number, generation: number, tokens: TokenPair): Promise<boolean>;
   /** The portal refused to renew: the tokens are wiped and the connection stays as "ended" until reconnected. */
-  end(telegramUserId: number, generation: number): boolean;
+  end(telegramUserId: number, generation: number): Promise<boolean>;
   /** /disconnect: forgets the connection altogether. */
-  remove(telegramUserId: number): boolean;
+  remove(telegramUserId: number): Promise<boolean>;
   /** The Telegram users whose connection is alive (not ended). */
-  liveUsers(): number[];
+  liveUsers(): Promise<number[]>;
 }
 
 interface ConnectionRow {
@@ -58,36 +58,12 @@ interface ConnectionRow {
 // Bound to the row and its generation: a sealed pair copied to another row, or an old one put back, does not open.
 const bindingOf = (telegramUserId: number, generation: number) => `oauth_connections:${telegramUserId}:${generation}`;
 
+const columns =
+  'telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name, tokens_sealed, access_expires_at, generation';
+
 export function createOAuthConnectionRepository(db: Database, box: SecretBox): OAuthConnectionRepository {
-  const columns =
-    'telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name, tokens_sealed, access_expires_at, generation';
-  const select = db.prepare<[number], ConnectionRow>(
-    `SELECT ${columns} FROM oauth_connections WHERE telegram_user_id = ?`,
-  );
-  const upsert = db.prepare(
-    `INSERT INTO oauth_connections (telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name,
-       tokens_sealed, access_expires_at, generation, ended_at, created_at, updated_at)
-     VALUES (@telegramUserId, @memberId, @domain, @clientEndpoint, @portalUserId, @userName, @sealed, @expiresAt,
-       @generation, NULL, @at, @at)
-     ON CONFLICT (telegram_user_id) DO UPDATE SET member_id = excluded.member_id, domain = excluded.domain,
-       client_endpoint = excluded.client_endpoint, portal_user_id = excluded.portal_user_id,
-       user_name = excluded.user_name, tokens_sealed = excluded.tokens_sealed,
-       access_expires_at = excluded.access_expires_at, generation = excluded.generation, ended_at = NULL,
-       updated_at = excluded.updated_at`,
-  );
-  const swap = db.prepare(
-    `UPDATE oauth_connections SET tokens_sealed = @sealed, access_expires_at = @expiresAt, generation = @next,
-       updated_at = @at
-     WHERE telegram_user_id = @telegramUserId AND generation = @generation AND tokens_sealed IS NOT NULL`,
-  );
-  const finish = db.prepare<[number, number, number, number]>(
-    `UPDATE oauth_connections SET tokens_sealed = NULL, ended_at = ?, updated_at = ?
-     WHERE telegram_user_id = ? AND generation = ? AND tokens_sealed IS NOT NULL`,
-  );
-  const forget = db.prepare<[number]>('DELETE FROM oauth_connections WHERE telegram_user_id = ?');
-  const alive = db
-    .prepare<[], number>('SELECT telegram_user_id FROM oauth_connections WHERE tokens_sealed IS NOT NULL')
-    .pluck();
+  const select = (q: Queries, telegramUserId: number) =>
+    q.get<ConnectionRow>(`SELECT ${columns} FROM oauth_connections WHERE telegram_user_id = ?`, [telegramUserId]);
 
   const seal = (telegramUserId: number, generation: number, tokens: TokenPair) =>
     box.seal(
@@ -119,44 +95,66 @@ export function createOAuthConnectionRepository(db: Database, box: SecretBox): O
     return connection;
   };
 
-  const connect = db.transaction((telegramUserId: number, identity: PortalIdentity, tokens: TokenPair) => {
-    const generation = (select.get(telegramUserId)?.generation ?? 0) + 1;
-    upsert.run({
-      telegramUserId,
-      ...identity,
-      sealed: seal(telegramUserId, generation, tokens),
-      expiresAt: tokens.accessExpiresAt,
-      generation,
-      at: Date.now(),
-    });
-    return { telegramUserId, ...identity, generation, tokens };
-  });
-
   return {
-    connect,
-    get(telegramUserId) {
-      const row = select.get(telegramUserId);
+    connect: (telegramUserId, identity, tokens) =>
+      db.transaction(async (tx) => {
+        const generation = ((await select(tx, telegramUserId))?.generation ?? 0) + 1;
+        const at = Date.now();
+        await tx.run(
+          `INSERT INTO oauth_connections (telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name,
+             tokens_sealed, access_expires_at, generation, ended_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+           ON CONFLICT (telegram_user_id) DO UPDATE SET member_id = excluded.member_id, domain = excluded.domain,
+             client_endpoint = excluded.client_endpoint, portal_user_id = excluded.portal_user_id,
+             user_name = excluded.user_name, tokens_sealed = excluded.tokens_sealed,
+             access_expires_at = excluded.access_expires_at, generation = excluded.generation, ended_at = NULL,
+             updated_at = excluded.updated_at`,
+          [
+            telegramUserId,
+            identity.memberId,
+            identity.domain,
+            identity.clientEndpoint,
+            identity.portalUserId,
+            identity.userName,
+            seal(telegramUserId, generation, tokens),
+            tokens.accessExpiresAt,
+            generation,
+            at,
+            at,
+          ],
+        );
+        return { telegramUserId, ...identity, generation, tokens };
+      }),
+    async get(telegramUserId) {
+      const row = await select(db, telegramUserId);
       return row && toConnection(row);
     },
-    rotate(telegramUserId, generation, tokens) {
+    async rotate(telegramUserId, generation, tokens) {
       const next = generation + 1;
-      const changed = swap.run({
-        telegramUserId,
-        generation,
-        next,
-        sealed: seal(telegramUserId, next, tokens),
-        expiresAt: tokens.accessExpiresAt,
-        at: Date.now(),
-      }).changes;
+      const changed = await db.run(
+        `UPDATE oauth_connections SET tokens_sealed = ?, access_expires_at = ?, generation = ?, updated_at = ?
+         WHERE telegram_user_id = ? AND generation = ? AND tokens_sealed IS NOT NULL`,
+        [seal(telegramUserId, next, tokens), tokens.accessExpiresAt, next, Date.now(), telegramUserId, generation],
+      );
       return changed === 1;
     },
-    end(telegramUserId, generation) {
+    async end(telegramUserId, generation) {
       const at = Date.now();
-      return finish.run(at, at, telegramUserId, generation).changes === 1;
+      const changed = await db.run(
+        `UPDATE oauth_connections SET tokens_sealed = NULL, ended_at = ?, updated_at = ?
+         WHERE telegram_user_id = ? AND generation = ? AND tokens_sealed IS NOT NULL`,
+        [at, at, telegramUserId, generation],
+      );
+      return changed === 1;
     },
-    remove(telegramUserId) {
-      return forget.run(telegramUserId).changes === 1;
+    async remove(telegramUserId) {
+      return (await db.run('DELETE FROM oauth_connections WHERE telegram_user_id = ?', [telegramUserId])) === 1;
     },
-    liveUsers: () => alive.all(),
+    async liveUsers() {
+      const rows = await db.all<{ telegram_user_id: number }>(
+        'SELECT telegram_user_id FROM oauth_connections WHERE tokens_sealed IS NOT NULL',
+      );
+      return rows.map((row) => row.telegram_user_id);
+    },
   };
 }

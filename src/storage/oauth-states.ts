@@ -13,9 +13,9 @@ export interface ConnectRequest {
 
 export interface OAuthStateRepository {
   /** A fresh state for this request; only its hash is stored. */
-  create(request: ConnectRequest, now: Date, ttlMs: number): string;
+  create(request: ConnectRequest, now: Date, ttlMs: number): Promise<string>;
   /** The request behind a state, once: a second claim, an expired or an unknown state get undefined. */
-  claim(state: string, now: Date): ConnectRequest | undefined;
+  claim(state: string, now: Date): Promise<ConnectRequest | undefined>;
 }
 
 interface StateRow {
@@ -28,27 +28,33 @@ interface StateRow {
 const hashOf = (state: string) => createHash('sha256').update(state).digest('base64url');
 
 export function createOAuthStateRepository(db: Database): OAuthStateRepository {
-  const insert = db.prepare(
-    `INSERT INTO oauth_states (state_hash, telegram_user_id, chat_id, portal, language, expires_at)
-     VALUES (@hash, @telegramUserId, @chatId, @portal, @language, @expiresAt)`,
-  );
-  const prune = db.prepare<[number]>('DELETE FROM oauth_states WHERE expires_at <= ?');
-  // One conditional UPDATE: of two redirects carrying the same state, exactly one gets the row back.
-  const take = db.prepare<[number, string, number], StateRow>(
-    `UPDATE oauth_states SET used_at = ?
-     WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?
-     RETURNING telegram_user_id, chat_id, portal, language`,
-  );
   return {
-    create(request, now, ttlMs) {
+    async create(request, now, ttlMs) {
       const state = randomBytes(24).toString('base64url');
       // Used and expired states go on every new one: a replay of either is refused all the same.
-      prune.run(now.getTime() - ttlMs);
-      insert.run({ ...request, hash: hashOf(state), expiresAt: now.getTime() + ttlMs });
+      await db.run('DELETE FROM oauth_states WHERE expires_at <= ?', [now.getTime() - ttlMs]);
+      await db.run(
+        `INSERT INTO oauth_states (state_hash, telegram_user_id, chat_id, portal, language, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          hashOf(state),
+          request.telegramUserId,
+          request.chatId,
+          request.portal,
+          request.language,
+          now.getTime() + ttlMs,
+        ],
+      );
       return state;
     },
-    claim(state, now) {
-      const row = take.get(now.getTime(), hashOf(state), now.getTime());
+    async claim(state, now) {
+      // One conditional UPDATE: of two redirects carrying the same state, exactly one gets the row back.
+      const row = await db.get<StateRow>(
+        `UPDATE oauth_states SET used_at = ?
+         WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?
+         RETURNING telegram_user_id, chat_id, portal, language`,
+        [now.getTime(), hashOf(state), now.getTime()],
+      );
       return (
         row && {
           telegramUserId: row.telegram_user_id,

@@ -4,12 +4,14 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../log.ts';
+import type { Transcriber } from '../speech/transcriber.ts';
 import { accessFeature } from './features/access.ts';
 import { buttonsFeature } from './features/buttons.ts';
 import { privateChatsFeature } from './features/chats.ts';
 import { connectFeature } from './features/connect.ts';
 import { conversationFeature } from './features/conversation.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
+import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
 import { countRetries, timeUpdates } from './observe.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './ports.ts';
@@ -24,6 +26,8 @@ export interface BotDependencies {
   /** /connect and /disconnect, when a Bitrix24 application is configured. */
   connect?: ConnectPort;
   logger: Logger;
+  /** Speech to text for voice notes; absent: the director is asked to write. */
+  transcriber?: Transcriber;
   /** Known bot identity (skips getMe; tests). */
   botInfo?: UserFromGetMe;
 }
@@ -58,7 +62,19 @@ export function createBot(deps: BotDependencies): AssistantBot {
   features.use(privateChatsFeature());
   if (deps.connect) features.use(connectFeature(deps.connect));
   features.use(accessFeature(deps.access));
-  features.use(conversationFeature({ assistant: deps.assistant, sender, menu: createMenu(), logger: deps.logger }));
+  const menu = createMenu();
+  features.use(conversationFeature({ assistant: deps.assistant, sender, menu, logger: deps.logger }));
+  const apiRoot = (deps.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
+  features.use(
+    voiceFeature({
+      assistant: deps.assistant,
+      sender,
+      menu,
+      logger: deps.logger,
+      transcriber: deps.transcriber,
+      fileUrl: (filePath) => `${apiRoot}/file/bot${deps.token}/${filePath}`,
+    }),
+  );
   features.use(buttonsFeature({ assistant: deps.assistant, sender, logger: deps.logger }));
   features.use(unsupportedFeature());
   return { bot, sender };

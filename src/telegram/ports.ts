@@ -14,6 +14,8 @@ export interface ButtonOutcome {
   replies: Reply[];
   /** A short pop-up answer to the tap. */
   notice?: string;
+  /** The tapped message's buttons are no longer good (a withdrawn pick list): remove them. */
+  clearButtons?: boolean;
 }
 
 export interface AssistantPort {
@@ -30,14 +32,14 @@ export interface ConnectPort {
   /** Allowed now, or anyone when ALLOW_CONNECTED_PORTALS is on. */
   mayConnect(telegramUserId: number): boolean;
   /** The one-time address of the portal's approval page. */
-  link(request: { telegramUserId: number; chatId: number; portal: string; language: Language }): string;
+  link(request: { telegramUserId: number; chatId: number; portal: string; language: Language }): Promise<string>;
   /** Forgets the director's own connection; the portal's name when there was one. */
-  disconnect(telegramUserId: number): string | undefined;
+  disconnect(telegramUserId: number): Promise<string | undefined>;
   /** How long a link works. */
   linkTtlMs: number;
 }
 
 /** Who may use the bot: the Telegram users of ALLOWED_TELEGRAM_IDS, and directors who connected their portal. */
 export interface AccessList {
-  isAllowed(telegramUserId: number): boolean;
+  isAllowed(telegramUserId: number): boolean | Promise<boolean>;
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { type App, createApp } from '../../src/app.ts';
 import { startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
@@ -28,7 +28,7 @@ describe('digests wired into the app', () => {
       () => portal.close(),
       () => rmSync(folder, { recursive: true, force: true }),
     );
-    const app = createApp({
+    const app = await createApp({
       portal: createPortalClient({ webhookUrl: portal.webhookUrl, retries: 0 }),
       databasePath: join(folder, 'assistant.sqlite'),
       allowed: [{ telegramUserId: 111 }],
@@ -86,8 +86,8 @@ describe('digests and ALLOWED_TELEGRAM_IDS', () => {
       },
     };
     /** One run of the bot: the app as `main` builds it with these ALLOWED_TELEGRAM_IDS. */
-    const boot = (allowed: { telegramUserId: number; portalUserId?: number }[]) => {
-      const app = createApp({
+    const boot = async (allowed: { telegramUserId: number; portalUserId?: number }[]) => {
+      const app = await createApp({
         portal: recording,
         databasePath: join(folder, 'assistant.sqlite'),
         allowed,
@@ -101,7 +101,7 @@ describe('digests and ALLOWED_TELEGRAM_IDS', () => {
   }
 
   /** Starts the digests at `at` and waits for the start-up tick to finish; returns who got what. */
-  async function digestsAt(app: ReturnType<typeof createApp>, at: string, expected: number) {
+  async function digestsAt(app: App, at: string, expected: number) {
     clock.now = new Date(at);
     const delivered: { chatId: number; text: string }[] = [];
     const digests = app.startDigests(async (chatId, replies) => {
@@ -109,11 +109,9 @@ describe('digests and ALLOWED_TELEGRAM_IDS', () => {
     });
     cleanups.push(() => digests.stop());
     await vi.waitFor(
-      () => {
-        const open = app.db.prepare("SELECT count(*) AS n FROM digest_slots WHERE status = 'sending'").get() as {
-          n: number;
-        };
-        expect(open.n).toBe(0);
+      async () => {
+        const open = await app.db.all("SELECT id FROM digest_slots WHERE status = 'sending'");
+        expect(open).toHaveLength(0);
         expect(delivered).toHaveLength(expected);
       },
       { timeout: 10_000 },
@@ -124,36 +122,36 @@ describe('digests and ALLOWED_TELEGRAM_IDS', () => {
 
   it('a director removed from the list gets no digest; allowed again, their digests come back', async () => {
     const { boot } = await setUp();
-    const before = boot([{ telegramUserId: 111 }, { telegramUserId: 222 }]);
+    const before = await boot([{ telegramUserId: 111 }, { telegramUserId: 222 }]);
     for (const telegramUserId of [111, 222])
       await before.assistant.handleText({ telegramUserId, chatId: telegramUserId }, 'утренний брифинг в 9:00');
-    before.close();
+    await before.close();
 
     // 222 was dismissed: removed from ALLOWED_TELEGRAM_IDS, the bot restarted.
-    const without = boot([{ telegramUserId: 111 }]);
+    const without = await boot([{ telegramUserId: 111 }]);
     const wednesday = await digestsAt(without, '2026-11-25T06:00:30Z', 1);
     expect(wednesday.map((delivery) => delivery.chatId)).toEqual([111]);
-    const kept = without.db
-      .prepare('SELECT enabled, suspended FROM digest_subscriptions WHERE telegram_user_id = 222')
-      .all();
+    const kept = await without.db.all(
+      'SELECT enabled, suspended FROM digest_subscriptions WHERE telegram_user_id = 222',
+    );
     expect(kept).toEqual([{ enabled: 1, suspended: 1 }]);
     // Even a tick a minute later, and the next day, leaves them out.
     clock.now = new Date('2026-11-26T06:00:30Z');
     expect((await digestsAt(without, '2026-11-26T06:00:30Z', 1)).map((delivery) => delivery.chatId)).toEqual([111]);
-    without.close();
+    await without.close();
 
-    const again = boot([{ telegramUserId: 111 }, { telegramUserId: 222 }]);
+    const again = await boot([{ telegramUserId: 111 }, { telegramUserId: 222 }]);
     const friday = await digestsAt(again, '2026-11-27T06:00:30Z', 2);
     expect(friday.map((delivery) => delivery.chatId).sort()).toEqual([111, 222]);
   });
 
   it('a changed portal user for a Telegram user: the next digest is the new person’s', async () => {
     const { boot, asked } = await setUp();
-    const before = boot([{ telegramUserId: 111, portalUserId: 1 }]);
+    const before = await boot([{ telegramUserId: 111, portalUserId: 1 }]);
     await before.assistant.handleText({ telegramUserId: 111, chatId: 111 }, 'утренний брифинг в 9:00');
-    before.close();
+    await before.close();
 
-    const after = boot([{ telegramUserId: 111, portalUserId: 5 }]);
+    const after = await boot([{ telegramUserId: 111, portalUserId: 5 }]);
     asked.length = 0;
     const [digest] = await digestsAt(after, '2026-11-25T06:00:30Z', 1);
     expect(digest?.chatId).toBe(111);

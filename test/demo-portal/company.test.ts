@@ -80,12 +80,12 @@ describe('the seeded company', () => {
     expect(data.leads.filter((lead) => Date.parse(lead.DATE_CREATE as string) >= NOW.getTime() - DAY)).toHaveLength(6);
   });
 
-  it('has about 120 deals in two pipelines, 40 companies, 80 contacts, 30 leads, 150 tasks', () => {
+  it('has about 120 deals in two pipelines, 40 companies, 82 contacts (two of them named for the examples), 30 leads, 150 tasks', () => {
     const data = company();
     expect(data.deals).toHaveLength(120);
     expect(new Set(data.deals.map((deal) => deal.CATEGORY_ID))).toEqual(new Set(['0', '1']));
     expect(data.companies).toHaveLength(40);
-    expect(data.contacts).toHaveLength(80);
+    expect(data.contacts).toHaveLength(82);
     expect(data.leads).toHaveLength(30);
     expect(data.tasks).toHaveLength(150);
     expect(data.activities.length).toBeGreaterThan(150);
@@ -99,7 +99,7 @@ describe('the seeded company', () => {
     });
     try {
       expect(portal.data.deals).toHaveLength(10_120);
-      expect(portal.data.contacts).toHaveLength(5_080);
+      expect(portal.data.contacts).toHaveLength(5_082);
       const call = caller(portal);
       const { body } = await call('crm.deal.list', {
         order: { ID: 'ASC' },

@@ -27,7 +27,7 @@ async function startBot() {
   cleanups.push(() => portal.close());
   const telegram = await startFakeTelegram();
   cleanups.push(() => telegram.close());
-  const app = createApp({
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, rateLimit: { perSecond: 1_000, burst: 1_000 } }),
     databasePath: join(folder(), 'assistant.sqlite'),
     allowed: [{ telegramUserId: DIRECTOR.id }],
@@ -73,7 +73,7 @@ describe('the operator listener', () => {
     expect(stopped.status).toBe(503);
     expect(await stopped.json()).toMatchObject({ ok: false, updates: false, database: true });
 
-    bot.app.close();
+    await bot.app.close();
     expect(await (await bot.get('/healthz')).json()).toMatchObject({ database: false });
   });
 

@@ -38,7 +38,7 @@ async function codeFor(userId: number): Promise<string> {
 }
 
 async function connected(userId: number, telegramUserId = 500 + userId) {
-  const db = openDatabase(join(newFolder(), 'a.sqlite'));
+  const db = await openDatabase(join(newFolder(), 'a.sqlite'));
   const connections = createOAuthConnectionRepository(db, createSecretBox('a passphrase of the operator'));
   const server = createAuthorizationServer({
     clientId: portal.oauth.clientId,
@@ -46,7 +46,7 @@ async function connected(userId: number, telegramUserId = 500 + userId) {
     server: `http://127.0.0.1:${portal.port}`,
   });
   const granted = await server.exchangeCode(await codeFor(userId));
-  connections.connect(
+  await connections.connect(
     telegramUserId,
     {
       memberId: granted.memberId,
@@ -77,7 +77,7 @@ describe('a director connected with their own rights', () => {
     const manager = await connected(3);
     const me = await manager.client.call<{ ID: string; LAST_NAME: string }>('user.current');
     expect(me.result).toMatchObject({ ID: '3', LAST_NAME: 'Попов' });
-    manager.close();
+    await manager.close();
   });
 
   it('renews an expiring token once for twenty requests at once, and stores the rotated pair', async () => {
@@ -87,16 +87,16 @@ describe('a director connected with their own rights', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => director.client.call('user.current')));
     expect(answers).toHaveLength(20);
     expect(portal.oauth.refreshCount - before).toBe(1);
-    const stored = director.connections.get(director.telegramUserId);
+    const stored = await director.connections.get(director.telegramUserId);
     expect(stored?.generation).toBe(2);
     expect(stored?.tokens?.refreshToken).not.toBe(director.granted.refreshToken);
-    director.close();
+    await director.close();
   });
 
   it('renews once when the portal says expired_token although the stored expiry said otherwise', async () => {
     const director = await connected(1);
     // The portal's clock runs ahead of what we stored: its word wins.
-    director.connections.rotate(director.telegramUserId, 1, {
+    await director.connections.rotate(director.telegramUserId, 1, {
       accessToken: director.granted.accessToken,
       refreshToken: director.granted.refreshToken,
       accessExpiresAt: clock.getTime() + 10 * 3600_000,
@@ -106,7 +106,7 @@ describe('a director connected with their own rights', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => director.client.call('user.current')));
     expect(answers.every((answer) => (answer.result as { ID: string }).ID === '1')).toBe(true);
     expect(portal.oauth.refreshCount - before).toBe(1);
-    director.close();
+    await director.close();
   });
 
   it('ends the connection when the renewal is refused, and no token shows in the error', async () => {
@@ -126,11 +126,11 @@ describe('a director connected with their own rights', () => {
       expect(said).not.toContain(director.granted.refreshToken);
     }
     expect(director.endedOnes).toHaveLength(1);
-    expect(director.connections.get(director.telegramUserId)?.tokens).toBeUndefined();
+    expect((await director.connections.get(director.telegramUserId))?.tokens).toBeUndefined();
     // Ended means ended: no further renewal is even tried.
     const before = portal.oauth.refreshCount;
     await expect(director.client.call('user.current')).rejects.toSatisfy(isConnectionEnded);
     expect(portal.oauth.refreshCount).toBe(before);
-    director.close();
+    await director.close();
   });
 });

@@ -37,7 +37,7 @@ export function connectFeature(connect: ConnectPort, now: () => number = Date.no
       return;
     }
     askedUntil.delete(ctx.from.id);
-    const link = connect.link({ telegramUserId: ctx.from.id, chatId: ctx.chat.id, portal: origin, language });
+    const link = await connect.link({ telegramUserId: ctx.from.id, chatId: ctx.chat.id, portal: origin, language });
     await ctx.reply(`<b>${escapeHtml(portalName(origin))}</b>\n${OPEN_CONNECT_LINK[language]}`, {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard().url(OPEN_PORTAL_BUTTON[language], link),
@@ -57,7 +57,7 @@ export function connectFeature(connect: ConnectPort, now: () => number = Date.no
     const telegramUserId = ctx.from?.id;
     if (telegramUserId === undefined || ctx.chat.type !== 'private') return next();
     askedUntil.delete(telegramUserId);
-    const portal = connect.disconnect(telegramUserId);
+    const portal = await connect.disconnect(telegramUserId);
     const language = languageOf(ctx);
     await ctx.reply(portal ? escapeHtml(disconnectedSentence(portal, language)) : NOTHING_TO_DISCONNECT[language], {
       parse_mode: 'HTML',
