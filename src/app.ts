@@ -5,7 +5,7 @@
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
 import { createAssistant } from './assistant/assistant.ts';
-import { createModelLoop } from './assistant/model/index.ts';
+import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
 import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
@@ -51,6 +51,8 @@ export interface AppOptions {
   portal?: PortalClient;
   application?: ApplicationOptions;
   databasePath: string;
+  /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
+  databaseUrl?: string;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
@@ -90,10 +92,24 @@ type Seat =
   | { kind: 'ended' }
   | { kind: 'none' };
 
+/**
+ * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
+ * model is configured.
+ */
+function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
+  let loop: Promise<ModelLoop> | undefined;
+  return {
+    async answer(input) {
+      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
+      return (await loop).answer(input);
+    },
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger;
-  const db = await openDatabase(options.databasePath);
+  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
   const directors = createDirectorRepository(db);
   const proposals = createProposalRepository(db);
   const memory = createMemoryRepository(db);
@@ -104,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const workspaceOf = (portal: PortalClient, identity: Workspace['identity']): Workspace => {
     const scenarios = createScenarios({ portal, now });
     const model = options.model
-      ? createModelLoop({ ...options.model, portal, names: scenarios.names, now, logger })
+      ? lazyModelLoop({ ...options.model, portal, names: scenarios.names, now, logger })
       : undefined;
     const assistant = createAssistant({
       scenarios,

@@ -33,6 +33,8 @@ export interface Config {
   /** Speech to text for voice notes: the chat service's, or a speech server of its own. */
   speech?: { apiKey: string; baseURL?: string; model: string };
   databasePath: string;
+  /** DATABASE_URL: a PostgreSQL database shared by several instances, instead of the SQLite file. */
+  databaseUrl?: string;
   encryptionKey?: string;
   logLevel: LogLevel;
   portalPort: number;
@@ -135,6 +137,16 @@ const environment = z.object({
   OPENAI_TRANSCRIBE_MODEL: optional(text),
   OPENAI_TRANSCRIBE_BASE_URL: optional(httpUrl('an OpenAI-compatible speech service')),
   DATABASE_PATH: optional(text),
+  DATABASE_URL: optional(
+    text.refine((value) => {
+      try {
+        const url = new URL(value);
+        return /^postgres(ql)?:$/.test(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be a PostgreSQL address, postgres://user:password@host:5432/database'),
+  ),
   ENCRYPTION_KEY: optional(z.string().min(MIN_KEY_LENGTH, `must be at least ${MIN_KEY_LENGTH} characters long`)),
   LOG_LEVEL: optional(
     text.toLowerCase().pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')),
@@ -172,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     mode,
     allowed: settings.ALLOWED_TELEGRAM_IDS ?? [],
     databasePath: settings.DATABASE_PATH ?? './data/assistant.sqlite',
+    ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     logLevel: settings.LOG_LEVEL ?? 'info',
     portalPort: settings.PORTAL_PORT ?? 8124,
     rateLimit: { perSecond: settings.BITRIX24_RATE_LIMIT ?? 2, burst: settings.BITRIX24_RATE_BURST ?? 50 },
@@ -275,6 +288,10 @@ export function secretsOf(config: Config): string[] {
     config.application?.clientSecret,
   ];
   if (config.portal) secrets.push(parseWebhookAddress(config.portal.webhookUrl).secret);
+  if (config.databaseUrl) {
+    const password = new URL(config.databaseUrl).password;
+    if (password) secrets.push(password, decodeURIComponent(password));
+  }
   return secrets.filter((secret): secret is string => Boolean(secret));
 }
 

@@ -42,6 +42,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
         }
       : {}),
     databasePath: config.databasePath,
+    databaseUrl: config.databaseUrl,
     allowed: config.allowed,
     model: config.model,
     logger,
