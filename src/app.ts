@@ -27,6 +27,7 @@ import { createOAuthStateRepository } from './storage/oauth-states.ts';
 import { createProposalRepository } from './storage/proposals.ts';
 import { createSecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
+import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
@@ -281,7 +282,15 @@ export async function createApp(options: AppOptions): Promise<App> {
           // Ended while this round began: the slot gets the one sentence asking to connect again.
           if (!workspace && (await seatOf(record.telegramUserId)).kind === 'ended') throw connectionEnded();
           if (!workspace) return null;
-          const view = await workspace.scenarios.run(record, DIGEST_CONTENT[digest]);
+          const { scenarios } = workspace;
+          // The weekly report comes with its picture: the money won week by week.
+          if (digest === 'weeklyReport') {
+            const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
+            if (!picture) return null;
+            const text = renderView(picture.view, record.language);
+            return picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text;
+          }
+          const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
           return view ? renderView(view, record.language) : null;
         },
       });
