@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { scopeOfMethod } from '../portal/scopes.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
@@ -23,12 +24,12 @@ import { briefingSuggestion } from '../views/digest-settings.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
+  accessToAllow,
   CAN_HELP_WITH,
   CANNOT_DO,
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
-  NO_RIGHTS,
   NOTHING_TO_REPORT,
   PORTAL_REFUSED,
   PORTAL_UNAVAILABLE,
@@ -151,7 +152,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       logger.warn('portal request failed', { kind: error.kind, code: error.code, error });
       if (isPortalUnreachable(error)) return PORTAL_UNAVAILABLE[language];
       if (error.kind === 'authorization') return PORTAL_REFUSED[language];
-      if (error.kind === 'access') return NO_RIGHTS[language];
+      if (error.kind === 'access') {
+        // A missing permission family names itself; a refused right is named by the family of what was asked.
+        const family = error.details.scope ?? scopeOfMethod(error.details.method ?? '');
+        return accessToAllow(family, error.details.scope ? 'connection' : 'account', language);
+      }
       return SOMETHING_WENT_WRONG[language];
     }
     logger.error('assistant failed', { error });
