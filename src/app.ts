@@ -14,6 +14,7 @@ import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
 import type { AccessList, AssistantPort } from './telegram/ports.ts';
+import { pictureReply } from './views/charts/picture.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
 
@@ -110,6 +111,13 @@ export async function createApp(options: AppOptions): Promise<App> {
         allowed: [...portalUserOf.keys()],
         refreshDirector,
         content: async (record, digest) => {
+          // The weekly report comes with its picture: the money won week by week.
+          if (digest === 'weeklyReport') {
+            const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
+            if (!picture) return null;
+            const text = renderView(picture.view, record.language);
+            return picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text;
+          }
           const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
           return view ? renderView(view, record.language) : null;
         },

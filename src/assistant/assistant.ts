@@ -20,7 +20,9 @@ import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { ProposalRepository } from '../storage/proposals.ts';
 import type { AssistantPort, ButtonOutcome, Conversation } from '../telegram/ports.ts';
+import { pictureReply } from '../views/charts/picture.ts';
 import { briefingSuggestion } from '../views/digest-settings.ts';
+import { withFileButtons } from '../views/file-buttons.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
@@ -59,6 +61,7 @@ import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
+import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
 export interface AssistantDeps {
@@ -179,8 +182,30 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   ): Promise<Reply[]> => {
     onStatus?.(statusFor(request.scenario, director.language));
     const model = await deps.scenarios.run(director, request);
-    return model ? renderView(model, director.language) : [text(NOTHING_TO_REPORT[director.language])];
+    if (!model) return [text(NOTHING_TO_REPORT[director.language])];
+    return withFileButtons(renderView(model, director.language), request, director.language);
   };
+
+  /** The view as a picture; a view without one is shown as text. */
+  const chart = async (
+    director: Director,
+    request: ScenarioRequest,
+    onStatus?: (status: string) => void,
+  ): Promise<Reply[]> => {
+    onStatus?.(statusFor(request.scenario, director.language));
+    const picture = await deps.scenarios.picture(director, request);
+    if (!picture) return [text(NOTHING_TO_REPORT[director.language])];
+    if (!picture.chart) return renderView(picture.view, director.language);
+    return [pictureReply(picture.view, picture.chart, director.language)];
+  };
+
+  /** A view in the form the director asked for. */
+  const present = (
+    director: Director,
+    request: ScenarioRequest,
+    format?: Format,
+    onStatus?: (status: string) => void,
+  ) => (format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus));
 
   // ─── writes ───────────────────────────────────────────────────────────────
 
@@ -276,6 +301,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     message: string,
     history: { role: 'director' | 'assistant'; text: string }[],
     onStatus?: (status: string) => void,
+    format?: Format,
   ): Promise<{ replies: Reply[]; remembered?: Intent }> => {
     // A stored director is a Director: its zone, language and portal user.
     const director: Director = record;
@@ -287,7 +313,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       case 'help':
         return { replies: [text(HELP[language])] };
       case 'view':
-        return { replies: await view(director, intent.request, onStatus), remembered: intent };
+        return { replies: await present(director, intent.request, format, onStatus), remembered: intent };
       case 'write':
         return { replies: await propose(tg, director, intent, onStatus) };
       case 'digests':
@@ -316,7 +342,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         const outcome = await deps.model.answer({ director, text: message, memory: history });
         switch (outcome.kind) {
           case 'view':
-            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus);
+            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus, format);
           case 'write':
             return answer(record, { kind: 'write', draft: outcome.draft }, message, history, onStatus);
           case 'cannotDo':
@@ -331,6 +357,20 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
   };
 
+  /** «покажи воронку графиком»: the view is understood without the words of the form. */
+  const understandWithFormat = (
+    message: string,
+    context: Parameters<AssistantDeps['understand']>[1],
+  ): { understanding: Understanding; format?: Format } => {
+    const asked = formatAsked(message);
+    if (asked.format) {
+      const rest = deps.understand(asked.rest, context);
+      if (rest.intent.kind === 'view') return { understanding: rest, format: asked.format };
+    }
+    const whole = deps.understand(message, context);
+    return { understanding: whole, ...(asked.format && whole.intent.kind === 'view' ? { format: asked.format } : {}) };
+  };
+
   const languageOf = (message: string, timeZone = 'UTC'): Language =>
     deps.understand(message, { now: now(), timeZone }).language;
 
@@ -340,7 +380,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     try {
       let record = await directorFor(conversation);
       const context = contextOf(await deps.memory.getContext(tg));
-      const understanding = deps.understand(message, {
+      const { understanding, format } = understandWithFormat(message, {
         now: now(),
         timeZone: record.timeZone,
         previous: context.previous,
@@ -357,7 +397,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         text: line.text,
       }));
       await deps.memory.remember(tg, 'director', message, now());
-      const { replies, remembered } = await answer(record, understanding.intent, message, history, options.onStatus);
+      const { replies, remembered } = await answer(
+        record,
+        understanding.intent,
+        message,
+        history,
+        options.onStatus,
+        format,
+      );
       if (remembered) await remember(tg, { previous: remembered });
       const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
@@ -446,6 +493,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             await remember(tg, { previous: { kind: 'view', request: action.request } });
             return { replies };
           }
+          case 'chart':
+            return { replies: await chart(director, action.request) };
           case 'propose': {
             const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };

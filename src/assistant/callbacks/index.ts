@@ -325,6 +325,8 @@ function encodeParts(action: Action): string {
       return 'dg';
     case 'show':
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
+    case 'chart':
+      return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
   }
@@ -384,9 +386,11 @@ export function decodeAction(data: string): Action | undefined {
     }
     case 'dg':
       return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
-    case 's': {
-      const request = decodeShape(SCENARIOS, 'scenario', parts);
-      return request ? { kind: 'show', request: request as unknown as ScenarioRequest } : undefined;
+    case 's':
+    case 'gr': {
+      const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
+      if (!request) return undefined;
+      return kind === 's' ? { kind: 'show', request } : { kind: 'chart', request };
     }
     case 'p': {
       const write = decodeShape(WRITES, 'type', parts);
