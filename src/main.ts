@@ -1,6 +1,6 @@
 // The composition root: reads the settings, then runs either the Telegram bot or the demo. It alone
 // owns start-up and graceful shutdown.
-import { createApp } from './app.ts';
+import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -15,12 +15,32 @@ import { type Running, startPolling, startWebhook } from './telegram/run.ts';
 async function runTelegram(config: Config, logger: Logger): Promise<void> {
   const telegram = config.telegram;
   const portalSettings = config.portal;
-  if (!telegram || !portalSettings) {
-    throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
+  if (!telegram || (!portalSettings && !config.application)) {
+    throw new ConfigError(
+      'BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal (or a Bitrix24 application: BITRIX24_APP_CLIENT_ID)',
+    );
   }
-  const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
+  // The company webhook and directors' own connections can serve side by side.
+  const portal =
+    portalSettings &&
+    createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
+  const application = config.application;
   const app = await createApp({
-    portal,
+    ...(portal ? { portal } : {}),
+    ...(application && config.encryptionKey
+      ? {
+          application: {
+            keys: {
+              clientId: application.clientId,
+              clientSecret: application.clientSecret,
+              server: application.server,
+            },
+            encryptionKey: config.encryptionKey,
+            allowConnectedPortals: application.allowConnectedPortals,
+            rateLimit: config.rateLimit,
+          },
+        }
+      : {}),
     databasePath: config.databasePath,
     databaseUrl: config.databaseUrl,
     allowed: config.allowed,
@@ -32,10 +52,11 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     apiRoot: telegram.apiRoot,
     assistant: app.assistant,
     access: app.access,
+    ...(app.connect ? { connect: app.connect } : {}),
     logger,
     transcriber: config.speech && createTranscriber(config.speech),
   });
-  await registerCommands(bot.api);
+  await registerCommands(bot.api, { connect: Boolean(app.connect) });
 
   // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
   const listener = createListener(logger);
@@ -45,6 +66,14 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   const digests = app.startDigests(async (chatId, replies) => {
     await sender.send(chatId, replies);
   });
+  if (app.oauthRoute) {
+    listener.route(
+      OAUTH_REDIRECT_PATH,
+      app.oauthRoute(async (chatId, replies) => {
+        await sender.send(chatId, replies);
+      }),
+    );
+  }
   mountOperatorRoutes(listener, {
     updatesAlive: running.alive,
     pingDatabase: app.ping,
@@ -52,7 +81,9 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   });
   if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
   logger.info('assistant started', {
-    portal: String(portal),
+    portal: portal ? String(portal) : 'none',
+    // What the operator registers as the application's handler address.
+    handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
     allowed: config.allowed.length,
     model: Boolean(config.model),
   });
