@@ -6,6 +6,7 @@ import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
+import type { BucketSource } from './portal/bucket.ts';
 import { createPortalClient } from './portal/client.ts';
 import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
@@ -21,12 +22,14 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     );
   }
   // The company webhook and directors' own connections can serve side by side.
-  const portal =
-    portalSettings &&
-    createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
   const application = config.application;
   const app = await createApp({
-    ...(portal ? { portal } : {}),
+    ...(portalSettings
+      ? {
+          portal: (buckets: BucketSource) =>
+            createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, buckets, logger }),
+        }
+      : {}),
     ...(application && config.encryptionKey
       ? {
           application: {
@@ -61,7 +64,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
   const listener = createListener(logger);
   const running: Running = telegram.webhook
-    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates(), listener }, logger)
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
     : await startPolling(bot, logger);
   const digests = app.startDigests(async (chatId, replies) => {
     await sender.send(chatId, replies);
@@ -81,7 +84,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   });
   if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
   logger.info('assistant started', {
-    portal: portal ? String(portal) : 'none',
+    portal: app.portal ? String(app.portal) : 'none',
     // What the operator registers as the application's handler address.
     handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
     allowed: config.allowed.length,
@@ -101,17 +104,6 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   await running.stop();
   await app.close();
   logger.info('stopped cleanly');
-}
-
-/** Telegram re-sends an update it thinks was lost; the last few thousand ids are enough to drop repeats. */
-function rememberUpdates(limit = 5_000): (updateId: number) => boolean {
-  const seen = new Set<number>();
-  return (updateId) => {
-    if (seen.has(updateId)) return false;
-    seen.add(updateId);
-    if (seen.size > limit) seen.delete(seen.values().next().value as number);
-    return true;
-  };
 }
 
 async function main(): Promise<void> {
