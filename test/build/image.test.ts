@@ -164,7 +164,8 @@ describe('the image, built from the Dockerfile in a temp folder', () => {
   });
 
   it('holds compiled JavaScript and production dependencies only', () => {
-    expect(image.cmd).toEqual(['node', 'dist/main.js']);
+    expect(image.cmd[0]).toBe('node');
+    expect(image.cmd.at(-1)).toBe('dist/main.js');
     expect(existsSync(join(image.folder, 'dist', 'main.js'))).toBe(true);
     expect(readdirSync(join(image.folder, 'dist'))).not.toContain('test');
     expect(existsSync(join(image.folder, 'src'))).toBe(false);
