@@ -44,7 +44,8 @@ export interface DigestDispatcherDeps {
 }
 
 export interface RunningDigests {
-  stop(): void;
+  /** No more ticks; resolves once the tick under way (if any) has finished. */
+  stop(): Promise<void>;
   /** When the dispatcher last showed progress (a tick began or ended, a director was served): for /healthz. */
   lastTick(): Date | undefined;
 }
@@ -280,26 +281,28 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
             logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
         })
         .catch((error: unknown) => logger.error('could not suspend digests of directors no longer allowed', { error }));
-      let running = false;
+      let running: Promise<void> | undefined;
+      let stopped = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
       const run = () => {
-        if (running) return;
-        running = true;
+        if (running || stopped) return;
         const started = Date.now();
-        suspension
+        running = suspension
           .then(tick)
           .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {
-            running = false;
+            running = undefined;
           });
       };
       const task = cron.schedule('* * * * *', run);
       run();
       return {
-        stop() {
-          void task.stop();
+        async stop() {
+          stopped = true;
+          await task.stop();
+          await running;
         },
         lastTick: () => signOfLife,
       };
