@@ -1,11 +1,12 @@
 // The composition root: reads the settings, then runs either the Telegram bot or the demo. It alone
 // owns start-up and graceful shutdown.
-import { createApp } from './app.ts';
+import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
+import type { BucketSource } from './portal/bucket.ts';
 import { createPortalClient } from './portal/client.ts';
 import { exitCodeOf, type StopStep, stopInOrder, watchForStop } from './shutdown.ts';
 import { createTranscriber } from './speech/transcriber.ts';
@@ -20,15 +21,38 @@ const STOP_DEADLINE_MS = 10_000;
 /** Runs the bot until a signal, a fatal Telegram failure or a crash; resolves with the exit code. */
 async function runTelegram(config: Config, logger: Logger): Promise<number> {
   const watch = watchForStop(logger);
-  const portalSettings = config.portal;
-  if (!config.telegram || !portalSettings) {
-    throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
-  }
   const telegram = config.telegram;
-  const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
+  const portalSettings = config.portal;
+  if (!telegram || (!portalSettings && !config.application)) {
+    throw new ConfigError(
+      'BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal (or a Bitrix24 application: BITRIX24_APP_CLIENT_ID)',
+    );
+  }
+  // The company webhook and directors' own connections can serve side by side.
+  const application = config.application;
   const app = await createApp({
-    portal,
+    ...(portalSettings
+      ? {
+          portal: (buckets: BucketSource) =>
+            createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, buckets, logger }),
+        }
+      : {}),
+    ...(application && config.encryptionKey
+      ? {
+          application: {
+            keys: {
+              clientId: application.clientId,
+              clientSecret: application.clientSecret,
+              server: application.server,
+            },
+            encryptionKey: config.encryptionKey,
+            allowConnectedPortals: application.allowConnectedPortals,
+            rateLimit: config.rateLimit,
+          },
+        }
+      : {}),
     databasePath: config.databasePath,
+    databaseUrl: config.databaseUrl,
     allowed: config.allowed,
     model: config.model,
     logger,
@@ -36,7 +60,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
   // From here on the database is open: every way out goes through the clean shutdown below.
   const stopSteps: StopStep[] = [{ name: 'database', run: () => app.close() }];
   try {
-    return exitCodeOf(await Promise.race([watch.stopped, serve()]));
+    return exitCodeOf(await Promise.race([watch.stopped, serve(telegram)]));
   } catch (error) {
     watch.fail(error);
     return exitCodeOf(await watch.stopped);
@@ -46,27 +70,36 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
   }
 
   /** Starts everything and never resolves: only `watch.stopped` ends the run. */
-  async function serve(): Promise<never> {
+  async function serve(telegram: NonNullable<Config['telegram']>): Promise<never> {
     const { bot, sender, idle } = createBot({
       token: telegram.token,
       apiRoot: telegram.apiRoot,
       assistant: app.assistant,
       access: app.access,
+      ...(app.connect ? { connect: app.connect } : {}),
       logger,
       transcriber: config.speech && createTranscriber(config.speech),
     });
-    await registerCommands(bot.api);
+    await registerCommands(bot.api, { connect: Boolean(app.connect) });
 
     // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
     const listener = createListener(logger);
     const running: Running = telegram.webhook
-      ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates(), listener }, logger)
+      ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
       : await startPolling(bot, logger, watch.fail);
     stopSteps.unshift({ name: 'updates', run: () => running.stop() }, { name: 'writes in flight', run: idle });
     const digests = app.startDigests(async (chatId, replies) => {
       await sender.send(chatId, replies);
     });
     stopSteps.unshift({ name: 'digests', run: () => digests.stop() });
+    if (app.oauthRoute) {
+      listener.route(
+        OAUTH_REDIRECT_PATH,
+        app.oauthRoute(async (chatId, replies) => {
+          await sender.send(chatId, replies);
+        }),
+      );
+    }
     mountOperatorRoutes(listener, {
       updatesAlive: running.alive,
       pingDatabase: app.ping,
@@ -75,24 +108,15 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
     stopSteps.splice(-1, 0, { name: 'operator listener', run: () => listener.close() });
     if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
     logger.info('assistant started', {
-      portal: String(portal),
+      portal: app.portal ? String(app.portal) : 'none',
+      // What the operator registers as the application's handler address.
+      handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
       allowed: config.allowed.length,
       model: Boolean(config.model),
     });
 
     return new Promise<never>(() => {});
   }
-}
-
-/** Telegram re-sends an update it thinks was lost; the last few thousand ids are enough to drop repeats. */
-function rememberUpdates(limit = 5_000): (updateId: number) => boolean {
-  const seen = new Set<number>();
-  return (updateId) => {
-    if (seen.has(updateId)) return false;
-    seen.add(updateId);
-    if (seen.size > limit) seen.delete(seen.values().next().value as number);
-    return true;
-  };
 }
 
 async function main(): Promise<void> {

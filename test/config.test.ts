@@ -153,10 +153,18 @@ describe('loadConfig', () => {
     ['BITRIX24_RATE_BURST', '-5', /whole number/],
     ['OPENAI_BASE_URL', 'localhost:11434', /http\(s\) address/],
     ['TELEGRAM_API_ROOT', 'ftp://example.org', /http\(s\) address/],
+    ['DATABASE_URL', 'mysql://db.example.org/assistant', /PostgreSQL address/],
   ])('stops on a malformed %s', (setting, value, reason) => {
     const line = refusal({ [setting]: value });
     expect(line.startsWith(`Setting ${setting}: `)).toBe(true);
     expect(line).toMatch(reason);
+  });
+
+  it('takes a shared PostgreSQL database from DATABASE_URL and keeps its password out of the logs', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://assistant:pa%24%24word@db.internal:5432/assistant' });
+    expect(config.databaseUrl).toBe('postgres://assistant:pa%24%24word@db.internal:5432/assistant');
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['pa$$word']));
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
   });
 
   it('runs a webhook-mode bot only with its address, and makes a secret when none is given', () => {

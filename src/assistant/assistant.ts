@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { isConnectionEnded } from '../portal/tokens.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
@@ -19,12 +20,16 @@ import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { ProposalRepository } from '../storage/proposals.ts';
 import type { AssistantPort, ButtonOutcome, Conversation } from '../telegram/ports.ts';
+import { pictureReply } from '../views/charts/picture.ts';
 import { briefingSuggestion } from '../views/digest-settings.ts';
+import { withFileButtons } from '../views/file-buttons.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
   CAN_HELP_WITH,
   CANNOT_DO,
+  CONNECT_AGAIN,
+  CONNECT_BUTTON,
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
@@ -59,6 +64,7 @@ import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
+import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
 export interface AssistantDeps {
@@ -79,6 +85,8 @@ export interface AssistantDeps {
   logger?: Logger;
   /** How long a question can be answered (default 15 minutes). */
   proposalTtlMs?: number;
+  /** A Bitrix24 application is configured: the introduction offers to connect the director's own portal. */
+  offerConnect?: boolean;
 }
 
 const DEFAULT_PROPOSAL_TTL_MS = 15 * 60 * 1000;
@@ -154,6 +162,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (isPortalError(error)) {
       logger.warn('portal request failed', { kind: error.kind, code: error.code, error });
       if (isPortalUnreachable(error)) return PORTAL_UNAVAILABLE[language];
+      if (isConnectionEnded(error)) return CONNECT_AGAIN[language];
       if (error.kind === 'authorization') return PORTAL_REFUSED[language];
       if (error.kind === 'access') return NO_RIGHTS[language];
       return SOMETHING_WENT_WRONG[language];
@@ -178,8 +187,30 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   ): Promise<Reply[]> => {
     onStatus?.(statusFor(request.scenario, director.language));
     const model = await deps.scenarios.run(director, request);
-    return model ? renderView(model, director.language) : [text(NOTHING_TO_REPORT[director.language])];
+    if (!model) return [text(NOTHING_TO_REPORT[director.language])];
+    return withFileButtons(renderView(model, director.language), request, director.language);
   };
+
+  /** The view as a picture; a view without one is shown as text. */
+  const chart = async (
+    director: Director,
+    request: ScenarioRequest,
+    onStatus?: (status: string) => void,
+  ): Promise<Reply[]> => {
+    onStatus?.(statusFor(request.scenario, director.language));
+    const picture = await deps.scenarios.picture(director, request);
+    if (!picture) return [text(NOTHING_TO_REPORT[director.language])];
+    if (!picture.chart) return renderView(picture.view, director.language);
+    return [pictureReply(picture.view, picture.chart, director.language)];
+  };
+
+  /** A view in the form the director asked for. */
+  const present = (
+    director: Director,
+    request: ScenarioRequest,
+    format?: Format,
+    onStatus?: (status: string) => void,
+  ) => (format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus));
 
   // ─── writes ───────────────────────────────────────────────────────────────
 
@@ -259,7 +290,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   // ─── conversation ─────────────────────────────────────────────────────────
 
   const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
-    const replies = [text(INTRODUCTION[language])];
+    const replies: Reply[] = [
+      deps.offerConnect
+        ? {
+            html: INTRODUCTION[language],
+            buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]],
+          }
+        : text(INTRODUCTION[language]),
+    ];
     // Only once, after the very first hello: a gentle offer of the morning briefing.
     if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
     if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
@@ -275,6 +313,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     message: string,
     history: { role: 'director' | 'assistant'; text: string }[],
     onStatus?: (status: string) => void,
+    format?: Format,
   ): Promise<{ replies: Reply[]; remembered?: Intent }> => {
     // A stored director is a Director: its zone, language and portal user.
     const director: Director = record;
@@ -286,7 +325,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       case 'help':
         return { replies: [text(HELP[language])] };
       case 'view':
-        return { replies: await view(director, intent.request, onStatus), remembered: intent };
+        return { replies: await present(director, intent.request, format, onStatus), remembered: intent };
       case 'write':
         return { replies: await propose(tg, director, intent, onStatus) };
       case 'digests':
@@ -315,7 +354,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         const outcome = await deps.model.answer({ director, text: message, memory: history });
         switch (outcome.kind) {
           case 'view':
-            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus);
+            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus, format);
           case 'write':
             return answer(record, { kind: 'write', draft: outcome.draft }, message, history, onStatus);
           case 'cannotDo':
@@ -330,6 +369,20 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
   };
 
+  /** «покажи воронку графиком»: the view is understood without the words of the form. */
+  const understandWithFormat = (
+    message: string,
+    context: Parameters<AssistantDeps['understand']>[1],
+  ): { understanding: Understanding; format?: Format } => {
+    const asked = formatAsked(message);
+    if (asked.format) {
+      const rest = deps.understand(asked.rest, context);
+      if (rest.intent.kind === 'view') return { understanding: rest, format: asked.format };
+    }
+    const whole = deps.understand(message, context);
+    return { understanding: whole, ...(asked.format && whole.intent.kind === 'view' ? { format: asked.format } : {}) };
+  };
+
   const languageOf = (message: string, timeZone = 'UTC'): Language =>
     deps.understand(message, { now: now(), timeZone }).language;
 
@@ -339,7 +392,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     try {
       let record = await directorFor(conversation);
       const context = contextOf(await deps.memory.getContext(tg));
-      const understanding = deps.understand(message, {
+      const { understanding, format } = understandWithFormat(message, {
         now: now(),
         timeZone: record.timeZone,
         previous: context.previous,
@@ -356,7 +409,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         text: line.text,
       }));
       await deps.memory.remember(tg, 'director', message, now());
-      const { replies, remembered } = await answer(record, understanding.intent, message, history, options.onStatus);
+      const { replies, remembered } = await answer(
+        record,
+        understanding.intent,
+        message,
+        history,
+        options.onStatus,
+        format,
+      );
       if (remembered) await remember(tg, { previous: remembered });
       const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
@@ -465,6 +525,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             await remember(tg, { previous: { kind: 'view', request: action.request } });
             return { replies };
           }
+          case 'chart':
+            return { replies: await chart(director, action.request) };
           case 'propose': {
             const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };
@@ -484,6 +546,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return deps.digests
               ? { edit: await deps.digests.settingsReply(tg, language), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'connect':
+            // The Telegram side answers this button before the assistant; here it is only a stale one.
+            return { replies: [], notice: STALE_BUTTON[language] };
         }
       })();
       return {

@@ -7,12 +7,13 @@ import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
+import { isConnectionEnded } from '../portal/tokens.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSlot, type DigestSubscription } from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
-import { PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
+import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
@@ -33,8 +34,11 @@ export interface DigestDispatcherDeps {
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
-  /** The Telegram users allowed now (ALLOWED_TELEGRAM_IDS): nobody else gets a digest, whatever is stored. */
-  allowed: readonly number[];
+  /**
+   * The Telegram users allowed now (ALLOWED_TELEGRAM_IDS, and directors whose own connection is alive): nobody else
+   * gets a digest, whatever is stored. A function when it changes while running (a connection made or ended).
+   */
+  allowed: readonly number[] | (() => Promise<readonly number[]>);
   /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
@@ -69,8 +73,13 @@ const RETRY_FOR_MS = 30 * MINUTE;
 const ABANDON_AFTER_MS = 30 * MINUTE;
 
 // Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
+// A director's own connection that ended is theirs to renew: they are asked to connect again.
 const sentenceFor = (error: unknown, language: Language) =>
-  (isPortalError(error) && error.kind === 'authorization' ? PORTAL_REFUSED : PORTAL_UNAVAILABLE)[language];
+  (isConnectionEnded(error)
+    ? CONNECT_AGAIN
+    : isPortalError(error) && error.kind === 'authorization'
+      ? PORTAL_REFUSED
+      : PORTAL_UNAVAILABLE)[language];
 
 const describe = (error: unknown) =>
   isPortalError(error) ? `portal ${error.kind}` : error instanceof Error ? error.name : 'error';
@@ -92,7 +101,18 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
-  const allowed = new Set(deps.allowed);
+  let lastAllowed: Set<number> | undefined;
+  /** Who is allowed now; when that changed, subscriptions of those no longer allowed wait suspended (kept) and
+   * those allowed again come back. */
+  async function followAccess(): Promise<Set<number>> {
+    const allowed = new Set(typeof deps.allowed === 'function' ? await deps.allowed() : deps.allowed);
+    const before = lastAllowed;
+    lastAllowed = allowed;
+    if (before && before.size === allowed.size && [...allowed].every((id) => before.has(id))) return allowed;
+    const suspended = await digests.suspendAllBut([...allowed], clock());
+    if (suspended > 0) logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
+    return allowed;
+  }
   const zoneCheckedAt = new Map<number, number>();
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
@@ -229,6 +249,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   async function tick(): Promise<TickReport> {
     beat();
     const now = clock();
+    const allowed = await followAccess();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
     const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
     report.failed += abandoned;
@@ -274,13 +295,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     tick,
     start() {
       // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
-      const suspension = digests
-        .suspendAllBut([...allowed], clock())
-        .then((suspended) => {
-          if (suspended > 0)
-            logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
-        })
-        .catch((error: unknown) => logger.error('could not suspend digests of directors no longer allowed', { error }));
+      const suspension = followAccess().catch((error: unknown) =>
+        logger.error('could not suspend digests of directors no longer allowed', { error }),
+      );
       let running: Promise<void> | undefined;
       let stopped = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due

@@ -1,8 +1,10 @@
 // The storage suite runs on every engine the product supports: SQLite always, PostgreSQL when
 // TEST_DATABASE_URL names a server (CI starts one). Each test gets its own empty place and its
 // connections closed afterwards.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach } from 'vitest';
 import { type Database, type OpenOptions, openDatabase } from '../../src/storage/db.ts';
 import { tempFolders } from './temp.ts';
 
@@ -30,5 +32,31 @@ export function storageEngines(): Engine[] {
       return db;
     },
   });
-  return [withOpen('sqlite', async () => join(folder(), 'assistant.sqlite'))];
+  const engines = [withOpen('sqlite', async () => join(folder(), 'assistant.sqlite'))];
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) engines.push(withOpen('postgres', postgresPlaces(server)));
+  return engines;
+}
+
+/** Each place is a schema of its own on the test server, dropped after the test. */
+function postgresPlaces(server: string): () => Promise<string> {
+  const admin = new pg.Pool({ connectionString: server, max: 2 });
+  const made: string[] = [];
+  afterEach(async () => {
+    for (const schema of made.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+  afterAll(() => admin.end());
+  return async () => {
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    made.push(schema);
+    return placeInSchema(server, schema);
+  };
+}
+
+/** The server's address with every connection's search path set to `schema`. */
+export function placeInSchema(server: string, schema: string): string {
+  const url = new URL(server);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
 }
