@@ -13,7 +13,7 @@ import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
-import type { RateLimit } from './portal/bucket.ts';
+import { type BucketSource, type RateLimit, sharedBucket } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
 import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServer } from './portal/oauth-server.ts';
 import type { PortalClient } from './portal/port.ts';
@@ -21,6 +21,7 @@ import { connectionEnded, createTokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
+import { createSeenUpdates, createSharedBuckets } from './storage/instances.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createOAuthConnectionRepository, type OAuthConnection } from './storage/oauth-connections.ts';
 import { createOAuthStateRepository } from './storage/oauth-states.ts';
@@ -48,8 +49,11 @@ export interface ApplicationOptions {
 }
 
 export interface AppOptions {
-  /** The company webhook (BITRIX24_WEBHOOK_URL), when there is one. */
-  portal?: PortalClient;
+  /**
+   * The company webhook (BITRIX24_WEBHOOK_URL), when there is one: its client, or how to build it once the app
+   * knows where the portal's request limit is counted.
+   */
+  portal?: PortalClient | ((buckets: BucketSource) => PortalClient);
   application?: ApplicationOptions;
   databasePath: string;
   /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
@@ -75,6 +79,10 @@ export interface App {
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The company webhook's client, when there is one. */
+  portal?: PortalClient;
+  /** First time any instance sees this Telegram update → true (webhook mode drops repeats). */
+  markSeen(updateId: number): Promise<boolean>;
 }
 
 /** Everything that serves directors through one portal identity. */
@@ -111,6 +119,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger;
   const db = await openDatabase(options.databaseUrl ?? options.databasePath);
+  // Several instances share one PostgreSQL database, and with it each portal's request limit.
+  const buckets = db.engine === 'postgres' ? createSharedBuckets(db) : sharedBucket;
+  const portal = typeof options.portal === 'function' ? options.portal(buckets) : options.portal;
   const directors = createDirectorRepository(db);
   const proposals = createProposalRepository(db);
   const memory = createMemoryRepository(db);
@@ -140,7 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     return { assistant, scenarios, identity };
   };
-  const webhook = options.portal && workspaceOf(options.portal, (telegramUserId) => portalUserOf.get(telegramUserId));
+  const webhook = portal && workspaceOf(portal, (telegramUserId) => portalUserOf.get(telegramUserId));
 
   // ─── directors' own connections ──────────────────────────────────────────
   const connections = application
@@ -172,6 +183,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         portalUserId: connection.portalUserId,
         tokens: keeper.sourceFor(connection.telegramUserId),
         logger,
+        buckets,
         ...(application?.rateLimit ? { rateLimit: application.rateLimit } : {}),
       });
       // The tokens say who the director is; ALLOWED_TELEGRAM_IDS' mapping is for the webhook only.
@@ -297,6 +309,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       return dispatcher.start();
     },
     ping: async () => ping(db),
+    ...(portal ? { portal } : {}),
+    markSeen: createSeenUpdates(db, now),
     close: () => db.close(),
   };
   if (flow && application) {

@@ -1,6 +1,8 @@
 // Sends the digests that are due: on time in each director's zone, at most once per slot, and only when
 // there is something to say. Ticked every minute (node-cron keeps no state, so the next run of every
 // subscription lives in the database) and once at start-up to catch up what was missed while down.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
@@ -45,6 +47,12 @@ export interface DigestDispatcherDeps {
   logger?: Logger;
   /** Telegram's limits: about 30 messages a second overall, one a second per chat. */
   rate?: { perSecond: number; perChatPerSecond: number };
+  /** This instance's name on the slots it sends (default: host, process and a random tail). */
+  instance?: string;
+  /** How long a slot stays this instance's without renewal; another instance takes it over after that. */
+  leaseMs?: number;
+  /** Ticks this often instead of every minute on the minute (tests of several instances). */
+  tickMs?: number;
 }
 
 export interface RunningDigests {
@@ -71,6 +79,8 @@ const RETRY_FOR_MS = 30 * MINUTE;
 // Far longer than any attempt takes (a thousand briefings leave in under a minute): one still 'sending' after
 // this was cut short by a crash or a stop.
 const ABANDON_AFTER_MS = 30 * MINUTE;
+// A slot's sender renews its lease every third of this while it works; past it, another instance takes over.
+const LEASE_MS = 2 * MINUTE;
 
 // Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
 // A director's own connection that ended is theirs to renew: they are asked to connect again.
@@ -114,6 +124,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     return allowed;
   }
   const zoneCheckedAt = new Map<number, number>();
+  const owner = deps.instance ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const lease = () => ({ owner, until: new Date(clock().getTime() + leaseMs) });
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
   const beat = () => {
@@ -214,6 +227,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       status: inTime ? 'sending' : 'missed',
       giveUpAt: new Date(Math.min(now.getTime() + RETRY_FOR_MS, endOfDay.getTime())),
       now,
+      lease: lease(),
     });
     if (claim.outcome !== 'claimed') return;
     if (!inTime) {
@@ -225,7 +239,13 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     await attempt(director, claim.slot, report);
   }
 
-  async function serve(telegramUserId: number, retries: DigestSlot[], now: Date, report: TickReport) {
+  /** Slots of one director to try again: waiting for the portal (`retry`), or left by an instance that died. */
+  interface Resumed {
+    retries: DigestSlot[];
+    takenOver: DigestSlot[];
+  }
+
+  async function serve(telegramUserId: number, resumed: Resumed, now: Date, report: TickReport) {
     const director = await currentDirector(telegramUserId);
     zoneCheckedAt.set(telegramUserId, now.getTime());
     if (!director) return;
@@ -234,8 +254,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
       .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
     for (const subscription of due) await runDue(director, subscription, now, report);
-    for (const slot of retries) {
-      if (!(await digests.takeRetry(slot.id, now))) continue;
+    const taken = [...resumed.takenOver];
+    for (const slot of resumed.retries) if (await digests.takeRetry(slot.id, now, lease())) taken.push(slot);
+    for (const slot of taken) {
       const subscription = subscriptions.find((candidate) => candidate.digest === slot.digest);
       if (!subscription?.enabled) {
         await digests.finish(slot.id, 'cancelled', 'switched off before the portal came back', now);
@@ -249,33 +270,54 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   async function tick(): Promise<TickReport> {
     beat();
     const now = clock();
+    // While this round sends, its slots stay leased to this instance.
+    const heartbeat = setInterval(() => {
+      digests.renewLeases(lease()).catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
+    }, leaseMs / 3);
+    try {
+      return await round(now);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function round(now: Date): Promise<TickReport> {
     const allowed = await followAccess();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
     const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
     report.failed += abandoned;
     metrics.digests.inc({ outcome: 'failed' }, abandoned);
-    const retriesOf = new Map<number, DigestSlot[]>();
+    const resumedOf = new Map<number, Resumed>();
+    const resume = (slot: DigestSlot, kind: keyof Resumed) => {
+      const ofDirector = resumedOf.get(slot.telegramUserId) ?? { retries: [], takenOver: [] };
+      ofDirector[kind].push(slot);
+      resumedOf.set(slot.telegramUserId, ofDirector);
+    };
+    for (const slot of await digests.takeOver(now, lease())) {
+      logger.info('digest slot taken over from an instance that stopped', { digest: slot.digest, slot: slot.id });
+      if (allowed.has(slot.telegramUserId)) resume(slot, 'takenOver');
+      else await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+    }
     for (const slot of await digests.dueRetries(now)) {
       if (!allowed.has(slot.telegramUserId)) {
-        if (await digests.takeRetry(slot.id, now)) await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+        if (await digests.takeRetry(slot.id, now, lease()))
+          await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
         continue;
       }
-      const ofDirector = retriesOf.get(slot.telegramUserId);
-      if (ofDirector) ofDirector.push(slot);
-      else retriesOf.set(slot.telegramUserId, [slot]);
+      resume(slot, 'retries');
     }
     const zoneStale = (await digests.subscribers()).filter(
       (id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs,
     );
     const ids = new Set([
       ...(await digests.due(now)).map((subscription) => subscription.telegramUserId),
-      ...retriesOf.keys(),
+      ...resumedOf.keys(),
     ]);
     for (const id of zoneStale) ids.add(id);
     for (const id of ids) if (!allowed.has(id)) ids.delete(id);
     await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
-        await serve(id, retriesOf.get(id) ?? [], now, report);
+        await serve(id, resumedOf.get(id) ?? { retries: [], takenOver: [] }, now, report);
       } catch (error) {
         logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
       }
@@ -313,12 +355,19 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
             running = undefined;
           });
       };
-      const task = cron.schedule('* * * * *', run);
+      const stopTicks = ((): (() => void) => {
+        if (deps.tickMs) {
+          const timer = setInterval(run, deps.tickMs);
+          return () => clearInterval(timer);
+        }
+        const task = cron.schedule('* * * * *', run);
+        return () => void task.stop();
+      })();
       run();
       return {
         async stop() {
           stopped = true;
-          await task.stop();
+          stopTicks();
           await running;
         },
         lastTick: () => signOfLife,
