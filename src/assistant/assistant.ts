@@ -8,6 +8,8 @@ import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { scopeOfMethod } from '../portal/scopes.ts';
+import { isConnectionEnded } from '../portal/tokens.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
 import { type ExportList, exportListOf } from '../scenarios/exports.ts';
@@ -26,12 +28,14 @@ import { withFileButtons } from '../views/file-buttons.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
+  accessToAllow,
   CAN_HELP_WITH,
   CANNOT_DO,
+  CONNECT_AGAIN,
+  CONNECT_BUTTON,
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
-  NO_RIGHTS,
   NOTHING_TO_REPORT,
   PORTAL_REFUSED,
   PORTAL_UNAVAILABLE,
@@ -84,6 +88,8 @@ export interface AssistantDeps {
   logger?: Logger;
   /** How long a question can be answered (default 15 minutes). */
   proposalTtlMs?: number;
+  /** A Bitrix24 application is configured: the introduction offers to connect the director's own portal. */
+  offerConnect?: boolean;
 }
 
 const DEFAULT_PROPOSAL_TTL_MS = 15 * 60 * 1000;
@@ -156,8 +162,13 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (isPortalError(error)) {
       logger.warn('portal request failed', { kind: error.kind, code: error.code, error });
       if (isPortalUnreachable(error)) return PORTAL_UNAVAILABLE[language];
+      if (isConnectionEnded(error)) return CONNECT_AGAIN[language];
       if (error.kind === 'authorization') return PORTAL_REFUSED[language];
-      if (error.kind === 'access') return NO_RIGHTS[language];
+      if (error.kind === 'access') {
+        // A missing permission family names itself; a refused right is named by the family of what was asked.
+        const family = error.details.scope ?? scopeOfMethod(error.details.method ?? '');
+        return accessToAllow(family, error.details.scope ? 'connection' : 'account', language);
+      }
       return SOMETHING_WENT_WRONG[language];
     }
     logger.error('assistant failed', { error });
@@ -294,7 +305,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   // ─── conversation ─────────────────────────────────────────────────────────
 
   const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
-    const replies = [text(INTRODUCTION[language])];
+    const replies: Reply[] = [
+      deps.offerConnect
+        ? {
+            html: INTRODUCTION[language],
+            buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]],
+          }
+        : text(INTRODUCTION[language]),
+    ];
     // Only once, after the very first hello: a gentle offer of the morning briefing.
     if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
     if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
@@ -525,6 +543,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return deps.digests
               ? { edit: await deps.digests.settingsReply(tg, language), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'connect':
+            // The Telegram side answers this button before the assistant; here it is only a stale one.
+            return { replies: [], notice: STALE_BUTTON[language] };
         }
       })();
       return {

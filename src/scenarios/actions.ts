@@ -24,5 +24,7 @@ export type Action =
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
   | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
+  | { kind: 'connect' }
   /** Open the whole digest settings message (under a one-line change said in words). */
   | { kind: 'digestSettings' };

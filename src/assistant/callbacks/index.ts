@@ -10,6 +10,9 @@ import type { WriteRequest } from '../../scenarios/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
 
+/** The connect button's data: the Telegram side answers it before the assistant sees it. */
+export const CONNECT_DATA = 'cn';
+
 type FieldKind =
   | 'int'
   | 'num'
@@ -35,7 +38,7 @@ const SCENARIOS: readonly Shape[] = [
   { code: 'd', type: 'deals', fields: [] },
   { code: 'dc', type: 'dealCard', fields: [['dealId', 'int']] },
   { code: 'b', type: 'briefing', fields: [] },
-  { code: 'w', type: 'weeklyReport', fields: [] },
+  { code: 'w', type: 'weeklyReport', fields: [['weeksAgo', 'int']] },
   { code: 'tm', type: 'teamStatus', fields: [] },
   {
     code: 'ds',
@@ -312,6 +315,8 @@ function encodeParts(action: Action): string {
     case 'cancel':
       if (!PROPOSAL_ID.test(action.proposalId)) throw new Unfit('bad proposal id');
       return `${action.kind === 'confirm' ? 'c' : 'x'}:${action.proposalId}`;
+    case 'connect':
+      return CONNECT_DATA;
     case 'chooseStage':
       return `g:${encodeField(action.dealId, 'int')}`;
     case 'pick':
@@ -369,6 +374,8 @@ export function decodeAction(data: string): Action | undefined {
       if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
       return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
     }
+    case CONNECT_DATA:
+      return parts.length === 0 ? { kind: 'connect' } : undefined;
     case 'k': {
       const [listId = '', index = ''] = parts;
       if (parts.length !== 2 || !PROPOSAL_ID.test(listId) || !/^\d{1,2}$/.test(index)) return undefined;
