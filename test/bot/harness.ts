@@ -18,7 +18,8 @@ export interface Stand {
   folder: string;
   /** Everything the assistant wrote to stderr (to check no secret leaks into logs). */
   stderr(): string;
-  startAssistant(): Promise<void>;
+  /** `more` adds settings known only once the stand runs (the demo portal's application keys). */
+  startAssistant(more?: Record<string, string>): Promise<void>;
   /** SIGTERM, as Docker and systemd stop it. */
   stopAssistant(): Promise<void>;
   /** The director writes; resolves with the bot's new messages once `count` have arrived. */
@@ -44,7 +45,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
     telegram,
     folder,
     stderr: () => errors,
-    async startAssistant() {
+    async startAssistant(more = {}) {
       const before = polls();
       child = spawn('npm', ['start', '--silent'], {
         cwd: repository,
@@ -60,6 +61,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
           DATABASE_PATH: join(folder, 'assistant.sqlite'),
           LOG_LEVEL: 'debug',
           ...extraEnv,
+          ...more,
         },
       });
       child.stderr?.on('data', (chunk: Buffer) => {
