@@ -20,6 +20,8 @@ export interface Stand {
   stderr(): string;
   /** `more` adds settings known only once the stand runs (the demo portal's application keys). */
   startAssistant(more?: Record<string, string>): Promise<void>;
+  /** Resolves with the exit code once the assistant's process has ended by itself. */
+  exited(): Promise<number | null>;
   /** SIGTERM, as Docker and systemd stop it. */
   stopAssistant(): Promise<void>;
   /** The director writes; resolves with the bot's new messages once `count` have arrived. */
@@ -34,6 +36,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
   const telegram = await startFakeTelegram();
   const folder = mkdtempSync(join(tmpdir(), 'b24-bot-'));
   let child: ChildProcess | undefined;
+  let exit: Promise<number | null> = Promise.resolve(null);
   let errors = '';
 
   // Running means polling, or (webhook mode) the webhook registered.
@@ -64,6 +67,8 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
           ...more,
         },
       });
+      const started = child;
+      exit = new Promise((resolve) => started.once('exit', (code) => resolve(code)));
       child.stderr?.on('data', (chunk: Buffer) => {
         errors += chunk.toString('utf8');
       });
@@ -72,6 +77,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
       });
       await telegram.waitFor(() => polls() > before, 30_000);
     },
+    exited: () => exit,
     async stopAssistant() {
       const running = child;
       if (!running?.pid || running.exitCode !== null) return;
