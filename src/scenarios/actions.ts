@@ -15,4 +15,8 @@ export type Action =
   | { kind: 'cancel'; proposalId: string }
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
-  | { kind: 'digestTime'; digest: DigestName; time: string };
+  | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** The next part of the last long list. */
+  | { kind: 'queryMore' }
+  /** One option of the last pick list (a person or client a name fitted several of). */
+  | { kind: 'queryPick'; option: number };
