@@ -1,31 +1,46 @@
 # syntax=docker/dockerfile:1
-# Build stage: the compilers better-sqlite3 needs live here only.
-FROM node:20-bookworm-slim AS build
+# The assistant as compiled JavaScript on Node 22 LTS: production dependencies only, no TypeScript loader,
+# non-root, its database on the /data volume. test/build/image.test.ts runs these steps in a temp folder
+# (no container engine there), so keep each RUN a plain command it can run.
+FROM node:22-bookworm-slim AS base
+WORKDIR /app
+
+# Production dependencies. better-sqlite3 compiles its native part here, with compilers only this stage has.
+FROM base AS deps
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# The compile: the type checker needs the dev dependencies, but none of their install scripts.
+FROM base AS build
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+RUN npm run build
+
+FROM base
+# METRICS_PORT serves /healthz for the HEALTHCHECK below (and /metrics); TELEGRAM_WEBHOOK_PORT is where a
+# reverse proxy sends Telegram's updates in webhook mode.
+ENV NODE_ENV=production \
+    DATABASE_PATH=/data/assistant.sqlite \
+    METRICS_PORT=9464
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY --from=build /app/dist ./dist
 COPY prompts ./prompts
 COPY migrations ./migrations
-RUN npm run typecheck && npm prune --omit=dev
-
-# Runtime stage: Node, the installed packages and the sources (run by tsx), as the unprivileged `node` user.
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production \
-    DATABASE_PATH=/data/assistant.sqlite
-WORKDIR /app
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/package.json /app/tsconfig.json ./
-COPY --from=build --chown=node:node /app/src ./src
-COPY --from=build --chown=node:node /app/prompts ./prompts
-COPY --from=build --chown=node:node /app/migrations ./migrations
+COPY bin ./bin
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
-# No npm in between: node is PID 1, gets SIGTERM itself, and main.ts stops polling, digests and the database.
+EXPOSE 8080 9464
+# The bot's own /healthz: 200 only while updates flow, the database answers and the digest clock ticks.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.METRICS_PORT || process.env.TELEGRAM_WEBHOOK_PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# node itself is PID 1 (no npm, no shell in between): SIGTERM reaches main.ts, which stops polling, the
+# digests and the listener, closes the database and exits 0.
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

@@ -24,7 +24,7 @@ export default async function botBenchmark(): Promise<Record<string, number>> {
   const telegram = await startFakeTelegram();
   const folder = mkdtempSync(join(tmpdir(), 'b24-bench-bot-'));
   const director = { id: 111, first_name: 'Алексей', language_code: 'ru' };
-  const app = createApp({
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, rateLimit: { perSecond: 1_000, burst: 1_000 } }),
     databasePath: join(folder, 'bench.sqlite'),
     allowed: [{ telegramUserId: director.id }],
@@ -46,7 +46,7 @@ export default async function botBenchmark(): Promise<Record<string, number>> {
     }
   } finally {
     await running.stop();
-    app.close();
+    await app.close();
     await telegram.close();
     await portal.close();
     rmSync(folder, { recursive: true, force: true });

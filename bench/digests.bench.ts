@@ -1,23 +1,19 @@
 // The 09:00 rush: 1000 directors on 100 portals all get their morning briefing in the same minute. The floor is
 // Telegram's own limit (1000 messages / 30 a second ≈ 34 s); the portals keep their real limit of 2 requests a
 // second with a burst of 50, and the messages go over HTTP to a Bot API stand-in. The portals run in a child
-// process, as remote portals would: the time and memory measured are the assistant's own.
+// process, as remote portals would, and the assistant runs compiled (dist/, bench/digest-round.js) in another:
+// the time and memory measured are the assistant's own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { autoRetry } from '@grammyjs/auto-retry';
-import { Api } from 'grammy';
-import { createDigestDispatcher } from '../src/digests/dispatcher.ts';
-import { createDigestSettings } from '../src/digests/settings.ts';
-import { createPortalClient } from '../src/portal/client.ts';
-import { createScenarios } from '../src/scenarios/index.ts';
+import type { TickReport } from '../src/digests/dispatcher.ts';
 import { openDatabase } from '../src/storage/db.ts';
 import { createDigestRepository } from '../src/storage/digests.ts';
-import { createDirectorRepository, type DirectorRecord } from '../src/storage/directors.ts';
-import { renderView } from '../src/views/render.ts';
+import { createDirectorRepository } from '../src/storage/directors.ts';
 import { startFakeTelegram } from '../test/fakes/telegram-api.ts';
+import { buildOnce, repository } from './built.ts';
 
 const PORTALS = 100;
 const DIRECTORS_PER_PORTAL = 10;
@@ -45,78 +41,58 @@ async function startPortals(): Promise<{ child: ChildProcess; webhookUrls: strin
   return { child, webhookUrls };
 }
 
+/** Runs the round in the compiled assistant; resolves with what it printed. */
+function runRound(input: object): Promise<{ seconds: number; peakMb: number; report: TickReport }> {
+  const child = spawn(process.execPath, ['bench/digest-round.js', JSON.stringify(input)], {
+    cwd: repository,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'));
+      else reject(new Error(`The digest round stopped with code ${code}.`));
+    });
+  });
+}
+
 export default async () => {
-  let clock = SWITCHED_ON;
-  const now = () => clock;
+  buildOnce();
   const folder = mkdtempSync(join(tmpdir(), 'b24-digests-bench-'));
-  const db = openDatabase(join(folder, 'assistant.sqlite'));
+  const databasePath = join(folder, 'assistant.sqlite');
   const telegram = await startFakeTelegram();
   const { child, webhookUrls } = await startPortals();
   try {
-    const directors = createDirectorRepository(db);
-    const settings = createDigestSettings({ db, now });
-    const scenariosOf = new Map<number, ReturnType<typeof createScenarios>>();
-    for (const [p, webhookUrl] of webhookUrls.entries()) {
-      scenariosOf.set(p, createScenarios({ portal: createPortalClient({ webhookUrl }), now }));
-      for (let d = 0; d < DIRECTORS_PER_PORTAL; d++) {
-        const telegramUserId = 100_000 + p * DIRECTORS_PER_PORTAL + d;
-        const record: DirectorRecord = {
-          telegramUserId,
-          chatId: telegramUserId,
-          // Each director is a different person of the company, all working in Moscow.
-          portalUserId: d + 1,
-          timeZone: 'Europe/Moscow',
-          language: 'ru',
-          introduced: true,
-        };
-        directors.save(record);
-        settings.setTime(telegramUserId, 'morningBriefing', '09:00');
-      }
-    }
-
-    const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
-    // As the bot does: a dropped connection or a 429 is retried, not reported as a lost digest.
-    api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
-    const dispatcher = createDigestDispatcher({
-      db,
-      now,
-      content: async (director, _digest) => {
-        const scenarios = scenariosOf.get(Math.floor((director.telegramUserId - 100_000) / DIRECTORS_PER_PORTAL))!;
-        const view = await scenarios.run(director, { scenario: 'morningDigest' });
-        return view && renderView(view, director.language);
-      },
-      send: async (chatId, replies) => {
-        for (const reply of replies) await api.sendMessage(chatId, reply.html, { parse_mode: 'HTML' });
-      },
+    const { seconds, peakMb, report } = await runRound({
+      webhookUrls,
+      directorsPerPortal: DIRECTORS_PER_PORTAL,
+      switchedOn: SWITCHED_ON.toISOString(),
+      slot: SLOT.toISOString(),
+      apiRoot: telegram.apiRoot,
+      token: telegram.token,
+      databasePath,
     });
-
-    clock = SLOT;
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 100);
-    const started = performance.now();
-    const report = await dispatcher.tick();
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-
     const chats = new Set(telegram.sent().map((message) => message.chatId));
     if (report.sent !== PORTALS * DIRECTORS_PER_PORTAL || chats.size !== report.sent) {
+      const db = await openDatabase(databasePath);
       const log = createDigestRepository(db);
-      const failures = directors
-        .all()
-        .flatMap((director) => log.slots(director.telegramUserId).filter((slot) => slot.status !== 'sent'));
+      const failures = [];
+      for (const director of await createDirectorRepository(db).all()) {
+        failures.push(...(await log.slots(director.telegramUserId)).filter((slot) => slot.status !== 'sent'));
+      }
+      await db.close();
       throw new Error(`Not every director got the briefing: ${JSON.stringify({ report, failures })}`);
     }
     return {
       'seconds to deliver the 09:00 briefing to 1000 directors on 100 portals': Number(seconds.toFixed(1)),
-      'peak memory during that run': Math.round(peak / 1024 / 1024),
+      'peak memory during that run': Math.round(peakMb),
     };
   } finally {
     child.kill();
     await telegram.close();
-    db.close();
     rmSync(folder, { recursive: true, force: true });
   }
 };

@@ -31,7 +31,7 @@ export default async () => {
     return { toolCalls: [{ name, arguments: args }] };
   });
   const folder = mkdtempSync(join(tmpdir(), 'b24-bench-model-'));
-  const app = createApp({
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: demo.webhookUrl, rateLimit: { perSecond: 1_000, burst: 1_000 } }),
     databasePath: join(folder, 'bench.sqlite'),
     allowed: [{ telegramUserId: 111 }],
@@ -61,7 +61,7 @@ export default async () => {
       'model calls per known phrase': Number(((model.requests.length - freeCalls) / KNOWN_PHRASES.length).toFixed(2)),
     };
   } finally {
-    app.close();
+    await app.close();
     await model.close();
     await demo.close();
     rmSync(folder, { recursive: true, force: true });

@@ -1,8 +1,7 @@
 // Wires the product's parts around one portal and one database. `main.ts` (Telegram), the demo and the
 // end-to-end tests all build the assistant here, so what the tests run is what the operator runs.
-import type { Database } from 'better-sqlite3';
 import { createAssistant } from './assistant/assistant.ts';
-import { createModelLoop } from './assistant/model/index.ts';
+import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
@@ -10,7 +9,7 @@ import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { PortalClient } from './portal/port.ts';
 import { createScenarios } from './scenarios/index.ts';
-import { openDatabase, ping } from './storage/db.ts';
+import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createProposalRepository } from './storage/proposals.ts';
@@ -21,6 +20,8 @@ import type { Reply } from './views/reply.ts';
 export interface AppOptions {
   portal: PortalClient;
   databasePath: string;
+  /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
+  databaseUrl?: string;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
@@ -37,18 +38,32 @@ export interface App {
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createApp(options: AppOptions): App {
+/**
+ * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
+ * model is configured.
+ */
+function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
+  let loop: Promise<ModelLoop> | undefined;
+  return {
+    async answer(input) {
+      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
+      return (await loop).answer(input);
+    },
+  };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.databasePath);
+  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
   const scenarios = createScenarios({ portal: options.portal, now });
   const directors = createDirectorRepository(db);
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const digestSettings = createDigestSettings({ db, now });
   const model = options.model
-    ? createModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
+    ? lazyModelLoop({ ...options.model, portal: options.portal, names: scenarios.names, now, logger: options.logger })
     : undefined;
 
   const assistant = createAssistant({
@@ -66,14 +81,19 @@ export function createApp(options: AppOptions): App {
     proposalTtlMs: options.proposalTtlMs,
   });
 
-  // The zone is the portal user's own and can change there: read it again before each slot.
+  // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
+  // the one ALLOWED_TELEGRAM_IDS names now: a changed mapping shows the new person's data, never the old one's.
   const refreshDirector = async (telegramUserId: number) => {
-    const record = directors.get(telegramUserId);
+    const record = await directors.get(telegramUserId);
     if (!record) return undefined;
-    const profile = await scenarios.profile(record.portalUserId);
-    if (profile.timeZone === record.timeZone) return record;
-    const updated = { ...record, timeZone: profile.timeZone };
-    directors.save(updated);
+    const mapped = portalUserOf.get(telegramUserId);
+    const current =
+      mapped === undefined || mapped === record.portalUserId ? record : { ...record, portalUserId: mapped };
+    if (current !== record) await directors.save(current);
+    const profile = await scenarios.profile(mapped);
+    if (profile.portalUserId === current.portalUserId && profile.timeZone === current.timeZone) return current;
+    const updated = { ...current, portalUserId: profile.portalUserId, timeZone: profile.timeZone };
+    await directors.save(updated);
     return updated;
   };
 
@@ -87,6 +107,7 @@ export function createApp(options: AppOptions): App {
         now,
         logger: options.logger,
         send,
+        allowed: [...portalUserOf.keys()],
         refreshDirector,
         content: async (record, digest) => {
           const view = await scenarios.run(record, DIGEST_CONTENT[digest]);

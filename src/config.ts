@@ -20,7 +20,11 @@ export interface Config {
   allowed: AllowedUser[];
   portal?: { webhookUrl: string };
   model?: { apiKey: string; baseURL?: string; model: string };
+  /** Speech to text for voice notes: the chat service's, or a speech server of its own. */
+  speech?: { apiKey: string; baseURL?: string; model: string };
   databasePath: string;
+  /** DATABASE_URL: a PostgreSQL database shared by several instances, instead of the SQLite file. */
+  databaseUrl?: string;
   encryptionKey?: string;
   logLevel: LogLevel;
   portalPort: number;
@@ -41,6 +45,9 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_MODEL = 'gpt-4o-mini';
+const DEFAULT_TRANSCRIBE_MODEL = 'whisper-1';
+// A local speech server usually wants no key, but the client must send one.
+const KEYLESS = 'none';
 const DEFAULT_TELEGRAM_WEBHOOK_PORT = 8080;
 
 // `X=` in a .env file means "not set", as does a value of spaces.
@@ -117,7 +124,19 @@ const environment = z.object({
   OPENAI_API_KEY: optional(text),
   OPENAI_BASE_URL: optional(httpUrl('an OpenAI-compatible service')),
   OPENAI_MODEL: optional(text),
+  OPENAI_TRANSCRIBE_MODEL: optional(text),
+  OPENAI_TRANSCRIBE_BASE_URL: optional(httpUrl('an OpenAI-compatible speech service')),
   DATABASE_PATH: optional(text),
+  DATABASE_URL: optional(
+    text.refine((value) => {
+      try {
+        const url = new URL(value);
+        return /^postgres(ql)?:$/.test(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be a PostgreSQL address, postgres://user:password@host:5432/database'),
+  ),
   ENCRYPTION_KEY: optional(z.string().min(MIN_KEY_LENGTH, `must be at least ${MIN_KEY_LENGTH} characters long`)),
   LOG_LEVEL: optional(
     text.toLowerCase().pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')),
@@ -146,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     mode,
     allowed: settings.ALLOWED_TELEGRAM_IDS ?? [],
     databasePath: settings.DATABASE_PATH ?? './data/assistant.sqlite',
+    ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     logLevel: settings.LOG_LEVEL ?? 'info',
     portalPort: settings.PORTAL_PORT ?? 8124,
     rateLimit: { perSecond: settings.BITRIX24_RATE_LIMIT ?? 2, burst: settings.BITRIX24_RATE_BURST ?? 50 },
@@ -173,6 +193,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     config.model = { apiKey: settings.OPENAI_API_KEY, model: settings.OPENAI_MODEL ?? DEFAULT_MODEL };
     if (settings.OPENAI_BASE_URL) config.model.baseURL = settings.OPENAI_BASE_URL;
   }
+  if (settings.OPENAI_API_KEY || settings.OPENAI_TRANSCRIBE_BASE_URL) {
+    config.speech = {
+      apiKey: settings.OPENAI_API_KEY ?? KEYLESS,
+      model: settings.OPENAI_TRANSCRIBE_MODEL ?? DEFAULT_TRANSCRIBE_MODEL,
+    };
+    const baseURL = settings.OPENAI_TRANSCRIBE_BASE_URL ?? settings.OPENAI_BASE_URL;
+    if (baseURL) config.speech.baseURL = baseURL;
+  }
   // The address from BITRIX24_WEBHOOK_URL stays in memory and is never stored, so the bot needs no key for it;
   // the key is needed only to store a connected portal, and whatever stores one refuses to without it.
   // The demo's own portal is throwaway, so a generated key serves.
@@ -190,6 +218,10 @@ export function secretsOf(config: Config): string[] {
     config.encryptionKey,
   ];
   if (config.portal) secrets.push(parseWebhookAddress(config.portal.webhookUrl).secret);
+  if (config.databaseUrl) {
+    const password = new URL(config.databaseUrl).password;
+    if (password) secrets.push(password, decodeURIComponent(password));
+  }
   return secrets.filter((secret): secret is string => Boolean(secret));
 }
 

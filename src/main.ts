@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
 import { createPortalClient } from './portal/client.ts';
+import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
@@ -18,9 +19,10 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
   }
   const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
-  const app = createApp({
+  const app = await createApp({
     portal,
     databasePath: config.databasePath,
+    databaseUrl: config.databaseUrl,
     allowed: config.allowed,
     model: config.model,
     logger,
@@ -31,6 +33,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     assistant: app.assistant,
     access: app.access,
     logger,
+    transcriber: config.speech && createTranscriber(config.speech),
   });
   await registerCommands(bot.api);
 
@@ -65,7 +68,7 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   digests.stop();
   await listener.close();
   await running.stop();
-  app.close();
+  await app.close();
   logger.info('stopped cleanly');
 }
 

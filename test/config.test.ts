@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       allowed: [{ telegramUserId: 123 }, { telegramUserId: 456, portalUserId: 7 }],
       portal: { webhookUrl: webhook },
       model: { apiKey: 'sk-test-abcdef', baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' },
+      speech: { apiKey: 'sk-test-abcdef', baseURL: 'http://127.0.0.1:11434/v1', model: 'whisper-1' },
       databasePath: '/var/lib/assistant/state.sqlite',
       encryptionKey: 'a long enough operator passphrase',
       logLevel: 'debug',
@@ -70,6 +71,21 @@ describe('loadConfig', () => {
     expect(secretsOf(config)).toEqual(
       expect.arrayContaining([token, 'sk-test-abcdef', 'a long enough operator passphrase', 'k3y5ecr3tvalue42']),
     );
+  });
+
+  it('sends voice notes to their own speech server and model when asked, with or without a chat model', () => {
+    const own = loadConfig({
+      OPENAI_API_KEY: 'sk-test-abcdef',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      OPENAI_TRANSCRIBE_BASE_URL: 'http://127.0.0.1:9000/v1',
+      OPENAI_TRANSCRIBE_MODEL: 'large-v3',
+    });
+    expect(own.speech).toEqual({ apiKey: 'sk-test-abcdef', baseURL: 'http://127.0.0.1:9000/v1', model: 'large-v3' });
+    const alone = loadConfig({ OPENAI_TRANSCRIBE_BASE_URL: 'http://127.0.0.1:9000/v1' });
+    expect(alone.model).toBeUndefined();
+    expect(alone.speech).toMatchObject({ baseURL: 'http://127.0.0.1:9000/v1', model: 'whisper-1' });
+    expect(loadConfig({}).speech).toBeUndefined();
+    expect(() => loadConfig({ OPENAI_TRANSCRIBE_BASE_URL: 'whisper:9000' })).toThrow(/OPENAI_TRANSCRIBE_BASE_URL/);
   });
 
   it('needs no encryption key for the bot, and generates none', () => {
@@ -137,10 +153,18 @@ describe('loadConfig', () => {
     ['BITRIX24_RATE_BURST', '-5', /whole number/],
     ['OPENAI_BASE_URL', 'localhost:11434', /http\(s\) address/],
     ['TELEGRAM_API_ROOT', 'ftp://example.org', /http\(s\) address/],
+    ['DATABASE_URL', 'mysql://db.example.org/assistant', /PostgreSQL address/],
   ])('stops on a malformed %s', (setting, value, reason) => {
     const line = refusal({ [setting]: value });
     expect(line.startsWith(`Setting ${setting}: `)).toBe(true);
     expect(line).toMatch(reason);
+  });
+
+  it('takes a shared PostgreSQL database from DATABASE_URL and keeps its password out of the logs', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://assistant:pa%24%24word@db.internal:5432/assistant' });
+    expect(config.databaseUrl).toBe('postgres://assistant:pa%24%24word@db.internal:5432/assistant');
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['pa$$word']));
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
   });
 
   it('runs a webhook-mode bot only with its address, and makes a secret when none is given', () => {

@@ -2,9 +2,11 @@
 // become one stored proposal and one yes/no question (promise 3) and run only when a tap claims it; every
 // text passes the guard (promise 2); failures become one plain sentence (promise 4).
 
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
@@ -42,8 +44,10 @@ import {
   statusFor,
 } from '../views/messages.ts';
 import { plainTextOf } from '../views/plain-text.ts';
+import { presentReplies } from '../views/present.ts';
 import {
   choiceQuestion,
+  LIST_EXPIRED,
   MORE_MATCHES,
   notFoundSentence,
   PROPOSAL_ALREADY_DONE,
@@ -57,8 +61,7 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
-import { splitMessage } from '../views/split.ts';
-import { decodeAction, fitsButton } from './callbacks/index.ts';
+import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
@@ -88,11 +91,14 @@ const PROFILE_REFRESH_MS = 60 * 60 * 1000;
 const MEMORY_FOR_MODEL = 6;
 const REMEMBERED_REPLY_CHARS = 400;
 
-/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works, and the
- * proposals of an open pick-one question, so that taking one withdraws the others. */
+/** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */
+type PickOption = { write: WriteRequest } | { stagesOfDeal: number };
+
+/** What the memory keeps between messages: the last view asked for, so «а на четверг?» works, and the chat's
+ * one live pick-one list; a newer list or question replaces it, so an older list's tap finds nothing. */
 interface ConversationContext {
   previous?: Intent;
-  choice?: string[];
+  choice?: { id: string; options: PickOption[] };
   /** The last typed question shown as a list, and where its shown part started («ещё» continues it). */
   list?: { query: Query; offset: number };
   /** The questions behind the buttons of the last pick list. */
@@ -115,6 +121,8 @@ const contextOf = (value: unknown): ConversationContext => {
   };
 };
 
+const newListId = (): string => randomBytes(6).toString('base64url');
+
 export function createAssistant(deps: AssistantDeps): AssistantPort {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
@@ -126,7 +134,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const directorFor = async (conversation: Conversation): Promise<DirectorRecord> => {
     const { telegramUserId } = conversation;
     const mapped = deps.identity(telegramUserId);
-    const stored = deps.directors.get(telegramUserId);
+    const stored = await deps.directors.get(telegramUserId);
     const readAt = profileReadAt.get(telegramUserId);
     const fresh =
       stored &&
@@ -144,7 +152,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         language: stored?.language ?? 'ru',
         introduced: stored?.introduced ?? false,
       };
-      deps.directors.save(record);
+      await deps.directors.save(record);
       profileReadAt.set(telegramUserId, now().getTime());
       return record;
     } catch (error) {
@@ -157,8 +165,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
   };
 
-  const remember = (telegramUserId: number, change: ConversationContext) =>
-    deps.memory.setContext(telegramUserId, { ...contextOf(deps.memory.getContext(telegramUserId)), ...change });
+  const remember = async (telegramUserId: number, change: ConversationContext) =>
+    deps.memory.setContext(telegramUserId, { ...contextOf(await deps.memory.getContext(telegramUserId)), ...change });
 
   const failureText = (error: unknown, language: Language): string => {
     if (isPortalError(error)) {
@@ -174,12 +182,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const guarded = (reply: Reply, language: Language): Reply => ({ ...reply, html: guardText(reply.html, language) });
 
-  /** Guarded, and split to Telegram's length with the buttons under the last part (the model can be wordy). */
-  const outgoing = (replies: Reply[], language: Language): Reply[] =>
-    replies.flatMap((reply) => {
-      const parts = splitMessage(guardText(reply.html, language));
-      return parts.map((html, index) => (index === parts.length - 1 ? { ...reply, html } : { html }));
-    });
+  /** Guarded, and split to Telegram's lengths with the buttons under the last part (the model can be wordy). */
+  const outgoing = presentReplies;
 
   const text = (html: string): Reply => ({ html });
 
@@ -222,7 +226,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     let responsibleName: string | undefined;
     if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId)
       responsibleName = (await deps.scenarios.names.users([write.responsibleId])).get(write.responsibleId)?.name;
-    const proposal = deps.proposals.create({ telegramUserId, write, now: now(), ttlMs });
+    const proposal = await deps.proposals.create({ telegramUserId, write, now: now(), ttlMs });
+    // A question withdraws any pick list still open in the chat.
+    await remember(telegramUserId, { choice: undefined });
     const context = {
       language: director.language,
       timeZone: director.timeZone,
@@ -249,22 +255,34 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       language,
     );
     const html = found.more ? `${asked}\n${MORE_MATCHES[language]}` : asked;
-    // A pick leads to its own yes/no question. When a pick cannot ride on a button (a long title), each
-    // option is stored as its own proposal instead, and the pick itself is the confirmation.
-    const proposeAll = found.options.every(
-      (option) => !('write' in option) || fitsButton({ kind: 'propose', write: option.write }),
-    );
-    const choice: string[] = [];
-    const rows: Button[][] = found.options.map((option) => {
-      if (!('write' in option))
-        return [{ text: option.label, action: { kind: 'chooseStage', dealId: option.stagesOfDeal } }];
-      if (proposeAll) return [{ text: option.label, action: { kind: 'propose', write: option.write } }];
-      const proposal = deps.proposals.create({ telegramUserId, write: option.write, now: now(), ttlMs });
-      choice.push(proposal.id);
-      return [{ text: option.label, action: { kind: 'confirm', proposalId: proposal.id } }];
+    // A pick only chooses: it leads to the usual yes/no question showing every argument (a comment's full text
+    // too), so nothing the director has not read can be written by a tap. This list replaces any older one.
+    const id = newListId();
+    await remember(telegramUserId, {
+      choice: {
+        id,
+        options: found.options.map((option) =>
+          'write' in option ? { write: option.write } : { stagesOfDeal: option.stagesOfDeal },
+        ),
+      },
     });
-    if (choice.length) remember(telegramUserId, { choice });
+    const rows: Button[][] = found.options.map((option, index) => [
+      { text: option.label, action: { kind: 'pick', listId: id, index } },
+    ]);
     return [{ html, buttons: rows }];
+  };
+
+  /** The tapped option of the chat's live list; an older list's tap gets «this list has expired». */
+  const pick = async (record: DirectorRecord, listId: string, index: number): Promise<ButtonOutcome> => {
+    const tg = record.telegramUserId;
+    const { choice } = contextOf(await deps.memory.getContext(tg));
+    const option = choice?.id === listId && Array.isArray(choice.options) ? choice.options[index] : undefined;
+    if (!option) return { replies: [], notice: LIST_EXPIRED[record.language], clearButtons: true };
+    if ('stagesOfDeal' in option)
+      return { replies: await lookupReplies(tg, record, await lookup.stageChoices(option.stagesOfDeal)) };
+    const write = await lookup.refresh(option.write);
+    if (!write) return { replies: [text(PROPOSAL_GONE[record.language])] };
+    return { replies: [await question(tg, record, write)] };
   };
 
   const propose = async (
@@ -279,15 +297,15 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   // ─── conversation ─────────────────────────────────────────────────────────
 
-  const introduction = (record: DirectorRecord, language: Language): Reply[] => {
+  const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
     const replies = [text(INTRODUCTION[language])];
     // Only once, after the very first hello: a gentle offer of the morning briefing.
     if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
-    if (!record.introduced) deps.directors.markIntroduced(record.telegramUserId);
+    if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
     return replies;
   };
 
-  const cannotHelp = (record: DirectorRecord, language: Language): Reply[] =>
+  const cannotHelp = async (record: DirectorRecord, language: Language): Promise<Reply[]> =>
     record.introduced ? [text(CAN_HELP_WITH[language])] : introduction(record, language);
 
   const answer = async (
@@ -303,7 +321,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     const tg = record.telegramUserId;
     switch (intent.kind) {
       case 'greeting':
-        return { replies: introduction(record, language) };
+        return { replies: await introduction(record, language) };
       case 'help':
         return { replies: [text(HELP[language])] };
       case 'view': {
@@ -324,18 +342,26 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         return { replies: await propose(tg, director, intent, onStatus) };
       case 'digests':
         return {
-          replies: [deps.digests ? deps.digests.settingsReply(tg, language) : text(DIGESTS_UNAVAILABLE[language])],
-        };
-      case 'digestTime':
-        return {
           replies: [
-            deps.digests ? deps.digests.setTime(tg, intent.digest, intent.time) : text(DIGESTS_UNAVAILABLE[language]),
+            deps.digests ? await deps.digests.settingsReply(tg, language) : text(DIGESTS_UNAVAILABLE[language]),
           ],
         };
+      case 'digestTime':
+      case 'digestSwitch': {
+        const change =
+          intent.kind === 'digestTime' ? { enabled: true, time: intent.time } : { enabled: intent.enabled };
+        return {
+          replies: [
+            deps.digests
+              ? await deps.digests.changeInWords(tg, intent.digest, change)
+              : text(DIGESTS_UNAVAILABLE[language]),
+          ],
+        };
+      }
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
       case 'unknown': {
-        if (!deps.model) return { replies: cannotHelp(record, language) };
+        if (!deps.model) return { replies: await cannotHelp(record, language) };
         onStatus?.(STATUS_THINKING[language]);
         const outcome = await deps.model.answer({ director, text: message, memory: history });
         switch (outcome.kind) {
@@ -349,7 +375,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             // The model's words are plain text: escaped here, never trusted as markup.
             return { replies: [text(escapeHtml(outcome.text))] };
           case 'unavailable':
-            return { replies: cannotHelp(record, language) };
+            return { replies: await cannotHelp(record, language) };
         }
       }
     }
@@ -360,10 +386,10 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const handleText: AssistantPort['handleText'] = async (conversation, message, options = {}) => {
     const tg = conversation.telegramUserId;
-    let language: Language = deps.directors.get(tg)?.language ?? 'ru';
+    let language: Language = (await deps.directors.get(tg))?.language ?? 'ru';
     try {
       let record = await directorFor(conversation);
-      const context = contextOf(deps.memory.getContext(tg));
+      const context = contextOf(await deps.memory.getContext(tg));
       const understanding = deps.understand(message, {
         now: now(),
         timeZone: record.timeZone,
@@ -374,18 +400,21 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       language = understanding.language;
       if (record.language !== language || record.chatId !== conversation.chatId) {
         record = { ...record, language, chatId: conversation.chatId };
-        deps.directors.save(record);
+        await deps.directors.save(record);
       }
-      const history = deps.memory.recent(tg, MEMORY_FOR_MODEL).map((line) => ({ role: line.role, text: line.text }));
-      deps.memory.remember(tg, 'director', message, now());
+      const history = (await deps.memory.recent(tg, MEMORY_FOR_MODEL)).map((line) => ({
+        role: line.role,
+        text: line.text,
+      }));
+      await deps.memory.remember(tg, 'director', message, now());
       const { replies, remembered } = await answer(record, understanding.intent, message, history, options.onStatus);
-      if (remembered) remember(tg, { previous: remembered });
+      if (remembered) await remember(tg, { previous: remembered });
       const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
-      if (summary) deps.memory.remember(tg, 'assistant', summary, now());
+      if (summary) await deps.memory.remember(tg, 'assistant', summary, now());
       return out;
     } catch (error) {
-      if (!deps.directors.get(tg)) language = languageOf(message);
+      if (!(await deps.directors.get(tg).catch(() => undefined))) language = languageOf(message);
       return [guarded(text(failureText(error, language)), language)];
     }
   };
@@ -395,15 +424,16 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const confirm = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
     const director: Director = record;
     const { language } = director;
-    const claim = deps.proposals.claim(proposalId, record.telegramUserId, now());
+    const claim = await deps.proposals.claim(proposalId, record.telegramUserId, now());
     if (!claim.ok) {
       switch (claim.reason) {
         case 'expired':
+          metrics.proposals.inc({ outcome: 'expired' });
           return { edit: text(PROPOSAL_EXPIRED[language]), replies: [] };
         case 'cancelled':
           return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
         case 'done': {
-          const earlier = deps.proposals.get(proposalId)?.resultText;
+          const earlier = (await deps.proposals.get(proposalId))?.resultText;
           return earlier
             ? { edit: text(earlier), replies: [] }
             : { replies: [], notice: PROPOSAL_ALREADY_DONE[language] };
@@ -416,31 +446,27 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
     }
     const { write } = claim.proposal;
-    const { choice } = contextOf(deps.memory.getContext(record.telegramUserId));
-    if (choice?.includes(proposalId)) {
-      for (const other of choice) if (other !== proposalId) deps.proposals.cancel(other, record.telegramUserId);
-      remember(record.telegramUserId, { choice: undefined });
-    }
+    metrics.proposals.inc({ outcome: 'confirmed' });
     try {
       await executeWrite(deps.portal, director, write);
       const context = { language, timeZone: director.timeZone, today: today(director) };
       const outcome = guardText(proposalOutcome(write, context), language);
-      deps.proposals.finish(proposalId, 'done', outcome, now());
+      await deps.proposals.finish(proposalId, 'done', outcome, now());
       logger.info('write done', { type: write.type, proposalId });
       return { edit: text(outcome), replies: [] };
     } catch (error) {
       // One sentence, as for any failure: a write that timed out may still have reached the portal.
       const failed = guardText(failureText(error, language), language);
-      deps.proposals.finish(proposalId, 'failed', failed, now());
+      await deps.proposals.finish(proposalId, 'failed', failed, now());
       return { edit: text(failed), replies: [] };
     }
   };
 
-  const cancel = (record: DirectorRecord, proposalId: string): ButtonOutcome => {
+  const cancel = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
     const { language } = record;
-    if (deps.proposals.cancel(proposalId, record.telegramUserId))
+    if (await deps.proposals.cancel(proposalId, record.telegramUserId))
       return { edit: text(PROPOSAL_CANCELLED[language]), replies: [] };
-    const proposal = deps.proposals.get(proposalId);
+    const proposal = await deps.proposals.get(proposalId);
     if (!proposal || proposal.telegramUserId !== record.telegramUserId)
       return { replies: [], notice: STALE_BUTTON[language] };
     if (proposal.resultText) return { edit: text(proposal.resultText), replies: [] };
@@ -450,7 +476,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
 
   const handleButton: AssistantPort['handleButton'] = async (conversation, data, _messageId) => {
     const tg = conversation.telegramUserId;
-    let language: Language = deps.directors.get(tg)?.language ?? 'ru';
+    let language: Language = (await deps.directors.get(tg))?.language ?? 'ru';
     const action = decodeAction(data);
     if (!action) return { replies: [], notice: guardText(STALE_BUTTON[language], language) };
     try {
@@ -463,9 +489,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return confirm(record, action.proposalId);
           case 'cancel':
             return cancel(record, action.proposalId);
+          case 'pick':
+            return pick(record, action.listId, action.index);
           case 'show': {
             const replies = await view(director, action.request);
-            remember(tg, { previous: { kind: 'view', request: action.request } });
+            await remember(tg, { previous: { kind: 'view', request: action.request } });
             return { replies };
           }
           case 'propose': {
@@ -477,11 +505,15 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return { replies: await lookupReplies(tg, director, await lookup.stageChoices(action.dealId)) };
           case 'digestToggle':
             return deps.digests
-              ? { edit: deps.digests.toggle(tg, action.digest), replies: [] }
+              ? { edit: await deps.digests.toggle(tg, action.digest), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
           case 'digestTime':
             return deps.digests
-              ? { edit: deps.digests.setTime(tg, action.digest, action.time), replies: [] }
+              ? { edit: await deps.digests.setTime(tg, action.digest, action.time), replies: [] }
+              : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'digestSettings':
+            return deps.digests
+              ? { edit: await deps.digests.settingsReply(tg, language), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
           case 'queryMore':
           case 'queryPick':

@@ -32,6 +32,8 @@ export type Intent =
   | { kind: 'digests' }
   /** "утренний брифинг в 8:15": set one digest's local time `HH:mm` (and switch it on). */
   | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** "выключи утренний брифинг", "присылай итоги дня": switch one digest on or off. */
+  | { kind: 'digestSwitch'; digest: DigestName; enabled: boolean }
   /** Things the portal cannot do (promise: say so plainly). */
   | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
   | { kind: 'unknown' };

@@ -9,6 +9,8 @@ export interface Pipeline {
   id: number;
   name: string;
   sort: number;
+  /** Departments whose people may read all of this pipeline's deals; others see only their own. Absent: all. */
+  readers?: number[];
 }
 
 export interface StageDefinition {
@@ -23,6 +25,8 @@ export interface DemoData {
   timeZone: string;
   /** The webhook's user: the director. */
   directorId: number;
+  /** Portal administrators: they see every deal (see rights.ts). */
+  administrators: number[];
   departments: Row[];
   /** `user.get` rows: UPPER_CASE, `ACTIVE` boolean, `UF_DEPARTMENT` numbers. */
   users: Row[];
@@ -289,7 +293,9 @@ const LEAD_TITLES = [
 
 const PIPELINES: Pipeline[] = [
   { id: 0, name: 'Продажи', sort: 100 },
-  { id: 1, name: 'Тендеры и госзакупки', sort: 200 },
+  // Tenders run on bank guarantees: only finance (department 4), the administrator and each deal's own
+  // responsible person see them, as on a portal with CRM roles.
+  { id: 1, name: 'Тендеры и госзакупки', sort: 200, readers: [4] },
 ];
 
 const STAGES: Record<number, StageDefinition[]> = {
@@ -644,6 +650,36 @@ export function generateCompany(options: CompanyOptions): DemoData {
           TYPE_ID: 'EMAIL',
         },
       ],
+    });
+  }
+
+  // Two people directors ask for by name: «телефон Ромашкина» (of ООО «Ромашка»), «почта Северовой».
+  for (const [name, lastName, post, companyId, phone, email] of [
+    ['Олег', 'Ромашкин', 'Директор по закупкам', 1, '+7 916 555-12-34', 'o.romashkin@romashka.ru'],
+    ['Анна', 'Северова', 'Главный бухгалтер', 3, '+7 903 555-43-21', 'a.severova@technosfera.ru'],
+  ] as const) {
+    const created = todayStart - 120 * DAY;
+    contacts.push({
+      ID: String(newId('contact')),
+      NAME: name,
+      LAST_NAME: lastName,
+      SECOND_NAME: '',
+      POST: post,
+      COMPANY_ID: String(companyId),
+      TYPE_ID: 'CLIENT',
+      SOURCE_ID: 'CALL',
+      ASSIGNED_BY_ID: String(directorId),
+      CREATED_BY_ID: String(directorId),
+      MODIFY_BY_ID: String(directorId),
+      DATE_CREATE: iso(created),
+      DATE_MODIFY: iso(created),
+      OPENED: 'Y',
+      EXPORT: 'Y',
+      COMMENTS: '',
+      HAS_PHONE: 'Y',
+      HAS_EMAIL: 'Y',
+      PHONE: [{ ID: String(newId('multifield')), VALUE_TYPE: 'WORK', VALUE: phone, TYPE_ID: 'PHONE' }],
+      EMAIL: [{ ID: String(newId('multifield')), VALUE_TYPE: 'WORK', VALUE: email, TYPE_ID: 'EMAIL' }],
     });
   }
 
@@ -1151,6 +1187,8 @@ export function generateCompany(options: CompanyOptions): DemoData {
   const data: DemoData = {
     timeZone: zone,
     directorId,
+    // The director created the portal: its administrator, who sees everything.
+    administrators: [directorId],
     departments,
     users,
     workdays,

@@ -16,9 +16,18 @@ import { crmMethods } from './methods/crm.ts';
 import { systemMethods } from './methods/system.ts';
 import { taskMethods } from './methods/tasks.ts';
 import { userMethods } from './methods/users.ts';
+import {
+  createDemoOAuth,
+  type DemoOAuth,
+  type DemoOAuthOptions,
+  GRANTED_SCOPES,
+  grantTokens,
+  OAuthGrantError,
+} from './oauth.ts';
 import { parseQuery } from './params.ts';
 import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
 import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
+import { ALL_SCOPES, type Caller, requireScope, tokenCaller, webhookCaller } from './rights.ts';
 
 export type { DemoData } from './company.ts';
 
@@ -28,6 +37,8 @@ export interface DemoPortalOptions {
   /** The webhook's user (default 1, the director). */
   userId?: number;
   secret?: string;
+  /** The webhook's scopes (default: all of them); a method outside them answers 401 insufficient_scope. */
+  scopes?: readonly string[];
   /** The portal's and the director's zone (default Europe/Moscow, whatever the server's own zone is). */
   timeZone?: string;
   now?: () => Date;
@@ -35,6 +46,8 @@ export interface DemoPortalOptions {
   rateLimit?: false | RateLimit;
   /** Extra generated records for benchmarks. */
   size?: { deals?: number; tasks?: number; contacts?: number };
+  /** The Bitrix24 application installed on this portal (OAuth 2.0): its keys, handler and token lifetime. */
+  oauth?: DemoOAuthOptions;
 }
 
 export interface DemoFaults {
@@ -58,6 +71,8 @@ export interface DemoPortal {
   /** Every HTTP request received, refused ones included. */
   readonly requestCount: number;
   data: DemoData;
+  /** The installed application: who approves it, token lifetime, revoking, refresh count. */
+  oauth: DemoOAuth;
 }
 
 const BAD_GATEWAY_PAGE =
@@ -104,6 +119,11 @@ const readOnly = /\.(list|get)$/;
 
 const restPath = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(?:\.json)?\/?$/;
 
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { location });
+  response.end();
+}
+
 export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
   const userId = options.userId ?? 1;
   const secret = options.secret ?? randomSecret();
@@ -131,27 +151,49 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     };
   };
   const lists: ListMemo = new Map();
-  const context: MethodContext = {
-    data,
-    now,
-    userId,
-    call: (method, params) => run(method, params),
-    lists,
+  /** Everything a method needs, acting as `caller` (the webhook's user, or the user of an access token). */
+  const contextOf = (caller: Caller): MethodContext => {
+    const context: MethodContext = {
+      data,
+      now,
+      userId: caller.userId,
+      caller,
+      call: (method, params) => run(method, params, context),
+      lists,
+    };
+    return context;
   };
-  const run = (method: string, params: Params): MethodReply & { time: ReturnType<typeof timeBlock> } => {
+  const webhookContext = contextOf(webhookCaller(userId, options.scopes ?? ALL_SCOPES));
+  /** Runs one method for a caller: scope first, as the portal refuses before the method starts. */
+  const run = (
+    method: string,
+    params: Params,
+    context: MethodContext,
+  ): MethodReply & { time: ReturnType<typeof timeBlock> } => {
     const started = performance.now();
     const at = now();
     const handler = registry[method.toLowerCase()];
     if (!handler) throw methodNotFound();
+    requireScope(method, context.caller);
     if (!readOnly.test(method.toLowerCase())) lists.clear();
     const reply = handler(params, context);
     return { ...reply, time: timeBlock(started, at) };
   };
+  const activeUser = (id: number) => data.users.some((user) => user.ID === String(id) && user.ACTIVE === true);
+  const oauth = createDemoOAuth(options.oauth ?? {}, {
+    now,
+    origin: () => `http://127.0.0.1:${port}`,
+    userExists: activeUser,
+  });
+  // The portal counts an application's requests apart from its webhooks'.
+  const appBucket =
+    options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
   Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
-    batch: createBatch(run),
+    batch: createBatch(),
     ...systemMethods(() => Object.keys(registry).sort()),
   });
 
+  let port = 0;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     requestCount += 1;
     if (faults.down) {
@@ -175,29 +217,50 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
         throw new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429);
       }
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const host = String(request.headers.host ?? `127.0.0.1:${port}`);
+      if (url.pathname === '/oauth/authorize/' || url.pathname === '/oauth/authorize') {
+        redirect(response, oauth.authorize(url.searchParams, host));
+        return;
+      }
+      const readParams = async () => ({
+        ...parseQuery(url.search.slice(1)),
+        ...parseBody(await readBody(request), String(request.headers['content-type'] ?? '')),
+      });
+      if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
+        send(response, 200, grantTokens(await readParams()));
+        return;
+      }
       const match = restPath.exec(url.pathname);
       if (!match) throw new RestError('NOT_FOUND', 'Page not found', 404);
       const [, user, key, method] = match;
-      if (user === undefined) throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
-      if (Number(user) !== userId || key !== secret) {
-        throw new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 401);
+      const params = await readParams();
+      let context = webhookContext;
+      if (user === undefined) {
+        const token = params.auth;
+        if (typeof token !== 'string' || token === '') {
+          throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
+        }
+        delete params.auth;
+        context = contextOf(tokenCaller(oauth.userOfToken(token), GRANTED_SCOPES));
+        if (appBucket && !appBucket.take()) throw queryLimitExceeded();
+      } else {
+        if (Number(user) !== userId || key !== secret) {
+          throw new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 401);
+        }
+        if (bucket && !bucket.take()) throw queryLimitExceeded();
       }
-      if (bucket && !bucket.take()) throw queryLimitExceeded();
-      const body = await readBody(request);
-      const params = {
-        ...parseQuery(url.search.slice(1)),
-        ...parseBody(body, String(request.headers['content-type'] ?? '')),
-      };
       // Between requests anyone may change the records (tests change `data` directly).
       lists.clear();
-      const reply = run(decodeURIComponent(method!), params);
+      const reply = run(decodeURIComponent(method!), params, context);
       const envelope: Record<string, unknown> = { result: reply.result };
       if (reply.total !== undefined) envelope.total = reply.total;
       if (reply.next !== undefined) envelope.next = reply.next;
       envelope.time = reply.time;
       send(response, 200, envelope);
     } catch (error) {
-      if (error instanceof RestError) {
+      if (error instanceof OAuthGrantError) {
+        send(response, error.status, { error: error.code, error_description: error.description });
+      } else if (error instanceof RestError) {
         send(response, error.status, { error: error.code, error_description: error.description });
       } else {
         send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' });
@@ -212,8 +275,9 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
+    oauth,
     webhookUrl: `http://127.0.0.1:${port}/rest/${userId}/${secret}/`,
     port,
     faults,

@@ -22,7 +22,9 @@ const BANNER = `Демо: помощник директора для Битри�
 export async function runDemo(options: { config: Config; logger: Logger }): Promise<void> {
   const portal = await startDemoPortal({ port: 0 });
   const folder = mkdtempSync(join(tmpdir(), 'b24-demo-'));
-  const app = createApp({
+  // Kept after the demo ends, so the director can open the charts and spreadsheets it saved.
+  const filesFolder = mkdtempSync(join(tmpdir(), 'b24-demo-files-'));
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger }),
     databasePath: join(folder, 'demo.sqlite'),
     allowed: [{ telegramUserId: DEMO_DIRECTOR.telegramUserId }],
@@ -37,9 +39,10 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       banner: BANNER,
+      filesFolder,
     });
   } finally {
-    app.close();
+    await app.close();
     await portal.close();
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,5 +1,7 @@
 // The terminal chat: the same assistant as in Telegram, read as Telegram would show it. Buttons become
 // numbered choices; typing the number taps the button.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { encodeAction } from '../assistant/callbacks/index.ts';
 import type { Action } from '../scenarios/actions.ts';
@@ -15,6 +17,8 @@ export interface TerminalChatOptions {
   /** A person at a keyboard: a prompt, bold text, status lines. Otherwise lines in, answers out. */
   interactive: boolean;
   banner?: string;
+  /** Where pictures and spreadsheets are saved (the terminal cannot show them): their paths are printed. */
+  filesFolder: string;
 }
 
 const ansi: TextStyles = { bold: ['\x1b[1m', '\x1b[22m'], italic: ['\x1b[3m', '\x1b[23m'] };
@@ -36,7 +40,12 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const offered: Choice[] = [];
     for (const reply of replies) {
       const messageId = ++lastMessageId;
-      write(`${prefix}${plainTextOf(reply.html, styles)}`);
+      if (reply.attachment) {
+        const path = join(options.filesFolder, reply.attachment.fileName);
+        writeFileSync(path, reply.attachment.data);
+        write(`${prefix}${reply.attachment.kind === 'photo' ? '🖼' : '📎'} ${path}`);
+      }
+      if (reply.html) write(`${prefix}${plainTextOf(reply.html, styles)}`);
       const rows = (reply.buttons ?? []).map((row) =>
         row
           .map((button) => {

@@ -5,6 +5,7 @@ import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
@@ -32,6 +33,8 @@ export interface DigestDispatcherDeps {
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
+  /** The Telegram users allowed now (ALLOWED_TELEGRAM_IDS): nobody else gets a digest, whatever is stored. */
+  allowed: readonly number[];
   /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
@@ -88,6 +91,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
+  const allowed = new Set(deps.allowed);
   const zoneCheckedAt = new Map<number, number>();
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
@@ -116,8 +120,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   }
 
   /** The director's subscriptions, all moved at once when their zone changed. */
-  function followZone(director: DirectorRecord, now: Date): DigestSubscription[] {
-    const subscriptions = digests.subscriptions(director.telegramUserId);
+  async function followZone(director: DirectorRecord, now: Date): Promise<DigestSubscription[]> {
+    const subscriptions = await digests.subscriptions(director.telegramUserId);
     if (subscriptions.every((subscription) => subscription.timeZone === director.timeZone)) return subscriptions;
     logger.info('director changed zone, digests moved', { telegramUserId: director.telegramUserId });
     const moved = subscriptions.map((subscription) => ({
@@ -127,7 +131,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         ? nextSlot(subscription.digest, subscription.localTime, director.timeZone, now).at
         : undefined,
     }));
-    digests.save(moved, now);
+    await digests.save(moved, now);
     return moved;
   }
 
@@ -139,33 +143,37 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       const now = clock();
       const retryAt = new Date(now.getTime() + RETRY_EVERY_MS);
       if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
-        digests.retryLater(slot.id, retryAt, describe(error));
+        await digests.retryLater(slot.id, retryAt, describe(error));
         report.retrying++;
         return;
       }
       logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
       try {
         await deliver(director.chatId, [{ html: sentenceFor(error, director.language) }]);
-        digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
+        await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
       } catch (sendError) {
-        digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
+        await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
       }
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
       return;
     }
     if (!replies?.length) {
-      digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
+      await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
       report.skippedEmpty++;
+      metrics.digests.inc({ outcome: 'skipped' });
       return;
     }
     try {
       await deliver(director.chatId, replies);
-      digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
+      await digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
       report.sent++;
+      metrics.digests.inc({ outcome: 'sent' });
     } catch (error) {
       logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
-      digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
+      await digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
       report.failed++;
+      metrics.digests.inc({ outcome: 'failed' });
     }
   }
 
@@ -175,7 +183,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     const slot = latestSlot(digest, localTime, director.timeZone, now);
     const endOfDay = endOfLocalDay(slot.at, director.timeZone);
     const inTime = now.getTime() - slot.at.getTime() <= GRACE_MS && now < endOfDay;
-    const claim = digests.claim({
+    const claim = await digests.claim({
       telegramUserId: director.telegramUserId,
       digest,
       previousRunAt: subscription.nextRunAt!,
@@ -189,6 +197,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     if (claim.outcome !== 'claimed') return;
     if (!inTime) {
       report.missed++;
+      metrics.digests.inc({ outcome: 'missed' });
       return;
     }
     report.due++;
@@ -199,16 +208,16 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     const director = await currentDirector(telegramUserId);
     zoneCheckedAt.set(telegramUserId, now.getTime());
     if (!director) return;
-    const subscriptions = followZone(director, now);
+    const subscriptions = await followZone(director, now);
     const due = subscriptions
       .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
       .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
     for (const subscription of due) await runDue(director, subscription, now, report);
     for (const slot of retries) {
-      if (!digests.takeRetry(slot.id, now)) continue;
+      if (!(await digests.takeRetry(slot.id, now))) continue;
       const subscription = subscriptions.find((candidate) => candidate.digest === slot.digest);
       if (!subscription?.enabled) {
-        digests.finish(slot.id, 'cancelled', 'switched off before the portal came back', now);
+        await digests.finish(slot.id, 'cancelled', 'switched off before the portal came back', now);
         continue;
       }
       report.due++;
@@ -220,18 +229,28 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     beat();
     const now = clock();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
-    report.failed += digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    report.failed += abandoned;
+    metrics.digests.inc({ outcome: 'failed' }, abandoned);
     const retriesOf = new Map<number, DigestSlot[]>();
-    for (const slot of digests.dueRetries(now)) {
+    for (const slot of await digests.dueRetries(now)) {
+      if (!allowed.has(slot.telegramUserId)) {
+        if (await digests.takeRetry(slot.id, now)) await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+        continue;
+      }
       const ofDirector = retriesOf.get(slot.telegramUserId);
       if (ofDirector) ofDirector.push(slot);
       else retriesOf.set(slot.telegramUserId, [slot]);
     }
-    const zoneStale = digests
-      .subscribers()
-      .filter((id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs);
-    const ids = new Set([...digests.due(now).map((subscription) => subscription.telegramUserId), ...retriesOf.keys()]);
+    const zoneStale = (await digests.subscribers()).filter(
+      (id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs,
+    );
+    const ids = new Set([
+      ...(await digests.due(now)).map((subscription) => subscription.telegramUserId),
+      ...retriesOf.keys(),
+    ]);
     for (const id of zoneStale) ids.add(id);
+    for (const id of ids) if (!allowed.has(id)) ids.delete(id);
     await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
         await serve(id, retriesOf.get(id) ?? [], now, report);
@@ -253,6 +272,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   return {
     tick,
     start() {
+      // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
+      const suspension = digests
+        .suspendAllBut([...allowed], clock())
+        .then((suspended) => {
+          if (suspended > 0)
+            logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
+        })
+        .catch((error: unknown) => logger.error('could not suspend digests of directors no longer allowed', { error }));
       let running = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
@@ -260,7 +287,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         if (running) return;
         running = true;
         const started = Date.now();
-        tick()
+        suspension
+          .then(tick)
           .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {

@@ -5,16 +5,25 @@ import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSubscription } from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
-import { renderDigestSettings } from '../views/digest-settings.ts';
+import { digestChanged, renderDigestSettings } from '../views/digest-settings.ts';
 import type { Reply } from '../views/reply.ts';
 import { DEFAULT_TIMES, DIGEST_NAMES, nextSlot, normalizeTime } from './schedule.ts';
 
 export interface DigestSettingsPort {
-  settingsReply(telegramUserId: number, language: Language): Reply;
+  settingsReply(telegramUserId: number, language: Language): Promise<Reply>;
   /** Switches one digest on or off; returns the updated settings message. */
-  toggle(telegramUserId: number, digest: DigestName): Reply;
+  toggle(telegramUserId: number, digest: DigestName): Promise<Reply>;
   /** Sets a digest's local time (`HH:mm`, `8:15` too) and switches it on; returns the updated settings message. */
-  setTime(telegramUserId: number, digest: DigestName, time: string): Reply;
+  setTime(telegramUserId: number, digest: DigestName, time: string): Promise<Reply>;
+  /**
+   * A change said in words («выключи утренний брифинг», «итоги дня в 19:00»): a time also switches it on.
+   * Answers in one line, with the button to the whole settings message.
+   */
+  changeInWords(
+    telegramUserId: number,
+    digest: DigestName,
+    change: { enabled: boolean; time?: string },
+  ): Promise<Reply>;
 }
 
 const unreadableTime: Record<Language, string> = {
@@ -27,15 +36,15 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
 
-  const directorOf = (telegramUserId: number): DirectorRecord => {
-    const director = directors.get(telegramUserId);
+  const directorOf = async (telegramUserId: number): Promise<DirectorRecord> => {
+    const director = await directors.get(telegramUserId);
     // The assistant saves every director before any settings can be shown to them.
     if (!director) throw new Error(`Digest settings asked for an unknown director ${telegramUserId}.`);
     return director;
   };
 
-  const subscriptionsOf = (director: DirectorRecord): DigestSubscription[] => {
-    const stored = digests.subscriptions(director.telegramUserId);
+  const subscriptionsOf = async (director: DirectorRecord): Promise<DigestSubscription[]> => {
+    const stored = await digests.subscriptions(director.telegramUserId);
     return DIGEST_NAMES.map(
       (digest) =>
         stored.find((subscription) => subscription.digest === digest) ?? {
@@ -57,13 +66,13 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
     );
 
   /** Stores one digest's new switch and time, and answers with the message drawn from the same read. */
-  const change = (
+  const change = async (
     director: DirectorRecord,
     digest: DigestName,
     update: (current: DigestSubscription) => { enabled: boolean; localTime: string },
   ) => {
     const now = clock();
-    const subscriptions = subscriptionsOf(director).map((subscription) => {
+    const subscriptions = (await subscriptionsOf(director)).map((subscription) => {
       if (subscription.digest !== digest) return subscription;
       const { enabled, localTime } = update(subscription);
       return {
@@ -75,24 +84,40 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
         nextRunAt: enabled ? nextSlot(digest, localTime, director.timeZone, now).at : undefined,
       };
     });
-    digests.save(
+    await digests.save(
       subscriptions.filter((subscription) => subscription.digest === digest),
       now,
     );
-    return render(subscriptions, director.language);
+    return subscriptions;
   };
 
   return {
-    settingsReply: (telegramUserId, language) => render(subscriptionsOf(directorOf(telegramUserId)), language),
-    toggle: (telegramUserId, digest) =>
-      change(directorOf(telegramUserId), digest, ({ enabled, localTime }) => ({ enabled: !enabled, localTime })),
-    setTime(telegramUserId, digest, time) {
-      const director = directorOf(telegramUserId);
+    settingsReply: async (telegramUserId, language) =>
+      render(await subscriptionsOf(await directorOf(telegramUserId)), language),
+    async toggle(telegramUserId, digest) {
+      const director = await directorOf(telegramUserId);
+      const changed = await change(director, digest, ({ enabled, localTime }) => ({ enabled: !enabled, localTime }));
+      return render(changed, director.language);
+    },
+    async setTime(telegramUserId, digest, time) {
+      const director = await directorOf(telegramUserId);
       const localTime = normalizeTime(time);
       if (!localTime) {
-        return render(subscriptionsOf(director), director.language, unreadableTime[director.language]);
+        return render(await subscriptionsOf(director), director.language, unreadableTime[director.language]);
       }
-      return change(director, digest, () => ({ enabled: true, localTime }));
+      return render(await change(director, digest, () => ({ enabled: true, localTime })), director.language);
+    },
+    async changeInWords(telegramUserId, digest, { enabled, time }) {
+      const director = await directorOf(telegramUserId);
+      const localTime = time === undefined ? undefined : normalizeTime(time);
+      if (time !== undefined && !localTime)
+        return render(await subscriptionsOf(director), director.language, unreadableTime[director.language]);
+      const changed = await change(director, digest, (current) => ({
+        enabled,
+        localTime: localTime ?? current.localTime,
+      }));
+      const setting = changed.find((subscription) => subscription.digest === digest)!;
+      return digestChanged({ digest, enabled: setting.enabled, time: setting.localTime }, director.language);
     },
   };
 }

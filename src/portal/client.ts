@@ -3,6 +3,7 @@
 import pRetry, { AbortError } from 'p-retry';
 import { request } from 'undici';
 import { type Logger, redact, silentLogger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
@@ -10,10 +11,10 @@ import { listAll } from './list.ts';
 import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';
 import { batchCommandError, readReply } from './reply.ts';
 import { type Safety, safetyOf } from './safety.ts';
+import type { TokenSource } from './tokens.ts';
 import { maskedAddress, parseWebhookAddress } from './webhook-address.ts';
 
-export interface PortalClientOptions {
-  webhookUrl: string;
+interface ClientSettings {
   /** Our side of the portal's request limit (default 2 a second, burst 50). */
   rateLimit?: RateLimit;
   /** Per attempt (default 30 s). */
@@ -23,6 +24,33 @@ export interface PortalClientOptions {
   logger?: Logger;
   /** First backoff delay (default 500 ms); it doubles with each retry, with jitter. */
   retryDelayMs?: number;
+}
+
+export interface PortalClientOptions extends ClientSettings {
+  webhookUrl: string;
+}
+
+/** A director's own connection (the Bitrix24 application): their portal's REST address and their tokens. */
+export interface ConnectedPortalOptions extends ClientSettings {
+  /** `client_endpoint` from the authorization server, e.g. `https://company.bitrix24.ru/rest/`. */
+  endpoint: string;
+  /** The portal user the tokens act for (shown in logs; the secret never is). */
+  portalUserId: number;
+  tokens: TokenSource;
+}
+
+/** How requests reach one portal: the address a method name is appended to, and what signs them. */
+interface Target {
+  base: string;
+  origin: string;
+  /** Safe to log and show. */
+  shown: string;
+  description: string;
+  /** The portal limits each webhook, and each application, on its own. */
+  bucketKey: string;
+  /** The webhook's secret; for a connection the tokens, which change, are masked as they are used. */
+  secrets: string[];
+  tokens?: TokenSource;
 }
 
 /** Exactly what a call would send, the secret masked: for dry runs and refusals. */
@@ -50,10 +78,42 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createPortalClient(options: PortalClientOptions): WebhookPortalClient {
   const address = parseWebhookAddress(options.webhookUrl);
-  const shown = maskedAddress(address);
-  const secrets = [address.secret];
+  return buildClient(
+    {
+      base: address.base,
+      origin: address.origin,
+      shown: maskedAddress(address),
+      description: `Bitrix24 portal ${address.origin}, webhook user ${address.userId}`,
+      bucketKey: `${address.origin}|${address.userId}`,
+      secrets: [address.secret],
+    },
+    options,
+  );
+}
+
+/** The client of one director's own connection: every call signed with their access token, renewed as needed. */
+export function createConnectedPortalClient(options: ConnectedPortalOptions): PortalClient {
+  const endpoint = options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`;
+  const origin = new URL(endpoint).origin;
+  return buildClient(
+    {
+      base: endpoint,
+      origin,
+      shown: endpoint,
+      description: `Bitrix24 portal ${origin}, connected user ${options.portalUserId}`,
+      bucketKey: `${origin}|application`,
+      secrets: [],
+      tokens: options.tokens,
+    },
+    options,
+  );
+}
+
+function buildClient(target: Target, options: ClientSettings): WebhookPortalClient {
+  const shown = target.shown;
+  const secrets = target.secrets;
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const bucket = sharedBucket(`${address.origin}|${address.userId}`, limit);
+  const bucket = sharedBucket(target.bucketKey, limit);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 4;
   const retryDelayMs = options.retryDelayMs ?? 500;
@@ -68,8 +128,13 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
     );
   const operatingResetAt = new Map<string, number>();
 
-  const clean = (error: PortalError) =>
-    new PortalError(error.kind, error.code, redact(error.message, secrets), error.details);
+  const clean = (error: PortalError, token?: string) =>
+    new PortalError(
+      error.kind,
+      error.code,
+      redact(error.message, token ? [...secrets, token] : secrets),
+      error.details,
+    );
 
   function checkName(method: string): void {
     if (!methodName.test(method)) {
@@ -85,14 +150,21 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
     for (const text of Object.values(params.cmd)) if (typeof text === 'string') checkName(commandOfQuery(text).method);
   }
 
-  async function attempt(method: string, body: Params): Promise<CallResult | PortalError> {
+  async function attempt(method: string, body: Params, token?: string): Promise<CallResult | PortalError> {
+    metrics.portalRequests.inc();
+    const reply = await attemptOnce(method, body, token);
+    if (reply instanceof PortalError) metrics.portalErrors.inc({ kind: reply.kind });
+    return reply;
+  }
+
+  async function attemptOnce(method: string, body: Params, token?: string): Promise<CallResult | PortalError> {
     const signal = AbortSignal.timeout(timeoutMs);
     const startedAt = Date.now();
     try {
-      const response = await request(`${address.base}${method}`, {
+      const response = await request(`${target.base}${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
+        body: JSON.stringify(token === undefined ? body : { ...body, auth: token }),
         signal,
       });
       const text = await response.body.text();
@@ -107,14 +179,14 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
       if (!(reply instanceof PortalError) && reply.time?.operating_reset_at) {
         operatingResetAt.set(method, reply.time.operating_reset_at);
       }
-      return reply instanceof PortalError ? clean(reply) : reply;
+      return reply instanceof PortalError ? clean(reply, token) : reply;
     } catch (error) {
       if (signal.aborted) {
         const message = `${method}: the portal did not answer within ${timeoutMs} ms`;
         return new PortalError('unavailable', 'TIMEOUT', message, { method });
       }
       const code = String((error as { code?: unknown }).code ?? 'NETWORK');
-      return new PortalError('unavailable', code, `${method}: could not reach ${address.origin} (${code})`, { method });
+      return new PortalError('unavailable', code, `${method}: could not reach ${target.origin} (${code})`, { method });
     }
   }
 
@@ -125,11 +197,31 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
     return safety === 'read' && error.kind === 'unavailable';
   }
 
+  /**
+   * One attempt; for a connection, signed with the director's token, and once more with a renewed token when the
+   * portal refuses the first (expired_token): a refused authorization means the method did not run.
+   */
+  async function signedAttempt(method: string, body: Params): Promise<CallResult | PortalError> {
+    const tokens = target.tokens;
+    if (!tokens) return attempt(method, body);
+    try {
+      const token = await tokens.current();
+      const reply = await attempt(method, body, token);
+      if (!(reply instanceof PortalError) || reply.kind !== 'authorization') return reply;
+      note('debug', 'access token refused, renewing', { method, code: reply.code });
+      return await attempt(method, body, await tokens.renew(token));
+    } catch (error) {
+      // The authorization server down, or the connection ended: the caller decides, as for any refusal.
+      if (error instanceof PortalError) return error;
+      throw error;
+    }
+  }
+
   async function send(method: string, body: Params, safety: Safety): Promise<CallResult> {
     return pRetry(
       async () => {
         await bucket.take();
-        const reply = await attempt(method, body);
+        const reply = await signedAttempt(method, body);
         if (!(reply instanceof PortalError)) return reply;
         if (reply.code === 'QUERY_LIMIT_EXCEEDED') bucket.fill();
         // A refusal by rate limit means the portal did not run the method, so even a write may go again.
@@ -210,7 +302,7 @@ export function createPortalClient(options: PortalClientOptions): WebhookPortalC
       return planBatch(commands).map((cmd) => previewOf('batch', { halt: batchOptions.halt ? 1 : 0, cmd }));
     },
 
-    toString: () => `Bitrix24 portal ${address.origin}, webhook user ${address.userId}`,
+    toString: () => target.description,
   };
   return client;
 }

@@ -10,6 +10,8 @@ export type Action =
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */
   | { kind: 'chooseStage'; dealId: number }
+  /** One option of a pick-one list, by its place in the chat's current list: it only chooses, never writes. */
+  | { kind: 'pick'; listId: string; index: number }
   /** Yes / no on a stored proposal: bound to the stored arguments, never to text. */
   | { kind: 'confirm'; proposalId: string }
   | { kind: 'cancel'; proposalId: string }
@@ -19,4 +21,7 @@ export type Action =
   /** The next part of the last long list. */
   | { kind: 'queryMore' }
   /** One option of the last pick list (a person or client a name fitted several of). */
-  | { kind: 'queryPick'; option: number };
+  | { kind: 'queryPick'; option: number }
+
+  /** Open the whole digest settings message (under a one-line change said in words). */
+  | { kind: 'digestSettings' };

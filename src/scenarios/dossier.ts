@@ -2,6 +2,7 @@ import type { ScenarioContext } from './context.ts';
 import { activitiesRead, byRecency, dealCard, dealCardFrom, dealCardReads, toActivityItem } from './deal-card.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { dealNamesFor, dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
+import { companyPeopleRead, personCard } from './people.ts';
 import {
   activitySchema,
   companySchema,
@@ -30,7 +31,7 @@ export const companyChoice = (company: PortalCompany): Choice => ({
 });
 
 type ClientKind = 'contact' | 'company';
-type CardPart = 'record' | 'company' | 'deals' | 'activities';
+type CardPart = 'record' | 'company' | 'people' | 'deals' | 'activities';
 
 /**
  * The reads of a client's card. `id` is a number, or a batch reference to an id found earlier in the same
@@ -48,6 +49,8 @@ function clientCardReads(kind: ClientKind, id: number | string, prefix = ''): Re
       params: { id: isContact ? `$result[${prefix}record][COMPANY_ID]` : id },
       optional: true,
     },
+    // A company card lists its people.
+    ...(isContact ? {} : { [`${prefix}people`]: companyPeopleRead(id, speculative) }),
     [`${prefix}deals`]: {
       method: 'crm.deal.list',
       params: {
@@ -73,21 +76,17 @@ async function clientCardFrom(
   let card: ContactCard | CompanyCard | undefined;
   if (kind === 'contact') {
     const contact = contactSchema.safeParse(reads.record?.result).data;
-    if (contact) {
-      card = {
-        kind: 'contact',
-        id: contact.ID,
-        name: personName(contact),
-        phones: contact.PHONE,
-        emails: contact.EMAIL,
-      };
-      if (contact.POST) card.position = contact.POST;
-      if (company && contact.COMPANY_ID === company.ID) card.companyTitle = company.TITLE;
-    }
+    if (contact) card = personCard(contact, company && contact.COMPANY_ID === company.ID ? company.TITLE : undefined);
   } else if (company) {
     card = { kind: 'company', id: company.ID, title: company.TITLE, phones: company.PHONE, emails: company.EMAIL };
   }
-  if (!card || (wantedId !== undefined && card.id !== wantedId) || reads.deals?.failed || reads.activities?.failed) {
+  if (
+    !card ||
+    (wantedId !== undefined && card.id !== wantedId) ||
+    reads.deals?.failed ||
+    reads.activities?.failed ||
+    reads.people?.failed
+  ) {
     return undefined;
   }
   const raw = parseItems(dealSchema, reads.deals?.items);
@@ -99,6 +98,14 @@ async function clientCardFrom(
     view: 'dossier',
     at,
     card,
+    ...(card.kind === 'company' && reads.people
+      ? {
+          people: {
+            items: parseItems(contactSchema, reads.people.items).map((contact) => personCard(contact)),
+            total: reads.people.total,
+          },
+        }
+      : {}),
     deals: { items: deals, total: reads.deals?.total ?? deals.length },
     activities: parseItems(activitySchema, reads.activities?.items)
       .map((activity) => toActivityItem(activity, director.timeZone))
@@ -110,6 +117,7 @@ async function clientCardFrom(
 const partsOf = (results: Record<string, ReadResult>, prefix: string): Record<CardPart, ReadResult | undefined> => ({
   record: results[`${prefix}record`],
   company: results[`${prefix}company`],
+  people: results[`${prefix}people`],
   deals: results[`${prefix}deals`],
   activities: results[`${prefix}activities`],
 });

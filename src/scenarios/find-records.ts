@@ -71,18 +71,23 @@ function collect<T extends { ID: number }>(
   parse: (result: unknown) => T[],
   texts: (item: T) => string[],
   query: string,
-): T[] {
+): { all: T[]; whole: T[] } {
   const byId = new Map<number, T>();
   for (const [name, result] of Object.entries(results)) {
     if (!name.startsWith(`${kind}_`)) continue;
     for (const item of parse(result.items))
       if (matchesName(texts(item).join(' '), query, { prefix: true })) byId.set(item.ID, item);
   }
-  return [...byId.values()].sort((a, b) => b.ID - a.ID);
+  const all = [...byId.values()].sort((a, b) => b.ID - a.ID);
+  return { all, whole: all.filter((item) => matchesName(texts(item).join(' '), query)) };
 }
 
+/**
+ * The records matching the query. When some match it by whole words, the ones matching only by the start of a
+ * longer word are dropped: «Ромашка» is ООО «Ромашка», not Олег Ромашкин; «Ром» still finds both.
+ */
 export function foundRecords(query: string, results: Record<string, ReadResult>): Found {
-  return {
+  const found = {
     contacts: collect(
       results,
       'contact',
@@ -111,5 +116,13 @@ export function foundRecords(query: string, results: Record<string, ReadResult>)
       (l) => [l.TITLE, personName(l), l.COMPANY_TITLE ?? ''],
       query,
     ),
+  };
+  const lists = Object.values(found);
+  const side = lists.some((list) => list.whole.length > 0) ? 'whole' : 'all';
+  return {
+    contacts: found.contacts[side],
+    companies: found.companies[side],
+    deals: found.deals[side],
+    leads: found.leads[side],
   };
 }

@@ -3,6 +3,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
 import { briefing } from './briefing.ts';
+import { contacts } from './contacts.ts';
 import { contextFor } from './context.ts';
 import { dayResults } from './day-results.ts';
 import { dealCard } from './deal-card.ts';
@@ -88,6 +89,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
         return search(context, request.query);
       case 'query':
         return runQuery(context, request.query, request.offset ?? 0);
+      case 'contacts':
+        return contacts(context, request.query);
       case 'dayPlan':
         return briefing(context, 'dayPlan');
       case 'morningDigest':

@@ -23,6 +23,8 @@ export type ScenarioRequest =
   | { scenario: 'search'; query: string }
   /** A typed question; `offset` is where the shown part of a long list starts. */
   | { scenario: 'query'; query: Query; offset?: number }
+  /** The people of a company, or people by their name, with position, phone and e-mail. */
+  | { scenario: 'contacts'; query: string }
   // Digest contents (also reachable as views).
   | { scenario: 'dayPlan' }
   | { scenario: 'morningDigest' }

@@ -227,6 +227,8 @@ export type ViewModel =
       view: 'dossier';
       at: Moment;
       card: ContactCard | CompanyCard;
+      /** A company's people. */
+      people?: Listed<ContactCard>;
       deals: Listed<DealItem>;
       activities: ActivityItem[];
     }
@@ -259,6 +261,8 @@ export type ViewModel =
       stuck: Listed<DealItem>;
       newLeads: number;
     }
+  /** The people to reach: of one company, or found by their own name. */
+  | { view: 'contacts'; at: Moment; query: string; companyTitle?: string; people: Listed<ContactCard> }
   | { view: 'leadCard'; at: Moment; lead: LeadItem & { name?: string; phones: string[]; emails: string[] } }
   | { view: 'overdueAlert'; at: Moment; overdue: Listed<TaskItem>; stuck: Listed<DealItem> }
   | { view: 'newLeads'; at: Moment; leads: Listed<LeadItem> }

@@ -1,17 +1,39 @@
-// One SQLite file for the assistant's own state, its schema in numbered SQL migrations.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The assistant's own state: one SQLite file by default, or a PostgreSQL database that several instances share
+// (DATABASE_URL). Its schema is in numbered SQL migrations. Every repository talks to it through `Database`,
+// whose calls return promises, so one set of repositories serves both engines.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-
-export type Database = BetterSqlite3.Database;
+import pg from 'pg';
+import { shipped } from '../package-root.ts';
 
 export class StorageError extends Error {
   override name = 'StorageError';
 }
 
-// Beside the code, not the working folder: `npm start` may run from anywhere.
-const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+/** A value bound to a `?` placeholder. Times are epoch milliseconds, switches 0/1. */
+export type Param = string | number | null;
+
+export interface Queries {
+  /** Every row. Placeholders are `?`, bound in order. */
+  all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** The first row, if any (also what an UPDATE … RETURNING gave back). */
+  get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly Param[]): Promise<number>;
+}
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Database extends Queries {
+  readonly engine: Engine;
+  /** Runs `work` as one transaction that takes the write lock first; inside it, use only `tx`. */
+  transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Shipped with the package, not the working folder: `npm start` may run from anywhere.
+const defaultMigrationsDir = shipped('migrations');
 
 interface Migration {
   version: number;
@@ -34,12 +56,22 @@ function migrationsIn(dir: string): Migration[] {
   return migrations;
 }
 
+export interface OpenOptions {
+  /** For tests; the product always uses the migrations shipped beside the code. */
+  migrationsDir?: string;
+}
+
+export const isPostgresAddress = (where: string): boolean => /^postgres(ql)?:\/\//i.test(where);
+
 /**
- * Opens (creating if needed) the database and brings its schema up to date.
- * `migrationsDir` exists for tests; the product always uses the migrations shipped beside the code.
+ * Opens the database and brings its schema up to date: `where` is a SQLite file (created if needed) or a
+ * `postgres://` address.
  */
-export function openDatabase(path: string, options: { migrationsDir?: string } = {}): Database {
-  const migrations = migrationsIn(options.migrationsDir ?? defaultMigrationsDir);
+export async function openDatabase(where: string, options: OpenOptions = {}): Promise<Database> {
+  const dir = options.migrationsDir ?? defaultMigrationsDir;
+  const migrations = migrationsIn(dir);
+  if (isPostgresAddress(where)) return openPostgres(where, migrations, dir);
+  const path = where;
   mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   try {
@@ -50,14 +82,14 @@ export function openDatabase(path: string, options: { migrationsDir?: string } =
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, path);
-    return db;
+    return sqliteDatabase(db, resolve(path));
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function migrate(db: Database, migrations: Migration[], path: string): void {
+function migrate(db: BetterSqlite3.Database, migrations: Migration[], path: string): void {
   const newest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > newest) {
@@ -85,7 +117,190 @@ function migrate(db: Database, migrations: Migration[], path: string): void {
   }
 }
 
-/** Health check: throws unless the database answers a trivial query. */
-export function ping(db: Database): void {
-  db.prepare('SELECT 1').get();
+/**
+ * While one connection of this process holds a file's write lock across an `await`, every other statement on
+ * that file in this process waits here. Blocking instead (SQLite's busy wait) would stall the one thread that
+ * could finish the transaction.
+ */
+const transactionOnFile = new Map<string, Promise<void>>();
+
+function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
+  const statements = new Map<string, BetterSqlite3.Statement<Param[]>>();
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare<Param[]>(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
+  const direct: Queries = {
+    all: async <T>(sql: string, params: readonly Param[] = []) => statement(sql).all(...params) as T[],
+    get: async <T>(sql: string, params: readonly Param[] = []) => statement(sql).get(...params) as T | undefined,
+    run: async (sql: string, params: readonly Param[] = []) => statement(sql).run(...params).changes,
+  };
+  const waiting =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      // Checked again after each wait, with no await between the check and the statement.
+      for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
+      return call(...args);
+    };
+
+  return {
+    engine: 'sqlite',
+    all: waiting(direct.all) as Queries['all'],
+    get: waiting(direct.get) as Queries['get'],
+    run: waiting(direct.run),
+    async transaction(work) {
+      for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
+      let release = () => {};
+      transactionOnFile.set(file, new Promise<void>((done) => (release = done)));
+      try {
+        // IMMEDIATE: two processes at once serialize on the write lock instead of failing on upgrade.
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(direct);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        transactionOnFile.delete(file);
+        release();
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+/** Health check: rejects unless the database answers a trivial query. */
+export async function ping(db: Database): Promise<void> {
+  await db.get('SELECT 1');
+}
+
+// ─── PostgreSQL ─────────────────────────────────────────────────────────────
+
+// Any fixed number will do; it only has to be the same for every instance of the assistant.
+const MIGRATION_LOCK = 1_724_017;
+
+/**
+ * The SQLite migrations, spoken in PostgreSQL: epoch-millisecond and id columns are 64-bit, an AUTOINCREMENT
+ * key is an identity column, STRICT has no counterpart. A migration that needs more than this has its own
+ * file of the same name in `migrations/postgres/`, which is used instead.
+ */
+export function postgresDialect(sql: string): string {
+  return sql
+    .replace(/\bINTEGER\s+PRIMARY\s+KEY\s+AUTOINCREMENT\b/gi, 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY')
+    .replace(/\bINTEGER\b/gi, 'BIGINT')
+    .replace(/\bREAL\b/gi, 'DOUBLE PRECISION')
+    .replace(/\bBLOB\b/gi, 'BYTEA')
+    .replace(/\)\s*STRICT\s*;/gi, ');');
+}
+
+function postgresSqlOf(migration: Migration, dir: string): string {
+  const own = join(dir, 'postgres', basename(migration.file));
+  return existsSync(own) ? readFileSync(own, 'utf8') : postgresDialect(readFileSync(migration.file, 'utf8'));
+}
+
+/** `?` placeholders become `$1, $2, …`; text inside quotes is left alone. */
+const numbered = new Map<string, string>();
+function numberedPlaceholders(sql: string): string {
+  let done = numbered.get(sql);
+  if (done !== undefined) return done;
+  let n = 0;
+  done = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (match) => (match === '?' ? `$${++n}` : match));
+  numbered.set(sql, done);
+  return done;
+}
+
+// 64-bit integers (times in ms, ids, counts) come back as numbers: every value we store fits in 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
+  const query = <T>(sql: string, params: readonly Param[] = []) =>
+    client.query<T & pg.QueryResultRow>(numberedPlaceholders(sql), params as Param[]);
+  return {
+    all: async <T>(sql: string, params?: readonly Param[]) => (await query<T>(sql, params)).rows as T[],
+    get: async <T>(sql: string, params?: readonly Param[]) => (await query<T>(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params?: readonly Param[]) => (await query(sql, params)).rowCount ?? 0,
+  };
+}
+
+async function openPostgres(address: string, migrations: Migration[], dir: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: address, types, max: 10 });
+  // An idle connection the server dropped must not take the process with it; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    await migratePostgres(pool, migrations, dir);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return {
+    engine: 'postgres',
+    ...queriesOf(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queriesOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Two instances starting together: the advisory lock lets one migrate while the other waits, then finds it done. */
+async function migratePostgres(pool: pg.Pool, migrations: Migration[], dir: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+      const row = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
+      const current = row.rows[0]?.version ?? 0;
+      const newest = migrations.at(-1)?.version ?? 0;
+      if (current > newest) {
+        throw new StorageError(
+          `The database has schema version ${current}, newer than this program knows (${newest}). ` +
+            'Run the newer version of the assistant, or point DATABASE_URL at another database.',
+        );
+      }
+      for (const migration of migrations) {
+        if (migration.version <= current) continue;
+        // DDL is transactional in PostgreSQL too: the change and its version row land together or not at all.
+        try {
+          await client.query('BEGIN');
+          await client.query(postgresSqlOf(migration, dir));
+          await client.query('INSERT INTO schema_version (version) VALUES ($1)', [migration.version]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new StorageError(`Migration ${basename(migration.file)} failed: ${reason}`);
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -1,6 +1,6 @@
 // Digest subscriptions (on/off, local time, next run) and claimed slots with their outcomes.
 import type { DigestName } from '../scenarios/requests.ts';
-import type { Database } from './db.ts';
+import type { Database, Param } from './db.ts';
 
 export interface DigestSubscription {
   telegramUserId: number;
@@ -55,28 +55,38 @@ export interface ClaimInput {
 
 export interface DigestRepository {
   /** The stored subscriptions of one director (a digest without a row is off at its default time). */
-  subscriptions(telegramUserId: number): DigestSubscription[];
+  subscriptions(telegramUserId: number): Promise<DigestSubscription[]>;
   /** Stores the given subscriptions together. */
-  save(subscriptions: DigestSubscription[], now: Date): void;
+  save(subscriptions: DigestSubscription[], now: Date): Promise<void>;
   /** Switched-on subscriptions whose next run is at or before `now`. */
-  due(now: Date): DigestSubscription[];
+  due(now: Date): Promise<DigestSubscription[]>;
   /** Directors with at least one digest switched on. */
-  subscribers(): number[];
+  subscribers(): Promise<number[]>;
+  /**
+   * Suspends the subscriptions of everyone not in `allowed` and lifts the suspension of those in it; the
+   * subscriptions themselves are kept. Returns how many directors were suspended.
+   */
+  suspendAllBut(allowed: readonly number[], now: Date): Promise<number>;
   /** Moves the subscription to its next run and inserts the slot row, in one transaction. */
-  claim(input: ClaimInput): ClaimResult;
+  claim(input: ClaimInput): Promise<ClaimResult>;
   /** Slots waiting for another try whose time has come. */
-  dueRetries(now: Date): DigestSlot[];
+  dueRetries(now: Date): Promise<DigestSlot[]>;
   /** Takes one retry for this caller: only one caller ever gets true for a given wait. */
-  takeRetry(slotId: number, now: Date): boolean;
-  retryLater(slotId: number, retryAt: Date, detail: string): void;
-  finish(slotId: number, status: 'sent' | 'skipped_empty' | 'failed' | 'cancelled', detail: string, now: Date): void;
+  takeRetry(slotId: number, now: Date): Promise<boolean>;
+  retryLater(slotId: number, retryAt: Date, detail: string): Promise<void>;
+  finish(
+    slotId: number,
+    status: 'sent' | 'skipped_empty' | 'failed' | 'cancelled',
+    detail: string,
+    now: Date,
+  ): Promise<void>;
   /**
    * Records attempts begun before `startedBefore` and still unfinished as failed: a crash cut them short, and
    * resending could send twice. Returns how many.
    */
-  abandon(startedBefore: Date, now: Date): number;
+  abandon(startedBefore: Date, now: Date): Promise<number>;
   /** Every slot of a director, oldest first: the digest log. */
-  slots(telegramUserId: number): DigestSlot[];
+  slots(telegramUserId: number): Promise<DigestSlot[]>;
 }
 
 interface SubscriptionRow {
@@ -131,110 +141,138 @@ const toSlot = (row: SlotRow): DigestSlot => ({
   detail: row.detail ?? undefined,
 });
 
+const subscriptionColumns = 'telegram_user_id, digest, enabled, local_time, time_zone, next_run_at';
+const slotColumns =
+  'id, telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, retry_at, give_up_at, finished_at, detail';
+
 export function createDigestRepository(db: Database): DigestRepository {
-  const subscriptionColumns = 'telegram_user_id, digest, enabled, local_time, time_zone, next_run_at';
-  const slotColumns =
-    'id, telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, retry_at, give_up_at, finished_at, detail';
-  const selectSubscriptions = db.prepare<[number], SubscriptionRow>(
-    `SELECT ${subscriptionColumns} FROM digest_subscriptions WHERE telegram_user_id = ?`,
-  );
-  const upsertSubscription = db.prepare(
-    `INSERT INTO digest_subscriptions (${subscriptionColumns}, updated_at)
-     VALUES (@telegramUserId, @digest, @enabled, @localTime, @timeZone, @nextRunAt, @at)
-     ON CONFLICT (telegram_user_id, digest) DO UPDATE SET
-       enabled = excluded.enabled, local_time = excluded.local_time, time_zone = excluded.time_zone,
-       next_run_at = excluded.next_run_at, updated_at = excluded.updated_at`,
-  );
-  const selectDue = db.prepare<[number], SubscriptionRow>(
-    `SELECT ${subscriptionColumns} FROM digest_subscriptions
-     WHERE enabled = 1 AND next_run_at <= ? ORDER BY next_run_at, telegram_user_id`,
-  );
-  const selectSubscribers = db.prepare<[], { telegram_user_id: number }>(
-    'SELECT DISTINCT telegram_user_id FROM digest_subscriptions WHERE enabled = 1 ORDER BY telegram_user_id',
-  );
-  const advance = db.prepare(
-    `UPDATE digest_subscriptions SET next_run_at = @nextRunAt, updated_at = @now
-     WHERE telegram_user_id = @telegramUserId AND digest = @digest AND enabled = 1 AND next_run_at = @previousRunAt`,
-  );
-  const insertSlot = db.prepare(
-    `INSERT INTO digest_slots
-       (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at, finished_at)
-     VALUES (@telegramUserId, @digest, @localDate, @scheduledAt, @now, @status, @attempts, @attemptAt, @giveUpAt, @finishedAt)
-     ON CONFLICT (telegram_user_id, digest, local_date) DO NOTHING`,
-  );
-  const selectSlot = db.prepare<[number], SlotRow>(`SELECT ${slotColumns} FROM digest_slots WHERE id = ?`);
-  const selectRetries = db.prepare<[number], SlotRow>(
-    `SELECT ${slotColumns} FROM digest_slots WHERE status = 'retrying' AND retry_at <= ? ORDER BY retry_at, id`,
-  );
-  const takeRetry = db.prepare(
-    `UPDATE digest_slots SET status = 'sending', attempts = attempts + 1, attempt_at = @now, retry_at = NULL
-     WHERE id = @slotId AND status = 'retrying' AND retry_at <= @now`,
-  );
-  const abandon = db.prepare(
-    `UPDATE digest_slots SET status = 'failed', detail = 'interrupted while sending; not sent again', finished_at = ?
-     WHERE status = 'sending' AND attempt_at < ?`,
-  );
-  const retryLater = db.prepare(`UPDATE digest_slots SET status = 'retrying', retry_at = ?, detail = ? WHERE id = ?`);
-  const finish = db.prepare('UPDATE digest_slots SET status = ?, detail = ?, finished_at = ? WHERE id = ?');
-  const selectSlots = db.prepare<[number], SlotRow>(
-    `SELECT ${slotColumns} FROM digest_slots WHERE telegram_user_id = ? ORDER BY scheduled_at, id`,
-  );
-
-  const saveAll = db.transaction((subscriptions: DigestSubscription[], at: number) => {
-    for (const subscription of subscriptions) {
-      upsertSubscription.run({
-        telegramUserId: subscription.telegramUserId,
-        digest: subscription.digest,
-        enabled: subscription.enabled ? 1 : 0,
-        localTime: subscription.localTime,
-        timeZone: subscription.timeZone,
-        nextRunAt: subscription.enabled ? (subscription.nextRunAt?.getTime() ?? null) : null,
-        at,
-      });
-    }
-  });
-
-  const claim = db.transaction((input: ClaimInput): ClaimResult => {
-    const moved = advance.run({
-      telegramUserId: input.telegramUserId,
-      digest: input.digest,
-      previousRunAt: input.previousRunAt.getTime(),
-      nextRunAt: input.nextRunAt.getTime(),
-      now: input.now.getTime(),
-    });
-    if (moved.changes === 0) return { outcome: 'stale' };
-    const inserted = insertSlot.run({
-      telegramUserId: input.telegramUserId,
-      digest: input.digest,
-      localDate: input.localDate,
-      scheduledAt: input.scheduledAt.getTime(),
-      now: input.now.getTime(),
-      status: input.status,
-      attempts: input.status === 'sending' ? 1 : 0,
-      attemptAt: input.status === 'sending' ? input.now.getTime() : null,
-      giveUpAt: input.giveUpAt?.getTime() ?? null,
-      finishedAt: input.status === 'missed' ? input.now.getTime() : null,
-    });
-    if (inserted.changes === 0) return { outcome: 'taken' };
-    return { outcome: 'claimed', slot: toSlot(selectSlot.get(Number(inserted.lastInsertRowid))!) };
-  });
+  const slotsWhere = async (where: string, params: Param[]) =>
+    (await db.all<SlotRow>(`SELECT ${slotColumns} FROM digest_slots WHERE ${where}`, params)).map(toSlot);
 
   return {
-    subscriptions: (telegramUserId) => selectSubscriptions.all(telegramUserId).map(toSubscription),
-    save: (subscriptions, now) => saveAll(subscriptions, now.getTime()),
-    due: (now) => selectDue.all(now.getTime()).map(toSubscription),
-    subscribers: () => selectSubscribers.all().map((row) => row.telegram_user_id),
-    // IMMEDIATE: two processes ticking at once serialize on the write lock instead of failing on upgrade.
-    claim: (input) => claim.immediate(input),
-    dueRetries: (now) => selectRetries.all(now.getTime()).map(toSlot),
-    takeRetry: (slotId, now) => takeRetry.run({ slotId, now: now.getTime() }).changes === 1,
-    retryLater: (slotId, retryAt, detail) => {
-      retryLater.run(retryAt.getTime(), detail, slotId);
+    async subscriptions(telegramUserId) {
+      const rows = await db.all<SubscriptionRow>(
+        `SELECT ${subscriptionColumns} FROM digest_subscriptions WHERE telegram_user_id = ?`,
+        [telegramUserId],
+      );
+      return rows.map(toSubscription);
     },
-    finish: (slotId, status, detail, now) => {
-      finish.run(status, detail, now.getTime(), slotId);
+    save: (subscriptions, now) =>
+      db.transaction(async (tx) => {
+        for (const subscription of subscriptions) {
+          await tx.run(
+            `INSERT INTO digest_subscriptions (${subscriptionColumns}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (telegram_user_id, digest) DO UPDATE SET
+               enabled = excluded.enabled, local_time = excluded.local_time, time_zone = excluded.time_zone,
+               next_run_at = excluded.next_run_at, updated_at = excluded.updated_at`,
+            [
+              subscription.telegramUserId,
+              subscription.digest,
+              subscription.enabled ? 1 : 0,
+              subscription.localTime,
+              subscription.timeZone,
+              subscription.enabled ? (subscription.nextRunAt?.getTime() ?? null) : null,
+              now.getTime(),
+            ],
+          );
+        }
+      }),
+    async due(now) {
+      const rows = await db.all<SubscriptionRow>(
+        `SELECT ${subscriptionColumns} FROM digest_subscriptions
+         WHERE enabled = 1 AND suspended = 0 AND next_run_at <= ? ORDER BY next_run_at, telegram_user_id`,
+        [now.getTime()],
+      );
+      return rows.map(toSubscription);
     },
-    abandon: (startedBefore, now) => abandon.run(now.getTime(), startedBefore.getTime()).changes,
-    slots: (telegramUserId) => selectSlots.all(telegramUserId).map(toSlot),
+    async subscribers() {
+      const rows = await db.all<{ telegram_user_id: number }>(
+        `SELECT DISTINCT telegram_user_id FROM digest_subscriptions WHERE enabled = 1 AND suspended = 0
+         ORDER BY telegram_user_id`,
+      );
+      return rows.map((row) => row.telegram_user_id);
+    },
+    suspendAllBut: (allowed, now) =>
+      db.transaction(async (tx) => {
+        // An empty list allows nobody: `IN ()` is not valid SQL everywhere, so it becomes a condition never true.
+        const allowedNow = allowed.length ? `telegram_user_id IN (${allowed.map(() => '?').join(', ')})` : '1 = 0';
+        await tx.run(
+          `UPDATE digest_subscriptions SET suspended = 0, updated_at = ? WHERE suspended = 1 AND ${allowedNow}`,
+          [now.getTime(), ...allowed],
+        );
+        const suspended = await tx.all<{ telegram_user_id: number }>(
+          `UPDATE digest_subscriptions SET suspended = 1, updated_at = ? WHERE suspended = 0 AND NOT (${allowedNow})
+           RETURNING telegram_user_id`,
+          [now.getTime(), ...allowed],
+        );
+        return new Set(suspended.map((row) => row.telegram_user_id)).size;
+      }),
+    claim: (input) =>
+      db.transaction(async (tx): Promise<ClaimResult> => {
+        const moved = await tx.run(
+          `UPDATE digest_subscriptions SET next_run_at = ?, updated_at = ?
+           WHERE telegram_user_id = ? AND digest = ? AND enabled = 1 AND suspended = 0 AND next_run_at = ?`,
+          [
+            input.nextRunAt.getTime(),
+            input.now.getTime(),
+            input.telegramUserId,
+            input.digest,
+            input.previousRunAt.getTime(),
+          ],
+        );
+        if (moved === 0) return { outcome: 'stale' };
+        const sending = input.status === 'sending';
+        const inserted = await tx.get<SlotRow>(
+          `INSERT INTO digest_slots
+             (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at, finished_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (telegram_user_id, digest, local_date) DO NOTHING
+           RETURNING ${slotColumns}`,
+          [
+            input.telegramUserId,
+            input.digest,
+            input.localDate,
+            input.scheduledAt.getTime(),
+            input.now.getTime(),
+            input.status,
+            sending ? 1 : 0,
+            sending ? input.now.getTime() : null,
+            input.giveUpAt?.getTime() ?? null,
+            input.status === 'missed' ? input.now.getTime() : null,
+          ],
+        );
+        return inserted ? { outcome: 'claimed', slot: toSlot(inserted) } : { outcome: 'taken' };
+      }),
+    dueRetries: (now) => slotsWhere(`status = 'retrying' AND retry_at <= ? ORDER BY retry_at, id`, [now.getTime()]),
+    async takeRetry(slotId, now) {
+      const changed = await db.run(
+        `UPDATE digest_slots SET status = 'sending', attempts = attempts + 1, attempt_at = ?, retry_at = NULL
+         WHERE id = ? AND status = 'retrying' AND retry_at <= ?`,
+        [now.getTime(), slotId, now.getTime()],
+      );
+      return changed === 1;
+    },
+    async retryLater(slotId, retryAt, detail) {
+      await db.run(`UPDATE digest_slots SET status = 'retrying', retry_at = ?, detail = ? WHERE id = ?`, [
+        retryAt.getTime(),
+        detail,
+        slotId,
+      ]);
+    },
+    async finish(slotId, status, detail, now) {
+      await db.run('UPDATE digest_slots SET status = ?, detail = ?, finished_at = ? WHERE id = ?', [
+        status,
+        detail,
+        now.getTime(),
+        slotId,
+      ]);
+    },
+    abandon: (startedBefore, now) =>
+      db.run(
+        `UPDATE digest_slots SET status = 'failed', detail = 'interrupted while sending; not sent again', finished_at = ?
+         WHERE status = 'sending' AND attempt_at < ?`,
+        [now.getTime(), startedBefore.getTime()],
+      ),
+    slots: (telegramUserId) => slotsWhere('telegram_user_id = ? ORDER BY scheduled_at, id', [telegramUserId]),
   };
 }

@@ -12,10 +12,10 @@ export interface DirectorRecord {
 }
 
 export interface DirectorRepository {
-  get(telegramUserId: number): DirectorRecord | undefined;
-  save(record: DirectorRecord): void;
-  markIntroduced(telegramUserId: number): void;
-  all(): DirectorRecord[];
+  get(telegramUserId: number): Promise<DirectorRecord | undefined>;
+  save(record: DirectorRecord): Promise<void>;
+  markIntroduced(telegramUserId: number): Promise<void>;
+  all(): Promise<DirectorRecord[]>;
 }
 
 interface DirectorRow {
@@ -37,32 +37,43 @@ const toRecord = (row: DirectorRow): DirectorRecord => ({
   introduced: row.introduced === 1,
 });
 
-export function createDirectorRepository(db: Database): DirectorRepository {
-  const columns = 'telegram_user_id, chat_id, portal_user_id, time_zone, language, introduced';
-  const selectOne = db.prepare<[number], DirectorRow>(`SELECT ${columns} FROM directors WHERE telegram_user_id = ?`);
-  const selectAll = db.prepare<[], DirectorRow>(`SELECT ${columns} FROM directors ORDER BY telegram_user_id`);
-  const upsert = db.prepare(
-    `INSERT INTO directors (${columns}, created_at, updated_at)
-     VALUES (@telegramUserId, @chatId, @portalUserId, @timeZone, @language, @introduced, @at, @at)
-     ON CONFLICT (telegram_user_id) DO UPDATE SET
-       chat_id = excluded.chat_id, portal_user_id = excluded.portal_user_id, time_zone = excluded.time_zone,
-       language = excluded.language, introduced = excluded.introduced, updated_at = excluded.updated_at`,
-  );
-  const introduce = db.prepare('UPDATE directors SET introduced = 1, updated_at = ? WHERE telegram_user_id = ?');
+const columns = 'telegram_user_id, chat_id, portal_user_id, time_zone, language, introduced';
 
+export function createDirectorRepository(db: Database): DirectorRepository {
   return {
-    get(telegramUserId) {
-      const row = selectOne.get(telegramUserId);
+    async get(telegramUserId) {
+      const row = await db.get<DirectorRow>(`SELECT ${columns} FROM directors WHERE telegram_user_id = ?`, [
+        telegramUserId,
+      ]);
       return row && toRecord(row);
     },
-    save(record) {
-      upsert.run({ ...record, introduced: record.introduced ? 1 : 0, at: Date.now() });
+    async save(record) {
+      const at = Date.now();
+      await db.run(
+        `INSERT INTO directors (${columns}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (telegram_user_id) DO UPDATE SET
+           chat_id = excluded.chat_id, portal_user_id = excluded.portal_user_id, time_zone = excluded.time_zone,
+           language = excluded.language, introduced = excluded.introduced, updated_at = excluded.updated_at`,
+        [
+          record.telegramUserId,
+          record.chatId,
+          record.portalUserId,
+          record.timeZone,
+          record.language,
+          record.introduced ? 1 : 0,
+          at,
+          at,
+        ],
+      );
     },
-    markIntroduced(telegramUserId) {
-      introduce.run(Date.now(), telegramUserId);
+    async markIntroduced(telegramUserId) {
+      await db.run('UPDATE directors SET introduced = 1, updated_at = ? WHERE telegram_user_id = ?', [
+        Date.now(),
+        telegramUserId,
+      ]);
     },
-    all() {
-      return selectAll.all().map(toRecord);
+    async all() {
+      return (await db.all<DirectorRow>(`SELECT ${columns} FROM directors ORDER BY telegram_user_id`)).map(toRecord);
     },
   };
 }

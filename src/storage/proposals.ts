@@ -22,14 +22,14 @@ export type ClaimRefusal = 'missing' | 'expired' | 'taken' | 'cancelled' | 'done
 export type ClaimResult = { ok: true; proposal: Proposal } | { ok: false; reason: ClaimRefusal };
 
 export interface ProposalRepository {
-  create(input: { telegramUserId: number; write: WriteRequest; now: Date; ttlMs: number }): Proposal;
-  get(id: string): Proposal | undefined;
-  /** Atomic: however many taps, devices or replays arrive, only one caller ever gets `ok`. */
-  claim(id: string, telegramUserId: number, now: Date): ClaimResult;
+  create(input: { telegramUserId: number; write: WriteRequest; now: Date; ttlMs: number }): Promise<Proposal>;
+  get(id: string): Promise<Proposal | undefined>;
+  /** Atomic: however many taps, devices, replays or instances arrive, only one caller ever gets `ok`. */
+  claim(id: string, telegramUserId: number, now: Date): Promise<ClaimResult>;
   /** Records the outcome of a claimed proposal; false if it was not being executed. */
-  finish(id: string, outcome: 'done' | 'failed', resultText: string, now?: Date): boolean;
+  finish(id: string, outcome: 'done' | 'failed', resultText: string, now?: Date): Promise<boolean>;
   /** Withdraws a pending proposal of this director; false if there is none to withdraw. */
-  cancel(id: string, telegramUserId: number): boolean;
+  cancel(id: string, telegramUserId: number): Promise<boolean>;
 }
 
 /** Finished and expired proposals are kept this long for the operator, then dropped. */
@@ -62,42 +62,34 @@ const toProposal = (row: ProposalRow): Proposal => ({
 const newId = (): string => randomBytes(9).toString('base64url');
 
 export function createProposalRepository(db: Database): ProposalRepository {
-  const insert = db.prepare<[string, number, string, number, number]>(
-    `INSERT INTO proposals (id, telegram_user_id, write_json, status, created_at, expires_at)
-     VALUES (?, ?, ?, 'pending', ?, ?)`,
-  );
-  const prune = db.prepare<[number]>('DELETE FROM proposals WHERE expires_at < ?');
-  const select = db.prepare<[string], ProposalRow>('SELECT * FROM proposals WHERE id = ?');
-  // The whole decision is in the WHERE: SQLite runs one UPDATE at a time, so exactly one claimer changes the row.
-  const take = db.prepare<[string, number, number], ProposalRow>(
-    `UPDATE proposals SET status = 'executing'
-     WHERE id = ? AND telegram_user_id = ? AND status = 'pending' AND expires_at > ?
-     RETURNING *`,
-  );
-  const complete = db.prepare<[string, number, string, string]>(
-    `UPDATE proposals SET status = ?, finished_at = ?, result_text = ? WHERE id = ? AND status = 'executing'`,
-  );
-  const withdraw = db.prepare<[number, string, number]>(
-    `UPDATE proposals SET status = 'cancelled', finished_at = ?
-     WHERE id = ? AND telegram_user_id = ? AND status = 'pending'`,
-  );
+  const select = (id: string) => db.get<ProposalRow>('SELECT * FROM proposals WHERE id = ?', [id]);
 
   return {
-    create({ telegramUserId, write, now, ttlMs }) {
+    async create({ telegramUserId, write, now, ttlMs }) {
       const at = now.getTime();
-      prune.run(at - KEEP_MS);
+      await db.run('DELETE FROM proposals WHERE expires_at < ?', [at - KEEP_MS]);
       const id = newId();
-      insert.run(id, telegramUserId, JSON.stringify(write), at, at + ttlMs);
+      await db.run(
+        `INSERT INTO proposals (id, telegram_user_id, write_json, status, created_at, expires_at)
+         VALUES (?, ?, ?, 'pending', ?, ?)`,
+        [id, telegramUserId, JSON.stringify(write), at, at + ttlMs],
+      );
       return { id, telegramUserId, write, status: 'pending', createdAt: now, expiresAt: new Date(at + ttlMs) };
     },
-    get(id) {
-      const row = select.get(id);
+    async get(id) {
+      const row = await select(id);
       return row && toProposal(row);
     },
-    claim(id, telegramUserId, now) {
-      const taken = take.get(id, telegramUserId, now.getTime());
+    async claim(id, telegramUserId, now) {
+      // The whole decision is in the WHERE of one UPDATE: however many connections race, one changes the row.
+      const taken = await db.get<ProposalRow>(
+        `UPDATE proposals SET status = 'executing'
+         WHERE id = ? AND telegram_user_id = ? AND status = 'pending' AND expires_at > ?
+         RETURNING *`,
+        [id, telegramUserId, now.getTime()],
+      );
       if (taken) return { ok: true, proposal: toProposal(taken) };
-      const row = select.get(id);
+      const row = await select(id);
       // Someone else's proposal looks exactly like no proposal at all.
       if (!row || row.telegram_user_id !== telegramUserId) return { ok: false, reason: 'missing' };
       switch (row.status) {
@@ -111,11 +103,20 @@ export function createProposalRepository(db: Database): ProposalRepository {
           return { ok: false, reason: 'done' };
       }
     },
-    finish(id, outcome, resultText, now = new Date()) {
-      return complete.run(outcome, now.getTime(), resultText, id).changes === 1;
+    async finish(id, outcome, resultText, now = new Date()) {
+      const changed = await db.run(
+        `UPDATE proposals SET status = ?, finished_at = ?, result_text = ? WHERE id = ? AND status = 'executing'`,
+        [outcome, now.getTime(), resultText, id],
+      );
+      return changed === 1;
     },
-    cancel(id, telegramUserId) {
-      return withdraw.run(Date.now(), id, telegramUserId).changes === 1;
+    async cancel(id, telegramUserId) {
+      const changed = await db.run(
+        `UPDATE proposals SET status = 'cancelled', finished_at = ?
+         WHERE id = ? AND telegram_user_id = ? AND status = 'pending'`,
+        [Date.now(), id, telegramUserId],
+      );
+      return changed === 1;
     },
   };
 }

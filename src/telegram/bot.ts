@@ -4,12 +4,15 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../log.ts';
+import type { Transcriber } from '../speech/transcriber.ts';
 import { accessFeature } from './features/access.ts';
 import { buttonsFeature } from './features/buttons.ts';
 import { privateChatsFeature } from './features/chats.ts';
 import { conversationFeature } from './features/conversation.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
+import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
+import { countRetries, timeUpdates } from './observe.ts';
 import type { AccessList, AssistantPort } from './ports.ts';
 import { createSender, type Sender } from './send.ts';
 
@@ -20,6 +23,8 @@ export interface BotDependencies {
   assistant: AssistantPort;
   access: AccessList;
   logger: Logger;
+  /** Speech to text for voice notes; absent: the director is asked to write. */
+  transcriber?: Transcriber;
   /** Known bot identity (skips getMe; tests). */
   botInfo?: UserFromGetMe;
 }
@@ -36,10 +41,12 @@ export function createBot(deps: BotDependencies): AssistantBot {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     botInfo: deps.botInfo,
   });
+  bot.api.config.use(countRetries());
   // Waits out Telegram's 429 `retry_after` and retries its 5xx; gives up on absurd waits.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   const sender = createSender(bot.api, deps.logger);
 
+  bot.use(timeUpdates(deps.logger));
   // One chat's updates in order, different chats in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // The error boundary holds for polling, the webhook and handleUpdate alike: one update's failure
@@ -51,7 +58,19 @@ export function createBot(deps: BotDependencies): AssistantBot {
   });
   features.use(privateChatsFeature());
   features.use(accessFeature(deps.access));
-  features.use(conversationFeature({ assistant: deps.assistant, sender, menu: createMenu(), logger: deps.logger }));
+  const menu = createMenu();
+  features.use(conversationFeature({ assistant: deps.assistant, sender, menu, logger: deps.logger }));
+  const apiRoot = (deps.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
+  features.use(
+    voiceFeature({
+      assistant: deps.assistant,
+      sender,
+      menu,
+      logger: deps.logger,
+      transcriber: deps.transcriber,
+      fileUrl: (filePath) => `${apiRoot}/file/bot${deps.token}/${filePath}`,
+    }),
+  );
   features.use(buttonsFeature({ assistant: deps.assistant, sender, logger: deps.logger }));
   features.use(unsupportedFeature());
   return { bot, sender };

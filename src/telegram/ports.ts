@@ -13,6 +13,8 @@ export interface ButtonOutcome {
   replies: Reply[];
   /** A short pop-up answer to the tap. */
   notice?: string;
+  /** The tapped message's buttons are no longer good (a withdrawn pick list): remove them. */
+  clearButtons?: boolean;
 }
 
 export interface AssistantPort {

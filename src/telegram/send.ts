@@ -1,9 +1,11 @@
 // Turning Replies into Telegram messages: HTML first, plain text if Telegram refuses the HTML,
-// inline buttons on the message they belong to.
-import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+// inline buttons on the message they belong to. A reply with a file goes as a photo or a document with the
+// HTML as its caption, through the same retries and the same plain-text fallback.
+import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
 import { encodeAction } from '../assistant/callbacks/index.ts';
 import type { Logger } from '../log.ts';
+import type { Action } from '../scenarios/actions.ts';
 import { plainTextOf } from '../views/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
 
@@ -17,6 +19,9 @@ function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
   return keyboard;
 }
 
+const offers = (reply: Reply, kind: Action['kind']) =>
+  reply.buttons?.some((row) => row.some((button) => button.action.kind === kind)) ?? false;
+
 const refusedMarkup = (error: unknown) =>
   error instanceof GrammyError &&
   error.error_code === 400 &&
@@ -28,12 +33,32 @@ const notModified = (error: unknown) =>
 export interface Sender {
   /** Sends replies in order; the menu keyboard (if given) goes on the last one without inline buttons. */
   send(chatId: number, replies: Reply[], menu?: ReplyKeyboardMarkup): Promise<number[]>;
+  /** Removes a message's buttons (a withdrawn pick list). */
+  clearButtons(chatId: number, messageId: number): Promise<void>;
   /** Edits a message to a reply, removing its buttons unless the reply has new ones. */
   edit(chatId: number, messageId: number, reply: Reply): Promise<void>;
 }
 
 export function createSender(api: Api, logger: Logger): Sender {
+  const sendFile = async (chatId: number, reply: Reply, markup: InlineKeyboard | ReplyKeyboardMarkup | undefined) => {
+    const file = reply.attachment!;
+    const send = (caption: string, parseMode?: 'HTML') => {
+      // A fresh InputFile each time: a retried upload reads the bytes again.
+      const input = new InputFile(file.data, file.fileName);
+      const options = { caption, reply_markup: markup, ...(parseMode ? { parse_mode: parseMode } : {}) };
+      return file.kind === 'photo' ? api.sendPhoto(chatId, input, options) : api.sendDocument(chatId, input, options);
+    };
+    try {
+      return (await send(reply.html, 'HTML')).message_id;
+    } catch (error) {
+      if (!refusedMarkup(error)) throw error;
+      logger.warn('telegram refused the caption markup, resending as plain text', { error });
+      return (await send(plainTextOf(reply.html))).message_id;
+    }
+  };
+
   const sendOne = async (chatId: number, reply: Reply, markup?: InlineKeyboard | ReplyKeyboardMarkup) => {
+    if (reply.attachment) return sendFile(chatId, reply, markup);
     try {
       const message = await api.sendMessage(chatId, reply.html, {
         parse_mode: 'HTML',
@@ -49,15 +74,33 @@ export function createSender(api: Api, logger: Logger): Sender {
     }
   };
 
+  const clearButtons = async (chatId: number, messageId: number) => {
+    await api
+      .editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } })
+      .catch((error: unknown) => logger.debug('could not remove buttons', { error }));
+  };
+
+  // The pick lists still on screen in each chat. A newer list or question withdraws them: their buttons go, so
+  // only the latest list can be tapped (the assistant refuses an older one's tap too, e.g. after a restart).
+  const openLists = new Map<number, number[]>();
+
   return {
     async send(chatId, replies, menu) {
+      if (replies.some((reply) => offers(reply, 'pick') || offers(reply, 'confirm'))) {
+        const withdrawn = openLists.get(chatId) ?? [];
+        openLists.delete(chatId);
+        for (const messageId of withdrawn) await clearButtons(chatId, messageId);
+      }
       const ids: number[] = [];
       const lastPlain = menu ? replies.findLastIndex((reply) => !reply.buttons?.length) : -1;
       for (const [index, reply] of replies.entries()) {
-        ids.push(await sendOne(chatId, reply, inlineKeyboardOf(reply) ?? (index === lastPlain ? menu : undefined)));
+        const id = await sendOne(chatId, reply, inlineKeyboardOf(reply) ?? (index === lastPlain ? menu : undefined));
+        ids.push(id);
+        if (offers(reply, 'pick')) openLists.set(chatId, [...(openLists.get(chatId) ?? []), id]);
       }
       return ids;
     },
+    clearButtons,
     async edit(chatId, messageId, reply) {
       const markup: InlineKeyboardMarkup = inlineKeyboardOf(reply) ?? { inline_keyboard: [] };
       try {

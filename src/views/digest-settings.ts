@@ -3,6 +3,7 @@ import { DEFAULT_TIMES } from '../digests/schedule.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
 import type { Button, Reply } from './reply.ts';
+import { say } from './words.ts';
 
 export interface DigestSettingView {
   digest: DigestName;
@@ -67,6 +68,7 @@ const texts = {
     off: 'выкл.',
     friday: 'пятница',
     suggest: 'Включить утренний брифинг в',
+    all: '🔔 Все рассылки',
     offer: (time: string) =>
       `Могу каждый будний день в ${time} присылать утренний брифинг: встречи, задачи и сделки на день.`,
   },
@@ -77,6 +79,7 @@ const texts = {
     off: 'off',
     friday: 'Friday',
     suggest: 'Turn on the morning briefing at',
+    all: '🔔 All digests',
     offer: (time: string) =>
       `I can send you a morning briefing every workday at ${time}: the day’s meetings, tasks and deals.`,
   },
@@ -120,6 +123,19 @@ export function renderDigestSettings(
   if (notice) lines.unshift(notice, '');
   for (const setting of settings) lines.push(lineOf(setting, language));
   return { html: lines.join('\n'), buttons: settings.flatMap((setting) => buttonsOf(setting, language)) };
+}
+
+/** One line for a change said in words («🔔 Итоги дня: по будням в 19:00.»), with the button to all settings. */
+export function digestChanged(setting: DigestSettingView, language: Language): Reply {
+  const title = titles[language][setting.digest];
+  const days =
+    setting.digest === 'weeklyReport'
+      ? say(language, 'по пятницам', 'on Fridays')
+      : say(language, 'по будням', 'on workdays');
+  const html = setting.enabled
+    ? `🔔 <b>${title}</b>: ${days} ${say(language, 'в', 'at')} ${setting.time}.`
+    : `🔕 <b>${title}</b>: ${say(language, 'выключено, больше не пришлю.', 'off, I will not send it any more.')}`;
+  return { html, buttons: [[{ text: texts[language].all, action: { kind: 'digestSettings' } }]] };
 }
 
 /** The button under the first greeting: switches the morning briefing on at its default time. */

@@ -1,5 +1,6 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
+import { peopleLines } from './contacts-view.ts';
 import { activitiesSection } from './deal-card-view.ts';
 import { dealButtons } from './deals-view.ts';
 import { dealLine } from './items.ts';
@@ -21,10 +22,15 @@ export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, lan
     ...card.emails.map((email) => `✉️ ${portalText(email)}`),
   ];
   const dealCount = totalOf(view.deals);
+  const people = view.people && totalOf(view.people) > 0 ? view.people : undefined;
   return {
     lines: sections(
       header,
       reach,
+      people && [
+        `👥 ${say(language, 'Контакты', 'Contacts')} (${totalOf(people)}):`,
+        ...peopleLines(people, language, false, 8),
+      ],
       dealCount > 0
         ? [
             `💼 ${say(language, 'Открытые сделки', 'Open deals')} (${dealCount}):`,

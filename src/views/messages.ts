@@ -111,6 +111,7 @@ const STATUS: Record<ScenarioName, Texts> = {
   pipeline: { ru: 'Смотрю воронку…', en: 'Checking the pipeline…' },
   search: { ru: 'Ищу…', en: 'Searching…' },
   query: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
+  contacts: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
   dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
   morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
   overdueAlert: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },
@@ -135,3 +136,28 @@ export const NOTHING_MORE: Texts = {
 
 export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
 export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
+
+// ─── voice notes and files ───────────────────────────────────────────────────
+
+/** The transcript of a voice note, shown back before the answer. */
+export const heardLine = (transcriptHtml: string): string => `<i>🎤 ${transcriptHtml}</i>`;
+
+export const VOICE_TOO_LONG: Texts = {
+  ru: 'Это голосовое слишком длинное для меня: запишите покороче, до двух минут, или напишите текстом.',
+  en: 'This voice note is too long for me: please keep it under two minutes, or write it as text.',
+};
+
+export const VOICE_NOT_UNDERSTOOD: Texts = {
+  ru: 'Не получилось разобрать голосовое — напишите, пожалуйста, текстом.',
+  en: 'I could not make out the voice note — please write it as text.',
+};
+
+export const NOT_TEXT: Texts = {
+  ru: 'Я понимаю текст и голосовые: напишите или скажите, что показать — расписание, задачи или сделки.',
+  en: 'I understand text and voice notes: write or say what to show — schedule, tasks or deals.',
+};
+
+export const FILE_TOO_BIG: Texts = {
+  ru: 'Файл получился слишком большим для Телеграма — сузьте, пожалуйста, выборку.',
+  en: 'The file came out too big for Telegram — please narrow the list down.',
+};

@@ -249,6 +249,12 @@ export const PROPOSAL_EXPIRED: Texts = {
   en: 'The confirmation has expired and nothing was changed. Please ask again.',
 };
 
+/** A tap on a pick list that a newer list or question replaced. */
+export const LIST_EXPIRED: Texts = {
+  ru: 'Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.',
+  en: 'This list has expired and nothing was changed. Please ask again.',
+};
+
 export const PROPOSAL_CANCELLED: Texts = { ru: 'Отменено.', en: 'Cancelled.' };
 
 export const PROPOSAL_ALREADY_DONE: Texts = { ru: 'Это уже сделано.', en: 'This is already done.' };

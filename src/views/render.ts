@@ -4,6 +4,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { renderBriefing } from './briefing-view.ts';
 import { renderChoice, renderNotFound } from './choice-view.ts';
+import { renderContacts } from './contacts-view.ts';
 import { renderDealCard } from './deal-card-view.ts';
 import { renderDeals } from './deals-view.ts';
 import { renderDossier } from './dossier-view.ts';
@@ -49,6 +50,8 @@ function pageOf(view: ViewModel, language: Language): Page {
       return renderDayResults(view, language);
     case 'pipeline':
       return renderPipeline(view, language);
+    case 'contacts':
+      return renderContacts(view, language);
     case 'leadCard':
       return renderLeadCard(view, language);
     case 'overdueAlert':

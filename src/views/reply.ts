@@ -1,5 +1,5 @@
-// What the product sends: Telegram HTML plus optional buttons. Channel-neutral: the Telegram bot and
-// the terminal demo both show these.
+// What the product sends: Telegram HTML plus optional buttons, and optionally a file (a chart picture or a
+// spreadsheet) whose caption is the HTML. Channel-neutral: the Telegram bot and the terminal demo both show these.
 import type { Action } from '../scenarios/actions.ts';
 
 export interface Button {
@@ -7,9 +7,24 @@ export interface Button {
   action: Action;
 }
 
+/** A file sent with the message: a picture (PNG) or a document (.xlsx). */
+export interface Attachment {
+  kind: 'photo' | 'document';
+  /** What the director sees as the file's name, e.g. «Сделки 2026-11-28.xlsx». */
+  fileName: string;
+  data: Uint8Array;
+}
+
 export interface Reply {
-  /** Valid Telegram HTML, at most 4096 characters after entity parsing. */
+  /** Valid Telegram HTML, at most 4096 characters after entity parsing (1024 when it is a file's caption). */
   html: string;
   /** Rows of inline buttons (shown under this message). */
   buttons?: Button[][];
+  /** Sent as a photo or a document with `html` as its caption. */
+  attachment?: Attachment;
 }
+
+/** Telegram's limits on files a bot sends. */
+export const CAPTION_LIMIT = 1024;
+export const PHOTO_BYTES_LIMIT = 10 * 1024 * 1024;
+export const DOCUMENT_BYTES_LIMIT = 50 * 1024 * 1024;

@@ -22,6 +22,10 @@ export const nouns = {
     ru: { one: 'сотрудника', few: 'сотрудников', many: 'сотрудников', other: 'сотрудника' },
     en: { one: 'person', other: 'people' },
   },
+  contact: {
+    ru: { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' },
+    en: { one: 'contact', other: 'contacts' },
+  },
   record: {
     ru: { one: 'запись', few: 'записи', many: 'записей', other: 'записи' },
     en: { one: 'match', other: 'matches' },

@@ -24,7 +24,7 @@ describe('a director far from Moscow', () => {
     const user = portal.data.users.find((one) => one.TIME_ZONE === 'Asia/Vladivostok');
     far = { id: Number(user?.ID), zone: String(user?.TIME_ZONE) };
     folder = mkdtempSync(join(tmpdir(), 'app-zone-'));
-    app = createApp({
+    app = await createApp({
       portal: createPortalClient({ webhookUrl: portal.webhookUrl, retries: 0 }),
       databasePath: join(folder, 'assistant.sqlite'),
       allowed: [{ telegramUserId: 333, portalUserId: far.id }],
@@ -33,7 +33,7 @@ describe('a director far from Moscow', () => {
     });
   });
   afterAll(async () => {
-    app?.close();
+    await app?.close();
     await portal?.close();
     rmSync(folder, { recursive: true, force: true });
   });

@@ -273,11 +273,19 @@ describe('writes ask one question and run once, after the tap', () => {
     const word = open
       .map((title) => title.split(' ')[0]!)
       .find((first) => open.filter((title) => title.startsWith(`${first} `)).length > 1)!;
-    const [choice] = h.record(
-      await h.assistant().handleText(conversation(), `перенеси сделку ${word} на этап Звёздная пыль`),
-    );
+    const who = conversation();
+    const assistant = h.assistant();
+    const [choice] = h.record(await assistant.handleText(who, `перенеси сделку ${word} на этап Звёздная пыль`));
     expect(plainTextOf(choice!.html).startsWith(`Какую сделку перевести? Нашлось несколько по «${word}»:`)).toBe(true);
-    expect(buttonData(choice).every((data) => data.startsWith('g:'))).toBe(true);
+    const picks = buttonData(choice);
+    expect(picks.every((data) => data.startsWith('k:'))).toBe(true);
+    // Picking a deal offers its stages, and picking a stage asks before moving.
+    const [stages] = h.recordOutcome(await assistant.handleButton(who, picks[0]!, 14)).replies;
+    expect(plainTextOf(stages!.html)).toBe('На какой этап перевести сделку?');
+    const before = snapshot();
+    const [asked] = h.recordOutcome(await assistant.handleButton(who, buttonData(stages)[0]!, 15)).replies;
+    expect(plainTextOf(asked!.html)).toMatch(/^Перевести сделку «.+» на этап «.+»\?$/);
+    expect(snapshot()).toBe(before);
   });
 
   it('a long list of matches is cut to a few buttons and says so', async () => {

@@ -8,12 +8,15 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 // not carried by a button (they are read again from the portal), so those round-trip as ''.
 const roundTrips: Action[] = [
   { kind: 'confirm', proposalId: 'aB3_x-9QwErT' },
+  { kind: 'pick', listId: 'Zx8_k-2q', index: 5 },
   { kind: 'cancel', proposalId: 'aB3_x-9QwErT' },
   { kind: 'chooseStage', dealId: 4242 },
   { kind: 'digestToggle', digest: 'morningBriefing' },
   { kind: 'digestToggle', digest: 'weeklyReport' },
   { kind: 'digestTime', digest: 'overdueAlert', time: '10:30' },
   { kind: 'digestTime', digest: 'dayPlan', time: '08:00' },
+  { kind: 'digestSettings' },
+  { kind: 'show', request: { scenario: 'contacts', query: 'Ромашка' } },
   { kind: 'show', request: { scenario: 'schedule', date: '2026-11-26' } },
   { kind: 'show', request: { scenario: 'myTasks' } },
   { kind: 'show', request: { scenario: 'deals' } },

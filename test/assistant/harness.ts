@@ -44,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
   const client = createPortalClient({ webhookUrl: portal.webhookUrl, retries: 1, retryDelayMs: 5, timeoutMs: 2_000 });
   const folder = mkdtempSync(join(tmpdir(), 'assistant-'));
   const databasePath = join(folder, 'assistant.sqlite');
-  const apps: App[] = [];
+  const apps: Promise<App>[] = [];
   const shown: string[] = [];
   const record = (replies: Reply[]) => {
     for (const reply of replies) shown.push(reply.html, ...(reply.buttons ?? []).flat().map((button) => button.text));
@@ -76,10 +76,14 @@ export async function startHarness(): Promise<Harness> {
         now,
       });
       apps.push(app);
-      return app.assistant;
+      // Built at once for the caller; each turn waits for the database to be open.
+      return {
+        handleText: async (...args) => (await app).assistant.handleText(...args),
+        handleButton: async (...args) => (await app).assistant.handleButton(...args),
+      };
     },
     async close() {
-      for (const app of apps) app.close();
+      for (const app of apps) await (await app).close();
       await portal.close();
       rmSync(folder, { recursive: true, force: true });
     },

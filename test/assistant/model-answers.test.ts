@@ -58,7 +58,7 @@ describe('free questions through the model', () => {
     expect(snapshot()).toBe(before);
   });
 
-  it('a pick among colleagues for a long task is itself the confirmation, and only one pick ever writes', async () => {
+  it('a pick among colleagues for a long task only chooses: the question that follows names the task and the person', async () => {
     const title = 'Подготовить подробный квартальный отчёт для совета директоров';
     const { assistant } = await withModel([
       { toolCalls: [{ name: 'createTask', arguments: { title, responsibleName: 'менеджер по продажам' } }] },
@@ -69,13 +69,60 @@ describe('free questions through the model', () => {
     expect(plainTextOf(choice!.html)).toBe(
       `Кому поставить задачу «${title}»? Под «менеджер по продажам» подходят несколько сотрудников:`,
     );
-    const picks = choice!.buttons!.flat().map((button) => encodeAction(button.action));
+    const buttons = choice!.buttons!.flat();
+    const picks = buttons.map((button) => encodeAction(button.action));
     expect(picks.length).toBeGreaterThan(1);
-    expect(picks.every((data) => data.startsWith('c:'))).toBe(true);
+    const picked = h.recordOutcome(await assistant.handleButton(who, picks[0]!, 20));
     expect(snapshot()).toBe(before);
-    h.recordOutcome(await assistant.handleButton(who, picks[0]!, 20));
-    h.recordOutcome(await assistant.handleButton(who, picks[1]!, 20));
+    const [question] = picked.replies;
+    expect(plainTextOf(question!.html)).toContain(`Создать задачу «${title}»`);
+    expect(plainTextOf(question!.html)).toContain(`ответственный — ${buttons[0]!.text.split(',')[0]}`);
+    // The list is spent: its other options now write nothing and say so.
+    const late = h.recordOutcome(await assistant.handleButton(who, picks[1]!, 20));
+    expect(late).toMatchObject({
+      replies: [],
+      notice: 'Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.',
+    });
+    const yes = question!.buttons!.flat().map((button) => encodeAction(button.action))[0]!;
+    h.recordOutcome(await assistant.handleButton(who, yes, 21));
     expect(h.portal.data.tasks.filter((task) => task.title === title)).toHaveLength(1);
+  });
+
+  it('a comment too long for a button: the pick asks with the full text, and an older list’s tap writes nothing', async () => {
+    const deals = h.portal.data.deals.map((deal) => String(deal.TITLE));
+    const word = deals
+      .map((title) => title.split(' ')[0]!)
+      .find((first) => deals.filter((title) => title.startsWith(`${first} `)).length > 1)!;
+    const text =
+      'Клиент просит перенести поставку на январь и дать скидку 15 %, иначе уходит к конкурентам; ' +
+      'согласовать с финансовым отделом до пятницы';
+    const script: Script = [
+      { toolCalls: [{ name: 'addComment', arguments: { entity: 'deal', name: word, text } }] },
+      { toolCalls: [{ name: 'addComment', arguments: { entity: 'deal', name: word, text } }] },
+    ];
+    const { assistant } = await withModel(script);
+    const who = conversation();
+    const comments = () => JSON.stringify(h.portal.data.comments);
+    const before = comments();
+    const [older] = h.record(await assistant.handleText(who, 'оставь комментарий по сделке'));
+    const [newer] = h.record(await assistant.handleText(who, 'оставь комментарий по сделке'));
+    const olderPicks = older!.buttons!.flat().map((button) => encodeAction(button.action));
+    const newerPicks = newer!.buttons!.flat().map((button) => encodeAction(button.action));
+    expect(newerPicks.length).toBeGreaterThan(1);
+
+    const late = h.recordOutcome(await assistant.handleButton(who, olderPicks[0]!, 30));
+    expect(late.replies).toEqual([]);
+    expect(late.notice).toBe('Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.');
+    expect(late.clearButtons).toBe(true);
+
+    const picked = h.recordOutcome(await assistant.handleButton(who, newerPicks[0]!, 31));
+    expect(comments()).toBe(before);
+    const [question] = picked.replies;
+    expect(plainTextOf(question!.html)).toContain(`комментарий «${text}»?`);
+    expect(question!.buttons!.flat().map((button) => encodeAction(button.action)[0])).toEqual(['c', 'x']);
+    // The older list again, after the question: still nothing.
+    h.recordOutcome(await assistant.handleButton(who, olderPicks[1]!, 30));
+    expect(comments()).toBe(before);
   });
 
   it('the model’s own words are escaped and guarded', async () => {

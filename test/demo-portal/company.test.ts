@@ -81,12 +81,12 @@ describe('the seeded company', () => {
     expect(data.leads.filter((lead) => Date.parse(lead.DATE_CREATE as string) >= NOW.getTime() - DAY)).toHaveLength(6);
   });
 
-  it('has 120 deals of its own and half a year of closed ones, 40 companies, 80 contacts, leads and tasks', () => {
+  it('has 120 deals of its own and half a year of closed ones, 40 companies, 82 contacts (two of them named for the examples), leads and tasks', () => {
     const data = company();
     expect(data.deals).toHaveLength(120 + HALF_YEAR.deals);
     expect(new Set(data.deals.map((deal) => deal.CATEGORY_ID))).toEqual(new Set(['0', '1']));
     expect(data.companies).toHaveLength(40);
-    expect(data.contacts).toHaveLength(80);
+    expect(data.contacts).toHaveLength(82);
     expect(data.leads).toHaveLength(30 + HALF_YEAR.leads);
     expect(data.tasks).toHaveLength(150 + HALF_YEAR.tasks);
     expect(data.activities.length).toBeGreaterThan(150);
@@ -100,7 +100,7 @@ describe('the seeded company', () => {
     });
     try {
       expect(portal.data.deals).toHaveLength(10_120 + HALF_YEAR.deals);
-      expect(portal.data.contacts).toHaveLength(5_080);
+      expect(portal.data.contacts).toHaveLength(5_082);
       const call = caller(portal);
       const { body } = await call('crm.deal.list', {
         order: { ID: 'ASC' },

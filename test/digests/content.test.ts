@@ -41,9 +41,9 @@ function realContent(): DigestDispatcherDeps['content'] {
 
 /** The Moscow director has `digest` on; the dispatcher ticks at `at` (UTC) with the real content. */
 async function deliveredAt(digest: DigestName, at: string) {
-  const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-  h.turnOn(MOSCOW, digest);
-  const dispatcher = h.dispatcher({ content: realContent() });
+  const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+  await h.turnOn(MOSCOW, digest);
+  const dispatcher = await h.dispatcher({ content: realContent() });
   portalNow = new Date(at);
   h.clock.set(at);
   await dispatcher.tick();
@@ -116,9 +116,9 @@ describe('when the evening summary is due', () => {
 
 describe('when the portal is down at the slot', () => {
   it('then the day plan is retried, and the director reads the one sentence once', async () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    h.turnOn(MOSCOW, 'dayPlan');
-    const dispatcher = h.dispatcher({ content: realContent() });
+    const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    await h.turnOn(MOSCOW, 'dayPlan');
+    const dispatcher = await h.dispatcher({ content: realContent() });
     demo.faults.down = true;
     h.clock.set('2026-11-25T05:30:00Z');
     while (h.clock.current < new Date('2026-11-25T06:30:00Z')) {
@@ -129,7 +129,7 @@ describe('when the portal is down at the slot', () => {
     expect(seenBy(h.deliveries, MOSCOW)).toEqual([
       'Wed 09:00 Не удалось подключиться к Битрикс24, проверьте, что портал доступен.',
     ]);
-    expect(h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([
       { digest: 'dayPlan', status: 'failed', attempts: 7 },
     ]);
   });

@@ -63,40 +63,41 @@ export function digestHarness() {
   const folder = tempFolders();
   const opened: Database[] = [];
   // Registered after the folders' hook, so it runs before it: files are closed before they are removed.
-  afterEach(() => {
-    for (const handle of opened.splice(0)) handle.close();
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
   });
-  return (start: string, directors: DirectorRecord[] = [MOSCOW, VLADIVOSTOK]) => {
+  return async (start: string, directors: DirectorRecord[] = [MOSCOW, VLADIVOSTOK]) => {
     const path = join(folder(), 'assistant.sqlite');
-    const open = () => {
-      const db = openDatabase(path);
+    const open = async () => {
+      const db = await openDatabase(path);
       opened.push(db);
       return db;
     };
-    const db = open();
+    const db = await open();
     const clock = new Clock(new Date(start));
     const repository = createDirectorRepository(db);
-    for (const director of directors) repository.save(director);
+    for (const director of directors) await repository.save(director);
     const deliveries: Delivery[] = [];
     const settings = createDigestSettings({ db, now: clock.now });
     const digests = createDigestRepository(db);
 
     /** A dispatcher as `main` builds one; each call is a separate process-like instance on the same file. */
-    const dispatcher = (overrides: Partial<DigestDispatcherDeps> = {}) =>
+    const dispatcher = async (overrides: Partial<DigestDispatcherDeps> = {}) =>
       createDigestDispatcher({
-        db: open(),
+        db: await open(),
         content: namedContent,
         send: async (chatId: number, replies: Reply[]) => {
           for (const reply of replies) deliveries.push({ chatId, html: reply.html, at: clock.now() });
         },
         now: clock.now,
+        allowed: directors.map((director) => director.telegramUserId),
         // Real Telegram limits wait in real time; the clock here is fake, so the limits are lifted.
         rate: { perSecond: 10_000, perChatPerSecond: 10_000 },
         ...overrides,
       });
 
-    const turnOn = (director: DirectorRecord, ...names: DigestName[]) => {
-      for (const name of names) settings.toggle(director.telegramUserId, name);
+    const turnOn = async (director: DirectorRecord, ...names: DigestName[]) => {
+      for (const name of names) await settings.toggle(director.telegramUserId, name);
     };
 
     return { db, clock, deliveries, settings, digests, directors: repository, dispatcher, turnOn };

@@ -11,9 +11,9 @@ const harness = digestHarness();
 const buttonTexts = (reply: Reply) => (reply.buttons ?? []).map((row) => row.map((button) => button.text));
 
 describe('when the director opens the digest settings', () => {
-  it('then all six digests are listed, all off, each with its switch', () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    const reply = h.settings.settingsReply(MOSCOW.telegramUserId, 'ru');
+  it('then all six digests are listed, all off, each with its switch', async () => {
+    const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    const reply = await h.settings.settingsReply(MOSCOW.telegramUserId, 'ru');
 
     expect(reply.html).toContain('<b>Рассылки</b>');
     for (const line of [
@@ -32,9 +32,9 @@ describe('when the director opens the digest settings', () => {
     );
   });
 
-  it('then switching one on shows its times, the current one marked, in the same message', () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    const reply = h.settings.toggle(MOSCOW.telegramUserId, 'morningBriefing');
+  it('then switching one on shows its times, the current one marked, in the same message', async () => {
+    const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    const reply = await h.settings.toggle(MOSCOW.telegramUserId, 'morningBriefing');
 
     expect(reply.html).toContain('🔔 <b>Утренний брифинг</b>, 09:00 — план дня, сделки в работе, вчерашние лиды');
     expect(buttonTexts(reply).slice(1, 3)).toEqual([
@@ -43,37 +43,39 @@ describe('when the director opens the digest settings', () => {
     ]);
   });
 
-  it('then a typed time is accepted and an unreadable one is explained without changing anything', () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    expect(h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', '7:45').html).toContain('🔔 <b>План дня</b>, 07:45');
-    const refused = h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', '25:00');
+  it('then a typed time is accepted and an unreadable one is explained without changing anything', async () => {
+    const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    expect((await h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', '7:45')).html).toContain(
+      '🔔 <b>План дня</b>, 07:45',
+    );
+    const refused = await h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', '25:00');
     expect(refused.html.split('\n')[0]).toBe('Не понял время, напишите его так: 08:15.');
     expect(refused.html).toContain('План дня</b>, 07:45');
   });
 
-  it('then an English-speaking director reads it in English', () => {
-    const h = harness('2026-11-25T05:00:00Z', [{ ...MOSCOW, language: 'en' }]);
-    const reply = h.settings.toggle(MOSCOW.telegramUserId, 'weeklyReport');
+  it('then an English-speaking director reads it in English', async () => {
+    const h = await harness('2026-11-25T05:00:00Z', [{ ...MOSCOW, language: 'en' }]);
+    const reply = await h.settings.toggle(MOSCOW.telegramUserId, 'weeklyReport');
     expect(reply.html).toContain('🔔 <b>Weekly report</b>, Friday 17:00');
     expect(reply.html).toContain('🔕 Day plan, 08:30 — off');
   });
 
-  it('then the message and its buttons are clean Telegram HTML with no technical word, in both languages', () => {
+  it('then the message and its buttons are clean Telegram HTML with no technical word, in both languages', async () => {
     for (const language of ['ru', 'en'] as const) {
-      const h = harness('2026-11-25T05:00:00Z', [{ ...MOSCOW, language }]);
-      for (const digest of DIGEST_NAMES) h.settings.toggle(MOSCOW.telegramUserId, digest);
-      const refused = h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', 'в обед');
+      const h = await harness('2026-11-25T05:00:00Z', [{ ...MOSCOW, language }]);
+      for (const digest of DIGEST_NAMES) await h.settings.toggle(MOSCOW.telegramUserId, digest);
+      const refused = await h.settings.setTime(MOSCOW.telegramUserId, 'dayPlan', 'в обед');
       const texts = [refused.html, ...(refused.buttons ?? []).flat().map((button) => button.text)];
       expect(telegramHtmlProblems(refused.html)).toEqual([]);
       for (const text of [...texts, suggestBriefingButton(language).text]) expect(text).not.toMatch(technical);
     }
   });
 
-  it('then every button fits in Telegram’s 64 bytes', () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-    for (const digest of DIGEST_NAMES) h.settings.toggle(MOSCOW.telegramUserId, digest);
+  it('then every button fits in Telegram’s 64 bytes', async () => {
+    const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+    for (const digest of DIGEST_NAMES) await h.settings.toggle(MOSCOW.telegramUserId, digest);
     const buttons = [
-      ...(h.settings.settingsReply(MOSCOW.telegramUserId, 'ru').buttons ?? []).flat(),
+      ...((await h.settings.settingsReply(MOSCOW.telegramUserId, 'ru')).buttons ?? []).flat(),
       suggestBriefingButton('ru'),
     ];
     expect(buttons.length).toBe(6 + 23 + 1);
@@ -82,14 +84,14 @@ describe('when the director opens the digest settings', () => {
 });
 
 describe('when the first greeting suggests the morning briefing', () => {
-  it('then its button switches the briefing on at 09:00, and a second tap keeps it on', () => {
-    const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
+  it('then its button switches the briefing on at 09:00, and a second tap keeps it on', async () => {
+    const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
     const { action } = suggestBriefingButton('ru');
     expect(action).toEqual({ kind: 'digestTime', digest: 'morningBriefing', time: '09:00' });
     if (action.kind !== 'digestTime') return;
-    h.settings.setTime(MOSCOW.telegramUserId, action.digest, action.time);
-    h.settings.setTime(MOSCOW.telegramUserId, action.digest, action.time);
-    expect(h.digests.subscriptions(MOSCOW.telegramUserId)).toMatchObject([
+    await h.settings.setTime(MOSCOW.telegramUserId, action.digest, action.time);
+    await h.settings.setTime(MOSCOW.telegramUserId, action.digest, action.time);
+    expect(await h.digests.subscriptions(MOSCOW.telegramUserId)).toMatchObject([
       { digest: 'morningBriefing', enabled: true, localTime: '09:00', nextRunAt: new Date('2026-11-25T06:00:00Z') },
     ]);
   });

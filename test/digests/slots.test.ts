@@ -6,10 +6,10 @@ import { digestHarness, MOSCOW } from './harness.ts';
 const harness = digestHarness();
 
 /** Moscow's morning briefing switched on, and the claim a dispatcher makes for its slot of 25 November. */
-function morningBriefingToday() {
-  const h = harness('2026-11-25T05:00:00Z', [MOSCOW]);
-  h.turnOn(MOSCOW, 'morningBriefing');
-  const read = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+async function morningBriefingToday() {
+  const h = await harness('2026-11-25T05:00:00Z', [MOSCOW]);
+  await h.turnOn(MOSCOW, 'morningBriefing');
+  const read = (await h.digests.subscriptions(MOSCOW.telegramUserId))[0]!;
   const claim: ClaimInput = {
     telegramUserId: MOSCOW.telegramUserId,
     digest: 'morningBriefing',
@@ -24,23 +24,23 @@ function morningBriefingToday() {
 }
 
 describe('when two processes race for the same slot', () => {
-  it('then only the first claim goes through, whichever subscription state the second one read', () => {
-    const { h, claim } = morningBriefingToday();
+  it('then only the first claim goes through, whichever subscription state the second one read', async () => {
+    const { h, claim } = await morningBriefingToday();
 
-    expect(h.digests.claim(claim).outcome).toBe('claimed');
+    expect((await h.digests.claim(claim)).outcome).toBe('claimed');
     // The other process read the same next run before the first one moved it.
-    expect(h.digests.claim(claim).outcome).toBe('stale');
+    expect((await h.digests.claim(claim)).outcome).toBe('stale');
     // Settings moved the subscription back to today in between: the slot row itself still refuses.
-    h.settings.setTime(MOSCOW.telegramUserId, 'morningBriefing', '09:30');
-    const moved = h.digests.subscriptions(MOSCOW.telegramUserId)[0]!;
+    await h.settings.setTime(MOSCOW.telegramUserId, 'morningBriefing', '09:30');
+    const moved = (await h.digests.subscriptions(MOSCOW.telegramUserId))[0]!;
     expect(moved.nextRunAt).toEqual(new Date('2026-11-25T06:30:00Z'));
-    expect(h.digests.claim({ ...claim, previousRunAt: moved.nextRunAt! }).outcome).toBe('taken');
-    expect(h.digests.slots(MOSCOW.telegramUserId)).toHaveLength(1);
+    expect((await h.digests.claim({ ...claim, previousRunAt: moved.nextRunAt! })).outcome).toBe('taken');
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toHaveLength(1);
   });
 });
 
 describe('when a slot falls on a clock change', () => {
-  it('then it keeps its local time on both sides of the change', () => {
+  it('then it keeps its local time on both sides of the change', async () => {
     // Berlin moves from +01:00 to +02:00 on Sunday 29 March 2026; the Monday slot is at 09:00 local either way.
     expect(nextSlot('morningBriefing', '09:00', 'Europe/Berlin', new Date('2026-03-27T09:00:00Z'))).toEqual({
       at: new Date('2026-03-30T07:00:00Z'),
@@ -55,18 +55,18 @@ describe('when a slot falls on a clock change', () => {
 
 describe('when the bot stopped in the middle of sending', () => {
   it('then the interrupted slot is recorded as failed and never sent again', async () => {
-    const { h, claim } = morningBriefingToday();
+    const { h, claim } = await morningBriefingToday();
     // The claim of the process that then died.
-    h.digests.claim(claim);
-    const restarted = h.dispatcher();
+    await h.digests.claim(claim);
+    const restarted = await h.dispatcher();
     h.clock.set('2026-11-25T06:10:00Z');
     await restarted.tick();
-    expect(h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'sending' }]);
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'sending' }]);
     h.clock.set('2026-11-25T06:40:00Z');
     const report = await restarted.tick();
 
     expect(report.failed).toBe(1);
-    expect(h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'failed' }]);
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'failed' }]);
     expect(h.deliveries).toEqual([]);
   });
 });

@@ -32,6 +32,23 @@ export interface ScriptStep {
 /** A fixed list of steps (one per request) or a function of the request body and its index. */
 export type Script = ScriptStep[] | ((body: Json, index: number) => ScriptStep | Promise<ScriptStep>);
 
+/** What the speech endpoint answers to one voice note: its words, or a failure. */
+export interface TranscriptionStep {
+  text?: string;
+  status?: number;
+}
+
+export interface Transcription {
+  model: string;
+  fileName: string;
+  audio: Buffer;
+}
+
+export interface FakeOpenAIOptions {
+  /** Answers `POST /v1/audio/transcriptions` (multipart: `file`, `model`); absent: 404 like a chat-only server. */
+  transcribe?: (audio: Buffer, model: string) => TranscriptionStep;
+}
+
 export interface FakeOpenAI {
   /** Pass to the openai client as `baseURL` (ends in `/v1`). */
   baseURL: string;
@@ -39,6 +56,8 @@ export interface FakeOpenAI {
   requests: Json[];
   /** Raw request texts (body and headers other than authorization), for leak scans. */
   rawRequests: string[];
+  /** Every voice note sent to the speech endpoint. */
+  transcriptions: Transcription[];
   close(): Promise<void>;
 }
 
@@ -85,7 +104,10 @@ export function requestProblem(body: Json): string | undefined {
   return undefined;
 }
 
-export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
+const openAIError = (message: string, type = 'invalid_request_error') => JSON.stringify({ error: { message, type } });
+
+export async function startFakeOpenAI(script: Script, options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const transcriptions: Transcription[] = [];
   const requests: Json[] = [];
   const rawRequests: string[] = [];
   let nextId = 1;
@@ -104,6 +126,9 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'POST' && url.pathname === '/v1/audio/transcriptions' && options.transcribe) {
+      return transcribe(response, request.headers['content-type'] ?? '', Buffer.concat(chunks));
+    }
     if (request.method !== 'POST' || url.pathname !== '/v1/chat/completions') {
       return send(response, 404, JSON.stringify({ error: { message: 'Not found', type: 'invalid_request_error' } }));
     }
@@ -188,10 +213,32 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
     };
     send(response, 200, JSON.stringify(reply));
   });
+  // Multipart as OpenAI takes it: a `file` part and a `model` field; JSON `{ text }` back.
+  async function transcribe(response: ServerResponse, contentType: string, body: Buffer) {
+    let form: FormData;
+    try {
+      form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+    } catch {
+      return send(response, 400, openAIError('Could not parse multipart form'));
+    }
+    const file = form.get('file');
+    const model = form.get('model');
+    if (!(file instanceof Blob) || file.size === 0) return send(response, 400, openAIError("'file' is required"));
+    if (typeof model !== 'string' || !model)
+      return send(response, 400, openAIError('you must provide a model parameter'));
+    const audio = Buffer.from(await file.arrayBuffer());
+    transcriptions.push({ model, fileName: (file as File).name ?? '', audio });
+    const step = options.transcribe?.(audio, model) ?? {};
+    if (step.status !== undefined && step.status >= 400)
+      return send(response, step.status, openAIError('scripted failure', 'server_error'));
+    send(response, 200, JSON.stringify({ text: step.text ?? '' }));
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
+    transcriptions,
     requests,
     rawRequests,
     async close() {

@@ -109,9 +109,30 @@ describe('the fake Telegram Bot API', () => {
     await bot.api.sendDocument(director.id, new InputFile(Buffer.from('отчёт'), 'report.txt'), { caption: 'Отчёт' });
     const call = telegram.calls.find((c) => c.method === 'sendDocument');
     expect(call?.payload).toMatchObject({ chat_id: String(director.id), caption: 'Отчёт' });
-    expect(Object.values(call?.payload ?? {})).toContainEqual({ file: 'report.txt' });
+    expect(Object.values(call?.payload ?? {})).toContainEqual({ file: 'report.txt', data: Buffer.from('отчёт') });
+    expect(telegram.sent(director.id).at(-1)?.file).toMatchObject({ kind: 'document', fileName: 'report.txt' });
     const stranger = new Bot('1:wrong', { client: { apiRoot: telegram.apiRoot } });
     await expect(stranger.api.getMe()).rejects.toThrow('Unauthorized');
+  });
+
+  it('refuses captions over 1024 characters and photos over 10 MB, and serves voice notes by getFile', async () => {
+    const photo = (bytes: number) => new InputFile(Buffer.alloc(bytes, 1), 'chart.png');
+    await expect(bot.api.sendPhoto(director.id, photo(10), { caption: 'я'.repeat(1025) })).rejects.toThrow(
+      'caption is too long',
+    );
+    await expect(bot.api.sendPhoto(director.id, photo(10 * 1024 * 1024 + 1))).rejects.toThrow('Too Large');
+    await bot.api.sendPhoto(director.id, photo(10), { caption: '<b>Воронка</b>', parse_mode: 'HTML' });
+    expect(telegram.sent(director.id).at(-1)).toMatchObject({ plain: 'Воронка', file: { kind: 'photo' } });
+
+    const heard = new Promise<string | undefined>((resolve) =>
+      bot.on('message:voice', (ctx) => resolve(ctx.message.voice.file_id)),
+    );
+    void bot.start({ drop_pending_updates: false });
+    telegram.sendVoice(director, { data: Buffer.from('голос'), duration: 2 });
+    const file = await bot.api.getFile((await heard)!);
+    const download = await fetch(`${telegram.apiRoot}/file/bot${telegram.token}/${file.file_path}`);
+    expect(Buffer.from(await download.arrayBuffer()).toString('utf8')).toBe('голос');
+    expect((await fetch(`${telegram.apiRoot}/file/bot1:wrong/${file.file_path}`)).status).toBe(404);
   });
 
   it('posts updates to a registered webhook with its secret, and refuses polling meanwhile', async () => {

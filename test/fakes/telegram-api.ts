@@ -37,6 +37,24 @@ export interface SentMessage {
   /** How many times it was edited. */
   edits: number;
   deleted: boolean;
+  /** A photo or document message: the file as uploaded (the caption is `text`). */
+  file?: SentFile;
+}
+
+export interface SentFile {
+  kind: 'photo' | 'document';
+  fileName: string;
+  data: Buffer;
+}
+
+/** A voice note (or audio, or video note) the user sends: its bytes are served on the file route. */
+export interface VoiceNote {
+  kind?: 'voice' | 'audio' | 'video_note';
+  data: Buffer;
+  /** Seconds, as Telegram reports it. */
+  duration: number;
+  /** What Telegram reports as the size (default: the real size). */
+  fileSize?: number;
 }
 
 export interface TelegramFault {
@@ -56,6 +74,10 @@ export interface FakeTelegram {
   pushUpdate(update: Json): number;
   /** The user writes `text` (a leading /command gets its bot_command entity); returns the update_id. */
   sendText(from: TelegramUser, text: string, chat?: FakeChat): number;
+  /** The user sends a voice note; returns the update_id. */
+  sendVoice(from: TelegramUser, note: VoiceNote): number;
+  /** How many times a file was downloaded from the file route. */
+  downloads(): number;
   /** The user taps an inline button with `data` under one of the bot's messages; returns the update_id. */
   tapButton(from: TelegramUser, message: SentMessage, data: string): number;
   /** The callback data of the button whose text contains `text` under `message` (throws when there is none). */
@@ -127,8 +149,10 @@ async function readPayload(request: IncomingMessage, url: URL): Promise<Json> {
       const name = /[;:]\s*name="?([^";\r\n]*)"?/i.exec(head)?.[1];
       if (!name) continue;
       const filename = /filename="?([^";\r\n]*)"?/i.exec(head)?.[1];
-      const value = Buffer.from(part.slice(split + 4, -2), 'latin1').toString('utf8');
-      payload[name] = filename !== undefined ? { file: filename } : fieldValue(value);
+      const raw = Buffer.from(part.slice(split + 4, -2), 'latin1');
+      // Part headers are UTF-8 (a file may be named «Сделки 2026-11-28.xlsx»).
+      const file = filename === undefined ? undefined : Buffer.from(filename, 'latin1').toString('utf8');
+      payload[name] = file !== undefined ? { file, data: raw } : fieldValue(raw.toString('utf8'));
     }
   }
   return payload;
@@ -152,6 +176,32 @@ function checkKeyboard(markup: Json): void {
 /** Validates a text the way Telegram does and returns what the reader sees. */
 function parseText(text: unknown, parseMode: unknown): string {
   if (typeof text !== 'string' || text.trim() === '') throw new BadRequest(400, 'Bad Request: message text is empty');
+  return parseMarkup(text, parseMode, TELEGRAM_TEXT_LIMIT, 'Bad Request: message is too long');
+}
+
+/** A file's caption: optional, at most 1024 characters after entity parsing. */
+function parseCaption(caption: unknown, parseMode: unknown): string {
+  if (caption === undefined || caption === '') return '';
+  if (typeof caption !== 'string') throw new BadRequest(400, 'Bad Request: caption must be a string');
+  return parseMarkup(caption, parseMode, TELEGRAM_CAPTION_LIMIT, 'Bad Request: message caption is too long');
+}
+
+const TELEGRAM_CAPTION_LIMIT = 1024;
+const PHOTO_LIMIT = 10 * 1024 * 1024;
+const DOCUMENT_LIMIT = 50 * 1024 * 1024;
+const DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** The file a send method uploaded (multipart, `attach://` or the field itself). */
+function uploadOf(payload: Json, field: string): { file: string; data: Buffer } {
+  let value = payload[field];
+  if (typeof value === 'string' && value.startsWith('attach://')) value = payload[value.slice('attach://'.length)];
+  if (!value || typeof value !== 'object' || !Buffer.isBuffer(value.data)) {
+    throw new BadRequest(400, `Bad Request: there is no ${field} in the request`);
+  }
+  return value;
+}
+
+function parseMarkup(text: string, parseMode: unknown, limit: number, tooLong: string): string {
   let plain = text;
   if (parseMode === 'HTML') {
     const parsed = parseTelegramHtml(text);
@@ -160,8 +210,9 @@ function parseText(text: unknown, parseMode: unknown): string {
   } else if (parseMode !== undefined) {
     throw new BadRequest(400, `Bad Request: unsupported parse_mode in this fake: ${String(parseMode)}`);
   }
-  if (plain.trim() === '') throw new BadRequest(400, 'Bad Request: message text is empty');
-  if (plain.length > TELEGRAM_TEXT_LIMIT) throw new BadRequest(400, 'Bad Request: message is too long');
+  if (plain.trim() === '' && limit === TELEGRAM_TEXT_LIMIT)
+    throw new BadRequest(400, 'Bad Request: message text is empty');
+  if (plain.length > limit) throw new BadRequest(400, tooLong);
   return plain;
 }
 
@@ -176,6 +227,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   let nextUpdateId = 1;
   let nextMessageId = 1;
   let nextCallbackId = 1;
+  let nextFileId = 1;
+  let downloads = 0;
+  const files = new Map<string, { path: string; data: Buffer; size: number }>();
   let closed = false;
   let webhook: { url: string; secret_token?: string } | undefined;
   const deliveries: { update_id: number; status: number }[] = [];
@@ -266,6 +320,20 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       }
       return updates.slice(0, limit);
     },
+    getFile: (payload) => {
+      const file = files.get(String(payload.file_id));
+      if (!file) throw new BadRequest(400, 'Bad Request: invalid file_id');
+      // Telegram gives no path for a file a bot may not download.
+      if (file.size > DOWNLOAD_LIMIT) throw new BadRequest(400, 'Bad Request: file is too big');
+      return {
+        file_id: payload.file_id,
+        file_unique_id: `u${payload.file_id}`,
+        file_size: file.size,
+        file_path: file.path,
+      };
+    },
+    sendPhoto: (payload) => sendFile(payload, 'photo'),
+    sendDocument: (payload) => sendFile(payload, 'document'),
     sendMessage: (payload) => {
       const plain = parseText(payload.text, payload.parse_mode);
       checkKeyboard(payload.reply_markup);
@@ -324,6 +392,28 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     },
   };
 
+  function sendFile(payload: Json, kind: 'photo' | 'document'): Json {
+    const upload = uploadOf(payload, kind);
+    const limit = kind === 'photo' ? PHOTO_LIMIT : DOCUMENT_LIMIT;
+    if (upload.data.length === 0) throw new BadRequest(400, 'Bad Request: file must be non-empty');
+    if (upload.data.length > limit) throw new BadRequest(413, 'Request Entity Too Large');
+    const plain = parseCaption(payload.caption, payload.parse_mode);
+    checkKeyboard(payload.reply_markup);
+    const message: SentMessage = {
+      chatId: chatOf(payload),
+      messageId: nextMessageId++,
+      text: payload.caption ?? '',
+      plain,
+      parse_mode: payload.parse_mode,
+      reply_markup: payload.reply_markup,
+      edits: 0,
+      deleted: false,
+      file: { kind, fileName: upload.file, data: upload.data },
+    };
+    messages.push(message);
+    return messageObject(message);
+  }
+
   const answer = (response: ServerResponse, status: number, body: Json) => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
@@ -331,6 +421,15 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // The file route: GET /file/bot<token>/<file_path>, as Telegram serves files to bots.
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const file = download[1] === token ? [...files.values()].find((f) => f.path === download[2]) : undefined;
+      if (!file) return answer(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      downloads++;
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.data.length });
+      return void response.end(file.data);
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return answer(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== token) return answer(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -429,6 +528,23 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
         },
       });
     },
+    sendVoice(from, note) {
+      const kind = note.kind ?? 'voice';
+      const fileId = `voice${nextFileId++}`;
+      const size = note.fileSize ?? note.data.length;
+      files.set(fileId, { path: `${kind}/file_${fileId}.oga`, data: note.data, size });
+      const media = { file_id: fileId, file_unique_id: `u${fileId}`, duration: note.duration, file_size: size };
+      return pushUpdate({
+        message: {
+          message_id: nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: from.id, type: 'private', first_name: from.first_name ?? 'Алексей' },
+          from: userObject(from),
+          [kind]: kind === 'video_note' ? { ...media, length: 240 } : { ...media, mime_type: 'audio/ogg' },
+        },
+      });
+    },
+    downloads: () => downloads,
     tapButton(from, message, data) {
       return pushUpdate({
         callback_query: {

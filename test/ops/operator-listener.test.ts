@@ -27,7 +27,7 @@ async function startBot() {
   cleanups.push(() => portal.close());
   const telegram = await startFakeTelegram();
   cleanups.push(() => telegram.close());
-  const app = createApp({
+  const app = await createApp({
     portal: createPortalClient({ webhookUrl: portal.webhookUrl, rateLimit: { perSecond: 1_000, burst: 1_000 } }),
     databasePath: join(folder(), 'assistant.sqlite'),
     allowed: [{ telegramUserId: DIRECTOR.id }],
@@ -51,6 +51,12 @@ async function startBot() {
   return { app, telegram, running, listener, get };
 }
 
+/** The value of one sample (`name{labels}`) in a Prometheus text page; 0 when absent. */
+const sample = (page: string, name: string) => {
+  const line = page.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+};
+
 describe('the operator listener', () => {
   it('is healthy while polling, the database and the digest clock work, and says which part failed', async () => {
     const bot = await startBot();
@@ -67,7 +73,7 @@ describe('the operator listener', () => {
     expect(stopped.status).toBe(503);
     expect(await stopped.json()).toMatchObject({ ok: false, updates: false, database: true });
 
-    bot.app.close();
+    await bot.app.close();
     expect(await (await bot.get('/healthz')).json()).toMatchObject({ database: false });
   });
 
@@ -105,5 +111,24 @@ describe('the operator listener', () => {
     });
     expect(await (await bot.get('/connected?code=42')).text()).toBe('hello 42');
     expect((await bot.get('/nothing-here')).status).toBe(404);
+  });
+
+  it('counts the update, its answer time, the portal requests and a Telegram retry', async () => {
+    const bot = await startBot();
+    const before = await (await bot.get('/metrics')).text();
+    const sent = bot.telegram.sent(DIRECTOR.id).length;
+    bot.telegram.failNext('sendMessage', { error_code: 429, retry_after: 0 });
+    bot.telegram.sendText(DIRECTOR, 'мои задачи');
+    await bot.telegram.waitFor(() => bot.telegram.sent(DIRECTOR.id).length > sent, 15_000);
+    await expect
+      .poll(async () =>
+        sample(await (await bot.get('/metrics')).text(), 'assistant_updates_handled_total{kind="message"}'),
+      )
+      .toBe(sample(before, 'assistant_updates_handled_total{kind="message"}') + 1);
+    const after = await (await bot.get('/metrics')).text();
+    const grew = (name: string) => sample(after, name) - sample(before, name);
+    expect(grew('assistant_answer_seconds_count{kind="message"}')).toBe(1);
+    expect(grew('assistant_portal_requests_total')).toBeGreaterThan(0);
+    expect(grew('assistant_telegram_retries_total')).toBe(1);
   });
 });

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, StorageError } from '../../src/storage/db.ts';
+import { type Database, openDatabase, postgresDialect, StorageError } from '../../src/storage/db.ts';
+import { storageEngines } from './engines.ts';
 import { tempFolders } from './temp.ts';
 
 const newFolder = tempFolders();
@@ -15,83 +16,95 @@ function migrationsFolder(files: Record<string, string>): string {
 }
 
 describe('openDatabase', () => {
-  it('creates the folder and the core tables, with the pragmas set on the connection', () => {
+  it('creates the folder and the core tables, with the pragmas set on the connection', async () => {
     const path = join(newFolder(), 'nested', 'deeper', 'assistant.sqlite');
-    const db = openDatabase(path);
+    const db = await openDatabase(path);
     expect(existsSync(path)).toBe(true);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    const tables = db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all()
-      .map((row) => row.name);
-    expect(tables).toEqual(
+    expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 1 }); // NORMAL
+    expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await db.get('PRAGMA busy_timeout')).toEqual({ timeout: 5000 });
+    const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    expect(tables.map((row) => row.name)).toEqual(
       expect.arrayContaining(['cache', 'directors', 'memory', 'memory_context', 'portal_connections', 'proposals']),
     );
-    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
-    db.close();
+    expect((await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBeGreaterThanOrEqual(1);
+    await db.close();
   });
 
-  it('applies migrations in numeric order, each once, and again only the new ones on reopen', () => {
+  it('refuses a database made by a newer version of the program', async () => {
+    const path = join(newFolder(), 'newer.sqlite');
+    await (await openDatabase(path)).close();
+    const raw = new BetterSqlite3(path);
+    raw.pragma('user_version = 9999');
+    raw.close();
+    const refusal = await openDatabase(path).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StorageError);
+    expect((refusal as Error).message).toMatch(/schema version 9999, newer than this program knows/);
+  });
+});
+
+describe.each(storageEngines())('migrations on $name', (engine) => {
+  const version = async (db: Database) =>
+    engine.name === 'sqlite'
+      ? (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version
+      : (await db.get<{ version: number }>('SELECT max(version) AS version FROM schema_version'))?.version;
+  const steps = async (db: Database) =>
+    (await db.all<{ name: string }>('SELECT name FROM steps ORDER BY n')).map((row) => row.name);
+
+  it('applies migrations in numeric order, each once, and again only the new ones on reopen', async () => {
     const dir = migrationsFolder({
       '0002_second.sql': "INSERT INTO steps (name) VALUES ('second');",
       '0001_first.sql':
-        "CREATE TABLE steps (n INTEGER PRIMARY KEY, name TEXT); INSERT INTO steps (name) VALUES ('first');",
+        "CREATE TABLE steps (n INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT) STRICT; INSERT INTO steps (name) VALUES ('first');",
       '0010_tenth.sql': "INSERT INTO steps (name) VALUES ('tenth');",
       'README.md': 'not a migration',
     });
-    const path = join(newFolder(), 'a.sqlite');
-    const steps = (db: BetterSqlite3.Database) =>
-      db
-        .prepare<[], { name: string }>('SELECT name FROM steps ORDER BY n')
-        .all()
-        .map((row) => row.name);
+    const place = await engine.place();
+    const first = await engine.open(place, { migrationsDir: dir });
+    expect(await steps(first)).toEqual(['first', 'second', 'tenth']);
+    expect(await version(first)).toBe(10);
 
-    const first = openDatabase(path, { migrationsDir: dir });
-    expect(steps(first)).toEqual(['first', 'second', 'tenth']);
-    expect(first.pragma('user_version', { simple: true })).toBe(10);
-    first.close();
-
-    const again = openDatabase(path, { migrationsDir: dir });
-    expect(steps(again)).toEqual(['first', 'second', 'tenth']);
-    again.close();
+    const again = await engine.open(place, { migrationsDir: dir });
+    expect(await steps(again)).toEqual(['first', 'second', 'tenth']);
 
     writeFileSync(join(dir, '0011_more.sql'), "INSERT INTO steps (name) VALUES ('eleventh');");
-    const upgraded = openDatabase(path, { migrationsDir: dir });
-    expect(steps(upgraded)).toEqual(['first', 'second', 'tenth', 'eleventh']);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
-    upgraded.close();
+    const upgraded = await engine.open(place, { migrationsDir: dir });
+    expect(await steps(upgraded)).toEqual(['first', 'second', 'tenth', 'eleventh']);
+    expect(await version(upgraded)).toBe(11);
   });
 
-  it('rolls a failing migration back together with its version bump', () => {
+  it('migrates once when two instances start together', async () => {
+    const dir = migrationsFolder({
+      '0001_first.sql':
+        "CREATE TABLE steps (n INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT) STRICT; INSERT INTO steps (name) VALUES ('once');",
+    });
+    const place = await engine.place();
+    const [first, second] = await Promise.all([
+      engine.open(place, { migrationsDir: dir }),
+      engine.open(place, { migrationsDir: dir }),
+    ]);
+    expect(await steps(first)).toEqual(['once']);
+    expect(await version(second)).toBe(1);
+  });
+
+  it('rolls a failing migration back together with its version bump', async () => {
     const dir = migrationsFolder({
       '0001_ok.sql': 'CREATE TABLE kept (x INTEGER);',
       '0002_broken.sql': 'CREATE TABLE lost (x INTEGER); INSERT INTO nowhere VALUES (1);',
     });
-    const path = join(newFolder(), 'b.sqlite');
-    expect(() => openDatabase(path, { migrationsDir: dir })).toThrow(/0002_broken\.sql/);
-    const raw = new BetterSqlite3(path);
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
-    const lost = raw.prepare("SELECT name FROM sqlite_master WHERE name = 'lost'").get();
-    expect(lost).toBeUndefined();
-    raw.close();
+    const place = await engine.place();
+    await expect(engine.open(place, { migrationsDir: dir })).rejects.toThrow(/0002_broken\.sql/);
+    const db = await engine.open(place, { migrationsDir: migrationsFolder({ '0001_ok.sql': 'SELECT 1;' }) });
+    expect(await version(db)).toBe(1);
+    await expect(db.get('SELECT x FROM lost')).rejects.toThrow(/lost/);
   });
+});
 
-  it('refuses a database made by a newer version of the program', () => {
-    const path = join(newFolder(), 'newer.sqlite');
-    openDatabase(path).close();
-    const raw = new BetterSqlite3(path);
-    raw.pragma('user_version = 9999');
-    raw.close();
-    let refusal: unknown;
-    try {
-      openDatabase(path);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(StorageError);
-    expect((refusal as Error).message).toMatch(/schema version 9999, newer than this program knows/);
+describe('the PostgreSQL dialect of a migration', () => {
+  it('widens integers, turns an autoincrement key into an identity column and drops STRICT', () => {
+    expect(
+      postgresDialect('CREATE TABLE t (\n  id INTEGER PRIMARY KEY AUTOINCREMENT,\n  at INTEGER NOT NULL\n) STRICT;'),
+    ).toBe('CREATE TABLE t (\n  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n  at BIGINT NOT NULL\n);');
   });
 });

@@ -3,11 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { WriteRequest } from '../../src/scenarios/writes.ts';
-import { openDatabase } from '../../src/storage/db.ts';
 import { type ClaimResult, createProposalRepository } from '../../src/storage/proposals.ts';
-import { tempFolders } from './temp.ts';
+import { storageEngines } from './engines.ts';
 
-const newFolder = tempFolders();
 const director = 111;
 const stranger = 222;
 const quarterHour = 15 * 60 * 1000;
@@ -19,17 +17,24 @@ const callRomashka: WriteRequest = {
   deadline: '2026-11-26T18:00:00+03:00',
 };
 
-function setUp() {
-  const path = join(newFolder(), 'assistant.sqlite');
-  return { path, proposals: createProposalRepository(openDatabase(path)) };
-}
+const engines = storageEngines();
 
-describe('proposals', () => {
-  it('keeps the exact write under a short id that fits in button data', () => {
-    const { proposals } = setUp();
-    const created = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
+describe.each(engines)('proposals on $name', (engine) => {
+  async function setUp() {
+    const place = await engine.place();
+    return { place, proposals: createProposalRepository(await engine.open(place)) };
+  }
+
+  it('keeps the exact write under a short id that fits in button data', async () => {
+    const { proposals } = await setUp();
+    const created = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{10,12}$/);
-    expect(proposals.get(created.id)).toEqual({
+    expect(await proposals.get(created.id)).toEqual({
       id: created.id,
       telegramUserId: director,
       write: callRomashka,
@@ -37,30 +42,45 @@ describe('proposals', () => {
       createdAt: at,
       expiresAt: later(quarterHour),
     });
-    const other = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
+    const other = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
     expect(other.id).not.toBe(created.id);
   });
 
-  it('lets a double tap write once: the second claim on another connection is told it is taken', () => {
-    const { path, proposals } = setUp();
-    const secondDevice = createProposalRepository(openDatabase(path));
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
+  it('lets a double tap write once: the second claim on another connection is told it is taken', async () => {
+    const { place, proposals } = await setUp();
+    const secondDevice = createProposalRepository(await engine.open(place));
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
 
-    const first = proposals.claim(id, director, later(1000));
-    const second = secondDevice.claim(id, director, later(1001));
+    const first = await proposals.claim(id, director, later(1000));
+    const second = await secondDevice.claim(id, director, later(1001));
     expect(first).toMatchObject({ ok: true, proposal: { id, write: callRomashka, status: 'executing' } });
     expect(second).toEqual({ ok: false, reason: 'taken' });
 
-    expect(proposals.finish(id, 'done', 'Задача создана')).toBe(true);
-    expect(secondDevice.claim(id, director, later(2000))).toEqual({ ok: false, reason: 'done' });
-    expect(proposals.get(id)).toMatchObject({ status: 'done', resultText: 'Задача создана' });
+    expect(await proposals.finish(id, 'done', 'Задача создана')).toBe(true);
+    expect(await secondDevice.claim(id, director, later(2000))).toEqual({ ok: false, reason: 'done' });
+    expect(await proposals.get(id)).toMatchObject({ status: 'done', resultText: 'Задача создана' });
     // A finished proposal cannot be finished again with another outcome.
-    expect(proposals.finish(id, 'failed', 'Ошибка')).toBe(false);
+    expect(await proposals.finish(id, 'failed', 'Ошибка')).toBe(false);
   });
 
   it('gives exactly one ok to claimers racing on separate threads and connections', async () => {
-    const { path, proposals } = setUp();
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
+    const { place, proposals } = await setUp();
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
     // The worker has no TypeScript loader of its own: register tsx's, then load the claimer.
     const tsx = import.meta.resolve('tsx/esm/api');
     const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register();
@@ -77,7 +97,7 @@ describe('proposals', () => {
             eval: true,
             workerData: {
               file: pathToFileURL(join(import.meta.dirname, 'claimer.ts')).href,
-              path,
+              place,
               id,
               telegramUserId: director,
               now: later(1000).getTime(),
@@ -105,57 +125,92 @@ describe('proposals', () => {
     );
   });
 
-  it('survives a restart between question and tap, and still writes once', () => {
-    const { path, proposals } = setUp();
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
-    const afterRestart = createProposalRepository(openDatabase(path));
-    expect(afterRestart.claim(id, director, later(60_000)).ok).toBe(true);
-    expect(afterRestart.claim(id, director, later(61_000))).toEqual({ ok: false, reason: 'taken' });
+  it('survives a restart between question and tap, and still writes once', async () => {
+    const { place, proposals } = await setUp();
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
+    const afterRestart = createProposalRepository(await engine.open(place));
+    expect((await afterRestart.claim(id, director, later(60_000))).ok).toBe(true);
+    expect(await afterRestart.claim(id, director, later(61_000))).toEqual({ ok: false, reason: 'taken' });
   });
 
-  it('refuses a tap after the expiry, and says so', () => {
-    const { proposals } = setUp();
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
-    expect(proposals.claim(id, director, later(quarterHour))).toEqual({ ok: false, reason: 'expired' });
-    expect(proposals.get(id)?.status).toBe('pending');
+  it('refuses a tap after the expiry, and says so', async () => {
+    const { proposals } = await setUp();
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
+    expect(await proposals.claim(id, director, later(quarterHour))).toEqual({ ok: false, reason: 'expired' });
+    expect((await proposals.get(id))?.status).toBe('pending');
   });
 
-  it('treats another person tapping as if there were no proposal', () => {
-    const { proposals } = setUp();
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
-    expect(proposals.claim(id, stranger, later(1000))).toEqual({ ok: false, reason: 'missing' });
-    expect(proposals.cancel(id, stranger)).toBe(false);
-    expect(proposals.claim('nope-nope-no', director, later(1000))).toEqual({ ok: false, reason: 'missing' });
+  it('treats another person tapping as if there were no proposal', async () => {
+    const { proposals } = await setUp();
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
+    expect(await proposals.claim(id, stranger, later(1000))).toEqual({ ok: false, reason: 'missing' });
+    expect(await proposals.cancel(id, stranger)).toBe(false);
+    expect(await proposals.claim('nope-nope-no', director, later(1000))).toEqual({ ok: false, reason: 'missing' });
     // The owner's tap still works afterwards.
-    expect(proposals.claim(id, director, later(2000)).ok).toBe(true);
+    expect((await proposals.claim(id, director, later(2000))).ok).toBe(true);
   });
 
-  it('cancels only a pending proposal, after which a tap does nothing', () => {
-    const { proposals } = setUp();
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
-    expect(proposals.cancel(id, director)).toBe(true);
-    expect(proposals.cancel(id, director)).toBe(false);
-    expect(proposals.claim(id, director, later(1000))).toEqual({ ok: false, reason: 'cancelled' });
+  it('cancels only a pending proposal, after which a tap does nothing', async () => {
+    const { proposals } = await setUp();
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
+    expect(await proposals.cancel(id, director)).toBe(true);
+    expect(await proposals.cancel(id, director)).toBe(false);
+    expect(await proposals.claim(id, director, later(1000))).toEqual({ ok: false, reason: 'cancelled' });
 
-    const taken = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
-    expect(proposals.claim(taken.id, director, later(1000)).ok).toBe(true);
-    expect(proposals.cancel(taken.id, director)).toBe(false);
+    const taken = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
+    expect((await proposals.claim(taken.id, director, later(1000))).ok).toBe(true);
+    expect(await proposals.cancel(taken.id, director)).toBe(false);
   });
 
-  it('records a failed write with its reason', () => {
-    const { proposals } = setUp();
-    const { id } = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
-    proposals.claim(id, director, later(1000));
-    expect(proposals.finish(id, 'failed', 'Нет прав на создание задач', later(2000))).toBe(true);
-    expect(proposals.get(id)).toMatchObject({ status: 'failed', finishedAt: later(2000) });
-    expect(proposals.claim(id, director, later(3000))).toEqual({ ok: false, reason: 'done' });
+  it('records a failed write with its reason', async () => {
+    const { proposals } = await setUp();
+    const { id } = await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: at,
+      ttlMs: quarterHour,
+    });
+    await proposals.claim(id, director, later(1000));
+    expect(await proposals.finish(id, 'failed', 'Нет прав на создание задач', later(2000))).toBe(true);
+    expect(await proposals.get(id)).toMatchObject({ status: 'failed', finishedAt: later(2000) });
+    expect(await proposals.claim(id, director, later(3000))).toEqual({ ok: false, reason: 'done' });
   });
 
-  it('drops proposals a week past their expiry when new ones are made', () => {
-    const { proposals } = setUp();
-    const old = proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
+  it('drops proposals a week past their expiry when new ones are made', async () => {
+    const { proposals } = await setUp();
+    const old = await proposals.create({ telegramUserId: director, write: callRomashka, now: at, ttlMs: quarterHour });
     const eightDays = 8 * 24 * 60 * 60 * 1000;
-    proposals.create({ telegramUserId: director, write: callRomashka, now: later(eightDays), ttlMs: quarterHour });
-    expect(proposals.get(old.id)).toBeUndefined();
+    await proposals.create({
+      telegramUserId: director,
+      write: callRomashka,
+      now: later(eightDays),
+      ttlMs: quarterHour,
+    });
+    expect(await proposals.get(old.id)).toBeUndefined();
   });
 });

@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConnectionRepository } from '../../src/storage/connections.ts';
-import { openDatabase } from '../../src/storage/db.ts';
 import { createSecretBox, SecretBoxError } from '../../src/storage/secret-box.ts';
-import { tempFolders } from './temp.ts';
+import { storageEngines } from './engines.ts';
 
-const newFolder = tempFolders();
 const webhook = 'https://romashka.bitrix24.ru/rest/1/k3y5ecr3tvalue42/';
 const passphrase = 'correct horse battery staple';
 
@@ -59,35 +56,35 @@ describe('secret box', () => {
   });
 });
 
-describe('portal connections', () => {
-  it('stores the address sealed, bound to its row, and reads it back after a restart', () => {
-    const path = join(newFolder(), 'assistant.sqlite');
-    const db = openDatabase(path);
+describe.each(storageEngines())('portal connections on $name', (engine) => {
+  it('stores the address sealed, bound to its row, and reads it back after a restart', async () => {
+    const place = await engine.place();
+    const db = await engine.open(place);
     const connections = createConnectionRepository(db, createSecretBox(passphrase));
-    const id = connections.save('main', webhook);
-    const stored = db.prepare<[], { webhook_sealed: string }>('SELECT webhook_sealed FROM portal_connections').get();
+    const id = await connections.save('main', webhook);
+    const stored = await db.get<{ webhook_sealed: string }>('SELECT webhook_sealed FROM portal_connections');
     expect(stored?.webhook_sealed).not.toContain('k3y5ecr3tvalue42');
     expect(stored?.webhook_sealed).not.toContain('romashka');
 
-    const reopened = createConnectionRepository(openDatabase(path), createSecretBox(passphrase));
-    expect(reopened.get('main')).toBe(webhook);
-    expect(reopened.get('other')).toBeUndefined();
+    const reopened = createConnectionRepository(await engine.open(place), createSecretBox(passphrase));
+    expect(await reopened.get('main')).toBe(webhook);
+    expect(await reopened.get('other')).toBeUndefined();
     // Replacing keeps the row.
-    expect(reopened.save('main', 'https://romashka.bitrix24.ru/rest/1/n3wsecret/')).toBe(id);
-    expect(reopened.get('main')).toBe('https://romashka.bitrix24.ru/rest/1/n3wsecret/');
+    expect(await reopened.save('main', 'https://romashka.bitrix24.ru/rest/1/n3wsecret/')).toBe(id);
+    expect(await reopened.get('main')).toBe('https://romashka.bitrix24.ru/rest/1/n3wsecret/');
   });
 
-  it('refuses a sealed address copied into another row, or read with another key', () => {
-    const db = openDatabase(join(newFolder(), 'assistant.sqlite'));
+  it('refuses a sealed address copied into another row, or read with another key', async () => {
+    const db = await engine.open();
     const connections = createConnectionRepository(db, createSecretBox(passphrase));
-    connections.save('main', webhook);
-    connections.save('branch', 'https://branch.bitrix24.ru/rest/3/other/');
-    db.prepare(
+    await connections.save('main', webhook);
+    await connections.save('branch', 'https://branch.bitrix24.ru/rest/3/other/');
+    await db.run(
       "UPDATE portal_connections SET webhook_sealed = (SELECT webhook_sealed FROM portal_connections WHERE label = 'main') WHERE label = 'branch'",
-    ).run();
-    expect(connections.get('main')).toBe(webhook);
-    expect(() => connections.get('branch')).toThrow(SecretBoxError);
-    expect(() => createConnectionRepository(db, createSecretBox('a different long key')).get('main')).toThrow(
+    );
+    expect(await connections.get('main')).toBe(webhook);
+    await expect(connections.get('branch')).rejects.toThrow(SecretBoxError);
+    await expect(createConnectionRepository(db, createSecretBox('a different long key')).get('main')).rejects.toThrow(
       SecretBoxError,
     );
   });

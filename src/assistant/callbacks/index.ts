@@ -58,6 +58,7 @@ const SCENARIOS: readonly Shape[] = [
   { code: 'dr', type: 'dayResults', fields: [['date', 'date']] },
   { code: 'p', type: 'pipeline', fields: [['categoryId', 'int']] },
   { code: 'se', type: 'search', fields: [['query', 'text']] },
+  { code: 'cn', type: 'contacts', fields: [['query', 'text']] },
   { code: 'dp', type: 'dayPlan', fields: [] },
   { code: 'md', type: 'morningDigest', fields: [] },
   { code: 'oa', type: 'overdueAlert', fields: [] },
@@ -312,10 +313,16 @@ function encodeParts(action: Action): string {
       return `${action.kind === 'confirm' ? 'c' : 'x'}:${action.proposalId}`;
     case 'chooseStage':
       return `g:${encodeField(action.dealId, 'int')}`;
+    case 'pick':
+      if (!PROPOSAL_ID.test(action.listId) || !Number.isInteger(action.index) || action.index < 0)
+        throw new Unfit('bad pick');
+      return `k:${action.listId}:${action.index}`;
     case 'digestToggle':
       return `dt:${DIGESTS[action.digest]}`;
     case 'digestTime':
       return `dm:${DIGESTS[action.digest]}:${encodeField(action.time, 'time')}`;
+    case 'digestSettings':
+      return 'dg';
     case 'show':
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
     case 'propose':
@@ -361,6 +368,11 @@ export function decodeAction(data: string): Action | undefined {
       if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
       return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
     }
+    case 'k': {
+      const [listId = '', index = ''] = parts;
+      if (parts.length !== 2 || !PROPOSAL_ID.test(listId) || !/^\d{1,2}$/.test(index)) return undefined;
+      return { kind: 'pick', listId, index: Number(index) };
+    }
     case 'g': {
       const dealId = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
       return typeof dealId === 'number' && dealId > 0 ? { kind: 'chooseStage', dealId } : undefined;
@@ -374,6 +386,8 @@ export function decodeAction(data: string): Action | undefined {
       const time = decodeField(parts[1] ?? '', 'time');
       return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
     }
+    case 'dg':
+      return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
     case 's': {
       const request = decodeShape(SCENARIOS, 'scenario', parts);
       return request ? { kind: 'show', request: request as unknown as ScenarioRequest } : undefined;

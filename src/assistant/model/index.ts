@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { type Logger, redact, silentLogger } from '../../log.ts';
+import { metrics } from '../../ops/metrics.ts';
 import { isPortalError } from '../../portal/errors.ts';
 import type { CallResult, PortalClient } from '../../portal/port.ts';
 import { safetyOf } from '../../portal/safety.ts';
@@ -186,10 +187,19 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       try {
         for (let step = 1; step <= MAX_STEPS; step++) {
-          const completion = await client.chat.completions.create(
-            { model: deps.model, messages, tools: TOOL_DEFINITIONS, tool_choice: 'auto' },
-            { signal: deadline.signal },
-          );
+          const completion = await client.chat.completions
+            .create(
+              { model: deps.model, messages, tools: TOOL_DEFINITIONS, tool_choice: 'auto' },
+              { signal: deadline.signal },
+            )
+            .catch((error: unknown) => {
+              metrics.modelCalls.inc({ outcome: 'failed' });
+              throw error;
+            });
+          metrics.modelCalls.inc({ outcome: 'ok' });
+          // Local servers may leave usage out.
+          metrics.modelTokens.inc({ type: 'prompt' }, completion?.usage?.prompt_tokens ?? 0);
+          metrics.modelTokens.inc({ type: 'completion' }, completion?.usage?.completion_tokens ?? 0);
           const message = completion?.choices?.[0]?.message;
           if (!message) return { kind: 'unavailable' };
           const content = typeof message.content === 'string' ? message.content : '';

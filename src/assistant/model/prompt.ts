@@ -1,10 +1,10 @@
 // The model's instructions live in prompts/ as text files; this fills in the director's day, clock and language.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
+import { shipped } from '../../package-root.ts';
 import type { Director, Language } from '../../scenarios/director.ts';
 
-const promptsFolder = new URL('../../../prompts/', import.meta.url);
-const load = (name: string) => readFileSync(new URL(name, promptsFolder), 'utf8').trim();
+const load = (name: string) => readFileSync(shipped('prompts', name), 'utf8').trim();
 
 const SYSTEM = load('system.ru.md');
 /** The label put before portal data in a tool result: the model reads it as data, not as instructions. */

@@ -131,6 +131,11 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     schema: z.object({ query: text(100) }),
     effect: ({ query }) => view({ scenario: 'search', query }),
   }),
+  contacts: tool({
+    description: 'Контакты клиента: люди компании или человек по имени, с должностью, телефоном и почтой',
+    schema: z.object({ name: text(100) }),
+    effect: ({ name }) => view({ scenario: 'contacts', query: name }),
+  }),
   createTask: tool({
     description: 'Предложить создать задачу',
     schema: z.object({ title: text(250), deadline: dateTime().optional(), responsibleName: text(100).optional() }),

@@ -5,7 +5,7 @@ import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
-import { digestsIntent, digestTimeIntent, viewIntent } from './views.ts';
+import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { writeDraft } from './writes.ts';
 
 export interface UnderstandContext {
@@ -136,13 +136,17 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   if (moreRe.test(light)) return { kind: 'more' };
 
-  const digestTime = digestTimeIntent(message);
-  if (digestTime) return digestTime;
+  const digestChange = digestChangeIntent(message);
+  if (digestChange) return digestChange;
 
   // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
   const draft = writeDraft(message, clock);
   if (draft === 'incomplete') return { kind: 'unknown' };
   if (draft) return { kind: 'write', draft };
+
+  // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
+  const people = contactsIntent(message);
+  if (people) return people;
 
   if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
   if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };

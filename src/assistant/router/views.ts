@@ -27,7 +27,7 @@ const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
   },
   {
     digest: 'morningBriefing',
-    pattern: `утренн\\p{L}*\\s+(?:брифинг|сводк\\p{L}*|обзор)|брифинг|morning\\s+(?:briefing|digest|summary)|briefing`,
+    pattern: `утренн\\p{L}*\\s+(?:брифинг|сводк\\p{L}*|обзор)|брифинг|сводк\\p{L}*\\s+(?:по\\s+)?утр\\p{L}*|morning\\s+(?:briefing|digest|summary)|briefing`,
   },
   {
     digest: 'overdueAlert',
@@ -36,7 +36,7 @@ const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
   { digest: 'newLeads', pattern: `нов\\p{L}*\\s+лид\\p{L}*|лид\\p{L}*|new\\s+leads|leads` },
   {
     digest: 'eveningSummary',
-    pattern: `вечерн\\p{L}*\\s+(?:сводк\\p{L}*|отчет\\p{L}*|итог\\p{L}*|обзор)|evening\\s+(?:summary|digest|report)`,
+    pattern: `вечерн\\p{L}*\\s+(?:сводк\\p{L}*|отчет\\p{L}*|итог\\p{L}*|обзор)|(?:сводк\\p{L}*|итог\\p{L}*|отчет\\p{L}*)\\s+(?:по\\s+)?вечер\\p{L}*|итог\\p{L}*\\s+дня|отчет\\p{L}*\\s+за\\s+день|evening\\s+(?:summary|digest|report)|day\\s+results`,
   },
   {
     digest: 'weeklyReport',
@@ -51,15 +51,28 @@ const startsWithWriteRe =
 const dateRangeRe =
   /(?:с|по|from|to)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u;
 
-/** "утренний брифинг в 8:15", "присылай вечернюю сводку в 19:00": one digest at a new time. */
-export function digestTimeIntent(message: Message): Intent | undefined {
+// Said with a digest's name: switch it off, on, or set its time.
+const digestOffRe =
+  /(?<![\p{L}])(?:выключи\p{L}*|отключи\p{L}*|не\s+(?:присылай\p{L}*|присылать|надо|нужн\p{L}*|отправляй\p{L}*|шли)|отпиши\p{L}*|останови\p{L}*|хватит|больше\s+не|turn\s+off|switch\s+off|disable|stop|unsubscribe|don'?t\s+send|no\s+more)(?![\p{L}])/u;
+const digestOnRe =
+  /(?<![\p{L}])(?:включи\p{L}*|присылай\p{L}*|присылать|отправляй\p{L}*|подпиши\p{L}*|хочу\s+получать|turn\s+on|switch\s+on|enable|subscribe|send\s+me)(?![\p{L}])/u;
+
+const digestNamed = (light: string): DigestName | undefined =>
+  DIGEST_NAMES.find(({ pattern }) => has(light, pattern))?.digest;
+
+/**
+ * A digest's setting said in words: «выключи утренний брифинг», «не присылай сводку по вечерам» (off),
+ * «присылай итоги дня» (on), «итоги дня в 19:00», «присылай вечернюю сводку в 19:00» (the time, and on).
+ */
+export function digestChangeIntent(message: Message): Intent | undefined {
   const { light } = message;
   if (startsWithWriteRe.test(light) || dateRangeRe.test(light)) return undefined;
+  const digest = digestNamed(light);
+  if (!digest) return undefined;
+  if (digestOffRe.test(light)) return { kind: 'digestSwitch', digest, enabled: false };
   const time = findTimes(message.raw).find((found) => found.preposition !== '' || /\d[:.]\d/u.test(light));
-  if (!time) return undefined;
-  for (const { digest, pattern } of DIGEST_NAMES) {
-    if (has(light, pattern)) return { kind: 'digestTime', digest, time: time.time };
-  }
+  if (time) return { kind: 'digestTime', digest, time: time.time };
+  if (digestOnRe.test(light)) return { kind: 'digestSwitch', digest, enabled: true };
   return undefined;
 }
 
@@ -70,6 +83,23 @@ export function digestsIntent(message: Message): Intent | undefined {
 }
 
 const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });
+
+// «контакты Ромашки», «телефон Ромашкина», «почта Северовой», «кто у нас в Ромашке»: who to reach at a client.
+const contactsRe =
+  /^(?:(?:покажи|дай|дайте|скинь|пришли|подскажи|какой|какая|какие|нужен|нужна|нужны|найди|show|give|send|find|get|what(?:'s|\s+is|\s+are))\s+)?(?:(?:мне|me)\s+)?(?:все\s+)?(?:контакты|телефон\p{L}*|номер\p{L}*(?:\s+телефона)?|почт\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|(?:the\s+|all\s+)?(?:contacts|phones?(?:\s+numbers?)?|numbers?|e-?mails?(?:\s+address(?:es)?)?))(?![\p{L}])\s*(?:(?:у|в|во|из|по|of|at|for|from|in)\s+)?(?:(?:компани\p{L}*|клиент\p{L}*|контакт\p{L}*|фирм\p{L}*|company|client|contact|the)\s+)?(?!(?:от|from)(?![\p{L}]))(.+)$/du;
+const peopleAtRe =
+  /^(?:кто\s+(?:у\s+нас\s+)?(?:есть\s+|работает\s+)?(?:в|во)|who\s+(?:do\s+we\s+know|works|is)\s+(?:at|in)|people\s+at)\s+(?:(?:компани\p{L}*|фирм\p{L}*|company|the)\s+)?(.+)$/du;
+
+/** «контакты Ромашки»: the people to reach, with position, phone and e-mail. */
+export function contactsIntent(message: Message): Intent | undefined {
+  const match = message.light.match(contactsRe) ?? message.light.match(peopleAtRe);
+  if (!match) return undefined;
+  const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
+  // A name is a few words; a longer tail is a question about something else.
+  if (!query || query.split(/\s+/).length > 4) return undefined;
+  if (/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u.test(query.toLowerCase())) return undefined;
+  return view({ scenario: 'contacts', query });
+}
 
 /** A view the message asks for, or undefined; a word it could not apply is said (`unapplied`). */
 export function viewIntent(message: Message, clock: Clock): Intent | undefined {

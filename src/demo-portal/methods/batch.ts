@@ -1,8 +1,7 @@
 // batch: up to 50 named commands in one request, later ones reading earlier results through `$result[name][…]`.
-import type { Params } from '../../portal/port.ts';
 import { parseQuery } from '../params.ts';
 import { RestError } from '../rest-error.ts';
-import { type Method, type MethodReply, param } from './context.ts';
+import { type Method, param } from './context.ts';
 
 const BATCH_LIMIT = 50;
 
@@ -59,8 +58,8 @@ function asPhp(map: Record<string, unknown>, listKeys: boolean): unknown {
   return map;
 }
 
-export function createBatch(run: (method: string, params: Params) => MethodReply & { time: unknown }): Method {
-  return (params) => {
+export function createBatch(): Method {
+  return (params, context) => {
     const raw = param(params, 'cmd');
     const listed = Array.isArray(raw);
     const commands: [string, unknown][] = listed
@@ -82,7 +81,7 @@ export function createBatch(run: (method: string, params: Params) => MethodReply
       try {
         if (method === 'batch')
           throw new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400);
-        const reply = run(method, parseQuery(substitute(cut < 0 ? '' : text.slice(cut + 1), result)));
+        const reply = context.call(method, parseQuery(substitute(cut < 0 ? '' : text.slice(cut + 1), result)));
         result[name] = reply.result;
         if (reply.total !== undefined) totals[name] = reply.total;
         if (reply.next !== undefined) nexts[name] = reply.next;

@@ -4,6 +4,7 @@ import type { Params } from '../../portal/port.ts';
 import type { DemoData } from '../company.ts';
 import type { ListMemo, ListRequest, Page, Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
+import type { Caller } from '../rights.ts';
 
 export interface MethodReply {
   result: unknown;
@@ -14,10 +15,12 @@ export interface MethodReply {
 export interface MethodContext {
   data: DemoData;
   now(): Date;
-  /** The webhook's own user: every call runs with this user's rights. */
+  /** The caller's portal user (the webhook's own user): every call runs with this user's rights. */
   userId: number;
-  /** Runs another method as the same caller (batch). */
-  call(method: string, params: Params): MethodReply;
+  /** The user and the scopes of the webhook or token the call came through. */
+  caller: Caller;
+  /** Runs another method as the same caller (batch), scope check and time block included. */
+  call(method: string, params: Params): MethodReply & { time: unknown };
   /** Lists filtered and ordered for the pages of one request; empty again before anything may write. */
   lists: ListMemo;
 }

@@ -3,6 +3,7 @@ import { addStageHistory, type DemoData, nextId, semanticLetter, stageById, stag
 import { isoIn, momentOf } from '../dates.ts';
 import { listRows, type Row } from '../filters.ts';
 import { crmIdRequired, notFound, RestError } from '../rest-error.ts';
+import { accessDenied, canReadDeal } from '../rights.ts';
 import {
   listRequest,
   type Method,
@@ -22,28 +23,37 @@ const listDefaults = (key: string) => !MULTI_FIELDS.has(key);
 
 type Collection = 'deals' | 'leads' | 'contacts' | 'companies' | 'activities';
 
+/** The records of a collection this user may read: a deal list leaves out the pipelines closed to them. */
+function readable(collection: Collection, { data, userId }: MethodContext): Row[] | (() => Row[]) {
+  if (collection !== 'deals') return data[collection];
+  return () => data.deals.filter((deal) => canReadDeal(data, userId, deal));
+}
+
 function listOf(collection: Collection): Method {
-  return (params, { data, lists }) =>
+  return (params, context) =>
     pageReply(
       listRows(
-        data[collection],
+        readable(collection, context),
         listRequest(params),
-        { idField: 'ID', timeZone: data.timeZone, defaults: listDefaults },
-        { lists, name: collection },
+        { idField: 'ID', timeZone: context.data.timeZone, defaults: listDefaults },
+        // One memo per user: what one person may see is not what another may.
+        { lists: context.lists, name: `${collection}@${context.userId}` },
       ),
     );
 }
 
-function findIn(collection: Collection, params: Record<string, unknown>, data: DemoData): Row {
+function findIn(collection: Collection, params: Record<string, unknown>, context: MethodContext): Row {
+  const { data } = context;
   const id = positiveId(param(params, 'id'));
   if (id === undefined) throw crmIdRequired();
   const row = data[collection].find((candidate) => candidate.ID === String(id));
   if (!row) throw notFound();
+  if (collection === 'deals' && !canReadDeal(data, context.userId, row)) throw accessDenied();
   return row;
 }
 
 function getOf(collection: Collection): Method {
-  return (params, { data }) => ({ result: { ...findIn(collection, params, data) } });
+  return (params, context) => ({ result: { ...findIn(collection, params, context) } });
 }
 
 /** Multi-field values as the portal stores them: each with its own ID and TYPE_ID. */
@@ -153,7 +163,7 @@ const dealAdd: Method = (params, context) => {
 
 const dealUpdate: Method = (params, context) => {
   const { data } = context;
-  const deal = findIn('deals', params, data);
+  const deal = findIn('deals', params, context);
   const fields = requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY);
   // The pipeline cannot be changed here on a real portal: it has its own move operation.
   const stage = fields.STAGE_ID === undefined ? undefined : stageIn(Number(deal.CATEGORY_ID), fields.STAGE_ID);
@@ -178,8 +188,9 @@ const dealUpdate: Method = (params, context) => {
 };
 
 function removeFrom(collection: Collection): Method {
-  return (params, { data }) => {
-    const row = findIn(collection, params, data);
+  return (params, context) => {
+    const { data } = context;
+    const row = findIn(collection, params, context);
     data[collection].splice(data[collection].indexOf(row), 1);
     return { result: true };
   };
@@ -207,7 +218,7 @@ function addTo(collection: 'contacts' | 'companies', defaults: (id: number) => R
 
 function updateIn(collection: 'contacts' | 'companies'): Method {
   return (params, context) => {
-    const row = findIn(collection, params, context.data);
+    const row = findIn(collection, params, context);
     const draft = { ...row };
     applyFields(draft, requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY), context.data, new Set());
     stamp(draft, context, false);
@@ -216,16 +227,20 @@ function updateIn(collection: 'contacts' | 'companies'): Method {
   };
 }
 
-const stageHistoryList: Method = (params, { data, lists }) => {
+const stageHistoryList: Method = (params, { data, lists, userId }) => {
   const entityType = positiveId(param(params, 'entityTypeId'));
   if (entityType === undefined) throw new RestError('', 'entityTypeId is required', 400);
   if (![1, 2].includes(entityType)) throw new RestError('NOT_FOUND', 'Entity type is not supported', 400);
-  const rows = entityType === 2 ? data.stageHistory : [];
+  const rows = () => {
+    if (entityType !== 2) return [];
+    const visible = new Set(data.deals.filter((deal) => canReadDeal(data, userId, deal)).map((deal) => deal.ID));
+    return data.stageHistory.filter((row) => visible.has(row.OWNER_ID));
+  };
   const page = listRows(
     rows,
     listRequest(params),
     { idField: 'ID', timeZone: data.timeZone },
-    { lists, name: 'stageHistory' },
+    { lists, name: `stageHistory@${userId}` },
   );
   return pageReply(page, (items) => ({ items }));
 };
@@ -289,7 +304,9 @@ const commentAdd: Method = (params, context) => {
   if (!collection) throw new RestError('', 'ENTITY_TYPE is not defined or invalid.', 400);
   const entityId = positiveId(fields.ENTITY_ID);
   if (entityId === undefined) throw new RestError('', 'ENTITY_ID is not defined or invalid.', 400);
-  if (!data[collection].some((row) => row.ID === String(entityId))) throw notFound();
+  const owner = data[collection].find((row) => row.ID === String(entityId));
+  if (!owner) throw notFound();
+  if (collection === 'deals' && !canReadDeal(data, context.userId, owner)) throw accessDenied();
   if (String(fields.COMMENT ?? '').trim() === '') throw new RestError('', 'COMMENT is empty.', 400);
   const id = nextId(data, 'comment');
   data.comments.push({

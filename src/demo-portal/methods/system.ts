@@ -1,28 +1,17 @@
 // The portal's own questions: scope, server.time, methods.
 import { isoIn } from '../dates.ts';
+import { scopesOfMethod } from '../rights.ts';
 import type { Method } from './context.ts';
-
-/** Everything this webhook is allowed to touch (the product needs crm, task, calendar, user, department, im, timeman). */
-const SCOPES = [
-  'crm',
-  'task',
-  'tasks_extended',
-  'calendar',
-  'user',
-  'user_brief',
-  'user_basic',
-  'department',
-  'im',
-  'timeman',
-  'sonet_group',
-  'disk',
-  'log',
-];
 
 export function systemMethods(names: () => string[]): Record<string, Method> {
   return {
-    scope: () => ({ result: [...SCOPES] }),
+    // The scopes of the webhook or token that asks (the product needs crm, task, calendar, user, department, im,
+    // timeman).
+    scope: (_params, { caller }) => ({ result: [...caller.scopes] }),
     'server.time': (_params, { now, data }) => ({ result: isoIn(now(), data.timeZone) }),
-    methods: () => ({ result: names() }),
+    // Only what the caller's scopes open, as the portal lists it.
+    methods: (_params, { caller }) => ({
+      result: names().filter((name) => scopesOfMethod(name)?.some((scope) => caller.scopes.has(scope)) ?? true),
+    }),
   };
 }

@@ -1,6 +1,7 @@
 // People and their working day: user.*, department.get, im.department.employees.get, timeman.status.
 import { listRows, type Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
+import { isAdministrator } from '../rights.ts';
 import { type Method, objectParam, pageReply, param, positiveId } from './context.ts';
 
 const USER_CONTROL = new Set(['SORT', 'ORDER', 'START', 'FILTER', 'ADMIN_MODE', 'NAME_SEARCH', 'FIND']);
@@ -128,7 +129,7 @@ export const userMethods: Record<string, Method> = {
     return {
       result: {
         ID: user.ID,
-        ADMIN: true,
+        ADMIN: isAdministrator(context.data, context.userId),
         NAME: user.NAME,
         LAST_NAME: user.LAST_NAME,
         PERSONAL_GENDER: user.PERSONAL_GENDER,

@@ -13,6 +13,7 @@ export function buttonsFeature(deps: { assistant: AssistantPort; sender: Sender;
     const conversation = { telegramUserId: ctx.from.id, chatId };
     const outcome = await deps.assistant.handleButton(conversation, ctx.callbackQuery.data, message?.message_id ?? 0);
     if (outcome.edit && message) await deps.sender.edit(chatId, message.message_id, outcome.edit);
+    else if (outcome.clearButtons && message) await deps.sender.clearButtons(chatId, message.message_id);
     const replies = [...outcome.replies];
     if (outcome.notice && !outcome.edit && replies.length === 0) replies.push({ html: outcome.notice });
     if (replies.length) await deps.sender.send(chatId, replies);

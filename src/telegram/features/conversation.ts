@@ -8,7 +8,7 @@ import type { Sender } from '../send.ts';
 const TYPING_REFRESH_MS = 4_500;
 
 /** Keeps "typing…" on screen until `work` finishes (Telegram clears it after ~5 s). */
-async function whileTyping<T>(ctx: Context, work: () => Promise<T>, logger: Logger): Promise<T> {
+export async function whileTyping<T>(ctx: Context, work: () => Promise<T>, logger: Logger): Promise<T> {
   const typing = () => ctx.replyWithChatAction('typing').catch((error) => logger.debug('typing failed', { error }));
   void typing();
   const timer = setInterval(typing, TYPING_REFRESH_MS);

@@ -1,0 +1,99 @@
+// A director's access token, kept fresh: renewed a little before it expires and when the portal says it has,
+// one renewal per connection however many requests ask at once (the refresh token rotates, and a refresh token
+// sent twice is refused), the new pair stored by compare-and-swap. A refused renewal ends the connection.
+import type { OAuthConnection, OAuthConnectionRepository, TokenPair } from '../storage/oauth-connections.ts';
+import { PortalError } from './errors.ts';
+import { type AuthorizationServer, GrantRefused } from './oauth-server.ts';
+
+export interface TokenSource {
+  /** A usable access token: the stored one, renewed first when it is about to expire. */
+  current(): Promise<string>;
+  /** The portal refused `used`: a renewed token (renewed once, whoever else asks meanwhile). */
+  renew(used: string): Promise<string>;
+}
+
+/** The director's connection has ended (renewal refused, or disconnected): they must connect again. */
+export const CONNECTION_ENDED = 'CONNECTION_ENDED';
+
+export const isConnectionEnded = (error: unknown): boolean =>
+  error instanceof PortalError && error.code === CONNECTION_ENDED;
+
+const ended = () =>
+  new PortalError('authorization', CONNECTION_ENDED, 'the director’s connection to the portal has ended');
+
+export interface TokenKeeperDeps {
+  connections: OAuthConnectionRepository;
+  server: AuthorizationServer;
+  now?: () => Date;
+  /** Renew this long before expiry (default a minute): a request never leaves with a token about to die. */
+  aheadMs?: number;
+  /** Told once when a renewal is refused and the connection ends. */
+  onEnded?: (connection: OAuthConnection) => void;
+}
+
+export interface TokenKeeper {
+  sourceFor(telegramUserId: number): TokenSource;
+}
+
+export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
+  const now = () => (deps.now ? deps.now() : new Date()).getTime();
+  const aheadMs = deps.aheadMs ?? 60_000;
+  // One renewal in flight per connection and generation: everyone who finds the same pair stale waits for it.
+  const renewing = new Map<string, Promise<string>>();
+
+  const live = async (telegramUserId: number): Promise<OAuthConnection & { tokens: TokenPair }> => {
+    const connection = await deps.connections.get(telegramUserId);
+    if (!connection?.tokens) throw ended();
+    return connection as OAuthConnection & { tokens: TokenPair };
+  };
+
+  async function refresh(connection: OAuthConnection & { tokens: TokenPair }): Promise<string> {
+    const { telegramUserId, generation } = connection;
+    try {
+      const fresh = await deps.server.refresh(connection.tokens.refreshToken);
+      const pair = {
+        accessToken: fresh.accessToken,
+        refreshToken: fresh.refreshToken,
+        accessExpiresAt: now() + fresh.expiresInSec * 1000,
+      };
+      if (await deps.connections.rotate(telegramUserId, generation, pair)) return pair.accessToken;
+      // Another instance stored its pair first (or the director reconnected): that one is the current pair.
+      return (await live(telegramUserId)).tokens.accessToken;
+    } catch (error) {
+      if (!(error instanceof GrantRefused)) throw error;
+      // Our refresh token may have been spent by another instance that stored the new pair meanwhile.
+      const stored = await deps.connections.get(telegramUserId);
+      if (stored?.tokens && stored.generation !== generation) return stored.tokens.accessToken;
+      if (await deps.connections.end(telegramUserId, generation)) deps.onEnded?.(connection);
+      throw ended();
+    }
+  }
+
+  const renewOnce = (connection: OAuthConnection & { tokens: TokenPair }): Promise<string> => {
+    const key = `${connection.telegramUserId}:${connection.generation}`;
+    let flight = renewing.get(key);
+    if (!flight) {
+      flight = refresh(connection).finally(() => renewing.delete(key));
+      renewing.set(key, flight);
+    }
+    return flight;
+  };
+
+  return {
+    sourceFor(telegramUserId) {
+      return {
+        async current() {
+          const connection = await live(telegramUserId);
+          if (connection.tokens.accessExpiresAt - now() > aheadMs) return connection.tokens.accessToken;
+          return renewOnce(connection);
+        },
+        async renew(used) {
+          const connection = await live(telegramUserId);
+          // Renewed already by someone else since `used` went out.
+          if (connection.tokens.accessToken !== used) return connection.tokens.accessToken;
+          return renewOnce(connection);
+        },
+      };
+    },
+  };
+}
