@@ -199,9 +199,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     const tg = director.telegramUserId;
     // A list is remembered so «ещё» goes on with it; a pick list so its buttons know their questions.
     if (tg !== undefined && model?.view === 'query' && request.scenario === 'query' && 'items' in model.result)
-      remember(tg, { list: { query: request.query, offset: model.offset } });
+      await remember(tg, { list: { query: request.query, offset: model.offset } });
     if (tg !== undefined && model?.view === 'queryChoice')
-      remember(tg, { picks: model.options.map((option) => option.query) });
+      await remember(tg, { picks: model.options.map((option) => option.query) });
     return model ? renderView(model, director.language) : [text(NOTHING_TO_REPORT[director.language])];
   };
 
@@ -210,7 +210,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     record: DirectorRecord,
     action: { kind: 'queryMore' } | { kind: 'queryPick'; option: number },
   ) => {
-    const memory = contextOf(deps.memory.getContext(record.telegramUserId));
+    const memory = contextOf(await deps.memory.getContext(record.telegramUserId));
     const request: ScenarioRequest | undefined =
       action.kind === 'queryMore'
         ? memory.list && { scenario: 'query', query: memory.list.query, offset: memory.list.offset + QUERY_PAGE }
