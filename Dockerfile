@@ -32,6 +32,8 @@ COPY package.json ./
 COPY --from=build /app/dist ./dist
 COPY prompts ./prompts
 COPY migrations ./migrations
+# The chart font (Cyrillic): the pictures look the same in the image as on any machine.
+COPY assets ./assets
 COPY bin ./bin
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]

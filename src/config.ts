@@ -19,6 +19,16 @@ export interface Config {
   telegram?: { token: string; apiRoot: string; webhook?: { url: string; port: number; secret: string } };
   allowed: AllowedUser[];
   portal?: { webhookUrl: string };
+  /** A Bitrix24 application (OAuth 2.0): each director connects their own portal, with their own rights. */
+  application?: {
+    clientId: string;
+    clientSecret: string;
+    /** BITRIX24_OAUTH_SERVER. */
+    server: string;
+    /** PUBLIC_URL: where the portal sends the browser back (`<PUBLIC_URL>/bitrix24/oauth`). */
+    publicUrl: string;
+    allowConnectedPortals: boolean;
+  };
   model?: { apiKey: string; baseURL?: string; model: string };
   /** Speech to text for voice notes: the chat service's, or a speech server of its own. */
   speech?: { apiKey: string; baseURL?: string; model: string };
@@ -143,6 +153,15 @@ const environment = z.object({
   ),
   PORTAL_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
   METRICS_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
+  BITRIX24_APP_CLIENT_ID: optional(
+    text.regex(/^[\w.-]{1,200}$/, 'must be the application code, e.g. local.5f1b2c3d4e5f60.12345678'),
+  ),
+  BITRIX24_APP_CLIENT_SECRET: optional(text.regex(/^\S{1,200}$/, 'must be the application key without spaces')),
+  BITRIX24_OAUTH_SERVER: optional(httpUrl('the authorization server')),
+  PUBLIC_URL: optional(httpUrl('this bot, as a browser reaches it')),
+  ALLOW_CONNECTED_PORTALS: optional(
+    text.toLowerCase().pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')),
+  ),
   BITRIX24_RATE_LIMIT: optional(positiveNumber),
   BITRIX24_RATE_BURST: optional(integer(1, 10_000, 'a whole number from 1 to 10000')),
 });
@@ -189,6 +208,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   }
   if (settings.METRICS_PORT !== undefined) config.metricsPort = settings.METRICS_PORT;
   if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
+  if (mode === 'telegram') {
+    const application = applicationOf(settings);
+    if (application) {
+      config.application = application;
+      // The redirect needs a listener: the webhook's port, or METRICS_PORT when polling.
+      if (!config.telegram?.webhook && config.metricsPort === undefined) {
+        throw new ConfigError(
+          'METRICS_PORT',
+          'must be set too when BITRIX24_APP_CLIENT_ID is and the bot polls: the listener receives the portal’s redirect',
+        );
+      }
+    }
+  }
   if (settings.OPENAI_API_KEY) {
     config.model = { apiKey: settings.OPENAI_API_KEY, model: settings.OPENAI_MODEL ?? DEFAULT_MODEL };
     if (settings.OPENAI_BASE_URL) config.model.baseURL = settings.OPENAI_BASE_URL;
@@ -206,7 +238,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   // The demo's own portal is throwaway, so a generated key serves.
   const encryptionKey = settings.ENCRYPTION_KEY ?? (mode === 'demo' ? randomBytes(32).toString('hex') : undefined);
   if (encryptionKey) config.encryptionKey = encryptionKey;
+  if (config.application && !config.encryptionKey) {
+    throw new ConfigError(
+      'ENCRYPTION_KEY',
+      'must be set when BITRIX24_APP_CLIENT_ID is: the directors’ tokens are stored encrypted',
+    );
+  }
   return config;
+}
+
+/** The application's settings: all of the pair and PUBLIC_URL, or none of them. */
+function applicationOf(settings: z.infer<typeof environment>): Config['application'] {
+  const {
+    BITRIX24_APP_CLIENT_ID: clientId,
+    BITRIX24_APP_CLIENT_SECRET: clientSecret,
+    PUBLIC_URL: publicUrl,
+  } = settings;
+  if (!clientId && !clientSecret) {
+    if (settings.ALLOW_CONNECTED_PORTALS && ['true', '1', 'yes'].includes(settings.ALLOW_CONNECTED_PORTALS)) {
+      throw new ConfigError('BITRIX24_APP_CLIENT_ID', 'must be set when ALLOW_CONNECTED_PORTALS is true');
+    }
+    return undefined;
+  }
+  if (!clientId) throw new ConfigError('BITRIX24_APP_CLIENT_ID', 'must be set too when BITRIX24_APP_CLIENT_SECRET is');
+  if (!clientSecret)
+    throw new ConfigError('BITRIX24_APP_CLIENT_SECRET', 'must be set too when BITRIX24_APP_CLIENT_ID is');
+  if (!publicUrl) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'must be set when BITRIX24_APP_CLIENT_ID is: the portal sends directors back there',
+    );
+  }
+  return {
+    clientId,
+    clientSecret,
+    server: (settings.BITRIX24_OAUTH_SERVER ?? 'https://oauth.bitrix.info').replace(/\/+$/, ''),
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    allowConnectedPortals: ['true', '1', 'yes'].includes(settings.ALLOW_CONNECTED_PORTALS ?? 'false'),
+  };
 }
 
 /** Every secret value of the settings, for the logger to mask. */
@@ -216,6 +285,7 @@ export function secretsOf(config: Config): string[] {
     config.telegram?.webhook?.secret,
     config.model?.apiKey,
     config.encryptionKey,
+    config.application?.clientSecret,
   ];
   if (config.portal) secrets.push(parseWebhookAddress(config.portal.webhookUrl).secret);
   if (config.databaseUrl) {

@@ -1,11 +1,12 @@
 // The composition root: reads the settings, then runs either the Telegram bot or the demo. It alone
 // owns start-up and graceful shutdown.
-import { createApp } from './app.ts';
+import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
+import type { BucketSource } from './portal/bucket.ts';
 import { createPortalClient } from './portal/client.ts';
 import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
@@ -15,12 +16,34 @@ import { type Running, startPolling, startWebhook } from './telegram/run.ts';
 async function runTelegram(config: Config, logger: Logger): Promise<void> {
   const telegram = config.telegram;
   const portalSettings = config.portal;
-  if (!telegram || !portalSettings) {
-    throw new ConfigError('BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal');
+  if (!telegram || (!portalSettings && !config.application)) {
+    throw new ConfigError(
+      'BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal (or a Bitrix24 application: BITRIX24_APP_CLIENT_ID)',
+    );
   }
-  const portal = createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, logger });
+  // The company webhook and directors' own connections can serve side by side.
+  const application = config.application;
   const app = await createApp({
-    portal,
+    ...(portalSettings
+      ? {
+          portal: (buckets: BucketSource) =>
+            createPortalClient({ webhookUrl: portalSettings.webhookUrl, rateLimit: config.rateLimit, buckets, logger }),
+        }
+      : {}),
+    ...(application && config.encryptionKey
+      ? {
+          application: {
+            keys: {
+              clientId: application.clientId,
+              clientSecret: application.clientSecret,
+              server: application.server,
+            },
+            encryptionKey: config.encryptionKey,
+            allowConnectedPortals: application.allowConnectedPortals,
+            rateLimit: config.rateLimit,
+          },
+        }
+      : {}),
     databasePath: config.databasePath,
     databaseUrl: config.databaseUrl,
     allowed: config.allowed,
@@ -32,19 +55,28 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     apiRoot: telegram.apiRoot,
     assistant: app.assistant,
     access: app.access,
+    ...(app.connect ? { connect: app.connect } : {}),
     logger,
     transcriber: config.speech && createTranscriber(config.speech),
   });
-  await registerCommands(bot.api);
+  await registerCommands(bot.api, { connect: Boolean(app.connect) });
 
   // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
   const listener = createListener(logger);
   const running: Running = telegram.webhook
-    ? await startWebhook(bot, { ...telegram.webhook, markSeen: rememberUpdates(), listener }, logger)
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
     : await startPolling(bot, logger);
   const digests = app.startDigests(async (chatId, replies) => {
     await sender.send(chatId, replies);
   });
+  if (app.oauthRoute) {
+    listener.route(
+      OAUTH_REDIRECT_PATH,
+      app.oauthRoute(async (chatId, replies) => {
+        await sender.send(chatId, replies);
+      }),
+    );
+  }
   mountOperatorRoutes(listener, {
     updatesAlive: running.alive,
     pingDatabase: app.ping,
@@ -52,7 +84,9 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   });
   if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
   logger.info('assistant started', {
-    portal: String(portal),
+    portal: app.portal ? String(app.portal) : 'none',
+    // What the operator registers as the application's handler address.
+    handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
     allowed: config.allowed.length,
     model: Boolean(config.model),
   });
@@ -70,17 +104,6 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
   await running.stop();
   await app.close();
   logger.info('stopped cleanly');
-}
-
-/** Telegram re-sends an update it thinks was lost; the last few thousand ids are enough to drop repeats. */
-function rememberUpdates(limit = 5_000): (updateId: number) => boolean {
-  const seen = new Set<number>();
-  return (updateId) => {
-    if (seen.has(updateId)) return false;
-    seen.add(updateId);
-    if (seen.size > limit) seen.delete(seen.values().next().value as number);
-    return true;
-  };
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { isConnectionEnded } from '../portal/tokens.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
@@ -22,12 +23,16 @@ import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { ProposalRepository } from '../storage/proposals.ts';
 import type { AssistantPort, ButtonOutcome, Conversation } from '../telegram/ports.ts';
+import { pictureReply } from '../views/charts/picture.ts';
 import { briefingSuggestion } from '../views/digest-settings.ts';
+import { withFileButtons } from '../views/file-buttons.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
   CAN_HELP_WITH,
   CANNOT_DO,
+  CONNECT_AGAIN,
+  CONNECT_BUTTON,
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
@@ -63,6 +68,7 @@ import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
+import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
 export interface AssistantDeps {
@@ -83,6 +89,8 @@ export interface AssistantDeps {
   logger?: Logger;
   /** How long a question can be answered (default 15 minutes). */
   proposalTtlMs?: number;
+  /** A Bitrix24 application is configured: the introduction offers to connect the director's own portal. */
+  offerConnect?: boolean;
 }
 
 const DEFAULT_PROPOSAL_TTL_MS = 15 * 60 * 1000;
@@ -172,6 +180,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (isPortalError(error)) {
       logger.warn('portal request failed', { kind: error.kind, code: error.code, error });
       if (isPortalUnreachable(error)) return PORTAL_UNAVAILABLE[language];
+      if (isConnectionEnded(error)) return CONNECT_AGAIN[language];
       if (error.kind === 'authorization') return PORTAL_REFUSED[language];
       if (error.kind === 'access') return NO_RIGHTS[language];
       return SOMETHING_WENT_WRONG[language];
@@ -202,7 +211,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       await remember(tg, { list: { query: request.query, offset: model.offset } });
     if (tg !== undefined && model?.view === 'queryChoice')
       await remember(tg, { picks: model.options.map((option) => option.query) });
-    return model ? renderView(model, director.language) : [text(NOTHING_TO_REPORT[director.language])];
+    if (!model) return [text(NOTHING_TO_REPORT[director.language])];
+    return withFileButtons(renderView(model, director.language), request, director.language);
   };
 
   /** The next part of the last long list, or one option of the last pick list. */
@@ -219,6 +229,27 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       return [text(action.kind === 'queryMore' ? NOTHING_MORE[record.language] : STALE_BUTTON[record.language])];
     return view(record, request);
   };
+
+  /** The view as a picture; a view without one is shown as text. */
+  const chart = async (
+    director: Director,
+    request: ScenarioRequest,
+    onStatus?: (status: string) => void,
+  ): Promise<Reply[]> => {
+    onStatus?.(statusFor(request.scenario, director.language));
+    const picture = await deps.scenarios.picture(director, request);
+    if (!picture) return [text(NOTHING_TO_REPORT[director.language])];
+    if (!picture.chart) return renderView(picture.view, director.language);
+    return [pictureReply(picture.view, picture.chart, director.language)];
+  };
+
+  /** A view in the form the director asked for. */
+  const present = (
+    director: Director,
+    request: ScenarioRequest,
+    format?: Format,
+    onStatus?: (status: string) => void,
+  ) => (format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus));
 
   // ─── writes ───────────────────────────────────────────────────────────────
 
@@ -298,7 +329,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   // ─── conversation ─────────────────────────────────────────────────────────
 
   const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
-    const replies = [text(INTRODUCTION[language])];
+    const replies: Reply[] = [
+      deps.offerConnect
+        ? {
+            html: INTRODUCTION[language],
+            buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]],
+          }
+        : text(INTRODUCTION[language]),
+    ];
     // Only once, after the very first hello: a gentle offer of the morning briefing.
     if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
     if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
@@ -314,6 +352,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     message: string,
     history: { role: 'director' | 'assistant'; text: string }[],
     onStatus?: (status: string) => void,
+    format?: Format,
   ): Promise<{ replies: Reply[]; remembered?: Intent }> => {
     // A stored director is a Director: its zone, language and portal user.
     const director: Director = record;
@@ -328,7 +367,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         // Words the router could not apply: the model reads the whole request when there is one.
         if (intent.unapplied?.length && deps.model)
           return answer(record, { kind: 'unknown' }, message, history, onStatus);
-        const replies = await view(record, intent.request, onStatus);
+        const replies = await present(record, intent.request, format, onStatus);
         if (intent.unapplied?.length && replies[0])
           replies[0] = {
             ...replies[0],
@@ -366,7 +405,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         const outcome = await deps.model.answer({ director, text: message, memory: history });
         switch (outcome.kind) {
           case 'view':
-            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus);
+            return answer(record, { kind: 'view', request: outcome.request }, message, history, onStatus, format);
           case 'write':
             return answer(record, { kind: 'write', draft: outcome.draft }, message, history, onStatus);
           case 'cannotDo':
@@ -381,6 +420,20 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     }
   };
 
+  /** «покажи воронку графиком»: the view is understood without the words of the form. */
+  const understandWithFormat = (
+    message: string,
+    context: Parameters<AssistantDeps['understand']>[1],
+  ): { understanding: Understanding; format?: Format } => {
+    const asked = formatAsked(message);
+    if (asked.format) {
+      const rest = deps.understand(asked.rest, context);
+      if (rest.intent.kind === 'view') return { understanding: rest, format: asked.format };
+    }
+    const whole = deps.understand(message, context);
+    return { understanding: whole, ...(asked.format && whole.intent.kind === 'view' ? { format: asked.format } : {}) };
+  };
+
   const languageOf = (message: string, timeZone = 'UTC'): Language =>
     deps.understand(message, { now: now(), timeZone }).language;
 
@@ -390,7 +443,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     try {
       let record = await directorFor(conversation);
       const context = contextOf(await deps.memory.getContext(tg));
-      const understanding = deps.understand(message, {
+      const { understanding, format } = understandWithFormat(message, {
         now: now(),
         timeZone: record.timeZone,
         previous: context.previous,
@@ -407,7 +460,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         text: line.text,
       }));
       await deps.memory.remember(tg, 'director', message, now());
-      const { replies, remembered } = await answer(record, understanding.intent, message, history, options.onStatus);
+      const { replies, remembered } = await answer(
+        record,
+        understanding.intent,
+        message,
+        history,
+        options.onStatus,
+        format,
+      );
       if (remembered) await remember(tg, { previous: remembered });
       const out = outgoing(replies, language);
       const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
@@ -496,6 +556,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             await remember(tg, { previous: { kind: 'view', request: action.request } });
             return { replies };
           }
+          case 'chart':
+            return { replies: await chart(director, action.request) };
           case 'propose': {
             const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };
@@ -518,6 +580,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           case 'queryMore':
           case 'queryPick':
             return { replies: await continued(record, action) };
+          case 'connect':
+            // The Telegram side answers this button before the assistant; here it is only a stale one.
+            return { replies: [], notice: STALE_BUTTON[language] };
         }
       })();
       return {

@@ -14,8 +14,19 @@ export type WriteDraft =
   | { type: 'deleteDeal'; dealQuery: string }
   | { type: 'addComment'; entity: 'deal' | 'contact' | 'company'; entityQuery: string; text: string }
   | { type: 'createMeeting'; title: string; from: IsoDateTime; to?: IsoDateTime }
-  /** `meetingQuery` is a name or a local time `HH:mm`; `date` the day it is on now (default today). */
-  | { type: 'moveMeeting'; meetingQuery: string; date?: LocalDate; from: IsoDateTime; to?: IsoDateTime }
+  /**
+   * `meetingQuery` is a name or a local time `HH:mm`; `date` the day it is on now (default: the nearest one).
+   * The new start is `from`, or the meeting's own day and time changed by `toDate` and/or `toTime` (`HH:mm`).
+   */
+  | {
+      type: 'moveMeeting';
+      meetingQuery: string;
+      date?: LocalDate;
+      from?: IsoDateTime;
+      to?: IsoDateTime;
+      toDate?: LocalDate;
+      toTime?: string;
+    }
   | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
   | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
   | { type: 'createCompany'; title: string; phone?: string; email?: string };

@@ -1,7 +1,7 @@
 // The demo company «Вектор Плюс»: people, clients, deals, tasks and a calendar, generated from a seed and
 // placed relative to `now` in the director's time zone, so every view has something true to say on any day.
 import { DateTime } from 'luxon';
-import { calendarText, isoIn, startOfDayIn } from './dates.ts';
+import { calendarText, formattedText, isoIn, startOfDayIn } from './dates.ts';
 import type { Row } from './filters.ts';
 import { addSalesHistory } from './sales-history.ts';
 
@@ -408,7 +408,8 @@ function statusRows(): Row[] {
       NAME_INIT: name,
       SORT: String(sort),
       SYSTEM: /^(C\d+:)?UC_/.test(statusId) ? 'N' : 'Y',
-      CATEGORY_ID: category === undefined ? null : String(category),
+      // The default pipeline's stages carry no pipeline id (null), as crm.status.list documents.
+      CATEGORY_ID: category === undefined || category === 0 ? null : String(category),
       COLOR: color,
       SEMANTICS: letter,
       EXTRA: { SEMANTICS: semantics, COLOR: color },
@@ -1274,6 +1275,29 @@ export function addCalendarEvent(data: Pick<DemoData, 'events' | 'lastIds'>, pla
     COLOR: '#9dcf00',
     TEXT_COLOR: '',
     REMIND: [{ type: 'min', count: 15 }],
+    // The rest of the documented fields (calendar.event.get), as an event without sync or recurrence has them.
+    ORIGINAL_DATE_FROM: null,
+    EVENT_TYPE: null,
+    DAV_XML_ID: `${id}@demo.bitrix24`,
+    G_EVENT_ID: '',
+    DAV_EXCH_LABEL: '',
+    CAL_DAV_LABEL: '',
+    VERSION: '1',
+    ATTENDEES_CODES: (people.length > 0 ? people : [plan.owner]).map((person) => `U${person}`),
+    RECURRENCE_ID: null,
+    RELATIONS: [],
+    SYNC_STATUS: null,
+    UF_CRM_CAL_EVENT: false,
+    UF_WEBDAV_CAL_EVENT: false,
+    SECTION_DAV_XML_ID: null,
+    DATE_FROM_FORMATTED: formattedText(plan.start, plan.zone),
+    DATE_TO_FORMATTED: formattedText(plan.end, plan.zone),
+    SECT_ID: String(plan.owner),
+    COLLAB_ID: null,
+    attendeesEntityList: (people.length > 0 ? people : [plan.owner]).map((person) => ({
+      entityId: 'user',
+      id: person,
+    })),
   };
   data.events.push(event);
   return event;

@@ -42,6 +42,11 @@ export function calendarText(ms: number, zone: string, withTime = true): string 
   return DateTime.fromMillis(ms, { zone }).toFormat(withTime ? 'dd.MM.yyyy HH:mm:ss' : 'dd.MM.yyyy');
 }
 
+/** The calendar's `DATE_FROM_FORMATTED` form, the wall time written the JavaScript way: `Wed Dec 11 2024 17:59:00`. */
+export function formattedText(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).setLocale('en-US').toFormat('ccc LLL dd yyyy HH:mm:ss');
+}
+
 const isoLike = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** True for a field value that the portal stores as a date-time. */

@@ -57,7 +57,16 @@ export interface ListShape {
   /** Maps a filter/order/select key to the row's key (tasks: `RESPONSIBLE_ID` → `responsibleId`). */
   field?: (key: string) => string;
   timeZone: string;
+  /** Fields where LIKE does not work (CRM status, contact and company fields): a `%` there compares whole values. */
+  noLike?: ReadonlySet<string>;
 }
+
+const likeOperators: Partial<Record<Operator, Operator>> = {
+  like: 'eq',
+  pattern: 'eq',
+  notLike: 'ne',
+  notPattern: 'ne',
+};
 
 function parseFilter(filter: unknown, shape: ListShape): Condition[] {
   if (filter === undefined || filter === null || filter === '') return [];
@@ -68,7 +77,8 @@ function parseFilter(filter: unknown, shape: ListShape): Condition[] {
     const key = found ? rawKey.slice(found[0].length) : rawKey;
     if (key === '' || key === 'LOGIC') continue;
     const field = shape.field ? shape.field(key) : key;
-    const operator = found?.[1] ?? 'eq';
+    const asked = found?.[1] ?? 'eq';
+    const operator = shape.noLike?.has(field) ? (likeOperators[asked] ?? asked) : asked;
     conditions.push({ key: rawKey, field, operator, negate: found?.[0] === '!><', value });
   }
   return conditions;

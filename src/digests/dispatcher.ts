@@ -1,18 +1,21 @@
 // Sends the digests that are due: on time in each director's zone, at most once per slot, and only when
 // there is something to say. Ticked every minute (node-cron keeps no state, so the next run of every
 // subscription lives in the database) and once at start-up to catch up what was missed while down.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
+import { isConnectionEnded } from '../portal/tokens.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSlot, type DigestSubscription } from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
-import { PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
+import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
@@ -33,14 +36,23 @@ export interface DigestDispatcherDeps {
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
-  /** The Telegram users allowed now (ALLOWED_TELEGRAM_IDS): nobody else gets a digest, whatever is stored. */
-  allowed: readonly number[];
+  /**
+   * The Telegram users allowed now (ALLOWED_TELEGRAM_IDS, and directors whose own connection is alive): nobody else
+   * gets a digest, whatever is stored. A function when it changes while running (a connection made or ended).
+   */
+  allowed: readonly number[] | (() => Promise<readonly number[]>);
   /** The director as the portal sees them now (a zone switched in the portal is taken before the slot is computed). */
   refreshDirector?: (telegramUserId: number) => Promise<DirectorRecord | undefined>;
   now?: () => Date;
   logger?: Logger;
   /** Telegram's limits: about 30 messages a second overall, one a second per chat. */
   rate?: { perSecond: number; perChatPerSecond: number };
+  /** This instance's name on the slots it sends (default: host, process and a random tail). */
+  instance?: string;
+  /** How long a slot stays this instance's without renewal; another instance takes it over after that. */
+  leaseMs?: number;
+  /** Ticks this often instead of every minute on the minute (tests of several instances). */
+  tickMs?: number;
 }
 
 export interface RunningDigests {
@@ -66,10 +78,17 @@ const RETRY_FOR_MS = 30 * MINUTE;
 // Far longer than any attempt takes (a thousand briefings leave in under a minute): one still 'sending' after
 // this was cut short by a crash or a stop.
 const ABANDON_AFTER_MS = 30 * MINUTE;
+// A slot's sender renews its lease every third of this while it works; past it, another instance takes over.
+const LEASE_MS = 2 * MINUTE;
 
 // Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
+// A director's own connection that ended is theirs to renew: they are asked to connect again.
 const sentenceFor = (error: unknown, language: Language) =>
-  (isPortalError(error) && error.kind === 'authorization' ? PORTAL_REFUSED : PORTAL_UNAVAILABLE)[language];
+  (isConnectionEnded(error)
+    ? CONNECT_AGAIN
+    : isPortalError(error) && error.kind === 'authorization'
+      ? PORTAL_REFUSED
+      : PORTAL_UNAVAILABLE)[language];
 
 const describe = (error: unknown) =>
   isPortalError(error) ? `portal ${error.kind}` : error instanceof Error ? error.name : 'error';
@@ -91,8 +110,22 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
   const digests = createDigestRepository(deps.db);
   const directors = createDirectorRepository(deps.db);
-  const allowed = new Set(deps.allowed);
+  let lastAllowed: Set<number> | undefined;
+  /** Who is allowed now; when that changed, subscriptions of those no longer allowed wait suspended (kept) and
+   * those allowed again come back. */
+  async function followAccess(): Promise<Set<number>> {
+    const allowed = new Set(typeof deps.allowed === 'function' ? await deps.allowed() : deps.allowed);
+    const before = lastAllowed;
+    lastAllowed = allowed;
+    if (before && before.size === allowed.size && [...allowed].every((id) => before.has(id))) return allowed;
+    const suspended = await digests.suspendAllBut([...allowed], clock());
+    if (suspended > 0) logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
+    return allowed;
+  }
   const zoneCheckedAt = new Map<number, number>();
+  const owner = deps.instance ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const lease = () => ({ owner, until: new Date(clock().getTime() + leaseMs) });
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
   const beat = () => {
@@ -193,6 +226,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       status: inTime ? 'sending' : 'missed',
       giveUpAt: new Date(Math.min(now.getTime() + RETRY_FOR_MS, endOfDay.getTime())),
       now,
+      lease: lease(),
     });
     if (claim.outcome !== 'claimed') return;
     if (!inTime) {
@@ -204,7 +238,13 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     await attempt(director, claim.slot, report);
   }
 
-  async function serve(telegramUserId: number, retries: DigestSlot[], now: Date, report: TickReport) {
+  /** Slots of one director to try again: waiting for the portal (`retry`), or left by an instance that died. */
+  interface Resumed {
+    retries: DigestSlot[];
+    takenOver: DigestSlot[];
+  }
+
+  async function serve(telegramUserId: number, resumed: Resumed, now: Date, report: TickReport) {
     const director = await currentDirector(telegramUserId);
     zoneCheckedAt.set(telegramUserId, now.getTime());
     if (!director) return;
@@ -213,8 +253,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
       .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
     for (const subscription of due) await runDue(director, subscription, now, report);
-    for (const slot of retries) {
-      if (!(await digests.takeRetry(slot.id, now))) continue;
+    const taken = [...resumed.takenOver];
+    for (const slot of resumed.retries) if (await digests.takeRetry(slot.id, now, lease())) taken.push(slot);
+    for (const slot of taken) {
       const subscription = subscriptions.find((candidate) => candidate.digest === slot.digest);
       if (!subscription?.enabled) {
         await digests.finish(slot.id, 'cancelled', 'switched off before the portal came back', now);
@@ -228,32 +269,54 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   async function tick(): Promise<TickReport> {
     beat();
     const now = clock();
+    // While this round sends, its slots stay leased to this instance.
+    const heartbeat = setInterval(() => {
+      digests.renewLeases(lease()).catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
+    }, leaseMs / 3);
+    try {
+      return await round(now);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function round(now: Date): Promise<TickReport> {
+    const allowed = await followAccess();
     const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
     const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
     report.failed += abandoned;
     metrics.digests.inc({ outcome: 'failed' }, abandoned);
-    const retriesOf = new Map<number, DigestSlot[]>();
+    const resumedOf = new Map<number, Resumed>();
+    const resume = (slot: DigestSlot, kind: keyof Resumed) => {
+      const ofDirector = resumedOf.get(slot.telegramUserId) ?? { retries: [], takenOver: [] };
+      ofDirector[kind].push(slot);
+      resumedOf.set(slot.telegramUserId, ofDirector);
+    };
+    for (const slot of await digests.takeOver(now, lease())) {
+      logger.info('digest slot taken over from an instance that stopped', { digest: slot.digest, slot: slot.id });
+      if (allowed.has(slot.telegramUserId)) resume(slot, 'takenOver');
+      else await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+    }
     for (const slot of await digests.dueRetries(now)) {
       if (!allowed.has(slot.telegramUserId)) {
-        if (await digests.takeRetry(slot.id, now)) await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+        if (await digests.takeRetry(slot.id, now, lease()))
+          await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
         continue;
       }
-      const ofDirector = retriesOf.get(slot.telegramUserId);
-      if (ofDirector) ofDirector.push(slot);
-      else retriesOf.set(slot.telegramUserId, [slot]);
+      resume(slot, 'retries');
     }
     const zoneStale = (await digests.subscribers()).filter(
       (id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs,
     );
     const ids = new Set([
       ...(await digests.due(now)).map((subscription) => subscription.telegramUserId),
-      ...retriesOf.keys(),
+      ...resumedOf.keys(),
     ]);
     for (const id of zoneStale) ids.add(id);
     for (const id of ids) if (!allowed.has(id)) ids.delete(id);
     await forEachAtMost([...ids], CONCURRENCY, async (id) => {
       try {
-        await serve(id, retriesOf.get(id) ?? [], now, report);
+        await serve(id, resumedOf.get(id) ?? { retries: [], takenOver: [] }, now, report);
       } catch (error) {
         logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
       }
@@ -273,13 +336,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     tick,
     start() {
       // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
-      const suspension = digests
-        .suspendAllBut([...allowed], clock())
-        .then((suspended) => {
-          if (suspended > 0)
-            logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
-        })
-        .catch((error: unknown) => logger.error('could not suspend digests of directors no longer allowed', { error }));
+      const suspension = followAccess().catch((error: unknown) =>
+        logger.error('could not suspend digests of directors no longer allowed', { error }),
+      );
       let running = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
@@ -295,12 +354,17 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
             running = false;
           });
       };
-      const task = cron.schedule('* * * * *', run);
+      const stopTicks = ((): (() => void) => {
+        if (deps.tickMs) {
+          const timer = setInterval(run, deps.tickMs);
+          return () => clearInterval(timer);
+        }
+        const task = cron.schedule('* * * * *', run);
+        return () => void task.stop();
+      })();
       run();
       return {
-        stop() {
-          void task.stop();
-        },
+        stop: stopTicks,
         lastTick: () => signOfLife,
       };
     },

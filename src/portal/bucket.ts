@@ -39,14 +39,17 @@ export function createLeakyBucket(limit: RateLimit, now: () => number = Date.now
   };
 }
 
+/** The bucket of one portal key: kept in this process, or in the database that several instances share. */
+export type BucketSource = (key: string, limit: RateLimit) => LeakyBucket;
+
 const buckets = new Map<string, LeakyBucket>();
 
 /** One bucket per portal and webhook user, whoever asks. */
-export function sharedBucket(key: string, limit: RateLimit): LeakyBucket {
+export const sharedBucket: BucketSource = (key, limit) => {
   let bucket = buckets.get(key);
   if (!bucket) {
     bucket = createLeakyBucket(limit);
     buckets.set(key, bucket);
   }
   return bucket;
-}
+};

@@ -5,7 +5,7 @@ import { request } from 'undici';
 import { type Logger, redact, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
+import { type BucketSource, DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
 import { listAll } from './list.ts';
 import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';
@@ -17,6 +17,8 @@ import { maskedAddress, parseWebhookAddress } from './webhook-address.ts';
 interface ClientSettings {
   /** Our side of the portal's request limit (default 2 a second, burst 50). */
   rateLimit?: RateLimit;
+  /** Where that limit is counted: in this process (default), or in the database all instances share. */
+  buckets?: BucketSource;
   /** Per attempt (default 30 s). */
   timeoutMs?: number;
   /** Retries after the first attempt (default 4). */
@@ -113,7 +115,7 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
   const shown = target.shown;
   const secrets = target.secrets;
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const bucket = sharedBucket(target.bucketKey, limit);
+  const bucket = (options.buckets ?? sharedBucket)(target.bucketKey, limit);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 4;
   const retryDelayMs = options.retryDelayMs ?? 500;

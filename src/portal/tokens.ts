@@ -18,7 +18,7 @@ export const CONNECTION_ENDED = 'CONNECTION_ENDED';
 export const isConnectionEnded = (error: unknown): boolean =>
   error instanceof PortalError && error.code === CONNECTION_ENDED;
 
-const ended = () =>
+export const connectionEnded = () =>
   new PortalError('authorization', CONNECTION_ENDED, 'the director’s connection to the portal has ended');
 
 export interface TokenKeeperDeps {
@@ -43,7 +43,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
 
   const live = async (telegramUserId: number): Promise<OAuthConnection & { tokens: TokenPair }> => {
     const connection = await deps.connections.get(telegramUserId);
-    if (!connection?.tokens) throw ended();
+    if (!connection?.tokens) throw connectionEnded();
     return connection as OAuthConnection & { tokens: TokenPair };
   };
 
@@ -65,7 +65,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       const stored = await deps.connections.get(telegramUserId);
       if (stored?.tokens && stored.generation !== generation) return stored.tokens.accessToken;
       if (await deps.connections.end(telegramUserId, generation)) deps.onEnded?.(connection);
-      throw ended();
+      throw connectionEnded();
     }
   }
 

@@ -6,6 +6,8 @@ import type { WriteRequest } from './writes.ts';
 export type Action =
   /** Show another view (a card picked from a list, the next day's schedule …). */
   | { kind: 'show'; request: ScenarioRequest }
+  /** The same view as a picture (the pipeline's funnel, the week's money …). */
+  | { kind: 'chart'; request: ScenarioRequest }
   /** Ask the director to confirm this write (e.g. "complete" under a task). */
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */
@@ -22,6 +24,7 @@ export type Action =
   | { kind: 'queryMore' }
   /** One option of the last pick list (a person or client a name fitted several of). */
   | { kind: 'queryPick'; option: number }
-
+  /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
+  | { kind: 'connect' }
   /** Open the whole digest settings message (under a one-line change said in words). */
   | { kind: 'digestSettings' };

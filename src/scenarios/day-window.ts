@@ -39,6 +39,12 @@ export function weekWindow(now: Date, timeZone: string): Window {
   return windowOf(start, start.plus({ weeks: 1 }));
 }
 
+/** From `before` days ago to `after` days ahead, whole local days: where a meeting named without a day is. */
+export function daysAround(now: Date, timeZone: string, before: number, after: number): Window {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  return windowOf(today.minus({ days: before }), today.plus({ days: after + 1 }));
+}
+
 /** The last `hours` up to now. */
 export function lastHours(now: Date, timeZone: string, hours: number): Window {
   const end = DateTime.fromJSDate(now, { zone: timeZone });

@@ -2,8 +2,10 @@
 // so a day is asked with a day's margin on each side and cut to the director's window by the UTC timestamps.
 import { DateTime } from 'luxon';
 import type { BatchCommand } from '../portal/port.ts';
-import { instantOf, inWindow, isoOf, type Window } from './day-window.ts';
+import { daysAround, dayWindow, instantOf, inWindow, isoOf, type Window } from './day-window.ts';
+import { matchesName } from './matcher.ts';
 import type { PortalEvent } from './portal-data.ts';
+import type { LocalDate } from './requests.ts';
 import type { Clash, EventItem } from './view-models.ts';
 
 export function calendarCommand(ownerId: number, window: Window): BatchCommand {
@@ -103,4 +105,56 @@ export function clashesOf(events: EventItem[]): Clash[] {
     }
   }
   return clashes;
+}
+
+/** A meeting as the director names it: an exact event, a start time `HH:mm`, part of its title, or none (the next). */
+export interface MeetingQuery {
+  eventId?: number;
+  time?: string;
+  query?: string;
+}
+
+// A meeting named without a day is looked for from a week back to two weeks ahead.
+const DAYS_BACK = 7;
+const DAYS_AHEAD = 14;
+
+/** The day asked for, or the window around today where a meeting named without a day is looked for. */
+export const meetingWindow = (date: LocalDate | undefined, now: Date, timeZone: string): Window =>
+  date ? dayWindow(date, timeZone) : daysAround(now, timeZone, DAYS_BACK, DAYS_AHEAD);
+
+const startsAt = (event: EventItem, hours: number, minutes: number) => {
+  const from = DateTime.fromISO(event.from, { setZone: true });
+  return !event.allDay && from.hour === hours && from.minute === minutes;
+};
+
+const goingOnAt = (event: EventItem, hours: number, minutes: number) => {
+  if (event.allDay) return false;
+  const at = DateTime.fromISO(event.from, { setZone: true }).set({ hour: hours, minute: minutes });
+  return DateTime.fromISO(event.from) <= at && at < DateTime.fromISO(event.to);
+};
+
+/**
+ * The events that fit, nearest first: those not over yet (soonest first), then past ones (latest first).
+ * «в 14:00» is a meeting starting then, else one going on then; no time and no name is the next meeting.
+ */
+export function meetingsMatching(events: EventItem[], wanted: MeetingQuery, now: Date): EventItem[] {
+  let fitting: EventItem[];
+  if (wanted.eventId) fitting = events.filter((event) => event.id === wanted.eventId);
+  else if (wanted.time) {
+    const [hours = 0, minutes = 0] = wanted.time.split(':').map(Number);
+    const starting = events.filter((event) => startsAt(event, hours, minutes));
+    fitting = starting.length ? starting : events.filter((event) => goingOnAt(event, hours, minutes));
+  } else if (wanted.query) {
+    const { query } = wanted;
+    fitting = events.filter((event) => matchesName(event.title, query, { prefix: true }));
+  } else fitting = events.filter((event) => !event.allDay && instantOf(event.to) > now.getTime());
+  const upcoming = fitting.filter((event) => instantOf(event.to) > now.getTime());
+  const past = fitting.filter((event) => instantOf(event.to) <= now.getTime()).reverse();
+  return wanted.query || wanted.time || wanted.eventId ? [...upcoming, ...past] : upcoming.slice(0, 1);
+}
+
+/** The upcoming ones of the fitting meetings when there are any, else the past ones. */
+export function soonestFitting(fitting: EventItem[], now: Date): EventItem[] {
+  const upcoming = fitting.filter((event) => instantOf(event.to) > now.getTime());
+  return upcoming.length ? upcoming : fitting;
 }

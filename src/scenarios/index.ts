@@ -3,6 +3,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
 import { briefing } from './briefing.ts';
+import { type ChartData, chartOfView } from './chart-data.ts';
 import { contacts } from './contacts.ts';
 import { contextFor } from './context.ts';
 import { dayResults } from './day-results.ts';
@@ -25,6 +26,7 @@ import { teamStatus } from './team-status.ts';
 import type { ViewModel } from './view-models.ts';
 import { weeklyReport } from './weekly-report.ts';
 
+export type { ChartData } from './chart-data.ts';
 export type { NameDirectory, Stage } from './names.ts';
 export type { Person, ViewModel } from './view-models.ts';
 
@@ -40,6 +42,8 @@ export interface Scenarios {
   /** A portal user's name and zone; without an id, the webhook's own user. */
   profile(portalUserId?: number): Promise<DirectorProfile>;
   names: NameDirectory;
+  /** A view and what its picture plots; null when there is no view, undefined chart when it has no picture. */
+  picture(director: Director, request: ScenarioRequest): Promise<{ view: ViewModel; chart?: ChartData } | null>;
 }
 
 export interface ScenarioDeps {
@@ -118,5 +122,11 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
     };
   }
 
-  return { run, profile, names };
+  async function picture(director: Director, request: ScenarioRequest) {
+    const view = await run(director, request);
+    if (!view) return null;
+    return { view, chart: await chartOfView(contextFor({ portal: deps.portal, names, pages }, director, now()), view) };
+  }
+
+  return { run, profile, names, picture };
 }

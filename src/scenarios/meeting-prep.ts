@@ -1,14 +1,13 @@
-import { DateTime } from 'luxon';
 import type { ScenarioContext } from './context.ts';
-import { dayWindow } from './day-window.ts';
-import { calendarCommand, clashesOf, eventsIn } from './events.ts';
+import { instantOf } from './day-window.ts';
+import { calendarCommand, clashesOf, eventsIn, meetingsMatching, meetingWindow } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { matchesName, wordsOf } from './matcher.ts';
 import { dealNamesFor, dealSelect, openDealFilter, toDealItem } from './open-deals.ts';
 import { dealSchema, eventSchema, parseItems } from './portal-data.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { LocalDate } from './requests.ts';
-import type { Choice, EventItem, ViewModel } from './view-models.ts';
+import type { Choice, ViewModel } from './view-models.ts';
 
 /**
  * The words of a title that name a client: the quoted name first («Встреча с ООО «Ромашка»» → ромашка), else
@@ -29,39 +28,13 @@ function telling(title: string): string[] {
     .slice(0, 3);
 }
 
-function pickEvents(events: EventItem[], request: { time?: string; query?: string; eventId?: number }, now: Date) {
-  if (request.eventId) return events.filter((event) => event.id === request.eventId);
-  if (request.time) {
-    const [hours = 0, minutes = 0] = request.time.split(':').map(Number);
-    const startsAt = events.filter((event) => {
-      const from = DateTime.fromISO(event.from, { setZone: true });
-      return !event.allDay && from.hour === hours && from.minute === minutes;
-    });
-    if (startsAt.length > 0) return startsAt;
-    // «в 14:00» for a meeting from 13:30 to 15:00: the one going on then.
-    return events.filter((event) => {
-      if (event.allDay) return false;
-      const at = DateTime.fromISO(event.from, { setZone: true }).set({ hour: hours, minute: minutes });
-      return DateTime.fromISO(event.from) <= at && at < DateTime.fromISO(event.to);
-    });
-  }
-  if (request.query) {
-    const { query } = request;
-    return events.filter((event) => matchesName(event.title, query, { prefix: true }));
-  }
-  // No time, no name: the next meeting that has not ended.
-  const next = events.find((event) => !event.allDay && DateTime.fromISO(event.to).toMillis() > now.getTime());
-  return next ? [next] : [];
-}
-
 /** The meeting, who attends (name and position), the deals it is about, and what it clashes with. */
 export async function meetingPrep(
   context: ScenarioContext,
   request: { time?: string; query?: string; eventId?: number; date?: LocalDate },
 ): Promise<ViewModel> {
   const { names, director, now, at } = context;
-  const date = request.date ?? at.today;
-  const window = dayWindow(date, director.timeZone);
+  const window = meetingWindow(request.date, now, director.timeZone);
   const openDeals: Read = {
     method: 'crm.deal.list',
     params: { order: { OPPORTUNITY: 'DESC' }, filter: openDealFilter, select: dealSelect },
@@ -75,9 +48,12 @@ export async function meetingPrep(
   });
   const raw = parseItems(eventSchema, first.events.items);
   const events = eventsIn(raw, window, director.timeZone, director.portalUserId);
-  const picked = pickEvents(events, request, now);
+  const fitting = meetingsMatching(events, request, now);
+  // A day said: each fitting meeting of that day is a choice. No day: the nearest one.
+  const picked = request.date ? fitting.sort((a, b) => instantOf(a.from) - instantOf(b.from)) : fitting.slice(0, 1);
   const query = request.query ?? request.time ?? '';
-  if (picked.length === 0) return { view: 'notFound', at, about: 'meeting', query, date };
+  if (picked.length === 0)
+    return { view: 'notFound', at, about: 'meeting', query, ...(request.date ? { date: request.date } : {}) };
   if (picked.length > 1) {
     const choices: Choice[] = picked.map((event) => ({
       kind: 'event',

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import type { WriteDraft } from '../assistant/understanding.ts';
 import { isPortalError } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
-import { dayWindow, isoOf, localDateAt } from './day-window.ts';
+import { isoOf, localDateAt } from './day-window.ts';
 import type { Director } from './director.ts';
-import { calendarCommand, eventsIn } from './events.ts';
+import { calendarCommand, eventsIn, meetingsMatching, meetingWindow, soonestFitting } from './events.ts';
 import { matchesName, needlesOf, sameName } from './matcher.ts';
 import type { NameDirectory, Stage } from './names.ts';
 import { eventSchema, parseItems, personName } from './portal-data.ts';
@@ -159,18 +159,26 @@ export function createWriteLookup(deps: {
     return narrowed(companies, (company) => company.TITLE, query);
   };
 
-  // The director's meetings of a day, read and cut to the director's day exactly as the schedule does.
+  // The director's meetings that fit: on the day said, else the nearest ones around today (upcoming first).
   const findMeetings = async (director: Director, query: string, date: LocalDate | undefined) => {
     const { timeZone, portalUserId } = director;
-    const window = dayWindow(date ?? localDateAt(now(), timeZone), timeZone);
+    const window = meetingWindow(date, now(), timeZone);
     const read = calendarCommand(portalUserId, window);
     const { result } = await portal.call(read.method, read.params);
-    const byTime = /^\d{1,2}:\d{2}$/.test(query.trim()) ? query.trim().padStart(5, '0') : undefined;
-    return eventsIn(parseItems(eventSchema, result), window, timeZone, portalUserId).flatMap((event) => {
-      const from = DateTime.fromISO(event.from, { setZone: true });
-      const fits = byTime ? !event.allDay && from.toFormat('HH:mm') === byTime : matchesQuery(event.title, query);
-      return fits ? [{ event, from, to: DateTime.fromISO(event.to, { setZone: true }) }] : [];
-    });
+    const events = eventsIn(parseItems(eventSchema, result), window, timeZone, portalUserId);
+    const time = /^\d{1,2}:\d{2}$/.test(query.trim()) ? query.trim().padStart(5, '0') : undefined;
+    const fitting = meetingsMatching(events, time ? { time } : { query }, now());
+    return soonestFitting(fitting, now()).map((event) => ({
+      event,
+      from: DateTime.fromISO(event.from, { setZone: true }),
+      to: DateTime.fromISO(event.to, { setZone: true }),
+    }));
+  };
+
+  /** «14:00 Title», with the day when the meetings are not all on the director's today. */
+  const meetingLabel = (director: Director, from: DateTime, title: string) => {
+    const today = localDateAt(now(), director.timeZone);
+    return label(`${from.toISODate() === today ? '' : `${from.toFormat('dd.MM')} `}${from.toFormat('HH:mm')} ${title}`);
   };
 
   const stageMatches = (stages: Stage[], query: string) => {
@@ -309,20 +317,27 @@ export function createWriteLookup(deps: {
       }
       case 'moveMeeting': {
         const meetings = await findMeetings(director, draft.meetingQuery, draft.date);
-        const from = DateTime.fromISO(draft.from, { setZone: true });
         return outcome(
           'meeting',
           draft.meetingQuery,
-          meetings.map(({ event, from: was, to: wasTo }) => ({
-            label: label(`${was.toFormat('HH:mm')} ${event.title}`),
-            write: {
-              type: 'moveMeeting',
-              eventId: event.id,
-              title: event.title,
-              from: draft.from,
-              to: draft.to ?? isoOf(from.plus(wasTo.diff(was))),
-            },
-          })),
+          meetings.map(({ event, from: was, to: wasTo }) => {
+            // Whatever the director did not say of the new start stays as the meeting has it now.
+            const from = draft.from
+              ? DateTime.fromISO(draft.from, { setZone: true })
+              : DateTime.fromISO(`${draft.toDate ?? was.toISODate()}T${draft.toTime ?? was.toFormat('HH:mm')}`, {
+                  zone: director.timeZone,
+                });
+            return {
+              label: meetingLabel(director, was, event.title),
+              write: {
+                type: 'moveMeeting',
+                eventId: event.id,
+                title: event.title,
+                from: isoOf(from),
+                to: draft.to ?? isoOf(from.plus(wasTo.diff(was))),
+              },
+            };
+          }),
         );
       }
       case 'deleteMeeting': {
@@ -331,7 +346,7 @@ export function createWriteLookup(deps: {
           'meeting',
           draft.meetingQuery,
           meetings.map(({ event, from }) => ({
-            label: label(`${from.toFormat('HH:mm')} ${event.title}`),
+            label: meetingLabel(director, from, event.title),
             write: { type: 'deleteMeeting', eventId: event.id, title: event.title },
           })),
         );

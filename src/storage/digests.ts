@@ -51,6 +51,13 @@ export interface ClaimInput {
   status: 'sending' | 'missed';
   giveUpAt?: Date;
   now: Date;
+  /** Who sends it, and until when that instance holds it unless it renews. */
+  lease: Lease;
+}
+
+export interface Lease {
+  owner: string;
+  until: Date;
 }
 
 export interface DigestRepository {
@@ -72,7 +79,14 @@ export interface DigestRepository {
   /** Slots waiting for another try whose time has come. */
   dueRetries(now: Date): Promise<DigestSlot[]>;
   /** Takes one retry for this caller: only one caller ever gets true for a given wait. */
-  takeRetry(slotId: number, now: Date): Promise<boolean>;
+  takeRetry(slotId: number, now: Date, lease: Lease): Promise<boolean>;
+  /** Keeps the slots `lease.owner` is sending its own while it works. */
+  renewLeases(lease: Lease): Promise<void>;
+  /**
+   * Slots whose sender's lease ran out before they were finished: that instance died. They become this caller's,
+   * each counted as a new attempt; only one caller gets each.
+   */
+  takeOver(now: Date, lease: Lease): Promise<DigestSlot[]>;
   retryLater(slotId: number, retryAt: Date, detail: string): Promise<void>;
   finish(
     slotId: number,
@@ -81,8 +95,8 @@ export interface DigestRepository {
     now: Date,
   ): Promise<void>;
   /**
-   * Records attempts begun before `startedBefore` and still unfinished as failed: a crash cut them short, and
-   * resending could send twice. Returns how many.
+   * Records as failed the slots a dead sender left unfinished that are too late to take over (past their give-up
+   * time), and unleased ones begun before `startedBefore`. Returns how many.
    */
   abandon(startedBefore: Date, now: Date): Promise<number>;
   /** Every slot of a director, oldest first: the digest log. */
@@ -224,8 +238,9 @@ export function createDigestRepository(db: Database): DigestRepository {
         const sending = input.status === 'sending';
         const inserted = await tx.get<SlotRow>(
           `INSERT INTO digest_slots
-             (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at, finished_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at,
+              finished_at, owner, lease_until)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (telegram_user_id, digest, local_date) DO NOTHING
            RETURNING ${slotColumns}`,
           [
@@ -239,18 +254,37 @@ export function createDigestRepository(db: Database): DigestRepository {
             sending ? input.now.getTime() : null,
             input.giveUpAt?.getTime() ?? null,
             input.status === 'missed' ? input.now.getTime() : null,
+            sending ? input.lease.owner : null,
+            sending ? input.lease.until.getTime() : null,
           ],
         );
         return inserted ? { outcome: 'claimed', slot: toSlot(inserted) } : { outcome: 'taken' };
       }),
     dueRetries: (now) => slotsWhere(`status = 'retrying' AND retry_at <= ? ORDER BY retry_at, id`, [now.getTime()]),
-    async takeRetry(slotId, now) {
+    async takeRetry(slotId, now, lease) {
       const changed = await db.run(
-        `UPDATE digest_slots SET status = 'sending', attempts = attempts + 1, attempt_at = ?, retry_at = NULL
+        `UPDATE digest_slots SET status = 'sending', attempts = attempts + 1, attempt_at = ?, retry_at = NULL,
+           owner = ?, lease_until = ?
          WHERE id = ? AND status = 'retrying' AND retry_at <= ?`,
-        [now.getTime(), slotId, now.getTime()],
+        [now.getTime(), lease.owner, lease.until.getTime(), slotId, now.getTime()],
       );
       return changed === 1;
+    },
+    async renewLeases(lease) {
+      await db.run(`UPDATE digest_slots SET lease_until = ? WHERE owner = ? AND status = 'sending'`, [
+        lease.until.getTime(),
+        lease.owner,
+      ]);
+    },
+    async takeOver(now, lease) {
+      // The lease is checked again on the row itself, so of two instances taking over at once only one gets it.
+      const rows = await db.all<SlotRow>(
+        `UPDATE digest_slots SET owner = ?, lease_until = ?, attempts = attempts + 1, attempt_at = ?
+         WHERE status = 'sending' AND lease_until <= ?
+         RETURNING ${slotColumns}`,
+        [lease.owner, lease.until.getTime(), now.getTime(), now.getTime()],
+      );
+      return rows.map(toSlot);
     },
     async retryLater(slotId, retryAt, detail) {
       await db.run(`UPDATE digest_slots SET status = 'retrying', retry_at = ?, detail = ? WHERE id = ?`, [
@@ -270,8 +304,8 @@ export function createDigestRepository(db: Database): DigestRepository {
     abandon: (startedBefore, now) =>
       db.run(
         `UPDATE digest_slots SET status = 'failed', detail = 'interrupted while sending; not sent again', finished_at = ?
-         WHERE status = 'sending' AND attempt_at < ?`,
-        [now.getTime(), startedBefore.getTime()],
+         WHERE status = 'sending' AND ((lease_until IS NULL AND attempt_at < ?) OR (lease_until <= ? AND give_up_at <= ?))`,
+        [now.getTime(), startedBefore.getTime(), now.getTime(), now.getTime()],
       ),
     slots: (telegramUserId) => slotsWhere('telegram_user_id = ? ORDER BY scheduled_at, id', [telegramUserId]),
   };

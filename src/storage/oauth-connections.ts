@@ -39,6 +39,8 @@ export interface OAuthConnectionRepository {
   end(telegramUserId: number, generation: number): Promise<boolean>;
   /** /disconnect: forgets the connection altogether. */
   remove(telegramUserId: number): Promise<boolean>;
+  /** The Telegram users whose connection is alive (not ended). */
+  liveUsers(): Promise<number[]>;
 }
 
 interface ConnectionRow {
@@ -147,6 +149,12 @@ export function createOAuthConnectionRepository(db: Database, box: SecretBox): O
     },
     async remove(telegramUserId) {
       return (await db.run('DELETE FROM oauth_connections WHERE telegram_user_id = ?', [telegramUserId])) === 1;
+    },
+    async liveUsers() {
+      const rows = await db.all<{ telegram_user_id: number }>(
+        'SELECT telegram_user_id FROM oauth_connections WHERE tokens_sealed IS NOT NULL',
+      );
+      return rows.map((row) => row.telegram_user_id);
     },
   };
 }

@@ -30,6 +30,8 @@ export interface ProposalRepository {
   finish(id: string, outcome: 'done' | 'failed', resultText: string, now?: Date): Promise<boolean>;
   /** Withdraws a pending proposal of this director; false if there is none to withdraw. */
   cancel(id: string, telegramUserId: number): Promise<boolean>;
+  /** Withdraws every pending proposal of this director (they now act on another portal); how many. */
+  cancelAll(telegramUserId: number): Promise<number>;
 }
 
 /** Finished and expired proposals are kept this long for the operator, then dropped. */
@@ -117,6 +119,12 @@ export function createProposalRepository(db: Database): ProposalRepository {
         [Date.now(), id, telegramUserId],
       );
       return changed === 1;
+    },
+    cancelAll(telegramUserId) {
+      return db.run(
+        `UPDATE proposals SET status = 'cancelled', finished_at = ? WHERE telegram_user_id = ? AND status = 'pending'`,
+        [Date.now(), telegramUserId],
+      );
     },
   };
 }

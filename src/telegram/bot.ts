@@ -8,12 +8,13 @@ import type { Transcriber } from '../speech/transcriber.ts';
 import { accessFeature } from './features/access.ts';
 import { buttonsFeature } from './features/buttons.ts';
 import { privateChatsFeature } from './features/chats.ts';
+import { connectFeature } from './features/connect.ts';
 import { conversationFeature } from './features/conversation.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
 import { countRetries, timeUpdates } from './observe.ts';
-import type { AccessList, AssistantPort } from './ports.ts';
+import type { AccessList, AssistantPort, ConnectPort } from './ports.ts';
 import { createSender, type Sender } from './send.ts';
 
 export interface BotDependencies {
@@ -22,6 +23,8 @@ export interface BotDependencies {
   apiRoot?: string;
   assistant: AssistantPort;
   access: AccessList;
+  /** /connect and /disconnect, when a Bitrix24 application is configured. */
+  connect?: ConnectPort;
   logger: Logger;
   /** Speech to text for voice notes; absent: the director is asked to write. */
   transcriber?: Transcriber;
@@ -57,6 +60,7 @@ export function createBot(deps: BotDependencies): AssistantBot {
     if (chatId && ctx.chat?.type === 'private') await bot.api.sendMessage(chatId, SORRY).catch(() => {});
   });
   features.use(privateChatsFeature());
+  if (deps.connect) features.use(connectFeature(deps.connect));
   features.use(accessFeature(deps.access));
   const menu = createMenu();
   features.use(conversationFeature({ assistant: deps.assistant, sender, menu, logger: deps.logger }));

@@ -29,10 +29,26 @@ const COMMANDS: Record<Language, BotCommand[]> = {
   ],
 };
 
-export async function registerCommands(api: Api): Promise<void> {
-  await api.setMyCommands(COMMANDS.ru);
-  await api.setMyCommands(COMMANDS.ru, { language_code: 'ru' });
-  await api.setMyCommands(COMMANDS.en, { language_code: 'en' });
+// Only when the operator configured a Bitrix24 application: otherwise there is nothing to connect.
+const CONNECT_COMMANDS: Record<Language, BotCommand[]> = {
+  ru: [
+    { command: 'connect', description: 'Подключить свой Битрикс24' },
+    { command: 'disconnect', description: 'Отключить свой Битрикс24' },
+  ],
+  en: [
+    { command: 'connect', description: 'Connect my Bitrix24' },
+    { command: 'disconnect', description: 'Disconnect my Bitrix24' },
+  ],
+};
+
+export async function registerCommands(api: Api, options: { connect?: boolean } = {}): Promise<void> {
+  const listed = (language: Language) => [
+    ...COMMANDS[language],
+    ...(options.connect ? CONNECT_COMMANDS[language] : []),
+  ];
+  await api.setMyCommands(listed('ru'));
+  await api.setMyCommands(listed('ru'), { language_code: 'ru' });
+  await api.setMyCommands(listed('en'), { language_code: 'en' });
 }
 
 export interface MenuKeyboard {

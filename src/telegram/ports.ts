@@ -1,4 +1,5 @@
 // What the bot needs from the rest of the product. The bot knows nothing of the portal or the model.
+import type { Language } from '../scenarios/director.ts';
 import type { Reply } from '../views/reply.ts';
 
 export interface Conversation {
@@ -26,7 +27,19 @@ export interface AssistantPort {
   handleButton(conversation: Conversation, data: string, messageId: number): Promise<ButtonOutcome>;
 }
 
-/** Who may use the bot: the Telegram users of ALLOWED_TELEGRAM_IDS. */
+/** A director connecting their own portal (the Bitrix24 application); present only when one is configured. */
+export interface ConnectPort {
+  /** Allowed now, or anyone when ALLOW_CONNECTED_PORTALS is on. */
+  mayConnect(telegramUserId: number): boolean;
+  /** The one-time address of the portal's approval page. */
+  link(request: { telegramUserId: number; chatId: number; portal: string; language: Language }): Promise<string>;
+  /** Forgets the director's own connection; the portal's name when there was one. */
+  disconnect(telegramUserId: number): Promise<string | undefined>;
+  /** How long a link works. */
+  linkTtlMs: number;
+}
+
+/** Who may use the bot: the Telegram users of ALLOWED_TELEGRAM_IDS, and directors who connected their portal. */
 export interface AccessList {
-  isAllowed(telegramUserId: number): boolean;
+  isAllowed(telegramUserId: number): boolean | Promise<boolean>;
 }

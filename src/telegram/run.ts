@@ -37,8 +37,11 @@ export interface WebhookOptions {
   port: number;
   /** Checked against X-Telegram-Bot-Api-Secret-Token. */
   secret: string;
-  /** First time an update id is seen → true. Telegram re-sends updates it thinks were lost. */
-  markSeen(updateId: number): boolean;
+  /**
+   * First time an update id is seen, by this or any other instance → true. Telegram re-sends updates it thinks
+   * were lost, and behind a load balancer the repeat may reach another instance.
+   */
+  markSeen(updateId: number): Promise<boolean>;
   /** The operator listener's routes (/healthz, /metrics, …), served on the webhook's port too. */
   listener?: Listener;
 }
@@ -66,10 +69,12 @@ export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, l
       } catch {
         return;
       }
-      if (typeof update.update_id !== 'number' || !options.markSeen(update.update_id)) return;
-      const work = bot
-        .handleUpdate(update)
-        .catch((error: unknown) => logger.error('update failed', { error, updateId: update.update_id }))
+      if (typeof update.update_id !== 'number') return;
+      const updateId = update.update_id;
+      const work = options
+        .markSeen(updateId)
+        .then((fresh) => (fresh ? bot.handleUpdate(update) : undefined))
+        .catch((error: unknown) => logger.error('update failed', { error, updateId }))
         .finally(() => pending.delete(work));
       pending.add(work);
     });

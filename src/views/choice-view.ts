@@ -74,7 +74,9 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
 
 export function renderNotFound(view: Extract<ViewModel, { view: 'notFound' }>, language: Language): Page {
   const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
-  const day = dayInWords(view.date ?? view.at.today, language, view.at.today);
+  const day = view.date
+    ? dayInWords(view.date, language, view.at.today)
+    : say(language, 'неделя назад и две недели вперёд', 'the past week and the next two weeks');
   const text: Record<typeof view.about, [ru: string, en: string]> = {
     dossier: [`Не нашёл клиента${query} среди контактов и компаний.`, `No contact or company matches${query}.`],
     search: [`По запросу${query} ничего не нашлось.`, `Nothing matches${query}.`],

@@ -137,6 +137,60 @@ export const NOTHING_MORE: Texts = {
 export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
 export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
 
+// ─── a director's own connection (the Bitrix24 application) ─────────────────
+
+/** The button under the introduction, and the one under "connect first". */
+export const CONNECT_BUTTON: Texts = { ru: 'Подключить свой Битрикс24', en: 'Connect my Bitrix24' };
+
+export const ASK_PORTAL_ADDRESS: Texts = {
+  ru: 'Напишите адрес вашего Битрикс24, например <b>company.bitrix24.ru</b>.',
+  en: 'Please send the address of your Bitrix24, for example <b>company.bitrix24.com</b>.',
+};
+
+export const NOT_A_PORTAL_ADDRESS: Texts = {
+  ru: 'Не похоже на адрес Битрикс24. Напишите его так: <b>company.bitrix24.ru</b>.',
+  en: 'That does not look like a Bitrix24 address. Please send it like this: <b>company.bitrix24.com</b>.',
+};
+
+/** Sent with the one-time link (a button): what to do with it, and for how long it works. */
+export const OPEN_CONNECT_LINK: Texts = {
+  ru: 'Откройте ссылку и разрешите доступ в своём Битрикс24. Ссылка одноразовая и действует 10 минут.',
+  en: 'Open the link and allow access in your Bitrix24. The link works once, for 10 minutes.',
+};
+
+export const OPEN_PORTAL_BUTTON: Texts = { ru: 'Открыть Битрикс24', en: 'Open Bitrix24' };
+
+export const connectedSentence = (portal: string, name: string, language: Language): string =>
+  language === 'en' ? `Connected: ${portal}, you are ${name}` : `Подключено: ${portal}, вы — ${name}`;
+
+/** The portal would not let the director in at the end of the link (not installed, refused, too slow). */
+export const CONNECT_FAILED: Texts = {
+  ru: 'Подключить Битрикс24 не получилось. Проверьте, что приложение установлено на портале, и попробуйте ещё раз: /connect',
+  en: 'Could not connect your Bitrix24. Please check that the application is installed on the portal and try again: /connect',
+};
+
+/** The director's own connection has ended (access withdrawn, application removed): one sentence, once per ask. */
+export const CONNECT_AGAIN: Texts = {
+  ru: 'Доступ к вашему Битрикс24 закрыт. Подключите его заново: /connect',
+  en: 'Access to your Bitrix24 has been withdrawn. Please connect it again: /connect',
+};
+
+/** An allowed user with no company portal to act through yet. */
+export const CONNECT_FIRST: Texts = {
+  ru: 'Чтобы я мог помогать, подключите свой Битрикс24: /connect',
+  en: 'To let me help, please connect your Bitrix24: /connect',
+};
+
+export const disconnectedSentence = (portal: string, language: Language): string =>
+  language === 'en'
+    ? `Disconnected: ${portal}. I no longer have access to it.`
+    : `Отключено: ${portal}. Доступа к нему у меня больше нет.`;
+
+export const NOTHING_TO_DISCONNECT: Texts = {
+  ru: 'Своего Битрикс24 вы не подключали.',
+  en: 'You have not connected a Bitrix24 of your own.',
+};
+
 // ─── voice notes and files ───────────────────────────────────────────────────
 
 /** The transcript of a voice note, shown back before the answer. */

@@ -11,6 +11,8 @@ const roundTrips: Action[] = [
   { kind: 'pick', listId: 'Zx8_k-2q', index: 5 },
   { kind: 'cancel', proposalId: 'aB3_x-9QwErT' },
   { kind: 'chooseStage', dealId: 4242 },
+  { kind: 'chart', request: { scenario: 'pipeline', categoryId: 12 } },
+  { kind: 'chart', request: { scenario: 'weeklyReport' } },
   { kind: 'digestToggle', digest: 'morningBriefing' },
   { kind: 'digestToggle', digest: 'weeklyReport' },
   { kind: 'digestTime', digest: 'overdueAlert', time: '10:30' },

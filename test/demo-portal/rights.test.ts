@@ -97,7 +97,7 @@ describe('the tender pipeline: finance, the administrator and each deal’s own 
     expect(await call('crm.deal.delete', { id })).toEqual({ status: 400, body: denied });
     expect(
       await call('crm.timeline.comment.add', { fields: { ENTITY_TYPE: 'deal', ENTITY_ID: id, COMMENT: 'Привет' } }),
-    ).toEqual({ status: 400, body: denied });
+    ).toEqual({ status: 400, body: { error: 'ACCESS_DENIED', error_description: 'Access denied.' } });
     expect((await call('profile')).body.result).toMatchObject({ ADMIN: false });
   });
 

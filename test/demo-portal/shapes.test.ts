@@ -154,8 +154,16 @@ describe('CRM', () => {
       filter: { OWNER_ID: 1 },
       order: { ID: 'ASC' },
     });
-    const items = (history.body.result as { items: Record<string, string>[] }).items;
-    expect(items[0]).toMatchObject({ TYPE_ID: '1', OWNER_ID: '1', STAGE_ID: 'NEW', STAGE_SEMANTIC_ID: 'P' });
+    const items = (history.body.result as { items: Record<string, unknown>[] }).items;
+    // Numbers here, unlike the other CRM lists (crm-stage-history-list.md).
+    expect(items[0]).toMatchObject({
+      TYPE_ID: 1,
+      OWNER_ID: 1,
+      CATEGORY_ID: 0,
+      STAGE_ID: 'NEW',
+      STAGE_SEMANTIC_ID: 'P',
+    });
+    expect(items[0]!.ID).toEqual(expect.any(Number));
     const categories = await call('crm.category.list', { entityTypeId: 2 });
     expect((categories.body.result as { categories: unknown[] }).categories).toEqual([
       expect.objectContaining({ id: 0, name: 'Продажи', isDefault: 'Y' }),

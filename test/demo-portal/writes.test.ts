@@ -81,11 +81,11 @@ describe('deals', () => {
       filter: { OWNER_ID: id },
       order: { ID: 'ASC' },
     });
-    const items = (history.body.result as { items: Record<string, string>[] }).items;
+    const items = (history.body.result as { items: Record<string, unknown>[] }).items;
     expect(items.map((item) => [item.TYPE_ID, item.STAGE_ID, item.STAGE_SEMANTIC_ID])).toEqual([
-      ['1', 'NEW', 'P'],
-      ['2', 'EXECUTING', 'P'],
-      ['3', 'WON', 'S'],
+      [1, 'NEW', 'P'],
+      [2, 'EXECUTING', 'P'],
+      [3, 'WON', 'S'],
     ]);
     expect(items.every((item) => item.CREATED_TIME === '2026-11-25T12:00:00+03:00')).toBe(true);
     const won = (await call('crm.deal.get', { id })).body.result as Record<string, string>;

@@ -18,7 +18,9 @@ async function morningBriefingToday() {
     localDate: '2026-11-25',
     scheduledAt: read.nextRunAt!,
     status: 'sending',
+    giveUpAt: new Date('2026-11-25T06:30:00Z'),
     now: new Date('2026-11-25T06:00:00Z'),
+    lease: { owner: 'instance that died', until: new Date('2026-11-25T06:02:00Z') },
   };
   return { h, claim };
 }
@@ -53,20 +55,46 @@ describe('when a slot falls on a clock change', () => {
   });
 });
 
-describe('when the bot stopped in the middle of sending', () => {
-  it('then the interrupted slot is recorded as failed and never sent again', async () => {
+describe('when the instance sending a slot stopped in the middle', () => {
+  it('then another instance takes the slot over once its lease ran out, and sends it once', async () => {
     const { h, claim } = await morningBriefingToday();
-    // The claim of the process that then died.
+    // The claim of the instance that then died.
     await h.digests.claim(claim);
-    const restarted = await h.dispatcher();
-    h.clock.set('2026-11-25T06:10:00Z');
-    await restarted.tick();
+    const survivor = await h.dispatcher({ instance: 'survivor' });
+    h.clock.set('2026-11-25T06:01:00Z');
+    await survivor.tick();
+    expect(h.deliveries).toEqual([]);
     expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'sending' }]);
+
+    h.clock.set('2026-11-25T06:03:00Z');
+    await survivor.tick();
+    h.clock.set('2026-11-25T06:10:00Z');
+    await survivor.tick();
+    expect(h.deliveries.map((delivery) => delivery.html)).toEqual(['morningBriefing']);
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'sent', attempts: 2 }]);
+  });
+
+  it('then a slot found only after its give-up time is recorded as failed and never sent', async () => {
+    const { h, claim } = await morningBriefingToday();
+    await h.digests.claim(claim);
+    const restarted = await h.dispatcher({ instance: 'restarted' });
     h.clock.set('2026-11-25T06:40:00Z');
     const report = await restarted.tick();
 
     expect(report.failed).toBe(1);
     expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'failed' }]);
     expect(h.deliveries).toEqual([]);
+  });
+
+  it('then of two instances finding the same run-out lease, only one takes the slot', async () => {
+    const { h, claim } = await morningBriefingToday();
+    await h.digests.claim(claim);
+    const at = new Date('2026-11-25T06:03:00Z');
+    const lease = (owner: string) => ({ owner, until: new Date('2026-11-25T06:05:00Z') });
+    const [first, second] = await Promise.all([
+      h.digests.takeOver(at, lease('first')),
+      h.digests.takeOver(at, lease('second')),
+    ]);
+    expect([...first, ...second]).toHaveLength(1);
   });
 });

@@ -100,7 +100,8 @@ describe('meetings', () => {
       type: 'moveMeeting',
       meetingQuery: '14:00',
       date: '2026-11-26',
-      from: '2026-11-27T14:00:00+03:00',
+      // No new time: the meeting keeps its own (14:00), read when it is looked up.
+      toDate: '2026-11-27',
     });
   });
 

@@ -9,6 +9,9 @@ import type { WriteRequest } from '../../scenarios/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
 
+/** The connect button's data: the Telegram side answers it before the assistant sees it. */
+export const CONNECT_DATA = 'cn';
+
 type FieldKind =
   | 'int'
   | 'num'
@@ -311,6 +314,8 @@ function encodeParts(action: Action): string {
     case 'cancel':
       if (!PROPOSAL_ID.test(action.proposalId)) throw new Unfit('bad proposal id');
       return `${action.kind === 'confirm' ? 'c' : 'x'}:${action.proposalId}`;
+    case 'connect':
+      return CONNECT_DATA;
     case 'chooseStage':
       return `g:${encodeField(action.dealId, 'int')}`;
     case 'pick':
@@ -325,6 +330,8 @@ function encodeParts(action: Action): string {
       return 'dg';
     case 'show':
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
+    case 'chart':
+      return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
     case 'queryMore':
@@ -368,6 +375,8 @@ export function decodeAction(data: string): Action | undefined {
       if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
       return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
     }
+    case CONNECT_DATA:
+      return parts.length === 0 ? { kind: 'connect' } : undefined;
     case 'k': {
       const [listId = '', index = ''] = parts;
       if (parts.length !== 2 || !PROPOSAL_ID.test(listId) || !/^\d{1,2}$/.test(index)) return undefined;
@@ -388,9 +397,11 @@ export function decodeAction(data: string): Action | undefined {
     }
     case 'dg':
       return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
-    case 's': {
-      const request = decodeShape(SCENARIOS, 'scenario', parts);
-      return request ? { kind: 'show', request: request as unknown as ScenarioRequest } : undefined;
+    case 's':
+    case 'gr': {
+      const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
+      if (!request) return undefined;
+      return kind === 's' ? { kind: 'show', request } : { kind: 'chart', request };
     }
     case 'p': {
       const write = decodeShape(WRITES, 'type', parts);

@@ -242,7 +242,7 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
   const match = message.light.match(
-    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?:meeting|call)|meeting\s+prep/du,
+    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:(?:следующ|ближайш)\p{L}*\s+)?(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|^(?:(?:какая|когда|что\s+за|где)\s+)?(?:у\s+меня\s+)?(?:мо[яй]\s+)?(?:следующ|ближайш)\p{L}*\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?=(?:[\d:.]+\s*(?:[ap]\.?m\.?\s+)?)?(?:next\s+)?(?:meeting|call))|^(?:what'?s\s+|when'?s\s+|when\s+is\s+)?(?:my\s+|the\s+)?next\s+(?:meeting|call)|meeting\s+prep/du,
   );
   // "к встрече в 16 подготовь": the same words the other way round.
   const reversed = match
@@ -258,7 +258,10 @@ function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | unde
   const time = findTimes(tail.raw, tailDays)[0];
   const date: LocalDate | undefined = tailDays[0]?.date;
   const spans = [...tailDays, ...(time ? [time] : [])];
-  const name = rawSlice(without(tail, spans), 0).replace(/^(?:с|со|with|у|about|про)\s+/iu, '');
+  const name = rawSlice(without(tail, spans), 0)
+    // «prepare for the 14:00 meeting»: the time is cut out, the words around it name no meeting.
+    .replace(/^(?:(?:the\s+)?(?:next\s+)?(?:meeting|call)(?![\p{L}])\s*)?(?:с|со|with|у|about|про)?\s*/iu, '')
+    .trim();
   const query = name ? nominative(unquote(name)) : undefined;
   return {
     scenario: 'meetingPrep',

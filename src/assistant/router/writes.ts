@@ -309,23 +309,19 @@ function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft 
   const targetTimes = times.filter((time) => time.start >= targetStart);
   const source = describeMeeting(rest, targetStart, sourceDay, sourceTime);
   if (!source) return undefined;
-  const time = targetTimes[0]?.time ?? sourceTime?.time;
-  if (!time) return undefined;
-  // A new time with no new day keeps the meeting's day, which is today unless said otherwise.
-  const date = targetDay?.date ?? sourceDay?.date ?? todayIn(clock.now, clock.timeZone);
+  const meeting = { type: 'moveMeeting', meetingQuery: source.query, ...(sourceDay ? { date: sourceDay.date } : {}) };
+  const time = targetTimes[0]?.time;
+  // A new day without a time keeps the meeting's own time; a new time without a day keeps its own day.
+  const date = targetDay?.date ?? sourceDay?.date;
+  if (!time) return targetDay ? { ...meeting, type: 'moveMeeting', toDate: targetDay.date } : undefined;
+  if (!date) return { ...meeting, type: 'moveMeeting', toTime: time };
   const from = localDateTime(date, time, clock.timeZone);
   const second = targetTimes[1];
   const to =
     second && /^(?:до|to|until|till)$/u.test(second.preposition)
       ? localDateTime(DateTime.fromISO(from, { setZone: true }).toISODate()!, second.time, clock.timeZone)
       : undefined;
-  return {
-    type: 'moveMeeting',
-    meetingQuery: source.query,
-    ...(sourceDay ? { date: sourceDay.date } : {}),
-    from,
-    ...(to ? { to } : {}),
-  };
+  return { ...meeting, type: 'moveMeeting', from, ...(to ? { to } : {}) };
 }
 
 function splitPoint(light: string, marks: readonly { start: number; end: number }[]): number | undefined {

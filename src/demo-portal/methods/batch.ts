@@ -15,39 +15,31 @@ function lookup(results: Record<string, unknown>, path: string[]): unknown {
 }
 
 const reference = /\$result((?:\[[^\]]*\])+)/g;
+const wholeReference = /^\$result((?:\[[^\]]*\])+)$/;
 
 const pathOf = (brackets: string) => [...brackets.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1]!);
 
 /**
- * Puts earlier results into a command's query. A reference that is the whole value of a parameter and points at
- * a list expands into `key[0]=…&key[1]=…`, the way the portal expands arrays.
+ * Puts earlier results into a command's parameters. The portal parses each command's query string first and only
+ * then looks for `$result[…]`, so a reference arrives the same whether it was written literally or URL-encoded
+ * (`%24result%5Bme%5D…`, as the official SDKs send it). A value that is a whole reference takes the referenced value
+ * as it is, a list included; a reference inside a longer text is replaced by its text.
  */
-function substitute(query: string, results: Record<string, unknown>): string {
-  if (!query.includes('$result')) return query;
-  const pairs: string[] = [];
-  for (const pair of query.split('&')) {
-    const cut = pair.indexOf('=');
-    if (cut < 0) {
-      pairs.push(pair);
-      continue;
-    }
-    const key = pair.slice(0, cut);
-    const value = decodeURIComponent(pair.slice(cut + 1).replace(/\+/g, ' '));
-    const whole = /^\$result((?:\[[^\]]*\])+)$/.exec(value);
-    const found = whole ? lookup(results, pathOf(whole[1]!)) : undefined;
-    if (found !== null && typeof found === 'object') {
-      for (const [index, item] of Object.entries(found)) {
-        pairs.push(`${key}[${encodeURIComponent(index)}]=${encodeURIComponent(String(item ?? ''))}`);
-      }
-      continue;
-    }
-    const replaced = value.replace(reference, (_, brackets: string) => {
-      const inner = lookup(results, pathOf(brackets));
-      return inner === undefined || inner === null || typeof inner === 'object' ? '' : String(inner);
-    });
-    pairs.push(`${key}=${encodeURIComponent(replaced)}`);
+function substitute(value: unknown, results: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((item) => substitute(item, results));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substitute(inner, results)]));
   }
-  return pairs.join('&');
+  if (typeof value !== 'string' || !value.includes('$result')) return value;
+  const whole = wholeReference.exec(value);
+  if (whole) {
+    const found = lookup(results, pathOf(whole[1]!));
+    return found === undefined || found === null ? '' : typeof found === 'object' ? found : String(found);
+  }
+  return value.replace(reference, (_, brackets: string) => {
+    const inner = lookup(results, pathOf(brackets));
+    return inner === undefined || inner === null || typeof inner === 'object' ? '' : String(inner);
+  });
 }
 
 /** PHP sends a map with keys 0..n-1 as a JSON list, and an empty map as `[]`. */
@@ -81,7 +73,8 @@ export function createBatch(): Method {
       try {
         if (method === 'batch')
           throw new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400);
-        const reply = context.call(method, parseQuery(substitute(cut < 0 ? '' : text.slice(cut + 1), result)));
+        const query = parseQuery(cut < 0 ? '' : text.slice(cut + 1));
+        const reply = context.call(method, substitute(query, result) as typeof query);
         result[name] = reply.result;
         if (reply.total !== undefined) totals[name] = reply.total;
         if (reply.next !== undefined) nexts[name] = reply.next;

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
 import { addCalendarEvent, zoneOfUser } from '../company.ts';
-import { calendarText, momentOf } from '../dates.ts';
+import { calendarText, formattedText, momentOf } from '../dates.ts';
 import type { Row } from '../filters.ts';
 import { RestError, requiredParameter } from '../rest-error.ts';
 import { type Method, type MethodContext, param, positiveId } from './context.ts';
@@ -169,6 +169,8 @@ const eventUpdate: Method = (params, context) => {
     DATE_TO_TS_UTC: String(Math.floor(to / 1000)),
     DT_LENGTH: Math.round((to - from) / 1000),
     TIMESTAMP_X: calendarText(context.now().getTime(), zone),
+    DATE_FROM_FORMATTED: formattedText(from, zone),
+    DATE_TO_FORMATTED: formattedText(to, zone),
   });
   for (const field of ['name', 'location', 'description', 'importance'] as const) {
     const value = param(params, field);
@@ -184,6 +186,8 @@ const eventUpdate: Method = (params, context) => {
       status: id === host ? 'H' : 'Q',
     }));
     event.IS_MEETING = people.length > 1;
+    event.ATTENDEES_CODES = people.map((id) => `U${id}`);
+    event.attendeesEntityList = people.map((id) => ({ entityId: 'user', id }));
   }
   return { result: Number(event.ID) };
 };

@@ -29,13 +29,39 @@ function readable(collection: Collection, { data, userId }: MethodContext): Row[
   return () => data.deals.filter((deal) => canReadDeal(data, userId, deal));
 }
 
+// Fields of the types crm_status, crm_contact and crm_company: the documentation says LIKE does not work on them
+// (crm.deal.list), so `%STAGE_ID` compares the whole stage here, never a part of it.
+const NO_LIKE = new Set([
+  'STAGE_ID',
+  'STATUS_ID',
+  'TYPE_ID',
+  'SOURCE_ID',
+  'COMPANY_TYPE',
+  'INDUSTRY',
+  'CONTACT_ID',
+  'COMPANY_ID',
+  'LEAD_ID',
+]);
+
+/** The old CRM list methods refuse a filter or an order that is not an object, in these words. */
+function crmListRequest(params: Record<string, unknown>) {
+  const request = listRequest(params);
+  for (const name of ['filter', 'order'] as const) {
+    const value = request[name];
+    if (value !== undefined && (value === null || typeof value !== 'object')) {
+      throw new RestError('', `Parameter '${name}' must be array.`, 400);
+    }
+  }
+  return request;
+}
+
 function listOf(collection: Collection): Method {
   return (params, context) =>
     pageReply(
       listRows(
         readable(collection, context),
-        listRequest(params),
-        { idField: 'ID', timeZone: context.data.timeZone, defaults: listDefaults },
+        crmListRequest(params),
+        { idField: 'ID', timeZone: context.data.timeZone, defaults: listDefaults, noLike: NO_LIKE },
         // One memo per user: what one person may see is not what another may.
         { lists: context.lists, name: `${collection}@${context.userId}` },
       ),
@@ -68,6 +94,54 @@ function multiField(data: DemoData, type: string, value: unknown): Row[] {
       VALUE: String(item.VALUE),
       TYPE_ID: type,
     }));
+}
+
+// The deal fields a caller may write (crm.deal.fields, read-only ones left out). Anything else in `fields` is
+// skipped without an error, as the portal skips it; custom (UF_CRM_…) and relation (PARENT_ID_…) fields are kept.
+const DEAL_WRITABLE = new Set([
+  'TITLE',
+  'TYPE_ID',
+  'CATEGORY_ID',
+  'STAGE_ID',
+  'IS_RECURRING',
+  'IS_RETURN_CUSTOMER',
+  'IS_REPEATED_APPROACH',
+  'PROBABILITY',
+  'CURRENCY_ID',
+  'OPPORTUNITY',
+  'IS_MANUAL_OPPORTUNITY',
+  'TAX_VALUE',
+  'COMPANY_ID',
+  'CONTACT_ID',
+  'CONTACT_IDS',
+  'QUOTE_ID',
+  'BEGINDATE',
+  'CLOSEDATE',
+  'OPENED',
+  'CLOSED',
+  'COMMENTS',
+  'ASSIGNED_BY_ID',
+  'SOURCE_ID',
+  'SOURCE_DESCRIPTION',
+  'LEAD_ID',
+  'ADDITIONAL_INFO',
+  'LOCATION_ID',
+  'ORIGINATOR_ID',
+  'ORIGIN_ID',
+  'UTM_SOURCE',
+  'UTM_MEDIUM',
+  'UTM_CAMPAIGN',
+  'UTM_CONTENT',
+  'UTM_TERM',
+]);
+
+function dealFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key]) => {
+      const name = key.toUpperCase();
+      return DEAL_WRITABLE.has(name) || name.startsWith('UF_CRM_') || name.startsWith('PARENT_ID_');
+    }),
+  );
 }
 
 // A deal's stage and pipeline are set by the deal methods themselves, never as plain fields.
@@ -150,7 +224,7 @@ const dealAdd: Method = (params, context) => {
     SOURCE_ID: null,
     IS_NEW: 'Y',
   };
-  applyFields(deal, fields, data, DEAL_STAGE_FIELDS);
+  applyFields(deal, dealFields(fields), data, DEAL_STAGE_FIELDS);
   stamp(deal, context, true);
   deal.BEGINDATE ??= deal.DATE_CREATE;
   deal.MOVED_TIME = deal.DATE_CREATE;
@@ -168,7 +242,7 @@ const dealUpdate: Method = (params, context) => {
   // The pipeline cannot be changed here on a real portal: it has its own move operation.
   const stage = fields.STAGE_ID === undefined ? undefined : stageIn(Number(deal.CATEGORY_ID), fields.STAGE_ID);
   const draft = { ...deal };
-  applyFields(draft, fields, data, DEAL_STAGE_FIELDS);
+  applyFields(draft, dealFields(fields), data, DEAL_STAGE_FIELDS);
   stamp(draft, context, false);
   if (stage && stage.statusId !== deal.STAGE_ID) {
     Object.assign(draft, {
@@ -227,22 +301,61 @@ function updateIn(collection: 'contacts' | 'companies'): Method {
   };
 }
 
+// Stage history answers with numbers where the other CRM lists answer with strings.
+const HISTORY_NUMBERS = ['ID', 'TYPE_ID', 'OWNER_ID', 'CATEGORY_ID'];
+const HISTORY_FIELDS = new Set([...HISTORY_NUMBERS, 'CREATED_TIME', 'STAGE_SEMANTIC_ID', 'STAGE_ID']);
+const ENTITY_NAMES: Record<number, string> = { 3: 'CONTACT', 4: 'COMPANY', 7: 'QUOTE', 8: 'REQUISITE' };
+
+/** A filter or order field stage history does not know is refused, never read as "nothing matches". */
+function checkHistoryFields(request: { filter?: unknown; order?: unknown }): void {
+  for (const key of Object.keys(objectParam(request.filter))) {
+    const field = key.replace(/^[!=<>%@]+/, '');
+    if (!HISTORY_FIELDS.has(field)) {
+      throw new RestError('INVALID_ARG_VALUE', `Invalid filter: field '${field}' is not allowed in filter`, 400);
+    }
+  }
+  for (const [field, direction] of Object.entries(objectParam(request.order))) {
+    if (!HISTORY_FIELDS.has(field)) {
+      throw new RestError('INVALID_ARG_VALUE', `Invalid order: field '${field}' is not allowed in order`, 400);
+    }
+    if (!/^(asc|desc)$/i.test(String(direction))) {
+      throw new RestError(
+        'INVALID_ARG_VALUE',
+        `Invalid order: allowed sort directions are ASC, DESC. But got '${String(direction)}' for field '${field}'`,
+        400,
+      );
+    }
+  }
+}
+
+const asHistoryItem = (row: Row): Row => {
+  const item = { ...row };
+  for (const key of HISTORY_NUMBERS) if (item[key] !== undefined && item[key] !== null) item[key] = Number(item[key]);
+  return item;
+};
+
 const stageHistoryList: Method = (params, { data, lists, userId }) => {
   const entityType = positiveId(param(params, 'entityTypeId'));
   if (entityType === undefined) throw new RestError('', 'entityTypeId is required', 400);
-  if (![1, 2].includes(entityType)) throw new RestError('NOT_FOUND', 'Entity type is not supported', 400);
+  if (![1, 2].includes(entityType)) {
+    const name = ENTITY_NAMES[entityType];
+    if (!name) throw new RestError('NOT_FOUND', 'Smart process not found', 400);
+    throw new RestError('ENTITY_TYPE_NOT_SUPPORTED', `Entity type ${name} is not supported`, 400);
+  }
+  const request = listRequest(params);
+  checkHistoryFields(request);
   const rows = () => {
     if (entityType !== 2) return [];
     const visible = new Set(data.deals.filter((deal) => canReadDeal(data, userId, deal)).map((deal) => deal.ID));
-    return data.stageHistory.filter((row) => visible.has(row.OWNER_ID));
+    return data.stageHistory.filter((row) => visible.has(String(row.OWNER_ID)));
   };
   const page = listRows(
     rows,
-    listRequest(params),
+    request,
     { idField: 'ID', timeZone: data.timeZone },
     { lists, name: `stageHistory@${userId}` },
   );
-  return pageReply(page, (items) => ({ items }));
+  return pageReply(page, (items) => ({ items: items.map(asHistoryItem) }));
 };
 
 const statusList: Method = (params, { data }) =>
@@ -261,7 +374,12 @@ const statusList: Method = (params, { data }) =>
 const categoryList: Method = (params, { data }) => {
   const entityType = positiveId(param(params, 'entityTypeId'));
   if (entityType === undefined) throw new RestError('', 'entityTypeId is required', 400);
-  if (entityType !== 2) return { result: { categories: [] }, total: 0 };
+  // Leads, contacts and companies have no pipelines; anything else that is not a smart process is unknown.
+  if ([1, 3, 4].includes(entityType)) {
+    const name = { 1: 'LEAD', 3: 'CONTACT', 4: 'COMPANY' }[entityType as 1 | 3 | 4];
+    throw new RestError('ENTITY_TYPE_NOT_SUPPORTED', `Entity type ${name} is not supported`, 400);
+  }
+  if (entityType !== 2) throw new RestError('NOT_FOUND', 'Smart process not found', 400);
   const categories = data.pipelines.map((pipeline) => ({
     id: pipeline.id,
     name: pipeline.name,
@@ -298,16 +416,19 @@ const ENTITY_COLLECTION: Record<string, Collection> = {
 
 const commentAdd: Method = (params, context) => {
   const { data } = context;
-  const fields = requireObject(param(params, 'fields'), FIELDS_MUST_BE_ARRAY);
+  const fields = objectParam(param(params, 'fields'));
+  const missing = ['ENTITY_ID', 'ENTITY_TYPE', 'COMMENT'].filter((name) => fields[name] === undefined);
+  if (missing.length > 0) throw new RestError('100', `Required fields are not provided: ${missing.join(', ')}`, 400);
   const entityType = String(fields.ENTITY_TYPE ?? '').toLowerCase();
   const collection = ENTITY_COLLECTION[entityType];
-  if (!collection) throw new RestError('', 'ENTITY_TYPE is not defined or invalid.', 400);
   const entityId = positiveId(fields.ENTITY_ID);
-  if (entityId === undefined) throw new RestError('', 'ENTITY_ID is not defined or invalid.', 400);
-  const owner = data[collection].find((row) => row.ID === String(entityId));
-  if (!owner) throw notFound();
-  if (collection === 'deals' && !canReadDeal(data, context.userId, owner)) throw accessDenied();
-  if (String(fields.COMMENT ?? '').trim() === '') throw new RestError('', 'COMMENT is empty.', 400);
+  const owner =
+    collection && entityId !== undefined ? data[collection].find((row) => row.ID === String(entityId)) : undefined;
+  if (!collection || !owner) throw new RestError('OWNER_NOT_FOUND', 'Owner of the item not found', 400);
+  if (collection === 'deals' && !canReadDeal(data, context.userId, owner)) {
+    throw new RestError('ACCESS_DENIED', 'Access denied.', 400);
+  }
+  if (String(fields.COMMENT ?? '').trim() === '') throw new RestError('INVALID_ARG_VALUE', 'Empty comment', 400);
   const id = nextId(data, 'comment');
   data.comments.push({
     ID: String(id),

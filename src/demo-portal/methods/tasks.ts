@@ -5,7 +5,14 @@ import { fieldSelection, listRows, type Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
 import { listRequest, type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
 
-const SPECIAL: Record<string, string> = { REAL_STATUS: 'status', UF_CRM_TASK: 'ufCrmTask' };
+const SPECIAL: Record<string, string> = {
+  REAL_STATUS: 'status',
+  UF_CRM_TASK: 'ufCrmTask',
+  STATUS_COMPLETE: 'status',
+  // A simplification: people sort by their id here, by last name on the portal.
+  CREATED_BY_LAST_NAME: 'createdBy',
+  RESPONSIBLE_LAST_NAME: 'responsibleId',
+};
 
 /** `RESPONSIBLE_ID` → `responsibleId`; keys already in camelCase stay as they are. */
 function taskField(key: string): string {
@@ -13,6 +20,46 @@ function taskField(key: string): string {
   if (special) return special;
   if (/[a-z]/.test(key)) return key;
   return key.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+// The keys tasks.task.list sorts by (its documentation's list); any other is refused.
+const SORTABLE = new Set([
+  'ID',
+  'TITLE',
+  'TIME_SPENT_IN_LOGS',
+  'DATE_START',
+  'CREATED_DATE',
+  'CHANGED_DATE',
+  'CLOSED_DATE',
+  'ACTIVITY_DATE',
+  'START_DATE_PLAN',
+  'END_DATE_PLAN',
+  'DEADLINE',
+  'REAL_STATUS',
+  'STATUS_COMPLETE',
+  'PRIORITY',
+  'MARK',
+  'CREATED_BY_LAST_NAME',
+  'RESPONSIBLE_LAST_NAME',
+  'GROUP_ID',
+  'TIME_ESTIMATE',
+  'ALLOW_CHANGE_DEADLINE',
+  'ALLOW_TIME_TRACKING',
+  'MATCH_WORK_TIME',
+  'FAVORITE',
+  'SORTING',
+  'IS_PINNED',
+  'IS_PINNED_IN_GROUP',
+]);
+
+/** The list's order: newest first unless asked otherwise; an unknown key is refused, as the portal does. */
+function taskOrder(order: unknown): Record<string, unknown> {
+  const asked = objectParam(order);
+  if (Object.keys(asked).length === 0) return { ID: 'DESC' };
+  for (const key of Object.keys(asked)) {
+    if (!SORTABLE.has(key.toUpperCase())) throw new RestError('0', 'Invalid sorting key (internal error)', 400);
+  }
+  return asked;
 }
 
 // What tasks.task.list returns without a select: everything but the heavy parts.
@@ -40,11 +87,15 @@ function taskById(params: Record<string, unknown>, context: MethodContext): Row 
   return context.data.tasks.find((candidate) => candidate.id === String(id));
 }
 
-function findTask(params: Record<string, unknown>, context: MethodContext): Row {
+/** A task that does not exist (or is hidden): each method refuses it in its own documented words. */
+function findTask(params: Record<string, unknown>, context: MethodContext, refusal: () => RestError): Row {
   const task = taskById(params, context);
-  if (!task) throw new RestError('ERROR_CORE', 'Задача не найдена или доступ запрещён', 400);
+  if (!task) throw refusal();
   return task;
 }
+
+const actionNotAllowed = () => new RestError('0', 'Action on the task is not allowed', 400);
+const noFields = () => new RestError('100', 'Could not find value for parameter {fields} (internal error)', 400);
 
 function person(context: MethodContext, id: number): Row {
   const user = context.data.users.find((candidate) => candidate.ID === String(id));
@@ -106,7 +157,7 @@ const list: Method = (params, context) => {
     Array.isArray(request.select) && request.select.length > 0 ? ['ID', ...request.select] : request.select;
   const page = listRows(
     rows,
-    { ...request, select },
+    { ...request, order: taskOrder(request.order), select },
     { idField: 'id', field: taskField, timeZone: context.data.timeZone, defaults: LIST_DEFAULTS },
     { lists: context.lists, name: 'tasks' },
   );
@@ -127,10 +178,21 @@ const get: Method = (params, context) => {
   };
 };
 
-const add: Method = (params, context) => {
+/** `fields` as tasks.task.add/update need it: present and not empty, or error 100. */
+function taskFields(params: Record<string, unknown>): Record<string, unknown> {
   const fields = objectParam(param(params, 'fields'));
+  if (Object.keys(fields).length === 0) throw noFields();
+  return fields;
+}
+
+const add: Method = (params, context) => {
+  const fields = taskFields(params);
   if (String(fields.TITLE ?? fields.title ?? '').trim() === '') {
     throw new RestError('ERROR_CORE', 'Не указано название задачи', 400);
+  }
+  // The portal never picks a responsible person by itself, not even the caller.
+  if (positiveId(param(fields, 'RESPONSIBLE_ID')) === undefined && positiveId(fields.responsibleId) === undefined) {
+    throw new RestError('ERROR_CORE', 'Не указан ответственный', 400);
   }
   const { data } = context;
   const now = context.now().getTime();
@@ -177,9 +239,14 @@ const add: Method = (params, context) => {
 };
 
 const update: Method = (params, context) => {
-  const task = findTask(params, context);
+  const task = findTask(
+    params,
+    context,
+    () => new RestError('0', 'Action on the task is not allowed (internal error)'),
+  );
+  const fields = taskFields(params);
   const draft = { ...task };
-  applyFields(draft, objectParam(param(params, 'fields')), context);
+  applyFields(draft, fields, context);
   Object.assign(task, draft, {
     changedDate: isoIn(context.now(), context.data.timeZone),
     changedBy: String(context.userId),
@@ -188,7 +255,7 @@ const update: Method = (params, context) => {
 };
 
 const complete: Method = (params, context) => {
-  const task = findTask(params, context);
+  const task = findTask(params, context, actionNotAllowed);
   if (task.status !== '5') {
     const stamp = isoIn(context.now(), context.data.timeZone);
     Object.assign(task, {
@@ -203,7 +270,7 @@ const complete: Method = (params, context) => {
 };
 
 const remove: Method = (params, context) => {
-  const task = findTask(params, context);
+  const task = findTask(params, context, () => new RestError('1048582', 'No access to delete the task', 400));
   context.data.tasks.splice(context.data.tasks.indexOf(task), 1);
   return { result: { task: true } };
 };

@@ -4,19 +4,44 @@ import { RestError } from '../rest-error.ts';
 import { isAdministrator } from '../rights.ts';
 import { type Method, objectParam, pageReply, param, positiveId } from './context.ts';
 
-const USER_CONTROL = new Set(['SORT', 'ORDER', 'START', 'FILTER', 'ADMIN_MODE', 'NAME_SEARCH', 'FIND']);
+// Filter prefixes (`>=`, `!%` …) in front of a field name.
+const filterPrefix = /^[!=<>%@]+/;
+// Case matters, as in the portal's PHP: `sort` orders the list, `SORT` filters departments by their sort index.
+const bareField = (key: string) => key.replace(filterPrefix, '');
 
-function userFilter(params: Record<string, unknown>): Record<string, unknown> {
-  // user.get takes its filter either under FILTER or as plain top-level fields (`user.get?ID=5`).
+// Fields user.get filters on besides a user's own: quick search and the documented extras.
+const USER_FILTER_EXTRAS = new Set(['NAME_SEARCH', 'FIND', 'IS_ONLINE', 'USER_TYPE', 'UF_PHONE_INNER']);
+
+/**
+ * user.get takes its filter either under FILTER or as plain top-level fields (`user.get?ID=5`). Only user fields
+ * filter: `sort`, `order`, `select`, `IMAGE_RESIZE`, `ADMIN_MODE`, a client's own `bx24_*` markers and anything
+ * unknown are not conditions (the portal skips them; they must never empty the list).
+ */
+function userFilter(params: Record<string, unknown>, users: Row[]): Record<string, unknown> {
   const nested = param(params, 'FILTER');
-  if (nested && typeof nested === 'object') return objectParam(nested);
+  const source = nested && typeof nested === 'object' ? objectParam(nested) : params;
+  const known = new Set(users.flatMap((user) => Object.keys(user)));
   const filter: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) if (!USER_CONTROL.has(key.toUpperCase())) filter[key] = value;
+  for (const [key, value] of Object.entries(source)) {
+    const field = bareField(key);
+    if (known.has(field) || USER_FILTER_EXTRAS.has(field) || field.startsWith('UF_')) filter[key] = value;
+  }
   return filter;
 }
 
+/** `select` with the `*` and `UF_*` masks; unknown fields are skipped without an error, as documented. */
+function userSelection(select: unknown): ((user: Row) => Row) | undefined {
+  const wanted = Array.isArray(select) ? select.map((name) => String(name).toUpperCase()) : [];
+  if (wanted.length === 0 || wanted.includes('*')) return undefined;
+  const custom = wanted.includes('UF_*');
+  return (user) =>
+    Object.fromEntries(
+      Object.entries(user).filter(([key]) => wanted.includes(key) || (custom && key.startsWith('UF_'))),
+    );
+}
+
 const userGet: Method = (params, { data }) => {
-  const filter = { ...userFilter(params) };
+  const filter = userFilter(params, data.users);
   // Quick search by name and position, either beside the filter or inside it.
   const search =
     param(filter, 'NAME_SEARCH') ?? param(filter, 'FIND') ?? param(params, 'NAME_SEARCH') ?? param(params, 'FIND');
@@ -29,19 +54,25 @@ const userGet: Method = (params, { data }) => {
       return words.every((word) => text.includes(word));
     });
   }
-  const sort = param(params, 'SORT') ?? param(params, 'sort');
-  const direction = param(params, 'ORDER') ?? 'ASC';
   const page = listRows(
     rows,
-    {
-      filter,
-      order: typeof sort === 'string' ? { [sort]: String(direction) } : objectParam(direction),
-      start: param(params, 'start'),
-    },
+    { filter, order: sortOrder(params, 'ID', true), start: param(params, 'start') },
     { idField: 'ID', timeZone: data.timeZone },
   );
-  return pageReply(page);
+  const select = userSelection(param(params, 'select'));
+  return pageReply(select ? { ...page, items: page.items.map(select) } : page);
 };
+
+/**
+ * `sort=FIELD&order=DESC` (strings, as user.get and department.get take them); either may come alone. user.get also
+ * takes them upper-case (no user field is called SORT); for department.get `SORT` is a filter.
+ */
+function sortOrder(params: Record<string, unknown>, fallback: string, anyCase = false): Record<string, string> {
+  const sort = anyCase ? param(params, 'sort') : params.sort;
+  const order = anyCase ? param(params, 'order') : params.order;
+  const direction = typeof order === 'string' && /^desc$/i.test(order) ? 'DESC' : 'ASC';
+  return { [typeof sort === 'string' && sort !== '' ? sort.toUpperCase() : fallback]: direction };
+}
 
 const userCurrent: Method = (_params, { data, userId }) => {
   const user = data.users.find((candidate) => candidate.ID === String(userId));
@@ -49,19 +80,16 @@ const userCurrent: Method = (_params, { data, userId }) => {
   return { result: { ...user } };
 };
 
+// The only fields department.get filters on; every other parameter (sort, order, start, a client's markers) is not
+// a condition.
+const DEPARTMENT_FILTER = new Set(['ID', 'NAME', 'SORT', 'PARENT', 'UF_HEAD']);
+
 const departmentGet: Method = (params, { data }) => {
   const filter: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (!['sort', 'order', 'start'].includes(key.toLowerCase())) filter[key] = value;
-  }
-  const sort = param(params, 'sort');
+  for (const [key, value] of Object.entries(params)) if (DEPARTMENT_FILTER.has(bareField(key))) filter[key] = value;
   const page = listRows(
     data.departments,
-    {
-      filter,
-      order: typeof sort === 'string' ? { [sort]: param(params, 'order') ?? 'ASC' } : { SORT: 'ASC' },
-      start: param(params, 'start'),
-    },
+    { filter, order: sortOrder(params, 'SORT'), start: param(params, 'start') },
     { idField: 'ID', timeZone: data.timeZone },
   );
   return pageReply(page);

@@ -13,7 +13,7 @@ export function accessFeature(access: AccessList): Composer<Context> {
   composer.use(async (ctx, next) => {
     const user = ctx.from;
     if (!user || user.is_bot) return;
-    if (access.isAllowed(user.id)) return next();
+    if (await access.isAllowed(user.id)) return next();
     const language = user.language_code?.startsWith('ru') || !user.language_code ? 'ru' : 'en';
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: strangerText(user.id, language) }));
     if (ctx.message) await ctx.reply(strangerText(user.id, language));

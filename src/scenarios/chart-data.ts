@@ -1,0 +1,136 @@
+// What a picture plots: plain series in the director's words (stage, manager and source names, local dates).
+// A view's picture comes from the view itself where it holds the numbers (the pipeline), or from one more read
+// (won money over the weeks, the managers' won deals, where the month's leads came from).
+import { DateTime } from 'luxon';
+import type { ScenarioContext } from './context.ts';
+import { isoOf } from './day-window.ts';
+import { dealSchema, leadSchema, parseItems } from './portal-data.ts';
+import type { LocalDate } from './requests.ts';
+import type { ViewModel } from './view-models.ts';
+
+export interface FunnelStage {
+  name: string;
+  count: number;
+  amount: number;
+}
+
+export type ChartData =
+  | { chart: 'funnel'; pipelineName: string; currency: string; stages: FunnelStage[] }
+  | { chart: 'revenue'; period: 'week' | 'month'; currency: string; points: { start: LocalDate; amount: number }[] }
+  | {
+      chart: 'leaderboard';
+      from: LocalDate;
+      currency: string;
+      managers: { name: string; amount: number; count: number }[];
+    }
+  /** A source's name is empty when the lead has none. */
+  | { chart: 'sources'; from: LocalDate; sources: { name: string; count: number }[] };
+
+/** Weeks shown on the weekly report's picture. */
+export const REVENUE_WEEKS = 8;
+const SOURCES_DAYS = 30;
+const MAIN_CURRENCY = 'RUB';
+
+/** The stages of a pipeline view with their count and sum (in the pipeline's main currency). */
+export function funnelOf(view: Extract<ViewModel, { view: 'pipeline' }>): ChartData {
+  const currency = view.sums[0]?.currency ?? MAIN_CURRENCY;
+  return {
+    chart: 'funnel',
+    pipelineName: view.pipelineName,
+    currency,
+    stages: view.stages.map((stage) => ({
+      name: stage.name,
+      count: stage.count,
+      amount: stage.sums.find((sum) => sum.currency === currency)?.amount ?? 0,
+    })),
+  };
+}
+
+const wonDeals = async (context: ScenarioContext, from: DateTime) =>
+  parseItems(
+    dealSchema,
+    await context.portal.list('crm.deal.list', {
+      filter: { STAGE_SEMANTIC_ID: 'S', '>=CLOSEDATE': isoOf(from) },
+      select: ['ID', 'TITLE', 'STAGE_ID', 'OPPORTUNITY', 'CURRENCY_ID', 'ASSIGNED_BY_ID', 'CLOSEDATE'],
+      order: { ID: 'ASC' },
+    }),
+  );
+
+const localNow = (context: ScenarioContext) => DateTime.fromJSDate(context.now, { zone: context.director.timeZone });
+
+/** Money won in each of the last weeks (this one included), Monday to Monday in the director's zone. */
+export async function wonByWeek(context: ScenarioContext, weeks = REVENUE_WEEKS): Promise<ChartData> {
+  const first = localNow(context)
+    .startOf('week')
+    .minus({ weeks: weeks - 1 });
+  const deals = await wonDeals(context, first);
+  const points = Array.from({ length: weeks }, (_, index) => ({
+    start: first.plus({ weeks: index }).toISODate() ?? '',
+    amount: 0,
+  }));
+  for (const deal of deals) {
+    if ((deal.CURRENCY_ID || MAIN_CURRENCY) !== MAIN_CURRENCY) continue;
+    const closed = DateTime.fromISO(String(deal.CLOSEDATE ?? ''), { zone: context.director.timeZone });
+    const index = Math.floor(closed.diff(first, 'weeks').weeks);
+    if (closed.isValid && index >= 0 && index < weeks) points[index]!.amount += deal.OPPORTUNITY;
+  }
+  return { chart: 'revenue', period: 'week', currency: MAIN_CURRENCY, points };
+}
+
+/** The managers by money won this month, best first. */
+export async function leaderboard(context: ScenarioContext): Promise<ChartData> {
+  const from = localNow(context).startOf('month');
+  const deals = (await wonDeals(context, from)).filter((deal) => (deal.CURRENCY_ID || MAIN_CURRENCY) === MAIN_CURRENCY);
+  const byManager = new Map<number, { amount: number; count: number }>();
+  for (const deal of deals) {
+    const id = deal.ASSIGNED_BY_ID ?? 0;
+    const row = byManager.get(id) ?? { amount: 0, count: 0 };
+    row.amount += deal.OPPORTUNITY;
+    row.count += 1;
+    byManager.set(id, row);
+  }
+  const people = await context.names.users([...byManager.keys()]);
+  const managers = [...byManager.entries()]
+    .map(([id, row]) => ({ name: people.get(id)?.name ?? '—', ...row }))
+    .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'ru'));
+  return { chart: 'leaderboard', from: from.toISODate() ?? '', currency: MAIN_CURRENCY, managers };
+}
+
+/** Where the leads of the last 30 days came from, most first. */
+export async function leadSources(context: ScenarioContext): Promise<ChartData> {
+  const from = localNow(context).startOf('day').minus({ days: SOURCES_DAYS });
+  const leads = parseItems(
+    leadSchema,
+    await context.portal.list('crm.lead.list', {
+      filter: { '>=DATE_CREATE': isoOf(from) },
+      select: ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'STATUS_ID', 'SOURCE_ID', 'DATE_CREATE'],
+      order: { ID: 'ASC' },
+    }),
+  );
+  const counts = new Map<string, number>();
+  for (const lead of leads) counts.set(lead.SOURCE_ID, (counts.get(lead.SOURCE_ID) ?? 0) + 1);
+  const sources = await Promise.all(
+    [...counts.entries()].map(async ([code, count]) => ({
+      name: (code && (await context.names.sourceName(code))) || '',
+      count,
+    })),
+  );
+  sources.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ru'));
+  return { chart: 'sources', from: from.toISODate() ?? '', sources };
+}
+
+/** The picture of a view, or undefined when the view has none. */
+export async function chartOfView(context: ScenarioContext, view: ViewModel): Promise<ChartData | undefined> {
+  switch (view.view) {
+    case 'pipeline':
+      return funnelOf(view);
+    case 'weeklyReport':
+      return wonByWeek(context);
+    case 'teamStatus':
+      return leaderboard(context);
+    case 'newLeads':
+      return leadSources(context);
+    default:
+      return undefined;
+  }
+}

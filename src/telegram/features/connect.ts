@@ -1,0 +1,84 @@
+// /connect and /disconnect: a director connects their own portal (the Bitrix24 application). Before the access
+// check, because with ALLOW_CONNECTED_PORTALS connecting is how a newcomer becomes allowed.
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { CONNECT_DATA } from '../../assistant/callbacks/index.ts';
+import { portalName, portalOrigin } from '../../connect/portal-address.ts';
+import type { Language } from '../../scenarios/director.ts';
+import { escapeHtml } from '../../views/html.ts';
+import {
+  ASK_PORTAL_ADDRESS,
+  disconnectedSentence,
+  NOT_A_PORTAL_ADDRESS,
+  NOTHING_TO_DISCONNECT,
+  OPEN_CONNECT_LINK,
+  OPEN_PORTAL_BUTTON,
+} from '../../views/messages.ts';
+import type { ConnectPort } from '../ports.ts';
+
+const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');
+
+export function connectFeature(connect: ConnectPort, now: () => number = Date.now): Composer<Context> {
+  const composer = new Composer();
+  // Who was asked for their portal's address, and until when the answer counts as one.
+  const askedUntil = new Map<number, number>();
+
+  const ask = async (ctx: Context) => {
+    const telegramUserId = ctx.from?.id;
+    if (telegramUserId === undefined) return;
+    askedUntil.set(telegramUserId, now() + connect.linkTtlMs);
+    await ctx.reply(ASK_PORTAL_ADDRESS[languageOf(ctx)], { parse_mode: 'HTML' });
+  };
+
+  const sendLink = async (ctx: Context, typed: string) => {
+    const language = languageOf(ctx);
+    const origin = portalOrigin(typed);
+    if (!origin || !ctx.from || !ctx.chat) {
+      await ctx.reply(NOT_A_PORTAL_ADDRESS[language], { parse_mode: 'HTML' });
+      return;
+    }
+    askedUntil.delete(ctx.from.id);
+    const link = await connect.link({ telegramUserId: ctx.from.id, chatId: ctx.chat.id, portal: origin, language });
+    await ctx.reply(`<b>${escapeHtml(portalName(origin))}</b>\n${OPEN_CONNECT_LINK[language]}`, {
+      parse_mode: 'HTML',
+      reply_markup: new InlineKeyboard().url(OPEN_PORTAL_BUTTON[language], link),
+    });
+  };
+
+  const mayConnect = (ctx: Context) => ctx.chat?.type === 'private' && ctx.from && connect.mayConnect(ctx.from.id);
+
+  composer.command('connect', async (ctx, next) => {
+    if (!mayConnect(ctx)) return next();
+    const typed = ctx.match.trim();
+    await (typed ? sendLink(ctx, typed) : ask(ctx));
+  });
+
+  // Anyone may have their own tokens forgotten, even one no longer allowed in.
+  composer.command('disconnect', async (ctx, next) => {
+    const telegramUserId = ctx.from?.id;
+    if (telegramUserId === undefined || ctx.chat.type !== 'private') return next();
+    askedUntil.delete(telegramUserId);
+    const portal = await connect.disconnect(telegramUserId);
+    const language = languageOf(ctx);
+    await ctx.reply(portal ? escapeHtml(disconnectedSentence(portal, language)) : NOTHING_TO_DISCONNECT[language], {
+      parse_mode: 'HTML',
+    });
+  });
+
+  composer.callbackQuery(CONNECT_DATA, async (ctx, next) => {
+    if (!mayConnect(ctx)) return next();
+    await ctx.answerCallbackQuery();
+    await ask(ctx);
+  });
+
+  // The answer to «Напишите адрес вашего Битрикс24»; any other command means the director moved on.
+  composer.on('message:text', async (ctx, next) => {
+    const until = askedUntil.get(ctx.from.id);
+    if (until === undefined || ctx.message.text.startsWith('/')) return next();
+    if (until < now() || !mayConnect(ctx)) {
+      askedUntil.delete(ctx.from.id);
+      return next();
+    }
+    await sendLink(ctx, ctx.message.text);
+  });
+  return composer;
+}

@@ -1,0 +1,34 @@
+// A view as a picture: the chart as a PNG, captioned with the text view's headline and its one hint.
+import type { ChartData } from '../../scenarios/chart-data.ts';
+import type { Language } from '../../scenarios/director.ts';
+import type { ViewModel } from '../../scenarios/view-models.ts';
+import { renderView } from '../render.ts';
+import type { Reply } from '../reply.ts';
+import { say } from '../words.ts';
+import { drawChartOf } from './charts.ts';
+
+const fileTitles: Record<ChartData['chart'], [ru: string, en: string]> = {
+  funnel: ['Воронка', 'Pipeline'],
+  revenue: ['Выручка', 'Money won'],
+  leaderboard: ['Лидеры продаж', 'Sales leaders'],
+  sources: ['Источники лидов', 'Lead sources'],
+};
+
+/** The headline (first line) and the hint line of a rendered view. */
+function captionOf(replies: Reply[]): string {
+  const lines = replies.flatMap((reply) => reply.html.split('\n'));
+  const hint = lines.find((line) => line.startsWith('💡'));
+  return [lines[0], hint].filter((line) => line?.trim()).join('\n');
+}
+
+export function pictureReply(view: ViewModel, chart: ChartData, language: Language): Reply {
+  const [ru, en] = fileTitles[chart.chart];
+  return {
+    html: captionOf(renderView(view, language)),
+    attachment: {
+      kind: 'photo',
+      fileName: `${say(language, ru, en)} ${view.at.today}.png`,
+      data: drawChartOf(chart, language),
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// The buttons that send a view as a file: «📈 График» under a view that has a picture.
+import type { Language } from '../scenarios/director.ts';
+import type { ScenarioName, ScenarioRequest } from '../scenarios/requests.ts';
+import type { Button, Reply } from './reply.ts';
+import { say } from './words.ts';
+
+/** The views that have a picture (see chartOfView). */
+const CHARTED: ReadonlySet<ScenarioName> = new Set(['pipeline', 'weeklyReport', 'teamStatus', 'newLeads']);
+
+function fileButtons(request: ScenarioRequest, language: Language): Button[] {
+  const buttons: Button[] = [];
+  if (CHARTED.has(request.scenario))
+    buttons.push({ text: say(language, '📈 График', '📈 Chart'), action: { kind: 'chart', request } });
+  return buttons;
+}
+
+/** The view's replies with its file buttons in one more row under the last one. */
+export function withFileButtons(replies: Reply[], request: ScenarioRequest, language: Language): Reply[] {
+  const row = fileButtons(request, language);
+  const last = replies.at(-1);
+  if (row.length === 0 || !last) return replies;
+  return [...replies.slice(0, -1), { ...last, buttons: [...(last.buttons ?? []), row] }];
+}

@@ -1,0 +1,59 @@
+// What several instances share through the database: updates already taken, the portal's request limit, leases.
+import { describe, expect, it } from 'vitest';
+import { createLeases, createSeenUpdates, createSharedBuckets } from '../../src/storage/instances.ts';
+import { storageEngines } from './engines.ts';
+
+const at = new Date('2026-11-25T09:00:00Z');
+const later = (ms: number) => new Date(at.getTime() + ms);
+
+describe.each(storageEngines())('on $name', (engine) => {
+  it('a repeated update is taken by exactly one of two instances', async () => {
+    const place = await engine.place();
+    const first = createSeenUpdates(await engine.open(place));
+    const second = createSeenUpdates(await engine.open(place));
+    const taken = await Promise.all([first(7001), second(7001), first(7002)]);
+    expect(taken.filter((fresh, index) => index < 2 && fresh)).toHaveLength(1);
+    expect(taken[2]).toBe(true);
+    expect(await second(7002)).toBe(false);
+  });
+
+  it('two instances together take no more from one portal than its limit', async () => {
+    const place = await engine.place();
+    const limit = { perSecond: 20, burst: 5 };
+    const first = createSharedBuckets(await engine.open(place))('portal|1', limit);
+    const second = createSharedBuckets(await engine.open(place))('portal|1', limit);
+    const started = Date.now();
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 25 }, async (_, index) => {
+        await (index % 2 ? first : second).take();
+        times.push(Date.now() - started);
+      }),
+    );
+    // 5 at once, then 20 more at 20 a second: the last one leaves no sooner than a second after the start.
+    expect(Math.max(...times)).toBeGreaterThanOrEqual(950);
+    const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 500).length));
+    expect(busiest).toBeLessThanOrEqual(5 + 10 + 1);
+  });
+
+  it('a lease is held by one instance until it runs out or is released', async () => {
+    const place = await engine.place();
+    const first = createLeases(await engine.open(place));
+    const second = createLeases(await engine.open(place));
+    const job = 'refresh:connection:7';
+    const [a, b] = await Promise.all([
+      first.acquire(job, 'first', later(30_000), at),
+      second.acquire(job, 'second', later(30_000), at),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const holder = a ? first : second;
+    const other = a ? second : first;
+    const otherName = a ? 'second' : 'first';
+    expect(await other.acquire(job, otherName, later(60_000), later(10_000))).toBe(false);
+    expect(await other.acquire(job, otherName, later(90_000), later(30_000))).toBe(true);
+    await holder.release(job, a ? 'first' : 'second');
+    expect(await holder.acquire(job, a ? 'first' : 'second', later(90_000), later(31_000))).toBe(false);
+    await other.release(job, otherName);
+    expect(await holder.acquire(job, a ? 'first' : 'second', later(90_000), later(31_000))).toBe(true);
+  });
+});
