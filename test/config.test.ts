@@ -183,6 +183,50 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the Bitrix24 application, with the authorization server by default', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
+      BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
+      PUBLIC_URL: 'https://bot.example.org/',
+      ENCRYPTION_KEY: 'an operator passphrase',
+      METRICS_PORT: '9100',
+      ALLOW_CONNECTED_PORTALS: 'true',
+    });
+    expect(config.application).toEqual({
+      clientId: 'app.6571a2b3c4d5e6.12345678',
+      clientSecret: 'cl1ent-s3cret',
+      server: 'https://oauth.bitrix.info',
+      publicUrl: 'https://bot.example.org',
+      allowConnectedPortals: true,
+    });
+    expect(config.portal).toBeUndefined();
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['cl1ent-s3cret']));
+  });
+
+  it('stops with one line when the application is half set, or lacks its key, address or listener', () => {
+    const app = {
+      TELEGRAM_BOT_TOKEN: token,
+      BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
+      BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
+      PUBLIC_URL: 'https://bot.example.org',
+      ENCRYPTION_KEY: 'an operator passphrase',
+      METRICS_PORT: '9100',
+    };
+    expect(refusal({ ...app, ENCRYPTION_KEY: undefined })).toMatch(/^Setting ENCRYPTION_KEY: must be set when/);
+    expect(refusal({ ...app, BITRIX24_APP_CLIENT_SECRET: undefined })).toMatch(/^Setting BITRIX24_APP_CLIENT_SECRET: /);
+    expect(refusal({ ...app, BITRIX24_APP_CLIENT_ID: undefined })).toMatch(/^Setting BITRIX24_APP_CLIENT_ID: /);
+    expect(refusal({ ...app, PUBLIC_URL: undefined })).toMatch(/^Setting PUBLIC_URL: /);
+    expect(refusal({ ...app, METRICS_PORT: undefined })).toMatch(/^Setting METRICS_PORT: /);
+    expect(refusal({ TELEGRAM_BOT_TOKEN: token, ALLOW_CONNECTED_PORTALS: 'true' })).toMatch(
+      /^Setting BITRIX24_APP_CLIENT_ID: /,
+    );
+    expect(refusal({ ...app, ALLOW_CONNECTED_PORTALS: 'perhaps' })).toMatch(/^Setting ALLOW_CONNECTED_PORTALS: /);
+    for (const line of [refusal({ ...app, ENCRYPTION_KEY: undefined }), refusal({ ...app, PUBLIC_URL: undefined })]) {
+      expect(line).not.toContain('cl1ent-s3cret');
+    }
+  });
+
   it('runs the demo when asked, whatever Telegram settings are present', () => {
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: 'broken', ALLOWED_TELEGRAM_IDS: '5' }, { demo: true });
     expect(config.mode).toBe('demo');

@@ -9,6 +9,7 @@ import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { scopeOfMethod } from '../portal/scopes.ts';
 import { isConnectionEnded } from '../portal/tokens.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
@@ -29,6 +30,7 @@ import { withFileButtons } from '../views/file-buttons.ts';
 import { guardText } from '../views/guard.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
+  accessToAllow,
   CAN_HELP_WITH,
   CANNOT_DO,
   CONNECT_AGAIN,
@@ -182,7 +184,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       if (isPortalUnreachable(error)) return PORTAL_UNAVAILABLE[language];
       if (isConnectionEnded(error)) return CONNECT_AGAIN[language];
       if (error.kind === 'authorization') return PORTAL_REFUSED[language];
-      if (error.kind === 'access') return NO_RIGHTS[language];
+      if (error.kind === 'access') {
+        // A missing permission family names itself; a refused right is named by the family of what was asked.
+        const family = error.details.scope ?? scopeOfMethod(error.details.method ?? '');
+        return accessToAllow(family, error.details.scope ? 'connection' : 'account', language);
+      }
       return SOMETHING_WENT_WRONG[language];
     }
     logger.error('assistant failed', { error });

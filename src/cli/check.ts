@@ -3,7 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { createPortalClient } from '../portal/client.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
-import { missingScopes, NEEDED_SCOPES } from '../portal/scopes.ts';
+import { missingScopes, NEEDED_SCOPES, rightsProbes, SCOPE_WORDS } from '../portal/scopes.ts';
 import { maskedAddress, parseWebhookAddress, WebhookAddressError } from '../portal/webhook-address.ts';
 
 interface CheckIo {
@@ -12,6 +12,26 @@ interface CheckIo {
 
 // A clock further off than this makes "today" and "overdue" wrong near midnight.
 const skewWarningSeconds = 60;
+
+type Family = keyof typeof SCOPE_WORDS;
+
+/** The families the webhook has but whose reads its user is refused (ACCESS_DENIED): one batch, one request. */
+async function deniedReads(
+  client: ReturnType<typeof createPortalClient>,
+  userId: number,
+  missingScopes: string[],
+): Promise<Family[]> {
+  const probes = Object.entries(rightsProbes(userId)).filter(([scope]) => !missingScopes.includes(scope));
+  try {
+    const { errors } = await client.batch(Object.fromEntries(probes));
+    return Object.entries(errors)
+      .filter(([, error]) => /access|denied|forbidden/i.test(`${error.error} ${error.error_description}`))
+      .map(([scope]) => scope as Family);
+  } catch (error) {
+    if (!isPortalError(error)) throw error;
+    return [];
+  }
+}
 
 export async function runCheck(webhookUrl: string | undefined, io: CheckIo): Promise<number> {
   const line = (verdict: 'ok' | 'FAIL' | 'WARN', step: string, text: string) =>
@@ -83,12 +103,21 @@ export async function runCheck(webhookUrl: string | undefined, io: CheckIo): Pro
     const scopes = Array.isArray(granted) ? granted.filter((scope): scope is string => typeof scope === 'string') : [];
     missing = missingScopes(scopes);
     if (missing.length === 0) line('ok', 'scopes', `has all the assistant needs: ${NEEDED_SCOPES.join(', ')}`);
-    else line('FAIL', 'scopes', `missing: ${missing.join(', ')} (has: ${scopes.join(', ') || 'none'})`);
+    else {
+      const named = missing.map((scope) => `${scope} (${SCOPE_WORDS[scope as keyof typeof SCOPE_WORDS]})`);
+      line('FAIL', 'scopes', `missing: ${named.join(', ')}; has: ${scopes.join(', ') || 'none'}`);
+    }
   } catch (error) {
     if (!isPortalError(error)) throw error;
     missing = [...NEEDED_SCOPES];
     line('FAIL', 'scopes', error.message);
   }
+
+  const denied = await deniedReads(client, Number(user.ID ?? address.userId), missing);
+  if (denied.length > 0) {
+    const named = denied.map((scope) => SCOPE_WORDS[scope]).join(', ');
+    line('FAIL', 'rights', `the webhook's user may not read: ${named}`);
+  } else line('ok', 'rights', `the webhook's user may read everything the assistant shows`);
 
   try {
     const sentAt = Date.now();
@@ -108,6 +137,10 @@ export async function runCheck(webhookUrl: string | undefined, io: CheckIo): Pro
 
   if (missing.length > 0) {
     return verdict(false, `In the portal, give the webhook these permissions: ${missing.join(', ')}.`);
+  }
+  if (denied.length > 0) {
+    const named = denied.map((scope) => SCOPE_WORDS[scope]).join(', ');
+    return verdict(false, `Ask the portal administrator to let the webhook's user read ${named}.`);
   }
   return verdict(true, 'The portal answers and the webhook has every permission the assistant needs.');
 }

@@ -27,6 +27,8 @@ export interface DemoData {
   directorId: number;
   /** Portal administrators: they see every deal (see rights.ts). */
   administrators: number[];
+  /** People with no CRM role at all: every crm.* call of theirs is refused (see rights.ts). */
+  withoutCrm: number[];
   departments: Row[];
   /** `user.get` rows: UPPER_CASE, `ACTIVE` boolean, `UF_DEPARTMENT` numbers. */
   users: Row[];
@@ -1190,6 +1192,8 @@ export function generateCompany(options: CompanyOptions): DemoData {
     directorId,
     // The director created the portal: its administrator, who sees everything.
     administrators: [directorId],
+    // The driver has no CRM role: what `b24 check` reports when a webhook is made by such a person.
+    withoutCrm: [20],
     departments,
     users,
     workdays,

@@ -4,6 +4,7 @@
 // The model, small on purpose:
 // - a caller is a portal user plus the scopes of the webhook or token it came through;
 // - a method outside those scopes answers 401 `insufficient_scope` (the documented system error);
+// - a person with no CRM role is refused every CRM method (`Access denied.`);
 // - deals of a pipeline with `readers` are seen only by those departments, portal administrators and each deal's
 //   responsible person; a list leaves the others out silently, a read or write of one answers `Access denied` (as
 //   crm.deal.get documents).
@@ -99,6 +100,13 @@ export function insufficientScope(via: Caller['via']): RestError {
 export function requireScope(method: string, caller: Caller): void {
   const needed = scopesOfMethod(method);
   if (needed && !needed.some((scope) => caller.scopes.has(scope))) throw insufficientScope(caller.via);
+}
+
+/** Refuses every CRM method to a person with no CRM role, as crm.deal.list documents (`Access denied.`). */
+export function requireCrmRole(method: string, data: Pick<DemoData, 'withoutCrm'>, userId: number): void {
+  if (method.toLowerCase().startsWith('crm.') && data.withoutCrm.includes(userId)) {
+    throw new RestError('', 'Access denied.', 400);
+  }
 }
 
 /** What crm.deal.get (and the other one-deal methods) answer for a deal the user may not read. */

@@ -27,7 +27,7 @@ import {
 import { parseQuery } from './params.ts';
 import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
 import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
-import { ALL_SCOPES, type Caller, requireScope, tokenCaller, webhookCaller } from './rights.ts';
+import { ALL_SCOPES, type Caller, requireCrmRole, requireScope, tokenCaller, webhookCaller } from './rights.ts';
 
 export type { DemoData } from './company.ts';
 
@@ -175,6 +175,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     const handler = registry[method.toLowerCase()];
     if (!handler) throw methodNotFound();
     requireScope(method, context.caller);
+    requireCrmRole(method, data, context.userId);
     if (!readOnly.test(method.toLowerCase())) lists.clear();
     const reply = handler(params, context);
     return { ...reply, time: timeBlock(started, at) };

@@ -78,7 +78,7 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
       case 'briefing':
         return briefing(context);
       case 'weeklyReport':
-        return weeklyReport(context);
+        return weeklyReport(context, request.weeksAgo);
       case 'teamStatus':
         return teamStatus(context);
       case 'dossier':

@@ -12,7 +12,8 @@ export type ScenarioRequest =
   | { scenario: 'deals' }
   | { scenario: 'dealCard'; dealId: number }
   | { scenario: 'briefing' }
-  | { scenario: 'weeklyReport' }
+  /** This week, or `weeksAgo` weeks before it (1: last week). */
+  | { scenario: 'weeklyReport'; weeksAgo?: number }
   | { scenario: 'teamStatus' }
   /** By a name (any part of a person's or company's name), or an exact record picked from a list. */
   | { scenario: 'dossier'; query?: string; contactId?: number; companyId?: number }

@@ -5,9 +5,13 @@ import { sumsOf } from './open-deals.ts';
 import { readTogether } from './reads.ts';
 import type { ViewModel } from './view-models.ts';
 
-/** This week (Monday to now): the director's tasks closed and the deals' stage changes. */
-export async function weeklyReport(context: ScenarioContext): Promise<ViewModel> {
-  const week = weekWindow(context.now, context.director.timeZone);
+/** A week (this one by default, Monday to now): the director's tasks closed and the deals' stage changes. */
+export async function weeklyReport(context: ScenarioContext, weeksAgo = 0): Promise<ViewModel> {
+  const thisWeek = weekWindow(context.now, context.director.timeZone);
+  const week =
+    weeksAgo > 0
+      ? weekWindow(thisWeek.start.minus({ weeks: weeksAgo }).toJSDate(), context.director.timeZone)
+      : thisWeek;
   const reads = await readTogether(context, closedWorkReads(context.director.portalUserId, week));
   const work = await closedWorkFrom(context, reads);
   return {

@@ -60,6 +60,35 @@ export const NO_RIGHTS: Texts = {
   en: 'There are not enough rights in Bitrix24 for this: please ask the portal administrator to grant them.',
 };
 
+/** What each permission family opens, in the director's words (for the one sentence about a missing right). */
+const ACCESS_SUBJECT: Record<string, Texts> = {
+  crm: { ru: 'к CRM (сделкам, клиентам и лидам)', en: 'to the CRM (deals, clients and leads)' },
+  task: { ru: 'к задачам', en: 'to tasks' },
+  calendar: { ru: 'к календарям', en: 'to calendars' },
+  user: { ru: 'к списку сотрудников', en: 'to the staff list' },
+  department: { ru: 'к структуре компании', en: 'to the company structure' },
+  im: { ru: 'к чатам', en: 'to chats' },
+  timeman: { ru: 'к учёту рабочего времени', en: 'to work time tracking' },
+};
+
+/**
+ * The one sentence for a missing right, saying what the portal administrator should allow: the assistant's
+ * connection lacks a permission family (`connection`), or the director's own portal account lacks the rights
+ * (`account`). A family we cannot name gets the general sentence.
+ */
+export function accessToAllow(family: string | undefined, missing: 'connection' | 'account', language: Language) {
+  const subject = family === undefined ? undefined : ACCESS_SUBJECT[family];
+  if (!subject) return NO_RIGHTS[language];
+  if (missing === 'account') {
+    return language === 'ru'
+      ? `Вашей учётной записи в Битрикс24 закрыт доступ ${subject.ru}: попросите администратора портала выдать права.`
+      : `Your Bitrix24 account has no access ${subject.en}: please ask the portal administrator to grant it.`;
+  }
+  return language === 'ru'
+    ? `Помощнику не открыт доступ ${subject.ru}: попросите администратора Битрикс24 разрешить его в настройках подключения помощника.`
+    : `The assistant has no access ${subject.en}: please ask the Bitrix24 administrator to allow it in the assistant’s connection settings.`;
+}
+
 export const SOMETHING_WENT_WRONG: Texts = {
   ru: 'Не получилось выполнить просьбу, попробуйте ещё раз чуть позже.',
   en: 'That did not work, please try again a little later.',

@@ -63,6 +63,18 @@ describe('language', () => {
     expect(understand('show me the сделки please', { now, timeZone }).language).toBe('en');
   });
 
+  it('is not flipped by a link, an address or a Latin name inside a Russian message', () => {
+    for (const text of [
+      'посмотри сделку https://portal.example.com/crm/deal/details/42/',
+      'создай задачу написать на info@company.com',
+      'досье Romashka',
+      'что у нас с Acme Industries Ltd',
+    ])
+      expect(understand(text, { now, timeZone }).language).toBe('ru');
+    expect(understand('find Romashka', { now, timeZone }).language).toBe('en');
+    expect(understand('show tasks of Иванов', { now, timeZone }).language).toBe('en');
+  });
+
   it('keeps the director’s language for messages without letters', () => {
     expect(understand('/tasks', { now, timeZone }).language).toBe('ru');
     expect(understand('/tasks', { now, timeZone, language: 'en' }).language).toBe('en');

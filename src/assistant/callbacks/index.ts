@@ -37,7 +37,7 @@ const SCENARIOS: readonly Shape[] = [
   { code: 'd', type: 'deals', fields: [] },
   { code: 'dc', type: 'dealCard', fields: [['dealId', 'int']] },
   { code: 'b', type: 'briefing', fields: [] },
-  { code: 'w', type: 'weeklyReport', fields: [] },
+  { code: 'w', type: 'weeklyReport', fields: [['weeksAgo', 'int']] },
   { code: 'tm', type: 'teamStatus', fields: [] },
   {
     code: 'ds',

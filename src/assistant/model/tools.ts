@@ -91,9 +91,9 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     effect: () => view({ scenario: 'briefing' }),
   }),
   weeklyReport: tool({
-    description: 'Итоги недели',
-    schema: empty,
-    effect: () => view({ scenario: 'weeklyReport' }),
+    description: 'Итоги недели (weeksAgo: 1 — прошлая неделя)',
+    schema: z.object({ weeksAgo: z.number().int().min(0).max(8).optional() }),
+    effect: ({ weeksAgo }) => view({ scenario: 'weeklyReport', ...(weeksAgo ? { weeksAgo } : {}) }),
   }),
   teamStatus: tool({
     description: 'Команда: задачи, просрочки, рабочий день сотрудников',

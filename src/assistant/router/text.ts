@@ -13,11 +13,19 @@ export function lightText(text: string): string {
   return out.replace(/ё/g, 'е').replace(/[\u00a0\u2009\u202f\u2007]/g, ' ');
 }
 
-/** Cyrillic letters → Russian, Latin → English; the majority wins, no letters → the fallback. */
+const linkRe = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+
+/**
+ * Russian or English by the director's own words: links and addresses are not words, and a capitalised word is
+ * a name («Romashka», «Иванов») unless names are all there is. A tie keeps the fallback (the director's).
+ */
 export function detectLanguage(text: string, fallback: Language = 'ru'): Language {
-  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  if (cyrillic === 0 && latin === 0) return fallback;
+  const words = text.replace(linkRe, ' ').match(/\p{L}+/gu) ?? [];
+  const plain = words.filter((word) => !/^\p{Lu}/u.test(word));
+  const counted = plain.length ? plain : words;
+  const cyrillic = counted.filter((word) => /\p{Script=Cyrillic}/u.test(word)).length;
+  const latin = counted.filter((word) => /\p{Script=Latin}/u.test(word)).length;
+  if (cyrillic === latin) return fallback;
   return latin > cyrillic ? 'en' : 'ru';
 }
 

@@ -122,7 +122,7 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   if (prep) return view(prep);
 
   const dossier = light.match(
-    /^(?:расскажи\p{L}*|рассказать|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
+    /^(?:расскажи\p{L}*|рассказать|вс[её](?=\s+(?:о|об|про|по)\s)|everything|all|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
   );
   if (dossier) {
     const query = nameQuery(message, dossier.indices![1]![0]);
@@ -152,15 +152,15 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   if (
     has(
       light,
-      `итог\\p{L}*\\s+(?:эт\\p{L}*\\s+|прошл\\p{L}*\\s+)?недел|недельн\\p{L}*\\s+отчет|отчет\\p{L}*\\s+(?:за|по)\\s+недел|за\\s+неделю|что\\s+(?:сделано|успели)\\s+за\\s+неделю|weekly\\s+(?:report|summary)|week\\s+(?:summary|results|in\\s+review)|(?:results|summary)\\s+(?:of|for)\\s+the\\s+week|how\\s+was\\s+(?:the|my|this)\\s+week`,
+      `итог\\p{L}*\\s+(?:эт\\p{L}*\\s+|(?:поза)?прошл\\p{L}*\\s+)?недел|(?:еже)?недельн\\p{L}*\\s+отчет|отчет\\p{L}*\\s+(?:за\\s+)?(?:(?:поза)?прошл\\p{L}*\\s+)?недел|отчет\\p{L}*\\s+(?:за|по)\\s+недел|за\\s+неделю|что\\s+(?:сделано|успели)\\s+за\\s+неделю|weekly\\s+(?:report|summary)|week\\s+(?:summary|results|in\\s+review)|(?:results|summary)\\s+(?:of|for)\\s+the\\s+week|how\\s+was\\s+(?:the|my|this)\\s+week`,
     )
   )
-    return view({ scenario: 'weeklyReport' });
+    return view({ scenario: 'weeklyReport', ...weeksAgoOf(light) });
 
   if (
     has(
       light,
-      `итог\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|итог\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|результат\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|что\\s+(?:я\\s+)?(?:сделал\\p{L}*|успел\\p{L}*)|что\\s+сделано|что\\s+я\\s+закрыл|day\\s+results|results\\s+of\\s+the\\s+day|end\\s+of\\s+(?:the\\s+)?day\\s+(?:summary|report)|what\\s+(?:did\\s+i|have\\s+i|i)\\s+(?:do|did|done|get\\s+done|finish\\p{L}*|accomplish\\p{L}*)`,
+      `итог\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|итог\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|отчет\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|дневн\\p{L}*\\s+отчет|результат\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|что\\s+(?:я\\s+)?(?:сделал\\p{L}*|успел\\p{L}*)|что\\s+сделано|что\\s+я\\s+закрыл|day\\s+results|results\\s+of\\s+the\\s+day|end\\s+of\\s+(?:the\\s+)?day\\s+(?:summary|report)|what\\s+(?:did\\s+i|have\\s+i|i)\\s+(?:do|did|done|get\\s+done|finish\\p{L}*|accomplish\\p{L}*)`,
     ) &&
     !has(light, 'вечерн')
   )
@@ -238,6 +238,13 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
     request: { scenario: 'query', query: asked.query },
     ...(unapplied.length ? { unapplied } : {}),
   };
+}
+
+/** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */
+function weeksAgoOf(light: string): { weeksAgo?: number } {
+  if (has(light, `позапрошл\\p{L}*\\s+недел|week\\s+before\\s+last`)) return { weeksAgo: 2 };
+  if (has(light, `прошл\\p{L}*\\s+недел|last\\s+week|previous\\s+week|past\\s+week`)) return { weeksAgo: 1 };
+  return {};
 }
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {

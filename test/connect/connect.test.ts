@@ -1,0 +1,157 @@
+// Each director with their own rights, end to end through the bot: /connect and the portal's redirect (a forged,
+// replayed or late state refused), the manager not seeing what the director sees, one renewal for requests that
+// find the token stale together, a refused renewal (the one sentence, digests stop), two companies on one bot.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoPortal } from '../../src/demo-portal/server.ts';
+import { CONNECT_AGAIN } from '../../src/views/messages.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import { TECHNICAL_WORDS } from '../bot/harness.ts';
+import {
+  CLIENT_SECRET,
+  type ConnectStand,
+  DIRECTOR,
+  MANAGER,
+  OTHER_DIRECTOR,
+  STRANGER,
+  startConnectStand,
+  WEBHOOK_USER,
+} from './harness.ts';
+
+let stand: ConnectStand;
+beforeAll(async () => {
+  stand = await startConnectStand();
+  // Marked records: a tender (a pipeline only finance and the director may see) and one deal in each company.
+  retitle(stand.first, (deal) => deal.CATEGORY_ID === '1' && deal.ASSIGNED_BY_ID !== '3', 'Тендер Гелиотроп');
+  retitle(stand.first, (deal) => deal.CATEGORY_ID === '0', 'Поставка Аметист');
+  retitle(stand.second, (deal) => deal.CATEGORY_ID === '0', 'Поставка Бирюза');
+}, 60_000);
+afterAll(() => stand?.close());
+
+function retitle(portal: DemoPortal, which: (deal: Record<string, unknown>) => boolean, title: string): void {
+  const deal = portal.data.deals.find((candidate) => which(candidate) && candidate.STAGE_SEMANTIC_ID === 'P');
+  if (!deal) throw new Error(`no deal to call ${title}`);
+  deal.TITLE = title;
+}
+
+const text = (messages: { plain: string }[]) => messages.map((message) => message.plain).join('\n');
+const later = (ms: number) => {
+  stand.clock.now = new Date(stand.clock.now.getTime() + ms);
+};
+
+describe('connecting a director’s own portal', () => {
+  it('registers /connect and /disconnect, and links to the portal with a single-use state', async () => {
+    const commands = stand.telegram.calls.filter((call) => call.method === 'setMyCommands');
+    expect(JSON.stringify(commands.map((call) => call.payload.commands))).toMatch(/"connect".*"disconnect"/);
+    const link = new URL(await stand.connectLink(DIRECTOR, stand.first));
+    expect(`${link.origin}${link.pathname}`).toBe(`http://127.0.0.1:${stand.first.port}/oauth/authorize/`);
+    expect(link.searchParams.get('client_id')).toBe(stand.first.oauth.clientId);
+    expect(link.searchParams.get('state')).toMatch(/^[\w-]{32}$/);
+  });
+
+  it('says who the director is there, and refuses the same redirect replayed and a forged state', async () => {
+    const link = await stand.connectLink(DIRECTOR, stand.first);
+    const before = stand.telegram.sent(DIRECTOR.id).length;
+    const page = await stand.approve(link, stand.first, 1);
+    expect(page.status).toBe(200);
+    const [said] = await stand.telegram.waitFor(() => {
+      const fresh = stand.telegram.sent(DIRECTOR.id).slice(before);
+      return fresh.length ? fresh : undefined;
+    });
+    expect(said?.plain).toBe(`Подключено: 127.0.0.1:${stand.first.port}, вы — Алексей Смирнов`);
+
+    const replayed = await fetch(page.url);
+    expect(replayed.status).toBe(400);
+    const forged = new URL(page.url);
+    forged.searchParams.set('state', 'x'.repeat(32));
+    expect((await fetch(forged)).status).toBe(400);
+    // Nothing more was said in Telegram, and the first connection stands.
+    expect(stand.telegram.sent(DIRECTOR.id)).toHaveLength(before + 1);
+    expect(text(await stand.say(DIRECTOR, 'найди Аметист'))).toMatch(/Аметист/);
+  });
+
+  it('refuses a link older than ten minutes', async () => {
+    const link = await stand.connectLink(MANAGER, stand.first);
+    later(10 * 60_000 + 1000);
+    const page = await stand.approve(link, stand.first, 3);
+    expect(page.status).toBe(400);
+  });
+
+  it('the sales manager acts with their own rights: the tender the director sees stays hidden from them', async () => {
+    const connected = await stand.connect(MANAGER, stand.first, 3);
+    expect(connected.plain).toBe(`Подключено: 127.0.0.1:${stand.first.port}, вы — Дмитрий Попов`);
+    expect(text(await stand.say(DIRECTOR, 'найди Гелиотроп'))).toMatch(/Тендер Гелиотроп/);
+    const manager = text(await stand.say(MANAGER, 'найди Гелиотроп'));
+    expect(manager).not.toMatch(/Тендер Гелиотроп/);
+    expect(manager).toMatch(/Гелиотроп/); // the question is answered («не нашёл …»), not ignored
+    // "Mine" is the connected person's own: the manager's tasks are headed by his name, not the director's.
+    expect(text(await stand.say(MANAGER, 'мои задачи'))).not.toMatch(/Смирнов/);
+  });
+
+  it('two companies on one bot: each director finds only their own company’s records', async () => {
+    const connected = await stand.connect(OTHER_DIRECTOR, stand.second, 1);
+    expect(connected.plain).toMatch(new RegExp(`^(Connected|Подключено): 127\\.0\\.0\\.1:${stand.second.port}`));
+    expect(text(await stand.say(OTHER_DIRECTOR, 'найди Бирюза'))).toMatch(/Поставка Бирюза/);
+    expect(text(await stand.say(OTHER_DIRECTOR, 'найди Аметист'))).not.toMatch(/Поставка Аметист/);
+    expect(text(await stand.say(DIRECTOR, 'найди Бирюза'))).not.toMatch(/Поставка Бирюза/);
+    // The company webhook still serves whoever is listed and never connected.
+    expect(text(await stand.say(WEBHOOK_USER, 'найди Аметист'))).toMatch(/Поставка Аметист/);
+    expect(text(await stand.say(WEBHOOK_USER, 'найди Бирюза'))).not.toMatch(/Поставка Бирюза/);
+    // A stranger who connected nothing is still a stranger.
+    expect(text(await stand.say(STRANGER, 'покажи сделки'))).toMatch(/Telegram ID[^0-9]*999/);
+  });
+
+  it('renews the director’s token once when many requests find it expired together', async () => {
+    await stand.say(DIRECTOR, 'утренний брифинг в 9:00');
+    await stand.say(MANAGER, 'утренний брифинг в 9:00');
+    later(60 * 60_000);
+    const before = stand.first.oauth.refreshCount;
+    const conversation = { telegramUserId: DIRECTOR.id, chatId: DIRECTOR.id };
+    const [answers, viaBot] = await Promise.all([
+      Promise.all(
+        ['мои задачи', 'покажи сделки', 'воронка', 'что у меня сегодня?', 'найди Аметист'].map((phrase) =>
+          stand.app.assistant.handleText(conversation, phrase),
+        ),
+      ),
+      stand.say(DIRECTOR, 'найди Гелиотроп'),
+    ]);
+    expect(stand.first.oauth.refreshCount - before).toBe(1);
+    expect(
+      answers
+        .flat()
+        .map((reply) => plainTextOf(reply.html))
+        .join('\n'),
+    ).toMatch(/Поставка Аметист/);
+    expect(text(viaBot)).toMatch(/Тендер Гелиотроп/);
+  });
+
+  it('a refused renewal ends the connection: one sentence asking to connect again, and no more digests', async () => {
+    // The manager was fired in the portal: his refresh token no longer works.
+    stand.first.oauth.revoke(3);
+    const [reply] = await stand.say(MANAGER, 'мои задачи');
+    expect(reply?.plain).toBe(plainTextOf(CONNECT_AGAIN.ru));
+    expect(reply?.plain).not.toMatch(TECHNICAL_WORDS);
+    const [again] = await stand.say(MANAGER, 'покажи сделки');
+    expect(again?.plain).toBe(plainTextOf(CONNECT_AGAIN.ru));
+
+    // 09:00:30 in Moscow: the director's briefing goes out, the manager's does not.
+    stand.clock.now = new Date('2026-11-25T06:00:30Z');
+    const digests = stand.startDigests();
+    try {
+      await stand.telegram.waitFor(() => digests.delivered.some((delivery) => delivery.chatId === DIRECTOR.id), 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(digests.delivered.filter((delivery) => delivery.chatId === MANAGER.id)).toEqual([]);
+    } finally {
+      digests.stop();
+    }
+  });
+
+  it('/disconnect forgets the tokens; the secret and the tokens are nowhere in what the bot said', async () => {
+    const [said] = await stand.say(OTHER_DIRECTOR, '/disconnect');
+    expect(said?.plain).toMatch(/Disconnected|Отключено/);
+    // Allowed only through the connection: now a stranger again.
+    expect(text(await stand.say(OTHER_DIRECTOR, 'покажи сделки'))).toMatch(/Telegram ID[^0-9]*333/);
+    const everything = JSON.stringify(stand.telegram.calls);
+    expect(everything).not.toContain(CLIENT_SECRET);
+    expect(everything).not.toMatch(/access_token|refresh_token/);
+  });
+});
