@@ -17,7 +17,7 @@ import type { Scenarios } from '../scenarios/index.ts';
 import { type Query, querySchema } from '../scenarios/query.ts';
 import { QUERY_PAGE } from '../scenarios/query-run.ts';
 import type { ScenarioRequest } from '../scenarios/requests.ts';
-import { executeWrite } from '../scenarios/write-execution.ts';
+import { executeWrite, writeLanded } from '../scenarios/write-execution.ts';
 import { createWriteLookup, type WriteLookup } from '../scenarios/write-lookup.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
@@ -53,6 +53,7 @@ import { plainTextOf } from '../views/plain-text.ts';
 import { presentReplies } from '../views/present.ts';
 import {
   choiceQuestion,
+  interruptedWrite,
   LIST_EXPIRED,
   MORE_MATCHES,
   notFoundSentence,
@@ -136,6 +137,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const ttlMs = deps.proposalTtlMs ?? DEFAULT_PROPOSAL_TTL_MS;
+  const startedAt = now();
+  // Proposals this process is writing now; one left 'executing' by an earlier run was cut short.
+  const writing = new Set<string>();
   const lookup = createWriteLookup({ portal: deps.portal, names: deps.scenarios.names, now });
   const profileReadAt = new Map<number, number>();
 
@@ -505,12 +509,14 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         }
         case 'taken':
           // A double tap while the first one is still writing: the first tap's edit answers both.
-          return { replies: [] };
+          if (writing.has(proposalId)) return { replies: [] };
+          return interrupted(record, proposalId);
         case 'missing':
           return { replies: [], notice: STALE_BUTTON[language] };
       }
     }
     const { write } = claim.proposal;
+    writing.add(proposalId);
     metrics.proposals.inc({ outcome: 'confirmed' });
     try {
       await executeWrite(deps.portal, director, write);
@@ -524,7 +530,25 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       const failed = guardText(failureText(error, language), language);
       await deps.proposals.finish(proposalId, 'failed', failed, now());
       return { edit: text(failed), replies: [] };
+    } finally {
+      writing.delete(proposalId);
     }
+  };
+
+  /** A tap on a question whose write was under way when the bot stopped: it never finished, so say so plainly. */
+  const interrupted = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {
+    const proposal = await deps.proposals.get(proposalId);
+    // Asked since this start: another copy of the bot may be writing it right now, and its edit will answer.
+    if (!proposal || proposal.createdAt >= startedAt) return { replies: [] };
+    let landed: boolean | undefined;
+    try {
+      landed = await writeLanded(deps.portal, proposal.write, proposal.createdAt);
+    } catch (error) {
+      logger.warn('could not tell whether an interrupted write landed', { error });
+    }
+    const sentence = guardText(interruptedWrite(proposal.write, landed, record.language), record.language);
+    await deps.proposals.finish(proposalId, landed ? 'done' : 'failed', sentence, now());
+    return { edit: text(sentence), replies: [] };
   };
 
   const cancel = async (record: DirectorRecord, proposalId: string): Promise<ButtonOutcome> => {

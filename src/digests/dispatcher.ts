@@ -56,7 +56,8 @@ export interface DigestDispatcherDeps {
 }
 
 export interface RunningDigests {
-  stop(): void;
+  /** No more ticks; resolves once the tick under way (if any) has finished. */
+  stop(): Promise<void>;
   /** When the dispatcher last showed progress (a tick began or ended, a director was served): for /healthz. */
   lastTick(): Date | undefined;
 }
@@ -339,19 +340,19 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       const suspension = followAccess().catch((error: unknown) =>
         logger.error('could not suspend digests of directors no longer allowed', { error }),
       );
-      let running = false;
+      let running: Promise<void> | undefined;
+      let stopped = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
       const run = () => {
-        if (running) return;
-        running = true;
+        if (running || stopped) return;
         const started = Date.now();
-        suspension
+        running = suspension
           .then(tick)
           .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {
-            running = false;
+            running = undefined;
           });
       };
       const stopTicks = ((): (() => void) => {
@@ -364,7 +365,11 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       })();
       run();
       return {
-        stop: stopTicks,
+        async stop() {
+          stopped = true;
+          stopTicks();
+          await running;
+        },
         lastTick: () => signOfLife,
       };
     },

@@ -19,6 +19,8 @@ export interface Stand {
   /** Everything the assistant wrote to stderr (to check no secret leaks into logs). */
   stderr(): string;
   startAssistant(): Promise<void>;
+  /** Resolves with the exit code once the assistant's process has ended by itself. */
+  exited(): Promise<number | null>;
   /** SIGTERM, as Docker and systemd stop it. */
   stopAssistant(): Promise<void>;
   /** The director writes; resolves with the bot's new messages once `count` have arrived. */
@@ -33,6 +35,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
   const telegram = await startFakeTelegram();
   const folder = mkdtempSync(join(tmpdir(), 'b24-bot-'));
   let child: ChildProcess | undefined;
+  let exit: Promise<number | null> = Promise.resolve(null);
   let errors = '';
 
   // Running means polling, or (webhook mode) the webhook registered.
@@ -62,6 +65,8 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
           ...extraEnv,
         },
       });
+      const started = child;
+      exit = new Promise((resolve) => started.once('exit', (code) => resolve(code)));
       child.stderr?.on('data', (chunk: Buffer) => {
         errors += chunk.toString('utf8');
       });
@@ -70,6 +75,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
       });
       await telegram.waitFor(() => polls() > before, 30_000);
     },
+    exited: () => exit,
     async stopAssistant() {
       const running = child;
       if (!running?.pid || running.exitCode !== null) return;
