@@ -13,6 +13,7 @@ import { scopeOfMethod } from '../portal/scopes.ts';
 import { isConnectionEnded } from '../portal/tokens.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
+import { type ExportList, exportListOf } from '../scenarios/exports.ts';
 import type { Scenarios } from '../scenarios/index.ts';
 import { type Query, querySchema } from '../scenarios/query.ts';
 import { QUERY_PAGE } from '../scenarios/query-run.ts';
@@ -45,6 +46,7 @@ import {
   PORTAL_UNAVAILABLE,
   SOMETHING_WENT_WRONG,
   STALE_BUTTON,
+  STATUS_EXPORTING,
   STATUS_LOOKING_UP,
   STATUS_THINKING,
   statusFor,
@@ -68,6 +70,7 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
+import { spreadsheetReply } from '../views/sheets/lists.ts';
 import { decodeAction } from './callbacks/index.ts';
 import type { ModelLoop } from './model/index.ts';
 import { type Format, formatAsked } from './router/formats.ts';
@@ -252,13 +255,24 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     return [pictureReply(picture.view, picture.chart, director.language)];
   };
 
-  /** A view in the form the director asked for. */
+  /** A whole list as a spreadsheet. */
+  const spreadsheet = async (director: Director, list: ExportList, onStatus?: (status: string) => void) => {
+    onStatus?.(STATUS_EXPORTING[director.language]);
+    const table = await deps.scenarios.exportTable(director, list);
+    return [await spreadsheetReply(table, today(director), director.language)];
+  };
+
+  /** A view in the form the director asked for; a view that is not a list is shown as it is. */
   const present = (
     director: Director,
     request: ScenarioRequest,
     format?: Format,
     onStatus?: (status: string) => void,
-  ) => (format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus));
+  ): Promise<Reply[]> => {
+    const list = format === 'excel' ? exportListOf(request.scenario) : undefined;
+    if (list) return spreadsheet(director, list, onStatus);
+    return format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus);
+  };
 
   // ─── writes ───────────────────────────────────────────────────────────────
 
@@ -587,6 +601,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           }
           case 'chart':
             return { replies: await chart(director, action.request) };
+          case 'export':
+            return { replies: await spreadsheet(director, action.list) };
           case 'propose': {
             const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };

@@ -1,5 +1,7 @@
 // What a button means. Views and the assistant attach these; the callback codec (assistant) turns
 // them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
+
+import type { ExportList } from './exports.ts';
 import type { DigestName, ScenarioRequest } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
@@ -8,6 +10,8 @@ export type Action =
   | { kind: 'show'; request: ScenarioRequest }
   /** The same view as a picture (the pipeline's funnel, the week's money …). */
   | { kind: 'chart'; request: ScenarioRequest }
+  /** A whole list as a spreadsheet. */
+  | { kind: 'export'; list: ExportList }
   /** Ask the director to confirm this write (e.g. "complete" under a task). */
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */

@@ -164,6 +164,7 @@ export const NOTHING_MORE: Texts = {
 };
 
 export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
+export const STATUS_EXPORTING: Texts = { ru: 'Собираю таблицу…', en: 'Building the spreadsheet…' };
 export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
 
 // ─── a director's own connection (the Bitrix24 application) ─────────────────

@@ -4,6 +4,7 @@
 // the portal before asking, so a stale or forged button cannot put words into the question.
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Action } from '../../scenarios/actions.ts';
+import { EXPORT_LISTS } from '../../scenarios/exports.ts';
 import type { DigestName, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteRequest } from '../../scenarios/writes.ts';
 
@@ -332,6 +333,8 @@ function encodeParts(action: Action): string {
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
     case 'chart':
       return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
+    case 'export':
+      return `xl:${action.list}`;
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
     case 'queryMore':
@@ -397,6 +400,10 @@ export function decodeAction(data: string): Action | undefined {
     }
     case 'dg':
       return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
+    case 'xl': {
+      const list = EXPORT_LISTS.find((name) => parts.length === 1 && name === parts[0]);
+      return list ? { kind: 'export', list } : undefined;
+    }
     case 's':
     case 'gr': {
       const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
