@@ -2,18 +2,24 @@
 // owns start-up and graceful shutdown.
 import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
-import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
 import type { BucketSource } from './portal/bucket.ts';
 import { createPortalClient } from './portal/client.ts';
+import { exitCodeOf, type StopStep, stopInOrder, watchForStop } from './shutdown.ts';
 import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
+import { fatalTelegramLine } from './telegram/failures.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
 
-async function runTelegram(config: Config, logger: Logger): Promise<void> {
+// Time for the digest tick and writes in flight to finish once stopping begins.
+const STOP_DEADLINE_MS = 10_000;
+
+/** Runs the bot until a signal, a fatal Telegram failure or a crash; resolves with the exit code. */
+async function runTelegram(config: Config, logger: Logger): Promise<number> {
+  const watch = watchForStop(logger);
   const telegram = config.telegram;
   const portalSettings = config.portal;
   if (!telegram || (!portalSettings && !config.application)) {
@@ -50,60 +56,66 @@ async function runTelegram(config: Config, logger: Logger): Promise<void> {
     model: config.model,
     logger,
   });
-  const { bot, sender } = createBot({
-    token: telegram.token,
-    apiRoot: telegram.apiRoot,
-    assistant: app.assistant,
-    access: app.access,
-    ...(app.connect ? { connect: app.connect } : {}),
-    logger,
-    transcriber: config.speech && createTranscriber(config.speech),
-  });
-  await registerCommands(bot.api, { connect: Boolean(app.connect) });
-
-  // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
-  const listener = createListener(logger);
-  const running: Running = telegram.webhook
-    ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
-    : await startPolling(bot, logger);
-  const digests = app.startDigests(async (chatId, replies) => {
-    await sender.send(chatId, replies);
-  });
-  if (app.oauthRoute) {
-    listener.route(
-      OAUTH_REDIRECT_PATH,
-      app.oauthRoute(async (chatId, replies) => {
-        await sender.send(chatId, replies);
-      }),
-    );
+  // From here on the database is open: every way out goes through the clean shutdown below.
+  const stopSteps: StopStep[] = [{ name: 'database', run: () => app.close() }];
+  try {
+    return exitCodeOf(await Promise.race([watch.stopped, serve(telegram)]));
+  } catch (error) {
+    watch.fail(error);
+    return exitCodeOf(await watch.stopped);
+  } finally {
+    await stopInOrder(stopSteps, STOP_DEADLINE_MS, logger);
+    logger.info('stopped cleanly');
   }
-  mountOperatorRoutes(listener, {
-    updatesAlive: running.alive,
-    pingDatabase: app.ping,
-    lastDigestTick: digests.lastTick,
-  });
-  if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
-  logger.info('assistant started', {
-    portal: app.portal ? String(app.portal) : 'none',
-    // What the operator registers as the application's handler address.
-    handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
-    allowed: config.allowed.length,
-    model: Boolean(config.model),
-  });
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      logger.info('stopping', { signal });
-      resolve();
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
-  digests.stop();
-  await listener.close();
-  await running.stop();
-  await app.close();
-  logger.info('stopped cleanly');
+  /** Starts everything and never resolves: only `watch.stopped` ends the run. */
+  async function serve(telegram: NonNullable<Config['telegram']>): Promise<never> {
+    const { bot, sender, idle } = createBot({
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
+      assistant: app.assistant,
+      access: app.access,
+      ...(app.connect ? { connect: app.connect } : {}),
+      logger,
+      transcriber: config.speech && createTranscriber(config.speech),
+    });
+    await registerCommands(bot.api, { connect: Boolean(app.connect) });
+
+    // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
+    const listener = createListener(logger);
+    const running: Running = telegram.webhook
+      ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
+      : await startPolling(bot, logger, watch.fail);
+    stopSteps.unshift({ name: 'updates', run: () => running.stop() }, { name: 'writes in flight', run: idle });
+    const digests = app.startDigests(async (chatId, replies) => {
+      await sender.send(chatId, replies);
+    });
+    stopSteps.unshift({ name: 'digests', run: () => digests.stop() });
+    if (app.oauthRoute) {
+      listener.route(
+        OAUTH_REDIRECT_PATH,
+        app.oauthRoute(async (chatId, replies) => {
+          await sender.send(chatId, replies);
+        }),
+      );
+    }
+    mountOperatorRoutes(listener, {
+      updatesAlive: running.alive,
+      pingDatabase: app.ping,
+      lastDigestTick: digests.lastTick,
+    });
+    stopSteps.splice(-1, 0, { name: 'operator listener', run: () => listener.close() });
+    if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
+    logger.info('assistant started', {
+      portal: app.portal ? String(app.portal) : 'none',
+      // What the operator registers as the application's handler address.
+      handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
+      allowed: config.allowed.length,
+      model: Boolean(config.model),
+    });
+
+    return new Promise<never>(() => {});
+  }
 }
 
 async function main(): Promise<void> {
@@ -123,14 +135,15 @@ async function main(): Promise<void> {
     secrets: secretsOf(config),
   });
   try {
-    if (demo) await runDemo({ config, logger });
-    else await runTelegram(config, logger);
+    // The demo portal and its company stay out of the bot's memory.
+    if (demo) await (await import('./demo/index.ts')).runDemo({ config, logger });
+    else process.exit(await runTelegram(config, logger));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${formatConfigError(error)}\n`);
       process.exit(1);
     }
-    logger.error('the assistant stopped', { error });
+    logger.error(fatalTelegramLine(error) ?? 'the assistant stopped', { error });
     process.exit(1);
   }
   process.exit(0);

@@ -56,7 +56,8 @@ export interface DigestDispatcherDeps {
 }
 
 export interface RunningDigests {
-  stop(): void;
+  /** No more ticks; resolves once the tick under way (if any) has finished. */
+  stop(): Promise<void>;
   /** When the dispatcher last showed progress (a tick began or ended, a director was served): for /healthz. */
   lastTick(): Date | undefined;
 }
@@ -72,6 +73,10 @@ const MINUTE = 60_000;
 const GRACE_MS = 180 * MINUTE;
 // Directors served at once: one slow portal or chat never holds up the others.
 const CONCURRENCY = 100;
+// Briefings being built at once. A briefing's portal data (open tasks, deals, their history) is large and is
+// dropped as soon as it is rendered; the rest of the directors in flight hold only their rendered messages while
+// they wait for Telegram. So the round streams: memory follows this number, not the number of directors.
+const BUILDING_AT_ONCE = 16;
 // While the portal is unreachable: try again this often, for this long, then say so once.
 const RETRY_EVERY_MS = 5 * MINUTE;
 const RETRY_FOR_MS = 30 * MINUTE;
@@ -133,6 +138,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   };
 
   const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
+  const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
   const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
   const deliver = async (chatId: number, replies: Reply[]) => {
     // One message per job, so both limits count messages, not digests.
@@ -171,7 +177,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
     let replies: Reply[] | null;
     try {
-      replies = await deps.content(director, slot.digest);
+      replies = await building.schedule(() => deps.content(director, slot.digest));
     } catch (error) {
       const now = clock();
       const retryAt = new Date(now.getTime() + RETRY_EVERY_MS);
@@ -339,19 +345,19 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       const suspension = followAccess().catch((error: unknown) =>
         logger.error('could not suspend digests of directors no longer allowed', { error }),
       );
-      let running = false;
+      let running: Promise<void> | undefined;
+      let stopped = false;
       // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
       // stays due in the database, so the tick after it picks it up.
       const run = () => {
-        if (running) return;
-        running = true;
+        if (running || stopped) return;
         const started = Date.now();
-        suspension
+        running = suspension
           .then(tick)
           .then((report) => logRound(report, Date.now() - started))
           .catch((error: unknown) => logger.error('digest tick failed', { error }))
           .finally(() => {
-            running = false;
+            running = undefined;
           });
       };
       const stopTicks = ((): (() => void) => {
@@ -364,7 +370,11 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       })();
       run();
       return {
-        stop: stopTicks,
+        async stop() {
+          stopped = true;
+          stopTicks();
+          await running;
+        },
         lastTick: () => signOfLife,
       };
     },

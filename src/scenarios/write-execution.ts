@@ -146,3 +146,27 @@ export async function executeWrite(
       });
   }
 }
+
+/**
+ * After a crash in the middle of a write: whether the portal shows it happened. Only a created task or deal
+ * can be told apart (that exact title, created since the question); for anything else, undefined.
+ */
+export async function writeLanded(
+  portal: PortalClient,
+  write: WriteRequest,
+  since: Date,
+): Promise<boolean | undefined> {
+  // A minute of slack for the difference between our clock and the portal's.
+  const after = new Date(since.getTime() - 60_000).toISOString();
+  const found = async (method: string, filter: Params) => {
+    const { result } = await portal.call(method, { filter, select: ['ID'] });
+    const items = z
+      .union([z.array(z.unknown()), z.object({ tasks: z.array(z.unknown()) }).loose()])
+      .catch([])
+      .parse(result);
+    return (Array.isArray(items) ? items : items.tasks).length > 0;
+  };
+  if (write.type === 'createTask') return found('tasks.task.list', { TITLE: write.title, '>=CREATED_DATE': after });
+  if (write.type === 'createDeal') return found('crm.deal.list', { TITLE: write.title, '>=DATE_CREATE': after });
+  return undefined;
+}

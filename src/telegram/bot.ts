@@ -5,6 +5,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../log.ts';
 import type { Transcriber } from '../speech/transcriber.ts';
+import { cappedRetry, type TelegramPatience, timeLimit } from './failures.ts';
 import { accessFeature } from './features/access.ts';
 import { buttonsFeature } from './features/buttons.ts';
 import { privateChatsFeature } from './features/chats.ts';
@@ -28,6 +29,8 @@ export interface BotDependencies {
   logger: Logger;
   /** Speech to text for voice notes; absent: the director is asked to write. */
   transcriber?: Transcriber;
+  /** Time limits and back-off of Telegram calls (tests shorten them). */
+  patience?: TelegramPatience;
   /** Known bot identity (skips getMe; tests). */
   botInfo?: UserFromGetMe;
 }
@@ -35,6 +38,8 @@ export interface BotDependencies {
 export interface AssistantBot {
   bot: Bot<Context>;
   sender: Sender;
+  /** Resolves once every update being handled now is done (shutdown waits for writes in flight). */
+  idle(): Promise<void>;
 }
 
 const SORRY = 'Не получилось ответить, попробуйте ещё раз через минуту.';
@@ -44,11 +49,20 @@ export function createBot(deps: BotDependencies): AssistantBot {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     botInfo: deps.botInfo,
   });
+  bot.api.config.use(timeLimit(deps.patience));
   bot.api.config.use(countRetries());
-  // Waits out Telegram's 429 `retry_after` and retries its 5xx; gives up on absurd waits.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // Waits out Telegram's 429 `retry_after` and retries its 5xx; gives up on absurd waits. Network failures go
+  // to cappedRetry: auto-retry's own back-off for them grows to an hour and never gives up.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
+  bot.api.config.use(cappedRetry(deps.patience));
   const sender = createSender(bot.api, deps.logger);
 
+  const inFlight = new Set<Promise<unknown>>();
+  bot.use((_ctx, next) => {
+    const work = next();
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  });
   bot.use(timeUpdates(deps.logger));
   // One chat's updates in order, different chats in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -60,7 +74,7 @@ export function createBot(deps: BotDependencies): AssistantBot {
     if (chatId && ctx.chat?.type === 'private') await bot.api.sendMessage(chatId, SORRY).catch(() => {});
   });
   features.use(privateChatsFeature());
-  if (deps.connect) features.use(connectFeature(deps.connect));
+  if (deps.connect) features.use(connectFeature(deps.connect, deps.access));
   features.use(accessFeature(deps.access));
   const menu = createMenu();
   features.use(conversationFeature({ assistant: deps.assistant, sender, menu, logger: deps.logger }));
@@ -77,5 +91,11 @@ export function createBot(deps: BotDependencies): AssistantBot {
   );
   features.use(buttonsFeature({ assistant: deps.assistant, sender, logger: deps.logger }));
   features.use(unsupportedFeature());
-  return { bot, sender };
+  return {
+    bot,
+    sender,
+    idle: async () => {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
 }

@@ -15,13 +15,24 @@ export interface Running {
   alive(): boolean;
 }
 
-export async function startPolling(bot: Bot<Context>, logger: Logger): Promise<Running> {
+/**
+ * `onFatal` hears when polling fails for good (Telegram's 409 or 401, which the runner does not retry):
+ * the caller shuts down instead of the process dying of an unhandled rejection.
+ */
+export async function startPolling(
+  bot: Bot<Context>,
+  logger: Logger,
+  onFatal: (error: unknown) => void = () => {},
+): Promise<Running> {
   await bot.init();
   // A webhook left over from another deployment would swallow every update.
   await bot.api.deleteWebhook();
   const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: UPDATES } },
+    // Network failures are retried below the runner (cappedRetry); what reaches it waits a second. Silent: the
+    // runner would print raw errors to the console, past the masking logger.
+    runner: { fetch: { allowed_updates: UPDATES }, retryInterval: 1_000, silent: true },
   });
+  runner.task()?.catch(onFatal);
   logger.info('polling started', { bot: bot.botInfo.username });
   return {
     async stop() {

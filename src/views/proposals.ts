@@ -249,6 +249,25 @@ export const PROPOSAL_EXPIRED: Texts = {
   en: 'The confirmation has expired and nothing was changed. Please ask again.',
 };
 
+/** A tap on a question whose write a restart cut short: one honest sentence, and what the portal shows if it can. */
+export function interruptedWrite(write: WriteRequest, landed: boolean | undefined, language: Language): string {
+  const ru = language === 'ru';
+  if (landed === undefined)
+    return ru
+      ? 'Не знаю, успело ли это выполниться до перезапуска, — проверьте в Битрикс24.'
+      : 'I do not know whether this went through before the restart; please check in Bitrix24.';
+  const title = quoted('title' in write ? write.title : '', language);
+  const what = write.type === 'createTask' ? (ru ? 'задача' : 'task') : ru ? 'сделка' : 'deal';
+  const whatMissing = write.type === 'createTask' ? (ru ? 'задачи' : 'task') : ru ? 'сделки' : 'deal';
+  if (landed)
+    return ru
+      ? `Это успело выполниться до перезапуска: ${what} ${title} есть в Битрикс24.`
+      : `This went through before the restart: the ${what} ${title} is in Bitrix24.`;
+  return ru
+    ? `Это не успело выполниться до перезапуска: ${whatMissing} ${title} в Битрикс24 нет. Напишите просьбу ещё раз.`
+    : `This did not go through before the restart: there is no ${whatMissing} ${title} in Bitrix24. Please ask again.`;
+}
+
 /** A tap on a pick list that a newer list or question replaced. */
 export const LIST_EXPIRED: Texts = {
   ru: 'Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.',

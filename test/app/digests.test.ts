@@ -116,7 +116,7 @@ describe('digests and ALLOWED_TELEGRAM_IDS', () => {
       },
       { timeout: 10_000 },
     );
-    digests.stop();
+    await digests.stop();
     return delivered;
   }
 

@@ -18,7 +18,10 @@ export interface Stand {
   folder: string;
   /** Everything the assistant wrote to stderr (to check no secret leaks into logs). */
   stderr(): string;
-  startAssistant(): Promise<void>;
+  /** `more` adds settings known only once the stand runs (the demo portal's application keys). */
+  startAssistant(more?: Record<string, string>): Promise<void>;
+  /** Resolves with the exit code once the assistant's process has ended by itself. */
+  exited(): Promise<number | null>;
   /** SIGTERM, as Docker and systemd stop it. */
   stopAssistant(): Promise<void>;
   /** The director writes; resolves with the bot's new messages once `count` have arrived. */
@@ -33,6 +36,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
   const telegram = await startFakeTelegram();
   const folder = mkdtempSync(join(tmpdir(), 'b24-bot-'));
   let child: ChildProcess | undefined;
+  let exit: Promise<number | null> = Promise.resolve(null);
   let errors = '';
 
   // Running means polling, or (webhook mode) the webhook registered.
@@ -44,7 +48,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
     telegram,
     folder,
     stderr: () => errors,
-    async startAssistant() {
+    async startAssistant(more = {}) {
       const before = polls();
       child = spawn('npm', ['start', '--silent'], {
         cwd: repository,
@@ -60,8 +64,11 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
           DATABASE_PATH: join(folder, 'assistant.sqlite'),
           LOG_LEVEL: 'debug',
           ...extraEnv,
+          ...more,
         },
       });
+      const started = child;
+      exit = new Promise((resolve) => started.once('exit', (code) => resolve(code)));
       child.stderr?.on('data', (chunk: Buffer) => {
         errors += chunk.toString('utf8');
       });
@@ -70,6 +77,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
       });
       await telegram.waitFor(() => polls() > before, 30_000);
     },
+    exited: () => exit,
     async stopAssistant() {
       const running = child;
       if (!running?.pid || running.exitCode !== null) return;
