@@ -24,6 +24,10 @@ export type Action =
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
   | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** The next part of the last long list. */
+  | { kind: 'queryMore' }
+  /** One option of the last pick list (a person or client a name fitted several of). */
+  | { kind: 'queryPick'; option: number }
   /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
   | { kind: 'connect' }
   /** Open the whole digest settings message (under a one-line change said in words). */

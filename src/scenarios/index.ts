@@ -18,6 +18,7 @@ import { myTasks } from './my-tasks.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
+import { runQuery } from './query-run.ts';
 import type { PageHints } from './reads.ts';
 import type { ScenarioRequest } from './requests.ts';
 import { scheduleForDay } from './schedule.ts';
@@ -94,6 +95,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
         return pipeline(context, request.categoryId);
       case 'search':
         return search(context, request.query);
+      case 'query':
+        return runQuery(context, request.query, request.offset ?? 0);
       case 'contacts':
         return contacts(context, request.query);
       case 'dayPlan':

@@ -337,6 +337,10 @@ function encodeParts(action: Action): string {
       return `xl:${action.list}`;
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
+    case 'queryMore':
+      return 'qm';
+    case 'queryPick':
+      return `qp:${encodeField(action.option, 'int')}`;
   }
 }
 
@@ -409,6 +413,12 @@ export function decodeAction(data: string): Action | undefined {
     case 'p': {
       const write = decodeShape(WRITES, 'type', parts);
       return write ? { kind: 'propose', write: write as unknown as WriteRequest } : undefined;
+    }
+    case 'qm':
+      return parts.length === 0 ? { kind: 'queryMore' } : undefined;
+    case 'qp': {
+      const option = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
+      return typeof option === 'number' && option >= 0 && option < 50 ? { kind: 'queryPick', option } : undefined;
     }
     default:
       return undefined;
