@@ -10,7 +10,7 @@ import { understand } from './assistant/router/index.ts';
 import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
 import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
-import { createDigestDispatcher, type RunningDigests } from './digests/dispatcher.ts';
+import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import { type BucketSource, type RateLimit, sharedBucket } from './portal/bucket.ts';
@@ -64,6 +64,8 @@ export interface AppOptions {
   logger: Logger;
   now?: () => Date;
   proposalTtlMs?: number;
+  /** This instance's name, lease and tick for the digest round (tests of several instances make them short). */
+  digestRound?: Pick<DigestDispatcherDeps, 'instance' | 'leaseMs' | 'tickMs' | 'rate'>;
 }
 
 export interface App {
@@ -283,6 +285,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     db,
     startDigests(send) {
       const dispatcher = createDigestDispatcher({
+        ...options.digestRound,
         db,
         now,
         logger,

@@ -75,7 +75,7 @@ export function createBot(deps: BotDependencies): AssistantBot {
       await bot.api.sendMessage(chatId, SORRY[languageOfCode(ctx.from?.language_code)]).catch(() => {});
   });
   features.use(privateChatsFeature());
-  if (deps.connect) features.use(connectFeature(deps.connect));
+  if (deps.connect) features.use(connectFeature(deps.connect, deps.access));
   features.use(accessFeature(deps.access));
   const menu = createMenu();
   features.use(conversationFeature({ assistant: deps.assistant, sender, menu, logger: deps.logger }));
