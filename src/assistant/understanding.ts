@@ -32,7 +32,10 @@ export type WriteDraft =
   | { type: 'createCompany'; title: string; phone?: string; email?: string };
 
 export type Intent =
-  | { kind: 'view'; request: ScenarioRequest }
+  /** `unapplied`: words of the request the router could not apply (the model, or a plain note, handles them). */
+  | { kind: 'view'; request: ScenarioRequest; unapplied?: string[] }
+  /** «ещё»: the next part of the last long list. */
+  | { kind: 'more' }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
   | { kind: 'help' }

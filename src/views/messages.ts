@@ -139,6 +139,7 @@ const STATUS: Record<ScenarioName, Texts> = {
   dayResults: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
   pipeline: { ru: 'Смотрю воронку…', en: 'Checking the pipeline…' },
   search: { ru: 'Ищу…', en: 'Searching…' },
+  query: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
   contacts: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
   dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
   morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
@@ -150,7 +151,20 @@ const STATUS: Record<ScenarioName, Texts> = {
 /** The human status shown while a view is being prepared («Смотрю календарь…»). */
 export const statusFor = (scenario: ScenarioName, language: Language): string => STATUS[scenario][language];
 
+/** Said above a view when some words of the request could not be applied: never passed off as the answer. */
+export const notApplied = (words: string[], language: Language): string =>
+  language === 'ru'
+    ? `❔ Не понял ${words.map((word) => `«${word}»`).join(', ')} — показываю без этого.`
+    : `❔ I did not understand ${words.map((word) => `“${word}”`).join(', ')} — showing without it.`;
+
+/** «ещё» with no long list before it. */
+export const NOTHING_MORE: Texts = {
+  ru: 'Продолжать нечего: попросите список, и я покажу его по частям.',
+  en: 'There is nothing to continue: ask for a list and I will show it part by part.',
+};
+
 export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
+export const STATUS_EXPORTING: Texts = { ru: 'Собираю таблицу…', en: 'Building the spreadsheet…' };
 export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
 
 // ─── a director's own connection (the Bitrix24 application) ─────────────────
@@ -221,6 +235,26 @@ export const VOICE_NOT_UNDERSTOOD: Texts = {
   ru: 'Не получилось разобрать голосовое — напишите, пожалуйста, текстом.',
   en: 'I could not make out the voice note — please write it as text.',
 };
+
+/** When answering failed for a reason the director cannot fix. */
+export const SORRY: Texts = {
+  ru: 'Не получилось ответить, попробуйте ещё раз через минуту.',
+  en: 'I could not answer that; please try again in a minute.',
+};
+
+/** A command in a group chat. */
+export const PRIVATE_ONLY: Texts = {
+  ru: 'Я отвечаю только в личных сообщениях — напишите мне напрямую.',
+  en: 'I only answer in private messages — please write to me directly.',
+};
+
+export const FORWARDED: Texts = {
+  ru: 'Пересланные сообщения я не разбираю — напишите, что показать: расписание, задачи или сделки.',
+  en: 'I do not read forwarded messages — write what to show: schedule, tasks or deals.',
+};
+
+/** The director's language as Telegram knows it, for replies the assistant gives before it knows them. */
+export const languageOfCode = (code: string | undefined): Language => (code?.startsWith('en') ? 'en' : 'ru');
 
 export const NOT_TEXT: Texts = {
   ru: 'Я понимаю текст и голосовые: напишите или скажите, что показать — расписание, задачи или сделки.',

@@ -96,6 +96,8 @@ const helpRe =
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
+const moreRe =
+  /^(?:ещ[её]|дальше|далее|продолжи|продолжай|следующ\p{L}*|покажи\s+ещ[её]|ещ[её]\s+(?:покажи|давай)|more|next|show\s+more|continue)$/u;
 const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
@@ -131,6 +133,8 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const { light } = message;
   if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
   if (!light) return { kind: 'unknown' };
+
+  if (moreRe.test(light)) return { kind: 'more' };
 
   const digestChange = digestChangeIntent(message);
   if (digestChange) return digestChange;
