@@ -236,6 +236,26 @@ export const VOICE_NOT_UNDERSTOOD: Texts = {
   en: 'I could not make out the voice note — please write it as text.',
 };
 
+/** When answering failed for a reason the director cannot fix. */
+export const SORRY: Texts = {
+  ru: 'Не получилось ответить, попробуйте ещё раз через минуту.',
+  en: 'I could not answer that; please try again in a minute.',
+};
+
+/** A command in a group chat. */
+export const PRIVATE_ONLY: Texts = {
+  ru: 'Я отвечаю только в личных сообщениях — напишите мне напрямую.',
+  en: 'I only answer in private messages — please write to me directly.',
+};
+
+export const FORWARDED: Texts = {
+  ru: 'Пересланные сообщения я не разбираю — напишите, что показать: расписание, задачи или сделки.',
+  en: 'I do not read forwarded messages — write what to show: schedule, tasks or deals.',
+};
+
+/** The director's language as Telegram knows it, for replies the assistant gives before it knows them. */
+export const languageOfCode = (code: string | undefined): Language => (code?.startsWith('en') ? 'en' : 'ru');
+
 export const NOT_TEXT: Texts = {
   ru: 'Я понимаю текст и голосовые: напишите или скажите, что показать — расписание, задачи или сделки.',
   en: 'I understand text and voice notes: write or say what to show — schedule, tasks or deals.',
