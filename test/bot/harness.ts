@@ -18,7 +18,8 @@ export interface Stand {
   folder: string;
   /** Everything the assistant wrote to stderr (to check no secret leaks into logs). */
   stderr(): string;
-  startAssistant(): Promise<void>;
+  /** `more` adds settings known only once the stand runs (the demo portal's application keys). */
+  startAssistant(more?: Record<string, string>): Promise<void>;
   /** Resolves with the exit code once the assistant's process has ended by itself. */
   exited(): Promise<number | null>;
   /** SIGTERM, as Docker and systemd stop it. */
@@ -47,7 +48,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
     telegram,
     folder,
     stderr: () => errors,
-    async startAssistant() {
+    async startAssistant(more = {}) {
       const before = polls();
       child = spawn('npm', ['start', '--silent'], {
         cwd: repository,
@@ -63,6 +64,7 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
           DATABASE_PATH: join(folder, 'assistant.sqlite'),
           LOG_LEVEL: 'debug',
           ...extraEnv,
+          ...more,
         },
       });
       const started = child;

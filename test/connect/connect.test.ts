@@ -39,6 +39,16 @@ const later = (ms: number) => {
 };
 
 describe('connecting a director’s own portal', () => {
+  it('offers to connect under the introduction, and the button asks for the portal’s address', async () => {
+    const [introduction] = await stand.say(DIRECTOR, 'привет', 2);
+    expect(introduction?.plain).toMatch(/^Я помощник по Битрикс24/);
+    const data = stand.telegram.buttonData(introduction!, 'Подключить свой Битрикс24');
+    const before = stand.telegram.sent(DIRECTOR.id).length;
+    stand.telegram.tapButton(DIRECTOR, introduction!, data);
+    const asked = await stand.telegram.waitFor(() => stand.telegram.sent(DIRECTOR.id)[before]);
+    expect(asked.plain).toMatch(/^Напишите адрес вашего Битрикс24/);
+  });
+
   it('registers /connect and /disconnect, and links to the portal with a single-use state', async () => {
     const commands = stand.telegram.calls.filter((call) => call.method === 'setMyCommands');
     expect(JSON.stringify(commands.map((call) => call.payload.commands))).toMatch(/"connect".*"disconnect"/);
@@ -96,8 +106,10 @@ describe('connecting a director’s own portal', () => {
     // The company webhook still serves whoever is listed and never connected.
     expect(text(await stand.say(WEBHOOK_USER, 'найди Аметист'))).toMatch(/Поставка Аметист/);
     expect(text(await stand.say(WEBHOOK_USER, 'найди Бирюза'))).not.toMatch(/Поставка Бирюза/);
-    // A stranger who connected nothing is still a stranger.
-    expect(text(await stand.say(STRANGER, 'покажи сделки'))).toMatch(/Telegram ID[^0-9]*999/);
+    // Anyone may come in by connecting (ALLOW_CONNECTED_PORTALS), but sees nothing before that.
+    const [invited] = await stand.say(STRANGER, 'покажи сделки');
+    expect(invited?.plain).toBe('Чтобы я мог помогать, подключите свой Битрикс24: /connect');
+    expect(JSON.stringify(invited?.reply_markup)).toContain('Подключить свой Битрикс24');
   });
 
   it('renews the director’s token once when many requests find it expired together', async () => {
@@ -148,8 +160,10 @@ describe('connecting a director’s own portal', () => {
   it('/disconnect forgets the tokens; the secret and the tokens are nowhere in what the bot said', async () => {
     const [said] = await stand.say(OTHER_DIRECTOR, '/disconnect');
     expect(said?.plain).toMatch(/Disconnected|Отключено/);
-    // Allowed only through the connection: now a stranger again.
-    expect(text(await stand.say(OTHER_DIRECTOR, 'покажи сделки'))).toMatch(/Telegram ID[^0-9]*333/);
+    // Allowed only through the connection: back to being invited to connect, with no data.
+    expect(text(await stand.say(OTHER_DIRECTOR, 'покажи сделки'))).toBe(
+      'To let me help, please connect your Bitrix24: /connect',
+    );
     const everything = JSON.stringify(stand.telegram.calls);
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toMatch(/access_token|refresh_token/);

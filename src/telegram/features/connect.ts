@@ -7,17 +7,23 @@ import type { Language } from '../../scenarios/director.ts';
 import { escapeHtml } from '../../views/html.ts';
 import {
   ASK_PORTAL_ADDRESS,
+  CONNECT_BUTTON,
+  CONNECT_FIRST,
   disconnectedSentence,
   NOT_A_PORTAL_ADDRESS,
   NOTHING_TO_DISCONNECT,
   OPEN_CONNECT_LINK,
   OPEN_PORTAL_BUTTON,
 } from '../../views/messages.ts';
-import type { ConnectPort } from '../ports.ts';
+import type { AccessList, ConnectPort } from '../ports.ts';
 
 const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');
 
-export function connectFeature(connect: ConnectPort, now: () => number = Date.now): Composer<Context> {
+export function connectFeature(
+  connect: ConnectPort,
+  access: AccessList,
+  now: () => number = Date.now,
+): Composer<Context> {
   const composer = new Composer();
   // Who was asked for their portal's address, and until when the answer counts as one.
   const askedUntil = new Map<number, number>();
@@ -79,6 +85,17 @@ export function connectFeature(connect: ConnectPort, now: () => number = Date.no
       return next();
     }
     await sendLink(ctx, ctx.message.text);
+  });
+
+  // With ALLOW_CONNECTED_PORTALS a newcomer is not a stranger: connecting their portal is how they come in.
+  composer.on('message', async (ctx, next) => {
+    if (ctx.chat.type !== 'private' || !connect.mayConnect(ctx.from.id) || (await access.isAllowed(ctx.from.id))) {
+      return next();
+    }
+    const language = languageOf(ctx);
+    await ctx.reply(CONNECT_FIRST[language], {
+      reply_markup: new InlineKeyboard().text(CONNECT_BUTTON[language], CONNECT_DATA),
+    });
   });
   return composer;
 }
