@@ -13,7 +13,7 @@ import { openDatabase } from '../src/storage/db.ts';
 import { createDigestRepository } from '../src/storage/digests.ts';
 import { createDirectorRepository } from '../src/storage/directors.ts';
 import { startFakeTelegram } from '../test/fakes/telegram-api.ts';
-import { buildOnce, repository } from './built.ts';
+import { buildOnce, productionNodeFlags, repository } from './built.ts';
 
 const PORTALS = 100;
 const DIRECTORS_PER_PORTAL = 10;
@@ -43,7 +43,7 @@ async function startPortals(): Promise<{ child: ChildProcess; webhookUrls: strin
 
 /** Runs the round in the compiled assistant; resolves with what it printed. */
 function runRound(input: object): Promise<{ seconds: number; peakMb: number; report: TickReport }> {
-  const child = spawn(process.execPath, ['bench/digest-round.js', JSON.stringify(input)], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), 'bench/digest-round.js', JSON.stringify(input)], {
     cwd: repository,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

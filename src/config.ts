@@ -76,6 +76,15 @@ const isHttpUrl = (value: string) => {
 
 const httpUrl = (what: string) => text.refine(isHttpUrl, `must be an http(s) address of ${what}`);
 
+// The bot's token and the model's key travel in these requests: plain http only to this machine itself.
+const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+const isSafeUrl = (value: string) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || loopback.test(url.hostname);
+};
+const secureUrl = (what: string) =>
+  httpUrl(what).refine(isSafeUrl, `must be an https:// address of ${what} (plain http:// only to this machine)`);
+
 const integer = (min: number, max: number, what: string) =>
   text
     .regex(/^\d+$/, `must be ${what}`)
@@ -123,7 +132,7 @@ const webhookAddress = text.transform((value, ctx) => {
 
 const environment = z.object({
   TELEGRAM_BOT_TOKEN: optional(text.regex(/^\d+:[\w-]+$/, 'must look like 123456789:AA… (the token from @BotFather)')),
-  TELEGRAM_API_ROOT: optional(httpUrl('a Bot API server')),
+  TELEGRAM_API_ROOT: optional(secureUrl('a Bot API server')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl('this bot, as Telegram should call it')),
   TELEGRAM_WEBHOOK_PORT: optional(integer(1, 65535, 'a port number from 1 to 65535')),
   TELEGRAM_WEBHOOK_SECRET: optional(
@@ -132,10 +141,10 @@ const environment = z.object({
   ALLOWED_TELEGRAM_IDS: optional(allowedIds),
   BITRIX24_WEBHOOK_URL: optional(webhookAddress),
   OPENAI_API_KEY: optional(text),
-  OPENAI_BASE_URL: optional(httpUrl('an OpenAI-compatible service')),
+  OPENAI_BASE_URL: optional(secureUrl('an OpenAI-compatible service')),
   OPENAI_MODEL: optional(text),
   OPENAI_TRANSCRIBE_MODEL: optional(text),
-  OPENAI_TRANSCRIBE_BASE_URL: optional(httpUrl('an OpenAI-compatible speech service')),
+  OPENAI_TRANSCRIBE_BASE_URL: optional(secureUrl('an OpenAI-compatible speech service')),
   DATABASE_PATH: optional(text),
   DATABASE_URL: optional(
     text.refine((value) => {

@@ -2,7 +2,6 @@
 // owns start-up and graceful shutdown.
 import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
-import { runDemo } from './demo/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
@@ -136,7 +135,8 @@ async function main(): Promise<void> {
     secrets: secretsOf(config),
   });
   try {
-    if (demo) await runDemo({ config, logger });
+    // The demo portal and its company stay out of the bot's memory.
+    if (demo) await (await import('./demo/index.ts')).runDemo({ config, logger });
     else process.exit(await runTelegram(config, logger));
   } catch (error) {
     if (error instanceof ConfigError) {

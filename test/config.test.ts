@@ -115,6 +115,25 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it.each([
+    ['TELEGRAM_API_ROOT', 'http://bot-api.example.com'],
+    ['OPENAI_BASE_URL', 'http://10.0.0.5:11434/v1'],
+    ['OPENAI_TRANSCRIBE_BASE_URL', 'http://speech.example.com/v1'],
+  ])('stops on plain http:// to another machine in %s, in one line', (setting, address) => {
+    expect(refusal({ [setting]: address })).toBe(
+      `Setting ${setting}: must be an https:// address of ${
+        setting === 'TELEGRAM_API_ROOT'
+          ? 'a Bot API server'
+          : setting === 'OPENAI_BASE_URL'
+            ? 'an OpenAI-compatible service'
+            : 'an OpenAI-compatible speech service'
+      } (plain http:// only to this machine)`,
+    );
+    expect(() =>
+      loadConfig({ TELEGRAM_BOT_TOKEN: token, BITRIX24_WEBHOOK_URL: webhook, [setting]: 'http://localhost:8081' }),
+    ).not.toThrow();
+  });
+
   it('stops on an ID list with letters, naming the setting', () => {
     expect(refusal({ ALLOWED_TELEGRAM_IDS: '123, abc' })).toBe(
       'Setting ALLOWED_TELEGRAM_IDS: "abc" is not a Telegram user ID (expected numbers like 12345, or 12345:7 for portal user 7)',

@@ -3,6 +3,7 @@
 // text passes the guard (promise 2); failures become one plain sentence (promise 4).
 
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
@@ -12,7 +13,10 @@ import { scopeOfMethod } from '../portal/scopes.ts';
 import { isConnectionEnded } from '../portal/tokens.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director, Language } from '../scenarios/director.ts';
+import { type ExportList, exportListOf } from '../scenarios/exports.ts';
 import type { Scenarios } from '../scenarios/index.ts';
+import { type Query, querySchema } from '../scenarios/query.ts';
+import { QUERY_PAGE } from '../scenarios/query-run.ts';
 import type { ScenarioRequest } from '../scenarios/requests.ts';
 import { executeWrite, writeLanded } from '../scenarios/write-execution.ts';
 import { createWriteLookup, type WriteLookup } from '../scenarios/write-lookup.ts';
@@ -35,11 +39,16 @@ import {
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
+  NOTHING_MORE,
   NOTHING_TO_REPORT,
+  notApplied,
   PORTAL_REFUSED,
   PORTAL_UNAVAILABLE,
+  QUESTION_DROPPED,
+  QUESTIONS,
   SOMETHING_WENT_WRONG,
   STALE_BUTTON,
+  STATUS_EXPORTING,
   STATUS_LOOKING_UP,
   STATUS_THINKING,
   statusFor,
@@ -63,7 +72,9 @@ import {
 } from '../views/proposals.ts';
 import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
+import { spreadsheetReply } from '../views/sheets/lists.ts';
 import { decodeAction } from './callbacks/index.ts';
+import { continueDialogue, type PendingQuestion, pendingOf } from './dialogue.ts';
 import type { ModelLoop } from './model/index.ts';
 import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -103,11 +114,30 @@ type PickOption = { write: WriteRequest } | { stagesOfDeal: number };
  * one live pick-one list; a newer list or question replaces it, so an older list's tap finds nothing. */
 interface ConversationContext {
   previous?: Intent;
+  /** A question waiting for its answer (promise 10). */
+  pending?: PendingQuestion;
   choice?: { id: string; options: PickOption[] };
+  /** The last typed question shown as a list, and where its shown part started («ещё» continues it). */
+  list?: { query: Query; offset: number };
+  /** The questions behind the buttons of the last pick list. */
+  picks?: Query[];
 }
 
-const contextOf = (value: unknown): ConversationContext =>
-  value && typeof value === 'object' ? (value as ConversationContext) : {};
+// Memory is read back from storage: a stored question is checked again, never trusted as it lies.
+const storedList = z.object({ query: querySchema, offset: z.number().int().min(0) });
+const storedPicks = z.array(querySchema);
+
+const contextOf = (value: unknown): ConversationContext => {
+  if (!value || typeof value !== 'object') return {};
+  const raw = value as Record<string, unknown>;
+  const list = storedList.safeParse(raw.list);
+  const picks = storedPicks.safeParse(raw.picks);
+  return {
+    ...(raw as ConversationContext),
+    list: list.success ? list.data : undefined,
+    picks: picks.success ? picks.data : undefined,
+  };
+};
 
 const newListId = (): string => randomBytes(6).toString('base64url');
 
@@ -186,14 +216,35 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
   // ─── reads ────────────────────────────────────────────────────────────────
 
   const view = async (
-    director: Director,
+    director: Director & { telegramUserId?: number },
     request: ScenarioRequest,
     onStatus?: (status: string) => void,
   ): Promise<Reply[]> => {
     onStatus?.(statusFor(request.scenario, director.language));
     const model = await deps.scenarios.run(director, request);
+    const tg = director.telegramUserId;
+    // A list is remembered so «ещё» goes on with it; a pick list so its buttons know their questions.
+    if (tg !== undefined && model?.view === 'query' && request.scenario === 'query' && 'items' in model.result)
+      await remember(tg, { list: { query: request.query, offset: model.offset } });
+    if (tg !== undefined && model?.view === 'queryChoice')
+      await remember(tg, { picks: model.options.map((option) => option.query) });
     if (!model) return [text(NOTHING_TO_REPORT[director.language])];
     return withFileButtons(renderView(model, director.language), request, director.language);
+  };
+
+  /** The next part of the last long list, or one option of the last pick list. */
+  const continued = async (
+    record: DirectorRecord,
+    action: { kind: 'queryMore' } | { kind: 'queryPick'; option: number },
+  ) => {
+    const memory = contextOf(await deps.memory.getContext(record.telegramUserId));
+    const request: ScenarioRequest | undefined =
+      action.kind === 'queryMore'
+        ? memory.list && { scenario: 'query', query: memory.list.query, offset: memory.list.offset + QUERY_PAGE }
+        : memory.picks?.[action.option] && { scenario: 'query', query: memory.picks[action.option]! };
+    if (!request)
+      return [text(action.kind === 'queryMore' ? NOTHING_MORE[record.language] : STALE_BUTTON[record.language])];
+    return view(record, request);
   };
 
   /** The view as a picture; a view without one is shown as text. */
@@ -209,13 +260,24 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     return [pictureReply(picture.view, picture.chart, director.language)];
   };
 
-  /** A view in the form the director asked for. */
+  /** A whole list as a spreadsheet. */
+  const spreadsheet = async (director: Director, list: ExportList, onStatus?: (status: string) => void) => {
+    onStatus?.(STATUS_EXPORTING[director.language]);
+    const table = await deps.scenarios.exportTable(director, list);
+    return [await spreadsheetReply(table, today(director), director.language)];
+  };
+
+  /** A view in the form the director asked for; a view that is not a list is shown as it is. */
   const present = (
     director: Director,
     request: ScenarioRequest,
     format?: Format,
     onStatus?: (status: string) => void,
-  ) => (format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus));
+  ): Promise<Reply[]> => {
+    const list = format === 'excel' ? exportListOf(request.scenario) : undefined;
+    if (list) return spreadsheet(director, list, onStatus);
+    return format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus);
+  };
 
   // ─── writes ───────────────────────────────────────────────────────────────
 
@@ -329,8 +391,20 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
         return { replies: await introduction(record, language) };
       case 'help':
         return { replies: [text(HELP[language])] };
-      case 'view':
-        return { replies: await present(director, intent.request, format, onStatus), remembered: intent };
+      case 'view': {
+        // Words the router could not apply: the model reads the whole request when there is one.
+        if (intent.unapplied?.length && deps.model)
+          return answer(record, { kind: 'unknown' }, message, history, onStatus);
+        const replies = await present(record, intent.request, format, onStatus);
+        if (intent.unapplied?.length && replies[0])
+          replies[0] = {
+            ...replies[0],
+            html: `${escapeHtml(notApplied(intent.unapplied, language))}\n\n${replies[0].html}`,
+          };
+        return { replies, remembered: { kind: 'view', request: intent.request } };
+      }
+      case 'more':
+        return { replies: await continued(record, { kind: 'queryMore' }) };
       case 'write':
         return { replies: await propose(tg, director, intent, onStatus) };
       case 'digests':
@@ -353,6 +427,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
+      case 'ask': {
+        const pending: PendingQuestion = { question: intent.question, said: intent.said, askedAt: now().toISOString() };
+        await remember(tg, { pending });
+        return { replies: [text(QUESTIONS[intent.question][language])] };
+      }
       case 'unknown': {
         if (!deps.model) return { replies: await cannotHelp(record, language) };
         onStatus?.(STATUS_THINKING[language]);
@@ -397,13 +476,22 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     try {
       let record = await directorFor(conversation);
       const context = contextOf(await deps.memory.getContext(tg));
-      const { understanding, format } = understandWithFormat(message, {
+      const understandContext = {
         now: now(),
         timeZone: record.timeZone,
         previous: context.previous,
         // A command or an emoji has no language of its own: keep the director's.
         language: record.language,
-      });
+      };
+      let { understanding, format } = understandWithFormat(message, understandContext);
+      const pending = pendingOf(context.pending);
+      if (pending) {
+        // Whatever this message is, the question is answered now or never: one answer, one request.
+        await remember(tg, { pending: undefined });
+        const step = continueDialogue(pending, message, understanding, { now: now(), ttlMs });
+        if (step.kind === 'cancelled') return outgoing([text(QUESTION_DROPPED[record.language])], record.language);
+        if (step.kind === 'answered') ({ understanding, format } = understandWithFormat(step.text, understandContext));
+      }
       language = understanding.language;
       if (record.language !== language || record.chatId !== conversation.chatId) {
         record = { ...record, language, chatId: conversation.chatId };
@@ -532,6 +620,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           }
           case 'chart':
             return { replies: await chart(director, action.request) };
+          case 'export':
+            return { replies: await spreadsheet(director, action.list) };
           case 'propose': {
             const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };
@@ -551,6 +641,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return deps.digests
               ? { edit: await deps.digests.settingsReply(tg, language), replies: [] }
               : { replies: [], notice: DIGESTS_UNAVAILABLE[language] };
+          case 'queryMore':
+          case 'queryPick':
+            return { replies: await continued(record, action) };
           case 'connect':
             // The Telegram side answers this button before the assistant; here it is only a stale one.
             return { replies: [], notice: STALE_BUTTON[language] };

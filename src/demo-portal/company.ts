@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { calendarText, formattedText, isoIn, startOfDayIn } from './dates.ts';
 import type { Row } from './filters.ts';
+import { addSalesHistory } from './sales-history.ts';
 
 export interface Pipeline {
   id: number;
@@ -1186,7 +1187,7 @@ export function generateCompany(options: CompanyOptions): DemoData {
   });
   addEvent({ owner: 2, name: 'Встреча с клиентом «Альфа-Трейд»', day: 0, from: [16, 0], minutes: 60, attendees: [4] });
 
-  return {
+  const data: DemoData = {
     timeZone: zone,
     directorId,
     // The director created the portal: its administrator, who sees everything.
@@ -1209,6 +1210,8 @@ export function generateCompany(options: CompanyOptions): DemoData {
     events,
     lastIds,
   };
+  addSalesHistory(data, { now: options.now, timeZone: zone });
+  return data;
 }
 
 export interface EventPlan {

@@ -73,6 +73,10 @@ const MINUTE = 60_000;
 const GRACE_MS = 180 * MINUTE;
 // Directors served at once: one slow portal or chat never holds up the others.
 const CONCURRENCY = 100;
+// Briefings being built at once. A briefing's portal data (open tasks, deals, their history) is large and is
+// dropped as soon as it is rendered; the rest of the directors in flight hold only their rendered messages while
+// they wait for Telegram. So the round streams: memory follows this number, not the number of directors.
+const BUILDING_AT_ONCE = 16;
 // While the portal is unreachable: try again this often, for this long, then say so once.
 const RETRY_EVERY_MS = 5 * MINUTE;
 const RETRY_FOR_MS = 30 * MINUTE;
@@ -134,6 +138,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   };
 
   const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
+  const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
   const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
   const deliver = async (chatId: number, replies: Reply[]) => {
     // One message per job, so both limits count messages, not digests.
@@ -172,7 +177,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
     let replies: Reply[] | null;
     try {
-      replies = await deps.content(director, slot.digest);
+      replies = await building.schedule(() => deps.content(director, slot.digest));
     } catch (error) {
       const now = clock();
       const retryAt = new Date(now.getTime() + RETRY_EVERY_MS);

@@ -305,6 +305,7 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
     },
 
     toString: () => target.description,
+    origin: target.origin,
   };
   return client;
 }

@@ -64,4 +64,6 @@ export interface PortalClient {
   list<T = unknown>(method: string, params?: Params, options?: ListOptions): Promise<T[]>;
   /** Host and webhook user only: safe to log and show to an operator. Never the secret. */
   toString(): string;
+  /** The portal's own address (`https://<portal>`), for links to its records' pages; never a REST path. */
+  readonly origin?: string;
 }

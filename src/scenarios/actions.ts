@@ -1,5 +1,7 @@
 // What a button means. Views and the assistant attach these; the callback codec (assistant) turns
 // them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
+
+import type { ExportList } from './exports.ts';
 import type { DigestName, ScenarioRequest } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
@@ -8,6 +10,8 @@ export type Action =
   | { kind: 'show'; request: ScenarioRequest }
   /** The same view as a picture (the pipeline's funnel, the week's money …). */
   | { kind: 'chart'; request: ScenarioRequest }
+  /** A whole list as a spreadsheet. */
+  | { kind: 'export'; list: ExportList }
   /** Ask the director to confirm this write (e.g. "complete" under a task). */
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */
@@ -20,6 +24,10 @@ export type Action =
   /** Digest settings: switch one on or off, or set its local time `HH:mm`. */
   | { kind: 'digestToggle'; digest: DigestName }
   | { kind: 'digestTime'; digest: DigestName; time: string }
+  /** The next part of the last long list. */
+  | { kind: 'queryMore' }
+  /** One option of the last pick list (a person or client a name fitted several of). */
+  | { kind: 'queryPick'; option: number }
   /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
   | { kind: 'connect' }
   /** Open the whole digest settings message (under a one-line change said in words). */

@@ -12,11 +12,13 @@ import { deals } from './deals.ts';
 import { newLeads, overdueAlert } from './digests.ts';
 import type { Director } from './director.ts';
 import { dossier } from './dossier.ts';
+import { type ExportList, type ExportTable, exportTable } from './exports.ts';
 import { meetingPrep } from './meeting-prep.ts';
 import { myTasks } from './my-tasks.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
+import { runQuery } from './query-run.ts';
 import type { PageHints } from './reads.ts';
 import type { ScenarioRequest } from './requests.ts';
 import { scheduleForDay } from './schedule.ts';
@@ -26,6 +28,7 @@ import type { ViewModel } from './view-models.ts';
 import { weeklyReport } from './weekly-report.ts';
 
 export type { ChartData } from './chart-data.ts';
+export type { ExportList, ExportTable } from './exports.ts';
 export type { NameDirectory, Stage } from './names.ts';
 export type { Person, ViewModel } from './view-models.ts';
 
@@ -43,6 +46,8 @@ export interface Scenarios {
   names: NameDirectory;
   /** A view and what its picture plots; null when there is no view, undefined chart when it has no picture. */
   picture(director: Director, request: ScenarioRequest): Promise<{ view: ViewModel; chart?: ChartData } | null>;
+  /** A whole list (up to 10,000 rows) for a spreadsheet. */
+  exportTable(director: Director, list: ExportList): Promise<ExportTable>;
 }
 
 export interface ScenarioDeps {
@@ -90,6 +95,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
         return pipeline(context, request.categoryId);
       case 'search':
         return search(context, request.query);
+      case 'query':
+        return runQuery(context, request.query, request.offset ?? 0);
       case 'contacts':
         return contacts(context, request.query);
       case 'dayPlan':
@@ -125,5 +132,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
     return { view, chart: await chartOfView(contextFor({ portal: deps.portal, names, pages }, director, now()), view) };
   }
 
-  return { run, profile, names, picture };
+  const exportOf = (director: Director, list: ExportList) =>
+    exportTable(contextFor({ portal: deps.portal, names, pages }, director, now()), list);
+
+  return { run, profile, names, picture, exportTable: exportOf };
 }

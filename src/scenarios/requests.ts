@@ -1,3 +1,5 @@
+import type { Query } from './query.ts';
+
 // What a director can ask to see: the scenario and its arguments. The router (no model) and the
 // model's tools both produce these; the scenarios turn them into view models.
 
@@ -20,6 +22,8 @@ export type ScenarioRequest =
   | { scenario: 'dayResults'; date?: LocalDate }
   | { scenario: 'pipeline'; categoryId?: number }
   | { scenario: 'search'; query: string }
+  /** A typed question; `offset` is where the shown part of a long list starts. */
+  | { scenario: 'query'; query: Query; offset?: number }
   /** The people of a company, or people by their name, with position, phone and e-mail. */
   | { scenario: 'contacts'; query: string }
   // Digest contents (also reachable as views).

@@ -7,7 +7,7 @@ import { type Read, readTogether } from './reads.ts';
 import type { TeamMember, ViewModel, WorkDay } from './view-models.ts';
 
 /** The departments under the given ones, themselves included. */
-function withSubdepartments(roots: number[], departments: Department[]): Set<number> {
+export function withSubdepartments(roots: number[], departments: Department[]): Set<number> {
   const found = new Set(roots);
   let grew = true;
   while (grew) {

@@ -1,6 +1,7 @@
 // What each scenario returns: plain data, already in the director's words (names, not codes) and times
 // (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
 // of Telegram or the model.
+import type { Query } from './query.ts';
 import type { LocalDate } from './requests.ts';
 
 /** A portal user as the director knows them. */
@@ -140,6 +141,44 @@ export interface TeamMember {
   workDay: WorkDay;
 }
 
+/** The filters of a question as applied: who, which client, stage, pipeline (names, for the header). */
+export interface QueryFilters {
+  person?: { kind: 'me' } | { kind: 'team' } | { kind: 'sales' } | { kind: 'person'; person: Person };
+  client?: string;
+  stage?: string;
+  pipeline?: string;
+}
+
+/** A client record in a list of contacts or companies. */
+export interface RecordItem {
+  kind: 'contact' | 'company';
+  id: number;
+  label: string;
+  detail?: string;
+}
+
+/** One row of a grouped answer: a manager, stage, source, week or month. */
+export interface GroupRow {
+  key: string;
+  label: string;
+  count: number;
+  /** Per currency, never added together. */
+  sums: Amount[];
+  /** Each currency's sum over its own deals. */
+  averages: Amount[];
+}
+
+export type QueryResult =
+  | { kind: 'tasks'; items: TaskItem[]; overdue: number }
+  | { kind: 'deals'; items: DealItem[]; sums: Amount[] }
+  | { kind: 'leads'; items: LeadItem[] }
+  | { kind: 'events'; items: EventItem[] }
+  | { kind: 'activities'; items: ActivityItem[] }
+  | { kind: 'records'; items: RecordItem[] }
+  | { kind: 'total'; count: number; sums: Amount[]; averages: Amount[] }
+  | { kind: 'groups'; rows: GroupRow[] }
+  | { kind: 'conversion'; won: number; lost: number };
+
 export type ViewModel =
   | { view: 'schedule'; at: Moment; date: LocalDate; events: EventItem[]; tasks: TaskItem[]; clashes: Clash[] }
   | { view: 'tasks'; at: Moment; tasks: Listed<TaskItem>; overdue: number }
@@ -226,4 +265,29 @@ export type ViewModel =
   | { view: 'contacts'; at: Moment; query: string; companyTitle?: string; people: Listed<ContactCard> }
   | { view: 'leadCard'; at: Moment; lead: LeadItem & { name?: string; phones: string[]; emails: string[] } }
   | { view: 'overdueAlert'; at: Moment; overdue: Listed<TaskItem>; stuck: Listed<DealItem> }
-  | { view: 'newLeads'; at: Moment; leads: Listed<LeadItem> };
+  | { view: 'newLeads'; at: Moment; leads: Listed<LeadItem> }
+  /** A typed question's answer; `result` holds the part from `offset` of a long list, `total` counts all. */
+  | {
+      view: 'query';
+      at: Moment;
+      query: Query;
+      filters: QueryFilters;
+      offset: number;
+      total: number;
+      result: QueryResult;
+    }
+  /** A name that fits several people or clients: each option is the same question about one of them. */
+  | {
+      view: 'queryChoice';
+      at: Moment;
+      about: 'person' | 'client';
+      name: string;
+      options: { label: string; query: Query }[];
+    }
+  | {
+      view: 'queryNotFound';
+      at: Moment;
+      query: Query;
+      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline';
+      name: string;
+    };

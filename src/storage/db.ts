@@ -1,10 +1,10 @@
 // The assistant's own state: one SQLite file by default, or a PostgreSQL database that several instances share
 // (DATABASE_URL). Its schema is in numbered SQL migrations. Every repository talks to it through `Database`,
 // whose calls return promises, so one set of repositories serves both engines.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { shipped } from '../package-root.ts';
 
 export class StorageError extends Error {
@@ -72,13 +72,16 @@ export async function openDatabase(where: string, options: OpenOptions = {}): Pr
   const migrations = migrationsIn(dir);
   if (isPostgresAddress(where)) return openPostgres(where, migrations, dir);
   const path = where;
-  mkdirSync(dirname(path), { recursive: true });
+  // Owner-only: the file holds sealed portal addresses, conversations and pending writes.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
   const db = new BetterSqlite3(path);
   try {
     // Pragmas outside any transaction: `foreign_keys` inside one is silently ignored.
     db.pragma('journal_mode = WAL');
-    // WAL does not always imply NORMAL; set it explicitly.
-    db.pragma('synchronous = NORMAL');
+    // FULL, not NORMAL: a claimed proposal or digest slot must survive a power cut, or a tap could write twice.
+    // WAL does not always imply a level; set it explicitly.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, path);
@@ -219,12 +222,12 @@ function numberedPlaceholders(sql: string): string {
 }
 
 // 64-bit integers (times in ms, ids, counts) come back as numbers: every value we store fits in 2^53.
-const types = {
+const typesOf = (types: typeof pg.types) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
+    oid === types.builtins.INT8
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
+      : types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+});
 
 function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
   const query = <T>(sql: string, params: readonly Param[] = []) =>
@@ -237,7 +240,9 @@ function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
 }
 
 async function openPostgres(address: string, migrations: Migration[], dir: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: address, types, max: 10 });
+  // The PostgreSQL driver loads only when DATABASE_URL asks for it.
+  const { default: driver } = await import('pg');
+  const pool = new driver.Pool({ connectionString: address, types: typesOf(driver.types), max: 10 });
   // An idle connection the server dropped must not take the process with it; the next query reconnects.
   pool.on('error', () => {});
   try {

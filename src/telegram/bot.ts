@@ -5,6 +5,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../log.ts';
 import type { Transcriber } from '../speech/transcriber.ts';
+import { languageOfCode, SORRY } from '../views/messages.ts';
 import { cappedRetry, type TelegramPatience, timeLimit } from './failures.ts';
 import { accessFeature } from './features/access.ts';
 import { buttonsFeature } from './features/buttons.ts';
@@ -16,7 +17,7 @@ import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
 import { countRetries, timeUpdates } from './observe.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './ports.ts';
-import { createSender, type Sender } from './send.ts';
+import { createSender, noLinkPreviews, type Sender } from './send.ts';
 
 export interface BotDependencies {
   token: string;
@@ -42,14 +43,13 @@ export interface AssistantBot {
   idle(): Promise<void>;
 }
 
-const SORRY = 'Не получилось ответить, попробуйте ещё раз через минуту.';
-
 export function createBot(deps: BotDependencies): AssistantBot {
   const bot = new Bot<Context>(deps.token, {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     botInfo: deps.botInfo,
   });
   bot.api.config.use(timeLimit(deps.patience));
+  bot.api.config.use(noLinkPreviews());
   bot.api.config.use(countRetries());
   // Waits out Telegram's 429 `retry_after` and retries its 5xx; gives up on absurd waits. Network failures go
   // to cappedRetry: auto-retry's own back-off for them grows to an hour and never gives up.
@@ -71,7 +71,8 @@ export function createBot(deps: BotDependencies): AssistantBot {
   const features = bot.errorBoundary(async ({ error, ctx }) => {
     deps.logger.error('update failed', { error, updateId: ctx.update.update_id });
     const chatId = ctx.chat?.id;
-    if (chatId && ctx.chat?.type === 'private') await bot.api.sendMessage(chatId, SORRY).catch(() => {});
+    if (chatId && ctx.chat?.type === 'private')
+      await bot.api.sendMessage(chatId, SORRY[languageOfCode(ctx.from?.language_code)]).catch(() => {});
   });
   features.use(privateChatsFeature());
   if (deps.connect) features.use(connectFeature(deps.connect, deps.access));

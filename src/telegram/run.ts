@@ -9,6 +9,9 @@ import type { Listener } from '../ops/listener.ts';
 // The updates the bot asks Telegram for, the same by polling and by webhook.
 const UPDATES: ('message' | 'callback_query' | 'edited_message')[] = ['message', 'callback_query', 'edited_message'];
 
+/** An update is a few kilobytes; a body past this is refused. */
+export const MAX_UPDATE_BYTES = 1024 * 1024;
+
 export interface Running {
   stop(): Promise<void>;
   /** The updates loop still runs (polling) or listens (webhook): for /healthz. */
@@ -71,8 +74,18 @@ export async function startWebhook(bot: Bot<Context>, options: WebhookOptions, l
       return;
     }
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_UPDATE_BYTES) chunks.push(chunk);
+      else if (!response.headersSent) {
+        // Far bigger than any update: not Telegram. Refused before it can fill the memory.
+        response.writeHead(413, { connection: 'close' }).end();
+        request.destroy();
+      }
+    });
     request.on('end', () => {
+      if (size > MAX_UPDATE_BYTES) return;
       response.writeHead(200).end();
       let update: Update;
       try {

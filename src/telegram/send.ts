@@ -1,7 +1,7 @@
 // Turning Replies into Telegram messages: HTML first, plain text if Telegram refuses the HTML,
 // inline buttons on the message they belong to. A reply with a file goes as a photo or a document with the
 // HTML as its caption, through the same retries and the same plain-text fallback.
-import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
+import { type Api, GrammyError, InlineKeyboard, InputFile, type Transformer } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
 import { encodeAction } from '../assistant/callbacks/index.ts';
 import type { Logger } from '../log.ts';
@@ -17,6 +17,18 @@ function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
     keyboard.row();
   }
   return keyboard;
+}
+
+/**
+ * Installed on the bot's API: no message or edit ever shows a link preview (a portal title or a model's words
+ * could otherwise pull in a page the director never asked for), whichever part sends it.
+ */
+export function noLinkPreviews(): Transformer {
+  return (prev, method, payload, signal) => {
+    if (method !== 'sendMessage' && method !== 'editMessageText') return prev(method, payload, signal);
+    const withoutPreview = { ...payload, link_preview_options: { is_disabled: true } };
+    return prev(method, withoutPreview as typeof payload, signal);
+  };
 }
 
 const offers = (reply: Reply, kind: Action['kind']) =>
@@ -69,7 +81,10 @@ export function createSender(api: Api, logger: Logger): Sender {
     } catch (error) {
       if (!refusedMarkup(error)) throw error;
       logger.warn('telegram refused the markup, resending as plain text', { error });
-      const message = await api.sendMessage(chatId, plainTextOf(reply.html), { reply_markup: markup });
+      const message = await api.sendMessage(chatId, plainTextOf(reply.html), {
+        reply_markup: markup,
+        link_preview_options: { is_disabled: true },
+      });
       return message.message_id;
     }
   };
@@ -104,11 +119,18 @@ export function createSender(api: Api, logger: Logger): Sender {
     async edit(chatId, messageId, reply) {
       const markup: InlineKeyboardMarkup = inlineKeyboardOf(reply) ?? { inline_keyboard: [] };
       try {
-        await api.editMessageText(chatId, messageId, reply.html, { parse_mode: 'HTML', reply_markup: markup });
+        await api.editMessageText(chatId, messageId, reply.html, {
+          parse_mode: 'HTML',
+          reply_markup: markup,
+          link_preview_options: { is_disabled: true },
+        });
       } catch (error) {
         if (notModified(error)) return;
         if (!refusedMarkup(error)) throw error;
-        await api.editMessageText(chatId, messageId, plainTextOf(reply.html), { reply_markup: markup });
+        await api.editMessageText(chatId, messageId, plainTextOf(reply.html), {
+          reply_markup: markup,
+          link_preview_options: { is_disabled: true },
+        });
       }
     },
   };

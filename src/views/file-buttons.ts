@@ -1,5 +1,6 @@
-// The buttons that send a view as a file: «📈 График» under a view that has a picture.
+// The buttons that send a view as a file: «📈 График» under a view that has a picture, «📥 Excel» under a list.
 import type { Language } from '../scenarios/director.ts';
+import { exportListOf } from '../scenarios/exports.ts';
 import type { ScenarioName, ScenarioRequest } from '../scenarios/requests.ts';
 import type { Button, Reply } from './reply.ts';
 import { say } from './words.ts';
@@ -11,6 +12,8 @@ function fileButtons(request: ScenarioRequest, language: Language): Button[] {
   const buttons: Button[] = [];
   if (CHARTED.has(request.scenario))
     buttons.push({ text: say(language, '📈 График', '📈 Chart'), action: { kind: 'chart', request } });
+  const list = exportListOf(request.scenario);
+  if (list) buttons.push({ text: '📥 Excel', action: { kind: 'export', list } });
   return buttons;
 }
 

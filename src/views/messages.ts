@@ -1,5 +1,7 @@
 // The assistant's fixed sentences, in Russian and English. Plain business words only: these reach the
 // director as they are (after the guard), so nothing here may name how the portal is reached.
+
+import type { Question } from '../assistant/understanding.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { ScenarioName } from '../scenarios/requests.ts';
 
@@ -139,6 +141,7 @@ const STATUS: Record<ScenarioName, Texts> = {
   dayResults: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
   pipeline: { ru: 'Смотрю воронку…', en: 'Checking the pipeline…' },
   search: { ru: 'Ищу…', en: 'Searching…' },
+  query: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
   contacts: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
   dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
   morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
@@ -150,7 +153,20 @@ const STATUS: Record<ScenarioName, Texts> = {
 /** The human status shown while a view is being prepared («Смотрю календарь…»). */
 export const statusFor = (scenario: ScenarioName, language: Language): string => STATUS[scenario][language];
 
+/** Said above a view when some words of the request could not be applied: never passed off as the answer. */
+export const notApplied = (words: string[], language: Language): string =>
+  language === 'ru'
+    ? `❔ Не понял ${words.map((word) => `«${word}»`).join(', ')} — показываю без этого.`
+    : `❔ I did not understand ${words.map((word) => `“${word}”`).join(', ')} — showing without it.`;
+
+/** «ещё» with no long list before it. */
+export const NOTHING_MORE: Texts = {
+  ru: 'Продолжать нечего: попросите список, и я покажу его по частям.',
+  en: 'There is nothing to continue: ask for a list and I will show it part by part.',
+};
+
 export const STATUS_THINKING: Texts = { ru: 'Разбираюсь…', en: 'Working on it…' };
+export const STATUS_EXPORTING: Texts = { ru: 'Собираю таблицу…', en: 'Building the spreadsheet…' };
 export const STATUS_LOOKING_UP: Texts = { ru: 'Ищу в Битрикс24…', en: 'Looking it up in Bitrix24…' };
 
 // ─── a director's own connection (the Bitrix24 application) ─────────────────
@@ -222,6 +238,26 @@ export const VOICE_NOT_UNDERSTOOD: Texts = {
   en: 'I could not make out the voice note — please write it as text.',
 };
 
+/** When answering failed for a reason the director cannot fix. */
+export const SORRY: Texts = {
+  ru: 'Не получилось ответить, попробуйте ещё раз через минуту.',
+  en: 'I could not answer that; please try again in a minute.',
+};
+
+/** A command in a group chat. */
+export const PRIVATE_ONLY: Texts = {
+  ru: 'Я отвечаю только в личных сообщениях — напишите мне напрямую.',
+  en: 'I only answer in private messages — please write to me directly.',
+};
+
+export const FORWARDED: Texts = {
+  ru: 'Пересланные сообщения я не разбираю — напишите, что показать: расписание, задачи или сделки.',
+  en: 'I do not read forwarded messages — write what to show: schedule, tasks or deals.',
+};
+
+/** The director's language as Telegram knows it, for replies the assistant gives before it knows them. */
+export const languageOfCode = (code: string | undefined): Language => (code?.startsWith('en') ? 'en' : 'ru');
+
 export const NOT_TEXT: Texts = {
   ru: 'Я понимаю текст и голосовые: напишите или скажите, что показать — расписание, задачи или сделки.',
   en: 'I understand text and voice notes: write or say what to show — schedule, tasks or deals.',
@@ -231,3 +267,24 @@ export const FILE_TOO_BIG: Texts = {
   ru: 'Файл получился слишком большим для Телеграма — сузьте, пожалуйста, выборку.',
   en: 'The file came out too big for Telegram — please narrow the list down.',
 };
+
+/** Promise 10: the one short question a request lacking a piece gets; the answer continues the request. */
+export const QUESTIONS: Record<Question, Texts> = {
+  taskTitle: { ru: 'Что нужно сделать?', en: 'What needs to be done?' },
+  whichTask: { ru: 'Какую задачу? Напишите часть её названия.', en: 'Which task? Write part of its title.' },
+  dealTitle: { ru: 'Как назвать сделку?', en: 'What should the deal be called?' },
+  whichDeal: { ru: 'Какую сделку? Напишите часть её названия.', en: 'Which deal? Write part of its title.' },
+  dealMove: { ru: 'Какую сделку и на какой этап?', en: 'Which deal, and to which stage?' },
+  comment: { ru: 'К чему и какой комментарий?', en: 'On which record, and what should the comment say?' },
+  whichMeeting: {
+    ru: 'Какую встречу? Напишите время или часть названия.',
+    en: 'Which meeting? Give its time or part of its title.',
+  },
+  meetingWhen: { ru: 'На какой день или время?', en: 'To which day or time?' },
+  contactName: { ru: 'Как зовут контакт?', en: 'What is the contact’s name?' },
+  companyTitle: { ru: 'Как называется компания?', en: 'What is the company called?' },
+  client: { ru: 'По какому клиенту?', en: 'Which client?' },
+};
+
+/** «отмена» while a question waits for its answer. */
+export const QUESTION_DROPPED: Texts = { ru: 'Хорошо, не буду.', en: 'All right, I will leave it.' };

@@ -14,6 +14,7 @@ import type { Page } from './lines.ts';
 import { renderMeetingPrep } from './meeting-prep-view.ts';
 import { renderOverdueAlert } from './overdue-alert-view.ts';
 import { renderPipeline } from './pipeline-view.ts';
+import { renderQuery, renderQueryChoice, renderQueryNotFound } from './query-view.ts';
 import type { Reply } from './reply.ts';
 import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
 import { renderSchedule } from './schedule-view.ts';
@@ -57,6 +58,12 @@ function pageOf(view: ViewModel, language: Language): Page {
       return renderOverdueAlert(view, language);
     case 'newLeads':
       return renderNewLeads(view, language);
+    case 'query':
+      return renderQuery(view, language);
+    case 'queryChoice':
+      return renderQueryChoice(view, language);
+    case 'queryNotFound':
+      return renderQueryNotFound(view, language);
   }
 }
 

@@ -36,6 +36,22 @@ describe('the bot in webhook mode', () => {
     expect(answer?.plain).toMatch(/задач/);
   });
 
+  it('refuses a body far bigger than any update, and keeps answering', async () => {
+    const huge = JSON.stringify({ update_id: 1, message: { text: 'x'.repeat(2 * 1024 * 1024) } });
+    const status = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'webhook-secret-for-tests' },
+      body: huge,
+    }).then(
+      (response) => response.status,
+      () => 0,
+    );
+    // 413, or the connection cut while the body was still going out.
+    expect([413, 0]).toContain(status);
+    const [answer] = await stand.say(DIRECTOR, 'мои задачи');
+    expect(answer?.plain).toMatch(/задач/);
+  });
+
   it('serves /healthz and /metrics on the webhook port', async () => {
     const health = await fetch(new URL('/healthz', url));
     expect(health.status).toBe(200);

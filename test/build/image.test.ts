@@ -164,10 +164,18 @@ describe('the image, built from the Dockerfile in a temp folder', () => {
   });
 
   it('holds compiled JavaScript and production dependencies only', () => {
-    expect(image.cmd).toEqual(['node', 'dist/main.js']);
+    expect(image.cmd[0]).toBe('node');
+    expect(image.cmd.at(-1)).toBe('dist/main.js');
     expect(existsSync(join(image.folder, 'dist', 'main.js'))).toBe(true);
     expect(readdirSync(join(image.folder, 'dist'))).not.toContain('test');
     expect(existsSync(join(image.folder, 'src'))).toBe(false);
+    // Every folder the code finds from the package root (src/package-root.ts) is in the image.
+    const sources = readdirSync(join(repository, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(join(repository, 'src', file), 'utf8'));
+    const shipped = new Set(sources.flatMap((text) => [...text.matchAll(/shipped\('([\w.-]+)'/g)].map((m) => m[1])));
+    expect([...shipped].sort()).toEqual(['assets', 'migrations', 'prompts']);
+    for (const folder of shipped) expect(existsSync(join(image.folder, folder!)), folder).toBe(true);
     for (const dev of ['tsx', 'typescript', 'vitest', '@biomejs/biome', 'esbuild']) {
       expect(existsSync(join(image.folder, 'node_modules', dev)), dev).toBe(false);
     }

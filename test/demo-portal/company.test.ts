@@ -1,6 +1,7 @@
 // The demo company gives every view something true to say, on any day and in any zone.
 import { describe, expect, it } from 'vitest';
 import { type DemoData, generateCompany } from '../../src/demo-portal/company.ts';
+import { HALF_YEAR } from '../../src/demo-portal/sales-history.ts';
 import { startDemoPortal } from '../../src/demo-portal/server.ts';
 import { caller, NOW } from './portal-call.ts';
 
@@ -33,7 +34,7 @@ describe('the seeded company', () => {
 
   it('has people in departments, one of them in Vladivostok, and one who left', () => {
     const data = company();
-    expect(data.users).toHaveLength(25);
+    expect(data.users).toHaveLength(25 + HALF_YEAR.people);
     expect(new Set(data.users.flatMap((user) => user.UF_DEPARTMENT as number[])).size).toBeGreaterThanOrEqual(5);
     expect(data.users.filter((user) => user.TIME_ZONE === 'Asia/Vladivostok')).toHaveLength(1);
     expect(data.users.some((user) => user.ACTIVE === false)).toBe(true);
@@ -80,14 +81,14 @@ describe('the seeded company', () => {
     expect(data.leads.filter((lead) => Date.parse(lead.DATE_CREATE as string) >= NOW.getTime() - DAY)).toHaveLength(6);
   });
 
-  it('has about 120 deals in two pipelines, 40 companies, 82 contacts (two of them named for the examples), 30 leads, 150 tasks', () => {
+  it('has 120 deals of its own and half a year of closed ones, 40 companies, 82 contacts (two of them named for the examples), leads and tasks', () => {
     const data = company();
-    expect(data.deals).toHaveLength(120);
+    expect(data.deals).toHaveLength(120 + HALF_YEAR.deals);
     expect(new Set(data.deals.map((deal) => deal.CATEGORY_ID))).toEqual(new Set(['0', '1']));
     expect(data.companies).toHaveLength(40);
     expect(data.contacts).toHaveLength(82);
-    expect(data.leads).toHaveLength(30);
-    expect(data.tasks).toHaveLength(150);
+    expect(data.leads).toHaveLength(30 + HALF_YEAR.leads);
+    expect(data.tasks).toHaveLength(150 + HALF_YEAR.tasks);
     expect(data.activities.length).toBeGreaterThan(150);
   });
 
@@ -98,12 +99,12 @@ describe('the seeded company', () => {
       size: { deals: 10_000, contacts: 5_000 },
     });
     try {
-      expect(portal.data.deals).toHaveLength(10_120);
+      expect(portal.data.deals).toHaveLength(10_120 + HALF_YEAR.deals);
       expect(portal.data.contacts).toHaveLength(5_082);
       const call = caller(portal);
       const { body } = await call('crm.deal.list', {
         order: { ID: 'ASC' },
-        filter: { '>ID': 10_100 },
+        filter: { '>ID': 10_100 + HALF_YEAR.deals },
         select: ['ID'],
         start: -1,
       });

@@ -1,5 +1,6 @@
 // Every method family answers in the portal's own shapes (REST-FACTS.md), over real HTTP.
 import { describe, expect, it } from 'vitest';
+import { HALF_YEAR } from '../../src/demo-portal/sales-history.ts';
 import { demoPortalForFile, NOW } from './portal-call.ts';
 
 const call = demoPortalForFile();
@@ -8,7 +9,7 @@ describe('the envelope', () => {
   it('has result, total and next on lists and a time block with the portal offset', async () => {
     const { status, body } = await call('crm.deal.list');
     expect(status).toBe(200);
-    expect(body.total).toBe(120);
+    expect(body.total).toBe(120 + HALF_YEAR.deals);
     expect(body.next).toBe(50);
     const time = body.time as Record<string, unknown>;
     expect(typeof time.start).toBe('number');

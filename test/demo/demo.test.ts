@@ -1,5 +1,6 @@
 // `npm run demo` in a script: lines in, answers out, as a newcomer would first try it.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -40,5 +41,17 @@ describe('the demo, non-interactive', () => {
     const result = demo(['воронка'], { TELEGRAM_BOT_TOKEN: '123:abc' });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/₽/);
+  }, 70_000);
+
+  it('saves a chart and a spreadsheet to a temp folder and shows their paths', () => {
+    const result = demo(['покажи воронку графиком', 'выгрузи сделки в Excel']);
+    expect(result.status).toBe(0);
+    const picture = /🖼 (\S.*\.png)$/m.exec(result.stdout)?.[1];
+    const sheet = /📎 (\S.*\.xlsx)$/m.exec(result.stdout)?.[1];
+    expect(picture).toMatch(/Воронка \d{4}-\d{2}-\d{2}\.png$/);
+    expect(sheet).toMatch(/Сделки \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(readFileSync(picture!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(existsSync(sheet!)).toBe(true);
+    rmSync(join(picture!, '..'), { recursive: true, force: true });
   }, 70_000);
 });

@@ -151,3 +151,44 @@ describe('model words and portal data', () => {
     expect(hostile).not.toContain('abcdef123456');
   });
 });
+
+describe('the typed question as the model’s read tool', () => {
+  it('takes the same schema as the router, so a question with qualifiers is one call and one view', () => {
+    const tool = TOOL_DEFINITIONS.find((one) => one.function.name === 'query');
+    const properties = (tool?.function.parameters as { properties: Record<string, { enum?: string[] }> }).properties;
+    expect(properties.subject?.enum).toEqual([
+      'tasks',
+      'deals',
+      'leads',
+      'meetings',
+      'contacts',
+      'companies',
+      'activities',
+    ]);
+    expect(Object.keys(properties)).toEqual(
+      expect.arrayContaining([
+        'person',
+        'client',
+        'status',
+        'period',
+        'stage',
+        'pipeline',
+        'amount',
+        'measure',
+        'groupBy',
+      ]),
+    );
+    const args = '{"subject":"deals","status":"won","period":{"from":"2026-11-01","to":"2026-11-30"},"measure":"sum"}';
+    expect(toolEffect('query', args, zone)).toEqual({
+      kind: 'view',
+      request: {
+        scenario: 'query',
+        query: { subject: 'deals', status: 'won', period: { from: '2026-11-01', to: '2026-11-30' }, measure: 'sum' },
+      },
+    });
+    expect(() => toolEffect('query', '{"subject":"deals","status":"sold"}', zone)).toThrow(ToolCallError);
+    expect(() =>
+      toolEffect('query', '{"subject":"tasks","period":{"from":"1 ноября","to":"2026-11-30"}}', zone),
+    ).toThrow(ToolCallError);
+  });
+});

@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { understand } from '../../src/assistant/router/index.ts';
 import type { Intent } from '../../src/assistant/understanding.ts';
+import type { Query } from '../../src/scenarios/query.ts';
 import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
 
 export interface Phrase {
@@ -24,6 +25,10 @@ interface Calendar {
   /** The coming weekday (1 = Monday), today included. */
   weekday(weekday: number): string;
   nextMonday: string;
+  nextSunday: string;
+  /** Monday and Sunday of this week. */
+  weekStart: string;
+  weekEnd: string;
   /** The closest such date, before or after today. */
   date(month: number, day: number): string;
   at(date: string, time: string): string;
@@ -44,6 +49,9 @@ function calendarOf(now: Date, zone: string): Calendar {
     yesterday: iso(day.minus({ days: 1 })),
     weekday: (weekday) => iso(day.plus({ days: (weekday - day.weekday + 7) % 7 })),
     nextMonday: iso(day.startOf('week').plus({ weeks: 1 })),
+    nextSunday: iso(day.startOf('week').plus({ weeks: 1, days: 6 })),
+    weekStart: iso(day.startOf('week')),
+    weekEnd: iso(day.startOf('week').plus({ days: 6 })),
     date: (month, dayOfMonth) =>
       [day.year - 1, day.year, day.year + 1]
         .map((year) => DateTime.fromObject({ year, month, day: dayOfMonth }, { zone }))
@@ -79,6 +87,8 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
   });
   const write = (draft: Extract<Intent, { kind: 'write' }>['draft']): Intent => ({ kind: 'write', draft });
   const friday = c.weekday(5);
+  const ask = (query: Query): Intent => view({ scenario: 'query', query });
+  const week = { from: c.weekStart, to: c.weekEnd };
 
   const core: [string, Intent][] = [
     ['дай расписание на среду', schedule(c.weekday(3))],
@@ -101,7 +111,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['статус команды', team],
     ['как дела в отделе', team],
     ['расскажи про клиента Ромашка', dossier('Ромашка')],
-    ['досье', dossier()],
+    ['досье', { kind: 'ask', question: 'client', said: 'досье' }],
     ['подготовь к встрече в 14:00', prep({ time: '14:00' })],
     ['итоги дня', dayResults()],
     ['что я сделал', dayResults()],
@@ -170,7 +180,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['список задач', tasks],
     ['задчи', tasks],
     ['мои задачки', tasks],
-    ['какие задачи просрочены', tasks],
+    ['какие задачи просрочены', ask({ subject: 'tasks', status: 'overdue' })],
     ['Мои Задачи', tasks],
     ['ну покажи задачи', tasks],
     // Deals
@@ -179,7 +189,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['покажи-ка сделки плиз', deals],
     ['что по сделкам', deals],
     ['сделкии', deals],
-    ['какие сделки зависли', deals],
+    ['какие сделки зависли', ask({ subject: 'deals', status: 'stuck' })],
     ['открытые сделки', deals],
     // Briefing
     ['что у меня сегодня', briefing],
@@ -265,7 +275,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['просрочки', view({ scenario: 'overdueAlert' })],
     ['что просрочено?', view({ scenario: 'overdueAlert' })],
     ['сделки в работе', deals],
-    ['зависшие сделки', deals],
+    ['зависшие сделки', ask({ subject: 'deals', status: 'stuck' })],
     ['как мы по продажам', pipeline],
     ['кто из сотрудников перегружен', team],
     ['найди ООО Ромашка', search('ООО Ромашка')],
@@ -275,14 +285,14 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['что за встреча в 14:00', prep({ time: '14:00' })],
     ['сделка Ромашка', search('Ромашка')],
     ['открой компанию Альфа', search('Альфа')],
-    ['новые задачи', tasks],
+    ['новые задачи', ask({ subject: 'tasks', status: 'new' })],
     ['новые лиды за сутки', view({ scenario: 'newLeads' })],
-    ['мои задачи на эту неделю', tasks],
-    ['какие сделки без движения', deals],
+    ['мои задачи на эту неделю', ask({ subject: 'tasks', person: 'me', period: week })],
+    ['какие сделки без движения', ask({ subject: 'deals', status: 'stuck' })],
     ['как идут продажи в этом месяце', pipeline],
     ['когда я свободен завтра', schedule(c.tomorrow)],
     ['какие звонки сегодня', schedule(c.today)],
-    ['есть ли просроченные задачи', tasks],
+    ['есть ли просроченные задачи', ask({ subject: 'tasks', status: 'overdue' })],
     ['у меня есть встречи завтра?', schedule(c.tomorrow)],
     ['покажи новые заявки', view({ scenario: 'newLeads' })],
     ['дай сводку за день', briefing],
@@ -354,7 +364,8 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     [
       'перенеси встречу в 14:00 на 16:00',
-      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
+      // No day said: the meeting keeps its own day, whichever it is.
+      write({ type: 'moveMeeting', meetingQuery: '14:00', toTime: '16:00' }),
     ],
     [
       'перенеси встречу с Ивановым на завтра 11:00',
@@ -389,7 +400,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       }),
     ],
     ['заведи контакт Смирнова Анна', write({ type: 'createContact', name: 'Анна', lastName: 'Смирнова' })],
-    ['перенеси встречу на 17:00', { kind: 'unknown' }],
+    ['перенеси встречу на 17:00', { kind: 'ask', question: 'whichMeeting', said: 'перенеси встречу на 17:00' }],
     ['почему упала выручка в октябре?', { kind: 'unknown' }],
   ];
 
@@ -433,7 +444,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['digests', { kind: 'digests' }],
     ["what's on my calendar tomorrow", schedule(c.tomorrow)],
     ["show me today's meetings", schedule(c.today)],
-    ['any overdue tasks?', tasks],
+    ['any overdue tasks?', ask({ subject: 'tasks', status: 'overdue' })],
     ['how is the team doing', team],
     ['who is Ivanov', dossier('Ivanov')],
     ['search for Romashka', search('Romashka')],
@@ -443,17 +454,17 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     ['mark task report as done', write({ type: 'completeTask', taskQuery: 'report' })],
     ['cancel the meeting at 2pm', write({ type: 'deleteMeeting', meetingQuery: '14:00' })],
-    [
-      'move the meeting at 2pm to 4pm',
-      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
-    ],
+    ['move the meeting at 2pm to 4pm', write({ type: 'moveMeeting', meetingQuery: '14:00', toTime: '16:00' })],
     [
       'new contact John Smith john@smith.com',
       write({ type: 'createContact', name: 'John', lastName: 'Smith', email: 'john@smith.com' }),
     ],
     ['good morning', { kind: 'greeting' }],
     ['what can you do?', { kind: 'help' }],
-    ['my schedule for next week', schedule(c.nextMonday)],
+    [
+      'my schedule for next week',
+      ask({ subject: 'meetings', person: 'me', period: { from: c.nextMonday, to: c.nextSunday } }),
+    ],
     ['evening summary at 19:30', digestTime('eveningSummary', '19:30')],
     ['turn off the morning briefing', { kind: 'digestSwitch', digest: 'morningBriefing', enabled: false }],
     ['stop sending new leads', { kind: 'digestSwitch', digest: 'newLeads', enabled: false }],

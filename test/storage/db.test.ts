@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,8 @@ describe('openDatabase', () => {
     const db = await openDatabase(path);
     expect(existsSync(path)).toBe(true);
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
-    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 1 }); // NORMAL
+    // FULL: a claim (a tap's proposal, a digest slot) survives a power cut.
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await db.get('PRAGMA busy_timeout')).toEqual({ timeout: 5000 });
     const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
@@ -29,6 +30,15 @@ describe('openDatabase', () => {
       expect.arrayContaining(['cache', 'directors', 'memory', 'memory_context', 'portal_connections', 'proposals']),
     );
     expect((await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBeGreaterThanOrEqual(1);
+    await db.close();
+  });
+
+  it('creates the folder and the file for the owner only', async () => {
+    const folder = join(newFolder(), 'state');
+    const path = join(folder, 'assistant.sqlite');
+    const db = await openDatabase(path);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     await db.close();
   });
 

@@ -2,7 +2,7 @@
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
-import { createSender, type Sender } from '../../src/telegram/send.ts';
+import { createSender, noLinkPreviews, type Sender } from '../../src/telegram/send.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeTelegram, startFakeTelegram } from '../fakes/telegram-api.ts';
 
@@ -54,5 +54,29 @@ describe('pick lists in a chat', () => {
     const [older] = await sender.send(CHAT, [list('aaaaaaaa')]);
     await sender.send(CHAT, [{ html: 'Задачи: 3' }]);
     expect(buttonsOf(older!)).toHaveLength(2);
+  });
+});
+
+describe('link previews', () => {
+  const previewsOff = (method: string) =>
+    telegram.calls
+      .filter((call) => call.method === method)
+      .map((call) => call.payload.link_preview_options?.is_disabled === true);
+
+  it('are off on every send and edit, the plain-text fallback too', async () => {
+    // Telegram refuses this markup, so both the send and the edit fall back to plain text.
+    const refused: Reply = { html: 'Сайт клиента: https://example.com <br> подробности' };
+    const [id] = await sender.send(CHAT, [{ html: 'Сделка: https://example.com' }, refused]);
+    await sender.edit(CHAT, id!, refused);
+    await sender.edit(CHAT, id!, { html: 'Готово: https://example.com/done' });
+    expect(previewsOff('sendMessage')).toEqual([true, true, true]);
+    expect(previewsOff('editMessageText')).toEqual([true, true, true]);
+  });
+
+  it('are off on messages any part sends through the bot’s API', async () => {
+    const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
+    api.config.use(noLinkPreviews());
+    await api.sendMessage(CHAT, 'https://example.com');
+    expect(previewsOff('sendMessage')).toEqual([true]);
   });
 });

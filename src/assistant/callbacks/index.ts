@@ -4,6 +4,7 @@
 // the portal before asking, so a stale or forged button cannot put words into the question.
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Action } from '../../scenarios/actions.ts';
+import { EXPORT_LISTS } from '../../scenarios/exports.ts';
 import type { DigestName, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteRequest } from '../../scenarios/writes.ts';
 
@@ -332,8 +333,14 @@ function encodeParts(action: Action): string {
       return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
     case 'chart':
       return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
+    case 'export':
+      return `xl:${action.list}`;
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
+    case 'queryMore':
+      return 'qm';
+    case 'queryPick':
+      return `qp:${encodeField(action.option, 'int')}`;
   }
 }
 
@@ -393,6 +400,10 @@ export function decodeAction(data: string): Action | undefined {
     }
     case 'dg':
       return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
+    case 'xl': {
+      const list = EXPORT_LISTS.find((name) => parts.length === 1 && name === parts[0]);
+      return list ? { kind: 'export', list } : undefined;
+    }
     case 's':
     case 'gr': {
       const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
@@ -402,6 +413,12 @@ export function decodeAction(data: string): Action | undefined {
     case 'p': {
       const write = decodeShape(WRITES, 'type', parts);
       return write ? { kind: 'propose', write: write as unknown as WriteRequest } : undefined;
+    }
+    case 'qm':
+      return parts.length === 0 ? { kind: 'queryMore' } : undefined;
+    case 'qp': {
+      const option = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
+      return typeof option === 'number' && option >= 0 && option < 50 ? { kind: 'queryPick', option } : undefined;
     }
     default:
       return undefined;

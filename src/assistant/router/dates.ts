@@ -2,7 +2,9 @@
 // zone names, so it gets the zone's offset at that instant and its result is rebuilt with luxon; the
 // everyday words (today, weekdays, "next week", DD.MM) are resolved here because chrono's choices differ
 // from a director's (it skips today's weekday and reads "next week" as "in seven days").
-import * as chrono from 'chrono-node';
+// Only the two languages the assistant speaks: the package's index loads a dozen locales.
+import * as en from 'chrono-node/en';
+import * as ru from 'chrono-node/ru';
 import { DateTime } from 'luxon';
 import type { LocalDate } from '../../scenarios/requests.ts';
 import type { IsoDateTime } from '../../scenarios/writes.ts';
@@ -166,7 +168,7 @@ function chronoDays(
 ): { date: DateTime; start: number; end: number }[] {
   if (!monthWord.test(light)) return [];
   const reference = { instant: now, timezone: zonedNow(now, timeZone).offset };
-  const results = [...chrono.ru.parse(text, reference), ...chrono.en.parse(text, reference)];
+  const results = [...ru.parse(text, reference), ...en.parse(text, reference)];
   return results
     .filter((result) => result.start.isCertain('day') && /\p{L}|\d{4}-/u.test(result.text))
     .map((result) => {

@@ -2,6 +2,7 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { isQualified, parseQuery } from './query.ts';
 import { type Message, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
@@ -46,6 +47,10 @@ const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
 const startsWithWriteRe =
   /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u;
 
+// «с 1 по 15 ноября» is a range of days, not a time.
+const dateRangeRe =
+  /(?:с|по|from|to)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u;
+
 // Said with a digest's name: switch it off, on, or set its time.
 const digestOffRe =
   /(?<![\p{L}])(?:выключи\p{L}*|отключи\p{L}*|не\s+(?:присылай\p{L}*|присылать|надо|нужн\p{L}*|отправляй\p{L}*|шли)|отпиши\p{L}*|останови\p{L}*|хватит|больше\s+не|turn\s+off|switch\s+off|disable|stop|unsubscribe|don'?t\s+send|no\s+more)(?![\p{L}])/u;
@@ -61,7 +66,7 @@ const digestNamed = (light: string): DigestName | undefined =>
  */
 export function digestChangeIntent(message: Message): Intent | undefined {
   const { light } = message;
-  if (startsWithWriteRe.test(light)) return undefined;
+  if (startsWithWriteRe.test(light) || dateRangeRe.test(light)) return undefined;
   const digest = digestNamed(light);
   if (!digest) return undefined;
   if (digestOffRe.test(light)) return { kind: 'digestSwitch', digest, enabled: false };
@@ -96,8 +101,18 @@ export function contactsIntent(message: Message): Intent | undefined {
   return view({ scenario: 'contacts', query });
 }
 
-/** A view the message asks for, or undefined. */
+/** A view the message asks for, or undefined; a word it could not apply is said (`unapplied`). */
 export function viewIntent(message: Message, clock: Clock): Intent | undefined {
+  const intent = readyView(message, clock);
+  // The one-keyword views take a word they do not use silently; it is said instead.
+  if (intent?.kind !== 'view' || intent.unapplied || !PLAIN_VIEWS.has(intent.request.scenario)) return intent;
+  const unapplied = parseQuery(message, clock)?.unapplied ?? [];
+  return unapplied.length ? { ...intent, unapplied } : intent;
+}
+
+const PLAIN_VIEWS = new Set(['myTasks', 'deals', 'pipeline', 'teamStatus', 'newLeads', 'briefing', 'overdueAlert']);
+
+function readyView(message: Message, clock: Clock): Intent | undefined {
   const { light } = message;
   const days = findDays(message.raw, clock.now, clock.timeZone);
   const day = days[0]?.date;
@@ -111,7 +126,9 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   );
   if (dossier) {
     const query = nameQuery(message, dossier.indices![1]![0]);
-    if (query || /^(?:досье|dossier)/u.test(light)) return view({ scenario: 'dossier', ...(query ? { query } : {}) });
+    if (query) return view({ scenario: 'dossier', query });
+    // A bare «досье»: which client?
+    if (/^(?:досье|dossier)/u.test(light)) return { kind: 'ask', question: 'client', said: message.raw };
   }
 
   const search = light.match(
@@ -130,6 +147,9 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
     const query = nameQuery(message, record.indices![1]![0]);
     if (query) return view({ scenario: 'search', query });
   }
+
+  const asked = questionIntent(message, clock);
+  if (asked) return asked;
 
   if (
     has(
@@ -199,10 +219,35 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   return undefined;
 }
 
+// Words that make a request a question for the model: a reason, a comparison, an opinion.
+const WHY = /^(?:почему|зачем|отчего|why|сравни\p{L}*|compare|упал\p{L}*|вырос\p{L}*|лучше|хуже)$/u;
+
+/**
+ * A question with qualifiers («задачи Орловой», «выручка за ноябрь») as a typed query. One word it cannot
+ * apply rides along (the model reads it, or the reply says it was not applied); more, or a «почему», make
+ * the whole message a question for the model.
+ */
+function questionIntent(message: Message, clock: Clock): Intent | undefined {
+  const asked = parseQuery(message, clock);
+  if (!asked || !isQualified(asked.query)) return undefined;
+  // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
+  if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client) return undefined;
+  const { unapplied } = asked;
+  if (unapplied.length + asked.doubtful > 1 || unapplied.some((word) => WHY.test(word.toLowerCase())))
+    return { kind: 'unknown' };
+  return {
+    kind: 'view',
+    request: { scenario: 'query', query: asked.query },
+    ...(unapplied.length ? { unapplied } : {}),
+  };
+}
+
 /** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */
 function weeksAgoOf(light: string): { weeksAgo?: number } {
   if (has(light, `позапрошл\\p{L}*\\s+недел|week\\s+before\\s+last`)) return { weeksAgo: 2 };
-  if (has(light, `прошл\\p{L}*\\s+недел|last\\s+week|previous\\s+week|past\\s+week`)) return { weeksAgo: 1 };
+  // «прошлой/прошлую неделю», not «как прошла неделя» (this week).
+  if (has(light, `прошл(?:ой|ую|ая)\\s+недел(?!я\\s)|прошедш\\p{L}*\\s+недел|last\\s+week|previous\\s+week`))
+    return { weeksAgo: 1 };
   return {};
 }
 

@@ -1,6 +1,7 @@
 // Text messages and commands go to the assistant; the director sees "typing…" while it works.
 import { Composer, type Context } from 'grammy';
 import type { Logger } from '../../log.ts';
+import { FORWARDED, languageOfCode } from '../../views/messages.ts';
 import type { MenuKeyboard } from '../menu.ts';
 import type { AssistantPort } from '../ports.ts';
 import type { Sender } from '../send.ts';
@@ -28,7 +29,7 @@ export function conversationFeature(deps: {
   const composer = new Composer();
   composer.on('message:text', async (ctx) => {
     if (ctx.message.forward_origin) {
-      await ctx.reply('Пересланные сообщения я не разбираю — напишите, что показать: расписание, задачи или сделки.');
+      await ctx.reply(FORWARDED[languageOfCode(ctx.from.language_code)]);
       return;
     }
     const conversation = { telegramUserId: ctx.from.id, chatId: ctx.chat.id };

@@ -1,0 +1,452 @@
+// A question with qualifiers in the director's words becomes a typed query: «задачи Орловой», «выигранные
+// сделки за квартал», «кто больше всех продал в ноябре», «откуда приходят лиды». Every word is either
+// understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
+// back as not applied, so no reply passes unfiltered data off as the answer.
+import { DateTime } from 'luxon';
+import type { Period, Query } from '../../scenarios/query.ts';
+import { findAmount } from './amount.ts';
+import { findDays } from './dates.ts';
+import { type Message, without } from './text.ts';
+import type { Clock } from './writes.ts';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** What the parser found, before it becomes a query. */
+interface Found {
+  subject?: Query['subject'];
+  status?: Query['status'];
+  measure?: Query['measure'];
+  groupBy?: Query['groupBy'];
+  person?: string;
+  client?: string;
+  period?: Period;
+  stage?: string;
+  pipeline?: string;
+  amount?: Query['amount'];
+  spans: Span[];
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const rule = (pattern: string) => new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+
+/** Takes every match of the pattern out of the text (by spans), calling `found` for each. */
+function take(message: Message, found: Found, pattern: RegExp, on: (match: RegExpExecArray) => void): boolean {
+  let hit = false;
+  for (const match of message.light.matchAll(pattern)) {
+    if (found.spans.some((span) => match.index < span.end && span.start < match.index + match[0].length)) continue;
+    found.spans.push({ start: match.index, end: match.index + match[0].length });
+    on(match as RegExpExecArray);
+    hit = true;
+  }
+  return hit;
+}
+
+// ─── what the question is about, and how it is measured ──────────────────
+
+const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
+  {
+    pattern: rule(
+      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше)\\s+(?:продал\\p{L}*|заработал\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
+    ),
+    set: { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager' },
+  },
+  {
+    pattern: rule(
+      'средн\\p{L}*\\s+(?:чек\\p{L}*|сделк\\p{L}*|сумм\\p{L}*(?:\\s+сделк\\p{L}*)?|размер\\p{L}*\\s+сделк\\p{L}*)|average\\s+(?:deal(?:\\s+size)?|check|ticket)|avg\\s+deal',
+    ),
+    set: { subject: 'deals', status: 'won', measure: 'average' },
+  },
+  {
+    pattern: rule('конверси\\p{L}*|conversion(?:\\s+rate)?|win\\s+rate'),
+    set: { subject: 'deals', measure: 'conversion' },
+  },
+  {
+    pattern: rule(
+      '(?:сколько\\s+)?(?:мы\\s+)?(?:заработал\\p{L}*|продал\\p{L}*\\s+на\\s+сумму|наторговал\\p{L}*)|выручк\\p{L}*|доход\\p{L}*|оборот\\p{L}*|revenue|earnings|how\\s+much\\s+(?:did\\s+)?we\\s+(?:earn|make|made|sell|sold)\\p{L}*|earned|sales\\s+total',
+    ),
+    set: { subject: 'deals', status: 'won', measure: 'sum' },
+  },
+  {
+    pattern: rule(
+      '(?:откуда|как|где)\\s+(?:к\\s+нам\\s+)?(?:приход\\p{L}*|ид\\p{L}*|бер\\p{L}*|появля\\p{L}*|приход\\p{L}*)\\s+(?:к\\s+нам\\s+)?(?:лид\\p{L}*|клиент\\p{L}*|заявк\\p{L}*)|источник\\p{L}*\\s+(?:лид\\p{L}*|клиент\\p{L}*|заявок)|(?:лид\\p{L}*|заявк\\p{L}*)\\s+по\\s+источник\\p{L}*|lead\\s+sources?|where\\s+do\\s+(?:the\\s+|our\\s+)?leads\\s+come\\s+from|leads\\s+by\\s+source',
+    ),
+    set: { subject: 'leads', groupBy: 'source' },
+  },
+];
+
+const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
+  { pattern: rule('задач\\p{L}*|таск\\p{L}*|tasks?|to-?dos?'), subject: 'tasks' },
+  { pattern: rule('сделк\\p{L}*|сделок|сделоч\\p{L}*|deals?'), subject: 'deals' },
+  { pattern: rule('лид\\p{L}*|заявк\\p{L}*|заявок|leads?'), subject: 'leads' },
+  {
+    pattern: rule(
+      'встреч\\p{L}*|расписани\\p{L}*|календар\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|meetings?|schedule|calendar|agenda',
+    ),
+    subject: 'meetings',
+  },
+  { pattern: rule('контакт\\p{L}*|contacts?'), subject: 'contacts' },
+  { pattern: rule('компани\\p{L}*|клиент(?:ы|ов|ам|ами)|companies|clients|customers'), subject: 'companies' },
+  { pattern: rule('активност\\p{L}*|activities'), subject: 'activities' },
+];
+
+const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
+  { pattern: rule('просроч\\p{L}*|overdue|late|горящ\\p{L}*|горит'), status: 'overdue' },
+  { pattern: rule('выигран\\p{L}*|выиграл\\p{L}*|успешн\\p{L}*|won|продал\\p{L}*|закрыли\\s+успешно'), status: 'won' },
+  {
+    pattern: rule('проигран\\p{L}*|проиграл\\p{L}*|провален\\p{L}*|провалил\\p{L}*|потерян\\p{L}*|потеряли|слили|lost'),
+    status: 'lost',
+  },
+  { pattern: rule('завис\\p{L}*|застрял\\p{L}*|застрявш\\p{L}*|stuck|без\\s+движения|stalled'), status: 'stuck' },
+  {
+    pattern: rule(
+      'выполнен\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|заверш[её]н\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|done|completed|finished|closed',
+    ),
+    status: 'done',
+  },
+  { pattern: rule('нов\\p{L}*|new'), status: 'new' },
+  { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
+];
+
+const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
+  {
+    pattern: rule(
+      '(?:по|в\\s+разрезе)\\s+(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
+    ),
+    groupBy: 'manager',
+  },
+  { pattern: rule('(?:по|в\\s+разрезе)\\s+стади\\p{L}*|by\\s+stages?'), groupBy: 'stage' },
+  { pattern: rule('(?:по|в\\s+разрезе)\\s+источник\\p{L}*|by\\s+sources?'), groupBy: 'source' },
+  { pattern: rule('по\\s+недел\\p{L}*|by\\s+weeks?|weekly'), groupBy: 'week' },
+  { pattern: rule('по\\s+месяц\\p{L}*|by\\s+months?|monthly'), groupBy: 'month' },
+];
+
+// ─── whose ────────────────────────────────────────────────────────────────
+
+const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
+  {
+    pattern: rule(
+      '(?:у\\s+|в\\s+|of\\s+(?:the\\s+)?)?(?:отдел\\p{L}*\\s+продаж|продажник\\p{L}*|менеджер\\p{L}*\\s+по\\s+продажам|sales\\s+(?:team|department))',
+    ),
+    person: 'sales',
+  },
+  {
+    pattern: rule(
+      '(?:у\\s+|в\\s+|of\\s+(?:the\\s+|my\\s+)?)?(?:(?:мо\\p{L}*|наш\\p{L}*)\\s+)?(?:команд\\p{L}*|отдел\\p{L}*|сотрудник\\p{L}*|подчин[её]нн\\p{L}*|team|staff|employees)',
+    ),
+    person: 'team',
+  },
+  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|мне|mine|my|i\\s+have'), person: 'me' },
+];
+
+// ─── when ─────────────────────────────────────────────────────────────────
+
+const MONTHS = [
+  'январ|january|jan',
+  'феврал|february|feb',
+  'март|march|mar',
+  'апрел|april|apr',
+  'ма[йяе]|may',
+  'июн|june|jun',
+  'июл|july|jul',
+  'август|august|aug',
+  'сентябр|september|sep',
+  'октябр|october|oct',
+  'ноябр|november|nov',
+  'декабр|december|dec',
+];
+const monthIndex = (word: string) => MONTHS.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'u').test(word));
+const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
+
+function periods(message: Message, found: Found, clock: Clock): void {
+  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const set = (from: DateTime, to: DateTime) => {
+    found.period ??= { from: from.toISODate()!, to: to.toISODate()! };
+  };
+  const on = (pattern: string, period: (match: RegExpExecArray) => [DateTime, DateTime] | undefined) =>
+    take(message, found, rule(pattern), (match) => {
+      const range = period(match);
+      if (range) set(range[0], range[1]);
+    });
+  // «с 1 по 15 ноября», «с 1 ноября по 15 декабря», «from 1 to 15 November»
+  on(
+    `(?:с|from)\\s+(\\d{1,2})(?:\\s+(${monthWord}))?\\s+(?:по|до|to|till|until)\\s+(\\d{1,2})\\s+(${monthWord})`,
+    (m) => {
+      const toMonth = monthIndex(m[4]!) + 1;
+      const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
+      let year = today.year;
+      if (DateTime.fromObject({ year, month: fromMonth, day: 1 }) > today) year -= 1;
+      const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: clock.timeZone });
+      let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: clock.timeZone });
+      if (to < from) to = to.plus({ years: 1 });
+      return from.isValid && to.isValid ? [from, to] : undefined;
+    },
+  );
+  on(
+    '(?:за|в|на)\\s+(?:последн\\p{L}*\\s+)?(\\d{1,3})\\s+(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)|(?:in\\s+|over\\s+|for\\s+)?(?:the\\s+)?(?:last|past)\\s+(\\d{1,3})\\s+(days?|weeks?|months?)',
+    (m) => {
+      const n = Number(m[1] ?? m[3]);
+      const unit = m[2] ?? m[4] ?? '';
+      const days = /^(?:недел|week)/u.test(unit) ? n * 7 : /^(?:месяц|month)/u.test(unit) ? n * 30 : n;
+      return [today.minus({ days: days - 1 }), today];
+    },
+  );
+  on(
+    '(?:на|в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+недел\\p{L}*|this\\s+week|на\\s+недел\\p{L}*|недел\\p{L}*\\s+(?:вперед|целиком)',
+    () => [today.startOf('week'), today.endOf('week').startOf('day')],
+  );
+  on('(?:на|в|за)\\s+прошл\\p{L}*\\s+недел\\p{L}*|last\\s+week|previous\\s+week', () => {
+    const start = today.startOf('week').minus({ weeks: 1 });
+    return [start, start.plus({ days: 6 })];
+  });
+  on('(?:на|в|за)\\s+следующ\\p{L}*\\s+недел\\p{L}*|next\\s+week', () => {
+    const start = today.startOf('week').plus({ weeks: 1 });
+    return [start, start.plus({ days: 6 })];
+  });
+  on(
+    'за\\s+(?:последн\\p{L}*\\s+)?недел\\p{L}*|за\\s+7\\s+дней|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+week',
+    () => [today.minus({ days: 6 }), today],
+  );
+  on(
+    '(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*|нынешн\\p{L}*)\\s+месяц\\p{L}*|this\\s+month|с\\s+начала\\s+месяца|month\\s+to\\s+date',
+    () => [today.startOf('month'), today],
+  );
+  on('(?:в|за)\\s+прошл\\p{L}*\\s+месяц\\p{L}*|last\\s+month|previous\\s+month', () => {
+    const start = today.startOf('month').minus({ months: 1 });
+    return [start, start.endOf('month').startOf('day')];
+  });
+  on('за\\s+(?:последн\\p{L}*\\s+)?месяц|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+month', () => [
+    today.minus({ days: 29 }),
+    today,
+  ]);
+  on('(?:в|за)\\s+прошл\\p{L}*\\s+квартал\\p{L}*|last\\s+quarter|previous\\s+quarter', () => {
+    const start = today.startOf('quarter').minus({ quarters: 1 });
+    return [start, start.endOf('quarter').startOf('day')];
+  });
+  on(
+    '(?:в|за)\\s+(?:эт\\p{L}*\\s+|текущ\\p{L}*\\s+)?квартал\\p{L}*|this\\s+quarter|(?:in|over|for)\\s+the\\s+quarter|quarter\\s+to\\s+date',
+    () => [today.startOf('quarter'), today],
+  );
+  on('(?:в|за)\\s+прошл\\p{L}*\\s+год\\p{L}*|last\\s+year', () => {
+    const start = today.startOf('year').minus({ years: 1 });
+    return [start, start.endOf('year').startOf('day')];
+  });
+  on('(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+год\\p{L}*|this\\s+year|с\\s+начала\\s+года|year\\s+to\\s+date', () => [
+    today.startOf('year'),
+    today,
+  ]);
+  // «в ноябре», «за октябрь», «in November»: the last such month (this year's, or last year's if still ahead).
+  on(`(?:в|во|за|на|in|for|during)\\s+(${monthWord})(?:\\s+(\\d{4}))?`, (m) => {
+    const month = monthIndex(m[1]!) + 1;
+    let start = DateTime.fromObject(
+      { year: m[2] ? Number(m[2]) : today.year, month, day: 1 },
+      { zone: clock.timeZone },
+    );
+    if (!m[2] && start > today) start = start.minus({ years: 1 });
+    const end = start.endOf('month').startOf('day');
+    return [start, end < today || m[2] ? end : today];
+  });
+  // Single days: сегодня, завтра, в среду, 3 декабря.
+  for (const day of findDays(message.raw, clock.now, clock.timeZone)) {
+    if (found.spans.some((span) => day.start < span.end && span.start < day.end)) continue;
+    found.spans.push({ start: day.start, end: day.end });
+    const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
+    set(date, date);
+  }
+}
+
+// ─── amounts, stages, pipelines ──────────────────────────────────────────
+
+const BIG = { миллион: 1_000_000, миллиона: 1_000_000, million: 1_000_000, млн: 1_000_000 } as Record<string, number>;
+
+function amounts(message: Message, found: Found): void {
+  take(
+    message,
+    found,
+    rule(
+      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|\\S+(?:\\s+\\S+){0,2})`,
+    ),
+    (match) => {
+      const words = match[2]!;
+      const amount = BIG[words] ?? findAmount(words)?.amount;
+      if (amount === undefined || amount < 1000) {
+        found.spans.pop();
+        return;
+      }
+      const below = /^(?:меньше|менее|дешевле|до|under|below|less)/u.test(match[1]!);
+      found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
+      // Only what the amount took: the words after it stay for the rest.
+      const used = BIG[words] ? words.length : (findAmount(words)?.end ?? words.length);
+      const last = found.spans[found.spans.length - 1]!;
+      last.end = match.index + match[0].length - words.length + used;
+    },
+  );
+  take(message, found, rule('крупн\\p{L}*|больш\\p{L}*\\s+сделк\\p{L}*|big\\s+deals|large\\s+deals'), () => {
+    found.amount ??= { min: 1_000_000 };
+  });
+}
+
+function stagesAndPipelines(message: Message, found: Found): void {
+  take(
+    message,
+    found,
+    rule(
+      '(?:на|в)\\s+стади\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
+    ),
+    (match) => {
+      found.stage = (match[1] ?? match[2] ?? '').trim();
+    },
+  );
+  take(
+    message,
+    found,
+    rule(
+      '(?:в|по)\\s+воронк\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|in\\s+(?:the\\s+)?pipeline\\s+(.+)$',
+    ),
+    (match) => {
+      found.pipeline = (match[1] ?? match[2] ?? '').trim();
+    },
+  );
+}
+
+// ─── the rest: small words, and names ────────────────────────────────────
+
+const SMALL = new RegExp(
+  `^(?:${[
+    'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
+    'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
+    'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there',
+    'сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
+  ].join('|')})$`,
+  'u',
+);
+
+// After these a name is a client's: «сделки по Ромашке», «встречи с Альфой», «для Техностроя».
+const CLIENT_PREPOSITIONS = /^(?:по|с|со|для|от|with|for)$/u;
+const CLIENT_WORDS =
+  /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u;
+const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u;
+// A word that looks like a surname or a name in any case: capitalised, or with a surname's ending.
+const NAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$/u;
+
+function rest(
+  message: Message,
+  found: Found,
+): { name?: { text: string; client: boolean }; unapplied: string[]; doubtful: number } {
+  const left = without(message, found.spans);
+  const raw = left.raw.split(/\s+/u).filter(Boolean);
+  const light = left.light.split(/\s+/u).filter(Boolean);
+  const nameWords: string[] = [];
+  const unapplied: string[] = [];
+  let client = false;
+  let previous = '';
+  // Lowercase words taken for a name only by their place: with another unknown word, a question for the model.
+  let doubtful = 0;
+  for (const [index, word] of light.entries()) {
+    const clean = word.replace(/[^\p{L}\p{N}-]/gu, '');
+    const original = (raw[index] ?? word).replace(/^[«"“'„(]+|[»"”')?!.,:;]+$/gu, '');
+    if (!clean) continue;
+    if (CLIENT_WORDS.test(clean)) {
+      client = true;
+    } else if (PERSON_WORDS.test(clean) && clean !== 'у') {
+      // «менеджера Попова»: a person anyway.
+    } else if (SMALL.test(clean)) {
+      if (CLIENT_PREPOSITIONS.test(clean)) previous = clean;
+      else if (clean !== 'у') previous = '';
+      continue;
+    } else if (/^\p{Lu}/u.test(original) || NAME_LIKE.test(clean) || CLIENT_PREPOSITIONS.test(previous) || client) {
+      if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0) client = true;
+      if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
+      nameWords.push(original);
+    } else unapplied.push(original);
+    previous = '';
+  }
+  if (nameWords.length > 3) return { unapplied: [...unapplied, ...nameWords], doubtful };
+  return nameWords.length
+    ? { name: { text: nameWords.join(' '), client }, unapplied, doubtful }
+    : { unapplied, doubtful };
+}
+
+/** The typed query a message asks, with the words it could not apply; undefined when it asks none. */
+export function parseQuery(
+  message: Message,
+  clock: Clock,
+): { query: Query; unapplied: string[]; said: boolean; doubtful: number } | undefined {
+  const found: Found = { spans: [] };
+  for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
+  for (const { pattern, groupBy } of GROUPS) take(message, found, pattern, () => (found.groupBy ??= groupBy));
+  for (const { pattern, person } of PEOPLE) take(message, found, pattern, () => (found.person ??= person));
+  periods(message, found, clock);
+  amounts(message, found);
+  stagesAndPipelines(message, found);
+  for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
+  for (const { pattern, status } of STATUSES) take(message, found, pattern, () => (found.status ??= status));
+  // «что просрочено у Попова»: overdue things are tasks, won ones deals.
+  const said = found.subject !== undefined;
+  if (!found.subject) {
+    if (found.status === 'overdue' || found.status === 'done') found.subject = 'tasks';
+    else if (found.status === 'won' || found.status === 'lost' || found.status === 'stuck') found.subject = 'deals';
+    else return undefined;
+  }
+  // «сколько задач», «how many deals»: a count.
+  if (!found.measure && /(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u.test(message.light))
+    found.measure = 'count';
+  if (found.status === 'new' && found.subject === 'meetings') found.status = undefined;
+  const { name, unapplied, doubtful } = rest(message, found);
+  // A status the subject cannot have («клиенты горят») is not a question the router can answer.
+  if (found.status && !FITTING[found.subject].includes(found.status))
+    return { query: { subject: found.subject }, unapplied: ['?', '?'], said, doubtful };
+  if (name) {
+    if (name.client) found.client = name.text;
+    else found.person = found.person && found.person !== 'me' ? found.person : name.text;
+  }
+  const query: Query = { subject: found.subject };
+  for (const key of [
+    'person',
+    'client',
+    'status',
+    'period',
+    'stage',
+    'pipeline',
+    'amount',
+    'measure',
+    'groupBy',
+  ] as const) {
+    if (found[key] !== undefined) (query as Record<string, unknown>)[key] = found[key];
+  }
+  return { query, unapplied, said, doubtful };
+}
+
+const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {
+  tasks: ['open', 'overdue', 'done', 'new'],
+  deals: ['open', 'won', 'lost', 'stuck', 'new'],
+  leads: ['open', 'new', 'won', 'lost', 'done'],
+  meetings: [],
+  contacts: ['new'],
+  companies: ['new'],
+  activities: ['open', 'overdue', 'done'],
+};
+
+/** Whether a message's words say anything a ready-made view would not show. */
+export function isQualified(query: Query): boolean {
+  const { subject, status, person, period, measure, groupBy } = query;
+  const extra = Boolean(
+    query.client || query.stage || query.pipeline || query.amount || groupBy || (measure && measure !== 'list'),
+  );
+  if (extra || (person && person !== 'me')) return true;
+  switch (subject) {
+    case 'tasks':
+      return status !== undefined && status !== 'open' ? true : Boolean(period && period.from !== period.to);
+    case 'deals':
+      return (status !== undefined && status !== 'open') || period !== undefined;
+    case 'leads':
+      return period !== undefined || (status !== undefined && status !== 'new');
+    case 'meetings':
+      return period !== undefined && period.from !== period.to;
+    default:
+      return true;
+  }
+}

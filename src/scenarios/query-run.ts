@@ -1,0 +1,617 @@
+// A typed question answered from the portal: its filters become the portal's own filters (one batch, pages
+// in one more), what the portal cannot filter is done here, and the money measures follow PRODUCT.md's
+// definitions. A name that fits nobody, or several, is said or offered as a pick list: a filter is never
+// dropped silently.
+import { DateTime } from 'luxon';
+import type { Params } from '../portal/port.ts';
+import type { ScenarioContext } from './context.ts';
+import { isoOf, toDirectorTime } from './day-window.ts';
+import { toActivityItem } from './deal-card.ts';
+import { calendarCommand, eventsIn } from './events.ts';
+import { findReads, foundRecords } from './find-records.ts';
+import { leadSelect, toLeadItems } from './leads.ts';
+import { matchesName, sameName, wordsOf } from './matcher.ts';
+import {
+  dealNamesFor,
+  dealSelect,
+  lastMovements,
+  movementCommands,
+  stuckDaysOf,
+  sumsOf,
+  toDealItem,
+} from './open-deals.ts';
+import { byDeadline, openTaskFilter, taskSelect, toTaskItem } from './open-tasks.ts';
+import {
+  activitySchema,
+  companySchema,
+  contactSchema,
+  dealSchema,
+  eventSchema,
+  leadSchema,
+  type PortalDeal,
+  type PortalStageHistory,
+  parseItems,
+  personName,
+  stageHistorySchema,
+  taskSchema,
+} from './portal-data.ts';
+import { type Period, periodOf, periodWindow, type Query } from './query.ts';
+import { type Read, readTogether } from './reads.ts';
+import { withSubdepartments } from './team-status.ts';
+import type { Amount, Person, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
+
+/** How many items one part of a long list shows; «ещё» shows the next part. */
+export const QUERY_PAGE = 20;
+
+type Who = { ids: number[]; shown: QueryFilters['person'] };
+type Resolved<T> = { ok: T } | { view: ViewModel };
+
+// ─── who and which client ────────────────────────────────────────────────
+
+// «Орловой», «Волковой» can only be a woman; «Волкова», «Волкову», «Волковым» after a name a man.
+const femaleForm = /(?:ой|ою|ую|ая|ской)$/u;
+const maleForm = /(?:ов|ев|ин|ын|ий|ова|ева|ина|ына|ову|еву|ину|ым|ом|ого)$/u;
+const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? '');
+
+function byGrammar(people: Person[], query: string): Person[] {
+  const last = wordsOf(query).at(-1) ?? '';
+  const surnames = people.map((person) => wordsOf(person.name).at(-1) ?? '');
+  const female = femaleForm.test(last);
+  const male = !female && maleForm.test(last) && surnames.some((surname) => !/[ая]$/u.test(surname));
+  if (!female && !male) return people;
+  const fitting = people.filter((person) => looksFemale(person.name) === female);
+  return fitting.length ? fitting : people;
+}
+
+async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
+  const { names, director, at } = context;
+  const said = query.person;
+  if (!said) return { ok: undefined };
+  if (said === 'me') return { ok: { ids: [director.portalUserId], shown: { kind: 'me' } } };
+  if (said === 'team' || said === 'sales') {
+    const [departments, profiles] = await Promise.all([names.departments(), names.profiles()]);
+    const roots =
+      said === 'sales'
+        ? departments.filter((department) => /продаж|sales/iu.test(department.name)).map((department) => department.id)
+        : departments
+            .filter((department) => department.headId === director.portalUserId)
+            .map((department) => department.id);
+    const own = profiles.find((profile) => profile.ID === director.portalUserId)?.UF_DEPARTMENT ?? [];
+    const scope = withSubdepartments(roots.length ? roots : own, departments);
+    const ids = profiles
+      .filter((profile) => (profile.UF_DEPARTMENT ?? []).some((id) => scope.has(id)))
+      .map((profile) => profile.ID);
+    return { ok: { ids, shown: { kind: said } } };
+  }
+  const exact = /^#(\d+)$/u.exec(said);
+  if (exact) {
+    const id = Number(exact[1]);
+    const person = (await names.users([id])).get(id);
+    if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: said } };
+    return { ok: { ids: [id], shown: { kind: 'person', person } } };
+  }
+  const found = byGrammar(await names.findUsers(said), said);
+  if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
+  if (found.length === 0) return { ok: undefined };
+  return {
+    view: {
+      view: 'queryChoice',
+      at,
+      about: 'person',
+      name: said,
+      options: found.slice(0, 8).map((person) => ({
+        label: person.position ? `${person.name}, ${person.position}` : person.name,
+        query: { ...query, person: `#${person.id}` },
+      })),
+    },
+  };
+}
+
+type Client = { field: 'COMPANY_ID' | 'CONTACT_ID'; id: number; title: string };
+
+async function resolveClient(
+  context: ScenarioContext,
+  query: Query,
+  said: string,
+): Promise<Resolved<Client | undefined>> {
+  const { at } = context;
+  const exact = /^#(co|c)(\d+)$/u.exec(said);
+  const reads = exact
+    ? exact[1] === 'co'
+      ? { company: { method: 'crm.company.get', params: { id: Number(exact[2]) } } }
+      : { contact: { method: 'crm.contact.get', params: { id: Number(exact[2]) } } }
+    : findReads(said, ['company', 'contact']);
+  const results = await readTogether(context, reads as Record<string, Read>);
+  const found = exact
+    ? {
+        companies: exact[1] === 'co' ? parseItems(companySchema, [results.company?.result]) : [],
+        contacts: exact[1] === 'c' ? parseItems(contactSchema, [results.contact?.result]) : [],
+      }
+    : foundRecords(said, results);
+  const clients: Client[] = [
+    ...found.companies.map((company) => ({ field: 'COMPANY_ID' as const, id: company.ID, title: company.TITLE })),
+    ...found.contacts.map((contact) => ({ field: 'CONTACT_ID' as const, id: contact.ID, title: personName(contact) })),
+  ];
+  // «Ромашка» is the company «Ромашка», not every contact whose company name has the word.
+  const same = clients.filter((client) => sameName(client.title, said));
+  const fitting = same.length ? same : clients;
+  if (fitting.length === 1) return { ok: fitting[0] };
+  if (fitting.length === 0) return { ok: undefined };
+  return {
+    view: {
+      view: 'queryChoice',
+      at,
+      about: 'client',
+      name: said,
+      options: fitting.slice(0, 8).map((client) => ({
+        label: client.title,
+        query: { ...query, client: `#${client.field === 'COMPANY_ID' ? 'co' : 'c'}${client.id}` },
+      })),
+    },
+  };
+}
+
+// ─── the question ────────────────────────────────────────────────────────
+
+const PERIOD_DEFAULTS: Partial<Record<string, (now: DateTime) => Period>> = {
+  // Money and conversion are about a period; none said means this month so far, and the header says so.
+  money: (now) => periodOf(now.startOf('month'), now),
+  // Lead sources: the last 30 days.
+  sources: (now) => periodOf(now.minus({ days: 29 }), now),
+};
+
+const isMoney = (query: Query) =>
+  query.subject === 'deals' &&
+  (query.measure === 'sum' ||
+    query.measure === 'average' ||
+    query.measure === 'conversion' ||
+    query.groupBy === 'manager');
+
+/** The question as it will be answered: the defaults it implies, filled in and shown in the header. */
+export function withDefaults(query: Query, now: DateTime): Query {
+  const out: Query = { ...query };
+  if (isMoney(out) && out.measure !== 'conversion' && !out.status) out.status = 'won';
+  if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
+  if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
+  if (out.subject === 'tasks' && !out.person) out.person = 'me';
+  return out;
+}
+
+/** Answers a typed question. */
+export async function runQuery(context: ScenarioContext, asked: Query, offset = 0): Promise<ViewModel> {
+  const { at, director } = context;
+  const query = withDefaults(asked, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
+  const filters: QueryFilters = {};
+  const who = await resolvePerson(context, query);
+  if ('view' in who) return who.view;
+  let clientSaid = query.client;
+  if (who.ok) filters.person = who.ok.shown;
+  else if (query.person) {
+    // A name that is nobody on the staff may be a client: «сделки Ромашки».
+    if (clientSaid) return { view: 'queryNotFound', at, query, about: 'person', name: query.person };
+    clientSaid = query.person;
+  }
+  let client: Client | undefined;
+  if (clientSaid) {
+    const found = await resolveClient(context, { ...query, person: who.ok ? query.person : undefined }, clientSaid);
+    if ('view' in found) return found.view;
+    if (!found.ok)
+      return {
+        view: 'queryNotFound',
+        at,
+        query,
+        about: query.person && !who.ok ? 'someone' : 'client',
+        name: clientSaid,
+      };
+    client = found.ok;
+    filters.client = client.title;
+  }
+  const run: Run = { context, query, who: who.ok, client, filters, offset };
+  const stagesAndPipeline = await stageFilters(run);
+  if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
+  const result = await answer(run, stagesAndPipeline.ok);
+  return { view: 'query', at, query, filters, offset, ...result };
+}
+
+interface Run {
+  context: ScenarioContext;
+  query: Query;
+  who: Who | undefined;
+  client: Client | undefined;
+  filters: QueryFilters;
+  offset: number;
+}
+
+interface DealFilter {
+  params: Params;
+  stageIds?: string[];
+}
+
+async function stageFilters(run: Run): Promise<Resolved<DealFilter>> {
+  const { query, context, filters } = run;
+  const params: Params = {};
+  if (query.subject !== 'deals') return { ok: { params } };
+  const { names, at } = context;
+  if (query.pipeline) {
+    const pipelines = (await names.pipelines()).filter((pipeline) =>
+      matchesName(pipeline.name, query.pipeline!, { prefix: true }),
+    );
+    if (pipelines.length !== 1)
+      return { view: { view: 'queryNotFound', at, query, about: 'pipeline', name: query.pipeline } };
+    params.CATEGORY_ID = pipelines[0]!.id;
+    filters.pipeline = pipelines[0]!.name;
+  }
+  if (query.stage) {
+    const stages = (await names.stages(params.CATEGORY_ID as number | undefined)).filter(
+      (stage) => stage.semantics === 'process' && matchesName(stage.name, query.stage!, { prefix: true }),
+    );
+    if (stages.length === 0) return { view: { view: 'queryNotFound', at, query, about: 'stage', name: query.stage } };
+    filters.stage = [...new Set(stages.map((stage) => stage.name))].join(', ');
+    return { ok: { params, stageIds: stages.map((stage) => stage.id) } };
+  }
+  return { ok: { params } };
+}
+
+type Answer = { result: QueryResult; total: number };
+
+async function answer(run: Run, deal: DealFilter): Promise<Answer> {
+  switch (run.query.subject) {
+    case 'tasks':
+      return tasks(run);
+    case 'deals':
+      return deals(run, deal);
+    case 'leads':
+      return leads(run);
+    case 'meetings':
+      return meetings(run);
+    case 'activities':
+      return activities(run);
+    case 'contacts':
+    case 'companies':
+      return clients(run);
+  }
+}
+
+const window = (run: Run) =>
+  run.query.period ? periodWindow(run.query.period, run.context.director.timeZone) : undefined;
+const between = (field: string, range: { start: DateTime; end: DateTime } | undefined): Params =>
+  range ? { [`>=${field}`]: isoOf(range.start), [`<${field}`]: isoOf(range.end) } : {};
+const people = (field: string, who: Who | undefined): Params =>
+  who ? { [field]: who.ids.length === 1 ? who.ids[0] : who.ids } : {};
+const part = <T>(items: T[], offset: number) => items.slice(offset, offset + QUERY_PAGE);
+
+// ─── tasks ───────────────────────────────────────────────────────────────
+
+async function tasks(run: Run): Promise<Answer> {
+  const { context, query, who, offset } = run;
+  const range = window(run);
+  const now = isoOf(DateTime.fromJSDate(context.now));
+  const status = query.status;
+  const filter: Params = { ...people('RESPONSIBLE_ID', who) };
+  if (status === 'done') Object.assign(filter, { REAL_STATUS: 5 }, between('CLOSED_DATE', range));
+  else {
+    // «задачи на завтра»: every task due then; otherwise the open ones.
+    if (status !== undefined || !range) Object.assign(filter, openTaskFilter);
+    if (status === 'new') filter.REAL_STATUS = 1;
+    Object.assign(filter, between('DEADLINE', range));
+    if (status === 'overdue') filter['<DEADLINE'] = range && isoOf(range.end) < now ? isoOf(range.end) : now;
+  }
+  const reads = await readTogether(context, {
+    tasks: {
+      method: 'tasks.task.list',
+      params: { filter, select: taskSelect, order: { DEADLINE: 'ASC', ID: 'ASC' } },
+      all: true,
+    },
+  });
+  const raw = parseItems(taskSchema, reads.tasks.items);
+  const names = await context.names.users(raw.map((task) => task.responsibleId ?? 0).filter((id) => id > 0));
+  const items = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
+  if (status === 'done') items.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+  const overdue = items.filter((task) => task.overdue).length;
+  return { result: { kind: 'tasks', items: part(items, offset), overdue }, total: items.length };
+}
+
+// ─── deals and money ─────────────────────────────────────────────────────
+
+const historySelect = ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID'];
+
+/**
+ * Won (lost) in a period: the deal moved to a success (failure) stage in that period, by the stage history,
+ * and stands there still — not "modified then" (DATE_MODIFY changes with any edit) and not its planned close
+ * date. The deals are read with the history in one batch: a deal that moved then has its last stage move
+ * (MOVED_TIME) in the period or after it.
+ */
+function closedInPeriodReads(
+  semantics: ('S' | 'F')[],
+  range: { start: DateTime; end: DateTime },
+  filter: Params,
+): Record<string, Read> {
+  const reads: Record<string, Read> = {};
+  for (const letter of semantics) {
+    reads[`history${letter}`] = {
+      method: 'crm.stagehistory.list',
+      params: {
+        entityTypeId: 2,
+        order: { ID: 'ASC' },
+        filter: { STAGE_SEMANTIC_ID: letter, ...between('CREATED_TIME', range) },
+        select: historySelect,
+      },
+      all: true,
+    };
+    reads[`deals${letter}`] = {
+      method: 'crm.deal.list',
+      params: {
+        order: { ID: 'ASC' },
+        filter: { ...filter, STAGE_SEMANTIC_ID: letter, '>=MOVED_TIME': isoOf(range.start) },
+        select: dealSelect,
+      },
+      all: true,
+    };
+  }
+  return reads;
+}
+
+function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], letter: 'S' | 'F'): PortalDeal[] {
+  const moved = new Set(history.filter((entry) => entry.STAGE_SEMANTIC_ID === letter).map((entry) => entry.OWNER_ID));
+  return deals.filter((deal) => deal.STAGE_SEMANTIC_ID === letter && moved.has(deal.ID));
+}
+
+const inAmount = (query: Query) => (deal: PortalDeal) =>
+  (query.amount?.min === undefined || deal.OPPORTUNITY >= query.amount.min) &&
+  (query.amount?.max === undefined || deal.OPPORTUNITY <= query.amount.max);
+
+async function deals(run: Run, stage: DealFilter): Promise<Answer> {
+  const { context, query, who, client } = run;
+  const range = window(run);
+  const filter: Params = {
+    ...stage.params,
+    ...people('ASSIGNED_BY_ID', who),
+    ...(client ? { [client.field]: client.id } : {}),
+    ...(stage.stageIds ? { STAGE_ID: stage.stageIds.length === 1 ? stage.stageIds[0] : stage.stageIds } : {}),
+    ...(query.amount?.min !== undefined ? { '>=OPPORTUNITY': query.amount.min } : {}),
+    ...(query.amount?.max !== undefined ? { '<=OPPORTUNITY': query.amount.max } : {}),
+  };
+  const status = query.status;
+  let chosen: PortalDeal[];
+  let stuck: Map<number, number> | undefined;
+  if (query.measure === 'conversion' && range) {
+    const reads = await readTogether(context, closedInPeriodReads(['S', 'F'], range, filter));
+    const items = (name: string) => reads[name]?.items ?? [];
+    const history = parseItems(stageHistorySchema, [...items('historyS'), ...items('historyF')]);
+    const won = closedInPeriod(history, parseItems(dealSchema, items('dealsS')), 'S').filter(inAmount(query));
+    const lost = closedInPeriod(history, parseItems(dealSchema, items('dealsF')), 'F').filter(inAmount(query));
+    // Conversion: won ÷ (won + lost) among the deals closed in the period.
+    return { result: { kind: 'conversion', won: won.length, lost: lost.length }, total: won.length + lost.length };
+  }
+  if ((status === 'won' || status === 'lost') && range) {
+    const letter = status === 'won' ? 'S' : 'F';
+    const reads = await readTogether(context, closedInPeriodReads([letter], range, filter));
+    const history = parseItems(stageHistorySchema, reads[`history${letter}`]!.items);
+    chosen = closedInPeriod(history, parseItems(dealSchema, reads[`deals${letter}`]!.items), letter);
+  } else {
+    const semantic =
+      status === 'won'
+        ? 'S'
+        : status === 'lost'
+          ? 'F'
+          : status === 'open' || status === 'stuck' || !range
+            ? 'P'
+            : undefined;
+    const reads: Record<string, Read> = {
+      deals: {
+        method: 'crm.deal.list',
+        params: {
+          order: { ID: 'ASC' },
+          filter: {
+            ...filter,
+            ...(semantic ? { STAGE_SEMANTIC_ID: semantic } : {}),
+            // «новые сделки за неделю», «сделки за ноябрь»: created in the period.
+            ...between('DATE_CREATE', range),
+          },
+          select: dealSelect,
+        },
+        all: true,
+      },
+    };
+    if (status === 'stuck') {
+      const movement = movementCommands(context.now);
+      reads.stageHistory = { ...movement.stageHistory, all: true };
+      reads.dealActivities = { ...movement.dealActivities, all: true };
+    }
+    const result = await readTogether(context, reads);
+    chosen = parseItems(dealSchema, result.deals!.items);
+    if (status === 'stuck') {
+      stuck = lastMovements(
+        parseItems(stageHistorySchema, result.stageHistory!.items),
+        parseItems(activitySchema, [...(result.dealActivities?.items ?? [])]),
+      );
+      const movements = stuck;
+      chosen = chosen.filter((deal) => stuckDaysOf(deal, movements, context.now) !== undefined);
+    }
+  }
+  chosen = chosen.filter(inAmount(query));
+  return dealAnswer(run, chosen, stuck);
+}
+
+const amountOf = (deal: PortalDeal): Amount => ({ amount: deal.OPPORTUNITY, currency: deal.CURRENCY_ID || 'RUB' });
+
+/** Average deal: earned ÷ number of deals won — per currency, each over its own deals. */
+function averagesOf(chosen: PortalDeal[]): Amount[] {
+  return sumsOf(chosen.map(amountOf)).map((sum) => {
+    const deals = chosen.filter((deal) => amountOf(deal).currency === sum.currency).length;
+    return { currency: sum.currency, amount: Math.round(sum.amount / deals) };
+  });
+}
+
+async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
+  const { context, query, offset } = run;
+  // Sums per currency, never added across currencies.
+  const sums = sumsOf(chosen.map(amountOf));
+  if (query.groupBy) return { result: await dealGroups(run, chosen), total: chosen.length };
+  if (query.measure === 'sum' || query.measure === 'average' || query.measure === 'count')
+    return {
+      result: { kind: 'total', count: chosen.length, sums, averages: averagesOf(chosen) },
+      total: chosen.length,
+    };
+  const named = await dealNamesFor(context.names, chosen);
+  const items = chosen
+    .map((deal) => toDealItem(deal, { ...named, stuckDays: stuck ? stuckDaysOf(deal, stuck, context.now) : undefined }))
+    .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
+  return { result: { kind: 'deals', items: part(items, offset), sums }, total: items.length };
+}
+
+async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> {
+  const { context, query } = run;
+  const zone = context.director.timeZone;
+  const groups = new Map<string, { label: string; deals: PortalDeal[] }>();
+  const stages = await context.names.stages();
+  const people = await context.names.users(chosen.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
+  for (const deal of chosen) {
+    let key: string;
+    let label: string;
+    switch (query.groupBy) {
+      case 'manager':
+        key = String(deal.ASSIGNED_BY_ID ?? 0);
+        label = people.get(deal.ASSIGNED_BY_ID ?? 0)?.name ?? '—';
+        break;
+      case 'stage':
+        key = deal.STAGE_ID;
+        label = stages.find((stage) => stage.id === deal.STAGE_ID)?.name ?? '—';
+        break;
+      case 'source':
+        key = String((deal as { SOURCE_ID?: unknown }).SOURCE_ID ?? '');
+        label = (await context.names.sourceName(key)) ?? '—';
+        break;
+      default: {
+        const when = DateTime.fromISO(toDirectorTime(deal.MOVED_TIME ?? deal.DATE_CREATE, zone) ?? '', { zone });
+        const start = when.startOf(query.groupBy === 'week' ? 'week' : 'month');
+        key = start.toISODate() ?? '';
+        label = key;
+      }
+    }
+    const group = groups.get(key) ?? { label, deals: [] };
+    group.deals.push(deal);
+    groups.set(key, group);
+  }
+  const rows = [...groups.entries()].map(([key, group]) => ({
+    key,
+    label: group.label,
+    count: group.deals.length,
+    sums: sumsOf(group.deals.map(amountOf)),
+    averages: averagesOf(group.deals),
+  }));
+  // The leaderboard ranks by the won sum (the biggest currency's first), then by count; weeks and months in order.
+  if (query.groupBy === 'week' || query.groupBy === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
+  else rows.sort((a, b) => (b.sums[0]?.amount ?? 0) - (a.sums[0]?.amount ?? 0) || b.count - a.count);
+  return { kind: 'groups', rows };
+}
+
+// ─── leads ───────────────────────────────────────────────────────────────
+
+async function leads(run: Run): Promise<Answer> {
+  const { context, query, who, offset } = run;
+  const range = window(run);
+  const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', range) };
+  if (query.status === 'new') filter.STATUS_ID = 'NEW';
+  if (query.status === 'open') filter.STATUS_SEMANTIC_ID = 'P';
+  if (query.status === 'won' || query.status === 'done') filter.STATUS_SEMANTIC_ID = 'S';
+  if (query.status === 'lost') filter.STATUS_SEMANTIC_ID = 'F';
+  const reads = await readTogether(context, {
+    leads: {
+      method: 'crm.lead.list',
+      params: { order: { DATE_CREATE: 'DESC', ID: 'DESC' }, filter, select: leadSelect },
+      all: true,
+    },
+  });
+  const raw = parseItems(leadSchema, reads.leads.items);
+  if (query.groupBy === 'source' || query.groupBy === 'manager') {
+    const groups = new Map<string, number>();
+    const owners = await context.names.users(raw.map((lead) => lead.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
+    for (const lead of raw) {
+      // Sources by the portal's own names, never their codes.
+      const label =
+        query.groupBy === 'source'
+          ? ((await context.names.sourceName(lead.SOURCE_ID)) ?? '—')
+          : (owners.get(lead.ASSIGNED_BY_ID ?? 0)?.name ?? '—');
+      groups.set(label, (groups.get(label) ?? 0) + 1);
+    }
+    const rows = [...groups]
+      .map(([label, count]) => ({ key: label, label, count, sums: [], averages: [] }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
+    return { result: { kind: 'groups', rows }, total: raw.length };
+  }
+  if (query.measure === 'count')
+    return { result: { kind: 'total', count: raw.length, sums: [], averages: [] }, total: raw.length };
+  const items = await toLeadItems(context, part(raw, offset));
+  return { result: { kind: 'leads', items }, total: raw.length };
+}
+
+// ─── meetings, activities, contacts and companies ────────────────────────
+
+async function meetings(run: Run): Promise<Answer> {
+  const { context, query, who, offset } = run;
+  const zone = context.director.timeZone;
+  const today = DateTime.fromJSDate(context.now, { zone }).startOf('day');
+  const period = query.period ?? periodOf(today, today);
+  const range = periodWindow(period, zone);
+  const owner = who?.ids.length === 1 ? who.ids[0]! : context.director.portalUserId;
+  const bounds = { start: range.start, end: range.end, from: isoOf(range.start), to: isoOf(range.end) };
+  const reads = await readTogether(context, { events: calendarCommand(owner, bounds) });
+  const events = eventsIn(parseItems(eventSchema, reads.events.items), bounds, zone, owner).filter(
+    (event) => !run.client || matchesName(event.title, run.client.title, { prefix: true }),
+  );
+  return { result: { kind: 'events', items: part(events, offset) }, total: events.length };
+}
+
+async function activities(run: Run): Promise<Answer> {
+  const { context, query, who, client, offset } = run;
+  const filter: Params = {
+    ...people('RESPONSIBLE_ID', who),
+    ...between('CREATED', window(run)),
+    ...(client ? { OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id } : {}),
+  };
+  if (query.status === 'done') filter.COMPLETED = 'Y';
+  if (query.status === 'open' || query.status === 'overdue') filter.COMPLETED = 'N';
+  if (query.status === 'overdue') filter['<DEADLINE'] = isoOf(DateTime.fromJSDate(context.now));
+  const reads = await readTogether(context, {
+    activities: { method: 'crm.activity.list', params: { order: { ID: 'DESC' }, filter }, all: true },
+  });
+  const items = parseItems(activitySchema, reads.activities.items).map((activity) =>
+    toActivityItem(activity, context.director.timeZone),
+  );
+  return { result: { kind: 'activities', items: part(items, offset) }, total: items.length };
+}
+
+async function clients(run: Run): Promise<Answer> {
+  const { context, query, who, client, offset } = run;
+  const companies = query.subject === 'companies';
+  const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', window(run)) };
+  if (client && !companies) filter[client.field === 'COMPANY_ID' ? 'COMPANY_ID' : 'ID'] = client.id;
+  if (client && companies && client.field === 'COMPANY_ID') filter.ID = client.id;
+  const reads = await readTogether(context, {
+    records: {
+      method: companies ? 'crm.company.list' : 'crm.contact.list',
+      params: {
+        order: { ID: 'DESC' },
+        filter,
+        select: companies ? ['ID', 'TITLE'] : ['ID', 'NAME', 'LAST_NAME', 'POST', 'COMPANY_ID'],
+      },
+      all: true,
+    },
+  });
+  const items: RecordItem[] = companies
+    ? parseItems(companySchema, reads.records.items).map((company) => ({
+        kind: 'company' as const,
+        id: company.ID,
+        label: company.TITLE,
+      }))
+    : parseItems(contactSchema, reads.records.items).map((contact) => ({
+        kind: 'contact' as const,
+        id: contact.ID,
+        label: personName(contact),
+        ...(contact.POST ? { detail: contact.POST } : {}),
+      }));
+  if (query.measure === 'count')
+    return { result: { kind: 'total', count: items.length, sums: [], averages: [] }, total: items.length };
+  return { result: { kind: 'records', items: part(items, offset) }, total: items.length };
+}

@@ -1,0 +1,52 @@
+// One typed question: a subject, filters and a measure. The ready-made scenarios are forms of it; the
+// router (no model) and the model's read tool both produce it, validated by this one zod schema.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { LocalDate } from './requests.ts';
+
+const isLocalDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+const localDate = z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD');
+
+// Limits checked but not sent: every schema keyword costs the model's prompt tokens on each request.
+const name = z.string().refine((value) => value.trim() !== '' && value.length <= 100, 'expected a name up to 100 characters');
+
+export const SUBJECTS = ['tasks', 'deals', 'leads', 'meetings', 'contacts', 'companies', 'activities'] as const;
+export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
+export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as const;
+export const GROUPS = ['manager', 'stage', 'source', 'week', 'month'] as const;
+
+/** Who: «мои», the director's whole team («команды»), the sales department, or an employee by name. */
+export const PEOPLE_SCOPES = ['me', 'team', 'sales'] as const;
+
+export const querySchema = z.object({
+  subject: z.enum(SUBJECTS),
+  /** An employee's name as said (any case), or me / team / sales. */
+  person: name.optional(),
+  /** A client (company or contact) as said, in any case. */
+  client: name.optional(),
+  status: z.enum(STATUSES).optional(),
+  /** Local dates in the director's zone, both days included. */
+  period: z.object({ from: localDate, to: localDate }).optional(),
+  stage: name.optional(),
+  pipeline: name.optional(),
+  /** Deal or lead sum bounds, in the deal's currency. */
+  amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  measure: z.enum(MEASURES).optional(),
+  groupBy: z.enum(GROUPS).optional(),
+});
+
+export type Query = z.output<typeof querySchema>;
+export type QuerySubject = Query['subject'];
+export type QueryStatus = NonNullable<Query['status']>;
+export type Period = NonNullable<Query['period']>;
+
+/** The period's first and last local day as one window [from 00:00, day after `to` 00:00) in the zone. */
+export function periodWindow(period: Period, timeZone: string): { start: DateTime; end: DateTime } {
+  const start = DateTime.fromISO(period.from, { zone: timeZone }).startOf('day');
+  const end = DateTime.fromISO(period.to, { zone: timeZone }).startOf('day').plus({ days: 1 });
+  return { start, end };
+}
+
+const iso = (date: DateTime): LocalDate => date.toISODate() ?? '';
+export const periodOf = (from: DateTime, to: DateTime): Period => ({ from: iso(from), to: iso(to) });

@@ -1,0 +1,474 @@
+// A typed question's answer. Its header states every filter applied («Задачи Марии Орловой: 2»,
+// «Выигранные сделки за ноябрь: 3 на 2 100 000 ₽»), so an answer never passes for another question's.
+import { DateTime } from 'luxon';
+import type { Language } from '../scenarios/director.ts';
+import type { Period, Query } from '../scenarios/query.ts';
+import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
+import { countOf, money, moneyTotals, plural } from './format.ts';
+import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
+import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
+import type { Button } from './reply.ts';
+import { count, nouns, say } from './words.ts';
+
+type QueryView = Extract<ViewModel, { view: 'query' }>;
+
+const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
+  tasks: { ru: 'Задачи', en: 'Tasks' },
+  deals: { ru: 'Сделки', en: 'Deals' },
+  leads: { ru: 'Лиды', en: 'Leads' },
+  meetings: { ru: 'Встречи', en: 'Meetings' },
+  contacts: { ru: 'Контакты', en: 'Contacts' },
+  companies: { ru: 'Компании', en: 'Companies' },
+  activities: { ru: 'Дела', en: 'Activities' },
+};
+
+const STATUS_WORDS: Record<NonNullable<Query['status']>, Record<Language, string>> = {
+  open: { ru: 'Открытые', en: 'Open' },
+  overdue: { ru: 'Просроченные', en: 'Overdue' },
+  done: { ru: 'Завершённые', en: 'Completed' },
+  won: { ru: 'Выигранные', en: 'Won' },
+  lost: { ru: 'Проигранные', en: 'Lost' },
+  stuck: { ru: 'Зависшие', en: 'Stuck' },
+  new: { ru: 'Новые', en: 'New' },
+};
+
+const SUBJECT_ICONS: Record<Query['subject'], string> = {
+  tasks: '✅',
+  deals: '💼',
+  leads: '🆕',
+  meetings: '📅',
+  contacts: '👤',
+  companies: '🏢',
+  activities: '📌',
+};
+
+// ─── names in the genitive: «задачи Марии Орловой» ───────────────────────
+
+const IRREGULAR: Record<string, string> = { Пётр: 'Петра', Петр: 'Петра', Павел: 'Павла', Лев: 'Льва' };
+const MALE_IN_A = new Set(['Никита', 'Илья', 'Кузьма', 'Лука', 'Фома', 'Савва', 'Данила']);
+
+function genitiveWord(word: string, female: boolean): string {
+  if (IRREGULAR[word]) return IRREGULAR[word];
+  if (/(?:ов|ев|ёв|ин|ын)$/u.test(word)) return female ? word : `${word}а`;
+  if (/(?:ова|ева|ёва|ина|ына)$/u.test(word)) return `${word.slice(0, -1)}ой`;
+  if (/(?:ский|цкий)$/u.test(word)) return `${word.slice(0, -2)}ого`;
+  if (/(?:ская|цкая)$/u.test(word)) return `${word.slice(0, -2)}ой`;
+  if (/ия$/u.test(word)) return `${word.slice(0, -1)}и`;
+  if (/[ья]$/u.test(word) && word.length > 2) return `${word.slice(0, -1)}${word.endsWith('ь') ? 'я' : 'и'}`;
+  if (/й$/u.test(word)) return `${word.slice(0, -1)}я`;
+  if (/[гкхжшщч]а$/u.test(word)) return `${word.slice(0, -1)}и`;
+  if (/а$/u.test(word)) return `${word.slice(0, -1)}ы`;
+  if (/[бвгджзклмнпрстфхцчшщ]$/u.test(word) && !female) return `${word}а`;
+  return word;
+}
+
+/** «Мария Орлова» → «Марии Орловой», «Пётр Волков» → «Петра Волкова»; unknown forms stay as they are. */
+export function genitiveName(name: string): string {
+  const words = name.split(' ');
+  const first = words[0] ?? '';
+  const female = /[ая]$/u.test(first) && !MALE_IN_A.has(first);
+  return words.map((word) => genitiveWord(word, female)).join(' ');
+}
+
+// ─── the period in words ─────────────────────────────────────────────────
+
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/** «за ноябрь», «за IV квартал», «с 1 по 15 ноября», «на 28 ноября», «за сегодня». */
+export function periodWords(period: Period, today: string, language: Language, on = false): string {
+  const from = DateTime.fromISO(period.from).setLocale(language === 'ru' ? 'ru' : 'en-GB');
+  const to = DateTime.fromISO(period.to).setLocale(language === 'ru' ? 'ru' : 'en-GB');
+  const now = DateTime.fromISO(today);
+  const year = (day: DateTime) => (day.year === now.year ? '' : ` ${day.year}`);
+  const toDay = +to === +now || +to === +to.endOf('month').startOf('day');
+  if (+from === +to) {
+    const days = Math.round(from.diff(now, 'days').days);
+    const near = (
+      {
+        ru: { [-1]: 'вчера', 0: 'сегодня', 1: 'завтра', 2: 'послезавтра' },
+        en: { [-1]: 'yesterday', 0: 'today', 1: 'tomorrow' },
+      } as Record<Language, Record<number, string>>
+    )[language][days];
+    if (near) return language === 'ru' ? `${on ? 'на' : 'за'} ${near}` : near;
+    return say(
+      language,
+      `${on ? 'на' : 'за'} ${from.toFormat('d MMMM')}${year(from)}`,
+      `on ${from.toFormat('d MMMM')}${year(from)}`,
+    );
+  }
+  if (+to === +now && from < to && !(from.day === 1 && from.hasSame(to, 'month'))) {
+    const days = Math.round(to.diff(from, 'days').days) + 1;
+    if (days === 7 || days === 30 || days === 14 || days === 90)
+      return say(language, `за ${countOf(days, nouns.day.ru, 'ru')}`, `in the last ${days} days`);
+  }
+  if (from.day === 1 && from.hasSame(to, 'month') && toDay)
+    return say(language, `за ${from.toFormat('LLLL')}${year(from)}`, `in ${from.toFormat('LLLL')}${year(from)}`);
+  if (
+    +from === +from.startOf('quarter') &&
+    from.hasSame(to, 'quarter') &&
+    (+to === +now || +to === +to.endOf('quarter').startOf('day'))
+  )
+    return say(language, `за ${QUARTERS[from.quarter - 1]} квартал${year(from)}`, `in Q${from.quarter}${year(from)}`);
+  if (
+    +from === +from.startOf('year') &&
+    from.hasSame(to, 'year') &&
+    (+to === +now || +to === +to.endOf('year').startOf('day'))
+  )
+    return say(language, `за ${from.year} год`, `in ${from.year}`);
+  const sameMonth = from.hasSame(to, 'month');
+  return say(
+    language,
+    `с ${from.toFormat(sameMonth ? 'd' : 'd MMMM')} по ${to.toFormat('d MMMM')}${year(to)}`,
+    `from ${from.toFormat(sameMonth ? 'd' : 'd MMMM')} to ${to.toFormat('d MMMM')}${year(to)}`,
+  );
+}
+
+// ─── the header ──────────────────────────────────────────────────────────
+
+function whose(filters: QueryFilters, language: Language): string {
+  const person = filters.person;
+  if (!person || person.kind === 'me') return '';
+  if (person.kind === 'team') return say(language, ' команды', ' of the team');
+  if (person.kind === 'sales') return say(language, ' отдела продаж', ' of the sales team');
+  return language === 'ru'
+    ? ` ${portalText(genitiveName(person.person.name))}`
+    : ` of ${portalText(person.person.name)}`;
+}
+
+/** The filters after the subject: whose, which client, pipeline, stage, amount, when. */
+function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language: Language): string {
+  const { query, filters, at } = view;
+  let words = whose(filters, language);
+  if (filters.client)
+    words +=
+      say(language, ' по клиенту ', ' for ') +
+      (/[«"]/u.test(filters.client) ? portalText(filters.client) : quoted(portalText(filters.client), language));
+  if (filters.pipeline)
+    words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);
+  if (filters.stage) words += say(language, ' на стадии ', ' at stage ') + quoted(portalText(filters.stage), language);
+  if (query.amount?.min !== undefined)
+    words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
+  if (query.amount?.max !== undefined)
+    words += say(language, ' до ', ' up to ') + money(query.amount.max, 'RUB', language);
+  if (query.period) {
+    const on = (query.subject === 'tasks' || query.subject === 'meetings') && query.status !== 'done';
+    words += ` ${periodWords(query.period, at.today, language, on)}`;
+  } else if (query.status === 'won' || query.status === 'lost') words += say(language, ' за всё время', ' of all time');
+  return words;
+}
+
+/** The question in words: what, whose, about whom, where, when — everything it was filtered by. */
+export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language: Language): string {
+  const { query, filters } = view;
+  const mine = filters.person?.kind === 'me';
+  const subject = SUBJECT_WORDS[query.subject][language];
+  const status = query.status ? STATUS_WORDS[query.status][language] : '';
+  const words = [mine ? say(language, 'Ваши', 'Your') : '', status, subject].filter(Boolean);
+  const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');
+  return title + filterWords(view, language);
+}
+
+const NOUNS: Record<Query['subject'], keyof typeof nouns> = {
+  tasks: 'task',
+  deals: 'deal',
+  leads: 'lead',
+  meetings: 'meeting',
+  contacts: 'record',
+  companies: 'record',
+  activities: 'record',
+};
+
+const sumsText = (sums: Amount[], language: Language) => moneyTotals(sums, language);
+
+function groupLine(row: GroupRow, index: number, query: Query, language: Language): string {
+  const label =
+    query.groupBy === 'week' || query.groupBy === 'month'
+      ? periodLabel(row.key, query.groupBy, language)
+      : portalText(row.label);
+  const parts = [`${index + 1}. ${label}`];
+  if (row.sums.length) parts.push(sumsText(row.sums, language));
+  parts.push(count(row.count, NOUNS[query.subject], language));
+  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + sumsText(row.averages, language));
+  return parts.join(' — ');
+}
+
+function periodLabel(key: string, by: 'week' | 'month', language: Language): string {
+  const start = DateTime.fromISO(key).setLocale(language === 'ru' ? 'ru' : 'en-GB');
+  return by === 'month'
+    ? start.toFormat('LLLL yyyy')
+    : `${start.toFormat('d MMM')}–${start.plus({ days: 6 }).toFormat('d MMM')}`;
+}
+
+const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
+  tasks: {
+    ru: 'Могу отметить задачу выполненной или поставить новую.',
+    en: 'I can mark a task done or create a new one.',
+  },
+  deals: {
+    ru: 'Могу показать сделку подробно или перевести её на другую стадию.',
+    en: 'I can open a deal or move it to another stage.',
+  },
+  leads: { ru: 'Могу показать, откуда приходят лиды.', en: 'I can show where the leads come from.' },
+  meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
+  contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
+};
+
+export function renderQuery(view: QueryView, language: Language): Page {
+  const { query, result, total, at } = view;
+  const title = queryTitle(view, language);
+  const icon = SUBJECT_ICONS[query.subject];
+  const noun = NOUNS[query.subject];
+  const hint = hintLine(QUERY_HINTS[query.subject][language]);
+  const more = total - view.offset - ('items' in result ? result.items.length : 0);
+  const moreButton: Button[][] =
+    'items' in result && more > 0
+      ? [
+          [
+            {
+              text: say(language, `Ещё ${Math.min(more, 20)} из ${more}`, `${Math.min(more, 20)} more of ${more}`),
+              action: { kind: 'queryMore' },
+            },
+          ],
+        ]
+      : [];
+  const rest =
+    more > 0
+      ? say(
+          language,
+          `…и ещё ${countOf(more, nouns[noun][language], language)} — напишите «ещё».`,
+          `…and ${more} more — say “more”.`,
+        )
+      : undefined;
+  const part = view.offset > 0 ? say(language, ` (с ${view.offset + 1}-й)`, ` (from #${view.offset + 1})`) : '';
+  switch (result.kind) {
+    case 'tasks': {
+      const overdue =
+        result.overdue > 0 && query.status !== 'overdue'
+          ? `⚠️ ${count(result.overdue, 'task', language)} ${plural(result.overdue, nouns.overdue[language], language)}`
+          : undefined;
+      return {
+        lines: sections(
+          `${icon} ${title}: ${total}${part}`,
+          overdue,
+          result.items.map((task) => `• ${taskLine(task, at, language)}`),
+          rest,
+          hint,
+        ),
+        buttons: moreButton,
+      };
+    }
+    case 'deals': {
+      const sum =
+        total > 0 && result.sums.length ? say(language, ' на ', ' for ') + sumsText(result.sums, language) : '';
+      return {
+        lines: sections(
+          `${icon} ${title}: ${total}${sum}${part}`,
+          result.items.map(
+            (deal) =>
+              `• ${dealLine(deal, language, { pipeline: true })}${deal.responsible ? ` · ${portalText(deal.responsible.name)}` : ''}`,
+          ),
+          rest,
+          hint,
+        ),
+        buttons: [
+          ...result.items.slice(0, 3).map((deal) => [
+            {
+              text: buttonLabel('💼 ', deal.title),
+              action: { kind: 'show' as const, request: { scenario: 'dealCard' as const, dealId: deal.id } },
+            },
+          ]),
+          ...moreButton,
+        ],
+      };
+    }
+    case 'leads':
+      return {
+        lines: sections(
+          `${icon} ${title}: ${total}${part}`,
+          result.items.map((lead) => `• ${leadLine(lead, at, language)}`),
+          rest,
+          hint,
+        ),
+        buttons: moreButton,
+      };
+    case 'events':
+      return {
+        lines: sections(`${icon} ${title}: ${total}${part}`, eventsByDay(result.items, at, language), rest, hint),
+        buttons: moreButton,
+      };
+    case 'activities':
+      return {
+        lines: sections(
+          `${icon} ${title}: ${total}${part}`,
+          result.items.map((activity) => `• ${activityLine(activity, at, language)}`),
+          rest,
+          hint,
+        ),
+        buttons: moreButton,
+      };
+    case 'records':
+      return {
+        lines: sections(
+          `${icon} ${title}: ${total}${part}`,
+          result.items.map(
+            (item) => `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}`,
+          ),
+          rest,
+          hint,
+        ),
+        buttons: [
+          ...result.items.slice(0, 3).map((item) => [
+            {
+              text: buttonLabel(item.kind === 'company' ? '🏢 ' : '👤 ', item.label),
+              action: {
+                kind: 'show' as const,
+                request:
+                  item.kind === 'company'
+                    ? { scenario: 'dossier' as const, companyId: item.id }
+                    : { scenario: 'dossier' as const, contactId: item.id },
+              },
+            },
+          ]),
+          ...moreButton,
+        ],
+      };
+    case 'total':
+      return { lines: sections(totalLines(view, title, language), hint) };
+    case 'conversion': {
+      const closed = result.won + result.lost;
+      const rate = closed > 0 ? Math.round((result.won / closed) * 100) : 0;
+      const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}`;
+      return {
+        lines: sections(
+          closed > 0 ? `${header}: ${rate}%` : `${header}: ${say(language, 'закрытых сделок нет', 'no deals closed')}`,
+          closed > 0
+            ? say(
+                language,
+                `Выиграно ${result.won} из ${closed} закрытых (проиграно ${result.lost}).`,
+                `Won ${result.won} of ${closed} closed (lost ${result.lost}).`,
+              )
+            : undefined,
+          hint,
+        ),
+      };
+    }
+    case 'groups': {
+      const by = {
+        manager: say(language, 'по менеджерам', 'by manager'),
+        stage: say(language, 'по стадиям', 'by stage'),
+        source: say(language, 'по источникам', 'by source'),
+        week: say(language, 'по неделям', 'by week'),
+        month: say(language, 'по месяцам', 'by month'),
+      }[query.groupBy ?? 'manager'];
+      const header = `📊 ${title} ${by}: ${total}`;
+      return {
+        lines: sections(
+          header,
+          result.rows.length
+            ? result.rows.map((row, index) => groupLine(row, index, query, language))
+            : say(language, 'Ничего не нашлось.', 'Nothing found.'),
+          hint,
+        ),
+      };
+    }
+  }
+}
+
+function totalLines(view: QueryView, title: string, language: Language): string[] {
+  const { query } = view;
+  if (view.result.kind !== 'total') return [];
+  const { count: n, sums, averages } = view.result;
+  const won =
+    query.status === 'won' ? say(language, 'Выигранных сделок', 'Deals won') : say(language, 'Сделок', 'Deals');
+  // Earned: the sum of the deals won in the period, per currency.
+  if (query.measure === 'sum')
+    return [
+      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : say(language, 'Сумма сделок', 'Deals total')}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `${won}: ${n}`,
+    ];
+  if (query.measure === 'average')
+    return [
+      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
+      `${won}: ${n}`,
+    ];
+  const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
+  return [`${SUBJECT_ICONS[query.subject]} ${title}: ${n}${sum}`];
+}
+
+function eventsByDay(
+  events: Extract<QueryView['result'], { kind: 'events' }>['items'],
+  at: Moment,
+  language: Language,
+): string[] {
+  const lines: string[] = [];
+  let day = '';
+  for (const event of events) {
+    const date = event.from.slice(0, 10);
+    if (date !== day) {
+      day = date;
+      lines.push(
+        `<b>${DateTime.fromISO(date)
+          .setLocale(language === 'ru' ? 'ru' : 'en-GB')
+          .toFormat('cccc, d MMMM')}</b>${date === at.today ? say(language, ' (сегодня)', ' (today)') : ''}`,
+      );
+    }
+    lines.push(`• ${eventLine(event, language)}`);
+  }
+  return lines;
+}
+
+// ─── a pick list, and a name that fits nobody ────────────────────────────
+
+export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice' }>, language: Language): Page {
+  const name = quoted(portalText(view.name), language);
+  const header =
+    view.about === 'person'
+      ? say(
+          language,
+          `Под ${name} подходят несколько сотрудников — кого вы имели в виду?`,
+          `Several people match ${name} — which one?`,
+        )
+      : say(
+          language,
+          `Под ${name} подходят несколько клиентов — какого вы имели в виду?`,
+          `Several clients match ${name} — which one?`,
+        );
+  return {
+    lines: [header],
+    buttons: view.options.map((option, index) => [
+      {
+        text: buttonLabel(view.about === 'person' ? '👤 ' : '🏢 ', option.label),
+        action: { kind: 'queryPick', option: index },
+      },
+    ]),
+  };
+}
+
+export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFound' }>, language: Language): Page {
+  const name = quoted(portalText(view.name), language);
+  const what = {
+    person: say(language, `Не нашёл сотрудника ${name}.`, `I found no employee ${name}.`),
+    client: say(language, `Не нашёл клиента ${name}.`, `I found no client ${name}.`),
+    someone: say(
+      language,
+      `Не нашёл ${name} ни среди сотрудников, ни среди клиентов.`,
+      `I found ${name} neither among employees nor among clients.`,
+    ),
+    stage: say(language, `Не нашёл стадию ${name}.`, `I found no stage ${name}.`),
+    pipeline: say(language, `Не нашёл воронку ${name}.`, `I found no pipeline ${name}.`),
+  }[view.about];
+  return {
+    lines: sections(
+      `🔎 ${what}`,
+      hintLine(
+        say(
+          language,
+          'Проверьте, как записано имя, или напишите его полностью.',
+          'Check the spelling, or write the full name.',
+        ),
+      ),
+    ),
+  };
+}

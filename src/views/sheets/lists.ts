@@ -1,0 +1,114 @@
+// Each list as a spreadsheet: its columns with Russian (or English) headers, and its file name
+// («Сделки 2026-11-28.xlsx»). The caption says what the file holds.
+import type { Language } from '../../scenarios/director.ts';
+import type { ExportList, ExportTable } from '../../scenarios/exports.ts';
+import { EXPORT_LIMIT } from '../../scenarios/exports.ts';
+import type { Reply } from '../reply.ts';
+import { count, say } from '../words.ts';
+import { buildWorkbook, type SheetColumn } from './workbook.ts';
+
+type Rows<L extends ExportList> = Extract<ExportTable, { list: L }>['rows'][number];
+type Columns<L extends ExportList> = (language: Language) => SheetColumn<Rows<L>>[];
+
+const text = <Row>(header: string, width: number, value: (row: Row) => string | number | undefined) =>
+  ({ header, kind: 'text', width, value }) as SheetColumn<Row>;
+const typed = <Row>(
+  kind: SheetColumn<Row>['kind'],
+  header: string,
+  width: number,
+  value: (row: Row) => string | number | undefined,
+): SheetColumn<Row> => ({ header, kind, width, value });
+
+const linkColumn = <Row extends { link?: string }>(language: Language) =>
+  typed<Row>('link', say(language, 'Ссылка в Битрикс24', 'Link in Bitrix24'), 20, (row) => row.link);
+
+const COLUMNS: { [L in ExportList]: Columns<L> } = {
+  deals: (l) => [
+    typed('number', '№', 8, (row) => row.id),
+    text(say(l, 'Сделка', 'Deal'), 45, (row) => row.title),
+    text(say(l, 'Стадия', 'Stage'), 24, (row) => row.stage),
+    text(say(l, 'Воронка', 'Pipeline'), 18, (row) => row.pipeline),
+    typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount),
+    text(say(l, 'Валюта', 'Currency'), 9, (row) => row.currency),
+    text(say(l, 'Компания', 'Company'), 30, (row) => row.company),
+    text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
+    typed('date', say(l, 'Создана', 'Created'), 12, (row) => row.createdAt),
+    typed('date', say(l, 'Дата закрытия', 'Close date'), 14, (row) => row.closeDate),
+    linkColumn(l),
+  ],
+  tasks: (l) => [
+    typed('number', '№', 8, (row) => row.id),
+    text(say(l, 'Задача', 'Task'), 50, (row) => row.title),
+    typed('datetime', say(l, 'Крайний срок', 'Deadline'), 17, (row) => row.deadline),
+    text(say(l, 'Просрочена', 'Overdue'), 12, (row) => (row.overdue ? say(l, 'да', 'yes') : '')),
+    text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
+    typed('date', say(l, 'Создана', 'Created'), 12, (row) => row.createdAt),
+    linkColumn(l),
+  ],
+  leads: (l) => [
+    typed('number', '№', 8, (row) => row.id),
+    text(say(l, 'Лид', 'Lead'), 40, (row) => row.title),
+    text(say(l, 'Имя', 'Name'), 24, (row) => row.name),
+    text(say(l, 'Статус', 'Status'), 18, (row) => row.status),
+    text(say(l, 'Источник', 'Source'), 18, (row) => row.source),
+    text(say(l, 'Телефон', 'Phone'), 18, (row) => row.phone),
+    text('E-mail', 26, (row) => row.email),
+    text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
+    typed('date', say(l, 'Создан', 'Created'), 12, (row) => row.createdAt),
+    linkColumn(l),
+  ],
+  contacts: (l) => [
+    typed('number', '№', 8, (row) => row.id),
+    text(say(l, 'Контакт', 'Contact'), 30, (row) => row.name),
+    text(say(l, 'Должность', 'Position'), 24, (row) => row.position),
+    text(say(l, 'Компания', 'Company'), 30, (row) => row.company),
+    text(say(l, 'Телефон', 'Phone'), 18, (row) => row.phone),
+    text('E-mail', 26, (row) => row.email),
+    linkColumn(l),
+  ],
+  team: (l) => [
+    text(say(l, 'Сотрудник', 'Employee'), 30, (row) => row.name),
+    text(say(l, 'Должность', 'Position'), 26, (row) => row.position),
+    typed('number', say(l, 'Задач в работе', 'Active tasks'), 15, (row) => row.activeTasks),
+    typed('number', say(l, 'Просрочено', 'Overdue'), 12, (row) => row.overdueTasks),
+    linkColumn(l),
+  ],
+};
+
+const TITLES: Record<ExportList, [ru: string, en: string]> = {
+  deals: ['Сделки', 'Deals'],
+  tasks: ['Задачи', 'Tasks'],
+  leads: ['Лиды', 'Leads'],
+  contacts: ['Контакты', 'Contacts'],
+  team: ['Команда', 'Team'],
+};
+
+const NOUNS = { deals: 'deal', tasks: 'task', leads: 'lead', contacts: 'contact', team: 'person' } as const;
+
+/** «Сделки 2026-11-28.xlsx» */
+export const sheetFileName = (list: ExportList, today: string, language: Language): string =>
+  `${say(language, ...TITLES[list])} ${today}.xlsx`;
+
+export async function spreadsheetOf(table: ExportTable, language: Language): Promise<Uint8Array> {
+  const columns = COLUMNS[table.list](language) as SheetColumn<unknown>[];
+  return buildWorkbook(
+    say(language, ...TITLES[table.list]),
+    columns,
+    table.rows as unknown[],
+    say(language, 'Открыть', 'Open'),
+  );
+}
+
+/** The file with a one-line caption: what it holds, and that a longer list was cut. */
+export async function spreadsheetReply(table: ExportTable, today: string, language: Language): Promise<Reply> {
+  const total = table.rows.length;
+  const cut = total >= EXPORT_LIMIT ? say(language, ` (первые ${EXPORT_LIMIT})`, ` (the first ${EXPORT_LIMIT})`) : '';
+  return {
+    html: `📥 ${say(language, ...TITLES[table.list])}: ${count(total, NOUNS[table.list], language)}${cut}`,
+    attachment: {
+      kind: 'document',
+      fileName: sheetFileName(table.list, today, language),
+      data: await spreadsheetOf(table, language),
+    },
+  };
+}
