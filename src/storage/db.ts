@@ -4,7 +4,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { shipped } from '../package-root.ts';
 
 export class StorageError extends Error {
@@ -222,12 +222,12 @@ function numberedPlaceholders(sql: string): string {
 }
 
 // 64-bit integers (times in ms, ids, counts) come back as numbers: every value we store fits in 2^53.
-const types = {
+const typesOf = (types: typeof pg.types) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
+    oid === types.builtins.INT8
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
+      : types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+});
 
 function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
   const query = <T>(sql: string, params: readonly Param[] = []) =>
@@ -240,7 +240,9 @@ function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
 }
 
 async function openPostgres(address: string, migrations: Migration[], dir: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: address, types, max: 10 });
+  // The PostgreSQL driver loads only when DATABASE_URL asks for it.
+  const { default: driver } = await import('pg');
+  const pool = new driver.Pool({ connectionString: address, types: typesOf(driver.types), max: 10 });
   // An idle connection the server dropped must not take the process with it; the next query reconnects.
   pool.on('error', () => {});
   try {

@@ -111,7 +111,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['статус команды', team],
     ['как дела в отделе', team],
     ['расскажи про клиента Ромашка', dossier('Ромашка')],
-    ['досье', dossier()],
+    ['досье', { kind: 'ask', question: 'client', said: 'досье' }],
     ['подготовь к встрече в 14:00', prep({ time: '14:00' })],
     ['итоги дня', dayResults()],
     ['что я сделал', dayResults()],
@@ -364,7 +364,8 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     [
       'перенеси встречу в 14:00 на 16:00',
-      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
+      // No day said: the meeting keeps its own day, whichever it is.
+      write({ type: 'moveMeeting', meetingQuery: '14:00', toTime: '16:00' }),
     ],
     [
       'перенеси встречу с Ивановым на завтра 11:00',
@@ -399,7 +400,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       }),
     ],
     ['заведи контакт Смирнова Анна', write({ type: 'createContact', name: 'Анна', lastName: 'Смирнова' })],
-    ['перенеси встречу на 17:00', { kind: 'unknown' }],
+    ['перенеси встречу на 17:00', { kind: 'ask', question: 'whichMeeting', said: 'перенеси встречу на 17:00' }],
     ['почему упала выручка в октябре?', { kind: 'unknown' }],
   ];
 
@@ -453,10 +454,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     ['mark task report as done', write({ type: 'completeTask', taskQuery: 'report' })],
     ['cancel the meeting at 2pm', write({ type: 'deleteMeeting', meetingQuery: '14:00' })],
-    [
-      'move the meeting at 2pm to 4pm',
-      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
-    ],
+    ['move the meeting at 2pm to 4pm', write({ type: 'moveMeeting', meetingQuery: '14:00', toTime: '16:00' })],
     [
       'new contact John Smith john@smith.com',
       write({ type: 'createContact', name: 'John', lastName: 'Smith', email: 'john@smith.com' }),

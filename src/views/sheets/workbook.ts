@@ -2,7 +2,6 @@
 // with an autofilter, links that open the record. Written by exceljs' streaming writer, row by row, so 10,000
 // records do not sit in memory twice.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 
 export type CellKind = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'link';
@@ -62,6 +61,8 @@ export async function buildWorkbook<Row>(
     stream.on('end', resolve);
     stream.on('error', reject);
   });
+  // exceljs is larger than the rest of the bot: it loads with the first spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column, index) => ({
