@@ -183,7 +183,8 @@ describe('model words and portal data', () => {
 describe('the typed question as the model’s read tool', () => {
   it('takes the same schema as the router, so a question with qualifiers is one call and one view', () => {
     const tool = TOOL_DEFINITIONS.find((one) => one.function.name === 'query');
-    const properties = (tool?.function.parameters as { properties: Record<string, { enum?: string[] }> }).properties;
+    const properties = ((tool?.function.parameters ?? {}) as { properties: Record<string, { enum?: string[] }> })
+      .properties;
     expect(properties.subject?.enum).toEqual([
       'tasks',
       'deals',
