@@ -48,6 +48,9 @@ export interface ApplicationOptions {
   renewAheadMs?: number;
 }
 
+// A little under Telegram's 30 messages a second per bot, one at a time.
+export const TELEGRAM_RATE = { perSecond: 29, burst: 1 };
+
 export interface AppOptions {
   /**
    * The company webhook (BITRIX24_WEBHOOK_URL), when there is one: its client, or how to build it once the app
@@ -285,6 +288,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     db,
     startDigests(send) {
       const dispatcher = createDigestDispatcher({
+        // Telegram's limit is per bot: instances sharing a database share it too.
+        ...(db.engine === 'postgres' ? { telegramBucket: buckets('telegram', TELEGRAM_RATE) } : {}),
         ...options.digestRound,
         db,
         now,
