@@ -255,6 +255,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           mayConnect,
           // Questions asked and context kept on the other portal mean other records here.
           onSwitch: async (telegramUserId) => {
+            for (const key of connected.keys()) if (key.startsWith(`${telegramUserId}|`)) connected.delete(key);
             await proposals.cancelAll(telegramUserId);
             await memory.setContext(telegramUserId, undefined);
           },
