@@ -9,7 +9,9 @@ const isLocalDate = (value: string) =>
 const localDate = z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD');
 
 // Limits checked but not sent: every schema keyword costs the model's prompt tokens on each request.
-const name = z.string().refine((value) => value.trim() !== '' && value.length <= 100, 'expected a name up to 100 characters');
+const name = z
+  .string()
+  .refine((value) => value.trim() !== '' && value.length <= 100, 'expected a name up to 100 characters');
 
 export const SUBJECTS = ['tasks', 'deals', 'leads', 'meetings', 'contacts', 'companies', 'activities'] as const;
 export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
