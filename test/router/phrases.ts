@@ -26,6 +26,7 @@ interface Calendar {
   weekday(weekday: number): string;
   nextMonday: string;
   nextSunday: string;
+  monthStart: string;
   /** Monday and Sunday of this week. */
   weekStart: string;
   weekEnd: string;
@@ -50,6 +51,7 @@ function calendarOf(now: Date, zone: string): Calendar {
     weekday: (weekday) => iso(day.plus({ days: (weekday - day.weekday + 7) % 7 })),
     nextMonday: iso(day.startOf('week').plus({ weeks: 1 })),
     nextSunday: iso(day.startOf('week').plus({ weeks: 1, days: 6 })),
+    monthStart: iso(day.startOf('month')),
     weekStart: iso(day.startOf('week')),
     weekEnd: iso(day.startOf('week').plus({ days: 6 })),
     date: (month, dayOfMonth) =>
@@ -289,7 +291,10 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['новые лиды за сутки', view({ scenario: 'newLeads' })],
     ['мои задачи на эту неделю', ask({ subject: 'tasks', person: 'me', period: week })],
     ['какие сделки без движения', ask({ subject: 'deals', status: 'stuck' })],
-    ['как идут продажи в этом месяце', pipeline],
+    [
+      'как идут продажи в этом месяце',
+      ask({ subject: 'deals', status: 'won', measure: 'sum', period: { from: c.monthStart, to: c.today } }),
+    ],
     ['когда я свободен завтра', schedule(c.tomorrow)],
     ['какие звонки сегодня', schedule(c.today)],
     ['есть ли просроченные задачи', ask({ subject: 'tasks', status: 'overdue' })],
