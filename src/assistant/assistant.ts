@@ -619,6 +619,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           case 'show': {
             const replies = await view(director, action.request);
             await remember(tg, { previous: { kind: 'view', request: action.request } });
+            // The next day or another pipeline edits the message tapped on, when it fits in one text message.
+            const [only] = replies;
+            if (action.inPlace && only && replies.length === 1 && !only.attachment) return { edit: only, replies: [] };
             return { replies };
           }
           case 'chart':
