@@ -15,11 +15,11 @@ import { createDirectorRepository } from '../src/storage/directors.ts';
 import { startFakeTelegram } from '../test/fakes/telegram-api.ts';
 import { buildOnce, productionNodeFlags, repository } from './built.ts';
 
-const PORTALS = 100;
-const DIRECTORS_PER_PORTAL = 10;
+export const PORTALS = 100;
+export const DIRECTORS_PER_PORTAL = 10;
 // Wednesday 25 November 2026: 08:00 in Moscow when the briefings are switched on, 09:00 when they are due.
-const SWITCHED_ON = new Date('2026-11-25T05:00:00Z');
-const SLOT = new Date('2026-11-25T06:00:00Z');
+export const SWITCHED_ON = new Date('2026-11-25T05:00:00Z');
+export const SLOT = new Date('2026-11-25T06:00:00Z');
 
 const PORTALS_PROCESS = `
   const { startDemoPortal } = await import(${JSON.stringify(new URL('../src/demo-portal/server.ts', import.meta.url).href)});
@@ -28,7 +28,7 @@ const PORTALS_PROCESS = `
 `;
 
 /** Starts the demo portals in a child process; resolves with their webhook addresses once all listen. */
-async function startPortals(): Promise<{ child: ChildProcess; webhookUrls: string[] }> {
+export async function startPortals(): Promise<{ child: ChildProcess; webhookUrls: string[] }> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', PORTALS_PROCESS], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -48,6 +48,9 @@ export interface ApplicationOptions {
   renewAheadMs?: number;
 }
 
+// A little under Telegram's 30 messages a second per bot, one at a time.
+export const TELEGRAM_RATE = { perSecond: 29, burst: 1 };
+
 export interface AppOptions {
   /**
    * The company webhook (BITRIX24_WEBHOOK_URL), when there is one: its client, or how to build it once the app
@@ -252,6 +255,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           mayConnect,
           // Questions asked and context kept on the other portal mean other records here.
           onSwitch: async (telegramUserId) => {
+            for (const key of connected.keys()) if (key.startsWith(`${telegramUserId}|`)) connected.delete(key);
             await proposals.cancelAll(telegramUserId);
             await memory.setContext(telegramUserId, undefined);
           },
@@ -285,6 +289,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     db,
     startDigests(send) {
       const dispatcher = createDigestDispatcher({
+        // Telegram's limit is per bot: instances sharing a database share it too.
+        ...(db.engine === 'postgres' ? { telegramBucket: buckets('telegram', TELEGRAM_RATE) } : {}),
         ...options.digestRound,
         db,
         now,

@@ -44,6 +44,8 @@ import {
   notApplied,
   PORTAL_REFUSED,
   PORTAL_UNAVAILABLE,
+  QUESTION_DROPPED,
+  QUESTIONS,
   SOMETHING_WENT_WRONG,
   STALE_BUTTON,
   STATUS_EXPORTING,
@@ -72,6 +74,7 @@ import { renderView } from '../views/render.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { spreadsheetReply } from '../views/sheets/lists.ts';
 import { decodeAction } from './callbacks/index.ts';
+import { continueDialogue, type PendingQuestion, pendingOf } from './dialogue.ts';
 import type { ModelLoop } from './model/index.ts';
 import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -111,6 +114,8 @@ type PickOption = { write: WriteRequest } | { stagesOfDeal: number };
  * one live pick-one list; a newer list or question replaces it, so an older list's tap finds nothing. */
 interface ConversationContext {
   previous?: Intent;
+  /** A question waiting for its answer (promise 10). */
+  pending?: PendingQuestion;
   choice?: { id: string; options: PickOption[] };
   /** The last typed question shown as a list, and where its shown part started («ещё» continues it). */
   list?: { query: Query; offset: number };
@@ -422,6 +427,11 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       }
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
+      case 'ask': {
+        const pending: PendingQuestion = { question: intent.question, said: intent.said, askedAt: now().toISOString() };
+        await remember(tg, { pending });
+        return { replies: [text(QUESTIONS[intent.question][language])] };
+      }
       case 'unknown': {
         if (!deps.model) return { replies: await cannotHelp(record, language) };
         onStatus?.(STATUS_THINKING[language]);
@@ -466,13 +476,22 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     try {
       let record = await directorFor(conversation);
       const context = contextOf(await deps.memory.getContext(tg));
-      const { understanding, format } = understandWithFormat(message, {
+      const understandContext = {
         now: now(),
         timeZone: record.timeZone,
         previous: context.previous,
         // A command or an emoji has no language of its own: keep the director's.
         language: record.language,
-      });
+      };
+      let { understanding, format } = understandWithFormat(message, understandContext);
+      const pending = pendingOf(context.pending);
+      if (pending) {
+        // Whatever this message is, the question is answered now or never: one answer, one request.
+        await remember(tg, { pending: undefined });
+        const step = continueDialogue(pending, message, understanding, { now: now(), ttlMs });
+        if (step.kind === 'cancelled') return outgoing([text(QUESTION_DROPPED[record.language])], record.language);
+        if (step.kind === 'answered') ({ understanding, format } = understandWithFormat(step.text, understandContext));
+      }
       language = understanding.language;
       if (record.language !== language || record.chatId !== conversation.chatId) {
         record = { ...record, language, chatId: conversation.chatId };
@@ -597,6 +616,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           case 'show': {
             const replies = await view(director, action.request);
             await remember(tg, { previous: { kind: 'view', request: action.request } });
+            // The next day or another pipeline edits the message tapped on, when it fits in one text message.
+            const [only] = replies;
+            if (action.inPlace && only && replies.length === 1 && !only.attachment) return { edit: only, replies: [] };
             return { replies };
           }
           case 'chart':

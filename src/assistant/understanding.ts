@@ -31,6 +31,20 @@ export type WriteDraft =
   | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
   | { type: 'createCompany'; title: string; phone?: string; email?: string };
 
+/** What a request that lacks a piece asks for (promise 10): one short question, and the answer continues it. */
+export type Question =
+  | 'taskTitle'
+  | 'whichTask'
+  | 'dealTitle'
+  | 'whichDeal'
+  | 'dealMove'
+  | 'comment'
+  | 'whichMeeting'
+  | 'meetingWhen'
+  | 'contactName'
+  | 'companyTitle'
+  | 'client';
+
 export type Intent =
   /** `unapplied`: words of the request the router could not apply (the model, or a plain note, handles them). */
   | { kind: 'view'; request: ScenarioRequest; unapplied?: string[] }
@@ -47,10 +61,14 @@ export type Intent =
   | { kind: 'digestSwitch'; digest: DigestName; enabled: boolean }
   /** Things the portal cannot do (promise: say so plainly). */
   | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
+  /** A request lacking a piece: ask `question`; the answer is read as `said` followed by it. */
+  | { kind: 'ask'; question: Question; said: string }
   | { kind: 'unknown' };
 
 export interface Understanding {
   intent: Intent;
   /** The language the director wrote in. */
   language: Language;
+  /** The message only names a day or a time («на пятницу», «в 15:00»): it can answer a question. */
+  onlyWhen?: boolean;
 }

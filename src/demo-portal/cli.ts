@@ -1,5 +1,6 @@
 // `npm run portal`: the demo portal alone, on PORTAL_PORT (default 8124), until Ctrl+C. `PORTAL_COMPANIES=2`
-// runs a second company on the next port, each with the Bitrix24 application installed (OAuth 2.0).
+// runs a second company on the next port, each with the Bitrix24 application installed (OAuth 2.0);
+// PORTAL_OAUTH_REDIRECT_URI is the bot's handler address and PORTAL_OAUTH_USER the demo user who approves.
 // `npm run portal -- --scopes crm,task,user` makes the webhook with those scopes only (default: all of them), to
 // see how the assistant copes with a webhook that lacks some.
 import { parseArgs } from 'node:util';
@@ -43,6 +44,8 @@ for (let index = 0; index < companies; index++) {
       ...(redirectUri ? { redirectUri } : {}),
     },
   });
+  // Who approves at the portal's approval page, as if signed in there (default 1, the director; 3 is a sales manager).
+  if (process.env.PORTAL_OAUTH_USER) portal.oauth.signedInUserId = Number(process.env.PORTAL_OAUTH_USER);
   portals.push(portal);
   console.log(`Демо-портал Битрикс24: ${portal.webhookUrl}`);
   if (scopes.length < ALL_SCOPES.length) console.log(`  права вебхука: ${scopes.join(', ')}`);

@@ -8,6 +8,7 @@ import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
+import type { LeakyBucket } from '../portal/bucket.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import { isConnectionEnded } from '../portal/tokens.ts';
 import type { Language } from '../scenarios/director.ts';
@@ -51,8 +52,10 @@ export interface DigestDispatcherDeps {
   instance?: string;
   /** How long a slot stays this instance's without renewal; another instance takes it over after that. */
   leaseMs?: number;
-  /** Ticks this often instead of every minute on the minute (tests of several instances). */
+  /** Ticks this often instead of every quarter minute (tests of several instances). */
   tickMs?: number;
+  /** Telegram's limit is per bot: with several instances, the bucket they share (else one kept in this process). */
+  telegramBucket?: LeakyBucket;
 }
 
 export interface RunningDigests {
@@ -64,7 +67,7 @@ export interface RunningDigests {
 
 export interface DigestDispatcher {
   tick(): Promise<TickReport>;
-  /** Ticks every minute (node-cron) and once at once. */
+  /** Ticks every quarter minute (node-cron) and once at once. */
   start(): RunningDigests;
 }
 
@@ -84,7 +87,7 @@ const RETRY_FOR_MS = 30 * MINUTE;
 // this was cut short by a crash or a stop.
 const ABANDON_AFTER_MS = 30 * MINUTE;
 // A slot's sender renews its lease every third of this while it works; past it, another instance takes over.
-const LEASE_MS = 2 * MINUTE;
+const LEASE_MS = 15_000;
 
 // Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
 // A director's own connection that ended is theirs to renew: they are asked to connect again.
@@ -138,13 +141,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   };
 
   const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
+  const shared = deps.telegramBucket;
   const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
   const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
+  const sendOne = (chatId: number, reply: Reply) =>
+    shared ? shared.take().then(() => deps.send(chatId, [reply])) : everyone.schedule(() => deps.send(chatId, [reply]));
   const deliver = async (chatId: number, replies: Reply[]) => {
     // One message per job, so both limits count messages, not digests.
-    for (const reply of replies) {
-      await chats.key(String(chatId)).schedule(() => everyone.schedule(() => deps.send(chatId, [reply])));
-    }
+    for (const reply of replies) await chats.key(String(chatId)).schedule(() => sendOne(chatId, reply));
   };
 
   async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
@@ -365,7 +369,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
           const timer = setInterval(run, deps.tickMs);
           return () => clearInterval(timer);
         }
-        const task = cron.schedule('* * * * *', run);
+        // Every quarter minute: a slot is at most that late, and a dead instance's slots are taken over soon.
+        const task = cron.schedule('*/15 * * * * *', run);
         return () => void task.stop();
       })();
       run();

@@ -16,7 +16,13 @@ export interface FunnelStage {
 
 export type ChartData =
   | { chart: 'funnel'; pipelineName: string; currency: string; stages: FunnelStage[] }
-  | { chart: 'revenue'; period: 'week' | 'month'; currency: string; points: { start: LocalDate; amount: number }[] }
+  | {
+      chart: 'revenue';
+      period: 'week' | 'month';
+      currency: string;
+      /** `label`: the period as the text view names it, when it has a name. */
+      points: { start: LocalDate; label?: string; amount: number }[];
+    }
   | {
       chart: 'leaderboard';
       from: LocalDate;
@@ -119,6 +125,43 @@ export async function leadSources(context: ScenarioContext): Promise<ChartData> 
   return { chart: 'sources', from: from.toISODate() ?? '', sources };
 }
 
+/** A grouped answer («выручка по месяцам», «лидеры продаж», «источники лидов») as the matching picture. */
+function chartOfGroups(view: Extract<ViewModel, { view: 'query' }>): ChartData | undefined {
+  if (view.result.kind !== 'groups') return undefined;
+  const { rows } = view.result;
+  const currency = rows.flatMap((row) => row.sums)[0]?.currency ?? MAIN_CURRENCY;
+  const money = (row: (typeof rows)[number]) => row.sums.find((sum) => sum.currency === currency)?.amount ?? 0;
+  const from = view.query.period?.from ?? '';
+  switch (view.query.groupBy) {
+    case 'week':
+    case 'month':
+      return {
+        chart: 'revenue',
+        period: view.query.groupBy,
+        currency,
+        points: rows.map((row) => ({ start: row.key, label: row.label, amount: money(row) })),
+      };
+    case 'manager':
+      return {
+        chart: 'leaderboard',
+        from,
+        currency,
+        managers: rows.map((row) => ({ name: row.label, amount: money(row), count: row.count })),
+      };
+    case 'source':
+      return { chart: 'sources', from, sources: rows.map((row) => ({ name: row.label, count: row.count })) };
+    case 'stage':
+      return {
+        chart: 'funnel',
+        pipelineName: view.query.pipeline ?? '',
+        currency,
+        stages: rows.map((row) => ({ name: row.label, count: row.count, amount: money(row) })),
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** The picture of a view, or undefined when the view has none. */
 export async function chartOfView(context: ScenarioContext, view: ViewModel): Promise<ChartData | undefined> {
   switch (view.view) {
@@ -130,6 +173,8 @@ export async function chartOfView(context: ScenarioContext, view: ViewModel): Pr
       return leaderboard(context);
     case 'newLeads':
       return leadSources(context);
+    case 'query':
+      return chartOfGroups(view);
     default:
       return undefined;
   }

@@ -8,6 +8,11 @@ const isLocalDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
 const localDate = z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD');
 
+// Limits checked but not sent: every schema keyword costs the model's prompt tokens on each request.
+const name = z
+  .string()
+  .refine((value) => value.trim() !== '' && value.length <= 100, 'expected a name up to 100 characters');
+
 export const SUBJECTS = ['tasks', 'deals', 'leads', 'meetings', 'contacts', 'companies', 'activities'] as const;
 export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
 export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as const;
@@ -19,14 +24,14 @@ export const PEOPLE_SCOPES = ['me', 'team', 'sales'] as const;
 export const querySchema = z.object({
   subject: z.enum(SUBJECTS),
   /** An employee's name as said (any case), or me / team / sales. */
-  person: z.string().min(1).max(100).optional(),
+  person: name.optional(),
   /** A client (company or contact) as said, in any case. */
-  client: z.string().min(1).max(100).optional(),
+  client: name.optional(),
   status: z.enum(STATUSES).optional(),
   /** Local dates in the director's zone, both days included. */
   period: z.object({ from: localDate, to: localDate }).optional(),
-  stage: z.string().min(1).max(100).optional(),
-  pipeline: z.string().min(1).max(100).optional(),
+  stage: name.optional(),
+  pipeline: name.optional(),
   /** Deal or lead sum bounds, in the deal's currency. */
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   measure: z.enum(MEASURES).optional(),

@@ -1,5 +1,7 @@
 // The assistant's fixed sentences, in Russian and English. Plain business words only: these reach the
 // director as they are (after the guard), so nothing here may name how the portal is reached.
+
+import type { Question } from '../assistant/understanding.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { ScenarioName } from '../scenarios/requests.ts';
 
@@ -265,3 +267,24 @@ export const FILE_TOO_BIG: Texts = {
   ru: 'Файл получился слишком большим для Телеграма — сузьте, пожалуйста, выборку.',
   en: 'The file came out too big for Telegram — please narrow the list down.',
 };
+
+/** Promise 10: the one short question a request lacking a piece gets; the answer continues the request. */
+export const QUESTIONS: Record<Question, Texts> = {
+  taskTitle: { ru: 'Что нужно сделать?', en: 'What needs to be done?' },
+  whichTask: { ru: 'Какую задачу? Напишите часть её названия.', en: 'Which task? Write part of its title.' },
+  dealTitle: { ru: 'Как назвать сделку?', en: 'What should the deal be called?' },
+  whichDeal: { ru: 'Какую сделку? Напишите часть её названия.', en: 'Which deal? Write part of its title.' },
+  dealMove: { ru: 'Какую сделку и на какой этап?', en: 'Which deal, and to which stage?' },
+  comment: { ru: 'К чему и какой комментарий?', en: 'On which record, and what should the comment say?' },
+  whichMeeting: {
+    ru: 'Какую встречу? Напишите время или часть названия.',
+    en: 'Which meeting? Give its time or part of its title.',
+  },
+  meetingWhen: { ru: 'На какой день или время?', en: 'To which day or time?' },
+  contactName: { ru: 'Как зовут контакт?', en: 'What is the contact’s name?' },
+  companyTitle: { ru: 'Как называется компания?', en: 'What is the company called?' },
+  client: { ru: 'По какому клиенту?', en: 'Which client?' },
+};
+
+/** «отмена» while a question waits for its answer. */
+export const QUESTION_DROPPED: Texts = { ru: 'Хорошо, не буду.', en: 'All right, I will leave it.' };

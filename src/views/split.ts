@@ -34,9 +34,23 @@ function openTagsAfter(stack: readonly OpenTag[], html: string): OpenTag[] {
   return next;
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** The most the tags of this HTML ever add to a part: reopened at its start and closed at its end. */
+function largestTagOverhead(lines: readonly string[]): number {
+  let stack: OpenTag[] = [];
+  let largest = 0;
+  for (const line of lines) {
+    stack = openTagsAfter(stack, line);
+    largest = Math.max(largest, openingOf(stack).length + closingOf(stack).length);
+  }
+  return largest;
+}
+
 /** Pieces of one over-long line, cut at spaces where possible and never inside a tag or an entity. */
 function cutLine(line: string, room: number): string[] {
-  const atoms = line.match(/<[^<>]*>|&#?\w+;|\s+|[^\s<&]+|[\s\S]/g) ?? [];
+  // `u`: a character outside the basic plane (an emoji) is one atom, never two halves.
+  const atoms = line.match(/<[^<>]*>|&#?\w+;|\s+|[^\s<&]+|[\s\S]/gu) ?? [];
   const pieces: string[] = [];
   let current = '';
   for (const atom of atoms) {
@@ -49,8 +63,10 @@ function cutLine(line: string, room: number): string[] {
     let rest = atom;
     // A word longer than a whole message: cut it by characters (never a tag or entity: those are short).
     while (rest.length > room) {
-      pieces.push(rest.slice(0, room));
-      rest = rest.slice(room);
+      // Never between the two halves of a surrogate pair.
+      const at = isHighSurrogate(rest.charCodeAt(room - 1)) ? room - 1 : room;
+      pieces.push(rest.slice(0, at));
+      rest = rest.slice(at);
     }
     current = rest.trimStart();
   }
@@ -61,8 +77,10 @@ function cutLine(line: string, room: number): string[] {
 /** Splits Telegram HTML into messages of at most `limit` characters each, at line boundaries. */
 export function splitMessage(html: string, limit = 4096): string[] {
   if (html.length <= limit) return [html];
-  // Leave room for the tags closed at the end of a part and reopened at the start of the next.
-  const reserve = Math.min(200, Math.floor(limit / 4));
+  // Leave room for the tags closed at the end of a part and reopened at the start of the next (a long link
+  // address can take more than the usual 200).
+  const rawLines = html.split('\n');
+  const reserve = Math.min(Math.max(200, largestTagOverhead(rawLines) + 16), Math.floor(limit / 2));
   const room = limit - reserve;
   const parts: string[] = [];
   let stack: OpenTag[] = [];
@@ -76,10 +94,12 @@ export function splitMessage(html: string, limit = 4096): string[] {
     current = '';
   };
 
-  const lines = html.split('\n').flatMap((line) => (line.length > room ? cutLine(line, room) : [line]));
+  const lines = rawLines.flatMap((line) => (line.length > room ? cutLine(line, room) : [line]));
   for (const line of lines) {
     const addition = current ? `\n${line}` : line;
-    if (current && current.length + addition.length > room) flush();
+    const after = openTagsAfter(stack, line);
+    const size = openingOf(currentStack).length + current.length + addition.length + closingOf(after).length;
+    if (current && (current.length + addition.length > room || size > limit)) flush();
     current += current ? `\n${line}` : line;
     stack = openTagsAfter(stack, line);
   }

@@ -38,11 +38,15 @@ describe('charts and spreadsheets in Telegram', () => {
     expect(decodePng(photo.file!.data).width).toBeGreaterThanOrEqual(1000);
   });
 
-  it('draws the week, the team and the leads as pictures too', async () => {
+  it('draws the week, the team, the leads and the money questions as pictures too', async () => {
     for (const [phrase, name] of [
       ['итоги недели графиком', 'Выручка'],
       ['команда графиком', 'Лидеры продаж'],
       ['новые лиды диаграммой', 'Источники лидов'],
+      // The money questions: grouped answers become the matching picture.
+      ['выручка по месяцам графиком', 'Выручка'],
+      ['лидеры продаж графиком', 'Лидеры продаж'],
+      ['источники лидов графиком', 'Источники лидов'],
     ]) {
       const [photo] = await stand.say(DIRECTOR, phrase!);
       expect(photo?.file?.fileName, phrase).toContain(name);

@@ -26,6 +26,7 @@ interface Calendar {
   weekday(weekday: number): string;
   nextMonday: string;
   nextSunday: string;
+  monthStart: string;
   /** Monday and Sunday of this week. */
   weekStart: string;
   weekEnd: string;
@@ -50,6 +51,7 @@ function calendarOf(now: Date, zone: string): Calendar {
     weekday: (weekday) => iso(day.plus({ days: (weekday - day.weekday + 7) % 7 })),
     nextMonday: iso(day.startOf('week').plus({ weeks: 1 })),
     nextSunday: iso(day.startOf('week').plus({ weeks: 1, days: 6 })),
+    monthStart: iso(day.startOf('month')),
     weekStart: iso(day.startOf('week')),
     weekEnd: iso(day.startOf('week').plus({ days: 6 })),
     date: (month, dayOfMonth) =>
@@ -111,7 +113,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['статус команды', team],
     ['как дела в отделе', team],
     ['расскажи про клиента Ромашка', dossier('Ромашка')],
-    ['досье', dossier()],
+    ['досье', { kind: 'ask', question: 'client', said: 'досье' }],
     ['подготовь к встрече в 14:00', prep({ time: '14:00' })],
     ['итоги дня', dayResults()],
     ['что я сделал', dayResults()],
@@ -289,7 +291,10 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['новые лиды за сутки', view({ scenario: 'newLeads' })],
     ['мои задачи на эту неделю', ask({ subject: 'tasks', person: 'me', period: week })],
     ['какие сделки без движения', ask({ subject: 'deals', status: 'stuck' })],
-    ['как идут продажи в этом месяце', pipeline],
+    [
+      'как идут продажи в этом месяце',
+      ask({ subject: 'deals', status: 'won', measure: 'sum', period: { from: c.monthStart, to: c.today } }),
+    ],
     ['когда я свободен завтра', schedule(c.tomorrow)],
     ['какие звонки сегодня', schedule(c.today)],
     ['есть ли просроченные задачи', ask({ subject: 'tasks', status: 'overdue' })],
@@ -364,7 +369,8 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     [
       'перенеси встречу в 14:00 на 16:00',
-      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
+      // No day said: the meeting keeps its own day, whichever it is.
+      write({ type: 'moveMeeting', meetingQuery: '14:00', toTime: '16:00' }),
     ],
     [
       'перенеси встречу с Ивановым на завтра 11:00',
@@ -399,7 +405,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       }),
     ],
     ['заведи контакт Смирнова Анна', write({ type: 'createContact', name: 'Анна', lastName: 'Смирнова' })],
-    ['перенеси встречу на 17:00', { kind: 'unknown' }],
+    ['перенеси встречу на 17:00', { kind: 'ask', question: 'whichMeeting', said: 'перенеси встречу на 17:00' }],
     ['почему упала выручка в октябре?', { kind: 'unknown' }],
   ];
 
@@ -453,10 +459,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     ['mark task report as done', write({ type: 'completeTask', taskQuery: 'report' })],
     ['cancel the meeting at 2pm', write({ type: 'deleteMeeting', meetingQuery: '14:00' })],
-    [
-      'move the meeting at 2pm to 4pm',
-      write({ type: 'moveMeeting', meetingQuery: '14:00', from: c.at(c.today, '16:00') }),
-    ],
+    ['move the meeting at 2pm to 4pm', write({ type: 'moveMeeting', meetingQuery: '14:00', toTime: '16:00' })],
     [
       'new contact John Smith john@smith.com',
       write({ type: 'createContact', name: 'John', lastName: 'Smith', email: 'john@smith.com' }),

@@ -43,4 +43,26 @@ describe('splitting a long message', () => {
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(1000);
     expect(parts.join(' ').replace(/\s+/g, ' ')).toBe(long);
   });
+
+  it('never cuts an emoji in half, even in one endless word', () => {
+    const word = `a${'😀'.repeat(3000)}`;
+    const parts = splitMessage(word, 1000);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(1000);
+      // A lone half of a surrogate pair is not a character: Telegram refuses the message.
+      expect(part).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+    expect(parts.join('')).toBe(word);
+  });
+
+  it('stays within 4096 when a long link address is reopened in every part', () => {
+    const href = `https://portal.example.ru/crm/deal/details/1/?${'x'.repeat(400)}`;
+    const body = Array.from({ length: 400 }, (_, i) => `строка ${i} с текстом сделки «Поставка»`).join('\n');
+    const parts = splitMessage(`<a href="${href}"><b>${body}</b></a>`);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(4096);
+      expect(telegramHtmlProblems(part)).toEqual([]);
+    }
+  });
 });

@@ -16,7 +16,7 @@ import type { NameDirectory } from '../../scenarios/names.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
 import { looksLikeData, modelText, toolCallInText } from './plain.ts';
-import { PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
+import { EARLIER_REPLY_LABEL, PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
 import { TOOL_DEFINITIONS, ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
 
 export type ModelOutcome =
@@ -73,10 +73,14 @@ export function firstMessages(
   const system: ChatCompletionMessageParam = { role: 'system', content: systemPrompt(director, now) };
   // A director may paste the portal's address into the chat: its secret stays with us.
   const question: ChatCompletionMessageParam = { role: 'user', content: redact(clip(text, MESSAGE_LIMIT)) };
-  const remembered: ChatCompletionMessageParam[] = memory.map((entry) => ({
-    role: entry.role === 'director' ? 'user' : 'assistant',
-    content: redact(clip(entry.text, MEMORY_ENTRY_LIMIT)),
-  }));
+  // Our earlier replies hold portal titles: they go back as labelled data, never in the assistant's own voice,
+  // so a deal titled like an order cannot become something "we said".
+  const remembered: ChatCompletionMessageParam[] = memory.map((entry) => {
+    const said = redact(clip(entry.text, MEMORY_ENTRY_LIMIT));
+    return entry.role === 'director'
+      ? { role: 'user', content: said }
+      : { role: 'user', content: `${EARLIER_REPLY_LABEL}\n<data>${inertData(said)}</data>` };
+  });
   while (remembered.length > 0 && promptTokenCount([system, ...remembered, question]) > PROMPT_TOKEN_BUDGET) {
     remembered.shift();
   }
@@ -97,6 +101,9 @@ function compact(value: unknown): unknown {
   return value;
 }
 
+// Portal text must not be able to close a data block and speak as us.
+const inertData = (text: string) => text.replace(/<\/?data/gi, (tag) => tag.replace('<', '‹'));
+
 /** Portal data as a tool result: labelled as data, cut to fit, any portal address masked. */
 export function portalData(reply: CallResult): string {
   const result = compact(reply.result);
@@ -116,9 +123,7 @@ export function portalData(reply: CallResult): string {
   } else if (reply.total !== undefined && Array.isArray(result) && reply.total > result.length) {
     json = `${json} (${result.length} of ${reply.total})`;
   }
-  // Portal text must not be able to close the data block and speak as us.
-  const inert = json.replace(/<\/?data/gi, (tag) => tag.replace('<', '‹'));
-  return redact(`${PORTAL_DATA_LABEL}\n<data>${inert}</data>`);
+  return redact(`${PORTAL_DATA_LABEL}\n<data>${inertData(json)}</data>`);
 }
 
 function portalFailure(error: unknown): string {

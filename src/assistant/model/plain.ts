@@ -42,6 +42,18 @@ export function looksLikeData(content: string): boolean {
   }
 }
 
+// Telegram turns a bare address or @name into something to tap. The model may invent either (or copy one from
+// hostile portal text), so its words keep them readable but inert: the dots of an address become "․" (one dot
+// leader), "://" and "@" get a word joiner after them.
+const address = /(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-zа-яё0-9-]+\.)+[a-zа-яё]{2,}(?:[/?#]\S*)?/gi;
+const mention = /@(?=[a-z0-9_]{3,})/gi;
+
+function inert(line: string): string {
+  return line
+    .replace(address, (found) => found.replace(/\./g, '\u2024').replace('://', ':\u2060//'))
+    .replace(mention, '@\u2060');
+}
+
 export function modelText(content: string): string {
   const withoutHtml = plainTextOf(
     withoutThinking(content)
@@ -58,6 +70,7 @@ export function modelText(content: string): string {
         .replace(/`([^`]+)`/g, '$1')
         .trimEnd(),
     )
+    .map(inert)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

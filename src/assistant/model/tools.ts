@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { z } from 'zod';
+import { querySchema } from '../../scenarios/query.ts';
 import type { LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
 
@@ -135,6 +136,13 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     description: 'Контакты клиента: люди компании или человек по имени, с должностью, телефоном и почтой',
     schema: z.object({ name: text(100) }),
     effect: ({ name }) => view({ scenario: 'contacts', query: name }),
+  }),
+  query: tool({
+    description:
+      'Вопрос с условиями: subject, person (имя, me, team, sales), client, status, period (даты включительно), stage, pipeline, amount, measure, groupBy',
+    // The same zod schema the router fills: one question, one view, no second model call.
+    schema: querySchema,
+    effect: (query) => view({ scenario: 'query', query }),
   }),
   createTask: tool({
     description: 'Предложить создать задачу',

@@ -104,7 +104,8 @@ const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 export function understand(text: string, context: UnderstandContext): Understanding {
   // A command's own name is not the director's language.
   const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
-  return { intent: intentOf(text, context), language };
+  const intent = intentOf(text, context);
+  return { intent, language, ...(onlyWhen(messageOf(text.trim()), context) ? { onlyWhen: true } : {}) };
 }
 
 function intentOf(text: string, context: UnderstandContext): Intent {
@@ -141,7 +142,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
   const draft = writeDraft(message, clock);
-  if (draft === 'incomplete') return { kind: 'unknown' };
+  if (draft && 'ask' in draft) return { kind: 'ask', question: draft.ask, said: trimmed };
   if (draft) return { kind: 'write', draft };
 
   // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
@@ -165,14 +166,21 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 const followUpFiller =
   /^(?:а|и|ну|что|как|насчет|на|в|во|по|про|за|с|тогда|там|еще|what|about|how|and|for|on|then|is|it)?$/u;
 
+/** Nothing but a day or a time and a few small words: «а на завтра?», «на пятницу в 15:00». */
+function onlyWhen(message: Message, context: UnderstandContext): boolean {
+  const days = findDays(message.raw, context.now, context.timeZone);
+  const times = findTimes(message.raw, days);
+  if (days.length === 0 && times.length === 0) return false;
+  const rest = without(message, [...days, ...times]).light;
+  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  return words.length <= 4 && words.every((word) => followUpFiller.test(word));
+}
+
 function followUp(message: Message, context: UnderstandContext): Intent | undefined {
   const days = findDays(message.raw, context.now, context.timeZone);
   const day = days[0];
-  if (!day) return undefined;
+  if (!day || !onlyWhen(message, context)) return undefined;
   const times = findTimes(message.raw, days);
-  const rest = without(message, [...days, ...times]).light;
-  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
-  if (!words.every((word) => followUpFiller.test(word)) || words.length > 4) return undefined;
   const previous = context.previous?.kind === 'view' ? context.previous.request : undefined;
   return { kind: 'view', request: againFor(previous, day.date, times[0]?.time) };
 }

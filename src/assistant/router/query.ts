@@ -66,7 +66,7 @@ const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   },
   {
     pattern: rule(
-      '(?:сколько\\s+)?(?:мы\\s+)?(?:заработал\\p{L}*|продал\\p{L}*\\s+на\\s+сумму|наторговал\\p{L}*)|выручк\\p{L}*|доход\\p{L}*|оборот\\p{L}*|revenue|earnings|how\\s+much\\s+(?:did\\s+)?we\\s+(?:earn|make|made|sell|sold)\\p{L}*|earned|sales\\s+total',
+      'продаж\\p{L}*(?=\\s+(?:по\\s+(?:месяц|недел|менеджер)|за\\s|в\\s+(?:эт|прошл|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)))|(?:сколько\\s+)?(?:мы\\s+)?(?:заработал\\p{L}*|продал\\p{L}*\\s+на\\s+сумму|наторговал\\p{L}*)|выручк\\p{L}*|доход\\p{L}*|оборот\\p{L}*|revenue|earnings|how\\s+much\\s+(?:did\\s+)?we\\s+(?:earn|make|made|sell|sold)\\p{L}*|earned|sales\\s+total',
     ),
     set: { subject: 'deals', status: 'won', measure: 'sum' },
   },
@@ -276,7 +276,7 @@ function amounts(message: Message, found: Found): void {
         found.spans.pop();
         return;
       }
-      const below = /^(?:меньше|менее|дешевле|до|under|below|less)/u.test(match[1]!);
+      const below = /^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u.test(match[1]!);
       found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
       // Only what the amount took: the words after it stay for the rest.
       const used = BIG[words] ? words.length : (findAmount(words)?.end ?? words.length);
@@ -289,6 +289,12 @@ function amounts(message: Message, found: Found): void {
   });
 }
 
+/** A group of a match as the director wrote it (the light text has our keywords' typos fixed). */
+function saidAs(message: Message, match: RegExpExecArray, group: string): string {
+  const start = match.index + match[0].lastIndexOf(group);
+  return message.raw.slice(start, start + group.length).trim();
+}
+
 function stagesAndPipelines(message: Message, found: Found): void {
   take(
     message,
@@ -297,7 +303,7 @@ function stagesAndPipelines(message: Message, found: Found): void {
       '(?:на|в)\\s+стади\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
     ),
     (match) => {
-      found.stage = (match[1] ?? match[2] ?? '').trim();
+      found.stage = saidAs(message, match, match[1] ?? match[2] ?? '');
     },
   );
   take(
@@ -307,7 +313,7 @@ function stagesAndPipelines(message: Message, found: Found): void {
       '(?:в|по)\\s+воронк\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|in\\s+(?:the\\s+)?pipeline\\s+(.+)$',
     ),
     (match) => {
-      found.pipeline = (match[1] ?? match[2] ?? '').trim();
+      found.pipeline = saidAs(message, match, match[1] ?? match[2] ?? '');
     },
   );
 }

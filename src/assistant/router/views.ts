@@ -126,7 +126,9 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   );
   if (dossier) {
     const query = nameQuery(message, dossier.indices![1]![0]);
-    if (query || /^(?:досье|dossier)/u.test(light)) return view({ scenario: 'dossier', ...(query ? { query } : {}) });
+    if (query) return view({ scenario: 'dossier', query });
+    // A bare «досье»: which client?
+    if (/^(?:досье|dossier)/u.test(light)) return { kind: 'ask', question: 'client', said: message.raw };
   }
 
   const search = light.match(
@@ -243,7 +245,9 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
 /** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */
 function weeksAgoOf(light: string): { weeksAgo?: number } {
   if (has(light, `позапрошл\\p{L}*\\s+недел|week\\s+before\\s+last`)) return { weeksAgo: 2 };
-  if (has(light, `прошл\\p{L}*\\s+недел|last\\s+week|previous\\s+week|past\\s+week`)) return { weeksAgo: 1 };
+  // «прошлой/прошлую неделю», not «как прошла неделя» (this week).
+  if (has(light, `прошл(?:ой|ую|ая)\\s+недел(?!я\\s)|прошедш\\p{L}*\\s+недел|last\\s+week|previous\\s+week`))
+    return { weeksAgo: 1 };
   return {};
 }
 

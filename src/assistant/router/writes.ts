@@ -4,7 +4,7 @@
 // - a meeting with no time starts at 10:00 local and lasts one hour unless a range or a length is said;
 // - a time without a day is today, or tomorrow when that time has already passed today.
 import { DateTime } from 'luxon';
-import type { WriteDraft } from '../understanding.ts';
+import type { Question, WriteDraft } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { type DayMatch, findDays, findTimes, localDateTime, type TimeMatch, todayIn, zonedNow } from './dates.ts';
 import { capitalise, type Message, nominative, rawSlice, unquote, without } from './text.ts';
@@ -78,10 +78,10 @@ const patterns = {
 };
 
 /**
- * The write the message asks for; `incomplete` when it clearly asks for a write but lacks what the write needs
- * ("перенеси встречу на 17:00": which one?), so it is not mistaken for a view; undefined when it asks for none.
+ * The write the message asks for; a question when it clearly asks for a write but lacks what the write needs
+ * («создай задачу»: what to do?), so it is not mistaken for a view; undefined when it asks for none.
  */
-export function writeDraft(message: Message, clock: Clock): WriteDraft | 'incomplete' | undefined {
+export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
   const span = (match: RegExpMatchArray, group: number) =>
     match.indices?.[group] ?? [message.light.length, message.light.length];
   const from = (match: RegExpMatchArray, group: number) => span(match, group)[0];
@@ -90,27 +90,41 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | 'incomp
   const completeTask = (match: RegExpMatchArray) =>
     named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }));
   // Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
-  const rules: [RegExp, (match: RegExpMatchArray) => WriteDraft | undefined][] = [
-    [patterns.completeTask, completeTask],
-    [patterns.markDone, completeTask],
-    [patterns.taskDone, completeTask],
-    [patterns.didTask, completeTask],
-    [patterns.deleteTask, (match) => named(text(match, 1), (taskQuery) => ({ type: 'deleteTask', taskQuery }))],
-    [patterns.deleteDeal, (match) => named(text(match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery }))],
-    [patterns.moveDeal, (match) => moveDeal(message, from(match, 1))],
-    [patterns.addComment, (match) => addComment(message, match[1]!, from(match, 2))],
-    [patterns.moveMeeting, (match) => moveMeeting(message, from(match, 1), clock)],
-    [patterns.deleteMeeting, (match) => deleteMeeting(message, from(match, 1), clock)],
-    [patterns.createMeeting, (match) => createMeeting(message, match[1]!, from(match, 2), clock)],
-    [patterns.createTask, (match) => createTask(message, from(match, 2), clock, match[1] ? text(match, 1) : '')],
-    [patterns.remind, (match) => createTask(message, from(match, 1), clock, '')],
-    [patterns.createDeal, (match) => createDeal(message, from(match, 1))],
-    [patterns.createCompany, (match) => createCompany(message, from(match, 1))],
-    [patterns.createContact, (match) => createContact(message, from(match, 1))],
+  const rules: [RegExp, Question, (match: RegExpMatchArray) => WriteDraft | Question | undefined][] = [
+    [patterns.completeTask, 'whichTask', completeTask],
+    [patterns.markDone, 'whichTask', completeTask],
+    [patterns.taskDone, 'whichTask', completeTask],
+    [patterns.didTask, 'whichTask', completeTask],
+    [
+      patterns.deleteTask,
+      'whichTask',
+      (match) => named(text(match, 1), (taskQuery) => ({ type: 'deleteTask', taskQuery })),
+    ],
+    [
+      patterns.deleteDeal,
+      'whichDeal',
+      (match) => named(text(match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery })),
+    ],
+    [patterns.moveDeal, 'dealMove', (match) => moveDeal(message, from(match, 1))],
+    [patterns.addComment, 'comment', (match) => addComment(message, match[1]!, from(match, 2))],
+    [patterns.moveMeeting, 'whichMeeting', (match) => moveMeeting(message, from(match, 1), clock)],
+    [patterns.deleteMeeting, 'whichMeeting', (match) => deleteMeeting(message, from(match, 1), clock)],
+    [patterns.createMeeting, 'meetingWhen', (match) => createMeeting(message, match[1]!, from(match, 2), clock)],
+    [
+      patterns.createTask,
+      'taskTitle',
+      (match) => createTask(message, from(match, 2), clock, match[1] ? text(match, 1) : ''),
+    ],
+    [patterns.remind, 'taskTitle', (match) => createTask(message, from(match, 1), clock, '')],
+    [patterns.createDeal, 'dealTitle', (match) => createDeal(message, from(match, 1))],
+    [patterns.createCompany, 'companyTitle', (match) => createCompany(message, from(match, 1))],
+    [patterns.createContact, 'contactName', (match) => createContact(message, from(match, 1))],
   ];
-  for (const [pattern, draft] of rules) {
+  for (const [pattern, question, draft] of rules) {
     const match = message.light.match(pattern);
-    if (match) return draft(match) ?? 'incomplete';
+    if (!match) continue;
+    const found = draft(match) ?? question;
+    return typeof found === 'string' ? { ask: found } : found;
   }
   return undefined;
 }
@@ -296,13 +310,15 @@ function createMeeting(message: Message, nounWord: string, start: number, clock:
 }
 
 // "в 14:00 на 16:00", "с Ивановым на завтра 11:00", "завтра в 14:00 на пятницу": the target follows the last "на"/"to".
-function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft | undefined {
+function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft | Question | undefined {
   const rest = part(message, start);
   const days = findDays(rest.raw, clock.now, clock.timeZone);
   const times = findTimes(rest.raw, days);
   const marks = [...days, ...times].sort((a, b) => a.start - b.start);
   const targetStart = splitPoint(rest.light, marks);
-  if (targetStart === undefined) return undefined;
+  // «перенеси встречу с Ромашкой»: which one is said, when to is not.
+  if (targetStart === undefined)
+    return describeMeeting(rest, rest.light.length, days[0], times[0]) ? 'meetingWhen' : undefined;
   const sourceDay = days.find((day) => day.start < targetStart);
   const sourceTime = times.find((time) => time.start < targetStart);
   const targetDay = days.find((day) => day.start >= targetStart);
@@ -313,7 +329,7 @@ function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft 
   const time = targetTimes[0]?.time;
   // A new day without a time keeps the meeting's own time; a new time without a day keeps its own day.
   const date = targetDay?.date ?? sourceDay?.date;
-  if (!time) return targetDay ? { ...meeting, type: 'moveMeeting', toDate: targetDay.date } : undefined;
+  if (!time) return targetDay ? { ...meeting, type: 'moveMeeting', toDate: targetDay.date } : 'meetingWhen';
   if (!date) return { ...meeting, type: 'moveMeeting', toTime: time };
   const from = localDateTime(date, time, clock.timeZone);
   const second = targetTimes[1];

@@ -111,6 +111,10 @@ function columns(bars: Bars): Uint8Array {
 
 const shortDate = (date: string, language: Language) => dateInWords(date, language);
 
+/** «с 1 ноября»; nothing when the period is not known. */
+const since = (from: string, language: Language, [ru, en]: [string, string]) =>
+  from ? `${say(language, ru, en)} ${shortDate(from, language)}` : '';
+
 /** The PNG of a chart's data. */
 export function drawChartOf(data: ChartData, language: Language): Uint8Array {
   switch (data.chart) {
@@ -133,7 +137,7 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
         title: say(language, 'Выиграно денег', 'Money won'),
         subtitle:
           data.period === 'week' ? say(language, 'по неделям', 'by week') : say(language, 'по месяцам', 'by month'),
-        names: data.points.map((point) => shortDate(point.start, language)),
+        names: data.points.map((point) => point.label ?? shortDate(point.start, language)),
         values: data.points.map((point) => point.amount),
         labels: data.points.map((point) => (point.amount > 0 ? shortMoney(point.amount, data.currency, language) : '')),
         axis: (value) => shortMoney(value, data.currency, language),
@@ -141,11 +145,7 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
     case 'leaderboard':
       return horizontalBars({
         title: say(language, 'Лидеры продаж', 'Sales leaders'),
-        subtitle: say(
-          language,
-          `выиграно с ${shortDate(data.from, language)}`,
-          `won since ${shortDate(data.from, language)}`,
-        ),
+        subtitle: since(data.from, language, ['выиграно с', 'won since']),
         names: data.managers.map((manager) => manager.name),
         values: data.managers.map((manager) => manager.amount),
         labels: data.managers.map(
@@ -158,7 +158,7 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
       const total = data.sources.reduce((sum, source) => sum + source.count, 0);
       return horizontalBars({
         title: say(language, 'Источники лидов', 'Lead sources'),
-        subtitle: say(language, `с ${shortDate(data.from, language)}`, `since ${shortDate(data.from, language)}`),
+        subtitle: since(data.from, language, ['с', 'since']),
         names: data.sources.map((source) => source.name || say(language, 'Без источника', 'No source')),
         values: data.sources.map((source) => source.count),
         labels: data.sources.map((source) => `${source.count} (${Math.round((source.count / total) * 100)}%)`),
