@@ -39,6 +39,7 @@ import {
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
+  impossibleQuestion,
   NOTHING_MORE,
   NOTHING_TO_REPORT,
   notApplied,
@@ -425,6 +426,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           ],
         };
       }
+      case 'impossible':
+        return { replies: [text(impossibleQuestion(intent.what, language))] };
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
       case 'ask': {
@@ -616,6 +619,9 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           case 'show': {
             const replies = await view(director, action.request);
             await remember(tg, { previous: { kind: 'view', request: action.request } });
+            // The next day or another pipeline edits the message tapped on, when it fits in one text message.
+            const [only] = replies;
+            if (action.inPlace && only && replies.length === 1 && !only.attachment) return { edit: only, replies: [] };
             return { replies };
           }
           case 'chart':

@@ -7,7 +7,8 @@ import type { WriteRequest } from './writes.ts';
 
 export type Action =
   /** Show another view (a card picked from a list, the next day's schedule …). */
-  | { kind: 'show'; request: ScenarioRequest }
+  /** `inPlace`: the view replaces the one tapped on (the next day, another pipeline) instead of piling up. */
+  | { kind: 'show'; request: ScenarioRequest; inPlace?: boolean }
   /** The same view as a picture (the pipeline's funnel, the week's money …). */
   | { kind: 'chart'; request: ScenarioRequest }
   /** A whole list as a spreadsheet. */

@@ -19,7 +19,11 @@ export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, l
     ...view.pipelines.map((pipeline) => [
       {
         text: buttonLabel('📊 ', pipeline.name),
-        action: { kind: 'show' as const, request: { scenario: 'pipeline' as const, categoryId: pipeline.id } },
+        action: {
+          kind: 'show' as const,
+          request: { scenario: 'pipeline' as const, categoryId: pipeline.id },
+          inPlace: true,
+        },
       },
     ]),
   ];

@@ -13,11 +13,11 @@ export function renderSchedule(view: Extract<ViewModel, { view: 'schedule' }>, l
     [
       {
         text: say(language, '◀️ Предыдущий день', '◀️ Previous day'),
-        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, -1) } },
+        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, -1) }, inPlace: true },
       },
       {
         text: say(language, 'Следующий день ▶️', 'Next day ▶️'),
-        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, 1) } },
+        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, 1) }, inPlace: true },
       },
     ],
   ] satisfies Page['buttons'];

@@ -18,6 +18,7 @@ const roundTrips: Action[] = [
   { kind: 'digestTime', digest: 'overdueAlert', time: '10:30' },
   { kind: 'digestTime', digest: 'dayPlan', time: '08:00' },
   { kind: 'digestSettings' },
+  { kind: 'show', request: { scenario: 'schedule', date: '2026-11-24' }, inPlace: true },
   { kind: 'show', request: { scenario: 'contacts', query: 'Ромашка' } },
   { kind: 'show', request: { scenario: 'schedule', date: '2026-11-26' } },
   { kind: 'show', request: { scenario: 'myTasks' } },

@@ -31,7 +31,7 @@ beforeAll(async () => {
     METRICS_PORT: String(listenerPort),
     ENCRYPTION_KEY,
   });
-}, 90_000);
+}, 150_000);
 afterAll(() => stand?.close());
 
 it('connects a director through the started bot, and keeps the secret and the tokens out of the log', async () => {
@@ -45,11 +45,11 @@ it('connects a director through the started bot, and keeps the secret and the to
   const before = stand.telegram.sent(DIRECTOR.id).length;
   const page = await fetch(atPortal.headers.get('location') ?? '');
   expect(page.status).toBe(200);
-  const said = await stand.telegram.waitFor(() => stand.telegram.sent(DIRECTOR.id)[before], 20_000);
+  const said = await stand.telegram.waitFor(() => stand.telegram.sent(DIRECTOR.id)[before], 45_000);
   expect(said.plain).toBe(`Подключено: 127.0.0.1:${stand.portal.port}, вы — Дмитрий Попов`);
   const [tasks] = await stand.say(DIRECTOR, 'мои задачи');
   expect(tasks?.plain).not.toMatch(/Смирнов/);
   expect(stand.stderr()).not.toContain(stand.portal.oauth.clientSecret);
   expect(stand.stderr()).not.toContain(ENCRYPTION_KEY);
   expect(stand.stderr()).not.toMatch(/[?&](code|auth|refresh_token|client_secret)=/);
-}, 90_000);
+}, 150_000);

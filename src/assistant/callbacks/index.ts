@@ -330,7 +330,7 @@ function encodeParts(action: Action): string {
     case 'digestSettings':
       return 'dg';
     case 'show':
-      return encodeShape('s', SCENARIOS, action.request.scenario, action.request);
+      return encodeShape(action.inPlace ? 'e' : 's', SCENARIOS, action.request.scenario, action.request);
     case 'chart':
       return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
     case 'export':
@@ -405,10 +405,12 @@ export function decodeAction(data: string): Action | undefined {
       return list ? { kind: 'export', list } : undefined;
     }
     case 's':
+    case 'e':
     case 'gr': {
       const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
       if (!request) return undefined;
-      return kind === 's' ? { kind: 'show', request } : { kind: 'chart', request };
+      if (kind === 'gr') return { kind: 'chart', request };
+      return kind === 'e' ? { kind: 'show', request, inPlace: true } : { kind: 'show', request };
     }
     case 'p': {
       const write = decodeShape(WRITES, 'type', parts);

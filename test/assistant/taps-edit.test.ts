@@ -1,0 +1,40 @@
+// Taps edit, not pile up (issue 13): the previous or next day and another pipeline replace the message tapped
+// on; other buttons (a card from a list) still answer with a new message.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/assistant/callbacks/index.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Button, Reply } from '../../src/views/reply.ts';
+import { type Harness, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const who = { telegramUserId: 8001, chatId: 8001 };
+const buttonsOf = (reply: Reply | undefined): Button[] => (reply?.buttons ?? []).flat();
+const tap = async (button: Button) =>
+  h.recordOutcome(await h.assistant().handleButton(who, encodeAction(button.action), 42));
+
+describe('taps edit the message they were tapped on', () => {
+  it('the next and previous day replace the schedule', async () => {
+    const [schedule] = h.record(await h.assistant().handleText(who, 'дай расписание на среду'));
+    const next = buttonsOf(schedule).find((button) => button.text.includes('Следующий день'))!;
+    const outcome = await tap(next);
+    expect(outcome.replies).toEqual([]);
+    expect(plainTextOf(outcome.edit!.html)).toMatch(/четверг, 26 ноября/);
+    const previous = buttonsOf(outcome.edit).find((button) => button.text.includes('Предыдущий день'))!;
+    expect(plainTextOf((await tap(previous)).edit!.html)).toMatch(/среду, 25 ноября/);
+  });
+
+  it('another pipeline replaces the pipeline', async () => {
+    const [pipeline] = h.record(await h.assistant().handleText(who, 'воронка'));
+    const other = buttonsOf(pipeline).find((button) => button.text.startsWith('📊'))!;
+    const outcome = await tap(other);
+    expect(outcome.replies).toEqual([]);
+    expect(plainTextOf(outcome.edit!.html)).toContain(other.text.replace(/^📊\s*/u, '').replace(/…$/u, ''));
+  });
+});
