@@ -42,7 +42,7 @@ export async function startPortals(): Promise<{ child: ChildProcess; webhookUrls
 }
 
 /** Runs the round in the compiled assistant; resolves with what it printed. */
-function runRound(input: object): Promise<{ seconds: number; peakMb: number; report: TickReport }> {
+function runRound(input: object): Promise<{ seconds: number; peakMb: number; beforeMb: number; report: TickReport }> {
   const child = spawn(process.execPath, [...productionNodeFlags(), 'bench/digest-round.js', JSON.stringify(input)], {
     cwd: repository,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -66,7 +66,7 @@ export default async () => {
   const telegram = await startFakeTelegram();
   const { child, webhookUrls } = await startPortals();
   try {
-    const { seconds, peakMb, report } = await runRound({
+    const { seconds, peakMb, beforeMb, report } = await runRound({
       webhookUrls,
       directorsPerPortal: DIRECTORS_PER_PORTAL,
       switchedOn: SWITCHED_ON.toISOString(),
@@ -89,6 +89,7 @@ export default async () => {
     return {
       'seconds to deliver the 09:00 briefing to 1000 directors on 100 portals': Number(seconds.toFixed(1)),
       'peak memory during that run': Math.round(peakMb),
+      'memory of the digest bench before the round (MB)': Math.round(beforeMb),
     };
   } finally {
     child.kill();

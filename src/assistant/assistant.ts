@@ -39,6 +39,7 @@ import {
   DIGESTS_UNAVAILABLE,
   HELP,
   INTRODUCTION,
+  impossibleQuestion,
   NOTHING_MORE,
   NOTHING_TO_REPORT,
   notApplied,
@@ -425,6 +426,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
           ],
         };
       }
+      case 'impossible':
+        return { replies: [text(impossibleQuestion(intent.what, language))] };
       case 'cannotDo':
         return { replies: [text(CANNOT_DO[intent.what][language])] };
       case 'ask': {

@@ -63,6 +63,8 @@ export type Intent =
   | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
   /** A request lacking a piece: ask `question`; the answer is read as `said` followed by it. */
   | { kind: 'ask'; question: Question; said: string }
+  /** Something the director named that cannot be (31 February, −5 roubles): asked about, never replaced. */
+  | { kind: 'impossible'; what: string }
   | { kind: 'unknown' };
 
 export interface Understanding {

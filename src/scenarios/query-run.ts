@@ -210,7 +210,8 @@ export async function runQuery(context: ScenarioContext, asked: Query, offset = 
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
-  return { view: 'query', at, query, filters, offset, ...result };
+  const origin = context.portal.origin;
+  return { view: 'query', at, query, filters, offset, ...(origin ? { origin } : {}), ...result };
 }
 
 interface Run {

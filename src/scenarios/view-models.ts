@@ -271,6 +271,8 @@ export type ViewModel =
       view: 'query';
       at: Moment;
       query: Query;
+      /** The portal's own address, for a link to each record's page (never a REST path). */
+      origin?: string;
       filters: QueryFilters;
       offset: number;
       total: number;

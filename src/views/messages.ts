@@ -4,6 +4,7 @@
 import type { Question } from '../assistant/understanding.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { ScenarioName } from '../scenarios/requests.ts';
+import { escapeHtml } from './html.ts';
 
 type Texts = Record<Language, string>;
 
@@ -237,6 +238,12 @@ export const VOICE_NOT_UNDERSTOOD: Texts = {
   ru: 'Не получилось разобрать голосовое — напишите, пожалуйста, текстом.',
   en: 'I could not make out the voice note — please write it as text.',
 };
+
+/** A day or a sum that cannot be: one line naming it, and the question that puts it right. */
+export const impossibleQuestion = (what: string, language: Language): string =>
+  language === 'ru'
+    ? `Не понял «${escapeHtml(what)}»: такой даты или суммы не бывает. Что вы имели в виду?`
+    : `I did not understand “${escapeHtml(what)}”: there is no such date or amount. What did you mean?`;
 
 /** When answering failed for a reason the director cannot fix. */
 export const SORRY: Texts = {

@@ -12,6 +12,26 @@ import { count, nouns, say } from './words.ts';
 
 type QueryView = Extract<ViewModel, { view: 'query' }>;
 
+/** A tap on «↗» opens the record's own page in the portal: its public address, never a REST path. */
+function openLink(
+  view: QueryView,
+  kind: 'task' | 'deal' | 'lead' | 'contact' | 'company' | 'event',
+  id: number,
+  owner = 0,
+): string {
+  if (!view.origin) return '';
+  const paths = {
+    task: `company/personal/user/${owner}/tasks/task/view/${id}/`,
+    deal: `crm/deal/details/${id}/`,
+    lead: `crm/lead/details/${id}/`,
+    contact: `crm/contact/details/${id}/`,
+    company: `crm/company/details/${id}/`,
+    event: `calendar/?EVENT_ID=${id}`,
+  };
+  const href = `${view.origin}/${paths[kind]}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return ` <a href="${href}">↗</a>`;
+}
+
 const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
   tasks: { ru: 'Задачи', en: 'Tasks' },
   deals: { ru: 'Сделки', en: 'Deals' },
@@ -252,7 +272,9 @@ export function renderQuery(view: QueryView, language: Language): Page {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
           overdue,
-          result.items.map((task) => `• ${taskLine(task, at, language)}`),
+          result.items.map(
+            (task) => `• ${taskLine(task, at, language)}${openLink(view, 'task', task.id, task.responsible?.id)}`,
+          ),
           rest,
           hint,
         ),
@@ -267,7 +289,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
           `${icon} ${title}: ${total}${sum}${part}`,
           result.items.map(
             (deal) =>
-              `• ${dealLine(deal, language, { pipeline: true })}${deal.responsible ? ` · ${portalText(deal.responsible.name)}` : ''}`,
+              `• ${dealLine(deal, language, { pipeline: true })}${deal.responsible ? ` · ${portalText(deal.responsible.name)}` : ''}${openLink(view, 'deal', deal.id)}`,
           ),
           rest,
           hint,
@@ -287,7 +309,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
       return {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
-          result.items.map((lead) => `• ${leadLine(lead, at, language)}`),
+          result.items.map((lead) => `• ${leadLine(lead, at, language)}${openLink(view, 'lead', lead.id)}`),
           rest,
           hint,
         ),
@@ -313,7 +335,8 @@ export function renderQuery(view: QueryView, language: Language): Page {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
           result.items.map(
-            (item) => `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}`,
+            (item) =>
+              `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${openLink(view, item.kind, item.id)}`,
           ),
           rest,
           hint,

@@ -154,6 +154,18 @@ describe('never confidently wrong', () => {
     expect(plainTextOf(outcome.replies[0]!.html)).toMatch(/^✅ Задачи Марии Орловой: 2/u);
   });
 
+  it('every item opens in Bitrix24 by its page on the portal’s own address, never a REST path', async () => {
+    user += 1;
+    const origin = new URL(h.portal.webhookUrl).origin;
+    const [tasks] = await h.assistant().handleText({ telegramUserId: user, chatId: user }, 'задачи Орловой');
+    const orlova = userId('Орлова');
+    for (const task of openTasks(orlova))
+      expect(tasks!.html).toContain(`<a href="${origin}/company/personal/user/${orlova}/tasks/task/view/${task.id}/">`);
+    const [deals] = await h.assistant().handleText({ telegramUserId: user, chatId: user }, 'выигранные сделки');
+    expect(deals!.html).toMatch(new RegExp(`<a href="${origin}/crm/deal/details/\\d+/">`));
+    expect(`${tasks!.html}${deals!.html}`).not.toContain('/rest/');
+  });
+
   it('«ещё» shows the next part of a long list', async () => {
     user += 1;
     const who = { telegramUserId: user, chatId: user };

@@ -125,6 +125,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const button = buttonCommand.get(buttonKey(trimmed));
   if (button) return commandIntent(`/${button}`, context.now, context.timeZone)!;
 
+  const impossible = impossibleValue(trimmed);
+  if (impossible) return { kind: 'impossible', what: impossible };
+
   let message = messageOf(trimmed);
   const greeting = message.light.match(greetingRe);
   if (greeting) {
@@ -194,4 +197,39 @@ function againFor(previous: ScenarioRequest | undefined, date: string, time: str
     default:
       return { scenario: 'schedule', date };
   }
+}
+
+const monthDays: [RegExp, number][] = [
+  [/^янв|^jan/u, 31],
+  [/^фев|^feb/u, 29],
+  [/^мар|^mar/u, 31],
+  [/^апр|^apr/u, 30],
+  [/^ма[яй]|^may/u, 31],
+  [/^июн|^jun/u, 30],
+  [/^июл|^jul/u, 31],
+  [/^авг|^aug/u, 31],
+  [/^сен|^sep/u, 30],
+  [/^окт|^oct/u, 31],
+  [/^ноя|^nov/u, 30],
+  [/^дек|^dec/u, 31],
+];
+const dayAndMonthRe = /(?<![\p{L}\d])(\d{1,2})\s+(\p{L}{3,})/gu;
+const negativeMoneyRe =
+  /(?<![\p{L}\d])[-−–]\s?\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб\p{L}*|р\.|rub\p{L}*|\$|usd|€|eur|тыс\p{L}*|млн\p{L}*)/iu;
+
+/** The words naming a day that does not exist («31 февраля»), or a negative sum («-5 рублей»). */
+function impossibleValue(text: string): string | undefined {
+  const lower = text.toLocaleLowerCase('ru');
+  for (const match of lower.matchAll(dayAndMonthRe)) {
+    const day = Number(match[1]);
+    const days = monthDays.find(([month]) => month.test(match[2]!))?.[1];
+    if (days !== undefined && (day === 0 || day > days)) return text.slice(match.index, match.index + match[0].length);
+  }
+  const dotted = /(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?(?![\d.])/u.exec(lower);
+  if (dotted) {
+    const [day, month] = [Number(dotted[1]), Number(dotted[2])];
+    const days = month >= 1 && month <= 12 ? monthDays[month - 1]![1] : 0;
+    if (month >= 1 && month <= 12 && (day === 0 || day > days)) return dotted[0];
+  }
+  return negativeMoneyRe.exec(text)?.[0].trim();
 }
