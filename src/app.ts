@@ -21,7 +21,7 @@ import { connectionEnded, createTokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
-import { createSeenUpdates, createSharedBuckets } from './storage/instances.ts';
+import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
 import { createMemoryRepository } from './storage/memory.ts';
 import { createOAuthConnectionRepository, type OAuthConnection } from './storage/oauth-connections.ts';
 import { createOAuthStateRepository } from './storage/oauth-states.ts';
@@ -170,6 +170,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           server,
           now,
           ...(application?.renewAheadMs === undefined ? {} : { aheadMs: application.renewAheadMs }),
+          // Instances sharing the database renew a connection one at a time: its refresh token works only once.
+          shared: { leases: createLeases(db), owner: instanceName(options.digestRound?.instance) },
           onEnded: (connection) =>
             logger.warn('a director’s connection ended: the portal refused to renew it', {
               telegramUserId: connection.telegramUserId,

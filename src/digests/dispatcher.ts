@@ -1,8 +1,6 @@
 // Sends the digests that are due: on time in each director's zone, at most once per slot, and only when
 // there is something to say. Ticked every minute (node-cron keeps no state, so the next run of every
 // subscription lives in the database) and once at start-up to catch up what was missed while down.
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
@@ -16,6 +14,7 @@ import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSlot, type DigestSubscription } from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
+import { instanceName } from '../storage/instances.ts';
 import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
@@ -131,7 +130,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     return allowed;
   }
   const zoneCheckedAt = new Map<number, number>();
-  const owner = deps.instance ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const owner = instanceName(deps.instance);
   const leaseMs = deps.leaseMs ?? LEASE_MS;
   const lease = () => ({ owner, until: new Date(clock().getTime() + leaseMs) });
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.

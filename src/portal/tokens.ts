@@ -1,6 +1,7 @@
 // A director's access token, kept fresh: renewed a little before it expires and when the portal says it has,
 // one renewal per connection however many requests ask at once (the refresh token rotates, and a refresh token
 // sent twice is refused), the new pair stored by compare-and-swap. A refused renewal ends the connection.
+import type { Leases } from '../storage/instances.ts';
 import type { OAuthConnection, OAuthConnectionRepository, TokenPair } from '../storage/oauth-connections.ts';
 import { PortalError } from './errors.ts';
 import { type AuthorizationServer, GrantRefused } from './oauth-server.ts';
@@ -29,6 +30,11 @@ export interface TokenKeeperDeps {
   aheadMs?: number;
   /** Told once when a renewal is refused and the connection ends. */
   onEnded?: (connection: OAuthConnection) => void;
+  /**
+   * With several instances on one database: a lease per connection, so only one of them renews (a refresh token
+   * sent twice is refused). `owner` names this instance.
+   */
+  shared?: { leases: Leases; owner: string; leaseMs?: number; pollMs?: number };
 }
 
 export interface TokenKeeper {
@@ -69,11 +75,35 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
     }
   }
 
+  // Another instance holds the renewal: wait for the pair it stores, or for its lease to run out.
+  async function renewShared(
+    connection: OAuthConnection & { tokens: TokenPair },
+    shared: NonNullable<TokenKeeperDeps['shared']>,
+  ): Promise<string> {
+    const name = `tokens:${connection.telegramUserId}`;
+    const leaseMs = shared.leaseMs ?? 30_000;
+    for (;;) {
+      const stored = await live(connection.telegramUserId);
+      if (stored.generation !== connection.generation) return stored.tokens.accessToken;
+      const at = now();
+      if (await shared.leases.acquire(name, shared.owner, new Date(at + leaseMs), new Date(at))) {
+        try {
+          return await refresh(stored);
+        } finally {
+          await shared.leases.release(name, shared.owner);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, shared.pollMs ?? 100));
+    }
+  }
+
   const renewOnce = (connection: OAuthConnection & { tokens: TokenPair }): Promise<string> => {
     const key = `${connection.telegramUserId}:${connection.generation}`;
     let flight = renewing.get(key);
     if (!flight) {
-      flight = refresh(connection).finally(() => renewing.delete(key));
+      flight = (deps.shared ? renewShared(connection, deps.shared) : refresh(connection)).finally(() =>
+        renewing.delete(key),
+      );
       renewing.set(key, flight);
     }
     return flight;

@@ -1,5 +1,7 @@
 // What two or more instances on one database share beyond the repositories: updates already taken, the portal's
 // request limit, and leases on jobs only one of them may do at a time.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { LeakyBucket, RateLimit } from '../portal/bucket.ts';
 import type { Database } from './db.ts';
 
@@ -101,4 +103,9 @@ export function createLeases(db: Database): Leases {
       await db.run('DELETE FROM leases WHERE name = ? AND owner = ?', [name, owner]);
     },
   };
+}
+
+/** The name this process holds leases under, unless the operator or a test gave one. */
+export function instanceName(given?: string): string {
+  return given ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }

@@ -8,6 +8,7 @@ import { isPortalError } from '../../src/portal/errors.ts';
 import { createAuthorizationServer } from '../../src/portal/oauth-server.ts';
 import { createTokenKeeper, isConnectionEnded } from '../../src/portal/tokens.ts';
 import { openDatabase } from '../../src/storage/db.ts';
+import { createLeases } from '../../src/storage/instances.ts';
 import { createOAuthConnectionRepository, type OAuthConnection } from '../../src/storage/oauth-connections.ts';
 import { createSecretBox } from '../../src/storage/secret-box.ts';
 import { tempFolders } from '../storage/temp.ts';
@@ -38,7 +39,8 @@ async function codeFor(userId: number): Promise<string> {
 }
 
 async function connected(userId: number, telegramUserId = 500 + userId) {
-  const db = await openDatabase(join(newFolder(), 'a.sqlite'));
+  const file = join(newFolder(), 'a.sqlite');
+  const db = await openDatabase(file);
   const connections = createOAuthConnectionRepository(db, createSecretBox('a passphrase of the operator'));
   const server = createAuthorizationServer({
     clientId: portal.oauth.clientId,
@@ -69,7 +71,7 @@ async function connected(userId: number, telegramUserId = 500 + userId) {
     tokens: keeper.sourceFor(telegramUserId),
     retryDelayMs: 5,
   });
-  return { client, connections, endedOnes, telegramUserId, granted, close: () => db.close() };
+  return { client, connections, endedOnes, telegramUserId, granted, server, file, close: () => db.close() };
 }
 
 describe('a director connected with their own rights', () => {
@@ -90,6 +92,41 @@ describe('a director connected with their own rights', () => {
     const stored = await director.connections.get(director.telegramUserId);
     expect(stored?.generation).toBe(2);
     expect(stored?.tokens?.refreshToken).not.toBe(director.granted.refreshToken);
+    await director.close();
+  });
+
+  it('renews once for two instances on one database: the other waits for the pair it stores', async () => {
+    const director = await connected(1);
+    // A second instance: its own database handle on the same file, its own keeper and client.
+    const file = director.file;
+    const instances = await Promise.all(
+      ['first', 'second'].map(async (owner) => {
+        const db = await openDatabase(file);
+        const connections = createOAuthConnectionRepository(db, createSecretBox('a passphrase of the operator'));
+        const keeper = createTokenKeeper({
+          connections,
+          server: director.server,
+          now,
+          shared: { leases: createLeases(db), owner, pollMs: 5 },
+        });
+        const client = createConnectedPortalClient({
+          endpoint: director.granted.clientEndpoint,
+          portalUserId: 1,
+          tokens: keeper.sourceFor(director.telegramUserId),
+          retryDelayMs: 5,
+        });
+        return { client, db };
+      }),
+    );
+    const before = portal.oauth.refreshCount;
+    later(3600_000 - 30_000);
+    const answers = await Promise.all(
+      instances.flatMap(({ client }) => Array.from({ length: 5 }, () => client.call('user.current'))),
+    );
+    expect(answers).toHaveLength(10);
+    expect(portal.oauth.refreshCount - before).toBe(1);
+    expect((await director.connections.get(director.telegramUserId))?.generation).toBe(2);
+    for (const { db } of instances) await db.close();
     await director.close();
   });
 
