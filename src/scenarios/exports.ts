@@ -2,8 +2,10 @@
 // 10,000 rows. Rows are plain typed data in the director's words, each with the address of its record in the
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
 import type { ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
+import { leadSelect } from './leads.ts';
 import { dealSelect, openDealFilter } from './open-deals.ts';
 import { openTaskFilter, taskSelect } from './open-tasks.ts';
 import {
@@ -86,6 +88,16 @@ export type ExportTable =
 
 const all = { maxItems: EXPORT_LIMIT };
 
+/** Every record of a list, oldest first (up to the export limit), checked against its schema. */
+async function everyRecord<T extends z.ZodType>(
+  context: ScenarioContext,
+  schema: T,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<z.output<T>[]> {
+  return parseItems(schema, await context.portal.list(method, { order: { ID: 'ASC' }, ...params }, all));
+}
+
 /** The list behind a view, as its «📥 Excel» button exports it. */
 export function exportListOf(scenario: ScenarioName): ExportList | undefined {
   switch (scenario) {
@@ -113,10 +125,7 @@ const localTime = (context: ScenarioContext, iso: string | undefined) => toDirec
 
 async function companyTitles(context: ScenarioContext, ids: (number | undefined)[]): Promise<Map<number, string>> {
   if (!ids.some((id) => id)) return new Map();
-  const companies = parseItems(
-    companySchema,
-    await context.portal.list('crm.company.list', { order: { ID: 'ASC' }, select: ['ID', 'TITLE'] }, all),
-  );
+  const companies = await everyRecord(context, companySchema, 'crm.company.list', { select: ['ID', 'TITLE'] });
   return new Map(companies.map((company) => [company.ID, company.TITLE]));
 }
 
@@ -124,14 +133,10 @@ const peopleOf = (context: ScenarioContext, ids: (number | undefined)[]) =>
   context.names.users([...new Set(ids.filter((id): id is number => Boolean(id)))]);
 
 async function deals(context: ScenarioContext): Promise<DealRow[]> {
-  const raw = parseItems(
-    dealSchema,
-    await context.portal.list(
-      'crm.deal.list',
-      { order: { ID: 'ASC' }, filter: openDealFilter, select: [...dealSelect, 'COMPANY_ID', 'CLOSEDATE'] },
-      all,
-    ),
-  );
+  const raw = await everyRecord(context, dealSchema, 'crm.deal.list', {
+    filter: openDealFilter,
+    select: [...dealSelect, 'COMPANY_ID', 'CLOSEDATE'],
+  });
   const [stages, pipelines, people, companies] = await Promise.all([
     context.names.stages(),
     context.names.pipelines(),
@@ -161,18 +166,10 @@ async function deals(context: ScenarioContext): Promise<DealRow[]> {
 
 /** The director's open tasks, as «мои задачи» lists them. */
 async function tasks(context: ScenarioContext): Promise<TaskRow[]> {
-  const raw = parseItems(
-    taskSchema,
-    await context.portal.list(
-      'tasks.task.list',
-      {
-        order: { ID: 'ASC' },
-        filter: { ...openTaskFilter, RESPONSIBLE_ID: context.director.portalUserId },
-        select: taskSelect,
-      },
-      all,
-    ),
-  );
+  const raw = await everyRecord(context, taskSchema, 'tasks.task.list', {
+    filter: { ...openTaskFilter, RESPONSIBLE_ID: context.director.portalUserId },
+    select: taskSelect,
+  });
   const people = await peopleOf(
     context,
     raw.map((task) => task.responsibleId),
@@ -194,28 +191,7 @@ async function tasks(context: ScenarioContext): Promise<TaskRow[]> {
 }
 
 async function leads(context: ScenarioContext): Promise<LeadRow[]> {
-  const raw = parseItems(
-    leadSchema,
-    await context.portal.list(
-      'crm.lead.list',
-      {
-        order: { ID: 'ASC' },
-        select: [
-          'ID',
-          'TITLE',
-          'NAME',
-          'LAST_NAME',
-          'STATUS_ID',
-          'SOURCE_ID',
-          'DATE_CREATE',
-          'ASSIGNED_BY_ID',
-          'PHONE',
-          'EMAIL',
-        ],
-      },
-      all,
-    ),
-  );
+  const raw = await everyRecord(context, leadSchema, 'crm.lead.list', { select: leadSelect });
   const people = await peopleOf(
     context,
     raw.map((lead) => lead.ASSIGNED_BY_ID),
@@ -239,17 +215,9 @@ async function leads(context: ScenarioContext): Promise<LeadRow[]> {
 }
 
 async function contacts(context: ScenarioContext): Promise<ContactRow[]> {
-  const raw = parseItems(
-    contactSchema,
-    await context.portal.list(
-      'crm.contact.list',
-      {
-        order: { ID: 'ASC' },
-        select: ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'],
-      },
-      all,
-    ),
-  );
+  const raw = await everyRecord(context, contactSchema, 'crm.contact.list', {
+    select: ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'],
+  });
   const companies = await companyTitles(
     context,
     raw.map((contact) => contact.COMPANY_ID),
