@@ -24,6 +24,8 @@ export interface InstanceSettings {
   wallStart: number;
   leaseMs: number;
   tickMs: number;
+  /** Starts the digest round only on SIGUSR2, so the test decides which instance sends first. */
+  digestsOnSignal?: boolean;
 }
 
 const settings = JSON.parse(process.env.INSTANCE ?? '{}') as InstanceSettings;
@@ -56,7 +58,10 @@ await startWebhook(
   { url: settings.webhookUrl, port: settings.port, secret: settings.secret, markSeen: app.markSeen },
   logger,
 );
-app.startDigests(async (chatId, replies) => {
-  await sender.send(chatId, replies);
-});
+const startDigests = () =>
+  app.startDigests(async (chatId, replies) => {
+    await sender.send(chatId, replies);
+  });
+if (settings.digestsOnSignal) process.once('SIGUSR2', startDigests);
+else startDigests();
 process.stdout.write('ready\n');
