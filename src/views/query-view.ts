@@ -473,7 +473,8 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
     lines: [header],
     buttons: view.options.map((option, index) => [
       {
-        text: buttonLabel(view.about === 'person' ? '👤 ' : '🏢 ', option.label),
+        // A company gets its building; an employee or a contact (a client who is a person) their figure.
+        text: buttonLabel(option.query.client?.startsWith('#co') ? '🏢 ' : '👤 ', option.label),
         action: { kind: 'queryPick', option: index },
       },
     ]),

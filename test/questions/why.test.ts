@@ -141,6 +141,16 @@ describe('the questions of the issue, without a model', () => {
 });
 
 describe('never confidently wrong', () => {
+  it('two contacts sharing a surname are offered as people, not as companies', async () => {
+    const sidorovs = h.portal.data.contacts.filter((contact) => contact.LAST_NAME === 'Сидоров');
+    expect(sidorovs.length).toBeGreaterThan(1);
+    user += 1;
+    const [reply] = await h.assistant().handleText({ telegramUserId: user, chatId: user }, 'сделки Сидорова');
+    const labels = (reply!.buttons ?? []).flat().map((button) => button.text);
+    expect(labels.length).toBe(sidorovs.length);
+    for (const label of labels) expect(label).toMatch(/^👤 \S+ Сидоров$/u);
+  });
+
   it('a word it cannot apply is said, not dropped', async () => {
     expect(await ask('покажи важные задачи')).toMatch(/^❔ Не понял «важные» — показываю без этого\./u);
   });
