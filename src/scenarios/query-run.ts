@@ -10,7 +10,7 @@ import { toActivityItem } from './deal-card.ts';
 import { calendarCommand, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
-import { matchesName, sameName, wordsOf } from './matcher.ts';
+import { matchesName, sameName } from './matcher.ts';
 import {
   dealNamesFor,
   dealSelect,
@@ -38,7 +38,7 @@ import {
 import { type Period, periodOf, periodWindow, type Query } from './query.ts';
 import { type Read, readTogether } from './reads.ts';
 import { withSubdepartments } from './team-status.ts';
-import type { Amount, Person, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
+import type { Amount, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
 export const QUERY_PAGE = 20;
@@ -47,21 +47,6 @@ type Who = { ids: number[]; shown: QueryFilters['person'] };
 type Resolved<T> = { ok: T } | { view: ViewModel };
 
 // ─── who and which client ────────────────────────────────────────────────
-
-// «Орловой», «Волковой» can only be a woman; «Волкова», «Волкову», «Волковым» after a name a man.
-const femaleForm = /(?:ой|ою|ую|ая|ской)$/u;
-const maleForm = /(?:ов|ев|ин|ын|ий|ова|ева|ина|ына|ову|еву|ину|ым|ом|ого)$/u;
-const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? '');
-
-function byGrammar(people: Person[], query: string): Person[] {
-  const last = wordsOf(query).at(-1) ?? '';
-  const surnames = people.map((person) => wordsOf(person.name).at(-1) ?? '');
-  const female = femaleForm.test(last);
-  const male = !female && maleForm.test(last) && surnames.some((surname) => !/[ая]$/u.test(surname));
-  if (!female && !male) return people;
-  const fitting = people.filter((person) => looksFemale(person.name) === female);
-  return fitting.length ? fitting : people;
-}
 
 async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
   const { names, director, at } = context;
@@ -90,7 +75,7 @@ async function resolvePerson(context: ScenarioContext, query: Query): Promise<Re
     if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: said } };
     return { ok: { ids: [id], shown: { kind: 'person', person } } };
   }
-  const found = byGrammar(await names.findUsers(said), said);
+  const found = await names.findUsers(said);
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
   return {

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
-import { countOf, money, moneyTotals, plural } from './format.ts';
+import { countOf, money, moneyEach, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
@@ -208,7 +208,7 @@ function groupLine(row: GroupRow, index: number, query: Query, language: Languag
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
-  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + sumsText(row.averages, language));
+  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + moneyEach(row.averages, language));
   return parts.join(' — ');
 }
 
@@ -235,12 +235,19 @@ const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
   activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
 };
 
+/** The one next step: never an offer of the answer just given. */
+function queryHint(query: Query, language: Language): string {
+  if (query.subject === 'leads' && query.groupBy === 'source')
+    return say(language, 'Могу показать сами лиды за этот период.', 'I can list the leads of this period.');
+  return QUERY_HINTS[query.subject][language];
+}
+
 export function renderQuery(view: QueryView, language: Language): Page {
   const { query, result, total, at } = view;
   const title = queryTitle(view, language);
   const icon = SUBJECT_ICONS[query.subject];
   const noun = NOUNS[query.subject];
-  const hint = hintLine(QUERY_HINTS[query.subject][language]);
+  const hint = hintLine(queryHint(query, language));
   const more = total - view.offset - ('items' in result ? result.items.length : 0);
   const moreButton: Button[][] =
     'items' in result && more > 0
@@ -413,7 +420,7 @@ function totalLines(view: QueryView, title: string, language: Language): string[
     ];
   if (query.measure === 'average')
     return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
+      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? moneyEach(averages, language) : '—'}`,
       `${won}: ${n}`,
     ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
@@ -462,7 +469,8 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
     lines: [header],
     buttons: view.options.map((option, index) => [
       {
-        text: buttonLabel(view.about === 'person' ? '👤 ' : '🏢 ', option.label),
+        // A company gets its building; an employee or a contact (a client who is a person) their figure.
+        text: buttonLabel(option.query.client?.startsWith('#co') ? '🏢 ' : '👤 ', option.label),
         action: { kind: 'queryPick', option: index },
       },
     ]),

@@ -28,7 +28,7 @@ const COLUMNS: { [L in ExportList]: Columns<L> } = {
     text(say(l, 'Сделка', 'Deal'), 45, (row) => row.title),
     text(say(l, 'Стадия', 'Stage'), 24, (row) => row.stage),
     text(say(l, 'Воронка', 'Pipeline'), 18, (row) => row.pipeline),
-    typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount),
+    { ...typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount), currency: (row) => row.currency },
     text(say(l, 'Валюта', 'Currency'), 9, (row) => row.currency),
     text(say(l, 'Компания', 'Company'), 30, (row) => row.company),
     text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
