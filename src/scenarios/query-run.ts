@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { isoOf, toDirectorTime } from './day-window.ts';
-import { toActivityItem } from './deal-card.ts';
+import { byRecency, toActivityItem } from './deal-card.ts';
 import { calendarCommand, DAYS_AHEAD, DAYS_BACK, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
@@ -260,6 +260,7 @@ async function answer(run: Run, deal: DealFilter): Promise<Answer> {
       return leads(run);
     case 'meetings':
       return meetings(run);
+    case 'calls':
     case 'activities':
       return activities(run);
     case 'contacts':
@@ -572,22 +573,61 @@ async function meetings(run: Run): Promise<Answer> {
   return { result: { kind: 'events', items: part(events, offset) }, total: events.length };
 }
 
+const CALL = 2;
+const activitySelect = [
+  'ID',
+  'SUBJECT',
+  'TYPE_ID',
+  'OWNER_ID',
+  'OWNER_TYPE_ID',
+  'DEADLINE',
+  'START_TIME',
+  'CREATED',
+  'COMPLETED',
+];
+
+/**
+ * Calls (or every activity): by whom (the responsible), when they take place (their start), done or not. A
+ * client's are the ones on the client itself and on its deals, as its card in the portal shows them.
+ */
 async function activities(run: Run): Promise<Answer> {
   const { context, query, who, client, offset } = run;
   const filter: Params = {
     ...people('RESPONSIBLE_ID', who),
-    ...between('CREATED', window(run)),
-    ...(client ? { OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id } : {}),
+    ...between('START_TIME', window(run)),
+    ...(query.subject === 'calls' ? { TYPE_ID: CALL } : {}),
   };
   if (query.status === 'done') filter.COMPLETED = 'Y';
   if (query.status === 'open' || query.status === 'overdue') filter.COMPLETED = 'N';
   if (query.status === 'overdue') filter['<DEADLINE'] = isoOf(DateTime.fromJSDate(context.now));
-  const reads = await readTogether(context, {
-    activities: { method: 'crm.activity.list', params: { order: { ID: 'DESC' }, filter }, all: true },
+  const list = (owner: Params): Read => ({
+    method: 'crm.activity.list',
+    params: { order: { ID: 'DESC' }, filter: { ...filter, ...owner }, select: activitySelect },
+    all: true,
   });
-  const items = parseItems(activitySchema, reads.activities.items).map((activity) =>
-    toActivityItem(activity, context.director.timeZone),
+  const reads: Record<string, Read> = {};
+  if (client) {
+    reads.own = list({ OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id });
+    const deals = await readTogether(context, {
+      deals: {
+        method: 'crm.deal.list',
+        params: { order: { ID: 'ASC' }, filter: { [client.field]: client.id }, select: ['ID'] },
+        all: true,
+      },
+    });
+    const dealIds = parseItems(dealSchema, deals.deals.items).map((deal) => deal.ID);
+    if (dealIds.length) reads.deals = list({ OWNER_TYPE_ID: 2, OWNER_ID: dealIds });
+  } else reads.all = list({});
+  const found = await readTogether(context, reads);
+  const raw = parseItems(
+    activitySchema,
+    Object.values(found).flatMap((read) => read.items),
   );
+  // Still to do: the nearest first; the rest: the latest first.
+  const upcoming = query.status === 'open' || query.status === 'overdue';
+  const items = raw
+    .map((activity) => toActivityItem(activity, context.director.timeZone))
+    .sort((a, b) => (upcoming ? -byRecency(a, b) : byRecency(a, b)));
   return { result: { kind: 'activities', items: part(items, offset) }, total: items.length };
 }
 

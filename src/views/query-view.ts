@@ -39,6 +39,7 @@ const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
   meetings: { ru: 'Встречи', en: 'Meetings' },
   contacts: { ru: 'Контакты', en: 'Contacts' },
   companies: { ru: 'Компании', en: 'Companies' },
+  calls: { ru: 'Звонки', en: 'Calls' },
   activities: { ru: 'Дела', en: 'Activities' },
 };
 
@@ -59,6 +60,7 @@ const SUBJECT_ICONS: Record<Query['subject'], string> = {
   meetings: '📅',
   contacts: '👤',
   companies: '🏢',
+  calls: '📞',
   activities: '📌',
 };
 
@@ -199,6 +201,7 @@ const NOUNS: Record<Query['subject'], keyof typeof nouns> = {
   meetings: 'meeting',
   contacts: 'record',
   companies: 'record',
+  calls: 'record',
   activities: 'record',
 };
 
@@ -236,6 +239,7 @@ const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
   meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
   contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
   companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  calls: { ru: 'Могу поставить задачу перезвонить клиенту.', en: 'I can create a task to call a client back.' },
   activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
 };
 
