@@ -78,6 +78,7 @@ import { decodeAction } from './callbacks/index.ts';
 import { continueDialogue, type PendingQuestion, pendingOf } from './dialogue.ts';
 import type { ModelLoop } from './model/index.ts';
 import { type Format, formatAsked } from './router/formats.ts';
+import { type StoredAnswer, storeAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
 export interface AssistantDeps {
@@ -122,6 +123,8 @@ interface ConversationContext {
   list?: { query: Query; offset: number };
   /** The questions behind the buttons of the last pick list. */
   picks?: Query[];
+  /** The last answers with picture and spreadsheet buttons. */
+  answers?: StoredAnswer[];
 }
 
 // Memory is read back from storage: a stored question is checked again, never trusted as it lies.
@@ -133,10 +136,12 @@ const contextOf = (value: unknown): ConversationContext => {
   const raw = value as Record<string, unknown>;
   const list = storedList.safeParse(raw.list);
   const picks = storedPicks.safeParse(raw.picks);
+  const answers = storedAnswers.safeParse(raw.answers);
   return {
     ...(raw as ConversationContext),
     list: list.success ? list.data : undefined,
     picks: picks.success ? picks.data : undefined,
+    answers: answers.success ? answers.data : undefined,
   };
 };
 
@@ -230,7 +235,24 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     if (tg !== undefined && model?.view === 'queryChoice')
       await remember(tg, { picks: model.options.map((option) => option.query) });
     if (!model) return [text(NOTHING_TO_REPORT[director.language])];
-    return withFileButtons(renderView(model, director.language), request, director.language);
+    const stored =
+      tg !== undefined ? storeAnswer(contextOf(await deps.memory.getContext(tg)).answers, model) : undefined;
+    if (stored && tg !== undefined) await remember(tg, { answers: stored.answers });
+    return withFileButtons(renderView(model, director.language), request, director.language, stored?.files);
+  };
+
+  /** The picture or the whole spreadsheet of a stored answer. */
+  const answerFile = async (record: DirectorRecord, file: 'chart' | 'excel', key: string): Promise<Reply[]> => {
+    const { answers } = contextOf(await deps.memory.getContext(record.telegramUserId));
+    const answer = answers?.find((one) => one.key === key);
+    if (!answer) return [text(STALE_BUTTON[record.language])];
+    if (file === 'chart')
+      return answer.chart
+        ? chart(record, { scenario: 'query', query: answer.chart })
+        : [text(STALE_BUTTON[record.language])];
+    const table = await deps.scenarios.queryTable(record, answer.query);
+    if (!table) return [text(NOTHING_TO_REPORT[record.language])];
+    return [await spreadsheetReply(table, today(record), record.language)];
   };
 
   /** The next part of the last long list, or one option of the last pick list. */
@@ -628,6 +650,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
             return { replies: await chart(director, action.request) };
           case 'export':
             return { replies: await spreadsheet(director, action.list) };
+          case 'answerFile':
+            return { replies: await answerFile(record, action.file, action.key) };
           case 'propose': {
             const write = await lookup.refresh(action.write);
             if (!write) return { replies: [text(PROPOSAL_GONE[language])] };
