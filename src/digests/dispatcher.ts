@@ -16,6 +16,7 @@ import { createDigestRepository, type DigestSlot, type DigestSubscription } from
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
 import { instanceName } from '../storage/instances.ts';
 import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
+import { presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
@@ -145,9 +146,11 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
   const sendOne = (chatId: number, reply: Reply) =>
     shared ? shared.take().then(() => deps.send(chatId, [reply])) : everyone.schedule(() => deps.send(chatId, [reply]));
-  const deliver = async (chatId: number, replies: Reply[]) => {
+  const deliver = async (director: DirectorRecord, replies: Reply[]) => {
+    const { chatId } = director;
     // One message per job, so both limits count messages, not digests.
-    for (const reply of replies) await chats.key(String(chatId)).schedule(() => sendOne(chatId, reply));
+    for (const reply of presentReplies(replies, director.language))
+      await chats.key(String(chatId)).schedule(() => sendOne(chatId, reply));
   };
 
   async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
@@ -191,7 +194,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       }
       logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
       try {
-        await deliver(director.chatId, [{ html: sentenceFor(error, director.language) }]);
+        await deliver(director, [{ html: sentenceFor(error, director.language) }]);
         await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
       } catch (sendError) {
         await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
@@ -207,7 +210,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       return;
     }
     try {
-      await deliver(director.chatId, replies);
+      await deliver(director, replies);
       await digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
       report.sent++;
       metrics.digests.inc({ outcome: 'sent' });

@@ -6,11 +6,11 @@ import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { isoOf, toDirectorTime } from './day-window.ts';
-import { toActivityItem } from './deal-card.ts';
+import { byRecency, toActivityItem } from './deal-card.ts';
 import { calendarCommand, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
-import { matchesName, sameName, wordsOf } from './matcher.ts';
+import { matchesName, sameName } from './matcher.ts';
 import {
   dealNamesFor,
   dealSelect,
@@ -38,7 +38,7 @@ import {
 import { type Period, periodOf, periodWindow, type Query } from './query.ts';
 import { type Read, readTogether } from './reads.ts';
 import { withSubdepartments } from './team-status.ts';
-import type { Amount, Person, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
+import type { Amount, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
 export const QUERY_PAGE = 20;
@@ -47,21 +47,6 @@ type Who = { ids: number[]; shown: QueryFilters['person'] };
 type Resolved<T> = { ok: T } | { view: ViewModel };
 
 // ─── who and which client ────────────────────────────────────────────────
-
-// «Орловой», «Волковой» can only be a woman; «Волкова», «Волкову», «Волковым» after a name a man.
-const femaleForm = /(?:ой|ою|ую|ая|ской)$/u;
-const maleForm = /(?:ов|ев|ин|ын|ий|ова|ева|ина|ына|ову|еву|ину|ым|ом|ого)$/u;
-const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? '');
-
-function byGrammar(people: Person[], query: string): Person[] {
-  const last = wordsOf(query).at(-1) ?? '';
-  const surnames = people.map((person) => wordsOf(person.name).at(-1) ?? '');
-  const female = femaleForm.test(last);
-  const male = !female && maleForm.test(last) && surnames.some((surname) => !/[ая]$/u.test(surname));
-  if (!female && !male) return people;
-  const fitting = people.filter((person) => looksFemale(person.name) === female);
-  return fitting.length ? fitting : people;
-}
 
 async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
   const { names, director, at } = context;
@@ -90,7 +75,7 @@ async function resolvePerson(context: ScenarioContext, query: Query): Promise<Re
     if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: said } };
     return { ok: { ids: [id], shown: { kind: 'person', person } } };
   }
-  const found = byGrammar(await names.findUsers(said), said);
+  const found = await names.findUsers(said);
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
   return {
@@ -271,6 +256,7 @@ async function answer(run: Run, deal: DealFilter): Promise<Answer> {
       return leads(run);
     case 'meetings':
       return meetings(run);
+    case 'calls':
     case 'activities':
       return activities(run);
     case 'contacts':
@@ -570,22 +556,61 @@ async function meetings(run: Run): Promise<Answer> {
   return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }
 
+const CALL = 2;
+const activitySelect = [
+  'ID',
+  'SUBJECT',
+  'TYPE_ID',
+  'OWNER_ID',
+  'OWNER_TYPE_ID',
+  'DEADLINE',
+  'START_TIME',
+  'CREATED',
+  'COMPLETED',
+];
+
+/**
+ * Calls (or every activity): by whom (the responsible), when they take place (their start), done or not. A
+ * client's are the ones on the client itself and on its deals, as its card in the portal shows them.
+ */
 async function activities(run: Run): Promise<Answer> {
   const { context, query, who, client } = run;
   const filter: Params = {
     ...people('RESPONSIBLE_ID', who),
-    ...between('CREATED', window(run)),
-    ...(client ? { OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id } : {}),
+    ...between('START_TIME', window(run)),
+    ...(query.subject === 'calls' ? { TYPE_ID: CALL } : {}),
   };
   if (query.status === 'done') filter.COMPLETED = 'Y';
   if (query.status === 'open' || query.status === 'overdue') filter.COMPLETED = 'N';
   if (query.status === 'overdue') filter['<DEADLINE'] = isoOf(DateTime.fromJSDate(context.now));
-  const reads = await readTogether(context, {
-    activities: { method: 'crm.activity.list', params: { order: { ID: 'DESC' }, filter }, all: true },
+  const list = (owner: Params): Read => ({
+    method: 'crm.activity.list',
+    params: { order: { ID: 'DESC' }, filter: { ...filter, ...owner }, select: activitySelect },
+    all: true,
   });
-  const items = parseItems(activitySchema, reads.activities.items).map((activity) =>
-    toActivityItem(activity, context.director.timeZone),
+  const reads: Record<string, Read> = {};
+  if (client) {
+    reads.own = list({ OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id });
+    const deals = await readTogether(context, {
+      deals: {
+        method: 'crm.deal.list',
+        params: { order: { ID: 'ASC' }, filter: { [client.field]: client.id }, select: ['ID'] },
+        all: true,
+      },
+    });
+    const dealIds = parseItems(dealSchema, deals.deals.items).map((deal) => deal.ID);
+    if (dealIds.length) reads.deals = list({ OWNER_TYPE_ID: 2, OWNER_ID: dealIds });
+  } else reads.all = list({});
+  const found = await readTogether(context, reads);
+  const raw = parseItems(
+    activitySchema,
+    Object.values(found).flatMap((read) => read.items),
   );
+  // Still to do: the nearest first; the rest: the latest first.
+  const upcoming = query.status === 'open' || query.status === 'overdue';
+  const items = raw
+    .map((activity) => toActivityItem(activity, context.director.timeZone))
+    .sort((a, b) => (upcoming ? -byRecency(a, b) : byRecency(a, b)));
   return { result: { kind: 'activities', items: part(items, run) }, total: items.length };
 }
 

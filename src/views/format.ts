@@ -58,6 +58,11 @@ export function moneyTotals(totals: readonly { currency: string; amount: number 
   return totals.map((total) => money(total.amount, total.currency, language)).join(' + ');
 }
 
+/** Averages per currency side by side: a «+» between them would read as one sum across currencies. */
+export function moneyEach(amounts: readonly { currency: string; amount: number }[], language: Language): string {
+  return amounts.map((amount) => money(amount.amount, amount.currency, language)).join('; ');
+}
+
 /** The word forms of a noun for each plural category of the language (`Intl.PluralRules`). */
 export interface PluralForms {
   one: string;

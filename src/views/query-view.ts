@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
-import { countOf, money, moneyTotals, plural } from './format.ts';
+import { countOf, money, moneyEach, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
@@ -39,6 +39,7 @@ const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
   meetings: { ru: 'Встречи', en: 'Meetings' },
   contacts: { ru: 'Контакты', en: 'Contacts' },
   companies: { ru: 'Компании', en: 'Companies' },
+  calls: { ru: 'Звонки', en: 'Calls' },
   activities: { ru: 'Дела', en: 'Activities' },
 };
 
@@ -59,6 +60,7 @@ const SUBJECT_ICONS: Record<Query['subject'], string> = {
   meetings: '📅',
   contacts: '👤',
   companies: '🏢',
+  calls: '📞',
   activities: '📌',
 };
 
@@ -195,6 +197,7 @@ const NOUNS: Record<Query['subject'], keyof typeof nouns> = {
   meetings: 'meeting',
   contacts: 'record',
   companies: 'record',
+  calls: 'record',
   activities: 'record',
 };
 
@@ -208,7 +211,7 @@ function groupLine(row: GroupRow, index: number, query: Query, language: Languag
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
-  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + sumsText(row.averages, language));
+  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + moneyEach(row.averages, language));
   return parts.join(' — ');
 }
 
@@ -232,15 +235,23 @@ const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
   meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
   contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
   companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  calls: { ru: 'Могу поставить задачу перезвонить клиенту.', en: 'I can create a task to call a client back.' },
   activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
 };
+
+/** The one next step: never an offer of the answer just given. */
+function queryHint(query: Query, language: Language): string {
+  if (query.subject === 'leads' && query.groupBy === 'source')
+    return say(language, 'Могу показать сами лиды за этот период.', 'I can list the leads of this period.');
+  return QUERY_HINTS[query.subject][language];
+}
 
 export function renderQuery(view: QueryView, language: Language): Page {
   const { query, result, total, at } = view;
   const title = queryTitle(view, language);
   const icon = SUBJECT_ICONS[query.subject];
   const noun = NOUNS[query.subject];
-  const hint = hintLine(QUERY_HINTS[query.subject][language]);
+  const hint = hintLine(queryHint(query, language));
   const more = total - view.offset - ('items' in result ? result.items.length : 0);
   const moreButton: Button[][] =
     'items' in result && more > 0
@@ -413,7 +424,7 @@ function totalLines(view: QueryView, title: string, language: Language): string[
     ];
   if (query.measure === 'average')
     return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
+      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? moneyEach(averages, language) : '—'}`,
       `${won}: ${n}`,
     ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
@@ -462,7 +473,8 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
     lines: [header],
     buttons: view.options.map((option, index) => [
       {
-        text: buttonLabel(view.about === 'person' ? '👤 ' : '🏢 ', option.label),
+        // A company gets its building; an employee or a contact (a client who is a person) their figure.
+        text: buttonLabel(option.query.client?.startsWith('#co') ? '🏢 ' : '👤 ', option.label),
         action: { kind: 'queryPick', option: index },
       },
     ]),

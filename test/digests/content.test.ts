@@ -7,7 +7,7 @@ import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
 import type { DigestName } from '../../src/scenarios/requests.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 
 const harness = digestHarness();
@@ -35,7 +35,7 @@ function realContent(): DigestDispatcherDeps['content'] {
   const scenarios = scenariosOfDemo();
   return async (director, digest) => {
     const view = await scenarios.run(director, DIGEST_CONTENT[digest]);
-    return view && renderView(view, director.language);
+    return view && presentView(view, director.language);
   };
 }
 

@@ -90,7 +90,8 @@ const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   },
   { pattern: rule('контакт\\p{L}*|contacts?'), subject: 'contacts' },
   { pattern: rule('компани\\p{L}*|клиент(?:ы|ов|ам|ами)|companies|clients|customers'), subject: 'companies' },
-  { pattern: rule('активност\\p{L}*|activities'), subject: 'activities' },
+  { pattern: rule('звонк\\p{L}*|звонок|calls|phone\\s+calls'), subject: 'calls' },
+  { pattern: rule('активност\\p{L}*|дела\\s+по\\s+клиент\\p{L}*|activities'), subject: 'activities' },
 ];
 
 const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
@@ -433,6 +434,7 @@ const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {
   meetings: [],
   contacts: ['new'],
   companies: ['new'],
+  calls: ['open', 'overdue', 'done'],
   activities: ['open', 'overdue', 'done'],
 };
 
