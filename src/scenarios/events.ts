@@ -37,7 +37,7 @@ interface Timed {
   end: DateTime;
 }
 
-function timeOfEvent(event: PortalEvent, timeZone: string): Timed | undefined {
+export function timeOfEvent(event: PortalEvent, timeZone: string): Timed | undefined {
   if (event.DT_SKIP_TIME) {
     // An all-day event is a date, the same date wherever the director is.
     const start = displayDate(event.DATE_FROM?.slice(0, 10), timeZone)?.startOf('day');
