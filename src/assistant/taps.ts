@@ -63,6 +63,8 @@ export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Acti
         return { replies: await reads.chart(record, action.request) };
       case 'export':
         return { replies: await reads.spreadsheet(record, action.list) };
+      case 'answerFile':
+        return { replies: await reads.answerFile(record, action.file, action.key) };
       case 'digestToggle':
         return digest(record, (digests) => digests.toggle(tg, action.digest));
       case 'digestTime':
