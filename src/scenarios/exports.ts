@@ -3,7 +3,7 @@
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { ScenarioContext } from './context.ts';
+import { linksOf, type ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
 import { leadSelect } from './leads.ts';
 import { dealSelect, openDealFilter } from './open-deals.ts';
@@ -17,6 +17,7 @@ import {
   personName,
   taskSchema,
 } from './portal-data.ts';
+import { type RecordKind, recordAddress } from './record-links.ts';
 import type { ScenarioName } from './requests.ts';
 import { teamStatus } from './team-status.ts';
 
@@ -118,8 +119,10 @@ export function exportListOf(scenario: ScenarioName): ExportList | undefined {
 }
 
 /** The address of a record's page in the portal, e.g. https://<portal>/crm/deal/details/7/. */
-const linkOf = (context: ScenarioContext, path: string): string | undefined =>
-  context.portal.origin ? `${context.portal.origin}/${path}` : undefined;
+const linkOf = (context: ScenarioContext, kind: RecordKind, id: number, owner?: number): string | undefined => {
+  const links = linksOf(context);
+  return links ? recordAddress(links, kind, id, owner) : undefined;
+};
 
 const localTime = (context: ScenarioContext, iso: string | undefined) => toDirectorTime(iso, context.director.timeZone);
 
@@ -160,7 +163,7 @@ async function deals(context: ScenarioContext): Promise<DealRow[]> {
     company: companies.get(deal.COMPANY_ID ?? 0) ?? '',
     createdAt: localTime(context, deal.DATE_CREATE),
     closeDate: localTime(context, String(deal.CLOSEDATE ?? '') || undefined),
-    link: linkOf(context, `crm/deal/details/${deal.ID}/`),
+    link: linkOf(context, 'deal', deal.ID),
   }));
 }
 
@@ -185,7 +188,7 @@ async function tasks(context: ScenarioContext): Promise<TaskRow[]> {
       overdue: deadline !== undefined && DateTime.fromISO(deadline).toMillis() < now,
       responsible: people.get(responsibleId)?.name ?? '',
       createdAt: localTime(context, task.createdDate),
-      link: linkOf(context, `company/personal/user/${responsibleId}/tasks/task/view/${task.id}/`),
+      link: linkOf(context, 'task', task.id, responsibleId),
     };
   });
 }
@@ -209,7 +212,7 @@ async function leads(context: ScenarioContext): Promise<LeadRow[]> {
       phone: lead.PHONE.join(', '),
       email: lead.EMAIL.join(', '),
       createdAt: localTime(context, lead.DATE_CREATE),
-      link: linkOf(context, `crm/lead/details/${lead.ID}/`),
+      link: linkOf(context, 'lead', lead.ID),
     })),
   );
 }
@@ -229,7 +232,7 @@ async function contacts(context: ScenarioContext): Promise<ContactRow[]> {
     company: companies.get(contact.COMPANY_ID ?? 0) ?? '',
     phone: contact.PHONE.join(', '),
     email: contact.EMAIL.join(', '),
-    link: linkOf(context, `crm/contact/details/${contact.ID}/`),
+    link: linkOf(context, 'contact', contact.ID),
   }));
 }
 
@@ -243,7 +246,7 @@ async function team(context: ScenarioContext): Promise<MemberRow[]> {
     position: member.person.position,
     activeTasks: member.activeTasks,
     overdueTasks: member.overdueTasks,
-    link: linkOf(context, `company/personal/user/${member.person.id}/`),
+    link: linkOf(context, 'person', member.person.id),
   }));
 }
 

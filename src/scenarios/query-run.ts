@@ -195,8 +195,7 @@ export async function runQuery(context: ScenarioContext, asked: Query, offset = 
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
-  const origin = context.portal.origin;
-  return { view: 'query', at, query, filters, offset, ...(origin ? { origin } : {}), ...result };
+  return { view: 'query', at, query, filters, offset, ...result };
 }
 
 interface Run {
