@@ -6,6 +6,7 @@ import { type Query, querySchema } from '../scenarios/query.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { PendingQuestion } from './dialogue.ts';
+import { type StoredAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent } from './understanding.ts';
 
 /** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */
@@ -21,6 +22,8 @@ export interface ConversationContext {
   list?: { query: Query; offset: number };
   /** The questions behind the buttons of the last pick list. */
   picks?: Query[];
+  /** The last answers with picture and spreadsheet buttons. */
+  answers?: StoredAnswer[];
 }
 
 const storedList = z.object({ query: querySchema, offset: z.number().int().min(0) });
@@ -31,10 +34,12 @@ const contextOf = (value: unknown): ConversationContext => {
   const raw = value as Record<string, unknown>;
   const list = storedList.safeParse(raw.list);
   const picks = storedPicks.safeParse(raw.picks);
+  const answers = storedAnswers.safeParse(raw.answers);
   return {
     ...(raw as ConversationContext),
     list: list.success ? list.data : undefined,
     picks: picks.success ? picks.data : undefined,
+    answers: answers.success ? answers.data : undefined,
   };
 };
 

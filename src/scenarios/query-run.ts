@@ -167,8 +167,13 @@ export function withDefaults(query: Query, now: DateTime): Query {
   return out;
 }
 
-/** Answers a typed question. */
-export async function runQuery(context: ScenarioContext, asked: Query, offset = 0): Promise<ViewModel> {
+/** Answers a typed question; a list shows `limit` items from `offset` (a spreadsheet takes the whole list). */
+export async function runQuery(
+  context: ScenarioContext,
+  asked: Query,
+  offset = 0,
+  limit = QUERY_PAGE,
+): Promise<ViewModel> {
   const { at, director } = context;
   const query = withDefaults(asked, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
   const filters: QueryFilters = {};
@@ -201,7 +206,7 @@ export async function runQuery(context: ScenarioContext, asked: Query, offset = 
     client = found.ok;
     filters.client = client.title;
   }
-  const run: Run = { context, query, who: who.ok, client, filters, offset };
+  const run: Run = { context, query, who: who.ok, client, filters, offset, limit };
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
@@ -216,6 +221,7 @@ interface Run {
   client: Client | undefined;
   filters: QueryFilters;
   offset: number;
+  limit: number;
 }
 
 interface DealFilter {
@@ -275,12 +281,12 @@ const between = (field: string, range: { start: DateTime; end: DateTime } | unde
   range ? { [`>=${field}`]: isoOf(range.start), [`<${field}`]: isoOf(range.end) } : {};
 const people = (field: string, who: Who | undefined): Params =>
   who ? { [field]: who.ids.length === 1 ? who.ids[0] : who.ids } : {};
-const part = <T>(items: T[], offset: number) => items.slice(offset, offset + QUERY_PAGE);
+const part = <T>(items: T[], run: Run) => items.slice(run.offset, run.offset + run.limit);
 
 // ─── tasks ───────────────────────────────────────────────────────────────
 
 async function tasks(run: Run): Promise<Answer> {
-  const { context, query, who, offset } = run;
+  const { context, query, who } = run;
   const range = window(run);
   const now = isoOf(DateTime.fromJSDate(context.now));
   const status = query.status;
@@ -305,7 +311,7 @@ async function tasks(run: Run): Promise<Answer> {
   const items = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
   if (status === 'done') items.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
   const overdue = items.filter((task) => task.overdue).length;
-  return { result: { kind: 'tasks', items: part(items, offset), overdue }, total: items.length };
+  return { result: { kind: 'tasks', items: part(items, run), overdue }, total: items.length };
 }
 
 // ─── deals and money ─────────────────────────────────────────────────────
@@ -441,7 +447,7 @@ function averagesOf(chosen: PortalDeal[]): Amount[] {
 }
 
 async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
-  const { context, query, offset } = run;
+  const { context, query } = run;
   // Sums per currency, never added across currencies.
   const sums = sumsOf(chosen.map(amountOf));
   if (query.groupBy) return { result: await dealGroups(run, chosen), total: chosen.length };
@@ -454,7 +460,7 @@ async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, num
   const items = chosen
     .map((deal) => toDealItem(deal, { ...named, stuckDays: stuck ? stuckDaysOf(deal, stuck, context.now) : undefined }))
     .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
-  return { result: { kind: 'deals', items: part(items, offset), sums }, total: items.length };
+  return { result: { kind: 'deals', items: part(items, run), sums }, total: items.length };
 }
 
 async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> {
@@ -506,7 +512,7 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
 // ─── leads ───────────────────────────────────────────────────────────────
 
 async function leads(run: Run): Promise<Answer> {
-  const { context, query, who, offset } = run;
+  const { context, query, who } = run;
   const range = window(run);
   const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', range) };
   if (query.status === 'new') filter.STATUS_ID = 'NEW';
@@ -548,14 +554,14 @@ async function leads(run: Run): Promise<Answer> {
   }
   if (query.measure === 'count')
     return { result: { kind: 'total', count: raw.length, sums: [], averages: [] }, total: raw.length };
-  const items = await toLeadItems(context, part(raw, offset));
+  const items = await toLeadItems(context, part(raw, run));
   return { result: { kind: 'leads', items }, total: raw.length };
 }
 
 // ─── meetings, activities, contacts and companies ────────────────────────
 
 async function meetings(run: Run): Promise<Answer> {
-  const { context, query, who, offset } = run;
+  const { context, query, who } = run;
   const zone = context.director.timeZone;
   const today = DateTime.fromJSDate(context.now, { zone }).startOf('day');
   // A meeting asked by name may be any day around today, as the write lookup looks for it.
@@ -570,7 +576,7 @@ async function meetings(run: Run): Promise<Answer> {
   const events = eventsIn(parseItems(eventSchema, reads.events.items), bounds, zone, owner).filter(
     (event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }),
   );
-  return { result: { kind: 'events', items: part(events, offset) }, total: events.length };
+  return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }
 
 const CALL = 2;
@@ -591,7 +597,7 @@ const activitySelect = [
  * client's are the ones on the client itself and on its deals, as its card in the portal shows them.
  */
 async function activities(run: Run): Promise<Answer> {
-  const { context, query, who, client, offset } = run;
+  const { context, query, who, client } = run;
   const filter: Params = {
     ...people('RESPONSIBLE_ID', who),
     ...between('START_TIME', window(run)),
@@ -628,11 +634,11 @@ async function activities(run: Run): Promise<Answer> {
   const items = raw
     .map((activity) => toActivityItem(activity, context.director.timeZone))
     .sort((a, b) => (upcoming ? -byRecency(a, b) : byRecency(a, b)));
-  return { result: { kind: 'activities', items: part(items, offset) }, total: items.length };
+  return { result: { kind: 'activities', items: part(items, run) }, total: items.length };
 }
 
 async function clients(run: Run): Promise<Answer> {
-  const { context, query, who, client, offset } = run;
+  const { context, query, who, client } = run;
   const companies = query.subject === 'companies';
   const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', window(run)) };
   if (client && !companies) filter[client.field === 'COMPANY_ID' ? 'COMPANY_ID' : 'ID'] = client.id;
@@ -662,5 +668,5 @@ async function clients(run: Run): Promise<Answer> {
       }));
   if (query.measure === 'count')
     return { result: { kind: 'total', count: items.length, sums: [], averages: [] }, total: items.length };
-  return { result: { kind: 'records', items: part(items, offset) }, total: items.length };
+  return { result: { kind: 'records', items: part(items, run) }, total: items.length };
 }

@@ -52,6 +52,7 @@ export type Query = z.output<typeof querySchema>;
 export type QuerySubject = Query['subject'];
 export type QueryStatus = NonNullable<Query['status']>;
 export type Period = NonNullable<Query['period']>;
+export type QueryGroup = NonNullable<Query['groupBy']>;
 
 /** The period's first and last local day as one window [from 00:00, day after `to` 00:00) in the zone. */
 export function periodWindow(period: Period, timeZone: string): { start: DateTime; end: DateTime } {
