@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
-import { countOf, money, moneyEach, moneyTotals, plural } from './format.ts';
+import { countOf, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
@@ -215,7 +215,7 @@ function groupLine(row: GroupRow, index: number, query: Query, language: Languag
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
-  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + moneyEach(row.averages, language));
+  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + sumsText(row.averages, language));
   return parts.join(' — ');
 }
 
@@ -431,7 +431,7 @@ function totalLines(view: QueryView, title: string, language: Language): string[
     ];
   if (query.measure === 'average')
     return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? moneyEach(averages, language) : '—'}`,
+      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
       `${won}: ${n}`,
     ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
