@@ -7,6 +7,7 @@ import { type Query, querySchema } from '../scenarios/query.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { MemoryRepository } from '../storage/memory.ts';
 import { type PendingQuestion, pendingOf } from './dialogue.ts';
+import { type StoredAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent } from './understanding.ts';
 
 /** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */
@@ -22,6 +23,8 @@ export interface ConversationContext {
   list?: { query: Query; offset: number };
   /** The questions behind the buttons of the last pick list. */
   picks?: Query[];
+  /** The last answers with picture and spreadsheet buttons. */
+  answers?: StoredAnswer[];
 }
 
 // Each part is checked on its own against the catalogue: a part that does not fit is forgotten, the rest kept.
@@ -50,6 +53,7 @@ function contextOf(value: unknown): ConversationContext {
     choice: part(storedParts.choice, raw.choice),
     list: part(storedParts.list, raw.list),
     picks: part(storedParts.picks, raw.picks),
+    answers: part(storedAnswers, raw.answers),
   };
 }
 

@@ -1,5 +1,6 @@
 // Reads (promise 1): a view at once, as text, as a picture or as a spreadsheet. A long list is remembered so
-// «ещё» goes on with it; a pick list so its buttons know their questions.
+// «ещё» goes on with it; a pick list so its buttons know their questions; an answer to a question so its picture
+// and spreadsheet buttons know it.
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director } from '../scenarios/director.ts';
 import { type ExportList, exportListOf } from '../scenarios/exports.ts';
@@ -14,6 +15,7 @@ import type { Reply } from '../views/reply.ts';
 import { spreadsheetReply } from '../views/sheets/lists.ts';
 import type { Conversations } from './conversation.ts';
 import type { Format } from './router/formats.ts';
+import { storeAnswer } from './stored-answers.ts';
 
 type OnStatus = ((status: string) => void) | undefined;
 type Asker = Director & { telegramUserId?: number };
@@ -26,6 +28,8 @@ export interface Reads {
   spreadsheet(director: Director, list: ExportList): Promise<Reply[]>;
   /** The next part of the last long list, or one option of the last pick list. */
   continued(director: Director & { telegramUserId: number }, option?: number): Promise<Reply[]>;
+  /** The picture or the whole spreadsheet of a stored answer to a question. */
+  answerFile(director: Director & { telegramUserId: number }, file: 'chart' | 'excel', key: string): Promise<Reply[]>;
 }
 
 const text = (html: string): Reply => ({ html });
@@ -42,7 +46,9 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     if (tg !== undefined && model?.view === 'queryChoice')
       await conversations.remember(tg, { picks: model.options.map((option) => option.query) });
     if (!model) return [text(NOTHING_TO_REPORT[director.language])];
-    return withFileButtons(renderView(model, director.language), request, director.language);
+    const stored = tg !== undefined ? storeAnswer((await conversations.read(tg)).answers, model) : undefined;
+    if (stored && tg !== undefined) await conversations.remember(tg, { answers: stored.answers });
+    return withFileButtons(renderView(model, director.language), request, director.language, stored?.files);
   };
 
   /** The view as a picture; a view without one is shown as text. */
@@ -57,6 +63,18 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
   const spreadsheet = async (director: Director, list: ExportList, onStatus?: OnStatus) => {
     onStatus?.(STATUS_EXPORTING[director.language]);
     const table = await scenarios.exportTable(director, list);
+    return [await spreadsheetReply(table, localDateAt(deps.now(), director.timeZone), director.language)];
+  };
+
+  const answerFile: Reads['answerFile'] = async (director, file, key) => {
+    const answer = (await conversations.read(director.telegramUserId)).answers?.find((one) => one.key === key);
+    if (!answer) return [text(STALE_BUTTON[director.language])];
+    if (file === 'chart')
+      return answer.chart
+        ? chart(director, { scenario: 'query', query: answer.chart })
+        : [text(STALE_BUTTON[director.language])];
+    const table = await scenarios.queryTable(director, answer.query);
+    if (!table) return [text(NOTHING_TO_REPORT[director.language])];
     return [await spreadsheetReply(table, localDateAt(deps.now(), director.timeZone), director.language)];
   };
 
@@ -76,5 +94,5 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     return view(director, request);
   };
 
-  return { show, view, chart, spreadsheet, continued };
+  return { show, view, chart, spreadsheet, continued, answerFile };
 }

@@ -3,7 +3,7 @@ import type { DigestSettingsPort } from '../digests/settings.ts';
 import type { Action } from '../scenarios/actions.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { ButtonOutcome } from '../telegram/ports.ts';
-import { DIGESTS_UNAVAILABLE, STALE_BUTTON } from '../views/messages.ts';
+import { DIGESTS_UNAVAILABLE, NOTHING_MORE, STALE_BUTTON } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Conversations } from './conversation.ts';
 import type { Proposals } from './proposals.ts';
@@ -24,13 +24,24 @@ export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Acti
       ? { edit: await change(deps.digests), replies: [] }
       : { replies: [], notice: DIGESTS_UNAVAILABLE[record.language] };
 
-  /** The next day or another pipeline edits the message tapped on, when it fits in one text message. */
+  /** The view replaces the message tapped on, when it fits in one text message; else it comes as new ones. */
+  const inPlace = (replies: Reply[]): ButtonOutcome => {
+    const [only] = replies;
+    return only && replies.length === 1 && !only.attachment ? { edit: only, replies: [] } : { replies };
+  };
+
+  /** The next day or another pipeline edits the message tapped on; a card from a list comes as a new one. */
   const show = async (record: DirectorRecord, action: Extract<Action, { kind: 'show' }>): Promise<ButtonOutcome> => {
     const replies = await reads.view(record, action.request);
     await deps.conversations.remember(record.telegramUserId, { previous: { kind: 'view', request: action.request } });
-    const [only] = replies;
-    if (action.inPlace && only && replies.length === 1 && !only.attachment) return { edit: only, replies: [] };
-    return { replies };
+    return action.inPlace ? inPlace(replies) : { replies };
+  };
+
+  /** «Ещё» turns the list tapped on into its next part; with no list to go on, the message stays as it is. */
+  const more = async (record: DirectorRecord): Promise<ButtonOutcome> => {
+    if (!(await deps.conversations.read(record.telegramUserId)).list)
+      return { replies: [], notice: NOTHING_MORE[record.language] };
+    return inPlace(await reads.continued(record));
   };
 
   return async (record, action) => {
@@ -52,6 +63,8 @@ export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Acti
         return { replies: await reads.chart(record, action.request) };
       case 'export':
         return { replies: await reads.spreadsheet(record, action.list) };
+      case 'answerFile':
+        return { replies: await reads.answerFile(record, action.file, action.key) };
       case 'digestToggle':
         return digest(record, (digests) => digests.toggle(tg, action.digest));
       case 'digestTime':
@@ -59,7 +72,7 @@ export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Acti
       case 'digestSettings':
         return digest(record, (digests) => digests.settingsReply(tg, record.language));
       case 'queryMore':
-        return { replies: await reads.continued(record) };
+        return more(record);
       case 'queryPick':
         return { replies: await reads.continued(record, action.option) };
       case 'connect':

@@ -114,14 +114,24 @@ export const READS = {
   eveningSummary: read('eveningSummary', {}),
 };
 
+/** A CRM record a new task or deal is bound to, with the name the director knows it by (shown in the question). */
+const crmLink = z.object({
+  kind: z.enum(['company', 'contact', 'deal']),
+  id: z.number().int().positive(),
+  title: z.string(),
+});
+export type CrmLink = z.output<typeof crmLink>;
+
 /** Every change the assistant can make, with its exact arguments, as stored in a proposal. */
 export const WRITES = {
   createTask: write('createTask', {
     responsibleId: field.id().optional(),
     deadline: field.instant().optional(),
     title: field.text(),
-    // Not carried by a button: a task offered under a view has no description.
+    // Not carried by a button: a task offered under a view has no description and no links.
     description: z.string().max(5000).optional(),
+    /** The clients and deals the task is about: it shows on their cards in the portal. */
+    links: z.array(crmLink).optional(),
   }),
   completeTask: write('completeTask', { taskId: field.id(), title: field.portalTitle() }),
   deleteTask: write('deleteTask', { taskId: field.id(), title: field.portalTitle() }),
@@ -131,6 +141,8 @@ export const WRITES = {
     categoryId: field.count().optional(),
     stageId: field.text().optional(),
     title: field.text(),
+    /** The company or contact the deal is with (not carried by a button). */
+    client: crmLink.optional(),
   }),
   moveDeal: write('moveDeal', {
     dealId: field.id(),

@@ -12,12 +12,13 @@ import { deals } from './deals.ts';
 import { newLeads, overdueAlert } from './digests.ts';
 import type { Director } from './director.ts';
 import { dossier } from './dossier.ts';
-import { type ExportList, type ExportTable, exportTable } from './exports.ts';
+import { type ExportList, type ExportTable, exportTable, queryTable } from './exports.ts';
 import { meetingPrep } from './meeting-prep.ts';
 import { myTasks } from './my-tasks.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
+import type { Query } from './query.ts';
 import { runQuery } from './query-run.ts';
 import type { PageHints } from './reads.ts';
 import type { ScenarioRequest } from './requests.ts';
@@ -48,6 +49,8 @@ export interface Scenarios {
   picture(director: Director, request: ScenarioRequest): Promise<{ view: ViewModel; chart?: ChartData } | null>;
   /** A whole list (up to 10,000 rows) for a spreadsheet. */
   exportTable(director: Director, list: ExportList): Promise<ExportTable>;
+  /** The whole answer to a question for a spreadsheet; undefined when the answer has none (a conversion). */
+  queryTable(director: Director, query: Query): Promise<ExportTable | undefined>;
 }
 
 export interface ScenarioDeps {
@@ -134,6 +137,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
 
   const exportOf = (director: Director, list: ExportList) =>
     exportTable(contextFor({ portal: deps.portal, names, pages }, director, now()), list);
+  const answerTable = (director: Director, query: Query) =>
+    queryTable(contextFor({ portal: deps.portal, names, pages }, director, now()), query);
 
-  return { run, profile, names, picture, exportTable: exportOf };
+  return { run, profile, names, picture, exportTable: exportOf, queryTable: answerTable };
 }

@@ -98,6 +98,8 @@ function sameWord(queryWord: string, nameWord: string): boolean {
   const a = loose(stemOf(queryWord));
   const b = loose(stemOf(nameWord));
   if (a === b) return true;
+  // Snowball cuts some nominatives like verbs («Гранит» → «гран»), not their other cases («Гранита» → «гранит»).
+  if (loose(toCyrillic(queryWord)) === b || loose(toCyrillic(nameWord)) === a) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 3 && long.length - short.length <= 1 && long.startsWith(short);
 }

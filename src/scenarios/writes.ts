@@ -4,9 +4,9 @@
 /** ISO 8601 date-time with offset, e.g. `2026-11-25T18:00:00+03:00`. */
 export type IsoDateTime = string;
 
-import type { WriteRequest } from './catalogue.ts';
+import type { CrmLink, WriteRequest } from './catalogue.ts';
 
-export type { WriteRequest };
+export type { CrmLink, WriteRequest };
 
 export type WriteType = WriteRequest['type'];
 

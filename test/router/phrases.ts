@@ -296,7 +296,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       ask({ subject: 'deals', status: 'won', measure: 'sum', period: { from: c.monthStart, to: c.today } }),
     ],
     ['когда я свободен завтра', schedule(c.tomorrow)],
-    ['какие звонки сегодня', schedule(c.today)],
+    ['какие звонки сегодня', ask({ subject: 'calls', period: { from: c.today, to: c.today } })],
     ['есть ли просроченные задачи', ask({ subject: 'tasks', status: 'overdue' })],
     ['у меня есть встречи завтра?', schedule(c.tomorrow)],
     ['покажи новые заявки', view({ scenario: 'newLeads' })],

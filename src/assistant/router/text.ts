@@ -230,6 +230,8 @@ function isName(message: Message, start: number, length: number): boolean {
 function plausibleSlip(word: string, stem: string, keyword: string, limit: number): boolean {
   const base = keywordStems.get(keyword) ?? keyword;
   if (word.startsWith(base) && stem !== base) return false;
+  // Another ending on the same stem is another case of the same word: «компании» (a list) is not «компанию».
+  if (stem === base && word.length === keyword.length) return false;
   if (word.length === keyword.length) return true;
   if (Math.abs(keyword.length - word.length) > 1 || limit < 1 || word.length < 5) return false;
   if (keyword.startsWith(word) || word.startsWith(keyword)) return false;
