@@ -5,6 +5,7 @@
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
 import { createAssistant } from './assistant/assistant.ts';
+import { createIdentify, type Identify } from './assistant/identify.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
@@ -19,6 +20,7 @@ import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServ
 import type { PortalClient } from './portal/port.ts';
 import { connectionEnded, createTokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
+import { createWriteLookup } from './scenarios/write-lookup.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository } from './storage/directors.ts';
 import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
@@ -94,9 +96,12 @@ export interface App {
 interface Workspace {
   assistant: AssistantPort;
   scenarios: Scenarios;
-  /** The portal user a Telegram user stands for here; undefined = the client's own user. */
-  identity(telegramUserId: number): number | undefined;
+  /** Who a Telegram user is on this portal: for the conversation and the digests alike. */
+  identify: Identify;
 }
+
+/** The portal user a Telegram user stands for; undefined = the client's own user. */
+type Identity = (telegramUserId: number) => number | undefined;
 
 /** Where a Telegram user's requests go now. */
 type Seat =
@@ -134,8 +139,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const digestSettings = createDigestSettings({ db, now });
   const application = options.application;
 
-  const workspaceOf = (portal: PortalClient, identity: Workspace['identity']): Workspace => {
+  const workspaceOf = (portal: PortalClient, identity: Identity): Workspace => {
     const scenarios = createScenarios({ portal, now });
+    const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
     const model = options.model
       ? lazyModelLoop({ ...options.model, portal, names: scenarios.names, now, logger })
       : undefined;
@@ -148,13 +154,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       directors,
       memory,
       digests: digestSettings,
-      identity,
+      identify,
+      lookup: createWriteLookup({ portal, names: scenarios.names, now }),
       now,
       logger,
       proposalTtlMs: options.proposalTtlMs,
       offerConnect: Boolean(application),
     });
-    return { assistant, scenarios, identity };
+    return { assistant, scenarios, identify };
   };
   const webhook = portal && workspaceOf(portal, (telegramUserId) => portalUserOf.get(telegramUserId));
 
@@ -270,20 +277,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
   // the one the director's workspace names now: a changed mapping or a new connection shows the new person's
   // data, never the old one's.
-  const refreshDirector = async (telegramUserId: number) => {
-    const record = await directors.get(telegramUserId);
-    const workspace = await workspaceFor(telegramUserId);
-    if (!record || !workspace) return undefined;
-    const mapped = workspace.identity(telegramUserId);
-    const current =
-      mapped === undefined || mapped === record.portalUserId ? record : { ...record, portalUserId: mapped };
-    if (current !== record) await directors.save(current);
-    const profile = await workspace.scenarios.profile(mapped);
-    if (profile.portalUserId === current.portalUserId && profile.timeZone === current.timeZone) return current;
-    const updated = { ...current, portalUserId: profile.portalUserId, timeZone: profile.timeZone };
-    await directors.save(updated);
-    return updated;
-  };
+  const refreshDirector = async (telegramUserId: number) =>
+    (await workspaceFor(telegramUserId))?.identify.refresh(telegramUserId);
 
   const app: App = {
     assistant,

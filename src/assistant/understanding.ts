@@ -6,10 +6,12 @@ import type { IsoDateTime } from '../scenarios/writes.ts';
 
 /** A write as the director said it: names, not ids. The assistant looks the names up, then proposes. */
 export type WriteDraft =
-  | { type: 'createTask'; title: string; deadline?: IsoDateTime; responsibleName?: string }
+  /** `about`: the client or deal the task is for, when said apart from the title (else the title is read for names). */
+  | { type: 'createTask'; title: string; deadline?: IsoDateTime; responsibleName?: string; about?: string }
   | { type: 'completeTask'; taskQuery: string }
   | { type: 'deleteTask'; taskQuery: string }
-  | { type: 'createDeal'; title: string; amount?: number; currency?: string }
+  /** `clientName`: the company or contact the deal is with, when said apart from the title. */
+  | { type: 'createDeal'; title: string; amount?: number; currency?: string; clientName?: string }
   | { type: 'moveDeal'; dealQuery: string; stageQuery: string }
   | { type: 'deleteDeal'; dealQuery: string }
   | { type: 'addComment'; entity: 'deal' | 'contact' | 'company'; entityQuery: string; text: string }

@@ -16,6 +16,7 @@ import { createDigestRepository, type DigestSlot, type DigestSubscription } from
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
 import { instanceName } from '../storage/instances.ts';
 import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
+import { presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
 import { createDelivery } from './delivery.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
@@ -153,11 +154,13 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     signOfLife = new Date();
   };
   const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
-  const deliver = createDelivery({
+  const deliverToChat = createDelivery({
     send: deps.send,
     rate: deps.rate ?? { perSecond: 29, perChatPerSecond: 1 },
     telegramBucket: deps.telegramBucket,
   });
+  const deliver = (director: DirectorRecord, replies: Reply[]) =>
+    deliverToChat(director.chatId, presentReplies(replies, director.language));
 
   async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
     if (deps.refreshDirector) {
@@ -196,7 +199,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     }
     logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
     try {
-      await deliver(director.chatId, [{ html: sentenceFor(error, director.language) }]);
+      await deliver(director, [{ html: sentenceFor(error, director.language) }]);
       await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
     } catch (sendError) {
       await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
@@ -207,7 +210,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
 
   async function sendBuilt(director: DirectorRecord, slot: DigestSlot, replies: Reply[], report: TickReport) {
     try {
-      await deliver(director.chatId, replies);
+      await deliver(director, replies);
       await digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
       report.sent++;
       metrics.digests.inc({ outcome: 'sent' });

@@ -13,6 +13,8 @@ export type Action =
   | { kind: 'chart'; request: ScenarioRequest }
   /** A whole list as a spreadsheet. */
   | { kind: 'export'; list: ExportList }
+  /** An answer to a question as a picture or a spreadsheet: the question is stored, the button holds its key. */
+  | { kind: 'answerFile'; file: 'chart' | 'excel'; key: string }
   /** Ask the director to confirm this write (e.g. "complete" under a task). */
   | { kind: 'propose'; write: WriteRequest }
   /** Offer the stages a deal can move to, as buttons. */

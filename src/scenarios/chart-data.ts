@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { ScenarioContext } from './context.ts';
 import { isoOf } from './day-window.ts';
 import { dealSchema, leadSchema, parseItems } from './portal-data.ts';
+import type { Query } from './query.ts';
 import type { LocalDate } from './requests.ts';
 import type { ViewModel } from './view-models.ts';
 
@@ -160,6 +161,26 @@ function chartOfGroups(view: Extract<ViewModel, { view: 'query' }>): ChartData |
     default:
       return undefined;
   }
+}
+
+// A period longer than this is drawn by month, a shorter one by week.
+const WEEKLY_DAYS = 62;
+
+/**
+ * The question whose grouped answer is the picture of an answer: a grouped answer is its own picture; deals
+ * (a list or a sum) over a period are drawn week by week (month by month), without a period stage by stage;
+ * leads by their source. Only the grouping is added: the answer's filters stay exactly as they were.
+ */
+export function chartQueryOf(view: ViewModel): Query | undefined {
+  if (view.view !== 'query') return undefined;
+  const { query, result } = view;
+  if (result.kind === 'groups') return chartOfGroups(view) ? query : undefined;
+  if (result.kind !== 'deals' && result.kind !== 'leads' && result.kind !== 'total') return undefined;
+  if (query.subject === 'leads') return { ...query, groupBy: 'source' };
+  if (query.subject !== 'deals') return undefined;
+  if (!query.period) return { ...query, groupBy: 'stage' };
+  const days = DateTime.fromISO(query.period.to).diff(DateTime.fromISO(query.period.from), 'days').days;
+  return { ...query, groupBy: days > WEEKLY_DAYS ? 'month' : 'week' };
 }
 
 /** The picture of a view, or undefined when the view has none. */

@@ -37,7 +37,7 @@ interface Timed {
   end: DateTime;
 }
 
-function timeOfEvent(event: PortalEvent, timeZone: string): Timed | undefined {
+export function timeOfEvent(event: PortalEvent, timeZone: string): Timed | undefined {
   if (event.DT_SKIP_TIME) {
     // An all-day event is a date, the same date wherever the director is.
     const start = displayDate(event.DATE_FROM?.slice(0, 10), timeZone)?.startOf('day');
@@ -115,8 +115,8 @@ export interface MeetingQuery {
 }
 
 // A meeting named without a day is looked for from a week back to two weeks ahead.
-const DAYS_BACK = 7;
-const DAYS_AHEAD = 14;
+export const DAYS_BACK = 7;
+export const DAYS_AHEAD = 14;
 
 /** The day asked for, or the window around today where a meeting named without a day is looked for. */
 export const meetingWindow = (date: LocalDate | undefined, now: Date, timeZone: string): Window =>

@@ -3,7 +3,7 @@
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { ScenarioContext } from './context.ts';
+import { linksOf, type ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
 import { leadSelect } from './leads.ts';
 import { dealSelect, openDealFilter } from './open-deals.ts';
@@ -13,12 +13,20 @@ import {
   contactSchema,
   dealSchema,
   leadSchema,
+  type PortalContact,
+  type PortalDeal,
+  type PortalLead,
   parseItems,
   personName,
   taskSchema,
 } from './portal-data.ts';
+import type { Query, QueryGroup, QuerySubject } from './query.ts';
+import { runQuery } from './query-run.ts';
+import { type Read, readTogether } from './reads.ts';
+import { type RecordKind, recordAddress } from './record-links.ts';
 import type { ScenarioName } from './requests.ts';
 import { teamStatus } from './team-status.ts';
+import type { QueryResult, ViewModel } from './view-models.ts';
 
 export type ExportList = 'deals' | 'tasks' | 'leads' | 'contacts' | 'team';
 export const EXPORT_LISTS: readonly ExportList[] = ['deals', 'tasks', 'leads', 'contacts', 'team'];
@@ -79,8 +87,19 @@ export interface MemberRow {
   link?: string;
 }
 
+/** One row of a grouped answer in one currency (sums are never added across currencies). */
+export interface SummaryRow {
+  label: string;
+  /** The first day of a week or month. */
+  start?: string;
+  count: number;
+  amount?: number;
+  currency?: string;
+}
+
 export type ExportTable =
   | { list: 'deals'; rows: DealRow[] }
+  | { list: 'groups'; subject: QuerySubject; groupBy: QueryGroup; rows: SummaryRow[] }
   | { list: 'tasks'; rows: TaskRow[] }
   | { list: 'leads'; rows: LeadRow[] }
   | { list: 'contacts'; rows: ContactRow[] }
@@ -118,25 +137,56 @@ export function exportListOf(scenario: ScenarioName): ExportList | undefined {
 }
 
 /** The address of a record's page in the portal, e.g. https://<portal>/crm/deal/details/7/. */
-const linkOf = (context: ScenarioContext, path: string): string | undefined =>
-  context.portal.origin ? `${context.portal.origin}/${path}` : undefined;
+const linkOf = (context: ScenarioContext, kind: RecordKind, id: number, owner?: number): string | undefined => {
+  const links = linksOf(context);
+  return links ? recordAddress(links, kind, id, owner) : undefined;
+};
 
 const localTime = (context: ScenarioContext, iso: string | undefined) => toDirectorTime(iso, context.director.timeZone);
 
+// A filter by ID takes this many at once: one page of the portal's answer.
+const IDS_PER_READ = 50;
+
+/** The records with these IDs, read in pages of 50 IDs, all in batches (never the whole list of the portal). */
+async function recordsWithIds<T extends z.ZodType>(
+  context: ScenarioContext,
+  schema: T,
+  method: string,
+  ids: (number | undefined)[],
+  select: string[],
+): Promise<z.output<T>[]> {
+  const wanted = [...new Set(ids.filter((id): id is number => Boolean(id)))];
+  const reads: Record<string, Read> = {};
+  for (let start = 0; start < wanted.length; start += IDS_PER_READ)
+    reads[`ids${start}`] = {
+      method,
+      params: { filter: { ID: wanted.slice(start, start + IDS_PER_READ) }, select, order: { ID: 'ASC' } },
+    };
+  const results = await readTogether({ portal: context.portal }, reads);
+  return parseItems(
+    schema,
+    Object.values(results).flatMap((result) => result.items),
+  );
+}
+
 async function companyTitles(context: ScenarioContext, ids: (number | undefined)[]): Promise<Map<number, string>> {
-  if (!ids.some((id) => id)) return new Map();
-  const companies = await everyRecord(context, companySchema, 'crm.company.list', { select: ['ID', 'TITLE'] });
+  const companies = await recordsWithIds(context, companySchema, 'crm.company.list', ids, ['ID', 'TITLE']);
   return new Map(companies.map((company) => [company.ID, company.TITLE]));
 }
 
 const peopleOf = (context: ScenarioContext, ids: (number | undefined)[]) =>
   context.names.users([...new Set(ids.filter((id): id is number => Boolean(id)))]);
 
+const dealExportSelect = [...dealSelect, 'COMPANY_ID', 'CLOSEDATE'];
+
 async function deals(context: ScenarioContext): Promise<DealRow[]> {
-  const raw = await everyRecord(context, dealSchema, 'crm.deal.list', {
-    filter: openDealFilter,
-    select: [...dealSelect, 'COMPANY_ID', 'CLOSEDATE'],
-  });
+  return dealRows(
+    context,
+    await everyRecord(context, dealSchema, 'crm.deal.list', { filter: openDealFilter, select: dealExportSelect }),
+  );
+}
+
+async function dealRows(context: ScenarioContext, raw: PortalDeal[]): Promise<DealRow[]> {
   const [stages, pipelines, people, companies] = await Promise.all([
     context.names.stages(),
     context.names.pipelines(),
@@ -160,9 +210,12 @@ async function deals(context: ScenarioContext): Promise<DealRow[]> {
     company: companies.get(deal.COMPANY_ID ?? 0) ?? '',
     createdAt: localTime(context, deal.DATE_CREATE),
     closeDate: localTime(context, String(deal.CLOSEDATE ?? '') || undefined),
-    link: linkOf(context, `crm/deal/details/${deal.ID}/`),
+    link: linkOf(context, 'deal', deal.ID),
   }));
 }
+
+const taskLink = (context: ScenarioContext, responsibleId: number, id: number) =>
+  linkOf(context, 'task', id, responsibleId);
 
 /** The director's open tasks, as «мои задачи» lists them. */
 async function tasks(context: ScenarioContext): Promise<TaskRow[]> {
@@ -185,13 +238,16 @@ async function tasks(context: ScenarioContext): Promise<TaskRow[]> {
       overdue: deadline !== undefined && DateTime.fromISO(deadline).toMillis() < now,
       responsible: people.get(responsibleId)?.name ?? '',
       createdAt: localTime(context, task.createdDate),
-      link: linkOf(context, `company/personal/user/${responsibleId}/tasks/task/view/${task.id}/`),
+      link: taskLink(context, responsibleId, task.id),
     };
   });
 }
 
 async function leads(context: ScenarioContext): Promise<LeadRow[]> {
-  const raw = await everyRecord(context, leadSchema, 'crm.lead.list', { select: leadSelect });
+  return leadRows(context, await everyRecord(context, leadSchema, 'crm.lead.list', { select: leadSelect }));
+}
+
+async function leadRows(context: ScenarioContext, raw: PortalLead[]): Promise<LeadRow[]> {
   const people = await peopleOf(
     context,
     raw.map((lead) => lead.ASSIGNED_BY_ID),
@@ -209,15 +265,21 @@ async function leads(context: ScenarioContext): Promise<LeadRow[]> {
       phone: lead.PHONE.join(', '),
       email: lead.EMAIL.join(', '),
       createdAt: localTime(context, lead.DATE_CREATE),
-      link: linkOf(context, `crm/lead/details/${lead.ID}/`),
+      link: linkOf(context, 'lead', lead.ID),
     })),
   );
 }
 
+const contactExportSelect = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'];
+
 async function contacts(context: ScenarioContext): Promise<ContactRow[]> {
-  const raw = await everyRecord(context, contactSchema, 'crm.contact.list', {
-    select: ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'],
-  });
+  return contactRows(
+    context,
+    await everyRecord(context, contactSchema, 'crm.contact.list', { select: contactExportSelect }),
+  );
+}
+
+async function contactRows(context: ScenarioContext, raw: PortalContact[]): Promise<ContactRow[]> {
   const companies = await companyTitles(
     context,
     raw.map((contact) => contact.COMPANY_ID),
@@ -229,7 +291,7 @@ async function contacts(context: ScenarioContext): Promise<ContactRow[]> {
     company: companies.get(contact.COMPANY_ID ?? 0) ?? '',
     phone: contact.PHONE.join(', '),
     email: contact.EMAIL.join(', '),
-    link: linkOf(context, `crm/contact/details/${contact.ID}/`),
+    link: linkOf(context, 'contact', contact.ID),
   }));
 }
 
@@ -243,8 +305,84 @@ async function team(context: ScenarioContext): Promise<MemberRow[]> {
     position: member.person.position,
     activeTasks: member.activeTasks,
     overdueTasks: member.overdueTasks,
-    link: linkOf(context, `company/personal/user/${member.person.id}/`),
+    link: linkOf(context, 'person', member.person.id),
   }));
+}
+
+/** The records of these items, in the items' order. */
+async function inOrderOf<T extends { ID: number }>(items: { id: number }[], records: T[]): Promise<T[]> {
+  const byId = new Map(records.map((record) => [record.ID, record]));
+  return items.flatMap((item) => byId.get(item.id) ?? []);
+}
+
+const groupRows = (result: Extract<QueryResult, { kind: 'groups' }>, dated: boolean): SummaryRow[] =>
+  result.rows.flatMap((row) => {
+    const group = { label: row.label, ...(dated ? { start: row.key } : {}), count: row.count };
+    if (row.sums.length === 0) return [group];
+    return row.sums.map((sum) => ({ ...group, amount: sum.amount, currency: sum.currency }));
+  });
+
+/** A question's answer has a spreadsheet: a list, a grouped answer, or a total (its records are the file). */
+export function hasSpreadsheet(view: ViewModel): boolean {
+  if (view.view !== 'query') return false;
+  switch (view.result.kind) {
+    case 'deals':
+    case 'leads':
+    case 'tasks':
+    case 'groups':
+      return true;
+    case 'records':
+    case 'total':
+      return view.query.subject !== 'companies';
+    default:
+      return false;
+  }
+}
+
+/** The whole answer to a question (every record, not the shown part) as a spreadsheet's rows. */
+export async function queryTable(context: ScenarioContext, query: Query): Promise<ExportTable | undefined> {
+  const view = await runQuery(context, query, 0, EXPORT_LIMIT);
+  if (!hasSpreadsheet(view) || view.view !== 'query') return undefined;
+  const { result } = view;
+  switch (result.kind) {
+    case 'total':
+      // «сколько заработали в ноябре»: the file lists the deals behind the sum (the answer's own filters).
+      return queryTable(context, { ...view.query, measure: 'list', groupBy: undefined });
+    case 'groups': {
+      const groupBy = view.query.groupBy ?? 'manager';
+      const dated = groupBy === 'week' || groupBy === 'month';
+      return { list: 'groups', subject: view.query.subject, groupBy, rows: groupRows(result, dated) };
+    }
+    case 'deals': {
+      const ids = result.items.map((item) => item.id);
+      const raw = await recordsWithIds(context, dealSchema, 'crm.deal.list', ids, dealExportSelect);
+      return { list: 'deals', rows: await dealRows(context, await inOrderOf(result.items, raw)) };
+    }
+    case 'leads': {
+      const ids = result.items.map((item) => item.id);
+      const raw = await recordsWithIds(context, leadSchema, 'crm.lead.list', ids, leadSelect);
+      return { list: 'leads', rows: await leadRows(context, await inOrderOf(result.items, raw)) };
+    }
+    case 'records': {
+      const ids = result.items.map((item) => item.id);
+      const raw = await recordsWithIds(context, contactSchema, 'crm.contact.list', ids, contactExportSelect);
+      return { list: 'contacts', rows: await contactRows(context, await inOrderOf(result.items, raw)) };
+    }
+    case 'tasks':
+      return {
+        list: 'tasks',
+        rows: result.items.map((task) => ({
+          id: task.id,
+          title: task.title,
+          deadline: task.deadline,
+          overdue: task.overdue,
+          responsible: task.responsible?.name ?? '',
+          link: taskLink(context, task.responsible?.id ?? context.director.portalUserId, task.id),
+        })),
+      };
+    default:
+      return undefined;
+  }
 }
 
 export async function exportTable(context: ScenarioContext, list: ExportList): Promise<ExportTable> {

@@ -5,19 +5,20 @@ import type { PortalClient } from '../portal/port.ts';
 import { briefing } from './briefing.ts';
 import { type ChartData, chartOfView } from './chart-data.ts';
 import { contacts } from './contacts.ts';
-import { contextFor } from './context.ts';
+import { contextFor, linksOf, type ScenarioContext } from './context.ts';
 import { dayResults } from './day-results.ts';
 import { dealCard } from './deal-card.ts';
 import { deals } from './deals.ts';
 import { newLeads, overdueAlert } from './digests.ts';
 import type { Director } from './director.ts';
 import { dossier } from './dossier.ts';
-import { type ExportList, type ExportTable, exportTable } from './exports.ts';
+import { type ExportList, type ExportTable, exportTable, queryTable } from './exports.ts';
 import { meetingPrep } from './meeting-prep.ts';
 import { myTasks } from './my-tasks.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
+import type { Query } from './query.ts';
 import { runQuery } from './query-run.ts';
 import type { PageHints } from './reads.ts';
 import type { ScenarioRequest } from './requests.ts';
@@ -48,6 +49,8 @@ export interface Scenarios {
   picture(director: Director, request: ScenarioRequest): Promise<{ view: ViewModel; chart?: ChartData } | null>;
   /** A whole list (up to 10,000 rows) for a spreadsheet. */
   exportTable(director: Director, list: ExportList): Promise<ExportTable>;
+  /** The whole answer to a question for a spreadsheet; undefined when the answer has none (a conversion). */
+  queryTable(director: Director, query: Query): Promise<ExportTable | undefined>;
 }
 
 export interface ScenarioDeps {
@@ -70,6 +73,12 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
 
   async function run(director: Director, request: ScenarioRequest): Promise<ViewModel | null> {
     const context = contextFor({ portal: deps.portal, names, pages }, director, now());
+    const view = await viewOf(context, request);
+    const links = linksOf(context);
+    return view && links ? { ...view, links } : view;
+  }
+
+  function viewOf(context: ScenarioContext, request: ScenarioRequest): Promise<ViewModel | null> {
     switch (request.scenario) {
       case 'schedule':
         return scheduleForDay(context, request.date);
@@ -134,6 +143,8 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
 
   const exportOf = (director: Director, list: ExportList) =>
     exportTable(contextFor({ portal: deps.portal, names, pages }, director, now()), list);
+  const answerTable = (director: Director, query: Query) =>
+    queryTable(contextFor({ portal: deps.portal, names, pages }, director, now()), query);
 
-  return { run, profile, names, picture, exportTable: exportOf };
+  return { run, profile, names, picture, exportTable: exportOf, queryTable: answerTable };
 }

@@ -98,6 +98,8 @@ function sameWord(queryWord: string, nameWord: string): boolean {
   const a = loose(stemOf(queryWord));
   const b = loose(stemOf(nameWord));
   if (a === b) return true;
+  // Snowball cuts some nominatives like verbs («Гранит» → «гран»), not their other cases («Гранита» → «гранит»).
+  if (loose(toCyrillic(queryWord)) === b || loose(toCyrillic(nameWord)) === a) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 3 && long.length - short.length <= 1 && long.startsWith(short);
 }
@@ -142,4 +144,23 @@ export function needlesOf(query: string, count = 3): string[] {
     return plain.length >= 3 ? plain : stem;
   });
   return needles.length ? [...new Set(needles)] : [query.trim()];
+}
+
+// «Орловой», «Волковой» can only be a woman; «Волкова», «Волкову», «Волковым» after a name a man.
+const femaleForm = /(?:ой|ою|ую|ая|ской)$/u;
+const maleForm = /(?:ов|ев|ин|ын|ий|ова|ева|ина|ына|ову|еву|ину|ым|ом|ого)$/u;
+const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? '');
+
+/**
+ * Of the people a name fits, those its grammatical form allows («задачу Орловой» is Мария Орлова, not Роман
+ * Орлов); all of them when the form says nothing or nobody would be left.
+ */
+export function byGrammar<T>(people: T[], nameOf: (person: T) => string, query: string): T[] {
+  const last = wordsOf(query).at(-1) ?? '';
+  const surnames = people.map((person) => wordsOf(nameOf(person)).at(-1) ?? '');
+  const female = femaleForm.test(last);
+  const male = !female && maleForm.test(last) && surnames.some((surname) => !/[ая]$/u.test(surname));
+  if (!female && !male) return people;
+  const fitting = people.filter((person) => looksFemale(nameOf(person)) === female);
+  return fitting.length ? fitting : people;
 }

@@ -2,7 +2,7 @@
 // positions, departments. All of it is loaded in one batch (plus one for extra pages on a big portal)
 // and kept for a time, so a warm view costs the portal nothing but its own data.
 import type { PortalClient } from '../portal/port.ts';
-import { matchesName } from './matcher.ts';
+import { byGrammar, matchesName } from './matcher.ts';
 import {
   categorySchema,
   departmentSchema,
@@ -205,7 +205,7 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
       // By the name in any case («Орловой», «Марии Орловой»); the position only when the name says nothing.
       const byName = people.filter((person) => matchesName(person.name, query));
       return byName.length
-        ? byName
+        ? byGrammar(byName, (person) => person.name, query)
         : people.filter((person) => matchesName(`${person.name} ${person.position}`, query, { prefix: true }));
     },
     async profiles() {

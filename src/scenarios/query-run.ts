@@ -6,11 +6,11 @@ import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { isoOf, toDirectorTime } from './day-window.ts';
-import { toActivityItem } from './deal-card.ts';
-import { calendarCommand, eventsIn } from './events.ts';
+import { byRecency, toActivityItem } from './deal-card.ts';
+import { calendarCommand, DAYS_AHEAD, DAYS_BACK, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
-import { matchesName, sameName, wordsOf } from './matcher.ts';
+import { matchesName, sameName } from './matcher.ts';
 import {
   dealNamesFor,
   dealSelect,
@@ -38,7 +38,7 @@ import {
 import { type Period, periodOf, periodWindow, type Query } from './query.ts';
 import { type Read, readTogether } from './reads.ts';
 import { withSubdepartments } from './team-status.ts';
-import type { Amount, Person, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
+import type { Amount, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
 export const QUERY_PAGE = 20;
@@ -47,21 +47,6 @@ type Who = { ids: number[]; shown: QueryFilters['person'] };
 type Resolved<T> = { ok: T } | { view: ViewModel };
 
 // ─── who and which client ────────────────────────────────────────────────
-
-// «Орловой», «Волковой» can only be a woman; «Волкова», «Волкову», «Волковым» after a name a man.
-const femaleForm = /(?:ой|ою|ую|ая|ской)$/u;
-const maleForm = /(?:ов|ев|ин|ын|ий|ова|ева|ина|ына|ову|еву|ину|ым|ом|ого)$/u;
-const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? '');
-
-function byGrammar(people: Person[], query: string): Person[] {
-  const last = wordsOf(query).at(-1) ?? '';
-  const surnames = people.map((person) => wordsOf(person.name).at(-1) ?? '');
-  const female = femaleForm.test(last);
-  const male = !female && maleForm.test(last) && surnames.some((surname) => !/[ая]$/u.test(surname));
-  if (!female && !male) return people;
-  const fitting = people.filter((person) => looksFemale(person.name) === female);
-  return fitting.length ? fitting : people;
-}
 
 async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
   const { names, director, at } = context;
@@ -90,7 +75,7 @@ async function resolvePerson(context: ScenarioContext, query: Query): Promise<Re
     if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: said } };
     return { ok: { ids: [id], shown: { kind: 'person', person } } };
   }
-  const found = byGrammar(await names.findUsers(said), said);
+  const found = await names.findUsers(said);
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
   return {
@@ -158,6 +143,9 @@ const PERIOD_DEFAULTS: Partial<Record<string, (now: DateTime) => Period>> = {
   money: (now) => periodOf(now.startOf('month'), now),
   // Lead sources: the last 30 days.
   sources: (now) => periodOf(now.minus({ days: 29 }), now),
+  // By month or by week: a year of months, a quarter of weeks, so the breakdown has something to compare.
+  month: (now) => periodOf(now.startOf('month').minus({ months: 11 }), now),
+  week: (now) => periodOf(now.startOf('week').minus({ weeks: 12 }), now),
 };
 
 const isMoney = (query: Query) =>
@@ -171,14 +159,21 @@ const isMoney = (query: Query) =>
 export function withDefaults(query: Query, now: DateTime): Query {
   const out: Query = { ...query };
   if (isMoney(out) && out.measure !== 'conversion' && !out.status) out.status = 'won';
+  if (!out.period && (out.groupBy === 'month' || out.groupBy === 'week'))
+    out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
   if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
   if (out.subject === 'tasks' && !out.person) out.person = 'me';
   return out;
 }
 
-/** Answers a typed question. */
-export async function runQuery(context: ScenarioContext, asked: Query, offset = 0): Promise<ViewModel> {
+/** Answers a typed question; a list shows `limit` items from `offset` (a spreadsheet takes the whole list). */
+export async function runQuery(
+  context: ScenarioContext,
+  asked: Query,
+  offset = 0,
+  limit = QUERY_PAGE,
+): Promise<ViewModel> {
   const { at, director } = context;
   const query = withDefaults(asked, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
   const filters: QueryFilters = {};
@@ -192,7 +187,12 @@ export async function runQuery(context: ScenarioContext, asked: Query, offset = 
     clientSaid = query.person;
   }
   let client: Client | undefined;
-  if (clientSaid) {
+  if (clientSaid && query.subject === 'meetings') {
+    // Meetings name their clients in words («Встреча с банком»): searched for in the titles, never refused.
+    const found = await resolveClient(context, query, clientSaid);
+    if ('ok' in found && found.ok) filters.client = found.ok.title;
+    else filters.named = clientSaid;
+  } else if (clientSaid) {
     const found = await resolveClient(context, { ...query, person: who.ok ? query.person : undefined }, clientSaid);
     if ('view' in found) return found.view;
     if (!found.ok)
@@ -206,12 +206,11 @@ export async function runQuery(context: ScenarioContext, asked: Query, offset = 
     client = found.ok;
     filters.client = client.title;
   }
-  const run: Run = { context, query, who: who.ok, client, filters, offset };
+  const run: Run = { context, query, who: who.ok, client, filters, offset, limit };
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
-  const origin = context.portal.origin;
-  return { view: 'query', at, query, filters, offset, ...(origin ? { origin } : {}), ...result };
+  return { view: 'query', at, query, filters, offset, ...result };
 }
 
 interface Run {
@@ -221,6 +220,7 @@ interface Run {
   client: Client | undefined;
   filters: QueryFilters;
   offset: number;
+  limit: number;
 }
 
 interface DealFilter {
@@ -265,6 +265,7 @@ async function answer(run: Run, deal: DealFilter): Promise<Answer> {
       return leads(run);
     case 'meetings':
       return meetings(run);
+    case 'calls':
     case 'activities':
       return activities(run);
     case 'contacts':
@@ -279,12 +280,12 @@ const between = (field: string, range: { start: DateTime; end: DateTime } | unde
   range ? { [`>=${field}`]: isoOf(range.start), [`<${field}`]: isoOf(range.end) } : {};
 const people = (field: string, who: Who | undefined): Params =>
   who ? { [field]: who.ids.length === 1 ? who.ids[0] : who.ids } : {};
-const part = <T>(items: T[], offset: number) => items.slice(offset, offset + QUERY_PAGE);
+const part = <T>(items: T[], run: Run) => items.slice(run.offset, run.offset + run.limit);
 
 // ─── tasks ───────────────────────────────────────────────────────────────
 
 async function tasks(run: Run): Promise<Answer> {
-  const { context, query, who, offset } = run;
+  const { context, query, who } = run;
   const range = window(run);
   const now = isoOf(DateTime.fromJSDate(context.now));
   const status = query.status;
@@ -309,7 +310,7 @@ async function tasks(run: Run): Promise<Answer> {
   const items = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
   if (status === 'done') items.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
   const overdue = items.filter((task) => task.overdue).length;
-  return { result: { kind: 'tasks', items: part(items, offset), overdue }, total: items.length };
+  return { result: { kind: 'tasks', items: part(items, run), overdue }, total: items.length };
 }
 
 // ─── deals and money ─────────────────────────────────────────────────────
@@ -445,7 +446,7 @@ function averagesOf(chosen: PortalDeal[]): Amount[] {
 }
 
 async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
-  const { context, query, offset } = run;
+  const { context, query } = run;
   // Sums per currency, never added across currencies.
   const sums = sumsOf(chosen.map(amountOf));
   if (query.groupBy) return { result: await dealGroups(run, chosen), total: chosen.length };
@@ -458,7 +459,7 @@ async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, num
   const items = chosen
     .map((deal) => toDealItem(deal, { ...named, stuckDays: stuck ? stuckDaysOf(deal, stuck, context.now) : undefined }))
     .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
-  return { result: { kind: 'deals', items: part(items, offset), sums }, total: items.length };
+  return { result: { kind: 'deals', items: part(items, run), sums }, total: items.length };
 }
 
 async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> {
@@ -510,7 +511,7 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
 // ─── leads ───────────────────────────────────────────────────────────────
 
 async function leads(run: Run): Promise<Answer> {
-  const { context, query, who, offset } = run;
+  const { context, query, who } = run;
   const range = window(run);
   const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', range) };
   if (query.status === 'new') filter.STATUS_ID = 'NEW';
@@ -525,66 +526,118 @@ async function leads(run: Run): Promise<Answer> {
     },
   });
   const raw = parseItems(leadSchema, reads.leads.items);
-  if (query.groupBy === 'source' || query.groupBy === 'manager') {
-    const groups = new Map<string, number>();
+  if (query.groupBy) {
+    const by = query.groupBy;
+    const zone = context.director.timeZone;
+    const groups = new Map<string, { label: string; count: number }>();
     const owners = await context.names.users(raw.map((lead) => lead.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
     for (const lead of raw) {
-      // Sources by the portal's own names, never their codes.
-      const label =
-        query.groupBy === 'source'
-          ? ((await context.names.sourceName(lead.SOURCE_ID)) ?? '—')
-          : (owners.get(lead.ASSIGNED_BY_ID ?? 0)?.name ?? '—');
-      groups.set(label, (groups.get(label) ?? 0) + 1);
+      // Sources and statuses by the portal's own names, never their codes; weeks and months by their first day.
+      let key: string;
+      if (by === 'week' || by === 'month')
+        key =
+          DateTime.fromISO(toDirectorTime(lead.DATE_CREATE, zone) ?? '', { zone })
+            .startOf(by)
+            .toISODate() ?? '';
+      else if (by === 'source') key = (await context.names.sourceName(lead.SOURCE_ID)) ?? '—';
+      else if (by === 'stage') key = (await context.names.leadStatusName(lead.STATUS_ID)) ?? '—';
+      else key = owners.get(lead.ASSIGNED_BY_ID ?? 0)?.name ?? '—';
+      const group = groups.get(key) ?? { label: key, count: 0 };
+      group.count += 1;
+      groups.set(key, group);
     }
-    const rows = [...groups]
-      .map(([label, count]) => ({ key: label, label, count, sums: [], averages: [] }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
+    const rows = [...groups].map(([key, { label, count }]) => ({ key, label, count, sums: [], averages: [] }));
+    if (by === 'week' || by === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
+    else rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
     return { result: { kind: 'groups', rows }, total: raw.length };
   }
   if (query.measure === 'count')
     return { result: { kind: 'total', count: raw.length, sums: [], averages: [] }, total: raw.length };
-  const items = await toLeadItems(context, part(raw, offset));
+  const items = await toLeadItems(context, part(raw, run));
   return { result: { kind: 'leads', items }, total: raw.length };
 }
 
 // ─── meetings, activities, contacts and companies ────────────────────────
 
 async function meetings(run: Run): Promise<Answer> {
-  const { context, query, who, offset } = run;
+  const { context, query, who } = run;
   const zone = context.director.timeZone;
   const today = DateTime.fromJSDate(context.now, { zone }).startOf('day');
-  const period = query.period ?? periodOf(today, today);
+  // A meeting asked by name may be any day around today, as the write lookup looks for it.
+  const named = run.filters.client ?? run.filters.named;
+  const period =
+    query.period ??
+    (named ? periodOf(today.minus({ days: DAYS_BACK }), today.plus({ days: DAYS_AHEAD })) : periodOf(today, today));
   const range = periodWindow(period, zone);
   const owner = who?.ids.length === 1 ? who.ids[0]! : context.director.portalUserId;
   const bounds = { start: range.start, end: range.end, from: isoOf(range.start), to: isoOf(range.end) };
   const reads = await readTogether(context, { events: calendarCommand(owner, bounds) });
   const events = eventsIn(parseItems(eventSchema, reads.events.items), bounds, zone, owner).filter(
-    (event) => !run.client || matchesName(event.title, run.client.title, { prefix: true }),
+    (event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }),
   );
-  return { result: { kind: 'events', items: part(events, offset) }, total: events.length };
+  return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }
 
+const CALL = 2;
+const activitySelect = [
+  'ID',
+  'SUBJECT',
+  'TYPE_ID',
+  'OWNER_ID',
+  'OWNER_TYPE_ID',
+  'DEADLINE',
+  'START_TIME',
+  'CREATED',
+  'COMPLETED',
+];
+
+/**
+ * Calls (or every activity): by whom (the responsible), when they take place (their start), done or not. A
+ * client's are the ones on the client itself and on its deals, as its card in the portal shows them.
+ */
 async function activities(run: Run): Promise<Answer> {
-  const { context, query, who, client, offset } = run;
+  const { context, query, who, client } = run;
   const filter: Params = {
     ...people('RESPONSIBLE_ID', who),
-    ...between('CREATED', window(run)),
-    ...(client ? { OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id } : {}),
+    ...between('START_TIME', window(run)),
+    ...(query.subject === 'calls' ? { TYPE_ID: CALL } : {}),
   };
   if (query.status === 'done') filter.COMPLETED = 'Y';
   if (query.status === 'open' || query.status === 'overdue') filter.COMPLETED = 'N';
   if (query.status === 'overdue') filter['<DEADLINE'] = isoOf(DateTime.fromJSDate(context.now));
-  const reads = await readTogether(context, {
-    activities: { method: 'crm.activity.list', params: { order: { ID: 'DESC' }, filter }, all: true },
+  const list = (owner: Params): Read => ({
+    method: 'crm.activity.list',
+    params: { order: { ID: 'DESC' }, filter: { ...filter, ...owner }, select: activitySelect },
+    all: true,
   });
-  const items = parseItems(activitySchema, reads.activities.items).map((activity) =>
-    toActivityItem(activity, context.director.timeZone),
+  const reads: Record<string, Read> = {};
+  if (client) {
+    reads.own = list({ OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id });
+    const deals = await readTogether(context, {
+      deals: {
+        method: 'crm.deal.list',
+        params: { order: { ID: 'ASC' }, filter: { [client.field]: client.id }, select: ['ID'] },
+        all: true,
+      },
+    });
+    const dealIds = parseItems(dealSchema, deals.deals.items).map((deal) => deal.ID);
+    if (dealIds.length) reads.deals = list({ OWNER_TYPE_ID: 2, OWNER_ID: dealIds });
+  } else reads.all = list({});
+  const found = await readTogether(context, reads);
+  const raw = parseItems(
+    activitySchema,
+    Object.values(found).flatMap((read) => read.items),
   );
-  return { result: { kind: 'activities', items: part(items, offset) }, total: items.length };
+  // Still to do: the nearest first; the rest: the latest first.
+  const upcoming = query.status === 'open' || query.status === 'overdue';
+  const items = raw
+    .map((activity) => toActivityItem(activity, context.director.timeZone))
+    .sort((a, b) => (upcoming ? -byRecency(a, b) : byRecency(a, b)));
+  return { result: { kind: 'activities', items: part(items, run) }, total: items.length };
 }
 
 async function clients(run: Run): Promise<Answer> {
-  const { context, query, who, client, offset } = run;
+  const { context, query, who, client } = run;
   const companies = query.subject === 'companies';
   const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', window(run)) };
   if (client && !companies) filter[client.field === 'COMPANY_ID' ? 'COMPANY_ID' : 'ID'] = client.id;
@@ -614,5 +667,5 @@ async function clients(run: Run): Promise<Answer> {
       }));
   if (query.measure === 'count')
     return { result: { kind: 'total', count: items.length, sums: [], averages: [] }, total: items.length };
-  return { result: { kind: 'records', items: part(items, offset) }, total: items.length };
+  return { result: { kind: 'records', items: part(items, run) }, total: items.length };
 }

@@ -13,7 +13,17 @@ const name = z
   .string()
   .refine((value) => value.trim() !== '' && value.length <= 100, 'expected a name up to 100 characters');
 
-export const SUBJECTS = ['tasks', 'deals', 'leads', 'meetings', 'contacts', 'companies', 'activities'] as const;
+/** `calls` are the activities that are phone calls; `activities` every kind (calls, meetings, e-mails). */
+export const SUBJECTS = [
+  'tasks',
+  'deals',
+  'leads',
+  'meetings',
+  'contacts',
+  'companies',
+  'calls',
+  'activities',
+] as const;
 export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
 export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as const;
 export const GROUPS = ['manager', 'stage', 'source', 'week', 'month'] as const;
@@ -42,6 +52,7 @@ export type Query = z.output<typeof querySchema>;
 export type QuerySubject = Query['subject'];
 export type QueryStatus = NonNullable<Query['status']>;
 export type Period = NonNullable<Query['period']>;
+export type QueryGroup = NonNullable<Query['groupBy']>;
 
 /** The period's first and last local day as one window [from 00:00, day after `to` 00:00) in the zone. */
 export function periodWindow(period: Period, timeZone: string): { start: DateTime; end: DateTime } {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isPortalError } from '../portal/errors.ts';
 import type { Params, PortalClient } from '../portal/port.ts';
 import type { Director } from './director.ts';
-import type { WriteRequest } from './writes.ts';
+import type { CrmLink, WriteRequest } from './writes.ts';
 
 export interface WriteResult {
   /** The id of what was created, when the portal tells it. */
@@ -40,6 +40,18 @@ async function calendarSection(portal: PortalClient, ownerId: number): Promise<R
 const phoneList = (phone: string | undefined) => (phone ? { PHONE: [{ VALUE: phone, VALUE_TYPE: 'WORK' }] } : {});
 const emailList = (email: string | undefined) => (email ? { EMAIL: [{ VALUE: email, VALUE_TYPE: 'WORK' }] } : {});
 
+// How a task names the CRM records it belongs to (its UF_CRM_TASK field): «CO_12», «C_5», «D_40».
+const LINK_PREFIX: Record<CrmLink['kind'], string> = { company: 'CO', contact: 'C', deal: 'D' };
+const crmBindings = (links: CrmLink[] | undefined) =>
+  links?.length ? links.map((link) => `${LINK_PREFIX[link.kind]}_${link.id}`) : undefined;
+
+/** A deal's client: its company, or its contact (the contact list field; the single one is deprecated). */
+const dealClient = (client: CrmLink | undefined) => {
+  if (client?.kind === 'company') return { COMPANY_ID: client.id };
+  if (client?.kind === 'contact') return { CONTACT_IDS: [client.id] };
+  return {};
+};
+
 /** Drops absent fields, so the portal keeps its own defaults for them. */
 const defined = (fields: Record<string, unknown>): Params =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
@@ -69,6 +81,7 @@ export async function executeWrite(
           RESPONSIBLE_ID: write.responsibleId ?? ownerId,
           CREATED_BY: ownerId,
           DESCRIPTION: write.description,
+          UF_CRM_TASK: crmBindings(write.links),
         }),
       });
     case 'completeTask':
@@ -84,6 +97,7 @@ export async function executeWrite(
           CATEGORY_ID: write.categoryId,
           STAGE_ID: write.stageId,
           ASSIGNED_BY_ID: ownerId,
+          ...dealClient(write.client),
         }),
       });
     case 'moveDeal':

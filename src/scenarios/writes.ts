@@ -4,11 +4,35 @@
 /** ISO 8601 date-time with offset, e.g. `2026-11-25T18:00:00+03:00`. */
 export type IsoDateTime = string;
 
+/** A CRM record a new task or deal is bound to, with the name the director knows it by (shown in the question). */
+export interface CrmLink {
+  kind: 'company' | 'contact' | 'deal';
+  id: number;
+  title: string;
+}
+
 export type WriteRequest =
-  | { type: 'createTask'; title: string; deadline?: IsoDateTime; responsibleId?: number; description?: string }
+  | {
+      type: 'createTask';
+      title: string;
+      deadline?: IsoDateTime;
+      responsibleId?: number;
+      description?: string;
+      /** The clients and deals the task is about: it shows on their cards in the portal. */
+      links?: CrmLink[];
+    }
   | { type: 'completeTask'; taskId: number; title: string }
   | { type: 'deleteTask'; taskId: number; title: string }
-  | { type: 'createDeal'; title: string; amount?: number; currency?: string; stageId?: string; categoryId?: number }
+  | {
+      type: 'createDeal';
+      title: string;
+      amount?: number;
+      currency?: string;
+      stageId?: string;
+      categoryId?: number;
+      /** The company or contact the deal is with. */
+      client?: CrmLink;
+    }
   | { type: 'moveDeal'; dealId: number; title: string; stageId: string; stageName: string }
   | { type: 'deleteDeal'; dealId: number; title: string }
   | { type: 'addComment'; entity: 'deal' | 'contact' | 'company'; entityId: number; entityTitle: string; text: string }

@@ -25,10 +25,17 @@ export interface Queries {
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** Runs `work` as one transaction that takes the write lock first; inside it, use only `tx`. */
+export type Transaction = <T>(work: (tx: Queries) => Promise<T>) => Promise<T>;
+
 export interface Database extends Queries {
   readonly engine: Engine;
-  /** Runs `work` as one transaction that takes the write lock first; inside it, use only `tx`. */
-  transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  transaction: Transaction;
+  /**
+   * The same statements for state whose newest lines a power cut may take (conversation memory): committed without
+   * waiting for the disk. Claims and tokens stay on the durable default, which waits for it on every commit.
+   */
+  readonly lossy: Queries & { transaction: Transaction };
   close(): Promise<void>;
 }
 
@@ -80,8 +87,8 @@ export async function openDatabase(where: string, options: OpenOptions = {}): Pr
     // Pragmas outside any transaction: `foreign_keys` inside one is silently ignored.
     db.pragma('journal_mode = WAL');
     // FULL, not NORMAL: a claimed proposal or digest slot must survive a power cut, or a tap could write twice.
-    // WAL does not always imply a level; set it explicitly.
-    db.pragma('synchronous = FULL');
+    // WAL does not always imply a level; set it explicitly. `lossy` writes step down to NORMAL for their commit.
+    db.pragma(`synchronous = ${DURABLE}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, path);
@@ -127,6 +134,11 @@ function migrate(db: BetterSqlite3.Database, migrations: Migration[], path: stri
  */
 const transactionOnFile = new Map<string, Promise<void>>();
 
+const DURABLE = 'FULL';
+// WAL with NORMAL: the commit is safe from a crash of the program, and reaches the disk at the next checkpoint or
+// the next durable commit, without an fsync of its own (three of those a reply made every answer wait for the disk).
+const LOSSY = 'NORMAL';
+
 function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
   const statements = new Map<string, BetterSqlite3.Statement<Param[]>>();
   const statement = (sql: string) => {
@@ -149,16 +161,14 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
       for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
       return call(...args);
     };
-
-  return {
-    engine: 'sqlite',
-    all: waiting(direct.all) as Queries['all'],
-    get: waiting(direct.get) as Queries['get'],
-    run: waiting(direct.run),
-    async transaction(work) {
+  const transactionAt =
+    (level: string): Transaction =>
+    async (work) => {
       for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
       let release = () => {};
       transactionOnFile.set(file, new Promise<void>((done) => (release = done)));
+      // The level holds until the commit: no other statement of this process runs on the file until then.
+      if (level !== DURABLE) db.pragma(`synchronous = ${level}`);
       try {
         // IMMEDIATE: two processes at once serialize on the write lock instead of failing on upgrade.
         db.exec('BEGIN IMMEDIATE');
@@ -171,9 +181,36 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
           throw error;
         }
       } finally {
+        if (level !== DURABLE) db.pragma(`synchronous = ${DURABLE}`);
         transactionOnFile.delete(file);
         release();
       }
+    };
+  // No await between setting the level and setting it back, so no other statement commits at the lower one.
+  const lossyStatement =
+    <R>(call: (prepared: BetterSqlite3.Statement<Param[]>, params: readonly Param[]) => R) =>
+    async (sql: string, params: readonly Param[] = []): Promise<R> => {
+      for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
+      // The level is the connection's: set back even if the statement fails.
+      db.pragma(`synchronous = ${LOSSY}`);
+      try {
+        return call(statement(sql), params);
+      } finally {
+        db.pragma(`synchronous = ${DURABLE}`);
+      }
+    };
+
+  return {
+    engine: 'sqlite',
+    all: waiting(direct.all) as Queries['all'],
+    get: waiting(direct.get) as Queries['get'],
+    run: waiting(direct.run),
+    transaction: transactionAt(DURABLE),
+    lossy: {
+      all: lossyStatement((prepared, params) => prepared.all(...params)) as Queries['all'],
+      get: lossyStatement((prepared, params) => prepared.get(...params)) as Queries['get'],
+      run: lossyStatement((prepared, params) => prepared.run(...params).changes),
+      transaction: transactionAt(LOSSY),
     },
     async close() {
       db.close();
@@ -251,23 +288,27 @@ async function openPostgres(address: string, migrations: Migration[], dir: strin
     await pool.end();
     throw error;
   }
+  const transaction: Transaction = async (work) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(queriesOf(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const queries = queriesOf(pool);
   return {
     engine: 'postgres',
-    ...queriesOf(pool),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(queriesOf(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    ...queries,
+    transaction,
+    // Every commit waits for the server's disk here: a commit costs a round trip to the server either way.
+    lossy: { ...queries, transaction },
     close: () => pool.end(),
   };
 }

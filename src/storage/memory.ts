@@ -21,7 +21,9 @@ export interface MemoryRepository {
 /** How many lines are kept per director: enough for a follow-up, little enough to stay private. */
 export const MEMORY_LINES = 10;
 
-export function createMemoryRepository(db: Database): MemoryRepository {
+export function createMemoryRepository(database: Database): MemoryRepository {
+  // The last lines of a conversation may go in a power cut; no answer should wait for the disk to keep them.
+  const db = database.lossy;
   return {
     remember: (telegramUserId, role, text, now) =>
       db.transaction(async (tx) => {

@@ -44,9 +44,18 @@ export function money(amount: number, currency: string, language: Language): str
     .join('');
 }
 
-/** Several currencies side by side: «1 250 000 ₽ + 3 000 $». */
+/** The currency's sign as the director reads it: «₽», «$», «€»; a code Intl does not know stays a code. */
+export function currencySign(currency: string): string {
+  const code = currency.trim().toUpperCase() || 'RUB';
+  const sign = moneyFormat(code, 'ru')
+    .formatToParts(0)
+    .find((part) => part.type === 'currency')?.value;
+  return sign ?? code;
+}
+
+/** Several currencies side by side, never added: «1 250 000 ₽ и 3 000 $» (a «+» would read as one sum). */
 export function moneyTotals(totals: readonly { currency: string; amount: number }[], language: Language): string {
-  return totals.map((total) => money(total.amount, total.currency, language)).join(' + ');
+  return totals.map((total) => money(total.amount, total.currency, language)).join(language === 'ru' ? ' и ' : ' and ');
 }
 
 /** The word forms of a noun for each plural category of the language (`Intl.PluralRules`). */

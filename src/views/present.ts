@@ -1,9 +1,11 @@
-// The last step before anything is sent: every text through the guard, split to Telegram's lengths (4096 for a
-// message, 1024 for a file's caption) with the buttons under the last part, and a file over Telegram's size limit
-// replaced by one plain sentence.
+// The last step before anything is sent, and the only place the guard runs: every text through it once, split to
+// Telegram's lengths (4096 for a message, 1024 for a file's caption) with the buttons under the last part, and a
+// file over Telegram's size limit replaced by one plain sentence. Replies, edits, notices and digests alike.
 import type { Language } from '../scenarios/director.ts';
-import { guardText } from './guard.ts';
+import type { ViewModel } from '../scenarios/view-models.ts';
+import { guardPlainText, guardText } from './guard.ts';
 import { FILE_TOO_BIG } from './messages.ts';
+import { renderView } from './render.ts';
 import { CAPTION_LIMIT, DOCUMENT_BYTES_LIMIT, PHOTO_BYTES_LIMIT, type Reply } from './reply.ts';
 import { splitMessage } from './split.ts';
 
@@ -11,8 +13,19 @@ const fileFits = (reply: Reply): boolean =>
   !reply.attachment ||
   reply.attachment.data.byteLength <= (reply.attachment.kind === 'photo' ? PHOTO_BYTES_LIMIT : DOCUMENT_BYTES_LIMIT);
 
-function presentOne(reply: Reply, language: Language): Reply[] {
-  if (!fileFits(reply)) return [{ html: FILE_TOO_BIG[language] }];
+/** Button labels are portal words too (a deal's title): the same guard, as plain text. */
+function guardedButtons(reply: Reply, language: Language): Reply {
+  if (!reply.buttons) return reply;
+  const buttons = reply.buttons
+    .map((row) => row.map((button) => ({ ...button, text: guardPlainText(button.text, language) })))
+    .filter((row) => row.length > 0);
+  const { buttons: _unguarded, ...rest } = reply;
+  return buttons.length ? { ...rest, buttons } : rest;
+}
+
+function presentOne(unguarded: Reply, language: Language): Reply[] {
+  if (!fileFits(unguarded)) return [{ html: FILE_TOO_BIG[language] }];
+  const reply = guardedButtons(unguarded, language);
   const html = guardText(reply.html, language);
   if (!reply.attachment) {
     const parts = splitMessage(html);
@@ -31,4 +44,19 @@ function presentOne(reply: Reply, language: Language): Reply[] {
 
 export function presentReplies(replies: Reply[], language: Language): Reply[] {
   return replies.flatMap((reply) => presentOne(reply, language));
+}
+
+/** An edit replaces one message: guarded, kept whole. */
+export function presentEdit(reply: Reply, language: Language): Reply {
+  return { ...guardedButtons(reply, language), html: guardText(reply.html, language) };
+}
+
+/** A tap's pop-up answer (shown as a message when nothing else answers the tap). */
+export function presentNotice(text: string, language: Language): string {
+  return guardText(text, language);
+}
+
+/** A view as the director sees it. */
+export function presentView(view: ViewModel, language: Language): Reply[] {
+  return presentReplies(renderView(view, language), language);
 }

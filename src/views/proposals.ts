@@ -4,7 +4,7 @@
 import type { Language } from '../scenarios/director.ts';
 import type { LocalDate } from '../scenarios/requests.ts';
 import type { LookupSubject } from '../scenarios/write-lookup.ts';
-import { isDestructive, type WriteRequest } from '../scenarios/writes.ts';
+import { type CrmLink, isDestructive, type WriteRequest } from '../scenarios/writes.ts';
 import { dayInWords, forDay, localDateOf, money, timeOf } from './format.ts';
 import { dataMark } from './guard.ts';
 import { escapeHtml } from './html.ts';
@@ -49,6 +49,30 @@ const entityWords: Record<'deal' | 'contact' | 'company', { ru: string; en: stri
 const contactName = (write: { name: string; lastName?: string }) =>
   [write.name, write.lastName].filter(Boolean).join(' ');
 
+// «компании «Ромашка»» after «с привязкой к», «the company “Romashka”» after «linked to».
+const linkWords: Record<CrmLink['kind'], Texts> = {
+  deal: { ru: 'сделке', en: 'the deal' },
+  company: { ru: 'компании', en: 'the company' },
+  contact: { ru: 'контакту', en: 'the contact' },
+};
+
+/** «, с привязкой к сделке «…» и компании «…»»: every record the task will show on. */
+function linkedTo(links: CrmLink[] | undefined, language: Language): string {
+  if (!links?.length) return '';
+  const named = links.map((link) => `${linkWords[link.kind][language]} ${quoted(link.title, language)}`);
+  const list =
+    named.length > 1 ? `${named.slice(0, -1).join(', ')} ${language === 'ru' ? 'и' : 'and'} ${named.at(-1)}` : named[0];
+  return language === 'ru' ? `, с привязкой к ${list}` : `, linked to ${list}`;
+}
+
+/** «, клиент — компания «Ромашка»»: who the new deal is with. */
+function clientOf(client: CrmLink, language: Language): string {
+  const kind = client.kind === 'contact' ? { ru: 'контакт', en: 'the contact' } : { ru: 'компания', en: 'the company' };
+  return language === 'ru'
+    ? `, клиент — ${kind.ru} ${quoted(client.title, language)}`
+    : `, client: ${kind.en} ${quoted(client.title, language)}`;
+}
+
 const IRREVERSIBLE: Texts = { ru: 'Это нельзя отменить.', en: 'This cannot be undone.' };
 
 /** The one question a write is confirmed with. Deletions say so plainly and warn that they are final. */
@@ -64,7 +88,10 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
           ? `, ответственный — ${dataMark(escapeHtml(context.responsibleName))}`
           : `, assigned to ${dataMark(escapeHtml(context.responsibleName))}`
         : '';
-      return ru ? `Создать задачу ${q(write.title)}${when}${who}?` : `Create the task ${q(write.title)}${when}${who}?`;
+      const about = linkedTo(write.links, lang);
+      return ru
+        ? `Создать задачу ${q(write.title)}${when}${who}${about}?`
+        : `Create the task ${q(write.title)}${when}${who}${about}?`;
     }
     case 'completeTask':
       return ru ? `Отметить задачу ${q(write.title)} выполненной?` : `Mark the task ${q(write.title)} as done?`;
@@ -74,8 +101,9 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
         : `🗑 Delete the task ${q(write.title)}? ${IRREVERSIBLE.en}`;
     case 'createDeal': {
       const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', lang);
-      if (ru) return `Создать сделку ${q(write.title)}${sum ? ` на ${sum}` : ''}?`;
-      return `Create the deal ${q(write.title)}${sum ? ` for ${sum}` : ''}?`;
+      const client = write.client ? clientOf(write.client, lang) : '';
+      if (ru) return `Создать сделку ${q(write.title)}${sum ? ` на ${sum}` : ''}${client}?`;
+      return `Create the deal ${q(write.title)}${sum ? ` for ${sum}` : ''}${client}?`;
     }
     case 'moveDeal':
       return ru
@@ -212,17 +240,23 @@ export function choiceQuestion(
         return ru
           ? `К какой сделке добавить комментарий? Нашлось несколько по ${what}:`
           : `Which deal gets the comment? Several match ${what}:`;
+      if (write?.type === 'createTask')
+        return ru ? `Какая сделка? Нашлось несколько по ${what}:` : `Which deal? Several match ${what}:`;
       return ru
         ? `Какую сделку перевести? Нашлось несколько по ${what}:`
         : `Which deal to move? Several match ${what}:`;
     case 'contact':
       return ru
-        ? `Какому контакту добавить комментарий? Нашлось несколько по ${what}:`
+        ? `${write?.type === 'addComment' ? 'Какому контакту добавить комментарий?' : 'Какой контакт?'} Нашлось несколько по ${what}:`
         : `Which contact? Several match ${what}:`;
     case 'company':
       return ru
-        ? `Какой компании добавить комментарий? Нашлось несколько по ${what}:`
+        ? `${write?.type === 'addComment' ? 'Какой компании добавить комментарий?' : 'Какая компания?'} Нашлось несколько по ${what}:`
         : `Which company? Several match ${what}:`;
+    case 'time':
+      return ru
+        ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
+        : `Someone is busy then for the meeting ${what}. Free times that day:`;
   }
 }
 
@@ -234,6 +268,7 @@ const notFoundWords: Record<LookupSubject, Texts> = {
   meeting: { ru: 'встречи', en: 'a meeting' },
   person: { ru: 'сотрудника', en: 'a colleague' },
   stage: { ru: 'этапа', en: 'a stage' },
+  time: { ru: 'свободного времени для встречи', en: 'a free time for the meeting' },
 };
 
 /** Nothing fits the name: one plain sentence. */

@@ -3,34 +3,15 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
+import type { RecordLinks } from '../scenarios/record-links.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
 import { countOf, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
-import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
+import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, nouns, say } from './words.ts';
 
 type QueryView = Extract<ViewModel, { view: 'query' }>;
-
-/** A tap on «↗» opens the record's own page in the portal: its public address, never a REST path. */
-function openLink(
-  view: QueryView,
-  kind: 'task' | 'deal' | 'lead' | 'contact' | 'company' | 'event',
-  id: number,
-  owner = 0,
-): string {
-  if (!view.origin) return '';
-  const paths = {
-    task: `company/personal/user/${owner}/tasks/task/view/${id}/`,
-    deal: `crm/deal/details/${id}/`,
-    lead: `crm/lead/details/${id}/`,
-    contact: `crm/contact/details/${id}/`,
-    company: `crm/company/details/${id}/`,
-    event: `calendar/?EVENT_ID=${id}`,
-  };
-  const href = `${view.origin}/${paths[kind]}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return ` <a href="${href}">↗</a>`;
-}
 
 const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
   tasks: { ru: 'Задачи', en: 'Tasks' },
@@ -39,6 +20,7 @@ const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
   meetings: { ru: 'Встречи', en: 'Meetings' },
   contacts: { ru: 'Контакты', en: 'Contacts' },
   companies: { ru: 'Компании', en: 'Companies' },
+  calls: { ru: 'Звонки', en: 'Calls' },
   activities: { ru: 'Дела', en: 'Activities' },
 };
 
@@ -59,6 +41,7 @@ const SUBJECT_ICONS: Record<Query['subject'], string> = {
   meetings: '📅',
   contacts: '👤',
   companies: '🏢',
+  calls: '📞',
   activities: '📌',
 };
 
@@ -136,10 +119,13 @@ export function periodWords(period: Period, today: string, language: Language, o
   )
     return say(language, `за ${from.year} год`, `in ${from.year}`);
   const sameMonth = from.hasSame(to, 'month');
+  // A span across a new year names both years: «с 1 декабря 2025 по 29 ноября 2026».
+  const fromYear = from.year !== to.year ? ` ${from.year}` : '';
+  const toYear = fromYear ? ` ${to.year}` : year(to);
   return say(
     language,
-    `с ${from.toFormat(sameMonth ? 'd' : 'd MMMM')} по ${to.toFormat('d MMMM')}${year(to)}`,
-    `from ${from.toFormat(sameMonth ? 'd' : 'd MMMM')} to ${to.toFormat('d MMMM')}${year(to)}`,
+    `с ${from.toFormat(sameMonth ? 'd' : 'd MMMM')}${fromYear} по ${to.toFormat('d MMMM')}${toYear}`,
+    `from ${from.toFormat(sameMonth ? 'd' : 'd MMMM')}${fromYear} to ${to.toFormat('d MMMM')}${toYear}`,
   );
 }
 
@@ -163,6 +149,7 @@ function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language
     words +=
       say(language, ' по клиенту ', ' for ') +
       (/[«"]/u.test(filters.client) ? portalText(filters.client) : quoted(portalText(filters.client), language));
+  if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += say(language, ' на стадии ', ' at stage ') + quoted(portalText(filters.stage), language);
@@ -195,6 +182,7 @@ const NOUNS: Record<Query['subject'], keyof typeof nouns> = {
   meetings: 'meeting',
   contacts: 'record',
   companies: 'record',
+  calls: 'record',
   activities: 'record',
 };
 
@@ -232,15 +220,23 @@ const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
   meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
   contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
   companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  calls: { ru: 'Могу поставить задачу перезвонить клиенту.', en: 'I can create a task to call a client back.' },
   activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
 };
+
+/** The one next step: never an offer of the answer just given. */
+function queryHint(query: Query, language: Language): string {
+  if (query.subject === 'leads' && query.groupBy === 'source')
+    return say(language, 'Могу показать сами лиды за этот период.', 'I can list the leads of this period.');
+  return QUERY_HINTS[query.subject][language];
+}
 
 export function renderQuery(view: QueryView, language: Language): Page {
   const { query, result, total, at } = view;
   const title = queryTitle(view, language);
   const icon = SUBJECT_ICONS[query.subject];
   const noun = NOUNS[query.subject];
-  const hint = hintLine(QUERY_HINTS[query.subject][language]);
+  const hint = hintLine(queryHint(query, language));
   const more = total - view.offset - ('items' in result ? result.items.length : 0);
   const moreButton: Button[][] =
     'items' in result && more > 0
@@ -272,9 +268,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
           overdue,
-          result.items.map(
-            (task) => `• ${taskLine(task, at, language)}${openLink(view, 'task', task.id, task.responsible?.id)}`,
-          ),
+          result.items.map((task) => `• ${taskLine(task, at, language, view.links)}`),
           rest,
           hint,
         ),
@@ -288,8 +282,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
         lines: sections(
           `${icon} ${title}: ${total}${sum}${part}`,
           result.items.map(
-            (deal) =>
-              `• ${dealLine(deal, language, { pipeline: true })}${deal.responsible ? ` · ${portalText(deal.responsible.name)}` : ''}${openLink(view, 'deal', deal.id)}`,
+            (deal) => `• ${dealLine(deal, language, { pipeline: true, responsible: true, links: view.links })}`,
           ),
           rest,
           hint,
@@ -309,7 +302,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
       return {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
-          result.items.map((lead) => `• ${leadLine(lead, at, language)}${openLink(view, 'lead', lead.id)}`),
+          result.items.map((lead) => `• ${leadLine(lead, at, language, view.links)}`),
           rest,
           hint,
         ),
@@ -317,7 +310,12 @@ export function renderQuery(view: QueryView, language: Language): Page {
       };
     case 'events':
       return {
-        lines: sections(`${icon} ${title}: ${total}${part}`, eventsByDay(result.items, at, language), rest, hint),
+        lines: sections(
+          `${icon} ${title}: ${total}${part}`,
+          eventsByDay(result.items, at, language, view.links),
+          rest,
+          hint,
+        ),
         buttons: moreButton,
       };
     case 'activities':
@@ -336,7 +334,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
           `${icon} ${title}: ${total}${part}`,
           result.items.map(
             (item) =>
-              `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${openLink(view, item.kind, item.id)}`,
+              `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${opens(view.links, item.kind, item.id)}`,
           ),
           rest,
           hint,
@@ -380,7 +378,10 @@ export function renderQuery(view: QueryView, language: Language): Page {
     case 'groups': {
       const by = {
         manager: say(language, 'по менеджерам', 'by manager'),
-        stage: say(language, 'по стадиям', 'by stage'),
+        stage:
+          query.subject === 'leads'
+            ? say(language, 'по статусам', 'by status')
+            : say(language, 'по стадиям', 'by stage'),
         source: say(language, 'по источникам', 'by source'),
         week: say(language, 'по неделям', 'by week'),
         month: say(language, 'по месяцам', 'by month'),
@@ -424,6 +425,7 @@ function eventsByDay(
   events: Extract<QueryView['result'], { kind: 'events' }>['items'],
   at: Moment,
   language: Language,
+  links: RecordLinks | undefined,
 ): string[] {
   const lines: string[] = [];
   let day = '';
@@ -437,7 +439,7 @@ function eventsByDay(
           .toFormat('cccc, d MMMM')}</b>${date === at.today ? say(language, ' (сегодня)', ' (today)') : ''}`,
       );
     }
-    lines.push(`• ${eventLine(event, language)}`);
+    lines.push(`• ${eventLine(event, language, links)}`);
   }
   return lines;
 }
@@ -462,7 +464,8 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
     lines: [header],
     buttons: view.options.map((option, index) => [
       {
-        text: buttonLabel(view.about === 'person' ? '👤 ' : '🏢 ', option.label),
+        // A company gets its building; an employee or a contact (a client who is a person) their figure.
+        text: buttonLabel(option.query.client?.startsWith('#co') ? '🏢 ' : '👤 ', option.label),
         action: { kind: 'queryPick', option: index },
       },
     ]),

@@ -1,5 +1,5 @@
-// From a view model to what is sent: Telegram HTML through the guard, split at line boundaries into
-// messages of at most 4096 characters, the buttons under the last one.
+// From a view model to one reply: Telegram HTML with the portal's words marked as data, the buttons under it.
+// The guard and the split to Telegram's lengths come once, at the present step (present.ts).
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { renderBriefing } from './briefing-view.ts';
@@ -8,7 +8,6 @@ import { renderContacts } from './contacts-view.ts';
 import { renderDealCard } from './deal-card-view.ts';
 import { renderDeals } from './deals-view.ts';
 import { renderDossier } from './dossier-view.ts';
-import { guardPlainText, guardText } from './guard.ts';
 import { renderLeadCard, renderNewLeads } from './leads-view.ts';
 import type { Page } from './lines.ts';
 import { renderMeetingPrep } from './meeting-prep-view.ts';
@@ -18,7 +17,6 @@ import { renderQuery, renderQueryChoice, renderQueryNotFound } from './query-vie
 import type { Reply } from './reply.ts';
 import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
 import { renderSchedule } from './schedule-view.ts';
-import { splitMessage } from './split.ts';
 import { renderTasks } from './tasks-view.ts';
 import { renderTeamStatus } from './team-view.ts';
 
@@ -69,9 +67,7 @@ function pageOf(view: ViewModel, language: Language): Page {
 
 export function renderView(view: ViewModel, language: Language): Reply[] {
   const page = pageOf(view, language);
-  const parts = splitMessage(guardText(page.lines.join('\n'), language));
-  const buttons = (page.buttons ?? [])
-    .map((row) => row.map((button) => ({ ...button, text: guardPlainText(button.text, language) })))
-    .filter((row) => row.length > 0);
-  return parts.map((html, index) => (index === parts.length - 1 && buttons.length > 0 ? { html, buttons } : { html }));
+  const buttons = (page.buttons ?? []).filter((row) => row.length > 0);
+  const html = page.lines.join('\n');
+  return [buttons.length > 0 ? { html, buttons } : { html }];
 }

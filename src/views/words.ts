@@ -26,6 +26,7 @@ export const nouns = {
     ru: { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' },
     en: { one: 'contact', other: 'contacts' },
   },
+  row: { ru: { one: 'строка', few: 'строки', many: 'строк', other: 'строки' }, en: { one: 'row', other: 'rows' } },
   record: {
     ru: { one: 'запись', few: 'записи', many: 'записей', other: 'записи' },
     en: { one: 'match', other: 'matches' },

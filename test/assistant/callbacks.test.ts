@@ -13,6 +13,8 @@ const roundTrips: Action[] = [
   { kind: 'chooseStage', dealId: 4242 },
   { kind: 'chart', request: { scenario: 'pipeline', categoryId: 12 } },
   { kind: 'chart', request: { scenario: 'weeklyReport' } },
+  { kind: 'answerFile', file: 'chart', key: 'Qw3_x-9aZk1P' },
+  { kind: 'answerFile', file: 'excel', key: 'Qw3_x-9aZk1P' },
   { kind: 'digestToggle', digest: 'morningBriefing' },
   { kind: 'digestToggle', digest: 'weeklyReport' },
   { kind: 'digestTime', digest: 'overdueAlert', time: '10:30' },

@@ -37,10 +37,12 @@ describe('a task without a title', () => {
     // A fresh assistant on the same database: the bot after a restart.
     const restarted = h.assistant();
     const [question] = h.record(await restarted.handleText(who, 'позвонить в Ромашку завтра в 15:00'));
-    expect(plainTextOf(question!.html)).toMatch(/^Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00\?/);
+    expect(plainTextOf(question!.html)).toBe(
+      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, с привязкой к компании «ООО «Ромашка»»?',
+    );
     expect(written()).toBe(before);
     h.recordOutcome(await restarted.handleButton(who, encodeAction(yesOf(question)!.action), 1));
-    expect(tasksTitled('Позвонить в Ромашку')).toHaveLength(1);
+    expect(tasksTitled('Позвонить в Ромашку')).toMatchObject([{ ufCrmTask: ['CO_1'] }]);
   });
 
   it('an answer after the question expired is read on its own and writes nothing', async () => {
@@ -88,6 +90,39 @@ describe('other requests that lack a piece', () => {
     expect(plainTextOf(question!.html)).toMatch(
       /^Перенести встречу «Встреча с ООО «Ромашка».*» на пятницу, 27 ноября, 11:00–12:30\?/,
     );
+  });
+
+  it('when an attendee is busy at the meeting’s own time that day, the free times are offered; a pick only asks', async () => {
+    const who = conversation();
+    const assistant = h.assistant();
+    // Игорь Соколов, who attends the Ромашка meeting (11:00–12:30), is busy on Thursday 11:00–12:00.
+    await h.client.call('calendar.event.add', {
+      type: 'user',
+      ownerId: 5,
+      name: 'Приём у врача',
+      from: '2026-11-26T11:00:00+03:00',
+      to: '2026-11-26T12:00:00+03:00',
+    });
+    h.record(await assistant.handleText(who, 'перенеси встречу с Ромашкой'));
+    const [choice] = h.record(await assistant.handleText(who, 'на четверг'));
+    expect(plainTextOf(choice!.html)).toMatch(/кто-то занят\. Свободное время в этот день:$/);
+    const times = choice!.buttons!.flat().map((button) => button.text);
+    expect(times.length).toBeGreaterThan(1);
+    // Every time offered leaves the 90 minutes free: nothing between 09:31 and 12:00 (the busy hour).
+    for (const time of times) expect(time < '09:31' || time >= '12:00', time).toBe(true);
+    const before = written();
+    const picked = h.recordOutcome(
+      await assistant.handleButton(who, encodeAction(choice!.buttons!.flat().at(-1)!.action), 3),
+    );
+    expect(written()).toBe(before);
+    const [question] = picked.replies;
+    const last = times.at(-1)!;
+    expect(plainTextOf(question!.html)).toMatch(
+      new RegExp(`^Перенести встречу «Встреча с ООО «Ромашка».*» на четверг, 26 ноября, ${last}–`),
+    );
+    h.recordOutcome(await assistant.handleButton(who, encodeAction(yesOf(question)!.action), 4));
+    const moved = h.portal.data.events.find((event) => String(event.NAME).startsWith('Встреча с ООО «Ромашка»'));
+    expect(moved?.DATE_FROM).toContain(`26.11.2026 ${last}`);
   });
 
   it('a bare «досье» asks «По какому клиенту?» and the name opens the card', async () => {

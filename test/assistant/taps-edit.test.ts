@@ -37,4 +37,17 @@ describe('taps edit the message they were tapped on', () => {
     expect(outcome.replies).toEqual([]);
     expect(plainTextOf(outcome.edit!.html)).toContain(other.text.replace(/^📊\s*/u, '').replace(/…$/u, ''));
   });
+
+  it('«Ещё» turns the list into its next part; with the list gone from memory it leaves the message alone', async () => {
+    const [list] = h.record(await h.assistant().handleText(who, 'задачи команды'));
+    const more = buttonsOf(list).find((button) => button.action.kind === 'queryMore')!;
+    const outcome = await tap(more);
+    expect(outcome.replies).toEqual([]);
+    expect(plainTextOf(outcome.edit!.html)).toMatch(/^✅ Задачи команды: \d+ \(с 21-й\)/u);
+    const stranger = { telegramUserId: 8002, chatId: 8002 };
+    const stale = h.recordOutcome(await h.assistant().handleButton(stranger, encodeAction(more.action), 43));
+    expect(stale).toMatchObject({ replies: [] });
+    expect(stale.edit).toBeUndefined();
+    expect(stale.notice).toBeTruthy();
+  });
 });

@@ -27,6 +27,32 @@ describe('a write names its record', () => {
     expect(question?.buttons?.flat()).toHaveLength(2);
   });
 
+  it('takes the person a name’s form allows: «Орловой» is Мария Орлова, though Роман Орлов shares the surname', async () => {
+    const orlovs = h.portal.data.users.filter((user) => String(user.LAST_NAME).startsWith('Орлов'));
+    expect(orlovs.map((user) => user.LAST_NAME).sort()).toEqual(['Орлов', 'Орлова']);
+    const [question] = await h
+      .assistant()
+      .handleText({ telegramUserId: 1, chatId: 1 }, 'поставь задачу Орловой позвонить клиенту завтра');
+    expect(plainTextOf(question?.html ?? '')).toMatch(/ответственный — Мария Орлова\?$/u);
+    expect(question?.buttons?.flat().map((button) => button.text)).toEqual(['Да', 'Нет']);
+    // A man's form keeps the man.
+    const [other] = await h
+      .assistant()
+      .handleText({ telegramUserId: 2, chatId: 2 }, 'поставь задачу Орлову позвонить клиенту завтра');
+    expect(plainTextOf(other?.html ?? '')).toMatch(/ответственный — Роман Орлов\?$/u);
+  });
+
+  it('finds the deal «с Ромашкой» by its client’s name in any case, and the question names it', async () => {
+    const [question] = await h
+      .assistant()
+      .handleText({ telegramUserId: 3, chatId: 3 }, 'добавь комментарий к сделке с Ромашкой: клиент просит скидку');
+    const text = plainTextOf(question?.html ?? '');
+    expect(text).toMatch(/^К какой сделке добавить комментарий\? Нашлось несколько по «Ромашка»/u);
+    const options = (question?.buttons ?? []).flat().map((button) => button.text);
+    expect(options.length).toBeGreaterThan(1);
+    for (const option of options.filter((text) => text !== 'Отмена')) expect(option).toMatch(/Ромашк/u);
+  });
+
   it('finds a meeting early in the morning of a director far east of the portal, by its time', async () => {
     const far = h.portal.data.users.find((user) => user.TIME_ZONE === 'Asia/Vladivostok');
     const portalUserId = Number(far?.ID);

@@ -146,6 +146,20 @@ describe('the Telegram bot, run as an operator runs it', () => {
     expect(stand.portal.data.tasks.at(-1)?.title).toMatch(/отч[её]т/i);
   });
 
+  it('«Ещё» under a long list edits that message into the next part instead of sending a new one', async () => {
+    const [list] = await stand.say(DIRECTOR, 'задачи команды');
+    expect(list?.plain).toMatch(/…и ещё \d+/u);
+    const sentBefore = stand.telegram.sent(DIRECTOR.id).length;
+    stand.telegram.tapButton(DIRECTOR, list!, stand.telegram.buttonData(list!, 'Ещё'));
+    const edited = await stand.telegram.waitFor(() => {
+      const now = stand.telegram.sent(DIRECTOR.id).find((m) => m.messageId === list!.messageId);
+      return now && now.edits > 0 ? now : undefined;
+    });
+    await stand.telegram.waitFor(() => stand.telegram.pendingUpdates() === 0);
+    expect(edited.plain).toMatch(/^✅ Задачи команды: \d+ \(с 21-й\)/u);
+    expect(stand.telegram.sent(DIRECTOR.id)).toHaveLength(sentBefore);
+  });
+
   it('cancels a proposal without writing anything', async () => {
     const before = tasksCount();
     const [question] = await stand.say(DIRECTOR, 'создай задачу позвонить в Ромашку завтра');

@@ -50,6 +50,15 @@ describe('tasks', () => {
     expect((await call('tasks.task.complete', { taskId: task.id })).status).toBe(400);
   });
 
+  it('a task bound to a company is listed by that binding, among several', async () => {
+    const created = await call('tasks.task.add', {
+      fields: { TITLE: 'Сверить акты', RESPONSIBLE_ID: 1, UF_CRM_TASK: ['CO_3', 'D_7'] },
+    });
+    const id = (created.body.result as { task: Task }).task.id;
+    const listed = await call('tasks.task.list', { filter: { UF_CRM_TASK: 'CO_3' }, select: ['ID', 'UF_CRM_TASK'] });
+    expect((listed.body.result as { tasks: Task[] }).tasks).toContainEqual({ id, ufCrmTask: ['CO_3', 'D_7'] });
+  });
+
   it('refuses a task without a title', async () => {
     const answer = await call('tasks.task.add', { fields: { DEADLINE: '2026-11-26' } });
     expect(answer.status).toBe(400);
@@ -93,6 +102,14 @@ describe('deals', () => {
 
     expect((await call('crm.deal.delete', { id })).body.result).toBe(true);
     expect((await call('crm.deal.get', { id })).status).toBe(400);
+  });
+
+  it('a deal made with its contact list shows that contact, and the contact’s deals list it', async () => {
+    const id = (await call('crm.deal.add', { fields: { TITLE: 'Поставка', CONTACT_IDS: [2] } })).body.result as number;
+    const deal = (await call('crm.deal.get', { id })).body.result as Record<string, unknown>;
+    expect(deal.CONTACT_ID).toBe('2');
+    const listed = await call('crm.deal.list', { filter: { CONTACT_ID: 2 }, select: ['ID'] });
+    expect(listed.body.result).toContainEqual({ ID: String(id) });
   });
 
   it('refuses a stage of another pipeline', async () => {

@@ -7,7 +7,8 @@ import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
 import type { DigestName } from '../../src/scenarios/requests.ts';
-import { renderView } from '../../src/views/render.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import { presentView } from '../../src/views/present.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 
 const harness = digestHarness();
@@ -35,7 +36,7 @@ function realContent(): DigestDispatcherDeps['content'] {
   const scenarios = scenariosOfDemo();
   return async (director, digest) => {
     const view = await scenarios.run(director, DIGEST_CONTENT[digest]);
-    return view && renderView(view, director.language);
+    return view && presentView(view, director.language);
   };
 }
 
@@ -47,7 +48,11 @@ async function deliveredAt(digest: DigestName, at: string) {
   portalNow = new Date(at);
   h.clock.set(at);
   await dispatcher.tick();
-  return { h, text: h.deliveries.map((delivery) => delivery.html).join('\n') };
+  const html = h.deliveries.map((delivery) => delivery.html).join('\n');
+  // What the director reads is the text; a link under «↗» opens a record's own page on the portal.
+  for (const [, href] of html.matchAll(/href="([^"]+)"/gu))
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(?:crm|company)\//u);
+  return { h, text: plainTextOf(html) };
 }
 
 describe('when the morning briefing is due', () => {

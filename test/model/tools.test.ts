@@ -192,6 +192,7 @@ describe('the typed question as the model’s read tool', () => {
       'meetings',
       'contacts',
       'companies',
+      'calls',
       'activities',
     ]);
     expect(Object.keys(properties)).toEqual(

@@ -32,6 +32,7 @@ const SUBJECT: Record<Query['subject'], RegExp> = {
   meetings: /встречи/iu,
   contacts: /контакты/iu,
   companies: /компании/iu,
+  calls: /звонки|calls/iu,
   activities: /дела/iu,
 };
 const GROUP: Record<NonNullable<Query['groupBy']>, RegExp> = {

@@ -85,7 +85,8 @@ describe('the questions of the issue, without a model', () => {
 
   it('«сколько заработали в этом месяце» and «выручка за ноябрь»: won in November by the stage history', async () => {
     const won = closedBetween('S', now.startOf('month'), now.plus({ days: 1 }).startOf('day'));
-    const expected = `💰 Выручка за ноябрь: ${rub(rubles(won))} + 12\u202f000\u00a0$`;
+    // Currencies side by side, never added.
+    const expected = `💰 Выручка за ноябрь: ${rub(rubles(won))} и 12\u202f000\u00a0$`;
     expect(await ask('сколько заработали в этом месяце')).toContain(expected);
     expect(await ask('выручка за ноябрь')).toContain(expected);
     expect(await ask('выручка за ноябрь')).toContain(`Выигранных сделок: ${won.length}`);
@@ -108,6 +109,10 @@ describe('the questions of the issue, without a model', () => {
     expect(sums.length).toBeGreaterThan(3);
     expect(sums).toEqual([...sums].sort((a, b) => b - a));
     expect(text).toMatch(/— \d+\sсдел\p{L}+ — в среднем /u);
+    // A manager with deals in two currencies: sums and averages side by side, never joined by «+» as one sum.
+    expect(text).not.toContain(' + ');
+    const mixed = text.split('\n').find((line) => /₽ и /u.test(line));
+    expect(mixed).toMatch(/в среднем [\d\u202f]+\u00a0₽ и [\d\u202f]+\u00a0\$$/u);
   });
 
   it('«сколько сделок выиграли за квартал», «средний чек», «конверсия»', async () => {
@@ -130,10 +135,23 @@ describe('the questions of the issue, without a model', () => {
     expect(text).toMatch(/^📊 Лиды за 30\sдней по источникам: \d+/u);
     expect(text).toContain('Телеграм-канал');
     expect(text).not.toMatch(/UC_TELEGRAM|\bWEB\b|\bCALL\b/u);
+    // The hint offers a next step, not the answer just given.
+    expect(text).not.toContain('Могу показать, откуда приходят лиды');
+    expect(text).toContain('💡 Могу показать сами лиды за этот период.');
   });
 });
 
 describe('never confidently wrong', () => {
+  it('two contacts sharing a surname are offered as people, not as companies', async () => {
+    const sidorovs = h.portal.data.contacts.filter((contact) => contact.LAST_NAME === 'Сидоров');
+    expect(sidorovs.length).toBeGreaterThan(1);
+    user += 1;
+    const [reply] = await h.assistant().handleText({ telegramUserId: user, chatId: user }, 'сделки Сидорова');
+    const labels = (reply!.buttons ?? []).flat().map((button) => button.text);
+    expect(labels.length).toBe(sidorovs.length);
+    for (const label of labels) expect(label).toMatch(/^👤 \S+ Сидоров$/u);
+  });
+
   it('a word it cannot apply is said, not dropped', async () => {
     expect(await ask('покажи важные задачи')).toMatch(/^❔ Не понял «важные» — показываю без этого\./u);
   });

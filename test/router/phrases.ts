@@ -296,7 +296,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
       ask({ subject: 'deals', status: 'won', measure: 'sum', period: { from: c.monthStart, to: c.today } }),
     ],
     ['когда я свободен завтра', schedule(c.tomorrow)],
-    ['какие звонки сегодня', schedule(c.today)],
+    ['какие звонки сегодня', ask({ subject: 'calls', period: { from: c.today, to: c.today } })],
     ['есть ли просроченные задачи', ask({ subject: 'tasks', status: 'overdue' })],
     ['у меня есть встречи завтра?', schedule(c.tomorrow)],
     ['покажи новые заявки', view({ scenario: 'newLeads' })],
@@ -312,7 +312,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
         type: 'createTask',
         title: 'Позвонить клиенту',
         deadline: c.at(c.tomorrow, '18:00'),
-        responsibleName: 'Петров',
+        responsibleName: 'Петрову',
       }),
     ],
     [
@@ -349,6 +349,10 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     [
       'добавь комментарий к сделке Ромашка: перезвонить в понедельник',
       write({ type: 'addComment', entity: 'deal', entityQuery: 'Ромашка', text: 'Перезвонить в понедельник' }),
+    ],
+    [
+      'добавь комментарий к сделке с Ромашкой: клиент просит скидку',
+      write({ type: 'addComment', entity: 'deal', entityQuery: 'Ромашка', text: 'Клиент просит скидку' }),
     ],
     [
       'комментарий к контакту Иванов: просил скидку',
@@ -401,7 +405,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
         type: 'createTask',
         title: 'Проверить договор',
         deadline: c.at(friday, '18:00'),
-        responsibleName: 'Сидоров',
+        responsibleName: 'Сидорова',
       }),
     ],
     ['заведи контакт Смирнова Анна', write({ type: 'createContact', name: 'Анна', lastName: 'Смирнова' })],

@@ -128,6 +128,15 @@ export function questionPack(): QuestionPhrase[] {
       { subject: 'deals', status: 'won', groupBy: 'manager', period: PERIODS[6]![1] },
     ],
     ['зависшие сделки Попова', { subject: 'deals', status: 'stuck', person: 'Попова' }],
+    // Calls and activities are their own subject, never the schedule.
+    ['звонки', { subject: 'calls' }],
+    ['звонки на этой неделе', { subject: 'calls', period: PERIODS[9]![1] }],
+    ['мои звонки за неделю', { subject: 'calls', person: 'me', period: PERIODS[0]![1] }],
+    ['звонки Попова', { subject: 'calls', person: 'Попова' }],
+    ['calls this week', { subject: 'calls', period: PERIODS[9]![1] }],
+    ['активности по Ромашке', { subject: 'activities', client: 'Ромашке' }],
+    ['выполненные активности за месяц', { subject: 'activities', status: 'done', period: PERIODS[1]![1] }],
+    ['новые компании за месяц', { subject: 'companies', status: 'new', period: PERIODS[1]![1] }],
     ['новые лиды за неделю', { subject: 'leads', status: 'new', period: PERIODS[0]![1] }],
     ['а выигранные сделки в октябре', { subject: 'deals', status: 'won', period: PERIODS[4]![1] }],
     // English

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 import { ms, NOW, openTasksOf, plain, ruCount, type Stand, startStand } from './demo.ts';
 
 let stand: Stand;
@@ -19,7 +19,7 @@ async function view<K extends ViewModel['view']>(
   const model = await stand.scenarios.run(stand.director('Europe/Moscow', language), request);
   expect(model?.view).toBe(kind);
   const text = plain(
-    renderView(model as ViewModel, language)
+    presentView(model as ViewModel, language)
       .map((reply) => reply.html)
       .join('\n'),
   );
@@ -75,7 +75,7 @@ describe('my tasks', () => {
           task.deadline = '2026-12-02T12:00:00+03:00';
       }
       const model = await own.scenarios.run(own.director(), { scenario: 'myTasks' });
-      const text = plain(renderView(model as ViewModel, 'ru')[0]?.html ?? '');
+      const text = plain(presentView(model as ViewModel, 'ru')[0]?.html ?? '');
       expect(text).toContain('⚠️ 3 задачи просрочены');
     } finally {
       await own.close();

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 import { ms, openTasksOf, plain, startStand } from './demo.ts';
 
 // Around midnight the director's today is not the server's (UTC) nor the portal's (Moscow) today.
@@ -32,7 +32,7 @@ describe.each([
       const events = view.events.filter((event) => !event.allDay);
       for (const event of events) expect(event.from.slice(0, 10)).toBe(today);
       const text = plain(
-        renderView(view, 'ru')
+        presentView(view, 'ru')
           .map((reply) => reply.html)
           .join('\n'),
       );

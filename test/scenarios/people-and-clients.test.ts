@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 import { ms, NOW, openTasksOf, plain, type Stand, startStand } from './demo.ts';
 
 let stand: Stand;
@@ -14,7 +14,7 @@ async function run(request: Parameters<Stand['scenarios']['run']>[1], portalUser
   return {
     view,
     text: plain(
-      renderView(view, 'ru')
+      presentView(view, 'ru')
         .map((reply) => reply.html)
         .join('\n'),
     ),
@@ -79,7 +79,7 @@ describe('client dossier and search', () => {
     if (view.view !== 'choice') throw new Error(view.view);
     const expected = stand.demo.data.contacts.filter((contact) => String(contact.LAST_NAME).startsWith('Иванов'));
     expect(view.choices.total).toBe(expected.length);
-    const buttons = renderView(view, 'ru').at(-1)?.buttons?.flat() ?? [];
+    const buttons = presentView(view, 'ru').at(-1)?.buttons?.flat() ?? [];
     expect(buttons.map((button) => button.action)).toEqual(
       view.choices.items.map((choice) => ({ kind: 'show', request: { scenario: 'dossier', contactId: choice.id } })),
     );

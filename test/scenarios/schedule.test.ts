@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarEvent } from '../../src/demo-portal/company.ts';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 import { eventsOf, ms, openTasksOf, plain, type Stand, startStand } from './demo.ts';
 
 let stand: Stand;
@@ -20,7 +20,7 @@ async function schedule(date: string, timeZone: string, language: 'ru' | 'en' = 
   })) as Schedule;
   expect(view.view).toBe('schedule');
   const text = plain(
-    renderView(view, language)
+    presentView(view, language)
       .map((reply) => reply.html)
       .join('\n'),
   );

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { type Database, openDatabase, postgresDialect, StorageError } from '../../src/storage/db.ts';
+import { type Database, openDatabase, postgresDialect, type Queries, StorageError } from '../../src/storage/db.ts';
+import { createMemoryRepository } from '../../src/storage/memory.ts';
+import { createProposalRepository } from '../../src/storage/proposals.ts';
 import { storageEngines } from './engines.ts';
 import { tempFolders } from './temp.ts';
 
@@ -39,6 +41,54 @@ describe('openDatabase', () => {
     const db = await openDatabase(path);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    await db.close();
+  });
+
+  it('commits conversation memory without waiting for the disk, and sets the durable level back at once', async () => {
+    const db = await openDatabase(join(newFolder(), 'assistant.sqlite'));
+    const level = async (queries: Queries) =>
+      (await queries.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous;
+    expect(await db.lossy.get('PRAGMA synchronous')).toEqual({ synchronous: 1 }); // NORMAL
+    expect(await db.lossy.transaction(level)).toBe(1);
+    await expect(db.lossy.run('INSERT INTO no_such_table VALUES (1)')).rejects.toThrow(/no such table/);
+    await expect(db.lossy.transaction(() => Promise.reject(new Error('gave up')))).rejects.toThrow('gave up');
+    expect(await level(db)).toBe(2);
+    expect(await db.transaction(level)).toBe(2);
+    // A claim asked for while a lossy transaction holds the file waits for it, then commits at the durable level.
+    let finish = () => {};
+    const held = db.lossy.transaction(() => new Promise<void>((done) => (finish = done)));
+    const claim = db.get<{ synchronous: number }>('PRAGMA synchronous');
+    finish();
+    await held;
+    expect(await claim).toEqual({ synchronous: 2 });
+    await db.close();
+  });
+
+  it('puts only the conversation memory on the lossy side: a claimed tap is written durably', async () => {
+    const db = await openDatabase(join(newFolder(), 'assistant.sqlite'));
+    const lossyWrites: string[] = [];
+    const noted = <T>(what: string, result: T): T => {
+      lossyWrites.push(what);
+      return result;
+    };
+    const recorded: Database = {
+      ...db,
+      lossy: {
+        ...db.lossy,
+        run: (sql, params) => noted(sql, db.lossy.run(sql, params)),
+        get: (sql, params) => noted(sql, db.lossy.get(sql, params)),
+        transaction: (work) => noted('transaction', db.lossy.transaction(work)),
+      },
+    };
+    const memory = createMemoryRepository(recorded);
+    await memory.remember(111, 'director', 'мои задачи', new Date());
+    await memory.setContext(111, { view: 'tasks' });
+    expect(lossyWrites).toHaveLength(2);
+    const proposals = createProposalRepository(recorded);
+    const write = { type: 'createTask' as const, title: 'Позвонить в Ромашку' };
+    const proposal = await proposals.create({ telegramUserId: 111, write, now: new Date(), ttlMs: 60_000 });
+    expect((await proposals.claim(proposal.id, 111, new Date())).ok).toBe(true);
+    expect(lossyWrites).toHaveLength(2);
     await db.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 import { NOW, type Stand, startStand } from '../scenarios/demo.ts';
 import { everyViewRequest } from './every-request.ts';
 import { technical, telegramHtmlProblems } from './html-check.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => stand.close());
 
 function checkReplies(view: ViewModel, language: 'ru' | 'en') {
-  const replies = renderView(view, language);
+  const replies = presentView(view, language);
   expect(replies.length).toBeGreaterThan(0);
   const text = replies.map((reply) => reply.html).join('\n');
   for (const reply of replies) {
@@ -82,7 +82,7 @@ describe('portal text full of markup', () => {
       for (const request of everyViewRequest) {
         const view = await own.scenarios.run(own.director(), request);
         if (!view) continue;
-        const replies = renderView(view, 'ru');
+        const replies = presentView(view, 'ru');
         for (const reply of replies) expect(telegramHtmlProblems(reply.html)).toEqual([]);
         const text = replies.map((reply) => reply.html).join('\n');
         expect(text).not.toContain('<script>');
@@ -124,7 +124,7 @@ describe('"only if" digests', () => {
       expect(await quiet.scenarios.run(quiet.director(), { scenario: 'overdueAlert' })).toBeNull();
       expect(await quiet.scenarios.run(quiet.director(), { scenario: 'newLeads' })).toBeNull();
       const tasks = await quiet.scenarios.run(quiet.director(), { scenario: 'myTasks' });
-      expect(renderView(tasks as ViewModel, 'ru')[0]?.html).toContain('Открытых задач нет.');
+      expect(presentView(tasks as ViewModel, 'ru')[0]?.html).toContain('Открытых задач нет.');
     } finally {
       await quiet.close();
     }

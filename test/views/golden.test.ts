@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/scenarios/director.ts';
 import type { DealItem, EventItem, Moment, TaskItem, ViewModel } from '../../src/scenarios/view-models.ts';
-import { renderView } from '../../src/views/render.ts';
+import { presentView } from '../../src/views/present.ts';
 
 const at: Moment = { now: '2026-11-25T12:00:00+03:00', today: '2026-11-25', timeZone: 'Europe/Moscow' };
 const rub = (amount: number) => ({ amount, currency: 'RUB' });
@@ -111,7 +111,7 @@ const goldens: [name: string, view: ViewModel, language: Language][] = [
 
 describe('golden views', () => {
   it.each(goldens)('%s reads as checked in', (name, view, language) => {
-    const replies = renderView(view, language);
+    const replies = presentView(view, language);
     const shown = [
       ...replies.map((reply) => reply.html),
       ...replies

@@ -335,6 +335,9 @@ function encodeParts(action: Action): string {
       return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
     case 'export':
       return `xl:${action.list}`;
+    case 'answerFile':
+      if (!PROPOSAL_ID.test(action.key)) throw new Unfit('bad answer key');
+      return `${action.file === 'chart' ? 'ag' : 'ax'}:${action.key}`;
     case 'propose':
       return encodeShape('p', WRITES, action.write.type, action.write);
     case 'queryMore':
@@ -403,6 +406,12 @@ export function decodeAction(data: string): Action | undefined {
     case 'xl': {
       const list = EXPORT_LISTS.find((name) => parts.length === 1 && name === parts[0]);
       return list ? { kind: 'export', list } : undefined;
+    }
+    case 'ag':
+    case 'ax': {
+      const key = parts.join(':');
+      if (parts.length !== 1 || !PROPOSAL_ID.test(key)) return undefined;
+      return { kind: 'answerFile', file: kind === 'ag' ? 'chart' : 'excel', key };
     }
     case 's':
     case 'e':

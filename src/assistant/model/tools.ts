@@ -146,13 +146,20 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
   }),
   createTask: tool({
     description: 'Предложить создать задачу',
-    schema: z.object({ title: text(250), deadline: dateTime().optional(), responsibleName: text(100).optional() }),
-    effect: ({ title, deadline, responsibleName }, { timeZone }) =>
+    schema: z.object({
+      title: text(250),
+      deadline: dateTime().optional(),
+      responsibleName: text(100).optional(),
+      // The client or deal the task is about: the task is bound to it.
+      about: text(250).optional(),
+    }),
+    effect: ({ title, deadline, responsibleName, about }, { timeZone }) =>
       write({
         type: 'createTask',
         title,
         ...(deadline ? { deadline: zonedDateTime(deadline, timeZone) } : {}),
         ...(responsibleName ? { responsibleName } : {}),
+        ...(about ? { about } : {}),
       }),
   }),
   completeTask: tool({
@@ -174,13 +181,16 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
         .refine((value) => value >= 0, 'expected an amount ≥ 0')
         .optional(),
       currency: z.string().optional(),
+      // The company or contact the deal is with.
+      client: text(250).optional(),
     }),
-    effect: ({ title, amount, currency }) =>
+    effect: ({ title, amount, currency, client }) =>
       write({
         type: 'createDeal',
         title,
         ...(amount !== undefined ? { amount } : {}),
         ...(currency ? { currency: currency.toUpperCase() } : {}),
+        ...(client ? { clientName: client } : {}),
       }),
   }),
   moveDeal: tool({

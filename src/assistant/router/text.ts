@@ -2,6 +2,7 @@
 // and fillers dropped. Every step keeps the raw text aligned character for character with the light text,
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 import type { Language } from '../../scenarios/director.ts';
+import { stemOf } from '../../scenarios/matcher.ts';
 
 /** Lowercase with ё → е and odd spaces → space; same length as the input, index for index. */
 export function lightText(text: string): string {
@@ -192,16 +193,18 @@ const KEYWORDS = [
   'tuesday',
 ];
 const keywordSet = new Set(KEYWORDS);
+const keywordStems = new Map(KEYWORDS.map((keyword) => [keyword, stemOf(keyword)]));
 
 function correctTypos(message: Message): Message {
   return replaceBoth(message, /[\p{L}]{5,}/gu, (match) => {
     const word = match[0];
-    if (keywordSet.has(word)) return word;
+    if (keywordSet.has(word) || isName(message, match.index, word.length)) return word;
     const limit = word.length >= 9 ? 2 : 1;
+    const stem = stemOf(word);
     let best: string | undefined;
     let bestDistance = limit + 1;
     for (const keyword of KEYWORDS) {
-      if (!plausibleSlip(word, keyword, limit)) continue;
+      if (!plausibleSlip(word, stem, keyword, limit)) continue;
       const distance = editDistance(word, keyword, limit);
       if (distance < bestDistance) {
         best = keyword;
@@ -212,12 +215,28 @@ function correctTypos(message: Message): Message {
   });
 }
 
+// A capitalised word inside the message, or a word in quotes, is a name the director typed on purpose
+// (a person, a client, a stage): «Сводкина», «на стадии «Подготовка документов»».
+function isName(message: Message, start: number, length: number): boolean {
+  const before = message.raw.slice(0, start);
+  if (/[«"“„][^»"”]*$/u.test(before)) return true;
+  return start > 0 && /^\p{Lu}/u.test(message.raw.slice(start, start + length));
+}
+
 // A letter missing or doubled inside a word is a slip; one missing at the end is usually another word form
 // ("meeting" is not "meetings", "продаж" is not "продажи"), and those change the raw text too, so they stay.
-function plausibleSlip(word: string, keyword: string, limit: number): boolean {
+// A word built on a keyword's stem with a stem of its own is another real word of the same root, never a
+// slip: «подготовка» (a stage's name) is not «подготовь», «завтрак» is not «завтра».
+function plausibleSlip(word: string, stem: string, keyword: string, limit: number): boolean {
+  const base = keywordStems.get(keyword) ?? keyword;
+  if (word.startsWith(base) && stem !== base) return false;
+  // Another ending on the same stem is another case of the same word: «компании» (a list) is not «компанию».
+  if (stem === base && word.length === keyword.length) return false;
   if (word.length === keyword.length) return true;
   if (Math.abs(keyword.length - word.length) > 1 || limit < 1 || word.length < 5) return false;
-  return !keyword.startsWith(word) && !word.startsWith(keyword);
+  if (keyword.startsWith(word) || word.startsWith(keyword)) return false;
+  // One letter more is a slip only when it doubles its neighbour («задаччи»): «контракт» is a word, not «контакт».
+  return word.length < keyword.length || /(\p{L})\1/u.test(word);
 }
 
 /** Damerau–Levenshtein (adjacent swaps count as one), stopping early past the limit. */

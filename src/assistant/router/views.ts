@@ -198,7 +198,7 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   const deals = has(light, `сделк\\p{L}*|сделоч\\p{L}*|deals?${E}`);
   const meetings = has(
     light,
-    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|звонк\\p{L}*|совещани\\p{L}*|график\\p{L}*|планы?${E}|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
+    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|планы?${E}|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
   );
   const briefing = has(
     light,
@@ -227,8 +227,13 @@ const WHY = /^(?:почему|зачем|отчего|why|сравни\p{L}*|com
  * apply rides along (the model reads it, or the reply says it was not applied); more, or a «почему», make
  * the whole message a question for the model.
  */
+// «кто не закрыл задачи», «у кого просрочки»: a question about the team, which its status view answers.
+const aboutWhomRe = /^(?:а\s+)?(?:кто|у\s+кого|who(?:se)?|which\s+(?:employees|people))(?![\p{L}])/u;
+
 function questionIntent(message: Message, clock: Clock): Intent | undefined {
   const asked = parseQuery(message, clock);
+  if (asked?.query.subject === 'tasks' && !asked.query.person && aboutWhomRe.test(message.light))
+    return view({ scenario: 'teamStatus' });
   if (!asked || !isQualified(asked.query)) return undefined;
   // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
   if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client) return undefined;
@@ -293,7 +298,7 @@ const PLAIN_WORDS = new RegExp(
   `^(?:${[
     'задач\\p{L}*|таск\\p{L}*|tasks?|todos?|сделк\\p{L}*|сделоч\\p{L}*|deals?|расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*',
     'созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|план\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule',
-    'calendar|meetings?|calls?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
+    'calendar|meetings?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
     'отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|people',
     'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид\\p{L}*|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
     'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
@@ -301,7 +306,7 @@ const PLAIN_WORDS = new RegExp(
     'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
     'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
     'что|че|чо|шо|как|кто|когда|там|тут|есть|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
-    'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|звонк\\p{L}*|week|month|moving|movement',
+    'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
     'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
   ].join('|')})$`,
   'u',

@@ -143,16 +143,16 @@ const responsibleTailRe =
 
 function createTask(message: Message, start: number, clock: Clock, assigneeBefore: string): WriteDraft | undefined {
   let rest = part(message, start);
-  let responsibleName = assigneeBefore ? nominative(lastWord(assigneeBefore)) : undefined;
+  let responsibleName = assigneeBefore ? lastWord(assigneeBefore) : undefined;
   if (!responsibleName) {
     const leading = rest.raw.match(assigneeRe);
     if (leading && isPersonLike(leading[1]!, leading[0]) && rawSlice(rest, leading[0].length)) {
-      responsibleName = nominative(lastWord(leading[1]!));
+      responsibleName = lastWord(leading[1]!);
       rest = part(rest, leading[0].length);
     } else {
       const tail = rest.raw.match(responsibleTailRe);
       if (tail) {
-        responsibleName = nominative(lastWord(tail[1]!));
+        responsibleName = lastWord(tail[1]!);
         rest = { raw: rest.raw.slice(0, tail.index), light: rest.light.slice(0, tail.index) };
       }
     }
@@ -257,7 +257,8 @@ function addComment(message: Message, entityWord: string, start: number): WriteD
     entityQuery = quoted[1]!;
     text = quoted[2]!;
   }
-  entityQuery = unquote(entityQuery);
+  // «к сделке с Ромашкой», «по Ромашке»: the preposition ties the record to its client, it is not in the name.
+  entityQuery = nominative(unquote(entityQuery.replace(/^(?:с|со|по|для|от|у|with|for)\s+(?=\S)/iu, '')));
   text = unquote(text);
   if (!entityQuery || !text) return undefined;
   return { type: 'addComment', entity, entityQuery, text: capitalise(text) };

@@ -136,13 +136,22 @@ const DEAL_WRITABLE = new Set([
 ]);
 
 function dealFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const writable = Object.entries(fields).filter(([key]) => {
+    const name = key.toUpperCase();
+    return DEAL_WRITABLE.has(name) || name.startsWith('UF_CRM_') || name.startsWith('PARENT_ID_');
+  });
+  // The deal's contacts: the first of CONTACT_IDS is the one the deal shows as CONTACT_ID.
   return Object.fromEntries(
-    Object.entries(fields).filter(([key]) => {
-      const name = key.toUpperCase();
-      return DEAL_WRITABLE.has(name) || name.startsWith('UF_CRM_') || name.startsWith('PARENT_ID_');
-    }),
+    writable.map(([key, value]) =>
+      key.toUpperCase() === 'CONTACT_IDS' ? ['CONTACT_ID', firstContact(value)] : [key, value],
+    ),
   );
 }
+
+const firstContact = (ids: unknown): string | null => {
+  const first = Array.isArray(ids) ? ids[0] : ids;
+  return first === undefined || first === null || first === '' ? null : String(first);
+};
 
 // A deal's stage and pipeline are set by the deal methods themselves, never as plain fields.
 const DEAL_STAGE_FIELDS = new Set(['STAGE_ID', 'CATEGORY_ID', 'STAGE_SEMANTIC_ID', 'CLOSED']);

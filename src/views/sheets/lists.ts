@@ -1,14 +1,15 @@
 // Each list as a spreadsheet: its columns with Russian (or English) headers, and its file name
 // («Сделки 2026-11-28.xlsx»). The caption says what the file holds.
 import type { Language } from '../../scenarios/director.ts';
-import type { ExportList, ExportTable } from '../../scenarios/exports.ts';
+import type { ExportList, ExportTable, SummaryRow } from '../../scenarios/exports.ts';
 import { EXPORT_LIMIT } from '../../scenarios/exports.ts';
+import type { QueryGroup, QuerySubject } from '../../scenarios/query.ts';
 import type { Reply } from '../reply.ts';
 import { count, say } from '../words.ts';
 import { buildWorkbook, type SheetColumn } from './workbook.ts';
 
-type Rows<L extends ExportList> = Extract<ExportTable, { list: L }>['rows'][number];
-type Columns<L extends ExportList> = (language: Language) => SheetColumn<Rows<L>>[];
+type Rows<L extends ExportTable['list']> = Extract<ExportTable, { list: L }>['rows'][number];
+type Columns<L extends ExportTable['list']> = (language: Language) => SheetColumn<Rows<L>>[];
 
 const text = <Row>(header: string, width: number, value: (row: Row) => string | number | undefined) =>
   ({ header, kind: 'text', width, value }) as SheetColumn<Row>;
@@ -28,7 +29,7 @@ const COLUMNS: { [L in ExportList]: Columns<L> } = {
     text(say(l, 'Сделка', 'Deal'), 45, (row) => row.title),
     text(say(l, 'Стадия', 'Stage'), 24, (row) => row.stage),
     text(say(l, 'Воронка', 'Pipeline'), 18, (row) => row.pipeline),
-    typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount),
+    { ...typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount), currency: (row) => row.currency },
     text(say(l, 'Валюта', 'Currency'), 9, (row) => row.currency),
     text(say(l, 'Компания', 'Company'), 30, (row) => row.company),
     text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
@@ -85,15 +86,72 @@ const TITLES: Record<ExportList, [ru: string, en: string]> = {
 
 const NOUNS = { deals: 'deal', tasks: 'task', leads: 'lead', contacts: 'contact', team: 'person' } as const;
 
+type ListTable = Exclude<ExportTable, { list: 'groups' }>;
+type GroupTable = Extract<ExportTable, { list: 'groups' }>;
+
+const GROUPED: Record<QueryGroup, [by: [ru: string, en: string], header: [ru: string, en: string]]> = {
+  manager: [
+    ['по менеджерам', 'by manager'],
+    ['Менеджер', 'Manager'],
+  ],
+  stage: [
+    ['по стадиям', 'by stage'],
+    ['Стадия', 'Stage'],
+  ],
+  source: [
+    ['по источникам', 'by source'],
+    ['Источник', 'Source'],
+  ],
+  week: [
+    ['по неделям', 'by week'],
+    ['Неделя с', 'Week from'],
+  ],
+  month: [
+    ['по месяцам', 'by month'],
+    ['Месяц', 'Month'],
+  ],
+};
+
+/** A grouped answer: the group, how many, and each currency's sum on a row of its own. */
+function groupColumns(table: GroupTable, l: Language): SheetColumn<SummaryRow>[] {
+  const header = say(l, ...GROUPED[table.groupBy][1]);
+  const dated = table.groupBy === 'week' || table.groupBy === 'month';
+  const columns: SheetColumn<SummaryRow>[] = [
+    dated ? typed('date', header, 14, (row) => row.start) : text(header, 30, (row) => row.label),
+    typed('number', say(l, 'Количество', 'Count'), 12, (row) => row.count),
+  ];
+  if (table.subject !== 'deals') return columns;
+  return [
+    ...columns,
+    {
+      ...typed<SummaryRow>('money', say(l, 'Сумма', 'Amount'), 18, (row) => row.amount),
+      currency: (row) => row.currency,
+    },
+    text(say(l, 'Валюта', 'Currency'), 9, (row) => row.currency),
+  ];
+}
+
+const subjectTitle = (subject: QuerySubject, language: Language): string =>
+  subject in TITLES ? say(language, ...TITLES[subject as ExportList]) : say(language, 'Итоги', 'Summary');
+
+/** «Сделки», «Сделки по менеджерам». */
+const titleOf = (table: ExportTable, language: Language): string =>
+  table.list === 'groups'
+    ? `${subjectTitle(table.subject, language)} ${say(language, ...GROUPED[table.groupBy][0])}`
+    : say(language, ...TITLES[table.list]);
+
+const columnsOf = (table: ExportTable, language: Language) =>
+  (table.list === 'groups'
+    ? groupColumns(table, language)
+    : COLUMNS[(table as ListTable).list](language)) as SheetColumn<unknown>[];
+
 /** «Сделки 2026-11-28.xlsx» */
-export const sheetFileName = (list: ExportList, today: string, language: Language): string =>
-  `${say(language, ...TITLES[list])} ${today}.xlsx`;
+export const sheetFileName = (title: string, today: string): string => `${title} ${today}.xlsx`;
 
 export async function spreadsheetOf(table: ExportTable, language: Language): Promise<Uint8Array> {
-  const columns = COLUMNS[table.list](language) as SheetColumn<unknown>[];
   return buildWorkbook(
-    say(language, ...TITLES[table.list]),
-    columns,
+    titleOf(table, language),
+    columnsOf(table, language),
     table.rows as unknown[],
     say(language, 'Открыть', 'Open'),
   );
@@ -102,13 +160,11 @@ export async function spreadsheetOf(table: ExportTable, language: Language): Pro
 /** The file with a one-line caption: what it holds, and that a longer list was cut. */
 export async function spreadsheetReply(table: ExportTable, today: string, language: Language): Promise<Reply> {
   const total = table.rows.length;
+  const title = titleOf(table, language);
   const cut = total >= EXPORT_LIMIT ? say(language, ` (первые ${EXPORT_LIMIT})`, ` (the first ${EXPORT_LIMIT})`) : '';
+  const noun = table.list === 'groups' ? 'row' : NOUNS[table.list];
   return {
-    html: `📥 ${say(language, ...TITLES[table.list])}: ${count(total, NOUNS[table.list], language)}${cut}`,
-    attachment: {
-      kind: 'document',
-      fileName: sheetFileName(table.list, today, language),
-      data: await spreadsheetOf(table, language),
-    },
+    html: `📥 ${title}: ${count(total, noun, language)}${cut}`,
+    attachment: { kind: 'document', fileName: sheetFileName(title, today), data: await spreadsheetOf(table, language) },
   };
 }

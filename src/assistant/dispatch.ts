@@ -1,0 +1,146 @@
+// Dispatch: each intent to the part that answers it (a view, a write's question, the digest settings, the model
+// for free words), and what to remember for the next message.
+import type { DigestSettingsPort } from '../digests/settings.ts';
+import type { Director, Language } from '../scenarios/director.ts';
+import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
+import { briefingSuggestion } from '../views/digest-settings.ts';
+import { escapeHtml } from '../views/html.ts';
+import {
+  CAN_HELP_WITH,
+  CANNOT_DO,
+  CONNECT_BUTTON,
+  DIGESTS_UNAVAILABLE,
+  HELP,
+  INTRODUCTION,
+  impossibleQuestion,
+  notApplied,
+  QUESTIONS,
+  STATUS_THINKING,
+} from '../views/messages.ts';
+import type { Reply } from '../views/reply.ts';
+import type { Conversations } from './conversation.ts';
+import type { ModelLoop } from './model/index.ts';
+import type { Proposals } from './proposals.ts';
+import type { Reads } from './reads.ts';
+import type { Format } from './router/formats.ts';
+import type { Intent } from './understanding.ts';
+
+export interface DispatchDeps {
+  reads: Reads;
+  proposals: Proposals;
+  conversations: Conversations;
+  directors: DirectorRepository;
+  model?: ModelLoop;
+  digests?: DigestSettingsPort;
+  offerConnect?: boolean;
+  now: () => Date;
+}
+
+export interface Request {
+  record: DirectorRecord;
+  message: string;
+  history: { role: 'director' | 'assistant'; text: string }[];
+  onStatus?: (status: string) => void;
+  format?: Format;
+}
+
+export type Answer = { replies: Reply[]; remembered?: Intent };
+
+const text = (html: string): Reply => ({ html });
+
+export function createDispatch(deps: DispatchDeps): (request: Request, intent: Intent) => Promise<Answer> {
+  const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
+    const hello = deps.offerConnect
+      ? { html: INTRODUCTION[language], buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]] }
+      : text(INTRODUCTION[language]);
+    const replies: Reply[] = [hello as Reply];
+    // Only once, after the very first hello: a gentle offer of the morning briefing.
+    if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
+    if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
+    return replies;
+  };
+
+  const cannotHelp = async (record: DirectorRecord): Promise<Reply[]> =>
+    record.introduced ? [text(CAN_HELP_WITH[record.language])] : introduction(record, record.language);
+
+  const digestSettings = async (
+    language: Language,
+    change: (digests: DigestSettingsPort) => Promise<Reply>,
+  ): Promise<Answer> => ({
+    replies: [deps.digests ? await change(deps.digests) : text(DIGESTS_UNAVAILABLE[language])],
+  });
+
+  const view = async (request: Request, intent: Extract<Intent, { kind: 'view' }>): Promise<Answer> => {
+    const { record } = request;
+    // Words the router could not apply: the model reads the whole request when there is one.
+    if (intent.unapplied?.length && deps.model) return dispatch({ ...request, format: undefined }, { kind: 'unknown' });
+    const replies = await deps.reads.show(record, intent.request, request.format, request.onStatus);
+    if (intent.unapplied?.length && replies[0])
+      replies[0] = {
+        ...replies[0],
+        html: `${escapeHtml(notApplied(intent.unapplied, record.language))}\n\n${replies[0].html}`,
+      };
+    return { replies, remembered: { kind: 'view', request: intent.request } };
+  };
+
+  /** Free words: the model answers with a view, a write, or plain words of its own. */
+  const model = async (request: Request, loop: ModelLoop): Promise<Answer> => {
+    const { record, message, history } = request;
+    const director: Director = record;
+    request.onStatus?.(STATUS_THINKING[record.language]);
+    const outcome = await loop.answer({ director, text: message, memory: history });
+    switch (outcome.kind) {
+      case 'view':
+        return dispatch(request, { kind: 'view', request: outcome.request });
+      case 'write':
+        return dispatch({ ...request, format: undefined }, { kind: 'write', draft: outcome.draft });
+      case 'cannotDo':
+        return { replies: [text(CANNOT_DO[outcome.what][record.language])] };
+      case 'text':
+        // The model's words are plain text: escaped here, never trusted as markup.
+        return { replies: [text(escapeHtml(outcome.text))] };
+      case 'unavailable':
+        return { replies: await cannotHelp(record) };
+    }
+  };
+
+  const dispatch = async (request: Request, intent: Intent): Promise<Answer> => {
+    const { record } = request;
+    const { language, telegramUserId: tg } = record;
+    switch (intent.kind) {
+      case 'greeting':
+        return { replies: await introduction(record, language) };
+      case 'help':
+        return { replies: [text(HELP[language])] };
+      case 'view':
+        return view(request, intent);
+      case 'more':
+        return { replies: await deps.reads.continued(record) };
+      case 'write':
+        return { replies: await deps.proposals.propose(record, intent.draft, request.onStatus) };
+      case 'digests':
+        return digestSettings(language, (digests) => digests.settingsReply(tg, language));
+      case 'digestTime':
+        return digestSettings(language, (digests) =>
+          digests.changeInWords(tg, intent.digest, { enabled: true, time: intent.time }),
+        );
+      case 'digestSwitch':
+        return digestSettings(language, (digests) =>
+          digests.changeInWords(tg, intent.digest, { enabled: intent.enabled }),
+        );
+      case 'impossible':
+        return { replies: [text(impossibleQuestion(intent.what, language))] };
+      case 'cannotDo':
+        return { replies: [text(CANNOT_DO[intent.what][language])] };
+      case 'ask': {
+        const pending = { question: intent.question, said: intent.said, askedAt: deps.now().toISOString() };
+        await deps.conversations.remember(tg, { pending });
+        return { replies: [text(QUESTIONS[intent.question][language])] };
+      }
+      case 'unknown':
+        return deps.model ? model(request, deps.model) : { replies: await cannotHelp(record) };
+    }
+  };
+
+  return dispatch;
+}

@@ -1,0 +1,39 @@
+// The answers whose «📈 График» and «📥 Excel» buttons are still under them: each question is stored under a short
+// key (a button's data holds 64 bytes, a question does not fit), so a tap sends the picture or the spreadsheet of
+// exactly that question, filters and all. The last few answers of a chat are kept.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { chartQueryOf } from '../scenarios/chart-data.ts';
+import { hasSpreadsheet } from '../scenarios/exports.ts';
+import { querySchema } from '../scenarios/query.ts';
+import type { ViewModel } from '../scenarios/view-models.ts';
+import type { AnswerFiles } from '../views/file-buttons.ts';
+
+const KEPT_ANSWERS = 10;
+
+const storedAnswer = z.object({
+  key: z.string(),
+  /** The question as answered (its defaults filled in): the spreadsheet's rows. */
+  query: querySchema,
+  /** The same question grouped for its picture. */
+  chart: querySchema.optional(),
+});
+export const storedAnswers = z.array(storedAnswer);
+export type StoredAnswer = z.output<typeof storedAnswer>;
+
+/** The answer's files and the kept answers with it, or undefined when the answer has no file to offer. */
+export function storeAnswer(
+  kept: StoredAnswer[] | undefined,
+  view: ViewModel,
+): { answers: StoredAnswer[]; files: AnswerFiles } | undefined {
+  if (view.view !== 'query') return undefined;
+  const chart = chartQueryOf(view);
+  const excel = hasSpreadsheet(view);
+  if (!chart && !excel) return undefined;
+  const key = randomBytes(6).toString('base64url');
+  const answer: StoredAnswer = { key, query: view.query, ...(chart ? { chart } : {}) };
+  return {
+    answers: [...(kept ?? []).slice(-(KEPT_ANSWERS - 1)), answer],
+    files: { key, chart: Boolean(chart), excel },
+  };
+}
