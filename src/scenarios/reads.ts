@@ -97,8 +97,7 @@ async function readByIds<K extends string>(
     for (const name of open) {
       const read = reads[name];
       const known = hints?.get(hintKey(name, read));
-      const length =
-        round === 0 ? Math.min(share, known === undefined ? 2 : Math.floor(known / pageSize) + 1) : share;
+      const length = round === 0 ? Math.min(share, known === undefined ? 2 : Math.floor(known / pageSize) + 1) : share;
       const { path, id } = shapeOf(read.method);
       const chain: string[] = [];
       for (let index = 0; index < length; index++) {
