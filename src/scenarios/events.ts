@@ -115,8 +115,8 @@ export interface MeetingQuery {
 }
 
 // A meeting named without a day is looked for from a week back to two weeks ahead.
-const DAYS_BACK = 7;
-const DAYS_AHEAD = 14;
+export const DAYS_BACK = 7;
+export const DAYS_AHEAD = 14;
 
 /** The day asked for, or the window around today where a meeting named without a day is looked for. */
 export const meetingWindow = (date: LocalDate | undefined, now: Date, timeZone: string): Window =>

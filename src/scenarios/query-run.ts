@@ -7,7 +7,7 @@ import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { isoOf, toDirectorTime } from './day-window.ts';
 import { byRecency, toActivityItem } from './deal-card.ts';
-import { calendarCommand, eventsIn } from './events.ts';
+import { calendarCommand, DAYS_AHEAD, DAYS_BACK, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
 import { matchesName, sameName } from './matcher.ts';
@@ -143,6 +143,9 @@ const PERIOD_DEFAULTS: Partial<Record<string, (now: DateTime) => Period>> = {
   money: (now) => periodOf(now.startOf('month'), now),
   // Lead sources: the last 30 days.
   sources: (now) => periodOf(now.minus({ days: 29 }), now),
+  // By month or by week: a year of months, a quarter of weeks, so the breakdown has something to compare.
+  month: (now) => periodOf(now.startOf('month').minus({ months: 11 }), now),
+  week: (now) => periodOf(now.startOf('week').minus({ weeks: 12 }), now),
 };
 
 const isMoney = (query: Query) =>
@@ -156,6 +159,8 @@ const isMoney = (query: Query) =>
 export function withDefaults(query: Query, now: DateTime): Query {
   const out: Query = { ...query };
   if (isMoney(out) && out.measure !== 'conversion' && !out.status) out.status = 'won';
+  if (!out.period && (out.groupBy === 'month' || out.groupBy === 'week'))
+    out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
   if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
   if (out.subject === 'tasks' && !out.person) out.person = 'me';
@@ -182,7 +187,12 @@ export async function runQuery(
     clientSaid = query.person;
   }
   let client: Client | undefined;
-  if (clientSaid) {
+  if (clientSaid && query.subject === 'meetings') {
+    // Meetings name their clients in words («Встреча с банком»): searched for in the titles, never refused.
+    const found = await resolveClient(context, query, clientSaid);
+    if ('ok' in found && found.ok) filters.client = found.ok.title;
+    else filters.named = clientSaid;
+  } else if (clientSaid) {
     const found = await resolveClient(context, { ...query, person: who.ok ? query.person : undefined }, clientSaid);
     if ('view' in found) return found.view;
     if (!found.ok)
@@ -517,20 +527,29 @@ async function leads(run: Run): Promise<Answer> {
     },
   });
   const raw = parseItems(leadSchema, reads.leads.items);
-  if (query.groupBy === 'source' || query.groupBy === 'manager') {
-    const groups = new Map<string, number>();
+  if (query.groupBy) {
+    const by = query.groupBy;
+    const zone = context.director.timeZone;
+    const groups = new Map<string, { label: string; count: number }>();
     const owners = await context.names.users(raw.map((lead) => lead.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
     for (const lead of raw) {
-      // Sources by the portal's own names, never their codes.
-      const label =
-        query.groupBy === 'source'
-          ? ((await context.names.sourceName(lead.SOURCE_ID)) ?? '—')
-          : (owners.get(lead.ASSIGNED_BY_ID ?? 0)?.name ?? '—');
-      groups.set(label, (groups.get(label) ?? 0) + 1);
+      // Sources and statuses by the portal's own names, never their codes; weeks and months by their first day.
+      let key: string;
+      if (by === 'week' || by === 'month')
+        key =
+          DateTime.fromISO(toDirectorTime(lead.DATE_CREATE, zone) ?? '', { zone })
+            .startOf(by)
+            .toISODate() ?? '';
+      else if (by === 'source') key = (await context.names.sourceName(lead.SOURCE_ID)) ?? '—';
+      else if (by === 'stage') key = (await context.names.leadStatusName(lead.STATUS_ID)) ?? '—';
+      else key = owners.get(lead.ASSIGNED_BY_ID ?? 0)?.name ?? '—';
+      const group = groups.get(key) ?? { label: key, count: 0 };
+      group.count += 1;
+      groups.set(key, group);
     }
-    const rows = [...groups]
-      .map(([label, count]) => ({ key: label, label, count, sums: [], averages: [] }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
+    const rows = [...groups].map(([key, { label, count }]) => ({ key, label, count, sums: [], averages: [] }));
+    if (by === 'week' || by === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
+    else rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
     return { result: { kind: 'groups', rows }, total: raw.length };
   }
   if (query.measure === 'count')
@@ -545,13 +564,17 @@ async function meetings(run: Run): Promise<Answer> {
   const { context, query, who } = run;
   const zone = context.director.timeZone;
   const today = DateTime.fromJSDate(context.now, { zone }).startOf('day');
-  const period = query.period ?? periodOf(today, today);
+  // A meeting asked by name may be any day around today, as the write lookup looks for it.
+  const named = run.filters.client ?? run.filters.named;
+  const period =
+    query.period ??
+    (named ? periodOf(today.minus({ days: DAYS_BACK }), today.plus({ days: DAYS_AHEAD })) : periodOf(today, today));
   const range = periodWindow(period, zone);
   const owner = who?.ids.length === 1 ? who.ids[0]! : context.director.portalUserId;
   const bounds = { start: range.start, end: range.end, from: isoOf(range.start), to: isoOf(range.end) };
   const reads = await readTogether(context, { events: calendarCommand(owner, bounds) });
   const events = eventsIn(parseItems(eventSchema, reads.events.items), bounds, zone, owner).filter(
-    (event) => !run.client || matchesName(event.title, run.client.title, { prefix: true }),
+    (event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }),
   );
   return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }

@@ -145,6 +145,8 @@ export interface TeamMember {
 export interface QueryFilters {
   person?: { kind: 'me' } | { kind: 'team' } | { kind: 'sales' } | { kind: 'person'; person: Person };
   client?: string;
+  /** Words a meeting's title was searched for («встреча с банком»): meetings name their clients in words. */
+  named?: string;
   stage?: string;
   pipeline?: string;
 }

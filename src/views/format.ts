@@ -53,14 +53,9 @@ export function currencySign(currency: string): string {
   return sign ?? code;
 }
 
-/** Several currencies side by side: «1 250 000 ₽ + 3 000 $». */
+/** Several currencies side by side, never added: «1 250 000 ₽ и 3 000 $» (a «+» would read as one sum). */
 export function moneyTotals(totals: readonly { currency: string; amount: number }[], language: Language): string {
-  return totals.map((total) => money(total.amount, total.currency, language)).join(' + ');
-}
-
-/** Averages per currency side by side: a «+» between them would read as one sum across currencies. */
-export function moneyEach(amounts: readonly { currency: string; amount: number }[], language: Language): string {
-  return amounts.map((amount) => money(amount.amount, amount.currency, language)).join('; ');
+  return totals.map((total) => money(total.amount, total.currency, language)).join(language === 'ru' ? ' и ' : ' and ');
 }
 
 /** The word forms of a noun for each plural category of the language (`Intl.PluralRules`). */

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
-import { countOf, money, moneyEach, moneyTotals, plural } from './format.ts';
+import { countOf, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
@@ -138,10 +138,13 @@ export function periodWords(period: Period, today: string, language: Language, o
   )
     return say(language, `за ${from.year} год`, `in ${from.year}`);
   const sameMonth = from.hasSame(to, 'month');
+  // A span across a new year names both years: «с 1 декабря 2025 по 29 ноября 2026».
+  const fromYear = from.year !== to.year ? ` ${from.year}` : '';
+  const toYear = fromYear ? ` ${to.year}` : year(to);
   return say(
     language,
-    `с ${from.toFormat(sameMonth ? 'd' : 'd MMMM')} по ${to.toFormat('d MMMM')}${year(to)}`,
-    `from ${from.toFormat(sameMonth ? 'd' : 'd MMMM')} to ${to.toFormat('d MMMM')}${year(to)}`,
+    `с ${from.toFormat(sameMonth ? 'd' : 'd MMMM')}${fromYear} по ${to.toFormat('d MMMM')}${toYear}`,
+    `from ${from.toFormat(sameMonth ? 'd' : 'd MMMM')}${fromYear} to ${to.toFormat('d MMMM')}${toYear}`,
   );
 }
 
@@ -165,6 +168,7 @@ function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language
     words +=
       say(language, ' по клиенту ', ' for ') +
       (/[«"]/u.test(filters.client) ? portalText(filters.client) : quoted(portalText(filters.client), language));
+  if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += say(language, ' на стадии ', ' at stage ') + quoted(portalText(filters.stage), language);
@@ -211,7 +215,7 @@ function groupLine(row: GroupRow, index: number, query: Query, language: Languag
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
-  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + moneyEach(row.averages, language));
+  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + sumsText(row.averages, language));
   return parts.join(' — ');
 }
 
@@ -391,7 +395,10 @@ export function renderQuery(view: QueryView, language: Language): Page {
     case 'groups': {
       const by = {
         manager: say(language, 'по менеджерам', 'by manager'),
-        stage: say(language, 'по стадиям', 'by stage'),
+        stage:
+          query.subject === 'leads'
+            ? say(language, 'по статусам', 'by status')
+            : say(language, 'по стадиям', 'by stage'),
         source: say(language, 'по источникам', 'by source'),
         week: say(language, 'по неделям', 'by week'),
         month: say(language, 'по месяцам', 'by month'),
@@ -424,7 +431,7 @@ function totalLines(view: QueryView, title: string, language: Language): string[
     ];
   if (query.measure === 'average')
     return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? moneyEach(averages, language) : '—'}`,
+      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
       `${won}: ${n}`,
     ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';

@@ -73,7 +73,7 @@ describe('free questions through the bot and the model', () => {
   it("with the model failing, the director still gets the bot's own answer and never hears of models", async () => {
     const [tasks] = await stand.say(DIRECTOR, 'мои задачи');
     expect(tasks!.plain).toMatch(/задач/i);
-    const [fallback] = await stand.say(DIRECTOR, 'кто из менеджеров больше всех просрочил?');
+    const [fallback] = await stand.say(DIRECTOR, 'кто из менеджеров работает лучше всех?');
     expect(fallback!.plain).toMatch(/могу показать/i);
     expect(fallback!.plain).not.toMatch(/модел|model|OpenAI|нейросет/i);
     expect(fallback!.plain).not.toMatch(TECHNICAL_WORDS);

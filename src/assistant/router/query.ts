@@ -112,6 +112,13 @@ const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
 ];
 
+// «кто не закрыл задачи», «невыполненные»: open, read before «закрыл» could read as done.
+const NOT_DONE = rule(
+  'не\\s+(?:выполн|сделал|сделан|закрыл|закрыт|заверш|заканчива|законч)\\p{L}*|не(?:выполнен|сделан|закрыт|заверш[её]н|законч)\\p{L}*|(?:not|never)\\s+(?:done|completed|closed|finished)|unfinished|incomplete|undone|outstanding|pending',
+);
+// Any other status denied («не просроченные», «не выигранные»): never applied as said, and never dropped.
+const NEGATED = rule(`не\\s+(?:${STATUSES.map(({ pattern }) => pattern.source).join('|')})`);
+
 const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
   {
     pattern: rule(
@@ -119,7 +126,10 @@ const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
     ),
     groupBy: 'manager',
   },
-  { pattern: rule('(?:по|в\\s+разрезе)\\s+стади\\p{L}*|by\\s+stages?'), groupBy: 'stage' },
+  {
+    pattern: rule('(?:по|в\\s+разрезе)\\s+(?:стади|этап|статус)\\p{L}*|by\\s+(?:stage|status)(?:es|s)?'),
+    groupBy: 'stage',
+  },
   { pattern: rule('(?:по|в\\s+разрезе)\\s+источник\\p{L}*|by\\s+sources?'), groupBy: 'source' },
   { pattern: rule('по\\s+недел\\p{L}*|by\\s+weeks?|weekly'), groupBy: 'week' },
   { pattern: rule('по\\s+месяц\\p{L}*|by\\s+months?|monthly'), groupBy: 'month' },
@@ -296,12 +306,22 @@ function saidAs(message: Message, match: RegExpExecArray, group: string): string
   return message.raw.slice(start, start + group.length).trim();
 }
 
+/** The text with what is already taken blanked out, so a name may run up to it but not into it. */
+function untaken(message: Message, found: Found): Message {
+  let light = message.light;
+  for (const span of found.spans)
+    light = light.slice(0, span.start) + '\u0001'.repeat(span.end - span.start) + light.slice(span.end);
+  return { ...message, light };
+}
+
 function stagesAndPipelines(message: Message, found: Found): void {
+  // A stage's name may hold «на» or «в» («Счёт на предоплату», «В работе»): it runs to the end, to a
+  // period or amount already taken, or to «у/по/с» before a person or client.
   take(
-    message,
+    untaken(message, found),
     found,
     rule(
-      '(?:на|в)\\s+стади\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
+      '(?:на|в)\\s+стади\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
     ),
     (match) => {
       found.stage = saidAs(message, match, match[1] ?? match[2] ?? '');
@@ -326,7 +346,7 @@ const SMALL = new RegExp(
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
     'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
     'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there',
-    'сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
+    'котор\\p{L}*|где|чтобы|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
   ].join('|')})$`,
   'u',
 );
@@ -390,6 +410,9 @@ export function parseQuery(
   amounts(message, found);
   stagesAndPipelines(message, found);
   for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
+  take(message, found, NOT_DONE, () => (found.status ??= 'open'));
+  const denied: string[] = [];
+  take(message, found, NEGATED, (match) => denied.push(match[0]));
   for (const { pattern, status } of STATUSES) take(message, found, pattern, () => (found.status ??= status));
   // «что просрочено у Попова»: overdue things are tasks, won ones deals.
   const said = found.subject !== undefined;
@@ -402,7 +425,8 @@ export function parseQuery(
   if (!found.measure && /(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u.test(message.light))
     found.measure = 'count';
   if (found.status === 'new' && found.subject === 'meetings') found.status = undefined;
-  const { name, unapplied, doubtful } = rest(message, found);
+  const { name, unapplied: unknown, doubtful } = rest(message, found);
+  const unapplied = [...denied, ...unknown];
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
   if (found.status && !FITTING[found.subject].includes(found.status))
     return { query: { subject: found.subject }, unapplied: ['?', '?'], said, doubtful };

@@ -94,7 +94,13 @@ export async function buildWorkbook<Row>(
   const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
   const workbook = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column, index) => ({ key: String(index), header: column.header, width: column.width }));
+  // A column keeps its format for what the director types in later; the cells get theirs below.
+  sheet.columns = columns.map((column, index) => ({
+    key: String(index),
+    header: column.header,
+    width: column.width,
+    ...(FORMATS[column.kind] ? { style: { numFmt: FORMATS[column.kind] } } : {}),
+  }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.getRow(1);
   header.font = { bold: true };

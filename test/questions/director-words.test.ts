@@ -1,0 +1,95 @@
+// Questions as directors word them, beyond the issue's examples: a denial, «кто …» about the team, a stage
+// whose name holds «на», a meeting by its client's name in any case, and breakdowns by week and month. Each
+// answer is checked against the demo portal, and none may show other data under the question's header.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Reply } from '../../src/views/reply.ts';
+import { type Harness, startHarness } from '../assistant/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+let user = 8000;
+const ask = async (text: string) => {
+  user += 1;
+  const replies = await h.assistant().handleText({ telegramUserId: user, chatId: user }, text);
+  return replies.map((reply: Reply) => plainTextOf(reply.html)).join('\n');
+};
+
+describe('a denial is never read as its opposite', () => {
+  it.each(['кто не закрыл задачи', 'у кого просроченные задачи', 'кто просрочил задачи', 'Кто не выполнил задачи?'])(
+    '«%s» is the team’s status, not the director’s own tasks',
+    async (phrase) => {
+      const text = await ask(phrase);
+      expect(text).toMatch(/^👥 Команда: \d+/u);
+      expect(text).not.toMatch(/Не понял/u);
+    },
+  );
+
+  it('«невыполненные задачи Попова» are his open tasks', async () => {
+    expect(await ask('невыполненные задачи Попова')).toMatch(/^✅ Открытые задачи Дмитрия Попова: \d+/u);
+  });
+
+  it('«не просроченные задачи»: the denied word is said, and the overdue filter is not applied', async () => {
+    const text = await ask('не просроченные задачи');
+    expect(text).toMatch(/^❔ Не понял «не просроченные» — показываю без этого\./u);
+    expect(text).not.toMatch(/Ваши просроченные задачи/u);
+  });
+});
+
+describe('words a director adds that change nothing', () => {
+  it('«сделки которые зависли» are the stuck deals, with nothing left unexplained', async () => {
+    const text = await ask('сделки которые зависли');
+    expect(text).toMatch(/^💼 Зависшие сделки: \d+/u);
+    expect(text).not.toMatch(/Не понял/u);
+  });
+});
+
+describe('a stage whose name holds a preposition', () => {
+  it('«сделки на стадии счёт на предоплату» are the deals at exactly that stage', async () => {
+    const stageIds = new Set(
+      h.portal.data.statuses
+        .filter((row) => String(row.ENTITY_ID).startsWith('DEAL_STAGE') && row.NAME === 'Счёт на предоплату')
+        .map((row) => String(row.STATUS_ID)),
+    );
+    const expected = h.portal.data.deals.filter((deal) => stageIds.has(String(deal.STAGE_ID))).length;
+    expect(expected).toBeGreaterThan(0);
+    const text = await ask('сделки на стадии счёт на предоплату');
+    expect(text).toMatch(new RegExp(`^💼 Сделки на стадии «Счёт на предоплату»: ${expected} на `, 'u'));
+    expect(text).not.toMatch(/Финальный счёт|Не понял/u);
+  });
+});
+
+describe('a meeting by its client’s name', () => {
+  it('«встреча с банком» finds the meeting with the bank on another day, not "no such client"', async () => {
+    const text = await ask('встреча с банком');
+    expect(text).toMatch(/^📅 Встречи по запросу «банком»: 1/u);
+    expect(text).toContain('Встреча с банком по кредитной линии');
+  });
+});
+
+describe('breakdowns by week and month', () => {
+  it('«выручка по месяцам» covers a year of months, and its header names both years', async () => {
+    const text = await ask('выручка по месяцам');
+    expect(text).toMatch(/^📊 Выигранные сделки с 1 декабря 2025 по 25 ноября 2026 по месяцам: \d+/u);
+    expect(text.match(/^\d+\. \p{L}+ 2026 — /gmu)?.length ?? 0).toBeGreaterThan(2);
+  });
+
+  it('«лиды по неделям» counts the leads week by week', async () => {
+    const text = await ask('лиды по неделям');
+    expect(text).toMatch(/^📊 Лиды с \d+ \p{L}+ по 25 ноября по неделям: \d+/u);
+    const counts = [...text.matchAll(/— (\d+)\s(?:лид|лида|лидов)$/gmu)].map((match) => Number(match[1]));
+    expect(counts.length).toBeGreaterThan(2);
+    const total = Number(text.match(/по неделям: (\d+)/u)?.[1]);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
+  });
+
+  it('«лиды по статусам» counts them by the portal’s own status names', async () => {
+    const text = await ask('лиды по статусам');
+    expect(text).toMatch(/^📊 Лиды по статусам: \d+/u);
+    expect(text).not.toMatch(/\bNEW\b|IN_PROCESS|JUNK/u);
+  });
+});
