@@ -210,8 +210,7 @@ export async function runQuery(
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
-  const origin = context.portal.origin;
-  return { view: 'query', at, query, filters, offset, ...(origin ? { origin } : {}), ...result };
+  return { view: 'query', at, query, filters, offset, ...result };
 }
 
 interface Run {
