@@ -11,14 +11,13 @@ import type { WriteLookupService } from '../scenarios/write-lookup.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { ProposalRepository } from '../storage/proposals.ts';
+import { decodeAction } from '../telegram/callback-data.ts';
 import type { AssistantPort, ButtonOutcome } from '../telegram/ports.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
 import { plainTextOf } from '../views/plain-text.ts';
 import { presentEdit, presentNotice, presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
-import { decodeAction } from './callbacks/index.ts';
 import { type ConversationContext, createConversations } from './conversation.ts';
-import { pendingOf } from './dialogue.ts';
 import { type Answer, createDispatch } from './dispatch.ts';
 import { failureSentence } from './failures.ts';
 import type { Identify } from './identify.ts';
@@ -105,7 +104,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       // A command or an emoji has no language of its own: keep the director's.
       language: record.language,
     };
-    const question = pendingOf(context.pending);
+    const question = context.pending;
     // Whatever this message is, a waiting question is answered now or never: one answer, one request.
     if (question) await conversations.remember(record.telegramUserId, { pending: undefined });
     return understandMessage(deps.understand, message, understandContext, question && { question, ttlMs });

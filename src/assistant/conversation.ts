@@ -2,10 +2,11 @@
 // pick-one list, the last long list and a question waiting for its answer. Read back from storage, every part is
 // checked again, never trusted as it lies.
 import { z } from 'zod';
+import { scenarioRequestSchema, writeRequestSchema } from '../scenarios/catalogue.ts';
 import { type Query, querySchema } from '../scenarios/query.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { MemoryRepository } from '../storage/memory.ts';
-import type { PendingQuestion } from './dialogue.ts';
+import { type PendingQuestion, pendingOf } from './dialogue.ts';
 import { type StoredAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent } from './understanding.ts';
 
@@ -26,22 +27,35 @@ export interface ConversationContext {
   answers?: StoredAnswer[];
 }
 
-const storedList = z.object({ query: querySchema, offset: z.number().int().min(0) });
-const storedPicks = z.array(querySchema);
+// Each part is checked on its own against the catalogue: a part that does not fit is forgotten, the rest kept.
+const storedParts = {
+  previous: z.object({ kind: z.literal('view'), request: scenarioRequestSchema }),
+  choice: z.object({
+    id: z.string(),
+    options: z.array(
+      z.union([z.object({ write: writeRequestSchema }), z.object({ stagesOfDeal: z.number().int().positive() })]),
+    ),
+  }),
+  list: z.object({ query: querySchema, offset: z.number().int().min(0) }),
+  picks: z.array(querySchema),
+};
 
-const contextOf = (value: unknown): ConversationContext => {
+function contextOf(value: unknown): ConversationContext {
   if (!value || typeof value !== 'object') return {};
   const raw = value as Record<string, unknown>;
-  const list = storedList.safeParse(raw.list);
-  const picks = storedPicks.safeParse(raw.picks);
-  const answers = storedAnswers.safeParse(raw.answers);
-  return {
-    ...(raw as ConversationContext),
-    list: list.success ? list.data : undefined,
-    picks: picks.success ? picks.data : undefined,
-    answers: answers.success ? answers.data : undefined,
+  const part = <S extends z.ZodType>(schema: S, stored: unknown): z.output<S> | undefined => {
+    const checked = schema.safeParse(stored);
+    return checked.success ? checked.data : undefined;
   };
-};
+  return {
+    previous: part(storedParts.previous, raw.previous),
+    pending: pendingOf(raw.pending),
+    choice: part(storedParts.choice, raw.choice),
+    list: part(storedParts.list, raw.list),
+    picks: part(storedParts.picks, raw.picks),
+    answers: part(storedAnswers, raw.answers),
+  };
+}
 
 export interface Conversations {
   read(telegramUserId: number): Promise<ConversationContext>;

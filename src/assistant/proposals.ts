@@ -12,9 +12,9 @@ import { executeWrite, writeLanded } from '../scenarios/write-execution.ts';
 import type { WriteLookup, WriteLookupService } from '../scenarios/write-lookup.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
-import type { ProposalRepository } from '../storage/proposals.ts';
+import type { ClaimRefusal, ProposalRepository } from '../storage/proposals.ts';
 import type { ButtonOutcome } from '../telegram/ports.ts';
-import { STALE_BUTTON, STATUS_LOOKING_UP } from '../views/messages.ts';
+import { PROPOSAL_UNREADABLE, STALE_BUTTON, STATUS_LOOKING_UP } from '../views/messages.ts';
 import {
   choiceQuestion,
   interruptedWrite,
@@ -156,7 +156,11 @@ export function createProposals(deps: ProposalsDeps): Proposals {
     return edit(sentence);
   };
 
-  const refused = async (director: DirectorRecord, proposalId: string, reason: string): Promise<ButtonOutcome> => {
+  const refused = async (
+    director: DirectorRecord,
+    proposalId: string,
+    reason: ClaimRefusal,
+  ): Promise<ButtonOutcome> => {
     const { language } = director;
     switch (reason) {
       case 'expired':
@@ -168,10 +172,12 @@ export function createProposals(deps: ProposalsDeps): Proposals {
         const earlier = (await proposals.get(proposalId))?.resultText;
         return earlier ? edit(earlier) : notice(PROPOSAL_ALREADY_DONE[language]);
       }
+      case 'unreadable':
+        return edit(PROPOSAL_UNREADABLE[language]);
       case 'taken':
         // A double tap while the first one is still writing: the first tap's edit answers both.
         return writing.has(proposalId) ? { replies: [] } : interrupted(director, proposalId);
-      default:
+      case 'missing':
         return notice(STALE_BUTTON[language]);
     }
   };

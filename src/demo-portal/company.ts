@@ -985,7 +985,12 @@ export function generateCompany(options: CompanyOptions): DemoData {
       favorite: 'N',
       allowChangeDeadline: 'Y',
       taskControl: 'N',
-      ufCrmTask: rnd() < 0.3 ? [`D_${deal.ID}`] : [],
+      // Bound to the client its title names, as a task set from the client's card is; some to a deal too.
+      ufCrmTask: [
+        ...companies.filter((one) => title.includes(String(one.TITLE))).map((one) => `CO_${one.ID}`),
+        ...contacts.filter((one) => title.includes(`${one.NAME} ${one.LAST_NAME}`)).map((one) => `C_${one.ID}`),
+        ...(rnd() < 0.3 ? [`D_${deal.ID}`] : []),
+      ],
       accomplices: [],
       auditors: [],
       creator: person(creator),

@@ -101,7 +101,7 @@ export function addSalesHistory(data: DemoData, options: { now: Date; timeZone: 
       deadline: iso(deadline),
       status: '2',
       subStatus: days < 0 ? '-1' : '2',
-      ufCrmTask: [],
+      ufCrmTask: data.companies.filter((one) => title.includes(String(one.TITLE))).map((one) => `CO_${one.ID}`),
       creator: person(1),
       responsible: person(responsible),
     });

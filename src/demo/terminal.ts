@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { encodeAction } from '../assistant/callbacks/index.ts';
 import type { Action } from '../scenarios/actions.ts';
+import { encodeAction } from '../telegram/callback-data.ts';
 import type { AssistantPort, Conversation } from '../telegram/ports.ts';
 import { plainTextOf, type TextStyles } from '../views/plain-text.ts';
 import type { Reply } from '../views/reply.ts';

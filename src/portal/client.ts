@@ -5,7 +5,7 @@ import { request } from 'undici';
 import { type Logger, redact, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
-import { type BucketSource, DEFAULT_RATE_LIMIT, type RateLimit, sharedBucket } from './bucket.ts';
+import { type BucketSource, DEFAULT_RATE_LIMIT, type LeakyBucket, type RateLimit, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
 import { listAll } from './list.ts';
 import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';
@@ -112,54 +112,58 @@ export function createConnectedPortalClient(options: ConnectedPortalOptions): Po
 }
 
 function buildClient(target: Target, options: ClientSettings): WebhookPortalClient {
-  const shown = target.shown;
-  const secrets = target.secrets;
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const bucket = (options.buckets ?? sharedBucket)(target.bucketKey, limit);
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const retries = options.retries ?? 4;
-  const retryDelayMs = options.retryDelayMs ?? 500;
-  const logger = (options.logger ?? silentLogger).child({ portal: shown });
-  // The logger masks webhook addresses; a method name or a portal's text could still hold the bare secret.
-  const note = (level: 'debug' | 'warn', message: string, fields: Record<string, string | number>) =>
+  const note = maskedNotes((options.logger ?? silentLogger).child({ portal: target.shown }), target.secrets);
+  const request = requestsTo(target, limit, options.timeoutMs ?? 30_000, note);
+  const send = retriedSends(
+    (options.buckets ?? sharedBucket)(target.bucketKey, limit),
+    signedRequests(target.tokens, request, note),
+    { retries: options.retries ?? 4, retryDelayMs: options.retryDelayMs ?? 500 },
+    note,
+  );
+  return clientOver(target, send);
+}
+
+type Note = (level: 'debug' | 'warn', message: string, fields: Record<string, string | number>) => void;
+/** One HTTP request; a refusal or a failure comes back as a PortalError, never thrown. */
+type Request = (method: string, body: Params, token?: string) => Promise<CallResult | PortalError>;
+/** A call through the bucket, retried as far as it is safe. */
+type Send = (method: string, body: Params, safety: Safety) => Promise<CallResult>;
+
+/** The logger masks webhook addresses; a method name or a portal's text could still hold the bare secret. */
+function maskedNotes(logger: Logger, secrets: string[]): Note {
+  return (level, message, fields) =>
     logger[level](
       message,
       Object.fromEntries(
         Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value, secrets) : value]),
       ),
     );
+}
+
+const withoutSecrets = (error: PortalError, secrets: string[], token?: string) =>
+  new PortalError(error.kind, error.code, redact(error.message, token ? [...secrets, token] : secrets), error.details);
+
+function checkName(method: string, secrets: string[]): void {
+  if (!methodName.test(method)) {
+    throw new PortalError('unknownMethod', 'BAD_METHOD_NAME', `"${redact(method, secrets)}" is not a method name`, {
+      method: redact(method, secrets),
+    });
+  }
+}
+
+// A batch handed in whole (the model's reads, the CLI) carries its commands as `method?query` text.
+function checkBatchText(method: string, params: Params, secrets: string[]): void {
+  if (method.trim().toLowerCase() !== 'batch' || typeof params.cmd !== 'object' || params.cmd === null) return;
+  for (const text of Object.values(params.cmd)) {
+    if (typeof text === 'string') checkName(commandOfQuery(text).method, secrets);
+  }
+}
+
+/** Requests to the portal's address, counted in the metrics, with the operating-time resets it announced. */
+function requestsTo(target: Target, limit: RateLimit, timeoutMs: number, note: Note): Request {
   const operatingResetAt = new Map<string, number>();
-
-  const clean = (error: PortalError, token?: string) =>
-    new PortalError(
-      error.kind,
-      error.code,
-      redact(error.message, token ? [...secrets, token] : secrets),
-      error.details,
-    );
-
-  function checkName(method: string): void {
-    if (!methodName.test(method)) {
-      throw new PortalError('unknownMethod', 'BAD_METHOD_NAME', `"${redact(method, secrets)}" is not a method name`, {
-        method: redact(method, secrets),
-      });
-    }
-  }
-
-  // A batch handed in whole (the model's reads, the CLI) carries its commands as `method?query` text.
-  function checkBatchText(method: string, params: Params): void {
-    if (method.trim().toLowerCase() !== 'batch' || typeof params.cmd !== 'object' || params.cmd === null) return;
-    for (const text of Object.values(params.cmd)) if (typeof text === 'string') checkName(commandOfQuery(text).method);
-  }
-
-  async function attempt(method: string, body: Params, token?: string): Promise<CallResult | PortalError> {
-    metrics.portalRequests.inc();
-    const reply = await attemptOnce(method, body, token);
-    if (reply instanceof PortalError) metrics.portalErrors.inc({ kind: reply.kind });
-    return reply;
-  }
-
-  async function attemptOnce(method: string, body: Params, token?: string): Promise<CallResult | PortalError> {
+  const once: Request = async (method, body, token) => {
     const signal = AbortSignal.timeout(timeoutMs);
     const startedAt = Date.now();
     try {
@@ -181,7 +185,7 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
       if (!(reply instanceof PortalError) && reply.time?.operating_reset_at) {
         operatingResetAt.set(method, reply.time.operating_reset_at);
       }
-      return reply instanceof PortalError ? clean(reply, token) : reply;
+      return reply instanceof PortalError ? withoutSecrets(reply, target.secrets, token) : reply;
     } catch (error) {
       if (signal.aborted) {
         const message = `${method}: the portal did not answer within ${timeoutMs} ms`;
@@ -190,40 +194,54 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
       const code = String((error as { code?: unknown }).code ?? 'NETWORK');
       return new PortalError('unavailable', code, `${method}: could not reach ${target.origin} (${code})`, { method });
     }
-  }
+  };
+  return async (method, body, token) => {
+    metrics.portalRequests.inc();
+    const reply = await once(method, body, token);
+    if (reply instanceof PortalError) metrics.portalErrors.inc({ kind: reply.kind });
+    return reply;
+  };
+}
 
-  function worthRetrying(error: PortalError, safety: Safety): boolean {
-    if (error.kind === 'rateLimited') return (error.details.retryAfterMs ?? 0) <= maxRetryWaitMs;
-    if (neverSent.has(error.code)) return true;
-    // A fault after the request went out may mean the write happened: only reads are repeated.
-    return safety === 'read' && error.kind === 'unavailable';
-  }
-
-  /**
-   * One attempt; for a connection, signed with the director's token, and once more with a renewed token when the
-   * portal refuses the first (expired_token): a refused authorization means the method did not run.
-   */
-  async function signedAttempt(method: string, body: Params): Promise<CallResult | PortalError> {
-    const tokens = target.tokens;
-    if (!tokens) return attempt(method, body);
+/**
+ * For a connection, each request signed with the director's token, and once more with a renewed token when the
+ * portal refuses the first (expired_token): a refused authorization means the method did not run.
+ */
+function signedRequests(tokens: TokenSource | undefined, request: Request, note: Note): Request {
+  if (!tokens) return request;
+  return async (method, body) => {
     try {
       const token = await tokens.current();
-      const reply = await attempt(method, body, token);
+      const reply = await request(method, body, token);
       if (!(reply instanceof PortalError) || reply.kind !== 'authorization') return reply;
       note('debug', 'access token refused, renewing', { method, code: reply.code });
-      return await attempt(method, body, await tokens.renew(token));
+      return await request(method, body, await tokens.renew(token));
     } catch (error) {
       // The authorization server down, or the connection ended: the caller decides, as for any refusal.
       if (error instanceof PortalError) return error;
       throw error;
     }
-  }
+  };
+}
 
-  async function send(method: string, body: Params, safety: Safety): Promise<CallResult> {
-    return pRetry(
+function worthRetrying(error: PortalError, safety: Safety): boolean {
+  if (error.kind === 'rateLimited') return (error.details.retryAfterMs ?? 0) <= maxRetryWaitMs;
+  if (neverSent.has(error.code)) return true;
+  // A fault after the request went out may mean the write happened: only reads are repeated.
+  return safety === 'read' && error.kind === 'unavailable';
+}
+
+function retriedSends(
+  bucket: LeakyBucket,
+  request: Request,
+  { retries, retryDelayMs }: { retries: number; retryDelayMs: number },
+  note: Note,
+): Send {
+  return (method, body, safety) =>
+    pRetry(
       async () => {
         await bucket.take();
-        const reply = await signedAttempt(method, body);
+        const reply = await request(method, body);
         if (!(reply instanceof PortalError)) return reply;
         if (reply.code === 'QUERY_LIMIT_EXCEEDED') bucket.fill();
         // A refusal by rate limit means the portal did not run the method, so even a write may go again.
@@ -248,44 +266,54 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
         },
       },
     );
-  }
+}
 
-  function previewOf(method: string, params: Params): RequestPreview {
-    return { safety: safetyOf(method, params), httpMethod: 'POST', url: `${shown}${method}`, body: params };
+/** A batch of any size as requests of 50 commands, merged into one result; with `halt`, it stops at an error. */
+async function sendBatch(
+  send: Send,
+  commands: Record<string, BatchCommand>,
+  options: BatchOptions,
+): Promise<BatchResult> {
+  const outcome = emptyBatchResult();
+  for (const cmd of planBatch(commands)) {
+    const body = { halt: options.halt ? 1 : 0, cmd };
+    const reply = await send('batch', body, safetyOf('batch', body));
+    if (!mergeBatchReply(outcome, reply.result, cmd)) {
+      throw new PortalError('unavailable', 'BAD_ENVELOPE', "batch: the portal's answer is not a batch answer", {
+        method: 'batch',
+      });
+    }
+    if (options.halt && Object.keys(outcome.errors).length > 0) break;
   }
+  return outcome;
+}
 
+function clientOver(target: Target, send: Send): WebhookPortalClient {
+  const { secrets, shown } = target;
+  const previewOf = (method: string, params: Params): RequestPreview => ({
+    safety: safetyOf(method, params),
+    httpMethod: 'POST',
+    url: `${shown}${method}`,
+    body: params,
+  });
   const client: WebhookPortalClient = {
     async call<T>(method: string, params: Params = {}) {
-      checkName(method);
-      checkBatchText(method, params);
+      checkName(method, secrets);
+      checkBatchText(method, params, secrets);
       return (await send(method, params, safetyOf(method, params))) as CallResult<T>;
     },
-
     async batch(commands: Record<string, BatchCommand>, batchOptions: BatchOptions = {}): Promise<BatchResult> {
-      for (const command of Object.values(commands)) checkName(command.method);
-      const requests = planBatch(commands);
-      const outcome = emptyBatchResult();
-      for (const cmd of requests) {
-        const body = { halt: batchOptions.halt ? 1 : 0, cmd };
-        const reply = await send('batch', body, safetyOf('batch', body));
-        if (!mergeBatchReply(outcome, reply.result, cmd)) {
-          throw new PortalError('unavailable', 'BAD_ENVELOPE', "batch: the portal's answer is not a batch answer", {
-            method: 'batch',
-          });
-        }
-        if (batchOptions.halt && Object.keys(outcome.errors).length > 0) break;
-      }
-      return outcome;
+      for (const command of Object.values(commands)) checkName(command.method, secrets);
+      return sendBatch(send, commands, batchOptions);
     },
-
     async list<T>(method: string, params: Params = {}, listOptions: { maxItems?: number } = {}) {
-      checkName(method);
+      checkName(method, secrets);
       const items = await listAll(
         {
           call: (name, pageParams) => client.call(name, pageParams),
           batch: (commands) => client.batch(commands),
           fail: (name, error) => {
-            throw clean(batchCommandError(error, name));
+            throw withoutSecrets(batchCommandError(error, name), secrets);
           },
         },
         method,
@@ -294,16 +322,13 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
       );
       return items as T[];
     },
-
     preview(method: string, params: Params = {}) {
-      checkName(method);
+      checkName(method, secrets);
       return previewOf(method, params);
     },
-
     previewBatch(commands: Record<string, BatchCommand>, batchOptions: BatchOptions = {}) {
       return planBatch(commands).map((cmd) => previewOf('batch', { halt: batchOptions.halt ? 1 : 0, cmd }));
     },
-
     toString: () => target.description,
     origin: target.origin,
   };

@@ -4,6 +4,7 @@ import { momentOf } from './day-window.ts';
 import type { Director } from './director.ts';
 import type { NameDirectory } from './names.ts';
 import type { PageHints } from './reads.ts';
+import type { RecordLinks } from './record-links.ts';
 import type { Moment } from './view-models.ts';
 
 export interface ScenarioContext {
@@ -23,6 +24,10 @@ export function contextFor(
 ): ScenarioContext {
   return { ...deps, director, now, at: momentOf(now, director.timeZone) };
 }
+
+/** Where the director's records open on the portal's pages; none when the portal's address is unknown. */
+export const linksOf = (context: ScenarioContext): RecordLinks | undefined =>
+  context.portal.origin ? { origin: context.portal.origin, userId: context.director.portalUserId } : undefined;
 
 /** The first `limit` items and how many there are in all. */
 export const listed = <T>(items: T[], limit = Number.POSITIVE_INFINITY) => ({

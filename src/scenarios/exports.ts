@@ -3,7 +3,7 @@
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { ScenarioContext } from './context.ts';
+import { linksOf, type ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
 import { leadSelect } from './leads.ts';
 import { dealSelect, openDealFilter } from './open-deals.ts';
@@ -23,6 +23,7 @@ import {
 import type { Query, QueryGroup, QuerySubject } from './query.ts';
 import { runQuery } from './query-run.ts';
 import { type Read, readTogether } from './reads.ts';
+import { type RecordKind, recordAddress } from './record-links.ts';
 import type { ScenarioName } from './requests.ts';
 import { teamStatus } from './team-status.ts';
 import type { QueryResult, ViewModel } from './view-models.ts';
@@ -136,8 +137,10 @@ export function exportListOf(scenario: ScenarioName): ExportList | undefined {
 }
 
 /** The address of a record's page in the portal, e.g. https://<portal>/crm/deal/details/7/. */
-const linkOf = (context: ScenarioContext, path: string): string | undefined =>
-  context.portal.origin ? `${context.portal.origin}/${path}` : undefined;
+const linkOf = (context: ScenarioContext, kind: RecordKind, id: number, owner?: number): string | undefined => {
+  const links = linksOf(context);
+  return links ? recordAddress(links, kind, id, owner) : undefined;
+};
 
 const localTime = (context: ScenarioContext, iso: string | undefined) => toDirectorTime(iso, context.director.timeZone);
 
@@ -207,12 +210,12 @@ async function dealRows(context: ScenarioContext, raw: PortalDeal[]): Promise<De
     company: companies.get(deal.COMPANY_ID ?? 0) ?? '',
     createdAt: localTime(context, deal.DATE_CREATE),
     closeDate: localTime(context, String(deal.CLOSEDATE ?? '') || undefined),
-    link: linkOf(context, `crm/deal/details/${deal.ID}/`),
+    link: linkOf(context, 'deal', deal.ID),
   }));
 }
 
 const taskLink = (context: ScenarioContext, responsibleId: number, id: number) =>
-  linkOf(context, `company/personal/user/${responsibleId}/tasks/task/view/${id}/`);
+  linkOf(context, 'task', id, responsibleId);
 
 /** The director's open tasks, as «мои задачи» lists them. */
 async function tasks(context: ScenarioContext): Promise<TaskRow[]> {
@@ -262,7 +265,7 @@ async function leadRows(context: ScenarioContext, raw: PortalLead[]): Promise<Le
       phone: lead.PHONE.join(', '),
       email: lead.EMAIL.join(', '),
       createdAt: localTime(context, lead.DATE_CREATE),
-      link: linkOf(context, `crm/lead/details/${lead.ID}/`),
+      link: linkOf(context, 'lead', lead.ID),
     })),
   );
 }
@@ -288,7 +291,7 @@ async function contactRows(context: ScenarioContext, raw: PortalContact[]): Prom
     company: companies.get(contact.COMPANY_ID ?? 0) ?? '',
     phone: contact.PHONE.join(', '),
     email: contact.EMAIL.join(', '),
-    link: linkOf(context, `crm/contact/details/${contact.ID}/`),
+    link: linkOf(context, 'contact', contact.ID),
   }));
 }
 
@@ -302,7 +305,7 @@ async function team(context: ScenarioContext): Promise<MemberRow[]> {
     position: member.person.position,
     activeTasks: member.activeTasks,
     overdueTasks: member.overdueTasks,
-    link: linkOf(context, `company/personal/user/${member.person.id}/`),
+    link: linkOf(context, 'person', member.person.id),
   }));
 }
 

@@ -5,7 +5,7 @@ import type { PortalClient } from '../portal/port.ts';
 import { briefing } from './briefing.ts';
 import { type ChartData, chartOfView } from './chart-data.ts';
 import { contacts } from './contacts.ts';
-import { contextFor } from './context.ts';
+import { contextFor, linksOf, type ScenarioContext } from './context.ts';
 import { dayResults } from './day-results.ts';
 import { dealCard } from './deal-card.ts';
 import { deals } from './deals.ts';
@@ -73,6 +73,12 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
 
   async function run(director: Director, request: ScenarioRequest): Promise<ViewModel | null> {
     const context = contextFor({ portal: deps.portal, names, pages }, director, now());
+    const view = await viewOf(context, request);
+    const links = linksOf(context);
+    return view && links ? { ...view, links } : view;
+  }
+
+  function viewOf(context: ScenarioContext, request: ScenarioRequest): Promise<ViewModel | null> {
     switch (request.scenario) {
       case 'schedule':
         return scheduleForDay(context, request.date);

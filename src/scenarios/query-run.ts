@@ -163,7 +163,8 @@ export function withDefaults(query: Query, now: DateTime): Query {
     out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
   if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
-  if (out.subject === 'tasks' && !out.person) out.person = 'me';
+  // Tasks are the director's own unless a person or a client is named («задачи по Ромашке»: everyone's).
+  if (out.subject === 'tasks' && !out.person && !out.client) out.person = 'me';
   return out;
 }
 
@@ -210,8 +211,7 @@ export async function runQuery(
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
-  const origin = context.portal.origin;
-  return { view: 'query', at, query, filters, offset, ...(origin ? { origin } : {}), ...result };
+  return { view: 'query', at, query, filters, offset, ...result };
 }
 
 interface Run {
@@ -291,6 +291,8 @@ async function tasks(run: Run): Promise<Answer> {
   const now = isoOf(DateTime.fromJSDate(context.now));
   const status = query.status;
   const filter: Params = { ...people('RESPONSIBLE_ID', who) };
+  // A client's tasks are the ones bound to its card in the portal (CO_12 a company, C_5 a contact).
+  if (run.client) filter.UF_CRM_TASK = [`${run.client.field === 'COMPANY_ID' ? 'CO' : 'C'}_${run.client.id}`];
   if (status === 'done') Object.assign(filter, { REAL_STATUS: 5 }, between('CLOSED_DATE', range));
   else {
     // «задачи на завтра»: every task due then; otherwise the open ones.

@@ -2,6 +2,7 @@
 // (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
 // of Telegram or the model.
 import type { Query } from './query.ts';
+import type { RecordLinks } from './record-links.ts';
 import type { LocalDate } from './requests.ts';
 
 /** A portal user as the director knows them. */
@@ -181,7 +182,10 @@ export type QueryResult =
   | { kind: 'groups'; rows: GroupRow[] }
   | { kind: 'conversion'; won: number; lost: number };
 
-export type ViewModel =
+/** Every view: its items open on the portal's own pages when `links` is set. */
+export type ViewModel = ViewBody & { links?: RecordLinks };
+
+type ViewBody =
   | { view: 'schedule'; at: Moment; date: LocalDate; events: EventItem[]; tasks: TaskItem[]; clashes: Clash[] }
   | { view: 'tasks'; at: Moment; tasks: Listed<TaskItem>; overdue: number }
   | { view: 'deals'; at: Moment; deals: Listed<DealItem>; sums: Amount[]; stuck: number }
@@ -273,8 +277,6 @@ export type ViewModel =
       view: 'query';
       at: Moment;
       query: Query;
-      /** The portal's own address, for a link to each record's page (never a REST path). */
-      origin?: string;
       filters: QueryFilters;
       offset: number;
       total: number;

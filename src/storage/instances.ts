@@ -28,7 +28,11 @@ export function createSeenUpdates(db: Database, now: () => Date = () => new Date
  * The portal's leaky bucket held in the database, so every instance's requests count against one limit. Each take
  * is one atomic UPDATE: drain since the last request, add this one, and wait for whatever is above the burst.
  */
-export function createSharedBuckets(db: Database, now: () => number = Date.now) {
+export function createSharedBuckets(
+  db: Database,
+  now: () => number = Date.now,
+  wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+) {
   const buckets = new Map<string, LeakyBucket>();
   const ensure = (key: string) =>
     db.run('INSERT INTO portal_rates (key, level, updated_at) VALUES (?, 0, ?) ON CONFLICT (key) DO NOTHING', [
@@ -52,7 +56,7 @@ export function createSharedBuckets(db: Database, now: () => number = Date.now) 
           [at, rate, at, rate, at, at, key],
         );
         const waitMs = (((row?.level ?? 0) - limit.burst) / limit.perSecond) * 1000;
-        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitMs)));
+        if (waitMs > 0) await wait(Math.ceil(waitMs));
       },
       fill() {
         const at = now();

@@ -1,5 +1,6 @@
 // The one door every write goes through: a proposal with its exact arguments, claimed once by a tap.
 import { randomBytes } from 'node:crypto';
+import { writeRequestSchema } from '../scenarios/catalogue.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { Database } from './db.ts';
 
@@ -17,7 +18,8 @@ export interface Proposal {
   resultText?: string;
 }
 
-export type ClaimRefusal = 'missing' | 'expired' | 'taken' | 'cancelled' | 'done';
+/** `unreadable`: the stored write is not one the catalogue allows (corrupted, or from an older version). */
+export type ClaimRefusal = 'missing' | 'expired' | 'taken' | 'cancelled' | 'done' | 'unreadable';
 
 export type ClaimResult = { ok: true; proposal: Proposal } | { ok: false; reason: ClaimRefusal };
 
@@ -48,11 +50,20 @@ interface ProposalRow {
   result_text: string | null;
 }
 
-const toProposal = (row: ProposalRow): Proposal => ({
+/** The stored write, checked against the catalogue: a row is never trusted as it lies. */
+function storedWrite(json: string): WriteRequest | undefined {
+  try {
+    const checked = writeRequestSchema.safeParse(JSON.parse(json));
+    return checked.success ? checked.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const toProposal = (row: ProposalRow, write: WriteRequest): Proposal => ({
   id: row.id,
   telegramUserId: row.telegram_user_id,
-  // Written only by `create` from a typed WriteRequest.
-  write: JSON.parse(row.write_json) as WriteRequest,
+  write,
   status: row.status,
   createdAt: new Date(row.created_at),
   expiresAt: new Date(row.expires_at),
@@ -80,9 +91,19 @@ export function createProposalRepository(db: Database): ProposalRepository {
     },
     async get(id) {
       const row = await select(id);
-      return row && toProposal(row);
+      const write = row && storedWrite(row.write_json);
+      return write && toProposal(row, write);
     },
     async claim(id, telegramUserId, now) {
+      const stored = await select(id);
+      if (stored && stored.telegram_user_id === telegramUserId && !storedWrite(stored.write_json)) {
+        // Nothing unreadable is ever written: the question is closed, and the director asks again.
+        await db.run(`UPDATE proposals SET status = 'failed', finished_at = ? WHERE id = ? AND status = 'pending'`, [
+          now.getTime(),
+          id,
+        ]);
+        return { ok: false, reason: 'unreadable' };
+      }
       // The whole decision is in the WHERE of one UPDATE: however many connections race, one changes the row.
       const taken = await db.get<ProposalRow>(
         `UPDATE proposals SET status = 'executing'
@@ -90,7 +111,8 @@ export function createProposalRepository(db: Database): ProposalRepository {
          RETURNING *`,
         [id, telegramUserId, now.getTime()],
       );
-      if (taken) return { ok: true, proposal: toProposal(taken) };
+      const write = taken && storedWrite(taken.write_json);
+      if (taken && write) return { ok: true, proposal: toProposal(taken, write) };
       const row = await select(id);
       // Someone else's proposal looks exactly like no proposal at all.
       if (!row || row.telegram_user_id !== telegramUserId) return { ok: false, reason: 'missing' };

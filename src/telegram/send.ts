@@ -3,11 +3,11 @@
 // HTML as its caption, through the same retries and the same plain-text fallback.
 import { type Api, GrammyError, InlineKeyboard, InputFile, type Transformer } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
-import { encodeAction } from '../assistant/callbacks/index.ts';
 import type { Logger } from '../log.ts';
 import type { Action } from '../scenarios/actions.ts';
 import { plainTextOf } from '../views/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
+import { encodeAction } from './callback-data.ts';
 
 function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
   if (!reply.buttons?.length) return undefined;

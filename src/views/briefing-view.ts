@@ -22,7 +22,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
     view.events.length > 0
       ? [
           `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
-          ...listLines(view.events, (event) => eventLine(event, language), 'meeting', language),
+          ...listLines(view.events, (event) => eventLine(event, language, view.links), 'meeting', language),
           ...view.clashes.map((clash) => clashLine(clash, language)),
         ]
       : [`🗓 ${say(language, 'Встреч сегодня нет.', 'No meetings today.')}`];
@@ -30,10 +30,10 @@ export function renderBriefing(view: Briefing, language: Language): Page {
     view.dueToday.length > 0
       ? [
           `✅ ${say(language, 'Задачи на сегодня', 'Due today')} (${view.dueToday.length}):`,
-          ...listLines(view.dueToday, (task) => taskLine(task, view.at, language), 'task', language),
+          ...listLines(view.dueToday, (task) => taskLine(task, view.at, language, view.links), 'task', language),
         ]
       : [`✅ ${say(language, 'Задач со сроком на сегодня нет.', 'No tasks due today.')}`];
-  const overdue = overdueSection(view.overdue, view.at, language);
+  const overdue = overdueSection(view.overdue, view.at, language, view.links);
   let deals: string[] | undefined;
   const stuckFirst = <T extends { stuckDays?: number }>(items: T[]) => [
     ...items.filter((deal) => deal.stuckDays !== undefined),
@@ -49,7 +49,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
             // The stuck ones first: they are what the line above warns about.
             ...listLines(
               { ...view.deals.deals, items: stuckFirst(view.deals.deals.items) },
-              (deal) => dealLine(deal, language),
+              (deal) => dealLine(deal, language, { links: view.links }),
               'deal',
               language,
               5,
@@ -64,7 +64,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
       total > 0
         ? [
             `🆕 ${say(language, 'Новые лиды за вчера', 'New leads yesterday')}: ${total}`,
-            ...listLines(view.newLeads, (lead) => leadLine(lead, view.at, language), 'lead', language, 10),
+            ...listLines(view.newLeads, (lead) => leadLine(lead, view.at, language, view.links), 'lead', language, 10),
           ]
         : [`🆕 ${say(language, 'Новых лидов за вчера нет.', 'No new leads yesterday.')}`];
   }

@@ -1,10 +1,12 @@
 // The people to reach at a client: one line each with position, company, phone and e-mail.
 import type { Language } from '../scenarios/director.ts';
+import type { RecordLinks } from '../scenarios/record-links.ts';
 import type { ContactCard, Listed, ViewModel } from '../scenarios/view-models.ts';
 import {
   buttonLabel,
   hintLine,
   listLines,
+  opens,
   type Page,
   portalText,
   quoted,
@@ -16,7 +18,7 @@ import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
 
 /** «Пётр Иванов — Коммерческий директор, ООО «Ромашка» · 📞 +7 … · ✉️ …» */
-export function personLine(person: ContactCard, language: Language, withCompany = true): string {
+export function personLine(person: ContactCard, language: Language, withCompany = true, links?: RecordLinks): string {
   const about = [person.position, withCompany ? person.companyTitle : undefined].flatMap((text) =>
     text ? [portalText(text)] : [],
   );
@@ -25,12 +27,19 @@ export function personLine(person: ContactCard, language: Language, withCompany 
     ...person.emails.map((email) => `✉️ ${portalText(email)}`),
   ];
   const name = `<b>${titleText(person.name, language)}</b>`;
-  return [about.length ? `${name} — ${about.join(', ')}` : name, ...reach].join(' · ');
+  return (
+    [about.length ? `${name} — ${about.join(', ')}` : name, ...reach].join(' · ') + opens(links, 'contact', person.id)
+  );
 }
 
 /** The people of a company card or a contacts list, cut to `limit` with «…и ещё 3 контакта». */
-export const peopleLines = (people: Listed<ContactCard>, language: Language, withCompany: boolean, limit = 15) =>
-  listLines(people, (person) => personLine(person, language, withCompany), 'contact', language, limit);
+export const peopleLines = (
+  people: Listed<ContactCard>,
+  language: Language,
+  withCompany: boolean,
+  limit = 15,
+  links?: RecordLinks,
+) => listLines(people, (person) => personLine(person, language, withCompany, links), 'contact', language, limit);
 
 /** Buttons that open a person's card. */
 export const peopleButtons = (people: ContactCard[], max = 5): Button[][] =>
@@ -64,7 +73,7 @@ export function renderContacts(view: Extract<ViewModel, { view: 'contacts' }>, l
   return {
     lines: sections(
       `👥 <b>${whose}</b>: ${count(total, 'contact', language)}`,
-      peopleLines(view.people, language, !view.companyTitle),
+      peopleLines(view.people, language, !view.companyTitle, 15, view.links),
       hintLine(
         say(
           language,

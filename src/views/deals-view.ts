@@ -47,7 +47,7 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
       ),
     };
   }
-  const line = (deal: DealItem) => dealLine(deal, language, { pipeline: true });
+  const line = (deal: DealItem) => dealLine(deal, language, { pipeline: true, links: view.links });
   // The stuck ones get their own section under the line that warns of them; the rest follow by amount.
   const stuck = view.deals.items.filter((deal) => deal.stuckDays !== undefined);
   const others = {

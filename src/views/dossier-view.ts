@@ -34,7 +34,7 @@ export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, lan
       dealCount > 0
         ? [
             `💼 ${say(language, 'Открытые сделки', 'Open deals')} (${dealCount}):`,
-            ...listLines(view.deals, (deal) => dealLine(deal, language), 'deal', language, 10),
+            ...listLines(view.deals, (deal) => dealLine(deal, language, { links: view.links }), 'deal', language, 10),
           ]
         : `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
       activitiesSection(view.activities, view.at, language),

@@ -55,9 +55,7 @@ export function currencySign(currency: string): string {
 
 /** Several currencies side by side, never added: «1 250 000 ₽ и 3 000 $» (a «+» would read as one sum). */
 export function moneyTotals(totals: readonly { currency: string; amount: number }[], language: Language): string {
-  return totals
-    .map((total) => money(total.amount, total.currency, language))
-    .join(language === 'ru' ? ' и ' : ' and ');
+  return totals.map((total) => money(total.amount, total.currency, language)).join(language === 'ru' ? ' и ' : ' and ');
 }
 
 /** The word forms of a noun for each plural category of the language (`Intl.PluralRules`). */

@@ -1,5 +1,6 @@
 // One line per item, the same in every view: a task, a meeting, a deal, a stage change, a lead, an activity.
 import type { Language } from '../scenarios/director.ts';
+import type { RecordLinks } from '../scenarios/record-links.ts';
 import type {
   ActivityItem,
   Clash,
@@ -11,7 +12,7 @@ import type {
   TaskItem,
 } from '../scenarios/view-models.ts';
 import { dateInWords, dueInWords, localDateOf, money, relativeDay, timeOf } from './format.ts';
-import { portalText, quoted, titleText } from './lines.ts';
+import { opens, portalText, quoted, titleText } from './lines.ts';
 import { count, say } from './words.ts';
 
 export function timeRange(event: EventItem, language: Language): string {
@@ -21,9 +22,9 @@ export function timeRange(event: EventItem, language: Language): string {
   return from === to ? from : `${from}–${to}`;
 }
 
-export function eventLine(event: EventItem, language: Language): string {
+export function eventLine(event: EventItem, language: Language, links?: RecordLinks): string {
   const place = event.location ? ` (${portalText(event.location)})` : '';
-  return `${timeRange(event, language)} ${titleText(event.title, language)}${place}`;
+  return `${timeRange(event, language)} ${titleText(event.title, language)}${place}${opens(links, 'event', event.id)}`;
 }
 
 export function clashLine(clash: Clash, language: Language): string {
@@ -32,20 +33,25 @@ export function clashLine(clash: Clash, language: Language): string {
   return `⚡ ${say(language, 'Пересекаются', 'Overlap')}: ${one(clash.first)} ${say(language, 'и', 'and')} ${one(clash.second)}`;
 }
 
-export function taskLine(task: TaskItem, at: Moment, language: Language): string {
+export function taskLine(task: TaskItem, at: Moment, language: Language, links?: RecordLinks): string {
   const due = task.deadline ? dueInWords(task.deadline, at.today, language) : say(language, 'без срока', 'no deadline');
   const who = task.responsible ? ` · ${portalText(task.responsible.name)}` : '';
-  return `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)} — ${due}${who}`;
+  const link = opens(links, 'task', task.id, task.responsible?.id);
+  return `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)} — ${due}${who}${link}`;
 }
 
-export function closedTaskLine(task: TaskItem, at: Moment, language: Language): string {
+export function closedTaskLine(task: TaskItem, at: Moment, language: Language, links?: RecordLinks): string {
   const when = task.closedAt
     ? ` — ${localDateOf(task.closedAt) === at.today ? timeOf(task.closedAt, language) : dateInWords(localDateOf(task.closedAt), language)}`
     : '';
-  return `${titleText(task.title, language)}${when}`;
+  return `${titleText(task.title, language)}${when}${opens(links, 'task', task.id, task.responsible?.id)}`;
 }
 
-export function dealLine(deal: DealItem, language: Language, options: { pipeline?: boolean } = {}): string {
+export function dealLine(
+  deal: DealItem,
+  language: Language,
+  options: { pipeline?: boolean; responsible?: boolean; links?: RecordLinks | undefined } = {},
+): string {
   const parts = [money(deal.amount.amount, deal.amount.currency, language)];
   const stage = [options.pipeline && deal.pipelineName ? portalText(deal.pipelineName) : '', portalText(deal.stageName)]
     .filter(Boolean)
@@ -60,20 +66,22 @@ export function dealLine(deal: DealItem, language: Language, options: { pipeline
       ),
     );
   }
-  return `${deal.stuckDays !== undefined ? '💤 ' : ''}${titleText(deal.title, language)} — ${parts.join(' · ')}`;
+  if (options.responsible && deal.responsible) parts.push(portalText(deal.responsible.name));
+  const link = opens(options.links, 'deal', deal.id);
+  return `${deal.stuckDays !== undefined ? '💤 ' : ''}${titleText(deal.title, language)} — ${parts.join(' · ')}${link}`;
 }
 
-export function moveLine(move: DealMove, at: Moment, language: Language): string {
+export function moveLine(move: DealMove, at: Moment, language: Language, links?: RecordLinks): string {
   const icon = move.outcome === 'success' ? '🏆 ' : move.outcome === 'failure' ? '❌ ' : '';
   const stages = move.fromStage
     ? `${portalText(move.fromStage)} → ${portalText(move.toStage)}`
     : `→ ${portalText(move.toStage)}`;
   const day = localDateOf(move.at);
   const when = day === at.today ? timeOf(move.at, language) : relativeDay(day, at.today, language);
-  return `${icon}${titleText(move.dealTitle, language)}: ${stages} (${when})`;
+  return `${icon}${titleText(move.dealTitle, language)}: ${stages} (${when})${opens(links, 'deal', move.dealId)}`;
 }
 
-export function leadLine(lead: LeadItem, at: Moment, language: Language): string {
+export function leadLine(lead: LeadItem, at: Moment, language: Language, links?: RecordLinks): string {
   const day = lead.createdAt ? localDateOf(lead.createdAt) : '';
   const when = !lead.createdAt
     ? ''
@@ -81,7 +89,8 @@ export function leadLine(lead: LeadItem, at: Moment, language: Language): string
       ? `${timeOf(lead.createdAt, language)} `
       : `${relativeDay(day, at.today, language)} ${timeOf(lead.createdAt, language)} `;
   const details = [lead.sourceName, lead.responsible?.name].filter(Boolean).map((text) => portalText(text ?? ''));
-  return `${when}${titleText(lead.title, language)}${details.length > 0 ? ` — ${details.join(' · ')}` : ''}`;
+  const about = details.length > 0 ? ` — ${details.join(' · ')}` : '';
+  return `${when}${titleText(lead.title, language)}${about}${opens(links, 'lead', lead.id)}`;
 }
 
 const activityIcons: Record<ActivityItem['kind'], string> = {

@@ -11,7 +11,7 @@ export function renderNewLeads(view: Extract<ViewModel, { view: 'newLeads' }>, l
   return {
     lines: sections(
       `🆕 ${say(language, 'Новые лиды за сутки', 'New leads in the last 24 hours')}: ${total}`,
-      listLines(view.leads, (lead) => leadLine(lead, view.at, language), 'lead', language),
+      listLines(view.leads, (lead) => leadLine(lead, view.at, language, view.links), 'lead', language),
       hintLine(say(language, 'Могу создать задачу по любому из них.', 'I can create a task for any of them.')),
     ),
   };

@@ -1,6 +1,7 @@
 // The pieces every view is made of: portal text kept as the director's own, bullet lines, long lists cut
 // short with a count, the insight and hint lines.
 import type { Language } from '../scenarios/director.ts';
+import { type RecordKind, type RecordLinks, recordAddress } from '../scenarios/record-links.ts';
 import type { Listed } from '../scenarios/view-models.ts';
 import { dataMark } from './guard.ts';
 import { escapeHtml } from './html.ts';
@@ -9,6 +10,13 @@ import { count, type NounName, say } from './words.ts';
 
 /** Text from the portal: escaped, and marked so the guard shows it as it is. */
 export const portalText = (text: string): string => dataMark(escapeHtml(text));
+
+/** « ↗» after an item: a tap opens the record's own page on the portal; nothing when the address is unknown. */
+export function opens(links: RecordLinks | undefined, kind: RecordKind, id: number, owner?: number): string {
+  if (!links) return '';
+  const href = recordAddress(links, kind, id, owner).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return ` <a href="${href}">↗</a>`;
+}
 
 /** Quotation marks of the language: «…» / “…”. */
 export const quoted = (html: string, language: Language): string => (language === 'ru' ? `«${html}»` : `“${html}”`);

@@ -31,7 +31,7 @@ export function renderMeetingPrep(view: Extract<ViewModel, { view: 'meetingPrep'
       view.deals.length > 0
         ? [
             `💼 ${say(language, 'Связанные сделки', 'Related deals')}:`,
-            ...listLines(view.deals, (deal) => dealLine(deal, language), 'deal', language, 10),
+            ...listLines(view.deals, (deal) => dealLine(deal, language, { links: view.links }), 'deal', language, 10),
           ]
         : `💼 ${say(language, 'Связанных сделок не нашёл.', 'No related deals found.')}`,
       view.clashes.map(

@@ -103,6 +103,12 @@ export const NOTHING_TO_REPORT: Texts = {
   en: 'All quiet: nothing to report.',
 };
 
+/** A stored question that cannot be read back (corrupted, or from an older version): nothing is written. */
+export const PROPOSAL_UNREADABLE: Texts = {
+  ru: 'Этот вопрос уже не прочитать, ничего не изменено. Напишите просьбу ещё раз.',
+  en: 'This question can no longer be read and nothing was changed. Please ask again.',
+};
+
 export const STALE_BUTTON: Texts = {
   ru: 'Эта кнопка больше не действует. Напишите, что нужно, ещё раз.',
   en: 'This button no longer works. Please tell me again what you need.',

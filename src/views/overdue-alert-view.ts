@@ -1,6 +1,7 @@
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons, stuckSection } from './deals-view.ts';
+import { dealLine } from './items.ts';
 import { hintLine, type Page, sections, totalOf } from './lines.ts';
 import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
@@ -10,8 +11,8 @@ export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAler
   return {
     lines: sections(
       `⏰ ${say(language, 'Требует внимания', 'Needs attention')}`,
-      overdueSection(view.overdue, view.at, language),
-      stuckSection(view.stuck, language, 10),
+      overdueSection(view.overdue, view.at, language, view.links),
+      stuckSection(view.stuck, language, 10, (deal) => dealLine(deal, language, { links: view.links })),
       hintLine(
         overdue > 0
           ? overdueHint(language)

@@ -2,6 +2,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { dealButtons, stuckSection } from './deals-view.ts';
 import { moneyTotals } from './format.ts';
+import { dealLine } from './items.ts';
 import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, say } from './words.ts';
@@ -36,7 +37,7 @@ export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, l
             `${say(language, 'Итого', 'Total')}: ${count(total, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
           ]
         : say(language, 'Открытых сделок в этой воронке нет.', 'No open deals in this pipeline.'),
-      stuckSection(view.stuck, language, 10),
+      stuckSection(view.stuck, language, 10, (deal) => dealLine(deal, language, { links: view.links })),
       `🆕 ${say(language, 'Новых лидов за неделю', 'New leads this week')}: ${view.newLeads}`,
       hintLine(
         total > 0

@@ -3,34 +3,15 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
+import type { RecordLinks } from '../scenarios/record-links.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
 import { countOf, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
-import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from './lines.ts';
+import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, nouns, say } from './words.ts';
 
 type QueryView = Extract<ViewModel, { view: 'query' }>;
-
-/** A tap on «↗» opens the record's own page in the portal: its public address, never a REST path. */
-function openLink(
-  view: QueryView,
-  kind: 'task' | 'deal' | 'lead' | 'contact' | 'company' | 'event',
-  id: number,
-  owner = 0,
-): string {
-  if (!view.origin) return '';
-  const paths = {
-    task: `company/personal/user/${owner}/tasks/task/view/${id}/`,
-    deal: `crm/deal/details/${id}/`,
-    lead: `crm/lead/details/${id}/`,
-    contact: `crm/contact/details/${id}/`,
-    company: `crm/company/details/${id}/`,
-    event: `calendar/?EVENT_ID=${id}`,
-  };
-  const href = `${view.origin}/${paths[kind]}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return ` <a href="${href}">↗</a>`;
-}
 
 const SUBJECT_WORDS: Record<Query['subject'], Record<Language, string>> = {
   tasks: { ru: 'Задачи', en: 'Tasks' },
@@ -287,9 +268,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
           overdue,
-          result.items.map(
-            (task) => `• ${taskLine(task, at, language)}${openLink(view, 'task', task.id, task.responsible?.id)}`,
-          ),
+          result.items.map((task) => `• ${taskLine(task, at, language, view.links)}`),
           rest,
           hint,
         ),
@@ -303,8 +282,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
         lines: sections(
           `${icon} ${title}: ${total}${sum}${part}`,
           result.items.map(
-            (deal) =>
-              `• ${dealLine(deal, language, { pipeline: true })}${deal.responsible ? ` · ${portalText(deal.responsible.name)}` : ''}${openLink(view, 'deal', deal.id)}`,
+            (deal) => `• ${dealLine(deal, language, { pipeline: true, responsible: true, links: view.links })}`,
           ),
           rest,
           hint,
@@ -324,7 +302,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
       return {
         lines: sections(
           `${icon} ${title}: ${total}${part}`,
-          result.items.map((lead) => `• ${leadLine(lead, at, language)}${openLink(view, 'lead', lead.id)}`),
+          result.items.map((lead) => `• ${leadLine(lead, at, language, view.links)}`),
           rest,
           hint,
         ),
@@ -332,7 +310,12 @@ export function renderQuery(view: QueryView, language: Language): Page {
       };
     case 'events':
       return {
-        lines: sections(`${icon} ${title}: ${total}${part}`, eventsByDay(result.items, at, language), rest, hint),
+        lines: sections(
+          `${icon} ${title}: ${total}${part}`,
+          eventsByDay(result.items, at, language, view.links),
+          rest,
+          hint,
+        ),
         buttons: moreButton,
       };
     case 'activities':
@@ -351,7 +334,7 @@ export function renderQuery(view: QueryView, language: Language): Page {
           `${icon} ${title}: ${total}${part}`,
           result.items.map(
             (item) =>
-              `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${openLink(view, item.kind, item.id)}`,
+              `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${opens(view.links, item.kind, item.id)}`,
           ),
           rest,
           hint,
@@ -442,6 +425,7 @@ function eventsByDay(
   events: Extract<QueryView['result'], { kind: 'events' }>['items'],
   at: Moment,
   language: Language,
+  links: RecordLinks | undefined,
 ): string[] {
   const lines: string[] = [];
   let day = '';
@@ -455,7 +439,7 @@ function eventsByDay(
           .toFormat('cccc, d MMMM')}</b>${date === at.today ? say(language, ' (сегодня)', ' (today)') : ''}`,
       );
     }
-    lines.push(`• ${eventLine(event, language)}`);
+    lines.push(`• ${eventLine(event, language, links)}`);
   }
   return lines;
 }

@@ -79,7 +79,7 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
       view.meetingsHeld.length > 0
         ? [
             `🤝 ${say(language, 'Проведено встреч', 'Meetings held')}: ${view.meetingsHeld.length}`,
-            ...listLines(view.meetingsHeld, (event) => eventLine(event, language), 'meeting', language, 15),
+            ...listLines(view.meetingsHeld, (event) => eventLine(event, language, view.links), 'meeting', language, 15),
           ]
         : `🤝 ${say(language, 'Встреч не было.', 'No meetings held.')}`,
       movesSection(view, moved, language),
@@ -95,7 +95,7 @@ function closedSection(view: Report, closed: number, language: Language): string
   if (closed === 0) return `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`;
   return [
     `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
-    ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language), 'task', language, 15),
+    ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language, view.links), 'task', language, 15),
   ];
 }
 
@@ -103,7 +103,7 @@ function movesSection(view: Report, moved: number, language: Language): string |
   if (moved === 0) return `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`;
   return [
     `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
-    ...listLines(view.moves, (move) => moveLine(move, view.at, language), 'record', language, 15),
+    ...listLines(view.moves, (move) => moveLine(move, view.at, language, view.links), 'record', language, 15),
   ];
 }
 

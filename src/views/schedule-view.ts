@@ -38,14 +38,14 @@ export function renderSchedule(view: Extract<ViewModel, { view: 'schedule' }>, l
     view.events.length > 0
       ? [
           `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
-          ...listLines(view.events, (event) => eventLine(event, language), 'meeting', language, 30),
+          ...listLines(view.events, (event) => eventLine(event, language, view.links), 'meeting', language, 30),
         ]
       : [say(language, 'Встреч нет.', 'No meetings.')];
   const tasks =
     view.tasks.length > 0
       ? [
           `✅ ${say(language, 'Задачи со сроком в этот день', 'Tasks due that day')} (${view.tasks.length}):`,
-          ...listLines(view.tasks, (task) => taskLine(task, view.at, language), 'task', language),
+          ...listLines(view.tasks, (task) => taskLine(task, view.at, language, view.links), 'task', language),
         ]
       : [say(language, 'Задач со сроком в этот день нет.', 'No tasks due that day.')];
   const overdue = view.tasks.filter((task) => task.overdue).length;

@@ -1,4 +1,5 @@
 import type { Language } from '../scenarios/director.ts';
+import type { RecordLinks } from '../scenarios/record-links.ts';
 import type { Listed, Moment, TaskItem, ViewModel } from '../scenarios/view-models.ts';
 import { plural } from './format.ts';
 import { taskLine } from './items.ts';
@@ -11,12 +12,17 @@ export const overdueLine = (n: number, language: Language): string =>
   `⚠️ ${count(n, 'task', language)} ${plural(n, nouns.overdue[language], language)}`;
 
 /** The overdue tasks under their count, the first ten; nothing when none is overdue. */
-export function overdueSection(overdue: Listed<TaskItem>, at: Moment, language: Language): string[] | undefined {
+export function overdueSection(
+  overdue: Listed<TaskItem>,
+  at: Moment,
+  language: Language,
+  links?: RecordLinks,
+): string[] | undefined {
   const total = totalOf(overdue);
   if (total === 0) return undefined;
   return [
     `${overdueLine(total, language)}:`,
-    ...listLines(overdue, (task) => taskLine(task, at, language), 'task', language, 10),
+    ...listLines(overdue, (task) => taskLine(task, at, language, links), 'task', language, 10),
   ];
 }
 
@@ -54,7 +60,7 @@ export function renderTasks(view: Extract<ViewModel, { view: 'tasks' }>, languag
     lines: sections(
       `✅ ${say(language, 'Ваши задачи', 'Your tasks')}: ${total}`,
       view.overdue > 0 ? overdueLine(view.overdue, language) : undefined,
-      listLines(view.tasks, (task) => taskLine(task, view.at, language), 'task', language),
+      listLines(view.tasks, (task) => taskLine(task, view.at, language, view.links), 'task', language),
       hintLine(
         say(
           language,

@@ -1,6 +1,7 @@
 import type { Language } from '../scenarios/director.ts';
+import type { RecordLinks } from '../scenarios/record-links.ts';
 import type { TeamMember, ViewModel, WorkDay } from '../scenarios/view-models.ts';
-import { hintLine, listLines, type Page, portalText, sections } from './lines.ts';
+import { hintLine, listLines, opens, type Page, portalText, sections } from './lines.ts';
 import { count, say } from './words.ts';
 
 const workDays: Record<WorkDay, { icon: string; ru: string; en: string }> = {
@@ -12,7 +13,7 @@ const workDays: Record<WorkDay, { icon: string; ru: string; en: string }> = {
   unknown: { icon: '▫️', ru: '', en: '' },
 };
 
-function memberLine(member: TeamMember, language: Language): string {
+function memberLine(member: TeamMember, language: Language, links: RecordLinks | undefined): string {
   const day = workDays[member.workDay];
   const who = `${portalText(member.person.name)}${member.person.position ? `, ${portalText(member.person.position)}` : ''}`;
   const tasks = say(
@@ -23,7 +24,7 @@ function memberLine(member: TeamMember, language: Language): string {
   const overdue =
     member.overdueTasks > 0 ? `, ⚠️ ${say(language, 'просрочено', 'overdue')}: ${member.overdueTasks}` : '';
   const status = day[language] ? ` · ${day[language]}` : '';
-  return `${day.icon} ${who} — ${tasks}${overdue}${status}`;
+  return `${day.icon} ${who} — ${tasks}${overdue}${status}${opens(links, 'person', member.person.id)}`;
 }
 
 export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }>, language: Language): Page {
@@ -48,7 +49,7 @@ export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }
         : undefined,
       listLines(
         [...view.members].sort((a, b) => b.overdueTasks - a.overdueTasks),
-        (member) => memberLine(member, language),
+        (member) => memberLine(member, language, view.links),
         'person',
         language,
         40,

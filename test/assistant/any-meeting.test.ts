@@ -3,7 +3,7 @@
 // the demo portal's own calendar.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeAction, encodeAction } from '../../src/assistant/callbacks/index.ts';
+import { decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type Harness, startHarness, WEDNESDAY_MORNING } from './harness.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Conversation } from '../../src/telegram/ports.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';

@@ -2,7 +2,7 @@
 // or deal, so it shows on its card; a new deal gets the company or contact it names. The question names every
 // record that will be written, namesakes get a pick list, and a pick only chooses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Conversation } from '../../src/telegram/ports.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';

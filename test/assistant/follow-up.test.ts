@@ -2,7 +2,7 @@
 // message continues it. The question is stored (a restart keeps it), expires like a proposal, is dropped by an
 // unrelated request and by «отмена»; nothing is written before the final yes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Conversation } from '../../src/telegram/ports.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';

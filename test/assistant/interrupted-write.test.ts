@@ -2,8 +2,8 @@
 // sentence instead of silence, and where the portal can tell (a task or deal with that exact title, created
 // since the question) it says which way it went.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import { openDatabase } from '../../src/storage/db.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import { type Harness, startHarness } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import type { WriteRequest } from '../../src/scenarios/writes.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { guardText } from '../../src/views/guard.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import { notFoundSentence, proposalButtons, proposalOutcome, proposalQuestion } from '../../src/views/proposals.ts';

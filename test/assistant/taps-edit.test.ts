@@ -1,7 +1,7 @@
 // Taps edit, not pile up (issue 13): the previous or next day and another pipeline replace the message tapped
 // on; other buttons (a card from a list) still answer with a new message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';
 import { type Harness, startHarness } from './harness.ts';

@@ -7,6 +7,7 @@ import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
 import type { DigestName } from '../../src/scenarios/requests.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
 import { presentView } from '../../src/views/present.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 
@@ -47,7 +48,11 @@ async function deliveredAt(digest: DigestName, at: string) {
   portalNow = new Date(at);
   h.clock.set(at);
   await dispatcher.tick();
-  return { h, text: h.deliveries.map((delivery) => delivery.html).join('\n') };
+  const html = h.deliveries.map((delivery) => delivery.html).join('\n');
+  // What the director reads is the text; a link under «↗» opens a record's own page on the portal.
+  for (const [, href] of html.matchAll(/href="([^"]+)"/gu))
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(?:crm|company)\//u);
+  return { h, text: plainTextOf(html) };
 }
 
 describe('when the morning briefing is due', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import { DIGEST_NAMES } from '../../src/digests/schedule.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { suggestBriefingButton } from '../../src/views/digest-settings.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { technical, telegramHtmlProblems } from '../views/html-check.ts';

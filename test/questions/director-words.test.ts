@@ -93,3 +93,29 @@ describe('breakdowns by week and month', () => {
     expect(text).not.toMatch(/\bNEW\b|IN_PROCESS|JUNK/u);
   });
 });
+
+describe('a client’s tasks', () => {
+  it('«задачи по Ромашке» are the tasks bound to its card, everyone’s, not the director’s whole list', async () => {
+    const company = h.portal.data.companies.find((one) => one.TITLE === 'ООО «Ромашка»')!;
+    const bound = h.portal.data.tasks.filter(
+      (task) => Number(task.status) < 5 && (task.ufCrmTask as string[]).includes(`CO_${company.ID}`),
+    );
+    expect(bound.length).toBeGreaterThan(0);
+    const text = await ask('задачи по Ромашке');
+    expect(text).toMatch(new RegExp(`^✅ Задачи по клиенту ООО «Ромашка»: ${bound.length}\\n`, 'u'));
+    for (const task of bound) expect(text).toContain(String(task.title));
+  });
+});
+
+describe('money in other words', () => {
+  it.each([
+    ['сколько денег принес Соколов в ноябре', /^💰 Выручка Игоря Соколова за ноябрь: /u],
+    ['сколько принесла Морозова за квартал', /^💰 Выручка Анны Морозовой за IV квартал: /u],
+    ['what did we earn last month', /^💰 Revenue in October: /u],
+    ['how much money did Sokolov bring in November', /^💰 Revenue of Игорь Соколов in November: /u],
+  ])('«%s» is the won sum', async (phrase, header) => {
+    const text = await ask(phrase);
+    expect(text).toMatch(header);
+    expect(text).not.toMatch(/Не понял|not sure what|didn’t understand/iu);
+  });
+});

@@ -166,7 +166,7 @@ describe('never confidently wrong', () => {
     expect(labels.some((label) => label.includes('Мария Орлова'))).toBe(true);
     expect(labels.some((label) => label.includes('Мария Зайцева'))).toBe(true);
     const index = labels.findIndex((label) => label.includes('Мария Орлова'));
-    const { encodeAction } = await import('../../src/assistant/callbacks/index.ts');
+    const { encodeAction } = await import('../../src/telegram/callback-data.ts');
     const button = (reply!.buttons ?? []).flat()[index]!;
     const outcome = await assistant.handleButton(who, encodeAction(button.action), 1);
     expect(plainTextOf(outcome.replies[0]!.html)).toMatch(/^✅ Задачи Марии Орловой: 2/u);

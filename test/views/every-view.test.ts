@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/assistant/callbacks/index.ts';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { presentView } from '../../src/views/present.ts';
 import { NOW, type Stand, startStand } from '../scenarios/demo.ts';
 import { everyViewRequest } from './every-request.ts';

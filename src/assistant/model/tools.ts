@@ -1,10 +1,13 @@
 // The model's tools: one per scenario (a view the director sees as it is), one per write (a draft the director
 // confirms with a tap), a guarded read for questions no scenario covers, and "the portal cannot do this".
 // Schemas are zod, sent as plain JSON Schema (not strict-only) so local servers accept them; the same schemas
-// validate what the model sends back.
+// validate what the model sends back. A view whose arguments are its request's takes its schema from the one
+// catalogue (src/scenarios/catalogue.ts), so a field added there reaches the model without another edit; the read
+// tool is the typed question's own schema.
 import { DateTime } from 'luxon';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { z } from 'zod';
+import { field, READS } from '../../scenarios/catalogue.ts';
 import { querySchema } from '../../scenarios/query.ts';
 import type { LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
@@ -31,9 +34,7 @@ interface ToolSpec<S extends z.ZodType> {
   effect: (args: z.output<S>, context: ToolContext) => ToolEffect;
 }
 
-const isLocalDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
-const localDate = () => z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD');
+const localDate = field.date;
 const localTime = () =>
   z
     .string()
@@ -41,14 +42,7 @@ const localTime = () =>
     .refine((value) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), 'expected a time HH:mm')
     .transform((value) => value.padStart(5, '0'));
 // A model writes date-times with or without an offset; without one it means the director's own clock.
-const dateTime = () =>
-  z
-    .string()
-    .describe('ISO date-time')
-    .refine(
-      (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid,
-      'expected an ISO date-time',
-    );
+const dateTime = field.instant;
 // Limits checked but not sent: every schema keyword costs prompt tokens on each request.
 const text = (max: number) =>
   z
@@ -67,39 +61,47 @@ function zonedDateTime(value: string, timeZone: string): string {
 const tool = <S extends z.ZodType>(spec: ToolSpec<S>) => spec as unknown as ToolSpec<z.ZodType>;
 const view = (request: ScenarioRequest): ToolEffect => ({ kind: 'view', request });
 const write = (draft: WriteDraft): ToolEffect => ({ kind: 'write', draft });
-const empty = z.object({});
 
-const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
+/** Views whose tool arguments are their request's own fields: the schema is the catalogue entry's. */
+const CATALOGUE_VIEWS: Record<string, string> = {
+  myTasks: 'Открытые задачи директора',
+  deals: 'Открытые сделки, зависшие отмечены',
+  briefing: 'Обзор дня: встречи, задачи, просрочки, сделки',
+  weeklyReport: 'Итоги недели (weeksAgo: 1 — прошлая неделя)',
+  teamStatus: 'Команда: задачи, просрочки, рабочий день сотрудников',
+  dayResults: 'Итоги дня: закрытые задачи, встречи, движение сделок',
+  search: 'Поиск по контактам, компаниям, сделкам',
+};
+
+const present = (args: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
+
+function catalogueTools(reads: Record<string, z.ZodObject>): Record<string, ToolSpec<z.ZodType>> {
+  const tools = Object.entries(CATALOGUE_VIEWS).flatMap(([scenario, description]) => {
+    const entry = reads[scenario];
+    if (!entry) return [];
+    const spec = tool({
+      description,
+      schema: entry.omit({ scenario: true }),
+      effect: (args) => view({ scenario, ...present(args as Record<string, unknown>) } as ScenarioRequest),
+    });
+    return [[scenario, spec] as const];
+  });
+  return Object.fromEntries(tools);
+}
+
+const toolsOf = (reads: Record<string, z.ZodObject>): Record<string, ToolSpec<z.ZodType>> => ({
+  ...catalogueTools(reads),
+  ...OWN_TOOLS,
+});
+
+/** Tools whose arguments are the director's words (names, not ids), turned into requests or drafts here. */
+const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
   schedule: tool({
     description: 'Расписание на день: встречи и задачи со сроком',
     // A model that leaves the day out means today: no second call to ask it again.
-    schema: z.object({ date: localDate().optional() }),
+    schema: READS.schedule.omit({ scenario: true }).partial(),
     effect: ({ date }, { today }) => view({ scenario: 'schedule', date: date ?? today }),
-  }),
-  myTasks: tool({
-    description: 'Открытые задачи директора',
-    schema: empty,
-    effect: () => view({ scenario: 'myTasks' }),
-  }),
-  deals: tool({
-    description: 'Открытые сделки, зависшие отмечены',
-    schema: empty,
-    effect: () => view({ scenario: 'deals' }),
-  }),
-  briefing: tool({
-    description: 'Обзор дня: встречи, задачи, просрочки, сделки',
-    schema: empty,
-    effect: () => view({ scenario: 'briefing' }),
-  }),
-  weeklyReport: tool({
-    description: 'Итоги недели (weeksAgo: 1 — прошлая неделя)',
-    schema: z.object({ weeksAgo: z.number().int().min(0).max(8).optional() }),
-    effect: ({ weeksAgo }) => view({ scenario: 'weeklyReport', ...(weeksAgo ? { weeksAgo } : {}) }),
-  }),
-  teamStatus: tool({
-    description: 'Команда: задачи, просрочки, рабочий день сотрудников',
-    schema: empty,
-    effect: () => view({ scenario: 'teamStatus' }),
   }),
   dossier: tool({
     description: 'Досье на клиента (контакт или компания)',
@@ -117,20 +119,10 @@ const TOOLS: Record<string, ToolSpec<z.ZodType>> = {
         ...(date ? { date } : {}),
       }),
   }),
-  dayResults: tool({
-    description: 'Итоги дня: закрытые задачи, встречи, движение сделок',
-    schema: z.object({ date: localDate().optional() }),
-    effect: ({ date }) => view({ scenario: 'dayResults', ...(date ? { date } : {}) }),
-  }),
   pipeline: tool({
     description: 'Воронка продаж: стадии с суммами, зависшие, новые лиды (name: одна воронка)',
     schema: z.object({ name: text(100).optional() }),
     effect: ({ name }) => (name ? { kind: 'pipelineNamed', name } : view({ scenario: 'pipeline' })),
-  }),
-  search: tool({
-    description: 'Поиск по контактам, компаниям, сделкам',
-    schema: z.object({ query: text(100) }),
-    effect: ({ query }) => view({ scenario: 'search', query }),
   }),
   contacts: tool({
     description: 'Контакты клиента: люди компании или человек по имени, с должностью, телефоном и почтой',
@@ -279,11 +271,17 @@ function toolSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
+const TOOLS = toolsOf(READS);
+
+/** The tool list of a catalogue's reads. */
+export const toolDefinitionsOf = (reads: Record<string, z.ZodObject>): ChatCompletionFunctionTool[] =>
+  Object.entries(toolsOf(reads)).map(([name, spec]) => ({
+    type: 'function',
+    function: { name, description: spec.description, parameters: toolSchema(spec.schema) },
+  }));
+
 /** The tool list sent with every request (built once). */
-export const TOOL_DEFINITIONS: ChatCompletionFunctionTool[] = Object.entries(TOOLS).map(([name, spec]) => ({
-  type: 'function',
-  function: { name, description: spec.description, parameters: toolSchema(spec.schema) },
-}));
+export const TOOL_DEFINITIONS: ChatCompletionFunctionTool[] = toolDefinitionsOf(READS);
 
 /** A tool call the loop cannot act on; its message goes back to the model, never to the director. */
 export class ToolCallError extends Error {}

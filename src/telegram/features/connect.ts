@@ -1,7 +1,6 @@
 // /connect and /disconnect: a director connects their own portal (the Bitrix24 application). Before the access
 // check, because with ALLOW_CONNECTED_PORTALS connecting is how a newcomer becomes allowed.
 import { Composer, type Context, InlineKeyboard } from 'grammy';
-import { CONNECT_DATA } from '../../assistant/callbacks/index.ts';
 import { portalName, portalOrigin } from '../../connect/portal-address.ts';
 import type { Language } from '../../scenarios/director.ts';
 import { escapeHtml } from '../../views/html.ts';
@@ -15,6 +14,7 @@ import {
   OPEN_CONNECT_LINK,
   OPEN_PORTAL_BUTTON,
 } from '../../views/messages.ts';
+import { CONNECT_DATA } from '../callback-data.ts';
 import type { AccessList, ConnectPort } from '../ports.ts';
 
 const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');

@@ -2,208 +2,88 @@
 // Layout: `<kind>[:<code>][:field…]`, fields in a fixed order per code, empty = absent, trailing empties dropped.
 // A `propose` button carries ids, never the titles of existing records: the assistant reads those again from
 // the portal before asking, so a stale or forged button cannot put words into the question.
+// The field tables come from the one catalogue (src/scenarios/catalogue.ts): a field added there rides on buttons.
 import { DateTime, FixedOffsetZone } from 'luxon';
-import type { Action } from '../../scenarios/actions.ts';
-import { EXPORT_LISTS } from '../../scenarios/exports.ts';
-import type { DigestName, ScenarioRequest } from '../../scenarios/requests.ts';
-import type { WriteRequest } from '../../scenarios/writes.ts';
+import type { z } from 'zod';
+import type { Action } from '../scenarios/actions.ts';
+import {
+  type ButtonForm,
+  buttonFormOf,
+  type CatalogueEntry,
+  entriesOf,
+  READS,
+  WRITES,
+} from '../scenarios/catalogue.ts';
+import { EXPORT_LISTS } from '../scenarios/exports.ts';
+import type { DigestName, ScenarioName, ScenarioRequest } from '../scenarios/requests.ts';
+import type { WriteRequest, WriteType } from '../scenarios/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
 
 /** The connect button's data: the Telegram side answers it before the assistant sees it. */
 export const CONNECT_DATA = 'cn';
 
-type FieldKind =
-  | 'int'
-  | 'num'
-  | 'ints'
-  | 'date' // YYYY-MM-DD ↔ YYYYMMDD
-  | 'time' // HH:mm ↔ HHmm
-  | 'instant' // ISO with offset ↔ base-36 epoch seconds + signed offset minutes
-  | 'text'
-  | 'entity'
-  | 'blank'; // not carried; decoded as '' and filled in again from the portal
-
-type FieldSpec = readonly [name: string, kind: FieldKind];
+type FieldKind = ButtonForm;
 
 interface Shape {
   code: string;
   type: string;
-  fields: readonly FieldSpec[];
+  fields: readonly (readonly [name: string, kind: FieldKind])[];
+  /** The catalogue's check: a decoded request is what the catalogue allows, or nothing. */
+  schema: z.ZodType;
 }
 
-const SCENARIOS: readonly Shape[] = [
-  { code: 'sc', type: 'schedule', fields: [['date', 'date']] },
-  { code: 't', type: 'myTasks', fields: [] },
-  { code: 'd', type: 'deals', fields: [] },
-  { code: 'dc', type: 'dealCard', fields: [['dealId', 'int']] },
-  { code: 'b', type: 'briefing', fields: [] },
-  { code: 'w', type: 'weeklyReport', fields: [['weeksAgo', 'int']] },
-  { code: 'tm', type: 'teamStatus', fields: [] },
-  {
-    code: 'ds',
-    type: 'dossier',
-    fields: [
-      ['contactId', 'int'],
-      ['companyId', 'int'],
-      ['query', 'text'],
-    ],
-  },
-  {
-    code: 'mp',
-    type: 'meetingPrep',
-    fields: [
-      ['eventId', 'int'],
-      ['time', 'time'],
-      ['date', 'date'],
-      ['query', 'text'],
-    ],
-  },
-  { code: 'dr', type: 'dayResults', fields: [['date', 'date']] },
-  { code: 'p', type: 'pipeline', fields: [['categoryId', 'int']] },
-  { code: 'se', type: 'search', fields: [['query', 'text']] },
-  { code: 'cn', type: 'contacts', fields: [['query', 'text']] },
-  { code: 'dp', type: 'dayPlan', fields: [] },
-  { code: 'md', type: 'morningDigest', fields: [] },
-  { code: 'oa', type: 'overdueAlert', fields: [] },
-  { code: 'nl', type: 'newLeads', fields: [] },
-  { code: 'es', type: 'eveningSummary', fields: [] },
-];
-
-const WRITES: readonly Shape[] = [
-  {
-    code: 'nt',
-    type: 'createTask',
-    fields: [
-      ['responsibleId', 'int'],
-      ['deadline', 'instant'],
-      ['title', 'text'],
-    ],
-  },
-  {
-    code: 'ct',
-    type: 'completeTask',
-    fields: [
-      ['taskId', 'int'],
-      ['title', 'blank'],
-    ],
-  },
-  {
-    code: 'xt',
-    type: 'deleteTask',
-    fields: [
-      ['taskId', 'int'],
-      ['title', 'blank'],
-    ],
-  },
-  {
-    code: 'nd',
-    type: 'createDeal',
-    fields: [
-      ['amount', 'num'],
-      ['currency', 'text'],
-      ['categoryId', 'int'],
-      ['stageId', 'text'],
-      ['title', 'text'],
-    ],
-  },
-  {
-    code: 'md',
-    type: 'moveDeal',
-    fields: [
-      ['dealId', 'int'],
-      ['stageId', 'text'],
-      ['title', 'blank'],
-      ['stageName', 'blank'],
-    ],
-  },
-  {
-    code: 'xd',
-    type: 'deleteDeal',
-    fields: [
-      ['dealId', 'int'],
-      ['title', 'blank'],
-    ],
-  },
-  {
-    code: 'cm',
-    type: 'addComment',
-    fields: [
-      ['entity', 'entity'],
-      ['entityId', 'int'],
-      ['entityTitle', 'blank'],
-      ['text', 'text'],
-    ],
-  },
-  {
-    code: 'nm',
-    type: 'createMeeting',
-    fields: [
-      ['from', 'instant'],
-      ['to', 'instant'],
-      ['attendeeIds', 'ints'],
-      ['location', 'text'],
-      ['title', 'text'],
-    ],
-  },
-  {
-    code: 'mm',
-    type: 'moveMeeting',
-    fields: [
-      ['eventId', 'int'],
-      ['from', 'instant'],
-      ['to', 'instant'],
-      ['title', 'blank'],
-    ],
-  },
-  {
-    code: 'xm',
-    type: 'deleteMeeting',
-    fields: [
-      ['eventId', 'int'],
-      ['title', 'blank'],
-    ],
-  },
-  {
-    code: 'nc',
-    type: 'createContact',
-    fields: [
-      ['companyId', 'int'],
-      ['phone', 'text'],
-      ['email', 'text'],
-      ['lastName', 'text'],
-      ['name', 'text'],
-    ],
-  },
-  {
-    code: 'nco',
-    type: 'createCompany',
-    fields: [
-      ['phone', 'text'],
-      ['email', 'text'],
-      ['title', 'text'],
-    ],
-  },
-];
-
-// Fields a request cannot do without: a decoded button missing one of these is junk.
-const REQUIRED: Record<string, readonly string[]> = {
-  schedule: ['date'],
-  dealCard: ['dealId'],
-  search: ['query'],
-  createTask: ['title'],
-  completeTask: ['taskId'],
-  deleteTask: ['taskId'],
-  createDeal: ['title'],
-  moveDeal: ['dealId', 'stageId'],
-  deleteDeal: ['dealId'],
-  addComment: ['entity', 'entityId', 'text'],
-  createMeeting: ['from', 'to', 'title'],
-  moveMeeting: ['eventId', 'from', 'to'],
-  deleteMeeting: ['eventId'],
-  createContact: ['name'],
-  createCompany: ['title'],
+// The short code of each catalogue entry on a button. Codes never change: buttons already in chats keep working.
+// Null: never carried by a button (a typed question goes on through «ещё» and the pick list instead).
+const SCENARIO_CODES: Record<ScenarioName, string | null> = {
+  schedule: 'sc',
+  myTasks: 't',
+  deals: 'd',
+  dealCard: 'dc',
+  briefing: 'b',
+  weeklyReport: 'w',
+  teamStatus: 'tm',
+  dossier: 'ds',
+  meetingPrep: 'mp',
+  dayResults: 'dr',
+  pipeline: 'p',
+  search: 'se',
+  query: null,
+  contacts: 'cn',
+  dayPlan: 'dp',
+  morningDigest: 'md',
+  overdueAlert: 'oa',
+  newLeads: 'nl',
+  eveningSummary: 'es',
 };
+
+const WRITE_CODES: Record<WriteType, string> = {
+  createTask: 'nt',
+  completeTask: 'ct',
+  deleteTask: 'xt',
+  createDeal: 'nd',
+  moveDeal: 'md',
+  deleteDeal: 'xd',
+  addComment: 'cm',
+  createMeeting: 'nm',
+  moveMeeting: 'mm',
+  deleteMeeting: 'xm',
+  createContact: 'nc',
+  createCompany: 'nco',
+};
+
+/** The field tables of a catalogue table: each entry's fields in order, as their button forms. */
+export function shapesOf(entries: readonly CatalogueEntry[], codes: Record<string, string | null>): Shape[] {
+  return entries.flatMap(({ name, fields, schema }) => {
+    const code = codes[name];
+    if (!code) return [];
+    const carriedFields = fields.flatMap(([field, fieldSchema]) => {
+      const kind = buttonFormOf(fieldSchema);
+      return kind ? [[field, kind] as const] : [];
+    });
+    return [{ code, type: name, fields: carriedFields, schema }];
+  });
+}
 
 const DIGESTS: Record<DigestName, string> = {
   dayPlan: 'dp',
@@ -305,11 +185,11 @@ function decodeShape(shapes: readonly Shape[], key: string, parts: string[]): Re
     if (typeof decoded === 'number' && Number.isNaN(decoded)) return undefined;
     if (decoded !== undefined) value[name] = decoded;
   }
-  if (REQUIRED[shape.type]?.some((name) => value[name] === undefined || value[name] === '')) return undefined;
-  return value;
+  const checked = shape.schema.safeParse(value);
+  return checked.success ? (checked.data as Record<string, unknown>) : undefined;
 }
 
-function encodeParts(action: Action): string {
+function encodeParts(action: Action, { reads, writes }: Tables): string {
   switch (action.kind) {
     case 'confirm':
     case 'cancel':
@@ -330,16 +210,16 @@ function encodeParts(action: Action): string {
     case 'digestSettings':
       return 'dg';
     case 'show':
-      return encodeShape(action.inPlace ? 'e' : 's', SCENARIOS, action.request.scenario, action.request);
+      return encodeShape(action.inPlace ? 'e' : 's', reads, action.request.scenario, action.request);
     case 'chart':
-      return encodeShape('gr', SCENARIOS, action.request.scenario, action.request);
+      return encodeShape('gr', reads, action.request.scenario, action.request);
     case 'export':
       return `xl:${action.list}`;
     case 'answerFile':
       if (!PROPOSAL_ID.test(action.key)) throw new Unfit('bad answer key');
       return `${action.file === 'chart' ? 'ag' : 'ax'}:${action.key}`;
     case 'propose':
-      return encodeShape('p', WRITES, action.write.type, action.write);
+      return encodeShape('p', writes, action.write.type, action.write);
     case 'queryMore':
       return 'qm';
     case 'queryPick':
@@ -347,32 +227,8 @@ function encodeParts(action: Action): string {
   }
 }
 
-/** The callback data of a button. Throws when the action cannot fit Telegram's 64 bytes. */
-export function encodeAction(action: Action): string {
-  let data: string;
-  try {
-    data = encodeParts(action);
-  } catch (error) {
-    throw new Error(`button cannot be encoded: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT) throw new Error('button data exceeds 64 bytes');
-  return data;
-}
-
-/** True when the action fits a button (the assistant checks before offering one). */
-export function fitsButton(action: Action): boolean {
-  try {
-    encodeAction(action);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The action behind callback data, or undefined for anything this bot did not write. */
-export function decodeAction(data: string): Action | undefined {
-  if (typeof data !== 'string' || data === '' || Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT)
-    return undefined;
+function decodeParts(data: string, { reads, writes }: Tables): Action | undefined {
   const [kind, ...parts] = data.split(':');
   switch (kind) {
     case 'c':
@@ -416,13 +272,13 @@ export function decodeAction(data: string): Action | undefined {
     case 's':
     case 'e':
     case 'gr': {
-      const request = decodeShape(SCENARIOS, 'scenario', parts) as ScenarioRequest | undefined;
+      const request = decodeShape(reads, 'scenario', parts) as ScenarioRequest | undefined;
       if (!request) return undefined;
       if (kind === 'gr') return { kind: 'chart', request };
       return kind === 'e' ? { kind: 'show', request, inPlace: true } : { kind: 'show', request };
     }
     case 'p': {
-      const write = decodeShape(WRITES, 'type', parts);
+      const write = decodeShape(writes, 'type', parts);
       return write ? { kind: 'propose', write: write as unknown as WriteRequest } : undefined;
     }
     case 'qm':
@@ -435,3 +291,55 @@ export function decodeAction(data: string): Action | undefined {
       return undefined;
   }
 }
+
+interface Tables {
+  reads: readonly Shape[];
+  writes: readonly Shape[];
+}
+
+export interface ButtonCodec {
+  /** The callback data of a button. Throws when the action cannot fit Telegram's 64 bytes. */
+  encodeAction(action: Action): string;
+  /** The action behind callback data, or undefined for anything this bot did not write. */
+  decodeAction(data: string): Action | undefined;
+  /** True when the action fits a button (the assistant checks before offering one). */
+  fitsButton(action: Action): boolean;
+}
+
+/** The codec of a catalogue: its reads and writes, and each entry's short code. */
+export function buttonCodecOf(catalogue: {
+  reads: Record<string, z.ZodObject>;
+  writes: Record<string, z.ZodObject>;
+  readCodes?: Record<string, string | null>;
+  writeCodes?: Record<string, string>;
+}): ButtonCodec {
+  const tables: Tables = {
+    reads: shapesOf(entriesOf(catalogue.reads, 'scenario'), catalogue.readCodes ?? SCENARIO_CODES),
+    writes: shapesOf(entriesOf(catalogue.writes, 'type'), catalogue.writeCodes ?? WRITE_CODES),
+  };
+  const encodeAction = (action: Action): string => {
+    let data: string;
+    try {
+      data = encodeParts(action, tables);
+    } catch (error) {
+      throw new Error(`button cannot be encoded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT) throw new Error('button data exceeds 64 bytes');
+    return data;
+  };
+  const fitsButton = (action: Action): boolean => {
+    try {
+      encodeAction(action);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const decodeAction = (data: string): Action | undefined =>
+    typeof data === 'string' && data !== '' && Buffer.byteLength(data, 'utf8') <= CALLBACK_DATA_LIMIT
+      ? decodeParts(data, tables)
+      : undefined;
+  return { encodeAction, decodeAction, fitsButton };
+}
+
+export const { encodeAction, decodeAction, fitsButton } = buttonCodecOf({ reads: READS, writes: WRITES });

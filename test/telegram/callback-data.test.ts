@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAction, encodeAction, fitsButton } from '../../src/assistant/callbacks/index.ts';
 import type { Action } from '../../src/scenarios/actions.ts';
+import { decodeAction, encodeAction, fitsButton } from '../../src/telegram/callback-data.ts';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 

@@ -1,0 +1,211 @@
+// One catalogue of what the assistant can read and write, in zod. From it come the types (ScenarioRequest,
+// WriteRequest), the button-data codec's field tables (src/telegram/callback-data.ts), the model's view tools
+// (src/assistant/model/tools.ts) and the checks on requests read back from storage (stored proposals, memory).
+// A field's button form (how it is written into ≤ 64 bytes of callback data) is part of its schema here.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { querySchema } from './query.ts';
+
+/** How a field is carried in a button's data; `blank` is not carried: a title read again from the portal. */
+export type ButtonForm = 'int' | 'num' | 'ints' | 'date' | 'time' | 'instant' | 'text' | 'entity' | 'blank';
+
+/** The button form of each field schema built below. */
+export const buttonForms = z.registry<{ button: ButtonForm }>();
+const carried = <S extends z.ZodType>(schema: S, button: ButtonForm): S => {
+  buttonForms.add(schema, { button });
+  return schema;
+};
+
+/** The button form of a field, through `.optional()`; undefined = the field never rides on a button. */
+export function buttonFormOf(schema: z.ZodType): ButtonForm | undefined {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  return buttonForms.get(inner)?.button;
+}
+
+const isLocalDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+
+// Limits are checked but not sent to the model: every schema keyword costs prompt tokens on each request.
+export const field = {
+  /** A record's id on the portal. */
+  id: () => carried(z.number().int().positive(), 'int'),
+  count: () => carried(z.number().int().min(0), 'int'),
+  amount: () => carried(z.number().refine(Number.isFinite, 'expected a number'), 'num'),
+  ids: () => carried(z.array(z.number().int().positive()), 'ints'),
+  /** A local calendar date in the director's zone. */
+  date: () => carried(z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD'), 'date'),
+  /** A local time of day. */
+  time: () =>
+    carried(
+      z
+        .string()
+        .describe('HH:mm')
+        .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'expected a time HH:mm'),
+      'time',
+    ),
+  /** An ISO 8601 date-time with offset, e.g. `2026-11-25T18:00:00+03:00`. */
+  instant: () =>
+    carried(
+      z
+        .string()
+        .describe('ISO date-time')
+        .refine(
+          (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid,
+          'expected an ISO date-time',
+        ),
+      'instant',
+    ),
+  text: (max = 5000) =>
+    carried(
+      z
+        .string()
+        .refine(
+          (value) => value.trim() !== '' && value.length <= max,
+          `expected a non-empty text up to ${max} characters`,
+        ),
+      'text',
+    ),
+  entity: () => carried(z.enum(['deal', 'contact', 'company']), 'entity'),
+  /** The title of an existing record: shown in the question, never taken from a button (read again instead). */
+  portalTitle: () => carried(z.string().max(2000), 'blank'),
+};
+
+const read = <K extends string, S extends z.ZodRawShape>(scenario: K, shape: S) =>
+  z.object({ scenario: z.literal(scenario), ...shape });
+const write = <K extends string, S extends z.ZodRawShape>(type: K, shape: S) =>
+  z.object({ type: z.literal(type), ...shape });
+
+// Field order is the order on a button: text last, so absent trailing fields cost nothing.
+/** What a director can ask to see: the scenario and its arguments. */
+export const READS = {
+  schedule: read('schedule', { date: field.date() }),
+  myTasks: read('myTasks', {}),
+  deals: read('deals', {}),
+  dealCard: read('dealCard', { dealId: field.id() }),
+  briefing: read('briefing', {}),
+  /** This week, or `weeksAgo` weeks before it (1: last week). */
+  weeklyReport: read('weeklyReport', { weeksAgo: field.count().optional() }),
+  teamStatus: read('teamStatus', {}),
+  /** By a name (any part of a person's or company's name), or an exact record picked from a list. */
+  dossier: read('dossier', {
+    contactId: field.id().optional(),
+    companyId: field.id().optional(),
+    query: field.text().optional(),
+  }),
+  /** By a local time `HH:mm`, a name, or an exact event; on `date` (default today). */
+  meetingPrep: read('meetingPrep', {
+    eventId: field.id().optional(),
+    time: field.time().optional(),
+    date: field.date().optional(),
+    query: field.text().optional(),
+  }),
+  dayResults: read('dayResults', { date: field.date().optional() }),
+  pipeline: read('pipeline', { categoryId: field.count().optional() }),
+  search: read('search', { query: field.text() }),
+  /** A typed question; `offset` is where the shown part of a long list starts (its buttons are «ещё» and picks). */
+  query: read('query', { query: querySchema, offset: z.number().int().min(0).optional() }),
+  /** The people of a company, or people by their name, with position, phone and e-mail. */
+  contacts: read('contacts', { query: field.text() }),
+  // Digest contents (also reachable as views).
+  dayPlan: read('dayPlan', {}),
+  morningDigest: read('morningDigest', {}),
+  overdueAlert: read('overdueAlert', {}),
+  newLeads: read('newLeads', {}),
+  eveningSummary: read('eveningSummary', {}),
+};
+
+/** A CRM record a new task or deal is bound to, with the name the director knows it by (shown in the question). */
+const crmLink = z.object({
+  kind: z.enum(['company', 'contact', 'deal']),
+  id: z.number().int().positive(),
+  title: z.string(),
+});
+export type CrmLink = z.output<typeof crmLink>;
+
+/** Every change the assistant can make, with its exact arguments, as stored in a proposal. */
+export const WRITES = {
+  createTask: write('createTask', {
+    responsibleId: field.id().optional(),
+    deadline: field.instant().optional(),
+    title: field.text(),
+    // Not carried by a button: a task offered under a view has no description and no links.
+    description: z.string().max(5000).optional(),
+    /** The clients and deals the task is about: it shows on their cards in the portal. */
+    links: z.array(crmLink).optional(),
+  }),
+  completeTask: write('completeTask', { taskId: field.id(), title: field.portalTitle() }),
+  deleteTask: write('deleteTask', { taskId: field.id(), title: field.portalTitle() }),
+  createDeal: write('createDeal', {
+    amount: field.amount().optional(),
+    currency: field.text().optional(),
+    categoryId: field.count().optional(),
+    stageId: field.text().optional(),
+    title: field.text(),
+    /** The company or contact the deal is with (not carried by a button). */
+    client: crmLink.optional(),
+  }),
+  moveDeal: write('moveDeal', {
+    dealId: field.id(),
+    stageId: field.text(),
+    title: field.portalTitle(),
+    stageName: field.portalTitle(),
+  }),
+  deleteDeal: write('deleteDeal', { dealId: field.id(), title: field.portalTitle() }),
+  addComment: write('addComment', {
+    entity: field.entity(),
+    entityId: field.id(),
+    entityTitle: field.portalTitle(),
+    text: field.text(),
+  }),
+  createMeeting: write('createMeeting', {
+    from: field.instant(),
+    to: field.instant(),
+    attendeeIds: field.ids().optional(),
+    location: field.text().optional(),
+    title: field.text(),
+  }),
+  moveMeeting: write('moveMeeting', {
+    eventId: field.id(),
+    from: field.instant(),
+    to: field.instant(),
+    title: field.portalTitle(),
+  }),
+  deleteMeeting: write('deleteMeeting', { eventId: field.id(), title: field.portalTitle() }),
+  createContact: write('createContact', {
+    companyId: field.id().optional(),
+    phone: field.text().optional(),
+    email: field.text().optional(),
+    lastName: field.text().optional(),
+    name: field.text(),
+  }),
+  createCompany: write('createCompany', {
+    phone: field.text().optional(),
+    email: field.text().optional(),
+    title: field.text(),
+  }),
+};
+
+const valuesOf = <T extends Record<string, z.ZodObject>>(table: T) =>
+  Object.values(table) as [T[keyof T], ...T[keyof T][]];
+
+export const scenarioRequestSchema = z.discriminatedUnion('scenario', valuesOf(READS));
+export const writeRequestSchema = z.discriminatedUnion('type', valuesOf(WRITES));
+
+export type ScenarioRequest = z.output<typeof scenarioRequestSchema>;
+export type WriteRequest = z.output<typeof writeRequestSchema>;
+
+/** One entry of the catalogue as the codec and the tools read it: its name and its fields in order. */
+export interface CatalogueEntry {
+  name: string;
+  fields: readonly (readonly [name: string, schema: z.ZodType])[];
+  schema: z.ZodType;
+}
+
+/** A catalogue table as entries, the discriminator (`scenario` or `type`) left out of the fields. */
+export function entriesOf(table: Record<string, z.ZodObject>, discriminator: string): CatalogueEntry[] {
+  return Object.entries(table).map(([name, schema]) => ({
+    name,
+    schema,
+    fields: Object.entries(schema.shape as Record<string, z.ZodType>).filter(([key]) => key !== discriminator),
+  }));
+}
