@@ -18,6 +18,7 @@ import { instanceName } from '../storage/instances.ts';
 import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
 import { presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
+import { createDelivery } from './delivery.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
 export interface TickReport {
@@ -109,19 +110,13 @@ async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispatcher {
-  const clock = deps.now ?? (() => new Date());
-  const logger = (deps.logger ?? silentLogger).child({ part: 'digests' });
-  // How often a subscriber's zone is re-read when none of their digests is due. Reading our own table is cheap;
-  // asking the portal is not.
-  const zoneCheckMs = (deps.refreshDirector ? 60 : 1) * MINUTE;
-  const rate = deps.rate ?? { perSecond: 29, perChatPerSecond: 1 };
-  const digests = createDigestRepository(deps.db);
-  const directors = createDirectorRepository(deps.db);
+type Repository = ReturnType<typeof createDigestRepository>;
+
+/** Who is allowed now; when that changed, subscriptions of those no longer allowed wait suspended (kept) and
+ * those allowed again come back. */
+function accessFollower(deps: DigestDispatcherDeps, digests: Repository, clock: () => Date, logger: Logger) {
   let lastAllowed: Set<number> | undefined;
-  /** Who is allowed now; when that changed, subscriptions of those no longer allowed wait suspended (kept) and
-   * those allowed again come back. */
-  async function followAccess(): Promise<Set<number>> {
+  return async function followAccess(): Promise<Set<number>> {
     const allowed = new Set(typeof deps.allowed === 'function' ? await deps.allowed() : deps.allowed);
     const before = lastAllowed;
     lastAllowed = allowed;
@@ -129,7 +124,26 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     const suspended = await digests.suspendAllBut([...allowed], clock());
     if (suspended > 0) logger.info('digests of directors no longer allowed are suspended', { directors: suspended });
     return allowed;
-  }
+  };
+}
+
+/** Slots of one director to try again: waiting for the portal (`retry`), or left by an instance that died. */
+interface Resumed {
+  retries: DigestSlot[];
+  takenOver: DigestSlot[];
+}
+
+const newReport = (): TickReport => ({ due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 });
+
+export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispatcher {
+  const clock = deps.now ?? (() => new Date());
+  const logger = (deps.logger ?? silentLogger).child({ part: 'digests' });
+  // How often a subscriber's zone is re-read when none of their digests is due. Reading our own table is cheap;
+  // asking the portal is not.
+  const zoneCheckMs = (deps.refreshDirector ? 60 : 1) * MINUTE;
+  const digests = createDigestRepository(deps.db);
+  const directors = createDirectorRepository(deps.db);
+  const followAccess = accessFollower(deps, digests, clock, logger);
   const zoneCheckedAt = new Map<number, number>();
   const owner = instanceName(deps.instance);
   const leaseMs = deps.leaseMs ?? LEASE_MS;
@@ -139,19 +153,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const beat = () => {
     signOfLife = new Date();
   };
-
-  const everyone = new Bottleneck({ minTime: 1000 / rate.perSecond });
-  const shared = deps.telegramBucket;
   const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
-  const chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / rate.perChatPerSecond });
-  const sendOne = (chatId: number, reply: Reply) =>
-    shared ? shared.take().then(() => deps.send(chatId, [reply])) : everyone.schedule(() => deps.send(chatId, [reply]));
-  const deliver = async (director: DirectorRecord, replies: Reply[]) => {
-    const { chatId } = director;
-    // One message per job, so both limits count messages, not digests.
-    for (const reply of presentReplies(replies, director.language))
-      await chats.key(String(chatId)).schedule(() => sendOne(chatId, reply));
-  };
+  const deliverToChat = createDelivery({
+    send: deps.send,
+    rate: deps.rate ?? { perSecond: 29, perChatPerSecond: 1 },
+    telegramBucket: deps.telegramBucket,
+  });
+  const deliver = (director: DirectorRecord, replies: Reply[]) =>
+    deliverToChat(director.chatId, presentReplies(replies, director.language));
 
   async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
     if (deps.refreshDirector) {
@@ -180,35 +189,26 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     return moved;
   }
 
-  async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
-    let replies: Reply[] | null;
+  /** The portal could not be read: later while it may come back, else one sentence instead of the digest. */
+  async function contentFailed(director: DirectorRecord, slot: DigestSlot, error: unknown, report: TickReport) {
+    const retryAt = new Date(clock().getTime() + RETRY_EVERY_MS);
+    if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
+      await digests.retryLater(slot.id, retryAt, describe(error));
+      report.retrying++;
+      return;
+    }
+    logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
     try {
-      replies = await building.schedule(() => deps.content(director, slot.digest));
-    } catch (error) {
-      const now = clock();
-      const retryAt = new Date(now.getTime() + RETRY_EVERY_MS);
-      if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
-        await digests.retryLater(slot.id, retryAt, describe(error));
-        report.retrying++;
-        return;
-      }
-      logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
-      try {
-        await deliver(director, [{ html: sentenceFor(error, director.language) }]);
-        await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
-      } catch (sendError) {
-        await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
-      }
-      report.failed++;
-      metrics.digests.inc({ outcome: 'failed' });
-      return;
+      await deliver(director, [{ html: sentenceFor(error, director.language) }]);
+      await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
+    } catch (sendError) {
+      await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
     }
-    if (!replies?.length) {
-      await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
-      report.skippedEmpty++;
-      metrics.digests.inc({ outcome: 'skipped' });
-      return;
-    }
+    report.failed++;
+    metrics.digests.inc({ outcome: 'failed' });
+  }
+
+  async function sendBuilt(director: DirectorRecord, slot: DigestSlot, replies: Reply[], report: TickReport) {
     try {
       await deliver(director, replies);
       await digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
@@ -220,6 +220,20 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       report.failed++;
       metrics.digests.inc({ outcome: 'failed' });
     }
+  }
+
+  async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
+    let replies: Reply[] | null;
+    try {
+      // Only the rendered messages outlive this: the portal data behind them is garbage once rendered.
+      replies = await building.schedule(() => deps.content(director, slot.digest));
+    } catch (error) {
+      return contentFailed(director, slot, error, report);
+    }
+    if (replies?.length) return sendBuilt(director, slot, replies, report);
+    await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
+    report.skippedEmpty++;
+    metrics.digests.inc({ outcome: 'skipped' });
   }
 
   async function runDue(director: DirectorRecord, subscription: DigestSubscription, now: Date, report: TickReport) {
@@ -250,21 +264,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     await attempt(director, claim.slot, report);
   }
 
-  /** Slots of one director to try again: waiting for the portal (`retry`), or left by an instance that died. */
-  interface Resumed {
-    retries: DigestSlot[];
-    takenOver: DigestSlot[];
-  }
-
-  async function serve(telegramUserId: number, resumed: Resumed, now: Date, report: TickReport) {
-    const director = await currentDirector(telegramUserId);
-    zoneCheckedAt.set(telegramUserId, now.getTime());
-    if (!director) return;
-    const subscriptions = await followZone(director, now);
-    const due = subscriptions
-      .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
-      .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
-    for (const subscription of due) await runDue(director, subscription, now, report);
+  /** Slots waiting for the portal or left by a dead instance, sent now unless their digest was switched off. */
+  async function runResumed(
+    director: DirectorRecord,
+    subscriptions: DigestSubscription[],
+    resumed: Resumed,
+    now: Date,
+    report: TickReport,
+  ) {
     const taken = [...resumed.takenOver];
     for (const slot of resumed.retries) if (await digests.takeRetry(slot.id, now, lease())) taken.push(slot);
     for (const slot of taken) {
@@ -276,6 +283,72 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       report.due++;
       await attempt(director, slot, report);
     }
+  }
+
+  async function serve(telegramUserId: number, resumed: Resumed, now: Date, report: TickReport) {
+    const director = await currentDirector(telegramUserId);
+    zoneCheckedAt.set(telegramUserId, now.getTime());
+    if (!director) return;
+    const subscriptions = await followZone(director, now);
+    const due = subscriptions
+      .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
+      .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
+    for (const subscription of due) await runDue(director, subscription, now, report);
+    await runResumed(director, subscriptions, resumed, now, report);
+  }
+
+  /** Retries that are due and slots of instances that stopped, by director; those of the no longer allowed end. */
+  async function resumedSlots(allowed: Set<number>, now: Date): Promise<Map<number, Resumed>> {
+    const resumedOf = new Map<number, Resumed>();
+    const resume = (slot: DigestSlot, kind: keyof Resumed) => {
+      const ofDirector = resumedOf.get(slot.telegramUserId) ?? { retries: [], takenOver: [] };
+      ofDirector[kind].push(slot);
+      resumedOf.set(slot.telegramUserId, ofDirector);
+    };
+    for (const slot of await digests.takeOver(now, lease())) {
+      logger.info('digest slot taken over from an instance that stopped', { digest: slot.digest, slot: slot.id });
+      if (allowed.has(slot.telegramUserId)) resume(slot, 'takenOver');
+      else await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+    }
+    for (const slot of await digests.dueRetries(now)) {
+      if (allowed.has(slot.telegramUserId)) resume(slot, 'retries');
+      else if (await digests.takeRetry(slot.id, now, lease()))
+        await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
+    }
+    return resumedOf;
+  }
+
+  /** Allowed directors with a digest due, a slot to resume, or a zone not checked for a while. */
+  async function directorsToServe(allowed: Set<number>, resumed: Map<number, Resumed>, now: Date) {
+    const zoneStale = (await digests.subscribers()).filter(
+      (id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs,
+    );
+    const ids = new Set([
+      ...(await digests.due(now)).map((subscription) => subscription.telegramUserId),
+      ...resumed.keys(),
+    ]);
+    for (const id of zoneStale) ids.add(id);
+    return [...ids].filter((id) => allowed.has(id));
+  }
+
+  async function round(now: Date): Promise<TickReport> {
+    const allowed = await followAccess();
+    const report = newReport();
+    const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    report.failed += abandoned;
+    metrics.digests.inc({ outcome: 'failed' }, abandoned);
+    const resumed = await resumedSlots(allowed, now);
+    // A bounded number of directors at a time: the round streams, each briefing is dropped once sent.
+    await forEachAtMost(await directorsToServe(allowed, resumed, now), CONCURRENCY, async (id) => {
+      try {
+        await serve(id, resumed.get(id) ?? { retries: [], takenOver: [] }, now, report);
+      } catch (error) {
+        logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
+      }
+      beat();
+    });
+    beat();
+    return report;
   }
 
   async function tick(): Promise<TickReport> {
@@ -292,98 +365,59 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     }
   }
 
-  async function round(now: Date): Promise<TickReport> {
-    const allowed = await followAccess();
-    const report: TickReport = { due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 };
-    const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
-    report.failed += abandoned;
-    metrics.digests.inc({ outcome: 'failed' }, abandoned);
-    const resumedOf = new Map<number, Resumed>();
-    const resume = (slot: DigestSlot, kind: keyof Resumed) => {
-      const ofDirector = resumedOf.get(slot.telegramUserId) ?? { retries: [], takenOver: [] };
-      ofDirector[kind].push(slot);
-      resumedOf.set(slot.telegramUserId, ofDirector);
-    };
-    for (const slot of await digests.takeOver(now, lease())) {
-      logger.info('digest slot taken over from an instance that stopped', { digest: slot.digest, slot: slot.id });
-      if (allowed.has(slot.telegramUserId)) resume(slot, 'takenOver');
-      else await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
-    }
-    for (const slot of await digests.dueRetries(now)) {
-      if (!allowed.has(slot.telegramUserId)) {
-        if (await digests.takeRetry(slot.id, now, lease()))
-          await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
-        continue;
-      }
-      resume(slot, 'retries');
-    }
-    const zoneStale = (await digests.subscribers()).filter(
-      (id) => now.getTime() - (zoneCheckedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= zoneCheckMs,
-    );
-    const ids = new Set([
-      ...(await digests.due(now)).map((subscription) => subscription.telegramUserId),
-      ...resumedOf.keys(),
-    ]);
-    for (const id of zoneStale) ids.add(id);
-    for (const id of ids) if (!allowed.has(id)) ids.delete(id);
-    await forEachAtMost([...ids], CONCURRENCY, async (id) => {
-      try {
-        await serve(id, resumedOf.get(id) ?? { retries: [], takenOver: [] }, now, report);
-      } catch (error) {
-        logger.error('digest dispatch failed for one director', { telegramUserId: id, error });
-      }
-      beat();
-    });
-    beat();
-    return report;
-  }
-
-  /** Each round's report as one line: at info when something was due, else at debug (one a minute). */
-  function logRound(report: TickReport, ms: number) {
-    const busy = Object.values(report).some((count) => count > 0);
-    logger[busy ? 'info' : 'debug']('digest round', { ...report, ms });
-  }
-
   return {
     tick,
-    start() {
-      // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
-      const suspension = followAccess().catch((error: unknown) =>
-        logger.error('could not suspend digests of directors no longer allowed', { error }),
-      );
-      let running: Promise<void> | undefined;
-      let stopped = false;
-      // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
-      // stays due in the database, so the tick after it picks it up.
-      const run = () => {
-        if (running || stopped) return;
-        const started = Date.now();
-        running = suspension
-          .then(tick)
-          .then((report) => logRound(report, Date.now() - started))
-          .catch((error: unknown) => logger.error('digest tick failed', { error }))
-          .finally(() => {
-            running = undefined;
-          });
-      };
-      const stopTicks = ((): (() => void) => {
-        if (deps.tickMs) {
-          const timer = setInterval(run, deps.tickMs);
-          return () => clearInterval(timer);
-        }
-        // Every quarter minute: a slot is at most that late, and a dead instance's slots are taken over soon.
-        const task = cron.schedule('*/15 * * * * *', run);
-        return () => void task.stop();
-      })();
-      run();
-      return {
-        async stop() {
-          stopped = true;
-          stopTicks();
-          await running;
-        },
-        lastTick: () => signOfLife,
-      };
+    start: () => ({ ...startTicking(tick, followAccess, deps.tickMs, logger), lastTick: () => signOfLife }),
+  };
+}
+
+/** Each round's report as one line: at info when something was due, else at debug (one a minute). */
+function logRound(logger: Logger, report: TickReport, ms: number) {
+  const busy = Object.values(report).some((count) => count > 0);
+  logger[busy ? 'info' : 'debug']('digest round', { ...report, ms });
+}
+
+/** Ticks every quarter minute (or every `tickMs`) and once at once; a tick never overlaps the one before. */
+function startTicking(
+  tick: () => Promise<TickReport>,
+  followAccess: () => Promise<unknown>,
+  tickMs: number | undefined,
+  logger: Logger,
+): Pick<RunningDigests, 'stop'> {
+  // Done before the first tick; the tick itself also skips anyone not allowed, so a failure here only logs.
+  const suspension = followAccess().catch((error: unknown) =>
+    logger.error('could not suspend digests of directors no longer allowed', { error }),
+  );
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
+  // stays due in the database, so the tick after it picks it up.
+  const run = () => {
+    if (running || stopped) return;
+    const started = Date.now();
+    running = suspension
+      .then(tick)
+      .then((report) => logRound(logger, report, Date.now() - started))
+      .catch((error: unknown) => logger.error('digest tick failed', { error }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const stopTicks = ((): (() => void) => {
+    if (tickMs) {
+      const timer = setInterval(run, tickMs);
+      return () => clearInterval(timer);
+    }
+    // Every quarter minute: a slot is at most that late, and a dead instance's slots are taken over soon.
+    const task = cron.schedule('*/15 * * * * *', run);
+    return () => void task.stop();
+  })();
+  run();
+  return {
+    async stop() {
+      stopped = true;
+      stopTicks();
+      await running;
     },
   };
 }

@@ -156,10 +156,13 @@ const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? ''
  * Орлов); all of them when the form says nothing or nobody would be left.
  */
 export function byGrammar<T>(people: T[], nameOf: (person: T) => string, query: string): T[] {
-  const last = wordsOf(query).at(-1) ?? '';
-  const surnames = people.map((person) => wordsOf(nameOf(person)).at(-1) ?? '');
-  const female = femaleForm.test(last);
-  const male = !female && maleForm.test(last) && surnames.some((surname) => !/[ая]$/u.test(surname));
+  const said = wordsOf(query).at(-1) ?? '';
+  const last = toCyrillic(said);
+  const surnames = people.map((person) => toCyrillic(wordsOf(nameOf(person)).at(-1) ?? ''));
+  // A name in Latin letters is not declined («tasks of Orlova»): its ending is its gender.
+  const latin = /[a-z]/u.test(said);
+  const female = latin ? /[ая]$/u.test(last) : femaleForm.test(last);
+  const male = !female && (latin || maleForm.test(last)) && surnames.some((surname) => !/[ая]$/u.test(surname));
   if (!female && !male) return people;
   const fitting = people.filter((person) => looksFemale(nameOf(person)) === female);
   return fitting.length ? fitting : people;

@@ -119,3 +119,14 @@ describe('money in other words', () => {
     expect(text).not.toMatch(/Не понял|not sure what|didn’t understand/iu);
   });
 });
+
+describe('names and words in other forms', () => {
+  it('a surname in Latin letters is not declined: «Orlova» is Мария Орлова, «Orlov» Роман Орлов', async () => {
+    expect(await ask('tasks of Orlova')).toMatch(/^✅ Tasks of Мария Орлова: \d+/u);
+    expect(await ask('tasks of Orlov')).toMatch(/^✅ Tasks of Роман Орлов: \d+/u);
+  });
+
+  it('«какие сделки закрыли в ноябре» are the ones won then', async () => {
+    expect(await ask('какие сделки закрыли в ноябре')).toMatch(/^💼 Выигранные сделки за ноябрь: \d+ на /u);
+  });
+});

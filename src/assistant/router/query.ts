@@ -425,6 +425,8 @@ export function parseQuery(
   if (!found.measure && /(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u.test(message.light))
     found.measure = 'count';
   if (found.status === 'new' && found.subject === 'meetings') found.status = undefined;
+  // «закрыли сделку» in a director's mouth is winning it.
+  if (found.status === 'done' && found.subject === 'deals') found.status = 'won';
   const { name, unapplied: unknown, doubtful } = rest(message, found);
   const unapplied = [...denied, ...unknown];
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
