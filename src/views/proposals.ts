@@ -279,11 +279,6 @@ export function notFoundSentence(subject: LookupSubject, query: string, language
     : `I could not find ${notFoundWords[subject].en} matching ${what}. Please check the name and try again.`;
 }
 
-export const PROPOSAL_EXPIRED: Texts = {
-  ru: 'Время подтверждения истекло, ничего не изменено. Напишите просьбу ещё раз.',
-  en: 'The confirmation has expired and nothing was changed. Please ask again.',
-};
-
 /** A tap on a question whose write a restart cut short: one honest sentence, and what the portal shows if it can. */
 export function interruptedWrite(write: WriteRequest, landed: boolean | undefined, language: Language): string {
   const ru = language === 'ru';
@@ -302,26 +297,3 @@ export function interruptedWrite(write: WriteRequest, landed: boolean | undefine
     ? `Это не успело выполниться до перезапуска: ${whatMissing} ${title} в Битрикс24 нет. Напишите просьбу ещё раз.`
     : `This did not go through before the restart: there is no ${whatMissing} ${title} in Bitrix24. Please ask again.`;
 }
-
-/** A tap on a pick list that a newer list or question replaced. */
-export const LIST_EXPIRED: Texts = {
-  ru: 'Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.',
-  en: 'This list has expired and nothing was changed. Please ask again.',
-};
-
-export const PROPOSAL_CANCELLED: Texts = { ru: 'Отменено.', en: 'Cancelled.' };
-
-export const PROPOSAL_ALREADY_DONE: Texts = { ru: 'Это уже сделано.', en: 'This is already done.' };
-
-export const PROPOSAL_IN_PROGRESS: Texts = { ru: 'Уже выполняю.', en: 'Already on it.' };
-
-export const PROPOSAL_GONE: Texts = {
-  ru: 'Этой записи уже нет в Битрикс24, ничего не изменено.',
-  en: 'This record is no longer in Bitrix24; nothing was changed.',
-};
-
-/** Under a pick-one list cut short. */
-export const MORE_MATCHES: Texts = {
-  ru: 'Показаны первые совпадения — если нужного нет, уточните название.',
-  en: 'Only the first matches are shown; if yours is not there, give a more precise name.',
-};
