@@ -213,6 +213,7 @@ export function choiceQuestion(
   switch (subject) {
     case 'person': {
       const task = write?.type === 'createTask' ? ` ${quoted(write.title, language)}` : '';
+      if (!query) return ru ? `Кому поручить задачу${task}?` : `Who should get the task${task}?`;
       return ru
         ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
         : `Who should get the task${task}? Several colleagues match ${what}:`;
@@ -253,6 +254,8 @@ export function choiceQuestion(
       return ru
         ? `${write?.type === 'addComment' ? 'Какой компании добавить комментарий?' : 'Какая компания?'} Нашлось несколько по ${what}:`
         : `Which company? Several match ${what}:`;
+    case 'deadline':
+      return ru ? `К какому сроку задача ${what}?` : `By when should ${what} be done?`;
     case 'time':
       return ru
         ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
@@ -269,6 +272,7 @@ const notFoundWords: Record<LookupSubject, Texts> = {
   person: { ru: 'сотрудника', en: 'a colleague' },
   stage: { ru: 'этапа', en: 'a stage' },
   time: { ru: 'свободного времени для встречи', en: 'a free time for the meeting' },
+  deadline: { ru: 'срока', en: 'a deadline' },
 };
 
 /** Nothing fits the name: one plain sentence. */
