@@ -12,22 +12,26 @@ import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './conn
 import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
-import { createDigestSettings } from './digests/settings.ts';
+import { createDigestSettings, type DigestSettingsPort } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import { type BucketSource, type RateLimit, sharedBucket } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
 import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServer } from './portal/oauth-server.ts';
 import type { PortalClient } from './portal/port.ts';
-import { connectionEnded, createTokenKeeper } from './portal/tokens.ts';
+import { connectionEnded, createTokenKeeper, type TokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
-import { createDirectorRepository } from './storage/directors.ts';
+import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
 import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
-import { createMemoryRepository } from './storage/memory.ts';
-import { createOAuthConnectionRepository, type OAuthConnection } from './storage/oauth-connections.ts';
+import { createMemoryRepository, type MemoryRepository } from './storage/memory.ts';
+import {
+  createOAuthConnectionRepository,
+  type OAuthConnection,
+  type OAuthConnectionRepository,
+} from './storage/oauth-connections.ts';
 import { createOAuthStateRepository } from './storage/oauth-states.ts';
-import { createProposalRepository } from './storage/proposals.ts';
+import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
 import { createSecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
 import { pictureReply } from './views/charts/picture.ts';
@@ -126,207 +130,287 @@ function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const now = options.now ?? (() => new Date());
-  const logger = options.logger;
-  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
-  // Several instances share one PostgreSQL database, and with it each portal's request limit.
-  const buckets = db.engine === 'postgres' ? createSharedBuckets(db) : sharedBucket;
-  const portal = typeof options.portal === 'function' ? options.portal(buckets) : options.portal;
-  const directors = createDirectorRepository(db);
-  const proposals = createProposalRepository(db);
-  const memory = createMemoryRepository(db);
+  const shared = await openShared(options);
+  const portal = typeof options.portal === 'function' ? options.portal(shared.buckets) : options.portal;
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
-  const digestSettings = createDigestSettings({ db, now });
-  const application = options.application;
-
-  const workspaceOf = (portal: PortalClient, identity: Identity): Workspace => {
-    const scenarios = createScenarios({ portal, now });
-    const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
-    const model = options.model
-      ? lazyModelLoop({ ...options.model, portal, names: scenarios.names, now, logger })
-      : undefined;
-    const assistant = createAssistant({
-      scenarios,
-      understand,
-      model,
-      portal,
-      proposals,
-      directors,
-      memory,
-      digests: digestSettings,
-      identify,
-      lookup: createWriteLookup({ portal, names: scenarios.names, now }),
-      now,
-      logger,
-      proposalTtlMs: options.proposalTtlMs,
-      offerConnect: Boolean(application),
-    });
-    return { assistant, scenarios, identify };
+  const webhook = portal && workspaceOf(shared, options, portal, (telegramUserId) => portalUserOf.get(telegramUserId));
+  const own = ownConnections(shared, options);
+  const seats = createSeats(shared, options, webhook, own);
+  const access = accessRules(portalUserOf, own, seats);
+  const app: App = {
+    assistant: assistantPort(seats, noWorkspaceReplies(shared, seats, options.application)),
+    access: { isAllowed: access.isAllowed },
+    db: shared.db,
+    startDigests: digestStarter(shared, options, seats, access.servedNow),
+    ping: async () => ping(shared.db),
+    ...(portal ? { portal } : {}),
+    markSeen: createSeenUpdates(shared.db, shared.now),
+    close: () => shared.db.close(),
   };
-  const webhook = portal && workspaceOf(portal, (telegramUserId) => portalUserOf.get(telegramUserId));
+  const flow = own && connectFlowOf(shared, own, access.mayConnect, seats);
+  if (flow) {
+    app.connect = {
+      mayConnect: access.mayConnect,
+      link: (request) => flow.link(request),
+      disconnect: (telegramUserId) => flow.disconnect(telegramUserId),
+      linkTtlMs: CONNECT_LINK_TTL_MS,
+    };
+    app.oauthRoute = (notify) => oauthRedirectRoute(flow, notify, shared.logger);
+  }
+  return app;
+}
 
-  // ─── directors' own connections ──────────────────────────────────────────
-  const connections = application
-    ? createOAuthConnectionRepository(db, createSecretBox(application.encryptionKey))
+/** What every workspace shares: the database, its repositories and the portals' request limits, the clock, the log. */
+interface Shared {
+  db: Database;
+  buckets: BucketSource;
+  directors: DirectorRepository;
+  proposals: ProposalRepository;
+  memory: MemoryRepository;
+  digestSettings: DigestSettingsPort;
+  now: () => Date;
+  logger: Logger;
+}
+
+async function openShared(options: AppOptions): Promise<Shared> {
+  const now = options.now ?? (() => new Date());
+  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
+  return {
+    db,
+    // Several instances share one PostgreSQL database, and with it each portal's request limit.
+    buckets: db.engine === 'postgres' ? createSharedBuckets(db) : sharedBucket,
+    directors: createDirectorRepository(db),
+    proposals: createProposalRepository(db),
+    memory: createMemoryRepository(db),
+    digestSettings: createDigestSettings({ db, now }),
+    now,
+    logger: options.logger,
+  };
+}
+
+/** The scenarios, the model and the assistant over one portal client, acting as `identity` says. */
+function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, identity: Identity): Workspace {
+  const { directors, proposals, memory, digestSettings, now, logger } = shared;
+  const scenarios = createScenarios({ portal, now });
+  const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
+  const model = options.model
+    ? lazyModelLoop({ ...options.model, portal, names: scenarios.names, now, logger })
     : undefined;
-  const server: AuthorizationServer | undefined = application && createAuthorizationServer(application.keys);
-  const keeper =
-    connections && server
-      ? createTokenKeeper({
-          connections,
-          server,
-          now,
-          ...(application?.renewAheadMs === undefined ? {} : { aheadMs: application.renewAheadMs }),
-          // Instances sharing the database renew a connection one at a time: its refresh token works only once.
-          shared: { leases: createLeases(db), owner: instanceName(options.digestRound?.instance) },
-          onEnded: (connection) =>
-            logger.warn('a director’s connection ended: the portal refused to renew it', {
-              telegramUserId: connection.telegramUserId,
-              memberId: connection.memberId,
-            }),
-        })
-      : undefined;
+  const assistant = createAssistant({
+    scenarios,
+    understand,
+    model,
+    portal,
+    proposals,
+    directors,
+    memory,
+    digests: digestSettings,
+    identify,
+    lookup: createWriteLookup({ portal, names: scenarios.names, now }),
+    now,
+    logger,
+    proposalTtlMs: options.proposalTtlMs,
+    offerConnect: Boolean(options.application),
+  });
+  return { assistant, scenarios, identify };
+}
+
+/** Directors' own connections through the Bitrix24 application, when one is configured. */
+interface OwnConnections {
+  application: ApplicationOptions;
+  connections: OAuthConnectionRepository;
+  server: AuthorizationServer;
+  keeper: TokenKeeper;
+}
+
+function ownConnections(shared: Shared, options: AppOptions): OwnConnections | undefined {
+  const { application } = options;
+  if (!application) return undefined;
+  const { db, now, logger } = shared;
+  const connections = createOAuthConnectionRepository(db, createSecretBox(application.encryptionKey));
+  const server = createAuthorizationServer(application.keys);
+  const keeper = createTokenKeeper({
+    connections,
+    server,
+    now,
+    ...(application.renewAheadMs === undefined ? {} : { aheadMs: application.renewAheadMs }),
+    // Instances sharing the database renew a connection one at a time: its refresh token works only once.
+    shared: { leases: createLeases(db), owner: instanceName(options.digestRound?.instance) },
+    onEnded: (connection) =>
+      logger.warn('a director’s connection ended: the portal refused to renew it', {
+        telegramUserId: connection.telegramUserId,
+        memberId: connection.memberId,
+      }),
+  });
+  return { application, connections, server, keeper };
+}
+
+/** Where each Telegram user's requests go, and the workspace that serves them there. */
+interface Seats {
+  seatOf(telegramUserId: number): Promise<Seat>;
+  workspaceFor(telegramUserId: number): Promise<Workspace | undefined>;
+  /** Forgets a user's workspaces of their own: after a switch to another portal or user. */
+  forget(telegramUserId: number): void;
+}
+
+function createSeats(
+  shared: Shared,
+  options: AppOptions,
+  webhook: Workspace | undefined,
+  own: OwnConnections | undefined,
+): Seats {
   // One workspace per connection, made on first use; a new connection (another portal or user) gets a new one.
   const connected = new Map<string, Workspace>();
   const connectedWorkspace = (connection: OAuthConnection): Workspace => {
     const key = `${connection.telegramUserId}|${connection.memberId}|${connection.portalUserId}`;
     let workspace = connected.get(key);
-    if (!workspace && keeper) {
+    if (!workspace && own) {
       const portal = createConnectedPortalClient({
         endpoint: connection.clientEndpoint,
         portalUserId: connection.portalUserId,
-        tokens: keeper.sourceFor(connection.telegramUserId),
-        logger,
-        buckets,
-        ...(application?.rateLimit ? { rateLimit: application.rateLimit } : {}),
+        tokens: own.keeper.sourceFor(connection.telegramUserId),
+        logger: shared.logger,
+        buckets: shared.buckets,
+        ...(own.application.rateLimit ? { rateLimit: own.application.rateLimit } : {}),
       });
       // The tokens say who the director is; ALLOWED_TELEGRAM_IDS' mapping is for the webhook only.
-      workspace = workspaceOf(portal, () => undefined);
+      workspace = workspaceOf(shared, options, portal, () => undefined);
       connected.set(key, workspace);
     }
     if (!workspace) throw new Error('a connection without an application');
     return workspace;
   };
-
   const seatOf = async (telegramUserId: number): Promise<Seat> => {
-    const connection = await connections?.get(telegramUserId);
+    const connection = await own?.connections.get(telegramUserId);
     if (connection) return connection.tokens ? { kind: 'connected', connection } : { kind: 'ended' };
     // Who may come in at all is the Telegram side's check (access); without a connection of their own, the webhook.
     return webhook ? { kind: 'webhook' } : { kind: 'none' };
   };
-  const workspaceFor = async (telegramUserId: number): Promise<Workspace | undefined> => {
-    const seat = await seatOf(telegramUserId);
-    if (seat.kind === 'webhook') return webhook;
-    return seat.kind === 'connected' ? connectedWorkspace(seat.connection) : undefined;
+  return {
+    seatOf,
+    async workspaceFor(telegramUserId) {
+      const seat = await seatOf(telegramUserId);
+      if (seat.kind === 'webhook') return webhook;
+      return seat.kind === 'connected' ? connectedWorkspace(seat.connection) : undefined;
+    },
+    forget(telegramUserId) {
+      for (const key of connected.keys()) if (key.startsWith(`${telegramUserId}|`)) connected.delete(key);
+    },
   };
-  const mayConnect = (telegramUserId: number) =>
-    Boolean(application?.allowConnectedPortals) || portalUserOf.has(telegramUserId);
-  const isAllowed = async (telegramUserId: number) =>
-    portalUserOf.has(telegramUserId) ||
-    Boolean(application?.allowConnectedPortals && (await connections?.get(telegramUserId)));
-  /** Who gets digests now: allowed, with a portal to act through (an ended connection stops them). */
-  const servedNow = async (): Promise<number[]> => {
-    const ids = new Set<number>();
-    for (const id of portalUserOf.keys()) if (await workspaceFor(id)) ids.add(id);
-    for (const id of (await connections?.liveUsers()) ?? []) if (await isAllowed(id)) ids.add(id);
-    return [...ids];
-  };
+}
 
-  /** Without a workspace: one sentence (connect, or connect again) and the button to do it. */
-  const noWorkspace = async (telegramUserId: number): Promise<Reply[]> => {
-    const language = (await directors.get(telegramUserId))?.language ?? 'ru';
-    const ended = (await seatOf(telegramUserId)).kind === 'ended';
+/** Who may connect, who may come in, and who gets digests now. */
+function accessRules(portalUserOf: Map<number, number | undefined>, own: OwnConnections | undefined, seats: Seats) {
+  const allowConnected = Boolean(own?.application.allowConnectedPortals);
+  const isAllowed = async (telegramUserId: number) =>
+    portalUserOf.has(telegramUserId) || Boolean(allowConnected && (await own?.connections.get(telegramUserId)));
+  return {
+    mayConnect: (telegramUserId: number) => allowConnected || portalUserOf.has(telegramUserId),
+    isAllowed,
+    /** Allowed, with a portal to act through (an ended connection stops them). */
+    async servedNow(): Promise<number[]> {
+      const ids = new Set<number>();
+      for (const id of portalUserOf.keys()) if (await seats.workspaceFor(id)) ids.add(id);
+      for (const id of (await own?.connections.liveUsers()) ?? []) if (await isAllowed(id)) ids.add(id);
+      return [...ids];
+    },
+  };
+}
+
+/** Without a workspace: one sentence (connect, or connect again) and the button to do it. */
+function noWorkspaceReplies(shared: Shared, seats: Seats, application: ApplicationOptions | undefined) {
+  return async (telegramUserId: number): Promise<Reply[]> => {
+    const language = (await shared.directors.get(telegramUserId))?.language ?? 'ru';
+    const ended = (await seats.seatOf(telegramUserId)).kind === 'ended';
     const sentence = (ended ? CONNECT_AGAIN : CONNECT_FIRST)[language];
     if (!application) return [{ html: sentence }];
     return [{ html: sentence, buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]] }];
   };
+}
 
-  const assistant: AssistantPort = {
+/** Each message and tap goes to the assistant of the sender's workspace. */
+function assistantPort(seats: Seats, noWorkspace: (telegramUserId: number) => Promise<Reply[]>): AssistantPort {
+  return {
     async handleText(conversation, text, handling) {
-      const workspace = await workspaceFor(conversation.telegramUserId);
+      const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return noWorkspace(conversation.telegramUserId);
       return workspace.assistant.handleText(conversation, text, handling);
     },
     async handleButton(conversation, data, messageId) {
-      const workspace = await workspaceFor(conversation.telegramUserId);
+      const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return { replies: await noWorkspace(conversation.telegramUserId) };
       return workspace.assistant.handleButton(conversation, data, messageId);
     },
   };
+}
 
-  const flow: ConnectFlow | undefined =
-    application && connections && server
-      ? createConnectFlow({
-          keys: application.keys,
-          server,
-          states: createOAuthStateRepository(db),
-          connections,
-          mayConnect,
-          // Questions asked and context kept on the other portal mean other records here.
-          onSwitch: async (telegramUserId) => {
-            for (const key of connected.keys()) if (key.startsWith(`${telegramUserId}|`)) connected.delete(key);
-            await proposals.cancelAll(telegramUserId);
-            await memory.setContext(telegramUserId, undefined);
-          },
-          now,
-          logger,
-          ...(application.rateLimit ? { rateLimit: application.rateLimit } : {}),
-        })
-      : undefined;
-
-  // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
-  // the one the director's workspace names now: a changed mapping or a new connection shows the new person's
-  // data, never the old one's.
-  const refreshDirector = async (telegramUserId: number) =>
-    (await workspaceFor(telegramUserId))?.identify.refresh(telegramUserId);
-
-  const app: App = {
-    assistant,
-    access: { isAllowed },
-    db,
-    startDigests(send) {
-      const dispatcher = createDigestDispatcher({
-        // Telegram's limit is per bot: instances sharing a database share it too.
-        ...(db.engine === 'postgres' ? { telegramBucket: buckets('telegram', TELEGRAM_RATE) } : {}),
-        ...options.digestRound,
-        db,
-        now,
-        logger,
-        send,
-        allowed: servedNow,
-        refreshDirector,
-        content: async (record, digest) => {
-          const workspace = await workspaceFor(record.telegramUserId);
-          // Ended while this round began: the slot gets the one sentence asking to connect again.
-          if (!workspace && (await seatOf(record.telegramUserId)).kind === 'ended') throw connectionEnded();
-          if (!workspace) return null;
-          const { scenarios } = workspace;
-          // The weekly report comes with its picture: the money won week by week.
-          if (digest === 'weeklyReport') {
-            const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
-            if (!picture) return null;
-            const text = renderView(picture.view, record.language);
-            return picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text;
-          }
-          const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
-          return view ? renderView(view, record.language) : null;
-        },
-      });
-      return dispatcher.start();
+function connectFlowOf(
+  shared: Shared,
+  own: OwnConnections,
+  mayConnect: (telegramUserId: number) => boolean,
+  seats: Seats,
+): ConnectFlow {
+  const { application, connections, server } = own;
+  return createConnectFlow({
+    keys: application.keys,
+    server,
+    states: createOAuthStateRepository(shared.db),
+    connections,
+    mayConnect,
+    // Questions asked and context kept on the other portal mean other records here.
+    onSwitch: async (telegramUserId) => {
+      seats.forget(telegramUserId);
+      await shared.proposals.cancelAll(telegramUserId);
+      await shared.memory.setContext(telegramUserId, undefined);
     },
-    ping: async () => ping(db),
-    ...(portal ? { portal } : {}),
-    markSeen: createSeenUpdates(db, now),
-    close: () => db.close(),
+    now: shared.now,
+    logger: shared.logger,
+    ...(application.rateLimit ? { rateLimit: application.rateLimit } : {}),
+  });
+}
+
+/** The digest schedule over the workspaces: each digest read through the director's own workspace. */
+function digestStarter(
+  shared: Shared,
+  options: AppOptions,
+  seats: Seats,
+  servedNow: () => Promise<number[]>,
+): App['startDigests'] {
+  const { db, buckets, now, logger } = shared;
+  return (send) =>
+    createDigestDispatcher({
+      // Telegram's limit is per bot: instances sharing a database share it too.
+      ...(db.engine === 'postgres' ? { telegramBucket: buckets('telegram', TELEGRAM_RATE) } : {}),
+      ...options.digestRound,
+      db,
+      now,
+      logger,
+      send,
+      allowed: servedNow,
+      // The zone is the portal user's own and can change there: read it again before each slot. The portal user is
+      // the one the director's workspace names now: a changed mapping or a new connection shows the new person's
+      // data, never the old one's.
+      refreshDirector: async (telegramUserId) =>
+        (await seats.workspaceFor(telegramUserId))?.identify.refresh(telegramUserId),
+      content: digestContent(seats),
+    }).start();
+}
+
+function digestContent(seats: Seats): DigestDispatcherDeps['content'] {
+  return async (record, digest) => {
+    const workspace = await seats.workspaceFor(record.telegramUserId);
+    // Ended while this round began: the slot gets the one sentence asking to connect again.
+    if (!workspace && (await seats.seatOf(record.telegramUserId)).kind === 'ended') throw connectionEnded();
+    if (!workspace) return null;
+    const { scenarios } = workspace;
+    // The weekly report comes with its picture: the money won week by week.
+    if (digest === 'weeklyReport') {
+      const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
+      if (!picture) return null;
+      const text = renderView(picture.view, record.language);
+      return picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text;
+    }
+    const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
+    return view ? renderView(view, record.language) : null;
   };
-  if (flow && application) {
-    app.connect = {
-      mayConnect,
-      link: (request) => flow.link(request),
-      disconnect: (telegramUserId) => flow.disconnect(telegramUserId),
-      linkTtlMs: CONNECT_LINK_TTL_MS,
-    };
-    app.oauthRoute = (notify) => oauthRedirectRoute(flow, notify, logger);
-  }
-  return app;
 }

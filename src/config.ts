@@ -66,9 +66,10 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const text = z.string().trim();
 
+// The host is read from what is written: `https:///telegram` (an unset host in docker-compose.yml) is no address.
 const isHttpUrl = (value: string) => {
   try {
-    return /^https?:$/.test(new URL(value).protocol);
+    return /^https?:$/.test(new URL(value).protocol) && /^https?:\/\/[^/?#\s]/i.test(value);
   } catch {
     return false;
   }
@@ -204,6 +205,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       apiRoot: (settings.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
     };
     if (settings.TELEGRAM_WEBHOOK_URL) {
+      // Instances sharing a database share the webhook: a secret made up by each would turn the others away.
+      if (settings.DATABASE_URL && !settings.TELEGRAM_WEBHOOK_SECRET) {
+        throw new ConfigError(
+          'TELEGRAM_WEBHOOK_SECRET',
+          'must be set when DATABASE_URL is: every instance checks the same one',
+        );
+      }
       config.telegram.webhook = {
         url: settings.TELEGRAM_WEBHOOK_URL,
         port: settings.TELEGRAM_WEBHOOK_PORT ?? DEFAULT_TELEGRAM_WEBHOOK_PORT,

@@ -202,6 +202,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses the cluster of docker-compose.yml with its host or its shared secret left unset', () => {
+    // `https://${PUBLIC_HOST:-}/telegram` with PUBLIC_HOST unset.
+    expect(refusal({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: 'https:///telegram' })).toMatch(
+      /^Setting TELEGRAM_WEBHOOK_URL: must be an http\(s\) address/,
+    );
+    const cluster = {
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram',
+      DATABASE_URL: 'postgres://assistant:pw@postgres:5432/assistant',
+    };
+    expect(refusal(cluster)).toBe(
+      'Setting TELEGRAM_WEBHOOK_SECRET: must be set when DATABASE_URL is: every instance checks the same one',
+    );
+    expect(loadConfig({ ...cluster, TELEGRAM_WEBHOOK_SECRET: 'hook_s3cret' }).telegram?.webhook?.secret).toBe(
+      'hook_s3cret',
+    );
+  });
+
   it('reads the Bitrix24 application, with the authorization server by default', () => {
     const config = loadConfig({
       TELEGRAM_BOT_TOKEN: token,

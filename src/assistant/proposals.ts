@@ -14,18 +14,22 @@ import type { WriteRequest } from '../scenarios/writes.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { ClaimRefusal, ProposalRepository } from '../storage/proposals.ts';
 import type { ButtonOutcome } from '../telegram/ports.ts';
-import { PROPOSAL_UNREADABLE, STALE_BUTTON, STATUS_LOOKING_UP } from '../views/messages.ts';
 import {
-  choiceQuestion,
-  interruptedWrite,
   LIST_EXPIRED,
   MORE_MATCHES,
-  notFoundSentence,
   PROPOSAL_ALREADY_DONE,
   PROPOSAL_CANCELLED,
   PROPOSAL_EXPIRED,
   PROPOSAL_GONE,
   PROPOSAL_IN_PROGRESS,
+  PROPOSAL_UNREADABLE,
+  STALE_BUTTON,
+  STATUS_LOOKING_UP,
+} from '../views/messages.ts';
+import {
+  choiceQuestion,
+  interruptedWrite,
+  notFoundSentence,
   proposalButtons,
   proposalOutcome,
   proposalQuestion,

@@ -7,7 +7,15 @@ import type { IsoDateTime } from '../scenarios/writes.ts';
 /** A write as the director said it: names, not ids. The assistant looks the names up, then proposes. */
 export type WriteDraft =
   /** `about`: the client or deal the task is for, when said apart from the title (else the title is read for names). */
-  | { type: 'createTask'; title: string; deadline?: IsoDateTime; responsibleName?: string; about?: string }
+  /** `delegated`: for someone else, not named yet (the director picks the person). */
+  | {
+      type: 'createTask';
+      title: string;
+      deadline?: IsoDateTime;
+      responsibleName?: string;
+      about?: string;
+      delegated?: boolean;
+    }
   | { type: 'completeTask'; taskQuery: string }
   | { type: 'deleteTask'; taskQuery: string }
   /** `clientName`: the company or contact the deal is with, when said apart from the title. */

@@ -7,6 +7,8 @@ import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startDemoPortal } from '../demo-portal/server.ts';
 import type { Logger } from '../log.ts';
+import { createListener } from '../ops/listener.ts';
+import { mountOperatorRoutes } from '../ops/routes.ts';
 import { createPortalClient } from '../portal/client.ts';
 import { runTerminalChat } from './terminal.ts';
 
@@ -31,7 +33,12 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
     model: options.config.model,
     logger: options.logger,
   });
+  // In a container the image's HEALTHCHECK asks /healthz on METRICS_PORT: healthy while the chat runs.
+  const listener = createListener(options.logger);
+  let chatting = true;
+  mountOperatorRoutes(listener, { updatesAlive: () => chatting, pingDatabase: app.ping });
   try {
+    if (options.config.metricsPort !== undefined) await listener.listen(options.config.metricsPort);
     await runTerminalChat({
       assistant: app.assistant,
       conversation: DEMO_DIRECTOR,
@@ -42,6 +49,8 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
       filesFolder,
     });
   } finally {
+    chatting = false;
+    await listener.close();
     await app.close();
     await portal.close();
     rmSync(folder, { recursive: true, force: true });

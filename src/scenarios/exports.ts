@@ -322,6 +322,9 @@ const groupRows = (result: Extract<QueryResult, { kind: 'groups' }>, dated: bool
     return row.sums.map((sum) => ({ ...group, amount: sum.amount, currency: sum.currency }));
   });
 
+// The subjects whose records make a spreadsheet (a count of them lists them).
+const LISTED_SUBJECTS: ReadonlySet<QuerySubject> = new Set(['deals', 'leads', 'tasks', 'contacts']);
+
 /** A question's answer has a spreadsheet: a list, a grouped answer, or a total (its records are the file). */
 export function hasSpreadsheet(view: ViewModel): boolean {
   if (view.view !== 'query') return false;
@@ -332,8 +335,9 @@ export function hasSpreadsheet(view: ViewModel): boolean {
     case 'groups':
       return true;
     case 'records':
+      return view.query.subject === 'contacts';
     case 'total':
-      return view.query.subject !== 'companies';
+      return LISTED_SUBJECTS.has(view.query.subject);
     default:
       return false;
   }

@@ -306,6 +306,7 @@ async function tasks(run: Run): Promise<Answer> {
       method: 'tasks.task.list',
       params: { filter, select: taskSelect, order: { DEADLINE: 'ASC', ID: 'ASC' } },
       all: true,
+      byId: true,
     },
   });
   const raw = parseItems(taskSchema, reads.tasks.items);
@@ -342,6 +343,7 @@ function closedInPeriodReads(
         select: historySelect,
       },
       all: true,
+      byId: true,
     };
     reads[`deals${letter}`] = {
       method: 'crm.deal.list',
@@ -351,6 +353,7 @@ function closedInPeriodReads(
         select: dealSelect,
       },
       all: true,
+      byId: true,
     };
   }
   return reads;
@@ -416,12 +419,13 @@ async function deals(run: Run, stage: DealFilter): Promise<Answer> {
           select: dealSelect,
         },
         all: true,
+        byId: true,
       },
     };
     if (status === 'stuck') {
       const movement = movementCommands(context.now);
-      reads.stageHistory = { ...movement.stageHistory, all: true };
-      reads.dealActivities = { ...movement.dealActivities, all: true };
+      reads.stageHistory = { ...movement.stageHistory, all: true, byId: true };
+      reads.dealActivities = { ...movement.dealActivities, all: true, byId: true };
     }
     const result = await readTogether(context, reads);
     chosen = parseItems(dealSchema, result.deals!.items);
@@ -526,9 +530,13 @@ async function leads(run: Run): Promise<Answer> {
       method: 'crm.lead.list',
       params: { order: { DATE_CREATE: 'DESC', ID: 'DESC' }, filter, select: leadSelect },
       all: true,
+      byId: true,
     },
   });
-  const raw = parseItems(leadSchema, reads.leads.items);
+  // Read by ID windows; the newest first.
+  const raw = parseItems(leadSchema, reads.leads.items).sort(
+    (a, b) => (b.DATE_CREATE ?? '').localeCompare(a.DATE_CREATE ?? '') || b.ID - a.ID,
+  );
   if (query.groupBy) {
     const by = query.groupBy;
     const zone = context.director.timeZone;
@@ -612,6 +620,7 @@ async function activities(run: Run): Promise<Answer> {
     method: 'crm.activity.list',
     params: { order: { ID: 'DESC' }, filter: { ...filter, ...owner }, select: activitySelect },
     all: true,
+    byId: true,
   });
   const reads: Record<string, Read> = {};
   if (client) {
@@ -621,6 +630,7 @@ async function activities(run: Run): Promise<Answer> {
         method: 'crm.deal.list',
         params: { order: { ID: 'ASC' }, filter: { [client.field]: client.id }, select: ['ID'] },
         all: true,
+        byId: true,
       },
     });
     const dealIds = parseItems(dealSchema, deals.deals.items).map((deal) => deal.ID);
@@ -654,15 +664,18 @@ async function clients(run: Run): Promise<Answer> {
         select: companies ? ['ID', 'TITLE'] : ['ID', 'NAME', 'LAST_NAME', 'POST', 'COMPANY_ID'],
       },
       all: true,
+      byId: true,
     },
   });
+  // Read by ID windows; the newest first.
+  const records = [...reads.records.items].reverse();
   const items: RecordItem[] = companies
-    ? parseItems(companySchema, reads.records.items).map((company) => ({
+    ? parseItems(companySchema, records).map((company) => ({
         kind: 'company' as const,
         id: company.ID,
         label: company.TITLE,
       }))
-    : parseItems(contactSchema, reads.records.items).map((contact) => ({
+    : parseItems(contactSchema, records).map((contact) => ({
         kind: 'contact' as const,
         id: contact.ID,
         label: personName(contact),

@@ -2,11 +2,10 @@
 // router (no model) and the model's read tool both produce it, validated by this one zod schema.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { field } from './fields.ts';
 import type { LocalDate } from './requests.ts';
 
-const isLocalDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
-const localDate = z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD');
+const localDate = field.date();
 
 // Limits checked but not sent: every schema keyword costs the model's prompt tokens on each request.
 const name = z

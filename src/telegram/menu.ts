@@ -1,45 +1,9 @@
-// The persistent reply keyboard with the main views, and the command list Telegram shows under "/".
+// The persistent reply keyboard with the main views, and the command list Telegram shows under "/": their words
+// are in the messages table, the router understands the same words.
 import type { Api } from 'grammy';
-import type { BotCommand, ReplyKeyboardMarkup } from 'grammy/types';
-import { MENU_BUTTONS } from '../assistant/router/index.ts';
+import type { ReplyKeyboardMarkup } from 'grammy/types';
 import type { Language } from '../scenarios/director.ts';
-
-const COMMANDS: Record<Language, BotCommand[]> = {
-  ru: [
-    { command: 'start', description: 'Начать' },
-    { command: 'today', description: 'Обзор дня' },
-    { command: 'schedule', description: 'Расписание на сегодня' },
-    { command: 'tasks', description: 'Мои задачи' },
-    { command: 'deals', description: 'Сделки' },
-    { command: 'pipeline', description: 'Воронка продаж' },
-    { command: 'team', description: 'Статус команды' },
-    { command: 'digests', description: 'Утренние и вечерние сводки' },
-    { command: 'help', description: 'Что я умею' },
-  ],
-  en: [
-    { command: 'start', description: 'Start' },
-    { command: 'today', description: 'Today at a glance' },
-    { command: 'schedule', description: "Today's schedule" },
-    { command: 'tasks', description: 'My tasks' },
-    { command: 'deals', description: 'Deals' },
-    { command: 'pipeline', description: 'Sales pipeline' },
-    { command: 'team', description: 'Team status' },
-    { command: 'digests', description: 'Morning and evening digests' },
-    { command: 'help', description: 'What I can do' },
-  ],
-};
-
-// Only when the operator configured a Bitrix24 application: otherwise there is nothing to connect.
-const CONNECT_COMMANDS: Record<Language, BotCommand[]> = {
-  ru: [
-    { command: 'connect', description: 'Подключить свой Битрикс24' },
-    { command: 'disconnect', description: 'Отключить свой Битрикс24' },
-  ],
-  en: [
-    { command: 'connect', description: 'Connect my Bitrix24' },
-    { command: 'disconnect', description: 'Disconnect my Bitrix24' },
-  ],
-};
+import { COMMANDS, CONNECT_COMMANDS, MENU_BUTTONS } from '../views/messages.ts';
 
 export async function registerCommands(api: Api, options: { connect?: boolean } = {}): Promise<void> {
   const listed = (language: Language) => [

@@ -301,3 +301,89 @@ export const QUESTIONS: Record<Question, Texts> = {
 
 /** «отмена» while a question waits for its answer. */
 export const QUESTION_DROPPED: Texts = { ru: 'Хорошо, не буду.', en: 'All right, I will leave it.' };
+
+// ─── questions and their taps ───
+
+export const PROPOSAL_EXPIRED: Texts = {
+  ru: 'Время подтверждения истекло, ничего не изменено. Напишите просьбу ещё раз.',
+  en: 'The confirmation has expired and nothing was changed. Please ask again.',
+};
+
+/** A tap on a pick list that a newer list or question replaced. */
+export const LIST_EXPIRED: Texts = {
+  ru: 'Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.',
+  en: 'This list has expired and nothing was changed. Please ask again.',
+};
+
+export const PROPOSAL_CANCELLED: Texts = { ru: 'Отменено.', en: 'Cancelled.' };
+
+export const PROPOSAL_ALREADY_DONE: Texts = { ru: 'Это уже сделано.', en: 'This is already done.' };
+
+export const PROPOSAL_IN_PROGRESS: Texts = { ru: 'Уже выполняю.', en: 'Already on it.' };
+
+export const PROPOSAL_GONE: Texts = {
+  ru: 'Этой записи уже нет в Битрикс24, ничего не изменено.',
+  en: 'This record is no longer in Bitrix24; nothing was changed.',
+};
+
+/** Under a pick-one list cut short. */
+export const MORE_MATCHES: Texts = {
+  ru: 'Показаны первые совпадения — если нужного нет, уточните название.',
+  en: 'Only the first matches are shown; if yours is not there, give a more precise name.',
+};
+
+// ─── the menu keyboard and the command list (shown by the Telegram layer, understood by the router) ───
+
+/** The reply-keyboard rows; pressing a button sends its text, which `understand` maps to its view. */
+export const MENU_BUTTONS: Record<Language, string[][]> = {
+  ru: [
+    ['📅 Расписание', '✅ Мои задачи'],
+    ['💼 Сделки', '📊 Воронка'],
+    ['☀️ Брифинг', '👥 Команда'],
+    ['🔔 Дайджесты', '❓ Помощь'],
+  ],
+  en: [
+    ['📅 Schedule', '✅ My tasks'],
+    ['💼 Deals', '📊 Pipeline'],
+    ['☀️ Briefing', '👥 Team'],
+    ['🔔 Digests', '❓ Help'],
+  ],
+};
+
+/** The command list Telegram shows under «/». */
+export const COMMANDS: Record<Language, { command: string; description: string }[]> = {
+  ru: [
+    { command: 'start', description: 'Начать' },
+    { command: 'today', description: 'Обзор дня' },
+    { command: 'schedule', description: 'Расписание на сегодня' },
+    { command: 'tasks', description: 'Мои задачи' },
+    { command: 'deals', description: 'Сделки' },
+    { command: 'pipeline', description: 'Воронка продаж' },
+    { command: 'team', description: 'Статус команды' },
+    { command: 'digests', description: 'Утренние и вечерние сводки' },
+    { command: 'help', description: 'Что я умею' },
+  ],
+  en: [
+    { command: 'start', description: 'Start' },
+    { command: 'today', description: 'Today at a glance' },
+    { command: 'schedule', description: "Today's schedule" },
+    { command: 'tasks', description: 'My tasks' },
+    { command: 'deals', description: 'Deals' },
+    { command: 'pipeline', description: 'Sales pipeline' },
+    { command: 'team', description: 'Team status' },
+    { command: 'digests', description: 'Morning and evening digests' },
+    { command: 'help', description: 'What I can do' },
+  ],
+};
+
+// Only when the operator configured a Bitrix24 application: otherwise there is nothing to connect.
+export const CONNECT_COMMANDS: Record<Language, { command: string; description: string }[]> = {
+  ru: [
+    { command: 'connect', description: 'Подключить свой Битрикс24' },
+    { command: 'disconnect', description: 'Отключить свой Битрикс24' },
+  ],
+  en: [
+    { command: 'connect', description: 'Connect my Bitrix24' },
+    { command: 'disconnect', description: 'Disconnect my Bitrix24' },
+  ],
+};

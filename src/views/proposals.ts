@@ -214,6 +214,7 @@ export function choiceQuestion(
   switch (subject) {
     case 'person': {
       const task = write?.type === 'createTask' ? ` ${quoted(write.title, language)}` : '';
+      if (!query) return ru ? `Кому поручить задачу${task}?` : `Who should get the task${task}?`;
       return ru
         ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
         : `Who should get the task${task}? Several colleagues match ${what}:`;
@@ -254,6 +255,8 @@ export function choiceQuestion(
       return ru
         ? `${write?.type === 'addComment' ? 'Какой компании добавить комментарий?' : 'Какая компания?'} Нашлось несколько по ${what}:`
         : `Which company? Several match ${what}:`;
+    case 'deadline':
+      return ru ? `К какому сроку задача ${what}?` : `By when should ${what} be done?`;
     case 'time':
       return ru
         ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
@@ -270,6 +273,7 @@ const notFoundWords: Record<LookupSubject, Texts> = {
   person: { ru: 'сотрудника', en: 'a colleague' },
   stage: { ru: 'этапа', en: 'a stage' },
   time: { ru: 'свободного времени для встречи', en: 'a free time for the meeting' },
+  deadline: { ru: 'срока', en: 'a deadline' },
 };
 
 /** Nothing fits the name: one plain sentence. */
@@ -279,11 +283,6 @@ export function notFoundSentence(subject: LookupSubject, query: string, language
     ? `Не нашёл ${notFoundWords[subject].ru} ${what}. Проверьте название и напишите ещё раз.`
     : `I could not find ${notFoundWords[subject].en} matching ${what}. Please check the name and try again.`;
 }
-
-export const PROPOSAL_EXPIRED: Texts = {
-  ru: 'Время подтверждения истекло, ничего не изменено. Напишите просьбу ещё раз.',
-  en: 'The confirmation has expired and nothing was changed. Please ask again.',
-};
 
 /** A tap on a question whose write a restart cut short: one honest sentence, and what the portal shows if it can. */
 export function interruptedWrite(write: WriteRequest, landed: boolean | undefined, language: Language): string {
@@ -303,26 +302,3 @@ export function interruptedWrite(write: WriteRequest, landed: boolean | undefine
     ? `Это не успело выполниться до перезапуска: ${whatMissing} ${title} в Битрикс24 нет. Напишите просьбу ещё раз.`
     : `This did not go through before the restart: there is no ${whatMissing} ${title} in Bitrix24. Please ask again.`;
 }
-
-/** A tap on a pick list that a newer list or question replaced. */
-export const LIST_EXPIRED: Texts = {
-  ru: 'Этот список устарел, ничего не изменено. Напишите просьбу ещё раз.',
-  en: 'This list has expired and nothing was changed. Please ask again.',
-};
-
-export const PROPOSAL_CANCELLED: Texts = { ru: 'Отменено.', en: 'Cancelled.' };
-
-export const PROPOSAL_ALREADY_DONE: Texts = { ru: 'Это уже сделано.', en: 'This is already done.' };
-
-export const PROPOSAL_IN_PROGRESS: Texts = { ru: 'Уже выполняю.', en: 'Already on it.' };
-
-export const PROPOSAL_GONE: Texts = {
-  ru: 'Этой записи уже нет в Битрикс24, ничего не изменено.',
-  en: 'This record is no longer in Bitrix24; nothing was changed.',
-};
-
-/** Under a pick-one list cut short. */
-export const MORE_MATCHES: Texts = {
-  ru: 'Показаны первые совпадения — если нужного нет, уточните название.',
-  en: 'Only the first matches are shown; if yours is not there, give a more precise name.',
-};

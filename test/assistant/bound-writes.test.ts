@@ -58,7 +58,10 @@ describe('a task about a client or a deal', () => {
 
   it('a deal named by its title: bound to the deal and its company, and the deal card shows the task', async () => {
     const who = conversation();
-    const [question] = await ask(who, 'создай задачу Ольге Кузнецовой обсудить модернизацию склада Уральских Машин');
+    const [question] = await ask(
+      who,
+      'создай задачу Ольге Кузнецовой обсудить модернизацию склада Уральских Машин в пятницу',
+    );
     const text = plainTextOf(question!.html);
     expect(text).toContain('ответственный — Ольга Кузнецова');
     expect(text).toContain(

@@ -125,6 +125,45 @@ describe('other requests that lack a piece', () => {
     expect(moved?.DATE_FROM).toContain(`26.11.2026 ${last}`);
   });
 
+  it('a task for a colleague without a date asks «by when?» with buttons; the pick only leads to the question', async () => {
+    const who = conversation();
+    const assistant = h.assistant();
+    const [choice] = h.record(await assistant.handleText(who, 'поставь задачу Орловой подготовить сверку'));
+    expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Подготовить сверку»?');
+    const days = choice!.buttons!.flat();
+    expect(days.map((button) => button.text)).toEqual([
+      'Сегодня, 18:00',
+      'Завтра, 18:00',
+      'Пятница, 27.11',
+      'Понедельник, 30.11',
+      'Без срока',
+    ]);
+    const before = written();
+    const picked = h.recordOutcome(await assistant.handleButton(who, encodeAction(days[1]!.action), 5));
+    expect(written()).toBe(before);
+    const [question] = picked.replies;
+    expect(plainTextOf(question!.html)).toBe(
+      'Создать задачу «Подготовить сверку» на четверг, 26 ноября, 18:00, ответственный — Мария Орлова?',
+    );
+    h.recordOutcome(await assistant.handleButton(who, encodeAction(yesOf(question)!.action), 6));
+    expect(tasksTitled('Подготовить сверку')).toMatchObject([{ deadline: '2026-11-26T18:00:00+03:00' }]);
+  });
+
+  it('«поручи …» without a name asks who, with the director’s own people as buttons', async () => {
+    const who = conversation();
+    const assistant = h.assistant();
+    const [choice] = h.record(await assistant.handleText(who, 'поручи обновить прайс к пятнице'));
+    expect(plainTextOf(choice!.html)).toBe('Кому поручить задачу «Обновить прайс»?');
+    const people = choice!.buttons!.flat();
+    expect(people.length).toBeGreaterThan(1);
+    const before = written();
+    const picked = h.recordOutcome(await assistant.handleButton(who, encodeAction(people[0]!.action), 7));
+    expect(written()).toBe(before);
+    expect(plainTextOf(picked.replies[0]!.html)).toBe(
+      `Создать задачу «Обновить прайс» на пятницу, 27 ноября, 18:00, ответственный — ${people[0]!.text.split(',')[0]}?`,
+    );
+  });
+
   it('a bare «досье» asks «По какому клиенту?» and the name opens the card', async () => {
     const who = conversation();
     const assistant = h.assistant();

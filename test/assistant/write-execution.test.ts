@@ -155,7 +155,12 @@ describe('a confirmed write is one change in the portal', () => {
     const task = portal.data.tasks.find((one) => Number(one.responsibleId) === 1 && Number(one.status) < 5)!;
     await executeWrite(client, director, { type: 'completeTask', taskId: Number(task.id), title: String(task.title) });
     expect(Number(task.status)).toBe(5);
-    const write = await ready({ type: 'createTask', title: 'Позвонить клиенту', responsibleName: 'Соколову' });
+    const write = await ready({
+      type: 'createTask',
+      title: 'Позвонить клиенту',
+      responsibleName: 'Соколову',
+      deadline: '2026-11-27T18:00:00+03:00',
+    });
     expect(write).toMatchObject({ responsibleId: 5 });
     const { createdId } = await executeWrite(client, director, write);
     expect(Number(portal.data.tasks.find((one) => Number(one.id) === createdId)?.responsibleId)).toBe(5);

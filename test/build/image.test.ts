@@ -181,19 +181,44 @@ describe('the image, built from the Dockerfile in a temp folder', () => {
     }
   });
 
-  it('starts the compiled demo, which answers «мои задачи»', () => {
+  it('starts the compiled demo, which answers «мои задачи»', async () => {
     const [node = '', ...args] = image.cmd;
     const result = spawnSync(node, args, {
       cwd: image.folder,
       input: 'мои задачи\n',
       encoding: 'utf8',
       timeout: 60_000,
-      env: imageEnv({}),
+      env: imageEnv({ METRICS_PORT: String(await freePort()) }),
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Ваши задачи: \d+/);
     expect(result.stdout).toMatch(/⚠\uFE0F?\s\d+\sзадач\S*\sпросрочен/);
+  }, 70_000);
+
+  it('runs the demo with no settings, which passes the HEALTHCHECK while it runs and ends cleanly', async () => {
+    const env = imageEnv({ METRICS_PORT: String(await freePort()) });
+    const [node = '', ...args] = image.cmd;
+    const demo = spawn(node, args, { cwd: image.folder, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+    let out = '';
+    const answered = new Promise<void>((resolve) =>
+      demo.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (/Ваши задачи/.test(out)) resolve();
+      }),
+    );
+    try {
+      // An answer means the chat runs, and the listener was started before it.
+      demo.stdin.write('мои задачи\n');
+      await answered;
+      const [check = '', ...checkArgs] = image.healthcheck;
+      const health = spawnSync(check, checkArgs, { env, encoding: 'utf8', timeout: 10_000 });
+      expect(health.status, health.stderr).toBe(0);
+    } finally {
+      demo.stdin.end();
+    }
+    expect(await exited).toBe(0);
   }, 70_000);
 
   it('runs the bot, passes its HEALTHCHECK, and stops cleanly on SIGTERM as PID 1 would', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIGEST_NAMES } from '../../src/digests/schedule.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createListener } from '../../src/ops/listener.ts';
+import { mountOperatorRoutes } from '../../src/ops/routes.ts';
 import { PortalError } from '../../src/portal/errors.ts';
 import type { DirectorRecord } from '../../src/storage/directors.ts';
 import { digestHarness, MOSCOW, namedContent, seenBy, VLADIVOSTOK } from './harness.ts';
@@ -124,6 +127,38 @@ describe('when there is nothing to say', () => {
       'overdueAlert skipped_empty',
       'newLeads sent',
     ]);
+  });
+});
+
+describe('when a round has sent and skipped digests', () => {
+  it('then /metrics counts them by outcome', async () => {
+    const listener = createListener(silentLogger);
+    mountOperatorRoutes(listener, { updatesAlive: () => true, pingDatabase: async () => {} });
+    const port = await listener.listen(0, '127.0.0.1');
+    const digestsBy = async (outcome: string) => {
+      const page = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const line = page.split('\n').find((row) => row.startsWith(`assistant_digests_total{outcome="${outcome}"} `));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    try {
+      const h = await harness('2026-11-25T05:00:00Z');
+      await h.turnOn(MOSCOW, 'overdueAlert', 'newLeads');
+      const dispatcher = await h.dispatcher({
+        content: async (director, digest) => (digest === 'overdueAlert' ? null : namedContent(director, digest)),
+      });
+      const sent = await digestsBy('sent');
+      const skipped = await digestsBy('skipped');
+      // 10:00 in Moscow: the alert has nothing to say; 12:00: the new leads go out.
+      h.clock.set('2026-11-25T07:00:00Z');
+      await dispatcher.tick();
+      expect(await digestsBy('skipped')).toBe(skipped + 1);
+      expect(await digestsBy('sent')).toBe(sent);
+      h.clock.set('2026-11-25T09:00:00Z');
+      await dispatcher.tick();
+      expect(await digestsBy('sent')).toBe(sent + 1);
+    } finally {
+      await listener.close();
+    }
   });
 });
 

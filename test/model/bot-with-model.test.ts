@@ -1,5 +1,6 @@
 // The model loop inside the product as an operator runs it: `npm start` with OPENAI_* settings pointed at a
 // scripted model on 127.0.0.1, the demo portal and the fake Telegram.
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTOR, type Stand, startStand, TECHNICAL_WORDS } from '../bot/harness.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
@@ -15,6 +16,22 @@ const answers: Record<string, object> = {
 let stand: Stand;
 let model: FakeOpenAI;
 let dealTitle: string;
+let metricsPort: number;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** One sample of the bot's /metrics page, read over HTTP as Prometheus would; 0 when absent. */
+async function sample(name: string): Promise<number> {
+  const page = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const line = page.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+}
 
 beforeAll(async () => {
   model = await startFakeOpenAI((body) => {
@@ -22,7 +39,9 @@ beforeAll(async () => {
     const step = answers[question] ?? { status: 503 };
     return JSON.parse(JSON.stringify(step).replace('DEAL_TITLE', dealTitle));
   });
+  metricsPort = await freePort();
   stand = await startStand({
+    METRICS_PORT: String(metricsPort),
     OPENAI_API_KEY: 'sk-e2e',
     OPENAI_BASE_URL: model.baseURL,
     OPENAI_MODEL: 'fake-model',
@@ -77,6 +96,15 @@ describe('free questions through the bot and the model', () => {
     expect(fallback!.plain).toMatch(/могу показать/i);
     expect(fallback!.plain).not.toMatch(/модел|model|OpenAI|нейросет/i);
     expect(fallback!.plain).not.toMatch(TECHNICAL_WORDS);
+  });
+
+  it('/metrics counts the model calls, the tokens the service reported, and the deletion confirmed by a tap', async () => {
+    // Two reads of the deletion question and the deals question answered; the last free question failed.
+    expect(await sample('assistant_model_calls_total{outcome="ok"}')).toBe(3);
+    expect(await sample('assistant_model_calls_total{outcome="failed"}')).toBeGreaterThanOrEqual(1);
+    expect(await sample('assistant_model_tokens_total{type="prompt"}')).toBeGreaterThan(0);
+    expect(await sample('assistant_model_tokens_total{type="completion"}')).toBeGreaterThan(0);
+    expect(await sample('assistant_proposals_total{outcome="confirmed"}')).toBe(1);
   });
 
   it('the model never receives the portal address secret or the encryption key', () => {

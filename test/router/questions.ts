@@ -128,6 +128,23 @@ export function questionPack(): QuestionPhrase[] {
       { subject: 'deals', status: 'won', groupBy: 'manager', period: PERIODS[6]![1] },
     ],
     ['зависшие сделки Попова', { subject: 'deals', status: 'stuck', person: 'Попова' }],
+    // An outside tester's wording: another verb form, a short question, «за год», «у» after a subject.
+    ['кто лучше всех продаёт', { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager' }],
+    ['откуда лиды', { subject: 'leads', groupBy: 'source' }],
+    [
+      'средний чек за год',
+      { subject: 'deals', status: 'won', measure: 'average', period: range(day.minus({ days: 364 }), day) },
+    ],
+    ['что с задачами у Морозовой', { subject: 'tasks', person: 'Морозовой' }],
+    ['что по сделкам у Соколова', { subject: 'deals', person: 'Соколова' }],
+    [
+      'выручка за октябрь по менеджерам',
+      { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager', period: PERIODS[4]![1] },
+    ],
+    [
+      'won deals of Morozova this month',
+      { subject: 'deals', status: 'won', person: 'Morozova', period: PERIODS[2]![1] },
+    ],
     // Calls and activities are their own subject, never the schedule.
     ['звонки', { subject: 'calls' }],
     ['звонки на этой неделе', { subject: 'calls', period: PERIODS[9]![1] }],

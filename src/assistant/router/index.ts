@@ -2,6 +2,7 @@
 // Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
 import type { Language } from '../../scenarios/director.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
+import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
@@ -17,22 +18,6 @@ export interface UnderstandContext {
   /** The director's language, for messages with no letters ("/tasks", "👍"). Default Russian. */
   language?: Language;
 }
-
-/** The reply-keyboard rows; pressing a button sends its text, which `understand` maps to its view. */
-export const MENU_BUTTONS: Record<Language, string[][]> = {
-  ru: [
-    ['📅 Расписание', '✅ Мои задачи'],
-    ['💼 Сделки', '📊 Воронка'],
-    ['☀️ Брифинг', '👥 Команда'],
-    ['🔔 Дайджесты', '❓ Помощь'],
-  ],
-  en: [
-    ['📅 Schedule', '✅ My tasks'],
-    ['💼 Deals', '📊 Pipeline'],
-    ['☀️ Briefing', '👥 Team'],
-    ['🔔 Digests', '❓ Help'],
-  ],
-};
 
 type CommandName = 'start' | 'help' | 'today' | 'schedule' | 'tasks' | 'deals' | 'pipeline' | 'team' | 'digests';
 

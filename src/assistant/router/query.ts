@@ -50,7 +50,7 @@ function take(message: Message, found: Found, pattern: RegExp, on: (match: RegEx
 const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   {
     pattern: rule(
-      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше)\\s+(?:продал\\p{L}*|заработал\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
+      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
     ),
     set: { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager' },
   },
@@ -72,7 +72,7 @@ const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   },
   {
     pattern: rule(
-      '(?:откуда|как|где)\\s+(?:к\\s+нам\\s+)?(?:приход\\p{L}*|ид\\p{L}*|бер\\p{L}*|появля\\p{L}*|приход\\p{L}*)\\s+(?:к\\s+нам\\s+)?(?:лид\\p{L}*|клиент\\p{L}*|заявк\\p{L}*)|источник\\p{L}*\\s+(?:лид\\p{L}*|клиент\\p{L}*|заявок)|(?:лид\\p{L}*|заявк\\p{L}*)\\s+по\\s+источник\\p{L}*|lead\\s+sources?|where\\s+do\\s+(?:the\\s+|our\\s+)?leads\\s+come\\s+from|leads\\s+by\\s+source',
+      'откуда\\s+(?:к\\s+нам\\s+)?(?:наши\\s+)?(?:лид\\p{L}*|клиент\\p{L}*|заявк\\p{L}*)|(?:откуда|как|где)\\s+(?:к\\s+нам\\s+)?(?:приход\\p{L}*|ид\\p{L}*|бер\\p{L}*|появля\\p{L}*|приход\\p{L}*)\\s+(?:к\\s+нам\\s+)?(?:лид\\p{L}*|клиент\\p{L}*|заявк\\p{L}*)|источник\\p{L}*\\s+(?:лид\\p{L}*|клиент\\p{L}*|заявок)|(?:лид\\p{L}*|заявк\\p{L}*)\\s+по\\s+источник\\p{L}*|lead\\s+sources?|where\\s+do\\s+(?:the\\s+|our\\s+)?leads\\s+come\\s+from|leads\\s+by\\s+source',
     ),
     set: { subject: 'leads', groupBy: 'source' },
   },
@@ -229,6 +229,11 @@ function periods(message: Message, found: Found, clock: Clock): void {
     const start = today.startOf('month').minus({ months: 1 });
     return [start, start.endOf('month').startOf('day')];
   });
+  // «за год»: the last 365 days, as «за месяц» is the last 30 and «за неделю» the last 7.
+  on('за\\s+(?:последн\\p{L}*\\s+)?год|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+year', () => [
+    today.minus({ days: 364 }),
+    today,
+  ]);
   on('за\\s+(?:последн\\p{L}*\\s+)?месяц|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+month', () => [
     today.minus({ days: 29 }),
     today,
@@ -381,8 +386,8 @@ function rest(
     } else if (PERSON_WORDS.test(clean) && clean !== 'у') {
       // «менеджера Попова»: a person anyway.
     } else if (SMALL.test(clean)) {
-      if (CLIENT_PREPOSITIONS.test(clean)) previous = clean;
-      else if (clean !== 'у') previous = '';
+      // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
+      previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
       continue;
     } else if (/^\p{Lu}/u.test(original) || NAME_LIKE.test(clean) || CLIENT_PREPOSITIONS.test(previous) || client) {
       if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0) client = true;

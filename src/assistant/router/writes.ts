@@ -35,6 +35,8 @@ const patterns = {
     `^${createVerb}\\s*(?:мне\\s+)?${newWord}(?:(\\p{L}+(?:ов|ев|ёв|ин|ын)(?:у|ой))\\s+)?${oneTask}\\s*:?\\s*(.*)$`,
     'du',
   ),
+  // «поручи подготовить отчёт»: a task for someone else, named or to be asked for.
+  delegate: /^(?:поручи|поручить|делегируй|делегировать|delegate)(?![\p{L}])\s*(?:задачу\s+|(?:a\s+)?task\s+)?(.*)$/du,
   remind: /^(?:напомни|напомнить|remind\s+me)(?![\p{L}])\s*(?:мне\s+)?(?:(?:о|об|про|to|about)\s+)?(.+)$/du,
   completeTask: new RegExp(
     `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.*?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
@@ -116,6 +118,7 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: 
       (match) => createTask(message, from(match, 2), clock, match[1] ? text(match, 1) : ''),
     ],
     [patterns.remind, 'taskTitle', (match) => createTask(message, from(match, 1), clock, '')],
+    [patterns.delegate, 'taskTitle', (match) => delegated(createTask(message, from(match, 1), clock, ''))],
     [patterns.createDeal, 'dealTitle', (match) => createDeal(message, from(match, 1))],
     [patterns.createCompany, 'companyTitle', (match) => createCompany(message, from(match, 1))],
     [patterns.createContact, 'contactName', (match) => createContact(message, from(match, 1))],
@@ -167,6 +170,10 @@ function createTask(message: Message, start: number, clock: Clock, assigneeBefor
     ...(responsibleName ? { responsibleName } : {}),
   };
 }
+
+/** A task given away without saying to whom: the person is asked for. */
+const delegated = (draft: WriteDraft | undefined): WriteDraft | undefined =>
+  draft?.type === 'createTask' && !draft.responsibleName ? { ...draft, delegated: true } : draft;
 
 // A dative surname right after "задачу" ("Петрову позвонить…") or "для Петрова" names the person responsible.
 function isPersonLike(name: string, whole: string): boolean {

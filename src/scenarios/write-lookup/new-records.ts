@@ -2,7 +2,9 @@
 // several records becomes one pick list whose every option is a complete write; a pick only chooses.
 import type { WriteDraft } from '../../assistant/understanding.ts';
 import type { Director } from '../director.ts';
+import type { Person } from '../names.ts';
 import type { CrmLink, WriteRequest } from '../writes.ts';
+import { deadlineChoices, directReports } from './asked.ts';
 import { type LinkKind, type Mention, mentionsIn } from './links.ts';
 import {
   type LookupContext,
@@ -16,11 +18,7 @@ import {
 type TaskDraft = Extract<WriteDraft, { type: 'createTask' }>;
 type DealDraft = Extract<WriteDraft, { type: 'createDeal' }>;
 
-/** One way to fill a part of the write: its button text (when there is a choice) and what it sets. */
-interface Alternative<T> {
-  text: string;
-  value: T;
-}
+import type { Alternative } from './asked.ts';
 
 /** Every combination of the parts' alternatives; a part with one alternative adds nothing to the button text. */
 function combinations<T>(parts: Alternative<T>[][]): { text: string; values: T[] }[] {
@@ -59,28 +57,48 @@ function subjectOf(people: number, found: Mention[]): { subject: LookupSubject; 
   return ambiguous && { subject: ambiguous.kind, query: ambiguous.name };
 }
 
+/** Who the task goes to: the person named, the director's own people when it is given away, else the director. */
+async function responsibles(
+  context: LookupContext,
+  director: Director,
+  draft: TaskDraft,
+): Promise<Alternative<number>[]> {
+  const asAlternative = (person: Person) => ({
+    text: person.position ? `${person.name}, ${person.position}` : person.name,
+    value: person.id,
+  });
+  if (draft.responsibleName) return (await context.names.findUsers(draft.responsibleName)).map(asAlternative);
+  if (draft.delegated) return (await directReports(context.names, director.portalUserId)).map(asAlternative);
+  return [{ text: '', value: director.portalUserId }];
+}
+
 export async function newTask(context: LookupContext, director: Director, draft: TaskDraft): Promise<WriteLookup> {
-  const base = { type: 'createTask', title: draft.title, deadline: draft.deadline } as const;
-  const people = draft.responsibleName
-    ? (await context.names.findUsers(draft.responsibleName)).map((person) => ({
-        text: person.position ? `${person.name}, ${person.position}` : person.name,
-        value: person.id,
-      }))
-    : [{ text: '', value: director.portalUserId }];
+  const people = await responsibles(context, director, draft);
   if (people.length === 0) return { kind: 'notFound', subject: 'person', query: draft.responsibleName ?? '' };
   const found = await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact']);
   const unknown = found.find((mention) => mention.records.length === 0);
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
-  const options: LookupOption[] = combinations<number | CrmLink>([people, ...found.map(linkChoices)]).map(
-    ({ text, values: [responsibleId, ...links] }) => {
-      const write: WriteRequest = {
-        ...base,
-        responsibleId: responsibleId as number,
-        ...(links.length ? { links: links as CrmLink[] } : {}),
-      };
-      return { label: label(text), write };
-    },
-  );
+  // Work given to someone else without a date: the date is asked for, once the person is clear.
+  const forOther = Boolean(draft.responsibleName || draft.delegated);
+  const askDeadline = !draft.deadline && forOther && people.length === 1 && found.every((m) => m.records.length === 1);
+  const deadlines: Alternative<string | undefined>[] = askDeadline
+    ? deadlineChoices(context.now(), director)
+    : [{ text: '', value: draft.deadline }];
+  const options: LookupOption[] = combinations<number | string | undefined | CrmLink>([
+    people,
+    deadlines,
+    ...found.map(linkChoices),
+  ]).map(({ text, values: [responsibleId, deadline, ...links] }) => {
+    const write: WriteRequest = {
+      type: 'createTask',
+      title: draft.title,
+      ...(deadline ? { deadline: deadline as string } : {}),
+      responsibleId: responsibleId as number,
+      ...(links.length ? { links: links as CrmLink[] } : {}),
+    };
+    return { label: label(text), write };
+  });
+  if (askDeadline) return { kind: 'choose', subject: 'deadline', query: draft.title, options };
   const asked = subjectOf(people.length, found);
   return outcome(asked?.subject ?? 'person', asked?.query ?? draft.responsibleName ?? '', options);
 }

@@ -3,7 +3,16 @@ import type { PortalClient } from '../../portal/port.ts';
 import type { NameDirectory } from '../names.ts';
 import type { WriteRequest } from '../writes.ts';
 
-export type LookupSubject = 'task' | 'deal' | 'contact' | 'company' | 'meeting' | 'person' | 'stage' | 'time';
+export type LookupSubject =
+  | 'task'
+  | 'deal'
+  | 'contact'
+  | 'company'
+  | 'meeting'
+  | 'person'
+  | 'stage'
+  | 'time'
+  | 'deadline';
 
 /** One record to pick, as plain text for a button: the write it leads to, or (a deal) its stages next. */
 export type LookupOption = { label: string; write: WriteRequest } | { label: string; stagesOfDeal: number };

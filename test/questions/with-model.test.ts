@@ -1,0 +1,84 @@
+// Questions with qualifiers when a model is configured: the "Why" examples answer exactly as without
+// a model (the router has them, so the model is not asked), and a free question the router cannot read costs
+// one model call, whose typed query the director gets as the filtered view, with no second call.
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Reply } from '../../src/views/reply.ts';
+import { type Harness, startHarness, WEDNESDAY_MORNING } from '../assistant/harness.ts';
+import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
+
+let h: Harness;
+const fakes: FakeOpenAI[] = [];
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  for (const fake of fakes) await fake.close();
+  await h.close();
+});
+
+let user = 9100;
+const who = () => {
+  user += 1;
+  return { telegramUserId: user, chatId: user };
+};
+const plain = (replies: Reply[]) => replies.map((reply) => plainTextOf(reply.html)).join('\n');
+
+async function withModel(script: Script) {
+  const fake = await startFakeOpenAI(script);
+  fakes.push(fake);
+  return {
+    fake,
+    assistant: h.assistant({ model: { apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-model' } }),
+  };
+}
+
+const WHY = [
+  'задачи Орловой',
+  'что у Волкова по задачам',
+  'просроченные задачи',
+  'выигранные сделки',
+  'проигранные сделки',
+  'лиды за месяц',
+  'расписание на неделю',
+  'что просрочено у Попова',
+  'сколько заработали в этом месяце',
+  'выручка за ноябрь',
+  'кто больше всех продал',
+  'сколько сделок выиграли за квартал',
+  'откуда приходят лиды',
+  'средний чек',
+  'конверсия',
+];
+
+describe('with a model configured', () => {
+  it('every "Why" example gets the same answer as without a model', async () => {
+    // A model that would show the open deals to anything: it must not be what answers these.
+    const { fake, assistant } = await withModel(() => ({ toolCalls: [{ name: 'deals', arguments: {} }] }));
+    const without = h.assistant();
+    for (const phrase of WHY) {
+      const expected = plain(await without.handleText(who(), phrase));
+      const got = plain(await assistant.handleText(who(), phrase));
+      expect(got.split('\n')[0], phrase).toBe(expected.split('\n')[0]);
+      expect(got, phrase).toBe(expected);
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a free question with qualifiers is one model call: its typed query, answered as the filtered view', async () => {
+    const october = DateTime.fromJSDate(WEDNESDAY_MORNING, { zone: 'Europe/Moscow' }).minus({ months: 1 });
+    const period = { from: october.startOf('month').toISODate()!, to: october.endOf('month').toISODate()! };
+    const { fake, assistant } = await withModel([
+      { toolCalls: [{ name: 'query', arguments: { subject: 'deals', status: 'lost', person: 'Попова', period } }] },
+    ]);
+    const replies = await assistant.handleText(who(), 'почему Попов в октябре столько сделок слил, покажи какие');
+    // The tool's answer is the view: no second model call after it.
+    expect(fake.requests).toHaveLength(1);
+    const text = plain(replies);
+    // The same view the router gives for the same typed question.
+    const direct = plain(await h.assistant().handleText(who(), 'проигранные сделки Попова за октябрь'));
+    expect(text.split('\n')[0]).toMatch(/^💼 Проигранные сделки Дмитрия Попова за октябрь: \d+/u);
+    expect(text).toBe(direct);
+  });
+});
