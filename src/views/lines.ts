@@ -21,6 +21,13 @@ export function opens(links: RecordLinks | undefined, kind: RecordKind, id: numb
 /** Quotation marks of the language: «…» / “…”. */
 export const quoted = (html: string, language: Language): string => (language === 'ru' ? `«${html}»` : `“${html}”`);
 
+// A company's name that is a legal form and its own quoted name: «ООО «Ромашка»», ПАО "Уралмаш".
+const OWN_QUOTES = /^\p{Lu}{2,4}\s+(?:«[^«»]+»|"[^"]+"|“[^“”]+”)$/u;
+
+/** A name from the portal in quotes, unless it brings its own («ООО «Ромашка»» is one pair too many). */
+export const nameQuoted = (text: string, language: Language): string =>
+  OWN_QUOTES.test(text.trim()) ? portalText(text) : quoted(portalText(text), language);
+
 /** «Без названия» when the portal gave nothing. */
 export const titleText = (text: string, language: Language): string =>
   text.trim() ? portalText(text) : say(language, 'Без названия', 'Untitled');

@@ -8,6 +8,7 @@ import { type CrmLink, isDestructive, type WriteRequest } from '../scenarios/wri
 import { dayInWords, forDay, localDateOf, money, timeOf } from './format.ts';
 import { dataMark } from './guard.ts';
 import { escapeHtml } from './html.ts';
+import { nameQuoted } from './lines.ts';
 import type { Button } from './reply.ts';
 
 export interface ProposalContext {
@@ -59,7 +60,7 @@ const linkWords: Record<CrmLink['kind'], Texts> = {
 /** «, с привязкой к сделке «…» и компании «…»»: every record the task will show on. */
 function linkedTo(links: CrmLink[] | undefined, language: Language): string {
   if (!links?.length) return '';
-  const named = links.map((link) => `${linkWords[link.kind][language]} ${quoted(link.title, language)}`);
+  const named = links.map((link) => `${linkWords[link.kind][language]} ${nameQuoted(link.title, language)}`);
   const list =
     named.length > 1 ? `${named.slice(0, -1).join(', ')} ${language === 'ru' ? 'и' : 'and'} ${named.at(-1)}` : named[0];
   return language === 'ru' ? `, с привязкой к ${list}` : `, linked to ${list}`;
@@ -69,8 +70,8 @@ function linkedTo(links: CrmLink[] | undefined, language: Language): string {
 function clientOf(client: CrmLink, language: Language): string {
   const kind = client.kind === 'contact' ? { ru: 'контакт', en: 'the contact' } : { ru: 'компания', en: 'the company' };
   return language === 'ru'
-    ? `, клиент — ${kind.ru} ${quoted(client.title, language)}`
-    : `, client: ${kind.en} ${quoted(client.title, language)}`;
+    ? `, клиент — ${kind.ru} ${nameQuoted(client.title, language)}`
+    : `, client: ${kind.en} ${nameQuoted(client.title, language)}`;
 }
 
 const IRREVERSIBLE: Texts = { ru: 'Это нельзя отменить.', en: 'This cannot be undone.' };

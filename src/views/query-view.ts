@@ -7,7 +7,7 @@ import type { RecordLinks } from '../scenarios/record-links.ts';
 import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
 import { countOf, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
-import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from './lines.ts';
+import { buttonLabel, hintLine, nameQuoted, opens, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
 import { count, nouns, say } from './words.ts';
 
@@ -145,10 +145,7 @@ function whose(filters: QueryFilters, language: Language): string {
 function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language: Language): string {
   const { query, filters, at } = view;
   let words = whose(filters, language);
-  if (filters.client)
-    words +=
-      say(language, ' по клиенту ', ' for ') +
-      (/[«"]/u.test(filters.client) ? portalText(filters.client) : quoted(portalText(filters.client), language));
+  if (filters.client) words += say(language, ' по клиенту ', ' for ') + nameQuoted(filters.client, language);
   if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);

@@ -38,7 +38,7 @@ describe('a task without a title', () => {
     const restarted = h.assistant();
     const [question] = h.record(await restarted.handleText(who, 'позвонить в Ромашку завтра в 15:00'));
     expect(plainTextOf(question!.html)).toBe(
-      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, с привязкой к компании «ООО «Ромашка»»?',
+      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, с привязкой к компании ООО «Ромашка»?',
     );
     expect(written()).toBe(before);
     h.recordOutcome(await restarted.handleButton(who, encodeAction(yesOf(question)!.action), 1));
