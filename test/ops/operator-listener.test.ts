@@ -22,7 +22,7 @@ afterEach(async () => {
 
 const DIRECTOR = { id: 111, first_name: 'Алексей', language_code: 'ru' };
 
-async function startBot() {
+async function startBot(options: { now?: () => Date; proposalTtlMs?: number } = {}) {
   const portal = await startDemoPortal({ port: 0, rateLimit: false });
   cleanups.push(() => portal.close());
   const telegram = await startFakeTelegram();
@@ -32,6 +32,7 @@ async function startBot() {
     databasePath: join(folder(), 'assistant.sqlite'),
     allowed: [{ telegramUserId: DIRECTOR.id }],
     logger: silentLogger,
+    ...options,
   });
   cleanups.push(() => app.close());
   const { bot, sender } = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, ...app, logger: silentLogger });
@@ -130,5 +131,31 @@ describe('the operator listener', () => {
     expect(grew('assistant_answer_seconds_count{kind="message"}')).toBe(1);
     expect(grew('assistant_portal_requests_total')).toBeGreaterThan(0);
     expect(grew('assistant_telegram_retries_total')).toBe(1);
+  });
+
+  it('counts a write confirmed by a tap and one tapped after its question expired', async () => {
+    let clock = new Date();
+    const bot = await startBot({ now: () => clock, proposalTtlMs: 60_000 });
+    const before = await (await bot.get('/metrics')).text();
+    const ask = async () => {
+      const sent = bot.telegram.sent(DIRECTOR.id).length;
+      bot.telegram.sendText(DIRECTOR, 'создай задачу подготовить отчёт на пятницу');
+      return bot.telegram.waitFor(() => bot.telegram.sent(DIRECTOR.id)[sent], 15_000);
+    };
+    const tapYes = async (question: Awaited<ReturnType<typeof ask>>) => {
+      bot.telegram.tapButton(DIRECTOR, question, bot.telegram.buttonData(question, 'Да'));
+      await bot.telegram.waitFor(() =>
+        bot.telegram.sent(DIRECTOR.id).find((m) => m.messageId === question.messageId && m.edits > 0),
+      );
+    };
+    await tapYes(await ask());
+    const late = await ask();
+    clock = new Date(clock.getTime() + 61_000);
+    await tapYes(late);
+
+    const after = await (await bot.get('/metrics')).text();
+    const grew = (name: string) => sample(after, name) - sample(before, name);
+    expect(grew('assistant_proposals_total{outcome="confirmed"}')).toBe(1);
+    expect(grew('assistant_proposals_total{outcome="expired"}')).toBe(1);
   });
 });
