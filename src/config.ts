@@ -1,5 +1,5 @@
 // The settings, read once from the environment (and `.env`) by one schema into one typed object.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
@@ -180,6 +180,10 @@ const environment = z.object({
  * Reads the settings. Present but malformed values throw ConfigError (one line, the setting's name, never its
  * value). `demo: true` (npm run demo) runs the demo whatever is set, and then ignores the Telegram settings.
  */
+/** The webhook secret every instance of one bot derives alike, and nobody without the token can. */
+const sharedWebhookSecret = (token: string): string =>
+  createHmac('sha256', token).update('telegram webhook secret').digest('base64url');
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo?: boolean } = {}): Config {
   const relevant = options.demo ? { ...env, TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_WEBHOOK_URL: undefined } : env;
   const parsed = environment.safeParse(relevant);
@@ -205,18 +209,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       apiRoot: (settings.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
     };
     if (settings.TELEGRAM_WEBHOOK_URL) {
-      // Instances sharing a database share the webhook: a secret made up by each would turn the others away.
-      if (settings.DATABASE_URL && !settings.TELEGRAM_WEBHOOK_SECRET) {
-        throw new ConfigError(
-          'TELEGRAM_WEBHOOK_SECRET',
-          'must be set when DATABASE_URL is: every instance checks the same one',
-        );
-      }
       config.telegram.webhook = {
         url: settings.TELEGRAM_WEBHOOK_URL,
         port: settings.TELEGRAM_WEBHOOK_PORT ?? DEFAULT_TELEGRAM_WEBHOOK_PORT,
-        // Telegram echoes it on every call; a fresh one per start is as good as a configured one.
-        secret: settings.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url'),
+        // Telegram echoes it on every call. One instance may make up its own each start; instances sharing a
+        // database share the webhook, so each derives the same one from the bot's token (no extra setting).
+        secret:
+          settings.TELEGRAM_WEBHOOK_SECRET ??
+          (settings.DATABASE_URL
+            ? sharedWebhookSecret(settings.TELEGRAM_BOT_TOKEN)
+            : randomBytes(24).toString('base64url')),
       };
     } else if (settings.TELEGRAM_WEBHOOK_PORT !== undefined || settings.TELEGRAM_WEBHOOK_SECRET !== undefined) {
       const given = settings.TELEGRAM_WEBHOOK_PORT !== undefined ? 'TELEGRAM_WEBHOOK_PORT' : 'TELEGRAM_WEBHOOK_SECRET';

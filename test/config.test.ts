@@ -202,7 +202,7 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses the cluster of docker-compose.yml with its host or its shared secret left unset', () => {
+  it('refuses the cluster of docker-compose.yml with its host left unset, and gives its instances one secret', () => {
     // `https://${PUBLIC_HOST:-}/telegram` with PUBLIC_HOST unset.
     expect(refusal({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: 'https:///telegram' })).toMatch(
       /^Setting TELEGRAM_WEBHOOK_URL: must be an http\(s\) address/,
@@ -212,9 +212,12 @@ describe('loadConfig', () => {
       TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram',
       DATABASE_URL: 'postgres://assistant:pw@postgres:5432/assistant',
     };
-    expect(refusal(cluster)).toBe(
-      'Setting TELEGRAM_WEBHOOK_SECRET: must be set when DATABASE_URL is: every instance checks the same one',
-    );
+    // Two instances on one database, no secret set: each derives the same one from the token, not the token.
+    const first = loadConfig(cluster).telegram?.webhook?.secret;
+    expect(first).toMatch(/^[A-Za-z0-9_-]{20,256}$/);
+    expect(loadConfig(cluster).telegram?.webhook?.secret).toBe(first);
+    expect(first).not.toContain(token);
+    expect(loadConfig({ ...cluster, TELEGRAM_BOT_TOKEN: `${token}x` }).telegram?.webhook?.secret).not.toBe(first);
     expect(loadConfig({ ...cluster, TELEGRAM_WEBHOOK_SECRET: 'hook_s3cret' }).telegram?.webhook?.secret).toBe(
       'hook_s3cret',
     );

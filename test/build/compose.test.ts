@@ -14,7 +14,7 @@ describe('docker-compose.yml', () => {
     for (const variable of variables) expect(variable).toMatch(/^\w+:-$/);
   });
 
-  it('gives both instances the shared webhook secret from .env, never one made up by each', () => {
+  it('gives both instances the webhook secret from .env (else the one both derive), never one set per instance', () => {
     expect(lines.filter((line) => /^\s+env_file: \.env$/.test(line)).length).toBeGreaterThanOrEqual(2);
     expect(lines.some((line) => /TELEGRAM_WEBHOOK_SECRET:/.test(line))).toBe(false);
   });
