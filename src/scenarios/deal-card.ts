@@ -34,6 +34,19 @@ export function toActivityItem(activity: PortalActivity, timeZone: string): Acti
 export const byRecency = (a: ActivityItem, b: ActivityItem): number =>
   (b.at ?? '').localeCompare(a.at ?? '') || b.id - a.id;
 
+/** What an activity line needs, for a record's card and for questions about calls alike. */
+export const activitySelect = [
+  'ID',
+  'SUBJECT',
+  'TYPE_ID',
+  'OWNER_ID',
+  'OWNER_TYPE_ID',
+  'DEADLINE',
+  'START_TIME',
+  'CREATED',
+  'COMPLETED',
+];
+
 /** The activities of one CRM record (owner type 2 a deal, 3 a contact, 4 a company), newest first. */
 export function activitiesRead(ownerTypeId: number, ownerId: number | string, optional: boolean): Read {
   return {
@@ -41,17 +54,7 @@ export function activitiesRead(ownerTypeId: number, ownerId: number | string, op
     params: {
       order: { ID: 'DESC' },
       filter: { OWNER_TYPE_ID: ownerTypeId, OWNER_ID: ownerId },
-      select: [
-        'ID',
-        'SUBJECT',
-        'TYPE_ID',
-        'OWNER_ID',
-        'OWNER_TYPE_ID',
-        'DEADLINE',
-        'START_TIME',
-        'CREATED',
-        'COMPLETED',
-      ],
+      select: activitySelect,
     },
     optional,
   };

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { isoOf, toDirectorTime } from './day-window.ts';
-import { byRecency, toActivityItem } from './deal-card.ts';
+import { activitySelect, byRecency, toActivityItem } from './deal-card.ts';
 import { calendarCommand, DAYS_AHEAD, DAYS_BACK, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
@@ -590,17 +590,6 @@ async function meetings(run: Run): Promise<Answer> {
 }
 
 const CALL = 2;
-const activitySelect = [
-  'ID',
-  'SUBJECT',
-  'TYPE_ID',
-  'OWNER_ID',
-  'OWNER_TYPE_ID',
-  'DEADLINE',
-  'START_TIME',
-  'CREATED',
-  'COMPLETED',
-];
 
 /**
  * Calls (or every activity): by whom (the responsible), when they take place (their start), done or not. A
