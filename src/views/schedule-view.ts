@@ -66,7 +66,13 @@ export function renderSchedule(view: ScheduleView, language: Language): Page {
 
 /** «что у меня на неделе»: each day with its meetings and the tasks due that day; days with nothing left out. */
 function renderDays(view: ScheduleView, to: string, language: Language): Page {
-  const header = `📅 ${say(language, 'Расписание', 'Schedule')} ${daysInWords(view.date, to, view.at.today, language)}`;
+  // The header says what the days hold: «📅 Встречи с 23 по 29 ноября: 15, задач со сроком: 12».
+  const days = daysInWords(view.date, to, view.at.today, language);
+  const header = say(
+    language,
+    `📅 Встречи ${days}: ${view.events.length}, задач со сроком: ${view.tasks.length}`,
+    `📅 Meetings ${days}: ${view.events.length}, tasks due: ${view.tasks.length}`,
+  );
   const span = DateTime.fromISO(to).diff(DateTime.fromISO(view.date), 'days').days + 1;
   const shifted = (days: number) => ({
     kind: 'show' as const,
@@ -84,11 +90,6 @@ function renderDays(view: ScheduleView, to: string, language: Language): Page {
     ...view.clashes.map((clash) => clashLine(clash, language)),
     ...(overdue > 0 ? [overdueLine(overdue, language)] : []),
   ];
-  const counts = say(
-    language,
-    `Встреч: ${view.events.length}, задач со сроком: ${view.tasks.length}.`,
-    `Meetings: ${view.events.length}, tasks due: ${view.tasks.length}.`,
-  );
   if (view.events.length === 0 && view.tasks.length === 0)
     return {
       lines: sections(
@@ -102,7 +103,7 @@ function renderDays(view: ScheduleView, to: string, language: Language): Page {
     view.clashes.length > 0
       ? say(language, 'Могу перенести одну из пересекающихся встреч.', 'I can move one of the overlapping meetings.')
       : say(language, 'Могу перенести встречу или добавить задачу.', 'I can move a meeting or add a task.');
-  return { lines: sections(header, counts, ...dayParts(view, language), insights, hintLine(hint)), buttons };
+  return { lines: sections(header, ...dayParts(view, language), insights, hintLine(hint)), buttons };
 }
 
 function dayParts(view: ScheduleView, language: Language): string[][] {
