@@ -14,7 +14,7 @@ import type {
   RecordItem,
   ViewModel,
 } from '../scenarios/view-models.ts';
-import { countOf, money, moneyTotals, plural } from './format.ts';
+import { countOf, dayHeading, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, nameQuoted, opens, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
@@ -41,6 +41,11 @@ const STATUS_WORDS: Record<NonNullable<Query['status']>, Record<Language, string
   lost: { ru: 'Проигранные', en: 'Lost' },
   stuck: { ru: 'Зависшие', en: 'Stuck' },
   new: { ru: 'Новые', en: 'New' },
+};
+
+const DIRECTION_WORDS: Record<NonNullable<Query['direction']>, Record<Language, string>> = {
+  incoming: { ru: 'Входящие', en: 'Incoming' },
+  outgoing: { ru: 'Исходящие', en: 'Outgoing' },
 };
 
 const SUBJECT_ICONS: Record<Query['subject'], string> = {
@@ -176,7 +181,8 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const mine = filters.person?.kind === 'me';
   const subject = SUBJECT_WORDS[query.subject][language];
   const status = query.status ? STATUS_WORDS[query.status][language] : '';
-  const words = [mine ? say(language, 'Ваши', 'Your') : '', status, subject].filter(Boolean);
+  const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
+  const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');
   return title + filterWords(view, language);
 }
@@ -415,11 +421,7 @@ function eventsByDay(
     const date = event.from.slice(0, 10);
     if (date !== day) {
       day = date;
-      lines.push(
-        `<b>${DateTime.fromISO(date)
-          .setLocale(language === 'ru' ? 'ru' : 'en-GB')
-          .toFormat('cccc, d MMMM')}</b>${date === at.today ? say(language, ' (сегодня)', ' (today)') : ''}`,
-      );
+      lines.push(`<b>${dayHeading(date, at.today, language)}</b>`);
     }
     lines.push(`• ${eventLine(event, language, links)}`);
   }
