@@ -6,12 +6,9 @@
 // readings of "earned": one won long ago but edited this month, one won this month with a planned close
 // date last month.
 import { DateTime } from 'luxon';
-import { addStageHistory, type DemoData, nextId, type StageDefinition, semanticLetter, stagesOf } from './company.ts';
-import { isoIn } from './dates.ts';
+import { createSeed, DAY, HOUR, type Seed } from './company/seed.ts';
+import { addStageHistory, type DemoData, type StageDefinition, semanticLetter, stagesOf } from './company.ts';
 import type { Row } from './filters.ts';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** The added sales managers: [id, name, last name, second name, gender]. */
 export const NEW_MANAGERS: [number, string, string, string, 'M' | 'F'][] = [
@@ -35,7 +32,8 @@ const TITLES = [
   'Поставка ноутбуков для {c}',
 ];
 
-function random(seed: number): () => number {
+// Its own sequence, not the company's: adding the half year left everything generated before it as it was.
+function halfYearRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
@@ -44,16 +42,15 @@ function random(seed: number): () => number {
 }
 
 export function addSalesHistory(data: DemoData, options: { now: Date; timeZone: string }): void {
-  const zone = options.timeZone;
-  const now = options.now.getTime();
-  const rnd = random(20261201);
-  const between = (from: number, to: number) => Math.floor(from + rnd() * Math.max(0, to - from));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const iso = (ms: number) => isoIn(ms, zone);
-  const local = DateTime.fromMillis(now, { zone });
-  const monthStart = local.startOf('month').toMillis();
+  const seed = createSeed(options, halfYearRandom(20261201), data.lastIds);
+  addManagers(data);
+  addManagersTasks(seed, data);
+  addHalfYearDeals(seed, data);
+  addHalfYearLeads(seed, data);
+}
 
-  // People ----------------------------------------------------------------------------------------------
+/** The two new sales managers, shaped and working like Дмитрий Попов. */
+function addManagers(data: DemoData) {
   const template = data.users.find((user) => user.ID === '3')!;
   for (const [id, name, lastName, secondName, gender] of NEW_MANAGERS) {
     data.users.push({
@@ -71,25 +68,29 @@ export function addSalesHistory(data: DemoData, options: { now: Date; timeZone: 
     const day = data.workdays.get(3);
     if (day) data.workdays.set(id, { ...day });
   }
+}
 
-  // Their tasks: Мария Орлова has two open tasks, one of them overdue; Пётр Волков three, one overdue.
+// Their tasks: Мария Орлова has two open tasks, one of them overdue; Пётр Волков three, one overdue.
+const MANAGERS_TASKS: [number, string, number][] = [
+  [26, 'Выставить счёт ООО «Ромашка» за сервис', -2],
+  [26, 'Подготовить коммерческое предложение для АО «Альфа-Строй»', 3],
+  [27, 'Согласовать спецификацию с ООО «Гранит»', -1],
+  [27, 'Позвонить по продлению договора обслуживания', 1],
+  [27, 'Собрать отзывы клиентов за квартал', 6],
+];
+
+function addManagersTasks(seed: Seed, data: DemoData) {
+  const { now, iso } = seed;
   const taskTemplate = data.tasks.find((task) => task.responsibleId === '3')!;
   const person = (id: number) => {
     const user = data.users.find((one) => one.ID === String(id))!;
     return { ...(taskTemplate.responsible as Row), id: String(id), name: `${user.NAME} ${user.LAST_NAME}` };
   };
-  const plans: [number, string, number][] = [
-    [26, 'Выставить счёт ООО «Ромашка» за сервис', -2],
-    [26, 'Подготовить коммерческое предложение для АО «Альфа-Строй»', 3],
-    [27, 'Согласовать спецификацию с ООО «Гранит»', -1],
-    [27, 'Позвонить по продлению договора обслуживания', 1],
-    [27, 'Собрать отзывы клиентов за квартал', 6],
-  ];
-  for (const [responsible, title, days] of plans) {
-    const deadline = local.startOf('day').plus({ days }).set({ hour: 15 }).toMillis();
+  for (const [responsible, title, days] of MANAGERS_TASKS) {
+    const deadline = seed.local.startOf('day').plus({ days }).set({ hour: 15 }).toMillis();
     data.tasks.push({
       ...taskTemplate,
-      id: String(nextId(data, 'task')),
+      id: String(seed.newId('task')),
       title,
       responsibleId: String(responsible),
       createdBy: '1',
@@ -106,75 +107,32 @@ export function addSalesHistory(data: DemoData, options: { now: Date; timeZone: 
       responsible: person(responsible),
     });
   }
+}
 
-  // Deals closed over the last two quarters, with their stage history ----------------------------------------
-  const managers = [2, 3, 4, 5, 6, 24, 26, 27];
-  const dealTemplate = data.deals[0]!;
-  const companies = data.companies;
-  const addDeal = (plan: {
-    assigned: number;
-    categoryId: number;
-    final: 'success' | 'failure';
-    closed: number;
-    amount: number;
-    currency: string;
-    modified?: number;
-    closeDate?: number;
-  }) => {
-    const stages = stagesOf(plan.categoryId);
-    const process = stages.filter((stage) => stage.semantics === 'process');
-    const final = stages.find((stage) => stage.semantics === plan.final)!;
-    const company = pick(companies);
-    const contact = data.contacts.find((one) => one.COMPANY_ID === company.ID) ?? data.contacts[0]!;
-    const created = plan.closed - between(10, 45) * DAY;
-    const deal: Row = {
-      ...dealTemplate,
-      ID: String(nextId(data, 'deal')),
-      TITLE: pick(TITLES).replace('{c}', String(company.TITLE)),
-      STAGE_ID: final.statusId,
-      CATEGORY_ID: String(plan.categoryId),
-      STAGE_SEMANTIC_ID: semanticLetter(final.semantics),
-      CURRENCY_ID: plan.currency,
-      OPPORTUNITY: `${plan.amount}.00`,
-      COMPANY_ID: company.ID,
-      CONTACT_ID: contact.ID,
-      ASSIGNED_BY_ID: String(plan.assigned),
-      CREATED_BY_ID: String(plan.assigned),
-      MODIFY_BY_ID: String(plan.assigned),
-      MOVED_BY_ID: String(plan.assigned),
-      BEGINDATE: iso(DateTime.fromMillis(created, { zone }).startOf('day').toMillis()),
-      CLOSEDATE: iso(
-        DateTime.fromMillis(plan.closeDate ?? plan.closed, { zone })
-          .startOf('day')
-          .toMillis(),
-      ),
-      DATE_CREATE: iso(created),
-      DATE_MODIFY: iso(plan.modified ?? plan.closed),
-      MOVED_TIME: iso(plan.closed),
-      LAST_ACTIVITY_TIME: iso(plan.closed),
-      LAST_ACTIVITY_BY: String(plan.assigned),
-      CLOSED: 'Y',
-      SOURCE_ID: pick(['CALL', 'WEB', 'RECOMMENDATION', 'PARTNER', OWN_SOURCE.code]),
-    };
-    data.deals.push(deal);
-    const path: StageDefinition[] = [
-      ...process.slice(1, plan.final === 'success' ? process.length : 1 + Math.floor(rnd() * process.length)),
-      final,
-    ];
-    addStageHistory(data, deal, stages[0]!, 1, iso(created));
-    path.forEach((stage, index) => {
-      const at =
-        index === path.length - 1 ? plan.closed : created + ((plan.closed - created) * (index + 1)) / (path.length + 1);
-      addStageHistory(data, deal, stage, stage.semantics === 'process' ? 2 : 3, iso(Math.floor(at)));
-    });
-    return deal;
-  };
+const MANAGERS = [2, 3, 4, 5, 6, 24, 26, 27];
+
+interface ClosedDealPlan {
+  assigned: number;
+  categoryId: number;
+  final: 'success' | 'failure';
+  closed: number;
+  amount: number;
+  currency: string;
+  modified?: number;
+  closeDate?: number;
+}
+
+/** Deals closed over the last two quarters by every manager, and the ones built to catch naive readings. */
+function addHalfYearDeals(seed: Seed, data: DemoData) {
+  const { now, local, rnd, between } = seed;
+  const monthStart = local.startOf('month').toMillis();
   const halfYear = local.startOf('quarter').minus({ quarters: 1 }).toMillis();
-  for (const [index, assigned] of managers.entries()) {
+  const add = (plan: ClosedDealPlan) => addClosedDeal(seed, data, plan);
+  for (const [index, assigned] of MANAGERS.entries()) {
     const count = 4 + (index % 3);
     for (let n = 0; n < count; n++) {
       const won = rnd() < 0.6;
-      addDeal({
+      add({
         assigned,
         categoryId: n % 4 === 3 ? 1 : 0,
         final: won ? 'success' : 'failure',
@@ -187,37 +145,66 @@ export function addSalesHistory(data: DemoData, options: { now: Date; timeZone: 
   }
   // Two currencies: dollars and euros, never added to roubles.
   const earlier = (days: number) => Math.max(monthStart + HOUR, local.startOf('week').toMillis() - days * DAY);
-  addDeal({ assigned: 26, categoryId: 0, final: 'success', closed: earlier(1), amount: 12_000, currency: 'USD' });
-  addDeal({
-    assigned: 27,
-    categoryId: 0,
-    final: 'success',
-    closed: monthStart - 20 * DAY,
-    amount: 8_000,
-    currency: 'EUR',
-  });
+  add({ assigned: 26, categoryId: 0, final: 'success', closed: earlier(1), amount: 12_000, currency: 'USD' });
+  add({ assigned: 27, categoryId: 0, final: 'success', closed: monthStart - 20 * DAY, amount: 8_000, currency: 'EUR' });
   // The traps: won in the previous quarter but edited this month (DATE_MODIFY is not "won then"), and won
   // this month with a planned close date last month (CLOSEDATE is not "won then" either).
-  addDeal({
-    assigned: 3,
-    categoryId: 0,
-    final: 'success',
-    closed: halfYear + 20 * DAY,
-    amount: 990_000,
-    currency: 'RUB',
-    modified: now - 2 * DAY,
-  });
-  addDeal({
-    assigned: 26,
-    categoryId: 0,
-    final: 'success',
-    closed: earlier(2),
-    amount: 1_150_000,
-    currency: 'RUB',
-    closeDate: monthStart - 5 * DAY,
-  });
+  const trap = { categoryId: 0, final: 'success', currency: 'RUB' } as const;
+  add({ ...trap, assigned: 3, closed: halfYear + 20 * DAY, amount: 990_000, modified: now - 2 * DAY });
+  add({ ...trap, assigned: 26, closed: earlier(2), amount: 1_150_000, closeDate: monthStart - 5 * DAY });
+}
 
-  // Leads over the half year, from the portal's sources and the company's own ---------------------------------
+function addClosedDeal(seed: Seed, data: DemoData, plan: ClosedDealPlan) {
+  const { zone, rnd, pick, between, iso } = seed;
+  const stages = stagesOf(plan.categoryId);
+  const process = stages.filter((stage) => stage.semantics === 'process');
+  const final = stages.find((stage) => stage.semantics === plan.final)!;
+  const company = pick(data.companies);
+  const contact = data.contacts.find((one) => one.COMPANY_ID === company.ID) ?? data.contacts[0]!;
+  const created = plan.closed - between(10, 45) * DAY;
+  const dayOf = (ms: number) => iso(DateTime.fromMillis(ms, { zone }).startOf('day').toMillis());
+  const deal: Row = {
+    ...data.deals[0]!,
+    ID: String(seed.newId('deal')),
+    TITLE: pick(TITLES).replace('{c}', String(company.TITLE)),
+    STAGE_ID: final.statusId,
+    CATEGORY_ID: String(plan.categoryId),
+    STAGE_SEMANTIC_ID: semanticLetter(final.semantics),
+    CURRENCY_ID: plan.currency,
+    OPPORTUNITY: `${plan.amount}.00`,
+    COMPANY_ID: company.ID,
+    CONTACT_ID: contact.ID,
+    ASSIGNED_BY_ID: String(plan.assigned),
+    CREATED_BY_ID: String(plan.assigned),
+    MODIFY_BY_ID: String(plan.assigned),
+    MOVED_BY_ID: String(plan.assigned),
+    BEGINDATE: dayOf(created),
+    CLOSEDATE: dayOf(plan.closeDate ?? plan.closed),
+    DATE_CREATE: iso(created),
+    DATE_MODIFY: iso(plan.modified ?? plan.closed),
+    MOVED_TIME: iso(plan.closed),
+    LAST_ACTIVITY_TIME: iso(plan.closed),
+    LAST_ACTIVITY_BY: String(plan.assigned),
+    CLOSED: 'Y',
+    SOURCE_ID: pick(['CALL', 'WEB', 'RECOMMENDATION', 'PARTNER', OWN_SOURCE.code]),
+  };
+  data.deals.push(deal);
+  const path: StageDefinition[] = [
+    ...process.slice(1, plan.final === 'success' ? process.length : 1 + Math.floor(rnd() * process.length)),
+    final,
+  ];
+  addStageHistory(data, deal, stages[0]!, 1, iso(created));
+  path.forEach((stage, index) => {
+    const at =
+      index === path.length - 1 ? plan.closed : created + ((plan.closed - created) * (index + 1)) / (path.length + 1);
+    addStageHistory(data, deal, stage, stage.semantics === 'process' ? 2 : 3, iso(Math.floor(at)));
+  });
+}
+
+/** Leads over the half year, from the portal's sources and the company's own (named on the portal first). */
+function addHalfYearLeads(seed: Seed, data: DemoData) {
+  const { now, local, pick, between, iso } = seed;
+  const halfYear = local.startOf('quarter').minus({ quarters: 1 }).toMillis();
   const sources = data.statuses.filter((row) => row.ENTITY_ID === 'SOURCE');
   const sort = Math.max(...sources.map((row) => Number(row.SORT))) + 10;
   data.statuses.push({
@@ -235,12 +222,12 @@ export function addSalesHistory(data: DemoData, options: { now: Date; timeZone: 
     const status = pick(['IN_PROCESS', 'PROCESSED', 'CONVERTED', 'JUNK']);
     data.leads.push({
       ...leadTemplate,
-      ID: String(nextId(data, 'lead')),
+      ID: String(seed.newId('lead')),
       TITLE: `${pick(['Заявка с сайта', 'Запрос из Телеграма', 'Звонок с рекламы', 'Рекомендация клиента'])} №${n + 1}`,
       STATUS_ID: status,
       STATUS_SEMANTIC_ID: status === 'CONVERTED' ? 'S' : status === 'JUNK' ? 'F' : 'P',
       SOURCE_ID: n % 3 === 0 ? OWN_SOURCE.code : pick(['WEB', 'CALL', 'ADVERTISING', 'RECOMMENDATION']),
-      ASSIGNED_BY_ID: String(pick(managers)),
+      ASSIGNED_BY_ID: String(pick(MANAGERS)),
       DATE_CREATE: iso(created),
       DATE_MODIFY: iso(created),
     });

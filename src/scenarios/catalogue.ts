@@ -16,7 +16,8 @@ const write = <K extends string, S extends z.ZodRawShape>(type: K, shape: S) =>
 // Field order is the order on a button: text last, so absent trailing fields cost nothing.
 /** What a director can ask to see: the scenario and its arguments. */
 export const READS = {
-  schedule: read('schedule', { date: field.date() }),
+  /** One day, or the days from `date` to `to` (both included): «что у меня на неделе». */
+  schedule: read('schedule', { date: field.date(), to: field.date().optional() }),
   myTasks: read('myTasks', {}),
   deals: read('deals', {}),
   dealCard: read('dealCard', { dealId: field.id() }),

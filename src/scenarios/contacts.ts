@@ -3,8 +3,10 @@
 import type { ScenarioContext } from './context.ts';
 import { choiceOrNotFound, companyChoice } from './dossier.ts';
 import { findReads, foundRecords } from './find-records.ts';
+import { matchesName } from './matcher.ts';
 import { companyPeopleRead, personCard } from './people.ts';
 import { companySchema, contactSchema, parseItems } from './portal-data.ts';
+import { runQuery } from './query-run.ts';
 import { readTogether } from './reads.ts';
 import type { ViewModel } from './view-models.ts';
 
@@ -38,6 +40,12 @@ export async function contacts(context: ScenarioContext, query: string): Promise
       personCard(contact, contact.COMPANY_ID ? titles.get(contact.COMPANY_ID) : undefined),
     );
     return { view: 'contacts', at, query, people: { items: people.slice(0, peopleLimit), total: people.length } };
+  }
+  // «контакты Попова», and Попов is no client but an employee: the contacts he is responsible for.
+  if (found.companies.length === 0) {
+    const staff = await context.names.findUsers(query);
+    if (staff.some((person) => matchesName(person.name, query)))
+      return runQuery(context, { subject: 'contacts', person: query });
   }
   return choiceOrNotFound(context, 'dossier', query, found.companies.map(companyChoice), peopleLimit);
 }

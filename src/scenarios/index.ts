@@ -22,7 +22,7 @@ import type { Query } from './query.ts';
 import { runQuery } from './query-run.ts';
 import type { PageHints } from './reads.ts';
 import type { ScenarioRequest } from './requests.ts';
-import { scheduleForDay } from './schedule.ts';
+import { scheduleFor } from './schedule.ts';
 import { search } from './search.ts';
 import { teamStatus } from './team-status.ts';
 import type { ViewModel } from './view-models.ts';
@@ -81,7 +81,7 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
   function viewOf(context: ScenarioContext, request: ScenarioRequest): Promise<ViewModel | null> {
     switch (request.scenario) {
       case 'schedule':
-        return scheduleForDay(context, request.date);
+        return scheduleFor(context, request.date, request.to);
       case 'myTasks':
         return myTasks(context);
       case 'deals':

@@ -1,6 +1,7 @@
 // Codes become names: stages of every pipeline, pipelines, lead sources and statuses, people with their
 // positions, departments. All of it is loaded in one batch (plus one for extra pages on a big portal)
 // and kept for a time, so a warm view costs the portal nothing but its own data.
+import type { z } from 'zod';
 import type { PortalClient } from '../portal/port.ts';
 import { byGrammar, matchesName } from './matcher.ts';
 import {
@@ -13,7 +14,7 @@ import {
   statusSchema,
   userSchema,
 } from './portal-data.ts';
-import { type Read, readTogether } from './reads.ts';
+import { type Read, type ReadResult, readTogether } from './reads.ts';
 import type { Person } from './view-models.ts';
 
 export type { Person } from './view-models.ts';
@@ -91,80 +92,11 @@ const toPerson = (user: PortalUser): Person => ({ id: user.ID, name: personName(
 export function createNameDirectory(portal: PortalClient, options: NameDirectoryOptions = {}): NameDirectory {
   const now = options.now ?? (() => new Date());
   const ttlMs = options.ttlMs ?? 10 * 60_000;
-  let snapshot: Snapshot | undefined;
-  let loading: Promise<Snapshot> | undefined;
-  // Users outside the active list (dismissed people still named on old deals), fetched on demand; one the
-  // portal does not have at all is remembered too, so it costs no request on every view.
-  const others = new Map<number, { person?: Person; at: number }>();
-
-  // A list the portal refuses (say, departments without the right) leaves its names empty, not the view failed.
-  const lists: Record<'categories' | 'statuses' | 'users' | 'departments', Read> = {
-    categories: { method: 'crm.category.list', params: { entityTypeId: 2 }, all: true, optional: true },
-    statuses: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } }, all: true, optional: true },
-    users: {
-      method: 'user.get',
-      params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' },
-      all: true,
-      optional: true,
-    },
-    departments: { method: 'department.get', params: { sort: 'ID', order: 'ASC' }, all: true, optional: true },
-  };
-
-  async function load(): Promise<Snapshot> {
-    const raw = await readTogether({ portal }, lists);
-    const pipelines = parseItems(categorySchema, raw.categories.items).map((category) => ({
-      id: category.id,
-      name: category.name,
-    }));
-    const statuses = parseItems(statusSchema, raw.statuses.items);
-    const stages: Stage[] = [];
-    const sources = new Map<string, string>();
-    const leadStatuses = new Map<string, string>();
-    for (const status of statuses) {
-      if (status.ENTITY_ID === 'SOURCE') sources.set(status.STATUS_ID, status.NAME);
-      else if (status.ENTITY_ID === 'STATUS') leadStatuses.set(status.STATUS_ID, status.NAME);
-      else {
-        const categoryId = categoryOfEntity(status.ENTITY_ID);
-        if (categoryId === undefined) continue;
-        stages.push({
-          id: status.STATUS_ID,
-          name: status.NAME,
-          sort: status.SORT,
-          semantics: semanticsOf(status.EXTRA?.SEMANTICS ?? status.SEMANTICS),
-          categoryId,
-        });
-      }
-    }
-    stages.sort((a, b) => a.categoryId - b.categoryId || a.sort - b.sort);
-    if (!pipelines.some((pipeline) => pipeline.id === 0) && stages.some((stage) => stage.categoryId === 0)) {
-      pipelines.unshift({ id: 0, name: '' });
-    }
-    const users = new Map(parseItems(userSchema, raw.users.items).map((user) => [user.ID, user]));
-    const departments = parseItems(departmentSchema, raw.departments.items).map(
-      (department: PortalDepartment): Department => ({
-        id: department.ID,
-        name: department.NAME,
-        parentId: department.PARENT || undefined,
-        headId: department.UF_HEAD ? Number(department.UF_HEAD) || undefined : undefined,
-      }),
-    );
-    return { loadedAt: now().getTime(), stages, pipelines, sources, leadStatuses, users, departments };
-  }
-
-  async function current(): Promise<Snapshot> {
-    if (snapshot && now().getTime() - snapshot.loadedAt < ttlMs) return snapshot;
-    loading ??= load().finally(() => {
-      loading = undefined;
-    });
-    try {
-      snapshot = await loading;
-    } catch (error) {
-      // Names a little out of date beat no view at all; the next view tries the portal again.
-      if (!snapshot) throw error;
-    }
-    return snapshot;
-  }
-
+  const current = keptFor(ttlMs, now, async () => ({
+    ...names(await readTogether({ portal }, LISTS)),
+    loadedAt: now().getTime(),
+  }));
+  const others = otherUsers(portal, ttlMs);
   return {
     async stages(categoryId) {
       const { stages } = await current();
@@ -177,28 +109,7 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
       return (await current()).pipelines;
     },
     async users(ids) {
-      const { users } = await current();
-      const found = new Map<number, Person>();
-      const missing: number[] = [];
-      const at = now().getTime();
-      for (const id of new Set(ids)) {
-        const user = users.get(id);
-        const other = others.get(id);
-        if (user) found.set(id, toPerson(user));
-        else if (other && at - other.at < ttlMs) {
-          if (other.person) found.set(id, other.person);
-        } else if (id > 0) missing.push(id);
-      }
-      if (missing.length > 0) {
-        const fetched = parseItems(userSchema, (await portal.call('user.get', { FILTER: { ID: missing } })).result);
-        for (const id of missing) others.set(id, { at });
-        for (const user of fetched) {
-          const person = toPerson(user);
-          others.set(user.ID, { person, at });
-          found.set(user.ID, person);
-        }
-      }
-      return found;
+      return peopleByIds(ids, (await current()).users, others, now().getTime());
     },
     async findUsers(query) {
       const people = [...(await current()).users.values()].map(toPerson);
@@ -222,6 +133,129 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
     },
     async warm() {
       await current();
+    },
+  };
+}
+
+// A list the portal refuses (say, departments without the right) leaves its names empty, not the view failed.
+const LISTS: Record<'categories' | 'statuses' | 'users' | 'departments', Read> = {
+  categories: { method: 'crm.category.list', params: { entityTypeId: 2 }, all: true, optional: true },
+  statuses: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } }, all: true, optional: true },
+  users: {
+    method: 'user.get',
+    params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' },
+    all: true,
+    optional: true,
+  },
+  departments: { method: 'department.get', params: { sort: 'ID', order: 'ASC' }, all: true, optional: true },
+};
+
+/** The names in the lists read together. */
+function names(raw: Record<keyof typeof LISTS, ReadResult>): Omit<Snapshot, 'loadedAt'> {
+  const { stages, sources, leadStatuses } = statusNames(parseItems(statusSchema, raw.statuses.items));
+  const pipelines = parseItems(categorySchema, raw.categories.items).map((category) => ({
+    id: category.id,
+    name: category.name,
+  }));
+  // A portal that lists no default pipeline still has its stages.
+  if (!pipelines.some((pipeline) => pipeline.id === 0) && stages.some((stage) => stage.categoryId === 0)) {
+    pipelines.unshift({ id: 0, name: '' });
+  }
+  const users = new Map(parseItems(userSchema, raw.users.items).map((user) => [user.ID, user]));
+  const departments = parseItems(departmentSchema, raw.departments.items).map(
+    (department: PortalDepartment): Department => ({
+      id: department.ID,
+      name: department.NAME,
+      parentId: department.PARENT || undefined,
+      headId: department.UF_HEAD ? Number(department.UF_HEAD) || undefined : undefined,
+    }),
+  );
+  return { stages, pipelines, sources, leadStatuses, users, departments };
+}
+
+/** One status list holds deal stages of every pipeline, lead sources and lead statuses. */
+function statusNames(statuses: z.output<typeof statusSchema>[]) {
+  const stages: Stage[] = [];
+  const sources = new Map<string, string>();
+  const leadStatuses = new Map<string, string>();
+  for (const status of statuses) {
+    if (status.ENTITY_ID === 'SOURCE') sources.set(status.STATUS_ID, status.NAME);
+    else if (status.ENTITY_ID === 'STATUS') leadStatuses.set(status.STATUS_ID, status.NAME);
+    else {
+      const categoryId = categoryOfEntity(status.ENTITY_ID);
+      if (categoryId === undefined) continue;
+      stages.push({
+        id: status.STATUS_ID,
+        name: status.NAME,
+        sort: status.SORT,
+        semantics: semanticsOf(status.EXTRA?.SEMANTICS ?? status.SEMANTICS),
+        categoryId,
+      });
+    }
+  }
+  stages.sort((a, b) => a.categoryId - b.categoryId || a.sort - b.sort);
+  return { stages, sources, leadStatuses };
+}
+
+/** The names, loaded once for many views at a time and again after `ttlMs`. */
+function keptFor(ttlMs: number, now: () => Date, load: () => Promise<Snapshot>): () => Promise<Snapshot> {
+  let snapshot: Snapshot | undefined;
+  let loading: Promise<Snapshot> | undefined;
+  return async () => {
+    if (snapshot && now().getTime() - snapshot.loadedAt < ttlMs) return snapshot;
+    loading ??= load().finally(() => {
+      loading = undefined;
+    });
+    try {
+      snapshot = await loading;
+    } catch (error) {
+      // Names a little out of date beat no view at all; the next view tries the portal again.
+      if (!snapshot) throw error;
+    }
+    return snapshot;
+  };
+}
+
+/** People by id: the active ones from the list, the others kept or fetched. */
+async function peopleByIds(
+  ids: readonly number[],
+  users: Map<number, PortalUser>,
+  others: ReturnType<typeof otherUsers>,
+  at: number,
+): Promise<Map<number, Person>> {
+  const found = new Map<number, Person>();
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const user = users.get(id);
+    const other = others.kept(id, at);
+    if (user) found.set(id, toPerson(user));
+    else if (other) {
+      if (other.person) found.set(id, other.person);
+    } else if (id > 0) missing.push(id);
+  }
+  if (missing.length > 0) for (const person of await others.fetch(missing, at)) found.set(person.id, person);
+  return found;
+}
+
+/**
+ * Users outside the active list (dismissed people still named on old deals), fetched on demand; one the
+ * portal does not have at all is remembered too, so it costs no request on every view.
+ */
+function otherUsers(portal: PortalClient, ttlMs: number) {
+  const others = new Map<number, { person?: Person; at: number }>();
+  return {
+    kept(id: number, at: number) {
+      const other = others.get(id);
+      return other && at - other.at < ttlMs ? other : undefined;
+    },
+    async fetch(ids: number[], at: number): Promise<Person[]> {
+      const fetched = parseItems(userSchema, (await portal.call('user.get', { FILTER: { ID: ids } })).result);
+      for (const id of ids) others.set(id, { at });
+      return fetched.map((user) => {
+        const person = toPerson(user);
+        others.set(user.ID, { person, at });
+        return person;
+      });
     },
   };
 }

@@ -590,6 +590,8 @@ async function meetings(run: Run): Promise<Answer> {
 }
 
 const CALL = 2;
+/** The portal's DIRECTION of an activity: 1 incoming, 2 outgoing. */
+const DIRECTION = { incoming: 1, outgoing: 2 } as const;
 
 /**
  * Calls (or every activity): by whom (the responsible), when they take place (their start), done or not. A
@@ -601,6 +603,7 @@ async function activities(run: Run): Promise<Answer> {
     ...people('RESPONSIBLE_ID', who),
     ...between('START_TIME', window(run)),
     ...(query.subject === 'calls' ? { TYPE_ID: CALL } : {}),
+    ...(query.direction ? { DIRECTION: DIRECTION[query.direction] } : {}),
   };
   if (query.status === 'done') filter.COMPLETED = 'Y';
   if (query.status === 'open' || query.status === 'overdue') filter.COMPLETED = 'N';

@@ -26,6 +26,8 @@ export const SUBJECTS = [
 export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
 export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as const;
 export const GROUPS = ['manager', 'stage', 'source', 'week', 'month'] as const;
+/** Calls (and e-mails) come in or go out. */
+export const DIRECTIONS = ['incoming', 'outgoing'] as const;
 
 /** Who: «мои», the director's whole team («команды»), the sales department, or an employee by name. */
 export const PEOPLE_SCOPES = ['me', 'team', 'sales'] as const;
@@ -37,6 +39,8 @@ export const querySchema = z.object({
   /** A client (company or contact) as said, in any case. */
   client: name.optional(),
   status: z.enum(STATUSES).optional(),
+  /** Calls or activities only: incoming or outgoing. */
+  direction: z.enum(DIRECTIONS).optional(),
   /** Local dates in the director's zone, both days included. */
   period: z.object({ from: localDate, to: localDate }).optional(),
   stage: name.optional(),

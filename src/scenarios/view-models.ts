@@ -186,7 +186,16 @@ export type QueryResult =
 export type ViewModel = ViewBody & { links?: RecordLinks };
 
 type ViewBody =
-  | { view: 'schedule'; at: Moment; date: LocalDate; events: EventItem[]; tasks: TaskItem[]; clashes: Clash[] }
+  | {
+      view: 'schedule';
+      at: Moment;
+      date: LocalDate;
+      /** The last day shown, when the schedule covers several days. */
+      to?: LocalDate;
+      events: EventItem[];
+      tasks: TaskItem[];
+      clashes: Clash[];
+    }
   | { view: 'tasks'; at: Moment; tasks: Listed<TaskItem>; overdue: number }
   | { view: 'deals'; at: Moment; deals: Listed<DealItem>; sums: Amount[]; stuck: number }
   | {

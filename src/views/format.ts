@@ -158,3 +158,9 @@ export function dueInWords(iso: string, today: LocalDate, language: Language): s
   if (days === 1 || days === -1) return `${prefix} ${relativeDay(day, today, language)} ${time}`;
   return `${prefix} ${dateInWords(day, language)} ${time}`;
 }
+
+/** A day's heading in a list of several days: «пятница, 27 ноября», «среда, 25 ноября (сегодня)». */
+export function dayHeading(date: string, today: string, language: Language): string {
+  const day = DateTime.fromISO(date).setLocale(locales[language]).toFormat('cccc, d MMMM');
+  return date === today ? `${day}${language === 'ru' ? ' (сегодня)' : ' (today)'}` : day;
+}

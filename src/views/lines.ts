@@ -32,7 +32,7 @@ export const nameQuoted = (text: string, language: Language): string =>
 export const titleText = (text: string, language: Language): string =>
   text.trim() ? portalText(text) : say(language, 'Без названия', 'Untitled');
 
-const bullet = (html: string): string => `• ${html}`;
+export const bullet = (html: string): string => `• ${html}`;
 
 /** Shown at most per list: a long list says how many more there are rather than scrolling forever. */
 export const listLimit = 20;

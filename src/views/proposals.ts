@@ -6,9 +6,7 @@ import type { LocalDate } from '../scenarios/requests.ts';
 import type { LookupSubject } from '../scenarios/write-lookup.ts';
 import { type CrmLink, isDestructive, type WriteRequest } from '../scenarios/writes.ts';
 import { dayInWords, forDay, localDateOf, money, timeOf } from './format.ts';
-import { dataMark } from './guard.ts';
-import { escapeHtml } from './html.ts';
-import { nameQuoted } from './lines.ts';
+import { nameQuoted, portalText, quoted } from './lines.ts';
 import type { Button } from './reply.ts';
 
 export interface ProposalContext {
@@ -22,9 +20,6 @@ export interface ProposalContext {
 }
 
 type Texts = Record<Language, string>;
-
-const quoted = (text: string, language: Language) =>
-  language === 'ru' ? `«${dataMark(escapeHtml(text))}»` : `“${dataMark(escapeHtml(text))}”`;
 
 /** «на пятницу, 27 ноября, 18:00» / «for Friday, 27 November, 6:00 pm». */
 function whenAt(iso: string, context: ProposalContext, until?: string): string {
@@ -79,33 +74,19 @@ const IRREVERSIBLE: Texts = { ru: 'Это нельзя отменить.', en: '
 /** The one question a write is confirmed with. Deletions say so plainly and warn that they are final. */
 export function proposalQuestion(write: WriteRequest, context: ProposalContext): string {
   const { language: lang } = context;
-  const q = (text: string) => quoted(text, lang);
+  const q = (text: string) => quoted(portalText(text), lang);
   const ru = lang === 'ru';
   switch (write.type) {
-    case 'createTask': {
-      const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
-      const who = context.responsibleName
-        ? ru
-          ? `, ответственный — ${dataMark(escapeHtml(context.responsibleName))}`
-          : `, assigned to ${dataMark(escapeHtml(context.responsibleName))}`
-        : '';
-      const about = linkedTo(write.links, lang);
-      return ru
-        ? `Создать задачу ${q(write.title)}${when}${who}${about}?`
-        : `Create the task ${q(write.title)}${when}${who}${about}?`;
-    }
+    case 'createTask':
+      return newTaskQuestion(write, context);
     case 'completeTask':
       return ru ? `Отметить задачу ${q(write.title)} выполненной?` : `Mark the task ${q(write.title)} as done?`;
     case 'deleteTask':
       return ru
         ? `🗑 Удалить задачу ${q(write.title)}? ${IRREVERSIBLE.ru}`
         : `🗑 Delete the task ${q(write.title)}? ${IRREVERSIBLE.en}`;
-    case 'createDeal': {
-      const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', lang);
-      const client = write.client ? clientOf(write.client, lang) : '';
-      if (ru) return `Создать сделку ${q(write.title)}${sum ? ` на ${sum}` : ''}${client}?`;
-      return `Create the deal ${q(write.title)}${sum ? ` for ${sum}` : ''}${client}?`;
-    }
+    case 'createDeal':
+      return newDealQuestion(write, lang);
     case 'moveDeal':
       return ru
         ? `Перевести сделку ${q(write.title)} на этап ${q(write.stageName)}?`
@@ -130,16 +111,42 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
       return ru
         ? `🗑 Удалить встречу ${q(write.title)} из календаря? ${IRREVERSIBLE.ru}`
         : `🗑 Delete the meeting ${q(write.title)} from the calendar? ${IRREVERSIBLE.en}`;
-    case 'createContact': {
-      const details = [write.phone, write.email].filter(Boolean).map((part) => dataMark(escapeHtml(part ?? '')));
-      const tail = details.length ? `, ${details.join(', ')}` : '';
-      return ru
-        ? `Создать контакт ${q(contactName(write))}${tail}?`
-        : `Create the contact ${q(contactName(write))}${tail}?`;
-    }
+    case 'createContact':
+      return newContactQuestion(write, lang);
     case 'createCompany':
       return ru ? `Создать компанию ${q(write.title)}?` : `Create the company ${q(write.title)}?`;
   }
+}
+
+type Write<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
+
+/** «Создать задачу «…» на пятницу, 27 ноября, 18:00, ответственный — …, с привязкой к …?» */
+function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): string {
+  const ru = context.language === 'ru';
+  const title = quoted(portalText(write.title), context.language);
+  const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
+  const who = context.responsibleName
+    ? ru
+      ? `, ответственный — ${portalText(context.responsibleName)}`
+      : `, assigned to ${portalText(context.responsibleName)}`
+    : '';
+  const about = linkedTo(write.links, context.language);
+  return ru ? `Создать задачу ${title}${when}${who}${about}?` : `Create the task ${title}${when}${who}${about}?`;
+}
+
+function newDealQuestion(write: Write<'createDeal'>, language: Language): string {
+  const title = quoted(portalText(write.title), language);
+  const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', language);
+  const client = write.client ? clientOf(write.client, language) : '';
+  if (language === 'ru') return `Создать сделку ${title}${sum ? ` на ${sum}` : ''}${client}?`;
+  return `Create the deal ${title}${sum ? ` for ${sum}` : ''}${client}?`;
+}
+
+function newContactQuestion(write: Write<'createContact'>, language: Language): string {
+  const name = quoted(portalText(contactName(write)), language);
+  const details = [write.phone, write.email].filter(Boolean).map((part) => portalText(part ?? ''));
+  const tail = details.length ? `, ${details.join(', ')}` : '';
+  return language === 'ru' ? `Создать контакт ${name}${tail}?` : `Create the contact ${name}${tail}?`;
 }
 
 /** [Да] [Нет] under a question; a deletion's «yes» names what it does. */
@@ -158,7 +165,7 @@ export function proposalButtons(proposalId: string, write: WriteRequest, languag
 /** What the question becomes once the write is done. */
 export function proposalOutcome(write: WriteRequest, context: ProposalContext): string {
   const { language: lang } = context;
-  const q = (text: string) => quoted(text, lang);
+  const q = (text: string) => quoted(portalText(text), lang);
   const ru = lang === 'ru';
   switch (write.type) {
     case 'createTask': {
@@ -210,10 +217,10 @@ export function choiceQuestion(
   language: Language,
 ): string {
   const ru = language === 'ru';
-  const what = quoted(query, language);
+  const what = quoted(portalText(query), language);
   switch (subject) {
     case 'person': {
-      const task = write?.type === 'createTask' ? ` ${quoted(write.title, language)}` : '';
+      const task = write?.type === 'createTask' ? ` ${quoted(portalText(write.title), language)}` : '';
       if (!query) return ru ? `Кому поручить задачу${task}?` : `Who should get the task${task}?`;
       return ru
         ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
@@ -278,7 +285,7 @@ const notFoundWords: Record<LookupSubject, Texts> = {
 
 /** Nothing fits the name: one plain sentence. */
 export function notFoundSentence(subject: LookupSubject, query: string, language: Language): string {
-  const what = quoted(query, language);
+  const what = quoted(portalText(query), language);
   return language === 'ru'
     ? `Не нашёл ${notFoundWords[subject].ru} ${what}. Проверьте название и напишите ещё раз.`
     : `I could not find ${notFoundWords[subject].en} matching ${what}. Please check the name and try again.`;
@@ -291,7 +298,7 @@ export function interruptedWrite(write: WriteRequest, landed: boolean | undefine
     return ru
       ? 'Не знаю, успело ли это выполниться до перезапуска, — проверьте в Битрикс24.'
       : 'I do not know whether this went through before the restart; please check in Bitrix24.';
-  const title = quoted('title' in write ? write.title : '', language);
+  const title = quoted(portalText('title' in write ? write.title : ''), language);
   const what = write.type === 'createTask' ? (ru ? 'задача' : 'task') : ru ? 'сделка' : 'deal';
   const whatMissing = write.type === 'createTask' ? (ru ? 'задачи' : 'task') : ru ? 'сделки' : 'deal';
   if (landed)

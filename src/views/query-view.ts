@@ -1,11 +1,20 @@
 // A typed question's answer. Its header states every filter applied («Задачи Марии Орловой: 2»,
 // «Выигранные сделки за ноябрь: 3 на 2 100 000 ₽»), so an answer never passes for another question's.
 import { DateTime } from 'luxon';
+import type { ScenarioRequest } from '../scenarios/catalogue.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { Period, Query } from '../scenarios/query.ts';
 import type { RecordLinks } from '../scenarios/record-links.ts';
-import type { Amount, GroupRow, Moment, QueryFilters, ViewModel } from '../scenarios/view-models.ts';
-import { countOf, money, moneyTotals, plural } from './format.ts';
+import type {
+  Amount,
+  GroupRow,
+  Moment,
+  QueryFilters,
+  QueryResult,
+  RecordItem,
+  ViewModel,
+} from '../scenarios/view-models.ts';
+import { countOf, dayHeading, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, nameQuoted, opens, type Page, portalText, quoted, sections } from './lines.ts';
 import type { Button } from './reply.ts';
@@ -32,6 +41,11 @@ const STATUS_WORDS: Record<NonNullable<Query['status']>, Record<Language, string
   lost: { ru: 'Проигранные', en: 'Lost' },
   stuck: { ru: 'Зависшие', en: 'Stuck' },
   new: { ru: 'Новые', en: 'New' },
+};
+
+const DIRECTION_WORDS: Record<NonNullable<Query['direction']>, Record<Language, string>> = {
+  incoming: { ru: 'Входящие', en: 'Incoming' },
+  outgoing: { ru: 'Исходящие', en: 'Outgoing' },
 };
 
 const SUBJECT_ICONS: Record<Query['subject'], string> = {
@@ -167,7 +181,8 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const mine = filters.person?.kind === 'me';
   const subject = SUBJECT_WORDS[query.subject][language];
   const status = query.status ? STATUS_WORDS[query.status][language] : '';
-  const words = [mine ? say(language, 'Ваши', 'Your') : '', status, subject].filter(Boolean);
+  const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
+  const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');
   return title + filterWords(view, language);
 }
@@ -229,172 +244,148 @@ function queryHint(query: Query, language: Language): string {
 }
 
 export function renderQuery(view: QueryView, language: Language): Page {
-  const { query, result, total, at } = view;
-  const title = queryTitle(view, language);
-  const icon = SUBJECT_ICONS[query.subject];
-  const noun = NOUNS[query.subject];
-  const hint = hintLine(queryHint(query, language));
-  const more = total - view.offset - ('items' in result ? result.items.length : 0);
-  const moreButton: Button[][] =
-    'items' in result && more > 0
-      ? [
-          [
-            {
-              text: say(language, `Ещё ${Math.min(more, 20)} из ${more}`, `${Math.min(more, 20)} more of ${more}`),
-              action: { kind: 'queryMore' },
-            },
-          ],
-        ]
-      : [];
-  const rest =
-    more > 0
-      ? say(
-          language,
-          `…и ещё ${countOf(more, nouns[noun][language], language)} — напишите «ещё».`,
-          `…and ${more} more — say “more”.`,
-        )
-      : undefined;
-  const part = view.offset > 0 ? say(language, ` (с ${view.offset + 1}-й)`, ` (from #${view.offset + 1})`) : '';
+  const { result } = view;
+  const hint = hintLine(queryHint(view.query, language));
   switch (result.kind) {
-    case 'tasks': {
-      const overdue =
-        result.overdue > 0 && query.status !== 'overdue'
-          ? `⚠️ ${count(result.overdue, 'task', language)} ${plural(result.overdue, nouns.overdue[language], language)}`
-          : undefined;
-      return {
-        lines: sections(
-          `${icon} ${title}: ${total}${part}`,
-          overdue,
-          result.items.map((task) => `• ${taskLine(task, at, language, view.links)}`),
-          rest,
-          hint,
-        ),
-        buttons: moreButton,
-      };
-    }
-    case 'deals': {
-      const sum =
-        total > 0 && result.sums.length ? say(language, ' на ', ' for ') + sumsText(result.sums, language) : '';
-      return {
-        lines: sections(
-          `${icon} ${title}: ${total}${sum}${part}`,
-          result.items.map(
-            (deal) => `• ${dealLine(deal, language, { pipeline: true, responsible: true, links: view.links })}`,
-          ),
-          rest,
-          hint,
-        ),
-        buttons: [
-          ...result.items.slice(0, 3).map((deal) => [
-            {
-              text: buttonLabel('💼 ', deal.title),
-              action: { kind: 'show' as const, request: { scenario: 'dealCard' as const, dealId: deal.id } },
-            },
-          ]),
-          ...moreButton,
-        ],
-      };
-    }
-    case 'leads':
-      return {
-        lines: sections(
-          `${icon} ${title}: ${total}${part}`,
-          result.items.map((lead) => `• ${leadLine(lead, at, language, view.links)}`),
-          rest,
-          hint,
-        ),
-        buttons: moreButton,
-      };
-    case 'events':
-      return {
-        lines: sections(
-          `${icon} ${title}: ${total}${part}`,
-          eventsByDay(result.items, at, language, view.links),
-          rest,
-          hint,
-        ),
-        buttons: moreButton,
-      };
-    case 'activities':
-      return {
-        lines: sections(
-          `${icon} ${title}: ${total}${part}`,
-          result.items.map((activity) => `• ${activityLine(activity, at, language)}`),
-          rest,
-          hint,
-        ),
-        buttons: moreButton,
-      };
-    case 'records':
-      return {
-        lines: sections(
-          `${icon} ${title}: ${total}${part}`,
-          result.items.map(
-            (item) =>
-              `• ${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${opens(view.links, item.kind, item.id)}`,
-          ),
-          rest,
-          hint,
-        ),
-        buttons: [
-          ...result.items.slice(0, 3).map((item) => [
-            {
-              text: buttonLabel(item.kind === 'company' ? '🏢 ' : '👤 ', item.label),
-              action: {
-                kind: 'show' as const,
-                request:
-                  item.kind === 'company'
-                    ? { scenario: 'dossier' as const, companyId: item.id }
-                    : { scenario: 'dossier' as const, contactId: item.id },
-              },
-            },
-          ]),
-          ...moreButton,
-        ],
-      };
     case 'total':
-      return { lines: sections(totalLines(view, title, language), hint) };
-    case 'conversion': {
-      const closed = result.won + result.lost;
-      const rate = closed > 0 ? Math.round((result.won / closed) * 100) : 0;
-      const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}`;
-      return {
-        lines: sections(
-          closed > 0 ? `${header}: ${rate}%` : `${header}: ${say(language, 'закрытых сделок нет', 'no deals closed')}`,
-          closed > 0
-            ? say(
-                language,
-                `Выиграно ${result.won} из ${closed} закрытых (проиграно ${result.lost}).`,
-                `Won ${result.won} of ${closed} closed (lost ${result.lost}).`,
-              )
-            : undefined,
-          hint,
-        ),
-      };
-    }
-    case 'groups': {
-      const by = {
-        manager: say(language, 'по менеджерам', 'by manager'),
-        stage:
-          query.subject === 'leads'
-            ? say(language, 'по статусам', 'by status')
-            : say(language, 'по стадиям', 'by stage'),
-        source: say(language, 'по источникам', 'by source'),
-        week: say(language, 'по неделям', 'by week'),
-        month: say(language, 'по месяцам', 'by month'),
-      }[query.groupBy ?? 'manager'];
-      const header = `📊 ${title} ${by}: ${total}`;
-      return {
-        lines: sections(
-          header,
-          result.rows.length
-            ? result.rows.map((row, index) => groupLine(row, index, query, language))
-            : say(language, 'Ничего не нашлось.', 'Nothing found.'),
-          hint,
-        ),
-      };
-    }
+      return { lines: sections(totalLines(view, queryTitle(view, language), language), hint) };
+    case 'conversion':
+      return { lines: sections(...conversionParts(view, result, language), hint) };
+    case 'groups':
+      return { lines: sections(...groupParts(view, result, language), hint) };
+    default:
+      return listPage(view, result, language, hint);
   }
+}
+
+type ListResult = Exclude<QueryResult, { kind: 'total' | 'conversion' | 'groups' }>;
+
+/** A page of found records: a header with the count, the records, how many are left, a hint and buttons. */
+function listPage(view: QueryView, result: ListResult, language: Language, hint: string | undefined): Page {
+  const { total, at, links } = view;
+  const more = total - view.offset - result.items.length;
+  const part = view.offset > 0 ? say(language, ` (с ${view.offset + 1}-й)`, ` (from #${view.offset + 1})`) : '';
+  const header = (sum = '') =>
+    `${SUBJECT_ICONS[view.query.subject]} ${queryTitle(view, language)}: ${total}${sum}${part}`;
+  const page = (top: (string | undefined)[], items: string[], buttons: Button[][] = []): Page => ({
+    lines: sections(...top, items, restLine(view, more, language), hint),
+    buttons: [...buttons, ...moreButton(more, language)],
+  });
+  switch (result.kind) {
+    case 'tasks':
+      return page(
+        [header(), overdueLine(view, result.overdue, language)],
+        result.items.map((task) => `• ${taskLine(task, at, language, links)}`),
+      );
+    case 'deals':
+      return page(
+        [
+          header(
+            total > 0 && result.sums.length ? say(language, ' на ', ' for ') + sumsText(result.sums, language) : '',
+          ),
+        ],
+        result.items.map((deal) => `• ${dealLine(deal, language, { pipeline: true, responsible: true, links })}`),
+        result.items
+          .slice(0, 3)
+          .map((deal) => [showButton('💼 ', deal.title, { scenario: 'dealCard', dealId: deal.id })]),
+      );
+    case 'leads':
+      return page(
+        [header()],
+        result.items.map((lead) => `• ${leadLine(lead, at, language, links)}`),
+      );
+    case 'events':
+      return page([header()], eventsByDay(result.items, at, language, links));
+    case 'activities':
+      return page(
+        [header()],
+        result.items.map((activity) => `• ${activityLine(activity, at, language)}`),
+      );
+    case 'records':
+      return page(
+        [header()],
+        result.items.map((item) => `• ${recordLine(item, links)}`),
+        recordButtons(result.items),
+      );
+  }
+}
+
+/** «Ещё 20 из 45»: the next page of a long list. */
+function moreButton(more: number, language: Language): Button[][] {
+  if (more <= 0) return [];
+  const next = Math.min(more, 20);
+  return [
+    [{ text: say(language, `Ещё ${next} из ${more}`, `${next} more of ${more}`), action: { kind: 'queryMore' } }],
+  ];
+}
+
+function restLine(view: QueryView, more: number, language: Language): string | undefined {
+  if (more <= 0) return undefined;
+  const noun = nouns[NOUNS[view.query.subject]][language];
+  return say(language, `…и ещё ${countOf(more, noun, language)} — напишите «ещё».`, `…and ${more} more — say “more”.`);
+}
+
+/** Overdue tasks among the found ones, unless overdue ones were asked for. */
+function overdueLine(view: QueryView, overdue: number, language: Language): string | undefined {
+  if (overdue <= 0 || view.query.status === 'overdue') return undefined;
+  return `⚠️ ${count(overdue, 'task', language)} ${plural(overdue, nouns.overdue[language], language)}`;
+}
+
+const recordLine = (item: RecordItem, links: RecordLinks | undefined) =>
+  `${portalText(item.label)}${item.detail ? ` — ${portalText(item.detail)}` : ''}${opens(links, item.kind, item.id)}`;
+
+/** The first three clients open their dossier. */
+const recordButtons = (items: RecordItem[]): Button[][] =>
+  items
+    .slice(0, 3)
+    .map((item) => [
+      item.kind === 'company'
+        ? showButton('🏢 ', item.label, { scenario: 'dossier', companyId: item.id })
+        : showButton('👤 ', item.label, { scenario: 'dossier', contactId: item.id }),
+    ]);
+
+const showButton = (icon: string, label: string, request: ScenarioRequest): Button => ({
+  text: buttonLabel(icon, label),
+  action: { kind: 'show', request },
+});
+
+/** A page's parts, as `sections` takes them: each part a paragraph of its own. */
+type Part = string[] | string;
+
+function conversionParts(
+  view: QueryView,
+  result: Extract<QueryResult, { kind: 'conversion' }>,
+  language: Language,
+): Part[] {
+  const closed = result.won + result.lost;
+  const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}`;
+  if (closed === 0) return [`${header}: ${say(language, 'закрытых сделок нет', 'no deals closed')}`];
+  return [
+    `${header}: ${Math.round((result.won / closed) * 100)}%`,
+    say(
+      language,
+      `Выиграно ${result.won} из ${closed} закрытых (проиграно ${result.lost}).`,
+      `Won ${result.won} of ${closed} closed (lost ${result.lost}).`,
+    ),
+  ];
+}
+
+function groupParts(view: QueryView, result: Extract<QueryResult, { kind: 'groups' }>, language: Language): Part[] {
+  const { query } = view;
+  const by = {
+    manager: say(language, 'по менеджерам', 'by manager'),
+    stage:
+      query.subject === 'leads' ? say(language, 'по статусам', 'by status') : say(language, 'по стадиям', 'by stage'),
+    source: say(language, 'по источникам', 'by source'),
+    week: say(language, 'по неделям', 'by week'),
+    month: say(language, 'по месяцам', 'by month'),
+  }[query.groupBy ?? 'manager'];
+  return [
+    `📊 ${queryTitle(view, language)} ${by}: ${view.total}`,
+    result.rows.length
+      ? result.rows.map((row, index) => groupLine(row, index, query, language))
+      : say(language, 'Ничего не нашлось.', 'Nothing found.'),
+  ];
 }
 
 function totalLines(view: QueryView, title: string, language: Language): string[] {
@@ -430,11 +421,7 @@ function eventsByDay(
     const date = event.from.slice(0, 10);
     if (date !== day) {
       day = date;
-      lines.push(
-        `<b>${DateTime.fromISO(date)
-          .setLocale(language === 'ru' ? 'ru' : 'en-GB')
-          .toFormat('cccc, d MMMM')}</b>${date === at.today ? say(language, ' (сегодня)', ' (today)') : ''}`,
-      );
+      lines.push(`<b>${dayHeading(date, at.today, language)}</b>`);
     }
     lines.push(`• ${eventLine(event, language, links)}`);
   }

@@ -76,3 +76,30 @@ describe('calls and activities', () => {
     expect(text).toMatch(new RegExp(`^🏢 Новые компании за 2026 год: ${created.length}\\n`));
   });
 });
+
+describe('calls that came in or went out', () => {
+  const inbound = () => calls().filter((call) => String(call.DIRECTION) === '1');
+  const outbound = () => calls().filter((call) => String(call.DIRECTION) === '2');
+
+  it('«входящие звонки» are the incoming calls only, and the header says so', async () => {
+    expect(inbound().length).toBeGreaterThan(0);
+    const text = await ask('входящие звонки');
+    expect(text).toMatch(new RegExp(`^📞 Входящие звонки: ${inbound().length}\\n`, 'u'));
+    expect(text).not.toMatch(/Не понял/u);
+  });
+
+  it('«исходящие звонки» are the outgoing ones', async () => {
+    expect(outbound().length).toBeGreaterThan(0);
+    expect(await ask('Исходящие звонки')).toMatch(new RegExp(`^📞 Исходящие звонки: ${outbound().length}\\n`, 'u'));
+  });
+
+  it('«кто нам звонил вчера» counts the calls that came in yesterday', async () => {
+    const yesterday = inbound().filter(startsIn(today.minus({ days: 1 }), today));
+    const text = await ask('кто нам звонил вчера');
+    expect(text).toMatch(new RegExp(`^📞 Входящие звонки за вчера: ${yesterday.length}`, 'u'));
+  });
+
+  it('«входящие лиды»: a direction leads do not have is said, not dropped', async () => {
+    expect(await ask('входящие лиды')).toMatch(/^❔ Не понял «входящие»/u);
+  });
+});

@@ -1,10 +1,12 @@
 // Questions as directors word them, beyond the issue's examples: a denial, «кто …» about the team, a stage
 // whose name holds «на», a meeting by its client's name in any case, and breakdowns by week and month. Each
 // answer is checked against the demo portal, and none may show other data under the question's header.
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type Harness, startHarness } from '../assistant/harness.ts';
+import { eventsOf, ms, openTasksOf } from '../scenarios/demo.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -128,5 +130,59 @@ describe('names and words in other forms', () => {
 
   it('«какие сделки закрыли в ноябре» are the ones won then', async () => {
     expect(await ask('какие сделки закрыли в ноябре')).toMatch(/^💼 Выигранные сделки за ноябрь: \d+ на /u);
+  });
+});
+
+describe('a week is each of its days', () => {
+  it('«что у меня на неделе» shows this week’s meetings and tasks due, day by day, not today alone', async () => {
+    const zone = 'Europe/Moscow';
+    const monday = DateTime.fromJSDate(h.clock.now, { zone }).startOf('week');
+    const inWeek = (ms: number) => ms >= monday.toMillis() && ms < monday.plus({ weeks: 1 }).toMillis();
+    const meetings = eventsOf(h.portal).filter((event) => inWeek(Number(event.DATE_FROM_TS_UTC) * 1000));
+    const tasks = openTasksOf(h.portal).filter((task) => inWeek(ms(task.deadline)));
+    expect(meetings.length).toBeGreaterThan(0);
+    const text = await ask('Что у меня на неделе?');
+    expect(text).toMatch(
+      new RegExp(`^📅 Встречи с 23 по 29 ноября: ${meetings.length}, задач со сроком: ${tasks.length}\\n`, 'u'),
+    );
+    const days = new Set(meetings.map((event) => DateTime.fromMillis(Number(event.DATE_FROM_TS_UTC) * 1000, { zone })));
+    for (const day of days) expect(text).toContain(day.setLocale('ru').toFormat('cccc, d MMMM'));
+    expect(text).not.toMatch(/Сводка на сегодня/u);
+  });
+
+  it('«что у меня на следующей неделе» is the whole next week, from Monday to Sunday', async () => {
+    expect(await ask('что у меня на следующей неделе')).toMatch(
+      /^📅 Встречи с 30 ноября по 6 декабря: \d+, задач со сроком: \d+\n/u,
+    );
+  });
+
+  it('«встречи в декабре» said in November are this December’s, not last year’s', async () => {
+    expect(await ask('встречи в декабре')).toMatch(/^📅 Встречи за декабрь: \d+/u);
+  });
+});
+
+describe('an employee’s contacts', () => {
+  const popov = () => h.portal.data.users.find((user) => user.LAST_NAME === 'Попов')!;
+  const his = () => h.portal.data.contacts.filter((contact) => String(contact.ASSIGNED_BY_ID) === String(popov().ID));
+
+  it.each([
+    ['за месяц', 29, /за 30\sдней/u],
+    ['за год', 364, /с 26 ноября 2025 по 25 ноября 2026/u],
+  ])(
+    '«контакты Попова %s» are the contacts he is responsible for, added in that period',
+    async (period, days, words) => {
+      const since = DateTime.fromJSDate(h.clock.now, { zone: 'Europe/Moscow' }).startOf('day').minus({ days });
+      const recent = his().filter((contact) => ms(contact.DATE_CREATE) >= since.toMillis());
+      if (days > 300) expect(recent.length).toBeGreaterThan(0);
+      const text = await ask(`контакты Попова ${period}`);
+      expect(text).toMatch(new RegExp(`^👤 Контакты Дмитрия Попова ${words.source}: ${recent.length}\\n`, 'u'));
+    },
+  );
+
+  it('«контакты Попова», when no client is called so, are his contacts, not "no such client"', async () => {
+    expect(his().length).toBeGreaterThan(0);
+    const text = await ask('контакты Попова');
+    expect(text).toMatch(new RegExp(`^👤 Контакты Дмитрия Попова: ${his().length}\\n`, 'u'));
+    expect(text).not.toMatch(/Не нашёл/u);
   });
 });

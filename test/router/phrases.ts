@@ -166,7 +166,11 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['что запланировано на завтра?', schedule(c.tomorrow)],
     ['расписание на 15.11', schedule(c.date(11, 15))],
     ['расписание на 1.12', schedule(c.date(12, 1))],
-    ['что у меня на следующей неделе', schedule(c.nextMonday)],
+    // A week is each of its days, meetings and tasks due, not its Monday.
+    ['что у меня на следующей неделе', view({ scenario: 'schedule', date: c.nextMonday, to: c.nextSunday })],
+    ['что у меня на неделе', view({ scenario: 'schedule', date: c.weekStart, to: c.weekEnd })],
+    ['расписание на неделю', view({ scenario: 'schedule', date: c.weekStart, to: c.weekEnd })],
+    ['план на эту неделю', view({ scenario: 'schedule', date: c.weekStart, to: c.weekEnd })],
     ['планы на завтра', schedule(c.tomorrow)],
     ['встречи вчера', schedule(c.yesterday)],
     ['КАЛЕНДАРЬ НА ЗАВТРА!!!', schedule(c.tomorrow)],
@@ -470,8 +474,9 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     ['good morning', { kind: 'greeting' }],
     ['what can you do?', { kind: 'help' }],
+    ['my schedule for next week', view({ scenario: 'schedule', date: c.nextMonday, to: c.nextSunday })],
     [
-      'my schedule for next week',
+      'my meetings next week',
       ask({ subject: 'meetings', person: 'me', period: { from: c.nextMonday, to: c.nextSunday } }),
     ],
     ['evening summary at 19:30', digestTime('eveningSummary', '19:30')],

@@ -111,7 +111,7 @@ export function questionPack(): QuestionPhrase[] {
     ['задачи отдела продаж', { subject: 'tasks', person: 'sales' }],
     ['сделки отдела продаж', { subject: 'deals', person: 'sales' }],
     ['выполненные задачи за неделю', { subject: 'tasks', status: 'done', period: PERIODS[0]![1] }],
-    ['расписание на неделю', { subject: 'meetings', period: PERIODS[9]![1] }],
+    ['встречи на неделю', { subject: 'meetings', period: PERIODS[9]![1] }],
     [
       'встречи на следующей неделе',
       {

@@ -3,6 +3,7 @@ import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
 
 export const everyViewRequest: ScenarioRequest[] = [
   { scenario: 'schedule', date: '2026-11-25' },
+  { scenario: 'schedule', date: '2026-11-23', to: '2026-11-29' },
   { scenario: 'myTasks' },
   { scenario: 'deals' },
   { scenario: 'dealCard', dealId: 1 },

@@ -98,10 +98,11 @@ const toolsOf = (reads: Record<string, z.ZodObject>): Record<string, ToolSpec<z.
 /** Tools whose arguments are the director's words (names, not ids), turned into requests or drafts here. */
 const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
   schedule: tool({
-    description: 'Расписание на день: встречи и задачи со сроком',
+    description: 'Расписание на день (или с date по to): встречи и задачи со сроком',
     // A model that leaves the day out means today: no second call to ask it again.
     schema: READS.schedule.omit({ scenario: true }).partial(),
-    effect: ({ date }, { today }) => view({ scenario: 'schedule', date: date ?? today }),
+    effect: ({ date, to }, { today }) =>
+      view({ scenario: 'schedule', date: date ?? today, ...(to && to > (date ?? today) ? { to } : {}) }),
   }),
   dossier: tool({
     description: 'Досье на клиента (контакт или компания)',

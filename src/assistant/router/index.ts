@@ -134,7 +134,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   if (draft) return { kind: 'write', draft };
 
   // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
-  const people = contactsIntent(message);
+  const people = contactsIntent(message, clock);
   if (people) return people;
 
   if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };

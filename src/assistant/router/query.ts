@@ -9,7 +9,7 @@ import { findDays } from './dates.ts';
 import { type Message, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
@@ -18,6 +18,9 @@ interface Span {
 interface Found {
   subject?: Query['subject'];
   status?: Query['status'];
+  direction?: Query['direction'];
+  /** The words that said the direction, handed back when the subject has none. */
+  directionSaid?: string;
   measure?: Query['measure'];
   groupBy?: Query['groupBy'];
   person?: string;
@@ -135,6 +138,18 @@ const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
   { pattern: rule('по\\s+месяц\\p{L}*|by\\s+months?|monthly'), groupBy: 'month' },
 ];
 
+// Calls come in or go out («входящие звонки», «кто нам звонил»).
+const DIRECTIONS: { pattern: RegExp; direction: NonNullable<Query['direction']> }[] = [
+  {
+    pattern: rule('входящ\\p{L}*|incoming|inbound|кто\\s+(?:нам|мне)\\s+звонил\\p{L}*|who\\s+called\\s+(?:us|me)'),
+    direction: 'incoming',
+  },
+  {
+    pattern: rule('исходящ\\p{L}*|outgoing|outbound|кому\\s+(?:мы|я)\\s+звонил\\p{L}*|who\\s+did\\s+(?:we|i)\\s+call'),
+    direction: 'outgoing',
+  },
+];
+
 // ─── whose ────────────────────────────────────────────────────────────────
 
 const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
@@ -172,7 +187,11 @@ const MONTHS = [
 const monthIndex = (word: string) => MONTHS.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'u').test(word));
 const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
 
-function periods(message: Message, found: Found, clock: Clock): void {
+/**
+ * `nearest`: a month named without a year is the nearest such month, ahead or behind («встречи в декабре» in
+ * November are next month's); otherwise the last one (money earned «в декабре» in November is last year's).
+ */
+function periods(message: Message, found: Found, clock: Clock, nearest = false): void {
   const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
   const set = (from: DateTime, to: DateTime) => {
     found.period ??= { from: from.toISODate()!, to: to.toISODate()! };
@@ -188,8 +207,10 @@ function periods(message: Message, found: Found, clock: Clock): void {
     (m) => {
       const toMonth = monthIndex(m[4]!) + 1;
       const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
+      const first = DateTime.fromObject({ year: today.year, month: fromMonth, day: 1 }, { zone: clock.timeZone });
       let year = today.year;
-      if (DateTime.fromObject({ year, month: fromMonth, day: 1 }) > today) year -= 1;
+      if (nearest) year = nearestYear(first, today).year;
+      else if (first > today) year -= 1;
       const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: clock.timeZone });
       let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: clock.timeZone });
       if (to < from) to = to.plus({ years: 1 });
@@ -254,16 +275,17 @@ function periods(message: Message, found: Found, clock: Clock): void {
     today.startOf('year'),
     today,
   ]);
-  // «в ноябре», «за октябрь», «in November»: the last such month (this year's, or last year's if still ahead).
+  // «в ноябре», «за октябрь», «in November»: the last such month (this year's, or last year's if still ahead),
+  // or the nearest one.
   on(`(?:в|во|за|на|in|for|during)\\s+(${monthWord})(?:\\s+(\\d{4}))?`, (m) => {
     const month = monthIndex(m[1]!) + 1;
-    let start = DateTime.fromObject(
+    const said = DateTime.fromObject(
       { year: m[2] ? Number(m[2]) : today.year, month, day: 1 },
       { zone: clock.timeZone },
     );
-    if (!m[2] && start > today) start = start.minus({ years: 1 });
+    const start = m[2] ? said : nearest ? nearestYear(said, today) : said > today ? said.minus({ years: 1 }) : said;
     const end = start.endOf('month').startOf('day');
-    return [start, end < today || m[2] ? end : today];
+    return [start, end < today || m[2] || nearest ? end : today];
   });
   // Single days: сегодня, завтра, в среду, 3 декабря.
   for (const day of findDays(message.raw, clock.now, clock.timeZone)) {
@@ -273,6 +295,24 @@ function periods(message: Message, found: Found, clock: Clock): void {
     set(date, date);
   }
 }
+
+/** The month of `start` in the year that puts it nearest to today (January, said in November, is next year's). */
+function nearestYear(start: DateTime, today: DateTime): DateTime {
+  const options = [start.minus({ years: 1 }), start, start.plus({ years: 1 })];
+  const distance = (month: DateTime) =>
+    Math.abs(month.plus({ days: 14 }).diff(today.startOf('month').plus({ days: 14 }), 'months').months);
+  return options.reduce((best, month) => (distance(month) < distance(best) ? month : best));
+}
+
+// Subjects that lie ahead as much as behind: their months are the nearest ones. Done things lie behind.
+const AHEAD = rule(
+  'задач\\p{L}*|таск\\p{L}*|tasks?|встреч\\p{L}*|расписани\\p{L}*|календар\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|звонк\\p{L}*|график\\p{L}*|план\\p{L}*|meetings?|schedule|calendar|agenda|calls',
+);
+const BEHIND = rule(
+  'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|заверш\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|было|был|была|прошл\\p{L}*|done|completed|closed|finished|held|was|were',
+);
+const looksAhead = (light: string) =>
+  new RegExp(AHEAD.source, 'u').test(light) && !new RegExp(BEHIND.source, 'u').test(light);
 
 // ─── amounts, stages, pipelines ──────────────────────────────────────────
 
@@ -402,6 +442,13 @@ function rest(
     : { unapplied, doubtful };
 }
 
+/** The period a message names («на неделе», «в декабре», «с 1 по 15 ноября») and where its words are. */
+export function findPeriod(message: Message, clock: Clock): { period: Period; spans: Span[] } | undefined {
+  const found: Found = { spans: [] };
+  periods(message, found, clock, !new RegExp(BEHIND.source, 'u').test(message.light));
+  return found.period ? { period: found.period, spans: found.spans } : undefined;
+}
+
 /** The typed query a message asks, with the words it could not apply; undefined when it asks none. */
 export function parseQuery(
   message: Message,
@@ -411,10 +458,15 @@ export function parseQuery(
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS) take(message, found, pattern, () => (found.groupBy ??= groupBy));
   for (const { pattern, person } of PEOPLE) take(message, found, pattern, () => (found.person ??= person));
-  periods(message, found, clock);
+  periods(message, found, clock, looksAhead(message.light));
   amounts(message, found);
   stagesAndPipelines(message, found);
   for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
+  for (const { pattern, direction } of DIRECTIONS)
+    take(message, found, pattern, (match) => {
+      found.direction ??= direction;
+      found.directionSaid ??= match[0];
+    });
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
   take(message, found, NEGATED, (match) => denied.push(match[0]));
@@ -424,6 +476,7 @@ export function parseQuery(
   if (!found.subject) {
     if (found.status === 'overdue' || found.status === 'done') found.subject = 'tasks';
     else if (found.status === 'won' || found.status === 'lost' || found.status === 'stuck') found.subject = 'deals';
+    else if (found.direction) found.subject = 'calls';
     else return undefined;
   }
   // «сколько задач», «how many deals»: a count.
@@ -434,6 +487,11 @@ export function parseQuery(
   if (found.status === 'done' && found.subject === 'deals') found.status = 'won';
   const { name, unapplied: unknown, doubtful } = rest(message, found);
   const unapplied = [...denied, ...unknown];
+  // «входящие лиды»: only calls and activities come in or go out; the word is said, never dropped.
+  if (found.direction && found.subject !== 'calls' && found.subject !== 'activities') {
+    unapplied.unshift(found.directionSaid ?? '');
+    found.direction = undefined;
+  }
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
   if (found.status && !FITTING[found.subject].includes(found.status))
     return { query: { subject: found.subject }, unapplied: ['?', '?'], said, doubtful };
@@ -446,6 +504,7 @@ export function parseQuery(
     'person',
     'client',
     'status',
+    'direction',
     'period',
     'stage',
     'pipeline',

@@ -2,7 +2,7 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
-import { isQualified, parseQuery } from './query.ts';
+import { findPeriod, isQualified, parseQuery } from './query.ts';
 import { type Message, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
@@ -91,9 +91,11 @@ const peopleAtRe =
   /^(?:кто\s+(?:у\s+нас\s+)?(?:есть\s+|работает\s+)?(?:в|во)|who\s+(?:do\s+we\s+know|works|is)\s+(?:at|in)|people\s+at)\s+(?:(?:компани\p{L}*|фирм\p{L}*|company|the)\s+)?(.+)$/du;
 
 /** «контакты Ромашки»: the people to reach, with position, phone and e-mail. */
-export function contactsIntent(message: Message): Intent | undefined {
+export function contactsIntent(message: Message, clock: Clock): Intent | undefined {
   const match = message.light.match(contactsRe) ?? message.light.match(peopleAtRe);
   if (!match) return undefined;
+  // «контакты Попова за месяц»: a period makes it a question about the CRM's contacts (whose, added when).
+  if (findPeriod(message, clock)) return undefined;
   const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
   // A name is a few words; a longer tail is a question about something else.
   if (!query || query.split(/\s+/).length > 4) return undefined;
@@ -147,6 +149,9 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
     const query = nameQuery(message, record.indices![1]![0]);
     if (query) return view({ scenario: 'search', query });
   }
+
+  const severalDays = daysSchedule(message, clock);
+  if (severalDays) return severalDays;
 
   const asked = questionIntent(message, clock);
   if (asked) return asked;
@@ -247,6 +252,24 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
   };
 }
 
+// What a director says for the schedule as a whole (meetings and tasks due), not for meetings alone.
+const SCHEDULE_WORDS = `расписани\\p{L}*|график\\p{L}*|план(?:ы|ах)?${E}|календар\\p{L}*|(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|по\\s+плану|запланировано)|agenda|schedule|calendar|what'?s\\s+on|what\\s+do\\s+i\\s+have`;
+
+/**
+ * «что у меня на неделе», «расписание на следующую неделю», «план на декабрь»: the schedule of each day of
+ * the period, meetings and tasks due. One day is the day's schedule (below); meetings alone are a question.
+ */
+function daysSchedule(message: Message, clock: Clock): Intent | undefined {
+  if (!has(message.light, SCHEDULE_WORDS) || has(message.light, `продаж\\p{L}*|sales|воронк\\p{L}*`)) return undefined;
+  const found = findPeriod(message, clock);
+  if (!found || found.period.from === found.period.to) return undefined;
+  const asked = parseQuery(message, clock);
+  if (asked && (asked.query.subject !== 'meetings' || isQualified({ ...asked.query, period: undefined })))
+    return undefined;
+  if (!plainRequest(message, found.spans)) return undefined;
+  return view({ scenario: 'schedule', date: found.period.from, to: found.period.to });
+}
+
 /** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */
 function weeksAgoOf(light: string): { weeksAgo?: number } {
   if (has(light, `позапрошл\\p{L}*\\s+недел|week\\s+before\\s+last`)) return { weeksAgo: 2 };
@@ -312,8 +335,8 @@ const PLAIN_WORDS = new RegExp(
   'u',
 );
 
-function plainRequest(message: Message, days: readonly DayMatch[]): boolean {
-  const rest = without(message, [...days, ...findTimes(message.raw, days)]).light;
+function plainRequest(message: Message, spans: readonly { start: number; end: number }[]): boolean {
+  const rest = without(message, [...spans, ...findTimes(message.raw, spans)]).light;
   const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
   return words.filter((word) => !PLAIN_WORDS.test(word)).length <= 1;
 }
