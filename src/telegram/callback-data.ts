@@ -228,69 +228,90 @@ function encodeParts(action: Action, { reads, writes }: Tables): string {
 }
 
 /** The action behind callback data, or undefined for anything this bot did not write. */
-function decodeParts(data: string, { reads, writes }: Tables): Action | undefined {
-  const [kind, ...parts] = data.split(':');
-  switch (kind) {
-    case 'c':
-    case 'x': {
-      const proposalId = parts.join(':');
-      if (parts.length !== 1 || !PROPOSAL_ID.test(proposalId)) return undefined;
-      return kind === 'c' ? { kind: 'confirm', proposalId } : { kind: 'cancel', proposalId };
-    }
-    case CONNECT_DATA:
-      return parts.length === 0 ? { kind: 'connect' } : undefined;
-    case 'k': {
-      const [listId = '', index = ''] = parts;
-      if (parts.length !== 2 || !PROPOSAL_ID.test(listId) || !/^\d{1,2}$/.test(index)) return undefined;
-      return { kind: 'pick', listId, index: Number(index) };
-    }
-    case 'g': {
-      const dealId = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
-      return typeof dealId === 'number' && dealId > 0 ? { kind: 'chooseStage', dealId } : undefined;
-    }
-    case 'dt': {
-      const digest = parts.length === 1 ? digestByCode.get(parts[0]!) : undefined;
-      return digest ? { kind: 'digestToggle', digest } : undefined;
-    }
-    case 'dm': {
-      const digest = parts.length === 2 ? digestByCode.get(parts[0]!) : undefined;
-      const time = decodeField(parts[1] ?? '', 'time');
-      return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
-    }
-    case 'dg':
-      return parts.length === 0 ? { kind: 'digestSettings' } : undefined;
-    case 'xl': {
-      const list = EXPORT_LISTS.find((name) => parts.length === 1 && name === parts[0]);
-      return list ? { kind: 'export', list } : undefined;
-    }
-    case 'ag':
-    case 'ax': {
-      const key = parts.join(':');
-      if (parts.length !== 1 || !PROPOSAL_ID.test(key)) return undefined;
-      return { kind: 'answerFile', file: kind === 'ag' ? 'chart' : 'excel', key };
-    }
-    case 's':
-    case 'e':
-    case 'gr': {
-      const request = decodeShape(reads, 'scenario', parts) as ScenarioRequest | undefined;
-      if (!request) return undefined;
-      if (kind === 'gr') return { kind: 'chart', request };
-      return kind === 'e' ? { kind: 'show', request, inPlace: true } : { kind: 'show', request };
-    }
-    case 'p': {
-      const write = decodeShape(writes, 'type', parts);
-      return write ? { kind: 'propose', write: write as unknown as WriteRequest } : undefined;
-    }
-    case 'qm':
-      return parts.length === 0 ? { kind: 'queryMore' } : undefined;
-    case 'qp': {
-      const option = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
-      return typeof option === 'number' && option >= 0 && option < 50 ? { kind: 'queryPick', option } : undefined;
-    }
-    default:
-      return undefined;
-  }
+function decodeParts(data: string, tables: Tables): Action | undefined {
+  const [kind = '', ...parts] = data.split(':');
+  return Object.hasOwn(DECODERS, kind) ? DECODERS[kind]!(parts, tables) : undefined;
 }
+
+type Decoder = (parts: string[], tables: Tables) => Action | undefined;
+
+/** A button with nothing after its kind. */
+const bare =
+  (action: Action): Decoder =>
+  (parts) =>
+    parts.length === 0 ? { ...action } : undefined;
+
+/** The one field of a button that carries a proposal's, list's or answer's key. */
+const keyOf = (parts: string[]) => (parts.length === 1 && PROPOSAL_ID.test(parts[0]!) ? parts[0]! : undefined);
+
+/** The one number field of a button. */
+const numberOf = (parts: string[]) => {
+  const value = parts.length === 1 ? decodeField(parts[0]!, 'int') : undefined;
+  return typeof value === 'number' ? value : Number.NaN;
+};
+
+/** A read on a button: shown as a new message, in place of the old one, or as a chart. */
+const readDecoder =
+  (to: (request: ScenarioRequest) => Action): Decoder =>
+  (parts, { reads }) => {
+    const request = decodeShape(reads, 'scenario', parts) as ScenarioRequest | undefined;
+    return request ? to(request) : undefined;
+  };
+
+const DECODERS: Record<string, Decoder> = {
+  c: (parts) => {
+    const proposalId = keyOf(parts);
+    return proposalId ? { kind: 'confirm', proposalId } : undefined;
+  },
+  x: (parts) => {
+    const proposalId = keyOf(parts);
+    return proposalId ? { kind: 'cancel', proposalId } : undefined;
+  },
+  [CONNECT_DATA]: bare({ kind: 'connect' }),
+  k: (parts) => {
+    const [listId = '', index = ''] = parts;
+    if (parts.length !== 2 || !PROPOSAL_ID.test(listId) || !/^\d{1,2}$/.test(index)) return undefined;
+    return { kind: 'pick', listId, index: Number(index) };
+  },
+  g: (parts) => {
+    const dealId = numberOf(parts);
+    return dealId > 0 ? { kind: 'chooseStage', dealId } : undefined;
+  },
+  dt: (parts) => {
+    const digest = parts.length === 1 ? digestByCode.get(parts[0]!) : undefined;
+    return digest ? { kind: 'digestToggle', digest } : undefined;
+  },
+  dm: (parts) => {
+    const digest = parts.length === 2 ? digestByCode.get(parts[0]!) : undefined;
+    const time = decodeField(parts[1] ?? '', 'time');
+    return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
+  },
+  dg: bare({ kind: 'digestSettings' }),
+  xl: (parts) => {
+    const list = EXPORT_LISTS.find((name) => parts.length === 1 && name === parts[0]);
+    return list ? { kind: 'export', list } : undefined;
+  },
+  ag: (parts) => {
+    const key = keyOf(parts);
+    return key ? { kind: 'answerFile', file: 'chart', key } : undefined;
+  },
+  ax: (parts) => {
+    const key = keyOf(parts);
+    return key ? { kind: 'answerFile', file: 'excel', key } : undefined;
+  },
+  s: readDecoder((request) => ({ kind: 'show', request })),
+  e: readDecoder((request) => ({ kind: 'show', request, inPlace: true })),
+  gr: readDecoder((request) => ({ kind: 'chart', request })),
+  p: (parts, { writes }) => {
+    const write = decodeShape(writes, 'type', parts);
+    return write ? { kind: 'propose', write: write as unknown as WriteRequest } : undefined;
+  },
+  qm: bare({ kind: 'queryMore' }),
+  qp: (parts) => {
+    const option = numberOf(parts);
+    return option >= 0 && option < 50 ? { kind: 'queryPick', option } : undefined;
+  },
+};
 
 interface Tables {
   reads: readonly Shape[];

@@ -5,8 +5,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
-import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness, WEDNESDAY_MORNING } from './harness.ts';
+import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from './harness.ts';
 
 const ZONE = 'Europe/Moscow';
 let h: Harness;
@@ -20,13 +19,7 @@ beforeEach(() => {
   h.clock.now = new Date(WEDNESDAY_MORNING);
 });
 
-let nextUser = 5000;
-const conversation = () => {
-  nextUser += 1;
-  return { telegramUserId: nextUser, chatId: nextUser };
-};
-const plain = (replies: Reply[]) => replies.map((reply) => plainTextOf(reply.html)).join('\n');
-const ask = async (text: string) => plain(h.record(await h.assistant().handleText(conversation(), text)));
+const ask = async (text: string) => plainReplies(h.record(await h.assistant().handleText(h.newChat(), text)));
 
 const eventNamed = (part: string) => {
   const event = h.portal.data.events.find((one) => String(one.NAME).includes(part));
@@ -78,7 +71,7 @@ describe('meeting prep finds a meeting on any day', () => {
 
 describe('moving a meeting without a time keeps its own time', () => {
   it('«перенеси встречу с Ромашкой на пятницу» moves it to Friday at the same hours, after the yes', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     const meeting = eventNamed('Ромашка');
     const was = startOf(meeting);
@@ -96,7 +89,7 @@ describe('moving a meeting without a time keeps its own time', () => {
   });
 
   it('«перенеси встречу в 14:00 на 16:00» moves tomorrow’s 14:00 meeting within its own day', async () => {
-    const [question] = h.record(await h.assistant().handleText(conversation(), 'перенеси встречу в 14:00 на 16:00'));
+    const [question] = h.record(await h.assistant().handleText(h.newChat(), 'перенеси встречу в 14:00 на 16:00'));
     const text = plainTextOf(question!.html);
     expect(text).toContain(String(eventNamed('Уральские Машины').NAME));
     expect(text).toMatch(/четверг, 26 ноября, 16:00/);

@@ -31,11 +31,6 @@ afterAll(async () => {
   await h.close();
 });
 
-let nextUser = 9300;
-const conversation = (): Conversation => {
-  nextUser += 1;
-  return { telegramUserId: nextUser, chatId: nextUser };
-};
 const buttons = (reply: Reply | undefined): Button[] => (reply?.buttons ?? []).flat();
 const yesOf = (reply: Reply | undefined) => buttons(reply).find((button) => button.action.kind === 'confirm')!;
 const tap = async (who: Conversation, button: Button) =>
@@ -46,7 +41,7 @@ const dealTitled = (title: string) => h.portal.data.deals.find((deal) => deal.TI
 
 describe('a task about a client or a deal', () => {
   it('names the company in any case, says so in the question, and the task carries the binding', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = await ask(who, 'поставь задачу подготовить КП для Уральских Машин на пятницу');
     expect(plainTextOf(question!.html)).toBe(
       'Создать задачу «Подготовить КП для Уральских Машин» на пятницу, 27 ноября, 18:00, с привязкой к компании ПАО «Уральские Машины»?',
@@ -57,7 +52,7 @@ describe('a task about a client or a deal', () => {
   });
 
   it('a deal named by its title: bound to the deal and its company, and the deal card shows the task', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = await ask(
       who,
       'создай задачу Ольге Кузнецовой обсудить модернизацию склада Уральских Машин в пятницу',
@@ -81,7 +76,7 @@ describe('a task about a client or a deal', () => {
   });
 
   it('a contact by surname; namesakes get a pick list, and a pick only leads to the question', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const namesakes = h.portal.data.contacts.filter((contact) => contact.LAST_NAME === 'Тарасов');
     const tasksBefore = h.portal.data.tasks.length;
     const [choice] = await ask(who, 'создай задачу перезвонить Тарасову');
@@ -100,7 +95,7 @@ describe('a task about a client or a deal', () => {
   });
 
   it('a task about nothing in the portal is bound to nothing', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = await ask(who, 'создай задачу полить цветы в офисе');
     expect(plainTextOf(question!.html)).toBe('Создать задачу «Полить цветы в офисе»?');
     await tap(who, yesOf(question));
@@ -108,7 +103,7 @@ describe('a task about a client or a deal', () => {
   });
 
   it('in English too', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = await ask(who, 'create a task call Romashka tomorrow');
     expect(plainTextOf(question!.html)).toMatch(/, linked to the company ООО «Ромашка»\?$/);
   });
@@ -116,7 +111,7 @@ describe('a task about a client or a deal', () => {
 
 describe('a new deal with its client', () => {
   it('gets the company it names', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = await ask(who, 'создай сделку Поставка бумаги для Гранита на 300 000 рублей');
     // Money is written with narrow spaces between thousands.
     expect(plainTextOf(question!.html).replace(/\s/gu, ' ')).toBe(
@@ -127,7 +122,7 @@ describe('a new deal with its client', () => {
   });
 
   it('gets the contact it names', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = await ask(who, 'новая сделка обучение для Ромашкина');
     expect(plainTextOf(question!.html)).toBe(
       'Создать сделку «Обучение для Ромашкина», клиент — контакт «Олег Ромашкин»?',
@@ -142,7 +137,7 @@ describe('with the model', () => {
   const withModel = () => h.assistant({ model: { apiKey: 'test-key', baseURL: model.baseURL, model: 'fake-model' } });
 
   it('a task the model says is about a client is bound to it, and the question names it', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = h.record(await withModel().handleText(who, 'надо бы Ромашке напомнить про оплату'));
     expect(plainTextOf(question!.html)).toBe(
       'Создать задачу «Напомнить про оплату», с привязкой к компании ООО «Ромашка»?',
@@ -152,7 +147,7 @@ describe('with the model', () => {
   });
 
   it('a deal the model gives a client gets that company', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const [question] = h.record(
       await withModel().handleText(who, 'оформи продажу сервера Уральским машинам за миллион'),
     );

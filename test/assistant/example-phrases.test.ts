@@ -15,12 +15,10 @@ afterAll(async () => {
   await h.close();
 });
 
-let nextUser = 7000;
 let assistant: ReturnType<Harness['assistant']>;
 const ask = async (text: string) => {
-  nextUser += 1;
   assistant ??= h.assistant();
-  const replies = h.record(await assistant.handleText({ telegramUserId: nextUser, chatId: nextUser }, text));
+  const replies = h.record(await assistant.handleText(h.newChat(), text));
   return replies.map((reply) => reply.html);
 };
 

@@ -3,10 +3,9 @@
 // unrelated request and by «отмена»; nothing is written before the final yes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import type { Conversation } from '../../src/telegram/ports.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness, WEDNESDAY_MORNING } from './harness.ts';
+import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,21 +18,15 @@ beforeEach(() => {
   h.clock.now = new Date(WEDNESDAY_MORNING);
 });
 
-let nextUser = 6000;
-const conversation = (): Conversation => {
-  nextUser += 1;
-  return { telegramUserId: nextUser, chatId: nextUser };
-};
-const plain = (replies: Reply[]) => replies.map((reply) => plainTextOf(reply.html)).join('\n');
 const written = () => JSON.stringify([h.portal.data.tasks, h.portal.data.deals, h.portal.data.events]);
 const tasksTitled = (title: string) => h.portal.data.tasks.filter((task) => task.title === title);
 const yesOf = (reply: Reply | undefined) => reply?.buttons?.flat().find((button) => button.action.kind === 'confirm');
 
 describe('a task without a title', () => {
   it('«создай задачу» asks what to do; the answer after a restart becomes the title, written only after yes', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const before = written();
-    expect(plain(h.record(await h.assistant().handleText(who, 'создай задачу')))).toBe('Что нужно сделать?');
+    expect(plainReplies(h.record(await h.assistant().handleText(who, 'создай задачу')))).toBe('Что нужно сделать?');
     // A fresh assistant on the same database: the bot after a restart.
     const restarted = h.assistant();
     const [question] = h.record(await restarted.handleText(who, 'позвонить в Ромашку завтра в 15:00'));
@@ -46,31 +39,31 @@ describe('a task without a title', () => {
   });
 
   it('an answer after the question expired is read on its own and writes nothing', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     h.record(await assistant.handleText(who, 'создай задачу'));
     h.clock.now = new Date(WEDNESDAY_MORNING.getTime() + 16 * 60 * 1000);
     const before = written();
     const replies = h.record(await assistant.handleText(who, 'проверить акты по Гранту'));
     expect(replies.some((reply) => yesOf(reply))).toBe(false);
-    expect(plain(replies)).not.toMatch(/Создать задачу/);
+    expect(plainReplies(replies)).not.toMatch(/Создать задачу/);
     expect(written()).toBe(before);
   });
 
   it('«отмена» ends the question; the next message is not taken as its answer', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     h.record(await assistant.handleText(who, 'создай сделку'));
-    expect(plain(h.record(await assistant.handleText(who, 'отмена')))).toBe('Хорошо, не буду.');
+    expect(plainReplies(h.record(await assistant.handleText(who, 'отмена')))).toBe('Хорошо, не буду.');
     const replies = h.record(await assistant.handleText(who, 'Поставка бумаги'));
-    expect(plain(replies)).not.toMatch(/Создать сделку/);
+    expect(plainReplies(replies)).not.toMatch(/Создать сделку/);
   });
 
   it('an unrelated request in between is answered and drops the question; a stray answer later writes nothing', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     h.record(await assistant.handleText(who, 'создай задачу'));
-    const tasks = plain(h.record(await assistant.handleText(who, 'мои задачи')));
+    const tasks = plainReplies(h.record(await assistant.handleText(who, 'мои задачи')));
     expect(tasks).toMatch(/Ваши задачи/);
     const before = written();
     const stray = h.record(await assistant.handleText(who, 'подготовить отчёт для банка'));
@@ -81,9 +74,9 @@ describe('a task without a title', () => {
 
 describe('other requests that lack a piece', () => {
   it('«перенеси встречу с Ромашкой» asks when; «на пятницу» keeps the meeting’s own time', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
-    expect(plain(h.record(await assistant.handleText(who, 'перенеси встречу с Ромашкой')))).toBe(
+    expect(plainReplies(h.record(await assistant.handleText(who, 'перенеси встречу с Ромашкой')))).toBe(
       'На какой день или время?',
     );
     const [question] = h.record(await assistant.handleText(who, 'на пятницу'));
@@ -93,7 +86,7 @@ describe('other requests that lack a piece', () => {
   });
 
   it('when an attendee is busy at the meeting’s own time that day, the free times are offered; a pick only asks', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     // Игорь Соколов, who attends the Ромашка meeting (11:00–12:30), is busy on Thursday 11:00–12:00.
     await h.client.call('calendar.event.add', {
@@ -126,7 +119,7 @@ describe('other requests that lack a piece', () => {
   });
 
   it('a task for a colleague without a date asks «by when?» with buttons; the pick only leads to the question', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     const [choice] = h.record(await assistant.handleText(who, 'поставь задачу Орловой подготовить сверку'));
     expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Подготовить сверку»?');
@@ -150,7 +143,7 @@ describe('other requests that lack a piece', () => {
   });
 
   it('«поручи …» without a name asks who, with the director’s own people as buttons', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
     const [choice] = h.record(await assistant.handleText(who, 'поручи обновить прайс к пятнице'));
     expect(plainTextOf(choice!.html)).toBe('Кому поручить задачу «Обновить прайс»?');
@@ -205,16 +198,16 @@ describe('other requests that lack a piece', () => {
   });
 
   it('a bare «досье» asks «По какому клиенту?» and the name opens the card', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
-    expect(plain(h.record(await assistant.handleText(who, 'досье')))).toBe('По какому клиенту?');
-    expect(plain(h.record(await assistant.handleText(who, 'Ромашка')))).toMatch(/^🏢 ООО «Ромашка»/);
+    expect(plainReplies(h.record(await assistant.handleText(who, 'досье')))).toBe('По какому клиенту?');
+    expect(plainReplies(h.record(await assistant.handleText(who, 'Ромашка')))).toMatch(/^🏢 ООО «Ромашка»/);
   });
 
   it('asks in English too', async () => {
-    const who = conversation();
+    const who = h.newChat();
     const assistant = h.assistant();
-    expect(plain(h.record(await assistant.handleText(who, 'create a task')))).toBe('What needs to be done?');
+    expect(plainReplies(h.record(await assistant.handleText(who, 'create a task')))).toBe('What needs to be done?');
     const [question] = h.record(await assistant.handleText(who, 'send the contract to Romashka'));
     expect(plainTextOf(question!.html)).toMatch(/Send the contract to Romashka/);
   });

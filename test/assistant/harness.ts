@@ -9,8 +9,10 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
-import type { AssistantPort, ButtonOutcome } from '../../src/telegram/ports.ts';
+import type { AssistantPort, ButtonOutcome, Conversation } from '../../src/telegram/ports.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
+import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
 
 export interface Harness {
   portal: DemoPortal;
@@ -27,12 +29,19 @@ export interface Harness {
     model?: AppOptions['model'];
     client?: PortalClient;
   }): AssistantPort;
+  /** An assistant whose model service is a fake answering by `script`; the fake closes with the harness. */
+  withModel(script: Script): Promise<{ fake: FakeOpenAI; assistant: AssistantPort }>;
+  /** A chat with a Telegram user not seen before in this run: nothing said earlier carries over. */
+  newChat(): Conversation;
   /** Every text the director was shown in this run. */
   shown: string[];
   record(replies: Reply[]): Reply[];
   recordOutcome(outcome: ButtonOutcome): ButtonOutcome;
   close(): Promise<void>;
 }
+
+/** What the director reads in the replies, as plain text. */
+export const plainReplies = (replies: Reply[]): string => replies.map((reply) => plainTextOf(reply.html)).join('\n');
 
 // Wednesday 25 November 2026, 10:00 in Moscow.
 export const WEDNESDAY_MORNING = new Date('2026-11-25T07:00:00Z');
@@ -52,10 +61,32 @@ export async function startHarness(): Promise<Harness> {
   const folder = mkdtempSync(join(tmpdir(), 'assistant-'));
   const databasePath = join(folder, 'assistant.sqlite');
   const apps: Promise<App>[] = [];
+  const fakes: FakeOpenAI[] = [];
+  let lastUser = 1000;
   const shown: string[] = [];
   const record = (replies: Reply[]) => {
     for (const reply of replies) shown.push(reply.html, ...(reply.buttons ?? []).flat().map((button) => button.text));
     return replies;
+  };
+
+  const assistant: Harness['assistant'] = (options = {}) => {
+    const app = createApp({
+      portal: options.client ?? client,
+      databasePath,
+      allowed: [...(options.identity ?? [])].map(([telegramUserId, portalUserId]) => ({
+        telegramUserId,
+        portalUserId,
+      })),
+      model: options.model,
+      logger: silentLogger,
+      now,
+    });
+    apps.push(app);
+    // Built at once for the caller; each turn waits for the database to be open.
+    return {
+      handleText: async (...args) => (await app).assistant.handleText(...args),
+      handleButton: async (...args) => (await app).assistant.handleButton(...args),
+    };
   };
 
   return {
@@ -70,26 +101,21 @@ export async function startHarness(): Promise<Harness> {
       if (outcome.notice) shown.push(outcome.notice);
       return outcome;
     },
-    assistant(options = {}) {
-      const app = createApp({
-        portal: options.client ?? client,
-        databasePath,
-        allowed: [...(options.identity ?? [])].map(([telegramUserId, portalUserId]) => ({
-          telegramUserId,
-          portalUserId,
-        })),
-        model: options.model,
-        logger: silentLogger,
-        now,
-      });
-      apps.push(app);
-      // Built at once for the caller; each turn waits for the database to be open.
+    assistant,
+    async withModel(script) {
+      const fake = await startFakeOpenAI(script);
+      fakes.push(fake);
       return {
-        handleText: async (...args) => (await app).assistant.handleText(...args),
-        handleButton: async (...args) => (await app).assistant.handleButton(...args),
+        fake,
+        assistant: assistant({ model: { apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-model' } }),
       };
     },
+    newChat() {
+      lastUser += 1;
+      return { telegramUserId: lastUser, chatId: lastUser };
+    },
     async close() {
+      for (const fake of fakes) await fake.close();
       for (const app of apps) await (await app).close();
       await portal.close();
       rmSync(folder, { recursive: true, force: true });

@@ -10,11 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-let nextUser = 8000;
-const conversation = () => {
-  nextUser += 1;
-  return { telegramUserId: nextUser, chatId: nextUser };
-};
 const snapshot = () => JSON.stringify([h.portal.data.tasks, h.portal.data.deals, h.portal.data.events]);
 
 describe('impossible input', () => {
@@ -25,7 +20,7 @@ describe('impossible input', () => {
     ['покажи расписание на 31.04', '31.04'],
   ])('«%s» gets one line naming «%s» and a question, and nothing is written', async (phrase, what) => {
     const before = snapshot();
-    const replies = h.record(await h.assistant().handleText(conversation(), phrase));
+    const replies = h.record(await h.assistant().handleText(h.newChat(), phrase));
     expect(replies).toHaveLength(1);
     const text = plainTextOf(replies[0]!.html);
     expect(text.split('\n')).toHaveLength(1);
@@ -36,9 +31,9 @@ describe('impossible input', () => {
   });
 
   it('a real date and a plain sum still work as before', async () => {
-    const [schedule] = h.record(await h.assistant().handleText(conversation(), 'расписание на 28 февраля'));
+    const [schedule] = h.record(await h.assistant().handleText(h.newChat(), 'расписание на 28 февраля'));
     expect(plainTextOf(schedule!.html)).not.toMatch(/Не понял/);
-    const [question] = h.record(await h.assistant().handleText(conversation(), 'создай сделку Поставка на 500 рублей'));
+    const [question] = h.record(await h.assistant().handleText(h.newChat(), 'создай сделку Поставка на 500 рублей'));
     expect(plainTextOf(question!.html)).toMatch(/500\s₽/);
   });
 });

@@ -13,12 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-let nextUser = 7000;
-
 /** Asks, then "crashes" in the middle of the write: the proposal is left executing. */
 async function askThenCrash(phrase: string) {
-  nextUser += 1;
-  const who = { telegramUserId: nextUser, chatId: nextUser };
+  const who = h.newChat();
   const [question] = h.record(await h.assistant().handleText(who, phrase));
   const yes = encodeAction(question!.buttons![0]![0]!.action);
   const db = await openDatabase(h.databasePath);

@@ -3,11 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
-import type { Conversation } from '../../src/telegram/ports.ts';
 import { accessToAllow } from '../../src/views/messages.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
-import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, plainReplies, startHarness } from './harness.ts';
 
 let h: Harness;
 let limited: DemoPortal;
@@ -28,22 +25,15 @@ afterAll(async () => {
   await limited.close();
 });
 
-let nextUser = 5000;
-const conversation = (): Conversation => {
-  nextUser += 1;
-  return { telegramUserId: nextUser, chatId: nextUser };
-};
-const plain = (replies: Reply[]) => replies.map((reply) => plainTextOf(reply.html)).join('\n');
-
 describe('a connection without CRM', () => {
   it('answers a deals question with the one sentence naming what to allow', async () => {
-    const text = plain(h.record(await assistant.handleText(conversation(), 'покажи сделки')));
+    const text = plainReplies(h.record(await assistant.handleText(h.newChat(), 'покажи сделки')));
     expect(text).toBe(accessToAllow('crm', 'connection', 'ru'));
     expect(text).toContain('попросите администратора');
   });
 
   it('still shows the director’s tasks', async () => {
-    const text = plain(h.record(await assistant.handleText(conversation(), 'мои задачи')));
+    const text = plainReplies(h.record(await assistant.handleText(h.newChat(), 'мои задачи')));
     expect(text).not.toContain('администратора');
     const open = limited.data.tasks.filter((task) => task.responsibleId === '1' && Number(task.status) < 5);
     expect(open.some((task) => text.includes(String(task.title)))).toBe(true);

@@ -13,11 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-let nextUser = 9100;
-
 async function storedAs(change: string, phrase: string) {
-  nextUser += 1;
-  const who = { telegramUserId: nextUser, chatId: nextUser };
+  const who = h.newChat();
   const [question] = h.record(await h.assistant().handleText(who, phrase));
   const yes = encodeAction(question!.buttons![0]![0]!.action);
   const db = await openDatabase(h.databasePath);
@@ -58,8 +55,7 @@ describe('a stored question read back', () => {
 
 describe('a memory read back', () => {
   it('forgets a pick list whose option is not a write the catalogue allows, so its tap writes nothing', async () => {
-    nextUser += 1;
-    const who = { telegramUserId: nextUser, chatId: nextUser };
+    const who = h.newChat();
     h.record(await h.assistant().handleText(who, 'привет'));
     const forged = { choice: { id: 'list1', options: [{ write: { type: 'deleteDeal', dealId: 'every' } }] } };
     const db = await openDatabase(h.databasePath);
@@ -78,8 +74,7 @@ describe('a memory read back', () => {
   });
 
   it('forgets a last view that is not a request the catalogue allows, and still answers', async () => {
-    nextUser += 1;
-    const who = { telegramUserId: nextUser, chatId: nextUser };
+    const who = h.newChat();
     h.record(await h.assistant().handleText(who, 'привет'));
     const db = await openDatabase(h.databasePath);
     await db.run('INSERT INTO memory_context (telegram_user_id, value_json, updated_at) VALUES (?, ?, ?)', [

@@ -3,36 +3,15 @@
 // one model call, whose typed query the director gets as the filtered view, with no second call.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/views/plain-text.ts';
-import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness, WEDNESDAY_MORNING } from '../assistant/harness.ts';
-import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
+import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from '../assistant/harness.ts';
 
 let h: Harness;
-const fakes: FakeOpenAI[] = [];
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  for (const fake of fakes) await fake.close();
   await h.close();
 });
-
-let user = 9100;
-const who = () => {
-  user += 1;
-  return { telegramUserId: user, chatId: user };
-};
-const plain = (replies: Reply[]) => replies.map((reply) => plainTextOf(reply.html)).join('\n');
-
-async function withModel(script: Script) {
-  const fake = await startFakeOpenAI(script);
-  fakes.push(fake);
-  return {
-    fake,
-    assistant: h.assistant({ model: { apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-model' } }),
-  };
-}
 
 const WHY = [
   'задачи Орловой',
@@ -55,11 +34,11 @@ const WHY = [
 describe('with a model configured', () => {
   it('every "Why" example gets the same answer as without a model', async () => {
     // A model that would show the open deals to anything: it must not be what answers these.
-    const { fake, assistant } = await withModel(() => ({ toolCalls: [{ name: 'deals', arguments: {} }] }));
+    const { fake, assistant } = await h.withModel(() => ({ toolCalls: [{ name: 'deals', arguments: {} }] }));
     const without = h.assistant();
     for (const phrase of WHY) {
-      const expected = plain(await without.handleText(who(), phrase));
-      const got = plain(await assistant.handleText(who(), phrase));
+      const expected = plainReplies(await without.handleText(h.newChat(), phrase));
+      const got = plainReplies(await assistant.handleText(h.newChat(), phrase));
       expect(got.split('\n')[0], phrase).toBe(expected.split('\n')[0]);
       expect(got, phrase).toBe(expected);
     }
@@ -69,15 +48,15 @@ describe('with a model configured', () => {
   it('a free question with qualifiers is one model call: its typed query, answered as the filtered view', async () => {
     const october = DateTime.fromJSDate(WEDNESDAY_MORNING, { zone: 'Europe/Moscow' }).minus({ months: 1 });
     const period = { from: october.startOf('month').toISODate()!, to: october.endOf('month').toISODate()! };
-    const { fake, assistant } = await withModel([
+    const { fake, assistant } = await h.withModel([
       { toolCalls: [{ name: 'query', arguments: { subject: 'deals', status: 'lost', person: 'Попова', period } }] },
     ]);
-    const replies = await assistant.handleText(who(), 'почему Попов в октябре столько сделок слил, покажи какие');
+    const replies = await assistant.handleText(h.newChat(), 'почему Попов в октябре столько сделок слил, покажи какие');
     // The tool's answer is the view: no second model call after it.
     expect(fake.requests).toHaveLength(1);
-    const text = plain(replies);
+    const text = plainReplies(replies);
     // The same view the router gives for the same typed question.
-    const direct = plain(await h.assistant().handleText(who(), 'проигранные сделки Попова за октябрь'));
+    const direct = plainReplies(await h.assistant().handleText(h.newChat(), 'проигранные сделки Попова за октябрь'));
     expect(text.split('\n')[0]).toMatch(/^💼 Проигранные сделки Дмитрия Попова за октябрь: \d+/u);
     expect(text).toBe(direct);
   });

@@ -18,10 +18,8 @@ const PAGES = [
   /^company\/personal\/user\/\d+\/$/u,
 ];
 
-let user = 8800;
 async function bullets(text: string): Promise<string[]> {
-  user += 1;
-  const replies = await h.assistant().handleText({ telegramUserId: user, chatId: user }, text);
+  const replies = await h.assistant().handleText(h.newChat(), text);
   return replies.flatMap((reply) => reply.html.split('\n')).filter((line) => line.startsWith('• '));
 }
 
