@@ -20,6 +20,7 @@ import {
   createDemoOAuth,
   type DemoOAuth,
   type DemoOAuthOptions,
+  type DemoOAuthServer,
   GRANTED_SCOPES,
   grantTokens,
   OAuthGrantError,
@@ -130,26 +131,68 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const now = options.now ?? (() => new Date());
   const data = generateCompany({ now: now(), timeZone, size: options.size });
-  const bucket =
-    options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
-  const faults: DemoFaults = { latencyMs: 0, refuseNext: 0, timeLimitNext: 0, badGatewayNext: 0, down: false };
-  let requestCount = 0;
-
-  const registry: Record<string, Method> = {};
-  const timeBlock = (started: number, at: Date) => {
-    const processing = (performance.now() - started) / 1000;
-    const start = at.getTime() / 1000;
-    return {
-      start,
-      finish: start + processing,
-      duration: processing,
-      processing,
-      date_start: isoIn(at, timeZone),
-      date_finish: isoIn(new Date(at.getTime() + processing * 1000), timeZone),
-      operating_reset_at: Math.floor(start) + 600,
-      operating: processing,
-    };
+  const methods = methodRunner(data, now, timeZone);
+  let port = 0;
+  const oauth = createDemoOAuth(options.oauth ?? {}, {
+    now,
+    origin: () => `http://127.0.0.1:${port}`,
+    userExists: (id) => data.users.some((user) => user.ID === String(id) && user.ACTIVE === true),
+  });
+  const served: Served = {
+    faults: { latencyMs: 0, refuseNext: 0, timeLimitNext: 0, badGatewayNext: 0, down: false },
+    port: () => port,
+    oauth,
+    methods,
+    authenticate: authenticator({
+      userId,
+      secret,
+      webhook: methods.contextOf(webhookCaller(userId, options.scopes ?? ALL_SCOPES)),
+      oauth,
+      contextOf: methods.contextOf,
+      webhookBucket: bucketOf(options.rateLimit),
+      // The portal counts an application's requests apart from its webhooks'.
+      appBucket: bucketOf(options.rateLimit),
+    }),
   };
+  let requestCount = 0;
+  const server = createServer((request, response) => {
+    requestCount += 1;
+    handle(request, response, served).catch(() => response.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    oauth,
+    webhookUrl: `http://127.0.0.1:${port}/rest/${userId}/${secret}/`,
+    port,
+    faults: served.faults,
+    data,
+    get requestCount() {
+      return requestCount;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const bucketOf = (rateLimit: DemoPortalOptions['rateLimit']) =>
+  rateLimit === false ? undefined : createLeakyBucket(rateLimit ?? { perSecond: 2, burst: 50 });
+
+type MethodRunner = ReturnType<typeof methodRunner>;
+
+/** The portal's methods, run for a caller with the `time` block every answer carries. */
+function methodRunner(data: DemoData, now: () => Date, timeZone: string) {
+  const registry: Record<string, Method> = {};
+  Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
+    batch: createBatch(),
+    ...systemMethods(() => Object.keys(registry).sort()),
+  });
   const lists: ListMemo = new Map();
   /** Everything a method needs, acting as `caller` (the webhook's user, or the user of an access token). */
   const contextOf = (caller: Caller): MethodContext => {
@@ -163,13 +206,8 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     };
     return context;
   };
-  const webhookContext = contextOf(webhookCaller(userId, options.scopes ?? ALL_SCOPES));
   /** Runs one method for a caller: scope first, as the portal refuses before the method starts. */
-  const run = (
-    method: string,
-    params: Params,
-    context: MethodContext,
-  ): MethodReply & { time: ReturnType<typeof timeBlock> } => {
+  const run = (method: string, params: Params, context: MethodContext): MethodReply & { time: TimeBlock } => {
     const started = performance.now();
     const at = now();
     const handler = registry[method.toLowerCase()];
@@ -178,118 +216,129 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     requireCrmRole(method, data, context.userId);
     if (!readOnly.test(method.toLowerCase())) lists.clear();
     const reply = handler(params, context);
-    return { ...reply, time: timeBlock(started, at) };
+    return { ...reply, time: timeBlock(started, at, timeZone) };
   };
-  const activeUser = (id: number) => data.users.some((user) => user.ID === String(id) && user.ACTIVE === true);
-  const oauth = createDemoOAuth(options.oauth ?? {}, {
-    now,
-    origin: () => `http://127.0.0.1:${port}`,
-    userExists: activeUser,
-  });
-  // The portal counts an application's requests apart from its webhooks'.
-  const appBucket =
-    options.rateLimit === false ? undefined : createLeakyBucket(options.rateLimit ?? { perSecond: 2, burst: 50 });
-  Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
-    batch: createBatch(),
-    ...systemMethods(() => Object.keys(registry).sort()),
-  });
+  return { run, contextOf, lists };
+}
 
-  let port = 0;
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    requestCount += 1;
-    if (faults.down) {
-      request.socket.destroy();
-      return;
-    }
-    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
-    if (faults.badGatewayNext > 0) {
-      faults.badGatewayNext -= 1;
-      response.writeHead(502, { 'content-type': 'text/html' });
-      response.end(BAD_GATEWAY_PAGE);
-      return;
-    }
-    try {
-      if (faults.refuseNext > 0) {
-        faults.refuseNext -= 1;
-        throw queryLimitExceeded();
-      }
-      if (faults.timeLimitNext > 0) {
-        faults.timeLimitNext -= 1;
-        throw new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429);
-      }
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const host = String(request.headers.host ?? `127.0.0.1:${port}`);
-      if (url.pathname === '/oauth/authorize/' || url.pathname === '/oauth/authorize') {
-        redirect(response, oauth.authorize(url.searchParams, host));
-        return;
-      }
-      const readParams = async () => ({
-        ...parseQuery(url.search.slice(1)),
-        ...parseBody(await readBody(request), String(request.headers['content-type'] ?? '')),
-      });
-      if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
-        send(response, 200, grantTokens(await readParams()));
-        return;
-      }
-      const match = restPath.exec(url.pathname);
-      if (!match) throw new RestError('NOT_FOUND', 'Page not found', 404);
-      const [, user, key, method] = match;
-      const params = await readParams();
-      let context = webhookContext;
-      if (user === undefined) {
-        const token = params.auth;
-        if (typeof token !== 'string' || token === '') {
-          throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
-        }
-        delete params.auth;
-        context = contextOf(tokenCaller(oauth.userOfToken(token), GRANTED_SCOPES));
-        if (appBucket && !appBucket.take()) throw queryLimitExceeded();
-      } else {
-        if (Number(user) !== userId || key !== secret) {
-          throw new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 401);
-        }
-        if (bucket && !bucket.take()) throw queryLimitExceeded();
-      }
-      // Between requests anyone may change the records (tests change `data` directly).
-      lists.clear();
-      const reply = run(decodeURIComponent(method!), params, context);
-      const envelope: Record<string, unknown> = { result: reply.result };
-      if (reply.total !== undefined) envelope.total = reply.total;
-      if (reply.next !== undefined) envelope.next = reply.next;
-      envelope.time = reply.time;
-      send(response, 200, envelope);
-    } catch (error) {
-      if (error instanceof OAuthGrantError) {
-        send(response, error.status, { error: error.code, error_description: error.description });
-      } else if (error instanceof RestError) {
-        send(response, error.status, { error: error.code, error_description: error.description });
-      } else {
-        send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' });
-      }
-    }
-  };
+type TimeBlock = ReturnType<typeof timeBlock>;
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
+function timeBlock(started: number, at: Date, timeZone: string) {
+  const processing = (performance.now() - started) / 1000;
+  const start = at.getTime() / 1000;
   return {
-    oauth,
-    webhookUrl: `http://127.0.0.1:${port}/rest/${userId}/${secret}/`,
-    port,
-    faults,
-    data,
-    get requestCount() {
-      return requestCount;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    start,
+    finish: start + processing,
+    duration: processing,
+    processing,
+    date_start: isoIn(at, timeZone),
+    date_finish: isoIn(new Date(at.getTime() + processing * 1000), timeZone),
+    operating_reset_at: Math.floor(start) + 600,
+    operating: processing,
   };
+}
+
+/** What one request is answered with. */
+interface Served {
+  faults: DemoFaults;
+  port: () => number;
+  oauth: DemoOAuthServer;
+  methods: MethodRunner;
+  /** The caller of a REST path (`/rest/<user>/<key>/…` is a webhook, `/rest/…` an application's token). */
+  authenticate(user: string | undefined, key: string | undefined, params: Params): MethodContext;
+}
+
+function authenticator(gate: {
+  userId: number;
+  secret: string;
+  webhook: MethodContext;
+  oauth: DemoOAuthServer;
+  contextOf: (caller: Caller) => MethodContext;
+  webhookBucket: ReturnType<typeof bucketOf>;
+  appBucket: ReturnType<typeof bucketOf>;
+}): Served['authenticate'] {
+  return (user, key, params) => {
+    if (user === undefined) {
+      const token = params.auth;
+      if (typeof token !== 'string' || token === '') {
+        throw new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401);
+      }
+      delete params.auth;
+      const context = gate.contextOf(tokenCaller(gate.oauth.userOfToken(token), GRANTED_SCOPES));
+      if (gate.appBucket && !gate.appBucket.take()) throw queryLimitExceeded();
+      return context;
+    }
+    if (Number(user) !== gate.userId || key !== gate.secret) {
+      throw new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 401);
+    }
+    if (gate.webhookBucket && !gate.webhookBucket.take()) throw queryLimitExceeded();
+    return gate.webhook;
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, served: Served): Promise<void> {
+  const { faults } = served;
+  if (faults.down) {
+    request.socket.destroy();
+    return;
+  }
+  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  if (faults.badGatewayNext > 0) {
+    faults.badGatewayNext -= 1;
+    response.writeHead(502, { 'content-type': 'text/html' });
+    response.end(BAD_GATEWAY_PAGE);
+    return;
+  }
+  try {
+    refuseIfAsked(faults);
+    await answer(request, response, served);
+  } catch (error) {
+    if (error instanceof OAuthGrantError || error instanceof RestError) {
+      send(response, error.status, { error: error.code, error_description: error.description });
+    } else {
+      send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' });
+    }
+  }
+}
+
+/** The refusals a test asked for, as a portal under load gives them. */
+function refuseIfAsked(faults: DemoFaults): void {
+  if (faults.refuseNext > 0) {
+    faults.refuseNext -= 1;
+    throw queryLimitExceeded();
+  }
+  if (faults.timeLimitNext > 0) {
+    faults.timeLimitNext -= 1;
+    throw new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429);
+  }
+}
+
+async function answer(request: IncomingMessage, response: ServerResponse, served: Served): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const host = String(request.headers.host ?? `127.0.0.1:${served.port()}`);
+  if (url.pathname === '/oauth/authorize/' || url.pathname === '/oauth/authorize') {
+    redirect(response, served.oauth.authorize(url.searchParams, host));
+    return;
+  }
+  const readParams = async () => ({
+    ...parseQuery(url.search.slice(1)),
+    ...parseBody(await readBody(request), String(request.headers['content-type'] ?? '')),
+  });
+  if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
+    send(response, 200, grantTokens(await readParams()));
+    return;
+  }
+  const match = restPath.exec(url.pathname);
+  if (!match) throw new RestError('NOT_FOUND', 'Page not found', 404);
+  const [, user, key, method] = match;
+  const params = await readParams();
+  const context = served.authenticate(user, key, params);
+  // Between requests anyone may change the records (tests change `data` directly).
+  served.methods.lists.clear();
+  const reply = served.methods.run(decodeURIComponent(method!), params, context);
+  const envelope: Record<string, unknown> = { result: reply.result };
+  if (reply.total !== undefined) envelope.total = reply.total;
+  if (reply.next !== undefined) envelope.next = reply.next;
+  envelope.time = reply.time;
+  send(response, 200, envelope);
 }
