@@ -18,56 +18,7 @@ function headerOf(view: Briefing, language: Language): string {
 }
 
 export function renderBriefing(view: Briefing, language: Language): Page {
-  const meetings =
-    view.events.length > 0
-      ? [
-          `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
-          ...listLines(view.events, (event) => eventLine(event, language, view.links), 'meeting', language),
-          ...view.clashes.map((clash) => clashLine(clash, language)),
-        ]
-      : [`🗓 ${say(language, 'Встреч сегодня нет.', 'No meetings today.')}`];
-  const dueToday =
-    view.dueToday.length > 0
-      ? [
-          `✅ ${say(language, 'Задачи на сегодня', 'Due today')} (${view.dueToday.length}):`,
-          ...listLines(view.dueToday, (task) => taskLine(task, view.at, language, view.links), 'task', language),
-        ]
-      : [`✅ ${say(language, 'Задач со сроком на сегодня нет.', 'No tasks due today.')}`];
   const overdue = overdueSection(view.overdue, view.at, language, view.links);
-  let deals: string[] | undefined;
-  const stuckFirst = <T extends { stuckDays?: number }>(items: T[]) => [
-    ...items.filter((deal) => deal.stuckDays !== undefined),
-    ...items.filter((deal) => deal.stuckDays === undefined),
-  ];
-  if (view.deals) {
-    const total = totalOf(view.deals.deals);
-    deals =
-      total > 0
-        ? [
-            `💼 ${say(language, 'Сделки в работе', 'Active deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.deals.sums, language)}`,
-            ...(view.deals.stuck > 0 ? [stuckLine(view.deals.stuck, language)] : []),
-            // The stuck ones first: they are what the line above warns about.
-            ...listLines(
-              { ...view.deals.deals, items: stuckFirst(view.deals.deals.items) },
-              (deal) => dealLine(deal, language, { links: view.links }),
-              'deal',
-              language,
-              5,
-            ),
-          ]
-        : [`💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`];
-  }
-  let leads: string[] | undefined;
-  if (view.newLeads) {
-    const total = totalOf(view.newLeads);
-    leads =
-      total > 0
-        ? [
-            `🆕 ${say(language, 'Новые лиды за вчера', 'New leads yesterday')}: ${total}`,
-            ...listLines(view.newLeads, (lead) => leadLine(lead, view.at, language, view.links), 'lead', language, 10),
-          ]
-        : [`🆕 ${say(language, 'Новых лидов за вчера нет.', 'No new leads yesterday.')}`];
-  }
   const hint = overdue
     ? overdueHint(language)
     : say(
@@ -76,7 +27,15 @@ export function renderBriefing(view: Briefing, language: Language): Page {
         'Say “schedule for tomorrow” or “pipeline” for more.',
       );
   return {
-    lines: sections(headerOf(view, language), meetings, dueToday, overdue, deals, leads, hintLine(hint)),
+    lines: sections(
+      headerOf(view, language),
+      meetingsSection(view, language),
+      dueTodaySection(view, language),
+      overdue,
+      view.deals && dealsSection(view.deals, view, language),
+      view.newLeads && leadsSection(view.newLeads, view, language),
+      hintLine(hint),
+    ),
     buttons: [
       ...completeButtons([...view.overdue.items, ...view.dueToday], language, 3),
       ...(view.deals && view.deals.stuck > 0
@@ -87,4 +46,52 @@ export function renderBriefing(view: Briefing, language: Language): Page {
         : []),
     ],
   };
+}
+
+function meetingsSection(view: Briefing, language: Language): string[] {
+  if (view.events.length === 0) return [`🗓 ${say(language, 'Встреч сегодня нет.', 'No meetings today.')}`];
+  return [
+    `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
+    ...listLines(view.events, (event) => eventLine(event, language, view.links), 'meeting', language),
+    ...view.clashes.map((clash) => clashLine(clash, language)),
+  ];
+}
+
+function dueTodaySection(view: Briefing, language: Language): string[] {
+  if (view.dueToday.length === 0)
+    return [`✅ ${say(language, 'Задач со сроком на сегодня нет.', 'No tasks due today.')}`];
+  return [
+    `✅ ${say(language, 'Задачи на сегодня', 'Due today')} (${view.dueToday.length}):`,
+    ...listLines(view.dueToday, (task) => taskLine(task, view.at, language, view.links), 'task', language),
+  ];
+}
+
+function dealsSection(deals: NonNullable<Briefing['deals']>, view: Briefing, language: Language): string[] {
+  const total = totalOf(deals.deals);
+  if (total === 0) return [`💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`];
+  // The stuck ones first: they are what the line above the list warns about.
+  const items = [
+    ...deals.deals.items.filter((deal) => deal.stuckDays !== undefined),
+    ...deals.deals.items.filter((deal) => deal.stuckDays === undefined),
+  ];
+  return [
+    `💼 ${say(language, 'Сделки в работе', 'Active deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(deals.sums, language)}`,
+    ...(deals.stuck > 0 ? [stuckLine(deals.stuck, language)] : []),
+    ...listLines(
+      { ...deals.deals, items },
+      (deal) => dealLine(deal, language, { links: view.links }),
+      'deal',
+      language,
+      5,
+    ),
+  ];
+}
+
+function leadsSection(leads: NonNullable<Briefing['newLeads']>, view: Briefing, language: Language): string[] {
+  const total = totalOf(leads);
+  if (total === 0) return [`🆕 ${say(language, 'Новых лидов за вчера нет.', 'No new leads yesterday.')}`];
+  return [
+    `🆕 ${say(language, 'Новые лиды за вчера', 'New leads yesterday')}: ${total}`,
+    ...listLines(leads, (lead) => leadLine(lead, view.at, language, view.links), 'lead', language, 10),
+  ];
 }

@@ -77,30 +77,16 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
   const q = (text: string) => quoted(portalText(text), lang);
   const ru = lang === 'ru';
   switch (write.type) {
-    case 'createTask': {
-      const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
-      const who = context.responsibleName
-        ? ru
-          ? `, ответственный — ${portalText(context.responsibleName)}`
-          : `, assigned to ${portalText(context.responsibleName)}`
-        : '';
-      const about = linkedTo(write.links, lang);
-      return ru
-        ? `Создать задачу ${q(write.title)}${when}${who}${about}?`
-        : `Create the task ${q(write.title)}${when}${who}${about}?`;
-    }
+    case 'createTask':
+      return newTaskQuestion(write, context);
     case 'completeTask':
       return ru ? `Отметить задачу ${q(write.title)} выполненной?` : `Mark the task ${q(write.title)} as done?`;
     case 'deleteTask':
       return ru
         ? `🗑 Удалить задачу ${q(write.title)}? ${IRREVERSIBLE.ru}`
         : `🗑 Delete the task ${q(write.title)}? ${IRREVERSIBLE.en}`;
-    case 'createDeal': {
-      const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', lang);
-      const client = write.client ? clientOf(write.client, lang) : '';
-      if (ru) return `Создать сделку ${q(write.title)}${sum ? ` на ${sum}` : ''}${client}?`;
-      return `Create the deal ${q(write.title)}${sum ? ` for ${sum}` : ''}${client}?`;
-    }
+    case 'createDeal':
+      return newDealQuestion(write, lang);
     case 'moveDeal':
       return ru
         ? `Перевести сделку ${q(write.title)} на этап ${q(write.stageName)}?`
@@ -125,16 +111,42 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
       return ru
         ? `🗑 Удалить встречу ${q(write.title)} из календаря? ${IRREVERSIBLE.ru}`
         : `🗑 Delete the meeting ${q(write.title)} from the calendar? ${IRREVERSIBLE.en}`;
-    case 'createContact': {
-      const details = [write.phone, write.email].filter(Boolean).map((part) => portalText(part ?? ''));
-      const tail = details.length ? `, ${details.join(', ')}` : '';
-      return ru
-        ? `Создать контакт ${q(contactName(write))}${tail}?`
-        : `Create the contact ${q(contactName(write))}${tail}?`;
-    }
+    case 'createContact':
+      return newContactQuestion(write, lang);
     case 'createCompany':
       return ru ? `Создать компанию ${q(write.title)}?` : `Create the company ${q(write.title)}?`;
   }
+}
+
+type Write<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
+
+/** «Создать задачу «…» на пятницу, 27 ноября, 18:00, ответственный — …, с привязкой к …?» */
+function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): string {
+  const ru = context.language === 'ru';
+  const title = quoted(portalText(write.title), context.language);
+  const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
+  const who = context.responsibleName
+    ? ru
+      ? `, ответственный — ${portalText(context.responsibleName)}`
+      : `, assigned to ${portalText(context.responsibleName)}`
+    : '';
+  const about = linkedTo(write.links, context.language);
+  return ru ? `Создать задачу ${title}${when}${who}${about}?` : `Create the task ${title}${when}${who}${about}?`;
+}
+
+function newDealQuestion(write: Write<'createDeal'>, language: Language): string {
+  const title = quoted(portalText(write.title), language);
+  const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', language);
+  const client = write.client ? clientOf(write.client, language) : '';
+  if (language === 'ru') return `Создать сделку ${title}${sum ? ` на ${sum}` : ''}${client}?`;
+  return `Create the deal ${title}${sum ? ` for ${sum}` : ''}${client}?`;
+}
+
+function newContactQuestion(write: Write<'createContact'>, language: Language): string {
+  const name = quoted(portalText(contactName(write)), language);
+  const details = [write.phone, write.email].filter(Boolean).map((part) => portalText(part ?? ''));
+  const tail = details.length ? `, ${details.join(', ')}` : '';
+  return language === 'ru' ? `Создать контакт ${name}${tail}?` : `Create the contact ${name}${tail}?`;
 }
 
 /** [Да] [Нет] under a question; a deletion's «yes» names what it does. */
