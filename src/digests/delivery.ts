@@ -3,7 +3,9 @@
 // behind (a limiter per chat, kept for good, was a thousand objects living on after the round).
 import { setTimeout as delay } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
+import { z } from 'zod';
 import type { LeakyBucket } from '../portal/bucket.ts';
+import { actionSchema } from '../scenarios/actions.ts';
 import type { Reply } from '../views/reply.ts';
 
 export interface DeliveryDeps {
@@ -13,17 +15,34 @@ export interface DeliveryDeps {
   telegramBucket?: LeakyBucket | undefined;
 }
 
-/** Sends a digest's messages in order, one message per turn, so both limits count messages, not digests. */
-export type Deliver = (chatId: number, replies: readonly Reply[]) => Promise<void>;
+/**
+ * Called just before the message at `index` is handed to Telegram, once its turn has come; false stops the
+ * delivery there (the digest is no longer this instance's to send).
+ */
+export type HandOver = (index: number) => Promise<boolean>;
+
+/**
+ * Sends a digest's messages in order, one message per turn, so both limits count messages, not digests. False
+ * when a hand-over refused: the messages from there on were not sent.
+ */
+export type Deliver = (chatId: number, replies: readonly Reply[], handOver?: HandOver) => Promise<boolean>;
 
 export function createDelivery(deps: DeliveryDeps): Deliver {
   const everyone = new Bottleneck({ minTime: 1000 / deps.rate.perSecond });
   const shared = deps.telegramBucket;
-  const sendOne = (chatId: number, reply: Reply) =>
-    shared ? shared.take().then(() => deps.send(chatId, [reply])) : everyone.schedule(() => deps.send(chatId, [reply]));
+  const yourTurn = () => (shared ? shared.take() : everyone.schedule(async () => {}));
   const turns = chatTurns(1000 / deps.rate.perChatPerSecond);
-  return async (chatId, replies) => {
-    for (const reply of replies) await turns.take(chatId, () => sendOne(chatId, reply));
+  return async (chatId, replies, handOver) => {
+    for (const [index, reply] of replies.entries()) {
+      const sent = await turns.take(chatId, async () => {
+        await yourTurn();
+        if (handOver && !(await handOver(index))) return false;
+        await deps.send(chatId, [reply]);
+        return true;
+      });
+      if (!sent) return false;
+    }
+    return true;
   };
 }
 
@@ -36,7 +55,7 @@ interface ChatTurn {
 /** One message at a time per chat, starts `gapMs` apart; a chat is forgotten once the gap after its last one is over. */
 export function chatTurns(gapMs: number) {
   const chats = new Map<number, ChatTurn>();
-  async function take(chatId: number, send: () => Promise<void>): Promise<void> {
+  async function take<T>(chatId: number, send: () => Promise<T>): Promise<T> {
     const chat = chats.get(chatId) ?? { free: Promise.resolve(), waiting: 0 };
     chats.set(chatId, chat);
     chat.waiting++;
@@ -48,8 +67,29 @@ export function chatTurns(gapMs: number) {
     void free.then(() => {
       if (--chat.waiting === 0) chats.delete(chatId);
     });
-    await sent;
+    return sent;
   }
   /** Chats with a message in flight or within the gap after one. */
   return { take, chatsHeld: () => chats.size };
+}
+
+/** The messages of a digest still to send, as a slot keeps them: text and buttons (digests carry no files). */
+const keptReplies = z.array(
+  z.object({
+    html: z.string(),
+    buttons: z.array(z.array(z.object({ text: z.string(), action: actionSchema }))).optional(),
+  }),
+);
+
+export const keepReplies = (replies: readonly Reply[]): string =>
+  JSON.stringify(replies.map(({ html, buttons }) => (buttons ? { html, buttons } : { html })));
+
+/** The kept messages, or undefined when what is stored is not a list of messages. */
+export function keptRepliesOf(stored: string): Reply[] | undefined {
+  try {
+    const parsed = keptReplies.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -18,7 +18,7 @@ import { instanceName } from '../storage/instances.ts';
 import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
 import { presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
-import { createDelivery } from './delivery.ts';
+import { createDelivery, keepReplies, keptRepliesOf } from './delivery.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
 export interface TickReport {
@@ -161,6 +161,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   });
   const deliver = (director: DirectorRecord, replies: Reply[]) =>
     deliverToChat(director.chatId, presentReplies(replies, director.language));
+  /**
+   * A slot's messages, each counted on the slot just before it leaves, with the ones still to send: whoever takes
+   * the slot over sends only those. False when the slot was taken over meanwhile: this instance stops there.
+   */
+  const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) =>
+    deliverToChat(director.chatId, presented, (index) =>
+      digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
+    );
 
   async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
     if (deps.refreshDirector) {
@@ -208,10 +216,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     metrics.digests.inc({ outcome: 'failed' });
   }
 
-  async function sendBuilt(director: DirectorRecord, slot: DigestSlot, replies: Reply[], report: TickReport) {
+  /** Sends the slot's messages (presented already) and records the outcome. */
+  async function sendBuilt(director: DirectorRecord, slot: DigestSlot, presented: Reply[], report: TickReport) {
     try {
-      await deliver(director, replies);
-      await digests.finish(slot.id, 'sent', `${replies.length} message(s)`, clock());
+      if (!(await deliverSlot(director, slot, presented))) {
+        logger.warn('digest slot taken over by another instance while sending', { digest: slot.digest, slot: slot.id });
+        return;
+      }
+      await digests.finish(slot.id, 'sent', `${slot.handedOver + presented.length} message(s)`, clock());
       report.sent++;
       metrics.digests.inc({ outcome: 'sent' });
     } catch (error) {
@@ -222,7 +234,17 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     }
   }
 
+  /** A slot an instance that stopped had begun: only the messages it had not handed over yet. */
+  async function sendRest(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
+    const rest = slot.rest === undefined ? undefined : keptRepliesOf(slot.rest);
+    if (rest) return sendBuilt(director, slot, rest, report);
+    await digests.finish(slot.id, 'failed', 'the rest of the digest could not be read back', clock());
+    report.failed++;
+    metrics.digests.inc({ outcome: 'failed' });
+  }
+
   async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
+    if (slot.handedOver > 0) return sendRest(director, slot, report);
     let replies: Reply[] | null;
     try {
       // Only the rendered messages outlive this: the portal data behind them is garbage once rendered.
@@ -230,7 +252,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     } catch (error) {
       return contentFailed(director, slot, error, report);
     }
-    if (replies?.length) return sendBuilt(director, slot, replies, report);
+    if (replies?.length) return sendBuilt(director, slot, presentReplies(replies, director.language), report);
     await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
     report.skippedEmpty++;
     metrics.digests.inc({ outcome: 'skipped' });
@@ -331,15 +353,9 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     return [...ids].filter((id) => allowed.has(id));
   }
 
-  async function round(now: Date): Promise<TickReport> {
-    const allowed = await followAccess();
-    const report = newReport();
-    const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
-    report.failed += abandoned;
-    metrics.digests.inc({ outcome: 'failed' }, abandoned);
-    const resumed = await resumedSlots(allowed, now);
-    // A bounded number of directors at a time: the round streams, each briefing is dropped once sent.
-    await forEachAtMost(await directorsToServe(allowed, resumed, now), CONCURRENCY, async (id) => {
+  /** Serves these directors, a bounded number at a time: the round streams, each briefing is dropped once sent. */
+  async function serveAll(ids: number[], resumed: Map<number, Resumed>, now: Date, report: TickReport) {
+    await forEachAtMost(ids, CONCURRENCY, async (id) => {
       try {
         await serve(id, resumed.get(id) ?? { retries: [], takenOver: [] }, now, report);
       } catch (error) {
@@ -348,26 +364,49 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       beat();
     });
     beat();
+  }
+
+  async function round(now: Date): Promise<TickReport> {
+    const allowed = await followAccess();
+    const report = newReport();
+    const abandoned = await digests.abandon(new Date(now.getTime() - ABANDON_AFTER_MS), now);
+    report.failed += abandoned;
+    metrics.digests.inc({ outcome: 'failed' }, abandoned);
+    const resumed = await resumedSlots(allowed, now);
+    await serveAll(await directorsToServe(allowed, resumed, now), resumed, now, report);
     return report;
   }
 
-  async function tick(): Promise<TickReport> {
+  /** Only the slots left by an instance that stopped and the retries due: what cannot wait for a long round's end. */
+  async function resumeRound(now: Date): Promise<TickReport> {
+    const report = newReport();
+    const resumed = await resumedSlots(await followAccess(), now);
+    await serveAll([...resumed.keys()], resumed, now, report);
+    return report;
+  }
+
+  // While any round sends, this instance's slots stay leased to it.
+  let rounds = 0;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  async function leased(work: (now: Date) => Promise<TickReport>): Promise<TickReport> {
     beat();
-    const now = clock();
-    // While this round sends, its slots stay leased to this instance.
-    const heartbeat = setInterval(() => {
-      digests.renewLeases(lease()).catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
-    }, leaseMs / 3);
+    if (rounds++ === 0) {
+      heartbeat = setInterval(() => {
+        digests.renewLeases(lease()).catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
+      }, leaseMs / 3);
+    }
     try {
-      return await round(now);
+      return await work(clock());
     } finally {
-      clearInterval(heartbeat);
+      if (--rounds === 0) clearInterval(heartbeat);
     }
   }
 
+  const tick = () => leased(round);
+  const resume = () => leased(resumeRound);
   return {
     tick,
-    start: () => ({ ...startTicking(tick, followAccess, deps.tickMs, logger), lastTick: () => signOfLife }),
+    start: () => ({ ...startTicking({ tick, resume }, followAccess, deps.tickMs, logger), lastTick: () => signOfLife }),
   };
 }
 
@@ -377,9 +416,13 @@ function logRound(logger: Logger, report: TickReport, ms: number) {
   logger[busy ? 'info' : 'debug']('digest round', { ...report, ms });
 }
 
-/** Ticks every quarter minute (or every `tickMs`) and once at once; a tick never overlaps the one before. */
+/**
+ * Ticks every quarter minute (or every `tickMs`) and once at once; a tick never overlaps the one before. While a
+ * long round still sends (a thousand briefings take half a minute), the ticks in between only resume: they take
+ * over the slots of an instance that stopped as soon as its lease runs out, instead of after this round.
+ */
 function startTicking(
-  tick: () => Promise<TickReport>,
+  rounds: { tick: () => Promise<TickReport>; resume: () => Promise<TickReport> },
   followAccess: () => Promise<unknown>,
   tickMs: number | undefined,
   logger: Logger,
@@ -389,19 +432,27 @@ function startTicking(
     logger.error('could not suspend digests of directors no longer allowed', { error }),
   );
   let running: Promise<void> | undefined;
+  let resuming: Promise<void> | undefined;
   let stopped = false;
-  // A tick still running (a thousand briefings take half a minute) makes the next one skip: what is due
-  // stays due in the database, so the tick after it picks it up.
-  const run = () => {
-    if (running || stopped) return;
+  const timed = (work: () => Promise<TickReport>) => {
     const started = Date.now();
-    running = suspension
-      .then(tick)
+    return suspension
+      .then(work)
       .then((report) => logRound(logger, report, Date.now() - started))
-      .catch((error: unknown) => logger.error('digest tick failed', { error }))
-      .finally(() => {
+      .catch((error: unknown) => logger.error('digest tick failed', { error }));
+  };
+  // What is due stays due in the database while a round runs, so the round after it picks it up.
+  const run = () => {
+    if (stopped) return;
+    if (!running) {
+      running = timed(rounds.tick).finally(() => {
         running = undefined;
       });
+    } else if (!resuming) {
+      resuming = timed(rounds.resume).finally(() => {
+        resuming = undefined;
+      });
+    }
   };
   const stopTicks = ((): (() => void) => {
     if (tickMs) {
@@ -417,7 +468,7 @@ function startTicking(
     async stop() {
       stopped = true;
       stopTicks();
-      await running;
+      await Promise.all([running, resuming]);
     },
   };
 }

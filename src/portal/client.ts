@@ -5,7 +5,14 @@ import { request } from 'undici';
 import { type Logger, redact, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
-import { type BucketSource, DEFAULT_RATE_LIMIT, type LeakyBucket, type RateLimit, sharedBucket } from './bucket.ts';
+import {
+  type BucketSource,
+  DEFAULT_RATE_LIMIT,
+  type LeakyBucket,
+  paced,
+  type RateLimit,
+  sharedBucket,
+} from './bucket.ts';
 import { PortalError } from './errors.ts';
 import { listAll } from './list.ts';
 import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';
@@ -116,7 +123,7 @@ function buildClient(target: Target, options: ClientSettings): WebhookPortalClie
   const note = maskedNotes((options.logger ?? silentLogger).child({ portal: target.shown }), target.secrets);
   const request = requestsTo(target, limit, options.timeoutMs ?? 30_000, note);
   const send = retriedSends(
-    (options.buckets ?? sharedBucket)(target.bucketKey, limit),
+    (options.buckets ?? sharedBucket)(target.bucketKey, paced(limit)),
     signedRequests(target.tokens, request, note),
     { retries: options.retries ?? 4, retryDelayMs: options.retryDelayMs ?? 500 },
     note,

@@ -1,7 +1,9 @@
 // What a button means. Views and the assistant attach these; the callback codec (assistant) turns
 // them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
 
-import type { ExportList } from './exports.ts';
+import { z } from 'zod';
+import { scenarioRequestSchema, writeRequestSchema } from './catalogue.ts';
+import { EXPORT_LISTS, type ExportList } from './exports.ts';
 import type { DigestName, ScenarioRequest } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
@@ -35,3 +37,32 @@ export type Action =
   | { kind: 'connect' }
   /** Open the whole digest settings message (under a one-line change said in words). */
   | { kind: 'digestSettings' };
+
+const digestName = z.enum([
+  'dayPlan',
+  'morningBriefing',
+  'overdueAlert',
+  'newLeads',
+  'eveningSummary',
+  'weeklyReport',
+] satisfies DigestName[]);
+const proposalId = z.string().min(1);
+
+/** The check on an Action read back from storage (the rest of a digest left by an instance that stopped). */
+export const actionSchema: z.ZodType<Action> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('show'), request: scenarioRequestSchema, inPlace: z.boolean().optional() }),
+  z.object({ kind: z.literal('chart'), request: scenarioRequestSchema }),
+  z.object({ kind: z.literal('export'), list: z.enum(EXPORT_LISTS as [ExportList, ...ExportList[]]) }),
+  z.object({ kind: z.literal('answerFile'), file: z.enum(['chart', 'excel']), key: z.string().min(1) }),
+  z.object({ kind: z.literal('propose'), write: writeRequestSchema }),
+  z.object({ kind: z.literal('chooseStage'), dealId: z.number().int().positive() }),
+  z.object({ kind: z.literal('pick'), listId: z.string().min(1), index: z.number().int().min(0) }),
+  z.object({ kind: z.literal('confirm'), proposalId }),
+  z.object({ kind: z.literal('cancel'), proposalId }),
+  z.object({ kind: z.literal('digestToggle'), digest: digestName }),
+  z.object({ kind: z.literal('digestTime'), digest: digestName, time: z.string().regex(/^\d{2}:\d{2}$/) }),
+  z.object({ kind: z.literal('queryMore') }),
+  z.object({ kind: z.literal('queryPick'), option: z.number().int().min(0) }),
+  z.object({ kind: z.literal('connect') }),
+  z.object({ kind: z.literal('digestSettings') }),
+]);

@@ -30,6 +30,10 @@ export interface DigestSlot {
   giveUpAt: Date | undefined;
   finishedAt: Date | undefined;
   detail: string | undefined;
+  /** Messages of this digest already handed to Telegram. */
+  handedOver: number;
+  /** The messages still to send once some were handed over, as the sender stored them (JSON). */
+  rest: string | undefined;
 }
 
 export type ClaimResult =
@@ -87,6 +91,11 @@ export interface DigestRepository {
    * each counted as a new attempt; only one caller gets each.
    */
   takeOver(now: Date, lease: Lease): Promise<DigestSlot[]>;
+  /**
+   * Counts the slot's messages handed to Telegram as `handedOver`, keeping `rest` (those still to send), just
+   * before the next one leaves. False when the slot is no longer `owner`'s to send: another instance took it over.
+   */
+  handOver(slotId: number, owner: string, handedOver: number, rest: string): Promise<boolean>;
   retryLater(slotId: number, retryAt: Date, detail: string): Promise<void>;
   finish(
     slotId: number,
@@ -125,6 +134,8 @@ interface SlotRow {
   give_up_at: number | null;
   finished_at: number | null;
   detail: string | null;
+  handed_over: number;
+  rest: string | null;
 }
 
 const dateOrUndefined = (ms: number | null) => (ms === null ? undefined : new Date(ms));
@@ -153,11 +164,13 @@ const toSlot = (row: SlotRow): DigestSlot => ({
   giveUpAt: dateOrUndefined(row.give_up_at),
   finishedAt: dateOrUndefined(row.finished_at),
   detail: row.detail ?? undefined,
+  handedOver: row.handed_over,
+  rest: row.rest ?? undefined,
 });
 
 const subscriptionColumns = 'telegram_user_id, digest, enabled, local_time, time_zone, next_run_at';
 const slotColumns =
-  'id, telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, retry_at, give_up_at, finished_at, detail';
+  'id, telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, retry_at, give_up_at, finished_at, detail, handed_over, rest';
 
 export function createDigestRepository(db: Database): DigestRepository {
   const slotsWhere = async (where: string, params: Param[]) =>
@@ -286,6 +299,13 @@ export function createDigestRepository(db: Database): DigestRepository {
       );
       return rows.map(toSlot);
     },
+    async handOver(slotId, owner, handedOver, rest) {
+      const changed = await db.run(
+        `UPDATE digest_slots SET handed_over = ?, rest = ? WHERE id = ? AND owner = ? AND status = 'sending'`,
+        [handedOver, rest, slotId, owner],
+      );
+      return changed === 1;
+    },
     async retryLater(slotId, retryAt, detail) {
       await db.run(`UPDATE digest_slots SET status = 'retrying', retry_at = ?, detail = ? WHERE id = ?`, [
         retryAt.getTime(),
@@ -294,7 +314,7 @@ export function createDigestRepository(db: Database): DigestRepository {
       ]);
     },
     async finish(slotId, status, detail, now) {
-      await db.run('UPDATE digest_slots SET status = ?, detail = ?, finished_at = ? WHERE id = ?', [
+      await db.run('UPDATE digest_slots SET status = ?, detail = ?, finished_at = ?, rest = NULL WHERE id = ?', [
         status,
         detail,
         now.getTime(),

@@ -2,6 +2,7 @@
 // request limit, and leases on jobs only one of them may do at a time.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import Bottleneck from 'bottleneck';
 import type { LeakyBucket, RateLimit } from '../portal/bucket.ts';
 import type { Database } from './db.ts';
 
@@ -24,9 +25,14 @@ export function createSeenUpdates(db: Database, now: () => Date = () => new Date
   };
 }
 
+/** Enough for an instance to keep its share of the rate while its database answers take tens of milliseconds. */
+const BOOKINGS_AT_ONCE = 8;
+
 /**
  * The portal's leaky bucket held in the database, so every instance's requests count against one limit. Each take
  * is one atomic UPDATE: drain since the last request, add this one, and wait for whatever is above the burst.
+ * An instance holds a few bookings at a time (a booking lasts until its wait is over): each is a place in
+ * everyone's queue, and the bookings of an instance that dies hold the others back for nothing.
  */
 export function createSharedBuckets(
   db: Database,
@@ -45,19 +51,21 @@ export function createSharedBuckets(
   const bucketFor = (key: string, limit: RateLimit): LeakyBucket => {
     const rate = limit.perSecond / 1000;
     let ready: Promise<unknown> | undefined;
-    return {
-      async take() {
-        ready ??= ensure(key);
-        await ready;
-        const at = now();
-        const row = await db.get<{ level: number }>(
-          `UPDATE portal_rates SET level = ${drained} + 1, updated_at = CASE WHEN ? > updated_at THEN ? ELSE updated_at END
+    const bookings = new Bottleneck({ maxConcurrent: BOOKINGS_AT_ONCE });
+    const book = async () => {
+      ready ??= ensure(key);
+      await ready;
+      const at = now();
+      const row = await db.get<{ level: number }>(
+        `UPDATE portal_rates SET level = ${drained} + 1, updated_at = CASE WHEN ? > updated_at THEN ? ELSE updated_at END
            WHERE key = ? RETURNING level`,
-          [at, rate, at, rate, at, at, key],
-        );
-        const waitMs = (((row?.level ?? 0) - limit.burst) / limit.perSecond) * 1000;
-        if (waitMs > 0) await wait(Math.ceil(waitMs));
-      },
+        [at, rate, at, rate, at, at, key],
+      );
+      const waitMs = (((row?.level ?? 0) - limit.burst) / limit.perSecond) * 1000;
+      if (waitMs > 0) await wait(Math.ceil(waitMs));
+    };
+    return {
+      take: () => bookings.schedule(book),
       fill() {
         const at = now();
         void db

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextSlot } from '../../src/digests/schedule.ts';
 import type { ClaimInput } from '../../src/storage/digests.ts';
+import type { Reply } from '../../src/views/reply.ts';
 import { digestHarness, MOSCOW } from './harness.ts';
 
 const harness = digestHarness();
@@ -96,5 +97,99 @@ describe('when the instance sending a slot stopped in the middle', () => {
       h.digests.takeOver(at, lease('second')),
     ]);
     expect([...first, ...second]).toHaveLength(1);
+  });
+});
+
+describe('when an instance stopped in the middle of a digest of several messages', () => {
+  const parts: Reply[] = [
+    { html: 'часть 1' },
+    { html: 'часть 2' },
+    { html: 'часть 3', buttons: [[{ text: 'Ещё', action: { kind: 'queryMore' } }]] },
+  ];
+
+  it('then the instance taking it over sends only the messages not yet handed to Telegram, buttons and all', async () => {
+    const { h } = await morningBriefingToday();
+    const sent: Reply[] = [];
+    // The first instance hangs handing over the second message, as if it died there; its lease then runs out.
+    let revive: () => void = () => {};
+    const hung = new Promise<void>((resolve) => {
+      revive = resolve;
+    });
+    h.clock.set('2026-11-25T06:00:00Z');
+    const dying = await h.dispatcher({
+      instance: 'dying',
+      leaseMs: 60_000,
+      content: async (_director, digest) => (digest === 'morningBriefing' ? parts : null),
+      send: async (_chatId, replies) => {
+        sent.push(...replies);
+        if (replies[0]?.html === 'часть 2') await hung;
+      },
+    });
+    const dyingRound = dying.tick();
+    await expect.poll(() => sent.length).toBe(2);
+
+    h.clock.set('2026-11-25T06:03:00Z');
+    const survivor = await h.dispatcher({
+      instance: 'survivor',
+      send: async (_chatId, replies) => {
+        sent.push(...replies);
+      },
+    });
+    await survivor.tick();
+    expect(sent.map((reply) => reply.html)).toEqual(['часть 1', 'часть 2', 'часть 3']);
+    expect(sent[2]?.buttons?.[0]?.[0]?.action).toEqual({ kind: 'queryMore' });
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([
+      { digest: 'morningBriefing', status: 'sent', detail: '3 message(s)', rest: undefined },
+    ]);
+
+    // The first instance comes back: the slot is no longer its own, so it sends nothing more.
+    revive();
+    await dyingRound;
+    expect(sent).toHaveLength(3);
+  });
+
+  it('then a slot whose kept messages cannot be read back is recorded as failed, never sent', async () => {
+    const { h, claim } = await morningBriefingToday();
+    const { outcome } = await h.digests.claim(claim);
+    expect(outcome).toBe('claimed');
+    const [slot] = await h.digests.slots(MOSCOW.telegramUserId);
+    await h.digests.handOver(slot!.id, 'instance that died', 1, '[{"html": 7}]');
+    h.clock.set('2026-11-25T06:03:00Z');
+    const survivor = await h.dispatcher({ instance: 'survivor' });
+    const report = await survivor.tick();
+    expect(report.failed).toBe(1);
+    expect(h.deliveries).toEqual([]);
+    expect(await h.digests.slots(MOSCOW.telegramUserId)).toMatchObject([{ status: 'failed' }]);
+  });
+});
+
+describe('when an instance stops while another is in the middle of a long round', () => {
+  it('then the other takes its slots over as soon as the lease runs out, not after its own round', async () => {
+    const { h, claim } = await morningBriefingToday();
+    await h.turnOn(MOSCOW, 'dayPlan');
+    // The instance that died holds the morning briefing until 06:02.
+    await h.digests.claim(claim);
+    let finishDayPlan: () => void = () => {};
+    const dayPlanBuilt = new Promise<void>((resolve) => {
+      finishDayPlan = resolve;
+    });
+    h.clock.set('2026-11-25T06:01:00Z');
+    const survivor = await h.dispatcher({
+      instance: 'survivor',
+      tickMs: 20,
+      // The survivor's own round is long: the day plan takes until the test lets it finish.
+      content: async (_director, digest) => {
+        if (digest === 'dayPlan') await dayPlanBuilt;
+        return [{ html: digest }];
+      },
+    });
+    const running = survivor.start();
+    await expect.poll(async () => (await h.digests.slots(MOSCOW.telegramUserId)).length).toBe(2);
+    h.clock.set('2026-11-25T06:03:00Z');
+    await expect.poll(() => h.deliveries.map((delivery) => delivery.html)).toEqual(['morningBriefing']);
+
+    finishDayPlan();
+    await expect.poll(() => h.deliveries.map((delivery) => delivery.html)).toEqual(['morningBriefing', 'dayPlan']);
+    await running.stop();
   });
 });

@@ -3,6 +3,7 @@
 // moment and a short lease and tick, so a digest round and a takeover fit in a few seconds.
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/log.ts';
+import { createLeakyBucket } from '../../src/portal/bucket.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createBot } from '../../src/telegram/bot.ts';
 import { startWebhook } from '../../src/telegram/run.ts';
@@ -26,6 +27,8 @@ export interface InstanceSettings {
   tickMs: number;
   /** Starts the digest round only on SIGUSR2, so the test decides which instance sends first. */
   digestsOnSignal?: boolean;
+  /** Sends digests this slowly, on its own (not in the bucket the instances share). */
+  messagesPerSecond?: number;
 }
 
 const settings = JSON.parse(process.env.INSTANCE ?? '{}') as InstanceSettings;
@@ -44,7 +47,14 @@ const app = await createApp({
   allowed: settings.allowed.map((telegramUserId) => ({ telegramUserId })),
   logger,
   now,
-  digestRound: { instance: settings.name, leaseMs: settings.leaseMs, tickMs: settings.tickMs },
+  digestRound: {
+    instance: settings.name,
+    leaseMs: settings.leaseMs,
+    tickMs: settings.tickMs,
+    ...(settings.messagesPerSecond
+      ? { telegramBucket: createLeakyBucket({ perSecond: settings.messagesPerSecond, burst: 1 }) }
+      : {}),
+  },
 });
 const { bot, sender } = createBot({
   token: settings.token,

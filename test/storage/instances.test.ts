@@ -35,6 +35,28 @@ describe.each(storageEngines())('on $name', (engine) => {
     expect(slots).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
   });
 
+  it('an instance holds at most 8 places in the shared queue: one that dies leaves no long gap for the others', async () => {
+    const place = await engine.place();
+    const limit = { perSecond: 1, burst: 0 };
+    const still = () => 0;
+    // Each wait lasts until the test ends it: the places this instance holds at once are the waits under way.
+    const ends: (() => void)[] = [];
+    const wait = (_ms: number) => new Promise<void>((resolve) => ends.push(resolve));
+    const dying = createSharedBuckets(await engine.open(place), still, wait)('portal|1', limit);
+    void Promise.all(Array.from({ length: 20 }, () => dying.take()));
+    await expect.poll(() => ends.length).toBe(8);
+    // The other instance's next request waits behind those 8 only, not behind all 20 asked.
+    const waits: number[] = [];
+    const other = createSharedBuckets(await engine.open(place), still, async (ms) => {
+      waits.push(ms);
+    })('portal|1', limit);
+    await other.take();
+    expect(waits).toEqual([9_000]);
+    // A place given up (its wait over) lets the next of the 20 take one.
+    ends[0]!();
+    await expect.poll(() => ends.length).toBe(9);
+  });
+
   it('a lease is held by one instance until it runs out or is released', async () => {
     const place = await engine.place();
     const first = createLeases(await engine.open(place));

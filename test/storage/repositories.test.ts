@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCacheRepository } from '../../src/storage/cache.ts';
+import type { Database } from '../../src/storage/db.ts';
+import { createDigestRepository } from '../../src/storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../../src/storage/directors.ts';
 import { createMemoryRepository, MEMORY_LINES } from '../../src/storage/memory.ts';
 import { storageEngines } from './engines.ts';
@@ -111,6 +113,70 @@ describe.each(storageEngines())('on $name', (engine) => {
       await cache.set('users:1', { name: 'Алексей Смирнов' }, 1000, at);
       await cache.set('users:2', { name: 'Ольга' }, 1000, later(5000));
       expect(await db.all('SELECT key FROM cache')).toEqual([{ key: 'users:2' }]);
+    });
+  });
+
+  describe('digest slots', () => {
+    /** A switched-on morning briefing of 25 November, claimed by `owner` until `until`. */
+    async function claimedBy(db: Database, owner: string, until: Date) {
+      await createDirectorRepository(db).save(alexey);
+      const digests = createDigestRepository(db);
+      const nextRunAt = later(0);
+      await digests.save(
+        [
+          {
+            telegramUserId: alexey.telegramUserId,
+            digest: 'morningBriefing',
+            enabled: true,
+            localTime: '12:00',
+            timeZone: 'Europe/Moscow',
+            nextRunAt,
+          },
+        ],
+        at,
+      );
+      const claim = await digests.claim({
+        telegramUserId: alexey.telegramUserId,
+        digest: 'morningBriefing',
+        previousRunAt: nextRunAt,
+        nextRunAt: later(86_400_000),
+        localDate: '2026-11-25',
+        scheduledAt: nextRunAt,
+        status: 'sending',
+        giveUpAt: later(1_800_000),
+        now: at,
+        lease: { owner, until },
+      });
+      if (claim.outcome !== 'claimed') throw new Error(`not claimed: ${claim.outcome}`);
+      return { digests, slot: claim.slot };
+    }
+
+    it('counts the messages handed over only for the instance holding the slot, and forgets the rest once sent', async () => {
+      const db = await engine.open();
+      const { digests, slot } = await claimedBy(db, 'first', later(10_000));
+      expect(await digests.handOver(slot.id, 'first', 1, '[{"html":"часть 2"}]')).toBe(true);
+      expect(await digests.handOver(slot.id, 'second', 2, '[]')).toBe(false);
+      // The first instance died: the second takes the slot over with what is left to send.
+      const [taken] = await digests.takeOver(later(10_000), { owner: 'second', until: later(20_000) });
+      expect(taken).toMatchObject({ handedOver: 1, rest: '[{"html":"часть 2"}]', attempts: 2 });
+      expect(await digests.handOver(slot.id, 'first', 2, '[]')).toBe(false);
+      expect(await digests.handOver(slot.id, 'second', 2, '[]')).toBe(true);
+      await digests.finish(slot.id, 'sent', '2 message(s)', later(11_000));
+      expect(await digests.slots(alexey.telegramUserId)).toMatchObject([
+        { status: 'sent', handedOver: 2, rest: undefined },
+      ]);
+      expect(await digests.handOver(slot.id, 'second', 3, '[]')).toBe(false);
+    });
+
+    it('gives a slot whose lease ran out to exactly one of two instances taking it over at once', async () => {
+      const place = await engine.place();
+      await claimedBy(await engine.open(place), 'died', later(10_000));
+      const [first, second] = await Promise.all(
+        ['first', 'second'].map(async (owner) =>
+          createDigestRepository(await engine.open(place)).takeOver(later(10_000), { owner, until: later(20_000) }),
+        ),
+      );
+      expect([...first!, ...second!]).toHaveLength(1);
     });
   });
 });
