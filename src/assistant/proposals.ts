@@ -36,6 +36,7 @@ import {
 } from '../views/proposals.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import type { Conversations } from './conversation.ts';
+import type { PickQuestion } from './dialogue.ts';
 import type { WriteDraft } from './understanding.ts';
 
 export interface ProposalsDeps {
@@ -84,7 +85,7 @@ export function createProposals(deps: ProposalsDeps): Proposals {
   return {
     propose: async (director, draft, onStatus) => {
       onStatus?.(STATUS_LOOKING_UP[director.language]);
-      return lookedUp(desk, director, await desk.lookup.resolve(director, draft));
+      return lookedUp(desk, director, await desk.lookup.resolve(director, draft), draft);
     },
     proposeAgain: (director, write) => proposeAgain(desk, director, write),
     stageChoices,
@@ -108,10 +109,22 @@ const today = (desk: Desk, director: Director) => localDateAt(desk.now(), direct
 
 // ─── asking ───────────────────────────────────────────────────────────────
 
-async function lookedUp(desk: Desk, director: DirectorRecord, found: WriteLookup): Promise<Reply[]> {
+async function lookedUp(desk: Desk, director: DirectorRecord, found: WriteLookup, draft?: WriteDraft) {
   if (found.kind === 'ready') return [await question(desk, director, found.write)];
   if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, director.language))];
-  return pickList(desk, director, found);
+  return pickList(desk, director, found, draft);
+}
+
+/** Whom (nobody named) or by when, for a new task: a pick list the director may also answer in words. */
+function typedAnswer(desk: Desk, found: Extract<WriteLookup, { kind: 'choose' }>, draft?: WriteDraft) {
+  if (draft?.type !== 'createTask') return undefined;
+  const question: PickQuestion | undefined =
+    found.subject === 'deadline'
+      ? 'taskDeadline'
+      : found.subject === 'person' && !found.query
+        ? 'taskPerson'
+        : undefined;
+  return question && { question, said: '', askedAt: desk.now().toISOString(), draft };
 }
 
 async function proposeAgain(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply[]> {
@@ -130,8 +143,8 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
     now: desk.now(),
     ttlMs: desk.ttlMs,
   });
-  // A question withdraws any pick list still open in the chat.
-  await desk.conversations.remember(director.telegramUserId, { choice: undefined });
+  // A question withdraws any pick list still open in the chat, and the typed answer it waited for.
+  await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending: undefined });
   const context = {
     language: director.language,
     timeZone: director.timeZone,
@@ -148,6 +161,7 @@ async function pickList(
   desk: Desk,
   director: DirectorRecord,
   found: Extract<WriteLookup, { kind: 'choose' }>,
+  draft?: WriteDraft,
 ): Promise<Reply[]> {
   const { language } = director;
   const first = found.options[0];
@@ -163,7 +177,8 @@ async function pickList(
   const options = found.options.map((option) =>
     'write' in option ? { write: option.write } : { stagesOfDeal: option.stagesOfDeal },
   );
-  await desk.conversations.remember(director.telegramUserId, { choice: { id, options } });
+  const pending = typedAnswer(desk, found, draft);
+  await desk.conversations.remember(director.telegramUserId, { choice: { id, options }, pending });
   const rows: Button[][] = found.options.map((option, index) => [
     { text: option.label, action: { kind: 'pick', listId: id, index } },
   ]);

@@ -38,8 +38,11 @@ export function understandMessage(
   if (!pending) return alone;
   const step = continueDialogue(pending.question, message, alone.understanding, {
     now: context.now,
+    timeZone: context.timeZone,
     ttlMs: pending.ttlMs,
   });
   if (step.kind === 'cancelled') return { cancelled: true };
+  if (step.kind === 'write')
+    return { understanding: { intent: { kind: 'write', draft: step.draft }, language: alone.understanding.language } };
   return step.kind === 'answered' ? withFormat(understand, step.text, context) : alone;
 }

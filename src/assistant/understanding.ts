@@ -8,6 +8,7 @@ import type { IsoDateTime } from '../scenarios/writes.ts';
 export type WriteDraft =
   /** `about`: the client or deal the task is for, when said apart from the title (else the title is read for names). */
   /** `delegated`: for someone else, not named yet (the director picks the person). */
+  /** `noDeadline`: the director said «без срока» when asked by when. */
   | {
       type: 'createTask';
       title: string;
@@ -15,6 +16,7 @@ export type WriteDraft =
       responsibleName?: string;
       about?: string;
       delegated?: boolean;
+      noDeadline?: boolean;
     }
   | { type: 'completeTask'; taskQuery: string }
   | { type: 'deleteTask'; taskQuery: string }

@@ -269,7 +269,6 @@ export interface EventPlan {
 /** Adds a calendar event in the portal's own shape; used by the seed and by `calendar.event.add`. */
 export function addCalendarEvent(data: Pick<DemoData, 'events' | 'lastIds'>, plan: EventPlan): Row {
   const id = nextId(data, 'event');
-  const offset = (ms: number) => String(DateTime.fromMillis(ms, { zone: plan.zone }).offset * 60);
   const people =
     plan.attendees.includes(plan.owner) || plan.attendees.length === 0
       ? plan.attendees
@@ -284,31 +283,11 @@ export function addCalendarEvent(data: Pick<DemoData, 'events' | 'lastIds'>, pla
     NAME: plan.name,
     DESCRIPTION: plan.description,
     LOCATION: plan.location,
-    DATE_FROM: calendarText(plan.start, plan.zone, !plan.allDay),
-    DATE_TO: calendarText(plan.end, plan.zone, !plan.allDay),
-    TZ_FROM: plan.zone,
-    TZ_TO: plan.zone,
-    TZ_OFFSET_FROM: offset(plan.start),
-    TZ_OFFSET_TO: offset(plan.end),
-    DATE_FROM_TS_UTC: String(Math.floor(plan.start / 1000)),
-    DATE_TO_TS_UTC: String(Math.floor((plan.allDay ? plan.end + DAY : plan.end) / 1000)),
-    DT_SKIP_TIME: plan.allDay ? 'Y' : 'N',
-    DT_LENGTH: plan.allDay ? 86_400 : Math.round((plan.end - plan.start) / 1000),
+    ...eventTimes(plan),
     TIMESTAMP_X: calendarText(plan.created, plan.zone),
     DATE_CREATE: calendarText(plan.created, plan.zone),
     CREATED_BY: String(plan.owner),
-    IS_MEETING: people.length > 0,
-    MEETING_STATUS: 'H',
-    MEETING_HOST: String(plan.owner),
-    MEETING:
-      people.length > 0
-        ? { HOST_NAME: '', NOTIFY: true, REINVITE: false, ALLOW_INVITE: false, HIDE_GUESTS: false }
-        : null,
-    ATTENDEE_LIST: people.map((attendee, index) => ({
-      id: attendee,
-      entryId: String(attendee === plan.owner ? id : id * 100 + index),
-      status: attendee === plan.owner ? 'H' : index % 4 === 3 ? 'Q' : 'Y',
-    })),
+    ...meetingFields(id, plan.owner, people),
     ACCESSIBILITY: 'busy',
     IMPORTANCE: plan.importance,
     PRIVATE_EVENT: '',
@@ -343,4 +322,39 @@ export function addCalendarEvent(data: Pick<DemoData, 'events' | 'lastIds'>, pla
   };
   data.events.push(event);
   return event;
+}
+
+/** When an event takes place, in the owner's zone; a whole-day event's end is its last day. */
+function eventTimes(plan: EventPlan): Row {
+  const offset = (ms: number) => String(DateTime.fromMillis(ms, { zone: plan.zone }).offset * 60);
+  return {
+    DATE_FROM: calendarText(plan.start, plan.zone, !plan.allDay),
+    DATE_TO: calendarText(plan.end, plan.zone, !plan.allDay),
+    TZ_FROM: plan.zone,
+    TZ_TO: plan.zone,
+    TZ_OFFSET_FROM: offset(plan.start),
+    TZ_OFFSET_TO: offset(plan.end),
+    DATE_FROM_TS_UTC: String(Math.floor(plan.start / 1000)),
+    DATE_TO_TS_UTC: String(Math.floor((plan.allDay ? plan.end + DAY : plan.end) / 1000)),
+    DT_SKIP_TIME: plan.allDay ? 'Y' : 'N',
+    DT_LENGTH: plan.allDay ? 86_400 : Math.round((plan.end - plan.start) / 1000),
+  };
+}
+
+/** The owner hosts; a few guests have not answered yet. */
+function meetingFields(id: number, owner: number, people: number[]): Row {
+  return {
+    IS_MEETING: people.length > 0,
+    MEETING_STATUS: 'H',
+    MEETING_HOST: String(owner),
+    MEETING:
+      people.length > 0
+        ? { HOST_NAME: '', NOTIFY: true, REINVITE: false, ALLOW_INVITE: false, HIDE_GUESTS: false }
+        : null,
+    ATTENDEE_LIST: people.map((attendee, index) => ({
+      id: attendee,
+      entryId: String(attendee === owner ? id : id * 100 + index),
+      status: attendee === owner ? 'H' : index % 4 === 3 ? 'Q' : 'Y',
+    })),
+  };
 }

@@ -162,44 +162,52 @@ export function createDemoOAuth(
     get refreshCount() {
       return refreshCount;
     },
-    revoke(userId) {
-      for (const store of [accessTokens, refreshTokens]) {
-        for (const [token, grant] of store) {
-          if (grant.portal === installation && (userId === undefined || grant.userId === userId)) store.delete(token);
-        }
-      }
-    },
-    authorize(query, portalDomain) {
-      if (query.get('client_id') !== server.clientId || !server.redirectUri) {
-        throw new OAuthGrantError('invalid_client', 'The application is not installed on this portal', 400);
-      }
-      const code = randomToken();
-      codes.set(code, {
-        portal: installation,
-        userId: server.signedInUserId,
-        expiresAt: installation.clock() + CODE_LIFETIME_MS,
-      });
-      const back = new URL(server.redirectUri);
-      back.searchParams.set('code', code);
-      back.searchParams.set('state', query.get('state') ?? '');
-      back.searchParams.set('domain', portalDomain);
-      back.searchParams.set('member_id', server.memberId);
-      back.searchParams.set('scope', GRANTED_SCOPE);
-      back.searchParams.set('server_domain', 'oauth.bitrix.info');
-      return back.toString();
-    },
-    userOfToken(token) {
-      const entry = accessTokens.get(token);
-      // A token of another portal is no token here.
-      if (!entry || entry.portal !== installation || !portal.userExists(entry.userId)) {
-        throw new RestError('invalid_token', 'The access token provided is invalid.', 401);
-      }
-      if (entry.expiresAt <= installation.clock()) {
-        throw new RestError('expired_token', 'The access token provided has expired.', 401);
-      }
-      return entry.userId;
-    },
+    revoke: (userId) => revokeGrants(installation, userId),
+    authorize: (query, portalDomain) => authorizeRedirect(installation, query, portalDomain),
+    userOfToken: (token) => userOfToken(installation, token),
   };
   installations.add(installation);
   return server;
+}
+
+function revokeGrants(installation: Installation, userId: number | undefined): void {
+  for (const store of [accessTokens, refreshTokens]) {
+    for (const [token, grant] of store) {
+      if (grant.portal === installation && (userId === undefined || grant.userId === userId)) store.delete(token);
+    }
+  }
+}
+
+/** The signed-in user approves the application at once: back to its handler with a code. */
+function authorizeRedirect(installation: Installation, query: URLSearchParams, portalDomain: string): string {
+  const { server } = installation;
+  if (query.get('client_id') !== server.clientId || !server.redirectUri) {
+    throw new OAuthGrantError('invalid_client', 'The application is not installed on this portal', 400);
+  }
+  const code = randomToken();
+  codes.set(code, {
+    portal: installation,
+    userId: server.signedInUserId,
+    expiresAt: installation.clock() + CODE_LIFETIME_MS,
+  });
+  const back = new URL(server.redirectUri);
+  back.searchParams.set('code', code);
+  back.searchParams.set('state', query.get('state') ?? '');
+  back.searchParams.set('domain', portalDomain);
+  back.searchParams.set('member_id', server.memberId);
+  back.searchParams.set('scope', GRANTED_SCOPE);
+  back.searchParams.set('server_domain', 'oauth.bitrix.info');
+  return back.toString();
+}
+
+function userOfToken(installation: Installation, token: string): number {
+  const entry = accessTokens.get(token);
+  // A token of another portal is no token here.
+  if (!entry || entry.portal !== installation || !installation.userExists(entry.userId)) {
+    throw new RestError('invalid_token', 'The access token provided is invalid.', 401);
+  }
+  if (entry.expiresAt <= installation.clock()) {
+    throw new RestError('expired_token', 'The access token provided has expired.', 401);
+  }
+  return entry.userId;
 }

@@ -1,19 +1,13 @@
 // Follow-up questions (issue 13, promise 10): a request lacking a piece gets one short question, and the next
 // message continues it. The question is stored (a restart keeps it), expires like a proposal, is dropped by an
 // unrelated request and by «отмена»; nothing is written before the final yes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from './harness.ts';
+import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 beforeEach(() => {
   h.clock.now = new Date(WEDNESDAY_MORNING);
 });
@@ -155,6 +149,46 @@ describe('other requests that lack a piece', () => {
     expect(plainTextOf(picked.replies[0]!.html)).toBe(
       `Создать задачу «Обновить прайс» на пятницу, 27 ноября, 18:00, ответственный — ${people[0]!.text.split(',')[0]}?`,
     );
+  });
+
+  it('a name typed instead of tapped answers «Кому поручить?», and a typed day answers «К какому сроку?»', async () => {
+    const who = h.newChat();
+    const assistant = h.assistant();
+    const [choice] = h.record(await assistant.handleText(who, 'поручи подготовить отчёт по складу'));
+    expect(plainTextOf(choice!.html)).toBe('Кому поручить задачу «Подготовить отчёт по складу»?');
+    const before = written();
+    const [when] = h.record(await assistant.handleText(who, 'Орловой'));
+    expect(plainTextOf(when!.html)).toBe('К какому сроку задача «Подготовить отчёт по складу»?');
+    const [question] = h.record(await h.assistant().handleText(who, 'до пятницы'));
+    expect(plainTextOf(question!.html)).toBe(
+      'Создать задачу «Подготовить отчёт по складу» на пятницу, 27 ноября, 18:00, ответственный — Мария Орлова?',
+    );
+    expect(written()).toBe(before);
+    h.recordOutcome(await assistant.handleButton(who, encodeAction(yesOf(question)!.action), 8));
+    expect(tasksTitled('Подготовить отчёт по складу')).toMatchObject([{ deadline: '2026-11-27T18:00:00+03:00' }]);
+  });
+
+  it.each([
+    ['завтра', 'на четверг, 26 ноября, 18:00'],
+    ['к понедельнику', 'на понедельник, 30 ноября, 18:00'],
+    ['в пятницу в 12:00', 'на пятницу, 27 ноября, 12:00'],
+  ])('«%s» typed after «К какому сроку?» is the deadline', async (typed, when) => {
+    const who = h.newChat();
+    const assistant = h.assistant();
+    const [choice] = h.record(await assistant.handleText(who, 'поставь задачу Орловой сверить остатки'));
+    expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Сверить остатки»?');
+    const [question] = h.record(await assistant.handleText(who, typed));
+    expect(plainTextOf(question!.html)).toBe(`Создать задачу «Сверить остатки» ${when}, ответственный — Мария Орлова?`);
+  });
+
+  it('«без срока» typed is a task with no deadline; a new request instead is read on its own', async () => {
+    const who = h.newChat();
+    const assistant = h.assistant();
+    h.record(await assistant.handleText(who, 'поставь задачу Орловой сверить кассу'));
+    const [question] = h.record(await assistant.handleText(who, 'без срока'));
+    expect(plainTextOf(question!.html)).toBe('Создать задачу «Сверить кассу», ответственный — Мария Орлова?');
+    h.record(await assistant.handleText(who, 'поручи обзвонить клиентов'));
+    expect(plainReplies(h.record(await assistant.handleText(who, 'покажи сделки')))).toMatch(/^💼/u);
   });
 
   it('a bare «досье» asks «По какому клиенту?» and the name opens the card', async () => {

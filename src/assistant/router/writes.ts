@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Question, WriteDraft } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { type DayMatch, findDays, findTimes, localDateTime, type TimeMatch, todayIn, zonedNow } from './dates.ts';
-import { capitalise, type Message, nominative, rawSlice, unquote, without } from './text.ts';
+import { capitalise, type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 
 export interface Clock {
   now: Date;
@@ -183,6 +183,26 @@ function isPersonLike(name: string, whole: string): boolean {
 }
 
 const lastWord = (text: string) => text.trim().split(/\s+/).pop() ?? text;
+
+// What may stand around a typed answer: «до пятницы», «к понедельнику», «для Орловой», «Орловой, пожалуйста».
+const answerWordsRe =
+  /(?<![\p{L}])(?:до|к|ко|на|для|by|for|to|пусть|поручи\p{L}*|пожалуйста|please|срок\p{L}*|давай|ну|ok|ок)(?![\p{L}])/giu;
+const noDeadlineRe = /^(?:без\s+срока|никогда|не\s+важно|неважно|no\s+deadline|none|whenever)[\s.!]*$/iu;
+
+/**
+ * A typed answer to «Кому поручить?» or «К какому сроку?»: the deadline it names (18:00 on a day said without a
+ * time), «без срока», and the words left over (a name), small words taken out.
+ */
+export function taskAnswer(text: string, clock: Clock): { deadline?: string; noDeadline?: boolean; rest: string } {
+  if (noDeadlineRe.test(text.trim())) return { noDeadline: true, rest: '' };
+  const when = deadline(messageOf(text.trim()), clock);
+  const rest = when.rest.raw
+    .replace(answerWordsRe, ' ')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return { ...(when.deadline ? { deadline: when.deadline } : {}), rest };
+}
 
 const endOfRe = /(?:до|к|by)\s+(?:конц[ауе]|the\s+end\s+of)\s+(дня|недели|day|week)|\b(eod|eow)\b/u;
 

@@ -80,7 +80,12 @@ export async function newTask(context: LookupContext, director: Director, draft:
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
   // Work given to someone else without a date: the date is asked for, once the person is clear.
   const forOther = Boolean(draft.responsibleName || draft.delegated);
-  const askDeadline = !draft.deadline && forOther && people.length === 1 && found.every((m) => m.records.length === 1);
+  const askDeadline =
+    !draft.deadline &&
+    !draft.noDeadline &&
+    forOther &&
+    people.length === 1 &&
+    found.every((m) => m.records.length === 1);
   const deadlines: Alternative<string | undefined>[] = askDeadline
     ? deadlineChoices(context.now(), director)
     : [{ text: '', value: draft.deadline }];
