@@ -2,19 +2,13 @@
 // two weeks ahead, by name in any case, by time, or as «следующая встреча». Expected values are read from
 // the demo portal's own calendar.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
-import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from './harness.ts';
+import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from './harness.ts';
 
 const ZONE = 'Europe/Moscow';
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 beforeEach(() => {
   h.clock.now = new Date(WEDNESDAY_MORNING);
 });

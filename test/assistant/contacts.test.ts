@@ -1,17 +1,11 @@
 // Contacts (issue 13): the people to reach at a client, with position, phone and e-mail; a company card lists
 // its people; a person's card names the company. Expected values come from the demo portal's own data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 
 let nextUser = 3000;
 const ask = async (text: string) => {

@@ -1,20 +1,14 @@
 // Settings in words (issue 13): «выключи утренний брифинг», «итоги дня в 19:00», «не присылай сводку по
 // вечерам» change that digest, the reply confirms it in one line with the settings button, and the change is
 // stored (the settings message drawn afresh shows it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Conversation } from '../../src/telegram/ports.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 
 const director: Conversation = { telegramUserId: 4001, chatId: 4001 };
 const say = async (text: string) => h.record(await h.assistant().handleText(director, text));

@@ -1,19 +1,13 @@
 // Words that work (issue 13): every example phrase the assistant itself offers — in /help, in the line of what
 // it can help with, and in the hints under its views — is understood when the director types it, in both
 // languages. A phrase answered with the introduction or «I cannot help with that» fails the test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/scenarios/director.ts';
 import { CAN_HELP_WITH, HELP, INTRODUCTION } from '../../src/views/messages.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 
 let assistant: ReturnType<Harness['assistant']>;
 const ask = async (text: string) => {

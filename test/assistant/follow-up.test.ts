@@ -1,19 +1,13 @@
 // Follow-up questions (issue 13, promise 10): a request lacking a piece gets one short question, and the next
 // message continues it. The question is stored (a restart keeps it), expires like a proposal, is dropped by an
 // unrelated request and by «отмена»; nothing is written before the final yes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from './harness.ts';
+import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 beforeEach(() => {
   h.clock.now = new Date(WEDNESDAY_MORNING);
 });

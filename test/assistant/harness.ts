@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { type App, type AppOptions, createApp } from '../../src/app.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -42,6 +43,13 @@ export interface Harness {
 
 /** What the director reads in the replies, as plain text. */
 export const plainReplies = (replies: Reply[]): string => replies.map((reply) => plainTextOf(reply.html)).join('\n');
+
+/** The harness of a whole test file: started as the file loads, closed after its tests. */
+export async function harnessForFile(): Promise<Harness> {
+  const harness = await startHarness();
+  afterAll(() => harness.close());
+  return harness;
+}
 
 // Wednesday 25 November 2026, 10:00 in Moscow.
 export const WEDNESDAY_MORNING = new Date('2026-11-25T07:00:00Z');

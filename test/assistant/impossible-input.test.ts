@@ -1,14 +1,10 @@
 // A day or a sum that cannot be gets one line naming it and a question, never a silent substitute
 // (today's schedule for «31 февраля», tomorrow for «30 февраля», 5 ₽ for «-5 рублей»).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../src/views/plain-text.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = await harnessForFile();
 
 const snapshot = () => JSON.stringify([h.portal.data.tasks, h.portal.data.deals, h.portal.data.events]);
 

@@ -1,17 +1,13 @@
 // A write cut short by a crash stays 'executing'. After the restart, a tap on its question gets one honest
 // sentence instead of silence, and where the portal can tell (a task or deal with that exact title, created
 // since the question) it says which way it went.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/db.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = await harnessForFile();
 
 /** Asks, then "crashes" in the middle of the write: the proposal is left executing. */
 async function askThenCrash(phrase: string) {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Script } from '../fakes/openai-api.ts';
-import { type Harness, plainReplies, startHarness } from './harness.ts';
+import { harnessForFile, plainReplies } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 
 const snapshot = () => JSON.stringify([h.portal.data.tasks, h.portal.data.deals, h.portal.data.events]);
 

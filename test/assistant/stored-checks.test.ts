@@ -1,17 +1,13 @@
 // What comes back from storage is checked against the one catalogue, never trusted as it lies: a stored question
 // whose write has the wrong shape (a corrupted row, an older version's) is refused politely and writes nothing,
 // and a memory whose parts do not fit is forgotten part by part.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/db.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = await harnessForFile();
 
 async function storedAs(change: string, phrase: string) {
   const who = h.newChat();

@@ -1,18 +1,12 @@
 // Taps edit, not pile up (issue 13): the previous or next day and another pipeline replace the message tapped
 // on; other buttons (a card from a list) still answer with a new message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { harnessForFile } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 
 const who = { telegramUserId: 8001, chatId: 8001 };
 const buttonsOf = (reply: Reply | undefined): Button[] => (reply?.buttons ?? []).flat();

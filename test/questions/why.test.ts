@@ -1,17 +1,13 @@
 // Every example of issue 12's "Why", end to end through the assistant on the demo portal, without a model:
 // the header says what was asked, and the number under it is the one the demo data gives.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/demo-portal/filters.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
-import { type Harness, startHarness, WEDNESDAY_MORNING } from '../assistant/harness.ts';
+import { harnessForFile, WEDNESDAY_MORNING } from '../assistant/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = await harnessForFile();
 
 const zone = 'Europe/Moscow';
 const now = DateTime.fromJSDate(WEDNESDAY_MORNING, { zone });

@@ -2,16 +2,10 @@
 // a model (the router has them, so the model is not asked), and a free question the router cannot read costs
 // one model call, whose typed query the director gets as the filtered view, with no second call.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, plainReplies, startHarness, WEDNESDAY_MORNING } from '../assistant/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from '../assistant/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await harnessForFile();
 
 const WHY = [
   'задачи Орловой',
