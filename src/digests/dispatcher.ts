@@ -1,24 +1,24 @@
 // Sends the digests that are due: on time in each director's zone, at most once per slot, and only when
 // there is something to say. Ticked every minute (node-cron keeps no state, so the next run of every
 // subscription lives in the database) and once at start-up to catch up what was missed while down.
-import Bottleneck from 'bottleneck';
 import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import type { LeakyBucket } from '../portal/bucket.ts';
-import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
-import { isConnectionEnded } from '../portal/tokens.ts';
-import type { Language } from '../scenarios/director.ts';
 import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
-import { createDigestRepository, type DigestSlot, type DigestSubscription } from '../storage/digests.ts';
+import {
+  createDigestRepository,
+  type DigestRepository,
+  type DigestSlot,
+  type DigestSubscription,
+} from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
 import { instanceName } from '../storage/instances.ts';
-import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
-import { presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
-import { createDelivery, keepReplies, keptRepliesOf } from './delivery.ts';
+import { createAttempt } from './attempt.ts';
+import { createDelivery } from './delivery.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
 export interface TickReport {
@@ -77,30 +77,13 @@ const MINUTE = 60_000;
 const GRACE_MS = 180 * MINUTE;
 // Directors served at once: one slow portal or chat never holds up the others.
 const CONCURRENCY = 100;
-// Briefings being built at once. A briefing's portal data (open tasks, deals, their history) is large and is
-// dropped as soon as it is rendered; the rest of the directors in flight hold only their rendered messages while
-// they wait for Telegram. So the round streams: memory follows this number, not the number of directors.
-const BUILDING_AT_ONCE = 16;
-// While the portal is unreachable: try again this often, for this long, then say so once.
-const RETRY_EVERY_MS = 5 * MINUTE;
+// While the portal is unreachable, the slot is tried again for this long, then the director is told once.
 const RETRY_FOR_MS = 30 * MINUTE;
 // Far longer than any attempt takes (a thousand briefings leave in under a minute): one still 'sending' after
 // this was cut short by a crash or a stop.
 const ABANDON_AFTER_MS = 30 * MINUTE;
 // A slot's sender renews its lease every third of this while it works; past it, another instance takes over.
 const LEASE_MS = 15_000;
-
-// Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
-// A director's own connection that ended is theirs to renew: they are asked to connect again.
-const sentenceFor = (error: unknown, language: Language) =>
-  (isConnectionEnded(error)
-    ? CONNECT_AGAIN
-    : isPortalError(error) && error.kind === 'authorization'
-      ? PORTAL_REFUSED
-      : PORTAL_UNAVAILABLE)[language];
-
-const describe = (error: unknown) =>
-  isPortalError(error) ? `portal ${error.kind}` : error instanceof Error ? error.name : 'error';
 
 async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -110,11 +93,9 @@ async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-type Repository = ReturnType<typeof createDigestRepository>;
-
 /** Who is allowed now; when that changed, subscriptions of those no longer allowed wait suspended (kept) and
  * those allowed again come back. */
-function accessFollower(deps: DigestDispatcherDeps, digests: Repository, clock: () => Date, logger: Logger) {
+function accessFollower(deps: DigestDispatcherDeps, digests: DigestRepository, clock: () => Date, logger: Logger) {
   let lastAllowed: Set<number> | undefined;
   return async function followAccess(): Promise<Set<number>> {
     const allowed = new Set(typeof deps.allowed === 'function' ? await deps.allowed() : deps.allowed);
@@ -153,22 +134,18 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const beat = () => {
     signOfLife = new Date();
   };
-  const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
-  const deliverToChat = createDelivery({
-    send: deps.send,
-    rate: deps.rate ?? { perSecond: 29, perChatPerSecond: 1 },
-    telegramBucket: deps.telegramBucket,
+  const attempt = createAttempt({
+    digests,
+    owner,
+    clock,
+    logger,
+    content: deps.content,
+    deliver: createDelivery({
+      send: deps.send,
+      rate: deps.rate ?? { perSecond: 29, perChatPerSecond: 1 },
+      telegramBucket: deps.telegramBucket,
+    }),
   });
-  const deliver = (director: DirectorRecord, replies: Reply[]) =>
-    deliverToChat(director.chatId, presentReplies(replies, director.language));
-  /**
-   * A slot's messages, each counted on the slot just before it leaves, with the ones still to send: whoever takes
-   * the slot over sends only those. False when the slot was taken over meanwhile: this instance stops there.
-   */
-  const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) =>
-    deliverToChat(director.chatId, presented, (index) =>
-      digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
-    );
 
   async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
     if (deps.refreshDirector) {
@@ -195,67 +172,6 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     }));
     await digests.save(moved, now);
     return moved;
-  }
-
-  /** The portal could not be read: later while it may come back, else one sentence instead of the digest. */
-  async function contentFailed(director: DirectorRecord, slot: DigestSlot, error: unknown, report: TickReport) {
-    const retryAt = new Date(clock().getTime() + RETRY_EVERY_MS);
-    if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
-      await digests.retryLater(slot.id, retryAt, describe(error));
-      report.retrying++;
-      return;
-    }
-    logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
-    try {
-      await deliver(director, [{ html: sentenceFor(error, director.language) }]);
-      await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
-    } catch (sendError) {
-      await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
-    }
-    report.failed++;
-    metrics.digests.inc({ outcome: 'failed' });
-  }
-
-  /** Sends the slot's messages (presented already) and records the outcome. */
-  async function sendBuilt(director: DirectorRecord, slot: DigestSlot, presented: Reply[], report: TickReport) {
-    try {
-      if (!(await deliverSlot(director, slot, presented))) {
-        logger.warn('digest slot taken over by another instance while sending', { digest: slot.digest, slot: slot.id });
-        return;
-      }
-      await digests.finish(slot.id, 'sent', `${slot.handedOver + presented.length} message(s)`, clock());
-      report.sent++;
-      metrics.digests.inc({ outcome: 'sent' });
-    } catch (error) {
-      logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
-      await digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
-      report.failed++;
-      metrics.digests.inc({ outcome: 'failed' });
-    }
-  }
-
-  /** A slot an instance that stopped had begun: only the messages it had not handed over yet. */
-  async function sendRest(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
-    const rest = slot.rest === undefined ? undefined : keptRepliesOf(slot.rest);
-    if (rest) return sendBuilt(director, slot, rest, report);
-    await digests.finish(slot.id, 'failed', 'the rest of the digest could not be read back', clock());
-    report.failed++;
-    metrics.digests.inc({ outcome: 'failed' });
-  }
-
-  async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
-    if (slot.handedOver > 0) return sendRest(director, slot, report);
-    let replies: Reply[] | null;
-    try {
-      // Only the rendered messages outlive this: the portal data behind them is garbage once rendered.
-      replies = await building.schedule(() => deps.content(director, slot.digest));
-    } catch (error) {
-      return contentFailed(director, slot, error, report);
-    }
-    if (replies?.length) return sendBuilt(director, slot, presentReplies(replies, director.language), report);
-    await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
-    report.skippedEmpty++;
-    metrics.digests.inc({ outcome: 'skipped' });
   }
 
   async function runDue(director: DirectorRecord, subscription: DigestSubscription, now: Date, report: TickReport) {

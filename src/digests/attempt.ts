@@ -1,0 +1,127 @@
+// One attempt at a claimed slot: build the digest (or take the messages an instance that stopped left unsent),
+// hand it to Telegram message by message, and record how it ended. A portal that cannot be read now is tried
+// again while it may come back; after that the director gets one sentence instead of the digest.
+import Bottleneck from 'bottleneck';
+import type { Logger } from '../log.ts';
+import { metrics } from '../ops/metrics.ts';
+import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
+import { isConnectionEnded } from '../portal/tokens.ts';
+import type { Language } from '../scenarios/director.ts';
+import type { DigestRepository, DigestSlot } from '../storage/digests.ts';
+import type { DirectorRecord } from '../storage/directors.ts';
+import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
+import { presentReplies } from '../views/present.ts';
+import type { Reply } from '../views/reply.ts';
+import { type Deliver, keepReplies, keptRepliesOf } from './delivery.ts';
+import type { DigestDispatcherDeps, TickReport } from './dispatcher.ts';
+
+const MINUTE = 60_000;
+// Briefings being built at once. A briefing's portal data (open tasks, deals, their history) is large and is
+// dropped as soon as it is rendered; the rest of the directors in flight hold only their rendered messages while
+// they wait for Telegram. So the round streams: memory follows this number, not the number of directors.
+const BUILDING_AT_ONCE = 16;
+// While the portal is unreachable: try again this often (for as long as the slot's give-up time allows).
+export const RETRY_EVERY_MS = 5 * MINUTE;
+
+// Promise 4: one sentence instead of the digest. A revoked connection is the owner's to fix, so it says that.
+// A director's own connection that ended is theirs to renew: they are asked to connect again.
+const sentenceFor = (error: unknown, language: Language) =>
+  (isConnectionEnded(error)
+    ? CONNECT_AGAIN
+    : isPortalError(error) && error.kind === 'authorization'
+      ? PORTAL_REFUSED
+      : PORTAL_UNAVAILABLE)[language];
+
+const describe = (error: unknown) =>
+  isPortalError(error) ? `portal ${error.kind}` : error instanceof Error ? error.name : 'error';
+
+const METRIC_OF = { sent: 'sent', failed: 'failed', skippedEmpty: 'skipped' } as const;
+
+/** Counts a slot's end in the round's report and in /metrics. */
+function count(report: TickReport, outcome: keyof typeof METRIC_OF) {
+  report[outcome]++;
+  metrics.digests.inc({ outcome: METRIC_OF[outcome] });
+}
+
+export interface AttemptDeps {
+  digests: DigestRepository;
+  /** This instance's name on the slots it sends. */
+  owner: string;
+  clock: () => Date;
+  logger: Logger;
+  content: DigestDispatcherDeps['content'];
+  deliver: Deliver;
+}
+
+export type Attempt = (director: DirectorRecord, slot: DigestSlot, report: TickReport) => Promise<void>;
+
+export function createAttempt(deps: AttemptDeps): Attempt {
+  const { digests, owner, clock, logger } = deps;
+  const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
+
+  /**
+   * A slot's messages, each counted on the slot just before it leaves, with the ones still to send: whoever takes
+   * the slot over sends only those. False when the slot was taken over meanwhile: this instance stops there.
+   */
+  const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) =>
+    deps.deliver(director.chatId, presented, (index) =>
+      digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
+    );
+
+  /** The portal could not be read: later while it may come back, else one sentence instead of the digest. */
+  async function contentFailed(director: DirectorRecord, slot: DigestSlot, error: unknown, report: TickReport) {
+    const retryAt = new Date(clock().getTime() + RETRY_EVERY_MS);
+    if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
+      await digests.retryLater(slot.id, retryAt, describe(error));
+      report.retrying++;
+      return;
+    }
+    logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
+    try {
+      const sentence = presentReplies([{ html: sentenceFor(error, director.language) }], director.language);
+      await deps.deliver(director.chatId, sentence);
+      await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
+    } catch (sendError) {
+      await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
+    }
+    count(report, 'failed');
+  }
+
+  /** Sends the slot's messages (presented already) and records the outcome. */
+  async function sendBuilt(director: DirectorRecord, slot: DigestSlot, presented: Reply[], report: TickReport) {
+    try {
+      if (!(await deliverSlot(director, slot, presented))) {
+        logger.warn('digest slot taken over by another instance while sending', { digest: slot.digest, slot: slot.id });
+        return;
+      }
+      await digests.finish(slot.id, 'sent', `${slot.handedOver + presented.length} message(s)`, clock());
+      count(report, 'sent');
+    } catch (error) {
+      logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
+      await digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
+      count(report, 'failed');
+    }
+  }
+
+  /** A slot an instance that stopped had begun: only the messages it had not handed over yet. */
+  async function sendRest(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
+    const rest = slot.rest === undefined ? undefined : keptRepliesOf(slot.rest);
+    if (rest) return sendBuilt(director, slot, rest, report);
+    await digests.finish(slot.id, 'failed', 'the rest of the digest could not be read back', clock());
+    count(report, 'failed');
+  }
+
+  return async (director, slot, report) => {
+    if (slot.handedOver > 0) return sendRest(director, slot, report);
+    let replies: Reply[] | null;
+    try {
+      // Only the rendered messages outlive this: the portal data behind them is garbage once rendered.
+      replies = await building.schedule(() => deps.content(director, slot.digest));
+    } catch (error) {
+      return contentFailed(director, slot, error, report);
+    }
+    if (replies?.length) return sendBuilt(director, slot, presentReplies(replies, director.language), report);
+    await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
+    count(report, 'skippedEmpty');
+  };
+}
