@@ -9,14 +9,22 @@ const russian = newStemmer('russian');
 // Legal forms say what a company is, not which one: «ООО «Ромашка»» is «Ромашка».
 const LEGAL_FORMS = new Set(['ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'нко', 'ано', 'llc', 'inc', 'ltd', 'ooo', 'gmbh']);
 
+// A web address («https://romashka.ru/price», «www.granit.ru», «romashka.ru»): a link in a task's title or a
+// client's name is no name to look up (its words would find «Ромашка» by its Latin letters).
+const WEB = String.raw`(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:ru|рф|com|net|org|su|io|info|biz|pro|online|ua|by|kz|de|uk)(?![\p{L}\p{N}])(?:\/\S*)?`;
+/** Web addresses, each as one match. */
+export const webLinks = (): RegExp => new RegExp(WEB, 'giu');
+const LINKS = new RegExp(`${WEB}|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}`, 'giu');
+
 /** Lower case, ё as е, quotes and punctuation as spaces, legal forms dropped. */
 export function normalizeName(text: string): string {
   return wordsOf(text).join(' ');
 }
 
-/** The words of a name, normalised, without legal forms. */
+/** The words of a name, normalised, without legal forms, links and e-mail addresses. */
 export function wordsOf(text: string): string[] {
   return text
+    .replace(LINKS, ' ')
     .toLocaleLowerCase('ru')
     .replaceAll('ё', 'е')
     .split(/[^\p{L}\p{N}]+/u)

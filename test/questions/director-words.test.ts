@@ -186,3 +186,32 @@ describe('an employee’s contacts', () => {
     expect(text).not.toMatch(/Не нашёл/u);
   });
 });
+
+describe('a link names nobody', () => {
+  it.each([
+    [
+      'создай задачу проверить сайт https://romashka.ru/catalog',
+      'Создать задачу «Проверить сайт https://romashka.ru/catalog»?',
+    ],
+    [
+      'создай задачу прочитать статью https://vc.ru/ivanov-petrov',
+      'Создать задачу «Прочитать статью https://vc.ru/ivanov-petrov»?',
+    ],
+    ['создай сделку Поставка для www.granit.ru', 'Создать сделку «Поставка для www.granit.ru»?'],
+  ])('«%s» is not bound to a client its link spells', async (phrase, question) => {
+    expect(await ask(phrase)).toBe(question);
+  });
+
+  it('a client named beside a link is still found: «позвонить в Ромашку про https://romashka.ru/price»', async () => {
+    expect(await ask('создай задачу позвонить в Ромашку про https://romashka.ru/price')).toMatch(
+      /с привязкой к компании ООО «Ромашка»\?$/u,
+    );
+  });
+
+  it('a link in a question is said as not applied, and its words are not read as keywords', async () => {
+    const text = await ask('задачи Орловой https://bitrix24.ru/tasks/deals');
+    expect(text).toMatch(
+      /^❔ Не понял «https:\/\/bitrix24\.ru\/tasks\/deals» — показываю без этого\.\n\n✅ Задачи Марии Орловой: \d+/u,
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { Period, Query } from '../../scenarios/query.ts';
 import { findAmount } from './amount.ts';
 import { findDays } from './dates.ts';
-import { type Message, without } from './text.ts';
+import { LINK_MARK, type Message, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
 export interface Span {
@@ -420,6 +420,11 @@ function rest(
   for (const [index, word] of light.entries()) {
     const clean = word.replace(/[^\p{L}\p{N}-]/gu, '');
     const original = (raw[index] ?? word).replace(/^[«"“'„(]+|[»"”')?!.,:;]+$/gu, '');
+    // A link is no name and no keyword: said back as not applied.
+    if (word.includes(LINK_MARK)) {
+      unapplied.push(original);
+      continue;
+    }
     if (!clean) continue;
     if (CLIENT_WORDS.test(clean)) {
       client = true;

@@ -2,16 +2,25 @@
 // and fillers dropped. Every step keeps the raw text aligned character for character with the light text,
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 import type { Language } from '../../scenarios/director.ts';
-import { stemOf } from '../../scenarios/matcher.ts';
+import { stemOf, webLinks } from '../../scenarios/matcher.ts';
 
-/** Lowercase with ё → е and odd spaces → space; same length as the input, index for index. */
+/** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
+export const LINK_MARK = '\uE000';
+
+/**
+ * Lowercase with ё → е, odd spaces → space and web addresses masked; same length as the input, index for
+ * index.
+ */
 export function lightText(text: string): string {
   let out = '';
   for (const char of text) {
     const lower = char.toLowerCase();
     out += lower.length === char.length ? lower : char;
   }
-  return out.replace(/ё/g, 'е').replace(/[\u00a0\u2009\u202f\u2007]/g, ' ');
+  return out
+    .replace(/ё/g, 'е')
+    .replace(/[\u00a0\u2009\u202f\u2007]/g, ' ')
+    .replace(webLinks(), (link) => LINK_MARK.repeat(link.length));
 }
 
 const linkRe = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
