@@ -2,7 +2,13 @@
 // bunch the requests up; over real HTTP only what a busy machine cannot break is checked: nothing leaves early.
 import { afterEach, expect, it, vi } from 'vitest';
 import { createLeakyBucket as portalLimit } from '../../src/demo-portal/rate-limit.ts';
-import { type BucketSource, createLeakyBucket, type LeakyBucket, sharedBucket } from '../../src/portal/bucket.ts';
+import {
+  type BucketSource,
+  createLeakyBucket,
+  type LeakyBucket,
+  paced,
+  sharedBucket,
+} from '../../src/portal/bucket.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { ok, type StubPortal, startStubPortal } from './stub-portal.ts';
 
@@ -36,6 +42,32 @@ it('lets 200 requests asked at once go at the portal rate: the portal limit take
   expect(Math.max(...sent)).toBe(1_800);
   const busiest = Math.max(...sent.map((start) => sent.filter((at) => at >= start && at < start + 1000).length));
   expect(busiest).toBeLessThanOrEqual(20 + 100);
+});
+
+it('keeps under a portal of 2 a second even when its burst reaches the portal late: no refusal, at most 10 in any 5 seconds after', async () => {
+  vi.useFakeTimers({ now: 0 });
+  const limit = { perSecond: 2, burst: 50 };
+  const ours = createLeakyBucket(paced(limit), () => Date.now());
+  const portal = portalLimit(limit, () => Date.now());
+  const arrivals: number[] = [];
+  const refused: number[] = [];
+  const requests = Promise.all(
+    Array.from({ length: 80 }, async () => {
+      await ours.take();
+      // A busy machine: the requests sent at once reach the portal 400 ms later, the paced ones on time.
+      if (Date.now() === 0) await new Promise((resolve) => setTimeout(resolve, 400));
+      arrivals.push(Date.now());
+      if (!portal.take()) refused.push(Date.now());
+    }),
+  );
+  await vi.runAllTimersAsync();
+  await requests;
+  expect(refused).toEqual([]);
+  const afterBurst = arrivals.sort((a, b) => a - b).slice(limit.burst);
+  const busiest = Math.max(
+    ...afterBurst.map((start) => afterBurst.filter((at) => at >= start && at < start + 5_000).length),
+  );
+  expect(busiest).toBeLessThanOrEqual(10);
 });
 
 it('two clients of one portal share one bucket: 200 calls at once all arrive, none before the shared rate allows', async () => {
