@@ -45,6 +45,7 @@ export const activitySelect = [
   'START_TIME',
   'CREATED',
   'COMPLETED',
+  'RESPONSIBLE_ID',
 ];
 
 /** The activities of one CRM record (owner type 2 a deal, 3 a contact, 4 a company), newest first. */

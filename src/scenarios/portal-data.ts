@@ -142,6 +142,7 @@ export const activitySchema = z
     START_TIME: optionalText,
     CREATED: optionalText,
     COMPLETED: yes,
+    RESPONSIBLE_ID: z.coerce.number().optional().catch(undefined),
   })
   .loose();
 export type PortalActivity = z.output<typeof activitySchema>;

@@ -35,10 +35,10 @@ import {
   stageHistorySchema,
   taskSchema,
 } from './portal-data.ts';
-import { type Period, periodOf, periodWindow, type Query } from './query.ts';
+import { type Period, periodOf, periodWindow, type Query, type QueryGroup } from './query.ts';
 import { type Read, readTogether } from './reads.ts';
 import { withSubdepartments } from './team-status.ts';
-import type { Amount, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
+import type { Amount, GroupRow, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
 export const QUERY_PAGE = 20;
@@ -153,18 +153,21 @@ const isMoney = (query: Query) =>
   (query.measure === 'sum' ||
     query.measure === 'average' ||
     query.measure === 'conversion' ||
-    query.groupBy === 'manager');
+    // «кто больше всех продал»: the leaderboard; open or stuck deals by manager are no money question.
+    (query.groupBy === 'manager' && (!query.status || query.status === 'won')));
 
 /** The question as it will be answered: the defaults it implies, filled in and shown in the header. */
 export function withDefaults(query: Query, now: DateTime): Query {
   const out: Query = { ...query };
   if (isMoney(out) && out.measure !== 'conversion' && !out.status) out.status = 'won';
-  if (!out.period && (out.groupBy === 'month' || out.groupBy === 'week'))
+  // Tasks by week or month are by their deadlines, ahead as much as behind: no year or quarter back.
+  if (!out.period && (out.groupBy === 'month' || out.groupBy === 'week') && out.subject !== 'tasks')
     out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
   if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
-  // Tasks are the director's own unless a person or a client is named («задачи по Ромашке»: everyone's).
-  if (out.subject === 'tasks' && !out.person && !out.client) out.person = 'me';
+  // Tasks are the director's own unless a person or a client is named («задачи по Ромашке»: everyone's);
+  // by person («у кого просрочки») they are the team's.
+  if (out.subject === 'tasks' && !out.person && !out.client) out.person = out.groupBy === 'manager' ? 'team' : 'me';
   return out;
 }
 
@@ -313,8 +316,50 @@ async function tasks(run: Run): Promise<Answer> {
   const names = await context.names.users(raw.map((task) => task.responsibleId ?? 0).filter((id) => id > 0));
   const items = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
   if (status === 'done') items.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+  if (query.groupBy) {
+    const rows = countRows(items, query.groupBy, context.director.timeZone, (task) => ({
+      person: task.responsible,
+      date: status === 'done' ? task.closedAt : task.deadline,
+    }));
+    return { result: { kind: 'groups', rows }, total: items.length };
+  }
   const overdue = items.filter((task) => task.overdue).length;
   return { result: { kind: 'tasks', items: part(items, run), overdue }, total: items.length };
+}
+
+/**
+ * Items counted by the person responsible (the most first) or by the week or month of their date (in order):
+ * «у кого просрочки», «кто больше всех звонил», «задачи по неделям».
+ */
+function countRows<T>(
+  items: T[],
+  by: QueryGroup,
+  zone: string,
+  of: (item: T) => { person?: { id: number; name: string }; date?: string },
+): GroupRow[] {
+  const groups = new Map<string, GroupRow>();
+  for (const item of items) {
+    const { person, date } = of(item);
+    // Without a date (a task with no deadline): the key is empty, and the row comes last.
+    const key =
+      by === 'week' || by === 'month'
+        ? (DateTime.fromISO(toDirectorTime(date, zone) ?? '', { zone })
+            .startOf(by)
+            .toISODate() ?? '')
+        : String(person?.id ?? 0);
+    const row = groups.get(key) ?? {
+      key,
+      label: by === 'manager' ? (person?.name ?? '—') : key,
+      count: 0,
+      sums: [],
+      averages: [],
+    };
+    row.count += 1;
+    groups.set(key, row);
+  }
+  const rows = [...groups.values()];
+  if (by === 'week' || by === 'month') return rows.sort((a, b) => (a.key || '~').localeCompare(b.key || '~'));
+  return rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
 }
 
 // ─── deals and money ─────────────────────────────────────────────────────
@@ -633,6 +678,14 @@ async function activities(run: Run): Promise<Answer> {
     activitySchema,
     Object.values(found).flatMap((read) => read.items),
   );
+  if (query.groupBy) {
+    const people = await context.names.users(raw.flatMap((activity) => activity.RESPONSIBLE_ID ?? []));
+    const rows = countRows(raw, query.groupBy, context.director.timeZone, (activity) => ({
+      person: people.get(activity.RESPONSIBLE_ID ?? 0),
+      date: activity.START_TIME ?? activity.CREATED,
+    }));
+    return { result: { kind: 'groups', rows }, total: raw.length };
+  }
   // Still to do: the nearest first; the rest: the latest first.
   const upcoming = query.status === 'open' || query.status === 'overdue';
   const items = raw

@@ -219,13 +219,8 @@ export function choiceQuestion(
   const ru = language === 'ru';
   const what = quoted(portalText(query), language);
   switch (subject) {
-    case 'person': {
-      const task = write?.type === 'createTask' ? ` ${quoted(portalText(write.title), language)}` : '';
-      if (!query) return ru ? `Кому поручить задачу${task}?` : `Who should get the task${task}?`;
-      return ru
-        ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
-        : `Who should get the task${task}? Several colleagues match ${what}:`;
-    }
+    case 'person':
+      return whoGetsTheTask(query, write, language);
     case 'stage':
       return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
     case 'task':
@@ -241,19 +236,7 @@ export function choiceQuestion(
         return ru ? `Какую встречу удалить? Подходят несколько:` : 'Which meeting to delete? Several match:';
       return ru ? 'Какую встречу перенести? Подходят несколько:' : 'Which meeting to move? Several match:';
     case 'deal':
-      if (write?.type === 'deleteDeal')
-        return ru
-          ? `Какую сделку удалить? Нашлось несколько по ${what}:`
-          : `Which deal to delete? Several match ${what}:`;
-      if (write?.type === 'addComment')
-        return ru
-          ? `К какой сделке добавить комментарий? Нашлось несколько по ${what}:`
-          : `Which deal gets the comment? Several match ${what}:`;
-      if (write?.type === 'createTask')
-        return ru ? `Какая сделка? Нашлось несколько по ${what}:` : `Which deal? Several match ${what}:`;
-      return ru
-        ? `Какую сделку перевести? Нашлось несколько по ${what}:`
-        : `Which deal to move? Several match ${what}:`;
+      return whichDeal(what, write, language);
     case 'contact':
       return ru
         ? `${write?.type === 'addComment' ? 'Какому контакту добавить комментарий?' : 'Какой контакт?'} Нашлось несколько по ${what}:`
@@ -269,6 +252,31 @@ export function choiceQuestion(
         ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
         : `Someone is busy then for the meeting ${what}. Free times that day:`;
   }
+}
+
+/** Whom a task goes to: nobody was named, or several colleagues fit the name. */
+function whoGetsTheTask(query: string, write: WriteRequest | undefined, language: Language): string {
+  const ru = language === 'ru';
+  const task = write?.type === 'createTask' ? ` ${quoted(portalText(write.title), language)}` : '';
+  if (!query) return ru ? `Кому поручить задачу${task}?` : `Who should get the task${task}?`;
+  const what = quoted(portalText(query), language);
+  return ru
+    ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
+    : `Who should get the task${task}? Several colleagues match ${what}:`;
+}
+
+/** Several deals fit: the question says what happens to the one picked. */
+function whichDeal(what: string, write: WriteRequest | undefined, language: Language): string {
+  const ru = language === 'ru';
+  if (write?.type === 'deleteDeal')
+    return ru ? `Какую сделку удалить? Нашлось несколько по ${what}:` : `Which deal to delete? Several match ${what}:`;
+  if (write?.type === 'addComment')
+    return ru
+      ? `К какой сделке добавить комментарий? Нашлось несколько по ${what}:`
+      : `Which deal gets the comment? Several match ${what}:`;
+  if (write?.type === 'createTask')
+    return ru ? `Какая сделка? Нашлось несколько по ${what}:` : `Which deal? Several match ${what}:`;
+  return ru ? `Какую сделку перевести? Нашлось несколько по ${what}:` : `Which deal to move? Several match ${what}:`;
 }
 
 const notFoundWords: Record<LookupSubject, Texts> = {

@@ -194,7 +194,7 @@ const NOUNS: Record<Query['subject'], keyof typeof nouns> = {
   meetings: 'meeting',
   contacts: 'record',
   companies: 'record',
-  calls: 'record',
+  calls: 'call',
   activities: 'record',
 };
 
@@ -202,9 +202,11 @@ const sumsText = (sums: Amount[], language: Language) => moneyTotals(sums, langu
 
 function groupLine(row: GroupRow, index: number, query: Query, language: Language): string {
   const label =
-    query.groupBy === 'week' || query.groupBy === 'month'
-      ? periodLabel(row.key, query.groupBy, language)
-      : portalText(row.label);
+    (query.groupBy === 'week' || query.groupBy === 'month') && !row.key
+      ? say(language, 'без срока', 'no date')
+      : query.groupBy === 'week' || query.groupBy === 'month'
+        ? periodLabel(row.key, query.groupBy, language)
+        : portalText(row.label);
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
@@ -373,7 +375,11 @@ function conversionParts(
 function groupParts(view: QueryView, result: Extract<QueryResult, { kind: 'groups' }>, language: Language): Part[] {
   const { query } = view;
   const by = {
-    manager: say(language, 'по менеджерам', 'by manager'),
+    // Deals and leads have managers; tasks and calls have the people doing them.
+    manager:
+      query.subject === 'deals' || query.subject === 'leads'
+        ? say(language, 'по менеджерам', 'by manager')
+        : say(language, 'по сотрудникам', 'by person'),
     stage:
       query.subject === 'leads' ? say(language, 'по статусам', 'by status') : say(language, 'по стадиям', 'by stage'),
     source: say(language, 'по источникам', 'by source'),

@@ -11,6 +11,7 @@ export const nouns = {
     ru: { one: 'встреча', few: 'встречи', many: 'встреч', other: 'встречи' },
     en: { one: 'meeting', other: 'meetings' },
   },
+  call: { ru: { one: 'звонок', few: 'звонка', many: 'звонков', other: 'звонка' }, en: { one: 'call', other: 'calls' } },
   lead: { ru: { one: 'лид', few: 'лида', many: 'лидов', other: 'лида' }, en: { one: 'lead', other: 'leads' } },
   day: { ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' }, en: { one: 'day', other: 'days' } },
   person: {

@@ -22,14 +22,17 @@ const ask = async (text: string) => {
 };
 
 describe('a denial is never read as its opposite', () => {
-  it.each(['кто не закрыл задачи', 'у кого просроченные задачи', 'кто просрочил задачи', 'Кто не выполнил задачи?'])(
-    '«%s» is the team’s status, not the director’s own tasks',
-    async (phrase) => {
-      const text = await ask(phrase);
-      expect(text).toMatch(/^👥 Команда: \d+/u);
-      expect(text).not.toMatch(/Не понял/u);
-    },
-  );
+  it.each([
+    ['кто не закрыл задачи', 'Открытые'],
+    ['у кого просроченные задачи', 'Просроченные'],
+    ['кто просрочил задачи', 'Просроченные'],
+    ['Кто не выполнил задачи?', 'Открытые'],
+    ['у кого просрочки', 'Просроченные'],
+  ])('«%s» counts the team’s tasks person by person, not the director’s own list', async (phrase, status) => {
+    const text = await ask(phrase);
+    expect(text).toMatch(new RegExp(`^📊 ${status} задачи команды по сотрудникам: \\d+\\n`, 'u'));
+    expect(text).not.toMatch(/Не понял|Ваши/u);
+  });
 
   it('«невыполненные задачи Попова» are his open tasks', async () => {
     expect(await ask('невыполненные задачи Попова')).toMatch(/^✅ Открытые задачи Дмитрия Попова: \d+/u);
@@ -213,5 +216,49 @@ describe('a link names nobody', () => {
     expect(text).toMatch(
       /^❔ Не понял «https:\/\/bitrix24\.ru\/tasks\/deals» — показываю без этого\.\n\n✅ Задачи Марии Орловой: \d+/u,
     );
+  });
+});
+
+describe('«кто», «у кого»: the answer is by person', () => {
+  const now = () => h.clock.now.getTime();
+  const people = (text: string) =>
+    new Map(
+      [...text.matchAll(/^\d+\. (.+?) — (\d+)\s(?:задач|задачи|задача|звонок|звонка|звонков)$/gmu)].map((m) => [
+        m[1],
+        Number(m[2]),
+      ]),
+    );
+
+  it('«у кого просрочки»: every person’s overdue tasks, the director’s own among them, adding up to the total', async () => {
+    const text = await ask('у кого просрочки');
+    const rows = people(text);
+    const total = Number(text.match(/по сотрудникам: (\d+)/u)?.[1]);
+    expect([...rows.values()].reduce((sum, n) => sum + n, 0)).toBe(total);
+    const mine = openTasksOf(h.portal).filter((task) => ms(task.deadline) < now()).length;
+    expect(mine).toBeGreaterThan(0);
+    expect(rows.get('Алексей Смирнов')).toBe(mine);
+  });
+
+  it('«кто больше всех звонил» counts the calls by the person who made them, the most first', async () => {
+    const calls = h.portal.data.activities.filter((activity) => String(activity.TYPE_ID) === '2');
+    const text = await ask('кто больше всех звонил');
+    expect(text).toMatch(new RegExp(`^📊 Звонки по сотрудникам: ${calls.length}\\n`, 'u'));
+    const counts = [...people(text).values()];
+    expect(counts.length).toBeGreaterThan(1);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+
+  it('«задачи по сотрудникам» are grouped as asked, not the director’s list under that header', async () => {
+    expect(await ask('задачи по сотрудникам')).toMatch(/^📊 Задачи команды по сотрудникам: \d+\n\n1\. /u);
+  });
+
+  it('«задачи по неделям»: by the week of their deadline, tasks without one last', async () => {
+    const text = await ask('задачи по неделям');
+    expect(text).toMatch(/^📊 Ваши задачи по неделям: \d+/u);
+    expect(text).not.toMatch(/Invalid/u);
+  });
+
+  it('«у кого зависшие сделки» are the stuck deals by manager, not this month’s won ones', async () => {
+    expect(await ask('у кого зависшие сделки')).toMatch(/^📊 Зависшие сделки по менеджерам: \d+/u);
   });
 });

@@ -23,6 +23,8 @@ interface Found {
   directionSaid?: string;
   measure?: Query['measure'];
   groupBy?: Query['groupBy'];
+  /** The words that said the grouping, handed back when the subject cannot be grouped so. */
+  groupSaid?: string;
   person?: string;
   client?: string;
   period?: Period;
@@ -93,7 +95,10 @@ const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   },
   { pattern: rule('контакт\\p{L}*|contacts?'), subject: 'contacts' },
   { pattern: rule('компани\\p{L}*|клиент(?:ы|ов|ам|ами)|companies|clients|customers'), subject: 'companies' },
-  { pattern: rule('звонк\\p{L}*|звонок|calls|phone\\s+calls'), subject: 'calls' },
+  {
+    pattern: rule('звонк\\p{L}*|звонок|(?:по)?звонил\\p{L}*|calls|phone\\s+calls|called|made\\s+calls'),
+    subject: 'calls',
+  },
   { pattern: rule('активност\\p{L}*|дела\\s+по\\s+клиент\\p{L}*|activities'), subject: 'activities' },
 ];
 
@@ -149,6 +154,21 @@ const DIRECTIONS: { pattern: RegExp; direction: NonNullable<Query['direction']> 
     direction: 'outgoing',
   },
 ];
+
+// «кто не закрыл задачи», «у кого просрочки», «чьи сделки зависли»: the answer is by person.
+const WHOSE = rule('^(?:а\\s+)?(?:кто|у\\s+кого|чь[иейя]|who(?:se)?|which\\s+(?:employees|people|managers))');
+
+/** The groupings each subject can be counted by; another is said back, never dropped. */
+const GROUPINGS: Record<Query['subject'], NonNullable<Query['groupBy']>[]> = {
+  tasks: ['manager', 'week', 'month'],
+  deals: ['manager', 'stage', 'source', 'week', 'month'],
+  leads: ['manager', 'stage', 'source', 'week', 'month'],
+  meetings: [],
+  contacts: [],
+  companies: [],
+  calls: ['manager', 'week', 'month'],
+  activities: ['manager', 'week', 'month'],
+};
 
 // ─── whose ────────────────────────────────────────────────────────────────
 
@@ -461,17 +481,22 @@ export function parseQuery(
 ): { query: Query; unapplied: string[]; said: boolean; doubtful: number } | undefined {
   const found: Found = { spans: [] };
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
-  for (const { pattern, groupBy } of GROUPS) take(message, found, pattern, () => (found.groupBy ??= groupBy));
+  for (const { pattern, groupBy } of GROUPS)
+    take(message, found, pattern, (match) => {
+      found.groupSaid ??= match[0];
+      found.groupBy ??= groupBy;
+    });
   for (const { pattern, person } of PEOPLE) take(message, found, pattern, () => (found.person ??= person));
   periods(message, found, clock, looksAhead(message.light));
   amounts(message, found);
   stagesAndPipelines(message, found);
-  for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
+  // Before the subjects: «кто нам звонил» is the incoming calls, not calls by person.
   for (const { pattern, direction } of DIRECTIONS)
     take(message, found, pattern, (match) => {
       found.direction ??= direction;
       found.directionSaid ??= match[0];
     });
+  for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
   take(message, found, NEGATED, (match) => denied.push(match[0]));
@@ -492,6 +517,13 @@ export function parseQuery(
   if (found.status === 'done' && found.subject === 'deals') found.status = 'won';
   const { name, unapplied: unknown, doubtful } = rest(message, found);
   const unapplied = [...denied, ...unknown];
+  if (!found.groupBy && GROUPINGS[found.subject].includes('manager'))
+    take(message, found, WHOSE, () => (found.groupBy = 'manager'));
+  // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
+  if (found.groupBy && !GROUPINGS[found.subject].includes(found.groupBy)) {
+    unapplied.unshift(found.groupSaid ?? '');
+    found.groupBy = undefined;
+  }
   // «входящие лиды»: only calls and activities come in or go out; the word is said, never dropped.
   if (found.direction && found.subject !== 'calls' && found.subject !== 'activities') {
     unapplied.unshift(found.directionSaid ?? '');

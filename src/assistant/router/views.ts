@@ -232,16 +232,12 @@ const WHY = /^(?:почему|зачем|отчего|why|сравни\p{L}*|com
  * apply rides along (the model reads it, or the reply says it was not applied); more, or a «почему», make
  * the whole message a question for the model.
  */
-// «кто не закрыл задачи», «у кого просрочки»: a question about the team, which its status view answers.
-const aboutWhomRe = /^(?:а\s+)?(?:кто|у\s+кого|who(?:se)?|which\s+(?:employees|people))(?![\p{L}])/u;
-
 function questionIntent(message: Message, clock: Clock): Intent | undefined {
   const asked = parseQuery(message, clock);
-  if (asked?.query.subject === 'tasks' && !asked.query.person && aboutWhomRe.test(message.light))
-    return view({ scenario: 'teamStatus' });
   if (!asked || !isQualified(asked.query)) return undefined;
   // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
-  if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client) return undefined;
+  if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client && !asked.query.groupBy)
+    return undefined;
   const { unapplied } = asked;
   if (unapplied.length + asked.doubtful > 1 || unapplied.some((word) => WHY.test(word.toLowerCase())))
     return { kind: 'unknown' };
