@@ -3,22 +3,14 @@
 // exactly that question — the whole list, not its first part — checked against the demo portal's own records.
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STALE_BUTTON } from '../../src/views/messages.ts';
 import type { SentMessage } from '../fakes/telegram-api.ts';
 import { decodePng } from '../views/png.ts';
-import { DIRECTOR, type Stand, startStand } from './harness.ts';
+import { DIRECTOR, runningStand } from './harness.ts';
 
 describe('picture and spreadsheet buttons under the answers to questions', () => {
-  let stand: Stand;
-
-  beforeAll(async () => {
-    stand = await startStand();
-    await stand.startAssistant();
-  }, 60_000);
-  afterAll(async () => {
-    await stand?.close();
-  });
+  const stand = runningStand();
 
   const sheetOf = async (data: Buffer) => {
     const workbook = new ExcelJS.Workbook();

@@ -1,20 +1,12 @@
 // Pictures and spreadsheets through the real bot: `npm start`, the fake Bot API (sendPhoto, sendDocument) and
 // the demo portal. What is checked is what the director's phone would get: a real PNG, a real .xlsx.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodePng } from '../views/png.ts';
-import { DIRECTOR, type Stand, startStand } from './harness.ts';
+import { DIRECTOR, runningStand } from './harness.ts';
 
 describe('charts and spreadsheets in Telegram', () => {
-  let stand: Stand;
-
-  beforeAll(async () => {
-    stand = await startStand();
-    await stand.startAssistant();
-  }, 60_000);
-  afterAll(async () => {
-    await stand?.close();
-  });
+  const stand = runningStand();
 
   it('sends the pipeline as a picture on «покажи воронку графиком», captioned with its headline and hint', async () => {
     const [photo] = await stand.say(DIRECTOR, 'покажи воронку графиком');

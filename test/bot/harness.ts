@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { type FakeTelegram, type SentMessage, startFakeTelegram, type TelegramUser } from '../fakes/telegram-api.ts';
 
@@ -102,6 +103,19 @@ export async function startStand(extraEnv: Record<string, string> = {}): Promise
       rmSync(folder, { recursive: true, force: true });
     },
   };
+  return stand;
+}
+
+/** The bot running for the tests of the enclosing `describe`: started before them, closed after them. */
+export function runningStand(): Stand {
+  const stand = {} as Stand;
+  beforeAll(async () => {
+    Object.assign(stand, await startStand());
+    await stand.startAssistant();
+  }, 60_000);
+  afterAll(async () => {
+    await stand.close?.();
+  });
   return stand;
 }
 

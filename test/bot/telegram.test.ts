@@ -1,21 +1,13 @@
 // Every promise of PRODUCT.md through the real bot: `npm start`, grammY, the fake Bot API, the demo
 // portal and a SQLite file. Assertions are on what the director's Telegram would show.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIRECTOR, MANAGER, STRANGER, type Stand, startStand, TECHNICAL_WORDS } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { DIRECTOR, MANAGER, runningStand, STRANGER, startStand, TECHNICAL_WORDS } from './harness.ts';
 
 const PORTAL_DOWN = 'Не удалось подключиться к Битрикс24, проверьте, что портал доступен.';
 
 describe('the Telegram bot, run as an operator runs it', () => {
-  let stand: Stand;
+  const stand = runningStand();
   const tasksCount = () => stand.portal.data.tasks.length;
-
-  beforeAll(async () => {
-    stand = await startStand();
-    await stand.startAssistant();
-  }, 60_000);
-  afterAll(async () => {
-    await stand?.close();
-  });
 
   it('registers the commands in Russian and English at start-up', () => {
     const commands = stand.telegram.calls.filter((call) => call.method === 'setMyCommands');
