@@ -155,6 +155,46 @@ export const taskPerson = (user: Row): Row => ({
   workPosition: user.WORK_POSITION,
 });
 
+/** A new task as `tasks.task.*` keep it: open, set by `creator` for `responsible`, untitled and bound to nothing. */
+export function taskRecord(id: number, creator: Row, responsible: Row, at: string): Row {
+  return {
+    id: String(id),
+    parentId: null,
+    title: '',
+    description: '',
+    mark: null,
+    priority: '1',
+    multitask: 'N',
+    notViewed: 'N',
+    replicate: 'N',
+    stageId: '0',
+    createdBy: String(creator.ID),
+    createdDate: at,
+    responsibleId: String(responsible.ID),
+    changedBy: String(responsible.ID),
+    changedDate: at,
+    statusChangedBy: String(responsible.ID),
+    closedBy: null,
+    closedDate: null,
+    activityDate: at,
+    dateStart: null,
+    deadline: null,
+    startDatePlan: null,
+    endDatePlan: null,
+    groupId: '0',
+    status: '2',
+    subStatus: '2',
+    favorite: 'N',
+    allowChangeDeadline: 'Y',
+    taskControl: 'N',
+    ufCrmTask: [],
+    accomplices: [],
+    auditors: [],
+    creator: taskPerson(creator),
+    responsible: taskPerson(responsible),
+  };
+}
+
 /** One row of a deal's stage history: `type` 1 created, 2 moved on, 3 closed. */
 export function addStageHistory(
   data: Pick<DemoData, 'stageHistory' | 'lastIds'>,

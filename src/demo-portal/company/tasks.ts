@@ -1,5 +1,5 @@
 // Tasks: the director's own list (overdue, due today, tomorrow, later, done) and the team's work.
-import { COMPANY_DEALS, taskPerson } from '../company.ts';
+import { COMPANY_DEALS, taskRecord } from '../company.ts';
 import type { Row } from '../filters.ts';
 import { DIRECTOR_ID } from './people.ts';
 import { DAY, HOUR, type Seed } from './seed.ts';
@@ -102,46 +102,23 @@ function taskRow(seed: Seed, desk: Desk, responsible: number, plan: TaskPlan): R
     responsible === DIRECTOR_ID ? pick([DIRECTOR_ID, DIRECTOR_ID, 2, 13]) : pick([DIRECTOR_ID, responsible, 2, 8]);
   const created = Math.min(plan.closed ?? now, plan.deadline ?? now, now) - between(2, 20) * DAY;
   const deal = desk.deals[Math.floor(rnd() * COMPANY_DEALS)]!;
-  const person = (id: number) => taskPerson(desk.users[id - 1]!);
+  const user = (id: number) => desk.users[id - 1]!;
   return {
-    id: String(id),
-    parentId: null,
+    ...taskRecord(id, user(creator), user(responsible), iso(created)),
     title,
-    description: '',
-    mark: null,
     priority: rnd() < 0.2 ? '2' : '1',
-    multitask: 'N',
-    notViewed: 'N',
-    replicate: 'N',
-    stageId: '0',
-    createdBy: String(creator),
-    createdDate: iso(created),
-    responsibleId: String(responsible),
-    changedBy: String(responsible),
     changedDate: iso(plan.closed ?? created + DAY),
-    statusChangedBy: String(responsible),
     closedBy: plan.closed ? String(responsible) : null,
     closedDate: plan.closed ? iso(plan.closed) : null,
     activityDate: iso(plan.closed ?? created + DAY),
-    dateStart: null,
     deadline: plan.deadline ? iso(plan.deadline) : null,
-    startDatePlan: null,
-    endDatePlan: null,
-    groupId: '0',
     status: String(plan.status),
     subStatus: String(plan.status),
-    favorite: 'N',
-    allowChangeDeadline: 'Y',
-    taskControl: 'N',
     // Bound to the client its title names, as a task set from the client's card is; some to a deal too.
     ufCrmTask: [
       ...companies.filter((one) => title.includes(String(one.TITLE))).map((one) => `CO_${one.ID}`),
       ...contacts.filter((one) => title.includes(`${one.NAME} ${one.LAST_NAME}`)).map((one) => `C_${one.ID}`),
       ...(rnd() < 0.3 ? [`D_${deal.ID}`] : []),
     ],
-    accomplices: [],
-    auditors: [],
-    creator: person(creator),
-    responsible: person(responsible),
   };
 }

@@ -1,5 +1,5 @@
 // tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
-import { nextId, taskPerson } from '../company.ts';
+import { nextId, taskPerson, taskRecord } from '../company.ts';
 import { isoIn, momentOf } from '../dates.ts';
 import { fieldSelection, listRows, type Row } from '../filters.ts';
 import { RestError } from '../rest-error.ts';
@@ -97,11 +97,13 @@ function findTask(params: Record<string, unknown>, context: MethodContext, refus
 const actionNotAllowed = () => new RestError('0', 'Action on the task is not allowed', 400);
 const noFields = () => new RestError('100', 'Could not find value for parameter {fields} (internal error)', 400);
 
-function person(context: MethodContext, id: number): Row {
-  const user = context.data.users.find((candidate) => candidate.ID === String(id));
-  if (!user) throw new RestError('ERROR_CORE', 'Указан несуществующий пользователь', 400);
-  return taskPerson(user);
+function user(context: MethodContext, id: number): Row {
+  const found = context.data.users.find((candidate) => candidate.ID === String(id));
+  if (!found) throw new RestError('ERROR_CORE', 'Указан несуществующий пользователь', 400);
+  return found;
 }
+
+const person = (context: MethodContext, id: number): Row => taskPerson(user(context, id));
 
 /** Applies `fields` (UPPER_CASE or camelCase keys) to a task, the way tasks.task.add/update read them. */
 function applyFields(task: Row, fields: Record<string, unknown>, context: MethodContext): void {
@@ -197,42 +199,9 @@ const add: Method = (params, context) => {
   const { data } = context;
   const now = context.now().getTime();
   const stamp = isoIn(now, data.timeZone);
-  const task: Row = {
-    id: String(nextId(data, 'task')),
-    parentId: null,
-    title: '',
-    description: '',
-    mark: null,
-    priority: '1',
-    multitask: 'N',
-    notViewed: 'N',
-    replicate: 'N',
-    stageId: '0',
-    createdBy: String(context.userId),
-    createdDate: stamp,
-    responsibleId: String(context.userId),
-    changedBy: String(context.userId),
-    changedDate: stamp,
-    statusChangedBy: String(context.userId),
-    closedBy: null,
-    closedDate: null,
-    activityDate: stamp,
-    dateStart: null,
-    deadline: null,
-    startDatePlan: null,
-    endDatePlan: null,
-    groupId: '0',
-    status: '2',
-    subStatus: '2',
-    favorite: 'N',
-    allowChangeDeadline: 'Y',
-    taskControl: 'N',
-    ufCrmTask: [],
-    accomplices: [],
-    auditors: [],
-    creator: person(context, context.userId),
-    responsible: person(context, context.userId),
-  };
+  const id = nextId(data, 'task');
+  const caller = user(context, context.userId);
+  const task = taskRecord(id, caller, caller, stamp);
   applyFields(task, fields, context);
   data.tasks.push(task);
   return { result: { task: present(task, now) } };
