@@ -262,3 +262,18 @@ describe('«кто», «у кого»: the answer is by person', () => {
     expect(await ask('у кого зависшие сделки')).toMatch(/^📊 Зависшие сделки по менеджерам: \d+/u);
   });
 });
+
+describe('a client typed in lower case', () => {
+  it('«сделки ромашки» are the deals of ООО «Ромашка», not all deals with «ромашки» not understood', async () => {
+    const company = h.portal.data.companies.find((one) => one.TITLE === 'ООО «Ромашка»')!;
+    const deals = h.portal.data.deals.filter(
+      (deal) => String(deal.COMPANY_ID) === String(company.ID) && deal.STAGE_SEMANTIC_ID === 'P',
+    );
+    const text = await ask('сделки ромашки');
+    expect(text).toMatch(new RegExp(`^💼 Сделки по клиенту ООО «Ромашка»: ${deals.length} на `, 'u'));
+  });
+
+  it('an adjective left over is still said, not looked up as a name: «задачи срочные»', async () => {
+    expect(await ask('задачи срочные')).toMatch(/^❔ Не понял «срочные» — показываю без этого\./u);
+  });
+});

@@ -424,6 +424,8 @@ const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|отв
 // A word that looks like a surname or a name in any case: capitalised, or with a surname's ending.
 const NAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$/u;
 
+const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly))/u;
+
 function rest(
   message: Message,
   found: Found,
@@ -462,6 +464,11 @@ function rest(
     previous = '';
   }
   if (nameWords.length > 3) return { unapplied: [...unapplied, ...nameWords], doubtful };
+  // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
+  // name asked about (looked up, and said plainly when it fits nobody).
+  const [only] = unapplied;
+  if (!nameWords.length && !found.person && unapplied.length === 1 && only && LOWER_NAME.test(only))
+    return { name: { text: only, client }, unapplied: [], doubtful: doubtful + 1 };
   return nameWords.length
     ? { name: { text: nameWords.join(' '), client }, unapplied, doubtful }
     : { unapplied, doubtful };
