@@ -323,7 +323,7 @@ export function createDigestRepository(db: Database): DigestRepository {
     },
     abandon: (startedBefore, now) =>
       db.run(
-        `UPDATE digest_slots SET status = 'failed', detail = 'interrupted while sending; not sent again', finished_at = ?
+        `UPDATE digest_slots SET status = 'failed', detail = 'interrupted while sending; not sent again', finished_at = ?, rest = NULL
          WHERE status = 'sending' AND ((lease_until IS NULL AND attempt_at < ?) OR (lease_until <= ? AND give_up_at <= ?))`,
         [now.getTime(), startedBefore.getTime(), now.getTime(), now.getTime()],
       ),
