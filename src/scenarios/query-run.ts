@@ -409,6 +409,12 @@ function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], lett
   return deals.filter((deal) => deal.STAGE_SEMANTIC_ID === letter && moved.has(deal.ID));
 }
 
+/** A deal's or lead's sum bounds, as the portal's own filter. */
+const amountFilter = (query: Query): Params => ({
+  ...(query.amount?.min !== undefined ? { '>=OPPORTUNITY': query.amount.min } : {}),
+  ...(query.amount?.max !== undefined ? { '<=OPPORTUNITY': query.amount.max } : {}),
+});
+
 const inAmount = (query: Query) => (deal: PortalDeal) =>
   (query.amount?.min === undefined || deal.OPPORTUNITY >= query.amount.min) &&
   (query.amount?.max === undefined || deal.OPPORTUNITY <= query.amount.max);
@@ -421,8 +427,7 @@ async function deals(run: Run, stage: DealFilter): Promise<Answer> {
     ...people('ASSIGNED_BY_ID', who),
     ...(client ? { [client.field]: client.id } : {}),
     ...(stage.stageIds ? { STAGE_ID: stage.stageIds.length === 1 ? stage.stageIds[0] : stage.stageIds } : {}),
-    ...(query.amount?.min !== undefined ? { '>=OPPORTUNITY': query.amount.min } : {}),
-    ...(query.amount?.max !== undefined ? { '<=OPPORTUNITY': query.amount.max } : {}),
+    ...amountFilter(query),
   };
   const status = query.status;
   let chosen: PortalDeal[];
@@ -565,7 +570,7 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
 async function leads(run: Run): Promise<Answer> {
   const { context, query, who } = run;
   const range = window(run);
-  const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', range) };
+  const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', range), ...amountFilter(query) };
   if (query.status === 'new') filter.STATUS_ID = 'NEW';
   if (query.status === 'open') filter.STATUS_SEMANTIC_ID = 'P';
   if (query.status === 'won' || query.status === 'done') filter.STATUS_SEMANTIC_ID = 'S';

@@ -64,10 +64,11 @@ const SUBJECT_ICONS: Record<Query['subject'], string> = {
 const IRREGULAR: Record<string, string> = { Пётр: 'Петра', Петр: 'Петра', Павел: 'Павла', Лев: 'Льва' };
 const MALE_IN_A = new Set(['Никита', 'Илья', 'Кузьма', 'Лука', 'Фома', 'Савва', 'Данила']);
 
-function genitiveWord(word: string, female: boolean): string {
+function genitiveWord(word: string, female: boolean, first: boolean): string {
   if (IRREGULAR[word]) return IRREGULAR[word];
-  if (/(?:ов|ев|ёв|ин|ын)$/u.test(word)) return female ? word : `${word}а`;
-  if (/(?:ова|ева|ёва|ина|ына)$/u.test(word)) return `${word.slice(0, -1)}ой`;
+  // A first name is never declined as a surname: «Екатерина» → «Екатерины», «Марина» → «Марины».
+  if (!first && /(?:ов|ев|ёв|ин|ын)$/u.test(word)) return female ? word : `${word}а`;
+  if (!first && /(?:ова|ева|ёва|ина|ына)$/u.test(word)) return `${word.slice(0, -1)}ой`;
   if (/(?:ский|цкий)$/u.test(word)) return `${word.slice(0, -2)}ого`;
   if (/(?:ская|цкая)$/u.test(word)) return `${word.slice(0, -2)}ой`;
   if (/ия$/u.test(word)) return `${word.slice(0, -1)}и`;
@@ -84,7 +85,7 @@ export function genitiveName(name: string): string {
   const words = name.split(' ');
   const first = words[0] ?? '';
   const female = /[ая]$/u.test(first) && !MALE_IN_A.has(first);
-  return words.map((word) => genitiveWord(word, female)).join(' ');
+  return words.map((word, index) => genitiveWord(word, female, index === 0 && words.length > 1)).join(' ');
 }
 
 // ─── the period in words ─────────────────────────────────────────────────

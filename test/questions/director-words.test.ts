@@ -277,3 +277,37 @@ describe('a client typed in lower case', () => {
     expect(await ask('задачи срочные')).toMatch(/^❔ Не понял «срочные» — показываю без этого\./u);
   });
 });
+
+describe('money between two bounds, and names in the genitive', () => {
+  it('«сделки на сумму от 2 до 5 млн» are the open deals within both bounds', async () => {
+    const within = h.portal.data.deals.filter(
+      (deal) =>
+        deal.STAGE_SEMANTIC_ID === 'P' &&
+        Number(deal.OPPORTUNITY) >= 2_000_000 &&
+        Number(deal.OPPORTUNITY) <= 5_000_000,
+    );
+    const text = await ask('покажи сделки на сумму от 2 до 5 млн');
+    expect(text).toMatch(new RegExp(`^💼 Сделки от 2\\s000\\s000\\s₽ до 5\\s000\\s000\\s₽: ${within.length} на `, 'u'));
+  });
+
+  it('«лиды от 100 до 200 тысяч» filter the leads by their sum too', async () => {
+    const within = h.portal.data.leads.filter(
+      (lead) => Number(lead.OPPORTUNITY) >= 100_000 && Number(lead.OPPORTUNITY) <= 200_000,
+    );
+    expect(within.length).toBeLessThan(h.portal.data.leads.length);
+    expect(await ask('лиды от 100 до 200 тысяч')).toMatch(new RegExp(`: ${within.length}\\n`, 'u'));
+  });
+
+  it('«сделки от 1 до 15 ноября» is a range of days, not a sum', async () => {
+    expect(await ask('сделки от 1 до 15 ноября')).toMatch(/^💼 Сделки с 1 по 15 ноября: \d+/u);
+  });
+
+  it('a first name in -ина is not declined as a surname: «Екатерины Васильевой»', async () => {
+    expect(await ask('сделки в работе у Васильевой')).toMatch(/^💼 Открытые сделки Екатерины Васильевой: \d+/u);
+  });
+
+  it('«кто в отпуске» is no client called «Отпуск»; «кто сегодня на работе» is the team’s day', async () => {
+    expect(await ask('кто в отпуске')).not.toMatch(/Не нашёл клиента/u);
+    expect(await ask('кто сегодня на работе')).toMatch(/^👥 Команда: \d+/u);
+  });
+});

@@ -223,7 +223,7 @@ function periods(message: Message, found: Found, clock: Clock, nearest = false):
     });
   // «с 1 по 15 ноября», «с 1 ноября по 15 декабря», «from 1 to 15 November»
   on(
-    `(?:с|from)\\s+(\\d{1,2})(?:\\s+(${monthWord}))?\\s+(?:по|до|to|till|until)\\s+(\\d{1,2})\\s+(${monthWord})`,
+    `(?:с|от|from)\\s+(\\d{1,2})(?:\\s+(${monthWord}))?\\s+(?:по|до|to|till|until)\\s+(\\d{1,2})\\s+(${monthWord})`,
     (m) => {
       const toMonth = monthIndex(m[4]!) + 1;
       const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
@@ -338,7 +338,27 @@ const looksAhead = (light: string) =>
 
 const BIG = { миллион: 1_000_000, миллиона: 1_000_000, million: 1_000_000, млн: 1_000_000 } as Record<string, number>;
 
+const MULTIPLIER = 'тыс\\p{L}*|млн|миллион\\p{L}*|млрд|миллиард\\p{L}*|k|m|mln|millions?|thousands?';
+
 function amounts(message: Message, found: Found): void {
+  // «от 2 до 5 млн», «from 500k to 1m»: both bounds, the unit said once at the end serving both.
+  take(
+    message,
+    found,
+    rule(
+      `(?:от|from|between)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?\\s+(?:до|to|and)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?(?:\\s*(?:₽|руб\\p{L}*))?`,
+    ),
+    (match) => {
+      const unit = match[4] ?? match[2] ?? '';
+      const low = findAmount(`${match[1]} ${match[2] ?? unit}`)?.amount;
+      const high = findAmount(`${match[3]} ${unit}`)?.amount;
+      if (low === undefined || high === undefined || high < 1000) {
+        found.spans.pop();
+        return;
+      }
+      found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
+    },
+  );
   take(
     message,
     found,

@@ -103,6 +103,9 @@ const peopleAtRe =
 export function contactsIntent(message: Message, clock: Clock): Intent | undefined {
   const match = message.light.match(contactsRe) ?? message.light.match(peopleAtRe);
   if (!match) return undefined;
+  // «кто в отпуске», «кто в офисе»: the staff's whereabouts, not a client called «Отпуск».
+  if (/^(?:отпуск|командировк|больничн|офис|декрет)/u.test(message.light.slice(match.indices![1]![0])))
+    return undefined;
   // «контакты Попова за месяц»: a period makes it a question about the CRM's contacts (whose, added when).
   if (findPeriod(message, clock)) return undefined;
   const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
@@ -201,7 +204,7 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   if (
     has(
       light,
-      `команд\\p{L}*|отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|my\\s+people`,
+      `команд\\p{L}*|отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|my\\s+people|кто\\s+(?:сейчас\\s+|сегодня\\s+)?(?:на\\s+работе|на\\s+месте|работает|вышел\\p{L}*|пришел\\p{L}*)|who(?:'s|\\s+is)\\s+(?:at\\s+work|in\\s+today|working)`,
     )
   )
     return view({ scenario: 'teamStatus' });
