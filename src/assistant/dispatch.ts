@@ -128,6 +128,8 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
         return digestSettings(language, (digests) =>
           digests.changeInWords(tg, intent.digest, { enabled: intent.enabled }),
         );
+      case 'digestSwitchAll':
+        return digestSettings(language, (digests) => digests.switchAll(tg, intent.enabled));
       case 'impossible':
         return { replies: [text(impossibleQuestion(intent.what, language))] };
       case 'cannotDo':

@@ -71,6 +71,8 @@ export type Intent =
   | { kind: 'digestTime'; digest: DigestName; time: string }
   /** "выключи утренний брифинг", "присылай итоги дня": switch one digest on or off. */
   | { kind: 'digestSwitch'; digest: DigestName; enabled: boolean }
+  /** "выключи все рассылки": every digest on or off at once. */
+  | { kind: 'digestSwitchAll'; enabled: boolean }
   /** Things the portal cannot do (promise: say so plainly). */
   | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
   /** A request lacking a piece: ask `question`; the answer is read as `said` followed by it. */

@@ -5,7 +5,7 @@ import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSubscription } from '../storage/digests.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
-import { digestChanged, renderDigestSettings } from '../views/digest-settings.ts';
+import { allDigestsSwitched, digestChanged, renderDigestSettings } from '../views/digest-settings.ts';
 import type { Reply } from '../views/reply.ts';
 import { DEFAULT_TIMES, DIGEST_NAMES, nextSlot, normalizeTime } from './schedule.ts';
 
@@ -24,6 +24,8 @@ export interface DigestSettingsPort {
     digest: DigestName,
     change: { enabled: boolean; time?: string },
   ): Promise<Reply>;
+  /** «выключи все рассылки», «включи все рассылки»: every digest at once, each keeping its time. */
+  switchAll(telegramUserId: number, enabled: boolean): Promise<Reply>;
 }
 
 const unreadableTime: Record<Language, string> = {
@@ -58,22 +60,21 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
     );
   };
 
+  const settingViews = (subscriptions: DigestSubscription[]) =>
+    subscriptions.map(({ digest, enabled, localTime }) => ({ digest, enabled, time: localTime }));
   const render = (subscriptions: DigestSubscription[], language: Language, notice?: string) =>
-    renderDigestSettings(
-      subscriptions.map(({ digest, enabled, localTime }) => ({ digest, enabled, time: localTime })),
-      language,
-      notice,
-    );
+    renderDigestSettings(settingViews(subscriptions), language, notice);
 
-  /** Stores one digest's new switch and time, and answers with the message drawn from the same read. */
+  /** Stores the digests' new switch and time, and answers with the message drawn from the same read. */
   const change = async (
     director: DirectorRecord,
-    digest: DigestName,
+    digest: DigestName | 'all',
     update: (current: DigestSubscription) => { enabled: boolean; localTime: string },
   ) => {
     const now = clock();
+    const changing = (subscription: DigestSubscription) => digest === 'all' || subscription.digest === digest;
     const subscriptions = (await subscriptionsOf(director)).map((subscription) => {
-      if (subscription.digest !== digest) return subscription;
+      if (!changing(subscription)) return subscription;
       const { enabled, localTime } = update(subscription);
       return {
         ...subscription,
@@ -81,13 +82,10 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
         localTime,
         // Always in the director's current zone: a change is also the moment to pick up a new one.
         timeZone: director.timeZone,
-        nextRunAt: enabled ? nextSlot(digest, localTime, director.timeZone, now).at : undefined,
+        nextRunAt: enabled ? nextSlot(subscription.digest, localTime, director.timeZone, now).at : undefined,
       };
     });
-    await digests.save(
-      subscriptions.filter((subscription) => subscription.digest === digest),
-      now,
-    );
+    await digests.save(subscriptions.filter(changing), now);
     return subscriptions;
   };
 
@@ -118,6 +116,11 @@ export function createDigestSettings(deps: { db: Database; now?: () => Date }): 
       }));
       const setting = changed.find((subscription) => subscription.digest === digest)!;
       return digestChanged({ digest, enabled: setting.enabled, time: setting.localTime }, director.language);
+    },
+    async switchAll(telegramUserId, enabled) {
+      const director = await directorOf(telegramUserId);
+      const changed = await change(director, 'all', ({ localTime }) => ({ enabled, localTime }));
+      return allDigestsSwitched(settingViews(changed), enabled, director.language);
     },
   };
 }

@@ -69,6 +69,8 @@ const texts = {
     friday: 'пятница',
     suggest: 'Включить утренний брифинг в',
     all: '🔔 Все рассылки',
+    allOn: '🔔 Все рассылки включены: каждая придёт в своё время.',
+    allOff: '🔕 Все рассылки выключены, больше ничего не пришлю сам. Включить любую можно здесь.',
     offer: (time: string) =>
       `Могу каждый будний день в ${time} присылать утренний брифинг: встречи, задачи и сделки на день.`,
   },
@@ -80,6 +82,8 @@ const texts = {
     friday: 'Friday',
     suggest: 'Turn on the morning briefing at',
     all: '🔔 All digests',
+    allOn: '🔔 All digests are on: each comes at its own time.',
+    allOff: '🔕 All digests are off; I will send nothing on my own. Switch any back on here.',
     offer: (time: string) =>
       `I can send you a morning briefing every workday at ${time}: the day’s meetings, tasks and deals.`,
   },
@@ -123,6 +127,15 @@ export function renderDigestSettings(
   if (notice) lines.unshift(notice, '');
   for (const setting of settings) lines.push(lineOf(setting, language));
   return { html: lines.join('\n'), buttons: settings.flatMap((setting) => buttonsOf(setting, language)) };
+}
+
+/** The whole settings message after «выключи все рассылки» / «включи все рассылки», saying what changed. */
+export function allDigestsSwitched(
+  settings: readonly DigestSettingView[],
+  enabled: boolean,
+  language: Language,
+): Reply {
+  return renderDigestSettings(settings, language, enabled ? texts[language].allOn : texts[language].allOff);
 }
 
 /** One line for a change said in words («🔔 Итоги дня: по будням в 19:00.»), with the button to all settings. */

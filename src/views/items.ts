@@ -75,7 +75,8 @@ export function moveLine(move: DealMove, at: Moment, language: Language, links?:
   const icon = move.outcome === 'success' ? '🏆 ' : move.outcome === 'failure' ? '❌ ' : '';
   const stages = move.fromStage
     ? `${portalText(move.fromStage)} → ${portalText(move.toStage)}`
-    : `→ ${portalText(move.toStage)}`;
+    : // The stage it came from is older than the history read: said in words, not as an arrow from nothing.
+      `${say(language, 'перешла на стадию', 'moved to')} ${portalText(move.toStage)}`;
   const day = localDateOf(move.at);
   const when = day === at.today ? timeOf(move.at, language) : relativeDay(day, at.today, language);
   return `${icon}${titleText(move.dealTitle, language)}: ${stages} (${when})${opens(links, 'deal', move.dealId)}`;

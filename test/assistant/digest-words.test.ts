@@ -51,4 +51,20 @@ describe('digest settings in words', () => {
     const replies = h.record(await h.assistant().handleText(english, 'turn on the morning briefing'));
     expect(plainTextOf(replies[0]!.html)).toBe('🔔 Morning briefing: on workdays at 09:00.');
   });
+
+  it('«отключи все рассылки» switches every digest off, each keeping its time; «включи все рассылки» brings them all back', async () => {
+    const other: Conversation = { telegramUserId: 4003, chatId: 4003 };
+    const sayAs = async (text: string) => h.record(await h.assistant().handleText(other, text));
+    await sayAs('утренний брифинг в 8:30');
+    await sayAs('присылай итоги дня');
+    const off = plainTextOf((await sayAs('отключи все рассылки'))[0]!.html);
+    expect(off).toMatch(/^🔕 Все рассылки выключены/);
+    expect(off).not.toContain('🔔');
+    expect(off).toContain('Утренний брифинг, 08:30 — выкл.');
+    const on = plainTextOf((await sayAs('включи все рассылки'))[0]!.html);
+    expect(on).toMatch(/^🔔 Все рассылки включены/);
+    expect(on).not.toContain('выкл.');
+    expect(on).toContain('🔔 Утренний брифинг, 08:30');
+    expect(plainTextOf((await sayAs('не присылай больше никаких рассылок'))[0]!.html)).toMatch(/^🔕 Все рассылки/);
+  });
 });

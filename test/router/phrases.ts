@@ -262,6 +262,11 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['отключи напоминания о просрочках', { kind: 'digestSwitch', digest: 'overdueAlert', enabled: false }],
     ['включи план дня', { kind: 'digestSwitch', digest: 'dayPlan', enabled: true }],
     ['присылай итоги недели', { kind: 'digestSwitch', digest: 'weeklyReport', enabled: true }],
+    ['отключи все рассылки', { kind: 'digestSwitchAll', enabled: false }],
+    ['Выключи все уведомления по расписанию', { kind: 'digestSwitchAll', enabled: false }],
+    ['больше не присылай дайджесты', { kind: 'digestSwitchAll', enabled: false }],
+    ['включи все рассылки', { kind: 'digestSwitchAll', enabled: true }],
+    ['turn off all digests', { kind: 'digestSwitchAll', enabled: false }],
     // Greetings, help, what the portal cannot do
     ['привет', { kind: 'greeting' }],
     ['Здравствуйте!', { kind: 'greeting' }],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, dayInWords, dueInWords, forDay, money, timeOf } from '../../src/views/format.ts';
+import { moveLine } from '../../src/views/items.ts';
 import { nouns } from '../../src/views/words.ts';
 
 describe('money, as a director reads it', () => {
@@ -61,5 +62,29 @@ describe('dates and times in words', () => {
     expect(dueInWords('2026-11-25T18:00:00+03:00', '2026-11-25', 'ru')).toBe('до 18:00');
     expect(dueInWords('2026-11-26T18:00:00+03:00', '2026-11-25', 'ru')).toBe('до завтра 18:00');
     expect(dueInWords('2026-12-03T10:00:00+03:00', '2026-11-25', 'ru')).toBe('до 3 декабря 10:00');
+  });
+});
+
+describe('a deal that moved, in the day and week results', () => {
+  // Without the marks that keep the guard off portal text.
+  const line = (...args: Parameters<typeof moveLine>) => moveLine(...args).replace(/[\uE000\uE001]/g, '');
+  const at = { now: '2026-11-25T18:00:00+03:00', today: '2026-11-25', timeZone: 'Europe/Moscow' };
+  const move = {
+    dealId: 7,
+    dealTitle: 'Поставка оборудования',
+    toStage: 'Подготовка документов',
+    outcome: 'process' as const,
+    at: '2026-11-25T11:30:00+03:00',
+  };
+
+  it('shows the stage it left and the one it reached', () => {
+    expect(line({ ...move, fromStage: 'Новая' }, at, 'ru')).toBe(
+      'Поставка оборудования: Новая → Подготовка документов (11:30)',
+    );
+  });
+
+  it('says «перешла на стадию» when the stage it left is older than the history read, never an arrow from nothing', () => {
+    expect(line(move, at, 'ru')).toBe('Поставка оборудования: перешла на стадию Подготовка документов (11:30)');
+    expect(line(move, at, 'en')).toMatch(/^Поставка оборудования: moved to Подготовка документов \(/);
   });
 });

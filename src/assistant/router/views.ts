@@ -68,7 +68,7 @@ export function digestChangeIntent(message: Message): Intent | undefined {
   const { light } = message;
   if (startsWithWriteRe.test(light) || dateRangeRe.test(light)) return undefined;
   const digest = digestNamed(light);
-  if (!digest) return undefined;
+  if (!digest) return allDigestsSwitch(light);
   if (digestOffRe.test(light)) return { kind: 'digestSwitch', digest, enabled: false };
   const time = findTimes(message.raw).find((found) => found.preposition !== '' || /\d[:.]\d/u.test(light));
   if (time) return { kind: 'digestTime', digest, time: time.time };
@@ -76,7 +76,16 @@ export function digestChangeIntent(message: Message): Intent | undefined {
   return undefined;
 }
 
-const digestsPattern = `дайджест\\p{L}*|рассылк\\p{L}*|подписк\\p{L}*|настро\\p{L}*\\s+(?:сводк\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*|напоминани\\p{L}*|брифинг\\p{L}*)|(?:сводк\\p{L}*|уведомлени\\p{L}*)\\s+по\\s+расписанию|digests?|subscriptions?|notification\\s+settings|notifications`;
+const digestsPattern = `дайджест\\p{L}*|рассыл(?:к|ок)\\p{L}*|подпис(?:к|ок)\\p{L}*|настро\\p{L}*\\s+(?:сводк\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*|напоминани\\p{L}*|брифинг\\p{L}*)|(?:сводк\\p{L}*|уведомлени\\p{L}*)\\s+по\\s+расписанию|digests?|subscriptions?|notification\\s+settings|notifications`;
+
+/** «выключи все рассылки», «не присылай больше уведомления», «включи все дайджесты». */
+function allDigestsSwitch(light: string): Intent | undefined {
+  if (!has(light, digestsPattern)) return undefined;
+  if (digestOffRe.test(light)) return { kind: 'digestSwitchAll', enabled: false };
+  if (digestOnRe.test(light) && /(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u.test(light))
+    return { kind: 'digestSwitchAll', enabled: true };
+  return undefined;
+}
 
 export function digestsIntent(message: Message): Intent | undefined {
   return has(message.light, digestsPattern) ? { kind: 'digests' } : undefined;
