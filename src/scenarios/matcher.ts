@@ -161,7 +161,8 @@ const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? ''
 
 /**
  * Of the people a name fits, those its grammatical form allows («задачу Орловой» is Мария Орлова, not Роман
- * Орлов); all of them when the form says nothing or nobody would be left.
+ * Орлов); all of them when the form says nothing or nobody would be left — except a woman's form, which never
+ * names a man («Смирновой» is not Алексей Смирнов).
  */
 export function byGrammar<T>(people: T[], nameOf: (person: T) => string, query: string): T[] {
   const said = wordsOf(query).at(-1) ?? '';
@@ -173,5 +174,49 @@ export function byGrammar<T>(people: T[], nameOf: (person: T) => string, query: 
   const male = !female && (latin || maleForm.test(last)) && surnames.some((surname) => !/[ая]$/u.test(surname));
   if (!female && !male) return people;
   const fitting = people.filter((person) => looksFemale(nameOf(person)) === female);
-  return fitting.length ? fitting : people;
+  return fitting.length || (female && !latin) ? fitting : people;
+}
+
+/** Damerau–Levenshtein distance, given up (limit + 1) once it is past `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (i > 0 && rowMin > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
+// Case endings a surname takes: «Соколва» is a slip in «Соколова», one letter from «Соколов» + «а».
+const ENDINGS = ['', 'а', 'у', 'ой', 'ым', 'ом', 'е', 'ы', 'и', 'ую', 'ого', 'ому'];
+
+/**
+ * A name one slip away from the query (a letter missed, doubled, swapped or wrong; two in a long word): every
+ * word of the query of five letters or more is such a slip in some word of the name, in some case. For «did
+ * you mean …?», never for a match.
+ */
+export function nearlyNamed(name: string, query: string): boolean {
+  const said = wordsOf(query).filter((word) => word.length >= 5);
+  const words = wordsOf(name);
+  if (said.length === 0) return false;
+  return said.every((word) => {
+    const limit = word.length >= 8 ? 2 : 1;
+    // «Орлова» declines from «Орлов»: the endings go on the base too.
+    const bases = words.flatMap((one) => (/[ая]$/u.test(one) ? [one, one.slice(0, -1)] : [one]));
+    return bases.some((base) => ENDINGS.some((ending) => editDistance(word, base + ending, limit) <= limit));
+  });
 }

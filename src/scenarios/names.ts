@@ -3,7 +3,7 @@
 // and kept for a time, so a warm view costs the portal nothing but its own data.
 import type { z } from 'zod';
 import type { PortalClient } from '../portal/port.ts';
-import { byGrammar, matchesName } from './matcher.ts';
+import { byGrammar, matchesName, nearlyNamed } from './matcher.ts';
 import {
   categorySchema,
   departmentSchema,
@@ -48,6 +48,8 @@ export interface NameDirectory {
   users(ids: readonly number[]): Promise<Map<number, Person>>;
   /** Active users named by the query in any grammatical case (or, failing that, by their position). */
   findUsers(query: string): Promise<Person[]>;
+  /** Active users whose name the query nearly spells (a typo): offered, never taken for a match. */
+  nearUsers(query: string): Promise<Person[]>;
   /** The active users' profiles as the portal keeps them (departments, time zones). */
   profiles(): Promise<PortalUser[]>;
   departments(): Promise<Department[]>;
@@ -118,6 +120,9 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
       return byName.length
         ? byGrammar(byName, (person) => person.name, query)
         : people.filter((person) => matchesName(`${person.name} ${person.position}`, query, { prefix: true }));
+    },
+    async nearUsers(query) {
+      return [...(await current()).users.values()].map(toPerson).filter((person) => nearlyNamed(person.name, query));
     },
     async profiles() {
       return [...(await current()).users.values()];

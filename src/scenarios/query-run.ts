@@ -78,17 +78,26 @@ async function resolvePerson(context: ScenarioContext, query: Query): Promise<Re
   const found = await names.findUsers(said);
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
+  return { view: { view: 'queryChoice', at, about: 'person', name: said, options: personOptions(query, found) } };
+}
+
+const personOptions = (query: Query, people: { id: number; name: string; position?: string }[]) =>
+  people.slice(0, 8).map((person) => ({
+    label: person.position ? `${person.name}, ${person.position}` : person.name,
+    query: { ...query, person: `#${person.id}` },
+  }));
+
+/** «сделки Соколва»: nobody and no client is called so, but an employee nearly is — offered, never assumed. */
+async function nearlyNamed(context: ScenarioContext, query: Query, said: string): Promise<ViewModel | undefined> {
+  const near = await context.names.nearUsers(said);
+  if (near.length === 0) return undefined;
   return {
-    view: {
-      view: 'queryChoice',
-      at,
-      about: 'person',
-      name: said,
-      options: found.slice(0, 8).map((person) => ({
-        label: person.position ? `${person.name}, ${person.position}` : person.name,
-        query: { ...query, person: `#${person.id}` },
-      })),
-    },
+    view: 'queryChoice',
+    at: context.at,
+    about: 'person',
+    name: said,
+    near: true,
+    options: personOptions(query, near),
   };
 }
 
@@ -187,7 +196,16 @@ export async function runQuery(
   if (who.ok) filters.person = who.ok.shown;
   else if (query.person) {
     // A name that is nobody on the staff may be a client: «сделки Ромашки».
-    if (clientSaid) return { view: 'queryNotFound', at, query, about: 'person', name: query.person };
+    if (clientSaid)
+      return (
+        (await nearlyNamed(context, query, query.person)) ?? {
+          view: 'queryNotFound',
+          at,
+          query,
+          about: 'person',
+          name: query.person,
+        }
+      );
     clientSaid = query.person;
   }
   let client: Client | undefined;
@@ -199,6 +217,8 @@ export async function runQuery(
   } else if (clientSaid) {
     const found = await resolveClient(context, { ...query, person: who.ok ? query.person : undefined }, clientSaid);
     if ('view' in found) return found.view;
+    const near = !found.ok && query.person && !who.ok ? await nearlyNamed(context, query, clientSaid) : undefined;
+    if (near) return near;
     if (!found.ok)
       return {
         view: 'queryNotFound',

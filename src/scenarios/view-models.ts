@@ -297,6 +297,8 @@ type ViewBody =
       at: Moment;
       about: 'person' | 'client';
       name: string;
+      /** Nobody is called so; these are nearly (a typo): «did you mean …?». */
+      near?: boolean;
       options: { label: string; query: Query }[];
     }
   | {

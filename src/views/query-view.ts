@@ -439,8 +439,9 @@ function eventsByDay(
 
 export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice' }>, language: Language): Page {
   const name = quoted(portalText(view.name), language);
-  const header =
-    view.about === 'person'
+  const header = view.near
+    ? say(language, `Не нашёл ${name}. Может быть, вы имели в виду:`, `I found no ${name}. Did you mean:`)
+    : view.about === 'person'
       ? say(
           language,
           `Под ${name} подходят несколько сотрудников — кого вы имели в виду?`,

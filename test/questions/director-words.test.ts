@@ -311,3 +311,30 @@ describe('money between two bounds, and names in the genitive', () => {
     expect(await ask('кто сегодня на работе')).toMatch(/^👥 Команда: \d+/u);
   });
 });
+
+describe('a name with a typo', () => {
+  const buttonsOf = async (text: string) => {
+    user += 1;
+    const replies = await h.assistant().handleText({ telegramUserId: user, chatId: user }, text);
+    return { text: plainTextOf(replies[0]!.html), buttons: (replies[0]!.buttons ?? []).flat().map((b) => b.text) };
+  };
+
+  it('«сдлеки Соколва» asks «did you mean Игорь Соколов?», and the tap is his deals', async () => {
+    const { text, buttons } = await buttonsOf('сдлеки Соколва');
+    expect(text).toBe('Не нашёл «Соколва». Может быть, вы имели в виду:');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]).toMatch(/Игорь Соколов/u);
+  });
+
+  it('«задачи Смирновой»: a woman’s form never names Алексей Смирнов; he is only offered', async () => {
+    const { text, buttons } = await buttonsOf('задачи Смирновой');
+    expect(text).not.toMatch(/Задачи Алексея Смирнова/u);
+    expect(buttons.join(' ')).toMatch(/Алексей Смирнов/u);
+  });
+});
+
+describe('English money words', () => {
+  it('«how many deals did we win last month» counts the deals won in October', async () => {
+    expect(await ask('how many deals did we win last month')).toMatch(/^💼 Won deals in October: \d+/u);
+  });
+});

@@ -104,7 +104,10 @@ const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
 
 const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('просроч\\p{L}*|overdue|late|горящ\\p{L}*|горит'), status: 'overdue' },
-  { pattern: rule('выигран\\p{L}*|выиграл\\p{L}*|успешн\\p{L}*|won|продал\\p{L}*|закрыли\\s+успешно'), status: 'won' },
+  {
+    pattern: rule('выигран\\p{L}*|выиграл\\p{L}*|успешн\\p{L}*|won|win|wins|продал\\p{L}*|закрыли\\s+успешно'),
+    status: 'won',
+  },
   {
     pattern: rule('проигран\\p{L}*|проиграл\\p{L}*|провален\\p{L}*|провалил\\p{L}*|потерян\\p{L}*|потеряли|слили|lost'),
     status: 'lost',

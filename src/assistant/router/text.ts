@@ -2,7 +2,7 @@
 // and fillers dropped. Every step keeps the raw text aligned character for character with the light text,
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 import type { Language } from '../../scenarios/director.ts';
-import { stemOf, webLinks } from '../../scenarios/matcher.ts';
+import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
 
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
 export const LINK_MARK = '\uE000';
@@ -249,28 +249,6 @@ function plausibleSlip(word: string, stem: string, keyword: string, limit: numbe
 }
 
 /** Damerau–Levenshtein (adjacent swaps count as one), stopping early past the limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      row.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (i > 0 && rowMin > limit) return limit + 1;
-    rows.push(row);
-  }
-  return rows[a.length]![b.length]!;
-}
 
 /** A person's or company's name as written after a preposition, back in the nominative ("Ивановым" → "Иванов"). */
 export function nominative(name: string): string {
