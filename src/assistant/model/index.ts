@@ -5,7 +5,11 @@
 import { encode } from 'gpt-tokenizer';
 import { DateTime } from 'luxon';
 import OpenAI from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionMessage,
+  ChatCompletionMessageParam,
+  ChatCompletionMessageFunctionToolCall as ToolCall,
+} from 'openai/resources/chat/completions';
 import { type Logger, redact, silentLogger } from '../../log.ts';
 import { metrics } from '../../ops/metrics.ts';
 import { isPortalError } from '../../portal/errors.ts';
@@ -139,6 +143,23 @@ function portalFailure(error: unknown): string {
   return `error: ${reasons[error.kind] ?? 'failed'}`;
 }
 
+const UNAVAILABLE: ModelOutcome = { kind: 'unavailable' };
+
+type ToolContext = Parameters<typeof toolEffect>[2];
+
+/**
+ * The model's tool calls, each with an id: some local servers leave ids out (the next request must still pair
+ * each result with its call), and some write the call into the text instead.
+ */
+function toolCallsOf(message: ChatCompletionMessage, content: string, step: number): ToolCall[] {
+  const calls: ToolCall[] = (message.tool_calls ?? [])
+    .filter((call) => call.type === 'function')
+    .map((call, i) => ({ ...call, id: call.id || `call_${step}_${i}` }));
+  const written = toolCallInText(content);
+  if (calls.length === 0 && written) calls.push({ id: `call_${step}_0`, type: 'function', function: written });
+  return calls;
+}
+
 export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
   const timeoutMs = deps.timeoutMs ?? 60_000;
   const logger = deps.logger ?? silentLogger;
@@ -180,10 +201,62 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
     return `error: no pipeline "${name}"; pipelines: ${pipelines.map((pipeline) => pipeline.name).join(', ')}`;
   }
 
+  /** One request to the model, counted in /metrics; the message it answered with. */
+  async function complete(messages: ChatCompletionMessageParam[], signal: AbortSignal) {
+    const completion = await client.chat.completions
+      .create({ model: deps.model, messages, tools: TOOL_DEFINITIONS, tool_choice: 'auto' }, { signal })
+      .catch((error: unknown) => {
+        metrics.modelCalls.inc({ outcome: 'failed' });
+        throw error;
+      });
+    metrics.modelCalls.inc({ outcome: 'ok' });
+    // Local servers may leave usage out.
+    metrics.modelTokens.inc({ type: 'prompt' }, completion?.usage?.prompt_tokens ?? 0);
+    metrics.modelTokens.inc({ type: 'completion' }, completion?.usage?.completion_tokens ?? 0);
+    return completion?.choices?.[0]?.message;
+  }
+
+  /** What one tool call comes to: the answer to the director, or the text the model gets back. */
+  async function runCall(call: ToolCall, context: ToolContext, step: number): Promise<ModelOutcome | string> {
+    let effect: ToolEffect;
+    try {
+      effect = toolEffect(call.function.name, call.function.arguments ?? '', context);
+    } catch (error) {
+      if (!(error instanceof ToolCallError)) throw error;
+      logger.debug('model tool call refused', { tool: call.function.name.slice(0, 40), step });
+      return `error: ${error.message}`;
+    }
+    logger.debug('model tool call', { tool: call.function.name, step });
+    if (effect.kind === 'pipelineNamed') return pipelineNamed(effect.name);
+    if (effect.kind !== 'read') return effect;
+    return read(effect.method, effect.params);
+  }
+
+  /** Up to MAX_STEPS model turns: a view or a proposal ends it, reads go back to the model. */
+  async function converse(messages: ChatCompletionMessageParam[], context: ToolContext, signal: AbortSignal) {
+    for (let step = 1; step <= MAX_STEPS; step++) {
+      const message = await complete(messages, signal);
+      if (!message) return UNAVAILABLE;
+      const content = typeof message.content === 'string' ? message.content : '';
+      const calls = toolCallsOf(message, content, step);
+      if (calls.length === 0) {
+        const words = looksLikeData(content) ? '' : modelText(content);
+        return words ? ({ kind: 'text', text: words } as const) : UNAVAILABLE;
+      }
+      messages.push({ role: 'assistant', content: message.content ?? null, tool_calls: calls });
+      for (const call of calls) {
+        const result = await runCall(call, context, step);
+        if (typeof result !== 'string') return result;
+        messages.push({ role: 'tool', tool_call_id: call.id, content: result });
+      }
+    }
+    logger.warn('model gave no answer within its steps', { steps: MAX_STEPS });
+    return UNAVAILABLE;
+  }
+
   return {
     async answer({ director, text, memory }) {
       const startedAt = now();
-      const messages = firstMessages(director, startedAt, text, memory);
       const context = {
         timeZone: director.timeZone,
         today: DateTime.fromJSDate(startedAt, { zone: director.timeZone }).toISODate() ?? '',
@@ -191,65 +264,13 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       try {
-        for (let step = 1; step <= MAX_STEPS; step++) {
-          const completion = await client.chat.completions
-            .create(
-              { model: deps.model, messages, tools: TOOL_DEFINITIONS, tool_choice: 'auto' },
-              { signal: deadline.signal },
-            )
-            .catch((error: unknown) => {
-              metrics.modelCalls.inc({ outcome: 'failed' });
-              throw error;
-            });
-          metrics.modelCalls.inc({ outcome: 'ok' });
-          // Local servers may leave usage out.
-          metrics.modelTokens.inc({ type: 'prompt' }, completion?.usage?.prompt_tokens ?? 0);
-          metrics.modelTokens.inc({ type: 'completion' }, completion?.usage?.completion_tokens ?? 0);
-          const message = completion?.choices?.[0]?.message;
-          if (!message) return { kind: 'unavailable' };
-          const content = typeof message.content === 'string' ? message.content : '';
-          const written = toolCallInText(content);
-          // Some local servers leave out call ids; the next request must still pair each result with its call.
-          const calls = (message.tool_calls ?? [])
-            .filter((call) => call.type === 'function')
-            .map((call, i) => ({ ...call, id: call.id || `call_${step}_${i}` }));
-          if (calls.length === 0 && written) {
-            calls.push({ id: `call_${step}_0`, type: 'function', function: written });
-          }
-          if (calls.length === 0) {
-            const words = looksLikeData(content) ? '' : modelText(content);
-            return words ? { kind: 'text', text: words } : { kind: 'unavailable' };
-          }
-          messages.push({ role: 'assistant', content: message.content ?? null, tool_calls: calls });
-          for (const call of calls) {
-            let effect: ToolEffect;
-            try {
-              effect = toolEffect(call.function.name, call.function.arguments ?? '', context);
-            } catch (error) {
-              if (!(error instanceof ToolCallError)) throw error;
-              logger.debug('model tool call refused', { tool: call.function.name.slice(0, 40), step });
-              messages.push({ role: 'tool', tool_call_id: call.id, content: `error: ${error.message}` });
-              continue;
-            }
-            logger.debug('model tool call', { tool: call.function.name, step });
-            if (effect.kind === 'pipelineNamed') {
-              const resolved = await pipelineNamed(effect.name);
-              if (typeof resolved !== 'string') return resolved;
-              messages.push({ role: 'tool', tool_call_id: call.id, content: resolved });
-              continue;
-            }
-            if (effect.kind !== 'read') return effect;
-            messages.push({ role: 'tool', tool_call_id: call.id, content: await read(effect.method, effect.params) });
-          }
-        }
-        logger.warn('model gave no answer within its steps', { steps: MAX_STEPS });
-        return { kind: 'unavailable' };
+        return await converse(firstMessages(director, startedAt, text, memory), context, deadline.signal);
       } catch (error) {
         logger.warn('model unavailable', {
           reason: error instanceof Error ? error.name : 'unknown',
           ...(error instanceof OpenAI.APIError && error.status ? { status: error.status } : {}),
         });
-        return { kind: 'unavailable' };
+        return UNAVAILABLE;
       } finally {
         clearTimeout(timer);
       }
