@@ -338,3 +338,28 @@ describe('English money words', () => {
     expect(await ask('how many deals did we win last month')).toMatch(/^💼 Won deals in October: \d+/u);
   });
 });
+
+describe('«что по …», «как дела у …»: about a client or an employee', () => {
+  it.each(['что по Ромашке', 'что с Ромашкой?', 'как там Ромашка'])('«%s» opens the client’s card', async (phrase) => {
+    expect(await ask(phrase)).toMatch(/^🏢 ООО «Ромашка»/u);
+  });
+
+  it.each(['как дела у Орловой', 'как успехи у Марии Орловой'])(
+    '«%s» is Мария Орлова’s tasks, not «no such client»',
+    async (phrase) => {
+      expect(await ask(phrase)).toMatch(/^✅ Задачи Марии Орловой: \d+/u);
+    },
+  );
+
+  it('«чем занята Орлова»: «Орлова» is also Роман Орлов’s genitive, so which one is asked', async () => {
+    expect(await ask('чем занята Орлова')).toBe('Под «Орлова» подходят несколько сотрудников — кого вы имели в виду?');
+  });
+
+  it('«расскажи про Соколова» is Игорь Соколов’s tasks', async () => {
+    expect(await ask('расскажи про Соколова')).toMatch(/^✅ Задачи Игоря Соколова: \d+/u);
+  });
+
+  it('«как дела в отделе» stays the team’s status', async () => {
+    expect(await ask('как дела в отделе')).toMatch(/^👥 Команда: \d+/u);
+  });
+});
