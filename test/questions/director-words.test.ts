@@ -363,3 +363,15 @@ describe('«что по …», «как дела у …»: about a client or an 
     expect(await ask('как дела в отделе')).toMatch(/^👥 Команда: \d+/u);
   });
 });
+
+describe('words about when a record was made', () => {
+  it('«сделки, созданные на этой неделе»: a deal’s period is its creation, so the word is understood', async () => {
+    const text = await ask('сделки, созданные на этой неделе');
+    expect(text).toMatch(/^💼 Сделки (?:с 23 по 29 ноября|за 7\sдней): \d+/u);
+    expect(text).not.toMatch(/Не понял/u);
+  });
+
+  it('«задачи, созданные вчера»: a task’s day is its deadline, so the word is said, not dropped', async () => {
+    expect(await ask('задачи созданные вчера')).toMatch(/^❔ Не понял «созданные» — показываю без этого\./u);
+  });
+});

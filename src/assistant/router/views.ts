@@ -124,7 +124,16 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   return unapplied.length ? { ...intent, unapplied } : intent;
 }
 
-const PLAIN_VIEWS = new Set(['myTasks', 'deals', 'pipeline', 'teamStatus', 'newLeads', 'briefing', 'overdueAlert']);
+const PLAIN_VIEWS = new Set([
+  'myTasks',
+  'deals',
+  'pipeline',
+  'teamStatus',
+  'newLeads',
+  'briefing',
+  'overdueAlert',
+  'schedule',
+]);
 
 function readyView(message: Message, clock: Clock): Intent | undefined {
   const { light } = message;
