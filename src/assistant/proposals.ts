@@ -30,6 +30,7 @@ import {
   choiceQuestion,
   interruptedWrite,
   notFoundSentence,
+  passedDeadline,
   proposalButtons,
   proposalOutcome,
   proposalQuestion,
@@ -171,7 +172,9 @@ async function pickList(
     first && 'write' in first ? first.write : undefined,
     language,
   );
-  const html = found.more ? `${asked}\n${MORE_MATCHES[language]}` : asked;
+  const context = { language, timeZone: director.timeZone, today: today(desk, director) };
+  const said = found.passed ? `${passedDeadline(found.passed, context)} ${asked}` : asked;
+  const html = found.more ? `${said}\n${MORE_MATCHES[language]}` : said;
   // This list replaces any older one: a tap on an older list finds nothing.
   const id = newListId();
   const options = found.options.map((option) =>

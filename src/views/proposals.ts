@@ -209,6 +209,12 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
   }
 }
 
+/** «Срок «суббота, 28 ноября, 18:00» уже прошёл.»: said before the choice of another one. */
+export function passedDeadline(iso: string, context: ProposalContext): string {
+  const when = quoted(dayAt(iso, context), context.language);
+  return context.language === 'ru' ? `Срок ${when} уже прошёл.` : `The deadline ${when} has already passed.`;
+}
+
 /** The question over a list of records to pick from (each button is its own proposal or question). */
 export function choiceQuestion(
   subject: LookupSubject,
