@@ -46,3 +46,34 @@ describe('a meeting on a named date and time', () => {
     for (const event of booked) h.portal.data.events.splice(h.portal.data.events.indexOf(event), 1);
   });
 });
+
+describe('a deal moved in the director’s words', () => {
+  const romashka = () =>
+    h.portal.data.deals.filter((deal) => String(deal.TITLE).includes('Ромашка') && deal.STAGE_SEMANTIC_ID === 'P');
+
+  it('«в счёт на предоплату» is the stage «Счёт на предоплату» of the deal with Ромашка, not a deal «с Ромашкой в счёт»', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'переведи сделку с Ромашкой в счёт на предоплату');
+    const [open] = romashka();
+    expect(romashka()).toHaveLength(1);
+    expect(question).toBe(`Перевести сделку «${open!.TITLE}» на этап «Счёт на предоплату»?`);
+    await tap(who, yes(buttons));
+    expect(open!.STAGE_ID).toBe('PREPAYMENT_INVOICE');
+    expect((await ask(who, 'сделки Ромашки')).question).toContain('Счёт на предоплату');
+  });
+
+  it('«закрой сделку с … как выигранную» moves the client’s deal, titled without its name, to the won stage', async () => {
+    const company = h.portal.data.companies.find((one) => String(one.TITLE).includes('Кристалл'))!;
+    const { result } = await h.client.call<number>('crm.deal.add', {
+      fields: { TITLE: 'Сервисный контракт', COMPANY_ID: company.ID, STAGE_ID: 'NEW', CATEGORY_ID: 0 },
+    });
+    for (const deal of h.portal.data.deals)
+      if (deal.COMPANY_ID === company.ID && Number(deal.ID) !== Number(result)) deal.STAGE_SEMANTIC_ID = 'F';
+    const who = chat();
+    const { question, buttons } = await ask(who, 'Закрой сделку с Кристаллом как выигранную');
+    expect(question).toBe('Перевести сделку «Сервисный контракт» на этап «Сделка успешна»?');
+    await tap(who, yes(buttons));
+    const deal = h.portal.data.deals.find((one) => Number(one.ID) === Number(result))!;
+    expect([deal.STAGE_ID, deal.STAGE_SEMANTIC_ID]).toEqual(['WON', 'S']);
+  });
+});
