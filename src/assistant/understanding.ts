@@ -22,7 +22,13 @@ export type WriteDraft =
   | { type: 'deleteTask'; taskQuery: string }
   /** `clientName`: the company or contact the deal is with, when said apart from the title. */
   | { type: 'createDeal'; title: string; amount?: number; currency?: string; clientName?: string }
-  | { type: 'moveDeal'; dealQuery: string; stageQuery: string }
+  /** `otherSplits`: other readings of the same words, when a stage's name may hold «на» or «в» itself. */
+  | {
+      type: 'moveDeal';
+      dealQuery: string;
+      stageQuery: string;
+      otherSplits?: { dealQuery: string; stageQuery: string }[];
+    }
   | { type: 'deleteDeal'; dealQuery: string }
   | { type: 'addComment'; entity: 'deal' | 'contact' | 'company'; entityQuery: string; text: string }
   | { type: 'createMeeting'; title: string; from: IsoDateTime; to?: IsoDateTime }

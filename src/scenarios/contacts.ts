@@ -3,10 +3,9 @@
 import type { ScenarioContext } from './context.ts';
 import { choiceOrNotFound, companyChoice } from './dossier.ts';
 import { findReads, foundRecords } from './find-records.ts';
-import { matchesName } from './matcher.ts';
 import { companyPeopleRead, personCard } from './people.ts';
 import { companySchema, contactSchema, parseItems } from './portal-data.ts';
-import { runQuery } from './query-run.ts';
+import { aboutEmployee } from './query-run.ts';
 import { readTogether } from './reads.ts';
 import type { ViewModel } from './view-models.ts';
 
@@ -42,10 +41,7 @@ export async function contacts(context: ScenarioContext, query: string): Promise
     return { view: 'contacts', at, query, people: { items: people.slice(0, peopleLimit), total: people.length } };
   }
   // «контакты Попова», and Попов is no client but an employee: the contacts he is responsible for.
-  if (found.companies.length === 0) {
-    const staff = await context.names.findUsers(query);
-    if (staff.some((person) => matchesName(person.name, query)))
-      return runQuery(context, { subject: 'contacts', person: query });
-  }
+  const employee = found.companies.length === 0 ? await aboutEmployee(context, query, 'contacts') : undefined;
+  if (employee) return employee;
   return choiceOrNotFound(context, 'dossier', query, found.companies.map(companyChoice), peopleLimit);
 }

@@ -13,6 +13,7 @@ import {
   parseItems,
   personName,
 } from './portal-data.ts';
+import { aboutEmployee } from './query-run.ts';
 import { type Read, type ReadResult, readTogether } from './reads.ts';
 import type { Choice, CompanyCard, ContactCard, ViewModel } from './view-models.ts';
 
@@ -196,7 +197,9 @@ export async function dossier(
   const choices = [...found.companies.map(companyChoice), ...found.contacts.map(contactChoice)];
   const only = choices.length === 1 ? choices[0] : undefined;
   if (only?.kind === 'contact' || only?.kind === 'company') return foundClientCard(context, only.kind, only.id, reads);
-  return choiceOrNotFound(context, 'dossier', query, choices, choiceLimit);
+  // «расскажи про Орлову», «как дела у Соколова»: an employee, not a client — their tasks.
+  const employee = choices.length === 0 && query ? await aboutEmployee(context, query, 'tasks') : undefined;
+  return employee ?? choiceOrNotFound(context, 'dossier', query, choices, choiceLimit);
 }
 
 /** What the search found, to pick from (the first `limit` of them), or a plain "not found". */

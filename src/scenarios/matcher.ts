@@ -157,6 +157,8 @@ export function needlesOf(query: string, count = 3): string[] {
 // «Орловой», «Волковой» can only be a woman; «Волкова», «Волкову», «Волковым» after a name a man.
 const femaleForm = /(?:ой|ою|ую|ая|ской)$/u;
 const maleForm = /(?:ов|ев|ин|ын|ий|ова|ева|ина|ына|ову|еву|ину|ым|ом|ого)$/u;
+/** «Орловой», «Смирновую»: a form only a woman's surname takes (unlike «Орлова», also a man's genitive). */
+export const womansForm = (query: string): boolean => femaleForm.test(wordsOf(query).at(-1) ?? '');
 const looksFemale = (name: string) => /[ая]$/u.test(wordsOf(name).at(-1) ?? '');
 
 /**

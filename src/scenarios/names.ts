@@ -47,7 +47,7 @@ export interface NameDirectory {
   pipelines(): Promise<Pipeline[]>;
   users(ids: readonly number[]): Promise<Map<number, Person>>;
   /** Active users named by the query in any grammatical case (or, failing that, by their position). */
-  findUsers(query: string): Promise<Person[]>;
+  findUsers(query: string, options?: { anyForm?: boolean }): Promise<Person[]>;
   /** Active users whose name the query nearly spells (a typo): offered, never taken for a match. */
   nearUsers(query: string): Promise<Person[]>;
   /** The active users' profiles as the portal keeps them (departments, time zones). */
@@ -113,12 +113,15 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
     async users(ids) {
       return peopleByIds(ids, (await current()).users, others, now().getTime());
     },
-    async findUsers(query) {
+    async findUsers(query, options = {}) {
       const people = [...(await current()).users.values()].map(toPerson);
       // By the name in any case («Орловой», «Марии Орловой»); the position only when the name says nothing.
+      // `anyForm`: the words around were not read, so «Орлова» may be Мария or Роман's genitive.
       const byName = people.filter((person) => matchesName(person.name, query));
       return byName.length
-        ? byGrammar(byName, (person) => person.name, query)
+        ? options.anyForm
+          ? byName
+          : byGrammar(byName, (person) => person.name, query)
         : people.filter((person) => matchesName(`${person.name} ${person.position}`, query, { prefix: true }));
     },
     async nearUsers(query) {

@@ -10,7 +10,7 @@ import { activitySelect, byRecency, toActivityItem } from './deal-card.ts';
 import { calendarCommand, DAYS_AHEAD, DAYS_BACK, eventsIn } from './events.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
-import { matchesName, sameName } from './matcher.ts';
+import { matchesName, sameName, womansForm } from './matcher.ts';
 import {
   dealNamesFor,
   dealSelect,
@@ -178,6 +178,25 @@ export function withDefaults(query: Query, now: DateTime): Query {
   // by person («у кого просрочки») they are the team's.
   if (out.subject === 'tasks' && !out.person && !out.client) out.person = out.groupBy === 'manager' ? 'team' : 'me';
   return out;
+}
+
+/**
+ * «контакты Попова», «как дела у Орловой»: no client is called so, but an employee is — the same question about
+ * that employee (their contacts, their tasks).
+ */
+export async function aboutEmployee(
+  context: ScenarioContext,
+  name: string,
+  subject: Query['subject'],
+): Promise<ViewModel | undefined> {
+  // The words around the name were not read: only a woman's form («Орловой») tells Мария from Роман Орлов.
+  const staff = (await context.names.findUsers(name, { anyForm: !womansForm(name) })).filter((person) =>
+    matchesName(person.name, name),
+  );
+  if (staff.length === 0) return undefined;
+  const query: Query = { subject, person: name };
+  if (staff.length === 1) return runQuery(context, { ...query, person: `#${staff[0]!.id}` });
+  return { view: 'queryChoice', at: context.at, about: 'person', name, options: personOptions(query, staff) };
 }
 
 /** Answers a typed question; a list shows `limit` items from `offset` (a spreadsheet takes the whole list). */

@@ -338,3 +338,40 @@ describe('English money words', () => {
     expect(await ask('how many deals did we win last month')).toMatch(/^💼 Won deals in October: \d+/u);
   });
 });
+
+describe('«что по …», «как дела у …»: about a client or an employee', () => {
+  it.each(['что по Ромашке', 'что с Ромашкой?', 'как там Ромашка'])('«%s» opens the client’s card', async (phrase) => {
+    expect(await ask(phrase)).toMatch(/^🏢 ООО «Ромашка»/u);
+  });
+
+  it.each(['как дела у Орловой', 'как успехи у Марии Орловой'])(
+    '«%s» is Мария Орлова’s tasks, not «no such client»',
+    async (phrase) => {
+      expect(await ask(phrase)).toMatch(/^✅ Задачи Марии Орловой: \d+/u);
+    },
+  );
+
+  it('«чем занята Орлова»: «Орлова» is also Роман Орлов’s genitive, so which one is asked', async () => {
+    expect(await ask('чем занята Орлова')).toBe('Под «Орлова» подходят несколько сотрудников — кого вы имели в виду?');
+  });
+
+  it('«расскажи про Соколова» is Игорь Соколов’s tasks', async () => {
+    expect(await ask('расскажи про Соколова')).toMatch(/^✅ Задачи Игоря Соколова: \d+/u);
+  });
+
+  it('«как дела в отделе» stays the team’s status', async () => {
+    expect(await ask('как дела в отделе')).toMatch(/^👥 Команда: \d+/u);
+  });
+});
+
+describe('words about when a record was made', () => {
+  it('«сделки, созданные на этой неделе»: a deal’s period is its creation, so the word is understood', async () => {
+    const text = await ask('сделки, созданные на этой неделе');
+    expect(text).toMatch(/^💼 Сделки (?:с 23 по 29 ноября|за 7\sдней): \d+/u);
+    expect(text).not.toMatch(/Не понял/u);
+  });
+
+  it('«задачи, созданные вчера»: a task’s day is its deadline, so the word is said, not dropped', async () => {
+    expect(await ask('задачи созданные вчера')).toMatch(/^❔ Не понял «созданные» — показываю без этого\./u);
+  });
+});

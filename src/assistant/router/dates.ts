@@ -168,7 +168,10 @@ function chronoDays(
 ): { date: DateTime; start: number; end: number }[] {
   if (!monthWord.test(light)) return [];
   const reference = { instant: now, timezone: zonedNow(now, timeZone).offset };
-  const results = [...ru.parse(text, reference), ...en.parse(text, reference)];
+  // Clock times are read by findTimes, not here: chrono would swallow «15 декабря в 14:00» into the day's span
+  // (and the time with it), and misses «в 14:00 15 декабря» altogether.
+  const dayText = text.replace(new RegExp(clockRe.source, 'gu'), (time) => '_'.repeat(time.length));
+  const results = [...ru.parse(dayText, reference), ...en.parse(dayText, reference)];
   return results
     .filter((result) => result.start.isCertain('day') && /\p{L}|\d{4}-/u.test(result.text))
     .map((result) => {
@@ -182,13 +185,24 @@ function chronoDays(
       const preposition = light
         .slice(0, result.index)
         .match(/(?<![\p{L}])(?:на|в|во|к|ко|до|по|с|for|on|by|until|till|from)\s+$/u);
-      return { date, start: result.index - (preposition?.[0].length ?? 0), end: result.index + result.text.length };
+      return {
+        date,
+        start: result.index - (preposition?.[0].length ?? 0),
+        end: result.index + dayPartLength(result.text, result.start.isCertain('hour')),
+      };
     });
+}
+
+/** «15 декабря в 3 часа дня»: the day's span ends before its hour, which findTimes reads. */
+function dayPartLength(phrase: string, hasHour: boolean): number {
+  if (!hasHour) return phrase.length;
+  const hour = [...lightText(phrase).matchAll(new RegExp(hourRe.source, 'gu'))].find((match) => match.index > 0);
+  return hour ? phrase.slice(0, hour.index).trimEnd().length : phrase.length;
 }
 
 const isRelative = (phrase: string) => /через|\bin\s+\d/u.test(lightText(phrase));
 
-const hourWords = `утра|вечера|дня|ночи|am|pm|a\\.m\\.|p\\.m\\.|ч|час|часа|часов`;
+const hourWords = `(?:(?:час|часа|часов)\\s+)?(?:утра|вечера|дня|ночи)|am|pm|a\\.m\\.|p\\.m\\.|ч|час|часа|часов`;
 const timePreposition = `(?:(в|во|на|к|ко|с|со|до|около|после|at|by|from|to|until|till|around|@)\\s*)`;
 const clockRe = new RegExp(
   `${before}${timePreposition}?([01]?\\d|2[0-3])[:.]([0-5]\\d)(?![\\d.:])(?:\\s*(${hourWords})${after})?`,
@@ -237,8 +251,9 @@ export function findTimes(text: string, days: readonly { start: number; end: num
 
 function withMeridiem(hour: number, meridiem: string | undefined): number {
   if (!meridiem) return hour;
-  if (/^(?:pm|p\.m\.|вечера|дня)$/u.test(meridiem)) return hour < 12 ? hour + 12 : hour;
-  if (/^(?:am|a\.m\.)$/u.test(meridiem)) return hour === 12 ? 0 : hour;
+  const word = meridiem.split(/\s+/u).pop()!; // «часа дня» is «дня»
+  if (/^(?:pm|p\.m\.|вечера|дня)$/u.test(word)) return hour < 12 ? hour + 12 : hour;
+  if (/^(?:am|a\.m\.)$/u.test(word)) return hour === 12 ? 0 : hour;
   return hour;
 }
 

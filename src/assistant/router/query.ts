@@ -433,7 +433,7 @@ const SMALL = new RegExp(
   `^(?:${[
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
     'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
-    'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there',
+    'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
     'котор\\p{L}*|где|чтобы|bring|brought|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
   ].join('|')})$`,
   'u',
@@ -546,7 +546,9 @@ export function parseQuery(
   // «закрыли сделку» in a director's mouth is winning it.
   if (found.status === 'done' && found.subject === 'deals') found.status = 'won';
   const { name, unapplied: unknown, doubtful } = rest(message, found);
-  const unapplied = [...denied, ...unknown];
+  // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
+  const created = CREATED_IN_PERIOD.has(found.subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
+  const unapplied = [...denied, ...created];
   if (!found.groupBy && GROUPINGS[found.subject].includes('manager'))
     take(message, found, WHOSE, () => (found.groupBy = 'manager'));
   // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
@@ -583,6 +585,9 @@ export function parseQuery(
   }
   return { query, unapplied, said, doubtful };
 }
+
+const CREATED = /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu;
+const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'contacts', 'companies']);
 
 const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {
   tasks: ['open', 'overdue', 'done', 'new'],

@@ -3,7 +3,7 @@ import type { DigestName, LocalDate, ScenarioRequest } from '../../scenarios/req
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
 import { findPeriod, isQualified, parseQuery } from './query.ts';
-import { type Message, nominative, rawSlice, unquote, without } from './text.ts';
+import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
 const E = '(?![\\p{L}\\p{N}])';
@@ -124,7 +124,16 @@ export function viewIntent(message: Message, clock: Clock): Intent | undefined {
   return unapplied.length ? { ...intent, unapplied } : intent;
 }
 
-const PLAIN_VIEWS = new Set(['myTasks', 'deals', 'pipeline', 'teamStatus', 'newLeads', 'briefing', 'overdueAlert']);
+const PLAIN_VIEWS = new Set([
+  'myTasks',
+  'deals',
+  'pipeline',
+  'teamStatus',
+  'newLeads',
+  'briefing',
+  'overdueAlert',
+  'schedule',
+]);
 
 function readyView(message: Message, clock: Clock): Intent | undefined {
   const { light } = message;
@@ -144,6 +153,9 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
     // A bare «досье»: which client?
     if (/^(?:досье|dossier)/u.test(light)) return { kind: 'ask', question: 'client', said: message.raw };
   }
+
+  const about = aboutSomeone(message);
+  if (about) return view({ scenario: 'dossier', query: about });
 
   const search = light.match(
     /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
@@ -276,6 +288,23 @@ function daysSchedule(message: Message, clock: Clock): Intent | undefined {
     return undefined;
   if (!plainRequest(message, found.spans)) return undefined;
   return view({ scenario: 'schedule', date: found.period.from, to: found.period.to });
+}
+
+// «что по Ромашке», «как дела у Орловой», «чем занят Соколов»: a client's card, or an employee's tasks.
+const aboutSomeoneRe =
+  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у)|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
+
+/** The name in «что по Ромашке»: a name (capitalised or a surname), not a subject, a period or the team. */
+function aboutSomeone(message: Message): string | undefined {
+  const match = message.light.match(aboutSomeoneRe);
+  if (!match) return undefined;
+  const said = rawSlice(message, match.indices![1]![0]).replace(/[?？!]+$/u, '');
+  const words = said.split(/\s+/u);
+  if (words.length > 3 || !/^\p{Lu}/u.test(said) || /\d/u.test(said)) return undefined;
+  if (parseQuery(messageOf(said), { now: new Date(0), timeZone: 'UTC' }) || /^(?:отдел|команд|team)/iu.test(said))
+    return undefined;
+  // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
+  return unquote(said);
 }
 
 /** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */

@@ -29,6 +29,8 @@ const createVerb = `(?:создай|создать|созадй|сделай|д�
 const oneTask = `(?:задач[уа]|таск|(?:a\\s+)?(?:new\\s+)?task)${E}`;
 const oneDeal = `(?:сделк[уа]|(?:a\\s+)?(?:new\\s+)?deal)${E}`;
 const newWord = `(?:нов\\p{L}+\\s+)?`;
+// A deal closed as won or lost: the pipeline's won or lost stage (see the stage lookup).
+const wonOrLost = `(выигран\\p{L}*|успешн\\p{L}*|won|проигран\\p{L}*|проваленн?\\p{L}*|неуспешн\\p{L}*|lost)`;
 
 const patterns = {
   createTask: new RegExp(
@@ -60,6 +62,11 @@ const patterns = {
     `^(?:перенеси|перенести|передвинь|переведи|перевести|перемести|переместить|подвинь|сдвинь|двинь|move|advance)${E}\\s*${dealWord}\\s*(.+)$`,
     'du',
   ),
+  closeDeal: new RegExp(
+    `^(?:закрой|закрыть|заверши|завершить|отметь|отметить|пометь|close|mark)${E}\\s*${dealWord}\\s*(.+?)\\s+(?:как\\s+|as\\s+)?${wonOrLost}$`,
+    'du',
+  ),
+  dealClosed: new RegExp(`^${dealWord}\\s*(.+?)\\s+(?:is\\s+)?${wonOrLost}$`, 'du'),
   deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du'),
   addComment:
     /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.+)$/du,
@@ -108,6 +115,12 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: 
       (match) => named(text(match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery })),
     ],
     [patterns.moveDeal, 'dealMove', (match) => moveDeal(message, from(match, 1))],
+    [patterns.closeDeal, 'whichDeal', (match) => closeDeal(part(message, from(match, 1)), match[1]!.length, match[2]!)],
+    [
+      patterns.dealClosed,
+      'whichDeal',
+      (match) => closeDeal(part(message, from(match, 1)), match[1]!.length, match[2]!),
+    ],
     [patterns.addComment, 'comment', (match) => addComment(message, match[1]!, from(match, 2))],
     [patterns.moveMeeting, 'whichMeeting', (match) => moveMeeting(message, from(match, 1), clock)],
     [patterns.deleteMeeting, 'whichMeeting', (match) => deleteMeeting(message, from(match, 1), clock)],
@@ -257,16 +270,30 @@ function createDeal(message: Message, start: number): WriteDraft | undefined {
 const stageSplitRe = /\s+(?:на|в|во|to|into)\s+(?:(?:этап|стадию|стадия|статус|колонку|the\s+stage|stage)\s+)?/gu;
 const stageWordRe = /\s+(?:на|в|во|to|into)\s+(?:этап|стадию|стадия|статус|колонку|the\s+stage|stage)\s+/u;
 
+// «сделку с Ромашкой», «по Ромашке»: the preposition ties the deal to its client, it is not in the name.
+const dealOfClient = (said: string) =>
+  nominative(unquote(said.replace(/^(?:с|со|по|для|от|у|with|for)\s+(?=\S)/iu, '')));
+
+// «в счёт на предоплату»: a stage's own name may hold «на» or «в», so every split is kept, the last one first;
+// the lookup takes the first whose deal and stage both exist.
 function moveDeal(message: Message, start: number): WriteDraft | undefined {
   const rest = part(message, start);
   const explicit = rest.light.match(stageWordRe);
-  const splits = [...rest.light.matchAll(stageSplitRe)];
-  const split = explicit ?? splits[splits.length - 1];
-  if (!split || split.index === undefined) return undefined;
-  const dealQuery = unquote(rawSlice(rest, 0, split.index));
-  const stageQuery = unquote(rawSlice(rest, split.index + split[0].length));
-  if (!dealQuery || !stageQuery) return undefined;
-  return { type: 'moveDeal', dealQuery, stageQuery };
+  const splits = explicit ? [explicit] : [...rest.light.matchAll(stageSplitRe)].reverse();
+  const read = splits.flatMap((split) => {
+    const dealQuery = dealOfClient(rawSlice(rest, 0, split.index));
+    const stageQuery = unquote(rawSlice(rest, split.index! + split[0].length));
+    return dealQuery && stageQuery ? [{ dealQuery, stageQuery }] : [];
+  });
+  const [first, ...others] = read;
+  if (!first) return undefined;
+  return { type: 'moveDeal', ...first, ...(others.length ? { otherSplits: others } : {}) };
+}
+
+/** «закрой сделку с Ромашкой как выигранную»: a move to the pipeline's won (or lost) stage. */
+function closeDeal(message: Message, dealEnd: number, outcome: string): WriteDraft | undefined {
+  const dealQuery = dealOfClient(rawSlice(message, 0, dealEnd));
+  return dealQuery ? { type: 'moveDeal', dealQuery, stageQuery: outcome } : undefined;
 }
 
 function addComment(message: Message, entityWord: string, start: number): WriteDraft | undefined {

@@ -42,7 +42,13 @@ export async function taskToChange(
   );
 }
 
+const wonRe = /^(?:выигран|успешн|won)/iu;
+const lostRe = /^(?:проигран|провален|неуспешн|lost)/iu;
+
 const stageMatches = (stages: Stage[], query: string) => {
+  // «как выигранную»: whatever the pipeline calls its won (or lost) stage.
+  if (wonRe.test(query)) return stages.filter((stage) => stage.semantics === 'success');
+  if (lostRe.test(query)) return stages.filter((stage) => stage.semantics === 'failure');
   const exact = stages.filter((stage) => sameName(stage.name, query) || stage.id === query);
   return exact.length ? exact : stages.filter((stage) => matchesQuery(stage.name, query));
 };
@@ -56,7 +62,24 @@ export const moveTo = (deal: FoundDeal, stage: Stage): LookupOption => ({
   write: { type: 'moveDeal', dealId: deal.ID, title: deal.TITLE, stageId: stage.id, stageName: stage.name },
 });
 
+/** The first reading of the words whose deal and stage both exist; else what the first reading found. */
 export async function dealToMove(context: LookupContext, draft: Draft<'moveDeal'>): Promise<WriteLookup> {
+  const readings = [draft, ...(draft.otherSplits ?? [])];
+  let first: WriteLookup | undefined;
+  for (const reading of readings) {
+    const found = await dealMove(context, reading);
+    const moves =
+      found.kind === 'ready' || (found.kind === 'choose' && found.subject === 'deal' && 'write' in found.options[0]!);
+    if (moves || readings.length === 1) return found;
+    first ??= found;
+  }
+  return first!;
+}
+
+async function dealMove(
+  context: LookupContext,
+  draft: { dealQuery: string; stageQuery: string },
+): Promise<WriteLookup> {
   const deals = await findDeals(context.portal, draft.dealQuery, true);
   if (deals.length === 0) return { kind: 'notFound', subject: 'deal', query: draft.dealQuery };
   const options: LookupOption[] = [];

@@ -82,16 +82,36 @@ export async function findTasks(
   return narrowed([...found.values()], (task) => task.title, query);
 }
 
+const DEAL_FIELDS = ['ID', 'TITLE', 'STAGE_ID', 'CATEGORY_ID', 'OPPORTUNITY', 'CURRENCY_ID'];
+
 export async function findDeals(portal: PortalClient, query: string, openOnly: boolean): Promise<FoundDeal[]> {
+  const filter = openOnly ? { STAGE_SEMANTIC_ID: 'P' } : {};
   const raw = await listByNeedles(portal, 'crm.deal.list', 'TITLE', needlesOf(query), {
-    filter: openOnly ? { STAGE_SEMANTIC_ID: 'P' } : {},
-    select: ['ID', 'TITLE', 'STAGE_ID', 'CATEGORY_ID', 'OPPORTUNITY', 'CURRENCY_ID'],
+    filter,
+    select: DEAL_FIELDS,
     order: { ID: 'DESC' },
   });
   const deals = uniqueBy(parseItems(dealSchema, raw), (deal) => deal.ID).filter((deal) =>
     matchesQuery(deal.TITLE, query),
   );
+  if (deals.length === 0) return dealsOfCompanies(portal, query, filter);
   return narrowed(deals, (deal) => deal.TITLE, query);
+}
+
+/** «сделка с Ромашкой» whose title does not name the client: the deals of the companies that fit the name. */
+async function dealsOfCompanies(
+  portal: PortalClient,
+  query: string,
+  filter: Record<string, unknown>,
+): Promise<FoundDeal[]> {
+  const companies = await findCompanies(portal, query);
+  if (companies.length === 0) return [];
+  const { result } = await portal.call('crm.deal.list', {
+    filter: { ...filter, '@COMPANY_ID': companies.map((company) => company.ID) },
+    select: DEAL_FIELDS,
+    order: { ID: 'DESC' },
+  });
+  return parseItems(dealSchema, result);
 }
 
 export async function findContacts(portal: PortalClient, query: string): Promise<FoundContact[]> {

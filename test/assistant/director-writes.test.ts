@@ -1,0 +1,79 @@
+// Changes said the way a director writes them: the one-line question names exactly what will be written, and
+// after the tap the demo portal holds exactly that (the next read shows it).
+import { describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Button, Reply } from '../../src/views/reply.ts';
+import { harnessForFile } from './harness.ts';
+
+const h = await harnessForFile();
+
+let nextUser = 8100;
+const chat = () => {
+  nextUser += 1;
+  return { telegramUserId: nextUser, chatId: nextUser };
+};
+const buttonsOf = (replies: Reply[]): Button[] => replies.flatMap((reply) => (reply.buttons ?? []).flat());
+
+/** The director says it; the bot's question and its buttons. */
+async function ask(who: { telegramUserId: number; chatId: number }, text: string) {
+  const replies = h.record(await h.assistant().handleText(who, text));
+  return { question: replies.map((reply) => plainTextOf(reply.html)).join('\n'), buttons: buttonsOf(replies) };
+}
+
+async function tap(who: { telegramUserId: number; chatId: number }, button: Button | undefined) {
+  expect(button).toBeDefined();
+  return h.recordOutcome(await h.assistant().handleButton(who, encodeAction(button!.action), 77));
+}
+
+const yes = (buttons: Button[]) => buttons.find((button) => /^Да/u.test(button.text));
+
+describe('a meeting on a named date and time', () => {
+  it.each([
+    ['назначь встречу с Техносферой 15 декабря в 14:00', 'Встреча с Техносферой'],
+    ['назначь встречу в 14:00 15 декабря', 'Встреча'],
+  ])('«%s» asks for 15 December 14:00 and books exactly that', async (phrase, title) => {
+    const who = chat();
+    const { question, buttons } = await ask(who, phrase);
+    expect(question).toBe(`Назначить встречу «${title}» на вторник, 15 декабря, 14:00–15:00?`);
+    await tap(who, yes(buttons));
+    const booked = h.portal.data.events.filter(
+      (event) => event.NAME === title && /^15\.12\.2026/u.test(String(event.DATE_FROM)),
+    );
+    expect(booked.map((event) => String(event.DATE_FROM))).toEqual(['15.12.2026 14:00:00']);
+    const { question: schedule } = await ask(who, 'расписание на 15 декабря');
+    expect(schedule).toContain(`14:00–15:00 ${title}`);
+    for (const event of booked) h.portal.data.events.splice(h.portal.data.events.indexOf(event), 1);
+  });
+});
+
+describe('a deal moved in the director’s words', () => {
+  const romashka = () =>
+    h.portal.data.deals.filter((deal) => String(deal.TITLE).includes('Ромашка') && deal.STAGE_SEMANTIC_ID === 'P');
+
+  it('«в счёт на предоплату» is the stage «Счёт на предоплату» of the deal with Ромашка, not a deal «с Ромашкой в счёт»', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'переведи сделку с Ромашкой в счёт на предоплату');
+    const [open] = romashka();
+    expect(romashka()).toHaveLength(1);
+    expect(question).toBe(`Перевести сделку «${open!.TITLE}» на этап «Счёт на предоплату»?`);
+    await tap(who, yes(buttons));
+    expect(open!.STAGE_ID).toBe('PREPAYMENT_INVOICE');
+    expect((await ask(who, 'сделки Ромашки')).question).toContain('Счёт на предоплату');
+  });
+
+  it('«закрой сделку с … как выигранную» moves the client’s deal, titled without its name, to the won stage', async () => {
+    const company = h.portal.data.companies.find((one) => String(one.TITLE).includes('Кристалл'))!;
+    const { result } = await h.client.call<number>('crm.deal.add', {
+      fields: { TITLE: 'Сервисный контракт', COMPANY_ID: company.ID, STAGE_ID: 'NEW', CATEGORY_ID: 0 },
+    });
+    for (const deal of h.portal.data.deals)
+      if (deal.COMPANY_ID === company.ID && Number(deal.ID) !== Number(result)) deal.STAGE_SEMANTIC_ID = 'F';
+    const who = chat();
+    const { question, buttons } = await ask(who, 'Закрой сделку с Кристаллом как выигранную');
+    expect(question).toBe('Перевести сделку «Сервисный контракт» на этап «Сделка успешна»?');
+    await tap(who, yes(buttons));
+    const deal = h.portal.data.deals.find((one) => Number(one.ID) === Number(result))!;
+    expect([deal.STAGE_ID, deal.STAGE_SEMANTIC_ID]).toEqual(['WON', 'S']);
+  });
+});
