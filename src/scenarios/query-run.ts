@@ -68,6 +68,8 @@ async function resolvePerson(context: ScenarioContext, query: Query): Promise<Re
       .map((profile) => profile.ID);
     return { ok: { ids, shown: { kind: said } } };
   }
+  const several = await severalPeople(context, said);
+  if (several) return { ok: several };
   const exact = /^#(\d+)$/u.exec(said);
   if (exact) {
     const id = Number(exact[1]);
@@ -79,6 +81,16 @@ async function resolvePerson(context: ScenarioContext, query: Query): Promise<Re
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
   return { view: { view: 'queryChoice', at, about: 'person', name: said, options: personOptions(query, found) } };
+}
+
+/** «Соколова и Морозовой», «Орловой, Попова»: each part one employee, or this is no list of people. */
+async function severalPeople(context: ScenarioContext, said: string): Promise<Who | undefined> {
+  const parts = said.split(/\s*,\s*|\s+(?:и|and)\s+/u).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const found = await Promise.all(parts.map((part) => context.names.findUsers(part)));
+  if (!found.every((people) => people.length === 1)) return undefined;
+  const people = found.map((one) => one[0]!);
+  return { ids: people.map((person) => person.id), shown: { kind: 'people', people } };
 }
 
 const personOptions = (query: Query, people: { id: number; name: string; position?: string }[]) =>

@@ -1,5 +1,8 @@
-// Telegram refuses a message over 4096 characters; a cut inside a tag or an entity breaks the whole message.
-// Split at line boundaries, close the tags still open at the end of a part and reopen them in the next.
+// Telegram refuses a message over 4096 characters after entity parsing (tags cost nothing, `&amp;` is one
+// character); a cut inside a tag or an entity breaks the whole message. Split at line boundaries, close the tags
+// still open at the end of a part and reopen them in the next. Counting the HTML itself would cut a briefing
+// full of links into two messages where one holds it.
+import { plainTextOf } from './plain-text.ts';
 
 const tagPattern = /<\/?([a-zA-Z][\w-]*)[^<>]*>/g;
 
@@ -36,16 +39,10 @@ function openTagsAfter(stack: readonly OpenTag[], html: string): OpenTag[] {
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
-/** The most the tags of this HTML ever add to a part: reopened at its start and closed at its end. */
-function largestTagOverhead(lines: readonly string[]): number {
-  let stack: OpenTag[] = [];
-  let largest = 0;
-  for (const line of lines) {
-    stack = openTagsAfter(stack, line);
-    largest = Math.max(largest, openingOf(stack).length + closingOf(stack).length);
-  }
-  return largest;
-}
+/** What Telegram counts of some HTML: the characters left once tags are dropped and entities read. */
+const textLength = (html: string): number => plainTextOf(html).length;
+
+const atomLength = (atom: string): number => (atom.startsWith('<') ? 0 : atom.startsWith('&') ? 1 : atom.length);
 
 /** Pieces of one over-long line, cut at spaces where possible and never inside a tag or an entity. */
 function cutLine(line: string, room: number): string[] {
@@ -53,13 +50,15 @@ function cutLine(line: string, room: number): string[] {
   const atoms = line.match(/<[^<>]*>|&#?\w+;|\s+|[^\s<&]+|[\s\S]/gu) ?? [];
   const pieces: string[] = [];
   let current = '';
+  let currentLength = 0;
   for (const atom of atoms) {
-    if (current.length + atom.length <= room) {
+    const length = atomLength(atom);
+    if (currentLength + length <= room) {
       current += atom;
+      currentLength += length;
       continue;
     }
     if (current) pieces.push(current);
-    current = '';
     let rest = atom;
     // A word longer than a whole message: cut it by characters (never a tag or entity: those are short).
     while (rest.length > room) {
@@ -69,22 +68,20 @@ function cutLine(line: string, room: number): string[] {
       rest = rest.slice(at);
     }
     current = rest.trimStart();
+    currentLength = atomLength(current);
   }
   if (current) pieces.push(current);
   return pieces;
 }
 
-/** Splits Telegram HTML into messages of at most `limit` characters each, at line boundaries. */
+/** Splits Telegram HTML into messages of at most `limit` characters of text each, at line boundaries. */
 export function splitMessage(html: string, limit = 4096): string[] {
-  if (html.length <= limit) return [html];
-  // Leave room for the tags closed at the end of a part and reopened at the start of the next (a long link
-  // address can take more than the usual 200).
-  const rawLines = html.split('\n');
-  const reserve = Math.min(Math.max(200, largestTagOverhead(rawLines) + 16), Math.floor(limit / 2));
-  const room = limit - reserve;
+  if (textLength(html) <= limit) return [html];
+  const lines = html.split('\n').flatMap((line) => (textLength(line) > limit ? cutLine(line, limit) : [line]));
   const parts: string[] = [];
   let stack: OpenTag[] = [];
   let current = '';
+  let currentLength = 0;
   let currentStack: OpenTag[] = [];
 
   const flush = () => {
@@ -92,14 +89,13 @@ export function splitMessage(html: string, limit = 4096): string[] {
     if (body.trim()) parts.push(openingOf(currentStack) + body + closingOf(stack));
     currentStack = stack;
     current = '';
+    currentLength = 0;
   };
 
-  const lines = rawLines.flatMap((line) => (line.length > room ? cutLine(line, room) : [line]));
   for (const line of lines) {
-    const addition = current ? `\n${line}` : line;
-    const after = openTagsAfter(stack, line);
-    const size = openingOf(currentStack).length + current.length + addition.length + closingOf(after).length;
-    if (current && (current.length + addition.length > room || size > limit)) flush();
+    const length = textLength(line);
+    if (current && currentLength + 1 + length > limit) flush();
+    currentLength += (current ? 1 : 0) + length;
     current += current ? `\n${line}` : line;
     stack = openTagsAfter(stack, line);
   }

@@ -375,3 +375,16 @@ describe('words about when a record was made', () => {
     expect(await ask('задачи созданные вчера')).toMatch(/^❔ Не понял «созданные» — показываю без этого\./u);
   });
 });
+
+describe('two people in one question', () => {
+  it('«сделки Соколова и Морозовой» are both managers’ open deals together, both named in the header', async () => {
+    const ids = ['Соколов', 'Морозова'].map((last) =>
+      String(h.portal.data.users.find((one) => one.LAST_NAME === last)!.ID),
+    );
+    const deals = h.portal.data.deals.filter(
+      (deal) => ids.includes(String(deal.ASSIGNED_BY_ID)) && deal.STAGE_SEMANTIC_ID === 'P',
+    );
+    const text = await ask('сделки Соколова и Морозовой');
+    expect(text).toMatch(new RegExp(`^💼 Сделки Игоря Соколова и Анны Морозовой: ${deals.length} на `, 'u'));
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewModel } from '../../src/scenarios/view-models.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { presentView } from '../../src/views/present.ts';
+import { parseTelegramHtml, TELEGRAM_TEXT_LIMIT } from '../fakes/telegram-html.ts';
 import { NOW, type Stand, startStand } from '../scenarios/demo.ts';
 import { everyViewRequest } from './every-request.ts';
 import { technical, telegramHtmlProblems } from './html-check.ts';
@@ -18,7 +19,8 @@ function checkReplies(view: ViewModel, language: 'ru' | 'en') {
   expect(replies.length).toBeGreaterThan(0);
   const text = replies.map((reply) => reply.html).join('\n');
   for (const reply of replies) {
-    expect(reply.html.length).toBeLessThanOrEqual(4096);
+    // What Telegram counts: the text after entity parsing.
+    expect(parseTelegramHtml(reply.html).text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
     expect(telegramHtmlProblems(reply.html)).toEqual([]);
   }
   expect(text.split('\n').filter((line) => line.startsWith('💡')).length).toBe(1);

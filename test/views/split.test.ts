@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { splitMessage } from '../../src/views/split.ts';
+import { parseTelegramHtml } from '../fakes/telegram-html.ts';
 import { telegramHtmlProblems } from './html-check.ts';
+
+/** What Telegram counts, as the fake Bot API parses it (not the product's own reading). */
+const plainTextOf = (html: string) => parseTelegramHtml(html).text;
 
 describe('splitting a long message', () => {
   const lines = Array.from(
@@ -14,7 +18,7 @@ describe('splitting a long message', () => {
     const parts = splitMessage(html);
     expect(parts.length).toBeGreaterThanOrEqual(3);
     for (const part of parts) {
-      expect(part.length).toBeLessThanOrEqual(4096);
+      expect(plainTextOf(part).length).toBeLessThanOrEqual(4096);
       expect(telegramHtmlProblems(part)).toEqual([]);
     }
   });
@@ -40,7 +44,7 @@ describe('splitting a long message', () => {
     expect(splitMessage('коротко')).toEqual(['коротко']);
     const long = 'слово '.repeat(2000).trim();
     const parts = splitMessage(long, 1000);
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(1000);
+    for (const part of parts) expect(plainTextOf(part).length).toBeLessThanOrEqual(1000);
     expect(parts.join(' ').replace(/\s+/g, ' ')).toBe(long);
   });
 
@@ -48,7 +52,7 @@ describe('splitting a long message', () => {
     const word = `a${'😀'.repeat(3000)}`;
     const parts = splitMessage(word, 1000);
     for (const part of parts) {
-      expect(part.length).toBeLessThanOrEqual(1000);
+      expect(plainTextOf(part).length).toBeLessThanOrEqual(1000);
       // A lone half of a surrogate pair is not a character: Telegram refuses the message.
       expect(part).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     }
@@ -61,7 +65,27 @@ describe('splitting a long message', () => {
     const parts = splitMessage(`<a href="${href}"><b>${body}</b></a>`);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) {
-      expect(part.length).toBeLessThanOrEqual(4096);
+      expect(plainTextOf(part).length).toBeLessThanOrEqual(4096);
+      expect(telegramHtmlProblems(part)).toEqual([]);
+    }
+  });
+
+  it('counts what Telegram counts: a list whose links make the HTML long but whose text fits stays one message', () => {
+    const items = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `• Сделка ${i} &amp; партнёры — 1 000 ₽ <a href="https://portal.example.ru/crm/deal/details/${i}/">↗</a>`,
+    );
+    const html = `<b>Сделки</b>\n${items.join('\n')}`;
+    expect(html.length).toBeGreaterThan(4096);
+    expect(plainTextOf(html).length).toBeLessThan(4096);
+    expect(splitMessage(html)).toEqual([html]);
+    // Over the limit in text, it is cut by text too: every part as full as the lines allow.
+    const longer = `<b>Сделки</b>\n${[...items, ...items, ...items].join('\n')}`;
+    const parts = splitMessage(longer);
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(plainTextOf(part).length).toBeLessThanOrEqual(4096);
       expect(telegramHtmlProblems(part)).toEqual([]);
     }
   });

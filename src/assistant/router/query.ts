@@ -475,6 +475,10 @@ function rest(
       client = true;
     } else if (PERSON_WORDS.test(clean) && clean !== 'у') {
       // «менеджера Попова»: a person anyway.
+    } else if ((clean === 'и' || clean === 'and') && nameWords.length > 0) {
+      // «сделки Соколова и Морозовой»: two names, kept apart.
+      nameWords.push(clean);
+      continue;
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
@@ -486,7 +490,9 @@ function rest(
     } else unapplied.push(original);
     previous = '';
   }
-  if (nameWords.length > 3) return { unapplied: [...unapplied, ...nameWords], doubtful };
+  while (/^(?:и|and)$/u.test(nameWords.at(-1) ?? '')) nameWords.pop();
+  const joined = nameWords.filter((word) => word === 'и' || word === 'and').length;
+  if (nameWords.length - joined > 3 * (joined + 1)) return { unapplied: [...unapplied, ...nameWords], doubtful };
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
