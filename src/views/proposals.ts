@@ -215,6 +215,15 @@ export function passedDeadline(iso: string, context: ProposalContext): string {
   return context.language === 'ru' ? `Срок ${when} уже прошёл.` : `The deadline ${when} has already passed.`;
 }
 
+/** «Время «суббота, 28 ноября, 15:00» уже прошло. На какой день и время назначить встречу?» */
+export function passedMeeting(write: Write<'createMeeting' | 'moveMeeting'>, context: ProposalContext): string {
+  const when = quoted(dayAt(write.from, context), context.language);
+  const moved = write.type === 'moveMeeting';
+  return context.language === 'ru'
+    ? `Время ${when} уже прошло. На какой день и время ${moved ? 'перенести' : 'назначить'} встречу?`
+    : `${when} has already passed. To which day and time should I ${moved ? 'move' : 'schedule'} the meeting?`;
+}
+
 /** The question over a list of records to pick from (each button is its own proposal or question). */
 export function choiceQuestion(
   subject: LookupSubject,

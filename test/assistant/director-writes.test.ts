@@ -93,4 +93,20 @@ describe('a date already past is asked about, never kept', () => {
     ]);
     expect(buttons.map((button) => button.text)).toContain('Завтра, 18:00');
   });
+
+  it.each([
+    [
+      'назначь встречу с Гранитом вчера в 15:00',
+      'Время «вторник, 24 ноября, 15:00» уже прошло. На какой день и время назначить встречу?',
+    ],
+    [
+      'перенеси встречу с Ромашкой на вчера 11:00',
+      'Время «вторник, 24 ноября, 11:00» уже прошло. На какой день и время перенести встречу?',
+    ],
+  ])('«%s» gets one question naming the passed time, no buttons, nothing booked', async (phrase, asked) => {
+    const before = JSON.stringify(h.portal.data.events);
+    const { question, buttons } = await ask(chat(), phrase);
+    expect([question, buttons]).toEqual([asked, []]);
+    expect(JSON.stringify(h.portal.data.events)).toBe(before);
+  });
 });
