@@ -31,7 +31,7 @@ import {
   interruptedWrite,
   notFoundSentence,
   passedDeadline,
-  passedMeeting,
+  passedWhen,
   proposalButtons,
   proposalOutcome,
   proposalQuestion,
@@ -112,16 +112,6 @@ const today = (desk: Desk, director: Director) => localDateAt(desk.now(), direct
 // ─── asking ───────────────────────────────────────────────────────────────
 
 async function lookedUp(desk: Desk, director: DirectorRecord, found: WriteLookup, draft?: WriteDraft) {
-  if (found.kind === 'ready' && startsInThePast(found.write, desk.now()))
-    return [
-      text(
-        passedMeeting(found.write, {
-          language: director.language,
-          timeZone: director.timeZone,
-          today: today(desk, director),
-        }),
-      ),
-    ];
   if (found.kind === 'ready') return [await question(desk, director, found.write)];
   if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, director.language))];
   return pickList(desk, director, found, draft);
@@ -139,12 +129,16 @@ function typedAnswer(desk: Desk, found: Extract<WriteLookup, { kind: 'choose' }>
   return question && { question, said: '', askedAt: desk.now().toISOString(), draft };
 }
 
-/** A meeting set or moved to a time already gone («вчера в 15:00»): asked about, never booked as said. */
+/** A meeting or a task's deadline moved to a time already gone («вчера в 15:00»): asked about, never written. */
 const startsInThePast = (
   write: WriteRequest,
   now: Date,
-): write is Extract<WriteRequest, { type: 'createMeeting' | 'moveMeeting' }> =>
-  (write.type === 'createMeeting' || write.type === 'moveMeeting') && Date.parse(write.from) < now.getTime();
+): write is Extract<WriteRequest, { type: 'createMeeting' | 'moveMeeting' | 'moveTask' }> =>
+  (write.type === 'createMeeting' || write.type === 'moveMeeting'
+    ? Date.parse(write.from)
+    : write.type === 'moveTask'
+      ? Date.parse(write.deadline)
+      : Number.POSITIVE_INFINITY) < now.getTime();
 
 async function proposeAgain(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply[]> {
   const fresh = await desk.lookup.refresh(write);
@@ -153,6 +147,12 @@ async function proposeAgain(desk: Desk, director: DirectorRecord, write: WriteRe
 
 /** The yes/no question of a stored proposal. */
 async function question(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply> {
+  const context = {
+    language: director.language,
+    timeZone: director.timeZone,
+    today: today(desk, director),
+  };
+  if (startsInThePast(write, desk.now())) return text(passedWhen(write, context));
   let responsibleName: string | undefined;
   if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId)
     responsibleName = (await desk.names.users([write.responsibleId])).get(write.responsibleId)?.name;
@@ -164,14 +164,8 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
   });
   // A question withdraws any pick list still open in the chat, and the typed answer it waited for.
   await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending: undefined });
-  const context = {
-    language: director.language,
-    timeZone: director.timeZone,
-    today: today(desk, director),
-    responsibleName,
-  };
   return {
-    html: proposalQuestion(write, context),
+    html: proposalQuestion(write, { ...context, responsibleName }),
     buttons: proposalButtons(proposal.id, write, director.language),
   };
 }

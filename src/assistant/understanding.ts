@@ -20,6 +20,8 @@ export type WriteDraft =
     }
   | { type: 'completeTask'; taskQuery: string }
   | { type: 'deleteTask'; taskQuery: string }
+  /** A new deadline for an open task. */
+  | { type: 'moveTask'; taskQuery: string; deadline: IsoDateTime }
   /** `clientName`: the company or contact the deal is with, when said apart from the title. */
   | { type: 'createDeal'; title: string; amount?: number; currency?: string; clientName?: string }
   /** `otherSplits`: other readings of the same words, when a stage's name may hold «на» or «в» itself. */

@@ -74,6 +74,8 @@ export const WRITES = {
   }),
   completeTask: write('completeTask', { taskId: field.id(), title: field.portalTitle() }),
   deleteTask: write('deleteTask', { taskId: field.id(), title: field.portalTitle() }),
+  /** A new deadline for an open task. */
+  moveTask: write('moveTask', { taskId: field.id(), deadline: field.instant(), title: field.portalTitle() }),
   createDeal: write('createDeal', {
     amount: field.amount().optional(),
     currency: field.text().optional(),

@@ -88,6 +88,8 @@ export async function executeWrite(
       return done('tasks.task.complete', { taskId: write.taskId });
     case 'deleteTask':
       return done('tasks.task.delete', { taskId: write.taskId });
+    case 'moveTask':
+      return done('tasks.task.update', { taskId: write.taskId, fields: { DEADLINE: write.deadline } });
     case 'createDeal':
       return created('crm.deal.add', {
         fields: defined({

@@ -58,6 +58,7 @@ function resolveDraft(context: LookupContext, director: Director, draft: WriteDr
     case 'createDeal':
       return newDeal(context, draft);
     case 'completeTask':
+    case 'moveTask':
     case 'deleteTask':
       return taskToChange(context, director, draft);
     case 'moveDeal':

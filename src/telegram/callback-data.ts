@@ -61,6 +61,7 @@ const WRITE_CODES: Record<WriteType, string> = {
   createTask: 'nt',
   completeTask: 'ct',
   deleteTask: 'xt',
+  moveTask: 'mt',
   createDeal: 'nd',
   moveDeal: 'md',
   deleteDeal: 'xd',

@@ -81,6 +81,10 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
       return newTaskQuestion(write, context);
     case 'completeTask':
       return ru ? `Отметить задачу ${q(write.title)} выполненной?` : `Mark the task ${q(write.title)} as done?`;
+    case 'moveTask':
+      return ru
+        ? `Перенести срок задачи ${q(write.title)} ${whenAt(write.deadline, context)}?`
+        : `Move the deadline of the task ${q(write.title)} ${whenAt(write.deadline, context)}?`;
     case 'deleteTask':
       return ru
         ? `🗑 Удалить задачу ${q(write.title)}? ${IRREVERSIBLE.ru}`
@@ -178,6 +182,10 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
     }
     case 'completeTask':
       return ru ? `✅ Задача ${q(write.title)} выполнена.` : `✅ Task ${q(write.title)} is done.`;
+    case 'moveTask':
+      return ru
+        ? `✅ Срок задачи ${q(write.title)} перенесён: ${dayAt(write.deadline, context)}.`
+        : `✅ The task ${q(write.title)} is now due ${dayAt(write.deadline, context)}.`;
     case 'deleteTask':
       return ru ? `🗑 Задача ${q(write.title)} удалена.` : `🗑 Task ${q(write.title)} deleted.`;
     case 'createDeal':
@@ -216,10 +224,16 @@ export function passedDeadline(iso: string, context: ProposalContext): string {
 }
 
 /** «Время «суббота, 28 ноября, 15:00» уже прошло. На какой день и время назначить встречу?» */
-export function passedMeeting(write: Write<'createMeeting' | 'moveMeeting'>, context: ProposalContext): string {
+export function passedWhen(
+  write: Write<'createMeeting' | 'moveMeeting' | 'moveTask'>,
+  context: ProposalContext,
+): string {
+  const ru = context.language === 'ru';
+  if (write.type === 'moveTask')
+    return `${passedDeadline(write.deadline, context)} ${ru ? 'На какой срок перенести задачу?' : 'To when should the task move?'}`;
   const when = quoted(dayAt(write.from, context), context.language);
   const moved = write.type === 'moveMeeting';
-  return context.language === 'ru'
+  return ru
     ? `Время ${when} уже прошло. На какой день и время ${moved ? 'перенести' : 'назначить'} встречу?`
     : `${when} has already passed. To which day and time should I ${moved ? 'move' : 'schedule'} the meeting?`;
 }
@@ -239,6 +253,10 @@ export function choiceQuestion(
     case 'stage':
       return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
     case 'task':
+      if (write?.type === 'moveTask')
+        return ru
+          ? `Какой задаче перенести срок? Нашлось несколько по ${what}:`
+          : `Which task gets the new deadline? Several match ${what}:`;
       if (write?.type === 'deleteTask')
         return ru
           ? `Какую задачу удалить? Нашлось несколько по ${what}:`

@@ -129,3 +129,30 @@ describe('a meeting named only by its day', () => {
     for (const other of left) expect(h.portal.data.events.some((event) => event.NAME === other)).toBe(true);
   });
 });
+
+describe('a task’s deadline moved', () => {
+  it('«перенеси срок задачи про акт сверки на пятницу»: namesakes to pick from, then the new deadline is written', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'перенеси срок задачи про акт сверки на пятницу');
+    expect(question).toBe('Какой задаче перенести срок? Нашлось несколько по «акт сверки»:');
+    expect(buttons.length).toBeGreaterThan(1);
+    const picked = (await tap(who, buttons[0])).replies;
+    const title = buttons[0]!.text;
+    expect(plainTextOf(picked[0]!.html)).toBe(`Перенести срок задачи «${title}» на пятницу, 27 ноября, 18:00?`);
+    await tap(who, yes(buttonsOf(picked)));
+    const task = h.portal.data.tasks.find((one) => one.title === title)!;
+    expect(Date.parse(String(task.deadline))).toBe(Date.parse('2026-11-27T18:00:00+03:00'));
+  });
+
+  it('a deadline moved to a day already gone is asked about, the task stays as it was', async () => {
+    const who = chat();
+    const { buttons } = await ask(who, 'перенеси дедлайн задачи про акт сверки на вчера');
+    const before = JSON.stringify(h.portal.data.tasks);
+    const picked = (await tap(who, buttons[1])).replies;
+    expect(plainTextOf(picked[0]!.html)).toBe(
+      'Срок «вторник, 24 ноября, 18:00» уже прошёл. На какой срок перенести задачу?',
+    );
+    expect(buttonsOf(picked)).toEqual([]);
+    expect(JSON.stringify(h.portal.data.tasks)).toBe(before);
+  });
+});

@@ -160,6 +160,12 @@ const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     schema: z.object({ task: text(250) }),
     effect: ({ task }) => write({ type: 'completeTask', taskQuery: task }),
   }),
+  moveTask: tool({
+    description: 'Предложить перенести срок задачи',
+    schema: z.object({ task: text(250), deadline: dateTime() }),
+    effect: ({ task, deadline }, { timeZone }) =>
+      write({ type: 'moveTask', taskQuery: task, deadline: zonedDateTime(deadline, timeZone) }),
+  }),
   deleteTask: tool({
     description: 'Предложить удалить задачу',
     schema: z.object({ task: text(250) }),

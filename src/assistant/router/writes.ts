@@ -56,6 +56,11 @@ const patterns = {
     `^(?:я\\s+)?(?:выполнил\\p{L}*|сделал\\p{L}*|закончил\\p{L}*|i\\s+(?:did|finished|completed))\\s+${taskWord}\\s*(.+)$`,
     'du',
   ),
+  // «перенеси срок задачи про акт сверки на пятницу», «продли задачу X до 15 декабря».
+  moveTask: new RegExp(
+    `^(?:перенеси|перенести|сдвинь|сдвинуть|подвинь|передвинь|измени|изменить|поменяй|продли|продлить|move|push|postpone|extend|change)${E}\\s*(?:(?:срок|сроки|дедлайн|(?:the\\s+)?deadline)\\s+(?:(?:у|по|для|of|for)\\s+)?(?:задач[иуе]|(?:the\\s+)?task)|${taskWord})${E}\\s*(.*)$`,
+    'du',
+  ),
   deleteTask: new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.*)$`, 'du'),
   createDeal: new RegExp(`^${createVerb}\\s*${newWord}${oneDeal}\\s*:?\\s*(.*)$`, 'du'),
   moveDeal: new RegExp(
@@ -104,6 +109,7 @@ export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: 
     [patterns.markDone, 'whichTask', completeTask],
     [patterns.taskDone, 'whichTask', completeTask],
     [patterns.didTask, 'whichTask', completeTask],
+    [patterns.moveTask, 'meetingWhen', (match) => moveTask(message, from(match, 1), clock)],
     [
       patterns.deleteTask,
       'whichTask',
@@ -182,6 +188,18 @@ function createTask(message: Message, start: number, clock: Clock, assigneeBefor
     ...(when.deadline ? { deadline: when.deadline } : {}),
     ...(responsibleName ? { responsibleName } : {}),
   };
+}
+
+/** A new deadline for a task named by part of its title; without a date the date is asked for. */
+function moveTask(message: Message, start: number, clock: Clock): WriteDraft | Question | undefined {
+  const when = deadline(part(message, start), clock);
+  const taskQuery = unquote(
+    rawSlice(when.rest, 0)
+      .replace(/^(?:про|по|о|об|about)\s+/iu, '')
+      .replace(/\s+(?:на|до|к|to|until|by)$/iu, ''),
+  );
+  if (!taskQuery) return 'whichTask';
+  return when.deadline ? { type: 'moveTask', taskQuery, deadline: when.deadline } : undefined;
 }
 
 /** A task given away without saying to whom: the person is asked for. */

@@ -7,6 +7,7 @@ import type { Director } from '../director.ts';
 import { sameName } from '../matcher.ts';
 import type { Stage } from '../names.ts';
 import { personName } from '../portal-data.ts';
+import type { WriteRequest } from '../writes.ts';
 import {
   type FoundDeal,
   type FoundMeeting,
@@ -24,9 +25,13 @@ type Draft<T extends WriteDraft['type']> = Extract<WriteDraft, { type: T }>;
 export async function taskToChange(
   context: LookupContext,
   director: Director,
-  draft: Draft<'completeTask' | 'deleteTask'>,
+  draft: Draft<'completeTask' | 'deleteTask' | 'moveTask'>,
 ): Promise<WriteLookup> {
-  const tasks = await findTasks(context.portal, director, draft.taskQuery, draft.type === 'completeTask');
+  const tasks = await findTasks(context.portal, director, draft.taskQuery, draft.type !== 'deleteTask');
+  const change = (task: { id: number; title: string }): WriteRequest =>
+    draft.type === 'moveTask'
+      ? { type: 'moveTask', taskId: task.id, title: task.title, deadline: draft.deadline }
+      : { type: draft.type, taskId: task.id, title: task.title };
   return outcome(
     'task',
     draft.taskQuery,
@@ -37,7 +42,7 @@ export async function taskToChange(
           ? `${task.title} · ${DateTime.fromISO(task.deadline, { zone: director.timeZone }).toFormat('dd.MM HH:mm')}`
           : task.title,
       ),
-      write: { type: draft.type, taskId: task.id, title: task.title },
+      write: change(task),
     })),
   );
 }

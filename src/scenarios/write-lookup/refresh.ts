@@ -52,7 +52,8 @@ const eventTitle = ({ portal }: LookupContext, id: number) =>
 export async function refreshWrite(context: LookupContext, write: WriteRequest): Promise<WriteRequest | undefined> {
   switch (write.type) {
     case 'completeTask':
-    case 'deleteTask': {
+    case 'deleteTask':
+    case 'moveTask': {
       const title = await taskTitle(context, write.taskId);
       return title === undefined ? undefined : { ...write, title };
     }
