@@ -110,3 +110,22 @@ describe('a date already past is asked about, never kept', () => {
     expect(JSON.stringify(h.portal.data.events)).toBe(before);
   });
 });
+
+describe('a meeting named only by its day', () => {
+  it('«отмени встречу в четверг» lists that day’s meetings to pick from, never guesses; only the one picked goes', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'отмени встречу в четверг');
+    expect(question).toBe('Какую встречу удалить? Подходят несколько:');
+    expect(buttons.length).toBeGreaterThan(1);
+    for (const button of buttons) expect(button.text).toMatch(/^26\.11 \d\d:\d\d /u);
+    const picked = (await tap(who, buttons[1])).replies;
+    const title = buttons[1]!.text.replace(/^26\.11 \d\d:\d\d /u, '');
+    expect(plainTextOf(picked[0]!.html)).toBe(`🗑 Удалить встречу «${title}» из календаря? Это нельзя отменить.`);
+    const before = h.portal.data.events.length;
+    await tap(who, yes(buttonsOf(picked)));
+    expect(h.portal.data.events.length).toBe(before - 1);
+    expect(h.portal.data.events.some((event) => event.NAME === title)).toBe(false);
+    const left = buttons.filter((_, index) => index !== 1).map((button) => button.text.slice(12));
+    for (const other of left) expect(h.portal.data.events.some((event) => event.NAME === other)).toBe(true);
+  });
+});

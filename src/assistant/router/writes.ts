@@ -418,7 +418,8 @@ function describeMeeting(
   if (time) return { query: time.time };
   const head = { raw: rest.raw.slice(0, end), light: rest.light.slice(0, end) };
   const name = rawSlice(without(head, day ? [day] : []), 0).replace(/^(?:с|со|with|про|about)\s+/u, '');
-  return name ? { query: nominative(unquote(name)) } : undefined;
+  // «отмени встречу в четверг»: a day alone is enough, that day's meetings become a pick list.
+  return name ? { query: nominative(unquote(name)) } : day ? { query: '' } : undefined;
 }
 
 function deleteMeeting(message: Message, start: number, clock: Clock): WriteDraft | undefined {
