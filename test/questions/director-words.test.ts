@@ -258,6 +258,13 @@ describe('«кто», «у кого»: the answer is by person', () => {
     expect(text).not.toMatch(/Invalid/u);
   });
 
+  it.each([
+    ['у кого больше всего сделок', /^📊 Открытые сделки по менеджерам: \d+/u],
+    ['who has the most deals', /^📊 Open deals by manager: \d+/u],
+  ])('«%s» counts the deals in hand by manager, not this month’s won ones', async (phrase, header) => {
+    expect(await ask(phrase)).toMatch(header);
+  });
+
   it('«у кого зависшие сделки» are the stuck deals by manager, not this month’s won ones', async () => {
     expect(await ask('у кого зависшие сделки')).toMatch(/^📊 Зависшие сделки по менеджерам: \d+/u);
   });
