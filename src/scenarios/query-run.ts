@@ -678,12 +678,20 @@ async function meetings(run: Run): Promise<Answer> {
     query.period ??
     (named ? periodOf(today.minus({ days: DAYS_BACK }), today.plus({ days: DAYS_AHEAD })) : periodOf(today, today));
   const range = periodWindow(period, zone);
-  const owner = who?.ids.length === 1 ? who.ids[0]! : context.director.portalUserId;
+  // Each person's own calendar («встречи Орловой и Попова», «встречи команды»), in one batch; a meeting two of
+  // them share is shown once.
+  const owners = who?.ids.length ? who.ids : [context.director.portalUserId];
   const bounds = { start: range.start, end: range.end, from: isoOf(range.start), to: isoOf(range.end) };
-  const reads = await readTogether(context, { events: calendarCommand(owner, bounds) });
-  const events = eventsIn(parseItems(eventSchema, reads.events.items), bounds, zone, owner).filter(
-    (event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }),
+  const reads = await readTogether(
+    context,
+    Object.fromEntries(owners.map((owner) => [`events${owner}`, calendarCommand(owner, bounds)])),
   );
+  const seen = new Set<number>();
+  const events = owners
+    .flatMap((owner) => eventsIn(parseItems(eventSchema, reads[`events${owner}`]?.items ?? []), bounds, zone, owner))
+    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)))
+    .filter((event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }))
+    .sort((a, b) => a.from.localeCompare(b.from));
   return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }
 

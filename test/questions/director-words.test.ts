@@ -395,3 +395,29 @@ describe('two people in one question', () => {
     expect(text).toMatch(new RegExp(`^💼 Сделки Игоря Соколова и Анны Морозовой: ${deals.length} на `, 'u'));
   });
 });
+
+describe('meetings of other people', () => {
+  it('«встречи Орловой и Попова на этой неделе» are both their calendars, not the director’s', async () => {
+    const zone = 'Europe/Moscow';
+    const monday = DateTime.fromJSDate(h.clock.now, { zone }).startOf('week');
+    const inWeek = (event: { DATE_FROM_TS_UTC?: unknown }) => {
+      const at = Number(event.DATE_FROM_TS_UTC) * 1000;
+      return at >= monday.toMillis() && at < monday.plus({ weeks: 1 }).toMillis();
+    };
+    const ids = ['Орлова', 'Попов'].map((last) =>
+      Number(h.portal.data.users.find((one) => one.LAST_NAME === last)!.ID),
+    );
+    const theirs = new Set(
+      ids.flatMap((id) =>
+        eventsOf(h.portal, id)
+          .filter(inWeek)
+          .map((event) => event.ID),
+      ),
+    );
+    expect(theirs.size).toBeGreaterThan(0);
+    const text = await ask('встречи Орловой и Попова на этой неделе');
+    expect(text).toMatch(
+      new RegExp(`^📅 Встречи Марии Орловой и Дмитрия Попова с 23 по 29 ноября: ${theirs.size}`, 'u'),
+    );
+  });
+});
