@@ -30,6 +30,8 @@ import {
   choiceQuestion,
   interruptedWrite,
   notFoundSentence,
+  passedDeadline,
+  passedMeeting,
   proposalButtons,
   proposalOutcome,
   proposalQuestion,
@@ -110,6 +112,16 @@ const today = (desk: Desk, director: Director) => localDateAt(desk.now(), direct
 // ─── asking ───────────────────────────────────────────────────────────────
 
 async function lookedUp(desk: Desk, director: DirectorRecord, found: WriteLookup, draft?: WriteDraft) {
+  if (found.kind === 'ready' && startsInThePast(found.write, desk.now()))
+    return [
+      text(
+        passedMeeting(found.write, {
+          language: director.language,
+          timeZone: director.timeZone,
+          today: today(desk, director),
+        }),
+      ),
+    ];
   if (found.kind === 'ready') return [await question(desk, director, found.write)];
   if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, director.language))];
   return pickList(desk, director, found, draft);
@@ -126,6 +138,13 @@ function typedAnswer(desk: Desk, found: Extract<WriteLookup, { kind: 'choose' }>
         : undefined;
   return question && { question, said: '', askedAt: desk.now().toISOString(), draft };
 }
+
+/** A meeting set or moved to a time already gone («вчера в 15:00»): asked about, never booked as said. */
+const startsInThePast = (
+  write: WriteRequest,
+  now: Date,
+): write is Extract<WriteRequest, { type: 'createMeeting' | 'moveMeeting' }> =>
+  (write.type === 'createMeeting' || write.type === 'moveMeeting') && Date.parse(write.from) < now.getTime();
 
 async function proposeAgain(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply[]> {
   const fresh = await desk.lookup.refresh(write);
@@ -171,7 +190,9 @@ async function pickList(
     first && 'write' in first ? first.write : undefined,
     language,
   );
-  const html = found.more ? `${asked}\n${MORE_MATCHES[language]}` : asked;
+  const context = { language, timeZone: director.timeZone, today: today(desk, director) };
+  const said = found.passed ? `${passedDeadline(found.passed, context)} ${asked}` : asked;
+  const html = found.more ? `${said}\n${MORE_MATCHES[language]}` : said;
   // This list replaces any older one: a tap on an older list finds nothing.
   const id = newListId();
   const options = found.options.map((option) =>

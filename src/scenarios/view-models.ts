@@ -144,7 +144,13 @@ export interface TeamMember {
 
 /** The filters of a question as applied: who, which client, stage, pipeline (names, for the header). */
 export interface QueryFilters {
-  person?: { kind: 'me' } | { kind: 'team' } | { kind: 'sales' } | { kind: 'person'; person: Person };
+  person?:
+    | { kind: 'me' }
+    | { kind: 'team' }
+    | { kind: 'sales' }
+    | { kind: 'person'; person: Person }
+    /** «сделки Соколова и Морозовой»: several employees, each named. */
+    | { kind: 'people'; people: Person[] };
   client?: string;
   /** Words a meeting's title was searched for («встреча с банком»): meetings name their clients in words. */
   named?: string;

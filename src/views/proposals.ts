@@ -209,6 +209,21 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
   }
 }
 
+/** «Срок «суббота, 28 ноября, 18:00» уже прошёл.»: said before the choice of another one. */
+export function passedDeadline(iso: string, context: ProposalContext): string {
+  const when = quoted(dayAt(iso, context), context.language);
+  return context.language === 'ru' ? `Срок ${when} уже прошёл.` : `The deadline ${when} has already passed.`;
+}
+
+/** «Время «суббота, 28 ноября, 15:00» уже прошло. На какой день и время назначить встречу?» */
+export function passedMeeting(write: Write<'createMeeting' | 'moveMeeting'>, context: ProposalContext): string {
+  const when = quoted(dayAt(write.from, context), context.language);
+  const moved = write.type === 'moveMeeting';
+  return context.language === 'ru'
+    ? `Время ${when} уже прошло. На какой день и время ${moved ? 'перенести' : 'назначить'} встречу?`
+    : `${when} has already passed. To which day and time should I ${moved ? 'move' : 'schedule'} the meeting?`;
+}
+
 /** The question over a list of records to pick from (each button is its own proposal or question). */
 export function choiceQuestion(
   subject: LookupSubject,

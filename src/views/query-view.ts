@@ -151,6 +151,10 @@ function whose(filters: QueryFilters, language: Language): string {
   if (!person || person.kind === 'me') return '';
   if (person.kind === 'team') return say(language, ' команды', ' of the team');
   if (person.kind === 'sales') return say(language, ' отдела продаж', ' of the sales team');
+  if (person.kind === 'people')
+    return language === 'ru'
+      ? ` ${person.people.map((one) => portalText(genitiveName(one.name))).join(' и ')}`
+      : ` of ${person.people.map((one) => portalText(one.name)).join(' and ')}`;
   return language === 'ru'
     ? ` ${portalText(genitiveName(person.person.name))}`
     : ` of ${portalText(person.person.name)}`;

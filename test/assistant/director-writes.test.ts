@@ -77,3 +77,55 @@ describe('a deal moved in the director’s words', () => {
     expect([deal.STAGE_ID, deal.STAGE_SEMANTIC_ID]).toEqual(['WON', 'S']);
   });
 });
+
+describe('a date already past is asked about, never kept', () => {
+  it('«создай задачу … вчера» names the passed deadline and asks for another; the one picked is written', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'создай задачу позвонить в Гранит вчера');
+    expect(question).toBe('Срок «вторник, 24 ноября, 18:00» уже прошёл. К какому сроку задача «Позвонить в Гранит»?');
+    const before = h.portal.data.tasks.length;
+    const typed = await ask(who, 'в пятницу');
+    expect(typed.question).toMatch(/^Создать задачу «Позвонить в Гранит» на пятницу, 27 ноября, 18:00/u);
+    await tap(who, yes(typed.buttons));
+    const made = h.portal.data.tasks.slice(before);
+    expect(made.map((task) => [task.title, task.deadline])).toEqual([
+      ['Позвонить в Гранит', expect.stringMatching(/^2026-11-27T18:00:00\+03:00$/u)],
+    ]);
+    expect(buttons.map((button) => button.text)).toContain('Завтра, 18:00');
+  });
+
+  it.each([
+    [
+      'назначь встречу с Гранитом вчера в 15:00',
+      'Время «вторник, 24 ноября, 15:00» уже прошло. На какой день и время назначить встречу?',
+    ],
+    [
+      'перенеси встречу с Ромашкой на вчера 11:00',
+      'Время «вторник, 24 ноября, 11:00» уже прошло. На какой день и время перенести встречу?',
+    ],
+  ])('«%s» gets one question naming the passed time, no buttons, nothing booked', async (phrase, asked) => {
+    const before = JSON.stringify(h.portal.data.events);
+    const { question, buttons } = await ask(chat(), phrase);
+    expect([question, buttons]).toEqual([asked, []]);
+    expect(JSON.stringify(h.portal.data.events)).toBe(before);
+  });
+});
+
+describe('a meeting named only by its day', () => {
+  it('«отмени встречу в четверг» lists that day’s meetings to pick from, never guesses; only the one picked goes', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'отмени встречу в четверг');
+    expect(question).toBe('Какую встречу удалить? Подходят несколько:');
+    expect(buttons.length).toBeGreaterThan(1);
+    for (const button of buttons) expect(button.text).toMatch(/^26\.11 \d\d:\d\d /u);
+    const picked = (await tap(who, buttons[1])).replies;
+    const title = buttons[1]!.text.replace(/^26\.11 \d\d:\d\d /u, '');
+    expect(plainTextOf(picked[0]!.html)).toBe(`🗑 Удалить встречу «${title}» из календаря? Это нельзя отменить.`);
+    const before = h.portal.data.events.length;
+    await tap(who, yes(buttonsOf(picked)));
+    expect(h.portal.data.events.length).toBe(before - 1);
+    expect(h.portal.data.events.some((event) => event.NAME === title)).toBe(false);
+    const left = buttons.filter((_, index) => index !== 1).map((button) => button.text.slice(12));
+    for (const other of left) expect(h.portal.data.events.some((event) => event.NAME === other)).toBe(true);
+  });
+});

@@ -54,6 +54,15 @@ describe('task deadlines', () => {
     });
   });
 
+  it('«до конца месяца» is the month’s last day at 18:00, not words of the title', () => {
+    expect(draftOf('поставь задачу Волковой до конца месяца сделать презентацию')).toEqual({
+      type: 'createTask',
+      title: 'Сделать презентацию',
+      deadline: '2026-11-30T18:00:00+03:00',
+      responsibleName: 'Волковой',
+    });
+  });
+
   it('a time without a day is today, or tomorrow once it has passed', () => {
     expect(draftOf('создай задачу позвонить Иванову в 15:00')).toMatchObject({ deadline: '2026-11-25T15:00:00+03:00' });
     expect(draftOf('создай задачу проверить счета в 9')).toMatchObject({ deadline: '2026-11-26T09:00:00+03:00' });

@@ -475,6 +475,10 @@ function rest(
       client = true;
     } else if (PERSON_WORDS.test(clean) && clean !== 'у') {
       // «менеджера Попова»: a person anyway.
+    } else if ((clean === 'и' || clean === 'and') && nameWords.length > 0) {
+      // «сделки Соколова и Морозовой»: two names, kept apart.
+      nameWords.push(clean);
+      continue;
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
@@ -486,7 +490,9 @@ function rest(
     } else unapplied.push(original);
     previous = '';
   }
-  if (nameWords.length > 3) return { unapplied: [...unapplied, ...nameWords], doubtful };
+  while (/^(?:и|and)$/u.test(nameWords.at(-1) ?? '')) nameWords.pop();
+  const joined = nameWords.filter((word) => word === 'и' || word === 'and').length;
+  if (nameWords.length - joined > 3 * (joined + 1)) return { unapplied: [...unapplied, ...nameWords], doubtful };
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
@@ -550,7 +556,11 @@ export function parseQuery(
   const created = CREATED_IN_PERIOD.has(found.subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
   const unapplied = [...denied, ...created];
   if (!found.groupBy && GROUPINGS[found.subject].includes('manager'))
-    take(message, found, WHOSE, () => (found.groupBy = 'manager'));
+    take(message, found, WHOSE, () => {
+      found.groupBy = 'manager';
+      // «у кого больше всего сделок» is about the deals in hand; who sold most says «продал».
+      if (found.subject === 'deals') found.status ??= 'open';
+    });
   // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
   if (found.groupBy && !GROUPINGS[found.subject].includes(found.groupBy)) {
     unapplied.unshift(found.groupSaid ?? '');

@@ -217,14 +217,20 @@ export function taskAnswer(text: string, clock: Clock): { deadline?: string; noD
   return { ...(when.deadline ? { deadline: when.deadline } : {}), rest };
 }
 
-const endOfRe = /(?:до|к|by)\s+(?:конц[ауе]|the\s+end\s+of)\s+(дня|недели|day|week)|\b(eod|eow)\b/u;
+const endOfRe =
+  /(?:до|к|by)\s+(?:конц[ауе]|the\s+end\s+of)\s+(?:(?:этого|этой|текущего|текущей|this)\s+)?(дня|недели|месяца|day|week|month)|\b(eod|eow)\b/u;
 
 function deadline(message: Message, clock: Clock): { deadline?: string; rest: Message } {
   const end = message.light.match(endOfRe);
   if (end) {
     const today = zonedNow(clock.now, clock.timeZone).startOf('day');
     const week = /недел|week|eow/u.test(end[0]);
-    const day = week ? today.plus({ days: (5 - today.weekday + 7) % 7 }) : today;
+    // The end of a week is its Friday; of a month, its last day.
+    const day = /месяц|month/u.test(end[0])
+      ? today.endOf('month').startOf('day')
+      : week
+        ? today.plus({ days: (5 - today.weekday + 7) % 7 })
+        : today;
     return {
       deadline: localDateTime(day.toISODate()!, TASK_DEADLINE_TIME, clock.timeZone),
       rest: without(message, [{ start: end.index!, end: end.index! + end[0].length }]),
@@ -412,7 +418,8 @@ function describeMeeting(
   if (time) return { query: time.time };
   const head = { raw: rest.raw.slice(0, end), light: rest.light.slice(0, end) };
   const name = rawSlice(without(head, day ? [day] : []), 0).replace(/^(?:с|со|with|про|about)\s+/u, '');
-  return name ? { query: nominative(unquote(name)) } : undefined;
+  // «отмени встречу в четверг»: a day alone is enough, that day's meetings become a pick list.
+  return name ? { query: nominative(unquote(name)) } : day ? { query: '' } : undefined;
 }
 
 function deleteMeeting(message: Message, start: number, clock: Clock): WriteDraft | undefined {

@@ -156,7 +156,11 @@ export async function findMeetings(
   const { result } = await portal.call(read.method, read.params);
   const events = eventsIn(parseItems(eventSchema, result), window, timeZone, portalUserId);
   const time = /^\d{1,2}:\d{2}$/.test(query.trim()) ? query.trim().padStart(5, '0') : undefined;
-  const fitting = meetingsMatching(events, time ? { time } : { query }, now);
+  // A day with no name or time: every meeting of that day is a candidate, never just the next one.
+  const fitting =
+    !query.trim() && date
+      ? events.filter((event) => !event.allDay)
+      : meetingsMatching(events, time ? { time } : { query }, now);
   return soonestFitting(fitting, now).map((event) => ({
     event,
     from: DateTime.fromISO(event.from, { setZone: true }),

@@ -79,11 +79,11 @@ export async function newTask(context: LookupContext, director: Director, draft:
   const unknown = found.find((mention) => mention.records.length === 0);
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
   // Work given to someone else without a date: the date is asked for, once the person is clear.
+  // A deadline already past («вчера», «в 9» said at noon): the date is asked for again.
   const forOther = Boolean(draft.responsibleName || draft.delegated);
+  const passed = draft.deadline !== undefined && Date.parse(draft.deadline) <= context.now().getTime();
   const askDeadline =
-    !draft.deadline &&
-    !draft.noDeadline &&
-    forOther &&
+    (passed || (!draft.deadline && !draft.noDeadline && forOther)) &&
     people.length === 1 &&
     found.every((m) => m.records.length === 1);
   const deadlines: Alternative<string | undefined>[] = askDeadline
@@ -103,7 +103,14 @@ export async function newTask(context: LookupContext, director: Director, draft:
     };
     return { label: label(text), write };
   });
-  if (askDeadline) return { kind: 'choose', subject: 'deadline', query: draft.title, options };
+  if (askDeadline)
+    return {
+      kind: 'choose',
+      subject: 'deadline',
+      query: draft.title,
+      options,
+      ...(passed ? { passed: draft.deadline } : {}),
+    };
   const asked = subjectOf(people.length, found);
   return outcome(asked?.subject ?? 'person', asked?.query ?? draft.responsibleName ?? '', options);
 }

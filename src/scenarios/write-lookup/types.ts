@@ -20,7 +20,15 @@ export type LookupOption = { label: string; write: WriteRequest } | { label: str
 export type WriteLookup =
   | { kind: 'ready'; write: WriteRequest }
   /** Several records fit the name: the director picks one (each option is a complete write). */
-  | { kind: 'choose'; subject: LookupSubject; query: string; options: LookupOption[]; more?: boolean }
+  | {
+      kind: 'choose';
+      subject: LookupSubject;
+      query: string;
+      options: LookupOption[];
+      more?: boolean;
+      /** The deadline the director said, already past: asked about with the choice, never kept silently. */
+      passed?: string;
+    }
   | { kind: 'notFound'; subject: LookupSubject; query: string };
 
 /** What every lookup step reads with. */
