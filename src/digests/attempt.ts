@@ -51,22 +51,38 @@ export interface AttemptDeps {
   logger: Logger;
   content: DigestDispatcherDeps['content'];
   deliver: Deliver;
+  /** How long a slot stays this instance's without renewal, and when this instance last renewed its slots. */
+  leaseMs: number;
+  renewedAt: () => number;
 }
 
-export type Attempt = (director: DirectorRecord, slot: DigestSlot, report: TickReport) => Promise<void>;
+export interface Attempts {
+  run(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void>;
+  /**
+   * True while this instance works on the slot. A slot of its own whose lease ran out (a stall, not a death) is
+   * not taken over by itself a second time: the attempt under way stops on its own or goes on.
+   */
+  underWay(slotId: number): boolean;
+}
 
-export function createAttempt(deps: AttemptDeps): Attempt {
+export function createAttempts(deps: AttemptDeps): Attempts {
   const { digests, owner, clock, logger } = deps;
   const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
 
   /**
-   * A slot's messages, each counted on the slot just before it leaves, with the ones still to send: whoever takes
-   * the slot over sends only those. False when the slot was taken over meanwhile: this instance stops there.
+   * A slot's messages, each counted on the slot as it leaves, with the ones still to send: whoever takes the slot
+   * over sends only those. False when the slot was (or may have been) taken over meanwhile: this instance stops.
    */
-  const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) =>
-    deps.deliver(director.chatId, presented, (index) =>
-      digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
-    );
+  const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) => {
+    const heldFrom = clock().getTime();
+    return deps.deliver(director.chatId, presented, {
+      // A healthy instance renews every third of the lease, so it always has two thirds left; with less, it has
+      // stalled, and another instance (on a clock that may run a little ahead) may be taking the slot over.
+      stillOurs: () => clock().getTime() < Math.max(heldFrom, deps.renewedAt()) + (deps.leaseMs * 2) / 3,
+      record: (index) =>
+        digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
+    });
+  };
 
   /** The portal could not be read: later while it may come back, else one sentence instead of the digest. */
   async function contentFailed(director: DirectorRecord, slot: DigestSlot, error: unknown, report: TickReport) {
@@ -111,7 +127,7 @@ export function createAttempt(deps: AttemptDeps): Attempt {
     count(report, 'failed');
   }
 
-  return async (director, slot, report) => {
+  async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
     if (slot.handedOver > 0) return sendRest(director, slot, report);
     let replies: Reply[] | null;
     try {
@@ -123,5 +139,18 @@ export function createAttempt(deps: AttemptDeps): Attempt {
     if (replies?.length) return sendBuilt(director, slot, presentReplies(replies, director.language), report);
     await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
     count(report, 'skippedEmpty');
+  }
+
+  const working = new Set<number>();
+  return {
+    async run(director, slot, report) {
+      working.add(slot.id);
+      try {
+        await attempt(director, slot, report);
+      } finally {
+        working.delete(slot.id);
+      }
+    },
+    underWay: (slotId) => working.has(slotId),
   };
 }

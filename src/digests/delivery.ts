@@ -15,11 +15,13 @@ export interface DeliveryDeps {
   telegramBucket?: LeakyBucket | undefined;
 }
 
-/**
- * Called just before the message at `index` is handed to Telegram, once its turn has come; false stops the
- * delivery there (the digest is no longer this instance's to send).
- */
-export type HandOver = (index: number) => Promise<boolean>;
+/** How a digest's messages are counted on its slot as they leave, by the instance that holds the slot. */
+export interface HandOver {
+  /** False once the slot may no longer be this instance's (its lease may have run out): nothing more leaves. */
+  stillOurs(): boolean;
+  /** Records the message at `index` as handed to Telegram; false when another instance took the slot over. */
+  record(index: number): Promise<boolean>;
+}
 
 /**
  * Sends a digest's messages in order, one message per turn, so both limits count messages, not digests. False
@@ -34,13 +36,16 @@ export function createDelivery(deps: DeliveryDeps): Deliver {
   const turns = chatTurns(1000 / deps.rate.perChatPerSecond);
   return async (chatId, replies, handOver) => {
     for (const [index, reply] of replies.entries()) {
-      const sent = await turns.take(chatId, async () => {
+      const kept = await turns.take(chatId, async () => {
         await yourTurn();
-        if (handOver && !(await handOver(index))) return false;
-        await deps.send(chatId, [reply]);
-        return true;
+        if (handOver && !handOver.stillOurs()) return false;
+        // The record and the message leave together, in one turn of the event loop: an instance killed at any
+        // moment has either both out or neither (awaiting the record first would leave a window in which a
+        // message is recorded as handed over but never reaches Telegram).
+        const [recorded] = await Promise.all([handOver?.record(index) ?? true, deps.send(chatId, [reply])]);
+        return recorded;
       });
-      if (!sent) return false;
+      if (!kept) return false;
     }
     return true;
   };

@@ -17,7 +17,7 @@ import {
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
 import { instanceName } from '../storage/instances.ts';
 import type { Reply } from '../views/reply.ts';
-import { createAttempt } from './attempt.ts';
+import { createAttempts } from './attempt.ts';
 import { createDelivery } from './delivery.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
@@ -134,12 +134,14 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const beat = () => {
     signOfLife = new Date();
   };
-  const attempt = createAttempt({
+  const attempts = createAttempts({
     digests,
     owner,
     clock,
     logger,
     content: deps.content,
+    leaseMs,
+    renewedAt: () => renewedAt,
     deliver: createDelivery({
       send: deps.send,
       rate: deps.rate ?? { perSecond: 29, perChatPerSecond: 1 },
@@ -199,7 +201,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       return;
     }
     report.due++;
-    await attempt(director, claim.slot, report);
+    await attempts.run(director, claim.slot, report);
   }
 
   /** Slots waiting for the portal or left by a dead instance, sent now unless their digest was switched off. */
@@ -219,7 +221,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
         continue;
       }
       report.due++;
-      await attempt(director, slot, report);
+      await attempts.run(director, slot, report);
     }
   }
 
@@ -244,6 +246,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
       resumedOf.set(slot.telegramUserId, ofDirector);
     };
     for (const slot of await digests.takeOver(now, lease())) {
+      if (attempts.underWay(slot.id)) continue;
       logger.info('digest slot taken over from an instance that stopped', { digest: slot.digest, slot: slot.id });
       if (allowed.has(slot.telegramUserId)) resume(slot, 'takenOver');
       else await digests.finish(slot.id, 'cancelled', 'no longer allowed', now);
@@ -302,13 +305,20 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   }
 
   // While any round sends, this instance's slots stay leased to it.
+  let renewedAt = Number.NEGATIVE_INFINITY;
   let rounds = 0;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   async function leased(work: (now: Date) => Promise<TickReport>): Promise<TickReport> {
     beat();
     if (rounds++ === 0) {
       heartbeat = setInterval(() => {
-        digests.renewLeases(lease()).catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
+        const at = clock().getTime();
+        digests
+          .renewLeases(lease())
+          .then(() => {
+            renewedAt = at;
+          })
+          .catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
       }, leaseMs / 3);
     }
     try {

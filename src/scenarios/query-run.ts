@@ -379,25 +379,27 @@ async function tasks(run: Run): Promise<Answer> {
 }
 
 /**
- * Items counted by the person responsible (the most first) or by the week or month of their date (in order):
- * «у кого просрочки», «кто больше всех звонил», «задачи по неделям».
+ * Items counted by the person responsible or by a name (a source, a status), the most first, or by the week or
+ * month of their date, in order: «у кого просрочки», «кто больше всех звонил», «задачи по неделям».
  */
 function countRows<T>(
   items: T[],
   by: QueryGroup,
   zone: string,
-  of: (item: T) => { person?: { id: number; name: string }; date?: string },
+  of: (item: T) => { person?: { id: number; name: string }; date?: string; name?: string },
 ): GroupRow[] {
   const groups = new Map<string, GroupRow>();
   for (const item of items) {
-    const { person, date } = of(item);
+    const { person, date, name } = of(item);
     // Without a date (a task with no deadline): the key is empty, and the row comes last.
     const key =
       by === 'week' || by === 'month'
         ? (DateTime.fromISO(toDirectorTime(date, zone) ?? '', { zone })
             .startOf(by)
             .toISODate() ?? '')
-        : String(person?.id ?? 0);
+        : by === 'manager'
+          ? String(person?.id ?? 0)
+          : (name ?? '—');
     const row = groups.get(key) ?? {
       key,
       label: by === 'manager' ? (person?.name ?? '—') : key,
@@ -640,27 +642,22 @@ async function leads(run: Run): Promise<Answer> {
   );
   if (query.groupBy) {
     const by = query.groupBy;
-    const zone = context.director.timeZone;
-    const groups = new Map<string, { label: string; count: number }>();
     const owners = await context.names.users(raw.map((lead) => lead.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
-    for (const lead of raw) {
-      // Sources and statuses by the portal's own names, never their codes; weeks and months by their first day.
-      let key: string;
-      if (by === 'week' || by === 'month')
-        key =
-          DateTime.fromISO(toDirectorTime(lead.DATE_CREATE, zone) ?? '', { zone })
-            .startOf(by)
-            .toISODate() ?? '';
-      else if (by === 'source') key = (await context.names.sourceName(lead.SOURCE_ID)) ?? '—';
-      else if (by === 'stage') key = (await context.names.leadStatusName(lead.STATUS_ID)) ?? '—';
-      else key = owners.get(lead.ASSIGNED_BY_ID ?? 0)?.name ?? '—';
-      const group = groups.get(key) ?? { label: key, count: 0 };
-      group.count += 1;
-      groups.set(key, group);
-    }
-    const rows = [...groups].map(([key, { label, count }]) => ({ key, label, count, sums: [], averages: [] }));
-    if (by === 'week' || by === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
-    else rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
+    // Sources and statuses by the portal's own names, never their codes.
+    const named = new Map<number, string>();
+    for (const lead of raw)
+      if (by === 'source' || by === 'stage')
+        named.set(
+          lead.ID,
+          (by === 'source'
+            ? await context.names.sourceName(lead.SOURCE_ID)
+            : await context.names.leadStatusName(lead.STATUS_ID)) ?? '—',
+        );
+    const rows = countRows(raw, by, context.director.timeZone, (lead) => ({
+      person: owners.get(lead.ASSIGNED_BY_ID ?? 0),
+      date: lead.DATE_CREATE,
+      name: named.get(lead.ID),
+    }));
     return { result: { kind: 'groups', rows }, total: raw.length };
   }
   if (query.measure === 'count')
@@ -681,12 +678,20 @@ async function meetings(run: Run): Promise<Answer> {
     query.period ??
     (named ? periodOf(today.minus({ days: DAYS_BACK }), today.plus({ days: DAYS_AHEAD })) : periodOf(today, today));
   const range = periodWindow(period, zone);
-  const owner = who?.ids.length === 1 ? who.ids[0]! : context.director.portalUserId;
+  // Each person's own calendar («встречи Орловой и Попова», «встречи команды»), in one batch; a meeting two of
+  // them share is shown once.
+  const owners = who?.ids.length ? who.ids : [context.director.portalUserId];
   const bounds = { start: range.start, end: range.end, from: isoOf(range.start), to: isoOf(range.end) };
-  const reads = await readTogether(context, { events: calendarCommand(owner, bounds) });
-  const events = eventsIn(parseItems(eventSchema, reads.events.items), bounds, zone, owner).filter(
-    (event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }),
+  const reads = await readTogether(
+    context,
+    Object.fromEntries(owners.map((owner) => [`events${owner}`, calendarCommand(owner, bounds)])),
   );
+  const seen = new Set<number>();
+  const events = owners
+    .flatMap((owner) => eventsIn(parseItems(eventSchema, reads[`events${owner}`]?.items ?? []), bounds, zone, owner))
+    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)))
+    .filter((event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }))
+    .sort((a, b) => a.from.localeCompare(b.from));
   return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }
 

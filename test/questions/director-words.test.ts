@@ -258,6 +258,13 @@ describe('«кто», «у кого»: the answer is by person', () => {
     expect(text).not.toMatch(/Invalid/u);
   });
 
+  it.each([
+    ['у кого больше всего сделок', /^📊 Открытые сделки по менеджерам: \d+/u],
+    ['who has the most deals', /^📊 Open deals by manager: \d+/u],
+  ])('«%s» counts the deals in hand by manager, not this month’s won ones', async (phrase, header) => {
+    expect(await ask(phrase)).toMatch(header);
+  });
+
   it('«у кого зависшие сделки» are the stuck deals by manager, not this month’s won ones', async () => {
     expect(await ask('у кого зависшие сделки')).toMatch(/^📊 Зависшие сделки по менеджерам: \d+/u);
   });
@@ -386,5 +393,31 @@ describe('two people in one question', () => {
     );
     const text = await ask('сделки Соколова и Морозовой');
     expect(text).toMatch(new RegExp(`^💼 Сделки Игоря Соколова и Анны Морозовой: ${deals.length} на `, 'u'));
+  });
+});
+
+describe('meetings of other people', () => {
+  it('«встречи Орловой и Попова на этой неделе» are both their calendars, not the director’s', async () => {
+    const zone = 'Europe/Moscow';
+    const monday = DateTime.fromJSDate(h.clock.now, { zone }).startOf('week');
+    const inWeek = (event: { DATE_FROM_TS_UTC?: unknown }) => {
+      const at = Number(event.DATE_FROM_TS_UTC) * 1000;
+      return at >= monday.toMillis() && at < monday.plus({ weeks: 1 }).toMillis();
+    };
+    const ids = ['Орлова', 'Попов'].map((last) =>
+      Number(h.portal.data.users.find((one) => one.LAST_NAME === last)!.ID),
+    );
+    const theirs = new Set(
+      ids.flatMap((id) =>
+        eventsOf(h.portal, id)
+          .filter(inWeek)
+          .map((event) => event.ID),
+      ),
+    );
+    expect(theirs.size).toBeGreaterThan(0);
+    const text = await ask('встречи Орловой и Попова на этой неделе');
+    expect(text).toMatch(
+      new RegExp(`^📅 Встречи Марии Орловой и Дмитрия Попова с 23 по 29 ноября: ${theirs.size}`, 'u'),
+    );
   });
 });

@@ -556,7 +556,11 @@ export function parseQuery(
   const created = CREATED_IN_PERIOD.has(found.subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
   const unapplied = [...denied, ...created];
   if (!found.groupBy && GROUPINGS[found.subject].includes('manager'))
-    take(message, found, WHOSE, () => (found.groupBy = 'manager'));
+    take(message, found, WHOSE, () => {
+      found.groupBy = 'manager';
+      // «у кого больше всего сделок» is about the deals in hand; who sold most says «продал».
+      if (found.subject === 'deals') found.status ??= 'open';
+    });
   // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
   if (found.groupBy && !GROUPINGS[found.subject].includes(found.groupBy)) {
     unapplied.unshift(found.groupSaid ?? '');
