@@ -26,7 +26,7 @@ async function tap(who: { telegramUserId: number; chatId: number }, button: Butt
   return h.recordOutcome(await h.assistant().handleButton(who, encodeAction(button!.action), 77));
 }
 
-const yes = (buttons: Button[]) => buttons.find((button) => /^Да/u.test(button.text));
+const yes = (buttons: Button[]) => buttons.find((button) => /^(?:Да|Yes)/u.test(button.text));
 
 describe('a meeting on a named date and time', () => {
   it.each([
@@ -154,5 +154,26 @@ describe('a task’s deadline moved', () => {
     );
     expect(buttonsOf(picked)).toEqual([]);
     expect(JSON.stringify(h.portal.data.tasks)).toBe(before);
+  });
+});
+
+describe('the person a task goes to, however it is written', () => {
+  it.each([
+    [
+      'create a task for Orlova to prepare the report by Friday',
+      'Create the task “Prepare the report” for Friday, 27 November, 18:00, assigned to Мария Орлова?',
+    ],
+    [
+      'постав задачу Орловой подготовить отчет к пятнице',
+      'Создать задачу «Подготовить отчет» на пятницу, 27 ноября, 18:00, ответственный — Мария Орлова?',
+    ],
+  ])('«%s» goes to Мария Орлова, and she gets it', async (phrase, asked) => {
+    const who = chat();
+    const { question, buttons } = await ask(who, phrase);
+    expect(question).toBe(asked);
+    const before = h.portal.data.tasks.length;
+    await tap(who, yes(buttons));
+    const orlova = h.portal.data.users.find((user) => user.LAST_NAME === 'Орлова')!;
+    expect(h.portal.data.tasks.slice(before).map((task) => Number(task.responsibleId))).toEqual([Number(orlova.ID)]);
   });
 });

@@ -24,7 +24,7 @@ const dealWord = `(?:сделк[уаи]|(?:a\\s+|the\\s+)?(?:new\\s+)?deal)${E}`
 const meetingWord = `(?:встреч[уа]|созвон|звонок|совещание|планерк[уа]|(?:a\\s+|the\\s+|my\\s+)?(?:new\\s+)?(?:meeting|call))${E}`;
 const contactWord = `(?:контакт|клиента|(?:a\\s+)?(?:new\\s+)?contact)${E}`;
 const companyWord = `(?:компани[юя]|организаци[юя]|фирм[уа]|(?:a\\s+)?(?:new\\s+)?company)${E}`;
-const createVerb = `(?:создай|создать|созадй|сделай|добавь|добавить|заведи|завести|запиши|записать|поставь|поставить|нов\\p{L}*|new|create|add|make|set\\s+up)${E}`;
+const createVerb = `(?:создай|создать|созадй|сздай|созай|постав|поствь|сделай|добавь|добавить|заведи|завести|запиши|записать|поставь|поставить|нов\\p{L}*|new|create|add|make|set\\s+up)${E}`;
 // Creating is always of one thing: "новые задачи" and "новые сделки" are views.
 const oneTask = `(?:задач[уа]|таск|(?:a\\s+)?(?:new\\s+)?task)${E}`;
 const oneDeal = `(?:сделк[уа]|(?:a\\s+)?(?:new\\s+)?deal)${E}`;
@@ -159,7 +159,7 @@ function part(message: Message, start: number): Message {
 }
 
 const assigneeRe =
-  /^(?:(?:для|на|for|to|assign(?:ed)?\s+to|ответственн\p{L}*)\s+)?((?:\p{Lu}\p{L}+\s+)?\p{L}+(?:ов|ев|ёв|ин|ын|ск|цк|ov|ev|in|sky)(?:у|ой|ому|а|ым)?)(?![\p{L}])\s*/u;
+  /^(?:(?:для|на|for|to|assign(?:ed)?\s+to|ответственн\p{L}*)\s+)?((?:\p{Lu}\p{L}+\s+)?\p{L}+(?:ов|ев|ёв|ин|ын|ск|цк|ov|ev|in|sky)(?:у|ой|ому|а|ым|a)?)(?![\p{L}])\s*/u;
 const responsibleTailRe =
   /\s*(?:,\s*)?(?:ответственн\p{L}*|исполнител\p{L}*|responsible|assign(?:ed)?\s+to|для|for)\s*:?\s+((?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}+)\s*$/u;
 
