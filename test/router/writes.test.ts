@@ -162,3 +162,27 @@ describe('a write without what it needs', () => {
     expect(understand(text, { now, timeZone: 'Europe/Moscow' }).intent).toEqual({ kind: 'ask', question, said: text });
   });
 });
+
+describe('words in another order', () => {
+  it.each([
+    [
+      'назначь на завтра в 11 встречу с Гранитом',
+      { type: 'createMeeting', title: 'Встреча с Гранитом', from: '2026-11-26T11:00:00+03:00' },
+    ],
+    [
+      'в понедельник в 10 созвон с Альфа-Трейд, запланируй',
+      { type: 'createMeeting', title: 'Созвон с Альфа-Трейд', from: '2026-11-30T10:00:00+03:00' },
+    ],
+    [
+      'сделку с Ромашкой переведи в счёт на предоплату',
+      { type: 'moveDeal', otherSplits: [{ dealQuery: 'Ромашка', stageQuery: 'счёт на предоплату' }] },
+    ],
+    ['Ромашке поставь задачу выставить счёт', { type: 'createTask', title: 'Выставить счёт Ромашке' }],
+  ])('«%s» is the same change as with the verb first', (text, draft) => {
+    expect(draftOf(text)).toMatchObject(draft);
+  });
+
+  it('a view that names no change stays a view', () => {
+    expect(draftOf('задачи Орловой на завтра')).toBeUndefined();
+  });
+});

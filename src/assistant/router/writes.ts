@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Question, WriteDraft } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { type DayMatch, findDays, findTimes, localDateTime, type TimeMatch, todayIn, zonedNow } from './dates.ts';
-import { capitalise, type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
+import { capitalise, lightText, type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 
 export interface Clock {
   now: Date;
@@ -96,6 +96,36 @@ const patterns = {
  * («создай задачу»: what to do?), so it is not mistaken for a view; undefined when it asks for none.
  */
 export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
+  const said = draftOf(message, clock);
+  if (said) return said;
+  const reordered = verbFirst(message);
+  return reordered && draftOf(reordered, clock);
+}
+
+// The verbs a change starts with, said anywhere in the message («встречу с Гранитом перенеси на пятницу»).
+const verbAnywhereRe =
+  /(?<![\p{L}])(?:назначь|запланируй|организуй|перенеси|передвинь|сдвинь|подвинь|переведи|перемести|поставь|создай|добавь|заведи|отмени|удали|закрой|отметь|продли)(?![\p{L}])/u;
+const thingRe =
+  /(?<![\p{L}])(?:задач[уа]|сделк[уа]|встреч[уа]|созвон|звонок|совещание|планерк[уа]|контакт|компани[юя])(?![\p{L}])/u;
+
+/**
+ * The same words in the order the rules read: the verb first, then the thing and what names it, then the rest
+ * («назначь на завтра в 11 встречу с Гранитом» → «назначь встречу с Гранитом на завтра в 11»). Undefined when
+ * the message has no such verb and thing, or they already stand in that order.
+ */
+function verbFirst(message: Message): Message | undefined {
+  const verb = message.light.match(verbAnywhereRe);
+  if (verb?.index === undefined) return undefined;
+  const slice = (start: number, end?: number) => message.raw.slice(start, end).trim();
+  const verbEnd = verb.index + verb[0].length;
+  const others = `${slice(0, verb.index)} ${slice(verbEnd)}`.trim();
+  const thing = lightText(others).match(thingRe);
+  if (thing?.index === undefined || (verb.index === 0 && thing.index === 0)) return undefined;
+  const words = `${others.slice(thing.index)} ${others.slice(0, thing.index)}`.replace(/[,;]+/gu, ' ');
+  return messageOf(`${slice(verb.index, verbEnd)} ${words}`);
+}
+
+function draftOf(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
   const span = (match: RegExpMatchArray, group: number) =>
     match.indices?.[group] ?? [message.light.length, message.light.length];
   const from = (match: RegExpMatchArray, group: number) => span(match, group)[0];
