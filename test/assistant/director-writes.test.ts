@@ -176,4 +176,9 @@ describe('the person a task goes to, however it is written', () => {
     const orlova = h.portal.data.users.find((user) => user.LAST_NAME === 'Орлова')!;
     expect(h.portal.data.tasks.slice(before).map((task) => Number(task.responsibleId))).toEqual([Number(orlova.ID)]);
   });
+
+  it('a task the director sets for himself by his own surname is not «for someone else»: no deadline is asked', async () => {
+    const { question } = await ask(chat(), 'поставь задачу Смирнову позвонить в Гранит');
+    expect(question).toBe('Создать задачу «Позвонить в Гранит», с привязкой к компании ООО «Гранит»?');
+  });
 });

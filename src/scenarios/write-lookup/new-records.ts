@@ -80,7 +80,9 @@ export async function newTask(context: LookupContext, director: Director, draft:
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
   // Work given to someone else without a date: the date is asked for, once the person is clear.
   // A deadline already past («вчера», «в 9» said at noon): the date is asked for again.
-  const forOther = Boolean(draft.responsibleName || draft.delegated);
+  const forOther =
+    Boolean(draft.responsibleName || draft.delegated) &&
+    people.some((person) => person.value !== director.portalUserId);
   const passed = draft.deadline !== undefined && Date.parse(draft.deadline) <= context.now().getTime();
   const askDeadline =
     (passed || (!draft.deadline && !draft.noDeadline && forOther)) &&
