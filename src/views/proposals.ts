@@ -279,7 +279,10 @@ export function choiceQuestion(
         ? `${write?.type === 'addComment' ? 'Какой компании добавить комментарий?' : 'Какая компания?'} Нашлось несколько по ${what}:`
         : `Which company? Several match ${what}:`;
     case 'deadline':
-      return ru ? `К какому сроку задача ${what}?` : `By when should ${what} be done?`;
+      // A typed date is read as the answer too: only a few dates fit on buttons.
+      return ru
+        ? `К какому сроку задача ${what}? Выберите или напишите дату.`
+        : `By when should ${what} be done? Pick one or type a date.`;
     case 'time':
       return ru
         ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
@@ -291,7 +294,11 @@ export function choiceQuestion(
 function whoGetsTheTask(query: string, write: WriteRequest | undefined, language: Language): string {
   const ru = language === 'ru';
   const task = write?.type === 'createTask' ? ` ${quoted(portalText(write.title), language)}` : '';
-  if (!query) return ru ? `Кому поручить задачу${task}?` : `Who should get the task${task}?`;
+  // A typed name is read as the answer too: only a few people fit on buttons.
+  if (!query)
+    return ru
+      ? `Кому поручить задачу${task}? Выберите или напишите имя.`
+      : `Who should get the task${task}? Pick one or type a name.`;
   const what = quoted(portalText(query), language);
   return ru
     ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`

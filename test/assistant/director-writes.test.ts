@@ -82,7 +82,9 @@ describe('a date already past is asked about, never kept', () => {
   it('«создай задачу … вчера» names the passed deadline and asks for another; the one picked is written', async () => {
     const who = chat();
     const { question, buttons } = await ask(who, 'создай задачу позвонить в Гранит вчера');
-    expect(question).toBe('Срок «вторник, 24 ноября, 18:00» уже прошёл. К какому сроку задача «Позвонить в Гранит»?');
+    expect(question).toBe(
+      'Срок «вторник, 24 ноября, 18:00» уже прошёл. К какому сроку задача «Позвонить в Гранит»? Выберите или напишите дату.',
+    );
     const before = h.portal.data.tasks.length;
     const typed = await ask(who, 'в пятницу');
     expect(typed.question).toMatch(/^Создать задачу «Позвонить в Гранит» на пятницу, 27 ноября, 18:00/u);

@@ -116,7 +116,7 @@ describe('other requests that lack a piece', () => {
     const who = h.newChat();
     const assistant = h.assistant();
     const [choice] = h.record(await assistant.handleText(who, 'поставь задачу Орловой подготовить сверку'));
-    expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Подготовить сверку»?');
+    expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Подготовить сверку»? Выберите или напишите дату.');
     const days = choice!.buttons!.flat();
     expect(days.map((button) => button.text)).toEqual([
       'Сегодня, 18:00',
@@ -140,7 +140,7 @@ describe('other requests that lack a piece', () => {
     const who = h.newChat();
     const assistant = h.assistant();
     const [choice] = h.record(await assistant.handleText(who, 'поручи обновить прайс к пятнице'));
-    expect(plainTextOf(choice!.html)).toBe('Кому поручить задачу «Обновить прайс»?');
+    expect(plainTextOf(choice!.html)).toBe('Кому поручить задачу «Обновить прайс»? Выберите или напишите имя.');
     const people = choice!.buttons!.flat();
     expect(people.length).toBeGreaterThan(1);
     const before = written();
@@ -155,10 +155,14 @@ describe('other requests that lack a piece', () => {
     const who = h.newChat();
     const assistant = h.assistant();
     const [choice] = h.record(await assistant.handleText(who, 'поручи подготовить отчёт по складу'));
-    expect(plainTextOf(choice!.html)).toBe('Кому поручить задачу «Подготовить отчёт по складу»?');
+    expect(plainTextOf(choice!.html)).toBe(
+      'Кому поручить задачу «Подготовить отчёт по складу»? Выберите или напишите имя.',
+    );
     const before = written();
     const [when] = h.record(await assistant.handleText(who, 'Орловой'));
-    expect(plainTextOf(when!.html)).toBe('К какому сроку задача «Подготовить отчёт по складу»?');
+    expect(plainTextOf(when!.html)).toBe(
+      'К какому сроку задача «Подготовить отчёт по складу»? Выберите или напишите дату.',
+    );
     const [question] = h.record(await h.assistant().handleText(who, 'до пятницы'));
     expect(plainTextOf(question!.html)).toBe(
       'Создать задачу «Подготовить отчёт по складу» на пятницу, 27 ноября, 18:00, ответственный — Мария Орлова?',
@@ -176,7 +180,7 @@ describe('other requests that lack a piece', () => {
     const who = h.newChat();
     const assistant = h.assistant();
     const [choice] = h.record(await assistant.handleText(who, 'поставь задачу Орловой сверить остатки'));
-    expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Сверить остатки»?');
+    expect(plainTextOf(choice!.html)).toBe('К какому сроку задача «Сверить остатки»? Выберите или напишите дату.');
     const [question] = h.record(await assistant.handleText(who, typed));
     expect(plainTextOf(question!.html)).toBe(`Создать задачу «Сверить остатки» ${when}, ответственный — Мария Орлова?`);
   });
