@@ -145,6 +145,23 @@ async function proposeAgain(desk: Desk, director: DirectorRecord, write: WriteRe
   return fresh ? [await question(desk, director, fresh)] : [text(PROPOSAL_GONE[director.language])];
 }
 
+/** The colleagues a write names by id, by their names: whom a task goes to, whom a meeting invites. */
+async function peopleNamed(
+  desk: Desk,
+  director: DirectorRecord,
+  write: WriteRequest,
+): Promise<{ responsibleName?: string; attendeeNames?: string[] }> {
+  if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId) {
+    const responsibleName = (await desk.names.users([write.responsibleId])).get(write.responsibleId)?.name;
+    return responsibleName ? { responsibleName } : {};
+  }
+  if (write.type === 'createMeeting' && write.attendeeIds?.length) {
+    const people = await desk.names.users(write.attendeeIds);
+    return { attendeeNames: write.attendeeIds.flatMap((id) => people.get(id)?.name ?? []) };
+  }
+  return {};
+}
+
 /** The yes/no question of a stored proposal. */
 async function question(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply> {
   const context = {
@@ -153,9 +170,7 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
     today: today(desk, director),
   };
   if (startsInThePast(write, desk.now())) return text(passedWhen(write, context));
-  let responsibleName: string | undefined;
-  if (write.type === 'createTask' && write.responsibleId && write.responsibleId !== director.portalUserId)
-    responsibleName = (await desk.names.users([write.responsibleId])).get(write.responsibleId)?.name;
+  const names = await peopleNamed(desk, director, write);
   const proposal = await desk.proposals.create({
     telegramUserId: director.telegramUserId,
     write,
@@ -165,7 +180,7 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
   // A question withdraws any pick list still open in the chat, and the typed answer it waited for.
   await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending: undefined });
   return {
-    html: proposalQuestion(write, { ...context, responsibleName }),
+    html: proposalQuestion(write, { ...context, ...names }),
     buttons: proposalButtons(proposal.id, write, director.language),
   };
 }
@@ -208,7 +223,7 @@ async function write(desk: Desk, director: DirectorRecord, proposalId: string, r
   try {
     await executeWrite(desk.portal, director, request);
     const context = { language: director.language, timeZone: director.timeZone, today: today(desk, director) };
-    const outcome = proposalOutcome(request, context);
+    const outcome = proposalOutcome(request, { ...context, ...(await peopleNamed(desk, director, request)) });
     await desk.proposals.finish(proposalId, 'done', outcome, desk.now());
     desk.logger.info('write done', { type: request.type, proposalId });
     return edit(outcome);

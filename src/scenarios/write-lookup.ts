@@ -30,14 +30,18 @@ export interface WriteLookupService {
 
 const DEFAULT_MEETING_MINUTES = 60;
 
+type MeetingDraft = Extract<WriteDraft, { type: 'createMeeting' }>;
+
+const meetingAsSaid = (draft: MeetingDraft): Extract<WriteRequest, { type: 'createMeeting' }> => ({
+  type: 'createMeeting',
+  title: draft.title,
+  from: draft.from,
+  to: draft.to ?? isoOf(DateTime.fromISO(draft.from, { setZone: true }).plus({ minutes: DEFAULT_MEETING_MINUTES })),
+});
+
 /** Writes that name no existing record: ready as said. */
-function plainWrite(draft: Extract<WriteDraft, { type: 'createMeeting' | 'createContact' | 'createCompany' }>) {
+function plainWrite(draft: Extract<WriteDraft, { type: 'createContact' | 'createCompany' }>) {
   switch (draft.type) {
-    case 'createMeeting': {
-      const to =
-        draft.to ?? isoOf(DateTime.fromISO(draft.from, { setZone: true }).plus({ minutes: DEFAULT_MEETING_MINUTES }));
-      return { type: 'createMeeting', title: draft.title, from: draft.from, to } as const;
-    }
     case 'createContact':
       return {
         type: 'createContact',
@@ -49,6 +53,20 @@ function plainWrite(draft: Extract<WriteDraft, { type: 'createMeeting' | 'create
     case 'createCompany':
       return { type: 'createCompany', title: draft.title, phone: draft.phone, email: draft.email } as const;
   }
+}
+
+/**
+ * «встреча с Поповым»: the colleague the title names after «с» is invited. Only one who alone fits the name: a
+ * client («с Ромашкой») or a name several colleagues fit leaves the meeting the director's own, as the question says.
+ */
+async function newMeeting(context: LookupContext, director: Director, draft: MeetingDraft): Promise<WriteLookup> {
+  const write = meetingAsSaid(draft);
+  const named = draft.title.match(/(?:^|\s)(?:с|со|with)\s+(.+)$/iu)?.[1];
+  const people = named
+    ? (await context.names.findUsers(named)).filter((person) => person.id !== director.portalUserId)
+    : [];
+  const [only] = people;
+  return { kind: 'ready', write: only && people.length === 1 ? { ...write, attendeeIds: [only.id] } : write };
 }
 
 function resolveDraft(context: LookupContext, director: Director, draft: WriteDraft): Promise<WriteLookup> {
@@ -71,6 +89,8 @@ function resolveDraft(context: LookupContext, director: Director, draft: WriteDr
       return meetingToMove(context, director, draft);
     case 'deleteMeeting':
       return meetingToDelete(context, director, draft);
+    case 'createMeeting':
+      return newMeeting(context, director, draft);
     default:
       return Promise.resolve({ kind: 'ready', write: plainWrite(draft) });
   }

@@ -17,6 +17,16 @@ export interface ProposalContext {
   today: LocalDate;
   /** The person a new task goes to, when it is not the director. */
   responsibleName?: string;
+  /** The colleagues a new meeting invites, by name. */
+  attendeeNames?: string[];
+}
+
+/** «, участники — Дмитрий Попов» for a meeting that invites colleagues. */
+function attendeesOf(context: ProposalContext): string {
+  const names = context.attendeeNames ?? [];
+  if (!names.length) return '';
+  const list = names.map((name) => portalText(name)).join(', ');
+  return context.language === 'ru' ? `, участники — ${list}` : `, with ${list}`;
 }
 
 type Texts = Record<Language, string>;
@@ -105,8 +115,8 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
         : `Add the comment ${q(write.text)} to the ${entityWords[write.entity].en} ${q(write.entityTitle)}?`;
     case 'createMeeting':
       return ru
-        ? `Назначить встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}?`
-        : `Schedule the meeting ${q(write.title)} ${whenAt(write.from, context, write.to)}?`;
+        ? `Назначить встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}${attendeesOf(context)}?`
+        : `Schedule the meeting ${q(write.title)} ${whenAt(write.from, context, write.to)}${attendeesOf(context)}?`;
     case 'moveMeeting':
       return ru
         ? `Перенести встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}?`
@@ -202,8 +212,8 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
         : `✅ Comment added to the ${entityWords[write.entity].en} ${q(write.entityTitle)}.`;
     case 'createMeeting':
       return ru
-        ? `✅ Встреча ${q(write.title)} назначена: ${dayAt(write.from, context, write.to)}.`
-        : `✅ Meeting ${q(write.title)} scheduled: ${dayAt(write.from, context, write.to)}.`;
+        ? `✅ Встреча ${q(write.title)} назначена: ${dayAt(write.from, context, write.to)}${attendeesOf(context)}.`
+        : `✅ Meeting ${q(write.title)} scheduled: ${dayAt(write.from, context, write.to)}${attendeesOf(context)}.`;
     case 'moveMeeting':
       return ru
         ? `✅ Встреча ${q(write.title)} перенесена: ${dayAt(write.from, context, write.to)}.`

@@ -47,6 +47,30 @@ describe('a meeting on a named date and time', () => {
   });
 });
 
+describe('a meeting with a colleague', () => {
+  it('«назначь встречу с Поповым …» invites Дмитрий Попов, says so in the question, and the meeting is in his calendar', async () => {
+    const who = chat();
+    const { question, buttons } = await ask(who, 'назначь встречу с Поповым 15 декабря в 11:00');
+    expect(question).toBe(
+      'Назначить встречу «Встреча с Поповым» на вторник, 15 декабря, 11:00–12:00, участники — Дмитрий Попов?',
+    );
+    await tap(who, yes(buttons));
+    const popov = h.portal.data.users.find((user) => user.LAST_NAME === 'Попов')!;
+    const booked = h.portal.data.events.filter((event) => event.NAME === 'Встреча с Поповым');
+    expect(booked).toHaveLength(1);
+    expect(booked[0]!.ATTENDEES_CODES).toContain(`U${popov.ID}`);
+    const { question: his } = await ask(who, 'встречи Попова 15 декабря');
+    expect(his).toContain('11:00–12:00 Встреча с Поповым');
+    for (const event of booked) h.portal.data.events.splice(h.portal.data.events.indexOf(event), 1);
+  });
+
+  it('«встреча с Ромашкой» is with a client: nobody is invited, and the question names no one', async () => {
+    const who = chat();
+    const { question } = await ask(who, 'назначь встречу с Ромашкой 15 декабря в 16:00');
+    expect(question).toBe('Назначить встречу «Встреча с Ромашкой» на вторник, 15 декабря, 16:00–17:00?');
+  });
+});
+
 describe('a deal moved in the director’s words', () => {
   const romashka = () =>
     h.portal.data.deals.filter((deal) => String(deal.TITLE).includes('Ромашка') && deal.STAGE_SEMANTIC_ID === 'P');
