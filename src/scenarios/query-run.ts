@@ -612,9 +612,13 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
     sums: sumsOf(group.deals.map(amountOf)),
     averages: averagesOf(group.deals),
   }));
-  // The leaderboard ranks by the won sum (the biggest currency's first), then by count; weeks and months in order.
+  // The leaderboard ranks by the won sum (the biggest currency's first), then by count, unless the question counts
+  // («у кого больше всего сделок»); weeks and months in order.
+  const bySum = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+    (b.sums[0]?.amount ?? 0) - (a.sums[0]?.amount ?? 0);
   if (query.groupBy === 'week' || query.groupBy === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
-  else rows.sort((a, b) => (b.sums[0]?.amount ?? 0) - (a.sums[0]?.amount ?? 0) || b.count - a.count);
+  else if (query.measure === 'count') rows.sort((a, b) => b.count - a.count || bySum(a, b));
+  else rows.sort((a, b) => bySum(a, b) || b.count - a.count);
   return { kind: 'groups', rows };
 }
 

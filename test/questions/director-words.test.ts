@@ -261,8 +261,13 @@ describe('«кто», «у кого»: the answer is by person', () => {
   it.each([
     ['у кого больше всего сделок', /^📊 Открытые сделки по менеджерам: \d+/u],
     ['who has the most deals', /^📊 Open deals by manager: \d+/u],
-  ])('«%s» counts the deals in hand by manager, not this month’s won ones', async (phrase, header) => {
-    expect(await ask(phrase)).toMatch(header);
+  ])('«%s» counts the deals in hand by manager, not this month’s won ones, the most first', async (phrase, header) => {
+    const text = await ask(phrase);
+    expect(text).toMatch(header);
+    // Ranked by how many deals each has, not by their sum.
+    const counts = [...text.matchAll(/^\d+\. .+? — (\d+)\s(?:сдел\p{L}*|deals?)/gmu)].map((match) => Number(match[1]));
+    expect(counts.length).toBeGreaterThan(1);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
   });
 
   it('«у кого зависшие сделки» are the stuck deals by manager, not this month’s won ones', async () => {

@@ -159,6 +159,9 @@ const DIRECTIONS: { pattern: RegExp; direction: NonNullable<Query['direction']> 
 ];
 
 // «кто не закрыл задачи», «у кого просрочки», «чьи сделки зависли»: the answer is by person.
+const MOST = /(?<![\p{L}])(?:больше|меньше|most|fewest|least)(?![\p{L}])/u;
+const MONEY_WORDS =
+  /(?<![\p{L}])(?:денег|деньг\p{L}*|сумм\p{L}*|выручк\p{L}*|продал\p{L}*|заработал\p{L}*|money|revenue|sold|earned)(?![\p{L}])/u;
 const WHOSE = rule('^(?:а\\s+)?(?:кто|у\\s+кого|чь[иейя]|who(?:se)?|which\\s+(?:employees|people|managers))');
 
 /** The groupings each subject can be counted by; another is said back, never dropped. */
@@ -560,6 +563,8 @@ export function parseQuery(
       found.groupBy = 'manager';
       // «у кого больше всего сделок» is about the deals in hand; who sold most says «продал».
       if (found.subject === 'deals') found.status ??= 'open';
+      // «больше всего сделок» ranks by how many; «больше всего денег», «на большую сумму» by the sum.
+      if (MOST.test(message.light) && !MONEY_WORDS.test(message.light)) found.measure ??= 'count';
     });
   // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
   if (found.groupBy && !GROUPINGS[found.subject].includes(found.groupBy)) {
