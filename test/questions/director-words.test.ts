@@ -125,6 +125,24 @@ describe('money in other words', () => {
   });
 });
 
+describe('the best manager, and a period named by its word alone', () => {
+  it.each([
+    ['лучший менеджер месяца', /^📊 Выигранные сделки за ноябрь по менеджерам: \d+/u],
+    ['кто из менеджеров лучший в этом месяце', /^📊 Выигранные сделки за ноябрь по менеджерам: \d+/u],
+    ['кто из продавцов самый лучший', /^📊 Выигранные сделки за ноябрь по менеджерам: \d+/u],
+    ['сделки прошлого квартала', /^💼 Сделки за III квартал: \d+/u],
+    ['выручка года', /^💰 Выручка за 2026 год: /u],
+  ])('«%s» is understood, no word of it taken for a name', async (phrase, header) => {
+    const text = await ask(phrase);
+    expect(text).toMatch(header);
+    expect(text).not.toMatch(/Не нашёл|Не понял/u);
+  });
+
+  it('«15 декабря 2026 года» is that day, not the year', async () => {
+    expect(await ask('встречи 15 декабря 2026 года')).not.toMatch(/2026 год|Не понял|Не нашёл/u);
+  });
+});
+
 describe('names and words in other forms', () => {
   it('a surname in Latin letters is not declined: «Orlova» is Мария Орлова, «Orlov» Роман Орлов', async () => {
     expect(await ask('tasks of Orlova')).toMatch(/^✅ Tasks of Мария Орлова: \d+/u);

@@ -55,7 +55,7 @@ function take(message: Message, found: Found, pattern: RegExp, on: (match: RegEx
 const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   {
     pattern: rule(
-      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
+      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+из\\s+(?:менеджер\\p{L}*|продав\\p{L}*|сотрудник\\p{L}*)\\s+(?:самый\\s+)?лучш\\p{L}*|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
     ),
     set: { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager' },
   },
@@ -320,6 +320,18 @@ function periods(message: Message, found: Found, clock: Clock, nearest = false):
     const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
     set(date, date);
   }
+  // «лучший менеджер месяца», «сделки прошлого квартала»: a period named by its word alone, after everything
+  // else (in «15 декабря 2026 года» it is the day that counts).
+  on('(?:(эт\\p{L}*|текущ\\p{L}*|прошл\\p{L}*|предыдущ\\p{L}*)\\s+)?(недели|месяца|квартала|года)', (m) => {
+    const unit = ({ недели: 'week', месяца: 'month', квартала: 'quarter', года: 'year' } as const)[
+      m[2] as 'недели' | 'месяца' | 'квартала' | 'года'
+    ];
+    if (/^(?:прошл|предыдущ)/u.test(m[1] ?? '')) {
+      const start = today.startOf(unit).minus({ [unit]: 1 });
+      return [start, start.endOf(unit).startOf('day')];
+    }
+    return [today.startOf(unit), unit === 'week' ? today.endOf('week').startOf('day') : today];
+  });
 }
 
 /** The month of `start` in the year that puts it nearest to today (January, said in November, is next year's). */
