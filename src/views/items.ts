@@ -33,9 +33,10 @@ export function clashLine(clash: Clash, language: Language): string {
   return `⚡ ${say(language, 'Пересекаются', 'Overlap')}: ${one(clash.first)} ${say(language, 'и', 'and')} ${one(clash.second)}`;
 }
 
-export function taskLine(task: TaskItem, at: Moment, language: Language, links?: RecordLinks): string {
+/** `whose`: the responsible's name after the deadline (left out where the header already says whose they are). */
+export function taskLine(task: TaskItem, at: Moment, language: Language, links?: RecordLinks, whose = true): string {
   const due = task.deadline ? dueInWords(task.deadline, at.today, language) : say(language, 'без срока', 'no deadline');
-  const who = task.responsible ? ` · ${portalText(task.responsible.name)}` : '';
+  const who = whose && task.responsible ? ` · ${portalText(task.responsible.name)}` : '';
   const link = opens(links, 'task', task.id, task.responsible?.id);
   return `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)} — ${due}${who}${link}`;
 }

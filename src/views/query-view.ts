@@ -279,11 +279,15 @@ function listPage(view: QueryView, result: ListResult, language: Language, hint:
     buttons: [...buttons, ...moreButton(more, language)],
   });
   switch (result.kind) {
-    case 'tasks':
+    case 'tasks': {
+      // «задачи Орловой», «мои задачи»: one person's, named in the header, not on every line.
+      const onePerson =
+        view.query.person !== undefined && new Set(result.items.map((task) => task.responsible?.id)).size <= 1;
       return page(
         [header(), overdueLine(view, result.overdue, language)],
-        result.items.map((task) => `• ${taskLine(task, at, language, links)}`),
+        result.items.map((task) => `• ${taskLine(task, at, language, links, !onePerson)}`),
       );
+    }
     case 'deals':
       return page(
         [

@@ -125,6 +125,16 @@ describe('money in other words', () => {
   });
 });
 
+describe('whose tasks, said once', () => {
+  it('«задачи Орловой» names her in the header, not on every line; the team’s tasks name each one’s person', async () => {
+    const hers = (await ask('задачи Орловой')).split('\n').filter((line) => line.startsWith('• '));
+    expect(hers.length).toBeGreaterThan(0);
+    for (const line of hers) expect(line).not.toContain('Мария Орлова');
+    const team = (await ask('задачи команды')).split('\n').filter((line) => line.startsWith('• '));
+    expect(team.some((line) => / · \p{Lu}\p{L}+ \p{Lu}\p{L}+/u.test(line))).toBe(true);
+  });
+});
+
 describe('the best manager, and a period named by its word alone', () => {
   it.each([
     ['лучший менеджер месяца', /^📊 Выигранные сделки за ноябрь по менеджерам: \d+/u],
