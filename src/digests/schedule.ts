@@ -2,15 +2,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { DigestName, LocalDate } from '../scenarios/requests.ts';
 
-/** In the order the settings message lists them. */
-export const DIGEST_NAMES: readonly DigestName[] = [
-  'dayPlan',
-  'morningBriefing',
-  'overdueAlert',
-  'newLeads',
-  'eveningSummary',
-  'weeklyReport',
-];
+export { DIGEST_NAMES } from '../scenarios/requests.ts';
 
 export const DEFAULT_TIMES: Readonly<Record<DigestName, string>> = {
   dayPlan: '08:30',

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { scenarioRequestSchema, writeRequestSchema } from './catalogue.ts';
 import { EXPORT_LISTS, type ExportList } from './exports.ts';
-import type { DigestName, ScenarioRequest } from './requests.ts';
+import { DIGEST_NAMES, type DigestName, type ScenarioRequest } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 
 export type Action =
@@ -38,14 +38,7 @@ export type Action =
   /** Open the whole digest settings message (under a one-line change said in words). */
   | { kind: 'digestSettings' };
 
-const digestName = z.enum([
-  'dayPlan',
-  'morningBriefing',
-  'overdueAlert',
-  'newLeads',
-  'eveningSummary',
-  'weeklyReport',
-] satisfies DigestName[]);
+const digestName = z.enum(DIGEST_NAMES);
 const proposalId = z.string().min(1);
 
 /** The check on an Action read back from storage (the rest of a digest left by an instance that stopped). */

@@ -11,11 +11,14 @@ export type { ScenarioRequest } from './catalogue.ts';
 
 export type ScenarioName = ScenarioRequest['scenario'];
 
-/** The six scheduled digests of PRODUCT.md. */
-export type DigestName =
-  | 'dayPlan'
-  | 'morningBriefing'
-  | 'overdueAlert'
-  | 'newLeads'
-  | 'eveningSummary'
-  | 'weeklyReport';
+/** The six scheduled digests of PRODUCT.md, in the order the settings message lists them. */
+export const DIGEST_NAMES = [
+  'dayPlan',
+  'morningBriefing',
+  'overdueAlert',
+  'newLeads',
+  'eveningSummary',
+  'weeklyReport',
+] as const;
+
+export type DigestName = (typeof DIGEST_NAMES)[number];
