@@ -51,9 +51,8 @@ export interface AttemptDeps {
   logger: Logger;
   content: DigestDispatcherDeps['content'];
   deliver: Deliver;
-  /** How long a slot stays this instance's without renewal, and when this instance last renewed its slots. */
-  leaseMs: number;
-  renewedAt: () => number;
+  /** Whether a slot held since then is surely still this instance's (leases.ts). */
+  stillOurs: (heldFrom: number) => boolean;
 }
 
 export interface Attempts {
@@ -76,9 +75,7 @@ export function createAttempts(deps: AttemptDeps): Attempts {
   const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) => {
     const heldFrom = clock().getTime();
     return deps.deliver(director.chatId, presented, {
-      // A healthy instance renews every third of the lease, so it always has two thirds left; with less, it has
-      // stalled, and another instance (on a clock that may run a little ahead) may be taking the slot over.
-      stillOurs: () => clock().getTime() < Math.max(heldFrom, deps.renewedAt()) + (deps.leaseMs * 2) / 3,
+      stillOurs: () => deps.stillOurs(heldFrom),
       record: (index) =>
         digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
     });

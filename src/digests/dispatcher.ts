@@ -19,6 +19,7 @@ import { instanceName } from '../storage/instances.ts';
 import type { Reply } from '../views/reply.ts';
 import { createAttempts } from './attempt.ts';
 import { createDelivery } from './delivery.ts';
+import { createLeaseKeeper } from './leases.ts';
 import { endOfLocalDay, latestSlot, nextSlot } from './schedule.ts';
 
 export interface TickReport {
@@ -114,6 +115,44 @@ interface Resumed {
   takenOver: DigestSlot[];
 }
 
+/** The director as the portal sees them now, else as stored (a failed refresh only logs). */
+async function currentDirector(
+  deps: DigestDispatcherDeps,
+  directors: ReturnType<typeof createDirectorRepository>,
+  logger: Logger,
+  telegramUserId: number,
+): Promise<DirectorRecord | undefined> {
+  if (deps.refreshDirector) {
+    try {
+      return await deps.refreshDirector(telegramUserId);
+    } catch (error) {
+      logger.warn('could not refresh the director, using the stored zone', { telegramUserId, error });
+    }
+  }
+  return directors.get(telegramUserId);
+}
+
+/** The director's subscriptions, all moved at once when their zone changed. */
+async function followZone(
+  digests: DigestRepository,
+  logger: Logger,
+  director: DirectorRecord,
+  now: Date,
+): Promise<DigestSubscription[]> {
+  const subscriptions = await digests.subscriptions(director.telegramUserId);
+  if (subscriptions.every((subscription) => subscription.timeZone === director.timeZone)) return subscriptions;
+  logger.info('director changed zone, digests moved', { telegramUserId: director.telegramUserId });
+  const moved = subscriptions.map((subscription) => ({
+    ...subscription,
+    timeZone: director.timeZone,
+    nextRunAt: subscription.enabled
+      ? nextSlot(subscription.digest, subscription.localTime, director.timeZone, now).at
+      : undefined,
+  }));
+  await digests.save(moved, now);
+  return moved;
+}
+
 const newReport = (): TickReport => ({ due: 0, sent: 0, skippedEmpty: 0, failed: 0, retrying: 0, missed: 0 });
 
 export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispatcher {
@@ -127,8 +166,8 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   const followAccess = accessFollower(deps, digests, clock, logger);
   const zoneCheckedAt = new Map<number, number>();
   const owner = instanceName(deps.instance);
-  const leaseMs = deps.leaseMs ?? LEASE_MS;
-  const lease = () => ({ owner, until: new Date(clock().getTime() + leaseMs) });
+  const leases = createLeaseKeeper({ digests, owner, leaseMs: deps.leaseMs ?? LEASE_MS, clock, logger });
+  const lease = leases.lease;
   // Wall time, not `clock`: health is about this process being alive, whatever time the tests pretend.
   let signOfLife: Date | undefined;
   const beat = () => {
@@ -140,41 +179,13 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
     clock,
     logger,
     content: deps.content,
-    leaseMs,
-    renewedAt: () => renewedAt,
+    stillOurs: leases.stillOurs,
     deliver: createDelivery({
       send: deps.send,
       rate: deps.rate ?? { perSecond: 29, perChatPerSecond: 1 },
       telegramBucket: deps.telegramBucket,
     }),
   });
-
-  async function currentDirector(telegramUserId: number): Promise<DirectorRecord | undefined> {
-    if (deps.refreshDirector) {
-      try {
-        return await deps.refreshDirector(telegramUserId);
-      } catch (error) {
-        logger.warn('could not refresh the director, using the stored zone', { telegramUserId, error });
-      }
-    }
-    return directors.get(telegramUserId);
-  }
-
-  /** The director's subscriptions, all moved at once when their zone changed. */
-  async function followZone(director: DirectorRecord, now: Date): Promise<DigestSubscription[]> {
-    const subscriptions = await digests.subscriptions(director.telegramUserId);
-    if (subscriptions.every((subscription) => subscription.timeZone === director.timeZone)) return subscriptions;
-    logger.info('director changed zone, digests moved', { telegramUserId: director.telegramUserId });
-    const moved = subscriptions.map((subscription) => ({
-      ...subscription,
-      timeZone: director.timeZone,
-      nextRunAt: subscription.enabled
-        ? nextSlot(subscription.digest, subscription.localTime, director.timeZone, now).at
-        : undefined,
-    }));
-    await digests.save(moved, now);
-    return moved;
-  }
 
   async function runDue(director: DirectorRecord, subscription: DigestSubscription, now: Date, report: TickReport) {
     const { digest, localTime } = subscription;
@@ -226,10 +237,10 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   }
 
   async function serve(telegramUserId: number, resumed: Resumed, now: Date, report: TickReport) {
-    const director = await currentDirector(telegramUserId);
+    const director = await currentDirector(deps, directors, logger, telegramUserId);
     zoneCheckedAt.set(telegramUserId, now.getTime());
     if (!director) return;
-    const subscriptions = await followZone(director, now);
+    const subscriptions = await followZone(digests, logger, director, now);
     const due = subscriptions
       .filter((subscription) => subscription.enabled && subscription.nextRunAt && subscription.nextRunAt <= now)
       .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime());
@@ -305,28 +316,10 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   }
 
   // While any round sends, this instance's slots stay leased to it.
-  let renewedAt = Number.NEGATIVE_INFINITY;
-  let rounds = 0;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  async function leased(work: (now: Date) => Promise<TickReport>): Promise<TickReport> {
+  const leased = (work: (now: Date) => Promise<TickReport>) => {
     beat();
-    if (rounds++ === 0) {
-      heartbeat = setInterval(() => {
-        const at = clock().getTime();
-        digests
-          .renewLeases(lease())
-          .then(() => {
-            renewedAt = at;
-          })
-          .catch((error: unknown) => logger.warn('could not renew digest leases', { error }));
-      }, leaseMs / 3);
-    }
-    try {
-      return await work(clock());
-    } finally {
-      if (--rounds === 0) clearInterval(heartbeat);
-    }
-  }
+    return leases.whileWorking(() => work(clock()));
+  };
 
   const tick = () => leased(round);
   const resume = () => leased(resumeRound);
