@@ -6,7 +6,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { ScenarioName } from '../scenarios/requests.ts';
 import { escapeHtml } from './html.ts';
 
-type Texts = Record<Language, string>;
+export type Texts = Record<Language, string>;
 
 /** Promise 8: what the assistant is, in one line. */
 export const INTRODUCTION: Texts = {
