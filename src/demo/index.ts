@@ -1,6 +1,6 @@
 // The demo: an embedded demo portal with a believable company, and the terminal chat in front of the
 // very same assistant the Telegram bot uses. Needs nothing from outside.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.ts';
@@ -54,5 +54,7 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
     await app.close();
     await portal.close();
     rmSync(folder, { recursive: true, force: true });
+    // Nothing saved: nothing to keep (an afternoon of tries left dozens of empty folders behind).
+    if (readdirSync(filesFolder).length === 0) rmSync(filesFolder, { recursive: true, force: true });
   }
 }

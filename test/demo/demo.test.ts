@@ -1,6 +1,7 @@
 // `npm run demo` in a script: lines in, answers out, as a newcomer would first try it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -31,10 +32,16 @@ describe('the demo, non-interactive', () => {
     expect(out).not.toMatch(/<\/?(b|i|code|a)\b/);
   }, 70_000);
 
-  it('is what `npm start` runs when nothing is set', () => {
-    const result = demo(['мои задачи'], {}, ['start', '--silent']);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Ваши задачи/);
+  it('is what `npm start` runs when nothing is set, and leaves no empty folder behind', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'demo-leftovers-'));
+    try {
+      const result = demo(['мои задачи'], { TMPDIR: temp }, ['start', '--silent']);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/Ваши задачи/);
+      expect(readdirSync(temp).filter((name) => name.startsWith('b24-demo'))).toEqual([]);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   }, 70_000);
 
   it('runs the demo even when a Telegram token is set', () => {

@@ -46,5 +46,16 @@ describe('npm run portal and b24 check', () => {
     });
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/Verdict: ready/);
+
+    // Stopping npm alone (as a process manager or a closed terminal does) takes the portal with it.
+    process.kill(child.pid!, 'SIGTERM');
+    const stillAnswers = async () =>
+      fetch(`${address}user.current`).then(
+        () => true,
+        () => false,
+      );
+    const deadline = Date.now() + 10_000;
+    while ((await stillAnswers()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await stillAnswers()).toBe(false);
   }, 60_000);
 });
