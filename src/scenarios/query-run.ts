@@ -425,7 +425,7 @@ const historySelect = ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 
  * date. The deals are read with the history in one batch: a deal that moved then has its last stage move
  * (MOVED_TIME) in the period or after it.
  */
-function closedInPeriodReads(
+export function closedInPeriodReads(
   semantics: ('S' | 'F')[],
   range: { start: DateTime; end: DateTime },
   filter: Params,
@@ -457,7 +457,7 @@ function closedInPeriodReads(
   return reads;
 }
 
-function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], letter: 'S' | 'F'): PortalDeal[] {
+export function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], letter: 'S' | 'F'): PortalDeal[] {
   const moved = new Set(history.filter((entry) => entry.STAGE_SEMANTIC_ID === letter).map((entry) => entry.OWNER_ID));
   return deals.filter((deal) => deal.STAGE_SEMANTIC_ID === letter && moved.has(deal.ID));
 }
