@@ -457,7 +457,7 @@ export function closedInPeriodReads(
   return reads;
 }
 
-export function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], letter: 'S' | 'F'): PortalDeal[] {
+function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], letter: 'S' | 'F'): PortalDeal[] {
   const moved = new Set(history.filter((entry) => entry.STAGE_SEMANTIC_ID === letter).map((entry) => entry.OWNER_ID));
   return deals.filter((deal) => deal.STAGE_SEMANTIC_ID === letter && moved.has(deal.ID));
 }

@@ -6,12 +6,12 @@ import type { PortalClient } from '../../portal/port.ts';
 import type { ScenarioContext } from '../context.ts';
 import { isoOf } from '../day-window.ts';
 import { dealSelect } from '../open-deals.ts';
-import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from '../portal-data.ts';
-import { closedInPeriod, closedInPeriodReads } from '../query-run.ts';
+import { activitySchema, dealSchema, type PortalDeal, parseItems } from '../portal-data.ts';
+import { closedInPeriodReads } from '../query-run.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { type PlanPeriod, periodRange } from './periods.ts';
 import { SILENT_DAYS } from './risk.ts';
-import { HISTORY_MONTHS, type StageOddsTable, stageOdds } from './stage-odds.ts';
+import { HISTORY_MONTHS, type StageOddsTable, stageEntriesOf, stageOdds } from './stage-odds.ts';
 
 const historySelect = ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID'];
 const forecastDealSelect = [...dealSelect, 'CLOSEDATE'];
@@ -43,7 +43,7 @@ function historyReads(context: ScenarioContext): Record<string, Read> {
 async function oddsFrom(context: ScenarioContext, reads: Record<string, ReadResult>): Promise<StageOddsTable> {
   const known = cachedOdds(context);
   if (known) return known;
-  const odds = stageOdds(parseItems(stageHistorySchema, reads.history?.items), await context.names.stages());
+  const odds = stageOdds(stageEntriesOf(reads.history?.items ?? []), await context.names.stages());
   oddsOfTheDay.set(context.portal, { day: todayOf(context), odds });
   return odds;
 }
@@ -57,12 +57,8 @@ export interface ForecastData {
   odds: StageOddsTable;
 }
 
-/** The period's won deals, the open deals expected to close in its rest, and the stage probabilities. */
-export async function readForecastData(
-  context: ScenarioContext,
-  period: PlanPeriod,
-  managerId?: number,
-): Promise<ForecastData> {
+/** The reads of a forecast: the period's won moves and deals, the open deals due in its rest, the history if needed. */
+export function forecastReads(context: ScenarioContext, period: PlanPeriod, managerId?: number): Record<string, Read> {
   const range = periodRange(period, context.director.timeZone);
   const today = DateTime.fromJSDate(context.now, { zone: context.director.timeZone }).startOf('day');
   const restFrom = today > range.start ? today : range.start;
@@ -74,7 +70,6 @@ export async function readForecastData(
     reads.open = {
       method: 'crm.deal.list',
       params: {
-        order: { ID: 'ASC' },
         filter: {
           STAGE_SEMANTIC_ID: 'P',
           ...managerFilter(managerId),
@@ -87,13 +82,41 @@ export async function readForecastData(
       byId: true,
     };
   }
-  const results = await readTogether(context, reads);
-  const history = parseItems(stageHistorySchema, results.historyS?.items);
+  return reads;
+}
+
+/** What the forecast's reads brought: the won deals (by the stage history), the open deals due, the odds. */
+export async function forecastDataFrom(
+  context: ScenarioContext,
+  results: Record<string, ReadResult>,
+): Promise<ForecastData> {
+  return { ...dealsOfForecast(results), odds: await oddsFrom(context, results) };
+}
+
+/**
+ * Won in the period: moved to a success stage then (stage history) and standing there still; only those deals are
+ * checked row by row (a month of a big portal's wins is thousands of rows).
+ */
+export function dealsOfForecast(results: Record<string, ReadResult>): Omit<ForecastData, 'odds'> {
+  const moved = new Set(
+    stageEntriesOf(results.historyS?.items ?? [])
+      .filter((entry) => entry.semantic === 'S')
+      .map((entry) => entry.dealId),
+  );
+  const rows = (results.dealsS?.items ?? []).filter((row) => moved.has(Number((row as { ID?: unknown }).ID)));
   return {
-    won: closedInPeriod(history, parseItems(dealSchema, results.dealsS?.items), 'S'),
+    won: parseItems(dealSchema, rows).filter((deal) => deal.STAGE_SEMANTIC_ID === 'S'),
     open: parseItems(dealSchema, results.open?.items),
-    odds: await oddsFrom(context, results),
   };
+}
+
+/** The period's won deals, the open deals expected to close in its rest, and the stage probabilities. */
+export async function readForecastData(
+  context: ScenarioContext,
+  period: PlanPeriod,
+  managerId?: number,
+): Promise<ForecastData> {
+  return forecastDataFrom(context, await readTogether(context, forecastReads(context, period, managerId)));
 }
 
 export interface RiskData {

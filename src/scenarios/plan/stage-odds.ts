@@ -3,8 +3,9 @@
 // the share that were won. Fewer than 10 such deals: the default 10 / 25 / 40 / 60 / 80% by the stage's
 // position among its pipeline's open stages, and the estimate is rough. The usual time in a stage is the
 // median of the finished stays in it (a stay ends with the deal's next move), over the same history.
+
+import { instantOf } from '../day-window.ts';
 import type { Stage } from '../names.ts';
-import type { PortalStageHistory } from '../portal-data.ts';
 
 /** Below this many closed deals behind a stage, its probability is the default one. */
 export const FEW_DEALS = 10;
@@ -45,13 +46,45 @@ function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
   return list;
 }
 
-/** Each deal's history entries, oldest first. */
-function pathsOf(history: readonly PortalStageHistory[]): Map<number, PortalStageHistory[]> {
-  const paths = new Map<number, PortalStageHistory[]>();
-  for (const entry of history) listIn(paths, entry.OWNER_ID).push(entry);
-  for (const entries of paths.values()) {
-    entries.sort((a, b) => Date.parse(a.CREATED_TIME) - Date.parse(b.CREATED_TIME) || a.ID - b.ID);
+/** One move of a deal, as the odds need it. */
+export interface StageEntry {
+  id: number;
+  dealId: number;
+  stageId: string;
+  /** S won, F lost, P in progress. */
+  semantic: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/**
+ * The history's rows read straight into moves: a year of a big portal's history is tens of thousands of rows,
+ * and a schema check of each took longer than the rest of the forecast. A row without an owner or a time is left out.
+ */
+export function stageEntriesOf(items: readonly unknown[]): StageEntry[] {
+  const entries: StageEntry[] = [];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const row = item as Record<string, unknown>;
+    const dealId = Number(row.OWNER_ID);
+    const at = instantOf(typeof row.CREATED_TIME === 'string' ? row.CREATED_TIME : undefined);
+    if (!Number.isInteger(dealId) || !Number.isFinite(at)) continue;
+    entries.push({
+      id: Number(row.ID) || 0,
+      dealId,
+      stageId: String(row.STAGE_ID ?? ''),
+      semantic: String(row.STAGE_SEMANTIC_ID ?? 'P'),
+      at,
+    });
   }
+  return entries;
+}
+
+/** Each deal's moves, oldest first. */
+function pathsOf(history: readonly StageEntry[]): Map<number, StageEntry[]> {
+  const paths = new Map<number, StageEntry[]>();
+  for (const entry of history) listIn(paths, entry.dealId).push(entry);
+  for (const entries of paths.values()) entries.sort((a, b) => a.at - b.at || a.id - b.id);
   return paths;
 }
 
@@ -63,25 +96,24 @@ export function median(values: number[]): number | undefined {
 }
 
 /** Probabilities and usual days of every open stage, from the history of the last 12 months. */
-export function stageOdds(history: readonly PortalStageHistory[], stages: readonly Stage[]): StageOddsTable {
+export function stageOdds(history: readonly StageEntry[], stages: readonly Stage[]): StageOddsTable {
   const reached = new Map<string, { closed: number; won: number }>();
   const stays = new Map<string, number[]>();
   for (const entries of pathsOf(history).values()) {
-    const outcome = entries.at(-1)?.STAGE_SEMANTIC_ID;
+    const outcome = entries.at(-1)?.semantic;
     const seen = new Set<string>();
     entries.forEach((entry, index) => {
       const next = entries[index + 1];
       if (next) {
-        const days = (Date.parse(next.CREATED_TIME) - Date.parse(entry.CREATED_TIME)) / DAY_MS;
-        if (Number.isFinite(days)) listIn(stays, entry.STAGE_ID).push(days);
+        listIn(stays, entry.stageId).push((next.at - entry.at) / DAY_MS);
       }
-      if (seen.has(entry.STAGE_ID)) return;
-      seen.add(entry.STAGE_ID);
+      if (seen.has(entry.stageId)) return;
+      seen.add(entry.stageId);
       if (outcome !== 'S' && outcome !== 'F') return;
-      const count = reached.get(entry.STAGE_ID) ?? { closed: 0, won: 0 };
+      const count = reached.get(entry.stageId) ?? { closed: 0, won: 0 };
       count.closed += 1;
       if (outcome === 'S') count.won += 1;
-      reached.set(entry.STAGE_ID, count);
+      reached.set(entry.stageId, count);
     });
   }
   const table: StageOddsTable = new Map();
