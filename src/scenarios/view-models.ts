@@ -1,6 +1,7 @@
 // What each scenario returns: plain data, already in the director's words (names, not codes) and times
 // (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
 // of Telegram or the model.
+import type { PlanViewBody } from './plan/plan-view-model.ts';
 import type { Query } from './query.ts';
 import type { RecordLinks } from './record-links.ts';
 import type { LocalDate } from './requests.ts';
@@ -192,6 +193,7 @@ export type QueryResult =
 export type ViewModel = ViewBody & { links?: RecordLinks };
 
 type ViewBody =
+  | PlanViewBody
   | {
       view: 'schedule';
       at: Moment;
