@@ -20,6 +20,7 @@ import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
 import { companyOf } from './plan/company.ts';
 import { dealsAtRiskView, type PlanBook, planForecast, plansView } from './plan/plan-scenarios.ts';
+import { withPlanLine } from './plan/plan-summary.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
 import type { Query } from './query.ts';
 import { runQuery } from './query-run.ts';
@@ -79,7 +80,7 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
 
   async function run(director: Director, request: ScenarioRequest): Promise<ViewModel | null> {
     const context = contextFor({ portal: deps.portal, names, pages }, director, now());
-    const view = await viewOf(context, request);
+    const view = await withPlanLine(context, book, await viewOf(context, request));
     const links = linksOf(context);
     return view && links ? { ...view, links } : view;
   }

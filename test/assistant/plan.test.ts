@@ -127,6 +127,24 @@ describe('plan against fact', () => {
   });
 });
 
+describe('the plan elsewhere', () => {
+  it('the briefing and the weekly report carry one plan line with the fact and the forecast', async () => {
+    const who = chat();
+    const asked = await say(who, 'план на ноябрь 14 млн');
+    await tap(who, yes(asked.buttons));
+    const planLine = new RegExp(
+      `^🎯 План на ноябрь 2026: 14 000 000 ₽ · факт ${rub(novemberFact())} \\(\\d+%\\) · прогноз [\\d ]+ ₽$`,
+      'mu',
+    );
+    const briefing = await say(who, 'что у меня сегодня?');
+    expect(briefing.text).toMatch(planLine);
+    expect(briefing.text.match(/🎯/gu)).toHaveLength(1);
+    expect((await say(who, 'итоги недели')).text).toMatch(planLine);
+    // The day plan is about the day: no plan line there.
+    expect((await say(who, 'план на день')).text).not.toContain('🎯');
+  });
+});
+
 describe('deals at risk', () => {
   it('lists open deals with their reasons in words, the heaviest first', async () => {
     const { text } = await say(chat(), 'какие сделки под угрозой?');

@@ -65,3 +65,12 @@ export type PlanViewBody =
 export interface RiskItem extends DealItem {
   reasons: RiskReason[];
 }
+
+/** The one plan line of the briefing and the weekly report. */
+export interface PlanSummary {
+  period: PlanPeriod;
+  plan: number;
+  currency: string;
+  fact: number;
+  forecast: number;
+}

@@ -3,7 +3,7 @@
 import type { Language } from '../../scenarios/director.ts';
 import type { PlanPeriod } from '../../scenarios/plan/periods.ts';
 import { lastDayOf } from '../../scenarios/plan/periods.ts';
-import type { ForecastDealItem } from '../../scenarios/plan/plan-view-model.ts';
+import type { ForecastDealItem, PlanSummary } from '../../scenarios/plan/plan-view-model.ts';
 import type { RecordLinks } from '../../scenarios/record-links.ts';
 import type { ViewModel } from '../../scenarios/view-models.ts';
 import { dateInWords, money, moneyTotals } from '../format.ts';
@@ -160,4 +160,14 @@ export function renderPlanForecast(view: PlanView, language: Language): Page {
     ),
     buttons: planButtons(view, language),
   };
+}
+
+/** «🎯 План на декабрь 2026: 12 000 000 ₽ · факт 4 500 000 ₽ (38%) · прогноз 10 230 000 ₽». */
+export function planSummaryLine(summary: PlanSummary, language: Language): string {
+  const cash = (amount: number) => money(Math.round(amount), summary.currency, language);
+  return [
+    `🎯 ${say(language, 'План на', 'Plan for')} ${periodInWords(summary.period, language)}: ${cash(summary.plan)}`,
+    `${say(language, 'факт', 'won')} ${cash(summary.fact)} (${percent(summary.fact, summary.plan)})`,
+    `${say(language, 'прогноз', 'forecast')} ${cash(summary.forecast)}`,
+  ].join(' · ');
 }
