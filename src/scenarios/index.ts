@@ -19,6 +19,7 @@ import { myTasks } from './my-tasks.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
 import { companyOf } from './plan/company.ts';
+import { planChart } from './plan/plan-chart.ts';
 import { dealsAtRiskView, type PlanBook, planForecast, plansView } from './plan/plan-scenarios.ts';
 import { withPlanLine } from './plan/plan-summary.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
@@ -151,7 +152,10 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
   async function picture(director: Director, request: ScenarioRequest) {
     const view = await run(director, request);
     if (!view) return null;
-    return { view, chart: await chartOfView(contextFor({ portal: deps.portal, names, pages }, director, now()), view) };
+    const context = contextFor({ portal: deps.portal, names, pages }, director, now());
+    const chart =
+      view.view === 'planForecast' ? await planChart(context, book, view) : await chartOfView(context, view);
+    return { view, chart };
   }
 
   const exportOf = (director: Director, list: ExportList) =>

@@ -1,5 +1,6 @@
 // The plan in a conversation, as the director sees it: set in words through the yes/no question, shown by
 // «какой у нас план?» and /plan, checked by «как идём по плану?» with its follow-ups, and the deals at risk.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { plainTextOf } from '../../src/views/plain-text.ts';
@@ -63,7 +64,7 @@ describe('plan against fact', () => {
     expect(text).toContain('🗓 Прошло: 17 из 21 рабочего дня (81%)');
     expect(text).toMatch(/🔮 Прогноз: [\d ]+ ₽/u);
     expect(text).toContain('💡 Могу показать сделки под угрозой или объяснить прогноз.');
-    expect(buttons.map((button) => button.text)).toEqual(['⚠️ Под угрозой', '❓ Почему так']);
+    expect(buttons.map((button) => button.text)).toEqual(['⚠️ Под угрозой', '❓ Почему так', '📈 График', '📥 Excel']);
   });
 
   it('sets a plan only after the tap, shows it, and measures against it; a change names the sum it replaces', async () => {
@@ -142,6 +143,38 @@ describe('the plan elsewhere', () => {
     expect((await say(who, 'итоги недели')).text).toMatch(planLine);
     // The day plan is about the day: no plan line there.
     expect((await say(who, 'план на день')).text).not.toContain('🎯');
+  });
+});
+
+describe('the plan as a picture and a spreadsheet', () => {
+  it('sends plan, fact and forecast by manager as a picture, and the deals behind the forecast as a spreadsheet', async () => {
+    const who = chat();
+    const { buttons } = await say(who, 'как идём по плану?');
+    const press = async (label: string) => {
+      const button = buttons.find((one) => one.text === label);
+      expect(button).toBeDefined();
+      const outcome = h.recordOutcome(await h.assistant().handleButton(who, encodeAction(button!.action), 77));
+      return outcome.replies.find((reply) => reply.attachment)?.attachment;
+    };
+    const picture = await press('📈 График');
+    expect(picture?.kind).toBe('photo');
+    expect(picture?.fileName).toBe('План и прогноз 2026-11-25.png');
+    expect(Buffer.from(picture!.data.subarray(1, 4)).toString()).toBe('PNG');
+
+    const sheet = await press('📥 Excel');
+    expect(sheet?.fileName).toBe('Сделки в прогнозе 2026-11-25.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sheet!.data as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0]!;
+    // Open deals due in the rest of November (25–30), by the demo data's own expected close dates.
+    const due = h.portal.data.deals.filter((deal) => {
+      const day = String(deal.CLOSEDATE).slice(0, 10);
+      return deal.STAGE_SEMANTIC_ID === 'P' && day >= '2026-11-25' && day <= '2026-11-30';
+    });
+    expect(rows.rowCount - 1).toBe(due.length);
+    const headers = (rows.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toContain('Вероятность этапа, %');
+    expect(headers).toContain('С учётом вероятности');
   });
 });
 

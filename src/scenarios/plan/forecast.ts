@@ -86,12 +86,14 @@ export function forecastOf(input: {
   open: readonly PortalDeal[];
   odds: StageOddsTable;
   time: TimeShare;
+  /** Without a plan: the currency to speak (default: the one most was won in). */
+  currency?: string;
 }): Forecast {
   const { plan, won, time } = input;
   const weighted = input.open
     .map((deal) => weigh(deal, input.odds))
     .sort((a, b) => b.weighted - a.weighted || a.deal.ID - b.deal.ID);
-  const currency = plan?.currency ?? mainCurrency(won, weighted);
+  const currency = plan?.currency ?? input.currency ?? mainCurrency(won, weighted);
   const mine = (deal: PortalDeal) => currencyOf(deal) === currency;
   const fact = won.filter(mine).reduce((sum, deal) => sum + deal.OPPORTUNITY, 0);
   const deals = weighted.filter((one) => mine(one.deal));
