@@ -54,9 +54,11 @@ function factLines(view: PlanView, language: Language): string[] {
 
 function forecastLines(view: PlanView, language: Language): string[] {
   const cash = (amount: number) => money(Math.round(amount), view.currency, language);
-  const lines = [
-    `🔮 ${say(language, 'Прогноз', 'Forecast')}: ${cash(view.forecast)} (${say(language, 'факт', 'won')} + ${count(view.dealsCount, 'deal', language)} ${say(language, 'с учётом вероятности этапа', 'weighed by their stage')})`,
-  ];
+  const behind =
+    view.dealsCount > 0
+      ? `(${say(language, 'факт', 'won')} + ${count(view.dealsCount, 'deal', language)} ${say(language, 'с учётом вероятности этапа', 'weighed by their stage')})`
+      : say(language, '— открытых сделок со сроком в этом периоде нет', '— no open deals are due in this period');
+  const lines = [`🔮 ${say(language, 'Прогноз', 'Forecast')}: ${cash(view.forecast)} ${behind}`];
   if (view.gap !== undefined && view.plan) {
     lines.push(
       view.gap > 0
@@ -103,7 +105,7 @@ function whyLines(view: PlanView, language: Language): string[] {
   return [
     `1️⃣ ${say(language, `Факт ${cash(view.fact)} — сделки, выигранные с ${from}.`, `Won ${cash(view.fact)}: deals won since ${from}.`)}`,
     `2️⃣ ${say(language, `Ещё ${cash(view.expected)} — ${count(view.dealsCount, 'deal', language)} с датой закрытия до ${to}, каждая × вероятность её этапа.`, `${cash(view.expected)} more: ${count(view.dealsCount, 'deal', language)} due by ${to}, each times its stage’s probability.`)}`,
-    `3️⃣ ${say(language, 'Вероятность этапа — доля выигранных среди закрытых за год сделок, прошедших его', 'A stage’s probability is the share won among the year’s closed deals that passed it')}${stages ? `: ${stages}` : '.'}${view.rough ? say(language, ' (* меньше десяти сделок — типовое значение).', ' (* fewer than ten deals: a typical value).') : ''}`,
+    `3️⃣ ${say(language, 'Вероятность этапа — доля выигранных среди закрытых за год сделок, прошедших его', 'A stage’s probability is the share won among the year’s closed deals that passed it')}${stages ? `: ${stages}` : ''}${view.rough ? say(language, ' (* меньше десяти сделок — типовое значение).', ' (* fewer than ten deals: a typical value).') : '.'}`,
   ];
 }
 
