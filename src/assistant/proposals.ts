@@ -282,6 +282,8 @@ async function interrupted(desk: Desk, director: DirectorRecord, proposalId: str
   const proposal = await desk.proposals.get(proposalId);
   // Asked since this start: another copy of the bot may be writing it right now, and its edit will answer.
   if (!proposal || proposal.createdAt >= desk.startedAt) return { replies: [] };
+  // A plan is one row of our own, set by its key: keeping it again lands exactly the plan confirmed.
+  if (proposal.write.type === 'setPlan') return write(desk, director, proposalId, proposal.write);
   let landed: boolean | undefined;
   try {
     landed = await writeLanded(desk.portal, proposal.write, proposal.createdAt);
