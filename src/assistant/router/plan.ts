@@ -24,7 +24,7 @@ const managerRe =
   /(?:^|\s)(?:по|для|у|for|by)\s+(\p{L}[\p{L}-]+)|план\p{L}*\s+(\p{L}[\p{L}-]+)|(?:идет|идут|успевает)\s+(\p{L}[\p{L}-]+)/gu;
 // Words of the plan's phrases that are never a manager's name.
 const notNameRe =
-  /^(?:плану?|планом|плана|планы|прогноз\p{L}*|факт\p{L}*|компани\p{L}*|всей|всем|всех|нас|нам|мне|себе|сделк\p{L}*|месяц\p{L}*|квартал\p{L}*|год\p{L}*|прошл\p{L}*|следующ\p{L}*|эт\p{L}*|текущ\p{L}*|на|за|в|во|до|и|с|по|the|this|last|next|month|quarter|year|company|plan|forecast|us|me|our|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|\d+)$/u;
+  /^(?:плану?|планом|плана|планы|продаж\p{L}*|выручк\p{L}*|sales|revenue|прогноз\p{L}*|факт\p{L}*|компани\p{L}*|всей|всем|всех|нас|нам|мне|себе|сделк\p{L}*|месяц\p{L}*|квартал\p{L}*|год\p{L}*|прошл\p{L}*|следующ\p{L}*|эт\p{L}*|текущ\p{L}*|на|за|в|во|до|и|с|по|the|this|last|next|month|quarter|year|company|plan|forecast|us|me|our|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|\d+)$/u;
 const companyRe = /(?:по|для)\s+(?:всей\s+)?компани\p{L}*|(?:for|by)\s+the\s+(?:whole\s+)?company/u;
 const changeRe =
   /(?<![\p{L}])(?:поменя\p{L}*|измени\p{L}*|смени\p{L}*|обнови\p{L}*|исправ\p{L}*|change|update)(?![\p{L}])/u;
@@ -106,8 +106,13 @@ function planRequest(
   };
 }
 
+// Another write that merely mentions a plan («создай задачу подготовить план продаж на декабрь»).
+const otherWriteRe =
+  /^(?:создай|создать|добавь|назначь|поставь|напомни|перенеси|create|add|schedule|remind|move)\s+(?!план|plan)/u;
+
 export function planIntent(message: Message, clock: Clock, previous?: Intent): Intent | undefined {
   const { light } = message;
+  if (otherWriteRe.test(light)) return undefined;
   const before = previousPlan(previous);
   if (riskRe.test(light)) {
     const manager = managerSaid(message, undefined);
