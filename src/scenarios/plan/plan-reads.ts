@@ -61,7 +61,7 @@ export interface ForecastData {
 export function forecastReads(context: ScenarioContext, period: PlanPeriod, managerId?: number): Record<string, Read> {
   const range = periodRange(period, context.director.timeZone);
   const today = DateTime.fromJSDate(context.now, { zone: context.director.timeZone }).startOf('day');
-  const restFrom = today > range.start ? today : range.start;
+  const restFrom = DateTime.max(today, range.start);
   const reads: Record<string, Read> = {
     ...closedInPeriodReads(['S'], range, managerFilter(managerId)),
     ...historyReads(context),
