@@ -31,6 +31,7 @@ import {
   type OAuthConnectionRepository,
 } from './storage/oauth-connections.ts';
 import { createOAuthStateRepository } from './storage/oauth-states.ts';
+import { createPlanRepository, type PlanRepository } from './storage/plans.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
 import { createSecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
@@ -167,6 +168,7 @@ interface Shared {
   directors: DirectorRepository;
   proposals: ProposalRepository;
   memory: MemoryRepository;
+  plans: PlanRepository;
   digestSettings: DigestSettingsPort;
   now: () => Date;
   logger: Logger;
@@ -182,6 +184,7 @@ async function openShared(options: AppOptions): Promise<Shared> {
     directors: createDirectorRepository(db),
     proposals: createProposalRepository(db),
     memory: createMemoryRepository(db),
+    plans: createPlanRepository(db),
     digestSettings: createDigestSettings({ db, now }),
     now,
     logger: options.logger,
@@ -190,8 +193,8 @@ async function openShared(options: AppOptions): Promise<Shared> {
 
 /** The scenarios, the model and the assistant over one portal client, acting as `identity` says. */
 function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, identity: Identity): Workspace {
-  const { directors, proposals, memory, digestSettings, now, logger } = shared;
-  const scenarios = createScenarios({ portal, now });
+  const { directors, proposals, memory, plans, digestSettings, now, logger } = shared;
+  const scenarios = createScenarios({ portal, now, plans });
   const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
   const model = options.model
     ? lazyModelLoop({ ...options.model, portal, names: scenarios.names, now, logger })
@@ -202,11 +205,12 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     model,
     portal,
     proposals,
+    plans,
     directors,
     memory,
     digests: digestSettings,
     identify,
-    lookup: createWriteLookup({ portal, names: scenarios.names, now }),
+    lookup: createWriteLookup({ portal, names: scenarios.names, now, plans }),
     now,
     logger,
     proposalTtlMs: options.proposalTtlMs,

@@ -10,6 +10,7 @@ import type { Scenarios } from '../scenarios/index.ts';
 import type { WriteLookupService } from '../scenarios/write-lookup.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
 import type { MemoryRepository } from '../storage/memory.ts';
+import type { PlanRepository } from '../storage/plans.ts';
 import type { ProposalRepository } from '../storage/proposals.ts';
 import { decodeAction } from '../telegram/callback-data.ts';
 import type { AssistantPort, ButtonOutcome } from '../telegram/ports.ts';
@@ -33,6 +34,8 @@ export interface AssistantDeps {
   model?: ModelLoop;
   portal: PortalClient;
   proposals: ProposalRepository;
+  /** Where the sales plans are kept. */
+  plans?: PlanRepository;
   directors: DirectorRepository;
   memory: MemoryRepository;
   digests?: DigestSettingsPort;
@@ -69,6 +72,7 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     ttlMs,
     failure,
     logger,
+    ...(deps.plans ? { plans: deps.plans } : {}),
   });
   const dispatch = createDispatch({ ...deps, reads, proposals, conversations, now });
   const tap = createTaps({ reads, proposals, conversations, ...(deps.digests ? { digests: deps.digests } : {}) });

@@ -8,10 +8,13 @@ import type { PortalClient } from '../portal/port.ts';
 import { localDateAt } from '../scenarios/day-window.ts';
 import type { Director } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
+import { companyOf } from '../scenarios/plan/company.ts';
+import { planOfWrite } from '../scenarios/plan/plan-writes.ts';
 import { executeWrite, writeLanded } from '../scenarios/write-execution.ts';
 import type { WriteLookup, WriteLookupService } from '../scenarios/write-lookup.ts';
 import type { WriteRequest } from '../scenarios/writes.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
+import type { PlanRepository } from '../storage/plans.ts';
 import type { ClaimRefusal, ProposalRepository } from '../storage/proposals.ts';
 import type { ButtonOutcome } from '../telegram/ports.ts';
 import {
@@ -52,6 +55,8 @@ export interface ProposalsDeps {
   ttlMs: number;
   /** One sentence for a failed write. */
   failure: (error: unknown, language: Director['language']) => string;
+  /** Where the sales plans are kept (a plan is the assistant's, not the portal's). */
+  plans?: PlanRepository;
   logger?: Logger;
 }
 
@@ -221,7 +226,8 @@ async function write(desk: Desk, director: DirectorRecord, proposalId: string, r
   desk.writing.add(proposalId);
   metrics.proposals.inc({ outcome: 'confirmed' });
   try {
-    await executeWrite(desk.portal, director, request);
+    if (request.type === 'setPlan') await keepPlan(desk, director, request);
+    else await executeWrite(desk.portal, director, request);
     const context = { language: director.language, timeZone: director.timeZone, today: today(desk, director) };
     const outcome = proposalOutcome(request, { ...context, ...(await peopleNamed(desk, director, request)) });
     await desk.proposals.finish(proposalId, 'done', outcome, desk.now());
@@ -235,6 +241,13 @@ async function write(desk: Desk, director: DirectorRecord, proposalId: string, r
   } finally {
     desk.writing.delete(proposalId);
   }
+}
+
+async function keepPlan(desk: Desk, director: Director, write: Extract<WriteRequest, { type: 'setPlan' }>) {
+  if (!desk.plans) throw new Error('no place to keep plans');
+  await desk.plans.save(
+    planOfWrite(write, { company: companyOf(desk.portal), setBy: director.portalUserId, now: desk.now() }),
+  );
 }
 
 async function refused(
@@ -269,6 +282,8 @@ async function interrupted(desk: Desk, director: DirectorRecord, proposalId: str
   const proposal = await desk.proposals.get(proposalId);
   // Asked since this start: another copy of the bot may be writing it right now, and its edit will answer.
   if (!proposal || proposal.createdAt >= desk.startedAt) return { replies: [] };
+  // A plan is one row of our own, set by its key: keeping it again lands exactly the plan confirmed.
+  if (proposal.write.type === 'setPlan') return write(desk, director, proposalId, proposal.write);
   let landed: boolean | undefined;
   try {
     landed = await writeLanded(desk.portal, proposal.write, proposal.createdAt);

@@ -49,7 +49,16 @@ export type WriteDraft =
     }
   | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
   | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
-  | { type: 'createCompany'; title: string; phone?: string; email?: string };
+  | { type: 'createCompany'; title: string; phone?: string; email?: string }
+  /** A sales plan: `kind` month, quarter or year starting on `start`; for the company or the manager named. */
+  | {
+      type: 'setPlan';
+      amount: number;
+      currency?: string;
+      kind: 'month' | 'quarter' | 'year';
+      start: LocalDate;
+      managerName?: string;
+    };
 
 /** What a request that lacks a piece asks for (promise 10): one short question, and the answer continues it. */
 export type Question =

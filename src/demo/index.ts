@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import { createListener } from '../ops/listener.ts';
 import { mountOperatorRoutes } from '../ops/routes.ts';
 import { createPortalClient } from '../portal/client.ts';
+import { setDemoPlans } from './plans.ts';
 import { runTerminalChat } from './terminal.ts';
 
 /** The demo's one director: Telegram user 1, standing for the portal's director (the webhook's user). */
@@ -17,7 +18,7 @@ const DEMO_DIRECTOR = { telegramUserId: 1, chatId: 1 };
 
 const BANNER = `Демо: помощник директора для Битрикс24 на демо-портале с вымышленной компанией.
 Попробуйте: «что у меня сегодня?», «мои задачи», «расписание на завтра», «воронка»,
-«досье Ромашка», «создай задачу подготовить отчёт на пятницу».
+«досье Ромашка», «создай задачу подготовить отчёт на пятницу», «как идём по плану?».
 Кнопки показаны как [1], [2]: введите номер, чтобы нажать. «выход» — завершить.
 `;
 
@@ -26,13 +27,15 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
   const folder = mkdtempSync(join(tmpdir(), 'b24-demo-'));
   // Kept after the demo ends, so the director can open the charts and spreadsheets it saved.
   const filesFolder = mkdtempSync(join(tmpdir(), 'b24-demo-files-'));
+  const client = createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger });
   const app = await createApp({
-    portal: createPortalClient({ webhookUrl: portal.webhookUrl, logger: options.logger }),
+    portal: client,
     databasePath: join(folder, 'demo.sqlite'),
     allowed: [{ telegramUserId: DEMO_DIRECTOR.telegramUserId }],
     model: options.config.model,
     logger: options.logger,
   });
+  await setDemoPlans(app.db, client, portal.data.timeZone);
   // In a container the image's HEALTHCHECK asks /healthz on METRICS_PORT: healthy while the chat runs.
   const listener = createListener(options.logger);
   let chatting = true;

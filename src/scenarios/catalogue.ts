@@ -4,6 +4,7 @@
 // A field's button form (how it is written into ≤ 64 bytes of callback data) is part of its schema here.
 import { z } from 'zod';
 import { field } from './fields.ts';
+import { PLAN_READS, PLAN_WRITES } from './plan/plan-catalogue.ts';
 import { querySchema } from './query.ts';
 
 export { type ButtonForm, buttonFormOf, field } from './fields.ts';
@@ -51,6 +52,7 @@ export const READS = {
   overdueAlert: read('overdueAlert', {}),
   newLeads: read('newLeads', {}),
   eveningSummary: read('eveningSummary', {}),
+  ...PLAN_READS,
 };
 
 /** A CRM record a new task or deal is bound to, with the name the director knows it by (shown in the question). */
@@ -124,6 +126,7 @@ export const WRITES = {
     email: field.text().optional(),
     title: field.text(),
   }),
+  ...PLAN_WRITES,
 };
 
 const valuesOf = <T extends Record<string, z.ZodObject>>(table: T) =>

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { ScenarioContext } from './context.ts';
 import { isoOf } from './day-window.ts';
+import type { PlanChart } from './plan/plan-chart.ts';
 import { dealSchema, leadSchema, parseItems } from './portal-data.ts';
 import type { Query } from './query.ts';
 import type { LocalDate } from './requests.ts';
@@ -31,7 +32,8 @@ export type ChartData =
       managers: { name: string; amount: number; count: number }[];
     }
   /** A source's name is empty when the lead has none. */
-  | { chart: 'sources'; from: LocalDate; sources: { name: string; count: number }[] };
+  | { chart: 'sources'; from: LocalDate; sources: { name: string; count: number }[] }
+  | PlanChart;
 
 /** Weeks shown on the weekly report's picture. */
 export const REVENUE_WEEKS = 8;

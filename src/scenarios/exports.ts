@@ -8,6 +8,7 @@ import { toDirectorTime } from './day-window.ts';
 import { leadSelect } from './leads.ts';
 import { dealSelect, openDealFilter } from './open-deals.ts';
 import { openTaskFilter, taskSelect } from './open-tasks.ts';
+import { forecastRows } from './plan/plan-export.ts';
 import {
   companySchema,
   contactSchema,
@@ -28,8 +29,8 @@ import type { ScenarioName } from './requests.ts';
 import { teamStatus } from './team-status.ts';
 import type { QueryResult, ViewModel } from './view-models.ts';
 
-export type ExportList = 'deals' | 'tasks' | 'leads' | 'contacts' | 'team';
-export const EXPORT_LISTS: readonly ExportList[] = ['deals', 'tasks', 'leads', 'contacts', 'team'];
+export type ExportList = 'deals' | 'tasks' | 'leads' | 'contacts' | 'team' | 'forecast';
+export const EXPORT_LISTS: readonly ExportList[] = ['deals', 'tasks', 'leads', 'contacts', 'team', 'forecast'];
 
 /** At most this many rows: a bigger list is cut here (and says so in its row count). */
 export const EXPORT_LIMIT = 10_000;
@@ -97,8 +98,15 @@ export interface SummaryRow {
   currency?: string;
 }
 
+/** An open deal behind the month's forecast: its stage's probability (0…1) and its sum weighed by it. */
+export interface ForecastRow extends DealRow {
+  probability: number;
+  weighted: number;
+}
+
 export type ExportTable =
   | { list: 'deals'; rows: DealRow[] }
+  | { list: 'forecast'; rows: ForecastRow[] }
   | { list: 'groups'; subject: QuerySubject; groupBy: QueryGroup; rows: SummaryRow[] }
   | { list: 'tasks'; rows: TaskRow[] }
   | { list: 'leads'; rows: LeadRow[] }
@@ -131,6 +139,8 @@ export function exportListOf(scenario: ScenarioName): ExportList | undefined {
       return 'contacts';
     case 'teamStatus':
       return 'team';
+    case 'plan':
+      return 'forecast';
     default:
       return undefined;
   }
@@ -186,7 +196,7 @@ async function deals(context: ScenarioContext): Promise<DealRow[]> {
   );
 }
 
-async function dealRows(context: ScenarioContext, raw: PortalDeal[]): Promise<DealRow[]> {
+export async function dealRows(context: ScenarioContext, raw: PortalDeal[]): Promise<DealRow[]> {
   const [stages, pipelines, people, companies] = await Promise.all([
     context.names.stages(),
     context.names.pipelines(),
@@ -401,5 +411,7 @@ export async function exportTable(context: ScenarioContext, list: ExportList): P
       return { list, rows: await contacts(context) };
     case 'team':
       return { list, rows: await team(context) };
+    case 'forecast':
+      return { list, rows: await forecastRows(context) };
   }
 }

@@ -2,6 +2,7 @@
 // Nothing here knows of Telegram or the model.
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
+import type { PlanRepository } from '../storage/plans.ts';
 import { briefing } from './briefing.ts';
 import { type ChartData, chartOfView } from './chart-data.ts';
 import { contacts } from './contacts.ts';
@@ -17,6 +18,10 @@ import { meetingPrep } from './meeting-prep.ts';
 import { myTasks } from './my-tasks.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { pipeline } from './pipeline.ts';
+import { companyOf } from './plan/company.ts';
+import { planChart } from './plan/plan-chart.ts';
+import { dealsAtRiskView, type PlanBook, planForecast, plansView } from './plan/plan-scenarios.ts';
+import { withPlanLine } from './plan/plan-summary.ts';
 import { parseItems, personName, userSchema } from './portal-data.ts';
 import type { Query } from './query.ts';
 import { runQuery } from './query-run.ts';
@@ -58,6 +63,8 @@ export interface ScenarioDeps {
   now?: () => Date;
   /** How long names (stages, people, sources) are cached; default 10 minutes. */
   cacheTtlMs?: number;
+  /** The sales plans the directors set; without it no plan is known. */
+  plans?: PlanRepository;
 }
 
 /** A profile with no zone of its own lives in the portal's default one: the offset of the portal's clock. */
@@ -70,10 +77,11 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
   const now = deps.now ?? (() => new Date());
   const pages: PageHints = new Map();
   const names = createNameDirectory(deps.portal, { now, ...(deps.cacheTtlMs ? { ttlMs: deps.cacheTtlMs } : {}) });
+  const book: PlanBook = { ...(deps.plans ? { plans: deps.plans } : {}), company: companyOf(deps.portal) };
 
   async function run(director: Director, request: ScenarioRequest): Promise<ViewModel | null> {
     const context = contextFor({ portal: deps.portal, names, pages }, director, now());
-    const view = await viewOf(context, request);
+    const view = await withPlanLine(context, book, await viewOf(context, request));
     const links = linksOf(context);
     return view && links ? { ...view, links } : view;
   }
@@ -118,6 +126,12 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
         return newLeads(context);
       case 'eveningSummary':
         return dayResults(context, undefined, 'eveningSummary');
+      case 'plan':
+        return planForecast(context, book, request);
+      case 'plans':
+        return plansView(context, book);
+      case 'dealsAtRisk':
+        return dealsAtRiskView(context, request);
     }
   }
 
@@ -138,7 +152,10 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
   async function picture(director: Director, request: ScenarioRequest) {
     const view = await run(director, request);
     if (!view) return null;
-    return { view, chart: await chartOfView(contextFor({ portal: deps.portal, names, pages }, director, now()), view) };
+    const context = contextFor({ portal: deps.portal, names, pages }, director, now());
+    const chart =
+      view.view === 'planForecast' ? await planChart(context, book, view) : await chartOfView(context, view);
+    return { view, chart };
   }
 
   const exportOf = (director: Director, list: ExportList) =>

@@ -92,6 +92,8 @@ export const dealSchema = z
     DATE_MODIFY: optionalText,
     MOVED_TIME: optionalText,
     LAST_ACTIVITY_TIME: optionalText,
+    /** The expected close date. */
+    CLOSEDATE: optionalText,
     COMMENTS: optionalText,
   })
   .loose();

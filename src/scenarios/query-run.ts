@@ -425,7 +425,7 @@ const historySelect = ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 
  * date. The deals are read with the history in one batch: a deal that moved then has its last stage move
  * (MOVED_TIME) in the period or after it.
  */
-function closedInPeriodReads(
+export function closedInPeriodReads(
   semantics: ('S' | 'F')[],
   range: { start: DateTime; end: DateTime },
   filter: Params,

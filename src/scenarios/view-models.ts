@@ -1,6 +1,7 @@
 // What each scenario returns: plain data, already in the director's words (names, not codes) and times
 // (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
 // of Telegram or the model.
+import type { PlanSummary, PlanViewBody } from './plan/plan-view-model.ts';
 import type { Query } from './query.ts';
 import type { RecordLinks } from './record-links.ts';
 import type { LocalDate } from './requests.ts';
@@ -192,6 +193,7 @@ export type QueryResult =
 export type ViewModel = ViewBody & { links?: RecordLinks };
 
 type ViewBody =
+  | PlanViewBody
   | {
       view: 'schedule';
       at: Moment;
@@ -224,6 +226,8 @@ type ViewBody =
       deals?: { deals: Listed<DealItem>; sums: Amount[]; stuck: number };
       /** Yesterday's new leads (morning digest only). */
       newLeads?: Listed<LeadItem>;
+      /** The company's plan with its fact and forecast, when one is set. */
+      plan?: PlanSummary;
     }
   | {
       view: 'weeklyReport';
@@ -233,6 +237,8 @@ type ViewBody =
       closedTasks: Listed<TaskItem>;
       moves: Listed<DealMove>;
       won: Amount[];
+      /** The company's plan with its fact and forecast, when one is set. */
+      plan?: PlanSummary;
     }
   | { view: 'teamStatus'; at: Moment; scope: string; members: TeamMember[] }
   | { view: 'choice'; at: Moment; about: 'dossier' | 'search' | 'meeting'; query: string; choices: Listed<Choice> }

@@ -160,6 +160,9 @@ export async function executeWrite(
           ...emailList(write.email),
         }),
       });
+    case 'setPlan':
+      // A plan is kept by the assistant (plan/plan-writes.ts): nothing of it goes to the portal.
+      throw new Error('a plan is not a change on the portal');
   }
 }
 

@@ -5,9 +5,11 @@
 import { DateTime } from 'luxon';
 import type { WriteDraft } from '../assistant/understanding.ts';
 import type { PortalClient } from '../portal/port.ts';
+import type { PlanRepository } from '../storage/plans.ts';
 import { isoOf } from './day-window.ts';
 import type { Director } from './director.ts';
 import type { NameDirectory } from './names.ts';
+import { planToSet } from './plan/plan-lookup.ts';
 import { dealToDelete, dealToMove, meetingToDelete, recordToComment, taskToChange } from './write-lookup/existing.ts';
 import { meetingToMove } from './write-lookup/meeting-move.ts';
 import { newDeal, newTask } from './write-lookup/new-records.ts';
@@ -69,8 +71,14 @@ async function newMeeting(context: LookupContext, director: Director, draft: Mee
   return { kind: 'ready', write: only && people.length === 1 ? { ...write, attendeeIds: [only.id] } : write };
 }
 
-function resolveDraft(context: LookupContext, director: Director, draft: WriteDraft): Promise<WriteLookup> {
+function resolveDraft(
+  context: LookupContext & { plans?: PlanRepository },
+  director: Director,
+  draft: WriteDraft,
+): Promise<WriteLookup> {
   switch (draft.type) {
+    case 'setPlan':
+      return planToSet(context, context.plans, draft);
     case 'createTask':
       return newTask(context, director, draft);
     case 'createDeal':
@@ -100,8 +108,15 @@ export function createWriteLookup(deps: {
   portal: PortalClient;
   names: NameDirectory;
   now?: () => Date;
+  /** Where the plans are kept: a changed plan's question shows the sum it replaces. */
+  plans?: PlanRepository;
 }): WriteLookupService {
-  const context: LookupContext = { portal: deps.portal, names: deps.names, now: deps.now ?? (() => new Date()) };
+  const context: LookupContext & { plans?: PlanRepository } = {
+    portal: deps.portal,
+    names: deps.names,
+    now: deps.now ?? (() => new Date()),
+    ...(deps.plans ? { plans: deps.plans } : {}),
+  };
   return {
     resolve: (director, draft) => resolveDraft(context, director, draft),
     refresh: (write) => refreshWrite(context, write),

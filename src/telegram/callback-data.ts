@@ -55,6 +55,9 @@ const SCENARIO_CODES: Record<ScenarioName, string | null> = {
   overdueAlert: 'oa',
   newLeads: 'nl',
   eveningSummary: 'es',
+  plan: 'pl',
+  plans: 'pls',
+  dealsAtRisk: 'rk',
 };
 
 const WRITE_CODES: Record<WriteType, string> = {
@@ -71,6 +74,7 @@ const WRITE_CODES: Record<WriteType, string> = {
   deleteMeeting: 'xm',
   createContact: 'nc',
   createCompany: 'nco',
+  setPlan: 'sp',
 };
 
 /** The field tables of a catalogue table: each entry's fields in order, as their button forms. */

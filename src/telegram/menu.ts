@@ -4,10 +4,12 @@ import type { Api } from 'grammy';
 import type { ReplyKeyboardMarkup } from 'grammy/types';
 import type { Language } from '../scenarios/director.ts';
 import { COMMANDS, CONNECT_COMMANDS, MENU_BUTTONS } from '../views/messages.ts';
+import { PLAN_COMMANDS } from '../views/messages-plan.ts';
 
 export async function registerCommands(api: Api, options: { connect?: boolean } = {}): Promise<void> {
   const listed = (language: Language) => [
     ...COMMANDS[language],
+    ...PLAN_COMMANDS[language],
     ...(options.connect ? CONNECT_COMMANDS[language] : []),
   ];
   await api.setMyCommands(listed('ru'));

@@ -4,6 +4,7 @@ import { dealButtons, stuckLine } from './deals-view.ts';
 import { dayInWords, moneyTotals } from './format.ts';
 import { clashLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { hintLine, listLines, type Page, sections, totalOf } from './lines.ts';
+import { planSummaryLine } from './plan/plan-view.ts';
 import { completeButtons, overdueHint, overdueSection } from './tasks-view.ts';
 import { say } from './words.ts';
 
@@ -34,6 +35,7 @@ export function renderBriefing(view: Briefing, language: Language): Page {
       overdue,
       view.deals && dealsSection(view.deals, view, language),
       view.newLeads && leadsSection(view.newLeads, view, language),
+      view.plan && planSummaryLine(view.plan, language),
       hintLine(hint),
     ),
     buttons: [

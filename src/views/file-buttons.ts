@@ -7,7 +7,7 @@ import type { Button, Reply } from './reply.ts';
 import { say } from './words.ts';
 
 /** The views that have a picture (see chartOfView). */
-const CHARTED: ReadonlySet<ScenarioName> = new Set(['pipeline', 'weeklyReport', 'teamStatus', 'newLeads']);
+const CHARTED: ReadonlySet<ScenarioName> = new Set(['pipeline', 'weeklyReport', 'teamStatus', 'newLeads', 'plan']);
 
 /** An answer to a question whose picture and spreadsheet are offered: the key its question is stored under. */
 export interface AnswerFiles {

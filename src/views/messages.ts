@@ -5,6 +5,7 @@ import type { Question } from '../assistant/understanding.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { ScenarioName } from '../scenarios/requests.ts';
 import { escapeHtml } from './html.ts';
+import { PLAN_STATUS } from './messages-plan.ts';
 
 export type Texts = Record<Language, string>;
 
@@ -155,6 +156,7 @@ const STATUS: Record<ScenarioName, Texts> = {
   overdueAlert: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },
   newLeads: { ru: 'Смотрю новые лиды…', en: 'Checking new leads…' },
   eveningSummary: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
+  ...PLAN_STATUS,
 };
 
 /** The human status shown while a view is being prepared («Смотрю календарь…»). */

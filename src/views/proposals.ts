@@ -7,6 +7,7 @@ import type { LookupSubject } from '../scenarios/write-lookup.ts';
 import { type CrmLink, isDestructive, type WriteRequest } from '../scenarios/writes.ts';
 import { dayInWords, forDay, localDateOf, money, timeOf } from './format.ts';
 import { nameQuoted, portalText, quoted } from './lines.ts';
+import { planOutcome, planQuestion, whosePlan } from './plan/plan-proposals.ts';
 import type { Button } from './reply.ts';
 
 export interface ProposalContext {
@@ -129,6 +130,8 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
       return newContactQuestion(write, lang);
     case 'createCompany':
       return ru ? `Создать компанию ${q(write.title)}?` : `Create the company ${q(write.title)}?`;
+    case 'setPlan':
+      return planQuestion(write, lang);
   }
 }
 
@@ -224,6 +227,8 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
       return ru ? `✅ Контакт ${q(contactName(write))} создан.` : `✅ Contact ${q(contactName(write))} created.`;
     case 'createCompany':
       return ru ? `✅ Компания ${q(write.title)} создана.` : `✅ Company ${q(write.title)} created.`;
+    case 'setPlan':
+      return planOutcome(write, lang);
   }
 }
 
@@ -259,7 +264,7 @@ export function choiceQuestion(
   const what = quoted(portalText(query), language);
   switch (subject) {
     case 'person':
-      return whoGetsTheTask(query, write, language);
+      return write?.type === 'setPlan' ? whosePlan(query, language) : whoGetsTheTask(query, write, language);
     case 'stage':
       return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
     case 'task':

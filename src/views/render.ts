@@ -13,6 +13,8 @@ import type { Page } from './lines.ts';
 import { renderMeetingPrep } from './meeting-prep-view.ts';
 import { renderOverdueAlert } from './overdue-alert-view.ts';
 import { renderPipeline } from './pipeline-view.ts';
+import { renderPlanForecast } from './plan/plan-view.ts';
+import { renderDealsAtRisk, renderPlans, renderPlanWho } from './plan/risk-view.ts';
 import { renderQuery, renderQueryChoice, renderQueryNotFound } from './query-view.ts';
 import type { Reply } from './reply.ts';
 import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
@@ -62,6 +64,14 @@ function pageOf(view: ViewModel, language: Language): Page {
       return renderQueryChoice(view, language);
     case 'queryNotFound':
       return renderQueryNotFound(view, language);
+    case 'planForecast':
+      return renderPlanForecast(view, language);
+    case 'dealsAtRisk':
+      return renderDealsAtRisk(view, language);
+    case 'plans':
+      return renderPlans(view, language);
+    case 'planWho':
+      return renderPlanWho(view, language);
   }
 }
 

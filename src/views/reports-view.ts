@@ -6,6 +6,7 @@ import type { ViewModel } from '../scenarios/view-models.ts';
 import { dateInWords, dayInWords, moneyTotals } from './format.ts';
 import { closedTaskLine, eventLine, moveLine } from './items.ts';
 import { hintLine, listLines, type Page, sections, totalOf } from './lines.ts';
+import { planSummaryLine } from './plan/plan-view.ts';
 import { count, say } from './words.ts';
 
 export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyReport' }>, language: Language): Page {
@@ -21,6 +22,7 @@ export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyRepor
           'На этой неделе закрытых задач и движения по сделкам нет.',
           'No tasks closed and no deals moved this week.',
         ),
+        view.plan && planSummaryLine(view.plan, language),
         hintLine(
           say(language, 'Могу показать воронку или статус команды.', 'I can show the pipeline or the team status.'),
         ),
@@ -37,6 +39,7 @@ export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyRepor
       wonCount > 0 && view.won.length > 0
         ? `🏆 ${say(language, 'Выиграно', 'Won')}: ${count(wonCount, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.won, language)}`
         : undefined,
+      view.plan && planSummaryLine(view.plan, language),
       hintLine(
         say(language, 'Могу показать воронку или статус команды.', 'I can show the pipeline or the team status.'),
       ),

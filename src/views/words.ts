@@ -14,6 +14,15 @@ export const nouns = {
   call: { ru: { one: 'звонок', few: 'звонка', many: 'звонков', other: 'звонка' }, en: { one: 'call', other: 'calls' } },
   lead: { ru: { one: 'лид', few: 'лида', many: 'лидов', other: 'лида' }, en: { one: 'lead', other: 'leads' } },
   day: { ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' }, en: { one: 'day', other: 'days' } },
+  workingDay: {
+    ru: { one: 'рабочий день', few: 'рабочих дня', many: 'рабочих дней', other: 'рабочего дня' },
+    en: { one: 'working day', other: 'working days' },
+  },
+  // «из 21 рабочего дня», «из 23 рабочих дней».
+  workingDayOf: {
+    ru: { one: 'рабочего дня', few: 'рабочих дней', many: 'рабочих дней', other: 'рабочего дня' },
+    en: { one: 'working day', other: 'working days' },
+  },
   person: {
     ru: { one: 'сотрудник', few: 'сотрудника', many: 'сотрудников', other: 'сотрудника' },
     en: { one: 'person', other: 'people' },

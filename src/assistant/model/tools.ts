@@ -252,6 +252,41 @@ const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
         ...(email ? { email } : {}),
       }),
   }),
+  plan: tool({
+    description: 'План продаж: факт и прогноз; why — почему; risk — сделки под угрозой; amount — задать план',
+    schema: z.object({
+      kind: z.enum(['month', 'quarter', 'year']).optional(),
+      start: localDate().optional(),
+      manager: text(100).optional(),
+      why: z.boolean().optional(),
+      risk: z.boolean().optional(),
+      amount: z.number().positive().optional(),
+    }),
+    effect: ({ kind, start, manager, why, risk, amount }, context) => {
+      const who = manager ? { manager } : {};
+      if (risk) return view({ scenario: 'dealsAtRisk', ...who });
+      if (amount === undefined)
+        return view({
+          scenario: 'plan',
+          ...(kind ? { kind } : {}),
+          ...(start ? { start } : {}),
+          ...who,
+          ...(why ? { why: 1 } : {}),
+        });
+      const period = kind ?? 'month';
+      const first =
+        DateTime.fromISO(start ?? context.today)
+          .startOf(period)
+          .toISODate() ?? context.today;
+      return write({
+        type: 'setPlan',
+        amount,
+        kind: period,
+        start: first,
+        ...(manager ? { managerName: manager } : {}),
+      });
+    },
+  }),
   createCompany: tool({
     description: 'Предложить создать компанию',
     schema: z.object({ title: text(250), phone: text(40).optional(), email: text(100).optional() }),

@@ -5,6 +5,7 @@ import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
+import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { writeDraft } from './writes.ts';
@@ -19,7 +20,17 @@ export interface UnderstandContext {
   language?: Language;
 }
 
-type CommandName = 'start' | 'help' | 'today' | 'schedule' | 'tasks' | 'deals' | 'pipeline' | 'team' | 'digests';
+type CommandName =
+  | 'start'
+  | 'help'
+  | 'today'
+  | 'schedule'
+  | 'tasks'
+  | 'deals'
+  | 'pipeline'
+  | 'team'
+  | 'digests'
+  | 'plan';
 
 // Buttons and commands mean the same things; `schedule` is resolved to today when understood.
 const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
@@ -32,6 +43,7 @@ const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
   pipeline: { kind: 'view', request: { scenario: 'pipeline' } },
   team: { kind: 'view', request: { scenario: 'teamStatus' } },
   digests: { kind: 'digests' },
+  plan: { kind: 'view', request: { scenario: 'plans' } },
 };
 
 const BUTTON_COMMANDS: CommandName[][] = [
@@ -127,6 +139,10 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   const digestChange = digestChangeIntent(message);
   if (digestChange) return digestChange;
+
+  // Before the writes: «поставь план на декабрь 12 млн» is a plan, not a task.
+  const plan = planIntent(message, clock, context.previous);
+  if (plan) return plan;
 
   // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
   const draft = writeDraft(message, clock);

@@ -5,6 +5,7 @@ import type { Language } from '../../scenarios/director.ts';
 import { dateInWords } from '../format.ts';
 import { count, say } from '../words.ts';
 import { type ChartOption, drawChart } from './draw.ts';
+import { drawPlanChart } from './plan-chart.ts';
 
 const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
 const ACCENT = '#2563eb';
@@ -154,6 +155,8 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
         ),
         axis: (value) => shortMoney(value, data.currency, language),
       });
+    case 'plan':
+      return drawPlanChart(data, language);
     case 'sources': {
       const total = data.sources.reduce((sum, source) => sum + source.count, 0);
       return horizontalBars({

@@ -12,6 +12,7 @@ const fileTitles: Record<ChartData['chart'], [ru: string, en: string]> = {
   revenue: ['Выручка', 'Money won'],
   leaderboard: ['Лидеры продаж', 'Sales leaders'],
   sources: ['Источники лидов', 'Lead sources'],
+  plan: ['План и прогноз', 'Plan and forecast'],
 };
 
 /** The headline (first line) and the hint line of a rendered view. */

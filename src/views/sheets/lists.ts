@@ -23,18 +23,32 @@ const typed = <Row>(
 const linkColumn = <Row extends { link?: string }>(language: Language) =>
   typed<Row>('link', say(language, 'Ссылка в Битрикс24', 'Link in Bitrix24'), 20, (row) => row.link);
 
+/** The deal list's columns, for the deals and the deals behind the forecast alike. */
+const dealColumns = <Row extends Rows<'deals'>>(l: Language): SheetColumn<Row>[] => [
+  typed('number', '№', 8, (row) => row.id),
+  text(say(l, 'Сделка', 'Deal'), 45, (row) => row.title),
+  text(say(l, 'Стадия', 'Stage'), 24, (row) => row.stage),
+  text(say(l, 'Воронка', 'Pipeline'), 18, (row) => row.pipeline),
+  { ...typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount), currency: (row) => row.currency },
+  text(say(l, 'Валюта', 'Currency'), 9, (row) => row.currency),
+  text(say(l, 'Компания', 'Company'), 30, (row) => row.company),
+  text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
+  typed('date', say(l, 'Создана', 'Created'), 12, (row) => row.createdAt),
+  typed('date', say(l, 'Дата закрытия', 'Close date'), 14, (row) => row.closeDate),
+  linkColumn(l),
+];
+
 const COLUMNS: { [L in ExportList]: Columns<L> } = {
-  deals: (l) => [
-    typed('number', '№', 8, (row) => row.id),
-    text(say(l, 'Сделка', 'Deal'), 45, (row) => row.title),
-    text(say(l, 'Стадия', 'Stage'), 24, (row) => row.stage),
-    text(say(l, 'Воронка', 'Pipeline'), 18, (row) => row.pipeline),
-    { ...typed('money', say(l, 'Сумма', 'Amount'), 16, (row) => row.amount), currency: (row) => row.currency },
-    text(say(l, 'Валюта', 'Currency'), 9, (row) => row.currency),
-    text(say(l, 'Компания', 'Company'), 30, (row) => row.company),
-    text(say(l, 'Ответственный', 'Responsible'), 24, (row) => row.responsible),
-    typed('date', say(l, 'Создана', 'Created'), 12, (row) => row.createdAt),
-    typed('date', say(l, 'Дата закрытия', 'Close date'), 14, (row) => row.closeDate),
+  deals: (l) => dealColumns(l),
+  forecast: (l) => [
+    ...dealColumns<Rows<'forecast'>>(l).slice(0, -1),
+    typed('number', say(l, 'Вероятность этапа, %', 'Stage probability, %'), 14, (row) =>
+      Math.round(row.probability * 100),
+    ),
+    {
+      ...typed<Rows<'forecast'>>('money', say(l, 'С учётом вероятности', 'Weighted'), 18, (row) => row.weighted),
+      currency: (row) => row.currency,
+    },
     linkColumn(l),
   ],
   tasks: (l) => [
@@ -78,13 +92,21 @@ const COLUMNS: { [L in ExportList]: Columns<L> } = {
 
 const TITLES: Record<ExportList, [ru: string, en: string]> = {
   deals: ['Сделки', 'Deals'],
+  forecast: ['Сделки в прогнозе', 'Deals in the forecast'],
   tasks: ['Задачи', 'Tasks'],
   leads: ['Лиды', 'Leads'],
   contacts: ['Контакты', 'Contacts'],
   team: ['Команда', 'Team'],
 };
 
-const NOUNS = { deals: 'deal', tasks: 'task', leads: 'lead', contacts: 'contact', team: 'person' } as const;
+const NOUNS = {
+  deals: 'deal',
+  forecast: 'deal',
+  tasks: 'task',
+  leads: 'lead',
+  contacts: 'contact',
+  team: 'person',
+} as const;
 
 type ListTable = Exclude<ExportTable, { list: 'groups' }>;
 type GroupTable = Extract<ExportTable, { list: 'groups' }>;
