@@ -191,7 +191,8 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['ну покажи задачи', tasks],
     // Deals
     ['сделки', deals],
-    ['мои сделки', deals],
+    // The ready-made deals are everyone's open ones: «мои» is the director's own (issue 25).
+    ['мои сделки', ask({ subject: 'deals', person: 'me' })],
     ['покажи-ка сделки плиз', deals],
     ['что по сделкам', deals],
     ['сделкии', deals],

@@ -5,6 +5,7 @@ import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
+import { fromLatinTyping } from './lexicon.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { writeDraft } from './writes.ts';
@@ -86,7 +87,8 @@ const moreRe =
 const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
-export function understand(text: string, context: UnderstandContext): Understanding {
+export function understand(said: string, context: UnderstandContext): Understanding {
+  const text = fromLatinTyping(said);
   // A command's own name is not the director's language.
   const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
   const intent = intentOf(text, context);

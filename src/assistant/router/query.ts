@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Period, Query } from '../../scenarios/query.ts';
 import { findAmount } from './amount.ts';
 import { findDays } from './dates.ts';
+import { knownWord } from './lexicon.ts';
 import { LINK_MARK, type Message, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
@@ -133,7 +134,7 @@ const NEGATED = rule(`не\\s+(?:${STATUSES.map(({ pattern }) => pattern.source)
 const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
   {
     pattern: rule(
-      '(?:по|в\\s+разрезе)\\s+(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
+      '(?:по|в\\s+разрезе)\\s+(?:(?:кажд\\p{L}*|всем)\\s+)?(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
     ),
     groupBy: 'manager',
   },
@@ -191,7 +192,7 @@ const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
     ),
     person: 'team',
   },
-  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|мне|mine|my|i\\s+have'), person: 'me' },
+  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|mine|my|i\\s+have'), person: 'me' },
 ];
 
 // ─── when ─────────────────────────────────────────────────────────────────
@@ -358,7 +359,9 @@ const BIG = { миллион: 1_000_000, миллиона: 1_000_000, million: 1
 
 const MULTIPLIER = 'тыс\\p{L}*|млн|миллион\\p{L}*|млрд|миллиард\\p{L}*|k|m|mln|millions?|thousands?';
 
-function amounts(message: Message, found: Found): void {
+function amounts(said: Message, found: Found): void {
+  // A bound runs up to the words already taken («дороже 500 тысяч по месяцам»), not into them.
+  const message = untaken(said, found);
   // «от 2 до 5 млн», «from 500k to 1m»: both bounds, the unit said once at the end serving both.
   take(
     message,
@@ -381,7 +384,7 @@ function amounts(message: Message, found: Found): void {
     message,
     found,
     rule(
-      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|\\S+(?:\\s+\\S+){0,2})`,
+      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
     ),
     (match) => {
       const words = match[2]!;
@@ -447,7 +450,7 @@ function stagesAndPipelines(message: Message, found: Found): void {
 const SMALL = new RegExp(
   `^(?:${[
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
-    'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
+    'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|мне|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
     'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
     'котор\\p{L}*|где|чтобы|bring|brought|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
   ].join('|')})$`,
@@ -477,6 +480,8 @@ function rest(
   let previous = '';
   // Lowercase words taken for a name only by their place: with another unknown word, a question for the model.
   let doubtful = 0;
+  // Words neither known nor shaped like a name.
+  let strangers = 0;
   for (const [index, word] of light.entries()) {
     const clean = word.replace(/[^\p{L}\p{N}-]/gu, '');
     const original = (raw[index] ?? word).replace(/^[«"“'„(]+|[»"”')?!.,:;]+$/gu, '');
@@ -498,11 +503,17 @@ function rest(
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
       continue;
+    } else if (knownWord(clean) && !(index > 0 && /^\p{Lu}/u.test(original))) {
+      // «по каждому», «и почему»: a word the assistant knows is never a name (a client «Лидер» is capitalised).
+      unapplied.push(original);
     } else if (/^\p{Lu}/u.test(original) || NAME_LIKE.test(clean) || CLIENT_PREPOSITIONS.test(previous) || client) {
       if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0) client = true;
       if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
       nameWords.push(original);
-    } else unapplied.push(original);
+    } else {
+      unapplied.push(original);
+      strangers += 1;
+    }
     previous = '';
   }
   while (/^(?:и|and)$/u.test(nameWords.at(-1) ?? '')) nameWords.pop();
@@ -511,7 +522,7 @@ function rest(
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
-  if (!nameWords.length && !found.person && unapplied.length === 1 && only && LOWER_NAME.test(only))
+  if (!nameWords.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
     return { name: { text: only, client }, unapplied: [], doubtful: doubtful + 1 };
   return nameWords.length
     ? { name: { text: nameWords.join(' '), client }, unapplied, doubtful }
@@ -531,13 +542,16 @@ export function parseQuery(
   clock: Clock,
 ): { query: Query; unapplied: string[]; said: boolean; doubtful: number } | undefined {
   const found: Found = { spans: [] };
+  // «сделки отдела продаж за октябрь»: the department, before «продаж за …» could read as money.
+  const [sales, ...others] = PEOPLE;
+  take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS)
     take(message, found, pattern, (match) => {
       found.groupSaid ??= match[0];
       found.groupBy ??= groupBy;
     });
-  for (const { pattern, person } of PEOPLE) take(message, found, pattern, () => (found.person ??= person));
+  for (const { pattern, person } of others) take(message, found, pattern, () => (found.person ??= person));
   periods(message, found, clock, looksAhead(message.light));
   amounts(message, found);
   stagesAndPipelines(message, found);
@@ -634,6 +648,8 @@ export function isQualified(query: Query): boolean {
     query.client || query.stage || query.pipeline || query.amount || groupBy || (measure && measure !== 'list'),
   );
   if (extra || (person && person !== 'me')) return true;
+  // The ready-made deals and leads are everyone's: «мои сделки» is a question of its own.
+  if (person === 'me' && (subject === 'deals' || subject === 'leads')) return true;
   switch (subject) {
     case 'tasks':
       return status !== undefined && status !== 'open' ? true : Boolean(period && period.from !== period.to);

@@ -169,7 +169,9 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   const record = light.match(
     /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
   );
-  if (record && !findDays(message.raw.slice(record.indices![1]![0]), clock.now, clock.timeZone).length) {
+  // «клиента Меридиан задачи»: a subject after the name makes it a question about that client.
+  const named = record && sliceFrom(message, record.indices![1]![0]);
+  if (named && !findDays(named.raw, clock.now, clock.timeZone).length && !parseQuery(named, clock)?.said) {
     const query = nameQuery(message, record.indices![1]![0]);
     if (query) return view({ scenario: 'search', query });
   }
@@ -346,6 +348,11 @@ function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | unde
     ...(date ? { date } : {}),
   };
 }
+
+const sliceFrom = (message: Message, start: number): Message => ({
+  raw: message.raw.slice(start),
+  light: message.light.slice(start),
+});
 
 function nameQuery(message: Message, start: number): string {
   const query = nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));
