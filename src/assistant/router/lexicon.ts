@@ -274,3 +274,18 @@ export function fromLatinTyping(text: string): string {
   if (russian.length === 0 || russian.length * 2 < plain.length) return text;
   return text.replace(/[A-Za-z]+/g, cyrillicOf);
 }
+
+// The words that ask for a view without being part of the question: «покажи», «дай», «слушай, а …».
+const ASKING =
+  /^(?:покажи\p{L}*|показать|дай|дайте|выведи|скинь|пришли|а|ну|слушай|пожалуйста|мне|show|give|me|please)$/iu;
+
+/** The director's question without the words not understood, as a short name for the nearest question. */
+export function nearestWords(message: string, notUnderstood: readonly string[]): string {
+  const left = new Set(notUnderstood.flatMap((said) => said.toLocaleLowerCase('ru').split(/\s+/u)));
+  const words = message
+    .split(/\s+/u)
+    .map((word) => word.replace(/^[,.;:!?«"“(]+|[,.;:!?»"”)]+$/gu, ''))
+    .filter((word) => word && !left.has(word.toLocaleLowerCase('ru')));
+  while (words.length > 1 && ASKING.test(words[0]!)) words.shift();
+  return words.join(' ');
+}

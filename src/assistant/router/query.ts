@@ -32,6 +32,7 @@ interface Found {
   stage?: string;
   pipeline?: string;
   amount?: Query['amount'];
+  idleDays?: number;
   spans: Span[];
 }
 
@@ -116,7 +117,7 @@ const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('завис\\p{L}*|застрял\\p{L}*|застрявш\\p{L}*|stuck|без\\s+движения|stalled'), status: 'stuck' },
   {
     pattern: rule(
-      'выполнен\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|заверш[её]н\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|done|completed|finished|closed',
+      'выполнен\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|сделали|заверш[её]н\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|done|completed|finished|closed',
     ),
     status: 'done',
   },
@@ -128,6 +129,18 @@ const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
 const NOT_DONE = rule(
   'не\\s+(?:выполн|сделал|сделан|закрыл|закрыт|заверш|заканчива|законч)\\p{L}*|не(?:выполнен|сделан|закрыт|заверш[её]н|законч)\\p{L}*|(?:not|never)\\s+(?:done|completed|closed|finished)|unfinished|incomplete|undone|outstanding|pending',
 );
+// «без движения больше месяца», «которые стоят больше двух недель»: stuck deals, idle at least that long.
+const IDLE = rule(
+  '(?:котор\\p{L}*\\s+)?(?:стоят|стоит|висят|висит|лежат|лежит|без\\s+движения|не\\s+двига\\p{L}*)\\s+(?:больше|более|дольше|свыше)\\s+(?:чем\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)',
+);
+const COUNT_WORDS: Record<string, number> = { одного: 1, двух: 2, трех: 3 };
+
+function idleDaysOf(match: RegExpExecArray): number {
+  const n = match[1] ? (COUNT_WORDS[match[1]] ?? Number(match[1])) : 1;
+  const unit = match[2]!;
+  return n * (unit.startsWith('месяц') ? 30 : unit.startsWith('недел') ? 7 : 1);
+}
+
 // Any other status denied («не просроченные», «не выигранные»): never applied as said, and never dropped.
 const NEGATED = rule(`не\\s+(?:${STATUSES.map(({ pattern }) => pattern.source).join('|')})`);
 
@@ -545,6 +558,7 @@ export function parseQuery(
   // «сделки отдела продаж за октябрь»: the department, before «продаж за …» could read as money.
   const [sales, ...others] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
+  take(message, found, IDLE, (match) => Object.assign(found, { status: 'stuck', idleDays: idleDaysOf(match) }));
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS)
     take(message, found, pattern, (match) => {
@@ -592,8 +606,9 @@ export function parseQuery(
       // «больше всего сделок» ranks by how many; «больше всего денег», «на большую сумму» by the sum.
       if (MOST.test(message.light) && !MONEY_WORDS.test(message.light)) found.measure ??= 'count';
     });
-  // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
-  if (found.groupBy && !GROUPINGS[found.subject].includes(found.groupBy)) {
+  // «встречи по менеджерам», «конверсия по менеджерам»: a grouping the subject or the measure cannot have is
+  // said, not dropped.
+  if (found.groupBy && (!GROUPINGS[found.subject].includes(found.groupBy) || found.measure === 'conversion')) {
     unapplied.unshift(found.groupSaid ?? '');
     found.groupBy = undefined;
   }
@@ -604,7 +619,7 @@ export function parseQuery(
   }
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
   if (found.status && !FITTING[found.subject].includes(found.status))
-    return { query: { subject: found.subject }, unapplied: ['?', '?'], said, doubtful };
+    return { query: { subject: found.subject }, unapplied: [UNFIT], said, doubtful };
   if (name) {
     if (name.client) found.client = name.text;
     else found.person = found.person && found.person !== 'me' ? found.person : name.text;
@@ -619,6 +634,7 @@ export function parseQuery(
     'stage',
     'pipeline',
     'amount',
+    'idleDays',
     'measure',
     'groupBy',
   ] as const) {
@@ -626,6 +642,9 @@ export function parseQuery(
   }
   return { query, unapplied, said, doubtful };
 }
+
+/** Handed back for a status its subject cannot have: the whole question is the model's. */
+export const UNFIT = '\u0000';
 
 const CREATED = /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu;
 const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'contacts', 'companies']);
