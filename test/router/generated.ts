@@ -24,6 +24,7 @@ interface SubjectPart {
   nominative: string[];
   genitive: string;
   dative: string;
+  instrumental: string;
   /** [the adjective in the list form, after «сколько», status] */
   statuses: [string, string, Status][];
   groups: Group[];
@@ -36,6 +37,7 @@ const SUBJECTS: SubjectPart[] = [
     nominative: ['задачи', 'задачки'],
     genitive: 'задач',
     dative: 'задачам',
+    instrumental: 'задачами',
     statuses: [
       ['просроченные', 'просроченных', 'overdue'],
       ['выполненные', 'выполненных', 'done'],
@@ -50,6 +52,7 @@ const SUBJECTS: SubjectPart[] = [
     nominative: ['сделки'],
     genitive: 'сделок',
     dative: 'сделкам',
+    instrumental: 'сделками',
     statuses: [
       ['выигранные', 'выигранных', 'won'],
       ['проигранные', 'проигранных', 'lost'],
@@ -64,6 +67,7 @@ const SUBJECTS: SubjectPart[] = [
     nominative: ['лиды', 'заявки'],
     genitive: 'лидов',
     dative: 'лидам',
+    instrumental: 'лидами',
     statuses: [['новые', 'новых', 'new']],
     groups: ['manager', 'source', 'week', 'month'],
     amounts: false,
@@ -117,6 +121,13 @@ const AMOUNTS: [string, NonNullable<Query['amount']>][] = [
   ['от 2 до 5 млн', { min: 2_000_000, max: 5_000_000 }],
 ];
 
+/** How long a deal has not moved: [as said, days]. */
+const IDLE: [string, number][] = [
+  ['без движения больше месяца', 30],
+  ['которые стоят больше двух недель', 14],
+  ['без движения больше 20 дней', 20],
+];
+
 const GROUP_WORDS: Record<Group, string> = {
   manager: 'по менеджерам',
   stage: 'по этапам',
@@ -148,6 +159,9 @@ interface Parts {
   whose?: { words: string; person?: string; client?: string; front: string };
   period?: [string, NonNullable<Query['period']>];
   amount?: [string, NonNullable<Query['amount']>];
+  idle?: [string, number];
+  /** «наши сделки»: the company's, as with no person at all. */
+  ours?: boolean;
   group?: Group;
 }
 
@@ -171,6 +185,8 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   }
   if (chance(0.6)) parts.period = pick(PERIODS) as [string, NonNullable<Query['period']>];
   if (subject.amounts && chance(0.25)) parts.amount = pick(AMOUNTS);
+  if (subject.subject === 'deals' && !parts.status && chance(0.15)) parts.idle = pick(IDLE);
+  if (!parts.whose && chance(0.15)) parts.ours = true;
   // A grouping is a count or a sum of the groups: with a person or a client it is another question.
   if (chance(0.25) && !parts.whose?.client && parts.whose?.person !== 'me') parts.group = pick(subject.groups);
   return parts;
@@ -179,7 +195,9 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
 /** A question a ready-made view answers as well (no qualifier at all) is not the pack's. */
 function qualified(parts: Parts): boolean {
   const { status, whose, period, amount, group, form } = parts;
-  const strong = Boolean(period || amount || group || whose?.client || (whose?.person && whose.person !== 'me'));
+  const strong = Boolean(
+    period || amount || group || parts.idle || whose?.client || (whose?.person && whose.person !== 'me'),
+  );
   return strong || (form === 'count' && Boolean(status)) || Boolean(status && status[2] !== 'open' && whose);
 }
 
@@ -192,6 +210,7 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
   if (parts.whose?.person) query.person = parts.whose.person;
   if (parts.whose?.client) query.client = parts.whose.client;
   if (parts.status) query.status = parts.status[2];
+  if (parts.idle) Object.assign(query, { status: 'stuck', idleDays: parts.idle[1] });
   const ahead = parts.subject.subject === 'tasks' && parts.status?.[2] !== 'done';
   if (parts.period) query.period = ahead && parts.period[1] === MONTH_SO_FAR ? WHOLE_MONTH : parts.period[1];
   if (parts.amount) query.amount = parts.amount[1];
@@ -212,10 +231,11 @@ function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
   const counted = form === 'count';
   const noun = counted ? subject.genitive : pick(subject.nominative);
   const adjective = status ? (counted ? status[1] : status[0]) : '';
-  const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : '';
+  const ours = parts.ours ? (counted ? 'наших' : 'наши') : '';
+  const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : ours;
   const lead = { list: parts.verb, count: 'сколько', chart: 'нарисуй', excel: 'выгрузи' }[form];
-  const tail = [amount?.[0], group && GROUP_WORDS[group]];
-  const order = pick(['plain', 'periodFirst', 'whoseFirst', 'verbLast', 'byDative'] as const);
+  const tail = [amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
+  const order = pick(['plain', 'periodFirst', 'whoseFirst', 'verbLast', 'byDative', 'withWhom'] as const);
   const who = whose && whose.person !== 'me' ? whose : undefined;
   switch (order) {
     case 'periodFirst':
@@ -230,6 +250,13 @@ function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
       // «что по задачам у Попова за неделю»: the subject after «по», the person after «у».
       if (!status && !mine && form === 'list' && who?.person)
         return ['что по', subject.dative, who.front, period?.[0], ...tail].filter(Boolean).join(' ');
+      break;
+    case 'withWhom':
+      // «как с задачами у Попова», «что с лидами у отдела продаж».
+      if (!status && !mine && form === 'list' && who?.person)
+        return [pick(['что с', 'как с', 'что там с']), subject.instrumental, who.front, period?.[0], ...tail]
+          .filter(Boolean)
+          .join(' ');
       break;
   }
   return [lead, mine, adjective, noun, who?.words, period?.[0], ...tail].filter(Boolean).join(' ');
@@ -280,7 +307,9 @@ function typo(text: string, rand: () => number): string {
 function typed(text: string, rand: () => number): string {
   const roll = rand();
   const filler = FILLERS[Math.floor(rand() * FILLERS.length)]!;
-  if (roll < 0.3) return `${filler}${text}`;
+  if (roll < 0.2) return `${filler}${text}`;
+  if (roll < 0.25) return `${text}, пожалуйста`;
+  if (roll < 0.3) return text.replace(/^(\p{L}+) /u, '$1, пожалуйста, ');
   if (roll < 0.45) return typo(text, rand);
   if (roll < 0.55) return text.charAt(0).toUpperCase() + text.slice(1);
   if (roll < 0.65) return text.replaceAll('ё', 'е');

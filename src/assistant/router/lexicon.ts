@@ -11,6 +11,10 @@ export const GRAMMAR_WORDS = [
   'задач',
   'задачам',
   'задачки',
+  'задачами',
+  'сделками',
+  'лидами',
+  'заявками',
   'задачу',
   'сделки',
   'сделок',
@@ -256,10 +260,21 @@ function cyrillicOf(word: string): string {
   let out = lower.replace(/iy(?![a-z])/g, 'ий');
   for (const [pattern, letter] of FROM_LATIN) out = out.replace(pattern, letter);
   out = out.replace(/[a-z]/g, (letter) => LETTERS[letter] ?? letter);
+  // «bolshe» is «больше»: a soft sign the Latin spelling lost, put back where it makes a known word.
+  if (!knownWord(out)) out = withSoftSign(out) ?? out;
   // «etom» is «этом», «Egorov» is «Егоров»: a first «e» is «э» only in a word the assistant knows so.
   const withE = `э${out.slice(1)}`;
   if (out.startsWith('е') && !knownWord(out) && knownWord(withE)) out = withE;
   return word !== lower && word.charAt(0) !== lower.charAt(0) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
+
+function withSoftSign(word: string): string | undefined {
+  for (let at = 1; at < word.length; at += 1) {
+    if (!/[лнтсрдзмвч]/u.test(word[at - 1]!)) continue;
+    const soft = `${word.slice(0, at)}ь${word.slice(at)}`;
+    if (knownWord(soft)) return soft;
+  }
+  return undefined;
 }
 
 /**

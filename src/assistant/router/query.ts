@@ -3,7 +3,7 @@
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
 import { DateTime } from 'luxon';
-import type { Period, Query } from '../../scenarios/query.ts';
+import type { Period, Query, QueryStatus } from '../../scenarios/query.ts';
 import { findAmount } from './amount.ts';
 import { findDays } from './dates.ts';
 import { knownWord } from './lexicon.ts';
@@ -124,6 +124,16 @@ const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('нов\\p{L}*|new'), status: 'new' },
   { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
 ];
+
+const OPEN_KINDS: QueryStatus[] = ['overdue', 'stuck', 'new'];
+
+/** Two statuses said of one subject, as one: «просроченные открытые» are overdue; «выигранные зависшие», none. */
+function together(a: QueryStatus, b: QueryStatus): QueryStatus | undefined {
+  if (a === b) return a;
+  if ((a === 'won' && b === 'done') || (a === 'done' && b === 'won')) return 'won';
+  if (a === 'open' && OPEN_KINDS.includes(b)) return b;
+  return b === 'open' && OPEN_KINDS.includes(a) ? a : undefined;
+}
 
 // «кто не закрыл задачи», «невыполненные»: open, read before «закрыл» could read as done.
 const NOT_DONE = rule(
@@ -464,7 +474,7 @@ const SMALL = new RegExp(
   `^(?:${[
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
     'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|мне|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
-    'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
+    'наш\\p{L}*|у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
     'котор\\p{L}*|где|чтобы|bring|brought|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
   ].join('|')})$`,
   'u',
@@ -579,7 +589,13 @@ export function parseQuery(
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
   take(message, found, NEGATED, (match) => denied.push(match[0]));
-  for (const { pattern, status } of STATUSES) take(message, found, pattern, () => (found.status ??= status));
+  // A second status that contradicts the first («выигранные … без движения») is said back, never dropped.
+  for (const { pattern, status } of STATUSES)
+    take(message, found, pattern, (match) => {
+      const both = found.status ? together(found.status, status) : status;
+      if (both) found.status = both;
+      else denied.push(match[0]);
+    });
   // «что просрочено у Попова»: overdue things are tasks, won ones deals.
   const said = found.subject !== undefined;
   if (!found.subject) {
