@@ -2,7 +2,8 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
-import { findPeriod, isQualified, parseQuery, UNFIT } from './query.ts';
+import { findPeriod } from './periods.ts';
+import { isQualified, parseQuery, UNFIT } from './query.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
