@@ -88,6 +88,12 @@ describe('follow-ups without a model', () => {
     expect(await ask('а у Кузнецовой?', who, h.assistant())).toMatch(/^✅ Задачи Ольги Кузнецовой: \d+/u);
   });
 
+  it('«а по Кузнецовой?» after «сделки Попова» are her open deals, not a client «Кузнецова»', async () => {
+    const who = chat();
+    await ask('сделки Попова', who);
+    expect(await ask('а по Кузнецовой?', who)).toMatch(/^💼 Открытые сделки Ольги Кузнецовой: \d+/u);
+  });
+
   it('«только проигранные» after «сделки» are the lost deals', async () => {
     const who = chat();
     await ask('сделки', who);

@@ -26,6 +26,8 @@ const SUBJECT_WORDS: Record<Query['subject'], string> = {
   activities: 'активности',
 };
 
+const SURNAME = /^\p{Lu}\p{L}+(?:ов|ев|ёв|ин|ын)(?:а|у|ой|ым|е)?$/u;
+
 // A follow-up is short: a longer message is a question of its own.
 const MOST_WORDS = 6;
 
@@ -41,6 +43,11 @@ export function refinement(message: Message, previous: Intent | undefined, clock
     return undefined;
   const { subject: _, ...said } = asked.query;
   if (Object.keys(said).length === 0) return undefined;
+  // «а по Кузнецовой?» after a person's question: a surname after «по» is another person, not a client.
+  if (said.client && before.person && !before.client && SURNAME.test(said.client)) {
+    said.person = said.client;
+    delete said.client;
+  }
   const kept: Query = { ...before };
   // Another person is asked about instead of the client, and the other way round.
   if (said.person) delete kept.client;
