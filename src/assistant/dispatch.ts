@@ -1,7 +1,9 @@
 // Dispatch: each intent to the part that answers it (a view, a write's question, the digest settings, the model
 // for free words), and what to remember for the next message.
 import type { DigestSettingsPort } from '../digests/settings.ts';
+import type { Action } from '../scenarios/actions.ts';
 import type { Director, Language } from '../scenarios/director.ts';
+import type { ScenarioRequest } from '../scenarios/requests.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
 import { briefingSuggestion } from '../views/digest-settings.ts';
 import { escapeHtml } from '../views/html.ts';
@@ -13,16 +15,17 @@ import {
   HELP,
   INTRODUCTION,
   impossibleQuestion,
-  notApplied,
   QUESTIONS,
   STATUS_THINKING,
 } from '../views/messages.ts';
+import { notUnderstood, SHOW_NEAREST, YOU_ARE_WELCOME } from '../views/messages-understanding.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Conversations } from './conversation.ts';
 import type { ModelLoop } from './model/index.ts';
 import type { Proposals } from './proposals.ts';
 import type { Reads } from './reads.ts';
 import type { Format } from './router/formats.ts';
+import { nearestWords } from './router/lexicon.ts';
 import type { Intent } from './understanding.ts';
 
 export interface DispatchDeps {
@@ -74,13 +77,24 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
     const { record } = request;
     // Words the router could not apply: the model reads the whole request when there is one.
     if (intent.unapplied?.length && deps.model) return dispatch({ ...request, format: undefined }, { kind: 'unknown' });
+    if (intent.unapplied?.length) return nearestOffered(request, intent.request, intent.unapplied);
     const replies = await deps.reads.show(record, intent.request, request.format, request.onStatus);
-    if (intent.unapplied?.length && replies[0])
-      replies[0] = {
-        ...replies[0],
-        html: `${escapeHtml(notApplied(intent.unapplied, record.language))}\n\n${replies[0].html}`,
-      };
     return { replies, remembered: { kind: 'view', request: intent.request } };
+  };
+
+  /** «Не понял «зачем». Показать «выигранные сделки за неделю»?»: the rest of the question, shown on a tap. */
+  const nearestOffered = async (request: Request, nearest: ScenarioRequest, words: string[]): Promise<Answer> => {
+    const { language, telegramUserId } = request.record;
+    let action: Action = { kind: 'show', request: nearest };
+    if (nearest.scenario === 'query') {
+      await deps.conversations.remember(telegramUserId, { picks: [nearest.query] });
+      action = { kind: 'queryPick', option: 0 };
+    }
+    const html = escapeHtml(notUnderstood(words, nearestWords(request.message, words), language));
+    return {
+      replies: [{ html, buttons: [[{ text: SHOW_NEAREST[language], action }]] }],
+      remembered: { kind: 'view', request: nearest },
+    };
   };
 
   /** Free words: the model answers with a view, a write, or plain words of its own. */
@@ -110,6 +124,8 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
     switch (intent.kind) {
       case 'greeting':
         return { replies: await introduction(record, language) };
+      case 'thanks':
+        return { replies: [text(YOU_ARE_WELCOME[language])] };
       case 'help':
         return { replies: [text(HELP[language])] };
       case 'view':

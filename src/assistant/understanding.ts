@@ -81,6 +81,8 @@ export type Intent =
   | { kind: 'more' }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
+  /** «спасибо», «благодарю». */
+  | { kind: 'thanks' }
   | { kind: 'help' }
   /** Open the digest settings message. */
   | { kind: 'digests' }

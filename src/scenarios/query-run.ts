@@ -187,8 +187,9 @@ export function withDefaults(query: Query, now: DateTime): Query {
   if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
   // Tasks are the director's own unless a person or a client is named («задачи по Ромашке»: everyone's);
-  // by person («у кого просрочки») they are the team's.
-  if (out.subject === 'tasks' && !out.person && !out.client) out.person = out.groupBy === 'manager' ? 'team' : 'me';
+  // by person («у кого просрочки»), counted («сколько задач») or done («что сделали») they are the team's.
+  if (out.subject === 'tasks' && !out.person && !out.client)
+    out.person = out.groupBy === 'manager' || out.measure === 'count' || out.status === 'done' ? 'team' : 'me';
   return out;
 }
 
@@ -538,7 +539,9 @@ async function deals(run: Run, stage: DealFilter): Promise<Answer> {
         parseItems(activitySchema, [...(result.dealActivities?.items ?? [])]),
       );
       const movements = stuck;
-      chosen = chosen.filter((deal) => stuckDaysOf(deal, movements, context.now) !== undefined);
+      // «без движения больше месяца»: stuck for at least that long.
+      const idle = query.idleDays ?? 0;
+      chosen = chosen.filter((deal) => (stuckDaysOf(deal, movements, context.now) ?? -1) >= idle);
     }
   }
   chosen = chosen.filter(inAmount(query));

@@ -45,6 +45,8 @@ export const querySchema = z.object({
   period: z.object({ from: localDate, to: localDate }).optional(),
   stage: name.optional(),
   pipeline: name.optional(),
+  /** Stuck deals: not moved for at least this many days («без движения больше месяца»). */
+  idleDays: z.number().int().positive().optional(),
   /** Deal or lead sum bounds, in the deal's currency. */
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   measure: z.enum(MEASURES).optional(),

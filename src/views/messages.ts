@@ -162,12 +162,6 @@ const STATUS: Record<ScenarioName, Texts> = {
 /** The human status shown while a view is being prepared («Смотрю календарь…»). */
 export const statusFor = (scenario: ScenarioName, language: Language): string => STATUS[scenario][language];
 
-/** Said above a view when some words of the request could not be applied: never passed off as the answer. */
-export const notApplied = (words: string[], language: Language): string =>
-  language === 'ru'
-    ? `❔ Не понял ${words.map((word) => `«${word}»`).join(', ')} — показываю без этого.`
-    : `❔ I did not understand ${words.map((word) => `“${word}”`).join(', ')} — showing without it.`;
-
 /** «ещё» with no long list before it. */
 export const NOTHING_MORE: Texts = {
   ru: 'Продолжать нечего: попросите список, и я покажу его по частям.',

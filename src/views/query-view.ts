@@ -169,6 +169,8 @@ function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += say(language, ' на стадии ', ' at stage ') + quoted(portalText(filters.stage), language);
+  if (query.idleDays)
+    words += say(language, ` без движения от ${query.idleDays} дн.`, ` not moved for ${query.idleDays}+ days`);
   if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
   if (query.amount?.max !== undefined)
@@ -185,7 +187,9 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const { query, filters } = view;
   const mine = filters.person?.kind === 'me';
   const subject = SUBJECT_WORDS[query.subject][language];
-  const status = query.status ? STATUS_WORDS[query.status][language] : '';
+  // Deals asked without a status or a period are the open ones, and the header says so (promise 9).
+  const shown = query.status ?? (query.subject === 'deals' && !query.period && !query.measure ? 'open' : undefined);
+  const status = shown ? STATUS_WORDS[shown][language] : '';
   const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
   const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');

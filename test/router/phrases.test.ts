@@ -132,7 +132,8 @@ describe('follow-ups', () => {
     expect(understand('ну', { now, timeZone }).intent).toEqual({ kind: 'unknown' });
   });
 
-  it('leaves free-form questions to the model', () => {
+  // Without a model a view with words not understood becomes «Не понял …» with the nearest question offered.
+  it('leaves free-form questions to the model, never answering them as a view', () => {
     for (const text of [
       'почему выручка упала в октябре',
       'напиши стихотворение про осень',
@@ -140,10 +141,11 @@ describe('follow-ups', () => {
       'избавься от первой сделки',
       'кто из менеджеров работает лучше всех?',
       'сравни продажи этого месяца с прошлым',
-      'спасибо',
       '👍',
     ]) {
-      expect(understand(text, { now, timeZone }).intent).toEqual({ kind: 'unknown' });
+      const { intent } = understand(text, { now, timeZone });
+      if (intent.kind === 'view') expect(intent.unapplied?.length).toBeGreaterThan(0);
+      else expect(intent).toEqual({ kind: 'unknown' });
     }
   });
 });

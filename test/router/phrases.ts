@@ -191,7 +191,8 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['ну покажи задачи', tasks],
     // Deals
     ['сделки', deals],
-    ['мои сделки', deals],
+    // The ready-made deals are everyone's open ones: «мои» is the director's own (issue 25).
+    ['мои сделки', ask({ subject: 'deals', person: 'me' })],
     ['покажи-ка сделки плиз', deals],
     ['что по сделкам', deals],
     ['сделкии', deals],
@@ -419,7 +420,18 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ],
     ['заведи контакт Смирнова Анна', write({ type: 'createContact', name: 'Анна', lastName: 'Смирнова' })],
     ['перенеси встречу на 17:00', { kind: 'ask', question: 'whichMeeting', said: 'перенеси встречу на 17:00' }],
-    ['почему упала выручка в октябре?', { kind: 'unknown' }],
+    // The model's question; without one, «почему» and «упала» are said and October's revenue offered (issue 25).
+    [
+      'почему упала выручка в октябре?',
+      {
+        kind: 'view',
+        request: {
+          scenario: 'query',
+          query: { subject: 'deals', status: 'won', measure: 'sum', period: { from: '2026-10-01', to: '2026-10-31' } },
+        },
+        unapplied: ['почему', 'упала'],
+      },
+    ],
   ];
 
   const english: [string, Intent][] = [

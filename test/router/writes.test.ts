@@ -186,3 +186,13 @@ describe('words in another order', () => {
     expect(draftOf('задачи Орловой на завтра')).toBeUndefined();
   });
 });
+
+describe('a bare hour as the new time of a meeting', () => {
+  it.each([
+    ['сдвинь встречу с Ромашкой на 15', '15:00'],
+    ['перенеси созвон с Гранитом на 3', '15:00'],
+    ['перенеси встречу с Ромашкой на 10', '10:00'],
+  ])('«%s» moves it to %s, never asks when again', (text, toTime) => {
+    expect(draftOf(text)).toMatchObject({ type: 'moveMeeting', toTime });
+  });
+});

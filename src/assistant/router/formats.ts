@@ -1,5 +1,6 @@
 // «покажи воронку графиком», «выгрузи сделки в Excel»: the form the director wants a view in. The words of the
 // form are taken out, so the rest is understood as any request for that view.
+import { messageOf, without } from './text.ts';
 
 export type Format = 'chart' | 'excel';
 
@@ -12,15 +13,19 @@ const FORMS: readonly { format: Format; words: RegExp }[] = [
   {
     format: 'chart',
     words:
-      /(?:^|\s)(?:(?:в\s+)?(?:виде\s+)?(?:график(?:ом|е|а)?|диаграмм(?:ой|ы|у|а)|картинк(?:ой|у|а)|chart|graph)|(?:as\s+a\s+)?(?:chart|graph|picture))(?=$|[\s.,!?])/giu,
+      /(?:^|\s)(?:(?:в\s+)?(?:виде\s+)?(?:график(?:ом|е|а)?|диаграмм(?:ой|ы|у|а)|картинк(?:ой|у|а)|chart|graph)|(?:as\s+a\s+)?(?:chart|graph|picture))(?=$|[\s.,!?])|(?:^|\s)(?:нарисуй(?:те)?|начерти|draw|plot)(?=$|\s)/giu,
   },
 ];
 
-/** The form asked for (if any) and the request without its words. */
+/** The form asked for (if any) and the request without its words; read with slips fixed («нарсуй», «выгрзи»). */
 export function formatAsked(text: string): { format?: Format; rest: string } {
+  const message = messageOf(text);
   for (const { format, words } of FORMS) {
-    const rest = text.replace(words, ' ').replace(/\s+/g, ' ').trim();
-    if (rest !== text.replace(/\s+/g, ' ').trim()) return { format, rest };
+    const spans = [...message.light.matchAll(words)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+    if (spans.length) return { format, rest: without(message, spans).raw.replace(/\s+/g, ' ').trim() };
   }
   return { rest: text };
 }

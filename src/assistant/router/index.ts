@@ -5,6 +5,8 @@ import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
+import { refinement } from './follow-up.ts';
+import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
@@ -90,6 +92,8 @@ const greetingRe =
   /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
 const helpRe =
   /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work)$/u;
+const thanksRe =
+  /^(?:спасибо|спс|пасиб\p{L}*|благодарю|благодарствую|мерси|thanks?|thank\s+you|thx|ty)(?:\s+(?:большое|огромное|тебе|вам|за\s+\p{L}+|a\s+lot|so\s+much|very\s+much))*[\s!.)]*$/u;
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
@@ -98,7 +102,8 @@ const moreRe =
 const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
-export function understand(text: string, context: UnderstandContext): Understanding {
+export function understand(said: string, context: UnderstandContext): Understanding {
+  const text = fromLatinTyping(said);
   // A command's own name is not the director's language.
   const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
   const intent = intentOf(text, context);
@@ -133,6 +138,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   }
   const { light } = message;
   if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
+  if (thanksRe.test(light)) return { kind: 'thanks' };
   if (!light) return { kind: 'unknown' };
 
   if (moreRe.test(light)) return { kind: 'more' };
@@ -163,7 +169,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const shown = viewIntent(message, clock);
   if (shown) return shown;
 
-  return followUp(message, context) ?? { kind: 'unknown' };
+  return followUp(message, context) ?? refinement(message, context.previous, clock) ?? { kind: 'unknown' };
 }
 
 // "а на завтра?", "а в пятницу?", "what about Friday?": the last view again, for the day named now.

@@ -2,17 +2,13 @@
 // сделки за квартал», «кто больше всех продал в ноябре», «откуда приходят лиды». Every word is either
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
-import { DateTime } from 'luxon';
-import type { Period, Query } from '../../scenarios/query.ts';
+import type { Period, Query, QueryStatus } from '../../scenarios/query.ts';
 import { findAmount } from './amount.ts';
-import { findDays } from './dates.ts';
+import { knownWord } from './lexicon.ts';
+import { looksAhead, periods } from './periods.ts';
+import { rule, type Span, take } from './spans.ts';
 import { LINK_MARK, type Message, without } from './text.ts';
 import type { Clock } from './writes.ts';
-
-export interface Span {
-  start: number;
-  end: number;
-}
 
 /** What the parser found, before it becomes a query. */
 interface Found {
@@ -31,23 +27,8 @@ interface Found {
   stage?: string;
   pipeline?: string;
   amount?: Query['amount'];
+  idleDays?: number;
   spans: Span[];
-}
-
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const rule = (pattern: string) => new RegExp(`${B}(?:${pattern})${E}`, 'gu');
-
-/** Takes every match of the pattern out of the text (by spans), calling `found` for each. */
-function take(message: Message, found: Found, pattern: RegExp, on: (match: RegExpExecArray) => void): boolean {
-  let hit = false;
-  for (const match of message.light.matchAll(pattern)) {
-    if (found.spans.some((span) => match.index < span.end && span.start < match.index + match[0].length)) continue;
-    found.spans.push({ start: match.index, end: match.index + match[0].length });
-    on(match as RegExpExecArray);
-    hit = true;
-  }
-  return hit;
 }
 
 // ─── what the question is about, and how it is measured ──────────────────
@@ -115,7 +96,7 @@ const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('завис\\p{L}*|застрял\\p{L}*|застрявш\\p{L}*|stuck|без\\s+движения|stalled'), status: 'stuck' },
   {
     pattern: rule(
-      'выполнен\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|заверш[её]н\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|done|completed|finished|closed',
+      'выполнен\\p{L}*|выполнил\\p{L}*|сделан\\p{L}*|сделали|заверш[её]н\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|done|completed|finished|closed',
     ),
     status: 'done',
   },
@@ -123,17 +104,39 @@ const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
 ];
 
+const OPEN_KINDS: QueryStatus[] = ['overdue', 'stuck', 'new'];
+
+/** Two statuses said of one subject, as one: «просроченные открытые» are overdue; «выигранные зависшие», none. */
+function together(a: QueryStatus, b: QueryStatus): QueryStatus | undefined {
+  if (a === b) return a;
+  if ((a === 'won' && b === 'done') || (a === 'done' && b === 'won')) return 'won';
+  if (a === 'open' && OPEN_KINDS.includes(b)) return b;
+  return b === 'open' && OPEN_KINDS.includes(a) ? a : undefined;
+}
+
 // «кто не закрыл задачи», «невыполненные»: open, read before «закрыл» could read as done.
 const NOT_DONE = rule(
   'не\\s+(?:выполн|сделал|сделан|закрыл|закрыт|заверш|заканчива|законч)\\p{L}*|не(?:выполнен|сделан|закрыт|заверш[её]н|законч)\\p{L}*|(?:not|never)\\s+(?:done|completed|closed|finished)|unfinished|incomplete|undone|outstanding|pending',
 );
+// «без движения больше месяца», «которые стоят больше двух недель»: stuck deals, idle at least that long.
+const IDLE = rule(
+  '(?:котор\\p{L}*\\s+)?(?:стоят|стоит|висят|висит|лежат|лежит|без\\s+движения|не\\s+двига\\p{L}*)\\s+(?:больше|более|дольше|свыше)\\s+(?:чем\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)',
+);
+const COUNT_WORDS: Record<string, number> = { одного: 1, двух: 2, трех: 3 };
+
+function idleDaysOf(match: RegExpExecArray): number {
+  const n = match[1] ? (COUNT_WORDS[match[1]] ?? Number(match[1])) : 1;
+  const unit = match[2]!;
+  return n * (unit.startsWith('месяц') ? 30 : unit.startsWith('недел') ? 7 : 1);
+}
+
 // Any other status denied («не просроченные», «не выигранные»): never applied as said, and never dropped.
 const NEGATED = rule(`не\\s+(?:${STATUSES.map(({ pattern }) => pattern.source).join('|')})`);
 
 const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
   {
     pattern: rule(
-      '(?:по|в\\s+разрезе)\\s+(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
+      '(?:по|в\\s+разрезе)\\s+(?:(?:кажд\\p{L}*|всем)\\s+)?(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
     ),
     groupBy: 'manager',
   },
@@ -191,166 +194,8 @@ const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
     ),
     person: 'team',
   },
-  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|мне|mine|my|i\\s+have'), person: 'me' },
+  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|mine|my|i\\s+have'), person: 'me' },
 ];
-
-// ─── when ─────────────────────────────────────────────────────────────────
-
-const MONTHS = [
-  'январ|january|jan',
-  'феврал|february|feb',
-  'март|march|mar',
-  'апрел|april|apr',
-  'ма[йяе]|may',
-  'июн|june|jun',
-  'июл|july|jul',
-  'август|august|aug',
-  'сентябр|september|sep',
-  'октябр|october|oct',
-  'ноябр|november|nov',
-  'декабр|december|dec',
-];
-const monthIndex = (word: string) => MONTHS.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'u').test(word));
-const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
-
-/**
- * `nearest`: a month named without a year is the nearest such month, ahead or behind («встречи в декабре» in
- * November are next month's); otherwise the last one (money earned «в декабре» in November is last year's).
- */
-function periods(message: Message, found: Found, clock: Clock, nearest = false): void {
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
-  const set = (from: DateTime, to: DateTime) => {
-    found.period ??= { from: from.toISODate()!, to: to.toISODate()! };
-  };
-  const on = (pattern: string, period: (match: RegExpExecArray) => [DateTime, DateTime] | undefined) =>
-    take(message, found, rule(pattern), (match) => {
-      const range = period(match);
-      if (range) set(range[0], range[1]);
-    });
-  // «с 1 по 15 ноября», «с 1 ноября по 15 декабря», «from 1 to 15 November»
-  on(
-    `(?:с|от|from)\\s+(\\d{1,2})(?:\\s+(${monthWord}))?\\s+(?:по|до|to|till|until)\\s+(\\d{1,2})\\s+(${monthWord})`,
-    (m) => {
-      const toMonth = monthIndex(m[4]!) + 1;
-      const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
-      const first = DateTime.fromObject({ year: today.year, month: fromMonth, day: 1 }, { zone: clock.timeZone });
-      let year = today.year;
-      if (nearest) year = nearestYear(first, today).year;
-      else if (first > today) year -= 1;
-      const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: clock.timeZone });
-      let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: clock.timeZone });
-      if (to < from) to = to.plus({ years: 1 });
-      return from.isValid && to.isValid ? [from, to] : undefined;
-    },
-  );
-  on(
-    '(?:за|в|на)\\s+(?:последн\\p{L}*\\s+)?(\\d{1,3})\\s+(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)|(?:in\\s+|over\\s+|for\\s+)?(?:the\\s+)?(?:last|past)\\s+(\\d{1,3})\\s+(days?|weeks?|months?)',
-    (m) => {
-      const n = Number(m[1] ?? m[3]);
-      const unit = m[2] ?? m[4] ?? '';
-      const days = /^(?:недел|week)/u.test(unit) ? n * 7 : /^(?:месяц|month)/u.test(unit) ? n * 30 : n;
-      return [today.minus({ days: days - 1 }), today];
-    },
-  );
-  on(
-    '(?:на|в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+недел\\p{L}*|this\\s+week|на\\s+недел\\p{L}*|недел\\p{L}*\\s+(?:вперед|целиком)',
-    () => [today.startOf('week'), today.endOf('week').startOf('day')],
-  );
-  on('(?:на|в|за)\\s+прошл\\p{L}*\\s+недел\\p{L}*|last\\s+week|previous\\s+week', () => {
-    const start = today.startOf('week').minus({ weeks: 1 });
-    return [start, start.plus({ days: 6 })];
-  });
-  on('(?:на|в|за)\\s+следующ\\p{L}*\\s+недел\\p{L}*|next\\s+week', () => {
-    const start = today.startOf('week').plus({ weeks: 1 });
-    return [start, start.plus({ days: 6 })];
-  });
-  on(
-    'за\\s+(?:последн\\p{L}*\\s+)?недел\\p{L}*|за\\s+7\\s+дней|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+week',
-    () => [today.minus({ days: 6 }), today],
-  );
-  on(
-    '(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*|нынешн\\p{L}*)\\s+месяц\\p{L}*|this\\s+month|с\\s+начала\\s+месяца|month\\s+to\\s+date',
-    () => [today.startOf('month'), today],
-  );
-  on('(?:в|за)\\s+прошл\\p{L}*\\s+месяц\\p{L}*|last\\s+month|previous\\s+month', () => {
-    const start = today.startOf('month').minus({ months: 1 });
-    return [start, start.endOf('month').startOf('day')];
-  });
-  // «за год»: the last 365 days, as «за месяц» is the last 30 and «за неделю» the last 7.
-  on('за\\s+(?:последн\\p{L}*\\s+)?год|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+year', () => [
-    today.minus({ days: 364 }),
-    today,
-  ]);
-  on('за\\s+(?:последн\\p{L}*\\s+)?месяц|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+month', () => [
-    today.minus({ days: 29 }),
-    today,
-  ]);
-  on('(?:в|за)\\s+прошл\\p{L}*\\s+квартал\\p{L}*|last\\s+quarter|previous\\s+quarter', () => {
-    const start = today.startOf('quarter').minus({ quarters: 1 });
-    return [start, start.endOf('quarter').startOf('day')];
-  });
-  on(
-    '(?:в|за)\\s+(?:эт\\p{L}*\\s+|текущ\\p{L}*\\s+)?квартал\\p{L}*|this\\s+quarter|(?:in|over|for)\\s+the\\s+quarter|quarter\\s+to\\s+date',
-    () => [today.startOf('quarter'), today],
-  );
-  on('(?:в|за)\\s+прошл\\p{L}*\\s+год\\p{L}*|last\\s+year', () => {
-    const start = today.startOf('year').minus({ years: 1 });
-    return [start, start.endOf('year').startOf('day')];
-  });
-  on('(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+год\\p{L}*|this\\s+year|с\\s+начала\\s+года|year\\s+to\\s+date', () => [
-    today.startOf('year'),
-    today,
-  ]);
-  // «в ноябре», «за октябрь», «in November»: the last such month (this year's, or last year's if still ahead),
-  // or the nearest one.
-  on(`(?:в|во|за|на|in|for|during)\\s+(${monthWord})(?:\\s+(\\d{4}))?`, (m) => {
-    const month = monthIndex(m[1]!) + 1;
-    const said = DateTime.fromObject(
-      { year: m[2] ? Number(m[2]) : today.year, month, day: 1 },
-      { zone: clock.timeZone },
-    );
-    const start = m[2] ? said : nearest ? nearestYear(said, today) : said > today ? said.minus({ years: 1 }) : said;
-    const end = start.endOf('month').startOf('day');
-    return [start, end < today || m[2] || nearest ? end : today];
-  });
-  // Single days: сегодня, завтра, в среду, 3 декабря.
-  for (const day of findDays(message.raw, clock.now, clock.timeZone)) {
-    if (found.spans.some((span) => day.start < span.end && span.start < day.end)) continue;
-    found.spans.push({ start: day.start, end: day.end });
-    const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
-    set(date, date);
-  }
-  // «лучший менеджер месяца», «сделки прошлого квартала»: a period named by its word alone, after everything
-  // else (in «15 декабря 2026 года» it is the day that counts).
-  on('(?:(эт\\p{L}*|текущ\\p{L}*|прошл\\p{L}*|предыдущ\\p{L}*)\\s+)?(недели|месяца|квартала|года)', (m) => {
-    const unit = ({ недели: 'week', месяца: 'month', квартала: 'quarter', года: 'year' } as const)[
-      m[2] as 'недели' | 'месяца' | 'квартала' | 'года'
-    ];
-    if (/^(?:прошл|предыдущ)/u.test(m[1] ?? '')) {
-      const start = today.startOf(unit).minus({ [unit]: 1 });
-      return [start, start.endOf(unit).startOf('day')];
-    }
-    return [today.startOf(unit), unit === 'week' ? today.endOf('week').startOf('day') : today];
-  });
-}
-
-/** The month of `start` in the year that puts it nearest to today (January, said in November, is next year's). */
-function nearestYear(start: DateTime, today: DateTime): DateTime {
-  const options = [start.minus({ years: 1 }), start, start.plus({ years: 1 })];
-  const distance = (month: DateTime) =>
-    Math.abs(month.plus({ days: 14 }).diff(today.startOf('month').plus({ days: 14 }), 'months').months);
-  return options.reduce((best, month) => (distance(month) < distance(best) ? month : best));
-}
-
-// Subjects that lie ahead as much as behind: their months are the nearest ones. Done things lie behind.
-const AHEAD = rule(
-  'задач\\p{L}*|таск\\p{L}*|tasks?|встреч\\p{L}*|расписани\\p{L}*|календар\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|звонк\\p{L}*|график\\p{L}*|план\\p{L}*|meetings?|schedule|calendar|agenda|calls',
-);
-const BEHIND = rule(
-  'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|заверш\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|было|был|была|прошл\\p{L}*|done|completed|closed|finished|held|was|were',
-);
-const looksAhead = (light: string) =>
-  new RegExp(AHEAD.source, 'u').test(light) && !new RegExp(BEHIND.source, 'u').test(light);
 
 // ─── amounts, stages, pipelines ──────────────────────────────────────────
 
@@ -358,7 +203,9 @@ const BIG = { миллион: 1_000_000, миллиона: 1_000_000, million: 1
 
 const MULTIPLIER = 'тыс\\p{L}*|млн|миллион\\p{L}*|млрд|миллиард\\p{L}*|k|m|mln|millions?|thousands?';
 
-function amounts(message: Message, found: Found): void {
+function amounts(said: Message, found: Found): void {
+  // A bound runs up to the words already taken («дороже 500 тысяч по месяцам»), not into them.
+  const message = untaken(said, found);
   // «от 2 до 5 млн», «from 500k to 1m»: both bounds, the unit said once at the end serving both.
   take(
     message,
@@ -381,7 +228,7 @@ function amounts(message: Message, found: Found): void {
     message,
     found,
     rule(
-      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|\\S+(?:\\s+\\S+){0,2})`,
+      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
     ),
     (match) => {
       const words = match[2]!;
@@ -447,8 +294,8 @@ function stagesAndPipelines(message: Message, found: Found): void {
 const SMALL = new RegExp(
   `^(?:${[
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
-    'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
-    'у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
+    'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|мне|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
+    'наш\\p{L}*|у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
     'котор\\p{L}*|где|чтобы|bring|brought|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
   ].join('|')})$`,
   'u',
@@ -477,6 +324,8 @@ function rest(
   let previous = '';
   // Lowercase words taken for a name only by their place: with another unknown word, a question for the model.
   let doubtful = 0;
+  // Words neither known nor shaped like a name.
+  let strangers = 0;
   for (const [index, word] of light.entries()) {
     const clean = word.replace(/[^\p{L}\p{N}-]/gu, '');
     const original = (raw[index] ?? word).replace(/^[«"“'„(]+|[»"”')?!.,:;]+$/gu, '');
@@ -498,11 +347,17 @@ function rest(
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
       continue;
+    } else if (knownWord(clean) && !(index > 0 && /^\p{Lu}/u.test(original))) {
+      // «по каждому», «и почему»: a word the assistant knows is never a name (a client «Лидер» is capitalised).
+      unapplied.push(original);
     } else if (/^\p{Lu}/u.test(original) || NAME_LIKE.test(clean) || CLIENT_PREPOSITIONS.test(previous) || client) {
       if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0) client = true;
       if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
       nameWords.push(original);
-    } else unapplied.push(original);
+    } else {
+      unapplied.push(original);
+      strangers += 1;
+    }
     previous = '';
   }
   while (/^(?:и|and)$/u.test(nameWords.at(-1) ?? '')) nameWords.pop();
@@ -511,18 +366,11 @@ function rest(
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
-  if (!nameWords.length && !found.person && unapplied.length === 1 && only && LOWER_NAME.test(only))
+  if (!nameWords.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
     return { name: { text: only, client }, unapplied: [], doubtful: doubtful + 1 };
   return nameWords.length
     ? { name: { text: nameWords.join(' '), client }, unapplied, doubtful }
     : { unapplied, doubtful };
-}
-
-/** The period a message names («на неделе», «в декабре», «с 1 по 15 ноября») and where its words are. */
-export function findPeriod(message: Message, clock: Clock): { period: Period; spans: Span[] } | undefined {
-  const found: Found = { spans: [] };
-  periods(message, found, clock, !new RegExp(BEHIND.source, 'u').test(message.light));
-  return found.period ? { period: found.period, spans: found.spans } : undefined;
 }
 
 /** The typed query a message asks, with the words it could not apply; undefined when it asks none. */
@@ -531,13 +379,17 @@ export function parseQuery(
   clock: Clock,
 ): { query: Query; unapplied: string[]; said: boolean; doubtful: number } | undefined {
   const found: Found = { spans: [] };
+  // «сделки отдела продаж за октябрь»: the department, before «продаж за …» could read as money.
+  const [sales, ...others] = PEOPLE;
+  take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
+  take(message, found, IDLE, (match) => Object.assign(found, { status: 'stuck', idleDays: idleDaysOf(match) }));
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS)
     take(message, found, pattern, (match) => {
       found.groupSaid ??= match[0];
       found.groupBy ??= groupBy;
     });
-  for (const { pattern, person } of PEOPLE) take(message, found, pattern, () => (found.person ??= person));
+  for (const { pattern, person } of others) take(message, found, pattern, () => (found.person ??= person));
   periods(message, found, clock, looksAhead(message.light));
   amounts(message, found);
   stagesAndPipelines(message, found);
@@ -551,7 +403,13 @@ export function parseQuery(
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
   take(message, found, NEGATED, (match) => denied.push(match[0]));
-  for (const { pattern, status } of STATUSES) take(message, found, pattern, () => (found.status ??= status));
+  // A second status that contradicts the first («выигранные … без движения») is said back, never dropped.
+  for (const { pattern, status } of STATUSES)
+    take(message, found, pattern, (match) => {
+      const both = found.status ? together(found.status, status) : status;
+      if (both) found.status = both;
+      else denied.push(match[0]);
+    });
   // «что просрочено у Попова»: overdue things are tasks, won ones deals.
   const said = found.subject !== undefined;
   if (!found.subject) {
@@ -578,8 +436,9 @@ export function parseQuery(
       // «больше всего сделок» ranks by how many; «больше всего денег», «на большую сумму» by the sum.
       if (MOST.test(message.light) && !MONEY_WORDS.test(message.light)) found.measure ??= 'count';
     });
-  // «встречи по менеджерам»: a grouping the subject cannot have is said, not dropped.
-  if (found.groupBy && !GROUPINGS[found.subject].includes(found.groupBy)) {
+  // «встречи по менеджерам», «конверсия по менеджерам»: a grouping the subject or the measure cannot have is
+  // said, not dropped.
+  if (found.groupBy && (!GROUPINGS[found.subject].includes(found.groupBy) || found.measure === 'conversion')) {
     unapplied.unshift(found.groupSaid ?? '');
     found.groupBy = undefined;
   }
@@ -590,7 +449,7 @@ export function parseQuery(
   }
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
   if (found.status && !FITTING[found.subject].includes(found.status))
-    return { query: { subject: found.subject }, unapplied: ['?', '?'], said, doubtful };
+    return { query: { subject: found.subject }, unapplied: [UNFIT], said, doubtful };
   if (name) {
     if (name.client) found.client = name.text;
     else found.person = found.person && found.person !== 'me' ? found.person : name.text;
@@ -605,6 +464,7 @@ export function parseQuery(
     'stage',
     'pipeline',
     'amount',
+    'idleDays',
     'measure',
     'groupBy',
   ] as const) {
@@ -612,6 +472,9 @@ export function parseQuery(
   }
   return { query, unapplied, said, doubtful };
 }
+
+/** Handed back for a status its subject cannot have: the whole question is the model's. */
+export const UNFIT = '\u0000';
 
 const CREATED = /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu;
 const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'contacts', 'companies']);
@@ -634,6 +497,8 @@ export function isQualified(query: Query): boolean {
     query.client || query.stage || query.pipeline || query.amount || groupBy || (measure && measure !== 'list'),
   );
   if (extra || (person && person !== 'me')) return true;
+  // The ready-made deals and leads are everyone's: «мои сделки» is a question of its own.
+  if (person === 'me' && (subject === 'deals' || subject === 'leads')) return true;
   switch (subject) {
     case 'tasks':
       return status !== undefined && status !== 'open' ? true : Boolean(period && period.from !== period.to);

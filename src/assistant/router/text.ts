@@ -3,6 +3,7 @@
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 import type { Language } from '../../scenarios/director.ts';
 import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
+import { fromLatinTyping, GRAMMAR_WORDS } from './lexicon.ts';
 
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
 export const LINK_MARK = '\uE000';
@@ -46,7 +47,7 @@ export interface Message {
 }
 
 export function messageOf(text: string): Message {
-  const raw = text.replace(/\s+/g, ' ').trim();
+  const raw = fromLatinTyping(text).replace(/\s+/g, ' ').trim();
   return tidy(correctTypos({ raw, light: lightText(raw) }));
 }
 
@@ -201,6 +202,8 @@ const KEYWORDS = [
   'monday',
   'tuesday',
 ];
+// The grammar's words too: «просроченые», «нарсуй», «выгрзи» are slips of words it knows.
+KEYWORDS.push(...GRAMMAR_WORDS.filter((word) => word.length >= 7 && !KEYWORDS.includes(word)));
 const keywordSet = new Set(KEYWORDS);
 const keywordStems = new Map(KEYWORDS.map((keyword) => [keyword, stemOf(keyword)]));
 
@@ -237,6 +240,7 @@ function isName(message: Message, start: number, length: number): boolean {
 // A word built on a keyword's stem with a stem of its own is another real word of the same root, never a
 // slip: «подготовка» (a stage's name) is not «подготовь», «завтрак» is not «завтра».
 function plausibleSlip(word: string, stem: string, keyword: string, limit: number): boolean {
+  if (word.length === keyword.length + 1 && doubled(word, keyword)) return true;
   const base = keywordStems.get(keyword) ?? keyword;
   if (word.startsWith(base) && stem !== base) return false;
   // Another ending on the same stem is another case of the same word: «компании» (a list) is not «компанию».
@@ -246,6 +250,13 @@ function plausibleSlip(word: string, stem: string, keyword: string, limit: numbe
   if (keyword.startsWith(word) || word.startsWith(keyword)) return false;
   // One letter more is a slip only when it doubles its neighbour («задаччи»): «контракт» is a word, not «контакт».
   return word.length < keyword.length || /(\p{L})\1/u.test(word);
+}
+
+/** «нариссуй»: the keyword with one of its letters doubled. */
+function doubled(word: string, keyword: string): boolean {
+  for (let at = 1; at < word.length; at += 1)
+    if (word[at] === word[at - 1] && word.slice(0, at) + word.slice(at + 1) === keyword) return true;
+  return false;
 }
 
 /** Damerau–Levenshtein (adjacent swaps count as one), stopping early past the limit. */

@@ -2,7 +2,8 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../scenarios/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
-import { findPeriod, isQualified, parseQuery } from './query.ts';
+import { findPeriod } from './periods.ts';
+import { isQualified, parseQuery, UNFIT } from './query.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './writes.ts';
 
@@ -169,7 +170,9 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   const record = light.match(
     /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
   );
-  if (record && !findDays(message.raw.slice(record.indices![1]![0]), clock.now, clock.timeZone).length) {
+  // «клиента Меридиан задачи»: a subject after the name makes it a question about that client.
+  const named = record && sliceFrom(message, record.indices![1]![0]);
+  if (named && !findDays(named.raw, clock.now, clock.timeZone).length && !parseQuery(named, clock)?.said) {
     const query = nameQuery(message, record.indices![1]![0]);
     if (query) return view({ scenario: 'search', query });
   }
@@ -227,8 +230,10 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   const deals = has(light, `сделк\\p{L}*|сделоч\\p{L}*|deals?${E}`);
   const meetings = has(
     light,
-    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|планы?${E}|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
+    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
   );
+  // «планы на завтра» are the day's schedule; «какой у нас план» is the sales plan, not shown here.
+  const plans = day !== undefined && has(light, `планы?${E}`);
   const briefing = has(
     light,
     `брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|что\\s+нового|главное|briefing|overview|summary|what'?s\\s+new|catch\\s+me\\s+up`,
@@ -241,15 +246,12 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   if (deals && !tasks && !meetings) return view({ scenario: 'deals' });
   if (tasks && !meetings && !day) return view({ scenario: 'myTasks' });
   if (tasks && !meetings && day) return view({ scenario: 'schedule', date: day });
-  if (meetings) return view({ scenario: 'schedule', date: day ?? today });
+  if (meetings || plans) return view({ scenario: 'schedule', date: day ?? today });
   if (briefing || whatDoIHave)
     return day && day !== today ? view({ scenario: 'schedule', date: day }) : view({ scenario: 'briefing' });
   if (deals) return view({ scenario: 'deals' });
   return undefined;
 }
-
-// Words that make a request a question for the model: a reason, a comparison, an opinion.
-const WHY = /^(?:почему|зачем|отчего|why|сравни\p{L}*|compare|упал\p{L}*|вырос\p{L}*|лучше|хуже)$/u;
 
 /**
  * A question with qualifiers («задачи Орловой», «выручка за ноябрь») as a typed query. One word it cannot
@@ -263,7 +265,14 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
   if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client && !asked.query.groupBy)
     return undefined;
   const { unapplied } = asked;
-  if (unapplied.length + asked.doubtful > 1 || unapplied.some((word) => WHY.test(word.toLowerCase())))
+  // Words left over are said back with the nearest question offered (or read by the model); a name guessed
+  // by its place alone with another such word, or a question mostly of words not understood, is the model's.
+  const words = message.light.split(/\s+/u).length;
+  if (
+    (asked.doubtful > 0 && unapplied.length + asked.doubtful > 1) ||
+    unapplied.length * 2 > words ||
+    unapplied.includes(UNFIT)
+  )
     return { kind: 'unknown' };
   return {
     kind: 'view',
@@ -346,6 +355,11 @@ function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | unde
     ...(date ? { date } : {}),
   };
 }
+
+const sliceFrom = (message: Message, start: number): Message => ({
+  raw: message.raw.slice(start),
+  light: message.light.slice(start),
+});
 
 function nameQuery(message: Message, start: number): string {
   const query = nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));

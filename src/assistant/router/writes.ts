@@ -425,6 +425,13 @@ function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft 
   const times = findTimes(rest.raw, days);
   const marks = [...days, ...times].sort((a, b) => a.start - b.start);
   const targetStart = splitPoint(rest.light, marks);
+  // «сдвинь совещание на 15»: a bare hour at the end is the new time (small hours are the afternoon's).
+  const bare = marks.length === 0 ? /(?:^|\s)(?:на|to)\s+(\d{1,2})$/u.exec(rest.light) : null;
+  if (bare && Number(bare[1]) >= 1 && Number(bare[1]) <= 23) {
+    const hour = Number(bare[1]) + (Number(bare[1]) <= 7 ? 12 : 0);
+    const source = describeMeeting(rest, bare.index, undefined, undefined);
+    return source && { type: 'moveMeeting', meetingQuery: source.query, toTime: `${String(hour).padStart(2, '0')}:00` };
+  }
   // «перенеси встречу с Ромашкой»: which one is said, when to is not.
   if (targetStart === undefined)
     return describeMeeting(rest, rest.light.length, days[0], times[0]) ? 'meetingWhen' : undefined;

@@ -1,0 +1,336 @@
+// The generated pack: questions composed from the grammar's parts (subjects × qualifiers × forms), with
+// word-order changes, fillers, one-letter typos, case, «ё/е», Latin typing and inflections. Each question's
+// EXPECTED typed query is put together here from the parts it was made of, never by asking the router.
+// Names are the demo company's (employees and clients), so the pack runs against the demo's directory.
+import type { Format } from '../../src/assistant/router/formats.ts';
+import type { Query } from '../../src/scenarios/query.ts';
+import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
+import { PERIODS } from './questions.ts';
+
+export interface GeneratedQuestion {
+  text: string;
+  query: Query;
+  /** The ready-made view that answers the same question, where there is one: a day's tasks are its schedule. */
+  view?: ScenarioRequest;
+  format?: Format;
+}
+
+type Status = NonNullable<Query['status']>;
+type Group = NonNullable<Query['groupBy']>;
+
+interface SubjectPart {
+  subject: Query['subject'];
+  /** The forms of the noun: as a list, after «сколько», after «по». */
+  nominative: string[];
+  genitive: string;
+  dative: string;
+  instrumental: string;
+  /** [the adjective in the list form, after «сколько», status] */
+  statuses: [string, string, Status][];
+  groups: Group[];
+  amounts: boolean;
+}
+
+const SUBJECTS: SubjectPart[] = [
+  {
+    subject: 'tasks',
+    nominative: ['задачи', 'задачки'],
+    genitive: 'задач',
+    dative: 'задачам',
+    instrumental: 'задачами',
+    statuses: [
+      ['просроченные', 'просроченных', 'overdue'],
+      ['выполненные', 'выполненных', 'done'],
+      ['завершённые', 'завершённых', 'done'],
+      ['открытые', 'открытых', 'open'],
+    ],
+    groups: ['manager', 'week', 'month'],
+    amounts: false,
+  },
+  {
+    subject: 'deals',
+    nominative: ['сделки'],
+    genitive: 'сделок',
+    dative: 'сделкам',
+    instrumental: 'сделками',
+    statuses: [
+      ['выигранные', 'выигранных', 'won'],
+      ['проигранные', 'проигранных', 'lost'],
+      ['зависшие', 'зависших', 'stuck'],
+      ['открытые', 'открытых', 'open'],
+    ],
+    groups: ['manager', 'stage', 'source', 'week', 'month'],
+    amounts: true,
+  },
+  {
+    subject: 'leads',
+    nominative: ['лиды', 'заявки'],
+    genitive: 'лидов',
+    dative: 'лидам',
+    instrumental: 'лидами',
+    statuses: [['новые', 'новых', 'new']],
+    groups: ['manager', 'source', 'week', 'month'],
+    amounts: false,
+  },
+];
+
+/** Employees of the demo company, as a director names them after a subject (genitive). */
+const PEOPLE = [
+  'Кузнецовой',
+  'Ольги Кузнецовой',
+  'Попова',
+  'Дмитрия Попова',
+  'Васильевой',
+  'Соколова',
+  'Игоря Соколова',
+  'Морозовой',
+  'Анны Морозовой',
+  'Волковой',
+  'Лебедева',
+  'Козловой',
+  'Егорова',
+  'Павловой',
+  'Семёновой',
+  'Степанова',
+  'Макаровой',
+  'Яковлева',
+  'Фёдорова',
+  'Захарова',
+];
+
+/** Clients of the demo company after a preposition: [as said, the client]. */
+const CLIENTS: [string, string][] = [
+  ['по Ромашке', 'Ромашке'],
+  ['с Гранитом', 'Гранитом'],
+  ['по Техносфере', 'Техносфере'],
+  ['с Кристаллом', 'Кристаллом'],
+  ['по Ориону', 'Ориону'],
+  ['клиента Меридиан', 'Меридиан'],
+  ['у клиента Атлант', 'Атлант'],
+];
+
+const SCOPES: [string, 'team' | 'sales'][] = [
+  ['команды', 'team'],
+  ['отдела продаж', 'sales'],
+];
+
+const AMOUNTS: [string, NonNullable<Query['amount']>][] = [
+  ['больше миллиона', { min: 1_000_000 }],
+  ['дороже 500 тысяч', { min: 500_000 }],
+  ['меньше 100 тысяч', { max: 100_000 }],
+  ['от 2 до 5 млн', { min: 2_000_000, max: 5_000_000 }],
+];
+
+/** How long a deal has not moved: [as said, days]. */
+const IDLE: [string, number][] = [
+  ['без движения больше месяца', 30],
+  ['которые стоят больше двух недель', 14],
+  ['без движения больше 20 дней', 20],
+];
+
+const GROUP_WORDS: Record<Group, string> = {
+  manager: 'по менеджерам',
+  stage: 'по этапам',
+  source: 'по источникам',
+  week: 'по неделям',
+  month: 'по месяцам',
+};
+
+const LIST_VERBS = ['', 'покажи', 'дай', 'покажи мне', 'выведи'];
+const FILLERS = ['пожалуйста, ', 'слушай, ', 'а ', 'ну ', ''];
+
+/** A small seeded generator: the pack is the same on every run and every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Parts {
+  subject: SubjectPart;
+  form: 'list' | 'count' | 'chart' | 'excel';
+  verb: string;
+  status?: [string, string, Status];
+  whose?: { words: string; person?: string; client?: string; front: string };
+  period?: [string, NonNullable<Query['period']>];
+  amount?: [string, NonNullable<Query['amount']>];
+  idle?: [string, number];
+  /** «наши сделки»: the company's, as with no person at all. */
+  ours?: boolean;
+  group?: Group;
+}
+
+function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => boolean): Parts {
+  const subject = pick(SUBJECTS);
+  const form = pick(['list', 'list', 'count', 'chart', 'excel'] as const);
+  const parts: Parts = { subject, form, verb: form === 'list' ? pick(LIST_VERBS) : '' };
+  if (chance(0.5)) parts.status = pick(subject.statuses);
+  if (chance(0.7)) {
+    const kind = pick(['person', 'person', 'person', 'client', 'scope', 'me'] as const);
+    if (kind === 'person') {
+      const person = pick(PEOPLE);
+      parts.whose = { words: person, person, front: `у ${person}` };
+    } else if (kind === 'client') {
+      const [words, client] = pick(CLIENTS);
+      parts.whose = { words, client, front: words };
+    } else if (kind === 'scope') {
+      const [words, scope] = pick(SCOPES);
+      parts.whose = { words, person: scope, front: `у ${words}` };
+    } else parts.whose = { words: '', person: 'me', front: '' };
+  }
+  if (chance(0.6)) parts.period = pick(PERIODS) as [string, NonNullable<Query['period']>];
+  if (subject.amounts && chance(0.25)) parts.amount = pick(AMOUNTS);
+  if (subject.subject === 'deals' && !parts.status && chance(0.15)) parts.idle = pick(IDLE);
+  if (!parts.whose && chance(0.15)) parts.ours = true;
+  // A grouping is a count or a sum of the groups: with a person or a client it is another question.
+  if (chance(0.25) && !parts.whose?.client && parts.whose?.person !== 'me') parts.group = pick(subject.groups);
+  return parts;
+}
+
+/** A question a ready-made view answers as well (no qualifier at all) is not the pack's. */
+function qualified(parts: Parts): boolean {
+  const { status, whose, period, amount, group, form } = parts;
+  const strong = Boolean(
+    period || amount || group || parts.idle || whose?.client || (whose?.person && whose.person !== 'me'),
+  );
+  return strong || (form === 'count' && Boolean(status)) || Boolean(status && status[2] !== 'open' && whose);
+}
+
+// Tasks still to do look ahead: «в ноябре» is the whole month, not up to today.
+const MONTH_SO_FAR = PERIODS[3]![1]!;
+const WHOLE_MONTH = { from: MONTH_SO_FAR.from, to: '2026-11-30' };
+
+function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
+  const query: Query = { subject: parts.subject.subject };
+  if (parts.whose?.person) query.person = parts.whose.person;
+  if (parts.whose?.client) query.client = parts.whose.client;
+  if (parts.status) query.status = parts.status[2];
+  if (parts.idle) Object.assign(query, { status: 'stuck', idleDays: parts.idle[1] });
+  const ahead = parts.subject.subject === 'tasks' && parts.status?.[2] !== 'done';
+  if (parts.period) query.period = ahead && parts.period[1] === MONTH_SO_FAR ? WHOLE_MONTH : parts.period[1];
+  if (parts.amount) query.amount = parts.amount[1];
+  if (parts.form === 'count') query.measure = 'count';
+  if (parts.group) query.groupBy = parts.group;
+  const { period, person, ...rest } = query;
+  const plain = Object.keys(rest).length === 1 || (Object.keys(rest).length === 2 && rest.status === 'open');
+  const oneDay = period && period.from === period.to && plain && (!person || person === 'me');
+  return {
+    query,
+    ...(oneDay && query.subject === 'tasks' ? { view: { scenario: 'schedule', date: period.from } } : {}),
+  };
+}
+
+/** The words in one of the orders a director uses. */
+function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
+  const { subject, status, whose, period, amount, group, form } = parts;
+  const counted = form === 'count';
+  const noun = counted ? subject.genitive : pick(subject.nominative);
+  const adjective = status ? (counted ? status[1] : status[0]) : '';
+  const ours = parts.ours ? (counted ? 'наших' : 'наши') : '';
+  const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : ours;
+  const lead = { list: parts.verb, count: 'сколько', chart: 'нарисуй', excel: 'выгрузи' }[form];
+  const tail = [amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
+  const order = pick(['plain', 'periodFirst', 'whoseFirst', 'verbLast', 'byDative', 'withWhom'] as const);
+  const who = whose && whose.person !== 'me' ? whose : undefined;
+  switch (order) {
+    case 'periodFirst':
+      return [period?.[0], lead, mine, adjective, noun, who?.words, ...tail].filter(Boolean).join(' ');
+    case 'whoseFirst':
+      return [lead, who?.front, mine, adjective, noun, ...tail, period?.[0]].filter(Boolean).join(' ');
+    case 'verbLast':
+      if (form === 'list' || form === 'excel')
+        return [mine, adjective, noun, who?.words, period?.[0], ...tail, lead].filter(Boolean).join(' ');
+      break;
+    case 'byDative':
+      // «что по задачам у Попова за неделю»: the subject after «по», the person after «у».
+      if (!status && !mine && form === 'list' && who?.person)
+        return ['что по', subject.dative, who.front, period?.[0], ...tail].filter(Boolean).join(' ');
+      break;
+    case 'withWhom':
+      // «как с задачами у Попова», «что с лидами у отдела продаж».
+      if (!status && !mine && form === 'list' && who?.person)
+        return [pick(['что с', 'как с', 'что там с']), subject.instrumental, who.front, period?.[0], ...tail]
+          .filter(Boolean)
+          .join(' ');
+      break;
+  }
+  return [lead, mine, adjective, noun, who?.words, period?.[0], ...tail].filter(Boolean).join(' ');
+}
+
+const LATIN: Record<string, string> = Object.fromEntries(
+  [
+    ...'а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:y к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f х:kh ц:ts',
+    ...' ч:ch ш:sh щ:sch ъ: ы:y ь: э:e ю:yu я:ya',
+  ]
+    .join('')
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** The question as typed on a Latin keyboard («pokazhi zadachi Popova»). */
+export function latinTyped(text: string): string {
+  return [...text]
+    .map((char) => {
+      const lower = char.toLowerCase();
+      const latin = LATIN[lower];
+      if (latin === undefined) return char;
+      return char === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+    })
+    .join('');
+}
+
+/** One letter slipped in the longest word of the grammar (never in a name): dropped, doubled or swapped. */
+function typo(text: string, rand: () => number): string {
+  const tokens = text.split(' ');
+  const candidates = tokens
+    .map((token, index) => ({ token, index }))
+    .filter(({ token }) => /^\p{Ll}{7,}$/u.test(token));
+  const target = candidates.sort((a, b) => b.token.length - a.token.length)[0];
+  if (!target) return text;
+  const at = 2 + Math.floor(rand() * (target.token.length - 4));
+  const t = target.token;
+  const slips = [
+    t.slice(0, at) + t.slice(at + 1),
+    t.slice(0, at) + t[at] + t.slice(at),
+    t.slice(0, at) + t[at + 1] + t[at] + t.slice(at + 2),
+  ];
+  tokens[target.index] = slips[Math.floor(rand() * slips.length)]!;
+  return tokens.join(' ');
+}
+
+/** How the director typed it: as composed, with a filler, a slip, another case, «е» for «ё», or in Latin. */
+function typed(text: string, rand: () => number): string {
+  const roll = rand();
+  const filler = FILLERS[Math.floor(rand() * FILLERS.length)]!;
+  if (roll < 0.2) return `${filler}${text}`;
+  if (roll < 0.25) return `${text}, пожалуйста`;
+  if (roll < 0.3) return text.replace(/^(\p{L}+) /u, '$1, пожалуйста, ');
+  if (roll < 0.45) return typo(text, rand);
+  if (roll < 0.55) return text.charAt(0).toUpperCase() + text.slice(1);
+  if (roll < 0.65) return text.replaceAll('ё', 'е');
+  if (roll < 0.75) return latinTyped(text);
+  if (roll < 0.8) return `${text}?`;
+  return text;
+}
+
+/** At least `size` distinct questions, each with the query its parts mean. */
+export function generatedPack(size = 5000, seed = 20261206): GeneratedQuestion[] {
+  const rand = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const chance = (p: number) => rand() < p;
+  const pack = new Map<string, GeneratedQuestion>();
+  for (let tries = 0; pack.size < size && tries < size * 20; tries += 1) {
+    const parts = compose(pick, chance);
+    if (!qualified(parts)) continue;
+    const text = typed(words(parts, pick), rand);
+    if (pack.has(text)) continue;
+    const format = parts.form === 'chart' || parts.form === 'excel' ? parts.form : undefined;
+    pack.set(text, { text, ...expected(parts), ...(format ? { format } : {}) });
+  }
+  return [...pack.values()];
+}
