@@ -8,12 +8,13 @@ import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
-import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
-import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
+import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
+import { connectRoutes, type Notify } from './connect/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings, type DigestSettingsPort } from './digests/settings.ts';
 import type { Logger } from './log.ts';
+import type { RouteHandler } from './ops/listener.ts';
 import { type BucketSource, type RateLimit, sharedBucket } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
 import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServer } from './portal/oauth-server.ts';
@@ -21,6 +22,7 @@ import type { PortalClient } from './portal/port.ts';
 import { connectionEnded, createTokenKeeper, type TokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
+import { createConnectAttemptRepository } from './storage/connect-attempts.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
 import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
@@ -30,9 +32,9 @@ import {
   type OAuthConnection,
   type OAuthConnectionRepository,
 } from './storage/oauth-connections.ts';
-import { createOAuthStateRepository } from './storage/oauth-states.ts';
+import { createPortalQuestions } from './storage/portal-questions.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
-import { createSecretBox } from './storage/secret-box.ts';
+import { createSecretBox, type SecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
@@ -48,6 +50,10 @@ export interface ApplicationOptions {
   encryptionKey: string;
   /** ALLOW_CONNECTED_PORTALS: anyone who connects a portal where the application is installed may use the bot. */
   allowConnectedPortals: boolean;
+  /** PUBLIC_URL: where the bot's connect pages are. */
+  publicUrl: string;
+  /** The bot's token: the connect page's proof of the Telegram user (Telegram's signed data) is checked with it. */
+  botToken: string;
   /** Tests hand in a short one; the portal's own limit otherwise. */
   rateLimit?: RateLimit;
   /** Renew a token this long before it expires (default a minute). */
@@ -85,8 +91,8 @@ export interface App {
   db: Database;
   /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
-  /** The handler of the application's redirect (mounted at OAUTH_REDIRECT_PATH); `notify` writes to a chat. */
-  oauthRoute?(notify: (chatId: number, replies: Reply[]) => Promise<void>): ReturnType<typeof oauthRedirectRoute>;
+  /** The connect pages and the application's handler, by path, to mount on the listener; `notify` writes to a chat. */
+  connectRoutes?(notify: Notify): [path: string, handler: RouteHandler][];
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -147,15 +153,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     markSeen: createSeenUpdates(shared.db, shared.now),
     close: () => shared.db.close(),
   };
-  const flow = own && connectFlowOf(shared, own, access.mayConnect, seats);
-  if (flow) {
+  const flow = own && connectFlowOf(shared, own, access.mayConnect, (id) => portalUserOf.get(id), seats);
+  if (flow && own) {
     app.connect = {
       mayConnect: access.mayConnect,
       link: (request) => flow.link(request),
       disconnect: (telegramUserId) => flow.disconnect(telegramUserId),
       linkTtlMs: CONNECT_LINK_TTL_MS,
+      addressQuestion: createPortalQuestions(shared.db),
     };
-    app.oauthRoute = (notify) => oauthRedirectRoute(flow, notify, shared.logger);
+    const { publicUrl } = own.application;
+    app.connectRoutes = (notify) => connectRoutes({ flow, notify, publicUrl, logger: shared.logger });
   }
   return app;
 }
@@ -221,13 +229,15 @@ interface OwnConnections {
   connections: OAuthConnectionRepository;
   server: AuthorizationServer;
   keeper: TokenKeeper;
+  box: SecretBox;
 }
 
 function ownConnections(shared: Shared, options: AppOptions): OwnConnections | undefined {
   const { application } = options;
   if (!application) return undefined;
   const { db, now, logger } = shared;
-  const connections = createOAuthConnectionRepository(db, createSecretBox(application.encryptionKey));
+  const box = createSecretBox(application.encryptionKey);
+  const connections = createOAuthConnectionRepository(db, box);
   const server = createAuthorizationServer(application.keys);
   const keeper = createTokenKeeper({
     connections,
@@ -242,7 +252,7 @@ function ownConnections(shared: Shared, options: AppOptions): OwnConnections | u
         memberId: connection.memberId,
       }),
   });
-  return { application, connections, server, keeper };
+  return { application, connections, server, keeper, box };
 }
 
 /** Where each Telegram user's requests go, and the workspace that serves them there. */
@@ -348,15 +358,20 @@ function connectFlowOf(
   shared: Shared,
   own: OwnConnections,
   mayConnect: (telegramUserId: number) => boolean,
+  portalUserOf: (telegramUserId: number) => number | undefined,
   seats: Seats,
 ): ConnectFlow {
   const { application, connections, server } = own;
   return createConnectFlow({
     keys: application.keys,
     server,
-    states: createOAuthStateRepository(shared.db),
+    attempts: createConnectAttemptRepository(shared.db),
     connections,
+    box: own.box,
+    botToken: application.botToken,
+    publicUrl: application.publicUrl,
     mayConnect,
+    portalUserOf,
     // Questions asked and context kept on the other portal mean other records here.
     onSwitch: async (telegramUserId) => {
       seats.forget(telegramUserId);

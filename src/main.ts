@@ -13,6 +13,7 @@ import { createBot } from './telegram/bot.ts';
 import { fatalTelegramLine } from './telegram/failures.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
+import type { Reply } from './views/reply.ts';
 
 // Time for the digest tick and writes in flight to finish once stopping begins.
 const STOP_DEADLINE_MS = 10_000;
@@ -46,6 +47,8 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
             },
             encryptionKey: config.encryptionKey,
             allowConnectedPortals: application.allowConnectedPortals,
+            publicUrl: application.publicUrl,
+            botToken: telegram.token,
             rateLimit: config.rateLimit,
           },
         }
@@ -91,14 +94,10 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
       await sender.send(chatId, replies);
     });
     stopSteps.unshift({ name: 'digests', run: () => digests.stop() });
-    if (app.oauthRoute) {
-      listener.route(
-        OAUTH_REDIRECT_PATH,
-        app.oauthRoute(async (chatId, replies) => {
-          await sender.send(chatId, replies);
-        }),
-      );
-    }
+    const notify = async (chatId: number, replies: Reply[]) => {
+      await sender.send(chatId, replies);
+    };
+    for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
     mountOperatorRoutes(listener, {
       updatesAlive: running.alive,
       pingDatabase: app.ping,

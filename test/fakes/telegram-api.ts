@@ -165,6 +165,10 @@ function checkKeyboard(markup: Json): void {
     for (const button of row as Json[]) {
       if (typeof button.text !== 'string' || button.text === '')
         throw new BadRequest(400, 'Bad Request: BUTTON_TEXT_EMPTY');
+      // Telegram opens a Mini App only from an https address.
+      if (button.web_app !== undefined && !String(button.web_app?.url).startsWith('https://')) {
+        throw new BadRequest(400, 'Bad Request: BUTTON_URL_INVALID');
+      }
       if (button.callback_data !== undefined) {
         const bytes = Buffer.byteLength(String(button.callback_data));
         if (bytes < 1 || bytes > 64) throw new BadRequest(400, 'Bad Request: BUTTON_DATA_INVALID');
