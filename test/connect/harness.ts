@@ -10,6 +10,7 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { silentLogger } from '../../src/log.ts';
 import { createListener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
+import { isPostgresAddress } from '../../src/storage/db.ts';
 import { createBot } from '../../src/telegram/bot.ts';
 import { registerCommands } from '../../src/telegram/menu.ts';
 import { startPolling } from '../../src/telegram/run.ts';
@@ -111,14 +112,16 @@ export function newBrowser(): Browser {
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
 
-export async function startConnectStand(): Promise<ConnectStand> {
-  const clock = { now: new Date('2026-11-25T05:00:00Z') };
-  const now = () => new Date(clock.now);
-  const oauth = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessTokenLifetimeSec: 3600 };
-  const first = await startDemoPortal({ now, rateLimit: false, oauth: { ...oauth, memberId: 'company-one' } });
-  const second = await startDemoPortal({ now, rateLimit: false, oauth: { ...oauth, memberId: 'company-two' } });
-  const telegram = await startFakeTelegram();
-  const folder = mkdtempSync(join(tmpdir(), 'b24-connect-'));
+/** One instance of the bot with the application configured: its app, its polling bot and its listener. */
+export async function startInstance(options: {
+  telegram: FakeTelegram;
+  /** A SQLite file, or a PostgreSQL address. */
+  database: string;
+  /** The company webhook's portal, whose token server serves both companies. */
+  first: DemoPortal;
+  now: () => Date;
+}): Promise<{ app: App; publicUrl: string; stop(): Promise<void> }> {
+  const { telegram, first, now } = options;
   const listener = createListener(silentLogger);
   const port = await listener.listen(0, '127.0.0.1');
   const publicUrl = `http://127.0.0.1:${port}`;
@@ -131,7 +134,8 @@ export async function startConnectStand(): Promise<ConnectStand> {
       publicUrl,
       botToken: telegram.token,
     },
-    databasePath: join(folder, 'assistant.sqlite'),
+    databasePath: options.database,
+    ...(isPostgresAddress(options.database) ? { databaseUrl: options.database } : {}),
     allowed: [
       { telegramUserId: DIRECTOR.id },
       { telegramUserId: MANAGER.id, portalUserId: 3 },
@@ -153,6 +157,31 @@ export async function startConnectStand(): Promise<ConnectStand> {
   const routes = app.connectRoutes?.((chatId, replies) => sender.send(chatId, replies).then(() => {}));
   if (!routes) throw new Error('the application is configured, so the connect routes exist');
   for (const [path, route] of routes) listener.route(path, route);
+  return {
+    app,
+    publicUrl,
+    async stop() {
+      await running.stop();
+      await listener.close();
+      await app.close();
+    },
+  };
+}
+
+export async function startConnectStand(): Promise<ConnectStand> {
+  const clock = { now: new Date('2026-11-25T05:00:00Z') };
+  const now = () => new Date(clock.now);
+  const oauth = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessTokenLifetimeSec: 3600 };
+  const first = await startDemoPortal({ now, rateLimit: false, oauth: { ...oauth, memberId: 'company-one' } });
+  const second = await startDemoPortal({ now, rateLimit: false, oauth: { ...oauth, memberId: 'company-two' } });
+  const telegram = await startFakeTelegram();
+  const folder = mkdtempSync(join(tmpdir(), 'b24-connect-'));
+  const { app, publicUrl, stop } = await startInstance({
+    telegram,
+    database: join(folder, 'assistant.sqlite'),
+    first,
+    now,
+  });
   const handler = `${publicUrl}${OAUTH_REDIRECT_PATH}`;
   first.oauth.redirectUri = handler;
   second.oauth.redirectUri = handler;
@@ -241,9 +270,7 @@ export async function startConnectStand(): Promise<ConnectStand> {
       return { delivered, stop: () => digests.stop() };
     },
     async close() {
-      await running.stop();
-      await listener.close();
-      await app.close();
+      await stop();
       await telegram.close();
       await first.close();
       await second.close();

@@ -220,8 +220,10 @@ function parseMarkup(text: string, parseMode: unknown, limit: number, tooLong: s
   return plain;
 }
 
-export async function startFakeTelegram(): Promise<FakeTelegram> {
-  const token = `${100_000 + Math.floor(Math.random() * 900_000)}:TEST${randomBytes(12).toString('hex')}`;
+/** `token`: the bot's, when two fakes must serve one bot (two instances, each with its own door). */
+export async function startFakeTelegram(options: { token?: string } = {}): Promise<FakeTelegram> {
+  const token =
+    options.token ?? `${100_000 + Math.floor(Math.random() * 900_000)}:TEST${randomBytes(12).toString('hex')}`;
   const calls: { method: string; payload: Json }[] = [];
   const messages: SentMessage[] = [];
   const updates: Json[] = [];
