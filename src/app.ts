@@ -23,7 +23,7 @@ import { connectionEnded, createTokenKeeper, type TokenKeeper } from './portal/t
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
 import { createConnectAttemptRepository } from './storage/connect-attempts.ts';
-import { type Database, openDatabase, ping } from './storage/db.ts';
+import { type Database, type DatabaseTimeouts, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
 import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
 import { createMemoryRepository, type MemoryRepository } from './storage/memory.ts';
@@ -73,6 +73,8 @@ export interface AppOptions {
   databasePath: string;
   /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
   databaseUrl?: string;
+  /** PostgreSQL's connection and statement time limits (tests of a hung server shorten them). */
+  databaseTimeouts?: DatabaseTimeouts;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
@@ -182,7 +184,10 @@ interface Shared {
 
 async function openShared(options: AppOptions): Promise<Shared> {
   const now = options.now ?? (() => new Date());
-  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
+  const db = await openDatabase(
+    options.databaseUrl ?? options.databasePath,
+    options.databaseTimeouts ? { timeouts: options.databaseTimeouts } : {},
+  );
   return {
     db,
     // Several instances share one PostgreSQL database, and with it each portal's request limit.

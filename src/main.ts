@@ -98,13 +98,13 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
       await sender.send(chatId, replies);
     };
     for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
-    mountOperatorRoutes(listener, {
-      updatesAlive: running.alive,
-      pingDatabase: app.ping,
-      lastDigestTick: digests.lastTick,
-    });
+    mountOperatorRoutes(
+      listener,
+      { updatesAlive: running.alive, pingDatabase: app.ping, lastDigestTick: digests.lastTick },
+      { logger, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}) },
+    );
     stopSteps.splice(-1, 0, { name: 'operator listener', run: () => listener.close() });
-    if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
+    if (config.metricsPort !== undefined) await listener.listen(config.metricsPort, config.metricsHost);
     logger.info('assistant started', {
       portal: app.portal ? String(app.portal) : 'none',
       // What the operator registers as the application's handler address.

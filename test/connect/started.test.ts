@@ -1,23 +1,14 @@
 // `npm start` with a Bitrix24 application configured, as an operator runs it: the redirect is served on the
 // listener (METRICS_PORT), the director connects from Telegram through the bot's page, and no secret or token
 // reaches the log.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInitData } from '../../src/access/init-data.ts';
 import { OAUTH_REDIRECT_PATH } from '../../src/app.ts';
 import { DIRECTOR, type Stand, startStand } from '../bot/harness.ts';
+import { freePort } from '../fakes/free-port.ts';
 import { newBrowser } from './harness.ts';
 
 const ENCRYPTION_KEY = 'the operator passphrase 4e1c';
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let stand: Stand;
 let listenerPort: number;
