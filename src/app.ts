@@ -8,57 +8,36 @@ import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
-import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
+import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
+import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
 import { connectRoutes, type Notify } from './connect/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings, type DigestSettingsPort } from './digests/settings.ts';
 import type { Logger } from './log.ts';
 import type { RouteHandler } from './ops/listener.ts';
-import { type BucketSource, type RateLimit, sharedBucket } from './portal/bucket.ts';
+import { type BucketSource, sharedBucket } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
-import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServer } from './portal/oauth-server.ts';
 import type { PortalClient } from './portal/port.ts';
-import { connectionEnded, createTokenKeeper, type TokenKeeper } from './portal/tokens.ts';
+import { connectionEnded } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
-import { createConnectAttemptRepository } from './storage/connect-attempts.ts';
 import { type Database, type DatabaseTimeouts, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
-import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
+import { createSeenUpdates, createSharedBuckets } from './storage/instances.ts';
 import { createMemoryRepository, type MemoryRepository } from './storage/memory.ts';
-import {
-  createOAuthConnectionRepository,
-  type OAuthConnection,
-  type OAuthConnectionRepository,
-} from './storage/oauth-connections.ts';
+import type { OAuthConnection } from './storage/oauth-connections.ts';
 import { createPortalQuestions } from './storage/portal-questions.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
-import { createSecretBox, type SecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
+import { keepWhileUsed } from './workspace-keeper.ts';
 
+export type { ApplicationOptions };
 export { OAUTH_REDIRECT_PATH };
-
-/** The Bitrix24 application (OAuth 2.0) the operator registered: directors connect with their own rights. */
-export interface ApplicationOptions {
-  keys: ApplicationKeys;
-  /** ENCRYPTION_KEY: the directors' tokens are sealed with it. */
-  encryptionKey: string;
-  /** ALLOW_CONNECTED_PORTALS: anyone who connects a portal where the application is installed may use the bot. */
-  allowConnectedPortals: boolean;
-  /** PUBLIC_URL: where the bot's connect pages are. */
-  publicUrl: string;
-  /** The bot's token: the connect page's proof of the Telegram user (Telegram's signed data) is checked with it. */
-  botToken: string;
-  /** Tests hand in a short one; the portal's own limit otherwise. */
-  rateLimit?: RateLimit;
-  /** Renew a token this long before it expires (default a minute). */
-  renewAheadMs?: number;
-}
 
 // A little under Telegram's 30 messages a second per bot, one at a time.
 export const TELEGRAM_RATE = { perSecond: 29, burst: 1 };
@@ -142,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const portal = typeof options.portal === 'function' ? options.portal(shared.buckets) : options.portal;
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
   const webhook = portal && workspaceOf(shared, options, portal, (telegramUserId) => portalUserOf.get(telegramUserId));
-  const own = ownConnections(shared, options);
+  const own = ownConnections(shared, options.application, options.digestRound?.instance);
   const seats = createSeats(shared, options, webhook, own);
   const access = accessRules(portalUserOf, own, seats);
   const app: App = {
@@ -155,7 +134,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     markSeen: createSeenUpdates(shared.db, shared.now),
     close: () => shared.db.close(),
   };
-  const flow = own && connectFlowOf(shared, own, access.mayConnect, (id) => portalUserOf.get(id), seats);
+  const flow =
+    own &&
+    connectFlowOf(shared, own, {
+      mayConnect: access.mayConnect,
+      portalUserOf: (id) => portalUserOf.get(id),
+      // Questions asked and context kept on the other portal mean other records here.
+      onSwitch: async (telegramUserId) => {
+        seats.forget(telegramUserId);
+        await shared.proposals.cancelAll(telegramUserId);
+        await shared.memory.setContext(telegramUserId, undefined);
+      },
+    });
   if (flow && own) {
     app.connect = {
       mayConnect: access.mayConnect,
@@ -228,38 +218,6 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
   return { assistant, scenarios, identify };
 }
 
-/** Directors' own connections through the Bitrix24 application, when one is configured. */
-interface OwnConnections {
-  application: ApplicationOptions;
-  connections: OAuthConnectionRepository;
-  server: AuthorizationServer;
-  keeper: TokenKeeper;
-  box: SecretBox;
-}
-
-function ownConnections(shared: Shared, options: AppOptions): OwnConnections | undefined {
-  const { application } = options;
-  if (!application) return undefined;
-  const { db, now, logger } = shared;
-  const box = createSecretBox(application.encryptionKey);
-  const connections = createOAuthConnectionRepository(db, box);
-  const server = createAuthorizationServer(application.keys);
-  const keeper = createTokenKeeper({
-    connections,
-    server,
-    now,
-    ...(application.renewAheadMs === undefined ? {} : { aheadMs: application.renewAheadMs }),
-    // Instances sharing the database renew a connection one at a time: its refresh token works only once.
-    shared: { leases: createLeases(db), owner: instanceName(options.digestRound?.instance) },
-    onEnded: (connection) =>
-      logger.warn('a director’s connection ended: the portal refused to renew it', {
-        telegramUserId: connection.telegramUserId,
-        memberId: connection.memberId,
-      }),
-  });
-  return { application, connections, server, keeper, box };
-}
-
 /** Where each Telegram user's requests go, and the workspace that serves them there. */
 interface Seats {
   seatOf(telegramUserId: number): Promise<Seat>;
@@ -274,12 +232,13 @@ function createSeats(
   webhook: Workspace | undefined,
   own: OwnConnections | undefined,
 ): Seats {
-  // One workspace per connection, made on first use; a new connection (another portal or user) gets a new one.
-  const connected = new Map<string, Workspace>();
+  // One workspace per connection, made on first use and let go when idle; a new connection (another portal or
+  // user) gets a new one.
+  const connected = keepWhileUsed<Workspace>(shared.now);
   const connectedWorkspace = (connection: OAuthConnection): Workspace => {
+    if (!own) throw new Error('a connection without an application');
     const key = `${connection.telegramUserId}|${connection.memberId}|${connection.portalUserId}`;
-    let workspace = connected.get(key);
-    if (!workspace && own) {
+    return connected.use(key, () => {
       const portal = createConnectedPortalClient({
         endpoint: connection.clientEndpoint,
         portalUserId: connection.portalUserId,
@@ -289,11 +248,8 @@ function createSeats(
         ...(own.application.rateLimit ? { rateLimit: own.application.rateLimit } : {}),
       });
       // The tokens say who the director is; ALLOWED_TELEGRAM_IDS' mapping is for the webhook only.
-      workspace = workspaceOf(shared, options, portal, () => undefined);
-      connected.set(key, workspace);
-    }
-    if (!workspace) throw new Error('a connection without an application');
-    return workspace;
+      return workspaceOf(shared, options, portal, () => undefined);
+    });
   };
   const seatOf = async (telegramUserId: number): Promise<Seat> => {
     const connection = await own?.connections.get(telegramUserId);
@@ -308,9 +264,7 @@ function createSeats(
       if (seat.kind === 'webhook') return webhook;
       return seat.kind === 'connected' ? connectedWorkspace(seat.connection) : undefined;
     },
-    forget(telegramUserId) {
-      for (const key of connected.keys()) if (key.startsWith(`${telegramUserId}|`)) connected.delete(key);
-    },
+    forget: (telegramUserId) => connected.forget(`${telegramUserId}|`),
   };
 }
 
@@ -357,36 +311,6 @@ function assistantPort(seats: Seats, noWorkspace: (telegramUserId: number) => Pr
       return workspace.assistant.handleButton(conversation, data, messageId);
     },
   };
-}
-
-function connectFlowOf(
-  shared: Shared,
-  own: OwnConnections,
-  mayConnect: (telegramUserId: number) => boolean,
-  portalUserOf: (telegramUserId: number) => number | undefined,
-  seats: Seats,
-): ConnectFlow {
-  const { application, connections, server } = own;
-  return createConnectFlow({
-    keys: application.keys,
-    server,
-    attempts: createConnectAttemptRepository(shared.db),
-    connections,
-    box: own.box,
-    botToken: application.botToken,
-    publicUrl: application.publicUrl,
-    mayConnect,
-    portalUserOf,
-    // Questions asked and context kept on the other portal mean other records here.
-    onSwitch: async (telegramUserId) => {
-      seats.forget(telegramUserId);
-      await shared.proposals.cancelAll(telegramUserId);
-      await shared.memory.setContext(telegramUserId, undefined);
-    },
-    now: shared.now,
-    logger: shared.logger,
-    ...(application.rateLimit ? { rateLimit: application.rateLimit } : {}),
-  });
 }
 
 /** The digest schedule over the workspaces: each digest read through the director's own workspace. */
