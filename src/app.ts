@@ -6,7 +6,7 @@
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
 import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
-import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
+import { lazyModelLoop } from './assistant/model/lazy.ts';
 import { understand } from './assistant/router/index.ts';
 import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
 import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
@@ -30,8 +30,10 @@ import type { OAuthConnection } from './storage/oauth-connections.ts';
 import { createPortalQuestions } from './storage/portal-questions.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
+import { untaggedData, workspaceTagOf } from './telegram/workspace-tag.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
+import { OTHER_PORTAL_TAP } from './views/messages-connect.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
 import { keepWhileUsed } from './workspace-keeper.ts';
@@ -89,6 +91,8 @@ interface Workspace {
   scenarios: Scenarios;
   /** Who a Telegram user is on this portal: for the conversation and the digests alike. */
   identify: Identify;
+  /** The portal's tag on every button of this workspace's messages. */
+  tag: string;
 }
 
 /** The portal user a Telegram user stands for; undefined = the client's own user. */
@@ -102,30 +106,21 @@ type Seat =
   | { kind: 'ended' }
   | { kind: 'none' };
 
-/**
- * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
- * model is configured.
- */
-function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
-  let loop: Promise<ModelLoop> | undefined;
-  return {
-    async answer(input) {
-      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
-      return (await loop).answer(input);
-    },
-  };
-}
-
 export async function createApp(options: AppOptions): Promise<App> {
   const shared = await openShared(options);
   const portal = typeof options.portal === 'function' ? options.portal(shared.buckets) : options.portal;
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
-  const webhook = portal && workspaceOf(shared, options, portal, (telegramUserId) => portalUserOf.get(telegramUserId));
+  const webhook =
+    portal &&
+    workspaceOf(shared, options, portal, {
+      identity: (telegramUserId) => portalUserOf.get(telegramUserId),
+      tag: workspaceTagOf(`webhook ${portal.origin ?? String(portal)}`),
+    });
   const own = ownConnections(shared, options.application, options.digestRound?.instance);
   const seats = createSeats(shared, options, webhook, own);
   const access = accessRules(portalUserOf, own, seats);
   const app: App = {
-    assistant: assistantPort(seats, noWorkspaceReplies(shared, seats, options.application)),
+    assistant: assistantPort(shared, seats, noWorkspaceReplies(shared, seats, options.application)),
     access: { isAllowed: access.isAllowed },
     db: shared.db,
     startDigests: digestStarter(shared, options, seats, access.servedNow),
@@ -192,7 +187,12 @@ async function openShared(options: AppOptions): Promise<Shared> {
 }
 
 /** The scenarios, the model and the assistant over one portal client, acting as `identity` says. */
-function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, identity: Identity): Workspace {
+function workspaceOf(
+  shared: Shared,
+  options: AppOptions,
+  portal: PortalClient,
+  { identity, tag }: { identity: Identity; tag: string },
+): Workspace {
   const { directors, proposals, memory, digestSettings, now, logger } = shared;
   const scenarios = createScenarios({ portal, now });
   const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
@@ -215,7 +215,7 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     proposalTtlMs: options.proposalTtlMs,
     offerConnect: Boolean(options.application),
   });
-  return { assistant, scenarios, identify };
+  return { assistant, scenarios, identify, tag };
 }
 
 /** Where each Telegram user's requests go, and the workspace that serves them there. */
@@ -248,7 +248,10 @@ function createSeats(
         ...(own.application.rateLimit ? { rateLimit: own.application.rateLimit } : {}),
       });
       // The tokens say who the director is; ALLOWED_TELEGRAM_IDS' mapping is for the webhook only.
-      return workspaceOf(shared, options, portal, () => undefined);
+      return workspaceOf(shared, options, portal, {
+        identity: () => undefined,
+        tag: workspaceTagOf(`member ${connection.memberId}`),
+      });
     });
   };
   const seatOf = async (telegramUserId: number): Promise<Seat> => {
@@ -298,17 +301,38 @@ function noWorkspaceReplies(shared: Shared, seats: Seats, application: Applicati
 }
 
 /** Each message and tap goes to the assistant of the sender's workspace. */
-function assistantPort(seats: Seats, noWorkspace: (telegramUserId: number) => Promise<Reply[]>): AssistantPort {
+/** Replies of one workspace: their buttons carry its portal's tag. */
+const taggedWith = (tag: string, replies: Reply[]): Reply[] => replies.map((reply) => ({ ...reply, portalTag: tag }));
+
+/**
+ * Each message and tap goes to the assistant of the sender's workspace. A tap on a message of another portal (the
+ * director has switched since) acts on nothing: its numbers would name other records here.
+ */
+function assistantPort(
+  shared: Shared,
+  seats: Seats,
+  noWorkspace: (telegramUserId: number) => Promise<Reply[]>,
+): AssistantPort {
   return {
     async handleText(conversation, text, handling) {
       const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return noWorkspace(conversation.telegramUserId);
-      return workspace.assistant.handleText(conversation, text, handling);
+      return taggedWith(workspace.tag, await workspace.assistant.handleText(conversation, text, handling));
     },
-    async handleButton(conversation, data, messageId) {
+    async handleButton(conversation, tappedData, messageId) {
       const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return { replies: await noWorkspace(conversation.telegramUserId) };
-      return workspace.assistant.handleButton(conversation, data, messageId);
+      const { tag, data } = untaggedData(tappedData);
+      if (tag !== undefined && tag !== workspace.tag) {
+        const language = (await shared.directors.get(conversation.telegramUserId))?.language ?? 'ru';
+        return { replies: [], notice: OTHER_PORTAL_TAP[language] };
+      }
+      const outcome = await workspace.assistant.handleButton(conversation, data, messageId);
+      return {
+        ...outcome,
+        ...(outcome.edit ? { edit: { ...outcome.edit, portalTag: workspace.tag } } : {}),
+        replies: taggedWith(workspace.tag, outcome.replies),
+      };
     },
   };
 }
@@ -346,15 +370,18 @@ function digestContent(seats: Seats): DigestDispatcherDeps['content'] {
     // Ended while this round began: the slot gets the one sentence asking to connect again.
     if (!workspace && (await seats.seatOf(record.telegramUserId)).kind === 'ended') throw connectionEnded();
     if (!workspace) return null;
-    const { scenarios } = workspace;
+    const { scenarios, tag } = workspace;
     // The weekly report comes with its picture: the money won week by week.
     if (digest === 'weeklyReport') {
       const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
       if (!picture) return null;
       const text = renderView(picture.view, record.language);
-      return picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text;
+      return taggedWith(
+        tag,
+        picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text,
+      );
     }
     const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
-    return view ? renderView(view, record.language) : null;
+    return view ? taggedWith(tag, renderView(view, record.language)) : null;
   };
 }

@@ -111,3 +111,9 @@ export const whoActsAsWhom = (telegramName: string, portal: string, userName: st
     ? `Telegram ${who} will see the portal ${where} as ${as}.`
     : `Telegram ${who} будет видеть портал ${where} как ${as}.`;
 };
+
+/** A tap under a message from another portal than the director's current one: nothing is done. */
+export const OTHER_PORTAL_TAP: Texts = {
+  ru: 'Это сообщение из другого портала: кнопка здесь не действует.',
+  en: 'This message is from another portal: its button does nothing here.',
+};

@@ -16,6 +16,7 @@ import {
 } from '../../views/messages.ts';
 import { CONNECT_DATA } from '../callback-data.ts';
 import type { AccessList, ConnectPort } from '../ports.ts';
+import { CONNECT_TAP } from '../workspace-tag.ts';
 
 const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');
 
@@ -75,7 +76,7 @@ export function connectFeature(
     });
   });
 
-  composer.callbackQuery(CONNECT_DATA, async (ctx, next) => {
+  composer.callbackQuery(CONNECT_TAP, async (ctx, next) => {
     if (!mayConnect(ctx)) return next();
     await ctx.answerCallbackQuery();
     await ask(ctx);
