@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(() => stand?.close());
 
 const buttonsOf = (message: SentMessage): string[] =>
-  (message.reply_markup?.inline_keyboard ?? []).flat().flatMap((button) => button.callback_data ?? []);
+  ((message.reply_markup?.inline_keyboard ?? []) as { callback_data?: string }[][])
+    .flat()
+    .flatMap((button) => button.callback_data ?? []);
 
 async function tap(message: SentMessage, data: string): Promise<SentMessage[]> {
   const before = stand.telegram.sent(DIRECTOR.id).length;
