@@ -8,6 +8,16 @@ const token = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const webhook = 'https://romashka.bitrix24.ru/rest/1/k3y5ecr3tvalue42/';
 
 /** The one line a director's operator would see, asserted to name the setting and hold none of the secrets. */
+/** A polling bot with a Bitrix24 application, every setting it needs present. */
+const APPLICATION = {
+  TELEGRAM_BOT_TOKEN: token,
+  BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
+  BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
+  PUBLIC_URL: 'https://bot.example.org',
+  ENCRYPTION_KEY: 'an operator passphrase',
+  METRICS_PORT: '9100',
+};
+
 function refusal(env: NodeJS.ProcessEnv, options?: { demo?: boolean }): string {
   try {
     loadConfig(env, options);
@@ -246,14 +256,7 @@ describe('loadConfig', () => {
   });
 
   it('stops with one line when the application is half set, or lacks its key, address or listener', () => {
-    const app = {
-      TELEGRAM_BOT_TOKEN: token,
-      BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
-      BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
-      PUBLIC_URL: 'https://bot.example.org',
-      ENCRYPTION_KEY: 'an operator passphrase',
-      METRICS_PORT: '9100',
-    };
+    const app = APPLICATION;
     expect(refusal({ ...app, ENCRYPTION_KEY: undefined })).toMatch(/^Setting ENCRYPTION_KEY: must be set when/);
     expect(refusal({ ...app, BITRIX24_APP_CLIENT_SECRET: undefined })).toMatch(/^Setting BITRIX24_APP_CLIENT_SECRET: /);
     expect(refusal({ ...app, BITRIX24_APP_CLIENT_ID: undefined })).toMatch(/^Setting BITRIX24_APP_CLIENT_ID: /);
@@ -269,14 +272,7 @@ describe('loadConfig', () => {
   });
 
   it('wants https for the authorization server and the public address, plain http only on this machine', () => {
-    const app = {
-      TELEGRAM_BOT_TOKEN: token,
-      BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
-      BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
-      PUBLIC_URL: 'https://bot.example.org',
-      ENCRYPTION_KEY: 'an operator passphrase',
-      METRICS_PORT: '9100',
-    };
+    const app = APPLICATION;
     expect(refusal({ ...app, PUBLIC_URL: 'http://bot.example.org' })).toBe(
       'Setting PUBLIC_URL: must be an https:// address of this bot, as a browser reaches it (plain http:// only to this machine)',
     );

@@ -19,8 +19,8 @@ import type { DigestName, ScenarioName, ScenarioRequest } from '../scenarios/req
 import type { WriteRequest, WriteType } from '../scenarios/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
-/** Room left for the portal's tag in front (workspace-tag.ts: `@` + 4 + `:`). */
-const TAG_ROOM = 6;
+/** Room left for the portal's tag in front (workspace-tag.ts: `@` + 3 + `:`). */
+const TAG_ROOM = 5;
 
 /** The connect button's data: the Telegram side answers it before the assistant sees it. */
 export const CONNECT_DATA = 'cn';

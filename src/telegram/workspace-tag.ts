@@ -1,15 +1,15 @@
-// Each button carries a short tag of the portal its message came from (`@Ab3x:` in front of its own data), so a
+// Each button carries a short tag of the portal its message came from (`@Ab3:` in front of its own data), so a
 // tap on a message from another portal (the director connected another one since) acts on nothing. Buttons sent
 // before tags existed carry none and act on the director's current portal, as they always did: each of them is
 // either bound to a stored proposal or list that a switch of portals withdraws, or it only reads and asks again.
 import { createHash } from 'node:crypto';
 import { CONNECT_DATA } from './callback-data.ts';
 
-const TAGGED = /^@([A-Za-z0-9_-]{4}):/;
+const TAGGED = /^@([A-Za-z0-9_-]{3}):/;
 
 /** The tag of a portal, from what names it for good (its `member_id`, or the company webhook's address). */
 export const workspaceTagOf = (portal: string): string =>
-  createHash('sha256').update(portal).digest('base64url').slice(0, 4);
+  createHash('sha256').update(portal).digest('base64url').slice(0, 3);
 
 export const taggedData = (data: string, tag: string | undefined): string => (tag ? `@${tag}:${data}` : data);
 
@@ -20,4 +20,4 @@ export function untaggedData(data: string): { tag?: string; data: string } {
 }
 
 /** The connect button, whichever portal's message it is under: connecting is not about that portal. */
-export const CONNECT_TAP = new RegExp(`^(?:@[A-Za-z0-9_-]{4}:)?${CONNECT_DATA}$`);
+export const CONNECT_TAP = new RegExp(`^(?:@[A-Za-z0-9_-]{3}:)?${CONNECT_DATA}$`);

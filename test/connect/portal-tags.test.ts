@@ -30,7 +30,7 @@ it('refuses a tap under the first portal’s message once the director acts on t
   const withButtons = (await stand.say(DIRECTOR, 'покажи сделки')).find((message) => buttonsOf(message).length);
   if (!withButtons) throw new Error('no buttons under the deals');
   const [data = ''] = buttonsOf(withButtons);
-  expect(data).toMatch(/^@[\w-]{4}:/);
+  expect(data).toMatch(/^@[\w-]{3}:/);
   expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
 
   const connected = await stand.connect(DIRECTOR, stand.second, 1);
@@ -41,8 +41,8 @@ it('refuses a tap under the first portal’s message once the director acts on t
   // Under a message of the second portal, the same kind of button works.
   const fresh = (await stand.say(DIRECTOR, 'покажи сделки')).find((message) => buttonsOf(message).length);
   const [own = ''] = fresh ? buttonsOf(fresh) : [];
-  expect(own).toMatch(/^@[\w-]{4}:/);
-  expect(own.slice(0, 6)).not.toBe(data.slice(0, 6));
+  expect(own).toMatch(/^@[\w-]{3}:/);
+  expect(own.slice(0, 5)).not.toBe(data.slice(0, 5));
   const acted = await tap(fresh as SentMessage, own);
   expect(acted.map((message) => message.plain)).not.toContain(OTHER_PORTAL_TAP.ru);
 

@@ -2,28 +2,17 @@
 // waiting for ever; with a running bot behind a door that can freeze its traffic (TEST_DATABASE_URL), /healthz still
 // answers within 2 s, the director still gets an answer, and all is well again once the database answers.
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { startDemoPortal } from '../../src/demo-portal/server.ts';
-import { silentLogger } from '../../src/log.ts';
-import { createListener } from '../../src/ops/listener.ts';
-import { mountOperatorRoutes } from '../../src/ops/routes.ts';
-import { createPortalClient } from '../../src/portal/client.ts';
 import { DatabaseTimeout, openDatabase } from '../../src/storage/db.ts';
-import { createBot } from '../../src/telegram/bot.ts';
-import { startPolling } from '../../src/telegram/run.ts';
 import { SOMETHING_WENT_WRONG, SORRY } from '../../src/views/messages.ts';
-import { startFakeTelegram } from '../fakes/telegram-api.ts';
 import { placeInSchema } from '../storage/engines.ts';
-import { tempFolders } from '../storage/temp.ts';
+import { type Cleanups, DIRECTOR, startOperatorBot } from './operator-bot.ts';
 
 const TIMEOUTS = { connectMs: 500, statementMs: 1_000 };
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-const folder = tempFolders();
 
 /** A door to `upstream` that forwards bytes until frozen; frozen, it accepts and holds, and answers nothing. */
 async function freezableDoor(upstream: { host: string; port: number }) {
@@ -99,29 +88,11 @@ describe('a hung database', () => {
       through.hostname = '127.0.0.1';
       through.port = String(door.port);
 
-      const portal = await startDemoPortal({ port: 0, rateLimit: false });
-      cleanups.push(() => portal.close());
-      const telegram = await startFakeTelegram();
-      cleanups.push(() => telegram.close());
-      const app = await createApp({
-        portal: createPortalClient({ webhookUrl: portal.webhookUrl, rateLimit: { perSecond: 1_000, burst: 1_000 } }),
-        databasePath: join(folder(), 'unused.sqlite'),
-        databaseUrl: through.toString(),
-        databaseTimeouts: TIMEOUTS,
-        allowed: [{ telegramUserId: 111 }],
-        logger: silentLogger,
-      });
-      cleanups.push(() => app.close());
-      const { bot } = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, ...app, logger: silentLogger });
-      const running = await startPolling(bot, silentLogger);
-      cleanups.push(() => running.stop());
-      const listener = createListener(silentLogger);
-      mountOperatorRoutes(listener, { updatesAlive: running.alive, pingDatabase: app.ping });
-      const port = await listener.listen(0);
-      cleanups.push(() => listener.close());
+      const bot = await startOperatorBot(cleanups, { databaseUrl: through.toString(), databaseTimeouts: TIMEOUTS });
+      const { telegram } = bot;
       const health = async () => {
         const started = Date.now();
-        const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5_000) });
+        const response = await bot.get('/healthz');
         return { status: response.status, body: await response.json(), ms: Date.now() - started };
       };
       expect((await health()).status).toBe(200);
@@ -131,10 +102,9 @@ describe('a hung database', () => {
       expect(frozen).toMatchObject({ status: 503, body: { database: false } });
       expect(frozen.ms).toBeLessThan(2_000);
       // The director still hears something: the one plain sentence, not silence.
-      const director = { id: 111, first_name: 'Алексей', language_code: 'ru' };
-      const before = telegram.sent(director.id).length;
-      telegram.sendText(director, 'мои задачи');
-      const answer = await telegram.waitFor(() => telegram.sent(director.id)[before], 15_000);
+      const before = telegram.sent(DIRECTOR.id).length;
+      telegram.sendText(DIRECTOR, 'мои задачи');
+      const answer = await telegram.waitFor(() => telegram.sent(DIRECTOR.id)[before], 15_000);
       expect([SORRY.ru, SOMETHING_WENT_WRONG.ru]).toContain(answer.plain);
 
       door.thaw();
