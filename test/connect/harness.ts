@@ -120,11 +120,13 @@ export async function startInstance(options: {
   /** The company webhook's portal, whose token server serves both companies. */
   first: DemoPortal;
   now: () => Date;
+  /** Where the bot says its pages are, when not its own listener (an https address behind a proxy). */
+  publicUrl?: string;
 }): Promise<{ app: App; publicUrl: string; stop(): Promise<void> }> {
   const { telegram, first, now } = options;
   const listener = createListener(silentLogger);
   const port = await listener.listen(0, '127.0.0.1');
-  const publicUrl = `http://127.0.0.1:${port}`;
+  const publicUrl = options.publicUrl ?? `http://127.0.0.1:${port}`;
   const app = await createApp({
     portal: createPortalClient({ webhookUrl: first.webhookUrl, retries: 0 }),
     application: {
