@@ -23,10 +23,13 @@ RUN npm run build
 
 FROM base
 # METRICS_PORT serves /healthz for the HEALTHCHECK below (and /metrics); TELEGRAM_WEBHOOK_PORT is where a
-# reverse proxy sends Telegram's updates in webhook mode.
+# reverse proxy sends Telegram's updates in webhook mode. Inside a container the listener binds every interface
+# (METRICS_HOST), so a scraper on the container's network reaches it; set METRICS_TOKEN when that network is not
+# yours alone.
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/assistant.sqlite \
-    METRICS_PORT=9464
+    METRICS_PORT=9464 \
+    METRICS_HOST=0.0.0.0
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY --from=build /app/dist ./dist

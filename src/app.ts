@@ -6,54 +6,41 @@
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
 import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
-import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
+import { lazyModelLoop } from './assistant/model/lazy.ts';
 import { understand } from './assistant/router/index.ts';
-import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
-import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
+import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
+import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
+import { connectRoutes, type Notify } from './connect/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings, type DigestSettingsPort } from './digests/settings.ts';
 import type { Logger } from './log.ts';
-import { type BucketSource, type RateLimit, sharedBucket } from './portal/bucket.ts';
+import type { RouteHandler } from './ops/listener.ts';
+import { type BucketSource, sharedBucket } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
-import { type ApplicationKeys, type AuthorizationServer, createAuthorizationServer } from './portal/oauth-server.ts';
 import type { PortalClient } from './portal/port.ts';
-import { connectionEnded, createTokenKeeper, type TokenKeeper } from './portal/tokens.ts';
+import { connectionEnded } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
-import { type Database, openDatabase, ping } from './storage/db.ts';
+import { type Database, type DatabaseTimeouts, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
-import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
+import { createSeenUpdates, createSharedBuckets } from './storage/instances.ts';
 import { createMemoryRepository, type MemoryRepository } from './storage/memory.ts';
-import {
-  createOAuthConnectionRepository,
-  type OAuthConnection,
-  type OAuthConnectionRepository,
-} from './storage/oauth-connections.ts';
-import { createOAuthStateRepository } from './storage/oauth-states.ts';
+import type { OAuthConnection } from './storage/oauth-connections.ts';
 import { createPlanRepository, type PlanRepository } from './storage/plans.ts';
+import { createPortalQuestions } from './storage/portal-questions.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
-import { createSecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
+import { untaggedData, workspaceTagOf } from './telegram/workspace-tag.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
+import { OTHER_PORTAL_TAP } from './views/messages-connect.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
+import { keepWhileUsed } from './workspace-keeper.ts';
 
+export type { ApplicationOptions };
 export { OAUTH_REDIRECT_PATH };
-
-/** The Bitrix24 application (OAuth 2.0) the operator registered: directors connect with their own rights. */
-export interface ApplicationOptions {
-  keys: ApplicationKeys;
-  /** ENCRYPTION_KEY: the directors' tokens are sealed with it. */
-  encryptionKey: string;
-  /** ALLOW_CONNECTED_PORTALS: anyone who connects a portal where the application is installed may use the bot. */
-  allowConnectedPortals: boolean;
-  /** Tests hand in a short one; the portal's own limit otherwise. */
-  rateLimit?: RateLimit;
-  /** Renew a token this long before it expires (default a minute). */
-  renewAheadMs?: number;
-}
 
 // A little under Telegram's 30 messages a second per bot, one at a time.
 export const TELEGRAM_RATE = { perSecond: 29, burst: 1 };
@@ -68,6 +55,8 @@ export interface AppOptions {
   databasePath: string;
   /** A PostgreSQL database shared with other instances; when set, `databasePath` is not used. */
   databaseUrl?: string;
+  /** PostgreSQL's connection and statement time limits (tests of a hung server shorten them). */
+  databaseTimeouts?: DatabaseTimeouts;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
@@ -86,8 +75,8 @@ export interface App {
   db: Database;
   /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
-  /** The handler of the application's redirect (mounted at OAUTH_REDIRECT_PATH); `notify` writes to a chat. */
-  oauthRoute?(notify: (chatId: number, replies: Reply[]) => Promise<void>): ReturnType<typeof oauthRedirectRoute>;
+  /** The connect pages and the application's handler, by path, to mount on the listener; `notify` writes to a chat. */
+  connectRoutes?(notify: Notify): [path: string, handler: RouteHandler][];
   /** Health check: resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -103,6 +92,8 @@ interface Workspace {
   scenarios: Scenarios;
   /** Who a Telegram user is on this portal: for the conversation and the digests alike. */
   identify: Identify;
+  /** The portal's tag on every button of this workspace's messages. */
+  tag: string;
 }
 
 /** The portal user a Telegram user stands for; undefined = the client's own user. */
@@ -116,30 +107,21 @@ type Seat =
   | { kind: 'ended' }
   | { kind: 'none' };
 
-/**
- * The model's client (openai) and tokenizer are big: loaded on the first free-form question, and never when no
- * model is configured.
- */
-function lazyModelLoop(deps: ModelLoopDeps): ModelLoop {
-  let loop: Promise<ModelLoop> | undefined;
-  return {
-    async answer(input) {
-      loop ??= import('./assistant/model/index.ts').then(({ createModelLoop }) => createModelLoop(deps));
-      return (await loop).answer(input);
-    },
-  };
-}
-
 export async function createApp(options: AppOptions): Promise<App> {
   const shared = await openShared(options);
   const portal = typeof options.portal === 'function' ? options.portal(shared.buckets) : options.portal;
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));
-  const webhook = portal && workspaceOf(shared, options, portal, (telegramUserId) => portalUserOf.get(telegramUserId));
-  const own = ownConnections(shared, options);
+  const webhook =
+    portal &&
+    workspaceOf(shared, options, portal, {
+      identity: (telegramUserId) => portalUserOf.get(telegramUserId),
+      tag: workspaceTagOf(`webhook ${portal.origin ?? String(portal)}`),
+    });
+  const own = ownConnections(shared, options.application, options.digestRound?.instance);
   const seats = createSeats(shared, options, webhook, own);
   const access = accessRules(portalUserOf, own, seats);
   const app: App = {
-    assistant: assistantPort(seats, noWorkspaceReplies(shared, seats, options.application)),
+    assistant: assistantPort(shared, seats, noWorkspaceReplies(shared, seats, options.application)),
     access: { isAllowed: access.isAllowed },
     db: shared.db,
     startDigests: digestStarter(shared, options, seats, access.servedNow),
@@ -148,15 +130,28 @@ export async function createApp(options: AppOptions): Promise<App> {
     markSeen: createSeenUpdates(shared.db, shared.now),
     close: () => shared.db.close(),
   };
-  const flow = own && connectFlowOf(shared, own, access.mayConnect, seats);
-  if (flow) {
+  const flow =
+    own &&
+    connectFlowOf(shared, own, {
+      mayConnect: access.mayConnect,
+      portalUserOf: (id) => portalUserOf.get(id),
+      // Questions asked and context kept on the other portal mean other records here.
+      onSwitch: async (telegramUserId) => {
+        seats.forget(telegramUserId);
+        await shared.proposals.cancelAll(telegramUserId);
+        await shared.memory.setContext(telegramUserId, undefined);
+      },
+    });
+  if (flow && own) {
     app.connect = {
       mayConnect: access.mayConnect,
       link: (request) => flow.link(request),
       disconnect: (telegramUserId) => flow.disconnect(telegramUserId),
       linkTtlMs: CONNECT_LINK_TTL_MS,
+      addressQuestion: createPortalQuestions(shared.db),
     };
-    app.oauthRoute = (notify) => oauthRedirectRoute(flow, notify, shared.logger);
+    const { publicUrl } = own.application;
+    app.connectRoutes = (notify) => connectRoutes({ flow, notify, publicUrl, logger: shared.logger });
   }
   return app;
 }
@@ -176,7 +171,10 @@ interface Shared {
 
 async function openShared(options: AppOptions): Promise<Shared> {
   const now = options.now ?? (() => new Date());
-  const db = await openDatabase(options.databaseUrl ?? options.databasePath);
+  const db = await openDatabase(
+    options.databaseUrl ?? options.databasePath,
+    options.databaseTimeouts ? { timeouts: options.databaseTimeouts } : {},
+  );
   return {
     db,
     // Several instances share one PostgreSQL database, and with it each portal's request limit.
@@ -192,7 +190,12 @@ async function openShared(options: AppOptions): Promise<Shared> {
 }
 
 /** The scenarios, the model and the assistant over one portal client, acting as `identity` says. */
-function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, identity: Identity): Workspace {
+function workspaceOf(
+  shared: Shared,
+  options: AppOptions,
+  portal: PortalClient,
+  { identity, tag }: { identity: Identity; tag: string },
+): Workspace {
   const { directors, proposals, memory, plans, digestSettings, now, logger } = shared;
   const scenarios = createScenarios({ portal, now, plans });
   const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
@@ -216,37 +219,7 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     proposalTtlMs: options.proposalTtlMs,
     offerConnect: Boolean(options.application),
   });
-  return { assistant, scenarios, identify };
-}
-
-/** Directors' own connections through the Bitrix24 application, when one is configured. */
-interface OwnConnections {
-  application: ApplicationOptions;
-  connections: OAuthConnectionRepository;
-  server: AuthorizationServer;
-  keeper: TokenKeeper;
-}
-
-function ownConnections(shared: Shared, options: AppOptions): OwnConnections | undefined {
-  const { application } = options;
-  if (!application) return undefined;
-  const { db, now, logger } = shared;
-  const connections = createOAuthConnectionRepository(db, createSecretBox(application.encryptionKey));
-  const server = createAuthorizationServer(application.keys);
-  const keeper = createTokenKeeper({
-    connections,
-    server,
-    now,
-    ...(application.renewAheadMs === undefined ? {} : { aheadMs: application.renewAheadMs }),
-    // Instances sharing the database renew a connection one at a time: its refresh token works only once.
-    shared: { leases: createLeases(db), owner: instanceName(options.digestRound?.instance) },
-    onEnded: (connection) =>
-      logger.warn('a director’s connection ended: the portal refused to renew it', {
-        telegramUserId: connection.telegramUserId,
-        memberId: connection.memberId,
-      }),
-  });
-  return { application, connections, server, keeper };
+  return { assistant, scenarios, identify, tag };
 }
 
 /** Where each Telegram user's requests go, and the workspace that serves them there. */
@@ -263,12 +236,13 @@ function createSeats(
   webhook: Workspace | undefined,
   own: OwnConnections | undefined,
 ): Seats {
-  // One workspace per connection, made on first use; a new connection (another portal or user) gets a new one.
-  const connected = new Map<string, Workspace>();
+  // One workspace per connection, made on first use and let go when idle; a new connection (another portal or
+  // user) gets a new one.
+  const connected = keepWhileUsed<Workspace>(shared.now);
   const connectedWorkspace = (connection: OAuthConnection): Workspace => {
+    if (!own) throw new Error('a connection without an application');
     const key = `${connection.telegramUserId}|${connection.memberId}|${connection.portalUserId}`;
-    let workspace = connected.get(key);
-    if (!workspace && own) {
+    return connected.use(key, () => {
       const portal = createConnectedPortalClient({
         endpoint: connection.clientEndpoint,
         portalUserId: connection.portalUserId,
@@ -278,11 +252,11 @@ function createSeats(
         ...(own.application.rateLimit ? { rateLimit: own.application.rateLimit } : {}),
       });
       // The tokens say who the director is; ALLOWED_TELEGRAM_IDS' mapping is for the webhook only.
-      workspace = workspaceOf(shared, options, portal, () => undefined);
-      connected.set(key, workspace);
-    }
-    if (!workspace) throw new Error('a connection without an application');
-    return workspace;
+      return workspaceOf(shared, options, portal, {
+        identity: () => undefined,
+        tag: workspaceTagOf(`member ${connection.memberId}`),
+      });
+    });
   };
   const seatOf = async (telegramUserId: number): Promise<Seat> => {
     const connection = await own?.connections.get(telegramUserId);
@@ -297,9 +271,7 @@ function createSeats(
       if (seat.kind === 'webhook') return webhook;
       return seat.kind === 'connected' ? connectedWorkspace(seat.connection) : undefined;
     },
-    forget(telegramUserId) {
-      for (const key of connected.keys()) if (key.startsWith(`${telegramUserId}|`)) connected.delete(key);
-    },
+    forget: (telegramUserId) => connected.forget(`${telegramUserId}|`),
   };
 }
 
@@ -333,44 +305,40 @@ function noWorkspaceReplies(shared: Shared, seats: Seats, application: Applicati
 }
 
 /** Each message and tap goes to the assistant of the sender's workspace. */
-function assistantPort(seats: Seats, noWorkspace: (telegramUserId: number) => Promise<Reply[]>): AssistantPort {
+/** Replies of one workspace: their buttons carry its portal's tag. */
+const taggedWith = (tag: string, replies: Reply[]): Reply[] => replies.map((reply) => ({ ...reply, portalTag: tag }));
+
+/**
+ * Each message and tap goes to the assistant of the sender's workspace. A tap on a message of another portal (the
+ * director has switched since) acts on nothing: its numbers would name other records here.
+ */
+function assistantPort(
+  shared: Shared,
+  seats: Seats,
+  noWorkspace: (telegramUserId: number) => Promise<Reply[]>,
+): AssistantPort {
   return {
     async handleText(conversation, text, handling) {
       const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return noWorkspace(conversation.telegramUserId);
-      return workspace.assistant.handleText(conversation, text, handling);
+      return taggedWith(workspace.tag, await workspace.assistant.handleText(conversation, text, handling));
     },
-    async handleButton(conversation, data, messageId) {
+    async handleButton(conversation, tappedData, messageId) {
       const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return { replies: await noWorkspace(conversation.telegramUserId) };
-      return workspace.assistant.handleButton(conversation, data, messageId);
+      const { tag, data } = untaggedData(tappedData);
+      if (tag !== undefined && tag !== workspace.tag) {
+        const language = (await shared.directors.get(conversation.telegramUserId))?.language ?? 'ru';
+        return { replies: [], notice: OTHER_PORTAL_TAP[language] };
+      }
+      const outcome = await workspace.assistant.handleButton(conversation, data, messageId);
+      return {
+        ...outcome,
+        ...(outcome.edit ? { edit: { ...outcome.edit, portalTag: workspace.tag } } : {}),
+        replies: taggedWith(workspace.tag, outcome.replies),
+      };
     },
   };
-}
-
-function connectFlowOf(
-  shared: Shared,
-  own: OwnConnections,
-  mayConnect: (telegramUserId: number) => boolean,
-  seats: Seats,
-): ConnectFlow {
-  const { application, connections, server } = own;
-  return createConnectFlow({
-    keys: application.keys,
-    server,
-    states: createOAuthStateRepository(shared.db),
-    connections,
-    mayConnect,
-    // Questions asked and context kept on the other portal mean other records here.
-    onSwitch: async (telegramUserId) => {
-      seats.forget(telegramUserId);
-      await shared.proposals.cancelAll(telegramUserId);
-      await shared.memory.setContext(telegramUserId, undefined);
-    },
-    now: shared.now,
-    logger: shared.logger,
-    ...(application.rateLimit ? { rateLimit: application.rateLimit } : {}),
-  });
 }
 
 /** The digest schedule over the workspaces: each digest read through the director's own workspace. */
@@ -406,15 +374,18 @@ function digestContent(seats: Seats): DigestDispatcherDeps['content'] {
     // Ended while this round began: the slot gets the one sentence asking to connect again.
     if (!workspace && (await seats.seatOf(record.telegramUserId)).kind === 'ended') throw connectionEnded();
     if (!workspace) return null;
-    const { scenarios } = workspace;
+    const { scenarios, tag } = workspace;
     // The weekly report comes with its picture: the money won week by week.
     if (digest === 'weeklyReport') {
       const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
       if (!picture) return null;
       const text = renderView(picture.view, record.language);
-      return picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text;
+      return taggedWith(
+        tag,
+        picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text,
+      );
     }
     const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
-    return view ? renderView(view, record.language) : null;
+    return view ? taggedWith(tag, renderView(view, record.language)) : null;
   };
 }

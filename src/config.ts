@@ -40,6 +40,10 @@ export interface Config {
   portalPort: number;
   /** METRICS_PORT: the operator listener (/healthz, /metrics) on a port of its own; absent: off. */
   metricsPort?: number;
+  /** METRICS_HOST: the interface that listener binds to (127.0.0.1 unless the operator opens it). */
+  metricsHost: string;
+  /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   rateLimit: { perSecond: number; burst: number };
 }
 
@@ -163,12 +167,17 @@ const environment = z.object({
   ),
   PORTAL_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
   METRICS_PORT: optional(integer(0, 65535, 'a port number from 0 to 65535')),
+  METRICS_HOST: optional(
+    text.regex(/^[\w.:-]{1,253}$/, 'must be an interface address such as 127.0.0.1 or 0.0.0.0, or a host name'),
+  ),
+  METRICS_TOKEN: optional(text.regex(/^[\x21-\x7e]{16,512}$/, 'must be 16–512 characters without spaces')),
   BITRIX24_APP_CLIENT_ID: optional(
     text.regex(/^[\w.-]{1,200}$/, 'must be the application code, e.g. local.5f1b2c3d4e5f60.12345678'),
   ),
   BITRIX24_APP_CLIENT_SECRET: optional(text.regex(/^\S{1,200}$/, 'must be the application key without spaces')),
-  BITRIX24_OAUTH_SERVER: optional(httpUrl('the authorization server')),
-  PUBLIC_URL: optional(httpUrl('this bot, as a browser reaches it')),
+  // The application's secret and the directors' codes and cookies travel over these: https only.
+  BITRIX24_OAUTH_SERVER: optional(secureUrl('the authorization server')),
+  PUBLIC_URL: optional(secureUrl('this bot, as a browser reaches it')),
   ALLOW_CONNECTED_PORTALS: optional(
     text.toLowerCase().pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')),
   ),
@@ -200,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     databasePath: settings.DATABASE_PATH ?? './data/assistant.sqlite',
     ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     logLevel: settings.LOG_LEVEL ?? 'info',
+    metricsHost: settings.METRICS_HOST ?? '127.0.0.1',
+    ...(settings.METRICS_TOKEN ? { metricsToken: settings.METRICS_TOKEN } : {}),
     portalPort: settings.PORTAL_PORT ?? 8124,
     rateLimit: { perSecond: settings.BITRIX24_RATE_LIMIT ?? 2, burst: settings.BITRIX24_RATE_BURST ?? 50 },
   };
@@ -224,6 +235,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       const given = settings.TELEGRAM_WEBHOOK_PORT !== undefined ? 'TELEGRAM_WEBHOOK_PORT' : 'TELEGRAM_WEBHOOK_SECRET';
       throw new ConfigError('TELEGRAM_WEBHOOK_URL', `must be set too when ${given} is (webhook mode)`);
     }
+  }
+  // Two instances that both poll make Telegram refuse each other in turn: a shared database means the webhook.
+  if (mode === 'telegram' && settings.DATABASE_URL && !config.telegram?.webhook) {
+    throw new ConfigError(
+      'TELEGRAM_WEBHOOK_URL',
+      'must be set too when DATABASE_URL is: instances sharing a database receive updates by webhook, not by polling',
+    );
   }
   if (settings.METRICS_PORT !== undefined) config.metricsPort = settings.METRICS_PORT;
   if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
@@ -305,6 +323,7 @@ export function secretsOf(config: Config): string[] {
     config.model?.apiKey,
     config.encryptionKey,
     config.application?.clientSecret,
+    config.metricsToken,
   ];
   if (config.portal) secrets.push(parseWebhookAddress(config.portal.webhookUrl).secret);
   if (config.databaseUrl) {

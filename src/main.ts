@@ -13,6 +13,7 @@ import { createBot } from './telegram/bot.ts';
 import { fatalTelegramLine } from './telegram/failures.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
+import type { Reply } from './views/reply.ts';
 
 // Time for the digest tick and writes in flight to finish once stopping begins.
 const STOP_DEADLINE_MS = 10_000;
@@ -46,6 +47,8 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
             },
             encryptionKey: config.encryptionKey,
             allowConnectedPortals: application.allowConnectedPortals,
+            publicUrl: application.publicUrl,
+            botToken: telegram.token,
             rateLimit: config.rateLimit,
           },
         }
@@ -91,21 +94,17 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
       await sender.send(chatId, replies);
     });
     stopSteps.unshift({ name: 'digests', run: () => digests.stop() });
-    if (app.oauthRoute) {
-      listener.route(
-        OAUTH_REDIRECT_PATH,
-        app.oauthRoute(async (chatId, replies) => {
-          await sender.send(chatId, replies);
-        }),
-      );
-    }
-    mountOperatorRoutes(listener, {
-      updatesAlive: running.alive,
-      pingDatabase: app.ping,
-      lastDigestTick: digests.lastTick,
-    });
+    const notify = async (chatId: number, replies: Reply[]) => {
+      await sender.send(chatId, replies);
+    };
+    for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
+    mountOperatorRoutes(
+      listener,
+      { updatesAlive: running.alive, pingDatabase: app.ping, lastDigestTick: digests.lastTick },
+      { logger, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}) },
+    );
     stopSteps.splice(-1, 0, { name: 'operator listener', run: () => listener.close() });
-    if (config.metricsPort !== undefined) await listener.listen(config.metricsPort);
+    if (config.metricsPort !== undefined) await listener.listen(config.metricsPort, config.metricsHost);
     logger.info('assistant started', {
       portal: app.portal ? String(app.portal) : 'none',
       // What the operator registers as the application's handler address.

@@ -8,6 +8,16 @@ const token = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const webhook = 'https://romashka.bitrix24.ru/rest/1/k3y5ecr3tvalue42/';
 
 /** The one line a director's operator would see, asserted to name the setting and hold none of the secrets. */
+/** A polling bot with a Bitrix24 application, every setting it needs present. */
+const APPLICATION = {
+  TELEGRAM_BOT_TOKEN: token,
+  BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
+  BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
+  PUBLIC_URL: 'https://bot.example.org',
+  ENCRYPTION_KEY: 'an operator passphrase',
+  METRICS_PORT: '9100',
+};
+
 function refusal(env: NodeJS.ProcessEnv, options?: { demo?: boolean }): string {
   try {
     loadConfig(env, options);
@@ -65,6 +75,7 @@ describe('loadConfig', () => {
       databasePath: '/var/lib/assistant/state.sqlite',
       encryptionKey: 'a long enough operator passphrase',
       logLevel: 'debug',
+      metricsHost: '127.0.0.1',
       portalPort: 0,
       rateLimit: { perSecond: 0.5, burst: 10 },
     });
@@ -245,14 +256,7 @@ describe('loadConfig', () => {
   });
 
   it('stops with one line when the application is half set, or lacks its key, address or listener', () => {
-    const app = {
-      TELEGRAM_BOT_TOKEN: token,
-      BITRIX24_APP_CLIENT_ID: 'app.6571a2b3c4d5e6.12345678',
-      BITRIX24_APP_CLIENT_SECRET: 'cl1ent-s3cret',
-      PUBLIC_URL: 'https://bot.example.org',
-      ENCRYPTION_KEY: 'an operator passphrase',
-      METRICS_PORT: '9100',
-    };
+    const app = APPLICATION;
     expect(refusal({ ...app, ENCRYPTION_KEY: undefined })).toMatch(/^Setting ENCRYPTION_KEY: must be set when/);
     expect(refusal({ ...app, BITRIX24_APP_CLIENT_SECRET: undefined })).toMatch(/^Setting BITRIX24_APP_CLIENT_SECRET: /);
     expect(refusal({ ...app, BITRIX24_APP_CLIENT_ID: undefined })).toMatch(/^Setting BITRIX24_APP_CLIENT_ID: /);
@@ -265,6 +269,37 @@ describe('loadConfig', () => {
     for (const line of [refusal({ ...app, ENCRYPTION_KEY: undefined }), refusal({ ...app, PUBLIC_URL: undefined })]) {
       expect(line).not.toContain('cl1ent-s3cret');
     }
+  });
+
+  it('wants https for the authorization server and the public address, plain http only on this machine', () => {
+    const app = APPLICATION;
+    expect(refusal({ ...app, PUBLIC_URL: 'http://bot.example.org' })).toBe(
+      'Setting PUBLIC_URL: must be an https:// address of this bot, as a browser reaches it (plain http:// only to this machine)',
+    );
+    expect(refusal({ ...app, BITRIX24_OAUTH_SERVER: 'http://oauth.bitrix.info' })).toMatch(
+      /^Setting BITRIX24_OAUTH_SERVER: must be an https:\/\/ address/,
+    );
+    const local = loadConfig({
+      ...app,
+      PUBLIC_URL: 'http://127.0.0.1:9100',
+      BITRIX24_OAUTH_SERVER: 'http://localhost:8124',
+    });
+    expect(local.application).toMatchObject({ publicUrl: 'http://127.0.0.1:9100', server: 'http://localhost:8124' });
+  });
+
+  it('refuses a shared database with polling: two polling instances would make Telegram refuse each other', () => {
+    expect(refusal({ TELEGRAM_BOT_TOKEN: token, DATABASE_URL: 'postgres://assistant:pw@db:5432/assistant' })).toBe(
+      'Setting TELEGRAM_WEBHOOK_URL: must be set too when DATABASE_URL is: instances sharing a database receive updates by webhook, not by polling',
+    );
+  });
+
+  it('binds the operator listener to this machine unless told, and keeps the metrics token secret', () => {
+    expect(loadConfig({}).metricsHost).toBe('127.0.0.1');
+    const open = loadConfig({ METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'scrape-t0ken-of-the-operator' });
+    expect(open).toMatchObject({ metricsHost: '0.0.0.0', metricsToken: 'scrape-t0ken-of-the-operator' });
+    expect(secretsOf(open)).toContain('scrape-t0ken-of-the-operator');
+    expect(refusal({ METRICS_TOKEN: 'short' })).toBe('Setting METRICS_TOKEN: must be 16–512 characters without spaces');
+    expect(refusal({ METRICS_HOST: 'every interface' })).toMatch(/^Setting METRICS_HOST: /);
   });
 
   it('runs the demo when asked, whatever Telegram settings are present', () => {

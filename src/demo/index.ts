@@ -39,9 +39,14 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
   // In a container the image's HEALTHCHECK asks /healthz on METRICS_PORT: healthy while the chat runs.
   const listener = createListener(options.logger);
   let chatting = true;
-  mountOperatorRoutes(listener, { updatesAlive: () => chatting, pingDatabase: app.ping });
+  mountOperatorRoutes(
+    listener,
+    { updatesAlive: () => chatting, pingDatabase: app.ping },
+    { logger: options.logger, ...(options.config.metricsToken ? { metricsToken: options.config.metricsToken } : {}) },
+  );
   try {
-    if (options.config.metricsPort !== undefined) await listener.listen(options.config.metricsPort);
+    if (options.config.metricsPort !== undefined)
+      await listener.listen(options.config.metricsPort, options.config.metricsHost);
     await runTerminalChat({
       assistant: app.assistant,
       conversation: DEMO_DIRECTOR,

@@ -12,7 +12,10 @@ export interface Listener {
   route(path: string, handler: RouteHandler): void;
   /** Serves the request when a route matches it and says so; false leaves the request untouched. */
   handle(request: IncomingMessage, response: ServerResponse): boolean;
-  /** Starts a server of its own on `port` (0: any free port) and resolves with the port it got. */
+  /**
+   * Starts a server of its own on `port` (0: any free port) and resolves with the port it got. It binds `host`
+   * (METRICS_HOST), this machine only unless told: the routes are the operator's, not the world's.
+   */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -41,7 +44,7 @@ export function createListener(logger: Logger): Listener {
       routes.set(path, handler);
     },
     handle,
-    async listen(port, host) {
+    async listen(port, host = '127.0.0.1') {
       const own = createServer((request, response) => {
         if (!handle(request, response)) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       });
@@ -51,7 +54,7 @@ export function createListener(logger: Logger): Listener {
       });
       server = own;
       const bound = (own.address() as AddressInfo).port;
-      logger.info('operator listener started', { port: bound });
+      logger.info('operator listener started', { host, port: bound });
       return bound;
     },
     async close() {

@@ -1,6 +1,6 @@
 // The one metrics registry (Prometheus, prom-client). Each part increments the named counter it owns; the
 // operator listener's /metrics reads them all. Counters are process-wide, like the process they describe.
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { RouteHandler } from './listener.ts';
 
 export const registry = new Registry();
@@ -32,6 +32,12 @@ export const metrics = {
   /** outcome: confirmed (the write ran after a tap), expired (tapped too late). */
   proposals: counter('assistant_proposals_total', 'Write proposals answered, by outcome', ['outcome']),
   telegramRetries: counter('assistant_telegram_retries_total', 'Telegram Bot API calls repeated after a 429 or 5xx'),
+  /** Directors' own workspaces (portal client, name caches) held in memory now; idle ones are let go. */
+  connectedWorkspaces: new Gauge({
+    name: 'assistant_connected_workspaces',
+    help: 'Directors’ own portal workspaces kept in memory',
+    registers: [registry],
+  }),
 };
 
 /** GET /metrics in Prometheus' text format. */

@@ -2,6 +2,7 @@
 // with retries that never repeat a write the portal may already have done.
 import pRetry, { AbortError } from 'p-retry';
 import { request } from 'undici';
+import { cappedText } from '../capped-body.ts';
 import { type Logger, redact, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
@@ -33,6 +34,8 @@ interface ClientSettings {
   logger?: Logger;
   /** First backoff delay (default 500 ms); it doubles with each retry, with jitter. */
   retryDelayMs?: number;
+  /** A reply longer than this is refused while it arrives (default MAX_REPLY_BYTES). */
+  maxReplyBytes?: number;
 }
 
 export interface PortalClientOptions extends ClientSettings {
@@ -121,7 +124,11 @@ export function createConnectedPortalClient(options: ConnectedPortalOptions): Po
 function buildClient(target: Target, options: ClientSettings): WebhookPortalClient {
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const note = maskedNotes((options.logger ?? silentLogger).child({ portal: target.shown }), target.secrets);
-  const request = requestsTo(target, limit, options.timeoutMs ?? 30_000, note);
+  const request = requestsTo(
+    target,
+    { limit, timeoutMs: options.timeoutMs ?? 30_000, maxReplyBytes: options.maxReplyBytes ?? MAX_REPLY_BYTES },
+    note,
+  );
   const send = retriedSends(
     (options.buckets ?? sharedBucket)(target.bucketKey, paced(limit)),
     signedRequests(target.tokens, request, note),
@@ -168,7 +175,11 @@ function checkBatchText(method: string, params: Params, secrets: string[]): void
 }
 
 /** Requests to the portal's address, counted in the metrics, with the operating-time resets it announced. */
-function requestsTo(target: Target, limit: RateLimit, timeoutMs: number, note: Note): Request {
+function requestsTo(
+  target: Target,
+  { limit, timeoutMs, maxReplyBytes }: { limit: RateLimit; timeoutMs: number; maxReplyBytes: number },
+  note: Note,
+): Request {
   const operatingResetAt = new Map<string, number>();
   const once: Request = async (method, body, token) => {
     const signal = AbortSignal.timeout(timeoutMs);
@@ -180,7 +191,12 @@ function requestsTo(target: Target, limit: RateLimit, timeoutMs: number, note: N
         body: JSON.stringify(token === undefined ? body : { ...body, auth: token }),
         signal,
       });
-      const text = await response.body.text();
+      const text = await cappedText(response, maxReplyBytes);
+      if (text === undefined) {
+        const message = `${method}: the portal's reply is longer than ${maxReplyBytes} bytes`;
+        note('warn', 'portal reply refused: too long', { method, maxReplyBytes });
+        return new PortalError('unavailable', REPLY_TOO_LONG, message, { method, status: response.statusCode });
+      }
       note('debug', 'portal reply', { method, status: response.statusCode, ms: Date.now() - startedAt });
       const reply = readReply(response.statusCode, text, {
         method,
@@ -231,7 +247,15 @@ function signedRequests(tokens: TokenSource | undefined, request: Request, note:
   };
 }
 
+/**
+ * A reply past this is a fault (a proxy's endless page, a hostile server), far above any the product asks for (50
+ * records a page, a batch of 50 pages); asking again would only bring the same flood.
+ */
+export const MAX_REPLY_BYTES = 32 * 1024 * 1024;
+const REPLY_TOO_LONG = 'REPLY_TOO_LONG';
+
 function worthRetrying(error: PortalError, safety: Safety): boolean {
+  if (error.code === REPLY_TOO_LONG) return false;
   if (error.kind === 'rateLimited') return (error.details.retryAfterMs ?? 0) <= maxRetryWaitMs;
   if (neverSent.has(error.code)) return true;
   // A fault after the request went out may mean the write happened: only reads are repeated.

@@ -3,6 +3,7 @@
 // travel only here and never appear in an error or a log line.
 import { request } from 'undici';
 import { z } from 'zod';
+import { cappedText } from '../capped-body.ts';
 import { PortalError } from './errors.ts';
 
 export interface ApplicationKeys {
@@ -59,7 +60,8 @@ export function createAuthorizationServer(keys: ApplicationKeys, options: { time
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.statusCode;
-      text = await response.body.text();
+      // A token reply is a few hundred bytes.
+      text = (await cappedText(response, 64 * 1024)) ?? '';
     } catch (error) {
       // Not the request's address in the message: it holds the secret and the token.
       const code = String((error as { code?: unknown }).code ?? 'NETWORK');

@@ -66,7 +66,20 @@ function migrationsIn(dir: string): Migration[] {
 export interface OpenOptions {
   /** For tests; the product always uses the migrations shipped beside the code. */
   migrationsDir?: string;
+  /** PostgreSQL: how long a new connection and one statement may take (tests of a hung server shorten them). */
+  timeouts?: DatabaseTimeouts;
 }
+
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+/**
+ * A hung PostgreSQL must not hang every handler and the health check with it: a connection that is not made in
+ * 5 s and a statement that has not answered in 15 s fail, and the caller says so in one line.
+ */
+export const DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000 };
 
 export const isPostgresAddress = (where: string): boolean => /^postgres(ql)?:\/\//i.test(where);
 
@@ -77,7 +90,7 @@ export const isPostgresAddress = (where: string): boolean => /^postgres(ql)?:\/\
 export async function openDatabase(where: string, options: OpenOptions = {}): Promise<Database> {
   const dir = options.migrationsDir ?? defaultMigrationsDir;
   const migrations = migrationsIn(dir);
-  if (isPostgresAddress(where)) return openPostgres(where, migrations, dir);
+  if (isPostgresAddress(where)) return openPostgres(where, migrations, dir, options.timeouts ?? DATABASE_TIMEOUTS);
   const path = where;
   // Owner-only: the file holds sealed portal addresses, conversations and pending writes.
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -266,9 +279,28 @@ const typesOf = (types: typeof pg.types) => ({
       : types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 });
 
-function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
+/** What a timed-out connection or statement becomes: one line that says the database did not answer. */
+export class DatabaseTimeout extends StorageError {
+  override name = 'DatabaseTimeout';
+}
+
+const TIMED_OUT = /timeout|timed out|canceling statement due to statement timeout/i;
+
+function plainTimeout(error: unknown, timeouts: DatabaseTimeouts): never {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (TIMED_OUT.test(reason) || (error as { code?: unknown })?.code === '57014') {
+    throw new DatabaseTimeout(
+      `The database did not answer in time (a connection waits ${timeouts.connectMs / 1000} s, a statement ${timeouts.statementMs / 1000} s).`,
+    );
+  }
+  throw error;
+}
+
+function queriesOf(client: pg.Pool | pg.PoolClient, timeouts: DatabaseTimeouts): Queries {
   const query = <T>(sql: string, params: readonly Param[] = []) =>
-    client.query<T & pg.QueryResultRow>(numberedPlaceholders(sql), params as Param[]);
+    client
+      .query<T & pg.QueryResultRow>(numberedPlaceholders(sql), params as Param[])
+      .catch((error: unknown) => plainTimeout(error, timeouts));
   return {
     all: async <T>(sql: string, params?: readonly Param[]) => (await query<T>(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: readonly Param[]) => (await query<T>(sql, params)).rows[0] as T | undefined,
@@ -276,23 +308,38 @@ function queriesOf(client: pg.Pool | pg.PoolClient): Queries {
   };
 }
 
-async function openPostgres(address: string, migrations: Migration[], dir: string): Promise<Database> {
+async function openPostgres(
+  address: string,
+  migrations: Migration[],
+  dir: string,
+  timeouts: DatabaseTimeouts,
+): Promise<Database> {
   // The PostgreSQL driver loads only when DATABASE_URL asks for it.
   const { default: driver } = await import('pg');
-  const pool = new driver.Pool({ connectionString: address, types: typesOf(driver.types), max: 10 });
+  const pool = new driver.Pool({
+    connectionString: address,
+    types: typesOf(driver.types),
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // The server cancels a statement past its time; the client gives up a little later, when the server itself is
+    // the one that hangs. A transaction left idle is ended too, so it cannot hold its locks for ever.
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1_000,
+    idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+  });
   // An idle connection the server dropped must not take the process with it; the next query reconnects.
   pool.on('error', () => {});
   try {
-    await migratePostgres(pool, migrations, dir);
+    await migratePostgres(pool, migrations, dir).catch((error: unknown) => plainTimeout(error, timeouts));
   } catch (error) {
     await pool.end();
     throw error;
   }
   const transaction: Transaction = async (work) => {
-    const client = await pool.connect();
+    const client = await pool.connect().catch((error: unknown) => plainTimeout(error, timeouts));
     try {
       await client.query('BEGIN');
-      const result = await work(queriesOf(client));
+      const result = await work(queriesOf(client, timeouts));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -302,7 +349,7 @@ async function openPostgres(address: string, migrations: Migration[], dir: strin
       client.release();
     }
   };
-  const queries = queriesOf(pool);
+  const queries = queriesOf(pool, timeouts);
   return {
     engine: 'postgres',
     ...queries,

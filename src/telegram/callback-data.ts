@@ -19,6 +19,8 @@ import type { DigestName, ScenarioName, ScenarioRequest } from '../scenarios/req
 import type { WriteRequest, WriteType } from '../scenarios/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
+/** Room left for the portal's tag in front (workspace-tag.ts: `@` + 3 + `:`). */
+const TAG_ROOM = 5;
 
 /** The connect button's data: the Telegram side answers it before the assistant sees it. */
 export const CONNECT_DATA = 'cn';
@@ -350,7 +352,9 @@ export function buttonCodecOf(catalogue: {
     } catch (error) {
       throw new Error(`button cannot be encoded: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT) throw new Error('button data exceeds 64 bytes');
+    if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_LIMIT - TAG_ROOM) {
+      throw new Error('button data exceeds 64 bytes with its portal tag');
+    }
     return data;
   };
   const fitsButton = (action: Action): boolean => {

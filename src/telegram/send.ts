@@ -8,12 +8,13 @@ import type { Action } from '../scenarios/actions.ts';
 import { plainTextOf } from '../views/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
 import { encodeAction } from './callback-data.ts';
+import { taggedData } from './workspace-tag.ts';
 
 function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
   if (!reply.buttons?.length) return undefined;
   const keyboard = new InlineKeyboard();
   for (const row of reply.buttons) {
-    for (const button of row) keyboard.text(button.text, encodeAction(button.action));
+    for (const button of row) keyboard.text(button.text, taggedData(encodeAction(button.action), reply.portalTag));
     keyboard.row();
   }
   return keyboard;

@@ -22,6 +22,8 @@ export interface Reply {
   buttons?: Button[][];
   /** Sent as a photo or a document with `html` as its caption. */
   attachment?: Attachment;
+  /** The portal this message speaks of: its buttons carry it, and a tap is refused on another portal. */
+  portalTag?: string;
 }
 
 /** Telegram's limits on files a bot sends. */

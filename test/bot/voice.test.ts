@@ -81,15 +81,30 @@ describe('a voice note, answered as if typed', () => {
     expect(answer?.plain).toMatch(/Воронка/);
   });
 
-  it('answers a note over two minutes or over 20 MB with one sentence, without downloading it', async () => {
+  it('answers a note over two minutes or over 10 MB with one sentence, without downloading it', async () => {
     const downloads = stand.telegram.downloads();
     const [long] = await speak('мои задачи', { duration: 180 }, 1);
     expect(long?.plain).toMatch(TOO_LONG);
     const [big] = await speak('мои задачи', { fileSize: 25 * 1024 * 1024 }, 1);
     expect(big?.plain).toMatch(TOO_LONG);
+    // "Three seconds", says the sender's client, of a 12 MB file: the size decides, not the duration.
+    const heavy = Buffer.alloc(12 * 1024 * 1024, 'а');
+    const before = stand.telegram.sent(DIRECTOR.id).length;
+    stand.telegram.sendVoice(DIRECTOR, { data: heavy, duration: 3 });
+    const declared = await stand.telegram.waitFor(() => stand.telegram.sent(DIRECTOR.id)[before]);
+    expect(declared.plain).toMatch(TOO_LONG);
     expect(stand.telegram.downloads()).toBe(downloads);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(stand.telegram.sent(DIRECTOR.id).slice(-2)).toEqual([long, big]);
+    expect(stand.telegram.sent(DIRECTOR.id).slice(-3)).toEqual([long, big, declared]);
+  });
+
+  it('stops a download that turns out longer than Telegram said, and answers with the same sentence', async () => {
+    const before = stand.telegram.sent(DIRECTOR.id).length;
+    stand.telegram.sendVoice(DIRECTOR, { data: Buffer.alloc(12 * 1024 * 1024, 'а'), duration: 3, fileSize: 1000 });
+    const said = await stand.telegram.waitFor(() => stand.telegram.sent(DIRECTOR.id)[before], 30_000);
+    expect(said.plain).toMatch(TOO_LONG);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stand.telegram.sent(DIRECTOR.id)).toHaveLength(before + 1);
   });
 
   it('asks for text when the speech service fails, and keeps no audio on disk', async () => {

@@ -165,6 +165,10 @@ function checkKeyboard(markup: Json): void {
     for (const button of row as Json[]) {
       if (typeof button.text !== 'string' || button.text === '')
         throw new BadRequest(400, 'Bad Request: BUTTON_TEXT_EMPTY');
+      // Telegram opens a Mini App only from an https address.
+      if (button.web_app !== undefined && !String(button.web_app?.url).startsWith('https://')) {
+        throw new BadRequest(400, 'Bad Request: BUTTON_URL_INVALID');
+      }
       if (button.callback_data !== undefined) {
         const bytes = Buffer.byteLength(String(button.callback_data));
         if (bytes < 1 || bytes > 64) throw new BadRequest(400, 'Bad Request: BUTTON_DATA_INVALID');
@@ -216,8 +220,10 @@ function parseMarkup(text: string, parseMode: unknown, limit: number, tooLong: s
   return plain;
 }
 
-export async function startFakeTelegram(): Promise<FakeTelegram> {
-  const token = `${100_000 + Math.floor(Math.random() * 900_000)}:TEST${randomBytes(12).toString('hex')}`;
+/** `token`: the bot's, when two fakes must serve one bot (two instances, each with its own door). */
+export async function startFakeTelegram(options: { token?: string } = {}): Promise<FakeTelegram> {
+  const token =
+    options.token ?? `${100_000 + Math.floor(Math.random() * 900_000)}:TEST${randomBytes(12).toString('hex')}`;
   const calls: { method: string; payload: Json }[] = [];
   const messages: SentMessage[] = [];
   const updates: Json[] = [];

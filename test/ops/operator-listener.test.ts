@@ -1,56 +1,13 @@
 // The operator's listener as main.ts wires it in polling mode: /healthz says 200 only while updates flow, the
 // database answers and the digest clock ticks, /metrics speaks Prometheus, and another part can mount a route.
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { startDemoPortal } from '../../src/demo-portal/server.ts';
-import { silentLogger } from '../../src/log.ts';
 import { checkHealth, DIGEST_TICK_STALE_MS } from '../../src/ops/health.ts';
-import { createListener } from '../../src/ops/listener.ts';
-import { mountOperatorRoutes } from '../../src/ops/routes.ts';
-import { createPortalClient } from '../../src/portal/client.ts';
-import { createBot } from '../../src/telegram/bot.ts';
-import { startPolling } from '../../src/telegram/run.ts';
-import { startFakeTelegram } from '../fakes/telegram-api.ts';
-import { tempFolders } from '../storage/temp.ts';
+import { DIRECTOR, startOperatorBot } from './operator-bot.ts';
 
-const folder = tempFolders();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const DIRECTOR = { id: 111, first_name: 'Алексей', language_code: 'ru' };
-
-async function startBot(options: { now?: () => Date; proposalTtlMs?: number } = {}) {
-  const portal = await startDemoPortal({ port: 0, rateLimit: false });
-  cleanups.push(() => portal.close());
-  const telegram = await startFakeTelegram();
-  cleanups.push(() => telegram.close());
-  const app = await createApp({
-    portal: createPortalClient({ webhookUrl: portal.webhookUrl, rateLimit: { perSecond: 1_000, burst: 1_000 } }),
-    databasePath: join(folder(), 'assistant.sqlite'),
-    allowed: [{ telegramUserId: DIRECTOR.id }],
-    logger: silentLogger,
-    ...options,
-  });
-  cleanups.push(() => app.close());
-  const { bot, sender } = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, ...app, logger: silentLogger });
-  const running = await startPolling(bot, silentLogger);
-  cleanups.push(() => running.stop());
-  const digests = app.startDigests((chatId, replies) => sender.send(chatId, replies).then(() => {}));
-  cleanups.push(() => digests.stop());
-  const listener = createListener(silentLogger);
-  mountOperatorRoutes(listener, {
-    updatesAlive: running.alive,
-    pingDatabase: app.ping,
-    lastDigestTick: digests.lastTick,
-  });
-  const port = await listener.listen(0, '127.0.0.1');
-  cleanups.push(() => listener.close());
-  const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
-  return { app, telegram, running, listener, get };
-}
 
 /** The value of one sample (`name{labels}`) in a Prometheus text page; 0 when absent. */
 const sample = (page: string, name: string) => {
@@ -60,7 +17,7 @@ const sample = (page: string, name: string) => {
 
 describe('the operator listener', () => {
   it('is healthy while polling, the database and the digest clock work, and says which part failed', async () => {
-    const bot = await startBot();
+    const bot = await startOperatorBot(cleanups);
     await expect.poll(async () => (await bot.get('/healthz')).status).toBe(200);
     expect(await (await bot.get('/healthz')).json()).toEqual({
       ok: true,
@@ -86,7 +43,7 @@ describe('the operator listener', () => {
   });
 
   it('serves Prometheus metrics, routes mounted by other parts, and 404 for the rest', async () => {
-    const bot = await startBot();
+    const bot = await startOperatorBot(cleanups);
     const metrics = await bot.get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -115,7 +72,7 @@ describe('the operator listener', () => {
   });
 
   it('counts the update, its answer time, the portal requests and a Telegram retry', async () => {
-    const bot = await startBot();
+    const bot = await startOperatorBot(cleanups);
     const before = await (await bot.get('/metrics')).text();
     const sent = bot.telegram.sent(DIRECTOR.id).length;
     bot.telegram.failNext('sendMessage', { error_code: 429, retry_after: 0 });
@@ -135,7 +92,7 @@ describe('the operator listener', () => {
 
   it('counts a write confirmed by a tap and one tapped after its question expired', async () => {
     let clock = new Date();
-    const bot = await startBot({ now: () => clock, proposalTtlMs: 60_000 });
+    const bot = await startOperatorBot(cleanups, { now: () => clock, proposalTtlMs: 60_000 });
     const before = await (await bot.get('/metrics')).text();
     const ask = async () => {
       const sent = bot.telegram.sent(DIRECTOR.id).length;

@@ -1,8 +1,8 @@
-// The storage of connections: a /connect state is good once and for ten minutes; token pairs are sealed and
-// replaced only by compare-and-swap.
+// The storage of connections: a connect attempt takes each step once and keeps no secret in the clear; token
+// pairs are sealed and replaced only by compare-and-swap.
 import { describe, expect, it } from 'vitest';
+import { createConnectAttemptRepository } from '../../src/storage/connect-attempts.ts';
 import { createOAuthConnectionRepository } from '../../src/storage/oauth-connections.ts';
-import { createOAuthStateRepository } from '../../src/storage/oauth-states.ts';
 import { createSecretBox } from '../../src/storage/secret-box.ts';
 import { storageEngines } from './engines.ts';
 
@@ -11,18 +11,32 @@ const at = new Date('2026-11-25T09:00:00Z');
 const request = { telegramUserId: 7, chatId: 7, portal: 'https://romashka.bitrix24.ru', language: 'ru' as const };
 
 describe.each(storageEngines())('on $name', (engine) => {
-  describe('connect states', () => {
-    it('are claimed once, only before they expire, and only their hash is stored', async () => {
+  describe('connect attempts', () => {
+    it('move on one step at a time, each step taken once, and keep only hashes of their secrets', async () => {
       const db = await engine.open();
-      const states = createOAuthStateRepository(db);
-      const state = await states.create(request, at, TEN_MINUTES);
-      const stored = JSON.stringify(await db.all('SELECT * FROM oauth_states'));
-      expect(stored).not.toContain(state);
-      expect(await states.claim(state, new Date(at.getTime() + 60_000))).toEqual(request);
-      expect(await states.claim(state, new Date(at.getTime() + 61_000))).toBeUndefined();
-      const late = await states.create(request, at, TEN_MINUTES);
-      expect(await states.claim(late, new Date(at.getTime() + TEN_MINUTES + 1))).toBeUndefined();
-      expect(await states.claim('forged', at)).toBeUndefined();
+      const attempts = createConnectAttemptRepository(db);
+      const ticket = await attempts.open(request, at, TEN_MINUTES);
+      const attempt = await attempts.find('ticket', ticket);
+      expect(attempt).toMatchObject({ ...request, step: 'link', expiresAt: at.getTime() + TEN_MINUTES });
+      const id = attempt?.id ?? '';
+      expect(await attempts.advance(id, 'link', 'proven', { handover: 'h-secret', telegramName: '@romashka' })).toBe(
+        true,
+      );
+      // Of two requests taking the same step, one gets it.
+      expect(await attempts.advance(id, 'link', 'proven', { handover: 'other' })).toBe(false);
+      expect(await attempts.advance(id, 'proven', 'portal', { browser: 'b-secret', state: 's-secret' })).toBe(true);
+      expect(await attempts.find('state', 's-secret')).toMatchObject({ id, step: 'portal', telegramName: '@romashka' });
+      expect(await attempts.advance(id, 'portal', 'confirm', { grantSealed: 'sealed', confirm: 'c-secret' })).toBe(
+        true,
+      );
+      expect((await attempts.find('confirm', 'c-secret'))?.grantSealed).toBe('sealed');
+      const rows = JSON.stringify(await db.all('SELECT * FROM connect_attempts'));
+      for (const secret of [ticket, 'h-secret', 'b-secret', 's-secret', 'c-secret']) expect(rows).not.toContain(secret);
+      // Done, the sealed approval is gone with it.
+      expect(await attempts.advance(id, 'confirm', 'done')).toBe(true);
+      expect((await attempts.find('ticket', ticket))?.grantSealed).toBeUndefined();
+      expect(await attempts.find('state', 'forged')).toBeUndefined();
+      expect(await attempts.find('state', '')).toBeUndefined();
     });
   });
 

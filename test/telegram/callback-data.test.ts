@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/scenarios/actions.ts';
 import { decodeAction, encodeAction, fitsButton } from '../../src/telegram/callback-data.ts';
+import { taggedData, untaggedData, workspaceTagOf } from '../../src/telegram/workspace-tag.ts';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -104,6 +105,16 @@ describe('button data', () => {
       const data = encodeAction(action);
       expect(bytes(data)).toBeLessThanOrEqual(64);
       expect(decodeAction(data)).toEqual(action);
+    },
+  );
+
+  it.each(roundTrips.map((action) => [JSON.stringify(action), action] as const))(
+    'leaves room for the portal tag: %s',
+    (_, action) => {
+      const data = taggedData(encodeAction(action), workspaceTagOf('member company-one'));
+      expect(bytes(data)).toBeLessThanOrEqual(64);
+      expect(untaggedData(data).tag).toBe(workspaceTagOf('member company-one'));
+      expect(decodeAction(untaggedData(data).data)).toEqual(action);
     },
   );
 

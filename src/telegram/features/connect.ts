@@ -16,6 +16,7 @@ import {
 } from '../../views/messages.ts';
 import { CONNECT_DATA } from '../callback-data.ts';
 import type { AccessList, ConnectPort } from '../ports.ts';
+import { CONNECT_TAP } from '../workspace-tag.ts';
 
 const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');
 
@@ -25,13 +26,13 @@ export function connectFeature(
   now: () => number = Date.now,
 ): Composer<Context> {
   const composer = new Composer();
-  // Who was asked for their portal's address, and until when the answer counts as one.
-  const askedUntil = new Map<number, number>();
+  // Who was asked for their portal's address, and until when the answer counts as one: in the shared store.
+  const asked = connect.addressQuestion;
 
   const ask = async (ctx: Context) => {
     const telegramUserId = ctx.from?.id;
     if (telegramUserId === undefined) return;
-    askedUntil.set(telegramUserId, now() + connect.linkTtlMs);
+    await asked.ask(telegramUserId, now() + connect.linkTtlMs);
     await ctx.reply(ASK_PORTAL_ADDRESS[languageOf(ctx)], { parse_mode: 'HTML' });
   };
 
@@ -42,11 +43,16 @@ export function connectFeature(
       await ctx.reply(NOT_A_PORTAL_ADDRESS[language], { parse_mode: 'HTML' });
       return;
     }
-    askedUntil.delete(ctx.from.id);
+    await asked.forget(ctx.from.id);
     const link = await connect.link({ telegramUserId: ctx.from.id, chatId: ctx.chat.id, portal: origin, language });
+    // A Mini App button: the page gets Telegram's proof of who opened it. Telegram opens those only over https;
+    // a bot tried on this machine (PUBLIC_URL on 127.0.0.1) gets a plain link, and the page then proves nobody.
+    const keyboard = link.startsWith('https:')
+      ? new InlineKeyboard().webApp(OPEN_PORTAL_BUTTON[language], link)
+      : new InlineKeyboard().url(OPEN_PORTAL_BUTTON[language], link);
     await ctx.reply(`<b>${escapeHtml(portalName(origin))}</b>\n${OPEN_CONNECT_LINK[language]}`, {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().url(OPEN_PORTAL_BUTTON[language], link),
+      reply_markup: keyboard,
     });
   };
 
@@ -62,7 +68,7 @@ export function connectFeature(
   composer.command('disconnect', async (ctx, next) => {
     const telegramUserId = ctx.from?.id;
     if (telegramUserId === undefined || ctx.chat.type !== 'private') return next();
-    askedUntil.delete(telegramUserId);
+    await asked.forget(telegramUserId);
     const portal = await connect.disconnect(telegramUserId);
     const language = languageOf(ctx);
     await ctx.reply(portal ? escapeHtml(disconnectedSentence(portal, language)) : NOTHING_TO_DISCONNECT[language], {
@@ -70,7 +76,7 @@ export function connectFeature(
     });
   });
 
-  composer.callbackQuery(CONNECT_DATA, async (ctx, next) => {
+  composer.callbackQuery(CONNECT_TAP, async (ctx, next) => {
     if (!mayConnect(ctx)) return next();
     await ctx.answerCallbackQuery();
     await ask(ctx);
@@ -78,10 +84,9 @@ export function connectFeature(
 
   // The answer to «Напишите адрес вашего Битрикс24»; any other command means the director moved on.
   composer.on('message:text', async (ctx, next) => {
-    const until = askedUntil.get(ctx.from.id);
-    if (until === undefined || ctx.message.text.startsWith('/')) return next();
-    if (until < now() || !mayConnect(ctx)) {
-      askedUntil.delete(ctx.from.id);
+    if (ctx.message.text.startsWith('/') || !(await asked.isOpen(ctx.from.id, now()))) return next();
+    if (!mayConnect(ctx)) {
+      await asked.forget(ctx.from.id);
       return next();
     }
     await sendLink(ctx, ctx.message.text);

@@ -1,6 +1,7 @@
 // Voice notes (and audio files, and round video notes): downloaded from Telegram into memory, turned into text
 // by the speech service, shown back in one italic line and then answered exactly as if typed.
 import { Composer, type Context } from 'grammy';
+import { readCapped } from '../../capped-body.ts';
 import type { Logger } from '../../log.ts';
 import type { Language } from '../../scenarios/director.ts';
 import type { Transcriber } from '../../speech/transcriber.ts';
@@ -14,8 +15,12 @@ import { whileTyping } from './conversation.ts';
 
 /** A director's request fits in two minutes; longer notes are dictation the assistant cannot act on. */
 export const VOICE_MAX_SECONDS = 120;
-/** Telegram lets a bot download files of at most 20 MB. */
-export const VOICE_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * Two minutes of speech is well under a megabyte as a voice note, a few as an audio file or a round video note.
+ * The size is what Telegram says the file weighs and then what actually arrives, never the duration the sender's
+ * client declared: a "3-second" note of 19 MB is refused before or while it downloads.
+ */
+export const VOICE_MAX_BYTES = 10 * 1024 * 1024;
 const HEARD_MAX_CHARS = 200;
 
 export interface VoiceDependencies {
@@ -50,9 +55,16 @@ async function download(ctx: Context, deps: VoiceDependencies, note: Note): Prom
   const file = await ctx.api.getFile(note.fileId);
   if (!file.file_path || tooBig(file.file_size)) return undefined;
   const response = await fetch(deps.fileUrl(file.file_path), { signal: AbortSignal.timeout(60_000) });
-  if (!response.ok) throw new Error(`the voice note could not be downloaded (status ${response.status})`);
-  const audio = new Uint8Array(await response.arrayBuffer());
-  return tooBig(audio.byteLength) ? undefined : audio;
+  if (!response.ok || !response.body) {
+    throw new Error(`the voice note could not be downloaded (status ${response.status})`);
+  }
+  const body = response.body;
+  const audio = await readCapped(body, {
+    maxBytes: VOICE_MAX_BYTES,
+    declared: response.headers.get('content-length'),
+    stop: () => void body.cancel().catch(() => {}),
+  });
+  return audio && new Uint8Array(audio);
 }
 
 const shortened = (text: string) => (text.length > HEARD_MAX_CHARS ? `${text.slice(0, HEARD_MAX_CHARS - 1)}…` : text);
