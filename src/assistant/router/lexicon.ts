@@ -281,9 +281,19 @@ function withSoftSign(word: string): string | undefined {
  * «pokazhi zadachi Popova»: Russian typed on a Latin keyboard, in Cyrillic; anything else as it is. It is
  * Russian when most of its words (names aside) are known words once read in Cyrillic.
  */
+// Small English words no Russian word is typed as on a Latin keyboard (not «do», «to», «on»: до, то, он).
+const ENGLISH_ONLY = new Set(
+  'the for of my our we me and or what how show is are this that last next month week year deals tasks leads with from all who which did does have has get give list against doing today tomorrow yesterday about'.split(
+    ' ',
+  ),
+);
+
 export function fromLatinTyping(text: string): string {
-  if (/\p{Script=Cyrillic}/u.test(text) || !/[a-z]/iu.test(text)) return text;
+  // A command keeps its name («/plan»); Cyrillic or no letters: nothing to read again.
+  if (text.trimStart().startsWith('/') || /\p{Script=Cyrillic}/u.test(text) || !/[a-z]/iu.test(text)) return text;
   const words = text.match(/[A-Za-z]+/g) ?? [];
+  // «plan for December»: English words that also spell Russian ones («plan», «million») are English beside these.
+  if (words.some((word) => ENGLISH_ONLY.has(word.toLowerCase()))) return text;
   const plain = words.filter((word) => word.length >= 3 && (!/^[A-Z]/.test(word) || word === words[0]));
   const russian = plain.filter((word) => knownWord(cyrillicOf(word)));
   if (russian.length === 0 || russian.length * 2 < plain.length) return text;
