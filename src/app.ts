@@ -10,6 +10,7 @@ import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
 import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
 import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
+import type { DashboardSeat } from './dashboard/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings, type DigestSettingsPort } from './digests/settings.ts';
@@ -94,6 +95,8 @@ export interface App {
   portal?: PortalClient;
   /** First time any instance sees this Telegram update → true (webhook mode drops repeats). */
   markSeen(updateId: number): Promise<boolean>;
+  /** The dashboard's way in: the chat's own rules for one Telegram user (allowed, their workspace, their portal user). */
+  dashboardSeat(telegramUserId: number): Promise<DashboardSeat | undefined>;
 }
 
 /** Everything that serves directors through one portal identity. */
@@ -102,6 +105,7 @@ interface Workspace {
   scenarios: Scenarios;
   /** Who a Telegram user is on this portal: for the conversation and the digests alike. */
   identify: Identify;
+  portal: PortalClient;
 }
 
 /** The portal user a Telegram user stands for; undefined = the client's own user. */
@@ -146,6 +150,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(portal ? { portal } : {}),
     markSeen: createSeenUpdates(shared.db, shared.now),
     close: () => shared.db.close(),
+    async dashboardSeat(telegramUserId) {
+      if (!(await access.isAllowed(telegramUserId))) return undefined;
+      const workspace = await seats.workspaceFor(telegramUserId);
+      // A private chat's id is the user's own: the record is the one the chat keeps.
+      const director = await workspace?.identify.director({ telegramUserId, chatId: telegramUserId });
+      return workspace && director ? { director, portal: workspace.portal } : undefined;
+    },
   };
   const flow = own && connectFlowOf(shared, own, access.mayConnect, seats);
   if (flow) {
@@ -212,7 +223,7 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     proposalTtlMs: options.proposalTtlMs,
     offerConnect: Boolean(options.application),
   });
-  return { assistant, scenarios, identify };
+  return { assistant, scenarios, identify, portal };
 }
 
 /** Directors' own connections through the Bitrix24 application, when one is configured. */
