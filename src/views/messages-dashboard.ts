@@ -10,6 +10,12 @@ export const DASHBOARD_OFFER: Texts = {
   en: 'The company dashboard: plan and fact, the pipeline, managers, overdue tasks and today’s meetings on one screen.',
 };
 
+/** The command Telegram lists under «/». */
+export const DASHBOARD_COMMAND: Record<'ru' | 'en', { command: string; description: string }> = {
+  ru: { command: 'dashboard', description: 'Панель: компания на одном экране' },
+  en: { command: 'dashboard', description: 'Dashboard: the company at a glance' },
+};
+
 /** The page's words, sent with every answer of the page's data. */
 export const DASHBOARD_TEXTS = {
   title: { ru: 'Панель', en: 'Dashboard' },

@@ -22,6 +22,8 @@ export interface Reply {
   buttons?: Button[][];
   /** Sent as a photo or a document with `html` as its caption. */
   attachment?: Attachment;
+  /** The dashboard's button under this answer (its label): Telegram shows it only when the dashboard is set up. */
+  dashboardButton?: string;
 }
 
 /** Telegram's limits on files a bot sends. */

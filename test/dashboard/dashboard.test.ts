@@ -54,6 +54,10 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** Waits for the page to show a newer answer than the one loaded at `before`. */
+const reloaded = (page: Page, before: string | null) =>
+  page.waitForFunction(`document.getElementById('app').dataset.loaded !== ${JSON.stringify(before)}`);
+
 const texts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
 const post = (path: string, body: unknown) =>
@@ -116,7 +120,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     expect(stages.length).toBeGreaterThan(2);
     for (const stage of stages) {
       const [name, count, sum] = await Promise.all(
-        ['.name', '.count', '.sum'].map((part) => stage.locator(part).innerText()),
+        ['.name', '.count', '.sum'].map((part) => stage.locator(part).textContent()),
       );
       expect(pipeline).toContain(spaced(`${name} — ${count}, ${sum}`));
     }
@@ -125,14 +129,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const [name, value, detail] = await Promise.all(
-        ['.name', '.sum', '.detail'].map((part) => row.locator(part).innerText()),
+        ['.name', '.sum', '.detail'].map((part) => row.locator(part).textContent()),
       );
       expect(leaders).toContain(spaced(`${name} — ${value} — ${detail}`));
     }
     const overdue = await chat('у кого просроченные задачи');
     for (const row of await page.locator('[data-overdue]').all())
       expect(overdue).toContain(
-        spaced(`${await row.locator('.name').innerText()} — ${await row.locator('.sum').innerText()}`),
+        spaced(`${await row.locator('.name').textContent()} — ${await row.locator('.sum').textContent()}`),
       );
 
     await page.waitForTimeout(200);
@@ -143,21 +147,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     const thisMonth = await texts(page, '[data-leader] .sum');
     const loaded = await page.locator('#app').getAttribute('data-loaded');
     await page.locator('[data-period=lastMonth]').click();
-    await page.waitForFunction((before) => document.getElementById('app')?.dataset.loaded !== before, loaded);
+    await reloaded(page, loaded);
     const lastMonth = await texts(page, '[data-leader] .sum');
     expect(lastMonth).not.toEqual(thisMonth);
     const lastMonthChat = await chat('рейтинг менеджеров за прошлый месяц');
     const names = await texts(page, '[data-leader] .name');
-    names.forEach((name, index) => expect(lastMonthChat).toContain(spaced(`${name} — ${lastMonth[index]}`)));
+    for (const [index, name] of names.entries())
+      expect(lastMonthChat).toContain(spaced(`${name} — ${lastMonth[index]}`));
 
     // One manager: the funnel is theirs alone.
-    const funnelBefore = await page.locator('.total').innerText();
+    const funnelBefore = await page.locator('.total').textContent();
     const again = await page.locator('#app').getAttribute('data-loaded');
     await page.locator('select[name=manager]').selectOption({ label: 'Анна Морозова' });
-    await page.waitForFunction((before) => document.getElementById('app')?.dataset.loaded !== before, again);
-    expect(await page.locator('.total').innerText()).not.toBe(funnelBefore);
+    await reloaded(page, again);
+    expect(await page.locator('.total').textContent()).not.toBe(funnelBefore);
     // Nothing is kept in the browser beyond the page itself.
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
@@ -167,12 +172,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     await page.goto(pageFor(signed(DIRECTOR)));
     const stage = page.locator('[data-stage]').first();
     await stage.waitFor({ timeout: 30_000 });
-    const count = Number.parseInt(await stage.locator('.count').innerText(), 10);
+    const count = Number.parseInt((await stage.locator('.count').textContent()) ?? '', 10);
     await stage.click();
     await page.locator('[data-list] .chat-text').first().waitFor();
-    const links = await page
-      .locator('[data-list] a[href]')
-      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    const anchors = await page.locator('[data-list] a[href]').all();
+    const links = await Promise.all(anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links.length).toBe(Math.min(count, 20));
     for (const link of links)
       expect(link).toMatch(new RegExp(`^http://127.0.0.1:${demo.port}/crm/deal/details/\\d+/$`));
@@ -187,7 +191,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     const forged = signed(DIRECTOR).replace(/hash=[0-9a-f]{4}/, 'hash=0000');
     await page.goto(pageFor(forged));
     await page.locator('[data-refusal]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-refusal]').innerText()).toMatch(/Откройте панель кнопкой/);
+    expect(await page.locator('[data-refusal]').textContent()).toMatch(/Откройте панель кнопкой/);
     expect(await page.locator('.card, [data-stage], [data-leader]').count()).toBe(0);
     await page.close();
     // The browser logs the refused answer as a failed load, and nothing else.
@@ -197,7 +201,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     for (const initData of [undefined, forged, stale, `${signed(DIRECTOR)}&extra=1`]) {
       const answer = await post('/dashboard/data', { initData, filters: { period: 'month' } });
       expect(answer.status).toBe(401);
-      expect(Object.keys(await answer.json())).toEqual(['message']);
+      expect(Object.keys((await answer.json()) as object)).toEqual(['message']);
     }
     const list = await post('/dashboard/list', { initData: forged, query: { subject: 'deals' } });
     expect(list.status).toBe(401);
@@ -210,7 +214,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     const answer = await post('/dashboard/data', { initData: signed(DIRECTOR), filters: { period: 'quarter' } });
     const body = await answer.text();
     expect(answer.status).toBe(200);
-    const words = JSON.stringify(Object.values(JSON.parse(body).texts));
+    const words = JSON.stringify(Object.values((JSON.parse(body) as { texts: Record<string, string> }).texts));
     expect(words).not.toMatch(/\b(api|rest|json|webhook|token|method|crm\.deal)\b/i);
 
     const local = await fetch(`${base}${DASHBOARD_DEMO_PATH}`, { redirect: 'manual' });
