@@ -11,17 +11,18 @@ export interface PageAsset {
   gzipped: Buffer;
 }
 
-export type PageAssets = Record<'app.js' | 'app.css', PageAsset>;
+export const PAGE_FILES = ['app.js', 'app.css', 'charts.js'] as const;
+export type PageAssets = Record<(typeof PAGE_FILES)[number], PageAsset>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `npm run build` leaves the bundle: beside this module in dist. */
 const BUILT = join(here, 'page-bundle');
-const TYPES = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' } as const;
+const typeOf = (name: string) => (name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
 
 async function bundle(): Promise<Record<keyof PageAssets, Buffer>> {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: { app: join(here, 'page', 'main.ts') },
+    entryPoints: { app: join(here, 'page', 'main.ts'), charts: join(here, 'page', 'charts.ts') },
     bundle: true,
     minify: true,
     format: 'iife',
@@ -31,12 +32,12 @@ async function bundle(): Promise<Record<keyof PageAssets, Buffer>> {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const file = (ending: string) => {
-    const found = result.outputFiles.find((output) => output.path.endsWith(ending));
-    if (!found) throw new Error(`the dashboard page bundle has no ${ending}`);
+  const file = (name: string) => {
+    const found = result.outputFiles.find((output) => output.path.endsWith(`/${name}`));
+    if (!found) throw new Error(`the dashboard page bundle has no ${name}`);
     return Buffer.from(found.contents);
   };
-  return { 'app.js': file('.js'), 'app.css': file('.css') };
+  return Object.fromEntries(PAGE_FILES.map((name) => [name, file(name)])) as Record<keyof PageAssets, Buffer>;
 }
 
 let loading: Promise<PageAssets> | undefined;
@@ -49,14 +50,17 @@ export function pageAssets(): Promise<PageAssets> {
 
 async function loadPageAssets(): Promise<PageAssets> {
   const files = existsSync(join(BUILT, 'app.js'))
-    ? { 'app.js': readFileSync(join(BUILT, 'app.js')), 'app.css': readFileSync(join(BUILT, 'app.css')) }
+    ? (Object.fromEntries(PAGE_FILES.map((name) => [name, readFileSync(join(BUILT, name))])) as Record<
+        keyof PageAssets,
+        Buffer
+      >)
     : await bundle();
-  const asset = (name: keyof PageAssets): PageAsset => ({
-    type: TYPES[name],
-    body: files[name],
-    gzipped: gzipSync(files[name], { level: 9 }),
-  });
-  return { 'app.js': asset('app.js'), 'app.css': asset('app.css') };
+  return Object.fromEntries(
+    PAGE_FILES.map((name) => [
+      name,
+      { type: typeOf(name), body: files[name], gzipped: gzipSync(files[name], { level: 9 }) },
+    ]),
+  ) as PageAssets;
 }
 
 /** `npm run build`: writes the bundle beside the compiled module (dist/dashboard/page-bundle). */

@@ -19,7 +19,7 @@ import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../vi
 import { renderView } from '../views/render.ts';
 import { createDashboardCache } from './cache.ts';
 import { type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
-import type { PageAssets } from './page-bundle.ts';
+import { PAGE_FILES, type PageAssets } from './page-bundle.ts';
 import { presentDashboard } from './present.ts';
 import { batchedTogether } from './together.ts';
 
@@ -147,7 +147,7 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     response.writeHead(200, { ...HEADERS, 'content-type': 'text/html; charset=utf-8' });
     response.end(SHELL);
   });
-  for (const name of ['app.js', 'app.css'] as const) {
+  for (const name of PAGE_FILES) {
     listener.route(`${DASHBOARD_PATH}/${name}`, async (request, response) => {
       const asset = (await deps.assets())[name];
       const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

@@ -1,5 +1,6 @@
-// The funnel, drawn by ECharts with only the parts it uses (the funnel series, SVG): the page stays small (the
-// managers' bars are plain blocks of the page). Colours come from Telegram's theme; a tap opens the stage's list.
+// The funnel, drawn by ECharts with only the parts it uses (the funnel series, SVG), in a script of its own: the
+// numbers are on screen before it has even loaded (the managers' bars are plain blocks of the page). Colours come
+// from Telegram's theme; a tap opens the stage's list.
 import { FunnelChart } from 'echarts/charts';
 import { type ECharts, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -58,3 +59,10 @@ export function drawFunnel(box: HTMLElement, stages: StageBar[], open: (stage: S
     if (stage) open(stage);
   });
 }
+
+export interface Charts {
+  drawFunnel: typeof drawFunnel;
+  disposeCharts: typeof disposeCharts;
+}
+
+(window as unknown as { dashboardCharts: Charts }).dashboardCharts = { drawFunnel, disposeCharts };

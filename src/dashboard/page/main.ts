@@ -1,7 +1,7 @@
 // The dashboard page: proves who is looking with Telegram's signed data on every request, shows the sections,
 // the filters and the lists behind the numbers. It keeps nothing in the browser: each visit asks the server again.
 import './style.css';
-import { disposeCharts } from './charts.ts';
+import { charts } from './charts-loader.ts';
 import { el, tappable } from './dom.ts';
 import type { DashboardPayload, ListAsk, ListPayload, PeriodChoice, Refusal } from './payload.ts';
 import { sections } from './sections.ts';
@@ -36,6 +36,15 @@ async function ask<T>(path: string, body: Record<string, unknown>): Promise<T | 
 
 const refused = (answer: unknown): answer is Refusal =>
   typeof answer === 'object' && answer !== null && 'message' in answer;
+
+/** Drops the charts of the view being replaced (none before the charts' script has ever loaded). */
+const disposeCharts = () => {
+  if (shown)
+    void charts().then(
+      (loaded) => loaded.disposeCharts(),
+      () => {},
+    );
+};
 
 function politePage(message: string): void {
   disposeCharts();
@@ -101,6 +110,8 @@ function render(data: DashboardPayload): void {
     ...sections(data, { list: (list, title) => void openList(list, title) }),
   );
   root.dataset.loaded = String(Date.now());
+  // What the benchmark reads: the first data on screen, from the start of the page's navigation.
+  if (performance.getEntriesByName('dashboard-first-data').length === 0) performance.mark('dashboard-first-data');
 }
 
 async function load(next: Filters): Promise<void> {

@@ -1,6 +1,6 @@
 // The dashboard's sections, from the server's answer: each number a tap away from the list behind it, each record
 // a tap away from its page in Bitrix24.
-import { drawFunnel } from './charts.ts';
+import { charts } from './charts-loader.ts';
 import { card, el, note, tappable } from './dom.ts';
 import type { DashboardPayload, LinkRow, ListAsk, PersonRow } from './payload.ts';
 import { openLink } from './telegram.ts';
@@ -55,8 +55,12 @@ function funnelCard(data: DashboardPayload, taps: Taps): HTMLElement {
     ),
   );
   const section = card(title, el('p', { class: 'total' }, total), chart, el('div', { class: 'rows' }, ...rows));
-  // Drawn once the block is on the page and has its width.
-  requestAnimationFrame(() => drawFunnel(chart, stages, (stage) => taps.list(stage.list, stage.name)));
+  // Drawn once the block is on the page and has its width; without the charts, the rows say it all.
+  void charts()
+    .then((loaded) =>
+      requestAnimationFrame(() => loaded.drawFunnel(chart, stages, (stage) => taps.list(stage.list, stage.name))),
+    )
+    .catch(() => chart.remove());
   return section;
 }
 
