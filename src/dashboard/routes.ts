@@ -124,9 +124,12 @@ function doorOf(deps: DashboardDeps) {
     if (!checked.ok) {
       return { ok: false, status: 401, message: DASHBOARD_NOT_SIGNED[claimedLanguage(raw)] };
     }
-    const seat = await deps.seatOf(checked.data.user.id);
-    if (!seat)
-      return { ok: false, status: 403, message: DASHBOARD_STRANGER[languageOfCode(checked.data.user.languageCode)] };
+    const telegramLanguage = languageOfCode(checked.data.user.languageCode);
+    const found = await deps.seatOf(checked.data.user.id);
+    if (!found) return { ok: false, status: 403, message: DASHBOARD_STRANGER[telegramLanguage] };
+    // The chat's language once the director has talked to the assistant; before that, Telegram's own.
+    const { director } = found;
+    const seat = director.introduced ? found : { ...found, director: { ...director, language: telegramLanguage } };
     let scenarios = scenariosOf.get(seat.portal);
     if (!scenarios) {
       scenarios = createScenarios({ portal: batchedTogether(seat.portal), now: deps.now });

@@ -167,11 +167,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     await page.close();
   }, 90_000);
 
-  it('opens the list behind a number, with each record a link to its page in Bitrix24', async () => {
+  it('opens the list behind a number, each record a link to Bitrix24, and Telegram’s back button closes it', async () => {
     const { page, errors } = await watchedPage();
-    await page.goto(pageFor(signed(DIRECTOR)));
+    // Telegram's app as a phone runs it: the page talks to it through this object, and it calls the page back.
+    await page.addInitScript(`window.TelegramWebviewProxy = { postEvent: (type, data) => {
+      (window.telegramEvents = window.telegramEvents || []).push([type, JSON.parse(data)]);
+    } }`);
+    await page.goto(`${pageFor(signed(DIRECTOR))}&tgWebAppThemeParams=${encodeURIComponent('{"bg_color":"#17212b"}')}`);
     const stage = page.locator('[data-stage]').first();
     await stage.waitFor({ timeout: 30_000 });
+    expect(
+      await page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--tg-theme-bg-color')"),
+    ).toBe('#17212b');
     const count = Number.parseInt((await stage.locator('.count').textContent()) ?? '', 10);
     await stage.click();
     await page.locator('[data-list] .chat-text').first().waitFor();
@@ -180,8 +187,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     expect(links.length).toBe(Math.min(count, 20));
     for (const link of links)
       expect(link).toMatch(new RegExp(`^http://127.0.0.1:${demo.port}/crm/deal/details/\\d+/$`));
-    await page.locator('[data-list] .back').click();
+    // A record opens in Telegram's own browser, not inside the page.
+    await anchors[0]!.click();
+    const events = () => page.evaluate('JSON.stringify(window.telegramEvents)') as Promise<string>;
+    expect(JSON.parse(await events())).toEqual(
+      expect.arrayContaining([
+        ['web_app_ready', {}],
+        ['web_app_setup_back_button', { is_visible: true }],
+        ['web_app_open_link', { url: links[0] }],
+      ]),
+    );
+    await page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed', {})");
     await expect(page.locator('[data-list]').count()).resolves.toBe(0);
+    expect(JSON.parse(await events()).at(-1)).toEqual(['web_app_setup_back_button', { is_visible: false }]);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
