@@ -237,6 +237,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   if (settings.METRICS_PORT !== undefined) config.metricsPort = settings.METRICS_PORT;
   if (settings.DASHBOARD_URL) config.dashboardUrl = settings.DASHBOARD_URL;
   if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
+  if (mode === 'telegram' && config.dashboardUrl && !config.telegram?.webhook && config.metricsPort === undefined) {
+    throw new ConfigError(
+      'METRICS_PORT',
+      'must be set too when DASHBOARD_URL is and the bot polls: the listener serves the dashboard',
+    );
+  }
   if (mode === 'telegram') {
     const application = applicationOf(settings);
     if (application) {

@@ -16,7 +16,7 @@ describe('the dashboard’s buttons in Telegram', () => {
   let stand: Stand;
   beforeAll(async () => {
     stand = await startStand();
-    await stand.startAssistant({ DASHBOARD_URL: URL });
+    await stand.startAssistant({ DASHBOARD_URL: URL, METRICS_PORT: '0' });
   }, 60_000);
   afterAll(async () => {
     await stand?.close();
@@ -29,6 +29,16 @@ describe('the dashboard’s buttons in Telegram', () => {
       .filter((call) => call.method === 'setMyCommands')
       .flatMap((call) => call.payload.commands.map((c: { command: string }) => c.command));
     expect(commands).toContain('dashboard');
+  });
+
+  it('serves the page on the bot’s own listener, and its answers only to the signed', async () => {
+    const port = /"message":"operator listener started".*?"port":(\d+)/.exec(stand.stderr())?.[1];
+    expect(port).toBeDefined();
+    const page = await fetch(`http://127.0.0.1:${port}/dashboard`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/dashboard/app.js');
+    const data = await fetch(`http://127.0.0.1:${port}/dashboard/data`, { method: 'POST', body: '{}' });
+    expect(data.status).toBe(401);
   });
 
   it('answers the menu’s «📊 Панель» with the button that opens the page', async () => {
@@ -49,12 +59,16 @@ describe('the dashboard’s buttons in Telegram', () => {
 });
 
 describe('DASHBOARD_URL', () => {
-  const env = { TELEGRAM_BOT_TOKEN: '123:abc' };
+  const env = { TELEGRAM_BOT_TOKEN: '123:abc', METRICS_PORT: '9464' };
   it('must be an https address: anything else stops start-up with one line naming it', () => {
     for (const value of ['http://bot.example.org/dashboard', 'bot.example.org', 'https://'])
       expect(() => loadConfig({ ...env, DASHBOARD_URL: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...env, DASHBOARD_URL: 'http://bot.example.org' })).toThrow(/^DASHBOARD_URL: /);
     expect(loadConfig({ ...env, DASHBOARD_URL: URL }).dashboardUrl).toBe(URL);
     expect(loadConfig(env).dashboardUrl).toBeUndefined();
+  });
+
+  it('needs a listener to serve the page: METRICS_PORT when the bot polls', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', DASHBOARD_URL: URL })).toThrow(/^METRICS_PORT: /);
   });
 });
