@@ -31,6 +31,8 @@ export const DASHBOARD_DEMO_PATH = '/dashboard/demo';
 export interface DashboardSeat {
   director: DirectorRecord;
   portal: PortalClient;
+  /** What other features add (plan and forecast, deals at risk, alerts), read through this director's workspace. */
+  sources?: DashboardSources;
 }
 
 export interface DashboardDeps {
@@ -42,7 +44,6 @@ export interface DashboardDeps {
   assets: () => Promise<PageAssets>;
   now: () => Date;
   logger: Logger;
-  sources?: DashboardSources;
   /** The demo only: the Telegram user its local sign-in stands for. */
   demoUser?: number;
 }
@@ -174,7 +175,7 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     try {
       const payload = await cache.get(director, filters, async () =>
         presentDashboard(
-          await readDashboard(entry.scenarios, director, filters, deps.now(), deps.sources),
+          await readDashboard(entry.scenarios, director, filters, deps.now(), entry.seat.sources),
           filters,
           director.language,
         ),

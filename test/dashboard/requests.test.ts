@@ -16,6 +16,8 @@ import { createPortalClient } from '../../src/portal/client.ts';
 const TOKEN = '654321:requests-test';
 const DIRECTOR = 3003;
 const ENGLISH = 3004;
+/** Sees the plan slot filled: the plan feature (another branch) stands in as the app will wire it. */
+const PLANNED = 3005;
 
 describe('the dashboard’s answers', () => {
   let demo: DemoPortal;
@@ -30,12 +32,25 @@ describe('the dashboard’s answers', () => {
     app = await createApp({
       portal: createPortalClient({ webhookUrl: demo.webhookUrl, logger: silentLogger }),
       databasePath: join(folder, 'test.sqlite'),
-      allowed: [{ telegramUserId: DIRECTOR }, { telegramUserId: ENGLISH }],
+      allowed: [{ telegramUserId: DIRECTOR }, { telegramUserId: ENGLISH }, { telegramUserId: PLANNED }],
       logger: silentLogger,
     });
     listener = createListener(silentLogger);
     mountDashboard(listener, {
-      seatOf: app.dashboardSeat,
+      seatOf: async (telegramUserId) => {
+        const seat = await app.dashboardSeat(telegramUserId);
+        if (!seat || telegramUserId !== PLANNED) return seat;
+        const rub = (amount: number) => ({ amount, currency: 'RUB' });
+        return {
+          ...seat,
+          sources: {
+            forecast: async () => ({ plan: rub(20_000_000), fact: rub(15_420_000), forecast: rub(18_500_000) }),
+            dealsAtRisk: async () => [
+              { id: 7, title: 'Поставка «Гранит»', amount: rub(900_000), reasons: ['срок прошёл'] },
+            ],
+          },
+        };
+      },
       botToken: TOKEN,
       assets: pageAssets,
       now: () => new Date(),
@@ -86,6 +101,25 @@ describe('the dashboard’s answers', () => {
     expect(page.language).toBe('en');
     expect(page.texts.title).toBe('Dashboard');
     expect(page.periodText).toMatch(/^in [A-Z][a-z]+/);
+  });
+
+  it('fills the plan slot and the deals at risk when the app hands their sources in', async () => {
+    const plain = (await (await ask({ period: 'month' })).json()) as Record<string, unknown>;
+    expect(plain.plan).toEqual({ note: expect.stringMatching(/План на этот период не задан/) });
+    expect(plain).not.toHaveProperty('atRisk');
+    const planned = (await (await ask({ period: 'month' }, { id: PLANNED })).json()) as {
+      plan: { figures: { label: string; value: string }[] };
+      atRisk: { label: string; detail: string; href: string }[];
+    };
+    const figures = planned.plan.figures.map((figure) => `${figure.label}: ${figure.value}`.replace(/\s/g, ' '));
+    expect(figures).toEqual(['План: 20 000 000 ₽', 'Заработано: 15 420 000 ₽', 'Прогноз: 18 500 000 ₽']);
+    expect(planned.atRisk).toEqual([
+      {
+        label: 'Поставка «Гранит»',
+        detail: expect.stringMatching(/900.000.₽ · срок прошёл/),
+        href: `http://127.0.0.1:${demo.port}/crm/deal/details/7/`,
+      },
+    ]);
   });
 
   it('says one plain sentence, and nothing else, when the portal cannot be reached', async () => {
