@@ -161,6 +161,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     await page.locator('select[name=manager]').selectOption({ label: 'Анна Морозова' });
     await reloaded(page, again);
     expect(await page.locator('.total').textContent()).not.toBe(funnelBefore);
+    // Custom dates: the period as the director chose it.
+    const before = await page.locator('#app').getAttribute('data-loaded');
+    await page.locator('[data-period=custom]').click();
+    const month = new Date(Date.now() - 40 * 24 * 60 * 60_000).toISOString().slice(0, 7);
+    await page.locator('input[name=from]').fill(`${month}-01`);
+    await page.locator('input[name=to]').fill(`${month}-15`);
+    await page.locator('form.custom button').click();
+    await reloaded(page, before);
+    expect(spaced((await page.locator('.period').textContent()) ?? '')).toMatch(/^с 1 по 15 [а-я]+( \d{4})?$/);
+    expect(await page.locator('[data-period=custom].on').count()).toBe(1);
     // Nothing is kept in the browser beyond the page itself.
     expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
     expect(errors).toEqual([]);
