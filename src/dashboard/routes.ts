@@ -79,7 +79,8 @@ const SHELL =
   '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">' +
   '<link rel="icon" href="data:,">' +
   `<title>${DASHBOARD_TEXTS.title.ru}</title><link rel="stylesheet" href="${DASHBOARD_PATH}/app.css"></head>` +
-  `<body><main id="app"></main><script src="${DASHBOARD_PATH}/app.js"></script></body></html>`;
+  `<body><main id="app"><p class="note">${DASHBOARD_TEXTS.loading.ru}</p></main>` +
+  `<script src="${DASHBOARD_PATH}/app.js"></script></body></html>`;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { ...HEADERS, 'content-type': 'application/json; charset=utf-8' });

@@ -54,9 +54,10 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Waits for the page to show a newer answer than the one loaded at `before`. */
+/** Waits for the page to show a newer answer than the one loaded at `before` (asked from outside: the page's own
+ * rules forbid evaluating strings inside it). */
 const reloaded = (page: Page, before: string | null) =>
-  page.waitForFunction(`document.getElementById('app').dataset.loaded !== ${JSON.stringify(before)}`);
+  expect.poll(() => page.locator('#app').getAttribute('data-loaded'), { timeout: 30_000 }).not.toBe(before);
 
 const texts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
