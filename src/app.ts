@@ -11,6 +11,7 @@ import { understand } from './assistant/router/index.ts';
 import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
 import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
 import { connectRoutes, type Notify } from './connect/routes.ts';
+import type { DashboardSeat } from './dashboard/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
 import { createDigestSettings, type DigestSettingsPort } from './digests/settings.ts';
@@ -84,6 +85,8 @@ export interface App {
   portal?: PortalClient;
   /** First time any instance sees this Telegram update → true (webhook mode drops repeats). */
   markSeen(updateId: number): Promise<boolean>;
+  /** The dashboard's way in: the chat's own rules for one Telegram user (allowed, their workspace, their portal user). */
+  dashboardSeat(telegramUserId: number): Promise<DashboardSeat | undefined>;
 }
 
 /** Everything that serves directors through one portal identity. */
@@ -94,6 +97,7 @@ interface Workspace {
   identify: Identify;
   /** The portal's tag on every button of this workspace's messages. */
   tag: string;
+  portal: PortalClient;
 }
 
 /** The portal user a Telegram user stands for; undefined = the client's own user. */
@@ -129,6 +133,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(portal ? { portal } : {}),
     markSeen: createSeenUpdates(shared.db, shared.now),
     close: () => shared.db.close(),
+    async dashboardSeat(telegramUserId) {
+      if (!(await access.isAllowed(telegramUserId))) return undefined;
+      const workspace = await seats.workspaceFor(telegramUserId);
+      // A private chat's id is the user's own: the record is the one the chat keeps.
+      const director = await workspace?.identify.director({ telegramUserId, chatId: telegramUserId });
+      return workspace && director ? { director, portal: workspace.portal } : undefined;
+    },
   };
   const flow =
     own &&
@@ -219,7 +230,7 @@ function workspaceOf(
     proposalTtlMs: options.proposalTtlMs,
     offerConnect: Boolean(options.application),
   });
-  return { assistant, scenarios, identify, tag };
+  return { assistant, scenarios, identify, tag, portal };
 }
 
 /** Where each Telegram user's requests go, and the workspace that serves them there. */

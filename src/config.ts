@@ -45,6 +45,8 @@ export interface Config {
   /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
   rateLimit: { perSecond: number; burst: number };
+  /** DASHBOARD_URL: where Telegram opens the dashboard (HTTPS); absent, no dashboard button. */
+  dashboardUrl?: string;
 }
 
 /** A setting that is present but wrong. The message names the setting and never holds its value. */
@@ -183,6 +185,13 @@ const environment = z.object({
   ),
   BITRIX24_RATE_LIMIT: optional(positiveNumber),
   BITRIX24_RATE_BURST: optional(integer(1, 10_000, 'a whole number from 1 to 10000')),
+  // Telegram opens a Mini App only over HTTPS.
+  DASHBOARD_URL: optional(
+    httpUrl('the dashboard').refine(
+      (value) => isHttpUrl(value) && new URL(value).protocol === 'https:',
+      'must be an https:// address of the dashboard (Telegram opens it only over HTTPS), e.g. https://bot.example.org/dashboard',
+    ),
+  ),
 });
 
 /**
@@ -244,7 +253,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     );
   }
   if (settings.METRICS_PORT !== undefined) config.metricsPort = settings.METRICS_PORT;
+  if (settings.DASHBOARD_URL) config.dashboardUrl = settings.DASHBOARD_URL;
   if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
+  if (mode === 'telegram' && config.dashboardUrl && !config.telegram?.webhook && config.metricsPort === undefined) {
+    throw new ConfigError(
+      'METRICS_PORT',
+      'must be set too when DASHBOARD_URL is and the bot polls: the listener serves the dashboard',
+    );
+  }
   if (mode === 'telegram') {
     const application = applicationOf(settings);
     if (application) {

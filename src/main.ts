@@ -2,6 +2,8 @@
 // owns start-up and graceful shutdown.
 import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
+import { pageAssets } from './dashboard/page-bundle.ts';
+import { mountDashboard } from './dashboard/routes.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createListener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
@@ -81,8 +83,9 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
       ...(app.connect ? { connect: app.connect } : {}),
       logger,
       transcriber: config.speech && createTranscriber(config.speech),
+      dashboardUrl: config.dashboardUrl,
     });
-    await registerCommands(bot.api, { connect: Boolean(app.connect) });
+    await registerCommands(bot.api, { connect: Boolean(app.connect), dashboardUrl: config.dashboardUrl });
 
     // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
     const listener = createListener(logger);
@@ -98,6 +101,16 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
       await sender.send(chatId, replies);
     };
     for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
+    if (config.dashboardUrl) {
+      mountDashboard(listener, {
+        seatOf: app.dashboardSeat,
+        botToken: telegram.token,
+        assets: pageAssets,
+        now: () => new Date(),
+        logger,
+      });
+      void pageAssets().catch((error: unknown) => logger.error('the dashboard page could not be built', { error }));
+    }
     mountOperatorRoutes(
       listener,
       { updatesAlive: running.alive, pingDatabase: app.ping, lastDigestTick: digests.lastTick },

@@ -1,10 +1,13 @@
 // The demo: an embedded demo portal with a believable company, and the terminal chat in front of the
 // very same assistant the Telegram bot uses. Needs nothing from outside.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
+import { pageAssets } from '../dashboard/page-bundle.ts';
+import { DASHBOARD_DEMO_PATH, mountDashboard } from '../dashboard/routes.ts';
 import { startDemoPortal } from '../demo-portal/server.ts';
 import type { Logger } from '../log.ts';
 import { createListener } from '../ops/listener.ts';
@@ -44,9 +47,23 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
     { updatesAlive: () => chatting, pingDatabase: app.ping },
     { logger: options.logger, ...(options.config.metricsToken ? { metricsToken: options.config.metricsToken } : {}) },
   );
+  // The dashboard in an ordinary browser: the demo signs its own director in, for this machine only.
+  mountDashboard(listener, {
+    seatOf: app.dashboardSeat,
+    botToken: `1:${randomBytes(24).toString('base64url')}`,
+    assets: pageAssets,
+    now: () => new Date(),
+    logger: options.logger,
+    demoUser: DEMO_DIRECTOR.telegramUserId,
+  });
+  void pageAssets().catch((error: unknown) => options.logger.warn('the dashboard page could not be built', { error }));
   try {
-    if (options.config.metricsPort !== undefined)
-      await listener.listen(options.config.metricsPort, options.config.metricsHost);
+    const { metricsPort, metricsHost } = options.config;
+    // Without METRICS_PORT the page needs a port all the same: any free one, on this machine only.
+    const port = await (metricsPort === undefined
+      ? listener.listen(0, '127.0.0.1')
+      : listener.listen(metricsPort, metricsHost));
+    process.stdout.write(`📊 Панель в браузере: http://127.0.0.1:${port}${DASHBOARD_DEMO_PATH}\n`);
     await runTerminalChat({
       assistant: app.assistant,
       conversation: DEMO_DIRECTOR,

@@ -12,6 +12,7 @@ import { buttonsFeature } from './features/buttons.ts';
 import { privateChatsFeature } from './features/chats.ts';
 import { connectFeature } from './features/connect.ts';
 import { conversationFeature } from './features/conversation.ts';
+import { dashboardFeature } from './features/dashboard.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
@@ -34,6 +35,8 @@ export interface BotDependencies {
   patience?: TelegramPatience;
   /** Known bot identity (skips getMe; tests). */
   botInfo?: UserFromGetMe;
+  /** DASHBOARD_URL: the dashboard's button in the menu and under the briefing; absent, no button anywhere. */
+  dashboardUrl?: string;
 }
 
 export interface AssistantBot {
@@ -55,7 +58,7 @@ export function createBot(deps: BotDependencies): AssistantBot {
   // to cappedRetry: auto-retry's own back-off for them grows to an hour and never gives up.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
   bot.api.config.use(cappedRetry(deps.patience));
-  const sender = createSender(bot.api, deps.logger);
+  const sender = createSender(bot.api, deps.logger, deps.dashboardUrl);
 
   const inFlight = new Set<Promise<unknown>>();
   bot.use((_ctx, next) => {
@@ -77,7 +80,8 @@ export function createBot(deps: BotDependencies): AssistantBot {
   features.use(privateChatsFeature());
   if (deps.connect) features.use(connectFeature(deps.connect, deps.access));
   features.use(accessFeature(deps.access));
-  const menu = createMenu();
+  const menu = createMenu({ dashboard: Boolean(deps.dashboardUrl) });
+  if (deps.dashboardUrl) features.use(dashboardFeature(deps.dashboardUrl));
   features.use(conversationFeature({ assistant: deps.assistant, sender, menu, logger: deps.logger }));
   const apiRoot = (deps.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
   features.use(

@@ -10,13 +10,20 @@ import type { Reply } from '../views/reply.ts';
 import { encodeAction } from './callback-data.ts';
 import { taggedData } from './workspace-tag.ts';
 
-function inlineKeyboardOf(reply: Reply): InlineKeyboard | undefined {
-  if (!reply.buttons?.length) return undefined;
+/** The dashboard's address (DASHBOARD_URL), when the operator set one: its button opens the Mini App. */
+type DashboardUrl = string | undefined;
+
+const hasDashboard = (reply: Reply, dashboardUrl: DashboardUrl) => Boolean(dashboardUrl && reply.dashboardButton);
+
+function inlineKeyboardOf(reply: Reply, dashboardUrl?: DashboardUrl): InlineKeyboard | undefined {
+  if (!reply.buttons?.length && !hasDashboard(reply, dashboardUrl)) return undefined;
   const keyboard = new InlineKeyboard();
-  for (const row of reply.buttons) {
+  for (const row of reply.buttons ?? []) {
     for (const button of row) keyboard.text(button.text, taggedData(encodeAction(button.action), reply.portalTag));
     keyboard.row();
   }
+  // A web app button, not a callback: Telegram opens the page with the director's signed data.
+  if (dashboardUrl && reply.dashboardButton) keyboard.webApp(reply.dashboardButton, dashboardUrl);
   return keyboard;
 }
 
@@ -52,7 +59,7 @@ export interface Sender {
   edit(chatId: number, messageId: number, reply: Reply): Promise<void>;
 }
 
-export function createSender(api: Api, logger: Logger): Sender {
+export function createSender(api: Api, logger: Logger, dashboardUrl?: DashboardUrl): Sender {
   const sendFile = async (chatId: number, reply: Reply, markup: InlineKeyboard | ReplyKeyboardMarkup | undefined) => {
     const file = reply.attachment!;
     const send = (caption: string, parseMode?: 'HTML') => {
@@ -108,9 +115,12 @@ export function createSender(api: Api, logger: Logger): Sender {
         for (const messageId of withdrawn) await clearButtons(chatId, messageId);
       }
       const ids: number[] = [];
-      const lastPlain = menu ? replies.findLastIndex((reply) => !reply.buttons?.length) : -1;
+      const lastPlain = menu
+        ? replies.findLastIndex((reply) => !reply.buttons?.length && !hasDashboard(reply, dashboardUrl))
+        : -1;
       for (const [index, reply] of replies.entries()) {
-        const id = await sendOne(chatId, reply, inlineKeyboardOf(reply) ?? (index === lastPlain ? menu : undefined));
+        const inline = inlineKeyboardOf(reply, dashboardUrl);
+        const id = await sendOne(chatId, reply, inline ?? (index === lastPlain ? menu : undefined));
         ids.push(id);
         if (offers(reply, 'pick')) openLists.set(chatId, [...(openLists.get(chatId) ?? []), id]);
       }
@@ -118,7 +128,7 @@ export function createSender(api: Api, logger: Logger): Sender {
     },
     clearButtons,
     async edit(chatId, messageId, reply) {
-      const markup: InlineKeyboardMarkup = inlineKeyboardOf(reply) ?? { inline_keyboard: [] };
+      const markup: InlineKeyboardMarkup = inlineKeyboardOf(reply, dashboardUrl) ?? { inline_keyboard: [] };
       try {
         await api.editMessageText(chatId, messageId, reply.html, {
           parse_mode: 'HTML',

@@ -11,6 +11,7 @@ import { renderDossier } from './dossier-view.ts';
 import { renderLeadCard, renderNewLeads } from './leads-view.ts';
 import type { Page } from './lines.ts';
 import { renderMeetingPrep } from './meeting-prep-view.ts';
+import { DASHBOARD_OPEN_BUTTON } from './messages-dashboard.ts';
 import { renderOverdueAlert } from './overdue-alert-view.ts';
 import { renderPipeline } from './pipeline-view.ts';
 import { renderPlanForecast } from './plan/plan-view.ts';
@@ -75,9 +76,13 @@ function pageOf(view: ViewModel, language: Language): Page {
   }
 }
 
+// The answers the dashboard continues: the whole company at a glance, one tap under them.
+const UNDER_DASHBOARD: ReadonlySet<ViewModel['view']> = new Set(['briefing']);
+
 export function renderView(view: ViewModel, language: Language): Reply[] {
   const page = pageOf(view, language);
   const buttons = (page.buttons ?? []).filter((row) => row.length > 0);
   const html = page.lines.join('\n');
-  return [buttons.length > 0 ? { html, buttons } : { html }];
+  const dashboard = UNDER_DASHBOARD.has(view.view) ? { dashboardButton: DASHBOARD_OPEN_BUTTON[language] } : {};
+  return [buttons.length > 0 ? { html, buttons, ...dashboard } : { html, ...dashboard }];
 }

@@ -24,6 +24,8 @@ export interface Reply {
   attachment?: Attachment;
   /** The portal this message speaks of: its buttons carry it, and a tap is refused on another portal. */
   portalTag?: string;
+  /** The dashboard's button under this answer (its label): Telegram shows it only when the dashboard is set up. */
+  dashboardButton?: string;
 }
 
 /** Telegram's limits on files a bot sends. */

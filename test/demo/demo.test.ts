@@ -23,6 +23,7 @@ describe('the demo, non-interactive', () => {
     expect(result.status).toBe(0);
     const out = result.stdout;
     expect(out).toContain('Вы: мои задачи');
+    expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+\/dashboard\/demo/);
     expect(out).toMatch(/⚠\uFE0F?\s\d+\sзадач\S*\sпросрочен/);
     expect(out).toMatch(/Расписание на завтра|на [а-я]+, \d{1,2} [а-я]+/i);
     expect(out).toMatch(/Создать задачу «[^»]+»/);

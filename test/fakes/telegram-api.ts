@@ -173,8 +173,15 @@ function checkKeyboard(markup: Json): void {
         const bytes = Buffer.byteLength(String(button.callback_data));
         if (bytes < 1 || bytes > 64) throw new BadRequest(400, 'Bad Request: BUTTON_DATA_INVALID');
       }
+      if (button.web_app !== undefined) checkWebApp(button.web_app);
     }
   }
+}
+
+/** A Mini App opens only over HTTPS: Telegram refuses any other address. */
+function checkWebApp(webApp: Json): void {
+  if (!/^https:\/\/[^/\s]+/.test(String(webApp?.url ?? '')))
+    throw new BadRequest(400, 'Bad Request: BUTTON_URL_INVALID');
 }
 
 /** Validates a text the way Telegram does and returns what the reader sees. */
@@ -290,6 +297,15 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
         if (description.length < 1 || description.length > 256) {
           throw new BadRequest(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
         }
+      }
+      return true;
+    },
+    setChatMenuButton: (payload) => {
+      const button = payload.menu_button;
+      if (button?.type === 'web_app') {
+        if (typeof button.text !== 'string' || button.text === '')
+          throw new BadRequest(400, 'Bad Request: BUTTON_TEXT_EMPTY');
+        checkWebApp(button.web_app);
       }
       return true;
     },

@@ -1,0 +1,195 @@
+// What the dashboard shows, read through the very questions the chat answers («воронка» by stage, «рейтинг
+// менеджеров», «у кого просроченные задачи», «встречи сегодня»): the same scenarios, the same batches, the same
+// definitions. Plan and forecast, deals at risk and alerts come from providers the app hands in when it has them.
+import { DateTime } from 'luxon';
+import type { Director } from '../scenarios/director.ts';
+import type { Scenarios } from '../scenarios/index.ts';
+import { sumsOf } from '../scenarios/open-deals.ts';
+import { type Period, periodOf, type Query } from '../scenarios/query.ts';
+import type { Amount, GroupRow, Person, ViewModel } from '../scenarios/view-models.ts';
+
+export const PERIOD_CHOICES = ['month', 'lastMonth', 'quarter', 'custom'] as const;
+export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
+
+/** The page's filters: a period and, when chosen, one manager. */
+export interface DashboardFilters {
+  period: PeriodChoice;
+  /** The custom period's days (local dates, both included). */
+  from?: string;
+  to?: string;
+  managerId?: number;
+}
+
+/** Plan, fact and forecast of a period, as the plan feature computes them (PRODUCT.md, «Plan» and after). */
+export interface PlanFigures {
+  plan: Amount;
+  fact: Amount;
+  forecast: Amount;
+  /** Plan share per manager, 0..1, by portal user id. */
+  managerShares?: Record<number, number>;
+}
+
+export interface RiskyDeal {
+  id: number;
+  title: string;
+  amount: Amount;
+  /** Why it is at risk, in the director's words. */
+  reasons: string[];
+}
+
+export interface AlertLine {
+  at: string;
+  text: string;
+}
+
+/**
+ * What other features add to the dashboard once they exist; each one is simply absent until the app wires it.
+ * Each reads with the same director's workspace, so it shows only what that director may see.
+ */
+export interface DashboardSources {
+  forecast?(director: Director, period: Period, managerId?: number): Promise<PlanFigures | undefined>;
+  dealsAtRisk?(director: Director, managerId?: number): Promise<RiskyDeal[]>;
+  latestAlerts?(director: Director): Promise<AlertLine[]>;
+}
+
+/** One number and the question whose answer lists what it counts. */
+export interface Counted {
+  label: string;
+  count: number;
+  sums: Amount[];
+  list: Query;
+  /** A person's row: the manager it is about. */
+  personId?: number;
+}
+
+export interface DashboardData {
+  period: Period;
+  today: string;
+  managers: Person[];
+  managerId?: number;
+  /** Won in the period (the leaderboard's total): the fact, with or without a plan. */
+  earned: Counted;
+  plan?: PlanFigures;
+  stages: Counted[];
+  leaders: Counted[];
+  overdue: Counted[];
+  meetings: Extract<ViewModel, { view: 'query' }>;
+  atRisk?: RiskyDeal[];
+  alerts?: AlertLine[];
+}
+
+/** The period a filter names, in the director's zone; a custom one within a year, its days in order. */
+export function periodOfFilters(filters: DashboardFilters, now: Date, timeZone: string): Period {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  switch (filters.period) {
+    case 'lastMonth': {
+      const start = today.startOf('month').minus({ months: 1 });
+      return periodOf(start, start.endOf('month').startOf('day'));
+    }
+    case 'quarter':
+      return periodOf(today.startOf('quarter'), today);
+    case 'custom': {
+      const from = DateTime.fromISO(filters.from ?? '', { zone: timeZone });
+      const to = DateTime.fromISO(filters.to ?? '', { zone: timeZone });
+      if (!from.isValid || !to.isValid) return periodOf(today.startOf('month'), today);
+      const [first, last] = from <= to ? [from, to] : [to, from];
+      return periodOf(DateTime.max(first, last.minus({ years: 1 })), last);
+    }
+    default:
+      return periodOf(today.startOf('month'), today);
+  }
+}
+
+const queryView = (view: ViewModel | null) => {
+  if (view?.view !== 'query') throw new Error(`the dashboard asked a question and got ${view?.view ?? 'nothing'}`);
+  return view;
+};
+
+const groupsOf = (view: ViewModel | null): GroupRow[] => {
+  const { result } = queryView(view);
+  return result.kind === 'groups' ? result.rows : [];
+};
+
+/** A manager's row of a grouped answer: the same question about that manager alone lists it. */
+const personRow = (row: GroupRow, question: Query): Counted => ({
+  label: row.label,
+  count: row.count,
+  sums: row.sums,
+  list: { ...question, groupBy: undefined, person: `#${row.key}` },
+  personId: Number(row.key),
+});
+
+/** Every section at once: the scenarios' batches go out together, and the name caches load once for all. */
+export async function readDashboard(
+  scenarios: Scenarios,
+  director: Director,
+  filters: DashboardFilters,
+  now: Date,
+  sources: DashboardSources = {},
+): Promise<DashboardData> {
+  const period = periodOfFilters(filters, now, director.timeZone);
+  const who = filters.managerId ? `#${filters.managerId}` : undefined;
+  const ask = (query: Query) => scenarios.run(director, { scenario: 'query', query });
+  const pipelines = await scenarios.names.pipelines();
+  // The main pipeline's funnel, as «воронка» shows it; a portal whose main pipeline has no name needs no filter.
+  const main = pipelines.find((pipeline) => pipeline.id === 0)?.name;
+  const funnel: Query = {
+    subject: 'deals',
+    status: 'open',
+    groupBy: 'stage',
+    person: who,
+    pipeline: main || undefined,
+  };
+  const leaders: Query = { subject: 'deals', status: 'won', groupBy: 'manager', period };
+  const overdue: Query = { subject: 'tasks', status: 'overdue', groupBy: 'manager', person: who ?? 'team' };
+  const [funnelView, leadersView, overdueView, meetings, stages, profiles, plan, atRisk, alerts] = await Promise.all([
+    ask(funnel),
+    ask(leaders),
+    ask(overdue),
+    ask({ subject: 'meetings', person: who }),
+    scenarios.names.stages(0),
+    scenarios.names.profiles(),
+    sources.forecast?.(director, period, filters.managerId),
+    sources.dealsAtRisk?.(director, filters.managerId),
+    sources.latestAlerts?.(director),
+  ]);
+  const byStage = new Map(groupsOf(funnelView).map((row) => [row.key, row]));
+  const leaderRows = groupsOf(leadersView).map((row) => personRow(row, leaders));
+  const chosen = leaderRows.filter((row) => !filters.managerId || row.personId === filters.managerId);
+  return {
+    period,
+    today: queryView(meetings).at.today,
+    managers: await managersOf(
+      scenarios,
+      profiles.map((profile) => profile.ID),
+    ),
+    ...(filters.managerId ? { managerId: filters.managerId } : {}),
+    earned: {
+      label: '',
+      count: chosen.reduce((sum, row) => sum + row.count, 0),
+      sums: sumsOf(chosen.flatMap((row) => row.sums)),
+      list: { ...leaders, groupBy: undefined, person: who },
+    },
+    ...(plan ? { plan } : {}),
+    // Every open stage in the pipeline's order, an empty one too: a funnel with a missing step misleads.
+    stages: stages
+      .filter((stage) => stage.semantics === 'process')
+      .map((stage) => ({
+        label: stage.name,
+        count: byStage.get(stage.id)?.count ?? 0,
+        sums: byStage.get(stage.id)?.sums ?? [],
+        list: { ...funnel, groupBy: undefined, stage: stage.name },
+      })),
+    leaders: leaderRows,
+    overdue: groupsOf(overdueView).map((row) => personRow(row, overdue)),
+    meetings: queryView(meetings),
+    ...(atRisk ? { atRisk } : {}),
+    ...(alerts ? { alerts } : {}),
+  };
+}
+
+/** The people the manager filter offers: the active staff, by name. */
+async function managersOf(scenarios: Scenarios, ids: number[]): Promise<Person[]> {
+  const people = await scenarios.names.users(ids);
+  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}

@@ -1,0 +1,131 @@
+// The dashboard's data in the director's words: money «500 000 ₽», «3 сделки», the period «за декабрь», all of
+// it through the same guard as the chat. Portal text (names, titles) is marked as data, so the guard keeps it.
+import type { Language } from '../scenarios/director.ts';
+import { sumsOf } from '../scenarios/open-deals.ts';
+import { recordAddress } from '../scenarios/record-links.ts';
+import type { Amount } from '../scenarios/view-models.ts';
+import { money, moneyTotals } from '../views/format.ts';
+import { dataMark, guardPlainText } from '../views/guard.ts';
+import { timeRange } from '../views/items.ts';
+import { DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
+import { periodWords } from '../views/query-view.ts';
+import { count } from '../views/words.ts';
+import type { Counted, DashboardData, DashboardFilters } from './data.ts';
+import type { DashboardPayload, Figure, LinkRow, ListAsk, PersonRow } from './page/payload.ts';
+
+/** Words of ours around the director's data: the guard reads ours and leaves theirs alone. */
+const guarded = (text: string, language: Language) => guardPlainText(text, language);
+const data = (text: string) => dataMark(text);
+
+const sumsText = (sums: Amount[], language: Language) =>
+  sums.length ? moneyTotals(sums, language) : money(0, 'RUB', language);
+
+/** The main currency's sum: what a chart can plot without adding currencies together. */
+const mainSum = (sums: Amount[], currency: string) => sums.find((sum) => sum.currency === currency)?.amount ?? 0;
+
+function textsOf(language: Language): Record<DashboardTextName, string> {
+  const out = {} as Record<DashboardTextName, string>;
+  for (const [name, texts] of Object.entries(DASHBOARD_TEXTS) as [DashboardTextName, Record<Language, string>][])
+    out[name] = guarded(texts[language], language);
+  return out;
+}
+
+function personRows(rows: Counted[], language: Language, currency: string, shares?: Record<number, number>) {
+  return rows.map((row): PersonRow => {
+    const share = row.personId === undefined ? undefined : shares?.[row.personId];
+    return {
+      name: guarded(data(row.label), language),
+      value: guarded(row.sums.length ? sumsText(row.sums, language) : count(row.count, 'task', language), language),
+      ...(row.sums.length ? { detail: guarded(count(row.count, 'deal', language), language) } : {}),
+      ...(share === undefined ? {} : { share }),
+      amount: row.sums.length ? mainSum(row.sums, currency) : row.count,
+      list: row.list as ListAsk,
+    };
+  });
+}
+
+function planOf(view: DashboardData, language: Language): DashboardPayload['plan'] {
+  const { plan } = view;
+  if (!plan) return { note: guarded(DASHBOARD_TEXTS.noPlan[language], language) };
+  const figure = (name: DashboardTextName, amount: Amount): Figure => ({
+    label: guarded(DASHBOARD_TEXTS[name][language], language),
+    value: guarded(money(amount.amount, amount.currency, language), language),
+  });
+  return { figures: [figure('planSum', plan.plan), figure('fact', plan.fact), figure('forecast', plan.forecast)] };
+}
+
+/** The page's whole answer: fixed texts, the filters as applied, and every section. */
+export function presentDashboard(view: DashboardData, filters: DashboardFilters, language: Language): DashboardPayload {
+  const currency =
+    view.earned.sums[0]?.currency ?? view.stages.find((stage) => stage.sums[0])?.sums[0]?.currency ?? 'RUB';
+  const links = view.meetings.links;
+  const meetings: LinkRow[] =
+    view.meetings.result.kind === 'events'
+      ? view.meetings.result.items.map((event) => ({
+          label: guarded(data(event.title), language),
+          detail: guarded(
+            `${timeRange(event, language)}${event.location ? ` · ${data(event.location)}` : ''}`,
+            language,
+          ),
+          ...(links ? { href: recordAddress(links, 'event', event.id) } : {}),
+        }))
+      : [];
+  const allStages = view.stages.flatMap((stage) => stage.sums);
+  return {
+    language,
+    texts: textsOf(language),
+    periodText: guarded(periodWords(view.period, view.today, language), language),
+    filters: {
+      period: filters.period,
+      from: view.period.from,
+      to: view.period.to,
+      ...(view.managerId ? { managerId: view.managerId } : {}),
+      managers: view.managers.map((person) => ({ id: person.id, name: guarded(data(person.name), language) })),
+    },
+    earned: {
+      label: guarded(DASHBOARD_TEXTS.fact[language], language),
+      value: guarded(sumsText(view.earned.sums, language), language),
+      detail: guarded(count(view.earned.count, 'deal', language), language),
+      list: view.earned.list as ListAsk,
+    },
+    plan: planOf(view, language),
+    funnel: {
+      total: guarded(
+        `${count(
+          view.stages.reduce((sum, stage) => sum + stage.count, 0),
+          'deal',
+          language,
+        )} · ${sumsText(sumsOf(allStages), language)}`,
+        language,
+      ),
+      stages: view.stages.map((stage) => ({
+        name: guarded(data(stage.label), language),
+        count: stage.count,
+        sum: mainSum(stage.sums, currency),
+        countText: guarded(count(stage.count, 'deal', language), language),
+        sumText: guarded(sumsText(stage.sums, language), language),
+        list: stage.list as ListAsk,
+      })),
+    },
+    leaders: personRows(view.leaders, language, currency, view.plan?.managerShares).map((row, index) =>
+      view.managerId && view.leaders[index]?.personId === view.managerId ? { ...row, chosen: true } : row,
+    ),
+    overdue: personRows(view.overdue, language, currency),
+    meetings,
+    ...(view.atRisk
+      ? {
+          atRisk: view.atRisk.map((deal) => ({
+            label: guarded(data(deal.title), language),
+            detail: guarded(
+              `${money(deal.amount.amount, deal.amount.currency, language)} · ${deal.reasons.join(', ')}`,
+              language,
+            ),
+            ...(links ? { href: recordAddress(links, 'deal', deal.id) } : {}),
+          })),
+        }
+      : {}),
+    ...(view.alerts
+      ? { alerts: view.alerts.map((alert) => ({ label: guarded(alert.text, language), detail: alert.at })) }
+      : {}),
+  };
+}

@@ -1,0 +1,137 @@
+// The dashboard's answers over HTTP, without a browser: what they cost the portal (the whole dashboard in a few
+// requests cold, nothing within the minute), and one plain sentence when the portal cannot be reached.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInitData } from '../../src/access/init-data.ts';
+import { type App, createApp } from '../../src/app.ts';
+import { pageAssets } from '../../src/dashboard/page-bundle.ts';
+import { mountDashboard } from '../../src/dashboard/routes.ts';
+import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createListener, type Listener } from '../../src/ops/listener.ts';
+import { createPortalClient } from '../../src/portal/client.ts';
+
+const TOKEN = '654321:requests-test';
+const DIRECTOR = 3003;
+const ENGLISH = 3004;
+/** Sees the plan slot filled: the plan feature (another branch) stands in as the app will wire it. */
+const PLANNED = 3005;
+
+describe('the dashboard’s answers', () => {
+  let demo: DemoPortal;
+  let app: App;
+  let listener: Listener;
+  let base: string;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'dashboard-requests-'));
+    demo = await startDemoPortal({ port: 0, rateLimit: false });
+    app = await createApp({
+      portal: createPortalClient({ webhookUrl: demo.webhookUrl, logger: silentLogger }),
+      databasePath: join(folder, 'test.sqlite'),
+      allowed: [{ telegramUserId: DIRECTOR }, { telegramUserId: ENGLISH }, { telegramUserId: PLANNED }],
+      logger: silentLogger,
+    });
+    listener = createListener(silentLogger);
+    mountDashboard(listener, {
+      seatOf: async (telegramUserId) => {
+        const seat = await app.dashboardSeat(telegramUserId);
+        if (!seat || telegramUserId !== PLANNED) return seat;
+        const rub = (amount: number) => ({ amount, currency: 'RUB' });
+        return {
+          ...seat,
+          sources: {
+            forecast: async () => ({ plan: rub(20_000_000), fact: rub(15_420_000), forecast: rub(18_500_000) }),
+            dealsAtRisk: async () => [
+              { id: 7, title: 'Поставка «Гранит»', amount: rub(900_000), reasons: ['срок прошёл'] },
+            ],
+          },
+        };
+      },
+      botToken: TOKEN,
+      assets: pageAssets,
+      now: () => new Date(),
+      logger: silentLogger,
+    });
+    base = `http://127.0.0.1:${await listener.listen(0, '127.0.0.1')}`;
+  });
+
+  afterAll(async () => {
+    await listener?.close();
+    await app?.close();
+    await demo?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const ask = (filters: Record<string, unknown>, user: { id: number; languageCode?: string } = { id: DIRECTOR }) =>
+    fetch(`${base}/dashboard/data`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        initData: signInitData(TOKEN, { user, authDate: new Date() }),
+        filters,
+      }),
+    });
+
+  /** The portal requests one answer costs. */
+  async function costOf(filters: Record<string, unknown>): Promise<{ requests: number; status: number }> {
+    const before = demo.requestCount;
+    const answer = await ask(filters);
+    await answer.text();
+    return { requests: demo.requestCount - before, status: answer.status };
+  }
+
+  it('costs at most six portal requests cold, none again within the minute, and two for another period', async () => {
+    const cold = await costOf({ period: 'month' });
+    expect(cold.status).toBe(200);
+    expect(cold.requests).toBeGreaterThan(0);
+    expect(cold.requests).toBeLessThanOrEqual(6);
+    expect(await costOf({ period: 'month' })).toEqual({ requests: 0, status: 200 });
+    const other = await costOf({ period: 'custom', from: '2026-01-01', to: '2026-03-31', managerId: 3 });
+    expect(other.status).toBe(200);
+    expect(other.requests).toBeLessThanOrEqual(2);
+  });
+
+  it('speaks English to a director whose Telegram is in English and who has not chatted yet', async () => {
+    const answer = await ask({ period: 'lastMonth' }, { id: ENGLISH, languageCode: 'en' });
+    const page = (await answer.json()) as { language: string; texts: { title: string }; periodText: string };
+    expect(page.language).toBe('en');
+    expect(page.texts.title).toBe('Dashboard');
+    expect(page.periodText).toMatch(/^in [A-Z][a-z]+/);
+  });
+
+  it('fills the plan slot and the deals at risk when the app hands their sources in', async () => {
+    const plain = (await (await ask({ period: 'month' })).json()) as Record<string, unknown>;
+    expect(plain.plan).toEqual({ note: expect.stringMatching(/План на этот период не задан/) });
+    expect(plain).not.toHaveProperty('atRisk');
+    const planned = (await (await ask({ period: 'month' }, { id: PLANNED })).json()) as {
+      plan: { figures: { label: string; value: string }[] };
+      atRisk: { label: string; detail: string; href: string }[];
+    };
+    const figures = planned.plan.figures.map((figure) => `${figure.label}: ${figure.value}`.replace(/\s/g, ' '));
+    expect(figures).toEqual(['План: 20 000 000 ₽', 'Заработано: 15 420 000 ₽', 'Прогноз: 18 500 000 ₽']);
+    expect(planned.atRisk).toEqual([
+      {
+        label: 'Поставка «Гранит»',
+        detail: expect.stringMatching(/900.000.₽ · срок прошёл/),
+        href: `http://127.0.0.1:${demo.port}/crm/deal/details/7/`,
+      },
+    ]);
+  });
+
+  it('says one plain sentence, and nothing else, when the portal cannot be reached', async () => {
+    demo.faults.down = true;
+    try {
+      const answer = await ask({ period: 'quarter' });
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({
+        message: 'Не удалось подключиться к Битрикс24, проверьте, что портал доступен.',
+      });
+    } finally {
+      demo.faults.down = false;
+    }
+  }, 60_000);
+});
