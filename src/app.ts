@@ -138,7 +138,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const workspace = await seats.workspaceFor(telegramUserId);
       // A private chat's id is the user's own: the record is the one the chat keeps.
       const director = await workspace?.identify.director({ telegramUserId, chatId: telegramUserId });
-      return workspace && director ? { director, portal: workspace.portal } : undefined;
+      return workspace && director ? { director, portal: workspace.portal, plans: shared.plans } : undefined;
     },
   };
   const flow =

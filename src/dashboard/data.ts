@@ -22,7 +22,8 @@ export interface DashboardFilters {
 
 /** Plan, fact and forecast of a period, as the plan feature computes them (PRODUCT.md, «Plan» and after). */
 export interface PlanFigures {
-  plan: Amount;
+  /** Absent when no plan is set for the period: fact and forecast stand alone. */
+  plan?: Amount;
   fact: Amount;
   forecast: Amount;
   /** Plan share per manager, 0..1, by portal user id. */
@@ -47,7 +48,12 @@ export interface AlertLine {
  * Each reads with the same director's workspace, so it shows only what that director may see.
  */
 export interface DashboardSources {
-  forecast?(director: Director, period: Period, managerId?: number): Promise<PlanFigures | undefined>;
+  forecast?(
+    director: Director,
+    period: Period,
+    managerId?: number,
+    choice?: PeriodChoice,
+  ): Promise<PlanFigures | undefined>;
   dealsAtRisk?(director: Director, managerId?: number): Promise<RiskyDeal[]>;
   latestAlerts?(director: Director): Promise<AlertLine[]>;
 }
@@ -149,7 +155,7 @@ export async function readDashboard(
     ask({ subject: 'meetings', person: who }),
     scenarios.names.stages(0),
     scenarios.names.profiles(),
-    sources.forecast?.(director, period, filters.managerId),
+    sources.forecast?.(director, period, filters.managerId, filters.period),
     sources.dealsAtRisk?.(director, filters.managerId),
     sources.latestAlerts?.(director),
   ]);

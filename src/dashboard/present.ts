@@ -46,12 +46,14 @@ function personRows(rows: Counted[], language: Language, currency: string, share
 
 function planOf(view: DashboardData, language: Language): DashboardPayload['plan'] {
   const { plan } = view;
-  if (!plan) return { note: guarded(DASHBOARD_TEXTS.noPlan[language], language) };
+  const noPlan = { note: guarded(DASHBOARD_TEXTS.noPlan[language], language) };
+  if (!plan) return { figures: [], ...noPlan };
   const figure = (name: DashboardTextName, amount: Amount): Figure => ({
     label: guarded(DASHBOARD_TEXTS[name][language], language),
     value: guarded(money(amount.amount, amount.currency, language), language),
   });
-  return { figures: [figure('planSum', plan.plan), figure('fact', plan.fact), figure('forecast', plan.forecast)] };
+  const figures = [figure('fact', plan.fact), figure('forecast', plan.forecast)];
+  return plan.plan ? { figures: [figure('planSum', plan.plan), ...figures] } : { figures, ...noPlan };
 }
 
 /** The page's whole answer: fixed texts, the filters as applied, and every section. */

@@ -13,6 +13,7 @@ import { createScenarios, type Scenarios } from '../scenarios/index.ts';
 import { querySchema } from '../scenarios/query.ts';
 import { QUERY_PAGE } from '../scenarios/query-run.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
+import type { PlanRepository } from '../storage/plans.ts';
 import { guardPlainText, guardText } from '../views/guard.ts';
 import { languageOfCode } from '../views/messages.ts';
 import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../views/messages-dashboard.ts';
@@ -20,6 +21,7 @@ import { renderView } from '../views/render.ts';
 import { createDashboardCache } from './cache.ts';
 import { type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
 import { PAGE_FILES, type PageAssets } from './page-bundle.ts';
+import { planSources } from './plan-sources.ts';
 import { presentDashboard } from './present.ts';
 import { batchedTogether } from './together.ts';
 
@@ -33,6 +35,8 @@ export interface DashboardSeat {
   portal: PortalClient;
   /** What other features add (plan and forecast, deals at risk, alerts), read through this director's workspace. */
   sources?: DashboardSources;
+  /** The sales plans kept for the directors: with them the plan slot and the deals at risk are filled. */
+  plans?: PlanRepository;
 }
 
 export interface DashboardDeps {
@@ -134,12 +138,19 @@ function doorOf(deps: DashboardDeps) {
     const seat = director.introduced ? found : { ...found, director: { ...director, language: telegramLanguage } };
     let scenarios = scenariosOf.get(seat.portal);
     if (!scenarios) {
-      scenarios = createScenarios({ portal: batchedTogether(seat.portal), now: deps.now });
+      const plans = seat.plans ? { plans: seat.plans } : {};
+      scenarios = createScenarios({ portal: batchedTogether(seat.portal), now: deps.now, ...plans });
       scenariosOf.set(seat.portal, scenarios);
     }
     return { ok: true, seat, scenarios };
   };
 }
+
+/** The seat's own sources, over the plan feature's read through the dashboard's batched scenarios. */
+const sourcesOf = (entry: { seat: DashboardSeat; scenarios: Scenarios }): DashboardSources => ({
+  ...(entry.seat.plans ? planSources(entry.scenarios) : {}),
+  ...entry.seat.sources,
+});
 
 /** Mounts the page and its answers on the bot's listener. */
 export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
@@ -176,7 +187,7 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     try {
       const payload = await cache.get(director, filters, async () =>
         presentDashboard(
-          await readDashboard(entry.scenarios, director, filters, deps.now(), entry.seat.sources),
+          await readDashboard(entry.scenarios, director, filters, deps.now(), sourcesOf(entry)),
           filters,
           director.language,
         ),

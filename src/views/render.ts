@@ -77,7 +77,7 @@ function pageOf(view: ViewModel, language: Language): Page {
 }
 
 // The answers the dashboard continues: the whole company at a glance, one tap under them.
-const UNDER_DASHBOARD: ReadonlySet<ViewModel['view']> = new Set(['briefing']);
+const UNDER_DASHBOARD: ReadonlySet<ViewModel['view']> = new Set(['briefing', 'planForecast']);
 
 export function renderView(view: ViewModel, language: Language): Reply[] {
   const page = pageOf(view, language);

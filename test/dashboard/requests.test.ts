@@ -12,6 +12,7 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { silentLogger } from '../../src/log.ts';
 import { createListener, type Listener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
+import { createScenarios } from '../../src/scenarios/index.ts';
 
 const TOKEN = '654321:requests-test';
 const DIRECTOR = 3003;
@@ -104,9 +105,26 @@ describe('the dashboard’s answers', () => {
   });
 
   it('fills the plan slot and the deals at risk when the app hands their sources in', async () => {
-    const plain = (await (await ask({ period: 'month' })).json()) as Record<string, unknown>;
-    expect(plain.plan).toEqual({ note: expect.stringMatching(/План на этот период не задан/) });
-    expect(plain).not.toHaveProperty('atRisk');
+    // The app's own wiring: no plan set, so the month's forecast stands alone, as the chat's «прогноз на месяц»
+    // computes it, and the deals at risk are the chat's own «какие сделки под угрозой?».
+    const plain = (await (await ask({ period: 'month' })).json()) as {
+      plan: { figures: { label: string; value: string }[]; note?: string };
+      atRisk: { label: string }[];
+    };
+    expect(plain.plan.note).toMatch(/План на этот период не задан/);
+    const seat = (await app.dashboardSeat(DIRECTOR))!;
+    const scenarios = createScenarios({ portal: seat.portal, plans: seat.plans! });
+    const chat = await scenarios.run(seat.director, { scenario: 'plan', kind: 'month' });
+    if (chat?.view !== 'planForecast') throw new Error('no forecast view');
+    const money = (sum: number) => `${Math.round(sum).toLocaleString('ru-RU')} ₽`.replace(/\s/g, ' ');
+    expect(plain.plan.figures.map((figure) => `${figure.label}: ${figure.value}`.replace(/\s/g, ' '))).toEqual([
+      `Заработано: ${money(chat.fact)}`,
+      `Прогноз: ${money(chat.forecast)}`,
+    ]);
+    const risky = await scenarios.run(seat.director, { scenario: 'dealsAtRisk' });
+    if (risky?.view !== 'dealsAtRisk') throw new Error('no risk view');
+    expect(risky.deals.items.length).toBeGreaterThan(0);
+    expect(plain.atRisk.map((deal) => deal.label)).toEqual(risky.deals.items.map((deal) => deal.title));
     const planned = (await (await ask({ period: 'month' }, { id: PLANNED })).json()) as {
       plan: { figures: { label: string; value: string }[] };
       atRisk: { label: string; detail: string; href: string }[];

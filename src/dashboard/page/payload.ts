@@ -52,7 +52,8 @@ export interface DashboardPayload {
     managers: { id: number; name: string }[];
   };
   earned: Figure;
-  plan: { figures: Figure[] } | { note: string };
+  /** The note says when no plan is set; the forecast may still stand. */
+  plan: { figures: Figure[]; note?: string };
   funnel: { total: string; stages: StageBar[] };
   leaders: PersonRow[];
   overdue: PersonRow[];

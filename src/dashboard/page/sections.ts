@@ -30,11 +30,12 @@ function planCard(data: DashboardPayload, taps: Taps): HTMLElement {
     () => earned.list && taps.list(earned.list, earned.label),
   );
   fact.dataset.figure = 'earned';
-  if ('note' in plan) return card(texts.plan ?? '', fact, note(plan.note));
+  const figures = plan.figures.map((one) => figure(one.label, one.value, one.detail));
   return card(
     texts.plan ?? '',
-    el('div', { class: 'figures' }, ...plan.figures.map((one) => figure(one.label, one.value, one.detail))),
+    ...(figures.length ? [el('div', { class: 'figures' }, ...figures)] : []),
     fact,
+    ...(plan.note ? [note(plan.note)] : []),
   );
 }
 

@@ -12,13 +12,14 @@ import type { Button } from '../reply.ts';
 import { count, say } from '../words.ts';
 import { periodInWords } from './plan-view.ts';
 
-function reasonText(reason: RiskReason, stageName: string, language: Language): string {
+/** One reason in words; `stage` is the stage's name as the page or the message shows portal text. */
+export function reasonText(reason: RiskReason, stage: string, language: Language): string {
   switch (reason.kind) {
     case 'slow':
       return say(
         language,
-        `${count(reason.days, 'day', language)} на этапе ${quoted(portalText(stageName), language)} (обычно ${reason.usualDays})`,
-        `${count(reason.days, 'day', language)} in ${quoted(portalText(stageName), language)} (usually ${reason.usualDays})`,
+        `${count(reason.days, 'day', language)} на этапе ${quoted(stage, language)} (обычно ${reason.usualDays})`,
+        `${count(reason.days, 'day', language)} in ${quoted(stage, language)} (usually ${reason.usualDays})`,
       );
     case 'nothingPlanned':
       return say(language, 'нет дел', 'nothing planned');
@@ -38,7 +39,7 @@ function reasonText(reason: RiskReason, stageName: string, language: Language): 
 }
 
 export function riskLine(deal: RiskItem, language: Language, links?: RecordLinks): string {
-  const reasons = deal.reasons.map((reason) => reasonText(reason, deal.stageName, language)).join(', ');
+  const reasons = deal.reasons.map((reason) => reasonText(reason, portalText(deal.stageName), language)).join(', ');
   const amount = money(deal.amount.amount, deal.amount.currency, language);
   const who = deal.responsible ? ` · ${portalText(deal.responsible.name)}` : '';
   return `⚠️ ${nameQuoted(deal.title, language)} — ${reasons} · ${amount}${who}${opens(links, 'deal', deal.id)}`;

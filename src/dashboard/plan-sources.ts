@@ -1,0 +1,72 @@
+// The plan feature's parts of the dashboard: plan, fact and forecast of the chosen period and the deals at risk,
+// read through the chat's own «как идём по плану?» and «какие сделки под угрозой?», so both show one number.
+import { DateTime } from 'luxon';
+import type { Director } from '../scenarios/director.ts';
+import type { Scenarios } from '../scenarios/index.ts';
+import type { PeriodKind } from '../scenarios/plan/periods.ts';
+import type { Period } from '../scenarios/query.ts';
+import { dataMark } from '../views/guard.ts';
+import { reasonText } from '../views/plan/risk-view.ts';
+import type { DashboardSources, PeriodChoice, PlanFigures, RiskyDeal } from './data.ts';
+
+/**
+ * The plan period of the page's filter: this or last month, this quarter; a custom stretch only when it is a
+ * whole month or quarter (a plan is set for those, never for any run of days).
+ */
+export function planPeriodOf(period: Period, choice?: PeriodChoice): { kind: PeriodKind; start: string } | undefined {
+  if (choice === 'month' || choice === 'lastMonth') return { kind: 'month', start: period.from };
+  if (choice === 'quarter') return { kind: 'quarter', start: period.from };
+  const from = DateTime.fromISO(period.from);
+  const to = DateTime.fromISO(period.to);
+  if (!from.isValid || !to.isValid) return undefined;
+  const whole = (unit: 'month' | 'quarter') =>
+    from.hasSame(from.startOf(unit), 'day') && to.hasSame(from.endOf(unit), 'day');
+  if (whole('month')) return { kind: 'month', start: period.from };
+  if (whole('quarter')) return { kind: 'quarter', start: period.from };
+  return undefined;
+}
+
+async function forecast(
+  scenarios: Scenarios,
+  director: Director,
+  period: Period,
+  managerId?: number,
+  choice?: PeriodChoice,
+): Promise<PlanFigures | undefined> {
+  const planPeriod = planPeriodOf(period, choice);
+  if (!planPeriod) return undefined;
+  const view = await scenarios.run(director, {
+    scenario: 'plan',
+    ...planPeriod,
+    ...(managerId ? { managerId } : {}),
+  });
+  if (view?.view !== 'planForecast') return undefined;
+  const { currency } = view;
+  return {
+    ...(view.plan ? { plan: view.plan.amount } : {}),
+    fact: { amount: view.fact, currency },
+    // A weighted sum has kopecks nobody plans by: whole roubles, as the chat shows it.
+    forecast: { amount: Math.round(view.forecast), currency },
+  };
+}
+
+async function dealsAtRisk(scenarios: Scenarios, director: Director, managerId?: number): Promise<RiskyDeal[]> {
+  const view = await scenarios.run(director, { scenario: 'dealsAtRisk', ...(managerId ? { managerId } : {}) });
+  if (view?.view !== 'dealsAtRisk') return [];
+  // The page shows plain text: portal text is marked as data, not escaped.
+  const stage = (name: string) => dataMark(name);
+  return view.deals.items.map((deal) => ({
+    id: deal.id,
+    title: deal.title,
+    amount: deal.amount,
+    reasons: deal.reasons.map((reason) => reasonText(reason, stage(deal.stageName), director.language)),
+  }));
+}
+
+/** What the plan feature adds to a director's dashboard, through that director's own scenarios. */
+export function planSources(scenarios: Scenarios): DashboardSources {
+  return {
+    forecast: (director, period, managerId, choice) => forecast(scenarios, director, period, managerId, choice),
+    dealsAtRisk: (director, managerId) => dealsAtRisk(scenarios, director, managerId),
+  };
+}
