@@ -36,7 +36,16 @@ interface Found {
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const rule = (pattern: string) => new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+// Each pattern is compiled once: the rules written inside functions would otherwise compile on every message.
+const compiled = new Map<string, RegExp>();
+const rule = (pattern: string) => {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+    compiled.set(pattern, re);
+  }
+  return re;
+};
 
 /** Takes every match of the pattern out of the text (by spans), calling `found` for each. */
 function take(message: Message, found: Found, pattern: RegExp, on: (match: RegExpExecArray) => void): boolean {
@@ -210,7 +219,8 @@ const MONTHS = [
   'ноябр|november|nov',
   'декабр|december|dec',
 ];
-const monthIndex = (word: string) => MONTHS.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'u').test(word));
+const MONTH_STARTS = MONTHS.map((pattern) => new RegExp(`^(?:${pattern})`, 'u'));
+const monthIndex = (word: string) => MONTH_STARTS.findIndex((start) => start.test(word));
 const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
 
 /**
@@ -349,8 +359,9 @@ const AHEAD = rule(
 const BEHIND = rule(
   'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|заверш\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|было|был|была|прошл\\p{L}*|done|completed|closed|finished|held|was|were',
 );
-const looksAhead = (light: string) =>
-  new RegExp(AHEAD.source, 'u').test(light) && !new RegExp(BEHIND.source, 'u').test(light);
+const AHEAD_ONCE = new RegExp(AHEAD.source, 'u');
+const BEHIND_ONCE = new RegExp(BEHIND.source, 'u');
+const looksAhead = (light: string) => AHEAD_ONCE.test(light) && !BEHIND_ONCE.test(light);
 
 // ─── amounts, stages, pipelines ──────────────────────────────────────────
 
@@ -521,7 +532,7 @@ function rest(
 /** The period a message names («на неделе», «в декабре», «с 1 по 15 ноября») and where its words are. */
 export function findPeriod(message: Message, clock: Clock): { period: Period; spans: Span[] } | undefined {
   const found: Found = { spans: [] };
-  periods(message, found, clock, !new RegExp(BEHIND.source, 'u').test(message.light));
+  periods(message, found, clock, !BEHIND_ONCE.test(message.light));
   return found.period ? { period: found.period, spans: found.spans } : undefined;
 }
 
