@@ -131,8 +131,7 @@ const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     effect: ({ name }) => view({ scenario: 'contacts', query: name }),
   }),
   query: tool({
-    description:
-      'Вопрос с условиями: subject, person (имя, me, team, sales), client, status, period (даты включительно), stage, pipeline, amount, measure, groupBy',
+    description: 'Вопрос с условиями (person: имя, me, team или sales; period: даты включительно)',
     // The same zod schema the router fills: one question, one view, no second model call.
     schema: querySchema,
     effect: (query) => view({ scenario: 'query', query }),
