@@ -8,6 +8,7 @@ import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
 import { understand } from './assistant/router/index.ts';
+import type { Understand } from './assistant/understand.ts';
 import { CONNECT_LINK_TTL_MS, type ConnectFlow, createConnectFlow } from './connect/flow.ts';
 import { OAUTH_REDIRECT_PATH, oauthRedirectRoute } from './connect/redirect-route.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
@@ -70,6 +71,8 @@ export interface AppOptions {
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
+  /** How messages are understood without a model (default: the router's rules; the model evaluation turns them off). */
+  understand?: Understand;
   logger: Logger;
   now?: () => Date;
   proposalTtlMs?: number;
@@ -198,7 +201,7 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     : undefined;
   const assistant = createAssistant({
     scenarios,
-    understand,
+    understand: options.understand ?? understand,
     model,
     portal,
     proposals,
