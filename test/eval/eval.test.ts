@@ -5,14 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, type EvalCase, fakeAnswer } from '../../bench/eval/packs.ts';
 import { figuresOf, rowOf, writeModelsTable } from '../../bench/eval/report.ts';
 import { type EvalRun, judge, runEval } from '../../bench/eval/run.ts';
+import type { Action } from '../../src/scenarios/actions.ts';
+import type { Reply } from '../../src/views/reply.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
 
 type Body = { messages: { role: string; content?: unknown }[] };
 const lastQuestion = (body: Body) => String(body.messages.findLast((message) => message.role === 'user')?.content);
 const sokolov = CASES.find((one) => one.turns.join() === 'задачи Соколова')!;
-const reply = (html: string, kinds: string[] = []) => ({
+const actionOf = (kind: 'pick' | 'confirm' | 'cancel'): Action =>
+  kind === 'pick' ? { kind, listId: 'l', index: 0 } : { kind, proposalId: 'p' };
+const reply = (html: string, kinds: ('pick' | 'confirm' | 'cancel')[] = []): Reply => ({
   html,
-  buttons: [kinds.map((kind) => ({ text: kind, action: { kind, proposalId: 'p', listId: 'l', index: 0 } }))],
+  buttons: [kinds.map((kind) => ({ text: kind, action: actionOf(kind) }))],
 });
 
 describe('the judge of what the director saw', () => {
