@@ -4,6 +4,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
 import { briefing } from './briefing.ts';
 import { type ChartData, chartOfView } from './chart-data.ts';
+import { comparePeriods } from './compare.ts';
 import { contacts } from './contacts.ts';
 import { contextFor, linksOf, type ScenarioContext } from './context.ts';
 import { dayResults } from './day-results.ts';
@@ -105,6 +106,7 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
       case 'search':
         return search(context, request.query);
       case 'query':
+        if (request.query.compare) return comparePeriods(context, request.query);
         return runQuery(context, request.query, request.offset ?? 0);
       case 'contacts':
         return contacts(context, request.query);

@@ -48,7 +48,7 @@ type Resolved<T> = { ok: T } | { view: ViewModel };
 
 // ─── who and which client ────────────────────────────────────────────────
 
-async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
+export async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
   const { names, director, at } = context;
   const said = query.person;
   if (!said) return { ok: undefined };

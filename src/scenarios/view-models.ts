@@ -1,7 +1,7 @@
 // What each scenario returns: plain data, already in the director's words (names, not codes) and times
 // (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
 // of Telegram or the model.
-import type { Query } from './query.ts';
+import type { Period, Query } from './query.ts';
 import type { RecordLinks } from './record-links.ts';
 import type { LocalDate } from './requests.ts';
 
@@ -188,6 +188,16 @@ export type QueryResult =
   | { kind: 'groups'; rows: GroupRow[] }
   | { kind: 'conversion'; won: number; lost: number };
 
+/** What a comparison counts: earned (won deals' sums), new deals, new leads, or tasks done. */
+export type ComparedMeasure = 'earned' | 'deals' | 'leads' | 'tasksDone';
+
+/** One side of a comparison: its period, how many, and (earned) the sums per currency. */
+export interface ComparedPeriod {
+  period: Period;
+  count: number;
+  sums: Amount[];
+}
+
 /** Every view: its items open on the portal's own pages when `links` is set. */
 export type ViewModel = ViewBody & { links?: RecordLinks };
 
@@ -296,6 +306,15 @@ type ViewBody =
       offset: number;
       total: number;
       result: QueryResult;
+    }
+  /** Two periods side by side: the asked one first, the one it is compared with second. */
+  | {
+      view: 'comparison';
+      at: Moment;
+      query: Query;
+      filters: QueryFilters;
+      measure: ComparedMeasure;
+      periods: [ComparedPeriod, ComparedPeriod];
     }
   /** A name that fits several people or clients: each option is the same question about one of them. */
   | {

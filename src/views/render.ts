@@ -4,6 +4,7 @@ import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
 import { renderBriefing } from './briefing-view.ts';
 import { renderChoice, renderNotFound } from './choice-view.ts';
+import { renderComparison } from './comparison-view.ts';
 import { renderContacts } from './contacts-view.ts';
 import { renderDealCard } from './deal-card-view.ts';
 import { renderDeals } from './deals-view.ts';
@@ -58,6 +59,8 @@ function pageOf(view: ViewModel, language: Language): Page {
       return renderNewLeads(view, language);
     case 'query':
       return renderQuery(view, language);
+    case 'comparison':
+      return renderComparison(view, language);
     case 'queryChoice':
       return renderQueryChoice(view, language);
     case 'queryNotFound':

@@ -4,6 +4,7 @@ import type { Language } from '../../scenarios/director.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Intent, Understanding } from '../understanding.ts';
+import { comparisonIntent } from './compare.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
@@ -143,6 +144,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   const digests = digestsIntent(message);
   if (digests) return digests;
+
+  const compared = comparisonIntent(message, clock);
+  if (compared) return compared;
 
   const shown = viewIntent(message, clock);
   if (shown) return shown;
