@@ -69,6 +69,26 @@ export const CASES: EvalCase[] = [
     model: query({ subject: 'leads', measure: 'count', period: { from: '2026-11-23', to: '2026-11-29' } }),
   },
   {
+    pack: 'qualified',
+    turns: ['как мы по сравнению с октябрём'],
+    expected: 'view',
+    sees: /ноябр[\s\S]*октябр/i,
+    model: query({
+      subject: 'deals',
+      status: 'won',
+      measure: 'sum',
+      period: { from: '2026-11-01', to: '2026-11-25' },
+      compare: { from: '2026-10-01', to: '2026-10-31' },
+    }),
+  },
+  {
+    pack: 'read',
+    turns: ['кто сегодня в отпуске'],
+    expected: 'view',
+    sees: /отпуск/i,
+    model: call('absence', { date: '2026-11-25', reason: 'vacation' }),
+  },
+  {
     pack: 'dialogue',
     turns: ['задачи Попова', 'а у Соколова?'],
     expected: 'view',

@@ -198,6 +198,18 @@ export interface ComparedPeriod {
   sums: Amount[];
 }
 
+/** Why someone is away, from the absence chart's entry. */
+export type AbsenceReason = 'vacation' | 'sick' | 'trip' | 'other';
+
+export interface Absent {
+  person: Person;
+  reason: AbsenceReason;
+  /** The entry's own words («Отпуск ежегодный»). */
+  title: string;
+  first: LocalDate;
+  last: LocalDate;
+}
+
 /** Every view: its items open on the portal's own pages when `links` is set. */
 export type ViewModel = ViewBody & { links?: RecordLinks };
 
@@ -316,6 +328,18 @@ type ViewBody =
       measure: ComparedMeasure;
       periods: [ComparedPeriod, ComparedPeriod];
     }
+  /** Who is away in [from, to]; `notStarted`: today, who has not opened the work day though not away. */
+  | {
+      view: 'absence';
+      at: Moment;
+      from: LocalDate;
+      to: LocalDate;
+      asked: AbsenceReason | 'away' | 'notWorking';
+      away: Absent[];
+      notStarted?: Person[];
+    }
+  /** «у кого нет ни одной закрытой задачи»: the employees in scope with none of the tasks asked about. */
+  | { view: 'withNone'; at: Moment; query: Query; filters: QueryFilters; people: Person[]; scope: number }
   /** A name that fits several people or clients: each option is the same question about one of them. */
   | {
       view: 'queryChoice';

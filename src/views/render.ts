@@ -2,6 +2,7 @@
 // The guard and the split to Telegram's lengths come once, at the present step (present.ts).
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
+import { renderAbsence } from './absence-view.ts';
 import { renderBriefing } from './briefing-view.ts';
 import { renderChoice, renderNotFound } from './choice-view.ts';
 import { renderComparison } from './comparison-view.ts';
@@ -20,6 +21,7 @@ import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
 import { renderSchedule } from './schedule-view.ts';
 import { renderTasks } from './tasks-view.ts';
 import { renderTeamStatus } from './team-view.ts';
+import { renderWithNone } from './with-none-view.ts';
 
 function pageOf(view: ViewModel, language: Language): Page {
   switch (view.view) {
@@ -59,6 +61,10 @@ function pageOf(view: ViewModel, language: Language): Page {
       return renderNewLeads(view, language);
     case 'query':
       return renderQuery(view, language);
+    case 'absence':
+      return renderAbsence(view, language);
+    case 'withNone':
+      return renderWithNone(view, language);
     case 'comparison':
       return renderComparison(view, language);
     case 'queryChoice':

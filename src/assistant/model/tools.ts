@@ -71,6 +71,7 @@ const CATALOGUE_VIEWS: Record<string, string> = {
   teamStatus: 'Команда: задачи, просрочки, рабочий день сотрудников',
   dayResults: 'Итоги дня: закрытые задачи, встречи, движение сделок',
   search: 'Поиск по контактам, компаниям, сделкам',
+  absence: 'Кто отсутствует с date по to (reason: vacation, sick, trip, away или notWorking)',
 };
 
 const present = (args: Record<string, unknown>) =>
