@@ -2,7 +2,9 @@
 // done, for the company or the people named. Both periods are read in one batch; counts take the portal's own total.
 import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
+import type { ChartData } from './chart-data.ts';
 import type { ScenarioContext } from './context.ts';
+import type { ExportTable } from './exports.ts';
 import { sumsOf } from './open-deals.ts';
 import { dealSchema, parseItems, stageHistorySchema } from './portal-data.ts';
 import { type Period, periodOf, periodWindow, type Query } from './query.ts';
@@ -93,4 +95,31 @@ export async function comparePeriods(context: ScenarioContext, asked: Query): Pr
     measure,
     periods: sides,
   };
+}
+
+/** Earned in the two periods as the money picture draws it (the older first); counts have no picture. */
+export function comparisonChart(view: Extract<ViewModel, { view: 'comparison' }>): ChartData | undefined {
+  if (view.measure !== 'earned') return undefined;
+  const sides = [...view.periods].sort((a, b) => a.period.from.localeCompare(b.period.from));
+  const currency = sides.flatMap((side) => side.sums)[0]?.currency ?? 'RUB';
+  const months = sides.every((side) => side.period.from.endsWith('-01'));
+  return {
+    chart: 'revenue',
+    period: months ? 'month' : 'week',
+    currency,
+    points: sides.map((side) => ({
+      start: side.period.from,
+      amount: side.sums.find((sum) => sum.currency === currency)?.amount ?? 0,
+    })),
+  };
+}
+
+/** The two periods as rows of a spreadsheet: each period's days, how many, and its sum per currency. */
+export function comparisonTable(view: ViewModel): ExportTable | undefined {
+  if (view.view !== 'comparison') return undefined;
+  const rows = view.periods.flatMap(({ period, count, sums }) => {
+    const row = { label: `${period.from} — ${period.to}`, start: period.from, count };
+    return sums.length ? sums.map((sum) => ({ ...row, amount: sum.amount, currency: sum.currency })) : [row];
+  });
+  return { list: 'groups', subject: view.query.subject, groupBy: 'month', rows };
 }

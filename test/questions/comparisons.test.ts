@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/demo-portal/filters.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { type Harness, harnessForFile, plainReplies } from '../assistant/harness.ts';
 import { plain, ruCount } from '../scenarios/demo.ts';
 
@@ -102,6 +103,22 @@ describe('comparing two periods', () => {
   it('a word it cannot place is never dropped: «сравни зачем октябрь» is not a comparison', async () => {
     const { text } = await ask('сравни зачем октябрь');
     expect(text).not.toMatch(/Выручка/u);
+  });
+});
+
+describe('the comparison as a file', () => {
+  it('comes with its picture and its spreadsheet, and «графиком» draws both periods', async () => {
+    const [chat, assistant] = [h.newChat(), h.assistant()];
+    const [view] = await assistant.handleText(chat, 'сравни ноябрь и октябрь');
+    const buttons = view?.buttons?.flat() ?? [];
+    const excel = buttons.find((button) => button.action.kind === 'answerFile' && button.action.file === 'excel');
+    expect(buttons.map((button) => button.text)).toEqual(expect.arrayContaining(['📥 Excel']));
+    const file = await assistant.handleButton(chat, encodeAction(excel!.action), 1);
+    const sheet = file.replies.find((reply) => reply.attachment?.kind === 'document');
+    expect(sheet?.attachment?.fileName).toMatch(/\.xlsx$/u);
+    const [picture] = await assistant.handleText(chat, 'сравни ноябрь и октябрь графиком');
+    expect(picture?.attachment?.kind).toBe('photo');
+    expect(plain(plainReplies([picture!]))).toMatch(/^💰 Выручка \(вся компания\): ноябрь и октябрь/u);
   });
 });
 
