@@ -8,6 +8,7 @@ import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import { lazyModelLoop } from './assistant/model/lazy.ts';
 import { understand } from './assistant/router/index.ts';
+import type { Understand } from './assistant/understand.ts';
 import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
 import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
 import { connectRoutes, type Notify } from './connect/routes.ts';
@@ -61,6 +62,8 @@ export interface AppOptions {
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   model?: { apiKey: string; baseURL?: string; model: string };
+  /** How messages are understood without a model (default: the router's rules; the model evaluation turns them off). */
+  understand?: Understand;
   logger: Logger;
   now?: () => Date;
   proposalTtlMs?: number;
@@ -215,7 +218,7 @@ function workspaceOf(
     : undefined;
   const assistant = createAssistant({
     scenarios,
-    understand,
+    understand: options.understand ?? understand,
     model,
     portal,
     proposals,

@@ -26,8 +26,9 @@ export function storeAnswer(
   kept: StoredAnswer[] | undefined,
   view: ViewModel,
 ): { answers: StoredAnswer[]; files: AnswerFiles } | undefined {
-  if (view.view !== 'query') return undefined;
-  const chart = chartQueryOf(view);
+  if (view.view !== 'query' && view.view !== 'comparison') return undefined;
+  // Two periods side by side draw as themselves (earned only).
+  const chart = view.view === 'query' ? chartQueryOf(view) : view.measure === 'earned' ? view.query : undefined;
   const excel = hasSpreadsheet(view);
   if (!chart && !excel) return undefined;
   const key = randomBytes(6).toString('base64url');

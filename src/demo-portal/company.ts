@@ -304,6 +304,8 @@ export interface EventPlan {
   description: string;
   importance: string;
   created: number;
+  /** `absent` for the absence chart's entries (vacation, sick leave, a trip); `busy` by default. */
+  accessibility?: 'busy' | 'absent';
 }
 
 /** Adds a calendar event in the portal's own shape; used by the seed and by `calendar.event.add`. */
@@ -328,7 +330,7 @@ export function addCalendarEvent(data: Pick<DemoData, 'events' | 'lastIds'>, pla
     DATE_CREATE: calendarText(plan.created, plan.zone),
     CREATED_BY: String(plan.owner),
     ...meetingFields(id, plan.owner, people),
-    ACCESSIBILITY: 'busy',
+    ACCESSIBILITY: plan.accessibility ?? 'busy',
     IMPORTANCE: plan.importance,
     PRIVATE_EVENT: '',
     RRULE: '',
@@ -377,7 +379,8 @@ function eventTimes(plan: EventPlan): Row {
     DATE_FROM_TS_UTC: String(Math.floor(plan.start / 1000)),
     DATE_TO_TS_UTC: String(Math.floor((plan.allDay ? plan.end + DAY : plan.end) / 1000)),
     DT_SKIP_TIME: plan.allDay ? 'Y' : 'N',
-    DT_LENGTH: plan.allDay ? 86_400 : Math.round((plan.end - plan.start) / 1000),
+    // An all-day entry's end is its last day: a week's vacation lasts seven days.
+    DT_LENGTH: Math.round((plan.allDay ? plan.end - plan.start + DAY : plan.end - plan.start) / 1000),
   };
 }
 

@@ -2,6 +2,7 @@
 // A view's picture comes from the view itself where it holds the numbers (the pipeline), or from one more read
 // (won money over the weeks, the managers' won deals, where the month's leads came from).
 import { DateTime } from 'luxon';
+import { comparisonChart } from './compare.ts';
 import type { ScenarioContext } from './context.ts';
 import { isoOf } from './day-window.ts';
 import type { PlanChart } from './plan/plan-chart.ts';
@@ -198,6 +199,8 @@ export async function chartOfView(context: ScenarioContext, view: ViewModel): Pr
       return leadSources(context);
     case 'query':
       return chartOfGroups(view);
+    case 'comparison':
+      return comparisonChart(view);
     default:
       return undefined;
   }

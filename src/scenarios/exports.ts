@@ -3,6 +3,7 @@
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import { comparePeriods, comparisonTable } from './compare.ts';
 import { linksOf, type ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
 import { leadSelect } from './leads.ts';
@@ -337,6 +338,7 @@ const LISTED_SUBJECTS: ReadonlySet<QuerySubject> = new Set(['deals', 'leads', 't
 
 /** A question's answer has a spreadsheet: a list, a grouped answer, or a total (its records are the file). */
 export function hasSpreadsheet(view: ViewModel): boolean {
+  if (view.view === 'comparison') return true;
   if (view.view !== 'query') return false;
   switch (view.result.kind) {
     case 'deals':
@@ -355,6 +357,7 @@ export function hasSpreadsheet(view: ViewModel): boolean {
 
 /** The whole answer to a question (every record, not the shown part) as a spreadsheet's rows. */
 export async function queryTable(context: ScenarioContext, query: Query): Promise<ExportTable | undefined> {
+  if (query.compare) return comparisonTable(await comparePeriods(context, query));
   const view = await runQuery(context, query, 0, EXPORT_LIMIT);
   if (!hasSpreadsheet(view) || view.view !== 'query') return undefined;
   const { result } = view;

@@ -30,8 +30,8 @@ export const field = {
   count: () => carried(z.number().int().min(0), 'int'),
   amount: () => carried(z.number().refine(Number.isFinite, 'expected a number'), 'num'),
   ids: () => carried(z.array(z.number().int().positive()), 'ints'),
-  /** A local calendar date in the director's zone. */
-  date: () => carried(z.string().describe('YYYY-MM-DD').refine(isLocalDate, 'expected a date YYYY-MM-DD'), 'date'),
+  /** A local calendar date in the director's zone (the model's instructions say the form once, not per field). */
+  date: () => carried(z.string().refine(isLocalDate, 'expected a date YYYY-MM-DD'), 'date'),
   /** A local time of day. */
   time: () =>
     carried(

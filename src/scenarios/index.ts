@@ -3,8 +3,10 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
 import type { PlanRepository } from '../storage/plans.ts';
+import { absence } from './absence.ts';
 import { briefing } from './briefing.ts';
 import { type ChartData, chartOfView } from './chart-data.ts';
+import { comparePeriods } from './compare.ts';
 import { contacts } from './contacts.ts';
 import { contextFor, linksOf, type ScenarioContext } from './context.ts';
 import { dayResults } from './day-results.ts';
@@ -32,6 +34,7 @@ import { search } from './search.ts';
 import { teamStatus } from './team-status.ts';
 import type { ViewModel } from './view-models.ts';
 import { weeklyReport } from './weekly-report.ts';
+import { withNone } from './with-none.ts';
 
 export type { ChartData } from './chart-data.ts';
 export type { ExportList, ExportTable } from './exports.ts';
@@ -113,9 +116,13 @@ export function createScenarios(deps: ScenarioDeps): Scenarios {
       case 'search':
         return search(context, request.query);
       case 'query':
+        if (request.query.compare) return comparePeriods(context, request.query);
+        if (request.query.none) return withNone(context, request.query);
         return runQuery(context, request.query, request.offset ?? 0);
       case 'contacts':
         return contacts(context, request.query);
+      case 'absence':
+        return absence(context, request);
       case 'dayPlan':
         return briefing(context, 'dayPlan');
       case 'morningDigest':

@@ -29,13 +29,13 @@ import {
   eventSchema,
   leadSchema,
   type PortalDeal,
-  type PortalStageHistory,
   parseItems,
   personName,
   stageHistorySchema,
   taskSchema,
 } from './portal-data.ts';
 import { type Period, periodOf, periodWindow, type Query, type QueryGroup } from './query.ts';
+import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
 import { type Read, readTogether } from './reads.ts';
 import { withSubdepartments } from './team-status.ts';
 import type { Amount, GroupRow, QueryFilters, QueryResult, RecordItem, ViewModel } from './view-models.ts';
@@ -48,7 +48,7 @@ type Resolved<T> = { ok: T } | { view: ViewModel };
 
 // ─── who and which client ────────────────────────────────────────────────
 
-async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
+export async function resolvePerson(context: ScenarioContext, query: Query): Promise<Resolved<Who | undefined>> {
   const { names, director, at } = context;
   const said = query.person;
   if (!said) return { ok: undefined };
@@ -332,10 +332,6 @@ async function answer(run: Run, deal: DealFilter): Promise<Answer> {
 
 const window = (run: Run) =>
   run.query.period ? periodWindow(run.query.period, run.context.director.timeZone) : undefined;
-const between = (field: string, range: { start: DateTime; end: DateTime } | undefined): Params =>
-  range ? { [`>=${field}`]: isoOf(range.start), [`<${field}`]: isoOf(range.end) } : {};
-const people = (field: string, who: Who | undefined): Params =>
-  who ? { [field]: who.ids.length === 1 ? who.ids[0] : who.ids } : {};
 const part = <T>(items: T[], run: Run) => items.slice(run.offset, run.offset + run.limit);
 
 // ─── tasks ───────────────────────────────────────────────────────────────
@@ -417,61 +413,6 @@ function countRows<T>(
 }
 
 // ─── deals and money ─────────────────────────────────────────────────────
-
-const historySelect = ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID'];
-
-/**
- * Won (lost) in a period: the deal moved to a success (failure) stage in that period, by the stage history,
- * and stands there still — not "modified then" (DATE_MODIFY changes with any edit) and not its planned close
- * date. The deals are read with the history in one batch: a deal that moved then has its last stage move
- * (MOVED_TIME) in the period or after it.
- */
-export function closedInPeriodReads(
-  semantics: ('S' | 'F')[],
-  range: { start: DateTime; end: DateTime },
-  filter: Params,
-): Record<string, Read> {
-  const reads: Record<string, Read> = {};
-  for (const letter of semantics) {
-    reads[`history${letter}`] = {
-      method: 'crm.stagehistory.list',
-      params: {
-        entityTypeId: 2,
-        order: { ID: 'ASC' },
-        filter: { STAGE_SEMANTIC_ID: letter, ...between('CREATED_TIME', range) },
-        select: historySelect,
-      },
-      all: true,
-      byId: true,
-    };
-    reads[`deals${letter}`] = {
-      method: 'crm.deal.list',
-      params: {
-        order: { ID: 'ASC' },
-        filter: { ...filter, STAGE_SEMANTIC_ID: letter, '>=MOVED_TIME': isoOf(range.start) },
-        select: dealSelect,
-      },
-      all: true,
-      byId: true,
-    };
-  }
-  return reads;
-}
-
-function closedInPeriod(history: PortalStageHistory[], deals: PortalDeal[], letter: 'S' | 'F'): PortalDeal[] {
-  const moved = new Set(history.filter((entry) => entry.STAGE_SEMANTIC_ID === letter).map((entry) => entry.OWNER_ID));
-  return deals.filter((deal) => deal.STAGE_SEMANTIC_ID === letter && moved.has(deal.ID));
-}
-
-/** A deal's or lead's sum bounds, as the portal's own filter. */
-const amountFilter = (query: Query): Params => ({
-  ...(query.amount?.min !== undefined ? { '>=OPPORTUNITY': query.amount.min } : {}),
-  ...(query.amount?.max !== undefined ? { '<=OPPORTUNITY': query.amount.max } : {}),
-});
-
-const inAmount = (query: Query) => (deal: PortalDeal) =>
-  (query.amount?.min === undefined || deal.OPPORTUNITY >= query.amount.min) &&
-  (query.amount?.max === undefined || deal.OPPORTUNITY <= query.amount.max);
 
 async function deals(run: Run, stage: DealFilter): Promise<Answer> {
   const { context, query, who, client } = run;

@@ -51,6 +51,10 @@ export const querySchema = z.object({
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   measure: z.enum(MEASURES).optional(),
   groupBy: z.enum(GROUPS).optional(),
+  /** Tasks only: the employees (of `person`, the team by default) who have none of them («ни одной»). */
+  none: z.boolean().optional(),
+  /** Another period side by side with `period` (money, deals, leads or tasks done), with the change. */
+  compare: z.object({ from: localDate, to: localDate }).optional(),
 });
 
 export type Query = z.output<typeof querySchema>;

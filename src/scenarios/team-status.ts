@@ -22,7 +22,7 @@ export function withSubdepartments(roots: number[], departments: Department[]): 
   return found;
 }
 
-function workDayOf(status: unknown, today: string, timeZone: string): WorkDay {
+export function workDayOf(status: unknown, today: string, timeZone: string): WorkDay {
   const parsed = timemanSchema.safeParse(status);
   if (!parsed.success) return 'unknown';
   const started = (parsed.data as { TIME_START?: unknown }).TIME_START;

@@ -2,7 +2,7 @@
 // (ISO date-times carrying the director's own offset). The views turn these into text; nothing here knows
 // of Telegram or the model.
 import type { PlanSummary, PlanViewBody } from './plan/plan-view-model.ts';
-import type { Query } from './query.ts';
+import type { Period, Query } from './query.ts';
 import type { RecordLinks } from './record-links.ts';
 import type { LocalDate } from './requests.ts';
 
@@ -189,6 +189,28 @@ export type QueryResult =
   | { kind: 'groups'; rows: GroupRow[] }
   | { kind: 'conversion'; won: number; lost: number };
 
+/** What a comparison counts: earned (won deals' sums), new deals, new leads, or tasks done. */
+export type ComparedMeasure = 'earned' | 'deals' | 'leads' | 'tasksDone';
+
+/** One side of a comparison: its period, how many, and (earned) the sums per currency. */
+export interface ComparedPeriod {
+  period: Period;
+  count: number;
+  sums: Amount[];
+}
+
+/** Why someone is away, from the absence chart's entry. */
+export type AbsenceReason = 'vacation' | 'sick' | 'trip' | 'other';
+
+export interface Absent {
+  person: Person;
+  reason: AbsenceReason;
+  /** The entry's own words («Отпуск ежегодный»). */
+  title: string;
+  first: LocalDate;
+  last: LocalDate;
+}
+
 /** Every view: its items open on the portal's own pages when `links` is set. */
 export type ViewModel = ViewBody & { links?: RecordLinks };
 
@@ -303,6 +325,27 @@ type ViewBody =
       total: number;
       result: QueryResult;
     }
+  /** Two periods side by side: the asked one first, the one it is compared with second. */
+  | {
+      view: 'comparison';
+      at: Moment;
+      query: Query;
+      filters: QueryFilters;
+      measure: ComparedMeasure;
+      periods: [ComparedPeriod, ComparedPeriod];
+    }
+  /** Who is away in [from, to]; `notStarted`: today, who has not opened the work day though not away. */
+  | {
+      view: 'absence';
+      at: Moment;
+      from: LocalDate;
+      to: LocalDate;
+      asked: AbsenceReason | 'away' | 'notWorking';
+      away: Absent[];
+      notStarted?: Person[];
+    }
+  /** «у кого нет ни одной закрытой задачи»: the employees in scope with none of the tasks asked about. */
+  | { view: 'withNone'; at: Moment; query: Query; filters: QueryFilters; people: Person[]; scope: number }
   /** A name that fits several people or clients: each option is the same question about one of them. */
   | {
       view: 'queryChoice';

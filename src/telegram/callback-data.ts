@@ -52,6 +52,7 @@ const SCENARIO_CODES: Record<ScenarioName, string | null> = {
   search: 'se',
   query: null,
   contacts: 'cn',
+  absence: 'ab',
   dayPlan: 'dp',
   morningDigest: 'md',
   overdueAlert: 'oa',

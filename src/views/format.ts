@@ -90,17 +90,31 @@ function localDay(date: LocalDate | DateTime, language: Language): DateTime {
   return day.setLocale(locales[language]);
 }
 
+// Luxon builds a language's month and weekday names anew for every date given a locale (a few hundred microseconds
+// each, many times per list): the words of a day are kept.
+const dayWords = new Map<string, string>();
+function formatDay(date: LocalDate | DateTime, language: Language, pattern: string): string {
+  if (typeof date !== 'string') return localDay(date, language).toFormat(pattern);
+  const key = `${date}|${language}|${pattern}`;
+  let words = dayWords.get(key);
+  if (words === undefined) {
+    if (dayWords.size > 5_000) dayWords.clear();
+    words = localDay(date, language).toFormat(pattern);
+    dayWords.set(key, words);
+  }
+  return words;
+}
+
 /** «среда, 25 ноября» / «Wednesday, 25 November» (the year only when it is not the current one). */
 export function dayInWords(date: LocalDate | DateTime, language: Language, today?: LocalDate): string {
-  const day = localDay(date, language);
+  const year = typeof date === 'string' ? Number(date.slice(0, 4)) : date.year;
   const thisYear = (today ? DateTime.fromISO(today) : DateTime.now()).year;
-  const pattern = day.year === thisYear ? 'cccc, d MMMM' : 'cccc, d MMMM yyyy';
-  return day.toFormat(pattern);
+  return formatDay(date, language, year === thisYear ? 'cccc, d MMMM' : 'cccc, d MMMM yyyy');
 }
 
 /** «25 ноября» / «25 November». */
 export function dateInWords(date: LocalDate | DateTime, language: Language): string {
-  return localDay(date, language).toFormat('d MMMM');
+  return formatDay(date, language, 'd MMMM');
 }
 
 // Russian "на <weekday>" takes the accusative; luxon gives the nominative.
@@ -116,7 +130,7 @@ export function forDay(date: LocalDate, language: Language, today?: LocalDate): 
 
 /** The weekday alone, ready for «На среду …» / «For Wednesday …». */
 export function weekdayFor(date: LocalDate, language: Language): string {
-  const weekday = localDay(date, language).toFormat('cccc');
+  const weekday = formatDay(date, language, 'cccc');
   return language === 'en' ? weekday : (accusative[weekday] ?? weekday);
 }
 
@@ -138,7 +152,9 @@ export function timeOf(iso: string, language: Language, timeZone?: string): stri
   let time = DateTime.fromISO(iso, { setZone: true });
   if (timeZone) time = time.setZone(timeZone);
   // 24-hour time in both languages: «14:00» reads shorter in a list than «2:00 pm».
-  return time.setLocale(locales[language]).toFormat('HH:mm');
+  // Written out by hand: luxon would build the language's names for a locale only to print two numbers.
+  if (!time.isValid) return time.setLocale(locales[language]).toFormat('HH:mm');
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
 /** The local date (`YYYY-MM-DD`) of an ISO date-time that carries the director's offset. */

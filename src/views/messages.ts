@@ -151,6 +151,7 @@ const STATUS: Record<ScenarioName, Texts> = {
   search: { ru: 'Ищу…', en: 'Searching…' },
   query: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
   contacts: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
+  absence: { ru: 'Смотрю график отсутствий…', en: 'Checking who is away…' },
   dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
   morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
   overdueAlert: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },

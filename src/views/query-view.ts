@@ -146,7 +146,7 @@ export function periodWords(period: Period, today: string, language: Language, o
 
 // ─── the header ──────────────────────────────────────────────────────────
 
-function whose(filters: QueryFilters, language: Language): string {
+export function whose(filters: QueryFilters, language: Language): string {
   const person = filters.person;
   if (!person || person.kind === 'me') return '';
   if (person.kind === 'team') return say(language, ' команды', ' of the team');

@@ -2,8 +2,10 @@
 // The guard and the split to Telegram's lengths come once, at the present step (present.ts).
 import type { Language } from '../scenarios/director.ts';
 import type { ViewModel } from '../scenarios/view-models.ts';
+import { renderAbsence } from './absence-view.ts';
 import { renderBriefing } from './briefing-view.ts';
 import { renderChoice, renderNotFound } from './choice-view.ts';
+import { renderComparison } from './comparison-view.ts';
 import { renderContacts } from './contacts-view.ts';
 import { renderDealCard } from './deal-card-view.ts';
 import { renderDeals } from './deals-view.ts';
@@ -22,6 +24,7 @@ import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
 import { renderSchedule } from './schedule-view.ts';
 import { renderTasks } from './tasks-view.ts';
 import { renderTeamStatus } from './team-view.ts';
+import { renderWithNone } from './with-none-view.ts';
 
 function pageOf(view: ViewModel, language: Language): Page {
   switch (view.view) {
@@ -61,6 +64,12 @@ function pageOf(view: ViewModel, language: Language): Page {
       return renderNewLeads(view, language);
     case 'query':
       return renderQuery(view, language);
+    case 'absence':
+      return renderAbsence(view, language);
+    case 'withNone':
+      return renderWithNone(view, language);
+    case 'comparison':
+      return renderComparison(view, language);
     case 'queryChoice':
       return renderQueryChoice(view, language);
     case 'queryNotFound':

@@ -354,7 +354,7 @@ describe('what reaches the model', () => {
     }
   });
 
-  it('a first request within 2,500 tokens, tools and a full memory included', async () => {
+  it('a first request within 1,500 tokens, tools and a full memory included', async () => {
     const model = await modelWith([{ toolCalls: [{ name: 'deals', arguments: {} }] }]);
     const memory = Array.from({ length: 10 }, (_, i) => ({
       role: i % 2 === 0 ? ('director' as const) : ('assistant' as const),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { firstMessages, PROMPT_TOKEN_BUDGET, portalData, promptTokenCount } from '../../src/assistant/model/index.ts';
 import { looksLikeData, modelText, toolCallInText } from '../../src/assistant/model/plain.ts';
 import { systemPrompt } from '../../src/assistant/model/prompt.ts';
+import { toolsFor } from '../../src/assistant/model/tool-choice.ts';
 import { TOOL_DEFINITIONS, ToolCallError, toolEffect } from '../../src/assistant/model/tools.ts';
 import type { Director } from '../../src/scenarios/director.ts';
 
@@ -81,6 +82,39 @@ describe('the model tools', () => {
   });
 });
 
+describe('the tools one message is sent with', () => {
+  const names = (message: string) => toolsFor(message).map((tool) => tool.function.name);
+
+  it('sends a question the views, the typed question and the guarded read, and no proposals', () => {
+    for (const question of ['что у нас горит по клиентам?', 'сделки по поставке', 'задачи созданные вчера']) {
+      expect(names(question)).toEqual(expect.arrayContaining(['deals', 'schedule', 'query', 'portal_read']));
+      expect(names(question)).not.toContain('createTask');
+      expect(names(question)).not.toContain('deleteDeal');
+    }
+  });
+
+  it('sends a change the proposals of what it names, with the typed question to find the record', () => {
+    expect(names('перенеси встречу с Ивановым на после обеда')).toEqual([
+      'createMeeting',
+      'moveMeeting',
+      'deleteMeeting',
+      'query',
+    ]);
+    expect(names('поставь Орловой задачу на завтра')).toEqual(expect.arrayContaining(['createTask', 'moveTask']));
+    expect(names('поставь Орловой задачу на завтра')).not.toContain('deals');
+    // Nothing named: every proposal.
+    expect(names('удали это')).toEqual(expect.arrayContaining(['deleteTask', 'deleteDeal', 'deleteMeeting']));
+    expect(names('позвони Иванову')).toContain('cannot_do');
+  });
+
+  it('keeps each request within 1,500 prompt tokens before any memory', () => {
+    for (const message of ['что горит?', 'удали это', 'позвони Иванову и напиши письмо']) {
+      const messages = firstMessages(director, new Date(), message, []);
+      expect(promptTokenCount(messages, toolsFor(message))).toBeLessThanOrEqual(1_500);
+    }
+  });
+});
+
 describe('the prompt', () => {
   it("tells the model the director's day, clock, zone and language", () => {
     // 2026-11-25 20:30 UTC is already Thursday morning in Vladivostok.
@@ -98,7 +132,7 @@ describe('the prompt', () => {
       text: `${i}: ${'Сделка «Поставка оборудования» на 500 000 ₽ у ООО «Ромашка». '.repeat(12)}`,
     }));
     const messages = firstMessages(director, new Date(), 'что горит по клиентам?', memory);
-    expect(promptTokenCount(messages)).toBeLessThanOrEqual(PROMPT_TOKEN_BUDGET);
+    expect(promptTokenCount(messages, toolsFor('что горит по клиентам?'))).toBeLessThanOrEqual(PROMPT_TOKEN_BUDGET);
     expect(messages.length).toBeGreaterThan(2);
     expect(messages.length).toBeLessThan(12);
     const kept = messages.slice(1, -1).map((m) => /(\d+): /.exec(String(m.content))?.[1]);

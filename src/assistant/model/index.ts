@@ -6,6 +6,7 @@ import { encode } from 'gpt-tokenizer';
 import { DateTime } from 'luxon';
 import OpenAI from 'openai';
 import type {
+  ChatCompletionFunctionTool,
   ChatCompletionMessage,
   ChatCompletionMessageParam,
   ChatCompletionMessageFunctionToolCall as ToolCall,
@@ -21,7 +22,8 @@ import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import type { WriteDraft } from '../understanding.ts';
 import { looksLikeData, modelText, toolCallInText } from './plain.ts';
 import { EARLIER_REPLY_LABEL, PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
-import { TOOL_DEFINITIONS, ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
+import { toolsFor } from './tool-choice.ts';
+import { ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
 
 export type ModelOutcome =
   | { kind: 'view'; request: ScenarioRequest }
@@ -54,16 +56,16 @@ export interface ModelLoopDeps {
 
 /** Model requests per answer: a view needs one; a read and then words need two or three. */
 const MAX_STEPS = 4;
-/** The first request (system prompt, tools, memory, message) stays within this many tokens. */
-export const PROMPT_TOKEN_BUDGET = 2_500;
+/** The first request (system prompt, the message's tools, memory, message) stays within this many tokens. */
+export const PROMPT_TOKEN_BUDGET = 1_500;
 /** Portal data handed back to the model is cut to about this many characters. */
 const PORTAL_DATA_LIMIT = 1_500;
 const MESSAGE_LIMIT = 1_200;
 const MEMORY_ENTRY_LIMIT = 400;
 
 /** Tokens of a request's prompt as sent: messages and tools, counted offline. */
-export const promptTokenCount = (messages: ChatCompletionMessageParam[]): number =>
-  encode(JSON.stringify({ messages, tools: TOOL_DEFINITIONS })).length;
+export const promptTokenCount = (messages: ChatCompletionMessageParam[], tools: ChatCompletionFunctionTool[]): number =>
+  encode(JSON.stringify({ messages, tools })).length;
 
 const clip = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 
@@ -85,7 +87,8 @@ export function firstMessages(
       ? { role: 'user', content: said }
       : { role: 'user', content: `${EARLIER_REPLY_LABEL}\n<data>${inertData(said)}</data>` };
   });
-  while (remembered.length > 0 && promptTokenCount([system, ...remembered, question]) > PROMPT_TOKEN_BUDGET) {
+  const tools = toolsFor(text);
+  while (remembered.length > 0 && promptTokenCount([system, ...remembered, question], tools) > PROMPT_TOKEN_BUDGET) {
     remembered.shift();
   }
   return [system, ...remembered, question];
@@ -202,9 +205,13 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
   }
 
   /** One request to the model, counted in /metrics; the message it answered with. */
-  async function complete(messages: ChatCompletionMessageParam[], signal: AbortSignal) {
+  async function complete(
+    messages: ChatCompletionMessageParam[],
+    tools: ChatCompletionFunctionTool[],
+    signal: AbortSignal,
+  ) {
     const completion = await client.chat.completions
-      .create({ model: deps.model, messages, tools: TOOL_DEFINITIONS, tool_choice: 'auto' }, { signal })
+      .create({ model: deps.model, messages, tools, tool_choice: 'auto' }, { signal })
       .catch((error: unknown) => {
         metrics.modelCalls.inc({ outcome: 'failed' });
         throw error;
@@ -233,9 +240,14 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
   }
 
   /** Up to MAX_STEPS model turns: a view or a proposal ends it, reads go back to the model. */
-  async function converse(messages: ChatCompletionMessageParam[], context: ToolContext, signal: AbortSignal) {
+  async function converse(
+    messages: ChatCompletionMessageParam[],
+    tools: ChatCompletionFunctionTool[],
+    context: ToolContext,
+    signal: AbortSignal,
+  ) {
     for (let step = 1; step <= MAX_STEPS; step++) {
-      const message = await complete(messages, signal);
+      const message = await complete(messages, tools, signal);
       if (!message) return UNAVAILABLE;
       const content = typeof message.content === 'string' ? message.content : '';
       const calls = toolCallsOf(message, content, step);
@@ -264,7 +276,8 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       try {
-        return await converse(firstMessages(director, startedAt, text, memory), context, deadline.signal);
+        const messages = firstMessages(director, startedAt, text, memory);
+        return await converse(messages, toolsFor(text), context, deadline.signal);
       } catch (error) {
         logger.warn('model unavailable', {
           reason: error instanceof Error ? error.name : 'unknown',

@@ -71,6 +71,7 @@ const CATALOGUE_VIEWS: Record<string, string> = {
   teamStatus: 'Команда: задачи, просрочки, рабочий день сотрудников',
   dayResults: 'Итоги дня: закрытые задачи, встречи, движение сделок',
   search: 'Поиск по контактам, компаниям, сделкам',
+  absence: 'Кто отсутствует с date по to (reason: vacation, sick, trip, away или notWorking)',
 };
 
 const present = (args: Record<string, unknown>) =>
@@ -132,7 +133,7 @@ const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
   }),
   query: tool({
     description:
-      'Вопрос с условиями: subject, person (имя, me, team, sales), client, status, period (даты включительно), stage, pipeline, amount, measure, groupBy',
+      'Вопрос с условиями (person: имя, me, team или sales; period: даты включительно; compare: второй период)',
     // The same zod schema the router fills: one question, one view, no second model call.
     schema: querySchema,
     effect: (query) => view({ scenario: 'query', query }),

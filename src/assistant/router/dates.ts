@@ -99,8 +99,23 @@ export function parseDay(text: string, now: Date, timeZone: string): LocalDate |
   return findDays(text, now, timeZone)[0]?.date;
 }
 
+// One message is asked for its days several times (the follow-up check, the views, the typed question, the writes):
+// the last few answers are kept, each handed out as a copy.
+const recentDays: { key: string; days: DayMatch[] }[] = [];
+
 /** Every day the text names, in order, without overlaps. */
 export function findDays(text: string, now: Date, timeZone: string): DayMatch[] {
+  const key = `${now.getTime()}|${timeZone}|${text}`;
+  let known = recentDays.find((entry) => entry.key === key);
+  if (!known) {
+    known = { key, days: daysIn(text, now, timeZone) };
+    recentDays.unshift(known);
+    recentDays.length = Math.min(recentDays.length, 8);
+  }
+  return known.days.map((day) => ({ ...day }));
+}
+
+function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
   const light = lightText(text);
   const today = zonedNow(now, timeZone).startOf('day');
   const found: DayMatch[] = [];

@@ -4,12 +4,15 @@ import type { Language } from '../../scenarios/director.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Intent, Understanding } from '../understanding.ts';
+import { absenceIntent } from './absence.ts';
+import { comparisonIntent } from './compare.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
 import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
+import { withNoneIntent } from './with-none.ts';
 import { writeDraft } from './writes.ts';
 
 export interface UnderstandContext {
@@ -165,6 +168,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   const digests = digestsIntent(message);
   if (digests) return digests;
+
+  const compared = comparisonIntent(message, clock) ?? absenceIntent(message, clock) ?? withNoneIntent(message, clock);
+  if (compared) return compared;
 
   const shown = viewIntent(message, clock);
   if (shown) return shown;

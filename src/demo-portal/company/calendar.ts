@@ -44,6 +44,33 @@ const WEEK: Meeting[] = [
   [0, '16:00', 60, 'Встреча с клиентом «Альфа-Трейд»', [4], '', { owner: 2 }],
 ];
 
+/** The absence chart as the calendar shows it: whole days, first and last, from today. */
+const ABSENCES: [owner: number, first: number, last: number, name: string][] = [
+  [4, -2, 4, 'Отпуск ежегодный'],
+  [14, -1, 1, 'Больничный'],
+  [12, 1, 3, 'Командировка в Екатеринбург'],
+];
+
+function absences(seed: Seed, users: Row[], calendar: Pick<DemoData, 'events' | 'lastIds'>): void {
+  for (const [owner, first, last, name] of ABSENCES) {
+    const zone = zoneOfUser({ users, timeZone: seed.zone }, owner);
+    addCalendarEvent(calendar, {
+      owner,
+      name,
+      start: seed.at(first, 0, 0, zone),
+      end: seed.at(last, 0, 0, zone),
+      zone,
+      allDay: true,
+      attendees: [],
+      location: '',
+      description: '',
+      importance: 'normal',
+      created: seed.now - 20 * DAY,
+      accessibility: 'absent',
+    });
+  }
+}
+
 export function companyCalendar(seed: Seed, users: Row[]): Row[] {
   const calendar: Pick<DemoData, 'events' | 'lastIds'> = { events: [], lastIds: seed.lastIds };
   for (const [days, from, minutes, name, attendees, location, more] of WEEK) {
@@ -65,5 +92,6 @@ export function companyCalendar(seed: Seed, users: Row[]): Row[] {
       created: seed.now - seed.between(1, 10) * DAY,
     });
   }
+  absences(seed, users, calendar);
   return calendar.events;
 }

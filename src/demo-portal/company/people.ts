@@ -134,8 +134,11 @@ export const activePeople = (users: Row[], department?: number): number[] =>
     .map((user) => Number(user.ID));
 
 // Some people's day is not simply open: a closed day, a pause, one left open overnight.
+// Екатерина Васильева is on vacation and Ирина Семёнова on sick leave (calendar.ts): neither opens her day.
 const DAY_PLAN: Record<number, 'OPENED' | 'PAUSED' | 'CLOSED' | 'EXPIRED'> = {
+  4: 'CLOSED',
   7: 'CLOSED',
+  14: 'CLOSED',
   10: 'PAUSED',
   12: 'EXPIRED',
   17: 'PAUSED',

@@ -7,13 +7,12 @@ import type { ScenarioContext } from '../context.ts';
 import { isoOf } from '../day-window.ts';
 import { dealSelect } from '../open-deals.ts';
 import { activitySchema, dealSchema, type PortalDeal, parseItems } from '../portal-data.ts';
-import { closedInPeriodReads } from '../query-run.ts';
+import { closedInPeriodReads, historySelect } from '../query-filters.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { type PlanPeriod, periodRange } from './periods.ts';
 import { SILENT_DAYS } from './risk.ts';
 import { HISTORY_MONTHS, type StageOddsTable, stageEntriesOf, stageOdds } from './stage-odds.ts';
 
-const historySelect = ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID'];
 const forecastDealSelect = [...dealSelect, 'CLOSEDATE'];
 
 // Stage probabilities change slowly: learned once a day per company (one portal client serves one company).
