@@ -4,6 +4,11 @@
 // A director acts through one workspace: the company webhook (ALLOWED_TELEGRAM_IDS), or their own connection
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
+import type { AlertOutlet } from './alerts/delivery.ts';
+import { heldAlerts, type RunningAlerts, startAlerts } from './alerts/index.ts';
+import { createRecipients } from './alerts/recipients.ts';
+import { type AlertSettingsPort, createAlertSettings } from './alerts/settings-port.ts';
+import type { EventsMode } from './alerts/watch.ts';
 import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
@@ -21,6 +26,7 @@ import type { PortalClient } from './portal/port.ts';
 import { connectionEnded, createTokenKeeper, type TokenKeeper } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
+import { type AlertRepository, createAlertRepository } from './storage/alerts.ts';
 import { type Database, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
 import { createLeases, createSeenUpdates, createSharedBuckets, instanceName } from './storage/instances.ts';
@@ -34,8 +40,10 @@ import { createOAuthStateRepository } from './storage/oauth-states.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
 import { createSecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
+import { renderHeldAlerts } from './views/alerts-view.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
+import { presentEdit } from './views/present.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
 
@@ -75,6 +83,8 @@ export interface AppOptions {
   proposalTtlMs?: number;
   /** This instance's name, lease and tick for the digest round (tests of several instances make them short). */
   digestRound?: Pick<DigestDispatcherDeps, 'instance' | 'leaseMs' | 'tickMs' | 'rate'>;
+  /** BITRIX24_EVENTS. */
+  events?: EventsMode;
 }
 
 export interface App {
@@ -83,6 +93,8 @@ export interface App {
   /** /connect and /disconnect, when an application is configured. */
   connect?: ConnectPort;
   db: Database;
+  /** Starts watching the portals for alerts; `outlet` sends and edits alert messages. `timer: false`: tests tick. */
+  startAlerts(outlet: AlertOutlet, options?: { timer?: boolean }): RunningAlerts;
   /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
   /** The handler of the application's redirect (mounted at OAUTH_REDIRECT_PATH); `notify` writes to a chat. */
@@ -99,6 +111,7 @@ export interface App {
 /** Everything that serves directors through one portal identity. */
 interface Workspace {
   assistant: AssistantPort;
+  portal: PortalClient;
   scenarios: Scenarios;
   /** Who a Telegram user is on this portal: for the conversation and the digests alike. */
   identify: Identify;
@@ -142,6 +155,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     access: { isAllowed: access.isAllowed },
     db: shared.db,
     startDigests: digestStarter(shared, options, seats, access.servedNow),
+    startAlerts: alertStarter(shared, options, seats, access.servedNow),
     ping: async () => ping(shared.db),
     ...(portal ? { portal } : {}),
     markSeen: createSeenUpdates(shared.db, shared.now),
@@ -168,6 +182,8 @@ interface Shared {
   proposals: ProposalRepository;
   memory: MemoryRepository;
   digestSettings: DigestSettingsPort;
+  alerts: AlertRepository;
+  alertSettings: AlertSettingsPort;
   now: () => Date;
   logger: Logger;
 }
@@ -183,6 +199,8 @@ async function openShared(options: AppOptions): Promise<Shared> {
     proposals: createProposalRepository(db),
     memory: createMemoryRepository(db),
     digestSettings: createDigestSettings({ db, now }),
+    alerts: createAlertRepository(db),
+    alertSettings: createAlertSettings({ alerts: createAlertRepository(db), now }),
     now,
     logger: options.logger,
   };
@@ -190,7 +208,7 @@ async function openShared(options: AppOptions): Promise<Shared> {
 
 /** The scenarios, the model and the assistant over one portal client, acting as `identity` says. */
 function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, identity: Identity): Workspace {
-  const { directors, proposals, memory, digestSettings, now, logger } = shared;
+  const { directors, proposals, memory, digestSettings, alertSettings, now, logger } = shared;
   const scenarios = createScenarios({ portal, now });
   const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
   const model = options.model
@@ -205,6 +223,7 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     directors,
     memory,
     digests: digestSettings,
+    alerts: alertSettings,
     identify,
     lookup: createWriteLookup({ portal, names: scenarios.names, now }),
     now,
@@ -212,7 +231,7 @@ function workspaceOf(shared: Shared, options: AppOptions, portal: PortalClient, 
     proposalTtlMs: options.proposalTtlMs,
     offerConnect: Boolean(options.application),
   });
-  return { assistant, scenarios, identify };
+  return { assistant, portal, scenarios, identify };
 }
 
 /** Directors' own connections through the Bitrix24 application, when one is configured. */
@@ -392,8 +411,65 @@ function digestStarter(
       // data, never the old one's.
       refreshDirector: async (telegramUserId) =>
         (await seats.workspaceFor(telegramUserId))?.identify.refresh(telegramUserId),
-      content: digestContent(seats),
+      content: withHeldAlerts(shared, digestContent(seats)),
     }).start();
+}
+
+/** Alerts held by quiet hours or the daily cap come with the next digest, counted. */
+function withHeldAlerts(shared: Shared, content: DigestDispatcherDeps['content']): DigestDispatcherDeps['content'] {
+  return async (record, digest) => {
+    const replies = await content(record, digest);
+    const held = await heldAlerts(shared.alerts, record.telegramUserId);
+    const zone = record.timeZone;
+    const shown = renderHeldAlerts(held, {
+      language: record.language,
+      zone,
+      now: shared.now(),
+      links: undefined,
+      names: new Map(),
+    });
+    if (!shown) return replies;
+    return [...(replies ?? []), presentEdit(shown, record.language)];
+  };
+}
+
+/** Alerts over the workspaces: each director's portal watched the way it is connected, read with their rights. */
+function alertStarter(
+  shared: Shared,
+  options: AppOptions,
+  seats: Seats,
+  servedNow: () => Promise<number[]>,
+): App['startAlerts'] {
+  const recipients = createRecipients({
+    servedNow,
+    async seatOf(telegramUserId) {
+      const seat = await seats.seatOf(telegramUserId);
+      if (seat.kind === 'connected') return { kind: 'connected', memberId: seat.connection.memberId };
+      return seat.kind === 'webhook' ? { kind: 'webhook' } : { kind: 'none' };
+    },
+    async workspaceFor(telegramUserId) {
+      const workspace = await seats.workspaceFor(telegramUserId);
+      return workspace && { portal: workspace.portal, identify: workspace.identify, names: workspace.scenarios.names };
+    },
+    stored: (telegramUserId) => shared.directors.get(telegramUserId),
+    ...(options.events ? { events: options.events } : {}),
+    now: shared.now,
+  });
+  return (outlet, startOptions) =>
+    startAlerts(
+      {
+        alerts: shared.alerts,
+        leases: createLeases(shared.db),
+        owner: instanceName(options.digestRound?.instance),
+        now: shared.now,
+        logger: shared.logger,
+        settingsOf: (telegramUserId) => shared.alertSettings.settingsOf(telegramUserId),
+        portals: () => recipients.portals(),
+        readerOf: (telegramUserId) => recipients.readerOf(telegramUserId),
+        outlet,
+      },
+      startOptions,
+    );
 }
 
 function digestContent(seats: Seats): DigestDispatcherDeps['content'] {

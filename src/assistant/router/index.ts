@@ -1,5 +1,6 @@
 // Understanding without a model: commands, menu buttons and the everyday phrases of the scenarios, in
 // Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
+import { alertChangeOf } from '../../alerts/words.ts';
 import type { Language } from '../../scenarios/director.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
@@ -19,7 +20,17 @@ export interface UnderstandContext {
   language?: Language;
 }
 
-type CommandName = 'start' | 'help' | 'today' | 'schedule' | 'tasks' | 'deals' | 'pipeline' | 'team' | 'digests';
+type CommandName =
+  | 'start'
+  | 'help'
+  | 'today'
+  | 'schedule'
+  | 'tasks'
+  | 'deals'
+  | 'pipeline'
+  | 'team'
+  | 'digests'
+  | 'alerts';
 
 // Buttons and commands mean the same things; `schedule` is resolved to today when understood.
 const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
@@ -32,6 +43,7 @@ const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
   pipeline: { kind: 'view', request: { scenario: 'pipeline' } },
   team: { kind: 'view', request: { scenario: 'teamStatus' } },
   digests: { kind: 'digests' },
+  alerts: { kind: 'alerts' },
 };
 
 const BUTTON_COMMANDS: CommandName[][] = [
@@ -125,6 +137,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   if (moreRe.test(light)) return { kind: 'more' };
 
+  // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
+  const alerts = alertChangeOf(light);
+  if (alerts) return { kind: 'alerts', ...alerts };
   const digestChange = digestChangeIntent(message);
   if (digestChange) return digestChange;
 
