@@ -85,6 +85,8 @@ export interface AppOptions {
   digestRound?: Pick<DigestDispatcherDeps, 'instance' | 'leaseMs' | 'tickMs' | 'rate'>;
   /** BITRIX24_EVENTS. */
   events?: EventsMode;
+  /** Where the portals call the online event handler: `<PUBLIC_URL>/bitrix24/events`. */
+  eventsHandler?: string;
 }
 
 export interface App {
@@ -453,6 +455,7 @@ function alertStarter(
     },
     stored: (telegramUserId) => shared.directors.get(telegramUserId),
     ...(options.events ? { events: options.events } : {}),
+    ...(options.eventsHandler ? { handler: options.eventsHandler } : {}),
     now: shared.now,
   });
   return (outlet, startOptions) =>

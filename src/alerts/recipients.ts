@@ -26,6 +26,8 @@ export interface RecipientSource {
   stored(telegramUserId: number): Promise<DirectorRecord | undefined>;
   /** BITRIX24_EVENTS; absent: the offline queue for connected portals, change dates for the webhook. */
   events?: EventsMode;
+  /** Where the portal calls the online handler (`<PUBLIC_URL>/bitrix24/events`). */
+  handler?: string;
   now: () => Date;
 }
 
@@ -68,7 +70,15 @@ export function createRecipients(source: RecipientSource) {
       const byKey = new Map<string, WatchedPortal>();
       for (const { record, seat, workspace } of await served()) {
         const key = seat.kind === 'connected' ? seat.memberId : 'webhook';
-        const portal = byKey.get(key) ?? { key, mode: modeOf(seat), reader: workspace.portal, recipients: [] };
+        const mode = modeOf(seat);
+        const handler = mode === 'online' ? source.handler : undefined;
+        const portal = byKey.get(key) ?? {
+          key,
+          mode,
+          reader: workspace.portal,
+          recipients: [],
+          ...(handler ? { handler } : {}),
+        };
         portal.recipients.push({
           telegramUserId: record.telegramUserId,
           portalUserId: record.portalUserId,

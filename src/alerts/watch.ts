@@ -35,6 +35,8 @@ export interface WatchedPortal {
   mode: EventsMode;
   /** Who looks (the webhook; on a connected portal, one of its directors' connections). */
   reader: PortalClient;
+  /** The online handler's address (`<PUBLIC_URL>/bitrix24/events`), for `online`. */
+  handler?: string;
   recipients: Recipient[];
 }
 
@@ -159,6 +161,10 @@ export function createAlertWatch(deps: {
         if (!lookDue && !queueDue) continue;
         try {
           if (!(await mine(portal))) continue;
+          if (portal.mode === 'online' && portal.handler && at - state.boundAt >= TIMINGS.bindCheckMs) {
+            await bindMissing(portal.reader, portal.handler);
+            state.boundAt = at;
+          }
           if (queueDue) {
             const seen = await readQueue(portal, state);
             claimed += seen.claimed;

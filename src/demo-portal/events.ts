@@ -75,6 +75,11 @@ export interface PortalEvents {
   noteWrite(method: string, params: Params, result: unknown): void;
   /** Raises one event for an object (the company's own moves that have no REST method here). */
   raise(event: string, id: string): void;
+  /**
+   * The install event with the application token, as the portal sends it when the application is installed: the
+   * demo sends it to an online handler when the first binding names it (the demo installs nothing beforehand).
+   */
+  installed(handler: string): void;
   /** Online calls not yet answered: tests wait for them. */
   settle(): Promise<void>;
   /** Online calls the handler did not take (not resent, as on the portal). */
@@ -118,7 +123,10 @@ export function createPortalEvents(deps: {
 
   const call = (binding: Binding, data: Row) => {
     const origin = deps.origin();
-    const form = new URLSearchParams({ event: binding.event, event_handler_id: String(bindings.indexOf(binding) + 1) });
+    const form = new URLSearchParams({
+      event: binding.event,
+      event_handler_id: String(bindings.indexOf(binding) + 1 || ''),
+    });
     appendNested(form, 'data', data);
     form.append('ts', String(Math.floor(deps.now().getTime() / 1000)));
     const auth = {
@@ -148,11 +156,17 @@ export function createPortalEvents(deps: {
     for (const binding of bound) if (!binding.offline) call(binding, data);
   };
 
+  const told = new Set<string>();
   return {
     applicationToken,
     bindings,
     queue,
     raise,
+    installed(handler) {
+      if (told.has(handler)) return;
+      told.add(handler);
+      call({ event: 'ONAPPINSTALL', handler, authType: 0, offline: false }, { VERSION: '1', LANGUAGE_ID: 'ru' });
+    },
     noteWrite(method, params, result) {
       const write = WRITES[method.toLowerCase()];
       const id = write && idOfWrite(params, result, write.idFrom);

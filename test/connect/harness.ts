@@ -4,14 +4,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, createApp, OAUTH_REDIRECT_PATH } from '../../src/app.ts';
+import { type App, type AppOptions, createApp, OAUTH_REDIRECT_PATH } from '../../src/app.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
-import { createListener } from '../../src/ops/listener.ts';
+import { createListener, type Listener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createBot } from '../../src/telegram/bot.ts';
 import { registerCommands } from '../../src/telegram/menu.ts';
 import { startPolling } from '../../src/telegram/run.ts';
+import type { Sender } from '../../src/telegram/send.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeTelegram, type SentMessage, startFakeTelegram, type TelegramUser } from '../fakes/telegram-api.ts';
 
@@ -31,6 +32,9 @@ export interface ConnectStand {
   second: DemoPortal;
   telegram: FakeTelegram;
   app: App;
+  /** The bot's own sender (alerts go through it) and listener (the portals' calls come to it). */
+  sender: Sender;
+  listener: Listener;
   clock: { now: Date };
   /** Where the portals send the browser back. */
   handler: string;
@@ -46,7 +50,7 @@ export interface ConnectStand {
   close(): Promise<void>;
 }
 
-export async function startConnectStand(): Promise<ConnectStand> {
+export async function startConnectStand(extra: Partial<AppOptions> = {}): Promise<ConnectStand> {
   const clock = { now: new Date('2026-11-25T05:00:00Z') };
   const now = () => new Date(clock.now);
   const oauth = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessTokenLifetimeSec: 3600 };
@@ -65,6 +69,7 @@ export async function startConnectStand(): Promise<ConnectStand> {
     allowed: [{ telegramUserId: DIRECTOR.id }, { telegramUserId: MANAGER.id }, { telegramUserId: WEBHOOK_USER.id }],
     logger: silentLogger,
     now,
+    ...extra,
   });
   const { bot, sender } = createBot({
     token: telegram.token,
@@ -98,6 +103,8 @@ export async function startConnectStand(): Promise<ConnectStand> {
     second,
     telegram,
     app,
+    sender,
+    listener,
     clock,
     handler,
     say,

@@ -44,6 +44,7 @@ export function eventMethods(events: PortalEvents): Record<string, Method> {
     );
     if (exists) throw new RestError('ERROR_EVENT_HANDLER_ALREADY_EXISTS', 'Handler already binded', 400);
     events.bindings.push({ event, handler: offline ? '' : handler, authType: context.userId, offline });
+    if (!offline) events.installed(handler);
     return { result: true };
   };
   const get: Method = (_params, context) => {
