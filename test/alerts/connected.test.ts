@@ -35,7 +35,7 @@ async function connected(): Promise<ConnectStand> {
   return stand;
 }
 
-const after = async (ms: number) => {
+const later = async (ms: number) => {
   stand.clock.now = new Date(stand.clock.now.getTime() + ms);
   await alerts?.tick();
 };
@@ -46,7 +46,7 @@ describe('the offline queue', () => {
   it('is bound at once, read every few seconds, and a deal won reaches the director within seconds', async () => {
     stand = await startConnectStand();
     await connected();
-    await after(0);
+    await later(0);
     const bound = stand.first.events.bindings.filter((binding) => binding.offline).map((binding) => binding.event);
     expect(bound).toEqual(
       expect.arrayContaining(['ONCRMDEALUPDATE', 'ONTASKUPDATE', 'ONCALENDARENTRYADD', 'ONCRMLEADADD']),
@@ -54,21 +54,21 @@ describe('the offline queue', () => {
     const before = stand.telegram.sent(DIRECTOR.id).length;
     const dealId = createCompanyMoves(stand.first, () => stand.clock.now).dealWon();
     const title = String(stand.first.data.deals.find((deal) => deal.ID === String(dealId))!.TITLE);
-    await after(5_000);
+    await later(5_000);
     expect(stand.telegram.sent(DIRECTOR.id)).toHaveLength(before + 1);
     expect(lastWords()).toContain(`Выиграна сделка «${title}»`);
     // Reserved while it was processed, confirmed with the next request.
     expect(stand.first.events.queue).toHaveLength(1);
-    await after(5_000);
+    await later(5_000);
     expect(stand.first.events.queue).toHaveLength(0);
   });
 
   it('binds again what someone removed on the portal', async () => {
     stand = await startConnectStand();
     await connected();
-    await after(0);
+    await later(0);
     stand.first.events.bindings.splice(0);
-    await after(31 * 60_000);
+    await later(31 * 60_000);
     expect(stand.first.events.bindings.filter((binding) => binding.offline).length).toBeGreaterThanOrEqual(8);
   });
 });
@@ -86,7 +86,7 @@ describe('the online handler', () => {
     listener.route(EVENTS_PATH, alerts!.route);
     try {
       // The first look binds the handler; the portal then tells the application its token (the install call).
-      await after(0);
+      await later(0);
       await stand.first.events.settle();
       expect(
         stand.first.events.bindings.filter((binding) => binding.handler === handler).length,
@@ -116,7 +116,7 @@ describe('the online handler', () => {
       // Too big a body is refused before it is read.
       const big = await fetch(handler, { method: 'POST', body: 'x'.repeat(200_000) }).catch(() => undefined);
       expect(big?.status ?? 413).toBe(413);
-      await after(1000);
+      await later(1000);
       expect(stand.telegram.sent(DIRECTOR.id)).toHaveLength(before + 1);
     } finally {
       await listener.close();
