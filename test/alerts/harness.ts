@@ -14,6 +14,9 @@ import type { Reply } from '../../src/views/reply.ts';
 
 export const DIRECTOR = 111;
 
+/** Money's thin and no-break spaces as plain ones, so expectations read as the director reads them. */
+export const spaced = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+
 export interface Shown {
   chatId: number;
   messageId: number;
@@ -87,10 +90,10 @@ export async function alertStand(
       return running.alerts;
     },
     messages,
-    text: (index = messages.length - 1) => plainTextOf(messages[index]?.reply.html ?? ''),
+    text: (index = messages.length - 1) => spaced(plainTextOf(messages[index]?.reply.html ?? '')),
     async say(words) {
       const replies = await running.app.assistant.handleText({ telegramUserId: DIRECTOR, chatId: DIRECTOR }, words);
-      return replies.map((reply) => plainTextOf(reply.html)).join('\n');
+      return spaced(replies.map((reply) => plainTextOf(reply.html)).join('\n'));
     },
     async onlyDeals() {
       for (const words of ['не присылай про лиды', 'не присылай про задачи', 'не присылай про встречи'])
