@@ -7,6 +7,7 @@
 import type { AlertOutlet } from './alerts/delivery.ts';
 import { heldAlerts, type RunningAlerts, startAlerts } from './alerts/index.ts';
 import { createRecipients } from './alerts/recipients.ts';
+import type { AlertSettings } from './alerts/settings.ts';
 import { type AlertSettingsPort, createAlertSettings } from './alerts/settings-port.ts';
 import type { EventsMode } from './alerts/watch.ts';
 import { createAssistant } from './assistant/assistant.ts';
@@ -87,6 +88,8 @@ export interface AppOptions {
   events?: EventsMode;
   /** Where the portals call the online event handler: `<PUBLIC_URL>/bitrix24/events`. */
   eventsHandler?: string;
+  /** Alert settings a director starts with, over the product's defaults (the demo keeps no quiet hours). */
+  alertDefaults?: Partial<AlertSettings>;
 }
 
 export interface App {
@@ -193,6 +196,7 @@ interface Shared {
 async function openShared(options: AppOptions): Promise<Shared> {
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.databaseUrl ?? options.databasePath);
+  const alerts = createAlertRepository(db);
   return {
     db,
     // Several instances share one PostgreSQL database, and with it each portal's request limit.
@@ -201,8 +205,8 @@ async function openShared(options: AppOptions): Promise<Shared> {
     proposals: createProposalRepository(db),
     memory: createMemoryRepository(db),
     digestSettings: createDigestSettings({ db, now }),
-    alerts: createAlertRepository(db),
-    alertSettings: createAlertSettings({ alerts: createAlertRepository(db), now }),
+    alerts,
+    alertSettings: createAlertSettings({ alerts, now, defaults: options.alertDefaults }),
     now,
     logger: options.logger,
   };

@@ -124,7 +124,8 @@ export async function lookAt(
   portal: PortalClient,
   input: { cursor?: Cursor; directors: readonly number[]; now: Date; zone: string },
 ): Promise<Look> {
-  const now = DateTime.fromJSDate(input.now, { zone: input.zone });
+  // Whole seconds: the portal's dates have none, and its filters take none.
+  const now = DateTime.fromJSDate(input.now, { zone: input.zone }).startOf('second');
   const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
   const commands: Record<string, BatchCommand> = {
     lead_fresh: {

@@ -18,7 +18,14 @@ import {
   WEEKENDS,
 } from '../views/messages-alerts.ts';
 import type { Reply } from '../views/reply.ts';
-import { ALERT_KINDS, type AlertKind, type AlertSettings, readAlertSettings, wants } from './settings.ts';
+import {
+  ALERT_KINDS,
+  type AlertKind,
+  type AlertSettings,
+  DEFAULT_ALERT_SETTINGS,
+  readAlertSettings,
+  wants,
+} from './settings.ts';
 
 /** A change said in words: a kind on or off, all of them, or the sum deals are told from. */
 export interface AlertChange {
@@ -93,9 +100,16 @@ function changeSaid(change: AlertChange, language: Language): string | undefined
   return (change.on ? DONE_ON : DONE_OFF)[language].replace('{kind}', names);
 }
 
-export function createAlertSettings(deps: { alerts: AlertRepository; now: () => Date }): AlertSettingsPort {
+export function createAlertSettings(deps: {
+  alerts: AlertRepository;
+  now: () => Date;
+  /** The operator's defaults over the product's (the demo has no quiet hours). */
+  defaults?: Partial<AlertSettings>;
+}): AlertSettingsPort {
   const { alerts, now } = deps;
-  const settingsOf = async (telegramUserId: number) => readAlertSettings(await alerts.settings(telegramUserId));
+  const defaults = { ...DEFAULT_ALERT_SETTINGS, ...deps.defaults };
+  const settingsOf = async (telegramUserId: number) =>
+    readAlertSettings(await alerts.settings(telegramUserId), defaults);
   const change = async (telegramUserId: number, what: AlertChange) => {
     const next = applied(await settingsOf(telegramUserId), what);
     await alerts.saveSettings(telegramUserId, JSON.stringify(next), now());

@@ -35,13 +35,13 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
 };
 
 /** Stored settings over the defaults: a field added later, or a broken row, falls back to its default. */
-export function readAlertSettings(stored: string | undefined): AlertSettings {
-  if (!stored) return DEFAULT_ALERT_SETTINGS;
+export function readAlertSettings(stored: string | undefined, defaults = DEFAULT_ALERT_SETTINGS): AlertSettings {
+  if (!stored) return defaults;
   try {
     const parsed = alertSettingsSchema.partial().safeParse(JSON.parse(stored));
-    return parsed.success ? { ...DEFAULT_ALERT_SETTINGS, ...parsed.data } : DEFAULT_ALERT_SETTINGS;
+    return parsed.success ? { ...defaults, ...parsed.data } : defaults;
   } catch {
-    return DEFAULT_ALERT_SETTINGS;
+    return defaults;
   }
 }
 

@@ -46,7 +46,9 @@ export interface AlertStand {
 }
 
 export async function alertStand(
-  options: { start: string; portal?: DemoPortalOptions; app?: Partial<AppOptions> } = { start: '2026-11-25T09:00:00Z' },
+  options: { start: string; portal?: DemoPortalOptions; app?: Partial<AppOptions> } = {
+    start: '2026-11-25T09:00:00.250Z',
+  },
 ): Promise<AlertStand> {
   const clock = { now: new Date(options.start) };
   const now = () => new Date(clock.now);
