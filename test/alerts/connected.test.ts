@@ -63,6 +63,20 @@ describe('the offline queue', () => {
     expect(stand.first.events.queue).toHaveLength(0);
   });
 
+  it('a portal that floods (1000 events a minute) is read in batches, never one request per event', async () => {
+    stand = await startConnectStand();
+    await connected();
+    await later(0);
+    for (let id = 1; id <= 1000; id += 1) stand.first.events.raise('ONTASKUPDATE', String(id));
+    const before = stand.first.requestCount;
+    await later(5_000);
+    await later(1_000);
+    await later(1_000);
+    expect(stand.first.events.queue).toHaveLength(0);
+    // Two reads of the queue (500 a request), each record read again 50 to a request, and the last confirmation.
+    expect(stand.first.requestCount - before).toBeLessThanOrEqual(25);
+  });
+
   it('binds again what someone removed on the portal', async () => {
     stand = await startConnectStand();
     await connected();
