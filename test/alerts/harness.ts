@@ -120,3 +120,55 @@ export async function alertStand(
   };
   return stand;
 }
+
+export interface Instance {
+  app: App;
+  alerts: RunningAlerts;
+}
+
+/** Two instances on one database; the second may have been started with another ALLOWED_TELEGRAM_IDS. */
+export async function twoInstances(
+  cleanups: (() => Promise<void> | void)[],
+  allowedOnB = [{ telegramUserId: DIRECTOR }],
+) {
+  const clock = { now: new Date('2026-11-25T09:00:00Z') };
+  const now = () => new Date(clock.now);
+  const portal: DemoPortal = await startDemoPortal({ now, rateLimit: false });
+  const folder = mkdtempSync(join(tmpdir(), 'alerts-instances-'));
+  cleanups.push(
+    () => portal.close(),
+    () => rmSync(folder, { recursive: true, force: true }),
+  );
+  const sent: Reply[] = [];
+  const open = async (instance: string, allowed = [{ telegramUserId: DIRECTOR }]): Promise<Instance> => {
+    const app = await createApp({
+      portal: createPortalClient({ webhookUrl: portal.webhookUrl, retries: 0 }),
+      databasePath: join(folder, 'assistant.sqlite'),
+      allowed,
+      logger: silentLogger,
+      now,
+      digestRound: { instance },
+    });
+    const alerts = app.startAlerts(
+      {
+        async send(_chatId, reply) {
+          sent.push(reply);
+          return sent.length;
+        },
+        async edit() {},
+      },
+      { timer: false },
+    );
+    return { app, alerts };
+  };
+  const a = await open('a');
+  const b = await open('b', allowedOnB);
+  cleanups.push(async () => {
+    await b.alerts.stop();
+    await b.app.close();
+  });
+  for (const words of ['привет', 'не присылай про лиды', 'не присылай про задачи', 'не присылай про встречи']) {
+    await a.app.assistant.handleText({ telegramUserId: DIRECTOR, chatId: DIRECTOR }, words);
+  }
+  return { clock, portal, a, b, sent, moves: createCompanyMoves(portal, now) };
+}
