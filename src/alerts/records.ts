@@ -2,7 +2,7 @@
 // again with the director's own rights), and the minute's look (records changed since the last one, new leads,
 // tasks gone overdue, meetings of today and tomorrow), each in one batch request however many records it covers.
 import { DateTime } from 'luxon';
-import type { BatchCommand, PortalClient } from '../portal/port.ts';
+import type { BatchCommand, BatchResult, PortalClient } from '../portal/port.ts';
 
 export type RecordType = 'deal' | 'lead' | 'task' | 'meeting';
 
@@ -106,6 +106,8 @@ export interface Look {
   cursor: Cursor;
   /** A page came back full: more changed than one look takes, so look again soon. */
   busy: boolean;
+  /** The results of the commands that came along (`extra`), by name. */
+  extra: BatchResult;
 }
 
 const CHANGED: Record<keyof Cursor, { method: string; field: string; extra?: Record<string, unknown> }> = {
@@ -122,7 +124,13 @@ const PAGE = 50;
  */
 export async function lookAt(
   portal: PortalClient,
-  input: { cursor?: Cursor; directors: readonly number[]; now: Date; zone: string },
+  input: {
+    cursor?: Cursor;
+    directors: readonly number[];
+    now: Date;
+    zone: string;
+    extra?: Record<string, BatchCommand>;
+  },
 ): Promise<Look> {
   // Whole seconds: the portal's dates have none, and its filters take none.
   const now = DateTime.fromJSDate(input.now, { zone: input.zone }).startOf('second');
@@ -158,11 +166,18 @@ export async function lookAt(
       };
     }
   }
-  const reply = await portal.batch(commands);
+  const extra = input.extra ?? {};
+  const reply = await portal.batch({ ...extra, ...commands });
   const records: PortalRecord[] = [];
   const next: Cursor = { ...cursor };
   let busy = false;
+  const alongside: BatchResult = { results: {}, errors: {}, totals: {}, nexts: {} };
+  for (const name of Object.keys(extra)) {
+    if (name in reply.results) alongside.results[name] = reply.results[name];
+    if (reply.errors[name]) alongside.errors[name] = reply.errors[name];
+  }
   for (const [name, result] of Object.entries(reply.results)) {
+    if (name in extra) continue;
     const type = name.split('_')[0] as RecordType;
     const rows = rowsOf(type, result);
     for (const row of rows) records.push({ type, row });
@@ -174,7 +189,7 @@ export async function lookAt(
       busy ||= rows.length >= PAGE;
     }
   }
-  return { records, cursor: next, busy };
+  return { records, cursor: next, busy, extra: alongside };
 }
 
 const later = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);

@@ -3,7 +3,7 @@
 // instances share the portals and never look at one together. What is found is read again with each director's
 // own rights, decided, and claimed into the outbox once per director, object and change.
 import type { Logger } from '../log.ts';
-import type { PortalClient } from '../portal/port.ts';
+import type { BatchCommand, PortalClient } from '../portal/port.ts';
 import type { AlertRepository, NewAlert } from '../storage/alerts.ts';
 import type { Leases } from '../storage/instances.ts';
 import { type Alert, decide } from './decisions.ts';
@@ -46,6 +46,8 @@ export const TIMINGS = {
   /** The offline queue of a quiet portal, and of one that just had news. */
   queueQuietMs: 5_000,
   queueBusyMs: 1_000,
+  /** How long a portal counts as busy after its queue brought news. */
+  busyForMs: 60_000,
   /** Bindings are checked again this often (someone may have removed them on the portal). */
   bindCheckMs: 30 * 60_000,
   leaseMs: 30_000,
@@ -54,7 +56,14 @@ export const TIMINGS = {
 /** At most this many queued events a look takes; a flood is read over several looks, 50 records a request. */
 const QUEUE_LIMIT = 500;
 
+interface QueueReply {
+  process_id?: string | null;
+  events?: { EVENT_NAME?: string; EVENT_DATA?: unknown }[];
+}
+
 interface PortalState {
+  /** When the queue last brought news: for a minute after, it is read every second. */
+  newsAt: number;
   nextLookAt: number;
   nextQueueAt: number;
   boundAt: number;
@@ -75,7 +84,7 @@ export function createAlertWatch(deps: {
   const stateOf = (key: string) => {
     let state = states.get(key);
     if (!state) {
-      state = { nextLookAt: 0, nextQueueAt: 0, boundAt: Number.NEGATIVE_INFINITY };
+      state = { newsAt: Number.NEGATIVE_INFINITY, nextLookAt: 0, nextQueueAt: 0, boundAt: Number.NEGATIVE_INFINITY };
       states.set(key, state);
     }
     return state;
@@ -124,28 +133,38 @@ export function createAlertWatch(deps: {
     return { claimed, busy: false };
   };
 
-  /** The offline queue: the last batch confirmed and the next one reserved, in one request; then read again. */
-  const readQueue = async (portal: WatchedPortal, state: PortalState) => {
+  /**
+   * The offline queue: the last batch confirmed and the next one reserved, in one request (with the minute's look
+   * when it is due and one director reads the portal: a quiet portal costs one request per read); then read again.
+   */
+  const readQueue = async (portal: WatchedPortal, state: PortalState, withLook: boolean) => {
     const at = now().getTime();
     if (at - state.boundAt >= TIMINGS.bindCheckMs) {
       await bindMissing(portal.reader);
       state.boundAt = at;
     }
-    const commands: Record<string, { method: string; params: Record<string, unknown> }> = {};
+    const commands: Record<string, BatchCommand> = {};
     if (state.processed) commands.done = { method: 'event.offline.clear', params: { process_id: state.processed } };
     commands.next = { method: 'event.offline.get', params: { clear: 0, limit: QUEUE_LIMIT } };
-    const reply = await portal.reader.batch(commands);
+    const [only] = portal.recipients;
+    const look = withLook && portal.recipients.length === 1 && only;
+    const seen = look
+      ? await lookAt(portal.reader, { directors: [], now: now(), zone: only.zone, extra: commands })
+      : { records: [], extra: await portal.reader.batch(commands) };
+    const reply = seen.extra;
     if (reply.errors.next) throw new Error(`the offline queue refused: ${reply.errors.next.error}`);
     state.processed = undefined;
-    const next = reply.results.next as
-      | { process_id?: string | null; events?: { EVENT_NAME?: string; EVENT_DATA?: unknown }[] }
-      | undefined;
+    const next = reply.results.next as QueueReply | undefined;
     const hints = (next?.events ?? []).flatMap(
       (event) => hintOfEvent(String(event.EVENT_NAME ?? ''), event.EVENT_DATA) ?? [],
     );
-    const claimed = await claim(portal, (recipient) => readAgain(recipient.portal, hints));
+    const claimed = await claim(portal, async (recipient) => [
+      ...seen.records,
+      ...(await readAgain(recipient.portal, hints)),
+    ]);
     state.processed = next?.process_id ?? undefined;
-    return { claimed, busy: hints.length > 0 };
+    if (hints.length > 0) state.newsAt = at;
+    return { claimed, looked: Boolean(look) };
   };
 
   return {
@@ -165,12 +184,16 @@ export function createAlertWatch(deps: {
             await bindMissing(portal.reader, portal.handler);
             state.boundAt = at;
           }
+          let looked = false;
           if (queueDue) {
-            const seen = await readQueue(portal, state);
+            const seen = await readQueue(portal, state, lookDue);
             claimed += seen.claimed;
-            state.nextQueueAt = at + (seen.busy ? TIMINGS.queueBusyMs : TIMINGS.queueQuietMs);
+            looked = seen.looked;
+            const busy = at - state.newsAt < TIMINGS.busyForMs;
+            state.nextQueueAt = at + (busy ? TIMINGS.queueBusyMs : TIMINGS.queueQuietMs);
           }
-          if (lookDue) {
+          if (looked) state.nextLookAt = at + TIMINGS.lookMs;
+          if (lookDue && !looked) {
             const seen = await look(portal);
             claimed += seen.claimed;
             // A portal that changed more than one look takes is looked at again soon.

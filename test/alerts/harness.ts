@@ -155,7 +155,9 @@ export async function twoInstances(
           sent.push(reply);
           return sent.length;
         },
-        async edit() {},
+        async edit(_chatId, messageId, reply) {
+          sent[messageId - 1] = reply;
+        },
       },
       { timer: false },
     );
