@@ -5,11 +5,11 @@
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
 import type { AlertOutlet } from './alerts/delivery.ts';
-import { heldAlerts, type RunningAlerts, startAlerts } from './alerts/index.ts';
-import { createRecipients } from './alerts/recipients.ts';
+import type { RunningAlerts } from './alerts/index.ts';
 import type { AlertSettings } from './alerts/settings.ts';
 import { type AlertSettingsPort, createAlertSettings } from './alerts/settings-port.ts';
 import type { EventsMode } from './alerts/watch.ts';
+import { alertStarter, withHeldAlerts } from './alerts/wiring.ts';
 import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import type { ModelLoop, ModelLoopDeps } from './assistant/model/index.ts';
@@ -41,10 +41,8 @@ import { createOAuthStateRepository } from './storage/oauth-states.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
 import { createSecretBox } from './storage/secret-box.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
-import { renderHeldAlerts } from './views/alerts-view.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
-import { presentEdit } from './views/present.ts';
 import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
 
@@ -160,7 +158,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     access: { isAllowed: access.isAllowed },
     db: shared.db,
     startDigests: digestStarter(shared, options, seats, access.servedNow),
-    startAlerts: alertStarter(shared, options, seats, access.servedNow),
+    startAlerts: alertsOver(shared, options, seats, access.servedNow),
     ping: async () => ping(shared.db),
     ...(portal ? { portal } : {}),
     markSeen: createSeenUpdates(shared.db, shared.now),
@@ -417,66 +415,37 @@ function digestStarter(
       // data, never the old one's.
       refreshDirector: async (telegramUserId) =>
         (await seats.workspaceFor(telegramUserId))?.identify.refresh(telegramUserId),
-      content: withHeldAlerts(shared, digestContent(seats)),
+      content: withHeldAlerts(shared.alerts, shared.now, digestContent(seats)),
     }).start();
 }
 
-/** Alerts held by quiet hours or the daily cap come with the next digest, counted. */
-function withHeldAlerts(shared: Shared, content: DigestDispatcherDeps['content']): DigestDispatcherDeps['content'] {
-  return async (record, digest) => {
-    const replies = await content(record, digest);
-    const held = await heldAlerts(shared.alerts, record.telegramUserId);
-    const zone = record.timeZone;
-    const shown = renderHeldAlerts(held, {
-      language: record.language,
-      zone,
-      now: shared.now(),
-      links: undefined,
-      names: new Map(),
-    });
-    if (!shown) return replies;
-    return [...(replies ?? []), presentEdit(shown, record.language)];
-  };
-}
-
 /** Alerts over the workspaces: each director's portal watched the way it is connected, read with their rights. */
-function alertStarter(
-  shared: Shared,
-  options: AppOptions,
-  seats: Seats,
-  servedNow: () => Promise<number[]>,
-): App['startAlerts'] {
-  const recipients = createRecipients({
-    servedNow,
-    async seatOf(telegramUserId) {
-      const seat = await seats.seatOf(telegramUserId);
-      if (seat.kind === 'connected') return { kind: 'connected', memberId: seat.connection.memberId };
-      return seat.kind === 'webhook' ? { kind: 'webhook' } : { kind: 'none' };
-    },
-    async workspaceFor(telegramUserId) {
-      const workspace = await seats.workspaceFor(telegramUserId);
-      return workspace && { portal: workspace.portal, identify: workspace.identify, names: workspace.scenarios.names };
-    },
-    stored: (telegramUserId) => shared.directors.get(telegramUserId),
-    ...(options.events ? { events: options.events } : {}),
-    ...(options.eventsHandler ? { handler: options.eventsHandler } : {}),
-    now: shared.now,
-  });
-  return (outlet, startOptions) =>
-    startAlerts(
-      {
-        alerts: shared.alerts,
-        leases: createLeases(shared.db),
-        owner: instanceName(options.digestRound?.instance),
-        now: shared.now,
-        logger: shared.logger,
-        settingsOf: (telegramUserId) => shared.alertSettings.settingsOf(telegramUserId),
-        portals: () => recipients.portals(),
-        readerOf: (telegramUserId) => recipients.readerOf(telegramUserId),
-        outlet,
+function alertsOver(shared: Shared, options: AppOptions, seats: Seats, servedNow: () => Promise<number[]>) {
+  return alertStarter({
+    db: shared.db,
+    alerts: shared.alerts,
+    settings: shared.alertSettings,
+    logger: shared.logger,
+    ...(options.digestRound?.instance ? { instance: options.digestRound.instance } : {}),
+    source: {
+      servedNow,
+      async seatOf(telegramUserId) {
+        const seat = await seats.seatOf(telegramUserId);
+        if (seat.kind === 'connected') return { kind: 'connected', memberId: seat.connection.memberId };
+        return seat.kind === 'webhook' ? { kind: 'webhook' } : { kind: 'none' };
       },
-      startOptions,
-    );
+      async workspaceFor(telegramUserId) {
+        const workspace = await seats.workspaceFor(telegramUserId);
+        return (
+          workspace && { portal: workspace.portal, identify: workspace.identify, names: workspace.scenarios.names }
+        );
+      },
+      stored: (telegramUserId) => shared.directors.get(telegramUserId),
+      ...(options.events ? { events: options.events } : {}),
+      ...(options.eventsHandler ? { handler: options.eventsHandler } : {}),
+      now: shared.now,
+    },
+  });
 }
 
 function digestContent(seats: Seats): DigestDispatcherDeps['content'] {
