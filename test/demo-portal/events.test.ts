@@ -88,8 +88,10 @@ describe('an online handler', () => {
     const taskId = createCompanyMoves(portal, () => NOW).taskClosed();
     await portal.events.settle();
     handler.close();
-    expect(bodies).toHaveLength(1);
-    const [type, body] = bodies[0]!.split('\n');
+    // The install call first (the token the application keeps), then the event.
+    expect(bodies).toHaveLength(2);
+    expect(new URLSearchParams(bodies[0]!.split('\n')[1]).get('event')).toBe('ONAPPINSTALL');
+    const [type, body] = bodies[1]!.split('\n');
     expect(type).toContain('application/x-www-form-urlencoded');
     const form = new URLSearchParams(body);
     expect(form.get('event')).toBe('ONTASKUPDATE');
