@@ -4,6 +4,12 @@
 // A director acts through one workspace: the company webhook (ALLOWED_TELEGRAM_IDS), or their own connection
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
+import type { AlertOutlet } from './alerts/delivery.ts';
+import type { RunningAlerts } from './alerts/index.ts';
+import type { AlertSettings } from './alerts/settings.ts';
+import { type AlertSettingsPort, createAlertSettings } from './alerts/settings-port.ts';
+import type { EventsMode } from './alerts/watch.ts';
+import { alertStarter, withHeldAlerts } from './alerts/wiring.ts';
 import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import { lazyModelLoop } from './assistant/model/lazy.ts';
@@ -24,6 +30,7 @@ import type { PortalClient } from './portal/port.ts';
 import { connectionEnded } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/write-lookup.ts';
+import { type AlertRepository, createAlertRepository } from './storage/alerts.ts';
 import { type Database, type DatabaseTimeouts, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
 import { createSeenUpdates, createSharedBuckets } from './storage/instances.ts';
@@ -69,6 +76,12 @@ export interface AppOptions {
   proposalTtlMs?: number;
   /** This instance's name, lease and tick for the digest round (tests of several instances make them short). */
   digestRound?: Pick<DigestDispatcherDeps, 'instance' | 'leaseMs' | 'tickMs' | 'rate'>;
+  /** BITRIX24_EVENTS. */
+  events?: EventsMode;
+  /** Where the portals call the online event handler: `<PUBLIC_URL>/bitrix24/events`. */
+  eventsHandler?: string;
+  /** Alert settings a director starts with, over the product's defaults (the demo keeps no quiet hours). */
+  alertDefaults?: Partial<AlertSettings>;
 }
 
 export interface App {
@@ -77,6 +90,8 @@ export interface App {
   /** /connect and /disconnect, when an application is configured. */
   connect?: ConnectPort;
   db: Database;
+  /** Starts watching the portals for alerts; `outlet` sends and edits alert messages. `timer: false`: tests tick. */
+  startAlerts(outlet: AlertOutlet, options?: { timer?: boolean }): RunningAlerts;
   /** Starts the digest schedule; `send` delivers one director's digest to their chat. */
   startDigests(send: (chatId: number, replies: Reply[]) => Promise<void>): RunningDigests;
   /** The connect pages and the application's handler, by path, to mount on the listener; `notify` writes to a chat. */
@@ -95,12 +110,12 @@ export interface App {
 /** Everything that serves directors through one portal identity. */
 interface Workspace {
   assistant: AssistantPort;
+  portal: PortalClient;
   scenarios: Scenarios;
   /** Who a Telegram user is on this portal: for the conversation and the digests alike. */
   identify: Identify;
   /** The portal's tag on every button of this workspace's messages. */
   tag: string;
-  portal: PortalClient;
 }
 
 /** The portal user a Telegram user stands for; undefined = the client's own user. */
@@ -132,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     access: { isAllowed: access.isAllowed },
     db: shared.db,
     startDigests: digestStarter(shared, options, seats, access.servedNow),
+    startAlerts: alertsOver(shared, options, seats, access.servedNow),
     ping: async () => ping(shared.db),
     ...(portal ? { portal } : {}),
     markSeen: createSeenUpdates(shared.db, shared.now),
@@ -179,6 +195,8 @@ interface Shared {
   memory: MemoryRepository;
   plans: PlanRepository;
   digestSettings: DigestSettingsPort;
+  alerts: AlertRepository;
+  alertSettings: AlertSettingsPort;
   now: () => Date;
   logger: Logger;
 }
@@ -189,6 +207,7 @@ async function openShared(options: AppOptions): Promise<Shared> {
     options.databaseUrl ?? options.databasePath,
     options.databaseTimeouts ? { timeouts: options.databaseTimeouts } : {},
   );
+  const alerts = createAlertRepository(db);
   return {
     db,
     // Several instances share one PostgreSQL database, and with it each portal's request limit.
@@ -198,6 +217,8 @@ async function openShared(options: AppOptions): Promise<Shared> {
     memory: createMemoryRepository(db),
     plans: createPlanRepository(db),
     digestSettings: createDigestSettings({ db, now }),
+    alerts,
+    alertSettings: createAlertSettings({ alerts, now, defaults: options.alertDefaults }),
     now,
     logger: options.logger,
   };
@@ -210,7 +231,7 @@ function workspaceOf(
   portal: PortalClient,
   { identity, tag }: { identity: Identity; tag: string },
 ): Workspace {
-  const { directors, proposals, memory, plans, digestSettings, now, logger } = shared;
+  const { directors, proposals, memory, plans, digestSettings, alertSettings, now, logger } = shared;
   const scenarios = createScenarios({ portal, now, plans });
   const identify = createIdentify({ directors, identity, profile: scenarios.profile, now, logger });
   const model = options.model
@@ -226,6 +247,7 @@ function workspaceOf(
     directors,
     memory,
     digests: digestSettings,
+    alerts: alertSettings,
     identify,
     lookup: createWriteLookup({ portal, names: scenarios.names, now, plans }),
     now,
@@ -378,8 +400,37 @@ function digestStarter(
       // data, never the old one's.
       refreshDirector: async (telegramUserId) =>
         (await seats.workspaceFor(telegramUserId))?.identify.refresh(telegramUserId),
-      content: digestContent(seats),
+      content: withHeldAlerts(shared.alerts, shared.now, digestContent(seats)),
     }).start();
+}
+
+/** Alerts over the workspaces: each director's portal watched the way it is connected, read with their rights. */
+function alertsOver(shared: Shared, options: AppOptions, seats: Seats, servedNow: () => Promise<number[]>) {
+  return alertStarter({
+    db: shared.db,
+    alerts: shared.alerts,
+    settings: shared.alertSettings,
+    logger: shared.logger,
+    ...(options.digestRound?.instance ? { instance: options.digestRound.instance } : {}),
+    source: {
+      servedNow,
+      async seatOf(telegramUserId) {
+        const seat = await seats.seatOf(telegramUserId);
+        if (seat.kind === 'connected') return { kind: 'connected', memberId: seat.connection.memberId };
+        return seat.kind === 'webhook' ? { kind: 'webhook' } : { kind: 'none' };
+      },
+      async workspaceFor(telegramUserId) {
+        const workspace = await seats.workspaceFor(telegramUserId);
+        return (
+          workspace && { portal: workspace.portal, identify: workspace.identify, names: workspace.scenarios.names }
+        );
+      },
+      stored: (telegramUserId) => shared.directors.get(telegramUserId),
+      ...(options.events ? { events: options.events } : {}),
+      ...(options.eventsHandler ? { handler: options.eventsHandler } : {}),
+      now: shared.now,
+    },
+  });
 }
 
 function digestContent(seats: Seats): DigestDispatcherDeps['content'] {

@@ -47,6 +47,8 @@ export interface Config {
   rateLimit: { perSecond: number; burst: number };
   /** DASHBOARD_URL: where Telegram opens the dashboard (HTTPS); absent, no dashboard button. */
   dashboardUrl?: string;
+  /** BITRIX24_EVENTS: how portal changes reach the alerts; absent: `offline` for connected portals, `poll` for a webhook. */
+  events?: 'offline' | 'online' | 'poll' | 'off';
 }
 
 /** A setting that is present but wrong. The message names the setting and never holds its value. */
@@ -183,6 +185,9 @@ const environment = z.object({
   ALLOW_CONNECTED_PORTALS: optional(
     text.toLowerCase().pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')),
   ),
+  BITRIX24_EVENTS: optional(
+    text.toLowerCase().pipe(z.enum(['offline', 'online', 'poll', 'off'], 'must be offline, online, poll or off')),
+  ),
   BITRIX24_RATE_LIMIT: optional(positiveNumber),
   BITRIX24_RATE_BURST: optional(integer(1, 10_000, 'a whole number from 1 to 10000')),
   // Telegram opens a Mini App only over HTTPS.
@@ -254,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   }
   if (settings.METRICS_PORT !== undefined) config.metricsPort = settings.METRICS_PORT;
   if (settings.DASHBOARD_URL) config.dashboardUrl = settings.DASHBOARD_URL;
+  if (settings.BITRIX24_EVENTS) config.events = settings.BITRIX24_EVENTS;
   if (settings.BITRIX24_WEBHOOK_URL) config.portal = { webhookUrl: settings.BITRIX24_WEBHOOK_URL };
   if (mode === 'telegram' && config.dashboardUrl && !config.telegram?.webhook && config.metricsPort === undefined) {
     throw new ConfigError(

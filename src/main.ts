@@ -1,5 +1,6 @@
 // The composition root: reads the settings, then runs either the Telegram bot or the demo. It alone
 // owns start-up and graceful shutdown.
+import { EVENTS_PATH } from './alerts/online.ts';
 import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { pageAssets } from './dashboard/page-bundle.ts';
@@ -60,6 +61,8 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
     allowed: config.allowed,
     model: config.model,
     logger,
+    ...(config.events ? { events: config.events } : {}),
+    ...(application ? { eventsHandler: `${application.publicUrl}${EVENTS_PATH}` } : {}),
   });
   // From here on the database is open: every way out goes through the clean shutdown below.
   const stopSteps: StopStep[] = [{ name: 'database', run: () => app.close() }];
@@ -101,6 +104,13 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
       await sender.send(chatId, replies);
     };
     for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
+    const alerts = app.startAlerts({
+      send: async (chatId, reply) => (await sender.send(chatId, [reply]))[0],
+      edit: (chatId, messageId, reply) => sender.edit(chatId, messageId, reply),
+    });
+    stopSteps.unshift({ name: 'alerts', run: () => alerts.stop() });
+    // The portals' online events come to the listener (BITRIX24_EVENTS=online, under PUBLIC_URL).
+    listener.route(EVENTS_PATH, alerts.route);
     if (config.dashboardUrl) {
       mountDashboard(listener, {
         seatOf: app.dashboardSeat,

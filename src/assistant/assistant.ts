@@ -2,6 +2,7 @@
 // understand (with a question waiting for its answer), dispatch (a read at once, promise 1; a write as one
 // stored yes/no question, promise 3), present (the guard and the split, once, promise 2). Failures become one
 // plain sentence (promise 4).
+import type { AlertSettingsPort } from '../alerts/settings-port.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import type { PortalClient } from '../portal/port.ts';
@@ -39,6 +40,7 @@ export interface AssistantDeps {
   directors: DirectorRepository;
   memory: MemoryRepository;
   digests?: DigestSettingsPort;
+  alerts?: AlertSettingsPort;
   /** Who the director behind a Telegram user is (the digests ask the same service). */
   identify: Identify;
   /** Finds the records a write names, and reads a button's write again before it is asked. */
@@ -75,7 +77,13 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     ...(deps.plans ? { plans: deps.plans } : {}),
   });
   const dispatch = createDispatch({ ...deps, reads, proposals, conversations, now });
-  const tap = createTaps({ reads, proposals, conversations, ...(deps.digests ? { digests: deps.digests } : {}) });
+  const tap = createTaps({
+    reads,
+    proposals,
+    conversations,
+    ...(deps.digests ? { digests: deps.digests } : {}),
+    ...(deps.alerts ? { alerts: deps.alerts } : {}),
+  });
 
   const storedLanguage = async (telegramUserId: number): Promise<Language> =>
     (await deps.directors.get(telegramUserId).catch(() => undefined))?.language ?? 'ru';

@@ -1,5 +1,6 @@
 // Dispatch: each intent to the part that answers it (a view, a write's question, the digest settings, the model
 // for free words), and what to remember for the next message.
+import type { AlertSettingsPort } from '../alerts/settings-port.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import type { Action } from '../scenarios/actions.ts';
 import type { Director, Language } from '../scenarios/director.ts';
@@ -35,6 +36,7 @@ export interface DispatchDeps {
   directors: DirectorRepository;
   model?: ModelLoop;
   digests?: DigestSettingsPort;
+  alerts?: AlertSettingsPort;
   offerConnect?: boolean;
   now: () => Date;
 }
@@ -146,6 +148,12 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
         );
       case 'digestSwitchAll':
         return digestSettings(language, (digests) => digests.switchAll(tg, intent.enabled));
+      case 'alerts':
+        return {
+          replies: deps.alerts
+            ? await deps.alerts.reply(tg, language, intent.change)
+            : [text(DIGESTS_UNAVAILABLE[language])],
+        };
       case 'impossible':
         return { replies: [text(impossibleQuestion(intent.what, language))] };
       case 'cannotDo':

@@ -1,4 +1,5 @@
 // A tap on a button: the action its data stands for, answered by the part that owns it.
+import type { AlertSettingsPort } from '../alerts/settings-port.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import type { Action } from '../scenarios/actions.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
@@ -14,6 +15,7 @@ export interface TapDeps {
   proposals: Proposals;
   conversations: Conversations;
   digests?: DigestSettingsPort;
+  alerts?: AlertSettingsPort;
 }
 
 export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Action) => Promise<ButtonOutcome> {
@@ -75,6 +77,11 @@ export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Acti
         return more(record);
       case 'queryPick':
         return { replies: await reads.continued(record, action.option) };
+      case 'alertSwitch':
+        // Under an alert the message stays and a short notice answers; the settings message shows the change.
+        return deps.alerts
+          ? deps.alerts.tap(tg, record.language, action)
+          : { replies: [], notice: STALE_BUTTON[record.language] };
       case 'connect':
         // The Telegram side answers this button before the assistant; here it is only a stale one.
         return { replies: [], notice: STALE_BUTTON[record.language] };

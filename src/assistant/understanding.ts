@@ -1,5 +1,6 @@
 // What the director's message means, before anything is fetched. Produced by the router (no model)
 // and, for free-form questions, by the model's tools; acted on by the assistant.
+import type { AlertChange } from '../alerts/settings-port.ts';
 import type { Language } from '../scenarios/director.ts';
 import type { DigestName, LocalDate, ScenarioRequest } from '../scenarios/requests.ts';
 import type { IsoDateTime } from '../scenarios/writes.ts';
@@ -86,6 +87,8 @@ export type Intent =
   | { kind: 'help' }
   /** Open the digest settings message. */
   | { kind: 'digests' }
+  /** /alerts, «оповещения», «не присылай про лиды», «сообщай о сделках больше миллиона». */
+  | { kind: 'alerts'; change?: AlertChange }
   /** "утренний брифинг в 8:15": set one digest's local time `HH:mm` (and switch it on). */
   | { kind: 'digestTime'; digest: DigestName; time: string }
   /** "выключи утренний брифинг", "присылай итоги дня": switch one digest on or off. */

@@ -8,11 +8,13 @@ import type { AddressInfo } from 'node:net';
 import type { Params } from '../portal/port.ts';
 import { type DemoData, generateCompany } from './company.ts';
 import { isoIn } from './dates.ts';
+import { createPortalEvents, type PortalEvents } from './events.ts';
 import type { ListMemo } from './filters.ts';
 import { createBatch } from './methods/batch.ts';
 import { calendarMethods } from './methods/calendar.ts';
 import type { Method, MethodContext, MethodReply } from './methods/context.ts';
 import { crmMethods } from './methods/crm.ts';
+import { eventMethods } from './methods/events.ts';
 import { systemMethods } from './methods/system.ts';
 import { taskMethods } from './methods/tasks.ts';
 import { userMethods } from './methods/users.ts';
@@ -74,6 +76,10 @@ export interface DemoPortal {
   data: DemoData;
   /** The installed application: who approves it, token lifetime, revoking, refresh count. */
   oauth: DemoOAuth;
+  /** The application's event bindings, its offline queue and the calls to its online handlers. */
+  events: PortalEvents;
+  /** Runs a method as one portal user through the webhook's path: how the company's people change things. */
+  actAs(userId: number, method: string, params: Params): unknown;
 }
 
 const BAD_GATEWAY_PAGE =
@@ -131,8 +137,14 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const now = options.now ?? (() => new Date());
   const data = generateCompany({ now: now(), timeZone, size: options.size });
-  const methods = methodRunner(data, now, timeZone);
   let port = 0;
+  const events = createPortalEvents({
+    now,
+    timeZone,
+    origin: () => `http://127.0.0.1:${port}`,
+    memberId: () => oauth.memberId,
+  });
+  const methods = methodRunner(data, now, timeZone, events);
   const oauth = createDemoOAuth(options.oauth ?? {}, {
     now,
     origin: () => `http://127.0.0.1:${port}`,
@@ -170,6 +182,8 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     port,
     faults: served.faults,
     data,
+    events,
+    actAs: (id, method, params) => methods.run(method, params, methods.contextOf(webhookCaller(id))).result,
     get requestCount() {
       return requestCount;
     },
@@ -187,9 +201,9 @@ const bucketOf = (rateLimit: DemoPortalOptions['rateLimit']) =>
 type MethodRunner = ReturnType<typeof methodRunner>;
 
 /** The portal's methods, run for a caller with the `time` block every answer carries. */
-function methodRunner(data: DemoData, now: () => Date, timeZone: string) {
+function methodRunner(data: DemoData, now: () => Date, timeZone: string, events: PortalEvents) {
   const registry: Record<string, Method> = {};
-  Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, {
+  Object.assign(registry, userMethods, taskMethods, crmMethods, calendarMethods, eventMethods(events), {
     batch: createBatch(),
     ...systemMethods(() => Object.keys(registry).sort()),
   });
@@ -216,6 +230,7 @@ function methodRunner(data: DemoData, now: () => Date, timeZone: string) {
     requireCrmRole(method, data, context.userId);
     if (!readOnly.test(method.toLowerCase())) lists.clear();
     const reply = handler(params, context);
+    if (!readOnly.test(method.toLowerCase())) events.noteWrite(method, params, reply.result);
     return { ...reply, time: timeBlock(started, at, timeZone) };
   };
   return { run, contextOf, lists };

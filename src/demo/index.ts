@@ -8,16 +8,21 @@ import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { pageAssets } from '../dashboard/page-bundle.ts';
 import { DASHBOARD_DEMO_PATH, mountDashboard } from '../dashboard/routes.ts';
+import { createCompanyMoves } from '../demo-portal/company-moves.ts';
 import { startDemoPortal } from '../demo-portal/server.ts';
 import type { Logger } from '../log.ts';
 import { createListener } from '../ops/listener.ts';
 import { mountOperatorRoutes } from '../ops/routes.ts';
 import { createPortalClient } from '../portal/client.ts';
+import type { Reply } from '../views/reply.ts';
 import { setDemoPlans } from './plans.ts';
 import { runTerminalChat } from './terminal.ts';
 
 /** The demo's one director: Telegram user 1, standing for the portal's director (the webhook's user). */
 const DEMO_DIRECTOR = { telegramUserId: 1, chatId: 1 };
+
+/** How often someone in the demo company wins a deal, closes a task, brings a lead or books a meeting. */
+const COMPANY_MOVES_MS = 40_000;
 
 const BANNER = `Демо: помощник директора для Битрикс24 на демо-портале с вымышленной компанией.
 Попробуйте: «что у меня сегодня?», «мои задачи», «расписание на завтра», «воронка»,
@@ -37,8 +42,20 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
     allowed: [{ telegramUserId: DEMO_DIRECTOR.telegramUserId }],
     model: options.config.model,
     logger: options.logger,
+    // The demo shows what happens at any hour: no quiet hours.
+    alertDefaults: { quietFrom: '00:00', quietTo: '00:00', quietWeekends: false },
   });
   await setDemoPlans(app.db, client, portal.data.timeZone);
+  // The company lives: its moves reach the director as alerts, printed between the turns of the chat.
+  let push: ((reply: Reply) => void) | undefined;
+  const alerts = app.startAlerts({
+    async send(_chatId, reply) {
+      push?.(reply);
+      return undefined;
+    },
+    async edit() {},
+  });
+  const stopMoving = createCompanyMoves(portal).start(COMPANY_MOVES_MS);
   // In a container the image's HEALTHCHECK asks /healthz on METRICS_PORT: healthy while the chat runs.
   const listener = createListener(options.logger);
   let chatting = true;
@@ -72,9 +89,14 @@ export async function runDemo(options: { config: Config; logger: Logger }): Prom
       interactive: Boolean(process.stdin.isTTY),
       banner: BANNER,
       filesFolder,
+      onPush: (show) => {
+        push = show;
+      },
     });
   } finally {
     chatting = false;
+    stopMoving();
+    await alerts.stop();
     await listener.close();
     await app.close();
     await portal.close();

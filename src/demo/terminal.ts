@@ -19,6 +19,8 @@ export interface TerminalChatOptions {
   banner?: string;
   /** Where pictures and spreadsheets are saved (the terminal cannot show them): their paths are printed. */
   filesFolder: string;
+  /** Hands over the way to show messages nobody asked for (alerts): each one printed between the turns. */
+  onPush?: (push: (reply: Reply) => void) => void;
 }
 
 const ansi: TextStyles = { bold: ['\x1b[1m', '\x1b[22m'], italic: ['\x1b[3m', '\x1b[23m'] };
@@ -61,6 +63,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   };
 
   if (interactive && options.banner) write(options.banner);
+  options.onPush?.((reply) => show([reply], '🔔 '));
   const lines = createInterface({ input: options.input, terminal: false });
   const prompt = () => interactive && output.write('Вы: ');
   prompt();

@@ -2,6 +2,7 @@
 // them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
 
 import { z } from 'zod';
+import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
 import { scenarioRequestSchema, writeRequestSchema } from './catalogue.ts';
 import { EXPORT_LISTS, type ExportList } from './exports.ts';
 import { DIGEST_NAMES, type DigestName, type ScenarioRequest } from './requests.ts';
@@ -36,7 +37,10 @@ export type Action =
   /** Connect the director's own portal (the Bitrix24 application): the Telegram side asks for its address. */
   | { kind: 'connect' }
   /** Open the whole digest settings message (under a one-line change said in words). */
-  | { kind: 'digestSettings' };
+  | { kind: 'digestSettings' }
+  /** Alerts of one kind (or all of them) on or off: «Не присылать такие», and the switches of /alerts. */
+  /** `inSettings`: tapped on the settings message, which then shows the change. */
+  | { kind: 'alertSwitch'; alert?: AlertKind; on: boolean; inSettings?: boolean };
 
 const digestName = z.enum(DIGEST_NAMES);
 const proposalId = z.string().min(1);
@@ -58,4 +62,10 @@ export const actionSchema: z.ZodType<Action> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('queryPick'), option: z.number().int().min(0) }),
   z.object({ kind: z.literal('connect') }),
   z.object({ kind: z.literal('digestSettings') }),
+  z.object({
+    kind: z.literal('alertSwitch'),
+    alert: z.enum(ALERT_KINDS).optional(),
+    on: z.boolean(),
+    inSettings: z.boolean().optional(),
+  }),
 ]);

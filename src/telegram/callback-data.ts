@@ -3,8 +3,10 @@
 // A `propose` button carries ids, never the titles of existing records: the assistant reads those again from
 // the portal before asking, so a stale or forged button cannot put words into the question.
 // The field tables come from the one catalogue (src/scenarios/catalogue.ts): a field added there rides on buttons.
+
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { z } from 'zod';
+import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
 import type { Action } from '../scenarios/actions.ts';
 import {
   type ButtonForm,
@@ -102,6 +104,9 @@ const DIGESTS: Record<DigestName, string> = {
   weeklyReport: 'wr',
 };
 const digestByCode = new Map(Object.entries(DIGESTS).map(([name, code]) => [code, name as DigestName]));
+
+// An alert kind by its index in ALERT_KINDS: `as:<index or *>:<0|1>`.
+const alertCode = (alert: AlertKind | undefined) => (alert === undefined ? '*' : String(ALERT_KINDS.indexOf(alert)));
 
 const ENTITIES = ['deal', 'contact', 'company'] as const;
 const PROPOSAL_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -232,6 +237,8 @@ function encodeParts(action: Action, { reads, writes }: Tables): string {
       return 'qm';
     case 'queryPick':
       return `qp:${encodeField(action.option, 'int')}`;
+    case 'alertSwitch':
+      return `as:${alertCode(action.alert)}:${action.on ? 1 : 0}${action.inSettings ? ':s' : ''}`;
   }
 }
 
@@ -295,6 +302,13 @@ const DECODERS: Record<string, Decoder> = {
     return digest && typeof time === 'string' ? { kind: 'digestTime', digest, time } : undefined;
   },
   dg: bare({ kind: 'digestSettings' }),
+  as: (parts) => {
+    const [code = '', on = '', place] = parts;
+    const alert = code === '*' ? undefined : ALERT_KINDS[Number(code)];
+    if (parts.length > 3 || !/^[01]$/.test(on) || (place !== undefined && place !== 's')) return undefined;
+    if (code !== '*' && (!/^\d$/.test(code) || !alert)) return undefined;
+    return { kind: 'alertSwitch', ...(alert ? { alert } : {}), on: on === '1', ...(place ? { inSettings: true } : {}) };
+  },
   xl: (parts) => {
     const list = EXPORT_LISTS.find((name) => parts.length === 1 && name === parts[0]);
     return list ? { kind: 'export', list } : undefined;

@@ -358,6 +358,7 @@ export const COMMANDS: Record<Language, { command: string; description: string }
     { command: 'pipeline', description: 'Воронка продаж' },
     { command: 'team', description: 'Статус команды' },
     { command: 'digests', description: 'Утренние и вечерние сводки' },
+    { command: 'alerts', description: 'Оповещения о важном' },
     { command: 'help', description: 'Что я умею' },
   ],
   en: [
@@ -369,6 +370,7 @@ export const COMMANDS: Record<Language, { command: string; description: string }
     { command: 'pipeline', description: 'Sales pipeline' },
     { command: 'team', description: 'Team status' },
     { command: 'digests', description: 'Morning and evening digests' },
+    { command: 'alerts', description: 'Alerts as things happen' },
     { command: 'help', description: 'What I can do' },
   ],
 };

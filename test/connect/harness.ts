@@ -5,15 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signInitData } from '../../src/access/init-data.ts';
-import { type App, createApp, OAUTH_REDIRECT_PATH } from '../../src/app.ts';
+import { type App, type AppOptions, createApp, OAUTH_REDIRECT_PATH } from '../../src/app.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
-import { createListener } from '../../src/ops/listener.ts';
+import { createListener, type Listener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { isPostgresAddress } from '../../src/storage/db.ts';
 import { createBot } from '../../src/telegram/bot.ts';
 import { registerCommands } from '../../src/telegram/menu.ts';
 import { startPolling } from '../../src/telegram/run.ts';
+import type { Sender } from '../../src/telegram/send.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeTelegram, type SentMessage, startFakeTelegram, type TelegramUser } from '../fakes/telegram-api.ts';
 
@@ -34,6 +35,9 @@ export interface ConnectStand {
   second: DemoPortal;
   telegram: FakeTelegram;
   app: App;
+  /** The bot's own sender (alerts go through it) and listener (the portals' calls come to it). */
+  sender: Sender;
+  listener: Listener;
   clock: { now: Date };
   /** Where the portals send the browser back. */
   handler: string;
@@ -122,7 +126,9 @@ export async function startInstance(options: {
   now: () => Date;
   /** Where the bot says its pages are, when not its own listener (an https address behind a proxy). */
   publicUrl?: string;
-}): Promise<{ app: App; publicUrl: string; stop(): Promise<void> }> {
+  /** More of the app's options (the alerts' clock and pace, say). */
+  extra?: Partial<AppOptions>;
+}): Promise<{ app: App; publicUrl: string; sender: Sender; listener: Listener; stop(): Promise<void> }> {
   const { telegram, first, now } = options;
   const listener = createListener(silentLogger);
   const port = await listener.listen(0, '127.0.0.1');
@@ -145,6 +151,7 @@ export async function startInstance(options: {
     ],
     logger: silentLogger,
     now,
+    ...options.extra,
   });
   const { bot, sender } = createBot({
     token: telegram.token,
@@ -162,6 +169,8 @@ export async function startInstance(options: {
   return {
     app,
     publicUrl,
+    sender,
+    listener,
     async stop() {
       await running.stop();
       await listener.close();
@@ -170,7 +179,7 @@ export async function startInstance(options: {
   };
 }
 
-export async function startConnectStand(): Promise<ConnectStand> {
+export async function startConnectStand(extra: Partial<AppOptions> = {}): Promise<ConnectStand> {
   const clock = { now: new Date('2026-11-25T05:00:00Z') };
   const now = () => new Date(clock.now);
   const oauth = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessTokenLifetimeSec: 3600 };
@@ -178,11 +187,12 @@ export async function startConnectStand(): Promise<ConnectStand> {
   const second = await startDemoPortal({ now, rateLimit: false, oauth: { ...oauth, memberId: 'company-two' } });
   const telegram = await startFakeTelegram();
   const folder = mkdtempSync(join(tmpdir(), 'b24-connect-'));
-  const { app, publicUrl, stop } = await startInstance({
+  const { app, publicUrl, sender, listener, stop } = await startInstance({
     telegram,
     database: join(folder, 'assistant.sqlite'),
     first,
     now,
+    extra,
   });
   const handler = `${publicUrl}${OAUTH_REDIRECT_PATH}`;
   first.oauth.redirectUri = handler;
@@ -208,6 +218,8 @@ export async function startConnectStand(): Promise<ConnectStand> {
     second,
     telegram,
     app,
+    sender,
+    listener,
     clock,
     handler,
     say,

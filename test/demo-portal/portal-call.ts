@@ -70,3 +70,19 @@ export function demoPortalForFile(): ReturnType<typeof caller> {
     return caller(portal)(method, params, transport);
   };
 }
+
+/** An access token of the installed application for the demo user who approves it (the director by default). */
+export async function accessTokenOf(portal: DemoPortal): Promise<string> {
+  const origin = `http://127.0.0.1:${portal.port}`;
+  const query = new URLSearchParams({ client_id: portal.oauth.clientId, state: 'events' });
+  const back = await fetch(`${origin}/oauth/authorize/?${query}`, { redirect: 'manual' });
+  const code = new URL(back.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  const grant = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: portal.oauth.clientId,
+    client_secret: portal.oauth.clientSecret,
+    code,
+  });
+  const answer = (await (await fetch(`${origin}/oauth/token/?${grant}`)).json()) as { access_token: string };
+  return answer.access_token;
+}

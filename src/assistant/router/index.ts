@@ -1,5 +1,6 @@
 // Understanding without a model: commands, menu buttons and the everyday phrases of the scenarios, in
 // Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
+import { alertChangeOf } from '../../alerts/words.ts';
 import type { Language } from '../../scenarios/director.ts';
 import type { ScenarioRequest } from '../../scenarios/requests.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
@@ -35,7 +36,8 @@ type CommandName =
   | 'pipeline'
   | 'team'
   | 'digests'
-  | 'plan';
+  | 'plan'
+  | 'alerts';
 
 // Buttons and commands mean the same things; `schedule` is resolved to today when understood.
 const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
@@ -49,6 +51,7 @@ const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
   team: { kind: 'view', request: { scenario: 'teamStatus' } },
   digests: { kind: 'digests' },
   plan: { kind: 'view', request: { scenario: 'plans' } },
+  alerts: { kind: 'alerts' },
 };
 
 const BUTTON_COMMANDS: CommandName[][] = [
@@ -146,6 +149,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   if (moreRe.test(light)) return { kind: 'more' };
 
+  // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
+  const alerts = alertChangeOf(light);
+  if (alerts) return { kind: 'alerts', ...alerts };
   const digestChange = digestChangeIntent(message);
   if (digestChange) return digestChange;
 

@@ -1,0 +1,54 @@
+// The alerts' fixed sentences, in Russian and English: the lines of an alert, its buttons, the settings message
+// and the digest's line about alerts held for it.
+import type { AlertKind } from '../alerts/settings.ts';
+import type { Texts } from './messages.ts';
+
+export const ALERTS_HEADER: Texts = { ru: '<b>🔔 Что произошло</b>', en: '<b>🔔 What happened</b>' };
+
+export const OPEN: Texts = { ru: 'Открыть', en: 'Open' };
+
+export const NOT_THESE: Texts = { ru: 'Не присылать такие', en: 'Stop these' };
+
+export const TASK_FOR_RESPONSIBLE: Texts = {
+  ru: 'Поставить задачу ответственному',
+  en: 'Set a task for the person in charge',
+};
+
+/** What «Не присылать такие» says of each kind when a message holds several. */
+export const KIND_NAMES: Record<AlertKind, Texts> = {
+  dealWon: { ru: 'выигранные сделки', en: 'deals won' },
+  dealLost: { ru: 'проигранные сделки', en: 'deals lost' },
+  leadUntouched: { ru: 'лиды без ответа', en: 'leads left waiting' },
+  taskDone: { ru: 'выполненные задачи', en: 'tasks done' },
+  taskOverdue: { ru: 'просроченные задачи', en: 'overdue tasks' },
+  meetingAdded: { ru: 'новые встречи', en: 'new meetings' },
+};
+
+export const MORE_LINES: Texts = { ru: '…и ещё {n}', en: '…and {n} more' };
+
+/** The digest's line about alerts quiet hours or the daily cap kept for it. */
+export const HELD_HEADER: Texts = { ru: '<b>🔔 Пока вы отдыхали: {n}</b>', en: '<b>🔔 While you were away: {n}</b>' };
+
+export const SETTINGS_TITLE: Texts = { ru: '<b>🔔 Оповещения</b>', en: '<b>🔔 Alerts</b>' };
+export const SETTINGS_BODY: Texts = {
+  ru: 'Сделки — от {won}. Лид без ответа — через {lead}. Тихие часы {quiet}{weekends}. Не больше {cap} сообщений в день; остальное придёт со сводкой.',
+  en: 'Deals from {won}. A lead left waiting for {lead}. Quiet hours {quiet}{weekends}. At most {cap} messages a day; the rest comes with the digest.',
+};
+export const WEEKENDS: Texts = { ru: ' и в выходные', en: ' and at weekends' };
+export const ALL_OFF: Texts = { ru: 'Оповещения выключены.', en: 'Alerts are off.' };
+export const SWITCH_ALL: Record<'on' | 'off', Texts> = {
+  on: { ru: 'Включить все', en: 'Switch all on' },
+  off: { ru: 'Выключить все', en: 'Switch all off' },
+};
+export const DONE_OFF: Texts = { ru: 'Больше не присылаю: {kind}.', en: 'No more alerts about {kind}.' };
+export const DONE_ON: Texts = { ru: 'Буду присылать: {kind}.', en: 'I will tell you about {kind}.' };
+export const DONE_SUM: Texts = { ru: 'Сообщаю о сделках от {sum}.', en: 'I will tell you about deals from {sum}.' };
+
+export const MINUTE_FORMS = {
+  ru: { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' },
+  en: { one: 'minute', other: 'minutes' },
+};
+export const ALERT_FORMS = {
+  ru: { one: 'оповещение', few: 'оповещения', many: 'оповещений', other: 'оповещения' },
+  en: { one: 'alert', other: 'alerts' },
+};

@@ -1,0 +1,115 @@
+// Each kind of alert from the director's side: what arrives, and when. A company on its webhook, Wednesday noon
+// in Moscow; the company's people make the moves through the portal's own methods.
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import { type AlertStand, alertStand, DIRECTOR } from './harness.ts';
+
+let stand: AlertStand;
+afterEach(() => stand.close());
+
+const MINUTE = 60_000;
+const dealTitle = (id: number) => String(stand.portal.data.deals.find((deal) => deal.ID === String(id))!.TITLE);
+const openDeal = (amount: number) => {
+  const deal = stand.portal.data.deals.find(
+    (row) => row.STAGE_SEMANTIC_ID === 'P' && !row.TITLE?.toString().includes('*'),
+  )!;
+  deal.OPPORTUNITY = `${amount}.00`;
+  return Number(deal.ID);
+};
+const allText = () => stand.messages.map((_, index) => stand.text(index)).join('\n');
+
+async function started(): Promise<AlertStand> {
+  stand = await alertStand();
+  await stand.onlyDeals();
+  await stand.after(0);
+  return stand;
+}
+
+describe('deals', () => {
+  it('a deal lost over the sum comes with its reason and a task for its manager, asked before it is set', async () => {
+    await started();
+    const dealId = stand.moves.dealLost(openDeal(900_000), 'Клиент выбрал конкурента');
+    await stand.after(MINUTE);
+    expect(stand.text()).toMatch(
+      new RegExp(`Проиграна сделка «${dealTitle(dealId)}»: 900 000 ₽.*Причина: Клиент выбрал конкурента`),
+    );
+    const step = stand.messages[0]!.reply.buttons!.flat().find(
+      (button) => button.text === 'Поставить задачу ответственному',
+    )!;
+    const outcome = await stand.app.assistant.handleButton(
+      { telegramUserId: DIRECTOR, chatId: DIRECTOR },
+      encodeAction(step.action),
+      1,
+    );
+    const question = outcome.replies.map((reply) => plainTextOf(reply.html)).join('\n');
+    expect(question).toContain(`Разобрать сделку №${dealId}`);
+    expect(
+      outcome.replies
+        .at(-1)
+        ?.buttons?.flat()
+        .map((button) => button.action.kind),
+    ).toContain('confirm');
+  });
+
+  it('below the sum says nothing; «сообщай о сделках больше миллиона» moves the line', async () => {
+    await started();
+    stand.moves.dealWon(openDeal(300_000));
+    await stand.after(MINUTE);
+    expect(stand.messages).toHaveLength(0);
+    expect(await stand.say('сообщай о сделках больше миллиона')).toContain('Сообщаю о сделках от 1 000 000 ₽');
+    stand.moves.dealWon(openDeal(800_000));
+    await stand.after(MINUTE);
+    expect(stand.messages).toHaveLength(0);
+    const big = stand.moves.dealWon(openDeal(2_500_000));
+    await stand.after(MINUTE);
+    expect(stand.text()).toContain(`Выиграна сделка «${dealTitle(big)}»: 2 500 000 ₽`);
+  });
+});
+
+describe('leads, tasks and meetings', () => {
+  it('a new lead nobody touched for 30 working minutes, and not before', async () => {
+    stand = await alertStand();
+    await stand.say('не присылай про задачи');
+    await stand.after(0);
+    stand.moves.leadArrives('Заявка с сайта: сервер для склада');
+    for (let minute = 0; minute < 29; minute += 1) await stand.after(MINUTE);
+    expect(allText()).not.toContain('сервер для склада');
+    await stand.after(2 * MINUTE);
+    expect(allText()).toMatch(/Лид «Заявка с сайта: сервер для склада» ждёт 3\d минут/);
+  });
+
+  it('a task the director set, completed by its responsible', async () => {
+    stand = await alertStand();
+    await stand.say('не присылай про лиды');
+    await stand.after(0);
+    const taskId = stand.moves.taskClosed();
+    const task = stand.portal.data.tasks.find((row) => row.id === String(taskId))!;
+    await stand.after(MINUTE);
+    expect(allText()).toContain(`Выполнена задача «${task.title}»`);
+  });
+
+  it('a task the director set, the moment it goes overdue', async () => {
+    stand = await alertStand();
+    await stand.say('не присылай про лиды');
+    await stand.after(0);
+    const deadline = new Date(stand.clock.now.getTime() + 10 * MINUTE).toISOString();
+    stand.portal.actAs(1, 'tasks.task.add', {
+      fields: { TITLE: 'Прислать акт сверки', RESPONSIBLE_ID: 3, DEADLINE: deadline },
+    });
+    await stand.after(5 * MINUTE);
+    expect(allText()).not.toContain('Прислать акт сверки');
+    await stand.after(6 * MINUTE);
+    expect(allText()).toMatch(/Просрочена задача «Прислать акт сверки»: срок был сегодня в 12:10/);
+  });
+
+  it('a meeting a colleague put into the director’s tomorrow', async () => {
+    stand = await alertStand();
+    await stand.say('не присылай про лиды');
+    await stand.say('не присылай про задачи');
+    await stand.after(0);
+    stand.moves.meetingAdded();
+    await stand.after(MINUTE);
+    expect(allText()).toMatch(/назначил\(а\) вам встречу «Обсуждение поставки с «Ромашкой»»: завтра в 11:00/);
+  });
+});
