@@ -35,10 +35,20 @@ const OBJECTS: [RegExp, string[]][] = [
 const WRITES = [...new Set(OBJECTS.flatMap(([, tools]) => tools))];
 const CANNOT = words('позвон|звякни|набери|письм|почт|e-?mail|мейл|смс|sms|call|phone|text\\s+message');
 
+/** Views asked for by their own words only: without the word, their schema is tokens spent on every question. */
+const ONLY_WHEN_NAMED: Record<string, RegExp> = {
+  plan: words('план|прогноз|угроз|риск|успеем|успева|plan|forecast|risk|target|quota|on\\s+track'),
+  absence: words(
+    'отпуск|больни|боле|командиров|отсутств|не\\s+работа|absen|vacation|holiday|sick|leave|trip|off\\s+today',
+  ),
+};
+
 /** The views, the typed question and the guarded read: what a question needs. */
 const READS = TOOL_DEFINITIONS.map((tool) => tool.function.name).filter(
   (name) => !WRITES.includes(name) && name !== 'cannot_do',
 );
+
+const readsFor = (message: string) => READS.filter((name) => ONLY_WHEN_NAMED[name]?.test(message) ?? true);
 
 const byName = new Map(TOOL_DEFINITIONS.map((tool) => [tool.function.name, tool]));
 const definitions = (names: Iterable<string>) => [...new Set(names)].flatMap((name) => byName.get(name) ?? []);
@@ -46,8 +56,10 @@ const definitions = (names: Iterable<string>) => [...new Set(names)].flatMap((na
 /** The tool list for one message: the changes it names (or every change), or the views. */
 export function toolsFor(message: string): ChatCompletionFunctionTool[] {
   const cannot = CANNOT.test(message) ? ['cannot_do'] : [];
-  if (!CHANGE.test(message)) return definitions([...READS, ...cannot]);
+  if (!CHANGE.test(message)) return definitions([...readsFor(message), ...cannot]);
   const named = OBJECTS.filter(([object]) => object.test(message)).flatMap(([, tools]) => tools);
   // A change may name its record by what a view shows («перенеси вторую встречу»): the typed question stays.
-  return definitions([...(named.length ? named : WRITES), 'query', ...cannot]);
+  // «поменяй план на декабрь»: a plan is set through its own tool, kept by the assistant.
+  const plan = ONLY_WHEN_NAMED.plan!.test(message) ? ['plan'] : [];
+  return definitions([...(named.length || plan.length ? named : WRITES), ...plan, 'query', ...cannot]);
 }

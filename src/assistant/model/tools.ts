@@ -309,9 +309,22 @@ const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
   }),
 };
 
+/** A bound that only says "a safe integer" tells the model nothing and costs tokens on every request. */
+function withoutSafeBounds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSafeBounds);
+  if (!value || typeof value !== 'object') return value;
+  const safe = (key: string, item: unknown) =>
+    (key === 'maximum' && item === Number.MAX_SAFE_INTEGER) || (key === 'minimum' && item === Number.MIN_SAFE_INTEGER);
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, item]) => !safe(key, item))
+      .map(([key, item]) => [key, withoutSafeBounds(item)]),
+  );
+}
+
 function toolSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
-  return rest;
+  return withoutSafeBounds(rest) as Record<string, unknown>;
 }
 
 const TOOLS = toolsOf(READS);
