@@ -18,6 +18,7 @@ import type { Understand } from './assistant/understand.ts';
 import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
 import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
 import { connectRoutes, type Notify } from './connect/routes.ts';
+import { alertSources } from './dashboard/alert-sources.ts';
 import type { DashboardSeat } from './dashboard/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
 import { createDigestDispatcher, type DigestDispatcherDeps, type RunningDigests } from './digests/dispatcher.ts';
@@ -157,7 +158,19 @@ export async function createApp(options: AppOptions): Promise<App> {
       const workspace = await seats.workspaceFor(telegramUserId);
       // A private chat's id is the user's own: the record is the one the chat keeps.
       const director = await workspace?.identify.director({ telegramUserId, chatId: telegramUserId });
-      return workspace && director ? { director, portal: workspace.portal, plans: shared.plans } : undefined;
+      return workspace && director
+        ? {
+            director,
+            portal: workspace.portal,
+            plans: shared.plans,
+            sources: alertSources({
+              alerts: shared.alerts,
+              names: workspace.scenarios.names,
+              telegramUserId,
+              now: shared.now,
+            }),
+          }
+        : undefined;
     },
   };
   const flow =

@@ -117,6 +117,15 @@ export function createAlertRepository(db: Database) {
       );
       return changed === ids.length;
     },
+    /** The director's latest alerts already told or kept for a digest, newest first (the dashboard shows them). */
+    async latest(telegramUserId: number, limit: number): Promise<AlertRow[]> {
+      const rows = await db.all<OutboxRow>(
+        `SELECT ${COLUMNS} FROM alert_outbox WHERE telegram_user_id = ? AND status IN ('sent', 'held', 'digested')
+         ORDER BY created_at DESC, id DESC LIMIT ?`,
+        [telegramUserId, limit],
+      );
+      return rows.map(alertOf);
+    },
     async inBundle(bundleId: number): Promise<AlertRow[]> {
       const rows = await db.all<OutboxRow>(`SELECT ${COLUMNS} FROM alert_outbox WHERE bundle_id = ? ORDER BY id`, [
         bundleId,

@@ -46,14 +46,15 @@ const minutesIn = (minutes: number, language: Language) =>
     : say(language, `${Math.floor(minutes / 60)} ч`, `${Math.floor(minutes / 60)} h`);
 
 /** «завтра в 11:00» / «tomorrow at 11:00». */
-function whenInWords(iso: string, context: AlertContext): string {
+export function whenInWords(iso: string, context: AlertContext): string {
   const moment = DateTime.fromISO(iso, { setZone: true }).setZone(context.zone);
   const today = DateTime.fromJSDate(context.now, { zone: context.zone }).toISODate() ?? '';
   const day = relativeDay(moment.toISODate() ?? '', today, context.language);
   return say(context.language, `${day} в `, `${day} at `) + timeOf(iso, context.language, context.zone);
 }
 
-function lineOf(alert: ShownAlert, context: AlertContext): string {
+/** One alert's line (HTML): in a message, and on the dashboard as plain text. */
+export function lineOf(alert: ShownAlert, context: AlertContext): string {
   const { facts } = alert;
   const { language } = context;
   const title = `«${escapeHtml(facts.title)}»`;

@@ -13,6 +13,8 @@ import { silentLogger } from '../../src/log.ts';
 import { createListener, type Listener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
+import { createAlertRepository } from '../../src/storage/alerts.ts';
+import { openDatabase } from '../../src/storage/db.ts';
 
 const TOKEN = '654321:requests-test';
 const DIRECTOR = 3003;
@@ -138,6 +140,36 @@ describe('the dashboard’s answers', () => {
         href: `http://127.0.0.1:${demo.port}/crm/deal/details/7/`,
       },
     ]);
+  });
+
+  it('shows the director’s latest alerts in the words of their message, and when they came', async () => {
+    const db = await openDatabase(join(folder, 'test.sqlite'));
+    const alerts = createAlertRepository(db);
+    const at = new Date();
+    const facts = { type: 'deal', id: 7, title: 'Поставка «Гранит»', amount: 900_000, currency: 'RUB' };
+    const alert = { portal: 'demo', object: 'deal:7', change: 'won', kind: 'dealWon', facts: JSON.stringify(facts) };
+    await alerts.enqueue(
+      [
+        { telegramUserId: DIRECTOR, ...alert },
+        { telegramUserId: ENGLISH, ...alert },
+      ],
+      at,
+    );
+    const [row] = await alerts.take(DIRECTOR, 'test', new Date(at.getTime() + 60_000), at);
+    await alerts.settle([row!.id], 'test', 'sent');
+    await db.close();
+    const filters = { period: 'custom', from: '2026-01-01', to: '2026-01-31' };
+    const seen = (await (await ask(filters)).json()) as { alerts: { label: string; detail: string }[] };
+    expect(seen.alerts).toEqual([
+      {
+        label: expect.stringMatching(/^🏆 Выиграна сделка «Поставка «Гранит»»: 900.000.₽$/),
+        detail: expect.any(String),
+      },
+    ]);
+    expect(seen.alerts[0]!.detail).toMatch(/^сегодня в \d{1,2}:\d{2}$/);
+    // Another director's alert waiting to be sent is not shown anywhere yet, nor are the first one's to him.
+    const other = (await (await ask(filters, { id: ENGLISH, languageCode: 'en' })).json()) as { alerts: unknown[] };
+    expect(other.alerts).toEqual([]);
   });
 
   it('says one plain sentence, and nothing else, when the portal cannot be reached', async () => {
