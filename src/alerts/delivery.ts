@@ -3,12 +3,11 @@
 // and the daily cap hold them for the next digest. Each director's alerts are sent by one instance at a time, and
 // an alert is marked sent just before its message leaves, so an instance that dies leaves nothing sent twice.
 import { DateTime } from 'luxon';
-import type { Logger } from '../log.ts';
-import type { AlertRepository, AlertRow } from '../storage/alerts.ts';
-import type { Leases } from '../storage/instances.ts';
+import type { AlertRow } from '../storage/alerts.ts';
 import type { ShownAlert } from '../views/alerts-view.ts';
 import type { Reply } from '../views/reply.ts';
 import type { AlertFacts } from './decisions.ts';
+import type { AlertRound } from './round.ts';
 import type { AlertKind, AlertSettings } from './settings.ts';
 
 /** Alerts within this long of a message's first one join that message. */
@@ -48,16 +47,12 @@ export const shownOf = (row: AlertRow): ShownAlert => ({
   facts: JSON.parse(row.facts) as AlertFacts,
 });
 
-export function createAlertDelivery(deps: {
-  alerts: AlertRepository;
-  leases: Leases;
-  owner: string;
-  now: () => Date;
-  logger: Logger;
-  settingsOf: (telegramUserId: number) => Promise<AlertSettings>;
-  readerOf: (telegramUserId: number) => Promise<Reader | undefined>;
-  outlet: AlertOutlet;
-}) {
+export function createAlertDelivery(
+  deps: AlertRound & {
+    readerOf: (telegramUserId: number) => Promise<Reader | undefined>;
+    outlet: AlertOutlet;
+  },
+) {
   const { alerts, now, owner } = deps;
 
   const deliver = async (telegramUserId: number) => {

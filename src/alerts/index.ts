@@ -1,23 +1,12 @@
-// Alerts as things happen: every tick the portals whose time has come are looked at, and what was found goes out
-// within the budget. The online handler's events are taken at once. Built by app.ts over its workspaces.
-import type { Logger } from '../log.ts';
 import type { RouteHandler } from '../ops/listener.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
-import type { Leases } from '../storage/instances.ts';
 import type { ShownAlert } from '../views/alerts-view.ts';
 import { type AlertOutlet, createAlertDelivery, type Reader, shownOf } from './delivery.ts';
 import { onlineEventsRoute } from './online.ts';
-import type { AlertSettings } from './settings.ts';
+import type { AlertRound } from './round.ts';
 import { createAlertWatch, type WatchedPortal } from './watch.ts';
 
-export interface AlertsDeps {
-  alerts: AlertRepository;
-  leases: Leases;
-  /** This instance's name: its leases on portals and on directors' outboxes. */
-  owner: string;
-  now: () => Date;
-  logger: Logger;
-  settingsOf(telegramUserId: number): Promise<AlertSettings>;
+export interface AlertsDeps extends AlertRound {
   /** The portals to watch now, each with the directors served there now. */
   portals(): Promise<WatchedPortal[]>;
   readerOf(telegramUserId: number): Promise<Reader | undefined>;

@@ -1,11 +1,5 @@
-// Watching the portals: each one by the way it is connected (change dates a minute apart for a webhook, the
-// offline queue every few seconds for a connected portal, the online events as they come), under a lease, so two
-// instances share the portals and never look at one together. What is found is read again with each director's
-// own rights, decided, and claimed into the outbox once per director, object and change.
-import type { Logger } from '../log.ts';
 import type { BatchCommand, PortalClient } from '../portal/port.ts';
-import type { AlertRepository, NewAlert } from '../storage/alerts.ts';
-import type { Leases } from '../storage/instances.ts';
+import type { NewAlert } from '../storage/alerts.ts';
 import { type Alert, decide } from './decisions.ts';
 import {
   BOUND_EVENTS,
@@ -17,7 +11,7 @@ import {
   type PortalRecord,
   readAgain,
 } from './records.ts';
-import type { AlertSettings } from './settings.ts';
+import type { AlertRound } from './round.ts';
 
 export type EventsMode = 'poll' | 'offline' | 'online' | 'off';
 
@@ -71,14 +65,7 @@ interface PortalState {
   processed?: string;
 }
 
-export function createAlertWatch(deps: {
-  alerts: AlertRepository;
-  leases: Leases;
-  owner: string;
-  now: () => Date;
-  logger: Logger;
-  settingsOf: (telegramUserId: number) => Promise<AlertSettings>;
-}) {
+export function createAlertWatch(deps: AlertRound) {
   const { alerts, now, logger } = deps;
   const states = new Map<string, PortalState>();
   const stateOf = (key: string) => {

@@ -1,15 +1,7 @@
 // The dashboard asks several questions at once; each scenario sends its reads as one batch. Batches started in
 // the same turn of the event loop go to the portal as one request (up to the portal's 50 commands), so the
 // whole dashboard costs about as much as one view.
-import type {
-  BatchCommand,
-  BatchOptions,
-  BatchResult,
-  CallResult,
-  ListOptions,
-  Params,
-  PortalClient,
-} from '../portal/port.ts';
+import type { BatchCommand, BatchOptions, BatchResult, ListOptions, Params, PortalClient } from '../portal/port.ts';
 
 /** Commands in one batch request (the portal refuses more). */
 const BATCH_LIMIT = 50;
@@ -89,16 +81,8 @@ export function batchedTogether(portal: PortalClient): PortalClient {
       waiting.push({ commands, resolve, reject });
     });
   };
-  // The sections ask the same question at the same moment (the names behind the forecast and the risks): once.
-  const calling = new Map<string, Promise<CallResult<unknown>>>();
-  const call = <T>(method: string, params?: Params): Promise<CallResult<T>> => {
-    const key = `${method} ${JSON.stringify(params ?? {})}`;
-    const asked = calling.get(key) ?? portal.call<T>(method, params).finally(() => calling.delete(key));
-    calling.set(key, asked);
-    return asked as Promise<CallResult<T>>;
-  };
   return {
-    call,
+    call: <T>(method: string, params?: Params) => portal.call<T>(method, params),
     batch,
     list: <T>(method: string, params?: Params, options?: ListOptions) => portal.list<T>(method, params, options),
     toString: () => portal.toString(),

@@ -251,19 +251,34 @@ async function peopleByIds(
  */
 function otherUsers(portal: PortalClient, ttlMs: number) {
   const others = new Map<number, { person?: Person; at: number }>();
+  const asking = new Map<number, Promise<Person | undefined>>();
   return {
     kept(id: number, at: number) {
       const other = others.get(id);
       return other && at - other.at < ttlMs ? other : undefined;
     },
+    /** Two views asking for the same people at one moment (a forecast and its risks) share one request. */
     async fetch(ids: number[], at: number): Promise<Person[]> {
-      const fetched = parseItems(userSchema, (await portal.call('user.get', { FILTER: { ID: ids } })).result);
-      for (const id of ids) others.set(id, { at });
-      return fetched.map((user) => {
-        const person = toPerson(user);
-        others.set(user.ID, { person, at });
-        return person;
-      });
+      const fresh = ids.filter((id) => !asking.has(id));
+      if (fresh.length > 0) {
+        const reply = portal.call('user.get', { FILTER: { ID: fresh } }).then((answer) => {
+          for (const id of fresh) others.set(id, { at });
+          const found = new Map<number, Person>();
+          for (const user of parseItems(userSchema, answer.result)) {
+            found.set(user.ID, toPerson(user));
+            others.set(user.ID, { person: toPerson(user), at });
+          }
+          return found;
+        });
+        const settled = reply.finally(() => fresh.forEach((id) => asking.delete(id)));
+        for (const id of fresh)
+          asking.set(
+            id,
+            settled.then((found) => found.get(id)),
+          );
+      }
+      const people = await Promise.all(ids.map((id) => asking.get(id)));
+      return people.filter((person): person is Person => person !== undefined);
     },
   };
 }

@@ -1,6 +1,7 @@
 // What the plan's views show: plain data in the director's words (names, local dates), no codes.
 import type { Amount, DealItem, Moment, Person } from '../view-models.ts';
-import type { PlanPeriod, TimeShare } from './periods.ts';
+import type { Forecast } from './forecast.ts';
+import type { PlanPeriod } from './periods.ts';
 import type { RiskReason } from './risk.ts';
 
 /** An open deal behind the forecast: its sum weighed by its stage's probability. */
@@ -30,8 +31,11 @@ export interface StageNote {
   rough: boolean;
 }
 
+/** The forecast's own figures, as computed (forecast.ts): the view shows them as they are. */
+type ForecastFigures = Omit<Forecast, 'plan' | 'deals' | 'closers'>;
+
 export type PlanViewBody =
-  | {
+  | ({
       view: 'planForecast';
       at: Moment;
       period: PlanPeriod;
@@ -39,24 +43,12 @@ export type PlanViewBody =
       /** «почему такой прогноз?»: the three lines that explain it. */
       why?: boolean;
       plan?: PlanLine;
-      currency: string;
-      fact: number;
-      otherFact: Amount[];
-      time: TimeShare;
-      runRate?: number;
-      /** Σ sum × probability. */
-      expected: number;
-      forecast: number;
-      otherExpected: Amount[];
-      gap?: number;
-      paceNeeded?: number;
       /** How many open deals are behind `expected`. */
       dealsCount: number;
       closers: ForecastDealItem[];
-      rough: boolean;
       /** The stages of the deals behind the forecast, with their probabilities. */
       stages: StageNote[];
-    }
+    } & ForecastFigures)
   | { view: 'dealsAtRisk'; at: Moment; manager?: Person; deals: { items: RiskItem[]; total: number } }
   | { view: 'plans'; at: Moment; plans: PlanLine[] }
   /** A manager's name that fits nobody, or several people (each a button). */
