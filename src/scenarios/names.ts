@@ -270,7 +270,9 @@ function otherUsers(portal: PortalClient, ttlMs: number) {
           }
           return found;
         });
-        const settled = reply.finally(() => fresh.forEach((id) => asking.delete(id)));
+        const settled = reply.finally(() => {
+          for (const id of fresh) asking.delete(id);
+        });
         for (const id of fresh)
           asking.set(
             id,
