@@ -39,11 +39,13 @@ export function createDelivery(deps: DeliveryDeps): Deliver {
       const kept = await turns.take(chatId, async () => {
         await yourTurn();
         if (handOver && !handOver.stillOurs()) return false;
-        // The record and the message leave together, in one turn of the event loop: an instance killed at any
-        // moment has either both out or neither (awaiting the record first would leave a window in which a
-        // message is recorded as handed over but never reaches Telegram).
-        const [recorded] = await Promise.all([handOver?.record(index) ?? true, deps.send(chatId, [reply])]);
-        return recorded;
+        // The record is stored before the message leaves. Sent together, a record still waiting for a free
+        // database connection was lost with an instance killed once Telegram had the message, and the instance
+        // taking over sent it again. Record first, the only window left is the instant between the stored record
+        // and the request, with no waiting in it.
+        if (handOver && !(await handOver.record(index))) return false;
+        await deps.send(chatId, [reply]);
+        return true;
       });
       if (!kept) return false;
     }
