@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { TickReport } from '../src/digests/dispatcher.ts';
 import { openDatabase } from '../src/storage/db.ts';
-import { createDigestRepository } from '../src/storage/digests.ts';
+import { createDigestRepository } from '../src/storage/digest-repository.ts';
 import { createDirectorRepository } from '../src/storage/directors.ts';
 import { startFakeTelegram } from '../test/fakes/telegram-api.ts';
 import { buildOnce, productionNodeFlags, repository } from './built.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { startDemoPortal } from '../src/demo-portal/server.ts';
 import { createPortalClient } from '../src/portal/client.ts';
-import { funnelOf } from '../src/scenarios/chart-data.ts';
+import { funnelOf } from '../src/scenarios/files/chart-data.ts';
 import { createScenarios } from '../src/scenarios/index.ts';
 import { drawChartOf } from '../src/views/charts/charts.ts';
 

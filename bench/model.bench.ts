@@ -9,7 +9,7 @@ import { createApp } from '../src/app.ts';
 import { startDemoPortal } from '../src/demo-portal/server.ts';
 import { silentLogger } from '../src/log.ts';
 import { createPortalClient } from '../src/portal/client.ts';
-import { plainTextOf } from '../src/views/plain-text.ts';
+import { plainTextOf } from '../src/present/plain-text.ts';
 import { promptTokens, startFakeOpenAI } from '../test/fakes/openai-api.ts';
 
 // Reads no phrase list foresees, and the tool a capable model picks for each; then phrases the bot knows.

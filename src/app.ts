@@ -4,6 +4,15 @@
 // A director acts through one workspace: the company webhook (ALLOWED_TELEGRAM_IDS), or their own connection
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
+
+import {
+  type ApplicationOptions,
+  connectFlowOf,
+  type OwnConnections,
+  ownConnections,
+} from './access/connect/application.ts';
+import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './access/connect/flow.ts';
+import { connectRoutes, type Notify } from './access/connect/routes.ts';
 import type { AlertOutlet } from './alerts/delivery.ts';
 import type { RunningAlerts } from './alerts/index.ts';
 import type { AlertSettings } from './alerts/settings.ts';
@@ -12,12 +21,6 @@ import type { EventsMode } from './alerts/watch.ts';
 import { alertStarter, withHeldAlerts } from './alerts/wiring.ts';
 import { createAssistant } from './assistant/assistant.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
-import { lazyModelLoop } from './assistant/model/lazy.ts';
-import { understand } from './assistant/router/index.ts';
-import type { Understand } from './assistant/understand.ts';
-import { type ApplicationOptions, connectFlowOf, type OwnConnections, ownConnections } from './connect/application.ts';
-import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './connect/flow.ts';
-import { connectRoutes, type Notify } from './connect/routes.ts';
 import { alertSources } from './dashboard/alert-sources.ts';
 import type { DashboardSeat } from './dashboard/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';
@@ -30,7 +33,7 @@ import { createConnectedPortalClient } from './portal/client.ts';
 import type { PortalClient } from './portal/port.ts';
 import { connectionEnded } from './portal/tokens.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
-import { createWriteLookup } from './scenarios/write-lookup.ts';
+import { createWriteLookup } from './scenarios/writes/write-lookup.ts';
 import { type AlertRepository, createAlertRepository } from './storage/alerts.ts';
 import { type Database, type DatabaseTimeouts, openDatabase, ping } from './storage/db.ts';
 import { createDirectorRepository, type DirectorRepository } from './storage/directors.ts';
@@ -39,9 +42,12 @@ import { createMemoryRepository, type MemoryRepository } from './storage/memory.
 import type { OAuthConnection } from './storage/oauth-connections.ts';
 import { createPlanRepository, type PlanRepository } from './storage/plans.ts';
 import { createPortalQuestions } from './storage/portal-questions.ts';
-import { createProposalRepository, type ProposalRepository } from './storage/proposals.ts';
+import { createProposalRepository, type ProposalRepository } from './storage/proposal-repository.ts';
 import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
 import { untaggedData, workspaceTagOf } from './telegram/workspace-tag.ts';
+import { lazyModelLoop } from './understanding/model/lazy.ts';
+import { understand } from './understanding/router/index.ts';
+import type { Understand } from './understanding/understand-context.ts';
 import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
 import { OTHER_PORTAL_TAP } from './views/messages-connect.ts';

@@ -4,8 +4,8 @@
 // an alert is marked sent just before its message leaves, so an instance that dies leaves nothing sent twice.
 import { DateTime } from 'luxon';
 import type { AlertRow } from '../storage/alerts.ts';
-import type { ShownAlert } from '../views/alerts-view.ts';
 import type { Reply } from '../views/reply.ts';
+import type { ShownAlert } from './alerts-view.ts';
 import type { AlertFacts } from './decisions.ts';
 import type { AlertRound } from './round.ts';
 import type { AlertKind, AlertSettings } from './settings.ts';

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '../ops/listener.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
-import type { ShownAlert } from '../views/alerts-view.ts';
+import type { ShownAlert } from './alerts-view.ts';
 import { type AlertOutlet, createAlertDelivery, type Reader, shownOf } from './delivery.ts';
 import { onlineEventsRoute } from './online.ts';
 import type { AlertRound } from './round.ts';

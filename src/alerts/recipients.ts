@@ -2,10 +2,10 @@
 // they act on (the company webhook, or each connected portal), each reading with their own rights.
 import type { Identify } from '../assistant/identify.ts';
 import type { PortalClient } from '../portal/port.ts';
+import { presentEdit } from '../present/present.ts';
 import type { NameDirectory } from '../scenarios/names.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
-import { renderAlerts } from '../views/alerts-view.ts';
-import { presentEdit } from '../views/present.ts';
+import { renderAlerts } from './alerts-view.ts';
 import type { Reader } from './delivery.ts';
 import type { EventsMode, WatchedPortal } from './watch.ts';
 

@@ -1,7 +1,6 @@
 // A director's alert settings: read with the defaults under them, changed by a tap or in words, shown as one
 // message with a switch per kind.
-import type { Action } from '../scenarios/actions.ts';
-import type { Language } from '../scenarios/director.ts';
+
 import type { AlertRepository } from '../storage/alerts.ts';
 import type { ButtonOutcome } from '../telegram/ports.ts';
 import { countOf, money } from '../views/format.ts';
@@ -18,6 +17,8 @@ import {
   WEEKENDS,
 } from '../views/messages-alerts.ts';
 import type { Reply } from '../views/reply.ts';
+import type { Action } from '../vocabulary/actions.ts';
+import type { Language } from '../vocabulary/director.ts';
 import {
   ALERT_KINDS,
   type AlertKind,

@@ -1,14 +1,14 @@
 // How app.ts hands its workspaces to the alerts: who is served where (RecipientSource), and the digests' content
 // with the alerts held for it (quiet hours, the daily cap) added, counted.
 import type { Logger } from '../log.ts';
-import type { DigestName } from '../scenarios/requests.ts';
+import { presentEdit } from '../present/present.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
 import type { Database } from '../storage/db.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import { createLeases, instanceName } from '../storage/instances.ts';
-import { renderHeldAlerts } from '../views/alerts-view.ts';
-import { presentEdit } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
+import type { DigestName } from '../vocabulary/requests.ts';
+import { renderHeldAlerts } from './alerts-view.ts';
 import type { AlertOutlet } from './delivery.ts';
 import { heldAlerts, type RunningAlerts, startAlerts } from './index.ts';
 import { createRecipients, type RecipientSource } from './recipients.ts';

@@ -1,12 +1,14 @@
 // Dispatch: each intent to the part that answers it (a view, a write's question, the digest settings, the model
 // for free words), and what to remember for the next message.
 import type { AlertSettingsPort } from '../alerts/settings-port.ts';
+import { briefingSuggestion } from '../digests/digest-settings-view.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
-import type { Action } from '../scenarios/actions.ts';
-import type { Director, Language } from '../scenarios/director.ts';
-import type { ScenarioRequest } from '../scenarios/requests.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
-import { briefingSuggestion } from '../views/digest-settings.ts';
+import type { Conversations } from '../understanding/conversation.ts';
+import type { ModelLoop } from '../understanding/model/index.ts';
+import type { Format } from '../understanding/router/formats.ts';
+import { nearestWords } from '../understanding/router/lexicon.ts';
+import type { Intent } from '../understanding/understanding.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
   CAN_HELP_WITH,
@@ -21,13 +23,11 @@ import {
 } from '../views/messages.ts';
 import { notUnderstood, SHOW_NEAREST, YOU_ARE_WELCOME } from '../views/messages-understanding.ts';
 import type { Reply } from '../views/reply.ts';
-import type { Conversations } from './conversation.ts';
-import type { ModelLoop } from './model/index.ts';
-import type { Proposals } from './proposals.ts';
-import type { Reads } from './reads.ts';
-import type { Format } from './router/formats.ts';
-import { nearestWords } from './router/lexicon.ts';
-import type { Intent } from './understanding.ts';
+import type { Action } from '../vocabulary/actions.ts';
+import type { Director, Language } from '../vocabulary/director.ts';
+import type { ScenarioRequest } from '../vocabulary/requests.ts';
+import type { Proposals } from './proposal-flow.ts';
+import type { Reads } from './read-flow.ts';
 
 export interface DispatchDeps {
   reads: Reads;

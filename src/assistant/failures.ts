@@ -3,7 +3,6 @@ import type { Logger } from '../log.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import { scopeOfMethod } from '../portal/scopes.ts';
 import { isConnectionEnded } from '../portal/tokens.ts';
-import type { Language } from '../scenarios/director.ts';
 import {
   accessToAllow,
   CONNECT_AGAIN,
@@ -11,6 +10,7 @@ import {
   PORTAL_UNAVAILABLE,
   SOMETHING_WENT_WRONG,
 } from '../views/messages.ts';
+import type { Language } from '../vocabulary/director.ts';
 
 export function failureSentence(error: unknown, language: Language, logger: Logger): string {
   if (!isPortalError(error)) {

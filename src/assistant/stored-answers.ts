@@ -3,11 +3,11 @@
 // exactly that question, filters and all. The last few answers of a chat are kept.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { chartQueryOf } from '../scenarios/chart-data.ts';
-import { hasSpreadsheet } from '../scenarios/exports.ts';
-import { querySchema } from '../scenarios/query.ts';
-import type { ViewModel } from '../scenarios/view-models.ts';
+import { chartQueryOf } from '../scenarios/files/chart-data.ts';
+import { hasSpreadsheet } from '../scenarios/files/exports.ts';
 import type { AnswerFiles } from '../views/file-buttons.ts';
+import { querySchema } from '../vocabulary/query.ts';
+import type { ViewModel } from '../vocabulary/view-models.ts';
 
 const KEPT_ANSWERS = 10;
 

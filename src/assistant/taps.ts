@@ -1,14 +1,14 @@
 // A tap on a button: the action its data stands for, answered by the part that owns it.
 import type { AlertSettingsPort } from '../alerts/settings-port.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
-import type { Action } from '../scenarios/actions.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { ButtonOutcome } from '../telegram/ports.ts';
+import type { Conversations } from '../understanding/conversation.ts';
 import { DIGESTS_UNAVAILABLE, NOTHING_MORE, STALE_BUTTON } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
-import type { Conversations } from './conversation.ts';
-import type { Proposals } from './proposals.ts';
-import type { Reads } from './reads.ts';
+import type { Action } from '../vocabulary/actions.ts';
+import type { Proposals } from './proposal-flow.ts';
+import type { Reads } from './read-flow.ts';
 
 export interface TapDeps {
   reads: Reads;

@@ -1,10 +1,11 @@
 // The alerts' part of the dashboard: the director's latest alerts (told, or kept for a digest), each in the words
 // of its message and when it came, as plain text.
+
+import { type AlertContext, lineOf, whenInWords } from '../alerts/alerts-view.ts';
 import { shownOf } from '../alerts/delivery.ts';
+import { plainTextOf } from '../present/plain-text.ts';
 import type { NameDirectory } from '../scenarios/names.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
-import { type AlertContext, lineOf, whenInWords } from '../views/alerts-view.ts';
-import { plainTextOf } from '../views/plain-text.ts';
 import type { DashboardSources } from './data.ts';
 
 /** The page shows a handful: the chat has them all. */

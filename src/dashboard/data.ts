@@ -2,11 +2,11 @@
 // менеджеров», «у кого просроченные задачи», «встречи сегодня»): the same scenarios, the same batches, the same
 // definitions. Plan and forecast, deals at risk and alerts come from providers the app hands in when it has them.
 import { DateTime } from 'luxon';
-import type { Director } from '../scenarios/director.ts';
+import { sumsOf } from '../scenarios/deals/open-deals.ts';
 import type { Scenarios } from '../scenarios/index.ts';
-import { sumsOf } from '../scenarios/open-deals.ts';
-import { type Period, periodOf, type Query } from '../scenarios/query.ts';
-import type { Amount, GroupRow, Person, ViewModel } from '../scenarios/view-models.ts';
+import type { Director } from '../vocabulary/director.ts';
+import { type Period, periodOf, type Query } from '../vocabulary/query.ts';
+import type { Amount, GroupRow, Person, ViewModel } from '../vocabulary/view-models.ts';
 
 export const PERIOD_CHOICES = ['month', 'lastMonth', 'quarter', 'custom'] as const;
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];

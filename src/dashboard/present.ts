@@ -1,15 +1,16 @@
 // The dashboard's data in the director's words: money «500 000 ₽», «3 сделки», the period «за декабрь», all of
 // it through the same guard as the chat. Portal text (names, titles) is marked as data, so the guard keeps it.
-import type { Language } from '../scenarios/director.ts';
-import { sumsOf } from '../scenarios/open-deals.ts';
-import { recordAddress } from '../scenarios/record-links.ts';
-import type { Amount } from '../scenarios/view-models.ts';
+
+import { dataMark, guardPlainText } from '../present/guard.ts';
+import { sumsOf } from '../scenarios/deals/open-deals.ts';
+import { periodWords } from '../scenarios/questions/query-view.ts';
 import { money, moneyTotals } from '../views/format.ts';
-import { dataMark, guardPlainText } from '../views/guard.ts';
 import { timeRange } from '../views/items.ts';
 import { DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
-import { periodWords } from '../views/query-view.ts';
 import { count } from '../views/words.ts';
+import type { Language } from '../vocabulary/director.ts';
+import { recordAddress } from '../vocabulary/record-links.ts';
+import type { Amount } from '../vocabulary/view-models.ts';
 import type { Counted, DashboardData, DashboardFilters } from './data.ts';
 import type { DashboardPayload, Figure, LinkRow, ListAsk, PersonRow } from './page/payload.ts';
 

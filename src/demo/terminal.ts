@@ -3,11 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Action } from '../scenarios/actions.ts';
+import { plainTextOf, type TextStyles } from '../present/plain-text.ts';
 import { encodeAction } from '../telegram/callback-data.ts';
 import type { AssistantPort, Conversation } from '../telegram/ports.ts';
-import { plainTextOf, type TextStyles } from '../views/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
+import type { Action } from '../vocabulary/actions.ts';
 
 export interface TerminalChatOptions {
   assistant: AssistantPort;

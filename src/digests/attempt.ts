@@ -6,12 +6,12 @@ import type { Logger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import { isPortalError, isPortalUnreachable } from '../portal/errors.ts';
 import { isConnectionEnded } from '../portal/tokens.ts';
-import type { Language } from '../scenarios/director.ts';
-import type { DigestRepository, DigestSlot } from '../storage/digests.ts';
+import { presentReplies } from '../present/present.ts';
+import type { DigestRepository, DigestSlot } from '../storage/digest-repository.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import { CONNECT_AGAIN, PORTAL_REFUSED, PORTAL_UNAVAILABLE } from '../views/messages.ts';
-import { presentReplies } from '../views/present.ts';
 import type { Reply } from '../views/reply.ts';
+import type { Language } from '../vocabulary/director.ts';
 import { type Deliver, keepReplies, keptRepliesOf } from './delivery.ts';
 import type { DigestDispatcherDeps, TickReport } from './dispatcher.ts';
 

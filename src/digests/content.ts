@@ -1,5 +1,5 @@
 // Which scenario fills each digest (PRODUCT.md "Scheduled digests"): the digest is that view, sent unasked.
-import type { DigestName, ScenarioRequest } from '../scenarios/requests.ts';
+import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';
 
 export const DIGEST_CONTENT: Readonly<Record<DigestName, ScenarioRequest>> = {
   dayPlan: { scenario: 'dayPlan' },

@@ -5,8 +5,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { z } from 'zod';
 import type { LeakyBucket } from '../portal/bucket.ts';
-import { actionSchema } from '../scenarios/actions.ts';
 import type { Reply } from '../views/reply.ts';
+import { actionSchema } from '../vocabulary/actions.ts';
 
 export interface DeliveryDeps {
   send: (chatId: number, replies: Reply[]) => Promise<void>;

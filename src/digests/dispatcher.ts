@@ -6,17 +6,17 @@ import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
 import type { LeakyBucket } from '../portal/bucket.ts';
-import type { DigestName } from '../scenarios/requests.ts';
 import type { Database } from '../storage/db.ts';
 import {
   createDigestRepository,
   type DigestRepository,
   type DigestSlot,
   type DigestSubscription,
-} from '../storage/digests.ts';
+} from '../storage/digest-repository.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
 import { instanceName } from '../storage/instances.ts';
 import type { Reply } from '../views/reply.ts';
+import type { DigestName } from '../vocabulary/requests.ts';
 import { createAttempts } from './attempt.ts';
 import { createDelivery } from './delivery.ts';
 import { createLeaseKeeper } from './leases.ts';

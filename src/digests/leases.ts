@@ -1,7 +1,7 @@
 // This instance's hold on the digest slots it sends: the lease each claim takes, renewed every third of it while
 // any round works, and whether a slot is surely still ours (another instance takes it over once it runs out).
 import type { Logger } from '../log.ts';
-import type { DigestRepository, Lease } from '../storage/digests.ts';
+import type { DigestRepository, Lease } from '../storage/digest-repository.ts';
 
 export interface LeaseKeeper {
   /** The lease a claim or a takeover takes now. */

@@ -1,8 +1,8 @@
 // When each digest runs: its local time on its days, in the director's own zone, as UTC instants.
 import { DateTime, IANAZone } from 'luxon';
-import type { DigestName, LocalDate } from '../scenarios/requests.ts';
+import type { DigestName, LocalDate } from '../vocabulary/requests.ts';
 
-export { DIGEST_NAMES } from '../scenarios/requests.ts';
+export { DIGEST_NAMES } from '../vocabulary/requests.ts';
 
 export const DEFAULT_TIMES: Readonly<Record<DigestName, string>> = {
   dayPlan: '08:30',

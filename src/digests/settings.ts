@@ -1,12 +1,13 @@
 // The director's digest settings: which digests are on and at what local time. Every change moves the
 // next run at once, so the dispatcher never works from a stale slot.
-import type { Language } from '../scenarios/director.ts';
-import type { DigestName } from '../scenarios/requests.ts';
+
 import type { Database } from '../storage/db.ts';
-import { createDigestRepository, type DigestSubscription } from '../storage/digests.ts';
+import { createDigestRepository, type DigestSubscription } from '../storage/digest-repository.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
-import { allDigestsSwitched, digestChanged, renderDigestSettings } from '../views/digest-settings.ts';
 import type { Reply } from '../views/reply.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { DigestName } from '../vocabulary/requests.ts';
+import { allDigestsSwitched, digestChanged, renderDigestSettings } from './digest-settings-view.ts';
 import { DEFAULT_TIMES, DIGEST_NAMES, nextSlot, normalizeTime } from './schedule.ts';
 
 export interface DigestSettingsPort {

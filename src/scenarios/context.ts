@@ -1,11 +1,11 @@
 // What every scenario works with: the portal, the name caches, the director and the moment it runs.
 import type { PortalClient } from '../portal/port.ts';
-import { momentOf } from './day-window.ts';
-import type { Director } from './director.ts';
+import type { Director } from '../vocabulary/director.ts';
+import type { RecordLinks } from '../vocabulary/record-links.ts';
+import type { Moment } from '../vocabulary/view-models.ts';
 import type { NameDirectory } from './names.ts';
 import type { PageHints } from './reads.ts';
-import type { RecordLinks } from './record-links.ts';
-import type { Moment } from './view-models.ts';
+import { momentOf } from './schedule/day-window.ts';
 
 export interface ScenarioContext {
   portal: PortalClient;

@@ -3,6 +3,7 @@
 // and kept for a time, so a warm view costs the portal nothing but its own data.
 import type { z } from 'zod';
 import type { PortalClient } from '../portal/port.ts';
+import type { Person } from '../vocabulary/view-models.ts';
 import { byGrammar, matchesName, nearlyNamed } from './matcher.ts';
 import {
   categorySchema,
@@ -15,9 +16,8 @@ import {
   userSchema,
 } from './portal-data.ts';
 import { type Read, type ReadResult, readTogether } from './reads.ts';
-import type { Person } from './view-models.ts';
 
-export type { Person } from './view-models.ts';
+export type { Person } from '../vocabulary/view-models.ts';
 
 export interface Stage {
   id: string;

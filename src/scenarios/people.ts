@@ -1,7 +1,8 @@
 // A client's people as the views show them: name, position, company, phones and e-mails.
+
+import type { ContactCard } from '../vocabulary/view-models.ts';
 import { type PortalContact, personName } from './portal-data.ts';
 import type { Read } from './reads.ts';
-import type { ContactCard } from './view-models.ts';
 
 export const contactSelect = ['ID', 'NAME', 'LAST_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'];
 

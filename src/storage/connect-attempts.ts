@@ -2,7 +2,7 @@
 // the one-time address that opens the browser, the browser's cookie, the portal's state and the sealed approval waiting for the confirmation. Each step moves
 // the row on by one conditional UPDATE, so two requests racing for one step get it once between them.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Language } from '../scenarios/director.ts';
+import type { Language } from '../vocabulary/director.ts';
 import type { Database } from './db.ts';
 
 export interface ConnectRequest {

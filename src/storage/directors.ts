@@ -1,5 +1,5 @@
 // The directors who use the bot: who they are in Telegram and in the portal, their zone and language.
-import type { Language } from '../scenarios/director.ts';
+import type { Language } from '../vocabulary/director.ts';
 import type { Database } from './db.ts';
 
 export interface DirectorRecord {

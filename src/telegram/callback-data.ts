@@ -2,12 +2,13 @@
 // Layout: `<kind>[:<code>][:field…]`, fields in a fixed order per code, empty = absent, trailing empties dropped.
 // A `propose` button carries ids, never the titles of existing records: the assistant reads those again from
 // the portal before asking, so a stale or forged button cannot put words into the question.
-// The field tables come from the one catalogue (src/scenarios/catalogue.ts): a field added there rides on buttons.
+// The field tables come from the one catalogue (src/vocabulary/catalogue.ts): a field added there rides on buttons.
 
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { z } from 'zod';
 import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
-import type { Action } from '../scenarios/actions.ts';
+import { EXPORT_LISTS } from '../scenarios/files/exports.ts';
+import type { Action } from '../vocabulary/actions.ts';
 import {
   type ButtonForm,
   buttonFormOf,
@@ -15,10 +16,9 @@ import {
   entriesOf,
   READS,
   WRITES,
-} from '../scenarios/catalogue.ts';
-import { EXPORT_LISTS } from '../scenarios/exports.ts';
-import type { DigestName, ScenarioName, ScenarioRequest } from '../scenarios/requests.ts';
-import type { WriteRequest, WriteType } from '../scenarios/writes.ts';
+} from '../vocabulary/catalogue.ts';
+import type { DigestName, ScenarioName, ScenarioRequest } from '../vocabulary/requests.ts';
+import type { WriteRequest, WriteType } from '../vocabulary/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
 /** Room left for the portal's tag in front (workspace-tag.ts: `@` + 3 + `:`). */

@@ -2,10 +2,10 @@
 // are in the messages table, the router understands the same words.
 import type { Api } from 'grammy';
 import type { ReplyKeyboardMarkup } from 'grammy/types';
-import type { Language } from '../scenarios/director.ts';
 import { COMMANDS, CONNECT_COMMANDS, MENU_BUTTONS } from '../views/messages.ts';
 import { DASHBOARD_COMMAND, DASHBOARD_MENU_BUTTON, DASHBOARD_TEXTS } from '../views/messages-dashboard.ts';
 import { PLAN_COMMANDS } from '../views/messages-plan.ts';
+import type { Language } from '../vocabulary/director.ts';
 
 export async function registerCommands(
   api: Api,

@@ -1,6 +1,7 @@
 // What the bot needs from the rest of the product. The bot knows nothing of the portal or the model.
-import type { Language } from '../scenarios/director.ts';
+
 import type { Reply } from '../views/reply.ts';
+import type { Language } from '../vocabulary/director.ts';
 
 export interface Conversation {
   telegramUserId: number;

@@ -4,9 +4,9 @@
 import { type Api, GrammyError, InlineKeyboard, InputFile, type Transformer } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../log.ts';
-import type { Action } from '../scenarios/actions.ts';
-import { plainTextOf } from '../views/plain-text.ts';
+import { plainTextOf } from '../present/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
+import type { Action } from '../vocabulary/actions.ts';
 import { encodeAction } from './callback-data.ts';
 import { taggedData } from './workspace-tag.ts';
 

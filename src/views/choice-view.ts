@@ -1,7 +1,7 @@
 // A list to pick from (several matches) and the plain "not found".
-import type { Language } from '../scenarios/director.ts';
-import type { ScenarioRequest } from '../scenarios/requests.ts';
-import type { Choice, ViewModel } from '../scenarios/view-models.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { ScenarioRequest } from '../vocabulary/requests.ts';
+import type { Choice, ViewModel } from '../vocabulary/view-models.ts';
 import { dayInWords, localDateOf, timeOf } from './format.ts';
 import {
   buttonLabel,

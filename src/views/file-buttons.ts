@@ -1,8 +1,9 @@
 // The buttons that send a view as a file: «📈 График» under a view that has a picture, «📥 Excel» under a list;
 // under an answer to a question they carry the key of the stored question (Telegram allows 64 bytes).
-import type { Language } from '../scenarios/director.ts';
-import { exportListOf } from '../scenarios/exports.ts';
-import type { ScenarioName, ScenarioRequest } from '../scenarios/requests.ts';
+
+import { exportListOf } from '../scenarios/files/exports.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { ScenarioName, ScenarioRequest } from '../vocabulary/requests.ts';
 import type { Button, Reply } from './reply.ts';
 import { say } from './words.ts';
 

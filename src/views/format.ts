@@ -1,7 +1,7 @@
 // How numbers, money, dates and times read to a director, in Russian or English.
 import { DateTime } from 'luxon';
-import type { Language } from '../scenarios/director.ts';
-import type { LocalDate } from '../scenarios/requests.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { LocalDate } from '../vocabulary/requests.ts';
 
 const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
 // Digit groups are set apart by a thin no-break space, the amount from its sign by a no-break space.

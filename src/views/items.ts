@@ -1,6 +1,6 @@
 // One line per item, the same in every view: a task, a meeting, a deal, a stage change, a lead, an activity.
-import type { Language } from '../scenarios/director.ts';
-import type { RecordLinks } from '../scenarios/record-links.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { RecordLinks } from '../vocabulary/record-links.ts';
 import type {
   ActivityItem,
   Clash,
@@ -10,7 +10,7 @@ import type {
   LeadItem,
   Moment,
   TaskItem,
-} from '../scenarios/view-models.ts';
+} from '../vocabulary/view-models.ts';
 import { dateInWords, dueInWords, localDateOf, money, relativeDay, timeOf } from './format.ts';
 import { opens, portalText, quoted, titleText } from './lines.ts';
 import { count, say } from './words.ts';

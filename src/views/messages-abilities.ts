@@ -1,5 +1,5 @@
 // Fixed sentences of comparisons and absences, in Russian and English (the messages table's kind, kept apart).
-import type { ComparedMeasure } from '../scenarios/view-models.ts';
+import type { ComparedMeasure } from '../vocabulary/view-models.ts';
 import type { Texts } from './messages.ts';
 
 /** What a comparison counts, as its header begins. */

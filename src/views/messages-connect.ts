@@ -1,7 +1,7 @@
 // Connecting a director's own portal: what the bot's pages say in the browser, and the one sentence the link's
 // owner hears in Telegram when a connection was not made. Plain words: a director reads these.
-import type { Refusal } from '../connect/flow.ts';
-import type { Language } from '../scenarios/director.ts';
+import type { Refusal } from '../access/connect/flow.ts';
+import type { Language } from '../vocabulary/director.ts';
 import { escapeHtml } from './html.ts';
 import type { Texts } from './messages.ts';
 

@@ -1,5 +1,5 @@
 // Sentences of understanding without a model: thanks, and a word not understood with the nearest question offered.
-import type { Language } from '../scenarios/director.ts';
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 /** «спасибо», «благодарю». */

@@ -1,9 +1,9 @@
 // The assistant's fixed sentences, in Russian and English. Plain business words only: these reach the
 // director as they are (after the guard), so nothing here may name how the portal is reached.
 
-import type { Question } from '../assistant/understanding.ts';
-import type { Language } from '../scenarios/director.ts';
-import type { ScenarioName } from '../scenarios/requests.ts';
+import type { Question } from '../understanding/understanding.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { ScenarioName } from '../vocabulary/requests.ts';
 import { escapeHtml } from './html.ts';
 import { PLAN_STATUS } from './messages-plan.ts';
 

@@ -1,30 +1,31 @@
 // From a view model to one reply: Telegram HTML with the portal's words marked as data, the buttons under it.
 // The guard and the split to Telegram's lengths come once, at the present step (present.ts).
-import type { Language } from '../scenarios/director.ts';
-import type { ViewModel } from '../scenarios/view-models.ts';
-import { renderAbsence } from './absence-view.ts';
-import { renderBriefing } from './briefing-view.ts';
+
+import { renderContacts } from '../scenarios/clients/contacts-view.ts';
+import { renderDossier } from '../scenarios/clients/dossier-view.ts';
+import { renderDealCard } from '../scenarios/deals/deal-card-view.ts';
+import { renderDeals } from '../scenarios/deals/deals-view.ts';
+import { renderPipeline } from '../scenarios/deals/pipeline-view.ts';
+import { renderPlanForecast } from '../scenarios/plan/plan-view.ts';
+import { renderDealsAtRisk, renderPlans, renderPlanWho } from '../scenarios/plan/risk-view.ts';
+import { renderAbsence } from '../scenarios/questions/absence-view.ts';
+import { renderComparison } from '../scenarios/questions/comparison-view.ts';
+import { renderQuery, renderQueryChoice, renderQueryNotFound } from '../scenarios/questions/query-view.ts';
+import { renderWithNone } from '../scenarios/questions/with-none-view.ts';
+import { renderBriefing } from '../scenarios/reports/briefing-view.ts';
+import { renderLeadCard, renderNewLeads } from '../scenarios/reports/leads-view.ts';
+import { renderOverdueAlert } from '../scenarios/reports/overdue-alert-view.ts';
+import { renderDayResults, renderWeeklyReport } from '../scenarios/reports/reports-view.ts';
+import { renderTeamStatus } from '../scenarios/reports/team-view.ts';
+import { renderMeetingPrep } from '../scenarios/schedule/meeting-prep-view.ts';
+import { renderSchedule } from '../scenarios/schedule/schedule-view.ts';
+import { renderTasks } from '../scenarios/tasks/tasks-view.ts';
+import type { Language } from '../vocabulary/director.ts';
+import type { ViewModel } from '../vocabulary/view-models.ts';
 import { renderChoice, renderNotFound } from './choice-view.ts';
-import { renderComparison } from './comparison-view.ts';
-import { renderContacts } from './contacts-view.ts';
-import { renderDealCard } from './deal-card-view.ts';
-import { renderDeals } from './deals-view.ts';
-import { renderDossier } from './dossier-view.ts';
-import { renderLeadCard, renderNewLeads } from './leads-view.ts';
 import type { Page } from './lines.ts';
-import { renderMeetingPrep } from './meeting-prep-view.ts';
 import { DASHBOARD_OPEN_BUTTON } from './messages-dashboard.ts';
-import { renderOverdueAlert } from './overdue-alert-view.ts';
-import { renderPipeline } from './pipeline-view.ts';
-import { renderPlanForecast } from './plan/plan-view.ts';
-import { renderDealsAtRisk, renderPlans, renderPlanWho } from './plan/risk-view.ts';
-import { renderQuery, renderQueryChoice, renderQueryNotFound } from './query-view.ts';
 import type { Reply } from './reply.ts';
-import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
-import { renderSchedule } from './schedule-view.ts';
-import { renderTasks } from './tasks-view.ts';
-import { renderTeamStatus } from './team-view.ts';
-import { renderWithNone } from './with-none-view.ts';
 
 function pageOf(view: ViewModel, language: Language): Page {
   switch (view.view) {

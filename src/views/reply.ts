@@ -1,6 +1,6 @@
 // What the product sends: Telegram HTML plus optional buttons, and optionally a file (a chart picture or a
 // spreadsheet) whose caption is the HTML. Channel-neutral: the Telegram bot and the terminal demo both show these.
-import type { Action } from '../scenarios/actions.ts';
+import type { Action } from '../vocabulary/actions.ts';
 
 export interface Button {
   text: string;

@@ -1,5 +1,5 @@
 // The nouns the views count, in both languages, and the small phrases several views share.
-import type { Language } from '../scenarios/director.ts';
+import type { Language } from '../vocabulary/director.ts';
 import { countOf, type PluralForms } from './format.ts';
 
 type Noun = Record<Language, PluralForms>;

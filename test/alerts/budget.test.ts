@@ -2,8 +2,8 @@
 // notification), quiet hours and weekends hold alerts for the morning digest, and past the daily cap the rest
 // waits for the next digest, which says how many were held.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type AlertStand, alertStand, DIRECTOR, spaced } from './harness.ts';
 

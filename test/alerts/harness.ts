@@ -9,7 +9,7 @@ import { type CompanyMoves, createCompanyMoves } from '../../src/demo-portal/com
 import { type DemoPortal, type DemoPortalOptions, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 
 export const DIRECTOR = 111;

@@ -1,8 +1,8 @@
 // Each kind of alert from the director's side: what arrives, and when. A company on its webhook, Wednesday noon
 // in Moscow; the company's people make the moves through the portal's own methods.
 import { afterEach, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { type AlertStand, alertStand, DIRECTOR } from './harness.ts';
 
 let stand: AlertStand;

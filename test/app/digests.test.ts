@@ -9,7 +9,7 @@ import { startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -8,7 +8,7 @@ import { type App, createApp } from '../../src/app.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 
 // Wednesday 25 November 2026, 12:00 in Moscow, 19:00 in Vladivostok.
 const now = () => new Date('2026-11-25T09:00:00Z');

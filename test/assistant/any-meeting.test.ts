@@ -3,8 +3,8 @@
 // the demo portal's own calendar.
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from './harness.ts';
 
 const ZONE = 'Europe/Moscow';

@@ -1,7 +1,7 @@
 // Contacts (issue 13): the people to reach at a client, with position, phone and e-mail; a company card lists
 // its people; a person's card names the company. Expected values come from the demo portal's own data.
 import { describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { harnessForFile } from './harness.ts';
 

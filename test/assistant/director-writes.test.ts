@@ -1,8 +1,8 @@
 // Changes said the way a director writes them: the one-line question names exactly what will be written, and
 // after the tap the demo portal holds exactly that (the next read shows it).
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';
 import { harnessForFile } from './harness.ts';
 

@@ -2,9 +2,9 @@
 // it can help with, and in the hints under its views — is understood when the director types it, in both
 // languages. A phrase answered with the introduction or «I cannot help with that» fails the test.
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../src/scenarios/director.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { CAN_HELP_WITH, HELP, INTRODUCTION } from '../../src/views/messages.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Language } from '../../src/vocabulary/director.ts';
 import { type Harness, harnessForFile } from './harness.ts';
 
 const h = await harnessForFile();

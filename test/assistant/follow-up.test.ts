@@ -2,8 +2,8 @@
 // message continues it. The question is stored (a restart keeps it), expires like a proposal, is dropped by an
 // unrelated request and by «отмена»; nothing is written before the final yes.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from './harness.ts';
 

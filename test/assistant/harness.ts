@@ -10,8 +10,8 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { AssistantPort, ButtonOutcome, Conversation } from '../../src/telegram/ports.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
 

@@ -1,7 +1,7 @@
 // A day or a sum that cannot be gets one line naming it and a question, never a silent substitute
 // (today's schedule for «31 февраля», tomorrow for «30 февраля», 5 ₽ for «-5 рублей»).
 import { describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { harnessForFile } from './harness.ts';
 
 const h = await harnessForFile();

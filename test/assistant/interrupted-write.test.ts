@@ -2,9 +2,9 @@
 // sentence instead of silence, and where the portal can tell (a task or deal with that exact title, created
 // since the question) it says which way it went.
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { harnessForFile } from './harness.ts';
 
 const h = await harnessForFile();

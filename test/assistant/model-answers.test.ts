@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Script } from '../fakes/openai-api.ts';
 import { harnessForFile, plainReplies } from './harness.ts';
 

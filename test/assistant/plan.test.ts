@@ -2,8 +2,8 @@
 // «какой у нас план?» and /plan, checked by «как идём по плану?» with its follow-ups, and the deals at risk.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';
 import { harnessForFile } from './harness.ts';
 

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { WriteRequest } from '../../src/scenarios/writes.ts';
+import { guardText } from '../../src/present/guard.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
+import {
+  notFoundSentence,
+  proposalButtons,
+  proposalOutcome,
+  proposalQuestion,
+} from '../../src/scenarios/writes/proposals-view.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { guardText } from '../../src/views/guard.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
-import { notFoundSentence, proposalButtons, proposalOutcome, proposalQuestion } from '../../src/views/proposals.ts';
+import type { WriteRequest } from '../../src/vocabulary/writes.ts';
 
 // Wednesday 25 November 2026 in Moscow.
 const ru = { language: 'ru' as const, timeZone: 'Europe/Moscow', today: '2026-11-25' };

@@ -2,9 +2,9 @@
 // whose write has the wrong shape (a corrupted row, an older version's) is refused politely and writes nothing,
 // and a memory whose parts do not fit is forgotten part by part.
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { harnessForFile } from './harness.ts';
 
 const h = await harnessForFile();

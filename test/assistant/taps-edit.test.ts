@@ -1,8 +1,8 @@
 // Taps edit, not pile up (issue 13): the previous or next day and another pipeline replace the message tapped
 // on; other buttons (a card from a list) still answer with a new message.
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';
 import { harnessForFile } from './harness.ts';
 

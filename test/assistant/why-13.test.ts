@@ -2,8 +2,8 @@
 // portal, without a model and with one. With a model, the router still knows these, so the answer is the same
 // (the scripted model would answer every message with the deals list, which would show if it were asked).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { AssistantPort } from '../../src/telegram/ports.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
 import { type Harness, startHarness } from './harness.ts';
 

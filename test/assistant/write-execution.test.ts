@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
-import type { Director } from '../../src/scenarios/director.ts';
 import { createNameDirectory } from '../../src/scenarios/names.ts';
-import { executeWrite } from '../../src/scenarios/write-execution.ts';
-import { createWriteLookup, type WriteLookupService } from '../../src/scenarios/write-lookup.ts';
+import { executeWrite } from '../../src/scenarios/writes/write-execution.ts';
+import { createWriteLookup, type WriteLookupService } from '../../src/scenarios/writes/write-lookup.ts';
+import type { Director } from '../../src/vocabulary/director.ts';
 
 const now = () => new Date('2026-11-25T07:00:00Z');
 const director: Director = { portalUserId: 1, timeZone: 'Europe/Moscow', language: 'ru' };

@@ -1,7 +1,7 @@
 // Finding the record a write is about, by the name the director (or the model) gives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeWrite } from '../../src/scenarios/write-execution.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
+import { executeWrite } from '../../src/scenarios/writes/write-execution.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 describe('a write names its record', () => {

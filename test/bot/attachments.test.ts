@@ -3,8 +3,8 @@
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
+import { presentReplies } from '../../src/present/present.ts';
 import { createSender } from '../../src/telegram/send.ts';
-import { presentReplies } from '../../src/views/present.ts';
 import { PHOTO_BYTES_LIMIT, type Reply } from '../../src/views/reply.ts';
 import { type FakeTelegram, startFakeTelegram } from '../fakes/telegram-api.ts';
 

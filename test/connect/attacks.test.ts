@@ -3,8 +3,8 @@
 // link, a lookalike portal, a confirmation posted from elsewhere. Each now connects nothing, and the link's owner
 // hears one sentence in Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { NOT_CONNECTED } from '../../src/views/messages-connect.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { TECHNICAL_WORDS } from '../bot/harness.ts';
 import type { TelegramUser } from '../fakes/telegram-api.ts';
 import { type ConnectStand, DIRECTOR, newBrowser, STRANGER, startConnectStand } from './harness.ts';

@@ -3,9 +3,9 @@
 // find the token stale together, a refused renewal (the one sentence, digests stop), two companies on one bot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPortal } from '../../src/demo-portal/server.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { CONNECT_AGAIN } from '../../src/views/messages.ts';
 import { NOT_CONNECTED } from '../../src/views/messages-connect.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import { TECHNICAL_WORDS } from '../bot/harness.ts';
 import {
   CLIENT_SECRET,

@@ -15,7 +15,7 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { silentLogger } from '../../src/log.ts';
 import { createListener, type Listener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = '123456:dashboard-test-token';

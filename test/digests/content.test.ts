@@ -5,10 +5,10 @@ import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.t
 import { DIGEST_CONTENT } from '../../src/digests/content.ts';
 import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
+import { presentView } from '../../src/present/present.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
-import type { DigestName } from '../../src/scenarios/requests.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
-import { presentView } from '../../src/views/present.ts';
+import type { DigestName } from '../../src/vocabulary/requests.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 
 const harness = digestHarness();

@@ -4,11 +4,11 @@ import { DateTime } from 'luxon';
 import { afterEach } from 'vitest';
 import { createDigestDispatcher, type DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createDigestSettings } from '../../src/digests/settings.ts';
-import type { DigestName } from '../../src/scenarios/requests.ts';
 import { type Database, openDatabase } from '../../src/storage/db.ts';
-import { createDigestRepository } from '../../src/storage/digests.ts';
+import { createDigestRepository } from '../../src/storage/digest-repository.ts';
 import { createDirectorRepository, type DirectorRecord } from '../../src/storage/directors.ts';
 import type { Reply } from '../../src/views/reply.ts';
+import type { DigestName } from '../../src/vocabulary/requests.ts';
 import { tempFolders } from '../storage/temp.ts';
 
 export const MOSCOW: DirectorRecord = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { suggestBriefingButton } from '../../src/digests/digest-settings-view.ts';
 import { DIGEST_NAMES } from '../../src/digests/schedule.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { suggestBriefingButton } from '../../src/views/digest-settings.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { technical, telegramHtmlProblems } from '../views/html-check.ts';
 import { digestHarness, MOSCOW } from './harness.ts';

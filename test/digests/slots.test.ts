@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextSlot } from '../../src/digests/schedule.ts';
-import type { ClaimInput } from '../../src/storage/digests.ts';
+import type { ClaimInput } from '../../src/storage/digest-repository.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { digestHarness, MOSCOW } from './harness.ts';
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, type EvalCase, fakeAnswer } from '../../bench/eval/packs.ts';
 import { figuresOf, rowOf, writeModelsTable } from '../../bench/eval/report.ts';
 import { type EvalRun, judge, runEval } from '../../bench/eval/run.ts';
-import type { Action } from '../../src/scenarios/actions.ts';
 import type { Reply } from '../../src/views/reply.ts';
+import type { Action } from '../../src/vocabulary/actions.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
 
 type Body = { messages: { role: string; content?: unknown }[] };

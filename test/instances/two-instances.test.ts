@@ -16,7 +16,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { openDatabase } from '../../src/storage/db.ts';
-import { createDigestRepository } from '../../src/storage/digests.ts';
+import { createDigestRepository } from '../../src/storage/digest-repository.ts';
 import { createDirectorRepository } from '../../src/storage/directors.ts';
 import { type FakeTelegram, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { placeInSchema } from '../storage/engines.ts';

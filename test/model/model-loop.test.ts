@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createModelLoop, type ModelLoop, PROMPT_TOKEN_BUDGET } from '../../src/assistant/model/index.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
-import type { Director } from '../../src/scenarios/director.ts';
 import { createNameDirectory } from '../../src/scenarios/names.ts';
+import { createModelLoop, type ModelLoop, PROMPT_TOKEN_BUDGET } from '../../src/understanding/model/index.ts';
+import type { Director } from '../../src/vocabulary/director.ts';
 import { type FakeOpenAI, promptTokens, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
 
 const now = new Date('2026-11-25T09:00:00Z'); // Wednesday, 12:00 in Moscow

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toolEffect } from '../../src/assistant/model/tools.ts';
+import { toolEffect } from '../../src/understanding/model/tools.ts';
 
 const context = { timeZone: 'Europe/Moscow', today: '2026-12-16' };
 

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { firstMessages, PROMPT_TOKEN_BUDGET, portalData, promptTokenCount } from '../../src/assistant/model/index.ts';
-import { looksLikeData, modelText, toolCallInText } from '../../src/assistant/model/plain.ts';
-import { systemPrompt } from '../../src/assistant/model/prompt.ts';
-import { toolsFor } from '../../src/assistant/model/tool-choice.ts';
-import { TOOL_DEFINITIONS, ToolCallError, toolEffect } from '../../src/assistant/model/tools.ts';
-import type { Director } from '../../src/scenarios/director.ts';
+import {
+  firstMessages,
+  PROMPT_TOKEN_BUDGET,
+  portalData,
+  promptTokenCount,
+} from '../../src/understanding/model/index.ts';
+import { looksLikeData, modelText, toolCallInText } from '../../src/understanding/model/plain.ts';
+import { systemPrompt } from '../../src/understanding/model/prompt.ts';
+import { toolsFor } from '../../src/understanding/model/tool-choice.ts';
+import { TOOL_DEFINITIONS, ToolCallError, toolEffect } from '../../src/understanding/model/tools.ts';
+import type { Director } from '../../src/vocabulary/director.ts';
 
 const director: Director = { portalUserId: 1, timeZone: 'Asia/Vladivostok', language: 'ru' };
 const zone = { timeZone: director.timeZone, today: '2026-11-25' };

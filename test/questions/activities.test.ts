@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../src/demo-portal/filters.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { type Harness, startHarness, WEDNESDAY_MORNING } from '../assistant/harness.ts';
 
 let h: Harness;

@@ -3,7 +3,7 @@
 // answer is checked against the demo portal, and none may show other data under the question's header.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type Harness, startHarness } from '../assistant/harness.ts';
 import { eventsOf, ms, openTasksOf } from '../scenarios/demo.ts';

@@ -2,7 +2,7 @@
 // that fits several people, a date that does not exist, words the assistant does not know. Without a model, on
 // the demo portal, none of them may be answered with a view as if it were understood.
 import { describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { harnessForFile } from '../assistant/harness.ts';
 
 const h = await harnessForFile();

@@ -2,9 +2,9 @@
 // states what its query asked (subject, status, whose, which client, when, how measured), or the bot asks
 // which person was meant. A reply showing other data under a filtered question fails here.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { stemOf, wordsOf } from '../../src/scenarios/matcher.ts';
-import type { Query } from '../../src/scenarios/query.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Query } from '../../src/vocabulary/query.ts';
 import { type Harness, startHarness } from '../assistant/harness.ts';
 import { PACK_NOW } from '../router/phrases.ts';
 import { questionPack } from '../router/questions.ts';

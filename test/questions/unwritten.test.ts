@@ -3,8 +3,8 @@
 // dropped; follow-ups refine the last question (after a restart too); Latin typing is read as Russian.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { harnessForFile, WEDNESDAY_MORNING } from '../assistant/harness.ts';
 

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/demo-portal/filters.ts';
-import { plainTextOf } from '../../src/views/plain-text.ts';
+import { plainTextOf } from '../../src/present/plain-text.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { harnessForFile, WEDNESDAY_MORNING } from '../assistant/harness.ts';
 

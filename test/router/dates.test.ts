@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDays, findTimes, localDateTime, parseDay } from '../../src/assistant/router/dates.ts';
+import { findDays, findTimes, localDateTime, parseDay } from '../../src/understanding/router/dates.ts';
 
 const moscow = 'Europe/Moscow';
 const vladivostok = 'Asia/Vladivostok';

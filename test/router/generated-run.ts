@@ -1,10 +1,11 @@
 // The generated pack against the router, without a model: each question is understood (the expected typed query
 // and form), asked about or honestly not understood, or answered confidently wrong (a view of another question).
-import { understand } from '../../src/assistant/router/index.ts';
-import { understandMessage } from '../../src/assistant/understand.ts';
-import type { Intent } from '../../src/assistant/understanding.ts';
+
 import { stemOf, wordsOf } from '../../src/scenarios/matcher.ts';
-import type { Query } from '../../src/scenarios/query.ts';
+import { understand } from '../../src/understanding/router/index.ts';
+import { understandMessage } from '../../src/understanding/understand-context.ts';
+import type { Intent } from '../../src/understanding/understanding.ts';
+import type { Query } from '../../src/vocabulary/query.ts';
 import { type GeneratedQuestion, generatedPack } from './generated.ts';
 import { PACK_NOW, PACK_ZONE, sameIntent } from './phrases.ts';
 

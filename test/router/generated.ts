@@ -2,9 +2,9 @@
 // word-order changes, fillers, one-letter typos, case, «ё/е», Latin typing and inflections. Each question's
 // EXPECTED typed query is put together here from the parts it was made of, never by asking the router.
 // Names are the demo company's (employees and clients), so the pack runs against the demo's directory.
-import type { Format } from '../../src/assistant/router/formats.ts';
-import type { Query } from '../../src/scenarios/query.ts';
-import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
+import type { Format } from '../../src/understanding/router/formats.ts';
+import type { Query } from '../../src/vocabulary/query.ts';
+import type { ScenarioRequest } from '../../src/vocabulary/requests.ts';
 import { PERIODS } from './questions.ts';
 
 export interface GeneratedQuestion {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/assistant/router/index.ts';
+import { understand } from '../../src/understanding/router/index.ts';
 import {
   PACK_NOW,
   PACK_ZONE,

@@ -1,10 +1,10 @@
 // The phrase pack: what directors actually type, with the intent each one must get, for any instant and zone.
 // Expected days are computed here with plain luxon arithmetic, not with the router's own date code.
 import { DateTime } from 'luxon';
-import { understand } from '../../src/assistant/router/index.ts';
-import type { Intent } from '../../src/assistant/understanding.ts';
-import type { Query } from '../../src/scenarios/query.ts';
-import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
+import { understand } from '../../src/understanding/router/index.ts';
+import type { Intent } from '../../src/understanding/understanding.ts';
+import type { Query } from '../../src/vocabulary/query.ts';
+import type { ScenarioRequest } from '../../src/vocabulary/requests.ts';
 
 export interface Phrase {
   text: string;

@@ -1,7 +1,7 @@
 // The plan's phrases without a model: what each one asks for, in Wednesday 16 December 2026's words.
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/assistant/router/index.ts';
-import type { Intent } from '../../src/assistant/understanding.ts';
+import { understand } from '../../src/understanding/router/index.ts';
+import type { Intent } from '../../src/understanding/understanding.ts';
 
 const now = new Date('2026-12-16T09:00:00Z');
 const context = { now, timeZone: 'Europe/Moscow' };

@@ -2,8 +2,8 @@
 // in every case and word order, some English and some typos, each with the typed query it must become.
 // Expected periods are computed here with plain luxon arithmetic at PACK_NOW in PACK_ZONE.
 import { DateTime } from 'luxon';
-import { understand } from '../../src/assistant/router/index.ts';
-import type { Query } from '../../src/scenarios/query.ts';
+import { understand } from '../../src/understanding/router/index.ts';
+import type { Query } from '../../src/vocabulary/query.ts';
 import { PACK_NOW, PACK_ZONE, sameIntent } from './phrases.ts';
 
 export interface QuestionPhrase {

@@ -1,9 +1,9 @@
 // The typo fixer mends slips in the router's own words and never rewrites a real word: a stage, a pipeline,
 // a person or a client the director names reaches the query as typed («подготовка» is not «подготовь»).
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/assistant/router/index.ts';
-import { messageOf } from '../../src/assistant/router/text.ts';
 import { generateCompany } from '../../src/demo-portal/company.ts';
+import { understand } from '../../src/understanding/router/index.ts';
+import { messageOf } from '../../src/understanding/router/text.ts';
 
 const now = new Date('2026-11-25T09:00:00Z');
 const clock = { now, timeZone: 'Europe/Moscow' };

@@ -2,8 +2,9 @@
 // rides on a button within Telegram's 64 bytes, and a field added to it reaches both without another edit.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { toolDefinitionsOf } from '../../src/assistant/model/tools.ts';
-import type { Action } from '../../src/scenarios/actions.ts';
+import { buttonCodecOf, decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
+import { toolDefinitionsOf } from '../../src/understanding/model/tools.ts';
+import type { Action } from '../../src/vocabulary/actions.ts';
 import {
   type ButtonForm,
   buttonFormOf,
@@ -12,8 +13,7 @@ import {
   scenarioRequestSchema,
   WRITES,
   writeRequestSchema,
-} from '../../src/scenarios/catalogue.ts';
-import { buttonCodecOf, decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
+} from '../../src/vocabulary/catalogue.ts';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 

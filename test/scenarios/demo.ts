@@ -2,8 +2,8 @@
 import { DateTime } from 'luxon';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
-import type { Director, Language } from '../../src/scenarios/director.ts';
 import { createScenarios, type Scenarios } from '../../src/scenarios/index.ts';
+import type { Director, Language } from '../../src/vocabulary/director.ts';
 
 /** Wednesday 25 November 2026, 12:00 in Moscow. */
 export const NOW = new Date('2026-11-25T09:00:00Z');

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { presentView } from '../../src/views/present.ts';
+import { presentView } from '../../src/present/present.ts';
+import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { ms, openTasksOf, plain, startStand } from './demo.ts';
 
 // Around midnight the director's today is not the server's (UTC) nor the portal's (Moscow) today.

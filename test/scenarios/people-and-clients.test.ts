@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { presentView } from '../../src/views/present.ts';
+import { presentView } from '../../src/present/present.ts';
+import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { ms, NOW, openTasksOf, plain, type Stand, startStand } from './demo.ts';
 
 let stand: Stand;

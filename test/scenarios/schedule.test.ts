@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarEvent } from '../../src/demo-portal/company.ts';
-import type { ViewModel } from '../../src/scenarios/view-models.ts';
-import { presentView } from '../../src/views/present.ts';
+import { presentView } from '../../src/present/present.ts';
+import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { eventsOf, ms, openTasksOf, plain, type Stand, startStand } from './demo.ts';
 
 let stand: Stand;

@@ -1,7 +1,7 @@
 // Worker thread for the race test: its own connection to the database, released by a shared start signal.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../src/storage/db.ts';
-import { createProposalRepository } from '../../src/storage/proposals.ts';
+import { createProposalRepository } from '../../src/storage/proposal-repository.ts';
 
 const { place, id, telegramUserId, now, start } = workerData as {
   place: string;

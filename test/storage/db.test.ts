@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase, postgresDialect, type Queries, StorageError } from '../../src/storage/db.ts';
 import { createMemoryRepository } from '../../src/storage/memory.ts';
-import { createProposalRepository } from '../../src/storage/proposals.ts';
+import { createProposalRepository } from '../../src/storage/proposal-repository.ts';
 import { storageEngines } from './engines.ts';
 import { tempFolders } from './temp.ts';
 

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { WriteRequest } from '../../src/scenarios/writes.ts';
-import { type ClaimResult, createProposalRepository } from '../../src/storage/proposals.ts';
+import { type ClaimResult, createProposalRepository } from '../../src/storage/proposal-repository.ts';
+import type { WriteRequest } from '../../src/vocabulary/writes.ts';
 import { storageEngines } from './engines.ts';
 
 const director = 111;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCacheRepository } from '../../src/storage/cache.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { createDigestRepository } from '../../src/storage/digests.ts';
+import { createDigestRepository } from '../../src/storage/digest-repository.ts';
 import { createDirectorRepository, type DirectorRecord } from '../../src/storage/directors.ts';
 import { createMemoryRepository, MEMORY_LINES } from '../../src/storage/memory.ts';
 import { storageEngines } from './engines.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../src/scenarios/actions.ts';
 import { decodeAction, encodeAction, fitsButton } from '../../src/telegram/callback-data.ts';
 import { taggedData, untaggedData, workspaceTagOf } from '../../src/telegram/workspace-tag.ts';
+import type { Action } from '../../src/vocabulary/actions.ts';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 

@@ -1,5 +1,5 @@
 // One request for every view the product shows: the views test renders each, the views bench counts their reads.
-import type { ScenarioRequest } from '../../src/scenarios/requests.ts';
+import type { ScenarioRequest } from '../../src/vocabulary/requests.ts';
 
 export const everyViewRequest: ScenarioRequest[] = [
   { scenario: 'schedule', date: '2026-11-25' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewModel } from '../../src/scenarios/view-models.ts';
+import { presentView } from '../../src/present/present.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
-import { presentView } from '../../src/views/present.ts';
+import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { parseTelegramHtml, TELEGRAM_TEXT_LIMIT } from '../fakes/telegram-html.ts';
 import { NOW, type Stand, startStand } from '../scenarios/demo.ts';
 import { everyViewRequest } from './every-request.ts';

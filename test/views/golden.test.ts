@@ -3,9 +3,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../src/scenarios/director.ts';
-import type { DealItem, EventItem, Moment, TaskItem, ViewModel } from '../../src/scenarios/view-models.ts';
-import { presentView } from '../../src/views/present.ts';
+import { presentView } from '../../src/present/present.ts';
+import type { Language } from '../../src/vocabulary/director.ts';
+import type { DealItem, EventItem, Moment, TaskItem, ViewModel } from '../../src/vocabulary/view-models.ts';
 
 const at: Moment = { now: '2026-11-25T12:00:00+03:00', today: '2026-11-25', timeZone: 'Europe/Moscow' };
 const rub = (amount: number) => ({ amount, currency: 'RUB' });

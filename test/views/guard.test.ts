@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataMark, guardPlainText, guardText } from '../../src/views/guard.ts';
+import { dataMark, guardPlainText, guardText } from '../../src/present/guard.ts';
 import { technical, telegramHtmlProblems } from './html-check.ts';
 
 describe('the last-line guard', () => {

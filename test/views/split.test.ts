@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMessage } from '../../src/views/split.ts';
+import { splitMessage } from '../../src/present/split.ts';
 import { parseTelegramHtml } from '../fakes/telegram-html.ts';
 import { telegramHtmlProblems } from './html-check.ts';
 

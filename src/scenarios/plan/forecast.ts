@@ -2,9 +2,10 @@
 // run-rate = fact ÷ working days gone × working days in the period; weighted forecast = fact + Σ (sum × stage
 // probability) over open deals expected to close in the rest of the period; gap = plan − forecast; pace
 // needed = (plan − fact) ÷ working days left. One currency (the plan's); the others are named apart, never added.
-import { sumsOf } from '../open-deals.ts';
+
+import type { Amount } from '../../vocabulary/view-models.ts';
+import { sumsOf } from '../deals/open-deals.ts';
 import type { PortalDeal } from '../portal-data.ts';
-import type { Amount } from '../view-models.ts';
 import type { TimeShare } from './periods.ts';
 import { DEFAULT_PROBABILITIES, type StageOddsTable } from './stage-odds.ts';
 

@@ -1,7 +1,8 @@
 // The plan's picture: plan, fact and forecast of the company and of each manager with deals in the period, from
 // the same reads as the forecast (grouped here by manager, no request more).
+
+import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import type { ViewModel } from '../view-models.ts';
 import { currencyOf, forecastOf } from './forecast.ts';
 import type { PlanPeriod } from './periods.ts';
 import { timeShare } from './periods.ts';

@@ -2,7 +2,7 @@
 // its stage's probability and its weighed sum, the heaviest first.
 import { DateTime } from 'luxon';
 import type { ScenarioContext } from '../context.ts';
-import { dealRows, type ForecastRow } from '../exports.ts';
+import { dealRows, type ForecastRow } from '../files/exports.ts';
 import { weigh } from './forecast.ts';
 import { periodAt } from './periods.ts';
 import { readForecastData } from './plan-reads.ts';

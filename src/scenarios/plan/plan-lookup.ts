@@ -1,9 +1,10 @@
 // A plan said in words becomes a plan write: the manager looked up by name (several: a pick), the plan it would
 // replace read from our own records, so the question can show it («было 12 000 000 ₽»).
-import type { WriteDraft } from '../../assistant/understanding.ts';
+
 import type { PlanRepository } from '../../storage/plans.ts';
-import { type LookupContext, label, outcome, type WriteLookup } from '../write-lookup/types.ts';
-import type { WriteRequest } from '../writes.ts';
+import type { WriteDraft } from '../../understanding/understanding.ts';
+import type { WriteRequest } from '../../vocabulary/writes.ts';
+import { type LookupContext, label, outcome, type WriteLookup } from '../writes/write-lookup/types.ts';
 import { companyOf } from './company.ts';
 import { periodKindOf } from './plan-scenarios.ts';
 

@@ -1,16 +1,16 @@
 // The plan's scenarios as plain functions over the portal and the plans we keep: a request in, a view model out.
 import { DateTime } from 'luxon';
 import type { PlanRepository, SalesPlan } from '../../storage/plans.ts';
+import type { ForecastDealItem, PlanLine, StageNote } from '../../vocabulary/plan-view-model.ts';
+import type { ScenarioRequest } from '../../vocabulary/requests.ts';
+import type { Person, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import { toDirectorTime } from '../day-window.ts';
-import { dealNamesFor, toDealItem } from '../open-deals.ts';
+import { dealNamesFor, toDealItem } from '../deals/open-deals.ts';
 import type { PortalDeal } from '../portal-data.ts';
-import type { ScenarioRequest } from '../requests.ts';
-import type { Person, ViewModel } from '../view-models.ts';
+import { toDirectorTime } from '../schedule/day-window.ts';
 import { forecastOf, type WeightedDeal } from './forecast.ts';
 import { PERIOD_KINDS, type PeriodKind, type PlanPeriod, periodAt, timeShare } from './periods.ts';
 import { readForecastData, readRiskData } from './plan-reads.ts';
-import type { ForecastDealItem, PlanLine, StageNote } from './plan-view-model.ts';
 import { dealsAtRisk } from './risk.ts';
 import type { StageOddsTable } from './stage-odds.ts';
 

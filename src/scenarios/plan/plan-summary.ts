@@ -1,13 +1,13 @@
 // One plan line for the morning briefing and the weekly report: the company's plan of the current month (else of
 // the quarter, else of the year), with the fact and the forecast. Nothing, and no portal request, without a plan.
 import { DateTime } from 'luxon';
+import type { PlanSummary } from '../../vocabulary/plan-view-model.ts';
+import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import type { ViewModel } from '../view-models.ts';
 import { forecastOf } from './forecast.ts';
 import { PERIOD_KINDS, periodAt, timeShare } from './periods.ts';
 import { readForecastData } from './plan-reads.ts';
 import type { PlanBook } from './plan-scenarios.ts';
-import type { PlanSummary } from './plan-view-model.ts';
 
 export async function planSummary(context: ScenarioContext, book: PlanBook): Promise<PlanSummary | undefined> {
   if (!book.plans) return undefined;

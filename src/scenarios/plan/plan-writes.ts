@@ -1,6 +1,6 @@
 // A confirmed plan becomes one kept plan: the assistant's own record, not the portal's.
 import type { SalesPlan } from '../../storage/plans.ts';
-import type { WriteRequest } from '../writes.ts';
+import type { WriteRequest } from '../../vocabulary/writes.ts';
 import { periodKindOf } from './plan-scenarios.ts';
 
 export function planOfWrite(

@@ -2,8 +2,8 @@
 // median (stage history, last 12 months); no planned activity; the expected close date has passed; no activity
 // for 14 days or more. Ranked by sum × the number of reasons.
 import { DateTime } from 'luxon';
-import { instantOf } from '../day-window.ts';
 import type { PortalDeal } from '../portal-data.ts';
+import { instantOf } from '../schedule/day-window.ts';
 import type { StageOddsTable } from './stage-odds.ts';
 
 /** Days without any activity after which a deal counts as left alone. */

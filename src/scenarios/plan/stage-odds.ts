@@ -4,8 +4,8 @@
 // position among its pipeline's open stages, and the estimate is rough. The usual time in a stage is the
 // median of the finished stays in it (a stay ends with the deal's next move), over the same history.
 
-import { instantOf } from '../day-window.ts';
 import type { Stage } from '../names.ts';
+import { instantOf } from '../schedule/day-window.ts';
 
 /** Below this many closed deals behind a stage, its probability is the default one. */
 export const FEW_DEALS = 10;

@@ -1,6 +1,6 @@
 // Only allowed Telegram users get anything; a stranger learns their own ID and nothing about the company.
 import { Composer, type Context } from 'grammy';
-import type { Language } from '../../scenarios/director.ts';
+import type { Language } from '../../vocabulary/director.ts';
 import type { AccessList } from '../ports.ts';
 
 const strangerText = (telegramUserId: number, language: Language) =>

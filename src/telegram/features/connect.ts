@@ -1,8 +1,7 @@
 // /connect and /disconnect: a director connects their own portal (the Bitrix24 application). Before the access
 // check, because with ALLOW_CONNECTED_PORTALS connecting is how a newcomer becomes allowed.
 import { Composer, type Context, InlineKeyboard } from 'grammy';
-import { portalName, portalOrigin } from '../../connect/portal-address.ts';
-import type { Language } from '../../scenarios/director.ts';
+import { portalName, portalOrigin } from '../../access/connect/portal-address.ts';
 import { escapeHtml } from '../../views/html.ts';
 import {
   ASK_PORTAL_ADDRESS,
@@ -14,6 +13,7 @@ import {
   OPEN_CONNECT_LINK,
   OPEN_PORTAL_BUTTON,
 } from '../../views/messages.ts';
+import type { Language } from '../../vocabulary/director.ts';
 import { CONNECT_DATA } from '../callback-data.ts';
 import type { AccessList, ConnectPort } from '../ports.ts';
 import { CONNECT_TAP } from '../workspace-tag.ts';

@@ -2,7 +2,7 @@
 // reply keyboard would open the page without the director's signed data (Telegram sends none from there), so the
 // menu's button answers with an inline one, which does.
 import { Composer, type Context, InlineKeyboard } from 'grammy';
-import { guardPlainText, guardText } from '../../views/guard.ts';
+import { guardPlainText, guardText } from '../../present/guard.ts';
 import { languageOfCode } from '../../views/messages.ts';
 import { DASHBOARD_MENU_BUTTON, DASHBOARD_OFFER, DASHBOARD_OPEN_BUTTON } from '../../views/messages-dashboard.ts';
 

@@ -3,11 +3,11 @@
 import { Composer, type Context } from 'grammy';
 import { readCapped } from '../../capped-body.ts';
 import type { Logger } from '../../log.ts';
-import type { Language } from '../../scenarios/director.ts';
+import { presentReplies } from '../../present/present.ts';
 import type { Transcriber } from '../../speech/transcriber.ts';
 import { portalText } from '../../views/lines.ts';
 import { heardLine, VOICE_NOT_UNDERSTOOD, VOICE_TOO_LONG } from '../../views/messages.ts';
-import { presentReplies } from '../../views/present.ts';
+import type { Language } from '../../vocabulary/director.ts';
 import type { MenuKeyboard } from '../menu.ts';
 import type { AssistantPort } from '../ports.ts';
 import type { Sender } from '../send.ts';

@@ -1,7 +1,7 @@
 // A view as a picture: the chart as a PNG, captioned with the text view's headline and its one hint.
-import type { ChartData } from '../../scenarios/chart-data.ts';
-import type { Language } from '../../scenarios/director.ts';
-import type { ViewModel } from '../../scenarios/view-models.ts';
+import type { ChartData } from '../../scenarios/files/chart-data.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { ViewModel } from '../../vocabulary/view-models.ts';
 import { renderView } from '../render.ts';
 import type { Reply } from '../reply.ts';
 import { say } from '../words.ts';

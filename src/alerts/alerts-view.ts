@@ -1,0 +1,165 @@
+// One message of alerts: a line per record (its latest news only: repeats of one object fold into one line), each
+// with «Открыть», then «Не присылать такие» and, for one alert that has a natural next step, that step as a
+// proposed write (asked and confirmed like any other).
+import { DateTime } from 'luxon';
+import { countOf, money, relativeDay, timeOf } from '../views/format.ts';
+import { escapeHtml } from '../views/html.ts';
+import {
+  ALERT_FORMS,
+  ALERTS_HEADER,
+  HELD_HEADER,
+  KIND_NAMES,
+  MINUTE_FORMS,
+  MORE_LINES,
+  NOT_THESE,
+  OPEN,
+  TASK_FOR_RESPONSIBLE,
+} from '../views/messages-alerts.ts';
+import type { Button, Reply } from '../views/reply.ts';
+import { say } from '../views/words.ts';
+import type { Language } from '../vocabulary/director.ts';
+import { type RecordLinks, recordAddress } from '../vocabulary/record-links.ts';
+import type { AlertFacts } from './decisions.ts';
+import type { AlertKind } from './settings.ts';
+
+export interface ShownAlert {
+  kind: AlertKind;
+  object: string;
+  facts: AlertFacts;
+}
+
+export interface AlertContext {
+  language: Language;
+  zone: string;
+  now: Date;
+  links: RecordLinks | undefined;
+  /** Names of the people the alerts mention. */
+  names: ReadonlyMap<number, string>;
+}
+
+/** A message stays short: past this many lines, the rest is counted. */
+const MAX_LINES = 10;
+
+const minutesIn = (minutes: number, language: Language) =>
+  minutes < 120
+    ? countOf(minutes, MINUTE_FORMS[language], language)
+    : say(language, `${Math.floor(minutes / 60)} ч`, `${Math.floor(minutes / 60)} h`);
+
+/** «завтра в 11:00» / «tomorrow at 11:00». */
+export function whenInWords(iso: string, context: AlertContext): string {
+  const moment = DateTime.fromISO(iso, { setZone: true }).setZone(context.zone);
+  const today = DateTime.fromJSDate(context.now, { zone: context.zone }).toISODate() ?? '';
+  const day = relativeDay(moment.toISODate() ?? '', today, context.language);
+  return say(context.language, `${day} в `, `${day} at `) + timeOf(iso, context.language, context.zone);
+}
+
+/** One alert's line (HTML): in a message, and on the dashboard as plain text. */
+export function lineOf(alert: ShownAlert, context: AlertContext): string {
+  const { facts } = alert;
+  const { language } = context;
+  const title = `«${escapeHtml(facts.title)}»`;
+  const person = facts.personId === undefined ? undefined : context.names.get(facts.personId);
+  const who = person ? ` (${escapeHtml(person)})` : '';
+  const sum = facts.amount === undefined ? '' : money(facts.amount, facts.currency ?? 'RUB', language);
+  const lines: Record<AlertKind, () => string> = {
+    dealWon: () => say(language, `🏆 Выиграна сделка ${title}: ${sum}${who}`, `🏆 Deal won ${title}: ${sum}${who}`),
+    dealLost: () => {
+      const reason = facts.reason
+        ? say(language, `. Причина: ${escapeHtml(facts.reason)}`, `. Reason: ${escapeHtml(facts.reason)}`)
+        : '';
+      return say(
+        language,
+        `❌ Проиграна сделка ${title}: ${sum}${who}${reason}`,
+        `❌ Deal lost ${title}: ${sum}${who}${reason}`,
+      );
+    },
+    leadUntouched: () => {
+      const waited = minutesIn(facts.minutes ?? 0, language);
+      return say(
+        language,
+        `⏳ Лид ${title} ждёт ${waited}, к нему никто не прикасался${who}`,
+        `⏳ Lead ${title} has waited ${waited} untouched${who}`,
+      );
+    },
+    taskDone: () => say(language, `✅ Выполнена задача ${title}${who}`, `✅ Task done ${title}${who}`),
+    taskOverdue: () => {
+      const due = facts.at ? whenInWords(facts.at, context) : '';
+      return say(
+        language,
+        `⚠️ Просрочена задача ${title}: срок был ${due}${who}`,
+        `⚠️ Task overdue ${title}: it was due ${due}${who}`,
+      );
+    },
+    meetingAdded: () => {
+      const at = facts.at ? whenInWords(facts.at, context) : '';
+      const by = person ? escapeHtml(person) : say(language, 'Коллега', 'A colleague');
+      return say(
+        language,
+        `📅 ${by} назначил(а) вам встречу ${title}: ${at}`,
+        `📅 ${by} invited you to ${title}: ${at}`,
+      );
+    },
+  };
+  const kind = facts.type === 'meeting' ? 'event' : facts.type;
+  const open = context.links
+    ? ` · <a href="${escapeHtml(recordAddress(context.links, kind, facts.id))}">${OPEN[language]}</a>`
+    : '';
+  return lines[alert.kind]() + open;
+}
+
+/** The next step an alert calls for, as a write the director is asked to confirm. */
+function nextStep(alert: ShownAlert, context: AlertContext): Button | undefined {
+  const { facts } = alert;
+  if (facts.personId === undefined || (alert.kind !== 'leadUntouched' && alert.kind !== 'dealLost')) return undefined;
+  const end = DateTime.fromJSDate(context.now, { zone: context.zone })
+    .endOf('day')
+    .set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
+  const deadline = end.toMillis() > context.now.getTime() ? end : end.plus({ days: 1 });
+  const title =
+    alert.kind === 'leadUntouched'
+      ? say(context.language, `Связаться по лиду №${facts.id}`, `Contact lead #${facts.id}`)
+      : say(context.language, `Разобрать сделку №${facts.id}`, `Review deal #${facts.id}`);
+  return {
+    text: TASK_FOR_RESPONSIBLE[context.language],
+    action: {
+      kind: 'propose',
+      write: {
+        type: 'createTask',
+        title,
+        responsibleId: facts.personId,
+        deadline: deadline.toISO({ suppressMilliseconds: true }) ?? '',
+      },
+    },
+  };
+}
+
+/** The message for these alerts, oldest first; an object's latest news stands for all of its news. */
+export function renderAlerts(alerts: readonly ShownAlert[], context: AlertContext): Reply {
+  const latest = new Map<string, ShownAlert>();
+  for (const alert of alerts) {
+    latest.delete(alert.object);
+    latest.set(alert.object, alert);
+  }
+  const shown = [...latest.values()];
+  const { language } = context;
+  const lines = shown.slice(0, MAX_LINES).map((alert) => lineOf(alert, context));
+  if (shown.length > MAX_LINES) lines.push(MORE_LINES[language].replace('{n}', String(shown.length - MAX_LINES)));
+  const html = shown.length === 1 ? lines[0]! : [ALERTS_HEADER[language], ...lines].join('\n');
+  const kinds = [...new Set(shown.map((alert) => alert.kind))];
+  const step = shown.length === 1 ? nextStep(shown[0]!, context) : undefined;
+  const mute = kinds.slice(0, 3).map((kind) => ({
+    text: kinds.length === 1 ? NOT_THESE[language] : `${NOT_THESE[language]}: ${KIND_NAMES[kind][language]}`,
+    action: { kind: 'alertSwitch' as const, alert: kind, on: false },
+  }));
+  return { html, buttons: [...(step ? [[step]] : []), ...mute.map((button) => [button])] };
+}
+
+/** The digest's block about alerts held for it (quiet hours, the daily cap): how many, and the first few. */
+export function renderHeldAlerts(alerts: readonly ShownAlert[], context: AlertContext): Reply | undefined {
+  if (alerts.length === 0) return undefined;
+  const reply = renderAlerts(alerts, context);
+  const { language } = context;
+  const header = HELD_HEADER[language].replace('{n}', countOf(alerts.length, ALERT_FORMS[language], language));
+  const body = alerts.length === 1 ? reply.html : reply.html.split('\n').slice(1).join('\n');
+  return { html: `${header}\n${body}` };
+}

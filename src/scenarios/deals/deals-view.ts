@@ -1,0 +1,72 @@
+import { moneyTotals } from '../../views/format.ts';
+import { dealLine } from '../../views/items.ts';
+import { buttonLabel, hintLine, listLimit, listLines, type Page, sections, totalOf } from '../../views/lines.ts';
+import type { Button } from '../../views/reply.ts';
+import { count, say } from '../../views/words.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { DealItem, Listed, ViewModel } from '../../vocabulary/view-models.ts';
+
+/** «💤 2 сделки без движения 14+ дней». */
+export const stuckLine = (n: number, language: Language): string =>
+  `💤 ${count(n, 'deal', language)} ${say(language, 'без движения 14+ дней', 'without movement for 14+ days')}`;
+
+/** The warning line with the stuck deals under it; nothing when no deal is stuck. */
+export function stuckSection(
+  stuck: Listed<DealItem>,
+  language: Language,
+  limit = listLimit,
+  line = (deal: DealItem) => dealLine(deal, language),
+): string[] | undefined {
+  const total = totalOf(stuck);
+  return total > 0 ? [`${stuckLine(total, language)}:`, ...listLines(stuck, line, 'deal', language, limit)] : undefined;
+}
+
+/** Buttons opening the cards of a few deals. */
+export function dealButtons(deals: DealItem[], limit = 3): Button[][] {
+  return deals.slice(0, limit).map((deal) => [
+    {
+      text: buttonLabel('💼 ', deal.title),
+      action: { kind: 'show', request: { scenario: 'dealCard', dealId: deal.id } },
+    },
+  ]);
+}
+
+export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, language: Language): Page {
+  const total = totalOf(view.deals);
+  if (total === 0) {
+    return {
+      lines: sections(
+        `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
+        hintLine(
+          say(
+            language,
+            'Могу создать сделку: назовите её и сумму.',
+            'I can create a deal: give me its name and amount.',
+          ),
+        ),
+      ),
+    };
+  }
+  const line = (deal: DealItem) => dealLine(deal, language, { pipeline: true, links: view.links });
+  // The stuck ones get their own section under the line that warns of them; the rest follow by amount.
+  const stuck = view.deals.items.filter((deal) => deal.stuckDays !== undefined);
+  const others = {
+    items: view.deals.items.filter((deal) => deal.stuckDays === undefined),
+    total: total - stuck.length,
+  };
+  return {
+    lines: sections(
+      `💼 ${say(language, 'Открытые сделки', 'Open deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
+      stuckSection({ items: stuck, total: view.stuck }, language, listLimit, line),
+      others.total > 0 ? listLines(others, line, 'deal', language) : undefined,
+      hintLine(
+        say(
+          language,
+          'Могу открыть карточку сделки или перевести её на другой этап.',
+          'I can open a deal or move it to another stage.',
+        ),
+      ),
+    ),
+    buttons: dealButtons(stuck.length > 0 ? stuck : view.deals.items),
+  };
+}

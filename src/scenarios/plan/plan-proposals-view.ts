@@ -1,0 +1,57 @@
+// The yes/no question of a plan, and what it becomes once kept: every argument shown (period, whose, sum).
+
+import { money } from '../../views/format.ts';
+import { portalText, quoted } from '../../views/lines.ts';
+import { say } from '../../views/words.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { WriteRequest } from '../../vocabulary/writes.ts';
+import { periodInWords } from './plan-view.ts';
+
+type PlanWrite = Extract<WriteRequest, { type: 'setPlan' }>;
+
+/** «на декабрь 2026 — компания», «на 4 квартал 2026 — Пётр Волков». */
+function planSubject(write: PlanWrite, language: Language): string {
+  const period = periodInWords(
+    { kind: write.kind === 'quarter' || write.kind === 'year' ? write.kind : 'month', start: write.start },
+    language,
+  );
+  const whose = write.managerName ? portalText(write.managerName) : say(language, 'компания', 'company');
+  return say(language, `на ${period} — ${whose}`, `for ${period} — ${whose}`);
+}
+
+/** «Задать план на декабрь 2026 — компания: 12 000 000 ₽?», a change with the sum it replaces. */
+export function planQuestion(write: PlanWrite, language: Language): string {
+  const sum = money(write.amount, write.currency, language);
+  if (write.previous !== undefined) {
+    const was = money(write.previous, write.currency, language);
+    return say(
+      language,
+      `Поменять план ${planSubject(write, language)}: ${was} → ${sum}?`,
+      `Change the plan ${planSubject(write, language)}: ${was} → ${sum}?`,
+    );
+  }
+  return say(
+    language,
+    `Задать план ${planSubject(write, language)}: ${sum}?`,
+    `Set the plan ${planSubject(write, language)}: ${sum}?`,
+  );
+}
+
+export function planOutcome(write: PlanWrite, language: Language): string {
+  const sum = money(write.amount, write.currency, language);
+  return say(
+    language,
+    `✅ План ${planSubject(write, language)}: ${sum}.`,
+    `✅ Plan ${planSubject(write, language)}: ${sum}.`,
+  );
+}
+
+/** A manager's name that fits several people: whose plan it is. */
+export function whosePlan(said: string, language: Language): string {
+  const name = quoted(portalText(said), language);
+  return say(
+    language,
+    `Чей это план? Под ${name} подходят несколько сотрудников:`,
+    `Whose plan is it? Several people match ${name}:`,
+  );
+}

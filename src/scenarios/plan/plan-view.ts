@@ -1,0 +1,176 @@
+// Plan against fact and the forecast: the fact, the shares of plan and time, the run-rate, the weighted forecast,
+// the gap and the pace needed, then the deals that would close the gap. «почему такой прогноз?» in three lines.
+
+import { dateInWords, money, moneyTotals } from '../../views/format.ts';
+import { bullet, hintLine, opens, type Page, portalText, sections, titleText } from '../../views/lines.ts';
+import { NO_PLAN_OFFER, PLAN_HINT, ROUGH_ESTIMATE } from '../../views/messages-plan.ts';
+import type { Button } from '../../views/reply.ts';
+import { count, say } from '../../views/words.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { ForecastDealItem, PlanSummary } from '../../vocabulary/plan-view-model.ts';
+import type { RecordLinks } from '../../vocabulary/record-links.ts';
+import type { ViewModel } from '../../vocabulary/view-models.ts';
+import type { PlanPeriod } from './periods.ts';
+import { lastDayOf } from './periods.ts';
+
+type PlanView = Extract<ViewModel, { view: 'planForecast' }>;
+
+const MONTHS_RU = 'январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь'.split(' ');
+const MONTHS_EN = 'January February March April May June July August September October November December'.split(' ');
+
+/** «декабрь 2026», «4 квартал 2026», «2027 год» / «December 2026», «Q4 2026», «2027». */
+export function periodInWords(period: PlanPeriod, language: Language): string {
+  const [year, month] = period.start.split('-').map(Number) as [number, number];
+  if (period.kind === 'year') return say(language, `${year} год`, String(year));
+  if (period.kind === 'quarter') {
+    const quarter = Math.floor((month - 1) / 3) + 1;
+    return say(language, `${quarter} квартал ${year}`, `Q${quarter} ${year}`);
+  }
+  return say(language, `${MONTHS_RU[month - 1]} ${year}`, `${MONTHS_EN[month - 1]} ${year}`);
+}
+
+const percent = (part: number, whole: number): string => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
+
+/** Whose figures: the company's, or one manager's. */
+const whose = (view: PlanView, language: Language): string =>
+  view.manager?.name ? portalText(view.manager.name) : say(language, 'компания', 'company');
+
+function factLines(view: PlanView, language: Language): string[] {
+  const cash = (amount: number) => money(Math.round(amount), view.currency, language);
+  const { time } = view;
+  const lines = [
+    `✅ ${say(language, 'Факт', 'Won')}: ${cash(view.fact)}${view.plan ? ` — ${percent(view.fact, view.plan.amount.amount)} ${say(language, 'плана', 'of the plan')}` : ''}`,
+    `🗓 ${say(language, 'Прошло', 'Gone')}: ${time.gone} ${say(language, 'из', 'of')} ${count(time.total, 'workingDayOf', language)} (${percent(time.gone, time.total)})`,
+  ];
+  if (view.otherFact.length > 0)
+    lines.push(
+      `💱 ${say(language, 'Ещё выиграно, в план не входит', 'Also won, not in the plan')}: ${moneyTotals(view.otherFact, language)}`,
+    );
+  if (view.runRate !== undefined && time.left > 0)
+    lines.push(
+      `📈 ${say(language, 'В таком темпе к концу периода', 'At this pace by the period’s end')}: ${cash(view.runRate)}`,
+    );
+  return lines;
+}
+
+function forecastLines(view: PlanView, language: Language): string[] {
+  const cash = (amount: number) => money(Math.round(amount), view.currency, language);
+  const behind =
+    view.dealsCount > 0
+      ? `(${say(language, 'факт', 'won')} + ${count(view.dealsCount, 'deal', language)} ${say(language, 'с учётом вероятности этапа', 'weighed by their stage')})`
+      : say(language, '— открытых сделок со сроком в этом периоде нет', '— no open deals are due in this period');
+  const lines = [`🔮 ${say(language, 'Прогноз', 'Forecast')}: ${cash(view.forecast)} ${behind}`];
+  if (view.gap !== undefined && view.plan) {
+    lines.push(
+      view.gap > 0
+        ? `⚠️ ${say(language, 'Не хватает до плана', 'Short of the plan by')}: ${cash(view.gap)}`
+        : `🎉 ${say(language, 'Прогноз выше плана на', 'The forecast beats the plan by')} ${cash(-view.gap)}`,
+    );
+  }
+  if (view.paceNeeded !== undefined && view.paceNeeded > 0)
+    lines.push(
+      `🏃 ${say(language, 'Нужно', 'Needed')}: ${cash(view.paceNeeded)} ${say(language, 'в рабочий день', 'a working day')} (${say(language, 'осталось', 'left')}: ${count(view.time.left, 'workingDay', language)})`,
+    );
+  if (view.otherExpected.length > 0)
+    lines.push(
+      `💱 ${say(language, 'Ожидается в других валютах', 'Expected in other currencies')}: ${moneyTotals(
+        view.otherExpected.map((one) => ({ ...one, amount: Math.round(one.amount) })),
+        language,
+      )}`,
+    );
+  return lines;
+}
+
+/** «Поставка» — 4 000 000 ₽ · В работе 60% · до 25 декабря ↗ */
+export function forecastDealLine(deal: ForecastDealItem, language: Language, links?: RecordLinks): string {
+  const parts = [
+    money(deal.amount.amount, deal.amount.currency, language),
+    `${portalText(deal.stageName)} ${Math.round(deal.probability * 100)}%`,
+  ];
+  if (deal.closeDate)
+    parts.push(
+      say(language, `до ${dateInWords(deal.closeDate, language)}`, `by ${dateInWords(deal.closeDate, language)}`),
+    );
+  if (deal.responsible) parts.push(portalText(deal.responsible.name));
+  return `${titleText(deal.title, language)} — ${parts.join(' · ')}${opens(links, 'deal', deal.id)}`;
+}
+
+/** The three lines of «почему такой прогноз?». */
+function whyLines(view: PlanView, language: Language): string[] {
+  const cash = (amount: number) => money(Math.round(amount), view.currency, language);
+  const from = dateInWords(view.period.start, language);
+  const to = dateInWords(lastDayOf(view.period), language);
+  const stages = view.stages
+    .map((stage) => `${portalText(stage.name)} ${Math.round(stage.probability * 100)}%${stage.rough ? '*' : ''}`)
+    .join(', ');
+  return [
+    `1️⃣ ${say(language, `Факт ${cash(view.fact)} — сделки, выигранные с ${from}.`, `Won ${cash(view.fact)}: deals won since ${from}.`)}`,
+    `2️⃣ ${say(language, `Ещё ${cash(view.expected)} — ${count(view.dealsCount, 'deal', language)} с датой закрытия до ${to}, каждая × вероятность её этапа.`, `${cash(view.expected)} more: ${count(view.dealsCount, 'deal', language)} due by ${to}, each times its stage’s probability.`)}`,
+    `3️⃣ ${say(language, 'Вероятность этапа — доля выигранных среди закрытых за год сделок, прошедших его', 'A stage’s probability is the share won among the year’s closed deals that passed it')}${stages ? `: ${stages}` : ''}${view.rough ? say(language, ' (* меньше десяти сделок — типовое значение).', ' (* fewer than ten deals: a typical value).') : '.'}`,
+  ];
+}
+
+function planButtons(view: PlanView, language: Language): Button[][] {
+  const same = {
+    scenario: 'plan' as const,
+    start: view.period.start,
+    kind: view.period.kind,
+    ...(view.manager ? { managerId: view.manager.id } : {}),
+  };
+  const row: Button[] = [
+    {
+      text: say(language, '⚠️ Под угрозой', '⚠️ At risk'),
+      action: {
+        kind: 'show',
+        request: { scenario: 'dealsAtRisk', ...(view.manager ? { managerId: view.manager.id } : {}) },
+      },
+    },
+  ];
+  if (!view.why)
+    row.push({
+      text: say(language, '❓ Почему так', '❓ Why'),
+      action: { kind: 'show', request: { ...same, why: 1 } },
+    });
+  return [row];
+}
+
+export function renderPlanForecast(view: PlanView, language: Language): Page {
+  const header = `📊 ${say(language, 'План и прогноз', 'Plan and forecast')}: ${periodInWords(view.period, language)} — ${whose(view, language)}`;
+  const planLine = view.plan
+    ? `🎯 ${say(language, 'План', 'Plan')}: ${money(view.plan.amount.amount, view.plan.amount.currency, language)}`
+    : `🎯 ${NO_PLAN_OFFER[language]}`;
+  if (view.why) {
+    return {
+      lines: sections(header, whyLines(view, language), hintLine(PLAN_HINT[language])),
+      buttons: planButtons(view, language),
+    };
+  }
+  const closers =
+    view.closers.length > 0
+      ? [
+          `🔑 ${view.plan && (view.gap ?? 0) > 0 ? say(language, 'Закроют разрыв', 'Would close the gap') : say(language, 'Решают период', 'Decide the period')}:`,
+          ...view.closers.map((deal) => bullet(forecastDealLine(deal, language, view.links))),
+        ]
+      : undefined;
+  return {
+    lines: sections(
+      header,
+      [planLine, ...factLines(view, language)],
+      forecastLines(view, language),
+      closers,
+      view.rough ? `ℹ️ ${ROUGH_ESTIMATE[language]}` : undefined,
+      hintLine(PLAN_HINT[language]),
+    ),
+    buttons: planButtons(view, language),
+  };
+}
+
+/** «🎯 План на декабрь 2026: 12 000 000 ₽ · факт 4 500 000 ₽ (38%) · прогноз 10 230 000 ₽». */
+export function planSummaryLine(summary: PlanSummary, language: Language): string {
+  const cash = (amount: number) => money(Math.round(amount), summary.currency, language);
+  return [
+    `🎯 ${say(language, 'План на', 'Plan for')} ${periodInWords(summary.period, language)}: ${cash(summary.plan)}`,
+    `${say(language, 'факт', 'won')} ${cash(summary.fact)} (${percent(summary.fact, summary.plan)})`,
+    `${say(language, 'прогноз', 'forecast')} ${cash(summary.forecast)}`,
+  ].join(' · ');
+}

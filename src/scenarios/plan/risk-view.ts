@@ -1,0 +1,108 @@
+// Deals at risk, each with its reasons in words: «⚠️ «Поставка» — 34 дня на этапе «Счёт» (обычно 9), нет дел»;
+// the plans kept; a manager's name that fits nobody or several people.
+
+import { dateInWords, money } from '../../views/format.ts';
+import { hintLine, listLines, nameQuoted, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
+import { NO_PLANS, NO_RISK, PLANS_HINT, RISK_HINT } from '../../views/messages-plan.ts';
+import type { Button } from '../../views/reply.ts';
+import { count, say } from '../../views/words.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { PlanLine, RiskItem } from '../../vocabulary/plan-view-model.ts';
+import type { RecordLinks } from '../../vocabulary/record-links.ts';
+import type { ViewModel } from '../../vocabulary/view-models.ts';
+import { periodInWords } from './plan-view.ts';
+import type { RiskReason } from './risk.ts';
+
+/** One reason in words; `stage` is the stage's name as the page or the message shows portal text. */
+export function reasonText(reason: RiskReason, stage: string, language: Language): string {
+  switch (reason.kind) {
+    case 'slow':
+      return say(
+        language,
+        `${count(reason.days, 'day', language)} на этапе ${quoted(stage, language)} (обычно ${reason.usualDays})`,
+        `${count(reason.days, 'day', language)} in ${quoted(stage, language)} (usually ${reason.usualDays})`,
+      );
+    case 'nothingPlanned':
+      return say(language, 'нет дел', 'nothing planned');
+    case 'closeDatePassed':
+      return say(
+        language,
+        `срок закрытия прошёл ${dateInWords(reason.date, language)}`,
+        `due ${dateInWords(reason.date, language)}, passed`,
+      );
+    case 'silent':
+      return say(
+        language,
+        `${count(reason.days, 'day', language)} без контакта`,
+        `no contact for ${count(reason.days, 'day', language)}`,
+      );
+  }
+}
+
+export function riskLine(deal: RiskItem, language: Language, links?: RecordLinks): string {
+  const reasons = deal.reasons.map((reason) => reasonText(reason, portalText(deal.stageName), language)).join(', ');
+  const amount = money(deal.amount.amount, deal.amount.currency, language);
+  const who = deal.responsible ? ` · ${portalText(deal.responsible.name)}` : '';
+  return `⚠️ ${nameQuoted(deal.title, language)} — ${reasons} · ${amount}${who}${opens(links, 'deal', deal.id)}`;
+}
+
+export function renderDealsAtRisk(view: Extract<ViewModel, { view: 'dealsAtRisk' }>, language: Language): Page {
+  const whose = view.manager ? ` — ${portalText(view.manager.name)}` : '';
+  const header = `🚨 ${say(language, 'Сделки под угрозой', 'Deals at risk')}${whose}: ${view.deals.total}`;
+  if (view.deals.total === 0) return { lines: sections(header, NO_RISK[language]) };
+  return {
+    lines: sections(
+      header,
+      listLines(view.deals, (deal) => riskLine(deal, language, view.links), 'deal', language, 10).map((line) =>
+        line.replace(/^• /, ''),
+      ),
+      hintLine(RISK_HINT[language]),
+    ),
+  };
+}
+
+export function planLineText(plan: PlanLine, language: Language): string {
+  const whose = plan.manager ? portalText(plan.manager.name) : say(language, 'компания', 'company');
+  const setBy = plan.setBy
+    ? say(
+        language,
+        ` (задал ${portalText(plan.setBy.name)}, ${dateInWords(plan.setAt.slice(0, 10), language)})`,
+        ` (set by ${portalText(plan.setBy.name)}, ${dateInWords(plan.setAt.slice(0, 10), language)})`,
+      )
+    : '';
+  return `${periodInWords(plan.period, language)} — ${whose}: ${money(plan.amount.amount, plan.amount.currency, language)}${setBy}`;
+}
+
+export function renderPlans(view: Extract<ViewModel, { view: 'plans' }>, language: Language): Page {
+  const header = `🎯 ${say(language, 'Планы', 'Plans')}: ${view.plans.length}`;
+  if (view.plans.length === 0) return { lines: sections(header, NO_PLANS[language]) };
+  const buttons: Button[][] = [
+    [
+      {
+        text: say(language, '📊 Как идём по плану', '📊 Plan vs fact'),
+        action: { kind: 'show', request: { scenario: 'plan' } },
+      },
+    ],
+  ];
+  return {
+    lines: sections(
+      header,
+      view.plans.map((plan) => `• ${planLineText(plan, language)}`),
+      hintLine(PLANS_HINT[language]),
+    ),
+    buttons,
+  };
+}
+
+export function renderPlanWho(view: Extract<ViewModel, { view: 'planWho' }>, language: Language): Page {
+  const said = quoted(portalText(view.said), language);
+  if (view.people.length === 0)
+    return { lines: [say(language, `Не нашёл сотрудника ${said}.`, `I found no colleague called ${said}.`)] };
+  const scenario = view.about === 'plan' ? ('plan' as const) : ('dealsAtRisk' as const);
+  return {
+    lines: [say(language, `${said} — кого из них?`, `${said}: which one?`)],
+    buttons: view.people
+      .slice(0, 8)
+      .map((person) => [{ text: person.name, action: { kind: 'show', request: { scenario, managerId: person.id } } }]),
+  };
+}

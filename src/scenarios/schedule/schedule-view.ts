@@ -1,0 +1,137 @@
+import { DateTime } from 'luxon';
+import { dayHeading, forDay, localDateOf, timeOf, weekdayFor } from '../../views/format.ts';
+import { clashLine, eventLine, taskLine } from '../../views/items.ts';
+import { bullet, hintLine, listLines, opens, type Page, sections, titleText } from '../../views/lines.ts';
+import { say } from '../../views/words.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { ViewModel } from '../../vocabulary/view-models.ts';
+import { overdueLine } from '../tasks/tasks-view.ts';
+import { shiftDay } from './day-window.ts';
+
+type ScheduleView = Extract<ViewModel, { view: 'schedule' }>;
+
+export function renderSchedule(view: ScheduleView, language: Language): Page {
+  if (view.to && view.to > view.date) return renderDays(view, view.to, language);
+  const header = `📅 ${say(language, 'Расписание', 'Schedule')} ${forDay(view.date, language, view.at.today)}`;
+  const buttons = [
+    [
+      {
+        text: say(language, '◀️ Предыдущий день', '◀️ Previous day'),
+        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, -1) }, inPlace: true },
+      },
+      {
+        text: say(language, 'Следующий день ▶️', 'Next day ▶️'),
+        action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, 1) }, inPlace: true },
+      },
+    ],
+  ] satisfies Page['buttons'];
+  if (view.events.length === 0 && view.tasks.length === 0) {
+    const weekday = weekdayFor(view.date, language);
+    return {
+      lines: sections(
+        header,
+        say(language, `На ${weekday} встреч и задач нет.`, `Nothing on ${weekday}: no meetings, no tasks due.`),
+        hintLine(
+          say(language, 'Могу создать встречу или задачу на этот день.', 'I can add a meeting or a task for that day.'),
+        ),
+      ),
+      buttons,
+    };
+  }
+  const meetings =
+    view.events.length > 0
+      ? [
+          `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
+          ...listLines(view.events, (event) => eventLine(event, language, view.links), 'meeting', language, 30),
+        ]
+      : [say(language, 'Встреч нет.', 'No meetings.')];
+  const tasks =
+    view.tasks.length > 0
+      ? [
+          `✅ ${say(language, 'Задачи со сроком в этот день', 'Tasks due that day')} (${view.tasks.length}):`,
+          ...listLines(view.tasks, (task) => taskLine(task, view.at, language, view.links), 'task', language),
+        ]
+      : [say(language, 'Задач со сроком в этот день нет.', 'No tasks due that day.')];
+  const overdue = view.tasks.filter((task) => task.overdue).length;
+  const insights = [
+    ...view.clashes.map((clash) => clashLine(clash, language)),
+    ...(overdue > 0 ? [overdueLine(overdue, language)] : []),
+  ];
+  const hint =
+    view.clashes.length > 0
+      ? say(language, 'Могу перенести одну из пересекающихся встреч.', 'I can move one of the overlapping meetings.')
+      : say(language, 'Могу перенести встречу или добавить задачу.', 'I can move a meeting or add a task.');
+  return { lines: sections(header, meetings, tasks, insights, hintLine(hint)), buttons };
+}
+
+/** «что у меня на неделе»: each day with its meetings and the tasks due that day; days with nothing left out. */
+function renderDays(view: ScheduleView, to: string, language: Language): Page {
+  // The header says what the days hold: «📅 Встречи с 23 по 29 ноября: 15, задач со сроком: 12».
+  const days = daysInWords(view.date, to, view.at.today, language);
+  const header = say(
+    language,
+    `📅 Встречи ${days}: ${view.events.length}, задач со сроком: ${view.tasks.length}`,
+    `📅 Meetings ${days}: ${view.events.length}, tasks due: ${view.tasks.length}`,
+  );
+  const span = DateTime.fromISO(to).diff(DateTime.fromISO(view.date), 'days').days + 1;
+  const shifted = (days: number) => ({
+    kind: 'show' as const,
+    request: { scenario: 'schedule' as const, date: shiftDay(view.date, days), to: shiftDay(to, days) },
+    inPlace: true,
+  });
+  const buttons = [
+    [
+      { text: say(language, '◀️ Раньше', '◀️ Earlier'), action: shifted(-span) },
+      { text: say(language, 'Позже ▶️', 'Later ▶️'), action: shifted(span) },
+    ],
+  ] satisfies Page['buttons'];
+  const overdue = view.tasks.filter((task) => task.overdue).length;
+  const insights = [
+    ...view.clashes.map((clash) => clashLine(clash, language)),
+    ...(overdue > 0 ? [overdueLine(overdue, language)] : []),
+  ];
+  if (view.events.length === 0 && view.tasks.length === 0)
+    return {
+      lines: sections(
+        header,
+        say(language, 'Встреч и задач со сроком в эти дни нет.', 'No meetings and no tasks due on these days.'),
+        hintLine(say(language, 'Могу создать встречу или задачу.', 'I can add a meeting or a task.')),
+      ),
+      buttons,
+    };
+  const hint =
+    view.clashes.length > 0
+      ? say(language, 'Могу перенести одну из пересекающихся встреч.', 'I can move one of the overlapping meetings.')
+      : say(language, 'Могу перенести встречу или добавить задачу.', 'I can move a meeting or add a task.');
+  return { lines: sections(header, ...dayParts(view, language), insights, hintLine(hint)), buttons };
+}
+
+function dayParts(view: ScheduleView, language: Language): string[][] {
+  const days = new Map<string, string[]>();
+  const add = (date: string, line: string) => {
+    const day = date < view.date ? view.date : date;
+    days.set(day, [...(days.get(day) ?? []), line]);
+  };
+  for (const event of view.events) add(localDateOf(event.from), bullet(`🗓 ${eventLine(event, language, view.links)}`));
+  for (const task of view.tasks) {
+    if (!task.deadline) continue;
+    const due = `${say(language, 'до', 'due')} ${timeOf(task.deadline, language)}`;
+    const title = `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)}`;
+    add(localDateOf(task.deadline), bullet(`✅ ${title} — ${due}${opens(view.links, 'task', task.id)}`));
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, lines]) => [`<b>${dayHeading(date, view.at.today, language)}</b>`, ...lines]);
+}
+
+/** «на декабрь» for a whole month, otherwise «с 23 по 29 ноября» (with the year when it is not this one). */
+function daysInWords(from: string, to: string, today: string, language: Language): string {
+  const locale = language === 'ru' ? 'ru' : 'en-GB';
+  const [first, last] = [DateTime.fromISO(from).setLocale(locale), DateTime.fromISO(to).setLocale(locale)];
+  const year = (day: DateTime) => (day.year === DateTime.fromISO(today).year ? '' : ` ${day.year}`);
+  if (first.day === 1 && +last === +first.endOf('month').startOf('day'))
+    return say(language, `на ${first.toFormat('LLLL')}${year(first)}`, `for ${first.toFormat('LLLL')}${year(first)}`);
+  const start = first.toFormat(first.hasSame(last, 'month') ? 'd' : 'd MMMM');
+  const end = `${last.toFormat('d MMMM')}${year(last)}`;
+  return say(language, `с ${start} по ${end}`, `from ${start} to ${end}`);
+}

@@ -1,0 +1,137 @@
+// A new task or deal: who does it and which clients and deals it is about. A person or a client named by
+// several records becomes one pick list whose every option is a complete write; a pick only chooses.
+import type { WriteDraft } from '../../../understanding/understanding.ts';
+import type { Director } from '../../../vocabulary/director.ts';
+import type { CrmLink, WriteRequest } from '../../../vocabulary/writes.ts';
+import type { Person } from '../../names.ts';
+import { deadlineChoices, directReports } from './asked.ts';
+import { type LinkKind, type Mention, mentionsIn } from './links.ts';
+import {
+  type LookupContext,
+  type LookupOption,
+  type LookupSubject,
+  label,
+  outcome,
+  type WriteLookup,
+} from './types.ts';
+
+type TaskDraft = Extract<WriteDraft, { type: 'createTask' }>;
+type DealDraft = Extract<WriteDraft, { type: 'createDeal' }>;
+
+import type { Alternative } from './asked.ts';
+
+/** Every combination of the parts' alternatives; a part with one alternative adds nothing to the button text. */
+function combinations<T>(parts: Alternative<T>[][]): { text: string; values: T[] }[] {
+  return parts.reduce<{ text: string; values: T[] }[]>(
+    (done, part) =>
+      done.flatMap((so) =>
+        part.map((one) => ({
+          text: part.length > 1 ? [so.text, one.text].filter(Boolean).join(' · ') : so.text,
+          values: [...so.values, one.value],
+        })),
+      ),
+    [{ text: '', values: [] }],
+  );
+}
+
+/** The clients and deals the words name: said apart (`about`), else found in the title itself. */
+async function mentions(
+  context: LookupContext,
+  about: string | undefined,
+  title: string,
+  kinds: LinkKind[],
+): Promise<Mention[]> {
+  if (!about) return mentionsIn(context.portal, title, kinds);
+  const found = await mentionsIn(context.portal, about, kinds);
+  // A name said apart that fits nothing is «not found», not silently left out.
+  return found.length ? found : [{ kind: kinds.includes('company') ? 'company' : kinds[0]!, name: about, records: [] }];
+}
+
+const linkChoices = (mention: Mention): Alternative<CrmLink>[] =>
+  mention.records.map((record) => ({ text: record.title, value: record }));
+
+/** What the pick list asks about: the first part with a choice. */
+function subjectOf(people: number, found: Mention[]): { subject: LookupSubject; query: string } | undefined {
+  if (people > 1) return undefined;
+  const ambiguous = found.find((mention) => mention.records.length > 1);
+  return ambiguous && { subject: ambiguous.kind, query: ambiguous.name };
+}
+
+/** Who the task goes to: the person named, the director's own people when it is given away, else the director. */
+async function responsibles(
+  context: LookupContext,
+  director: Director,
+  draft: TaskDraft,
+): Promise<Alternative<number>[]> {
+  const asAlternative = (person: Person) => ({
+    text: person.position ? `${person.name}, ${person.position}` : person.name,
+    value: person.id,
+  });
+  if (draft.responsibleName) return (await context.names.findUsers(draft.responsibleName)).map(asAlternative);
+  if (draft.delegated) return (await directReports(context.names, director.portalUserId)).map(asAlternative);
+  return [{ text: '', value: director.portalUserId }];
+}
+
+export async function newTask(context: LookupContext, director: Director, draft: TaskDraft): Promise<WriteLookup> {
+  const people = await responsibles(context, director, draft);
+  if (people.length === 0) return { kind: 'notFound', subject: 'person', query: draft.responsibleName ?? '' };
+  const found = await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact']);
+  const unknown = found.find((mention) => mention.records.length === 0);
+  if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
+  // Work given to someone else without a date: the date is asked for, once the person is clear.
+  // A deadline already past («вчера», «в 9» said at noon): the date is asked for again.
+  const forOther =
+    Boolean(draft.responsibleName || draft.delegated) &&
+    people.some((person) => person.value !== director.portalUserId);
+  const passed = draft.deadline !== undefined && Date.parse(draft.deadline) <= context.now().getTime();
+  const askDeadline =
+    (passed || (!draft.deadline && !draft.noDeadline && forOther)) &&
+    people.length === 1 &&
+    found.every((m) => m.records.length === 1);
+  const deadlines: Alternative<string | undefined>[] = askDeadline
+    ? deadlineChoices(context.now(), director)
+    : [{ text: '', value: draft.deadline }];
+  const options: LookupOption[] = combinations<number | string | undefined | CrmLink>([
+    people,
+    deadlines,
+    ...found.map(linkChoices),
+  ]).map(({ text, values: [responsibleId, deadline, ...links] }) => {
+    const write: WriteRequest = {
+      type: 'createTask',
+      title: draft.title,
+      ...(deadline ? { deadline: deadline as string } : {}),
+      responsibleId: responsibleId as number,
+      ...(links.length ? { links: links as CrmLink[] } : {}),
+    };
+    return { label: label(text), write };
+  });
+  if (askDeadline)
+    return {
+      kind: 'choose',
+      subject: 'deadline',
+      query: draft.title,
+      options,
+      ...(passed ? { passed: draft.deadline } : {}),
+    };
+  const asked = subjectOf(people.length, found);
+  return outcome(asked?.subject ?? 'person', asked?.query ?? draft.responsibleName ?? '', options);
+}
+
+export async function newDeal(context: LookupContext, draft: DealDraft): Promise<WriteLookup> {
+  const base: WriteRequest = {
+    type: 'createDeal',
+    title: draft.title,
+    amount: draft.amount,
+    currency: draft.amount === undefined ? draft.currency : (draft.currency ?? 'RUB'),
+  };
+  // A deal has one client: the one said apart, else the first company or contact its title names.
+  const found = await mentions(context, draft.clientName, draft.title, ['company', 'contact']);
+  const [client] = found;
+  if (!client) return { kind: 'ready', write: base };
+  if (client.records.length === 0) return { kind: 'notFound', subject: client.kind, query: client.name };
+  return outcome(
+    client.kind,
+    client.name,
+    client.records.map((record) => ({ label: label(record.title), write: { ...base, client: record } })),
+  );
+}

@@ -1,0 +1,73 @@
+// What the memory keeps between messages: the last view asked for, so «а на четверг?» works, the chat's one live
+// pick-one list, the last long list and a question waiting for its answer. Read back from storage, every part is
+// checked again, never trusted as it lies.
+import { z } from 'zod';
+import { type StoredAnswer, storedAnswers } from '../assistant/stored-answers.ts';
+import type { MemoryRepository } from '../storage/memory.ts';
+import { scenarioRequestSchema, writeRequestSchema } from '../vocabulary/catalogue.ts';
+import { type Query, querySchema } from '../vocabulary/query.ts';
+import type { WriteRequest } from '../vocabulary/writes.ts';
+import { type PendingQuestion, pendingOf } from './dialogue.ts';
+import type { Intent } from './understanding.ts';
+
+/** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */
+export type PickOption = { write: WriteRequest } | { stagesOfDeal: number };
+
+export interface ConversationContext {
+  previous?: Intent;
+  /** A question waiting for its answer (promise 10). */
+  pending?: PendingQuestion;
+  /** A newer list or question replaces it, so an older list's tap finds nothing. */
+  choice?: { id: string; options: PickOption[] };
+  /** The last typed question shown as a list, and where its shown part started («ещё» continues it). */
+  list?: { query: Query; offset: number };
+  /** The questions behind the buttons of the last pick list. */
+  picks?: Query[];
+  /** The last answers with picture and spreadsheet buttons. */
+  answers?: StoredAnswer[];
+}
+
+// Each part is checked on its own against the catalogue: a part that does not fit is forgotten, the rest kept.
+const storedParts = {
+  previous: z.object({ kind: z.literal('view'), request: scenarioRequestSchema }),
+  choice: z.object({
+    id: z.string(),
+    options: z.array(
+      z.union([z.object({ write: writeRequestSchema }), z.object({ stagesOfDeal: z.number().int().positive() })]),
+    ),
+  }),
+  list: z.object({ query: querySchema, offset: z.number().int().min(0) }),
+  picks: z.array(querySchema),
+};
+
+function contextOf(value: unknown): ConversationContext {
+  if (!value || typeof value !== 'object') return {};
+  const raw = value as Record<string, unknown>;
+  const part = <S extends z.ZodType>(schema: S, stored: unknown): z.output<S> | undefined => {
+    const checked = schema.safeParse(stored);
+    return checked.success ? checked.data : undefined;
+  };
+  return {
+    previous: part(storedParts.previous, raw.previous),
+    pending: pendingOf(raw.pending),
+    choice: part(storedParts.choice, raw.choice),
+    list: part(storedParts.list, raw.list),
+    picks: part(storedParts.picks, raw.picks),
+    answers: part(storedAnswers, raw.answers),
+  };
+}
+
+export interface Conversations {
+  read(telegramUserId: number): Promise<ConversationContext>;
+  /** Changes the named parts; `undefined` forgets one. */
+  remember(telegramUserId: number, change: ConversationContext): Promise<void>;
+}
+
+export function createConversations(memory: MemoryRepository): Conversations {
+  const read = async (telegramUserId: number) => contextOf(await memory.getContext(telegramUserId));
+  return {
+    read,
+    remember: async (telegramUserId, change) =>
+      memory.setContext(telegramUserId, { ...(await read(telegramUserId)), ...change }),
+  };
+}

@@ -1,0 +1,254 @@
+// Understanding without a model: commands, menu buttons and the everyday phrases of the scenarios, in
+// Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
+import { alertChangeOf } from '../../alerts/words.ts';
+import { MENU_BUTTONS } from '../../views/messages.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { ScenarioRequest } from '../../vocabulary/requests.ts';
+import type { Intent, Understanding } from '../understanding.ts';
+import { absenceIntent } from './absence.ts';
+import { comparisonIntent } from './compare.ts';
+import { findDays, findTimes, todayIn } from './dates.ts';
+import { refinement } from './follow-up.ts';
+import { fromLatinTyping } from './lexicon.ts';
+import { planIntent } from './plan.ts';
+import { detectLanguage, type Message, messageOf, without } from './text.ts';
+import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
+import { withNoneIntent } from './with-none.ts';
+import { writeDraft } from './writes.ts';
+
+export interface UnderstandContext {
+  now: Date;
+  /** The director's IANA zone: every day and time is read in it. */
+  timeZone: string;
+  /** What the director asked last, so "а на завтра?" can follow it. */
+  previous?: Intent;
+  /** The director's language, for messages with no letters ("/tasks", "👍"). Default Russian. */
+  language?: Language;
+}
+
+type CommandName =
+  | 'start'
+  | 'help'
+  | 'today'
+  | 'schedule'
+  | 'tasks'
+  | 'deals'
+  | 'pipeline'
+  | 'team'
+  | 'digests'
+  | 'plan'
+  | 'alerts';
+
+// Buttons and commands mean the same things; `schedule` is resolved to today when understood.
+const COMMAND_INTENTS: Record<CommandName, Intent | 'scheduleToday'> = {
+  start: { kind: 'greeting' },
+  help: { kind: 'help' },
+  today: { kind: 'view', request: { scenario: 'briefing' } },
+  schedule: 'scheduleToday',
+  tasks: { kind: 'view', request: { scenario: 'myTasks' } },
+  deals: { kind: 'view', request: { scenario: 'deals' } },
+  pipeline: { kind: 'view', request: { scenario: 'pipeline' } },
+  team: { kind: 'view', request: { scenario: 'teamStatus' } },
+  digests: { kind: 'digests' },
+  plan: { kind: 'view', request: { scenario: 'plans' } },
+  alerts: { kind: 'alerts' },
+};
+
+const BUTTON_COMMANDS: CommandName[][] = [
+  ['schedule', 'tasks'],
+  ['deals', 'pipeline'],
+  ['today', 'team'],
+  ['digests', 'help'],
+];
+
+const buttonCommand = new Map<string, CommandName>();
+for (const language of ['ru', 'en'] as const) {
+  MENU_BUTTONS[language].forEach((row, rowIndex) => {
+    row.forEach((label, column) => {
+      const command = BUTTON_COMMANDS[rowIndex]?.[column];
+      if (command) buttonCommand.set(buttonKey(label), command);
+    });
+  });
+}
+
+function buttonKey(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .trim()
+    .toLowerCase();
+}
+
+const commandRe = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i;
+
+/**
+ * The intent of a bot command (`/tasks`, `/tasks@SomeBot`). `/schedule` means today's schedule, so it needs
+ * the day: without one it is the schedule of the UTC date — prefer `understand`, which has the director's zone.
+ */
+export function commandIntent(command: string, now: Date = new Date(), timeZone = 'UTC'): Intent | undefined {
+  const match = command.trim().match(commandRe);
+  const name = match?.[1]?.toLowerCase() as CommandName | undefined;
+  if (!name || !Object.hasOwn(COMMAND_INTENTS, name)) return undefined;
+  const intent = COMMAND_INTENTS[name];
+  return intent === 'scheduleToday'
+    ? { kind: 'view', request: { scenario: 'schedule', date: todayIn(now, timeZone) } }
+    : intent;
+}
+
+const greetingRe =
+  /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
+const helpRe =
+  /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work)$/u;
+const thanksRe =
+  /^(?:спасибо|спс|пасиб\p{L}*|благодарю|благодарствую|мерси|thanks?|thank\s+you|thx|ty)(?:\s+(?:большое|огромное|тебе|вам|за\s+\p{L}+|a\s+lot|so\s+much|very\s+much))*[\s!.)]*$/u;
+const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
+const emailRe =
+  /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
+const moreRe =
+  /^(?:ещ[её]|дальше|далее|продолжи|продолжай|следующ\p{L}*|покажи\s+ещ[её]|ещ[её]\s+(?:покажи|давай)|more|next|show\s+more|continue)$/u;
+const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
+
+/** What the message means, in the director's zone. */
+export function understand(said: string, context: UnderstandContext): Understanding {
+  const text = fromLatinTyping(said);
+  // A command's own name is not the director's language.
+  const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
+  const intent = intentOf(text, context);
+  return { intent, language, ...(onlyWhen(messageOf(text.trim()), context) ? { onlyWhen: true } : {}) };
+}
+
+function intentOf(text: string, context: UnderstandContext): Intent {
+  const clock = { now: context.now, timeZone: context.timeZone };
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: 'unknown' };
+  if (trimmed.startsWith('/')) {
+    const intent = commandIntent(trimmed, context.now, context.timeZone);
+    // "/schedule завтра": a day after the command is the day to show.
+    const day =
+      intent?.kind === 'view' && intent.request.scenario === 'schedule'
+        ? findDays(trimmed, context.now, context.timeZone)[0]
+        : undefined;
+    return day ? { kind: 'view', request: { scenario: 'schedule', date: day.date } } : (intent ?? { kind: 'unknown' });
+  }
+
+  const button = buttonCommand.get(buttonKey(trimmed));
+  if (button) return commandIntent(`/${button}`, context.now, context.timeZone)!;
+
+  const impossible = impossibleValue(trimmed);
+  if (impossible) return { kind: 'impossible', what: impossible };
+
+  let message = messageOf(trimmed);
+  const greeting = message.light.match(greetingRe);
+  if (greeting) {
+    if (greeting[0].length >= message.light.length) return { kind: 'greeting' };
+    message = without(message, [{ start: 0, end: greeting[0].length }]);
+  }
+  const { light } = message;
+  if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
+  if (thanksRe.test(light)) return { kind: 'thanks' };
+  if (!light) return { kind: 'unknown' };
+
+  if (moreRe.test(light)) return { kind: 'more' };
+
+  // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
+  const alerts = alertChangeOf(light);
+  if (alerts) return { kind: 'alerts', ...alerts };
+  const digestChange = digestChangeIntent(message);
+  if (digestChange) return digestChange;
+
+  // Before the writes: «поставь план на декабрь 12 млн» is a plan, not a task.
+  const plan = planIntent(message, clock, context.previous);
+  if (plan) return plan;
+
+  // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
+  const draft = writeDraft(message, clock);
+  if (draft && 'ask' in draft) return { kind: 'ask', question: draft.ask, said: trimmed };
+  if (draft) return { kind: 'write', draft };
+
+  // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
+  const people = contactsIntent(message, clock);
+  if (people) return people;
+
+  if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
+  if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };
+  if (callRe.test(light)) return { kind: 'cannotDo', what: 'call' };
+
+  const digests = digestsIntent(message);
+  if (digests) return digests;
+
+  const compared = comparisonIntent(message, clock) ?? absenceIntent(message, clock) ?? withNoneIntent(message, clock);
+  if (compared) return compared;
+
+  const shown = viewIntent(message, clock);
+  if (shown) return shown;
+
+  return followUp(message, context) ?? refinement(message, context.previous, clock) ?? { kind: 'unknown' };
+}
+
+// "а на завтра?", "а в пятницу?", "what about Friday?": the last view again, for the day named now.
+const followUpFiller =
+  /^(?:а|и|ну|что|как|насчет|на|в|во|по|про|за|с|тогда|там|еще|what|about|how|and|for|on|then|is|it)?$/u;
+
+/** Nothing but a day or a time and a few small words: «а на завтра?», «на пятницу в 15:00». */
+function onlyWhen(message: Message, context: UnderstandContext): boolean {
+  const days = findDays(message.raw, context.now, context.timeZone);
+  const times = findTimes(message.raw, days);
+  if (days.length === 0 && times.length === 0) return false;
+  const rest = without(message, [...days, ...times]).light;
+  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  return words.length <= 4 && words.every((word) => followUpFiller.test(word));
+}
+
+function followUp(message: Message, context: UnderstandContext): Intent | undefined {
+  const days = findDays(message.raw, context.now, context.timeZone);
+  const day = days[0];
+  if (!day || !onlyWhen(message, context)) return undefined;
+  const times = findTimes(message.raw, days);
+  const previous = context.previous?.kind === 'view' ? context.previous.request : undefined;
+  return { kind: 'view', request: againFor(previous, day.date, times[0]?.time) };
+}
+
+function againFor(previous: ScenarioRequest | undefined, date: string, time: string | undefined): ScenarioRequest {
+  switch (previous?.scenario) {
+    case 'dayResults':
+      return { scenario: 'dayResults', date };
+    case 'meetingPrep':
+      return { ...previous, date, ...(time ? { time } : {}) };
+    default:
+      return { scenario: 'schedule', date };
+  }
+}
+
+const monthDays: [RegExp, number][] = [
+  [/^янв|^jan/u, 31],
+  [/^фев|^feb/u, 29],
+  [/^мар|^mar/u, 31],
+  [/^апр|^apr/u, 30],
+  [/^ма[яй]|^may/u, 31],
+  [/^июн|^jun/u, 30],
+  [/^июл|^jul/u, 31],
+  [/^авг|^aug/u, 31],
+  [/^сен|^sep/u, 30],
+  [/^окт|^oct/u, 31],
+  [/^ноя|^nov/u, 30],
+  [/^дек|^dec/u, 31],
+];
+const dayAndMonthRe = /(?<![\p{L}\d])(\d{1,2})\s+(\p{L}{3,})/gu;
+const negativeMoneyRe =
+  /(?<![\p{L}\d])[-−–]\s?\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб\p{L}*|р\.|rub\p{L}*|\$|usd|€|eur|тыс\p{L}*|млн\p{L}*)/iu;
+
+/** The words naming a day that does not exist («31 февраля»), or a negative sum («-5 рублей»). */
+function impossibleValue(text: string): string | undefined {
+  const lower = text.toLocaleLowerCase('ru');
+  for (const match of lower.matchAll(dayAndMonthRe)) {
+    const day = Number(match[1]);
+    const days = monthDays.find(([month]) => month.test(match[2]!))?.[1];
+    if (days !== undefined && (day === 0 || day > days)) return text.slice(match.index, match.index + match[0].length);
+  }
+  const dotted = /(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?(?![\d.])/u.exec(lower);
+  if (dotted) {
+    const [day, month] = [Number(dotted[1]), Number(dotted[2])];
+    const days = month >= 1 && month <= 12 ? monthDays[month - 1]![1] : 0;
+    if (month >= 1 && month <= 12 && (day === 0 || day > days)) return dotted[0];
+  }
+  return negativeMoneyRe.exec(text)?.[0].trim();
+}

@@ -1,0 +1,393 @@
+// Which view a message asks for, and the little that goes with it (a day, a name, a time).
+import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
+import type { Intent } from '../understanding.ts';
+import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { findPeriod } from './periods.ts';
+import { isQualified, parseQuery, UNFIT } from './query.ts';
+import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
+import type { Clock } from './writes.ts';
+
+const E = '(?![\\p{L}\\p{N}])';
+const B = '(?<![\\p{L}\\p{N}])';
+// The patterns below are written inline where they are used; each is compiled once, on its first message.
+const compiled = new Map<string, RegExp>();
+const has = (light: string, pattern: string) => {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`${B}(?:${pattern})`, 'u');
+    compiled.set(pattern, re);
+  }
+  return re.test(light);
+};
+
+/** The six digests by the names directors use for them. */
+const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
+  {
+    digest: 'dayPlan',
+    pattern: `план\\p{L}*\\s+(?:на\\s+)?д(?:ня|ень)|day\\s+plan|daily\\s+plan|plan\\s+for\\s+the\\s+day`,
+  },
+  {
+    digest: 'morningBriefing',
+    pattern: `утренн\\p{L}*\\s+(?:брифинг|сводк\\p{L}*|обзор)|брифинг|сводк\\p{L}*\\s+(?:по\\s+)?утр\\p{L}*|morning\\s+(?:briefing|digest|summary)|briefing`,
+  },
+  {
+    digest: 'overdueAlert',
+    pattern: `(?:алерт|напоминани\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*)\\s+(?:о|об|про)\\s+просрочк\\p{L}*|просрочк\\p{L}*|overdue(?:\\s+alert)?`,
+  },
+  { digest: 'newLeads', pattern: `нов\\p{L}*\\s+лид\\p{L}*|лид\\p{L}*|new\\s+leads|leads` },
+  {
+    digest: 'eveningSummary',
+    pattern: `вечерн\\p{L}*\\s+(?:сводк\\p{L}*|отчет\\p{L}*|итог\\p{L}*|обзор)|(?:сводк\\p{L}*|итог\\p{L}*|отчет\\p{L}*)\\s+(?:по\\s+)?вечер\\p{L}*|итог\\p{L}*\\s+дня|отчет\\p{L}*\\s+за\\s+день|evening\\s+(?:summary|digest|report)|day\\s+results`,
+  },
+  {
+    digest: 'weeklyReport',
+    pattern: `(?:недельн\\p{L}*|еженедельн\\p{L}*)\\s+отчет\\p{L}*|отчет\\p{L}*\\s+(?:за|по)\\s+недел\\p{L}*|итог\\p{L}*\\s+недели|weekly\\s+(?:report|summary|digest)`,
+  },
+];
+
+const startsWithWriteRe =
+  /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u;
+
+// «с 1 по 15 ноября» is a range of days, not a time.
+const dateRangeRe =
+  /(?:с|по|from|to)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u;
+
+// Said with a digest's name: switch it off, on, or set its time.
+const digestOffRe =
+  /(?<![\p{L}])(?:выключи\p{L}*|отключи\p{L}*|не\s+(?:присылай\p{L}*|присылать|надо|нужн\p{L}*|отправляй\p{L}*|шли)|отпиши\p{L}*|останови\p{L}*|хватит|больше\s+не|turn\s+off|switch\s+off|disable|stop|unsubscribe|don'?t\s+send|no\s+more)(?![\p{L}])/u;
+const digestOnRe =
+  /(?<![\p{L}])(?:включи\p{L}*|присылай\p{L}*|присылать|отправляй\p{L}*|подпиши\p{L}*|хочу\s+получать|turn\s+on|switch\s+on|enable|subscribe|send\s+me)(?![\p{L}])/u;
+
+const digestNamed = (light: string): DigestName | undefined =>
+  DIGEST_NAMES.find(({ pattern }) => has(light, pattern))?.digest;
+
+/**
+ * A digest's setting said in words: «выключи утренний брифинг», «не присылай сводку по вечерам» (off),
+ * «присылай итоги дня» (on), «итоги дня в 19:00», «присылай вечернюю сводку в 19:00» (the time, and on).
+ */
+export function digestChangeIntent(message: Message): Intent | undefined {
+  const { light } = message;
+  if (startsWithWriteRe.test(light) || dateRangeRe.test(light)) return undefined;
+  const digest = digestNamed(light);
+  if (!digest) return allDigestsSwitch(light);
+  if (digestOffRe.test(light)) return { kind: 'digestSwitch', digest, enabled: false };
+  const time = findTimes(message.raw).find((found) => found.preposition !== '' || /\d[:.]\d/u.test(light));
+  if (time) return { kind: 'digestTime', digest, time: time.time };
+  if (digestOnRe.test(light)) return { kind: 'digestSwitch', digest, enabled: true };
+  return undefined;
+}
+
+const digestsPattern = `дайджест\\p{L}*|рассыл(?:к|ок)\\p{L}*|подпис(?:к|ок)\\p{L}*|настро\\p{L}*\\s+(?:сводк\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*|напоминани\\p{L}*|брифинг\\p{L}*)|(?:сводк\\p{L}*|уведомлени\\p{L}*)\\s+по\\s+расписанию|digests?|subscriptions?|notification\\s+settings|notifications`;
+
+/** «выключи все рассылки», «не присылай больше уведомления», «включи все дайджесты». */
+function allDigestsSwitch(light: string): Intent | undefined {
+  if (!has(light, digestsPattern)) return undefined;
+  if (digestOffRe.test(light)) return { kind: 'digestSwitchAll', enabled: false };
+  if (digestOnRe.test(light) && /(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u.test(light))
+    return { kind: 'digestSwitchAll', enabled: true };
+  return undefined;
+}
+
+export function digestsIntent(message: Message): Intent | undefined {
+  return has(message.light, digestsPattern) ? { kind: 'digests' } : undefined;
+}
+
+const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });
+
+// «контакты Ромашки», «телефон Ромашкина», «почта Северовой», «кто у нас в Ромашке»: who to reach at a client.
+const contactsRe =
+  /^(?:(?:покажи|дай|дайте|скинь|пришли|подскажи|какой|какая|какие|нужен|нужна|нужны|найди|show|give|send|find|get|what(?:'s|\s+is|\s+are))\s+)?(?:(?:мне|me)\s+)?(?:все\s+)?(?:контакты|телефон\p{L}*|номер\p{L}*(?:\s+телефона)?|почт\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|(?:the\s+|all\s+)?(?:contacts|phones?(?:\s+numbers?)?|numbers?|e-?mails?(?:\s+address(?:es)?)?))(?![\p{L}])\s*(?:(?:у|в|во|из|по|of|at|for|from|in)\s+)?(?:(?:компани\p{L}*|клиент\p{L}*|контакт\p{L}*|фирм\p{L}*|company|client|contact|the)\s+)?(?!(?:от|from)(?![\p{L}]))(.+)$/du;
+const peopleAtRe =
+  /^(?:кто\s+(?:у\s+нас\s+)?(?:есть\s+|работает\s+)?(?:в|во)|who\s+(?:do\s+we\s+know|works|is)\s+(?:at|in)|people\s+at)\s+(?:(?:компани\p{L}*|фирм\p{L}*|company|the)\s+)?(.+)$/du;
+
+/** «контакты Ромашки»: the people to reach, with position, phone and e-mail. */
+export function contactsIntent(message: Message, clock: Clock): Intent | undefined {
+  const match = message.light.match(contactsRe) ?? message.light.match(peopleAtRe);
+  if (!match) return undefined;
+  // «кто в отпуске», «кто в офисе»: the staff's whereabouts, not a client called «Отпуск».
+  if (/^(?:отпуск|командировк|больничн|офис|декрет)/u.test(message.light.slice(match.indices![1]![0])))
+    return undefined;
+  // «контакты Попова за месяц»: a period makes it a question about the CRM's contacts (whose, added when).
+  if (findPeriod(message, clock)) return undefined;
+  const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
+  // A name is a few words; a longer tail is a question about something else.
+  if (!query || query.split(/\s+/).length > 4) return undefined;
+  if (/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u.test(query.toLowerCase())) return undefined;
+  return view({ scenario: 'contacts', query });
+}
+
+/** A view the message asks for, or undefined; a word it could not apply is said (`unapplied`). */
+export function viewIntent(message: Message, clock: Clock): Intent | undefined {
+  const intent = readyView(message, clock);
+  // The one-keyword views take a word they do not use silently; it is said instead.
+  if (intent?.kind !== 'view' || intent.unapplied || !PLAIN_VIEWS.has(intent.request.scenario)) return intent;
+  const unapplied = parseQuery(message, clock)?.unapplied ?? [];
+  return unapplied.length ? { ...intent, unapplied } : intent;
+}
+
+const PLAIN_VIEWS = new Set([
+  'myTasks',
+  'deals',
+  'pipeline',
+  'teamStatus',
+  'newLeads',
+  'briefing',
+  'overdueAlert',
+  'schedule',
+]);
+
+function readyView(message: Message, clock: Clock): Intent | undefined {
+  const { light } = message;
+  const days = findDays(message.raw, clock.now, clock.timeZone);
+  const day = days[0]?.date;
+  const today = todayIn(clock.now, clock.timeZone);
+
+  const prep = meetingPrep(message, days);
+  if (prep) return view(prep);
+
+  const dossier = light.match(
+    /^(?:расскажи\p{L}*|рассказать|вс[её](?=\s+(?:о|об|про|по)\s)|everything|all|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
+  );
+  if (dossier) {
+    const query = nameQuery(message, dossier.indices![1]![0]);
+    if (query) return view({ scenario: 'dossier', query });
+    // A bare «досье»: which client?
+    if (/^(?:досье|dossier)/u.test(light)) return { kind: 'ask', question: 'client', said: message.raw };
+  }
+
+  const about = aboutSomeone(message);
+  if (about) return view({ scenario: 'dossier', query: about });
+
+  const search = light.match(
+    /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
+  );
+  if (search) {
+    const query = nameQuery(message, search.indices![1]![0]);
+    if (query) return view({ scenario: 'search', query });
+  }
+
+  // "сделка Ромашка", "открой компанию Альфа": one record by its name.
+  const record = light.match(
+    /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
+  );
+  // «клиента Меридиан задачи»: a subject after the name makes it a question about that client.
+  const named = record && sliceFrom(message, record.indices![1]![0]);
+  if (named && !findDays(named.raw, clock.now, clock.timeZone).length && !parseQuery(named, clock)?.said) {
+    const query = nameQuery(message, record.indices![1]![0]);
+    if (query) return view({ scenario: 'search', query });
+  }
+
+  const severalDays = daysSchedule(message, clock);
+  if (severalDays) return severalDays;
+
+  const asked = questionIntent(message, clock);
+  if (asked) return asked;
+
+  if (
+    has(
+      light,
+      `итог\\p{L}*\\s+(?:эт\\p{L}*\\s+|(?:поза)?прошл\\p{L}*\\s+)?недел|(?:еже)?недельн\\p{L}*\\s+отчет|отчет\\p{L}*\\s+(?:за\\s+)?(?:(?:поза)?прошл\\p{L}*\\s+)?недел|отчет\\p{L}*\\s+(?:за|по)\\s+недел|за\\s+неделю|что\\s+(?:сделано|успели)\\s+за\\s+неделю|weekly\\s+(?:report|summary)|week\\s+(?:summary|results|in\\s+review)|(?:results|summary)\\s+(?:of|for)\\s+the\\s+week|how\\s+was\\s+(?:the|my|this)\\s+week`,
+    )
+  )
+    return view({ scenario: 'weeklyReport', ...weeksAgoOf(light) });
+
+  if (
+    has(
+      light,
+      `итог\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|итог\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|отчет\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|дневн\\p{L}*\\s+отчет|результат\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|что\\s+(?:я\\s+)?(?:сделал\\p{L}*|успел\\p{L}*)|что\\s+сделано|что\\s+я\\s+закрыл|day\\s+results|results\\s+of\\s+the\\s+day|end\\s+of\\s+(?:the\\s+)?day\\s+(?:summary|report)|what\\s+(?:did\\s+i|have\\s+i|i)\\s+(?:do|did|done|get\\s+done|finish\\p{L}*|accomplish\\p{L}*)`,
+    ) &&
+    !has(light, 'вечерн')
+  )
+    return view({ scenario: 'dayResults', date: day ?? today });
+
+  // Below, one keyword picks the view; a message with more in it than that is a question for the model.
+  if (!plainRequest(message, days)) return undefined;
+
+  if (has(light, `план\\p{L}*\\s+(?:на\\s+)?д(?:ня|ень)${E}|day\\s+plan|plan\\s+for\\s+(?:the\\s+)?day`) && !day)
+    return view({ scenario: 'dayPlan' });
+  if (has(light, `вечерн\\p{L}*\\s+(?:сводк|отчет|итог|обзор)|evening\\s+(?:summary|report)`))
+    return view({ scenario: 'eveningSummary' });
+  if (has(light, `лид\\p{L}*|leads?${E}|заявк\\p{L}*`)) return view({ scenario: 'newLeads' });
+  if (
+    has(
+      light,
+      `просрочк\\p{L}*|просрочен\\p{L}*\\s+(?!задач)|что\\s+просрочено|что\\s+горит|проблем\\p{L}*|overdue(?!\\s+tasks)|what'?s\\s+(?:on\\s+fire|late)`,
+    )
+  )
+    return view({ scenario: 'overdueAlert' });
+
+  if (
+    has(
+      light,
+      `команд\\p{L}*|отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|my\\s+people|кто\\s+(?:сейчас\\s+|сегодня\\s+)?(?:на\\s+работе|на\\s+месте|работает|вышел\\p{L}*|пришел\\p{L}*)|who(?:'s|\\s+is)\\s+(?:at\\s+work|in\\s+today|working)`,
+    )
+  )
+    return view({ scenario: 'teamStatus' });
+
+  if (has(light, `воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales`)) return view({ scenario: 'pipeline' });
+
+  const tasks = has(light, `задач\\p{L}*|таск\\p{L}*|tasks?${E}|to-?dos?${E}|список\\s+дел|мои\\s+дела`);
+  const deals = has(light, `сделк\\p{L}*|сделоч\\p{L}*|deals?${E}`);
+  const meetings = has(
+    light,
+    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
+  );
+  // «планы на завтра» are the day's schedule; «какой у нас план» is the sales plan, not shown here.
+  const plans = day !== undefined && has(light, `планы?${E}`);
+  const briefing = has(
+    light,
+    `брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|что\\s+нового|главное|briefing|overview|summary|what'?s\\s+new|catch\\s+me\\s+up`,
+  );
+  const whatDoIHave = has(
+    light,
+    `(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
+  );
+
+  if (deals && !tasks && !meetings) return view({ scenario: 'deals' });
+  if (tasks && !meetings && !day) return view({ scenario: 'myTasks' });
+  if (tasks && !meetings && day) return view({ scenario: 'schedule', date: day });
+  if (meetings || plans) return view({ scenario: 'schedule', date: day ?? today });
+  if (briefing || whatDoIHave)
+    return day && day !== today ? view({ scenario: 'schedule', date: day }) : view({ scenario: 'briefing' });
+  if (deals) return view({ scenario: 'deals' });
+  return undefined;
+}
+
+/**
+ * A question with qualifiers («задачи Орловой», «выручка за ноябрь») as a typed query. One word it cannot
+ * apply rides along (the model reads it, or the reply says it was not applied); more, or a «почему», make
+ * the whole message a question for the model.
+ */
+function questionIntent(message: Message, clock: Clock): Intent | undefined {
+  const asked = parseQuery(message, clock);
+  if (!asked || !isQualified(asked.query)) return undefined;
+  // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
+  if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client && !asked.query.groupBy)
+    return undefined;
+  const { unapplied } = asked;
+  // Words left over are said back with the nearest question offered (or read by the model); a name guessed
+  // by its place alone with another such word, or a question mostly of words not understood, is the model's.
+  const words = message.light.split(/\s+/u).length;
+  if (
+    (asked.doubtful > 0 && unapplied.length + asked.doubtful > 1) ||
+    unapplied.length * 2 > words ||
+    unapplied.includes(UNFIT)
+  )
+    return { kind: 'unknown' };
+  return {
+    kind: 'view',
+    request: { scenario: 'query', query: asked.query },
+    ...(unapplied.length ? { unapplied } : {}),
+  };
+}
+
+// What a director says for the schedule as a whole (meetings and tasks due), not for meetings alone.
+const SCHEDULE_WORDS = `расписани\\p{L}*|график\\p{L}*|план(?:ы|ах)?${E}|календар\\p{L}*|(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|по\\s+плану|запланировано)|agenda|schedule|calendar|what'?s\\s+on|what\\s+do\\s+i\\s+have`;
+
+/**
+ * «что у меня на неделе», «расписание на следующую неделю», «план на декабрь»: the schedule of each day of
+ * the period, meetings and tasks due. One day is the day's schedule (below); meetings alone are a question.
+ */
+function daysSchedule(message: Message, clock: Clock): Intent | undefined {
+  if (!has(message.light, SCHEDULE_WORDS) || has(message.light, `продаж\\p{L}*|sales|воронк\\p{L}*`)) return undefined;
+  const found = findPeriod(message, clock);
+  if (!found || found.period.from === found.period.to) return undefined;
+  const asked = parseQuery(message, clock);
+  if (asked && (asked.query.subject !== 'meetings' || isQualified({ ...asked.query, period: undefined })))
+    return undefined;
+  if (!plainRequest(message, found.spans)) return undefined;
+  return view({ scenario: 'schedule', date: found.period.from, to: found.period.to });
+}
+
+// «что по Ромашке», «как дела у Орловой», «чем занят Соколов»: a client's card, or an employee's tasks.
+const aboutSomeoneRe =
+  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у)|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
+
+/** The name in «что по Ромашке»: a name (capitalised or a surname), not a subject, a period or the team. */
+function aboutSomeone(message: Message): string | undefined {
+  const match = message.light.match(aboutSomeoneRe);
+  if (!match) return undefined;
+  const said = rawSlice(message, match.indices![1]![0]).replace(/[?？!]+$/u, '');
+  const words = said.split(/\s+/u);
+  if (words.length > 3 || !/^\p{Lu}/u.test(said) || /\d/u.test(said)) return undefined;
+  if (parseQuery(messageOf(said), { now: new Date(0), timeZone: 'UTC' }) || /^(?:отдел|команд|team)/iu.test(said))
+    return undefined;
+  // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
+  return unquote(said);
+}
+
+/** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */
+function weeksAgoOf(light: string): { weeksAgo?: number } {
+  if (has(light, `позапрошл\\p{L}*\\s+недел|week\\s+before\\s+last`)) return { weeksAgo: 2 };
+  // «прошлой/прошлую неделю», not «как прошла неделя» (this week).
+  if (has(light, `прошл(?:ой|ую|ая)\\s+недел(?!я\\s)|прошедш\\p{L}*\\s+недел|last\\s+week|previous\\s+week`))
+    return { weeksAgo: 1 };
+  return {};
+}
+
+function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
+  const match = message.light.match(
+    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:(?:следующ|ближайш)\p{L}*\s+)?(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|^(?:(?:какая|когда|что\s+за|где)\s+)?(?:у\s+меня\s+)?(?:мо[яй]\s+)?(?:следующ|ближайш)\p{L}*\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?=(?:[\d:.]+\s*(?:[ap]\.?m\.?\s+)?)?(?:next\s+)?(?:meeting|call))|^(?:what'?s\s+|when'?s\s+|when\s+is\s+)?(?:my\s+|the\s+)?next\s+(?:meeting|call)|meeting\s+prep/du,
+  );
+  // "к встрече в 16 подготовь": the same words the other way round.
+  const reversed = match
+    ? undefined
+    : message.light.match(/^(?:к|ко)\s+(?:встреч\p{L}*|созвон\p{L}*)(.*?)\s*подготов\p{L}*$/du);
+  if (!match && !reversed) return undefined;
+  const tailStart = match ? match.index! + match[0].length : reversed!.indices![1]![0];
+  const tailEnd = match ? message.light.length : reversed!.indices![1]![1];
+  const tail = { raw: message.raw.slice(tailStart, tailEnd), light: message.light.slice(tailStart, tailEnd) };
+  const tailDays = days
+    .filter((day) => day.start >= tailStart)
+    .map((day) => ({ ...day, start: day.start - tailStart, end: day.end - tailStart }));
+  const time = findTimes(tail.raw, tailDays)[0];
+  const date: LocalDate | undefined = tailDays[0]?.date;
+  const spans = [...tailDays, ...(time ? [time] : [])];
+  const name = rawSlice(without(tail, spans), 0)
+    // «prepare for the 14:00 meeting»: the time is cut out, the words around it name no meeting.
+    .replace(/^(?:(?:the\s+)?(?:next\s+)?(?:meeting|call)(?![\p{L}])\s*)?(?:с|со|with|у|about|про)?\s*/iu, '')
+    .trim();
+  const query = name ? nominative(unquote(name)) : undefined;
+  return {
+    scenario: 'meetingPrep',
+    ...(time ? { time: time.time } : {}),
+    ...(query ? { query } : {}),
+    ...(date ? { date } : {}),
+  };
+}
+
+const sliceFrom = (message: Message, start: number): Message => ({
+  raw: message.raw.slice(start),
+  light: message.light.slice(start),
+});
+
+function nameQuery(message: Message, start: number): string {
+  const query = nominative(unquote(rawSlice(message, start).replace(/^(?:мне|me)\s+/iu, '')));
+  // "досье на": a preposition with nothing after it names nobody.
+  return /^(?:на|про|о|об|по|для|about|on|for|of)$/iu.test(query) ? '' : query;
+}
+
+// The words of a plain "show me X" request: the views' own words, the usual verbs, modifiers and small words.
+const PLAIN_WORDS = new RegExp(
+  `^(?:${[
+    'задач\\p{L}*|таск\\p{L}*|tasks?|todos?|сделк\\p{L}*|сделоч\\p{L}*|deals?|расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*',
+    'созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|план\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule',
+    'calendar|meetings?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
+    'отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|people',
+    'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид\\p{L}*|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
+    'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
+    'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
+    'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
+    'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
+    'что|че|чо|шо|как|кто|когда|там|тут|есть|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
+    'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
+    'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
+  ].join('|')})$`,
+  'u',
+);
+
+function plainRequest(message: Message, spans: readonly { start: number; end: number }[]): boolean {
+  const rest = without(message, [...spans, ...findTimes(message.raw, spans)]).light;
+  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  return words.filter((word) => !PLAIN_WORDS.test(word)).length <= 1;
+}

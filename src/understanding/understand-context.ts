@@ -1,0 +1,48 @@
+// Understand: the director's message as an intent, with the form asked for («графиком», «в Excel») taken out, and
+// read together with a question waiting for its answer (the pending dialogue, dialogue.ts).
+import type { Language } from '../vocabulary/director.ts';
+import { continueDialogue, type PendingQuestion } from './dialogue.ts';
+import { type Format, formatAsked } from './router/formats.ts';
+import type { Intent, Understanding } from './understanding.ts';
+
+export interface UnderstandContext {
+  now: Date;
+  timeZone: string;
+  previous?: Intent;
+  language?: Language;
+}
+
+export type Understand = (text: string, context: UnderstandContext) => Understanding;
+
+export type Understood = { understanding: Understanding; format?: Format } | { cancelled: true };
+
+/** «покажи воронку графиком»: the view is understood without the words of the form. */
+function withFormat(understand: Understand, message: string, context: UnderstandContext) {
+  const asked = formatAsked(message);
+  if (asked.format) {
+    const rest = understand(asked.rest, context);
+    if (rest.intent.kind === 'view') return { understanding: rest, format: asked.format };
+  }
+  const whole = understand(message, context);
+  return { understanding: whole, ...(asked.format && whole.intent.kind === 'view' ? { format: asked.format } : {}) };
+}
+
+/** The message, or the question it answers with the answer, or «отмена» of the question. */
+export function understandMessage(
+  understand: Understand,
+  message: string,
+  context: UnderstandContext,
+  pending: { question: PendingQuestion; ttlMs: number } | undefined,
+): Understood {
+  const alone = withFormat(understand, message, context);
+  if (!pending) return alone;
+  const step = continueDialogue(pending.question, message, alone.understanding, {
+    now: context.now,
+    timeZone: context.timeZone,
+    ttlMs: pending.ttlMs,
+  });
+  if (step.kind === 'cancelled') return { cancelled: true };
+  if (step.kind === 'write')
+    return { understanding: { intent: { kind: 'write', draft: step.draft }, language: alone.understanding.language } };
+  return step.kind === 'answered' ? withFormat(understand, step.text, context) : alone;
+}
