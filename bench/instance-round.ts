@@ -8,9 +8,11 @@ import { TELEGRAM_RATE } from '../src/app.ts';
 import { createDigestDispatcher } from '../src/digests/dispatcher.ts';
 import { createPortalClient } from '../src/portal/client.ts';
 import { createScenarios } from '../src/scenarios/index.ts';
+import { REGISTRY } from '../src/scenarios/registry.ts';
 import { openDatabase } from '../src/storage/db.ts';
 import { createSharedBuckets } from '../src/storage/instances.ts';
-import { renderView } from '../src/views/render.ts';
+
+const { renderView } = REGISTRY;
 
 const input = JSON.parse(process.argv[2] ?? '{}');
 const db = await openDatabase(input.databaseUrl);

@@ -2,7 +2,10 @@
 import { startDemoPortal } from '../src/demo-portal/server.ts';
 import { createPortalClient } from '../src/portal/client.ts';
 import { createScenarios, type Scenarios } from '../src/scenarios/index.ts';
-import { renderView } from '../src/views/render.ts';
+import { REGISTRY } from '../src/scenarios/registry.ts';
+
+const { renderView } = REGISTRY;
+
 import { everyViewRequest } from '../test/views/every-request.ts';
 
 const now = () => new Date('2026-11-25T09:00:00Z');

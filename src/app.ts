@@ -32,6 +32,7 @@ import { type BucketSource, sharedBucket } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
 import type { PortalClient } from './portal/port.ts';
 import { connectionEnded } from './portal/tokens.ts';
+import { pictureReply } from './scenarios/files/picture.ts';
 import { createScenarios, type Scenarios } from './scenarios/index.ts';
 import { createWriteLookup } from './scenarios/writes/write-lookup.ts';
 import { type AlertRepository, createAlertRepository } from './storage/alerts.ts';
@@ -48,10 +49,8 @@ import { untaggedData, workspaceTagOf } from './telegram/workspace-tag.ts';
 import { lazyModelLoop } from './understanding/model/lazy.ts';
 import { understand } from './understanding/router/index.ts';
 import type { Understand } from './understanding/understand-context.ts';
-import { pictureReply } from './views/charts/picture.ts';
 import { CONNECT_AGAIN, CONNECT_BUTTON, CONNECT_FIRST } from './views/messages.ts';
 import { OTHER_PORTAL_TAP } from './views/messages-connect.ts';
-import { renderView } from './views/render.ts';
 import type { Reply } from './views/reply.ts';
 import { keepWhileUsed } from './workspace-keeper.ts';
 
@@ -463,13 +462,13 @@ function digestContent(seats: Seats): DigestDispatcherDeps['content'] {
     if (digest === 'weeklyReport') {
       const picture = await scenarios.picture(record, DIGEST_CONTENT[digest]);
       if (!picture) return null;
-      const text = renderView(picture.view, record.language);
+      const text = scenarios.registry.renderView(picture.view, record.language);
       return taggedWith(
         tag,
-        picture.chart ? [...text, pictureReply(picture.view, picture.chart, record.language)] : text,
+        picture.chart ? [...text, pictureReply(picture.view, text, picture.chart, record.language)] : text,
       );
     }
     const view = await scenarios.run(record, DIGEST_CONTENT[digest]);
-    return view ? taggedWith(tag, renderView(view, record.language)) : null;
+    return view ? taggedWith(tag, scenarios.registry.renderView(view, record.language)) : null;
   };
 }

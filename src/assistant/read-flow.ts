@@ -2,19 +2,18 @@
 // «ещё» goes on with it; a pick list so its buttons know their questions; an answer to a question so its picture
 // and spreadsheet buttons know it.
 
-import { type ExportList, exportListOf } from '../scenarios/files/exports.ts';
+import { withFileButtons } from '../scenarios/files/file-buttons.ts';
+import { pictureReply } from '../scenarios/files/picture.ts';
 import type { Scenarios } from '../scenarios/index.ts';
 import { QUERY_PAGE } from '../scenarios/questions/query-run.ts';
 import { localDateAt } from '../scenarios/schedule/day-window.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { Format } from '../understanding/router/formats.ts';
-import { pictureReply } from '../views/charts/picture.ts';
-import { withFileButtons } from '../views/file-buttons.ts';
-import { NOTHING_MORE, NOTHING_TO_REPORT, STALE_BUTTON, STATUS_EXPORTING, statusFor } from '../views/messages.ts';
-import { renderView } from '../views/render.ts';
+import { NOTHING_MORE, NOTHING_TO_REPORT, STALE_BUTTON, STATUS_EXPORTING } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import { spreadsheetReply } from '../views/sheets/lists.ts';
 import type { Director } from '../vocabulary/director.ts';
+import type { ExportList } from '../vocabulary/export-tables.ts';
 import type { ScenarioRequest } from '../vocabulary/requests.ts';
 import { storeAnswer } from './stored-answers.ts';
 
@@ -37,6 +36,9 @@ const text = (html: string): Reply => ({ html });
 
 export function createReads(deps: { scenarios: Scenarios; conversations: Conversations; now: () => Date }): Reads {
   const { scenarios, conversations } = deps;
+  const { registry } = scenarios;
+  const renderView = registry.renderView;
+  const statusFor = registry.statusFor;
 
   const view: Reads['view'] = async (director, request, onStatus) => {
     onStatus?.(statusFor(request.scenario, director.language));
@@ -58,7 +60,7 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     const picture = await scenarios.picture(director, request);
     if (!picture) return [text(NOTHING_TO_REPORT[director.language])];
     if (!picture.chart) return renderView(picture.view, director.language);
-    return [pictureReply(picture.view, picture.chart, director.language)];
+    return [pictureReply(picture.view, renderView(picture.view, director.language), picture.chart, director.language)];
   };
 
   const spreadsheet = async (director: Director, list: ExportList, onStatus?: OnStatus) => {
@@ -80,7 +82,7 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
   };
 
   const show: Reads['show'] = (director, request, format, onStatus) => {
-    const list = format === 'excel' ? exportListOf(request.scenario) : undefined;
+    const list = format === 'excel' ? registry.exportListOf(request.scenario) : undefined;
     if (list) return spreadsheet(director, list, onStatus);
     return format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus);
   };

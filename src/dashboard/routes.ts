@@ -15,7 +15,6 @@ import type { DirectorRecord } from '../storage/directors.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import { languageOfCode } from '../views/messages.ts';
 import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../views/messages-dashboard.ts';
-import { renderView } from '../views/render.ts';
 import type { Language } from '../vocabulary/director.ts';
 import { querySchema } from '../vocabulary/query.ts';
 import { createDashboardCache } from './cache.ts';
@@ -210,7 +209,8 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
       const view = await entry.scenarios.run(director, { scenario: 'query', query: query.data, offset });
       // The chat's answer without its hint line: on the page, the next part is a button, not a word to type.
       const html = view
-        ? renderView(view, director.language)
+        ? entry.scenarios.registry
+            .renderView(view, director.language)
             .map((reply) => reply.html)
             .join('\n')
         : '';

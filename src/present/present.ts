@@ -3,10 +3,8 @@
 // file over Telegram's size limit replaced by one plain sentence. Replies, edits, notices and digests alike.
 
 import { FILE_TOO_BIG } from '../views/messages.ts';
-import { renderView } from '../views/render.ts';
 import { CAPTION_LIMIT, DOCUMENT_BYTES_LIMIT, PHOTO_BYTES_LIMIT, type Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
-import type { ViewModel } from '../vocabulary/view-models.ts';
 import { guardPlainText, guardText } from './guard.ts';
 import { splitMessage } from './split.ts';
 
@@ -55,9 +53,4 @@ export function presentEdit(reply: Reply, language: Language): Reply {
 /** A tap's pop-up answer (shown as a message when nothing else answers the tap). */
 export function presentNotice(text: string, language: Language): string {
   return guardText(text, language);
-}
-
-/** A view as the director sees it. */
-export function presentView(view: ViewModel, language: Language): Reply[] {
-  return presentReplies(renderView(view, language), language);
 }

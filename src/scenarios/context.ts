@@ -4,6 +4,8 @@ import type { Director } from '../vocabulary/director.ts';
 import type { RecordLinks } from '../vocabulary/record-links.ts';
 import type { Moment } from '../vocabulary/view-models.ts';
 import type { NameDirectory } from './names.ts';
+import { companyOf } from './plan/company.ts';
+import type { PlanBook } from './plan/plan-scenarios.ts';
 import type { PageHints } from './reads.ts';
 import { momentOf } from './schedule/day-window.ts';
 
@@ -15,14 +17,17 @@ export interface ScenarioContext {
   at: Moment;
   /** List sizes seen before, so their pages go in a view's first batch. */
   pages: PageHints;
+  /** The sales plans the directors set, by the company they belong to. */
+  book: PlanBook;
 }
 
 export function contextFor(
-  deps: { portal: PortalClient; names: NameDirectory; pages: PageHints },
+  deps: { portal: PortalClient; names: NameDirectory; pages: PageHints; book?: PlanBook },
   director: Director,
   now: Date,
 ): ScenarioContext {
-  return { ...deps, director, now, at: momentOf(now, director.timeZone) };
+  const book = deps.book ?? { company: companyOf(deps.portal) };
+  return { ...deps, book, director, now, at: momentOf(now, director.timeZone) };
 }
 
 /** Where the director's records open on the portal's pages; none when the portal's address is unknown. */

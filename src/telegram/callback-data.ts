@@ -7,17 +7,12 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { z } from 'zod';
 import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
-import { EXPORT_LISTS } from '../scenarios/files/exports.ts';
+import type { ScenarioEntry } from '../scenarios/entry.ts';
+import { SCENARIO_ENTRIES } from '../scenarios/registry.ts';
 import type { Action } from '../vocabulary/actions.ts';
-import {
-  type ButtonForm,
-  buttonFormOf,
-  type CatalogueEntry,
-  entriesOf,
-  READS,
-  WRITES,
-} from '../vocabulary/catalogue.ts';
-import type { DigestName, ScenarioName, ScenarioRequest } from '../vocabulary/requests.ts';
+import { type ButtonForm, buttonFormOf, type CatalogueEntry, entriesOf, WRITES } from '../vocabulary/catalogue.ts';
+import { EXPORT_LISTS } from '../vocabulary/export-tables.ts';
+import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';
 import type { WriteRequest, WriteType } from '../vocabulary/writes.ts';
 
 const CALLBACK_DATA_LIMIT = 64;
@@ -36,34 +31,6 @@ interface Shape {
   /** The catalogue's check: a decoded request is what the catalogue allows, or nothing. */
   schema: z.ZodType;
 }
-
-// The short code of each catalogue entry on a button. Codes never change: buttons already in chats keep working.
-// Null: never carried by a button (a typed question goes on through «ещё» and the pick list instead).
-const SCENARIO_CODES: Record<ScenarioName, string | null> = {
-  schedule: 'sc',
-  myTasks: 't',
-  deals: 'd',
-  dealCard: 'dc',
-  briefing: 'b',
-  weeklyReport: 'w',
-  teamStatus: 'tm',
-  dossier: 'ds',
-  meetingPrep: 'mp',
-  dayResults: 'dr',
-  pipeline: 'p',
-  search: 'se',
-  query: null,
-  contacts: 'cn',
-  absence: 'ab',
-  dayPlan: 'dp',
-  morningDigest: 'md',
-  overdueAlert: 'oa',
-  newLeads: 'nl',
-  eveningSummary: 'es',
-  plan: 'pl',
-  plans: 'pls',
-  dealsAtRisk: 'rk',
-};
 
 const WRITE_CODES: Record<WriteType, string> = {
   createTask: 'nt',
@@ -349,15 +316,16 @@ export interface ButtonCodec {
   fitsButton(action: Action): boolean;
 }
 
-/** The codec of a catalogue: its reads and writes, and each entry's short code. */
+/** The codec of the scenarios (each with its request and its short code) and of the writes. */
 export function buttonCodecOf(catalogue: {
-  reads: Record<string, z.ZodObject>;
+  scenarios: readonly ScenarioEntry[];
   writes: Record<string, z.ZodObject>;
-  readCodes?: Record<string, string | null>;
   writeCodes?: Record<string, string>;
 }): ButtonCodec {
+  const reads = Object.fromEntries(catalogue.scenarios.map((entry) => [entry.name, entry.request]));
+  const codes = Object.fromEntries(catalogue.scenarios.map((entry) => [entry.name, entry.code]));
   const tables: Tables = {
-    reads: shapesOf(entriesOf(catalogue.reads, 'scenario'), catalogue.readCodes ?? SCENARIO_CODES),
+    reads: shapesOf(entriesOf(reads, 'scenario'), codes),
     writes: shapesOf(entriesOf(catalogue.writes, 'type'), catalogue.writeCodes ?? WRITE_CODES),
   };
   const encodeAction = (action: Action): string => {
@@ -387,4 +355,7 @@ export function buttonCodecOf(catalogue: {
   return { encodeAction, decodeAction, fitsButton };
 }
 
-export const { encodeAction, decodeAction, fitsButton } = buttonCodecOf({ reads: READS, writes: WRITES });
+export const { encodeAction, decodeAction, fitsButton } = buttonCodecOf({
+  scenarios: SCENARIO_ENTRIES,
+  writes: WRITES,
+});

@@ -1,12 +1,6 @@
 // The plan's fixed sentences, in Russian and English (the messages table's own subject file).
 import type { Texts } from './messages.ts';
 
-export const PLAN_STATUS = {
-  plan: { ru: 'Считаю прогноз…', en: 'Working out the forecast…' },
-  plans: { ru: 'Смотрю планы…', en: 'Checking the plans…' },
-  dealsAtRisk: { ru: 'Ищу сделки под угрозой…', en: 'Looking for deals at risk…' },
-} satisfies Record<string, Texts>;
-
 export const NO_PLAN_OFFER: Texts = {
   ru: 'Плана на этот период нет — задайте его словами, например: «план на декабрь 12 млн».',
   en: 'No plan is set for this period — set one in words, e.g. “plan for December 12 million”.',

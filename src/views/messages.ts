@@ -3,9 +3,7 @@
 
 import type { Question } from '../understanding/understanding.ts';
 import type { Language } from '../vocabulary/director.ts';
-import type { ScenarioName } from '../vocabulary/requests.ts';
 import { escapeHtml } from './html.ts';
-import { PLAN_STATUS } from './messages-plan.ts';
 
 export type Texts = Record<Language, string>;
 
@@ -135,33 +133,6 @@ export const CANNOT_DO: Record<'call' | 'email' | 'sms', Texts> = {
     en: 'I cannot send a text message. I can find the contact’s number or create a task to get in touch.',
   },
 };
-
-const STATUS: Record<ScenarioName, Texts> = {
-  schedule: { ru: 'Смотрю календарь…', en: 'Checking the calendar…' },
-  myTasks: { ru: 'Смотрю задачи…', en: 'Checking your tasks…' },
-  deals: { ru: 'Смотрю сделки…', en: 'Checking the deals…' },
-  dealCard: { ru: 'Открываю сделку…', en: 'Opening the deal…' },
-  briefing: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
-  weeklyReport: { ru: 'Подвожу итоги недели…', en: 'Summing up the week…' },
-  teamStatus: { ru: 'Смотрю, как дела у команды…', en: 'Checking on the team…' },
-  dossier: { ru: 'Собираю досье…', en: 'Gathering the dossier…' },
-  meetingPrep: { ru: 'Готовлю материалы к встрече…', en: 'Preparing for the meeting…' },
-  dayResults: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
-  pipeline: { ru: 'Смотрю воронку…', en: 'Checking the pipeline…' },
-  search: { ru: 'Ищу…', en: 'Searching…' },
-  query: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
-  contacts: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
-  absence: { ru: 'Смотрю график отсутствий…', en: 'Checking who is away…' },
-  dayPlan: { ru: 'Составляю план дня…', en: 'Preparing the day plan…' },
-  morningDigest: { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' },
-  overdueAlert: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },
-  newLeads: { ru: 'Смотрю новые лиды…', en: 'Checking new leads…' },
-  eveningSummary: { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' },
-  ...PLAN_STATUS,
-};
-
-/** The human status shown while a view is being prepared («Смотрю календарь…»). */
-export const statusFor = (scenario: ScenarioName, language: Language): string => STATUS[scenario][language];
 
 /** «ещё» with no long list before it. */
 export const NOTHING_MORE: Texts = {

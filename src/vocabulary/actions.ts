@@ -3,8 +3,8 @@
 
 import { z } from 'zod';
 import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
-import { EXPORT_LISTS, type ExportList } from '../scenarios/files/exports.ts';
 import { scenarioRequestSchema, writeRequestSchema } from './catalogue.ts';
+import { EXPORT_LISTS, type ExportList } from './export-tables.ts';
 import { DIGEST_NAMES, type DigestName, type ScenarioRequest } from './requests.ts';
 import type { WriteRequest } from './writes.ts';
 

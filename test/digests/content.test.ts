@@ -6,8 +6,8 @@ import { DIGEST_CONTENT } from '../../src/digests/content.ts';
 import type { DigestDispatcherDeps } from '../../src/digests/dispatcher.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
-import { presentView } from '../../src/present/present.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
+import { presentView } from '../../src/scenarios/registry.ts';
 import type { DigestName } from '../../src/vocabulary/requests.ts';
 import { digestHarness, MOSCOW, seenBy } from './harness.ts';
 

@@ -2,6 +2,7 @@
 // rides on a button within Telegram's 64 bytes, and a field added to it reaches both without another edit.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { SCENARIO_ENTRIES } from '../../src/scenarios/registry.ts';
 import { buttonCodecOf, decodeAction, encodeAction } from '../../src/telegram/callback-data.ts';
 import { toolDefinitionsOf } from '../../src/understanding/model/tools.ts';
 import type { Action } from '../../src/vocabulary/actions.ts';
@@ -69,10 +70,14 @@ describe('the catalogue on buttons', () => {
 
 describe('a field added to the catalogue', () => {
   // A manager filter on the weekly report, added in one place only.
-  const reads = { ...READS, weeklyReport: READS.weeklyReport.extend({ managerId: field.id().optional() }) };
+  const scenarios = SCENARIO_ENTRIES.map((entry) =>
+    entry.name === 'weeklyReport'
+      ? { ...entry, request: READS.weeklyReport.extend({ managerId: field.id().optional() }) }
+      : entry,
+  );
 
   it('rides on the button and comes back', () => {
-    const codec = buttonCodecOf({ reads, writes: WRITES });
+    const codec = buttonCodecOf({ scenarios, writes: WRITES });
     const action = { kind: 'show', request: { scenario: 'weeklyReport', weeksAgo: 1, managerId: 7 } } as Action;
     const data = codec.encodeAction(action);
     expect(data).toBe('s:w:1:7');
@@ -82,7 +87,7 @@ describe('a field added to the catalogue', () => {
   });
 
   it('is offered to the model in the tool schema', () => {
-    const weekly = toolDefinitionsOf(reads).find((tool) => tool.function.name === 'weeklyReport');
+    const weekly = toolDefinitionsOf(scenarios).find((tool) => tool.function.name === 'weeklyReport');
     expect(weekly?.function.parameters).toMatchObject({
       type: 'object',
       properties: { weeksAgo: { type: 'integer' }, managerId: { type: 'integer' } },
@@ -91,7 +96,7 @@ describe('a field added to the catalogue', () => {
 
   it('in a write rides on the propose button too', () => {
     const writes = { ...WRITES, deleteDeal: WRITES.deleteDeal.extend({ reason: field.text().optional() }) };
-    const codec = buttonCodecOf({ reads: READS, writes });
+    const codec = buttonCodecOf({ scenarios: SCENARIO_ENTRIES, writes });
     const action = { kind: 'propose', write: { type: 'deleteDeal', dealId: 5, title: '', reason: 'дубль' } } as Action;
     expect(codec.decodeAction(codec.encodeAction(action))).toEqual(action);
   });

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios, type Scenarios } from '../../src/scenarios/index.ts';
+import type { Registry } from '../../src/scenarios/registry.ts';
 import type { Director, Language } from '../../src/vocabulary/director.ts';
 
 /** Wednesday 25 November 2026, 12:00 in Moscow. */
@@ -15,7 +16,7 @@ export interface Stand {
   close(): Promise<void>;
 }
 
-export async function startStand(now: Date = NOW): Promise<Stand> {
+export async function startStand(now: Date = NOW, registry?: Registry): Promise<Stand> {
   const demo = await startDemoPortal({ port: 0, now: () => now, rateLimit: false });
   // The client's own request bucket would pace a long test run; the demo portal's limit is off too.
   const portal = createPortalClient({
@@ -23,7 +24,7 @@ export async function startStand(now: Date = NOW): Promise<Stand> {
     retries: 0,
     rateLimit: { perSecond: 10_000, burst: 10_000 },
   });
-  const scenarios = createScenarios({ portal, now: () => now });
+  const scenarios = createScenarios({ portal, now: () => now, ...(registry ? { registry } : {}) });
   return {
     demo,
     scenarios,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { presentView } from '../../src/present/present.ts';
+import { presentView } from '../../src/scenarios/registry.ts';
 import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { ms, openTasksOf, plain, startStand } from './demo.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presentView } from '../../src/present/present.ts';
+import { presentView } from '../../src/scenarios/registry.ts';
 import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { ms, NOW, openTasksOf, plain, type Stand, startStand } from './demo.ts';
 

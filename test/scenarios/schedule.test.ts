@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarEvent } from '../../src/demo-portal/company.ts';
-import { presentView } from '../../src/present/present.ts';
+import { presentView } from '../../src/scenarios/registry.ts';
 import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { eventsOf, ms, openTasksOf, plain, type Stand, startStand } from './demo.ts';
 

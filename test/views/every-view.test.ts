@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presentView } from '../../src/present/present.ts';
+import { presentView } from '../../src/scenarios/registry.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { ViewModel } from '../../src/vocabulary/view-models.ts';
 import { parseTelegramHtml, TELEGRAM_TEXT_LIMIT } from '../fakes/telegram-html.ts';

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { presentView } from '../../src/present/present.ts';
+import { presentView } from '../../src/scenarios/registry.ts';
 import type { Language } from '../../src/vocabulary/director.ts';
 import type { DealItem, EventItem, Moment, TaskItem, ViewModel } from '../../src/vocabulary/view-models.ts';
 

@@ -8,7 +8,6 @@ import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import type { PlanChart } from '../plan/plan-chart.ts';
 import { dealSchema, leadSchema, parseItems } from '../portal-data.ts';
-import { comparisonChart } from '../questions/compare.ts';
 import { isoOf } from '../schedule/day-window.ts';
 
 export interface FunnelStage {
@@ -130,7 +129,7 @@ export async function leadSources(context: ScenarioContext): Promise<ChartData> 
 }
 
 /** A grouped answer («выручка по месяцам», «лидеры продаж», «источники лидов») as the matching picture. */
-function chartOfGroups(view: Extract<ViewModel, { view: 'query' }>): ChartData | undefined {
+export function chartOfGroups(view: Extract<ViewModel, { view: 'query' }>): ChartData | undefined {
   if (view.result.kind !== 'groups') return undefined;
   const { rows } = view.result;
   const currency = rows.flatMap((row) => row.sums)[0]?.currency ?? MAIN_CURRENCY;
@@ -184,24 +183,4 @@ export function chartQueryOf(view: ViewModel): Query | undefined {
   if (!query.period) return { ...query, groupBy: 'stage' };
   const days = DateTime.fromISO(query.period.to).diff(DateTime.fromISO(query.period.from), 'days').days;
   return { ...query, groupBy: days > WEEKLY_DAYS ? 'month' : 'week' };
-}
-
-/** The picture of a view, or undefined when the view has none. */
-export async function chartOfView(context: ScenarioContext, view: ViewModel): Promise<ChartData | undefined> {
-  switch (view.view) {
-    case 'pipeline':
-      return funnelOf(view);
-    case 'weeklyReport':
-      return wonByWeek(context);
-    case 'teamStatus':
-      return leaderboard(context);
-    case 'newLeads':
-      return leadSources(context);
-    case 'query':
-      return chartOfGroups(view);
-    case 'comparison':
-      return comparisonChart(view);
-    default:
-      return undefined;
-  }
 }

@@ -3,9 +3,18 @@
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { Query, QueryGroup, QuerySubject } from '../../vocabulary/query.ts';
+import type {
+  ContactRow,
+  DealRow,
+  ExportList,
+  ExportTable,
+  LeadRow,
+  MemberRow,
+  SummaryRow,
+  TaskRow,
+} from '../../vocabulary/export-tables.ts';
+import type { Query, QuerySubject } from '../../vocabulary/query.ts';
 import { type RecordKind, recordAddress } from '../../vocabulary/record-links.ts';
-import type { ScenarioName } from '../../vocabulary/requests.ts';
 import type { QueryResult, ViewModel } from '../../vocabulary/view-models.ts';
 import { leadSelect } from '../clients/leads.ts';
 import { linksOf, type ScenarioContext } from '../context.ts';
@@ -30,89 +39,8 @@ import { teamStatus } from '../reports/team-status.ts';
 import { toDirectorTime } from '../schedule/day-window.ts';
 import { openTaskFilter, taskSelect } from '../tasks/open-tasks.ts';
 
-export type ExportList = 'deals' | 'tasks' | 'leads' | 'contacts' | 'team' | 'forecast';
-export const EXPORT_LISTS: readonly ExportList[] = ['deals', 'tasks', 'leads', 'contacts', 'team', 'forecast'];
-
 /** At most this many rows: a bigger list is cut here (and says so in its row count). */
 export const EXPORT_LIMIT = 10_000;
-
-/** ISO date-times carry the director's offset; links are absent when the portal's address is unknown. */
-export interface DealRow {
-  id: number;
-  title: string;
-  stage: string;
-  pipeline: string;
-  amount: number;
-  currency: string;
-  responsible: string;
-  company: string;
-  createdAt?: string;
-  closeDate?: string;
-  link?: string;
-}
-export interface TaskRow {
-  id: number;
-  title: string;
-  deadline?: string;
-  overdue: boolean;
-  responsible: string;
-  createdAt?: string;
-  link?: string;
-}
-export interface LeadRow {
-  id: number;
-  title: string;
-  name: string;
-  status: string;
-  source: string;
-  responsible: string;
-  phone: string;
-  email: string;
-  createdAt?: string;
-  link?: string;
-}
-export interface ContactRow {
-  id: number;
-  name: string;
-  position: string;
-  company: string;
-  phone: string;
-  email: string;
-  link?: string;
-}
-export interface MemberRow {
-  id: number;
-  name: string;
-  position: string;
-  activeTasks: number;
-  overdueTasks: number;
-  link?: string;
-}
-
-/** One row of a grouped answer in one currency (sums are never added across currencies). */
-export interface SummaryRow {
-  label: string;
-  /** The first day of a week or month. */
-  start?: string;
-  count: number;
-  amount?: number;
-  currency?: string;
-}
-
-/** An open deal behind the month's forecast: its stage's probability (0…1) and its sum weighed by it. */
-export interface ForecastRow extends DealRow {
-  probability: number;
-  weighted: number;
-}
-
-export type ExportTable =
-  | { list: 'deals'; rows: DealRow[] }
-  | { list: 'forecast'; rows: ForecastRow[] }
-  | { list: 'groups'; subject: QuerySubject; groupBy: QueryGroup; rows: SummaryRow[] }
-  | { list: 'tasks'; rows: TaskRow[] }
-  | { list: 'leads'; rows: LeadRow[] }
-  | { list: 'contacts'; rows: ContactRow[] }
-  | { list: 'team'; rows: MemberRow[] };
 
 const all = { maxItems: EXPORT_LIMIT };
 
@@ -124,27 +52,6 @@ async function everyRecord<T extends z.ZodType>(
   params: Record<string, unknown>,
 ): Promise<z.output<T>[]> {
   return parseItems(schema, await context.portal.list(method, { order: { ID: 'ASC' }, ...params }, all));
-}
-
-/** The list behind a view, as its «📥 Excel» button exports it. */
-export function exportListOf(scenario: ScenarioName): ExportList | undefined {
-  switch (scenario) {
-    case 'deals':
-    case 'pipeline':
-      return 'deals';
-    case 'myTasks':
-      return 'tasks';
-    case 'newLeads':
-      return 'leads';
-    case 'contacts':
-      return 'contacts';
-    case 'teamStatus':
-      return 'team';
-    case 'plan':
-      return 'forecast';
-    default:
-      return undefined;
-  }
 }
 
 /** The address of a record's page in the portal, e.g. https://<portal>/crm/deal/details/7/. */

@@ -1,8 +1,9 @@
 // The deals behind this month's forecast as a spreadsheet: every open deal due in the rest of the month, with
 // its stage's probability and its weighed sum, the heaviest first.
 import { DateTime } from 'luxon';
+import type { ForecastRow } from '../../vocabulary/export-tables.ts';
 import type { ScenarioContext } from '../context.ts';
-import { dealRows, type ForecastRow } from '../files/exports.ts';
+import { dealRows } from '../files/exports.ts';
 import { weigh } from './forecast.ts';
 import { periodAt } from './periods.ts';
 import { readForecastData } from './plan-reads.ts';

@@ -7,6 +7,8 @@
 import { DateTime } from 'luxon';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { z } from 'zod';
+import type { ScenarioEntry } from '../../scenarios/entry.ts';
+import { SCENARIO_ENTRIES } from '../../scenarios/registry.ts';
 import { field, READS } from '../../vocabulary/catalogue.ts';
 import { querySchema } from '../../vocabulary/query.ts';
 import type { LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
@@ -62,37 +64,25 @@ const tool = <S extends z.ZodType>(spec: ToolSpec<S>) => spec as unknown as Tool
 const view = (request: ScenarioRequest): ToolEffect => ({ kind: 'view', request });
 const write = (draft: WriteDraft): ToolEffect => ({ kind: 'write', draft });
 
-/** Views whose tool arguments are their request's own fields: the schema is the catalogue entry's. */
-const CATALOGUE_VIEWS: Record<string, string> = {
-  myTasks: 'Открытые задачи директора',
-  deals: 'Открытые сделки, зависшие отмечены',
-  briefing: 'Обзор дня: встречи, задачи, просрочки, сделки',
-  weeklyReport: 'Итоги недели (weeksAgo: 1 — прошлая неделя)',
-  teamStatus: 'Команда: задачи, просрочки, рабочий день сотрудников',
-  dayResults: 'Итоги дня: закрытые задачи, встречи, движение сделок',
-  search: 'Поиск по контактам, компаниям, сделкам',
-  absence: 'Кто отсутствует с date по to (reason: vacation, sick, trip, away или notWorking)',
-};
-
 const present = (args: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
 
-function catalogueTools(reads: Record<string, z.ZodObject>): Record<string, ToolSpec<z.ZodType>> {
-  const tools = Object.entries(CATALOGUE_VIEWS).flatMap(([scenario, description]) => {
-    const entry = reads[scenario];
-    if (!entry) return [];
+/** The scenarios whose tool arguments are their request's own fields: their registry entry's text and request. */
+function registryTools(entries: readonly ScenarioEntry[]): Record<string, ToolSpec<z.ZodType>> {
+  const tools = entries.flatMap(({ name, tool: description, request }) => {
+    if (!description) return [];
     const spec = tool({
       description,
-      schema: entry.omit({ scenario: true }),
-      effect: (args) => view({ scenario, ...present(args as Record<string, unknown>) } as ScenarioRequest),
+      schema: request.omit({ scenario: true }),
+      effect: (args) => view({ scenario: name, ...present(args as Record<string, unknown>) } as ScenarioRequest),
     });
-    return [[scenario, spec] as const];
+    return [[name, spec] as const];
   });
   return Object.fromEntries(tools);
 }
 
-const toolsOf = (reads: Record<string, z.ZodObject>): Record<string, ToolSpec<z.ZodType>> => ({
-  ...catalogueTools(reads),
+const toolsOf = (entries: readonly ScenarioEntry[]): Record<string, ToolSpec<z.ZodType>> => ({
+  ...registryTools(entries),
   ...OWN_TOOLS,
 });
 
@@ -327,17 +317,17 @@ function toolSchema(schema: z.ZodType): Record<string, unknown> {
   return withoutSafeBounds(rest) as Record<string, unknown>;
 }
 
-const TOOLS = toolsOf(READS);
+const TOOLS = toolsOf(SCENARIO_ENTRIES);
 
-/** The tool list of a catalogue's reads. */
-export const toolDefinitionsOf = (reads: Record<string, z.ZodObject>): ChatCompletionFunctionTool[] =>
-  Object.entries(toolsOf(reads)).map(([name, spec]) => ({
+/** The tool list of the scenarios. */
+export const toolDefinitionsOf = (entries: readonly ScenarioEntry[]): ChatCompletionFunctionTool[] =>
+  Object.entries(toolsOf(entries)).map(([name, spec]) => ({
     type: 'function',
     function: { name, description: spec.description, parameters: toolSchema(spec.schema) },
   }));
 
 /** The tool list sent with every request (built once). */
-export const TOOL_DEFINITIONS: ChatCompletionFunctionTool[] = toolDefinitionsOf(READS);
+export const TOOL_DEFINITIONS: ChatCompletionFunctionTool[] = toolDefinitionsOf(SCENARIO_ENTRIES);
 
 /** A tool call the loop cannot act on; its message goes back to the model, never to the director. */
 export class ToolCallError extends Error {}

@@ -1,14 +1,11 @@
 // The buttons that send a view as a file: «📈 График» under a view that has a picture, «📥 Excel» under a list;
 // under an answer to a question they carry the key of the stored question (Telegram allows 64 bytes).
 
-import { exportListOf } from '../scenarios/files/exports.ts';
-import type { Language } from '../vocabulary/director.ts';
-import type { ScenarioName, ScenarioRequest } from '../vocabulary/requests.ts';
-import type { Button, Reply } from './reply.ts';
-import { say } from './words.ts';
-
-/** The views that have a picture (see chartOfView). */
-const CHARTED: ReadonlySet<ScenarioName> = new Set(['pipeline', 'weeklyReport', 'teamStatus', 'newLeads', 'plan']);
+import type { Button, Reply } from '../../views/reply.ts';
+import { say } from '../../views/words.ts';
+import type { Language } from '../../vocabulary/director.ts';
+import type { ScenarioRequest } from '../../vocabulary/requests.ts';
+import { REGISTRY } from '../registry.ts';
 
 /** An answer to a question whose picture and spreadsheet are offered: the key its question is stored under. */
 export interface AnswerFiles {
@@ -31,9 +28,9 @@ function answerButtons(answer: AnswerFiles, language: Language): Button[] {
 function fileButtons(request: ScenarioRequest, language: Language, answer?: AnswerFiles): Button[] {
   if (answer) return answerButtons(answer, language);
   const buttons: Button[] = [];
-  if (CHARTED.has(request.scenario))
+  if (REGISTRY.hasChartButton(request.scenario))
     buttons.push({ text: say(language, '📈 График', '📈 Chart'), action: { kind: 'chart', request } });
-  const list = exportListOf(request.scenario);
+  const list = REGISTRY.exportListOf(request.scenario);
   if (list) buttons.push({ text: '📥 Excel', action: { kind: 'export', list } });
   return buttons;
 }

@@ -1,11 +1,11 @@
 // A view as a picture: the chart as a PNG, captioned with the text view's headline and its one hint.
-import type { ChartData } from '../../scenarios/files/chart-data.ts';
+
+import { drawChartOf } from '../../views/charts/charts.ts';
+import type { Reply } from '../../views/reply.ts';
+import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
-import { renderView } from '../render.ts';
-import type { Reply } from '../reply.ts';
-import { say } from '../words.ts';
-import { drawChartOf } from './charts.ts';
+import type { ChartData } from './chart-data.ts';
 
 const fileTitles: Record<ChartData['chart'], [ru: string, en: string]> = {
   funnel: ['Воронка', 'Pipeline'],
@@ -22,10 +22,11 @@ function captionOf(replies: Reply[]): string {
   return [lines[0], hint].filter((line) => line?.trim()).join('\n');
 }
 
-export function pictureReply(view: ViewModel, chart: ChartData, language: Language): Reply {
+/** The picture of a view, captioned from the view as text (`rendered`). */
+export function pictureReply(view: ViewModel, rendered: Reply[], chart: ChartData, language: Language): Reply {
   const [ru, en] = fileTitles[chart.chart];
   return {
-    html: captionOf(renderView(view, language)),
+    html: captionOf(rendered),
     attachment: {
       kind: 'photo',
       fileName: `${say(language, ru, en)} ${view.at.today}.png`,

@@ -1,0 +1,37 @@
+// Plan against fact with the forecast, the plans set, and the deals at risk.
+import { READS } from '../../vocabulary/catalogue.ts';
+import { defineScenario, renders } from '../entry.ts';
+import { planChart } from './plan-chart.ts';
+import { dealsAtRiskView, planForecast, plansView } from './plan-scenarios.ts';
+import { renderPlanForecast } from './plan-view.ts';
+import { renderDealsAtRisk, renderPlans, renderPlanWho } from './risk-view.ts';
+
+export const PLAN = defineScenario({
+  name: 'plan',
+  request: READS.plan,
+  run: (context, request) => planForecast(context, context.book, request),
+  views: renders({ planForecast: renderPlanForecast, planWho: renderPlanWho }),
+  status: { ru: 'Считаю прогноз…', en: 'Working out the forecast…' },
+  code: 'pl',
+  chart: async (context, view) => (view.view === 'planForecast' ? planChart(context, context.book, view) : undefined),
+  exportList: 'forecast',
+  underDashboard: ['planForecast'],
+});
+
+export const PLANS = defineScenario({
+  name: 'plans',
+  request: READS.plans,
+  run: (context) => plansView(context, context.book),
+  views: renders({ plans: renderPlans }),
+  status: { ru: 'Смотрю планы…', en: 'Checking the plans…' },
+  code: 'pls',
+});
+
+export const DEALS_AT_RISK = defineScenario({
+  name: 'dealsAtRisk',
+  request: READS.dealsAtRisk,
+  run: (context, request) => dealsAtRiskView(context, request),
+  views: renders({ dealsAtRisk: renderDealsAtRisk }),
+  status: { ru: 'Ищу сделки под угрозой…', en: 'Looking for deals at risk…' },
+  code: 'rk',
+});

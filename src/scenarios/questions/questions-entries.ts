@@ -1,0 +1,44 @@
+// A typed question (a count, a sum, a list, a grouping, a comparison, «без задач»), and who is away.
+import { READS } from '../../vocabulary/catalogue.ts';
+import { defineScenario, renders } from '../entry.ts';
+import { chartOfGroups } from '../files/chart-data.ts';
+import { absence } from './absence.ts';
+import { renderAbsence } from './absence-view.ts';
+import { comparePeriods, comparisonChart } from './compare.ts';
+import { renderComparison } from './comparison-view.ts';
+import { runQuery } from './query-run.ts';
+import { renderQuery, renderQueryChoice, renderQueryNotFound } from './query-view.ts';
+import { withNone } from './with-none.ts';
+import { renderWithNone } from './with-none-view.ts';
+
+export const QUERY = defineScenario({
+  name: 'query',
+  request: READS.query,
+  run: (context, { query, offset }) => {
+    if (query.compare) return comparePeriods(context, query);
+    if (query.none) return withNone(context, query);
+    return runQuery(context, query, offset ?? 0);
+  },
+  views: renders({
+    query: renderQuery,
+    comparison: renderComparison,
+    withNone: renderWithNone,
+    queryChoice: renderQueryChoice,
+    queryNotFound: renderQueryNotFound,
+  }),
+  status: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
+  // A typed question goes on through «ещё» and the pick list, and its files through its stored key.
+  code: null,
+  chart: async (_context, view) =>
+    view.view === 'query' ? chartOfGroups(view) : view.view === 'comparison' ? comparisonChart(view) : undefined,
+});
+
+export const ABSENCE = defineScenario({
+  name: 'absence',
+  request: READS.absence,
+  run: (context, request) => absence(context, request),
+  views: renders({ absence: renderAbsence }),
+  status: { ru: 'Смотрю график отсутствий…', en: 'Checking who is away…' },
+  code: 'ab',
+  tool: 'Кто отсутствует с date по to (reason: vacation, sick, trip, away или notWorking)',
+});
