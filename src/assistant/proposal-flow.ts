@@ -27,7 +27,6 @@ import type { ClaimRefusal, ProposalRepository } from '../storage/proposal-repos
 import type { ButtonOutcome } from '../telegram/ports.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { PickQuestion } from '../understanding/dialogue.ts';
-import type { WriteDraft } from '../understanding/understanding.ts';
 import {
   LIST_EXPIRED,
   MORE_MATCHES,
@@ -42,6 +41,7 @@ import {
 } from '../views/messages.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import type { Director } from '../vocabulary/director.ts';
+import type { WriteDraft } from '../vocabulary/drafts.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
 
 export interface ProposalsDeps {

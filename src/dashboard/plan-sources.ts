@@ -1,11 +1,11 @@
 // The plan feature's parts of the dashboard: plan, fact and forecast of the chosen period and the deals at risk,
 // read through the chat's own «как идём по плану?» and «какие сделки под угрозой?», so both show one number.
 import { DateTime } from 'luxon';
-import { dataMark } from '../present/guard.ts';
 import type { Scenarios } from '../scenarios/index.ts';
-import type { PeriodKind } from '../scenarios/plan/periods.ts';
 import { reasonText } from '../scenarios/plan/risk-view.ts';
+import { dataMark } from '../views/html.ts';
 import type { Director } from '../vocabulary/director.ts';
+import type { PeriodKind } from '../vocabulary/plan-view-model.ts';
 import type { Period } from '../vocabulary/query.ts';
 import type { DashboardSources, PeriodChoice, PlanFigures, RiskyDeal } from './data.ts';
 

@@ -1,10 +1,11 @@
 // The dashboard's data in the director's words: money «500 000 ₽», «3 сделки», the period «за декабрь», all of
 // it through the same guard as the chat. Portal text (names, titles) is marked as data, so the guard keeps it.
 
-import { dataMark, guardPlainText } from '../present/guard.ts';
+import { guardPlainText } from '../present/guard.ts';
 import { sumsOf } from '../scenarios/deals/open-deals.ts';
 import { periodWords } from '../scenarios/questions/query-view.ts';
 import { money, moneyTotals } from '../views/format.ts';
+import { dataMark } from '../views/html.ts';
 import { timeRange } from '../views/items.ts';
 import { DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
 import { count } from '../views/words.ts';

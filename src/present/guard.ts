@@ -2,14 +2,8 @@
 // portal address reaches the director, and only the HTML Telegram accepts gets through.
 // Portal data (a deal's title, a contact's name) is the director's own content: renderers wrap it in
 // `dataMark` so the word rewriting leaves it alone; addresses with a webhook secret are removed everywhere.
+import { dataEnd, dataStart } from '../views/html.ts';
 import type { Language } from '../vocabulary/director.ts';
-
-const dataStart = '\uE000';
-const dataEnd = '\uE001';
-
-/** Marks escaped portal text as the director's own content: the guard keeps its words as they are. */
-export const dataMark = (escapedHtml: string): string =>
-  `${dataStart}${escapedHtml.replaceAll(dataStart, '').replaceAll(dataEnd, '')}${dataEnd}`;
 
 const notLetter = '(?<![\\p{L}\\p{N}_])';
 const notLetterAfter = '(?![\\p{L}\\p{N}_])';

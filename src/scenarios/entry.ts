@@ -5,12 +5,12 @@
 import type { z } from 'zod';
 import type { Page } from '../views/lines.ts';
 import type { Texts } from '../views/messages.ts';
+import type { ChartData } from '../vocabulary/charts.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { ExportList } from '../vocabulary/export-tables.ts';
 import type { ScenarioName, ScenarioRequest } from '../vocabulary/requests.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 import type { ScenarioContext } from './context.ts';
-import type { ChartData } from './files/chart-data.ts';
 
 export type ViewKind = ViewModel['view'];
 export type ViewOf<K extends ViewKind> = Extract<ViewModel, { view: K }>;

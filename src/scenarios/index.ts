@@ -3,13 +3,13 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { PortalClient } from '../portal/port.ts';
 import type { PlanRepository } from '../storage/plans.ts';
+import type { ChartData } from '../vocabulary/charts.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { ExportList, ExportTable } from '../vocabulary/export-tables.ts';
 import type { Query } from '../vocabulary/query.ts';
 import type { ScenarioRequest } from '../vocabulary/requests.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 import { contextFor, linksOf } from './context.ts';
-import type { ChartData } from './files/chart-data.ts';
 import { exportTable, queryTable } from './files/exports.ts';
 import { createNameDirectory, type NameDirectory } from './names.ts';
 import { companyOf } from './plan/company.ts';
@@ -19,9 +19,9 @@ import { parseItems, personName, userSchema } from './portal-data.ts';
 import type { PageHints } from './reads.ts';
 import { REGISTRY, type Registry } from './registry.ts';
 
+export type { ChartData } from '../vocabulary/charts.ts';
 export type { ExportList, ExportTable } from '../vocabulary/export-tables.ts';
 export type { Person, ViewModel } from '../vocabulary/view-models.ts';
-export type { ChartData } from './files/chart-data.ts';
 export type { NameDirectory, Stage } from './names.ts';
 
 export interface DirectorProfile {

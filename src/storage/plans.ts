@@ -1,5 +1,5 @@
 // Sales plans, kept by the assistant: per company (the portal), per period, for the company or one manager.
-import { lastDayOf, type PlanPeriod } from '../scenarios/plan/periods.ts';
+import { lastDayOf, type PlanPeriod } from '../vocabulary/plan-view-model.ts';
 import type { Database } from './db.ts';
 
 export interface SalesPlan {

@@ -2,8 +2,9 @@
 // answer, read together with what was said before («создай задачу» + «позвонить Иванову»). Nothing is written
 // here: the completed request goes through the usual yes/no question.
 import { z } from 'zod';
+import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
 import { type Clock, taskAnswer } from './router/writes.ts';
-import type { Question, Understanding, WriteDraft } from './understanding.ts';
+import type { Understanding } from './understanding.ts';
 
 /** A pick list offered for a new task (whom, by when): its buttons answer it, and so do typed words. */
 export type PickQuestion = 'taskPerson' | 'taskDeadline';

@@ -1,6 +1,7 @@
 // How numbers, money, dates and times read to a director, in Russian or English.
 import { DateTime } from 'luxon';
 import type { Language } from '../vocabulary/director.ts';
+import type { PlanPeriod } from '../vocabulary/plan-view-model.ts';
 import type { LocalDate } from '../vocabulary/requests.ts';
 
 const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
@@ -179,4 +180,18 @@ export function dueInWords(iso: string, today: LocalDate, language: Language): s
 export function dayHeading(date: string, today: string, language: Language): string {
   const day = DateTime.fromISO(date).setLocale(locales[language]).toFormat('cccc, d MMMM');
   return date === today ? `${day}${language === 'ru' ? ' (сегодня)' : ' (today)'}` : day;
+}
+
+const MONTHS_RU = 'январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь'.split(' ');
+const MONTHS_EN = 'January February March April May June July August September October November December'.split(' ');
+
+/** «декабрь 2026», «4 квартал 2026», «2027 год» / «December 2026», «Q4 2026», «2027». */
+export function periodInWords(period: PlanPeriod, language: Language): string {
+  const [year, month] = period.start.split('-').map(Number) as [number, number];
+  if (period.kind === 'year') return language === 'ru' ? `${year} год` : String(year);
+  if (period.kind === 'quarter') {
+    const quarter = Math.floor((month - 1) / 3) + 1;
+    return language === 'ru' ? `${quarter} квартал ${year}` : `Q${quarter} ${year}`;
+  }
+  return language === 'ru' ? `${MONTHS_RU[month - 1]} ${year}` : `${MONTHS_EN[month - 1]} ${year}`;
 }

@@ -1,11 +1,10 @@
 // The pieces every view is made of: portal text kept as the director's own, bullet lines, long lists cut
 // short with a count, the insight and hint lines.
 
-import { dataMark } from '../present/guard.ts';
 import type { Language } from '../vocabulary/director.ts';
 import { type RecordKind, type RecordLinks, recordAddress } from '../vocabulary/record-links.ts';
 import type { Listed } from '../vocabulary/view-models.ts';
-import { escapeHtml } from './html.ts';
+import { dataMark, escapeHtml } from './html.ts';
 import type { Button } from './reply.ts';
 import { count, type NounName, say } from './words.ts';
 

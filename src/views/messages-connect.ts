@@ -1,11 +1,23 @@
 // Connecting a director's own portal: what the bot's pages say in the browser, and the one sentence the link's
 // owner hears in Telegram when a connection was not made. Plain words: a director reads these.
-import type { Refusal } from '../access/connect/flow.ts';
 import type { Language } from '../vocabulary/director.ts';
 import { escapeHtml } from './html.ts';
 import type { Texts } from './messages.ts';
 
 /** Told in Telegram to whoever asked for the link; `unknown` has nobody to tell. */
+/** Why a step was refused. `unknown`: forged, used or long gone, so there is nobody to tell. */
+export type Refusal =
+  | 'unknown'
+  | 'expired'
+  | 'otherAccount'
+  | 'notTelegram'
+  | 'otherBrowser'
+  | 'otherPortal'
+  | 'otherPerson'
+  | 'cancelled'
+  | 'refused'
+  | 'unavailable';
+
 export const NOT_CONNECTED: Record<Exclude<Refusal, 'unknown'>, Texts> = {
   expired: {
     ru: 'Битрикс24 не подключён: ссылка устарела. Чтобы подключить, напишите /connect',

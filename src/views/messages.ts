@@ -1,8 +1,8 @@
 // The assistant's fixed sentences, in Russian and English. Plain business words only: these reach the
 // director as they are (after the guard), so nothing here may name how the portal is reached.
 
-import type { Question } from '../understanding/understanding.ts';
 import type { Language } from '../vocabulary/director.ts';
+import type { Question } from '../vocabulary/drafts.ts';
 import { escapeHtml } from './html.ts';
 
 export type Texts = Record<Language, string>;

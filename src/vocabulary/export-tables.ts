@@ -83,3 +83,6 @@ export type ExportTable =
   | { list: 'leads'; rows: LeadRow[] }
   | { list: 'contacts'; rows: ContactRow[] }
   | { list: 'team'; rows: MemberRow[] };
+
+/** At most this many rows: a bigger list is cut here (and says so in its row count). */
+export const EXPORT_LIMIT = 10_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/understanding/router/index.ts';
-import type { WriteDraft } from '../../src/understanding/understanding.ts';
+import type { WriteDraft } from '../../src/vocabulary/drafts.ts';
 
 // Wednesday 25 November 2026, 12:30 in Moscow, 19:30 in Vladivostok.
 const now = new Date('2026-11-25T09:30:00Z');

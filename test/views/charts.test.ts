@@ -1,7 +1,7 @@
 // The pictures from plain series: real PNGs, wide enough for a phone, with money written the Russian way.
 import { describe, expect, it } from 'vitest';
-import type { ChartData } from '../../src/scenarios/files/chart-data.ts';
 import { drawChartOf, shortMoney } from '../../src/views/charts/charts.ts';
+import type { ChartData } from '../../src/vocabulary/charts.ts';
 import { decodePng } from './png.ts';
 
 const charts: ChartData[] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataMark, guardPlainText, guardText } from '../../src/present/guard.ts';
+import { guardPlainText, guardText } from '../../src/present/guard.ts';
+import { dataMark } from '../../src/views/html.ts';
 import { technical, telegramHtmlProblems } from './html-check.ts';
 
 describe('the last-line guard', () => {

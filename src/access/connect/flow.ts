@@ -24,6 +24,7 @@ import {
 } from '../../storage/connect-attempts.ts';
 import type { OAuthConnectionRepository } from '../../storage/oauth-connections.ts';
 import type { SecretBox } from '../../storage/secret-box.ts';
+import type { Refusal } from '../../views/messages-connect.ts';
 import { checkInitData, type SignedUser } from '../init-data.ts';
 import { portalName } from './portal-address.ts';
 
@@ -33,19 +34,6 @@ export const CONNECT_LINK_TTL_MS = 10 * 60_000;
 export const OAUTH_REDIRECT_PATH = '/bitrix24/oauth';
 /** Under PUBLIC_URL: the page the /connect button opens in Telegram (under the handler's path, for the proxy). */
 export const CONNECT_PAGE_PATH = '/bitrix24/oauth/connect';
-
-/** Why a step was refused. `unknown`: forged, used or long gone, so there is nobody to tell. */
-export type Refusal =
-  | 'unknown'
-  | 'expired'
-  | 'otherAccount'
-  | 'notTelegram'
-  | 'otherBrowser'
-  | 'otherPortal'
-  | 'otherPerson'
-  | 'cancelled'
-  | 'refused'
-  | 'unavailable';
 
 /** `attempt` is present when this refusal ended it: its owner is told once. */
 export type Refused = { ok: false; reason: Refusal; attempt?: ConnectAttempt; language?: ConnectRequest['language'] };

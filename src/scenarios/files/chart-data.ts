@@ -2,38 +2,13 @@
 // A view's picture comes from the view itself where it holds the numbers (the pipeline), or from one more read
 // (won money over the weeks, the managers' won deals, where the month's leads came from).
 import { DateTime } from 'luxon';
+import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Query } from '../../vocabulary/query.ts';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import type { PlanChart } from '../plan/plan-chart.ts';
 import { dealSchema, leadSchema, parseItems } from '../portal-data.ts';
 import { isoOf } from '../schedule/day-window.ts';
-
-export interface FunnelStage {
-  name: string;
-  count: number;
-  amount: number;
-}
-
-export type ChartData =
-  | { chart: 'funnel'; pipelineName: string; currency: string; stages: FunnelStage[] }
-  | {
-      chart: 'revenue';
-      period: 'week' | 'month';
-      currency: string;
-      /** `label`: the period as the text view names it, when it has a name. */
-      points: { start: LocalDate; label?: string; amount: number }[];
-    }
-  | {
-      chart: 'leaderboard';
-      from: LocalDate;
-      currency: string;
-      managers: { name: string; amount: number; count: number }[];
-    }
-  /** A source's name is empty when the lead has none. */
-  | { chart: 'sources'; from: LocalDate; sources: { name: string; count: number }[] }
-  | PlanChart;
 
 /** Weeks shown on the weekly report's picture. */
 export const REVENUE_WEEKS = 8;

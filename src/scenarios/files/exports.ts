@@ -3,15 +3,16 @@
 // portal (the portal's own pages, never its remote interface).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type {
-  ContactRow,
-  DealRow,
-  ExportList,
-  ExportTable,
-  LeadRow,
-  MemberRow,
-  SummaryRow,
-  TaskRow,
+import {
+  type ContactRow,
+  type DealRow,
+  EXPORT_LIMIT,
+  type ExportList,
+  type ExportTable,
+  type LeadRow,
+  type MemberRow,
+  type SummaryRow,
+  type TaskRow,
 } from '../../vocabulary/export-tables.ts';
 import type { Query, QuerySubject } from '../../vocabulary/query.ts';
 import { type RecordKind, recordAddress } from '../../vocabulary/record-links.ts';
@@ -38,9 +39,6 @@ import { type Read, readTogether } from '../reads.ts';
 import { teamStatus } from '../reports/team-status.ts';
 import { toDirectorTime } from '../schedule/day-window.ts';
 import { openTaskFilter, taskSelect } from '../tasks/open-tasks.ts';
-
-/** At most this many rows: a bigger list is cut here (and says so in its row count). */
-export const EXPORT_LIMIT = 10_000;
 
 const all = { maxItems: EXPORT_LIMIT };
 

@@ -3,9 +3,9 @@
 import { drawChartOf } from '../../views/charts/charts.ts';
 import type { Reply } from '../../views/reply.ts';
 import { say } from '../../views/words.ts';
+import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
-import type { ChartData } from './chart-data.ts';
 
 const fileTitles: Record<ChartData['chart'], [ru: string, en: string]> = {
   funnel: ['Воронка', 'Pipeline'],

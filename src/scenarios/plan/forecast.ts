@@ -3,10 +3,10 @@
 // probability) over open deals expected to close in the rest of the period; gap = plan − forecast; pace
 // needed = (plan − fact) ÷ working days left. One currency (the plan's); the others are named apart, never added.
 
+import type { ForecastFigures, TimeShare } from '../../vocabulary/plan-view-model.ts';
 import type { Amount } from '../../vocabulary/view-models.ts';
 import { sumsOf } from '../deals/open-deals.ts';
 import type { PortalDeal } from '../portal-data.ts';
-import type { TimeShare } from './periods.ts';
 import { DEFAULT_PROBABILITIES, type StageOddsTable } from './stage-odds.ts';
 
 export interface PlanTarget {
@@ -23,30 +23,13 @@ export interface WeightedDeal {
   rough: boolean;
 }
 
-export interface Forecast {
-  currency: string;
+/** The figures of a forecast, with the deals behind it. */
+export interface Forecast extends ForecastFigures {
   plan?: number;
-  fact: number;
-  /** Won in other currencies. */
-  otherFact: Amount[];
-  time: TimeShare;
-  /** Undefined before the first working day is over. */
-  runRate?: number;
-  /** Σ sum × probability of the open deals in the plan's currency. */
-  expected: number;
-  forecast: number;
-  /** The weighted open deals in other currencies. */
-  otherExpected: Amount[];
-  /** plan − forecast: above zero a shortfall, below it a surplus. */
-  gap?: number;
-  /** Per working day left; undefined when none is left. */
-  paceNeeded?: number;
   /** The open deals behind the forecast in the plan's currency, the biggest weighted value first. */
   deals: WeightedDeal[];
   /** The 3–5 of them that would close the gap (without a plan: the 3 that weigh most). */
   closers: WeightedDeal[];
-  /** Some probability behind the forecast is a default: the estimate is rough. */
-  rough: boolean;
 }
 
 export const currencyOf = (deal: PortalDeal): string => deal.CURRENCY_ID || 'RUB';

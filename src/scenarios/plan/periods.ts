@@ -2,16 +2,7 @@
 // Definition: share of time = working days gone ÷ working days in the period; today counts as gone after 18:00.
 // Working days are Monday to Friday: the portal keeps no holiday calendar that the assistant could read.
 import { DateTime } from 'luxon';
-
-export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
-
-/** A period by its first day: `{ kind: 'quarter', start: '2026-10-01' }`. */
-export interface PlanPeriod {
-  kind: PeriodKind;
-  /** The period's first local day, `YYYY-MM-DD`. */
-  start: string;
-}
+import type { PeriodKind, PlanPeriod, TimeShare } from '../../vocabulary/plan-view-model.ts';
 
 /** When the working day is over: from then on today counts as gone. */
 export const DAY_END_HOUR = 18;
@@ -33,13 +24,6 @@ export function periodRange(period: PlanPeriod, timeZone: string): { start: Date
   return { start, end: start.plus({ [`${period.kind}s`]: 1 }) };
 }
 
-/** The period's last local day. */
-export const lastDayOf = (period: PlanPeriod): string =>
-  DateTime.fromISO(period.start)
-    .plus({ [`${period.kind}s`]: 1 })
-    .minus({ days: 1 })
-    .toISODate() ?? period.start;
-
 const isWorkingDay = (day: DateTime): boolean => day.weekday <= 5;
 
 /** Working days in [from, to), whole local days. */
@@ -52,13 +36,6 @@ export function workingDaysBetween(from: DateTime, to: DateTime): number {
     if (isWorkingDay(day)) count += 1;
   }
   return count;
-}
-
-export interface TimeShare {
-  /** Working days in the whole period. */
-  total: number;
-  gone: number;
-  left: number;
 }
 
 /** The period's working days gone and left at `now`, in the director's zone. */

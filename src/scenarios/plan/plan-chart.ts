@@ -1,21 +1,14 @@
 // The plan's picture: plan, fact and forecast of the company and of each manager with deals in the period, from
 // the same reads as the forecast (grouped here by manager, no request more).
 
+import type { PlanChart } from '../../vocabulary/charts.ts';
+import type { PlanPeriod } from '../../vocabulary/plan-view-model.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { currencyOf, forecastOf } from './forecast.ts';
-import type { PlanPeriod } from './periods.ts';
 import { timeShare } from './periods.ts';
 import { readForecastData } from './plan-reads.ts';
 import type { PlanBook } from './plan-scenarios.ts';
-
-export interface PlanChart {
-  chart: 'plan';
-  period: PlanPeriod;
-  currency: string;
-  /** The company first, then the managers by forecast. */
-  rows: { name: string; plan?: number; fact: number; forecast: number }[];
-}
 
 export async function planChart(
   context: ScenarioContext,

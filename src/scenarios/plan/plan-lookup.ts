@@ -2,7 +2,7 @@
 // replace read from our own records, so the question can show it («было 12 000 000 ₽»).
 
 import type { PlanRepository } from '../../storage/plans.ts';
-import type { WriteDraft } from '../../understanding/understanding.ts';
+import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { WriteRequest } from '../../vocabulary/writes.ts';
 import { type LookupContext, label, outcome, type WriteLookup } from '../writes/write-lookup/types.ts';
 import { companyOf } from './company.ts';

@@ -1,11 +1,10 @@
 // The yes/no question of a plan, and what it becomes once kept: every argument shown (period, whose, sum).
 
-import { money } from '../../views/format.ts';
+import { money, periodInWords } from '../../views/format.ts';
 import { portalText, quoted } from '../../views/lines.ts';
 import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { WriteRequest } from '../../vocabulary/writes.ts';
-import { periodInWords } from './plan-view.ts';
 
 type PlanWrite = Extract<WriteRequest, { type: 'setPlan' }>;
 

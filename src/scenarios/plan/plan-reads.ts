@@ -3,13 +3,14 @@
 // the last 12 months go in one call of readTogether, the large lists in windows of IDs.
 import { DateTime } from 'luxon';
 import type { PortalClient } from '../../portal/port.ts';
+import type { PlanPeriod } from '../../vocabulary/plan-view-model.ts';
 import type { ScenarioContext } from '../context.ts';
 import { dealSelect } from '../deals/open-deals.ts';
 import { activitySchema, dealSchema, type PortalDeal, parseItems } from '../portal-data.ts';
 import { closedInPeriodReads, historySelect } from '../questions/query-filters.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { isoOf } from '../schedule/day-window.ts';
-import { type PlanPeriod, periodRange } from './periods.ts';
+import { periodRange } from './periods.ts';
 import { SILENT_DAYS } from './risk.ts';
 import { HISTORY_MONTHS, type StageOddsTable, stageEntriesOf, stageOdds } from './stage-odds.ts';
 

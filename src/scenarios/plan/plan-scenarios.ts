@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import type { PlanRepository, SalesPlan } from '../../storage/plans.ts';
 import type { ForecastDealItem, PlanLine, StageNote } from '../../vocabulary/plan-view-model.ts';
+import { PERIOD_KINDS, type PeriodKind, type PlanPeriod } from '../../vocabulary/plan-view-model.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Person, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
@@ -9,7 +10,7 @@ import { dealNamesFor, toDealItem } from '../deals/open-deals.ts';
 import type { PortalDeal } from '../portal-data.ts';
 import { toDirectorTime } from '../schedule/day-window.ts';
 import { forecastOf, type WeightedDeal } from './forecast.ts';
-import { PERIOD_KINDS, type PeriodKind, type PlanPeriod, periodAt, timeShare } from './periods.ts';
+import { periodAt, timeShare } from './periods.ts';
 import { readForecastData, readRiskData } from './plan-reads.ts';
 import { dealsAtRisk } from './risk.ts';
 import type { StageOddsTable } from './stage-odds.ts';

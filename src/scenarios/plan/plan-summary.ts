@@ -2,10 +2,11 @@
 // the quarter, else of the year), with the fact and the forecast. Nothing, and no portal request, without a plan.
 import { DateTime } from 'luxon';
 import type { PlanSummary } from '../../vocabulary/plan-view-model.ts';
+import { PERIOD_KINDS } from '../../vocabulary/plan-view-model.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { forecastOf } from './forecast.ts';
-import { PERIOD_KINDS, periodAt, timeShare } from './periods.ts';
+import { periodAt, timeShare } from './periods.ts';
 import { readForecastData } from './plan-reads.ts';
 import type { PlanBook } from './plan-scenarios.ts';
 

@@ -1,33 +1,18 @@
 // Plan against fact and the forecast: the fact, the shares of plan and time, the run-rate, the weighted forecast,
 // the gap and the pace needed, then the deals that would close the gap. «почему такой прогноз?» in three lines.
 
-import { dateInWords, money, moneyTotals } from '../../views/format.ts';
+import { dateInWords, money, moneyTotals, periodInWords } from '../../views/format.ts';
 import { bullet, hintLine, opens, type Page, portalText, sections, titleText } from '../../views/lines.ts';
 import { NO_PLAN_OFFER, PLAN_HINT, ROUGH_ESTIMATE } from '../../views/messages-plan.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { ForecastDealItem, PlanSummary } from '../../vocabulary/plan-view-model.ts';
+import type { ForecastDealItem, PlanPeriod, PlanSummary } from '../../vocabulary/plan-view-model.ts';
+import { lastDayOf } from '../../vocabulary/plan-view-model.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
-import type { PlanPeriod } from './periods.ts';
-import { lastDayOf } from './periods.ts';
 
 type PlanView = Extract<ViewModel, { view: 'planForecast' }>;
-
-const MONTHS_RU = 'январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь'.split(' ');
-const MONTHS_EN = 'January February March April May June July August September October November December'.split(' ');
-
-/** «декабрь 2026», «4 квартал 2026», «2027 год» / «December 2026», «Q4 2026», «2027». */
-export function periodInWords(period: PlanPeriod, language: Language): string {
-  const [year, month] = period.start.split('-').map(Number) as [number, number];
-  if (period.kind === 'year') return say(language, `${year} год`, String(year));
-  if (period.kind === 'quarter') {
-    const quarter = Math.floor((month - 1) / 3) + 1;
-    return say(language, `${quarter} квартал ${year}`, `Q${quarter} ${year}`);
-  }
-  return say(language, `${MONTHS_RU[month - 1]} ${year}`, `${MONTHS_EN[month - 1]} ${year}`);
-}
 
 const percent = (part: number, whole: number): string => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
 

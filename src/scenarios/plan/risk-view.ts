@@ -1,17 +1,15 @@
 // Deals at risk, each with its reasons in words: «⚠️ «Поставка» — 34 дня на этапе «Счёт» (обычно 9), нет дел»;
 // the plans kept; a manager's name that fits nobody or several people.
 
-import { dateInWords, money } from '../../views/format.ts';
+import { dateInWords, money, periodInWords } from '../../views/format.ts';
 import { hintLine, listLines, nameQuoted, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
 import { NO_PLANS, NO_RISK, PLANS_HINT, RISK_HINT } from '../../views/messages-plan.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { PlanLine, RiskItem } from '../../vocabulary/plan-view-model.ts';
+import type { PlanLine, RiskItem, RiskReason } from '../../vocabulary/plan-view-model.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
-import { periodInWords } from './plan-view.ts';
-import type { RiskReason } from './risk.ts';
 
 /** One reason in words; `stage` is the stage's name as the page or the message shows portal text. */
 export function reasonText(reason: RiskReason, stage: string, language: Language): string {

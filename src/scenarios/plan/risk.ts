@@ -2,6 +2,7 @@
 // median (stage history, last 12 months); no planned activity; the expected close date has passed; no activity
 // for 14 days or more. Ranked by sum × the number of reasons.
 import { DateTime } from 'luxon';
+import type { RiskReason } from '../../vocabulary/plan-view-model.ts';
 import type { PortalDeal } from '../portal-data.ts';
 import { instantOf } from '../schedule/day-window.ts';
 import type { StageOddsTable } from './stage-odds.ts';
@@ -9,14 +10,6 @@ import type { StageOddsTable } from './stage-odds.ts';
 /** Days without any activity after which a deal counts as left alone. */
 export const SILENT_DAYS = 14;
 const DAY_MS = 86_400_000;
-
-export type RiskReason =
-  /** Longer in the stage than twice its usual time. */
-  | { kind: 'slow'; days: number; usualDays: number }
-  | { kind: 'nothingPlanned' }
-  /** The expected close date (a local date) is behind. */
-  | { kind: 'closeDatePassed'; date: string }
-  | { kind: 'silent'; days: number };
 
 export interface DealAtRisk {
   deal: PortalDeal;

@@ -2,12 +2,12 @@
 // done, for the company or the people named. Both periods are read in one batch; counts take the portal's own total.
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
+import type { ChartData } from '../../vocabulary/charts.ts';
 import type { ExportTable } from '../../vocabulary/export-tables.ts';
 import { type Period, periodOf, periodWindow, type Query } from '../../vocabulary/query.ts';
 import type { ComparedMeasure, ComparedPeriod, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { sumsOf } from '../deals/open-deals.ts';
-import type { ChartData } from '../files/chart-data.ts';
 import { dealSchema, parseItems, stageHistorySchema } from '../portal-data.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';

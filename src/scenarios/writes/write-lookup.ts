@@ -5,8 +5,8 @@
 import { DateTime } from 'luxon';
 import type { PortalClient } from '../../portal/port.ts';
 import type { PlanRepository } from '../../storage/plans.ts';
-import type { WriteDraft } from '../../understanding/understanding.ts';
 import type { Director } from '../../vocabulary/director.ts';
+import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { WriteRequest } from '../../vocabulary/writes.ts';
 import type { NameDirectory } from '../names.ts';
 import { planToSet } from '../plan/plan-lookup.ts';

@@ -10,9 +10,9 @@ import { z } from 'zod';
 import type { ScenarioEntry } from '../../scenarios/entry.ts';
 import { SCENARIO_ENTRIES } from '../../scenarios/registry.ts';
 import { field, READS } from '../../vocabulary/catalogue.ts';
+import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import { querySchema } from '../../vocabulary/query.ts';
 import type { LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
-import type { WriteDraft } from '../understanding.ts';
 
 /** A model's tool call turned into something the loop acts on. */
 export type ToolEffect =

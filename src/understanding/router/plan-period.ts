@@ -2,7 +2,7 @@
 // «на 2027 год», «last month», «Q1 2027». A month named alone is the nearest such month for a question, and the
 // current or a coming one for a plan being set.
 import { DateTime } from 'luxon';
-import type { PeriodKind } from '../../scenarios/plan/periods.ts';
+import type { PeriodKind } from '../../vocabulary/plan-view-model.ts';
 import type { Clock } from './writes.ts';
 
 export interface PeriodMatch {

@@ -4,7 +4,7 @@
 // - a meeting with no time starts at 10:00 local and lasts one hour unless a range or a length is said;
 // - a time without a day is today, or tomorrow when that time has already passed today.
 import { DateTime } from 'luxon';
-import type { Question, WriteDraft } from '../understanding.ts';
+import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { findAmount } from './amount.ts';
 import { type DayMatch, findDays, findTimes, localDateTime, type TimeMatch, todayIn, zonedNow } from './dates.ts';
 import { capitalise, lightText, type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';

@@ -1,11 +1,11 @@
 // The pictures of the product, from plain series: the funnel by stage, money won by week or month, the managers'
 // leaderboard and the lead sources. Each is a PNG with Russian (or English) labels, money as «1,2 млн ₽».
-import type { ChartData } from '../../scenarios/files/chart-data.ts';
-import { drawPlanChart } from '../../scenarios/plan/plan-chart-view.ts';
+import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { dateInWords } from '../format.ts';
 import { count, say } from '../words.ts';
 import { type ChartOption, drawChart } from './draw.ts';
+import { drawPlanChart } from './plan-chart.ts';
 
 const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
 const ACCENT = '#2563eb';

@@ -1,9 +1,9 @@
 // Each list as a spreadsheet: its columns with Russian (or English) headers, and its file name
 // («Сделки 2026-11-28.xlsx»). The caption says what the file holds.
 
-import { EXPORT_LIMIT } from '../../scenarios/files/exports.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ExportList, ExportTable, SummaryRow } from '../../vocabulary/export-tables.ts';
+import { EXPORT_LIMIT } from '../../vocabulary/export-tables.ts';
 import type { QueryGroup, QuerySubject } from '../../vocabulary/query.ts';
 import type { Reply } from '../reply.ts';
 import { count, say } from '../words.ts';

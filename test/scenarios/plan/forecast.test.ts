@@ -7,8 +7,9 @@ import { createPortalClient } from '../../../src/portal/client.ts';
 import { contextFor } from '../../../src/scenarios/context.ts';
 import { createNameDirectory } from '../../../src/scenarios/names.ts';
 import { forecastOf } from '../../../src/scenarios/plan/forecast.ts';
-import { type PlanPeriod, shiftPeriod, timeShare } from '../../../src/scenarios/plan/periods.ts';
+import { shiftPeriod, timeShare } from '../../../src/scenarios/plan/periods.ts';
 import { readForecastData } from '../../../src/scenarios/plan/plan-reads.ts';
+import type { PlanPeriod } from '../../../src/vocabulary/plan-view-model.ts';
 import { type KnownDeal, knownDeals, plantKnownDeals } from './known-company.ts';
 
 const NOW = new Date('2026-12-16T12:00:00Z'); // Wednesday, 15:00 in Moscow

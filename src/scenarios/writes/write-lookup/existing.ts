@@ -1,8 +1,8 @@
 // Writes to records that exist: a task to close or delete, a deal to move or delete, a record to comment on,
 // a meeting to move or delete. Each is found by the words the director used.
 import { DateTime } from 'luxon';
-import type { WriteDraft } from '../../../understanding/understanding.ts';
 import type { Director } from '../../../vocabulary/director.ts';
+import type { WriteDraft } from '../../../vocabulary/drafts.ts';
 import type { WriteRequest } from '../../../vocabulary/writes.ts';
 import { sameName } from '../../matcher.ts';
 import type { Stage } from '../../names.ts';

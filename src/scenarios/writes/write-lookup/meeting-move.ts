@@ -1,8 +1,8 @@
 // Moving a meeting to another day without a time: it keeps its own time when everyone is free then; when
 // someone is busy, the free times of that day (from the attendees' calendars) are offered as buttons.
 import { DateTime, Interval } from 'luxon';
-import type { WriteDraft } from '../../../understanding/understanding.ts';
 import type { Director } from '../../../vocabulary/director.ts';
+import type { WriteDraft } from '../../../vocabulary/drafts.ts';
 import type { WriteRequest } from '../../../vocabulary/writes.ts';
 import { eventSchema, parseItems } from '../../portal-data.ts';
 import { isoOf } from '../../schedule/day-window.ts';

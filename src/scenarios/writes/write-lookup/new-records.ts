@@ -1,7 +1,8 @@
 // A new task or deal: who does it and which clients and deals it is about. A person or a client named by
 // several records becomes one pick list whose every option is a complete write; a pick only chooses.
-import type { WriteDraft } from '../../../understanding/understanding.ts';
+
 import type { Director } from '../../../vocabulary/director.ts';
+import type { WriteDraft } from '../../../vocabulary/drafts.ts';
 import type { CrmLink, WriteRequest } from '../../../vocabulary/writes.ts';
 import type { Person } from '../../names.ts';
 import { deadlineChoices, directReports } from './asked.ts';

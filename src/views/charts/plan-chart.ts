@@ -1,11 +1,11 @@
 // The plan's picture: for the company and each manager, three bars side by side — plan, fact, forecast.
 
-import { shortMoney } from '../../views/charts/charts.ts';
-import { drawChart } from '../../views/charts/draw.ts';
-import { say } from '../../views/words.ts';
+import type { PlanChart } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { PlanChart } from './plan-chart.ts';
-import { periodInWords } from './plan-view.ts';
+import { periodInWords } from '../format.ts';
+import { say } from '../words.ts';
+import { shortMoney } from './charts.ts';
+import { drawChart } from './draw.ts';
 
 const COLORS = { plan: '#9ca3af', fact: '#16a34a', forecast: '#2563eb' };
 

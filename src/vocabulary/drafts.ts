@@ -1,0 +1,74 @@
+// What the director asked to change, as said (names, not ids), and the one question a request lacking a piece
+// gets. Understanding makes them; the write lookup turns a draft into exact arguments; views word the questions.
+import type { LocalDate } from './requests.ts';
+import type { IsoDateTime } from './writes.ts';
+
+/** A write as the director said it: names, not ids. The assistant looks the names up, then proposes. */
+export type WriteDraft =
+  /** `about`: the client or deal the task is for, when said apart from the title (else the title is read for names). */
+  /** `delegated`: for someone else, not named yet (the director picks the person). */
+  /** `noDeadline`: the director said «без срока» when asked by when. */
+  | {
+      type: 'createTask';
+      title: string;
+      deadline?: IsoDateTime;
+      responsibleName?: string;
+      about?: string;
+      delegated?: boolean;
+      noDeadline?: boolean;
+    }
+  | { type: 'completeTask'; taskQuery: string }
+  | { type: 'deleteTask'; taskQuery: string }
+  /** A new deadline for an open task. */
+  | { type: 'moveTask'; taskQuery: string; deadline: IsoDateTime }
+  /** `clientName`: the company or contact the deal is with, when said apart from the title. */
+  | { type: 'createDeal'; title: string; amount?: number; currency?: string; clientName?: string }
+  /** `otherSplits`: other readings of the same words, when a stage's name may hold «на» or «в» itself. */
+  | {
+      type: 'moveDeal';
+      dealQuery: string;
+      stageQuery: string;
+      otherSplits?: { dealQuery: string; stageQuery: string }[];
+    }
+  | { type: 'deleteDeal'; dealQuery: string }
+  | { type: 'addComment'; entity: 'deal' | 'contact' | 'company'; entityQuery: string; text: string }
+  | { type: 'createMeeting'; title: string; from: IsoDateTime; to?: IsoDateTime }
+  /**
+   * `meetingQuery` is a name or a local time `HH:mm`; `date` the day it is on now (default: the nearest one).
+   * The new start is `from`, or the meeting's own day and time changed by `toDate` and/or `toTime` (`HH:mm`).
+   */
+  | {
+      type: 'moveMeeting';
+      meetingQuery: string;
+      date?: LocalDate;
+      from?: IsoDateTime;
+      to?: IsoDateTime;
+      toDate?: LocalDate;
+      toTime?: string;
+    }
+  | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
+  | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
+  | { type: 'createCompany'; title: string; phone?: string; email?: string }
+  /** A sales plan: `kind` month, quarter or year starting on `start`; for the company or the manager named. */
+  | {
+      type: 'setPlan';
+      amount: number;
+      currency?: string;
+      kind: 'month' | 'quarter' | 'year';
+      start: LocalDate;
+      managerName?: string;
+    };
+
+/** What a request that lacks a piece asks for (promise 10): one short question, and the answer continues it. */
+export type Question =
+  | 'taskTitle'
+  | 'whichTask'
+  | 'dealTitle'
+  | 'whichDeal'
+  | 'dealMove'
+  | 'comment'
+  | 'whichMeeting'
+  | 'meetingWhen'
+  | 'contactName'
+  | 'companyTitle'
+  | 'client';
