@@ -5,6 +5,7 @@
 // through the Bitrix24 application, with their own rights. Each workspace has its own portal client, name caches
 // and assistant, so two companies, or two people of different rights, never share what one of them may see.
 
+import type { AccessList, ConnectPort } from './access/access-ports.ts';
 import {
   type ApplicationOptions,
   connectFlowOf,
@@ -20,6 +21,7 @@ import { type AlertSettingsPort, createAlertSettings } from './alerts/settings-p
 import type { EventsMode } from './alerts/watch.ts';
 import { alertStarter, withHeldAlerts } from './alerts/wiring.ts';
 import { createAssistant } from './assistant/assistant.ts';
+import type { AssistantPort } from './assistant/assistant-port.ts';
 import { createIdentify, type Identify } from './assistant/identify.ts';
 import { alertSources } from './dashboard/alert-sources.ts';
 import type { DashboardSeat } from './dashboard/routes.ts';
@@ -44,8 +46,7 @@ import type { OAuthConnection } from './storage/oauth-connections.ts';
 import { createPlanRepository, type PlanRepository } from './storage/plans.ts';
 import { createPortalQuestions } from './storage/portal-questions.ts';
 import { createProposalRepository, type ProposalRepository } from './storage/proposal-repository.ts';
-import type { AccessList, AssistantPort, ConnectPort } from './telegram/ports.ts';
-import { untaggedData, workspaceTagOf } from './telegram/workspace-tag.ts';
+import { workspaceTagOf } from './telegram/workspace-tag.ts';
 import { lazyModelLoop } from './understanding/model/lazy.ts';
 import { understand } from './understanding/router/index.ts';
 import type { Understand } from './understanding/understand-context.ts';
@@ -377,15 +378,14 @@ function assistantPort(
       if (!workspace) return noWorkspace(conversation.telegramUserId);
       return taggedWith(workspace.tag, await workspace.assistant.handleText(conversation, text, handling));
     },
-    async handleButton(conversation, tappedData, messageId) {
+    async handleButton(conversation, tap, messageId) {
       const workspace = await seats.workspaceFor(conversation.telegramUserId);
       if (!workspace) return { replies: await noWorkspace(conversation.telegramUserId) };
-      const { tag, data } = untaggedData(tappedData);
-      if (tag !== undefined && tag !== workspace.tag) {
+      if (tap.portalTag !== undefined && tap.portalTag !== workspace.tag) {
         const language = (await shared.directors.get(conversation.telegramUserId))?.language ?? 'ru';
         return { replies: [], notice: OTHER_PORTAL_TAP[language] };
       }
-      const outcome = await workspace.assistant.handleButton(conversation, data, messageId);
+      const outcome = await workspace.assistant.handleButton(conversation, tap, messageId);
       return {
         ...outcome,
         ...(outcome.edit ? { edit: { ...outcome.edit, portalTag: workspace.tag } } : {}),

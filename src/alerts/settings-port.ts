@@ -1,8 +1,8 @@
 // A director's alert settings: read with the defaults under them, changed by a tap or in words, shown as one
 // message with a switch per kind.
 
+import type { ButtonOutcome } from '../assistant/assistant-port.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
-import type { ButtonOutcome } from '../telegram/ports.ts';
 import { countOf, money } from '../views/format.ts';
 import {
   ALL_OFF,

@@ -14,14 +14,13 @@ import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ProposalRepository } from '../storage/proposal-repository.ts';
-import { decodeAction } from '../telegram/callback-data.ts';
-import type { AssistantPort, ButtonOutcome } from '../telegram/ports.ts';
 import { type ConversationContext, createConversations } from '../understanding/conversation.ts';
 import type { ModelLoop } from '../understanding/model/index.ts';
 import { type Understand, type UnderstandContext, understandMessage } from '../understanding/understand-context.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
+import type { AssistantPort, ButtonOutcome } from './assistant-port.ts';
 import { type Answer, createDispatch } from './dispatch.ts';
 import { failureSentence } from './failures.ts';
 import type { Identify } from './identify.ts';
@@ -149,9 +148,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     notice: outcome.notice && presentNotice(outcome.notice, language),
   });
 
-  const handleButton: AssistantPort['handleButton'] = async (conversation, data, _messageId) => {
+  const handleButton: AssistantPort['handleButton'] = async (conversation, { action }, _messageId) => {
     let language = await storedLanguage(conversation.telegramUserId);
-    const action = decodeAction(data);
     if (!action) return { replies: [], notice: presentNotice(STALE_BUTTON[language], language) };
     try {
       const record = await deps.identify.director(conversation);

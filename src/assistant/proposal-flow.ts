@@ -24,7 +24,6 @@ import type { WriteLookup, WriteLookupService } from '../scenarios/writes/write-
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ClaimRefusal, ProposalRepository } from '../storage/proposal-repository.ts';
-import type { ButtonOutcome } from '../telegram/ports.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { PickQuestion } from '../understanding/dialogue.ts';
 import {
@@ -43,6 +42,7 @@ import type { Button, Reply } from '../views/reply.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { WriteDraft } from '../vocabulary/drafts.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
+import type { ButtonOutcome } from './assistant-port.ts';
 
 export interface ProposalsDeps {
   proposals: ProposalRepository;

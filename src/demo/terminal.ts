@@ -3,9 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { AssistantPort, Conversation } from '../assistant/assistant-port.ts';
 import { plainTextOf, type TextStyles } from '../present/plain-text.ts';
-import { encodeAction } from '../telegram/callback-data.ts';
-import type { AssistantPort, Conversation } from '../telegram/ports.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
 
@@ -77,7 +76,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     if (!interactive) write(`Вы: ${text}`);
     const choice = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
     if (choice) {
-      const outcome = await assistant.handleButton(conversation, encodeAction(choice.action), choice.messageId);
+      const outcome = await assistant.handleButton(conversation, { action: choice.action }, choice.messageId);
       if (outcome.edit) show([outcome.edit], '↳ ');
       if (outcome.notice && !outcome.edit && outcome.replies.length === 0) write(outcome.notice);
       show(outcome.replies);

@@ -3,6 +3,8 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { AccessList, ConnectPort } from '../access/access-ports.ts';
+import type { AssistantPort } from '../assistant/assistant-port.ts';
 import type { Logger } from '../log.ts';
 import type { Transcriber } from '../speech/transcriber.ts';
 import { languageOfCode, SORRY } from '../views/messages.ts';
@@ -17,7 +19,6 @@ import { unsupportedFeature } from './features/unsupported.ts';
 import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
 import { countRetries, timeUpdates } from './observe.ts';
-import type { AccessList, AssistantPort, ConnectPort } from './ports.ts';
 import { createSender, noLinkPreviews, type Sender } from './send.ts';
 
 export interface BotDependencies {

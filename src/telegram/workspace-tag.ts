@@ -3,7 +3,8 @@
 // before tags existed carry none and act on the director's current portal, as they always did: each of them is
 // either bound to a stored proposal or list that a switch of portals withdraws, or it only reads and asks again.
 import { createHash } from 'node:crypto';
-import { CONNECT_DATA } from './callback-data.ts';
+import type { Tap } from '../assistant/assistant-port.ts';
+import { CONNECT_DATA, decodeAction } from './callback-data.ts';
 
 const TAGGED = /^@([A-Za-z0-9_-]{3}):/;
 
@@ -17,6 +18,12 @@ export const taggedData = (data: string, tag: string | undefined): string => (ta
 export function untaggedData(data: string): { tag?: string; data: string } {
   const tagged = TAGGED.exec(data);
   return tagged ? { tag: tagged[1] as string, data: data.slice(tagged[0].length) } : { data };
+}
+
+/** A tap as the assistant takes it: the button's action and the portal its message came from. */
+export function tapOf(data: string): Tap {
+  const { tag, data: own } = untaggedData(data);
+  return { action: decodeAction(own), ...(tag === undefined ? {} : { portalTag: tag }) };
 }
 
 /** The connect button, whichever portal's message it is under: connecting is not about that portal. */

@@ -3,7 +3,7 @@
 import type { AlertChange } from '../alerts/settings-port.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
-import type { DigestName, LocalDate, ScenarioRequest } from '../vocabulary/requests.ts';
+import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';
 
 export type Intent =
   /** `unapplied`: words of the request the router could not apply (the model, or a plain note, handles them). */

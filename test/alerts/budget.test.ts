@@ -3,7 +3,6 @@
 // waits for the next digest, which says how many were held.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { plainTextOf } from '../../src/present/plain-text.ts';
-import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type AlertStand, alertStand, DIRECTOR, spaced } from './harness.ts';
 
@@ -130,7 +129,7 @@ describe('the director decides', () => {
     const stop = stand.messages[0]!.reply.buttons!.flat().find((button) => button.text === 'Не присылать такие')!;
     const tapped = await stand.app.assistant.handleButton(
       { telegramUserId: DIRECTOR, chatId: DIRECTOR },
-      encodeAction(stop.action),
+      { action: stop.action },
       1,
     );
     expect(tapped.notice).toContain('Больше не присылаю: выигранные сделки');

@@ -2,7 +2,6 @@
 // in Moscow; the company's people make the moves through the portal's own methods.
 import { afterEach, describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../src/present/plain-text.ts';
-import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { type AlertStand, alertStand, DIRECTOR } from './harness.ts';
 
 let stand: AlertStand;
@@ -39,7 +38,7 @@ describe('deals', () => {
     )!;
     const outcome = await stand.app.assistant.handleButton(
       { telegramUserId: DIRECTOR, chatId: DIRECTOR },
-      encodeAction(step.action),
+      { action: step.action },
       1,
     );
     const question = outcome.replies.map((reply) => plainTextOf(reply.html)).join('\n');

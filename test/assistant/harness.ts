@@ -6,14 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { type App, type AppOptions, createApp } from '../../src/app.ts';
+import type { AssistantPort, ButtonOutcome, Conversation } from '../../src/assistant/assistant-port.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
-import type { AssistantPort, ButtonOutcome, Conversation } from '../../src/telegram/ports.ts';
+import { tapOf } from '../../src/telegram/workspace-tag.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
+
+/** The assistant as the bot drives it: a tap is the button's data, as Telegram sends it. */
+export interface TestAssistant {
+  handleText: AssistantPort['handleText'];
+  handleButton(conversation: Conversation, data: string, messageId: number): Promise<ButtonOutcome>;
+}
 
 export interface Harness {
   portal: DemoPortal;
@@ -29,9 +36,9 @@ export interface Harness {
     identity?: Map<number, number>;
     model?: AppOptions['model'];
     client?: PortalClient;
-  }): AssistantPort;
+  }): TestAssistant;
   /** An assistant whose model service is a fake answering by `script`; the fake closes with the harness. */
-  withModel(script: Script): Promise<{ fake: FakeOpenAI; assistant: AssistantPort }>;
+  withModel(script: Script): Promise<{ fake: FakeOpenAI; assistant: TestAssistant }>;
   /** A chat with a Telegram user not seen before in this run: nothing said earlier carries over. */
   newChat(): Conversation;
   /** Every text the director was shown in this run. */
@@ -93,7 +100,8 @@ export async function startHarness(): Promise<Harness> {
     // Built at once for the caller; each turn waits for the database to be open.
     return {
       handleText: async (...args) => (await app).assistant.handleText(...args),
-      handleButton: async (...args) => (await app).assistant.handleButton(...args),
+      // Taps as Telegram hands them over: button data, decoded the way the bot decodes it.
+      handleButton: async (who, data, messageId) => (await app).assistant.handleButton(who, tapOf(data), messageId),
     };
   };
 

@@ -2,10 +2,10 @@
 // portal, without a model and with one. With a model, the router still knows these, so the answer is the same
 // (the scripted model would answer every message with the deals list, which would show if it were asked).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { plainTextOf } from '../../src/present/plain-text.ts';
-import type { AssistantPort } from '../../src/telegram/ports.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, startHarness, type TestAssistant } from './harness.ts';
 
 let h: Harness;
 let model: FakeOpenAI;
@@ -39,7 +39,7 @@ const EXAMPLES: [string, RegExp][] = [
   ['создай сделку Поставка бумаги для Ромашки', /клиент — компания ООО «Ромашка»\?$/u],
 ];
 
-async function answer(assistant: AssistantPort, text: string): Promise<string> {
+async function answer(assistant: TestAssistant, text: string): Promise<string> {
   const [reply] = h.record(await assistant.handleText(h.newChat(), text));
   return plainTextOf(reply?.html ?? '');
 }

@@ -4,7 +4,6 @@
 import { DateTime } from 'luxon';
 import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Query } from '../../vocabulary/query.ts';
-import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { dealSchema, leadSchema, parseItems } from '../portal-data.ts';

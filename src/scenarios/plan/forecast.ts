@@ -4,7 +4,6 @@
 // needed = (plan − fact) ÷ working days left. One currency (the plan's); the others are named apart, never added.
 
 import type { ForecastFigures, TimeShare } from '../../vocabulary/plan-view-model.ts';
-import type { Amount } from '../../vocabulary/view-models.ts';
 import { sumsOf } from '../deals/open-deals.ts';
 import type { PortalDeal } from '../portal-data.ts';
 import { DEFAULT_PROBABILITIES, type StageOddsTable } from './stage-odds.ts';

@@ -2,7 +2,6 @@
 // the same reads as the forecast (grouped here by manager, no request more).
 
 import type { PlanChart } from '../../vocabulary/charts.ts';
-import type { PlanPeriod } from '../../vocabulary/plan-view-model.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { currencyOf, forecastOf } from './forecast.ts';

@@ -7,7 +7,7 @@ import { NO_PLAN_OFFER, PLAN_HINT, ROUGH_ESTIMATE } from '../../views/messages-p
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { ForecastDealItem, PlanPeriod, PlanSummary } from '../../vocabulary/plan-view-model.ts';
+import type { ForecastDealItem, PlanSummary } from '../../vocabulary/plan-view-model.ts';
 import { lastDayOf } from '../../vocabulary/plan-view-model.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';

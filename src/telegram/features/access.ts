@@ -1,7 +1,7 @@
 // Only allowed Telegram users get anything; a stranger learns their own ID and nothing about the company.
 import { Composer, type Context } from 'grammy';
+import type { AccessList } from '../../access/access-ports.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { AccessList } from '../ports.ts';
 
 const strangerText = (telegramUserId: number, language: Language) =>
   language === 'en'

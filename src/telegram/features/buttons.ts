@@ -1,8 +1,9 @@
 // Button taps: answered at once (Telegram shows a spinner until then), then the assistant does the work.
 import { Composer, type Context } from 'grammy';
+import type { AssistantPort } from '../../assistant/assistant-port.ts';
 import type { Logger } from '../../log.ts';
-import type { AssistantPort } from '../ports.ts';
 import type { Sender } from '../send.ts';
+import { tapOf } from '../workspace-tag.ts';
 
 export function buttonsFeature(deps: { assistant: AssistantPort; sender: Sender; logger: Logger }): Composer<Context> {
   const composer = new Composer();
@@ -11,7 +12,8 @@ export function buttonsFeature(deps: { assistant: AssistantPort; sender: Sender;
     const message = ctx.callbackQuery.message;
     const chatId = message?.chat.id ?? ctx.from.id;
     const conversation = { telegramUserId: ctx.from.id, chatId };
-    const outcome = await deps.assistant.handleButton(conversation, ctx.callbackQuery.data, message?.message_id ?? 0);
+    const tap = tapOf(ctx.callbackQuery.data);
+    const outcome = await deps.assistant.handleButton(conversation, tap, message?.message_id ?? 0);
     if (outcome.edit && message) await deps.sender.edit(chatId, message.message_id, outcome.edit);
     else if (outcome.clearButtons && message) await deps.sender.clearButtons(chatId, message.message_id);
     const replies = [...outcome.replies];

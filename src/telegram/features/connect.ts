@@ -1,6 +1,7 @@
 // /connect and /disconnect: a director connects their own portal (the Bitrix24 application). Before the access
 // check, because with ALLOW_CONNECTED_PORTALS connecting is how a newcomer becomes allowed.
 import { Composer, type Context, InlineKeyboard } from 'grammy';
+import type { AccessList, ConnectPort } from '../../access/access-ports.ts';
 import { portalName, portalOrigin } from '../../access/connect/portal-address.ts';
 import { escapeHtml } from '../../views/html.ts';
 import {
@@ -15,7 +16,6 @@ import {
 } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { CONNECT_DATA } from '../callback-data.ts';
-import type { AccessList, ConnectPort } from '../ports.ts';
 import { CONNECT_TAP } from '../workspace-tag.ts';
 
 const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');

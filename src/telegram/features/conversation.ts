@@ -1,9 +1,9 @@
 // Text messages and commands go to the assistant; the director sees "typing…" while it works.
 import { Composer, type Context } from 'grammy';
+import type { AssistantPort } from '../../assistant/assistant-port.ts';
 import type { Logger } from '../../log.ts';
 import { FORWARDED, languageOfCode } from '../../views/messages.ts';
 import type { MenuKeyboard } from '../menu.ts';
-import type { AssistantPort } from '../ports.ts';
 import type { Sender } from '../send.ts';
 
 const TYPING_REFRESH_MS = 4_500;

@@ -1,6 +1,7 @@
 // Voice notes (and audio files, and round video notes): downloaded from Telegram into memory, turned into text
 // by the speech service, shown back in one italic line and then answered exactly as if typed.
 import { Composer, type Context } from 'grammy';
+import type { AssistantPort } from '../../assistant/assistant-port.ts';
 import { readCapped } from '../../capped-body.ts';
 import type { Logger } from '../../log.ts';
 import { presentReplies } from '../../present/present.ts';
@@ -9,7 +10,6 @@ import { portalText } from '../../views/lines.ts';
 import { heardLine, VOICE_NOT_UNDERSTOOD, VOICE_TOO_LONG } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { MenuKeyboard } from '../menu.ts';
-import type { AssistantPort } from '../ports.ts';
 import type { Sender } from '../send.ts';
 import { whileTyping } from './conversation.ts';
 

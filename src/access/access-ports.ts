@@ -1,32 +1,5 @@
-// What the bot needs from the rest of the product. The bot knows nothing of the portal or the model.
-
-import type { Reply } from '../views/reply.ts';
+// What the channel asks of access: who may use the bot, and connecting a director's own portal.
 import type { Language } from '../vocabulary/director.ts';
-
-export interface Conversation {
-  telegramUserId: number;
-  chatId: number;
-}
-
-export interface ButtonOutcome {
-  /** The tapped message, edited to this (its buttons replaced by this reply's). */
-  edit?: Reply;
-  /** New messages after it. */
-  replies: Reply[];
-  /** A short pop-up answer to the tap. */
-  notice?: string;
-  /** The tapped message's buttons are no longer good (a withdrawn pick list): remove them. */
-  clearButtons?: boolean;
-}
-
-export interface AssistantPort {
-  handleText(
-    conversation: Conversation,
-    text: string,
-    options?: { onStatus?: (status: string) => void },
-  ): Promise<Reply[]>;
-  handleButton(conversation: Conversation, data: string, messageId: number): Promise<ButtonOutcome>;
-}
 
 /** A director connecting their own portal (the Bitrix24 application); present only when one is configured. */
 export interface ConnectPort {
