@@ -38,6 +38,13 @@ export interface RiskyDeal {
   reasons: string[];
 }
 
+/** The deals at risk the page shows: the heaviest few, and how many and how much there are in all. */
+export interface RiskyDeals {
+  deals: RiskyDeal[];
+  total: number;
+  sums: Amount[];
+}
+
 export interface AlertLine {
   at: string;
   text: string;
@@ -54,7 +61,7 @@ export interface DashboardSources {
     managerId?: number,
     choice?: PeriodChoice,
   ): Promise<PlanFigures | undefined>;
-  dealsAtRisk?(director: Director, managerId?: number): Promise<RiskyDeal[]>;
+  dealsAtRisk?(director: Director, managerId?: number): Promise<RiskyDeals>;
   latestAlerts?(director: Director): Promise<AlertLine[]>;
 }
 
@@ -80,7 +87,7 @@ export interface DashboardData {
   leaders: Counted[];
   overdue: Counted[];
   meetings: Extract<ViewModel, { view: 'query' }>;
-  atRisk?: RiskyDeal[];
+  atRisk?: RiskyDeals;
   alerts?: AlertLine[];
 }
 

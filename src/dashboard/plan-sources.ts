@@ -3,11 +3,12 @@
 import { DateTime } from 'luxon';
 import type { Director } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
+import { sumsOf } from '../scenarios/open-deals.ts';
 import type { PeriodKind } from '../scenarios/plan/periods.ts';
 import type { Period } from '../scenarios/query.ts';
 import { dataMark } from '../views/guard.ts';
 import { reasonText } from '../views/plan/risk-view.ts';
-import type { DashboardSources, PeriodChoice, PlanFigures, RiskyDeal } from './data.ts';
+import type { DashboardSources, PeriodChoice, PlanFigures, RiskyDeals } from './data.ts';
 
 /**
  * The plan period of the page's filter: this or last month, this quarter; a custom stretch only when it is a
@@ -50,17 +51,25 @@ async function forecast(
   };
 }
 
-async function dealsAtRisk(scenarios: Scenarios, director: Director, managerId?: number): Promise<RiskyDeal[]> {
+/** The deals at risk the page lists, as the chat's first page does; a big portal has thousands. */
+export const RISKS_SHOWN = 10;
+
+async function dealsAtRisk(scenarios: Scenarios, director: Director, managerId?: number): Promise<RiskyDeals> {
   const view = await scenarios.run(director, { scenario: 'dealsAtRisk', ...(managerId ? { managerId } : {}) });
-  if (view?.view !== 'dealsAtRisk') return [];
+  if (view?.view !== 'dealsAtRisk') return { deals: [], total: 0, sums: [] };
   // The page shows plain text: portal text is marked as data, not escaped.
   const stage = (name: string) => dataMark(name);
-  return view.deals.items.map((deal) => ({
-    id: deal.id,
-    title: deal.title,
-    amount: deal.amount,
-    reasons: deal.reasons.map((reason) => reasonText(reason, stage(deal.stageName), director.language)),
-  }));
+  const { items, total } = view.deals;
+  return {
+    deals: items.slice(0, RISKS_SHOWN).map((deal) => ({
+      id: deal.id,
+      title: deal.title,
+      amount: deal.amount,
+      reasons: deal.reasons.map((reason) => reasonText(reason, stage(deal.stageName), director.language)),
+    })),
+    total,
+    sums: sumsOf(items.map((deal) => deal.amount)),
+  };
 }
 
 /** What the plan feature adds to a director's dashboard, through that director's own scenarios. */

@@ -2,7 +2,7 @@
 // it through the same guard as the chat. Portal text (names, titles) is marked as data, so the guard keeps it.
 import type { Language } from '../scenarios/director.ts';
 import { sumsOf } from '../scenarios/open-deals.ts';
-import { recordAddress } from '../scenarios/record-links.ts';
+import { type RecordLinks, recordAddress } from '../scenarios/record-links.ts';
 import type { Amount } from '../scenarios/view-models.ts';
 import { money, moneyTotals } from '../views/format.ts';
 import { dataMark, guardPlainText } from '../views/guard.ts';
@@ -10,7 +10,7 @@ import { timeRange } from '../views/items.ts';
 import { DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
 import { periodWords } from '../views/query-view.ts';
 import { count } from '../views/words.ts';
-import type { Counted, DashboardData, DashboardFilters } from './data.ts';
+import type { Counted, DashboardData, DashboardFilters, RiskyDeals } from './data.ts';
 import type { DashboardPayload, Figure, LinkRow, ListAsk, PersonRow } from './page/payload.ts';
 
 /** Words of ours around the director's data: the guard reads ours and leaves theirs alone. */
@@ -54,6 +54,20 @@ function planOf(view: DashboardData, language: Language): DashboardPayload['plan
   });
   const figures = [figure('fact', plan.fact), figure('forecast', plan.forecast)];
   return plan.plan ? { figures: [figure('planSum', plan.plan), ...figures] } : { figures, ...noPlan };
+}
+
+function risksOf(risks: RiskyDeals, language: Language, links: RecordLinks | undefined): DashboardPayload['atRisk'] {
+  return {
+    total: guarded(`${count(risks.total, 'deal', language)} · ${sumsText(risks.sums, language)}`, language),
+    deals: risks.deals.map((deal) => ({
+      label: guarded(data(deal.title), language),
+      detail: guarded(
+        `${money(deal.amount.amount, deal.amount.currency, language)} · ${deal.reasons.join(', ')}`,
+        language,
+      ),
+      ...(links ? { href: recordAddress(links, 'deal', deal.id) } : {}),
+    })),
+  };
 }
 
 /** The page's whole answer: fixed texts, the filters as applied, and every section. */
@@ -114,18 +128,7 @@ export function presentDashboard(view: DashboardData, filters: DashboardFilters,
     ),
     overdue: personRows(view.overdue, language, currency),
     meetings,
-    ...(view.atRisk
-      ? {
-          atRisk: view.atRisk.map((deal) => ({
-            label: guarded(data(deal.title), language),
-            detail: guarded(
-              `${money(deal.amount.amount, deal.amount.currency, language)} · ${deal.reasons.join(', ')}`,
-              language,
-            ),
-            ...(links ? { href: recordAddress(links, 'deal', deal.id) } : {}),
-          })),
-        }
-      : {}),
+    ...(view.atRisk ? { atRisk: risksOf(view.atRisk, language, links) } : {}),
     ...(view.alerts
       ? { alerts: view.alerts.map((alert) => ({ label: guarded(alert.text, language), detail: alert.at })) }
       : {}),

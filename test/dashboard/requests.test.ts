@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInitData } from '../../src/access/init-data.ts';
 import { type App, createApp } from '../../src/app.ts';
 import { pageAssets } from '../../src/dashboard/page-bundle.ts';
+import { RISKS_SHOWN } from '../../src/dashboard/plan-sources.ts';
 import { mountDashboard } from '../../src/dashboard/routes.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -48,9 +49,11 @@ describe('the dashboard’s answers', () => {
           ...seat,
           sources: {
             forecast: async () => ({ plan: rub(20_000_000), fact: rub(15_420_000), forecast: rub(18_500_000) }),
-            dealsAtRisk: async () => [
-              { id: 7, title: 'Поставка «Гранит»', amount: rub(900_000), reasons: ['срок прошёл'] },
-            ],
+            dealsAtRisk: async () => ({
+              deals: [{ id: 7, title: 'Поставка «Гранит»', amount: rub(900_000), reasons: ['срок прошёл'] }],
+              total: 1,
+              sums: [rub(900_000)],
+            }),
           },
         };
       },
@@ -111,7 +114,7 @@ describe('the dashboard’s answers', () => {
     // computes it, and the deals at risk are the chat's own «какие сделки под угрозой?».
     const plain = (await (await ask({ period: 'month' })).json()) as {
       plan: { figures: { label: string; value: string }[]; note?: string };
-      atRisk: { label: string }[];
+      atRisk: { total: string; deals: { label: string }[] };
     };
     expect(plain.plan.note).toMatch(/План на этот период не задан/);
     const seat = (await app.dashboardSeat(DIRECTOR))!;
@@ -126,14 +129,19 @@ describe('the dashboard’s answers', () => {
     const risky = await scenarios.run(seat.director, { scenario: 'dealsAtRisk' });
     if (risky?.view !== 'dealsAtRisk') throw new Error('no risk view');
     expect(risky.deals.items.length).toBeGreaterThan(0);
-    expect(plain.atRisk.map((deal) => deal.label)).toEqual(risky.deals.items.map((deal) => deal.title));
+    // The heaviest few, as the chat's first page lists them, under how many there are in all.
+    expect(plain.atRisk.deals.map((deal) => deal.label)).toEqual(
+      risky.deals.items.slice(0, RISKS_SHOWN).map((deal) => deal.title),
+    );
+    expect(plain.atRisk.total.replace(/\s/g, ' ')).toMatch(new RegExp(`^${risky.deals.total} сдел(ка|ки|ок) · `));
     const planned = (await (await ask({ period: 'month' }, { id: PLANNED })).json()) as {
       plan: { figures: { label: string; value: string }[] };
-      atRisk: { label: string; detail: string; href: string }[];
+      atRisk: { total: string; deals: { label: string; detail: string; href: string }[] };
     };
     const figures = planned.plan.figures.map((figure) => `${figure.label}: ${figure.value}`.replace(/\s/g, ' '));
     expect(figures).toEqual(['План: 20 000 000 ₽', 'Заработано: 15 420 000 ₽', 'Прогноз: 18 500 000 ₽']);
-    expect(planned.atRisk).toEqual([
+    expect(planned.atRisk.total).toMatch(/^1 сделка · 900.000.₽$/);
+    expect(planned.atRisk.deals).toEqual([
       {
         label: 'Поставка «Гранит»',
         detail: expect.stringMatching(/900.000.₽ · срок прошёл/),

@@ -58,7 +58,8 @@ export interface DashboardPayload {
   leaders: PersonRow[];
   overdue: PersonRow[];
   meetings: LinkRow[];
-  atRisk?: LinkRow[];
+  /** The heaviest few, under how many there are in all and their sum. */
+  atRisk?: { total: string; deals: LinkRow[] };
   alerts?: LinkRow[];
 }
 

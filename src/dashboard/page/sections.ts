@@ -95,10 +95,11 @@ function peopleCard(title: string, rows: PersonRow[], empty: string, taps: Taps,
   );
 }
 
-function linksCard(title: string, rows: LinkRow[], empty: string): HTMLElement {
+function linksCard(title: string, rows: LinkRow[], empty: string, total?: string): HTMLElement {
   if (rows.length === 0) return card(title, note(empty));
   return card(
     title,
+    total && el('p', { class: 'all', 'data-all': '' }, total),
     el(
       'div',
       { class: 'rows' },
@@ -124,7 +125,7 @@ export function sections(data: DashboardPayload, taps: Taps): HTMLElement[] {
     funnelCard(data, taps),
     peopleCard(texts.leaderboard ?? '', data.leaders, texts.noWins ?? '', taps, 'leader'),
     peopleCard(texts.overdue ?? '', data.overdue, texts.noOverdue ?? '', taps, 'overdue'),
-    ...(data.atRisk ? [linksCard(texts.atRisk ?? '', data.atRisk, texts.empty ?? '')] : []),
+    ...(data.atRisk ? [linksCard(texts.atRisk ?? '', data.atRisk.deals, texts.empty ?? '', data.atRisk.total)] : []),
     linksCard(texts.meetings ?? '', data.meetings, texts.noMeetings ?? ''),
     ...(data.alerts ? [linksCard(texts.alerts ?? '', data.alerts, texts.empty ?? '')] : []),
   ];
