@@ -11,8 +11,11 @@ export interface PageAsset {
   gzipped: Buffer;
 }
 
+/** The files the page loads by address. */
 export const PAGE_FILES = ['app.js', 'app.css', 'charts.js'] as const;
-export type PageAssets = Record<(typeof PAGE_FILES)[number], PageAsset>;
+/** Every bundled file: the page's first question (first.js) is written into the page itself. */
+const BUNDLED = [...PAGE_FILES, 'first.js'] as const;
+export type PageAssets = Record<(typeof BUNDLED)[number], PageAsset>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `npm run build` leaves the bundle: beside this module in dist. */
@@ -22,7 +25,11 @@ const typeOf = (name: string) => (name.endsWith('.css') ? 'text/css; charset=utf
 async function bundle(): Promise<Record<keyof PageAssets, Buffer>> {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: { app: join(here, 'page', 'main.ts'), charts: join(here, 'page', 'charts.ts') },
+    entryPoints: {
+      app: join(here, 'page', 'main.ts'),
+      charts: join(here, 'page', 'charts.ts'),
+      first: join(here, 'page', 'first.ts'),
+    },
     bundle: true,
     minify: true,
     format: 'iife',
@@ -37,7 +44,7 @@ async function bundle(): Promise<Record<keyof PageAssets, Buffer>> {
     if (!found) throw new Error(`the dashboard page bundle has no ${name}`);
     return Buffer.from(found.contents);
   };
-  return Object.fromEntries(PAGE_FILES.map((name) => [name, file(name)])) as Record<keyof PageAssets, Buffer>;
+  return Object.fromEntries(BUNDLED.map((name) => [name, file(name)])) as Record<keyof PageAssets, Buffer>;
 }
 
 let loading: Promise<PageAssets> | undefined;
@@ -50,13 +57,13 @@ export function pageAssets(): Promise<PageAssets> {
 
 async function loadPageAssets(): Promise<PageAssets> {
   const files = existsSync(join(BUILT, 'app.js'))
-    ? (Object.fromEntries(PAGE_FILES.map((name) => [name, readFileSync(join(BUILT, name))])) as Record<
+    ? (Object.fromEntries(BUNDLED.map((name) => [name, readFileSync(join(BUILT, name))])) as Record<
         keyof PageAssets,
         Buffer
       >)
     : await bundle();
   return Object.fromEntries(
-    PAGE_FILES.map((name) => [
+    BUNDLED.map((name) => [
       name,
       { type: typeOf(name), body: files[name], gzipped: gzipSync(files[name], { level: 9 }) },
     ]),

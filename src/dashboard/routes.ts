@@ -1,6 +1,7 @@
 // The dashboard on the bot's own listener: the page, its two files, and two small answers (the dashboard's data,
 // the list behind a number). Every answer first checks Telegram's signature, then the same access as the chat;
 // without both it says one polite sentence and shows nothing.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { checkInitData, signInitData } from '../access/init-data.ts';
@@ -69,22 +70,40 @@ const filtersSchema = z.object({
   managerId: z.number().int().positive().optional().catch(undefined),
 });
 
+/** ECharts sets inline styles; scripts, data and pictures come from this listener only (and the shell's one). */
+const policy = (scripts: string) =>
+  `default-src 'none'; script-src ${scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'`;
+
 const HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  // ECharts sets inline styles; scripts, data and pictures come from this listener only.
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+  'content-security-policy': policy("'self'"),
 };
 
-const SHELL =
-  '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
-  '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">' +
-  '<link rel="icon" href="data:,">' +
-  `<title>${DASHBOARD_TEXTS.title.ru}</title><link rel="stylesheet" href="${DASHBOARD_PATH}/app.css"></head>` +
-  `<body><main id="app"><p class="note">${DASHBOARD_TEXTS.loading.ru}</p></main>` +
-  `<script src="${DASHBOARD_PATH}/app.js"></script></body></html>`;
+/**
+ * The page's shell, its first question written in (it goes out before the script has loaded) and allowed by its
+ * hash alone: no other inline script can run.
+ */
+function shellOf(first: string): { html: string; headers: Record<string, string> } {
+  const hash = createHash('sha256').update(first).digest('base64');
+  const html =
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
+    `<script>${first}</script>` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">' +
+    '<link rel="icon" href="data:,">' +
+    `<title>${DASHBOARD_TEXTS.title.ru}</title><link rel="stylesheet" href="${DASHBOARD_PATH}/app.css"></head>` +
+    `<body><main id="app"><p class="note">${DASHBOARD_TEXTS.loading.ru}</p></main>` +
+    `<script src="${DASHBOARD_PATH}/app.js"></script></body></html>`;
+  return {
+    html,
+    headers: {
+      ...HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': policy(`'self' 'sha256-${hash}'`),
+    },
+  };
+}
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { ...HEADERS, 'content-type': 'application/json; charset=utf-8' });
@@ -159,9 +178,11 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
   const failed = (response: ServerResponse, error: unknown, language: Language) =>
     sendJson(response, 503, { message: guardPlainText(failureSentence(error, language, deps.logger), language) });
 
-  listener.route(DASHBOARD_PATH, (_request, response) => {
-    response.writeHead(200, { ...HEADERS, 'content-type': 'text/html; charset=utf-8' });
-    response.end(SHELL);
+  let shell: ReturnType<typeof shellOf> | undefined;
+  listener.route(DASHBOARD_PATH, async (_request, response) => {
+    shell ??= shellOf((await deps.assets())['first.js'].body.toString('utf8'));
+    response.writeHead(200, shell.headers);
+    response.end(shell.html);
   });
   for (const name of PAGE_FILES) {
     listener.route(`${DASHBOARD_PATH}/${name}`, async (request, response) => {

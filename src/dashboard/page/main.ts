@@ -3,9 +3,10 @@
 import './style.css';
 import { charts } from './charts-loader.ts';
 import { el, tappable } from './dom.ts';
+import { FIRST_FILTERS, type FirstWindow, post } from './first-ask.ts';
 import type { DashboardPayload, ListAsk, ListPayload, PeriodChoice, Refusal } from './payload.ts';
 import { sections } from './sections.ts';
-import { followTheme, initData, onEvent, openLink, ready, showBackButton } from './telegram.ts';
+import { followTheme, onEvent, openLink, ready, showBackButton } from './telegram.ts';
 
 interface Filters {
   period: PeriodChoice;
@@ -15,23 +16,19 @@ interface Filters {
 }
 
 const root = document.getElementById('app') as HTMLElement;
-let filters: Filters = { period: 'month' };
+let filters: Filters = { ...FIRST_FILTERS };
 let shown: DashboardPayload | undefined;
 /** What a tap on Telegram's back button closes: the open list. */
 let closeList: (() => void) | undefined;
 
-async function ask<T>(path: string, body: Record<string, unknown>): Promise<T | Refusal> {
-  try {
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...body, initData }),
-      cache: 'no-store',
-    });
-    return (await response.json()) as T | Refusal;
-  } catch {
-    return { message: shown?.language === 'en' ? 'No connection.' : 'Нет связи.' };
-  }
+const ask = async <T>(path: string, body: Record<string, unknown>) =>
+  (await post(path, body, shown?.language === 'en' ? 'No connection.' : 'Нет связи.')) as T | Refusal;
+
+/** The first answer, when the page's own first question (first.ts) already went out; taken once. */
+function takeFirst(): Promise<unknown> | undefined {
+  const first = (window as FirstWindow).dashboardFirst;
+  delete (window as FirstWindow).dashboardFirst;
+  return first;
 }
 
 const refused = (answer: unknown): answer is Refusal =>
@@ -51,11 +48,11 @@ function politePage(message: string): void {
   root.replaceChildren(el('p', { class: 'refusal', 'data-refusal': '' }, message));
 }
 
-function periodButtons(data: DashboardPayload): HTMLElement {
-  const choices: PeriodChoice[] = ['month', 'lastMonth', 'quarter', 'custom'];
+/** The custom period's two dates: built only when asked for (date fields are slow to build, on phones too). */
+function customDates(data: DashboardPayload): HTMLFormElement {
   const custom = el(
     'form',
-    { class: `custom${data.filters.period === 'custom' ? '' : ' hidden'}` },
+    { class: 'custom' },
     el('input', { type: 'date', name: 'from', value: data.filters.from, required: '' }),
     el('input', { type: 'date', name: 'to', value: data.filters.to, required: '' }),
     el('button', { type: 'submit' }, data.texts.show ?? ''),
@@ -65,6 +62,13 @@ function periodButtons(data: DashboardPayload): HTMLElement {
     const form = new FormData(custom);
     void load({ ...filters, period: 'custom', from: String(form.get('from')), to: String(form.get('to')) });
   });
+  return custom;
+}
+
+function periodButtons(data: DashboardPayload): HTMLElement {
+  const choices: PeriodChoice[] = ['month', 'lastMonth', 'quarter', 'custom'];
+  const box = el('div', { class: 'filters' });
+  let custom = data.filters.period === 'custom' ? customDates(data) : undefined;
   const buttons = choices.map((choice) =>
     tappable(
       el(
@@ -73,12 +77,16 @@ function periodButtons(data: DashboardPayload): HTMLElement {
         data.texts[choice] ?? '',
       ),
       () => {
-        if (choice === 'custom') custom.classList.remove('hidden');
-        else void load({ ...filters, period: choice, from: undefined, to: undefined });
+        if (choice !== 'custom') void load({ ...filters, period: choice, from: undefined, to: undefined });
+        else if (!custom) {
+          custom = customDates(data);
+          box.append(custom);
+        }
       },
     ),
   );
-  return el('div', { class: 'filters' }, el('div', { class: 'chips' }, ...buttons), custom);
+  box.append(el('div', { class: 'chips' }, ...buttons), ...(custom ? [custom] : []));
+  return box;
 }
 
 function managerChoice(data: DashboardPayload): HTMLElement {
@@ -114,10 +122,10 @@ function render(data: DashboardPayload): void {
   if (performance.getEntriesByName('dashboard-first-data').length === 0) performance.mark('dashboard-first-data');
 }
 
-async function load(next: Filters): Promise<void> {
+async function load(next: Filters, asked?: Promise<unknown>): Promise<void> {
   filters = next;
   root.classList.add('busy');
-  const answer = await ask<DashboardPayload>('/dashboard/data', { filters });
+  const answer = (await (asked ?? ask<DashboardPayload>('/dashboard/data', { filters }))) as DashboardPayload | Refusal;
   root.classList.remove('busy');
   if (refused(answer)) politePage(answer.message);
   else render(answer);
@@ -167,4 +175,4 @@ document.addEventListener('click', (event) => {
 onEvent('back_button_pressed', () => closeList?.());
 followTheme(() => shown && render(shown));
 ready();
-void load(filters);
+void load(filters, takeFirst());
