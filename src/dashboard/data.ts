@@ -26,8 +26,8 @@ export interface PlanFigures {
   plan?: Amount;
   fact: Amount;
   forecast: Amount;
-  /** Plan share per manager, 0..1, by portal user id. */
-  managerShares?: Record<number, number>;
+  /** Each manager's own plan for the period (their share of the company's), by portal user id. */
+  managerPlans?: Record<number, Amount>;
 }
 
 export interface RiskyDeal {
@@ -167,15 +167,18 @@ export async function readDashboard(
     sources.latestAlerts?.(director),
   ]);
   const byStage = new Map(groupsOf(funnelView).map((row) => [row.key, row]));
-  const leaderRows = groupsOf(leadersView).map((row) => personRow(row, leaders));
+  const planned = Object.keys(plan?.managerPlans ?? {}).map(Number);
+  const people = await scenarios.names.users([...new Set([...profiles.map((profile) => profile.ID), ...planned])]);
+  const winners = groupsOf(leadersView).map((row) => personRow(row, leaders));
+  const leaderRows = [...winners, ...nothingWonYet(planned, winners, people, leaders)];
   const chosen = leaderRows.filter((row) => !filters.managerId || row.personId === filters.managerId);
   return {
     period,
     today: queryView(meetings).at.today,
-    managers: await managersOf(
-      scenarios,
-      profiles.map((profile) => profile.ID),
-    ),
+    // The manager filter offers the active staff, by name.
+    managers: profiles
+      .flatMap((profile) => people.get(profile.ID) ?? [])
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     ...(filters.managerId ? { managerId: filters.managerId } : {}),
     earned: {
       label: '',
@@ -201,8 +204,16 @@ export async function readDashboard(
   };
 }
 
-/** The people the manager filter offers: the active staff, by name. */
-async function managersOf(scenarios: Scenarios, ids: number[]): Promise<Person[]> {
-  const people = await scenarios.names.users(ids);
-  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+/** Managers with a plan for the period and nothing won in it yet: their 0% belongs on the leaderboard too. */
+function nothingWonYet(planned: number[], winners: Counted[], people: Map<number, Person>, question: Query): Counted[] {
+  const won = new Set(winners.map((row) => row.personId));
+  return planned
+    .filter((id) => !won.has(id))
+    .map((id) => ({
+      label: people.get(id)?.name ?? '',
+      count: 0,
+      sums: [],
+      list: { ...question, groupBy: undefined, person: `#${id}` },
+      personId: id,
+    }));
 }

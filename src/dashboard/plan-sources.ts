@@ -4,8 +4,10 @@ import { DateTime } from 'luxon';
 import type { Director } from '../scenarios/director.ts';
 import type { Scenarios } from '../scenarios/index.ts';
 import { sumsOf } from '../scenarios/open-deals.ts';
-import type { PeriodKind } from '../scenarios/plan/periods.ts';
+import type { PlanPeriod } from '../scenarios/plan/periods.ts';
+import type { PlanBook } from '../scenarios/plan/plan-scenarios.ts';
 import type { Period } from '../scenarios/query.ts';
+import type { Amount } from '../scenarios/view-models.ts';
 import { dataMark } from '../views/guard.ts';
 import { reasonText } from '../views/plan/risk-view.ts';
 import type { DashboardSources, PeriodChoice, PlanFigures, RiskyDeals } from './data.ts';
@@ -14,7 +16,7 @@ import type { DashboardSources, PeriodChoice, PlanFigures, RiskyDeals } from './
  * The plan period of the page's filter: this or last month, this quarter; a custom stretch only when it is a
  * whole month or quarter (a plan is set for those, never for any run of days).
  */
-export function planPeriodOf(period: Period, choice?: PeriodChoice): { kind: PeriodKind; start: string } | undefined {
+export function planPeriodOf(period: Period, choice?: PeriodChoice): PlanPeriod | undefined {
   if (choice === 'month' || choice === 'lastMonth') return { kind: 'month', start: period.from };
   if (choice === 'quarter') return { kind: 'quarter', start: period.from };
   const from = DateTime.fromISO(period.from);
@@ -27,8 +29,22 @@ export function planPeriodOf(period: Period, choice?: PeriodChoice): { kind: Per
   return undefined;
 }
 
+/** The managers' own plans for the period (the company's plan shared out), by portal user id. */
+async function managerPlans(book: Required<PlanBook>, period: PlanPeriod): Promise<Record<number, Amount>> {
+  // The plans running on the period's first day or later: the period's own are among them.
+  const kept = await book.plans.current(book.company, period.start);
+  return Object.fromEntries(
+    kept
+      .filter((plan) => plan.period.kind === period.kind && plan.period.start === period.start)
+      .flatMap((plan) =>
+        plan.managerId === undefined ? [] : [[plan.managerId, { amount: plan.amount, currency: plan.currency }]],
+      ),
+  );
+}
+
 async function forecast(
   scenarios: Scenarios,
+  book: Required<PlanBook>,
   director: Director,
   period: Period,
   managerId?: number,
@@ -36,15 +52,15 @@ async function forecast(
 ): Promise<PlanFigures | undefined> {
   const planPeriod = planPeriodOf(period, choice);
   if (!planPeriod) return undefined;
-  const view = await scenarios.run(director, {
-    scenario: 'plan',
-    ...planPeriod,
-    ...(managerId ? { managerId } : {}),
-  });
+  const [view, shares] = await Promise.all([
+    scenarios.run(director, { scenario: 'plan', ...planPeriod, ...(managerId ? { managerId } : {}) }),
+    managerPlans(book, planPeriod),
+  ]);
   if (view?.view !== 'planForecast') return undefined;
   const { currency } = view;
   return {
     ...(view.plan ? { plan: view.plan.amount } : {}),
+    ...(Object.keys(shares).length ? { managerPlans: shares } : {}),
     fact: { amount: view.fact, currency },
     // A weighted sum has kopecks nobody plans by: whole roubles, as the chat shows it.
     forecast: { amount: Math.round(view.forecast), currency },
@@ -72,10 +88,10 @@ async function dealsAtRisk(scenarios: Scenarios, director: Director, managerId?:
   };
 }
 
-/** What the plan feature adds to a director's dashboard, through that director's own scenarios. */
-export function planSources(scenarios: Scenarios): DashboardSources {
+/** What the plan feature adds to a director's dashboard, through that director's own scenarios and company's plans. */
+export function planSources(scenarios: Scenarios, book: Required<PlanBook>): DashboardSources {
   return {
-    forecast: (director, period, managerId, choice) => forecast(scenarios, director, period, managerId, choice),
+    forecast: (director, period, managerId, choice) => forecast(scenarios, book, director, period, managerId, choice),
     dealsAtRisk: (director, managerId) => dealsAtRisk(scenarios, director, managerId),
   };
 }

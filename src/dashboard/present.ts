@@ -7,7 +7,7 @@ import type { Amount } from '../scenarios/view-models.ts';
 import { money, moneyTotals } from '../views/format.ts';
 import { dataMark, guardPlainText } from '../views/guard.ts';
 import { timeRange } from '../views/items.ts';
-import { DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
+import { DASHBOARD_PLAN_SHARE, DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
 import { periodWords } from '../views/query-view.ts';
 import { count } from '../views/words.ts';
 import type { Counted, DashboardData, DashboardFilters, RiskyDeals } from './data.ts';
@@ -30,19 +30,41 @@ function textsOf(language: Language): Record<DashboardTextName, string> {
   return out;
 }
 
-function personRows(rows: Counted[], language: Language, currency: string, shares?: Record<number, number>) {
-  return rows.map((row): PersonRow => {
-    const share = row.personId === undefined ? undefined : shares?.[row.personId];
+/** What a row opens and how long its bar is; the chosen manager's row stands out. */
+const rowOf = (row: Counted, amount: number, chosen: number | undefined) => ({
+  amount,
+  list: row.list as ListAsk,
+  ...(chosen !== undefined && row.personId === chosen ? { chosen: true } : {}),
+});
+
+/** «38% плана 12 000 000 ₽»: the manager's won sum in the plan's currency against their own plan. */
+function planShare(row: Counted, plan: Amount, language: Language): string {
+  const share = plan.amount > 0 ? Math.round((mainSum(row.sums, plan.currency) / plan.amount) * 100) : 0;
+  return DASHBOARD_PLAN_SHARE[language]
+    .replace('{share}', `${share}%`)
+    .replace('{plan}', money(plan.amount, plan.currency, language));
+}
+
+function leaderRows(view: DashboardData, language: Language, currency: string): PersonRow[] {
+  const plans = view.plan?.managerPlans ?? {};
+  return view.leaders.map((row) => {
+    const plan = row.personId === undefined ? undefined : plans[row.personId];
     return {
       name: guarded(data(row.label), language),
-      value: guarded(row.sums.length ? sumsText(row.sums, language) : count(row.count, 'task', language), language),
-      ...(row.sums.length ? { detail: guarded(count(row.count, 'deal', language), language) } : {}),
-      ...(share === undefined ? {} : { share }),
-      amount: row.sums.length ? mainSum(row.sums, currency) : row.count,
-      list: row.list as ListAsk,
+      value: guarded(sumsText(row.sums, language), language),
+      detail: guarded(count(row.count, 'deal', language), language),
+      ...(plan ? { plan: guarded(planShare(row, plan, language), language) } : {}),
+      ...rowOf(row, mainSum(row.sums, currency), view.managerId),
     };
   });
 }
+
+const overdueRows = (view: DashboardData, language: Language): PersonRow[] =>
+  view.overdue.map((row) => ({
+    name: guarded(data(row.label), language),
+    value: guarded(count(row.count, 'task', language), language),
+    ...rowOf(row, row.count, undefined),
+  }));
 
 function planOf(view: DashboardData, language: Language): DashboardPayload['plan'] {
   const { plan } = view;
@@ -123,10 +145,8 @@ export function presentDashboard(view: DashboardData, filters: DashboardFilters,
         list: stage.list as ListAsk,
       })),
     },
-    leaders: personRows(view.leaders, language, currency, view.plan?.managerShares).map((row, index) =>
-      view.managerId && view.leaders[index]?.personId === view.managerId ? { ...row, chosen: true } : row,
-    ),
-    overdue: personRows(view.overdue, language, currency),
+    leaders: leaderRows(view, language, currency),
+    overdue: overdueRows(view, language),
     meetings,
     ...(view.atRisk ? { atRisk: risksOf(view.atRisk, language, links) } : {}),
     ...(view.alerts

@@ -11,6 +11,7 @@ import type { Listener } from '../ops/listener.ts';
 import type { PortalClient } from '../portal/port.ts';
 import type { Language } from '../scenarios/director.ts';
 import { createScenarios, type Scenarios } from '../scenarios/index.ts';
+import { companyOf } from '../scenarios/plan/company.ts';
 import { querySchema } from '../scenarios/query.ts';
 import { QUERY_PAGE } from '../scenarios/query-run.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
@@ -167,7 +168,9 @@ function doorOf(deps: DashboardDeps) {
 
 /** The seat's own sources, over the plan feature's read through the dashboard's batched scenarios. */
 const sourcesOf = (entry: { seat: DashboardSeat; scenarios: Scenarios }): DashboardSources => ({
-  ...(entry.seat.plans ? planSources(entry.scenarios) : {}),
+  ...(entry.seat.plans
+    ? planSources(entry.scenarios, { plans: entry.seat.plans, company: companyOf(entry.seat.portal) })
+    : {}),
   ...entry.seat.sources,
 });
 

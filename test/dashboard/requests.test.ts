@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInitData } from '../../src/access/init-data.ts';
 import { type App, createApp } from '../../src/app.ts';
@@ -14,6 +15,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createListener, type Listener } from '../../src/ops/listener.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import { createScenarios } from '../../src/scenarios/index.ts';
+import { companyOf } from '../../src/scenarios/plan/company.ts';
 import { createAlertRepository } from '../../src/storage/alerts.ts';
 import { openDatabase } from '../../src/storage/db.ts';
 
@@ -148,6 +150,41 @@ describe('the dashboard’s answers', () => {
         href: `http://127.0.0.1:${demo.port}/crm/deal/details/7/`,
       },
     ]);
+  });
+
+  it('shows each manager’s won sum against their own plan, and a manager with a plan and nothing won at 0%', async () => {
+    const seat = (await app.dashboardSeat(DIRECTOR))!;
+    const start = DateTime.now().setZone(seat.director.timeZone).startOf('month').minus({ months: 1 });
+    const lastMonth = { period: 'custom', from: start.toISODate(), to: start.endOf('month').toISODate() };
+    type Leaders = { leaders: { name: string; value: string; plan?: string; list: { person: string } }[] };
+    const before = (await (await ask(lastMonth)).json()) as Leaders & { filters: { managers: { id: number }[] } };
+    const winner = Number(before.leaders[0]!.list.person.slice(1));
+    const other = before.leaders[1]!;
+    const idle = before.filters.managers.find(
+      (person) => !before.leaders.some((row) => row.list.person === `#${person.id}`),
+    )!.id;
+    const plan = { company: companyOf(seat.portal), period: { kind: 'month' as const, start: start.toISODate()! } };
+    const setAt = new Date();
+    for (const [managerId, amount] of [
+      [winner, 10_000_000],
+      [idle, 3_000_000],
+    ] as const)
+      await seat.plans!.save({ ...plan, managerId, amount, currency: 'RUB', setBy: 1, setAt });
+    // The same month by its own button: the minute's kept answer above is not reused.
+    const shares = (await (await ask({ period: 'lastMonth' })).json()) as Leaders;
+    // The chat's own «как идём по плану у …» for last month gives the manager's fact.
+    const scenarios = createScenarios({ portal: seat.portal, plans: seat.plans! });
+    const chat = await scenarios.run(seat.director, { scenario: 'plan', ...plan.period, managerId: winner });
+    if (chat?.view !== 'planForecast') throw new Error('no forecast view');
+    expect(chat.fact).toBeGreaterThan(0);
+    const spaced = (text = '') => text.replace(/\s/g, ' ');
+    const row = (id: number) => shares.leaders.find((one) => one.list.person === `#${id}`);
+    expect(spaced(row(winner)?.plan)).toBe(`${Math.round((chat.fact / 10_000_000) * 100)}% плана 10 000 000 ₽`);
+    expect(row(winner)?.value).toBe(before.leaders[0]!.value);
+    expect(shares.leaders.find((one) => one.name === other.name)?.plan).toBeUndefined();
+    expect(spaced(row(idle)?.value)).toBe('0 ₽');
+    expect(spaced(row(idle)?.plan)).toBe('0% плана 3 000 000 ₽');
+    expect(shares.leaders.at(-1)?.list.person).toBe(`#${idle}`);
   });
 
   it('shows the director’s latest alerts in the words of their message, and when they came', async () => {

@@ -25,8 +25,8 @@ export interface PersonRow {
   name: string;
   value: string;
   detail?: string;
-  /** Plan share, 0..1, when a plan exists. */
-  share?: number;
+  /** The manager's fact against their own plan, when one is set: «38% плана 12 000 000 ₽». */
+  plan?: string;
   amount: number;
   list: ListAsk;
   chosen?: boolean;
