@@ -11,10 +11,10 @@ export interface PageAsset {
   gzipped: Buffer;
 }
 
-/** The files the page loads by address. */
-export const PAGE_FILES = ['app.js', 'app.css', 'charts.js'] as const;
-/** Every bundled file: the page's first question (first.js) is written into the page itself. */
-const BUNDLED = [...PAGE_FILES, 'first.js'] as const;
+/** The files the page loads by address: the charts, after the numbers are on screen. */
+export const PAGE_FILES = ['charts.js'] as const;
+/** Every bundled file: the page's script and style are written into the page itself. */
+const BUNDLED = ['app.js', 'app.css', ...PAGE_FILES] as const;
 export type PageAssets = Record<(typeof BUNDLED)[number], PageAsset>;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,11 +25,7 @@ const typeOf = (name: string) => (name.endsWith('.css') ? 'text/css; charset=utf
 async function bundle(): Promise<Record<keyof PageAssets, Buffer>> {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: {
-      app: join(here, 'page', 'main.ts'),
-      charts: join(here, 'page', 'charts.ts'),
-      first: join(here, 'page', 'first.ts'),
-    },
+    entryPoints: { app: join(here, 'page', 'main.ts'), charts: join(here, 'page', 'charts.ts') },
     bundle: true,
     minify: true,
     format: 'iife',

@@ -3,10 +3,9 @@
 import './style.css';
 import { charts } from './charts-loader.ts';
 import { el, tappable } from './dom.ts';
-import { FIRST_FILTERS, type FirstWindow, post } from './first-ask.ts';
 import type { DashboardPayload, ListAsk, ListPayload, PeriodChoice, Refusal } from './payload.ts';
 import { sections } from './sections.ts';
-import { followTheme, onEvent, openLink, ready, showBackButton } from './telegram.ts';
+import { followTheme, initData, onEvent, openLink, ready, showBackButton } from './telegram.ts';
 
 interface Filters {
   period: PeriodChoice;
@@ -16,19 +15,23 @@ interface Filters {
 }
 
 const root = document.getElementById('app') as HTMLElement;
-let filters: Filters = { ...FIRST_FILTERS };
+let filters: Filters = { period: 'month' };
 let shown: DashboardPayload | undefined;
 /** What a tap on Telegram's back button closes: the open list. */
 let closeList: (() => void) | undefined;
 
-const ask = async <T>(path: string, body: Record<string, unknown>) =>
-  (await post(path, body, shown?.language === 'en' ? 'No connection.' : 'Нет связи.')) as T | Refusal;
-
-/** The first answer, when the page's own first question (first.ts) already went out; taken once. */
-function takeFirst(): Promise<unknown> | undefined {
-  const first = (window as FirstWindow).dashboardFirst;
-  delete (window as FirstWindow).dashboardFirst;
-  return first;
+async function ask<T>(path: string, body: Record<string, unknown>): Promise<T | Refusal> {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, initData }),
+      cache: 'no-store',
+    });
+    return (await response.json()) as T | Refusal;
+  } catch {
+    return { message: shown?.language === 'en' ? 'No connection.' : 'Нет связи.' };
+  }
 }
 
 const refused = (answer: unknown): answer is Refusal =>
@@ -122,10 +125,10 @@ function render(data: DashboardPayload): void {
   if (performance.getEntriesByName('dashboard-first-data').length === 0) performance.mark('dashboard-first-data');
 }
 
-async function load(next: Filters, asked?: Promise<unknown>): Promise<void> {
+async function load(next: Filters): Promise<void> {
   filters = next;
   root.classList.add('busy');
-  const answer = (await (asked ?? ask<DashboardPayload>('/dashboard/data', { filters }))) as DashboardPayload | Refusal;
+  const answer = await ask<DashboardPayload>('/dashboard/data', { filters });
   root.classList.remove('busy');
   if (refused(answer)) politePage(answer.message);
   else render(answer);
@@ -175,4 +178,4 @@ document.addEventListener('click', (event) => {
 onEvent('back_button_pressed', () => closeList?.());
 followTheme(() => shown && render(shown));
 ready();
-void load(filters, takeFirst());
+void load(filters);

@@ -2,8 +2,6 @@
 // signed init data and theme from the address's fragment, the back button, opening links, «ready».
 // Events follow core.telegram.org/api/web-events: postEvent to the app, receiveEvent (or a message) back.
 
-import { fragment } from './first-ask.ts';
-
 type Listener = (data: Record<string, unknown>) => void;
 
 interface TelegramWindow {
@@ -13,7 +11,7 @@ interface TelegramWindow {
 
 const listeners = new Map<string, Listener[]>();
 const win = window as unknown as Window & TelegramWindow;
-const params = fragment();
+const params = new URLSearchParams(location.hash.replace(/^#/, ''));
 
 const inFrame = (() => {
   try {
@@ -49,6 +47,9 @@ export function postEvent(type: string, data: Record<string, unknown> = {}): voi
 export function onEvent(type: string, listener: Listener): void {
   listeners.set(type, [...(listeners.get(type) ?? []), listener]);
 }
+
+/** What Telegram signed for this page: the server checks it before showing anything. */
+export const initData = params.get('tgWebAppData') ?? '';
 
 const THEME_KEYS = [
   'bg_color',
