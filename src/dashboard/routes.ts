@@ -3,6 +3,7 @@
 // without both it says one polite sentence and shows nothing.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { checkInitData, signInitData } from '../access/init-data.ts';
 import { failureSentence } from '../assistant/failures.ts';
@@ -22,7 +23,7 @@ import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../vi
 import { renderView } from '../views/render.ts';
 import { createDashboardCache } from './cache.ts';
 import { type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
-import { PAGE_FILES, type PageAssets } from './page-bundle.ts';
+import { PAGE_FILES, type PageAsset, type PageAssets } from './page-bundle.ts';
 import { planSources } from './plan-sources.ts';
 import { presentDashboard } from './present.ts';
 import { batchedTogether } from './together.ts';
@@ -86,7 +87,7 @@ const HEADERS = {
  * The page with its script and style written in: its first question goes out as soon as the page is read, with no
  * file to fetch first. The script is allowed by its hash alone; no other inline script can run.
  */
-function shellOf(assets: PageAssets): { html: string; headers: Record<string, string> } {
+function shellOf(assets: PageAssets): { page: PageAsset; policy: string } {
   const script = assets['app.js'].body.toString('utf8');
   const style = assets['app.css'].body.toString('utf8');
   // The bundler escapes these inside strings; a bundle that still holds one would end its own tag.
@@ -98,14 +99,28 @@ function shellOf(assets: PageAssets): { html: string; headers: Record<string, st
     `<link rel="icon" href="data:,"><title>${DASHBOARD_TEXTS.title.ru}</title><style>${style}</style></head>` +
     `<body><main id="app"><p class="note">${DASHBOARD_TEXTS.loading.ru}</p></main>` +
     `<script>${script}</script></body></html>`;
+  const body = Buffer.from(html);
   return {
-    html,
-    headers: {
-      ...HEADERS,
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': policy(`'self' 'sha256-${hash}'`),
-    },
+    page: { type: 'text/html; charset=utf-8', body, gzipped: gzipSync(body, { level: 9 }) },
+    policy: policy(`'self' 'sha256-${hash}'`),
   };
+}
+
+/** A file of the page's, gzipped for a browser that takes it. */
+function sendAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  asset: PageAsset,
+  headers: Record<string, string>,
+): void {
+  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(200, {
+    ...headers,
+    'content-type': asset.type,
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  response.end(gzip ? asset.gzipped : asset.body);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -184,25 +199,14 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     sendJson(response, 503, { message: guardPlainText(failureSentence(error, language, deps.logger), language) });
 
   let shell: ReturnType<typeof shellOf> | undefined;
-  listener.route(DASHBOARD_PATH, async (_request, response) => {
+  listener.route(DASHBOARD_PATH, async (request, response) => {
     shell ??= shellOf(await deps.assets());
-    response.writeHead(200, shell.headers);
-    response.end(shell.html);
+    sendAsset(request, response, shell.page, { ...HEADERS, 'content-security-policy': shell.policy });
   });
-  for (const name of PAGE_FILES) {
-    listener.route(`${DASHBOARD_PATH}/${name}`, async (request, response) => {
-      const asset = (await deps.assets())[name];
-      const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-      response.writeHead(200, {
-        ...HEADERS,
-        'content-type': asset.type,
-        'cache-control': 'no-cache',
-        vary: 'accept-encoding',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      });
-      response.end(gzip ? asset.gzipped : asset.body);
-    });
-  }
+  for (const name of PAGE_FILES)
+    listener.route(`${DASHBOARD_PATH}/${name}`, async (request, response) =>
+      sendAsset(request, response, (await deps.assets())[name], { ...HEADERS, 'cache-control': 'no-cache' }),
+    );
 
   listener.route(`${DASHBOARD_PATH}/data`, async (request, response) => {
     const body = await readJson(request);
