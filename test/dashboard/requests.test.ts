@@ -131,7 +131,8 @@ describe('the dashboard’s answers', () => {
     const risky = await scenarios.run(seat.director, { scenario: 'dealsAtRisk' });
     if (risky?.view !== 'dealsAtRisk') throw new Error('no risk view');
     expect(risky.deals.items.length).toBeGreaterThan(0);
-    // The heaviest few, as the chat's first page lists them, under how many there are in all.
+    // The heaviest few, as the chat's first page lists them, under how many there are in all (more than shown).
+    expect(risky.deals.total).toBeGreaterThan(RISKS_SHOWN);
     expect(plain.atRisk.deals.map((deal) => deal.label)).toEqual(
       risky.deals.items.slice(0, RISKS_SHOWN).map((deal) => deal.title),
     );
