@@ -68,6 +68,7 @@ const overdueRows = (view: DashboardData, language: Language): PersonRow[] =>
 
 function planOf(view: DashboardData, language: Language): DashboardPayload['plan'] {
   const { plan } = view;
+  if (view.pending.includes('plan')) return { figures: [], note: guarded(DASHBOARD_TEXTS.loading[language], language) };
   const noPlan = { note: guarded(DASHBOARD_TEXTS.noPlan[language], language) };
   if (!plan) return { figures: [], ...noPlan };
   const figure = (name: DashboardTextName, amount: Amount): Figure => ({
@@ -149,6 +150,7 @@ export function presentDashboard(view: DashboardData, filters: DashboardFilters,
     overdue: overdueRows(view, language),
     meetings,
     ...(view.atRisk ? { atRisk: risksOf(view.atRisk, language, links) } : {}),
+    pending: view.pending,
     ...(view.alerts
       ? { alerts: view.alerts.map((alert) => ({ label: guarded(alert.text, language), detail: alert.at })) }
       : {}),

@@ -22,7 +22,7 @@ import { languageOfCode } from '../views/messages.ts';
 import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../views/messages-dashboard.ts';
 import { renderView } from '../views/render.ts';
 import { createDashboardCache } from './cache.ts';
-import { type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
+import { type DashboardData, type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
 import { PAGE_FILES, type PageAsset, type PageAssets } from './page-bundle.ts';
 import { planSources } from './plan-sources.ts';
 import { presentDashboard } from './present.ts';
@@ -145,6 +145,26 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   }
 }
 
+/** An answer sent a line at a time (JSON on each line), each line as soon as it is known. */
+function lineByLine(response: ServerResponse) {
+  let started = false;
+  const write = (body: unknown) => {
+    if (!started) response.writeHead(200, { ...HEADERS, 'content-type': 'application/x-ndjson; charset=utf-8' });
+    started = true;
+    response.write(`${JSON.stringify(body)}\n`);
+  };
+  return {
+    write,
+    end(body: unknown) {
+      write(body);
+      response.end();
+    },
+    get started() {
+      return started;
+    },
+  };
+}
+
 /** The language an unproven page claims: good enough for the one sentence it gets. */
 function claimedLanguage(raw: string | undefined): Language {
   try {
@@ -195,8 +215,11 @@ const sourcesOf = (entry: { seat: DashboardSeat; scenarios: Scenarios }): Dashbo
 export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
   const door = doorOf(deps);
   const cache = createDashboardCache(deps.now);
+  const failure = (error: unknown, language: Language) => ({
+    message: guardPlainText(failureSentence(error, language, deps.logger), language),
+  });
   const failed = (response: ServerResponse, error: unknown, language: Language) =>
-    sendJson(response, 503, { message: guardPlainText(failureSentence(error, language, deps.logger), language) });
+    sendJson(response, 503, failure(error, language));
 
   let shell: ReturnType<typeof shellOf> | undefined;
   listener.route(DASHBOARD_PATH, async (request, response) => {
@@ -214,17 +237,22 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     if (!entry.ok) return sendJson(response, entry.status, { message: entry.message });
     const { director } = entry.seat;
     const filters = filtersSchema.parse(typeof body?.filters === 'object' && body.filters ? body.filters : {});
+    const present = (data: DashboardData) => presentDashboard(data, filters, director.language);
+    // The page reads its answer line by line: what is read so far, then the whole (only a cold read has parts).
+    const lines = body?.stream === true ? lineByLine(response) : undefined;
     try {
       const payload = await cache.get(director, filters, async () =>
-        presentDashboard(
-          await readDashboard(entry.scenarios, director, filters, deps.now(), sourcesOf(entry)),
-          filters,
-          director.language,
+        present(
+          await readDashboard(entry.scenarios, director, filters, deps.now(), sourcesOf(entry), (part) =>
+            lines?.write(present(part)),
+          ),
         ),
       );
-      sendJson(response, 200, payload);
+      if (lines) lines.end(payload);
+      else sendJson(response, 200, payload);
     } catch (error) {
-      failed(response, error, director.language);
+      if (!lines?.started) return failed(response, error, director.language);
+      lines.end(failure(error, director.language));
     }
   });
 

@@ -55,7 +55,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
   it('shows the chat’s own numbers, a filter changes them, and the screenshot is taken', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(pageFor(signed(DIRECTOR)));
-    await page.locator('[data-figure=earned]').waitFor({ timeout: 30_000 });
+    // The whole answer on screen, not only its first parts.
+    await page.locator('#app[data-loaded]').waitFor({ timeout: 30_000 });
 
     const pipeline = await chat('воронка');
     const stages = await page.locator('[data-stage]').all();

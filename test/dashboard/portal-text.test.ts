@@ -75,7 +75,8 @@ describe.skipIf(!existsSync(CHROMIUM))('portal text on the dashboard', () => {
   it('shows the portal’s words exactly, as text, and none of its own technical words', async () => {
     const { page, errors } = await stand.watchedPage();
     await page.goto(stand.pageFor(stand.signed(DIRECTOR)));
-    await page.locator('[data-figure=earned]').waitFor({ timeout: 30_000 });
+    // The whole answer on screen, not only its first parts.
+    await page.locator('#app[data-loaded]').waitFor({ timeout: 30_000 });
     const names = await page.locator('.row.link .name').allTextContents();
     // The deals at risk, today's meetings and the latest alerts each name it, word for word.
     expect(names.filter((name) => name === PLANTED)).toHaveLength(2);

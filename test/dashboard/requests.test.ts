@@ -24,6 +24,8 @@ const DIRECTOR = 3003;
 const ENGLISH = 3004;
 /** Sees the plan slot filled: the plan feature (another branch) stands in as the app will wire it. */
 const PLANNED = 3005;
+/** While set, the deals at risk of PLANNED's stand-in wait for it: a heavy read still going. */
+let risksHeld: Promise<void> | undefined;
 
 describe('the dashboard’s answers', () => {
   let demo: DemoPortal;
@@ -51,11 +53,14 @@ describe('the dashboard’s answers', () => {
           ...seat,
           sources: {
             forecast: async () => ({ plan: rub(20_000_000), fact: rub(15_420_000), forecast: rub(18_500_000) }),
-            dealsAtRisk: async () => ({
-              deals: [{ id: 7, title: 'Поставка «Гранит»', amount: rub(900_000), reasons: ['срок прошёл'] }],
-              total: 1,
-              sums: [rub(900_000)],
-            }),
+            dealsAtRisk: async () => {
+              await risksHeld;
+              return {
+                deals: [{ id: 7, title: 'Поставка «Гранит»', amount: rub(900_000), reasons: ['срок прошёл'] }],
+                total: 1,
+                sums: [rub(900_000)],
+              };
+            },
           },
         };
       },
@@ -151,6 +156,49 @@ describe('the dashboard’s answers', () => {
         href: `http://127.0.0.1:${demo.port}/crm/deal/details/7/`,
       },
     ]);
+  });
+
+  it('sends the page what is read so far while a heavy part is still read, then the whole, at no extra cost', async () => {
+    let release = () => {};
+    risksHeld = new Promise((resolve) => {
+      release = resolve;
+    });
+    const before = demo.requestCount;
+    const answer = await fetch(`${base}/dashboard/data`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        initData: signInitData(TOKEN, { user: { id: PLANNED }, authDate: new Date() }),
+        filters: { period: 'quarter' },
+        stream: true,
+      }),
+    });
+    expect(answer.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const reader = answer.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const nextLine = async (): Promise<Record<string, unknown>> => {
+      for (let part = { done: false } as { done: boolean; value?: Uint8Array }; !text.includes('\n') && !part.done; ) {
+        part = await reader.read();
+        text += decoder.decode(part.value, { stream: !part.done });
+      }
+      const [line = '', ...after] = text.split('\n');
+      text = after.join('\n');
+      return JSON.parse(line) as Record<string, unknown>;
+    };
+    // The light parts come first; the deals at risk are still read (the funnel may be, too).
+    const first = await nextLine();
+    expect(first.pending).toContain('atRisk');
+    expect(first.atRisk).toBeUndefined();
+    release();
+    risksHeld = undefined;
+    let whole = await nextLine();
+    while ((whole.pending as string[]).length > 0) whole = await nextLine();
+    expect((await reader.read()).done && text).toBe('');
+    expect(whole.atRisk).toMatchObject({ deals: [{ label: 'Поставка «Гранит»' }] });
+    // What was on the page already stands as it does in the whole answer.
+    for (const part of ['earned', 'leaders', 'overdue', 'meetings', 'alerts']) expect(first[part]).toEqual(whole[part]);
+    expect(demo.requestCount - before).toBeLessThanOrEqual(6);
   });
 
   it('shows each manager’s won sum against their own plan, and a manager with a plan and nothing won at 0%', async () => {

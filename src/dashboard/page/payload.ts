@@ -61,6 +61,8 @@ export interface DashboardPayload {
   /** The heaviest few, under how many there are in all and their sum. */
   atRisk?: { total: string; deals: LinkRow[] };
   alerts?: LinkRow[];
+  /** The parts still being read (a big portal's whole lists of deals): the page shows the rest meanwhile. */
+  pending: ('funnel' | 'plan' | 'atRisk')[];
 }
 
 /** The list behind a number: the chat's own answer, as guarded Telegram HTML. */

@@ -40,6 +40,7 @@ function planCard(data: DashboardPayload, taps: Taps): HTMLElement {
 }
 
 function funnelCard(data: DashboardPayload, taps: Taps): HTMLElement {
+  if (data.pending.includes('funnel')) return card(data.texts.funnel ?? '', note(data.texts.loading ?? ''));
   const { stages, total } = data.funnel;
   const chart = el('div', { class: 'funnel-chart', 'aria-hidden': 'true' });
   const title = data.texts.funnel ?? '';
@@ -125,6 +126,7 @@ export function sections(data: DashboardPayload, taps: Taps): HTMLElement[] {
     funnelCard(data, taps),
     peopleCard(texts.leaderboard ?? '', data.leaders, texts.noWins ?? '', taps, 'leader'),
     peopleCard(texts.overdue ?? '', data.overdue, texts.noOverdue ?? '', taps, 'overdue'),
+    ...(data.pending.includes('atRisk') ? [card(texts.atRisk ?? '', note(texts.loading ?? ''))] : []),
     ...(data.atRisk ? [linksCard(texts.atRisk ?? '', data.atRisk.deals, texts.empty ?? '', data.atRisk.total)] : []),
     linksCard(texts.meetings ?? '', data.meetings, texts.noMeetings ?? ''),
     ...(data.alerts ? [linksCard(texts.alerts ?? '', data.alerts, texts.empty ?? '')] : []),
