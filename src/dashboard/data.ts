@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { sumsOf } from '../scenarios/deals/open-deals.ts';
 import type { Scenarios } from '../scenarios/index.ts';
+import type { Stage } from '../scenarios/names.ts';
 import type { Director } from '../vocabulary/director.ts';
 import { type Period, periodOf, type Query } from '../vocabulary/query.ts';
 import type { Amount, GroupRow, Person, ViewModel } from '../vocabulary/view-models.ts';
@@ -26,8 +27,8 @@ export interface PlanFigures {
   plan?: Amount;
   fact: Amount;
   forecast: Amount;
-  /** Plan share per manager, 0..1, by portal user id. */
-  managerShares?: Record<number, number>;
+  /** Each manager's own plan for the period (their share of the company's), by portal user id. */
+  managerPlans?: Record<number, Amount>;
 }
 
 export interface RiskyDeal {
@@ -36,6 +37,13 @@ export interface RiskyDeal {
   amount: Amount;
   /** Why it is at risk, in the director's words. */
   reasons: string[];
+}
+
+/** The deals at risk the page shows: the heaviest few, and how many and how much there are in all. */
+export interface RiskyDeals {
+  deals: RiskyDeal[];
+  total: number;
+  sums: Amount[];
 }
 
 export interface AlertLine {
@@ -54,7 +62,7 @@ export interface DashboardSources {
     managerId?: number,
     choice?: PeriodChoice,
   ): Promise<PlanFigures | undefined>;
-  dealsAtRisk?(director: Director, managerId?: number): Promise<RiskyDeal[]>;
+  dealsAtRisk?(director: Director, managerId?: number): Promise<RiskyDeals>;
   latestAlerts?(director: Director): Promise<AlertLine[]>;
 }
 
@@ -80,8 +88,10 @@ export interface DashboardData {
   leaders: Counted[];
   overdue: Counted[];
   meetings: Extract<ViewModel, { view: 'query' }>;
-  atRisk?: RiskyDeal[];
+  atRisk?: RiskyDeals;
   alerts?: AlertLine[];
+  /** The heavy parts still being read: the page says so and shows the rest. */
+  pending: HeavyPart[];
 }
 
 /** The period a filter names, in the director's zone; a custom one within a year, its days in order. */
@@ -125,13 +135,45 @@ const personRow = (row: GroupRow, question: Query): Counted => ({
   personId: Number(row.key),
 });
 
-/** Every section at once: the scenarios' batches go out together, and the name caches load once for all. */
+/** The parts that read a whole list of deals: the rest of the page does not wait for them. */
+export const HEAVY_PARTS = ['funnel', 'plan', 'atRisk'] as const;
+export type HeavyPart = (typeof HEAVY_PARTS)[number];
+
+interface Questions {
+  who?: string;
+  funnel: Query;
+  leaders: Query;
+  overdue: Query;
+}
+
+/** The light parts, read together: names, the day, the leaderboard, overdue tasks, alerts. */
+interface LightParts {
+  leadersView: ViewModel | null;
+  overdueView: ViewModel | null;
+  meetings: ViewModel | null;
+  stages: Stage[];
+  profiles: { ID: number }[];
+  people: Map<number, Person>;
+  alerts?: AlertLine[];
+}
+
+interface HeavyParts {
+  funnel?: ViewModel | null;
+  plan?: { figures?: PlanFigures; people: Map<number, Person> };
+  atRisk?: RiskyDeals;
+}
+
+/**
+ * Every section, its reads sent at one moment (the scenarios' batches go out together, the name caches load once
+ * for all). `progress` hears what is read so far, the light parts first, while the heavy ones are still read.
+ */
 export async function readDashboard(
   scenarios: Scenarios,
   director: Director,
   filters: DashboardFilters,
   now: Date,
   sources: DashboardSources = {},
+  progress?: (data: DashboardData) => void,
 ): Promise<DashboardData> {
   const period = periodOfFilters(filters, now, director.timeZone);
   const who = filters.managerId ? `#${filters.managerId}` : undefined;
@@ -139,63 +181,106 @@ export async function readDashboard(
   const pipelines = await scenarios.names.pipelines();
   // The main pipeline's funnel, as «воронка» shows it; a portal whose main pipeline has no name needs no filter.
   const main = pipelines.find((pipeline) => pipeline.id === 0)?.name;
-  const funnel: Query = {
-    subject: 'deals',
-    status: 'open',
-    groupBy: 'stage',
-    person: who,
-    pipeline: main || undefined,
+  const questions: Questions = {
+    who,
+    funnel: { subject: 'deals', status: 'open', groupBy: 'stage', person: who, pipeline: main || undefined },
+    leaders: { subject: 'deals', status: 'won', groupBy: 'manager', period },
+    overdue: { subject: 'tasks', status: 'overdue', groupBy: 'manager', person: who ?? 'team' },
   };
-  const leaders: Query = { subject: 'deals', status: 'won', groupBy: 'manager', period };
-  const overdue: Query = { subject: 'tasks', status: 'overdue', groupBy: 'manager', person: who ?? 'team' };
-  const [funnelView, leadersView, overdueView, meetings, stages, profiles, plan, atRisk, alerts] = await Promise.all([
-    ask(funnel),
-    ask(leaders),
-    ask(overdue),
+  const heavy: HeavyParts = {};
+  let light: LightParts | undefined;
+  const pending = () => HEAVY_PARTS.filter((part) => !(part in heavy));
+  const whole = () => assemble(light!, heavy, pending(), filters, period, questions);
+  // Each heavy part as it comes; nothing after the last one, which the answer itself brings.
+  const arrived = <K extends HeavyPart>(part: K, value: HeavyParts[K]) => {
+    heavy[part] = value;
+    if (light && progress && pending().length) progress(whole());
+  };
+  const heavyReads = Promise.all([
+    ask(questions.funnel).then((view) => arrived('funnel', view)),
+    Promise.resolve(sources.forecast?.(director, period, filters.managerId, filters.period))
+      .then(async (figures) => ({ figures, people: await scenarios.names.users(plannedIn(figures)) }))
+      .then((plan) => arrived('plan', plan)),
+    Promise.resolve(sources.dealsAtRisk?.(director, filters.managerId)).then((risks) => arrived('atRisk', risks)),
+  ]);
+  // A heavy read that fails while the light ones are read is reported by the await below, not lost.
+  heavyReads.catch(() => undefined);
+  const [leadersView, overdueView, meetings, stages, profiles, alerts] = await Promise.all([
+    ask(questions.leaders),
+    ask(questions.overdue),
     ask({ subject: 'meetings', person: who }),
     scenarios.names.stages(0),
     scenarios.names.profiles(),
-    sources.forecast?.(director, period, filters.managerId, filters.period),
-    sources.dealsAtRisk?.(director, filters.managerId),
     sources.latestAlerts?.(director),
   ]);
-  const byStage = new Map(groupsOf(funnelView).map((row) => [row.key, row]));
-  const leaderRows = groupsOf(leadersView).map((row) => personRow(row, leaders));
+  const people = await scenarios.names.users(profiles.map((profile) => profile.ID));
+  light = { leadersView, overdueView, meetings, stages, profiles, people, ...(alerts ? { alerts } : {}) };
+  if (progress && pending().length) progress(whole());
+  await heavyReads;
+  return whole();
+}
+
+const plannedIn = (figures: PlanFigures | undefined) => Object.keys(figures?.managerPlans ?? {}).map(Number);
+
+function assemble(
+  light: LightParts,
+  heavy: HeavyParts,
+  pending: HeavyPart[],
+  filters: DashboardFilters,
+  period: Period,
+  questions: Questions,
+): DashboardData {
+  const plan = heavy.plan?.figures;
+  const people = new Map([...light.people, ...(heavy.plan?.people ?? [])]);
+  const winners = groupsOf(light.leadersView).map((row) => personRow(row, questions.leaders));
+  const leaderRows = [...winners, ...nothingWonYet(plannedIn(plan), winners, people, questions.leaders)];
   const chosen = leaderRows.filter((row) => !filters.managerId || row.personId === filters.managerId);
+  const byStage = new Map((heavy.funnel ? groupsOf(heavy.funnel) : []).map((row) => [row.key, row]));
   return {
     period,
-    today: queryView(meetings).at.today,
-    managers: await managersOf(
-      scenarios,
-      profiles.map((profile) => profile.ID),
-    ),
+    today: queryView(light.meetings).at.today,
+    // The manager filter offers the active staff, by name.
+    managers: light.profiles
+      .flatMap((profile) => light.people.get(profile.ID) ?? [])
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     ...(filters.managerId ? { managerId: filters.managerId } : {}),
     earned: {
       label: '',
       count: chosen.reduce((sum, row) => sum + row.count, 0),
       sums: sumsOf(chosen.flatMap((row) => row.sums)),
-      list: { ...leaders, groupBy: undefined, person: who },
+      list: { ...questions.leaders, groupBy: undefined, person: questions.who },
     },
     ...(plan ? { plan } : {}),
     // Every open stage in the pipeline's order, an empty one too: a funnel with a missing step misleads.
-    stages: stages
-      .filter((stage) => stage.semantics === 'process')
-      .map((stage) => ({
-        label: stage.name,
-        count: byStage.get(stage.id)?.count ?? 0,
-        sums: byStage.get(stage.id)?.sums ?? [],
-        list: { ...funnel, groupBy: undefined, stage: stage.name },
-      })),
+    stages: heavy.funnel
+      ? light.stages
+          .filter((stage) => stage.semantics === 'process')
+          .map((stage) => ({
+            label: stage.name,
+            count: byStage.get(stage.id)?.count ?? 0,
+            sums: byStage.get(stage.id)?.sums ?? [],
+            list: { ...questions.funnel, groupBy: undefined, stage: stage.name },
+          }))
+      : [],
     leaders: leaderRows,
-    overdue: groupsOf(overdueView).map((row) => personRow(row, overdue)),
-    meetings: queryView(meetings),
-    ...(atRisk ? { atRisk } : {}),
-    ...(alerts ? { alerts } : {}),
+    overdue: groupsOf(light.overdueView).map((row) => personRow(row, questions.overdue)),
+    meetings: queryView(light.meetings),
+    ...(heavy.atRisk ? { atRisk: heavy.atRisk } : {}),
+    ...(light.alerts ? { alerts: light.alerts } : {}),
+    pending,
   };
 }
 
-/** The people the manager filter offers: the active staff, by name. */
-async function managersOf(scenarios: Scenarios, ids: number[]): Promise<Person[]> {
-  const people = await scenarios.names.users(ids);
-  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+/** Managers with a plan for the period and nothing won in it yet: their 0% belongs on the leaderboard too. */
+function nothingWonYet(planned: number[], winners: Counted[], people: Map<number, Person>, question: Query): Counted[] {
+  const won = new Set(winners.map((row) => row.personId));
+  return planned
+    .filter((id) => !won.has(id))
+    .map((id) => ({
+      label: people.get(id)?.name ?? '',
+      count: 0,
+      sums: [],
+      list: { ...question, groupBy: undefined, person: `#${id}` },
+      personId: id,
+    }));
 }

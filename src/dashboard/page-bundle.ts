@@ -11,8 +11,11 @@ export interface PageAsset {
   gzipped: Buffer;
 }
 
-export const PAGE_FILES = ['app.js', 'app.css', 'charts.js'] as const;
-export type PageAssets = Record<(typeof PAGE_FILES)[number], PageAsset>;
+/** The files the page loads by address: the charts, after the numbers are on screen. */
+export const PAGE_FILES = ['charts.js'] as const;
+/** Every bundled file: the page's script and style are written into the page itself. */
+const BUNDLED = ['app.js', 'app.css', ...PAGE_FILES] as const;
+export type PageAssets = Record<(typeof BUNDLED)[number], PageAsset>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `npm run build` leaves the bundle: beside this module in dist. */
@@ -37,7 +40,7 @@ async function bundle(): Promise<Record<keyof PageAssets, Buffer>> {
     if (!found) throw new Error(`the dashboard page bundle has no ${name}`);
     return Buffer.from(found.contents);
   };
-  return Object.fromEntries(PAGE_FILES.map((name) => [name, file(name)])) as Record<keyof PageAssets, Buffer>;
+  return Object.fromEntries(BUNDLED.map((name) => [name, file(name)])) as Record<keyof PageAssets, Buffer>;
 }
 
 let loading: Promise<PageAssets> | undefined;
@@ -50,13 +53,13 @@ export function pageAssets(): Promise<PageAssets> {
 
 async function loadPageAssets(): Promise<PageAssets> {
   const files = existsSync(join(BUILT, 'app.js'))
-    ? (Object.fromEntries(PAGE_FILES.map((name) => [name, readFileSync(join(BUILT, name))])) as Record<
+    ? (Object.fromEntries(BUNDLED.map((name) => [name, readFileSync(join(BUILT, name))])) as Record<
         keyof PageAssets,
         Buffer
       >)
     : await bundle();
   return Object.fromEntries(
-    PAGE_FILES.map((name) => [
+    BUNDLED.map((name) => [
       name,
       { type: typeOf(name), body: files[name], gzipped: gzipSync(files[name], { level: 9 }) },
     ]),

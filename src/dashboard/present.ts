@@ -7,12 +7,12 @@ import { periodWords } from '../scenarios/questions/query-view.ts';
 import { money, moneyTotals } from '../views/format.ts';
 import { dataMark } from '../views/html.ts';
 import { timeRange } from '../views/items.ts';
-import { DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
+import { DASHBOARD_PLAN_SHARE, DASHBOARD_TEXTS, type DashboardTextName } from '../views/messages-dashboard.ts';
 import { count } from '../views/words.ts';
 import type { Language } from '../vocabulary/director.ts';
-import { recordAddress } from '../vocabulary/record-links.ts';
+import { type RecordLinks, recordAddress } from '../vocabulary/record-links.ts';
 import type { Amount } from '../vocabulary/view-models.ts';
-import type { Counted, DashboardData, DashboardFilters } from './data.ts';
+import type { Counted, DashboardData, DashboardFilters, RiskyDeals } from './data.ts';
 import type { DashboardPayload, Figure, LinkRow, ListAsk, PersonRow } from './page/payload.ts';
 
 /** Words of ours around the director's data: the guard reads ours and leaves theirs alone. */
@@ -32,22 +32,45 @@ function textsOf(language: Language): Record<DashboardTextName, string> {
   return out;
 }
 
-function personRows(rows: Counted[], language: Language, currency: string, shares?: Record<number, number>) {
-  return rows.map((row): PersonRow => {
-    const share = row.personId === undefined ? undefined : shares?.[row.personId];
+/** What a row opens and how long its bar is; the chosen manager's row stands out. */
+const rowOf = (row: Counted, amount: number, chosen: number | undefined) => ({
+  amount,
+  list: row.list as ListAsk,
+  ...(chosen !== undefined && row.personId === chosen ? { chosen: true } : {}),
+});
+
+/** «38% плана 12 000 000 ₽»: the manager's won sum in the plan's currency against their own plan. */
+function planShare(row: Counted, plan: Amount, language: Language): string {
+  const share = plan.amount > 0 ? Math.round((mainSum(row.sums, plan.currency) / plan.amount) * 100) : 0;
+  return DASHBOARD_PLAN_SHARE[language]
+    .replace('{share}', `${share}%`)
+    .replace('{plan}', money(plan.amount, plan.currency, language));
+}
+
+function leaderRows(view: DashboardData, language: Language, currency: string): PersonRow[] {
+  const plans = view.plan?.managerPlans ?? {};
+  return view.leaders.map((row) => {
+    const plan = row.personId === undefined ? undefined : plans[row.personId];
     return {
       name: guarded(data(row.label), language),
-      value: guarded(row.sums.length ? sumsText(row.sums, language) : count(row.count, 'task', language), language),
-      ...(row.sums.length ? { detail: guarded(count(row.count, 'deal', language), language) } : {}),
-      ...(share === undefined ? {} : { share }),
-      amount: row.sums.length ? mainSum(row.sums, currency) : row.count,
-      list: row.list as ListAsk,
+      value: guarded(sumsText(row.sums, language), language),
+      detail: guarded(count(row.count, 'deal', language), language),
+      ...(plan ? { plan: guarded(planShare(row, plan, language), language) } : {}),
+      ...rowOf(row, mainSum(row.sums, currency), view.managerId),
     };
   });
 }
 
+const overdueRows = (view: DashboardData, language: Language): PersonRow[] =>
+  view.overdue.map((row) => ({
+    name: guarded(data(row.label), language),
+    value: guarded(count(row.count, 'task', language), language),
+    ...rowOf(row, row.count, undefined),
+  }));
+
 function planOf(view: DashboardData, language: Language): DashboardPayload['plan'] {
   const { plan } = view;
+  if (view.pending.includes('plan')) return { figures: [], note: guarded(DASHBOARD_TEXTS.loading[language], language) };
   const noPlan = { note: guarded(DASHBOARD_TEXTS.noPlan[language], language) };
   if (!plan) return { figures: [], ...noPlan };
   const figure = (name: DashboardTextName, amount: Amount): Figure => ({
@@ -56,6 +79,20 @@ function planOf(view: DashboardData, language: Language): DashboardPayload['plan
   });
   const figures = [figure('fact', plan.fact), figure('forecast', plan.forecast)];
   return plan.plan ? { figures: [figure('planSum', plan.plan), ...figures] } : { figures, ...noPlan };
+}
+
+function risksOf(risks: RiskyDeals, language: Language, links: RecordLinks | undefined): DashboardPayload['atRisk'] {
+  return {
+    total: guarded(`${count(risks.total, 'deal', language)} · ${sumsText(risks.sums, language)}`, language),
+    deals: risks.deals.map((deal) => ({
+      label: guarded(data(deal.title), language),
+      detail: guarded(
+        `${money(deal.amount.amount, deal.amount.currency, language)} · ${deal.reasons.join(', ')}`,
+        language,
+      ),
+      ...(links ? { href: recordAddress(links, 'deal', deal.id) } : {}),
+    })),
+  };
 }
 
 /** The page's whole answer: fixed texts, the filters as applied, and every section. */
@@ -111,23 +148,11 @@ export function presentDashboard(view: DashboardData, filters: DashboardFilters,
         list: stage.list as ListAsk,
       })),
     },
-    leaders: personRows(view.leaders, language, currency, view.plan?.managerShares).map((row, index) =>
-      view.managerId && view.leaders[index]?.personId === view.managerId ? { ...row, chosen: true } : row,
-    ),
-    overdue: personRows(view.overdue, language, currency),
+    leaders: leaderRows(view, language, currency),
+    overdue: overdueRows(view, language),
     meetings,
-    ...(view.atRisk
-      ? {
-          atRisk: view.atRisk.map((deal) => ({
-            label: guarded(data(deal.title), language),
-            detail: guarded(
-              `${money(deal.amount.amount, deal.amount.currency, language)} · ${deal.reasons.join(', ')}`,
-              language,
-            ),
-            ...(links ? { href: recordAddress(links, 'deal', deal.id) } : {}),
-          })),
-        }
-      : {}),
+    ...(view.atRisk ? { atRisk: risksOf(view.atRisk, language, links) } : {}),
+    pending: view.pending,
     ...(view.alerts
       ? { alerts: view.alerts.map((alert) => ({ label: guarded(alert.text, language), detail: alert.at })) }
       : {}),

@@ -1,7 +1,9 @@
 // The dashboard on the bot's own listener: the page, its two files, and two small answers (the dashboard's data,
 // the list behind a number). Every answer first checks Telegram's signature, then the same access as the chat;
 // without both it says one polite sentence and shows nothing.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { checkInitData, signInitData } from '../access/init-data.ts';
 import { failureSentence } from '../assistant/failures.ts';
@@ -10,6 +12,7 @@ import type { Listener } from '../ops/listener.ts';
 import type { PortalClient } from '../portal/port.ts';
 import { guardPlainText, guardText } from '../present/guard.ts';
 import { createScenarios, type Scenarios } from '../scenarios/index.ts';
+import { companyOf } from '../scenarios/plan/company.ts';
 import { QUERY_PAGE } from '../scenarios/questions/query-run.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { PlanRepository } from '../storage/plans.ts';
@@ -18,8 +21,8 @@ import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../vi
 import type { Language } from '../vocabulary/director.ts';
 import { querySchema } from '../vocabulary/query.ts';
 import { createDashboardCache } from './cache.ts';
-import { type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
-import { PAGE_FILES, type PageAssets } from './page-bundle.ts';
+import { type DashboardData, type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
+import { PAGE_FILES, type PageAsset, type PageAssets } from './page-bundle.ts';
 import { planSources } from './plan-sources.ts';
 import { presentDashboard } from './present.ts';
 import { batchedTogether } from './together.ts';
@@ -68,22 +71,56 @@ const filtersSchema = z.object({
   managerId: z.number().int().positive().optional().catch(undefined),
 });
 
+/** ECharts sets inline styles; scripts, data and pictures come from this listener only (and the shell's one). */
+const policy = (scripts: string) =>
+  `default-src 'none'; script-src ${scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'`;
+
 const HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  // ECharts sets inline styles; scripts, data and pictures come from this listener only.
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+  'content-security-policy': policy("'self'"),
 };
 
-const SHELL =
-  '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
-  '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">' +
-  '<link rel="icon" href="data:,">' +
-  `<title>${DASHBOARD_TEXTS.title.ru}</title><link rel="stylesheet" href="${DASHBOARD_PATH}/app.css"></head>` +
-  `<body><main id="app"><p class="note">${DASHBOARD_TEXTS.loading.ru}</p></main>` +
-  `<script src="${DASHBOARD_PATH}/app.js"></script></body></html>`;
+/**
+ * The page with its script and style written in: its first question goes out as soon as the page is read, with no
+ * file to fetch first. The script is allowed by its hash alone; no other inline script can run.
+ */
+function shellOf(assets: PageAssets): { page: PageAsset; policy: string } {
+  const script = assets['app.js'].body.toString('utf8');
+  const style = assets['app.css'].body.toString('utf8');
+  // The bundler escapes these inside strings; a bundle that still holds one would end its own tag.
+  if (/<\/script/i.test(script) || /<\/style/i.test(style)) throw new Error('the dashboard bundle closes its own tag');
+  const hash = createHash('sha256').update(script).digest('base64');
+  const html =
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">' +
+    `<link rel="icon" href="data:,"><title>${DASHBOARD_TEXTS.title.ru}</title><style>${style}</style></head>` +
+    `<body><main id="app"><p class="note">${DASHBOARD_TEXTS.loading.ru}</p></main>` +
+    `<script>${script}</script></body></html>`;
+  const body = Buffer.from(html);
+  return {
+    page: { type: 'text/html; charset=utf-8', body, gzipped: gzipSync(body, { level: 9 }) },
+    policy: policy(`'self' 'sha256-${hash}'`),
+  };
+}
+
+/** A file of the page's, gzipped for a browser that takes it. */
+function sendAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  asset: PageAsset,
+  headers: Record<string, string>,
+): void {
+  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(200, {
+    ...headers,
+    'content-type': asset.type,
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  response.end(gzip ? asset.gzipped : asset.body);
+}
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { ...HEADERS, 'content-type': 'application/json; charset=utf-8' });
@@ -105,6 +142,26 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   } catch {
     return undefined;
   }
+}
+
+/** An answer sent a line at a time (JSON on each line), each line as soon as it is known. */
+function lineByLine(response: ServerResponse) {
+  let started = false;
+  const write = (body: unknown) => {
+    if (!started) response.writeHead(200, { ...HEADERS, 'content-type': 'application/x-ndjson; charset=utf-8' });
+    started = true;
+    response.write(`${JSON.stringify(body)}\n`);
+  };
+  return {
+    write,
+    end(body: unknown) {
+      write(body);
+      response.end();
+    },
+    get started() {
+      return started;
+    },
+  };
 }
 
 /** The language an unproven page claims: good enough for the one sentence it gets. */
@@ -147,7 +204,9 @@ function doorOf(deps: DashboardDeps) {
 
 /** The seat's own sources, over the plan feature's read through the dashboard's batched scenarios. */
 const sourcesOf = (entry: { seat: DashboardSeat; scenarios: Scenarios }): DashboardSources => ({
-  ...(entry.seat.plans ? planSources(entry.scenarios) : {}),
+  ...(entry.seat.plans
+    ? planSources(entry.scenarios, { plans: entry.seat.plans, company: companyOf(entry.seat.portal) })
+    : {}),
   ...entry.seat.sources,
 });
 
@@ -155,27 +214,21 @@ const sourcesOf = (entry: { seat: DashboardSeat; scenarios: Scenarios }): Dashbo
 export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
   const door = doorOf(deps);
   const cache = createDashboardCache(deps.now);
-  const failed = (response: ServerResponse, error: unknown, language: Language) =>
-    sendJson(response, 503, { message: guardPlainText(failureSentence(error, language, deps.logger), language) });
-
-  listener.route(DASHBOARD_PATH, (_request, response) => {
-    response.writeHead(200, { ...HEADERS, 'content-type': 'text/html; charset=utf-8' });
-    response.end(SHELL);
+  const failure = (error: unknown, language: Language) => ({
+    message: guardPlainText(failureSentence(error, language, deps.logger), language),
   });
-  for (const name of PAGE_FILES) {
-    listener.route(`${DASHBOARD_PATH}/${name}`, async (request, response) => {
-      const asset = (await deps.assets())[name];
-      const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-      response.writeHead(200, {
-        ...HEADERS,
-        'content-type': asset.type,
-        'cache-control': 'no-cache',
-        vary: 'accept-encoding',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      });
-      response.end(gzip ? asset.gzipped : asset.body);
-    });
-  }
+  const failed = (response: ServerResponse, error: unknown, language: Language) =>
+    sendJson(response, 503, failure(error, language));
+
+  let shell: ReturnType<typeof shellOf> | undefined;
+  listener.route(DASHBOARD_PATH, async (request, response) => {
+    shell ??= shellOf(await deps.assets());
+    sendAsset(request, response, shell.page, { ...HEADERS, 'content-security-policy': shell.policy });
+  });
+  for (const name of PAGE_FILES)
+    listener.route(`${DASHBOARD_PATH}/${name}`, async (request, response) =>
+      sendAsset(request, response, (await deps.assets())[name], { ...HEADERS, 'cache-control': 'no-cache' }),
+    );
 
   listener.route(`${DASHBOARD_PATH}/data`, async (request, response) => {
     const body = await readJson(request);
@@ -183,17 +236,22 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     if (!entry.ok) return sendJson(response, entry.status, { message: entry.message });
     const { director } = entry.seat;
     const filters = filtersSchema.parse(typeof body?.filters === 'object' && body.filters ? body.filters : {});
+    const present = (data: DashboardData) => presentDashboard(data, filters, director.language);
+    // The page reads its answer line by line: what is read so far, then the whole (only a cold read has parts).
+    const lines = body?.stream === true ? lineByLine(response) : undefined;
     try {
       const payload = await cache.get(director, filters, async () =>
-        presentDashboard(
-          await readDashboard(entry.scenarios, director, filters, deps.now(), sourcesOf(entry)),
-          filters,
-          director.language,
+        present(
+          await readDashboard(entry.scenarios, director, filters, deps.now(), sourcesOf(entry), (part) =>
+            lines?.write(present(part)),
+          ),
         ),
       );
-      sendJson(response, 200, payload);
+      if (lines) lines.end(payload);
+      else sendJson(response, 200, payload);
     } catch (error) {
-      failed(response, error, director.language);
+      if (!lines?.started) return failed(response, error, director.language);
+      lines.end(failure(error, director.language));
     }
   });
 

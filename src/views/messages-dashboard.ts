@@ -47,6 +47,9 @@ export const DASHBOARD_TEXTS = {
   loading: { ru: 'Загружаю…', en: 'Loading…' },
 } satisfies Record<string, Texts>;
 
+/** A manager's fact against their own plan for the period, beside their row of the leaderboard. */
+export const DASHBOARD_PLAN_SHARE: Texts = { ru: '{share} плана {plan}', en: '{share} of the {plan} plan' };
+
 export type DashboardTextName = keyof typeof DASHBOARD_TEXTS;
 
 /** What a page opened without Telegram's proof (or with a stale one) says: no data, one polite sentence. */

@@ -1,6 +1,7 @@
 // The dashboard's buttons through the real bot (`npm start`, the fake Bot API): with DASHBOARD_URL, «📊 Панель» in
 // the menu, /dashboard and the briefing open the page by a web app button (with the director's signed data), and
 // the chat's menu button is set; without it, no button anywhere. A malformed address stops start-up in one line.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { DIRECTOR, type Stand, startStand } from '../bot/harness.ts';
@@ -36,7 +37,11 @@ describe('the dashboard’s buttons in Telegram', () => {
     expect(port).toBeDefined();
     const page = await fetch(`http://127.0.0.1:${port}/dashboard`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('/dashboard/app.js');
+    // The page's script is written into it, and the page's policy lets exactly that script run.
+    const script = /<script>([\s\S]*?)<\/script>/.exec(await page.text())?.[1] ?? '';
+    expect(script).toContain('/dashboard/data');
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(page.headers.get('content-security-policy')).toContain(`script-src 'self' 'sha256-${hash}';`);
     const data = await fetch(`http://127.0.0.1:${port}/dashboard/data`, { method: 'POST', body: '{}' });
     expect(data.status).toBe(401);
   });

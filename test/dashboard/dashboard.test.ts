@@ -1,57 +1,32 @@
 // The dashboard in a real browser (Debian's headless Chromium) against the demo portal: the numbers are the chat's
 // own answers, a filter changes them, a number opens its list with links to Bitrix24, and a page without
 // Telegram's proof gets one polite sentence and no data. One browser for the whole file.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInitData } from '../../src/access/init-data.ts';
-import { type App, createApp } from '../../src/app.ts';
-import { pageAssets } from '../../src/dashboard/page-bundle.ts';
-import { DASHBOARD_DEMO_PATH, mountDashboard } from '../../src/dashboard/routes.ts';
-import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
-import { silentLogger } from '../../src/log.ts';
-import { createListener, type Listener } from '../../src/ops/listener.ts';
-import { createPortalClient } from '../../src/portal/client.ts';
+import { DASHBOARD_DEMO_PATH } from '../../src/dashboard/routes.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
+import { CHROMIUM, type DashboardStand, startDashboardStand } from './stand.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = '123456:dashboard-test-token';
 const DIRECTOR = 1001;
 const STRANGER = 2002;
 const repository = join(import.meta.dirname, '..', '..');
 
-let demo: DemoPortal;
-let app: App;
-let listener: Listener;
-let browser: Browser;
-let base: string;
-let folder: string;
-
-const signed = (id: number, authDate = new Date()) =>
-  signInitData(TOKEN, { user: { id, firstName: 'Алексей', languageCode: 'ru' }, authDate });
-const pageFor = (initData: string) => `${base}/dashboard#tgWebAppData=${encodeURIComponent(initData)}`;
+let stand: DashboardStand;
+const signed = (id: number, authDate?: Date) => stand.signed(id, authDate);
+const pageFor = (initData: string) => stand.pageFor(initData);
+const watchedPage = () => stand.watchedPage();
 
 /** Spaces as a reader sees them: the browser's text gives thin and no-break spaces back as plain ones. */
 const spaced = (text: string) => text.replace(/[ \u00a0\u202f]+/g, ' ');
 
 /** What the chat answers to a phrase, as the director reads it. */
 async function chat(phrase: string): Promise<string> {
-  const replies = await app.assistant.handleText({ telegramUserId: DIRECTOR, chatId: DIRECTOR }, phrase);
+  const replies = await stand.app.assistant.handleText({ telegramUserId: DIRECTOR, chatId: DIRECTOR }, phrase);
   return spaced(replies.map((reply) => plainTextOf(reply.html)).join('\n'));
-}
-
-/** A page that fails the test on any console error or script failure. */
-async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 760 }, deviceScaleFactor: 2 });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
 }
 
 /** Waits for the page to show a newer answer than the one loaded at `before` (asked from outside: the page's own
@@ -62,7 +37,7 @@ const reloaded = (page: Page, before: string | null) =>
 const texts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
 const post = (path: string, body: unknown) =>
-  fetch(`${base}${path}`, {
+  fetch(`${stand.base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -70,51 +45,18 @@ const post = (path: string, body: unknown) =>
 
 describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'dashboard-test-'));
-    demo = await startDemoPortal({ port: 0, rateLimit: false });
-    app = await createApp({
-      portal: createPortalClient({ webhookUrl: demo.webhookUrl, logger: silentLogger }),
-      databasePath: join(folder, 'test.sqlite'),
-      allowed: [{ telegramUserId: DIRECTOR }],
-      logger: silentLogger,
-    });
-    listener = createListener(silentLogger);
-    mountDashboard(listener, {
-      seatOf: app.dashboardSeat,
-      botToken: TOKEN,
-      assets: pageAssets,
-      now: () => new Date(),
-      logger: silentLogger,
-      demoUser: DIRECTOR,
-    });
-    base = `http://127.0.0.1:${await listener.listen(0, '127.0.0.1')}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    stand = await startDashboardStand({ token: TOKEN, allowed: [DIRECTOR], demoUser: DIRECTOR });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await listener?.close();
-    await app?.close();
-    await demo?.close();
-    rmSync(folder, { recursive: true, force: true });
+    await stand?.close();
   });
 
   it('shows the chat’s own numbers, a filter changes them, and the screenshot is taken', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(pageFor(signed(DIRECTOR)));
-    await page.locator('[data-figure=earned]').waitFor({ timeout: 30_000 });
+    // The whole answer on screen, not only its first parts.
+    await page.locator('#app[data-loaded]').waitFor({ timeout: 30_000 });
 
     const pipeline = await chat('воронка');
     const stages = await page.locator('[data-stage]').all();
@@ -197,7 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     const links = await Promise.all(anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links.length).toBe(Math.min(count, 20));
     for (const link of links)
-      expect(link).toMatch(new RegExp(`^http://127.0.0.1:${demo.port}/crm/deal/details/\\d+/$`));
+      expect(link).toMatch(new RegExp(`^http://127.0.0.1:${stand.demo.port}/crm/deal/details/\\d+/$`));
     // A record opens in Telegram's own browser, not inside the page.
     await anchors[0]!.click();
     const events = () => page.evaluate('JSON.stringify(window.telegramEvents)') as Promise<string>;
@@ -246,12 +188,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a browser', () => {
     const words = JSON.stringify(Object.values((JSON.parse(body) as { texts: Record<string, string> }).texts));
     expect(words).not.toMatch(/\b(api|rest|json|webhook|token|method|crm\.deal)\b/i);
 
-    const local = await fetch(`${base}${DASHBOARD_DEMO_PATH}`, { redirect: 'manual' });
+    const local = await fetch(`${stand.base}${DASHBOARD_DEMO_PATH}`, { redirect: 'manual' });
     expect(local.status).toBe(302);
     expect(local.headers.get('location')).toMatch(/^\/dashboard#tgWebAppData=/);
     // A page of another site that points a name at this machine still asks for that name: refused.
     const elsewhere = await new Promise<number>((resolve, reject) =>
-      request(`${base}${DASHBOARD_DEMO_PATH}`, { headers: { host: 'bot.example.org' } }, (response) => {
+      request(`${stand.base}${DASHBOARD_DEMO_PATH}`, { headers: { host: 'bot.example.org' } }, (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
       })

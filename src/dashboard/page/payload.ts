@@ -25,8 +25,8 @@ export interface PersonRow {
   name: string;
   value: string;
   detail?: string;
-  /** Plan share, 0..1, when a plan exists. */
-  share?: number;
+  /** The manager's fact against their own plan, when one is set: «38% плана 12 000 000 ₽». */
+  plan?: string;
   amount: number;
   list: ListAsk;
   chosen?: boolean;
@@ -58,8 +58,11 @@ export interface DashboardPayload {
   leaders: PersonRow[];
   overdue: PersonRow[];
   meetings: LinkRow[];
-  atRisk?: LinkRow[];
+  /** The heaviest few, under how many there are in all and their sum. */
+  atRisk?: { total: string; deals: LinkRow[] };
   alerts?: LinkRow[];
+  /** The parts still being read (a big portal's whole lists of deals): the page shows the rest meanwhile. */
+  pending: ('funnel' | 'plan' | 'atRisk')[];
 }
 
 /** The list behind a number: the chat's own answer, as guarded Telegram HTML. */

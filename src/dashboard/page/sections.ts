@@ -40,6 +40,7 @@ function planCard(data: DashboardPayload, taps: Taps): HTMLElement {
 }
 
 function funnelCard(data: DashboardPayload, taps: Taps): HTMLElement {
+  if (data.pending.includes('funnel')) return card(data.texts.funnel ?? '', note(data.texts.loading ?? ''));
   const { stages, total } = data.funnel;
   const chart = el('div', { class: 'funnel-chart', 'aria-hidden': 'true' });
   const title = data.texts.funnel ?? '';
@@ -81,12 +82,12 @@ function peopleCard(title: string, rows: PersonRow[], empty: string, taps: Taps,
             el('span', { class: 'name' }, row.name),
             el('span', { class: 'sum' }, row.value),
             row.detail && el('span', { class: 'detail' }, row.detail),
+            row.plan && el('span', { class: 'share', 'data-plan-share': '' }, row.plan),
             el(
               'span',
               { class: 'bar' },
               el('span', { style: `width:${Math.max(2, Math.round((row.amount / most) * 100))}%` }),
             ),
-            row.share !== undefined && el('span', { class: 'share' }, `${Math.round(row.share * 100)}%`),
           ),
           () => taps.list(row.list, `${title}: ${row.name}`),
         ),
@@ -95,10 +96,11 @@ function peopleCard(title: string, rows: PersonRow[], empty: string, taps: Taps,
   );
 }
 
-function linksCard(title: string, rows: LinkRow[], empty: string): HTMLElement {
+function linksCard(title: string, rows: LinkRow[], empty: string, total?: string): HTMLElement {
   if (rows.length === 0) return card(title, note(empty));
   return card(
     title,
+    total && el('p', { class: 'all', 'data-all': '' }, total),
     el(
       'div',
       { class: 'rows' },
@@ -124,7 +126,8 @@ export function sections(data: DashboardPayload, taps: Taps): HTMLElement[] {
     funnelCard(data, taps),
     peopleCard(texts.leaderboard ?? '', data.leaders, texts.noWins ?? '', taps, 'leader'),
     peopleCard(texts.overdue ?? '', data.overdue, texts.noOverdue ?? '', taps, 'overdue'),
-    ...(data.atRisk ? [linksCard(texts.atRisk ?? '', data.atRisk, texts.empty ?? '')] : []),
+    ...(data.pending.includes('atRisk') ? [card(texts.atRisk ?? '', note(texts.loading ?? ''))] : []),
+    ...(data.atRisk ? [linksCard(texts.atRisk ?? '', data.atRisk.deals, texts.empty ?? '', data.atRisk.total)] : []),
     linksCard(texts.meetings ?? '', data.meetings, texts.noMeetings ?? ''),
     ...(data.alerts ? [linksCard(texts.alerts ?? '', data.alerts, texts.empty ?? '')] : []),
   ];
