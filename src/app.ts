@@ -14,6 +14,7 @@ import {
 } from './access/connect/application.ts';
 import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './access/connect/flow.ts';
 import { connectRoutes, type Notify } from './access/connect/routes.ts';
+import { createIdentify, type Identify } from './access/identify.ts';
 import type { AlertOutlet } from './alerts/delivery.ts';
 import type { RunningAlerts } from './alerts/index.ts';
 import type { AlertSettings } from './alerts/settings.ts';
@@ -22,7 +23,6 @@ import type { EventsMode } from './alerts/watch.ts';
 import { alertStarter, withHeldAlerts } from './alerts/wiring.ts';
 import { createAssistant } from './assistant/assistant.ts';
 import type { AssistantPort } from './assistant/assistant-port.ts';
-import { createIdentify, type Identify } from './assistant/identify.ts';
 import { alertSources } from './dashboard/alert-sources.ts';
 import type { DashboardSeat } from './dashboard/routes.ts';
 import { DIGEST_CONTENT } from './digests/content.ts';

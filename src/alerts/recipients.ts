@@ -1,6 +1,6 @@
 // Who hears alerts now, and through which portal: the directors allowed at this moment, grouped by the portal
 // they act on (the company webhook, or each connected portal), each reading with their own rights.
-import type { Identify } from '../assistant/identify.ts';
+import type { Identify } from '../access/identify.ts';
 import type { PortalClient } from '../portal/port.ts';
 import { presentEdit } from '../present/present.ts';
 import type { NameDirectory } from '../scenarios/names.ts';

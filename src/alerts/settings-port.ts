@@ -1,7 +1,6 @@
 // A director's alert settings: read with the defaults under them, changed by a tap or in words, shown as one
 // message with a switch per kind.
 
-import type { ButtonOutcome } from '../assistant/assistant-port.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
 import { countOf, money } from '../views/format.ts';
 import {
@@ -16,7 +15,7 @@ import {
   SWITCH_ALL,
   WEEKENDS,
 } from '../views/messages-alerts.ts';
-import type { Reply } from '../views/reply.ts';
+import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
 import type { Language } from '../vocabulary/director.ts';
 import {

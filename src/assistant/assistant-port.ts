@@ -1,29 +1,14 @@
 // What a channel (Telegram, the terminal demo) needs from the assistant: a message or a decoded tap in, what to show
 // out. The channel owns its bytes: Telegram encodes buttons and splits messages; the assistant never sees either.
-import type { Reply } from '../views/reply.ts';
+import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
+import type { Conversation } from '../vocabulary/director.ts';
 
 /** A button tapped, decoded by the channel: its action (none when the button is not one of ours, or stale). */
 export interface Tap {
   action: Action | undefined;
   /** The portal the tapped message came from, when the channel marks it (several portals, one chat). */
   portalTag?: string;
-}
-
-export interface Conversation {
-  telegramUserId: number;
-  chatId: number;
-}
-
-export interface ButtonOutcome {
-  /** The tapped message, edited to this (its buttons replaced by this reply's). */
-  edit?: Reply;
-  /** New messages after it. */
-  replies: Reply[];
-  /** A short pop-up answer to the tap. */
-  notice?: string;
-  /** The tapped message's buttons are no longer good (a withdrawn pick list): remove them. */
-  clearButtons?: boolean;
 }
 
 export interface AssistantPort {

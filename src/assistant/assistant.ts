@@ -2,6 +2,8 @@
 // understand (with a question waiting for its answer), dispatch (a read at once, promise 1; a write as one
 // stored yes/no question, promise 3), present (the guard and the split, once, promise 2). Failures become one
 // plain sentence (promise 4).
+
+import type { Identify } from '../access/identify.ts';
 import type { AlertSettingsPort } from '../alerts/settings-port.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import { type Logger, silentLogger } from '../log.ts';
@@ -18,12 +20,11 @@ import { type ConversationContext, createConversations } from '../understanding/
 import type { ModelLoop } from '../understanding/model/index.ts';
 import { type Understand, type UnderstandContext, understandMessage } from '../understanding/understand-context.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
-import type { Reply } from '../views/reply.ts';
+import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
-import type { AssistantPort, ButtonOutcome } from './assistant-port.ts';
+import type { AssistantPort } from './assistant-port.ts';
 import { type Answer, createDispatch } from './dispatch.ts';
 import { failureSentence } from './failures.ts';
-import type { Identify } from './identify.ts';
 import { createProposals } from './proposal-flow.ts';
 import { createReads } from './read-flow.ts';
 import { createTaps } from './taps.ts';

@@ -38,11 +38,10 @@ import {
   STALE_BUTTON,
   STATUS_LOOKING_UP,
 } from '../views/messages.ts';
-import type { Button, Reply } from '../views/reply.ts';
+import type { Button, ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { WriteDraft } from '../vocabulary/drafts.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
-import type { ButtonOutcome } from './assistant-port.ts';
 
 export interface ProposalsDeps {
   proposals: ProposalRepository;

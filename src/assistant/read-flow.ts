@@ -9,13 +9,13 @@ import { QUERY_PAGE } from '../scenarios/questions/query-run.ts';
 import { localDateAt } from '../scenarios/schedule/day-window.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { Format } from '../understanding/router/formats.ts';
+import { storeAnswer } from '../understanding/stored-answers.ts';
 import { NOTHING_MORE, NOTHING_TO_REPORT, STALE_BUTTON, STATUS_EXPORTING } from '../views/messages.ts';
 import type { Reply } from '../views/reply.ts';
 import { spreadsheetReply } from '../views/sheets/lists.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { ExportList } from '../vocabulary/export-tables.ts';
 import type { ScenarioRequest } from '../vocabulary/requests.ts';
-import { storeAnswer } from './stored-answers.ts';
 
 type OnStatus = ((status: string) => void) | undefined;
 type Asker = Director & { telegramUserId?: number };

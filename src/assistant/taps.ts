@@ -4,9 +4,8 @@ import type { DigestSettingsPort } from '../digests/settings.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import { DIGESTS_UNAVAILABLE, NOTHING_MORE, STALE_BUTTON } from '../views/messages.ts';
-import type { Reply } from '../views/reply.ts';
+import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
-import type { ButtonOutcome } from './assistant-port.ts';
 import type { Proposals } from './proposal-flow.ts';
 import type { Reads } from './read-flow.ts';
 

@@ -1,6 +1,6 @@
 // The portal's request-rate limit: a leaky bucket that drains `perSecond` and holds `burst` requests.
 
-import type { RateLimit } from '../portal/bucket.ts';
+import type { RateLimit } from '../storage/instances.ts';
 
 export type { RateLimit };
 

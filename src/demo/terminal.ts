@@ -3,10 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { AssistantPort, Conversation } from '../assistant/assistant-port.ts';
+import type { AssistantPort } from '../assistant/assistant-port.ts';
 import { plainTextOf, type TextStyles } from '../present/plain-text.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
+import type { Conversation } from '../vocabulary/director.ts';
 
 export interface TerminalChatOptions {
   assistant: AssistantPort;

@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { z } from 'zod';
-import type { LeakyBucket } from '../portal/bucket.ts';
+import type { LeakyBucket } from '../storage/instances.ts';
 import type { Reply } from '../views/reply.ts';
 import { actionSchema } from '../vocabulary/actions.ts';
 

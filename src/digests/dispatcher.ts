@@ -5,7 +5,6 @@ import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
-import type { LeakyBucket } from '../portal/bucket.ts';
 import type { Database } from '../storage/db.ts';
 import {
   createDigestRepository,
@@ -14,6 +13,7 @@ import {
   type DigestSubscription,
 } from '../storage/digest-repository.ts';
 import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
+import type { LeakyBucket } from '../storage/instances.ts';
 import { instanceName } from '../storage/instances.ts';
 import type { Reply } from '../views/reply.ts';
 import type { DigestName } from '../vocabulary/requests.ts';

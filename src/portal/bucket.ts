@@ -1,11 +1,7 @@
 // The portal's request limit is a leaky bucket per webhook: it drains `perSecond` and refuses past
 // `burst`. We keep our own copy of it, shared by every client of the same portal, so that our own
 // load never makes the portal refuse us.
-
-export interface RateLimit {
-  perSecond: number;
-  burst: number;
-}
+import type { LeakyBucket, RateLimit } from '../storage/instances.ts';
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 2, burst: 50 };
 
@@ -18,13 +14,6 @@ export const paced = (limit: RateLimit): RateLimit => ({
   perSecond: limit.perSecond * 0.95,
   burst: Math.max(1, Math.floor(limit.burst * 0.9)),
 });
-
-export interface LeakyBucket {
-  /** Resolves when one more request fits into the bucket. */
-  take(): Promise<void>;
-  /** The portal said the bucket is full: let the next requests wait for it to drain. */
-  fill(): void;
-}
 
 export function createLeakyBucket(limit: RateLimit, now: () => number = Date.now): LeakyBucket {
   // `level` may go above `burst`: the excess is the queue of callers already promised a later slot.

@@ -5,15 +5,9 @@ import { request } from 'undici';
 import { cappedText } from '../capped-body.ts';
 import { type Logger, redact, silentLogger } from '../log.ts';
 import { metrics } from '../ops/metrics.ts';
+import type { LeakyBucket, RateLimit } from '../storage/instances.ts';
 import { commandOfQuery, emptyBatchResult, mergeBatchReply, planBatch } from './batch.ts';
-import {
-  type BucketSource,
-  DEFAULT_RATE_LIMIT,
-  type LeakyBucket,
-  paced,
-  type RateLimit,
-  sharedBucket,
-} from './bucket.ts';
+import { type BucketSource, DEFAULT_RATE_LIMIT, paced, sharedBucket } from './bucket.ts';
 import { PortalError } from './errors.ts';
 import { listAll } from './list.ts';
 import type { BatchCommand, BatchOptions, BatchResult, CallResult, Params, PortalClient } from './port.ts';

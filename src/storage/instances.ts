@@ -3,8 +3,20 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import Bottleneck from 'bottleneck';
-import type { LeakyBucket, RateLimit } from '../portal/bucket.ts';
 import type { Database } from './db.ts';
+
+// A request budget shared by the instances: the portal client and Telegram's sender take their turns from it.
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export interface LeakyBucket {
+  /** Resolves when one more request fits into the bucket. */
+  take(): Promise<void>;
+  /** The portal said the bucket is full: let the next requests wait for it to drain. */
+  fill(): void;
+}
 
 /** How long an update id is remembered: Telegram gives up re-sending long before. */
 const SEEN_FOR_MS = 24 * 60 * 60 * 1000;

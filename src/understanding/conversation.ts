@@ -2,12 +2,12 @@
 // pick-one list, the last long list and a question waiting for its answer. Read back from storage, every part is
 // checked again, never trusted as it lies.
 import { z } from 'zod';
-import { type StoredAnswer, storedAnswers } from '../assistant/stored-answers.ts';
 import type { MemoryRepository } from '../storage/memory.ts';
 import { scenarioRequestSchema, writeRequestSchema } from '../vocabulary/catalogue.ts';
 import { type Query, querySchema } from '../vocabulary/query.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
 import { type PendingQuestion, pendingOf } from './dialogue.ts';
+import { type StoredAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent } from './understanding.ts';
 
 /** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */

@@ -32,3 +32,15 @@ export interface Reply {
 export const CAPTION_LIMIT = 1024;
 export const PHOTO_BYTES_LIMIT = 10 * 1024 * 1024;
 export const DOCUMENT_BYTES_LIMIT = 50 * 1024 * 1024;
+
+/** What a tap shows. */
+export interface ButtonOutcome {
+  /** The tapped message, edited to this (its buttons replaced by this reply's). */
+  edit?: Reply;
+  /** New messages after it. */
+  replies: Reply[];
+  /** A short pop-up answer to the tap. */
+  notice?: string;
+  /** The tapped message's buttons are no longer good (a withdrawn pick list): remove them. */
+  clearButtons?: boolean;
+}

@@ -9,3 +9,9 @@ export interface Director {
   timeZone: string;
   language: Language;
 }
+
+/** One director's chat: who writes, and where the answer goes. */
+export interface Conversation {
+  telegramUserId: number;
+  chatId: number;
+}

@@ -2,10 +2,10 @@
 // or deal, so it shows on its card; a new deal gets the company or contact it names. The question names every
 // record that will be written, namesakes get a pick list, and a pick only chooses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/assistant/assistant-port.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Button, Reply } from '../../src/views/reply.ts';
+import type { Conversation } from '../../src/vocabulary/director.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
 import { type Harness, startHarness } from './harness.ts';
 

@@ -2,10 +2,10 @@
 // вечерам» change that digest, the reply confirms it in one line with the settings button, and the change is
 // stored (the settings message drawn afresh shows it).
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/assistant/assistant-port.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Reply } from '../../src/views/reply.ts';
+import type { Conversation } from '../../src/vocabulary/director.ts';
 import { harnessForFile } from './harness.ts';
 
 const h = await harnessForFile();

@@ -6,14 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { type App, type AppOptions, createApp } from '../../src/app.ts';
-import type { AssistantPort, ButtonOutcome, Conversation } from '../../src/assistant/assistant-port.ts';
+import type { AssistantPort } from '../../src/assistant/assistant-port.ts';
 import { type DemoPortal, startDemoPortal } from '../../src/demo-portal/server.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
 import type { PortalClient } from '../../src/portal/port.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
 import { tapOf } from '../../src/telegram/workspace-tag.ts';
-import type { Reply } from '../../src/views/reply.ts';
+import type { ButtonOutcome, Reply } from '../../src/views/reply.ts';
+import type { Conversation } from '../../src/vocabulary/director.ts';
 import { type FakeOpenAI, type Script, startFakeOpenAI } from '../fakes/openai-api.ts';
 
 /** The assistant as the bot drives it: a tap is the button's data, as Telegram sends it. */

@@ -2,14 +2,9 @@
 // bunch the requests up; over real HTTP only what a busy machine cannot break is checked: nothing leaves early.
 import { afterEach, expect, it, vi } from 'vitest';
 import { createLeakyBucket as portalLimit } from '../../src/demo-portal/rate-limit.ts';
-import {
-  type BucketSource,
-  createLeakyBucket,
-  type LeakyBucket,
-  paced,
-  sharedBucket,
-} from '../../src/portal/bucket.ts';
+import { type BucketSource, createLeakyBucket, paced, sharedBucket } from '../../src/portal/bucket.ts';
 import { createPortalClient } from '../../src/portal/client.ts';
+import type { LeakyBucket } from '../../src/storage/instances.ts';
 import { ok, type StubPortal, startStubPortal } from './stub-portal.ts';
 
 let stub: StubPortal | undefined;

@@ -1,6 +1,6 @@
 // The Bitrix24 application's side of the app: the directors' own connections (sealed tokens, their renewal, one
 // instance at a time) and the connect flow over them. `app.ts` builds them when an application is configured.
-import type { RateLimit } from '../../portal/bucket.ts';
+
 import {
   type ApplicationKeys,
   type AuthorizationServer,
@@ -9,6 +9,7 @@ import {
 import { createTokenKeeper, type TokenKeeper } from '../../portal/tokens.ts';
 import { createConnectAttemptRepository } from '../../storage/connect-attempts.ts';
 import type { Database } from '../../storage/db.ts';
+import type { RateLimit } from '../../storage/instances.ts';
 import { createLeases, instanceName } from '../../storage/instances.ts';
 import { createOAuthConnectionRepository, type OAuthConnectionRepository } from '../../storage/oauth-connections.ts';
 import { createSecretBox, type SecretBox } from '../../storage/secret-box.ts';

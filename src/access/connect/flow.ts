@@ -5,7 +5,6 @@
 // checked, and the director confirms on the page who will act as whom. Nothing is stored before that.
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../log.ts';
-import type { RateLimit } from '../../portal/bucket.ts';
 import { createConnectedPortalClient } from '../../portal/client.ts';
 import { isPortalError, PortalError } from '../../portal/errors.ts';
 import {
@@ -22,6 +21,7 @@ import {
   hashOf,
   newSecret,
 } from '../../storage/connect-attempts.ts';
+import type { RateLimit } from '../../storage/instances.ts';
 import type { OAuthConnectionRepository } from '../../storage/oauth-connections.ts';
 import type { SecretBox } from '../../storage/secret-box.ts';
 import type { Refusal } from '../../views/messages-connect.ts';

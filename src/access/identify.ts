@@ -3,7 +3,7 @@
 import { type Logger, silentLogger } from '../log.ts';
 import type { Scenarios } from '../scenarios/index.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
-import type { Conversation } from './assistant-port.ts';
+import type { Conversation } from '../vocabulary/director.ts';
 
 export interface IdentifyDeps {
   directors: DirectorRepository;
