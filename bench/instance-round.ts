@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api } from 'grammy';
-import { TELEGRAM_RATE } from '../src/app.ts';
+import { TELEGRAM_RATE } from '../src/workspaces.ts';
 import { createDigestDispatcher } from '../src/digests/dispatcher.ts';
 import { createPortalClient } from '../src/portal/client.ts';
 import { createScenarios } from '../src/scenarios/index.ts';

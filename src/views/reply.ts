@@ -44,3 +44,7 @@ export interface ButtonOutcome {
   /** The tapped message's buttons are no longer good (a withdrawn pick list): remove them. */
   clearButtons?: boolean;
 }
+
+/** Replies of one portal's workspace: their buttons carry its portal's tag. */
+export const taggedWith = (tag: string, replies: Reply[]): Reply[] =>
+  replies.map((reply) => ({ ...reply, portalTag: tag }));

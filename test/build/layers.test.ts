@@ -19,7 +19,7 @@ export const MAY_IMPORT: Record<string, string[] | typeof WIRING> = {
   'app.ts': WIRING,
   'config.ts': WIRING,
   'shutdown.ts': WIRING,
-  'workspace-keeper.ts': WIRING,
+  'workspaces.ts': WIRING,
   demo: WIRING,
   cli: WIRING,
   'demo-portal': ['portal', 'storage'],

@@ -2,7 +2,7 @@
 // /metrics (assistant_connected_workspaces); a director coming back finds everything working as before.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registry } from '../../src/ops/metrics.ts';
-import { IDLE_WORKSPACE_MS } from '../../src/workspace-keeper.ts';
+import { IDLE_WORKSPACE_MS } from '../../src/access/workspace-keeper.ts';
 import { type ConnectStand, DIRECTOR, OTHER_DIRECTOR, startConnectStand } from './harness.ts';
 
 let stand: ConnectStand;

@@ -1,7 +1,7 @@
 // Directors' own workspaces (a portal client, name caches, an assistant) kept in memory while they are used: one
 // idle for half an hour is let go, and at most a fixed number stay, the least recently used going first. The next
 // message simply builds the workspace again. The map's order is the order of last use.
-import { metrics } from './ops/metrics.ts';
+import { metrics } from '../ops/metrics.ts';
 
 /** A director's own workspace unused this long is let go. */
 export const IDLE_WORKSPACE_MS = 30 * 60_000;
