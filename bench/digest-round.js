@@ -7,16 +7,16 @@ import { createDigestDispatcher } from '../dist/digests/dispatcher.js';
 import { createDigestSettings } from '../dist/digests/settings.js';
 import { createPortalClient } from '../dist/portal/client.js';
 import { createScenarios } from '../dist/scenarios/index.js';
+import { REGISTRY } from '../dist/scenarios/registry.js';
 import { openDatabase } from '../dist/storage/db.js';
 import { createDirectorRepository } from '../dist/storage/directors.js';
-import { renderView } from '../dist/views/render.js';
 
 const { webhookUrls, directorsPerPortal, switchedOn, slot, apiRoot, token, databasePath } = JSON.parse(process.argv[2]);
 let clock = new Date(switchedOn);
 const now = () => clock;
 const db = await openDatabase(databasePath);
 const directors = createDirectorRepository(db);
-const settings = createDigestSettings({ db, now });
+const settings = createDigestSettings({ db, directors, now });
 const scenariosOf = webhookUrls.map((webhookUrl) =>
   createScenarios({ portal: createPortalClient({ webhookUrl }), now }),
 );
@@ -41,12 +41,13 @@ const api = new Api(token, { apiRoot });
 api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
 const dispatcher = createDigestDispatcher({
   db,
+  directors,
   now,
   allowed: (await directors.all()).map((director) => director.telegramUserId),
   content: async (director) => {
     const scenarios = scenariosOf[Math.floor((director.telegramUserId - 100_000) / directorsPerPortal)];
     const view = await scenarios.run(director, { scenario: 'morningDigest' });
-    return view && renderView(view, director.language);
+    return view && REGISTRY.renderView(view, director.language);
   },
   send: async (chatId, replies) => {
     for (const reply of replies) await api.sendMessage(chatId, reply.html, { parse_mode: 'HTML' });

@@ -4,13 +4,14 @@
 import { createInterface } from 'node:readline';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api } from 'grammy';
-import { TELEGRAM_RATE } from '../src/workspaces.ts';
 import { createDigestDispatcher } from '../src/digests/dispatcher.ts';
 import { createPortalClient } from '../src/portal/client.ts';
 import { createScenarios } from '../src/scenarios/index.ts';
 import { REGISTRY } from '../src/scenarios/registry.ts';
 import { openDatabase } from '../src/storage/db.ts';
+import { createDirectorRepository } from '../src/storage/directors.ts';
 import { createSharedBuckets } from '../src/storage/instances.ts';
+import { TELEGRAM_RATE } from '../src/workspaces.ts';
 
 const { renderView } = REGISTRY;
 
@@ -40,6 +41,7 @@ const api = new Api(input.token, { apiRoot: input.apiRoot });
 api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
 const dispatcher = createDigestDispatcher({
   db,
+  directors: createDirectorRepository(db),
   now,
   allowed: input.directors,
   content: async (director) => {

@@ -60,7 +60,7 @@ export default async () => {
   try {
     const db = await openDatabase(place);
     const directors = createDirectorRepository(db);
-    const settings = createDigestSettings({ db, now: () => SWITCHED_ON });
+    const settings = createDigestSettings({ db, directors, now: () => SWITCHED_ON });
     const ids: number[] = [];
     for (let p = 0; p < PORTALS; p++) {
       for (let d = 0; d < DIRECTORS_PER_PORTAL; d++) {

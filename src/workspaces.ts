@@ -76,15 +76,16 @@ export async function openShared(options: WorkspaceOptions): Promise<Shared> {
     options.databaseTimeouts ? { timeouts: options.databaseTimeouts } : {},
   );
   const alerts = createAlertRepository(db);
+  const directors = createDirectorRepository(db);
   return {
     db,
     // Several instances share one PostgreSQL database, and with it each portal's request limit.
     buckets: db.engine === 'postgres' ? createSharedBuckets(db) : sharedBucket,
-    directors: createDirectorRepository(db),
+    directors,
     proposals: createProposalRepository(db),
     memory: createMemoryRepository(db),
     plans: createPlanRepository(db),
-    digestSettings: createDigestSettings({ db, now }),
+    digestSettings: createDigestSettings({ db, directors, now }),
     alerts,
     alertSettings: createAlertSettings({ alerts, now, defaults: options.alertDefaults }),
     now,
@@ -150,6 +151,7 @@ export function digestStarter(
   const { db, buckets, now, logger } = shared;
   return (send) =>
     createDigestDispatcher({
+      directors: shared.directors,
       // Telegram's limit is per bot: instances sharing a database share it too.
       ...(db.engine === 'postgres' ? { telegramBucket: buckets('telegram', TELEGRAM_RATE) } : {}),
       ...options.digestRound,

@@ -18,6 +18,7 @@ import type { PlanRepository } from '../storage/plans.ts';
 import type { ProposalRepository } from '../storage/proposal-repository.ts';
 import { type ConversationContext, createConversations } from '../understanding/conversation.ts';
 import type { ModelLoop } from '../understanding/model/index.ts';
+import { detectLanguage } from '../understanding/router/text.ts';
 import { type Understand, type UnderstandContext, understandMessage } from '../understanding/understand-context.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
@@ -136,8 +137,8 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
       const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
       return await answered(tg, await dispatch(request, read.understanding.intent), language);
     } catch (error) {
-      if (!(await deps.directors.get(tg).catch(() => undefined)))
-        language = deps.understand(message, { now: now(), timeZone: 'UTC' }).language;
+      // Someone not yet known: the language of their words, as the router would decide it, without running it.
+      if (!(await deps.directors.get(tg).catch(() => undefined))) language = detectLanguage(message, language);
       return presentReplies([{ html: failure(error, language) }], language);
     }
   };

@@ -12,7 +12,7 @@ import {
   type DigestSlot,
   type DigestSubscription,
 } from '../storage/digest-repository.ts';
-import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
+import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
 import type { LeakyBucket } from '../storage/instances.ts';
 import { instanceName } from '../storage/instances.ts';
 import type { Reply } from '../views/reply.ts';
@@ -36,6 +36,8 @@ export interface TickReport {
 
 export interface DigestDispatcherDeps {
   db: Database;
+  /** The one directors repository (the assistant's). */
+  directors: DirectorRepository;
   /** The digest's messages, or null when there is nothing to say (the alert with no problem, no new leads). */
   content: (director: DirectorRecord, digest: DigestName) => Promise<Reply[] | null>;
   send: (chatId: number, replies: Reply[]) => Promise<void>;
@@ -118,7 +120,7 @@ interface Resumed {
 /** The director as the portal sees them now, else as stored (a failed refresh only logs). */
 async function currentDirector(
   deps: DigestDispatcherDeps,
-  directors: ReturnType<typeof createDirectorRepository>,
+  directors: DirectorRepository,
   logger: Logger,
   telegramUserId: number,
 ): Promise<DirectorRecord | undefined> {
@@ -162,7 +164,7 @@ export function createDigestDispatcher(deps: DigestDispatcherDeps): DigestDispat
   // asking the portal is not.
   const zoneCheckMs = (deps.refreshDirector ? 60 : 1) * MINUTE;
   const digests = createDigestRepository(deps.db);
-  const directors = createDirectorRepository(deps.db);
+  const { directors } = deps;
   const followAccess = accessFollower(deps, digests, clock, logger);
   const zoneCheckedAt = new Map<number, number>();
   const owner = instanceName(deps.instance);

@@ -3,7 +3,7 @@
 
 import type { Database } from '../storage/db.ts';
 import { createDigestRepository, type DigestSubscription } from '../storage/digest-repository.ts';
-import { createDirectorRepository, type DirectorRecord } from '../storage/directors.ts';
+import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { DigestName } from '../vocabulary/requests.ts';
@@ -34,10 +34,14 @@ const unreadableTime: Record<Language, string> = {
   en: 'I could not read the time; write it like 08:15.',
 };
 
-export function createDigestSettings(deps: { db: Database; now?: () => Date }): DigestSettingsPort {
+export function createDigestSettings(deps: {
+  db: Database;
+  directors: DirectorRepository;
+  now?: () => Date;
+}): DigestSettingsPort {
   const clock = deps.now ?? (() => new Date());
   const digests = createDigestRepository(deps.db);
-  const directors = createDirectorRepository(deps.db);
+  const { directors } = deps;
 
   const directorOf = async (telegramUserId: number): Promise<DirectorRecord> => {
     const director = await directors.get(telegramUserId);

@@ -1,8 +1,8 @@
 // Directors' own workspaces are kept while used and let go after half an hour idle, as the operator sees in
 // /metrics (assistant_connected_workspaces); a director coming back finds everything working as before.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { registry } from '../../src/ops/metrics.ts';
 import { IDLE_WORKSPACE_MS } from '../../src/access/workspace-keeper.ts';
+import { registry } from '../../src/ops/metrics.ts';
 import { type ConnectStand, DIRECTOR, OTHER_DIRECTOR, startConnectStand } from './harness.ts';
 
 let stand: ConnectStand;

@@ -78,13 +78,14 @@ export function digestHarness() {
     const repository = createDirectorRepository(db);
     for (const director of directors) await repository.save(director);
     const deliveries: Delivery[] = [];
-    const settings = createDigestSettings({ db, now: clock.now });
+    const settings = createDigestSettings({ db, directors: repository, now: clock.now });
     const digests = createDigestRepository(db);
 
     /** A dispatcher as `main` builds one; each call is a separate process-like instance on the same file. */
     const dispatcher = async (overrides: Partial<DigestDispatcherDeps> = {}) =>
       createDigestDispatcher({
         db: await open(),
+        directors: repository,
         content: namedContent,
         send: async (chatId: number, replies: Reply[]) => {
           for (const reply of replies) deliveries.push({ chatId, html: reply.html, at: clock.now() });
