@@ -1,39 +1,67 @@
 // The composition root: reads the settings, then runs either the Telegram bot or the demo. It alone
 // owns start-up and graceful shutdown.
 import { EVENTS_PATH } from './alerts/online.ts';
-import { createApp, OAUTH_REDIRECT_PATH } from './app.ts';
+import { type App, type AppOptions, createApp, OAUTH_REDIRECT_PATH } from './app.ts';
 import { type Config, ConfigError, formatConfigError, loadConfig, readEnvFile, secretsOf } from './config.ts';
 import { pageAssets } from './dashboard/page-bundle.ts';
 import { mountDashboard } from './dashboard/routes.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createListener } from './ops/listener.ts';
+import { createListener, type Listener } from './ops/listener.ts';
 import { mountOperatorRoutes } from './ops/routes.ts';
 import type { BucketSource } from './portal/bucket.ts';
 import { createPortalClient } from './portal/client.ts';
-import { exitCodeOf, type StopStep, stopInOrder, watchForStop } from './shutdown.ts';
+import { exitCodeOf, type StopStep, type StopWatch, stopInOrder, watchForStop } from './shutdown.ts';
 import { createTranscriber } from './speech/transcriber.ts';
 import { createBot } from './telegram/bot.ts';
 import { fatalTelegramLine } from './telegram/failures.ts';
 import { registerCommands } from './telegram/menu.ts';
 import { type Running, startPolling, startWebhook } from './telegram/run.ts';
+import type { Sender } from './telegram/send.ts';
 import type { Reply } from './views/reply.ts';
 
 // Time for the digest tick and writes in flight to finish once stopping begins.
 const STOP_DEADLINE_MS = 10_000;
 
+type Telegram = NonNullable<Config['telegram']>;
+
+/** What the running bot's parts share: the settings, the app, and the steps that stop it, in their order. */
+interface Run {
+  config: Config;
+  telegram: Telegram;
+  logger: Logger;
+  app: App;
+  watch: StopWatch;
+  stopSteps: StopStep[];
+}
+
 /** Runs the bot until a signal, a fatal Telegram failure or a crash; resolves with the exit code. */
 async function runTelegram(config: Config, logger: Logger): Promise<number> {
   const watch = watchForStop(logger);
   const telegram = config.telegram;
-  const portalSettings = config.portal;
-  if (!telegram || (!portalSettings && !config.application)) {
+  if (!telegram || (!config.portal && !config.application)) {
     throw new ConfigError(
       'BITRIX24_WEBHOOK_URL: the bot needs the address of the company portal (or a Bitrix24 application: BITRIX24_APP_CLIENT_ID)',
     );
   }
-  // The company webhook and directors' own connections can serve side by side.
+  const app = await createApp(appOptions(config, telegram, logger));
+  // From here on the database is open: every way out goes through the clean shutdown below.
+  const stopSteps: StopStep[] = [{ name: 'database', run: () => app.close() }];
+  try {
+    return exitCodeOf(await Promise.race([watch.stopped, serve({ config, telegram, logger, app, watch, stopSteps })]));
+  } catch (error) {
+    watch.fail(error);
+    return exitCodeOf(await watch.stopped);
+  } finally {
+    await stopInOrder(stopSteps, STOP_DEADLINE_MS, logger);
+    logger.info('stopped cleanly');
+  }
+}
+
+/** The app's parts from the settings: the company webhook and directors' own connections can serve side by side. */
+function appOptions(config: Config, telegram: Telegram, logger: Logger): AppOptions {
+  const portalSettings = config.portal;
   const application = config.application;
-  const app = await createApp({
+  return {
     ...(portalSettings
       ? {
           portal: (buckets: BucketSource) =>
@@ -63,81 +91,80 @@ async function runTelegram(config: Config, logger: Logger): Promise<number> {
     logger,
     ...(config.events ? { events: config.events } : {}),
     ...(application ? { eventsHandler: `${application.publicUrl}${EVENTS_PATH}` } : {}),
+  };
+}
+
+/** Starts everything and never resolves: only `watch.stopped` ends the run. */
+async function serve(run: Run): Promise<never> {
+  const { config, telegram, logger, app, watch, stopSteps } = run;
+  const { bot, sender, idle } = createBot({
+    token: telegram.token,
+    apiRoot: telegram.apiRoot,
+    assistant: app.assistant,
+    access: app.access,
+    ...(app.connect ? { connect: app.connect } : {}),
+    logger,
+    transcriber: config.speech && createTranscriber(config.speech),
+    dashboardUrl: config.dashboardUrl,
   });
-  // From here on the database is open: every way out goes through the clean shutdown below.
-  const stopSteps: StopStep[] = [{ name: 'database', run: () => app.close() }];
-  try {
-    return exitCodeOf(await Promise.race([watch.stopped, serve(telegram)]));
-  } catch (error) {
-    watch.fail(error);
-    return exitCodeOf(await watch.stopped);
-  } finally {
-    await stopInOrder(stopSteps, STOP_DEADLINE_MS, logger);
-    logger.info('stopped cleanly');
-  }
+  await registerCommands(bot.api, { connect: Boolean(app.connect), dashboardUrl: config.dashboardUrl });
 
-  /** Starts everything and never resolves: only `watch.stopped` ends the run. */
-  async function serve(telegram: NonNullable<Config['telegram']>): Promise<never> {
-    const { bot, sender, idle } = createBot({
-      token: telegram.token,
-      apiRoot: telegram.apiRoot,
-      assistant: app.assistant,
-      access: app.access,
-      ...(app.connect ? { connect: app.connect } : {}),
-      logger,
-      transcriber: config.speech && createTranscriber(config.speech),
-      dashboardUrl: config.dashboardUrl,
-    });
-    await registerCommands(bot.api, { connect: Boolean(app.connect), dashboardUrl: config.dashboardUrl });
+  // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
+  const listener = createListener(logger);
+  const running: Running = telegram.webhook
+    ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
+    : await startPolling(bot, logger, watch.fail);
+  stopSteps.unshift({ name: 'updates', run: () => running.stop() }, { name: 'writes in flight', run: idle });
+  const digests = startPushes(run, sender, listener);
+  if (config.dashboardUrl) mountPage(run, listener);
+  mountOperatorRoutes(
+    listener,
+    { updatesAlive: running.alive, pingDatabase: app.ping, lastDigestTick: digests.lastTick },
+    { logger, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}) },
+  );
+  stopSteps.splice(-1, 0, { name: 'operator listener', run: () => listener.close() });
+  if (config.metricsPort !== undefined) await listener.listen(config.metricsPort, config.metricsHost);
+  logger.info('assistant started', {
+    portal: app.portal ? String(app.portal) : 'none',
+    // What the operator registers as the application's handler address.
+    handler: config.application ? `${config.application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
+    allowed: config.allowed.length,
+    model: Boolean(config.model),
+  });
 
-    // Health, metrics and any route another part mounts: on METRICS_PORT, and on the webhook's port.
-    const listener = createListener(logger);
-    const running: Running = telegram.webhook
-      ? await startWebhook(bot, { ...telegram.webhook, markSeen: app.markSeen, listener }, logger)
-      : await startPolling(bot, logger, watch.fail);
-    stopSteps.unshift({ name: 'updates', run: () => running.stop() }, { name: 'writes in flight', run: idle });
-    const digests = app.startDigests(async (chatId, replies) => {
-      await sender.send(chatId, replies);
-    });
-    stopSteps.unshift({ name: 'digests', run: () => digests.stop() });
-    const notify = async (chatId: number, replies: Reply[]) => {
-      await sender.send(chatId, replies);
-    };
-    for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
-    const alerts = app.startAlerts({
-      send: async (chatId, reply) => (await sender.send(chatId, [reply]))[0],
-      edit: (chatId, messageId, reply) => sender.edit(chatId, messageId, reply),
-    });
-    stopSteps.unshift({ name: 'alerts', run: () => alerts.stop() });
-    // The portals' online events come to the listener (BITRIX24_EVENTS=online, under PUBLIC_URL).
-    listener.route(EVENTS_PATH, alerts.route);
-    if (config.dashboardUrl) {
-      mountDashboard(listener, {
-        seatOf: app.dashboardSeat,
-        botToken: telegram.token,
-        assets: pageAssets,
-        now: () => new Date(),
-        logger,
-      });
-      void pageAssets().catch((error: unknown) => logger.error('the dashboard page could not be built', { error }));
-    }
-    mountOperatorRoutes(
-      listener,
-      { updatesAlive: running.alive, pingDatabase: app.ping, lastDigestTick: digests.lastTick },
-      { logger, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}) },
-    );
-    stopSteps.splice(-1, 0, { name: 'operator listener', run: () => listener.close() });
-    if (config.metricsPort !== undefined) await listener.listen(config.metricsPort, config.metricsHost);
-    logger.info('assistant started', {
-      portal: app.portal ? String(app.portal) : 'none',
-      // What the operator registers as the application's handler address.
-      handler: application ? `${application.publicUrl}${OAUTH_REDIRECT_PATH}` : 'none',
-      allowed: config.allowed.length,
-      model: Boolean(config.model),
-    });
+  return new Promise<never>(() => {});
+}
 
-    return new Promise<never>(() => {});
-  }
+/** What is sent without being asked: the digests, the connection's news and the alerts; the digests' schedule. */
+function startPushes({ app, stopSteps }: Run, sender: Sender, listener: Listener) {
+  const digests = app.startDigests(async (chatId, replies) => {
+    await sender.send(chatId, replies);
+  });
+  stopSteps.unshift({ name: 'digests', run: () => digests.stop() });
+  const notify = async (chatId: number, replies: Reply[]) => {
+    await sender.send(chatId, replies);
+  };
+  for (const [path, handler] of app.connectRoutes?.(notify) ?? []) listener.route(path, handler);
+  const alerts = app.startAlerts({
+    send: async (chatId, reply) => (await sender.send(chatId, [reply]))[0],
+    edit: (chatId, messageId, reply) => sender.edit(chatId, messageId, reply),
+  });
+  stopSteps.unshift({ name: 'alerts', run: () => alerts.stop() });
+  // The portals' online events come to the listener (BITRIX24_EVENTS=online, under PUBLIC_URL).
+  listener.route(EVENTS_PATH, alerts.route);
+  return digests;
+}
+
+/** The dashboard's page on the listener, built in the background so its first opening is quick. */
+function mountPage({ app, telegram, logger }: Run, listener: Listener): void {
+  mountDashboard(listener, {
+    seatOf: app.dashboardSeat,
+    botToken: telegram.token,
+    assets: pageAssets,
+    now: () => new Date(),
+    logger,
+  });
+  void pageAssets().catch((error: unknown) => logger.error('the dashboard page could not be built', { error }));
 }
 
 async function main(): Promise<void> {

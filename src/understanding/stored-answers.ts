@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { chartQueryOf } from '../scenarios/files/chart-data.ts';
-import { hasSpreadsheet } from '../scenarios/files/exports.ts';
 import type { AnswerFiles } from '../scenarios/files/file-buttons.ts';
+import { hasSpreadsheet } from '../scenarios/files/query-table.ts';
 import { querySchema } from '../vocabulary/query.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 

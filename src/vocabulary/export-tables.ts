@@ -1,5 +1,6 @@
 // The spreadsheets a director can ask for, and their rows: plain typed data in the director's words, each with
-// the address of its record in the portal. Made by scenarios/files/exports.ts, written by views/sheets.
+// the address of its record in the portal. Made by scenarios/files/exports.ts (a typed question's answer by
+// files/query-table.ts), written by views/sheets.
 import type { QueryGroup, QuerySubject } from './query.ts';
 
 /** The whole lists an «📥 Excel» button exports. */

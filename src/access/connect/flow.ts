@@ -127,160 +127,206 @@ const samePortal = (clientEndpoint: string, typed: string, said: string | null) 
 
 const sealedAt = (attempt: ConnectAttempt) => `connect_attempts:${attempt.id}`;
 
-export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
+/** What every step shares: the flow's parts, the clock, and how a step ends an attempt. */
+interface Steps {
+  deps: ConnectFlowDeps;
+  logger: Logger;
+  now(): number;
+  expired(attempt: ConnectAttempt): boolean;
+  /** Ends the attempt at `from`; its owner is told only by the request that ended it. */
+  refuse(attempt: ConnectAttempt, from: ConnectStep, reason: Refusal): Promise<Refused>;
+}
+
+const unknown = (attempt?: ConnectAttempt): Refused => ({
+  ok: false,
+  reason: 'unknown',
+  ...(attempt ? { language: attempt.language } : {}),
+});
+
+function stepsOf(deps: ConnectFlowDeps): Steps {
   const logger = deps.logger.child({ part: 'connect' });
   const now = () => deps.now().getTime();
-
-  /** Ends the attempt at `from`; its owner is told only by the request that ended it. */
-  const refuse = async (attempt: ConnectAttempt, from: ConnectStep, reason: Refusal): Promise<Refused> => {
-    const ended = await deps.attempts.advance(attempt.id, from, 'refused');
-    logger.warn('a connect attempt was refused', { reason, telegramUserId: attempt.telegramUserId, step: from });
-    return ended ? { ok: false, reason, attempt, language: attempt.language } : unknown(attempt);
+  return {
+    deps,
+    logger,
+    now,
+    expired: (attempt) => attempt.expiresAt <= now(),
+    async refuse(attempt, from, reason) {
+      const ended = await deps.attempts.advance(attempt.id, from, 'refused');
+      logger.warn('a connect attempt was refused', { reason, telegramUserId: attempt.telegramUserId, step: from });
+      return ended ? { ok: false, reason, attempt, language: attempt.language } : unknown(attempt);
+    },
   };
-  const unknown = (attempt?: ConnectAttempt): Refused => ({
-    ok: false,
-    reason: 'unknown',
-    ...(attempt ? { language: attempt.language } : {}),
-  });
-  const expired = (attempt: ConnectAttempt) => attempt.expiresAt <= now();
+}
 
-  /** Who approved: the portal user of the new tokens, asked with them. */
-  async function whoApproved(endpoint: string, accessToken: string) {
-    const client = createConnectedPortalClient({
-      endpoint,
-      portalUserId: 0,
-      tokens: {
-        current: async () => accessToken,
-        renew: async () => {
-          throw new PortalError('authorization', 'FRESH_TOKEN_REFUSED', 'a token just issued was refused');
-        },
+/** Who approved: the portal user of the new tokens, asked with them. */
+async function whoApproved(deps: ConnectFlowDeps, endpoint: string, accessToken: string) {
+  const client = createConnectedPortalClient({
+    endpoint,
+    portalUserId: 0,
+    tokens: {
+      current: async () => accessToken,
+      renew: async () => {
+        throw new PortalError('authorization', 'FRESH_TOKEN_REFUSED', 'a token just issued was refused');
       },
-      retries: 1,
-      retryDelayMs: 200,
-      timeoutMs: 10_000,
-      ...(deps.rateLimit ? { rateLimit: deps.rateLimit } : {}),
-    });
-    return profileOf((await client.call('user.current')).result);
-  }
+    },
+    retries: 1,
+    retryDelayMs: 200,
+    timeoutMs: 10_000,
+    ...(deps.rateLimit ? { rateLimit: deps.rateLimit } : {}),
+  });
+  return profileOf((await client.call('user.current')).result);
+}
 
-  /** The code exchanged and checked: the approval to seal, or why it is refused. */
-  async function approval(attempt: ConnectAttempt, query: URLSearchParams, code: string): Promise<Approval | Refusal> {
-    try {
-      const granted = await deps.server.exchangeCode(code);
-      if (!samePortal(granted.clientEndpoint, attempt.portal, query.get('domain'))) return 'otherPortal';
-      const approved = await whoApproved(granted.clientEndpoint, granted.accessToken);
-      if (!approved) return 'unavailable';
-      const mapped = deps.portalUserOf(attempt.telegramUserId);
-      if (mapped !== undefined && mapped !== approved.id) return 'otherPerson';
-      return { granted, grantedAt: now(), portalUserId: approved.id, userName: approved.name };
-    } catch (error) {
-      if (error instanceof GrantRefused) return 'refused';
-      if (isPortalError(error)) return error.kind === 'unavailable' ? 'unavailable' : 'refused';
-      throw error;
-    }
+/** The code exchanged and checked: the approval to seal, or why it is refused. */
+async function approval(
+  { deps, now }: Steps,
+  attempt: ConnectAttempt,
+  query: URLSearchParams,
+  code: string,
+): Promise<Approval | Refusal> {
+  try {
+    const granted = await deps.server.exchangeCode(code);
+    if (!samePortal(granted.clientEndpoint, attempt.portal, query.get('domain'))) return 'otherPortal';
+    const approved = await whoApproved(deps, granted.clientEndpoint, granted.accessToken);
+    if (!approved) return 'unavailable';
+    const mapped = deps.portalUserOf(attempt.telegramUserId);
+    if (mapped !== undefined && mapped !== approved.id) return 'otherPerson';
+    return { granted, grantedAt: now(), portalUserId: approved.id, userName: approved.name };
+  } catch (error) {
+    if (error instanceof GrantRefused) return 'refused';
+    if (isPortalError(error)) return error.kind === 'unavailable' ? 'unavailable' : 'refused';
+    throw error;
   }
+}
 
+/** The page, opened in Telegram, proves the account: the one-time address that opens the browser. */
+async function prove(steps: Steps, ticket: string, initData: string | undefined): ReturnType<ConnectFlow['prove']> {
+  const { deps, expired, refuse } = steps;
+  const attempt = await deps.attempts.find('ticket', ticket);
+  if (attempt?.step !== 'link') return unknown(attempt);
+  if (expired(attempt)) return refuse(attempt, 'link', 'expired');
+  const signed = checkInitData(initData, deps.botToken, deps.now());
+  if (!signed.ok) return refuse(attempt, 'link', 'notTelegram');
+  if (signed.data.user.id !== attempt.telegramUserId) return refuse(attempt, 'link', 'otherAccount');
+  if (!deps.mayConnect(attempt.telegramUserId)) return refuse(attempt, 'link', 'refused');
+  const handover = newSecret();
+  const moved = await deps.attempts.advance(attempt.id, 'link', 'proven', {
+    handover,
+    telegramName: telegramNameOf(signed.data.user),
+  });
+  return moved ? { ok: true, handover, language: attempt.language } : unknown(attempt);
+}
+
+/** The browser opens the one-time address: its cookie, and where the portal asks for the approval. */
+async function handover({ deps, expired, refuse }: Steps, secret: string): ReturnType<ConnectFlow['handover']> {
+  const attempt = await deps.attempts.find('handover', secret);
+  if (attempt?.step !== 'proven') return unknown(attempt);
+  if (expired(attempt)) return refuse(attempt, 'proven', 'expired');
+  const browser = newSecret();
+  const state = newSecret();
+  if (!(await deps.attempts.advance(attempt.id, 'proven', 'portal', { browser, state }))) return unknown(attempt);
+  const query = new URLSearchParams({ client_id: deps.keys.clientId, state });
+  return { ok: true, browser, portalUrl: `${attempt.portal}/oauth/authorize/?${query}` };
+}
+
+/** The portal sent the browser back: the approval checked and sealed, and what to ask the director to confirm. */
+async function approved(
+  steps: Steps,
+  query: URLSearchParams,
+  browser: string | undefined,
+): Promise<Confirmation | Refused> {
+  const { deps, logger, expired, refuse } = steps;
+  const attempt = await deps.attempts.find('state', query.get('state') ?? '');
+  if (attempt?.step !== 'portal') {
+    logger.warn('a connect redirect with an unknown, used or expired state was refused');
+    return unknown(attempt);
+  }
+  if (expired(attempt)) return refuse(attempt, 'portal', 'expired');
+  if (!sameSecret(browser, attempt.browserHash)) return refuse(attempt, 'portal', 'otherBrowser');
+  const code = query.get('code');
+  if (!code || !deps.mayConnect(attempt.telegramUserId)) return refuse(attempt, 'portal', 'refused');
+  // Taken once: the code works once, and two tabs coming back must not both exchange it.
+  if (!(await deps.attempts.advance(attempt.id, 'portal', 'approving'))) return unknown(attempt);
+  const found = await approval(steps, attempt, query, code);
+  if (typeof found === 'string') return refuse(attempt, 'approving', found);
+  const confirm = newSecret();
+  const grantSealed = deps.box.seal(JSON.stringify(found), sealedAt(attempt));
+  if (!(await deps.attempts.advance(attempt.id, 'approving', 'confirm', { grantSealed, confirm }))) {
+    return unknown(attempt);
+  }
+  return {
+    ok: true,
+    confirm,
+    telegramName: attempt.telegramName ?? String(attempt.telegramUserId),
+    portal: portalName(attempt.portal),
+    userName: found.userName,
+    language: attempt.language,
+  };
+}
+
+/** The director confirmed (or cancelled) on the page: only now is the connection stored. */
+async function confirm(
+  steps: Steps,
+  token: string,
+  browser: string | undefined,
+  yes: boolean,
+): Promise<Connected | Refused> {
+  const { deps, expired, refuse } = steps;
+  const attempt = await deps.attempts.find('confirm', token);
+  if (!attempt?.grantSealed || attempt.step !== 'confirm') return unknown(attempt);
+  if (expired(attempt)) return refuse(attempt, 'confirm', 'expired');
+  if (!sameSecret(browser, attempt.browserHash)) return refuse(attempt, 'confirm', 'otherBrowser');
+  if (!yes) return refuse(attempt, 'confirm', 'cancelled');
+  if (!deps.mayConnect(attempt.telegramUserId)) return refuse(attempt, 'confirm', 'refused');
+  const sealed = JSON.parse(deps.box.open(attempt.grantSealed, sealedAt(attempt))) as Approval;
+  if (!(await deps.attempts.advance(attempt.id, 'confirm', 'done'))) return unknown(attempt);
+  const portal = await store(steps, attempt, sealed);
+  return { ok: true, attempt, portal, userName: sealed.userName };
+}
+
+/** The confirmed approval stored as the director's connection; the portal's name. */
+async function store({ deps, logger }: Steps, attempt: ConnectAttempt, approved: Approval): Promise<string> {
+  const { granted } = approved;
+  const portal = portalName(new URL(granted.clientEndpoint).origin);
+  await deps.connections.connect(
+    attempt.telegramUserId,
+    {
+      memberId: granted.memberId,
+      domain: portal,
+      clientEndpoint: granted.clientEndpoint,
+      portalUserId: approved.portalUserId,
+      userName: approved.userName,
+    },
+    {
+      accessToken: granted.accessToken,
+      refreshToken: granted.refreshToken,
+      accessExpiresAt: approved.grantedAt + granted.expiresInSec * 1000,
+    },
+  );
+  await deps.onSwitch(attempt.telegramUserId);
+  logger.info('director connected their portal', {
+    telegramUserId: attempt.telegramUserId,
+    memberId: granted.memberId,
+    portalUserId: approved.portalUserId,
+  });
+  return portal;
+}
+
+export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
+  const steps = stepsOf(deps);
   return {
     async link(request) {
       const ticket = await deps.attempts.open(request, deps.now(), CONNECT_LINK_TTL_MS);
       return `${deps.publicUrl}${CONNECT_PAGE_PATH}?${new URLSearchParams({ t: ticket })}`;
     },
-
     async languageOf(ticket) {
       return (await deps.attempts.find('ticket', ticket))?.language;
     },
-
-    async prove(ticket, initData) {
-      const attempt = await deps.attempts.find('ticket', ticket);
-      if (attempt?.step !== 'link') return unknown(attempt);
-      if (expired(attempt)) return refuse(attempt, 'link', 'expired');
-      const signed = checkInitData(initData, deps.botToken, deps.now());
-      if (!signed.ok) return refuse(attempt, 'link', 'notTelegram');
-      if (signed.data.user.id !== attempt.telegramUserId) return refuse(attempt, 'link', 'otherAccount');
-      if (!deps.mayConnect(attempt.telegramUserId)) return refuse(attempt, 'link', 'refused');
-      const handover = newSecret();
-      const moved = await deps.attempts.advance(attempt.id, 'link', 'proven', {
-        handover,
-        telegramName: telegramNameOf(signed.data.user),
-      });
-      return moved ? { ok: true, handover, language: attempt.language } : unknown(attempt);
-    },
-
-    async handover(secret) {
-      const attempt = await deps.attempts.find('handover', secret);
-      if (attempt?.step !== 'proven') return unknown(attempt);
-      if (expired(attempt)) return refuse(attempt, 'proven', 'expired');
-      const browser = newSecret();
-      const state = newSecret();
-      if (!(await deps.attempts.advance(attempt.id, 'proven', 'portal', { browser, state }))) return unknown(attempt);
-      const query = new URLSearchParams({ client_id: deps.keys.clientId, state });
-      return { ok: true, browser, portalUrl: `${attempt.portal}/oauth/authorize/?${query}` };
-    },
-
-    async approved(query, browser) {
-      const attempt = await deps.attempts.find('state', query.get('state') ?? '');
-      if (attempt?.step !== 'portal') {
-        logger.warn('a connect redirect with an unknown, used or expired state was refused');
-        return unknown(attempt);
-      }
-      if (expired(attempt)) return refuse(attempt, 'portal', 'expired');
-      if (!sameSecret(browser, attempt.browserHash)) return refuse(attempt, 'portal', 'otherBrowser');
-      const code = query.get('code');
-      if (!code || !deps.mayConnect(attempt.telegramUserId)) return refuse(attempt, 'portal', 'refused');
-      // Taken once: the code works once, and two tabs coming back must not both exchange it.
-      if (!(await deps.attempts.advance(attempt.id, 'portal', 'approving'))) return unknown(attempt);
-      const approved = await approval(attempt, query, code);
-      if (typeof approved === 'string') return refuse(attempt, 'approving', approved);
-      const confirm = newSecret();
-      const grantSealed = deps.box.seal(JSON.stringify(approved), sealedAt(attempt));
-      if (!(await deps.attempts.advance(attempt.id, 'approving', 'confirm', { grantSealed, confirm }))) {
-        return unknown(attempt);
-      }
-      return {
-        ok: true,
-        confirm,
-        telegramName: attempt.telegramName ?? String(attempt.telegramUserId),
-        portal: portalName(attempt.portal),
-        userName: approved.userName,
-        language: attempt.language,
-      };
-    },
-
-    async confirm(token, browser, yes) {
-      const attempt = await deps.attempts.find('confirm', token);
-      if (!attempt?.grantSealed || attempt.step !== 'confirm') return unknown(attempt);
-      if (expired(attempt)) return refuse(attempt, 'confirm', 'expired');
-      if (!sameSecret(browser, attempt.browserHash)) return refuse(attempt, 'confirm', 'otherBrowser');
-      if (!yes) return refuse(attempt, 'confirm', 'cancelled');
-      if (!deps.mayConnect(attempt.telegramUserId)) return refuse(attempt, 'confirm', 'refused');
-      const approved = JSON.parse(deps.box.open(attempt.grantSealed, sealedAt(attempt))) as Approval;
-      if (!(await deps.attempts.advance(attempt.id, 'confirm', 'done'))) return unknown(attempt);
-      const { granted } = approved;
-      const portal = portalName(new URL(granted.clientEndpoint).origin);
-      await deps.connections.connect(
-        attempt.telegramUserId,
-        {
-          memberId: granted.memberId,
-          domain: portal,
-          clientEndpoint: granted.clientEndpoint,
-          portalUserId: approved.portalUserId,
-          userName: approved.userName,
-        },
-        {
-          accessToken: granted.accessToken,
-          refreshToken: granted.refreshToken,
-          accessExpiresAt: approved.grantedAt + granted.expiresInSec * 1000,
-        },
-      );
-      await deps.onSwitch(attempt.telegramUserId);
-      logger.info('director connected their portal', {
-        telegramUserId: attempt.telegramUserId,
-        memberId: granted.memberId,
-        portalUserId: approved.portalUserId,
-      });
-      return { ok: true, attempt, portal, userName: approved.userName };
-    },
-
+    prove: (ticket, initData) => prove(steps, ticket, initData),
+    handover: (secret) => handover(steps, secret),
+    approved: (query, browser) => approved(steps, query, browser),
+    confirm: (token, browser, yes) => confirm(steps, token, browser, yes),
     async disconnect(telegramUserId) {
       const connection = await deps.connections.get(telegramUserId);
       if (!connection || !(await deps.connections.remove(telegramUserId))) return undefined;

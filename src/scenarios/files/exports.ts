@@ -11,12 +11,9 @@ import {
   type ExportTable,
   type LeadRow,
   type MemberRow,
-  type SummaryRow,
   type TaskRow,
 } from '../../vocabulary/export-tables.ts';
-import type { Query, QuerySubject } from '../../vocabulary/query.ts';
 import { type RecordKind, recordAddress } from '../../vocabulary/record-links.ts';
-import type { QueryResult, ViewModel } from '../../vocabulary/view-models.ts';
 import { leadSelect } from '../clients/leads.ts';
 import { linksOf, type ScenarioContext } from '../context.ts';
 import { dealSelect, openDealFilter } from '../deals/open-deals.ts';
@@ -33,8 +30,6 @@ import {
   personName,
   taskSchema,
 } from '../portal-data.ts';
-import { comparePeriods, comparisonTable } from '../questions/compare.ts';
-import { runQuery } from '../questions/query-run.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { teamStatus } from '../reports/team-status.ts';
 import { toDirectorTime } from '../schedule/day-window.ts';
@@ -64,7 +59,7 @@ const localTime = (context: ScenarioContext, iso: string | undefined) => toDirec
 const IDS_PER_READ = 50;
 
 /** The records with these IDs, read in pages of 50 IDs, all in batches (never the whole list of the portal). */
-async function recordsWithIds<T extends z.ZodType>(
+export async function recordsWithIds<T extends z.ZodType>(
   context: ScenarioContext,
   schema: T,
   method: string,
@@ -93,7 +88,7 @@ async function companyTitles(context: ScenarioContext, ids: (number | undefined)
 const peopleOf = (context: ScenarioContext, ids: (number | undefined)[]) =>
   context.names.users([...new Set(ids.filter((id): id is number => Boolean(id)))]);
 
-const dealExportSelect = [...dealSelect, 'COMPANY_ID', 'CLOSEDATE'];
+export const dealExportSelect = [...dealSelect, 'COMPANY_ID', 'CLOSEDATE'];
 
 async function deals(context: ScenarioContext): Promise<DealRow[]> {
   return dealRows(
@@ -130,7 +125,7 @@ export async function dealRows(context: ScenarioContext, raw: PortalDeal[]): Pro
   }));
 }
 
-const taskLink = (context: ScenarioContext, responsibleId: number, id: number) =>
+export const taskLink = (context: ScenarioContext, responsibleId: number, id: number) =>
   linkOf(context, 'task', id, responsibleId);
 
 /** The director's open tasks, as «мои задачи» lists them. */
@@ -163,7 +158,7 @@ async function leads(context: ScenarioContext): Promise<LeadRow[]> {
   return leadRows(context, await everyRecord(context, leadSchema, 'crm.lead.list', { select: leadSelect }));
 }
 
-async function leadRows(context: ScenarioContext, raw: PortalLead[]): Promise<LeadRow[]> {
+export async function leadRows(context: ScenarioContext, raw: PortalLead[]): Promise<LeadRow[]> {
   const people = await peopleOf(
     context,
     raw.map((lead) => lead.ASSIGNED_BY_ID),
@@ -186,7 +181,7 @@ async function leadRows(context: ScenarioContext, raw: PortalLead[]): Promise<Le
   );
 }
 
-const contactExportSelect = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'];
+export const contactExportSelect = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'POST', 'COMPANY_ID', 'PHONE', 'EMAIL'];
 
 async function contacts(context: ScenarioContext): Promise<ContactRow[]> {
   return contactRows(
@@ -195,7 +190,7 @@ async function contacts(context: ScenarioContext): Promise<ContactRow[]> {
   );
 }
 
-async function contactRows(context: ScenarioContext, raw: PortalContact[]): Promise<ContactRow[]> {
+export async function contactRows(context: ScenarioContext, raw: PortalContact[]): Promise<ContactRow[]> {
   const companies = await companyTitles(
     context,
     raw.map((contact) => contact.COMPANY_ID),
@@ -223,88 +218,6 @@ async function team(context: ScenarioContext): Promise<MemberRow[]> {
     overdueTasks: member.overdueTasks,
     link: linkOf(context, 'person', member.person.id),
   }));
-}
-
-/** The records of these items, in the items' order. */
-async function inOrderOf<T extends { ID: number }>(items: { id: number }[], records: T[]): Promise<T[]> {
-  const byId = new Map(records.map((record) => [record.ID, record]));
-  return items.flatMap((item) => byId.get(item.id) ?? []);
-}
-
-const groupRows = (result: Extract<QueryResult, { kind: 'groups' }>, dated: boolean): SummaryRow[] =>
-  result.rows.flatMap((row) => {
-    const group = { label: row.label, ...(dated ? { start: row.key } : {}), count: row.count };
-    if (row.sums.length === 0) return [group];
-    return row.sums.map((sum) => ({ ...group, amount: sum.amount, currency: sum.currency }));
-  });
-
-// The subjects whose records make a spreadsheet (a count of them lists them).
-const LISTED_SUBJECTS: ReadonlySet<QuerySubject> = new Set(['deals', 'leads', 'tasks', 'contacts']);
-
-/** A question's answer has a spreadsheet: a list, a grouped answer, or a total (its records are the file). */
-export function hasSpreadsheet(view: ViewModel): boolean {
-  if (view.view === 'comparison') return true;
-  if (view.view !== 'query') return false;
-  switch (view.result.kind) {
-    case 'deals':
-    case 'leads':
-    case 'tasks':
-    case 'groups':
-      return true;
-    case 'records':
-      return view.query.subject === 'contacts';
-    case 'total':
-      return LISTED_SUBJECTS.has(view.query.subject);
-    default:
-      return false;
-  }
-}
-
-/** The whole answer to a question (every record, not the shown part) as a spreadsheet's rows. */
-export async function queryTable(context: ScenarioContext, query: Query): Promise<ExportTable | undefined> {
-  if (query.compare) return comparisonTable(await comparePeriods(context, query));
-  const view = await runQuery(context, query, 0, EXPORT_LIMIT);
-  if (!hasSpreadsheet(view) || view.view !== 'query') return undefined;
-  const { result } = view;
-  switch (result.kind) {
-    case 'total':
-      // «сколько заработали в ноябре»: the file lists the deals behind the sum (the answer's own filters).
-      return queryTable(context, { ...view.query, measure: 'list', groupBy: undefined });
-    case 'groups': {
-      const groupBy = view.query.groupBy ?? 'manager';
-      const dated = groupBy === 'week' || groupBy === 'month';
-      return { list: 'groups', subject: view.query.subject, groupBy, rows: groupRows(result, dated) };
-    }
-    case 'deals': {
-      const ids = result.items.map((item) => item.id);
-      const raw = await recordsWithIds(context, dealSchema, 'crm.deal.list', ids, dealExportSelect);
-      return { list: 'deals', rows: await dealRows(context, await inOrderOf(result.items, raw)) };
-    }
-    case 'leads': {
-      const ids = result.items.map((item) => item.id);
-      const raw = await recordsWithIds(context, leadSchema, 'crm.lead.list', ids, leadSelect);
-      return { list: 'leads', rows: await leadRows(context, await inOrderOf(result.items, raw)) };
-    }
-    case 'records': {
-      const ids = result.items.map((item) => item.id);
-      const raw = await recordsWithIds(context, contactSchema, 'crm.contact.list', ids, contactExportSelect);
-      return { list: 'contacts', rows: await contactRows(context, await inOrderOf(result.items, raw)) };
-    }
-    case 'tasks':
-      return {
-        list: 'tasks',
-        rows: result.items.map((task) => ({
-          id: task.id,
-          title: task.title,
-          deadline: task.deadline,
-          overdue: task.overdue,
-          responsible: task.responsible?.name ?? '',
-          link: taskLink(context, task.responsible?.id ?? context.director.portalUserId, task.id),
-        })),
-      };
-    default:
-      return undefined;
-  }
 }
 
 export async function exportTable(context: ScenarioContext, list: ExportList): Promise<ExportTable> {

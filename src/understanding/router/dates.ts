@@ -94,6 +94,20 @@ export function localDateTime(date: LocalDate, time: string, timeZone: string): 
     .toISO({ suppressMilliseconds: true })!;
 }
 
+/** A date and time said; a time without a day is today, or tomorrow when that time has already passed today. */
+export function dateTimeOf(
+  date: LocalDate | undefined,
+  time: string,
+  clock: { now: Date; timeZone: string },
+  dayGiven: boolean,
+): IsoDateTime {
+  if (dayGiven && date) return localDateTime(date, time, clock.timeZone);
+  const today = todayIn(clock.now, clock.timeZone);
+  const candidate = localDateTime(today, time, clock.timeZone);
+  if (DateTime.fromISO(candidate) > DateTime.fromJSDate(clock.now)) return candidate;
+  return localDateTime(DateTime.fromISO(today).plus({ days: 1 }).toISODate()!, time, clock.timeZone);
+}
+
 /** The first day the text names, in the director's zone. */
 export function parseDay(text: string, now: Date, timeZone: string): LocalDate | undefined {
   return findDays(text, now, timeZone)[0]?.date;

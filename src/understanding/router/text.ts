@@ -71,6 +71,11 @@ export function without(message: Message, spans: readonly { start: number; end: 
   return { raw, light };
 }
 
+/** The message from a light-text position on. */
+export function restOf(message: Message, start: number): Message {
+  return { raw: message.raw.slice(start), light: message.light.slice(start) };
+}
+
 function replaceBoth(message: Message, pattern: RegExp, replacement: (match: RegExpExecArray) => string): Message {
   let raw = '';
   let light = '';
