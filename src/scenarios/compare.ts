@@ -9,7 +9,7 @@ import { sumsOf } from './open-deals.ts';
 import { dealSchema, parseItems, stageHistorySchema } from './portal-data.ts';
 import { type Period, periodOf, periodWindow, type Query } from './query.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
-import { resolvePerson } from './query-run.ts';
+import { resolvePerson } from './query-who.ts';
 import { type Read, type ReadResult, readTogether } from './reads.ts';
 import type { ComparedMeasure, ComparedPeriod, ViewModel } from './view-models.ts';
 

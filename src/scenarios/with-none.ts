@@ -6,7 +6,7 @@ import { openTaskFilter } from './open-tasks.ts';
 import { parseItems, taskSchema } from './portal-data.ts';
 import { periodWindow, type Query } from './query.ts';
 import { between } from './query-filters.ts';
-import { resolvePerson } from './query-run.ts';
+import { resolvePerson } from './query-who.ts';
 import { readTogether } from './reads.ts';
 import type { ViewModel } from './view-models.ts';
 

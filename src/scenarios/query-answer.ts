@@ -1,0 +1,93 @@
+// What every part of a typed question's answer shares: the question being run, its window and page, and the
+// counting of items by person, name, week or month.
+import { DateTime } from 'luxon';
+import type { Params } from '../portal/port.ts';
+import type { ScenarioContext } from './context.ts';
+import { toDirectorTime } from './day-window.ts';
+import { matchesName } from './matcher.ts';
+import { periodWindow, type Query, type QueryGroup } from './query.ts';
+import type { Client, Resolved, Who } from './query-who.ts';
+import type { GroupRow, QueryFilters, QueryResult } from './view-models.ts';
+
+export interface Run {
+  context: ScenarioContext;
+  query: Query;
+  who: Who | undefined;
+  client: Client | undefined;
+  filters: QueryFilters;
+  offset: number;
+  limit: number;
+}
+
+export interface DealFilter {
+  params: Params;
+  stageIds?: string[];
+}
+
+async function _stageFilters(run: Run): Promise<Resolved<DealFilter>> {
+  const { query, context, filters } = run;
+  const params: Params = {};
+  if (query.subject !== 'deals') return { ok: { params } };
+  const { names, at } = context;
+  if (query.pipeline) {
+    const pipelines = (await names.pipelines()).filter((pipeline) =>
+      matchesName(pipeline.name, query.pipeline!, { prefix: true }),
+    );
+    if (pipelines.length !== 1)
+      return { view: { view: 'queryNotFound', at, query, about: 'pipeline', name: query.pipeline } };
+    params.CATEGORY_ID = pipelines[0]!.id;
+    filters.pipeline = pipelines[0]!.name;
+  }
+  if (query.stage) {
+    const stages = (await names.stages(params.CATEGORY_ID as number | undefined)).filter(
+      (stage) => stage.semantics === 'process' && matchesName(stage.name, query.stage!, { prefix: true }),
+    );
+    if (stages.length === 0) return { view: { view: 'queryNotFound', at, query, about: 'stage', name: query.stage } };
+    filters.stage = [...new Set(stages.map((stage) => stage.name))].join(', ');
+    return { ok: { params, stageIds: stages.map((stage) => stage.id) } };
+  }
+  return { ok: { params } };
+}
+
+export type Answer = { result: QueryResult; total: number };
+
+export const window = (run: Run) =>
+  run.query.period ? periodWindow(run.query.period, run.context.director.timeZone) : undefined;
+export const part = <T>(items: T[], run: Run) => items.slice(run.offset, run.offset + run.limit);
+
+/**
+ * Items counted by the person responsible or by a name (a source, a status), the most first, or by the week or
+ * month of their date, in order: «у кого просрочки», «кто больше всех звонил», «задачи по неделям».
+ */
+export function countRows<T>(
+  items: T[],
+  by: QueryGroup,
+  zone: string,
+  of: (item: T) => { person?: { id: number; name: string }; date?: string; name?: string },
+): GroupRow[] {
+  const groups = new Map<string, GroupRow>();
+  for (const item of items) {
+    const { person, date, name } = of(item);
+    // Without a date (a task with no deadline): the key is empty, and the row comes last.
+    const key =
+      by === 'week' || by === 'month'
+        ? (DateTime.fromISO(toDirectorTime(date, zone) ?? '', { zone })
+            .startOf(by)
+            .toISODate() ?? '')
+        : by === 'manager'
+          ? String(person?.id ?? 0)
+          : (name ?? '—');
+    const row = groups.get(key) ?? {
+      key,
+      label: by === 'manager' ? (person?.name ?? '—') : key,
+      count: 0,
+      sums: [],
+      averages: [],
+    };
+    row.count += 1;
+    groups.set(key, row);
+  }
+  const rows = [...groups.values()];
+  if (by === 'week' || by === 'month') return rows.sort((a, b) => (a.key || '~').localeCompare(b.key || '~'));
+  return rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
+}

@@ -1,0 +1,171 @@
+// Deals and money for a typed question: won or lost in the period by the stage history, stuck by the last
+// movement, conversion, sums and averages per currency, and the deals grouped.
+import { DateTime } from 'luxon';
+import type { Params } from '../portal/port.ts';
+import { toDirectorTime } from './day-window.ts';
+import {
+  dealNamesFor,
+  dealSelect,
+  lastMovements,
+  movementCommands,
+  stuckDaysOf,
+  sumsOf,
+  toDealItem,
+} from './open-deals.ts';
+import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from './portal-data.ts';
+import { type Answer, type DealFilter, part, type Run, window } from './query-answer.ts';
+import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
+import { type Read, readTogether } from './reads.ts';
+import type { Amount, QueryResult } from './view-models.ts';
+
+export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
+  const { context, query, who, client } = run;
+  const range = window(run);
+  const filter: Params = {
+    ...stage.params,
+    ...people('ASSIGNED_BY_ID', who),
+    ...(client ? { [client.field]: client.id } : {}),
+    ...(stage.stageIds ? { STAGE_ID: stage.stageIds.length === 1 ? stage.stageIds[0] : stage.stageIds } : {}),
+    ...amountFilter(query),
+  };
+  const status = query.status;
+  let chosen: PortalDeal[];
+  let stuck: Map<number, number> | undefined;
+  if (query.measure === 'conversion' && range) {
+    const reads = await readTogether(context, closedInPeriodReads(['S', 'F'], range, filter));
+    const items = (name: string) => reads[name]?.items ?? [];
+    const history = parseItems(stageHistorySchema, [...items('historyS'), ...items('historyF')]);
+    const won = closedInPeriod(history, parseItems(dealSchema, items('dealsS')), 'S').filter(inAmount(query));
+    const lost = closedInPeriod(history, parseItems(dealSchema, items('dealsF')), 'F').filter(inAmount(query));
+    // Conversion: won ÷ (won + lost) among the deals closed in the period.
+    return { result: { kind: 'conversion', won: won.length, lost: lost.length }, total: won.length + lost.length };
+  }
+  if ((status === 'won' || status === 'lost') && range) {
+    const letter = status === 'won' ? 'S' : 'F';
+    const reads = await readTogether(context, closedInPeriodReads([letter], range, filter));
+    const history = parseItems(stageHistorySchema, reads[`history${letter}`]!.items);
+    chosen = closedInPeriod(history, parseItems(dealSchema, reads[`deals${letter}`]!.items), letter);
+  } else {
+    const semantic =
+      status === 'won'
+        ? 'S'
+        : status === 'lost'
+          ? 'F'
+          : status === 'open' || status === 'stuck' || !range
+            ? 'P'
+            : undefined;
+    const reads: Record<string, Read> = {
+      deals: {
+        method: 'crm.deal.list',
+        params: {
+          order: { ID: 'ASC' },
+          filter: {
+            ...filter,
+            ...(semantic ? { STAGE_SEMANTIC_ID: semantic } : {}),
+            // «новые сделки за неделю», «сделки за ноябрь»: created in the period.
+            ...between('DATE_CREATE', range),
+          },
+          select: dealSelect,
+        },
+        all: true,
+        byId: true,
+      },
+    };
+    if (status === 'stuck') {
+      const movement = movementCommands(context.now);
+      reads.stageHistory = { ...movement.stageHistory, all: true, byId: true };
+      reads.dealActivities = { ...movement.dealActivities, all: true, byId: true };
+    }
+    const result = await readTogether(context, reads);
+    chosen = parseItems(dealSchema, result.deals!.items);
+    if (status === 'stuck') {
+      stuck = lastMovements(
+        parseItems(stageHistorySchema, result.stageHistory!.items),
+        parseItems(activitySchema, [...(result.dealActivities?.items ?? [])]),
+      );
+      const movements = stuck;
+      // «без движения больше месяца»: stuck for at least that long.
+      const idle = query.idleDays ?? 0;
+      chosen = chosen.filter((deal) => (stuckDaysOf(deal, movements, context.now) ?? -1) >= idle);
+    }
+  }
+  chosen = chosen.filter(inAmount(query));
+  return dealAnswer(run, chosen, stuck);
+}
+
+const amountOf = (deal: PortalDeal): Amount => ({ amount: deal.OPPORTUNITY, currency: deal.CURRENCY_ID || 'RUB' });
+
+/** Average deal: earned ÷ number of deals won — per currency, each over its own deals. */
+function averagesOf(chosen: PortalDeal[]): Amount[] {
+  return sumsOf(chosen.map(amountOf)).map((sum) => {
+    const deals = chosen.filter((deal) => amountOf(deal).currency === sum.currency).length;
+    return { currency: sum.currency, amount: Math.round(sum.amount / deals) };
+  });
+}
+
+async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
+  const { context, query } = run;
+  // Sums per currency, never added across currencies.
+  const sums = sumsOf(chosen.map(amountOf));
+  if (query.groupBy) return { result: await dealGroups(run, chosen), total: chosen.length };
+  if (query.measure === 'sum' || query.measure === 'average' || query.measure === 'count')
+    return {
+      result: { kind: 'total', count: chosen.length, sums, averages: averagesOf(chosen) },
+      total: chosen.length,
+    };
+  const named = await dealNamesFor(context.names, chosen);
+  const items = chosen
+    .map((deal) => toDealItem(deal, { ...named, stuckDays: stuck ? stuckDaysOf(deal, stuck, context.now) : undefined }))
+    .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
+  return { result: { kind: 'deals', items: part(items, run), sums }, total: items.length };
+}
+
+async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> {
+  const { context, query } = run;
+  const zone = context.director.timeZone;
+  const groups = new Map<string, { label: string; deals: PortalDeal[] }>();
+  const stages = await context.names.stages();
+  const people = await context.names.users(chosen.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
+  for (const deal of chosen) {
+    let key: string;
+    let label: string;
+    switch (query.groupBy) {
+      case 'manager':
+        key = String(deal.ASSIGNED_BY_ID ?? 0);
+        label = people.get(deal.ASSIGNED_BY_ID ?? 0)?.name ?? '—';
+        break;
+      case 'stage':
+        key = deal.STAGE_ID;
+        label = stages.find((stage) => stage.id === deal.STAGE_ID)?.name ?? '—';
+        break;
+      case 'source':
+        key = String((deal as { SOURCE_ID?: unknown }).SOURCE_ID ?? '');
+        label = (await context.names.sourceName(key)) ?? '—';
+        break;
+      default: {
+        const when = DateTime.fromISO(toDirectorTime(deal.MOVED_TIME ?? deal.DATE_CREATE, zone) ?? '', { zone });
+        const start = when.startOf(query.groupBy === 'week' ? 'week' : 'month');
+        key = start.toISODate() ?? '';
+        label = key;
+      }
+    }
+    const group = groups.get(key) ?? { label, deals: [] };
+    group.deals.push(deal);
+    groups.set(key, group);
+  }
+  const rows = [...groups.entries()].map(([key, group]) => ({
+    key,
+    label: group.label,
+    count: group.deals.length,
+    sums: sumsOf(group.deals.map(amountOf)),
+    averages: averagesOf(group.deals),
+  }));
+  // The leaderboard ranks by the won sum (the biggest currency's first), then by count, unless the question counts
+  // («у кого больше всего сделок»); weeks and months in order.
+  const bySum = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+    (b.sums[0]?.amount ?? 0) - (a.sums[0]?.amount ?? 0);
+  if (query.groupBy === 'week' || query.groupBy === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
+  else if (query.measure === 'count') rows.sort((a, b) => b.count - a.count || bySum(a, b));
+  else rows.sort((a, b) => bySum(a, b) || b.count - a.count);
+  return { kind: 'groups', rows };
+}
