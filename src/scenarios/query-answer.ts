@@ -4,9 +4,8 @@ import { DateTime } from 'luxon';
 import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
-import { matchesName } from './matcher.ts';
 import { periodWindow, type Query, type QueryGroup } from './query.ts';
-import type { Client, Resolved, Who } from './query-who.ts';
+import type { Client, Who } from './query-who.ts';
 import type { GroupRow, QueryFilters, QueryResult } from './view-models.ts';
 
 export interface Run {
@@ -22,31 +21,6 @@ export interface Run {
 export interface DealFilter {
   params: Params;
   stageIds?: string[];
-}
-
-async function _stageFilters(run: Run): Promise<Resolved<DealFilter>> {
-  const { query, context, filters } = run;
-  const params: Params = {};
-  if (query.subject !== 'deals') return { ok: { params } };
-  const { names, at } = context;
-  if (query.pipeline) {
-    const pipelines = (await names.pipelines()).filter((pipeline) =>
-      matchesName(pipeline.name, query.pipeline!, { prefix: true }),
-    );
-    if (pipelines.length !== 1)
-      return { view: { view: 'queryNotFound', at, query, about: 'pipeline', name: query.pipeline } };
-    params.CATEGORY_ID = pipelines[0]!.id;
-    filters.pipeline = pipelines[0]!.name;
-  }
-  if (query.stage) {
-    const stages = (await names.stages(params.CATEGORY_ID as number | undefined)).filter(
-      (stage) => stage.semantics === 'process' && matchesName(stage.name, query.stage!, { prefix: true }),
-    );
-    if (stages.length === 0) return { view: { view: 'queryNotFound', at, query, about: 'stage', name: query.stage } };
-    filters.stage = [...new Set(stages.map((stage) => stage.name))].join(', ');
-    return { ok: { params, stageIds: stages.map((stage) => stage.id) } };
-  }
-  return { ok: { params } };
 }
 
 export type Answer = { result: QueryResult; total: number };
