@@ -12,7 +12,8 @@ export interface Run {
   context: ScenarioContext;
   query: Query;
   who: Who | undefined;
-  client: Client | undefined;
+  /** The clients asked about: none, one, or several («Альфы и Беты»). */
+  clients: Client[];
   filters: QueryFilters;
   offset: number;
   limit: number;

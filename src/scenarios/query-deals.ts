@@ -15,16 +15,17 @@ import {
 import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from './portal-data.ts';
 import { type Answer, type DealFilter, part, type Run, window } from './query-answer.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
+import { clientParams, ofClients } from './query-who.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { Amount, QueryResult } from './view-models.ts';
 
 export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
-  const { context, query, who, client } = run;
+  const { context, query, who, clients } = run;
   const range = window(run);
   const filter: Params = {
     ...stage.params,
     ...people('ASSIGNED_BY_ID', who),
-    ...(client ? { [client.field]: client.id } : {}),
+    ...clientParams(clients),
     ...(stage.stageIds ? { STAGE_ID: stage.stageIds.length === 1 ? stage.stageIds[0] : stage.stageIds } : {}),
     ...amountFilter(query),
   };
@@ -35,8 +36,9 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
     const reads = await readTogether(context, closedInPeriodReads(['S', 'F'], range, filter));
     const items = (name: string) => reads[name]?.items ?? [];
     const history = parseItems(stageHistorySchema, [...items('historyS'), ...items('historyF')]);
-    const won = closedInPeriod(history, parseItems(dealSchema, items('dealsS')), 'S').filter(inAmount(query));
-    const lost = closedInPeriod(history, parseItems(dealSchema, items('dealsF')), 'F').filter(inAmount(query));
+    const fits = (deal: PortalDeal) => inAmount(query)(deal) && ofClients(clients)(deal);
+    const won = closedInPeriod(history, parseItems(dealSchema, items('dealsS')), 'S').filter(fits);
+    const lost = closedInPeriod(history, parseItems(dealSchema, items('dealsF')), 'F').filter(fits);
     // Conversion: won ÷ (won + lost) among the deals closed in the period.
     return { result: { kind: 'conversion', won: won.length, lost: lost.length }, total: won.length + lost.length };
   }
@@ -89,7 +91,8 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
       chosen = chosen.filter((deal) => (stuckDaysOf(deal, movements, context.now) ?? -1) >= idle);
     }
   }
-  chosen = chosen.filter(inAmount(query));
+  // Clients of both kinds («Альфа» a company, «Бета» a contact) are told apart here.
+  chosen = chosen.filter(inAmount(query)).filter(ofClients(clients));
   return dealAnswer(run, chosen, stuck);
 }
 

@@ -17,6 +17,7 @@ import {
 import { periodOf, periodWindow } from './query.ts';
 import { type Answer, countRows, part, type Run, window } from './query-answer.ts';
 import { between, people } from './query-filters.ts';
+import { clientParams, ofClients } from './query-who.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { RecordItem } from './view-models.ts';
 
@@ -56,7 +57,7 @@ const DIRECTION = { incoming: 1, outgoing: 2 } as const;
  * client's are the ones on the client itself and on its deals, as its card in the portal shows them.
  */
 export async function activities(run: Run): Promise<Answer> {
-  const { context, query, who, client } = run;
+  const { context, query, who, clients } = run;
   const filter: Params = {
     ...people('RESPONSIBLE_ID', who),
     ...between('START_TIME', window(run)),
@@ -73,17 +74,21 @@ export async function activities(run: Run): Promise<Answer> {
     byId: true,
   });
   const reads: Record<string, Read> = {};
-  if (client) {
-    reads.own = list({ OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id });
+  if (clients.length) {
+    clients.forEach((client, index) => {
+      reads[`own${index}`] = list({ OWNER_TYPE_ID: client.field === 'COMPANY_ID' ? 4 : 3, OWNER_ID: client.id });
+    });
     const deals = await readTogether(context, {
       deals: {
         method: 'crm.deal.list',
-        params: { order: { ID: 'ASC' }, filter: { [client.field]: client.id }, select: ['ID'] },
+        params: { order: { ID: 'ASC' }, filter: clientParams(clients), select: ['ID', 'COMPANY_ID', 'CONTACT_ID'] },
         all: true,
         byId: true,
       },
     });
-    const dealIds = parseItems(dealSchema, deals.deals.items).map((deal) => deal.ID);
+    const dealIds = parseItems(dealSchema, deals.deals.items)
+      .filter(ofClients(clients))
+      .map((deal) => deal.ID);
     if (dealIds.length) reads.deals = list({ OWNER_TYPE_ID: 2, OWNER_ID: dealIds });
   } else reads.all = list({});
   const found = await readTogether(context, reads);
@@ -108,11 +113,16 @@ export async function activities(run: Run): Promise<Answer> {
 }
 
 export async function clients(run: Run): Promise<Answer> {
-  const { context, query, who, client } = run;
+  const { context, query, who, clients } = run;
   const companies = query.subject === 'companies';
   const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', window(run)) };
-  if (client && !companies) filter[client.field === 'COMPANY_ID' ? 'COMPANY_ID' : 'ID'] = client.id;
-  if (client && companies && client.field === 'COMPANY_ID') filter.ID = client.id;
+  // A company's contacts, or the contacts themselves; the companies asked about themselves. Both kinds at once
+  // are told apart here.
+  const bound = clientParams(clients);
+  if (!companies && bound.COMPANY_ID !== undefined) filter.COMPANY_ID = bound.COMPANY_ID;
+  if (!companies && bound.CONTACT_ID !== undefined) filter.ID = bound.CONTACT_ID;
+  const companyIds = clients.flatMap((client) => (client.field === 'COMPANY_ID' ? [client.id] : []));
+  if (companies && companyIds.length) filter.ID = companyIds;
   const reads = await readTogether(context, {
     records: {
       method: companies ? 'crm.company.list' : 'crm.contact.list',
@@ -133,12 +143,14 @@ export async function clients(run: Run): Promise<Answer> {
         id: company.ID,
         label: company.TITLE,
       }))
-    : parseItems(contactSchema, records).map((contact) => ({
-        kind: 'contact' as const,
-        id: contact.ID,
-        label: personName(contact),
-        ...(contact.POST ? { detail: contact.POST } : {}),
-      }));
+    : parseItems(contactSchema, records)
+        .filter((contact) => ofClients(clients)({ COMPANY_ID: contact.COMPANY_ID, CONTACT_ID: contact.ID }))
+        .map((contact) => ({
+          kind: 'contact' as const,
+          id: contact.ID,
+          label: personName(contact),
+          ...(contact.POST ? { detail: contact.POST } : {}),
+        }));
   if (query.measure === 'count')
     return { result: { kind: 'total', count: items.length, sums: [], averages: [] }, total: items.length };
   return { result: { kind: 'records', items: part(items, run) }, total: items.length };

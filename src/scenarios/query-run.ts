@@ -12,7 +12,15 @@ import { deals } from './query-deals.ts';
 import { leads } from './query-leads.ts';
 import { activities, clients, meetings } from './query-records.ts';
 import { tasks } from './query-tasks.ts';
-import { type Client, nearlyNamed, personOptions, type Resolved, resolveClient, resolvePerson } from './query-who.ts';
+import {
+  type Client,
+  nearlyNamed,
+  personOptions,
+  type Resolved,
+  resolveClient,
+  resolvePerson,
+  severalClients,
+} from './query-who.ts';
 import type { QueryFilters, QueryResult, ViewModel } from './view-models.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
@@ -101,14 +109,17 @@ export async function runQuery(
       );
     clientSaid = query.person;
   }
-  let client: Client | undefined;
+  let clients: Client[] = [];
   if (clientSaid && query.subject === 'meetings') {
     // Meetings name their clients in words («Встреча с банком»): searched for in the titles, never refused.
     const found = await resolveClient(context, query, clientSaid);
     if ('ok' in found && found.ok) filters.client = found.ok.title;
     else filters.named = clientSaid;
   } else if (clientSaid) {
-    const found = await resolveClient(context, { ...query, person: who.ok ? query.person : undefined }, clientSaid);
+    const asked = { ...query, person: who.ok ? query.person : undefined };
+    // «Альфы и Беты»: each one client, both asked about.
+    const several = await severalClients(context, asked, clientSaid);
+    const found = several ? { ok: several[0] } : await resolveClient(context, asked, clientSaid);
     if ('view' in found) return found.view;
     const near = !found.ok && query.person && !who.ok ? await nearlyNamed(context, query, clientSaid) : undefined;
     if (near) return near;
@@ -120,10 +131,11 @@ export async function runQuery(
         about: query.person && !who.ok ? 'someone' : 'client',
         name: clientSaid,
       };
-    client = found.ok;
-    filters.client = client.title;
+    clients = several ?? [found.ok];
+    if (several) filters.clients = several.map((client) => client.title);
+    else filters.client = found.ok.title;
   }
-  const run: Run = { context, query, who: who.ok, client, filters, offset, limit };
+  const run: Run = { context, query, who: who.ok, clients, filters, offset, limit };
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);

@@ -15,7 +15,8 @@ export async function tasks(run: Run): Promise<Answer> {
   const status = query.status;
   const filter: Params = { ...people('RESPONSIBLE_ID', who) };
   // A client's tasks are the ones bound to its card in the portal (CO_12 a company, C_5 a contact).
-  if (run.client) filter.UF_CRM_TASK = [`${run.client.field === 'COMPANY_ID' ? 'CO' : 'C'}_${run.client.id}`];
+  if (run.clients.length)
+    filter.UF_CRM_TASK = run.clients.map((client) => `${client.field === 'COMPANY_ID' ? 'CO' : 'C'}_${client.id}`);
   if (status === 'done') Object.assign(filter, { REAL_STATUS: 5 }, between('CLOSED_DATE', range));
   else {
     // «задачи на завтра»: every task due then; otherwise the open ones.

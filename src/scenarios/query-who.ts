@@ -1,3 +1,4 @@
+import type { Params } from '../portal/port.ts';
 import type { ScenarioContext } from './context.ts';
 import { findReads, foundRecords } from './find-records.ts';
 import { sameName } from './matcher.ts';
@@ -47,9 +48,12 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
   return { view: { view: 'queryChoice', at, about: 'person', name: said, options: personOptions(query, found) } };
 }
 
+/** «Соколова и Морозовой», «Ромашки, Ориона»: the names a list says, one each. */
+const partsOf = (said: string) => said.split(/\s*,\s*|\s+(?:и|and)\s+/u).filter(Boolean);
+
 /** «Соколова и Морозовой», «Орловой, Попова»: each part one employee, or this is no list of people. */
 export async function severalPeople(context: ScenarioContext, said: string): Promise<Who | undefined> {
-  const parts = said.split(/\s*,\s*|\s+(?:и|and)\s+/u).filter(Boolean);
+  const parts = partsOf(said);
   if (parts.length < 2) return undefined;
   const found = await Promise.all(parts.map((part) => context.names.findUsers(part)));
   if (!found.every((people) => people.length === 1)) return undefined;
@@ -124,3 +128,31 @@ export async function resolveClient(
     },
   };
 }
+
+/** «сделки Альфы и Беты», «задачи по Ромашке и Васильку»: each part one client, or this is no list of clients. */
+export async function severalClients(
+  context: ScenarioContext,
+  query: Query,
+  said: string,
+): Promise<Client[] | undefined> {
+  const parts = partsOf(said);
+  if (parts.length < 2) return undefined;
+  const found = await Promise.all(parts.map((part) => resolveClient(context, query, part)));
+  const clients = found.flatMap((one) => ('ok' in one && one.ok ? [one.ok] : []));
+  return clients.length === parts.length ? clients : undefined;
+}
+
+/** The portal's own filter for records bound to these clients when they are of one kind (companies or contacts). */
+export function clientParams(clients: Client[]): Params {
+  const [first] = clients;
+  if (!first || clients.some((client) => client.field !== first.field)) return {};
+  const ids = clients.map((client) => client.id);
+  return { [first.field]: ids.length === 1 ? ids[0] : ids };
+}
+
+/** Whether a record is bound to one of the clients (all records when none is asked about). */
+export const ofClients =
+  (clients: Client[]) =>
+  (record: { COMPANY_ID?: number | null; CONTACT_ID?: number | null }): boolean =>
+    clients.length === 0 ||
+    clients.some((client) => (client.field === 'COMPANY_ID' ? record.COMPANY_ID : record.CONTACT_ID) === client.id);

@@ -153,6 +153,8 @@ export interface QueryFilters {
     /** «сделки Соколова и Морозовой»: several employees, each named. */
     | { kind: 'people'; people: Person[] };
   client?: string;
+  /** «сделки Альфы и Беты»: several clients, each named. */
+  clients?: string[];
   /** Words a meeting's title was searched for («встреча с банком»): meetings name their clients in words. */
   named?: string;
   stage?: string;

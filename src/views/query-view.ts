@@ -165,6 +165,10 @@ function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language
   const { query, filters, at } = view;
   let words = whose(filters, language);
   if (filters.client) words += say(language, ' по клиенту ', ' for ') + nameQuoted(filters.client, language);
+  if (filters.clients)
+    words +=
+      say(language, ' по клиентам ', ' for ') +
+      filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
   if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);

@@ -109,6 +109,15 @@ const CLIENTS: [string, string][] = [
   ['у клиента Атлант', 'Атлант'],
 ];
 
+/** Two clients or two employees in one question: [as said, as the query holds them]. */
+const PAIRS: { words: string; person?: string; client?: string }[] = [
+  { words: 'по Ромашке и Ориону', client: 'Ромашке и Ориону' },
+  { words: 'по Техносфере и Кристаллу', client: 'Техносфере и Кристаллу' },
+  { words: 'с Гранитом и Атлантом', client: 'Гранитом и Атлантом' },
+  { words: 'Попова и Морозовой', person: 'Попова и Морозовой' },
+  { words: 'Кузнецовой и Соколова', person: 'Кузнецовой и Соколова' },
+];
+
 const SCOPES: [string, 'team' | 'sales'][] = [
   ['команды', 'team'],
   ['отдела продаж', 'sales'],
@@ -171,8 +180,11 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   const parts: Parts = { subject, form, verb: form === 'list' ? pick(LIST_VERBS) : '' };
   if (chance(0.5)) parts.status = pick(subject.statuses);
   if (chance(0.7)) {
-    const kind = pick(['person', 'person', 'person', 'client', 'scope', 'me'] as const);
-    if (kind === 'person') {
+    const kind = pick(['person', 'person', 'person', 'client', 'scope', 'me', 'pair'] as const);
+    if (kind === 'pair') {
+      const pair = pick(PAIRS);
+      parts.whose = { ...pair, front: pair.person ? `у ${pair.words}` : pair.words };
+    } else if (kind === 'person') {
       const person = pick(PEOPLE);
       parts.whose = { words: person, person, front: `у ${person}` };
     } else if (kind === 'client') {

@@ -64,7 +64,13 @@ export function rest(
     } else if (knownWord(clean) && !(index > 0 && /^\p{Lu}/u.test(original))) {
       // «по каждому», «и почему»: a word the assistant knows is never a name (a client «Лидер» is capitalised).
       unapplied.push(original);
-    } else if (/^\p{Lu}/u.test(original) || NAME_LIKE.test(clean) || CLIENT_PREPOSITIONS.test(previous) || client) {
+    } else if (
+      /^\p{Lu}/u.test(original) ||
+      NAME_LIKE.test(clean) ||
+      // Lowercase words make a name by their place only when the whole name is lowercase («по зелёной долине»):
+      // «по Техносфере котрые …» has a slip after the name, not a longer name.
+      ((CLIENT_PREPOSITIONS.test(previous) || client) && !nameWords.some((name) => /^\p{Lu}/u.test(name)))
+    ) {
       if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0) client = true;
       if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
       nameWords.push(original);

@@ -1,0 +1,46 @@
+// Kinds of question composed from the grammar's parts, asked as a director would: two clients at once, an
+// abbreviation in a title, ordering and a top-N, negation over deals and clients, the n-th item of the last
+// list, and conversion by manager. Each answer is checked against the demo portal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../src/views/plain-text.ts';
+import type { Reply } from '../../src/views/reply.ts';
+import { type Harness, startHarness } from '../assistant/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+let user = 9100;
+/** A question from a new director, or from `as` when it follows that director's last question. */
+const ask = async (text: string, as?: number) => {
+  const id = as ?? ++user;
+  const replies = await h.assistant().handleText({ telegramUserId: id, chatId: id }, text);
+  return replies.map((reply: Reply) => plainTextOf(reply.html)).join('\n');
+};
+const company = (title: string) => h.portal.data.companies.find((one) => one.TITLE === `ООО «${title}»`)!;
+
+describe('two clients in one question', () => {
+  it('«сделки Ромашки и Гранита» are both clients’ deals, and the header names both', async () => {
+    const ids = new Set([company('Ромашка').ID, company('Гранит').ID]);
+    const open = h.portal.data.deals.filter((deal) => ids.has(deal.COMPANY_ID) && deal.STAGE_SEMANTIC_ID === 'P');
+    expect(open.length).toBeGreaterThan(0);
+    const text = await ask('сделки Ромашки и Гранита');
+    expect(text).toMatch(
+      new RegExp(`^💼 Открытые сделки по клиентам ООО «Ромашка» и ООО «Гранит»: ${open.length} на `, 'u'),
+    );
+  });
+
+  it('«задачи по Ромашке и Техносфере» are the tasks bound to either card', async () => {
+    const codes = [`CO_${company('Ромашка').ID}`, `CO_${company('Техносфера').ID}`];
+    const bound = h.portal.data.tasks.filter(
+      (task) => Number(task.status) < 5 && (task.ufCrmTask as string[]).some((code) => codes.includes(code)),
+    );
+    expect(bound.length).toBeGreaterThan(0);
+    const text = await ask('задачи по Ромашке и Техносфере');
+    expect(text).toMatch(
+      new RegExp(`^✅ Задачи по клиентам ООО «Ромашка» и ООО «Техносфера»: ${bound.length}\\n`, 'u'),
+    );
+  });
+});
