@@ -32,16 +32,7 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
   const status = query.status;
   let chosen: PortalDeal[];
   let stuck: Map<number, number> | undefined;
-  if (query.measure === 'conversion' && range) {
-    const reads = await readTogether(context, closedInPeriodReads(['S', 'F'], range, filter));
-    const items = (name: string) => reads[name]?.items ?? [];
-    const history = parseItems(stageHistorySchema, [...items('historyS'), ...items('historyF')]);
-    const fits = (deal: PortalDeal) => inAmount(query)(deal) && ofClients(clients)(deal);
-    const won = closedInPeriod(history, parseItems(dealSchema, items('dealsS')), 'S').filter(fits);
-    const lost = closedInPeriod(history, parseItems(dealSchema, items('dealsF')), 'F').filter(fits);
-    // Conversion: won ÷ (won + lost) among the deals closed in the period.
-    return { result: { kind: 'conversion', won: won.length, lost: lost.length }, total: won.length + lost.length };
-  }
+  if (query.measure === 'conversion' && range) return conversion(run, filter, range);
   if ((status === 'won' || status === 'lost') && range) {
     const letter = status === 'won' ? 'S' : 'F';
     const reads = await readTogether(context, closedInPeriodReads([letter], range, filter));
@@ -94,6 +85,29 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
   // Clients of both kinds («Альфа» a company, «Бета» a contact) are told apart here.
   chosen = chosen.filter(inAmount(query)).filter(ofClients(clients));
   return dealAnswer(run, chosen, stuck);
+}
+
+/** Conversion: won ÷ (won + lost) among the deals closed in the period; by manager, each one's own. */
+async function conversion(run: Run, filter: Params, range: NonNullable<ReturnType<typeof window>>): Promise<Answer> {
+  const { context, query, clients } = run;
+  const reads = await readTogether(context, closedInPeriodReads(['S', 'F'], range, filter));
+  const items = (name: string) => reads[name]?.items ?? [];
+  const history = parseItems(stageHistorySchema, [...items('historyS'), ...items('historyF')]);
+  const fits = (deal: PortalDeal) => inAmount(query)(deal) && ofClients(clients)(deal);
+  const won = closedInPeriod(history, parseItems(dealSchema, items('dealsS')), 'S').filter(fits);
+  const lost = closedInPeriod(history, parseItems(dealSchema, items('dealsF')), 'F').filter(fits);
+  const total = won.length + lost.length;
+  if (query.groupBy !== 'manager') return { result: { kind: 'conversion', won: won.length, lost: lost.length }, total };
+  const managerOf = (deal: PortalDeal) => deal.ASSIGNED_BY_ID ?? 0;
+  const people = await context.names.users([...won, ...lost].map(managerOf).filter((id) => id > 0));
+  const rows = [...new Set([...won, ...lost].map(managerOf))].map((id) => ({
+    label: people.get(id)?.name ?? '—',
+    won: won.filter((deal) => managerOf(deal) === id).length,
+    lost: lost.filter((deal) => managerOf(deal) === id).length,
+  }));
+  const rate = (row: { won: number; lost: number }) => row.won / (row.won + row.lost);
+  rows.sort((a, b) => rate(b) - rate(a) || b.won + b.lost - (a.won + a.lost) || a.label.localeCompare(b.label, 'ru'));
+  return { result: { kind: 'conversion', won: won.length, lost: lost.length, rows }, total };
 }
 
 const amountOf = (deal: PortalDeal): Amount => ({ amount: deal.OPPORTUNITY, currency: deal.CURRENCY_ID || 'RUB' });

@@ -377,15 +377,26 @@ function conversionParts(
   language: Language,
 ): Part[] {
   const closed = result.won + result.lost;
-  const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}`;
+  const by = result.rows ? say(language, ' по менеджерам', ' by manager') : '';
+  const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}${by}`;
   if (closed === 0) return [`${header}: ${say(language, 'закрытых сделок нет', 'no deals closed')}`];
+  const percent = (won: number, lost: number) => `${Math.round((won / (won + lost)) * 100)}%`;
   return [
-    `${header}: ${Math.round((result.won / closed) * 100)}%`,
+    `${header}: ${percent(result.won, result.lost)}`,
     say(
       language,
       `Выиграно ${result.won} из ${closed} закрытых (проиграно ${result.lost}).`,
       `Won ${result.won} of ${closed} closed (lost ${result.lost}).`,
     ),
+    ...(result.rows
+      ? [
+          result.rows.map(
+            (row, index) =>
+              `${index + 1}. ${portalText(row.label)} — ${percent(row.won, row.lost)} ` +
+              say(language, `(${row.won} из ${row.won + row.lost})`, `(${row.won} of ${row.won + row.lost})`),
+          ),
+        ]
+      : []),
   ];
 }
 

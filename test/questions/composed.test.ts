@@ -44,3 +44,16 @@ describe('two clients in one question', () => {
     );
   });
 });
+
+describe('conversion by manager', () => {
+  it('«конверсия по менеджерам» gives each manager’s own share, adding up to the whole', async () => {
+    const text = await ask('конверсия по каждому менеджеру за квартал');
+    expect(text).toMatch(/^📈 Конверсия за IV квартал по менеджерам: \d+%\n/u);
+    const [, won, closed] = text.match(/Выиграно (\d+) из (\d+) закрытых/u)!.map(Number);
+    const rows = [...text.matchAll(/^\d+\. \p{Lu}\p{L}+ \p{Lu}\p{L}+ — (\d+)% \((\d+) из (\d+)\)$/gmu)];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(won);
+    expect(rows.reduce((sum, row) => sum + Number(row[3]), 0)).toBe(closed);
+    for (const row of rows) expect(Number(row[1])).toBe(Math.round((Number(row[2]) / Number(row[3])) * 100));
+  });
+});

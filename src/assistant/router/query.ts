@@ -131,9 +131,10 @@ function settle(message: Message, found: Found, subject: Query['subject'], unapp
       // «больше всего сделок» ranks by how many; «больше всего денег», «на большую сумму» by the sum.
       if (MOST.test(message.light) && !MONEY_WORDS.test(message.light)) found.measure ??= 'count';
     });
-  // «встречи по менеджерам», «конверсия по менеджерам»: a grouping the subject or the measure cannot have is
-  // said, not dropped.
-  if (found.groupBy && (!GROUPINGS[subject].includes(found.groupBy) || found.measure === 'conversion')) {
+  // «встречи по менеджерам», «конверсия по этапам»: a grouping the subject or the measure cannot have is said, not
+  // dropped; conversion is by manager only.
+  const conversionBy = found.measure !== 'conversion' || found.groupBy === 'manager';
+  if (found.groupBy && (!GROUPINGS[subject].includes(found.groupBy) || !conversionBy)) {
     unapplied.unshift(found.groupSaid ?? '');
     found.groupBy = undefined;
   }
