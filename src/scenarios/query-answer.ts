@@ -66,3 +66,33 @@ export function countRows<T>(
   if (by === 'week' || by === 'month') return rows.sort((a, b) => (a.key || '~').localeCompare(b.key || '~'));
   return rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
 }
+
+/** What a record is ordered by: when it was created, its sum (deals), its id breaking ties. */
+export interface Ranking<T> {
+  id: (item: T) => number;
+  created: (item: T) => string | undefined;
+  amount?: (item: T) => number;
+}
+
+/**
+ * «самые крупные», «самые старые», «топ-5»: the records in the order asked for (one without a date last), and only
+ * the first `limit`. With no order asked the list keeps its own.
+ */
+export function ranked<T>(items: T[], query: Query, by: Ranking<T>): T[] {
+  const { sort, limit } = query;
+  const value =
+    sort === 'largest' || sort === 'smallest'
+      ? by.amount
+      : sort
+        ? (item: T) => Date.parse(by.created(item) ?? '')
+        : undefined;
+  const sign = sort === 'largest' || sort === 'newest' ? -1 : 1;
+  const out = value
+    ? [...items].sort((a, b) => {
+        const [x, y] = [value(a), value(b)];
+        if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+        return sign * (x - y) || by.id(a) - by.id(b);
+      })
+    : items;
+  return limit ? out.slice(0, limit) : out;
+}

@@ -13,7 +13,7 @@ import {
   toDealItem,
 } from './open-deals.ts';
 import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from './portal-data.ts';
-import { type Answer, type DealFilter, part, type Run, window } from './query-answer.ts';
+import { type Answer, type DealFilter, part, type Run, ranked, window } from './query-answer.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
 import { clientParams, ofClients } from './query-who.ts';
 import { type Read, readTogether } from './reads.ts';
@@ -120,8 +120,17 @@ function averagesOf(chosen: PortalDeal[]): Amount[] {
   });
 }
 
-async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
+/** Deals by their sum, the largest first, unless another order is asked. */
+const DEAL_RANKING = {
+  id: (deal: PortalDeal) => deal.ID,
+  created: (deal: PortalDeal) => deal.DATE_CREATE,
+  amount: (deal: PortalDeal) => deal.OPPORTUNITY,
+};
+
+async function dealAnswer(run: Run, found: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
   const { context, query } = run;
+  // «топ-5 сделок»: the five, and their sums.
+  const chosen = ranked(found, { ...query, sort: query.sort ?? 'largest' }, DEAL_RANKING);
   // Sums per currency, never added across currencies.
   const sums = sumsOf(chosen.map(amountOf));
   if (query.groupBy) return { result: await dealGroups(run, chosen), total: chosen.length };
@@ -131,9 +140,9 @@ async function dealAnswer(run: Run, chosen: PortalDeal[], stuck: Map<number, num
       total: chosen.length,
     };
   const named = await dealNamesFor(context.names, chosen);
-  const items = chosen
-    .map((deal) => toDealItem(deal, { ...named, stuckDays: stuck ? stuckDaysOf(deal, stuck, context.now) : undefined }))
-    .sort((a, b) => b.amount.amount - a.amount.amount || a.id - b.id);
+  const items = chosen.map((deal) =>
+    toDealItem(deal, { ...named, stuckDays: stuck ? stuckDaysOf(deal, stuck, context.now) : undefined }),
+  );
   return { result: { kind: 'deals', items: part(items, run), sums }, total: items.length };
 }
 

@@ -4,7 +4,7 @@ import type { Params } from '../portal/port.ts';
 import { isoOf } from './day-window.ts';
 import { byDeadline, openTaskFilter, taskSelect, toTaskItem } from './open-tasks.ts';
 import { parseItems, taskSchema } from './portal-data.ts';
-import { type Answer, countRows, part, type Run, window } from './query-answer.ts';
+import { type Answer, countRows, part, type Run, ranked, window } from './query-answer.ts';
 import { between, people } from './query-filters.ts';
 import { readTogether } from './reads.ts';
 
@@ -35,8 +35,11 @@ export async function tasks(run: Run): Promise<Answer> {
   });
   const raw = parseItems(taskSchema, reads.tasks.items);
   const names = await context.names.users(raw.map((task) => task.responsibleId ?? 0).filter((id) => id > 0));
-  const items = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
-  if (status === 'done') items.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+  const listed = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
+  if (status === 'done') listed.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+  // «самые старые задачи»: by when each was created.
+  const created = new Map(raw.map((task) => [task.id, task.createdDate]));
+  const items = ranked(listed, query, { id: (task) => task.id, created: (task) => created.get(task.id) });
   if (query.groupBy) {
     const rows = countRows(items, query.groupBy, context.director.timeZone, (task) => ({
       person: task.responsible,

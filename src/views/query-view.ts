@@ -197,7 +197,23 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
   const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');
-  return title + filterWords(view, language);
+  return title + filterWords(view, language) + orderWords(query, language);
+}
+
+const ORDER_WORDS: Record<NonNullable<Query['sort']>, { ru: [string, string]; en: [string, string] }> = {
+  largest: { ru: ['самых крупных', 'сначала самые крупные'], en: ['largest', 'largest first'] },
+  smallest: { ru: ['самых мелких', 'сначала самые мелкие'], en: ['smallest', 'smallest first'] },
+  oldest: { ru: ['самых старых', 'сначала самые старые'], en: ['oldest', 'oldest first'] },
+  newest: { ru: ['самых новых', 'сначала самые новые'], en: ['newest', 'newest first'] },
+};
+
+/** «, 5 самых крупных», «, сначала самые старые», «, первые 3»: the order and how many, as asked. */
+function orderWords(query: Query, language: Language): string {
+  const { sort, limit } = query;
+  if (!sort) return limit ? say(language, `, первые ${limit}`, `, first ${limit}`) : '';
+  const [some, all] = ORDER_WORDS[sort][language];
+  if (!limit) return `, ${all}`;
+  return language === 'ru' ? `, ${limit} ${some}` : `, ${some} ${limit}`;
 }
 
 const NOUNS: Record<Query['subject'], keyof typeof nouns> = {

@@ -57,3 +57,45 @@ describe('conversion by manager', () => {
     for (const row of rows) expect(Number(row[1])).toBe(Math.round((Number(row[2]) / Number(row[3])) * 100));
   });
 });
+
+describe('ordering and how many', () => {
+  const openDeals = () =>
+    h.portal.data.deals
+      .filter((deal) => deal.STAGE_SEMANTIC_ID === 'P')
+      .sort((a, b) => Number(b.OPPORTUNITY) - Number(a.OPPORTUNITY) || Number(a.ID) - Number(b.ID));
+
+  it.each(['топ-5 сделок', '5 самых крупных сделок', 'пять самых крупных сделок'])(
+    '«%s» are the five largest open deals, and the header says so',
+    async (phrase) => {
+      const text = await ask(phrase);
+      expect(text).toMatch(/^💼 Открытые сделки, 5 самых крупных: 5 на /u);
+      const lines = text.split('\n').filter((line) => line.startsWith('• '));
+      expect(lines).toHaveLength(5);
+      openDeals()
+        .slice(0, 5)
+        .forEach((deal, index) => expect(lines[index]).toContain(String(deal.TITLE)));
+    },
+  );
+
+  it('«сделки на большую сумму» are all open deals, the largest first, and say so', async () => {
+    const text = await ask('сделки на большую сумму');
+    expect(text).toMatch(new RegExp(`^💼 Открытые сделки, сначала самые крупные: ${openDeals().length} на `, 'u'));
+    const first = text.split('\n').find((line) => line.startsWith('• '));
+    expect(first).toContain(String(openDeals()[0]!.TITLE));
+  });
+
+  it('«самые старые задачи» are the director’s open tasks by when they were created, the oldest first', async () => {
+    const mine = h.portal.data.tasks
+      .filter((task) => Number(task.responsibleId) === 1 && Number(task.status) < 5)
+      .sort((a, b) => String(a.createdDate).localeCompare(String(b.createdDate)) || Number(a.id) - Number(b.id));
+    expect(mine.length).toBeGreaterThan(1);
+    const text = await ask('три самые старые задачи');
+    expect(text).toMatch(/^✅ Ваши задачи, 3 самых старых: 3\n/u);
+    const lines = text.split('\n').filter((line) => line.startsWith('• '));
+    mine.slice(0, 3).forEach((task, index) => expect(lines[index]).toContain(String(task.title)));
+  });
+
+  it('«самые крупные задачи Попова»: an order a task has not is said back, never dropped', async () => {
+    expect(await ask('самые крупные задачи Попова')).toMatch(/^❔ Не понял «самые крупные»/u);
+  });
+});

@@ -137,6 +137,28 @@ const IDLE: [string, number][] = [
   ['без движения больше 20 дней', 20],
 ];
 
+/** An order and how many: [as said, sort, limit, whether the noun follows in the genitive]. */
+type OrderPart = [string, NonNullable<Query['sort']>, number | undefined, boolean];
+const ORDERS: Partial<Record<Query['subject'], OrderPart[]>> = {
+  deals: [
+    ['самые крупные', 'largest', undefined, false],
+    ['5 самых крупных', 'largest', 5, true],
+    ['топ-5', 'largest', 5, true],
+    ['три самых крупных', 'largest', 3, true],
+    ['самые мелкие', 'smallest', undefined, false],
+    ['самые старые', 'oldest', undefined, false],
+  ],
+  tasks: [
+    ['самые старые', 'oldest', undefined, false],
+    ['три самых старых', 'oldest', 3, true],
+    ['самые новые', 'newest', undefined, false],
+  ],
+  leads: [
+    ['самые новые', 'newest', undefined, false],
+    ['10 самых старых', 'oldest', 10, true],
+  ],
+};
+
 const GROUP_WORDS: Record<Group, string> = {
   manager: 'по менеджерам',
   stage: 'по этапам',
@@ -172,6 +194,9 @@ interface Parts {
   /** «наши сделки»: the company's, as with no person at all. */
   ours?: boolean;
   group?: Group;
+  order?: OrderPart;
+  /** «конверсия по менеджерам за квартал»: won of the deals closed. */
+  conversion?: boolean;
 }
 
 function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => boolean): Parts {
@@ -201,14 +226,39 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   if (!parts.whose && chance(0.15)) parts.ours = true;
   // A grouping is a count or a sum of the groups: with a person or a client it is another question.
   if (chance(0.25) && !parts.whose?.client && parts.whose?.person !== 'me') parts.group = pick(subject.groups);
+  const orders = ORDERS[subject.subject];
+  if (orders && form === 'list' && !parts.group && !parts.ours && parts.whose?.person !== 'me' && chance(0.15))
+    parts.order = pick(orders);
+  if (subject.subject === 'deals' && chance(0.04)) return conversionParts(parts, pick, chance);
   return parts;
+}
+
+/** A conversion question: a period, maybe whose, maybe by manager; nothing a conversion cannot have. */
+function conversionParts(parts: Parts, pick: <T>(list: readonly T[]) => T, chance: (p: number) => boolean): Parts {
+  const whose = parts.whose?.person === 'me' ? undefined : parts.whose;
+  return {
+    subject: parts.subject,
+    form: 'list',
+    verb: '',
+    conversion: true,
+    ...(whose ? { whose } : {}),
+    period: parts.period ?? (pick(PERIODS) as [string, NonNullable<Query['period']>]),
+    ...(!whose?.client && chance(0.5) ? { group: 'manager' as const } : {}),
+  };
 }
 
 /** A question a ready-made view answers as well (no qualifier at all) is not the pack's. */
 function qualified(parts: Parts): boolean {
   const { status, whose, period, amount, group, form } = parts;
   const strong = Boolean(
-    period || amount || group || parts.idle || whose?.client || (whose?.person && whose.person !== 'me'),
+    period ||
+      amount ||
+      group ||
+      parts.idle ||
+      parts.order ||
+      parts.conversion ||
+      whose?.client ||
+      (whose?.person && whose.person !== 'me'),
   );
   return strong || (form === 'count' && Boolean(status)) || Boolean(status && status[2] !== 'open' && whose);
 }
@@ -228,6 +278,13 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
   if (parts.amount) query.amount = parts.amount[1];
   if (parts.form === 'count') query.measure = 'count';
   if (parts.group) query.groupBy = parts.group;
+  if (parts.order) query.sort = parts.order[1];
+  if (parts.order?.[2]) query.limit = parts.order[2];
+  if (parts.conversion) {
+    query.measure = 'conversion';
+    // Conversion counts the deals closed in the period as it was said, up to today.
+    if (parts.period) query.period = parts.period[1];
+  }
   const { period, person, ...rest } = query;
   const plain = Object.keys(rest).length === 1 || (Object.keys(rest).length === 2 && rest.status === 'open');
   const oneDay = period && period.from === period.to && plain && (!person || person === 'me');
@@ -240,9 +297,12 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
 /** The words in one of the orders a director uses. */
 function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
   const { subject, status, whose, period, amount, group, form } = parts;
-  const counted = form === 'count';
+  if (parts.conversion) return conversionWords(parts, pick);
+  // «топ-5 сделок», «три самых старых задач»: a number puts the noun in the genitive.
+  const counted = form === 'count' || Boolean(parts.order?.[3]);
   const noun = counted ? subject.genitive : pick(subject.nominative);
-  const adjective = status ? (counted ? status[1] : status[0]) : '';
+  const said = status ? (counted ? status[1] : status[0]) : '';
+  const adjective = parts.order ? [parts.order[0], said].filter(Boolean).join(' ') : said;
   const ours = parts.ours ? (counted ? 'наших' : 'наши') : '';
   const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : ours;
   const lead = { list: parts.verb, count: 'сколько', chart: 'нарисуй', excel: 'выгрузи' }[form];
@@ -260,18 +320,27 @@ function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
       break;
     case 'byDative':
       // «что по задачам у Попова за неделю»: the subject after «по», the person after «у».
-      if (!status && !mine && form === 'list' && who?.person)
+      if (!adjective && !mine && form === 'list' && who?.person)
         return ['что по', subject.dative, who.front, period?.[0], ...tail].filter(Boolean).join(' ');
       break;
     case 'withWhom':
       // «как с задачами у Попова», «что с лидами у отдела продаж».
-      if (!status && !mine && form === 'list' && who?.person)
+      if (!adjective && !mine && form === 'list' && who?.person)
         return [pick(['что с', 'как с', 'что там с']), subject.instrumental, who.front, period?.[0], ...tail]
           .filter(Boolean)
           .join(' ');
       break;
   }
   return [lead, mine, adjective, noun, who?.words, period?.[0], ...tail].filter(Boolean).join(' ');
+}
+
+function conversionWords(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
+  const who = parts.whose?.words;
+  const by = parts.group ? GROUP_WORDS[parts.group] : undefined;
+  const order = pick(['plain', 'periodFirst', 'byFirst'] as const);
+  if (order === 'periodFirst') return [parts.period?.[0], 'конверсия', who, by].filter(Boolean).join(' ');
+  if (order === 'byFirst') return ['конверсия', by, who, parts.period?.[0]].filter(Boolean).join(' ');
+  return ['конверсия', who, parts.period?.[0], by].filter(Boolean).join(' ');
 }
 
 const LATIN: Record<string, string> = Object.fromEntries(

@@ -21,6 +21,10 @@ export interface Found {
   pipeline?: string;
   amount?: Query['amount'];
   idleDays?: number;
+  sort?: Query['sort'];
+  limit?: number;
+  /** The words that said the order, handed back when the subject cannot be ordered so. */
+  orderSaid?: string;
   spans: Span[];
 }
 
@@ -202,4 +206,64 @@ export const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> =
   companies: ['new'],
   calls: ['open', 'overdue', 'done'],
   activities: ['open', 'overdue', 'done'],
+};
+
+// ─── order and how many ──────────────────────────────────────────────────
+
+const NUMBER_WORDS: Record<string, number> = {
+  два: 2,
+  две: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
+  шесть: 6,
+  семь: 7,
+  восемь: 8,
+  девять: 9,
+  десять: 10,
+};
+
+/** «самые крупные», «на большую сумму», «самые старые»: the order asked for. */
+export const ORDERS: { pattern: RegExp; sort: NonNullable<Query['sort']> }[] = [
+  {
+    pattern: rule(
+      'сам\\p{L}*\\s+(?:крупн|больш|дорог)\\p{L}*|крупнейш\\p{L}*|на\\s+(?:сам\\p{L}*\\s+)?(?:больш|крупн)\\p{L}*\\s+сумм\\p{L}*|biggest|largest|most\\s+expensive',
+    ),
+    sort: 'largest',
+  },
+  {
+    pattern: rule(
+      'сам\\p{L}*\\s+(?:мелк|маленьк|дешев|дешёв)\\p{L}*|на\\s+(?:сам\\p{L}*\\s+)?(?:маленьк|мелк)\\p{L}*\\s+сумм\\p{L}*|smallest|cheapest',
+    ),
+    sort: 'smallest',
+  },
+  { pattern: rule('сам\\p{L}*\\s+(?:стар|давн|ранн)\\p{L}*|старейш\\p{L}*|oldest'), sort: 'oldest' },
+  {
+    pattern: rule(
+      'сам\\p{L}*\\s+(?:нов|свеж|последн|поздн)\\p{L}*|последн\\p{L}*\\s+(\\d{1,3})|newest|latest|most\\s+recent',
+    ),
+    sort: 'newest',
+  },
+];
+
+/** «топ-5», «первые 10», «пять самых …»: how many. */
+export const LIMIT = rule(
+  `(?:топ|top)(?:\\s*-?\\s*(\\d{1,3}))?|(?:первы\\p{L}*|first)\\s+(\\d{1,3})|(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})(?=\\s+(?:сам|крупнейш|старейш|biggest|largest|oldest|newest|latest))`,
+);
+
+export function limitOf(match: RegExpExecArray): number {
+  const said = match[1] ?? match[2] ?? match[3];
+  return said ? (NUMBER_WORDS[said] ?? Number(said)) : 10;
+}
+
+/** The orders each subject has: deals by sum and age, tasks and leads by age. */
+export const ORDERINGS: Record<Query['subject'], NonNullable<Query['sort']>[]> = {
+  tasks: ['oldest', 'newest'],
+  deals: ['largest', 'smallest', 'oldest', 'newest'],
+  leads: ['oldest', 'newest'],
+  meetings: [],
+  contacts: [],
+  companies: [],
+  calls: [],
+  activities: [],
 };

@@ -16,11 +16,15 @@ import {
   GROUPS,
   IDLE,
   idleDaysOf,
+  LIMIT,
+  limitOf,
   MONEY,
   MONEY_WORDS,
   MOST,
   NEGATED,
   NOT_DONE,
+  ORDERINGS,
+  ORDERS,
   PEOPLE,
   STATUSES,
   SUBJECTS,
@@ -80,6 +84,8 @@ const QUERY_KEYS = [
   'pipeline',
   'amount',
   'idleDays',
+  'sort',
+  'limit',
   'measure',
   'groupBy',
 ] as const;
@@ -99,6 +105,18 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
     });
   for (const { pattern, person } of others) take(message, found, pattern, () => (found.person ??= person));
   periods(message, found, clock, looksAhead(message.light));
+  // Before the amounts: «самые крупные» is an order, «крупные» alone a sum from a million.
+  for (const { pattern, sort } of ORDERS)
+    take(message, found, pattern, (match) => {
+      found.sort ??= sort;
+      // «последние 5 лидов»: the order and how many in one.
+      if (match[1]) found.limit ??= Number(match[1]);
+      found.orderSaid ??= match[0];
+    });
+  take(message, found, LIMIT, (match) => {
+    found.limit ??= limitOf(match);
+    found.orderSaid ??= match[0];
+  });
   amounts(message, found);
   stagesAndPipelines(message, found);
   // Before the subjects: «кто нам звонил» is the incoming calls, not calls by person.
@@ -138,6 +156,13 @@ function settle(message: Message, found: Found, subject: Query['subject'], unapp
     unapplied.unshift(found.groupSaid ?? '');
     found.groupBy = undefined;
   }
+  // «топ-5 сделок» are the biggest five; «самые крупные встречи» are no order a meeting has.
+  if (found.limit && !found.sort && subject === 'deals') found.sort = 'largest';
+  if ((found.sort && !ORDERINGS[subject].includes(found.sort)) || (found.limit && found.groupBy)) {
+    unapplied.unshift(found.orderSaid ?? '');
+    found.sort = undefined;
+    found.limit = undefined;
+  }
   // «входящие лиды»: only calls and activities come in or go out; the word is said, never dropped.
   if (found.direction && subject !== 'calls' && subject !== 'activities') {
     unapplied.unshift(found.directionSaid ?? '');
@@ -152,7 +177,14 @@ export const UNFIT = '\u0000';
 export function isQualified(query: Query): boolean {
   const { subject, status, person, period, measure, groupBy } = query;
   const extra = Boolean(
-    query.client || query.stage || query.pipeline || query.amount || groupBy || (measure && measure !== 'list'),
+    query.client ||
+      query.stage ||
+      query.pipeline ||
+      query.amount ||
+      query.sort ||
+      query.limit ||
+      groupBy ||
+      (measure && measure !== 'list'),
   );
   if (extra || (person && person !== 'me')) return true;
   // The ready-made deals and leads are everyone's: «мои сделки» is a question of its own.
