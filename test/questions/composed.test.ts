@@ -71,9 +71,11 @@ describe('ordering and how many', () => {
       expect(text).toMatch(/^💼 Открытые сделки, 5 самых крупных: 5 на /u);
       const lines = text.split('\n').filter((line) => line.startsWith('• '));
       expect(lines).toHaveLength(5);
-      openDeals()
-        .slice(0, 5)
-        .forEach((deal, index) => expect(lines[index]).toContain(String(deal.TITLE)));
+      expect(lines.map((line) => line.split(' — ')[0]!.slice(2))).toEqual(
+        openDeals()
+          .slice(0, 5)
+          .map((deal) => String(deal.TITLE)),
+      );
     },
   );
 
@@ -92,7 +94,7 @@ describe('ordering and how many', () => {
     const text = await ask('три самые старые задачи');
     expect(text).toMatch(/^✅ Ваши задачи, 3 самых старых: 3\n/u);
     const lines = text.split('\n').filter((line) => line.startsWith('• '));
-    mine.slice(0, 3).forEach((task, index) => expect(lines[index]).toContain(String(task.title)));
+    for (const [index, task] of mine.slice(0, 3).entries()) expect(lines[index]).toContain(String(task.title));
   });
 
   it('«самые крупные задачи Попова»: an order a task has not is said back, never dropped', async () => {
