@@ -134,6 +134,8 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
         return view(request, intent);
       case 'more':
         return { replies: await deps.reads.continued(record) };
+      case 'nth':
+        return { replies: await deps.reads.opened(record, intent.index) };
       case 'write':
         return { replies: await deps.proposals.propose(record, intent.draft, request.onStatus) };
       case 'digests':

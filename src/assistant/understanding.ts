@@ -80,6 +80,8 @@ export type Intent =
   | { kind: 'view'; request: ScenarioRequest; unapplied?: string[] }
   /** «ещё»: the next part of the last long list. */
   | { kind: 'more' }
+  /** «открой третью», «подробнее о первой»: the item at `index` (from 0) of the last list shown. */
+  | { kind: 'nth'; index: number }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
   /** «спасибо», «благодарю». */

@@ -101,3 +101,28 @@ describe('ordering and how many', () => {
     expect(await ask('самые крупные задачи Попова')).toMatch(/^❔ Не понял «самые крупные»/u);
   });
 });
+
+describe('the n-th item of the last list', () => {
+  it('«открой третью» after «топ-5 сделок» opens the third deal’s card', async () => {
+    const director = 9900;
+    await ask('топ-5 сделок', director);
+    const third = h.portal.data.deals
+      .filter((deal) => deal.STAGE_SEMANTIC_ID === 'P')
+      .sort((a, b) => Number(b.OPPORTUNITY) - Number(a.OPPORTUNITY) || Number(a.ID) - Number(b.ID))[2]!;
+    const card = await ask('открой третью', director);
+    expect(card.split('\n')[0]).toContain(String(third.TITLE));
+    expect(card).not.toMatch(/Не понял|нет такой строки/u);
+  });
+
+  it('«подробнее о первой» after a list of clients opens the first one’s dossier', async () => {
+    const director = 9901;
+    const list = await ask('новые компании за год', director);
+    const first = list.split('\n').find((line) => line.startsWith('• '))!.slice(2).replace(/\s*↗$/u, '');
+    const dossier = await ask('подробнее о первой', director);
+    expect(dossier.split('\n')[0]).toContain(first);
+  });
+
+  it('with no list before, «покажи вторую» says there is no such line', async () => {
+    expect(await ask('покажи вторую')).toMatch(/^В последнем списке нет такой строки/u);
+  });
+});
