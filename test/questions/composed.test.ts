@@ -117,7 +117,11 @@ describe('the n-th item of the last list', () => {
   it('«подробнее о первой» after a list of clients opens the first one’s dossier', async () => {
     const director = 9901;
     const list = await ask('новые компании за год', director);
-    const first = list.split('\n').find((line) => line.startsWith('• '))!.slice(2).replace(/\s*↗$/u, '');
+    const first = list
+      .split('\n')
+      .find((line) => line.startsWith('• '))!
+      .slice(2)
+      .replace(/\s*↗$/u, '');
     const dossier = await ask('подробнее о первой', director);
     expect(dossier.split('\n')[0]).toContain(first);
   });
