@@ -6,6 +6,7 @@ import type { ScenarioContext } from './context.ts';
 import { toDirectorTime } from './day-window.ts';
 import { periodWindow, type Query, type QueryGroup } from './query.ts';
 import type { Client, Who } from './query-who.ts';
+import { aboutTopic } from './topics.ts';
 import type { GroupRow, QueryFilters, QueryResult } from './view-models.ts';
 
 export interface Run {
@@ -96,3 +97,9 @@ export function ranked<T>(items: T[], query: Query, by: Ranking<T>): T[] {
     : items;
   return limit ? out.slice(0, limit) : out;
 }
+
+/** «задачи по КП»: the records whose titles are about the topic asked, all when none is asked. */
+export const titledAbout =
+  <T>(query: Query, titleOf: (item: T) => string | undefined) =>
+  (item: T): boolean =>
+    !query.topic || aboutTopic(titleOf(item) ?? '', query.topic);

@@ -13,7 +13,7 @@ import {
   toDealItem,
 } from './open-deals.ts';
 import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from './portal-data.ts';
-import { type Answer, type DealFilter, part, type Run, ranked, window } from './query-answer.ts';
+import { type Answer, type DealFilter, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
 import { clientParams, ofClients } from './query-who.ts';
 import { type Read, readTogether } from './reads.ts';
@@ -83,7 +83,10 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
     }
   }
   // Clients of both kinds («Альфа» a company, «Бета» a contact) are told apart here.
-  chosen = chosen.filter(inAmount(query)).filter(ofClients(clients));
+  chosen = chosen
+    .filter(inAmount(query))
+    .filter(ofClients(clients))
+    .filter(titledAbout(query, (deal) => deal.TITLE));
   return dealAnswer(run, chosen, stuck);
 }
 

@@ -1,7 +1,7 @@
 import type { Params } from '../portal/port.ts';
 import { leadSelect, toLeadItems } from './leads.ts';
 import { leadSchema, parseItems } from './portal-data.ts';
-import { type Answer, countRows, part, type Run, ranked, window } from './query-answer.ts';
+import { type Answer, countRows, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { amountFilter, between, people } from './query-filters.ts';
 import { readTogether } from './reads.ts';
 
@@ -22,9 +22,9 @@ export async function leads(run: Run): Promise<Answer> {
     },
   });
   // Read by ID windows; the newest first.
-  const newest = parseItems(leadSchema, reads.leads.items).sort(
-    (a, b) => (b.DATE_CREATE ?? '').localeCompare(a.DATE_CREATE ?? '') || b.ID - a.ID,
-  );
+  const newest = parseItems(leadSchema, reads.leads.items)
+    .filter(titledAbout(query, (lead) => lead.TITLE))
+    .sort((a, b) => (b.DATE_CREATE ?? '').localeCompare(a.DATE_CREATE ?? '') || b.ID - a.ID);
   // «самые старые лиды», «последние 5 лидов».
   const raw = ranked(newest, query, { id: (lead) => lead.ID, created: (lead) => lead.DATE_CREATE });
   if (query.groupBy) {

@@ -15,7 +15,7 @@ import {
   personName,
 } from './portal-data.ts';
 import { periodOf, periodWindow } from './query.ts';
-import { type Answer, countRows, part, type Run, window } from './query-answer.ts';
+import { type Answer, countRows, part, type Run, titledAbout, window } from './query-answer.ts';
 import { between, people } from './query-filters.ts';
 import { clientParams, ofClients } from './query-who.ts';
 import { type Read, readTogether } from './reads.ts';
@@ -44,6 +44,7 @@ export async function meetings(run: Run): Promise<Answer> {
     .flatMap((owner) => eventsIn(parseItems(eventSchema, reads[`events${owner}`]?.items ?? []), bounds, zone, owner))
     .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)))
     .filter((event) => !named || matchesName(`${event.title} ${event.location ?? ''}`, named, { prefix: true }))
+    .filter(titledAbout(query, (event) => event.title))
     .sort((a, b) => a.from.localeCompare(b.from));
   return { result: { kind: 'events', items: part(events, run) }, total: events.length };
 }

@@ -55,9 +55,9 @@ export function withDefaults(query: Query, now: DateTime): Query {
     out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
   if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
-  // Tasks are the director's own unless a person or a client is named («задачи по Ромашке»: everyone's);
+  // Tasks are the director's own unless a person, a client or a topic is named («задачи по Ромашке»: everyone's);
   // by person («у кого просрочки»), counted («сколько задач») or done («что сделали») they are the team's.
-  if (out.subject === 'tasks' && !out.person && !out.client)
+  if (out.subject === 'tasks' && !out.person && !out.client && !out.topic)
     out.person = out.groupBy === 'manager' || out.measure === 'count' || out.status === 'done' ? 'team' : 'me';
   return out;
 }

@@ -4,7 +4,7 @@ import type { Params } from '../portal/port.ts';
 import { isoOf } from './day-window.ts';
 import { byDeadline, openTaskFilter, taskSelect, toTaskItem } from './open-tasks.ts';
 import { parseItems, taskSchema } from './portal-data.ts';
-import { type Answer, countRows, part, type Run, ranked, window } from './query-answer.ts';
+import { type Answer, countRows, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { between, people } from './query-filters.ts';
 import { readTogether } from './reads.ts';
 
@@ -33,7 +33,7 @@ export async function tasks(run: Run): Promise<Answer> {
       byId: true,
     },
   });
-  const raw = parseItems(taskSchema, reads.tasks.items);
+  const raw = parseItems(taskSchema, reads.tasks.items).filter(titledAbout(query, (task) => task.title));
   const names = await context.names.users(raw.map((task) => task.responsibleId ?? 0).filter((id) => id > 0));
   const listed = raw.map((task) => toTaskItem(task, context.now, context.director.timeZone, names)).sort(byDeadline);
   if (status === 'done') listed.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));

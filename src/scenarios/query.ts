@@ -45,6 +45,8 @@ export const querySchema = z.object({
   direction: z.enum(DIRECTIONS).optional(),
   /** Local dates in the director's zone, both days included. */
   period: z.object({ from: localDate, to: localDate }).optional(),
+  /** What the titles are about, in full («коммерческое предложение» for «КП»). */
+  topic: name.optional(),
   stage: name.optional(),
   pipeline: name.optional(),
   /** Stuck deals: not moved for at least this many days («без движения больше месяца»). */

@@ -169,6 +169,7 @@ function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language
     words +=
       say(language, ' по клиентам ', ' for ') +
       filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
+  if (query.topic) words += say(language, ' по теме ', ' about ') + quoted(query.topic, language);
   if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);

@@ -130,3 +130,21 @@ describe('the n-th item of the last list', () => {
     expect(await ask('покажи вторую')).toMatch(/^В последнем списке нет такой строки/u);
   });
 });
+
+describe('an abbreviation in titles', () => {
+  it('«задачи по КП» are the open tasks titled «КП …» and «… коммерческое предложение …», everyone’s', async () => {
+    const sample = h.portal.data.tasks.find((task) => String(task.title).includes('коммерческое предложение'))!;
+    h.portal.data.tasks.push({ ...sample, id: '9001', title: 'КП для ООО «Гранит»: согласовать цены', status: '2' });
+    const titled = h.portal.data.tasks.filter(
+      (task) => Number(task.status) < 5 && /коммерческое предложение|^КП /u.test(String(task.title)),
+    );
+    expect(titled.length).toBeGreaterThan(2);
+    const text = await ask('задачи по КП');
+    expect(text).toMatch(new RegExp(`^✅ Задачи по теме «коммерческое предложение»: ${titled.length}\\n`, 'u'));
+    for (const task of titled) expect(text).toContain(String(task.title));
+  });
+
+  it('«клиенты по КП»: a client has no title to be about a topic, and the word is said back', async () => {
+    expect(await ask('клиенты Попова по КП')).toMatch(/^❔ Не понял «кп»/u);
+  });
+});

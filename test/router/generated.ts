@@ -159,6 +159,14 @@ const ORDERS: Partial<Record<Query['subject'], OrderPart[]>> = {
   ],
 };
 
+/** What the titles are about: [as said, the topic in full]. */
+const TOPICS: [string, string][] = [
+  ['по КП', 'коммерческое предложение'],
+  ['по ТЗ', 'техническое задание'],
+  ['по коммерческому предложению', 'коммерческое предложение'],
+  ['про техническое задание', 'техническое задание'],
+];
+
 const GROUP_WORDS: Record<Group, string> = {
   manager: 'по менеджерам',
   stage: 'по этапам',
@@ -195,6 +203,7 @@ interface Parts {
   ours?: boolean;
   group?: Group;
   order?: OrderPart;
+  topic?: [string, string];
   /** «конверсия по менеджерам за квартал»: won of the deals closed. */
   conversion?: boolean;
 }
@@ -229,6 +238,7 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   const orders = ORDERS[subject.subject];
   if (orders && form === 'list' && !parts.group && !parts.ours && parts.whose?.person !== 'me' && chance(0.15))
     parts.order = pick(orders);
+  if (subject.subject !== 'leads' && !parts.whose?.client && chance(0.08)) parts.topic = pick(TOPICS);
   if (subject.subject === 'deals' && chance(0.04)) return conversionParts(parts, pick, chance);
   return parts;
 }
@@ -256,6 +266,7 @@ function qualified(parts: Parts): boolean {
       group ||
       parts.idle ||
       parts.order ||
+      parts.topic ||
       parts.conversion ||
       whose?.client ||
       (whose?.person && whose.person !== 'me'),
@@ -279,6 +290,7 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
   if (parts.form === 'count') query.measure = 'count';
   if (parts.group) query.groupBy = parts.group;
   if (parts.order) query.sort = parts.order[1];
+  if (parts.topic) query.topic = parts.topic[1];
   if (parts.order?.[2]) query.limit = parts.order[2];
   if (parts.conversion) {
     query.measure = 'conversion';
@@ -306,7 +318,7 @@ function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
   const ours = parts.ours ? (counted ? 'наших' : 'наши') : '';
   const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : ours;
   const lead = { list: parts.verb, count: 'сколько', chart: 'нарисуй', excel: 'выгрузи' }[form];
-  const tail = [amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
+  const tail = [parts.topic?.[0], amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
   const order = pick(['plain', 'periodFirst', 'whoseFirst', 'verbLast', 'byDative', 'withWhom'] as const);
   const who = whose && whose.person !== 'me' ? whose : undefined;
   switch (order) {

@@ -3,6 +3,7 @@
 // is never taken for a name; a word one slip away from one is that word; a message typed on a Latin keyboard
 // whose words are known once read in Cyrillic is read in Cyrillic.
 import { stemOf } from '../../scenarios/matcher.ts';
+import { TOPIC_WORDS } from '../../scenarios/topics.ts';
 
 /** The grammar's words, as directors write them (also the forms a slip is corrected to). */
 export const GRAMMAR_WORDS = [
@@ -205,7 +206,7 @@ const EVERYDAY_WORDS = [
   'итоги',
 ] as const;
 
-const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS].map(stemOf));
+const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...TOPIC_WORDS].map(stemOf));
 
 /** Whether the word (any case, any form) is one the assistant knows: then it is never a name. */
 export function knownWord(word: string): boolean {

@@ -1,6 +1,8 @@
 // The grammar's parts of a typed question: what it is about and how it is measured, statuses, groupings,
 // directions and whose, each with the words that say it.
+
 import type { Period, Query, QueryStatus } from '../../scenarios/query.ts';
+import { TOPICS, topicWords } from '../../scenarios/topics.ts';
 import { rule, type Span } from './spans.ts';
 
 /** What the parser found, before it becomes a query. */
@@ -21,6 +23,8 @@ export interface Found {
   pipeline?: string;
   amount?: Query['amount'];
   idleDays?: number;
+  topic?: string;
+  topicSaid?: string;
   sort?: Query['sort'];
   limit?: number;
   /** The words that said the order, handed back when the subject cannot be ordered so. */
@@ -267,3 +271,11 @@ export const ORDERINGS: Record<Query['subject'], NonNullable<Query['sort']>[]> =
   calls: [],
   activities: [],
 };
+
+/** «по КП», «техническое задание»: what the titles are about, the longer topics first (ТКП before КП). */
+export const TOPIC_RULES = [...TOPICS]
+  .sort((a, b) => b.full.length - a.full.length)
+  .map((topic) => ({ pattern: rule(topicWords(topic)), topic: topic.full }));
+
+/** The subjects whose titles a topic is looked for in. */
+export const TITLED = new Set<Query['subject']>(['tasks', 'deals', 'leads', 'meetings']);

@@ -28,6 +28,8 @@ import {
   PEOPLE,
   STATUSES,
   SUBJECTS,
+  TITLED,
+  TOPIC_RULES,
   together,
   WHOSE,
 } from './query-parts.ts';
@@ -80,6 +82,7 @@ const QUERY_KEYS = [
   'status',
   'direction',
   'period',
+  'topic',
   'stage',
   'pipeline',
   'amount',
@@ -119,6 +122,11 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   });
   amounts(message, found);
   stagesAndPipelines(message, found);
+  for (const { pattern, topic } of TOPIC_RULES)
+    take(message, found, pattern, (match) => {
+      found.topic ??= topic;
+      found.topicSaid ??= match[0];
+    });
   // Before the subjects: «кто нам звонил» is the incoming calls, not calls by person.
   for (const { pattern, direction } of DIRECTIONS)
     take(message, found, pattern, (match) => {
@@ -163,6 +171,11 @@ function settle(message: Message, found: Found, subject: Query['subject'], unapp
     found.sort = undefined;
     found.limit = undefined;
   }
+  // «клиенты по КП»: only what has a title is about a topic.
+  if (found.topic && !TITLED.has(subject)) {
+    unapplied.unshift(found.topicSaid ?? '');
+    found.topic = undefined;
+  }
   // «входящие лиды»: only calls and activities come in or go out; the word is said, never dropped.
   if (found.direction && subject !== 'calls' && subject !== 'activities') {
     unapplied.unshift(found.directionSaid ?? '');
@@ -183,6 +196,7 @@ export function isQualified(query: Query): boolean {
       query.amount ||
       query.sort ||
       query.limit ||
+      query.topic ||
       groupBy ||
       (measure && measure !== 'list'),
   );
