@@ -16,6 +16,7 @@ import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySc
 import { type Answer, type DealFilter, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
 import { clientParams, ofClients } from './query-who.ts';
+import { withoutRelated } from './query-without.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { Amount, QueryResult } from './view-models.ts';
 
@@ -87,7 +88,8 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
     .filter(inAmount(query))
     .filter(ofClients(clients))
     .filter(titledAbout(query, (deal) => deal.TITLE));
-  return dealAnswer(run, chosen, stuck);
+  // «сделки без задач»: of these, the ones with none.
+  return dealAnswer(run, await withoutRelated(run, 'deal', chosen, (deal) => deal.ID), stuck);
 }
 
 /** Conversion: won ÷ (won + lost) among the deals closed in the period; by manager, each one's own. */

@@ -3,6 +3,7 @@ import { leadSelect, toLeadItems } from './leads.ts';
 import { leadSchema, parseItems } from './portal-data.ts';
 import { type Answer, countRows, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { amountFilter, between, people } from './query-filters.ts';
+import { withoutRelated } from './query-without.ts';
 import { readTogether } from './reads.ts';
 
 export async function leads(run: Run): Promise<Answer> {
@@ -26,7 +27,10 @@ export async function leads(run: Run): Promise<Answer> {
     .filter(titledAbout(query, (lead) => lead.TITLE))
     .sort((a, b) => (b.DATE_CREATE ?? '').localeCompare(a.DATE_CREATE ?? '') || b.ID - a.ID);
   // «самые старые лиды», «последние 5 лидов».
-  const raw = ranked(newest, query, { id: (lead) => lead.ID, created: (lead) => lead.DATE_CREATE });
+  const raw = ranked(await withoutRelated(run, 'lead', newest, (lead) => lead.ID), query, {
+    id: (lead) => lead.ID,
+    created: (lead) => lead.DATE_CREATE,
+  });
   if (query.groupBy) {
     const by = query.groupBy;
     const owners = await context.names.users(raw.map((lead) => lead.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));

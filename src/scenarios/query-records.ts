@@ -18,6 +18,7 @@ import { periodOf, periodWindow } from './query.ts';
 import { type Answer, countRows, part, type Run, titledAbout, window } from './query-answer.ts';
 import { between, people } from './query-filters.ts';
 import { clientParams, ofClients } from './query-who.ts';
+import { withoutRelated } from './query-without.ts';
 import { type Read, readTogether } from './reads.ts';
 import type { RecordItem } from './view-models.ts';
 
@@ -139,12 +140,14 @@ export async function clients(run: Run): Promise<Answer> {
   // Read by ID windows; the newest first.
   const records = [...reads.records.items].reverse();
   const items: RecordItem[] = companies
-    ? parseItems(companySchema, records).map((company) => ({
-        kind: 'company' as const,
-        id: company.ID,
-        label: company.TITLE,
-      }))
-    : parseItems(contactSchema, records)
+    ? (await withoutRelated(run, 'company', parseItems(companySchema, records), (company) => company.ID)).map(
+        (company) => ({
+          kind: 'company' as const,
+          id: company.ID,
+          label: company.TITLE,
+        }),
+      )
+    : (await withoutRelated(run, 'contact', parseItems(contactSchema, records), (contact) => contact.ID))
         .filter((contact) => ofClients(clients)({ COMPANY_ID: contact.COMPANY_ID, CONTACT_ID: contact.ID }))
         .map((contact) => ({
           kind: 'contact' as const,

@@ -28,6 +28,8 @@ export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as con
 export const GROUPS = ['manager', 'stage', 'source', 'week', 'month'] as const;
 /** «самые крупные», «самые старые»: by the sum or by when the record was created. */
 export const SORTS = ['largest', 'smallest', 'oldest', 'newest'] as const;
+/** What a record may have none of: «сделки без задач», «клиенты без сделок», «сделки ни одной активности». */
+export const RELATED = ['tasks', 'deals', 'activities'] as const;
 /** Calls (and e-mails) come in or go out. */
 export const DIRECTIONS = ['incoming', 'outgoing'] as const;
 
@@ -58,6 +60,8 @@ export const querySchema = z.object({
   sort: z.enum(SORTS).optional(),
   /** «топ-5», «три самых старых»: only the first so many, in `sort`'s order. */
   limit: z.number().int().positive().optional(),
+  /** The records that have none of these: open tasks, open activities, or deals at all. */
+  without: z.enum(RELATED).optional(),
   /** Tasks only: the employees (of `person`, the team by default) who have none of them («ни одной»). */
   none: z.boolean().optional(),
   /** Another period side by side with `period` (money, deals, leads or tasks done), with the change. */

@@ -1,5 +1,7 @@
-// Sentences of the follow-ups that open an item of the last list («открой третью»).
+// Sentences of understanding composed questions: the follow-ups that open an item of the last list («открой
+// третью»), and what a record has none of («без задач»).
 import type { Language } from '../scenarios/director.ts';
+import type { Query } from '../scenarios/query.ts';
 import type { Texts } from './messages.ts';
 
 /** «открой третью» with no list shown before, or a list shorter than that. */
@@ -13,3 +15,10 @@ export const taskNotOpened = (title: string, language: Language): string =>
   language === 'ru'
     ? `У задачи «${title}» нет своей карточки в чате. Могу перенести её срок или закрыть её.`
     : `The task “${title}” has no card of its own in the chat. I can move its deadline or close it.`;
+
+/** «сделки без задач» are without open tasks; «клиенты без сделок», without any deal (after the subject). */
+export const WITHOUT_WORDS: Record<NonNullable<Query['without']>, Texts> = {
+  tasks: { ru: ' без открытых задач', en: ' with no open tasks' },
+  activities: { ru: ' без запланированных дел', en: ' with no planned activities' },
+  deals: { ru: ' без сделок', en: ' with no deals' },
+};

@@ -17,6 +17,7 @@ import type {
 import { countOf, dayHeading, money, moneyTotals, plural } from './format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from './items.ts';
 import { buttonLabel, hintLine, nameQuoted, opens, type Page, portalText, quoted, sections } from './lines.ts';
+import { WITHOUT_WORDS } from './messages-words.ts';
 import type { Button } from './reply.ts';
 import { count, nouns, say } from './words.ts';
 
@@ -169,6 +170,7 @@ function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language
     words +=
       say(language, ' по клиентам ', ' for ') +
       filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
+  if (query.without) words += WITHOUT_WORDS[query.without][language];
   if (query.topic) words += say(language, ' по теме ', ' about ') + quoted(query.topic, language);
   if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)

@@ -148,3 +148,45 @@ describe('an abbreviation in titles', () => {
     expect(await ask('клиенты Попова по КП')).toMatch(/^❔ Не понял «кп»/u);
   });
 });
+
+describe('what a record has none of', () => {
+  it('«сделки без задач» are the open deals no open task is bound to', async () => {
+    const busy = new Set(
+      h.portal.data.tasks
+        .filter((task) => Number(task.status) < 5)
+        .flatMap((task) => (task.ufCrmTask as string[]).filter((code) => code.startsWith('D_'))),
+    );
+    const open = h.portal.data.deals.filter((deal) => deal.STAGE_SEMANTIC_ID === 'P');
+    const without = open.filter((deal) => !busy.has(`D_${deal.ID}`));
+    expect(without.length).toBeGreaterThan(0);
+    expect(without.length).toBeLessThan(open.length);
+    expect(await ask('сделки без задач')).toMatch(
+      new RegExp(`^💼 Открытые сделки без открытых задач: ${without.length} на `, 'u'),
+    );
+  });
+
+  it('«сделки ни одной активности» are the open deals with no open activity', async () => {
+    const busy = new Set(
+      h.portal.data.activities
+        .filter((activity) => Number(activity.OWNER_TYPE_ID) === 2 && activity.COMPLETED === 'N')
+        .map((activity) => Number(activity.OWNER_ID)),
+    );
+    const without = h.portal.data.deals.filter((deal) => deal.STAGE_SEMANTIC_ID === 'P' && !busy.has(Number(deal.ID)));
+    expect(await ask('сделки ни одной активности')).toMatch(
+      new RegExp(`^💼 Открытые сделки без запланированных дел: ${without.length} на `, 'u'),
+    );
+  });
+
+  it('«клиенты без сделок» are the companies no deal is made with, each named', async () => {
+    const dealing = new Set(h.portal.data.deals.map((deal) => Number(deal.COMPANY_ID)));
+    const without = h.portal.data.companies.filter((company) => !dealing.has(Number(company.ID)));
+    expect(without.length).toBeGreaterThan(0);
+    const text = await ask('клиенты, у которых нет ни одной сделки');
+    expect(text).toMatch(new RegExp(`^🏢 Компании без сделок: ${without.length}\\n`, 'u'));
+    for (const company of without) expect(text).toContain(String(company.TITLE));
+  });
+
+  it('«задачи без сделок Попова»: what a task cannot lack is said back', async () => {
+    expect(await ask('задачи Попова без сделок')).toMatch(/^❔ Не понял «без сделок»/u);
+  });
+});

@@ -167,6 +167,20 @@ const TOPICS: [string, string][] = [
   ['про техническое задание', 'техническое задание'],
 ];
 
+/** What a record has none of: [as said, what]. */
+const WITHOUTS: Partial<Record<Query['subject'], [string, NonNullable<Query['without']>][]>> = {
+  deals: [
+    ['без задач', 'tasks'],
+    ['без активностей', 'activities'],
+    ['по которым нет задач', 'tasks'],
+    ['без единого дела', 'activities'],
+  ],
+  leads: [
+    ['без задач', 'tasks'],
+    ['у которых нет ни одной активности', 'activities'],
+  ],
+};
+
 const GROUP_WORDS: Record<Group, string> = {
   manager: 'по менеджерам',
   stage: 'по этапам',
@@ -204,6 +218,7 @@ interface Parts {
   group?: Group;
   order?: OrderPart;
   topic?: [string, string];
+  without?: [string, NonNullable<Query['without']>];
   /** «конверсия по менеджерам за квартал»: won of the deals closed. */
   conversion?: boolean;
 }
@@ -239,6 +254,8 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   if (orders && form === 'list' && !parts.group && !parts.ours && parts.whose?.person !== 'me' && chance(0.15))
     parts.order = pick(orders);
   if (subject.subject !== 'leads' && !parts.whose?.client && chance(0.08)) parts.topic = pick(TOPICS);
+  const withouts = WITHOUTS[subject.subject];
+  if (withouts && chance(0.08)) parts.without = pick(withouts);
   if (subject.subject === 'deals' && chance(0.04)) return conversionParts(parts, pick, chance);
   return parts;
 }
@@ -267,6 +284,7 @@ function qualified(parts: Parts): boolean {
       parts.idle ||
       parts.order ||
       parts.topic ||
+      parts.without ||
       parts.conversion ||
       whose?.client ||
       (whose?.person && whose.person !== 'me'),
@@ -291,6 +309,7 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
   if (parts.group) query.groupBy = parts.group;
   if (parts.order) query.sort = parts.order[1];
   if (parts.topic) query.topic = parts.topic[1];
+  if (parts.without) query.without = parts.without[1];
   if (parts.order?.[2]) query.limit = parts.order[2];
   if (parts.conversion) {
     query.measure = 'conversion';
@@ -318,7 +337,7 @@ function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
   const ours = parts.ours ? (counted ? 'наших' : 'наши') : '';
   const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : ours;
   const lead = { list: parts.verb, count: 'сколько', chart: 'нарисуй', excel: 'выгрузи' }[form];
-  const tail = [parts.topic?.[0], amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
+  const tail = [parts.topic?.[0], parts.without?.[0], amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
   const order = pick(['plain', 'periodFirst', 'whoseFirst', 'verbLast', 'byDative', 'withWhom'] as const);
   const who = whose && whose.person !== 'me' ? whose : undefined;
   switch (order) {

@@ -7,6 +7,10 @@ import { TOPIC_WORDS } from '../../scenarios/topics.ts';
 
 /** The grammar's words, as directors write them (also the forms a slip is corrected to). */
 export const GRAMMAR_WORDS = [
+  // the relative words of a qualifier («по которым нет задач»), so a slip in one is fixed, never a name
+  'которым',
+  'которых',
+  'которые',
   // what the question is about
   'задачи',
   'задач',
@@ -36,6 +40,7 @@ export const GRAMMAR_WORDS = [
   'звонки',
   'звонков',
   'активности',
+  'активностей',
   'выручка',
   'выручку',
   'конверсия',

@@ -25,6 +25,8 @@ export interface Found {
   idleDays?: number;
   topic?: string;
   topicSaid?: string;
+  without?: Query['without'];
+  withoutSaid?: string;
   sort?: Query['sort'];
   limit?: number;
   /** The words that said the order, handed back when the subject cannot be ordered so. */
@@ -279,3 +281,27 @@ export const TOPIC_RULES = [...TOPICS]
 
 /** The subjects whose titles a topic is looked for in. */
 export const TITLED = new Set<Query['subject']>(['tasks', 'deals', 'leads', 'meetings']);
+
+/** «без задач», «нет ни одной активности», «ни одной сделки»: what a record has none of. */
+export const WITHOUT: { pattern: RegExp; without: NonNullable<Query['without']> }[] = [
+  ['tasks', 'задач\\p{L}*|tasks?'],
+  ['deals', 'сделок|сделки|deals?'],
+  ['activities', 'активност\\p{L}*|дел|дела|activit\\p{L}*'],
+].map(([without, words]) => ({
+  pattern: rule(
+    `(?:без|нет(?:\\s+ни)?|ни|with\\s+no|without|no)\\s+(?:(?:одн|един)\\p{L}*\\s+|single\\s+)?(?:${words})`,
+  ),
+  without: without as NonNullable<Query['without']>,
+}));
+
+/** What each subject may have none of. */
+export const WITHOUTS: Record<Query['subject'], NonNullable<Query['without']>[]> = {
+  tasks: [],
+  deals: ['tasks', 'activities'],
+  leads: ['tasks', 'activities'],
+  meetings: [],
+  contacts: ['tasks', 'deals', 'activities'],
+  companies: ['tasks', 'deals', 'activities'],
+  calls: [],
+  activities: [],
+};

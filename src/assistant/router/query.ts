@@ -4,7 +4,7 @@
 // back as not applied, so no reply passes unfiltered data off as the answer.
 import type { Query } from '../../scenarios/query.ts';
 import { looksAhead, periods } from './periods.ts';
-import { amounts, stagesAndPipelines } from './query-amounts.ts';
+import { amounts, stagesAndPipelines, untaken } from './query-amounts.ts';
 import { rest } from './query-names.ts';
 import {
   CREATED,
@@ -32,6 +32,8 @@ import {
   TOPIC_RULES,
   together,
   WHOSE,
+  WITHOUT,
+  WITHOUTS,
 } from './query-parts.ts';
 import { take } from './spans.ts';
 import type { Message } from './text.ts';
@@ -83,6 +85,7 @@ const QUERY_KEYS = [
   'direction',
   'period',
   'topic',
+  'without',
   'stage',
   'pipeline',
   'amount',
@@ -107,7 +110,14 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
       found.groupBy ??= groupBy;
     });
   for (const { pattern, person } of others) take(message, found, pattern, () => (found.person ??= person));
-  periods(message, found, clock, looksAhead(message.light));
+  // Before the period and the subjects: in «сделки без задач в ноябре» the tasks are what the deals have none
+  // of, so November is not read as tasks' (ahead).
+  for (const { pattern, without } of WITHOUT)
+    take(message, found, pattern, (match) => {
+      found.without ??= without;
+      found.withoutSaid ??= match[0];
+    });
+  periods(message, found, clock, looksAhead(untaken(message, found).light));
   // Before the amounts: «самые крупные» is an order, «крупные» alone a sum from a million.
   for (const { pattern, sort } of ORDERS)
     take(message, found, pattern, (match) => {
@@ -171,6 +181,11 @@ function settle(message: Message, found: Found, subject: Query['subject'], unapp
     found.sort = undefined;
     found.limit = undefined;
   }
+  // «задачи без сделок»: what the subject cannot lack is said back.
+  if (found.without && !WITHOUTS[subject].includes(found.without)) {
+    unapplied.unshift(found.withoutSaid ?? '');
+    found.without = undefined;
+  }
   // «клиенты по КП»: only what has a title is about a topic.
   if (found.topic && !TITLED.has(subject)) {
     unapplied.unshift(found.topicSaid ?? '');
@@ -197,6 +212,7 @@ export function isQualified(query: Query): boolean {
       query.sort ||
       query.limit ||
       query.topic ||
+      query.without ||
       groupBy ||
       (measure && measure !== 'list'),
   );
