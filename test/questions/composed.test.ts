@@ -190,3 +190,17 @@ describe('what a record has none of', () => {
     expect(await ask('задачи Попова без сделок')).toMatch(/^❔ Не понял «без сделок»/u);
   });
 });
+
+describe('a follow-up names a person or a client, as the portal’s staff says', () => {
+  it('«а по Ромашке?» after «задачи Орловой» is the client, since nobody on the staff is called so', async () => {
+    const director = 9950;
+    expect(await ask('задачи Орловой', director)).toMatch(/^✅ Задачи Марии Орловой/u);
+    expect(await ask('а по Ромашке?', director)).toMatch(/^✅ Задачи по клиенту ООО «Ромашка»: \d+/u);
+  });
+
+  it('«а по Кузнецовой?» after «задачи Орловой» is the employee', async () => {
+    const director = 9951;
+    await ask('задачи Орловой', director);
+    expect(await ask('а по Кузнецовой?', director)).toMatch(/^✅ Задачи Ольги Кузнецовой/u);
+  });
+});
