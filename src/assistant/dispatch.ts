@@ -8,7 +8,7 @@ import type { Conversations } from '../understanding/conversation.ts';
 import type { ModelLoop } from '../understanding/model/index.ts';
 import type { Format } from '../understanding/router/formats.ts';
 import { nearestWords } from '../understanding/router/lexicon.ts';
-import type { Intent } from '../understanding/understanding.ts';
+import type { Intent, PartialParse } from '../understanding/understanding.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
   CAN_HELP_WITH,
@@ -78,7 +78,11 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
   const view = async (request: Request, intent: Extract<Intent, { kind: 'view' }>): Promise<Answer> => {
     const { record } = request;
     // Words the router could not apply: the model reads the whole request when there is one.
-    if (intent.unapplied?.length && deps.model) return dispatch({ ...request, format: undefined }, { kind: 'unknown' });
+    if (intent.unapplied?.length && deps.model)
+      return dispatch(
+        { ...request, format: undefined },
+        { kind: 'unknown', partial: { understood: intent.request, notUnderstood: intent.unapplied } },
+      );
     if (intent.unapplied?.length) return nearestOffered(request, intent.request, intent.unapplied);
     const replies = await deps.reads.show(record, intent.request, request.format, request.onStatus);
     return { replies, remembered: { kind: 'view', request: intent.request } };
@@ -100,11 +104,11 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
   };
 
   /** Free words: the model answers with a view, a write, or plain words of its own. */
-  const model = async (request: Request, loop: ModelLoop): Promise<Answer> => {
+  const model = async (request: Request, loop: ModelLoop, hint: PartialParse | undefined): Promise<Answer> => {
     const { record, message, history } = request;
     const director: Director = record;
     request.onStatus?.(STATUS_THINKING[record.language]);
-    const outcome = await loop.answer({ director, text: message, memory: history });
+    const outcome = await loop.answer({ director, text: message, memory: history, ...(hint ? { hint } : {}) });
     switch (outcome.kind) {
       case 'view':
         return dispatch(request, { kind: 'view', request: outcome.request });
@@ -134,6 +138,8 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
         return view(request, intent);
       case 'more':
         return { replies: await deps.reads.continued(record) };
+      case 'nth':
+        return { replies: await deps.reads.opened(record, intent.index) };
       case 'write':
         return { replies: await deps.proposals.propose(record, intent.draft, request.onStatus) };
       case 'digests':
@@ -164,7 +170,7 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
         return { replies: [text(QUESTIONS[intent.question][language])] };
       }
       case 'unknown':
-        return deps.model ? model(request, deps.model) : { replies: await cannotHelp(record) };
+        return deps.model ? model(request, deps.model, intent.partial) : { replies: await cannotHelp(record) };
     }
   };
 

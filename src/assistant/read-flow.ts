@@ -9,8 +9,11 @@ import { QUERY_PAGE } from '../scenarios/questions/query-run.ts';
 import { localDateAt } from '../scenarios/schedule/day-window.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { Format } from '../understanding/router/formats.ts';
+import { openingOf, shownItemsOf } from '../understanding/shown-items.ts';
 import { storeAnswer } from '../understanding/stored-answers.ts';
+import { escapeHtml } from '../views/html.ts';
 import { NOTHING_MORE, NOTHING_TO_REPORT, STALE_BUTTON, STATUS_EXPORTING } from '../views/messages.ts';
+import { NO_SUCH_ITEM, taskNotOpened } from '../views/messages-words.ts';
 import type { Reply } from '../views/reply.ts';
 import { spreadsheetReply } from '../views/sheets/lists.ts';
 import type { Director } from '../vocabulary/director.ts';
@@ -28,6 +31,8 @@ export interface Reads {
   spreadsheet(director: Director, list: ExportList): Promise<Reply[]>;
   /** The next part of the last long list, or one option of the last pick list. */
   continued(director: Director & { telegramUserId: number }, option?: number): Promise<Reply[]>;
+  /** «открой третью»: the item at `index` of the last list shown, opened. */
+  opened(director: Director & { telegramUserId: number }, index: number): Promise<Reply[]>;
   /** The picture or the whole spreadsheet of a stored answer to a question. */
   answerFile(director: Director & { telegramUserId: number }, file: 'chart' | 'excel', key: string): Promise<Reply[]>;
 }
@@ -46,6 +51,8 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     const tg = director.telegramUserId;
     if (tg !== undefined && model?.view === 'query' && request.scenario === 'query' && 'items' in model.result)
       await conversations.remember(tg, { list: { query: request.query, offset: model.offset } });
+    const shown = model && shownItemsOf(model);
+    if (tg !== undefined && shown) await conversations.remember(tg, { shown });
     if (tg !== undefined && model?.view === 'queryChoice')
       await conversations.remember(tg, { picks: model.options.map((option) => option.query) });
     if (!model) return [text(NOTHING_TO_REPORT[director.language])];
@@ -97,5 +104,13 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     return view(director, request);
   };
 
-  return { show, view, chart, spreadsheet, continued, answerFile };
+  const opened: Reads['opened'] = async (director, index) => {
+    const item = (await conversations.read(director.telegramUserId)).shown?.[index];
+    if (!item) return [text(NO_SUCH_ITEM[director.language])];
+    const request = openingOf(item);
+    if (!request) return [text(taskNotOpened(escapeHtml(item.title), director.language))];
+    return view(director, request);
+  };
+
+  return { show, view, chart, spreadsheet, continued, opened, answerFile };
 }

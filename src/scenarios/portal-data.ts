@@ -72,6 +72,8 @@ export const taskSchema = z
     responsibleId: optionalNumber,
     closedDate: optionalText,
     createdDate: optionalText,
+    /** The CRM records the task is bound to: «CO_12» a company, «D_5» a deal. */
+    ufCrmTask: z.array(z.string()).optional().catch(undefined),
   })
   .loose();
 export type PortalTask = z.output<typeof taskSchema>;

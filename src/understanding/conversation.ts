@@ -7,6 +7,7 @@ import { scenarioRequestSchema, writeRequestSchema } from '../vocabulary/catalog
 import { type Query, querySchema } from '../vocabulary/query.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
 import { type PendingQuestion, pendingOf } from './dialogue.ts';
+import { type ShownItem, shownItemSchema } from './shown-items.ts';
 import { type StoredAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent } from './understanding.ts';
 
@@ -23,6 +24,8 @@ export interface ConversationContext {
   list?: { query: Query; offset: number };
   /** The questions behind the buttons of the last pick list. */
   picks?: Query[];
+  /** The items of the last list shown, in its order: «открой третью» opens one. */
+  shown?: ShownItem[];
   /** The last answers with picture and spreadsheet buttons. */
   answers?: StoredAnswer[];
 }
@@ -38,6 +41,7 @@ const storedParts = {
   }),
   list: z.object({ query: querySchema, offset: z.number().int().min(0) }),
   picks: z.array(querySchema),
+  shown: z.array(shownItemSchema),
 };
 
 function contextOf(value: unknown): ConversationContext {
@@ -53,6 +57,7 @@ function contextOf(value: unknown): ConversationContext {
     choice: part(storedParts.choice, raw.choice),
     list: part(storedParts.list, raw.list),
     picks: part(storedParts.picks, raw.picks),
+    shown: part(storedParts.shown, raw.shown),
     answers: part(storedAnswers, raw.answers),
   };
 }

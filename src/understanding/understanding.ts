@@ -10,6 +10,8 @@ export type Intent =
   | { kind: 'view'; request: ScenarioRequest; unapplied?: string[] }
   /** «ещё»: the next part of the last long list. */
   | { kind: 'more' }
+  /** «открой третью», «подробнее о первой»: the item at `index` (from 0) of the last list shown. */
+  | { kind: 'nth'; index: number }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
   /** «спасибо», «благодарю». */
@@ -31,7 +33,14 @@ export type Intent =
   | { kind: 'ask'; question: Question; said: string }
   /** Something the director named that cannot be (31 February, −5 roubles): asked about, never replaced. */
   | { kind: 'impossible'; what: string }
-  | { kind: 'unknown' };
+  /** Not understood whole; `partial`: what the rules read of it, for the model's hint. */
+  | { kind: 'unknown'; partial?: PartialParse };
+
+/** What the rules understood of a message they could not answer whole: the question read, and the words left. */
+export interface PartialParse {
+  understood: ScenarioRequest;
+  notUnderstood: string[];
+}
 
 export interface Understanding {
   intent: Intent;

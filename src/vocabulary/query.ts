@@ -26,6 +26,10 @@ export const SUBJECTS = [
 export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
 export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as const;
 export const GROUPS = ['manager', 'stage', 'source', 'week', 'month'] as const;
+/** «самые крупные», «самые старые»: by the sum or by when the record was created. */
+export const SORTS = ['largest', 'smallest', 'oldest', 'newest'] as const;
+/** What a record may have none of: «сделки без задач», «клиенты без сделок», «сделки ни одной активности». */
+export const RELATED = ['tasks', 'deals', 'activities'] as const;
 /** Calls (and e-mails) come in or go out. */
 export const DIRECTIONS = ['incoming', 'outgoing'] as const;
 
@@ -43,6 +47,8 @@ export const querySchema = z.object({
   direction: z.enum(DIRECTIONS).optional(),
   /** Local dates in the director's zone, both days included. */
   period: z.object({ from: localDate, to: localDate }).optional(),
+  /** What the titles are about, in full («коммерческое предложение» for «КП»). */
+  topic: name.optional(),
   stage: name.optional(),
   pipeline: name.optional(),
   /** Stuck deals: not moved for at least this many days («без движения больше месяца»). */
@@ -51,6 +57,11 @@ export const querySchema = z.object({
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   measure: z.enum(MEASURES).optional(),
   groupBy: z.enum(GROUPS).optional(),
+  sort: z.enum(SORTS).optional(),
+  /** «топ-5», «три самых старых»: only the first so many, in `sort`'s order. */
+  limit: z.number().int().positive().optional(),
+  /** The records that have none of these: open tasks, open activities, or deals at all. */
+  without: z.enum(RELATED).optional(),
   /** Tasks only: the employees (of `person`, the team by default) who have none of them («ни одной»). */
   none: z.boolean().optional(),
   /** Another period side by side with `period` (money, deals, leads or tasks done), with the change. */

@@ -153,6 +153,8 @@ export interface QueryFilters {
     /** «сделки Соколова и Морозовой»: several employees, each named. */
     | { kind: 'people'; people: Person[] };
   client?: string;
+  /** «сделки Альфы и Беты»: several clients, each named. */
+  clients?: string[];
   /** Words a meeting's title was searched for («встреча с банком»): meetings name their clients in words. */
   named?: string;
   stage?: string;
@@ -187,7 +189,8 @@ export type QueryResult =
   | { kind: 'records'; items: RecordItem[] }
   | { kind: 'total'; count: number; sums: Amount[]; averages: Amount[] }
   | { kind: 'groups'; rows: GroupRow[] }
-  | { kind: 'conversion'; won: number; lost: number };
+  /** «конверсия по менеджерам»: each manager's deals won and lost in the period, the best first. */
+  | { kind: 'conversion'; won: number; lost: number; rows?: { label: string; won: number; lost: number }[] };
 
 /** What a comparison counts: earned (won deals' sums), new deals, new leads, or tasks done. */
 export type ComparedMeasure = 'earned' | 'deals' | 'leads' | 'tasksDone';

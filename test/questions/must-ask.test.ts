@@ -19,7 +19,6 @@ const MUST_ASK = [
   // words the assistant does not know, never looked up as a name or dropped
   'покажи сделки зачем',
   'задачи Попова и почему',
-  'конверсия по каждому менеджеру',
   'лиды вообще-то',
   'покажи важные задачи',
   'задачи срочные',

@@ -55,3 +55,32 @@ describe('with a model configured', () => {
     expect(text).toBe(direct);
   });
 });
+
+describe('the rules’ partial reading as the model’s hint', () => {
+  it('a question not understood whole reaches the model with what was understood and the word that was not', async () => {
+    const { fake, assistant } = await h.withModel(() => ({
+      toolCalls: [{ name: 'query', arguments: { subject: 'tasks' } }],
+    }));
+    await assistant.handleText(h.newChat(), 'задачи Попова и почему');
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
+    const hint = request.messages.find(
+      (message: { role: string; content: string }) =>
+        message.role === 'system' && message.content.includes('не поняли'),
+    );
+    expect(hint?.content).toContain('«почему»');
+    expect(hint?.content).toContain('"subject":"tasks"');
+    expect(hint?.content).toContain('"person":"Попова"');
+    // The tools are the ones the reading points to: the typed question, not every view.
+    const tools = request.tools.map((tool: { function: { name: string } }) => tool.function.name);
+    expect(tools).toEqual(['query']);
+  });
+
+  it('a question the rules read nothing of gets no hint and every view', async () => {
+    const { fake, assistant } = await h.withModel(() => ({ content: 'Не знаю.' }));
+    await assistant.handleText(h.newChat(), 'как поживает наш бизнес вообще');
+    const [request] = fake.requests;
+    expect(request.messages.some((message: { content: string }) => message.content.includes('не поняли'))).toBe(false);
+    expect(request.tools.length).toBeGreaterThan(5);
+  });
+});

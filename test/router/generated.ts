@@ -5,6 +5,25 @@
 import type { Format } from '../../src/understanding/router/formats.ts';
 import type { Query } from '../../src/vocabulary/query.ts';
 import type { ScenarioRequest } from '../../src/vocabulary/requests.ts';
+import {
+  AMOUNTS,
+  CLIENTS,
+  FILLERS,
+  GROUP_WORDS,
+  type Group,
+  IDLE,
+  LIST_VERBS,
+  ORDERS,
+  type OrderPart,
+  PAIRS,
+  PEOPLE,
+  SCOPES,
+  type Status,
+  SUBJECTS,
+  type SubjectPart,
+  TOPICS,
+  WITHOUTS,
+} from './generated-parts.ts';
 import { PERIODS } from './questions.ts';
 
 export interface GeneratedQuestion {
@@ -14,130 +33,6 @@ export interface GeneratedQuestion {
   view?: ScenarioRequest;
   format?: Format;
 }
-
-type Status = NonNullable<Query['status']>;
-type Group = NonNullable<Query['groupBy']>;
-
-interface SubjectPart {
-  subject: Query['subject'];
-  /** The forms of the noun: as a list, after «сколько», after «по». */
-  nominative: string[];
-  genitive: string;
-  dative: string;
-  instrumental: string;
-  /** [the adjective in the list form, after «сколько», status] */
-  statuses: [string, string, Status][];
-  groups: Group[];
-  amounts: boolean;
-}
-
-const SUBJECTS: SubjectPart[] = [
-  {
-    subject: 'tasks',
-    nominative: ['задачи', 'задачки'],
-    genitive: 'задач',
-    dative: 'задачам',
-    instrumental: 'задачами',
-    statuses: [
-      ['просроченные', 'просроченных', 'overdue'],
-      ['выполненные', 'выполненных', 'done'],
-      ['завершённые', 'завершённых', 'done'],
-      ['открытые', 'открытых', 'open'],
-    ],
-    groups: ['manager', 'week', 'month'],
-    amounts: false,
-  },
-  {
-    subject: 'deals',
-    nominative: ['сделки'],
-    genitive: 'сделок',
-    dative: 'сделкам',
-    instrumental: 'сделками',
-    statuses: [
-      ['выигранные', 'выигранных', 'won'],
-      ['проигранные', 'проигранных', 'lost'],
-      ['зависшие', 'зависших', 'stuck'],
-      ['открытые', 'открытых', 'open'],
-    ],
-    groups: ['manager', 'stage', 'source', 'week', 'month'],
-    amounts: true,
-  },
-  {
-    subject: 'leads',
-    nominative: ['лиды', 'заявки'],
-    genitive: 'лидов',
-    dative: 'лидам',
-    instrumental: 'лидами',
-    statuses: [['новые', 'новых', 'new']],
-    groups: ['manager', 'source', 'week', 'month'],
-    amounts: false,
-  },
-];
-
-/** Employees of the demo company, as a director names them after a subject (genitive). */
-const PEOPLE = [
-  'Кузнецовой',
-  'Ольги Кузнецовой',
-  'Попова',
-  'Дмитрия Попова',
-  'Васильевой',
-  'Соколова',
-  'Игоря Соколова',
-  'Морозовой',
-  'Анны Морозовой',
-  'Волковой',
-  'Лебедева',
-  'Козловой',
-  'Егорова',
-  'Павловой',
-  'Семёновой',
-  'Степанова',
-  'Макаровой',
-  'Яковлева',
-  'Фёдорова',
-  'Захарова',
-];
-
-/** Clients of the demo company after a preposition: [as said, the client]. */
-const CLIENTS: [string, string][] = [
-  ['по Ромашке', 'Ромашке'],
-  ['с Гранитом', 'Гранитом'],
-  ['по Техносфере', 'Техносфере'],
-  ['с Кристаллом', 'Кристаллом'],
-  ['по Ориону', 'Ориону'],
-  ['клиента Меридиан', 'Меридиан'],
-  ['у клиента Атлант', 'Атлант'],
-];
-
-const SCOPES: [string, 'team' | 'sales'][] = [
-  ['команды', 'team'],
-  ['отдела продаж', 'sales'],
-];
-
-const AMOUNTS: [string, NonNullable<Query['amount']>][] = [
-  ['больше миллиона', { min: 1_000_000 }],
-  ['дороже 500 тысяч', { min: 500_000 }],
-  ['меньше 100 тысяч', { max: 100_000 }],
-  ['от 2 до 5 млн', { min: 2_000_000, max: 5_000_000 }],
-];
-
-/** How long a deal has not moved: [as said, days]. */
-const IDLE: [string, number][] = [
-  ['без движения больше месяца', 30],
-  ['которые стоят больше двух недель', 14],
-  ['без движения больше 20 дней', 20],
-];
-
-const GROUP_WORDS: Record<Group, string> = {
-  manager: 'по менеджерам',
-  stage: 'по этапам',
-  source: 'по источникам',
-  week: 'по неделям',
-  month: 'по месяцам',
-};
-
-const LIST_VERBS = ['', 'покажи', 'дай', 'покажи мне', 'выведи'];
-const FILLERS = ['пожалуйста, ', 'слушай, ', 'а ', 'ну ', ''];
 
 /** A small seeded generator: the pack is the same on every run and every machine. */
 function random(seed: number): () => number {
@@ -163,6 +58,11 @@ interface Parts {
   /** «наши сделки»: the company's, as with no person at all. */
   ours?: boolean;
   group?: Group;
+  order?: OrderPart;
+  topic?: [string, string];
+  without?: [string, NonNullable<Query['without']>];
+  /** «конверсия по менеджерам за квартал»: won of the deals closed. */
+  conversion?: boolean;
 }
 
 function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => boolean): Parts {
@@ -171,8 +71,11 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   const parts: Parts = { subject, form, verb: form === 'list' ? pick(LIST_VERBS) : '' };
   if (chance(0.5)) parts.status = pick(subject.statuses);
   if (chance(0.7)) {
-    const kind = pick(['person', 'person', 'person', 'client', 'scope', 'me'] as const);
-    if (kind === 'person') {
+    const kind = pick(['person', 'person', 'person', 'client', 'scope', 'me', 'pair'] as const);
+    if (kind === 'pair') {
+      const pair = pick(PAIRS);
+      parts.whose = { ...pair, front: pair.person ? `у ${pair.words}` : pair.words };
+    } else if (kind === 'person') {
       const person = pick(PEOPLE);
       parts.whose = { words: person, person, front: `у ${person}` };
     } else if (kind === 'client') {
@@ -189,14 +92,44 @@ function compose(pick: <T>(list: readonly T[]) => T, chance: (p: number) => bool
   if (!parts.whose && chance(0.15)) parts.ours = true;
   // A grouping is a count or a sum of the groups: with a person or a client it is another question.
   if (chance(0.25) && !parts.whose?.client && parts.whose?.person !== 'me') parts.group = pick(subject.groups);
+  const orders = ORDERS[subject.subject];
+  if (orders && form === 'list' && !parts.group && !parts.ours && parts.whose?.person !== 'me' && chance(0.15))
+    parts.order = pick(orders);
+  if (subject.subject !== 'leads' && !parts.whose?.client && chance(0.08)) parts.topic = pick(TOPICS);
+  const withouts = WITHOUTS[subject.subject];
+  if (withouts && chance(0.08)) parts.without = pick(withouts);
+  if (subject.subject === 'deals' && chance(0.04)) return conversionParts(parts, pick, chance);
   return parts;
+}
+
+/** A conversion question: a period, maybe whose, maybe by manager; nothing a conversion cannot have. */
+function conversionParts(parts: Parts, pick: <T>(list: readonly T[]) => T, chance: (p: number) => boolean): Parts {
+  const whose = parts.whose?.person === 'me' ? undefined : parts.whose;
+  return {
+    subject: parts.subject,
+    form: 'list',
+    verb: '',
+    conversion: true,
+    ...(whose ? { whose } : {}),
+    period: parts.period ?? (pick(PERIODS) as [string, NonNullable<Query['period']>]),
+    ...(!whose?.client && chance(0.5) ? { group: 'manager' as const } : {}),
+  };
 }
 
 /** A question a ready-made view answers as well (no qualifier at all) is not the pack's. */
 function qualified(parts: Parts): boolean {
   const { status, whose, period, amount, group, form } = parts;
   const strong = Boolean(
-    period || amount || group || parts.idle || whose?.client || (whose?.person && whose.person !== 'me'),
+    period ||
+      amount ||
+      group ||
+      parts.idle ||
+      parts.order ||
+      parts.topic ||
+      parts.without ||
+      parts.conversion ||
+      whose?.client ||
+      (whose?.person && whose.person !== 'me'),
   );
   return strong || (form === 'count' && Boolean(status)) || Boolean(status && status[2] !== 'open' && whose);
 }
@@ -216,6 +149,15 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
   if (parts.amount) query.amount = parts.amount[1];
   if (parts.form === 'count') query.measure = 'count';
   if (parts.group) query.groupBy = parts.group;
+  if (parts.order) query.sort = parts.order[1];
+  if (parts.topic) query.topic = parts.topic[1];
+  if (parts.without) query.without = parts.without[1];
+  if (parts.order?.[2]) query.limit = parts.order[2];
+  if (parts.conversion) {
+    query.measure = 'conversion';
+    // Conversion counts the deals closed in the period as it was said, up to today.
+    if (parts.period) query.period = parts.period[1];
+  }
   const { period, person, ...rest } = query;
   const plain = Object.keys(rest).length === 1 || (Object.keys(rest).length === 2 && rest.status === 'open');
   const oneDay = period && period.from === period.to && plain && (!person || person === 'me');
@@ -228,13 +170,16 @@ function expected(parts: Parts): Pick<GeneratedQuestion, 'query' | 'view'> {
 /** The words in one of the orders a director uses. */
 function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
   const { subject, status, whose, period, amount, group, form } = parts;
-  const counted = form === 'count';
+  if (parts.conversion) return conversionWords(parts, pick);
+  // «топ-5 сделок», «три самых старых задач»: a number puts the noun in the genitive.
+  const counted = form === 'count' || Boolean(parts.order?.[3]);
   const noun = counted ? subject.genitive : pick(subject.nominative);
-  const adjective = status ? (counted ? status[1] : status[0]) : '';
+  const said = status ? (counted ? status[1] : status[0]) : '';
+  const adjective = parts.order ? [parts.order[0], said].filter(Boolean).join(' ') : said;
   const ours = parts.ours ? (counted ? 'наших' : 'наши') : '';
   const mine = whose?.person === 'me' ? (counted ? 'моих' : 'мои') : ours;
   const lead = { list: parts.verb, count: 'сколько', chart: 'нарисуй', excel: 'выгрузи' }[form];
-  const tail = [amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
+  const tail = [parts.topic?.[0], parts.without?.[0], amount?.[0], parts.idle?.[0], group && GROUP_WORDS[group]];
   const order = pick(['plain', 'periodFirst', 'whoseFirst', 'verbLast', 'byDative', 'withWhom'] as const);
   const who = whose && whose.person !== 'me' ? whose : undefined;
   switch (order) {
@@ -248,18 +193,27 @@ function words(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
       break;
     case 'byDative':
       // «что по задачам у Попова за неделю»: the subject after «по», the person after «у».
-      if (!status && !mine && form === 'list' && who?.person)
+      if (!adjective && !mine && form === 'list' && who?.person)
         return ['что по', subject.dative, who.front, period?.[0], ...tail].filter(Boolean).join(' ');
       break;
     case 'withWhom':
       // «как с задачами у Попова», «что с лидами у отдела продаж».
-      if (!status && !mine && form === 'list' && who?.person)
+      if (!adjective && !mine && form === 'list' && who?.person)
         return [pick(['что с', 'как с', 'что там с']), subject.instrumental, who.front, period?.[0], ...tail]
           .filter(Boolean)
           .join(' ');
       break;
   }
   return [lead, mine, adjective, noun, who?.words, period?.[0], ...tail].filter(Boolean).join(' ');
+}
+
+function conversionWords(parts: Parts, pick: <T>(list: readonly T[]) => T): string {
+  const who = parts.whose?.words;
+  const by = parts.group ? GROUP_WORDS[parts.group] : undefined;
+  const order = pick(['plain', 'periodFirst', 'byFirst'] as const);
+  if (order === 'periodFirst') return [parts.period?.[0], 'конверсия', who, by].filter(Boolean).join(' ');
+  if (order === 'byFirst') return ['конверсия', by, who, parts.period?.[0]].filter(Boolean).join(' ');
+  return ['конверсия', who, parts.period?.[0], by].filter(Boolean).join(' ');
 }
 
 const LATIN: Record<string, string> = Object.fromEntries(

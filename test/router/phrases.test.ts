@@ -144,7 +144,7 @@ describe('follow-ups', () => {
     ]) {
       const { intent } = understand(text, { now, timeZone });
       if (intent.kind === 'view') expect(intent.unapplied?.length).toBeGreaterThan(0);
-      else expect(intent).toEqual({ kind: 'unknown' });
+      else expect(intent.kind).toBe('unknown');
     }
   });
 });

@@ -11,7 +11,7 @@ import { sumsOf } from '../deals/open-deals.ts';
 import { dealSchema, parseItems, stageHistorySchema } from '../portal-data.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
-import { resolvePerson } from './query-run.ts';
+import { resolvePerson } from './query-who.ts';
 
 /** What the question counts: money unless it names deals, leads or tasks. */
 export function comparedMeasure(query: Query): ComparedMeasure {

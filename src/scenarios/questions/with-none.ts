@@ -8,7 +8,7 @@ import { parseItems, taskSchema } from '../portal-data.ts';
 import { readTogether } from '../reads.ts';
 import { openTaskFilter } from '../tasks/open-tasks.ts';
 import { between } from './query-filters.ts';
-import { resolvePerson } from './query-run.ts';
+import { resolvePerson } from './query-who.ts';
 
 export async function withNone(context: ScenarioContext, asked: Query): Promise<ViewModel> {
   const { at, director, names } = context;

@@ -20,9 +20,10 @@ import type { NameDirectory } from '../../scenarios/names.ts';
 import type { Director } from '../../vocabulary/director.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
+import type { PartialParse } from '../understanding.ts';
 import { looksLikeData, modelText, toolCallInText } from './plain.ts';
 import { EARLIER_REPLY_LABEL, PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
-import { toolsFor } from './tool-choice.ts';
+import { hintText, toolsFor } from './tool-choice.ts';
 import { ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
 
 export type ModelOutcome =
@@ -38,6 +39,8 @@ export interface ModelLoop {
     director: Director;
     text: string;
     memory: { role: 'director' | 'assistant'; text: string }[];
+    /** What the rules understood of the message, and the words they did not. */
+    hint?: PartialParse;
   }): Promise<ModelOutcome>;
 }
 
@@ -75,8 +78,10 @@ export function firstMessages(
   now: Date,
   text: string,
   memory: { role: 'director' | 'assistant'; text: string }[],
+  hint?: PartialParse,
 ): ChatCompletionMessageParam[] {
   const system: ChatCompletionMessageParam = { role: 'system', content: systemPrompt(director, now) };
+  const hinted: ChatCompletionMessageParam[] = hint ? [{ role: 'system', content: hintText(hint) }] : [];
   // A director may paste the portal's address into the chat: its secret stays with us.
   const question: ChatCompletionMessageParam = { role: 'user', content: redact(clip(text, MESSAGE_LIMIT)) };
   // Our earlier replies hold portal titles: they go back as labelled data, never in the assistant's own voice,
@@ -87,11 +92,10 @@ export function firstMessages(
       ? { role: 'user', content: said }
       : { role: 'user', content: `${EARLIER_REPLY_LABEL}\n<data>${inertData(said)}</data>` };
   });
-  const tools = toolsFor(text);
-  while (remembered.length > 0 && promptTokenCount([system, ...remembered, question], tools) > PROMPT_TOKEN_BUDGET) {
-    remembered.shift();
-  }
-  return [system, ...remembered, question];
+  const tools = toolsFor(text, hint);
+  const all = () => [system, ...hinted, ...remembered, question];
+  while (remembered.length > 0 && promptTokenCount(all(), tools) > PROMPT_TOKEN_BUDGET) remembered.shift();
+  return all();
 }
 
 // Empty fields cost tokens and say nothing.
@@ -267,7 +271,7 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
   }
 
   return {
-    async answer({ director, text, memory }) {
+    async answer({ director, text, memory, hint }) {
       const startedAt = now();
       const context = {
         timeZone: director.timeZone,
@@ -276,8 +280,8 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       try {
-        const messages = firstMessages(director, startedAt, text, memory);
-        return await converse(messages, toolsFor(text), context, deadline.signal);
+        const messages = firstMessages(director, startedAt, text, memory, hint);
+        return await converse(messages, toolsFor(text, hint), context, deadline.signal);
       } catch (error) {
         logger.warn('model unavailable', {
           reason: error instanceof Error ? error.name : 'unknown',

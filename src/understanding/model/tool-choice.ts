@@ -2,6 +2,7 @@
 // names, anything else the views. Every tool schema costs prompt tokens on each request; a question needs a view,
 // a change a proposal, and the model still may call any tool it knows (the loop checks each call by its name).
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import type { PartialParse } from '../understanding.ts';
 import { TOOL_DEFINITIONS } from './tools.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -53,9 +54,13 @@ const readsFor = (message: string) => READS.filter((name) => ONLY_WHEN_NAMED[nam
 const byName = new Map(TOOL_DEFINITIONS.map((tool) => [tool.function.name, tool]));
 const definitions = (names: Iterable<string>) => [...new Set(names)].flatMap((name) => byName.get(name) ?? []);
 
-/** The tool list for one message: the changes it names (or every change), or the views. */
-export function toolsFor(message: string): ChatCompletionFunctionTool[] {
+/**
+ * The tool list for one message: the changes it names (or every change), or the views — only the ones the rules'
+ * partial reading points to when there is one (its view, and the typed question to refine it).
+ */
+export function toolsFor(message: string, hint?: PartialParse): ChatCompletionFunctionTool[] {
   const cannot = CANNOT.test(message) ? ['cannot_do'] : [];
+  if (!CHANGE.test(message) && hint) return definitions([hint.understood.scenario, 'query', ...cannot]);
   if (!CHANGE.test(message)) return definitions([...readsFor(message), ...cannot]);
   const named = OBJECTS.filter(([object]) => object.test(message)).flatMap(([, tools]) => tools);
   // A change may name its record by what a view shows («перенеси вторую встречу»): the typed question stays.
@@ -63,3 +68,9 @@ export function toolsFor(message: string): ChatCompletionFunctionTool[] {
   const plan = ONLY_WHEN_NAMED.plan!.test(message) ? ['plan'] : [];
   return definitions([...(named.length || plan.length ? named : WRITES), ...plan, 'query', ...cannot]);
 }
+
+/** The rules' partial reading, said to the model: what they understood as a call, and the words they did not. */
+export const hintText = (hint: PartialParse): string =>
+  `Правила без модели поняли: ${JSON.stringify(hint.understood)}; не поняли: ${hint.notUnderstood
+    .map((word) => `«${word}»`)
+    .join(', ')}. Уточни это понимание по непонятым словам.`;

@@ -26,8 +26,6 @@ const SUBJECT_WORDS: Record<Query['subject'], string> = {
   activities: 'активности',
 };
 
-const SURNAME = /^\p{Lu}\p{L}+(?:ов|ев|ёв|ин|ын)(?:а|у|ой|ым|е)?$/u;
-
 // A follow-up is short: a longer message is a question of its own.
 const MOST_WORDS = 6;
 
@@ -43,8 +41,9 @@ export function refinement(message: Message, previous: Intent | undefined, clock
     return undefined;
   const { subject: _, ...said } = asked.query;
   if (Object.keys(said).length === 0) return undefined;
-  // «а по Кузнецовой?» after a person's question: a surname after «по» is another person, not a client.
-  if (said.client && before.person && !before.client && SURNAME.test(said.client)) {
+  // «а по Кузнецовой?» after a person's question: the name after «по» is asked as a person first; the answer
+  // looks it up in the portal's staff and takes it for a client only when nobody there is called so.
+  if (said.client && before.person && !before.client) {
     said.person = said.client;
     delete said.client;
   }

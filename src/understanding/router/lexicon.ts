@@ -3,9 +3,14 @@
 // is never taken for a name; a word one slip away from one is that word; a message typed on a Latin keyboard
 // whose words are known once read in Cyrillic is read in Cyrillic.
 import { stemOf } from '../../scenarios/matcher.ts';
+import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 
 /** The grammar's words, as directors write them (also the forms a slip is corrected to). */
 export const GRAMMAR_WORDS = [
+  // the relative words of a qualifier («по которым нет задач»), so a slip in one is fixed, never a name
+  'которым',
+  'которых',
+  'которые',
   // what the question is about
   'задачи',
   'задач',
@@ -35,6 +40,7 @@ export const GRAMMAR_WORDS = [
   'звонки',
   'звонков',
   'активности',
+  'активностей',
   'выручка',
   'выручку',
   'конверсия',
@@ -205,7 +211,7 @@ const EVERYDAY_WORDS = [
   'итоги',
 ] as const;
 
-const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS].map(stemOf));
+const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...TOPIC_WORDS].map(stemOf));
 
 /** Whether the word (any case, any form) is one the assistant knows: then it is never a name. */
 export function knownWord(word: string): boolean {

@@ -3,6 +3,7 @@
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 
 import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
+import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { fromLatinTyping, GRAMMAR_WORDS } from './lexicon.ts';
 
@@ -209,7 +210,7 @@ const KEYWORDS = [
   'tuesday',
 ];
 // The grammar's words too: «просроченые», «нарсуй», «выгрзи» are slips of words it knows.
-KEYWORDS.push(...GRAMMAR_WORDS.filter((word) => word.length >= 7 && !KEYWORDS.includes(word)));
+KEYWORDS.push(...[...GRAMMAR_WORDS, ...TOPIC_WORDS].filter((word) => word.length >= 7 && !KEYWORDS.includes(word)));
 const keywordSet = new Set(KEYWORDS);
 const keywordStems = new Map(KEYWORDS.map((keyword) => [keyword, stemOf(keyword)]));
 

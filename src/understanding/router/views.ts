@@ -262,18 +262,18 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
   const asked = parseQuery(message, clock);
   if (!asked || !isQualified(asked.query)) return undefined;
   // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
-  if (!asked.said && !asked.query.person && !asked.query.period && !asked.query.client && !asked.query.groupBy)
-    return undefined;
+  const { person, period, client, groupBy, sort } = asked.query;
+  if (!asked.said && !person && !period && !client && !groupBy && !sort) return undefined;
   const { unapplied } = asked;
   // Words left over are said back with the nearest question offered (or read by the model); a name guessed
   // by its place alone with another such word, or a question mostly of words not understood, is the model's.
   const words = message.light.split(/\s+/u).length;
-  if (
-    (asked.doubtful > 0 && unapplied.length + asked.doubtful > 1) ||
-    unapplied.length * 2 > words ||
-    unapplied.includes(UNFIT)
-  )
-    return { kind: 'unknown' };
+  if (unapplied.includes(UNFIT)) return { kind: 'unknown' };
+  if ((asked.doubtful > 0 && unapplied.length + asked.doubtful > 1) || unapplied.length * 2 > words)
+    return {
+      kind: 'unknown',
+      partial: { understood: { scenario: 'query', query: asked.query }, notUnderstood: unapplied },
+    };
   return {
     kind: 'view',
     request: { scenario: 'query', query: asked.query },

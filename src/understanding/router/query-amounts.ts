@@ -1,0 +1,99 @@
+import { findAmount } from './amount.ts';
+import type { Found } from './query-parts.ts';
+import { rule, take } from './spans.ts';
+import type { Message } from './text.ts';
+
+// ─── amounts, stages, pipelines ──────────────────────────────────────────
+
+export const BIG = { миллион: 1_000_000, миллиона: 1_000_000, million: 1_000_000, млн: 1_000_000 } as Record<
+  string,
+  number
+>;
+
+export const MULTIPLIER = 'тыс\\p{L}*|млн|миллион\\p{L}*|млрд|миллиард\\p{L}*|k|m|mln|millions?|thousands?';
+
+export function amounts(said: Message, found: Found): void {
+  // A bound runs up to the words already taken («дороже 500 тысяч по месяцам»), not into them.
+  const message = untaken(said, found);
+  // «от 2 до 5 млн», «from 500k to 1m»: both bounds, the unit said once at the end serving both.
+  take(
+    message,
+    found,
+    rule(
+      `(?:от|from|between)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?\\s+(?:до|to|and)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?(?:\\s*(?:₽|руб\\p{L}*))?`,
+    ),
+    (match) => {
+      const unit = match[4] ?? match[2] ?? '';
+      const low = findAmount(`${match[1]} ${match[2] ?? unit}`)?.amount;
+      const high = findAmount(`${match[3]} ${unit}`)?.amount;
+      if (low === undefined || high === undefined || high < 1000) {
+        found.spans.pop();
+        return;
+      }
+      found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
+    },
+  );
+  take(
+    message,
+    found,
+    rule(
+      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
+    ),
+    (match) => {
+      const words = match[2]!;
+      const amount = BIG[words] ?? findAmount(words)?.amount;
+      if (amount === undefined || amount < 1000) {
+        found.spans.pop();
+        return;
+      }
+      const below = /^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u.test(match[1]!);
+      found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
+      // Only what the amount took: the words after it stay for the rest.
+      const used = BIG[words] ? words.length : (findAmount(words)?.end ?? words.length);
+      const last = found.spans[found.spans.length - 1]!;
+      last.end = match.index + match[0].length - words.length + used;
+    },
+  );
+  take(message, found, rule('крупн\\p{L}*|больш\\p{L}*\\s+сделк\\p{L}*|big\\s+deals|large\\s+deals'), () => {
+    found.amount ??= { min: 1_000_000 };
+  });
+}
+
+/** A group of a match as the director wrote it (the light text has our keywords' typos fixed). */
+export function saidAs(message: Message, match: RegExpExecArray, group: string): string {
+  const start = match.index + match[0].lastIndexOf(group);
+  return message.raw.slice(start, start + group.length).trim();
+}
+
+/** The text with what is already taken blanked out, so a name may run up to it but not into it. */
+export function untaken(message: Message, found: Found): Message {
+  let light = message.light;
+  for (const span of found.spans)
+    light = light.slice(0, span.start) + '\u0001'.repeat(span.end - span.start) + light.slice(span.end);
+  return { ...message, light };
+}
+
+export function stagesAndPipelines(message: Message, found: Found): void {
+  // A stage's name may hold «на» or «в» («Счёт на предоплату», «В работе»): it runs to the end, to a
+  // period or amount already taken, or to «у/по/с» before a person or client.
+  take(
+    untaken(message, found),
+    found,
+    rule(
+      '(?:на|в)\\s+стади\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
+    ),
+    (match) => {
+      found.stage = saidAs(message, match, match[1] ?? match[2] ?? '');
+    },
+  );
+  take(
+    message,
+    found,
+    rule(
+      '(?:в|по)\\s+воронк\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|in\\s+(?:the\\s+)?pipeline\\s+(.+)$',
+    ),
+    (match) => {
+      found.pipeline = saidAs(message, match, match[1] ?? match[2] ?? '');
+    },
+  );
+}
