@@ -97,7 +97,8 @@ const dealRule: Rule = (row, _who, settings, now) => {
   return undefined;
 };
 
-/** A new lead nobody has touched (no stage change, no edit since it came) for N minutes, in working hours. */
+/** A new lead nobody has touched (no stage change, no edit since it came) for N minutes, in working hours; whether
+ * anyone answered it (an activity, its responsible's comment) is asked afterwards, for these leads only (claims.ts). */
 const leadRule: Rule = (row, who, settings, now) => {
   if (text(row.STATUS_ID) !== 'NEW' || !wants(settings, 'leadUntouched')) return undefined;
   const created = ms(row.DATE_CREATE);

@@ -1,6 +1,5 @@
 import type { BatchCommand, PortalClient } from '../portal/port.ts';
-import type { NewAlert } from '../storage/alerts.ts';
-import { type Alert, decide } from './decisions.ts';
+import { createClaim } from './claims.ts';
 import {
   BOUND_EVENTS,
   type Cursor,
@@ -8,7 +7,6 @@ import {
   hintOfEvent,
   type Look,
   lookAt,
-  type PortalRecord,
   readAgain,
 } from './records.ts';
 import type { AlertRound } from './round.ts';
@@ -77,20 +75,7 @@ export function createAlertWatch(deps: AlertRound) {
     return state;
   };
 
-  /** Each recipient's alerts among the records (read with that recipient's rights), claimed; returns how many. */
-  const claim = async (portal: WatchedPortal, records: (recipient: Recipient) => Promise<PortalRecord[]>) => {
-    const at = now();
-    const found: NewAlert[] = [];
-    for (const recipient of portal.recipients) {
-      const settings = await deps.settingsOf(recipient.telegramUserId);
-      if (!settings.enabled) continue;
-      for (const record of await records(recipient)) {
-        const alert = decide(record, recipient, settings, at);
-        if (alert) found.push(newAlert(portal.key, recipient.telegramUserId, alert));
-      }
-    }
-    return found.length === 0 ? 0 : alerts.enqueue(found, at);
-  };
+  const claim = createClaim(deps);
 
   const mine = async (portal: WatchedPortal) =>
     deps.leases.acquire(`alerts:${portal.key}`, deps.owner, new Date(now().getTime() + TIMINGS.leaseMs), now());
@@ -198,17 +183,6 @@ export function createAlertWatch(deps: AlertRound) {
       const hints: Hint[] = events.flatMap(({ event, data }) => hintOfEvent(event, data) ?? []);
       return hints.length === 0 ? 0 : claim(portal, (recipient) => readAgain(recipient.portal, hints));
     },
-  };
-}
-
-function newAlert(portal: string, telegramUserId: number, alert: Alert): NewAlert {
-  return {
-    telegramUserId,
-    portal,
-    object: alert.object,
-    change: alert.change,
-    kind: alert.kind,
-    facts: JSON.stringify(alert.facts),
   };
 }
 

@@ -19,6 +19,8 @@ export interface CompanyMoves {
   dealWon(dealId?: number): number;
   dealLost(dealId: number, reason: string): number;
   leadArrives(title?: string): number;
+  /** A lead is answered: a call its responsible made (the telephony logs it), or a comment in its timeline by `by`. */
+  leadAnswered(leadId: number, how: 'call' | { commentBy: number }): void;
   /** A task the director set is completed by its responsible. */
   taskClosed(taskId?: number): number;
   /** A colleague invites the director to a meeting tomorrow at 11:00. */
@@ -77,6 +79,41 @@ export function createCompanyMoves(portal: MovingPortal, now: () => Date = () =>
       // The demo portal has no crm.lead.add: the web form adds the lead, and the portal raises the event.
       portal.events.raise('ONCRMLEADADD', String(id));
       return id;
+    },
+    leadAnswered(leadId, how) {
+      const lead = data.leads.find((candidate) => candidate.ID === String(leadId));
+      if (!lead) throw new Error(`no lead ${leadId}`);
+      if (how !== 'call') {
+        portal.actAs(how.commentBy, 'crm.timeline.comment.add', {
+          fields: { ENTITY_TYPE: 'lead', ENTITY_ID: leadId, COMMENT: 'Перезвоню после обеда' },
+        });
+        return;
+      }
+      // The telephony logs the call as an activity; the lead itself is not changed.
+      const at = isoIn(now(), data.timeZone);
+      const responsible = String(lead.ASSIGNED_BY_ID);
+      data.activities.push({
+        ID: String(nextId(data, 'activity')),
+        OWNER_TYPE_ID: '1',
+        OWNER_ID: String(leadId),
+        TYPE_ID: '2',
+        PROVIDER_ID: 'VOXIMPLANT_CALL',
+        PROVIDER_TYPE_ID: 'CALL',
+        SUBJECT: 'Исходящий звонок',
+        DESCRIPTION: '',
+        START_TIME: at,
+        END_TIME: at,
+        DEADLINE: at,
+        COMPLETED: 'Y',
+        STATUS: '2',
+        RESPONSIBLE_ID: responsible,
+        AUTHOR_ID: responsible,
+        EDITOR_ID: responsible,
+        PRIORITY: '2',
+        DIRECTION: '2',
+        CREATED: at,
+        LAST_UPDATED: at,
+      });
     },
     taskClosed(taskId) {
       const task =

@@ -79,6 +79,29 @@ describe('leads, tasks and meetings', () => {
     expect(allText()).toMatch(/Лид «Заявка с сайта: сервер для склада» ждёт 3\d минут/);
   });
 
+  it('a lead its responsible called or commented on is not told; somebody else’s comment is no answer', async () => {
+    stand = await alertStand();
+    await stand.say('не присылай про задачи');
+    await stand.after(0);
+    const called = stand.moves.leadArrives('Заявка: кондиционеры в офис');
+    const commented = stand.moves.leadArrives('Заявка: стеллажи для склада');
+    const waiting = stand.moves.leadArrives('Заявка: охрана парковки');
+    await stand.after(10 * MINUTE);
+    stand.moves.leadAnswered(called, 'call');
+    const responsible = Number(stand.portal.data.leads.find((lead) => lead.ID === String(commented))!.ASSIGNED_BY_ID);
+    stand.moves.leadAnswered(commented, { commentBy: responsible });
+    // The director's own remark in the timeline does not answer the client.
+    stand.moves.leadAnswered(waiting, { commentBy: 1 });
+    for (let minute = 0; minute < 25; minute += 1) await stand.after(MINUTE);
+    expect(allText()).toMatch(/Лид «Заявка: охрана парковки» ждёт 3\d минут/);
+    expect(allText()).not.toContain('кондиционеры');
+    expect(allText()).not.toContain('стеллажи');
+    // Each lead is asked about once: afterwards the minute's look is the only request a minute.
+    const before = stand.portal.requestCount;
+    for (let minute = 0; minute < 5; minute += 1) await stand.after(MINUTE);
+    expect(stand.portal.requestCount - before).toBe(5);
+  });
+
   it('a task the director set, completed by its responsible', async () => {
     stand = await alertStand();
     await stand.say('не присылай про лиды');

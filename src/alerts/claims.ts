@@ -1,0 +1,75 @@
+// From records read again to claimed alerts: each director's own records (their rights), each decided with their
+// settings; a lead about to be told as untouched is first checked for an answer (an activity, its responsible's
+// comment), and a lead settled once (answered, or told) is not asked about again.
+import type { NewAlert } from '../storage/alerts.ts';
+import { type Alert, decide } from './decisions.ts';
+import type { PortalRecord } from './records.ts';
+import type { AlertRound } from './round.ts';
+import { answeredLeads } from './touches.ts';
+import type { Recipient, WatchedPortal } from './watch.ts';
+
+/** A lead is told within this long of crossing its line; after that nobody asks about it again. */
+const SETTLED_FOR_MS = 24 * 60 * 60_000;
+
+export type Claim = (
+  portal: WatchedPortal,
+  records: (recipient: Recipient) => Promise<PortalRecord[]>,
+) => Promise<number>;
+
+export function createClaim(deps: AlertRound): Claim {
+  const { alerts, now } = deps;
+  /** `portal:director:lead` → when it was settled. */
+  const settledLeads = new Map<string, number>();
+  const leadKey = (portal: WatchedPortal, recipient: Recipient, id: number) =>
+    `${portal.key}:${recipient.telegramUserId}:${id}`;
+
+  /** The alerts without the untouched leads someone has answered since (asked once per lead). */
+  const withoutAnswered = async (portal: WatchedPortal, recipient: Recipient, found: Alert[]) => {
+    const waiting = found.filter(
+      (alert) => alert.kind === 'leadUntouched' && !settledLeads.has(leadKey(portal, recipient, alert.facts.id)),
+    );
+    const answered = await answeredLeads(
+      recipient.portal,
+      waiting.map((alert) => ({ id: alert.facts.id, responsible: alert.facts.personId ?? 0 })),
+    );
+    const at = now().getTime();
+    for (const id of answered) settledLeads.set(leadKey(portal, recipient, id), at);
+    return found.filter(
+      (alert) => alert.kind !== 'leadUntouched' || !settledLeads.has(leadKey(portal, recipient, alert.facts.id)),
+    );
+  };
+
+  const forget = (at: number) => {
+    for (const [key, settledAt] of settledLeads) if (at - settledAt > SETTLED_FOR_MS) settledLeads.delete(key);
+  };
+
+  return async (portal, records) => {
+    const at = now();
+    const found: NewAlert[] = [];
+    const told: string[] = [];
+    for (const recipient of portal.recipients) {
+      const settings = await deps.settingsOf(recipient.telegramUserId);
+      if (!settings.enabled) continue;
+      const decided = (await records(recipient)).flatMap((record) => decide(record, recipient, settings, at) ?? []);
+      for (const alert of await withoutAnswered(portal, recipient, decided)) {
+        found.push(newAlert(portal.key, recipient.telegramUserId, alert));
+        if (alert.kind === 'leadUntouched') told.push(leadKey(portal, recipient, alert.facts.id));
+      }
+    }
+    const claimed = found.length === 0 ? 0 : await alerts.enqueue(found, at);
+    forget(at.getTime());
+    for (const key of told) settledLeads.set(key, at.getTime());
+    return claimed;
+  };
+}
+
+function newAlert(portal: string, telegramUserId: number, alert: Alert): NewAlert {
+  return {
+    telegramUserId,
+    portal,
+    object: alert.object,
+    change: alert.change,
+    kind: alert.kind,
+    facts: JSON.stringify(alert.facts),
+  };
+}
