@@ -1,14 +1,6 @@
 import type { BatchCommand, PortalClient } from '../portal/port.ts';
 import { createClaim } from './claims.ts';
-import {
-  BOUND_EVENTS,
-  type Cursor,
-  type Hint,
-  hintOfEvent,
-  type Look,
-  lookAt,
-  readAgain,
-} from './records.ts';
+import { BOUND_EVENTS, type Cursor, type Hint, hintOfEvent, type Look, lookAt, readAgain } from './records.ts';
 import type { AlertRound } from './round.ts';
 
 export type EventsMode = 'poll' | 'offline' | 'online' | 'off';
