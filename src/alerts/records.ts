@@ -3,6 +3,7 @@
 // tasks gone overdue, meetings of today and tomorrow), each in one batch request however many records it covers.
 import { DateTime } from 'luxon';
 import type { BatchCommand, BatchResult, PortalClient } from '../portal/port.ts';
+import { STALL_DAYS } from './deal-moves.ts';
 
 export type RecordType = 'deal' | 'lead' | 'task' | 'meeting';
 
@@ -120,7 +121,7 @@ const PAGE = 50;
 
 /**
  * The minute's look at a portal, in one batch: what changed since `cursor` (unless events bring the changes), new
- * leads of the last day, tasks overdue since yesterday, and each director's meetings of today and tomorrow.
+ * leads of the last day, deals just stalled, tasks overdue since yesterday, and each director's meetings of today and tomorrow.
  */
 export async function lookAt(
   portal: PortalClient,
@@ -135,10 +136,24 @@ export async function lookAt(
   // Whole seconds: the portal's dates have none, and its filters take none.
   const now = DateTime.fromJSDate(input.now, { zone: input.zone }).startOf('second');
   const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
+  const stalledSince = now.minus({ days: STALL_DAYS });
   const commands: Record<string, BatchCommand> = {
     lead_fresh: {
       method: 'crm.lead.list',
       params: { filter: { STATUS_ID: 'NEW', '>=DATE_CREATE': iso(now.minus({ days: 1 })) }, start: -1 },
+    },
+    // Deals that have just crossed two weeks without a stage change (a watched client's deal stalled).
+    deal_stalled: {
+      method: 'crm.deal.list',
+      params: {
+        filter: {
+          STAGE_SEMANTIC_ID: 'P',
+          '<MOVED_TIME': iso(stalledSince),
+          '>=MOVED_TIME': iso(stalledSince.minus({ hours: 2 })),
+        },
+        select: ['*'],
+        start: -1,
+      },
     },
     task_overdue: {
       method: 'tasks.task.list',
