@@ -21,7 +21,7 @@ async function connectedDirector(
       quietFrom: '00:00',
       quietTo: '00:00',
       quietWeekends: false,
-      off: ['leadUntouched', 'taskDone', 'taskOverdue', 'meetingAdded'],
+      off: ['leadUntouched', 'taskDone', 'taskOverdue', 'meetingAdded', 'dealSlipped', 'closeDateMoved'],
     },
   });
   await stand.connect(DIRECTOR, stand.first, 1);
