@@ -7,7 +7,7 @@ import { dealStateOf } from './deal-moves.ts';
 import { type Alert, decide } from './decisions.ts';
 import type { PortalRecord } from './records.ts';
 import type { AlertRound } from './round.ts';
-import type { AlertSettings } from './settings.ts';
+import { type AlertSettings, wants } from './settings.ts';
 import { createStageBook } from './stages.ts';
 import { answeredLeads } from './touches.ts';
 import type { Recipient, WatchedPortal } from './watch.ts';
@@ -57,7 +57,9 @@ export function createClaim(deps: AlertRound): Claim {
   /** The deals among the records as last seen (and kept so afterwards), with their pipelines' stages. */
   const dealsIn = async (portal: WatchedPortal, seen: readonly Seen[]) => {
     const rows = new Map<number, Record<string, unknown>>();
-    for (const { records } of seen)
+    // Nobody here hears of deals moving: nothing to compare, nothing to keep.
+    const compared = seen.some(({ settings }) => wants(settings, 'dealSlipped') || wants(settings, 'closeDateMoved'));
+    for (const { records } of compared ? seen : [])
       for (const record of records) if (record.type === 'deal') rows.set(Number(record.row.ID), record.row);
     const earlier = await alerts.earlierDeals(portal.key, [...rows.keys()]);
     const open = [...rows.values()].filter((row) => row.STAGE_SEMANTIC_ID === 'P');

@@ -119,25 +119,13 @@ const CHANGED: Record<keyof Cursor, { method: string; field: string; extra?: Rec
 
 const PAGE = 50;
 
-/**
- * The minute's look at a portal, in one batch: what changed since `cursor` (unless events bring the changes), new
- * leads of the last day, deals just stalled, tasks overdue since yesterday, and each director's meetings of today and tomorrow.
- */
-export async function lookAt(
-  portal: PortalClient,
-  input: {
-    cursor?: Cursor;
-    directors: readonly number[];
-    now: Date;
-    zone: string;
-    extra?: Record<string, BatchCommand>;
-  },
-): Promise<Look> {
-  // Whole seconds: the portal's dates have none, and its filters take none.
-  const now = DateTime.fromJSDate(input.now, { zone: input.zone }).startOf('second');
-  const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
+/** A date-time as the portal's filters take it: no milliseconds. */
+const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
+
+/** What every minute's look asks, whatever the source: new leads, deals just stalled, tasks just overdue. */
+function everyMinute(now: DateTime): Record<string, BatchCommand> {
   const stalledSince = now.minus({ days: STALL_DAYS });
-  const commands: Record<string, BatchCommand> = {
+  return {
     lead_fresh: {
       method: 'crm.lead.list',
       params: { filter: { STATUS_ID: 'NEW', '>=DATE_CREATE': iso(now.minus({ days: 1 })) }, start: -1 },
@@ -164,6 +152,25 @@ export async function lookAt(
       },
     },
   };
+}
+
+/**
+ * The minute's look at a portal, in one batch: what changed since `cursor` (unless events bring the changes), new
+ * leads of the last day, deals just stalled, tasks overdue since yesterday, and each director's meetings of today and tomorrow.
+ */
+export async function lookAt(
+  portal: PortalClient,
+  input: {
+    cursor?: Cursor;
+    directors: readonly number[];
+    now: Date;
+    zone: string;
+    extra?: Record<string, BatchCommand>;
+  },
+): Promise<Look> {
+  // Whole seconds: the portal's dates have none, and its filters take none.
+  const now = DateTime.fromJSDate(input.now, { zone: input.zone }).startOf('second');
+  const commands = everyMinute(now);
   const { cursor } = input;
   if (cursor) {
     for (const [type, { method, field, extra }] of Object.entries(CHANGED)) {

@@ -38,7 +38,7 @@ export const TIMINGS = {
   queueRecentMs: 4_000,
   queueQuietMs: 6_000,
   busyForMs: 60_000,
-  recentForMs: 2 * 60_000,
+  recentForMs: 3 * 60_000,
   /** Bindings are checked again this often (someone may have removed them on the portal). */
   bindCheckMs: 30 * 60_000,
   leaseMs: 30_000,
@@ -47,6 +47,9 @@ export const TIMINGS = {
   /** What is due this soon is done on this tick: a tick a little early would otherwise wait a whole tick. */
   slackMs: 300,
 };
+
+/** Portals looked at together in a round. */
+const AT_ONCE = 16;
 
 interface PortalState extends QueueState {
   /** When the queue last brought news (or the portal was first watched). */
@@ -76,7 +79,14 @@ export function createAlertWatch(deps: AlertRound) {
   const stateOf = (key: string, at: number) => {
     let state = states.get(key);
     if (!state) {
-      state = { newsAt: at, nextLookAt: 0, nextQueueAt: 0, boundAt: Number.NEGATIVE_INFINITY, leaseUntil: 0 };
+      // A portal first watched counts as one with news lately (its director has just connected, or we restarted).
+      state = {
+        newsAt: at - TIMINGS.busyForMs,
+        nextLookAt: 0,
+        nextQueueAt: 0,
+        boundAt: Number.NEGATIVE_INFINITY,
+        leaseUntil: 0,
+      };
       states.set(key, state);
     }
     return state;
@@ -128,20 +138,28 @@ export function createAlertWatch(deps: AlertRound) {
   const look = (portal: WatchedPortal) => minuteLook(portal, { alerts, now, claim });
 
   return {
-    /** Looks at every portal whose time has come; resolves to how many alerts were claimed. */
+    /**
+     * Looks at every portal whose time has come, several at a time (a slow portal holds up no other); resolves to
+     * how many alerts were claimed.
+     */
     async round(portals: readonly WatchedPortal[]): Promise<number> {
+      const watched = portals.filter((portal) => portal.mode !== 'off' && portal.recipients.length > 0);
       let claimed = 0;
-      for (const portal of portals) {
-        if (portal.mode === 'off' || portal.recipients.length === 0) continue;
-        const at = now().getTime();
-        const state = stateOf(portal.key, at);
-        try {
-          claimed += await visit(portal, state, at);
-        } catch (error) {
-          logger.warn('could not look at a portal for alerts', { portal: portal.key, error });
-          state.nextQueueAt = at + TIMINGS.queueQuietMs;
+      let next = 0;
+      const worker = async () => {
+        while (next < watched.length) {
+          const portal = watched[next++]!;
+          const at = now().getTime();
+          const state = stateOf(portal.key, at);
+          try {
+            claimed += await visit(portal, state, at);
+          } catch (error) {
+            logger.warn('could not look at a portal for alerts', { portal: portal.key, error });
+            state.nextQueueAt = at + TIMINGS.queueQuietMs;
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(AT_ONCE, watched.length) }, worker));
       return claimed;
     },
     /** Records an online event named: read again with each director's rights, as any other hint. */

@@ -31,6 +31,9 @@ export interface CompanyMoves {
   start(everyMs: number): () => void;
 }
 
+/** Someone at work other than the director: who hosts a meeting, who takes a lead. */
+const colleagueOf = (data: DemoData) =>
+  Number(data.users.find((user) => user.ID !== String(DIRECTOR_ID) && user.ACTIVE === true)!.ID);
 const openDeals = (data: DemoData) => data.deals.filter((deal) => deal.STAGE_SEMANTIC_ID === 'P');
 const finalStage = (deal: Row, semantics: 'success' | 'failure') =>
   stagesOf(Number(deal.CATEGORY_ID)).find((stage) => stage.semantics === semantics)!.statusId;
@@ -38,8 +41,7 @@ const finalStage = (deal: Row, semantics: 'success' | 'failure') =>
 export function createCompanyMoves(portal: MovingPortal, now: () => Date = () => new Date()): CompanyMoves {
   const { data } = portal;
   const managerOf = (record: Row, key: string) => Number(record[key] ?? DIRECTOR_ID);
-  const colleague = () =>
-    Number(data.users.find((user) => user.ID !== String(DIRECTOR_ID) && user.ACTIVE === true)!.ID);
+  const colleague = () => colleagueOf(data);
 
   const close = (dealId: number, semantics: 'success' | 'failure', comments?: string) => {
     const deal = data.deals.find((candidate) => candidate.ID === String(dealId));
@@ -55,6 +57,70 @@ export function createCompanyMoves(portal: MovingPortal, now: () => Date = () =>
       return close(dealId ?? Number(biggest?.ID), 'success');
     },
     dealLost: (dealId, reason) => close(dealId, 'failure', reason),
+    ...leadMoves(portal, now),
+    taskClosed(taskId) {
+      const task =
+        taskId === undefined
+          ? data.tasks.find(
+              (t) =>
+                t.createdBy === String(DIRECTOR_ID) && t.responsibleId !== String(DIRECTOR_ID) && Number(t.status) < 5,
+            )
+          : data.tasks.find((t) => t.id === String(taskId));
+      if (!task) throw new Error('no task to close');
+      portal.actAs(managerOf(task, 'responsibleId'), 'tasks.task.complete', { taskId: task.id });
+      return Number(task.id);
+    },
+    meetingAdded() {
+      const host = colleague();
+      const tomorrow = DateTime.fromJSDate(now(), { zone: data.timeZone })
+        .plus({ days: 1 })
+        .set({ hour: 11, minute: 0, second: 0, millisecond: 0 });
+      const format = (moment: DateTime) => moment.toFormat('yyyy-LL-dd HH:mm:ss');
+      return Number(
+        portal.actAs(host, 'calendar.event.add', {
+          type: 'user',
+          ownerId: host,
+          name: 'Обсуждение поставки с «Ромашкой»',
+          from: format(tomorrow),
+          to: format(tomorrow.plus({ hours: 1 })),
+          timezone_from: data.timeZone,
+          timezone_to: data.timeZone,
+          is_meeting: 'Y',
+          attendees: [host, DIRECTOR_ID],
+        }),
+      );
+    },
+  };
+  const round = [
+    () => moves.dealWon(),
+    () => moves.leadArrives(),
+    () => moves.taskClosed(),
+    () => moves.meetingAdded(),
+  ];
+  let turn = 0;
+  const step = () => {
+    try {
+      round[turn++ % round.length]!();
+    } catch {
+      // Nothing left to move of that kind (every deal closed): the next turn moves something else.
+    }
+  };
+  return {
+    ...moves,
+    step,
+    start(everyMs) {
+      const timer = setInterval(step, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
+
+/** Leads arrive through the web form, and their people answer them: by a call, or a comment in the timeline. */
+function leadMoves(portal: MovingPortal, now: () => Date): Pick<CompanyMoves, 'leadArrives' | 'leadAnswered'> {
+  const { data } = portal;
+  const colleague = () => colleagueOf(data);
+  return {
     leadArrives(title = 'Заявка с сайта: поставка оборудования') {
       const id = nextId(data, 'lead');
       const at = isoIn(now(), data.timeZone);
@@ -114,61 +180,6 @@ export function createCompanyMoves(portal: MovingPortal, now: () => Date = () =>
         CREATED: at,
         LAST_UPDATED: at,
       });
-    },
-    taskClosed(taskId) {
-      const task =
-        taskId === undefined
-          ? data.tasks.find(
-              (t) =>
-                t.createdBy === String(DIRECTOR_ID) && t.responsibleId !== String(DIRECTOR_ID) && Number(t.status) < 5,
-            )
-          : data.tasks.find((t) => t.id === String(taskId));
-      if (!task) throw new Error('no task to close');
-      portal.actAs(managerOf(task, 'responsibleId'), 'tasks.task.complete', { taskId: task.id });
-      return Number(task.id);
-    },
-    meetingAdded() {
-      const host = colleague();
-      const tomorrow = DateTime.fromJSDate(now(), { zone: data.timeZone })
-        .plus({ days: 1 })
-        .set({ hour: 11, minute: 0, second: 0, millisecond: 0 });
-      const format = (moment: DateTime) => moment.toFormat('yyyy-LL-dd HH:mm:ss');
-      return Number(
-        portal.actAs(host, 'calendar.event.add', {
-          type: 'user',
-          ownerId: host,
-          name: 'Обсуждение поставки с «Ромашкой»',
-          from: format(tomorrow),
-          to: format(tomorrow.plus({ hours: 1 })),
-          timezone_from: data.timeZone,
-          timezone_to: data.timeZone,
-          is_meeting: 'Y',
-          attendees: [host, DIRECTOR_ID],
-        }),
-      );
-    },
-  };
-  const round = [
-    () => moves.dealWon(),
-    () => moves.leadArrives(),
-    () => moves.taskClosed(),
-    () => moves.meetingAdded(),
-  ];
-  let turn = 0;
-  const step = () => {
-    try {
-      round[turn++ % round.length]!();
-    } catch {
-      // Nothing left to move of that kind (every deal closed): the next turn moves something else.
-    }
-  };
-  return {
-    ...moves,
-    step,
-    start(everyMs) {
-      const timer = setInterval(step, everyMs);
-      timer.unref();
-      return () => clearInterval(timer);
     },
   };
 }
