@@ -28,11 +28,9 @@ const HOT_PROBABILITY = 70;
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 const dayOf = (value: unknown) => text(value).slice(0, 10);
 
-/** A watched client: one the director named, or any client with a deal at or over the deals' sum. */
+/** A watched client: one with a deal at or over the sum the director hears deals from (a key client). */
 function watched(row: Record<string, unknown>, settings: AlertSettings): boolean {
-  const company = Number(row.COMPANY_ID ?? 0);
-  if (company > 0 && settings.watchedClients.includes(company)) return true;
-  const client = company > 0 || Number(row.CONTACT_ID ?? 0) > 0;
+  const client = Number(row.COMPANY_ID ?? 0) > 0 || Number(row.CONTACT_ID ?? 0) > 0;
   return client && Number(row.OPPORTUNITY ?? 0) >= settings.wonFrom;
 }
 

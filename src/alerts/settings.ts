@@ -1,5 +1,6 @@
 // What a director wants to hear about, with sensible defaults: every kind on, deals from half a million (a client
-// with such a deal is watched: its deals sliding back or stalling are told), a lead waiting half an hour, quiet from 21:00 to 08:00 and at weekends, at most ten messages a day.
+// with such a deal is watched: its deals sliding back or stalling are told), a lead waiting half an hour, quiet
+// from 21:00 to 08:00 and at weekends, at most ten messages a day.
 import { z } from 'zod';
 
 // New kinds go last: a button names a kind by its place in this list.
@@ -22,8 +23,6 @@ export const alertSettingsSchema = z.object({
   /** A deal won or lost is told from this sum (roubles or the deal's currency). */
   wonFrom: z.number().min(0),
   lostFrom: z.number().min(0),
-  /** Clients (companies) whose deals are watched whatever their sum; a client with a deal from `wonFrom` is too. */
-  watchedClients: z.array(z.number().int()),
   /** A new lead nobody touched for this many working minutes. */
   leadMinutes: z.number().int().min(1),
   quietFrom: z.string().regex(/^\d{2}:\d{2}$/),
@@ -39,7 +38,6 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   off: [],
   wonFrom: 500_000,
   lostFrom: 500_000,
-  watchedClients: [],
   leadMinutes: 30,
   quietFrom: '21:00',
   quietTo: '08:00',
