@@ -72,6 +72,20 @@ const queuePace = (state: PortalState, at: number) =>
 /** The next time on the portal's own beat (not the tick's), so that ticks a little late do not add up. */
 const nextOnBeat = (previous: number, pace: number, at: number) => (previous + pace > at ? previous + pace : at + pace);
 
+/** A share of half a minute that is the portal's own (the same on every instance). */
+const phaseOf = (key: string) => {
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % (TIMINGS.lookMs / 2);
+};
+
+/**
+ * The next minute's look. The one after the first comes early by the portal's own share of the minute: portals
+ * watched from the same moment (a restart) then look in different seconds ever after, not all in one burst.
+ */
+const nextLook = (state: PortalState, key: string, at: number) =>
+  at + TIMINGS.lookMs - (state.nextLookAt === 0 ? phaseOf(key) : 0);
+
 export function createAlertWatch(deps: AlertRound) {
   const { alerts, now, logger } = deps;
   const claim = createClaim(deps);
@@ -125,12 +139,12 @@ export function createAlertWatch(deps: AlertRound) {
       if (read.news) state.newsAt = at;
       state.nextQueueAt = nextOnBeat(state.nextQueueAt, queuePace(state, at), at);
     }
-    if (looked) state.nextLookAt = at + TIMINGS.lookMs;
+    if (looked) state.nextLookAt = nextLook(state, portal.key, at);
     if (lookDue && !looked) {
       const seen = await look(portal);
       claimed += seen.claimed;
       // A portal that changed more than one look takes is looked at again soon.
-      state.nextLookAt = at + (seen.busy ? TIMINGS.queueBusyMs : TIMINGS.lookMs);
+      state.nextLookAt = seen.busy ? at + TIMINGS.queueBusyMs : nextLook(state, portal.key, at);
     }
     return claimed;
   };

@@ -129,6 +129,11 @@ describe('deals that need what was seen before', () => {
       await stand.after(MINUTE);
     }
     expect(stand.messages).toHaveLength(1);
+    expect(await stand.say('не сообщай о переносах сроков')).toContain('Больше не присылаю: переносы сроков');
+    update({ CLOSEDATE: '2026-12-28T00:00:00+03:00' });
+    await stand.after(MINUTE);
+    expect(stand.messages).toHaveLength(1);
+    expect(stand.messages[0]!.edits).toBe(0);
   });
 });
 
