@@ -87,7 +87,7 @@ const nextLook = (state: PortalState, key: string, at: number) =>
   at + TIMINGS.lookMs - (state.nextLookAt === 0 ? phaseOf(key) : 0);
 
 export function createAlertWatch(deps: AlertRound) {
-  const { alerts, now, logger } = deps;
+  const { now, logger } = deps;
   const claim = createClaim(deps);
   const states = new Map<string, PortalState>();
   const stateOf = (key: string, at: number) => {
@@ -106,50 +106,7 @@ export function createAlertWatch(deps: AlertRound) {
     return state;
   };
 
-  /** Whether this instance watches the portal now; the lease is written only when half of it is spent. */
-  const mine = async (portal: WatchedPortal, state: PortalState, at: number) => {
-    if (state.leaseUntil - at > TIMINGS.leaseMs / 2) return true;
-    const until = at + TIMINGS.leaseMs;
-    const held = await deps.leases.acquire(`alerts:${portal.key}`, deps.owner, new Date(until), new Date(at));
-    state.leaseUntil = held ? until : 0;
-    return held;
-  };
-
-  /** Looks at one portal whose time has come; resolves to how many alerts were claimed. */
-  const visit = async (portal: WatchedPortal, state: PortalState, at: number): Promise<number> => {
-    const due = (time: number) => at + TIMINGS.slackMs >= time;
-    const lookDue = due(state.nextLookAt);
-    const queueDue = portal.mode === 'offline' && due(state.nextQueueAt);
-    if (!lookDue && !queueDue) return 0;
-    if (!(await mine(portal, state, at))) {
-      state.nextQueueAt = state.nextLookAt = at + TIMINGS.othersMs;
-      return 0;
-    }
-    const binds = portal.mode === 'offline' || (portal.mode === 'online' && portal.handler !== undefined);
-    if (binds && at - state.boundAt >= TIMINGS.bindCheckMs) {
-      await bindMissing(portal.reader, portal.mode === 'online' ? portal.handler : undefined);
-      state.boundAt = at;
-    }
-    let claimed = 0;
-    let looked = false;
-    if (queueDue) {
-      const read = await readQueue(portal, state, { withLook: lookDue, now: now(), claim });
-      claimed += read.claimed;
-      looked = read.looked;
-      if (read.news) state.newsAt = at;
-      state.nextQueueAt = nextOnBeat(state.nextQueueAt, queuePace(state, at), at);
-    }
-    if (looked) state.nextLookAt = nextLook(state, portal.key, at);
-    if (lookDue && !looked) {
-      const seen = await look(portal);
-      claimed += seen.claimed;
-      // A portal that changed more than one look takes is looked at again soon.
-      state.nextLookAt = seen.busy ? at + TIMINGS.queueBusyMs : nextLook(state, portal.key, at);
-    }
-    return claimed;
-  };
-
-  const look = (portal: WatchedPortal) => minuteLook(portal, { alerts, now, claim });
+  const visit = portalVisit(deps, claim);
 
   return {
     /**
@@ -181,6 +138,55 @@ export function createAlertWatch(deps: AlertRound) {
       const hints: Hint[] = events.flatMap(({ event, data }) => hintOfEvent(event, data) ?? []);
       return hints.length === 0 ? 0 : claim(portal, (recipient) => readAgain(recipient.portal, hints));
     },
+  };
+}
+
+/** One portal's visit: whether it is due and ours, then its bindings, its queue and its minute's look. */
+function portalVisit(deps: AlertRound, claim: Claim) {
+  const { alerts, now } = deps;
+  /** Whether this instance watches the portal now; the lease is written only when half of it is spent. */
+  const mine = async (portal: WatchedPortal, state: PortalState, at: number) => {
+    if (state.leaseUntil - at > TIMINGS.leaseMs / 2) return true;
+    const until = at + TIMINGS.leaseMs;
+    const held = await deps.leases.acquire(`alerts:${portal.key}`, deps.owner, new Date(until), new Date(at));
+    state.leaseUntil = held ? until : 0;
+    return held;
+  };
+
+  const look = (portal: WatchedPortal) => minuteLook(portal, { alerts, now, claim });
+
+  /** Looks at one portal whose time has come; resolves to how many alerts were claimed. */
+  return async (portal: WatchedPortal, state: PortalState, at: number): Promise<number> => {
+    const due = (time: number) => at + TIMINGS.slackMs >= time;
+    const lookDue = due(state.nextLookAt);
+    const queueDue = portal.mode === 'offline' && due(state.nextQueueAt);
+    if (!lookDue && !queueDue) return 0;
+    if (!(await mine(portal, state, at))) {
+      state.nextQueueAt = state.nextLookAt = at + TIMINGS.othersMs;
+      return 0;
+    }
+    const binds = portal.mode === 'offline' || (portal.mode === 'online' && portal.handler !== undefined);
+    if (binds && at - state.boundAt >= TIMINGS.bindCheckMs) {
+      await bindMissing(portal.reader, portal.mode === 'online' ? portal.handler : undefined);
+      state.boundAt = at;
+    }
+    let claimed = 0;
+    let looked = false;
+    if (queueDue) {
+      const read = await readQueue(portal, state, { withLook: lookDue, now: now(), claim });
+      claimed += read.claimed;
+      looked = read.looked;
+      if (read.news) state.newsAt = at;
+      state.nextQueueAt = nextOnBeat(state.nextQueueAt, queuePace(state, at), at);
+    }
+    if (looked) state.nextLookAt = nextLook(state, portal.key, at);
+    if (lookDue && !looked) {
+      const seen = await look(portal);
+      claimed += seen.claimed;
+      // A portal that changed more than one look takes is looked at again soon.
+      state.nextLookAt = seen.busy ? at + TIMINGS.queueBusyMs : nextLook(state, portal.key, at);
+    }
+    return claimed;
   };
 }
 
