@@ -180,7 +180,9 @@ function portalVisit(deps: AlertRound, claim: Claim) {
       state.nextQueueAt = nextOnBeat(state.nextQueueAt, queuePace(state, at), at);
     }
     if (looked) state.nextLookAt = nextLook(state, portal.key, at);
-    if (lookDue && !looked) {
+    // One director on the offline queue: the look waits for the queue's next read and rides along with it.
+    const ridesAlong = portal.mode === 'offline' && portal.recipients.length === 1;
+    if (lookDue && !looked && !ridesAlong) {
       const seen = await look(portal);
       claimed += seen.claimed;
       // A portal that changed more than one look takes is looked at again soon.
