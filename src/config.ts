@@ -268,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     );
   }
   if (mode === 'telegram') {
+    if (config.events === 'online') onlineEventsNeed(settings);
     const application = applicationOf(settings);
     if (application) {
       config.application = application;
@@ -304,6 +305,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     );
   }
   return config;
+}
+
+/** Online events are the portal calling `<PUBLIC_URL>/bitrix24/events`: an address it reaches, and the application. */
+function onlineEventsNeed(settings: z.infer<typeof environment>): void {
+  if (!settings.PUBLIC_URL) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'must be set when BITRIX24_EVENTS is online: the portal calls the bot there (or use BITRIX24_EVENTS=offline, which needs no public address)',
+    );
+  }
+  if (!settings.BITRIX24_APP_CLIENT_ID) {
+    throw new ConfigError(
+      'BITRIX24_APP_CLIENT_ID',
+      'must be set when BITRIX24_EVENTS is online: only a portal connected through the application sends events',
+    );
+  }
 }
 
 /** The application's settings: all of the pair and PUBLIC_URL, or none of them. */

@@ -2,11 +2,12 @@
 // with «Открыть», then «Не присылать такие» and, for one alert that has a natural next step, that step as a
 // proposed write (asked and confirmed like any other).
 import { DateTime } from 'luxon';
-import { countOf, money, relativeDay, timeOf } from '../views/format.ts';
+import { countOf, dateInWords, money, relativeDay, timeOf } from '../views/format.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
   ALERT_FORMS,
   ALERTS_HEADER,
+  DAY_FORMS,
   HELD_HEADER,
   KIND_NAMES,
   MINUTE_FORMS,
@@ -90,6 +91,32 @@ export function lineOf(alert: ShownAlert, context: AlertContext): string {
         `⚠️ Task overdue ${title}: it was due ${due}${who}`,
       );
     },
+    dealSlipped: () => {
+      const to = `«${escapeHtml(facts.to ?? '')}»`;
+      if (facts.days !== undefined) {
+        const days = countOf(facts.days, DAY_FORMS[language], language);
+        return say(
+          language,
+          `⏸ Сделка ${title} стоит на стадии ${to} ${days}: ${sum}${who}`,
+          `⏸ Deal ${title} has stood at ${to} for ${days}: ${sum}${who}`,
+        );
+      }
+      const from = `«${escapeHtml(facts.from ?? '')}»`;
+      return say(
+        language,
+        `↩️ Сделка ${title} откатилась: ${from} → ${to}, ${sum}${who}`,
+        `↩️ Deal ${title} moved back: ${from} → ${to}, ${sum}${who}`,
+      );
+    },
+    closeDateMoved: () => {
+      const to = facts.at ? dateInWords(facts.at, language) : '';
+      const from = facts.from ? dateInWords(facts.from, language) : '';
+      return say(
+        language,
+        `📆 Срок сделки ${title} снова перенесли: ${to} вместо ${from}, ${sum}${who}`,
+        `📆 Deal ${title} moved its close date again: ${to} instead of ${from}, ${sum}${who}`,
+      );
+    },
     meetingAdded: () => {
       const at = facts.at ? whenInWords(facts.at, context) : '';
       const by = person ? escapeHtml(person) : say(language, 'Коллега', 'A colleague');
@@ -110,7 +137,8 @@ export function lineOf(alert: ShownAlert, context: AlertContext): string {
 /** The next step an alert calls for, as a write the director is asked to confirm. */
 function nextStep(alert: ShownAlert, context: AlertContext): Button | undefined {
   const { facts } = alert;
-  if (facts.personId === undefined || (alert.kind !== 'leadUntouched' && alert.kind !== 'dealLost')) return undefined;
+  const fits = alert.kind === 'leadUntouched' || alert.kind === 'dealLost' || alert.kind === 'dealSlipped';
+  if (facts.personId === undefined || !fits) return undefined;
   const end = DateTime.fromJSDate(context.now, { zone: context.zone })
     .endOf('day')
     .set({ hour: 18, minute: 0, second: 0, millisecond: 0 });

@@ -1,6 +1,7 @@
 // What is worth a message, decided on a record read again with the director's rights: each rule says whether the
 // record, as it is now, is news to this director, and names the change (the claim's key: told once, ever).
 import { DateTime } from 'luxon';
+import { type DealHistory, dealMoves } from './deal-moves.ts';
 import type { PortalRecord } from './records.ts';
 import { type AlertKind, type AlertSettings, wants } from './settings.ts';
 
@@ -17,6 +18,10 @@ export interface AlertFacts {
   at?: string;
   /** Minutes a lead has waited. */
   minutes?: number;
+  /** A deal's stage (or close date) before and after it moved; days it has stood still. */
+  from?: string;
+  to?: string;
+  days?: number;
 }
 
 export interface Alert {
@@ -65,21 +70,40 @@ const ms = (value: unknown) => {
 };
 const recent = (value: unknown, now: Date) => now.getTime() - ms(value) <= RECENT_MS;
 
-type Rule = (row: Record<string, unknown>, who: Director, settings: AlertSettings, now: Date) => Alert | undefined;
+type Rule = (
+  row: Record<string, unknown>,
+  who: Director,
+  settings: AlertSettings,
+  now: Date,
+  history: DealHistory,
+) => Alert[] | Alert | undefined;
 
-const dealRule: Rule = (row, _who, settings, now) => {
+/** A deal won or lost, or an open one moved in a way the director watches (deal-moves.ts). */
+const dealRule: Rule = (row, who, settings, now, history) => {
+  const closed = closedDeal(row, who, settings, now, history);
+  if (closed) return closed;
+  return dealMoves(row, history, settings, now).map((move) => ({
+    kind: move.kind,
+    object: `deal:${Number(row.ID)}`,
+    change: move.change,
+    facts: { ...dealFacts(row), ...move.facts },
+  }));
+};
+
+const dealFacts = (row: Record<string, unknown>) => ({
+  type: 'deal' as const,
+  id: Number(row.ID),
+  title: text(row.TITLE),
+  personId: Number(row.ASSIGNED_BY_ID),
+  amount: Number(row.OPPORTUNITY ?? 0),
+  currency: text(row.CURRENCY_ID) || 'RUB',
+});
+
+const closedDeal: Rule = (row, _who, settings, now) => {
   const semantic = text(row.STAGE_SEMANTIC_ID);
-  const amount = Number(row.OPPORTUNITY ?? 0);
   const when = row.MOVED_TIME ?? row.CLOSEDATE;
-  const id = Number(row.ID);
-  const facts = {
-    type: 'deal' as const,
-    id,
-    title: text(row.TITLE),
-    personId: Number(row.ASSIGNED_BY_ID),
-    amount,
-    currency: text(row.CURRENCY_ID) || 'RUB',
-  };
+  const facts = dealFacts(row);
+  const { id, amount } = facts;
   if (semantic === 'S' && wants(settings, 'dealWon') && amount >= settings.wonFrom && recent(when, now)) {
     return { kind: 'dealWon', object: `deal:${id}`, change: 'won', facts };
   }
@@ -97,7 +121,8 @@ const dealRule: Rule = (row, _who, settings, now) => {
   return undefined;
 };
 
-/** A new lead nobody has touched (no stage change, no edit since it came) for N minutes, in working hours. */
+/** A new lead nobody has touched (no stage change, no edit since it came) for N minutes, in working hours; whether
+ * anyone answered it (an activity, its responsible's comment) is asked afterwards, for these leads only (claims.ts). */
 const leadRule: Rule = (row, who, settings, now) => {
   if (text(row.STATUS_ID) !== 'NEW' || !wants(settings, 'leadUntouched')) return undefined;
   const created = ms(row.DATE_CREATE);
@@ -168,7 +193,15 @@ const RULES: Record<PortalRecord['type'], Rule> = {
   meeting: meetingRule,
 };
 
-/** The alert a record is for this director now, if any. */
-export function decide(record: PortalRecord, who: Director, settings: AlertSettings, now: Date): Alert | undefined {
-  return RULES[record.type](record.row, who, settings, now);
+const NO_HISTORY: DealHistory = { earlier: undefined, stages: new Map() };
+
+/** The alerts a record is for this director now (a deal's with what was seen of it before). */
+export function decide(
+  record: PortalRecord,
+  who: Director,
+  settings: AlertSettings,
+  now: Date,
+  history: DealHistory = NO_HISTORY,
+): Alert[] {
+  return [RULES[record.type](record.row, who, settings, now, history) ?? []].flat();
 }

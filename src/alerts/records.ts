@@ -3,6 +3,7 @@
 // tasks gone overdue, meetings of today and tomorrow), each in one batch request however many records it covers.
 import { DateTime } from 'luxon';
 import type { BatchCommand, BatchResult, PortalClient } from '../portal/port.ts';
+import { STALL_DAYS } from './deal-moves.ts';
 
 export type RecordType = 'deal' | 'lead' | 'task' | 'meeting';
 
@@ -118,9 +119,44 @@ const CHANGED: Record<keyof Cursor, { method: string; field: string; extra?: Rec
 
 const PAGE = 50;
 
+/** A date-time as the portal's filters take it: no milliseconds. */
+const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
+
+/** What every minute's look asks, whatever the source: new leads, deals just stalled, tasks just overdue. */
+function everyMinute(now: DateTime): Record<string, BatchCommand> {
+  const stalledSince = now.minus({ days: STALL_DAYS });
+  return {
+    lead_fresh: {
+      method: 'crm.lead.list',
+      params: { filter: { STATUS_ID: 'NEW', '>=DATE_CREATE': iso(now.minus({ days: 1 })) }, start: -1 },
+    },
+    // Deals that have just crossed two weeks without a stage change (a watched client's deal stalled).
+    deal_stalled: {
+      method: 'crm.deal.list',
+      params: {
+        filter: {
+          STAGE_SEMANTIC_ID: 'P',
+          '<MOVED_TIME': iso(stalledSince),
+          '>=MOVED_TIME': iso(stalledSince.minus({ hours: 2 })),
+        },
+        select: ['*'],
+        start: -1,
+      },
+    },
+    task_overdue: {
+      method: 'tasks.task.list',
+      params: {
+        filter: { '<DEADLINE': iso(now), '>=DEADLINE': iso(now.minus({ days: 1 })), '<REAL_STATUS': 5 },
+        select: TASK_SELECT,
+        start: -1,
+      },
+    },
+  };
+}
+
 /**
  * The minute's look at a portal, in one batch: what changed since `cursor` (unless events bring the changes), new
- * leads of the last day, tasks overdue since yesterday, and each director's meetings of today and tomorrow.
+ * leads of the last day, deals just stalled, tasks overdue since yesterday, and each director's meetings of today and tomorrow.
  */
 export async function lookAt(
   portal: PortalClient,
@@ -134,21 +170,7 @@ export async function lookAt(
 ): Promise<Look> {
   // Whole seconds: the portal's dates have none, and its filters take none.
   const now = DateTime.fromJSDate(input.now, { zone: input.zone }).startOf('second');
-  const iso = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? '';
-  const commands: Record<string, BatchCommand> = {
-    lead_fresh: {
-      method: 'crm.lead.list',
-      params: { filter: { STATUS_ID: 'NEW', '>=DATE_CREATE': iso(now.minus({ days: 1 })) }, start: -1 },
-    },
-    task_overdue: {
-      method: 'tasks.task.list',
-      params: {
-        filter: { '<DEADLINE': iso(now), '>=DEADLINE': iso(now.minus({ days: 1 })), '<REAL_STATUS': 5 },
-        select: TASK_SELECT,
-        start: -1,
-      },
-    },
-  };
+  const commands = everyMinute(now);
   const { cursor } = input;
   if (cursor) {
     for (const [type, { method, field, extra }] of Object.entries(CHANGED)) {

@@ -1,8 +1,19 @@
-// What a director wants to hear about, with sensible defaults: every kind on, deals from half a million, a lead
-// waiting half an hour, quiet from 21:00 to 08:00 and at weekends, at most ten messages a day.
+// What a director wants to hear about, with sensible defaults: every kind on, deals from half a million (a client
+// with such a deal is watched: its deals sliding back or stalling are told), a lead waiting half an hour, quiet
+// from 21:00 to 08:00 and at weekends, at most ten messages a day.
 import { z } from 'zod';
 
-export const ALERT_KINDS = ['dealWon', 'dealLost', 'leadUntouched', 'taskDone', 'taskOverdue', 'meetingAdded'] as const;
+// New kinds go last: a button names a kind by its place in this list.
+export const ALERT_KINDS = [
+  'dealWon',
+  'dealLost',
+  'leadUntouched',
+  'taskDone',
+  'taskOverdue',
+  'meetingAdded',
+  'dealSlipped',
+  'closeDateMoved',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const alertSettingsSchema = z.object({

@@ -1,17 +1,13 @@
-import type { BatchCommand, PortalClient } from '../portal/port.ts';
-import type { NewAlert } from '../storage/alerts.ts';
-import { type Alert, decide } from './decisions.ts';
-import {
-  BOUND_EVENTS,
-  type Cursor,
-  type Hint,
-  hintOfEvent,
-  type Look,
-  lookAt,
-  type PortalRecord,
-  readAgain,
-} from './records.ts';
+// Which portal to look at now, and how: each portal's pace (a portal with news is read every second, one just
+// connected or with news lately every few seconds, a quiet one less often), its lease (one instance watches a
+// portal at a time; the others ask again now and then, to take over when it dies), and the look its source needs.
+import type { PortalClient } from '../portal/port.ts';
+import { type Claim, createClaim } from './claims.ts';
+import { bindMissing, type QueueState, readQueue } from './queue.ts';
+import { type Cursor, type Hint, hintOfEvent, type Look, lookAt, readAgain } from './records.ts';
 import type { AlertRound } from './round.ts';
+
+export { bindMissing } from './queue.ts';
 
 export type EventsMode = 'poll' | 'offline' | 'online' | 'off';
 
@@ -35,162 +31,106 @@ export interface WatchedPortal {
 }
 
 export const TIMINGS = {
-  /** The minute's look: change dates (webhook), new leads and overdue tasks (every way). */
+  /** The minute's look: change dates (webhook), new leads, stalled deals and overdue tasks (every way). */
   lookMs: 60_000,
-  /** The offline queue of a quiet portal, and of one that just had news. */
-  queueQuietMs: 5_000,
+  /** The offline queue: a portal with news in the last minute, one with news (or watched from) lately, a quiet one. */
   queueBusyMs: 1_000,
-  /** How long a portal counts as busy after its queue brought news. */
+  queueRecentMs: 4_000,
+  queueQuietMs: 6_000,
   busyForMs: 60_000,
+  recentForMs: 3 * 60_000,
   /** Bindings are checked again this often (someone may have removed them on the portal). */
   bindCheckMs: 30 * 60_000,
   leaseMs: 30_000,
+  /** A portal another instance watches is asked for again this often: it is taken over when that one dies. */
+  othersMs: 10_000,
+  /** What is due this soon is done on this tick: a tick a little early would otherwise wait a whole tick. */
+  slackMs: 300,
 };
 
-/** At most this many queued events a look takes; a flood is read over several looks, 50 records a request. */
-const QUEUE_LIMIT = 500;
+/** Portals looked at together in a round. */
+const AT_ONCE = 16;
 
-interface QueueReply {
-  process_id?: string | null;
-  events?: { EVENT_NAME?: string; EVENT_DATA?: unknown }[];
-}
-
-interface PortalState {
-  /** When the queue last brought news: for a minute after, it is read every second. */
+interface PortalState extends QueueState {
+  /** When the queue last brought news (or the portal was first watched). */
   newsAt: number;
   nextLookAt: number;
   nextQueueAt: number;
   boundAt: number;
-  /** The reserved batch of the offline queue, confirmed in the next request once processed. */
-  processed?: string;
+  /** Until when this instance's lease on the portal surely holds (renewed when half of it is spent). */
+  leaseUntil: number;
 }
 
+/** How soon a portal's queue is read again: every second with news, more slowly the longer it is quiet. */
+const queuePace = (state: PortalState, at: number) =>
+  at - state.newsAt < TIMINGS.busyForMs
+    ? TIMINGS.queueBusyMs
+    : at - state.newsAt < TIMINGS.recentForMs
+      ? TIMINGS.queueRecentMs
+      : TIMINGS.queueQuietMs;
+
+/** The next time on the portal's own beat (not the tick's), so that ticks a little late do not add up. */
+const nextOnBeat = (previous: number, pace: number, at: number) => (previous + pace > at ? previous + pace : at + pace);
+
+/** A share of half a minute that is the portal's own (the same on every instance). */
+const phaseOf = (key: string) => {
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % (TIMINGS.lookMs / 2);
+};
+
+/**
+ * The next minute's look. The one after the first comes early by the portal's own share of the minute: portals
+ * watched from the same moment (a restart) then look in different seconds ever after, not all in one burst.
+ */
+const nextLook = (state: PortalState, key: string, at: number) =>
+  at + TIMINGS.lookMs - (state.nextLookAt === 0 ? phaseOf(key) : 0);
+
 export function createAlertWatch(deps: AlertRound) {
-  const { alerts, now, logger } = deps;
+  const { now, logger } = deps;
+  const claim = createClaim(deps);
   const states = new Map<string, PortalState>();
-  const stateOf = (key: string) => {
+  const stateOf = (key: string, at: number) => {
     let state = states.get(key);
     if (!state) {
-      state = { newsAt: Number.NEGATIVE_INFINITY, nextLookAt: 0, nextQueueAt: 0, boundAt: Number.NEGATIVE_INFINITY };
+      // A portal first watched counts as one with news lately (its director has just connected, or we restarted).
+      state = {
+        newsAt: at - TIMINGS.busyForMs,
+        nextLookAt: 0,
+        nextQueueAt: 0,
+        boundAt: Number.NEGATIVE_INFINITY,
+        leaseUntil: 0,
+      };
       states.set(key, state);
     }
     return state;
   };
 
-  /** Each recipient's alerts among the records (read with that recipient's rights), claimed; returns how many. */
-  const claim = async (portal: WatchedPortal, records: (recipient: Recipient) => Promise<PortalRecord[]>) => {
-    const at = now();
-    const found: NewAlert[] = [];
-    for (const recipient of portal.recipients) {
-      const settings = await deps.settingsOf(recipient.telegramUserId);
-      if (!settings.enabled) continue;
-      for (const record of await records(recipient)) {
-        const alert = decide(record, recipient, settings, at);
-        if (alert) found.push(newAlert(portal.key, recipient.telegramUserId, alert));
-      }
-    }
-    return found.length === 0 ? 0 : alerts.enqueue(found, at);
-  };
-
-  const mine = async (portal: WatchedPortal) =>
-    deps.leases.acquire(`alerts:${portal.key}`, deps.owner, new Date(now().getTime() + TIMINGS.leaseMs), now());
-
-  /** The minute's look; a webhook's also brings the changes since the stored cursor. */
-  const look = async (portal: WatchedPortal) => {
-    if (portal.mode === 'poll') {
-      const stored = await alerts.cursor(portal.key, 'changes');
-      const cursor: Cursor = stored ? (JSON.parse(stored) as Cursor) : {};
-      const seen: Look = await lookAt(portal.reader, {
-        cursor,
-        directors: portal.recipients.map((recipient) => recipient.portalUserId),
-        now: now(),
-        zone: portal.recipients[0]?.zone ?? 'UTC',
-      });
-      // One reader for all: a webhook's directors act with the webhook's rights.
-      const claimed = await claim(portal, async () => seen.records);
-      await alerts.saveCursor(portal.key, 'changes', JSON.stringify(seen.cursor), now());
-      return { claimed, busy: seen.busy };
-    }
-    // Without change dates, each director's own look: new leads and overdue tasks they may see.
-    const claimed = await claim(
-      portal,
-      async (recipient) =>
-        (await lookAt(recipient.portal, { directors: [], now: now(), zone: recipient.zone })).records,
-    );
-    return { claimed, busy: false };
-  };
-
-  /**
-   * The offline queue: the last batch confirmed and the next one reserved, in one request (with the minute's look
-   * when it is due and one director reads the portal: a quiet portal costs one request per read); then read again.
-   */
-  const readQueue = async (portal: WatchedPortal, state: PortalState, withLook: boolean) => {
-    const at = now().getTime();
-    if (at - state.boundAt >= TIMINGS.bindCheckMs) {
-      await bindMissing(portal.reader);
-      state.boundAt = at;
-    }
-    const commands: Record<string, BatchCommand> = {};
-    if (state.processed) commands.done = { method: 'event.offline.clear', params: { process_id: state.processed } };
-    commands.next = { method: 'event.offline.get', params: { clear: 0, limit: QUEUE_LIMIT } };
-    const [only] = portal.recipients;
-    const look = withLook && portal.recipients.length === 1 && only;
-    const seen = look
-      ? await lookAt(portal.reader, { directors: [], now: now(), zone: only.zone, extra: commands })
-      : { records: [], extra: await portal.reader.batch(commands) };
-    const reply = seen.extra;
-    if (reply.errors.next) throw new Error(`the offline queue refused: ${reply.errors.next.error}`);
-    state.processed = undefined;
-    const next = reply.results.next as QueueReply | undefined;
-    const hints = (next?.events ?? []).flatMap(
-      (event) => hintOfEvent(String(event.EVENT_NAME ?? ''), event.EVENT_DATA) ?? [],
-    );
-    const claimed = await claim(portal, async (recipient) => [
-      ...seen.records,
-      ...(await readAgain(recipient.portal, hints)),
-    ]);
-    state.processed = next?.process_id ?? undefined;
-    if (hints.length > 0) state.newsAt = at;
-    return { claimed, looked: Boolean(look) };
-  };
+  const visit = portalVisit(deps, claim);
 
   return {
-    /** Looks at every portal whose time has come; resolves to how many alerts were claimed. */
+    /**
+     * Looks at every portal whose time has come, several at a time (a slow portal holds up no other); resolves to
+     * how many alerts were claimed.
+     */
     async round(portals: readonly WatchedPortal[]): Promise<number> {
+      const watched = portals.filter((portal) => portal.mode !== 'off' && portal.recipients.length > 0);
       let claimed = 0;
-      for (const portal of portals) {
-        if (portal.mode === 'off' || portal.recipients.length === 0) continue;
-        const state = stateOf(portal.key);
-        const at = now().getTime();
-        const lookDue = at >= state.nextLookAt;
-        const queueDue = portal.mode === 'offline' && at >= state.nextQueueAt;
-        if (!lookDue && !queueDue) continue;
-        try {
-          if (!(await mine(portal))) continue;
-          if (portal.mode === 'online' && portal.handler && at - state.boundAt >= TIMINGS.bindCheckMs) {
-            await bindMissing(portal.reader, portal.handler);
-            state.boundAt = at;
+      let next = 0;
+      const worker = async () => {
+        while (next < watched.length) {
+          const portal = watched[next++]!;
+          const at = now().getTime();
+          const state = stateOf(portal.key, at);
+          try {
+            claimed += await visit(portal, state, at);
+          } catch (error) {
+            logger.warn('could not look at a portal for alerts', { portal: portal.key, error });
+            state.nextQueueAt = at + TIMINGS.queueQuietMs;
           }
-          let looked = false;
-          if (queueDue) {
-            const seen = await readQueue(portal, state, lookDue);
-            claimed += seen.claimed;
-            looked = seen.looked;
-            const busy = at - state.newsAt < TIMINGS.busyForMs;
-            state.nextQueueAt = at + (busy ? TIMINGS.queueBusyMs : TIMINGS.queueQuietMs);
-          }
-          if (looked) state.nextLookAt = at + TIMINGS.lookMs;
-          if (lookDue && !looked) {
-            const seen = await look(portal);
-            claimed += seen.claimed;
-            // A portal that changed more than one look takes is looked at again soon.
-            state.nextLookAt = at + (seen.busy ? TIMINGS.queueBusyMs : TIMINGS.lookMs);
-          }
-        } catch (error) {
-          logger.warn('could not look at a portal for alerts', { portal: portal.key, error });
-          state.nextQueueAt = at + TIMINGS.queueQuietMs;
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(AT_ONCE, watched.length) }, worker));
       return claimed;
     },
     /** Records an online event named: read again with each director's rights, as any other hint. */
@@ -201,34 +141,81 @@ export function createAlertWatch(deps: AlertRound) {
   };
 }
 
-function newAlert(portal: string, telegramUserId: number, alert: Alert): NewAlert {
-  return {
-    telegramUserId,
-    portal,
-    object: alert.object,
-    change: alert.change,
-    kind: alert.kind,
-    facts: JSON.stringify(alert.facts),
+/** One portal's visit: whether it is due and ours, then its bindings, its queue and its minute's look. */
+function portalVisit(deps: AlertRound, claim: Claim) {
+  const { alerts, now } = deps;
+  /** Whether this instance watches the portal now; the lease is written only when half of it is spent. */
+  const mine = async (portal: WatchedPortal, state: PortalState, at: number) => {
+    if (state.leaseUntil - at > TIMINGS.leaseMs / 2) return true;
+    const until = at + TIMINGS.leaseMs;
+    const held = await deps.leases.acquire(`alerts:${portal.key}`, deps.owner, new Date(until), new Date(at));
+    state.leaseUntil = held ? until : 0;
+    return held;
+  };
+
+  const look = (portal: WatchedPortal) => minuteLook(portal, { alerts, now, claim });
+
+  /** Looks at one portal whose time has come; resolves to how many alerts were claimed. */
+  return async (portal: WatchedPortal, state: PortalState, at: number): Promise<number> => {
+    const due = (time: number) => at + TIMINGS.slackMs >= time;
+    const lookDue = due(state.nextLookAt);
+    const queueDue = portal.mode === 'offline' && due(state.nextQueueAt);
+    if (!lookDue && !queueDue) return 0;
+    if (!(await mine(portal, state, at))) {
+      state.nextQueueAt = state.nextLookAt = at + TIMINGS.othersMs;
+      return 0;
+    }
+    const binds = portal.mode === 'offline' || (portal.mode === 'online' && portal.handler !== undefined);
+    if (binds && at - state.boundAt >= TIMINGS.bindCheckMs) {
+      await bindMissing(portal.reader, portal.mode === 'online' ? portal.handler : undefined);
+      state.boundAt = at;
+    }
+    let claimed = 0;
+    let looked = false;
+    if (queueDue) {
+      const read = await readQueue(portal, state, { withLook: lookDue, now: now(), claim });
+      claimed += read.claimed;
+      looked = read.looked;
+      if (read.news) state.newsAt = at;
+      state.nextQueueAt = nextOnBeat(state.nextQueueAt, queuePace(state, at), at);
+    }
+    if (looked) state.nextLookAt = nextLook(state, portal.key, at);
+    // One director on the offline queue: the look waits for the queue's next read and rides along with it.
+    const ridesAlong = portal.mode === 'offline' && portal.recipients.length === 1;
+    if (lookDue && !looked && !ridesAlong) {
+      const seen = await look(portal);
+      claimed += seen.claimed;
+      // A portal that changed more than one look takes is looked at again soon.
+      state.nextLookAt = seen.busy ? at + TIMINGS.queueBusyMs : nextLook(state, portal.key, at);
+    }
+    return claimed;
   };
 }
 
-/** Binds the offline events the portal lacks (at connection time, and again if someone removed them). */
-export async function bindMissing(reader: PortalClient, handler?: string): Promise<void> {
-  const bound = await reader.call<{ event: string; offline?: number | string; handler?: string }[]>('event.get');
-  const offline = handler === undefined;
-  const have = new Set(
-    (bound.result ?? [])
-      .filter((binding) => Boolean(Number(binding.offline ?? 0)) === offline)
-      .map((binding) => binding.event.toUpperCase()),
+/** The minute's look; a webhook's also brings the changes since the stored cursor. */
+async function minuteLook(
+  portal: WatchedPortal,
+  deps: { alerts: AlertRound['alerts']; now: () => Date; claim: Claim },
+): Promise<{ claimed: number; busy: boolean }> {
+  const { alerts, now, claim } = deps;
+  if (portal.mode === 'poll') {
+    const stored = await alerts.cursor(portal.key, 'changes');
+    const cursor: Cursor = stored ? (JSON.parse(stored) as Cursor) : {};
+    const seen: Look = await lookAt(portal.reader, {
+      cursor,
+      directors: portal.recipients.map((recipient) => recipient.portalUserId),
+      now: now(),
+      zone: portal.recipients[0]?.zone ?? 'UTC',
+    });
+    // One reader for all: a webhook's directors act with the webhook's rights.
+    const claimed = await claim(portal, async () => seen.records);
+    await alerts.saveCursor(portal.key, 'changes', JSON.stringify(seen.cursor), now());
+    return { claimed, busy: seen.busy };
+  }
+  // Without change dates, each director's own look: new leads, stalled deals and overdue tasks they may see.
+  const claimed = await claim(
+    portal,
+    async (recipient) => (await lookAt(recipient.portal, { directors: [], now: now(), zone: recipient.zone })).records,
   );
-  const missing = BOUND_EVENTS.filter((event) => !have.has(event));
-  if (missing.length === 0) return;
-  await reader.batch(
-    Object.fromEntries(
-      missing.map((event) => [
-        event,
-        { method: 'event.bind', params: offline ? { event, event_type: 'offline' } : { event, handler } },
-      ]),
-    ),
-  );
+  return { claimed, busy: false };
 }

@@ -1,4 +1,5 @@
 // Alert settings said in words: «оповещения», «не присылай про лиды», «сообщай о сделках больше миллиона»,
+// «не присылай про откаты сделок», «не сообщай о переносах сроков»,
 // «выключи оповещения», "stop alerts about leads", "alert me about deals over 2 million".
 
 import type { AlertKind } from './settings.ts';
@@ -12,9 +13,11 @@ const STOP =
 const TELL = /(?:присылай|сообщай|уведомляй|пиши\s+мне|сообщать|tell\s+me|alert\s+me|notify\s+me|send\s+me)/u;
 
 const KIND_WORDS: [RegExp, AlertKind[]][] = [
+  [/откат\p{L}*|просто\p{L}*\s+сделк|застр\p{L}*|stalled|slid\p{L}*|moved\s+back/u, ['dealSlipped']],
+  [/перенос\p{L}*|срок\p{L}*\s+(?:сделк|закрыт)|close\s+dates?/u, ['closeDateMoved']],
   [/(?:выигр\p{L}*|won)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+выигр/u, ['dealWon']],
   [/(?:проигр\p{L}*|lost)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+проигр/u, ['dealLost']],
-  [/сделк\p{L}*|deals?/u, ['dealWon', 'dealLost']],
+  [/сделк\p{L}*|deals?/u, ['dealWon', 'dealLost', 'dealSlipped', 'closeDateMoved']],
   [/лид\p{L}*|leads?/u, ['leadUntouched']],
   [/(?:выполн\p{L}*|закрыт\p{L}*|done|completed)\s+(?:задач\p{L}*|tasks?)/u, ['taskDone']],
   [/просроч\p{L}*|overdue/u, ['taskOverdue']],

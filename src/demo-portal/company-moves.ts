@@ -19,6 +19,8 @@ export interface CompanyMoves {
   dealWon(dealId?: number): number;
   dealLost(dealId: number, reason: string): number;
   leadArrives(title?: string): number;
+  /** A lead is answered: a call its responsible made (the telephony logs it), or a comment in its timeline by `by`. */
+  leadAnswered(leadId: number, how: 'call' | { commentBy: number }): void;
   /** A task the director set is completed by its responsible. */
   taskClosed(taskId?: number): number;
   /** A colleague invites the director to a meeting tomorrow at 11:00. */
@@ -29,6 +31,9 @@ export interface CompanyMoves {
   start(everyMs: number): () => void;
 }
 
+/** Someone at work other than the director: who hosts a meeting, who takes a lead. */
+const colleagueOf = (data: DemoData) =>
+  Number(data.users.find((user) => user.ID !== String(DIRECTOR_ID) && user.ACTIVE === true)!.ID);
 const openDeals = (data: DemoData) => data.deals.filter((deal) => deal.STAGE_SEMANTIC_ID === 'P');
 const finalStage = (deal: Row, semantics: 'success' | 'failure') =>
   stagesOf(Number(deal.CATEGORY_ID)).find((stage) => stage.semantics === semantics)!.statusId;
@@ -36,8 +41,7 @@ const finalStage = (deal: Row, semantics: 'success' | 'failure') =>
 export function createCompanyMoves(portal: MovingPortal, now: () => Date = () => new Date()): CompanyMoves {
   const { data } = portal;
   const managerOf = (record: Row, key: string) => Number(record[key] ?? DIRECTOR_ID);
-  const colleague = () =>
-    Number(data.users.find((user) => user.ID !== String(DIRECTOR_ID) && user.ACTIVE === true)!.ID);
+  const colleague = () => colleagueOf(data);
 
   const close = (dealId: number, semantics: 'success' | 'failure', comments?: string) => {
     const deal = data.deals.find((candidate) => candidate.ID === String(dealId));
@@ -53,31 +57,7 @@ export function createCompanyMoves(portal: MovingPortal, now: () => Date = () =>
       return close(dealId ?? Number(biggest?.ID), 'success');
     },
     dealLost: (dealId, reason) => close(dealId, 'failure', reason),
-    leadArrives(title = 'Заявка с сайта: поставка оборудования') {
-      const id = nextId(data, 'lead');
-      const at = isoIn(now(), data.timeZone);
-      const manager = colleague();
-      data.leads.push({
-        ID: String(id),
-        TITLE: title,
-        NAME: 'Олег',
-        LAST_NAME: 'Ветров',
-        STATUS_ID: 'NEW',
-        STATUS_SEMANTIC_ID: 'P',
-        SOURCE_ID: 'WEB',
-        OPPORTUNITY: '250000.00',
-        CURRENCY_ID: 'RUB',
-        ASSIGNED_BY_ID: String(manager),
-        CREATED_BY_ID: String(manager),
-        MODIFY_BY_ID: String(manager),
-        DATE_CREATE: at,
-        DATE_MODIFY: at,
-        OPENED: 'Y',
-      });
-      // The demo portal has no crm.lead.add: the web form adds the lead, and the portal raises the event.
-      portal.events.raise('ONCRMLEADADD', String(id));
-      return id;
-    },
+    ...leadMoves(portal, now),
     taskClosed(taskId) {
       const task =
         taskId === undefined
@@ -132,6 +112,74 @@ export function createCompanyMoves(portal: MovingPortal, now: () => Date = () =>
       const timer = setInterval(step, everyMs);
       timer.unref();
       return () => clearInterval(timer);
+    },
+  };
+}
+
+/** Leads arrive through the web form, and their people answer them: by a call, or a comment in the timeline. */
+function leadMoves(portal: MovingPortal, now: () => Date): Pick<CompanyMoves, 'leadArrives' | 'leadAnswered'> {
+  const { data } = portal;
+  const colleague = () => colleagueOf(data);
+  return {
+    leadArrives(title = 'Заявка с сайта: поставка оборудования') {
+      const id = nextId(data, 'lead');
+      const at = isoIn(now(), data.timeZone);
+      const manager = colleague();
+      data.leads.push({
+        ID: String(id),
+        TITLE: title,
+        NAME: 'Олег',
+        LAST_NAME: 'Ветров',
+        STATUS_ID: 'NEW',
+        STATUS_SEMANTIC_ID: 'P',
+        SOURCE_ID: 'WEB',
+        OPPORTUNITY: '250000.00',
+        CURRENCY_ID: 'RUB',
+        ASSIGNED_BY_ID: String(manager),
+        CREATED_BY_ID: String(manager),
+        MODIFY_BY_ID: String(manager),
+        DATE_CREATE: at,
+        DATE_MODIFY: at,
+        OPENED: 'Y',
+      });
+      // The demo portal has no crm.lead.add: the web form adds the lead, and the portal raises the event.
+      portal.events.raise('ONCRMLEADADD', String(id));
+      return id;
+    },
+    leadAnswered(leadId, how) {
+      const lead = data.leads.find((candidate) => candidate.ID === String(leadId));
+      if (!lead) throw new Error(`no lead ${leadId}`);
+      if (how !== 'call') {
+        portal.actAs(how.commentBy, 'crm.timeline.comment.add', {
+          fields: { ENTITY_TYPE: 'lead', ENTITY_ID: leadId, COMMENT: 'Перезвоню после обеда' },
+        });
+        return;
+      }
+      // The telephony logs the call as an activity; the lead itself is not changed.
+      const at = isoIn(now(), data.timeZone);
+      const responsible = String(lead.ASSIGNED_BY_ID);
+      data.activities.push({
+        ID: String(nextId(data, 'activity')),
+        OWNER_TYPE_ID: '1',
+        OWNER_ID: String(leadId),
+        TYPE_ID: '2',
+        PROVIDER_ID: 'VOXIMPLANT_CALL',
+        PROVIDER_TYPE_ID: 'CALL',
+        SUBJECT: 'Исходящий звонок',
+        DESCRIPTION: '',
+        START_TIME: at,
+        END_TIME: at,
+        DEADLINE: at,
+        COMPLETED: 'Y',
+        STATUS: '2',
+        RESPONSIBLE_ID: responsible,
+        AUTHOR_ID: responsible,
+        EDITOR_ID: responsible,
+        PRIORITY: '2',
+        DIRECTION: '2',
+        CREATED: at,
+        LAST_UPDATED: at,
+      });
     },
   };
 }

@@ -49,6 +49,8 @@ export interface DemoPortalOptions {
   rateLimit?: false | RateLimit;
   /** Extra generated records for benchmarks. */
   size?: { deals?: number; tasks?: number; contacts?: number };
+  /** A company several portals share (benchmarks with many portals): each keeps its own events and application. */
+  company?: DemoData;
   /** The Bitrix24 application installed on this portal (OAuth 2.0): its keys, handler and token lifetime. */
   oauth?: DemoOAuthOptions;
 }
@@ -136,7 +138,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const secret = options.secret ?? randomSecret();
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const now = options.now ?? (() => new Date());
-  const data = generateCompany({ now: now(), timeZone, size: options.size });
+  const data = options.company ?? generateCompany({ now: now(), timeZone, size: options.size });
   let port = 0;
   const events = createPortalEvents({
     now,

@@ -1,5 +1,6 @@
 // Alerts in the database: where each portal was last looked at, the claimed alerts on their way to each director,
-// the messages they went out in, each director's settings and each portal's application token.
+// the messages they went out in, each director's settings, each portal's application token and what was last seen
+// of each deal.
 import type { Database } from './db.ts';
 
 export interface AlertRow {
@@ -59,7 +60,8 @@ const alertOf = (row: OutboxRow): AlertRow => ({
 const COLUMNS = 'id, telegram_user_id, portal, object, change, kind, facts, created_at, bundle_id';
 const marks = (ids: readonly number[]) => ids.map(() => '?').join(', ');
 
-export function createAlertRepository(db: Database) {
+/** Where each portal was last looked at, and the token its application gave at install. */
+function cursorsAndTokens(db: Database) {
   return {
     async cursor(portal: string, source: string): Promise<string | undefined> {
       const row = await db.get<{ position: string }>(
@@ -75,6 +77,27 @@ export function createAlertRepository(db: Database) {
         [portal, source, position, now.getTime()],
       );
     },
+    async applicationToken(memberId: string): Promise<string | undefined> {
+      const row = await db.get<{ application_token: string }>(
+        'SELECT application_token FROM alert_portals WHERE member_id = ?',
+        [memberId],
+      );
+      return row?.application_token;
+    },
+    /** The token of the portal's install event; the first one kept is the one every later event must carry. */
+    async keepApplicationToken(memberId: string, token: string, now: Date): Promise<void> {
+      await db.run(
+        `INSERT INTO alert_portals (member_id, application_token, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (member_id) DO NOTHING`,
+        [memberId, token, now.getTime()],
+      );
+    },
+  };
+}
+
+/** The alerts claimed for each director: waiting, taken for sending, then sent, held or digested. */
+function outbox(db: Database) {
+  return {
     /** Claims each alert for its director; one already claimed (by anyone, ever) is left out. Returns how many. */
     async enqueue(alerts: readonly NewAlert[], now: Date): Promise<number> {
       let claimed = 0;
@@ -126,6 +149,20 @@ export function createAlertRepository(db: Database) {
       );
       return rows.map(alertOf);
     },
+    /** Alerts held for the next digest, taken by it: each goes into one digest only. */
+    async takeHeld(telegramUserId: number): Promise<AlertRow[]> {
+      const rows = await db.all<OutboxRow>(
+        `UPDATE alert_outbox SET status = 'digested' WHERE telegram_user_id = ? AND status = 'held' RETURNING ${COLUMNS}`,
+        [telegramUserId],
+      );
+      return rows.map(alertOf).sort((a, b) => a.id - b.id);
+    },
+  };
+}
+
+/** The messages alerts went out in: later alerts join one by an edit; the daily cap counts them. */
+function bundles(db: Database) {
+  return {
     async inBundle(bundleId: number): Promise<AlertRow[]> {
       const rows = await db.all<OutboxRow>(`SELECT ${COLUMNS} FROM alert_outbox WHERE bundle_id = ? ORDER BY id`, [
         bundleId,
@@ -158,14 +195,12 @@ export function createAlertRepository(db: Database) {
     async bundleSent(bundleId: number, messageId: number): Promise<void> {
       await db.run('UPDATE alert_bundles SET message_id = ? WHERE id = ?', [messageId, bundleId]);
     },
-    /** Alerts held for the next digest, taken by it: each goes into one digest only. */
-    async takeHeld(telegramUserId: number): Promise<AlertRow[]> {
-      const rows = await db.all<OutboxRow>(
-        `UPDATE alert_outbox SET status = 'digested' WHERE telegram_user_id = ? AND status = 'held' RETURNING ${COLUMNS}`,
-        [telegramUserId],
-      );
-      return rows.map(alertOf).sort((a, b) => a.id - b.id);
-    },
+  };
+}
+
+/** Each director's alert settings (JSON; absent: the defaults). */
+function settingsStore(db: Database) {
+  return {
     async settings(telegramUserId: number): Promise<string | undefined> {
       const row = await db.get<{ settings: string }>('SELECT settings FROM alert_settings WHERE telegram_user_id = ?', [
         telegramUserId,
@@ -179,22 +214,63 @@ export function createAlertRepository(db: Database) {
         [telegramUserId, settings, now.getTime()],
       );
     },
-    async applicationToken(memberId: string): Promise<string | undefined> {
-      const row = await db.get<{ application_token: string }>(
-        'SELECT application_token FROM alert_portals WHERE member_id = ?',
-        [memberId],
+  };
+}
+
+/** What the alerts last saw of a deal: its stage's place in the pipeline and its close date (moved how often). */
+export interface DealState {
+  dealId: number;
+  stageId: string;
+  stageSort: number;
+  closeDate: string;
+  closeMoves: number;
+}
+
+function dealStates(db: Database) {
+  return {
+    /** The earlier states of these deals on the portal, by deal (a deal never seen has none). */
+    async earlierDeals(portal: string, dealIds: readonly number[]): Promise<Map<number, DealState>> {
+      if (dealIds.length === 0) return new Map();
+      const rows = await db.all<{
+        deal_id: number;
+        stage_id: string;
+        stage_sort: number;
+        close_date: string;
+        close_moves: number;
+      }>(
+        `SELECT deal_id, stage_id, stage_sort, close_date, close_moves FROM alert_deals
+         WHERE portal = ? AND deal_id IN (${marks(dealIds)})`,
+        [portal, ...dealIds],
       );
-      return row?.application_token;
+      return new Map(
+        rows.map((row) => [
+          Number(row.deal_id),
+          {
+            dealId: Number(row.deal_id),
+            stageId: row.stage_id,
+            stageSort: Number(row.stage_sort),
+            closeDate: row.close_date,
+            closeMoves: Number(row.close_moves),
+          },
+        ]),
+      );
     },
-    /** The token of the portal's install event; the first one kept is the one every later event must carry. */
-    async keepApplicationToken(memberId: string, token: string, now: Date): Promise<void> {
-      await db.run(
-        `INSERT INTO alert_portals (member_id, application_token, created_at) VALUES (?, ?, ?)
-         ON CONFLICT (member_id) DO NOTHING`,
-        [memberId, token, now.getTime()],
-      );
+    async keepDeals(portal: string, states: readonly DealState[], now: Date): Promise<void> {
+      for (const state of states) {
+        await db.run(
+          `INSERT INTO alert_deals (portal, deal_id, stage_id, stage_sort, close_date, close_moves, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (portal, deal_id) DO UPDATE SET stage_id = excluded.stage_id, stage_sort = excluded.stage_sort,
+             close_date = excluded.close_date, close_moves = excluded.close_moves, updated_at = excluded.updated_at`,
+          [portal, state.dealId, state.stageId, state.stageSort, state.closeDate, state.closeMoves, now.getTime()],
+        );
+      }
     },
   };
+}
+
+export function createAlertRepository(db: Database) {
+  return { ...cursorsAndTokens(db), ...outbox(db), ...bundles(db), ...settingsStore(db), ...dealStates(db) };
 }
 
 export type AlertRepository = ReturnType<typeof createAlertRepository>;

@@ -22,6 +22,13 @@ export const KIND_NAMES: Record<AlertKind, Texts> = {
   taskDone: { ru: 'выполненные задачи', en: 'tasks done' },
   taskOverdue: { ru: 'просроченные задачи', en: 'overdue tasks' },
   meetingAdded: { ru: 'новые встречи', en: 'new meetings' },
+  dealSlipped: { ru: 'откаты и простои сделок клиентов', en: 'clients’ deals sliding back or stalled' },
+  closeDateMoved: { ru: 'переносы сроков горячих сделок', en: 'hot deals’ close dates moved' },
+};
+
+export const DAY_FORMS = {
+  ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
+  en: { one: 'day', other: 'days' },
 };
 
 export const MORE_LINES: Texts = { ru: '…и ещё {n}', en: '…and {n} more' };

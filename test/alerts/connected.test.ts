@@ -7,7 +7,8 @@ import { EVENTS_PATH } from '../../src/alerts/online.ts';
 import { createCompanyMoves } from '../../src/demo-portal/company-moves.ts';
 import { createLogger } from '../../src/log.ts';
 import { createListener } from '../../src/ops/listener.ts';
-import { type ConnectStand, DIRECTOR, startConnectStand } from '../connect/harness.ts';
+import { type ConnectStand, DIRECTOR, MANAGER, startConnectStand } from '../connect/harness.ts';
+import type { TelegramUser } from '../fakes/telegram-api.ts';
 
 let stand: ConnectStand;
 let alerts: RunningAlerts | undefined;
@@ -17,11 +18,16 @@ afterEach(async () => {
   await stand.close();
 });
 
-/** The director connects as the portal's director (an administrator), hears only deals, and alerts start. */
-async function connected(): Promise<ConnectStand> {
-  await stand.connect(DIRECTOR, stand.first, 1);
-  for (const words of ['не присылай про лиды', 'не присылай про задачи', 'не присылай про встречи']) {
-    await stand.say(DIRECTOR, words, 2);
+/**
+ * The director connects as the portal's director (an administrator), and each other person as given; they hear
+ * only deals, and alerts start.
+ */
+async function connected(others: [TelegramUser, number][] = []): Promise<ConnectStand> {
+  for (const [user, portalUserId] of [...others, [DIRECTOR, 1] as [TelegramUser, number]]) {
+    await stand.connect(user, stand.first, portalUserId);
+    for (const words of ['не присылай про лиды', 'не присылай про задачи', 'не присылай про встречи']) {
+      await stand.say(user, words, 2);
+    }
   }
   // Wednesday, 12:00 in Moscow: working hours.
   stand.clock.now = new Date('2026-11-25T09:00:00Z');
@@ -75,6 +81,36 @@ describe('the offline queue', () => {
     expect(stand.first.events.queue).toHaveLength(0);
     // Two reads of the queue (500 a request), each record read again 50 to a request, and the last confirmation.
     expect(stand.first.requestCount - before).toBeLessThanOrEqual(25);
+  });
+
+  it('a deal the person’s own rights do not show is never told, though the portal’s event named it', async () => {
+    stand = await startConnectStand();
+    // The sales manager (portal user 3) connected first: the tenders' pipeline is closed to his department.
+    await connected([[MANAGER, 3]]);
+    await later(0);
+    const moves = createCompanyMoves(stand.first, () => stand.clock.now);
+    const open = (pipeline: string) =>
+      stand.first.data.deals.find(
+        (deal) => deal.CATEGORY_ID === pipeline && deal.STAGE_SEMANTIC_ID === 'P' && deal.ASSIGNED_BY_ID !== '3',
+      )!;
+    const tender = open('1');
+    tender.OPPORTUNITY = '4000000.00';
+    const managerHad = stand.telegram.sent(MANAGER.id).length;
+    const directorHad = stand.telegram.sent(DIRECTOR.id).length;
+    moves.dealWon(Number(tender.ID));
+    await later(5_000);
+    expect(stand.telegram.sent(DIRECTOR.id)).toHaveLength(directorHad + 1);
+    expect(lastWords()).toContain(`Выиграна сделка «${tender.TITLE}»`);
+    await later(60_000);
+    expect(stand.telegram.sent(MANAGER.id)).toHaveLength(managerHad);
+    // A deal of the open pipeline, won the same way, reaches him: his alerts are on, only the tender was hidden.
+    const supply = open('0');
+    supply.OPPORTUNITY = '3000000.00';
+    moves.dealWon(Number(supply.ID));
+    await later(5_000);
+    const told = stand.telegram.sent(MANAGER.id).slice(managerHad);
+    expect(told.map((message) => message.plain).join('\n')).toContain(`Выиграна сделка «${supply.TITLE}»`);
+    expect(told.map((message) => message.plain).join('\n')).not.toContain(String(tender.TITLE));
   });
 
   it('binds again what someone removed on the portal', async () => {
