@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { countOf, dateInWords, money, relativeDay, timeOf } from '../views/format.ts';
 import { escapeHtml } from '../views/html.ts';
+import { portalText } from '../views/lines.ts';
 import {
   ALERT_FORMS,
   ALERTS_HEADER,
@@ -18,10 +19,10 @@ import {
 } from '../views/messages-alerts.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { say } from '../views/words.ts';
+import type { AlertKind } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import { type RecordLinks, recordAddress } from '../vocabulary/record-links.ts';
 import type { AlertFacts } from './decisions.ts';
-import type { AlertKind } from './settings.ts';
 
 export interface ShownAlert {
   kind: AlertKind;
@@ -58,15 +59,15 @@ export function whenInWords(iso: string, context: AlertContext): string {
 export function lineOf(alert: ShownAlert, context: AlertContext): string {
   const { facts } = alert;
   const { language } = context;
-  const title = `«${escapeHtml(facts.title)}»`;
+  const title = `«${portalText(facts.title)}»`;
   const person = facts.personId === undefined ? undefined : context.names.get(facts.personId);
-  const who = person ? ` (${escapeHtml(person)})` : '';
+  const who = person ? ` (${portalText(person)})` : '';
   const sum = facts.amount === undefined ? '' : money(facts.amount, facts.currency ?? 'RUB', language);
   const lines: Record<AlertKind, () => string> = {
     dealWon: () => say(language, `🏆 Выиграна сделка ${title}: ${sum}${who}`, `🏆 Deal won ${title}: ${sum}${who}`),
     dealLost: () => {
       const reason = facts.reason
-        ? say(language, `. Причина: ${escapeHtml(facts.reason)}`, `. Reason: ${escapeHtml(facts.reason)}`)
+        ? say(language, `. Причина: ${portalText(facts.reason)}`, `. Reason: ${portalText(facts.reason)}`)
         : '';
       return say(
         language,
@@ -92,7 +93,7 @@ export function lineOf(alert: ShownAlert, context: AlertContext): string {
       );
     },
     dealSlipped: () => {
-      const to = `«${escapeHtml(facts.to ?? '')}»`;
+      const to = `«${portalText(facts.to ?? '')}»`;
       if (facts.days !== undefined) {
         const days = countOf(facts.days, DAY_FORMS[language], language);
         return say(
@@ -101,7 +102,7 @@ export function lineOf(alert: ShownAlert, context: AlertContext): string {
           `⏸ Deal ${title} has stood at ${to} for ${days}: ${sum}${who}`,
         );
       }
-      const from = `«${escapeHtml(facts.from ?? '')}»`;
+      const from = `«${portalText(facts.from ?? '')}»`;
       return say(
         language,
         `↩️ Сделка ${title} откатилась: ${from} → ${to}, ${sum}${who}`,
@@ -119,7 +120,7 @@ export function lineOf(alert: ShownAlert, context: AlertContext): string {
     },
     meetingAdded: () => {
       const at = facts.at ? whenInWords(facts.at, context) : '';
-      const by = person ? escapeHtml(person) : say(language, 'Коллега', 'A colleague');
+      const by = person ? portalText(person) : say(language, 'Коллега', 'A colleague');
       return say(
         language,
         `📅 ${by} назначил(а) вам встречу ${title}: ${at}`,

@@ -1,9 +1,10 @@
 // What is worth a message, decided on a record read again with the director's rights: each rule says whether the
 // record, as it is now, is news to this director, and names the change (the claim's key: told once, ever).
 import { DateTime } from 'luxon';
+import type { AlertKind } from '../vocabulary/alert-kinds.ts';
 import { type DealHistory, dealMoves } from './deal-moves.ts';
 import type { PortalRecord } from './records.ts';
-import { type AlertKind, type AlertSettings, wants } from './settings.ts';
+import { type AlertSettings, wants } from './settings.ts';
 
 export interface AlertFacts {
   type: PortalRecord['type'];

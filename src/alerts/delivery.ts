@@ -5,10 +5,11 @@
 import { DateTime } from 'luxon';
 import type { AlertRow } from '../storage/alerts.ts';
 import type { Reply } from '../views/reply.ts';
+import type { AlertKind } from '../vocabulary/alert-kinds.ts';
 import type { ShownAlert } from './alerts-view.ts';
 import type { AlertFacts } from './decisions.ts';
 import type { AlertRound } from './round.ts';
-import type { AlertKind, AlertSettings } from './settings.ts';
+import type { AlertSettings } from './settings.ts';
 
 /** Alerts within this long of a message's first one join that message. */
 export const BUNDLE_MS = 5 * 60_000;

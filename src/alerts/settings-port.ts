@@ -17,24 +17,9 @@ import {
 } from '../views/messages-alerts.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
+import { ALERT_KINDS, type AlertChange, type AlertKind } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
-import {
-  ALERT_KINDS,
-  type AlertKind,
-  type AlertSettings,
-  DEFAULT_ALERT_SETTINGS,
-  readAlertSettings,
-  wants,
-} from './settings.ts';
-
-/** A change said in words: a kind on or off, all of them, or the sum deals are told from. */
-export interface AlertChange {
-  /** The kinds switched; none: all alerts at once. */
-  kinds?: AlertKind[];
-  on?: boolean;
-  /** «сообщай о сделках больше миллиона». */
-  dealsFrom?: number;
-}
+import { type AlertSettings, DEFAULT_ALERT_SETTINGS, readAlertSettings, wants } from './settings.ts';
 
 export interface AlertSettingsPort {
   settingsOf(telegramUserId: number): Promise<AlertSettings>;

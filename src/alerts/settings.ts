@@ -2,19 +2,7 @@
 // with such a deal is watched: its deals sliding back or stalling are told), a lead waiting half an hour, quiet
 // from 21:00 to 08:00 and at weekends, at most ten messages a day.
 import { z } from 'zod';
-
-// New kinds go last: a button names a kind by its place in this list.
-export const ALERT_KINDS = [
-  'dealWon',
-  'dealLost',
-  'leadUntouched',
-  'taskDone',
-  'taskOverdue',
-  'meetingAdded',
-  'dealSlipped',
-  'closeDateMoved',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+import { ALERT_KINDS, type AlertKind } from '../vocabulary/alert-kinds.ts';
 
 export const alertSettingsSchema = z.object({
   /** All alerts at once; each kind has its own switch too. */

@@ -1,27 +1,16 @@
 // The alerts' part of the dashboard: the director's latest alerts (told, or kept for a digest), each in the words
 // of its message and when it came, as plain text.
 
-import { type AlertContext, lineOf, type ShownAlert, whenInWords } from '../alerts/alerts-view.ts';
+import { type AlertContext, lineOf, whenInWords } from '../alerts/alerts-view.ts';
 import { shownOf } from '../alerts/delivery.ts';
 import { guardPlainText } from '../present/guard.ts';
 import { plainTextOf } from '../present/plain-text.ts';
 import type { NameDirectory } from '../scenarios/names.ts';
 import type { AlertRepository } from '../storage/alerts.ts';
-import { dataMark } from '../views/html.ts';
 import type { DashboardSources } from './data.ts';
 
 /** The page shows a handful: the chat has them all. */
 const LATEST = 5;
-
-/** The portal's words in an alert (a title, a reason) are the director's data: the guard keeps them as they are. */
-const portalTextMarked = (alert: ShownAlert): ShownAlert => ({
-  ...alert,
-  facts: {
-    ...alert.facts,
-    title: dataMark(alert.facts.title),
-    ...(alert.facts.reason ? { reason: dataMark(alert.facts.reason) } : {}),
-  },
-});
 
 export function alertSources(deps: {
   alerts: AlertRepository;
@@ -33,7 +22,7 @@ export function alertSources(deps: {
     async latestAlerts(director) {
       const shown = (await deps.alerts.latest(deps.telegramUserId, LATEST)).map((row) => ({
         row,
-        alert: portalTextMarked(shownOf(row)),
+        alert: shownOf(row),
       }));
       const ids = [...new Set(shown.flatMap(({ alert }) => alert.facts.personId ?? []))];
       // Nothing to name, nothing to ask the portal: the dashboard's few requests stay few.
@@ -43,7 +32,7 @@ export function alertSources(deps: {
         zone: director.timeZone,
         now: deps.now(),
         links: undefined,
-        names: new Map([...people].map(([id, person]) => [id, dataMark(String(person.name))])),
+        names: new Map([...people].map(([id, person]) => [id, String(person.name)])),
       };
       return shown.map(({ row, alert }) => ({
         at: guardPlainText(plainTextOf(whenInWords(new Date(row.createdAt).toISOString(), context)), director.language),

@@ -6,10 +6,10 @@
 
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { z } from 'zod';
-import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
 import type { ScenarioEntry } from '../scenarios/entry.ts';
 import { SCENARIO_ENTRIES } from '../scenarios/registry.ts';
 import type { Action } from '../vocabulary/actions.ts';
+import { ALERT_KINDS, type AlertKind } from '../vocabulary/alert-kinds.ts';
 import { type ButtonForm, buttonFormOf, type CatalogueEntry, entriesOf, WRITES } from '../vocabulary/catalogue.ts';
 import { EXPORT_LISTS } from '../vocabulary/export-tables.ts';
 import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';

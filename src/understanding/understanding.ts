@@ -1,6 +1,6 @@
 // What the director's message means, before anything is fetched. Produced by the router (no model)
 // and, for free-form questions, by the model's tools; acted on by the assistant.
-import type { AlertChange } from '../alerts/settings-port.ts';
+import type { AlertChange } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
 import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';

@@ -1,6 +1,6 @@
 // The alerts' fixed sentences, in Russian and English: the lines of an alert, its buttons, the settings message
 // and the digest's line about alerts held for it.
-import type { AlertKind } from '../alerts/settings.ts';
+import type { AlertKind } from '../vocabulary/alert-kinds.ts';
 import type { Texts } from './messages.ts';
 
 export const ALERTS_HEADER: Texts = { ru: '<b>🔔 Что произошло</b>', en: '<b>🔔 What happened</b>' };

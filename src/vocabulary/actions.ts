@@ -2,7 +2,7 @@
 // them into ≤64-byte Telegram callback data and back, so a button's data is written and read by one module.
 
 import { z } from 'zod';
-import { ALERT_KINDS, type AlertKind } from '../alerts/settings.ts';
+import { ALERT_KINDS, type AlertKind } from './alert-kinds.ts';
 import { scenarioRequestSchema, writeRequestSchema } from './catalogue.ts';
 import { EXPORT_LISTS, type ExportList } from './export-tables.ts';
 import { DIGEST_NAMES, type DigestName, type ScenarioRequest } from './requests.ts';

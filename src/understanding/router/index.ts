@@ -1,11 +1,12 @@
 // Understanding without a model: commands, menu buttons and the everyday phrases of the scenarios, in
 // Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
-import { alertChangeOf } from '../../alerts/words.ts';
+
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { absenceIntent } from './absence.ts';
+import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';

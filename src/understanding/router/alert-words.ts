@@ -2,8 +2,7 @@
 // «не присылай про откаты сделок», «не сообщай о переносах сроков»,
 // «выключи оповещения», "stop alerts about leads", "alert me about deals over 2 million".
 
-import type { AlertKind } from './settings.ts';
-import type { AlertChange } from './settings-port.ts';
+import type { AlertChange, AlertKind } from '../../vocabulary/alert-kinds.ts';
 
 const SETTINGS = /^(?:оповещени\p{L}*|уведомлени\p{L}*|настро\p{L}*\s+оповещени\p{L}*|alerts|alert\s+settings)$/u;
 const ALL =
