@@ -17,7 +17,7 @@ import {
 } from '../views/messages-alerts.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
-import { ALERT_KINDS, type AlertChange, type AlertKind } from '../vocabulary/alert-kinds.ts';
+import { ALERT_KINDS, type AlertChange } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import { type AlertSettings, DEFAULT_ALERT_SETTINGS, readAlertSettings, wants } from './settings.ts';
 

@@ -2,8 +2,8 @@
 // our sentences («REST API webhook token») reaches Telegram as it is, and markup in it stays text.
 import { describe, expect, it } from 'vitest';
 import { renderAlerts } from '../../src/alerts/alerts-view.ts';
-import { presentReplies } from '../../src/present/present.ts';
 import { plainTextOf } from '../../src/present/plain-text.ts';
+import { presentReplies } from '../../src/present/present.ts';
 
 const context = {
   language: 'ru' as const,

@@ -13,7 +13,7 @@ const DATA = ['storage', 'portal'];
 const WIRING = '*';
 
 /** Each folder (or file at the top of src/) and what it may import besides itself and BASE. */
-export const MAY_IMPORT: Record<string, string[] | typeof WIRING> = {
+const MAY_IMPORT: Record<string, string[] | typeof WIRING> = {
   // Wiring: builds the parts and hands them to each other.
   'main.ts': WIRING,
   'app.ts': WIRING,

@@ -4,50 +4,12 @@
 // dropped silently.
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
-import { type Period, periodOf, periodWindow, type Query, type QueryGroup } from '../../vocabulary/query.ts';
-import type {
-  Amount,
-  GroupRow,
-  QueryFilters,
-  QueryResult,
-  RecordItem,
-  ViewModel,
-} from '../../vocabulary/view-models.ts';
-import { findReads, foundRecords } from '../clients/find-records.ts';
-import { leadSelect, toLeadItems } from '../clients/leads.ts';
+import { type Period, periodOf, type Query } from '../../vocabulary/query.ts';
+import type { QueryFilters, QueryResult, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import { activitySelect, byRecency, toActivityItem } from '../deals/deal-card.ts';
-import {
-  dealNamesFor,
-  dealSelect,
-  lastMovements,
-  movementCommands,
-  stuckDaysOf,
-  sumsOf,
-  toDealItem,
-} from '../deals/open-deals.ts';
-import { matchesName, sameName, womansForm } from '../matcher.ts';
-import {
-  activitySchema,
-  companySchema,
-  contactSchema,
-  dealSchema,
-  eventSchema,
-  leadSchema,
-  type PortalDeal,
-  parseItems,
-  personName,
-  stageHistorySchema,
-  taskSchema,
-} from '../portal-data.ts';
-import { type Read, readTogether } from '../reads.ts';
-import { withSubdepartments } from '../reports/team-status.ts';
-import { isoOf, toDirectorTime } from '../schedule/day-window.ts';
-import { calendarCommand, DAYS_AHEAD, DAYS_BACK, eventsIn } from '../schedule/events.ts';
-import { byDeadline, openTaskFilter, taskSelect, toTaskItem } from '../tasks/open-tasks.ts';
+import { matchesName, womansForm } from '../matcher.ts';
 import type { DealFilter, Run } from './query-answer.ts';
 import { deals } from './query-deals.ts';
-import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
 import { leads } from './query-leads.ts';
 import { activities, clients, meetings } from './query-records.ts';
 import { tasks } from './query-tasks.ts';

@@ -3,31 +3,14 @@
 import { DateTime } from 'luxon';
 import { countOf, dayHeading, money, moneyTotals, plural } from '../../views/format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
-import {
-  buttonLabel,
-  hintLine,
-  nameQuoted,
-  opens,
-  type Page,
-  portalText,
-  quoted,
-  sections,
-} from '../../views/lines.ts';
+import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, nouns, say } from '../../views/words.ts';
 import type { ScenarioRequest } from '../../vocabulary/catalogue.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { Period, Query } from '../../vocabulary/query.ts';
+import type { Query } from '../../vocabulary/query.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
-import type {
-  Amount,
-  GroupRow,
-  Moment,
-  QueryFilters,
-  QueryResult,
-  RecordItem,
-  ViewModel,
-} from '../../vocabulary/view-models.ts';
+import type { Amount, GroupRow, Moment, QueryResult, RecordItem, ViewModel } from '../../vocabulary/view-models.ts';
 import { filterWords, queryTitle } from './query-title.ts';
 
 export { periodWords, whose } from './query-title.ts';
