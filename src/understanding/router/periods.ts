@@ -2,7 +2,7 @@
 // local days in the director's zone.
 import { DateTime } from 'luxon';
 import type { Period } from '../../vocabulary/query.ts';
-import { findDays } from './dates.ts';
+import { findDays, zonedToday } from './dates.ts';
 import { rule, type Span, take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './writes.ts';
@@ -21,7 +21,8 @@ const MONTHS = [
   'ноябр|november|nov',
   'декабр|december|dec',
 ];
-const monthIndex = (word: string) => MONTHS.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'u').test(word));
+const MONTH_STARTS = MONTHS.map((pattern) => new RegExp(`^(?:${pattern})`, 'u'));
+const monthIndex = (word: string) => MONTH_STARTS.findIndex((start) => start.test(word));
 const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
 
 /**
@@ -34,7 +35,7 @@ export function periods(
   clock: Clock,
   nearest = false,
 ): void {
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const today = zonedToday(clock.now, clock.timeZone);
   const set = (from: DateTime, to: DateTime) => {
     found.period ??= { from: from.toISODate()!, to: to.toISODate()! };
   };
@@ -165,12 +166,14 @@ const AHEAD = rule(
 const BEHIND = rule(
   'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|заверш\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|было|был|была|прошл\\p{L}*|done|completed|closed|finished|held|was|were',
 );
-export const looksAhead = (light: string) =>
-  new RegExp(AHEAD.source, 'u').test(light) && !new RegExp(BEHIND.source, 'u').test(light);
+// Tested without the global flag, so a test never starts where the last one stopped.
+const AHEAD_ONCE = new RegExp(AHEAD.source, 'u');
+const BEHIND_ONCE = new RegExp(BEHIND.source, 'u');
+export const looksAhead = (light: string) => AHEAD_ONCE.test(light) && !BEHIND_ONCE.test(light);
 
 /** The period a message names («на неделе», «в декабре», «с 1 по 15 ноября») and where its words are. */
 export function findPeriod(message: Message, clock: Clock): { period: Period; spans: Span[] } | undefined {
   const found: { period?: Period; spans: Span[] } = { spans: [] };
-  periods(message, found, clock, !new RegExp(BEHIND.source, 'u').test(message.light));
+  periods(message, found, clock, !BEHIND_ONCE.test(message.light));
   return found.period ? { period: found.period, spans: found.spans } : undefined;
 }
