@@ -2,9 +2,7 @@
 // сделки за квартал», «кто больше всех продал в ноябре», «откуда приходят лиды». Every word is either
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
-import type { Period, Query, QueryStatus } from '../../vocabulary/query.ts';
-import { findAmount } from './amount.ts';
-import { knownWord } from './lexicon.ts';
+import type { Query } from '../../vocabulary/query.ts';
 import { looksAhead, periods } from './periods.ts';
 import { amounts, stagesAndPipelines, untaken } from './query-amounts.ts';
 import { rest } from './query-names.ts';
