@@ -16,7 +16,7 @@ import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts
 import type { MemoryRepository } from '../storage/memory.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ProposalRepository } from '../storage/proposal-repository.ts';
-import { type ConversationContext, createConversations } from '../understanding/conversation.ts';
+import { type ConversationContext, type Conversations, createConversations } from '../understanding/conversation.ts';
 import type { ModelLoop } from '../understanding/model/index.ts';
 import { detectLanguage } from '../understanding/router/text.ts';
 import { type Understand, type UnderstandContext, understandMessage } from '../understanding/understand-context.ts';
@@ -59,6 +59,21 @@ const MEMORY_FOR_MODEL = 6;
 const REMEMBERED_REPLY_CHARS = 400;
 
 export function createAssistant(deps: AssistantDeps): AssistantPort {
+  const desk = deskOf(deps);
+  return { handleText: textHandler(deps, desk), handleButton: buttonHandler(deps, desk) };
+}
+
+/** The flows an answer is made with, wired once: reads, the questions of writes, the dispatch and the taps. */
+interface Desk {
+  now: () => Date;
+  ttlMs: number;
+  conversations: Conversations;
+  failure: (error: unknown, language: Language) => string;
+  dispatch: ReturnType<typeof createDispatch>;
+  tap: ReturnType<typeof createTaps>;
+}
+
+function deskOf(deps: AssistantDeps): Desk {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const ttlMs = deps.proposalTtlMs ?? DEFAULT_PROPOSAL_TTL_MS;
@@ -85,18 +100,23 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     ...(deps.digests ? { digests: deps.digests } : {}),
     ...(deps.alerts ? { alerts: deps.alerts } : {}),
   });
+  return { now, ttlMs, conversations, failure, dispatch, tap };
+}
 
-  const storedLanguage = async (telegramUserId: number): Promise<Language> =>
-    (await deps.directors.get(telegramUserId).catch(() => undefined))?.language ?? 'ru';
+const storedLanguage = async (directors: DirectorRepository, telegramUserId: number): Promise<Language> =>
+  (await directors.get(telegramUserId).catch(() => undefined))?.language ?? 'ru';
 
-  /** The director's language follows what they write in; the chat is where digests go. */
-  const follow = async (record: DirectorRecord, language: Language, chatId: number) => {
-    if (record.language === language && record.chatId === chatId) return record;
-    const followed = { ...record, language, chatId };
-    await deps.directors.save(followed);
-    return followed;
-  };
+/** The director's language follows what they write in; the chat is where digests go. */
+async function follow(directors: DirectorRepository, record: DirectorRecord, language: Language, chatId: number) {
+  if (record.language === language && record.chatId === chatId) return record;
+  const followed = { ...record, language, chatId };
+  await directors.save(followed);
+  return followed;
+}
 
+/** A message: understood (with a waiting question), dispatched, presented, and remembered for the model. */
+function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText'] {
+  const { now, conversations } = desk;
   const history = async (telegramUserId: number) =>
     (await deps.memory.recent(telegramUserId, MEMORY_FOR_MODEL)).map(({ role, text }) => ({ role, text }));
 
@@ -120,47 +140,48 @@ export function createAssistant(deps: AssistantDeps): AssistantPort {
     const question = context.pending;
     // Whatever this message is, a waiting question is answered now or never: one answer, one request.
     if (question) await conversations.remember(record.telegramUserId, { pending: undefined });
-    return understandMessage(deps.understand, message, understandContext, question && { question, ttlMs });
+    return understandMessage(deps.understand, message, understandContext, question && { question, ttlMs: desk.ttlMs });
   };
 
-  const handleText: AssistantPort['handleText'] = async (conversation, message, options = {}) => {
+  return async (conversation, message, options = {}) => {
     const tg = conversation.telegramUserId;
-    let language = await storedLanguage(tg);
+    let language = await storedLanguage(deps.directors, tg);
     try {
       let record = await deps.identify.director(conversation);
       const read = await understood(record, await conversations.read(tg), message);
       if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
       language = read.understanding.language;
-      record = await follow(record, language, conversation.chatId);
+      record = await follow(deps.directors, record, language, conversation.chatId);
       const earlier = await history(tg);
       await deps.memory.remember(tg, 'director', message, now());
       const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
-      return await answered(tg, await dispatch(request, read.understanding.intent), language);
+      return await answered(tg, await desk.dispatch(request, read.understanding.intent), language);
     } catch (error) {
       // Someone not yet known: the language of their words, as the router would decide it, without running it.
       if (!(await deps.directors.get(tg).catch(() => undefined))) language = detectLanguage(message, language);
-      return presentReplies([{ html: failure(error, language) }], language);
+      return presentReplies([{ html: desk.failure(error, language) }], language);
     }
   };
+}
 
-  const presented = (outcome: ButtonOutcome, language: Language): ButtonOutcome => ({
-    ...outcome,
-    edit: outcome.edit && presentEdit(outcome.edit, language),
-    replies: presentReplies(outcome.replies, language),
-    notice: outcome.notice && presentNotice(outcome.notice, language),
-  });
+const presented = (outcome: ButtonOutcome, language: Language): ButtonOutcome => ({
+  ...outcome,
+  edit: outcome.edit && presentEdit(outcome.edit, language),
+  replies: presentReplies(outcome.replies, language),
+  notice: outcome.notice && presentNotice(outcome.notice, language),
+});
 
-  const handleButton: AssistantPort['handleButton'] = async (conversation, { action }, _messageId) => {
-    let language = await storedLanguage(conversation.telegramUserId);
+/** A tap: its action run for the director, presented; a button too old to mean anything says so. */
+function buttonHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleButton'] {
+  return async (conversation, { action }, _messageId) => {
+    let language = await storedLanguage(deps.directors, conversation.telegramUserId);
     if (!action) return { replies: [], notice: presentNotice(STALE_BUTTON[language], language) };
     try {
       const record = await deps.identify.director(conversation);
       language = record.language;
-      return presented(await tap(record, action), language);
+      return presented(await desk.tap(record, action), language);
     } catch (error) {
-      return { replies: presentReplies([{ html: failure(error, language) }], language) };
+      return { replies: presentReplies([{ html: desk.failure(error, language) }], language) };
     }
   };
-
-  return { handleText, handleButton };
 }

@@ -53,89 +53,22 @@ export type Answer = { replies: Reply[]; remembered?: Intent };
 
 const text = (html: string): Reply => ({ html });
 
-export function createDispatch(deps: DispatchDeps): (request: Request, intent: Intent) => Promise<Answer> {
-  const introduction = async (record: DirectorRecord, language: Language): Promise<Reply[]> => {
-    const hello = deps.offerConnect
-      ? { html: INTRODUCTION[language], buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]] }
-      : text(INTRODUCTION[language]);
-    const replies: Reply[] = [hello as Reply];
-    // Only once, after the very first hello: a gentle offer of the morning briefing.
-    if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
-    if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
-    return replies;
-  };
+type Dispatch = (request: Request, intent: Intent) => Promise<Answer>;
+type IntentOf<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
-  const cannotHelp = async (record: DirectorRecord): Promise<Reply[]> =>
-    record.introduced ? [text(CAN_HELP_WITH[record.language])] : introduction(record, record.language);
-
-  const digestSettings = async (
-    language: Language,
-    change: (digests: DigestSettingsPort) => Promise<Reply>,
-  ): Promise<Answer> => ({
-    replies: [deps.digests ? await change(deps.digests) : text(DIGESTS_UNAVAILABLE[language])],
-  });
-
-  const view = async (request: Request, intent: Extract<Intent, { kind: 'view' }>): Promise<Answer> => {
+/** What the assistant does with an understood message: a view, a write's question, a setting, or words. */
+export function createDispatch(deps: DispatchDeps): Dispatch {
+  const dispatch: Dispatch = async (request, intent) => {
     const { record } = request;
-    // Words the router could not apply: the model reads the whole request when there is one.
-    if (intent.unapplied?.length && deps.model)
-      return dispatch(
-        { ...request, format: undefined },
-        { kind: 'unknown', partial: { understood: intent.request, notUnderstood: intent.unapplied } },
-      );
-    if (intent.unapplied?.length) return nearestOffered(request, intent.request, intent.unapplied);
-    const replies = await deps.reads.show(record, intent.request, request.format, request.onStatus);
-    return { replies, remembered: { kind: 'view', request: intent.request } };
-  };
-
-  /** «Не понял «зачем». Показать «выигранные сделки за неделю»?»: the rest of the question, shown on a tap. */
-  const nearestOffered = async (request: Request, nearest: ScenarioRequest, words: string[]): Promise<Answer> => {
-    const { language, telegramUserId } = request.record;
-    let action: Action = { kind: 'show', request: nearest };
-    if (nearest.scenario === 'query') {
-      await deps.conversations.remember(telegramUserId, { picks: [nearest.query] });
-      action = { kind: 'queryPick', option: 0 };
-    }
-    const html = escapeHtml(notUnderstood(words, nearestWords(request.message, words), language));
-    return {
-      replies: [{ html, buttons: [[{ text: SHOW_NEAREST[language], action }]] }],
-      remembered: { kind: 'view', request: nearest },
-    };
-  };
-
-  /** Free words: the model answers with a view, a write, or plain words of its own. */
-  const model = async (request: Request, loop: ModelLoop, hint: PartialParse | undefined): Promise<Answer> => {
-    const { record, message, history } = request;
-    const director: Director = record;
-    request.onStatus?.(STATUS_THINKING[record.language]);
-    const outcome = await loop.answer({ director, text: message, memory: history, ...(hint ? { hint } : {}) });
-    switch (outcome.kind) {
-      case 'view':
-        return dispatch(request, { kind: 'view', request: outcome.request });
-      case 'write':
-        return dispatch({ ...request, format: undefined }, { kind: 'write', draft: outcome.draft });
-      case 'cannotDo':
-        return { replies: [text(CANNOT_DO[outcome.what][record.language])] };
-      case 'text':
-        // The model's words are plain text: escaped here, never trusted as markup.
-        return { replies: [text(escapeHtml(outcome.text))] };
-      case 'unavailable':
-        return { replies: await cannotHelp(record) };
-    }
-  };
-
-  const dispatch = async (request: Request, intent: Intent): Promise<Answer> => {
-    const { record } = request;
-    const { language, telegramUserId: tg } = record;
     switch (intent.kind) {
       case 'greeting':
-        return { replies: await introduction(record, language) };
       case 'thanks':
-        return { replies: [text(YOU_ARE_WELCOME[language])] };
       case 'help':
-        return { replies: [text(HELP[language])] };
+      case 'impossible':
+      case 'cannotDo':
+        return { replies: await fixedWords(deps, record, intent) };
       case 'view':
-        return view(request, intent);
+        return viewAnswer(deps, dispatch, request, intent);
       case 'more':
         return { replies: await deps.reads.continued(record) };
       case 'nth':
@@ -143,36 +76,143 @@ export function createDispatch(deps: DispatchDeps): (request: Request, intent: I
       case 'write':
         return { replies: await deps.proposals.propose(record, intent.draft, request.onStatus) };
       case 'digests':
-        return digestSettings(language, (digests) => digests.settingsReply(tg, language));
       case 'digestTime':
-        return digestSettings(language, (digests) =>
-          digests.changeInWords(tg, intent.digest, { enabled: true, time: intent.time }),
-        );
       case 'digestSwitch':
-        return digestSettings(language, (digests) =>
-          digests.changeInWords(tg, intent.digest, { enabled: intent.enabled }),
-        );
       case 'digestSwitchAll':
-        return digestSettings(language, (digests) => digests.switchAll(tg, intent.enabled));
       case 'alerts':
-        return {
-          replies: deps.alerts
-            ? await deps.alerts.reply(tg, language, intent.change)
-            : [text(DIGESTS_UNAVAILABLE[language])],
-        };
-      case 'impossible':
-        return { replies: [text(impossibleQuestion(intent.what, language))] };
-      case 'cannotDo':
-        return { replies: [text(CANNOT_DO[intent.what][language])] };
+        return { replies: await settingsChanged(deps, record, intent) };
       case 'ask': {
         const pending = { question: intent.question, said: intent.said, askedAt: deps.now().toISOString() };
-        await deps.conversations.remember(tg, { pending });
-        return { replies: [text(QUESTIONS[intent.question][language])] };
+        await deps.conversations.remember(record.telegramUserId, { pending });
+        return { replies: [text(QUESTIONS[intent.question][record.language])] };
       }
       case 'unknown':
-        return deps.model ? model(request, deps.model, intent.partial) : { replies: await cannotHelp(record) };
+        return deps.model
+          ? modelAnswer(deps, dispatch, request, deps.model, intent.partial)
+          : { replies: await cannotHelp(deps, record) };
     }
   };
-
   return dispatch;
+}
+
+/** The fixed sentences: a hello, thanks, help, a day that does not exist, a thing the bot cannot do. */
+async function fixedWords(
+  deps: DispatchDeps,
+  record: DirectorRecord,
+  intent: IntentOf<'greeting' | 'thanks' | 'help' | 'impossible' | 'cannotDo'>,
+): Promise<Reply[]> {
+  const { language } = record;
+  switch (intent.kind) {
+    case 'greeting':
+      return introduction(deps, record, language);
+    case 'thanks':
+      return [text(YOU_ARE_WELCOME[language])];
+    case 'help':
+      return [text(HELP[language])];
+    case 'impossible':
+      return [text(impossibleQuestion(intent.what, language))];
+    case 'cannotDo':
+      return [text(CANNOT_DO[intent.what][language])];
+  }
+}
+
+async function introduction(deps: DispatchDeps, record: DirectorRecord, language: Language): Promise<Reply[]> {
+  const hello = deps.offerConnect
+    ? { html: INTRODUCTION[language], buttons: [[{ text: CONNECT_BUTTON[language], action: { kind: 'connect' } }]] }
+    : text(INTRODUCTION[language]);
+  const replies: Reply[] = [hello as Reply];
+  // Only once, after the very first hello: a gentle offer of the morning briefing.
+  if (!record.introduced && deps.digests) replies.push(briefingSuggestion(language));
+  if (!record.introduced) await deps.directors.markIntroduced(record.telegramUserId);
+  return replies;
+}
+
+const cannotHelp = async (deps: DispatchDeps, record: DirectorRecord): Promise<Reply[]> =>
+  record.introduced ? [text(CAN_HELP_WITH[record.language])] : introduction(deps, record, record.language);
+
+/** The digests' and alerts' settings, shown or changed in words. */
+async function settingsChanged(
+  deps: DispatchDeps,
+  record: DirectorRecord,
+  intent: IntentOf<'digests' | 'digestTime' | 'digestSwitch' | 'digestSwitchAll' | 'alerts'>,
+): Promise<Reply[]> {
+  const { language, telegramUserId: tg } = record;
+  if (intent.kind === 'alerts')
+    return deps.alerts ? deps.alerts.reply(tg, language, intent.change) : [text(DIGESTS_UNAVAILABLE[language])];
+  const { digests } = deps;
+  if (!digests) return [text(DIGESTS_UNAVAILABLE[language])];
+  switch (intent.kind) {
+    case 'digests':
+      return [await digests.settingsReply(tg, language)];
+    case 'digestTime':
+      return [await digests.changeInWords(tg, intent.digest, { enabled: true, time: intent.time })];
+    case 'digestSwitch':
+      return [await digests.changeInWords(tg, intent.digest, { enabled: intent.enabled })];
+    case 'digestSwitchAll':
+      return [await digests.switchAll(tg, intent.enabled)];
+  }
+}
+
+async function viewAnswer(
+  deps: DispatchDeps,
+  dispatch: Dispatch,
+  request: Request,
+  intent: IntentOf<'view'>,
+): Promise<Answer> {
+  // Words the router could not apply: the model reads the whole request when there is one.
+  if (intent.unapplied?.length && deps.model)
+    return dispatch(
+      { ...request, format: undefined },
+      { kind: 'unknown', partial: { understood: intent.request, notUnderstood: intent.unapplied } },
+    );
+  if (intent.unapplied?.length) return nearestOffered(deps, request, intent.request, intent.unapplied);
+  const replies = await deps.reads.show(request.record, intent.request, request.format, request.onStatus);
+  return { replies, remembered: { kind: 'view', request: intent.request } };
+}
+
+/** «Не понял «зачем». Показать «выигранные сделки за неделю»?»: the rest of the question, shown on a tap. */
+async function nearestOffered(
+  deps: DispatchDeps,
+  request: Request,
+  nearest: ScenarioRequest,
+  words: string[],
+): Promise<Answer> {
+  const { language, telegramUserId } = request.record;
+  let action: Action = { kind: 'show', request: nearest };
+  if (nearest.scenario === 'query') {
+    await deps.conversations.remember(telegramUserId, { picks: [nearest.query] });
+    action = { kind: 'queryPick', option: 0 };
+  }
+  const html = escapeHtml(notUnderstood(words, nearestWords(request.message, words), language));
+  return {
+    replies: [{ html, buttons: [[{ text: SHOW_NEAREST[language], action }]] }],
+    remembered: { kind: 'view', request: nearest },
+  };
+}
+
+/** Free words: the model answers with a view, a write, or plain words of its own. */
+async function modelAnswer(
+  deps: DispatchDeps,
+  dispatch: Dispatch,
+  request: Request,
+  loop: ModelLoop,
+  hint: PartialParse | undefined,
+): Promise<Answer> {
+  const { record, message, history } = request;
+  const director: Director = record;
+  request.onStatus?.(STATUS_THINKING[record.language]);
+  const outcome = await loop.answer({ director, text: message, memory: history, ...(hint ? { hint } : {}) });
+  switch (outcome.kind) {
+    case 'view':
+      return dispatch(request, { kind: 'view', request: outcome.request });
+    case 'write':
+      return dispatch({ ...request, format: undefined }, { kind: 'write', draft: outcome.draft });
+    case 'cannotDo':
+      return { replies: [text(CANNOT_DO[outcome.what][record.language])] };
+    case 'text':
+      // The model's words are plain text: escaped here, never trusted as markup.
+      return { replies: [text(escapeHtml(outcome.text))] };
+    case 'unavailable':
+      return { replies: await cannotHelp(deps, record) };
+  }
 }

@@ -69,10 +69,14 @@ export interface Conversations {
 }
 
 export function createConversations(memory: MemoryRepository): Conversations {
-  const read = async (telegramUserId: number) => contextOf(await memory.getContext(telegramUserId));
   return {
-    read,
-    remember: async (telegramUserId, change) =>
-      memory.setContext(telegramUserId, { ...(await read(telegramUserId)), ...change }),
+    read: async (telegramUserId) => contextOf(await memory.getContext(telegramUserId)),
+    // The parts not changed are kept as stored, unchecked: every read checks them, and checking the whole
+    // memory on each of a reply's several changes cost more than the rest of understanding it.
+    remember: async (telegramUserId, change) => {
+      const stored = await memory.getContext(telegramUserId);
+      const kept = stored && typeof stored === 'object' ? stored : {};
+      await memory.setContext(telegramUserId, { ...kept, ...change });
+    },
   };
 }

@@ -13,18 +13,18 @@ import type {
 } from 'openai/resources/chat/completions';
 import { type Logger, redact, silentLogger } from '../../log.ts';
 import { metrics } from '../../ops/metrics.ts';
-import { isPortalError } from '../../portal/errors.ts';
-import type { CallResult, PortalClient } from '../../portal/port.ts';
-import { safetyOf } from '../../portal/safety.ts';
+import type { PortalClient } from '../../portal/port.ts';
 import type { NameDirectory } from '../../scenarios/names.ts';
 import type { Director } from '../../vocabulary/director.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { PartialParse } from '../understanding.ts';
 import { looksLikeData, modelText, toolCallInText } from './plain.ts';
-import { EARLIER_REPLY_LABEL, PORTAL_DATA_LABEL, systemPrompt } from './prompt.ts';
+import { EARLIER_REPLY_LABEL, systemPrompt } from './prompt.ts';
+import { createToolCalls, inertData, type ToolContext } from './tool-calls.ts';
 import { hintText, toolsFor } from './tool-choice.ts';
-import { ToolCallError, type ToolEffect, toolEffect } from './tools.ts';
+
+export { portalData } from './tool-calls.ts';
 
 export type ModelOutcome =
   | { kind: 'view'; request: ScenarioRequest }
@@ -61,8 +61,6 @@ export interface ModelLoopDeps {
 const MAX_STEPS = 4;
 /** The first request (system prompt, the message's tools, memory, message) stays within this many tokens. */
 export const PROMPT_TOKEN_BUDGET = 1_500;
-/** Portal data handed back to the model is cut to about this many characters. */
-const PORTAL_DATA_LIMIT = 1_500;
 const MESSAGE_LIMIT = 1_200;
 const MEMORY_ENTRY_LIMIT = 400;
 
@@ -98,61 +96,28 @@ export function firstMessages(
   return all();
 }
 
-// Empty fields cost tokens and say nothing.
-function compact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(compact);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      if (field === null || field === '' || (Array.isArray(field) && field.length === 0)) continue;
-      out[key] = compact(field);
-    }
-    return out;
-  }
-  return value;
-}
-
-// Portal text must not be able to close a data block and speak as us.
-const inertData = (text: string) => text.replace(/<\/?data/gi, (tag) => tag.replace('<', '‹'));
-
-/** Portal data as a tool result: labelled as data, cut to fit, any portal address masked. */
-export function portalData(reply: CallResult): string {
-  const result = compact(reply.result);
-  let json = JSON.stringify(result) ?? 'null';
-  if (json.length > PORTAL_DATA_LIMIT) {
-    const items = Array.isArray(result) ? result : undefined;
-    if (items) {
-      const kept: unknown[] = [];
-      for (const item of items) {
-        if (JSON.stringify([...kept, item]).length > PORTAL_DATA_LIMIT) break;
-        kept.push(item);
-      }
-      json = `${JSON.stringify(kept)} (${kept.length} of ${reply.total ?? items.length})`;
-    } else {
-      json = `${json.slice(0, PORTAL_DATA_LIMIT)}… (cut)`;
-    }
-  } else if (reply.total !== undefined && Array.isArray(result) && reply.total > result.length) {
-    json = `${json} (${result.length} of ${reply.total})`;
-  }
-  return redact(`${PORTAL_DATA_LABEL}\n<data>${inertData(json)}</data>`);
-}
-
-function portalFailure(error: unknown): string {
-  if (!isPortalError(error)) return 'error: the portal did not answer';
-  const reasons: Record<string, string> = {
-    authorization: 'no access to the portal',
-    access: 'access denied',
-    unknownMethod: 'no such method',
-    rateLimited: 'the portal is busy',
-    unavailable: 'the portal did not answer',
-    badRequest: 'the portal refused these arguments',
-  };
-  return `error: ${reasons[error.kind] ?? 'failed'}`;
-}
-
 const UNAVAILABLE: ModelOutcome = { kind: 'unavailable' };
 
-type ToolContext = Parameters<typeof toolEffect>[2];
+/** One request to the model, counted in /metrics; the message it answered with. */
+async function completion(
+  client: OpenAI,
+  model: string,
+  messages: ChatCompletionMessageParam[],
+  tools: ChatCompletionFunctionTool[],
+  signal: AbortSignal,
+) {
+  const answered = await client.chat.completions
+    .create({ model, messages, tools, tool_choice: 'auto' }, { signal })
+    .catch((error: unknown) => {
+      metrics.modelCalls.inc({ outcome: 'failed' });
+      throw error;
+    });
+  metrics.modelCalls.inc({ outcome: 'ok' });
+  // Local servers may leave usage out.
+  metrics.modelTokens.inc({ type: 'prompt' }, answered?.usage?.prompt_tokens ?? 0);
+  metrics.modelTokens.inc({ type: 'completion' }, answered?.usage?.completion_tokens ?? 0);
+  return answered?.choices?.[0]?.message;
+}
 
 /**
  * The model's tool calls, each with an id: some local servers leave ids out (the next request must still pair
@@ -180,68 +145,7 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
     timeout: timeoutMs,
     maxRetries: 1,
   });
-
-  async function read(method: string, params: Record<string, unknown>): Promise<string> {
-    // Only what the allowlist calls a read; a batch counts as its worst command.
-    if (safetyOf(method, params) !== 'read')
-      return 'error: only reading is allowed here; changes go through the «Предложить…» tools';
-    try {
-      return portalData(await deps.portal.call(method, params));
-    } catch (error) {
-      logger.warn('model read failed', { method, kind: isPortalError(error) ? error.kind : 'other' });
-      return portalFailure(error);
-    }
-  }
-
-  // A named pipeline becomes its view, or a short note for the model naming the pipelines there are.
-  async function pipelineNamed(name: string): Promise<ModelOutcome | string> {
-    let pipelines: { id: number; name: string }[];
-    try {
-      pipelines = await deps.names.pipelines();
-    } catch (error) {
-      logger.warn('model pipeline lookup failed', { kind: isPortalError(error) ? error.kind : 'other' });
-      return { kind: 'view', request: { scenario: 'pipeline' } };
-    }
-    const wanted = name.toLocaleLowerCase('ru');
-    const found = pipelines.find((pipeline) => pipeline.name.toLocaleLowerCase('ru').includes(wanted));
-    if (found) return { kind: 'view', request: { scenario: 'pipeline', categoryId: found.id } };
-    return `error: no pipeline "${name}"; pipelines: ${pipelines.map((pipeline) => pipeline.name).join(', ')}`;
-  }
-
-  /** One request to the model, counted in /metrics; the message it answered with. */
-  async function complete(
-    messages: ChatCompletionMessageParam[],
-    tools: ChatCompletionFunctionTool[],
-    signal: AbortSignal,
-  ) {
-    const completion = await client.chat.completions
-      .create({ model: deps.model, messages, tools, tool_choice: 'auto' }, { signal })
-      .catch((error: unknown) => {
-        metrics.modelCalls.inc({ outcome: 'failed' });
-        throw error;
-      });
-    metrics.modelCalls.inc({ outcome: 'ok' });
-    // Local servers may leave usage out.
-    metrics.modelTokens.inc({ type: 'prompt' }, completion?.usage?.prompt_tokens ?? 0);
-    metrics.modelTokens.inc({ type: 'completion' }, completion?.usage?.completion_tokens ?? 0);
-    return completion?.choices?.[0]?.message;
-  }
-
-  /** What one tool call comes to: the answer to the director, or the text the model gets back. */
-  async function runCall(call: ToolCall, context: ToolContext, step: number): Promise<ModelOutcome | string> {
-    let effect: ToolEffect;
-    try {
-      effect = toolEffect(call.function.name, call.function.arguments ?? '', context);
-    } catch (error) {
-      if (!(error instanceof ToolCallError)) throw error;
-      logger.debug('model tool call refused', { tool: call.function.name.slice(0, 40), step });
-      return `error: ${error.message}`;
-    }
-    logger.debug('model tool call', { tool: call.function.name, step });
-    if (effect.kind === 'pipelineNamed') return pipelineNamed(effect.name);
-    if (effect.kind !== 'read') return effect;
-    return read(effect.method, effect.params);
-  }
+  const runCall = createToolCalls({ portal: deps.portal, names: deps.names, logger });
 
   /** Up to MAX_STEPS model turns: a view or a proposal ends it, reads go back to the model. */
   async function converse(
@@ -251,7 +155,7 @@ export function createModelLoop(deps: ModelLoopDeps): ModelLoop {
     signal: AbortSignal,
   ) {
     for (let step = 1; step <= MAX_STEPS; step++) {
-      const message = await complete(messages, tools, signal);
+      const message = await completion(client, deps.model, messages, tools, signal);
       if (!message) return UNAVAILABLE;
       const content = typeof message.content === 'string' ? message.content : '';
       const calls = toolCallsOf(message, content, step);

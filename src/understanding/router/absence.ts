@@ -3,7 +3,7 @@
 // the router («Орлова в отпуске?» names a person this reading does not look for).
 import { DateTime } from 'luxon';
 import type { Intent } from '../understanding.ts';
-import { findDays } from './dates.ts';
+import { findDays, zonedToday } from './dates.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './writes.ts';
 
@@ -34,7 +34,7 @@ const SMALL = words(
 export function absenceIntent(message: Message, clock: Clock): Intent | undefined {
   const found = ASKED.find(([pattern]) => new RegExp(pattern).test(message.light));
   if (!found) return undefined;
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const today = zonedToday(clock.now, clock.timeZone);
   let rest = message.light;
   for (const [pattern] of ASKED) rest = rest.replace(pattern, ' ');
   let from = today;

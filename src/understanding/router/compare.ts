@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { Period, Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
+import { zonedToday } from './dates.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './writes.ts';
 
@@ -132,7 +133,7 @@ export function comparisonIntent(message: Message, clock: Clock): Intent | undef
   if (!compared && !trend) return undefined;
   const names = leftover(message);
   if (!names || names.length > 2) return undefined;
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const today = zonedToday(clock.now, clock.timeZone);
   const subject = SUBJECTS.find(([pattern]) => pattern.test(message.light))?.[1] ?? MONEY;
   const person = names.length ? names.join(' ') : MINE.test(message.light) ? 'me' : undefined;
   if (trend)

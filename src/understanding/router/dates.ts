@@ -78,8 +78,21 @@ const dottedDateRe = new RegExp(
 // A dotted pair after these is a time ("в 15.30"), never a date.
 const timeOnlyPreposition = /^(?:в|во|с|со|at|from)\s+/u;
 
+// One message asks for the director's local now many times (its days, its periods, its follow-up); the zone's
+// offset is worked out once per instant and zone, not once per question. A DateTime never changes, so it is shared.
+let lastNow: { at: number; timeZone: string; local: DateTime; day?: DateTime } | undefined;
+
 export function zonedNow(now: Date, timeZone: string): DateTime {
-  return DateTime.fromJSDate(now, { zone: timeZone });
+  if (lastNow?.at !== now.getTime() || lastNow.timeZone !== timeZone)
+    lastNow = { at: now.getTime(), timeZone, local: DateTime.fromJSDate(now, { zone: timeZone }) };
+  return lastNow.local;
+}
+
+/** The start of the director's today, in their zone. */
+export function zonedToday(now: Date, timeZone: string): DateTime {
+  const local = zonedNow(now, timeZone);
+  lastNow!.day ??= local.startOf('day');
+  return lastNow!.day;
 }
 
 export function todayIn(now: Date, timeZone: string): LocalDate {
@@ -131,7 +144,7 @@ export function findDays(text: string, now: Date, timeZone: string): DayMatch[] 
 
 function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
   const light = lightText(text);
-  const today = zonedNow(now, timeZone).startOf('day');
+  const today = zonedToday(now, timeZone);
   const found: DayMatch[] = [];
   const add = (date: DateTime, start: number, end: number) => {
     if (date.isValid && !found.some((day) => start < day.end && day.start < end))

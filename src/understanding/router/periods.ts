@@ -2,7 +2,7 @@
 // local days in the director's zone.
 import { DateTime } from 'luxon';
 import type { Period } from '../../vocabulary/query.ts';
-import { findDays } from './dates.ts';
+import { findDays, zonedToday } from './dates.ts';
 import { rule, type Span, take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './writes.ts';
@@ -21,8 +21,153 @@ const MONTHS = [
   'ноябр|november|nov',
   'декабр|december|dec',
 ];
-const monthIndex = (word: string) => MONTHS.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'u').test(word));
+const MONTH_STARTS = MONTHS.map((pattern) => new RegExp(`^(?:${pattern})`, 'u'));
+const monthIndex = (word: string) => MONTH_STARTS.findIndex((start) => start.test(word));
 const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
+
+/** What the words of a period are read against: today in the director's zone, and how a bare month is placed. */
+interface PeriodReading {
+  today: DateTime;
+  timeZone: string;
+  nearest: boolean;
+}
+
+/** The words of one kind of period and the days they name (undefined when the days do not exist). */
+interface PeriodWords {
+  pattern: string;
+  range: (match: RegExpExecArray, at: PeriodReading) => [DateTime, DateTime] | undefined;
+}
+
+// «с 1 по 15 ноября», «с 1 ноября по 15 декабря», «from 1 to 15 November»
+const FROM_TO: PeriodWords = {
+  pattern: `(?:с|от|from)\\s+(\\d{1,2})(?:\\s+(${monthWord}))?\\s+(?:по|до|to|till|until)\\s+(\\d{1,2})\\s+(${monthWord})`,
+  range: (m, { today, timeZone, nearest }) => {
+    const toMonth = monthIndex(m[4]!) + 1;
+    const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
+    const first = DateTime.fromObject({ year: today.year, month: fromMonth, day: 1 }, { zone: timeZone });
+    let year = today.year;
+    if (nearest) year = nearestYear(first, today).year;
+    else if (first > today) year -= 1;
+    const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: timeZone });
+    let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: timeZone });
+    if (to < from) to = to.plus({ years: 1 });
+    return from.isValid && to.isValid ? [from, to] : undefined;
+  },
+};
+
+const LAST_DAYS: PeriodWords = {
+  pattern:
+    '(?:за|в|на)\\s+(?:последн\\p{L}*\\s+)?(\\d{1,3})\\s+(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)|(?:in\\s+|over\\s+|for\\s+)?(?:the\\s+)?(?:last|past)\\s+(\\d{1,3})\\s+(days?|weeks?|months?)',
+  range: (m, { today }) => {
+    const n = Number(m[1] ?? m[3]);
+    const unit = m[2] ?? m[4] ?? '';
+    const days = /^(?:недел|week)/u.test(unit) ? n * 7 : /^(?:месяц|month)/u.test(unit) ? n * 30 : n;
+    return [today.minus({ days: days - 1 }), today];
+  },
+};
+
+/** This, last and next week, month, quarter and year, and the last 7, 30 and 365 days, in the order they are read. */
+const CALENDAR_PERIODS: PeriodWords[] = [
+  {
+    pattern:
+      '(?:на|в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+недел\\p{L}*|this\\s+week|на\\s+недел\\p{L}*|недел\\p{L}*\\s+(?:вперед|целиком)',
+    range: (_, { today }) => [today.startOf('week'), today.endOf('week').startOf('day')],
+  },
+  {
+    pattern: '(?:на|в|за)\\s+прошл\\p{L}*\\s+недел\\p{L}*|last\\s+week|previous\\s+week',
+    range: (_, { today }) => {
+      const start = today.startOf('week').minus({ weeks: 1 });
+      return [start, start.plus({ days: 6 })];
+    },
+  },
+  {
+    pattern: '(?:на|в|за)\\s+следующ\\p{L}*\\s+недел\\p{L}*|next\\s+week',
+    range: (_, { today }) => {
+      const start = today.startOf('week').plus({ weeks: 1 });
+      return [start, start.plus({ days: 6 })];
+    },
+  },
+  {
+    pattern:
+      'за\\s+(?:последн\\p{L}*\\s+)?недел\\p{L}*|за\\s+7\\s+дней|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+week',
+    range: (_, { today }) => [today.minus({ days: 6 }), today],
+  },
+  {
+    pattern:
+      '(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*|нынешн\\p{L}*)\\s+месяц\\p{L}*|this\\s+month|с\\s+начала\\s+месяца|month\\s+to\\s+date',
+    range: (_, { today }) => [today.startOf('month'), today],
+  },
+  {
+    pattern: '(?:в|за)\\s+прошл\\p{L}*\\s+месяц\\p{L}*|last\\s+month|previous\\s+month',
+    range: (_, { today }) => {
+      const start = today.startOf('month').minus({ months: 1 });
+      return [start, start.endOf('month').startOf('day')];
+    },
+  },
+  // «за год»: the last 365 days, as «за месяц» is the last 30 and «за неделю» the last 7.
+  {
+    pattern: 'за\\s+(?:последн\\p{L}*\\s+)?год|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+year',
+    range: (_, { today }) => [today.minus({ days: 364 }), today],
+  },
+  {
+    pattern: 'за\\s+(?:последн\\p{L}*\\s+)?месяц|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+month',
+    range: (_, { today }) => [today.minus({ days: 29 }), today],
+  },
+  {
+    pattern: '(?:в|за)\\s+прошл\\p{L}*\\s+квартал\\p{L}*|last\\s+quarter|previous\\s+quarter',
+    range: (_, { today }) => {
+      const start = today.startOf('quarter').minus({ quarters: 1 });
+      return [start, start.endOf('quarter').startOf('day')];
+    },
+  },
+  {
+    pattern:
+      '(?:в|за)\\s+(?:эт\\p{L}*\\s+|текущ\\p{L}*\\s+)?квартал\\p{L}*|this\\s+quarter|(?:in|over|for)\\s+the\\s+quarter|quarter\\s+to\\s+date',
+    range: (_, { today }) => [today.startOf('quarter'), today],
+  },
+  {
+    pattern: '(?:в|за)\\s+прошл\\p{L}*\\s+год\\p{L}*|last\\s+year',
+    range: (_, { today }) => {
+      const start = today.startOf('year').minus({ years: 1 });
+      return [start, start.endOf('year').startOf('day')];
+    },
+  },
+  {
+    pattern: '(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+год\\p{L}*|this\\s+year|с\\s+начала\\s+года|year\\s+to\\s+date',
+    range: (_, { today }) => [today.startOf('year'), today],
+  },
+];
+
+// «в ноябре», «за октябрь», «in November»: the last such month (this year's, or last year's if still ahead),
+// or the nearest one.
+const MONTH: PeriodWords = {
+  pattern: `(?:в|во|за|на|in|for|during)\\s+(${monthWord})(?:\\s+(\\d{4}))?`,
+  range: (m, { today, timeZone, nearest }) => {
+    const month = monthIndex(m[1]!) + 1;
+    const said = DateTime.fromObject({ year: m[2] ? Number(m[2]) : today.year, month, day: 1 }, { zone: timeZone });
+    const start = m[2] ? said : nearest ? nearestYear(said, today) : said > today ? said.minus({ years: 1 }) : said;
+    const end = start.endOf('month').startOf('day');
+    return [start, end < today || m[2] || nearest ? end : today];
+  },
+};
+
+// «лучший менеджер месяца», «сделки прошлого квартала»: a period named by its word alone, after everything
+// else (in «15 декабря 2026 года» it is the day that counts).
+const PERIOD_WORD_ALONE: PeriodWords = {
+  pattern: '(?:(эт\\p{L}*|текущ\\p{L}*|прошл\\p{L}*|предыдущ\\p{L}*)\\s+)?(недели|месяца|квартала|года)',
+  range: (m, { today }) => {
+    const unit = ({ недели: 'week', месяца: 'month', квартала: 'quarter', года: 'year' } as const)[
+      m[2] as 'недели' | 'месяца' | 'квартала' | 'года'
+    ];
+    if (/^(?:прошл|предыдущ)/u.test(m[1] ?? '')) {
+      const start = today.startOf(unit).minus({ [unit]: 1 });
+      return [start, start.endOf(unit).startOf('day')];
+    }
+    return [today.startOf(unit), unit === 'week' ? today.endOf('week').startOf('day') : today];
+  },
+};
+
+const asPeriod = (from: DateTime, to: DateTime): Period => ({ from: from.toISODate()!, to: to.toISODate()! });
 
 /**
  * `nearest`: a month named without a year is the nearest such month, ahead or behind («встречи в декабре» in
@@ -34,120 +179,25 @@ export function periods(
   clock: Clock,
   nearest = false,
 ): void {
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
-  const set = (from: DateTime, to: DateTime) => {
-    found.period ??= { from: from.toISODate()!, to: to.toISODate()! };
-  };
-  const on = (pattern: string, period: (match: RegExpExecArray) => [DateTime, DateTime] | undefined) =>
-    take(message, found, rule(pattern), (match) => {
-      const range = period(match);
-      if (range) set(range[0], range[1]);
+  const at: PeriodReading = { today: zonedToday(clock.now, clock.timeZone), timeZone: clock.timeZone, nearest };
+  const read = (words: PeriodWords) =>
+    take(message, found, rule(words.pattern), (match) => {
+      const range = words.range(match, at);
+      if (range) found.period ??= asPeriod(range[0], range[1]);
     });
-  // «с 1 по 15 ноября», «с 1 ноября по 15 декабря», «from 1 to 15 November»
-  on(
-    `(?:с|от|from)\\s+(\\d{1,2})(?:\\s+(${monthWord}))?\\s+(?:по|до|to|till|until)\\s+(\\d{1,2})\\s+(${monthWord})`,
-    (m) => {
-      const toMonth = monthIndex(m[4]!) + 1;
-      const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
-      const first = DateTime.fromObject({ year: today.year, month: fromMonth, day: 1 }, { zone: clock.timeZone });
-      let year = today.year;
-      if (nearest) year = nearestYear(first, today).year;
-      else if (first > today) year -= 1;
-      const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: clock.timeZone });
-      let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: clock.timeZone });
-      if (to < from) to = to.plus({ years: 1 });
-      return from.isValid && to.isValid ? [from, to] : undefined;
-    },
-  );
-  on(
-    '(?:за|в|на)\\s+(?:последн\\p{L}*\\s+)?(\\d{1,3})\\s+(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)|(?:in\\s+|over\\s+|for\\s+)?(?:the\\s+)?(?:last|past)\\s+(\\d{1,3})\\s+(days?|weeks?|months?)',
-    (m) => {
-      const n = Number(m[1] ?? m[3]);
-      const unit = m[2] ?? m[4] ?? '';
-      const days = /^(?:недел|week)/u.test(unit) ? n * 7 : /^(?:месяц|month)/u.test(unit) ? n * 30 : n;
-      return [today.minus({ days: days - 1 }), today];
-    },
-  );
-  on(
-    '(?:на|в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+недел\\p{L}*|this\\s+week|на\\s+недел\\p{L}*|недел\\p{L}*\\s+(?:вперед|целиком)',
-    () => [today.startOf('week'), today.endOf('week').startOf('day')],
-  );
-  on('(?:на|в|за)\\s+прошл\\p{L}*\\s+недел\\p{L}*|last\\s+week|previous\\s+week', () => {
-    const start = today.startOf('week').minus({ weeks: 1 });
-    return [start, start.plus({ days: 6 })];
-  });
-  on('(?:на|в|за)\\s+следующ\\p{L}*\\s+недел\\p{L}*|next\\s+week', () => {
-    const start = today.startOf('week').plus({ weeks: 1 });
-    return [start, start.plus({ days: 6 })];
-  });
-  on(
-    'за\\s+(?:последн\\p{L}*\\s+)?недел\\p{L}*|за\\s+7\\s+дней|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+week',
-    () => [today.minus({ days: 6 }), today],
-  );
-  on(
-    '(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*|нынешн\\p{L}*)\\s+месяц\\p{L}*|this\\s+month|с\\s+начала\\s+месяца|month\\s+to\\s+date',
-    () => [today.startOf('month'), today],
-  );
-  on('(?:в|за)\\s+прошл\\p{L}*\\s+месяц\\p{L}*|last\\s+month|previous\\s+month', () => {
-    const start = today.startOf('month').minus({ months: 1 });
-    return [start, start.endOf('month').startOf('day')];
-  });
-  // «за год»: the last 365 days, as «за месяц» is the last 30 and «за неделю» the last 7.
-  on('за\\s+(?:последн\\p{L}*\\s+)?год|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+year', () => [
-    today.minus({ days: 364 }),
-    today,
-  ]);
-  on('за\\s+(?:последн\\p{L}*\\s+)?месяц|(?:in|over|for)\\s+the\\s+(?:last|past)\\s+month', () => [
-    today.minus({ days: 29 }),
-    today,
-  ]);
-  on('(?:в|за)\\s+прошл\\p{L}*\\s+квартал\\p{L}*|last\\s+quarter|previous\\s+quarter', () => {
-    const start = today.startOf('quarter').minus({ quarters: 1 });
-    return [start, start.endOf('quarter').startOf('day')];
-  });
-  on(
-    '(?:в|за)\\s+(?:эт\\p{L}*\\s+|текущ\\p{L}*\\s+)?квартал\\p{L}*|this\\s+quarter|(?:in|over|for)\\s+the\\s+quarter|quarter\\s+to\\s+date',
-    () => [today.startOf('quarter'), today],
-  );
-  on('(?:в|за)\\s+прошл\\p{L}*\\s+год\\p{L}*|last\\s+year', () => {
-    const start = today.startOf('year').minus({ years: 1 });
-    return [start, start.endOf('year').startOf('day')];
-  });
-  on('(?:в|за)\\s+(?:эт\\p{L}*|текущ\\p{L}*)\\s+год\\p{L}*|this\\s+year|с\\s+начала\\s+года|year\\s+to\\s+date', () => [
-    today.startOf('year'),
-    today,
-  ]);
-  // «в ноябре», «за октябрь», «in November»: the last such month (this year's, or last year's if still ahead),
-  // or the nearest one.
-  on(`(?:в|во|за|на|in|for|during)\\s+(${monthWord})(?:\\s+(\\d{4}))?`, (m) => {
-    const month = monthIndex(m[1]!) + 1;
-    const said = DateTime.fromObject(
-      { year: m[2] ? Number(m[2]) : today.year, month, day: 1 },
-      { zone: clock.timeZone },
-    );
-    const start = m[2] ? said : nearest ? nearestYear(said, today) : said > today ? said.minus({ years: 1 }) : said;
-    const end = start.endOf('month').startOf('day');
-    return [start, end < today || m[2] || nearest ? end : today];
-  });
-  // Single days: сегодня, завтра, в среду, 3 декабря.
+  for (const words of [FROM_TO, LAST_DAYS, ...CALENDAR_PERIODS, MONTH]) read(words);
+  singleDays(message, found, clock);
+  read(PERIOD_WORD_ALONE);
+}
+
+/** Single days: сегодня, завтра, в среду, 3 декабря, where no longer period's words stand. */
+function singleDays(message: Message, found: { period?: Period; spans: Span[] }, clock: Clock): void {
   for (const day of findDays(message.raw, clock.now, clock.timeZone)) {
     if (found.spans.some((span) => day.start < span.end && span.start < day.end)) continue;
     found.spans.push({ start: day.start, end: day.end });
     const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
-    set(date, date);
+    found.period ??= asPeriod(date, date);
   }
-  // «лучший менеджер месяца», «сделки прошлого квартала»: a period named by its word alone, after everything
-  // else (in «15 декабря 2026 года» it is the day that counts).
-  on('(?:(эт\\p{L}*|текущ\\p{L}*|прошл\\p{L}*|предыдущ\\p{L}*)\\s+)?(недели|месяца|квартала|года)', (m) => {
-    const unit = ({ недели: 'week', месяца: 'month', квартала: 'quarter', года: 'year' } as const)[
-      m[2] as 'недели' | 'месяца' | 'квартала' | 'года'
-    ];
-    if (/^(?:прошл|предыдущ)/u.test(m[1] ?? '')) {
-      const start = today.startOf(unit).minus({ [unit]: 1 });
-      return [start, start.endOf(unit).startOf('day')];
-    }
-    return [today.startOf(unit), unit === 'week' ? today.endOf('week').startOf('day') : today];
-  });
 }
 
 /** The month of `start` in the year that puts it nearest to today (January, said in November, is next year's). */
@@ -165,12 +215,14 @@ const AHEAD = rule(
 const BEHIND = rule(
   'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|заверш\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|было|был|была|прошл\\p{L}*|done|completed|closed|finished|held|was|were',
 );
-export const looksAhead = (light: string) =>
-  new RegExp(AHEAD.source, 'u').test(light) && !new RegExp(BEHIND.source, 'u').test(light);
+// Tested without the global flag, so a test never starts where the last one stopped.
+const AHEAD_ONCE = new RegExp(AHEAD.source, 'u');
+const BEHIND_ONCE = new RegExp(BEHIND.source, 'u');
+export const looksAhead = (light: string) => AHEAD_ONCE.test(light) && !BEHIND_ONCE.test(light);
 
 /** The period a message names («на неделе», «в декабре», «с 1 по 15 ноября») and where its words are. */
 export function findPeriod(message: Message, clock: Clock): { period: Period; spans: Span[] } | undefined {
   const found: { period?: Period; spans: Span[] } = { spans: [] };
-  periods(message, found, clock, !new RegExp(BEHIND.source, 'u').test(message.light));
+  periods(message, found, clock, !BEHIND_ONCE.test(message.light));
   return found.period ? { period: found.period, spans: found.spans } : undefined;
 }

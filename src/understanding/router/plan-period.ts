@@ -3,6 +3,7 @@
 // current or a coming one for a plan being set.
 import { DateTime } from 'luxon';
 import type { PeriodKind } from '../../vocabulary/plan-view-model.ts';
+import { zonedToday } from './dates.ts';
 import type { Clock } from './writes.ts';
 
 export interface PeriodMatch {
@@ -57,7 +58,7 @@ const matchOf = (kind: PeriodKind, start: DateTime, match: RegExpExecArray): Per
 
 /** The period said in the (light) text; `forPlan`: a month named alone is this one or a coming one. */
 export function findPlanPeriod(light: string, clock: Clock, forPlan: boolean): PeriodMatch | undefined {
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const today = zonedToday(clock.now, clock.timeZone);
   const quarter = quarterRe.exec(light);
   if (quarter) {
     const number =

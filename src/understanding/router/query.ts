@@ -39,11 +39,22 @@ import { take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './writes.ts';
 
+export type ParsedQuery = { query: Query; unapplied: string[]; said: boolean; doubtful: number };
+
+// The views ask a message's query more than once (is it a question, which words did a plain view leave); it is
+// read once per message and instant.
+const parsed = new WeakMap<Message, { at: number; timeZone: string; asked: ParsedQuery | undefined }>();
+
 /** The typed query a message asks, with the words it could not apply; undefined when it asks none. */
-export function parseQuery(
-  message: Message,
-  clock: Clock,
-): { query: Query; unapplied: string[]; said: boolean; doubtful: number } | undefined {
+export function parseQuery(message: Message, clock: Clock): ParsedQuery | undefined {
+  const known = parsed.get(message);
+  if (known?.at === clock.now.getTime() && known.timeZone === clock.timeZone) return known.asked;
+  const asked = readQuery(message, clock);
+  parsed.set(message, { at: clock.now.getTime(), timeZone: clock.timeZone, asked });
+  return asked;
+}
+
+function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   const found: Found = { spans: [] };
   const denied = readParts(message, found, clock);
   // «что просрочено у Попова»: overdue things are tasks, won ones deals.

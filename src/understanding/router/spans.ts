@@ -9,8 +9,19 @@ export interface Span {
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
+// Every pattern is compiled once: the parsers name their patterns inline, and a message passes dozens of them.
+// Sharing a global pattern is safe here: matchAll works on its own copy and never moves the shared one.
+const compiled = new Map<string, RegExp>();
+
 /** A pattern matched on whole words only. */
-export const rule = (pattern: string) => new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+export function rule(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+    compiled.set(pattern, re);
+  }
+  return re;
+}
 
 /** Takes every match of the pattern out of the text (by spans), calling `on` for each. */
 export function take(

@@ -48,9 +48,16 @@ export interface Message {
   light: string;
 }
 
+// The router reads one text as a message more than once (its intent, whether it names only a day); a message is
+// never changed, so the last one is kept.
+let lastMessage: { text: string; message: Message } | undefined;
+
 export function messageOf(text: string): Message {
+  if (lastMessage?.text === text) return lastMessage.message;
   const raw = fromLatinTyping(text).replace(/\s+/g, ' ').trim();
-  return tidy(correctTypos({ raw, light: lightText(raw) }));
+  const message = tidy(correctTypos({ raw, light: lightText(raw) }));
+  lastMessage = { text, message };
+  return message;
 }
 
 /** The raw text under a span of the light text, trimmed of spaces, quotes and punctuation at the ends. */

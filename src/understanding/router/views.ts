@@ -2,23 +2,11 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { E, has, keywordView, reportView, view } from './keyword-views.ts';
 import { findPeriod } from './periods.ts';
 import { isQualified, parseQuery, UNFIT } from './query.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './writes.ts';
-
-const E = '(?![\\p{L}\\p{N}])';
-const B = '(?<![\\p{L}\\p{N}])';
-// The patterns below are written inline where they are used; each is compiled once, on its first message.
-const compiled = new Map<string, RegExp>();
-const has = (light: string, pattern: string) => {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(`${B}(?:${pattern})`, 'u');
-    compiled.set(pattern, re);
-  }
-  return re.test(light);
-};
 
 /** The six digests by the names directors use for them. */
 const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
@@ -92,8 +80,6 @@ export function digestsIntent(message: Message): Intent | undefined {
   return has(message.light, digestsPattern) ? { kind: 'digests' } : undefined;
 }
 
-const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });
-
 // «контакты Ромашки», «телефон Ромашкина», «почта Северовой», «кто у нас в Ромашке»: who to reach at a client.
 const contactsRe =
   /^(?:(?:покажи|дай|дайте|скинь|пришли|подскажи|какой|какая|какие|нужен|нужна|нужны|найди|show|give|send|find|get|what(?:'s|\s+is|\s+are))\s+)?(?:(?:мне|me)\s+)?(?:все\s+)?(?:контакты|телефон\p{L}*|номер\p{L}*(?:\s+телефона)?|почт\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|(?:the\s+|all\s+)?(?:contacts|phones?(?:\s+numbers?)?|numbers?|e-?mails?(?:\s+address(?:es)?)?))(?![\p{L}])\s*(?:(?:у|в|во|из|по|of|at|for|from|in)\s+)?(?:(?:компани\p{L}*|клиент\p{L}*|контакт\p{L}*|фирм\p{L}*|company|client|contact|the)\s+)?(?!(?:от|from)(?![\p{L}]))(.+)$/du;
@@ -137,11 +123,22 @@ const PLAIN_VIEWS = new Set([
 ]);
 
 function readyView(message: Message, clock: Clock): Intent | undefined {
-  const { light } = message;
   const days = findDays(message.raw, clock.now, clock.timeZone);
   const day = days[0]?.date;
   const today = todayIn(clock.now, clock.timeZone);
+  return (
+    namedRecordView(message, days, clock) ??
+    daysSchedule(message, clock) ??
+    questionIntent(message, clock) ??
+    reportView(message.light, day ?? today) ??
+    // Below, one keyword picks the view; a message with more in it than that is a question for the model.
+    (plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
+  );
+}
 
+/** «досье Ромашки», «что по Орловой», «найди Альфу», «сделка Ромашка», «подготовь к встрече»: one record or meeting. */
+function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Intent | undefined {
+  const { light } = message;
   const prep = meetingPrep(message, days);
   if (prep) return view(prep);
 
@@ -176,80 +173,6 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
     const query = nameQuery(message, record.indices![1]![0]);
     if (query) return view({ scenario: 'search', query });
   }
-
-  const severalDays = daysSchedule(message, clock);
-  if (severalDays) return severalDays;
-
-  const asked = questionIntent(message, clock);
-  if (asked) return asked;
-
-  if (
-    has(
-      light,
-      `итог\\p{L}*\\s+(?:эт\\p{L}*\\s+|(?:поза)?прошл\\p{L}*\\s+)?недел|(?:еже)?недельн\\p{L}*\\s+отчет|отчет\\p{L}*\\s+(?:за\\s+)?(?:(?:поза)?прошл\\p{L}*\\s+)?недел|отчет\\p{L}*\\s+(?:за|по)\\s+недел|за\\s+неделю|что\\s+(?:сделано|успели)\\s+за\\s+неделю|weekly\\s+(?:report|summary)|week\\s+(?:summary|results|in\\s+review)|(?:results|summary)\\s+(?:of|for)\\s+the\\s+week|how\\s+was\\s+(?:the|my|this)\\s+week`,
-    )
-  )
-    return view({ scenario: 'weeklyReport', ...weeksAgoOf(light) });
-
-  if (
-    has(
-      light,
-      `итог\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|итог\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|отчет\\p{L}*\\s+за\\s+(?:день|сегодня|вчера)|дневн\\p{L}*\\s+отчет|результат\\p{L}*\\s+(?:\\p{L}+\\s+)?дня|что\\s+(?:я\\s+)?(?:сделал\\p{L}*|успел\\p{L}*)|что\\s+сделано|что\\s+я\\s+закрыл|day\\s+results|results\\s+of\\s+the\\s+day|end\\s+of\\s+(?:the\\s+)?day\\s+(?:summary|report)|what\\s+(?:did\\s+i|have\\s+i|i)\\s+(?:do|did|done|get\\s+done|finish\\p{L}*|accomplish\\p{L}*)`,
-    ) &&
-    !has(light, 'вечерн')
-  )
-    return view({ scenario: 'dayResults', date: day ?? today });
-
-  // Below, one keyword picks the view; a message with more in it than that is a question for the model.
-  if (!plainRequest(message, days)) return undefined;
-
-  if (has(light, `план\\p{L}*\\s+(?:на\\s+)?д(?:ня|ень)${E}|day\\s+plan|plan\\s+for\\s+(?:the\\s+)?day`) && !day)
-    return view({ scenario: 'dayPlan' });
-  if (has(light, `вечерн\\p{L}*\\s+(?:сводк|отчет|итог|обзор)|evening\\s+(?:summary|report)`))
-    return view({ scenario: 'eveningSummary' });
-  if (has(light, `лид\\p{L}*|leads?${E}|заявк\\p{L}*`)) return view({ scenario: 'newLeads' });
-  if (
-    has(
-      light,
-      `просрочк\\p{L}*|просрочен\\p{L}*\\s+(?!задач)|что\\s+просрочено|что\\s+горит|проблем\\p{L}*|overdue(?!\\s+tasks)|what'?s\\s+(?:on\\s+fire|late)`,
-    )
-  )
-    return view({ scenario: 'overdueAlert' });
-
-  if (
-    has(
-      light,
-      `команд\\p{L}*|отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|my\\s+people|кто\\s+(?:сейчас\\s+|сегодня\\s+)?(?:на\\s+работе|на\\s+месте|работает|вышел\\p{L}*|пришел\\p{L}*)|who(?:'s|\\s+is)\\s+(?:at\\s+work|in\\s+today|working)`,
-    )
-  )
-    return view({ scenario: 'teamStatus' });
-
-  if (has(light, `воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales`)) return view({ scenario: 'pipeline' });
-
-  const tasks = has(light, `задач\\p{L}*|таск\\p{L}*|tasks?${E}|to-?dos?${E}|список\\s+дел|мои\\s+дела`);
-  const deals = has(light, `сделк\\p{L}*|сделоч\\p{L}*|deals?${E}`);
-  const meetings = has(
-    light,
-    `расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule|calendar|meetings?${E}|busy|free${E}`,
-  );
-  // «планы на завтра» are the day's schedule; «какой у нас план» is the sales plan, not shown here.
-  const plans = day !== undefined && has(light, `планы?${E}`);
-  const briefing = has(
-    light,
-    `брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|что\\s+нового|главное|briefing|overview|summary|what'?s\\s+new|catch\\s+me\\s+up`,
-  );
-  const whatDoIHave = has(
-    light,
-    `(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
-  );
-
-  if (deals && !tasks && !meetings) return view({ scenario: 'deals' });
-  if (tasks && !meetings && !day) return view({ scenario: 'myTasks' });
-  if (tasks && !meetings && day) return view({ scenario: 'schedule', date: day });
-  if (meetings || plans) return view({ scenario: 'schedule', date: day ?? today });
-  if (briefing || whatDoIHave)
-    return day && day !== today ? view({ scenario: 'schedule', date: day }) : view({ scenario: 'briefing' });
-  if (deals) return view({ scenario: 'deals' });
   return undefined;
 }
 
@@ -314,15 +237,6 @@ function aboutSomeone(message: Message): string | undefined {
     return undefined;
   // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
   return unquote(said);
-}
-
-/** «итоги прошлой недели»: 1, «позапрошлой»: 2, «last week»: 1; this week otherwise. */
-function weeksAgoOf(light: string): { weeksAgo?: number } {
-  if (has(light, `позапрошл\\p{L}*\\s+недел|week\\s+before\\s+last`)) return { weeksAgo: 2 };
-  // «прошлой/прошлую неделю», not «как прошла неделя» (this week).
-  if (has(light, `прошл(?:ой|ую|ая)\\s+недел(?!я\\s)|прошедш\\p{L}*\\s+недел|last\\s+week|previous\\s+week`))
-    return { weeksAgo: 1 };
-  return {};
 }
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {

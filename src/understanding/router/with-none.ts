@@ -1,8 +1,9 @@
 // «у кого нет ни одной закрытой задачи за неделю», «кто не закрыл ни одной задачи», «кто без задач»: the employees
 // with none. A period is read as the typed questions read it; with none said, closing is this week so far.
-import { DateTime } from 'luxon';
+
 import type { Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
+import { zonedToday } from './dates.ts';
 import { findPeriod } from './periods.ts';
 import { type Message, without } from './text.ts';
 import type { Clock } from './writes.ts';
@@ -29,7 +30,7 @@ export function withNoneIntent(message: Message, clock: Clock): Intent | undefin
   const period = findPeriod(rest, clock);
   const left = period ? without(rest, period.spans) : rest;
   if (left.light.replace(TEAM, ' ').replace(/[^\p{L}]+/gu, '') !== '') return undefined;
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const today = zonedToday(clock.now, clock.timeZone);
   const week = { from: today.startOf('week').toISODate()!, to: today.toISODate()! };
   const query: Query = done
     ? { subject: 'tasks', status: 'done', none: true, period: period?.period ?? week }
