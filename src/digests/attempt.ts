@@ -64,76 +64,90 @@ export interface Attempts {
   underWay(slotId: number): boolean;
 }
 
-export function createAttempts(deps: AttemptDeps): Attempts {
-  const { digests, owner, clock, logger } = deps;
-  const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
+/**
+ * A slot's messages, each counted on the slot as it leaves, with the ones still to send: whoever takes the slot
+ * over sends only those. False when the slot was (or may have been) taken over meanwhile: this instance stops.
+ */
+function deliverSlot(deps: AttemptDeps, director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) {
+  const heldFrom = deps.clock().getTime();
+  return deps.deliver(director.chatId, presented, {
+    stillOurs: () => deps.stillOurs(heldFrom),
+    record: (index) =>
+      deps.digests.handOver(slot.id, deps.owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
+  });
+}
 
-  /**
-   * A slot's messages, each counted on the slot as it leaves, with the ones still to send: whoever takes the slot
-   * over sends only those. False when the slot was (or may have been) taken over meanwhile: this instance stops.
-   */
-  const deliverSlot = (director: DirectorRecord, slot: DigestSlot, presented: readonly Reply[]) => {
-    const heldFrom = clock().getTime();
-    return deps.deliver(director.chatId, presented, {
-      stillOurs: () => deps.stillOurs(heldFrom),
-      record: (index) =>
-        digests.handOver(slot.id, owner, slot.handedOver + index + 1, keepReplies(presented.slice(index + 1))),
-    });
-  };
+/** The portal could not be read: later while it may come back, else one sentence instead of the digest. */
+async function contentFailed(
+  deps: AttemptDeps,
+  director: DirectorRecord,
+  slot: DigestSlot,
+  error: unknown,
+  report: TickReport,
+) {
+  const { digests, clock } = deps;
+  const retryAt = new Date(clock().getTime() + RETRY_EVERY_MS);
+  if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
+    await digests.retryLater(slot.id, retryAt, describe(error));
+    report.retrying++;
+    return;
+  }
+  deps.logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
+  try {
+    const sentence = presentReplies([{ html: sentenceFor(error, director.language) }], director.language);
+    await deps.deliver(director.chatId, sentence);
+    await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
+  } catch (sendError) {
+    await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
+  }
+  count(report, 'failed');
+}
 
-  /** The portal could not be read: later while it may come back, else one sentence instead of the digest. */
-  async function contentFailed(director: DirectorRecord, slot: DigestSlot, error: unknown, report: TickReport) {
-    const retryAt = new Date(clock().getTime() + RETRY_EVERY_MS);
-    if (isPortalUnreachable(error) && slot.giveUpAt && retryAt <= slot.giveUpAt) {
-      await digests.retryLater(slot.id, retryAt, describe(error));
-      report.retrying++;
+/** Sends the slot's messages (presented already) and records the outcome. */
+async function sendBuilt(
+  deps: AttemptDeps,
+  director: DirectorRecord,
+  slot: DigestSlot,
+  presented: Reply[],
+  report: TickReport,
+) {
+  const { digests, clock, logger } = deps;
+  try {
+    if (!(await deliverSlot(deps, director, slot, presented))) {
+      logger.warn('digest slot taken over by another instance while sending', { digest: slot.digest, slot: slot.id });
       return;
     }
-    logger.warn('digest content failed, telling the director once', { digest: slot.digest, error });
-    try {
-      const sentence = presentReplies([{ html: sentenceFor(error, director.language) }], director.language);
-      await deps.deliver(director.chatId, sentence);
-      await digests.finish(slot.id, 'failed', `${describe(error)}; the director was told`, clock());
-    } catch (sendError) {
-      await digests.finish(slot.id, 'failed', `${describe(error)}; not delivered: ${describe(sendError)}`, clock());
-    }
+    await digests.finish(slot.id, 'sent', `${slot.handedOver + presented.length} message(s)`, clock());
+    count(report, 'sent');
+  } catch (error) {
+    logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
+    await digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
     count(report, 'failed');
   }
+}
 
-  /** Sends the slot's messages (presented already) and records the outcome. */
-  async function sendBuilt(director: DirectorRecord, slot: DigestSlot, presented: Reply[], report: TickReport) {
-    try {
-      if (!(await deliverSlot(director, slot, presented))) {
-        logger.warn('digest slot taken over by another instance while sending', { digest: slot.digest, slot: slot.id });
-        return;
-      }
-      await digests.finish(slot.id, 'sent', `${slot.handedOver + presented.length} message(s)`, clock());
-      count(report, 'sent');
-    } catch (error) {
-      logger.warn('digest not delivered', { digest: slot.digest, telegramUserId: director.telegramUserId, error });
-      await digests.finish(slot.id, 'failed', `not delivered: ${describe(error)}`, clock());
-      count(report, 'failed');
-    }
-  }
+/** A slot an instance that stopped had begun: only the messages it had not handed over yet. */
+async function sendRest(deps: AttemptDeps, director: DirectorRecord, slot: DigestSlot, report: TickReport) {
+  const rest = slot.rest === undefined ? undefined : keptRepliesOf(slot.rest);
+  if (rest) return sendBuilt(deps, director, slot, rest, report);
+  await deps.digests.finish(slot.id, 'failed', 'the rest of the digest could not be read back', deps.clock());
+  count(report, 'failed');
+}
 
-  /** A slot an instance that stopped had begun: only the messages it had not handed over yet. */
-  async function sendRest(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
-    const rest = slot.rest === undefined ? undefined : keptRepliesOf(slot.rest);
-    if (rest) return sendBuilt(director, slot, rest, report);
-    await digests.finish(slot.id, 'failed', 'the rest of the digest could not be read back', clock());
-    count(report, 'failed');
-  }
+export function createAttempts(deps: AttemptDeps): Attempts {
+  const { digests, clock } = deps;
+  const building = new Bottleneck({ maxConcurrent: BUILDING_AT_ONCE });
 
   async function attempt(director: DirectorRecord, slot: DigestSlot, report: TickReport): Promise<void> {
-    if (slot.handedOver > 0) return sendRest(director, slot, report);
+    if (slot.handedOver > 0) return sendRest(deps, director, slot, report);
     let replies: Reply[] | null;
     try {
       // Only the rendered messages outlive this: the portal data behind them is garbage once rendered.
       replies = await building.schedule(() => deps.content(director, slot.digest));
     } catch (error) {
-      return contentFailed(director, slot, error, report);
+      return contentFailed(deps, director, slot, error, report);
     }
-    if (replies?.length) return sendBuilt(director, slot, presentReplies(replies, director.language), report);
+    if (replies?.length) return sendBuilt(deps, director, slot, presentReplies(replies, director.language), report);
     await digests.finish(slot.id, 'skipped_empty', 'nothing to say', clock());
     count(report, 'skippedEmpty');
   }

@@ -41,68 +41,78 @@ export interface TokenKeeper {
   sourceFor(telegramUserId: number): TokenSource;
 }
 
+/** A connection that has not ended: its token pair is there. */
+type LiveConnection = OAuthConnection & { tokens: TokenPair };
+
+/** What a renewal needs: the keeper's parts, and the clock in epoch ms. */
+type RenewalDeps = TokenKeeperDeps & { nowMs: () => number };
+
+async function liveConnection(connections: OAuthConnectionRepository, telegramUserId: number): Promise<LiveConnection> {
+  const connection = await connections.get(telegramUserId);
+  if (!connection?.tokens) throw connectionEnded();
+  return connection as LiveConnection;
+}
+
+/** Renews the pair at the authorization server and stores it; a refused renewal ends the connection. */
+async function refresh(deps: RenewalDeps, connection: LiveConnection): Promise<string> {
+  const { telegramUserId, generation } = connection;
+  try {
+    const fresh = await deps.server.refresh(connection.tokens.refreshToken);
+    const pair = {
+      accessToken: fresh.accessToken,
+      refreshToken: fresh.refreshToken,
+      accessExpiresAt: deps.nowMs() + fresh.expiresInSec * 1000,
+    };
+    if (await deps.connections.rotate(telegramUserId, generation, pair)) return pair.accessToken;
+    // Another instance stored its pair first (or the director reconnected): that one is the current pair.
+    return (await liveConnection(deps.connections, telegramUserId)).tokens.accessToken;
+  } catch (error) {
+    if (!(error instanceof GrantRefused)) throw error;
+    // Our refresh token may have been spent by another instance that stored the new pair meanwhile.
+    const stored = await deps.connections.get(telegramUserId);
+    if (stored?.tokens && stored.generation !== generation) return stored.tokens.accessToken;
+    if (await deps.connections.end(telegramUserId, generation)) deps.onEnded?.(connection);
+    throw connectionEnded();
+  }
+}
+
+// Another instance holds the renewal: wait for the pair it stores, or for its lease to run out.
+async function renewShared(
+  deps: RenewalDeps,
+  connection: LiveConnection,
+  shared: NonNullable<TokenKeeperDeps['shared']>,
+): Promise<string> {
+  const name = `tokens:${connection.telegramUserId}`;
+  const leaseMs = shared.leaseMs ?? 30_000;
+  for (;;) {
+    const stored = await liveConnection(deps.connections, connection.telegramUserId);
+    if (stored.generation !== connection.generation) return stored.tokens.accessToken;
+    const at = deps.nowMs();
+    if (await shared.leases.acquire(name, shared.owner, new Date(at + leaseMs), new Date(at))) {
+      try {
+        return await refresh(deps, stored);
+      } finally {
+        await shared.leases.release(name, shared.owner);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, shared.pollMs ?? 100));
+  }
+}
+
 export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
   const now = () => (deps.now ? deps.now() : new Date()).getTime();
+  const renewal: RenewalDeps = { ...deps, nowMs: now };
   const aheadMs = deps.aheadMs ?? 60_000;
   // One renewal in flight per connection and generation: everyone who finds the same pair stale waits for it.
   const renewing = new Map<string, Promise<string>>();
+  const live = (telegramUserId: number) => liveConnection(deps.connections, telegramUserId);
 
-  const live = async (telegramUserId: number): Promise<OAuthConnection & { tokens: TokenPair }> => {
-    const connection = await deps.connections.get(telegramUserId);
-    if (!connection?.tokens) throw connectionEnded();
-    return connection as OAuthConnection & { tokens: TokenPair };
-  };
-
-  async function refresh(connection: OAuthConnection & { tokens: TokenPair }): Promise<string> {
-    const { telegramUserId, generation } = connection;
-    try {
-      const fresh = await deps.server.refresh(connection.tokens.refreshToken);
-      const pair = {
-        accessToken: fresh.accessToken,
-        refreshToken: fresh.refreshToken,
-        accessExpiresAt: now() + fresh.expiresInSec * 1000,
-      };
-      if (await deps.connections.rotate(telegramUserId, generation, pair)) return pair.accessToken;
-      // Another instance stored its pair first (or the director reconnected): that one is the current pair.
-      return (await live(telegramUserId)).tokens.accessToken;
-    } catch (error) {
-      if (!(error instanceof GrantRefused)) throw error;
-      // Our refresh token may have been spent by another instance that stored the new pair meanwhile.
-      const stored = await deps.connections.get(telegramUserId);
-      if (stored?.tokens && stored.generation !== generation) return stored.tokens.accessToken;
-      if (await deps.connections.end(telegramUserId, generation)) deps.onEnded?.(connection);
-      throw connectionEnded();
-    }
-  }
-
-  // Another instance holds the renewal: wait for the pair it stores, or for its lease to run out.
-  async function renewShared(
-    connection: OAuthConnection & { tokens: TokenPair },
-    shared: NonNullable<TokenKeeperDeps['shared']>,
-  ): Promise<string> {
-    const name = `tokens:${connection.telegramUserId}`;
-    const leaseMs = shared.leaseMs ?? 30_000;
-    for (;;) {
-      const stored = await live(connection.telegramUserId);
-      if (stored.generation !== connection.generation) return stored.tokens.accessToken;
-      const at = now();
-      if (await shared.leases.acquire(name, shared.owner, new Date(at + leaseMs), new Date(at))) {
-        try {
-          return await refresh(stored);
-        } finally {
-          await shared.leases.release(name, shared.owner);
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, shared.pollMs ?? 100));
-    }
-  }
-
-  const renewOnce = (connection: OAuthConnection & { tokens: TokenPair }): Promise<string> => {
+  const renewOnce = (connection: LiveConnection): Promise<string> => {
     const key = `${connection.telegramUserId}:${connection.generation}`;
     let flight = renewing.get(key);
     if (!flight) {
-      flight = (deps.shared ? renewShared(connection, deps.shared) : refresh(connection)).finally(() =>
-        renewing.delete(key),
+      flight = (deps.shared ? renewShared(renewal, connection, deps.shared) : refresh(renewal, connection)).finally(
+        () => renewing.delete(key),
       );
       renewing.set(key, flight);
     }

@@ -172,10 +172,12 @@ const subscriptionColumns = 'telegram_user_id, digest, enabled, local_time, time
 const slotColumns =
   'id, telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, retry_at, give_up_at, finished_at, detail, handed_over, rest';
 
-export function createDigestRepository(db: Database): DigestRepository {
-  const slotsWhere = async (where: string, params: Param[]) =>
-    (await db.all<SlotRow>(`SELECT ${slotColumns} FROM digest_slots WHERE ${where}`, params)).map(toSlot);
+type SlotsWhere = (where: string, params: Param[]) => Promise<DigestSlot[]>;
 
+/** Who gets which digest when: the subscriptions, and their suspension while a director is not allowed. */
+function subscriptionStore(
+  db: Database,
+): Pick<DigestRepository, 'subscriptions' | 'save' | 'due' | 'subscribers' | 'suspendAllBut'> {
   return {
     async subscriptions(telegramUserId) {
       const rows = await db.all<SubscriptionRow>(
@@ -234,45 +236,56 @@ export function createDigestRepository(db: Database): DigestRepository {
         );
         return new Set(suspended.map((row) => row.telegram_user_id)).size;
       }),
-    claim: (input) =>
-      db.transaction(async (tx): Promise<ClaimResult> => {
-        const moved = await tx.run(
-          `UPDATE digest_subscriptions SET next_run_at = ?, updated_at = ?
-           WHERE telegram_user_id = ? AND digest = ? AND enabled = 1 AND suspended = 0 AND next_run_at = ?`,
-          [
-            input.nextRunAt.getTime(),
-            input.now.getTime(),
-            input.telegramUserId,
-            input.digest,
-            input.previousRunAt.getTime(),
-          ],
-        );
-        if (moved === 0) return { outcome: 'stale' };
-        const sending = input.status === 'sending';
-        const inserted = await tx.get<SlotRow>(
-          `INSERT INTO digest_slots
-             (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at,
-              finished_at, owner, lease_until)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (telegram_user_id, digest, local_date) DO NOTHING
-           RETURNING ${slotColumns}`,
-          [
-            input.telegramUserId,
-            input.digest,
-            input.localDate,
-            input.scheduledAt.getTime(),
-            input.now.getTime(),
-            input.status,
-            sending ? 1 : 0,
-            sending ? input.now.getTime() : null,
-            input.giveUpAt?.getTime() ?? null,
-            input.status === 'missed' ? input.now.getTime() : null,
-            sending ? input.lease.owner : null,
-            sending ? input.lease.until.getTime() : null,
-          ],
-        );
-        return inserted ? { outcome: 'claimed', slot: toSlot(inserted) } : { outcome: 'taken' };
-      }),
+  };
+}
+
+/** Moves the subscription on and inserts the slot row together: only one caller ever claims a slot. */
+const claimSlot = (db: Database, input: ClaimInput) =>
+  db.transaction(async (tx): Promise<ClaimResult> => {
+    const moved = await tx.run(
+      `UPDATE digest_subscriptions SET next_run_at = ?, updated_at = ?
+       WHERE telegram_user_id = ? AND digest = ? AND enabled = 1 AND suspended = 0 AND next_run_at = ?`,
+      [
+        input.nextRunAt.getTime(),
+        input.now.getTime(),
+        input.telegramUserId,
+        input.digest,
+        input.previousRunAt.getTime(),
+      ],
+    );
+    if (moved === 0) return { outcome: 'stale' };
+    const sending = input.status === 'sending';
+    const inserted = await tx.get<SlotRow>(
+      `INSERT INTO digest_slots
+         (telegram_user_id, digest, local_date, scheduled_at, claimed_at, status, attempts, attempt_at, give_up_at,
+          finished_at, owner, lease_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (telegram_user_id, digest, local_date) DO NOTHING
+       RETURNING ${slotColumns}`,
+      [
+        input.telegramUserId,
+        input.digest,
+        input.localDate,
+        input.scheduledAt.getTime(),
+        input.now.getTime(),
+        input.status,
+        sending ? 1 : 0,
+        sending ? input.now.getTime() : null,
+        input.giveUpAt?.getTime() ?? null,
+        input.status === 'missed' ? input.now.getTime() : null,
+        sending ? input.lease.owner : null,
+        sending ? input.lease.until.getTime() : null,
+      ],
+    );
+    return inserted ? { outcome: 'claimed', slot: toSlot(inserted) } : { outcome: 'taken' };
+  });
+
+/** Which instance sends a slot: retries taken, leases renewed and taken over, each message handed over. */
+function slotHolds(
+  db: Database,
+  slotsWhere: SlotsWhere,
+): Pick<DigestRepository, 'dueRetries' | 'takeRetry' | 'renewLeases' | 'takeOver' | 'handOver'> {
+  return {
     dueRetries: (now) => slotsWhere(`status = 'retrying' AND retry_at <= ? ORDER BY retry_at, id`, [now.getTime()]),
     async takeRetry(slotId, now, lease) {
       const changed = await db.run(
@@ -306,6 +319,15 @@ export function createDigestRepository(db: Database): DigestRepository {
       );
       return changed === 1;
     },
+  };
+}
+
+/** How slots end, and the digest log of a director. */
+function slotOutcomes(
+  db: Database,
+  slotsWhere: SlotsWhere,
+): Pick<DigestRepository, 'retryLater' | 'finish' | 'abandon' | 'slots'> {
+  return {
     async retryLater(slotId, retryAt, detail) {
       await db.run(`UPDATE digest_slots SET status = 'retrying', retry_at = ?, detail = ? WHERE id = ?`, [
         retryAt.getTime(),
@@ -328,5 +350,16 @@ export function createDigestRepository(db: Database): DigestRepository {
         [now.getTime(), startedBefore.getTime(), now.getTime(), now.getTime()],
       ),
     slots: (telegramUserId) => slotsWhere('telegram_user_id = ? ORDER BY scheduled_at, id', [telegramUserId]),
+  };
+}
+
+export function createDigestRepository(db: Database): DigestRepository {
+  const slotsWhere: SlotsWhere = async (where, params) =>
+    (await db.all<SlotRow>(`SELECT ${slotColumns} FROM digest_slots WHERE ${where}`, params)).map(toSlot);
+  return {
+    ...subscriptionStore(db),
+    claim: (input) => claimSlot(db, input),
+    ...slotHolds(db, slotsWhere),
+    ...slotOutcomes(db, slotsWhere),
   };
 }

@@ -61,10 +61,11 @@ const bindingOf = (telegramUserId: number, generation: number) => `oauth_connect
 const columns =
   'telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name, tokens_sealed, access_expires_at, generation';
 
-export function createOAuthConnectionRepository(db: Database, box: SecretBox): OAuthConnectionRepository {
-  const select = (q: Queries, telegramUserId: number) =>
-    q.get<ConnectionRow>(`SELECT ${columns} FROM oauth_connections WHERE telegram_user_id = ?`, [telegramUserId]);
+const selectRow = (q: Queries, telegramUserId: number) =>
+  q.get<ConnectionRow>(`SELECT ${columns} FROM oauth_connections WHERE telegram_user_id = ?`, [telegramUserId]);
 
+/** The token pair sealed at rest, bound to its row and generation, and opened back into a connection. */
+function sealedPairs(box: SecretBox) {
   const seal = (telegramUserId: number, generation: number, tokens: TokenPair) =>
     box.seal(
       JSON.stringify({ access: tokens.accessToken, refresh: tokens.refreshToken }),
@@ -94,40 +95,57 @@ export function createOAuthConnectionRepository(db: Database, box: SecretBox): O
     }
     return connection;
   };
+  return { seal, toConnection };
+}
 
+type SealedPairs = ReturnType<typeof sealedPairs>;
+
+/** A new connection replacing any earlier one, one generation on: a pair sealed for the old one never opens. */
+function storeConnection(
+  db: Database,
+  pairs: SealedPairs,
+  telegramUserId: number,
+  identity: PortalIdentity,
+  tokens: TokenPair,
+): Promise<OAuthConnection> {
+  return db.transaction(async (tx) => {
+    const generation = ((await selectRow(tx, telegramUserId))?.generation ?? 0) + 1;
+    const at = Date.now();
+    await tx.run(
+      `INSERT INTO oauth_connections (telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name,
+         tokens_sealed, access_expires_at, generation, ended_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+       ON CONFLICT (telegram_user_id) DO UPDATE SET member_id = excluded.member_id, domain = excluded.domain,
+         client_endpoint = excluded.client_endpoint, portal_user_id = excluded.portal_user_id,
+         user_name = excluded.user_name, tokens_sealed = excluded.tokens_sealed,
+         access_expires_at = excluded.access_expires_at, generation = excluded.generation, ended_at = NULL,
+         updated_at = excluded.updated_at`,
+      [
+        telegramUserId,
+        identity.memberId,
+        identity.domain,
+        identity.clientEndpoint,
+        identity.portalUserId,
+        identity.userName,
+        pairs.seal(telegramUserId, generation, tokens),
+        tokens.accessExpiresAt,
+        generation,
+        at,
+        at,
+      ],
+    );
+    return { telegramUserId, ...identity, generation, tokens };
+  });
+}
+
+export function createOAuthConnectionRepository(db: Database, box: SecretBox): OAuthConnectionRepository {
+  const pairs = sealedPairs(box);
+  const { seal } = pairs;
   return {
-    connect: (telegramUserId, identity, tokens) =>
-      db.transaction(async (tx) => {
-        const generation = ((await select(tx, telegramUserId))?.generation ?? 0) + 1;
-        const at = Date.now();
-        await tx.run(
-          `INSERT INTO oauth_connections (telegram_user_id, member_id, domain, client_endpoint, portal_user_id, user_name,
-             tokens_sealed, access_expires_at, generation, ended_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-           ON CONFLICT (telegram_user_id) DO UPDATE SET member_id = excluded.member_id, domain = excluded.domain,
-             client_endpoint = excluded.client_endpoint, portal_user_id = excluded.portal_user_id,
-             user_name = excluded.user_name, tokens_sealed = excluded.tokens_sealed,
-             access_expires_at = excluded.access_expires_at, generation = excluded.generation, ended_at = NULL,
-             updated_at = excluded.updated_at`,
-          [
-            telegramUserId,
-            identity.memberId,
-            identity.domain,
-            identity.clientEndpoint,
-            identity.portalUserId,
-            identity.userName,
-            seal(telegramUserId, generation, tokens),
-            tokens.accessExpiresAt,
-            generation,
-            at,
-            at,
-          ],
-        );
-        return { telegramUserId, ...identity, generation, tokens };
-      }),
+    connect: (telegramUserId, identity, tokens) => storeConnection(db, pairs, telegramUserId, identity, tokens),
     async get(telegramUserId) {
-      const row = await select(db, telegramUserId);
-      return row && toConnection(row);
+      const row = await selectRow(db, telegramUserId);
+      return row && pairs.toConnection(row);
     },
     async rotate(telegramUserId, generation, tokens) {
       const next = generation + 1;

@@ -59,44 +59,66 @@ export interface Sender {
   edit(chatId: number, messageId: number, reply: Reply): Promise<void>;
 }
 
+type Markup = InlineKeyboard | ReplyKeyboardMarkup | undefined;
+
+/** A reply with a file: a photo or a document with the HTML as its caption, as plain text if refused. */
+async function sendFile(api: Api, logger: Logger, chatId: number, reply: Reply, markup: Markup) {
+  const file = reply.attachment!;
+  const send = (caption: string, parseMode?: 'HTML') => {
+    // A fresh InputFile each time: a retried upload reads the bytes again.
+    const input = new InputFile(file.data, file.fileName);
+    const options = { caption, reply_markup: markup, ...(parseMode ? { parse_mode: parseMode } : {}) };
+    return file.kind === 'photo' ? api.sendPhoto(chatId, input, options) : api.sendDocument(chatId, input, options);
+  };
+  try {
+    return (await send(reply.html, 'HTML')).message_id;
+  } catch (error) {
+    if (!refusedMarkup(error)) throw error;
+    logger.warn('telegram refused the caption markup, resending as plain text', { error });
+    return (await send(plainTextOf(reply.html))).message_id;
+  }
+}
+
+/** One reply as one message: HTML first, plain text if Telegram refuses the HTML. */
+async function sendOne(api: Api, logger: Logger, chatId: number, reply: Reply, markup?: Markup) {
+  if (reply.attachment) return sendFile(api, logger, chatId, reply, markup);
+  try {
+    const message = await api.sendMessage(chatId, reply.html, {
+      parse_mode: 'HTML',
+      reply_markup: markup,
+      link_preview_options: { is_disabled: true },
+    });
+    return message.message_id;
+  } catch (error) {
+    if (!refusedMarkup(error)) throw error;
+    logger.warn('telegram refused the markup, resending as plain text', { error });
+    const message = await api.sendMessage(chatId, plainTextOf(reply.html), {
+      reply_markup: markup,
+      link_preview_options: { is_disabled: true },
+    });
+    return message.message_id;
+  }
+}
+
+/** A message edited to a reply: HTML first, plain text if refused; an edit to the same text is no error. */
+async function editTo(api: Api, chatId: number, messageId: number, reply: Reply, markup: InlineKeyboardMarkup) {
+  try {
+    await api.editMessageText(chatId, messageId, reply.html, {
+      parse_mode: 'HTML',
+      reply_markup: markup,
+      link_preview_options: { is_disabled: true },
+    });
+  } catch (error) {
+    if (notModified(error)) return;
+    if (!refusedMarkup(error)) throw error;
+    await api.editMessageText(chatId, messageId, plainTextOf(reply.html), {
+      reply_markup: markup,
+      link_preview_options: { is_disabled: true },
+    });
+  }
+}
+
 export function createSender(api: Api, logger: Logger, dashboardUrl?: DashboardUrl): Sender {
-  const sendFile = async (chatId: number, reply: Reply, markup: InlineKeyboard | ReplyKeyboardMarkup | undefined) => {
-    const file = reply.attachment!;
-    const send = (caption: string, parseMode?: 'HTML') => {
-      // A fresh InputFile each time: a retried upload reads the bytes again.
-      const input = new InputFile(file.data, file.fileName);
-      const options = { caption, reply_markup: markup, ...(parseMode ? { parse_mode: parseMode } : {}) };
-      return file.kind === 'photo' ? api.sendPhoto(chatId, input, options) : api.sendDocument(chatId, input, options);
-    };
-    try {
-      return (await send(reply.html, 'HTML')).message_id;
-    } catch (error) {
-      if (!refusedMarkup(error)) throw error;
-      logger.warn('telegram refused the caption markup, resending as plain text', { error });
-      return (await send(plainTextOf(reply.html))).message_id;
-    }
-  };
-
-  const sendOne = async (chatId: number, reply: Reply, markup?: InlineKeyboard | ReplyKeyboardMarkup) => {
-    if (reply.attachment) return sendFile(chatId, reply, markup);
-    try {
-      const message = await api.sendMessage(chatId, reply.html, {
-        parse_mode: 'HTML',
-        reply_markup: markup,
-        link_preview_options: { is_disabled: true },
-      });
-      return message.message_id;
-    } catch (error) {
-      if (!refusedMarkup(error)) throw error;
-      logger.warn('telegram refused the markup, resending as plain text', { error });
-      const message = await api.sendMessage(chatId, plainTextOf(reply.html), {
-        reply_markup: markup,
-        link_preview_options: { is_disabled: true },
-      });
-      return message.message_id;
-    }
-  };
-
   const clearButtons = async (chatId: number, messageId: number) => {
     await api
       .editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } })
@@ -120,7 +142,7 @@ export function createSender(api: Api, logger: Logger, dashboardUrl?: DashboardU
         : -1;
       for (const [index, reply] of replies.entries()) {
         const inline = inlineKeyboardOf(reply, dashboardUrl);
-        const id = await sendOne(chatId, reply, inline ?? (index === lastPlain ? menu : undefined));
+        const id = await sendOne(api, logger, chatId, reply, inline ?? (index === lastPlain ? menu : undefined));
         ids.push(id);
         if (offers(reply, 'pick')) openLists.set(chatId, [...(openLists.get(chatId) ?? []), id]);
       }
@@ -129,20 +151,7 @@ export function createSender(api: Api, logger: Logger, dashboardUrl?: DashboardU
     clearButtons,
     async edit(chatId, messageId, reply) {
       const markup: InlineKeyboardMarkup = inlineKeyboardOf(reply, dashboardUrl) ?? { inline_keyboard: [] };
-      try {
-        await api.editMessageText(chatId, messageId, reply.html, {
-          parse_mode: 'HTML',
-          reply_markup: markup,
-          link_preview_options: { is_disabled: true },
-        });
-      } catch (error) {
-        if (notModified(error)) return;
-        if (!refusedMarkup(error)) throw error;
-        await api.editMessageText(chatId, messageId, plainTextOf(reply.html), {
-          reply_markup: markup,
-          link_preview_options: { is_disabled: true },
-        });
-      }
+      await editTo(api, chatId, messageId, reply, markup);
     },
   };
 }
