@@ -209,6 +209,19 @@ const EVERYDAY_WORDS = [
   'прогноз',
   'динамика',
   'итоги',
+  // Ordinals name a place in a list («открой третью»), never a client or a person.
+  'первый',
+  'второй',
+  'третий',
+  'четвертый',
+  'пятый',
+  'шестой',
+  'седьмой',
+  'восьмой',
+  'девятый',
+  'десятый',
+  'последний',
+  'предпоследний',
 ] as const;
 
 const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...TOPIC_WORDS].map(stemOf));

@@ -61,8 +61,9 @@ export function rest(
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
       continue;
-    } else if (knownWord(clean) && !(index > 0 && /^\p{Lu}/u.test(original))) {
-      // «по каждому», «и почему»: a word the assistant knows is never a name (a client «Лидер» is capitalised).
+    } else if (knownWord(clean) && !(/^\p{Lu}/u.test(original) && !message.raw.trimStart().startsWith(original))) {
+      // «по каждому», «и почему»: a word the assistant knows is never a name, unless capitalised where a sentence
+      // does not begin (a client «Лидер», «сделки Первого канала»).
       unapplied.push(original);
     } else if (
       /^\p{Lu}/u.test(original) ||
