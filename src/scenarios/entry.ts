@@ -33,6 +33,11 @@ export interface ScenarioEntry<N extends ScenarioName = ScenarioName> {
   code: string | null;
   /** The model's tool text, when the tool's arguments are the request's own fields (else a tool of its own). */
   tool?: string;
+  /**
+   * The words that name it. With them, its tool goes to the model only when a message says one: a schema costs
+   * prompt tokens on every request, and a question that does not name it never needs it.
+   */
+  namedBy?: RegExp;
   /** Its picture, offered by a «📈 График» button. */
   chart?(context: ScenarioContext, view: ViewModel): Promise<ChartData | undefined>;
   /** The list its «📥 Excel» button exports. */

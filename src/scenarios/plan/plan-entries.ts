@@ -13,6 +13,7 @@ export const PLAN = defineScenario({
   views: renders({ planForecast: renderPlanForecast, planWho: renderPlanWho }),
   status: { ru: 'Считаю прогноз…', en: 'Working out the forecast…' },
   code: 'pl',
+  namedBy: /(?<![\p{L}\p{N}])(?:план|прогноз|угроз|риск|успеем|успева|plan|forecast|risk|target|quota|on\s+track)/iu,
   chart: async (context, view) => (view.view === 'planForecast' ? planChart(context, context.book, view) : undefined),
   exportList: 'forecast',
   underDashboard: ['planForecast'],

@@ -40,5 +40,7 @@ export const ABSENCE = defineScenario({
   views: renders({ absence: renderAbsence }),
   status: { ru: 'Смотрю график отсутствий…', en: 'Checking who is away…' },
   code: 'ab',
+  namedBy:
+    /(?<![\p{L}\p{N}])(?:отпуск|больни|боле|командиров|отсутств|не\s+работа|absen|vacation|holiday|sick|leave|trip|off\s+today)/iu,
   tool: 'Кто отсутствует с date по to (reason: vacation, sick, trip, away или notWorking)',
 });

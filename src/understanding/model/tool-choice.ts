@@ -2,6 +2,7 @@
 // names, anything else the views. Every tool schema costs prompt tokens on each request; a question needs a view,
 // a change a proposal, and the model still may call any tool it knows (the loop checks each call by its name).
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import { SCENARIO_ENTRIES } from '../../scenarios/registry.ts';
 import type { PartialParse } from '../understanding.ts';
 import { TOOL_DEFINITIONS } from './tools.ts';
 
@@ -36,20 +37,18 @@ const OBJECTS: [RegExp, string[]][] = [
 const WRITES = [...new Set(OBJECTS.flatMap(([, tools]) => tools))];
 const CANNOT = words('позвон|звякни|набери|письм|почт|e-?mail|мейл|смс|sms|call|phone|text\\s+message');
 
-/** Views asked for by their own words only: without the word, their schema is tokens spent on every question. */
-const ONLY_WHEN_NAMED: Record<string, RegExp> = {
-  plan: words('план|прогноз|угроз|риск|успеем|успева|plan|forecast|risk|target|quota|on\\s+track'),
-  absence: words(
-    'отпуск|больни|боле|командиров|отсутств|не\\s+работа|absen|vacation|holiday|sick|leave|trip|off\\s+today',
-  ),
-};
+/** The scenarios whose tools go only to a message that names them (their registry entries say by which words). */
+const NAMED_BY = new Map<string, RegExp>(
+  SCENARIO_ENTRIES.flatMap(({ name, namedBy }) => (namedBy ? [[name, namedBy] as const] : [])),
+);
+const names = (name: string, message: string) => NAMED_BY.get(name)?.test(message) ?? false;
 
 /** The views, the typed question and the guarded read: what a question needs. */
 const READS = TOOL_DEFINITIONS.map((tool) => tool.function.name).filter(
   (name) => !WRITES.includes(name) && name !== 'cannot_do',
 );
 
-const readsFor = (message: string) => READS.filter((name) => ONLY_WHEN_NAMED[name]?.test(message) ?? true);
+const readsFor = (message: string) => READS.filter((name) => !NAMED_BY.has(name) || names(name, message));
 
 const byName = new Map(TOOL_DEFINITIONS.map((tool) => [tool.function.name, tool]));
 const definitions = (names: Iterable<string>) => [...new Set(names)].flatMap((name) => byName.get(name) ?? []);
@@ -65,7 +64,7 @@ export function toolsFor(message: string, hint?: PartialParse): ChatCompletionFu
   const named = OBJECTS.filter(([object]) => object.test(message)).flatMap(([, tools]) => tools);
   // A change may name its record by what a view shows («перенеси вторую встречу»): the typed question stays.
   // «поменяй план на декабрь»: a plan is set through its own tool, kept by the assistant.
-  const plan = ONLY_WHEN_NAMED.plan!.test(message) ? ['plan'] : [];
+  const plan = names('plan', message) ? ['plan'] : [];
   return definitions([...(named.length || plan.length ? named : WRITES), ...plan, 'query', ...cannot]);
 }
 
