@@ -25,7 +25,7 @@ import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { AssistantPort } from './assistant-port.ts';
 import { type Answer, createDispatch } from './dispatch.ts';
-import { failureSentence } from './failures.ts';
+import { failureSentence } from './failure-sentences.ts';
 import { createProposals } from './proposal-flow.ts';
 import { createReads } from './read-flow.ts';
 import { createTaps } from './taps.ts';

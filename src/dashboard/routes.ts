@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { checkInitData, signInitData } from '../access/init-data.ts';
-import { failureSentence } from '../assistant/failures.ts';
+import { failureSentence } from '../assistant/failure-sentences.ts';
 import type { Logger } from '../log.ts';
 import type { Listener } from '../ops/listener.ts';
 import type { PortalClient } from '../portal/port.ts';

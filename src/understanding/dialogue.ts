@@ -3,8 +3,8 @@
 // here: the completed request goes through the usual yes/no question.
 import { z } from 'zod';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
+import type { Clock } from './router/write-drafts.ts';
 import { taskAnswer } from './router/write-tasks.ts';
-import type { Clock } from './router/writes.ts';
 import type { Understanding } from './understanding.ts';
 
 /** A pick list offered for a new task (whom, by when): its buttons answer it, and so do typed words. */

@@ -3,9 +3,9 @@
 import type { Query } from '../../vocabulary/query.ts';
 import type { ScenarioName } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
-import { parseQuery } from './query.ts';
+import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 /** The ready-made views a follow-up can refine, as the questions they answer. */
 const READY_AS_QUERY: Partial<Record<ScenarioName, Query>> = {

@@ -5,17 +5,17 @@ import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent, Understanding } from '../understanding.ts';
-import { absenceIntent } from './absence.ts';
+import { absenceIntent } from './absence-words.ts';
 import { alertChangeOf } from './alert-words.ts';
-import { comparisonIntent } from './compare.ts';
+import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
 import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
-import { withNoneIntent } from './with-none.ts';
-import { writeDraft } from './writes.ts';
+import { withNoneIntent } from './with-none-words.ts';
+import { writeDraft } from './write-drafts.ts';
 
 export interface UnderstandContext {
   now: Date;

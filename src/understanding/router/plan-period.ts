@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { PeriodKind } from '../../vocabulary/plan-view-model.ts';
 import { zonedToday } from './dates.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 export interface PeriodMatch {
   kind: PeriodKind;

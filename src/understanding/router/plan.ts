@@ -6,7 +6,7 @@ import type { Intent } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { findPlanPeriod, type PeriodMatch } from './plan-period.ts';
 import { type Message, rawSlice } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 const W = '(?![\\p{L}])';
 const riskRe =

@@ -3,10 +3,10 @@ import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/re
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
-import { findPeriod } from './periods.ts';
-import { isQualified, parseQuery, UNFIT } from './query.ts';
+import { findPeriod } from './period-words.ts';
+import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 /** The six digests by the names directors use for them. */
 const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
 import { type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 const MEETING_START_TIME = '10:00';
 const MEETING_MINUTES = 60;

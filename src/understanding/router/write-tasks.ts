@@ -4,7 +4,7 @@
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch, zonedNow } from './dates.ts';
 import { capitalise, type Message, messageOf, rawSlice, restOf, unquote, without } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 const TASK_DEADLINE_TIME = '18:00';
 

@@ -5,7 +5,7 @@ import type { Language } from '../../vocabulary/director.ts';
 import { dateInWords } from '../format.ts';
 import { count, say } from '../words.ts';
 import { type ChartOption, drawChart } from './draw.ts';
-import { drawPlanChart } from './plan-chart.ts';
+import { drawPlanChart } from './plan-drawing.ts';
 
 const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
 const ACCENT = '#2563eb';

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Intent } from '../understanding.ts';
 import { findDays, zonedToday } from './dates.ts';
 import type { Message } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';

@@ -7,7 +7,7 @@ import type { Period, Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
 import { zonedToday } from './dates.ts';
 import type { Message } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';

@@ -5,7 +5,7 @@ import type { Period } from '../../vocabulary/query.ts';
 import { findDays, zonedToday } from './dates.ts';
 import { rule, type Span, take } from './spans.ts';
 import type { Message } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 const MONTHS = [
   'январ|january|jan',

@@ -3,7 +3,7 @@
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
 import type { Query } from '../../vocabulary/query.ts';
-import { looksAhead, periods } from './periods.ts';
+import { looksAhead, periods } from './period-words.ts';
 import { amounts, stagesAndPipelines, untaken } from './query-amounts.ts';
 import { rest } from './query-names.ts';
 import {
@@ -37,7 +37,7 @@ import {
 } from './query-parts.ts';
 import { take } from './spans.ts';
 import type { Message } from './text.ts';
-import type { Clock } from './writes.ts';
+import type { Clock } from './write-drafts.ts';
 
 export type ParsedQuery = { query: Query; unapplied: string[]; said: boolean; doubtful: number };
 
