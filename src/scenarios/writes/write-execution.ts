@@ -56,22 +56,27 @@ const dealClient = (client: CrmLink | undefined) => {
 const defined = (fields: Record<string, unknown>): Params =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 
-export async function executeWrite(
-  portal: PortalClient,
-  director: Director,
-  write: WriteRequest,
-): Promise<WriteResult> {
-  const ownerId = director.portalUserId;
-  const calendar = { type: 'user', ownerId };
-  const zone = { timezone_from: director.timeZone, timezone_to: director.timeZone };
-  const created = async (method: string, params: Params) => ({
-    createdId: idOf((await portal.call(method, params)).result),
-  });
-  const done = async (method: string, params: Params) => {
+/** How a write reaches the portal: a record made (its id kept for the link), or a change done. */
+interface Calls {
+  created(method: string, params: Params): Promise<WriteResult>;
+  done(method: string, params: Params): Promise<WriteResult>;
+}
+
+const callsOf = (portal: PortalClient): Calls => ({
+  created: async (method, params) => ({ createdId: idOf((await portal.call(method, params)).result) }),
+  done: async (method, params) => {
     await portal.call(method, params);
     return {};
-  };
+  },
+});
 
+type WriteOf<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
+
+function taskWrite(
+  { created, done }: Calls,
+  ownerId: number,
+  write: WriteOf<'createTask' | 'completeTask' | 'deleteTask' | 'moveTask' | 'addComment'>,
+): Promise<WriteResult> {
   switch (write.type) {
     case 'createTask':
       return created('tasks.task.add', {
@@ -90,6 +95,19 @@ export async function executeWrite(
       return done('tasks.task.delete', { taskId: write.taskId });
     case 'moveTask':
       return done('tasks.task.update', { taskId: write.taskId, fields: { DEADLINE: write.deadline } });
+    case 'addComment':
+      return created('crm.timeline.comment.add', {
+        fields: { ENTITY_ID: write.entityId, ENTITY_TYPE: write.entity, COMMENT: write.text },
+      });
+  }
+}
+
+function crmWrite(
+  { created, done }: Calls,
+  ownerId: number,
+  write: WriteOf<'createDeal' | 'moveDeal' | 'deleteDeal' | 'createContact' | 'createCompany'>,
+): Promise<WriteResult> {
+  switch (write.type) {
     case 'createDeal':
       return created('crm.deal.add', {
         fields: defined({
@@ -106,10 +124,39 @@ export async function executeWrite(
       return done('crm.deal.update', { id: write.dealId, fields: { STAGE_ID: write.stageId } });
     case 'deleteDeal':
       return done('crm.deal.delete', { id: write.dealId });
-    case 'addComment':
-      return created('crm.timeline.comment.add', {
-        fields: { ENTITY_ID: write.entityId, ENTITY_TYPE: write.entity, COMMENT: write.text },
+    case 'createContact':
+      return created('crm.contact.add', {
+        fields: defined({
+          NAME: write.name,
+          LAST_NAME: write.lastName,
+          COMPANY_ID: write.companyId,
+          ASSIGNED_BY_ID: ownerId,
+          ...phoneList(write.phone),
+          ...emailList(write.email),
+        }),
       });
+    case 'createCompany':
+      return created('crm.company.add', {
+        fields: defined({
+          TITLE: write.title,
+          ASSIGNED_BY_ID: ownerId,
+          ...phoneList(write.phone),
+          ...emailList(write.email),
+        }),
+      });
+  }
+}
+
+async function meetingWrite(
+  portal: PortalClient,
+  director: Director,
+  write: WriteOf<'createMeeting' | 'moveMeeting' | 'deleteMeeting'>,
+): Promise<WriteResult> {
+  const { created, done } = callsOf(portal);
+  const ownerId = director.portalUserId;
+  const calendar = { type: 'user', ownerId };
+  const zone = { timezone_from: director.timeZone, timezone_to: director.timeZone };
+  switch (write.type) {
     case 'createMeeting':
       return created(
         'calendar.event.add',
@@ -140,26 +187,32 @@ export async function executeWrite(
       );
     case 'deleteMeeting':
       return done('calendar.event.delete', { ...calendar, id: write.eventId });
+  }
+}
+
+export async function executeWrite(
+  portal: PortalClient,
+  director: Director,
+  write: WriteRequest,
+): Promise<WriteResult> {
+  const ownerId = director.portalUserId;
+  switch (write.type) {
+    case 'createTask':
+    case 'completeTask':
+    case 'deleteTask':
+    case 'moveTask':
+    case 'addComment':
+      return taskWrite(callsOf(portal), ownerId, write);
+    case 'createDeal':
+    case 'moveDeal':
+    case 'deleteDeal':
     case 'createContact':
-      return created('crm.contact.add', {
-        fields: defined({
-          NAME: write.name,
-          LAST_NAME: write.lastName,
-          COMPANY_ID: write.companyId,
-          ASSIGNED_BY_ID: ownerId,
-          ...phoneList(write.phone),
-          ...emailList(write.email),
-        }),
-      });
     case 'createCompany':
-      return created('crm.company.add', {
-        fields: defined({
-          TITLE: write.title,
-          ASSIGNED_BY_ID: ownerId,
-          ...phoneList(write.phone),
-          ...emailList(write.email),
-        }),
-      });
+      return crmWrite(callsOf(portal), ownerId, write);
+    case 'createMeeting':
+    case 'moveMeeting':
+    case 'deleteMeeting':
+      return meetingWrite(portal, director, write);
     case 'setPlan':
       // A plan is kept by the assistant (plan/plan-writes.ts): nothing of it goes to the portal.
       throw new Error('a plan is not a change on the portal');
