@@ -14,7 +14,7 @@ import {
 } from './access/connect/application.ts';
 import { CONNECT_LINK_TTL_MS, OAUTH_REDIRECT_PATH } from './access/connect/flow.ts';
 import { connectRoutes, type Notify } from './access/connect/routes.ts';
-import { accessRules, createSeats } from './access/seats.ts';
+import { type AccessRules, accessRules, createSeats, type Seats } from './access/seats.ts';
 import type { AlertOutlet } from './alerts/delivery.ts';
 import type { RunningAlerts } from './alerts/index.ts';
 import type { EventsMode } from './alerts/watch.ts';
@@ -124,25 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(portal ? { portal } : {}),
     markSeen: createSeenUpdates(shared.db, shared.now),
     close: () => shared.db.close(),
-    async dashboardSeat(telegramUserId) {
-      if (!(await access.isAllowed(telegramUserId))) return undefined;
-      const workspace = await seats.workspaceFor(telegramUserId);
-      // A private chat's id is the user's own: the record is the one the chat keeps.
-      const director = await workspace?.identify.director({ telegramUserId, chatId: telegramUserId });
-      return workspace && director
-        ? {
-            director,
-            portal: workspace.portal,
-            plans: shared.plans,
-            sources: alertSources({
-              alerts: shared.alerts,
-              names: workspace.scenarios.names,
-              telegramUserId,
-              now: shared.now,
-            }),
-          }
-        : undefined;
-    },
+    dashboardSeat: dashboardSeatOf(shared, seats, access),
   };
   const flow =
     own &&
@@ -191,4 +173,18 @@ function connectedWorkspace(
     identity: () => undefined,
     tag: workspaceTagOf(`member ${connection.memberId}`),
   });
+}
+
+/** The dashboard's way in: the chat's own rules for one Telegram user (allowed, their workspace, their portal user). */
+function dashboardSeatOf(shared: Shared, seats: Seats<Workspace>, access: AccessRules): App['dashboardSeat'] {
+  return async (telegramUserId) => {
+    if (!(await access.isAllowed(telegramUserId))) return undefined;
+    const workspace = await seats.workspaceFor(telegramUserId);
+    // A private chat's id is the user's own: the record is the one the chat keeps.
+    const director = await workspace?.identify.director({ telegramUserId, chatId: telegramUserId });
+    if (!workspace || !director) return undefined;
+    const { alerts, plans, now } = shared;
+    const sources = alertSources({ alerts, names: workspace.scenarios.names, telegramUserId, now });
+    return { director, portal: workspace.portal, plans, sources };
+  };
 }
