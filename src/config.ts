@@ -281,6 +281,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       }
     }
   }
+  withModel(config, settings);
+  withEncryptionKey(config, settings, mode);
+  return config;
+}
+
+/** The chat model and the speech service, when a key or a local service is given. */
+function withModel(config: Config, settings: z.infer<typeof environment>): void {
   if (settings.OPENAI_API_KEY) {
     config.model = { apiKey: settings.OPENAI_API_KEY, model: settings.OPENAI_MODEL ?? DEFAULT_MODEL };
     if (settings.OPENAI_BASE_URL) config.model.baseURL = settings.OPENAI_BASE_URL;
@@ -293,6 +300,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     const baseURL = settings.OPENAI_TRANSCRIBE_BASE_URL ?? settings.OPENAI_BASE_URL;
     if (baseURL) config.speech.baseURL = baseURL;
   }
+}
+
+/** The key that seals the directors' stored connections. */
+function withEncryptionKey(config: Config, settings: z.infer<typeof environment>, mode: Config['mode']): void {
   // The address from BITRIX24_WEBHOOK_URL stays in memory and is never stored, so the bot needs no key for it;
   // the key is needed only to store a connected portal, and whatever stores one refuses to without it.
   // The demo's own portal is throwaway, so a generated key serves.
@@ -304,7 +315,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       'must be set when BITRIX24_APP_CLIENT_ID is: the directors’ tokens are stored encrypted',
     );
   }
-  return config;
 }
 
 /** Online events are the portal calling `<PUBLIC_URL>/bitrix24/events`: an address it reaches, and the application. */
