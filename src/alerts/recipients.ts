@@ -35,6 +35,30 @@ export interface RecipientSource {
 const REFRESH_MS = 15_000;
 const PROFILE_MS = 60 * 60_000;
 
+/** How a seat's portal is watched: an incoming webhook can subscribe to nothing, change dates are its only way. */
+function modeOf(seat: AlertSeat, asked: EventsMode | undefined): EventsMode {
+  if (seat.kind === 'webhook') return asked === 'off' ? 'off' : 'poll';
+  return asked ?? 'offline';
+}
+
+/** A director's alerts as their message: the people named through their own workspace, links to their portal. */
+function renderFor(record: DirectorRecord, workspace: AlertWorkspace, now: () => Date): Reader['render'] {
+  return async (alerts) => {
+    const ids = [...new Set(alerts.flatMap((alert) => (alert.facts.personId ? [alert.facts.personId] : [])))];
+    const people = await workspace.names.users(ids).catch(() => new Map());
+    const names = new Map([...people].map(([id, person]) => [id, person.name as string]));
+    const origin = workspace.portal.origin;
+    const reply = renderAlerts(alerts, {
+      language: record.language,
+      zone: record.timeZone,
+      now: now(),
+      links: origin ? { origin, userId: record.portalUserId } : undefined,
+      names,
+    });
+    return presentEdit(reply, record.language);
+  };
+}
+
 export function createRecipients(source: RecipientSource) {
   let cached: { at: number; portals: WatchedPortal[] } | undefined;
   const profileReadAt = new Map<number, number>();
@@ -57,12 +81,6 @@ export function createRecipients(source: RecipientSource) {
     }
     return found;
   };
-  const modeOf = (seat: AlertSeat): EventsMode => {
-    const asked = source.events;
-    // An incoming webhook can subscribe to nothing: change dates are its only way.
-    if (seat.kind === 'webhook') return asked === 'off' ? 'off' : 'poll';
-    return asked ?? 'offline';
-  };
   return {
     async portals(): Promise<WatchedPortal[]> {
       const at = source.now().getTime();
@@ -70,7 +88,7 @@ export function createRecipients(source: RecipientSource) {
       const byKey = new Map<string, WatchedPortal>();
       for (const { record, seat, workspace } of await served()) {
         const key = seat.kind === 'connected' ? seat.memberId : 'webhook';
-        const mode = modeOf(seat);
+        const mode = modeOf(seat, source.events);
         const handler = mode === 'online' ? source.handler : undefined;
         const portal = byKey.get(key) ?? {
           key,
@@ -96,24 +114,7 @@ export function createRecipients(source: RecipientSource) {
       const workspace = await source.workspaceFor(telegramUserId);
       const record = workspace && (await recordOf(telegramUserId, workspace));
       if (!workspace || !record) return undefined;
-      return {
-        chatId: record.chatId,
-        zone: record.timeZone,
-        async render(alerts) {
-          const ids = [...new Set(alerts.flatMap((alert) => (alert.facts.personId ? [alert.facts.personId] : [])))];
-          const people = await workspace.names.users(ids).catch(() => new Map());
-          const names = new Map([...people].map(([id, person]) => [id, person.name as string]));
-          const origin = workspace.portal.origin;
-          const reply = renderAlerts(alerts, {
-            language: record.language,
-            zone: record.timeZone,
-            now: source.now(),
-            links: origin ? { origin, userId: record.portalUserId } : undefined,
-            names,
-          });
-          return presentEdit(reply, record.language);
-        },
-      };
+      return { chatId: record.chatId, zone: record.timeZone, render: renderFor(record, workspace, source.now) };
     },
   };
 }
