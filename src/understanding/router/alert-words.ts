@@ -17,7 +17,7 @@ const KIND_WORDS: [RegExp, AlertKind[]][] = [
   [/(?:выигр\p{L}*|won)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+выигр/u, ['dealWon']],
   [/(?:проигр\p{L}*|lost)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+проигр/u, ['dealLost']],
   [/сделк\p{L}*|deals?/u, ['dealWon', 'dealLost', 'dealSlipped', 'closeDateMoved']],
-  [/лид\p{L}*|leads?/u, ['leadUntouched']],
+  [/лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?!\p{L})|leads?/u, ['leadUntouched']],
   [/(?:выполн\p{L}*|закрыт\p{L}*|done|completed)\s+(?:задач\p{L}*|tasks?)/u, ['taskDone']],
   [/просроч\p{L}*|overdue/u, ['taskOverdue']],
   [/задач\p{L}*|tasks?/u, ['taskDone', 'taskOverdue']],

@@ -42,7 +42,10 @@ const DAY = words('(вчера\\p{L}*|сегодня\\p{L}*|позавчера\\
 
 /** What is counted: leads, tasks done, new deals, or money (the default: «как мы»). */
 const SUBJECTS: [RegExp, Query][] = [
-  [words('лид\\p{L}*|заявк\\p{L}*|заявок|leads?'), { subject: 'leads', measure: 'count' }],
+  [
+    words('лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|заявк\\p{L}*|заявок|leads?'),
+    { subject: 'leads', measure: 'count' },
+  ],
   [words('задач\\p{L}*|tasks?'), { subject: 'tasks', status: 'done', measure: 'count' }],
   [words('сделк\\p{L}*|сделок|deals?'), { subject: 'deals', measure: 'count' }],
 ];

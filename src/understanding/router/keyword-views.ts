@@ -44,7 +44,8 @@ export function keywordView(light: string, day: LocalDate | undefined, today: Lo
     return view({ scenario: 'dayPlan' });
   if (has(light, `вечерн\\p{L}*\\s+(?:сводк|отчет|итог|обзор)|evening\\s+(?:summary|report)`))
     return view({ scenario: 'eveningSummary' });
-  if (has(light, `лид\\p{L}*|leads?${E}|заявк\\p{L}*`)) return view({ scenario: 'newLeads' });
+  if (has(light, `лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|leads?${E}|заявк\\p{L}*`))
+    return view({ scenario: 'newLeads' });
   if (
     has(
       light,

@@ -61,7 +61,7 @@ export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   },
   {
     pattern: rule(
-      'откуда\\s+(?:к\\s+нам\\s+)?(?:наши\\s+)?(?:лид\\p{L}*|клиент\\p{L}*|заявк\\p{L}*)|(?:откуда|как|где)\\s+(?:к\\s+нам\\s+)?(?:приход\\p{L}*|ид\\p{L}*|бер\\p{L}*|появля\\p{L}*|приход\\p{L}*)\\s+(?:к\\s+нам\\s+)?(?:лид\\p{L}*|клиент\\p{L}*|заявк\\p{L}*)|источник\\p{L}*\\s+(?:лид\\p{L}*|клиент\\p{L}*|заявок)|(?:лид\\p{L}*|заявк\\p{L}*)\\s+по\\s+источник\\p{L}*|lead\\s+sources?|where\\s+do\\s+(?:the\\s+|our\\s+)?leads\\s+come\\s+from|leads\\s+by\\s+source',
+      'откуда\\s+(?:к\\s+нам\\s+)?(?:наши\\s+)?(?:лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|клиент\\p{L}*|заявк\\p{L}*)|(?:откуда|как|где)\\s+(?:к\\s+нам\\s+)?(?:приход\\p{L}*|ид\\p{L}*|бер\\p{L}*|появля\\p{L}*|приход\\p{L}*)\\s+(?:к\\s+нам\\s+)?(?:лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|клиент\\p{L}*|заявк\\p{L}*)|источник\\p{L}*\\s+(?:лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|клиент\\p{L}*|заявок)|(?:лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|заявк\\p{L}*)\\s+по\\s+источник\\p{L}*|lead\\s+sources?|where\\s+do\\s+(?:the\\s+|our\\s+)?leads\\s+come\\s+from|leads\\s+by\\s+source',
     ),
     set: { subject: 'leads', groupBy: 'source' },
   },
@@ -70,7 +70,7 @@ export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
 export const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   { pattern: rule('задач\\p{L}*|таск\\p{L}*|tasks?|to-?dos?'), subject: 'tasks' },
   { pattern: rule('сделк\\p{L}*|сделок|сделоч\\p{L}*|deals?'), subject: 'deals' },
-  { pattern: rule('лид\\p{L}*|заявк\\p{L}*|заявок|leads?'), subject: 'leads' },
+  { pattern: rule('лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|заявк\\p{L}*|заявок|leads?'), subject: 'leads' },
   {
     pattern: rule(
       'встреч\\p{L}*|расписани\\p{L}*|календар\\p{L}*|созвон\\p{L}*|совещани\\p{L}*|meetings?|schedule|calendar|agenda',

@@ -22,7 +22,10 @@ const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
     digest: 'overdueAlert',
     pattern: `(?:алерт|напоминани\\p{L}*|уведомлени\\p{L}*|оповещени\\p{L}*)\\s+(?:о|об|про)\\s+просрочк\\p{L}*|просрочк\\p{L}*|overdue(?:\\s+alert)?`,
   },
-  { digest: 'newLeads', pattern: `нов\\p{L}*\\s+лид\\p{L}*|лид\\p{L}*|new\\s+leads|leads` },
+  {
+    digest: 'newLeads',
+    pattern: `нов\\p{L}*\\s+лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|new\\s+leads|leads`,
+  },
   {
     digest: 'eveningSummary',
     pattern: `вечерн\\p{L}*\\s+(?:сводк\\p{L}*|отчет\\p{L}*|итог\\p{L}*|обзор)|(?:сводк\\p{L}*|итог\\p{L}*|отчет\\p{L}*)\\s+(?:по\\s+)?вечер\\p{L}*|итог\\p{L}*\\s+дня|отчет\\p{L}*\\s+за\\s+день|evening\\s+(?:summary|digest|report)|day\\s+results`,
@@ -288,7 +291,7 @@ const PLAIN_WORDS = new RegExp(
     'созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|план\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule',
     'calendar|meetings?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
     'отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|people',
-    'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид\\p{L}*|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
+    'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
     'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
     'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
