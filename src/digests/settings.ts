@@ -2,7 +2,11 @@
 // next run at once, so the dispatcher never works from a stale slot.
 
 import type { Database } from '../storage/db.ts';
-import { createDigestRepository, type DigestSubscription } from '../storage/digest-repository.ts';
+import {
+  createDigestRepository,
+  type DigestRepository,
+  type DigestSubscription,
+} from '../storage/digest-repository.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
@@ -34,6 +38,53 @@ const unreadableTime: Record<Language, string> = {
   en: 'I could not read the time; write it like 08:15.',
 };
 
+/** A director's six subscriptions, as stored or (never switched on) with their default times. */
+async function subscriptionsWithDefaults(
+  digests: DigestRepository,
+  director: DirectorRecord,
+): Promise<DigestSubscription[]> {
+  const stored = await digests.subscriptions(director.telegramUserId);
+  return DIGEST_NAMES.map(
+    (digest) =>
+      stored.find((subscription) => subscription.digest === digest) ?? {
+        telegramUserId: director.telegramUserId,
+        digest,
+        enabled: false,
+        localTime: DEFAULT_TIMES[digest],
+        timeZone: director.timeZone,
+        nextRunAt: undefined,
+      },
+  );
+}
+
+type Update = (current: DigestSubscription) => { enabled: boolean; localTime: string };
+type Change = (director: DirectorRecord, digest: DigestName | 'all', update: Update) => Promise<DigestSubscription[]>;
+
+/** Stores the digests' new switch and time, and returns every subscription as the message draws them. */
+async function changeSubscriptions(
+  digests: DigestRepository,
+  now: Date,
+  director: DirectorRecord,
+  digest: DigestName | 'all',
+  update: Update,
+): Promise<DigestSubscription[]> {
+  const changing = (subscription: DigestSubscription) => digest === 'all' || subscription.digest === digest;
+  const subscriptions = (await subscriptionsWithDefaults(digests, director)).map((subscription) => {
+    if (!changing(subscription)) return subscription;
+    const { enabled, localTime } = update(subscription);
+    return {
+      ...subscription,
+      enabled,
+      localTime,
+      // Always in the director's current zone: a change is also the moment to pick up a new one.
+      timeZone: director.timeZone,
+      nextRunAt: enabled ? nextSlot(subscription.digest, localTime, director.timeZone, now).at : undefined,
+    };
+  });
+  await digests.save(subscriptions.filter(changing), now);
+  return subscriptions;
+}
+
 export function createDigestSettings(deps: {
   db: Database;
   directors: DirectorRepository;
@@ -41,6 +92,8 @@ export function createDigestSettings(deps: {
 }): DigestSettingsPort {
   const clock = deps.now ?? (() => new Date());
   const digests = createDigestRepository(deps.db);
+  const subscriptionsOf = (director: DirectorRecord) => subscriptionsWithDefaults(digests, director);
+  const change: Change = (director, digest, update) => changeSubscriptions(digests, clock(), director, digest, update);
   const { directors } = deps;
 
   const directorOf = async (telegramUserId: number): Promise<DirectorRecord> => {
@@ -50,49 +103,10 @@ export function createDigestSettings(deps: {
     return director;
   };
 
-  const subscriptionsOf = async (director: DirectorRecord): Promise<DigestSubscription[]> => {
-    const stored = await digests.subscriptions(director.telegramUserId);
-    return DIGEST_NAMES.map(
-      (digest) =>
-        stored.find((subscription) => subscription.digest === digest) ?? {
-          telegramUserId: director.telegramUserId,
-          digest,
-          enabled: false,
-          localTime: DEFAULT_TIMES[digest],
-          timeZone: director.timeZone,
-          nextRunAt: undefined,
-        },
-    );
-  };
-
   const settingViews = (subscriptions: DigestSubscription[]) =>
     subscriptions.map(({ digest, enabled, localTime }) => ({ digest, enabled, time: localTime }));
   const render = (subscriptions: DigestSubscription[], language: Language, notice?: string) =>
     renderDigestSettings(settingViews(subscriptions), language, notice);
-
-  /** Stores the digests' new switch and time, and answers with the message drawn from the same read. */
-  const change = async (
-    director: DirectorRecord,
-    digest: DigestName | 'all',
-    update: (current: DigestSubscription) => { enabled: boolean; localTime: string },
-  ) => {
-    const now = clock();
-    const changing = (subscription: DigestSubscription) => digest === 'all' || subscription.digest === digest;
-    const subscriptions = (await subscriptionsOf(director)).map((subscription) => {
-      if (!changing(subscription)) return subscription;
-      const { enabled, localTime } = update(subscription);
-      return {
-        ...subscription,
-        enabled,
-        localTime,
-        // Always in the director's current zone: a change is also the moment to pick up a new one.
-        timeZone: director.timeZone,
-        nextRunAt: enabled ? nextSlot(subscription.digest, localTime, director.timeZone, now).at : undefined,
-      };
-    });
-    await digests.save(subscriptions.filter(changing), now);
-    return subscriptions;
-  };
 
   return {
     settingsReply: async (telegramUserId, language) =>

@@ -67,8 +67,6 @@ export interface Registry {
   /** Whether a «📈 График» button goes under the scenario's view (it has a picture and a button code). */
   hasChartButton(name: ScenarioName): boolean;
   exportListOf(name: ScenarioName): ExportList | undefined;
-  /** Each scenario's code on a button; null where no button carries it. */
-  buttonCodes(): Record<string, string | null>;
 }
 
 function rendersOf(entries: readonly ScenarioEntry[]): Map<string, Render> {
@@ -138,7 +136,6 @@ export function createRegistry(entries: readonly ScenarioEntry[]): Registry {
     statusFor: (name, language) => entry(name).status[language],
     hasChartButton: (name) => Boolean(byName.get(name)?.chart && byName.get(name)?.code),
     exportListOf: (name) => byName.get(name)?.exportList,
-    buttonCodes: () => Object.fromEntries(entries.map((each) => [each.name, each.code])),
   };
 }
 

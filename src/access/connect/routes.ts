@@ -64,9 +64,9 @@ export interface ConnectRoutesDeps {
   logger: Logger;
 }
 
-/** The handlers to mount on the listener, by path. */
-export function connectRoutes(deps: ConnectRoutesDeps): [path: string, handler: RouteHandler][] {
-  const { flow, logger } = deps;
+/** What both pages share: the site's origin, the browser's cookie, and how a refusal and an outcome are told. */
+function doorOf(deps: ConnectRoutesDeps) {
+  const { logger } = deps;
   const secure = deps.publicUrl.startsWith('https:');
   const origin = new URL(deps.publicUrl).origin;
   const cookie = (value: string) =>
@@ -89,7 +89,15 @@ export function connectRoutes(deps: ConnectRoutesDeps): [path: string, handler: 
     response.writeHead(405, { allow: 'GET, POST' }).end();
   };
 
-  const connectPage: RouteHandler = async (request, response) => {
+  return { origin, cookie, refused, notAllowed, tell };
+}
+
+type Door = ReturnType<typeof doorOf>;
+
+/** The page the /connect button opens in Telegram: it proves who opens it, then hands over to the browser. */
+function connectPageOf(deps: ConnectRoutesDeps, { origin, cookie, refused, notAllowed }: Door): RouteHandler {
+  const { flow } = deps;
+  return async (request, response) => {
     const query = new URL(request.url ?? '/', origin).searchParams;
     if (request.method === 'GET' && query.has('h')) {
       const handed = await flow.handover(query.get('h') ?? '');
@@ -115,8 +123,12 @@ export function connectRoutes(deps: ConnectRoutesDeps): [path: string, handler: 
     const address = `${deps.publicUrl}${CONNECT_PAGE_PATH}?${new URLSearchParams({ h: proven.handover })}`;
     sendPage(response, handoverPage(address, proven.language));
   };
+}
 
-  const handler: RouteHandler = async (request, response) => {
+/** The portal's redirect after approval: a confirmation page, then the connection stored on its POST. */
+function redirectOf(deps: ConnectRoutesDeps, { origin, refused, notAllowed, tell }: Door): RouteHandler {
+  const { flow } = deps;
+  return async (request, response) => {
     if (request.method === 'GET') {
       const query = new URL(request.url ?? '/', origin).searchParams;
       const outcome = await flow.approved(query, cookieOf(request));
@@ -140,9 +152,13 @@ export function connectRoutes(deps: ConnectRoutesDeps): [path: string, handler: 
     const text = connectedSentence(escapeHtml(outcome.portal), escapeHtml(outcome.userName), attempt.language);
     await tell(attempt.chatId, attempt.language, text);
   };
+}
 
+/** The handlers to mount on the listener, by path. */
+export function connectRoutes(deps: ConnectRoutesDeps): [path: string, handler: RouteHandler][] {
+  const door = doorOf(deps);
   return [
-    [CONNECT_PAGE_PATH, connectPage],
-    [OAUTH_REDIRECT_PATH, handler],
+    [CONNECT_PAGE_PATH, connectPageOf(deps, door)],
+    [OAUTH_REDIRECT_PATH, redirectOf(deps, door)],
   ];
 }
