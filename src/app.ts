@@ -53,7 +53,6 @@ export interface AppOptions extends WorkspaceOptions {
    * knows where the portal's request limit is counted.
    */
   portal?: PortalClient | ((buckets: BucketSource) => PortalClient);
-  application?: ApplicationOptions;
   /** ALLOWED_TELEGRAM_IDS: each Telegram user, and the portal user it stands for when given. */
   allowed: readonly { telegramUserId: number; portalUserId?: number }[];
   /** BITRIX24_EVENTS. */

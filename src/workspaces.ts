@@ -3,6 +3,7 @@
 // schedule over the workspaces. A director acts through one workspace: the company webhook (ALLOWED_TELEGRAM_IDS),
 // or their own connection through the Bitrix24 application, with their own rights; two companies, or two people of
 // different rights, never share what one of them may see.
+import type { ApplicationOptions } from './access/connect/application.ts';
 import type { Identify } from './access/identify.ts';
 import { createIdentify } from './access/identify.ts';
 import type { Seats } from './access/seats.ts';
@@ -50,8 +51,8 @@ export interface WorkspaceOptions {
   digestRound?: Pick<DigestDispatcherDeps, 'instance' | 'leaseMs' | 'tickMs' | 'rate'>;
   /** Alert settings a director starts with, over the product's defaults (the demo keeps no quiet hours). */
   alertDefaults?: Partial<AlertSettings>;
-  /** A Bitrix24 application is configured: a director without a portal is offered to connect one. */
-  application?: unknown;
+  /** The Bitrix24 application, when configured: directors connect their own portals (and are offered /connect). */
+  application?: ApplicationOptions;
 }
 
 /** What every workspace shares: the database, its repositories and the portals' request limits, the clock, the log. */
