@@ -145,7 +145,10 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
 
   return async (conversation, message, options = {}) => {
     const tg = conversation.telegramUserId;
-    let language = await storedLanguage(deps.directors, tg);
+    // Decided once: the words' language once understood; until then (or when anything fails first) the director's
+    // own, or for someone not yet known the language of their words, as the router would decide it.
+    const known = await deps.directors.get(tg).catch(() => undefined);
+    let language = known?.language ?? detectLanguage(message);
     try {
       let record = await deps.identify.director(conversation);
       const read = await understood(record, await conversations.read(tg), message);
@@ -157,8 +160,6 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
       const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
       return await answered(tg, await desk.dispatch(request, read.understanding.intent), language);
     } catch (error) {
-      // Someone not yet known: the language of their words, as the router would decide it, without running it.
-      if (!(await deps.directors.get(tg).catch(() => undefined))) language = detectLanguage(message, language);
       return presentReplies([{ html: desk.failure(error, language) }], language);
     }
   };

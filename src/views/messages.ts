@@ -239,6 +239,12 @@ export const FORWARDED: Texts = {
 /** The director's language as Telegram knows it, for replies the assistant gives before it knows them. */
 export const languageOfCode = (code: string | undefined): Language => (code?.startsWith('en') ? 'en' : 'ru');
 
+/** Someone not on the list: their Telegram ID to pass on, and nothing about the company. */
+export const strangerSentence = (telegramUserId: number, language: Language): string =>
+  language === 'en'
+    ? `Sorry, this assistant is only for the company's staff. Your Telegram ID is ${telegramUserId}: send it to your administrator to get access.`
+    : `Извините, этот помощник доступен только сотрудникам компании. Ваш Telegram ID: ${telegramUserId} — передайте его администратору, чтобы получить доступ.`;
+
 export const NOT_TEXT: Texts = {
   ru: 'Я понимаю текст и голосовые: напишите или скажите, что показать — расписание, задачи или сделки.',
   en: 'I understand text and voice notes: write or say what to show — schedule, tasks or deals.',

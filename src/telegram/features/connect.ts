@@ -9,6 +9,7 @@ import {
   CONNECT_BUTTON,
   CONNECT_FIRST,
   disconnectedSentence,
+  languageOfCode,
   NOT_A_PORTAL_ADDRESS,
   NOTHING_TO_DISCONNECT,
   OPEN_CONNECT_LINK,
@@ -18,7 +19,7 @@ import type { Language } from '../../vocabulary/director.ts';
 import { CONNECT_DATA } from '../callback-data.ts';
 import { CONNECT_TAP } from '../workspace-tag.ts';
 
-const languageOf = (ctx: Context): Language => (ctx.from?.language_code?.startsWith('en') ? 'en' : 'ru');
+const languageOf = (ctx: Context): Language => languageOfCode(ctx.from?.language_code);
 
 /** Asks for the portal's address; the next text within the link's lifetime counts as the answer. */
 async function askAddress(ctx: Context, connect: ConnectPort, now: () => number) {

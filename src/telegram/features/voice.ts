@@ -7,8 +7,7 @@ import type { Logger } from '../../log.ts';
 import { presentReplies } from '../../present/present.ts';
 import type { Transcriber } from '../../speech/transcriber.ts';
 import { portalText } from '../../views/lines.ts';
-import { heardLine, VOICE_NOT_UNDERSTOOD, VOICE_TOO_LONG } from '../../views/messages.ts';
-import type { Language } from '../../vocabulary/director.ts';
+import { heardLine, languageOfCode, VOICE_NOT_UNDERSTOOD, VOICE_TOO_LONG } from '../../views/messages.ts';
 import type { MenuKeyboard } from '../menu.ts';
 import type { Sender } from '../send.ts';
 import { whileTyping } from './conversation.ts';
@@ -74,7 +73,7 @@ export function voiceFeature(deps: VoiceDependencies): Composer<Context> {
   composer.on(['message:voice', 'message:audio', 'message:video_note'], async (ctx) => {
     const note = noteOf(ctx);
     if (!note) return;
-    const language: Language = ctx.from.language_code?.startsWith('en') ? 'en' : 'ru';
+    const language = languageOfCode(ctx.from.language_code);
     const menu = deps.menu.markup(ctx.from.language_code);
     const say = (html: string) => deps.sender.send(ctx.chat.id, [{ html }], menu);
     if (note.duration > VOICE_MAX_SECONDS || tooBig(note.size)) return void (await say(VOICE_TOO_LONG[language]));
