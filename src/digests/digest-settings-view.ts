@@ -1,5 +1,6 @@
 // The digest settings message: every digest with its switch and time, changed by buttons and edited in place.
 
+import { DIGEST_OFF, ON_FRIDAYS, ON_WORKDAYS } from '../views/messages-digests.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { say } from '../views/words.ts';
 import type { Language } from '../vocabulary/director.ts';
@@ -142,13 +143,10 @@ export function allDigestsSwitched(
 /** One line for a change said in words («🔔 Итоги дня: по будням в 19:00.»), with the button to all settings. */
 export function digestChanged(setting: DigestSettingView, language: Language): Reply {
   const title = titles[language][setting.digest];
-  const days =
-    setting.digest === 'weeklyReport'
-      ? say(language, 'по пятницам', 'on Fridays')
-      : say(language, 'по будням', 'on workdays');
+  const days = setting.digest === 'weeklyReport' ? ON_FRIDAYS[language] : ON_WORKDAYS[language];
   const html = setting.enabled
     ? `🔔 <b>${title}</b>: ${days} ${say(language, 'в', 'at')} ${setting.time}.`
-    : `🔕 <b>${title}</b>: ${say(language, 'выключено, больше не пришлю.', 'off, I will not send it any more.')}`;
+    : `🔕 <b>${title}</b>: ${DIGEST_OFF[language]}`;
   return { html, buttons: [[{ text: texts[language].all, action: { kind: 'digestSettings' } }]] };
 }
 

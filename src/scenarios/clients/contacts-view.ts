@@ -12,6 +12,7 @@ import {
   titleText,
   totalOf,
 } from '../../views/lines.ts';
+import { CONTACTS_EMPTY_HINT, CONTACTS_HINT, NOBODY_AT_COMPANY } from '../../views/messages-clients.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -66,22 +67,13 @@ export function renderContacts(view: Extract<ViewModel, { view: 'contacts' }>, l
       );
   if (total === 0)
     return {
-      lines: sections(
-        `👥 <b>${whose}</b>: ${say(language, 'в карточке компании никого нет.', 'nobody is listed on the company.')}`,
-        hintLine(say(language, 'Могу создать контакт.', 'I can create a contact.')),
-      ),
+      lines: sections(`👥 <b>${whose}</b>: ${NOBODY_AT_COMPANY[language]}`, hintLine(CONTACTS_EMPTY_HINT[language])),
     };
   return {
     lines: sections(
       `👥 <b>${whose}</b>: ${count(total, 'contact', language)}`,
       peopleLines(view.people, language, !view.companyTitle, 15, view.links),
-      hintLine(
-        say(
-          language,
-          'Могу показать досье, добавить комментарий или поставить задачу связаться.',
-          'I can show a dossier, add a comment, or create a task to get in touch.',
-        ),
-      ),
+      hintLine(CONTACTS_HINT[language]),
     ),
     buttons: peopleButtons(view.people.items),
   };

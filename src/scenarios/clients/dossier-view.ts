@@ -1,5 +1,7 @@
 import { dealLine } from '../../views/items.ts';
 import { hintLine, listLines, type Page, portalText, sections, titleText, totalOf } from '../../views/lines.ts';
+import { DOSSIER_HINT } from '../../views/messages-clients.ts';
+import { NO_OPEN_DEALS, OPEN_DEALS } from '../../views/messages-deals.ts';
 import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
@@ -33,18 +35,12 @@ export function renderDossier(view: Extract<ViewModel, { view: 'dossier' }>, lan
       ],
       dealCount > 0
         ? [
-            `💼 ${say(language, 'Открытые сделки', 'Open deals')} (${dealCount}):`,
+            `💼 ${OPEN_DEALS[language]} (${dealCount}):`,
             ...listLines(view.deals, (deal) => dealLine(deal, language, { links: view.links }), 'deal', language, 10),
           ]
-        : `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
+        : `💼 ${NO_OPEN_DEALS[language]}`,
       activitiesSection(view.activities, view.at, language),
-      hintLine(
-        say(
-          language,
-          'Могу добавить комментарий, создать сделку или задачу по клиенту.',
-          'I can add a comment, or create a deal or a task for this client.',
-        ),
-      ),
+      hintLine(DOSSIER_HINT[language]),
     ),
     buttons: dealButtons(view.deals.items, 3),
   };

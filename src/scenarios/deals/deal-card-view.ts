@@ -1,6 +1,7 @@
 import { dayInWords, localDateOf, money } from '../../views/format.ts';
 import { activityLine, taskLine } from '../../views/items.ts';
 import { hintLine, listLines, type Page, portalText, sections, titleText } from '../../views/lines.ts';
+import { CHANGE_STAGE_BUTTON, DEAL_CARD_HINT, LATEST_ACTIVITIES, OPEN_TASKS } from '../../views/messages-deals.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ActivityItem, Moment, ViewModel } from '../../vocabulary/view-models.ts';
@@ -10,7 +11,7 @@ import { completeButtons } from '../tasks/tasks-view.ts';
 export function activitiesSection(activities: ActivityItem[], at: Moment, language: Language): string[] | undefined {
   if (activities.length === 0) return undefined;
   return [
-    `🕑 ${say(language, 'Последние дела', 'Latest activities')}:`,
+    `🕑 ${LATEST_ACTIVITIES[language]}:`,
     ...listLines(activities, (one) => activityLine(one, at, language), 'record', language),
   ];
 }
@@ -37,7 +38,7 @@ export function renderDealCard(view: Extract<ViewModel, { view: 'dealCard' }>, l
   const tasks =
     view.tasks.length > 0
       ? [
-          `✅ ${say(language, 'Открытые задачи', 'Open tasks')}:`,
+          `✅ ${OPEN_TASKS[language]}:`,
           ...listLines(view.tasks, (task) => taskLine(task, view.at, language), 'task', language),
         ]
       : undefined;
@@ -49,16 +50,10 @@ export function renderDealCard(view: Extract<ViewModel, { view: 'dealCard' }>, l
       deal.comments ? `📝 ${portalText(deal.comments)}` : undefined,
       activitiesSection(view.activities, view.at, language),
       tasks,
-      hintLine(
-        say(
-          language,
-          'Могу перевести сделку на другой этап или добавить комментарий.',
-          'I can move the deal to another stage or add a comment.',
-        ),
-      ),
+      hintLine(DEAL_CARD_HINT[language]),
     ),
     buttons: [
-      [{ text: say(language, '🔀 Сменить этап', '🔀 Change stage'), action: { kind: 'chooseStage', dealId: deal.id } }],
+      [{ text: CHANGE_STAGE_BUTTON[language], action: { kind: 'chooseStage', dealId: deal.id } }],
       ...completeButtons(view.tasks, language, 3),
     ],
   };

@@ -1,6 +1,7 @@
 import { moneyTotals } from '../../views/format.ts';
 import { dealLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, listLimit, listLines, type Page, sections, totalOf } from '../../views/lines.ts';
+import { DEALS_HINT, NO_DEALS_HINT, NO_OPEN_DEALS, OPEN_DEALS, STUCK_14_DAYS } from '../../views/messages-deals.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -8,7 +9,7 @@ import type { DealItem, Listed, ViewModel } from '../../vocabulary/view-models.t
 
 /** «💤 2 сделки без движения 14+ дней». */
 export const stuckLine = (n: number, language: Language): string =>
-  `💤 ${count(n, 'deal', language)} ${say(language, 'без движения 14+ дней', 'without movement for 14+ days')}`;
+  `💤 ${count(n, 'deal', language)} ${STUCK_14_DAYS[language]}`;
 
 /** The warning line with the stuck deals under it; nothing when no deal is stuck. */
 export function stuckSection(
@@ -35,16 +36,7 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
   const total = totalOf(view.deals);
   if (total === 0) {
     return {
-      lines: sections(
-        `💼 ${say(language, 'Открытых сделок нет.', 'No open deals.')}`,
-        hintLine(
-          say(
-            language,
-            'Могу создать сделку: назовите её и сумму.',
-            'I can create a deal: give me its name and amount.',
-          ),
-        ),
-      ),
+      lines: sections(`💼 ${NO_OPEN_DEALS[language]}`, hintLine(NO_DEALS_HINT[language])),
     };
   }
   const line = (deal: DealItem) => dealLine(deal, language, { pipeline: true, links: view.links });
@@ -56,16 +48,10 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
   };
   return {
     lines: sections(
-      `💼 ${say(language, 'Открытые сделки', 'Open deals')}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
+      `💼 ${OPEN_DEALS[language]}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
       stuckSection({ items: stuck, total: view.stuck }, language, listLimit, line),
       others.total > 0 ? listLines(others, line, 'deal', language) : undefined,
-      hintLine(
-        say(
-          language,
-          'Могу открыть карточку сделки или перевести её на другой этап.',
-          'I can open a deal or move it to another stage.',
-        ),
-      ),
+      hintLine(DEALS_HINT[language]),
     ),
     buttons: dealButtons(stuck.length > 0 ? stuck : view.deals.items),
   };

@@ -1,6 +1,7 @@
 import { moneyTotals } from '../../views/format.ts';
 import { dealLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, type Page, portalText, quoted, sections } from '../../views/lines.ts';
+import { DEALS_HINT, NEW_LEADS_THIS_WEEK, NO_DEALS_HINT, NO_DEALS_IN_PIPELINE } from '../../views/messages-deals.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -36,22 +37,10 @@ export function renderPipeline(view: Extract<ViewModel, { view: 'pipeline' }>, l
             ...stages,
             `${say(language, 'Итого', 'Total')}: ${count(total, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,
           ]
-        : say(language, 'Открытых сделок в этой воронке нет.', 'No open deals in this pipeline.'),
+        : NO_DEALS_IN_PIPELINE[language],
       stuckSection(view.stuck, language, 10, (deal) => dealLine(deal, language, { links: view.links })),
-      `🆕 ${say(language, 'Новых лидов за неделю', 'New leads this week')}: ${view.newLeads}`,
-      hintLine(
-        total > 0
-          ? say(
-              language,
-              'Могу открыть карточку сделки или перевести её на другой этап.',
-              'I can open a deal or move it to another stage.',
-            )
-          : say(
-              language,
-              'Могу создать сделку: назовите её и сумму.',
-              'I can create a deal: give me its name and amount.',
-            ),
-      ),
+      `🆕 ${NEW_LEADS_THIS_WEEK[language]}: ${view.newLeads}`,
+      hintLine(total > 0 ? DEALS_HINT[language] : NO_DEALS_HINT[language]),
     ),
     buttons,
   };

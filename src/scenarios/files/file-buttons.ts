@@ -1,8 +1,8 @@
 // The buttons that send a view as a file: «📈 График» under a view that has a picture, «📥 Excel» under a list;
 // under an answer to a question they carry the key of the stored question (Telegram allows 64 bytes).
 
+import { CHART_BUTTON } from '../../views/messages-files.ts';
 import type { Button, Reply } from '../../views/reply.ts';
-import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import { REGISTRY } from '../registry.ts';
@@ -18,7 +18,7 @@ function answerButtons(answer: AnswerFiles, language: Language): Button[] {
   const buttons: Button[] = [];
   if (answer.chart)
     buttons.push({
-      text: say(language, '📈 График', '📈 Chart'),
+      text: CHART_BUTTON[language],
       action: { kind: 'answerFile', file: 'chart', key: answer.key },
     });
   if (answer.excel) buttons.push({ text: '📥 Excel', action: { kind: 'answerFile', file: 'excel', key: answer.key } });
@@ -29,7 +29,7 @@ function fileButtons(request: ScenarioRequest, language: Language, answer?: Answ
   if (answer) return answerButtons(answer, language);
   const buttons: Button[] = [];
   if (REGISTRY.hasChartButton(request.scenario))
-    buttons.push({ text: say(language, '📈 График', '📈 Chart'), action: { kind: 'chart', request } });
+    buttons.push({ text: CHART_BUTTON[language], action: { kind: 'chart', request } });
   const list = REGISTRY.exportListOf(request.scenario);
   if (list) buttons.push({ text: '📥 Excel', action: { kind: 'export', list } });
   return buttons;

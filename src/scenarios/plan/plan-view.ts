@@ -3,7 +3,27 @@
 
 import { dateInWords, money, moneyTotals, periodInWords } from '../../views/format.ts';
 import { bullet, hintLine, opens, type Page, portalText, sections, titleText } from '../../views/lines.ts';
-import { NO_PLAN_OFFER, PLAN_HINT, ROUGH_ESTIMATE } from '../../views/messages-plan.ts';
+import {
+  AT_RISK_BUTTON,
+  AT_THIS_PACE,
+  DECIDE_PERIOD,
+  EXPECTED_IN_OTHER_CURRENCIES,
+  FORECAST_BEATS_PLAN,
+  NO_DEALS_DUE_IN_PERIOD,
+  NO_PLAN_OFFER,
+  PER_WORKING_DAY,
+  PLAN_AND_FORECAST,
+  PLAN_FOR,
+  PLAN_HINT,
+  ROUGH_ESTIMATE,
+  SHORT_OF_PLAN,
+  STAGE_PROBABILITY_IS,
+  TYPICAL_PROBABILITY_NOTE,
+  WEIGHED_BY_STAGE,
+  WHY_BUTTON,
+  WON_OUTSIDE_PLAN,
+  WOULD_CLOSE_GAP,
+} from '../../views/messages-plan.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -28,13 +48,8 @@ function factLines(view: PlanView, language: Language): string[] {
     `🗓 ${say(language, 'Прошло', 'Gone')}: ${time.gone} ${say(language, 'из', 'of')} ${count(time.total, 'workingDayOf', language)} (${percent(time.gone, time.total)})`,
   ];
   if (view.otherFact.length > 0)
-    lines.push(
-      `💱 ${say(language, 'Ещё выиграно, в план не входит', 'Also won, not in the plan')}: ${moneyTotals(view.otherFact, language)}`,
-    );
-  if (view.runRate !== undefined && time.left > 0)
-    lines.push(
-      `📈 ${say(language, 'В таком темпе к концу периода', 'At this pace by the period’s end')}: ${cash(view.runRate)}`,
-    );
+    lines.push(`💱 ${WON_OUTSIDE_PLAN[language]}: ${moneyTotals(view.otherFact, language)}`);
+  if (view.runRate !== undefined && time.left > 0) lines.push(`📈 ${AT_THIS_PACE[language]}: ${cash(view.runRate)}`);
   return lines;
 }
 
@@ -42,23 +57,23 @@ function forecastLines(view: PlanView, language: Language): string[] {
   const cash = (amount: number) => money(Math.round(amount), view.currency, language);
   const behind =
     view.dealsCount > 0
-      ? `(${say(language, 'факт', 'won')} + ${count(view.dealsCount, 'deal', language)} ${say(language, 'с учётом вероятности этапа', 'weighed by their stage')})`
-      : say(language, '— открытых сделок со сроком в этом периоде нет', '— no open deals are due in this period');
+      ? `(${say(language, 'факт', 'won')} + ${count(view.dealsCount, 'deal', language)} ${WEIGHED_BY_STAGE[language]})`
+      : NO_DEALS_DUE_IN_PERIOD[language];
   const lines = [`🔮 ${say(language, 'Прогноз', 'Forecast')}: ${cash(view.forecast)} ${behind}`];
   if (view.gap !== undefined && view.plan) {
     lines.push(
       view.gap > 0
-        ? `⚠️ ${say(language, 'Не хватает до плана', 'Short of the plan by')}: ${cash(view.gap)}`
-        : `🎉 ${say(language, 'Прогноз выше плана на', 'The forecast beats the plan by')} ${cash(-view.gap)}`,
+        ? `⚠️ ${SHORT_OF_PLAN[language]}: ${cash(view.gap)}`
+        : `🎉 ${FORECAST_BEATS_PLAN[language]} ${cash(-view.gap)}`,
     );
   }
   if (view.paceNeeded !== undefined && view.paceNeeded > 0)
     lines.push(
-      `🏃 ${say(language, 'Нужно', 'Needed')}: ${cash(view.paceNeeded)} ${say(language, 'в рабочий день', 'a working day')} (${say(language, 'осталось', 'left')}: ${count(view.time.left, 'workingDay', language)})`,
+      `🏃 ${say(language, 'Нужно', 'Needed')}: ${cash(view.paceNeeded)} ${PER_WORKING_DAY[language]} (${say(language, 'осталось', 'left')}: ${count(view.time.left, 'workingDay', language)})`,
     );
   if (view.otherExpected.length > 0)
     lines.push(
-      `💱 ${say(language, 'Ожидается в других валютах', 'Expected in other currencies')}: ${moneyTotals(
+      `💱 ${EXPECTED_IN_OTHER_CURRENCIES[language]}: ${moneyTotals(
         view.otherExpected.map((one) => ({ ...one, amount: Math.round(one.amount) })),
         language,
       )}`,
@@ -91,7 +106,7 @@ function whyLines(view: PlanView, language: Language): string[] {
   return [
     `1️⃣ ${say(language, `Факт ${cash(view.fact)} — сделки, выигранные с ${from}.`, `Won ${cash(view.fact)}: deals won since ${from}.`)}`,
     `2️⃣ ${say(language, `Ещё ${cash(view.expected)} — ${count(view.dealsCount, 'deal', language)} с датой закрытия до ${to}, каждая × вероятность её этапа.`, `${cash(view.expected)} more: ${count(view.dealsCount, 'deal', language)} due by ${to}, each times its stage’s probability.`)}`,
-    `3️⃣ ${say(language, 'Вероятность этапа — доля выигранных среди закрытых за год сделок, прошедших его', 'A stage’s probability is the share won among the year’s closed deals that passed it')}${stages ? `: ${stages}` : ''}${view.rough ? say(language, ' (* меньше десяти сделок — типовое значение).', ' (* fewer than ten deals: a typical value).') : '.'}`,
+    `3️⃣ ${STAGE_PROBABILITY_IS[language]}${stages ? `: ${stages}` : ''}${view.rough ? TYPICAL_PROBABILITY_NOTE[language] : '.'}`,
   ];
 }
 
@@ -104,7 +119,7 @@ function planButtons(view: PlanView, language: Language): Button[][] {
   };
   const row: Button[] = [
     {
-      text: say(language, '⚠️ Под угрозой', '⚠️ At risk'),
+      text: AT_RISK_BUTTON[language],
       action: {
         kind: 'show',
         request: { scenario: 'dealsAtRisk', ...(view.manager ? { managerId: view.manager.id } : {}) },
@@ -113,14 +128,14 @@ function planButtons(view: PlanView, language: Language): Button[][] {
   ];
   if (!view.why)
     row.push({
-      text: say(language, '❓ Почему так', '❓ Why'),
+      text: WHY_BUTTON[language],
       action: { kind: 'show', request: { ...same, why: 1 } },
     });
   return [row];
 }
 
 export function renderPlanForecast(view: PlanView, language: Language): Page {
-  const header = `📊 ${say(language, 'План и прогноз', 'Plan and forecast')}: ${periodInWords(view.period, language)} — ${whose(view, language)}`;
+  const header = `📊 ${PLAN_AND_FORECAST[language]}: ${periodInWords(view.period, language)} — ${whose(view, language)}`;
   const planLine = view.plan
     ? `🎯 ${say(language, 'План', 'Plan')}: ${money(view.plan.amount.amount, view.plan.amount.currency, language)}`
     : `🎯 ${NO_PLAN_OFFER[language]}`;
@@ -133,7 +148,7 @@ export function renderPlanForecast(view: PlanView, language: Language): Page {
   const closers =
     view.closers.length > 0
       ? [
-          `🔑 ${view.plan && (view.gap ?? 0) > 0 ? say(language, 'Закроют разрыв', 'Would close the gap') : say(language, 'Решают период', 'Decide the period')}:`,
+          `🔑 ${view.plan && (view.gap ?? 0) > 0 ? WOULD_CLOSE_GAP[language] : DECIDE_PERIOD[language]}:`,
           ...view.closers.map((deal) => bullet(forecastDealLine(deal, language, view.links))),
         ]
       : undefined;
@@ -154,7 +169,7 @@ export function renderPlanForecast(view: PlanView, language: Language): Page {
 export function planSummaryLine(summary: PlanSummary, language: Language): string {
   const cash = (amount: number) => money(Math.round(amount), summary.currency, language);
   return [
-    `🎯 ${say(language, 'План на', 'Plan for')} ${periodInWords(summary.period, language)}: ${cash(summary.plan)}`,
+    `🎯 ${PLAN_FOR[language]} ${periodInWords(summary.period, language)}: ${cash(summary.plan)}`,
     `${say(language, 'факт', 'won')} ${cash(summary.fact)} (${percent(summary.fact, summary.plan)})`,
     `${say(language, 'прогноз', 'forecast')} ${cash(summary.forecast)}`,
   ].join(' · ');

@@ -3,7 +3,15 @@
 
 import { dateInWords, money, periodInWords } from '../../views/format.ts';
 import { hintLine, listLines, nameQuoted, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
-import { NO_PLANS, NO_RISK, PLANS_HINT, RISK_HINT } from '../../views/messages-plan.ts';
+import {
+  DEALS_AT_RISK,
+  NO_PLANS,
+  NO_RISK,
+  NOTHING_PLANNED,
+  PLAN_VS_FACT_BUTTON,
+  PLANS_HINT,
+  RISK_HINT,
+} from '../../views/messages-plan.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -21,7 +29,7 @@ export function reasonText(reason: RiskReason, stage: string, language: Language
         `${count(reason.days, 'day', language)} in ${quoted(stage, language)} (usually ${reason.usualDays})`,
       );
     case 'nothingPlanned':
-      return say(language, 'нет дел', 'nothing planned');
+      return NOTHING_PLANNED[language];
     case 'closeDatePassed':
       return say(
         language,
@@ -46,7 +54,7 @@ export function riskLine(deal: RiskItem, language: Language, links?: RecordLinks
 
 export function renderDealsAtRisk(view: Extract<ViewModel, { view: 'dealsAtRisk' }>, language: Language): Page {
   const whose = view.manager ? ` — ${portalText(view.manager.name)}` : '';
-  const header = `🚨 ${say(language, 'Сделки под угрозой', 'Deals at risk')}${whose}: ${view.deals.total}`;
+  const header = `🚨 ${DEALS_AT_RISK[language]}${whose}: ${view.deals.total}`;
   if (view.deals.total === 0) return { lines: sections(header, NO_RISK[language]) };
   return {
     lines: sections(
@@ -77,7 +85,7 @@ export function renderPlans(view: Extract<ViewModel, { view: 'plans' }>, languag
   const buttons: Button[][] = [
     [
       {
-        text: say(language, '📊 Как идём по плану', '📊 Plan vs fact'),
+        text: PLAN_VS_FACT_BUTTON[language],
         action: { kind: 'show', request: { scenario: 'plan' } },
       },
     ],

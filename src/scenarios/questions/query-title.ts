@@ -3,6 +3,16 @@
 import { DateTime } from 'luxon';
 import { countOf, money } from '../../views/format.ts';
 import { nameQuoted, portalText, quoted } from '../../views/lines.ts';
+import {
+  ABOUT_TOPIC,
+  AT_STAGE,
+  FOR_CLIENT,
+  FOR_CLIENTS,
+  IN_PIPELINE,
+  MATCHING_WORDS,
+  OF_ALL_TIME,
+  OF_SALES_TEAM,
+} from '../../views/messages-questions.ts';
 import { WITHOUT_WORDS } from '../../views/messages-words.ts';
 import { nouns, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -128,7 +138,7 @@ export function whose(filters: QueryFilters, language: Language): string {
   const person = filters.person;
   if (!person || person.kind === 'me') return '';
   if (person.kind === 'team') return say(language, ' команды', ' of the team');
-  if (person.kind === 'sales') return say(language, ' отдела продаж', ' of the sales team');
+  if (person.kind === 'sales') return OF_SALES_TEAM[language];
   if (person.kind === 'people')
     return language === 'ru'
       ? ` ${person.people.map((one) => portalText(genitiveName(one.name))).join(' и ')}`
@@ -142,17 +152,16 @@ export function whose(filters: QueryFilters, language: Language): string {
 export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language: Language): string {
   const { query, filters, at } = view;
   let words = whose(filters, language);
-  if (filters.client) words += say(language, ' по клиенту ', ' for ') + nameQuoted(filters.client, language);
+  if (filters.client) words += FOR_CLIENT[language] + nameQuoted(filters.client, language);
   if (filters.clients)
     words +=
-      say(language, ' по клиентам ', ' for ') +
+      FOR_CLIENTS[language] +
       filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
   if (query.without) words += WITHOUT_WORDS[query.without][language];
-  if (query.topic) words += say(language, ' по теме ', ' about ') + quoted(query.topic, language);
-  if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
-  if (filters.pipeline)
-    words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);
-  if (filters.stage) words += say(language, ' на стадии ', ' at stage ') + quoted(portalText(filters.stage), language);
+  if (query.topic) words += ABOUT_TOPIC[language] + quoted(query.topic, language);
+  if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
+  if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
+  if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
   if (query.idleDays)
     words += say(language, ` без движения от ${query.idleDays} дн.`, ` not moved for ${query.idleDays}+ days`);
   if (query.amount?.min !== undefined)
@@ -162,7 +171,7 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (query.period) {
     const on = (query.subject === 'tasks' || query.subject === 'meetings') && query.status !== 'done';
     words += ` ${periodWords(query.period, at.today, language, on)}`;
-  } else if (query.status === 'won' || query.status === 'lost') words += say(language, ' за всё время', ' of all time');
+  } else if (query.status === 'won' || query.status === 'lost') words += OF_ALL_TIME[language];
   return words;
 }
 

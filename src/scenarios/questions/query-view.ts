@@ -4,6 +4,25 @@ import { DateTime } from 'luxon';
 import { countOf, dayHeading, money, moneyTotals, plural } from '../../views/format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
+import {
+  AVERAGE_DEAL,
+  BY_MANAGER,
+  BY_MONTH,
+  BY_PERSON,
+  BY_SOURCE,
+  BY_STAGE,
+  BY_STATUS,
+  BY_WEEK,
+  DEALS_TOTAL,
+  DEALS_WON,
+  GROUPED_BY_MANAGER,
+  LEADS_COUNT_HINT,
+  NO_DEADLINE,
+  NO_DEALS_CLOSED,
+  NOTHING_FOUND,
+  ON_AVERAGE,
+  PERSON_NOT_FOUND_HINT,
+} from '../../views/messages-questions.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, nouns, say } from '../../views/words.ts';
 import type { ScenarioRequest } from '../../vocabulary/catalogue.ts';
@@ -44,14 +63,14 @@ const sumsText = (sums: Amount[], language: Language) => moneyTotals(sums, langu
 function groupLine(row: GroupRow, index: number, query: Query, language: Language): string {
   const label =
     (query.groupBy === 'week' || query.groupBy === 'month') && !row.key
-      ? say(language, 'без срока', 'no date')
+      ? NO_DEADLINE[language]
       : query.groupBy === 'week' || query.groupBy === 'month'
         ? periodLabel(row.key, query.groupBy, language)
         : portalText(row.label);
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
-  if (row.averages.length) parts.push(say(language, 'в среднем ', 'average ') + sumsText(row.averages, language));
+  if (row.averages.length) parts.push(ON_AVERAGE[language] + sumsText(row.averages, language));
   return parts.join(' — ');
 }
 
@@ -81,8 +100,7 @@ const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
 
 /** The one next step: never an offer of the answer just given. */
 function queryHint(query: Query, language: Language): string {
-  if (query.subject === 'leads' && query.groupBy === 'source')
-    return say(language, 'Могу показать сами лиды за этот период.', 'I can list the leads of this period.');
+  if (query.subject === 'leads' && query.groupBy === 'source') return LEADS_COUNT_HINT[language];
   return QUERY_HINTS[query.subject][language];
 }
 
@@ -205,9 +223,9 @@ function conversionParts(
   language: Language,
 ): Part[] {
   const closed = result.won + result.lost;
-  const by = result.rows ? say(language, ' по менеджерам', ' by manager') : '';
+  const by = result.rows ? GROUPED_BY_MANAGER[language] : '';
   const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}${by}`;
-  if (closed === 0) return [`${header}: ${say(language, 'закрытых сделок нет', 'no deals closed')}`];
+  if (closed === 0) return [`${header}: ${NO_DEALS_CLOSED[language]}`];
   const percent = (won: number, lost: number) => `${Math.round((won / (won + lost)) * 100)}%`;
   return [
     `${header}: ${percent(result.won, result.lost)}`,
@@ -232,21 +250,17 @@ function groupParts(view: QueryView, result: Extract<QueryResult, { kind: 'group
   const { query } = view;
   const by = {
     // Deals and leads have managers; tasks and calls have the people doing them.
-    manager:
-      query.subject === 'deals' || query.subject === 'leads'
-        ? say(language, 'по менеджерам', 'by manager')
-        : say(language, 'по сотрудникам', 'by person'),
-    stage:
-      query.subject === 'leads' ? say(language, 'по статусам', 'by status') : say(language, 'по стадиям', 'by stage'),
-    source: say(language, 'по источникам', 'by source'),
-    week: say(language, 'по неделям', 'by week'),
-    month: say(language, 'по месяцам', 'by month'),
+    manager: query.subject === 'deals' || query.subject === 'leads' ? BY_MANAGER[language] : BY_PERSON[language],
+    stage: query.subject === 'leads' ? BY_STATUS[language] : BY_STAGE[language],
+    source: BY_SOURCE[language],
+    week: BY_WEEK[language],
+    month: BY_MONTH[language],
   }[query.groupBy ?? 'manager'];
   return [
     `📊 ${queryTitle(view, language)} ${by}: ${view.total}`,
     result.rows.length
       ? result.rows.map((row, index) => groupLine(row, index, query, language))
-      : say(language, 'Ничего не нашлось.', 'Nothing found.'),
+      : NOTHING_FOUND[language],
   ];
 }
 
@@ -254,17 +268,16 @@ function totalLines(view: QueryView, title: string, language: Language): string[
   const { query } = view;
   if (view.result.kind !== 'total') return [];
   const { count: n, sums, averages } = view.result;
-  const won =
-    query.status === 'won' ? say(language, 'Выигранных сделок', 'Deals won') : say(language, 'Сделок', 'Deals');
+  const won = query.status === 'won' ? DEALS_WON[language] : say(language, 'Сделок', 'Deals');
   // Earned: the sum of the deals won in the period, per currency.
   if (query.measure === 'sum')
     return [
-      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : say(language, 'Сумма сделок', 'Deals total')}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : DEALS_TOTAL[language]}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
   if (query.measure === 'average')
     return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
+      `💰 ${AVERAGE_DEAL[language]}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
       `${won}: ${n}`,
     ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
@@ -333,15 +346,6 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
     pipeline: say(language, `Не нашёл воронку ${name}.`, `I found no pipeline ${name}.`),
   }[view.about];
   return {
-    lines: sections(
-      `🔎 ${what}`,
-      hintLine(
-        say(
-          language,
-          'Проверьте, как записано имя, или напишите его полностью.',
-          'Check the spelling, or write the full name.',
-        ),
-      ),
-    ),
+    lines: sections(`🔎 ${what}`, hintLine(PERSON_NOT_FOUND_HINT[language])),
   };
 }

@@ -3,6 +3,7 @@
 import { dayInWords, localDateOf, timeOf } from '../../views/format.ts';
 import { leadLine } from '../../views/items.ts';
 import { hintLine, listLines, type Page, portalText, sections, titleText, totalOf } from '../../views/lines.ts';
+import { LEAD_HINT, LEADS_HINT, NEW_LEADS_DAY } from '../../views/messages-reports.ts';
 import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
@@ -11,9 +12,9 @@ export function renderNewLeads(view: Extract<ViewModel, { view: 'newLeads' }>, l
   const total = totalOf(view.leads);
   return {
     lines: sections(
-      `🆕 ${say(language, 'Новые лиды за сутки', 'New leads in the last 24 hours')}: ${total}`,
+      `🆕 ${NEW_LEADS_DAY[language]}: ${total}`,
       listLines(view.leads, (lead) => leadLine(lead, view.at, language, view.links), 'lead', language),
-      hintLine(say(language, 'Могу создать задачу по любому из них.', 'I can create a task for any of them.')),
+      hintLine(LEADS_HINT[language]),
     ),
   };
 }
@@ -32,10 +33,6 @@ export function renderLeadCard(view: Extract<ViewModel, { view: 'leadCard' }>, l
     ...lead.emails.map((email) => `✉️ ${portalText(email)}`),
   ].filter(Boolean);
   return {
-    lines: sections(
-      `🆕 <b>${titleText(lead.title, language)}</b>`,
-      facts,
-      hintLine(say(language, 'Могу создать задачу по этому лиду.', 'I can create a task for this lead.')),
-    ),
+    lines: sections(`🆕 <b>${titleText(lead.title, language)}</b>`, facts, hintLine(LEAD_HINT[language])),
   };
 }

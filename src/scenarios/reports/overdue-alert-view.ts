@@ -1,6 +1,6 @@
 import { dealLine } from '../../views/items.ts';
 import { hintLine, type Page, sections, totalOf } from '../../views/lines.ts';
-import { say } from '../../views/words.ts';
+import { NEEDS_ATTENTION, OVERDUE_HINT } from '../../views/messages-reports.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
 import { dealButtons, stuckSection } from '../deals/deals-view.ts';
@@ -10,18 +10,10 @@ export function renderOverdueAlert(view: Extract<ViewModel, { view: 'overdueAler
   const overdue = totalOf(view.overdue);
   return {
     lines: sections(
-      `⏰ ${say(language, 'Требует внимания', 'Needs attention')}`,
+      `⏰ ${NEEDS_ATTENTION[language]}`,
       overdueSection(view.overdue, view.at, language, view.links),
       stuckSection(view.stuck, language, 10, (deal) => dealLine(deal, language, { links: view.links })),
-      hintLine(
-        overdue > 0
-          ? overdueHint(language)
-          : say(
-              language,
-              'Могу перевести сделку на другой этап или добавить комментарий.',
-              'I can move a deal to another stage or add a comment.',
-            ),
-      ),
+      hintLine(overdue > 0 ? overdueHint(language) : OVERDUE_HINT[language]),
     ),
     buttons: [...completeButtons(view.overdue.items, language, 3), ...dealButtons(view.stuck.items, 2)],
   };

@@ -3,6 +3,21 @@
 import { dateInWords, dayInWords, moneyTotals } from '../../views/format.ts';
 import { closedTaskLine, eventLine, moveLine } from '../../views/items.ts';
 import { hintLine, listLines, type Page, sections, totalOf } from '../../views/lines.ts';
+import {
+  DAY_RESULTS,
+  DAY_RESULTS_HINT,
+  DEAL_MOVEMENTS,
+  MEETINGS_HELD,
+  NO_DEALS_MOVED,
+  NO_MEETINGS_HELD,
+  NO_TASKS_CLOSED,
+  NOTHING_DONE_THIS_WEEK,
+  NOTHING_DONE_TODAY,
+  TASKS_CLOSED,
+  TOMORROW_SCHEDULE_BUTTON,
+  WEEK_IN_REVIEW,
+  WEEKLY_HINT,
+} from '../../views/messages-reports.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
@@ -10,22 +25,16 @@ import { planSummaryLine } from '../plan/plan-view.ts';
 import { shiftDay } from '../schedule/day-window.ts';
 
 export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyReport' }>, language: Language): Page {
-  const header = `📈 ${say(language, 'Итоги недели', 'Week in review')}: ${spanOf(view.from, view.to, language)}`;
+  const header = `📈 ${WEEK_IN_REVIEW[language]}: ${spanOf(view.from, view.to, language)}`;
   const closed = totalOf(view.closedTasks);
   const moved = totalOf(view.moves);
   if (closed === 0 && moved === 0) {
     return {
       lines: sections(
         header,
-        say(
-          language,
-          'На этой неделе закрытых задач и движения по сделкам нет.',
-          'No tasks closed and no deals moved this week.',
-        ),
+        NOTHING_DONE_THIS_WEEK[language],
         view.plan && planSummaryLine(view.plan, language),
-        hintLine(
-          say(language, 'Могу показать воронку или статус команды.', 'I can show the pipeline or the team status.'),
-        ),
+        hintLine(WEEKLY_HINT[language]),
       ),
     };
   }
@@ -40,38 +49,28 @@ export function renderWeeklyReport(view: Extract<ViewModel, { view: 'weeklyRepor
         ? `🏆 ${say(language, 'Выиграно', 'Won')}: ${count(wonCount, 'deal', language)} ${say(language, 'на', 'worth')} ${moneyTotals(view.won, language)}`
         : undefined,
       view.plan && planSummaryLine(view.plan, language),
-      hintLine(
-        say(language, 'Могу показать воронку или статус команды.', 'I can show the pipeline or the team status.'),
-      ),
+      hintLine(WEEKLY_HINT[language]),
     ),
   };
 }
 
 export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }>, language: Language): Page {
   const day = dayInWords(view.date, language, view.at.today);
-  const header = `🌙 ${say(language, 'Итоги дня', 'Day results')} — ${day}`;
+  const header = `🌙 ${DAY_RESULTS[language]} — ${day}`;
   const closed = totalOf(view.closedTasks);
   const moved = totalOf(view.moves);
-  const hint = hintLine(say(language, 'Могу показать расписание на завтра.', 'I can show tomorrow’s schedule.'));
+  const hint = hintLine(DAY_RESULTS_HINT[language]);
   const tomorrow = [
     [
       {
-        text: say(language, '📅 Расписание на завтра', '📅 Tomorrow’s schedule'),
+        text: TOMORROW_SCHEDULE_BUTTON[language],
         action: { kind: 'show' as const, request: { scenario: 'schedule' as const, date: shiftDay(view.at.today, 1) } },
       },
     ],
   ];
   if (closed === 0 && moved === 0 && view.meetingsHeld.length === 0) {
     return {
-      lines: sections(
-        header,
-        say(
-          language,
-          'Закрытых задач, встреч и движения по сделкам за день нет.',
-          'No tasks closed, no meetings held, no deals moved.',
-        ),
-        hint,
-      ),
+      lines: sections(header, NOTHING_DONE_TODAY[language], hint),
       buttons: tomorrow,
     };
   }
@@ -81,10 +80,10 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
       closedSection(view, closed, language),
       view.meetingsHeld.length > 0
         ? [
-            `🤝 ${say(language, 'Проведено встреч', 'Meetings held')}: ${view.meetingsHeld.length}`,
+            `🤝 ${MEETINGS_HELD[language]}: ${view.meetingsHeld.length}`,
             ...listLines(view.meetingsHeld, (event) => eventLine(event, language, view.links), 'meeting', language, 15),
           ]
-        : `🤝 ${say(language, 'Встреч не было.', 'No meetings held.')}`,
+        : `🤝 ${NO_MEETINGS_HELD[language]}`,
       movesSection(view, moved, language),
       hint,
     ),
@@ -95,17 +94,17 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
 type Report = Extract<ViewModel, { view: 'weeklyReport' | 'dayResults' }>;
 
 function closedSection(view: Report, closed: number, language: Language): string | string[] {
-  if (closed === 0) return `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`;
+  if (closed === 0) return `✅ ${NO_TASKS_CLOSED[language]}`;
   return [
-    `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
+    `✅ ${TASKS_CLOSED[language]}: ${closed}`,
     ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language, view.links), 'task', language, 15),
   ];
 }
 
 function movesSection(view: Report, moved: number, language: Language): string | string[] {
-  if (moved === 0) return `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`;
+  if (moved === 0) return `🔀 ${NO_DEALS_MOVED[language]}`;
   return [
-    `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
+    `🔀 ${DEAL_MOVEMENTS[language]}: ${moved}`,
     ...listLines(view.moves, (move) => moveLine(move, view.at, language, view.links), 'record', language, 15),
   ];
 }

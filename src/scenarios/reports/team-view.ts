@@ -1,4 +1,5 @@
 import { hintLine, listLines, opens, type Page, portalText, sections } from '../../views/lines.ts';
+import { AT_WORK, NOBODY_IN_DEPARTMENT, NOBODY_IN_DEPARTMENT_HINT, TEAM_HINT } from '../../views/messages-reports.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
@@ -31,11 +32,7 @@ export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }
   const header = `👥 ${view.scope ? portalText(view.scope) : say(language, 'Команда', 'Team')}`;
   if (view.members.length === 0) {
     return {
-      lines: sections(
-        header,
-        say(language, 'В отделе пока никого нет.', 'Nobody in the department yet.'),
-        hintLine(say(language, 'Могу показать ваши задачи или сделки.', 'I can show your tasks or deals.')),
-      ),
+      lines: sections(header, NOBODY_IN_DEPARTMENT[language], hintLine(NOBODY_IN_DEPARTMENT_HINT[language])),
     };
   }
   const withOverdue = view.members.filter((member) => member.overdueTasks > 0).length;
@@ -43,7 +40,7 @@ export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }
   const tracked = view.members.some((member) => member.workDay !== 'unknown');
   return {
     lines: sections(
-      `${header}: ${count(view.members.length, 'person', language)}${tracked ? `, ${say(language, 'на работе', 'working')}: ${working}` : ''}`,
+      `${header}: ${count(view.members.length, 'person', language)}${tracked ? `, ${AT_WORK[language]}: ${working}` : ''}`,
       withOverdue > 0
         ? `⚠️ ${say(language, `Просроченные задачи у ${count(withOverdue, 'personOf', language)}`, `${count(withOverdue, 'person', language)} with overdue tasks`)}`
         : undefined,
@@ -54,7 +51,7 @@ export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }
         language,
         40,
       ),
-      hintLine(say(language, 'Могу поставить задачу любому сотруднику.', 'I can assign a task to anyone on the team.')),
+      hintLine(TEAM_HINT[language]),
     ),
   };
 }

@@ -1,6 +1,15 @@
 import { dayInWords, localDateOf } from '../../views/format.ts';
 import { dealLine, timeRange } from '../../views/items.ts';
 import { hintLine, listLines, type Page, portalText, quoted, sections, titleText } from '../../views/lines.ts';
+import {
+  MEETING_PREP,
+  MEETING_PREP_HINT,
+  NO_OTHER_ATTENDEES,
+  NO_RELATED_DEALS,
+  OVERLAP_HINT,
+  OVERLAPS_WITH,
+  RELATED_DEALS,
+} from '../../views/messages-schedule.ts';
 import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
@@ -11,11 +20,7 @@ export function renderMeetingPrep(view: Extract<ViewModel, { view: 'meetingPrep'
   const when = `🕑 ${dayInWords(localDateOf(event.from), language, view.at.today)}, ${timeRange(event, language)}${event.location ? ` · ${portalText(event.location)}` : ''}`;
   return {
     lines: sections(
-      [
-        `🤝 ${say(language, 'Подготовка к встрече', 'Meeting prep')}`,
-        `<b>${titleText(event.title, language)}</b>`,
-        when,
-      ],
+      [`🤝 ${MEETING_PREP[language]}`, `<b>${titleText(event.title, language)}</b>`, when],
       event.description ? `📝 ${portalText(event.description)}` : undefined,
       view.attendees.length > 0
         ? [
@@ -27,30 +32,18 @@ export function renderMeetingPrep(view: Extract<ViewModel, { view: 'meetingPrep'
               language,
             ),
           ]
-        : `👥 ${say(language, 'Других участников нет.', 'No other attendees.')}`,
+        : `👥 ${NO_OTHER_ATTENDEES[language]}`,
       view.deals.length > 0
         ? [
-            `💼 ${say(language, 'Связанные сделки', 'Related deals')}:`,
+            `💼 ${RELATED_DEALS[language]}:`,
             ...listLines(view.deals, (deal) => dealLine(deal, language, { links: view.links }), 'deal', language, 10),
           ]
-        : `💼 ${say(language, 'Связанных сделок не нашёл.', 'No related deals found.')}`,
+        : `💼 ${NO_RELATED_DEALS[language]}`,
       view.clashes.map(
         (other) =>
-          `⚡ ${say(language, 'Пересекается с', 'Overlaps with')} ${quoted(titleText(other.title, language), language)} (${timeRange(other, language)})`,
+          `⚡ ${OVERLAPS_WITH[language]} ${quoted(titleText(other.title, language), language)} (${timeRange(other, language)})`,
       ),
-      hintLine(
-        view.clashes.length > 0
-          ? say(
-              language,
-              'Могу перенести одну из пересекающихся встреч.',
-              'I can move one of the overlapping meetings.',
-            )
-          : say(
-              language,
-              'Могу перенести встречу или поставить задачу по её итогам.',
-              'I can move the meeting or create a follow-up task.',
-            ),
-      ),
+      hintLine(view.clashes.length > 0 ? OVERLAP_HINT[language] : MEETING_PREP_HINT[language]),
     ),
     buttons: dealButtons(view.deals, 3),
   };

@@ -2,6 +2,20 @@ import { DateTime } from 'luxon';
 import { dayHeading, forDay, localDateOf, timeOf, weekdayFor } from '../../views/format.ts';
 import { clashLine, eventLine, taskLine } from '../../views/items.ts';
 import { bullet, hintLine, listLines, opens, type Page, sections, titleText } from '../../views/lines.ts';
+import {
+  EARLIER_BUTTON,
+  EMPTY_DAY_HINT,
+  EMPTY_DAYS_HINT,
+  LATER_BUTTON,
+  NEXT_DAY_BUTTON,
+  NO_MEETINGS,
+  NO_TASKS_DUE_THAT_DAY,
+  NOTHING_ON_THESE_DAYS,
+  OVERLAP_HINT,
+  PREVIOUS_DAY_BUTTON,
+  SCHEDULE_HINT,
+  TASKS_DUE_THAT_DAY,
+} from '../../views/messages-schedule.ts';
 import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
@@ -16,11 +30,11 @@ export function renderSchedule(view: ScheduleView, language: Language): Page {
   const buttons = [
     [
       {
-        text: say(language, '◀️ Предыдущий день', '◀️ Previous day'),
+        text: PREVIOUS_DAY_BUTTON[language],
         action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, -1) }, inPlace: true },
       },
       {
-        text: say(language, 'Следующий день ▶️', 'Next day ▶️'),
+        text: NEXT_DAY_BUTTON[language],
         action: { kind: 'show', request: { scenario: 'schedule', date: shiftDay(view.date, 1) }, inPlace: true },
       },
     ],
@@ -31,9 +45,7 @@ export function renderSchedule(view: ScheduleView, language: Language): Page {
       lines: sections(
         header,
         say(language, `На ${weekday} встреч и задач нет.`, `Nothing on ${weekday}: no meetings, no tasks due.`),
-        hintLine(
-          say(language, 'Могу создать встречу или задачу на этот день.', 'I can add a meeting or a task for that day.'),
-        ),
+        hintLine(EMPTY_DAY_HINT[language]),
       ),
       buttons,
     };
@@ -44,23 +56,20 @@ export function renderSchedule(view: ScheduleView, language: Language): Page {
           `🗓 ${say(language, 'Встречи', 'Meetings')} (${view.events.length}):`,
           ...listLines(view.events, (event) => eventLine(event, language, view.links), 'meeting', language, 30),
         ]
-      : [say(language, 'Встреч нет.', 'No meetings.')];
+      : [NO_MEETINGS[language]];
   const tasks =
     view.tasks.length > 0
       ? [
-          `✅ ${say(language, 'Задачи со сроком в этот день', 'Tasks due that day')} (${view.tasks.length}):`,
+          `✅ ${TASKS_DUE_THAT_DAY[language]} (${view.tasks.length}):`,
           ...listLines(view.tasks, (task) => taskLine(task, view.at, language, view.links), 'task', language),
         ]
-      : [say(language, 'Задач со сроком в этот день нет.', 'No tasks due that day.')];
+      : [NO_TASKS_DUE_THAT_DAY[language]];
   const overdue = view.tasks.filter((task) => task.overdue).length;
   const insights = [
     ...view.clashes.map((clash) => clashLine(clash, language)),
     ...(overdue > 0 ? [overdueLine(overdue, language)] : []),
   ];
-  const hint =
-    view.clashes.length > 0
-      ? say(language, 'Могу перенести одну из пересекающихся встреч.', 'I can move one of the overlapping meetings.')
-      : say(language, 'Могу перенести встречу или добавить задачу.', 'I can move a meeting or add a task.');
+  const hint = view.clashes.length > 0 ? OVERLAP_HINT[language] : SCHEDULE_HINT[language];
   return { lines: sections(header, meetings, tasks, insights, hintLine(hint)), buttons };
 }
 
@@ -81,8 +90,8 @@ function renderDays(view: ScheduleView, to: string, language: Language): Page {
   });
   const buttons = [
     [
-      { text: say(language, '◀️ Раньше', '◀️ Earlier'), action: shifted(-span) },
-      { text: say(language, 'Позже ▶️', 'Later ▶️'), action: shifted(span) },
+      { text: EARLIER_BUTTON[language], action: shifted(-span) },
+      { text: LATER_BUTTON[language], action: shifted(span) },
     ],
   ] satisfies Page['buttons'];
   const overdue = view.tasks.filter((task) => task.overdue).length;
@@ -92,17 +101,10 @@ function renderDays(view: ScheduleView, to: string, language: Language): Page {
   ];
   if (view.events.length === 0 && view.tasks.length === 0)
     return {
-      lines: sections(
-        header,
-        say(language, 'Встреч и задач со сроком в эти дни нет.', 'No meetings and no tasks due on these days.'),
-        hintLine(say(language, 'Могу создать встречу или задачу.', 'I can add a meeting or a task.')),
-      ),
+      lines: sections(header, NOTHING_ON_THESE_DAYS[language], hintLine(EMPTY_DAYS_HINT[language])),
       buttons,
     };
-  const hint =
-    view.clashes.length > 0
-      ? say(language, 'Могу перенести одну из пересекающихся встреч.', 'I can move one of the overlapping meetings.')
-      : say(language, 'Могу перенести встречу или добавить задачу.', 'I can move a meeting or add a task.');
+  const hint = view.clashes.length > 0 ? OVERLAP_HINT[language] : SCHEDULE_HINT[language];
   return { lines: sections(header, ...dayParts(view, language), insights, hintLine(hint)), buttons };
 }
 

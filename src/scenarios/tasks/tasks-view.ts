@@ -1,8 +1,16 @@
 import { plural } from '../../views/format.ts';
 import { taskLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, listLines, type Page, sections, totalOf } from '../../views/lines.ts';
+import {
+  DONE_BUTTON,
+  NO_OPEN_TASKS,
+  NO_TASKS_HINT,
+  TASKS_DONE_HINT,
+  TASKS_HINT,
+  YOUR_TASKS,
+} from '../../views/messages-tasks.ts';
 import type { Button } from '../../views/reply.ts';
-import { count, nouns, say } from '../../views/words.ts';
+import { count, nouns } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
 import type { Listed, Moment, TaskItem, ViewModel } from '../../vocabulary/view-models.ts';
@@ -27,14 +35,13 @@ export function overdueSection(
 }
 
 /** The hint under overdue tasks: what the director can do about them. */
-export const overdueHint = (language: Language): string =>
-  say(language, 'Могу отметить задачу выполненной или поставить новую.', 'I can mark a task done or create a new one.');
+export const overdueHint = (language: Language): string => TASKS_HINT[language];
 
 /** «Выполнить» under the first tasks: each proposes the completion, carried by the task's id. */
 export function completeButtons(tasks: TaskItem[], language: Language, limit = 5): Button[][] {
   return tasks.slice(0, limit).map((task) => [
     {
-      text: buttonLabel(say(language, '✔️ Выполнить: ', '✔️ Done: '), task.title),
+      text: buttonLabel(DONE_BUTTON[language], task.title),
       action: { kind: 'propose', write: { type: 'completeTask', taskId: task.id, title: task.title } },
     },
   ]);
@@ -44,30 +51,15 @@ export function renderTasks(view: Extract<ViewModel, { view: 'tasks' }>, languag
   const total = totalOf(view.tasks);
   if (total === 0) {
     return {
-      lines: sections(
-        `✅ ${say(language, 'Открытых задач нет.', 'No open tasks.')}`,
-        hintLine(
-          say(
-            language,
-            'Могу создать задачу: скажите, что и к какому сроку.',
-            'I can create a task: tell me what and by when.',
-          ),
-        ),
-      ),
+      lines: sections(`✅ ${NO_OPEN_TASKS[language]}`, hintLine(NO_TASKS_HINT[language])),
     };
   }
   return {
     lines: sections(
-      `✅ ${say(language, 'Ваши задачи', 'Your tasks')}: ${total}`,
+      `✅ ${YOUR_TASKS[language]}: ${total}`,
       view.overdue > 0 ? overdueLine(view.overdue, language) : undefined,
       listLines(view.tasks, (task) => taskLine(task, view.at, language, view.links), 'task', language),
-      hintLine(
-        say(
-          language,
-          'Нажмите «Выполнить», чтобы закрыть задачу, или попросите создать новую.',
-          'Tap “Done” to close a task, or ask me to create a new one.',
-        ),
-      ),
+      hintLine(TASKS_DONE_HINT[language]),
     ),
     buttons: completeButtons(view.tasks.items, language),
   };
