@@ -8,6 +8,7 @@ import {
   type DigestSubscription,
 } from '../storage/digest-repository.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
+import { UNREADABLE_TIME } from '../views/messages-digests.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { DigestName } from '../vocabulary/requests.ts';
@@ -32,11 +33,6 @@ export interface DigestSettingsPort {
   /** «выключи все рассылки», «включи все рассылки»: every digest at once, each keeping its time. */
   switchAll(telegramUserId: number, enabled: boolean): Promise<Reply>;
 }
-
-const unreadableTime: Record<Language, string> = {
-  ru: 'Не понял время, напишите его так: 08:15.',
-  en: 'I could not read the time; write it like 08:15.',
-};
 
 /** A director's six subscriptions, as stored or (never switched on) with their default times. */
 async function subscriptionsWithDefaults(
@@ -120,7 +116,7 @@ export function createDigestSettings(deps: {
       const director = await directorOf(telegramUserId);
       const localTime = normalizeTime(time);
       if (!localTime) {
-        return render(await subscriptionsOf(director), director.language, unreadableTime[director.language]);
+        return render(await subscriptionsOf(director), director.language, UNREADABLE_TIME[director.language]);
       }
       return render(await change(director, digest, () => ({ enabled: true, localTime })), director.language);
     },
@@ -128,7 +124,7 @@ export function createDigestSettings(deps: {
       const director = await directorOf(telegramUserId);
       const localTime = time === undefined ? undefined : normalizeTime(time);
       if (time !== undefined && !localTime)
-        return render(await subscriptionsOf(director), director.language, unreadableTime[director.language]);
+        return render(await subscriptionsOf(director), director.language, UNREADABLE_TIME[director.language]);
       const changed = await change(director, digest, (current) => ({
         enabled,
         localTime: localTime ?? current.localTime,

@@ -1,19 +1,11 @@
 // A view as a picture: the chart as a PNG, captioned with the text view's headline and its one hint.
 
 import { drawChartOf } from '../../views/charts/charts.ts';
+import { PICTURE_TITLES } from '../../views/messages-files.ts';
 import type { Reply } from '../../views/reply.ts';
-import { say } from '../../views/words.ts';
 import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ViewModel } from '../../vocabulary/view-models.ts';
-
-const fileTitles: Record<ChartData['chart'], [ru: string, en: string]> = {
-  funnel: ['Воронка', 'Pipeline'],
-  revenue: ['Выручка', 'Money won'],
-  leaderboard: ['Лидеры продаж', 'Sales leaders'],
-  sources: ['Источники лидов', 'Lead sources'],
-  plan: ['План и прогноз', 'Plan and forecast'],
-};
 
 /** The headline (first line) and the hint line of a rendered view. */
 function captionOf(replies: Reply[]): string {
@@ -24,12 +16,11 @@ function captionOf(replies: Reply[]): string {
 
 /** The picture of a view, captioned from the view as text (`rendered`). */
 export function pictureReply(view: ViewModel, rendered: Reply[], chart: ChartData, language: Language): Reply {
-  const [ru, en] = fileTitles[chart.chart];
   return {
     html: captionOf(rendered),
     attachment: {
       kind: 'photo',
-      fileName: `${say(language, ru, en)} ${view.at.today}.png`,
+      fileName: `${PICTURE_TITLES[chart.chart][language]} ${view.at.today}.png`,
       data: drawChartOf(chart, language),
     },
   };
