@@ -8,14 +8,26 @@ import { portalText } from '../views/lines.ts';
 import {
   ALERT_FORMS,
   ALERTS_HEADER,
+  becauseOf,
+  contactLeadTask,
   DAY_FORMS,
+  dealDatePushedAlert,
+  dealLostAlert,
+  dealMovedBackAlert,
+  dealStuckAlert,
+  dealWonAlert,
   HELD_HEADER,
   KIND_NAMES,
+  leadWaitingAlert,
   MINUTE_FORMS,
   MORE_LINES,
+  meetingSetAlert,
   NOT_THESE,
   OPEN,
+  reviewDealTask,
   TASK_FOR_RESPONSIBLE,
+  taskDoneAlert,
+  taskOverdueAlert,
 } from '../views/messages-alerts.ts';
 import type { Button, Reply } from '../views/reply.ts';
 import { say } from '../views/words.ts';
@@ -64,68 +76,38 @@ export function lineOf(alert: ShownAlert, context: AlertContext): string {
   const who = person ? ` (${portalText(person)})` : '';
   const sum = facts.amount === undefined ? '' : money(facts.amount, facts.currency ?? 'RUB', language);
   const lines: Record<AlertKind, () => string> = {
-    dealWon: () => say(language, `🏆 Выиграна сделка ${title}: ${sum}${who}`, `🏆 Deal won ${title}: ${sum}${who}`),
+    dealWon: () => dealWonAlert(title, sum, who, language),
     dealLost: () => {
-      const reason = facts.reason
-        ? say(language, `. Причина: ${portalText(facts.reason)}`, `. Reason: ${portalText(facts.reason)}`)
-        : '';
-      return say(
-        language,
-        `❌ Проиграна сделка ${title}: ${sum}${who}${reason}`,
-        `❌ Deal lost ${title}: ${sum}${who}${reason}`,
-      );
+      const reason = facts.reason ? becauseOf(portalText(facts.reason), language) : '';
+      return dealLostAlert(title, sum, who, reason, language);
     },
     leadUntouched: () => {
       const waited = minutesIn(facts.minutes ?? 0, language);
-      return say(
-        language,
-        `⏳ Лид ${title} ждёт ${waited}, к нему никто не прикасался${who}`,
-        `⏳ Lead ${title} has waited ${waited} untouched${who}`,
-      );
+      return leadWaitingAlert(title, waited, who, language);
     },
-    taskDone: () => say(language, `✅ Выполнена задача ${title}${who}`, `✅ Task done ${title}${who}`),
+    taskDone: () => taskDoneAlert(title, who, language),
     taskOverdue: () => {
       const due = facts.at ? whenInWords(facts.at, context) : '';
-      return say(
-        language,
-        `⚠️ Просрочена задача ${title}: срок был ${due}${who}`,
-        `⚠️ Task overdue ${title}: it was due ${due}${who}`,
-      );
+      return taskOverdueAlert(title, due, who, language);
     },
     dealSlipped: () => {
       const to = `«${portalText(facts.to ?? '')}»`;
       if (facts.days !== undefined) {
         const days = countOf(facts.days, DAY_FORMS[language], language);
-        return say(
-          language,
-          `⏸ Сделка ${title} стоит на стадии ${to} ${days}: ${sum}${who}`,
-          `⏸ Deal ${title} has stood at ${to} for ${days}: ${sum}${who}`,
-        );
+        return dealStuckAlert(title, to, days, sum, who, language);
       }
       const from = `«${portalText(facts.from ?? '')}»`;
-      return say(
-        language,
-        `↩️ Сделка ${title} откатилась: ${from} → ${to}, ${sum}${who}`,
-        `↩️ Deal ${title} moved back: ${from} → ${to}, ${sum}${who}`,
-      );
+      return dealMovedBackAlert(title, from, to, sum, who, language);
     },
     closeDateMoved: () => {
       const to = facts.at ? dateInWords(facts.at, language) : '';
       const from = facts.from ? dateInWords(facts.from, language) : '';
-      return say(
-        language,
-        `📆 Срок сделки ${title} снова перенесли: ${to} вместо ${from}, ${sum}${who}`,
-        `📆 Deal ${title} moved its close date again: ${to} instead of ${from}, ${sum}${who}`,
-      );
+      return dealDatePushedAlert(title, to, from, sum, who, language);
     },
     meetingAdded: () => {
       const at = facts.at ? whenInWords(facts.at, context) : '';
       const by = person ? portalText(person) : say(language, 'Коллега', 'A colleague');
-      return say(
-        language,
-        `📅 ${by} назначил(а) вам встречу ${title}: ${at}`,
-        `📅 ${by} invited you to ${title}: ${at}`,
-      );
+      return meetingSetAlert(by, title, at, language);
     },
   };
   const kind = facts.type === 'meeting' ? 'event' : facts.type;
@@ -146,8 +128,8 @@ function nextStep(alert: ShownAlert, context: AlertContext): Button | undefined 
   const deadline = end.toMillis() > context.now.getTime() ? end : end.plus({ days: 1 });
   const title =
     alert.kind === 'leadUntouched'
-      ? say(context.language, `Связаться по лиду №${facts.id}`, `Contact lead #${facts.id}`)
-      : say(context.language, `Разобрать сделку №${facts.id}`, `Review deal #${facts.id}`);
+      ? contactLeadTask(facts.id, context.language)
+      : reviewDealTask(facts.id, context.language);
   return {
     text: TASK_FOR_RESPONSIBLE[context.language],
     action: {

@@ -1,6 +1,7 @@
 // The alerts' fixed sentences, in Russian and English: the lines of an alert, its buttons, the settings message
 // and the digest's line about alerts held for it.
 import type { AlertKind } from '../vocabulary/alert-kinds.ts';
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const ALERTS_HEADER: Texts = { ru: '<b>🔔 Что произошло</b>', en: '<b>🔔 What happened</b>' };
@@ -59,3 +60,72 @@ export const ALERT_FORMS = {
   ru: { one: 'оповещение', few: 'оповещения', many: 'оповещений', other: 'оповещения' },
   en: { one: 'alert', other: 'alerts' },
 };
+
+export const dealWonAlert = (title: string, sum: string, who: string, language: Language): string =>
+  language === 'ru' ? `🏆 Выиграна сделка ${title}: ${sum}${who}` : `🏆 Deal won ${title}: ${sum}${who}`;
+
+export const becauseOf = (reason: string, language: Language): string =>
+  language === 'ru' ? `. Причина: ${reason}` : `. Reason: ${reason}`;
+
+export const dealLostAlert = (title: string, sum: string, who: string, reason: string, language: Language): string =>
+  language === 'ru'
+    ? `❌ Проиграна сделка ${title}: ${sum}${who}${reason}`
+    : `❌ Deal lost ${title}: ${sum}${who}${reason}`;
+
+export const leadWaitingAlert = (title: string, waited: string, who: string, language: Language): string =>
+  language === 'ru'
+    ? `⏳ Лид ${title} ждёт ${waited}, к нему никто не прикасался${who}`
+    : `⏳ Lead ${title} has waited ${waited} untouched${who}`;
+
+export const taskDoneAlert = (title: string, who: string, language: Language): string =>
+  language === 'ru' ? `✅ Выполнена задача ${title}${who}` : `✅ Task done ${title}${who}`;
+
+export const taskOverdueAlert = (title: string, due: string, who: string, language: Language): string =>
+  language === 'ru'
+    ? `⚠️ Просрочена задача ${title}: срок был ${due}${who}`
+    : `⚠️ Task overdue ${title}: it was due ${due}${who}`;
+
+export const dealStuckAlert = (
+  title: string,
+  to: string,
+  days: string,
+  sum: string,
+  who: string,
+  language: Language,
+): string =>
+  language === 'ru'
+    ? `⏸ Сделка ${title} стоит на стадии ${to} ${days}: ${sum}${who}`
+    : `⏸ Deal ${title} has stood at ${to} for ${days}: ${sum}${who}`;
+
+export const dealMovedBackAlert = (
+  title: string,
+  from: string,
+  to: string,
+  sum: string,
+  who: string,
+  language: Language,
+): string =>
+  language === 'ru'
+    ? `↩️ Сделка ${title} откатилась: ${from} → ${to}, ${sum}${who}`
+    : `↩️ Deal ${title} moved back: ${from} → ${to}, ${sum}${who}`;
+
+export const dealDatePushedAlert = (
+  title: string,
+  to: string,
+  from: string,
+  sum: string,
+  who: string,
+  language: Language,
+): string =>
+  language === 'ru'
+    ? `📆 Срок сделки ${title} снова перенесли: ${to} вместо ${from}, ${sum}${who}`
+    : `📆 Deal ${title} moved its close date again: ${to} instead of ${from}, ${sum}${who}`;
+
+export const meetingSetAlert = (by: string, title: string, at: string, language: Language): string =>
+  language === 'ru' ? `📅 ${by} назначил(а) вам встречу ${title}: ${at}` : `📅 ${by} invited you to ${title}: ${at}`;
+
+export const contactLeadTask = (id: number, language: Language): string =>
+  language === 'ru' ? `Связаться по лиду №${id}` : `Contact lead #${id}`;
+
+export const reviewDealTask = (id: number, language: Language): string =>
+  language === 'ru' ? `Разобрать сделку №${id}` : `Review deal #${id}`;

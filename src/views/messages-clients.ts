@@ -1,4 +1,5 @@
 // The clients subject's fixed words and sentences, in Russian and English (the messages table's own file).
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const NOBODY_AT_COMPANY: Texts = {
@@ -20,3 +21,6 @@ export const DOSSIER_HINT: Texts = {
   ru: 'Могу добавить комментарий, создать сделку или задачу по клиенту.',
   en: 'I can add a comment, or create a deal or a task for this client.',
 };
+
+export const contactsMatching = (query: string, language: Language): string =>
+  language === 'ru' ? `Контакты по запросу ${query}` : `Contacts matching ${query}`;

@@ -1,4 +1,5 @@
 // The deals subject's fixed words and sentences, in Russian and English (the messages table's own file).
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const OPEN_DEALS: Texts = {
@@ -55,3 +56,6 @@ export const NEW_LEADS_THIS_WEEK: Texts = {
   ru: 'Новых лидов за неделю',
   en: 'New leads this week',
 };
+
+export const noMovementFor = (stuckDays: string, language: Language): string =>
+  language === 'ru' ? `Без движения ${stuckDays}` : `No movement for ${stuckDays}`;

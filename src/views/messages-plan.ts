@@ -1,4 +1,5 @@
 // The plan's fixed sentences, in Russian and English (the messages table's own subject file).
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const NO_PLAN_OFFER: Texts = {
@@ -141,3 +142,42 @@ export const PLAN_VS_FACT_BUTTON: Texts = {
   ru: '📊 Как идём по плану',
   en: '📊 Plan vs fact',
 };
+
+export const changePlanQuestion = (planSubject: string, was: string, sum: string, language: Language): string =>
+  language === 'ru'
+    ? `Поменять план ${planSubject}: ${was} → ${sum}?`
+    : `Change the plan ${planSubject}: ${was} → ${sum}?`;
+
+export const setPlanQuestion = (planSubject: string, sum: string, language: Language): string =>
+  language === 'ru' ? `Задать план ${planSubject}: ${sum}?` : `Set the plan ${planSubject}: ${sum}?`;
+
+export const planSet = (planSubject: string, sum: string, language: Language): string =>
+  language === 'ru' ? `✅ План ${planSubject}: ${sum}.` : `✅ Plan ${planSubject}: ${sum}.`;
+
+export const whosePlanQuestion = (name: string, language: Language): string =>
+  language === 'ru'
+    ? `Чей это план? Под ${name} подходят несколько сотрудников:`
+    : `Whose plan is it? Several people match ${name}:`;
+
+export const factExplained = (fact: string, from: string, language: Language): string =>
+  language === 'ru' ? `Факт ${fact} — сделки, выигранные с ${from}.` : `Won ${fact}: deals won since ${from}.`;
+
+export const expectedExplained = (expected: string, dealsCount: string, to: string, language: Language): string =>
+  language === 'ru'
+    ? `Ещё ${expected} — ${dealsCount} с датой закрытия до ${to}, каждая × вероятность её этапа.`
+    : `${expected} more: ${dealsCount} due by ${to}, each times its stage’s probability.`;
+
+export const longAtStage = (days: string, stage: string, usualDays: number, language: Language): string =>
+  language === 'ru' ? `${days} на этапе ${stage} (обычно ${usualDays})` : `${days} in ${stage} (usually ${usualDays})`;
+
+export const closeDatePassed = (date: string, language: Language): string =>
+  language === 'ru' ? `срок закрытия прошёл ${date}` : `due ${date}, passed`;
+
+export const noContactFor = (days: string, language: Language): string =>
+  language === 'ru' ? `${days} без контакта` : `no contact for ${days}`;
+
+export const noColleagueCalled = (said: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл сотрудника ${said}.` : `I found no colleague called ${said}.`;
+
+export const whichOfThem = (said: string, language: Language): string =>
+  language === 'ru' ? `${said} — кого из них?` : `${said}: which one?`;

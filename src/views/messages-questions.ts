@@ -1,4 +1,5 @@
 // The questions subject's fixed words and sentences, in Russian and English (the messages table's own file).
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const OF_SALES_TEAM: Texts = {
@@ -125,3 +126,47 @@ export const PERSON_NOT_FOUND_HINT: Texts = {
   ru: 'Проверьте, как записано имя, или напишите его полностью.',
   en: 'Check the spelling, or write the full name.',
 };
+
+export const idleForDays = (idleDays: number, language: Language): string =>
+  language === 'ru' ? ` без движения от ${idleDays} дн.` : ` not moved for ${idleDays}+ days`;
+
+export const firstOnes = (limit: number, language: Language): string =>
+  language === 'ru' ? `, первые ${limit}` : `, first ${limit}`;
+
+export const moreToShow = (counted: string, more: number, language: Language): string =>
+  language === 'ru' ? `…и ещё ${counted} — напишите «ещё».` : `…and ${more} more — say “more”.`;
+
+export const wonOfClosed = (won: number, closed: number, lost: number, language: Language): string =>
+  language === 'ru'
+    ? `Выиграно ${won} из ${closed} закрытых (проиграно ${lost}).`
+    : `Won ${won} of ${closed} closed (lost ${lost}).`;
+
+export const didYouMean = (name: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл ${name}. Может быть, вы имели в виду:` : `I found no ${name}. Did you mean:`;
+
+export const whichColleague = (name: string, language: Language): string =>
+  language === 'ru'
+    ? `Под ${name} подходят несколько сотрудников — кого вы имели в виду?`
+    : `Several people match ${name} — which one?`;
+
+export const whichClient = (name: string, language: Language): string =>
+  language === 'ru'
+    ? `Под ${name} подходят несколько клиентов — какого вы имели в виду?`
+    : `Several clients match ${name} — which one?`;
+
+export const noSuchColleague = (name: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл сотрудника ${name}.` : `I found no employee ${name}.`;
+
+export const noSuchClient = (name: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл клиента ${name}.` : `I found no client ${name}.`;
+
+export const noSuchPersonOrClient = (name: string, language: Language): string =>
+  language === 'ru'
+    ? `Не нашёл ${name} ни среди сотрудников, ни среди клиентов.`
+    : `I found ${name} neither among employees nor among clients.`;
+
+export const noSuchStage = (name: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл стадию ${name}.` : `I found no stage ${name}.`;
+
+export const noSuchPipeline = (name: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл воронку ${name}.` : `I found no pipeline ${name}.`;

@@ -1,4 +1,5 @@
 // The reports subject's fixed words and sentences, in Russian and English (the messages table's own file).
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const PLAN_FOR_DAY: Texts = {
@@ -160,3 +161,6 @@ export const TEAM_HINT: Texts = {
   ru: 'Могу поставить задачу любому сотруднику.',
   en: 'I can assign a task to anyone on the team.',
 };
+
+export const peopleWithOverdueTasks = (ofPeople: string, people: string, language: Language): string =>
+  language === 'ru' ? `Просроченные задачи у ${ofPeople}` : `${people} with overdue tasks`;

@@ -1,4 +1,5 @@
 // The schedule subject's fixed words and sentences, in Russian and English (the messages table's own file).
+import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 
 export const MEETING_PREP: Texts = {
@@ -90,3 +91,11 @@ export const EMPTY_DAYS_HINT: Texts = {
   ru: 'Могу создать встречу или задачу.',
   en: 'I can add a meeting or a task.',
 };
+
+export const nothingOnDay = (weekday: string, language: Language): string =>
+  language === 'ru' ? `На ${weekday} встреч и задач нет.` : `Nothing on ${weekday}: no meetings, no tasks due.`;
+
+export const scheduleHeadline = (days: string, eventsCount: number, tasksCount: number, language: Language): string =>
+  language === 'ru'
+    ? `📅 Встречи ${days}: ${eventsCount}, задач со сроком: ${tasksCount}`
+    : `📅 Meetings ${days}: ${eventsCount}, tasks due: ${tasksCount}`;

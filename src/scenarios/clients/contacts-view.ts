@@ -12,7 +12,12 @@ import {
   titleText,
   totalOf,
 } from '../../views/lines.ts';
-import { CONTACTS_EMPTY_HINT, CONTACTS_HINT, NOBODY_AT_COMPANY } from '../../views/messages-clients.ts';
+import {
+  CONTACTS_EMPTY_HINT,
+  CONTACTS_HINT,
+  contactsMatching,
+  NOBODY_AT_COMPANY,
+} from '../../views/messages-clients.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -60,11 +65,7 @@ export function renderContacts(view: Extract<ViewModel, { view: 'contacts' }>, l
         `Контакты ${titleText(view.companyTitle, language)}`,
         `Contacts at ${titleText(view.companyTitle, language)}`,
       )
-    : say(
-        language,
-        `Контакты по запросу ${quoted(portalText(view.query), language)}`,
-        `Contacts matching ${quoted(portalText(view.query), language)}`,
-      );
+    : contactsMatching(quoted(portalText(view.query), language), language);
   if (total === 0)
     return {
       lines: sections(`👥 <b>${whose}</b>: ${NOBODY_AT_COMPANY[language]}`, hintLine(CONTACTS_EMPTY_HINT[language])),

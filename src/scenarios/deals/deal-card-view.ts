@@ -1,7 +1,13 @@
 import { dayInWords, localDateOf, money } from '../../views/format.ts';
 import { activityLine, taskLine } from '../../views/items.ts';
 import { hintLine, listLines, type Page, portalText, sections, titleText } from '../../views/lines.ts';
-import { CHANGE_STAGE_BUTTON, DEAL_CARD_HINT, LATEST_ACTIVITIES, OPEN_TASKS } from '../../views/messages-deals.ts';
+import {
+  CHANGE_STAGE_BUTTON,
+  DEAL_CARD_HINT,
+  LATEST_ACTIVITIES,
+  noMovementFor,
+  OPEN_TASKS,
+} from '../../views/messages-deals.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ActivityItem, Moment, ViewModel } from '../../vocabulary/view-models.ts';
@@ -32,9 +38,7 @@ export function renderDealCard(view: Extract<ViewModel, { view: 'dealCard' }>, l
       : '',
   ].filter(Boolean);
   const stuck =
-    deal.stuckDays !== undefined
-      ? `💤 ${say(language, `Без движения ${count(deal.stuckDays, 'day', language)}`, `No movement for ${count(deal.stuckDays, 'day', language)}`)}`
-      : undefined;
+    deal.stuckDays !== undefined ? `💤 ${noMovementFor(count(deal.stuckDays, 'day', language), language)}` : undefined;
   const tasks =
     view.tasks.length > 0
       ? [

@@ -2,6 +2,7 @@
 
 import { money, periodInWords } from '../../views/format.ts';
 import { portalText, quoted } from '../../views/lines.ts';
+import { changePlanQuestion, planSet, setPlanQuestion, whosePlanQuestion } from '../../views/messages-plan.ts';
 import { say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { WriteRequest } from '../../vocabulary/writes.ts';
@@ -23,34 +24,18 @@ export function planQuestion(write: PlanWrite, language: Language): string {
   const sum = money(write.amount, write.currency, language);
   if (write.previous !== undefined) {
     const was = money(write.previous, write.currency, language);
-    return say(
-      language,
-      `Поменять план ${planSubject(write, language)}: ${was} → ${sum}?`,
-      `Change the plan ${planSubject(write, language)}: ${was} → ${sum}?`,
-    );
+    return changePlanQuestion(planSubject(write, language), was, sum, language);
   }
-  return say(
-    language,
-    `Задать план ${planSubject(write, language)}: ${sum}?`,
-    `Set the plan ${planSubject(write, language)}: ${sum}?`,
-  );
+  return setPlanQuestion(planSubject(write, language), sum, language);
 }
 
 export function planOutcome(write: PlanWrite, language: Language): string {
   const sum = money(write.amount, write.currency, language);
-  return say(
-    language,
-    `✅ План ${planSubject(write, language)}: ${sum}.`,
-    `✅ Plan ${planSubject(write, language)}: ${sum}.`,
-  );
+  return planSet(planSubject(write, language), sum, language);
 }
 
 /** A manager's name that fits several people: whose plan it is. */
 export function whosePlan(said: string, language: Language): string {
   const name = quoted(portalText(said), language);
-  return say(
-    language,
-    `Чей это план? Под ${name} подходят несколько сотрудников:`,
-    `Whose plan is it? Several people match ${name}:`,
-  );
+  return whosePlanQuestion(name, language);
 }

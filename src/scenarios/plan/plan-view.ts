@@ -8,7 +8,9 @@ import {
   AT_THIS_PACE,
   DECIDE_PERIOD,
   EXPECTED_IN_OTHER_CURRENCIES,
+  expectedExplained,
   FORECAST_BEATS_PLAN,
+  factExplained,
   NO_DEALS_DUE_IN_PERIOD,
   NO_PLAN_OFFER,
   PER_WORKING_DAY,
@@ -104,8 +106,8 @@ function whyLines(view: PlanView, language: Language): string[] {
     .map((stage) => `${portalText(stage.name)} ${Math.round(stage.probability * 100)}%${stage.rough ? '*' : ''}`)
     .join(', ');
   return [
-    `1️⃣ ${say(language, `Факт ${cash(view.fact)} — сделки, выигранные с ${from}.`, `Won ${cash(view.fact)}: deals won since ${from}.`)}`,
-    `2️⃣ ${say(language, `Ещё ${cash(view.expected)} — ${count(view.dealsCount, 'deal', language)} с датой закрытия до ${to}, каждая × вероятность её этапа.`, `${cash(view.expected)} more: ${count(view.dealsCount, 'deal', language)} due by ${to}, each times its stage’s probability.`)}`,
+    `1️⃣ ${factExplained(cash(view.fact), from, language)}`,
+    `2️⃣ ${expectedExplained(cash(view.expected), count(view.dealsCount, 'deal', language), to, language)}`,
     `3️⃣ ${STAGE_PROBABILITY_IS[language]}${stages ? `: ${stages}` : ''}${view.rough ? TYPICAL_PROBABILITY_NOTE[language] : '.'}`,
   ];
 }

@@ -4,13 +4,18 @@
 import { dateInWords, money, periodInWords } from '../../views/format.ts';
 import { hintLine, listLines, nameQuoted, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
 import {
+  closeDatePassed,
   DEALS_AT_RISK,
+  longAtStage,
   NO_PLANS,
   NO_RISK,
   NOTHING_PLANNED,
+  noColleagueCalled,
+  noContactFor,
   PLAN_VS_FACT_BUTTON,
   PLANS_HINT,
   RISK_HINT,
+  whichOfThem,
 } from '../../views/messages-plan.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
@@ -23,25 +28,13 @@ import type { ViewModel } from '../../vocabulary/view-models.ts';
 export function reasonText(reason: RiskReason, stage: string, language: Language): string {
   switch (reason.kind) {
     case 'slow':
-      return say(
-        language,
-        `${count(reason.days, 'day', language)} на этапе ${quoted(stage, language)} (обычно ${reason.usualDays})`,
-        `${count(reason.days, 'day', language)} in ${quoted(stage, language)} (usually ${reason.usualDays})`,
-      );
+      return longAtStage(count(reason.days, 'day', language), quoted(stage, language), reason.usualDays, language);
     case 'nothingPlanned':
       return NOTHING_PLANNED[language];
     case 'closeDatePassed':
-      return say(
-        language,
-        `срок закрытия прошёл ${dateInWords(reason.date, language)}`,
-        `due ${dateInWords(reason.date, language)}, passed`,
-      );
+      return closeDatePassed(dateInWords(reason.date, language), language);
     case 'silent':
-      return say(
-        language,
-        `${count(reason.days, 'day', language)} без контакта`,
-        `no contact for ${count(reason.days, 'day', language)}`,
-      );
+      return noContactFor(count(reason.days, 'day', language), language);
   }
 }
 
@@ -102,11 +95,10 @@ export function renderPlans(view: Extract<ViewModel, { view: 'plans' }>, languag
 
 export function renderPlanWho(view: Extract<ViewModel, { view: 'planWho' }>, language: Language): Page {
   const said = quoted(portalText(view.said), language);
-  if (view.people.length === 0)
-    return { lines: [say(language, `Не нашёл сотрудника ${said}.`, `I found no colleague called ${said}.`)] };
+  if (view.people.length === 0) return { lines: [noColleagueCalled(said, language)] };
   const scenario = view.about === 'plan' ? ('plan' as const) : ('dealsAtRisk' as const);
   return {
-    lines: [say(language, `${said} — кого из них?`, `${said}: which one?`)],
+    lines: [whichOfThem(said, language)],
     buttons: view.people
       .slice(0, 8)
       .map((person) => [{ text: person.name, action: { kind: 'show', request: { scenario, managerId: person.id } } }]),

@@ -8,7 +8,9 @@ import {
   AT_STAGE,
   FOR_CLIENT,
   FOR_CLIENTS,
+  firstOnes,
   IN_PIPELINE,
+  idleForDays,
   MATCHING_WORDS,
   OF_ALL_TIME,
   OF_SALES_TEAM,
@@ -162,8 +164,7 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
-  if (query.idleDays)
-    words += say(language, ` без движения от ${query.idleDays} дн.`, ` not moved for ${query.idleDays}+ days`);
+  if (query.idleDays) words += idleForDays(query.idleDays, language);
   if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
   if (query.amount?.max !== undefined)
@@ -199,7 +200,7 @@ const ORDER_WORDS: Record<NonNullable<Query['sort']>, { ru: [string, string]; en
 /** «, 5 самых крупных», «, сначала самые старые», «, первые 3»: the order and how many, as asked. */
 function orderWords(query: Query, language: Language): string {
   const { sort, limit } = query;
-  if (!sort) return limit ? say(language, `, первые ${limit}`, `, first ${limit}`) : '';
+  if (!sort) return limit ? firstOnes(limit, language) : '';
   const [some, all] = ORDER_WORDS[sort][language];
   if (!limit) return `, ${all}`;
   return language === 'ru' ? `, ${limit} ${some}` : `, ${some} ${limit}`;

@@ -15,13 +15,23 @@ import {
   BY_WEEK,
   DEALS_TOTAL,
   DEALS_WON,
+  didYouMean,
   GROUPED_BY_MANAGER,
   LEADS_COUNT_HINT,
+  moreToShow,
   NO_DEADLINE,
   NO_DEALS_CLOSED,
   NOTHING_FOUND,
+  noSuchClient,
+  noSuchColleague,
+  noSuchPersonOrClient,
+  noSuchPipeline,
+  noSuchStage,
   ON_AVERAGE,
   PERSON_NOT_FOUND_HINT,
+  whichClient,
+  whichColleague,
+  wonOfClosed,
 } from '../../views/messages-questions.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, nouns, say } from '../../views/words.ts';
@@ -187,7 +197,7 @@ function moreButton(more: number, language: Language): Button[][] {
 function restLine(view: QueryView, more: number, language: Language): string | undefined {
   if (more <= 0) return undefined;
   const noun = nouns[NOUNS[view.query.subject]][language];
-  return say(language, `…и ещё ${countOf(more, noun, language)} — напишите «ещё».`, `…and ${more} more — say “more”.`);
+  return moreToShow(countOf(more, noun, language), more, language);
 }
 
 /** Overdue tasks among the found ones, unless overdue ones were asked for. */
@@ -229,11 +239,7 @@ function conversionParts(
   const percent = (won: number, lost: number) => `${Math.round((won / (won + lost)) * 100)}%`;
   return [
     `${header}: ${percent(result.won, result.lost)}`,
-    say(
-      language,
-      `Выиграно ${result.won} из ${closed} закрытых (проиграно ${result.lost}).`,
-      `Won ${result.won} of ${closed} closed (lost ${result.lost}).`,
-    ),
+    wonOfClosed(result.won, closed, result.lost, language),
     ...(result.rows
       ? [
           result.rows.map(
@@ -308,18 +314,10 @@ function eventsByDay(
 export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice' }>, language: Language): Page {
   const name = quoted(portalText(view.name), language);
   const header = view.near
-    ? say(language, `Не нашёл ${name}. Может быть, вы имели в виду:`, `I found no ${name}. Did you mean:`)
+    ? didYouMean(name, language)
     : view.about === 'person'
-      ? say(
-          language,
-          `Под ${name} подходят несколько сотрудников — кого вы имели в виду?`,
-          `Several people match ${name} — which one?`,
-        )
-      : say(
-          language,
-          `Под ${name} подходят несколько клиентов — какого вы имели в виду?`,
-          `Several clients match ${name} — which one?`,
-        );
+      ? whichColleague(name, language)
+      : whichClient(name, language);
   return {
     lines: [header],
     buttons: view.options.map((option, index) => [
@@ -335,15 +333,11 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
 export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFound' }>, language: Language): Page {
   const name = quoted(portalText(view.name), language);
   const what = {
-    person: say(language, `Не нашёл сотрудника ${name}.`, `I found no employee ${name}.`),
-    client: say(language, `Не нашёл клиента ${name}.`, `I found no client ${name}.`),
-    someone: say(
-      language,
-      `Не нашёл ${name} ни среди сотрудников, ни среди клиентов.`,
-      `I found ${name} neither among employees nor among clients.`,
-    ),
-    stage: say(language, `Не нашёл стадию ${name}.`, `I found no stage ${name}.`),
-    pipeline: say(language, `Не нашёл воронку ${name}.`, `I found no pipeline ${name}.`),
+    person: noSuchColleague(name, language),
+    client: noSuchClient(name, language),
+    someone: noSuchPersonOrClient(name, language),
+    stage: noSuchStage(name, language),
+    pipeline: noSuchPipeline(name, language),
   }[view.about];
   return {
     lines: sections(`🔎 ${what}`, hintLine(PERSON_NOT_FOUND_HINT[language])),

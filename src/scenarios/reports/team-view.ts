@@ -1,5 +1,11 @@
 import { hintLine, listLines, opens, type Page, portalText, sections } from '../../views/lines.ts';
-import { AT_WORK, NOBODY_IN_DEPARTMENT, NOBODY_IN_DEPARTMENT_HINT, TEAM_HINT } from '../../views/messages-reports.ts';
+import {
+  AT_WORK,
+  NOBODY_IN_DEPARTMENT,
+  NOBODY_IN_DEPARTMENT_HINT,
+  peopleWithOverdueTasks,
+  TEAM_HINT,
+} from '../../views/messages-reports.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
@@ -42,7 +48,7 @@ export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }
     lines: sections(
       `${header}: ${count(view.members.length, 'person', language)}${tracked ? `, ${AT_WORK[language]}: ${working}` : ''}`,
       withOverdue > 0
-        ? `⚠️ ${say(language, `Просроченные задачи у ${count(withOverdue, 'personOf', language)}`, `${count(withOverdue, 'person', language)} with overdue tasks`)}`
+        ? `⚠️ ${peopleWithOverdueTasks(count(withOverdue, 'personOf', language), count(withOverdue, 'person', language), language)}`
         : undefined,
       listLines(
         [...view.members].sort((a, b) => b.overdueTasks - a.overdueTasks),

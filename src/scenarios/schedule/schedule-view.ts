@@ -11,9 +11,11 @@ import {
   NO_MEETINGS,
   NO_TASKS_DUE_THAT_DAY,
   NOTHING_ON_THESE_DAYS,
+  nothingOnDay,
   OVERLAP_HINT,
   PREVIOUS_DAY_BUTTON,
   SCHEDULE_HINT,
+  scheduleHeadline,
   TASKS_DUE_THAT_DAY,
 } from '../../views/messages-schedule.ts';
 import { say } from '../../views/words.ts';
@@ -42,11 +44,7 @@ export function renderSchedule(view: ScheduleView, language: Language): Page {
   if (view.events.length === 0 && view.tasks.length === 0) {
     const weekday = weekdayFor(view.date, language);
     return {
-      lines: sections(
-        header,
-        say(language, `На ${weekday} встреч и задач нет.`, `Nothing on ${weekday}: no meetings, no tasks due.`),
-        hintLine(EMPTY_DAY_HINT[language]),
-      ),
+      lines: sections(header, nothingOnDay(weekday, language), hintLine(EMPTY_DAY_HINT[language])),
       buttons,
     };
   }
@@ -77,11 +75,7 @@ export function renderSchedule(view: ScheduleView, language: Language): Page {
 function renderDays(view: ScheduleView, to: string, language: Language): Page {
   // The header says what the days hold: «📅 Встречи с 23 по 29 ноября: 15, задач со сроком: 12».
   const days = daysInWords(view.date, to, view.at.today, language);
-  const header = say(
-    language,
-    `📅 Встречи ${days}: ${view.events.length}, задач со сроком: ${view.tasks.length}`,
-    `📅 Meetings ${days}: ${view.events.length}, tasks due: ${view.tasks.length}`,
-  );
+  const header = scheduleHeadline(days, view.events.length, view.tasks.length, language);
   const span = DateTime.fromISO(to).diff(DateTime.fromISO(view.date), 'days').days + 1;
   const shifted = (days: number) => ({
     kind: 'show' as const,

@@ -4,6 +4,46 @@
 
 import { dayInWords, forDay, localDateOf, money, timeOf } from '../../views/format.ts';
 import { nameQuoted, portalText, quoted } from '../../views/lines.ts';
+import {
+  byWhenQuestion,
+  companyCreated,
+  completeTaskQuestion,
+  contactCreated,
+  createCompanyQuestion,
+  createContactQuestion,
+  createMeetingQuestion,
+  createTaskQuestion,
+  deadlineIs,
+  deadlinePassed,
+  dealCreated,
+  dealDeleted,
+  dealMoved,
+  landedBeforeRestart,
+  linkedToRecords,
+  lostInRestart,
+  meetingCreated,
+  meetingDeleted,
+  meetingMoved,
+  moveDealQuestion,
+  moveMeetingQuestion,
+  moveTaskQuestion,
+  responsibleIs,
+  someoneBusyThen,
+  taskCompleted,
+  taskCreated,
+  taskDeleted,
+  taskMoved,
+  whichColleagueGetsTask,
+  whichDealForTask,
+  whichDealGetsComment,
+  whichDealToDelete,
+  whichDealToMove,
+  whichTaskDone,
+  whichTaskToDelete,
+  whichTaskToMove,
+  whoGetsTaskQuestion,
+  withAttendees,
+} from '../../views/messages-writes.ts';
 import type { Button } from '../../views/reply.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { LocalDate } from '../../vocabulary/requests.ts';
@@ -28,7 +68,7 @@ function attendeesOf(context: ProposalContext): string {
   const names = context.attendeeNames ?? [];
   if (!names.length) return '';
   const list = names.map((name) => portalText(name)).join(', ');
-  return context.language === 'ru' ? `, участники — ${list}` : `, with ${list}`;
+  return withAttendees(list, context.language);
 }
 
 type Texts = Record<Language, string>;
@@ -69,8 +109,10 @@ function linkedTo(links: CrmLink[] | undefined, language: Language): string {
   if (!links?.length) return '';
   const named = links.map((link) => `${linkWords[link.kind][language]} ${nameQuoted(link.title, language)}`);
   const list =
-    named.length > 1 ? `${named.slice(0, -1).join(', ')} ${language === 'ru' ? 'и' : 'and'} ${named.at(-1)}` : named[0];
-  return language === 'ru' ? `, с привязкой к ${list}` : `, linked to ${list}`;
+    named.length > 1
+      ? `${named.slice(0, -1).join(', ')} ${language === 'ru' ? 'и' : 'and'} ${named.at(-1)}`
+      : (named[0] ?? '');
+  return linkedToRecords(list, language);
 }
 
 /** «, клиент — компания «Ромашка»»: who the new deal is with. */
@@ -92,11 +134,9 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
     case 'createTask':
       return newTaskQuestion(write, context);
     case 'completeTask':
-      return ru ? `Отметить задачу ${q(write.title)} выполненной?` : `Mark the task ${q(write.title)} as done?`;
+      return completeTaskQuestion(q(write.title), lang);
     case 'moveTask':
-      return ru
-        ? `Перенести срок задачи ${q(write.title)} ${whenAt(write.deadline, context)}?`
-        : `Move the deadline of the task ${q(write.title)} ${whenAt(write.deadline, context)}?`;
+      return moveTaskQuestion(q(write.title), whenAt(write.deadline, context), lang);
     case 'deleteTask':
       return ru
         ? `🗑 Удалить задачу ${q(write.title)}? ${IRREVERSIBLE.ru}`
@@ -104,9 +144,7 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
     case 'createDeal':
       return newDealQuestion(write, lang);
     case 'moveDeal':
-      return ru
-        ? `Перевести сделку ${q(write.title)} на этап ${q(write.stageName)}?`
-        : `Move the deal ${q(write.title)} to the stage ${q(write.stageName)}?`;
+      return moveDealQuestion(q(write.title), q(write.stageName), lang);
     case 'deleteDeal':
       return ru
         ? `🗑 Удалить сделку ${q(write.title)}? ${IRREVERSIBLE.ru}`
@@ -116,13 +154,14 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
         ? `Добавить к ${entityWords[write.entity].ru} ${q(write.entityTitle)} комментарий ${q(write.text)}?`
         : `Add the comment ${q(write.text)} to the ${entityWords[write.entity].en} ${q(write.entityTitle)}?`;
     case 'createMeeting':
-      return ru
-        ? `Назначить встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}${attendeesOf(context)}?`
-        : `Schedule the meeting ${q(write.title)} ${whenAt(write.from, context, write.to)}${attendeesOf(context)}?`;
+      return createMeetingQuestion(q(write.title), whenAt(write.from, context, write.to), attendeesOf(context), lang);
     case 'moveMeeting':
-      return ru
-        ? `Перенести встречу ${q(write.title)} ${whenAt(write.from, context, write.to)}?`
-        : `Move the meeting ${q(write.title)} to ${dayAt(write.from, context, write.to)}?`;
+      return moveMeetingQuestion(
+        q(write.title),
+        whenAt(write.from, context, write.to),
+        dayAt(write.from, context, write.to),
+        lang,
+      );
     case 'deleteMeeting':
       return ru
         ? `🗑 Удалить встречу ${q(write.title)} из календаря? ${IRREVERSIBLE.ru}`
@@ -130,7 +169,7 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
     case 'createContact':
       return newContactQuestion(write, lang);
     case 'createCompany':
-      return ru ? `Создать компанию ${q(write.title)}?` : `Create the company ${q(write.title)}?`;
+      return createCompanyQuestion(q(write.title), lang);
     case 'setPlan':
       return planQuestion(write, lang);
   }
@@ -140,16 +179,12 @@ type Write<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
 
 /** «Создать задачу «…» на пятницу, 27 ноября, 18:00, ответственный — …, с привязкой к …?» */
 function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): string {
-  const ru = context.language === 'ru';
+  const _ru = context.language === 'ru';
   const title = quoted(portalText(write.title), context.language);
   const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
-  const who = context.responsibleName
-    ? ru
-      ? `, ответственный — ${portalText(context.responsibleName)}`
-      : `, assigned to ${portalText(context.responsibleName)}`
-    : '';
+  const who = context.responsibleName ? responsibleIs(portalText(context.responsibleName), context.language) : '';
   const about = linkedTo(write.links, context.language);
-  return ru ? `Создать задачу ${title}${when}${who}${about}?` : `Create the task ${title}${when}${who}${about}?`;
+  return createTaskQuestion(title, when, who, about, context.language);
 }
 
 function newDealQuestion(write: Write<'createDeal'>, language: Language): string {
@@ -164,7 +199,7 @@ function newContactQuestion(write: Write<'createContact'>, language: Language): 
   const name = quoted(portalText(contactName(write)), language);
   const details = [write.phone, write.email].filter(Boolean).map((part) => portalText(part ?? ''));
   const tail = details.length ? `, ${details.join(', ')}` : '';
-  return language === 'ru' ? `Создать контакт ${name}${tail}?` : `Create the contact ${name}${tail}?`;
+  return createContactQuestion(name, tail, language);
 }
 
 /** [Да] [Нет] under a question; a deletion's «yes» names what it does. */
@@ -187,47 +222,35 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
   const ru = lang === 'ru';
   switch (write.type) {
     case 'createTask': {
-      const when = write.deadline
-        ? ru
-          ? `, срок — ${dayAt(write.deadline, context)}`
-          : `, due ${dayAt(write.deadline, context)}`
-        : '';
-      return ru ? `✅ Задача ${q(write.title)} создана${when}.` : `✅ Task ${q(write.title)} created${when}.`;
+      const when = write.deadline ? deadlineIs(dayAt(write.deadline, context), lang) : '';
+      return taskCreated(q(write.title), when, lang);
     }
     case 'completeTask':
-      return ru ? `✅ Задача ${q(write.title)} выполнена.` : `✅ Task ${q(write.title)} is done.`;
+      return taskCompleted(q(write.title), lang);
     case 'moveTask':
-      return ru
-        ? `✅ Срок задачи ${q(write.title)} перенесён: ${dayAt(write.deadline, context)}.`
-        : `✅ The task ${q(write.title)} is now due ${dayAt(write.deadline, context)}.`;
+      return taskMoved(q(write.title), dayAt(write.deadline, context), lang);
     case 'deleteTask':
-      return ru ? `🗑 Задача ${q(write.title)} удалена.` : `🗑 Task ${q(write.title)} deleted.`;
+      return taskDeleted(q(write.title), lang);
     case 'createDeal':
-      return ru ? `✅ Сделка ${q(write.title)} создана.` : `✅ Deal ${q(write.title)} created.`;
+      return dealCreated(q(write.title), lang);
     case 'moveDeal':
-      return ru
-        ? `✅ Сделка ${q(write.title)} переведена на этап ${q(write.stageName)}.`
-        : `✅ Deal ${q(write.title)} moved to ${q(write.stageName)}.`;
+      return dealMoved(q(write.title), q(write.stageName), lang);
     case 'deleteDeal':
-      return ru ? `🗑 Сделка ${q(write.title)} удалена.` : `🗑 Deal ${q(write.title)} deleted.`;
+      return dealDeleted(q(write.title), lang);
     case 'addComment':
       return ru
         ? `✅ Комментарий к ${entityWords[write.entity].ru} ${q(write.entityTitle)} добавлен.`
         : `✅ Comment added to the ${entityWords[write.entity].en} ${q(write.entityTitle)}.`;
     case 'createMeeting':
-      return ru
-        ? `✅ Встреча ${q(write.title)} назначена: ${dayAt(write.from, context, write.to)}${attendeesOf(context)}.`
-        : `✅ Meeting ${q(write.title)} scheduled: ${dayAt(write.from, context, write.to)}${attendeesOf(context)}.`;
+      return meetingCreated(q(write.title), dayAt(write.from, context, write.to), attendeesOf(context), lang);
     case 'moveMeeting':
-      return ru
-        ? `✅ Встреча ${q(write.title)} перенесена: ${dayAt(write.from, context, write.to)}.`
-        : `✅ Meeting ${q(write.title)} moved: ${dayAt(write.from, context, write.to)}.`;
+      return meetingMoved(q(write.title), dayAt(write.from, context, write.to), lang);
     case 'deleteMeeting':
-      return ru ? `🗑 Встреча ${q(write.title)} удалена из календаря.` : `🗑 Meeting ${q(write.title)} deleted.`;
+      return meetingDeleted(q(write.title), lang);
     case 'createContact':
-      return ru ? `✅ Контакт ${q(contactName(write))} создан.` : `✅ Contact ${q(contactName(write))} created.`;
+      return contactCreated(q(contactName(write)), lang);
     case 'createCompany':
-      return ru ? `✅ Компания ${q(write.title)} создана.` : `✅ Company ${q(write.title)} created.`;
+      return companyCreated(q(write.title), lang);
     case 'setPlan':
       return planOutcome(write, lang);
   }
@@ -236,7 +259,7 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
 /** «Срок «суббота, 28 ноября, 18:00» уже прошёл.»: said before the choice of another one. */
 export function passedDeadline(iso: string, context: ProposalContext): string {
   const when = quoted(dayAt(iso, context), context.language);
-  return context.language === 'ru' ? `Срок ${when} уже прошёл.` : `The deadline ${when} has already passed.`;
+  return deadlinePassed(when, context.language);
 }
 
 /** «Время «суббота, 28 ноября, 15:00» уже прошло. На какой день и время назначить встречу?» */
@@ -269,17 +292,9 @@ export function choiceQuestion(
     case 'stage':
       return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
     case 'task':
-      if (write?.type === 'moveTask')
-        return ru
-          ? `Какой задаче перенести срок? Нашлось несколько по ${what}:`
-          : `Which task gets the new deadline? Several match ${what}:`;
-      if (write?.type === 'deleteTask')
-        return ru
-          ? `Какую задачу удалить? Нашлось несколько по ${what}:`
-          : `Which task to delete? Several match ${what}:`;
-      return ru
-        ? `Какую задачу отметить выполненной? Нашлось несколько по ${what}:`
-        : `Which task is done? Several match ${what}:`;
+      if (write?.type === 'moveTask') return whichTaskToMove(what, language);
+      if (write?.type === 'deleteTask') return whichTaskToDelete(what, language);
+      return whichTaskDone(what, language);
     case 'meeting':
       if (write?.type === 'deleteMeeting')
         return ru ? `Какую встречу удалить? Подходят несколько:` : 'Which meeting to delete? Several match:';
@@ -296,43 +311,29 @@ export function choiceQuestion(
         : `Which company? Several match ${what}:`;
     case 'deadline':
       // A typed date is read as the answer too: only a few dates fit on buttons.
-      return ru
-        ? `К какому сроку задача ${what}? Выберите или напишите дату.`
-        : `By when should ${what} be done? Pick one or type a date.`;
+      return byWhenQuestion(what, language);
     case 'time':
-      return ru
-        ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
-        : `Someone is busy then for the meeting ${what}. Free times that day:`;
+      return someoneBusyThen(what, language);
   }
 }
 
 /** Whom a task goes to: nobody was named, or several colleagues fit the name. */
 function whoGetsTheTask(query: string, write: WriteRequest | undefined, language: Language): string {
-  const ru = language === 'ru';
+  const _ru = language === 'ru';
   const task = write?.type === 'createTask' ? ` ${quoted(portalText(write.title), language)}` : '';
   // A typed name is read as the answer too: only a few people fit on buttons.
-  if (!query)
-    return ru
-      ? `Кому поручить задачу${task}? Выберите или напишите имя.`
-      : `Who should get the task${task}? Pick one or type a name.`;
+  if (!query) return whoGetsTaskQuestion(task, language);
   const what = quoted(portalText(query), language);
-  return ru
-    ? `Кому поставить задачу${task}? Под ${what} подходят несколько сотрудников:`
-    : `Who should get the task${task}? Several colleagues match ${what}:`;
+  return whichColleagueGetsTask(task, what, language);
 }
 
 /** Several deals fit: the question says what happens to the one picked. */
 function whichDeal(what: string, write: WriteRequest | undefined, language: Language): string {
-  const ru = language === 'ru';
-  if (write?.type === 'deleteDeal')
-    return ru ? `Какую сделку удалить? Нашлось несколько по ${what}:` : `Which deal to delete? Several match ${what}:`;
-  if (write?.type === 'addComment')
-    return ru
-      ? `К какой сделке добавить комментарий? Нашлось несколько по ${what}:`
-      : `Which deal gets the comment? Several match ${what}:`;
-  if (write?.type === 'createTask')
-    return ru ? `Какая сделка? Нашлось несколько по ${what}:` : `Which deal? Several match ${what}:`;
-  return ru ? `Какую сделку перевести? Нашлось несколько по ${what}:` : `Which deal to move? Several match ${what}:`;
+  const _ru = language === 'ru';
+  if (write?.type === 'deleteDeal') return whichDealToDelete(what, language);
+  if (write?.type === 'addComment') return whichDealGetsComment(what, language);
+  if (write?.type === 'createTask') return whichDealForTask(what, language);
+  return whichDealToMove(what, language);
 }
 
 const notFoundWords: Record<LookupSubject, Texts> = {
@@ -365,11 +366,6 @@ export function interruptedWrite(write: WriteRequest, landed: boolean | undefine
   const title = quoted(portalText('title' in write ? write.title : ''), language);
   const what = write.type === 'createTask' ? (ru ? 'задача' : 'task') : ru ? 'сделка' : 'deal';
   const whatMissing = write.type === 'createTask' ? (ru ? 'задачи' : 'task') : ru ? 'сделки' : 'deal';
-  if (landed)
-    return ru
-      ? `Это успело выполниться до перезапуска: ${what} ${title} есть в Битрикс24.`
-      : `This went through before the restart: the ${what} ${title} is in Bitrix24.`;
-  return ru
-    ? `Это не успело выполниться до перезапуска: ${whatMissing} ${title} в Битрикс24 нет. Напишите просьбу ещё раз.`
-    : `This did not go through before the restart: there is no ${whatMissing} ${title} in Bitrix24. Please ask again.`;
+  if (landed) return landedBeforeRestart(what, title, language);
+  return lostInRestart(whatMissing, title, language);
 }
