@@ -1,5 +1,128 @@
-// The writes' fixed sentences, in Russian and English (the messages table's own file).
+// The writes' fixed sentences, in Russian and English (the messages table's own file): the one question a write
+// is confirmed with, the line it turns into after the tap, and the questions over records to pick from. Names
+// arrive quoted and escaped.
 import type { Language } from '../vocabulary/director.ts';
+import type { CrmLink } from '../vocabulary/writes.ts';
+import type { Texts } from './messages.ts';
+
+export const YES: Texts = { ru: 'Да', en: 'Yes' };
+/** A deletion's «yes» names what it does. */
+export const YES_DELETE: Texts = { ru: 'Да, удалить', en: 'Yes, delete' };
+export const NO: Texts = { ru: 'Нет', en: 'No' };
+export const AND: Texts = { ru: 'и', en: 'and' };
+
+const IRREVERSIBLE: Texts = { ru: 'Это нельзя отменить.', en: 'This cannot be undone.' };
+
+export const deleteTaskQuestion = (title: string, language: Language): string =>
+  language === 'ru'
+    ? `🗑 Удалить задачу ${title}? ${IRREVERSIBLE.ru}`
+    : `🗑 Delete the task ${title}? ${IRREVERSIBLE.en}`;
+
+export const deleteDealQuestion = (title: string, language: Language): string =>
+  language === 'ru'
+    ? `🗑 Удалить сделку ${title}? ${IRREVERSIBLE.ru}`
+    : `🗑 Delete the deal ${title}? ${IRREVERSIBLE.en}`;
+
+export const deleteMeetingQuestion = (title: string, language: Language): string =>
+  language === 'ru'
+    ? `🗑 Удалить встречу ${title} из календаря? ${IRREVERSIBLE.ru}`
+    : `🗑 Delete the meeting ${title} from the calendar? ${IRREVERSIBLE.en}`;
+
+/** The record a comment goes on, after «к» / «the». */
+const COMMENTED: Record<'deal' | 'contact' | 'company', Texts> = {
+  deal: { ru: 'сделке', en: 'deal' },
+  contact: { ru: 'контакту', en: 'contact' },
+  company: { ru: 'компании', en: 'company' },
+};
+
+export const addCommentQuestion = (
+  entity: keyof typeof COMMENTED,
+  title: string,
+  text: string,
+  language: Language,
+): string =>
+  language === 'ru'
+    ? `Добавить к ${COMMENTED[entity].ru} ${title} комментарий ${text}?`
+    : `Add the comment ${text} to the ${COMMENTED[entity].en} ${title}?`;
+
+export const commentAdded = (entity: keyof typeof COMMENTED, title: string, language: Language): string =>
+  language === 'ru'
+    ? `✅ Комментарий к ${COMMENTED[entity].ru} ${title} добавлен.`
+    : `✅ Comment added to the ${COMMENTED[entity].en} ${title}.`;
+
+/** «компании «Ромашка»» after «с привязкой к», «the company “Romashka”» after «linked to». */
+export const LINK_WORDS: Record<CrmLink['kind'], Texts> = {
+  deal: { ru: 'сделке', en: 'the deal' },
+  company: { ru: 'компании', en: 'the company' },
+  contact: { ru: 'контакту', en: 'the contact' },
+};
+
+/** «, клиент — компания «Ромашка»»: who the new deal is with. */
+export const clientIs = (kind: CrmLink['kind'], title: string, language: Language): string => {
+  const contact = kind === 'contact';
+  return language === 'ru'
+    ? `, клиент — ${contact ? 'контакт' : 'компания'} ${title}`
+    : `, client: ${contact ? 'the contact' : 'the company'} ${title}`;
+};
+
+/** `sum` and `client` are empty when not said. */
+export const createDealQuestion = (title: string, sum: string, client: string, language: Language): string =>
+  language === 'ru'
+    ? `Создать сделку ${title}${sum ? ` на ${sum}` : ''}${client}?`
+    : `Create the deal ${title}${sum ? ` for ${sum}` : ''}${client}?`;
+
+export const MOVE_TASK_TO_WHEN: Texts = { ru: 'На какой срок перенести задачу?', en: 'To when should the task move?' };
+
+/** «Время «суббота, 28 ноября, 15:00» уже прошло. На какой день и время назначить встречу?» */
+export const meetingTimePassed = (when: string, moved: boolean, language: Language): string =>
+  language === 'ru'
+    ? `Время ${when} уже прошло. На какой день и время ${moved ? 'перенести' : 'назначить'} встречу?`
+    : `${when} has already passed. To which day and time should I ${moved ? 'move' : 'schedule'} the meeting?`;
+
+export const WHICH_STAGE: Texts = { ru: 'На какой этап перевести сделку?', en: 'Which stage should the deal move to?' };
+export const WHICH_MEETING_TO_DELETE: Texts = {
+  ru: 'Какую встречу удалить? Подходят несколько:',
+  en: 'Which meeting to delete? Several match:',
+};
+export const WHICH_MEETING_TO_MOVE: Texts = {
+  ru: 'Какую встречу перенести? Подходят несколько:',
+  en: 'Which meeting to move? Several match:',
+};
+
+export const whichContact = (what: string, forComment: boolean, language: Language): string =>
+  language === 'ru'
+    ? `${forComment ? 'Какому контакту добавить комментарий?' : 'Какой контакт?'} Нашлось несколько по ${what}:`
+    : `Which contact? Several match ${what}:`;
+
+export const whichCompany = (what: string, forComment: boolean, language: Language): string =>
+  language === 'ru'
+    ? `${forComment ? 'Какой компании добавить комментарий?' : 'Какая компания?'} Нашлось несколько по ${what}:`
+    : `Which company? Several match ${what}:`;
+
+/** What was looked for and not found, after «Не нашёл» / «I could not find». */
+const NOT_FOUND = {
+  task: { ru: 'открытой задачи', en: 'an open task' },
+  deal: { ru: 'сделки', en: 'a deal' },
+  contact: { ru: 'контакта', en: 'a contact' },
+  company: { ru: 'компании', en: 'a company' },
+  meeting: { ru: 'встречи', en: 'a meeting' },
+  person: { ru: 'сотрудника', en: 'a colleague' },
+  stage: { ru: 'этапа', en: 'a stage' },
+  time: { ru: 'свободного времени для встречи', en: 'a free time for the meeting' },
+  deadline: { ru: 'срока', en: 'a deadline' },
+} satisfies Record<string, Texts>;
+
+/** Nothing fits the name: one plain sentence. */
+export const nothingFitsName = (subject: keyof typeof NOT_FOUND, what: string, language: Language): string =>
+  language === 'ru'
+    ? `Не нашёл ${NOT_FOUND[subject].ru} ${what}. Проверьте название и напишите ещё раз.`
+    : `I could not find ${NOT_FOUND[subject].en} matching ${what}. Please check the name and try again.`;
+
+/** A tap on a question whose write a restart cut short, when the portal cannot tell. */
+export const UNKNOWN_IF_LANDED: Texts = {
+  ru: 'Не знаю, успело ли это выполниться до перезапуска, — проверьте в Битрикс24.',
+  en: 'I do not know whether this went through before the restart; please check in Bitrix24.',
+};
 
 export const withAttendees = (list: string, language: Language): string =>
   language === 'ru' ? `, участники — ${list}` : `, with ${list}`;

@@ -5,12 +5,17 @@
 import { dayInWords, forDay, localDateOf, money, timeOf } from '../../views/format.ts';
 import { nameQuoted, portalText, quoted } from '../../views/lines.ts';
 import {
+  AND,
+  addCommentQuestion,
   byWhenQuestion,
+  clientIs,
+  commentAdded,
   companyCreated,
   completeTaskQuestion,
   contactCreated,
   createCompanyQuestion,
   createContactQuestion,
+  createDealQuestion,
   createMeetingQuestion,
   createTaskQuestion,
   deadlineIs,
@@ -18,22 +23,36 @@ import {
   dealCreated,
   dealDeleted,
   dealMoved,
+  deleteDealQuestion,
+  deleteMeetingQuestion,
+  deleteTaskQuestion,
+  LINK_WORDS,
   landedBeforeRestart,
   linkedToRecords,
   lostInRestart,
+  MOVE_TASK_TO_WHEN,
   meetingCreated,
   meetingDeleted,
   meetingMoved,
+  meetingTimePassed,
   moveDealQuestion,
   moveMeetingQuestion,
   moveTaskQuestion,
+  NO,
+  nothingFitsName,
   responsibleIs,
   someoneBusyThen,
   taskCompleted,
   taskCreated,
   taskDeleted,
   taskMoved,
+  UNKNOWN_IF_LANDED,
+  WHICH_MEETING_TO_DELETE,
+  WHICH_MEETING_TO_MOVE,
+  WHICH_STAGE,
   whichColleagueGetsTask,
+  whichCompany,
+  whichContact,
   whichDealForTask,
   whichDealGetsComment,
   whichDealToDelete,
@@ -43,6 +62,8 @@ import {
   whichTaskToMove,
   whoGetsTaskQuestion,
   withAttendees,
+  YES,
+  YES_DELETE,
 } from '../../views/messages-writes.ts';
 import type { Button } from '../../views/reply.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -71,8 +92,6 @@ function attendeesOf(context: ProposalContext): string {
   return withAttendees(list, context.language);
 }
 
-type Texts = Record<Language, string>;
-
 /** «на пятницу, 27 ноября, 18:00» / «for Friday, 27 November, 6:00 pm». */
 function whenAt(iso: string, context: ProposalContext, until?: string): string {
   const day = forDay(localDateOf(iso, context.timeZone), context.language, context.today);
@@ -88,48 +107,22 @@ function dayAt(iso: string, context: ProposalContext, until?: string): string {
   return `${day}, ${timeOf(iso, context.language, context.timeZone)}${to}`;
 }
 
-const entityWords: Record<'deal' | 'contact' | 'company', { ru: string; en: string }> = {
-  deal: { ru: 'сделке', en: 'deal' },
-  contact: { ru: 'контакту', en: 'contact' },
-  company: { ru: 'компании', en: 'company' },
-};
-
 const contactName = (write: { name: string; lastName?: string }) =>
   [write.name, write.lastName].filter(Boolean).join(' ');
-
-// «компании «Ромашка»» after «с привязкой к», «the company “Romashka”» after «linked to».
-const linkWords: Record<CrmLink['kind'], Texts> = {
-  deal: { ru: 'сделке', en: 'the deal' },
-  company: { ru: 'компании', en: 'the company' },
-  contact: { ru: 'контакту', en: 'the contact' },
-};
 
 /** «, с привязкой к сделке «…» и компании «…»»: every record the task will show on. */
 function linkedTo(links: CrmLink[] | undefined, language: Language): string {
   if (!links?.length) return '';
-  const named = links.map((link) => `${linkWords[link.kind][language]} ${nameQuoted(link.title, language)}`);
+  const named = links.map((link) => `${LINK_WORDS[link.kind][language]} ${nameQuoted(link.title, language)}`);
   const list =
-    named.length > 1
-      ? `${named.slice(0, -1).join(', ')} ${language === 'ru' ? 'и' : 'and'} ${named.at(-1)}`
-      : (named[0] ?? '');
+    named.length > 1 ? `${named.slice(0, -1).join(', ')} ${AND[language]} ${named.at(-1)}` : (named[0] ?? '');
   return linkedToRecords(list, language);
 }
-
-/** «, клиент — компания «Ромашка»»: who the new deal is with. */
-function clientOf(client: CrmLink, language: Language): string {
-  const kind = client.kind === 'contact' ? { ru: 'контакт', en: 'the contact' } : { ru: 'компания', en: 'the company' };
-  return language === 'ru'
-    ? `, клиент — ${kind.ru} ${nameQuoted(client.title, language)}`
-    : `, client: ${kind.en} ${nameQuoted(client.title, language)}`;
-}
-
-const IRREVERSIBLE: Texts = { ru: 'Это нельзя отменить.', en: 'This cannot be undone.' };
 
 /** The one question a write is confirmed with. Deletions say so plainly and warn that they are final. */
 export function proposalQuestion(write: WriteRequest, context: ProposalContext): string {
   const { language: lang } = context;
   const q = (text: string) => quoted(portalText(text), lang);
-  const ru = lang === 'ru';
   switch (write.type) {
     case 'createTask':
       return newTaskQuestion(write, context);
@@ -138,21 +131,15 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
     case 'moveTask':
       return moveTaskQuestion(q(write.title), whenAt(write.deadline, context), lang);
     case 'deleteTask':
-      return ru
-        ? `🗑 Удалить задачу ${q(write.title)}? ${IRREVERSIBLE.ru}`
-        : `🗑 Delete the task ${q(write.title)}? ${IRREVERSIBLE.en}`;
+      return deleteTaskQuestion(q(write.title), lang);
     case 'createDeal':
       return newDealQuestion(write, lang);
     case 'moveDeal':
       return moveDealQuestion(q(write.title), q(write.stageName), lang);
     case 'deleteDeal':
-      return ru
-        ? `🗑 Удалить сделку ${q(write.title)}? ${IRREVERSIBLE.ru}`
-        : `🗑 Delete the deal ${q(write.title)}? ${IRREVERSIBLE.en}`;
+      return deleteDealQuestion(q(write.title), lang);
     case 'addComment':
-      return ru
-        ? `Добавить к ${entityWords[write.entity].ru} ${q(write.entityTitle)} комментарий ${q(write.text)}?`
-        : `Add the comment ${q(write.text)} to the ${entityWords[write.entity].en} ${q(write.entityTitle)}?`;
+      return addCommentQuestion(write.entity, q(write.entityTitle), q(write.text), lang);
     case 'createMeeting':
       return createMeetingQuestion(q(write.title), whenAt(write.from, context, write.to), attendeesOf(context), lang);
     case 'moveMeeting':
@@ -163,9 +150,7 @@ export function proposalQuestion(write: WriteRequest, context: ProposalContext):
         lang,
       );
     case 'deleteMeeting':
-      return ru
-        ? `🗑 Удалить встречу ${q(write.title)} из календаря? ${IRREVERSIBLE.ru}`
-        : `🗑 Delete the meeting ${q(write.title)} from the calendar? ${IRREVERSIBLE.en}`;
+      return deleteMeetingQuestion(q(write.title), lang);
     case 'createContact':
       return newContactQuestion(write, lang);
     case 'createCompany':
@@ -179,7 +164,6 @@ type Write<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
 
 /** «Создать задачу «…» на пятницу, 27 ноября, 18:00, ответственный — …, с привязкой к …?» */
 function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): string {
-  const _ru = context.language === 'ru';
   const title = quoted(portalText(write.title), context.language);
   const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
   const who = context.responsibleName ? responsibleIs(portalText(context.responsibleName), context.language) : '';
@@ -190,9 +174,8 @@ function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): 
 function newDealQuestion(write: Write<'createDeal'>, language: Language): string {
   const title = quoted(portalText(write.title), language);
   const sum = write.amount === undefined ? '' : money(write.amount, write.currency ?? 'RUB', language);
-  const client = write.client ? clientOf(write.client, language) : '';
-  if (language === 'ru') return `Создать сделку ${title}${sum ? ` на ${sum}` : ''}${client}?`;
-  return `Create the deal ${title}${sum ? ` for ${sum}` : ''}${client}?`;
+  const client = write.client ? clientIs(write.client.kind, nameQuoted(write.client.title, language), language) : '';
+  return createDealQuestion(title, sum, client, language);
 }
 
 function newContactQuestion(write: Write<'createContact'>, language: Language): string {
@@ -205,8 +188,8 @@ function newContactQuestion(write: Write<'createContact'>, language: Language): 
 /** [Да] [Нет] under a question; a deletion's «yes» names what it does. */
 export function proposalButtons(proposalId: string, write: WriteRequest, language: Language): Button[][] {
   const destructive = isDestructive(write);
-  const yes = language === 'ru' ? (destructive ? 'Да, удалить' : 'Да') : destructive ? 'Yes, delete' : 'Yes';
-  const no = language === 'ru' ? 'Нет' : 'No';
+  const yes = (destructive ? YES_DELETE : YES)[language];
+  const no = NO[language];
   return [
     [
       { text: yes, action: { kind: 'confirm', proposalId } },
@@ -219,7 +202,6 @@ export function proposalButtons(proposalId: string, write: WriteRequest, languag
 export function proposalOutcome(write: WriteRequest, context: ProposalContext): string {
   const { language: lang } = context;
   const q = (text: string) => quoted(portalText(text), lang);
-  const ru = lang === 'ru';
   switch (write.type) {
     case 'createTask': {
       const when = write.deadline ? deadlineIs(dayAt(write.deadline, context), lang) : '';
@@ -238,9 +220,7 @@ export function proposalOutcome(write: WriteRequest, context: ProposalContext): 
     case 'deleteDeal':
       return dealDeleted(q(write.title), lang);
     case 'addComment':
-      return ru
-        ? `✅ Комментарий к ${entityWords[write.entity].ru} ${q(write.entityTitle)} добавлен.`
-        : `✅ Comment added to the ${entityWords[write.entity].en} ${q(write.entityTitle)}.`;
+      return commentAdded(write.entity, q(write.entityTitle), lang);
     case 'createMeeting':
       return meetingCreated(q(write.title), dayAt(write.from, context, write.to), attendeesOf(context), lang);
     case 'moveMeeting':
@@ -267,14 +247,11 @@ export function passedWhen(
   write: Write<'createMeeting' | 'moveMeeting' | 'moveTask'>,
   context: ProposalContext,
 ): string {
-  const ru = context.language === 'ru';
   if (write.type === 'moveTask')
-    return `${passedDeadline(write.deadline, context)} ${ru ? 'На какой срок перенести задачу?' : 'To when should the task move?'}`;
+    return `${passedDeadline(write.deadline, context)} ${MOVE_TASK_TO_WHEN[context.language]}`;
   const when = quoted(dayAt(write.from, context), context.language);
   const moved = write.type === 'moveMeeting';
-  return ru
-    ? `Время ${when} уже прошло. На какой день и время ${moved ? 'перенести' : 'назначить'} встречу?`
-    : `${when} has already passed. To which day and time should I ${moved ? 'move' : 'schedule'} the meeting?`;
+  return meetingTimePassed(when, moved, context.language);
 }
 
 /** The question over a list of records to pick from (each button is its own proposal or question). */
@@ -284,31 +261,24 @@ export function choiceQuestion(
   write: WriteRequest | undefined,
   language: Language,
 ): string {
-  const ru = language === 'ru';
   const what = quoted(portalText(query), language);
   switch (subject) {
     case 'person':
       return write?.type === 'setPlan' ? whosePlan(query, language) : whoGetsTheTask(query, write, language);
     case 'stage':
-      return ru ? 'На какой этап перевести сделку?' : 'Which stage should the deal move to?';
+      return WHICH_STAGE[language];
     case 'task':
       if (write?.type === 'moveTask') return whichTaskToMove(what, language);
       if (write?.type === 'deleteTask') return whichTaskToDelete(what, language);
       return whichTaskDone(what, language);
     case 'meeting':
-      if (write?.type === 'deleteMeeting')
-        return ru ? `Какую встречу удалить? Подходят несколько:` : 'Which meeting to delete? Several match:';
-      return ru ? 'Какую встречу перенести? Подходят несколько:' : 'Which meeting to move? Several match:';
+      return (write?.type === 'deleteMeeting' ? WHICH_MEETING_TO_DELETE : WHICH_MEETING_TO_MOVE)[language];
     case 'deal':
       return whichDeal(what, write, language);
     case 'contact':
-      return ru
-        ? `${write?.type === 'addComment' ? 'Какому контакту добавить комментарий?' : 'Какой контакт?'} Нашлось несколько по ${what}:`
-        : `Which contact? Several match ${what}:`;
+      return whichContact(what, write?.type === 'addComment', language);
     case 'company':
-      return ru
-        ? `${write?.type === 'addComment' ? 'Какой компании добавить комментарий?' : 'Какая компания?'} Нашлось несколько по ${what}:`
-        : `Which company? Several match ${what}:`;
+      return whichCompany(what, write?.type === 'addComment', language);
     case 'deadline':
       // A typed date is read as the answer too: only a few dates fit on buttons.
       return byWhenQuestion(what, language);
@@ -319,7 +289,6 @@ export function choiceQuestion(
 
 /** Whom a task goes to: nobody was named, or several colleagues fit the name. */
 function whoGetsTheTask(query: string, write: WriteRequest | undefined, language: Language): string {
-  const _ru = language === 'ru';
   const task = write?.type === 'createTask' ? ` ${quoted(portalText(write.title), language)}` : '';
   // A typed name is read as the answer too: only a few people fit on buttons.
   if (!query) return whoGetsTaskQuestion(task, language);
@@ -329,40 +298,22 @@ function whoGetsTheTask(query: string, write: WriteRequest | undefined, language
 
 /** Several deals fit: the question says what happens to the one picked. */
 function whichDeal(what: string, write: WriteRequest | undefined, language: Language): string {
-  const _ru = language === 'ru';
   if (write?.type === 'deleteDeal') return whichDealToDelete(what, language);
   if (write?.type === 'addComment') return whichDealGetsComment(what, language);
   if (write?.type === 'createTask') return whichDealForTask(what, language);
   return whichDealToMove(what, language);
 }
 
-const notFoundWords: Record<LookupSubject, Texts> = {
-  task: { ru: 'открытой задачи', en: 'an open task' },
-  deal: { ru: 'сделки', en: 'a deal' },
-  contact: { ru: 'контакта', en: 'a contact' },
-  company: { ru: 'компании', en: 'a company' },
-  meeting: { ru: 'встречи', en: 'a meeting' },
-  person: { ru: 'сотрудника', en: 'a colleague' },
-  stage: { ru: 'этапа', en: 'a stage' },
-  time: { ru: 'свободного времени для встречи', en: 'a free time for the meeting' },
-  deadline: { ru: 'срока', en: 'a deadline' },
-};
-
 /** Nothing fits the name: one plain sentence. */
 export function notFoundSentence(subject: LookupSubject, query: string, language: Language): string {
   const what = quoted(portalText(query), language);
-  return language === 'ru'
-    ? `Не нашёл ${notFoundWords[subject].ru} ${what}. Проверьте название и напишите ещё раз.`
-    : `I could not find ${notFoundWords[subject].en} matching ${what}. Please check the name and try again.`;
+  return nothingFitsName(subject, what, language);
 }
 
 /** A tap on a question whose write a restart cut short: one honest sentence, and what the portal shows if it can. */
 export function interruptedWrite(write: WriteRequest, landed: boolean | undefined, language: Language): string {
   const ru = language === 'ru';
-  if (landed === undefined)
-    return ru
-      ? 'Не знаю, успело ли это выполниться до перезапуска, — проверьте в Битрикс24.'
-      : 'I do not know whether this went through before the restart; please check in Bitrix24.';
+  if (landed === undefined) return UNKNOWN_IF_LANDED[language];
   const title = quoted(portalText('title' in write ? write.title : ''), language);
   const what = write.type === 'createTask' ? (ru ? 'задача' : 'task') : ru ? 'сделка' : 'deal';
   const whatMissing = write.type === 'createTask' ? (ru ? 'задачи' : 'task') : ru ? 'сделки' : 'deal';
