@@ -63,3 +63,6 @@ export const DASHBOARD_STRANGER: Texts = {
   ru: 'Панель доступна только сотрудникам компании.',
   en: 'The dashboard is only for the company’s staff.',
 };
+
+/** The page could not reach the assistant (it says so itself, in the language of the last answer). */
+export const NO_CONNECTION: Texts = { ru: 'Нет связи.', en: 'No connection.' };

@@ -1,5 +1,7 @@
-// The questions subject's fixed words and sentences, in Russian and English (the messages table's own file).
+// The typed questions' fixed words and sentences, in Russian and English (the messages table's own file): the
+// answer's title, its hint, and the names that did not fit.
 import type { Language } from '../vocabulary/director.ts';
+import type { Query } from '../vocabulary/query.ts';
 import type { Texts } from './messages.ts';
 
 export const OF_SALES_TEAM: Texts = {
@@ -170,3 +172,29 @@ export const noSuchStage = (name: string, language: Language): string =>
 
 export const noSuchPipeline = (name: string, language: Language): string =>
   language === 'ru' ? `Не нашёл воронку ${name}.` : `I found no pipeline ${name}.`;
+
+/** A typed question's one next step, by its subject. */
+export const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
+  tasks: {
+    ru: 'Могу отметить задачу выполненной или поставить новую.',
+    en: 'I can mark a task done or create a new one.',
+  },
+  deals: {
+    ru: 'Могу показать сделку подробно или перевести её на другую стадию.',
+    en: 'I can open a deal or move it to another stage.',
+  },
+  leads: { ru: 'Могу показать, откуда приходят лиды.', en: 'I can show where the leads come from.' },
+  meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
+  contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  calls: { ru: 'Могу поставить задачу перезвонить клиенту.', en: 'I can create a task to call a client back.' },
+  activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
+};
+
+/** The order asked for: after a count («5 самых крупных») and on its own («сначала самые крупные»). */
+export const ORDER_WORDS: Record<NonNullable<Query['sort']>, { ru: [string, string]; en: [string, string] }> = {
+  largest: { ru: ['самых крупных', 'сначала самые крупные'], en: ['largest', 'largest first'] },
+  smallest: { ru: ['самых мелких', 'сначала самые мелкие'], en: ['smallest', 'smallest first'] },
+  oldest: { ru: ['самых старых', 'сначала самые старые'], en: ['oldest', 'oldest first'] },
+  newest: { ru: ['самых новых', 'сначала самые новые'], en: ['newest', 'newest first'] },
+};

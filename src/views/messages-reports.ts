@@ -1,5 +1,6 @@
-// The reports subject's fixed words and sentences, in Russian and English (the messages table's own file).
+// The reports' fixed words and sentences (briefing, day and week results, the team), in Russian and English.
 import type { Language } from '../vocabulary/director.ts';
+import type { WorkDay } from '../vocabulary/view-models.ts';
 import type { Texts } from './messages.ts';
 
 export const PLAN_FOR_DAY: Texts = {
@@ -164,3 +165,23 @@ export const TEAM_HINT: Texts = {
 
 export const peopleWithOverdueTasks = (ofPeople: string, people: string, language: Language): string =>
   language === 'ru' ? `Просроченные задачи у ${ofPeople}` : `${people} with overdue tasks`;
+
+/** A colleague's work day as the time tracking shows it, with its mark. */
+export const WORK_DAYS: Record<WorkDay, { icon: string; ru: string; en: string }> = {
+  working: { icon: '🟢', ru: 'на работе', en: 'working' },
+  paused: { icon: '⏸', ru: 'перерыв', en: 'on a break' },
+  finished: { icon: '⚪️', ru: 'день завершён', en: 'day finished' },
+  notStarted: { icon: '⚪️', ru: 'день не начат', en: 'not started' },
+  leftOpen: { icon: '🟠', ru: 'день не закрыт', en: 'day left open' },
+  unknown: { icon: '▫️', ru: '', en: '' },
+};
+
+/** A colleague's open tasks, counted («3 задачи в работе»). */
+export const tasksOpen = (tasks: string, language: Language): string =>
+  language === 'ru' ? `${tasks} в работе` : `${tasks} open`;
+
+export const NO_OPEN_TASKS_NOW: Texts = { ru: 'нет задач в работе', en: 'no open tasks' };
+
+/** Status words two scenarios share (the briefing and the morning digest; the day results and the evening one). */
+export const PREPARING_BRIEFING: Texts = { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' };
+export const SUMMING_UP_DAY: Texts = { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' };

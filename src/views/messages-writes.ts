@@ -1,6 +1,7 @@
 // The writes' fixed sentences, in Russian and English (the messages table's own file): the one question a write
 // is confirmed with, the line it turns into after the tap, and the questions over records to pick from. Names
 // arrive quoted and escaped.
+import type { DateTime } from 'luxon';
 import type { Language } from '../vocabulary/director.ts';
 import type { CrmLink } from '../vocabulary/writes.ts';
 import type { Texts } from './messages.ts';
@@ -279,3 +280,26 @@ export const lostInRestart = (whatMissing: string, title: string, language: Lang
   language === 'ru'
     ? `Это не успело выполниться до перезапуска: ${whatMissing} ${title} в Битрикс24 нет. Напишите просьбу ещё раз.`
     : `This did not go through before the restart: there is no ${whatMissing} ${title} in Bitrix24. Please ask again.`;
+
+/** The deadlines offered for a new task: today, tomorrow, a day of the week, or none. */
+export const DEADLINE_CHOICES: Record<
+  Language,
+  { today: string; tomorrow: string; none: string; by: (day: DateTime) => string }
+> = {
+  ru: {
+    today: 'Сегодня, 18:00',
+    tomorrow: 'Завтра, 18:00',
+    none: 'Без срока',
+    by: (day) =>
+      day
+        .setLocale('ru')
+        .toFormat('cccc, dd.MM')
+        .replace(/^./u, (letter) => letter.toUpperCase()),
+  },
+  en: {
+    today: 'Today, 6 pm',
+    tomorrow: 'Tomorrow, 6 pm',
+    none: 'No deadline',
+    by: (day) => day.setLocale('en').toFormat('cccc, dd.MM'),
+  },
+};

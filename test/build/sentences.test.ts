@@ -22,12 +22,6 @@ const NOT_SENTENCES: Record<string, string> = {
  */
 const KEPT_PROPERTIES = new Set(['tool', 'status']);
 
-/**
- * Views that still build their sentences around the names they quote, counted so the number only goes down:
- * each of these moves to the messages table as a function of its names, like `taskNotOpened`.
- */
-const STILL_BUILT: Record<string, number> = {};
-
 const isRussianPhrase = (text: string) => /\p{Script=Cyrillic}/u.test(text) && /\S\s+\S/u.test(text);
 
 function sourcesOf(folder: string): string[] {
@@ -71,12 +65,6 @@ const phrases = new Map(
 
 describe('the messages table', () => {
   it('holds every Russian sentence of the folders that render text', () => {
-    const outside = [...phrases].filter(([path]) => !(path in STILL_BUILT));
-    expect(Object.fromEntries(outside)).toEqual({});
-  });
-
-  it('the views still building sentences around names only ever get fewer of them', () => {
-    const counted = Object.fromEntries([...phrases].filter(([path]) => path in STILL_BUILT).map(([p, f]) => [p, f.length]));
-    expect(counted).toEqual(Object.fromEntries(Object.entries(STILL_BUILT).filter(([path]) => path in counted)));
+    expect(Object.fromEntries(phrases)).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 // The dashboard page: proves who is looking with Telegram's signed data on every request, shows the sections,
 // the filters and the lists behind the numbers. It keeps nothing in the browser: each visit asks the server again.
 import './style.css';
+import { NO_CONNECTION } from '../../views/messages-dashboard.ts';
 import { charts } from './charts-loader.ts';
 import { el, tappable } from './dom.ts';
 import type { DashboardPayload, ListAsk, ListPayload, PeriodChoice, Refusal } from './payload.ts';
@@ -20,7 +21,7 @@ let shown: DashboardPayload | undefined;
 /** What a tap on Telegram's back button closes: the open list. */
 let closeList: (() => void) | undefined;
 
-const offline = (): Refusal => ({ message: shown?.language === 'en' ? 'No connection.' : 'Нет связи.' });
+const offline = (): Refusal => ({ message: NO_CONNECTION[shown?.language ?? 'ru'] });
 
 const send = (path: string, body: Record<string, unknown>) =>
   fetch(path, {

@@ -14,6 +14,7 @@ import {
   MATCHING_WORDS,
   OF_ALL_TIME,
   OF_SALES_TEAM,
+  ORDER_WORDS,
 } from '../../views/messages-questions.ts';
 import { WITHOUT_WORDS } from '../../views/messages-words.ts';
 import { nouns, say } from '../../views/words.ts';
@@ -189,13 +190,6 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');
   return title + filterWords(view, language) + orderWords(query, language);
 }
-
-const ORDER_WORDS: Record<NonNullable<Query['sort']>, { ru: [string, string]; en: [string, string] }> = {
-  largest: { ru: ['самых крупных', 'сначала самые крупные'], en: ['largest', 'largest first'] },
-  smallest: { ru: ['самых мелких', 'сначала самые мелкие'], en: ['smallest', 'smallest first'] },
-  oldest: { ru: ['самых старых', 'сначала самые старые'], en: ['oldest', 'oldest first'] },
-  newest: { ru: ['самых новых', 'сначала самые новые'], en: ['newest', 'newest first'] },
-};
 
 /** «, 5 самых крупных», «, сначала самые старые», «, первые 3»: the order and how many, as asked. */
 function orderWords(query: Query, language: Language): string {

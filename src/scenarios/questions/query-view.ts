@@ -29,6 +29,7 @@ import {
   noSuchStage,
   ON_AVERAGE,
   PERSON_NOT_FOUND_HINT,
+  QUERY_HINTS,
   whichClient,
   whichColleague,
   wonOfClosed,
@@ -90,23 +91,6 @@ function periodLabel(key: string, by: 'week' | 'month', language: Language): str
     ? start.toFormat('LLLL yyyy')
     : `${start.toFormat('d MMM')}–${start.plus({ days: 6 }).toFormat('d MMM')}`;
 }
-
-const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
-  tasks: {
-    ru: 'Могу отметить задачу выполненной или поставить новую.',
-    en: 'I can mark a task done or create a new one.',
-  },
-  deals: {
-    ru: 'Могу показать сделку подробно или перевести её на другую стадию.',
-    en: 'I can open a deal or move it to another stage.',
-  },
-  leads: { ru: 'Могу показать, откуда приходят лиды.', en: 'I can show where the leads come from.' },
-  meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
-  contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
-  companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
-  calls: { ru: 'Могу поставить задачу перезвонить клиенту.', en: 'I can create a task to call a client back.' },
-  activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
-};
 
 /** The one next step: never an offer of the answer just given. */
 function queryHint(query: Query, language: Language): string {

@@ -1,4 +1,6 @@
 // What the day and the week came to, the team, and the digests' contents (each also a view on request).
+
+import { PREPARING_BRIEFING, SUMMING_UP_DAY } from '../../views/messages-reports.ts';
 import { READS } from '../../vocabulary/catalogue.ts';
 import { defineScenario, renders } from '../entry.ts';
 import { leaderboard, leadSources, wonByWeek } from '../files/chart-data.ts';
@@ -12,9 +14,6 @@ import { renderDayResults, renderWeeklyReport } from './reports-view.ts';
 import { teamStatus } from './team-status.ts';
 import { renderTeamStatus } from './team-view.ts';
 import { weeklyReport } from './weekly-report.ts';
-
-const PREPARING_BRIEFING = { ru: 'Собираю брифинг…', en: 'Preparing your briefing…' };
-const SUMMING_UP_DAY = { ru: 'Подвожу итоги дня…', en: 'Summing up the day…' };
 
 export const BRIEFING = defineScenario({
   name: 'briefing',

@@ -1,33 +1,26 @@
 import { hintLine, listLines, opens, type Page, portalText, sections } from '../../views/lines.ts';
 import {
   AT_WORK,
+  NO_OPEN_TASKS_NOW,
   NOBODY_IN_DEPARTMENT,
   NOBODY_IN_DEPARTMENT_HINT,
   peopleWithOverdueTasks,
   TEAM_HINT,
+  tasksOpen,
+  WORK_DAYS,
 } from '../../views/messages-reports.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
-import type { TeamMember, ViewModel, WorkDay } from '../../vocabulary/view-models.ts';
-
-const workDays: Record<WorkDay, { icon: string; ru: string; en: string }> = {
-  working: { icon: '🟢', ru: 'на работе', en: 'working' },
-  paused: { icon: '⏸', ru: 'перерыв', en: 'on a break' },
-  finished: { icon: '⚪️', ru: 'день завершён', en: 'day finished' },
-  notStarted: { icon: '⚪️', ru: 'день не начат', en: 'not started' },
-  leftOpen: { icon: '🟠', ru: 'день не закрыт', en: 'day left open' },
-  unknown: { icon: '▫️', ru: '', en: '' },
-};
+import type { TeamMember, ViewModel } from '../../vocabulary/view-models.ts';
 
 function memberLine(member: TeamMember, language: Language, links: RecordLinks | undefined): string {
-  const day = workDays[member.workDay];
+  const day = WORK_DAYS[member.workDay];
   const who = `${portalText(member.person.name)}${member.person.position ? `, ${portalText(member.person.position)}` : ''}`;
-  const tasks = say(
-    language,
-    member.activeTasks > 0 ? `${count(member.activeTasks, 'task', language)} в работе` : 'нет задач в работе',
-    member.activeTasks > 0 ? `${count(member.activeTasks, 'task', language)} open` : 'no open tasks',
-  );
+  const tasks =
+    member.activeTasks > 0
+      ? tasksOpen(count(member.activeTasks, 'task', language), language)
+      : NO_OPEN_TASKS_NOW[language];
   const overdue =
     member.overdueTasks > 0 ? `, ⚠️ ${say(language, 'просрочено', 'overdue')}: ${member.overdueTasks}` : '';
   const status = day[language] ? ` · ${day[language]}` : '';

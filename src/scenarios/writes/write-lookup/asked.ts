@@ -1,7 +1,8 @@
 // What a new task lacks and is asked for with buttons: the person, when the director gives it away without
 // naming anyone (their own people), and the date, when it goes to someone else without one.
 import { DateTime } from 'luxon';
-import type { Director, Language } from '../../../vocabulary/director.ts';
+import { DEADLINE_CHOICES } from '../../../views/messages-writes.ts';
+import type { Director } from '../../../vocabulary/director.ts';
 import type { NameDirectory, Person } from '../../names.ts';
 import { withSubdepartments } from '../../reports/team-status.ts';
 import { isoOf } from '../../schedule/day-window.ts';
@@ -34,28 +35,9 @@ export async function directReports(names: NameDirectory, me: number): Promise<P
   return [...(await names.users([...ids])).values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
 
-const DAY_WORDS: Record<Language, { today: string; tomorrow: string; none: string; by: (day: DateTime) => string }> = {
-  ru: {
-    today: 'Сегодня, 18:00',
-    tomorrow: 'Завтра, 18:00',
-    none: 'Без срока',
-    by: (day) =>
-      day
-        .setLocale('ru')
-        .toFormat('cccc, dd.MM')
-        .replace(/^./u, (letter) => letter.toUpperCase()),
-  },
-  en: {
-    today: 'Today, 6 pm',
-    tomorrow: 'Tomorrow, 6 pm',
-    none: 'No deadline',
-    by: (day) => day.setLocale('en').toFormat('cccc, dd.MM'),
-  },
-};
-
 /** Today (while there is time), tomorrow, this Friday, next Monday, each by the end of the working day; or none. */
 export function deadlineChoices(now: Date, director: Director): Alternative<string | undefined>[] {
-  const words = DAY_WORDS[director.language];
+  const words = DEADLINE_CHOICES[director.language];
   const local = DateTime.fromJSDate(now, { zone: director.timeZone });
   const today = local.startOf('day');
   const friday = today.plus({ days: (5 - today.weekday + 7) % 7 });
