@@ -14,8 +14,17 @@ import {
   titleText,
   totalOf,
 } from './lines.ts';
+import {
+  AROUND_NOW,
+  foundFor,
+  NARROW_OR_PICK,
+  NOT_FOUND_HINTS,
+  notFoundSentence,
+  PICK_ONE,
+  SEVERAL_MEETINGS_MATCH,
+} from './messages-choices.ts';
 import type { Button } from './reply.ts';
-import { count, say } from './words.ts';
+import { count } from './words.ts';
 
 const icons: Record<Choice['kind'], string> = { contact: '👤', company: '🏢', deal: '💼', lead: '🆕', event: '🗓' };
 
@@ -50,8 +59,8 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
   const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
   const header =
     view.about === 'meeting'
-      ? `🗓 ${say(language, 'Подходят несколько встреч', 'Several meetings match')}${query}:`
-      : `🔎 ${say(language, `По запросу${query} нашлось`, `Found for${query}`)}: ${count(total, 'record', language)}`;
+      ? `🗓 ${SEVERAL_MEETINGS_MATCH[language]}${query}:`
+      : `🔎 ${foundFor(query, language)}: ${count(total, 'record', language)}`;
   const buttons: Button[][] = view.choices.items.flatMap((choice) => {
     const request = requestOf(choice);
     return request
@@ -62,11 +71,7 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
     lines: sections(
       header,
       listLines(view.choices, (choice) => choiceLine(choice, language), 'record', language),
-      hintLine(
-        total > view.choices.items.length
-          ? say(language, 'Уточните запрос или выберите запись кнопкой ниже.', 'Narrow the search, or pick one below.')
-          : say(language, 'Выберите нужную запись кнопкой ниже.', 'Pick one below.'),
-      ),
+      hintLine((total > view.choices.items.length ? NARROW_OR_PICK : PICK_ONE)[language]),
     ),
     buttons: buttons.slice(0, 10),
   };
@@ -74,31 +79,11 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
 
 export function renderNotFound(view: Extract<ViewModel, { view: 'notFound' }>, language: Language): Page {
   const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
-  const day = view.date
-    ? dayInWords(view.date, language, view.at.today)
-    : say(language, 'неделя назад и две недели вперёд', 'the past week and the next two weeks');
-  const text: Record<typeof view.about, [ru: string, en: string]> = {
-    dossier: [`Не нашёл клиента${query} среди контактов и компаний.`, `No contact or company matches${query}.`],
-    search: [`По запросу${query} ничего не нашлось.`, `Nothing matches${query}.`],
-    meeting: [`Не нашёл такой встречи в календаре (${day}).`, `No such meeting in the calendar (${day}).`],
-    deal: ['Такой сделки нет: возможно, её удалили.', 'There is no such deal: it may have been deleted.'],
+  const day = view.date ? dayInWords(view.date, language, view.at.today) : AROUND_NOW[language];
+  return {
+    lines: sections(
+      `🔎 ${notFoundSentence(view.about, query, day, language)}`,
+      hintLine(NOT_FOUND_HINTS[view.about][language]),
+    ),
   };
-  const hints: Record<typeof view.about, [ru: string, en: string]> = {
-    dossier: [
-      'Попробуйте часть имени, фамилии или названия компании.',
-      'Try part of a name, a surname or a company name.',
-    ],
-    search: [
-      'Попробуйте часть имени, фамилии или названия компании.',
-      'Try part of a name, a surname or a company name.',
-    ],
-    meeting: [
-      'Скажите время или часть названия встречи, например «подготовь к встрече в 14:00».',
-      'Give me the time or part of the title, e.g. “prepare me for the 14:00 meeting”.',
-    ],
-    deal: ['Скажите «покажи сделки», чтобы увидеть открытые.', 'Say “show deals” to see the open ones.'],
-  };
-  const [ru, en] = text[view.about];
-  const [hintRu, hintEn] = hints[view.about];
-  return { lines: sections(`🔎 ${say(language, ru, en)}`, hintLine(say(language, hintRu, hintEn))) };
 }
