@@ -1,6 +1,7 @@
 // The pictures' and spreadsheets' fixed words, in Russian and English (the messages table's own file).
 import type { ChartData } from '../vocabulary/charts.ts';
 import type { Texts } from './messages.ts';
+import { PLAN_AND_FORECAST } from './messages-plan.ts';
 
 /** A picture's file name, before the day it shows. */
 export const PICTURE_TITLES: Record<ChartData['chart'], Texts> = {
@@ -8,7 +9,7 @@ export const PICTURE_TITLES: Record<ChartData['chart'], Texts> = {
   revenue: { ru: 'Выручка', en: 'Money won' },
   leaderboard: { ru: 'Лидеры продаж', en: 'Sales leaders' },
   sources: { ru: 'Источники лидов', en: 'Lead sources' },
-  plan: { ru: 'План и прогноз', en: 'Plan and forecast' },
+  plan: PLAN_AND_FORECAST,
 };
 
 export const CHART_BUTTON: Texts = {

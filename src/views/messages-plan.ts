@@ -37,11 +37,6 @@ export const RISK_HINT: Texts = {
   en: 'I can create a task for any of these deals.',
 };
 
-export const PLAN_SAVED_FAILED: Texts = {
-  ru: 'Не удалось сохранить план, попробуйте ещё раз.',
-  en: 'Could not save the plan, please try again.',
-};
-
 /** /plan in the command list Telegram shows under «/». */
 export const PLAN_COMMANDS = {
   ru: [{ command: 'plan', description: 'План, факт и прогноз' }],

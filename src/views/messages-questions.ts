@@ -3,6 +3,7 @@
 import type { Language } from '../vocabulary/director.ts';
 import type { Query } from '../vocabulary/query.ts';
 import type { Texts } from './messages.ts';
+import { TASKS_HINT } from './messages-tasks.ts';
 
 export const OF_SALES_TEAM: Texts = {
   ru: ' отдела продаж',
@@ -173,20 +174,19 @@ export const noSuchStage = (name: string, language: Language): string =>
 export const noSuchPipeline = (name: string, language: Language): string =>
   language === 'ru' ? `Не нашёл воронку ${name}.` : `I found no pipeline ${name}.`;
 
+const CLIENT_DOSSIER_HINT: Texts = { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' };
+
 /** A typed question's one next step, by its subject. */
 export const QUERY_HINTS: Record<Query['subject'], Record<Language, string>> = {
-  tasks: {
-    ru: 'Могу отметить задачу выполненной или поставить новую.',
-    en: 'I can mark a task done or create a new one.',
-  },
+  tasks: TASKS_HINT,
   deals: {
     ru: 'Могу показать сделку подробно или перевести её на другую стадию.',
     en: 'I can open a deal or move it to another stage.',
   },
   leads: { ru: 'Могу показать, откуда приходят лиды.', en: 'I can show where the leads come from.' },
   meetings: { ru: 'Могу подготовить к встрече или перенести её.', en: 'I can prepare you for a meeting or move it.' },
-  contacts: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
-  companies: { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' },
+  contacts: CLIENT_DOSSIER_HINT,
+  companies: CLIENT_DOSSIER_HINT,
   calls: { ru: 'Могу поставить задачу перезвонить клиенту.', en: 'I can create a task to call a client back.' },
   activities: { ru: 'Могу поставить задачу по клиенту.', en: 'I can create a task for a client.' },
 };

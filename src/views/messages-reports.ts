@@ -168,7 +168,7 @@ export const peopleWithOverdueTasks = (ofPeople: string, people: string, languag
 
 /** A colleague's work day as the time tracking shows it, with its mark. */
 export const WORK_DAYS: Record<WorkDay, { icon: string; ru: string; en: string }> = {
-  working: { icon: '🟢', ru: 'на работе', en: 'working' },
+  working: { icon: '🟢', ...AT_WORK },
   paused: { icon: '⏸', ru: 'перерыв', en: 'on a break' },
   finished: { icon: '⚪️', ru: 'день завершён', en: 'day finished' },
   notStarted: { icon: '⚪️', ru: 'день не начат', en: 'not started' },

@@ -170,12 +170,6 @@ export const OPEN_PORTAL_BUTTON: Texts = { ru: 'Открыть Битрикс24'
 export const connectedSentence = (portal: string, name: string, language: Language): string =>
   language === 'en' ? `Connected: ${portal}, you are ${name}` : `Подключено: ${portal}, вы — ${name}`;
 
-/** The portal would not let the director in at the end of the link (not installed, refused, too slow). */
-export const CONNECT_FAILED: Texts = {
-  ru: 'Подключить Битрикс24 не получилось. Проверьте, что приложение установлено на портале, и попробуйте ещё раз: /connect',
-  en: 'Could not connect your Bitrix24. Please check that the application is installed on the portal and try again: /connect',
-};
-
 /** The director's own connection has ended (access withdrawn, application removed): one sentence, once per ask. */
 export const CONNECT_AGAIN: Texts = {
   ru: 'Доступ к вашему Битрикс24 закрыт. Подключите его заново: /connect',
