@@ -13,10 +13,11 @@ import type {
 } from '../vocabulary/view-models.ts';
 import { dateInWords, dueInWords, localDateOf, money, relativeDay, timeOf } from './format.ts';
 import { opens, portalText, quoted, titleText } from './lines.ts';
+import { ALL_DAY, daysWithoutMovement, MOVED_TO_STAGE, NO_DEADLINE_YET } from './messages-lines.ts';
 import { count, say } from './words.ts';
 
 export function timeRange(event: EventItem, language: Language): string {
-  if (event.allDay) return say(language, 'весь день', 'all day');
+  if (event.allDay) return ALL_DAY[language];
   const from = timeOf(event.from, language);
   const to = timeOf(event.to, language);
   return from === to ? from : `${from}–${to}`;
@@ -35,7 +36,7 @@ export function clashLine(clash: Clash, language: Language): string {
 
 /** `whose`: the responsible's name after the deadline (left out where the header already says whose they are). */
 export function taskLine(task: TaskItem, at: Moment, language: Language, links?: RecordLinks, whose = true): string {
-  const due = task.deadline ? dueInWords(task.deadline, at.today, language) : say(language, 'без срока', 'no deadline');
+  const due = task.deadline ? dueInWords(task.deadline, at.today, language) : NO_DEADLINE_YET[language];
   const who = whose && task.responsible ? ` · ${portalText(task.responsible.name)}` : '';
   const link = opens(links, 'task', task.id, task.responsible?.id);
   return `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)} — ${due}${who}${link}`;
@@ -59,13 +60,7 @@ export function dealLine(
     .join(': ');
   if (stage) parts.push(stage);
   if (deal.stuckDays !== undefined) {
-    parts.push(
-      say(
-        language,
-        `${count(deal.stuckDays, 'day', language)} без движения`,
-        `${count(deal.stuckDays, 'day', language)} without movement`,
-      ),
-    );
+    parts.push(daysWithoutMovement(count(deal.stuckDays, 'day', language), language));
   }
   if (options.responsible && deal.responsible) parts.push(portalText(deal.responsible.name));
   const link = opens(options.links, 'deal', deal.id);
@@ -77,7 +72,7 @@ export function moveLine(move: DealMove, at: Moment, language: Language, links?:
   const stages = move.fromStage
     ? `${portalText(move.fromStage)} → ${portalText(move.toStage)}`
     : // The stage it came from is older than the history read: said in words, not as an arrow from nothing.
-      `${say(language, 'перешла на стадию', 'moved to')} ${portalText(move.toStage)}`;
+      `${MOVED_TO_STAGE[language]} ${portalText(move.toStage)}`;
   const day = localDateOf(move.at);
   const when = day === at.today ? timeOf(move.at, language) : relativeDay(day, at.today, language);
   return `${icon}${titleText(move.dealTitle, language)}: ${stages} (${when})${opens(links, 'deal', move.dealId)}`;

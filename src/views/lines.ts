@@ -5,8 +5,9 @@ import type { Language } from '../vocabulary/director.ts';
 import { type RecordKind, type RecordLinks, recordAddress } from '../vocabulary/record-links.ts';
 import type { Listed } from '../vocabulary/view-models.ts';
 import { dataMark, escapeHtml } from './html.ts';
+import { andMore, UNTITLED } from './messages-lines.ts';
 import type { Button } from './reply.ts';
-import { count, type NounName, say } from './words.ts';
+import { count, type NounName } from './words.ts';
 
 /** Text from the portal: escaped, and marked so the guard shows it as it is. */
 export const portalText = (text: string): string => dataMark(escapeHtml(text));
@@ -30,7 +31,7 @@ export const nameQuoted = (text: string, language: Language): string =>
 
 /** «Без названия» when the portal gave nothing. */
 export const titleText = (text: string, language: Language): string =>
-  text.trim() ? portalText(text) : say(language, 'Без названия', 'Untitled');
+  text.trim() ? portalText(text) : UNTITLED[language];
 
 export const bullet = (html: string): string => `• ${html}`;
 
@@ -54,8 +55,7 @@ export function listLines<T>(
   const shown = items.slice(0, limit);
   const lines = shown.map((item) => bullet(line(item)));
   const rest = total - shown.length;
-  if (rest > 0)
-    lines.push(say(language, `…и ещё ${count(rest, noun, language)}`, `…and ${count(rest, noun, language)} more`));
+  if (rest > 0) lines.push(andMore(count(rest, noun, language), language));
   return lines;
 }
 
