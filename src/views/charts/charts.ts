@@ -3,7 +3,10 @@
 import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { dateInWords } from '../format.ts';
-import { count, say } from '../words.ts';
+import type { Texts } from '../messages.ts';
+import { CHART_TITLES, NO_SOURCE, SINCE, WON_SINCE } from '../messages-files.ts';
+import { BY_MONTH, BY_WEEK } from '../messages-questions.ts';
+import { count } from '../words.ts';
 import { type ChartOption, drawChart } from './draw.ts';
 import { drawPlanChart } from './plan-drawing.ts';
 
@@ -113,8 +116,8 @@ function columns(bars: Bars): Uint8Array {
 const shortDate = (date: string, language: Language) => dateInWords(date, language);
 
 /** «с 1 ноября»; nothing when the period is not known. */
-const since = (from: string, language: Language, [ru, en]: [string, string]) =>
-  from ? `${say(language, ru, en)} ${shortDate(from, language)}` : '';
+const since = (from: string, language: Language, words: Texts) =>
+  from ? `${words[language]} ${shortDate(from, language)}` : '';
 
 /** The PNG of a chart's data. */
 export function drawChartOf(data: ChartData, language: Language): Uint8Array {
@@ -123,7 +126,7 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
       // Counts carry the picture when the deals have no sums yet.
       const bySum = data.stages.some((stage) => stage.amount > 0);
       return horizontalBars({
-        title: say(language, 'Воронка продаж', 'Sales pipeline'),
+        title: CHART_TITLES.funnel[language],
         subtitle: data.pipelineName,
         names: data.stages.map((stage) => stage.name),
         values: data.stages.map((stage) => (bySum ? stage.amount : stage.count)),
@@ -135,9 +138,8 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
     }
     case 'revenue':
       return columns({
-        title: say(language, 'Выиграно денег', 'Money won'),
-        subtitle:
-          data.period === 'week' ? say(language, 'по неделям', 'by week') : say(language, 'по месяцам', 'by month'),
+        title: CHART_TITLES.revenue[language],
+        subtitle: (data.period === 'week' ? BY_WEEK : BY_MONTH)[language],
         names: data.points.map((point) => point.label ?? shortDate(point.start, language)),
         values: data.points.map((point) => point.amount),
         labels: data.points.map((point) => (point.amount > 0 ? shortMoney(point.amount, data.currency, language) : '')),
@@ -145,8 +147,8 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
       });
     case 'leaderboard':
       return horizontalBars({
-        title: say(language, 'Лидеры продаж', 'Sales leaders'),
-        subtitle: since(data.from, language, ['выиграно с', 'won since']),
+        title: CHART_TITLES.leaderboard[language],
+        subtitle: since(data.from, language, WON_SINCE),
         names: data.managers.map((manager) => manager.name),
         values: data.managers.map((manager) => manager.amount),
         labels: data.managers.map(
@@ -160,9 +162,9 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
     case 'sources': {
       const total = data.sources.reduce((sum, source) => sum + source.count, 0);
       return horizontalBars({
-        title: say(language, 'Источники лидов', 'Lead sources'),
-        subtitle: since(data.from, language, ['с', 'since']),
-        names: data.sources.map((source) => source.name || say(language, 'Без источника', 'No source')),
+        title: CHART_TITLES.sources[language],
+        subtitle: since(data.from, language, SINCE),
+        names: data.sources.map((source) => source.name || NO_SOURCE[language]),
         values: data.sources.map((source) => source.count),
         labels: data.sources.map((source) => `${source.count} (${Math.round((source.count / total) * 100)}%)`),
         axis: (value) => String(value),

@@ -3,7 +3,7 @@
 import type { PlanChart } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { periodInWords } from '../format.ts';
-import { say } from '../words.ts';
+import { CHART_TITLES, PLAN_SERIES } from '../messages-files.ts';
 import { shortMoney } from './charts.ts';
 import { drawChart } from './draw.ts';
 
@@ -23,7 +23,7 @@ export function drawPlanChart(data: PlanChart, language: Language): Uint8Array {
   return drawChart(
     {
       title: {
-        text: say(language, 'План, факт и прогноз', 'Plan, fact and forecast'),
+        text: CHART_TITLES.plan[language],
         subtext: periodInWords(data.period, language),
         left: 32,
         top: 24,
@@ -46,9 +46,9 @@ export function drawPlanChart(data: PlanChart, language: Language): Uint8Array {
         axisTick: { show: false },
       },
       series: [
-        series('plan', say(language, 'План', 'Plan')),
-        series('fact', say(language, 'Факт', 'Won')),
-        series('forecast', say(language, 'Прогноз', 'Forecast')),
+        series('plan', PLAN_SERIES.plan[language]),
+        series('fact', PLAN_SERIES.fact[language]),
+        series('forecast', PLAN_SERIES.forecast[language]),
       ],
     },
     height,
