@@ -1,4 +1,4 @@
-// The clients subject's fixed words and sentences, in Russian and English (the messages table's own file).
+// The clients' fixed words and sentences (contacts, a client's dossier), in Russian and English.
 import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 

@@ -1,4 +1,4 @@
-// The deals subject's fixed words and sentences, in Russian and English (the messages table's own file).
+// The deals' fixed words and sentences (the list, one deal's card, the pipeline), in Russian and English.
 import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 

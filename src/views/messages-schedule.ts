@@ -1,4 +1,4 @@
-// The schedule subject's fixed words and sentences, in Russian and English (the messages table's own file).
+// The schedule's fixed words and sentences (a day, several days, meeting prep), in Russian and English.
 import type { Language } from '../vocabulary/director.ts';
 import type { Texts } from './messages.ts';
 

@@ -1,4 +1,4 @@
-// The tasks subject's fixed words and sentences, in Russian and English (the messages table's own file).
+// The tasks' fixed words and sentences, in Russian and English (the messages table's own file).
 import type { Texts } from './messages.ts';
 
 export const TASKS_HINT: Texts = {
