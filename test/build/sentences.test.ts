@@ -19,9 +19,9 @@ const NOT_SENTENCES: Record<string, string> = {
 };
 
 /**
- * Properties whose Russian text stays in place: `tool` is the model's description of a scenario (the model reads
- * it, never the director), and `status` is a scenario's status line, which its registry entry holds so that a
- * new scenario is one folder and one registry line (issue 24).
+ * A scenario entry's properties whose Russian text stays in the entry: `tool` is the model's description of the
+ * scenario (the model reads it, never the director), and `status` is its status line, which the entry holds so
+ * that a new scenario is one folder and one registry line (issue 24).
  */
 const KEPT_PROPERTIES = new Set(['tool', 'status']);
 
@@ -35,9 +35,12 @@ function sourcesOf(folder: string): string[] {
   });
 }
 
+/** Inside `tool` or `status` of a scenario's entry (`defineScenario({ … })`). */
 const keptProperty = (node: ts.Node): boolean => {
   for (let at: ts.Node | undefined = node; at && !ts.isSourceFile(at); at = at.parent) {
-    if (ts.isPropertyAssignment(at) && KEPT_PROPERTIES.has(at.name.getText())) return true;
+    if (!ts.isPropertyAssignment(at) || !KEPT_PROPERTIES.has(at.name.getText())) continue;
+    const call = at.parent.parent;
+    return ts.isCallExpression(call) && call.expression.getText() === 'defineScenario';
   }
   return false;
 };
