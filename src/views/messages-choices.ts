@@ -19,10 +19,7 @@ export const NARROW_OR_PICK: Texts = {
 export const PICK_ONE: Texts = { ru: 'Выберите нужную запись кнопкой ниже.', en: 'Pick one below.' };
 
 /** The days a meeting was looked for when none were named. */
-export const AROUND_NOW: Texts = {
-  ru: 'неделя назад и две недели вперёд',
-  en: 'the past week and the next two weeks',
-};
+export const AROUND_NOW: Texts = { ru: 'неделя назад и две недели вперёд', en: 'the past week and the next two weeks' };
 
 /** `day`: the days the meeting was looked for. */
 export function notFoundSentence(about: NotFound, query: string, day: string, language: Language): string {

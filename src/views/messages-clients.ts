@@ -7,10 +7,7 @@ export const NOBODY_AT_COMPANY: Texts = {
   en: 'nobody is listed on the company.',
 };
 
-export const CONTACTS_EMPTY_HINT: Texts = {
-  ru: 'Могу создать контакт.',
-  en: 'I can create a contact.',
-};
+export const CONTACTS_EMPTY_HINT: Texts = { ru: 'Могу создать контакт.', en: 'I can create a contact.' };
 
 export const CONTACTS_HINT: Texts = {
   ru: 'Могу показать досье, добавить комментарий или поставить задачу связаться.',

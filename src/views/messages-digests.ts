@@ -81,17 +81,8 @@ export const UNREADABLE_TIME: Texts = {
   en: 'I could not read the time; write it like 08:15.',
 };
 
-export const ON_FRIDAYS: Texts = {
-  ru: 'по пятницам',
-  en: 'on Fridays',
-};
+export const ON_FRIDAYS: Texts = { ru: 'по пятницам', en: 'on Fridays' };
 
-export const ON_WORKDAYS: Texts = {
-  ru: 'по будням',
-  en: 'on workdays',
-};
+export const ON_WORKDAYS: Texts = { ru: 'по будням', en: 'on workdays' };
 
-export const DIGEST_OFF: Texts = {
-  ru: 'выключено, больше не пришлю.',
-  en: 'off, I will not send it any more.',
-};
+export const DIGEST_OFF: Texts = { ru: 'выключено, больше не пришлю.', en: 'off, I will not send it any more.' };

@@ -36,10 +36,7 @@ export const PICTURE_TITLES: Record<ChartData['chart'], Texts> = {
   plan: PLAN_AND_FORECAST,
 };
 
-export const CHART_BUTTON: Texts = {
-  ru: '📈 График',
-  en: '📈 Chart',
-};
+export const CHART_BUTTON: Texts = { ru: '📈 График', en: '📈 Chart' };
 
 /** A spreadsheet's column headers. */
 export const COLUMN_HEADERS = {

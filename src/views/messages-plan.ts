@@ -43,40 +43,22 @@ export const PLAN_COMMANDS = {
   en: [{ command: 'plan', description: 'Plan, fact and forecast' }],
 };
 
-export const WON_OUTSIDE_PLAN: Texts = {
-  ru: 'Ещё выиграно, в план не входит',
-  en: 'Also won, not in the plan',
-};
+export const WON_OUTSIDE_PLAN: Texts = { ru: 'Ещё выиграно, в план не входит', en: 'Also won, not in the plan' };
 
-export const AT_THIS_PACE: Texts = {
-  ru: 'В таком темпе к концу периода',
-  en: 'At this pace by the period’s end',
-};
+export const AT_THIS_PACE: Texts = { ru: 'В таком темпе к концу периода', en: 'At this pace by the period’s end' };
 
-export const WEIGHED_BY_STAGE: Texts = {
-  ru: 'с учётом вероятности этапа',
-  en: 'weighed by their stage',
-};
+export const WEIGHED_BY_STAGE: Texts = { ru: 'с учётом вероятности этапа', en: 'weighed by their stage' };
 
 export const NO_DEALS_DUE_IN_PERIOD: Texts = {
   ru: '— открытых сделок со сроком в этом периоде нет',
   en: '— no open deals are due in this period',
 };
 
-export const SHORT_OF_PLAN: Texts = {
-  ru: 'Не хватает до плана',
-  en: 'Short of the plan by',
-};
+export const SHORT_OF_PLAN: Texts = { ru: 'Не хватает до плана', en: 'Short of the plan by' };
 
-export const FORECAST_BEATS_PLAN: Texts = {
-  ru: 'Прогноз выше плана на',
-  en: 'The forecast beats the plan by',
-};
+export const FORECAST_BEATS_PLAN: Texts = { ru: 'Прогноз выше плана на', en: 'The forecast beats the plan by' };
 
-export const PER_WORKING_DAY: Texts = {
-  ru: 'в рабочий день',
-  en: 'a working day',
-};
+export const PER_WORKING_DAY: Texts = { ru: 'в рабочий день', en: 'a working day' };
 
 export const EXPECTED_IN_OTHER_CURRENCIES: Texts = {
   ru: 'Ожидается в других валютах',
@@ -93,50 +75,23 @@ export const TYPICAL_PROBABILITY_NOTE: Texts = {
   en: ' (* fewer than ten deals: a typical value).',
 };
 
-export const AT_RISK_BUTTON: Texts = {
-  ru: '⚠️ Под угрозой',
-  en: '⚠️ At risk',
-};
+export const AT_RISK_BUTTON: Texts = { ru: '⚠️ Под угрозой', en: '⚠️ At risk' };
 
-export const WHY_BUTTON: Texts = {
-  ru: '❓ Почему так',
-  en: '❓ Why',
-};
+export const WHY_BUTTON: Texts = { ru: '❓ Почему так', en: '❓ Why' };
 
-export const PLAN_AND_FORECAST: Texts = {
-  ru: 'План и прогноз',
-  en: 'Plan and forecast',
-};
+export const PLAN_AND_FORECAST: Texts = { ru: 'План и прогноз', en: 'Plan and forecast' };
 
-export const WOULD_CLOSE_GAP: Texts = {
-  ru: 'Закроют разрыв',
-  en: 'Would close the gap',
-};
+export const WOULD_CLOSE_GAP: Texts = { ru: 'Закроют разрыв', en: 'Would close the gap' };
 
-export const DECIDE_PERIOD: Texts = {
-  ru: 'Решают период',
-  en: 'Decide the period',
-};
+export const DECIDE_PERIOD: Texts = { ru: 'Решают период', en: 'Decide the period' };
 
-export const PLAN_FOR: Texts = {
-  ru: 'План на',
-  en: 'Plan for',
-};
+export const PLAN_FOR: Texts = { ru: 'План на', en: 'Plan for' };
 
-export const NOTHING_PLANNED: Texts = {
-  ru: 'нет дел',
-  en: 'nothing planned',
-};
+export const NOTHING_PLANNED: Texts = { ru: 'нет дел', en: 'nothing planned' };
 
-export const DEALS_AT_RISK: Texts = {
-  ru: 'Сделки под угрозой',
-  en: 'Deals at risk',
-};
+export const DEALS_AT_RISK: Texts = { ru: 'Сделки под угрозой', en: 'Deals at risk' };
 
-export const PLAN_VS_FACT_BUTTON: Texts = {
-  ru: '📊 Как идём по плану',
-  en: '📊 Plan vs fact',
-};
+export const PLAN_VS_FACT_BUTTON: Texts = { ru: '📊 Как идём по плану', en: '📊 Plan vs fact' };
 
 export const changePlanQuestion = (planSubject: string, was: string, sum: string, language: Language): string =>
   language === 'ru'

@@ -3,85 +3,46 @@ import type { Language } from '../vocabulary/director.ts';
 import type { WorkDay } from '../vocabulary/view-models.ts';
 import type { Texts } from './messages.ts';
 
-export const PLAN_FOR_DAY: Texts = {
-  ru: 'План на день',
-  en: 'Plan for the day',
-};
+export const PLAN_FOR_DAY: Texts = { ru: 'План на день', en: 'Plan for the day' };
 
-export const GOOD_MORNING: Texts = {
-  ru: 'Доброе утро! Утренний брифинг',
-  en: 'Good morning! Your briefing',
-};
+export const GOOD_MORNING: Texts = { ru: 'Доброе утро! Утренний брифинг', en: 'Good morning! Your briefing' };
 
-export const TODAY_SUMMARY: Texts = {
-  ru: 'Сводка на сегодня',
-  en: 'Today',
-};
+export const TODAY_SUMMARY: Texts = { ru: 'Сводка на сегодня', en: 'Today' };
 
 export const BRIEFING_HINT: Texts = {
   ru: 'Скажите «расписание на завтра» или «воронка», чтобы посмотреть подробнее.',
   en: 'Say “schedule for tomorrow” or “pipeline” for more.',
 };
 
-export const NO_MEETINGS_TODAY: Texts = {
-  ru: 'Встреч сегодня нет.',
-  en: 'No meetings today.',
-};
+export const NO_MEETINGS_TODAY: Texts = { ru: 'Встреч сегодня нет.', en: 'No meetings today.' };
 
-export const NO_TASKS_DUE_TODAY: Texts = {
-  ru: 'Задач со сроком на сегодня нет.',
-  en: 'No tasks due today.',
-};
+export const NO_TASKS_DUE_TODAY: Texts = { ru: 'Задач со сроком на сегодня нет.', en: 'No tasks due today.' };
 
-export const DUE_TODAY: Texts = {
-  ru: 'Задачи на сегодня',
-  en: 'Due today',
-};
+export const DUE_TODAY: Texts = { ru: 'Задачи на сегодня', en: 'Due today' };
 
-export const ACTIVE_DEALS: Texts = {
-  ru: 'Сделки в работе',
-  en: 'Active deals',
-};
+export const ACTIVE_DEALS: Texts = { ru: 'Сделки в работе', en: 'Active deals' };
 
-export const NO_NEW_LEADS: Texts = {
-  ru: 'Новых лидов за вчера нет.',
-  en: 'No new leads yesterday.',
-};
+export const NO_NEW_LEADS: Texts = { ru: 'Новых лидов за вчера нет.', en: 'No new leads yesterday.' };
 
-export const NEW_LEADS_YESTERDAY: Texts = {
-  ru: 'Новые лиды за вчера',
-  en: 'New leads yesterday',
-};
+export const NEW_LEADS_YESTERDAY: Texts = { ru: 'Новые лиды за вчера', en: 'New leads yesterday' };
 
-export const NEW_LEADS_DAY: Texts = {
-  ru: 'Новые лиды за сутки',
-  en: 'New leads in the last 24 hours',
-};
+export const NEW_LEADS_DAY: Texts = { ru: 'Новые лиды за сутки', en: 'New leads in the last 24 hours' };
 
 export const LEADS_HINT: Texts = {
   ru: 'Могу создать задачу по любому из них.',
   en: 'I can create a task for any of them.',
 };
 
-export const LEAD_HINT: Texts = {
-  ru: 'Могу создать задачу по этому лиду.',
-  en: 'I can create a task for this lead.',
-};
+export const LEAD_HINT: Texts = { ru: 'Могу создать задачу по этому лиду.', en: 'I can create a task for this lead.' };
 
-export const NEEDS_ATTENTION: Texts = {
-  ru: 'Требует внимания',
-  en: 'Needs attention',
-};
+export const NEEDS_ATTENTION: Texts = { ru: 'Требует внимания', en: 'Needs attention' };
 
 export const OVERDUE_HINT: Texts = {
   ru: 'Могу перевести сделку на другой этап или добавить комментарий.',
   en: 'I can move a deal to another stage or add a comment.',
 };
 
-export const WEEK_IN_REVIEW: Texts = {
-  ru: 'Итоги недели',
-  en: 'Week in review',
-};
+export const WEEK_IN_REVIEW: Texts = { ru: 'Итоги недели', en: 'Week in review' };
 
 export const NOTHING_DONE_THIS_WEEK: Texts = {
   ru: 'На этой неделе закрытых задач и движения по сделкам нет.',
@@ -93,70 +54,40 @@ export const WEEKLY_HINT: Texts = {
   en: 'I can show the pipeline or the team status.',
 };
 
-export const DAY_RESULTS: Texts = {
-  ru: 'Итоги дня',
-  en: 'Day results',
-};
+export const DAY_RESULTS: Texts = { ru: 'Итоги дня', en: 'Day results' };
 
 export const DAY_RESULTS_HINT: Texts = {
   ru: 'Могу показать расписание на завтра.',
   en: 'I can show tomorrow’s schedule.',
 };
 
-export const TOMORROW_SCHEDULE_BUTTON: Texts = {
-  ru: '📅 Расписание на завтра',
-  en: '📅 Tomorrow’s schedule',
-};
+export const TOMORROW_SCHEDULE_BUTTON: Texts = { ru: '📅 Расписание на завтра', en: '📅 Tomorrow’s schedule' };
 
 export const NOTHING_DONE_TODAY: Texts = {
   ru: 'Закрытых задач, встреч и движения по сделкам за день нет.',
   en: 'No tasks closed, no meetings held, no deals moved.',
 };
 
-export const MEETINGS_HELD: Texts = {
-  ru: 'Проведено встреч',
-  en: 'Meetings held',
-};
+export const MEETINGS_HELD: Texts = { ru: 'Проведено встреч', en: 'Meetings held' };
 
-export const NO_MEETINGS_HELD: Texts = {
-  ru: 'Встреч не было.',
-  en: 'No meetings held.',
-};
+export const NO_MEETINGS_HELD: Texts = { ru: 'Встреч не было.', en: 'No meetings held.' };
 
-export const NO_TASKS_CLOSED: Texts = {
-  ru: 'Закрытых задач нет.',
-  en: 'No tasks closed.',
-};
+export const NO_TASKS_CLOSED: Texts = { ru: 'Закрытых задач нет.', en: 'No tasks closed.' };
 
-export const TASKS_CLOSED: Texts = {
-  ru: 'Закрыто задач',
-  en: 'Tasks closed',
-};
+export const TASKS_CLOSED: Texts = { ru: 'Закрыто задач', en: 'Tasks closed' };
 
-export const NO_DEALS_MOVED: Texts = {
-  ru: 'Сделки не двигались.',
-  en: 'No deals moved.',
-};
+export const NO_DEALS_MOVED: Texts = { ru: 'Сделки не двигались.', en: 'No deals moved.' };
 
-export const DEAL_MOVEMENTS: Texts = {
-  ru: 'Движение сделок',
-  en: 'Deal movements',
-};
+export const DEAL_MOVEMENTS: Texts = { ru: 'Движение сделок', en: 'Deal movements' };
 
-export const NOBODY_IN_DEPARTMENT: Texts = {
-  ru: 'В отделе пока никого нет.',
-  en: 'Nobody in the department yet.',
-};
+export const NOBODY_IN_DEPARTMENT: Texts = { ru: 'В отделе пока никого нет.', en: 'Nobody in the department yet.' };
 
 export const NOBODY_IN_DEPARTMENT_HINT: Texts = {
   ru: 'Могу показать ваши задачи или сделки.',
   en: 'I can show your tasks or deals.',
 };
 
-export const AT_WORK: Texts = {
-  ru: 'на работе',
-  en: 'working',
-};
+export const AT_WORK: Texts = { ru: 'на работе', en: 'working' };
 
 export const TEAM_HINT: Texts = {
   ru: 'Могу поставить задачу любому сотруднику.',

@@ -6,25 +6,16 @@ export const TASKS_HINT: Texts = {
   en: 'I can mark a task done or create a new one.',
 };
 
-export const DONE_BUTTON: Texts = {
-  ru: '✔️ Выполнить: ',
-  en: '✔️ Done: ',
-};
+export const DONE_BUTTON: Texts = { ru: '✔️ Выполнить: ', en: '✔️ Done: ' };
 
-export const NO_OPEN_TASKS: Texts = {
-  ru: 'Открытых задач нет.',
-  en: 'No open tasks.',
-};
+export const NO_OPEN_TASKS: Texts = { ru: 'Открытых задач нет.', en: 'No open tasks.' };
 
 export const NO_TASKS_HINT: Texts = {
   ru: 'Могу создать задачу: скажите, что и к какому сроку.',
   en: 'I can create a task: tell me what and by when.',
 };
 
-export const YOUR_TASKS: Texts = {
-  ru: 'Ваши задачи',
-  en: 'Your tasks',
-};
+export const YOUR_TASKS: Texts = { ru: 'Ваши задачи', en: 'Your tasks' };
 
 export const TASKS_DONE_HINT: Texts = {
   ru: 'Нажмите «Выполнить», чтобы закрыть задачу, или попросите создать новую.',
