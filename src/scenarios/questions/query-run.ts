@@ -21,7 +21,10 @@ import {
   resolveClient,
   resolvePerson,
   severalClients,
+  staffNamed,
+  topicOrName,
 } from './query-who.ts';
+import { knownTopic } from './topics.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
 export const QUERY_PAGE = 20;
@@ -89,7 +92,9 @@ export async function runQuery(
   limit = QUERY_PAGE,
 ): Promise<ViewModel> {
   const { at, director } = context;
-  const query = withDefaults(asked, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
+  const named = await topicOrName(context, asked);
+  if ('view' in named) return named.view;
+  const query = withDefaults(named.ok, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
   const filters: QueryFilters = {};
   const who = await resolvePerson(context, query);
   if ('view' in who) return who.view;
@@ -123,6 +128,10 @@ export async function runQuery(
     if ('view' in found) return found.view;
     const near = !found.ok && query.person && !who.ok ? await nearlyNamed(context, query, clientSaid) : undefined;
     if (near) return near;
+    // «задачи по Орловой»: no client, but an employee is called so.
+    const { client: _, ...unbound } = asked;
+    const staff = !found.ok && !query.person ? await staffNamed(context, unbound, clientSaid) : undefined;
+    if (staff) return 'view' in staff ? staff.view : runQuery(context, staff.ok, offset, limit);
     if (!found.ok)
       return {
         view: 'queryNotFound',
@@ -139,7 +148,16 @@ export async function runQuery(
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
+  // «задачи по ремонту»: a word neither the directory nor any title holds is said plainly, not answered with 0.
+  if (result.total === 0 && query.topic && !knownTopic(query.topic) && !narrowed(query))
+    return { view: 'queryNotFound', at, query, about: 'topic', name: query.topic };
   return { view: 'query', at, query, filters, offset, ...result };
+}
+
+/** Whether anything but the subject, a topic and a measure narrows the question: then 0 is an answer of its own. */
+function narrowed(query: Query): boolean {
+  const { subject: _, topic: __, measure: ___, ...rest } = query;
+  return Object.keys(rest).length > 0;
 }
 
 async function stageFilters(run: Run): Promise<Resolved<DealFilter>> {

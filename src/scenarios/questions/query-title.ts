@@ -8,6 +8,7 @@ import { nouns, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { Period, Query } from '../../vocabulary/query.ts';
 import type { QueryFilters, ViewModel } from '../../vocabulary/view-models.ts';
+import { knownTopic } from './topics.ts';
 
 type QueryView = Extract<ViewModel, { view: 'query' }>;
 
@@ -148,7 +149,11 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
       say(language, ' по клиентам ', ' for ') +
       filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
   if (query.without) words += WITHOUT_WORDS[query.without][language];
-  if (query.topic) words += say(language, ' по теме ', ' about ') + quoted(query.topic, language);
+  // A known topic in full («по теме «коммерческое предложение»»); a word the director typed, as the search it is.
+  if (query.topic)
+    words +=
+      (knownTopic(query.topic) ? say(language, ' по теме ', ' about ') : say(language, ' по запросу ', ' matching ')) +
+      quoted(portalText(query.topic), language);
   if (filters.named) words += say(language, ' по запросу ', ' matching ') + quoted(portalText(filters.named), language);
   if (filters.pipeline)
     words += say(language, ' в воронке ', ' in pipeline ') + quoted(portalText(filters.pipeline), language);

@@ -331,16 +331,27 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
     ),
     stage: say(language, `Не нашёл стадию ${name}.`, `I found no stage ${name}.`),
     pipeline: say(language, `Не нашёл воронку ${name}.`, `I found no pipeline ${name}.`),
+    topic: say(
+      language,
+      `Не нашёл ${name} ни в названиях ${plural(0, nouns[NOUNS[view.query.subject]].ru, 'ru')}, ни среди клиентов и сотрудников.`,
+      `I found ${name} neither in the titles of ${plural(0, nouns[NOUNS[view.query.subject]].en, 'en')} nor among clients and employees.`,
+    ),
   }[view.about];
   return {
     lines: sections(
       `🔎 ${what}`,
       hintLine(
-        say(
-          language,
-          'Проверьте, как записано имя, или напишите его полностью.',
-          'Check the spelling, or write the full name.',
-        ),
+        view.about === 'topic'
+          ? say(
+              language,
+              'Проверьте, как записано слово, или спросите другими словами.',
+              'Check the spelling, or ask in other words.',
+            )
+          : say(
+              language,
+              'Проверьте, как записано имя, или напишите его полностью.',
+              'Check the spelling, or write the full name.',
+            ),
       ),
     ),
   };

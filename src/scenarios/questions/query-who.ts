@@ -3,10 +3,11 @@ import type { Query } from '../../vocabulary/query.ts';
 import type { QueryFilters, ViewModel } from '../../vocabulary/view-models.ts';
 import { findReads, foundRecords } from '../clients/find-records.ts';
 import type { ScenarioContext } from '../context.ts';
-import { sameName } from '../matcher.ts';
+import { matchesName, sameName } from '../matcher.ts';
 import { companySchema, contactSchema, parseItems, personName } from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { withSubdepartments } from '../reports/team-status.ts';
+import { knownTopic } from './topics.ts';
 
 export type Who = { ids: number[]; shown: QueryFilters['person'] };
 export type Resolved<T> = { ok: T } | { view: ViewModel };
@@ -156,3 +157,37 @@ export const ofClients =
   (record: { COMPANY_ID?: number | null; CONTACT_ID?: number | null }): boolean =>
     clients.length === 0 ||
     clients.some((client) => (client.field === 'COMPANY_ID' ? record.COMPANY_ID : record.CONTACT_ID) === client.id);
+
+/**
+ * «сделки по ромашке», «задачи по договору»: a lowercase word after «по» the router took for a topic may be a client
+ * or an employee typed in lower case. The portal's directory is asked first (by the one matcher); a name it holds
+ * becomes the question's client or person, anything else stays a topic searched for in the titles.
+ */
+export async function topicOrName(context: ScenarioContext, query: Query): Promise<Resolved<Query>> {
+  const said = query.topic;
+  if (!said || knownTopic(said) || query.client) return { ok: query };
+  const { topic: _, ...asked } = query;
+  const client = await resolveClient(context, asked, said);
+  if ('view' in client) return client;
+  if (client.ok && matchesName(client.ok.title, said))
+    return { ok: { ...asked, client: `#${client.ok.field === 'COMPANY_ID' ? 'co' : 'c'}${client.ok.id}` } };
+  if (query.person) return { ok: query };
+  return (await staffNamed(context, asked, said)) ?? { ok: query };
+}
+
+/**
+ * «задачи по Орловой»: a name asked as a client's that the staff holds instead — the question about that employee,
+ * or which of them when several fit; undefined when nobody on the staff is called so.
+ */
+export async function staffNamed(
+  context: ScenarioContext,
+  query: Query,
+  said: string,
+): Promise<Resolved<Query> | undefined> {
+  const staff = (await context.names.findUsers(said)).filter((person) => matchesName(person.name, said));
+  if (staff.length === 1) return { ok: { ...query, person: `#${staff[0]!.id}` } };
+  if (staff.length === 0) return undefined;
+  return {
+    view: { view: 'queryChoice', at: context.at, about: 'person', name: said, options: personOptions(query, staff) },
+  };
+}

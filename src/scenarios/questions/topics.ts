@@ -18,6 +18,9 @@ export const TOPICS: Topic[] = [
   { full: 'соглашение о неразглашении', short: ['nda', 'нда'] },
 ];
 
+/** A topic the list above knows («коммерческое предложение»), not a word the director typed after «по». */
+export const knownTopic = (topic: string): boolean => TOPICS.some((one) => one.full === topic);
+
 const stems = (text: string) => wordsOf(text).map(stemOf);
 
 /** The words that say a topic, in full in any form or abbreviated, for the typed question's parser. */

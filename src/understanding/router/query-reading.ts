@@ -72,7 +72,12 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
   // «закрыли сделку» in a director's mouth is winning it.
   if (found.status === 'done' && subject === 'deals') found.status = 'won';
-  const { name, unapplied: unknown, doubtful } = rest(message, found);
+  const { name: named, topic, unapplied: unknown, doubtful } = rest(message, found);
+  // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
+  const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
+  if (titled) found.topic = topic;
+  const name = named ?? (topic && !titled ? { text: topic, client: false } : undefined);
+  if (topic && !titled && named) unknown.push(topic);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
   const created = CREATED_IN_PERIOD.has(subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
   const unapplied = [...denied, ...created];
