@@ -132,12 +132,24 @@ export function whose(filters: QueryFilters, language: Language): string {
   if (person.kind === 'sales') return say(language, ' отдела продаж', ' of the sales team');
   if (person.kind === 'people')
     return language === 'ru'
-      ? ` ${person.people.map((one) => portalText(genitiveName(one.name))).join(' и ')}`
-      : ` of ${person.people.map((one) => portalText(one.name)).join(' and ')}`;
+      ? ` ${listed(
+          person.people.map((one) => portalText(genitiveName(one.name))),
+          language,
+        )}`
+      : ` of ${listed(
+          person.people.map((one) => portalText(one.name)),
+          language,
+        )}`;
   return language === 'ru'
     ? ` ${portalText(genitiveName(person.person.name))}`
     : ` of ${portalText(person.person.name)}`;
 }
+
+/** «А, Б и В»: several names in a row. */
+const listed = (items: string[], language: Language): string =>
+  items.length > 1
+    ? `${items.slice(0, -1).join(', ')}${say(language, ' и ', ' and ')}${items.at(-1)}`
+    : (items[0] ?? '');
 
 /** The filters after the subject: whose, which client, pipeline, stage, amount, when. */
 export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language: Language): string {
@@ -147,7 +159,10 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.clients)
     words +=
       say(language, ' по клиентам ', ' for ') +
-      filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
+      listed(
+        filters.clients.map((client) => nameQuoted(client, language)),
+        language,
+      );
   if (query.without) words += WITHOUT_WORDS[query.without][language];
   // A known topic in full («по теме «коммерческое предложение»»); a word the director typed, as the search it is.
   if (query.topic)

@@ -312,7 +312,10 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
     buttons: view.options.map((option, index) => [
       {
         // A company gets its building; an employee or a contact (a client who is a person) their figure.
-        text: buttonLabel(option.query.client?.startsWith('#co') ? '🏢 ' : '👤 ', option.label),
+        text: buttonLabel(
+          [option.query.client ?? []].flat().some((one) => one.startsWith('#co')) ? '🏢 ' : '👤 ',
+          option.label,
+        ),
         action: { kind: 'queryPick', option: index },
       },
     ]),

@@ -1,5 +1,5 @@
 import type { Params } from '../../portal/port.ts';
-import type { Query } from '../../vocabulary/query.ts';
+import { type Names, namesOf, type Query } from '../../vocabulary/query.ts';
 import type { QueryFilters, ViewModel } from '../../vocabulary/view-models.ts';
 import { findReads, foundRecords } from '../clients/find-records.ts';
 import type { ScenarioContext } from '../context.ts';
@@ -34,28 +34,28 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
       .map((profile) => profile.ID);
     return { ok: { ids, shown: { kind: said } } };
   }
-  const several = await severalPeople(context, said);
-  if (several) return { ok: several };
-  const exact = /^#(\d+)$/u.exec(said);
+  // «Орловой и Кузнецова»: each one employee, or this is no list of people (maybe one of clients).
+  const parts = namesOf(said);
+  if (parts.length > 1) return { ok: await severalPeople(context, parts) };
+  const one = parts[0] ?? saidAs(said);
+  const exact = /^#(\d+)$/u.exec(one);
   if (exact) {
     const id = Number(exact[1]);
     const person = (await names.users([id])).get(id);
-    if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: said } };
+    if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: one } };
     return { ok: { ids: [id], shown: { kind: 'person', person } } };
   }
-  const found = await names.findUsers(said);
+  const found = await names.findUsers(one);
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
-  return { view: { view: 'queryChoice', at, about: 'person', name: said, options: personOptions(query, found) } };
+  return { view: { view: 'queryChoice', at, about: 'person', name: one, options: personOptions(query, found) } };
 }
 
-/** «Соколова и Морозовой», «Ромашки, Ориона»: the names a list says, one each. */
-const partsOf = (said: string) => said.split(/\s*,\s*|\s+(?:и|and)\s+/u).filter(Boolean);
+/** Names as the director said them, for a reply: a list with commas. */
+export const saidAs = (said: Names): string => (typeof said === 'string' ? said : said.join(', '));
 
 /** «Соколова и Морозовой», «Орловой, Попова»: each part one employee, or this is no list of people. */
-export async function severalPeople(context: ScenarioContext, said: string): Promise<Who | undefined> {
-  const parts = partsOf(said);
-  if (parts.length < 2) return undefined;
+async function severalPeople(context: ScenarioContext, parts: string[]): Promise<Who | undefined> {
   const found = await Promise.all(parts.map((part) => context.names.findUsers(part)));
   if (!found.every((people) => people.length === 1)) return undefined;
   const people = found.map((one) => one[0]!);
@@ -130,17 +130,35 @@ export async function resolveClient(
   };
 }
 
-/** «сделки Альфы и Беты», «задачи по Ромашке и Васильку»: each part one client, or this is no list of clients. */
-export async function severalClients(
+/**
+ * «сделки Альфы и Беты», «сделки Ромашки, Альфа-Строя и Снежинки»: each name one client — a pick list for the first
+ * that fits several (the others kept), or the first that fits none, said by itself.
+ */
+export async function resolveClients(
   context: ScenarioContext,
   query: Query,
-  said: string,
-): Promise<Client[] | undefined> {
-  const parts = partsOf(said);
-  if (parts.length < 2) return undefined;
+  said: Names,
+): Promise<Resolved<Client[]> | { missing: string }> {
+  const parts = namesOf(said);
   const found = await Promise.all(parts.map((part) => resolveClient(context, query, part)));
   const clients = found.flatMap((one) => ('ok' in one && one.ok ? [one.ok] : []));
-  return clients.length === parts.length ? clients : undefined;
+  if (clients.length === parts.length) return { ok: clients };
+  // «Мясо и Рыба»: one client's name with «и» in it, said as one.
+  if (typeof said === 'string' && parts.length > 1) {
+    const whole = await resolveClient(context, query, said);
+    if ('view' in whole || whole.ok) return 'view' in whole ? whole : { ok: [whole.ok!] };
+  }
+  const index = found.findIndex((one) => 'view' in one);
+  const choice = found[index];
+  if (choice && 'view' in choice && choice.view.view === 'queryChoice' && parts.length > 1) {
+    const options = choice.view.options.map((option) => ({
+      ...option,
+      query: { ...option.query, client: parts.map((part, at) => (at === index ? saidAs(option.query.client!) : part)) },
+    }));
+    return { view: { ...choice.view, options } };
+  }
+  if (choice && 'view' in choice) return choice;
+  return { missing: parts[found.findIndex((one) => 'ok' in one && !one.ok)] ?? saidAs(said) };
 }
 
 /** The portal's own filter for records bound to these clients when they are of one kind (companies or contacts). */
@@ -167,11 +185,14 @@ export async function topicOrName(context: ScenarioContext, query: Query): Promi
   const said = query.topic;
   if (!said || knownTopic(said) || query.client) return { ok: query };
   const { topic: _, ...asked } = query;
-  const client = await resolveClient(context, asked, said);
-  if ('view' in client) return client;
-  if (client.ok && matchesName(client.ok.title, said))
-    return { ok: { ...asked, client: `#${client.ok.field === 'COMPANY_ID' ? 'co' : 'c'}${client.ok.id}` } };
-  if (query.person) return { ok: query };
+  const clients = await resolveClients(context, asked, said);
+  if ('view' in clients) return clients;
+  const parts = namesOf(said);
+  if ('ok' in clients && clients.ok.every((client, index) => matchesName(client.title, parts[index] ?? said))) {
+    const found = clients.ok.map((client) => `#${client.field === 'COMPANY_ID' ? 'co' : 'c'}${client.id}`);
+    return { ok: { ...asked, client: found.length > 1 ? found : found[0]! } };
+  }
+  if (query.person || parts.length > 1) return { ok: query };
   return (await staffNamed(context, asked, said)) ?? { ok: query };
 }
 

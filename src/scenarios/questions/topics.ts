@@ -39,10 +39,12 @@ export function aboutTopic(title: string, full: string): boolean {
   const shorts = TOPICS.filter((topic) => topic.full === full).flatMap((topic) => topic.short);
   if (shorts.some((short) => words.includes(short))) return true;
   const titled = new Set(words.map(stemOf));
-  // «о» and other small words of the topic are not asked of the title.
-  return stems(full)
-    .filter((stem) => stem.length > 2)
-    .every((stem) => titled.has(stem));
+  // «о» and other small words of the topic are not asked of the title; «договору и отчёту» is either.
+  return full.split(/\s*,\s*|\s+(?:и|and)\s+/u).some((part) =>
+    stems(part)
+      .filter((stem) => stem.length > 2)
+      .every((stem) => titled.has(stem)),
+  );
 }
 
 const ENDINGS: [RegExp, string[]][] = [

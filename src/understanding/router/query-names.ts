@@ -28,7 +28,8 @@ export const NAME_LIKE =
 export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly))/u;
 
 export interface Rest {
-  name?: { text: string; client: boolean };
+  /** The names said, one each («Ромашки, Альфа-Строя и Снежинки» are three), and whether they are clients'. */
+  name?: { names: string[]; client: boolean };
   /** Lowercase words after «по», «про» that are neither known nor shaped like a name: «ремонту», «отчёт». */
   topic?: string;
   unapplied: string[];
@@ -63,9 +64,9 @@ export function rest(message: Message, found: Found): Rest {
       client = true;
     } else if (PERSON_WORDS.test(clean) && clean !== 'у') {
       // «менеджера Попова»: a person anyway.
-    } else if ((clean === 'и' || clean === 'and') && nameWords.length > 0) {
-      // «сделки Соколова и Морозовой»: two names, kept apart.
-      nameWords.push(clean);
+    } else if ((clean === 'и' || clean === 'and') && (nameWords.length > 0 || (about && topicWords.length > 0))) {
+      // «сделки Соколова и Морозовой», «по ромашке и ориону»: two names (or topics), kept apart.
+      (about ? topicWords : nameWords).push(clean);
       continue;
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
@@ -93,7 +94,8 @@ export function rest(message: Message, found: Found): Rest {
       const shaped = /^\p{Lu}/u.test(original) || NAME_LIKE.test(clean);
       if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0 && shaped) client = true;
       if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
-      nameWords.push(original);
+      // «Ромашки, Альфа-Строя и Снежинки»: a comma ends one name as «и» does.
+      nameWords.push(original, ...(/,$/u.test(raw[index] ?? '') ? [','] : []));
     } else {
       unapplied.push(original);
       strangers += 1;
@@ -102,16 +104,27 @@ export function rest(message: Message, found: Found): Rest {
     about = '';
   }
   const topic = topicWords.length ? { topic: topicWords.join(' ') } : {};
-  while (/^(?:и|and)$/u.test(nameWords.at(-1) ?? '')) nameWords.pop();
-  const joined = nameWords.filter((word) => word === 'и' || word === 'and').length;
-  if (nameWords.length - joined > 3 * (joined + 1))
-    return { ...topic, unapplied: [...unapplied, ...nameWords], doubtful };
+  const names = namesIn(nameWords);
+  if (names.flat().length > 3 * names.length)
+    return { ...topic, unapplied: [...unapplied, ...nameWords.filter((word) => !SEPARATOR.test(word))], doubtful };
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
-  if (!nameWords.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
-    return { ...topic, name: { text: only, client }, unapplied: [], doubtful: doubtful + 1 };
-  return nameWords.length
-    ? { ...topic, name: { text: nameWords.join(' '), client }, unapplied, doubtful }
+  if (!names.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
+    return { ...topic, name: { names: [only], client }, unapplied: [], doubtful: doubtful + 1 };
+  return names.length
+    ? { ...topic, name: { names: names.map((one) => one.join(' ')), client }, unapplied, doubtful }
     : { ...topic, unapplied, doubtful };
+}
+
+const SEPARATOR = /^(?:и|and|,)$/u;
+
+/** The words of each name, split where «и», «and» or a comma stands between them. */
+function namesIn(words: string[]): string[][] {
+  const names: string[][] = [[]];
+  for (const word of words) {
+    if (SEPARATOR.test(word)) names.push([]);
+    else names.at(-1)!.push(word);
+  }
+  return names.filter((one) => one.length > 0);
 }
