@@ -55,6 +55,12 @@ describe('a lowercase word after «по» or «про»', () => {
     expect(await ask('сделки по зелёной долине')).toMatch(/^💼 Открытые сделки по клиенту ООО «Зелёная Долина»: /u);
   });
 
+  it('«сделки по обучению»: a word inside a longer client name («Сфера Обучения») stays what the deals are about', async () => {
+    const said = await ask('сделки по обучению за ноябрь');
+    expect(said).toMatch(/^💼 Сделки по запросу «обучению» за ноябрь: \d+/u);
+    for (const line of said.split('\n').filter((one) => one.startsWith('• '))) expect(line).toMatch(/^• Обучение/u);
+  });
+
   it('«задачи Орловой по договору» keeps both: her tasks, about a contract', async () => {
     expect(await ask('задачи Орловой по договору')).toMatch(/^✅ Задачи Марии Орловой по запросу «договору»: \d+/u);
   });

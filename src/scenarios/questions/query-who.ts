@@ -186,9 +186,15 @@ export async function topicOrName(context: ScenarioContext, query: Query): Promi
   if (!said || knownTopic(said) || query.client) return { ok: query };
   const { topic: _, ...asked } = query;
   const clients = await resolveClients(context, asked, said);
-  if ('view' in clients) return clients;
   const parts = namesOf(said);
-  if ('ok' in clients && clients.ok.every((client, index) => matchesName(client.title, parts[index] ?? said))) {
+  // A client is the one its whole name is («ромашке», «зелёной долине»); a word inside a longer name («обучению» in
+  // «Сфера Обучения») stays a topic, as does a word several clients' names only hold.
+  if ('view' in clients)
+    return clients.view.view === 'queryChoice' &&
+      clients.view.options.some((option) => parts.some((part) => sameName(option.label, part)))
+      ? clients
+      : { ok: query };
+  if ('ok' in clients && clients.ok.every((client, index) => sameName(client.title, parts[index] ?? said))) {
     const found = clients.ok.map((client) => `#${client.field === 'COMPANY_ID' ? 'co' : 'c'}${client.id}`);
     return { ok: { ...asked, client: found.length > 1 ? found : found[0]! } };
   }

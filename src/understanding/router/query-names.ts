@@ -22,8 +22,8 @@ export const CLIENT_WORDS =
   /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u;
 export const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u;
 // A word that looks like a surname or a name in any case: capitalised, or with a surname's ending.
-export const NAME_LIKE =
-  /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$/u;
+const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$/u;
+export const NAME_LIKE = new RegExp(`${SURNAME_LIKE.source}|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$`, 'u');
 
 export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly))/u;
 
@@ -77,9 +77,10 @@ export function rest(message: Message, found: Found): Rest {
       // «по каждому», «и почему»: a word the assistant knows is never a name, unless capitalised where a sentence
       // does not begin (a client «Лидер», «сделки Первого канала»).
       unapplied.push(original);
-    } else if (about && !/^\p{Lu}/u.test(original) && (!NAME_LIKE.test(clean) || topicWords.length > 0)) {
-      // «задачи по ремонту», «сделки по поставке»: a common word, not a name; the portal's directory may still
-      // hold it («сделки по ромашке» typed on a phone), and the answer looks there before the titles.
+    } else if (about && !/^\p{Lu}/u.test(original) && (!SURNAME_LIKE.test(clean) || topicWords.length > 0)) {
+      // «задачи по ремонту», «сделки по обучению»: a common word, not a name (one in «-ию» far more often than
+      // «Марии»); the portal's directory may still hold it («сделки по ромашке» typed on a phone), and the answer
+      // looks there before the titles.
       topicWords.push(original);
       previous = '';
       continue;
