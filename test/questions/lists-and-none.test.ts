@@ -3,6 +3,7 @@
 // (`without`). From the director's side, without a model, on the demo portal; older stored questions still read.
 import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../src/present/plain-text.ts';
+import { encodeAction } from '../../src/telegram/callback-data.ts';
 import { understand } from '../../src/understanding/router/index.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { storedQuerySchema } from '../../src/vocabulary/query.ts';
@@ -64,6 +65,18 @@ describe('several clients or employees in one question', () => {
     const said = await ask('задачи Орловой, Кузнецовой и Попова');
     expect(said).toMatch(/^✅ Задачи Марии Орловой, Ольги Кузнецовой и Дмитрия Попова: \d+/u);
     for (const line of listed(said)) expect(line).toMatch(/Мария Орлова|Ольга Кузнецова|Дмитрий Попов/u);
+  });
+
+  it('a name in the list that fits several clients is asked about, and the pick keeps the others', async () => {
+    const who = h.newChat();
+    const assistant = h.assistant();
+    const [choice] = await assistant.handleText(who, 'сделки Ромашки и Кравцова');
+    expect(plainTextOf(choice!.html)).toMatch(/^Под «Кравцова» подходят несколько клиентов/u);
+    const button = choice!.buttons!.flat()[0]!;
+    const picked = await assistant.handleButton(who, encodeAction(button.action), 1);
+    const header = text(picked.replies).split('\n')[0]!;
+    expect(header).toMatch(/^💼 Открытые сделки по клиентам ООО «Ромашка» и /u);
+    expect(header).toContain(button.text.replace(/^\S+\s/u, ''));
   });
 
   it('a name in the list that fits nobody is said by itself', async () => {
