@@ -49,6 +49,17 @@ describe('several clients or employees in one question', () => {
     for (const line of listed(said)) expect(line).toMatch(/«(?:Ромашка|Гранит|Снежинка)»/u);
   });
 
+  it('three clients cost the portal as many requests as one: one search for all, one read of their deals', async () => {
+    const assistant = h.assistant();
+    const requests = async (said: string) => {
+      const before = h.portal.requestCount;
+      await assistant.handleText(h.newChat(), said);
+      return h.portal.requestCount - before;
+    };
+    await requests('сделки Ромашки');
+    expect(await requests('сделки Ромашки, Гранита и Снежинки')).toBe(await requests('сделки Ромашки'));
+  });
+
   it('«сделки Альфа-Трейда и Гранита», «сделки по ромашке и ориону» (typed in lower case) name both clients', async () => {
     expect(await ask('сделки Альфа-Трейда и Гранита')).toMatch(
       new RegExp(

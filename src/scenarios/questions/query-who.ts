@@ -5,7 +5,7 @@ import { findReads, foundRecords } from '../clients/find-records.ts';
 import type { ScenarioContext } from '../context.ts';
 import { matchesName, sameName } from '../matcher.ts';
 import { companySchema, contactSchema, parseItems, personName } from '../portal-data.ts';
-import { type Read, readTogether } from '../reads.ts';
+import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { withSubdepartments } from '../reports/team-status.ts';
 import { knownTopic } from './topics.ts';
 
@@ -93,14 +93,27 @@ export async function resolveClient(
   query: Query,
   said: string,
 ): Promise<Resolved<Client | undefined>> {
+  return clientOf(context, query, said, await readTogether(context, clientReads(said)));
+}
+
+/** What to read to find a client by the name said («Ромашке»), or by its id («#co12»). */
+function clientReads(said: string): Record<string, Read> {
+  const exact = /^#(co|c)(\d+)$/u.exec(said);
+  if (!exact) return findReads(said, ['company', 'contact']);
+  return exact[1] === 'co'
+    ? { company: { method: 'crm.company.get', params: { id: Number(exact[2]) } } }
+    : { contact: { method: 'crm.contact.get', params: { id: Number(exact[2]) } } };
+}
+
+/** The client the reads found by the name said: the one, none, or which of several. */
+function clientOf(
+  context: ScenarioContext,
+  query: Query,
+  said: string,
+  results: Record<string, ReadResult>,
+): Resolved<Client | undefined> {
   const { at } = context;
   const exact = /^#(co|c)(\d+)$/u.exec(said);
-  const reads = exact
-    ? exact[1] === 'co'
-      ? { company: { method: 'crm.company.get', params: { id: Number(exact[2]) } } }
-      : { contact: { method: 'crm.contact.get', params: { id: Number(exact[2]) } } }
-    : findReads(said, ['company', 'contact']);
-  const results = await readTogether(context, reads as Record<string, Read>);
   const found = exact
     ? {
         companies: exact[1] === 'co' ? parseItems(companySchema, [results.company?.result]) : [],
@@ -140,7 +153,17 @@ export async function resolveClients(
   said: Names,
 ): Promise<Resolved<Client[]> | { missing: string }> {
   const parts = namesOf(said);
-  const found = await Promise.all(parts.map((part) => resolveClient(context, query, part)));
+  // Every name's search in one request, each under its own prefix.
+  const reads = parts.flatMap((part, index) =>
+    Object.entries(clientReads(part)).map(([key, read]) => [`${index}:${key}`, read] as const),
+  );
+  const results = await readTogether(context, Object.fromEntries(reads));
+  const found = parts.map((part, index) => {
+    const own = Object.entries(results).flatMap(([key, result]) =>
+      key.startsWith(`${index}:`) ? [[key.slice(`${index}:`.length), result] as const] : [],
+    );
+    return clientOf(context, query, part, Object.fromEntries(own));
+  });
   const clients = found.flatMap((one) => ('ok' in one && one.ok ? [one.ok] : []));
   if (clients.length === parts.length) return { ok: clients };
   // «Мясо и Рыба»: one client's name with «и» in it, said as one.
