@@ -72,6 +72,12 @@ describe('a lowercase word after «по» or «про»', () => {
   });
 });
 
+describe('a word the assistant knows after «по»', () => {
+  it('«задачи по продажам» is no topic: the word is said back, the nearest question without a dangling «по»', async () => {
+    expect(await ask('задачи по продажам')).toMatch(/^❔ Не понял «продажам»\. Показать «задачи»\?/u);
+  });
+});
+
 describe('a capitalised name after «по»', () => {
   it('«задачи по Ромашке» is the client’s', async () => {
     expect(await ask('задачи по Ромашке')).toMatch(/^✅ Задачи по клиенту ООО «Ромашка»: \d+/u);
