@@ -19,7 +19,7 @@ import type { PlanRepository } from '../storage/plans.ts';
 import { languageOfCode } from '../views/messages.ts';
 import { DASHBOARD_NOT_SIGNED, DASHBOARD_STRANGER, DASHBOARD_TEXTS } from '../views/messages-dashboard.ts';
 import type { Language } from '../vocabulary/director.ts';
-import { querySchema } from '../vocabulary/query.ts';
+import { storedQuerySchema } from '../vocabulary/query.ts';
 import { createDashboardCache } from './cache.ts';
 import { type DashboardData, type DashboardSources, PERIOD_CHOICES, readDashboard } from './data.ts';
 import { PAGE_FILES, type PageAsset, type PageAssets } from './page-bundle.ts';
@@ -260,7 +260,7 @@ export function mountDashboard(listener: Listener, deps: DashboardDeps): void {
     const entry = await door(body);
     if (!entry.ok) return sendJson(response, entry.status, { message: entry.message });
     const { director } = entry.seat;
-    const query = querySchema.safeParse(body?.query);
+    const query = storedQuerySchema.safeParse(body?.query);
     const offset = Number.isSafeInteger(body?.offset) && Number(body?.offset) >= 0 ? Number(body?.offset) : 0;
     if (!query.success) return sendJson(response, 400, { message: DASHBOARD_TEXTS.empty[director.language] });
     try {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { MemoryRepository } from '../storage/memory.ts';
 import { scenarioRequestSchema, writeRequestSchema } from '../vocabulary/catalogue.ts';
-import { type Query, querySchema } from '../vocabulary/query.ts';
+import { type Query, storedQuerySchema } from '../vocabulary/query.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
 import { type PendingQuestion, pendingOf } from './dialogue.ts';
 import { type ShownItem, shownItemSchema } from './shown-items.ts';
@@ -39,8 +39,8 @@ const storedParts = {
       z.union([z.object({ write: writeRequestSchema }), z.object({ stagesOfDeal: z.number().int().positive() })]),
     ),
   }),
-  list: z.object({ query: querySchema, offset: z.number().int().min(0) }),
-  picks: z.array(querySchema),
+  list: z.object({ query: storedQuerySchema, offset: z.number().int().min(0) }),
+  picks: z.array(storedQuerySchema),
   shown: z.array(shownItemSchema),
 };
 

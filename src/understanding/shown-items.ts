@@ -1,6 +1,7 @@
 // «открой третью», «подробнее о первой»: the items of the last list shown, in the order shown, kept in the
 // conversation memory so a follow-up opens the n-th of them.
 import { z } from 'zod';
+import { dealsAsShown } from '../scenarios/deals/deals-view.ts';
 import type { ScenarioRequest } from '../vocabulary/requests.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 
@@ -17,7 +18,7 @@ export type ShownItem = z.output<typeof shownItemSchema>;
 export function shownItemsOf(model: ViewModel): ShownItem[] | undefined {
   switch (model.view) {
     case 'deals':
-      return model.deals.items.map((deal) => ({ kind: 'deal', id: deal.id, title: deal.title }));
+      return dealsAsShown(model.deals.items).map((deal) => ({ kind: 'deal', id: deal.id, title: deal.title }));
     case 'tasks':
       return model.tasks.items.map((task) => ({ kind: 'task', id: task.id, title: task.title }));
     case 'newLeads':

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { chartQueryOf } from '../scenarios/files/chart-data.ts';
 import type { AnswerFiles } from '../scenarios/files/file-buttons.ts';
 import { hasSpreadsheet } from '../scenarios/files/query-table.ts';
-import { querySchema } from '../vocabulary/query.ts';
+import { storedQuerySchema } from '../vocabulary/query.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 
 const KEPT_ANSWERS = 10;
@@ -14,9 +14,9 @@ const KEPT_ANSWERS = 10;
 const storedAnswer = z.object({
   key: z.string(),
   /** The question as answered (its defaults filled in): the spreadsheet's rows. */
-  query: querySchema,
+  query: storedQuerySchema,
   /** The same question grouped for its picture. */
-  chart: querySchema.optional(),
+  chart: storedQuerySchema.optional(),
 });
 export const storedAnswers = z.array(storedAnswer);
 export type StoredAnswer = z.output<typeof storedAnswer>;

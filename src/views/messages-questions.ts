@@ -105,6 +105,17 @@ export const noSuchStage = (name: string, language: Language): string =>
 export const noSuchPipeline = (name: string, language: Language): string =>
   language === 'ru' ? `Не нашёл воронку ${name}.` : `I found no pipeline ${name}.`;
 
+/** A word searched in the titles, among clients and among employees, and found nowhere. */
+export const noSuchTopic = (name: string, titlesOf: Texts, language: Language): string =>
+  language === 'ru'
+    ? `Не нашёл ${name} ни в названиях ${titlesOf.ru}, ни среди клиентов и сотрудников.`
+    : `I found ${name} neither in the titles of ${titlesOf.en} nor among clients and employees.`;
+
+export const TOPIC_NOT_FOUND_HINT: Texts = {
+  ru: 'Проверьте, как записано слово, или спросите другими словами.',
+  en: 'Check the spelling, or ask in other words.',
+};
+
 const CLIENT_DOSSIER_HINT: Texts = { ru: 'Могу собрать досье на клиента.', en: 'I can put together a client dossier.' };
 
 /** A typed question's one next step, by its subject. */

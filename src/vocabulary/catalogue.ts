@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { field } from './fields.ts';
 import { PLAN_READS, PLAN_WRITES } from './plan-catalogue.ts';
-import { querySchema } from './query.ts';
+import { storedQuerySchema } from './query.ts';
 
 export { type ButtonForm, buttonFormOf, field } from './fields.ts';
 
@@ -43,7 +43,7 @@ export const READS = {
   pipeline: read('pipeline', { categoryId: field.count().optional() }),
   search: read('search', { query: field.text() }),
   /** A typed question; `offset` is where the shown part of a long list starts (its buttons are «ещё» and picks). */
-  query: read('query', { query: querySchema, offset: z.number().int().min(0).optional() }),
+  query: read('query', { query: storedQuerySchema, offset: z.number().int().min(0).optional() }),
   /** Who is away from `date` to `to`; `reason`: vacation, sick, trip, away (any), notWorking (also the day not begun). */
   absence: read('absence', { date: field.date(), to: field.date().optional(), reason: field.text(20).optional() }),
   /** The people of a company, or people by their name, with position, phone and e-mail. */

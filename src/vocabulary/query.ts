@@ -11,6 +11,16 @@ const localDate = field.date();
 const name = z
   .string()
   .refine((value) => value.trim() !== '' && value.length <= 100, 'expected a name up to 100 characters');
+/** One name, or several asked about together («сделки Альфы и Беты»): any of them. */
+const names = z.union([
+  name,
+  z.array(name).refine((list) => list.length > 0 && list.length <= 10, 'expected one to ten names'),
+]);
+// A whole number above 0, checked but not sent (as the names' limits).
+const count = z
+  .number()
+  .int()
+  .refine((value) => value > 0, 'expected a number above 0');
 
 /** `calls` are the activities that are phone calls; `activities` every kind (calls, meetings, e-mails). */
 export const SUBJECTS = [
@@ -38,10 +48,10 @@ export const PEOPLE_SCOPES = ['me', 'team', 'sales'] as const;
 
 export const querySchema = z.object({
   subject: z.enum(SUBJECTS),
-  /** An employee's name as said (any case), or me / team / sales. */
-  person: name.optional(),
-  /** A client (company or contact) as said, in any case. */
-  client: name.optional(),
+  /** An employee's name as said (any case), several employees' names, or me / team / sales. */
+  person: names.optional(),
+  /** A client (company or contact) as said, in any case, or several clients. */
+  client: names.optional(),
   status: z.enum(STATUSES).optional(),
   /** Calls or activities only: incoming or outgoing. */
   direction: z.enum(DIRECTIONS).optional(),
@@ -52,23 +62,45 @@ export const querySchema = z.object({
   stage: name.optional(),
   pipeline: name.optional(),
   /** Stuck deals: not moved for at least this many days («без движения больше месяца»). */
-  idleDays: z.number().int().positive().optional(),
+  idleDays: count.optional(),
   /** Deal or lead sum bounds, in the deal's currency. */
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   measure: z.enum(MEASURES).optional(),
   groupBy: z.enum(GROUPS).optional(),
   sort: z.enum(SORTS).optional(),
   /** «топ-5», «три самых старых»: only the first so many, in `sort`'s order. */
-  limit: z.number().int().positive().optional(),
-  /** The records that have none of these: open tasks, open activities, or deals at all. */
+  limit: count.optional(),
+  /**
+   * The records that have none of these: open tasks, open activities, or deals at all («сделки без задач», «клиенты
+   * без сделок»). Tasks without tasks are the employees (of `person`, the team by default) with none of the tasks
+   * asked («у кого нет ни одной закрытой задачи»).
+   */
   without: z.enum(RELATED).optional(),
-  /** Tasks only: the employees (of `person`, the team by default) who have none of them («ни одной»). */
-  none: z.boolean().optional(),
   /** Another period side by side with `period` (money, deals, leads or tasks done), with the change. */
   compare: z.object({ from: localDate, to: localDate }).optional(),
 });
 
 export type Query = z.output<typeof querySchema>;
+
+/**
+ * A question as kept in the memory and the stored answers: older ones said «у кого нет ни одной задачи» with a flag
+ * of its own (`none`), read now as tasks without tasks.
+ */
+export const storedQuerySchema = querySchema
+  .extend({ none: z.boolean().optional() })
+  .transform(({ none, ...query }): Query => (none ? { ...query, without: 'tasks' } : query));
+
+/** «у кого нет ни одной закрытой задачи»: the question is about the employees with none of the tasks. */
+export const employeesWithNone = (query: Query): boolean => query.subject === 'tasks' && query.without === 'tasks';
+/** A person or a client as the query holds it: one name, or several. */
+export type Names = NonNullable<Query['client']>;
+
+/**
+ * The names asked about, one each: a list as it is; one name as said, or — as older stored questions and the model
+ * may write several in one («Попова и Морозовой», «Ромашки, Ориона») — each of its parts.
+ */
+export const namesOf = (said: Names | undefined): string[] =>
+  said === undefined ? [] : typeof said === 'string' ? said.split(/\s*,\s*|\s+(?:и|and)\s+/u).filter(Boolean) : said;
 export type QuerySubject = Query['subject'];
 export type QueryStatus = NonNullable<Query['status']>;
 export type Period = NonNullable<Query['period']>;

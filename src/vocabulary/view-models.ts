@@ -363,6 +363,7 @@ type ViewBody =
       view: 'queryNotFound';
       at: Moment;
       query: Query;
-      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline';
+      /** `topic`: a word after «по» found neither in the portal's directory nor in any title. */
+      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline' | 'topic';
       name: string;
     };

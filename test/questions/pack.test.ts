@@ -46,7 +46,8 @@ const GROUP: Record<NonNullable<Query['groupBy']>, RegExp> = {
 /** What is wrong with the header for this query; empty when it states the query. */
 function mismatches(header: string, query: Query): string[] {
   const problems: string[] = [];
-  const person = query.person && !['me', 'team', 'sales'].includes(query.person) ? query.person : undefined;
+  const said = query.person === undefined ? undefined : [query.person].flat().join(' и ');
+  const person = said && !['me', 'team', 'sales'].includes(said) ? said : undefined;
   if (person && /несколько сотрудников|которого|кого вы имели/iu.test(header)) return [];
   if (query.measure !== 'conversion' && !SUBJECT[query.subject].test(header)) problems.push('subject');
   if (query.measure === 'conversion' && !/конверсия|conversion/iu.test(header)) problems.push('conversion');

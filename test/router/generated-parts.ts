@@ -96,13 +96,15 @@ export const CLIENTS: [string, string][] = [
   ['у клиента Атлант', 'Атлант'],
 ];
 
-/** Two clients or two employees in one question: [as said, as the query holds them]. */
-export const PAIRS: { words: string; person?: string; client?: string }[] = [
-  { words: 'по Ромашке и Ориону', client: 'Ромашке и Ориону' },
-  { words: 'по Техносфере и Кристаллу', client: 'Техносфере и Кристаллу' },
-  { words: 'с Гранитом и Атлантом', client: 'Гранитом и Атлантом' },
-  { words: 'Попова и Морозовой', person: 'Попова и Морозовой' },
-  { words: 'Кузнецовой и Соколова', person: 'Кузнецовой и Соколова' },
+/** Two or three clients or employees in one question: [as said, as the query holds them, one each]. */
+export const PAIRS: { words: string; person?: string[]; client?: string[] }[] = [
+  { words: 'по Ромашке и Ориону', client: ['Ромашке', 'Ориону'] },
+  { words: 'по Техносфере и Кристаллу', client: ['Техносфере', 'Кристаллу'] },
+  { words: 'с Гранитом и Атлантом', client: ['Гранитом', 'Атлантом'] },
+  { words: 'по Ромашке, Граниту и Ориону', client: ['Ромашке', 'Граниту', 'Ориону'] },
+  { words: 'Попова и Морозовой', person: ['Попова', 'Морозовой'] },
+  { words: 'Кузнецовой и Соколова', person: ['Кузнецовой', 'Соколова'] },
+  { words: 'Попова, Морозовой и Волковой', person: ['Попова', 'Морозовой', 'Волковой'] },
 ];
 
 export const SCOPES: [string, 'team' | 'sales'][] = [

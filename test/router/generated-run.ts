@@ -5,7 +5,7 @@ import { stemOf, wordsOf } from '../../src/scenarios/matcher.ts';
 import { understand } from '../../src/understanding/router/index.ts';
 import { understandMessage } from '../../src/understanding/understand-context.ts';
 import type { Intent } from '../../src/understanding/understanding.ts';
-import type { Query } from '../../src/vocabulary/query.ts';
+import type { Names, Query } from '../../src/vocabulary/query.ts';
 import { type GeneratedQuestion, generatedPack } from './generated.ts';
 import { PACK_NOW, PACK_ZONE, sameIntent } from './phrases.ts';
 
@@ -19,11 +19,16 @@ export interface Result {
 }
 
 /** A name compared as the one matcher compares it: by the stems of its words, in any case or alphabet. */
-const stems = (name: string | undefined) =>
+const stems = (name: Names | undefined) =>
   name &&
-  wordsOf(name)
-    .map((word) => stemOf(word).replace(/[ьъ]/gu, ''))
-    .join(' ');
+  [name]
+    .flat()
+    .map((one) =>
+      wordsOf(one)
+        .map((word) => stemOf(word).replace(/[ьъ]/gu, ''))
+        .join(' '),
+    )
+    .join(' | ');
 const comparable = (query: Query) => ({ ...query, person: stems(query.person), client: stems(query.client) });
 
 /** What one message comes to, without a model. */

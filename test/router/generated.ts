@@ -3,7 +3,7 @@
 // EXPECTED typed query is put together here from the parts it was made of, never by asking the router.
 // Names are the demo company's (employees and clients), so the pack runs against the demo's directory.
 import type { Format } from '../../src/understanding/router/formats.ts';
-import type { Query } from '../../src/vocabulary/query.ts';
+import type { Names, Query } from '../../src/vocabulary/query.ts';
 import type { ScenarioRequest } from '../../src/vocabulary/requests.ts';
 import {
   AMOUNTS,
@@ -51,7 +51,7 @@ interface Parts {
   form: 'list' | 'count' | 'chart' | 'excel';
   verb: string;
   status?: [string, string, Status];
-  whose?: { words: string; person?: string; client?: string; front: string };
+  whose?: { words: string; person?: Names; client?: Names; front: string };
   period?: [string, NonNullable<Query['period']>];
   amount?: [string, NonNullable<Query['amount']>];
   idle?: [string, number];

@@ -32,6 +32,18 @@ export function dealButtons(deals: DealItem[], limit = 3): Button[][] {
   ]);
 }
 
+/** The stuck deals get their own section under the line that warns of them; the rest follow by amount. */
+const stuckFirst = (deals: DealItem[]) => ({
+  stuck: deals.filter((deal) => deal.stuckDays !== undefined),
+  rest: deals.filter((deal) => deal.stuckDays === undefined),
+});
+
+/** The open deals in the order the list shows them («открой вторую» opens the second line the director saw). */
+export function dealsAsShown(deals: DealItem[]): DealItem[] {
+  const { stuck, rest } = stuckFirst(deals);
+  return [...stuck.slice(0, listLimit), ...rest.slice(0, listLimit)];
+}
+
 export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, language: Language): Page {
   const total = totalOf(view.deals);
   if (total === 0) {
@@ -40,12 +52,8 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
     };
   }
   const line = (deal: DealItem) => dealLine(deal, language, { pipeline: true, links: view.links });
-  // The stuck ones get their own section under the line that warns of them; the rest follow by amount.
-  const stuck = view.deals.items.filter((deal) => deal.stuckDays !== undefined);
-  const others = {
-    items: view.deals.items.filter((deal) => deal.stuckDays === undefined),
-    total: total - stuck.length,
-  };
+  const { stuck, rest } = stuckFirst(view.deals.items);
+  const others = { items: rest, total: total - stuck.length };
   return {
     lines: sections(
       `💼 ${OPEN_DEALS[language]}: ${total} ${say(language, 'на', 'worth')} ${moneyTotals(view.sums, language)}`,

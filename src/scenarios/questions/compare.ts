@@ -11,7 +11,7 @@ import { sumsOf } from '../deals/open-deals.ts';
 import { dealSchema, parseItems, stageHistorySchema } from '../portal-data.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { amountFilter, between, closedInPeriod, closedInPeriodReads, inAmount, people } from './query-filters.ts';
-import { resolvePerson } from './query-who.ts';
+import { resolvePerson, saidAs } from './query-who.ts';
 
 /** What the question counts: money unless it names deals, leads or tasks. */
 export function comparedMeasure(query: Query): ComparedMeasure {
@@ -73,7 +73,7 @@ export async function comparePeriods(context: ScenarioContext, asked: Query): Pr
   const measure = comparedMeasure(query);
   const who = await resolvePerson(context, query);
   if ('view' in who) return who.view;
-  if (query.person && !who.ok) return { view: 'queryNotFound', at, query, about: 'person', name: query.person };
+  if (query.person && !who.ok) return { view: 'queryNotFound', at, query, about: 'person', name: saidAs(query.person) };
   const owner = measure === 'tasksDone' ? 'RESPONSIBLE_ID' : 'ASSIGNED_BY_ID';
   const filter: Params = { ...people(owner, who.ok), ...(measure === 'tasksDone' ? {} : amountFilter(query)) };
   const periods = [query.period!, other] as const;

@@ -4,7 +4,7 @@
 // dropped silently.
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
-import { type Period, periodOf, type Query } from '../../vocabulary/query.ts';
+import { type Names, namesOf, type Period, periodOf, type Query } from '../../vocabulary/query.ts';
 import type { QueryFilters, QueryResult, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { matchesName, womansForm } from '../matcher.ts';
@@ -19,9 +19,13 @@ import {
   personOptions,
   type Resolved,
   resolveClient,
+  resolveClients,
   resolvePerson,
-  severalClients,
+  saidAs,
+  staffNamed,
+  topicOrName,
 } from './query-who.ts';
+import { knownTopic } from './topics.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
 export const QUERY_PAGE = 20;
@@ -89,7 +93,9 @@ export async function runQuery(
   limit = QUERY_PAGE,
 ): Promise<ViewModel> {
   const { at, director } = context;
-  const query = withDefaults(asked, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
+  const named = await topicOrName(context, asked);
+  if ('view' in named) return named.view;
+  const query = withDefaults(named.ok, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
   const filters: QueryFilters = {};
   const who = await resolvePerson(context, query);
   if ('view' in who) return who.view;
@@ -97,49 +103,63 @@ export async function runQuery(
   if (who.ok) filters.person = who.ok.shown;
   else if (query.person) {
     // A name that is nobody on the staff may be a client: «сделки Ромашки».
+    const name = saidAs(query.person);
     if (clientSaid)
-      return (
-        (await nearlyNamed(context, query, query.person)) ?? {
-          view: 'queryNotFound',
-          at,
-          query,
-          about: 'person',
-          name: query.person,
-        }
-      );
+      return (await nearlyNamed(context, query, name)) ?? { view: 'queryNotFound', at, query, about: 'person', name };
     clientSaid = query.person;
   }
   let clients: Client[] = [];
   if (clientSaid && query.subject === 'meetings') {
     // Meetings name their clients in words («Встреча с банком»): searched for in the titles, never refused.
-    const found = await resolveClient(context, query, clientSaid);
+    const found = await resolveClient(context, query, saidAs(clientSaid));
     if ('ok' in found && found.ok) filters.client = found.ok.title;
-    else filters.named = clientSaid;
+    else filters.named = saidAs(clientSaid);
   } else if (clientSaid) {
-    const asked = { ...query, person: who.ok ? query.person : undefined };
-    // «Альфы и Беты»: each one client, both asked about.
-    const several = await severalClients(context, asked, clientSaid);
-    const found = several ? { ok: several[0] } : await resolveClient(context, asked, clientSaid);
+    const found = await clientsOf(context, query, who.ok !== undefined, clientSaid);
     if ('view' in found) return found.view;
-    const near = !found.ok && query.person && !who.ok ? await nearlyNamed(context, query, clientSaid) : undefined;
-    if (near) return near;
-    if (!found.ok)
-      return {
-        view: 'queryNotFound',
-        at,
-        query,
-        about: query.person && !who.ok ? 'someone' : 'client',
-        name: clientSaid,
-      };
-    clients = several ?? [found.ok];
-    if (several) filters.clients = several.map((client) => client.title);
-    else filters.client = found.ok.title;
+    if ('again' in found) return runQuery(context, found.again, offset, limit);
+    clients = found.ok;
+    if (clients.length > 1) filters.clients = clients.map((client) => client.title);
+    else filters.client = clients[0]!.title;
   }
   const run: Run = { context, query, who: who.ok, clients, filters, offset, limit };
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
+  // «задачи по ремонту»: a word neither the directory nor any title holds is said plainly, not answered with 0.
+  if (result.total === 0 && query.topic && !knownTopic(query.topic) && !narrowed(query))
+    return { view: 'queryNotFound', at, query, about: 'topic', name: query.topic };
   return { view: 'query', at, query, filters, offset, ...result };
+}
+
+/**
+ * The clients a question names («сделки Ромашки», «сделки Альфы и Беты»), or what to show instead: a pick list, a
+ * name nearly an employee's, the employee so called («задачи по Орловой»: again, about her), or a name found nowhere.
+ */
+async function clientsOf(
+  context: ScenarioContext,
+  query: Query,
+  personFound: boolean,
+  said: Names,
+): Promise<Resolved<Client[]> | { again: Query }> {
+  const { person: _, client: __, ...rest } = query;
+  const asked = personFound ? { ...rest, person: query.person } : rest;
+  const found = await resolveClients(context, asked, said);
+  if (!('missing' in found)) return found;
+  const name = found.missing;
+  const near = query.person && !personFound ? await nearlyNamed(context, query, name) : undefined;
+  if (near) return { view: near };
+  // «задачи по Орловой»: no client, but an employee is called so.
+  const staff = !query.person && namesOf(said).length === 1 ? await staffNamed(context, rest, name) : undefined;
+  if (staff) return 'view' in staff ? staff : { again: staff.ok };
+  const about = query.person && !personFound ? 'someone' : 'client';
+  return { view: { view: 'queryNotFound', at: context.at, query, about, name } };
+}
+
+/** Whether anything but the subject, a topic and a measure narrows the question: then 0 is an answer of its own. */
+function narrowed(query: Query): boolean {
+  const { subject: _, topic: __, measure: ___, ...rest } = query;
+  return Object.keys(rest).length > 0;
 }
 
 async function stageFilters(run: Run): Promise<Resolved<DealFilter>> {

@@ -21,6 +21,7 @@ import { nouns, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { Period, Query } from '../../vocabulary/query.ts';
 import type { QueryFilters, ViewModel } from '../../vocabulary/view-models.ts';
+import { knownTopic } from './topics.ts';
 
 type QueryView = Extract<ViewModel, { view: 'query' }>;
 
@@ -144,12 +145,24 @@ export function whose(filters: QueryFilters, language: Language): string {
   if (person.kind === 'sales') return OF_SALES_TEAM[language];
   if (person.kind === 'people')
     return language === 'ru'
-      ? ` ${person.people.map((one) => portalText(genitiveName(one.name))).join(' и ')}`
-      : ` of ${person.people.map((one) => portalText(one.name)).join(' and ')}`;
+      ? ` ${listed(
+          person.people.map((one) => portalText(genitiveName(one.name))),
+          language,
+        )}`
+      : ` of ${listed(
+          person.people.map((one) => portalText(one.name)),
+          language,
+        )}`;
   return language === 'ru'
     ? ` ${portalText(genitiveName(person.person.name))}`
     : ` of ${portalText(person.person.name)}`;
 }
+
+/** «А, Б и В»: several names in a row. */
+const listed = (items: string[], language: Language): string =>
+  items.length > 1
+    ? `${items.slice(0, -1).join(', ')}${say(language, ' и ', ' and ')}${items.at(-1)}`
+    : (items[0] ?? '');
 
 /** The filters after the subject: whose, which client, pipeline, stage, amount, when. */
 export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, language: Language): string {
@@ -159,9 +172,16 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.clients)
     words +=
       FOR_CLIENTS[language] +
-      filters.clients.map((client) => nameQuoted(client, language)).join(say(language, ' и ', ' and '));
+      listed(
+        filters.clients.map((client) => nameQuoted(client, language)),
+        language,
+      );
   if (query.without) words += WITHOUT_WORDS[query.without][language];
-  if (query.topic) words += ABOUT_TOPIC[language] + quoted(query.topic, language);
+  // A known topic in full («по теме «коммерческое предложение»»); a word the director typed, as the search it is.
+  if (query.topic)
+    words +=
+      (knownTopic(query.topic) ? ABOUT_TOPIC[language] : MATCHING_WORDS[language]) +
+      quoted(portalText(query.topic), language);
   if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);

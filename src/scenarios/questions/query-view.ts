@@ -27,9 +27,11 @@ import {
   noSuchPersonOrClient,
   noSuchPipeline,
   noSuchStage,
+  noSuchTopic,
   ON_AVERAGE,
   PERSON_NOT_FOUND_HINT,
   QUERY_HINTS,
+  TOPIC_NOT_FOUND_HINT,
   whichClient,
   whichColleague,
   wonOfClosed,
@@ -307,7 +309,10 @@ export function renderQueryChoice(view: Extract<ViewModel, { view: 'queryChoice'
     buttons: view.options.map((option, index) => [
       {
         // A company gets its building; an employee or a contact (a client who is a person) their figure.
-        text: buttonLabel(option.query.client?.startsWith('#co') ? '🏢 ' : '👤 ', option.label),
+        text: buttonLabel(
+          [option.query.client ?? []].flat().some((one) => one.startsWith('#co')) ? '🏢 ' : '👤 ',
+          option.label,
+        ),
         action: { kind: 'queryPick', option: index },
       },
     ]),
@@ -322,8 +327,17 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
     someone: noSuchPersonOrClient(name, language),
     stage: noSuchStage(name, language),
     pipeline: noSuchPipeline(name, language),
+    topic: noSuchTopic(
+      name,
+      {
+        ru: plural(0, nouns[NOUNS[view.query.subject]].ru, 'ru'),
+        en: plural(0, nouns[NOUNS[view.query.subject]].en, 'en'),
+      },
+      language,
+    ),
   }[view.about];
+  const hint = view.about === 'topic' ? TOPIC_NOT_FOUND_HINT : PERSON_NOT_FOUND_HINT;
   return {
-    lines: sections(`🔎 ${what}`, hintLine(PERSON_NOT_FOUND_HINT[language])),
+    lines: sections(`🔎 ${what}`, hintLine(hint[language])),
   };
 }

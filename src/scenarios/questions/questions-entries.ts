@@ -1,5 +1,6 @@
 // A typed question (a count, a sum, a list, a grouping, a comparison, «без задач»), and who is away.
 import { READS } from '../../vocabulary/catalogue.ts';
+import { employeesWithNone } from '../../vocabulary/query.ts';
 import { defineScenario, renders } from '../entry.ts';
 import { chartOfGroups } from '../files/chart-data.ts';
 import { absence } from './absence.ts';
@@ -16,7 +17,7 @@ export const QUERY = defineScenario({
   request: READS.query,
   run: (context, { query, offset }) => {
     if (query.compare) return comparePeriods(context, query);
-    if (query.none) return withNone(context, query);
+    if (employeesWithNone(query)) return withNone(context, query);
     return runQuery(context, query, offset ?? 0);
   },
   views: renders({

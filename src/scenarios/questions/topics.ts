@@ -18,6 +18,9 @@ export const TOPICS: Topic[] = [
   { full: 'соглашение о неразглашении', short: ['nda', 'нда'] },
 ];
 
+/** A topic the list above knows («коммерческое предложение»), not a word the director typed after «по». */
+export const knownTopic = (topic: string): boolean => TOPICS.some((one) => one.full === topic);
+
 const stems = (text: string) => wordsOf(text).map(stemOf);
 
 /** The words that say a topic, in full in any form or abbreviated, for the typed question's parser. */
@@ -36,10 +39,12 @@ export function aboutTopic(title: string, full: string): boolean {
   const shorts = TOPICS.filter((topic) => topic.full === full).flatMap((topic) => topic.short);
   if (shorts.some((short) => words.includes(short))) return true;
   const titled = new Set(words.map(stemOf));
-  // «о» and other small words of the topic are not asked of the title.
-  return stems(full)
-    .filter((stem) => stem.length > 2)
-    .every((stem) => titled.has(stem));
+  // «о» and other small words of the topic are not asked of the title; «договору и отчёту» is either.
+  return full.split(/\s*,\s*|\s+(?:и|and)\s+/u).some((part) =>
+    stems(part)
+      .filter((stem) => stem.length > 2)
+      .every((stem) => titled.has(stem)),
+  );
 }
 
 const ENDINGS: [RegExp, string[]][] = [

@@ -8,14 +8,14 @@ import { parseItems, taskSchema } from '../portal-data.ts';
 import { readTogether } from '../reads.ts';
 import { openTaskFilter } from '../tasks/open-tasks.ts';
 import { between } from './query-filters.ts';
-import { resolvePerson } from './query-who.ts';
+import { resolvePerson, saidAs } from './query-who.ts';
 
 export async function withNone(context: ScenarioContext, asked: Query): Promise<ViewModel> {
   const { at, director, names } = context;
   const query: Query = { ...asked, subject: 'tasks', person: asked.person ?? 'team' };
   const who = await resolvePerson(context, query);
   if ('view' in who) return who.view;
-  if (!who.ok) return { view: 'queryNotFound', at, query, about: 'person', name: query.person! };
+  if (!who.ok) return { view: 'queryNotFound', at, query, about: 'person', name: saidAs(query.person!) };
   const ids = who.ok.ids.filter((id) => id !== director.portalUserId);
   const range = query.period ? periodWindow(query.period, director.timeZone) : undefined;
   const filter: Params = { RESPONSIBLE_ID: ids };

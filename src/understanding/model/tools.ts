@@ -122,8 +122,7 @@ const OWN_TOOLS: Record<string, ToolSpec<z.ZodType>> = {
     effect: ({ name }) => view({ scenario: 'contacts', query: name }),
   }),
   query: tool({
-    description:
-      'Вопрос с условиями (person: имя, me, team или sales; period: даты включительно; compare: второй период)',
+    description: 'Вопрос с условиями (person: me, team, sales или имена; period, compare: даты включительно)',
     // The same zod schema the router fills: one question, one view, no second model call.
     schema: querySchema,
     effect: (query) => view({ scenario: 'query', query }),

@@ -11,6 +11,7 @@ import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
 import { fromLatinTyping } from './lexicon.ts';
+import { nthOf } from './ordinal-words.ts';
 import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
@@ -106,37 +107,6 @@ const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
 const moreRe =
   /^(?:ещ[её]|дальше|далее|продолжи|продолжай|следующ\p{L}*|покажи\s+ещ[её]|ещ[её]\s+(?:покажи|давай)|more|next|show\s+more|continue)$/u;
-// «открой третью», «подробнее о первой», «покажи вторую сделку», «open the second one»: an item of the last list.
-const ORDINALS = ['перв', 'втор', 'трет', 'четв[её]рт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят'];
-const ENGLISH_ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
-const nthRe = new RegExp(
-  `^(?:а\\s+)?(?:(?:открой|открыть|покажи|показать|дай|давай|подробнее|подробней|поподробнее|расскажи|детали|open|show|more\\s+about|details\\s+(?:of|on))\\s+)?(?:(?:мне|me)\\s+)?(?:(?:о|об|про|по|the)\\s+)?(?:(?:номер|№|#|number)\\s*(\\d{1,2})|(${ORDINALS.join('|')})(?:ый|ой|ий|ая|ую|ое|ого|ья|ью|ье|ьего|ьей|ей|ом)|(${ENGLISH_ORDINALS.join('|')}))(?:\\s+(?:сделк|задач|лид|заявк|встреч|компани|клиент|контакт|строк|пункт|one|deal|task|lead|meeting|line)\\p{L}*)?(?:\\s+(?:подробнее|подробней|поподробнее))?$`,
-  'u',
-);
-
-/** The item of the last list a message opens (from 0), or undefined. */
-function nthOf(light: string): number | undefined {
-  const match = nthRe.exec(light);
-  if (!match) return undefined;
-  if (match[1]) return Number(match[1]) - 1;
-  const stem = match[2];
-  const index = stem
-    ? ORDINALS.findIndex((one) => new RegExp(`^${one}$`, 'u').test(stem))
-    : ENGLISH_ORDINALS.indexOf(match[3]!);
-  return index >= 0 ? index : undefined;
-}
-
 const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
@@ -180,8 +150,8 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   if (!light) return { kind: 'unknown' };
 
   if (moreRe.test(light)) return { kind: 'more' };
-  const nth = nthOf(light.replace(/[?!.]+$/u, ''));
-  if (nth !== undefined && nth >= 0) return { kind: 'nth', index: nth };
+  const nth = nthOf(light);
+  if (nth !== undefined) return { kind: 'nth', index: nth };
 
   // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
   const alerts = alertChangeOf(light);

@@ -323,6 +323,9 @@ export function fromLatinTyping(text: string): string {
 const ASKING =
   /^(?:покажи\p{L}*|показать|дай|дайте|выведи|скинь|пришли|а|ну|слушай|пожалуйста|мне|show|give|me|please)$/iu;
 
+// A preposition or a joining word left with nothing after it.
+const DANGLING = /^(?:по|про|о|об|с|со|для|от|у|в|во|на|за|и|а|или|of|for|by|with|in|on|and|or)$/iu;
+
 /** The director's question without the words not understood, as a short name for the nearest question. */
 export function nearestWords(message: string, notUnderstood: readonly string[]): string {
   const left = new Set(notUnderstood.flatMap((said) => said.toLocaleLowerCase('ru').split(/\s+/u)));
@@ -331,5 +334,7 @@ export function nearestWords(message: string, notUnderstood: readonly string[]):
     .map((word) => word.replace(/^[,.;:!?«"“(]+|[,.;:!?»"”)]+$/gu, ''))
     .filter((word) => word && !left.has(word.toLocaleLowerCase('ru')));
   while (words.length > 1 && ASKING.test(words[0]!)) words.shift();
+  // «задачи по продажам» without «продажам» is «задачи», not «задачи по».
+  while (words.length > 1 && DANGLING.test(words.at(-1)!)) words.pop();
   return words.join(' ');
 }

@@ -16,24 +16,35 @@ export const SMALL = new RegExp(
 
 // After these a name is a client's: «сделки по Ромашке», «встречи с Альфой», «для Техностроя».
 export const CLIENT_PREPOSITIONS = /^(?:по|с|со|для|от|with|for)$/u;
+// After these a lowercase word that is no name is what the titles are about: «задачи по ремонту», «про отчёт».
+const TOPIC_PREPOSITIONS = /^(?:по|про|о|об)$/u;
 export const CLIENT_WORDS =
   /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u;
 export const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u;
 // A word that looks like a surname or a name in any case: capitalised, or with a surname's ending.
-export const NAME_LIKE =
-  /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$/u;
+const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$/u;
+export const NAME_LIKE = new RegExp(`${SURNAME_LIKE.source}|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$`, 'u');
 
 export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly))/u;
 
-export function rest(
-  message: Message,
-  found: Found,
-): { name?: { text: string; client: boolean }; unapplied: string[]; doubtful: number } {
+export interface Rest {
+  /** The names said, one each («Ромашки, Альфа-Строя и Снежинки» are three), and whether they are clients'. */
+  name?: { names: string[]; client: boolean };
+  /** Lowercase words after «по», «про» that are neither known nor shaped like a name: «ремонту», «отчёт». */
+  topic?: string;
+  unapplied: string[];
+  doubtful: number;
+}
+
+export function rest(message: Message, found: Found): Rest {
   const left = without(message, found.spans);
   const raw = left.raw.split(/\s+/u).filter(Boolean);
   const light = left.light.split(/\s+/u).filter(Boolean);
   const nameWords: string[] = [];
+  const topicWords: string[] = [];
   const unapplied: string[] = [];
+  // The preposition just before, while a topic is being said.
+  let about = '';
   let client = false;
   let previous = '';
   // Lowercase words taken for a name only by their place: with another unknown word, a question for the model.
@@ -53,18 +64,26 @@ export function rest(
       client = true;
     } else if (PERSON_WORDS.test(clean) && clean !== 'у') {
       // «менеджера Попова»: a person anyway.
-    } else if ((clean === 'и' || clean === 'and') && nameWords.length > 0) {
-      // «сделки Соколова и Морозовой»: two names, kept apart.
-      nameWords.push(clean);
+    } else if ((clean === 'и' || clean === 'and') && (nameWords.length > 0 || (about && topicWords.length > 0))) {
+      // «сделки Соколова и Морозовой», «по ромашке и ориону»: two names (or topics), kept apart.
+      (about ? topicWords : nameWords).push(clean);
       continue;
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
+      about = TOPIC_PREPOSITIONS.test(clean) ? clean : '';
       continue;
     } else if (knownWord(clean) && !(/^\p{Lu}/u.test(original) && !message.raw.trimStart().startsWith(original))) {
       // «по каждому», «и почему»: a word the assistant knows is never a name, unless capitalised where a sentence
       // does not begin (a client «Лидер», «сделки Первого канала»).
       unapplied.push(original);
+    } else if (about && !/^\p{Lu}/u.test(original) && (!SURNAME_LIKE.test(clean) || topicWords.length > 0)) {
+      // «задачи по ремонту», «сделки по обучению»: a common word, not a name (one in «-ию» far more often than
+      // «Марии»); the portal's directory may still hold it («сделки по ромашке» typed on a phone), and the answer
+      // looks there before the titles.
+      topicWords.push(original);
+      previous = '';
+      continue;
     } else if (
       /^\p{Lu}/u.test(original) ||
       NAME_LIKE.test(clean) ||
@@ -72,24 +91,41 @@ export function rest(
       // «по Техносфере котрые …» has a slip after the name, not a longer name.
       ((CLIENT_PREPOSITIONS.test(previous) || client) && !nameWords.some((name) => /^\p{Lu}/u.test(name)))
     ) {
-      if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0) client = true;
+      // A lowercase word after «с», «от», «для» may be anyone's name: looked up among both, never said to be a client.
+      const shaped = /^\p{Lu}/u.test(original) || NAME_LIKE.test(clean);
+      if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0 && shaped) client = true;
       if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
-      nameWords.push(original);
+      // «Ромашки, Альфа-Строя и Снежинки»: a comma ends one name as «и» does.
+      nameWords.push(original, ...(/,$/u.test(raw[index] ?? '') ? [','] : []));
     } else {
       unapplied.push(original);
       strangers += 1;
     }
     previous = '';
+    about = '';
   }
-  while (/^(?:и|and)$/u.test(nameWords.at(-1) ?? '')) nameWords.pop();
-  const joined = nameWords.filter((word) => word === 'и' || word === 'and').length;
-  if (nameWords.length - joined > 3 * (joined + 1)) return { unapplied: [...unapplied, ...nameWords], doubtful };
+  const topic = topicWords.length ? { topic: topicWords.join(' ') } : {};
+  const names = namesIn(nameWords);
+  if (names.flat().length > 3 * names.length)
+    return { ...topic, unapplied: [...unapplied, ...nameWords.filter((word) => !SEPARATOR.test(word))], doubtful };
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
-  if (!nameWords.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
-    return { name: { text: only, client }, unapplied: [], doubtful: doubtful + 1 };
-  return nameWords.length
-    ? { name: { text: nameWords.join(' '), client }, unapplied, doubtful }
-    : { unapplied, doubtful };
+  if (!names.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
+    return { ...topic, name: { names: [only], client }, unapplied: [], doubtful: doubtful + 1 };
+  return names.length
+    ? { ...topic, name: { names: names.map((one) => one.join(' ')), client }, unapplied, doubtful }
+    : { ...topic, unapplied, doubtful };
+}
+
+const SEPARATOR = /^(?:и|and|,)$/u;
+
+/** The words of each name, split where «и», «and» or a comma stands between them. */
+function namesIn(words: string[]): string[][] {
+  const names: string[][] = [[]];
+  for (const word of words) {
+    if (SEPARATOR.test(word)) names.push([]);
+    else names.at(-1)!.push(word);
+  }
+  return names.filter((one) => one.length > 0);
 }

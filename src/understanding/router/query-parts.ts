@@ -16,8 +16,8 @@ export interface Found {
   groupBy?: Query['groupBy'];
   /** The words that said the grouping, handed back when the subject cannot be grouped so. */
   groupSaid?: string;
-  person?: string;
-  client?: string;
+  person?: Query['person'];
+  client?: Query['client'];
   period?: Period;
   stage?: string;
   pipeline?: string;

@@ -72,7 +72,12 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
   // «закрыли сделку» in a director's mouth is winning it.
   if (found.status === 'done' && subject === 'deals') found.status = 'won';
-  const { name, unapplied: unknown, doubtful } = rest(message, found);
+  const { name: named, topic, unapplied: unknown, doubtful } = rest(message, found);
+  // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
+  const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
+  if (titled) found.topic = topic;
+  const name = named ?? (topic && !titled ? { names: [topic], client: false } : undefined);
+  if (topic && !titled && named) unknown.push(topic);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
   const created = CREATED_IN_PERIOD.has(subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
   const unapplied = [...denied, ...created];
@@ -81,8 +86,10 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (found.status && !FITTING[subject].includes(found.status))
     return { query: { subject }, unapplied: [UNFIT], said, doubtful };
   if (name) {
-    if (name.client) found.client = name.text;
-    else found.person = found.person && found.person !== 'me' ? found.person : name.text;
+    // One name as said; several («Альфы и Беты», «Орловой и Кузнецова») as a list, each looked up.
+    const said = name.names.length > 1 ? name.names : name.names[0]!;
+    if (name.client) found.client = said;
+    else found.person = found.person && found.person !== 'me' ? found.person : said;
   }
   const query: Query = { subject };
   for (const key of QUERY_KEYS) if (found[key] !== undefined) (query as Record<string, unknown>)[key] = found[key];

@@ -33,7 +33,7 @@ export function withNoneIntent(message: Message, clock: Clock): Intent | undefin
   const today = zonedToday(clock.now, clock.timeZone);
   const week = { from: today.startOf('week').toISODate()!, to: today.toISODate()! };
   const query: Query = done
-    ? { subject: 'tasks', status: 'done', none: true, period: period?.period ?? week }
-    : { subject: 'tasks', status: 'open', none: true, ...(period ? { period: period.period } : {}) };
+    ? { subject: 'tasks', status: 'done', without: 'tasks', period: period?.period ?? week }
+    : { subject: 'tasks', status: 'open', without: 'tasks', ...(period ? { period: period.period } : {}) };
   return { kind: 'view', request: { scenario: 'query', query } };
 }
