@@ -1,5 +1,6 @@
 // What the director's message means, before anything is fetched. Produced by the router (no model)
 // and, for free-form questions, by the model's tools; acted on by the assistant.
+import type { SmallTalk } from '../views/messages-understanding.ts';
 import type { AlertChange } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
@@ -16,6 +17,8 @@ export type Intent =
   | { kind: 'greeting' }
   /** «спасибо», «благодарю». */
   | { kind: 'thanks' }
+  /** «пока», «ты кто?», «как дела?», «не то», «ок», «отмена» with nothing waiting: a short answer of its own. */
+  | { kind: 'smallTalk'; what: SmallTalk }
   | { kind: 'help' }
   /** Open the digest settings message. */
   | { kind: 'digests' }

@@ -38,10 +38,10 @@ export const HELP: Texts = {
   ].join('\n'),
 };
 
-/** A free question the assistant cannot take on its own: what it can do instead. */
+/** What the assistant can do, said after a message it did not understand. */
 export const CAN_HELP_WITH: Texts = {
-  ru: 'С этим я не помогу, но могу показать расписание, задачи, сделки, воронку, досье клиента или отчёт по команде, а также создать задачу или сделку. Например: «мои задачи» или «что у меня завтра».',
-  en: 'I cannot help with that, but I can show your schedule, tasks, deals, pipeline, a client dossier or a team report, and create a task or a deal. For example: “my tasks” or “what do I have tomorrow”.',
+  ru: 'Могу показать расписание, задачи, сделки, воронку, досье клиента или отчёт по команде, а также поставить задачу или создать сделку. Например: «мои задачи» или «что у меня завтра».',
+  en: 'I can show your schedule, tasks, deals, pipeline, a client dossier or a team report, and create a task or a deal. For example: “my tasks” or “what do I have tomorrow”.',
 };
 
 /** Promise 4: the one sentence when the portal cannot be reached. */

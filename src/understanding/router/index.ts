@@ -11,8 +11,10 @@ import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
 import { fromLatinTyping } from './lexicon.ts';
+import { nearestQuestion } from './nearest.ts';
 import { planIntent } from './plan.ts';
-import { detectLanguage, type Message, messageOf, without } from './text.ts';
+import { smallTalkOf } from './small-talk.ts';
+import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
 import { writeDraft } from './write-drafts.ts';
@@ -99,8 +101,6 @@ const greetingRe =
   /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
 const helpRe =
   /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work)$/u;
-const thanksRe =
-  /^(?:спасибо|спс|пасиб\p{L}*|благодарю|благодарствую|мерси|thanks?|thank\s+you|thx|ty)(?:\s+(?:большое|огромное|тебе|вам|за\s+\p{L}+|a\s+lot|so\s+much|very\s+much))*[\s!.)]*$/u;
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
@@ -144,7 +144,8 @@ export function understand(said: string, context: UnderstandContext): Understand
   const text = fromLatinTyping(said);
   // A command's own name is not the director's language.
   const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
-  const intent = intentOf(text, context);
+  const read = intentOf(text, context);
+  const intent = read.kind === 'unknown' ? (nearestQuestion(text, (rest) => intentOf(rest, context)) ?? read) : read;
   return { intent, language, ...(onlyWhen(messageOf(text.trim()), context) ? { onlyWhen: true } : {}) };
 }
 
@@ -168,6 +169,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const impossible = impossibleValue(trimmed);
   if (impossible) return { kind: 'impossible', what: impossible };
 
+  // Before the fillers are dropped: «ок», «ну пока» are all there is of these.
+  const talk = smallTalkOf(lightText(trimmed));
+  if (talk) return talk;
   let message = messageOf(trimmed);
   const greeting = message.light.match(greetingRe);
   if (greeting) {
@@ -176,7 +180,6 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   }
   const { light } = message;
   if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
-  if (thanksRe.test(light)) return { kind: 'thanks' };
   if (!light) return { kind: 'unknown' };
 
   if (moreRe.test(light)) return { kind: 'more' };
