@@ -10,11 +10,11 @@ import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
-import { fromLatinTyping } from './lexicon.ts';
 import { nearestQuestion } from './nearest.ts';
 import { planIntent } from './plan.ts';
 import { smallTalkOf } from './small-talk.ts';
 import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
+import { typedInRussian } from './typed-russian.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
 import { writeDraft } from './write-drafts.ts';
@@ -141,7 +141,7 @@ const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
 export function understand(said: string, context: UnderstandContext): Understanding {
-  const text = fromLatinTyping(said);
+  const text = typedInRussian(said);
   // A command's own name is not the director's language.
   const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
   const read = intentOf(text, context);
