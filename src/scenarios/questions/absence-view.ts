@@ -40,7 +40,8 @@ function absentLine(one: Absent, view: AbsenceView, language: Language): string 
 
 export function renderAbsence(view: AbsenceView, language: Language): Page {
   const source = view.notStarted ? BY_CHART_AND_DAY : BY_ABSENCE_CHART;
-  const title = `${ABSENCE_TITLE[view.asked][language]} ${when(view, language)}${source[language]}`;
+  const scope = view.scope ? ` · ${portalText(view.scope)}` : '';
+  const title = `${ABSENCE_TITLE[view.asked][language]} ${when(view, language)}${scope}${source[language]}`;
   const count = view.away.length + (view.notStarted?.length ?? 0);
   const lines = [`<b>${title}: ${count}</b>`];
   lines.push(...(view.away.length ? view.away.map((one) => absentLine(one, view, language)) : [NOBODY_AWAY[language]]));

@@ -5,6 +5,7 @@ import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent, Understanding } from '../understanding.ts';
+import { absenceOfWhom, latenessIntent } from './absence-who.ts';
 import { absenceIntent } from './absence-words.ts';
 import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
@@ -212,7 +213,12 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const digests = digestsIntent(message);
   if (digests) return digests;
 
-  const compared = comparisonIntent(message, clock) ?? absenceIntent(message, clock) ?? withNoneIntent(message, clock);
+  const compared =
+    comparisonIntent(message, clock) ??
+    absenceIntent(message, clock) ??
+    latenessIntent(message) ??
+    absenceOfWhom(message, clock) ??
+    withNoneIntent(message, clock);
   if (compared) return compared;
 
   const shown = viewIntent(message, clock);
