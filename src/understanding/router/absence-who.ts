@@ -23,14 +23,11 @@ const ASKS: [RegExp, Reason | undefined][] = [
     'notWorking',
   ],
   [re('где|отсутству\\p{L}*|нет|where(?:\\s+is|\\s+are)?|away|absent'), 'away'],
-  [
-    re(
-      'когда|(?:выходит|выйдет|вернется|вернётся|возвращается|будет|появится)(?:\\s+на\\s+работу)?|when(?:\\s+is|\\s+will)?|back|return\\p{L}*',
-    ),
-    undefined,
-  ],
+  [re('(?:выходит|выйдет|вернется|вернётся|возвращается|появится)(?:\\s+на\\s+работу)?|back|return\\p{L}*'), undefined],
 ];
-const SMALL = re('а|и|у|ли|же|сейчас|сегодня|уже|вообще|кто|кого|из|нас|там|now|today|is|are|the|of|who|in');
+const SMALL = re(
+  'а|и|у|ли|же|сейчас|сегодня|уже|вообще|кто|кого|из|нас|там|когда|now|today|is|are|the|of|who|in|when|will',
+);
 const DEPARTMENT = re('(?:в|из|у)\\s+(отдел\\p{L}*\\s+\\p{L}+|бухгалтери\\p{L}*)', 'iu');
 const LATENESS = re(
   'опоздал\\p{L}*|опаздыва\\p{L}*|пришл?\\p{L}*\\s+поздно|(?:was|were|came)\\s+late|late\\s+today',
@@ -58,6 +55,8 @@ export function absenceOfWhom(message: Message, clock: Clock): Intent | undefine
   const words = name.split(' ').filter(Boolean);
   const who = department ? department[1]! : name;
   if (department ? words.length > 0 : words.length === 0 || words.length > 3) return undefined;
+  // A name: one word, or capitalised ones («Мария Орлова»); «стратегическая сессия» is no one's.
+  if (words.length > 1 && words.some((word) => !/^\p{Lu}/u.test(word))) return undefined;
   // A word the assistant knows («задачи», «сделки») is a question of its own, not a name.
   if (words.some((word) => knownWord(word) || /\d/u.test(word))) return undefined;
   const today = zonedToday(clock.now, clock.timeZone);

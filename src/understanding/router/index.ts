@@ -11,6 +11,7 @@ import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
+import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-words.ts';
 import { nearestQuestion } from './nearest.ts';
 import { planIntent } from './plan.ts';
 import { smallTalkOf } from './small-talk.ts';
@@ -221,11 +222,23 @@ function intentOf(text: string, context: UnderstandContext): Intent {
     withNoneIntent(message, clock);
   if (compared) return compared;
 
-  const shown = viewIntent(message, clock);
+  const shown = attendeesAsked(message, clock) ?? viewIntent(message, clock);
+  // «когда стратегическая сессия»: a meeting by its title, unless the words read whole as the meetings with a client.
+  const meeting = timeAsked(message, clock);
+  if (meeting && !meetingList(shown)) return meeting;
   if (shown) return shown;
+  const moved = movedByTitle(message, clock) ?? prepAsked(message, clock);
+  if (moved) return moved;
 
   return followUp(message, context) ?? refinement(message, context.previous, clock) ?? { kind: 'unknown' };
 }
+
+const meetingList = (intent: Intent | undefined) =>
+  intent?.kind === 'view' &&
+  !intent.unapplied?.length &&
+  intent.request.scenario === 'query' &&
+  intent.request.query.subject === 'meetings' &&
+  intent.request.query.client !== undefined;
 
 // "а на завтра?", "а в пятницу?", "what about Friday?": the last view again, for the day named now.
 const followUpFiller =
