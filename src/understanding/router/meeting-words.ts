@@ -10,7 +10,6 @@ import type { Clock } from './write-drafts.ts';
 import { moveMeeting } from './write-meetings.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
 
 // «на час позже», «на полчаса раньше», «на 15 минут», «an hour later», «by 30 minutes»; a whole hour needs its
 // direction («на час» may be one o'clock), minutes are a shift even without one (later).
