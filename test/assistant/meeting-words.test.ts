@@ -72,7 +72,9 @@ describe('a move said relative to the meeting’s own time', () => {
         const said = `сдвинь ${String(meeting.NAME).toLocaleLowerCase('ru')} ${shift}`;
         const [question] = await ask(said);
         const moved = startOf(meeting).plus({ minutes }).toFormat('HH:mm');
-        expect(plainTextOf(question!.html), said).toMatch(new RegExp(`^Перенести встречу «${meeting.NAME}» на .*${moved}–`, 'u'));
+        expect(plainTextOf(question!.html), said).toMatch(
+          new RegExp(`^Перенести встречу «${meeting.NAME}» на .*${moved}–`, 'u'),
+        );
         expect(question!.buttons?.flat().map((button) => button.text)).toEqual(['Да', 'Нет']);
       }
     expect(JSON.stringify(h.portal.data.events)).toBe(before);
