@@ -68,6 +68,22 @@ describe('everyday and clipped words are understood, never asked about', () => {
     for (const lead of LEADS) expect(await headerOf(lead + question), lead + question).toBe(expected);
   });
 
+  it('fillers inside a question («уже», «что-нибудь», «вообще») change nothing', async () => {
+    expect(await headerOf('кто уже на работе')).toBe(await headerOf('кто на работе'));
+    expect(await headerOf('Волкова просрочила что-нибудь?')).toBe(await headerOf('Волкова просрочила'));
+    expect(await headerOf('какие вообще у меня задачи')).toBe(await headerOf('какие у меня задачи'));
+  });
+
+  it('«на что обратить внимание сегодня» and its wordings are «что горит»', async () => {
+    const expected = await headerOf('что горит?');
+    for (const said of [
+      'на что обратить внимание сегодня',
+      'на что мне стоит обратить внимание',
+      'что требует внимания',
+    ])
+      expect(await headerOf(said), said).toBe(expected);
+  });
+
   it('«скока», «проср», «чё» are «сколько», «просроченные», «что»', async () => {
     expect(await headerOf('скока сделок у попова')).toBe(await headerOf('сколько сделок у попова'));
     expect(await headerOf('проср задачи попова')).toBe(await headerOf('просроченные задачи попова'));
