@@ -46,7 +46,7 @@ export default async () => {
     const ask = async (question: string) => {
       const before = model.requests.length;
       const replies = await app.assistant.handleText(conversation, question);
-      if (replies.length === 0 || /не помогу/i.test(plainTextOf(replies[0]!.html))) {
+      if (replies.length === 0 || /не помогу|^❔ Не понял «/i.test(plainTextOf(replies[0]!.html))) {
         throw new Error(`"${question}" got no view`);
       }
       const first = model.requests[before];

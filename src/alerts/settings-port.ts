@@ -5,15 +5,19 @@ import type { AlertRepository } from '../storage/alerts.ts';
 import { countOf, money } from '../views/format.ts';
 import {
   ALL_OFF,
+  DONE_NO_QUIET,
   DONE_OFF,
   DONE_ON,
+  DONE_QUIET,
   DONE_SUM,
+  DONE_WEEKDAYS_TOO,
+  DONE_WEEKENDS,
   KIND_NAMES,
   MINUTE_FORMS,
+  QUIET,
   SETTINGS_BODY,
   SETTINGS_TITLE,
   SWITCH_ALL,
-  WEEKENDS,
 } from '../views/messages-alerts.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
@@ -32,13 +36,28 @@ export interface AlertSettingsPort {
   ): Promise<ButtonOutcome>;
 }
 
+/** «Тихие часы 21:00–08:00 и в выходные»; none set («00:00–00:00») is said as none, never as a span. */
+function quietSaid(settings: AlertSettings, language: Language): string {
+  const hours = settings.quietFrom !== settings.quietTo;
+  const which = hours
+    ? settings.quietWeekends
+      ? 'hoursAndWeekends'
+      : 'hours'
+    : settings.quietWeekends
+      ? 'weekends'
+      : 'never';
+  return QUIET[which][language].replace('{from}', settings.quietFrom).replace('{to}', settings.quietTo);
+}
+
+// «не пиши ночью» with no quiet hours yet: the night.
+const NIGHT = { from: '22:00', to: '08:00' };
+
 function settingsReply(settings: AlertSettings, language: Language): Reply {
   const body = settings.enabled
     ? SETTINGS_BODY[language]
         .replace('{won}', money(settings.wonFrom, 'RUB', language))
         .replace('{lead}', countOf(settings.leadMinutes, MINUTE_FORMS[language], language))
-        .replace('{quiet}', `${settings.quietFrom}–${settings.quietTo}`)
-        .replace('{weekends}', settings.quietWeekends ? WEEKENDS[language] : '')
+        .replace('{quiet}', quietSaid(settings, language))
         .replace('{cap}', String(settings.dailyCap))
     : ALL_OFF[language];
   const kinds = ALERT_KINDS.map((alert) => {
@@ -68,6 +87,10 @@ function applied(settings: AlertSettings, change: AlertChange): AlertSettings {
     next.off = next.off.filter((kind) => kind !== 'dealWon' && kind !== 'dealLost');
     next.enabled = true;
   }
+  if (change.quiet === 'night' && next.quietFrom === next.quietTo)
+    [next.quietFrom, next.quietTo] = [NIGHT.from, NIGHT.to];
+  if (change.quiet && change.quiet !== 'night') [next.quietFrom, next.quietTo] = [change.quiet.from, change.quiet.to];
+  if (change.quietWeekends !== undefined) next.quietWeekends = change.quietWeekends;
   const kinds = change.kinds ?? [];
   if (change.on !== undefined && kinds.length === 0) next.enabled = change.on;
   if (change.on !== undefined && kinds.length > 0) {
@@ -77,7 +100,13 @@ function applied(settings: AlertSettings, change: AlertChange): AlertSettings {
   return next;
 }
 
-function changeSaid(change: AlertChange, language: Language): string | undefined {
+function changeSaid(change: AlertChange, language: Language, next?: AlertSettings): string | undefined {
+  if (change.quietWeekends !== undefined && !change.quiet)
+    return (change.quietWeekends ? DONE_WEEKENDS : DONE_WEEKDAYS_TOO)[language];
+  if (change.quiet && next)
+    return next.quietFrom === next.quietTo
+      ? DONE_NO_QUIET[language]
+      : DONE_QUIET[language].replace('{quiet}', quietSaid(next, language));
   if (change.dealsFrom !== undefined)
     return DONE_SUM[language].replace('{sum}', money(change.dealsFrom, 'RUB', language));
   if (!change.kinds?.length || change.on === undefined) return undefined;
@@ -105,7 +134,7 @@ export function createAlertSettings(deps: {
     async reply(telegramUserId, language, what) {
       if (!what) return [settingsReply(await settingsOf(telegramUserId), language)];
       const next = await change(telegramUserId, what);
-      const said = changeSaid(what, language);
+      const said = changeSaid(what, language, next);
       return said ? [{ html: said }, settingsReply(next, language)] : [settingsReply(next, language)];
     },
     async tap(telegramUserId, language, action) {

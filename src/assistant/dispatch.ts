@@ -11,7 +11,6 @@ import { nearestWords } from '../understanding/router/lexicon.ts';
 import type { Intent, PartialParse } from '../understanding/understanding.ts';
 import { escapeHtml } from '../views/html.ts';
 import {
-  CAN_HELP_WITH,
   CANNOT_DO,
   CONNECT_BUTTON,
   DIGESTS_UNAVAILABLE,
@@ -21,7 +20,13 @@ import {
   QUESTIONS,
   STATUS_THINKING,
 } from '../views/messages.ts';
-import { notUnderstood, SHOW_NEAREST, YOU_ARE_WELCOME } from '../views/messages-understanding.ts';
+import {
+  notUnderstood,
+  notUnderstoodAtAll,
+  SHOW_NEAREST,
+  SMALL_TALK,
+  YOU_ARE_WELCOME,
+} from '../views/messages-understanding.ts';
 import type { Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
 import type { Director, Language } from '../vocabulary/director.ts';
@@ -63,6 +68,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
     switch (intent.kind) {
       case 'greeting':
       case 'thanks':
+      case 'smallTalk':
       case 'help':
       case 'impossible':
       case 'cannotDo':
@@ -89,17 +95,17 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       case 'unknown':
         return deps.model
           ? modelAnswer(deps, dispatch, request, deps.model, intent.partial)
-          : { replies: await cannotHelp(deps, record) };
+          : { replies: await cannotHelp(deps, request) };
     }
   };
   return dispatch;
 }
 
-/** The fixed sentences: a hello, thanks, help, a day that does not exist, a thing the bot cannot do. */
+/** The fixed sentences: a hello, thanks, small talk, help, a day that does not exist, a thing the bot cannot do. */
 async function fixedWords(
   deps: DispatchDeps,
   record: DirectorRecord,
-  intent: IntentOf<'greeting' | 'thanks' | 'help' | 'impossible' | 'cannotDo'>,
+  intent: IntentOf<'greeting' | 'thanks' | 'smallTalk' | 'help' | 'impossible' | 'cannotDo'>,
 ): Promise<Reply[]> {
   const { language } = record;
   switch (intent.kind) {
@@ -107,6 +113,8 @@ async function fixedWords(
       return introduction(deps, record, language);
     case 'thanks':
       return [text(YOU_ARE_WELCOME[language])];
+    case 'smallTalk':
+      return [text(SMALL_TALK[intent.what][language])];
     case 'help':
       return [text(HELP[language])];
     case 'impossible':
@@ -127,8 +135,14 @@ async function introduction(deps: DispatchDeps, record: DirectorRecord, language
   return replies;
 }
 
-const cannotHelp = async (deps: DispatchDeps, record: DirectorRecord): Promise<Reply[]> =>
-  record.introduced ? [text(CAN_HELP_WITH[record.language])] : introduction(deps, record, record.language);
+/**
+ * A message not understood: the introduction only when it is the director's very first word (a first contact);
+ * later it is said back honestly, never taken for a new start.
+ */
+const cannotHelp = async (deps: DispatchDeps, { record, message, history }: Request): Promise<Reply[]> =>
+  !record.introduced && history.length === 0
+    ? introduction(deps, record, record.language)
+    : [text(escapeHtml(notUnderstoodAtAll(message.trim(), record.language)))];
 
 /** The digests' and alerts' settings, shown or changed in words. */
 async function settingsChanged(
@@ -213,6 +227,6 @@ async function modelAnswer(
       // The model's words are plain text: escaped here, never trusted as markup.
       return { replies: [text(escapeHtml(outcome.text))] };
     case 'unavailable':
-      return { replies: await cannotHelp(deps, record) };
+      return { replies: await cannotHelp(deps, request) };
   }
 }

@@ -3,6 +3,7 @@
 // surnames it cuts too short), and Latin → Cyrillic transliteration. Search, dossier, meeting prep, write
 // lookup and the person and client filters all compare names here.
 import { newStemmer } from 'snowball-stemmers';
+import { fullNamesOf } from './first-names.ts';
 
 const russian = newStemmer('russian');
 
@@ -108,6 +109,8 @@ function sameWord(queryWord: string, nameWord: string): boolean {
   if (a === b) return true;
   // Snowball cuts some nominatives like verbs («Гранит» → «гран»), not their other cases («Гранита» → «гранит»).
   if (loose(toCyrillic(queryWord)) === b || loose(toCyrillic(nameWord)) === a) return true;
+  // «Димы» is Дмитрий, «Кате» Екатерина: a first name's short form names the full one.
+  if (fullNamesOf(stemOf(queryWord)).some((full) => loose(stemOf(full)) === b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 3 && long.length - short.length <= 1 && long.startsWith(short);
 }

@@ -3,6 +3,7 @@
 // here: the completed request goes through the usual yes/no question.
 import { z } from 'zod';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
+import { findDays } from './router/dates.ts';
 import type { Clock } from './router/write-drafts.ts';
 import { taskAnswer } from './router/write-tasks.ts';
 import type { Understanding } from './understanding.ts';
@@ -69,7 +70,9 @@ export function continueDialogue(
 ): DialogueStep {
   if (clock.now.getTime() - Date.parse(pending.askedAt) > clock.ttlMs) return { kind: 'dropped' };
   if (cancelRe.test(message.trim())) return { kind: 'cancelled' };
-  const ownRequest = alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen;
+  // «до завтра» is a goodbye on its own, and a deadline after «К какому сроку?».
+  const dated = alone.intent.kind === 'smallTalk' && findDays(message, clock.now, clock.timeZone).length > 0;
+  const ownRequest = alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen && !dated;
   if (ownRequest) return { kind: 'dropped' };
   if (pending.draft) return typedPick(pending.question, pending.draft, message, clock);
   return { kind: 'answered', text: `${pending.said} ${message.trim()}` };

@@ -1,5 +1,6 @@
 // What the director's message means, before anything is fetched. Produced by the router (no model)
 // and, for free-form questions, by the model's tools; acted on by the assistant.
+import type { SmallTalk } from '../views/messages-understanding.ts';
 import type { AlertChange } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
@@ -16,6 +17,8 @@ export type Intent =
   | { kind: 'greeting' }
   /** «спасибо», «благодарю». */
   | { kind: 'thanks' }
+  /** «пока», «ты кто?», «как дела?», «не то», «ок», «отмена» with nothing waiting: a short answer of its own. */
+  | { kind: 'smallTalk'; what: SmallTalk }
   | { kind: 'help' }
   /** Open the digest settings message. */
   | { kind: 'digests' }
@@ -28,7 +31,7 @@ export type Intent =
   /** "выключи все рассылки": every digest on or off at once. */
   | { kind: 'digestSwitchAll'; enabled: boolean }
   /** Things the portal cannot do (promise: say so plainly). */
-  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' }
+  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' | 'lateness' }
   /** A request lacking a piece: ask `question`; the answer is read as `said` followed by it. */
   | { kind: 'ask'; question: Question; said: string }
   /** Something the director named that cannot be (31 February, −5 roubles): asked about, never replaced. */

@@ -47,10 +47,11 @@ export const BY_CHART_AND_DAY: Texts = {
   en: ' (by the absence chart and the work day)',
 };
 export const NOBODY_AWAY: Texts = { ru: 'В графике отсутствий никого.', en: 'Nobody in the absence chart.' };
-export const DAY_NOT_STARTED: Texts = {
-  ru: 'Не начали рабочий день, хотя не в отсутствии:',
-  en: 'Have not started their work day, though not away:',
-};
+/** Who has not opened the work day by now («к 04:30»: early in the morning that is everyone). */
+export const dayNotStarted = (time: string): Texts => ({
+  ru: `Не начали рабочий день к ${time}, хотя не в отсутствии:`,
+  en: `Have not started their work day by ${time}, though not away:`,
+});
 export const untilDay = (day: string): Texts => ({ ru: `по ${day}`, en: `until ${day}` });
 export const fromDay = (day: string): Texts => ({ ru: `с ${day}`, en: `from ${day}` });
 export const ABSENCE_HINT: Texts = {

@@ -39,10 +39,34 @@ export const HELD_HEADER: Texts = { ru: '<b>🔔 Пока вы отдыхали:
 
 export const SETTINGS_TITLE: Texts = { ru: '<b>🔔 Оповещения</b>', en: '<b>🔔 Alerts</b>' };
 export const SETTINGS_BODY: Texts = {
-  ru: 'Сделки — от {won}. Лид без ответа — через {lead}. Тихие часы {quiet}{weekends}. Не больше {cap} сообщений в день; остальное придёт со сводкой.',
-  en: 'Deals from {won}. A lead left waiting for {lead}. Quiet hours {quiet}{weekends}. At most {cap} messages a day; the rest comes with the digest.',
+  ru: 'Сделки — от {won}. Лид без ответа — через {lead}. {quiet}. Не больше {cap} сообщений в день; остальное придёт со сводкой.',
+  en: 'Deals from {won}. A lead left waiting for {lead}. {quiet}. At most {cap} messages a day; the rest comes with the digest.',
 };
-export const WEEKENDS: Texts = { ru: ' и в выходные', en: ' and at weekends' };
+/** When alerts wait for the digest: hours, weekends, both, or never. */
+export const QUIET: Record<'hours' | 'hoursAndWeekends' | 'weekends' | 'never', Texts> = {
+  hours: { ru: 'Тихие часы {from}–{to}', en: 'Quiet hours {from}–{to}' },
+  hoursAndWeekends: { ru: 'Тихие часы {from}–{to} и в выходные', en: 'Quiet hours {from}–{to} and at weekends' },
+  weekends: { ru: 'Тихо только в выходные', en: 'Quiet at weekends only' },
+  never: { ru: 'Тихих часов нет', en: 'No quiet hours' },
+};
+/** A change of quiet hours said in words, answered before the settings. */
+export const DONE_QUIET: Texts = {
+  ru: '{quiet}: что случится в это время, придёт со сводкой.',
+  en: '{quiet}: what happens then comes with the digest.',
+};
+export const DONE_NO_QUIET: Texts = {
+  ru: 'Тихих часов больше нет: оповещения приходят сразу.',
+  en: 'No more quiet hours: alerts come at once.',
+};
+/** Weekends made quiet: the digests are weekday ones anyway. */
+export const DONE_WEEKENDS: Texts = {
+  ru: 'В выходные не пишу: оповещения придут со сводкой в понедельник, а сводки и так приходят только по будням.',
+  en: 'Nothing at weekends: alerts come with Monday’s digest, and the digests come on weekdays only anyway.',
+};
+export const DONE_WEEKDAYS_TOO: Texts = {
+  ru: 'Буду присылать оповещения и в выходные.',
+  en: 'I will send alerts at weekends too.',
+};
 export const ALL_OFF: Texts = { ru: 'Оповещения выключены.', en: 'Alerts are off.' };
 export const SWITCH_ALL: Record<'on' | 'off', Texts> = {
   on: { ru: 'Включить все', en: 'Switch all on' },

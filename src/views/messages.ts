@@ -38,10 +38,10 @@ export const HELP: Texts = {
   ].join('\n'),
 };
 
-/** A free question the assistant cannot take on its own: what it can do instead. */
+/** What the assistant can do, said after a message it did not understand. */
 export const CAN_HELP_WITH: Texts = {
-  ru: 'С этим я не помогу, но могу показать расписание, задачи, сделки, воронку, досье клиента или отчёт по команде, а также создать задачу или сделку. Например: «мои задачи» или «что у меня завтра».',
-  en: 'I cannot help with that, but I can show your schedule, tasks, deals, pipeline, a client dossier or a team report, and create a task or a deal. For example: “my tasks” or “what do I have tomorrow”.',
+  ru: 'Могу показать расписание, задачи, сделки, воронку, досье клиента или отчёт по команде, а также поставить задачу или создать сделку. Например: «мои задачи» или «что у меня завтра».',
+  en: 'I can show your schedule, tasks, deals, pipeline, a client dossier or a team report, and create a task or a deal. For example: “my tasks” or “what do I have tomorrow”.',
 };
 
 /** Promise 4: the one sentence when the portal cannot be reached. */
@@ -119,7 +119,7 @@ export const DIGESTS_UNAVAILABLE: Texts = {
 };
 
 /** Things the portal cannot do: say so plainly, and what is possible instead. */
-export const CANNOT_DO: Record<'call' | 'email' | 'sms', Texts> = {
+export const CANNOT_DO: Record<'call' | 'email' | 'sms' | 'lateness', Texts> = {
   call: {
     ru: 'Позвонить сам я не могу: Битрикс24 только записывает звонки, сделанные с телефона. Могу найти номер контакта или поставить задачу позвонить.',
     en: 'I cannot place a call: Bitrix24 only records calls made from a phone. I can find the contact’s number or create a task to call.',
@@ -131,6 +131,10 @@ export const CANNOT_DO: Record<'call' | 'email' | 'sms', Texts> = {
   sms: {
     ru: 'Отправить СМС я не могу. Могу найти номер контакта или поставить задачу связаться с ним.',
     en: 'I cannot send a text message. I can find the contact’s number or create a task to get in touch.',
+  },
+  lateness: {
+    ru: 'Кто опоздал, по Битрикс24 не сказать: в нём нет времени, к которому каждый должен начать день. Могу показать, кто уже начал рабочий день, а кто нет, — «кто сегодня не работает» или «статус команды».',
+    en: 'Bitrix24 cannot tell who was late: it keeps no time each person should start by. I can show who has started the work day and who has not: “who is not working today” or “team status”.',
   },
 };
 

@@ -21,4 +21,11 @@ export interface AlertChange {
   on?: boolean;
   /** «сообщай о сделках больше миллиона». */
   dealsFrom?: number;
+  /**
+   * «тихие часы с 22 до 8» (local `HH:mm`; from = to: none), or «не пиши ночью»: the night, unless quiet hours
+   * are set already.
+   */
+  quiet?: { from: string; to: string } | 'night';
+  /** «по выходным не присылай» (true), «пиши и в выходные» (false). */
+  quietWeekends?: boolean;
 }

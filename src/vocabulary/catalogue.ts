@@ -44,8 +44,16 @@ export const READS = {
   search: read('search', { query: field.text() }),
   /** A typed question; `offset` is where the shown part of a long list starts (its buttons are «ещё» and picks). */
   query: read('query', { query: storedQuerySchema, offset: z.number().int().min(0).optional() }),
-  /** Who is away from `date` to `to`; `reason`: vacation, sick, trip, away (any), notWorking (also the day not begun). */
-  absence: read('absence', { date: field.date(), to: field.date().optional(), reason: field.text(20).optional() }),
+  /**
+   * Who is away from `date` to `to`; `reason`: vacation, sick, trip, away (any), notWorking (also the day not begun);
+   * `who`: one employee or department by name.
+   */
+  absence: read('absence', {
+    date: field.date(),
+    to: field.date().optional(),
+    reason: field.text(20).optional(),
+    who: field.text(60).optional(),
+  }),
   /** The people of a company, or people by their name, with position, phone and e-mail. */
   contacts: read('contacts', { query: field.text() }),
   // Digest contents (also reachable as views).

@@ -45,6 +45,8 @@ export type WriteDraft =
       to?: IsoDateTime;
       toDate?: LocalDate;
       toTime?: string;
+      /** «на час позже» (60), «на полчаса раньше» (−30): the meeting's own start moved by so many minutes. */
+      shiftMinutes?: number;
     }
   | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
   | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }

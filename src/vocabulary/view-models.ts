@@ -344,6 +344,8 @@ type ViewBody =
       from: LocalDate;
       to: LocalDate;
       asked: AbsenceReason | 'away' | 'notWorking';
+      /** The department or the employees asked about, by name; none: everyone. */
+      scope?: string;
       away: Absent[];
       notStarted?: Person[];
     }

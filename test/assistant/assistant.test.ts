@@ -82,14 +82,14 @@ describe('reads run at once', () => {
     expect(again).toHaveLength(1);
   });
 
-  it('answers an unclear first message with the introduction, and a later one with what it can do', async () => {
+  it('answers an unclear first message with the introduction, and a later one with what was not understood', async () => {
     const who = h.newChat();
     const assistant = h.assistant();
-    const first = h.record(await assistant.handleText(who, 'как там погода в Сочи'));
+    const first = h.record(await assistant.handleText(who, 'какая погода в Сочи'));
     expect(plainTextOf(first[0]!.html)).toMatch(/^Я помощник по Битрикс24\. Могу показать расписание/);
-    const later = h.record(await assistant.handleText(who, 'как там погода в Сочи'));
+    const later = h.record(await assistant.handleText(who, 'какая погода в Сочи'));
     expect(later).toHaveLength(1);
-    expect(plainTextOf(later[0]!.html)).toMatch(/^С этим я не помогу, но могу показать расписание/);
+    expect(plainTextOf(later[0]!.html)).toMatch(/^❔ Не понял «какая погода в Сочи»\. Могу показать расписание/);
   });
 
   it('turns the briefing offer into the settings message when tapped', async () => {

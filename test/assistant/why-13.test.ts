@@ -51,7 +51,7 @@ describe('the "Why" examples of issue 13', () => {
     for (const [phrase, expected] of EXAMPLES) {
       const alone = await answer(plain, phrase);
       expect(alone, phrase).toMatch(expected);
-      expect(alone, phrase).not.toMatch(/не помогу|I cannot help|Я помогаю/u);
+      expect(alone, phrase).not.toMatch(/не помогу|I cannot help|Я помогаю|Не понял «|I did not understand “/u);
       expect(await answer(withModel, phrase), phrase).toBe(alone);
     }
     expect(model.requests).toHaveLength(0);

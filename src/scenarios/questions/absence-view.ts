@@ -1,14 +1,14 @@
 // Who is away: the header says why (or anyone), when, and that it is the absence chart's word; one line per person
 // with the entry's own name and its days; today, who has not opened the work day though not away.
 
-import { dateInWords } from '../../views/format.ts';
+import { dateInWords, timeOf } from '../../views/format.ts';
 import { hintLine, type Page, portalText } from '../../views/lines.ts';
 import {
   ABSENCE_HINT,
   ABSENCE_TITLE,
   BY_ABSENCE_CHART,
   BY_CHART_AND_DAY,
-  DAY_NOT_STARTED,
+  dayNotStarted,
   fromDay,
   NOBODY_AWAY,
   untilDay,
@@ -40,10 +40,12 @@ function absentLine(one: Absent, view: AbsenceView, language: Language): string 
 
 export function renderAbsence(view: AbsenceView, language: Language): Page {
   const source = view.notStarted ? BY_CHART_AND_DAY : BY_ABSENCE_CHART;
-  const title = `${ABSENCE_TITLE[view.asked][language]} ${when(view, language)}${source[language]}`;
+  const scope = view.scope ? ` · ${portalText(view.scope)}` : '';
+  const title = `${ABSENCE_TITLE[view.asked][language]} ${when(view, language)}${scope}${source[language]}`;
   const count = view.away.length + (view.notStarted?.length ?? 0);
   const lines = [`<b>${title}: ${count}</b>`];
   lines.push(...(view.away.length ? view.away.map((one) => absentLine(one, view, language)) : [NOBODY_AWAY[language]]));
-  if (view.notStarted?.length) lines.push('', DAY_NOT_STARTED[language], ...view.notStarted.map(personLine));
+  const time = timeOf(view.at.now, language, view.at.timeZone);
+  if (view.notStarted?.length) lines.push('', dayNotStarted(time)[language], ...view.notStarted.map(personLine));
   return { lines: [...lines, '', hintLine(ABSENCE_HINT[language])] };
 }

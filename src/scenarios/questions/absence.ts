@@ -9,6 +9,7 @@ import type { ScenarioContext } from '../context.ts';
 import { personName } from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { workDayOf } from '../reports/team-status.ts';
+import { staffNamed } from './absence-who.ts';
 
 /** What was asked: one kind of absence, anyone away, or also whoever has not started the day. */
 export type AbsenceAsked = AbsenceReason | 'away' | 'notWorking';
@@ -45,13 +46,16 @@ function daysOf(entry: z.output<typeof entrySchema>, zone: string): { first: Loc
 
 export async function absence(
   context: ScenarioContext,
-  request: { date: LocalDate; to?: LocalDate; reason?: string },
+  request: { date: LocalDate; to?: LocalDate; reason?: string; who?: string },
 ): Promise<ViewModel> {
   const { names, director, at } = context;
   const from = request.date;
   const to = request.to && request.to > from ? request.to : from;
   const asked = (['vacation', 'sick', 'trip', 'away', 'notWorking'] as const).find((one) => one === request.reason);
-  const staff = (await names.profiles()).filter((profile) => profile.ID !== director.portalUserId);
+  let staff = (await names.profiles()).filter((profile) => profile.ID !== director.portalUserId);
+  const whose = request.who ? await staffNamed(context, request.who, staff) : undefined;
+  if (whose && 'view' in whose) return whose.view;
+  if (whose) staff = whose.staff;
   const reads: Record<string, Read> = {
     absent: { method: 'calendar.accessibility.get', params: { users: staff.map((one) => one.ID), from, to } },
   };
@@ -84,5 +88,15 @@ export async function absence(
         .filter((one) => workDayOf(results[`day${one.ID}`]?.result, at.today, director.timeZone) === 'notStarted')
         .map((one) => person(one.ID))
     : undefined;
-  return { view: 'absence', at, from, to, asked: asked ?? 'away', away, ...(notStarted ? { notStarted } : {}) };
+  const scope = whose ? { scope: whose.scope } : {};
+  return {
+    view: 'absence',
+    at,
+    from,
+    to,
+    asked: asked ?? 'away',
+    away,
+    ...scope,
+    ...(notStarted ? { notStarted } : {}),
+  };
 }

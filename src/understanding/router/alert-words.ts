@@ -3,6 +3,7 @@
 // «выключи оповещения», "stop alerts about leads", "alert me about deals over 2 million".
 
 import type { AlertChange, AlertKind } from '../../vocabulary/alert-kinds.ts';
+import { quietChangeOf } from './quiet-words.ts';
 
 const SETTINGS = /^(?:оповещени\p{L}*|уведомлени\p{L}*|настро\p{L}*\s+оповещени\p{L}*|alerts|alert\s+settings)$/u;
 const ALL =
@@ -47,6 +48,8 @@ function sumOf(light: string): number | undefined {
 export function alertChangeOf(light: string): { change?: AlertChange } | undefined {
   const text = light.trim().toLowerCase();
   if (SETTINGS.test(text)) return {};
+  const quiet = quietChangeOf(text);
+  if (quiet) return { change: quiet };
   const all = text.match(ALL);
   if (all) return { change: { on: !/выключи|отключи|off/u.test(all[1]!) } };
   const stop = STOP.test(text);

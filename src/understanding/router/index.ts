@@ -5,15 +5,19 @@ import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent, Understanding } from '../understanding.ts';
+import { absenceOfWhom, latenessIntent } from './absence-who.ts';
 import { absenceIntent } from './absence-words.ts';
 import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
-import { fromLatinTyping } from './lexicon.ts';
+import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-words.ts';
+import { nearestQuestion } from './nearest.ts';
 import { nthOf } from './ordinal-words.ts';
 import { planIntent } from './plan.ts';
-import { detectLanguage, type Message, messageOf, without } from './text.ts';
+import { smallTalkOf } from './small-talk.ts';
+import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
+import { typedInRussian } from './typed-russian.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
 import { writeDraft } from './write-drafts.ts';
@@ -100,8 +104,6 @@ const greetingRe =
   /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
 const helpRe =
   /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work)$/u;
-const thanksRe =
-  /^(?:спасибо|спс|пасиб\p{L}*|благодарю|благодарствую|мерси|thanks?|thank\s+you|thx|ty)(?:\s+(?:большое|огромное|тебе|вам|за\s+\p{L}+|a\s+lot|so\s+much|very\s+much))*[\s!.)]*$/u;
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
@@ -111,10 +113,11 @@ const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
 export function understand(said: string, context: UnderstandContext): Understanding {
-  const text = fromLatinTyping(said);
+  const text = typedInRussian(said);
   // A command's own name is not the director's language.
   const language = detectLanguage(text.trim().replace(commandRe, ''), context.language ?? 'ru');
-  const intent = intentOf(text, context);
+  const read = intentOf(text, context);
+  const intent = read.kind === 'unknown' ? (nearestQuestion(text, (rest) => intentOf(rest, context)) ?? read) : read;
   return { intent, language, ...(onlyWhen(messageOf(text.trim()), context) ? { onlyWhen: true } : {}) };
 }
 
@@ -138,6 +141,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const impossible = impossibleValue(trimmed);
   if (impossible) return { kind: 'impossible', what: impossible };
 
+  // Before the fillers are dropped: «ок», «ну пока» are all there is of these.
+  const talk = smallTalkOf(lightText(trimmed));
+  if (talk) return talk;
   let message = messageOf(trimmed);
   const greeting = message.light.match(greetingRe);
   if (greeting) {
@@ -146,7 +152,6 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   }
   const { light } = message;
   if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
-  if (thanksRe.test(light)) return { kind: 'thanks' };
   if (!light) return { kind: 'unknown' };
 
   if (moreRe.test(light)) return { kind: 'more' };
@@ -179,14 +184,31 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const digests = digestsIntent(message);
   if (digests) return digests;
 
-  const compared = comparisonIntent(message, clock) ?? absenceIntent(message, clock) ?? withNoneIntent(message, clock);
+  const compared =
+    comparisonIntent(message, clock) ??
+    absenceIntent(message, clock) ??
+    latenessIntent(message) ??
+    absenceOfWhom(message, clock) ??
+    withNoneIntent(message, clock);
   if (compared) return compared;
 
-  const shown = viewIntent(message, clock);
+  const shown = attendeesAsked(message, clock) ?? viewIntent(message, clock);
+  // «когда стратегическая сессия»: a meeting by its title, unless the words read whole as the meetings with a client.
+  const meeting = timeAsked(message, clock);
+  if (meeting && !meetingList(shown)) return meeting;
   if (shown) return shown;
+  const moved = movedByTitle(message, clock) ?? prepAsked(message, clock);
+  if (moved) return moved;
 
   return followUp(message, context) ?? refinement(message, context.previous, clock) ?? { kind: 'unknown' };
 }
+
+const meetingList = (intent: Intent | undefined) =>
+  intent?.kind === 'view' &&
+  !intent.unapplied?.length &&
+  intent.request.scenario === 'query' &&
+  intent.request.query.subject === 'meetings' &&
+  intent.request.query.client !== undefined;
 
 // "а на завтра?", "а в пятницу?", "what about Friday?": the last view again, for the day named now.
 const followUpFiller =

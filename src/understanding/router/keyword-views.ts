@@ -49,7 +49,9 @@ export function keywordView(light: string, day: LocalDate | undefined, today: Lo
   if (
     has(
       light,
-      `просрочк\\p{L}*|просрочен\\p{L}*\\s+(?!задач)|что\\s+просрочено|что\\s+горит|проблем\\p{L}*|overdue(?!\\s+tasks)|what'?s\\s+(?:on\\s+fire|late)`,
+      `просрочк\\p{L}*|просрочен\\p{L}*\\s+(?!задач)|что\\s+просрочено|что\\s+горит|проблем\\p{L}*|overdue(?!\\s+tasks)|what'?s\\s+(?:on\\s+fire|late)|` +
+        // «на что обратить внимание сегодня», «что требует внимания»: what is late or stuck.
+        `на\\s+что\\s+(?:\\p{L}+\\s+){0,2}обратить\\s+внимание|что\\s+требует\\s+(?:моего\\s+)?внимания|what\\s+needs\\s+(?:my\\s+)?attention`,
     )
   )
     return view({ scenario: 'overdueAlert' });

@@ -244,6 +244,8 @@ const FROM_LATIN: [RegExp, string][] = [
   [/ya|ja/g, 'я'],
   [/yo|jo/g, 'ё'],
   [/(?<=[aeiouy])y(?![a-z])|iy(?![a-z])/g, 'й'],
+  // «Orlovoi», «novyi»: a final «i» after a vowel is «й».
+  [/(?<=[aeouy])i(?![a-zа-яё])/g, 'й'],
   [/y/g, 'ы'],
   [/j/g, 'й'],
 ];
@@ -288,7 +290,7 @@ function cyrillicOf(word: string): string {
 }
 
 function withSoftSign(word: string): string | undefined {
-  for (let at = 1; at < word.length; at += 1) {
+  for (let at = 1; at <= word.length; at += 1) {
     if (!/[лнтсрдзмвч]/u.test(word[at - 1]!)) continue;
     const soft = `${word.slice(0, at)}ь${word.slice(at)}`;
     if (knownWord(soft)) return soft;
@@ -307,14 +309,14 @@ const ENGLISH_ONLY = new Set(
   ),
 );
 
-export function fromLatinTyping(text: string): string {
+export function fromLatinTyping(text: string, known: (word: string) => boolean = knownWord): string {
   // A command keeps its name («/plan»); Cyrillic or no letters: nothing to read again.
   if (text.trimStart().startsWith('/') || /\p{Script=Cyrillic}/u.test(text) || !/[a-z]/iu.test(text)) return text;
   const words = text.match(/[A-Za-z]+/g) ?? [];
   // «plan for December»: English words that also spell Russian ones («plan», «million») are English beside these.
   if (words.some((word) => ENGLISH_ONLY.has(word.toLowerCase()))) return text;
   const plain = words.filter((word) => word.length >= 3 && (!/^[A-Z]/.test(word) || word === words[0]));
-  const russian = plain.filter((word) => knownWord(cyrillicOf(word)));
+  const russian = plain.filter((word) => known(cyrillicOf(word)));
   if (russian.length === 0 || russian.length * 2 < plain.length) return text;
   return text.replace(/[A-Za-z]+/g, cyrillicOf);
 }

@@ -5,7 +5,9 @@
 import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import { fromLatinTyping, GRAMMAR_WORDS } from './lexicon.ts';
+import { plainWord } from './colloquial.ts';
+import { GRAMMAR_WORDS } from './lexicon.ts';
+import { typedInRussian } from './typed-russian.ts';
 
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
 export const LINK_MARK = '\uE000';
@@ -54,8 +56,8 @@ let lastMessage: { text: string; message: Message } | undefined;
 
 export function messageOf(text: string): Message {
   if (lastMessage?.text === text) return lastMessage.message;
-  const raw = fromLatinTyping(text).replace(/\s+/g, ' ').trim();
-  const message = tidy(correctTypos({ raw, light: lightText(raw) }));
+  const raw = typedInRussian(text).replace(/\s+/g, ' ').trim();
+  const message = tidy(correctTypos(everyday({ raw, light: lightText(raw) })));
   lastMessage = { text, message };
   return message;
 }
@@ -84,6 +86,13 @@ export function restOf(message: Message, start: number): Message {
   return { raw: message.raw.slice(start), light: message.light.slice(start) };
 }
 
+/** «скока», «покаж», «кинь»: everyday forms of the words the assistant knows, read as those words. */
+function everyday(message: Message): Message {
+  return replaceBoth(message, /\p{L}+/gu, ({ 0: word, index }) =>
+    isName(message, index, word.length) ? word : (plainWord(word) ?? word),
+  );
+}
+
 function replaceBoth(message: Message, pattern: RegExp, replacement: (match: RegExpExecArray) => string): Message {
   let raw = '';
   let light = '';
@@ -101,8 +110,9 @@ function replaceBoth(message: Message, pattern: RegExp, replacement: (match: Reg
 
 const edge = '(?<![\\p{L}\\p{N}])';
 const edgeEnd = '(?![\\p{L}\\p{N}])';
-const politeness = 'пожалуйста|пожалуста|пожалуйсто|пжлст|плиз|плз|пож|please|pls|plz';
-const fillers = `(?:${politeness}|а|ну|и|так|слушай|скажи|подскажи|ок|окей|ok|okay|hey|эй|бот|ассистент|дружище|кстати|быстро|быстренько|срочно)`;
+const politeness =
+  'пожалуйста|пожалуста|пожалуйсто|пжлст|плиз|плз|пож|будь(?:те)?\\s+(?:добр[аы]?|любезн\\p{L}*)|если\\s+не\\s+(?:сложно|трудно)|что-нибудь|что-либо|уже|вообще|please|pls|plz';
+const fillers = `(?:${politeness}|а|ну|и|так|просто|вот|короче|слышь|слушай|скажи|подскажи|ок|окей|ok|okay|hey|эй|бот|ассистент|дружище|кстати|быстро|быстренько|срочно)`;
 
 const particleRe = new RegExp(`(\\p{L})[-\\s]ка${edgeEnd}`, 'gu');
 const politenessRe = new RegExp(`[,\\s]*${edge}(?:${politeness})${edgeEnd}[,!.\\s]*`, 'gu');

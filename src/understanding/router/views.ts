@@ -299,6 +299,7 @@ const PLAIN_WORDS = new RegExp(
     'что|че|чо|шо|как|кто|когда|там|тут|есть|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
     'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
     'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
+    'обратить|внимани\\p{L}*|требует|стоит|горит|attention|needs',
   ].join('|')})$`,
   'u',
 );

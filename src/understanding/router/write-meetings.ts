@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
+import { meetingNoun, shiftOf } from './meeting-words.ts';
 import { type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -58,6 +59,12 @@ export function createMeeting(message: Message, nounWord: string, start: number,
 // "в 14:00 на 16:00", "с Ивановым на завтра 11:00", "завтра в 14:00 на пятницу": the target follows the last "на"/"to".
 export function moveMeeting(message: Message, start: number, clock: Clock): WriteDraft | Question | undefined {
   const rest = restOf(message, start);
+  // «на час позже», «на полчаса»: the meeting's own time, moved by so much.
+  const shift = shiftOf(rest.light);
+  if (shift) {
+    const source = describeMeeting(rest, shift.start, undefined, undefined) ?? meetingNoun(message, start);
+    return source && { type: 'moveMeeting', meetingQuery: source.query, shiftMinutes: shift.minutes };
+  }
   const days = findDays(rest.raw, clock.now, clock.timeZone);
   const times = findTimes(rest.raw, days);
   const marks = [...days, ...times].sort((a, b) => a.start - b.start);
@@ -66,7 +73,7 @@ export function moveMeeting(message: Message, start: number, clock: Clock): Writ
   const bare = marks.length === 0 ? /(?:^|\s)(?:на|to)\s+(\d{1,2})$/u.exec(rest.light) : null;
   if (bare && Number(bare[1]) >= 1 && Number(bare[1]) <= 23) {
     const hour = Number(bare[1]) + (Number(bare[1]) <= 7 ? 12 : 0);
-    const source = describeMeeting(rest, bare.index, undefined, undefined);
+    const source = describeMeeting(rest, bare.index, undefined, undefined) ?? meetingNoun(message, start);
     return source && { type: 'moveMeeting', meetingQuery: source.query, toTime: `${String(hour).padStart(2, '0')}:00` };
   }
   // «перенеси встречу с Ромашкой»: which one is said, when to is not.
@@ -76,7 +83,7 @@ export function moveMeeting(message: Message, start: number, clock: Clock): Writ
   const sourceTime = times.find((time) => time.start < targetStart);
   const targetDay = days.find((day) => day.start >= targetStart);
   const targetTimes = times.filter((time) => time.start >= targetStart);
-  const source = describeMeeting(rest, targetStart, sourceDay, sourceTime);
+  const source = describeMeeting(rest, targetStart, sourceDay, sourceTime) ?? meetingNoun(message, start);
   if (!source) return undefined;
   const meeting = { type: 'moveMeeting', meetingQuery: source.query, ...(sourceDay ? { date: sourceDay.date } : {}) };
   const time = targetTimes[0]?.time;

@@ -163,9 +163,11 @@ export function movedMeeting(director: Director, draft: Draft<'moveMeeting'>, me
   const { event, from: was, to: wasTo } = meeting;
   const from = draft.from
     ? DateTime.fromISO(draft.from, { setZone: true })
-    : DateTime.fromISO(`${draft.toDate ?? was.toISODate()}T${draft.toTime ?? was.toFormat('HH:mm')}`, {
-        zone: director.timeZone,
-      });
+    : draft.shiftMinutes
+      ? was.plus({ minutes: draft.shiftMinutes })
+      : DateTime.fromISO(`${draft.toDate ?? was.toISODate()}T${draft.toTime ?? was.toFormat('HH:mm')}`, {
+          zone: director.timeZone,
+        });
   return {
     type: 'moveMeeting' as const,
     eventId: event.id,
