@@ -61,6 +61,9 @@ export const PERSON_NOT_FOUND_HINT: Texts = {
   en: 'Check the spelling, or write the full name.',
 };
 
+/** A period said only by its end: «до 1 декабря». */
+export const untilDay = (day: string, language: Language): string => (language === 'ru' ? `до ${day}` : `until ${day}`);
+
 export const idleForDays = (idleDays: number, language: Language): string =>
   language === 'ru' ? ` без движения от ${idleDays} дн.` : ` not moved for ${idleDays}+ days`;
 

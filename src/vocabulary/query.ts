@@ -104,6 +104,8 @@ export const namesOf = (said: Names | undefined): string[] =>
 export type QuerySubject = Query['subject'];
 export type QueryStatus = NonNullable<Query['status']>;
 export type Period = NonNullable<Query['period']>;
+/** The first day of a period said only by its end («до 1 декабря»): everything before that day. */
+export const SINCE_EVER: LocalDate = '2000-01-01';
 export type QueryGroup = NonNullable<Query['groupBy']>;
 
 /** The period's first and last local day as one window [from 00:00, day after `to` 00:00) in the zone. */

@@ -261,10 +261,13 @@ function chronoDays(
       return {
         date,
         start: result.index - (preposition?.[0].length ?? 0),
-        end: result.index + dayPartLength(result.text, result.start.isCertain('hour')),
+        end: result.index + dayPartLength(firstDayOf(result.text), result.start.isCertain('hour')),
       };
     });
 }
+
+/** «1 ноября по сегодня», read by chrono as one range: its first day only (the bound is read on its own). */
+const firstDayOf = (phrase: string) => phrase.split(/\s+(?:по|до|to|until|till|[-–—])\s+/u)[0]!;
 
 /** «15 декабря в 3 часа дня»: the day's span ends before its hour, which findTimes reads. */
 function dayPartLength(phrase: string, hasHour: boolean): number {

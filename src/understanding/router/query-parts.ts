@@ -19,6 +19,8 @@ export interface Found {
   person?: Query['person'];
   client?: Query['client'];
   period?: Period;
+  /** The words of a period that names no days («с 31 по 32 ноября», «за зиму» in December), said back. */
+  unclear?: string[];
   stage?: string;
   pipeline?: string;
   amount?: Query['amount'];

@@ -80,7 +80,7 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (topic && !titled && named) unknown.push(topic);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
   const created = CREATED_IN_PERIOD.has(subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
-  const unapplied = [...denied, ...created];
+  const unapplied = [...denied, ...(found.unclear ?? []), ...created];
   settle(message, found, subject, unapplied);
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
   if (found.status && !FITTING[subject].includes(found.status))
