@@ -61,7 +61,7 @@ export const querySchema = z.object({
   topic: name.optional(),
   stage: name.optional(),
   pipeline: name.optional(),
-  /** Stuck deals: not moved for at least this many days («без движения больше месяца»). */
+  /** Stuck deals: not moved for at least this many days («без движения больше месяца»); overdue tasks: late by them. */
   idleDays: count.optional(),
   /** Deal or lead sum bounds, in the deal's currency. */
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),

@@ -23,7 +23,9 @@ export async function tasks(run: Run): Promise<Answer> {
     if (status !== undefined || !range) Object.assign(filter, openTaskFilter);
     if (status === 'new') filter.REAL_STATUS = 1;
     Object.assign(filter, between('DEADLINE', range));
-    if (status === 'overdue') filter['<DEADLINE'] = range && isoOf(range.end) < now ? isoOf(range.end) : now;
+    // «просроченные больше недели»: due before today a week ago.
+    const late = isoOf(DateTime.fromJSDate(context.now).minus({ days: query.idleDays ?? 0 }));
+    if (status === 'overdue') filter['<DEADLINE'] = range && isoOf(range.end) < late ? isoOf(range.end) : late;
   }
   const reads = await readTogether(context, {
     tasks: {

@@ -11,6 +11,7 @@ import {
   firstOnes,
   IN_PIPELINE,
   idleForDays,
+  lateForDays,
   MATCHING_WORDS,
   OF_ALL_TIME,
   OF_SALES_TEAM,
@@ -187,7 +188,7 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
-  if (query.idleDays) words += idleForDays(query.idleDays, language);
+  if (query.idleDays) words += (query.subject === 'tasks' ? lateForDays : idleForDays)(query.idleDays, language);
   if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
   if (query.amount?.max !== undefined)

@@ -16,6 +16,7 @@ import {
   GROUPS,
   IDLE,
   idleDaysOf,
+  LATE,
   LIMIT,
   limitOf,
   MONEY,
@@ -121,6 +122,9 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   const [sales, ...others] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
   take(message, found, IDLE, (match) => Object.assign(found, { status: 'stuck', idleDays: idleDaysOf(match) }));
+  take(message, found, LATE, (match) =>
+    Object.assign(found, { subject: 'tasks', status: 'overdue', idleDays: idleDaysOf(match) }),
+  );
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS)
     take(message, found, pattern, (match) => {

@@ -188,8 +188,8 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
   const asked = parseQuery(message, clock);
   if (!asked || !isQualified(asked.query)) return undefined;
   // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
-  const { person, period, client, groupBy, sort } = asked.query;
-  if (!asked.said && !person && !period && !client && !groupBy && !sort) return undefined;
+  const { person, period, client, groupBy, sort, idleDays } = asked.query;
+  if (!asked.said && !person && !period && !client && !groupBy && !sort && !idleDays) return undefined;
   const { unapplied } = asked;
   // Words left over are said back with the nearest question offered (or read by the model); a name guessed
   // by its place alone with another such word, or a question mostly of words not understood, is the model's.
