@@ -40,8 +40,9 @@ const startsWithWriteRe =
   /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u;
 
 // «с 1 по 15 ноября» is a range of days, not a time.
+// A day or period said («лиды до 1 ноября», «с 1.11 по 15.11», «в 3-м квартале»): a question, not a digest's time.
 const dateRangeRe =
-  /(?:с|по|from|to)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u;
+  /(?:с|по|до|from|to|until)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}\.\d{1,2}\s*(?:по|до|-|–|—|to)\s*\d{1,2}\.\d{1,2}|\d\s*-?\s*\p{L}{0,3}\s+(?:квартал|quarter)/u;
 
 // Said with a digest's name: switch it off, on, or set its time.
 const digestOffRe =
