@@ -11,7 +11,6 @@ import { between, people } from './query-filters.ts';
 export async function tasks(run: Run): Promise<Answer> {
   const { context, query, who } = run;
   const range = window(run);
-  const now = isoOf(DateTime.fromJSDate(context.now));
   const status = query.status;
   const filter: Params = { ...people('RESPONSIBLE_ID', who) };
   // A client's tasks are the ones bound to its card in the portal (CO_12 a company, C_5 a contact).
