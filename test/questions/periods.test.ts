@@ -154,6 +154,9 @@ describe('in English', () => {
     ['leads for the last two weeks', 'Leads'],
     ['revenue in October last year', 'Revenue in October 2025:'],
     ['overdue tasks by more than a week', 'late by 7+ days'],
+    ['what happened on Friday', 'Friday, 20 November'],
+    ['deals won on Monday', '23 November'],
+    ['schedule for Friday', 'Friday, 27 November'],
   ])('«%s» → «%s»', async (question, shown) => {
     expect(header(await ask(question))).toContain(shown);
   });
