@@ -61,6 +61,13 @@ export const PERSON_NOT_FOUND_HINT: Texts = {
   en: 'Check the spelling, or write the full name.',
 };
 
+/** A period said only by its end: «до 1 декабря». */
+export const untilDay = (day: string, language: Language): string => (language === 'ru' ? `до ${day}` : `until ${day}`);
+
+/** Overdue tasks late by at least so many days. */
+export const lateForDays = (days: number, language: Language): string =>
+  language === 'ru' ? ` (просрочка больше ${days} дн.)` : ` (late by ${days}+ days)`;
+
 export const idleForDays = (idleDays: number, language: Language): string =>
   language === 'ru' ? ` без движения от ${idleDays} дн.` : ` not moved for ${idleDays}+ days`;
 

@@ -61,7 +61,7 @@ export const querySchema = z.object({
   topic: name.optional(),
   stage: name.optional(),
   pipeline: name.optional(),
-  /** Stuck deals: not moved for at least this many days («без движения больше месяца»). */
+  /** Stuck deals: not moved for at least this many days («без движения больше месяца»); overdue tasks: late by them. */
   idleDays: count.optional(),
   /** Deal or lead sum bounds, in the deal's currency. */
   amount: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
@@ -104,6 +104,8 @@ export const namesOf = (said: Names | undefined): string[] =>
 export type QuerySubject = Query['subject'];
 export type QueryStatus = NonNullable<Query['status']>;
 export type Period = NonNullable<Query['period']>;
+/** The first day of a period said only by its end («до 1 декабря»): everything before that day. */
+export const SINCE_EVER: LocalDate = '2000-01-01';
 export type QueryGroup = NonNullable<Query['groupBy']>;
 
 /** The period's first and last local day as one window [from 00:00, day after `to` 00:00) in the zone. */

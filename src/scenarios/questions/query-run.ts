@@ -122,14 +122,18 @@ export async function runQuery(
     if (clients.length > 1) filters.clients = clients.map((client) => client.title);
     else filters.client = clients[0]!.title;
   }
-  const run: Run = { context, query, who: who.ok, clients, filters, offset, limit };
+  // «сколько мы заработали на Ромашке»: a client's money with no period said is all that client ever brought.
+  const allTime =
+    clients.length > 0 && isMoney(query) && !asked.period && !['month', 'week'].includes(query.groupBy ?? '');
+  const asRun = allTime ? { ...query, period: undefined } : query;
+  const run: Run = { context, query: asRun, who: who.ok, clients, filters, offset, limit };
   const stagesAndPipeline = await stageFilters(run);
   if ('view' in stagesAndPipeline) return stagesAndPipeline.view;
   const result = await answer(run, stagesAndPipeline.ok);
   // «задачи по ремонту»: a word neither the directory nor any title holds is said plainly, not answered with 0.
   if (result.total === 0 && query.topic && !knownTopic(query.topic) && !narrowed(query))
     return { view: 'queryNotFound', at, query, about: 'topic', name: query.topic };
-  return { view: 'query', at, query, filters, offset, ...result };
+  return { view: 'query', at, query: run.query, filters, offset, ...result };
 }
 
 /**

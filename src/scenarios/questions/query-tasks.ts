@@ -11,7 +11,6 @@ import { between, people } from './query-filters.ts';
 export async function tasks(run: Run): Promise<Answer> {
   const { context, query, who } = run;
   const range = window(run);
-  const now = isoOf(DateTime.fromJSDate(context.now));
   const status = query.status;
   const filter: Params = { ...people('RESPONSIBLE_ID', who) };
   // A client's tasks are the ones bound to its card in the portal (CO_12 a company, C_5 a contact).
@@ -23,7 +22,9 @@ export async function tasks(run: Run): Promise<Answer> {
     if (status !== undefined || !range) Object.assign(filter, openTaskFilter);
     if (status === 'new') filter.REAL_STATUS = 1;
     Object.assign(filter, between('DEADLINE', range));
-    if (status === 'overdue') filter['<DEADLINE'] = range && isoOf(range.end) < now ? isoOf(range.end) : now;
+    // «просроченные больше недели»: due before today a week ago.
+    const late = isoOf(DateTime.fromJSDate(context.now).minus({ days: query.idleDays ?? 0 }));
+    if (status === 'overdue') filter['<DEADLINE'] = range && isoOf(range.end) < late ? isoOf(range.end) : late;
   }
   const reads = await readTogether(context, {
     tasks: {

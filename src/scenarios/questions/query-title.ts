@@ -11,15 +11,17 @@ import {
   firstOnes,
   IN_PIPELINE,
   idleForDays,
+  lateForDays,
   MATCHING_WORDS,
   OF_ALL_TIME,
   OF_SALES_TEAM,
   ORDER_WORDS,
+  untilDay,
 } from '../../views/messages-questions.ts';
 import { WITHOUT_WORDS } from '../../views/messages-words.ts';
 import { nouns, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
-import type { Period, Query } from '../../vocabulary/query.ts';
+import { type Period, type Query, SINCE_EVER } from '../../vocabulary/query.ts';
 import type { QueryFilters, ViewModel } from '../../vocabulary/view-models.ts';
 import { knownTopic } from './topics.ts';
 
@@ -90,6 +92,7 @@ export function periodWords(period: Period, today: string, language: Language, o
   const to = DateTime.fromISO(period.to).setLocale(language === 'ru' ? 'ru' : 'en-GB');
   const now = DateTime.fromISO(today);
   const year = (day: DateTime) => (day.year === now.year ? '' : ` ${day.year}`);
+  if (period.from <= SINCE_EVER) return untilDay(`${to.toFormat('d MMMM')}${year(to)}`, language);
   const toDay = +to === +now || +to === +to.endOf('month').startOf('day');
   if (+from === +to) {
     const days = Math.round(from.diff(now, 'days').days);
@@ -185,7 +188,7 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
-  if (query.idleDays) words += idleForDays(query.idleDays, language);
+  if (query.idleDays) words += (query.subject === 'tasks' ? lateForDays : idleForDays)(query.idleDays, language);
   if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
   if (query.amount?.max !== undefined)

@@ -8,6 +8,7 @@ import * as ru from 'chrono-node/ru';
 import { DateTime } from 'luxon';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { IsoDateTime } from '../../vocabulary/writes.ts';
+import { saysPast } from './tense.ts';
 import { lightText } from './text.ts';
 
 export interface DayMatch {
@@ -56,6 +57,17 @@ const weekdays = [
 const nextWord = 'следующ\\p{L}*|след|next';
 const lastWord = 'прошл\\p{L}*|last';
 const thisWord = 'эт\\p{L}*|ближайш\\p{L}*|this|coming';
+// «на сб», «в пт»: a weekday's short form, only after a preposition (alone «ср», «вс» may be anything).
+const shortWeekdays = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
+const shortWeekdayRe = new RegExp(
+  `${before}(?:на|в|во|к|до|по|за|с|со)\\s+(?:(${nextWord}|${lastWord}|${thisWord})\\s+)?(${shortWeekdays.join('|')})\\.?${after}`,
+  'gu',
+);
+// «на 8-е», «8-го», «к 15-му», «8 числа»: a day of this month.
+const dayOfMonthRe = new RegExp(
+  `${before}${dayPreposition}(\\d{1,2})(?:-?(?:е|го|му|ое|ого|ому)(?:\\s+числ\\p{L}*)?|\\s+числ\\p{L}*)${after}`,
+  'gu',
+);
 const nextWordRe = whole(nextWord);
 const lastWordRe = whole(lastWord);
 
@@ -158,9 +170,28 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
   for (const match of light.matchAll(nextWeekRe)) {
     add(today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
   }
+  // «какие встречи были в пятницу»: in a past-tense question «в пятницу» is the last Friday.
+  const past = saysPast(light);
+  const lookingBack = (said: string) => past && !/^(?:на|к|ко|до|by|until|till)\s/u.test(said);
   for (const match of light.matchAll(weekdayRe)) {
     const weekday = weekdays.find((day) => day.exactly.test(match[2]!))!.weekday;
-    add(weekdayFrom(today, weekday, match[1]), match.index, match.index + match[0].length);
+    const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
+    add(weekdayFrom(today, weekday, qualifier), match.index, match.index + match[0].length);
+  }
+  for (const match of light.matchAll(shortWeekdayRe)) {
+    const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
+    add(
+      weekdayFrom(today, shortWeekdays.indexOf(match[2]!) + 1, qualifier),
+      match.index,
+      match.index + match[0].length,
+    );
+  }
+  for (const match of light.matchAll(dayOfMonthRe)) {
+    const date = DateTime.fromObject(
+      { year: today.year, month: today.month, day: Number(match[1]) },
+      { zone: timeZone },
+    );
+    add(date, match.index, match.index + match[0].length);
   }
   for (const match of light.matchAll(dottedDateRe)) {
     if (!match[3] && timeOnlyPreposition.test(match[0])) continue;
@@ -230,10 +261,13 @@ function chronoDays(
       return {
         date,
         start: result.index - (preposition?.[0].length ?? 0),
-        end: result.index + dayPartLength(result.text, result.start.isCertain('hour')),
+        end: result.index + dayPartLength(firstDayOf(result.text), result.start.isCertain('hour')),
       };
     });
 }
+
+/** «1 ноября по сегодня», read by chrono as one range: its first day only (the bound is read on its own). */
+const firstDayOf = (phrase: string) => phrase.split(/\s+(?:по|до|to|until|till|[-–—])\s+/u)[0]!;
 
 /** «15 декабря в 3 часа дня»: the day's span ends before its hour, which findTimes reads. */
 function dayPartLength(phrase: string, hasHour: boolean): number {

@@ -80,7 +80,7 @@ export function keywordView(light: string, day: LocalDate | undefined, today: Lo
   );
   const whatDoIHave = has(
     light,
-    `(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там)|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
+    `(?:что|че|чо|шо)\\s+(?:у\\s+меня|у\\s+нас|сегодня|на\\s+сегодня|по\\s+плану|там|было|происходило)|what\\s+happened|what\\s+(?:do\\s+i\\s+have|have\\s+i\\s+got|is\\s+on|'?s\\s+on|'s\\s+up|is\\s+up)|what's\\s+(?:on|up)|how\\s+does\\s+\\p{L}+\\s+look|мой\\s+день|my\\s+day`,
   );
 
   if (deals && !tasks && !meetings) return view({ scenario: 'deals' });

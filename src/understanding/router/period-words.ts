@@ -3,37 +3,25 @@
 import { DateTime } from 'luxon';
 import type { Period } from '../../vocabulary/query.ts';
 import { findDays, zonedToday } from './dates.ts';
+import { monthIndex, monthWord, nearestYear } from './months.ts';
+import { NAMED_PERIODS } from './period-named.ts';
+import { PERIOD_RANGES, rangesOfPoints } from './period-ranges.ts';
 import { rule, type Span, take } from './spans.ts';
+import { saysPast } from './tense.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
-const MONTHS = [
-  'январ|january|jan',
-  'феврал|february|feb',
-  'март|march|mar',
-  'апрел|april|apr',
-  'ма[йяе]|may',
-  'июн|june|jun',
-  'июл|july|jul',
-  'август|august|aug',
-  'сентябр|september|sep',
-  'октябр|october|oct',
-  'ноябр|november|nov',
-  'декабр|december|dec',
-];
-const MONTH_STARTS = MONTHS.map((pattern) => new RegExp(`^(?:${pattern})`, 'u'));
-const monthIndex = (word: string) => MONTH_STARTS.findIndex((start) => start.test(word));
-const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
-
 /** What the words of a period are read against: today in the director's zone, and how a bare month is placed. */
-interface PeriodReading {
+export interface PeriodReading {
   today: DateTime;
   timeZone: string;
   nearest: boolean;
+  /** The question looks back («что было в выходные»). */
+  past?: boolean;
 }
 
 /** The words of one kind of period and the days they name (undefined when the days do not exist). */
-interface PeriodWords {
+export interface PeriodWords {
   pattern: string;
   range: (match: RegExpExecArray, at: PeriodReading) => [DateTime, DateTime] | undefined;
 }
@@ -175,17 +163,22 @@ const asPeriod = (from: DateTime, to: DateTime): Period => ({ from: from.toISODa
  */
 export function periods(
   message: Message,
-  found: { period?: Period; spans: Span[] },
+  found: { period?: Period; spans: Span[]; unclear?: string[] },
   clock: Clock,
   nearest = false,
 ): void {
-  const at: PeriodReading = { today: zonedToday(clock.now, clock.timeZone), timeZone: clock.timeZone, nearest };
+  const today = zonedToday(clock.now, clock.timeZone);
+  const at: PeriodReading = { today, timeZone: clock.timeZone, nearest, past: saysPast(message.light) };
+  // Days that do not exist («с 31 по 32 ноября») or a season that could be two are said back, never dropped.
   const read = (words: PeriodWords) =>
     take(message, found, rule(words.pattern), (match) => {
       const range = words.range(match, at);
       if (range) found.period ??= asPeriod(range[0], range[1]);
+      else found.unclear = [...(found.unclear ?? []), match[0]];
     });
-  for (const words of [FROM_TO, LAST_DAYS, ...CALENDAR_PERIODS, MONTH]) read(words);
+  for (const words of [FROM_TO, ...NAMED_PERIODS, ...PERIOD_RANGES]) read(words);
+  rangesOfPoints(message, found, clock, at, asPeriod);
+  for (const words of [LAST_DAYS, ...CALENDAR_PERIODS, MONTH]) read(words);
   singleDays(message, found, clock);
   read(PERIOD_WORD_ALONE);
 }
@@ -198,14 +191,6 @@ function singleDays(message: Message, found: { period?: Period; spans: Span[] },
     const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
     found.period ??= asPeriod(date, date);
   }
-}
-
-/** The month of `start` in the year that puts it nearest to today (January, said in November, is next year's). */
-function nearestYear(start: DateTime, today: DateTime): DateTime {
-  const options = [start.minus({ years: 1 }), start, start.plus({ years: 1 })];
-  const distance = (month: DateTime) =>
-    Math.abs(month.plus({ days: 14 }).diff(today.startOf('month').plus({ days: 14 }), 'months').months);
-  return options.reduce((best, month) => (distance(month) < distance(best) ? month : best));
 }
 
 // Subjects that lie ahead as much as behind: their months are the nearest ones. Done things lie behind.

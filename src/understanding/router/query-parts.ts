@@ -19,6 +19,8 @@ export interface Found {
   person?: Query['person'];
   client?: Query['client'];
   period?: Period;
+  /** The words of a period that names no days («с 31 по 32 ноября», «за зиму» in December), said back. */
+  unclear?: string[];
   stage?: string;
   pipeline?: string;
   amount?: Query['amount'];
@@ -126,11 +128,16 @@ export const IDLE = rule(
   '(?:котор\\p{L}*\\s+)?(?:стоят|стоит|висят|висит|лежат|лежит|без\\s+движения|не\\s+двига\\p{L}*)\\s+(?:больше|более|дольше|свыше)\\s+(?:чем\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)',
 );
 export const COUNT_WORDS: Record<string, number> = { одного: 1, двух: 2, трех: 3 };
+// «просроченные больше недели», «просрочены более чем на 5 дней», «overdue by more than a week»: late by that long,
+// not a period («недели» alone is this week's).
+export const LATE = rule(
+  '(?:просроч\\p{L}*|overdue)(?:\\s+(?:задач\\p{L}*|tasks?))?\\s+(?:на\\s+|by\\s+)?(?:больше|более|свыше|дольше|over|more\\s+than)\\s+(?:чем\\s+)?(?:на\\s+)?(?:an?\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|days?|weeks?|months?)',
+);
 
 export function idleDaysOf(match: RegExpExecArray): number {
   const n = match[1] ? (COUNT_WORDS[match[1]] ?? Number(match[1])) : 1;
   const unit = match[2]!;
-  return n * (unit.startsWith('месяц') ? 30 : unit.startsWith('недел') ? 7 : 1);
+  return n * (/^(?:месяц|month)/u.test(unit) ? 30 : /^(?:недел|week)/u.test(unit) ? 7 : 1);
 }
 
 // Any other status denied («не просроченные», «не выигранные»): never applied as said, and never dropped.

@@ -16,6 +16,7 @@ import {
   GROUPS,
   IDLE,
   idleDaysOf,
+  LATE,
   LIMIT,
   limitOf,
   MONEY,
@@ -80,7 +81,7 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (topic && !titled && named) unknown.push(topic);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
   const created = CREATED_IN_PERIOD.has(subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
-  const unapplied = [...denied, ...created];
+  const unapplied = [...denied, ...(found.unclear ?? []), ...created];
   settle(message, found, subject, unapplied);
   // A status the subject cannot have («клиенты горят») is not a question the router can answer.
   if (found.status && !FITTING[subject].includes(found.status))
@@ -121,6 +122,9 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   const [sales, ...others] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
   take(message, found, IDLE, (match) => Object.assign(found, { status: 'stuck', idleDays: idleDaysOf(match) }));
+  take(message, found, LATE, (match) =>
+    Object.assign(found, { subject: 'tasks', status: 'overdue', idleDays: idleDaysOf(match) }),
+  );
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS)
     take(message, found, pattern, (match) => {

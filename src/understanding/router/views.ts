@@ -40,8 +40,9 @@ const startsWithWriteRe =
   /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u;
 
 // «с 1 по 15 ноября» is a range of days, not a time.
+// A day or period said («лиды до 1 ноября», «с 1.11 по 15.11», «в 3-м квартале»): a question, not a digest's time.
 const dateRangeRe =
-  /(?:с|по|from|to)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u;
+  /(?:с|по|до|from|to|until)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}\.\d{1,2}\s*(?:по|до|-|–|—|to)\s*\d{1,2}\.\d{1,2}|\d\s*-?\s*\p{L}{0,3}\s+(?:квартал|quarter)/u;
 
 // Said with a digest's name: switch it off, on, or set its time.
 const digestOffRe =
@@ -188,8 +189,8 @@ function questionIntent(message: Message, clock: Clock): Intent | undefined {
   const asked = parseQuery(message, clock);
   if (!asked || !isQualified(asked.query)) return undefined;
   // «что просрочено», «зависшие»: the ready-made overdue and deals views already answer these.
-  const { person, period, client, groupBy, sort } = asked.query;
-  if (!asked.said && !person && !period && !client && !groupBy && !sort) return undefined;
+  const { person, period, client, groupBy, sort, idleDays } = asked.query;
+  if (!asked.said && !person && !period && !client && !groupBy && !sort && !idleDays) return undefined;
   const { unapplied } = asked;
   // Words left over are said back with the nearest question offered (or read by the model); a name guessed
   // by its place alone with another such word, or a question mostly of words not understood, is the model's.
@@ -296,7 +297,7 @@ const PLAIN_WORDS = new RegExp(
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
     'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
     'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
-    'что|че|чо|шо|как|кто|когда|там|тут|есть|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
+    'что|че|чо|шо|как|кто|когда|там|тут|есть|было|происходило|happened|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
     'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
     'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
     'обратить|внимани\\p{L}*|требует|стоит|горит|attention|needs',

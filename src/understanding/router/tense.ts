@@ -1,0 +1,27 @@
+// Whether a question looks back: a past-tense verb or a done participle («были», «выиграли», «закрытые», «что
+// было», «won», «held») turns «в пятницу», «в выходные» into the last such days, not the coming ones.
+const L = '\\p{L}*';
+const PAST_WORDS = [
+  'был|была|было|были|прошел|прошла|прошло|прошли|состоял\\p{L}*|случил\\p{L}*|происходил\\p{L}*',
+  // Past verbs by their ending (-али, -или, -ыли, -яли): «выиграли», «звонили», «закрыли», «приняли».
+  '\\p{L}{2,}(?:али|или|ыли|яли)',
+  `\\p{L}{2,}(?:ал|ил|ыл|ял)(?:а|о|ось|ся)?`,
+  `пришл${L}|пришел|провел${L}|провед${L}|изменил${L}|изменен${L}`,
+  `выигран${L}|проигран${L}|закрыт${L}|заверш${L}|выполнен${L}|сделан${L}|создан${L}|продан${L}|отменен${L}|подписан${L}|получен${L}|поступивш${L}`,
+  'was|were|did|won|lost|closed|held|happened|came|made|sold|earned|completed|finished|done|created',
+];
+// Nouns and names with a past verb's ending, and plans said in the past («поставил на пятницу» is ahead).
+const NOT_PAST = new RegExp(
+  `^(?:квартал${L}|канал${L}|сигнал${L}|материал${L}|финал${L}|персонал${L}|портал${L}|журнал${L}|капитал${L}|` +
+    `начал[аои]?|правил[аоу]?|сила|шкала|детали|стили|людмил${L}|камил${L}|мила|михаил${L}|гавриил${L}|даниил${L}|` +
+    `данил${L}|поставил${L}|назначил${L}|запланировал${L})$`,
+  'u',
+);
+const WORD = /\p{L}+/gu;
+const PAST = new RegExp(`^(?:${PAST_WORDS.join('|')})$`, 'u');
+
+/** True when a word of the (light) text is a past-tense verb or a done participle. */
+export function saysPast(light: string): boolean {
+  for (const [word] of light.matchAll(WORD)) if (PAST.test(word) && !NOT_PAST.test(word)) return true;
+  return false;
+}
