@@ -26,6 +26,7 @@ import type { PlanRepository } from '../storage/plans.ts';
 import type { ClaimRefusal, ProposalRepository } from '../storage/proposal-repository.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { PickQuestion } from '../understanding/dialogue.ts';
+import { keptDraft } from '../understanding/pending-drafts.ts';
 import {
   LIST_EXPIRED,
   MORE_MATCHES,
@@ -116,7 +117,7 @@ const today = (desk: Desk, director: Director) => localDateAt(desk.now(), direct
 // ─── asking ───────────────────────────────────────────────────────────────
 
 async function lookedUp(desk: Desk, director: DirectorRecord, found: WriteLookup, draft?: WriteDraft) {
-  if (found.kind === 'ready') return [await question(desk, director, found.write)];
+  if (found.kind === 'ready') return [await question(desk, director, found.write, draft)];
   if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, director.language))];
   return pickList(desk, director, found, draft);
 }
@@ -166,8 +167,8 @@ async function peopleNamed(
   return {};
 }
 
-/** The yes/no question of a stored proposal. */
-async function question(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply> {
+/** The yes/no question of a stored proposal; `draft`, the write as said, lets a typed change ask again. */
+async function question(desk: Desk, director: DirectorRecord, write: WriteRequest, draft?: WriteDraft): Promise<Reply> {
   const context = {
     language: director.language,
     timeZone: director.timeZone,
@@ -181,8 +182,17 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
     now: desk.now(),
     ttlMs: desk.ttlMs,
   });
-  // A question withdraws any pick list still open in the chat, and the typed answer it waited for.
-  await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending: undefined });
+  // A question withdraws any pick list still open in the chat, and the typed answer it waited for: now a typed
+  // yes or no answers this question.
+  const kept = keptDraft(draft);
+  const pending = {
+    question: 'proposal' as const,
+    said: '',
+    askedAt: desk.now().toISOString(),
+    proposalId: proposal.id,
+    ...(kept ? { draft: kept } : {}),
+  };
+  await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending });
   return {
     html: proposalQuestion(write, { ...context, ...names }),
     buttons: proposalButtons(proposal.id, write, director.language),

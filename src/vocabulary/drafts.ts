@@ -67,8 +67,16 @@ export type Question =
   | 'whichDeal'
   | 'dealMove'
   | 'comment'
+  /** The record is known, the comment's words are not. */
+  | 'commentText'
   | 'whichMeeting'
   | 'meetingWhen'
+  /** A new meeting with nothing said of it: when, and with whom. */
+  | 'newMeeting'
+  /** A new meeting without a day. */
+  | 'newMeetingWhen'
+  /** A new meeting on a day, without a time. */
+  | 'meetingTime'
   | 'contactName'
   | 'companyTitle'
   | 'client';
