@@ -71,7 +71,7 @@ const patterns = {
   dealClosed: new RegExp(`^${dealWord}\\s*(.+?)\\s+(?:is\\s+)?${wonOrLost}$`, 'du'),
   deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du'),
   addComment:
-    /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.+)$/du,
+    /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.*)$/du,
   createMeeting: new RegExp(
     `^(?:назначь|назначить|запланируй|запланировать|организуй|поставь|поставить|создай|создать|добавь|добавить|забронируй|schedule|arrange|book|set\\s+up|create|add)${E}\\s*(?:мне\\s+)?${newWord}(${meetingWord})\\s*(.*)$`,
     'du',

@@ -1,12 +1,11 @@
-// Meetings said in plain words: a new one, a move, a cancel. A meeting with no time starts at 10:00 local and
-// lasts one hour unless a range or a length is said.
+// Meetings said in plain words: a new one, a move, a cancel. A new meeting lasts one hour unless a range or a
+// length is said; a day without a time, or no day at all, is asked for (never a start made up).
 import { DateTime } from 'luxon';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
 import { type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
-const MEETING_START_TIME = '10:00';
 const MEETING_MINUTES = 60;
 
 const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
@@ -24,7 +23,12 @@ const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
 const lengthRe =
   /(?:на|for)\s+(?:(полчаса|half\s+an\s+hour)|(полтора\s+часа)|(час|an\s+hour|one\s+hour)|(\d+)\s*(минут\p{L}*|мин|min\p{L}*|час\p{L}*|ч|hours?|h))(?![\p{L}])/u;
 
-export function createMeeting(message: Message, nounWord: string, start: number, clock: Clock): WriteDraft | undefined {
+export function createMeeting(
+  message: Message,
+  nounWord: string,
+  start: number,
+  clock: Clock,
+): WriteDraft | Question | undefined {
   let rest = restOf(message, start);
   let minutes = MEETING_MINUTES;
   const length = rest.light.match(lengthRe);
@@ -42,7 +46,8 @@ export function createMeeting(message: Message, nounWord: string, start: number,
   const times = findTimes(rest.raw, days);
   const day = days[0];
   const [first, second] = times;
-  const from = dateTimeOf(day?.date, first?.time ?? MEETING_START_TIME, clock, Boolean(day));
+  if (!first) return day ? 'meetingTime' : rawSlice(rest, 0) ? 'newMeetingWhen' : 'newMeeting';
+  const from = dateTimeOf(day?.date, first.time, clock, Boolean(day));
   const isRange = second && /^(?:до|to|until|till)$/u.test(second.preposition);
   const to = isRange
     ? localDateTime(DateTime.fromISO(from, { setZone: true }).toISODate()!, second.time, clock.timeZone)
