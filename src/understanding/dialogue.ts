@@ -123,9 +123,16 @@ const answersInWords = (question: PendingQuestion['question'], alone: Understand
   alone.intent.kind === 'view' &&
   (alone.intent.request.scenario === 'search' || alone.intent.request.scenario === 'dossier');
 
-/** The request with its answer: a comment's text after a colon, so the record's name and the text stay apart. */
-const joined = (pending: PendingQuestion, answer: string) =>
-  pending.question === 'commentText' ? `${pending.said}: ${answer}` : `${pending.said} ${answer}`;
+/**
+ * The request with its answer: a comment's text after a colon, so the record's name and the text stay apart;
+ * a deal's name before the client it is for («создай сделку для Кристалла» + «Поставка станков»).
+ */
+function joined(pending: PendingQuestion, answer: string): string {
+  if (pending.question === 'commentText') return `${pending.said}: ${answer}`;
+  const client = pending.question === 'dealTitle' && /\s(?:для|с|со|with|for)\s+\S.*$/iu.exec(pending.said);
+  if (client) return `${pending.said.slice(0, client.index)} ${answer}${client[0]}`;
+  return `${pending.said} ${answer}`;
+}
 
 /**
  * «Орловой», «Марии Орловой до пятницы» after «Кому поручить?»; «до пятницы», «завтра в 12», «без срока» after

@@ -142,12 +142,10 @@ type Write<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
 function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): string {
   const ru = context.language === 'ru';
   const title = quoted(portalText(write.title), context.language);
-  const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
-  const who = context.responsibleName
-    ? ru
-      ? `, ответственный — ${portalText(context.responsibleName)}`
-      : `, assigned to ${portalText(context.responsibleName)}`
-    : '';
+  // Every argument is shown: no deadline is said as such, and a task of the director's own as theirs.
+  const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : ru ? ' без срока' : ' with no deadline';
+  const person = context.responsibleName ? portalText(context.responsibleName) : ru ? 'вы' : 'you';
+  const who = ru ? `, ответственный — ${person}` : `, assigned to ${person}`;
   const about = linkedTo(write.links, context.language);
   return ru ? `Создать задачу ${title}${when}${who}${about}?` : `Create the task ${title}${when}${who}${about}?`;
 }

@@ -75,6 +75,11 @@ const dottedDateRe = new RegExp(
   `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])`,
   'gu',
 );
+// «к 25-му», «до 3-го», «25 числа», «на 10-е»: a day of the month, the next one to come (today included).
+const dayOfMonthRe = new RegExp(
+  `${before}${dayPreposition}([1-9]|[12]\\d|3[01])(?:\\s*-?\\s*(?:го|му|ого|ому)|\\s*-\\s*е(?=\\s*(?:$|[,.!?]))|\\s+числ\\p{L}*)${after}`,
+  'gu',
+);
 // A dotted pair after these is a time ("в 15.30"), never a date.
 const timeOnlyPreposition = /^(?:в|во|с|со|at|from)\s+/u;
 
@@ -173,6 +178,14 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     add(date, match.index, match.index + match[0].length);
   }
   for (const match of chronoDays(text, light, now, today, timeZone)) add(match.date, match.start, match.end);
+  for (const match of light.matchAll(dayOfMonthRe)) {
+    const day = Number(match[1]);
+    // This month while the day is still to come, else the next month that has such a day.
+    const date = [0, 1, 2]
+      .map((months) => today.plus({ months }).set({ day }))
+      .find((one) => one.day === day && one >= today);
+    if (date) add(date, match.index, match.index + match[0].length);
+  }
 
   return found.sort((a, b) => a.start - b.start);
 }

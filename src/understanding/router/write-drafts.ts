@@ -93,10 +93,18 @@ const patterns = {
  * («создай задачу»: what to do?), so it is not mistaken for a view; undefined when it asks for none.
  */
 export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
-  const said = draftOf(message, clock);
+  const said = draftOf(message, clock) ?? draftAfterLead(message, clock);
   if (said) return said;
   const reordered = verbFirst(message);
   return reordered && draftOf(reordered, clock);
+}
+
+// «а ещё напомни мне …», «и поставь задачу …»: words joining the request to the conversation come before it.
+const leadRe = /^(?:(?:а|и|ну|еще|также|тогда|так|ладно|ок|окей|and|also|then)(?:\s+|,\s*))+/u;
+
+function draftAfterLead(message: Message, clock: Clock) {
+  const lead = leadRe.exec(message.light);
+  return lead ? draftOf(restOf(message, lead[0].length), clock) : undefined;
 }
 
 // The verbs a change starts with, said anywhere in the message («встречу с Гранитом перенеси на пятницу»).

@@ -53,7 +53,7 @@ export function createMeeting(
     ? localDateTime(DateTime.fromISO(from, { setZone: true }).toISODate()!, second.time, clock.timeZone)
     : DateTime.fromISO(from, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
   const spans = [day, first, isRange ? second : undefined].filter((span) => span !== undefined);
-  const topic = rawSlice(without(rest, spans as { start: number; end: number }[]), 0);
+  const topic = rawSlice(without(rest, spans as { start: number; end: number }[]), 0).replace(/\s{2,}/gu, ' ');
   const english = /^[a-z]/u.test(nounWord);
   const noun = meetingNouns.find((entry) => entry.pattern.test(nounWord)) ?? meetingNouns[0]!;
   const title = topic ? `${english ? noun.en : noun.ru} ${topic}` : english ? noun.en : noun.ru;

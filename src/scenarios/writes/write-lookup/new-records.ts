@@ -7,6 +7,7 @@ import type { CrmLink, WriteRequest } from '../../../vocabulary/writes.ts';
 import type { Person } from '../../names.ts';
 import { deadlineChoices, directReports } from './asked.ts';
 import { type LinkKind, type Mention, mentionsIn } from './links.ts';
+import { leadingPerson, withoutClientWords } from './title-slots.ts';
 import {
   type LookupContext,
   type LookupOption,
@@ -73,12 +74,15 @@ async function responsibles(
   return [{ text: '', value: director.portalUserId }];
 }
 
-export async function newTask(context: LookupContext, director: Director, draft: TaskDraft): Promise<WriteLookup> {
+export async function newTask(context: LookupContext, director: Director, said: TaskDraft): Promise<WriteLookup> {
+  const leading = said.responsibleName || said.delegated ? undefined : await leadingPerson(context.names, said.title);
+  const draft = leading ? { ...said, responsibleName: leading.name, title: leading.rest } : said;
   const people = await responsibles(context, director, draft);
   if (people.length === 0) return { kind: 'notFound', subject: 'person', query: draft.responsibleName ?? '' };
   const found = await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact']);
   const unknown = found.find((mention) => mention.records.length === 0);
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
+  const title = withoutClientWords(draft.title, found);
   // Work given to someone else without a date: the date is asked for, once the person is clear.
   // A deadline already past («вчера», «в 9» said at noon): the date is asked for again.
   const forOther =
@@ -99,7 +103,7 @@ export async function newTask(context: LookupContext, director: Director, draft:
   ]).map(({ text, values: [responsibleId, deadline, ...links] }) => {
     const write: WriteRequest = {
       type: 'createTask',
-      title: draft.title,
+      title,
       ...(deadline ? { deadline: deadline as string } : {}),
       responsibleId: responsibleId as number,
       ...(links.length ? { links: links as CrmLink[] } : {}),
@@ -110,7 +114,7 @@ export async function newTask(context: LookupContext, director: Director, draft:
     return {
       kind: 'choose',
       subject: 'deadline',
-      query: draft.title,
+      query: title,
       options,
       ...(passed ? { passed: draft.deadline } : {}),
     };
@@ -130,9 +134,10 @@ export async function newDeal(context: LookupContext, draft: DealDraft): Promise
   const [client] = found;
   if (!client) return { kind: 'ready', write: base };
   if (client.records.length === 0) return { kind: 'notFound', subject: client.kind, query: client.name };
+  const title = withoutClientWords(draft.title, [client]);
   return outcome(
     client.kind,
     client.name,
-    client.records.map((record) => ({ label: label(record.title), write: { ...base, client: record } })),
+    client.records.map((record) => ({ label: label(record.title), write: { ...base, title, client: record } })),
   );
 }
