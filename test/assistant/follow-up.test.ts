@@ -25,7 +25,7 @@ describe('a task without a title', () => {
     const restarted = h.assistant();
     const [question] = h.record(await restarted.handleText(who, 'позвонить в Ромашку завтра в 15:00'));
     expect(plainTextOf(question!.html)).toBe(
-      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, с привязкой к компании ООО «Ромашка»?',
+      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, ответственный — вы, с привязкой к компании ООО «Ромашка»?',
     );
     expect(written()).toBe(before);
     h.recordOutcome(await restarted.handleButton(who, encodeAction(yesOf(question)!.action), 1));
@@ -190,7 +190,7 @@ describe('other requests that lack a piece', () => {
     const assistant = h.assistant();
     h.record(await assistant.handleText(who, 'поставь задачу Орловой сверить кассу'));
     const [question] = h.record(await assistant.handleText(who, 'без срока'));
-    expect(plainTextOf(question!.html)).toBe('Создать задачу «Сверить кассу», ответственный — Мария Орлова?');
+    expect(plainTextOf(question!.html)).toBe('Создать задачу «Сверить кассу» без срока, ответственный — Мария Орлова?');
     h.record(await assistant.handleText(who, 'поручи обзвонить клиентов'));
     expect(plainReplies(h.record(await assistant.handleText(who, 'покажи сделки')))).toMatch(/^💼/u);
   });
