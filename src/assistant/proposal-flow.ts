@@ -20,6 +20,7 @@ import {
   proposalQuestion,
 } from '../scenarios/writes/proposals-view.ts';
 import { executeWrite, writeLanded } from '../scenarios/writes/write-execution.ts';
+import { writeNotes } from '../scenarios/writes/write-notes.ts';
 import type { WriteLookup, WriteLookupService } from '../scenarios/writes/write-lookup.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { PlanRepository } from '../storage/plans.ts';
@@ -39,6 +40,7 @@ import {
   STALE_BUTTON,
   STATUS_LOOKING_UP,
 } from '../views/messages.ts';
+import { awayLine, busyLine } from '../views/messages-writes.ts';
 import type { Button, ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { WriteDraft } from '../vocabulary/drafts.ts';
@@ -193,10 +195,26 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
     ...(kept ? { draft: kept } : {}),
   };
   await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending });
+  const notes = await noteLines(desk, director, write);
   return {
-    html: proposalQuestion(write, { ...context, ...names }),
+    html: [proposalQuestion(write, { ...context, ...names }), ...notes].join('\n'),
     buttons: proposalButtons(proposal.id, write, director.language),
   };
+}
+
+/** What the portal shows against the write, one line each; a failed read leaves the question as it is. */
+async function noteLines(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<string[]> {
+  try {
+    const notes = await writeNotes(desk.portal, desk.names, director, write, desk.now());
+    return notes.map((note) =>
+      note.kind === 'away'
+        ? awayLine(note.name, note.reason, note.until, director.language)
+        : busyLine(note, director.language),
+    );
+  } catch (error) {
+    desk.logger.warn('could not read what stands against a write', { error });
+    return [];
+  }
 }
 
 async function pickList(
