@@ -119,7 +119,7 @@ export const DIGESTS_UNAVAILABLE: Texts = {
 };
 
 /** Things the portal cannot do: say so plainly, and what is possible instead. */
-export const CANNOT_DO: Record<'call' | 'email' | 'sms', Texts> = {
+export const CANNOT_DO: Record<'call' | 'email' | 'sms' | 'change', Texts> = {
   call: {
     ru: 'Позвонить сам я не могу: Битрикс24 только записывает звонки, сделанные с телефона. Могу найти номер контакта или поставить задачу позвонить.',
     en: 'I cannot place a call: Bitrix24 only records calls made from a phone. I can find the contact’s number or create a task to call.',
@@ -131,6 +131,10 @@ export const CANNOT_DO: Record<'call' | 'email' | 'sms', Texts> = {
   sms: {
     ru: 'Отправить СМС я не могу. Могу найти номер контакта или поставить задачу связаться с ним.',
     en: 'I cannot send a text message. I can find the contact’s number or create a task to get in touch.',
+  },
+  change: {
+    ru: 'Этого я изменить не могу. Могу создать задачу, сделку, встречу, контакт или компанию, перевести сделку на другой этап, перенести встречу или срок задачи, отметить задачу выполненной или добавить комментарий.',
+    en: 'I cannot change that. I can create a task, a deal, a meeting, a contact or a company, move a deal to another stage, move a meeting or a task’s deadline, mark a task done or add a comment.',
   },
 };
 

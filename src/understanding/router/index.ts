@@ -13,6 +13,7 @@ import { refinement } from './follow-up.ts';
 import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
+import { unsupportedWrite } from './unsupported-writes.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
 import { writeDraft } from './write-drafts.ts';
@@ -197,6 +198,8 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const draft = writeDraft(message, clock);
   if (draft && 'ask' in draft) return { kind: 'ask', question: draft.ask, said: trimmed };
   if (draft) return { kind: 'write', draft };
+  const unsupported = unsupportedWrite(message);
+  if (unsupported) return unsupported;
 
   // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
   const people = contactsIntent(message, clock);

@@ -18,6 +18,12 @@ const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
   { pattern: /^(?:звонок|call|a call)/u, ru: 'Звонок', en: 'Call' },
   { pattern: /^совещание/u, ru: 'Совещание', en: 'Meeting' },
   { pattern: /^планерк/u, ru: 'Планёрка', en: 'Stand-up' },
+  { pattern: /^(?:обед|lunch)/u, ru: 'Обед', en: 'Lunch' },
+  { pattern: /^(?:ужин|dinner)/u, ru: 'Ужин', en: 'Dinner' },
+  { pattern: /^завтрак/u, ru: 'Завтрак', en: 'Breakfast' },
+  { pattern: /^презентаци/u, ru: 'Презентация', en: 'Presentation' },
+  { pattern: /^переговор/u, ru: 'Переговоры', en: 'Negotiations' },
+  { pattern: /^собрание/u, ru: 'Собрание', en: 'Meeting' },
 ];
 
 const lengthRe =
