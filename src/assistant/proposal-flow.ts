@@ -20,8 +20,8 @@ import {
   proposalQuestion,
 } from '../scenarios/writes/proposals-view.ts';
 import { executeWrite, writeLanded } from '../scenarios/writes/write-execution.ts';
-import { writeNotes } from '../scenarios/writes/write-notes.ts';
 import type { WriteLookup, WriteLookupService } from '../scenarios/writes/write-lookup.ts';
+import { writeNotes } from '../scenarios/writes/write-notes.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ClaimRefusal, ProposalRepository } from '../storage/proposal-repository.ts';

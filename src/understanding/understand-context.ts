@@ -43,7 +43,9 @@ export function understandMessage(
   pending: { question: PendingQuestion; ttlMs: number } | undefined,
 ): Understood {
   const alone = withFormat(understand, message, context);
-  const lone = alone.understanding.intent.kind === 'unknown' ? yesOrNo(message) : undefined;
+  // Only a yes or a no: never a name to look up («Нет» is nobody), nor a view; thanks stay thanks.
+  const { kind } = alone.understanding.intent;
+  const lone = kind === 'unknown' || kind === 'view' ? yesOrNo(message) : undefined;
   if (!pending) return lone ? { lone } : alone;
   const step = continueDialogue(pending.question, message, alone.understanding, {
     now: context.now,

@@ -45,10 +45,7 @@ export const awayLine = (name: string, reason: AbsenceReason, until: LocalDate, 
     : `⚠️ ${portalText(name)} is ${AWAY_WORDS[reason].en} until ${dateInWords(until, language)}.`;
 
 /** «⚡ В это же время у вас «Презентация» (14:00–15:30).»: under a meeting's question, when someone is busy. */
-export function busyLine(
-  busy: { name?: string; title: string; from: string; to: string },
-  language: Language,
-): string {
+export function busyLine(busy: { name?: string; title: string; from: string; to: string }, language: Language): string {
   const what = `${quoted(portalText(busy.title), language)} (${busy.from}–${busy.to})`;
   if (language === 'ru')
     return busy.name

@@ -44,7 +44,10 @@ function daysOf(entry: z.output<typeof entrySchema>, zone: string): { first: Loc
 }
 
 /** One person's absences among their busy times (the absence chart's entries), each with its reason and days. */
-export function absencesIn(rows: unknown, zone: string): { name: string; reason: AbsenceReason; first: LocalDate; last: LocalDate }[] {
+export function absencesIn(
+  rows: unknown,
+  zone: string,
+): { name: string; reason: AbsenceReason; first: LocalDate; last: LocalDate }[] {
   return z
     .array(entrySchema)
     .catch([])
