@@ -3,7 +3,6 @@
 // message that is only the missing piece fills it; a message changing one part asks again with that part
 // changed; a new question drops the waiting one; a «да» with nothing waiting gets an honest sentence.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/present/plain-text.ts';
 import { encodeAction } from '../../src/telegram/callback-data.ts';
 import type { Reply } from '../../src/views/reply.ts';
 import { harnessForFile, plainReplies, WEDNESDAY_MORNING } from './harness.ts';
