@@ -47,7 +47,8 @@ export type WriteDraft =
       toTime?: string;
     }
   | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
-  | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
+  /** `companyName`: the company the contact works at («Иван Сергеев из Гранита»). */
+  | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string; companyName?: string }
   | { type: 'createCompany'; title: string; phone?: string; email?: string }
   /** A sales plan: `kind` month, quarter or year starting on `start`; for the company or the manager named. */
   | {

@@ -15,25 +15,25 @@ async function ask(text: string): Promise<string> {
 
 // The parts of a task request, and what each becomes in the question (Wednesday 25 November).
 const verbs = ['поставь задачу', 'создай задачу', 'добавь задачу'];
-const people = [
+const people: [string, string][] = [
   ['Попову', 'Дмитрий Попов'],
   ['Дмитрию Попову', 'Дмитрий Попов'],
   ['Кузнецовой', 'Ольга Кузнецова'],
   ['Игорю Соколову', 'Игорь Соколов'],
 ];
-const works = [
+const works: [string, string][] = [
   ['подготовить КП', 'Подготовить КП'],
   ['сверить остатки', 'Сверить остатки'],
   ['отправить договор', 'Отправить договор'],
 ];
-const dates = [
+const dates: [string, string][] = [
   ['до пятницы', 'пятницу, 27 ноября'],
   ['к 27-му', 'пятницу, 27 ноября'],
   ['завтра', 'четверг, 26 ноября'],
   ['к 30 числу', 'понедельник, 30 ноября'],
   ['до 1 декабря', 'вторник, 1 декабря'],
 ];
-const clients = [
+const clients: [string, string][] = [
   ['для Гранита', ', с привязкой к компании ООО «Гранит»'],
   ['для Ромашки', ', с привязкой к компании ООО «Ромашка»'],
   ['', ''],
@@ -113,6 +113,23 @@ describe('a new deal: the client is the client, not the name', () => {
       expect(await ask(said)).toBe('Как назвать сделку?');
     },
   );
+});
+
+describe('a new contact: where the person works is the company, not the name', () => {
+  it.each([
+    [
+      'добавь контакт Иван Сергеев из Гранита, телефон +7 916 111-22-33',
+      '«Иван Сергеев», +7 916 111-22-33, компания ООО «Гранит»',
+    ],
+    ['создай контакт Анна Белова из компании Ромашка', '«Анна Белова», компания ООО «Ромашка»'],
+    ['новый контакт Белова Анна из Ромашки', '«Анна Белова», компания ООО «Ромашка»'],
+  ])('«%s»', async (said, shown) => {
+    expect(await ask(said)).toBe(`Создать контакт ${shown}?`);
+  });
+
+  it('a company nobody has is said plainly, not made part of the name', async () => {
+    expect(await ask('создай контакт Олег Рыбин из Зенита')).toMatch(/^Не нашёл компании/u);
+  });
 });
 
 describe('a meeting never starts at a made-up time', () => {

@@ -161,7 +161,9 @@ function newDealQuestion(write: Write<'createDeal'>, language: Language): string
 function newContactQuestion(write: Write<'createContact'>, language: Language): string {
   const name = quoted(portalText(contactName(write)), language);
   const details = [write.phone, write.email].filter(Boolean).map((part) => portalText(part ?? ''));
-  const tail = details.length ? `, ${details.join(', ')}` : '';
+  const works = write.company && nameQuoted(write.company.title, language);
+  const at = works ? (language === 'ru' ? `, компания ${works}` : `, at the company ${works}`) : '';
+  const tail = `${details.length ? `, ${details.join(', ')}` : ''}${at}`;
   return language === 'ru' ? `Создать контакт ${name}${tail}?` : `Create the contact ${name}${tail}?`;
 }
 

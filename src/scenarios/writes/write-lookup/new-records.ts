@@ -19,6 +19,7 @@ import {
 
 type TaskDraft = Extract<WriteDraft, { type: 'createTask' }>;
 type DealDraft = Extract<WriteDraft, { type: 'createDeal' }>;
+type ContactDraft = Extract<WriteDraft, { type: 'createContact' }>;
 
 import type { Alternative } from './asked.ts';
 
@@ -120,6 +121,26 @@ export async function newTask(context: LookupContext, director: Director, said: 
     };
   const asked = subjectOf(people.length, found);
   return outcome(asked?.subject ?? 'person', asked?.query ?? draft.responsibleName ?? '', options);
+}
+
+/** A new contact, at the company said («из Гранита»): namesakes are a pick, none «not found». */
+export async function newContact(context: LookupContext, draft: ContactDraft): Promise<WriteLookup> {
+  const write: WriteRequest = {
+    type: 'createContact',
+    name: draft.name,
+    ...(draft.lastName ? { lastName: draft.lastName } : {}),
+    ...(draft.phone ? { phone: draft.phone } : {}),
+    ...(draft.email ? { email: draft.email } : {}),
+  };
+  if (!draft.companyName) return { kind: 'ready', write };
+  const [company] = await mentions(context, draft.companyName, '', ['company']);
+  if (!company || company.records.length === 0)
+    return { kind: 'notFound', subject: 'company', query: company?.name ?? draft.companyName };
+  const options = company.records.map((record) => ({
+    label: label(record.title),
+    write: { ...write, company: record },
+  }));
+  return outcome('company', company.name, options);
 }
 
 export async function newDeal(context: LookupContext, draft: DealDraft): Promise<WriteLookup> {
