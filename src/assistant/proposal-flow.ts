@@ -230,6 +230,7 @@ async function pickList(
     found.query,
     first && 'write' in first ? first.write : undefined,
     language,
+    found.busy,
   );
   const context = { language, timeZone: director.timeZone, today: today(desk, director) };
   const said = found.passed ? `${passedDeadline(found.passed, context)} ${asked}` : asked;

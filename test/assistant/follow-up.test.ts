@@ -92,7 +92,10 @@ describe('other requests that lack a piece', () => {
     });
     h.record(await assistant.handleText(who, 'перенеси встречу с Ромашкой'));
     const [choice] = h.record(await assistant.handleText(who, 'на четверг'));
-    expect(plainTextOf(choice!.html)).toMatch(/кто-то занят\. Свободное время в этот день:$/);
+    // Who is busy, and with what, is said.
+    expect(plainTextOf(choice!.html)).toBe(
+      'В это время «Приём у врача», участник — Игорь Соколов. Свободное время для встречи «Встреча с ООО «Ромашка»: условия поставки» в этот день:',
+    );
     const times = choice!.buttons!.flat().map((button) => button.text);
     expect(times.length).toBeGreaterThan(1);
     // Every time offered leaves the 90 minutes free: nothing between 09:31 and 12:00 (the busy hour).

@@ -260,6 +260,7 @@ export function choiceQuestion(
   query: string,
   write: WriteRequest | undefined,
   language: Language,
+  busy?: { name?: string; title: string },
 ): string {
   const ru = language === 'ru';
   const what = quoted(portalText(query), language);
@@ -300,10 +301,26 @@ export function choiceQuestion(
         ? `К какому сроку задача ${what}? Выберите или напишите дату.`
         : `By when should ${what} be done? Pick one or type a date.`;
     case 'time':
-      return ru
-        ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
-        : `Someone is busy then for the meeting ${what}. Free times that day:`;
+      return busyQuestion(what, busy, language);
   }
+}
+
+/** «В это время у вас «Разбор воронки»»: who is busy at the time asked and with what, then the free times. */
+function busyQuestion(what: string, busy: { name?: string; title: string } | undefined, language: Language): string {
+  const ru = language === 'ru';
+  if (!busy)
+    return ru
+      ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
+      : `Someone is busy then for the meeting ${what}. Free times that day:`;
+  const other = quoted(portalText(busy.title), language);
+  const who = busy.name && portalText(busy.name);
+  if (ru)
+    return who
+      ? `В это время ${other}, участник — ${who}. Свободное время для встречи ${what} в этот день:`
+      : `В это время у вас ${other}. Свободное время для встречи ${what} в этот день:`;
+  return who
+    ? `At that time: ${other}, attended by ${who}. Free times for ${what} that day:`
+    : `At that time you have ${other}. Free times for ${what} that day:`;
 }
 
 /** Whom a task goes to: nobody was named, or several colleagues fit the name. */
