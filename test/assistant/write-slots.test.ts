@@ -74,6 +74,12 @@ describe('each word of a new task goes to its slot, none into the title', () => 
     expect(reply).not.toMatch(/«(?:Марии|Ольге) /u);
   });
 
+  it('a word that names a position, not a person, stays the work: «создай задачу склад проверить»', async () => {
+    expect(await ask('создай задачу склад проверить')).toBe(
+      'Создать задачу «Склад проверить» без срока, ответственный — вы?',
+    );
+  });
+
   it.each([
     'поставь по ней задачу Попову позвонить клиенту',
     'поставь задачу Попову позвонить клиенту по ней',

@@ -47,7 +47,8 @@ export async function leadingPerson(
   const [first, ...others] = title.trim().split(/\s+/u);
   if (!first || others.length === 0 || first.length < 3 || verbRe.test(first.toLowerCase())) return undefined;
   if (!/^\p{L}+$/u.test(first)) return undefined;
-  const people = await names.findUsers(first);
+  // By the name only: «Склад проверить» is not the storekeeper by her position.
+  const people = (await names.findUsers(first)).filter((person) => matchesName(person.name, first));
   if (people.length === 0) return undefined;
   const rest = others.join(' ');
   return { name: first, rest: rest.charAt(0).toUpperCase() + rest.slice(1) };
