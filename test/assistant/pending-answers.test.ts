@@ -125,6 +125,22 @@ describe('nothing waiting', () => {
     );
   });
 
+  it('«да» to a pick list asks for the pick, and the list still takes a typed answer', async () => {
+    const chat = conversation();
+    expect(await chat.say('поручи подготовить отчёт до пятницы')).toMatch(/^Кому поручить задачу/u);
+    expect(await chat.say('да')).toBe('Выберите вариант кнопкой выше или напишите его.');
+    expect(await chat.say('Попову')).toBe(
+      'Создать задачу «Подготовить отчёт» на пятницу, 27 ноября, 18:00, ответственный — Дмитрий Попов?',
+    );
+  });
+
+  it('«да» to a question waiting for words asks for them, and the words still answer it', async () => {
+    const chat = conversation();
+    expect(await chat.say('создай задачу')).toBe('Что нужно сделать?');
+    expect(await chat.say('да')).toBe('Напишите, пожалуйста, ответ на вопрос выше.');
+    expect(await chat.say('заказать воду')).toBe('Создать задачу «Заказать воду» без срока, ответственный — вы?');
+  });
+
   it('a new question drops the waiting yes/no question: a «да» after it writes nothing', async () => {
     cleanUp();
     const chat = conversation();
