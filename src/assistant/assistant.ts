@@ -157,7 +157,12 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
       const context = await conversations.read(tg);
       const read = await understood(record, context, message);
       if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
-      if ('proposal' in read || 'lone' in read) return await answeredYesNo(desk, record, read, context);
+      if ('proposal' in read || 'lone' in read) {
+        // A question already answered by a tap waits for nothing: a yes to it is a yes to nothing.
+        const open = 'proposal' in read && (await deps.proposals.get(read.proposal))?.status === 'pending';
+        const answered = 'proposal' in read && !open ? { lone: read.answer } : read;
+        return await answeredYesNo(desk, record, answered, context);
+      }
       // A changed part: the old question is withdrawn, so only the new one can be confirmed.
       if (read.replaces) await desk.tap(record, { kind: 'cancel', proposalId: read.replaces });
       language = read.understanding.language;

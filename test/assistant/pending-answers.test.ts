@@ -117,6 +117,18 @@ describe('a typed no is the tap of «Нет»', () => {
 });
 
 describe('nothing waiting', () => {
+  it('a «да» after «Да» was tapped is a yes to nothing: said so, nothing written again', async () => {
+    cleanUp();
+    const chat = conversation();
+    await chat.say(writes[0]!.said);
+    await chat.tap(chat.replies(), 'confirm');
+    expect(await chat.say('да')).toBe(
+      'Сейчас нечего подтверждать: я ничего не предлагал. Напишите, что сделать или показать.',
+    );
+    expect(writes[0]!.landed()).toBe(1);
+    cleanUp();
+  });
+
   it.each(['да', 'Да!', 'ок', 'подтверждаю'])('«%s» says plainly there is nothing to confirm', async (yes) => {
     const chat = conversation();
     await chat.say('мои задачи');
