@@ -15,6 +15,7 @@ const draftSchema = z.discriminatedUnion('type', [
     about: z.string().optional(),
     delegated: z.boolean().optional(),
     noDeadline: z.boolean().optional(),
+    record: z.object({ kind: z.enum(['deal', 'company', 'contact']), id: z.number().int().positive() }).optional(),
   }),
   z.object({ type: z.literal('moveTask'), taskQuery: z.string().min(1), deadline: iso }),
   z.object({

@@ -8,9 +8,12 @@ export type WriteDraft =
   /** `about`: the client or deal the task is for, when said apart from the title (else the title is read for names). */
   /** `delegated`: for someone else, not named yet (the director picks the person). */
   /** `noDeadline`: the director said «без срока» when asked by when. */
+  /** `pointsBack`: «по ней» was said; `record`: the deal or client it points at (the card just opened). */
   | {
       type: 'createTask';
       title: string;
+      pointsBack?: boolean;
+      record?: { kind: 'deal' | 'company' | 'contact'; id: number };
       deadline?: IsoDateTime;
       responsibleName?: string;
       about?: string;

@@ -89,6 +89,27 @@ describe('each word of a new task goes to its slot, none into the title', () => 
     expect(await ask(said)).toBe('К какому сроку задача «Позвонить клиенту»? Выберите или напишите дату.');
   });
 
+  it.each([
+    ['досье Гранит', 'поставь по нему задачу Попову позвонить завтра', 'Позвонить', 'ООО «Гранит»'],
+    [
+      'расскажи про Ромашку',
+      'создай задачу по ней отправить акт сверки завтра',
+      'Отправить акт сверки',
+      'ООО «Ромашка»',
+    ],
+  ])('after «%s», «%s» is bound to the client just shown', async (card, said, title, client) => {
+    const who = h.newChat();
+    const assistant = h.assistant();
+    h.record(await assistant.handleText(who, card));
+    const question = plainReplies(h.record(await assistant.handleText(who, said)));
+    expect(question).toMatch(
+      new RegExp(
+        `^Создать задачу «${title}» на четверг, 26 ноября, 18:00, .*с привязкой к компании ${client}\\?$`,
+        'u',
+      ),
+    );
+  });
+
   it.each(['создай задачу Попову', 'поставь Кузнецовой задачу', 'поставь по ней задачу Смирнову'])(
     'a person without the work asks what to do: «%s»',
     async (said) => {

@@ -36,7 +36,8 @@ export function createTask(
       }
     }
   }
-  const when = deadline(withoutReference(rest), clock);
+  const pointed = withoutReference(rest);
+  const when = deadline(pointed, clock);
   const title = capitalise(unquote(rawSlice(when.rest, 0).replace(/^(?:чтобы|to)\s+/u, '')));
   if (!title) return undefined;
   return {
@@ -44,6 +45,7 @@ export function createTask(
     title,
     ...(when.deadline ? { deadline: when.deadline } : {}),
     ...(responsibleName ? { responsibleName } : {}),
+    ...(pointed !== rest ? { pointsBack: true } : {}),
   };
 }
 

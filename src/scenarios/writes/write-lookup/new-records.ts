@@ -7,6 +7,7 @@ import type { CrmLink, WriteRequest } from '../../../vocabulary/writes.ts';
 import type { Person } from '../../names.ts';
 import { deadlineChoices, directReports } from './asked.ts';
 import { type LinkKind, type Mention, mentionsIn } from './links.ts';
+import { entityTitle } from './refresh.ts';
 import { leadingPerson, withoutClientWords } from './title-slots.ts';
 import {
   type LookupContext,
@@ -75,12 +76,22 @@ async function responsibles(
   return [{ text: '', value: director.portalUserId }];
 }
 
+/** The deal or client «по ней» points at (the card just shown), as a mention of one record. */
+async function pointedRecord(context: LookupContext, draft: TaskDraft): Promise<Mention[]> {
+  if (!draft.record) return [];
+  const title = await entityTitle(context, draft.record.kind, draft.record.id);
+  return title ? [{ kind: draft.record.kind, name: title, records: [{ ...draft.record, title }] }] : [];
+}
+
 export async function newTask(context: LookupContext, director: Director, said: TaskDraft): Promise<WriteLookup> {
   const leading = said.responsibleName || said.delegated ? undefined : await leadingPerson(context.names, said.title);
   const draft = leading ? { ...said, responsibleName: leading.name, title: leading.rest } : said;
   const people = await responsibles(context, director, draft);
   if (people.length === 0) return { kind: 'notFound', subject: 'person', query: draft.responsibleName ?? '' };
-  const found = await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact']);
+  const found = [
+    ...(await pointedRecord(context, draft)),
+    ...(await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact'])),
+  ];
   const unknown = found.find((mention) => mention.records.length === 0);
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
   const title = withoutClientWords(draft.title, found);
