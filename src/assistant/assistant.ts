@@ -19,8 +19,14 @@ import type { ProposalRepository } from '../storage/proposal-repository.ts';
 import { type ConversationContext, type Conversations, createConversations } from '../understanding/conversation.ts';
 import type { ModelLoop } from '../understanding/model/index.ts';
 import { detectLanguage } from '../understanding/router/text.ts';
-import { type Understand, type UnderstandContext, understandMessage } from '../understanding/understand-context.ts';
+import {
+  type Understand,
+  type UnderstandContext,
+  type Understood,
+  understandMessage,
+} from '../understanding/understand-context.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
+import { ANSWER_ABOVE, NOTHING_TO_CANCEL, NOTHING_TO_CONFIRM, PICK_ABOVE } from '../views/messages-writes.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { AssistantPort } from './assistant-port.ts';
@@ -151,8 +157,17 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
     let language = known?.language ?? detectLanguage(message);
     try {
       let record = await deps.identify.director(conversation);
-      const read = await understood(record, await conversations.read(tg), message);
+      const context = await conversations.read(tg);
+      const read = await understood(record, context, message);
       if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
+      if ('proposal' in read || 'lone' in read) {
+        // A question already answered by a tap waits for nothing: a yes to it is a yes to nothing.
+        const open = 'proposal' in read && (await deps.proposals.get(read.proposal))?.status === 'pending';
+        const answered = 'proposal' in read && !open ? { lone: read.answer } : read;
+        return await answeredYesNo(desk, record, answered, context);
+      }
+      // A changed part: the old question is withdrawn, so only the new one can be confirmed.
+      if (read.replaces) await desk.tap(record, { kind: 'cancel', proposalId: read.replaces });
       language = read.understanding.language;
       record = await follow(deps.directors, record, language, conversation.chatId);
       const earlier = await history(tg);
@@ -163,6 +178,35 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
       return presentReplies([{ html: desk.failure(error, language) }], language);
     }
   };
+}
+
+/**
+ * A typed yes or no: the tap of the yes/no question waiting (the same claim, so the write runs once), or one
+ * honest sentence when no such question waits; another question still waiting keeps waiting.
+ */
+async function answeredYesNo(
+  desk: Desk,
+  record: DirectorRecord,
+  read: Extract<Understood, { proposal: string } | { lone: unknown }>,
+  context: ConversationContext,
+): Promise<Reply[]> {
+  const { language } = record;
+  if ('proposal' in read) {
+    const action = { kind: read.answer === 'yes' ? 'confirm' : 'cancel', proposalId: read.proposal } as const;
+    const outcome = presented(await desk.tap(record, action), language);
+    const said = [...(outcome.edit ? [outcome.edit] : []), ...outcome.replies];
+    return said.length || !outcome.notice ? said : [{ html: outcome.notice }];
+  }
+  if (read.waiting) await desk.conversations.remember(record.telegramUserId, { pending: read.waiting });
+  const sentence =
+    read.lone === 'no'
+      ? NOTHING_TO_CANCEL
+      : read.waiting?.draft || (!read.waiting && context.choice)
+        ? PICK_ABOVE
+        : read.waiting
+          ? ANSWER_ABOVE
+          : NOTHING_TO_CONFIRM;
+  return presentReplies([{ html: sentence[language] }], language);
 }
 
 const presented = (outcome: ButtonOutcome, language: Language): ButtonOutcome => ({

@@ -21,11 +21,13 @@ import {
 } from '../scenarios/writes/proposals-view.ts';
 import { executeWrite, writeLanded } from '../scenarios/writes/write-execution.ts';
 import type { WriteLookup, WriteLookupService } from '../scenarios/writes/write-lookup.ts';
+import { writeNotes } from '../scenarios/writes/write-notes.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ClaimRefusal, ProposalRepository } from '../storage/proposal-repository.ts';
 import type { Conversations } from '../understanding/conversation.ts';
 import type { PickQuestion } from '../understanding/dialogue.ts';
+import { keptDraft } from '../understanding/pending-drafts.ts';
 import {
   LIST_EXPIRED,
   MORE_MATCHES,
@@ -38,6 +40,7 @@ import {
   STALE_BUTTON,
   STATUS_LOOKING_UP,
 } from '../views/messages.ts';
+import { awayLine, busyLine } from '../views/messages-writes.ts';
 import type { Button, ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { WriteDraft } from '../vocabulary/drafts.ts';
@@ -116,7 +119,7 @@ const today = (desk: Desk, director: Director) => localDateAt(desk.now(), direct
 // ─── asking ───────────────────────────────────────────────────────────────
 
 async function lookedUp(desk: Desk, director: DirectorRecord, found: WriteLookup, draft?: WriteDraft) {
-  if (found.kind === 'ready') return [await question(desk, director, found.write)];
+  if (found.kind === 'ready') return [await question(desk, director, found.write, draft)];
   if (found.kind === 'notFound') return [text(notFoundSentence(found.subject, found.query, director.language))];
   return pickList(desk, director, found, draft);
 }
@@ -166,8 +169,8 @@ async function peopleNamed(
   return {};
 }
 
-/** The yes/no question of a stored proposal. */
-async function question(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<Reply> {
+/** The yes/no question of a stored proposal; `draft`, the write as said, lets a typed change ask again. */
+async function question(desk: Desk, director: DirectorRecord, write: WriteRequest, draft?: WriteDraft): Promise<Reply> {
   const context = {
     language: director.language,
     timeZone: director.timeZone,
@@ -181,12 +184,37 @@ async function question(desk: Desk, director: DirectorRecord, write: WriteReques
     now: desk.now(),
     ttlMs: desk.ttlMs,
   });
-  // A question withdraws any pick list still open in the chat, and the typed answer it waited for.
-  await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending: undefined });
+  // A question withdraws any pick list still open in the chat, and the typed answer it waited for: now a typed
+  // yes or no answers this question.
+  const kept = keptDraft(draft);
+  const pending = {
+    question: 'proposal' as const,
+    said: '',
+    askedAt: desk.now().toISOString(),
+    proposalId: proposal.id,
+    ...(kept ? { draft: kept } : {}),
+  };
+  await desk.conversations.remember(director.telegramUserId, { choice: undefined, pending });
+  const notes = await noteLines(desk, director, write);
   return {
-    html: proposalQuestion(write, { ...context, ...names }),
+    html: [proposalQuestion(write, { ...context, ...names }), ...notes].join('\n'),
     buttons: proposalButtons(proposal.id, write, director.language),
   };
+}
+
+/** What the portal shows against the write, one line each; a failed read leaves the question as it is. */
+async function noteLines(desk: Desk, director: DirectorRecord, write: WriteRequest): Promise<string[]> {
+  try {
+    const notes = await writeNotes(desk.portal, desk.names, director, write, desk.now());
+    return notes.map((note) =>
+      note.kind === 'away'
+        ? awayLine(note.name, note.reason, note.until, director.language)
+        : busyLine(note, director.language),
+    );
+  } catch (error) {
+    desk.logger.warn('could not read what stands against a write', { error });
+    return [];
+  }
 }
 
 async function pickList(
@@ -202,6 +230,7 @@ async function pickList(
     found.query,
     first && 'write' in first ? first.write : undefined,
     language,
+    found.busy,
   );
   const context = { language, timeZone: director.timeZone, today: today(desk, director) };
   const said = found.passed ? `${passedDeadline(found.passed, context)} ${asked}` : asked;

@@ -1,11 +1,13 @@
 // The pending dialogue (promise 10): a request lacking a piece asked one question; the next message is its
 // answer, read together with what was said before («создай задачу» + «позвонить Иванову»). Nothing is written
 // here: the completed request goes through the usual yes/no question.
-import { z } from 'zod';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
+import { storedDraft } from './pending-drafts.ts';
 import { findDays } from './router/dates.ts';
+import { changedDraft } from './router/write-changes.ts';
 import type { Clock } from './router/write-drafts.ts';
 import { taskAnswer } from './router/write-tasks.ts';
+import { type YesNo, yesOrNo } from './router/yes-no.ts';
 import type { Understanding } from './understanding.ts';
 
 /** A pick list offered for a new task (whom, by when): its buttons answer it, and so do typed words. */
@@ -13,27 +15,22 @@ export type PickQuestion = 'taskPerson' | 'taskDeadline';
 
 /** Kept in the conversation memory (in the database), so it survives a restart. */
 export interface PendingQuestion {
-  question: Question | PickQuestion;
+  /** `proposal`: a yes/no question about a write; a typed yes or no is its tap, a changed part asks again. */
+  question: Question | PickQuestion | 'proposal';
   /** The request as the director said it, to be read with the answer. */
   said: string;
   /** ISO instant; an answer after the question expired is read on its own. */
   askedAt: string;
-  /** A pick list's question: the task it completes, so a typed answer fills in the same draft. */
-  draft?: TaskDraft;
+  /**
+   * A pick list's question: the task it completes, so a typed answer fills in the same draft. A yes/no
+   * question: the write as said, so a change in words asks again with that part changed.
+   */
+  draft?: WriteDraft;
+  /** A yes/no question: the stored proposal a typed yes or no answers. */
+  proposalId?: string;
 }
 
 type TaskDraft = Extract<WriteDraft, { type: 'createTask' }>;
-
-// Read back from storage: checked, never trusted as it lies.
-const taskDraftSchema = z.object({
-  type: z.literal('createTask'),
-  title: z.string().min(1),
-  deadline: z.string().optional(),
-  responsibleName: z.string().optional(),
-  about: z.string().optional(),
-  delegated: z.boolean().optional(),
-  noDeadline: z.boolean().optional(),
-});
 
 export type DialogueStep =
   /** «отмена»: the question is dropped, nothing else happens. */
@@ -43,18 +40,30 @@ export type DialogueStep =
   /** Expired, or a new request of its own: the message is read alone, the question forgotten. */
   | { kind: 'dropped' }
   /** A typed answer to a pick list: the task with the person or the date it names. */
-  | { kind: 'write'; draft: TaskDraft };
+  | { kind: 'write'; draft: TaskDraft }
+  /** A typed yes or no: the proposal's tap. A yes to a question that is not yes/no is no answer. */
+  | { kind: 'yesNo'; answer: YesNo; proposalId?: string }
+  /** The pending write with a part changed: asked about again, the old question withdrawn. */
+  | { kind: 'changed'; draft: WriteDraft; proposalId: string };
 
 const cancelRe =
   /^(?:отмена|отмени(?:ть)?|не\s+надо|не\s+нужно|забудь|стоп|нет|cancel|never\s*mind|forget\s+it|stop|no)[\s.!]*$/iu;
 
 export function pendingOf(value: unknown): PendingQuestion | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  const { question, said, askedAt, draft } = value as Partial<PendingQuestion>;
+  const { question, said, askedAt, draft, proposalId } = value as Partial<PendingQuestion>;
   if (typeof question !== 'string' || typeof said !== 'string' || typeof askedAt !== 'string') return undefined;
-  const checked = draft === undefined ? undefined : taskDraftSchema.safeParse(draft);
-  if (checked && !checked.success) return undefined;
-  return { question, said, askedAt, ...(checked ? { draft: checked.data } : {}) };
+  const checked = draft === undefined ? undefined : storedDraft(draft);
+  if (draft !== undefined && !checked) return undefined;
+  if (question === 'proposal' && typeof proposalId !== 'string') return undefined;
+  if (question !== 'proposal' && checked && checked.type !== 'createTask') return undefined;
+  return {
+    question,
+    said,
+    askedAt,
+    ...(checked ? { draft: checked } : {}),
+    ...(typeof proposalId === 'string' ? { proposalId } : {}),
+  };
 }
 
 /**
@@ -68,14 +77,64 @@ export function continueDialogue(
   alone: Understanding,
   clock: Clock & { ttlMs: number },
 ): DialogueStep {
-  if (clock.now.getTime() - Date.parse(pending.askedAt) > clock.ttlMs) return { kind: 'dropped' };
+  // A yes/no question's own expiry is the proposal's: a late «да» hears that the question expired.
+  const expired = clock.now.getTime() - Date.parse(pending.askedAt) > clock.ttlMs;
+  if (pending.question === 'proposal') return continueProposal(pending, message, { ...clock, expired });
+  if (expired) return { kind: 'dropped' };
   if (cancelRe.test(message.trim())) return { kind: 'cancelled' };
+  const answer = yesOrNo(message);
+  if (answer) return answer === 'yes' ? { kind: 'yesNo', answer } : { kind: 'cancelled' };
   // «до завтра» is a goodbye on its own, and a deadline after «К какому сроку?».
   const dated = alone.intent.kind === 'smallTalk' && findDays(message, clock.now, clock.timeZone).length > 0;
   const ownRequest = alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen && !dated;
-  if (ownRequest) return { kind: 'dropped' };
-  if (pending.draft) return typedPick(pending.question, pending.draft, message, clock);
-  return { kind: 'answered', text: `${pending.said} ${message.trim()}` };
+  if (ownRequest && !answersInWords(pending.question, alone)) return { kind: 'dropped' };
+  if (pending.draft?.type === 'createTask') return typedPick(pending.question, pending.draft, message, clock);
+  return { kind: 'answered', text: joined(pending, message.trim()) };
+}
+
+/** A yes/no question about a write: a yes or a no is its tap; a changed part asks again; else a new request. */
+function continueProposal(
+  pending: PendingQuestion,
+  message: string,
+  clock: Clock & { expired: boolean },
+): DialogueStep {
+  const proposalId = pending.proposalId!;
+  const answer = yesOrNo(message);
+  if (answer) return { kind: 'yesNo', answer, proposalId };
+  const changed = !clock.expired && pending.draft && changedDraft(pending.draft, message, clock);
+  return changed ? { kind: 'changed', draft: changed, proposalId } : { kind: 'dropped' };
+}
+
+// Questions answered by a name or by free words: a bare name («Атлант») or a sentence («клиент не отвечает»)
+// that the router alone would look up is the answer, not a search of its own.
+const namedAnswers = new Set<PendingQuestion['question']>([
+  'taskTitle',
+  'whichTask',
+  'dealTitle',
+  'whichDeal',
+  'comment',
+  'commentText',
+  'whichMeeting',
+  'contactName',
+  'companyTitle',
+  'client',
+  'newMeeting',
+]);
+
+const answersInWords = (question: PendingQuestion['question'], alone: Understanding) =>
+  namedAnswers.has(question) &&
+  alone.intent.kind === 'view' &&
+  (alone.intent.request.scenario === 'search' || alone.intent.request.scenario === 'dossier');
+
+/**
+ * The request with its answer: a comment's text after a colon, so the record's name and the text stay apart;
+ * a deal's name before the client it is for («создай сделку для Кристалла» + «Поставка станков»).
+ */
+function joined(pending: PendingQuestion, answer: string): string {
+  if (pending.question === 'commentText') return `${pending.said}: ${answer}`;
+  const client = pending.question === 'dealTitle' && /\s(?:для|с|со|with|for)\s+\S.*$/iu.exec(pending.said);
+  if (client) return `${pending.said.slice(0, client.index)} ${answer}${client[0]}`;
+  return `${pending.said} ${answer}`;
 }
 
 /**

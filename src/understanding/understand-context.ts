@@ -3,6 +3,7 @@
 import type { Language } from '../vocabulary/director.ts';
 import { continueDialogue, type PendingQuestion } from './dialogue.ts';
 import { type Format, formatAsked } from './router/formats.ts';
+import { type YesNo, yesOrNo } from './router/yes-no.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
 export interface UnderstandContext {
@@ -14,7 +15,14 @@ export interface UnderstandContext {
 
 export type Understand = (text: string, context: UnderstandContext) => Understanding;
 
-export type Understood = { understanding: Understanding; format?: Format } | { cancelled: true };
+export type Understood =
+  /** `replaces`: the yes/no question this changed write is asked instead of. */
+  | { understanding: Understanding; format?: Format; replaces?: string }
+  | { cancelled: true }
+  /** A typed yes or no to the yes/no question about a write: its tap. */
+  | { proposal: string; answer: YesNo }
+  /** A yes or no with no yes/no question waiting; `waiting`: another question still is, and keeps waiting. */
+  | { lone: YesNo; waiting?: PendingQuestion };
 
 /** «покажи воронку графиком»: the view is understood without the words of the form. */
 function withFormat(understand: Understand, message: string, context: UnderstandContext) {
@@ -35,14 +43,30 @@ export function understandMessage(
   pending: { question: PendingQuestion; ttlMs: number } | undefined,
 ): Understood {
   const alone = withFormat(understand, message, context);
-  if (!pending) return alone;
+  // Only a yes or a no: never a name to look up («Нет» is nobody), nor a view; thanks stay thanks.
+  const { kind } = alone.understanding.intent;
+  const lone = kind === 'unknown' || kind === 'view' ? yesOrNo(message) : undefined;
+  if (!pending) return lone ? { lone } : alone;
   const step = continueDialogue(pending.question, message, alone.understanding, {
     now: context.now,
     timeZone: context.timeZone,
     ttlMs: pending.ttlMs,
   });
-  if (step.kind === 'cancelled') return { cancelled: true };
-  if (step.kind === 'write')
-    return { understanding: { intent: { kind: 'write', draft: step.draft }, language: alone.understanding.language } };
-  return step.kind === 'answered' ? withFormat(understand, step.text, context) : alone;
+  const { language } = alone.understanding;
+  switch (step.kind) {
+    case 'cancelled':
+      return { cancelled: true };
+    case 'yesNo':
+      return step.proposalId
+        ? { proposal: step.proposalId, answer: step.answer }
+        : { lone: step.answer, waiting: pending.question };
+    case 'write':
+      return { understanding: { intent: { kind: 'write', draft: step.draft }, language } };
+    case 'changed':
+      return { understanding: { intent: { kind: 'write', draft: step.draft }, language }, replaces: step.proposalId };
+    case 'answered':
+      return withFormat(understand, step.text, context);
+    case 'dropped':
+      return lone ? { lone } : alone;
+  }
 }

@@ -31,7 +31,7 @@ export type Intent =
   /** "выключи все рассылки": every digest on or off at once. */
   | { kind: 'digestSwitchAll'; enabled: boolean }
   /** Things the portal cannot do (promise: say so plainly). */
-  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' | 'lateness' }
+  | { kind: 'cannotDo'; what: 'call' | 'email' | 'sms' | 'lateness' | 'change' }
   /** A request lacking a piece: ask `question`; the answer is read as `said` followed by it. */
   | { kind: 'ask'; question: Question; said: string }
   /** Something the director named that cannot be (31 February, −5 roubles): asked about, never replaced. */

@@ -3,7 +3,11 @@
 // arrive quoted and escaped.
 import type { DateTime } from 'luxon';
 import type { Language } from '../vocabulary/director.ts';
+import type { LocalDate } from '../vocabulary/requests.ts';
+import type { AbsenceReason } from '../vocabulary/view-models.ts';
 import type { CrmLink } from '../vocabulary/writes.ts';
+import { dateInWords } from './format.ts';
+import { portalText, quoted } from './lines.ts';
 import type { Texts } from './messages.ts';
 
 export const YES: Texts = { ru: 'Да', en: 'Yes' };
@@ -238,10 +242,35 @@ export const byWhenQuestion = (what: string, language: Language): string =>
     ? `К какому сроку задача ${what}? Выберите или напишите дату.`
     : `By when should ${what} be done? Pick one or type a date.`;
 
-export const someoneBusyThen = (what: string, language: Language): string =>
-  language === 'ru'
-    ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
-    : `Someone is busy then for the meeting ${what}. Free times that day:`;
+/** «В это время у вас «Разбор воронки»»: who is busy at the time asked and with what, then the free times. */
+export function busyQuestion(
+  what: string,
+  busy: { name?: string; title: string } | undefined,
+  language: Language,
+): string {
+  const ru = language === 'ru';
+  if (!busy)
+    return ru
+      ? `В это время на встрече ${what} кто-то занят. Свободное время в этот день:`
+      : `Someone is busy then for the meeting ${what}. Free times that day:`;
+  const other = quoted(portalText(busy.title), language);
+  const who = busy.name && portalText(busy.name);
+  if (ru)
+    return who
+      ? `В это время ${other}, участник — ${who}. Свободное время для встречи ${what} в этот день:`
+      : `В это время у вас ${other}. Свободное время для встречи ${what} в этот день:`;
+  return who
+    ? `At that time: ${other}, attended by ${who}. Free times for ${what} that day:`
+    : `At that time you have ${other}. Free times for ${what} that day:`;
+}
+
+/** A task's deadline not said: the question says so. */
+export const NO_DEADLINE: Texts = { ru: ' без срока', en: ' with no deadline' };
+/** The director's own task: «ответственный — вы». */
+export const YOU: Texts = { ru: 'вы', en: 'you' };
+
+export const atCompany = (company: string, language: Language): string =>
+  language === 'ru' ? `, компания ${company}` : `, at the company ${company}`;
 
 export const whoGetsTaskQuestion = (task: string, language: Language): string =>
   language === 'ru'
@@ -303,3 +332,52 @@ export const DEADLINE_CHOICES: Record<
     by: (day) => day.setLocale('en').toFormat('cccc, dd.MM'),
   },
 };
+
+/** «да» with no yes/no question waiting. */
+export const NOTHING_TO_CONFIRM: Texts = {
+  ru: 'Сейчас нечего подтверждать: я ничего не предлагал. Напишите, что сделать или показать.',
+  en: 'There is nothing to confirm right now: I have not proposed anything. Tell me what to do or show.',
+};
+
+/** «нет» with nothing waiting. */
+export const NOTHING_TO_CANCEL: Texts = {
+  ru: 'Хорошо, ничего не меняю.',
+  en: 'All right, nothing is changed.',
+};
+
+/** «да» while a pick list waits: a yes does not say which. */
+export const PICK_ABOVE: Texts = {
+  ru: 'Выберите вариант кнопкой выше или напишите его.',
+  en: 'Pick an option with a button above, or type it.',
+};
+
+/** «да» while a question waits for a word (what to do, which deal): the word is needed. */
+export const ANSWER_ABOVE: Texts = {
+  ru: 'Напишите, пожалуйста, ответ на вопрос выше.',
+  en: 'Please type the answer to the question above.',
+};
+
+const AWAY_WORDS: Record<AbsenceReason, Texts> = {
+  vacation: { ru: 'в отпуске', en: 'on vacation' },
+  sick: { ru: 'на больничном', en: 'on sick leave' },
+  trip: { ru: 'в командировке', en: 'on a business trip' },
+  other: { ru: 'отсутствует', en: 'away' },
+};
+
+/** «⚠️ Екатерина Васильева в отпуске до 11 декабря.»: under a task's question, when its person is away. */
+export const awayLine = (name: string, reason: AbsenceReason, until: LocalDate, language: Language): string =>
+  language === 'ru'
+    ? `⚠️ ${portalText(name)} ${AWAY_WORDS[reason].ru} до ${dateInWords(until, language)}.`
+    : `⚠️ ${portalText(name)} is ${AWAY_WORDS[reason].en} until ${dateInWords(until, language)}.`;
+
+/** «⚡ В это же время у вас «Презентация» (14:00–15:30).»: under a meeting's question, when someone is busy. */
+export function busyLine(busy: { name?: string; title: string; from: string; to: string }, language: Language): string {
+  const what = `${quoted(portalText(busy.title), language)} (${busy.from}–${busy.to})`;
+  if (language === 'ru')
+    return busy.name
+      ? `⚡ В это же время ${what}, участник — ${portalText(busy.name)}.`
+      : `⚡ В это же время у вас ${what}.`;
+  return busy.name
+    ? `⚡ At the same time: ${what}, attended by ${portalText(busy.name)}.`
+    : `⚡ At the same time you have ${what}.`;
+}

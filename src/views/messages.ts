@@ -119,7 +119,7 @@ export const DIGESTS_UNAVAILABLE: Texts = {
 };
 
 /** Things the portal cannot do: say so plainly, and what is possible instead. */
-export const CANNOT_DO: Record<'call' | 'email' | 'sms' | 'lateness', Texts> = {
+export const CANNOT_DO: Record<'call' | 'email' | 'sms' | 'lateness' | 'change', Texts> = {
   call: {
     ru: 'Позвонить сам я не могу: Битрикс24 только записывает звонки, сделанные с телефона. Могу найти номер контакта или поставить задачу позвонить.',
     en: 'I cannot place a call: Bitrix24 only records calls made from a phone. I can find the contact’s number or create a task to call.',
@@ -135,6 +135,10 @@ export const CANNOT_DO: Record<'call' | 'email' | 'sms' | 'lateness', Texts> = {
   lateness: {
     ru: 'Кто опоздал, по Битрикс24 не сказать: в нём нет времени, к которому каждый должен начать день. Могу показать, кто уже начал рабочий день, а кто нет, — «кто сегодня не работает» или «статус команды».',
     en: 'Bitrix24 cannot tell who was late: it keeps no time each person should start by. I can show who has started the work day and who has not: “who is not working today” or “team status”.',
+  },
+  change: {
+    ru: 'Этого я изменить не могу. Могу создать задачу, сделку, встречу, контакт или компанию, перевести сделку на другой этап, перенести встречу или срок задачи, отметить задачу выполненной или добавить комментарий.',
+    en: 'I cannot change that. I can create a task, a deal, a meeting, a contact or a company, move a deal to another stage, move a meeting or a task’s deadline, mark a task done or add a comment.',
   },
 };
 
@@ -261,11 +265,15 @@ export const QUESTIONS: Record<Question, Texts> = {
   whichDeal: { ru: 'Какую сделку? Напишите часть её названия.', en: 'Which deal? Write part of its title.' },
   dealMove: { ru: 'Какую сделку и на какой этап?', en: 'Which deal, and to which stage?' },
   comment: { ru: 'К чему и какой комментарий?', en: 'On which record, and what should the comment say?' },
+  commentText: { ru: 'Что написать в комментарии?', en: 'What should the comment say?' },
   whichMeeting: {
     ru: 'Какую встречу? Напишите время или часть названия.',
     en: 'Which meeting? Give its time or part of its title.',
   },
   meetingWhen: { ru: 'На какой день или время?', en: 'To which day or time?' },
+  newMeeting: { ru: 'Когда и с кем встреча?', en: 'When is the meeting, and with whom?' },
+  newMeetingWhen: { ru: 'На какой день и время назначить встречу?', en: 'Which day and time should it be?' },
+  meetingTime: { ru: 'Во сколько начать встречу?', en: 'What time should it start?' },
   contactName: { ru: 'Как зовут контакт?', en: 'What is the contact’s name?' },
   companyTitle: { ru: 'Как называется компания?', en: 'What is the company called?' },
   client: { ru: 'По какому клиенту?', en: 'Which client?' },

@@ -125,7 +125,8 @@ export const WRITES = {
   }),
   deleteMeeting: write('deleteMeeting', { eventId: field.id(), title: field.portalTitle() }),
   createContact: write('createContact', {
-    companyId: field.id().optional(),
+    /** The company the contact works at (not carried by a button). */
+    company: crmLink.optional(),
     phone: field.text().optional(),
     email: field.text().optional(),
     lastName: field.text().optional(),

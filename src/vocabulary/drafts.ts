@@ -8,9 +8,12 @@ export type WriteDraft =
   /** `about`: the client or deal the task is for, when said apart from the title (else the title is read for names). */
   /** `delegated`: for someone else, not named yet (the director picks the person). */
   /** `noDeadline`: the director said «без срока» when asked by when. */
+  /** `pointsBack`: «по ней» was said; `record`: the deal or client it points at (the card just opened). */
   | {
       type: 'createTask';
       title: string;
+      pointsBack?: boolean;
+      record?: { kind: 'deal' | 'company' | 'contact'; id: number };
       deadline?: IsoDateTime;
       responsibleName?: string;
       about?: string;
@@ -49,7 +52,8 @@ export type WriteDraft =
       shiftMinutes?: number;
     }
   | { type: 'deleteMeeting'; meetingQuery: string; date?: LocalDate }
-  | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string }
+  /** `companyName`: the company the contact works at («Иван Сергеев из Гранита»). */
+  | { type: 'createContact'; name: string; lastName?: string; phone?: string; email?: string; companyName?: string }
   | { type: 'createCompany'; title: string; phone?: string; email?: string }
   /** A sales plan: `kind` month, quarter or year starting on `start`; for the company or the manager named. */
   | {
@@ -69,8 +73,16 @@ export type Question =
   | 'whichDeal'
   | 'dealMove'
   | 'comment'
+  /** The record is known, the comment's words are not. */
+  | 'commentText'
   | 'whichMeeting'
   | 'meetingWhen'
+  /** A new meeting with nothing said of it: when, and with whom. */
+  | 'newMeeting'
+  /** A new meeting without a day. */
+  | 'newMeetingWhen'
+  /** A new meeting on a day, without a time. */
+  | 'meetingTime'
   | 'contactName'
   | 'companyTitle'
   | 'client';

@@ -110,7 +110,7 @@ describe('writes ask one question and run once, after the tap', () => {
     const replies = h.record(await h.assistant().handleText(h.newChat(), 'создай задачу подготовить отчёт на пятницу'));
     expect(replies).toHaveLength(1);
     expect(plainTextOf(replies[0]!.html)).toMatch(
-      /^Создать задачу «Подготовить отчёт» на пятницу, 27 ноября, \d\d:\d\d\?$/,
+      /^Создать задачу «Подготовить отчёт» на пятницу, 27 ноября, \d\d:\d\d, ответственный — вы\?$/,
     );
     expect(buttonData(replies[0])).toHaveLength(2);
     expect(snapshot()).toBe(before);

@@ -205,6 +205,8 @@ describe('the person a task goes to, however it is written', () => {
 
   it('a task the director sets for himself by his own surname is not «for someone else»: no deadline is asked', async () => {
     const { question } = await ask(chat(), 'поставь задачу Смирнову позвонить в Гранит');
-    expect(question).toBe('Создать задачу «Позвонить в Гранит», с привязкой к компании ООО «Гранит»?');
+    expect(question).toBe(
+      'Создать задачу «Позвонить в Гранит» без срока, ответственный — вы, с привязкой к компании ООО «Гранит»?',
+    );
   });
 });

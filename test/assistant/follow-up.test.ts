@@ -25,7 +25,7 @@ describe('a task without a title', () => {
     const restarted = h.assistant();
     const [question] = h.record(await restarted.handleText(who, 'позвонить в Ромашку завтра в 15:00'));
     expect(plainTextOf(question!.html)).toBe(
-      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, с привязкой к компании ООО «Ромашка»?',
+      'Создать задачу «Позвонить в Ромашку» на четверг, 26 ноября, 15:00, ответственный — вы, с привязкой к компании ООО «Ромашка»?',
     );
     expect(written()).toBe(before);
     h.recordOutcome(await restarted.handleButton(who, encodeAction(yesOf(question)!.action), 1));
@@ -92,7 +92,10 @@ describe('other requests that lack a piece', () => {
     });
     h.record(await assistant.handleText(who, 'перенеси встречу с Ромашкой'));
     const [choice] = h.record(await assistant.handleText(who, 'на четверг'));
-    expect(plainTextOf(choice!.html)).toMatch(/кто-то занят\. Свободное время в этот день:$/);
+    // Who is busy, and with what, is said.
+    expect(plainTextOf(choice!.html)).toBe(
+      'В это время «Приём у врача», участник — Игорь Соколов. Свободное время для встречи «Встреча с ООО «Ромашка»: условия поставки» в этот день:',
+    );
     const times = choice!.buttons!.flat().map((button) => button.text);
     expect(times.length).toBeGreaterThan(1);
     // Every time offered leaves the 90 minutes free: nothing between 09:31 and 12:00 (the busy hour).
@@ -190,7 +193,7 @@ describe('other requests that lack a piece', () => {
     const assistant = h.assistant();
     h.record(await assistant.handleText(who, 'поставь задачу Орловой сверить кассу'));
     const [question] = h.record(await assistant.handleText(who, 'без срока'));
-    expect(plainTextOf(question!.html)).toBe('Создать задачу «Сверить кассу», ответственный — Мария Орлова?');
+    expect(plainTextOf(question!.html)).toBe('Создать задачу «Сверить кассу» без срока, ответственный — Мария Орлова?');
     h.record(await assistant.handleText(who, 'поручи обзвонить клиентов'));
     expect(plainReplies(h.record(await assistant.handleText(who, 'покажи сделки')))).toMatch(/^💼/u);
   });

@@ -23,7 +23,9 @@ describe('the one-line question of a write', () => {
 
   it('names the day in words and the time in the director’s zone', () => {
     const write: WriteRequest = { type: 'createTask', title: 'Подготовить отчёт', deadline: '2026-11-27T15:00:00Z' };
-    expect(seen(proposalQuestion(write, ru))).toBe('Создать задачу «Подготовить отчёт» на пятницу, 27 ноября, 18:00?');
+    expect(seen(proposalQuestion(write, ru))).toBe(
+      'Создать задачу «Подготовить отчёт» на пятницу, 27 ноября, 18:00, ответственный — вы?',
+    );
     const vladivostok = { ...ru, timeZone: 'Asia/Vladivostok' };
     expect(seen(proposalQuestion(write, vladivostok))).toContain('на субботу, 28 ноября, 01:00');
   });

@@ -222,11 +222,11 @@ describe('a link names nobody', () => {
   it.each([
     [
       'создай задачу проверить сайт https://romashka.ru/catalog',
-      'Создать задачу «Проверить сайт https://romashka.ru/catalog»?',
+      'Создать задачу «Проверить сайт https://romashka.ru/catalog» без срока, ответственный — вы?',
     ],
     [
       'создай задачу прочитать статью https://vc.ru/ivanov-petrov',
-      'Создать задачу «Прочитать статью https://vc.ru/ivanov-petrov»?',
+      'Создать задачу «Прочитать статью https://vc.ru/ivanov-petrov» без срока, ответственный — вы?',
     ],
     ['создай сделку Поставка для www.granit.ru', 'Создать сделку «Поставка для www.granit.ru»?'],
   ])('«%s» is not bound to a client its link spells', async (phrase, question) => {

@@ -35,6 +35,8 @@ const comparable = (query: Query) => ({ ...query, person: stems(query.person), c
 export function outcomeOf(question: GeneratedQuestion, now = PACK_NOW, timeZone = PACK_ZONE): Result {
   const read = understandMessage(understand, question.text, { now, timeZone }, undefined);
   if ('cancelled' in read) return { question, outcome: 'wrong', got: { kind: 'unknown' } };
+  // A lone yes or no: the honest «nothing to confirm», an ask.
+  if (!('understanding' in read)) return { question, outcome: 'asked', got: { kind: 'unknown' } };
   const got = read.understanding.intent;
   const result = { question, got, ...(read.format ? { format: read.format } : {}) };
   if (got.kind !== 'view' && got.kind !== 'write') return { ...result, outcome: 'asked' };

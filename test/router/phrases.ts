@@ -399,7 +399,11 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['создай компанию Ромашка', write({ type: 'createCompany', title: 'Ромашка' })],
     ['закрой задачу про отчёт', write({ type: 'completeTask', taskQuery: 'отчёт' })],
     ['отметь выполненной задачу отчёт', write({ type: 'completeTask', taskQuery: 'отчёт' })],
-    ['создай сделку для Ромашки на 300к', write({ type: 'createDeal', title: 'Ромашка', amount: 300_000 })],
+    // The client is said, the deal's name is not: asked for, never the client's name as the title.
+    [
+      'создай сделку для Ромашки на 300к',
+      { kind: 'ask', question: 'dealTitle', said: 'создай сделку для Ромашки на 300к' },
+    ],
     [
       'назначь созвон с Петровым на пятницу в 11',
       write({

@@ -85,12 +85,17 @@ describe('task deadlines', () => {
 });
 
 describe('meetings', () => {
-  it('with no time starts at 10:00 and lasts an hour', () => {
-    expect(draftOf('назначь встречу с Ивановым завтра')).toEqual({
-      type: 'createMeeting',
-      title: 'Встреча с Ивановым',
-      from: '2026-11-26T10:00:00+03:00',
-      to: '2026-11-26T11:00:00+03:00',
+  it('with a day and no time asks the time, with nothing said asks when and with whom (no start made up)', () => {
+    expect(understand('назначь встречу с Ивановым завтра', { now, timeZone: 'Europe/Moscow' }).intent).toEqual({
+      kind: 'ask',
+      question: 'meetingTime',
+      said: 'назначь встречу с Ивановым завтра',
+    });
+    expect(understand('назначь встречу с Ивановым', { now, timeZone: 'Europe/Moscow' }).intent).toMatchObject({
+      question: 'newMeetingWhen',
+    });
+    expect(understand('создай встречу', { now, timeZone: 'Europe/Moscow' }).intent).toMatchObject({
+      question: 'newMeeting',
     });
   });
 

@@ -44,6 +44,19 @@ function daysOf(entry: z.output<typeof entrySchema>, zone: string): { first: Loc
   return { first: local(entry.DATE_FROM_TS_UTC), last: local(entry.DATE_TO_TS_UTC - 1) };
 }
 
+/** One person's absences among their busy times (the absence chart's entries), each with its reason and days. */
+export function absencesIn(
+  rows: unknown,
+  zone: string,
+): { name: string; reason: AbsenceReason; first: LocalDate; last: LocalDate }[] {
+  return z
+    .array(entrySchema)
+    .catch([])
+    .parse(rows)
+    .filter((candidate) => candidate.ACCESSIBILITY === 'absent')
+    .map((candidate) => ({ name: candidate.NAME, reason: reasonOf(candidate.NAME), ...daysOf(candidate, zone) }));
+}
+
 export async function absence(
   context: ScenarioContext,
   request: { date: LocalDate; to?: LocalDate; reason?: string; who?: string },
@@ -71,13 +84,11 @@ export async function absence(
     return { id, name: personName(profile), position: profile.WORK_POSITION ?? '' };
   };
   const away = staff.flatMap((one) => {
-    const entries = z.array(entrySchema).catch([]).parse(byUser[String(one.ID)]);
-    const entry = entries
-      .filter((candidate) => candidate.ACCESSIBILITY === 'absent')
-      .map((candidate) => ({ name: candidate.NAME, ...daysOf(candidate, director.timeZone) }))
-      .find((candidate) => candidate.first <= to && candidate.last >= from);
+    const entry = absencesIn(byUser[String(one.ID)], director.timeZone).find(
+      (candidate) => candidate.first <= to && candidate.last >= from,
+    );
     if (!entry) return [];
-    const reason = reasonOf(entry.name);
+    const { reason } = entry;
     if (asked && asked !== 'away' && asked !== 'notWorking' && asked !== reason) return [];
     return [{ person: person(one.ID), reason, title: entry.name, first: entry.first, last: entry.last }];
   });

@@ -7,6 +7,8 @@ import { nameQuoted, portalText, quoted } from '../../views/lines.ts';
 import {
   AND,
   addCommentQuestion,
+  atCompany,
+  busyQuestion,
   byWhenQuestion,
   clientIs,
   commentAdded,
@@ -39,9 +41,9 @@ import {
   moveMeetingQuestion,
   moveTaskQuestion,
   NO,
+  NO_DEADLINE,
   nothingFitsName,
   responsibleIs,
-  someoneBusyThen,
   taskCompleted,
   taskCreated,
   taskDeleted,
@@ -64,6 +66,7 @@ import {
   withAttendees,
   YES,
   YES_DELETE,
+  YOU,
 } from '../../views/messages-writes.ts';
 import type { Button } from '../../views/reply.ts';
 import type { Language } from '../../vocabulary/director.ts';
@@ -165,8 +168,12 @@ type Write<T extends WriteRequest['type']> = Extract<WriteRequest, { type: T }>;
 /** «Создать задачу «…» на пятницу, 27 ноября, 18:00, ответственный — …, с привязкой к …?» */
 function newTaskQuestion(write: Write<'createTask'>, context: ProposalContext): string {
   const title = quoted(portalText(write.title), context.language);
-  const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : '';
-  const who = context.responsibleName ? responsibleIs(portalText(context.responsibleName), context.language) : '';
+  // Every argument is shown: no deadline is said as such, and a task of the director's own as theirs.
+  const when = write.deadline ? ` ${whenAt(write.deadline, context)}` : NO_DEADLINE[context.language];
+  const who = responsibleIs(
+    context.responsibleName ? portalText(context.responsibleName) : YOU[context.language],
+    context.language,
+  );
   const about = linkedTo(write.links, context.language);
   return createTaskQuestion(title, when, who, about, context.language);
 }
@@ -181,7 +188,8 @@ function newDealQuestion(write: Write<'createDeal'>, language: Language): string
 function newContactQuestion(write: Write<'createContact'>, language: Language): string {
   const name = quoted(portalText(contactName(write)), language);
   const details = [write.phone, write.email].filter(Boolean).map((part) => portalText(part ?? ''));
-  const tail = details.length ? `, ${details.join(', ')}` : '';
+  const works = write.company && nameQuoted(write.company.title, language);
+  const tail = `${details.length ? `, ${details.join(', ')}` : ''}${works ? atCompany(works, language) : ''}`;
   return createContactQuestion(name, tail, language);
 }
 
@@ -260,6 +268,7 @@ export function choiceQuestion(
   query: string,
   write: WriteRequest | undefined,
   language: Language,
+  busy?: { name?: string; title: string },
 ): string {
   const what = quoted(portalText(query), language);
   switch (subject) {
@@ -283,7 +292,7 @@ export function choiceQuestion(
       // A typed date is read as the answer too: only a few dates fit on buttons.
       return byWhenQuestion(what, language);
     case 'time':
-      return someoneBusyThen(what, language);
+      return busyQuestion(what, busy, language);
   }
 }
 

@@ -129,7 +129,7 @@ function crmWrite(
         fields: defined({
           NAME: write.name,
           LAST_NAME: write.lastName,
-          COMPANY_ID: write.companyId,
+          COMPANY_ID: write.company?.id,
           ASSIGNED_BY_ID: ownerId,
           ...phoneList(write.phone),
           ...emailList(write.email),

@@ -13,7 +13,7 @@ import { planToSet } from '../plan/plan-lookup.ts';
 import { isoOf } from '../schedule/day-window.ts';
 import { dealToDelete, dealToMove, meetingToDelete, recordToComment, taskToChange } from './write-lookup/existing.ts';
 import { meetingToMove } from './write-lookup/meeting-move.ts';
-import { newDeal, newTask } from './write-lookup/new-records.ts';
+import { newContact, newDeal, newTask } from './write-lookup/new-records.ts';
 import { refreshWrite, stageChoices } from './write-lookup/refresh.ts';
 import type { LookupContext, WriteLookup } from './write-lookup/types.ts';
 
@@ -41,21 +41,9 @@ const meetingAsSaid = (draft: MeetingDraft): Extract<WriteRequest, { type: 'crea
   to: draft.to ?? isoOf(DateTime.fromISO(draft.from, { setZone: true }).plus({ minutes: DEFAULT_MEETING_MINUTES })),
 });
 
-/** Writes that name no existing record: ready as said. */
-function plainWrite(draft: Extract<WriteDraft, { type: 'createContact' | 'createCompany' }>) {
-  switch (draft.type) {
-    case 'createContact':
-      return {
-        type: 'createContact',
-        name: draft.name,
-        lastName: draft.lastName,
-        phone: draft.phone,
-        email: draft.email,
-      } as const;
-    case 'createCompany':
-      return { type: 'createCompany', title: draft.title, phone: draft.phone, email: draft.email } as const;
-  }
-}
+/** A new company names no existing record: ready as said. */
+const plainWrite = (draft: Extract<WriteDraft, { type: 'createCompany' }>) =>
+  ({ type: 'createCompany', title: draft.title, phone: draft.phone, email: draft.email }) as const;
 
 /**
  * «встреча с Поповым»: the colleague the title names after «с» is invited. Only one who alone fits the name: a
@@ -99,6 +87,8 @@ function resolveDraft(
       return meetingToDelete(context, director, draft);
     case 'createMeeting':
       return newMeeting(context, director, draft);
+    case 'createContact':
+      return newContact(context, draft);
     default:
       return Promise.resolve({ kind: 'ready', write: plainWrite(draft) });
   }

@@ -63,11 +63,6 @@ const shortWeekdayRe = new RegExp(
   `${before}(?:на|в|во|к|до|по|за|с|со)\\s+(?:(${nextWord}|${lastWord}|${thisWord})\\s+)?(${shortWeekdays.join('|')})\\.?${after}`,
   'gu',
 );
-// «на 8-е», «8-го», «к 15-му», «8 числа»: a day of this month.
-const dayOfMonthRe = new RegExp(
-  `${before}${dayPreposition}(\\d{1,2})(?:-?(?:е|го|му|ое|ого|ому)(?:\\s+числ\\p{L}*)?|\\s+числ\\p{L}*)${after}`,
-  'gu',
-);
 const nextWordRe = whole(nextWord);
 const lastWordRe = whole(lastWord);
 
@@ -85,6 +80,12 @@ const nextWeekRe = new RegExp(
 );
 const dottedDateRe = new RegExp(
   `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])`,
+  'gu',
+);
+// «к 25-му», «до 3-го», «25 числа», «на 10-е»: a day of the month, the next one to come (today included), or in
+// a past-tense question the last one gone.
+const dayOfMonthRe = new RegExp(
+  `${before}${dayPreposition}([1-9]|[12]\\d|3[01])(?:\\s*-?\\s*(?:го|му|ого|ому)|\\s*-\\s*о?е(?=\\s*(?:$|[,.!?]))|(?:-?\\s*(?:го|е)?)\\s+числ\\p{L}*)${after}`,
   'gu',
 );
 // A dotted pair after these is a time ("в 15.30"), never a date.
@@ -186,13 +187,6 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
       match.index + match[0].length,
     );
   }
-  for (const match of light.matchAll(dayOfMonthRe)) {
-    const date = DateTime.fromObject(
-      { year: today.year, month: today.month, day: Number(match[1]) },
-      { zone: timeZone },
-    );
-    add(date, match.index, match.index + match[0].length);
-  }
   for (const match of light.matchAll(dottedDateRe)) {
     if (!match[3] && timeOnlyPreposition.test(match[0])) continue;
     const day = Number(match[1]);
@@ -204,6 +198,15 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     add(date, match.index, match.index + match[0].length);
   }
   for (const match of chronoDays(text, light, now, today, timeZone)) add(match.date, match.start, match.end);
+  for (const match of light.matchAll(dayOfMonthRe)) {
+    const day = Number(match[1]);
+    // This month while the day is still to come, else the next month that has such a day; looking back, the
+    // other way round.
+    const date = [0, 1, 2]
+      .map((months) => (past ? today.minus({ months }) : today.plus({ months })).set({ day }))
+      .find((one) => one.day === day && (past ? one <= today : one >= today));
+    if (date) add(date, match.index, match.index + match[0].length);
+  }
 
   return found.sort((a, b) => a.start - b.start);
 }

@@ -3,6 +3,7 @@
 
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
+import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { absenceOfWhom, latenessIntent } from './absence-who.ts';
@@ -18,6 +19,7 @@ import { planIntent } from './plan.ts';
 import { smallTalkOf } from './small-talk.ts';
 import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
 import { typedInRussian } from './typed-russian.ts';
+import { unsupportedWrite } from './unsupported-writes.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
 import { writeDraft } from './write-drafts.ts';
@@ -171,7 +173,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
   const draft = writeDraft(message, clock);
   if (draft && 'ask' in draft) return { kind: 'ask', question: draft.ask, said: trimmed };
-  if (draft) return { kind: 'write', draft };
+  if (draft) return { kind: 'write', draft: pointedAt(draft, context.previous) };
+  const unsupported = unsupportedWrite(message);
+  if (unsupported) return unsupported;
 
   // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
   const people = contactsIntent(message, clock);
@@ -209,6 +213,20 @@ const meetingList = (intent: Intent | undefined) =>
   intent.request.scenario === 'query' &&
   intent.request.query.subject === 'meetings' &&
   intent.request.query.client !== undefined;
+/** «поставь по ней задачу»: the task is bound to the deal or client whose card was just shown. */
+function pointedAt(draft: WriteDraft, previous: Intent | undefined): WriteDraft {
+  if (draft.type !== 'createTask' || !draft.pointsBack) return draft;
+  const { pointsBack: _, ...said } = draft;
+  const shown = previous?.kind === 'view' ? previous.request : undefined;
+  if (shown?.scenario === 'dealCard') return { ...said, record: { kind: 'deal', id: shown.dealId } };
+  if (shown?.scenario === 'dossier' && shown.companyId)
+    return { ...said, record: { kind: 'company', id: shown.companyId } };
+  if (shown?.scenario === 'dossier' && shown.contactId)
+    return { ...said, record: { kind: 'contact', id: shown.contactId } };
+  // A client's card asked by name: the same name binds the task.
+  if (shown?.scenario === 'dossier' && shown.query) return { ...said, about: shown.query };
+  return said;
+}
 
 // "а на завтра?", "а в пятницу?", "what about Friday?": the last view again, for the day named now.
 const followUpFiller =

@@ -1,11 +1,13 @@
 // A comment said in plain words, on a deal, a contact or a company named by its client.
-import type { WriteDraft } from '../../vocabulary/drafts.ts';
+import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { capitalise, type Message, rawSlice, restOf, unquote } from './text.ts';
 import { dealOfClient } from './write-deals.ts';
 
-export function addComment(message: Message, entityWord: string, start: number): WriteDraft | undefined {
+/** The comment; which record, or what it says, is asked for when only the other is said. */
+export function addComment(message: Message, entityWord: string, start: number): WriteDraft | Question | undefined {
   const entity = /сделк|deal/u.test(entityWord) ? 'deal' : /компани|company/u.test(entityWord) ? 'company' : 'contact';
   const rest = restOf(message, start);
+  if (!rawSlice(rest, 0)) return entity === 'deal' ? 'whichDeal' : 'comment';
   const separator = rest.raw.match(/\s*(?::|—|–|\s-\s)\s*/u);
   let entityQuery: string;
   let text: string;
@@ -14,7 +16,8 @@ export function addComment(message: Message, entityWord: string, start: number):
     text = rawSlice(rest, separator.index + separator[0].length);
   } else {
     const quoted = rest.raw.match(/^([«"“][^»"”]+[»"”])\s+(.+)$/u) ?? rest.raw.match(/^(\S+)\s+(.+)$/u);
-    if (!quoted) return undefined;
+    // «к сделке Атлант»: the record alone, its words to be asked for.
+    if (!quoted) return 'commentText';
     entityQuery = quoted[1]!;
     text = quoted[2]!;
   }

@@ -1,6 +1,6 @@
 // Contacts and companies said in plain words, with a phone and an e-mail when given.
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
-import { capitalise, type Message, rawSlice, restOf, unquote, without } from './text.ts';
+import { capitalise, type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 
 const phoneRe = /\+?\d[\d\s()-]{5,}\d/u;
 const emailRe = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
@@ -23,9 +23,14 @@ function contactDetails(message: Message): { phone?: string; email?: string; res
   };
 }
 
+// «из Гранита», «из компании Гранит», «от Ромашки»: where the contact works, not part of the name.
+const companyRe = /(?:^|\s)(?:из|от|в|at|from)\s+(?:(?:компании|фирмы|организации|the\s+company)\s+)?(\S.*)$/iu;
+
 export function createContact(message: Message, start: number): WriteDraft | undefined {
   const details = contactDetails(restOf(message, start));
-  const words = rawSlice(details.rest, 0).split(/\s+/).filter(Boolean);
+  const said = rawSlice(details.rest, 0);
+  const company = companyRe.exec(said);
+  const words = (company ? said.slice(0, company.index) : said).split(/\s+/).filter(Boolean);
   // "Смирнова Анна": a surname first, as Russian lists write people, goes last.
   const surname = /(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)$/iu;
   if (words.length === 2 && surname.test(words[0]!) && !surname.test(words[1]!)) words.reverse();
@@ -37,6 +42,7 @@ export function createContact(message: Message, start: number): WriteDraft | und
     ...(others.length ? { lastName: others.map(capitalise).join(' ') } : {}),
     ...(details.phone ? { phone: details.phone } : {}),
     ...(details.email ? { email: details.email } : {}),
+    ...(company ? { companyName: nominative(unquote(company[1]!.trim())) } : {}),
   };
 }
 

@@ -8,9 +8,8 @@ export function createDeal(message: Message, start: number): WriteDraft | undefi
   const amount = findAmount(rest.light);
   const titlePart = amount ? without(rest, [amount]) : rest;
   const said = unquote(rawSlice(titlePart, 0).replace(/\s+(?:на|на сумму|for|worth)$/u, ''));
-  // "сделку для Ромашки" is the deal "Ромашка".
-  const forWhom = said.match(/^(?:для|с|со)\s+(.+)$/iu);
-  const title = forWhom ? nominative(forWhom[1]!) : said;
+  // «сделку для Кристалла»: the client is said, the deal's name is not (asked for, never the client's name).
+  const title = /^(?:для|с|со|with|for)\s+/iu.test(said) ? '' : said;
   if (!title) return undefined;
   return {
     type: 'createDeal',

@@ -18,7 +18,7 @@ export interface Clock {
 const E = '(?![\\p{L}\\p{N}])';
 const taskWord = `(?:задач[уаи]|таск|todo|to-do|(?:a\\s+)?(?:new\\s+)?task)${E}`;
 const dealWord = `(?:сделк[уаи]|(?:a\\s+|the\\s+)?(?:new\\s+)?deal)${E}`;
-const meetingWord = `(?:встреч[уа]|созвон|звонок|совещание|планерк[уа]|(?:a\\s+|the\\s+|my\\s+)?(?:new\\s+)?(?:meeting|call))${E}`;
+const meetingWord = `(?:встреч[уа]|созвон|звонок|совещание|планерк[уа]|обед|ужин|завтрак|презентаци[юя]|переговоры|собрание|(?:a\\s+|the\\s+|my\\s+)?(?:new\\s+)?(?:meeting|call|lunch|dinner))${E}`;
 const contactWord = `(?:контакт|клиента|(?:a\\s+)?(?:new\\s+)?contact)${E}`;
 const companyWord = `(?:компани[юя]|организаци[юя]|фирм[уа]|(?:a\\s+)?(?:new\\s+)?company)${E}`;
 const createVerb = `(?:создай|создать|созадй|сздай|созай|постав|поствь|сделай|добавь|добавить|заведи|завести|запиши|записать|поставь|поставить|нов\\p{L}*|new|create|add|make|set\\s+up)${E}`;
@@ -71,7 +71,7 @@ const patterns = {
   dealClosed: new RegExp(`^${dealWord}\\s*(.+?)\\s+(?:is\\s+)?${wonOrLost}$`, 'du'),
   deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du'),
   addComment:
-    /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.+)$/du,
+    /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.*)$/du,
   createMeeting: new RegExp(
     `^(?:назначь|назначить|запланируй|запланировать|организуй|поставь|поставить|создай|создать|добавь|добавить|забронируй|schedule|arrange|book|set\\s+up|create|add)${E}\\s*(?:мне\\s+)?${newWord}(${meetingWord})\\s*(.*)$`,
     'du',
@@ -93,17 +93,25 @@ const patterns = {
  * («создай задачу»: what to do?), so it is not mistaken for a view; undefined when it asks for none.
  */
 export function writeDraft(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
-  const said = draftOf(message, clock);
+  const said = draftOf(message, clock) ?? draftAfterLead(message, clock);
   if (said) return said;
   const reordered = verbFirst(message);
   return reordered && draftOf(reordered, clock);
+}
+
+// «а ещё напомни мне …», «и поставь задачу …»: words joining the request to the conversation come before it.
+const leadRe = /^(?:(?:а|и|ну|еще|также|тогда|так|ладно|ок|окей|and|also|then)(?:\s+|,\s*))+/u;
+
+function draftAfterLead(message: Message, clock: Clock) {
+  const lead = leadRe.exec(message.light);
+  return lead ? draftOf(restOf(message, lead[0].length), clock) : undefined;
 }
 
 // The verbs a change starts with, said anywhere in the message («встречу с Гранитом перенеси на пятницу»).
 const verbAnywhereRe =
   /(?<![\p{L}])(?:назначь|запланируй|организуй|перенеси|передвинь|сдвинь|подвинь|переведи|перемести|поставь|создай|добавь|заведи|отмени|удали|закрой|отметь|продли)(?![\p{L}])/u;
 const thingRe =
-  /(?<![\p{L}])(?:задач[уа]|сделк[уа]|встреч[уа]|созвон|звонок|совещание|планерк[уа]|контакт|компани[юя])(?![\p{L}])/u;
+  /(?<![\p{L}])(?:задач[уа]|сделк[уа]|встреч[уа]|созвон|звонок|совещание|планерк[уа]|обед|ужин|завтрак|презентаци[юя]|переговоры|собрание|контакт|компани[юя])(?![\p{L}])/u;
 
 /**
  * The same words in the order the rules read: the verb first, then the thing and what names it, then the rest
@@ -159,8 +167,12 @@ function draftOf(message: Message, clock: Clock): WriteDraft | { ask: Question }
       (match) => closeDeal(restOf(message, from(match, 1)), match[1]!.length, match[2]!),
     ],
     [patterns.addComment, 'comment', (match) => addComment(message, match[1]!, from(match, 2))],
-    [patterns.moveMeeting, 'whichMeeting', (match) => moveMeeting(message, from(match, 1), clock)],
-    [patterns.deleteMeeting, 'whichMeeting', (match) => deleteMeeting(message, from(match, 1), clock)],
+    [patterns.moveMeeting, 'whichMeeting', (match) => moveMeeting(message, namedFrom(message, from(match, 1)), clock)],
+    [
+      patterns.deleteMeeting,
+      'whichMeeting',
+      (match) => deleteMeeting(message, namedFrom(message, from(match, 1)), clock),
+    ],
     [patterns.createMeeting, 'meetingWhen', (match) => createMeeting(message, match[1]!, from(match, 2), clock)],
     [
       patterns.createTask,
@@ -180,6 +192,15 @@ function draftOf(message: Message, clock: Clock): WriteDraft | { ask: Question }
     return typeof found === 'string' ? { ask: found } : found;
   }
   return undefined;
+}
+
+// «обед», «презентацию»: a meeting's own kind is part of its name, looked for with the rest («обед с Техносферой»).
+const namedKindRe = /(?:обед|ужин|завтрак|презентаци[юя]|переговоры|собрание)\s*$/u;
+
+/** Where the meeting's name starts: at its kind when the kind names it, else right after. */
+function namedFrom(message: Message, start: number): number {
+  const kind = namedKindRe.exec(message.light.slice(0, start));
+  return kind ? kind.index : start;
 }
 
 const named = (query: string, draft: (query: string) => WriteDraft): WriteDraft | undefined =>

@@ -1,5 +1,5 @@
-// Meetings said in plain words: a new one, a move, a cancel. A meeting with no time starts at 10:00 local and
-// lasts one hour unless a range or a length is said.
+// Meetings said in plain words: a new one, a move, a cancel. A new meeting lasts one hour unless a range or a
+// length is said; a day without a time, or no day at all, is asked for (never a start made up).
 import { DateTime } from 'luxon';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
@@ -7,7 +7,6 @@ import { meetingNoun, shiftOf } from './meeting-words.ts';
 import { type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
-const MEETING_START_TIME = '10:00';
 const MEETING_MINUTES = 60;
 
 const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
@@ -20,12 +19,23 @@ const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
   { pattern: /^(?:звонок|call|a call)/u, ru: 'Звонок', en: 'Call' },
   { pattern: /^совещание/u, ru: 'Совещание', en: 'Meeting' },
   { pattern: /^планерк/u, ru: 'Планёрка', en: 'Stand-up' },
+  { pattern: /^(?:обед|lunch)/u, ru: 'Обед', en: 'Lunch' },
+  { pattern: /^(?:ужин|dinner)/u, ru: 'Ужин', en: 'Dinner' },
+  { pattern: /^завтрак/u, ru: 'Завтрак', en: 'Breakfast' },
+  { pattern: /^презентаци/u, ru: 'Презентация', en: 'Presentation' },
+  { pattern: /^переговор/u, ru: 'Переговоры', en: 'Negotiations' },
+  { pattern: /^собрание/u, ru: 'Собрание', en: 'Meeting' },
 ];
 
 const lengthRe =
   /(?:на|for)\s+(?:(полчаса|half\s+an\s+hour)|(полтора\s+часа)|(час|an\s+hour|one\s+hour)|(\d+)\s*(минут\p{L}*|мин|min\p{L}*|час\p{L}*|ч|hours?|h))(?![\p{L}])/u;
 
-export function createMeeting(message: Message, nounWord: string, start: number, clock: Clock): WriteDraft | undefined {
+export function createMeeting(
+  message: Message,
+  nounWord: string,
+  start: number,
+  clock: Clock,
+): WriteDraft | Question | undefined {
   let rest = restOf(message, start);
   let minutes = MEETING_MINUTES;
   const length = rest.light.match(lengthRe);
@@ -43,13 +53,14 @@ export function createMeeting(message: Message, nounWord: string, start: number,
   const times = findTimes(rest.raw, days);
   const day = days[0];
   const [first, second] = times;
-  const from = dateTimeOf(day?.date, first?.time ?? MEETING_START_TIME, clock, Boolean(day));
+  if (!first) return day ? 'meetingTime' : rawSlice(rest, 0) ? 'newMeetingWhen' : 'newMeeting';
+  const from = dateTimeOf(day?.date, first.time, clock, Boolean(day));
   const isRange = second && /^(?:до|to|until|till)$/u.test(second.preposition);
   const to = isRange
     ? localDateTime(DateTime.fromISO(from, { setZone: true }).toISODate()!, second.time, clock.timeZone)
     : DateTime.fromISO(from, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
   const spans = [day, first, isRange ? second : undefined].filter((span) => span !== undefined);
-  const topic = rawSlice(without(rest, spans as { start: number; end: number }[]), 0);
+  const topic = rawSlice(without(rest, spans as { start: number; end: number }[]), 0).replace(/\s{2,}/gu, ' ');
   const english = /^[a-z]/u.test(nounWord);
   const noun = meetingNouns.find((entry) => entry.pattern.test(nounWord)) ?? meetingNouns[0]!;
   const title = topic ? `${english ? noun.en : noun.ru} ${topic}` : english ? noun.en : noun.ru;

@@ -23,7 +23,9 @@ export function createTask(
   let responsibleName = assigneeBefore ? lastWord(assigneeBefore) : undefined;
   if (!responsibleName) {
     const leading = rest.raw.match(assigneeRe);
-    if (leading && isPersonLike(leading[1]!, leading[0]) && rawSlice(rest, leading[0].length)) {
+    // «создай задачу Орловой»: the person is said, what to do is not (asked for, never the name as a title).
+    if (leading && isPersonLike(leading[1]!, leading[0]) && !rawSlice(rest, leading[0].length)) return undefined;
+    if (leading && isPersonLike(leading[1]!, leading[0])) {
       responsibleName = lastWord(leading[1]!);
       rest = restOf(rest, leading[0].length);
     } else {
@@ -34,7 +36,8 @@ export function createTask(
       }
     }
   }
-  const when = deadline(rest, clock);
+  const pointed = withoutReference(rest);
+  const when = deadline(pointed, clock);
   const title = capitalise(unquote(rawSlice(when.rest, 0).replace(/^(?:чтобы|to)\s+/u, '')));
   if (!title) return undefined;
   return {
@@ -42,7 +45,18 @@ export function createTask(
     title,
     ...(when.deadline ? { deadline: when.deadline } : {}),
     ...(responsibleName ? { responsibleName } : {}),
+    ...(pointed !== rest ? { pointsBack: true } : {}),
   };
+}
+
+// «по ней», «по этой сделке», «для него»: a word pointing at what was just shown names the task's record, never
+// its title.
+const referenceRe =
+  /(?<![\p{L}])(?:по|для|к|ко|про|о|об|у)\s+(?:ней|нему|ним|нем|неё|нее|него|них|этой|этому|этим|этих)(?:\s+(?:сделк\p{L}*|компани\p{L}*|клиент\p{L}*|контакт\p{L}*|задач\p{L}*))?(?![\p{L}])/u;
+
+function withoutReference(message: Message): Message {
+  const found = referenceRe.exec(message.light);
+  return found ? without(message, [{ start: found.index, end: found.index + found[0].length }]) : message;
 }
 
 /** A new deadline for a task named by part of its title; without a date the date is asked for. */

@@ -48,8 +48,10 @@ async function keptTimeOrFreeSlots(
   const from = DateTime.fromISO(move.from, { zone: director.timeZone });
   const length = meeting.to.diff(meeting.from);
   const busy = await busyTimes(context, director, meeting.event.id, from.startOf('day'));
-  const fits = (start: DateTime) => !busy.some((time) => time.overlaps(Interval.after(start, length)));
-  if (fits(from)) return { kind: 'ready', write: move };
+  const clash = (start: DateTime) => busy.find(({ time }) => time.overlaps(Interval.after(start, length)));
+  const fits = (start: DateTime) => !clash(start);
+  const busyNow = clash(from);
+  if (!busyNow) return { kind: 'ready', write: move };
   const earliest = DateTime.fromJSDate(context.now(), { zone: director.timeZone });
   const slots: DateTime[] = [];
   for (
@@ -64,7 +66,14 @@ async function keptTimeOrFreeSlots(
     label: label(start.toFormat('HH:mm')),
     write: { ...move, from: isoOf(start), to: isoOf(start.plus(length)) },
   }));
-  return outcome('time', meeting.event.title, options);
+  const asked = outcome('time', meeting.event.title, options);
+  if (asked.kind !== 'choose') return asked;
+  // Who is busy then, so the question can say so (the director: «у вас»).
+  const name =
+    busyNow.userId === director.portalUserId
+      ? undefined
+      : (await context.names.users([busyNow.userId])).get(busyNow.userId)?.name;
+  return { ...asked, busy: { ...(name ? { name } : {}), title: busyNow.title } };
 }
 
 /** At most `count` of the times, spread over the day rather than the first few in a row. */
@@ -79,7 +88,7 @@ async function busyTimes(
   director: Director,
   eventId: number,
   day: DateTime,
-): Promise<Interval[]> {
+): Promise<{ time: Interval; userId: number; title: string }[]> {
   const { portal } = context;
   const { result: event } = await portal.call('calendar.event.getbyid', { id: eventId });
   const attendees = eventSchema.safeParse(event).data?.ATTENDEE_LIST ?? [];
@@ -89,11 +98,13 @@ async function busyTimes(
     from: day.toISODate(),
     to: day.plus({ days: 1 }).toISODate(),
   });
-  return Object.values(result ?? {})
-    .flatMap((rows) => parseItems(eventSchema, rows))
-    .filter((busy) => busy.ID !== eventId)
-    .flatMap((busy) => {
-      const time = timeOfEvent(busy, director.timeZone);
-      return time ? [Interval.fromDateTimes(time.start, time.end)] : [];
-    });
+  return Object.entries(result ?? {}).flatMap(([userId, rows]) =>
+    parseItems(eventSchema, rows)
+      .filter((busy) => busy.ID !== eventId)
+      .flatMap((busy) => {
+        const time = timeOfEvent(busy, director.timeZone);
+        const at = time && Interval.fromDateTimes(time.start, time.end);
+        return at ? [{ time: at, userId: Number(userId), title: busy.NAME }] : [];
+      }),
+  );
 }

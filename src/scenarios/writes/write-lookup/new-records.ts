@@ -7,6 +7,8 @@ import type { CrmLink, WriteRequest } from '../../../vocabulary/writes.ts';
 import type { Person } from '../../names.ts';
 import { deadlineChoices, directReports } from './asked.ts';
 import { type LinkKind, type Mention, mentionsIn } from './links.ts';
+import { entityTitle } from './refresh.ts';
+import { leadingPerson, withoutClientWords } from './title-slots.ts';
 import {
   type LookupContext,
   type LookupOption,
@@ -18,6 +20,7 @@ import {
 
 type TaskDraft = Extract<WriteDraft, { type: 'createTask' }>;
 type DealDraft = Extract<WriteDraft, { type: 'createDeal' }>;
+type ContactDraft = Extract<WriteDraft, { type: 'createContact' }>;
 
 import type { Alternative } from './asked.ts';
 
@@ -73,12 +76,25 @@ async function responsibles(
   return [{ text: '', value: director.portalUserId }];
 }
 
-export async function newTask(context: LookupContext, director: Director, draft: TaskDraft): Promise<WriteLookup> {
+/** The deal or client «по ней» points at (the card just shown), as a mention of one record. */
+async function pointedRecord(context: LookupContext, draft: TaskDraft): Promise<Mention[]> {
+  if (!draft.record) return [];
+  const title = await entityTitle(context, draft.record.kind, draft.record.id);
+  return title ? [{ kind: draft.record.kind, name: title, records: [{ ...draft.record, title }] }] : [];
+}
+
+export async function newTask(context: LookupContext, director: Director, said: TaskDraft): Promise<WriteLookup> {
+  const leading = said.responsibleName || said.delegated ? undefined : await leadingPerson(context.names, said.title);
+  const draft = leading ? { ...said, responsibleName: leading.name, title: leading.rest } : said;
   const people = await responsibles(context, director, draft);
   if (people.length === 0) return { kind: 'notFound', subject: 'person', query: draft.responsibleName ?? '' };
-  const found = await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact']);
+  const found = [
+    ...(await pointedRecord(context, draft)),
+    ...(await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact'])),
+  ];
   const unknown = found.find((mention) => mention.records.length === 0);
   if (unknown) return { kind: 'notFound', subject: unknown.kind, query: unknown.name };
+  const title = withoutClientWords(draft.title, found);
   // Work given to someone else without a date: the date is asked for, once the person is clear.
   // A deadline already past («вчера», «в 9» said at noon): the date is asked for again.
   const forOther =
@@ -99,7 +115,7 @@ export async function newTask(context: LookupContext, director: Director, draft:
   ]).map(({ text, values: [responsibleId, deadline, ...links] }) => {
     const write: WriteRequest = {
       type: 'createTask',
-      title: draft.title,
+      title,
       ...(deadline ? { deadline: deadline as string } : {}),
       responsibleId: responsibleId as number,
       ...(links.length ? { links: links as CrmLink[] } : {}),
@@ -110,12 +126,32 @@ export async function newTask(context: LookupContext, director: Director, draft:
     return {
       kind: 'choose',
       subject: 'deadline',
-      query: draft.title,
+      query: title,
       options,
       ...(passed ? { passed: draft.deadline } : {}),
     };
   const asked = subjectOf(people.length, found);
   return outcome(asked?.subject ?? 'person', asked?.query ?? draft.responsibleName ?? '', options);
+}
+
+/** A new contact, at the company said («из Гранита»): namesakes are a pick, none «not found». */
+export async function newContact(context: LookupContext, draft: ContactDraft): Promise<WriteLookup> {
+  const write: WriteRequest = {
+    type: 'createContact',
+    name: draft.name,
+    ...(draft.lastName ? { lastName: draft.lastName } : {}),
+    ...(draft.phone ? { phone: draft.phone } : {}),
+    ...(draft.email ? { email: draft.email } : {}),
+  };
+  if (!draft.companyName) return { kind: 'ready', write };
+  const [company] = await mentions(context, draft.companyName, '', ['company']);
+  if (!company || company.records.length === 0)
+    return { kind: 'notFound', subject: 'company', query: company?.name ?? draft.companyName };
+  const options = company.records.map((record) => ({
+    label: label(record.title),
+    write: { ...write, company: record },
+  }));
+  return outcome('company', company.name, options);
 }
 
 export async function newDeal(context: LookupContext, draft: DealDraft): Promise<WriteLookup> {
@@ -130,9 +166,10 @@ export async function newDeal(context: LookupContext, draft: DealDraft): Promise
   const [client] = found;
   if (!client) return { kind: 'ready', write: base };
   if (client.records.length === 0) return { kind: 'notFound', subject: client.kind, query: client.name };
+  const title = withoutClientWords(draft.title, [client]);
   return outcome(
     client.kind,
     client.name,
-    client.records.map((record) => ({ label: label(record.title), write: { ...base, client: record } })),
+    client.records.map((record) => ({ label: label(record.title), write: { ...base, title, client: record } })),
   );
 }

@@ -29,7 +29,8 @@ const dealById = ({ portal }: LookupContext, id: number) =>
     return parsed.success ? parsed.data : undefined;
   });
 
-async function entityTitle(context: LookupContext, entity: 'deal' | 'contact' | 'company', id: number) {
+/** A deal's, contact's or company's name as the portal keeps it; undefined when it is gone. */
+export async function entityTitle(context: LookupContext, entity: 'deal' | 'contact' | 'company', id: number) {
   if (entity === 'deal') return (await dealById(context, id))?.TITLE;
   return gone(async () => {
     const { result } = await context.portal.call(`crm.${entity}.get`, { id });

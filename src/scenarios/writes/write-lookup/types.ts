@@ -28,6 +28,8 @@ export type WriteLookup =
       more?: boolean;
       /** The deadline the director said, already past: asked about with the choice, never kept silently. */
       passed?: string;
+      /** Free times offered: who is busy at the time asked (no name: the director), and with what. */
+      busy?: { name?: string; title: string };
     }
   | { kind: 'notFound'; subject: LookupSubject; query: string };
 
