@@ -33,9 +33,10 @@ export function createMemoryRepository(database: Database): MemoryRepository {
           text,
           now.getTime(),
         ]);
+        // Everything from the first line past the kept ones back: one range of the index, no list to compare with.
         await tx.run(
-          `DELETE FROM memory WHERE telegram_user_id = ? AND id NOT IN
-             (SELECT id FROM memory WHERE telegram_user_id = ? ORDER BY id DESC LIMIT ?)`,
+          `DELETE FROM memory WHERE telegram_user_id = ? AND id <=
+             (SELECT id FROM memory WHERE telegram_user_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
           [telegramUserId, telegramUserId, MEMORY_LINES],
         );
       }),
