@@ -148,14 +148,16 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
     let language = await storedLanguage(deps.directors, tg);
     try {
       let record = await deps.identify.director(conversation);
-      const read = await understood(record, await conversations.read(tg), message);
-      if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
-      language = read.understanding.language;
-      record = await follow(deps.directors, record, language, conversation.chatId);
-      const earlier = await history(tg);
-      await deps.memory.remember(tg, 'director', message, now());
-      const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
-      return await answered(tg, await desk.dispatch(request, read.understanding.intent), language);
+      return await conversations.during(tg, async () => {
+        const read = await understood(record, await conversations.read(tg), message);
+        if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
+        language = read.understanding.language;
+        record = await follow(deps.directors, record, language, conversation.chatId);
+        const earlier = await history(tg);
+        await deps.memory.remember(tg, 'director', message, now());
+        const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
+        return answered(tg, await desk.dispatch(request, read.understanding.intent), language);
+      });
     } catch (error) {
       // Someone not yet known: the language of their words, as the router would decide it, without running it.
       if (!(await deps.directors.get(tg).catch(() => undefined))) language = detectLanguage(message, language);
@@ -179,7 +181,8 @@ function buttonHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleBu
     try {
       const record = await deps.identify.director(conversation);
       language = record.language;
-      return presented(await desk.tap(record, action), language);
+      const outcome = await desk.conversations.during(record.telegramUserId, () => desk.tap(record, action));
+      return presented(outcome, language);
     } catch (error) {
       return { replies: presentReplies([{ html: desk.failure(error, language) }], language) };
     }
