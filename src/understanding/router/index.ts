@@ -12,6 +12,7 @@ import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
 import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
+import { matchesOf } from './spans.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
@@ -273,7 +274,7 @@ const negativeMoneyRe =
 /** The words naming a day that does not exist («31 февраля»), or a negative sum («-5 рублей»). */
 function impossibleValue(text: string): string | undefined {
   const lower = text.toLocaleLowerCase('ru');
-  for (const match of lower.matchAll(dayAndMonthRe)) {
+  for (const match of matchesOf(lower, dayAndMonthRe)) {
     const day = Number(match[1]);
     const days = monthDays.find(([month]) => month.test(match[2]!))?.[1];
     if (days !== undefined && (day === 0 || day > days)) return text.slice(match.index, match.index + match[0].length);

@@ -6,6 +6,7 @@ import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { fromLatinTyping, GRAMMAR_WORDS } from './lexicon.ts';
+import { matchesOf } from './spans.ts';
 
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
 export const LINK_MARK = '\uE000';
@@ -88,8 +89,8 @@ function replaceBoth(message: Message, pattern: RegExp, replacement: (match: Reg
   let raw = '';
   let light = '';
   let last = 0;
-  for (const match of message.light.matchAll(pattern)) {
-    const piece = replacement(match as RegExpExecArray);
+  for (const match of matchesOf(message.light, pattern)) {
+    const piece = replacement(match);
     // Same length: the light text alone changes, the raw text keeps what the director wrote.
     const rawPiece = piece.length === match[0].length ? message.raw.substr(match.index, piece.length) : piece;
     raw += message.raw.slice(last, match.index) + rawPiece;
