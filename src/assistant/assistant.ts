@@ -13,18 +13,19 @@ import { presentEdit, presentNotice, presentReplies } from '../present/present.t
 import type { Scenarios } from '../scenarios/index.ts';
 import type { WriteLookupService } from '../scenarios/writes/write-lookup.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
-import type { MemoryRepository } from '../storage/memory.ts';
+import type { MemoryLine, MemoryRepository } from '../storage/memory.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ProposalRepository } from '../storage/proposal-repository.ts';
 import { type ConversationContext, type Conversations, createConversations } from '../understanding/conversation.ts';
 import type { ModelLoop } from '../understanding/model/index.ts';
 import { detectLanguage } from '../understanding/router/text.ts';
 import { type Understand, type UnderstandContext, understandMessage } from '../understanding/understand-context.ts';
+import type { Intent } from '../understanding/understanding.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
-import type { ButtonOutcome, Reply } from '../views/reply.ts';
+import type { ButtonOutcome } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { AssistantPort } from './assistant-port.ts';
-import { type Answer, createDispatch } from './dispatch.ts';
+import { type Answer, createDispatch, type Request } from './dispatch.ts';
 import { failureSentence } from './failure-sentences.ts';
 import { createProposals } from './proposal-flow.ts';
 import { createReads } from './read-flow.ts';
@@ -120,14 +121,24 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
   const history = async (telegramUserId: number) =>
     (await deps.memory.recent(telegramUserId, MEMORY_FOR_MODEL)).map(({ role, text }) => ({ role, text }));
 
-  /** The answer, presented, and its first lines remembered for the model's next question. */
-  const answered = async (telegramUserId: number, answer: Answer, language: Language): Promise<Reply[]> => {
+  /** The answer, presented, and its first lines remembered with the director's words for the model's next question. */
+  const answered = async (telegramUserId: number, said: MemoryLine, answer: Answer, language: Language) => {
     if (answer.remembered) await conversations.remember(telegramUserId, { previous: answer.remembered });
     const out = presentReplies(answer.replies, language);
     const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
-    if (summary) await deps.memory.remember(telegramUserId, 'assistant', summary, now());
+    await deps.memory.remember(
+      telegramUserId,
+      summary ? [said, { role: 'assistant', text: summary, at: now() }] : [said],
+    );
     return out;
   };
+
+  /** Dispatched; a failed answer still keeps the director's words for the model. */
+  const dispatched = (request: Request, intent: Intent, said: MemoryLine) =>
+    desk.dispatch(request, intent).catch(async (error: unknown) => {
+      await deps.memory.remember(request.record.telegramUserId, [said]).catch(() => {});
+      throw error;
+    });
 
   const understood = async (record: DirectorRecord, context: ConversationContext, message: string) => {
     const understandContext: UnderstandContext = {
@@ -145,7 +156,7 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
 
   return async (conversation, message, options = {}) => {
     const tg = conversation.telegramUserId;
-    let language = await storedLanguage(deps.directors, tg);
+    let language: Language | undefined;
     try {
       let record = await deps.identify.director(conversation);
       return await conversations.during(tg, async () => {
@@ -153,14 +164,22 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
         if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
         language = read.understanding.language;
         record = await follow(deps.directors, record, language, conversation.chatId);
-        const earlier = await history(tg);
-        await deps.memory.remember(tg, 'director', message, now());
-        const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
-        return answered(tg, await desk.dispatch(request, read.understanding.intent), language);
+        const said: MemoryLine = { role: 'director', text: message, at: now() };
+        // Read before the director's words are kept: the model sees what came before this message.
+        const request = {
+          record,
+          message,
+          history: () => history(tg),
+          onStatus: options.onStatus,
+          format: read.format,
+        };
+        return answered(tg, said, await dispatched(request, read.understanding.intent, said), language);
       });
     } catch (error) {
+      const stored = await deps.directors.get(tg).catch(() => undefined);
+      language ??= stored?.language ?? 'ru';
       // Someone not yet known: the language of their words, as the router would decide it, without running it.
-      if (!(await deps.directors.get(tg).catch(() => undefined))) language = detectLanguage(message, language);
+      if (!stored) language = detectLanguage(message, language);
       return presentReplies([{ html: desk.failure(error, language) }], language);
     }
   };

@@ -44,7 +44,8 @@ export interface DispatchDeps {
 export interface Request {
   record: DirectorRecord;
   message: string;
-  history: { role: 'director' | 'assistant'; text: string }[];
+  /** The last lines of the conversation, before this message: read only when the model is asked. */
+  history: () => Promise<{ role: 'director' | 'assistant'; text: string }[]>;
   onStatus?: (status: string) => void;
   format?: Format;
 }
@@ -201,7 +202,8 @@ async function modelAnswer(
   const { record, message, history } = request;
   const director: Director = record;
   request.onStatus?.(STATUS_THINKING[record.language]);
-  const outcome = await loop.answer({ director, text: message, memory: history, ...(hint ? { hint } : {}) });
+  const memory = await history();
+  const outcome = await loop.answer({ director, text: message, memory, ...(hint ? { hint } : {}) });
   switch (outcome.kind) {
     case 'view':
       return dispatch(request, { kind: 'view', request: outcome.request });

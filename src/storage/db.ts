@@ -222,8 +222,9 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
     run: waiting(direct.run),
     transaction: transactionAt(DURABLE),
     lossy: {
-      all: lossyStatement((prepared, params) => prepared.all(...params)) as Queries['all'],
-      get: lossyStatement((prepared, params) => prepared.get(...params)) as Queries['get'],
+      // A read commits nothing: no level to step down to.
+      all: waiting(direct.all) as Queries['all'],
+      get: waiting(direct.get) as Queries['get'],
       run: lossyStatement((prepared, params) => prepared.run(...params).changes),
       transaction: transactionAt(LOSSY),
     },
