@@ -12,12 +12,16 @@ const E = '(?![\\p{L}\\p{N}])';
 // Every pattern is compiled once: the parsers name their patterns inline, and a message passes dozens of them.
 // Sharing a global pattern is safe here: matchesOf sets it back before anything else can run.
 const compiled = new Map<string, RegExp>();
+// Each pattern without its word edges: a look-behind first keeps the engine from skipping ahead to where the words
+// could start, and most patterns are in no given message. Wherever the whole pattern matches, this one does.
+const hints = new WeakMap<RegExp, RegExp>();
 
 /** A pattern matched on whole words only. */
 export function rule(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
     re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+    hints.set(re, new RegExp(`(?:${pattern})`, 'u'));
     compiled.set(pattern, re);
   }
   return re;
@@ -31,6 +35,7 @@ export function rule(pattern: string): RegExp {
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
+  if (hints.get(pattern)?.test(text) === false) return [];
   const found: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
