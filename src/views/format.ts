@@ -149,7 +149,8 @@ export function relativeDay(date: LocalDate, today: LocalDate, language: Languag
 // own offset, as luxon would read them (a reply's list asked luxon for each of them several times).
 const plainIso =
   /^([1-9]\d{3})-(0[1-9]|1[0-2])-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function asWritten(iso: string): boolean {
+/** A date-time in the portal's usual form that is a real moment (no 31 February): read as written. */
+export function asWritten(iso: string): boolean {
   const [, year, month, day] = plainIso.exec(iso) ?? [];
   if (!day) return false;
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
