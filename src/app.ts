@@ -29,6 +29,7 @@ import type { RouteHandler } from './ops/listener.ts';
 import type { BucketSource } from './portal/bucket.ts';
 import { createConnectedPortalClient } from './portal/client.ts';
 import type { PortalClient } from './portal/port.ts';
+import { keepZoneOffsets } from './scenarios/schedule/zone-offsets.ts';
 import { type Database, ping } from './storage/db.ts';
 import { createSeenUpdates } from './storage/instances.ts';
 import type { OAuthConnection } from './storage/oauth-connections.ts';
@@ -85,6 +86,7 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
+  keepZoneOffsets();
   const shared = await openShared(options);
   const portal = typeof options.portal === 'function' ? options.portal(shared.buckets) : options.portal;
   const portalUserOf = new Map(options.allowed.map((entry) => [entry.telegramUserId, entry.portalUserId]));

@@ -13,7 +13,7 @@ import { presentEdit, presentNotice, presentReplies } from '../present/present.t
 import type { Scenarios } from '../scenarios/index.ts';
 import type { WriteLookupService } from '../scenarios/writes/write-lookup.ts';
 import type { DirectorRecord, DirectorRepository } from '../storage/directors.ts';
-import type { MemoryRepository } from '../storage/memory.ts';
+import type { MemoryLine, MemoryRepository } from '../storage/memory.ts';
 import type { PlanRepository } from '../storage/plans.ts';
 import type { ProposalRepository } from '../storage/proposal-repository.ts';
 import { type ConversationContext, type Conversations, createConversations } from '../understanding/conversation.ts';
@@ -25,12 +25,13 @@ import {
   type Understood,
   understandMessage,
 } from '../understanding/understand-context.ts';
+import type { Intent } from '../understanding/understanding.ts';
 import { QUESTION_DROPPED, STALE_BUTTON } from '../views/messages.ts';
 import { ANSWER_ABOVE, NOTHING_TO_CANCEL, NOTHING_TO_CONFIRM, PICK_ABOVE } from '../views/messages-writes.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { AssistantPort } from './assistant-port.ts';
-import { type Answer, createDispatch } from './dispatch.ts';
+import { type Answer, createDispatch, type Request } from './dispatch.ts';
 import { failureSentence } from './failure-sentences.ts';
 import { createProposals } from './proposal-flow.ts';
 import { createReads } from './read-flow.ts';
@@ -126,14 +127,24 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
   const history = async (telegramUserId: number) =>
     (await deps.memory.recent(telegramUserId, MEMORY_FOR_MODEL)).map(({ role, text }) => ({ role, text }));
 
-  /** The answer, presented, and its first lines remembered for the model's next question. */
-  const answered = async (telegramUserId: number, answer: Answer, language: Language): Promise<Reply[]> => {
+  /** The answer, presented, and its first lines remembered with the director's words for the model's next question. */
+  const answered = async (telegramUserId: number, said: MemoryLine, answer: Answer, language: Language) => {
     if (answer.remembered) await conversations.remember(telegramUserId, { previous: answer.remembered });
     const out = presentReplies(answer.replies, language);
     const summary = plainTextOf(out[0]?.html ?? '').slice(0, REMEMBERED_REPLY_CHARS);
-    if (summary) await deps.memory.remember(telegramUserId, 'assistant', summary, now());
+    await deps.memory.remember(
+      telegramUserId,
+      summary ? [said, { role: 'assistant', text: summary, at: now() }] : [said],
+    );
     return out;
   };
+
+  /** Dispatched; a failed answer still keeps the director's words for the model. */
+  const dispatched = (request: Request, intent: Intent, said: MemoryLine) =>
+    desk.dispatch(request, intent).catch(async (error: unknown) => {
+      await deps.memory.remember(request.record.telegramUserId, [said]).catch(() => {});
+      throw error;
+    });
 
   const understood = async (record: DirectorRecord, context: ConversationContext, message: string) => {
     const understandContext: UnderstandContext = {
@@ -151,30 +162,39 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
 
   return async (conversation, message, options = {}) => {
     const tg = conversation.telegramUserId;
-    // Decided once: the words' language once understood; until then (or when anything fails first) the director's
-    // own, or for someone not yet known the language of their words, as the router would decide it.
-    const known = await deps.directors.get(tg).catch(() => undefined);
-    let language = known?.language ?? detectLanguage(message);
+    let language: Language | undefined;
     try {
       let record = await deps.identify.director(conversation);
-      const context = await conversations.read(tg);
-      const read = await understood(record, context, message);
-      if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
-      if ('proposal' in read || 'lone' in read) {
-        // A question already answered by a tap waits for nothing: a yes to it is a yes to nothing.
-        const open = 'proposal' in read && (await deps.proposals.get(read.proposal))?.status === 'pending';
-        const answered = 'proposal' in read && !open ? { lone: read.answer } : read;
-        return await answeredYesNo(desk, record, answered, context);
-      }
-      // A changed part: the old question is withdrawn, so only the new one can be confirmed.
-      if (read.replaces) await desk.tap(record, { kind: 'cancel', proposalId: read.replaces });
-      language = read.understanding.language;
-      record = await follow(deps.directors, record, language, conversation.chatId);
-      const earlier = await history(tg);
-      await deps.memory.remember(tg, 'director', message, now());
-      const request = { record, message, history: earlier, onStatus: options.onStatus, format: read.format };
-      return await answered(tg, await desk.dispatch(request, read.understanding.intent), language);
+      return await conversations.during(tg, async () => {
+        const context = await conversations.read(tg);
+        const read = await understood(record, context, message);
+        if ('cancelled' in read) return presentReplies([{ html: QUESTION_DROPPED[record.language] }], record.language);
+        if ('proposal' in read || 'lone' in read) {
+          // A question already answered by a tap waits for nothing: a yes to it is a yes to nothing.
+          const open = 'proposal' in read && (await deps.proposals.get(read.proposal))?.status === 'pending';
+          return answeredYesNo(desk, record, 'proposal' in read && !open ? { lone: read.answer } : read, context);
+        }
+        // A changed part: the old question is withdrawn, so only the new one can be confirmed.
+        if (read.replaces) await desk.tap(record, { kind: 'cancel', proposalId: read.replaces });
+        language = read.understanding.language;
+        record = await follow(deps.directors, record, language, conversation.chatId);
+        const said: MemoryLine = { role: 'director', text: message, at: now() };
+        // Read before the director's words are kept: the model sees what came before this message.
+        const request = {
+          record,
+          message,
+          history: () => history(tg),
+          onStatus: options.onStatus,
+          format: read.format,
+        };
+        return answered(tg, said, await dispatched(request, read.understanding.intent, said), language);
+      });
     } catch (error) {
+      // Decided once: the words' language once understood; until then the director's own, or for someone not yet
+      // known the language of their words, as the router would decide it, without running it.
+      const stored = await deps.directors.get(tg).catch(() => undefined);
+      language ??= stored?.language ?? 'ru';
+      if (!stored) language = detectLanguage(message, language);
       return presentReplies([{ html: desk.failure(error, language) }], language);
     }
   };
@@ -224,7 +244,8 @@ function buttonHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleBu
     try {
       const record = await deps.identify.director(conversation);
       language = record.language;
-      return presented(await desk.tap(record, action), language);
+      const outcome = await desk.conversations.during(record.telegramUserId, () => desk.tap(record, action));
+      return presented(outcome, language);
     } catch (error) {
       return { replies: presentReplies([{ html: desk.failure(error, language) }], language) };
     }

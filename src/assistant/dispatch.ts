@@ -49,7 +49,8 @@ export interface DispatchDeps {
 export interface Request {
   record: DirectorRecord;
   message: string;
-  history: { role: 'director' | 'assistant'; text: string }[];
+  /** The last lines of the conversation, before this message: read only when the model is asked. */
+  history: () => Promise<{ role: 'director' | 'assistant'; text: string }[]>;
   onStatus?: (status: string) => void;
   format?: Format;
 }
@@ -140,7 +141,7 @@ async function introduction(deps: DispatchDeps, record: DirectorRecord, language
  * later it is said back honestly, never taken for a new start.
  */
 const cannotHelp = async (deps: DispatchDeps, { record, message, history }: Request): Promise<Reply[]> =>
-  !record.introduced && history.length === 0
+  !record.introduced && (await history()).length === 0
     ? introduction(deps, record, record.language)
     : [text(escapeHtml(notUnderstoodAtAll(message.trim(), record.language)))];
 
@@ -215,7 +216,8 @@ async function modelAnswer(
   const { record, message, history } = request;
   const director: Director = record;
   request.onStatus?.(STATUS_THINKING[record.language]);
-  const outcome = await loop.answer({ director, text: message, memory: history, ...(hint ? { hint } : {}) });
+  const memory = await history();
+  const outcome = await loop.answer({ director, text: message, memory, ...(hint ? { hint } : {}) });
   switch (outcome.kind) {
     case 'view':
       return dispatch(request, { kind: 'view', request: outcome.request });

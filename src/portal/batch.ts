@@ -34,7 +34,7 @@ export function planBatch(commands: Record<string, BatchCommand>, limit = BATCH_
   const requests: Record<string, string>[] = [];
   names.forEach((name, index) => {
     const query = commandQuery(commands[name]!);
-    for (const match of query.matchAll(reference)) {
+    for (const match of query.includes('$result') ? query.matchAll(reference) : []) {
       const target = match[1]!;
       const at = position.get(target);
       if (at === undefined)

@@ -8,6 +8,8 @@ const batchReference = /\$result(?:_error|_total|_next|_time)?(?:\[[\w.-]*\])+/g
 const encodeKey = (key: string) => encodeURIComponent(key);
 
 function encodeValue(value: string): string {
+  // Nearly every value holds no reference: no pattern to run over it.
+  if (!value.includes('$result')) return encodeURIComponent(value);
   let out = '';
   let last = 0;
   for (const match of value.matchAll(batchReference)) {

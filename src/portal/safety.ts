@@ -129,6 +129,10 @@ function batchSafety(cmd: unknown): Safety {
   if (!commands.every((command) => typeof command === 'string')) return 'write';
   return worstSafety(
     commands.map((text) => {
+      // A command is known by its method; only a batch inside the batch has parameters worth reading back.
+      const question = text.indexOf('?');
+      const method = question < 0 ? text : text.slice(0, question);
+      if (normalise(method) !== 'batch') return safetyOf(method);
       const command = commandOfQuery(text);
       return safetyOf(command.method, command.params);
     }),

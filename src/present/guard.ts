@@ -7,8 +7,12 @@ import type { Language } from '../vocabulary/director.ts';
 
 const notLetter = '(?<![\\p{L}\\p{N}_])';
 const notLetterAfter = '(?![\\p{L}\\p{N}_])';
-const word = (stem: string, endings = ''): RegExp =>
-  new RegExp(`${notLetter}(?:${stem})${endings}${notLetterAfter}`, 'giu');
+// The words of every pattern below without their edges, kept for the sieve (technicalHint).
+const hints: string[] = [];
+const word = (stem: string): RegExp => {
+  hints.push(stem);
+  return new RegExp(`${notLetter}(?:${stem})${notLetterAfter}`, 'giu');
+};
 
 const replacements: { pattern: RegExp; ru: string; en: string }[] = [
   {
@@ -16,7 +20,7 @@ const replacements: { pattern: RegExp; ru: string; en: string }[] = [
     ru: 'Битрикс24',
     en: 'Bitrix24',
   },
-  // Only the capitalised REST: "the rest of the week" is plain English.
+  // Only the capitalised REST: "the rest of the week" is plain English (the sieve, blind to case, lets it by).
   { pattern: new RegExp(`${notLetter}REST${notLetterAfter}`, 'gu'), ru: 'Битрикс24', en: 'Bitrix24' },
   { pattern: word('web[- ]?hooks?|вебхук\\p{L}*|веб-хук\\p{L}*'), ru: 'подключение', en: 'connection' },
   { pattern: word('o?auth\\s*2?(?:\\.0)?|tokens?|токен\\p{L}*'), ru: 'доступ', en: 'access' },
@@ -29,10 +33,18 @@ const replacements: { pattern: RegExp; ru: string; en: string }[] = [
 
 // Anything under a portal's REST path, with or without a scheme: may hold the secret.
 const restAddress = /(?:https?:\/\/)?[\w.-]*\/rest\/[^\s<>"']*/gi;
-const methodName =
-  /(?<![\p{L}\p{N}_.])(?:crm|tasks?|user|calendar|department|im|imbot|imopenlines|timeman|batch|server|scope|methods|profile|app|entity|disk|telephony|mailservice|messageservice|event|placement|sonet_group|lists|log|voximplant|sale|catalog|landing|bizproc|socialnetwork)\.[a-z_]+(?:\.[a-z_]+)*(?![\p{L}\p{N}_])/giu;
-const fileName =
-  /(?<![\p{L}\p{N}_])[\w./-]*\w\.(?:ts|js|mjs|cjs|json|sql|sqlite|py|php|env|log|md|ya?ml|txt|lock|sh)(?![\p{L}\p{N}_])/giu;
+const methodStart =
+  '(?:crm|tasks?|user|calendar|department|im|imbot|imopenlines|timeman|batch|server|scope|methods|profile|app|entity|disk|telephony|mailservice|messageservice|event|placement|sonet_group|lists|log|voximplant|sale|catalog|landing|bizproc|socialnetwork)\\.';
+const methodName = new RegExp(`(?<![\\p{L}\\p{N}_.])${methodStart}[a-z_]+(?:\\.[a-z_]+)*${notLetterAfter}`, 'giu');
+const fileEnd = `\\w\\.(?:ts|js|mjs|cjs|json|sql|sqlite|py|php|env|log|md|ya?ml|txt|lock|sh)${notLetterAfter}`;
+const fileName = new RegExp(`${notLetter}[\\w./-]*${fileEnd}`, 'giu');
+
+/**
+ * What every technical word needs, without the edges that keep the engine from skipping ahead: one quick pass
+ * over a whole reply, which almost never holds one, instead of each pattern over each piece (a link's address
+ * alone made the file-name pattern retry at every slash).
+ */
+const technicalHint = new RegExp([`${methodStart}[a-z_]`, fileEnd, 'REST', ...hints].join('|'), 'iu');
 
 // Telegram shows a Markdown table as a wall of pipes: one line per row instead, the ruler row dropped.
 export function untable(text: string): string {
@@ -52,9 +64,12 @@ export function untable(text: string): string {
     .join('\n');
 }
 
-function rewriteWords(text: string, language: Language): string {
-  let out = untable(text).replace(methodName, '').replace(fileName, '');
-  for (const { pattern, ru, en } of replacements) out = out.replace(pattern, language === 'ru' ? ru : en);
+function rewriteWords(text: string, language: Language, technical: boolean): string {
+  let out = untable(text);
+  if (technical) {
+    out = out.replace(methodName, '').replace(fileName, '');
+    for (const { pattern, ru, en } of replacements) out = out.replace(pattern, language === 'ru' ? ru : en);
+  }
   // Removed words leave doubled spaces and spaces before punctuation behind.
   return out.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.:;!?)])/g, '$1');
 }
@@ -164,10 +179,16 @@ function repairHtml(html: string): string {
 const markedData = new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g');
 
 function guardWords(text: string, language: Language): string {
-  const pieces = text.replace(restAddress, '').split(markedData);
+  // Most replies name no REST path at all: the quick look first, the address pattern only when there is one.
+  const addressless = /\/rest\//i.test(text) ? text.replace(restAddress, '') : text;
+  // Each piece below (its marks taken out) is a part of this text: no hint in it, no technical word in them.
+  const technical = technicalHint.test(addressless.replaceAll(dataStart, ''));
+  const pieces = addressless.split(markedData);
   // split with a capture group: even indexes are the product's words, odd ones the director's data.
   return pieces
-    .map((piece, index) => (index % 2 === 0 ? rewriteWords(piece.replaceAll(dataStart, ''), language) : piece))
+    .map((piece, index) =>
+      index % 2 === 0 ? rewriteWords(piece.replaceAll(dataStart, ''), language, technical) : piece,
+    )
     .join('')
     .replaceAll(dataEnd, '');
 }

@@ -162,6 +162,8 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
     }
     return prepared;
   };
+  // Set twice for every lossy statement: prepared once, not parsed again each time (as `db.pragma` would).
+  const synchronous = (level: string) => statement(`PRAGMA synchronous = ${level}`).run();
   const direct: Queries = {
     all: async <T>(sql: string, params: readonly Param[] = []) => statement(sql).all(...params) as T[],
     get: async <T>(sql: string, params: readonly Param[] = []) => statement(sql).get(...params) as T | undefined,
@@ -181,7 +183,7 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
       let release = () => {};
       transactionOnFile.set(file, new Promise<void>((done) => (release = done)));
       // The level holds until the commit: no other statement of this process runs on the file until then.
-      if (level !== DURABLE) db.pragma(`synchronous = ${level}`);
+      if (level !== DURABLE) synchronous(level);
       try {
         // IMMEDIATE: two processes at once serialize on the write lock instead of failing on upgrade.
         db.exec('BEGIN IMMEDIATE');
@@ -194,7 +196,7 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
           throw error;
         }
       } finally {
-        if (level !== DURABLE) db.pragma(`synchronous = ${DURABLE}`);
+        if (level !== DURABLE) synchronous(DURABLE);
         transactionOnFile.delete(file);
         release();
       }
@@ -205,11 +207,11 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
     async (sql: string, params: readonly Param[] = []): Promise<R> => {
       for (let held = transactionOnFile.get(file); held; held = transactionOnFile.get(file)) await held;
       // The level is the connection's: set back even if the statement fails.
-      db.pragma(`synchronous = ${LOSSY}`);
+      synchronous(LOSSY);
       try {
         return call(statement(sql), params);
       } finally {
-        db.pragma(`synchronous = ${DURABLE}`);
+        synchronous(DURABLE);
       }
     };
 
@@ -220,8 +222,9 @@ function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
     run: waiting(direct.run),
     transaction: transactionAt(DURABLE),
     lossy: {
-      all: lossyStatement((prepared, params) => prepared.all(...params)) as Queries['all'],
-      get: lossyStatement((prepared, params) => prepared.get(...params)) as Queries['get'],
+      // A read commits nothing: no level to step down to.
+      all: waiting(direct.all) as Queries['all'],
+      get: waiting(direct.get) as Queries['get'],
       run: lossyStatement((prepared, params) => prepared.run(...params).changes),
       transaction: transactionAt(LOSSY),
     },

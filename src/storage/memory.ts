@@ -10,7 +10,8 @@ export interface MemoryLine {
 }
 
 export interface MemoryRepository {
-  remember(telegramUserId: number, role: MemoryRole, text: string, now: Date): Promise<void>;
+  /** The lines of one exchange (the director's words and the answer's first lines), kept together. */
+  remember(telegramUserId: number, lines: readonly MemoryLine[]): Promise<void>;
   /** The newest `limit` lines, oldest first (the order a conversation is read in). */
   recent(telegramUserId: number, limit: number): Promise<MemoryLine[]>;
   /** `undefined` forgets the context. */
@@ -25,17 +26,19 @@ export function createMemoryRepository(database: Database): MemoryRepository {
   // The last lines of a conversation may go in a power cut; no answer should wait for the disk to keep them.
   const db = database.lossy;
   return {
-    remember: (telegramUserId, role, text, now) =>
+    remember: (telegramUserId, lines) =>
       db.transaction(async (tx) => {
-        await tx.run('INSERT INTO memory (telegram_user_id, role, text, at) VALUES (?, ?, ?, ?)', [
-          telegramUserId,
-          role,
-          text,
-          now.getTime(),
-        ]);
+        for (const { role, text, at } of lines)
+          await tx.run('INSERT INTO memory (telegram_user_id, role, text, at) VALUES (?, ?, ?, ?)', [
+            telegramUserId,
+            role,
+            text,
+            at.getTime(),
+          ]);
+        // Everything from the first line past the kept ones back: one range of the index, no list to compare with.
         await tx.run(
-          `DELETE FROM memory WHERE telegram_user_id = ? AND id NOT IN
-             (SELECT id FROM memory WHERE telegram_user_id = ? ORDER BY id DESC LIMIT ?)`,
+          `DELETE FROM memory WHERE telegram_user_id = ? AND id <=
+             (SELECT id FROM memory WHERE telegram_user_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
           [telegramUserId, telegramUserId, MEMORY_LINES],
         );
       }),

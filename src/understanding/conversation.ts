@@ -66,17 +66,57 @@ export interface Conversations {
   read(telegramUserId: number): Promise<ConversationContext>;
   /** Changes the named parts; `undefined` forgets one. */
   remember(telegramUserId: number, change: ConversationContext): Promise<void>;
+  /**
+   * One answer's work: the memory is read and checked once, its changes are kept in hand and written once when
+   * the work ends, or fails. Each step of an answer reading and rewriting the whole memory cost more than the rest
+   * of understanding the message.
+   */
+  during<T>(telegramUserId: number, work: () => Promise<T>): Promise<T>;
+}
+
+/** The memory of one director while an answer is made: as stored (changes merged in), and as checked. */
+interface InHand {
+  stored: Record<string, unknown>;
+  checked: ConversationContext;
+  changed: boolean;
 }
 
 export function createConversations(memory: MemoryRepository): Conversations {
+  const inHand = new Map<number, InHand>();
+  const stored = async (telegramUserId: number): Promise<Record<string, unknown>> => {
+    const value = await memory.getContext(telegramUserId);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  };
+  const during: Conversations['during'] = async (telegramUserId, work) => {
+    // An answer already under way for this director (a tap while a message is answered) shares its memory.
+    if (inHand.has(telegramUserId)) return work();
+    const value = await stored(telegramUserId);
+    if (inHand.has(telegramUserId)) return work();
+    const hand: InHand = { stored: value, checked: contextOf(value), changed: false };
+    inHand.set(telegramUserId, hand);
+    const save = async () => {
+      inHand.delete(telegramUserId);
+      if (hand.changed) await memory.setContext(telegramUserId, hand.stored);
+    };
+    const result = await work().catch(async (error: unknown) => {
+      await save().catch(() => {});
+      throw error;
+    });
+    await save();
+    return result;
+  };
   return {
-    read: async (telegramUserId) => contextOf(await memory.getContext(telegramUserId)),
-    // The parts not changed are kept as stored, unchecked: every read checks them, and checking the whole
-    // memory on each of a reply's several changes cost more than the rest of understanding it.
+    read: async (telegramUserId) =>
+      inHand.get(telegramUserId)?.checked ?? contextOf(await memory.getContext(telegramUserId)),
+    // The parts not changed are kept as stored, unchecked: every read checks them.
     remember: async (telegramUserId, change) => {
-      const stored = await memory.getContext(telegramUserId);
-      const kept = stored && typeof stored === 'object' ? stored : {};
-      await memory.setContext(telegramUserId, { ...kept, ...change });
+      const hand = inHand.get(telegramUserId);
+      if (!hand) return memory.setContext(telegramUserId, { ...(await stored(telegramUserId)), ...change });
+      // What an answer remembers is made by the assistant, already in the catalogue's shapes: not checked again.
+      hand.stored = { ...hand.stored, ...change };
+      hand.checked = { ...hand.checked, ...change };
+      hand.changed = true;
     },
+    during,
   };
 }

@@ -137,7 +137,7 @@ export function weekdayFor(date: LocalDate, language: Language): string {
 
 /** «сегодня», «завтра», «вчера» or the day in words. */
 export function relativeDay(date: LocalDate, today: LocalDate, language: Language): string {
-  const days = DateTime.fromISO(date).diff(DateTime.fromISO(today), 'days').days;
+  const days = daysBetween(today, date);
   const words: Record<Language, Record<number, string>> = {
     ru: { [-1]: 'вчера', 0: 'сегодня', 1: 'завтра' },
     en: { [-1]: 'yesterday', 0: 'today', 1: 'tomorrow' },
@@ -145,11 +145,28 @@ export function relativeDay(date: LocalDate, today: LocalDate, language: Languag
   return words[language][days] ?? dayInWords(date, language, today);
 }
 
+// The portal's usual form, a real date and time: its date and its time are read off the text as written with its
+// own offset, as luxon would read them (a reply's list asked luxon for each of them several times).
+const plainIso =
+  /^([1-9]\d{3})-(0[1-9]|1[0-2])-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+/** A date-time in the portal's usual form that is a real moment (no 31 February): read as written. */
+export function asWritten(iso: string): boolean {
+  const [, year, month, day] = plainIso.exec(iso) ?? [];
+  if (!day) return false;
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return Number(day) >= 1 && Number(day) <= daysInMonth;
+}
+
+/** Whole days from one local date to another (both `YYYY-MM-DD`), by the calendar. */
+const daysBetween = (from: LocalDate, to: LocalDate): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 /**
  * The local time of an ISO date-time that already carries the director's offset: «14:00».
  * A zone may be given to convert first.
  */
 export function timeOf(iso: string, language: Language, timeZone?: string): string {
+  if (!timeZone && asWritten(iso)) return iso.slice(11, 16);
   let time = DateTime.fromISO(iso, { setZone: true });
   if (timeZone) time = time.setZone(timeZone);
   // 24-hour time in both languages: «14:00» reads shorter in a list than «2:00 pm».
@@ -160,6 +177,7 @@ export function timeOf(iso: string, language: Language, timeZone?: string): stri
 
 /** The local date (`YYYY-MM-DD`) of an ISO date-time that carries the director's offset. */
 export function localDateOf(iso: string, timeZone?: string): LocalDate {
+  if (!timeZone && asWritten(iso)) return iso.slice(0, 10);
   let time = DateTime.fromISO(iso, { setZone: true });
   if (timeZone) time = time.setZone(timeZone);
   return time.toISODate() ?? iso.slice(0, 10);
@@ -171,7 +189,7 @@ export function dueInWords(iso: string, today: LocalDate, language: Language): s
   const time = timeOf(iso, language);
   const prefix = language === 'ru' ? 'до' : 'due';
   if (day === today) return `${prefix} ${time}`;
-  const days = DateTime.fromISO(day).diff(DateTime.fromISO(today), 'days').days;
+  const days = daysBetween(today, day);
   if (days === 1 || days === -1) return `${prefix} ${relativeDay(day, today, language)} ${time}`;
   return `${prefix} ${dateInWords(day, language)} ${time}`;
 }

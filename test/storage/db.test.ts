@@ -48,8 +48,8 @@ describe('openDatabase', () => {
     const db = await openDatabase(join(newFolder(), 'assistant.sqlite'));
     const level = async (queries: Queries) =>
       (await queries.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous;
-    expect(await db.lossy.get('PRAGMA synchronous')).toEqual({ synchronous: 1 }); // NORMAL
-    expect(await db.lossy.transaction(level)).toBe(1);
+    // Reads commit nothing: only the lossy writes step down to NORMAL.
+    expect(await db.lossy.transaction(level)).toBe(1); // NORMAL
     await expect(db.lossy.run('INSERT INTO no_such_table VALUES (1)')).rejects.toThrow(/no such table/);
     await expect(db.lossy.transaction(() => Promise.reject(new Error('gave up')))).rejects.toThrow('gave up');
     expect(await level(db)).toBe(2);
@@ -81,7 +81,7 @@ describe('openDatabase', () => {
       },
     };
     const memory = createMemoryRepository(recorded);
-    await memory.remember(111, 'director', 'мои задачи', new Date());
+    await memory.remember(111, [{ role: 'director', text: 'мои задачи', at: new Date() }]);
     await memory.setContext(111, { view: 'tasks' });
     expect(lossyWrites).toHaveLength(2);
     const proposals = createProposalRepository(recorded);

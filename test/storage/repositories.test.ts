@@ -3,7 +3,7 @@ import { createCacheRepository } from '../../src/storage/cache.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { createDigestRepository } from '../../src/storage/digest-repository.ts';
 import { createDirectorRepository, type DirectorRecord } from '../../src/storage/directors.ts';
-import { createMemoryRepository, MEMORY_LINES } from '../../src/storage/memory.ts';
+import { createMemoryRepository, MEMORY_LINES, type MemoryLine } from '../../src/storage/memory.ts';
 import { storageEngines } from './engines.ts';
 
 const at = new Date('2026-11-25T09:00:00Z');
@@ -55,10 +55,15 @@ describe.each(storageEngines())('on $name', (engine) => {
   describe('memory', () => {
     it(`keeps only the last ${MEMORY_LINES} lines of each director, oldest first`, async () => {
       const memory = createMemoryRepository(await engine.open());
-      for (let i = 1; i <= 14; i++) {
-        await memory.remember(alexey.telegramUserId, i % 2 ? 'director' : 'assistant', `реплика ${i}`, later(i * 1000));
-      }
-      await memory.remember(4000, 'director', 'чужая реплика', later(99_000));
+      const line = (i: number) => ({
+        role: i % 2 ? 'director' : 'assistant',
+        text: `реплика ${i}`,
+        at: later(i * 1000),
+      });
+      // One exchange at a time, the director's words and the answer together, as the assistant keeps them.
+      for (let i = 1; i <= 14; i += 2)
+        await memory.remember(alexey.telegramUserId, [line(i), line(i + 1)] as MemoryLine[]);
+      await memory.remember(4000, [{ role: 'director', text: 'чужая реплика', at: later(99_000) }]);
 
       const kept = await memory.recent(alexey.telegramUserId, 50);
       expect(kept.map((line) => line.text)).toEqual(Array.from({ length: 10 }, (_, i) => `реплика ${i + 5}`));
@@ -87,7 +92,7 @@ describe.each(storageEngines())('on $name', (engine) => {
       const place = await engine.place();
       const first = createMemoryRepository(await engine.open(place));
       const second = createMemoryRepository(await engine.open(place));
-      await first.remember(alexey.telegramUserId, 'director', 'задачи Орловой', at);
+      await first.remember(alexey.telegramUserId, [{ role: 'director', text: 'задачи Орловой', at }]);
       await first.setContext(alexey.telegramUserId, { previous: 'tasks' });
       expect((await second.recent(alexey.telegramUserId, 5)).map((line) => line.text)).toEqual(['задачи Орловой']);
       expect(await second.getContext(alexey.telegramUserId)).toEqual({ previous: 'tasks' });

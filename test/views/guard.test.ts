@@ -21,6 +21,21 @@ describe('the last-line guard', () => {
     }
   });
 
+  it('finds a technical word in a long list among links and the director’s data, read in one quick look first', () => {
+    const line = (n: number) =>
+      `• ${dataMark(`Сделка ${n}`)} — 1 000 ₽ <a href="https://b24.example.ru/crm/deal/details/${n}/">↗</a>`;
+    const lines = Array.from({ length: 30 }, (_, n) => line(n + 1));
+    const html = [
+      ...lines.slice(0, 20),
+      'Выгрузил через crm.deal.list в deals.json, метод устарел',
+      ...lines.slice(20),
+    ];
+    const out = guardText(html.join('\n'), 'ru');
+    expect(out).not.toMatch(technical);
+    expect(out).toContain('Выгрузил через в, действие устарел');
+    expect(out).toContain('Сделка 30 — 1 000 ₽');
+  });
+
   it('leaves plain English alone', () => {
     expect(guardText('Have a good rest of the week.', 'en')).toBe('Have a good rest of the week.');
   });

@@ -26,7 +26,8 @@ export function workDayOf(status: unknown, today: string, timeZone: string): Wor
   const parsed = timemanSchema.safeParse(status);
   if (!parsed.success) return 'unknown';
   const started = (parsed.data as { TIME_START?: unknown }).TIME_START;
-  const startedToday =
+  // Asked only of a closed day: the other statuses say enough, and a date in a zone is not free (a whole team).
+  const startedToday = () =>
     typeof started === 'string' && DateTime.fromISO(started, { setZone: true }).setZone(timeZone).toISODate() === today;
   switch (parsed.data.STATUS) {
     case 'OPENED':
@@ -36,7 +37,7 @@ export function workDayOf(status: unknown, today: string, timeZone: string): Wor
     case 'EXPIRED':
       return 'leftOpen';
     case 'CLOSED':
-      return startedToday ? 'finished' : 'notStarted';
+      return startedToday() ? 'finished' : 'notStarted';
     default:
       return 'unknown';
   }

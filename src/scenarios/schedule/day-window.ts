@@ -1,6 +1,7 @@
 // Definition: a day is the director's local day, [00:00, next 00:00) in the director's zone, sent to the
 // portal as date-times with the offset. A bare date as an upper bound would mean 00:00 and lose the day.
 import { DateTime } from 'luxon';
+import { asWritten } from '../../views/format.ts';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { Moment } from '../../vocabulary/view-models.ts';
 
@@ -66,6 +67,8 @@ export function instantOf(iso: string | undefined): number {
 /** A portal date-time (ISO with the portal's offset) re-expressed in the director's zone. */
 export function toDirectorTime(iso: string | undefined, timeZone: string): string | undefined {
   if (!iso) return undefined;
+  // The portal's usual form: its instant read by the engine, the director's time made from it at once.
+  if (asWritten(iso)) return isoOf(DateTime.fromMillis(Date.parse(iso), { zone: timeZone }));
   const time = DateTime.fromISO(iso, { setZone: true });
   return time.isValid ? isoOf(time.setZone(timeZone)) : undefined;
 }

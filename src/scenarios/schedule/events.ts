@@ -20,9 +20,19 @@ export function calendarCommand(ownerId: number, window: Window): BatchCommand {
   };
 }
 
+// The Russian portal's form, read by hand: luxon builds its parser anew for every date and format it tries.
+const russianDate = /^(\d\d)\.(\d\d)\.(\d{4})(?: (\d\d):(\d\d):(\d\d))?$/;
+
 /** «24.11.2026 09:00:00» (Russian portal) or «11/24/2026 09:00:00 am» (English one) in a zone. */
 function displayDate(text: string | undefined, zone: string): DateTime | undefined {
   if (!text) return undefined;
+  const [, day, month, year, hour = 0, minute = 0, second = 0] = russianDate.exec(text) ?? [];
+  if (day) {
+    const units = { year: Number(year), month: Number(month), day: Number(day) };
+    const time = { hour: Number(hour), minute: Number(minute), second: Number(second) };
+    const parsed = DateTime.fromObject({ ...units, ...time }, { zone, locale: 'en-US' });
+    if (parsed.isValid) return parsed;
+  }
   for (const format of ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy', 'MM/dd/yyyy hh:mm:ss a', 'MM/dd/yyyy']) {
     const parsed = DateTime.fromFormat(text, format, { zone, locale: 'en-US' });
     if (parsed.isValid) return parsed;

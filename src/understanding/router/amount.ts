@@ -1,4 +1,5 @@
 // Money as directors type it: "500 000 ₽", "500 тысяч", "1,5 млн", "$20k".
+import { matchesOf } from './spans.ts';
 
 export interface AmountMatch {
   amount: number;
@@ -29,7 +30,7 @@ const amountRe = new RegExp(
 
 /** The first sum of money in the (light) text, with its span ("на 500 000 ₽"). */
 export function findAmount(light: string): AmountMatch | undefined {
-  for (const match of light.matchAll(amountRe)) {
+  for (const match of matchesOf(light, amountRe)) {
     const [whole, prefixCurrency, integer, fraction, multiplier, suffixCurrency] = match;
     // A bare small number with nothing around it ("задача 2") is not money.
     if (

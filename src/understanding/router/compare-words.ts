@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Period, Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
 import { zonedToday } from './dates.ts';
+import { matchesOf } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -80,20 +81,20 @@ type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 function periodsIn(light: string, today: DateTime): { at: number; period: Period; unit: Unit }[] {
   const found: { at: number; period: Period; unit: Unit }[] = [];
-  for (const match of light.matchAll(MONTH)) {
+  for (const match of matchesOf(light, MONTH)) {
     const index = MONTHS.findIndex((month) => month.test(match[1]!));
     let start = today.set({ month: index + 1 }).startOf('month');
     if (start > today) start = start.minus({ years: 1 });
     found.push({ at: match.index, period: whole(start, 'month', today), unit: 'month' });
   }
-  for (const match of light.matchAll(UNIT)) {
+  for (const match of matchesOf(light, UNIT)) {
     const unit = (['week', 'month', 'quarter', 'year'] as const).find((one, i) =>
       new RegExp(`^(?:${['недел', 'месяц', 'квартал', 'год'][i]}|${one})`, 'u').test(match[2]!),
     )!;
     const back = /^позапрошл/u.test(match[1]!) ? 2 : /^(?:прошл|предыдущ|last|previous)/u.test(match[1]!) ? 1 : 0;
     found.push({ at: match.index, period: whole(today.startOf(unit).minus({ [unit]: back }), unit, today), unit });
   }
-  for (const match of light.matchAll(DAY)) {
+  for (const match of matchesOf(light, DAY)) {
     const back = /^(?:позавчера)/u.test(match[1]!) ? 2 : /^(?:вчера|yesterday)/u.test(match[1]!) ? 1 : 0;
     const day = iso(today.minus({ days: back }));
     found.push({ at: match.index, period: { from: day, to: day }, unit: 'day' });

@@ -8,6 +8,7 @@ import * as ru from 'chrono-node/ru';
 import { DateTime } from 'luxon';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { IsoDateTime } from '../../vocabulary/writes.ts';
+import { matchesOf } from './spans.ts';
 import { saysPast } from './tense.ts';
 import { lightText } from './text.ts';
 
@@ -164,22 +165,22 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
       found.push({ date: date.toISODate()!, start, end });
   };
 
-  for (const match of light.matchAll(relativeDayRe)) {
+  for (const match of matchesOf(light, relativeDayRe)) {
     const shift = relativeDays.find((day) => day.exactly.test(match[1]!))!.shift;
     add(today.plus({ days: shift }), match.index, match.index + match[0].length);
   }
-  for (const match of light.matchAll(nextWeekRe)) {
+  for (const match of matchesOf(light, nextWeekRe)) {
     add(today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
   }
   // «какие встречи были в пятницу»: in a past-tense question «в пятницу» is the last Friday.
   const past = saysPast(light);
   const lookingBack = (said: string) => past && !/^(?:на|к|ко|до|by|until|till)\s/u.test(said);
-  for (const match of light.matchAll(weekdayRe)) {
+  for (const match of matchesOf(light, weekdayRe)) {
     const weekday = weekdays.find((day) => day.exactly.test(match[2]!))!.weekday;
     const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
     add(weekdayFrom(today, weekday, qualifier), match.index, match.index + match[0].length);
   }
-  for (const match of light.matchAll(shortWeekdayRe)) {
+  for (const match of matchesOf(light, shortWeekdayRe)) {
     const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
     add(
       weekdayFrom(today, shortWeekdays.indexOf(match[2]!) + 1, qualifier),
@@ -187,7 +188,7 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
       match.index + match[0].length,
     );
   }
-  for (const match of light.matchAll(dottedDateRe)) {
+  for (const match of matchesOf(light, dottedDateRe)) {
     if (!match[3] && timeOnlyPreposition.test(match[0])) continue;
     const day = Number(match[1]);
     const month = Number(match[2]);
@@ -198,7 +199,7 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     add(date, match.index, match.index + match[0].length);
   }
   for (const match of chronoDays(text, light, now, today, timeZone)) add(match.date, match.start, match.end);
-  for (const match of light.matchAll(dayOfMonthRe)) {
+  for (const match of matchesOf(light, dayOfMonthRe)) {
     const day = Number(match[1]);
     // This month while the day is still to come, else the next month that has such a day; looking back, the
     // other way round.
@@ -313,16 +314,16 @@ export function findTimes(text: string, days: readonly { start: number; end: num
     if (resolved > 23 || minute > 59) return;
     found.push({ time: `${pad(resolved)}:${pad(minute)}`, start, end, preposition });
   };
-  for (const match of light.matchAll(clockRe)) {
+  for (const match of matchesOf(light, clockRe)) {
     add(Number(match[2]), Number(match[3]), match[4], match[1] ?? '', match.index, match.index + match[0].length);
   }
-  for (const match of light.matchAll(hourRe)) {
+  for (const match of matchesOf(light, hourRe)) {
     const hour = Number(match[2]);
     // "в 3" in a director's day is 15:00: bare small hours are afternoon unless "утра"/"am" says otherwise.
     const meridiem = match[3] ?? (hour >= 1 && hour <= 7 ? 'pm' : undefined);
     add(hour, 0, meridiem, match[1] ?? '', match.index, match.index + match[0].length);
   }
-  for (const match of light.matchAll(bareMeridiemRe)) {
+  for (const match of matchesOf(light, bareMeridiemRe)) {
     add(Number(match[1]), 0, match[2], '', match.index, match.index + match[0].length);
   }
   return found.sort((a, b) => a.start - b.start);

@@ -1,5 +1,6 @@
 // «покажи воронку графиком», «выгрузи сделки в Excel»: the form the director wants a view in. The words of the
 // form are taken out, so the rest is understood as any request for that view.
+import { matchesOf } from './spans.ts';
 import { messageOf, without } from './text.ts';
 
 export type Format = 'chart' | 'excel';
@@ -21,7 +22,7 @@ const FORMS: readonly { format: Format; words: RegExp }[] = [
 export function formatAsked(text: string): { format?: Format; rest: string } {
   const message = messageOf(text);
   for (const { format, words } of FORMS) {
-    const spans = [...message.light.matchAll(words)].map((match) => ({
+    const spans = matchesOf(message.light, words).map((match) => ({
       start: match.index,
       end: match.index + match[0].length,
     }));

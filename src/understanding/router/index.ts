@@ -17,6 +17,7 @@ import { nearestQuestion } from './nearest.ts';
 import { nthOf } from './ordinal-words.ts';
 import { planIntent } from './plan.ts';
 import { smallTalkOf } from './small-talk.ts';
+import { matchesOf } from './spans.ts';
 import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
 import { typedInRussian } from './typed-russian.ts';
 import { unsupportedWrite } from './unsupported-writes.ts';
@@ -283,7 +284,7 @@ const negativeMoneyRe =
 /** The words naming a day that does not exist («31 февраля»), or a negative sum («-5 рублей»). */
 function impossibleValue(text: string): string | undefined {
   const lower = text.toLocaleLowerCase('ru');
-  for (const match of lower.matchAll(dayAndMonthRe)) {
+  for (const match of matchesOf(lower, dayAndMonthRe)) {
     const day = Number(match[1]);
     const days = monthDays.find(([month]) => month.test(match[2]!))?.[1];
     if (days !== undefined && (day === 0 || day > days)) return text.slice(match.index, match.index + match[0].length);

@@ -5,6 +5,7 @@ import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { findPlanPeriod, type PeriodMatch } from './plan-period.ts';
+import { matchesOf } from './spans.ts';
 import { type Message, rawSlice } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -32,7 +33,7 @@ const changeRe =
 /** The manager a plan phrase names, as said. */
 function managerSaid(message: Message, period: PeriodMatch | undefined): string | undefined {
   const light = period ? blank(message.light, period) : message.light;
-  for (const match of light.matchAll(managerRe)) {
+  for (const match of matchesOf(light, managerRe)) {
     const word = match[1] ?? match[2] ?? match[3];
     if (!word || notNameRe.test(word)) continue;
     const start = (match.index ?? 0) + match[0].lastIndexOf(word);

@@ -10,17 +10,40 @@ export interface Span {
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 // Every pattern is compiled once: the parsers name their patterns inline, and a message passes dozens of them.
-// Sharing a global pattern is safe here: matchAll works on its own copy and never moves the shared one.
+// Sharing a global pattern is safe here: matchesOf sets it back before anything else can run.
 const compiled = new Map<string, RegExp>();
+// Each pattern without its word edges: a look-behind first keeps the engine from skipping ahead to where the words
+// could start, and most patterns are in no given message. Wherever the whole pattern matches, this one does.
+const hints = new WeakMap<RegExp, RegExp>();
 
 /** A pattern matched on whole words only. */
 export function rule(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
     re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+    hints.set(re, new RegExp(`(?:${pattern})`, 'u'));
     compiled.set(pattern, re);
   }
   return re;
+}
+
+/**
+ * Every match of a global pattern, as `text.matchAll(pattern)` gives them, on the pattern itself: matchAll works
+ * on a copy, and the engine compiles a copy's code again once a collection has let go of it (up to a millisecond
+ * for a pattern with \p{L}, at every message). All matches are collected before any is acted on, so an action
+ * that uses the same pattern finds it as it was.
+ */
+export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
+  if (hints.get(pattern)?.test(text) === false) return [];
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match);
+    // An empty match: step past it, by a whole character in a Unicode pattern, as matchAll does.
+    if (match[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return found;
 }
 
 /** Takes every match of the pattern out of the text (by spans), calling `on` for each. */
@@ -31,10 +54,10 @@ export function take(
   on: (match: RegExpExecArray) => void,
 ): boolean {
   let hit = false;
-  for (const match of message.light.matchAll(pattern)) {
+  for (const match of matchesOf(message.light, pattern)) {
     if (found.spans.some((span) => match.index < span.end && span.start < match.index + match[0].length)) continue;
     found.spans.push({ start: match.index, end: match.index + match[0].length });
-    on(match as RegExpExecArray);
+    on(match);
     hit = true;
   }
   return hit;

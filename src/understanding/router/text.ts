@@ -7,6 +7,7 @@ import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { plainWord } from './colloquial.ts';
 import { GRAMMAR_WORDS } from './lexicon.ts';
+import { matchesOf } from './spans.ts';
 import { typedInRussian } from './typed-russian.ts';
 
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
@@ -16,6 +17,10 @@ export const LINK_MARK = '\uE000';
  * Lowercase with ё → е, odd spaces → space and web addresses masked; same length as the input, index for
  * index.
  */
+// One pattern for every message: a fresh one was compiled again at each message once a collection had let go of
+// its code. `replace` starts a global pattern from the beginning and leaves it there.
+const links = webLinks();
+
 export function lightText(text: string): string {
   let out = '';
   for (const char of text) {
@@ -25,7 +30,7 @@ export function lightText(text: string): string {
   return out
     .replace(/ё/g, 'е')
     .replace(/[\u00a0\u2009\u202f\u2007]/g, ' ')
-    .replace(webLinks(), (link) => LINK_MARK.repeat(link.length));
+    .replace(links, (link) => LINK_MARK.repeat(link.length));
 }
 
 const linkRe = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
@@ -97,8 +102,8 @@ function replaceBoth(message: Message, pattern: RegExp, replacement: (match: Reg
   let raw = '';
   let light = '';
   let last = 0;
-  for (const match of message.light.matchAll(pattern)) {
-    const piece = replacement(match as RegExpExecArray);
+  for (const match of matchesOf(message.light, pattern)) {
+    const piece = replacement(match);
     // Same length: the light text alone changes, the raw text keeps what the director wrote.
     const rawPiece = piece.length === match[0].length ? message.raw.substr(match.index, piece.length) : piece;
     raw += message.raw.slice(last, match.index) + rawPiece;
@@ -231,24 +236,38 @@ KEYWORDS.push(...[...GRAMMAR_WORDS, ...TOPIC_WORDS].filter((word) => word.length
 const keywordSet = new Set(KEYWORDS);
 const keywordStems = new Map(KEYWORDS.map((keyword) => [keyword, stemOf(keyword)]));
 
+// A word's nearest keyword depends on the word alone: found once, not by a pass over every keyword per message.
+const corrected = new Map<string, string>();
+
 function correctTypos(message: Message): Message {
   return replaceBoth(message, /[\p{L}]{5,}/gu, (match) => {
     const word = match[0];
     if (keywordSet.has(word) || isName(message, match.index, word.length)) return word;
-    const limit = word.length >= 9 ? 2 : 1;
-    const stem = stemOf(word);
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const keyword of KEYWORDS) {
-      if (!plausibleSlip(word, stem, keyword, limit)) continue;
-      const distance = editDistance(word, keyword, limit);
-      if (distance < bestDistance) {
-        best = keyword;
-        bestDistance = distance;
-      }
+    let correction = corrected.get(word);
+    if (correction === undefined) {
+      if (corrected.size >= 10_000) corrected.clear();
+      correction = nearestKeyword(word);
+      corrected.set(word, correction);
     }
-    return best ?? word;
+    return correction;
   });
+}
+
+/** The keyword the word is a slip of, or the word itself. */
+function nearestKeyword(word: string): string {
+  const limit = word.length >= 9 ? 2 : 1;
+  const stem = stemOf(word);
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const keyword of KEYWORDS) {
+    if (!plausibleSlip(word, stem, keyword, limit)) continue;
+    const distance = editDistance(word, keyword, limit);
+    if (distance < bestDistance) {
+      best = keyword;
+      bestDistance = distance;
+    }
+  }
+  return best ?? word;
 }
 
 // A capitalised word inside the message, or a word in quotes, is a name the director typed on purpose

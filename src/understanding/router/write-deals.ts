@@ -1,6 +1,7 @@
 // Deals said in plain words: a new deal with its sum, a move to a stage, a close as won or lost.
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import { findAmount } from './amount.ts';
+import { matchesOf } from './spans.ts';
 import { capitalise, type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 
 export function createDeal(message: Message, start: number): WriteDraft | undefined {
@@ -31,7 +32,7 @@ export const dealOfClient = (said: string) =>
 export function moveDeal(message: Message, start: number): WriteDraft | undefined {
   const rest = restOf(message, start);
   const explicit = rest.light.match(stageWordRe);
-  const splits = explicit ? [explicit] : [...rest.light.matchAll(stageSplitRe)].reverse();
+  const splits = explicit ? [explicit] : matchesOf(rest.light, stageSplitRe).reverse();
   const read = splits.flatMap((split) => {
     const dealQuery = dealOfClient(rawSlice(rest, 0, split.index));
     const stageQuery = unquote(rawSlice(rest, split.index! + split[0].length));
