@@ -71,3 +71,13 @@ export const WITH_NONE_HINT: Texts = {
   ru: 'Могу показать задачи любого из них или статус команды.',
   en: 'I can show any of their tasks or the team status.',
 };
+
+/** A department asked for by a name the portal has none of, with the ones it has. */
+export const noDepartment = (said: string, departments: string): Texts => ({
+  ru: `🔎 Не нашёл отдел «${said}». Отделы в портале: ${departments}.`,
+  en: `🔎 I found no department “${said}”. The portal’s departments: ${departments}.`,
+});
+export const DEPARTMENT_HINT: Texts = {
+  ru: 'Напишите, например: «статус отдела продаж».',
+  en: 'Try, for example: “status of the sales department”.',
+};

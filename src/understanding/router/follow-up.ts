@@ -1,8 +1,11 @@
-// Follow-ups without a model: «а у Кузнецова?», «а в прошлом квартале?», «только проигранные» refine the last
-// question asked (kept in the conversation memory, in the database), instead of starting a new one.
+// Follow-ups without a model: «а у Кузнецова?», «а в прошлом квартале?», «только проигранные», «а конверсия?», «а
+// сколько это в сумме» refine the last question asked (kept in the conversation memory, in the database), instead
+// of starting a new one: what the message says replaces that part, everything else of the last question stays.
 import type { Query } from '../../vocabulary/query.ts';
 import type { ScenarioName } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
+import { followUpParts } from './follow-up-parts.ts';
+import { readyRefinement } from './follow-up-views.ts';
 import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf } from './text.ts';
 import type { Clock } from './write-drafts.ts';
@@ -28,6 +31,27 @@ const SUBJECT_WORDS: Record<Query['subject'], string> = {
 
 // A follow-up is short: a longer message is a question of its own.
 const MOST_WORDS = 6;
+// «а …», «и …», «ну а …», «тогда …», «what about …»: said as a continuation.
+const CONTINUES = /^(?:(?:ну\s+)?а|и|тогда|ну|а\s+если|and|what\s+about|how\s+about|only|только)(?![\p{L}])/u;
+
+/**
+ * A message that continues the last question rather than asking its own: it starts as a continuation, or it names
+ * no subject. Read before the views, so «а за неделю?» is not the weekly report and «а конверсия?» not the company's.
+ */
+export function ellipsis(
+  message: Message,
+  previous: Intent | undefined,
+  clock: Clock,
+  said: string,
+): Intent | undefined {
+  if (previous?.kind !== 'view') return undefined;
+  const ready = readyRefinement(message, previous.request, clock);
+  if (ready) return ready;
+  const own = parseQuery(message, clock);
+  // The message as typed: its light text has lost the leading «а».
+  if (!CONTINUES.test(said.trim().toLowerCase()) && own?.said) return undefined;
+  return refinement(message, previous, clock);
+}
 
 /** The last question with what this message changes in it; undefined when the message is no refinement. */
 export function refinement(message: Message, previous: Intent | undefined, clock: Clock): Intent | undefined {
@@ -35,11 +59,13 @@ export function refinement(message: Message, previous: Intent | undefined, clock
   const { request } = previous;
   const before = request.scenario === 'query' ? request.query : READY_AS_QUERY[request.scenario];
   if (!before || message.light.split(/\s+/u).length > MOST_WORDS) return undefined;
+  const { said: part, rest } = followUpParts(message);
   // The message read as if it named the last question's subject: only its qualifiers are new.
-  const asked = parseQuery(messageOf(`${SUBJECT_WORDS[before.subject]} ${message.raw}`), clock);
-  if (!asked || asked.unapplied.length > 0 || asked.doubtful > 0 || asked.query.subject !== before.subject)
-    return undefined;
-  const { subject: _, ...said } = asked.query;
+  const asked = parseQuery(messageOf(`${SUBJECT_WORDS[before.subject]} ${rest.raw}`), clock);
+  // A lowercase name after a client's question («а по техносфере?») is another client, as the last one was.
+  const doubtful = asked?.doubtful === 1 && before.client && asked.query.client ? 0 : (asked?.doubtful ?? 0);
+  if (!asked || asked.unapplied.length > 0 || doubtful > 0 || asked.query.subject !== before.subject) return undefined;
+  const { subject: _, ...said } = { ...asked.query, ...part };
   if (Object.keys(said).length === 0) return undefined;
   // «а по Кузнецовой?» after a person's question: the name after «по» is asked as a person first; the answer
   // looks it up in the portal's staff and takes it for a client only when nobody there is called so.
@@ -47,9 +73,25 @@ export function refinement(message: Message, previous: Intent | undefined, clock
     said.person = said.client;
     delete said.client;
   }
+  const query = merged(before, said);
+  // Two periods side by side have no breakdown: said back with the comparison itself as the nearest question.
+  if (before.compare && said.groupBy)
+    return { kind: 'view', request: { scenario: 'query', query: before }, unapplied: [rest.raw || message.raw] };
+  return { kind: 'view', request: { scenario: 'query', query } };
+}
+
+/** The last question with the parts said now in place of its own. */
+function merged(before: Query, said: Omit<Query, 'subject'>): Query {
   const kept: Query = { ...before };
   // Another person is asked about instead of the client, and the other way round.
   if (said.person) delete kept.client;
   if (said.client) delete kept.person;
-  return { kind: 'view', request: { scenario: 'query', query: { ...kept, ...said } } };
+  // Conversion counts won against lost: a status of the last list is no part of it, nor its order.
+  if (said.measure === 'conversion') {
+    delete kept.status;
+    delete kept.sort;
+    delete kept.limit;
+  }
+  if (said.groupBy || said.measure) delete kept.limit;
+  return { ...kept, ...said };
 }

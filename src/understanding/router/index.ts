@@ -9,7 +9,8 @@ import { absenceIntent } from './absence-words.ts';
 import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
-import { refinement } from './follow-up.ts';
+import { ellipsis, refinement } from './follow-up.ts';
+import { funnelQuery } from './funnel-words.ts';
 import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
 import { detectLanguage, type Message, messageOf, without } from './text.ts';
@@ -208,6 +209,12 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   const digests = digestsIntent(message);
   if (digests) return digests;
+
+  // «а за неделю?», «а конверсия?», «а отдел проектов?»: the last question refined, before any view takes the words.
+  const continued = ellipsis(message, context.previous, clock, trimmed);
+  if (continued) return continued;
+  const funnel = funnelQuery(message, clock);
+  if (funnel) return { kind: 'view', request: { scenario: 'query', query: funnel } };
 
   const compared = comparisonIntent(message, clock) ?? absenceIntent(message, clock) ?? withNoneIntent(message, clock);
   if (compared) return compared;
