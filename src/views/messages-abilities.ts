@@ -81,3 +81,9 @@ export const DEPARTMENT_HINT: Texts = {
   ru: 'Напишите, например: «статус отдела продаж».',
   en: 'Try, for example: “status of the sales department”.',
 };
+
+/** The period compared with has nothing in the portal: no change is claimed against it. */
+export const nothingToCompare = (name: string, zero: string): Texts => ({
+  ru: `📭 За ${name} в портале нет данных (${zero}) — сравнивать не с чем.`,
+  en: `📭 The portal has nothing for ${name} (${zero}): nothing to compare with.`,
+});

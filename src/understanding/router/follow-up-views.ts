@@ -12,7 +12,8 @@ import { type Message, messageOf, rawSlice, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
 // The small words around a follow-up's one part: «а …?», «и за …», «ну а у …».
-const FILLER = /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|and|what|about|how|for|in|at|of)$/u;
+const FILLER =
+  /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|покажи|дела|статус\p{L}*|состояни\p{L}*|and|what|about|how|for|in|at|of)$/u;
 const onlySmall = (message: Message) =>
   message.light
     .split(/[^\p{L}\p{N}]+/u)
@@ -52,7 +53,12 @@ function periodSaid(message: Message, clock: Clock, before: Period | undefined):
 }
 
 /** The refinement of a ready-made view's request, or undefined when the message refines no part of it. */
-export function readyRefinement(message: Message, request: ScenarioRequest, clock: Clock): Intent | undefined {
+export function readyRefinement(
+  message: Message,
+  request: ScenarioRequest,
+  clock: Clock,
+  continues: boolean,
+): Intent | undefined {
   switch (request.scenario) {
     case 'weeklyReport':
       return weekOf(message, request, clock);
@@ -63,7 +69,7 @@ export function readyRefinement(message: Message, request: ScenarioRequest, cloc
       return { kind: 'view', request: { scenario: 'absence', date: period.from, ...to, ...reasonOf(request) } };
     }
     case 'teamStatus':
-      return findPeriod(message, clock) ? undefined : departmentOf(message);
+      return findPeriod(message, clock) ? undefined : departmentOf(message, continues);
     case 'pipeline': {
       const query = funnelQuery(messageOf(`воронка ${message.raw.replace(/^(?:ну\s+)?а\s+/iu, '')}`), clock);
       return query ? { kind: 'view', request: { scenario: 'query', query } } : undefined;
@@ -105,7 +111,7 @@ function weekOf(
 const DEPARTMENT_WORD = /^(?:отдел\p{L}*|департамент\p{L}*|подразделени\p{L}*|department)$/u;
 
 /** The team's status of the department named, as said (the answer finds it among the portal's departments). */
-function departmentOf(message: Message): Intent | undefined {
+function departmentOf(message: Message, continues: boolean): Intent | undefined {
   const words = [...message.light.matchAll(/\p{L}[\p{L}-]*/gu)].filter(
     (match) => !FILLER.test(match[0]) && !DEPARTMENT_WORD.test(match[0]),
   );
@@ -113,8 +119,15 @@ function departmentOf(message: Message): Intent | undefined {
   // «а Морозова?»: a name alone is a person, not a department.
   const named = [...message.light.matchAll(/\p{L}[\p{L}-]*/gu)].some((match) => DEPARTMENT_WORD.test(match[0]));
   const first = words[0]!;
-  if (!named && /^\p{Lu}/u.test(message.raw.slice(first.index))) return undefined;
+  // Without the word «отдел», only «а логисты?»: one word, said as a continuation, and no name.
+  if (!named && (!continues || words.length > 1 || /^\p{Lu}/u.test(message.raw.slice(first.index)))) return undefined;
   const last = words[words.length - 1]!;
   const department = rawSlice(message, first.index, last.index + last[0].length);
   return { kind: 'view', request: { scenario: 'teamStatus', department } };
+}
+
+/** «статус отдела проектов»: the team's status asked of one department (the word «отдел» said). */
+export function withDepartment(intent: Intent, message: Message): Intent {
+  if (intent.kind !== 'view' || intent.request.scenario !== 'teamStatus' || intent.unapplied) return intent;
+  return departmentOf(message, false) ?? intent;
 }

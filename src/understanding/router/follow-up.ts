@@ -45,11 +45,11 @@ export function ellipsis(
   said: string,
 ): Intent | undefined {
   if (previous?.kind !== 'view') return undefined;
-  const ready = readyRefinement(message, previous.request, clock);
-  if (ready) return ready;
-  const own = parseQuery(message, clock);
   // The message as typed: its light text has lost the leading «а».
-  if (!CONTINUES.test(said.trim().toLowerCase()) && own?.said) return undefined;
+  const continues = CONTINUES.test(said.trim().toLowerCase());
+  const ready = readyRefinement(message, previous.request, clock, continues);
+  if (ready) return ready;
+  if (!continues && parseQuery(message, clock)?.said) return undefined;
   return refinement(message, previous, clock);
 }
 

@@ -10,6 +10,7 @@ import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { ellipsis, refinement } from './follow-up.ts';
+import { withDepartment } from './follow-up-views.ts';
 import { funnelQuery } from './funnel-words.ts';
 import { fromLatinTyping } from './lexicon.ts';
 import { planIntent } from './plan.ts';
@@ -220,7 +221,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   if (compared) return compared;
 
   const shown = viewIntent(message, clock);
-  if (shown) return shown;
+  if (shown) return withDepartment(shown, message);
 
   return followUp(message, context) ?? refinement(message, context.previous, clock) ?? { kind: 'unknown' };
 }
