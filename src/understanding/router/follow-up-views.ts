@@ -13,7 +13,7 @@ import type { Clock } from './write-drafts.ts';
 
 // The small words around a follow-up's one part: «а …?», «и за …», «ну а у …».
 const FILLER =
-  /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|покажи|дела|статус\p{L}*|состояни\p{L}*|and|what|about|how|for|in|at|of)$/u;
+  /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|покажи|дела|мо[йяеи]\p{L}*|наш\p{L}*|сво\p{L}*|статус\p{L}*|состояни\p{L}*|and|what|about|how|for|in|at|of)$/u;
 const onlySmall = (message: Message) =>
   message.light
     .split(/[^\p{L}\p{N}]+/u)
