@@ -259,7 +259,7 @@ function totalLines(view: QueryView, title: string, language: Language): string[
   // Earned: the sum of the deals won in the period, per currency.
   if (query.measure === 'sum')
     return [
-      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : say(language, 'Сумма сделок', 'Deals total')}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : sumOfWhich(query, language)}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
   if (query.measure === 'average')
@@ -344,4 +344,20 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
       ),
     ),
   };
+}
+
+const SUM_OF: Record<NonNullable<Query['status']>, [ru: string, en: string]> = {
+  open: ['Сумма открытых сделок', 'Open deals total'],
+  lost: ['Сумма проигранных сделок', 'Lost deals total'],
+  stuck: ['Сумма зависших сделок', 'Stuck deals total'],
+  new: ['Сумма новых сделок', 'New deals total'],
+  won: ['Выручка', 'Revenue'],
+  overdue: ['Сумма сделок', 'Deals total'],
+  done: ['Сумма сделок', 'Deals total'],
+};
+
+/** «Сумма проигранных сделок»: the header says which deals were added up. */
+function sumOfWhich(query: Query, language: Language): string {
+  const [ru, en] = query.status ? SUM_OF[query.status] : ['Сумма сделок', 'Deals total'];
+  return say(language, ru, en);
 }

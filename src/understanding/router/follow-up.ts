@@ -1,6 +1,8 @@
 // Follow-ups without a model: «а у Кузнецова?», «а в прошлом квартале?», «только проигранные», «а конверсия?», «а
 // сколько это в сумме» refine the last question asked (kept in the conversation memory, in the database), instead
 // of starting a new one: what the message says replaces that part, everything else of the last question stays.
+import { DateTime } from 'luxon';
+import { currentLike } from '../../scenarios/questions/compare.ts';
 import type { Query } from '../../vocabulary/query.ts';
 import type { ScenarioName } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
@@ -74,9 +76,13 @@ export function refinement(message: Message, previous: Intent | undefined, clock
     delete said.client;
   }
   const query = merged(before, said);
-  // Two periods side by side have no breakdown: said back with the comparison itself as the nearest question.
-  if (before.compare && said.groupBy)
-    return { kind: 'view', request: { scenario: 'query', query: before }, unapplied: [rest.raw || message.raw] };
+  // Two periods side by side have no breakdown: said back, the breakdown of the one period as the nearest question.
+  if (before.compare && said.groupBy) {
+    const { compare = before.compare, ...one } = query;
+    const zone = { zone: clock.timeZone };
+    one.period ??= currentLike(compare, DateTime.fromJSDate(clock.now, zone).setZone(clock.timeZone).startOf('day'));
+    return { kind: 'view', request: { scenario: 'query', query: one }, unapplied: [rest.raw || message.raw] };
+  }
   return { kind: 'view', request: { scenario: 'query', query } };
 }
 

@@ -330,6 +330,6 @@ export function nearestWords(message: string, notUnderstood: readonly string[]):
     .split(/\s+/u)
     .map((word) => word.replace(/^[,.;:!?«"“(]+|[,.;:!?»"”)]+$/gu, ''))
     .filter((word) => word && !left.has(word.toLocaleLowerCase('ru')));
-  while (words.length > 1 && ASKING.test(words[0]!)) words.shift();
+  while (words.length > 0 && ASKING.test(words[0]!)) words.shift();
   return words.join(' ');
 }
