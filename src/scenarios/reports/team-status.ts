@@ -54,12 +54,19 @@ export async function teamStatus(context: ScenarioContext, department?: string):
   const me = director.portalUserId;
   const named = department ? departments.filter((one) => departmentNamed(one.name, department)) : undefined;
   if (department && named?.length === 0)
-    return { view: 'teamStatus', at, scope: '', members: [], missing: department, departments: departments.map((one) => one.name) };
+    return {
+      view: 'teamStatus',
+      at,
+      scope: '',
+      members: [],
+      missing: department,
+      departments: departments.map((one) => one.name),
+    };
   const headed = named?.map((one) => one.id) ?? departments.filter((one) => one.headId === me).map((one) => one.id);
   const own = profiles.find((profile) => profile.ID === me)?.UF_DEPARTMENT ?? [];
   const scopeIds = withSubdepartments(headed.length > 0 ? headed : own, departments);
-  const headsTop = !named &&
-    departments.some((department) => scopeIds.has(department.id) && department.parentId === undefined);
+  const headsTop =
+    !named && departments.some((department) => scopeIds.has(department.id) && department.parentId === undefined);
   const members = profiles
     .filter((profile) => profile.ID !== me && (profile.UF_DEPARTMENT ?? []).some((id) => scopeIds.has(id)))
     .sort((a, b) => personName(a).localeCompare(personName(b), 'ru'));

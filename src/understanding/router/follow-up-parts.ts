@@ -20,7 +20,10 @@ const PARTS: { pattern: RegExp; said: Said }[] = [
     ),
     said: { measure: 'count' },
   },
-  { pattern: rule('откуда(?:\\s+(?:они|пришли|приходят|взялись))?|where\\s+from|where\\s+do\\s+they\\s+come\\s+from'), said: { groupBy: 'source' } },
+  {
+    pattern: rule('откуда(?:\\s+(?:они|пришли|приходят|взялись))?|where\\s+from|where\\s+do\\s+they\\s+come\\s+from'),
+    said: { groupBy: 'source' },
+  },
 ];
 
 // «это», «их», «они», «из них»: the last answer itself, which the follow-up keeps.

@@ -21,7 +21,8 @@ const onlySmall = (message: Message) =>
     .every((word) => FILLER.test(word));
 
 // «а на следующей?», «а в прошлом?», «а предыдущий?»: the same period one step on or back.
-const STEP = /^(?:(?:ну\s+)?а\s+|и\s+)?(?:(?:на|в|во|за|for|in)\s+)?(следующ\p{L}*|прошл\p{L}*|предыдущ\p{L}*|next|previous|last)[\s?!.]*$/u;
+const STEP =
+  /^(?:(?:ну\s+)?а\s+|и\s+)?(?:(?:на|в|во|за|for|in)\s+)?(следующ\p{L}*|прошл\p{L}*|предыдущ\p{L}*|next|previous|last)[\s?!.]*$/u;
 
 /** One step forward (1) or back (-1) said alone, or undefined. */
 function stepOf(light: string): 1 | -1 | undefined {
@@ -38,7 +39,13 @@ export function stepped(period: Period, step: 1 | -1): Period {
   if (wholeMonth) {
     const months = Math.round(to.plus({ days: 1 }).diff(from, 'months').months) * step;
     const start = from.plus({ months });
-    return { from: start.toISODate()!, to: start.plus({ months: Math.abs(months) }).minus({ days: 1 }).toISODate()! };
+    return {
+      from: start.toISODate()!,
+      to: start
+        .plus({ months: Math.abs(months) })
+        .minus({ days: 1 })
+        .toISODate()!,
+    };
   }
   const days = (Math.round(to.diff(from, 'days').days) + 1) * step;
   return { from: from.plus({ days }).toISODate()!, to: to.plus({ days }).toISODate()! };
@@ -78,7 +85,10 @@ export function readyRefinement(
       const { period } = request.query;
       const step = stepOf(message.light);
       if (!step || !period) return undefined;
-      return { kind: 'view', request: { scenario: 'query', query: { ...request.query, period: stepped(period, step) } } };
+      return {
+        kind: 'view',
+        request: { scenario: 'query', query: { ...request.query, period: stepped(period, step) } },
+      };
     }
     default:
       return undefined;
@@ -100,7 +110,8 @@ function weekOf(
   const period = periodSaid(message, clock, shown);
   if (!period) return undefined;
   const from = DateTime.fromISO(period.from);
-  const whole = +from === +from.startOf('week') && Math.round(DateTime.fromISO(period.to).diff(from, 'days').days) === 6;
+  const whole =
+    +from === +from.startOf('week') && Math.round(DateTime.fromISO(period.to).diff(from, 'days').days) === 6;
   if (!whole) return { kind: 'view', request, unapplied: [message.raw] };
   const weeksAgo = Math.round(today.startOf('week').diff(from, 'weeks').weeks);
   if (weeksAgo < 0) return { kind: 'view', request, unapplied: [message.raw] };

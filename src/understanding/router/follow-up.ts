@@ -99,5 +99,8 @@ function merged(before: Query, said: Omit<Query, 'subject'>): Query {
     delete kept.limit;
   }
   if (said.groupBy || said.measure) delete kept.limit;
+  // Deals asked with no status or period were the open ones (the header said so): their sum is of those.
+  if (said.measure === 'sum' && kept.subject === 'deals' && !kept.status && !kept.period && !said.status)
+    kept.status = 'open';
   return { ...kept, ...said };
 }

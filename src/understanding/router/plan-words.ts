@@ -91,7 +91,9 @@ export interface PlanQuestion {
 export function planQuestion(message: Message, clock: Clock): PlanQuestion | undefined {
   const period = findPlanPeriod(message.light, clock, false);
   const light = period
-    ? message.light.slice(0, period.index) + ' '.repeat(period.length) + message.light.slice(period.index + period.length)
+    ? message.light.slice(0, period.index) +
+      ' '.repeat(period.length) +
+      message.light.slice(period.index + period.length)
     : message.light;
   let asked = false;
   let manager: string | undefined;
