@@ -97,11 +97,13 @@ export function periodWords(period: Period, today: string, language: Language, o
   if (+to === +now && from < to) {
     const days = Math.round(to.diff(from, 'days').days) + 1;
     if (days === 7 || days === 30 || days === 14 || days === 90)
-      return say(
-        language,
-        `за ${countOf(days, nouns.day.ru, 'ru')} (${span(from, to, now, language)})`,
-        `in the last ${days} days (${span(from, to, now, language)})`,
-      );
+      return from.day === 1
+        ? say(
+            language,
+            `за ${countOf(days, nouns.day.ru, 'ru')} (${span(from, to, now, language)})`,
+            `in the last ${days} days (${span(from, to, now, language)})`,
+          )
+        : say(language, `за ${countOf(days, nouns.day.ru, 'ru')}`, `in the last ${days} days`);
   }
   if (from.day === 1 && from.hasSame(to, 'month') && toDay)
     return say(language, `за ${from.toFormat('LLLL')}${year(from)}`, `in ${from.toFormat('LLLL')}${year(from)}`);
