@@ -190,3 +190,66 @@ describe('periods of the last N days', () => {
     expect(intentOf(text)).toMatchObject({ request: { query: { period } } });
   });
 });
+
+describe('a pronoun after a preposition points at whom the last answer was about', () => {
+  const view = (request: object): Intent => ({ kind: 'view', request }) as Intent;
+  const POINTERS = ['с ними', 'с ним', 'с ней', 'у них', 'у неё', 'по ней', 'по нему', 'для них'];
+  const BEFORE: [Intent, keyof Query, string][] = [
+    [view({ scenario: 'dossier', query: 'Техносфера' }), 'client', 'Техносфера'],
+    [asked({ subject: 'tasks', client: 'Ромашке' }), 'client', 'Ромашке'],
+    [asked({ subject: 'deals', person: 'Кузнецовой' }), 'person', 'Кузнецовой'],
+  ];
+  const cases = POINTERS.flatMap((pointer, index) => {
+    const [before, key, name] = BEFORE[index % BEFORE.length]!;
+    const said = /^(?:у|с)/u.test(pointer) ? 'сделки' : 'задачи';
+    return [[`а ${said} ${pointer}?`, before, key, name] as const];
+  });
+  it.each(cases)('«%s»', (text, before, key, name) => {
+    const intent = intentOf(text, before) as { request: { query: Query } };
+    expect(intent.request.query[key] ?? intent.request.query.person ?? intent.request.query.client).toBe(name);
+  });
+
+  it('«а сколько мы с ними заработали?» after a dossier is the money from that client', () => {
+    expect(intentOf('а сколько мы с ними заработали?', view({ scenario: 'dossier', query: 'Техносфера' }))).toEqual(
+      asked({ subject: 'deals', client: 'Техносфера', status: 'won', measure: 'sum' }),
+    );
+  });
+
+  it.each(['сделки с ними', 'задачи по ней', 'сколько мы с ними заработали'])(
+    '«%s» with nobody before names nobody: the pronoun is said back, never looked up',
+    (text) => {
+      const intent = intentOf(text);
+      expect(JSON.stringify(intent)).not.toMatch(/"(?:client|person)":"(?:ними|ней)"/u);
+    },
+  );
+});
+
+describe('follow-ups switching the name or the person of a ready-made view', () => {
+  const view = (request: object): Intent => ({ kind: 'view', request }) as Intent;
+  it.each([
+    ['а Петрова', view({ scenario: 'search', query: 'Иванов' }), { scenario: 'search', query: 'Петров' }],
+    ['а Ромашки?', view({ scenario: 'dossier', query: 'Техносфера' }), { scenario: 'dossier', query: 'Ромашка' }],
+    [
+      'а у Кузнецовой завтра что?',
+      view({ scenario: 'schedule', date: '2026-12-09' }),
+      {
+        scenario: 'query',
+        query: { subject: 'meetings', person: 'Кузнецовой', period: { from: '2026-12-08', to: '2026-12-08' } },
+      },
+    ],
+  ])('«%s» after %j', (text, before, request) => {
+    expect(intentOf(text, before)).toEqual({ kind: 'view', request });
+  });
+
+  it('an English follow-up refines an English question', () => {
+    const before = intentOf('show deals of Sokolov');
+    expect(intentOf('only lost ones', before)).toEqual(asked({ subject: 'deals', person: 'Sokolov', status: 'lost' }));
+  });
+
+  it.each([
+    ['горящие сделки Соколова', 'Соколова'],
+    ['сделки Морозовой под угрозой', 'Морозовой'],
+  ])('«%s» are the deals at risk of %s', (text, manager) => {
+    expect(intentOf(text)).toEqual({ kind: 'view', request: { scenario: 'dealsAtRisk', manager } });
+  });
+});

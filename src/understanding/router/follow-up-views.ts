@@ -7,8 +7,10 @@ import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { zonedToday } from './dates.ts';
 import { funnelQuery } from './funnel-words.ts';
+import { knownWord } from './lexicon.ts';
 import { findPeriod } from './period-words.ts';
-import { type Message, messageOf, rawSlice, without } from './text.ts';
+import { parseQuery } from './query-reading.ts';
+import { type Message, messageOf, nominative, rawSlice, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
 // The small words around a follow-up's one part: «а …?», «и за …», «ну а у …».
@@ -81,6 +83,14 @@ export function readyRefinement(
       const query = funnelQuery(messageOf(`воронка ${message.raw.replace(/^(?:ну\s+)?а\s+/iu, '')}`), clock);
       return query ? { kind: 'view', request: { scenario: 'query', query } } : undefined;
     }
+    case 'schedule':
+      return someoneElsesDay(message, request, clock);
+    case 'search':
+    case 'dossier':
+    case 'contacts': {
+      const name = continues ? nameAlone(message) : undefined;
+      return name ? { kind: 'view', request: { scenario: request.scenario, query: name } } : undefined;
+    }
     case 'query': {
       const { period } = request.query;
       const step = stepOf(message.light);
@@ -141,4 +151,27 @@ function departmentOf(message: Message, continues: boolean): Intent | undefined 
 export function withDepartment(intent: Intent, message: Message): Intent {
   if (intent.kind !== 'view' || intent.request.scenario !== 'teamStatus' || intent.unapplied) return intent;
   return departmentOf(message, false) ?? intent;
+}
+
+/** «а у Кузнецовой завтра что?» after a schedule: that person's meetings, on the day said or the one shown. */
+function someoneElsesDay(
+  message: Message,
+  request: Extract<ScenarioRequest, { scenario: 'schedule' }>,
+  clock: Clock,
+): Intent | undefined {
+  const asked = parseQuery(messageOf(`встречи ${message.raw}`), clock);
+  if (!asked || asked.unapplied.length > 0 || asked.doubtful > 0 || asked.query.subject !== 'meetings')
+    return undefined;
+  const { person } = asked.query;
+  if (!person || person === 'me' || person === 'team' || person === 'sales') return undefined;
+  const period = asked.query.period ?? { from: request.date, to: request.to ?? request.date };
+  return { kind: 'view', request: { scenario: 'query', query: { subject: 'meetings', person, period } } };
+}
+
+/** «а Петрова» after a search or a dossier: one to three capitalised words, none a word the assistant knows. */
+function nameAlone(message: Message): string | undefined {
+  const words = message.raw.split(/[^\p{L}-]+/u).filter((word) => word && !FILLER.test(word.toLowerCase()));
+  if (words.length === 0 || words.length > 3) return undefined;
+  if (!words.every((word) => /^\p{Lu}/u.test(word) && !knownWord(word))) return undefined;
+  return nominative(words.join(' '));
 }

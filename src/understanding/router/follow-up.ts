@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { currentLike } from '../../scenarios/questions/compare.ts';
 import type { Query } from '../../vocabulary/query.ts';
-import type { ScenarioName } from '../../vocabulary/requests.ts';
+import type { ScenarioName, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { followUpParts } from './follow-up-parts.ts';
 import { readyRefinement } from './follow-up-views.ts';
@@ -51,8 +51,33 @@ export function ellipsis(
   const continues = CONTINUES.test(said.trim().toLowerCase());
   const ready = readyRefinement(message, previous.request, clock, continues);
   if (ready) return ready;
+  const pointed = aboutReferent(message, previous.request, clock);
+  if (pointed) return pointed;
   if (!continues && parseQuery(message, clock)?.said) return undefined;
   return refinement(message, previous, clock);
+}
+
+// «с ними», «у неё», «по ней», «для них»: a pronoun after a preposition points at whom the last answer was about.
+const POINTER = /(?<![\p{L}])(с|со|у|по|для|от|о|об|про|к|ко)\s+(?:него|нему|ним|нем|нее|ней|нею|них|ними)(?![\p{L}])/u;
+
+/** Whom the last answer was about: the client of a dossier or a question, or the person of a question. */
+function referentOf(request: ScenarioRequest): string | undefined {
+  if (request.scenario === 'dossier') return request.query;
+  if (request.scenario !== 'query') return undefined;
+  const { client, person } = request.query;
+  return client ?? (person && !['me', 'team', 'sales'].includes(person) ? person : undefined);
+}
+
+/** «а сколько мы с ними заработали?» after Техносфера's dossier: the same question with Техносфера named. */
+function aboutReferent(message: Message, request: ScenarioRequest, clock: Clock): Intent | undefined {
+  const match = POINTER.exec(message.light);
+  const referent = referentOf(request);
+  if (!match || !referent) return undefined;
+  const end = match.index + match[0].length;
+  const named = `${message.raw.slice(0, match.index)}${match[1]} ${referent}${message.raw.slice(end)}`;
+  const asked = parseQuery(messageOf(named), clock);
+  if (!asked?.said || asked.unapplied.length > 0 || asked.doubtful > 0) return undefined;
+  return { kind: 'view', request: { scenario: 'query', query: asked.query } };
 }
 
 /** The last question with what this message changes in it; undefined when the message is no refinement. */
@@ -63,7 +88,8 @@ export function refinement(message: Message, previous: Intent | undefined, clock
   if (!before || message.light.split(/\s+/u).length > MOST_WORDS) return undefined;
   const { said: part, rest } = followUpParts(message);
   // The message read as if it named the last question's subject: only its qualifiers are new.
-  const asked = parseQuery(messageOf(`${SUBJECT_WORDS[before.subject]} ${rest.raw}`), clock);
+  const subject = /\p{Script=Cyrillic}/u.test(rest.raw) ? SUBJECT_WORDS[before.subject] : before.subject;
+  const asked = parseQuery(messageOf(`${subject} ${rest.raw}`), clock);
   // A lowercase name after a client's question («а по техносфере?») is another client, as the last one was.
   const doubtful = asked?.doubtful === 1 && before.client && asked.query.client ? 0 : (asked?.doubtful ?? 0);
   if (!asked || asked.unapplied.length > 0 || doubtful > 0 || asked.query.subject !== before.subject) return undefined;

@@ -118,7 +118,12 @@ export function planIntent(message: Message, clock: Clock, previous?: Intent): I
   if (otherWriteRe.test(light)) return undefined;
   const before = previousPlan(previous);
   if (riskRe.test(light)) {
-    const manager = managerSaid(message, undefined);
+    // «горящие сделки Соколова»: a capitalised word besides the first is the manager too.
+    const named = message.raw
+      .split(/\s+/u)
+      .slice(1)
+      .find((word) => /^\p{Lu}\p{Ll}+$/u.test(word));
+    const manager = managerSaid(message, undefined) ?? named;
     return { kind: 'view', request: { scenario: 'dealsAtRisk', ...(manager ? { manager } : {}) } };
   }
   // «почему так?», the plan view's own button typed: the forecast explained.
