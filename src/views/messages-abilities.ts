@@ -87,3 +87,19 @@ export const nothingToCompare = (name: string, zero: string): Texts => ({
   ru: `📭 За ${name} в портале нет данных (${zero}) — сравнивать не с чем.`,
   en: `📭 The portal has nothing for ${name} (${zero}): nothing to compare with.`,
 });
+
+/** An average over no deal won: nothing to average, said in words rather than a dash. */
+export const NOTHING_TO_AVERAGE: Texts = {
+  ru: 'не из чего считать — выигранных сделок нет',
+  en: 'nothing to average: no deals won',
+};
+
+/** A sum's header says which deals were added up («Сумма проигранных сделок»). */
+export const SUM_OF_DEALS: Record<'open' | 'lost' | 'stuck' | 'new' | 'won' | 'any', Texts> = {
+  open: { ru: 'Сумма открытых сделок', en: 'Open deals total' },
+  lost: { ru: 'Сумма проигранных сделок', en: 'Lost deals total' },
+  stuck: { ru: 'Сумма зависших сделок', en: 'Stuck deals total' },
+  new: { ru: 'Сумма новых сделок', en: 'New deals total' },
+  won: { ru: 'Выручка', en: 'Revenue' },
+  any: { ru: 'Сумма сделок', en: 'Deals total' },
+};

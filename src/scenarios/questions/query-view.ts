@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { countOf, dayHeading, money, moneyTotals, plural } from '../../views/format.ts';
 import { activityLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
+import { NOTHING_TO_AVERAGE, SUM_OF_DEALS } from '../../views/messages-abilities.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, nouns, say } from '../../views/words.ts';
 import type { ScenarioRequest } from '../../vocabulary/catalogue.ts';
@@ -262,11 +263,16 @@ function totalLines(view: QueryView, title: string, language: Language): string[
       `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : sumOfWhich(query, language)}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
+  // No deal won: nothing to average, said in words rather than a dash.
   if (query.measure === 'average')
-    return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
-      `${won}: ${n}`,
-    ];
+    return n > 0
+      ? [
+          `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${sumsText(averages, language)}`,
+          `${won}: ${n}`,
+        ]
+      : [
+          `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${NOTHING_TO_AVERAGE[language]}`,
+        ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
   return [`${SUBJECT_ICONS[query.subject]} ${title}: ${n}${sum}`];
 }
@@ -346,18 +352,8 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
   };
 }
 
-const SUM_OF: Record<NonNullable<Query['status']>, [ru: string, en: string]> = {
-  open: ['Сумма открытых сделок', 'Open deals total'],
-  lost: ['Сумма проигранных сделок', 'Lost deals total'],
-  stuck: ['Сумма зависших сделок', 'Stuck deals total'],
-  new: ['Сумма новых сделок', 'New deals total'],
-  won: ['Выручка', 'Revenue'],
-  overdue: ['Сумма сделок', 'Deals total'],
-  done: ['Сумма сделок', 'Deals total'],
-};
-
 /** «Сумма проигранных сделок»: the header says which deals were added up. */
 function sumOfWhich(query: Query, language: Language): string {
-  const [ru, en] = query.status ? SUM_OF[query.status] : ['Сумма сделок', 'Deals total'];
-  return say(language, ru, en);
+  const status = query.status && query.status in SUM_OF_DEALS ? (query.status as keyof typeof SUM_OF_DEALS) : 'any';
+  return SUM_OF_DEALS[status][language];
 }
