@@ -58,4 +58,17 @@ describe('periods in the header', () => {
     const text = await chat('выручка в этом году против прошлого года');
     expect(text).not.toMatch(/прошло \d+ д\p{L}+ из (?:28|29|30|31)\./u);
   });
+
+  it('tasks done in the last days are listed by when they were closed, not by their deadlines', async () => {
+    const text = await chat('сколько закрыли задач за неделю');
+    const lines = text.split('\n').filter((line) => line.startsWith('• '));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).not.toMatch(/ — (?:до|без срока)/u);
+  });
+
+  it('an average over no deal won says so in words', async () => {
+    const text = await chat('средний чек за декабрь', 'а у Попова какой?');
+    expect(text).not.toMatch(/: —/u);
+    expect(text).toMatch(/Средний чек[^\n]*: (?:не из чего считать — выигранных сделок нет|\d)/u);
+  });
 });

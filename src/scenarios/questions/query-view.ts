@@ -2,7 +2,7 @@
 // «Выигранные сделки за ноябрь: 3 на 2 100 000 ₽»), so an answer never passes for another question's.
 import { DateTime } from 'luxon';
 import { countOf, dayHeading, money, moneyTotals, plural } from '../../views/format.ts';
-import { activityLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
+import { activityLine, closedTaskLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
 import { NOTHING_TO_AVERAGE, SUM_OF_DEALS } from '../../views/messages-abilities.ts';
 import type { Button } from '../../views/reply.ts';
@@ -122,7 +122,12 @@ function listPage(view: QueryView, result: ListResult, language: Language, hint:
         view.query.person !== undefined && new Set(result.items.map((task) => task.responsible?.id)).size <= 1;
       return page(
         [header(), overdueLine(view, result.overdue, language)],
-        result.items.map((task) => `• ${taskLine(task, at, language, links, !onePerson)}`),
+        // Tasks done are listed by when they were closed, not by a deadline long gone.
+        result.items.map((task) =>
+          view.query.status === 'done'
+            ? `• ${closedTaskLine(task, at, language, links, !onePerson)}`
+            : `• ${taskLine(task, at, language, links, !onePerson)}`,
+        ),
       );
     }
     case 'deals':
