@@ -15,6 +15,7 @@ import type { Clock } from './write-drafts.ts';
 /** The ready-made views a follow-up can refine, as the questions they answer. */
 const READY_AS_QUERY: Partial<Record<ScenarioName, Query>> = {
   deals: { subject: 'deals', status: 'open' },
+  pipeline: { subject: 'deals', status: 'open', groupBy: 'stage' },
   myTasks: { subject: 'tasks', person: 'me' },
   newLeads: { subject: 'leads', status: 'new' },
   overdueAlert: { subject: 'tasks', status: 'overdue' },
