@@ -103,6 +103,16 @@ describe('follow-ups after the ready-made views', () => {
       view({ scenario: 'pipeline' }),
       { scenario: 'query', query: { subject: 'deals', person: 'Морозовой', groupBy: 'stage', status: 'open' } },
     ],
+    [
+      'а по менеджерам?',
+      view({ scenario: 'pipeline' }),
+      { scenario: 'query', query: { subject: 'deals', groupBy: 'manager', status: 'open' } },
+    ],
+    [
+      'а в деньгах по месяцам?',
+      view({ scenario: 'pipeline' }),
+      { scenario: 'query', query: { subject: 'deals', status: 'open', groupBy: 'month', measure: 'sum' } },
+    ],
   ])('«%s» after %j', (text, before, request) => {
     expect(intentOf(text, before)).toEqual({ kind: 'view', request });
   });
