@@ -71,4 +71,9 @@ describe('periods in the header', () => {
     expect(text).not.toMatch(/: —/u);
     expect(text).toMatch(/Средний чек[^\n]*: (?:не из чего считать — выигранных сделок нет|\d)/u);
   });
+
+  it('«а сколько мы с ними заработали?» after a dossier is that client’s money, of all time', async () => {
+    const text = await chat('досье Ромашка', 'а сколько мы с ними заработали?');
+    expect(text).toMatch(/💰 Выручка по клиенту ООО «Ромашка» за всё время: /u);
+  });
 });
