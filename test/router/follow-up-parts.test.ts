@@ -263,3 +263,10 @@ describe('follow-ups switching the name or the person of a ready-made view', () 
     expect(intentOf(text)).toEqual({ kind: 'view', request: { scenario: 'dealsAtRisk', manager } });
   });
 });
+
+describe('ordinary words after a question are never a name', () => {
+  const before = asked({ subject: 'tasks', person: 'Попова' });
+  it.each(['Нет', 'нет', 'Да', 'Следующей', 'Горят'])('«%s» after «задачи Попова» looks nobody up', (text) => {
+    expect(JSON.stringify(intentOf(text, before))).not.toMatch(new RegExp(`"(?:person|client)":"${text}"`, 'iu'));
+  });
+});

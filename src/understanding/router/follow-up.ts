@@ -8,6 +8,7 @@ import type { ScenarioName, ScenarioRequest } from '../../vocabulary/requests.ts
 import type { Intent } from '../understanding.ts';
 import { followUpParts } from './follow-up-parts.ts';
 import { readyRefinement } from './follow-up-views.ts';
+import { knownWord } from './lexicon.ts';
 import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf } from './text.ts';
 import type { Clock } from './write-drafts.ts';
@@ -90,7 +91,7 @@ export function refinement(message: Message, previous: Intent | undefined, clock
   const { said: part, rest } = followUpParts(message);
   // The message read as if it named the last question's subject: only its qualifiers are new.
   const subject = /\p{Script=Cyrillic}/u.test(rest.raw) ? SUBJECT_WORDS[before.subject] : before.subject;
-  const asked = parseQuery(messageOf(`${subject} ${rest.raw}`), clock);
+  const asked = parseQuery(messageOf(`${subject} ${sentenceStart(rest.raw)}`), clock);
   // A lowercase name after a client's question («а по техносфере?») is another client, as the last one was.
   const doubtful = asked?.doubtful === 1 && before.client && asked.query.client ? 0 : (asked?.doubtful ?? 0);
   if (!asked || asked.unapplied.length > 0 || doubtful > 0 || asked.query.subject !== before.subject) return undefined;
@@ -111,6 +112,12 @@ export function refinement(message: Message, previous: Intent | undefined, clock
     return { kind: 'view', request: { scenario: 'query', query: one }, unapplied: [rest.raw || message.raw] };
   }
   return { kind: 'view', request: { scenario: 'query', query } };
+}
+
+/** «Нет», «Только …»: a known word capitalised only because the message starts with it stays a word, not a name. */
+function sentenceStart(raw: string): string {
+  const first = raw.trimStart().split(/\s+/u)[0] ?? '';
+  return knownWord(first) ? raw.trimStart().replace(first, first.toLocaleLowerCase('ru')) : raw;
 }
 
 /** The last question with the parts said now in place of its own. */
