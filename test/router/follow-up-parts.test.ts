@@ -270,3 +270,14 @@ describe('ordinary words after a question are never a name', () => {
     expect(JSON.stringify(intentOf(text, before))).not.toMatch(new RegExp(`"(?:person|client)":"${text}"`, 'iu'));
   });
 });
+
+describe('a question of its own after a ready-made view is not taken for a follow-up', () => {
+  const view = (request: object): Intent => ({ kind: 'view', request }) as Intent;
+  it.each([
+    [view({ scenario: 'pipeline' }), 'дай расписание на среду', 'schedule'],
+    [view({ scenario: 'schedule', date: '2026-12-08' }), 'задачи Попова', 'query'],
+    [view({ scenario: 'teamStatus' }), 'кто в отпуске', 'absence'],
+  ])('after %j, «%s» is its own question', (before, text, scenario) => {
+    expect(intentOf(text, before)).toMatchObject({ kind: 'view', request: { scenario } });
+  });
+});

@@ -51,12 +51,11 @@ export function ellipsis(
   if (previous?.kind !== 'view') return undefined;
   // The message as typed: its light text has lost the leading «а».
   const continues = CONTINUES.test(said.trim().toLowerCase());
-  const ready = readyRefinement(message, previous.request, clock, continues);
-  if (ready) return ready;
   const pointed = aboutReferent(message, previous.request, clock);
   if (pointed) return pointed;
+  // A message naming its own subject («дай расписание на среду») is a question of its own unless said as «а …».
   if (!continues && parseQuery(message, clock)?.said) return undefined;
-  return refinement(message, previous, clock);
+  return readyRefinement(message, previous.request, clock, continues) ?? refinement(message, previous, clock);
 }
 
 // «с ними», «у неё», «по ней», «для них»: a pronoun after a preposition points at whom the last answer was about.
