@@ -42,11 +42,19 @@ export function taskLine(task: TaskItem, at: Moment, language: Language, links?:
   return `${task.overdue ? '⚠️ ' : ''}${titleText(task.title, language)} — ${due}${who}${link}`;
 }
 
-export function closedTaskLine(task: TaskItem, at: Moment, language: Language, links?: RecordLinks): string {
+/** `whose`: the responsible's name after when it was closed (left out where the header says whose they are). */
+export function closedTaskLine(
+  task: TaskItem,
+  at: Moment,
+  language: Language,
+  links?: RecordLinks,
+  whose = false,
+): string {
   const when = task.closedAt
     ? ` — ${localDateOf(task.closedAt) === at.today ? timeOf(task.closedAt, language) : dateInWords(localDateOf(task.closedAt), language)}`
     : '';
-  return `${titleText(task.title, language)}${when}${opens(links, 'task', task.id, task.responsible?.id)}`;
+  const who = whose && task.responsible ? ` · ${portalText(task.responsible.name)}` : '';
+  return `${titleText(task.title, language)}${when}${who}${opens(links, 'task', task.id, task.responsible?.id)}`;
 }
 
 export function dealLine(

@@ -72,3 +72,35 @@ export const WITH_NONE_HINT: Texts = {
   ru: 'Могу показать задачи любого из них или статус команды.',
   en: 'I can show any of their tasks or the team status.',
 };
+
+/** A department asked for by a name the portal has none of, with the ones it has. */
+export const noDepartment = (said: string, departments: string): Texts => ({
+  ru: `🔎 Не нашёл отдел «${said}». Отделы в портале: ${departments}.`,
+  en: `🔎 I found no department “${said}”. The portal’s departments: ${departments}.`,
+});
+export const DEPARTMENT_HINT: Texts = {
+  ru: 'Напишите, например: «статус отдела продаж».',
+  en: 'Try, for example: “status of the sales department”.',
+};
+
+/** The period compared with has nothing in the portal: no change is claimed against it. */
+export const nothingToCompare = (name: string, zero: string): Texts => ({
+  ru: `📭 За ${name} в портале нет данных (${zero}) — сравнивать не с чем.`,
+  en: `📭 The portal has nothing for ${name} (${zero}): nothing to compare with.`,
+});
+
+/** An average over no deal won: nothing to average, said in words rather than a dash. */
+export const NOTHING_TO_AVERAGE: Texts = {
+  ru: 'не из чего считать — выигранных сделок нет',
+  en: 'nothing to average: no deals won',
+};
+
+/** A sum's header says which deals were added up («Сумма проигранных сделок»). */
+export const SUM_OF_DEALS: Record<'open' | 'lost' | 'stuck' | 'new' | 'won' | 'any', Texts> = {
+  open: { ru: 'Сумма открытых сделок', en: 'Open deals total' },
+  lost: { ru: 'Сумма проигранных сделок', en: 'Lost deals total' },
+  stuck: { ru: 'Сумма зависших сделок', en: 'Stuck deals total' },
+  new: { ru: 'Сумма новых сделок', en: 'New deals total' },
+  won: { ru: 'Выручка', en: 'Revenue' },
+  any: { ru: 'Сумма сделок', en: 'Deals total' },
+};

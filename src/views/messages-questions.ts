@@ -52,8 +52,6 @@ export const NOTHING_FOUND: Texts = { ru: 'Ничего не нашлось.', e
 
 export const DEALS_WON: Texts = { ru: 'Выигранных сделок', en: 'Deals won' };
 
-export const DEALS_TOTAL: Texts = { ru: 'Сумма сделок', en: 'Deals total' };
-
 export const AVERAGE_DEAL: Texts = { ru: 'Средний чек', en: 'Average deal' };
 
 export const PERSON_NOT_FOUND_HINT: Texts = {

@@ -8,6 +8,11 @@ export const YOU_ARE_WELCOME: Texts = { ru: 'Пожалуйста!', en: 'You ar
 /** «Не понял «зачем». Показать «выигранные сделки за неделю»?», the nearest question being a button. */
 export const notUnderstood = (words: string[], nearest: string, language: Language): string => {
   const said = words.map((word) => (language === 'ru' ? `«${word}»` : `“${word}”`)).join(', ');
+  // A follow-up («а по менеджерам?») leaves no words of its own: the nearest is what the last answer can show.
+  if (!nearest)
+    return language === 'ru'
+      ? `❔ Так я не умею: ${said}. Показать ближайшее, что могу?`
+      : `❔ I cannot do that: ${said}. Show the nearest I can?`;
   return language === 'ru'
     ? `❔ Не понял ${said}. Показать «${nearest}»?`
     : `❔ I did not understand ${said}. Show “${nearest}”?`;

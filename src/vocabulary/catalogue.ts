@@ -25,7 +25,8 @@ export const READS = {
   briefing: read('briefing', {}),
   /** This week, or `weeksAgo` weeks before it (1: last week). */
   weeklyReport: read('weeklyReport', { weeksAgo: field.count().optional() }),
-  teamStatus: read('teamStatus', {}),
+  /** The director's people, or one department's by its name as said («проектов», «логистов»). */
+  teamStatus: read('teamStatus', { department: field.text(60).optional() }),
   /** By a name (any part of a person's or company's name), or an exact record picked from a list. */
   dossier: read('dossier', {
     contactId: field.id().optional(),

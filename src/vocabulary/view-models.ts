@@ -265,7 +265,8 @@ type ViewBody =
       /** The company's plan with its fact and forecast, when one is set. */
       plan?: PlanSummary;
     }
-  | { view: 'teamStatus'; at: Moment; scope: string; members: TeamMember[] }
+  /** `missing`: a department asked for that the portal has none called so; `departments`: the ones it has. */
+  | { view: 'teamStatus'; at: Moment; scope: string; members: TeamMember[]; missing?: string; departments?: string[] }
   | { view: 'choice'; at: Moment; about: 'dossier' | 'search' | 'meeting'; query: string; choices: Listed<Choice> }
   | {
       view: 'notFound';

@@ -9,6 +9,7 @@ import {
   COMPARISON_HINT,
   LESS_BY,
   MORE_BY,
+  nothingToCompare,
   stillRunning,
   THE_SAME,
   WHOLE_COMPANY,
@@ -61,16 +62,33 @@ function sideLine(view: ComparisonView, side: ComparedPeriod, language: Language
   return `• ${name}: ${sum} — ${n}`;
 }
 
-/** «Ноябрь ещё идёт: прошло 25 из 30 дней», when the asked period runs past today. */
+/** «Ноябрь ещё идёт: прошло 25 из 30 дней», «2026 год ещё идёт: прошло 341 день из 365», when the period runs on. */
 function runningLine(view: ComparisonView, language: Language): string | undefined {
   const { period } = view.periods[0];
-  if (period.to < view.at.today || period.from > view.at.today) return undefined;
+  if (period.to !== view.at.today) return undefined;
   const from = DateTime.fromISO(period.from);
-  const end = from.endOf('month').startOf('day');
-  if (from.day !== 1 || period.to !== view.at.today) return undefined;
+  const unit = (['year', 'quarter', 'month', 'week'] as const).find((one) => +from === +from.startOf(one));
+  if (!unit) return undefined;
+  const end = from.endOf(unit).startOf('day');
+  if (+end === +DateTime.fromISO(view.at.today)) return undefined;
   const gone = Math.round(DateTime.fromISO(view.at.today).diff(from, 'days').days) + 1;
+  const days = Math.round(end.diff(from, 'days').days) + 1;
   const name = capital(periodName(period, view.at.today, language));
-  return stillRunning(name, count(gone, 'day', language), end.day)[language];
+  return stillRunning(name, count(gone, 'day', language), days)[language];
+}
+
+/** The change, or, when the period compared with has nothing at all, that there is nothing to compare with. */
+function changeLines(view: ComparisonView, language: Language): string[] {
+  const [now, before] = view.periods;
+  if (before.count === 0 && now.count > 0)
+    return [
+      nothingToCompare(periodName(before.period, view.at.today, language), count(0, NOUN[view.measure], language))[
+        language
+      ],
+    ];
+  return view.measure === 'earned'
+    ? moneyChanges(now.sums, before.sums, language)
+    : [changeLine(now.count, before.count, String(Math.abs(now.count - before.count)), language)];
 }
 
 export function renderComparison(view: ComparisonView, language: Language): Page {
@@ -82,10 +100,7 @@ export function renderComparison(view: ComparisonView, language: Language): Page
       ? YOURS[language]
       : whose(view.filters, language);
   const names = `${periodName(now.period, view.at.today, language)} ${AGAINST[language]} ${periodName(before.period, view.at.today, language)}`;
-  const change =
-    view.measure === 'earned'
-      ? moneyChanges(now.sums, before.sums, language)
-      : [changeLine(now.count, before.count, String(Math.abs(now.count - before.count)), language)];
+  const change = changeLines(view, language);
   const running = runningLine(view, language);
   return {
     lines: [

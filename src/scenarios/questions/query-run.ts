@@ -57,7 +57,10 @@ export function withDefaults(query: Query, now: DateTime): Query {
   // Tasks by week or month are by their deadlines, ahead as much as behind: no year or quarter back.
   if (!out.period && (out.groupBy === 'month' || out.groupBy === 'week') && out.subject !== 'tasks')
     out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
-  if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
+  // Earned money is this month's unless said, a client's all it ever brought; open, stuck and lost deals are added
+  // up whenever they were made.
+  if (!out.period && !out.client && isMoney(out) && (out.status === undefined || out.status === 'won'))
+    out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
   // Tasks are the director's own unless a person, a client or a topic is named («задачи по Ромашке»: everyone's);
   // by person («у кого просрочки»), counted («сколько задач») or done («что сделали») they are the team's.

@@ -109,10 +109,18 @@ export function periodWords(period: Period, today: string, language: Language, o
       `on ${from.toFormat('d MMMM')}${year(from)}`,
     );
   }
-  if (+to === +now && from < to && !(from.day === 1 && from.hasSame(to, 'month'))) {
+  // The last 7, 14, 30 or 90 days up to today say their dates too: on the 7th, «за 7 дней» and «за декабрь» are
+  // the same days, and only the dates say which.
+  if (+to === +now && from < to) {
     const days = Math.round(to.diff(from, 'days').days) + 1;
     if (days === 7 || days === 30 || days === 14 || days === 90)
-      return say(language, `за ${countOf(days, nouns.day.ru, 'ru')}`, `in the last ${days} days`);
+      return from.day === 1
+        ? say(
+            language,
+            `за ${countOf(days, nouns.day.ru, 'ru')} (${span(from, to, now, language)})`,
+            `in the last ${days} days (${span(from, to, now, language)})`,
+          )
+        : say(language, `за ${countOf(days, nouns.day.ru, 'ru')}`, `in the last ${days} days`);
   }
   if (from.day === 1 && from.hasSame(to, 'month') && toDay)
     return say(language, `за ${from.toFormat('LLLL')}${year(from)}`, `in ${from.toFormat('LLLL')}${year(from)}`);
@@ -128,10 +136,15 @@ export function periodWords(period: Period, today: string, language: Language, o
     (+to === +now || +to === +to.endOf('year').startOf('day'))
   )
     return say(language, `за ${from.year} год`, `in ${from.year}`);
+  return span(from, to, now, language);
+}
+
+/** «с 1 по 7 декабря»; a span across a new year names both years: «с 1 декабря 2025 по 29 ноября 2026». */
+function span(from: DateTime, to: DateTime, now: DateTime, language: Language): string {
   const sameMonth = from.hasSame(to, 'month');
-  // A span across a new year names both years: «с 1 декабря 2025 по 29 ноября 2026».
+  const thisYear = now.year;
   const fromYear = from.year !== to.year ? ` ${from.year}` : '';
-  const toYear = fromYear ? ` ${to.year}` : year(to);
+  const toYear = fromYear ? ` ${to.year}` : to.year === thisYear ? '' : ` ${to.year}`;
   return say(
     language,
     `с ${from.toFormat(sameMonth ? 'd' : 'd MMMM')}${fromYear} по ${to.toFormat('d MMMM')}${toYear}`,

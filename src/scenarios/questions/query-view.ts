@@ -2,8 +2,9 @@
 // «Выигранные сделки за ноябрь: 3 на 2 100 000 ₽»), so an answer never passes for another question's.
 import { DateTime } from 'luxon';
 import { countOf, dayHeading, money, moneyTotals, plural } from '../../views/format.ts';
-import { activityLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
+import { activityLine, closedTaskLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
+import { NOTHING_TO_AVERAGE, SUM_OF_DEALS } from '../../views/messages-abilities.ts';
 import {
   AVERAGE_DEAL,
   BY_MANAGER,
@@ -13,7 +14,6 @@ import {
   BY_STAGE,
   BY_STATUS,
   BY_WEEK,
-  DEALS_TOTAL,
   DEALS_WON,
   didYouMean,
   GROUPED_BY_MANAGER,
@@ -135,7 +135,12 @@ function listPage(view: QueryView, result: ListResult, language: Language, hint:
         view.query.person !== undefined && new Set(result.items.map((task) => task.responsible?.id)).size <= 1;
       return page(
         [header(), overdueLine(view, result.overdue, language)],
-        result.items.map((task) => `• ${taskLine(task, at, language, links, !onePerson)}`),
+        // Tasks done are listed by when they were closed, not by a deadline long gone.
+        result.items.map((task) =>
+          view.query.status === 'done'
+            ? `• ${closedTaskLine(task, at, language, links, !onePerson)}`
+            : `• ${taskLine(task, at, language, links, !onePerson)}`,
+        ),
       );
     }
     case 'deals':
@@ -264,14 +269,14 @@ function totalLines(view: QueryView, title: string, language: Language): string[
   // Earned: the sum of the deals won in the period, per currency.
   if (query.measure === 'sum')
     return [
-      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : DEALS_TOTAL[language]}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : sumOfWhich(query, language)}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
+  // No deal won: nothing to average, said in words rather than a dash.
   if (query.measure === 'average')
-    return [
-      `💰 ${AVERAGE_DEAL[language]}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
-      `${won}: ${n}`,
-    ];
+    return n > 0
+      ? [`💰 ${AVERAGE_DEAL[language]}${filterWords(view, language)}: ${sumsText(averages, language)}`, `${won}: ${n}`]
+      : [`💰 ${AVERAGE_DEAL[language]}${filterWords(view, language)}: ${NOTHING_TO_AVERAGE[language]}`];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
   return [`${SUBJECT_ICONS[query.subject]} ${title}: ${n}${sum}`];
 }
@@ -340,4 +345,10 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
   return {
     lines: sections(`🔎 ${what}`, hintLine(hint[language])),
   };
+}
+
+/** «Сумма проигранных сделок»: the header says which deals were added up. */
+function sumOfWhich(query: Query, language: Language): string {
+  const status = query.status && query.status in SUM_OF_DEALS ? (query.status as keyof typeof SUM_OF_DEALS) : 'any';
+  return SUM_OF_DEALS[status][language];
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TeamMember, ViewModel, WorkDay } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
+import { matchesName, stemOf, wordsOf } from '../matcher.ts';
 import type { Department } from '../names.ts';
 import { parseItems, personName, taskSchema, timemanSchema } from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
@@ -48,14 +49,25 @@ export function workDayOf(status: unknown, today: string, timeZone: string): Wor
  * when the director heads the top one), or else the director's own departments. Per person: open and
  * overdue task counts (from one page of each person's open tasks) and the work-day status, all in one batch.
  */
-export async function teamStatus(context: ScenarioContext): Promise<ViewModel> {
+export async function teamStatus(context: ScenarioContext, department?: string): Promise<ViewModel> {
   const { names, director, now, at } = context;
   const [departments, profiles] = await Promise.all([names.departments(), names.profiles()]);
   const me = director.portalUserId;
-  const headed = departments.filter((department) => department.headId === me).map((department) => department.id);
+  const named = department ? departments.filter((one) => departmentNamed(one.name, department)) : undefined;
+  if (department && named?.length === 0)
+    return {
+      view: 'teamStatus',
+      at,
+      scope: '',
+      members: [],
+      missing: department,
+      departments: departments.map((one) => one.name),
+    };
+  const headed = named?.map((one) => one.id) ?? departments.filter((one) => one.headId === me).map((one) => one.id);
   const own = profiles.find((profile) => profile.ID === me)?.UF_DEPARTMENT ?? [];
   const scopeIds = withSubdepartments(headed.length > 0 ? headed : own, departments);
-  const headsTop = departments.some((department) => scopeIds.has(department.id) && department.parentId === undefined);
+  const headsTop =
+    !named && departments.some((department) => scopeIds.has(department.id) && department.parentId === undefined);
   const members = profiles
     .filter((profile) => profile.ID !== me && (profile.UF_DEPARTMENT ?? []).some((id) => scopeIds.has(id)))
     .sort((a, b) => personName(a).localeCompare(personName(b), 'ru'));
@@ -104,3 +116,18 @@ export async function teamStatus(context: ScenarioContext): Promise<ViewModel> {
         .join(', ');
   return { view: 'teamStatus', at, scope, members: team };
 }
+
+/** «проектов» is «Отдел проектов», «логистов» «Отдел логистики»: every word said starts like a word of the name. */
+function departmentNamed(name: string, said: string): boolean {
+  if (matchesName(name, said, { prefix: true })) return true;
+  const words = wordsOf(name).map(stemOf);
+  return wordsOf(said)
+    .filter((word) => !/^(?:отдел|департамент|подразделени)/u.test(word))
+    .every((word) => words.some((one) => commonStart(one, stemOf(word)) >= 5));
+}
+
+const commonStart = (a: string, b: string) => {
+  let index = 0;
+  while (index < a.length && a[index] === b[index]) index += 1;
+  return index;
+};

@@ -1,4 +1,5 @@
 import { hintLine, listLines, opens, type Page, portalText, sections } from '../../views/lines.ts';
+import { DEPARTMENT_HINT, noDepartment } from '../../views/messages-abilities.ts';
 import {
   AT_WORK,
   NO_OPEN_TASKS_NOW,
@@ -28,6 +29,12 @@ function memberLine(member: TeamMember, language: Language, links: RecordLinks |
 }
 
 export function renderTeamStatus(view: Extract<ViewModel, { view: 'teamStatus' }>, language: Language): Page {
+  if (view.missing !== undefined) {
+    const known = (view.departments ?? []).map((name) => portalText(name)).join(', ');
+    return {
+      lines: sections(noDepartment(portalText(view.missing), known)[language], hintLine(DEPARTMENT_HINT[language])),
+    };
+  }
   const header = `👥 ${view.scope ? portalText(view.scope) : say(language, 'Команда', 'Team')}`;
   if (view.members.length === 0) {
     return {

@@ -11,7 +11,9 @@ import { absenceIntent } from './absence-words.ts';
 import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
-import { refinement } from './follow-up.ts';
+import { ellipsis, refinement } from './follow-up.ts';
+import { withDepartment } from './follow-up-views.ts';
+import { funnelQuery } from './funnel-words.ts';
 import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-words.ts';
 import { nearestQuestion } from './nearest.ts';
 import { nthOf } from './ordinal-words.ts';
@@ -189,6 +191,12 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   const digests = digestsIntent(message);
   if (digests) return digests;
 
+  // «а за неделю?», «а конверсия?», «а отдел проектов?»: the last question refined, before any view takes the words.
+  const continued = ellipsis(message, context.previous, clock, trimmed);
+  if (continued) return continued;
+  const funnel = funnelQuery(message, clock);
+  if (funnel) return { kind: 'view', request: { scenario: 'query', query: funnel } };
+
   const compared =
     comparisonIntent(message, clock) ??
     absenceIntent(message, clock) ??
@@ -201,7 +209,7 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   // «когда стратегическая сессия»: a meeting by its title, unless the words read whole as the meetings with a client.
   const meeting = timeAsked(message, clock);
   if (meeting && !meetingList(shown)) return meeting;
-  if (shown) return shown;
+  if (shown) return withDepartment(shown, message);
   const moved = movedByTitle(message, clock) ?? prepAsked(message, clock);
   if (moved) return moved;
 

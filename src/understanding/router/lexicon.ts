@@ -222,6 +222,34 @@ const EVERYDAY_WORDS = [
   'десятый',
   'последний',
   'предпоследний',
+  'следующий',
+  'следующей',
+  'следующую',
+  'предыдущий',
+  'предыдущей',
+  // Pronouns point at what was just said («с ними», «у неё»), never a client or a person called so.
+  'он',
+  'она',
+  'оно',
+  'они',
+  'его',
+  'ее',
+  'их',
+  'ему',
+  'ей',
+  'им',
+  'ими',
+  'ним',
+  'ней',
+  'нему',
+  'нее',
+  'них',
+  'ними',
+  'нею',
+  // Deals «горят»: at risk, not someone called «Горят».
+  'горят',
+  'горит',
+  'горящие',
 ] as const;
 
 const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...TOPIC_WORDS].map(stemOf));
@@ -335,7 +363,7 @@ export function nearestWords(message: string, notUnderstood: readonly string[]):
     .split(/\s+/u)
     .map((word) => word.replace(/^[,.;:!?«"“(]+|[,.;:!?»"”)]+$/gu, ''))
     .filter((word) => word && !left.has(word.toLocaleLowerCase('ru')));
-  while (words.length > 1 && ASKING.test(words[0]!)) words.shift();
+  while (words.length > 0 && ASKING.test(words[0]!)) words.shift();
   // «задачи по продажам» without «продажам» is «задачи», not «задачи по».
   while (words.length > 1 && DANGLING.test(words.at(-1)!)) words.pop();
   return words.join(' ');

@@ -5,15 +5,17 @@ import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { findPlanPeriod, type PeriodMatch } from './plan-period.ts';
+import { planQuestion } from './plan-words.ts';
 import { matchesOf } from './spans.ts';
 import { type Message, rawSlice } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
 const W = '(?![\\p{L}])';
 const riskRe =
-  /сделк\p{L}*\s+(?:\p{L}+\s+)?(?:под\s+угроз|в\s+зоне\s+риска|с\s+риском|под\s+риском)|(?:рискованн|проблемн)\p{L}*\s+сделк|(?<![\p{L}])под\s+угрозой|deals?\s+(?:\p{L}+\s+)?at\s+risk|at-risk\s+deals|risky\s+deals/u;
+  /сделк\p{L}*\s+(?:\p{L}+\s+)?(?:под\s+угроз|в\s+зоне\s+риска|с\s+риском|под\s+риском|горя\p{L}*|горит)|(?:рискованн|проблемн|горящ)\p{L}*\s+сделк|(?<![\p{L}])под\s+угрозой|deals?\s+(?:\p{L}+\s+)?at\s+risk|at-risk\s+deals|risky\s+deals/u;
 const whyRe =
   /(?:почему|откуда|с\s+чего)\s+(?:такой\s+|этот\s+)?прогноз|объясн\p{L}*\s+прогноз|why\s+(?:this|such\s+a|the|that)\s+forecast|explain\s+the\s+forecast/u;
+const typedWhyRe = /^(?:а\s+)?(?:почему|отчего|why)(?:\s+(?:так|такой|таки\p{L}*|so))?[\s?!.]*$/u;
 const planWordRe = new RegExp(`(?<![\\p{L}])(?:план(?:а|у|ом|е|ы|ов)?|plans?|quota)${W}`, 'u');
 const dayPlanRe = /план\p{L}*\s+(?:на\s+)?(?:день|дня|сегодня|завтра)|day\s+plan/u;
 const whichPlanRe =
@@ -79,9 +81,10 @@ function planRequest(
   message: Message,
   clock: Clock,
   base: Partial<Extract<ScenarioRequest, { scenario: 'plan' }>>,
+  said?: string,
 ): Intent {
   const period = findPlanPeriod(message.light, clock, false);
-  const manager = companyRe.test(message.light) ? undefined : managerSaid(message, period);
+  const manager = companyRe.test(message.light) ? undefined : (said ?? managerSaid(message, period));
   const { managerId, manager: baseManager, ...rest } = base;
   const keepWho = !manager && !companyRe.test(message.light);
   return {
@@ -116,10 +119,16 @@ export function planIntent(message: Message, clock: Clock, previous?: Intent): I
   if (otherWriteRe.test(light)) return undefined;
   const before = previousPlan(previous);
   if (riskRe.test(light)) {
-    const manager = managerSaid(message, undefined);
+    // «горящие сделки Соколова»: a capitalised word besides the first is the manager too.
+    const named = message.raw
+      .split(/\s+/u)
+      .slice(1)
+      .find((word) => /^\p{Lu}\p{Ll}+$/u.test(word));
+    const manager = managerSaid(message, undefined) ?? named;
     return { kind: 'view', request: { scenario: 'dealsAtRisk', ...(manager ? { manager } : {}) } };
   }
-  if (whyRe.test(light)) {
+  // «почему так?», the plan view's own button typed: the forecast explained.
+  if (whyRe.test(light) || (before?.scenario === 'plan' && typedWhyRe.test(light))) {
     const base = before?.scenario === 'plan' ? before : {};
     const intent = planRequest(message, clock, base);
     return intent.kind === 'view' && intent.request.scenario === 'plan'
@@ -136,6 +145,8 @@ export function planIntent(message: Message, clock: Clock, previous?: Intent): I
       ? planRequest(message, clock, {})
       : { kind: 'view', request: { scenario: 'plans' } };
   }
+  const question = dayPlanRe.test(light) ? undefined : planQuestion(message, clock);
+  if (question) return planRequest(message, clock, {}, question.manager);
   if (forecastRe.test(light) || (planWord && findPlanPeriod(light, clock, false)))
     return planRequest(message, clock, {});
   // «а по Волкову?», «а в прошлом месяце?», «а за квартал?» after a plan view.

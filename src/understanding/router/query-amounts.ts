@@ -80,12 +80,13 @@ export function stagesAndPipelines(message: Message, found: Found): void {
     untaken(message, found),
     found,
     rule(
-      '(?:на|в)\\s+стади\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
+      '(?:на|в)\\s+(?:стади|этап)\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
     ),
     (match) => {
       found.stage = saidAs(message, match, match[1] ?? match[2] ?? '');
     },
   );
+  stageSaidAsPlace(message, found);
   take(
     message,
     found,
@@ -96,4 +97,17 @@ export function stagesAndPipelines(message: Message, found: Found): void {
       found.pipeline = saidAs(message, match, match[1] ?? match[2] ?? '');
     },
   );
+}
+
+// «сделки на финальном счёте», «сделки в новой стадии»: a stage named as a place, an adjective and a noun in the
+// prepositional case at the end (periods and amounts are taken before, so «на этой неделе» is not one).
+const STAGE_AS_PLACE = rule(
+  '(?:на|в|во)\\s+(\\p{L}{3,}(?:ом|ем|ой|ей)\\s+(?!стади|этап|воронк)\\p{L}{3,}[еи])(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)',
+);
+
+function stageSaidAsPlace(message: Message, found: Found): void {
+  if (found.stage || !/(?<![\p{L}])(?:сделк|сделок)/u.test(message.light)) return;
+  take(untaken(message, found), found, STAGE_AS_PLACE, (match) => {
+    found.stage ??= saidAs(message, match, match[1] ?? '');
+  });
 }
