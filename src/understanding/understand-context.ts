@@ -1,6 +1,7 @@
 // Understand: the director's message as an intent, with the form asked for («графиком», «в Excel») taken out, and
 // read together with a question waiting for its answer (the pending dialogue, dialogue.ts).
 import type { Language } from '../vocabulary/director.ts';
+import type { ShownItem } from '../vocabulary/shown-items.ts';
 import { continueDialogue, type PendingQuestion } from './dialogue.ts';
 import { type Format, formatAsked } from './router/formats.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -10,6 +11,9 @@ export interface UnderstandContext {
   timeZone: string;
   previous?: Intent;
   language?: Language;
+  /** What was just shown: «закрой вторую», «открой её» refer to it. */
+  shown?: ShownItem[];
+  focus?: ShownItem;
 }
 
 export type Understand = (text: string, context: UnderstandContext) => Understanding;

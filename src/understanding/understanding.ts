@@ -5,6 +5,7 @@ import type { AlertChange } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
 import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';
+import type { ShownItem } from '../vocabulary/shown-items.ts';
 
 export type Intent =
   /** `unapplied`: words of the request the router could not apply (the model, or a plain note, handles them). */
@@ -13,6 +14,11 @@ export type Intent =
   | { kind: 'more' }
   /** «открой третью», «подробнее о первой»: the item at `index` (from 0) of the last list shown. */
   | { kind: 'nth'; index: number }
+  /** «подробнее про вторую», «открой её»: a record just shown, opened. */
+  | { kind: 'open'; item: ShownItem }
+  /** An ordinal or a pronoun that points at nothing: no list shown, a place past its end, or which of several. */
+  | { kind: 'unresolved'; why: 'noList' | 'which' }
+  | { kind: 'unresolved'; why: 'pastEnd'; lines: number }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
   /** «спасибо», «благодарю». */

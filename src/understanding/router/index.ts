@@ -4,6 +4,7 @@
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
+import type { ShownItem } from '../../vocabulary/shown-items.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { absenceOfWhom, latenessIntent } from './absence-who.ts';
 import { absenceIntent } from './absence-words.ts';
@@ -11,6 +12,7 @@ import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { refinement } from './follow-up.ts';
+import { referenceIntent } from './item-reference.ts';
 import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-words.ts';
 import { nearestQuestion } from './nearest.ts';
 import { nthOf } from './ordinal-words.ts';
@@ -30,6 +32,9 @@ export interface UnderstandContext {
   previous?: Intent;
   /** The director's language, for messages with no letters ("/tasks", "👍"). Default Russian. */
   language?: Language;
+  /** What was just shown: «закрой вторую», «открой её» refer to it. */
+  shown?: ShownItem[];
+  focus?: ShownItem;
 }
 
 type CommandName =
@@ -156,6 +161,9 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   if (moreRe.test(light)) return { kind: 'more' };
   const nth = nthOf(light);
+  const referred = referenceIntent(message, context, clock);
+  // With nothing remembered at all, an opening is left to the memory read when it is answered.
+  if (referred && !(referred.kind === 'unresolved' && referred.why === 'noList' && nth !== undefined)) return referred;
   if (nth !== undefined) return { kind: 'nth', index: nth };
 
   // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
