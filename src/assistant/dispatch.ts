@@ -82,6 +82,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         return { replies: await deps.reads.opened(record, intent.index) };
       case 'open':
         return { replies: await deps.reads.open(record, intent.item) };
+      case 'file':
+        return { replies: await deps.reads.lastFile(record, intent.file) };
       case 'unresolved':
         return { replies: [text(unresolvedWords(intent, record.language))] };
       case 'write':

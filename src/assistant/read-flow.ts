@@ -14,7 +14,7 @@ import { openingOf } from '../understanding/shown-items.ts';
 import { storeAnswer } from '../understanding/stored-answers.ts';
 import { escapeHtml } from '../views/html.ts';
 import { NOTHING_MORE, NOTHING_TO_REPORT, STALE_BUTTON, STATUS_EXPORTING, type Texts } from '../views/messages.ts';
-import { LIST_ENDED, LIST_NOT_PAGED } from '../views/messages-references.ts';
+import { LIST_ENDED, LIST_NOT_PAGED, WHAT_TO_DRAW, WHAT_TO_EXPORT } from '../views/messages-references.ts';
 import { NO_SUCH_ITEM, taskNotOpened } from '../views/messages-words.ts';
 import type { Reply } from '../views/reply.ts';
 import { spreadsheetReply } from '../views/sheets/lists.ts';
@@ -38,6 +38,8 @@ export interface Reads {
   opened(director: Director & { telegramUserId: number }, index: number): Promise<Reply[]>;
   /** «подробнее про вторую», «открой её»: one record just shown, opened. */
   open(director: Director & { telegramUserId: number }, item: ShownItem): Promise<Reply[]>;
+  /** «нарисуй», «выгрузи это»: the picture or the spreadsheet of what was just shown, or what it can be made of. */
+  lastFile(director: Director & { telegramUserId: number }, file: 'chart' | 'excel'): Promise<Reply[]>;
   /** The picture or the whole spreadsheet of a stored answer to a question. */
   answerFile(director: Director & { telegramUserId: number }, file: 'chart' | 'excel', key: string): Promise<Reply[]>;
 }
@@ -59,7 +61,12 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
       await conversations.remember(tg, { picks: model.options.map((option) => option.query) });
     if (!model) return [text(NOTHING_TO_REPORT[director.language])];
     const stored = tg !== undefined ? storeAnswer((await conversations.read(tg)).answers, model) : undefined;
-    if (stored && tg !== undefined) await conversations.remember(tg, { answers: stored.answers });
+    // «выгрузи это» after an answer to a question: its files, or none when it has none (an older answer's are not it).
+    if (tg !== undefined && (model.view === 'query' || model.view === 'comparison'))
+      await conversations.remember(
+        tg,
+        stored ? { answers: stored.answers, lastAnswer: stored.files.key } : { lastAnswer: undefined },
+      );
     return withFileButtons(renderView(model, director.language), request, director.language, stored?.files);
   };
 
@@ -116,7 +123,20 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     return [text(taskNotOpened(escapeHtml(item.title), director.language))];
   };
 
-  return { show, view, chart, spreadsheet, continued, opened, open, answerFile };
+  const lastFile: Reads['lastFile'] = async (director, file) => {
+    const memory = await conversations.read(director.telegramUserId);
+    const shown = memory.previous?.kind === 'view' ? memory.previous.request : undefined;
+    const nothing = [text((file === 'chart' ? WHAT_TO_DRAW : WHAT_TO_EXPORT)[director.language])];
+    if (shown?.scenario === 'query') {
+      const answer = memory.answers?.find((one) => one.key === memory.lastAnswer);
+      return answer && (file === 'excel' || answer.chart) ? answerFile(director, file, answer.key) : nothing;
+    }
+    if (shown && file === 'chart' && registry.hasChartButton(shown.scenario)) return chart(director, shown);
+    const list = shown && file === 'excel' ? registry.exportListOf(shown.scenario) : undefined;
+    return list ? spreadsheet(director, list) : nothing;
+  };
+
+  return { show, view, chart, spreadsheet, continued, opened, open, lastFile, answerFile };
 }
 
 /**

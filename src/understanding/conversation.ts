@@ -41,6 +41,8 @@ export interface ConversationContext {
   focus?: ShownItem;
   /** The last answers with picture and spreadsheet buttons. */
   answers?: StoredAnswer[];
+  /** The key of the last answer to a question, when it has files: «нарисуй», «выгрузи это» make them. */
+  lastAnswer?: string;
 }
 
 // Each part is checked on its own against the catalogue: a part that does not fit is forgotten, the rest kept.
@@ -79,6 +81,7 @@ function contextOf(value: unknown): ConversationContext {
     shown: part(storedParts.shown, raw.shown),
     focus: part(storedParts.focus, raw.focus),
     answers: part(storedAnswers, raw.answers),
+    lastAnswer: part(z.string(), raw.lastAnswer),
   };
 }
 

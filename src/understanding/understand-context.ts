@@ -4,6 +4,7 @@ import type { Language } from '../vocabulary/director.ts';
 import type { ShownItem } from '../vocabulary/shown-items.ts';
 import { continueDialogue, type PendingQuestion } from './dialogue.ts';
 import { type Format, formatAsked } from './router/formats.ts';
+import { namesNothing, overTime } from './router/this-words.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
 export interface UnderstandContext {
@@ -23,8 +24,13 @@ export type Understood = { understanding: Understanding; format?: Format } | { c
 /** «покажи воронку графиком»: the view is understood without the words of the form. */
 function withFormat(understand: Understand, message: string, context: UnderstandContext) {
   const asked = formatAsked(message);
+  // «нарисуй», «выгрузи это»: the form of what was just shown.
+  if (asked.format && namesNothing(asked.rest)) {
+    const { language } = understand(message, context);
+    return { understanding: { intent: { kind: 'file', file: asked.format } as const, language } };
+  }
   if (asked.format) {
-    const rest = understand(asked.rest, context);
+    const rest = understand(asked.format === 'chart' ? overTime(asked.rest) : asked.rest, context);
     if (rest.intent.kind === 'view') return { understanding: rest, format: asked.format };
   }
   const whole = understand(message, context);

@@ -12,6 +12,8 @@ export type Intent =
   | { kind: 'view'; request: ScenarioRequest; unapplied?: string[] }
   /** «ещё»: the next part of the last long list. */
   | { kind: 'more' }
+  /** «нарисуй», «выгрузи это»: the picture or the spreadsheet of what was just shown. */
+  | { kind: 'file'; file: 'chart' | 'excel' }
   /** «открой третью», «подробнее о первой»: the item at `index` (from 0) of the last list shown. */
   | { kind: 'nth'; index: number }
   /** «подробнее про вторую», «открой её»: a record just shown, opened. */

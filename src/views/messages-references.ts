@@ -39,3 +39,9 @@ export const WHAT_TO_DRAW: Texts = {
   ru: 'Что нарисовать? Например: «продажи по месяцам графиком» или «воронка графиком». Расписание — «мой график на завтра».',
   en: 'What should I draw? E.g. “sales by month as a chart” or “the pipeline as a chart”. For the schedule: “my schedule for tomorrow”.',
 };
+
+/** «выгрузи это» after something that is no list, or with nothing shown. */
+export const WHAT_TO_EXPORT: Texts = {
+  ru: 'Что выгрузить в Excel? Выгружаю списки: например «сделки в Excel» или «мои задачи в Excel».',
+  en: 'What should I export to Excel? I export lists: e.g. “deals to Excel” or “my tasks to Excel”.',
+};
