@@ -112,8 +112,10 @@ const helpRe =
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
+// «ещё», «дальше», «покажи остальные», «следующие 20»: the next part of the last list.
 const moreRe =
-  /^(?:ещ[её]|дальше|далее|продолжи|продолжай|следующ\p{L}*|покажи\s+ещ[её]|ещ[её]\s+(?:покажи|давай)|more|next|show\s+more|continue)$/u;
+  /^(?:(?:а\s+)?(?:(?:покажи|показывай|дай|давай|выведи)\s+)?(?:ещ[её]|дальше|далее|остальн\p{L}*|следующ\p{L}*|продолжи|продолжай|more|next|the\s+rest)(?:\s+(?:покажи|давай|\d{1,2}))?|more|next|show\s+(?:more|the\s+rest)|continue)$/u;
+
 const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
