@@ -206,3 +206,28 @@ describe('a picture or a spreadsheet of what was just shown', () => {
     expect(plainTextOf(replies[0]!.html)).toMatch(/по месяцам/u);
   });
 });
+
+describe('«они» after a list or a client just shown', () => {
+  const CLIENTS = ['Ромашка', 'Гранит', 'Техносфера'];
+  const DEALS_OF_THEM = ['а сделки у них какие?', 'какие у них сделки', 'покажи сделки по ним'];
+  it.each(CLIENTS.flatMap((client) => DEALS_OF_THEM.map((phrase) => ({ client, phrase }))))(
+    '«$phrase» after the dossier of $client is that client’s deals',
+    async ({ client, phrase }) => {
+      const { ask } = chat();
+      const dossier = await ask(`досье ${client}`);
+      const title = dossier.split('\n')[0]!.replace(/^\S+\s/u, '');
+      expect(await ask(phrase)).toMatch(
+        new RegExp(`^💼 Открытые сделки по клиенту ${title.replace(/[«»]/gu, '.')}`, 'u'),
+      );
+    },
+  );
+
+  it.each(['сколько из них просрочено', 'а из них просроченные?', 'покажи среди них просроченные'])(
+    '«%s» after my tasks narrows that list',
+    async (phrase) => {
+      const { ask } = chat();
+      await ask('мои задачи');
+      expect(await ask(phrase)).toMatch(/^✅ Ваши просроченные задачи: \d+/u);
+    },
+  );
+});

@@ -17,6 +17,7 @@ import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-wo
 import { nearestQuestion } from './nearest.ts';
 import { nthOf } from './ordinal-words.ts';
 import { planIntent } from './plan.ts';
+import { pluralIntent } from './plural-reference.ts';
 import { smallTalkOf } from './small-talk.ts';
 import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
 import { typedInRussian } from './typed-russian.ts';
@@ -167,6 +168,8 @@ function intentOf(text: string, context: UnderstandContext): Intent {
   // With nothing remembered at all, an opening is left to the memory read when it is answered.
   if (referred && !(referred.kind === 'unresolved' && referred.why === 'noList' && nth !== undefined)) return referred;
   if (nth !== undefined) return { kind: 'nth', index: nth };
+  const them = pluralIntent(message, context, clock);
+  if (them) return them;
 
   // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
   const alerts = alertChangeOf(light);
