@@ -1,6 +1,7 @@
 // What each view shows of records, in the order and up to the length the director sees them, so «открой
 // третью», «закрой её», «перенеси срок второй» refer to a line on the screen. Each entry names the parts of
 // its views (entry.ts `shown`); the registry reads them for every view alike.
+import { localDateOf } from '../views/format.ts';
 import { listLimit } from '../views/lines.ts';
 import type { ShownItem } from '../vocabulary/shown-items.ts';
 import type {
@@ -53,9 +54,18 @@ export const SHOWN_TASKS: ShownParts<'tasks'> = (view) => ({
   more: { query: { subject: 'tasks', person: 'me' }, from: listLimit },
 });
 
-export const SHOWN_SCHEDULE: ShownParts<'schedule'> = (view) => ({
-  items: [...first(view.events, event, 30), ...first(view.tasks, task)],
-});
+export const SHOWN_SCHEDULE: ShownParts<'schedule'> = (view) => {
+  if (!view.to || view.to === view.date)
+    return { items: [...first(view.events, event, 30), ...first(view.tasks, task)] };
+  // Several days: day by day, each day's meetings before its tasks (a task without a deadline is not shown).
+  const dayOf = (date: string) => (localDateOf(date) < view.date ? view.date : localDateOf(date));
+  const lines = [
+    ...view.events.map((one) => ({ day: dayOf(one.from), item: event(one) })),
+    ...view.tasks.flatMap((one) => (one.deadline ? [{ day: dayOf(one.deadline), item: task(one) }] : [])),
+  ];
+  const days = [...new Set(lines.map((line) => line.day))].sort();
+  return { items: days.flatMap((day) => lines.filter((line) => line.day === day).map((line) => line.item)) };
+};
 
 export const SHOWN_MEETING: ShownParts<'meetingPrep'> = (view) => ({ one: event(view.event) });
 
