@@ -2,7 +2,7 @@
 // третью», «закрой её», «перенеси срок второй» refer to a line on the screen. Each entry names the parts of
 // its views (entry.ts `shown`); the registry reads them for every view alike.
 import { localDateOf } from '../views/format.ts';
-import { listLimit } from '../views/lines.ts';
+import { listLimit, totalOf } from '../views/lines.ts';
 import type { ShownItem } from '../vocabulary/shown-items.ts';
 import type {
   ContactCard,
@@ -46,7 +46,10 @@ export const SHOWN_DEALS: ShownParts<'deals'> = (view) => {
 
 export const SHOWN_DEAL_CARD: ShownParts<'dealCard'> = (view) => ({ one: deal(view.deal) });
 
-export const SHOWN_PIPELINE: ShownParts<'pipeline'> = (view) => ({ items: first(view.stuck.items, deal, 10) });
+export const SHOWN_PIPELINE: ShownParts<'pipeline'> = (view) => ({
+  items: first(view.stuck.items, deal, 10),
+  total: totalOf(view.stuck),
+});
 
 export const SHOWN_TASKS: ShownParts<'tasks'> = (view) => ({
   items: first(view.tasks.items, task),
@@ -75,9 +78,13 @@ export const SHOWN_DOSSIER: ShownParts<'dossier'> = (view) => ({
       ? { kind: 'company', id: view.card.id, title: view.card.title }
       : { kind: 'contact', id: view.card.id, title: view.card.name },
   items: [...first(view.people?.items ?? [], contact, 8), ...first(view.deals.items, deal, 10)],
+  total: (view.people ? totalOf(view.people) : 0) + totalOf(view.deals),
 });
 
-export const SHOWN_CONTACTS: ShownParts<'contacts'> = (view) => ({ items: first(view.people.items, contact, 15) });
+export const SHOWN_CONTACTS: ShownParts<'contacts'> = (view) => ({
+  items: first(view.people.items, contact, 15),
+  total: totalOf(view.people),
+});
 
 export const SHOWN_LEAD: ShownParts<'leadCard'> = (view) => ({ one: lead(view.lead) });
 
@@ -89,6 +96,7 @@ export const SHOWN_NEW_LEADS: ShownParts<'newLeads'> = (view) => ({
 
 export const SHOWN_OVERDUE: ShownParts<'overdueAlert'> = (view) => ({
   items: [...first(view.overdue.items, task, 10), ...first(view.stuck.items, deal, 10)],
+  total: totalOf(view.overdue) + totalOf(view.stuck),
 });
 
 export const SHOWN_TEAM: ShownParts<'teamStatus'> = (view) => ({
@@ -101,7 +109,7 @@ export const SHOWN_TEAM: ShownParts<'teamStatus'> = (view) => ({
 
 export const SHOWN_RISKS: ShownParts<'dealsAtRisk'> = (view) => ({
   items: first(view.deals.items, deal, 10),
-  total: view.deals.total,
+  total: totalOf(view.deals),
 });
 
 export const SHOWN_ABSENT: ShownParts<'absence'> = (view) => ({
