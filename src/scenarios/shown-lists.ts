@@ -61,7 +61,8 @@ export const SHOWN_SCHEDULE: ShownParts<'schedule'> = (view) => {
   if (!view.to || view.to === view.date)
     return { items: [...first(view.events, event, 30), ...first(view.tasks, task)] };
   // Several days: day by day, each day's meetings before its tasks (a task without a deadline is not shown).
-  const dayOf = (date: string) => (localDateOf(date) < view.date ? view.date : localDateOf(date));
+  // A task overdue from before the first day stands under the first day.
+  const dayOf = (date: string) => [view.date, localDateOf(date)].sort().at(-1)!;
   const lines = [
     ...view.events.map((one) => ({ day: dayOf(one.from), item: event(one) })),
     ...view.tasks.flatMap((one) => (one.deadline ? [{ day: dayOf(one.deadline), item: task(one) }] : [])),
