@@ -8,6 +8,7 @@ import { pictureReply } from '../scenarios/files/picture.ts';
 import type { Scenarios } from '../scenarios/index.ts';
 import { QUERY_PAGE } from '../scenarios/questions/query-run.ts';
 import { localDateAt } from '../scenarios/schedule/day-window.ts';
+import { completeButtons } from '../scenarios/tasks/tasks-view.ts';
 import type { ConversationContext, Conversations, ShownList } from '../understanding/conversation.ts';
 import type { Format } from '../understanding/router/formats.ts';
 import { openingOf } from '../understanding/shown-items.ts';
@@ -120,7 +121,9 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     const request = openingOf(item);
     if (request) return view(director, request);
     await conversations.remember(director.telegramUserId, { focus: item });
-    return [text(taskNotOpened(escapeHtml(item.title), director.language))];
+    // A task has no card: its title, and the way to close it at a tap.
+    const buttons = completeButtons([{ id: item.id, title: item.title, overdue: false }], director.language);
+    return [{ html: taskNotOpened(escapeHtml(item.title), director.language), buttons }];
   };
 
   const lastFile: Reads['lastFile'] = async (director, file) => {
