@@ -230,4 +230,19 @@ describe('«они» after a list or a client just shown', () => {
       expect(await ask(phrase)).toMatch(/^✅ Ваши просроченные задачи: \d+/u);
     },
   );
+
+  it.each([
+    ['лиды за ноябрь', 'кто их обрабатывает?'],
+    ['просроченные задачи отдела продаж', 'кто из них?'],
+    ['выигранные сделки за квартал', 'а кто их ведёт'],
+  ])('after «%s», «%s» is that list by person', async (list, phrase) => {
+    const { ask } = chat();
+    const header = (await ask(list))
+      .split('\n')[0]!
+      .replace(/^\S+\s/u, '')
+      .replace(/:.*$/u, '');
+    expect(await ask(phrase)).toMatch(
+      new RegExp(`^📊 ${header.replace(/[«»()]/gu, '.')} по (?:менеджерам|сотрудникам)`, 'u'),
+    );
+  });
 });
