@@ -116,30 +116,47 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
     return item ? open(director, item) : [text(NO_SUCH_ITEM[director.language])];
   };
 
-  /** One record just shown, opened; it is then what «её» means. */
-  const open: Reads['open'] = async (director, item) => {
-    const request = openingOf(item);
-    if (request) return view(director, request);
-    await conversations.remember(director.telegramUserId, { focus: item });
-    // A task has no card: its title, and the way to close it at a tap.
-    const buttons = completeButtons([{ id: item.id, title: item.title, overdue: false }], director.language);
-    return [{ html: taskNotOpened(escapeHtml(item.title), director.language), buttons }];
-  };
-
+  const open: Reads['open'] = (director, item) => openedItem(conversations, view, director, item);
   const lastFile: Reads['lastFile'] = async (director, file) => {
     const memory = await conversations.read(director.telegramUserId);
-    const shown = memory.previous?.kind === 'view' ? memory.previous.request : undefined;
-    const nothing = [text((file === 'chart' ? WHAT_TO_DRAW : WHAT_TO_EXPORT)[director.language])];
-    if (shown?.scenario === 'query') {
-      const answer = memory.answers?.find((one) => one.key === memory.lastAnswer);
-      return answer && (file === 'excel' || answer.chart) ? answerFile(director, file, answer.key) : nothing;
-    }
-    if (shown && file === 'chart' && registry.hasChartButton(shown.scenario)) return chart(director, shown);
-    const list = shown && file === 'excel' ? registry.exportListOf(shown.scenario) : undefined;
-    return list ? spreadsheet(director, list) : nothing;
+    return fileOfLast({ chart, spreadsheet, answerFile }, registry, memory, director, file);
   };
 
   return { show, view, chart, spreadsheet, continued, opened, open, lastFile, answerFile };
+}
+
+/** One record just shown, opened; it is then what «её» means. */
+async function openedItem(
+  conversations: Conversations,
+  view: Reads['view'],
+  director: Director & { telegramUserId: number },
+  item: ShownItem,
+): Promise<Reply[]> {
+  const request = openingOf(item);
+  if (request) return view(director, request);
+  await conversations.remember(director.telegramUserId, { focus: item });
+  // A task has no card: its title, and the way to close it at a tap.
+  const buttons = completeButtons([{ id: item.id, title: item.title, overdue: false }], director.language);
+  return [{ html: taskNotOpened(escapeHtml(item.title), director.language), buttons }];
+}
+
+/** «нарисуй», «выгрузи это»: the picture or the spreadsheet of the last view, or what can be drawn or exported. */
+function fileOfLast(
+  reads: Pick<Reads, 'chart' | 'spreadsheet' | 'answerFile'>,
+  registry: Scenarios['registry'],
+  memory: ConversationContext,
+  director: Director & { telegramUserId: number },
+  file: 'chart' | 'excel',
+): Promise<Reply[]> {
+  const shown = memory.previous?.kind === 'view' ? memory.previous.request : undefined;
+  const nothing = Promise.resolve([text((file === 'chart' ? WHAT_TO_DRAW : WHAT_TO_EXPORT)[director.language])]);
+  if (shown?.scenario === 'query') {
+    const answer = memory.answers?.find((one) => one.key === memory.lastAnswer);
+    return answer && (file === 'excel' || answer.chart) ? reads.answerFile(director, file, answer.key) : nothing;
+  }
+  if (shown && file === 'chart' && registry.hasChartButton(shown.scenario)) return reads.chart(director, shown);
+  const list = shown && file === 'excel' ? registry.exportListOf(shown.scenario) : undefined;
+  return list ? reads.spreadsheet(director, list) : nothing;
 }
 
 /**
