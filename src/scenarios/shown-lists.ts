@@ -13,6 +13,7 @@ import type {
   TaskItem,
   TeamMember,
 } from '../vocabulary/view-models.ts';
+import { dealsAsShown } from './deals/deals-view.ts';
 import type { ShownParts, ViewOf } from './entry.ts';
 
 const deal = (one: DealItem): ShownItem => ({ kind: 'deal', id: one.id, title: one.title });
@@ -32,16 +33,11 @@ const event = (one: EventItem): ShownItem => ({
 const first = <T>(items: readonly T[], as: (item: T) => ShownItem, limit = listLimit) => items.slice(0, limit).map(as);
 
 export const SHOWN_DEALS: ShownParts<'deals'> = (view) => {
-  // The stuck ones stand first, under their warning; the rest follow.
-  const stuck = view.deals.items.filter((one) => one.stuckDays !== undefined);
-  const others = view.deals.items.filter((one) => one.stuckDays === undefined);
-  const shownOthers = first(others, deal);
-  // The rest goes on by sum, as the others are ordered, from the first one not shown.
-  return {
-    items: [...first(stuck, deal), ...shownOthers],
-    total: view.deals.total,
-    more: { query: { subject: 'deals', status: 'open' }, from: shownOthers.length },
-  };
+  // The stuck ones stand first, under their warning; the rest follow, and go on by sum from the first not shown.
+  const items = dealsAsShown(view.deals.items).map(deal);
+  const others =
+    items.length - Math.min(view.deals.items.filter((one) => one.stuckDays !== undefined).length, listLimit);
+  return { items, total: view.deals.total, more: { query: { subject: 'deals', status: 'open' }, from: others } };
 };
 
 export const SHOWN_DEAL_CARD: ShownParts<'dealCard'> = (view) => ({ one: deal(view.deal) });
