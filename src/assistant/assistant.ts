@@ -151,6 +151,8 @@ function textHandler(deps: AssistantDeps, desk: Desk): AssistantPort['handleText
       now: now(),
       timeZone: record.timeZone,
       previous: context.previous,
+      ...(context.shown ? { shown: context.shown } : {}),
+      ...(context.focus ? { focus: context.focus } : {}),
       // A command or an emoji has no language of its own: keep the director's.
       language: record.language,
     };

@@ -20,6 +20,7 @@ import {
   QUESTIONS,
   STATUS_THINKING,
 } from '../views/messages.ts';
+import { NO_LIST_SHOWN, pastTheEnd, WHICH_OF_THEM } from '../views/messages-references.ts';
 import {
   notUnderstood,
   notUnderstoodAtAll,
@@ -80,7 +81,16 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         return { replies: await deps.reads.continued(record) };
       case 'nth':
         return { replies: await deps.reads.opened(record, intent.index) };
+      case 'open':
+        return { replies: await deps.reads.open(record, intent.item) };
+      case 'file':
+        return { replies: await deps.reads.lastFile(record, intent.file) };
+      case 'unresolved':
+        return { replies: [text(unresolvedWords(intent, record.language))] };
       case 'write':
+        // «переведи вторую …»: the record picked is then what «её» means.
+        if ('picked' in intent.draft && intent.draft.picked)
+          await deps.conversations.remember(record.telegramUserId, { focus: intent.draft.picked });
         return { replies: await deps.proposals.propose(record, intent.draft, request.onStatus) };
       case 'digests':
       case 'digestTime':
@@ -100,6 +110,12 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
     }
   };
   return dispatch;
+}
+
+/** Why an ordinal or a pronoun points at nothing, in one sentence. */
+function unresolvedWords(intent: IntentOf<'unresolved'>, language: Language): string {
+  if (intent.why === 'pastEnd') return pastTheEnd(intent.lines, language);
+  return (intent.why === 'which' ? WHICH_OF_THEM : NO_LIST_SHOWN)[language];
 }
 
 /** The fixed sentences: a hello, thanks, small talk, help, a day that does not exist, a thing the bot cannot do. */

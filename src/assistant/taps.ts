@@ -3,11 +3,11 @@ import type { AlertSettingsPort } from '../alerts/settings-port.ts';
 import type { DigestSettingsPort } from '../digests/settings.ts';
 import type { DirectorRecord } from '../storage/directors.ts';
 import type { Conversations } from '../understanding/conversation.ts';
-import { DIGESTS_UNAVAILABLE, NOTHING_MORE, STALE_BUTTON } from '../views/messages.ts';
+import { DIGESTS_UNAVAILABLE, STALE_BUTTON } from '../views/messages.ts';
 import type { ButtonOutcome, Reply } from '../views/reply.ts';
 import type { Action } from '../vocabulary/actions.ts';
 import type { Proposals } from './proposal-flow.ts';
-import type { Reads } from './read-flow.ts';
+import { nextPart, type Reads } from './read-flow.ts';
 
 export interface TapDeps {
   reads: Reads;
@@ -40,8 +40,8 @@ export function createTaps(deps: TapDeps): (record: DirectorRecord, action: Acti
 
   /** «Ещё» turns the list tapped on into its next part; with no list to go on, the message stays as it is. */
   const more = async (record: DirectorRecord): Promise<ButtonOutcome> => {
-    if (!(await deps.conversations.read(record.telegramUserId)).list)
-      return { replies: [], notice: NOTHING_MORE[record.language] };
+    const part = nextPart((await deps.conversations.read(record.telegramUserId)).list);
+    if (!('scenario' in part)) return { replies: [], notice: part[record.language] };
     return inPlace(await reads.continued(record));
   };
 

@@ -8,7 +8,9 @@ import type { Texts } from '../views/messages.ts';
 import type { ChartData } from '../vocabulary/charts.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { ExportList } from '../vocabulary/export-tables.ts';
+import type { Query } from '../vocabulary/query.ts';
 import type { ScenarioName, ScenarioRequest } from '../vocabulary/requests.ts';
+import type { ShownItem } from '../vocabulary/shown-items.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 import type { ScenarioContext } from './context.ts';
 
@@ -17,6 +19,20 @@ export type ViewOf<K extends ViewKind> = Extract<ViewModel, { view: K }>;
 /** How a view reads: lines and the buttons under them. */
 export type Render<K extends ViewKind = ViewKind> = (view: ViewOf<K>, language: Language) => Page;
 export type Renders = { [K in ViewKind]?: Render<K> };
+/**
+ * What a view shows of records: `items`, the lines of its list in the order seen («открой третью»); `one`, the
+ * record the whole view is about (a deal's card, a client's dossier: «закрой её», «сделки у них»).
+ */
+export interface Shown {
+  items?: ShownItem[];
+  one?: ShownItem;
+  /** How many records the list holds in all, shown or not. */
+  total?: number;
+  /** The question that goes on with the list, and the place in its answer where the unshown part starts. */
+  more?: { query: Query; from: number };
+}
+export type ShownParts<K extends ViewKind = ViewKind> = (view: ViewOf<K>) => Shown;
+export type ShownTable = { [K in ViewKind]?: ShownParts<K> };
 export type RequestOf<N extends ScenarioName> = Extract<ScenarioRequest, { scenario: N }>;
 
 export interface ScenarioEntry<N extends ScenarioName = ScenarioName> {
@@ -42,6 +58,8 @@ export interface ScenarioEntry<N extends ScenarioName = ScenarioName> {
   chart?(context: ScenarioContext, view: ViewModel): Promise<ChartData | undefined>;
   /** The list its «📥 Excel» button exports. */
   exportList?: ExportList;
+  /** What its views show of records, so a follow-up can name one by its place or by a pronoun. */
+  shown?: ShownTable;
   /** Its views that the dashboard continues: one button under them opens the dashboard. */
   underDashboard?: readonly ViewKind[];
 }

@@ -12,7 +12,7 @@ import type { ScenarioName } from '../vocabulary/requests.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
 import { CONTACTS, DOSSIER, SEARCH } from './clients/clients-entries.ts';
 import { DEAL_CARD, DEALS, PIPELINE } from './deals/deals-entries.ts';
-import type { Render, Renders, ScenarioEntry, ViewKind } from './entry.ts';
+import type { Render, Renders, ScenarioEntry, Shown, ShownParts, ViewKind } from './entry.ts';
 import { DEALS_AT_RISK, PLAN, PLANS } from './plan/plan-entries.ts';
 import { ABSENCE, QUERY } from './questions/questions-entries.ts';
 import {
@@ -67,6 +67,8 @@ export interface Registry {
   /** Whether a «📈 График» button goes under the scenario's view (it has a picture and a button code). */
   hasChartButton(name: ScenarioName): boolean;
   exportListOf(name: ScenarioName): ExportList | undefined;
+  /** What a view shows of records (its list's lines, the one record it is about); empty for other views. */
+  shownOf(view: ViewModel): Shown;
 }
 
 function rendersOf(entries: readonly ScenarioEntry[]): Map<string, Render> {
@@ -101,6 +103,8 @@ export function registryProblems(entries: readonly ScenarioEntry[]): string[] {
     if (entry.request.shape.scenario?.value !== entry.name) problems.push(`${about}: its request is not its own`);
     if (!entry.status.ru.trim() || !entry.status.en.trim()) problems.push(`${about}: status words in both languages`);
     if (entry.exportList && !EXPORT_LISTS.includes(entry.exportList)) problems.push(`${about}: an unknown export list`);
+    for (const view of Object.keys(entry.shown ?? {}))
+      if (!(view in entry.views)) problems.push(`${about}: it says what a view shows that it does not render`);
     for (const view of entry.underDashboard ?? [])
       if (!(view in entry.views)) problems.push(`${about}: the dashboard continues a view it does not render`);
   }
@@ -112,6 +116,9 @@ export function createRegistry(entries: readonly ScenarioEntry[]): Registry {
   if (problems.length) throw new Error(`the scenario registry is not whole: ${problems.join('; ')}`);
   const byName = new Map<string, ScenarioEntry>(entries.map((entry) => [entry.name, entry]));
   const views = rendersOf(entries);
+  const shown = new Map<string, ShownParts>(
+    entries.flatMap((one) => Object.entries(one.shown ?? {}) as [string, ShownParts][]),
+  );
   const dashboardViews = new Set(entries.flatMap((entry) => entry.underDashboard ?? []));
   const entry = (name: ScenarioName) => {
     const found = byName.get(name);
@@ -136,6 +143,7 @@ export function createRegistry(entries: readonly ScenarioEntry[]): Registry {
     statusFor: (name, language) => entry(name).status[language],
     hasChartButton: (name) => Boolean(byName.get(name)?.chart && byName.get(name)?.code),
     exportListOf: (name) => byName.get(name)?.exportList,
+    shownOf: (view) => shown.get(view.view)?.(view) ?? {},
   };
 }
 

@@ -5,11 +5,19 @@ import { z } from 'zod';
 import type { MemoryRepository } from '../storage/memory.ts';
 import { scenarioRequestSchema, writeRequestSchema } from '../vocabulary/catalogue.ts';
 import { type Query, storedQuerySchema } from '../vocabulary/query.ts';
+import { type ShownItem, shownItemSchema } from '../vocabulary/shown-items.ts';
 import type { WriteRequest } from '../vocabulary/writes.ts';
 import { type PendingQuestion, pendingOf } from './dialogue.ts';
-import { type ShownItem, shownItemSchema } from './shown-items.ts';
 import { type StoredAnswer, storedAnswers } from './stored-answers.ts';
 import type { Intent } from './understanding.ts';
+
+/** A list shown: `next` is where its next part starts, `total` how many it holds in all. */
+export interface ShownList {
+  query?: Query;
+  offset: number;
+  next?: number;
+  total?: number;
+}
 
 /** What a pick-one list offers: a write to ask about, or a deal whose stages to offer next. */
 export type PickOption = { write: WriteRequest } | { stagesOfDeal: number };
@@ -20,14 +28,21 @@ export interface ConversationContext {
   pending?: PendingQuestion;
   /** A newer list or question replaces it, so an older list's tap finds nothing. */
   choice?: { id: string; options: PickOption[] };
-  /** The last typed question shown as a list, and where its shown part started («ещё» continues it). */
-  list?: { query: Query; offset: number };
+  /**
+   * The last list shown, as a question, where its shown part started and ended and how long it is in all («ещё»
+   * continues it); with no query, a list that does not go on. A newer view replaces it.
+   */
+  list?: ShownList;
   /** The questions behind the buttons of the last pick list. */
   picks?: Query[];
   /** The items of the last list shown, in its order: «открой третью» opens one. */
   shown?: ShownItem[];
+  /** The one record just opened, proposed or shown alone: «закрой её», «сделки у них». */
+  focus?: ShownItem;
   /** The last answers with picture and spreadsheet buttons. */
   answers?: StoredAnswer[];
+  /** The key of the last answer to a question, when it has files: «нарисуй», «выгрузи это» make them. */
+  lastAnswer?: string;
 }
 
 // Each part is checked on its own against the catalogue: a part that does not fit is forgotten, the rest kept.
@@ -39,9 +54,15 @@ const storedParts = {
       z.union([z.object({ write: writeRequestSchema }), z.object({ stagesOfDeal: z.number().int().positive() })]),
     ),
   }),
-  list: z.object({ query: storedQuerySchema, offset: z.number().int().min(0) }),
+  list: z.object({
+    query: storedQuerySchema.optional(),
+    offset: z.number().int().min(0),
+    next: z.number().int().min(0).optional(),
+    total: z.number().int().min(0).optional(),
+  }),
   picks: z.array(storedQuerySchema),
   shown: z.array(shownItemSchema),
+  focus: shownItemSchema,
 };
 
 function contextOf(value: unknown): ConversationContext {
@@ -58,7 +79,9 @@ function contextOf(value: unknown): ConversationContext {
     list: part(storedParts.list, raw.list),
     picks: part(storedParts.picks, raw.picks),
     shown: part(storedParts.shown, raw.shown),
+    focus: part(storedParts.focus, raw.focus),
     answers: part(storedAnswers, raw.answers),
+    lastAnswer: part(z.string(), raw.lastAnswer),
   };
 }
 

@@ -1,8 +1,10 @@
 // Understand: the director's message as an intent, with the form asked for («графиком», «в Excel») taken out, and
 // read together with a question waiting for its answer (the pending dialogue, dialogue.ts).
 import type { Language } from '../vocabulary/director.ts';
+import type { ShownItem } from '../vocabulary/shown-items.ts';
 import { continueDialogue, type PendingQuestion } from './dialogue.ts';
 import { type Format, formatAsked } from './router/formats.ts';
+import { namesNothing, overTime } from './router/this-words.ts';
 import { type YesNo, yesOrNo } from './router/yes-no.ts';
 import type { Intent, Understanding } from './understanding.ts';
 
@@ -11,6 +13,9 @@ export interface UnderstandContext {
   timeZone: string;
   previous?: Intent;
   language?: Language;
+  /** What was just shown: «закрой вторую», «открой её» refer to it. */
+  shown?: ShownItem[];
+  focus?: ShownItem;
 }
 
 export type Understand = (text: string, context: UnderstandContext) => Understanding;
@@ -27,8 +32,13 @@ export type Understood =
 /** «покажи воронку графиком»: the view is understood without the words of the form. */
 function withFormat(understand: Understand, message: string, context: UnderstandContext) {
   const asked = formatAsked(message);
+  // «нарисуй», «выгрузи это»: the form of what was just shown.
+  if (asked.format && namesNothing(asked.rest)) {
+    const { language } = understand(message, context);
+    return { understanding: { intent: { kind: 'file', file: asked.format } as const, language } };
+  }
   if (asked.format) {
-    const rest = understand(asked.rest, context);
+    const rest = understand(asked.format === 'chart' ? overTime(asked.rest) : asked.rest, context);
     if (rest.intent.kind === 'view') return { understanding: rest, format: asked.format };
   }
   const whole = understand(message, context);

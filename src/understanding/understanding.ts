@@ -5,14 +5,22 @@ import type { AlertChange } from '../vocabulary/alert-kinds.ts';
 import type { Language } from '../vocabulary/director.ts';
 import type { Question, WriteDraft } from '../vocabulary/drafts.ts';
 import type { DigestName, ScenarioRequest } from '../vocabulary/requests.ts';
+import type { ShownItem } from '../vocabulary/shown-items.ts';
 
 export type Intent =
   /** `unapplied`: words of the request the router could not apply (the model, or a plain note, handles them). */
   | { kind: 'view'; request: ScenarioRequest; unapplied?: string[] }
   /** «ещё»: the next part of the last long list. */
   | { kind: 'more' }
+  /** «нарисуй», «выгрузи это»: the picture or the spreadsheet of what was just shown. */
+  | { kind: 'file'; file: 'chart' | 'excel' }
   /** «открой третью», «подробнее о первой»: the item at `index` (from 0) of the last list shown. */
   | { kind: 'nth'; index: number }
+  /** «подробнее про вторую», «открой её»: a record just shown, opened. */
+  | { kind: 'open'; item: ShownItem }
+  /** An ordinal or a pronoun that points at nothing: no list shown, a place past its end, or which of several. */
+  | { kind: 'unresolved'; why: 'noList' | 'which' }
+  | { kind: 'unresolved'; why: 'pastEnd'; lines: number }
   | { kind: 'write'; draft: WriteDraft }
   | { kind: 'greeting' }
   /** «спасибо», «благодарю». */

@@ -2,6 +2,7 @@
 import { READS } from '../../vocabulary/catalogue.ts';
 import { defineScenario, renders } from '../entry.ts';
 import { renderLeadCard } from '../reports/leads-view.ts';
+import { SHOWN_CONTACTS, SHOWN_DOSSIER, SHOWN_LEAD } from '../shown-lists.ts';
 import { contacts } from './contacts.ts';
 import { renderContacts } from './contacts-view.ts';
 import { dossier } from './dossier.ts';
@@ -13,6 +14,7 @@ export const DOSSIER = defineScenario({
   request: READS.dossier,
   run: (context, request) => dossier(context, request),
   views: renders({ dossier: renderDossier }),
+  shown: { dossier: SHOWN_DOSSIER },
   status: { ru: 'Собираю досье…', en: 'Gathering the dossier…' },
   code: 'ds',
 });
@@ -22,6 +24,7 @@ export const SEARCH = defineScenario({
   request: READS.search,
   run: (context, request) => search(context, request.query),
   views: renders({ leadCard: renderLeadCard }),
+  shown: { leadCard: SHOWN_LEAD },
   status: { ru: 'Ищу…', en: 'Searching…' },
   code: 'se',
   tool: 'Поиск по контактам, компаниям, сделкам',
@@ -32,6 +35,7 @@ export const CONTACTS = defineScenario({
   request: READS.contacts,
   run: (context, request) => contacts(context, request.query),
   views: renders({ contacts: renderContacts }),
+  shown: { contacts: SHOWN_CONTACTS },
   status: { ru: 'Ищу контакты…', en: 'Looking up the contacts…' },
   code: 'cn',
   exportList: 'contacts',

@@ -6,6 +6,7 @@ import type { Button } from '../../views/reply.ts';
 import { count, say } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { DealItem, Listed, ViewModel } from '../../vocabulary/view-models.ts';
+import { moreButton } from '../questions/query-view.ts';
 
 /** «💤 2 сделки без движения 14+ дней». */
 export const stuckLine = (n: number, language: Language): string =>
@@ -61,6 +62,10 @@ export function renderDeals(view: Extract<ViewModel, { view: 'deals' }>, languag
       others.total > 0 ? listLines(others, line, 'deal', language) : undefined,
       hintLine(DEALS_HINT[language]),
     ),
-    buttons: dealButtons(stuck.length > 0 ? stuck : view.deals.items),
+    // The deals not shown go on by sum, from the first of the others not shown.
+    buttons: [
+      ...dealButtons(stuck.length > 0 ? stuck : view.deals.items),
+      ...moreButton(others.total - Math.min(others.items.length, listLimit), language),
+    ],
   };
 }

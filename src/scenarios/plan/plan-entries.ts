@@ -1,6 +1,7 @@
 // Plan against fact with the forecast, the plans set, and the deals at risk.
 import { READS } from '../../vocabulary/catalogue.ts';
 import { defineScenario, renders } from '../entry.ts';
+import { SHOWN_RISKS } from '../shown-lists.ts';
 import { planChart } from './plan-chart.ts';
 import { dealsAtRiskView, planForecast, plansView } from './plan-scenarios.ts';
 import { renderPlanForecast } from './plan-view.ts';
@@ -33,6 +34,7 @@ export const DEALS_AT_RISK = defineScenario({
   request: READS.dealsAtRisk,
   run: (context, request) => dealsAtRiskView(context, request),
   views: renders({ dealsAtRisk: renderDealsAtRisk }),
+  shown: { dealsAtRisk: SHOWN_RISKS },
   status: { ru: 'Ищу сделки под угрозой…', en: 'Looking for deals at risk…' },
   code: 'rk',
 });

@@ -177,7 +177,7 @@ function listPage(view: QueryView, result: ListResult, language: Language, hint:
 }
 
 /** «Ещё 20 из 45»: the next page of a long list. */
-function moreButton(more: number, language: Language): Button[][] {
+export function moreButton(more: number, language: Language): Button[][] {
   if (more <= 0) return [];
   const next = Math.min(more, 20);
   return [

@@ -3,6 +3,7 @@ import { READS } from '../../vocabulary/catalogue.ts';
 import { employeesWithNone } from '../../vocabulary/query.ts';
 import { defineScenario, renders } from '../entry.ts';
 import { chartOfGroups } from '../files/chart-data.ts';
+import { SHOWN_ABSENT, SHOWN_PEOPLE_WITH_NONE, SHOWN_QUERY } from '../shown-lists.ts';
 import { absence } from './absence.ts';
 import { renderAbsence } from './absence-view.ts';
 import { comparePeriods, comparisonChart } from './compare.ts';
@@ -27,6 +28,7 @@ export const QUERY = defineScenario({
     queryChoice: renderQueryChoice,
     queryNotFound: renderQueryNotFound,
   }),
+  shown: { query: SHOWN_QUERY, withNone: SHOWN_PEOPLE_WITH_NONE },
   status: { ru: 'Смотрю в Битрикс24…', en: 'Checking Bitrix24…' },
   // A typed question goes on through «ещё» and the pick list, and its files through its stored key.
   code: null,
@@ -39,6 +41,7 @@ export const ABSENCE = defineScenario({
   request: READS.absence,
   run: (context, request) => absence(context, request),
   views: renders({ absence: renderAbsence }),
+  shown: { absence: SHOWN_ABSENT },
   status: { ru: 'Смотрю график отсутствий…', en: 'Checking who is away…' },
   code: 'ab',
   namedBy:

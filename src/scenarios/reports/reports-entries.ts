@@ -4,6 +4,7 @@ import { PREPARING_BRIEFING, SUMMING_UP_DAY } from '../../views/messages-reports
 import { READS } from '../../vocabulary/catalogue.ts';
 import { defineScenario, renders } from '../entry.ts';
 import { leaderboard, leadSources, wonByWeek } from '../files/chart-data.ts';
+import { SHOWN_NEW_LEADS, SHOWN_OVERDUE, SHOWN_TEAM } from '../shown-lists.ts';
 import { briefing } from './briefing.ts';
 import { renderBriefing } from './briefing-view.ts';
 import { dayResults } from './day-results.ts';
@@ -42,6 +43,7 @@ export const TEAM_STATUS = defineScenario({
   request: READS.teamStatus,
   run: (context, request) => teamStatus(context, request.department),
   views: renders({ teamStatus: renderTeamStatus }),
+  shown: { teamStatus: SHOWN_TEAM },
   status: { ru: 'Смотрю, как дела у команды…', en: 'Checking on the team…' },
   code: 'tm',
   tool: 'Команда: задачи, просрочки, рабочий день сотрудников',
@@ -82,6 +84,7 @@ export const OVERDUE_ALERT = defineScenario({
   request: READS.overdueAlert,
   run: (context) => overdueAlert(context),
   views: renders({ overdueAlert: renderOverdueAlert }),
+  shown: { overdueAlert: SHOWN_OVERDUE },
   status: { ru: 'Проверяю просрочки…', en: 'Checking for overdue work…' },
   code: 'oa',
 });
@@ -91,6 +94,7 @@ export const NEW_LEADS = defineScenario({
   request: READS.newLeads,
   run: (context) => newLeads(context),
   views: renders({ newLeads: renderNewLeads }),
+  shown: { newLeads: SHOWN_NEW_LEADS },
   status: { ru: 'Смотрю новые лиды…', en: 'Checking new leads…' },
   code: 'nl',
   chart: (context) => leadSources(context),

@@ -2,6 +2,7 @@
 
 import { READS } from '../../vocabulary/catalogue.ts';
 import { defineScenario, renders } from '../entry.ts';
+import { SHOWN_TASKS } from '../shown-lists.ts';
 import { myTasks } from './my-tasks.ts';
 import { renderTasks } from './tasks-view.ts';
 
@@ -10,6 +11,7 @@ export const MY_TASKS = defineScenario({
   request: READS.myTasks,
   run: (context) => myTasks(context),
   views: renders({ tasks: renderTasks }),
+  shown: { tasks: SHOWN_TASKS },
   status: { ru: 'Смотрю задачи…', en: 'Checking your tasks…' },
   code: 't',
   tool: 'Открытые задачи директора',

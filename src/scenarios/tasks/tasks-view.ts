@@ -1,6 +1,6 @@
 import { plural } from '../../views/format.ts';
 import { taskLine } from '../../views/items.ts';
-import { buttonLabel, hintLine, listLines, type Page, sections, totalOf } from '../../views/lines.ts';
+import { buttonLabel, hintLine, listLimit, listLines, type Page, sections, totalOf } from '../../views/lines.ts';
 import {
   DONE_BUTTON,
   NO_OPEN_TASKS,
@@ -14,6 +14,7 @@ import { count, nouns } from '../../views/words.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { RecordLinks } from '../../vocabulary/record-links.ts';
 import type { Listed, Moment, TaskItem, ViewModel } from '../../vocabulary/view-models.ts';
+import { moreButton } from '../questions/query-view.ts';
 
 /** «⚠️ 3 задачи просрочены». */
 export const overdueLine = (n: number, language: Language): string =>
@@ -61,6 +62,9 @@ export function renderTasks(view: Extract<ViewModel, { view: 'tasks' }>, languag
       listLines(view.tasks, (task) => taskLine(task, view.at, language, view.links), 'task', language),
       hintLine(TASKS_DONE_HINT[language]),
     ),
-    buttons: completeButtons(view.tasks.items, language),
+    buttons: [
+      ...completeButtons(view.tasks.items, language),
+      ...moreButton(total - Math.min(view.tasks.items.length, listLimit), language),
+    ],
   };
 }

@@ -5,6 +5,7 @@ import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
+import type { ShownItem } from '../../vocabulary/shown-items.ts';
 import type { Intent, Understanding } from '../understanding.ts';
 import { absenceOfWhom, latenessIntent } from './absence-who.ts';
 import { absenceIntent } from './absence-words.ts';
@@ -14,10 +15,12 @@ import { findDays, findTimes, todayIn } from './dates.ts';
 import { ellipsis, refinement } from './follow-up.ts';
 import { withDepartment } from './follow-up-views.ts';
 import { funnelQuery } from './funnel-words.ts';
+import { referenceIntent } from './item-reference.ts';
 import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-words.ts';
 import { nearestQuestion } from './nearest.ts';
 import { nthOf } from './ordinal-words.ts';
 import { planIntent } from './plan.ts';
+import { pluralIntent } from './plural-reference.ts';
 import { smallTalkOf } from './small-talk.ts';
 import { matchesOf } from './spans.ts';
 import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
@@ -35,6 +38,9 @@ export interface UnderstandContext {
   previous?: Intent;
   /** The director's language, for messages with no letters ("/tasks", "👍"). Default Russian. */
   language?: Language;
+  /** What was just shown: «закрой вторую», «открой её» refer to it. */
+  shown?: ShownItem[];
+  focus?: ShownItem;
 }
 
 type CommandName =
@@ -112,8 +118,10 @@ const helpRe =
 const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
 const emailRe =
   /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
+// «ещё», «дальше», «покажи остальные», «следующие 20»: the next part of the last list.
 const moreRe =
-  /^(?:ещ[её]|дальше|далее|продолжи|продолжай|следующ\p{L}*|покажи\s+ещ[её]|ещ[её]\s+(?:покажи|давай)|more|next|show\s+more|continue)$/u;
+  /^(?:(?:а\s+)?(?:(?:покажи|показывай|дай|давай|выведи)\s+)?(?:ещ[её]|дальше|далее|остальн\p{L}*|следующ\p{L}*|продолжи|продолжай|more|next|the\s+rest)(?:\s+(?:покажи|давай|\d{1,2}))?|more|next|show\s+(?:more|the\s+rest)|continue)$/u;
+
 const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
 
 /** What the message means, in the director's zone. */
@@ -161,7 +169,12 @@ function intentOf(text: string, context: UnderstandContext): Intent {
 
   if (moreRe.test(light)) return { kind: 'more' };
   const nth = nthOf(light);
+  const referred = referenceIntent(message, context, clock);
+  // With nothing remembered at all, an opening is left to the memory read when it is answered.
+  if (referred && !(referred.kind === 'unresolved' && referred.why === 'noList' && nth !== undefined)) return referred;
   if (nth !== undefined) return { kind: 'nth', index: nth };
+  const them = pluralIntent(message, context, clock);
+  if (them) return them;
 
   // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
   const alerts = alertChangeOf(light);

@@ -2,7 +2,8 @@
 // a meeting to move or delete. Each is found by the words the director used.
 import { DateTime } from 'luxon';
 import type { Director } from '../../../vocabulary/director.ts';
-import type { WriteDraft } from '../../../vocabulary/drafts.ts';
+import type { Picked, WriteDraft } from '../../../vocabulary/drafts.ts';
+import type { ShownKind } from '../../../vocabulary/shown-items.ts';
 import type { WriteRequest } from '../../../vocabulary/writes.ts';
 import { sameName } from '../../matcher.ts';
 import type { Stage } from '../../names.ts';
@@ -22,12 +23,32 @@ import { type LookupContext, type LookupOption, label, MAX_OPTIONS, outcome, typ
 
 type Draft<T extends WriteDraft['type']> = Extract<WriteDraft, { type: T }>;
 
+/** The id of the record picked from a list just shown, when it is of the kind the write changes. */
+export const pickedId = (draft: Picked, kind: ShownKind): number | undefined =>
+  draft.picked?.kind === kind ? draft.picked.id : undefined;
+
+/** The meetings the words name; with one picked from a list just shown, that meeting alone where it is found. */
+export async function meetingsOf(
+  context: LookupContext,
+  director: Director,
+  draft: { meetingQuery: string; date?: string } & Picked,
+): Promise<FoundMeeting[]> {
+  const id = pickedId(draft, 'event');
+  const found = await meetingsNamed(context, director, draft.meetingQuery, id ? draft.picked?.date : draft.date);
+  const picked = found.filter((meeting) => meeting.event.id === id);
+  return picked.length ? picked : found;
+}
+
 export async function taskToChange(
   context: LookupContext,
   director: Director,
   draft: Draft<'completeTask' | 'deleteTask' | 'moveTask'>,
 ): Promise<WriteLookup> {
-  const tasks = await findTasks(context.portal, director, draft.taskQuery, draft.type !== 'deleteTask');
+  const { picked } = draft;
+  const tasks =
+    picked?.kind === 'task'
+      ? [{ id: picked.id, title: picked.title }]
+      : await findTasks(context.portal, director, draft.taskQuery, draft.type !== 'deleteTask');
   const change = (task: { id: number; title: string }): WriteRequest =>
     draft.type === 'moveTask'
       ? { type: 'moveTask', taskId: task.id, title: task.title, deadline: draft.deadline }
@@ -69,7 +90,7 @@ export const moveTo = (deal: FoundDeal, stage: Stage): LookupOption => ({
 
 /** The first reading of the words whose deal and stage both exist; else what the first reading found. */
 export async function dealToMove(context: LookupContext, draft: Draft<'moveDeal'>): Promise<WriteLookup> {
-  const readings = [draft, ...(draft.otherSplits ?? [])];
+  const readings = [draft, ...(draft.otherSplits ?? []).map((split) => ({ ...split, picked: draft.picked }))];
   let first: WriteLookup | undefined;
   for (const reading of readings) {
     const found = await dealMove(context, reading);
@@ -83,9 +104,9 @@ export async function dealToMove(context: LookupContext, draft: Draft<'moveDeal'
 
 async function dealMove(
   context: LookupContext,
-  draft: { dealQuery: string; stageQuery: string },
+  draft: { dealQuery: string; stageQuery: string } & Picked,
 ): Promise<WriteLookup> {
-  const deals = await findDeals(context.portal, draft.dealQuery, true);
+  const deals = await findDeals(context.portal, draft.dealQuery, true, pickedId(draft, 'deal'));
   if (deals.length === 0) return { kind: 'notFound', subject: 'deal', query: draft.dealQuery };
   const options: LookupOption[] = [];
   for (const deal of deals.slice(0, MAX_OPTIONS)) {
@@ -112,7 +133,7 @@ async function dealMove(
 }
 
 export async function dealToDelete(context: LookupContext, draft: Draft<'deleteDeal'>): Promise<WriteLookup> {
-  const deals = await findDeals(context.portal, draft.dealQuery, false);
+  const deals = await findDeals(context.portal, draft.dealQuery, false, pickedId(draft, 'deal'));
   return outcome(
     'deal',
     draft.dealQuery,
@@ -130,6 +151,8 @@ export async function recordToComment(context: LookupContext, draft: Draft<'addC
     write: { type: 'addComment', entity: draft.entity, entityId, entityTitle, text: draft.text },
   });
   const query = draft.entityQuery;
+  // A record picked from a list just shown is known by its id: nothing to look up.
+  if (draft.picked?.kind === draft.entity) return outcome(draft.entity, query, [comment(draft.picked.id, query)]);
   if (draft.entity === 'deal')
     return outcome(
       'deal',
@@ -182,7 +205,7 @@ export async function meetingToDelete(
   director: Director,
   draft: Draft<'deleteMeeting'>,
 ): Promise<WriteLookup> {
-  const meetings = await meetingsNamed(context, director, draft.meetingQuery, draft.date);
+  const meetings = await meetingsOf(context, director, draft);
   return outcome(
     'meeting',
     draft.meetingQuery,

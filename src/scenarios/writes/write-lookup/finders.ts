@@ -84,8 +84,19 @@ export async function findTasks(
 
 const DEAL_FIELDS = ['ID', 'TITLE', 'STAGE_ID', 'CATEGORY_ID', 'OPPORTUNITY', 'CURRENCY_ID'];
 
-export async function findDeals(portal: PortalClient, query: string, openOnly: boolean): Promise<FoundDeal[]> {
+/** The deals the words name; with `id` (a deal picked from a list just shown), that deal alone. */
+export async function findDeals(
+  portal: PortalClient,
+  query: string,
+  openOnly: boolean,
+  id?: number,
+): Promise<FoundDeal[]> {
   const filter = openOnly ? { STAGE_SEMANTIC_ID: 'P' } : {};
+  if (id !== undefined)
+    return parseItems(
+      dealSchema,
+      (await portal.call('crm.deal.list', { filter: { ...filter, ID: id }, select: DEAL_FIELDS })).result,
+    );
   const raw = await listByNeedles(portal, 'crm.deal.list', 'TITLE', needlesOf(query), {
     filter,
     select: DEAL_FIELDS,

@@ -7,7 +7,7 @@ import type { WriteRequest } from '../../../vocabulary/writes.ts';
 import { eventSchema, parseItems } from '../../portal-data.ts';
 import { isoOf } from '../../schedule/day-window.ts';
 import { timeOfEvent } from '../../schedule/events.ts';
-import { meetingLabel, meetingsNamed, movedMeeting } from './existing.ts';
+import { meetingLabel, meetingsOf, movedMeeting } from './existing.ts';
 import type { FoundMeeting } from './finders.ts';
 import { type LookupContext, label, MAX_OPTIONS, outcome, type WriteLookup } from './types.ts';
 
@@ -24,7 +24,7 @@ export async function meetingToMove(
   director: Director,
   draft: MoveDraft,
 ): Promise<WriteLookup> {
-  const meetings = await meetingsNamed(context, director, draft.meetingQuery, draft.date);
+  const meetings = await meetingsOf(context, director, draft);
   const [only] = meetings;
   // Only a new day was said: the meeting's own time, if the attendees are free then.
   if (only && meetings.length === 1 && draft.toDate && !draft.toTime && !draft.from)

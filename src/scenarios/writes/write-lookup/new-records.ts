@@ -51,6 +51,15 @@ async function mentions(
   return found.length ? found : [{ kind: kinds.includes('company') ? 'company' : kinds[0]!, name: about, records: [] }];
 }
 
+/** «поставь по ней задачу»: the deal or client picked from what was just shown, bound as it is. */
+function pickedMention(draft: TaskDraft): Mention[] | undefined {
+  const { picked } = draft;
+  if (picked?.kind !== 'deal' && picked?.kind !== 'company' && picked?.kind !== 'contact') return undefined;
+  return [
+    { kind: picked.kind, name: picked.title, records: [{ kind: picked.kind, id: picked.id, title: picked.title }] },
+  ];
+}
+
 const linkChoices = (mention: Mention): Alternative<CrmLink>[] =>
   mention.records.map((record) => ({ text: record.title, value: record }));
 
@@ -88,7 +97,7 @@ export async function newTask(context: LookupContext, director: Director, said: 
   const draft = leading ? { ...said, responsibleName: leading.name, title: leading.rest } : said;
   const people = await responsibles(context, director, draft);
   if (people.length === 0) return { kind: 'notFound', subject: 'person', query: draft.responsibleName ?? '' };
-  const found = [
+  const found = pickedMention(draft) ?? [
     ...(await pointedRecord(context, draft)),
     ...(await mentions(context, draft.about, draft.title, ['deal', 'company', 'contact'])),
   ];
