@@ -86,6 +86,9 @@ export const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   { pattern: rule('активност\\p{L}*|дела\\s+по\\s+клиент\\p{L}*|activities'), subject: 'activities' },
 ];
 
+// «новые», «новых», «новую»: the adjective's own forms only, so «Новиков», «Новикова» stay names.
+export const NEW_FORMS = 'нов(?:ые|ых|ый|ая|ое|ую|ой|ого|ым|ыми|ом|ому|еньк\\p{L}*)';
+
 export const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('просроч\\p{L}*|overdue|late|горящ\\p{L}*|горит'), status: 'overdue' },
   {
@@ -103,7 +106,7 @@ export const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }
     ),
     status: 'done',
   },
-  { pattern: rule('нов\\p{L}*|new'), status: 'new' },
+  { pattern: rule(`${NEW_FORMS}|new`), status: 'new' },
   { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
 ];
 

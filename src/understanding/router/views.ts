@@ -4,6 +4,7 @@ import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
 import { findPeriod } from './period-words.ts';
+import { NEW_FORMS } from './query-parts.ts';
 import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
@@ -294,7 +295,7 @@ const PLAIN_WORDS = new RegExp(
     'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
     'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
-    'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
+    `мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|${NEW_FORMS}|завис\\p{L}*|застрял\\p{L}*`,
     'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
     'что|че|чо|шо|как|кто|когда|там|тут|есть|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
     'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
