@@ -25,7 +25,8 @@ export const READS = {
   briefing: read('briefing', {}),
   /** This week, or `weeksAgo` weeks before it (1: last week). */
   weeklyReport: read('weeklyReport', { weeksAgo: field.count().optional() }),
-  teamStatus: read('teamStatus', {}),
+  /** One department by its name in the portal («отдел проектов»), or the director's own people. */
+  teamStatus: read('teamStatus', { department: field.text().optional() }),
   /** By a name (any part of a person's or company's name), or an exact record picked from a list. */
   dossier: read('dossier', {
     contactId: field.id().optional(),

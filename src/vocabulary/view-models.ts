@@ -149,6 +149,8 @@ export interface QueryFilters {
     | { kind: 'me' }
     | { kind: 'team' }
     | { kind: 'sales' }
+    /** «задачи отдела проектов»: a department by its name in the portal. */
+    | { kind: 'department'; name: string }
     | { kind: 'person'; person: Person }
     /** «сделки Соколова и Морозовой»: several employees, each named. */
     | { kind: 'people'; people: Person[] };
@@ -363,6 +365,6 @@ type ViewBody =
       view: 'queryNotFound';
       at: Moment;
       query: Query;
-      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline';
+      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline' | 'department';
       name: string;
     };

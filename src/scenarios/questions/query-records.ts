@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
 import { periodOf, periodWindow } from '../../vocabulary/query.ts';
-import type { RecordItem } from '../../vocabulary/view-models.ts';
+import type { QueryResult, RecordItem } from '../../vocabulary/view-models.ts';
 import { activitySelect, byRecency, toActivityItem } from '../deals/deal-card.ts';
 import { matchesName } from '../matcher.ts';
 import {
@@ -142,7 +142,7 @@ export async function clients(run: Run): Promise<Answer> {
     // «компании Дарьи Петровой»: a contact's own company; none is none, never every company under her name.
     const companyIds = await companiesNamed(run);
     if (!companyIds.length) {
-      const none = { kind: 'total', count: 0, sums: [], averages: [] } as const;
+      const none: QueryResult = { kind: 'total', count: 0, sums: [], averages: [] };
       return { result: query.measure === 'count' ? none : { kind: 'records', items: [] }, total: 0 };
     }
     filter.ID = companyIds;

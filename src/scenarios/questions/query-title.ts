@@ -129,6 +129,8 @@ export function whose(filters: QueryFilters, language: Language): string {
   if (!person || person.kind === 'me') return '';
   if (person.kind === 'team') return say(language, ' команды', ' of the team');
   if (person.kind === 'sales') return say(language, ' отдела продаж', ' of the sales team');
+  if (person.kind === 'department')
+    return say(language, ' подразделения ', ' of the department ') + nameQuoted(person.name, language);
   if (person.kind === 'people')
     return language === 'ru'
       ? ` ${person.people.map((one) => portalText(genitiveName(one.name))).join(' и ')}`

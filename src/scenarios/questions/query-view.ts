@@ -331,6 +331,7 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
     ),
     stage: say(language, `Не нашёл стадию ${name}.`, `I found no stage ${name}.`),
     pipeline: say(language, `Не нашёл воронку ${name}.`, `I found no pipeline ${name}.`),
+    department: say(language, `Не нашёл такого отдела: ${name}.`, `I found no such department: ${name}.`),
   }[view.about];
   return {
     lines: sections(

@@ -7,6 +7,7 @@ import { sameName } from '../matcher.ts';
 import { companySchema, contactSchema, parseItems, personName } from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { withSubdepartments } from '../reports/team-status.ts';
+import { departmentsNamed, isDepartmentSaid } from './query-department.ts';
 
 export type Who = { ids: number[]; shown: QueryFilters['person'] };
 export type Resolved<T> = { ok: T } | { view: ViewModel };
@@ -33,6 +34,7 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
       .map((profile) => profile.ID);
     return { ok: { ids, shown: { kind: said } } };
   }
+  if (isDepartmentSaid(said)) return departmentMembers(context, query, said);
   const several = await severalPeople(context, said);
   if (several) return { ok: several };
   const exact = /^#(\d+)$/u.exec(said);
@@ -46,6 +48,21 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
   return { view: { view: 'queryChoice', at, about: 'person', name: said, options: personOptions(query, found) } };
+}
+
+/** «задачи отдела проектов», «у логистов»: the members of the department named (its subdepartments too). */
+async function departmentMembers(context: ScenarioContext, query: Query, said: string): Promise<Resolved<Who>> {
+  const [departments, profiles] = await Promise.all([context.names.departments(), context.names.profiles()]);
+  const named = departmentsNamed(said, departments);
+  if (!named.length) return { view: { view: 'queryNotFound', at: context.at, query, about: 'department', name: said } };
+  const scope = withSubdepartments(
+    named.map((department) => department.id),
+    departments,
+  );
+  const ids = profiles
+    .filter((profile) => (profile.UF_DEPARTMENT ?? []).some((id) => scope.has(id)))
+    .map((profile) => profile.ID);
+  return { ok: { ids, shown: { kind: 'department', name: named.map((department) => department.name).join(', ') } } };
 }
 
 /** «Соколова и Морозовой», «Ромашки, Ориона»: the names a list says, one each. */

@@ -41,7 +41,7 @@ export const WEEKLY_REPORT = defineScenario({
 export const TEAM_STATUS = defineScenario({
   name: 'teamStatus',
   request: READS.teamStatus,
-  run: (context) => teamStatus(context),
+  run: (context, request) => teamStatus(context, request.department),
   views: renders({ teamStatus: renderTeamStatus }),
   status: { ru: 'Смотрю, как дела у команды…', en: 'Checking on the team…' },
   code: 'tm',

@@ -3,6 +3,7 @@ import type { TeamMember, ViewModel, WorkDay } from '../../vocabulary/view-model
 import type { ScenarioContext } from '../context.ts';
 import type { Department } from '../names.ts';
 import { parseItems, personName, taskSchema, timemanSchema } from '../portal-data.ts';
+import { departmentsNamed } from '../questions/query-department.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { isOverdueTask, openTaskFilter, overdueTaskFilter } from '../tasks/open-tasks.ts';
 
@@ -47,14 +48,19 @@ export function workDayOf(status: unknown, today: string, timeZone: string): Wor
  * when the director heads the top one), or else the director's own departments. Per person: open and
  * overdue task counts (from one page of each person's open tasks) and the work-day status, all in one batch.
  */
-export async function teamStatus(context: ScenarioContext): Promise<ViewModel> {
+export async function teamStatus(context: ScenarioContext, department?: string): Promise<ViewModel> {
   const { names, director, now, at } = context;
   const [departments, profiles] = await Promise.all([names.departments(), names.profiles()]);
   const me = director.portalUserId;
-  const headed = departments.filter((department) => department.headId === me).map((department) => department.id);
+  const headed = departments.filter((one) => one.headId === me).map((one) => one.id);
   const own = profiles.find((profile) => profile.ID === me)?.UF_DEPARTMENT ?? [];
-  const scopeIds = withSubdepartments(headed.length > 0 ? headed : own, departments);
-  const headsTop = departments.some((department) => scopeIds.has(department.id) && department.parentId === undefined);
+  // «как дела в отделе проектов»: that department only, and the header names it.
+  const named = department ? departmentsNamed(department, departments).map((one) => one.id) : undefined;
+  if (named?.length === 0)
+    return { view: 'queryNotFound', at, query: { subject: 'tasks' }, about: 'department', name: department! };
+  const roots = named ?? (headed.length > 0 ? headed : own);
+  const scopeIds = withSubdepartments(roots, departments);
+  const headsTop = departments.some((one) => scopeIds.has(one.id) && one.parentId === undefined);
   const members = profiles
     .filter((profile) => profile.ID !== me && (profile.UF_DEPARTMENT ?? []).some((id) => scopeIds.has(id)))
     .sort((a, b) => personName(a).localeCompare(personName(b), 'ru'));
@@ -98,8 +104,8 @@ export async function teamStatus(context: ScenarioContext): Promise<ViewModel> {
   const scope = headsTop
     ? ''
     : departments
-        .filter((department) => (headed.length > 0 ? headed : own).includes(department.id))
-        .map((department) => department.name)
+        .filter((one) => roots.includes(one.id))
+        .map((one) => one.name)
         .join(', ');
   return { view: 'teamStatus', at, scope, members: team };
 }

@@ -3,6 +3,7 @@
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
 import type { Query } from '../../vocabulary/query.ts';
+import { takeDepartment } from './department-words.ts';
 import { looksAhead, periods } from './period-words.ts';
 import { amounts, stagesAndPipelines, untaken } from './query-amounts.ts';
 import { rest } from './query-names.ts';
@@ -113,6 +114,7 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   // «сделки отдела продаж за октябрь»: the department, before «продаж за …» could read as money.
   const [sales, ...others] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
+  takeDepartment(message, found);
   take(message, found, IDLE, (match) => Object.assign(found, { status: 'stuck', idleDays: idleDaysOf(match) }));
   for (const { pattern, set } of MONEY) if (take(message, found, pattern, () => Object.assign(found, set))) break;
   for (const { pattern, groupBy } of GROUPS)

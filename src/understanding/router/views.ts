@@ -2,6 +2,7 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { teamDepartment } from './department-words.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
 import { findPeriod } from './period-words.ts';
 import { NEW_FORMS } from './query-parts.ts';
@@ -136,8 +137,17 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
     questionIntent(message, clock) ??
     reportView(message.light, day ?? today) ??
     // Below, one keyword picks the view; a message with more in it than that is a question for the model.
-    (plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
+    ofDepartment(message, days, plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
   );
+}
+
+/** «как дела у логистов», «статус отдела проектов»: the team view of the department named. */
+function ofDepartment(message: Message, days: DayMatch[], keyword: Intent | undefined): Intent | undefined {
+  if (keyword && !(keyword.kind === 'view' && keyword.request.scenario === 'teamStatus')) return keyword;
+  const department = teamDepartment(message);
+  // Every other word a plain one: «выгрузи бухгалтерию» asks for something else.
+  if (!department || !plainRequest(message, [...days, department.span], 0)) return keyword;
+  return view({ scenario: 'teamStatus', department: department.said });
 }
 
 /** «досье Ромашки», «что по Орловой», «найди Альфу», «сделка Ромашка», «подготовь к встрече»: one record or meeting. */
@@ -304,8 +314,8 @@ const PLAIN_WORDS = new RegExp(
   'u',
 );
 
-function plainRequest(message: Message, spans: readonly { start: number; end: number }[]): boolean {
+function plainRequest(message: Message, spans: readonly { start: number; end: number }[], strangers = 1): boolean {
   const rest = without(message, [...spans, ...findTimes(message.raw, spans)]).light;
   const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
-  return words.filter((word) => !PLAIN_WORDS.test(word)).length <= 1;
+  return words.filter((word) => !PLAIN_WORDS.test(word)).length <= strangers;
 }
