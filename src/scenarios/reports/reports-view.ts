@@ -95,17 +95,17 @@ export function renderDayResults(view: Extract<ViewModel, { view: 'dayResults' }
 type Report = Extract<ViewModel, { view: 'weeklyReport' | 'dayResults' }>;
 
 function closedSection(view: Report, closed: number, language: Language): string | string[] {
-  if (closed === 0) return `✅ ${say(language, 'Закрытых задач нет.', 'No tasks closed.')}`;
+  if (closed === 0) return `✅ ${say(language, 'Ваших закрытых задач нет.', 'None of your tasks closed.')}`;
   return [
-    `✅ ${say(language, 'Закрыто задач', 'Tasks closed')}: ${closed}`,
+    `✅ ${say(language, 'Закрыто ваших задач', 'Your tasks closed')}: ${closed}`,
     ...listLines(view.closedTasks, (task) => closedTaskLine(task, view.at, language, view.links), 'task', language, 15),
   ];
 }
 
 function movesSection(view: Report, moved: number, language: Language): string | string[] {
-  if (moved === 0) return `🔀 ${say(language, 'Сделки не двигались.', 'No deals moved.')}`;
+  if (moved === 0) return `🔀 ${say(language, 'Сделки компании не двигались.', 'No deals moved in the company.')}`;
   return [
-    `🔀 ${say(language, 'Движение сделок', 'Deal movements')}: ${moved}`,
+    `🔀 ${say(language, 'Движение сделок по компании', 'Deal movements, whole company')}: ${moved}`,
     ...listLines(view.moves, (move) => moveLine(move, view.at, language, view.links), 'record', language, 15),
   ];
 }

@@ -7,6 +7,7 @@ import { E, has, keywordView, reportView, view } from './keyword-views.ts';
 import { findPeriod } from './period-words.ts';
 import { NEW_FORMS } from './query-parts.ts';
 import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
+import { personReport } from './report-person.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -135,6 +136,7 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
     namedRecordView(message, days, clock) ??
     daysSchedule(message, clock) ??
     questionIntent(message, clock) ??
+    personReport(message, clock) ??
     reportView(message.light, day ?? today) ??
     // Below, one keyword picks the view; a message with more in it than that is a question for the model.
     ofDepartment(message, days, plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
