@@ -43,8 +43,8 @@ const isMoney = (query: Query) =>
   (query.measure === 'sum' ||
     query.measure === 'average' ||
     query.measure === 'conversion' ||
-    // «кто больше всех продал»: the leaderboard; open or stuck deals by manager are no money question.
-    (query.groupBy === 'manager' && (!query.status || query.status === 'won')));
+    // Won deals by manager are the leaderboard; «сделки по менеджерам» (no status) are the open ones.
+    (query.groupBy === 'manager' && query.status === 'won'));
 
 /** The question as it will be answered: the defaults it implies, filled in and shown in the header. */
 export function withDefaults(query: Query, now: DateTime): Query {

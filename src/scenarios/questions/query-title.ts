@@ -174,7 +174,8 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const mine = filters.person?.kind === 'me';
   const subject = SUBJECT_WORDS[query.subject][language];
   // Deals asked without a status or a period are the open ones, and the header says so (promise 9).
-  const shown = query.status ?? (query.subject === 'deals' && !query.period && !query.measure ? 'open' : undefined);
+  const counted = !query.measure || query.measure === 'count';
+  const shown = query.status ?? (query.subject === 'deals' && !query.period && counted ? 'open' : undefined);
   const status = shown ? STATUS_WORDS[shown][language] : '';
   const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
   const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);

@@ -45,9 +45,11 @@ function groupLine(row: GroupRow, index: number, query: Query, language: Languag
   const label =
     (query.groupBy === 'week' || query.groupBy === 'month') && !row.key
       ? say(language, 'без срока', 'no date')
-      : query.groupBy === 'week' || query.groupBy === 'month'
-        ? periodLabel(row.key, query.groupBy, language)
-        : portalText(row.label);
+      : query.groupBy === 'client' && !row.key
+        ? say(language, 'без клиента', 'no client')
+        : query.groupBy === 'week' || query.groupBy === 'month'
+          ? periodLabel(row.key, query.groupBy, language)
+          : portalText(row.label);
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
@@ -238,12 +240,16 @@ function groupParts(view: QueryView, result: Extract<QueryResult, { kind: 'group
         : say(language, 'по сотрудникам', 'by person'),
     stage:
       query.subject === 'leads' ? say(language, 'по статусам', 'by status') : say(language, 'по стадиям', 'by stage'),
+    client: say(language, 'по клиентам', 'by client'),
     source: say(language, 'по источникам', 'by source'),
     week: say(language, 'по неделям', 'by week'),
     month: say(language, 'по месяцам', 'by month'),
   }[query.groupBy ?? 'manager'];
+  // «топ-3 клиента»: the limit is on the groups, said after them; the deals inside are all counted.
+  const unordered = { ...view, query: { ...query, sort: undefined, limit: undefined } };
+  const first = query.limit ? say(language, `, первые ${query.limit}`, `, top ${query.limit}`) : '';
   return [
-    `📊 ${queryTitle(view, language)} ${by}: ${view.total}`,
+    `📊 ${queryTitle(unordered, language)} ${by}${first}: ${view.total}`,
     result.rows.length
       ? result.rows.map((row, index) => groupLine(row, index, query, language))
       : say(language, 'Ничего не нашлось.', 'Nothing found.'),

@@ -139,12 +139,21 @@ export function idleDaysOf(match: RegExpExecArray): number {
 // Any other status denied («не просроченные», «не выигранные»): never applied as said, and never dropped.
 export const NEGATED = rule(`не\\s+(?:${STATUSES.map(({ pattern }) => pattern.source).join('|')})`);
 
+const CLIENTS = 'клиент\\p{L}*|компани\\p{L}*|контрагент\\p{L}*|заказчик\\p{L}*|покупател\\p{L}*';
+
 export const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
   {
     pattern: rule(
-      '(?:по|в\\s+разрезе)\\s+(?:(?:кажд\\p{L}*|всем)\\s+)?(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
+      '(?:по|в\\s+разрезе)\\s+(?:(?:кажд\\p{L}*|всем)\\s+)?(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|у\\s+(?:кажд|всех)\\p{L}*\\s+(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
     ),
     groupBy: 'manager',
+  },
+  {
+    // «по клиентам», «по каждому клиенту»; «топ-3 клиента», «самые крупные клиенты»: the clients ranked.
+    pattern: rule(
+      `(?:по|в\\s+разрезе)\\s+(?:кажд\\p{L}*\\s+(?:${CLIENTS})|(?:всем\\s+)?(?:клиентам|компаниям|контрагентам|заказчикам|покупателям))|в\\s+разрезе\\s+(?:клиентов|компаний|контрагентов|заказчиков|покупателей)|(?<=(?:топ|top)(?:\\s*-?\\s*\\d+)?\\s+|(?:сам\\p{L}*\\s+)?(?:крупн|больш|лучш|выгодн|доходн|ценн)\\p{L}*\\s+|(?:крупнейш|лучш)\\p{L}*\\s+|(?:\\d+|три|пять|десять)\\s+)(?:${CLIENTS})|by\\s+(?:clients?|customers?|compan(?:y|ies))|(?:biggest|largest|top|best)\\s+(?:clients|customers)`,
+    ),
+    groupBy: 'client',
   },
   {
     pattern: rule('(?:по|в\\s+разрезе)\\s+(?:стади|этап|статус)\\p{L}*|by\\s+(?:stage|status)(?:es|s)?'),
@@ -176,7 +185,7 @@ export const WHOSE = rule('^(?:а\\s+)?(?:кто|у\\s+кого|чь[иейя]|w
 /** The groupings each subject can be counted by; another is said back, never dropped. */
 export const GROUPINGS: Record<Query['subject'], NonNullable<Query['groupBy']>[]> = {
   tasks: ['manager', 'week', 'month'],
-  deals: ['manager', 'stage', 'source', 'week', 'month'],
+  deals: ['manager', 'client', 'stage', 'source', 'week', 'month'],
   leads: ['manager', 'stage', 'source', 'week', 'month'],
   meetings: [],
   contacts: [],
@@ -236,7 +245,7 @@ const NUMBER_WORDS: Record<string, number> = {
 export const ORDERS: { pattern: RegExp; sort: NonNullable<Query['sort']> }[] = [
   {
     pattern: rule(
-      'сам\\p{L}*\\s+(?:крупн|больш|дорог)\\p{L}*|крупнейш\\p{L}*|на\\s+(?:сам\\p{L}*\\s+)?(?:больш|крупн)\\p{L}*\\s+сумм\\p{L}*|biggest|largest|most\\s+expensive',
+      'сам\\p{L}*\\s+(?:крупн|больш|дорог)\\p{L}*|крупнейш\\p{L}*|(?:(?:от)?сортир\\p{L}*\\s+)?по\\s+(?:сумм|размер)\\p{L}*|на\\s+(?:сам\\p{L}*\\s+)?(?:больш|крупн)\\p{L}*\\s+сумм\\p{L}*|biggest|largest|most\\s+expensive',
     ),
     sort: 'largest',
   },
@@ -249,7 +258,7 @@ export const ORDERS: { pattern: RegExp; sort: NonNullable<Query['sort']> }[] = [
   { pattern: rule('сам\\p{L}*\\s+(?:стар|давн|ранн)\\p{L}*|старейш\\p{L}*|oldest'), sort: 'oldest' },
   {
     pattern: rule(
-      'сам\\p{L}*\\s+(?:нов|свеж|последн|поздн)\\p{L}*|последн\\p{L}*\\s+(\\d{1,3})|newest|latest|most\\s+recent',
+      'сам\\p{L}*\\s+(?:нов|свеж|последн|поздн)\\p{L}*|(?:(?:от)?сортир\\p{L}*\\s+)?по\\s+дат\\p{L}*|последн\\p{L}*\\s+(\\d{1,3})|newest|latest|most\\s+recent',
     ),
     sort: 'newest',
   },

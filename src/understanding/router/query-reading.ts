@@ -64,7 +64,12 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
     if (found.status === 'overdue' || found.status === 'done') found.subject = 'tasks';
     else if (found.status === 'won' || found.status === 'lost' || found.status === 'stuck') found.subject = 'deals';
     else if (found.direction) found.subject = 'calls';
-    else return undefined;
+    // «топ-3 клиента», «самые крупные клиенты»: clients ranked by what they brought.
+    else if (found.groupBy === 'client') {
+      found.subject = 'deals';
+      found.status = 'won';
+      found.measure = 'sum';
+    } else return undefined;
   }
   const subject = found.subject;
   // «сколько задач», «how many deals»: a count.
@@ -189,7 +194,9 @@ function settle(message: Message, found: Found, subject: Query['subject'], unapp
   }
   // «топ-5 сделок» are the biggest five; «самые крупные встречи» are no order a meeting has.
   if (found.limit && !found.sort && subject === 'deals') found.sort = 'largest';
-  if ((found.sort && !ORDERINGS[subject].includes(found.sort)) || (found.limit && found.groupBy)) {
+  // Deals ranked in groups keep their top-N («топ-3 клиента»); other groupings have no such order.
+  const rankedGroups = subject === 'deals' && found.groupBy !== 'week' && found.groupBy !== 'month';
+  if ((found.sort && !ORDERINGS[subject].includes(found.sort)) || (found.limit && found.groupBy && !rankedGroups)) {
     unapplied.unshift(found.orderSaid ?? '');
     found.sort = undefined;
     found.limit = undefined;

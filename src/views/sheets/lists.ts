@@ -117,6 +117,10 @@ const GROUPED: Record<QueryGroup, [by: [ru: string, en: string], header: [ru: st
     ['по менеджерам', 'by manager'],
     ['Менеджер', 'Manager'],
   ],
+  client: [
+    ['по клиентам', 'by client'],
+    ['Клиент', 'Client'],
+  ],
   stage: [
     ['по стадиям', 'by stage'],
     ['Стадия', 'Stage'],
