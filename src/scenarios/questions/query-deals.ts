@@ -44,20 +44,24 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
   let chosen: PortalDeal[];
   let stuck: Map<number, number> | undefined;
   if (query.measure === 'conversion' && range) return conversion(run, filter, range);
-  if ((status === 'won' || status === 'lost') && range) {
-    const letter = status === 'won' ? 'S' : 'F';
-    const reads = await readTogether(context, closedInPeriodReads([letter], range, filter));
-    const history = parseItems(stageHistorySchema, reads[`history${letter}`]!.items);
-    chosen = closedInPeriod(history, parseItems(dealSchema, reads[`deals${letter}`]!.items), letter);
+  // «закрытые сделки»: won and lost both.
+  const letters = status === 'won' ? ['S' as const] : status === 'lost' ? ['F' as const] : (['S', 'F'] as const);
+  if ((status === 'won' || status === 'lost' || status === 'done') && range) {
+    const reads = await readTogether(context, closedInPeriodReads([...letters], range, filter));
+    chosen = letters.flatMap((letter) =>
+      closedInPeriod(
+        parseItems(stageHistorySchema, reads[`history${letter}`]!.items),
+        parseItems(dealSchema, reads[`deals${letter}`]!.items),
+        letter,
+      ),
+    );
   } else {
     const semantic =
-      status === 'won'
-        ? 'S'
-        : status === 'lost'
-          ? 'F'
-          : status === 'open' || status === 'stuck' || !range
-            ? 'P'
-            : undefined;
+      status === 'won' || status === 'lost' || status === 'done'
+        ? [...letters]
+        : status === 'open' || status === 'stuck' || !range
+          ? 'P'
+          : undefined;
     const reads: Record<string, Read> = {
       deals: {
         method: 'crm.deal.list',

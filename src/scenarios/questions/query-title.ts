@@ -164,7 +164,12 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (query.period) {
     const on = (query.subject === 'tasks' || query.subject === 'meetings') && query.status !== 'done';
     words += ` ${periodWords(query.period, at.today, language, on)}`;
-  } else if (query.status === 'won' || query.status === 'lost') words += say(language, ' за всё время', ' of all time');
+  } else if (
+    query.status === 'won' ||
+    query.status === 'lost' ||
+    (query.status === 'done' && query.subject === 'deals')
+  )
+    words += say(language, ' за всё время', ' of all time');
   return words;
 }
 
@@ -176,7 +181,12 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   // Deals asked without a status or a period are the open ones, and the header says so (promise 9).
   const counted = !query.measure || query.measure === 'count';
   const shown = query.status ?? (query.subject === 'deals' && !query.period && counted ? 'open' : undefined);
-  const status = shown ? STATUS_WORDS[shown][language] : '';
+  const status =
+    shown === 'done' && query.subject === 'deals'
+      ? say(language, 'Закрытые', 'Closed')
+      : shown
+        ? STATUS_WORDS[shown][language]
+        : '';
   const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
   const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');

@@ -208,7 +208,11 @@ function conversionParts(
 ): Part[] {
   const closed = result.won + result.lost;
   const by = result.rows ? say(language, ' по менеджерам', ' by manager') : '';
-  const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}${by}`;
+  const title =
+    view.filters.person?.kind === 'me'
+      ? say(language, 'Ваша конверсия', 'Your conversion')
+      : say(language, 'Конверсия', 'Conversion');
+  const header = `📈 ${title}${filterWords(view, language)}${by}`;
   if (closed === 0) return [`${header}: ${say(language, 'закрытых сделок нет', 'no deals closed')}`];
   const percent = (won: number, lost: number) => `${Math.round((won / (won + lost)) * 100)}%`;
   return [
@@ -262,15 +266,21 @@ function totalLines(view: QueryView, title: string, language: Language): string[
   const { count: n, sums, averages } = view.result;
   const won =
     query.status === 'won' ? say(language, 'Выигранных сделок', 'Deals won') : say(language, 'Сделок', 'Deals');
+  // «моя выручка»: the director's own, and the header says so.
+  const mine = view.filters.person?.kind === 'me';
+  const revenue = mine ? say(language, 'Ваша выручка', 'Your revenue') : say(language, 'Выручка', 'Revenue');
+  const total = mine
+    ? say(language, 'Сумма ваших сделок', 'Your deals total')
+    : say(language, 'Сумма сделок', 'Deals total');
   // Earned: the sum of the deals won in the period, per currency.
   if (query.measure === 'sum')
     return [
-      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : say(language, 'Сумма сделок', 'Deals total')}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `💰 ${query.status === 'won' ? revenue : total}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
   if (query.measure === 'average')
     return [
-      `💰 ${say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
+      `💰 ${mine ? say(language, 'Ваш средний чек', 'Your average deal') : say(language, 'Средний чек', 'Average deal')}${filterWords(view, language)}: ${n > 0 ? sumsText(averages, language) : '—'}`,
       `${won}: ${n}`,
     ];
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';

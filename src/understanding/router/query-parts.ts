@@ -209,7 +209,11 @@ export const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
     ),
     person: 'team',
   },
-  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|mine|my|i\\s+have'), person: 'me' },
+  // «сколько я продал», «что я закрыл»: «я» before a verb in the past.
+  {
+    pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|я(?=\\s+\\p{L}+л[аи]?(?![\\p{L}]))|mine|my|i\\s+have'),
+    person: 'me',
+  },
 ];
 
 export const CREATED = /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu;
@@ -217,7 +221,8 @@ export const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'c
 
 export const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {
   tasks: ['open', 'overdue', 'done', 'new'],
-  deals: ['open', 'won', 'lost', 'stuck', 'new'],
+  // «закрытые сделки» are won and lost both.
+  deals: ['open', 'won', 'lost', 'stuck', 'new', 'done'],
   leads: ['open', 'new', 'won', 'lost', 'done'],
   meetings: [],
   contacts: ['new'],

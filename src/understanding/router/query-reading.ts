@@ -76,8 +76,6 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (!found.measure && /(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u.test(message.light))
     found.measure = 'count';
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
-  // «закрыли сделку» in a director's mouth is winning it.
-  if (found.status === 'done' && subject === 'deals') found.status = 'won';
   const { name, unapplied: unknown, doubtful } = rest(message, found);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
   const created = CREATED_IN_PERIOD.has(subject) ? unknown.filter((word) => !CREATED.test(word)) : unknown;
