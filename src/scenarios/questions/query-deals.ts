@@ -59,7 +59,7 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
     const semantic =
       status === 'won' || status === 'lost' || status === 'done'
         ? [...letters]
-        : status === 'open' || status === 'stuck' || !range
+        : status === 'open' || status === 'stuck' || status === 'overdue' || !range
           ? 'P'
           : undefined;
     const reads: Record<string, Read> = {
@@ -72,6 +72,8 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
             ...(semantic ? { STAGE_SEMANTIC_ID: semantic } : {}),
             // «новые сделки за неделю», «сделки за ноябрь»: created in the period.
             ...between('DATE_CREATE', range),
+            // «просроченные сделки»: still open after the day they were to close.
+            ...(status === 'overdue' ? { '<CLOSEDATE': context.at.today } : {}),
           },
           select: dealSelect,
         },

@@ -157,9 +157,12 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.stage) words += say(language, ' на стадии ', ' at stage ') + quoted(portalText(filters.stage), language);
   if (query.idleDays)
     words += say(language, ` без движения от ${query.idleDays} дн.`, ` not moved for ${query.idleDays}+ days`);
-  if (query.amount?.min !== undefined)
+  // «на 7 140 000 ₽»: one sum exactly.
+  if (query.amount?.min !== undefined && query.amount.min === query.amount.max)
+    words += say(language, ' на ', ' of ') + money(query.amount.min, 'RUB', language);
+  else if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
-  if (query.amount?.max !== undefined)
+  if (query.amount?.max !== undefined && query.amount.max !== query.amount.min)
     words += say(language, ' до ', ' up to ') + money(query.amount.max, 'RUB', language);
   if (query.period) {
     const on = (query.subject === 'tasks' || query.subject === 'meetings') && query.status !== 'done';

@@ -72,7 +72,8 @@ const nextWeekRe = new RegExp(
   'gu',
 );
 const dottedDateRe = new RegExp(
-  `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])`,
+  // «1.5 млн» is a sum, not the 1st of May.
+  `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])(?!\\s*(?:тыс|млн|млрд|миллион|миллиард|лям|k(?![\\p{L}])|m(?![\\p{L}])|mln))`,
   'gu',
 );
 // A dotted pair after these is a time ("в 15.30"), never a date.

@@ -106,7 +106,7 @@ export const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }
     ),
     status: 'done',
   },
-  { pattern: rule(`${NEW_FORMS}|new`), status: 'new' },
+  { pattern: rule(`${NEW_FORMS}|свеж\\p{L}*|new`), status: 'new' },
   { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
 ];
 
@@ -222,7 +222,7 @@ export const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'c
 export const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {
   tasks: ['open', 'overdue', 'done', 'new'],
   // «закрытые сделки» are won and lost both.
-  deals: ['open', 'won', 'lost', 'stuck', 'new', 'done'],
+  deals: ['open', 'won', 'lost', 'stuck', 'new', 'done', 'overdue'],
   leads: ['open', 'new', 'won', 'lost', 'done'],
   meetings: [],
   contacts: ['new'],
