@@ -69,7 +69,13 @@ export function continueDialogue(
 ): DialogueStep {
   if (clock.now.getTime() - Date.parse(pending.askedAt) > clock.ttlMs) return { kind: 'dropped' };
   if (cancelRe.test(message.trim())) return { kind: 'cancelled' };
-  const ownRequest = alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen;
+  // A name alone («Орловой», «Ромашка») is a dossier only when nothing was asked: here it is the answer.
+  const nameAlone =
+    alone.intent.kind === 'view' &&
+    alone.intent.request.scenario === 'dossier' &&
+    alone.intent.request.query === message.trim();
+  const ownRequest =
+    alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen && !nameAlone;
   if (ownRequest) return { kind: 'dropped' };
   if (pending.draft) return typedPick(pending.question, pending.draft, message, clock);
   return { kind: 'answered', text: `${pending.said} ${message.trim()}` };

@@ -39,7 +39,7 @@ export interface Found {
 export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   {
     pattern: rule(
-      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+из\\s+(?:менеджер\\p{L}*|продав\\p{L}*|сотрудник\\p{L}*)\\s+(?:самый\\s+)?лучш\\p{L}*|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
+      '(?:сам\\p{L}*\\s+)?(?:худш|результативн|эффективн|продуктивн|сильн|слаб)\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+из\\s+(?:менеджер\\p{L}*|продав\\p{L}*|сотрудник\\p{L}*)\\s+(?:самый\\s+)?лучш\\p{L}*|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
     ),
     set: { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager' },
   },
@@ -69,7 +69,11 @@ export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
 
 export const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   { pattern: rule('задач\\p{L}*|таск\\p{L}*|tasks?|to-?dos?'), subject: 'tasks' },
-  { pattern: rule('сделк\\p{L}*|сделок|сделоч\\p{L}*|deals?'), subject: 'deals' },
+  // «кто ведёт Ромашку»: the client's deals, by whom.
+  {
+    pattern: rule('сделк\\p{L}*|сделок|сделоч\\p{L}*|deals?|вед[её]т|ведут|куриру\\p{L}*|отвечает\\s+за'),
+    subject: 'deals',
+  },
   { pattern: rule('лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|заявк\\p{L}*|заявок|leads?'), subject: 'leads' },
   {
     pattern: rule(

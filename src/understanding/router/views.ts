@@ -4,7 +4,9 @@ import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
 import { teamDepartment } from './department-words.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
+import { knownWord } from './lexicon.ts';
 import { findPeriod } from './period-words.ts';
+import { LOWER_NAME } from './query-names.ts';
 import { NEW_FORMS } from './query-parts.ts';
 import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
 import { personReport } from './report-person.ts';
@@ -168,7 +170,7 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
     if (/^(?:досье|dossier)/u.test(light)) return { kind: 'ask', question: 'client', said: message.raw };
   }
 
-  const about = aboutSomeone(message);
+  const about = aboutSomeone(message) ?? bareName(message, days, clock);
   if (about) return view({ scenario: 'dossier', query: about });
 
   const search = light.match(
@@ -253,6 +255,16 @@ function aboutSomeone(message: Message): string | undefined {
     return undefined;
   // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
   return unquote(said);
+}
+
+/** «Ромашка», «ромашка», «Дмитрий Попов»: a name alone, with no word the assistant knows, is a dossier. */
+function bareName(message: Message, days: DayMatch[], clock: Clock): string | undefined {
+  const said = unquote(message.raw.trim().replace(/[?？!.]+$/u, ''));
+  const words = said.split(/\s+/u);
+  if (days.length || words.length > 3 || /[\d@/:]/u.test(said) || parseQuery(message, clock)) return undefined;
+  const named = (word: string) =>
+    !knownWord(word) && (/^\p{Lu}/u.test(word) || (words.length === 1 && LOWER_NAME.test(word)));
+  return words.every(named) ? said : undefined;
 }
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
