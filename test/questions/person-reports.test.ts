@@ -37,6 +37,23 @@ describe('the router reads a report about one employee as theirs', () => {
     expect(intentOf('Попов за неделю')).toMatchObject({ request: { query: { person: 'Попов' } } });
   });
 
+  it.each([
+    ['отчет по команде за месяц', 'team'],
+    ['итоги дня по отделу продаж', 'sales'],
+    ['итоги недели отдела маркетинга', 'отдел маркетинга'],
+    ['отчёт по отделу проектов за ноябрь', 'отдел проектов'],
+  ])('«%s» is the tasks closed by %s', (text, person) => {
+    expect(intentOf(text)).toMatchObject({
+      request: { scenario: 'query', query: { subject: 'tasks', person, status: 'done' } },
+    });
+  });
+
+  it('«конверсия лидов в сделки» is how the leads ended, not the deals’ win rate', () => {
+    expect(intentOf('конверсия лидов в сделки')).toMatchObject({
+      request: { scenario: 'query', query: { subject: 'leads', groupBy: 'stage' } },
+    });
+  });
+
   it.each(['итоги недели', 'отчет за прошлую неделю', 'что я сделал за неделю', 'итоги дня', 'что у Попова завтра'])(
     '«%s» is no report about an employee',
     (text) => {

@@ -50,6 +50,13 @@ export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
     set: { subject: 'deals', status: 'won', measure: 'average' },
   },
   {
+    // «конверсия лидов в сделки»: how the leads ended, by status (not the deals' win rate).
+    pattern: rule(
+      'конверси\\p{L}*\\s+(?:лид\\p{L}*|заявок)(?:\\s+в\\s+сделк\\p{L}*)?|(?:лид\\p{L}*|заявк\\p{L}*)\\s+в\\s+сделк\\p{L}*|lead\\s+conversion',
+    ),
+    set: { subject: 'leads', groupBy: 'stage' },
+  },
+  {
     pattern: rule('конверси\\p{L}*|conversion(?:\\s+rate)?|win\\s+rate'),
     set: { subject: 'deals', measure: 'conversion' },
   },

@@ -1,11 +1,13 @@
-// A report asked about one employee: «итоги недели Попова», «что сделал Попов за неделю», «Попов за неделю».
+// A report asked about one employee, the team or a department: «итоги недели Попова», «Попов за неделю»,
+// «отчёт по команде за месяц».
 // The week's report is the director's own tasks and the whole company's deals, so for an employee it is the
 // tasks that employee closed in the period, with the name and the period in the header.
 import { DateTime } from 'luxon';
 import type { Intent } from '../understanding.ts';
+import { takeDepartment } from './department-words.ts';
 import { periods } from './period-words.ts';
 import { rest } from './query-names.ts';
-import type { Found } from './query-parts.ts';
+import { type Found, PEOPLE } from './query-parts.ts';
 import { rule, take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
@@ -23,10 +25,17 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
   const report = take(message, found, REPORT, () => {});
   // «Попов за неделю»: a name and a period gone by are a report too; «Попов завтра» is not.
   if (!report && !/(?<![\p{L}])(?:за|for)\s/u.test(message.light)) return undefined;
+  // «отчёт по команде за месяц», «итоги дня по отделу продаж»: the team's or a department's.
+  const [sales, team] = PEOPLE;
+  take(message, found, sales!.pattern, () => (found.person ??= 'sales'));
+  takeDepartment(message, found);
+  take(message, found, team!.pattern, () => (found.person ??= 'team'));
   take(message, found, SMALL, () => {});
   const { name, unapplied } = rest(message, found);
+  const person = found.person ?? name?.text;
   // Only a name, capitalised, and nothing else unread: «Попов за неделю», not «сделки за неделю».
-  if (!name || name.client || unapplied.length || !/^\p{Lu}/u.test(name.text)) return undefined;
+  if (!person || unapplied.length || (name && (found.person || name.client || !/^\p{Lu}/u.test(name.text))))
+    return undefined;
   const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
   // «итоги дня Морозовой»: today; otherwise this week so far.
   const from = /(?<![\p{L}])(?:дня|день|day)(?![\p{L}])/u.test(message.light) ? today : today.startOf('week');
@@ -34,6 +43,6 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
   if (period.from > today.toISODate()!) return undefined;
   return {
     kind: 'view',
-    request: { scenario: 'query', query: { subject: 'tasks', person: name.text, status: 'done', period } },
+    request: { scenario: 'query', query: { subject: 'tasks', person, status: 'done', period } },
   };
 }
