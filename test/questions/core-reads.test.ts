@@ -37,10 +37,23 @@ describe('the router reads the core questions', () => {
     expect(intent.kind === 'view' && intent.request.scenario).toBe('dossier');
   });
 
-  it.each(['привет', 'спасибо', 'задачи', 'сделки Ромашки', 'завтра', 'да'])('«%s» is no dossier', (text) => {
+  it.each(['что у нас с ромашкой', 'что по ромашке', 'как дела у попова'])('«%s» is a dossier too', (text) => {
     const intent = intentOf(text);
-    expect(intent.kind === 'view' && intent.request.scenario).not.toBe('dossier');
+    expect(intent.kind === 'view' && intent.request.scenario).toBe('dossier');
   });
+
+  it.each(['встречи по дням на неделе', 'лиды по дням'])('«%s»: «по дням» is said back, never a name', (text) => {
+    const intent = intentOf(text);
+    expect(intent.kind === 'view' && intent.unapplied).toEqual(['по дням']);
+  });
+
+  it.each(['привет', 'спасибо', 'задачи', 'сделки Ромашки', 'завтра', 'да', 'как дела', 'как успехи'])(
+    '«%s» is no dossier',
+    (text) => {
+      const intent = intentOf(text);
+      expect(intent.kind === 'view' && intent.request.scenario).not.toBe('dossier');
+    },
+  );
 });
 
 describe('what the director sees', () => {

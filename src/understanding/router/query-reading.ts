@@ -36,7 +36,7 @@ import {
   WITHOUT,
   WITHOUTS,
 } from './query-parts.ts';
-import { take } from './spans.ts';
+import { rule, take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -162,6 +162,10 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
+  // «по дням»: a breakdown no subject has is said back, and its word is no name.
+  take(message, found, rule('по\\s+дн(?:ям|ю)|по\\s+кажд\\p{L}*\\s+дн\\p{L}*|by\\s+days?|daily'), (match) =>
+    denied.push(match[0]),
+  );
   take(message, found, NEGATED, (match) => denied.push(match[0]));
   // A second status that contradicts the first («выигранные … без движения») is said back, never dropped.
   for (const { pattern, status } of STATUSES)

@@ -6,7 +6,7 @@ import { teamDepartment } from './department-words.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
 import { knownWord } from './lexicon.ts';
 import { findPeriod } from './period-words.ts';
-import { LOWER_NAME } from './query-names.ts';
+import { LOWER_NAME, SMALL } from './query-names.ts';
 import { NEW_FORMS } from './query-parts.ts';
 import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
 import { personReport } from './report-person.ts';
@@ -242,7 +242,7 @@ function daysSchedule(message: Message, clock: Clock): Intent | undefined {
 
 // «что по Ромашке», «как дела у Орловой», «чем занят Соколов»: a client's card, or an employee's tasks.
 const aboutSomeoneRe =
-  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у)|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
+  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у(?!\s+нас(?![\p{L}])))|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
 
 /** The name in «что по Ромашке»: a name (capitalised or a surname), not a subject, a period or the team. */
 function aboutSomeone(message: Message): string | undefined {
@@ -250,7 +250,16 @@ function aboutSomeone(message: Message): string | undefined {
   if (!match) return undefined;
   const said = rawSlice(message, match.indices![1]![0]).replace(/[?？!]+$/u, '');
   const words = said.split(/\s+/u);
-  if (words.length > 3 || !/^\p{Lu}/u.test(said) || /\d/u.test(said)) return undefined;
+  // «что у нас с ромашкой» typed in lower case: one word the assistant does not know, after «с», «по» or «у», is
+  // a name too; a department («у логистов») is not.
+  const lowerName =
+    words.length === 1 &&
+    /(?<![\p{L}])(?:по|с|со|у)\s+$/u.test(message.light.slice(0, match.indices![1]![0])) &&
+    /^\p{Ll}{4,}$/u.test(said) &&
+    !knownWord(said) &&
+    !SMALL.test(said) &&
+    !teamDepartment(messageOf(said));
+  if (words.length > 3 || !(/^\p{Lu}/u.test(said) || lowerName) || /\d/u.test(said)) return undefined;
   if (parseQuery(messageOf(said), { now: new Date(0), timeZone: 'UTC' }) || /^(?:отдел|команд|team)/iu.test(said))
     return undefined;
   // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
