@@ -99,7 +99,9 @@ export function createReads(deps: { scenarios: Scenarios; conversations: Convers
   };
 
   const show: Reads['show'] = (director, request, format, onStatus) => {
-    const list = format === 'excel' ? registry.exportListOf(request.scenario) : undefined;
+    // A file of the whole list would drop the department asked about: the view names it instead.
+    const scoped = request.scenario === 'teamStatus' && request.department !== undefined;
+    const list = format === 'excel' && !scoped ? registry.exportListOf(request.scenario) : undefined;
     if (list) return spreadsheet(director, list, onStatus);
     return format === 'chart' ? chart(director, request, onStatus) : view(director, request, onStatus);
   };

@@ -86,7 +86,13 @@ export function continueDialogue(
   if (answer) return answer === 'yes' ? { kind: 'yesNo', answer } : { kind: 'cancelled' };
   // «до завтра» is a goodbye on its own, and a deadline after «К какому сроку?».
   const dated = alone.intent.kind === 'smallTalk' && findDays(message, clock.now, clock.timeZone).length > 0;
-  const ownRequest = alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen && !dated;
+  // A name alone («Орловой», «Ромашка») is a dossier only when nothing was asked: here it is the answer.
+  const nameAlone =
+    alone.intent.kind === 'view' &&
+    alone.intent.request.scenario === 'dossier' &&
+    alone.intent.request.query === message.trim();
+  const ownRequest =
+    alone.intent.kind !== 'unknown' && alone.intent.kind !== 'cannotDo' && !alone.onlyWhen && !dated && !nameAlone;
   if (ownRequest && !answersInWords(pending.question, alone)) return { kind: 'dropped' };
   if (pending.draft?.type === 'createTask') return typedPick(pending.question, pending.draft, message, clock);
   return { kind: 'answered', text: joined(pending, message.trim()) };

@@ -84,6 +84,7 @@ export const SHEET_TITLES: Record<ExportList, Texts> = {
 /** A grouped answer's spreadsheet: the title's «по менеджерам» and the group column's header. */
 export const GROUPS: Record<QueryGroup, { by: Texts; header: Texts }> = {
   manager: { by: { ru: 'по менеджерам', en: 'by manager' }, header: { ru: 'Менеджер', en: 'Manager' } },
+  client: { by: { ru: 'по клиентам', en: 'by client' }, header: { ru: 'Клиент', en: 'Client' } },
   stage: { by: { ru: 'по стадиям', en: 'by stage' }, header: { ru: 'Стадия', en: 'Stage' } },
   source: { by: { ru: 'по источникам', en: 'by source' }, header: { ru: 'Источник', en: 'Source' } },
   week: { by: { ru: 'по неделям', en: 'by week' }, header: { ru: 'Неделя с', en: 'Week from' } },

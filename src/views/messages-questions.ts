@@ -11,6 +11,26 @@ export const FOR_CLIENT: Texts = { ru: ' по клиенту ', en: ' for ' };
 
 export const FOR_CLIENTS: Texts = { ru: ' по клиентам ', en: ' for ' };
 
+/** « подразделения «Отдел проектов»»: a department's, by its name in the portal. */
+export const OF_DEPARTMENT: Texts = { ru: ' подразделения ', en: ' of the department ' };
+
+/** «сделки на 7 140 000 ₽»: one sum exactly. */
+export const EXACTLY: Texts = { ru: ' на ', en: ' of ' };
+
+/** A group of deals with no client. */
+export const NO_CLIENT: Texts = { ru: 'без клиента', en: 'no client' };
+
+export const BY_CLIENT: Texts = { ru: 'по клиентам', en: 'by client' };
+
+/** «моя выручка», «мой средний чек», «моя конверсия»: the director's own, and the header says so. */
+export const YOUR_REVENUE: Texts = { ru: 'Ваша выручка', en: 'Your revenue' };
+export const YOUR_DEALS_TOTAL: Texts = { ru: 'Сумма ваших сделок', en: 'Your deals total' };
+export const YOUR_AVERAGE_DEAL: Texts = { ru: 'Ваш средний чек', en: 'Your average deal' };
+export const YOUR_CONVERSION: Texts = { ru: 'Ваша конверсия', en: 'Your conversion' };
+
+export const noSuchDepartment = (name: string, language: Language): string =>
+  language === 'ru' ? `Не нашёл такого отдела: ${name}.` : `I found no such department: ${name}.`;
+
 export const ABOUT_TOPIC: Texts = { ru: ' по теме ', en: ' about ' };
 
 export const MATCHING_WORDS: Texts = { ru: ' по запросу ', en: ' matching ' };

@@ -72,13 +72,13 @@ export const MEETINGS_HELD: Texts = { ru: 'Проведено встреч', en:
 
 export const NO_MEETINGS_HELD: Texts = { ru: 'Встреч не было.', en: 'No meetings held.' };
 
-export const NO_TASKS_CLOSED: Texts = { ru: 'Закрытых задач нет.', en: 'No tasks closed.' };
+export const NO_TASKS_CLOSED: Texts = { ru: 'Ваших закрытых задач нет.', en: 'None of your tasks closed.' };
 
-export const TASKS_CLOSED: Texts = { ru: 'Закрыто задач', en: 'Tasks closed' };
+export const TASKS_CLOSED: Texts = { ru: 'Закрыто ваших задач', en: 'Your tasks closed' };
 
-export const NO_DEALS_MOVED: Texts = { ru: 'Сделки не двигались.', en: 'No deals moved.' };
+export const NO_DEALS_MOVED: Texts = { ru: 'Сделки компании не двигались.', en: 'No deals moved in the company.' };
 
-export const DEAL_MOVEMENTS: Texts = { ru: 'Движение сделок', en: 'Deal movements' };
+export const DEAL_MOVEMENTS: Texts = { ru: 'Движение сделок по компании', en: 'Deal movements, whole company' };
 
 export const NOBODY_IN_DEPARTMENT: Texts = { ru: 'В отделе пока никого нет.', en: 'Nobody in the department yet.' };
 

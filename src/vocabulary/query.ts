@@ -35,7 +35,7 @@ export const SUBJECTS = [
 ] as const;
 export const STATUSES = ['open', 'overdue', 'done', 'won', 'lost', 'stuck', 'new'] as const;
 export const MEASURES = ['list', 'count', 'sum', 'average', 'conversion'] as const;
-export const GROUPS = ['manager', 'stage', 'source', 'week', 'month'] as const;
+export const GROUPS = ['manager', 'client', 'stage', 'source', 'week', 'month'] as const;
 /** «самые крупные», «самые старые»: by the sum or by when the record was created. */
 export const SORTS = ['largest', 'smallest', 'oldest', 'newest'] as const;
 /** What a record may have none of: «сделки без задач», «клиенты без сделок», «сделки ни одной активности». */

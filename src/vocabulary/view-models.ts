@@ -149,6 +149,8 @@ export interface QueryFilters {
     | { kind: 'me' }
     | { kind: 'team' }
     | { kind: 'sales' }
+    /** «задачи отдела проектов»: a department by its name in the portal. */
+    | { kind: 'department'; name: string }
     | { kind: 'person'; person: Person }
     /** «сделки Соколова и Морозовой»: several employees, each named. */
     | { kind: 'people'; people: Person[] };
@@ -367,6 +369,6 @@ type ViewBody =
       at: Moment;
       query: Query;
       /** `topic`: a word after «по» found neither in the portal's directory nor in any title. */
-      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline' | 'topic';
+      about: 'person' | 'client' | 'someone' | 'stage' | 'pipeline' | 'topic' | 'department';
       name: string;
     };

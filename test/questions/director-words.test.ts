@@ -159,8 +159,8 @@ describe('names and words in other forms', () => {
     expect(await ask('tasks of Orlov')).toMatch(/^✅ Tasks of Роман Орлов: \d+/u);
   });
 
-  it('«какие сделки закрыли в ноябре» are the ones won then', async () => {
-    expect(await ask('какие сделки закрыли в ноябре')).toMatch(/^💼 Выигранные сделки за ноябрь: \d+ на /u);
+  it('«какие сделки закрыли в ноябре» are the ones won and lost then, and the header says closed', async () => {
+    expect(await ask('какие сделки закрыли в ноябре')).toMatch(/^💼 Закрытые сделки за ноябрь: \d+ на /u);
   });
 });
 

@@ -30,7 +30,7 @@ const MUST_ASK = [
   'выгрузи бухгалтерию',
   'задачи созданные вчера',
   'не просроченные задачи',
-  'сделки по каждому клиенту',
+  'встречи по каждому клиенту',
 ];
 
 // An honest answer says what it did not understand or find, asks, or offers a choice; a view does none of these.

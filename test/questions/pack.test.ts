@@ -37,6 +37,7 @@ const SUBJECT: Record<Query['subject'], RegExp> = {
 };
 const GROUP: Record<NonNullable<Query['groupBy']>, RegExp> = {
   manager: /по менеджерам|by manager/u,
+  client: /по клиентам|by client/u,
   stage: /по стадиям/u,
   source: /по источникам|by source/u,
   week: /по неделям/u,

@@ -46,7 +46,7 @@ export const SUBJECTS: SubjectPart[] = [
       ['зависшие', 'зависших', 'stuck'],
       ['открытые', 'открытых', 'open'],
     ],
-    groups: ['manager', 'stage', 'source', 'week', 'month'],
+    groups: ['manager', 'client', 'stage', 'source', 'week', 'month'],
     amounts: true,
   },
   {
@@ -172,6 +172,7 @@ export const WITHOUTS: Partial<Record<Query['subject'], [string, NonNullable<Que
 
 export const GROUP_WORDS: Record<Group, string> = {
   manager: 'по менеджерам',
+  client: 'по клиентам',
   stage: 'по этапам',
   source: 'по источникам',
   week: 'по неделям',

@@ -12,7 +12,17 @@ import {
   sumsOf,
   toDealItem,
 } from '../deals/open-deals.ts';
-import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from '../portal-data.ts';
+import { recordsWithIds } from '../files/exports.ts';
+import {
+  activitySchema,
+  companySchema,
+  contactSchema,
+  dealSchema,
+  type PortalDeal,
+  parseItems,
+  personName,
+  stageHistorySchema,
+} from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { toDirectorTime } from '../schedule/day-window.ts';
 import { type Answer, type DealFilter, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
@@ -34,20 +44,24 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
   let chosen: PortalDeal[];
   let stuck: Map<number, number> | undefined;
   if (query.measure === 'conversion' && range) return conversion(run, filter, range);
-  if ((status === 'won' || status === 'lost') && range) {
-    const letter = status === 'won' ? 'S' : 'F';
-    const reads = await readTogether(context, closedInPeriodReads([letter], range, filter));
-    const history = parseItems(stageHistorySchema, reads[`history${letter}`]!.items);
-    chosen = closedInPeriod(history, parseItems(dealSchema, reads[`deals${letter}`]!.items), letter);
+  // «закрытые сделки»: won and lost both.
+  const letters = status === 'won' ? ['S' as const] : status === 'lost' ? ['F' as const] : (['S', 'F'] as const);
+  if ((status === 'won' || status === 'lost' || status === 'done') && range) {
+    const reads = await readTogether(context, closedInPeriodReads([...letters], range, filter));
+    chosen = letters.flatMap((letter) =>
+      closedInPeriod(
+        parseItems(stageHistorySchema, reads[`history${letter}`]!.items),
+        parseItems(dealSchema, reads[`deals${letter}`]!.items),
+        letter,
+      ),
+    );
   } else {
     const semantic =
-      status === 'won'
-        ? 'S'
-        : status === 'lost'
-          ? 'F'
-          : status === 'open' || status === 'stuck' || !range
-            ? 'P'
-            : undefined;
+      status === 'won' || status === 'lost' || status === 'done'
+        ? [...letters]
+        : status === 'open' || status === 'stuck' || status === 'overdue' || !range
+          ? 'P'
+          : undefined;
     const reads: Record<string, Read> = {
       deals: {
         method: 'crm.deal.list',
@@ -58,6 +72,8 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
             ...(semantic ? { STAGE_SEMANTIC_ID: semantic } : {}),
             // «новые сделки за неделю», «сделки за ноябрь»: created in the period.
             ...between('DATE_CREATE', range),
+            // «просроченные сделки»: still open after the day they were to close.
+            ...(status === 'overdue' ? { '<CLOSEDATE': context.at.today } : {}),
           },
           select: dealSelect,
         },
@@ -135,7 +151,12 @@ const DEAL_RANKING = {
 async function dealAnswer(run: Run, found: PortalDeal[], stuck: Map<number, number> | undefined): Promise<Answer> {
   const { context, query } = run;
   // «топ-5 сделок»: the five, and their sums.
-  const chosen = ranked(found, { ...query, sort: query.sort ?? 'largest' }, DEAL_RANKING);
+  // Grouped, the limit is on the groups («топ-3 клиента»), not on the deals.
+  const chosen = ranked(
+    found,
+    { ...query, sort: query.sort ?? 'largest', limit: query.groupBy ? undefined : query.limit },
+    DEAL_RANKING,
+  );
   // Sums per currency, never added across currencies.
   const sums = sumsOf(chosen.map(amountOf));
   if (query.groupBy) return { result: await dealGroups(run, chosen), total: chosen.length };
@@ -157,6 +178,7 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
   const groups = new Map<string, { label: string; deals: PortalDeal[] }>();
   const stages = await context.names.stages();
   const people = await context.names.users(chosen.map((deal) => deal.ASSIGNED_BY_ID ?? 0).filter((id) => id > 0));
+  const clientOf = query.groupBy === 'client' ? await clientNames(run, chosen) : undefined;
   for (const deal of chosen) {
     let key: string;
     let label: string;
@@ -164,6 +186,9 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
       case 'manager':
         key = String(deal.ASSIGNED_BY_ID ?? 0);
         label = people.get(deal.ASSIGNED_BY_ID ?? 0)?.name ?? '—';
+        break;
+      case 'client':
+        [key, label] = clientOf!(deal);
         break;
       case 'stage':
         key = deal.STAGE_ID;
@@ -198,5 +223,33 @@ async function dealGroups(run: Run, chosen: PortalDeal[]): Promise<QueryResult> 
   if (query.groupBy === 'week' || query.groupBy === 'month') rows.sort((a, b) => a.key.localeCompare(b.key));
   else if (query.measure === 'count') rows.sort((a, b) => b.count - a.count || bySum(a, b));
   else rows.sort((a, b) => bySum(a, b) || b.count - a.count);
-  return { kind: 'groups', rows };
+  // «топ-3 клиента»: the first rows of the ranking.
+  return { kind: 'groups', rows: query.limit ? rows.slice(0, query.limit) : rows };
+}
+
+/** A deal's client: its company, or else its contact; a deal with neither has an empty key (the view names it). */
+async function clientNames(run: Run, deals: PortalDeal[]): Promise<(deal: PortalDeal) => [string, string]> {
+  const [companies, contacts] = await Promise.all([
+    recordsWithIds(
+      run.context,
+      companySchema,
+      'crm.company.list',
+      deals.map((deal) => deal.COMPANY_ID ?? undefined),
+      ['ID', 'TITLE'],
+    ),
+    recordsWithIds(
+      run.context,
+      contactSchema,
+      'crm.contact.list',
+      deals.filter((deal) => !deal.COMPANY_ID).map((deal) => deal.CONTACT_ID ?? undefined),
+      ['ID', 'NAME', 'LAST_NAME'],
+    ),
+  ]);
+  const company = new Map(companies.map((one) => [one.ID, one.TITLE]));
+  const contact = new Map(contacts.map((one) => [one.ID, personName(one)]));
+  return (deal) => {
+    if (deal.COMPANY_ID) return [`co${deal.COMPANY_ID}`, company.get(deal.COMPANY_ID) ?? '—'];
+    if (deal.CONTACT_ID) return [`c${deal.CONTACT_ID}`, contact.get(deal.CONTACT_ID) ?? '—'];
+    return ['', ''];
+  };
 }

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Params } from '../../portal/port.ts';
 import { periodOf, periodWindow } from '../../vocabulary/query.ts';
-import type { RecordItem } from '../../vocabulary/view-models.ts';
+import type { QueryResult, RecordItem } from '../../vocabulary/view-models.ts';
 import { activitySelect, byRecency, toActivityItem } from '../deals/deal-card.ts';
 import { matchesName } from '../matcher.ts';
 import {
@@ -114,6 +114,21 @@ export async function activities(run: Run): Promise<Answer> {
   return { result: { kind: 'activities', items: part(items, run) }, total: items.length };
 }
 
+/** The companies the question names: a company itself, or a contact's own company. */
+async function companiesNamed(run: Run): Promise<number[]> {
+  const ids = run.clients.flatMap((client) => (client.field === 'COMPANY_ID' ? [client.id] : []));
+  const contactIds = run.clients.flatMap((client) => (client.field === 'CONTACT_ID' ? [client.id] : []));
+  if (!contactIds.length) return ids;
+  const reads = await readTogether(run.context, {
+    contacts: { method: 'crm.contact.list', params: { filter: { ID: contactIds }, select: ['ID', 'COMPANY_ID'] } },
+  });
+  const own = reads.contacts!.items.flatMap((item) => {
+    const company = (item as { COMPANY_ID?: unknown }).COMPANY_ID;
+    return Number(company) > 0 ? [Number(company)] : [];
+  });
+  return [...new Set([...ids, ...own])];
+}
+
 export async function clients(run: Run): Promise<Answer> {
   const { context, query, who, clients } = run;
   const companies = query.subject === 'companies';
@@ -123,8 +138,15 @@ export async function clients(run: Run): Promise<Answer> {
   const bound = clientParams(clients);
   if (!companies && bound.COMPANY_ID !== undefined) filter.COMPANY_ID = bound.COMPANY_ID;
   if (!companies && bound.CONTACT_ID !== undefined) filter.ID = bound.CONTACT_ID;
-  const companyIds = clients.flatMap((client) => (client.field === 'COMPANY_ID' ? [client.id] : []));
-  if (companies && companyIds.length) filter.ID = companyIds;
+  if (companies && clients.length) {
+    // «компании Дарьи Петровой»: a contact's own company; none is none, never every company under her name.
+    const companyIds = await companiesNamed(run);
+    if (!companyIds.length) {
+      const none: QueryResult = { kind: 'total', count: 0, sums: [], averages: [] };
+      return { result: query.measure === 'count' ? none : { kind: 'records', items: [] }, total: 0 };
+    }
+    filter.ID = companyIds;
+  }
   const reads = await readTogether(context, {
     records: {
       method: companies ? 'crm.company.list' : 'crm.contact.list',

@@ -47,8 +47,8 @@ const isMoney = (query: Query) =>
   (query.measure === 'sum' ||
     query.measure === 'average' ||
     query.measure === 'conversion' ||
-    // «кто больше всех продал»: the leaderboard; open or stuck deals by manager are no money question.
-    (query.groupBy === 'manager' && (!query.status || query.status === 'won')));
+    // Won deals by manager are the leaderboard; «сделки по менеджерам» (no status) are the open ones.
+    (query.groupBy === 'manager' && query.status === 'won'));
 
 /** The question as it will be answered: the defaults it implies, filled in and shown in the header. */
 export function withDefaults(query: Query, now: DateTime): Query {
@@ -191,7 +191,22 @@ async function stageFilters(run: Run): Promise<Resolved<DealFilter>> {
     filters.stage = [...new Set(stages.map((stage) => stage.name))].join(', ');
     return { ok: { params, stageIds: stages.map((stage) => stage.id) } };
   }
+  // «новые сделки» with no period: the deals still at their pipeline's first stage, so «Новые» in the header is
+  // what was shown (with a period they are the deals created in it).
+  if (query.status === 'new' && !query.period) return { ok: { params, stageIds: await firstStages(run, params) } };
   return { ok: { params } };
+}
+
+async function firstStages(run: Run, params: Params): Promise<string[]> {
+  const stages = (await run.context.names.stages(params.CATEGORY_ID as number | undefined)).filter(
+    (stage) => stage.semantics === 'process',
+  );
+  const first = new Map<number, (typeof stages)[number]>();
+  for (const stage of stages) {
+    const known = first.get(stage.categoryId);
+    if (!known || stage.sort < known.sort) first.set(stage.categoryId, stage);
+  }
+  return [...first.values()].map((stage) => stage.id);
 }
 
 type Answer = { result: QueryResult; total: number };

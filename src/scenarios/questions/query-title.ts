@@ -6,6 +6,7 @@ import { nameQuoted, portalText, quoted } from '../../views/lines.ts';
 import {
   ABOUT_TOPIC,
   AT_STAGE,
+  EXACTLY,
   FOR_CLIENT,
   FOR_CLIENTS,
   firstOnes,
@@ -14,6 +15,7 @@ import {
   lateForDays,
   MATCHING_WORDS,
   OF_ALL_TIME,
+  OF_DEPARTMENT,
   OF_SALES_TEAM,
   ORDER_WORDS,
   untilDay,
@@ -159,6 +161,7 @@ export function whose(filters: QueryFilters, language: Language): string {
   if (!person || person.kind === 'me') return '';
   if (person.kind === 'team') return say(language, ' команды', ' of the team');
   if (person.kind === 'sales') return OF_SALES_TEAM[language];
+  if (person.kind === 'department') return OF_DEPARTMENT[language] + nameQuoted(person.name, language);
   if (person.kind === 'people')
     return language === 'ru'
       ? ` ${listed(
@@ -202,14 +205,22 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
   if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
   if (query.idleDays) words += (query.subject === 'tasks' ? lateForDays : idleForDays)(query.idleDays, language);
-  if (query.amount?.min !== undefined)
+  // «на 7 140 000 ₽»: one sum exactly.
+  if (query.amount?.min !== undefined && query.amount.min === query.amount.max)
+    words += EXACTLY[language] + money(query.amount.min, 'RUB', language);
+  else if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);
-  if (query.amount?.max !== undefined)
+  if (query.amount?.max !== undefined && query.amount.max !== query.amount.min)
     words += say(language, ' до ', ' up to ') + money(query.amount.max, 'RUB', language);
   if (query.period) {
     const on = (query.subject === 'tasks' || query.subject === 'meetings') && query.status !== 'done';
     words += ` ${periodWords(query.period, at.today, language, on)}`;
-  } else if (query.status === 'won' || query.status === 'lost') words += OF_ALL_TIME[language];
+  } else if (
+    query.status === 'won' ||
+    query.status === 'lost' ||
+    (query.status === 'done' && query.subject === 'deals')
+  )
+    words += OF_ALL_TIME[language];
   return words;
 }
 
@@ -219,8 +230,14 @@ export function queryTitle(view: Pick<QueryView, 'query' | 'filters' | 'at'>, la
   const mine = filters.person?.kind === 'me';
   const subject = SUBJECT_WORDS[query.subject][language];
   // Deals asked without a status or a period are the open ones, and the header says so (promise 9).
-  const shown = query.status ?? (query.subject === 'deals' && !query.period && !query.measure ? 'open' : undefined);
-  const status = shown ? STATUS_WORDS[shown][language] : '';
+  const counted = !query.measure || query.measure === 'count';
+  const shown = query.status ?? (query.subject === 'deals' && !query.period && counted ? 'open' : undefined);
+  const status =
+    shown === 'done' && query.subject === 'deals'
+      ? say(language, 'Закрытые', 'Closed')
+      : shown
+        ? STATUS_WORDS[shown][language]
+        : '';
   const direction = query.direction ? DIRECTION_WORDS[query.direction][language] : '';
   const words = [mine ? say(language, 'Ваши', 'Your') : '', status, direction, subject].filter(Boolean);
   const title = words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');

@@ -7,6 +7,7 @@ import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections }
 import { NOTHING_TO_AVERAGE, SUM_OF_DEALS } from '../../views/messages-abilities.ts';
 import {
   AVERAGE_DEAL,
+  BY_CLIENT,
   BY_MANAGER,
   BY_MONTH,
   BY_PERSON,
@@ -16,14 +17,17 @@ import {
   BY_WEEK,
   DEALS_WON,
   didYouMean,
+  firstOnes,
   GROUPED_BY_MANAGER,
   LEADS_COUNT_HINT,
   moreToShow,
+  NO_CLIENT,
   NO_DEADLINE,
   NO_DEALS_CLOSED,
   NOTHING_FOUND,
   noSuchClient,
   noSuchColleague,
+  noSuchDepartment,
   noSuchPersonOrClient,
   noSuchPipeline,
   noSuchStage,
@@ -35,6 +39,10 @@ import {
   whichClient,
   whichColleague,
   wonOfClosed,
+  YOUR_AVERAGE_DEAL,
+  YOUR_CONVERSION,
+  YOUR_DEALS_TOTAL,
+  YOUR_REVENUE,
 } from '../../views/messages-questions.ts';
 import type { Button } from '../../views/reply.ts';
 import { count, nouns, say } from '../../views/words.ts';
@@ -77,9 +85,11 @@ function groupLine(row: GroupRow, index: number, query: Query, language: Languag
   const label =
     (query.groupBy === 'week' || query.groupBy === 'month') && !row.key
       ? NO_DEADLINE[language]
-      : query.groupBy === 'week' || query.groupBy === 'month'
-        ? periodLabel(row.key, query.groupBy, language)
-        : portalText(row.label);
+      : query.groupBy === 'client' && !row.key
+        ? NO_CLIENT[language]
+        : query.groupBy === 'week' || query.groupBy === 'month'
+          ? periodLabel(row.key, query.groupBy, language)
+          : portalText(row.label);
   const parts = [`${index + 1}. ${label}`];
   if (row.sums.length) parts.push(sumsText(row.sums, language));
   parts.push(count(row.count, NOUNS[query.subject], language));
@@ -225,7 +235,9 @@ function conversionParts(
 ): Part[] {
   const closed = result.won + result.lost;
   const by = result.rows ? GROUPED_BY_MANAGER[language] : '';
-  const header = `📈 ${say(language, 'Конверсия', 'Conversion')}${filterWords(view, language)}${by}`;
+  const title =
+    view.filters.person?.kind === 'me' ? YOUR_CONVERSION[language] : say(language, 'Конверсия', 'Conversion');
+  const header = `📈 ${title}${filterWords(view, language)}${by}`;
   if (closed === 0) return [`${header}: ${NO_DEALS_CLOSED[language]}`];
   const percent = (won: number, lost: number) => `${Math.round((won / (won + lost)) * 100)}%`;
   return [
@@ -249,12 +261,16 @@ function groupParts(view: QueryView, result: Extract<QueryResult, { kind: 'group
     // Deals and leads have managers; tasks and calls have the people doing them.
     manager: query.subject === 'deals' || query.subject === 'leads' ? BY_MANAGER[language] : BY_PERSON[language],
     stage: query.subject === 'leads' ? BY_STATUS[language] : BY_STAGE[language],
+    client: BY_CLIENT[language],
     source: BY_SOURCE[language],
     week: BY_WEEK[language],
     month: BY_MONTH[language],
   }[query.groupBy ?? 'manager'];
+  // «топ-3 клиента»: the limit is on the groups, said after them; the deals inside are all counted.
+  const unordered = { ...view, query: { ...query, sort: undefined, limit: undefined } };
+  const first = query.limit ? firstOnes(query.limit, language) : '';
   return [
-    `📊 ${queryTitle(view, language)} ${by}: ${view.total}`,
+    `📊 ${queryTitle(unordered, language)} ${by}${first}: ${view.total}`,
     result.rows.length
       ? result.rows.map((row, index) => groupLine(row, index, query, language))
       : NOTHING_FOUND[language],
@@ -266,17 +282,23 @@ function totalLines(view: QueryView, title: string, language: Language): string[
   if (view.result.kind !== 'total') return [];
   const { count: n, sums, averages } = view.result;
   const won = query.status === 'won' ? DEALS_WON[language] : say(language, 'Сделок', 'Deals');
+  // «моя выручка»: the director's own, and the header says so.
+  const mine = view.filters.person?.kind === 'me';
+  const revenue = mine ? YOUR_REVENUE[language] : say(language, 'Выручка', 'Revenue');
+  const total = mine ? YOUR_DEALS_TOTAL[language] : sumOfWhich(query, language);
   // Earned: the sum of the deals won in the period, per currency.
   if (query.measure === 'sum')
     return [
-      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : sumOfWhich(query, language)}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `💰 ${query.status === 'won' ? revenue : total}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
   // No deal won: nothing to average, said in words rather than a dash.
-  if (query.measure === 'average')
+  if (query.measure === 'average') {
+    const average = mine ? YOUR_AVERAGE_DEAL[language] : AVERAGE_DEAL[language];
     return n > 0
-      ? [`💰 ${AVERAGE_DEAL[language]}${filterWords(view, language)}: ${sumsText(averages, language)}`, `${won}: ${n}`]
-      : [`💰 ${AVERAGE_DEAL[language]}${filterWords(view, language)}: ${NOTHING_TO_AVERAGE[language]}`];
+      ? [`💰 ${average}${filterWords(view, language)}: ${sumsText(averages, language)}`, `${won}: ${n}`]
+      : [`💰 ${average}${filterWords(view, language)}: ${NOTHING_TO_AVERAGE[language]}`];
+  }
   const sum = sums.length ? say(language, ' на ', ' for ') + sumsText(sums, language) : '';
   return [`${SUBJECT_ICONS[query.subject]} ${title}: ${n}${sum}`];
 }
@@ -340,6 +362,7 @@ export function renderQueryNotFound(view: Extract<ViewModel, { view: 'queryNotFo
       },
       language,
     ),
+    department: noSuchDepartment(name, language),
   }[view.about];
   const hint = view.about === 'topic' ? TOPIC_NOT_FOUND_HINT : PERSON_NOT_FOUND_HINT;
   return {

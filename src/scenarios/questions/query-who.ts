@@ -7,6 +7,7 @@ import { matchesName, sameName } from '../matcher.ts';
 import { companySchema, contactSchema, parseItems, personName } from '../portal-data.ts';
 import { type Read, type ReadResult, readTogether } from '../reads.ts';
 import { withSubdepartments } from '../reports/team-status.ts';
+import { departmentsNamed, isDepartmentSaid } from './query-department.ts';
 import { knownTopic } from './topics.ts';
 
 export type Who = { ids: number[]; shown: QueryFilters['person'] };
@@ -34,6 +35,7 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
       .map((profile) => profile.ID);
     return { ok: { ids, shown: { kind: said } } };
   }
+  if (typeof said === 'string' && isDepartmentSaid(said)) return departmentMembers(context, query, said);
   // «Орловой и Кузнецова»: each one employee, or this is no list of people (maybe one of clients).
   const parts = namesOf(said);
   if (parts.length > 1) return { ok: await severalPeople(context, parts) };
@@ -53,6 +55,21 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
 
 /** Names as the director said them, for a reply: a list with commas. */
 export const saidAs = (said: Names): string => (typeof said === 'string' ? said : said.join(', '));
+
+/** «задачи отдела проектов», «у логистов»: the members of the department named (its subdepartments too). */
+async function departmentMembers(context: ScenarioContext, query: Query, said: string): Promise<Resolved<Who>> {
+  const [departments, profiles] = await Promise.all([context.names.departments(), context.names.profiles()]);
+  const named = departmentsNamed(said, departments);
+  if (!named.length) return { view: { view: 'queryNotFound', at: context.at, query, about: 'department', name: said } };
+  const scope = withSubdepartments(
+    named.map((department) => department.id),
+    departments,
+  );
+  const ids = profiles
+    .filter((profile) => (profile.UF_DEPARTMENT ?? []).some((id) => scope.has(id)))
+    .map((profile) => profile.ID);
+  return { ok: { ids, shown: { kind: 'department', name: named.map((department) => department.name).join(', ') } } };
+}
 
 /** «Соколова и Морозовой», «Орловой, Попова»: each part one employee, or this is no list of people. */
 async function severalPeople(context: ScenarioContext, parts: string[]): Promise<Who | undefined> {

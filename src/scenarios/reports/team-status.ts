@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { TeamMember, ViewModel, WorkDay } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import { matchesName, stemOf, wordsOf } from '../matcher.ts';
 import type { Department } from '../names.ts';
 import { parseItems, personName, taskSchema, timemanSchema } from '../portal-data.ts';
+import { departmentsNamed } from '../questions/query-department.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { isOverdueTask, openTaskFilter, overdueTaskFilter } from '../tasks/open-tasks.ts';
 
@@ -53,7 +53,7 @@ export async function teamStatus(context: ScenarioContext, department?: string):
   const { names, director, now, at } = context;
   const [departments, profiles] = await Promise.all([names.departments(), names.profiles()]);
   const me = director.portalUserId;
-  const named = department ? departments.filter((one) => departmentNamed(one.name, department)) : undefined;
+  const named = department ? departmentsNamed(department, departments) : undefined;
   if (department && named?.length === 0)
     return {
       view: 'teamStatus',
@@ -65,7 +65,8 @@ export async function teamStatus(context: ScenarioContext, department?: string):
     };
   const headed = named?.map((one) => one.id) ?? departments.filter((one) => one.headId === me).map((one) => one.id);
   const own = profiles.find((profile) => profile.ID === me)?.UF_DEPARTMENT ?? [];
-  const scopeIds = withSubdepartments(headed.length > 0 ? headed : own, departments);
+  const roots = headed.length > 0 ? headed : own;
+  const scopeIds = withSubdepartments(roots, departments);
   const headsTop =
     !named && departments.some((department) => scopeIds.has(department.id) && department.parentId === undefined);
   const members = profiles
@@ -111,23 +112,8 @@ export async function teamStatus(context: ScenarioContext, department?: string):
   const scope = headsTop
     ? ''
     : departments
-        .filter((department) => (headed.length > 0 ? headed : own).includes(department.id))
-        .map((department) => department.name)
+        .filter((one) => roots.includes(one.id))
+        .map((one) => one.name)
         .join(', ');
   return { view: 'teamStatus', at, scope, members: team };
 }
-
-/** «проектов» is «Отдел проектов», «логистов» «Отдел логистики»: every word said starts like a word of the name. */
-function departmentNamed(name: string, said: string): boolean {
-  if (matchesName(name, said, { prefix: true })) return true;
-  const words = wordsOf(name).map(stemOf);
-  return wordsOf(said)
-    .filter((word) => !/^(?:отдел|департамент|подразделени)/u.test(word))
-    .every((word) => words.some((one) => commonStart(one, stemOf(word)) >= 5));
-}
-
-const commonStart = (a: string, b: string) => {
-  let index = 0;
-  while (index < a.length && a[index] === b[index]) index += 1;
-  return index;
-};

@@ -80,7 +80,8 @@ const nextWeekRe = new RegExp(
   'gu',
 );
 const dottedDateRe = new RegExp(
-  `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])`,
+  // «1.5 млн» is a sum, not the 1st of May.
+  `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])(?!\\s*(?:тыс|млн|млрд|миллион|миллиард|лям|k(?![\\p{L}])|m(?![\\p{L}])|mln))`,
   'gu',
 );
 // «к 25-му», «до 3-го», «25 числа», «на 10-е»: a day of the month, the next one to come (today included), or in

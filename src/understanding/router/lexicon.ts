@@ -37,6 +37,8 @@ export const GRAMMAR_WORDS = [
   'компании',
   'клиенты',
   'клиентов',
+  'клиентам',
+  'компаниям',
   'звонки',
   'звонков',
   'активности',
@@ -252,7 +254,23 @@ const EVERYDAY_WORDS = [
   'горящие',
 ] as const;
 
-const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...TOPIC_WORDS].map(stemOf));
+// The names of the views: a word that names a view is never a client's name. (Words a title may be about, as
+// «отчёт» or «звонок», stay free to be the topic of «задачи про отчёт».)
+const VIEW_WORDS = [
+  'воронка',
+  'расписание',
+  'брифинг',
+  'сводка',
+  'итоги',
+  'досье',
+  'команда',
+  'статус',
+  'прогноз',
+  'конверсия',
+  'выручка',
+];
+
+const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...VIEW_WORDS, ...TOPIC_WORDS].map(stemOf));
 
 /** Whether the word (any case, any form) is one the assistant knows: then it is never a name. */
 export function knownWord(word: string): boolean {

@@ -10,11 +10,66 @@ export const BIG = { миллион: 1_000_000, миллиона: 1_000_000, mil
   number
 >;
 
+// «двух миллионов», «полмиллиона», «полтора миллиона», «пяти тысяч»: a sum said in words.
+const COUNTS: [RegExp, number][] = [
+  [/^(?:пол|полу)$/u, 0.5],
+  [/^полу?тор\p{L}*$/u, 1.5],
+  [/^(?:одн\p{L}*|один)$/u, 1],
+  [/^(?:два|две|двух)$/u, 2],
+  [/^(?:три|тр[её]х)$/u, 3],
+  [/^(?:четыре|четыр[её]х)$/u, 4],
+  [/^(?:пять|пяти)$/u, 5],
+  [/^(?:шесть|шести)$/u, 6],
+  [/^(?:семь|семи)$/u, 7],
+  [/^(?:восемь|восьми)$/u, 8],
+  [/^(?:девять|девяти)$/u, 9],
+  [/^(?:десять|десяти)$/u, 10],
+];
+const UNITS: [RegExp, number][] = [
+  [/^(?:тысяч\p{L}*|тыс)$/u, 1_000],
+  [/^(?:миллион\p{L}*|млн|лям\p{L}*)$/u, 1_000_000],
+  [/^(?:миллиард\p{L}*|млрд)$/u, 1_000_000_000],
+];
+
+/** A sum said in words at the start of `words`, with how many characters it took; undefined when none. */
+export function spokenAmount(words: string): { amount: number; length: number } | undefined {
+  const match = words.match(
+    /^(?:(пол|полу)(?=миллион|лям|тысяч)|(\p{L}+)\s+)?(тысяч\p{L}*|тыс|миллион\p{L}*|млн|лям\p{L}*|миллиард\p{L}*|млрд)(?![\p{L}])/u,
+  );
+  if (!match) return undefined;
+  const said = match[1] ?? match[2];
+  const count = said === undefined ? 1 : COUNTS.find(([pattern]) => pattern.test(said))?.[1];
+  const unit = UNITS.find(([pattern]) => pattern.test(match[3]!))?.[1];
+  if (count === undefined || unit === undefined) return undefined;
+  return { amount: count * unit, length: match[0].length };
+}
+
 export const MULTIPLIER = 'тыс\\p{L}*|млн|миллион\\p{L}*|млрд|миллиард\\p{L}*|k|m|mln|millions?|thousands?';
 
 export function amounts(said: Message, found: Found): void {
   // A bound runs up to the words already taken («дороже 500 тысяч по месяцам»), not into them.
   const message = untaken(said, found);
+  // «5-8 млн»: both bounds with a dash, the unit after them.
+  take(
+    message,
+    found,
+    rule(`(\\d+(?:[.,]\\d+)?)\\s*[-–—]\\s*(\\d+(?:[.,]\\d+)?)\\s*(${MULTIPLIER})(?:\\s*(?:₽|руб\\p{L}*))?`),
+    (match) => {
+      const low = findAmount(`${match[1]} ${match[3]}`)!.amount;
+      const high = findAmount(`${match[2]} ${match[3]}`)!.amount;
+      found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
+    },
+  );
+  // «сделки на 7 140 000»: the sum as the bot writes it, exactly.
+  take(
+    message,
+    found,
+    rule('(?:на\\s+(?:сумму\\s+)?)?(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+)(?:\\s*(?:₽|руб\\p{L}*))?'),
+    (match) => {
+      const amount = Number(match[1]!.replace(/\D/gu, ''));
+      found.amount ??= { min: amount, max: amount };
+    },
+  );
   // «от 2 до 5 млн», «from 500k to 1m»: both bounds, the unit said once at the end serving both.
   take(
     message,
@@ -37,11 +92,12 @@ export function amounts(said: Message, found: Found): void {
     message,
     found,
     rule(
-      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
+      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|пол(?:у)?(?:миллион|тысяч)\\p{L}*|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
     ),
     (match) => {
       const words = match[2]!;
-      const amount = BIG[words] ?? findAmount(words)?.amount;
+      const spoken = spokenAmount(words);
+      const amount = BIG[words] ?? findAmount(words)?.amount ?? spoken?.amount;
       if (amount === undefined || amount < 1000) {
         found.spans.pop();
         return;
@@ -49,7 +105,7 @@ export function amounts(said: Message, found: Found): void {
       const below = /^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u.test(match[1]!);
       found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
       // Only what the amount took: the words after it stay for the rest.
-      const used = BIG[words] ? words.length : (findAmount(words)?.end ?? words.length);
+      const used = BIG[words] ? words.length : (findAmount(words)?.end ?? spoken?.length ?? words.length);
       const last = found.spans[found.spans.length - 1]!;
       last.end = match.index + match[0].length - words.length + used;
     },

@@ -41,7 +41,7 @@ export interface Found {
 export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
   {
     pattern: rule(
-      'кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+из\\s+(?:менеджер\\p{L}*|продав\\p{L}*|сотрудник\\p{L}*)\\s+(?:самый\\s+)?лучш\\p{L}*|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
+      '(?:сам\\p{L}*\\s+)?(?:худш|результативн|эффективн|продуктивн|сильн|слаб)\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+(?:больше\\s+всех|лучше\\s+всех|сильнее\\s+всех|больше|лучше)\\s+(?:продал\\p{L}*|прода[её]т|продают|заработал\\p{L}*|зарабатыва\\p{L}*|закрыл\\p{L}*|выиграл\\p{L}*)(?:\\s+сделок)?|лучш\\p{L}*\\s+(?:менеджер\\p{L}*|продав\\p{L}*|продаж\\p{L}*)|кто\\s+из\\s+(?:менеджер\\p{L}*|продав\\p{L}*|сотрудник\\p{L}*)\\s+(?:самый\\s+)?лучш\\p{L}*|рейтинг\\p{L}*(?:\\s+(?:менеджер\\p{L}*|продаж\\p{L}*|продав\\p{L}*))?|топ(?:\\s*-?\\s*\\d+)?\\s+(?:менеджер\\p{L}*|продав\\p{L}*)|лидер\\p{L}*\\s+продаж|who\\s+sold\\s+(?:the\\s+)?most|top\\s+(?:sellers|salespeople|managers)|leaderboard|best\\s+(?:sellers|salespeople|managers)',
     ),
     set: { subject: 'deals', status: 'won', measure: 'sum', groupBy: 'manager' },
   },
@@ -50,6 +50,13 @@ export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
       'средн\\p{L}*\\s+(?:чек\\p{L}*|сделк\\p{L}*|сумм\\p{L}*(?:\\s+сделк\\p{L}*)?|размер\\p{L}*\\s+сделк\\p{L}*)|average\\s+(?:deal(?:\\s+size)?|check|ticket)|avg\\s+deal',
     ),
     set: { subject: 'deals', status: 'won', measure: 'average' },
+  },
+  {
+    // «конверсия лидов в сделки»: how the leads ended, by status (not the deals' win rate).
+    pattern: rule(
+      'конверси\\p{L}*\\s+(?:лид\\p{L}*|заявок)(?:\\s+в\\s+сделк\\p{L}*)?|(?:лид\\p{L}*|заявк\\p{L}*)\\s+в\\s+сделк\\p{L}*|lead\\s+conversion',
+    ),
+    set: { subject: 'leads', groupBy: 'stage' },
   },
   {
     pattern: rule('конверси\\p{L}*|conversion(?:\\s+rate)?|win\\s+rate'),
@@ -71,7 +78,11 @@ export const MONEY: { pattern: RegExp; set: Partial<Found> }[] = [
 
 export const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   { pattern: rule('задач\\p{L}*|таск\\p{L}*|tasks?|to-?dos?'), subject: 'tasks' },
-  { pattern: rule('сделк\\p{L}*|сделок|сделоч\\p{L}*|deals?'), subject: 'deals' },
+  // «кто ведёт Ромашку»: the client's deals, by whom.
+  {
+    pattern: rule('сделк\\p{L}*|сделок|сделоч\\p{L}*|deals?|вед[её]т|ведут|куриру\\p{L}*|отвечает\\s+за'),
+    subject: 'deals',
+  },
   { pattern: rule('лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|заявк\\p{L}*|заявок|leads?'), subject: 'leads' },
   {
     pattern: rule(
@@ -87,6 +98,9 @@ export const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
   },
   { pattern: rule('активност\\p{L}*|дела\\s+по\\s+клиент\\p{L}*|activities'), subject: 'activities' },
 ];
+
+// «новые», «новых», «новую»: the adjective's own forms only, so «Новиков», «Новикова» stay names.
+export const NEW_FORMS = 'нов(?:ые|ых|ый|ая|ое|ую|ой|ого|ым|ыми|ом|ому|еньк\\p{L}*)';
 
 export const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('просроч\\p{L}*|overdue|late|горящ\\p{L}*|горит'), status: 'overdue' },
@@ -105,7 +119,7 @@ export const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }
     ),
     status: 'done',
   },
-  { pattern: rule('нов\\p{L}*|new'), status: 'new' },
+  { pattern: rule(`${NEW_FORMS}|свеж\\p{L}*|new`), status: 'new' },
   { pattern: rule('открыт\\p{L}*|активн\\p{L}*|текущ\\p{L}*|в\\s+работе|open|active|current'), status: 'open' },
 ];
 
@@ -143,12 +157,21 @@ export function idleDaysOf(match: RegExpExecArray): number {
 // Any other status denied («не просроченные», «не выигранные»): never applied as said, and never dropped.
 export const NEGATED = rule(`не\\s+(?:${STATUSES.map(({ pattern }) => pattern.source).join('|')})`);
 
+const CLIENTS = 'клиент\\p{L}*|компани\\p{L}*|контрагент\\p{L}*|заказчик\\p{L}*|покупател\\p{L}*';
+
 export const GROUPS: { pattern: RegExp; groupBy: NonNullable<Query['groupBy']> }[] = [
   {
     pattern: rule(
-      '(?:по|в\\s+разрезе)\\s+(?:(?:кажд\\p{L}*|всем)\\s+)?(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
+      '(?:по|в\\s+разрезе)\\s+(?:(?:кажд\\p{L}*|всем)\\s+)?(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|у\\s+(?:кажд|всех)\\p{L}*\\s+(?:менеджер\\p{L}*|сотрудник\\p{L}*|продав\\p{L}*)|by\\s+(?:manager|salesperson|person)s?',
     ),
     groupBy: 'manager',
+  },
+  {
+    // «по клиентам», «по каждому клиенту»; «топ-3 клиента», «самые крупные клиенты»: the clients ranked.
+    pattern: rule(
+      `(?:по|в\\s+разрезе)\\s+(?:кажд\\p{L}*\\s+(?:${CLIENTS})|(?:всем\\s+)?(?:клиентам|компаниям|контрагентам|заказчикам|покупателям))|в\\s+разрезе\\s+(?:клиентов|компаний|контрагентов|заказчиков|покупателей)|(?<=(?:топ|top)(?:\\s*-?\\s*\\d+)?\\s+|(?:сам\\p{L}*\\s+)?(?:крупн|больш|лучш|выгодн|доходн|ценн)\\p{L}*\\s+|(?:крупнейш|лучш)\\p{L}*\\s+|(?:\\d+|три|пять|десять)\\s+)(?:${CLIENTS})|by\\s+(?:clients?|customers?|compan(?:y|ies))|(?:biggest|largest|top|best)\\s+(?:clients|customers)`,
+    ),
+    groupBy: 'client',
   },
   {
     pattern: rule('(?:по|в\\s+разрезе)\\s+(?:стади|этап|статус)\\p{L}*|by\\s+(?:stage|status)(?:es|s)?'),
@@ -180,7 +203,7 @@ export const WHOSE = rule('^(?:а\\s+)?(?:кто|у\\s+кого|чь[иейя]|w
 /** The groupings each subject can be counted by; another is said back, never dropped. */
 export const GROUPINGS: Record<Query['subject'], NonNullable<Query['groupBy']>[]> = {
   tasks: ['manager', 'week', 'month'],
-  deals: ['manager', 'stage', 'source', 'week', 'month'],
+  deals: ['manager', 'client', 'stage', 'source', 'week', 'month'],
   leads: ['manager', 'stage', 'source', 'week', 'month'],
   meetings: [],
   contacts: [],
@@ -204,7 +227,11 @@ export const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
     ),
     person: 'team',
   },
-  { pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|mine|my|i\\s+have'), person: 'me' },
+  // «сколько я продал», «что я закрыл»: «я» before a verb in the past.
+  {
+    pattern: rule('у\\s+меня|мо[йяеи]|моих|мою|моё|мое|я(?=\\s+\\p{L}+л[аи]?(?![\\p{L}]))|mine|my|i\\s+have'),
+    person: 'me',
+  },
 ];
 
 export const CREATED = /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu;
@@ -212,7 +239,8 @@ export const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'c
 
 export const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {
   tasks: ['open', 'overdue', 'done', 'new'],
-  deals: ['open', 'won', 'lost', 'stuck', 'new'],
+  // «закрытые сделки» are won and lost both.
+  deals: ['open', 'won', 'lost', 'stuck', 'new', 'done', 'overdue'],
   leads: ['open', 'new', 'won', 'lost', 'done'],
   meetings: [],
   contacts: ['new'],
@@ -240,7 +268,7 @@ const NUMBER_WORDS: Record<string, number> = {
 export const ORDERS: { pattern: RegExp; sort: NonNullable<Query['sort']> }[] = [
   {
     pattern: rule(
-      'сам\\p{L}*\\s+(?:крупн|больш|дорог)\\p{L}*|крупнейш\\p{L}*|на\\s+(?:сам\\p{L}*\\s+)?(?:больш|крупн)\\p{L}*\\s+сумм\\p{L}*|biggest|largest|most\\s+expensive',
+      'сам\\p{L}*\\s+(?:крупн|больш|дорог)\\p{L}*|крупнейш\\p{L}*|(?:(?:от)?сортир\\p{L}*\\s+)?по\\s+(?:сумм|размер)\\p{L}*|на\\s+(?:сам\\p{L}*\\s+)?(?:больш|крупн)\\p{L}*\\s+сумм\\p{L}*|biggest|largest|most\\s+expensive',
     ),
     sort: 'largest',
   },
@@ -253,7 +281,7 @@ export const ORDERS: { pattern: RegExp; sort: NonNullable<Query['sort']> }[] = [
   { pattern: rule('сам\\p{L}*\\s+(?:стар|давн|ранн)\\p{L}*|старейш\\p{L}*|oldest'), sort: 'oldest' },
   {
     pattern: rule(
-      'сам\\p{L}*\\s+(?:нов|свеж|последн|поздн)\\p{L}*|последн\\p{L}*\\s+(\\d{1,3})|newest|latest|most\\s+recent',
+      'сам\\p{L}*\\s+(?:нов|свеж|последн|поздн)\\p{L}*|(?:(?:от)?сортир\\p{L}*\\s+)?по\\s+дат\\p{L}*|последн\\p{L}*\\s+(\\d{1,3})|newest|latest|most\\s+recent',
     ),
     sort: 'newest',
   },

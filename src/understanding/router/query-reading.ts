@@ -3,6 +3,7 @@
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
 import type { Query } from '../../vocabulary/query.ts';
+import { takeDepartment } from './department-words.ts';
 import { looksAhead, periods } from './period-words.ts';
 import { amounts, stagesAndPipelines, untaken } from './query-amounts.ts';
 import { rest } from './query-names.ts';
@@ -36,7 +37,7 @@ import {
   WITHOUT,
   WITHOUTS,
 } from './query-parts.ts';
-import { take } from './spans.ts';
+import { rule, take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -64,7 +65,12 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
     if (found.status === 'overdue' || found.status === 'done') found.subject = 'tasks';
     else if (found.status === 'won' || found.status === 'lost' || found.status === 'stuck') found.subject = 'deals';
     else if (found.direction) found.subject = 'calls';
-    else return undefined;
+    // «топ-3 клиента», «самые крупные клиенты»: clients ranked by what they brought.
+    else if (found.groupBy === 'client') {
+      found.subject = 'deals';
+      found.status = 'won';
+      found.measure = 'sum';
+    } else return undefined;
   }
   const subject = found.subject;
   // «сколько задач», «how many deals»: a count.
@@ -72,7 +78,6 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
     found.measure = 'count';
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
   // «закрыли сделку» in a director's mouth is winning it.
-  if (found.status === 'done' && subject === 'deals') found.status = 'won';
   const { name: named, topic, unapplied: unknown, doubtful } = rest(message, found);
   // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
   const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
@@ -121,6 +126,7 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   // «сделки отдела продаж за октябрь»: the department, before «продаж за …» could read as money.
   const [sales, ...others] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= sales!.person));
+  takeDepartment(message, found);
   take(message, found, IDLE, (match) => Object.assign(found, { status: 'stuck', idleDays: idleDaysOf(match) }));
   take(message, found, LATE, (match) =>
     Object.assign(found, { subject: 'tasks', status: 'overdue', idleDays: idleDaysOf(match) }),
@@ -168,6 +174,10 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   for (const { pattern, subject } of SUBJECTS) take(message, found, pattern, () => (found.subject ??= subject));
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
+  // «по дням»: a breakdown no subject has is said back, and its word is no name.
+  take(message, found, rule('по\\s+дн(?:ям|ю)|по\\s+кажд\\p{L}*\\s+дн\\p{L}*|by\\s+days?|daily'), (match) =>
+    denied.push(match[0]),
+  );
   take(message, found, NEGATED, (match) => denied.push(match[0]));
   // A second status that contradicts the first («выигранные … без движения») is said back, never dropped.
   for (const { pattern, status } of STATUSES)
@@ -198,7 +208,9 @@ function settle(message: Message, found: Found, subject: Query['subject'], unapp
   }
   // «топ-5 сделок» are the biggest five; «самые крупные встречи» are no order a meeting has.
   if (found.limit && !found.sort && subject === 'deals') found.sort = 'largest';
-  if ((found.sort && !ORDERINGS[subject].includes(found.sort)) || (found.limit && found.groupBy)) {
+  // Deals ranked in groups keep their top-N («топ-3 клиента»); other groupings have no such order.
+  const rankedGroups = subject === 'deals' && found.groupBy !== 'week' && found.groupBy !== 'month';
+  if ((found.sort && !ORDERINGS[subject].includes(found.sort)) || (found.limit && found.groupBy && !rankedGroups)) {
     unapplied.unshift(found.orderSaid ?? '');
     found.sort = undefined;
     found.limit = undefined;

@@ -2,9 +2,14 @@
 import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { teamDepartment } from './department-words.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
+import { knownWord } from './lexicon.ts';
 import { findPeriod } from './period-words.ts';
+import { LOWER_NAME, SMALL } from './query-names.ts';
+import { NEW_FORMS } from './query-parts.ts';
 import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
+import { personReport } from './report-person.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -134,10 +139,20 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
     namedRecordView(message, days, clock) ??
     daysSchedule(message, clock) ??
     questionIntent(message, clock) ??
+    personReport(message, clock) ??
     reportView(message.light, day ?? today) ??
     // Below, one keyword picks the view; a message with more in it than that is a question for the model.
-    (plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
+    ofDepartment(message, days, plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
   );
+}
+
+/** «как дела у логистов», «статус отдела проектов»: the team view of the department named. */
+function ofDepartment(message: Message, days: DayMatch[], keyword: Intent | undefined): Intent | undefined {
+  if (keyword && !(keyword.kind === 'view' && keyword.request.scenario === 'teamStatus')) return keyword;
+  const department = teamDepartment(message);
+  // Every other word a plain one: «выгрузи бухгалтерию» asks for something else.
+  if (!department || !plainRequest(message, [...days, department.span], 0)) return keyword;
+  return view({ scenario: 'teamStatus', department: department.said });
 }
 
 /** «досье Ромашки», «что по Орловой», «найди Альфу», «сделка Ромашка», «подготовь к встрече»: one record or meeting. */
@@ -156,7 +171,7 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
     if (/^(?:досье|dossier)/u.test(light)) return { kind: 'ask', question: 'client', said: message.raw };
   }
 
-  const about = aboutSomeone(message);
+  const about = aboutSomeone(message) ?? bareName(message, days, clock);
   if (about) return view({ scenario: 'dossier', query: about });
 
   const search = light.match(
@@ -228,7 +243,7 @@ function daysSchedule(message: Message, clock: Clock): Intent | undefined {
 
 // «что по Ромашке», «как дела у Орловой», «чем занят Соколов»: a client's card, or an employee's tasks.
 const aboutSomeoneRe =
-  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у)|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
+  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у(?!\s+нас(?![\p{L}])))|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
 
 /** The name in «что по Ромашке»: a name (capitalised or a surname), not a subject, a period or the team. */
 function aboutSomeone(message: Message): string | undefined {
@@ -236,11 +251,30 @@ function aboutSomeone(message: Message): string | undefined {
   if (!match) return undefined;
   const said = rawSlice(message, match.indices![1]![0]).replace(/[?？!]+$/u, '');
   const words = said.split(/\s+/u);
-  if (words.length > 3 || !/^\p{Lu}/u.test(said) || /\d/u.test(said)) return undefined;
+  // «что у нас с ромашкой» typed in lower case: one word the assistant does not know, after «с», «по» or «у», is
+  // a name too; a department («у логистов») is not.
+  const lowerName =
+    words.length === 1 &&
+    /(?<![\p{L}])(?:по|с|со|у)\s+$/u.test(message.light.slice(0, match.indices![1]![0])) &&
+    /^\p{Ll}{4,}$/u.test(said) &&
+    !knownWord(said) &&
+    !SMALL.test(said) &&
+    !teamDepartment(messageOf(said));
+  if (words.length > 3 || !(/^\p{Lu}/u.test(said) || lowerName) || /\d/u.test(said)) return undefined;
   if (parseQuery(messageOf(said), { now: new Date(0), timeZone: 'UTC' }) || /^(?:отдел|команд|team)/iu.test(said))
     return undefined;
   // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
   return unquote(said);
+}
+
+/** «Ромашка», «ромашка», «Дмитрий Попов»: a name alone, with no word the assistant knows, is a dossier. */
+function bareName(message: Message, days: DayMatch[], clock: Clock): string | undefined {
+  const said = unquote(message.raw.trim().replace(/[?？!.]+$/u, ''));
+  const words = said.split(/\s+/u);
+  if (days.length || words.length > 3 || /[\d@/:]/u.test(said) || parseQuery(message, clock)) return undefined;
+  const named = (word: string) =>
+    !knownWord(word) && (/^\p{Lu}/u.test(word) || (words.length === 1 && LOWER_NAME.test(word)));
+  return words.every(named) ? said : undefined;
 }
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
@@ -295,7 +329,7 @@ const PLAIN_WORDS = new RegExp(
     'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
     'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
     'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
-    'мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|нов\\p{L}*|завис\\p{L}*|застрял\\p{L}*',
+    `мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|${NEW_FORMS}|завис\\p{L}*|застрял\\p{L}*`,
     'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
     'что|че|чо|шо|как|кто|когда|там|тут|есть|было|происходило|happened|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
     'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
@@ -305,8 +339,8 @@ const PLAIN_WORDS = new RegExp(
   'u',
 );
 
-function plainRequest(message: Message, spans: readonly { start: number; end: number }[]): boolean {
+function plainRequest(message: Message, spans: readonly { start: number; end: number }[], strangers = 1): boolean {
   const rest = without(message, [...spans, ...findTimes(message.raw, spans)]).light;
   const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
-  return words.filter((word) => !PLAIN_WORDS.test(word)).length <= 1;
+  return words.filter((word) => !PLAIN_WORDS.test(word)).length <= strangers;
 }

@@ -68,7 +68,6 @@ const patterns = {
     `^(?:закрой|закрыть|заверши|завершить|отметь|отметить|пометь|close|mark)${E}\\s*${dealWord}\\s*(.+?)\\s+(?:как\\s+|as\\s+)?${wonOrLost}$`,
     'du',
   ),
-  dealClosed: new RegExp(`^${dealWord}\\s*(.+?)\\s+(?:is\\s+)?${wonOrLost}$`, 'du'),
   deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du'),
   addComment:
     /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.*)$/du,
@@ -158,11 +157,6 @@ function draftOf(message: Message, clock: Clock): WriteDraft | { ask: Question }
     [patterns.moveDeal, 'dealMove', (match) => moveDeal(message, from(match, 1))],
     [
       patterns.closeDeal,
-      'whichDeal',
-      (match) => closeDeal(restOf(message, from(match, 1)), match[1]!.length, match[2]!),
-    ],
-    [
-      patterns.dealClosed,
       'whichDeal',
       (match) => closeDeal(restOf(message, from(match, 1)), match[1]!.length, match[2]!),
     ],
