@@ -25,6 +25,7 @@ import {
   staffNamed,
   topicOrName,
 } from './query-who.ts';
+import { portalValue, valueParams } from './portal-values.ts';
 import { knownTopic } from './topics.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */
@@ -93,7 +94,7 @@ export async function runQuery(
   limit = QUERY_PAGE,
 ): Promise<ViewModel> {
   const { at, director } = context;
-  const named = await topicOrName(context, asked);
+  const named = await topicOrName(context, (await portalValue(context, asked)) ?? asked);
   if ('view' in named) return named.view;
   const query = withDefaults(named.ok, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
   const filters: QueryFilters = {};
@@ -164,8 +165,8 @@ function narrowed(query: Query): boolean {
 
 async function stageFilters(run: Run): Promise<Resolved<DealFilter>> {
   const { query, context, filters } = run;
-  const params: Params = {};
-  if (query.subject !== 'deals') return { ok: { params } };
+  if (query.subject !== 'deals') return { ok: { params: {} } };
+  const params: Params = await valueParams(context, query, filters);
   const { names, at } = context;
   if (query.pipeline) {
     const pipelines = (await names.pipelines()).filter((pipeline) =>

@@ -6,6 +6,10 @@ import { nameQuoted, portalText, quoted } from '../../views/lines.ts';
 import {
   ABOUT_TOPIC,
   AT_STAGE,
+  FROM_SOURCE,
+  FROM_SOURCES,
+  IN_CURRENCY,
+  IN_STATUS,
   FOR_CLIENT,
   FOR_CLIENTS,
   firstOnes,
@@ -184,7 +188,16 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
       quoted(portalText(query.topic), language);
   if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
-  if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
+  if (filters.stage)
+    words += (query.subject === 'leads' ? IN_STATUS : AT_STAGE)[language] + quoted(portalText(filters.stage), language);
+  if (filters.source)
+    words +=
+      (filters.source.length > 1 ? FROM_SOURCES : FROM_SOURCE)[language] +
+      listed(
+        filters.source.map((source) => quoted(portalText(source), language)),
+        language,
+      );
+  if (filters.currency) words += IN_CURRENCY[language] + listed(filters.currency, language);
   if (query.idleDays) words += idleForDays(query.idleDays, language);
   if (query.amount?.min !== undefined)
     words += say(language, ' от ', ' from ') + money(query.amount.min, 'RUB', language);

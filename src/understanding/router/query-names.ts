@@ -17,7 +17,9 @@ export const SMALL = new RegExp(
 // After these a name is a client's: «сделки по Ромашке», «встречи с Альфой», «для Техностроя».
 export const CLIENT_PREPOSITIONS = /^(?:по|с|со|для|от|with|for)$/u;
 // After these a lowercase word that is no name is what the titles are about: «задачи по ремонту», «про отчёт».
-const TOPIC_PREPOSITIONS = /^(?:по|про|о|об)$/u;
+// So too after «с», «из», «в»: «лиды с сайта», «из телеграма», «сделки в тендерах» — the answer asks the portal's own
+// lists (sources, statuses, pipelines, currencies) and its directory before the titles.
+const TOPIC_PREPOSITIONS = /^(?:по|про|о|об|с|со|из|в|во)$/u;
 export const CLIENT_WORDS =
   /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u;
 export const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u;
