@@ -10,21 +10,33 @@ import { matchesName, stemOf, wordsOf } from '../matcher.ts';
 import type { PortalList } from '../names.ts';
 import { knownTopic } from './topics.ts';
 
+// Words that say which list, not which value: «в тендерной воронке», «из источника «сайт»».
+const LIST_WORDS = /^(?:воронк|источник|статус|валют|pipeline|source|status|currenc)/u;
+// «тендерной» — «Тендеры»: an adjective made of the noun shares its beginning, not its stem.
+const SHARED = 6;
+
 /**
- * Whether the portal's name for a value is what the word says: by the words' stems («сайта» — «Веб-сайт»,
- * «рекомендаций» — «По рекомендации»), or as one word where the portal writes two («необработанные» — «Не обработан»).
+ * Whether the portal's name for a value is what the words say: by the words' stems («сайта» — «Веб-сайт»,
+ * «рекомендаций» — «По рекомендации»), by a long shared beginning («тендерной» — «Тендеры»), or as one word where
+ * the portal writes two («необработанные» — «Не обработан»).
  */
 export function namesValue(name: string, said: string): boolean {
-  if (matchesName(name, said, { prefix: true })) return true;
-  const joined = wordsOf(name).join('');
-  const words = wordsOf(said);
-  return words.length === 1 && wordsOf(name).length > 1 && joined.startsWith(stemOf(words[0]!));
+  const words = wordsOf(said).filter((word) => !LIST_WORDS.test(word));
+  const names = wordsOf(name);
+  if (words.length === 0) return false;
+  if (matchesName(name, words.join(' '), { prefix: true })) return true;
+  const shared = (word: string) =>
+    names.some((one) => word.length >= SHARED && one.slice(0, SHARED) === word.slice(0, SHARED));
+  if (words.every(shared)) return true;
+  return words.length === 1 && names.length > 1 && names.join('').startsWith(stemOf(words[0]!));
 }
 
 /** The codes of one of the portal's lists whose names the word says. */
 async function codesNamed(context: ScenarioContext, list: PortalList, said: string): Promise<string[]> {
   const named = await context.names.listed(list);
-  return [...named].filter(([code, name]) => namesValue(name, said) || code.toLowerCase() === said).map(([code]) => code);
+  return [...named]
+    .filter(([code, name]) => namesValue(name, said) || code.toLowerCase() === said)
+    .map(([code]) => code);
 }
 
 /**

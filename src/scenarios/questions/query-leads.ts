@@ -2,9 +2,9 @@ import type { Params } from '../../portal/port.ts';
 import { leadSelect, toLeadItems } from '../clients/leads.ts';
 import { leadSchema, parseItems } from '../portal-data.ts';
 import { readTogether } from '../reads.ts';
+import { valueParams } from './portal-values.ts';
 import { type Answer, countRows, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { amountFilter, between, people } from './query-filters.ts';
-import { valueParams } from './portal-values.ts';
 import { withoutRelated } from './query-without.ts';
 
 export async function leads(run: Run): Promise<Answer> {

@@ -8,6 +8,7 @@ import { type Names, namesOf, type Period, periodOf, type Query } from '../../vo
 import type { QueryFilters, QueryResult, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { matchesName, womansForm } from '../matcher.ts';
+import { portalValue, valueParams } from './portal-values.ts';
 import type { DealFilter, Run } from './query-answer.ts';
 import { deals } from './query-deals.ts';
 import { leads } from './query-leads.ts';
@@ -25,7 +26,6 @@ import {
   staffNamed,
   topicOrName,
 } from './query-who.ts';
-import { portalValue, valueParams } from './portal-values.ts';
 import { knownTopic } from './topics.ts';
 
 /** How many items one part of a long list shows; «ещё» shows the next part. */

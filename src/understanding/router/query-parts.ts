@@ -89,11 +89,15 @@ export const SUBJECTS: { pattern: RegExp; subject: Query['subject'] }[] = [
 export const STATUSES: { pattern: RegExp; status: NonNullable<Query['status']> }[] = [
   { pattern: rule('просроч\\p{L}*|overdue|late|горящ\\p{L}*|горит'), status: 'overdue' },
   {
-    pattern: rule('выигран\\p{L}*|выиграл\\p{L}*|успешн\\p{L}*|won|win|wins|продал\\p{L}*|закрыли\\s+успешно'),
+    pattern: rule(
+      'выигран\\p{L}*|выиграл\\p{L}*|сконвертир\\p{L}*|конвертирован\\p{L}*|converted|успешн\\p{L}*|won|win|wins|продал\\p{L}*|закрыли\\s+успешно',
+    ),
     status: 'won',
   },
   {
-    pattern: rule('проигран\\p{L}*|проиграл\\p{L}*|провален\\p{L}*|провалил\\p{L}*|потерян\\p{L}*|потеряли|слили|lost'),
+    pattern: rule(
+      'проигран\\p{L}*|проиграл\\p{L}*|провален\\p{L}*|провалил\\p{L}*|потерян\\p{L}*|потеряли|слили|lost|(?:в\\s+)?брак[еу]?|бракован\\p{L}*|junk',
+    ),
     status: 'lost',
   },
   { pattern: rule('завис\\p{L}*|застрял\\p{L}*|застрявш\\p{L}*|stuck|без\\s+движения|stalled'), status: 'stuck' },

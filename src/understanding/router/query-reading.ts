@@ -37,6 +37,7 @@ import {
 } from './query-parts.ts';
 import { take } from './spans.ts';
 import type { Message } from './text.ts';
+import { statusWordIn } from './value-words.ts';
 import type { Clock } from './write-drafts.ts';
 
 export type ParsedQuery = { query: Query; unapplied: string[]; said: boolean; doubtful: number };
@@ -76,6 +77,7 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
   const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
   if (titled) found.topic = topic;
+  else if (subject === 'leads' && topic === undefined && !found.stage) found.topic ??= statusWordIn(unknown);
   const name = named ?? (topic && !titled ? { names: [topic], client: false } : undefined);
   if (topic && !titled && named) unknown.push(topic);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.
