@@ -101,3 +101,22 @@ describe('a lead’s status, a deal’s pipeline and currency said in words', ()
     expect(await ask('горячие лиды')).toMatch(/^🔎 Не нашёл «горячие» ни в названиях лидов/u);
   });
 });
+
+describe('words that lead in what comes next', () => {
+  for (const [lead, word] of [
+    ['со словом', 'смета'],
+    ['со словами', 'договор'],
+    ['где нужно', 'согласовать'],
+    ['где надо', 'подготовить'],
+  ] as const)
+    it(`«задачи ${lead} ${word}» are the tasks with «${word}» in the title`, async () => {
+      const reply = await ask(`задачи ${lead} ${word}`);
+      expect(reply).toMatch(new RegExp(`^✅ Задачи по запросу «${word}»: \\d+\\n`, 'u'));
+      for (const line of listed(reply)) expect(line.toLowerCase()).toContain(word.slice(0, 4));
+    });
+
+  for (const lead of ['с дедлайном', 'со сроком', 'с крайним сроком'])
+    it(`«задачи ${lead} на этой неделе» are the tasks due this week, not a name`, async () => {
+      expect(await ask(`задачи ${lead} на этой неделе`)).toMatch(/^✅ Ваши задачи с \d+ по \d+ \p{L}+: \d+\n/u);
+    });
+});
