@@ -120,3 +120,37 @@ describe('words that lead in what comes next', () => {
       expect(await ask(`задачи ${lead} на этой неделе`)).toMatch(/^✅ Ваши задачи с \d+ по \d+ \p{L}+: \d+\n/u);
     });
 });
+
+describe('a common word is that word, never a part of a name', () => {
+  for (const said of ['лидер по выручке за квартал', 'кто лидер по продажам в ноябре'])
+    it(`«${said}» is the managers by money won, no client «Лидер Авто»`, async () => {
+      const reply = await ask(said);
+      expect(reply).toMatch(/^📊 Выигранные сделки за .+ по менеджерам: \d+/u);
+      expect(reply).not.toContain('Лидер Авто');
+    });
+
+  it('«задачи на марс»: a lowercase word one letter off a first name is nobody, said so', async () => {
+    const reply = await ask('задачи на марс');
+    expect(reply).toMatch(/^🔎 Не нашёл «марс»/u);
+    expect(reply).not.toContain('Мария');
+  });
+
+  for (const said of ['есть пересечения в календаре', 'накладки во встречах завтра'])
+    it(`«${said}» is the day's schedule, which flags the clashes`, async () => {
+      expect(await ask(said)).toMatch(/^📅 Расписание на /u);
+    });
+
+  for (const [said, who] of [
+    ['что у Попова завтра', 'Дмитрия Попова на завтра'],
+    ['что у Орловой сегодня', 'Марии Орловой на сегодня'],
+  ] as const)
+    it(`«${said}» is the person's meetings that day, no client «… ${said.split(' ').at(-1)}»`, async () => {
+      expect(await ask(said)).toMatch(new RegExp(`^📅 Встречи ${who}: \\d+`, 'u'));
+    });
+
+  it('«просроченные задачи Попова по ромашке» composes the status, the person and the client', async () => {
+    expect(await ask('просроченные задачи Попова по ромашке')).toMatch(
+      /^✅ Просроченные задачи Дмитрия Попова по клиенту ООО «Ромашка»: \d+/u,
+    );
+  });
+});

@@ -132,11 +132,22 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   return (
     namedRecordView(message, days, clock) ??
     daysSchedule(message, clock) ??
+    clashes(message, day ?? today) ??
     questionIntent(message, clock) ??
     reportView(message.light, day ?? today) ??
     // Below, one keyword picks the view; a message with more in it than that is a question for the model.
     (plainRequest(message, days) ? keywordView(message.light, day, today) : undefined)
   );
+}
+
+const CLASH_WORDS = `пересечени\\p{L}*|пересека\\p{L}*|накладк\\p{L}*|наложени\\p{L}*|конфликт\\p{L}*|overlap\\p{L}*|clash\\p{L}*`;
+
+/** «есть пересечения в календаре», «накладки во встречах завтра»: the day's schedule, whose clashes it flags. */
+function clashes(message: Message, date: LocalDate): Intent | undefined {
+  if (!has(message.light, CLASH_WORDS)) return undefined;
+  if (!has(message.light, `календар\\p{L}*|встреч\\p{L}*|расписани\\p{L}*|calendar|meetings?|schedule|есть`))
+    return undefined;
+  return view({ scenario: 'schedule', date });
 }
 
 /** «досье Ромашки», «что по Орловой», «найди Альфу», «сделка Ромашка», «подготовь к встрече»: one record or meeting. */
@@ -156,7 +167,7 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
   }
 
   const about = aboutSomeone(message);
-  if (about) return view({ scenario: 'dossier', query: about });
+  if (about) return someonesDay(about, clock) ?? view({ scenario: 'dossier', query: about });
 
   const search = light.match(
     /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
@@ -240,6 +251,18 @@ function aboutSomeone(message: Message): string | undefined {
     return undefined;
   // As said: the lookups read any case, and «Орловой» keeps the woman «Орлов» would lose.
   return unquote(said);
+}
+
+/**
+ * «что у Попова завтра», «что у Орловой на этой неделе»: a name and a period after it are that person's schedule then,
+ * read as «встречи Попова завтра» — never a client called «Попова завтра».
+ */
+function someonesDay(about: string, clock: Clock): Intent | undefined {
+  const said = messageOf(about);
+  if (!findPeriod(said, clock)) return undefined;
+  const asked = parseQuery(messageOf(`встречи ${about}`), clock);
+  if (!asked?.query.person || !asked.query.period || asked.unapplied.length) return undefined;
+  return view({ scenario: 'query', query: asked.query });
 }
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
