@@ -63,6 +63,9 @@ export const DEALS_WON: Texts = { ru: 'Выигранных сделок', en: '
 
 export const DEALS_TOTAL: Texts = { ru: 'Сумма сделок', en: 'Deals total' };
 
+/** «сколько денег в воронке»: the money of the deals open now. */
+export const OPEN_DEALS_TOTAL: Texts = { ru: 'Сумма открытых сделок', en: 'Open deals total' };
+
 export const AVERAGE_DEAL: Texts = { ru: 'Средний чек', en: 'Average deal' };
 
 export const PERSON_NOT_FOUND_HINT: Texts = {

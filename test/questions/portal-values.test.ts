@@ -154,3 +154,16 @@ describe('a common word is that word, never a part of a name', () => {
     );
   });
 });
+
+describe('«воронка» said of the whole pipeline', () => {
+  it('«сколько денег в воронке» is the money of the deals open now, of no period', async () => {
+    const open = h.portal.data.deals.filter((deal) => deal.STAGE_SEMANTIC_ID === 'P').length;
+    expect(await ask('сколько денег в воронке')).toMatch(
+      new RegExp(`^💰 Сумма открытых сделок: .+\\nСделок: ${open}`, 'u'),
+    );
+  });
+
+  it('«конверсия воронки» is every deal’s conversion, no name «воронки»', async () => {
+    expect(await ask('конверсия воронки')).toMatch(/^📈 Конверсия за /u);
+  });
+});

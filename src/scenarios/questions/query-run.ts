@@ -58,7 +58,8 @@ export function withDefaults(query: Query, now: DateTime): Query {
   // Tasks by week or month are by their deadlines, ahead as much as behind: no year or quarter back.
   if (!out.period && (out.groupBy === 'month' || out.groupBy === 'week') && out.subject !== 'tasks')
     out.period = PERIOD_DEFAULTS[out.groupBy]!(now);
-  if (!out.period && isMoney(out)) out.period = PERIOD_DEFAULTS.money!(now);
+  // The open deals' money («сколько денег в воронке») is what stands there now, of no period.
+  if (!out.period && isMoney(out) && out.status !== 'open') out.period = PERIOD_DEFAULTS.money!(now);
   if (!out.period && out.subject === 'leads' && out.groupBy === 'source') out.period = PERIOD_DEFAULTS.sources!(now);
   // Tasks are the director's own unless a person, a client or a topic is named («задачи по Ромашке»: everyone's);
   // by person («у кого просрочки»), counted («сколько задач») or done («что сделали») they are the team's.

@@ -29,6 +29,7 @@ import {
   noSuchStage,
   noSuchTopic,
   ON_AVERAGE,
+  OPEN_DEALS_TOTAL,
   PERSON_NOT_FOUND_HINT,
   QUERY_HINTS,
   TOPIC_NOT_FOUND_HINT,
@@ -264,7 +265,7 @@ function totalLines(view: QueryView, title: string, language: Language): string[
   // Earned: the sum of the deals won in the period, per currency.
   if (query.measure === 'sum')
     return [
-      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : DEALS_TOTAL[language]}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
+      `💰 ${query.status === 'won' ? say(language, 'Выручка', 'Revenue') : (query.status === 'open' ? OPEN_DEALS_TOTAL : DEALS_TOTAL)[language]}${filterWords(view, language)}: ${n > 0 ? sumsText(sums, language) : money(0, 'RUB', language)}`,
       `${won}: ${n}`,
     ];
   if (query.measure === 'average')

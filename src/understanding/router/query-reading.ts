@@ -37,7 +37,7 @@ import {
 } from './query-parts.ts';
 import { take } from './spans.ts';
 import type { Message } from './text.ts';
-import { statusWordIn } from './value-words.ts';
+import { statusWordIn, withoutWholePipeline } from './value-words.ts';
 import type { Clock } from './write-drafts.ts';
 
 export type ParsedQuery = { query: Query; unapplied: string[]; said: boolean; doubtful: number };
@@ -73,7 +73,7 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
   // «закрыли сделку» in a director's mouth is winning it.
   if (found.status === 'done' && subject === 'deals') found.status = 'won';
-  const { name: named, topic, unapplied: unknown, doubtful } = rest(message, found);
+  const { name: named, topic, unapplied: unknown, doubtful } = withoutWholePipeline(rest(message, found), found);
   // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
   const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
   if (titled) found.topic = topic;
