@@ -103,7 +103,7 @@ export function toCyrillic(word: string): string {
 const loose = (stem: string) => stem.replace(/[ьъ]/gu, '').replace(/[йы]/gu, 'и').replace(/э/gu, 'е');
 
 /** Two words are the same name: equal stems, or stems one letter apart («Сергей»/«Сергея»). */
-function sameWord(queryWord: string, nameWord: string): boolean {
+function sameWord(queryWord: string, nameWord: string, strict = false): boolean {
   const a = loose(stemOf(queryWord));
   const b = loose(stemOf(nameWord));
   if (a === b) return true;
@@ -111,6 +111,7 @@ function sameWord(queryWord: string, nameWord: string): boolean {
   if (loose(toCyrillic(queryWord)) === b || loose(toCyrillic(nameWord)) === a) return true;
   // «Димы» is Дмитрий, «Кате» Екатерина: a first name's short form names the full one.
   if (fullNamesOf(stemOf(queryWord)).some((full) => loose(stemOf(full)) === b)) return true;
+  if (strict) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 3 && long.length - short.length <= 1 && long.startsWith(short);
 }
@@ -118,6 +119,8 @@ function sameWord(queryWord: string, nameWord: string): boolean {
 export interface MatchOptions {
   /** A query word may be the start of a name word («Ром» finds «Ромашка»); off for people («Иван» ≠ «Иванов»). */
   prefix?: boolean;
+  /** Stems the same, no letter to spare: a lowercase common word («марс») is no «Мария». */
+  strict?: boolean;
 }
 
 /** Every word of the query names a word of the text, in any grammatical case or alphabet. */
@@ -128,7 +131,7 @@ export function matchesName(text: string, query: string, options: MatchOptions =
   return queryWords.every((word) =>
     nameWords.some(
       (name) =>
-        sameWord(word, name) ||
+        sameWord(word, name, options.strict) ||
         (options.prefix === true &&
           loose(toCyrillic(name)).startsWith(loose(stemOf(word))) &&
           stemOf(word).length >= 3),

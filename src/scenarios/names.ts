@@ -7,6 +7,7 @@ import type { Person } from '../vocabulary/view-models.ts';
 import { byGrammar, matchesName, nearlyNamed } from './matcher.ts';
 import {
   categorySchema,
+  currencySchema,
   departmentSchema,
   type PortalDepartment,
   type PortalUser,
@@ -55,6 +56,8 @@ export interface NameDirectory {
   departments(): Promise<Department[]>;
   sourceName(code: string): Promise<string | undefined>;
   leadStatusName(code: string): Promise<string | undefined>;
+  /** One of the portal's own lists, code → name: lead sources, lead statuses, currencies. */
+  listed(list: PortalList): Promise<Map<string, string>>;
   /** Loads everything now (one batch), so the next views are served from the cache. */
   warm(): Promise<void>;
 }
@@ -65,12 +68,15 @@ export interface NameDirectoryOptions {
   ttlMs?: number;
 }
 
+export type PortalList = 'sources' | 'leadStatuses' | 'currencies';
+
 interface Snapshot {
   loadedAt: number;
   stages: Stage[];
   pipelines: Pipeline[];
   sources: Map<string, string>;
   leadStatuses: Map<string, string>;
+  currencies: Map<string, string>;
   users: Map<number, PortalUser>;
   departments: Department[];
 }
@@ -139,6 +145,9 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
     async leadStatusName(code) {
       return (await current()).leadStatuses.get(code);
     },
+    async listed(list) {
+      return (await current())[list];
+    },
     async warm() {
       await current();
     },
@@ -146,8 +155,9 @@ export function createNameDirectory(portal: PortalClient, options: NameDirectory
 }
 
 // A list the portal refuses (say, departments without the right) leaves its names empty, not the view failed.
-const LISTS: Record<'categories' | 'statuses' | 'users' | 'departments', Read> = {
+const LISTS: Record<'categories' | 'statuses' | 'currencies' | 'users' | 'departments', Read> = {
   categories: { method: 'crm.category.list', params: { entityTypeId: 2 }, all: true, optional: true },
+  currencies: { method: 'crm.currency.list', params: {}, optional: true },
   statuses: { method: 'crm.status.list', params: { order: { SORT: 'ASC' } }, all: true, optional: true },
   users: {
     method: 'user.get',
@@ -178,7 +188,13 @@ function names(raw: Record<keyof typeof LISTS, ReadResult>): Omit<Snapshot, 'loa
       headId: department.UF_HEAD ? Number(department.UF_HEAD) || undefined : undefined,
     }),
   );
-  return { stages, pipelines, sources, leadStatuses, users, departments };
+  const currencies = new Map(
+    parseItems(currencySchema, raw.currencies.items).map((currency) => [
+      currency.CURRENCY,
+      currency.FULL_NAME || currency.CURRENCY,
+    ]),
+  );
+  return { stages, pipelines, sources, leadStatuses, currencies, users, departments };
 }
 
 /** One status list holds deal stages of every pipeline, lead sources and lead statuses. */

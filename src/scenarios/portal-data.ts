@@ -61,6 +61,9 @@ export const statusSchema = z
   })
   .loose();
 
+/** One of the portal's currencies (crm.currency.list): its code and full name («USD», «Доллар США»). */
+export const currencySchema = z.object({ CURRENCY: text, FULL_NAME: optionalText }).loose();
+
 export const categorySchema = z.object({ id, name: text, sort: number.optional() }).loose();
 
 export const taskSchema = z

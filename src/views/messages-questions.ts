@@ -39,6 +39,15 @@ export const IN_PIPELINE: Texts = { ru: ' в воронке ', en: ' in pipeline
 
 export const AT_STAGE: Texts = { ru: ' на стадии ', en: ' at stage ' };
 
+/** A lead's status, as the portal names it: «Лиды в статусе «Некачественный лид»». */
+export const IN_STATUS: Texts = { ru: ' в статусе ', en: ' with status ' };
+
+export const FROM_SOURCE: Texts = { ru: ' из источника ', en: ' from source ' };
+
+export const FROM_SOURCES: Texts = { ru: ' из источников ', en: ' from sources ' };
+
+export const IN_CURRENCY: Texts = { ru: ' в валюте ', en: ' in ' };
+
 export const OF_ALL_TIME: Texts = { ru: ' за всё время', en: ' of all time' };
 
 export const NO_DEADLINE: Texts = { ru: 'без срока', en: 'no date' };

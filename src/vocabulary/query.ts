@@ -80,13 +80,23 @@ export const querySchema = z.object({
   compare: z.object({ from: localDate, to: localDate }).optional(),
 });
 
-export type Query = z.output<typeof querySchema>;
+/**
+ * Values the portal itself names in its own lists — a lead's or deal's source («с сайта»), a deal's currency («в
+ * долларах») — as the portal codes them. The answer finds them from the words said (the router and the model say them
+ * as a topic): never sent to the model, so its prompt does not grow.
+ */
+export const askedQuerySchema = querySchema.extend({
+  source: z.array(name).optional(),
+  currency: z.array(name).optional(),
+});
+
+export type Query = z.output<typeof askedQuerySchema>;
 
 /**
  * A question as kept in the memory and the stored answers: older ones said «у кого нет ни одной задачи» with a flag
  * of its own (`none`), read now as tasks without tasks.
  */
-export const storedQuerySchema = querySchema
+export const storedQuerySchema = askedQuerySchema
   .extend({ none: z.boolean().optional() })
   .transform(({ none, ...query }): Query => (none ? { ...query, without: 'tasks' } : query));
 

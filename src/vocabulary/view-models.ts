@@ -161,6 +161,10 @@ export interface QueryFilters {
   named?: string;
   stage?: string;
   pipeline?: string;
+  /** The portal's names of the lead or deal sources asked about («Веб-сайт»). */
+  source?: string[];
+  /** The currencies' codes asked about («USD»). */
+  currency?: string[];
 }
 
 /** A client record in a list of contacts or companies. */

@@ -407,6 +407,14 @@ const dealCategoryList: Method = (_params, { data }) => {
   return { result: rows, total: rows.length };
 };
 
+// The portal's currencies, the base one first: the demo company sells in roubles, some deals in dollars and euros.
+const CURRENCIES = [
+  { CURRENCY: 'RUB', FULL_NAME: 'Российский рубль', BASE: 'Y', SORT: '100' },
+  { CURRENCY: 'USD', FULL_NAME: 'Доллар США', BASE: 'N', SORT: '200' },
+  { CURRENCY: 'EUR', FULL_NAME: 'Евро', BASE: 'N', SORT: '300' },
+];
+const currencyList: Method = () => ({ result: CURRENCIES, total: CURRENCIES.length });
+
 const dealCategoryStages: Method = (params, { data }) => {
   const raw = param(params, 'id');
   const id = raw === undefined || raw === '0' || raw === 0 ? 0 : positiveId(raw);
@@ -552,6 +560,7 @@ export const crmMethods: Record<string, Method> = {
   'crm.activity.get': getOf('activities'),
   'crm.stagehistory.list': stageHistoryList,
   'crm.status.list': statusList,
+  'crm.currency.list': currencyList,
   'crm.category.list': categoryList,
   'crm.dealcategory.list': dealCategoryList,
   'crm.dealcategory.stage.list': dealCategoryStages,

@@ -2,6 +2,7 @@ import type { Params } from '../../portal/port.ts';
 import { leadSelect, toLeadItems } from '../clients/leads.ts';
 import { leadSchema, parseItems } from '../portal-data.ts';
 import { readTogether } from '../reads.ts';
+import { valueParams } from './portal-values.ts';
 import { type Answer, countRows, part, type Run, ranked, titledAbout, window } from './query-answer.ts';
 import { amountFilter, between, people } from './query-filters.ts';
 import { withoutRelated } from './query-without.ts';
@@ -9,7 +10,12 @@ import { withoutRelated } from './query-without.ts';
 export async function leads(run: Run): Promise<Answer> {
   const { context, query, who } = run;
   const range = window(run);
-  const filter: Params = { ...people('ASSIGNED_BY_ID', who), ...between('DATE_CREATE', range), ...amountFilter(query) };
+  const filter: Params = {
+    ...people('ASSIGNED_BY_ID', who),
+    ...between('DATE_CREATE', range),
+    ...amountFilter(query),
+    ...(await valueParams(context, query, run.filters)),
+  };
   if (query.status === 'new') filter.STATUS_ID = 'NEW';
   if (query.status === 'open') filter.STATUS_SEMANTIC_ID = 'P';
   if (query.status === 'won' || query.status === 'done') filter.STATUS_SEMANTIC_ID = 'S';

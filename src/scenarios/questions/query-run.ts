@@ -8,6 +8,7 @@ import { type Names, namesOf, type Period, periodOf, type Query } from '../../vo
 import type { QueryFilters, QueryResult, ViewModel } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { matchesName, womansForm } from '../matcher.ts';
+import { portalValue, valueParams } from './portal-values.ts';
 import type { DealFilter, Run } from './query-answer.ts';
 import { deals } from './query-deals.ts';
 import { leads } from './query-leads.ts';
@@ -96,7 +97,7 @@ export async function runQuery(
   limit = QUERY_PAGE,
 ): Promise<ViewModel> {
   const { at, director } = context;
-  const named = await topicOrName(context, asked);
+  const named = await topicOrName(context, (await portalValue(context, asked)) ?? asked);
   if ('view' in named) return named.view;
   const query = withDefaults(named.ok, DateTime.fromJSDate(context.now, { zone: director.timeZone }));
   const filters: QueryFilters = {};
@@ -171,8 +172,8 @@ function narrowed(query: Query): boolean {
 
 async function stageFilters(run: Run): Promise<Resolved<DealFilter>> {
   const { query, context, filters } = run;
-  const params: Params = {};
-  if (query.subject !== 'deals') return { ok: { params } };
+  if (query.subject !== 'deals') return { ok: { params: {} } };
+  const params: Params = await valueParams(context, query, filters);
   const { names, at } = context;
   if (query.pipeline) {
     const pipelines = (await names.pipelines()).filter((pipeline) =>

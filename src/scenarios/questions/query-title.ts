@@ -9,8 +9,12 @@ import {
   EXACTLY,
   FOR_CLIENT,
   FOR_CLIENTS,
+  FROM_SOURCE,
+  FROM_SOURCES,
   firstOnes,
+  IN_CURRENCY,
   IN_PIPELINE,
+  IN_STATUS,
   idleForDays,
   lateForDays,
   MATCHING_WORDS,
@@ -203,7 +207,16 @@ export function filterWords(view: Pick<QueryView, 'query' | 'filters' | 'at'>, l
       quoted(portalText(query.topic), language);
   if (filters.named) words += MATCHING_WORDS[language] + quoted(portalText(filters.named), language);
   if (filters.pipeline) words += IN_PIPELINE[language] + quoted(portalText(filters.pipeline), language);
-  if (filters.stage) words += AT_STAGE[language] + quoted(portalText(filters.stage), language);
+  if (filters.stage)
+    words += (query.subject === 'leads' ? IN_STATUS : AT_STAGE)[language] + quoted(portalText(filters.stage), language);
+  if (filters.source)
+    words +=
+      (filters.source.length > 1 ? FROM_SOURCES : FROM_SOURCE)[language] +
+      listed(
+        filters.source.map((source) => quoted(portalText(source), language)),
+        language,
+      );
+  if (filters.currency) words += IN_CURRENCY[language] + listed(filters.currency, language);
   if (query.idleDays) words += (query.subject === 'tasks' ? lateForDays : idleForDays)(query.idleDays, language);
   // «на 7 140 000 ₽»: one sum exactly.
   if (query.amount?.min !== undefined && query.amount.min === query.amount.max)

@@ -47,7 +47,9 @@ export async function resolvePerson(context: ScenarioContext, query: Query): Pro
     if (!person) return { view: { view: 'queryNotFound', at, query, about: 'person', name: one } };
     return { ok: { ids: [id], shown: { kind: 'person', person } } };
   }
-  const found = await names.findUsers(one);
+  // A lowercase word («задачи на марс») is a name only when it spells one, stem for stem — no «Мария» for «марс».
+  const typed = await names.findUsers(one);
+  const found = /\p{Lu}/u.test(one) ? typed : typed.filter((person) => matchesName(person.name, one, { strict: true }));
   if (found.length === 1) return { ok: { ids: [found[0]!.id], shown: { kind: 'person', person: found[0]! } } };
   if (found.length === 0) return { ok: undefined };
   return { view: { view: 'queryChoice', at, about: 'person', name: one, options: personOptions(query, found) } };

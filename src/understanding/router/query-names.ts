@@ -17,7 +17,15 @@ export const SMALL = new RegExp(
 // After these a name is a client's: «сделки по Ромашке», «встречи с Альфой», «для Техностроя».
 export const CLIENT_PREPOSITIONS = /^(?:по|с|со|для|от|with|for)$/u;
 // After these a lowercase word that is no name is what the titles are about: «задачи по ремонту», «про отчёт».
-const TOPIC_PREPOSITIONS = /^(?:по|про|о|об)$/u;
+// «задачи где нужно согласовать»: after «где» too.
+const TOPIC_PREPOSITIONS = /^(?:по|про|о|об|где)$/u;
+// So too after «с», «из», «в» about leads and deals: «лиды с сайта», «из телеграма», «сделки в тендерах» — the answer
+// asks the portal's own lists (sources, statuses, pipelines, currencies) and its directory before the titles.
+const VALUE_PREPOSITIONS = /^(?:с|со|из|в|во)$/u;
+const VALUED = new Set(['leads', 'deals']);
+// Words that say what comes next, not what it is: «со словом смета», «с дедлайном на этой неделе» (the period that
+// follows is the tasks' deadline already), «где нужно согласовать».
+const LEAD_IN = /^(?:слов\p{L}*|текст\p{L}*|дедлайн\p{L}*|крайн\p{L}*|срок\p{L}*|нужно|надо)$/u;
 export const CLIENT_WORDS =
   /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u;
 export const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u;
@@ -68,10 +76,14 @@ export function rest(message: Message, found: Found): Rest {
       // «сделки Соколова и Морозовой», «по ромашке и ориону»: two names (or topics), kept apart.
       (about ? topicWords : nameWords).push(clean);
       continue;
+    } else if (about && topicWords.length === 0 && LEAD_IN.test(clean)) {
+      continue;
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
-      about = TOPIC_PREPOSITIONS.test(clean) ? clean : '';
+      const next = (light[index + 1] ?? '').replace(/[^\p{L}\p{N}-]/gu, '');
+      const valued = VALUE_PREPOSITIONS.test(clean) && (VALUED.has(found.subject ?? '') || LEAD_IN.test(next));
+      about = TOPIC_PREPOSITIONS.test(clean) || valued ? clean : '';
       continue;
     } else if (knownWord(clean) && !(/^\p{Lu}/u.test(original) && !message.raw.trimStart().startsWith(original))) {
       // «по каждому», «и почему»: a word the assistant knows is never a name, unless capitalised where a sentence

@@ -39,6 +39,7 @@ import {
 } from './query-parts.ts';
 import { rule, take } from './spans.ts';
 import type { Message } from './text.ts';
+import { statusWordIn, withoutWholePipeline } from './value-words.ts';
 import type { Clock } from './write-drafts.ts';
 
 export type ParsedQuery = { query: Query; unapplied: string[]; said: boolean; doubtful: number };
@@ -77,11 +78,11 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (!found.measure && /(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u.test(message.light))
     found.measure = 'count';
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
-  // «закрыли сделку» in a director's mouth is winning it.
-  const { name: named, topic, unapplied: unknown, doubtful } = rest(message, found);
+  const { name: named, topic, unapplied: unknown, doubtful } = withoutWholePipeline(rest(message, found), found);
   // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
   const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
   if (titled) found.topic = topic;
+  else if (subject === 'leads' && topic === undefined && !found.stage) found.topic ??= statusWordIn(unknown);
   const name = named ?? (topic && !titled ? { names: [topic], client: false } : undefined);
   if (topic && !titled && named) unknown.push(topic);
   // «сделки, созданные на этой неделе»: a deal's, lead's or client's period is when it was created already.

@@ -138,6 +138,7 @@ function readyView(message: Message, clock: Clock): Intent | undefined {
   return (
     namedRecordView(message, days, clock) ??
     daysSchedule(message, clock) ??
+    clashes(message, day ?? today) ??
     questionIntent(message, clock) ??
     personReport(message, clock) ??
     reportView(message.light, day ?? today) ??
@@ -153,6 +154,16 @@ function ofDepartment(message: Message, days: DayMatch[], keyword: Intent | unde
   // Every other word a plain one: «выгрузи бухгалтерию» asks for something else.
   if (!department || !plainRequest(message, [...days, department.span], 0)) return keyword;
   return view({ scenario: 'teamStatus', department: department.said });
+}
+
+const CLASH_WORDS = `пересечени\\p{L}*|пересека\\p{L}*|накладк\\p{L}*|наложени\\p{L}*|конфликт\\p{L}*|overlap\\p{L}*|clash\\p{L}*`;
+
+/** «есть пересечения в календаре», «накладки во встречах завтра»: the day's schedule, whose clashes it flags. */
+function clashes(message: Message, date: LocalDate): Intent | undefined {
+  if (!has(message.light, CLASH_WORDS)) return undefined;
+  if (!has(message.light, `календар\\p{L}*|встреч\\p{L}*|расписани\\p{L}*|calendar|meetings?|schedule|есть`))
+    return undefined;
+  return view({ scenario: 'schedule', date });
 }
 
 /** «досье Ромашки», «что по Орловой», «найди Альфу», «сделка Ромашка», «подготовь к встрече»: one record or meeting. */
@@ -172,7 +183,7 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
   }
 
   const about = aboutSomeone(message) ?? bareName(message, days, clock);
-  if (about) return view({ scenario: 'dossier', query: about });
+  if (about) return someonesDay(about, clock) ?? view({ scenario: 'dossier', query: about });
 
   const search = light.match(
     /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
@@ -275,6 +286,18 @@ function bareName(message: Message, days: DayMatch[], clock: Clock): string | un
   const named = (word: string) =>
     !knownWord(word) && (/^\p{Lu}/u.test(word) || (words.length === 1 && LOWER_NAME.test(word)));
   return words.every(named) ? said : undefined;
+}
+
+/**
+ * «что у Попова завтра», «что у Орловой на этой неделе»: a name and a period after it are that person's schedule then,
+ * read as «встречи Попова завтра» — never a client called «Попова завтра».
+ */
+function someonesDay(about: string, clock: Clock): Intent | undefined {
+  const said = messageOf(about);
+  if (!findPeriod(said, clock)) return undefined;
+  const asked = parseQuery(messageOf(`встречи ${about}`), clock);
+  if (!asked?.query.person || !asked.query.period || asked.unapplied.length) return undefined;
+  return view({ scenario: 'query', query: asked.query });
 }
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
