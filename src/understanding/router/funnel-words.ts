@@ -18,6 +18,8 @@ export function funnelQuery(message: Message, clock: Clock): Query | undefined {
   // «воронка в деньгах»: a measure, not a pipeline called «деньгах».
   if (!match || Object.keys(followUpParts(message).said).length > 0) return undefined;
   const before = message.raw.slice(0, match.index);
+  // «сделки в тендерной воронке»: a question about deals that names a pipeline, read as such.
+  if (/(?<![\p{L}])(?:сделк\p{L}*|deals?)(?![\p{L}])/iu.test(before)) return undefined;
   const after = message.raw.slice(match.index + match[0].length).replace(/[?!.]+\s*$/u, '');
   // The words after the funnel read as a question's parts first («по менеджерам», «Морозовой», «за ноябрь»).
   // A word after «по» that reads as a topic of titles is, after a funnel, a pipeline's name.

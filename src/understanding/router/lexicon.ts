@@ -257,7 +257,6 @@ const EVERYDAY_WORDS = [
 // The names of the views: a word that names a view is never a client's name. (Words a title may be about, as
 // «отчёт» or «звонок», stay free to be the topic of «задачи про отчёт».)
 const VIEW_WORDS = [
-  'воронка',
   'расписание',
   'брифинг',
   'сводка',

@@ -83,7 +83,9 @@ export function rest(message: Message, found: Found): Rest {
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
       const next = (light[index + 1] ?? '').replace(/[^\p{L}\p{N}-]/gu, '');
       const valued = VALUE_PREPOSITIONS.test(clean) && (VALUED.has(found.subject ?? '') || LEAD_IN.test(next));
-      about = TOPIC_PREPOSITIONS.test(clean) || valued ? clean : '';
+      // «где» leads to a topic only as «где нужно …»: «где мой кофе» is no question about titles.
+      const topical = TOPIC_PREPOSITIONS.test(clean) && (clean !== 'где' || LEAD_IN.test(next));
+      about = topical || valued ? clean : '';
       continue;
     } else if (knownWord(clean) && !(/^\p{Lu}/u.test(original) && !message.raw.trimStart().startsWith(original))) {
       // «по каждому», «и почему»: a word the assistant knows is never a name, unless capitalised where a sentence

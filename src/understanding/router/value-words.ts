@@ -23,9 +23,17 @@ const WHOLE_PIPELINE = /^(?:воронк\p{L}*|pipeline|funnel)$/iu;
 export function withoutWholePipeline(read: Rest, found: Found): Rest {
   const whole = (word: string | undefined) => word !== undefined && WHOLE_PIPELINE.test(word);
   const [only] = read.name?.names ?? [];
-  if (!whole(read.topic) && !(read.name?.names.length === 1 && whole(only))) return read;
+  // «воронка» is a word the lexicon knows: then it is left unread rather than taken for a topic.
+  const unread = read.unapplied.find(whole);
+  if (!whole(read.topic) && !unread && !(read.name?.names.length === 1 && whole(only))) return read;
   // «в воронке» is where the open deals stand, whatever a money word («денег») first made of it.
-  if (whole(read.topic) && found.subject === 'deals' && found.measure !== 'conversion') found.status = 'open';
-  const { topic, name, ...others } = read;
-  return { ...others, ...(whole(topic) ? {} : topic ? { topic } : {}), ...(whole(only) ? {} : name ? { name } : {}) };
+  if ((whole(read.topic) || unread) && found.subject === 'deals' && found.measure !== 'conversion')
+    found.status = 'open';
+  const { topic, name, unapplied, ...others } = read;
+  return {
+    ...others,
+    unapplied: unapplied.filter((word) => !whole(word)),
+    ...(whole(topic) ? {} : topic ? { topic } : {}),
+    ...(whole(only) ? {} : name ? { name } : {}),
+  };
 }

@@ -283,6 +283,8 @@ function bareName(message: Message, days: DayMatch[], clock: Clock): string | un
   const said = unquote(message.raw.trim().replace(/[?？!.]+$/u, ''));
   const words = said.split(/\s+/u);
   if (days.length || words.length > 3 || /[\d@/:]/u.test(said) || parseQuery(message, clock)) return undefined;
+  // A word that names a view («воронка») is that view, not a client's name.
+  if (keywordView(message.light, undefined, todayIn(clock.now, clock.timeZone))) return undefined;
   const named = (word: string) =>
     !knownWord(word) && (/^\p{Lu}/u.test(word) || (words.length === 1 && LOWER_NAME.test(word)));
   return words.every(named) ? said : undefined;
