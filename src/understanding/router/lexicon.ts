@@ -141,6 +141,25 @@ export const GRAMMAR_WORDS = [
 
 // The everyday words around a question: never a name, never a keyword of their own.
 const EVERYDAY_WORDS = [
+  // the director and the people around: never a name («что у меня», «как дела у сотрудников»)
+  'я',
+  'меня',
+  'мне',
+  'мной',
+  'мы',
+  'нас',
+  'нам',
+  'нами',
+  'вас',
+  'вам',
+  'тебя',
+  'сотрудник',
+  'сотрудники',
+  'сотрудников',
+  'сотрудника',
+  'свободен',
+  'свободна',
+  'свободны',
   'почему',
   'зачем',
   'отчего',
@@ -256,18 +275,7 @@ const EVERYDAY_WORDS = [
 
 // The names of the views: a word that names a view is never a client's name. (Words a title may be about, as
 // «отчёт» or «звонок», stay free to be the topic of «задачи про отчёт».)
-const VIEW_WORDS = [
-  'расписание',
-  'брифинг',
-  'сводка',
-  'итоги',
-  'досье',
-  'команда',
-  'статус',
-  'прогноз',
-  'конверсия',
-  'выручка',
-];
+const VIEW_WORDS = ['расписание', 'брифинг', 'сводка', 'итоги', 'досье', 'команда', 'прогноз', 'конверсия', 'выручка'];
 
 const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...VIEW_WORDS, ...TOPIC_WORDS].map(stemOf));
 

@@ -87,6 +87,8 @@ function meetingAsked(message: Message, clock: Clock, heads: RegExp[]): Intent |
   const name = rawSlice(without(rest, [...days.slice(0, 1), ...(time ? [time] : [])]), 0);
   const words = name.split(/\s+/u).filter(Boolean);
   if (words.length === 0 || words.length > 8 || words.some((word) => OTHER_SUBJECT.test(word))) return undefined;
+  // «когда я свободен»: words the assistant knows, every one, name no meeting.
+  if (words.every((word) => knownWord(word))) return undefined;
   const date: LocalDate | undefined = days[0]?.date;
   return {
     kind: 'view',

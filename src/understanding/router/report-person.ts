@@ -34,6 +34,8 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
   const { name, unapplied } = rest(message, found);
   // One name only: a list of people is no one person's report.
   const said = name?.names.length === 1 ? name.names[0] : undefined;
+  // «what did I do»: the director's own day, the day's results.
+  if (said && /^(?:i|я)$/iu.test(said)) return undefined;
   const person = found.person ?? said;
   // Only a name, capitalised, and nothing else unread: «Попов за неделю», not «сделки за неделю».
   if (!person || unapplied.length || (name && (found.person || name.client || !said || !/^\p{Lu}/u.test(said))))
