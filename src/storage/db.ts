@@ -1,6 +1,5 @@
-// The assistant's own state: one SQLite file by default, or a PostgreSQL database that several instances share
-// (DATABASE_URL). Its schema is in numbered SQL migrations. Every repository talks to it through `Database`,
-// whose calls return promises, so one set of repositories serves both engines.
+// The assistant's own state: one SQLite file, or a PostgreSQL database several instances share (DATABASE_URL), with
+// numbered SQL migrations. Repositories talk to it through `Database`'s promises: one set serves both engines.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -99,8 +98,7 @@ export async function openDatabase(where: string, options: OpenOptions = {}): Pr
   try {
     // Pragmas outside any transaction: `foreign_keys` inside one is silently ignored.
     db.pragma('journal_mode = WAL');
-    // FULL, not NORMAL: a claimed proposal or digest slot must survive a power cut, or a tap could write twice.
-    // WAL does not always imply a level; set it explicitly. `lossy` writes step down to NORMAL for their commit.
+    // FULL (set, as WAL does not imply it): a claimed proposal or digest slot survives a power cut; `lossy` steps down.
     db.pragma(`synchronous = ${DURABLE}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

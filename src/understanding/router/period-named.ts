@@ -3,6 +3,7 @@
 import type { DateTime } from 'luxon';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
 import type { PeriodReading, PeriodWords } from './period-words.ts';
+import { NUMBER_WORDS } from './query-parts.ts';
 
 type Unit = 'week' | 'month' | 'quarter' | 'year';
 const L = '\\p{L}*';
@@ -82,16 +83,7 @@ const BEFORE_LAST: PeriodWords = {
 };
 
 const COUNTS: Record<string, number> = {
-  два: 2,
-  две: 2,
-  три: 3,
-  четыре: 4,
-  пять: 5,
-  шесть: 6,
-  семь: 7,
-  восемь: 8,
-  девять: 9,
-  десять: 10,
+  ...NUMBER_WORDS,
   two: 2,
   three: 3,
   four: 4,

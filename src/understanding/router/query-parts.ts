@@ -255,7 +255,7 @@ export const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> =
 
 // ─── order and how many ──────────────────────────────────────────────────
 
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   два: 2,
   две: 2,
   три: 3,
