@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
 import { shipped } from '../package-root.ts';
+import { preparedOnce } from './prepared-statements.ts';
 
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -151,15 +152,7 @@ const DURABLE = 'FULL';
 const LOSSY = 'NORMAL';
 
 function sqliteDatabase(db: BetterSqlite3.Database, file: string): Database {
-  const statements = new Map<string, BetterSqlite3.Statement<Param[]>>();
-  const statement = (sql: string) => {
-    let prepared = statements.get(sql);
-    if (!prepared) {
-      prepared = db.prepare<Param[]>(sql);
-      statements.set(sql, prepared);
-    }
-    return prepared;
-  };
+  const statement = preparedOnce(db);
   // Set twice for every lossy statement: prepared once, not parsed again each time (as `db.pragma` would).
   const synchronous = (level: string) => statement(`PRAGMA synchronous = ${level}`).run();
   const direct: Queries = {

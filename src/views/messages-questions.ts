@@ -20,8 +20,6 @@ export const EXACTLY: Texts = { ru: ' на ', en: ' of ' };
 /** A group of deals with no client. */
 export const NO_CLIENT: Texts = { ru: 'без клиента', en: 'no client' };
 
-export const BY_CLIENT: Texts = { ru: 'по клиентам', en: 'by client' };
-
 /** «моя выручка», «мой средний чек», «моя конверсия»: the director's own, and the header says so. */
 export const YOUR_REVENUE: Texts = { ru: 'Ваша выручка', en: 'Your revenue' };
 export const YOUR_DEALS_TOTAL: Texts = { ru: 'Сумма ваших сделок', en: 'Your deals total' };
@@ -63,19 +61,9 @@ export const GROUPED_BY_MANAGER: Texts = { ru: ' по менеджерам', en:
 
 export const NO_DEALS_CLOSED: Texts = { ru: 'закрытых сделок нет', en: 'no deals closed' };
 
-export const BY_MANAGER: Texts = { ru: 'по менеджерам', en: 'by manager' };
-
 export const BY_PERSON: Texts = { ru: 'по сотрудникам', en: 'by person' };
 
 export const BY_STATUS: Texts = { ru: 'по статусам', en: 'by status' };
-
-export const BY_STAGE: Texts = { ru: 'по стадиям', en: 'by stage' };
-
-export const BY_SOURCE: Texts = { ru: 'по источникам', en: 'by source' };
-
-export const BY_WEEK: Texts = { ru: 'по неделям', en: 'by week' };
-
-export const BY_MONTH: Texts = { ru: 'по месяцам', en: 'by month' };
 
 export const NOTHING_FOUND: Texts = { ru: 'Ничего не нашлось.', en: 'Nothing found.' };
 

@@ -216,7 +216,7 @@ export function phrasePack(now: Date, zone: string): Phrase[] {
     ['команда', team],
     ['как дела у сотрудников', team],
     ['статус отдела', team],
-    ['как там мой отдел продаж', { kind: 'view', request: { scenario: 'teamStatus', department: 'продаж' } }],
+    ['как там мой отдел продаж', { kind: 'view', request: { scenario: 'teamStatus', department: 'отдел продаж' } }],
     ['воронка продаж', pipeline],
     ['покажи воронку', pipeline],
     ['как продажи?', pipeline],

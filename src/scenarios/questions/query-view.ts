@@ -5,16 +5,11 @@ import { countOf, dayHeading, money, moneyTotals, plural } from '../../views/for
 import { activityLine, closedTaskLine, dealLine, eventLine, leadLine, taskLine } from '../../views/items.ts';
 import { buttonLabel, hintLine, opens, type Page, portalText, quoted, sections } from '../../views/lines.ts';
 import { NOTHING_TO_AVERAGE, SUM_OF_DEALS } from '../../views/messages-abilities.ts';
+import { GROUPS } from '../../views/messages-files.ts';
 import {
   AVERAGE_DEAL,
-  BY_CLIENT,
-  BY_MANAGER,
-  BY_MONTH,
   BY_PERSON,
-  BY_SOURCE,
-  BY_STAGE,
   BY_STATUS,
-  BY_WEEK,
   DEALS_WON,
   didYouMean,
   firstOnes,
@@ -257,15 +252,14 @@ function conversionParts(
 
 function groupParts(view: QueryView, result: Extract<QueryResult, { kind: 'groups' }>, language: Language): Part[] {
   const { query } = view;
-  const by = {
-    // Deals and leads have managers; tasks and calls have the people doing them.
-    manager: query.subject === 'deals' || query.subject === 'leads' ? BY_MANAGER[language] : BY_PERSON[language],
-    stage: query.subject === 'leads' ? BY_STATUS[language] : BY_STAGE[language],
-    client: BY_CLIENT[language],
-    source: BY_SOURCE[language],
-    week: BY_WEEK[language],
-    month: BY_MONTH[language],
-  }[query.groupBy ?? 'manager'];
+  const group = query.groupBy ?? 'manager';
+  // Deals and leads have managers and stages; tasks and calls have the people doing them, leads a status.
+  const by =
+    group === 'manager' && query.subject !== 'deals' && query.subject !== 'leads'
+      ? BY_PERSON[language]
+      : group === 'stage' && query.subject === 'leads'
+        ? BY_STATUS[language]
+        : GROUPS[group].by[language];
   // «топ-3 клиента»: the limit is on the groups, said after them; the deals inside are all counted.
   const unordered = { ...view, query: { ...query, sort: undefined, limit: undefined } };
   const first = query.limit ? firstOnes(query.limit, language) : '';

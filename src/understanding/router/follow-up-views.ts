@@ -147,12 +147,6 @@ function departmentOf(message: Message, continues: boolean): Intent | undefined 
   return { kind: 'view', request: { scenario: 'teamStatus', department } };
 }
 
-/** «статус отдела проектов»: the team's status asked of one department (the word «отдел» said). */
-export function withDepartment(intent: Intent, message: Message): Intent {
-  if (intent.kind !== 'view' || intent.request.scenario !== 'teamStatus' || intent.unapplied) return intent;
-  return departmentOf(message, false) ?? intent;
-}
-
 /** «а у Кузнецовой завтра что?» after a schedule: that person's meetings, on the day said or the one shown. */
 function someoneElsesDay(
   message: Message,

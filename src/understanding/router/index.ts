@@ -13,7 +13,6 @@ import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
 import { findDays, findTimes, todayIn } from './dates.ts';
 import { ellipsis, refinement } from './follow-up.ts';
-import { withDepartment } from './follow-up-views.ts';
 import { funnelQuery } from './funnel-words.ts';
 import { referenceIntent } from './item-reference.ts';
 import { attendeesAsked, movedByTitle, prepAsked, timeAsked } from './meeting-words.ts';
@@ -28,7 +27,7 @@ import { typedInRussian } from './typed-russian.ts';
 import { unsupportedWrite } from './unsupported-writes.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
-import { writeDraft } from './write-drafts.ts';
+import { type Clock, writeDraft } from './write-drafts.ts';
 
 export interface UnderstandContext {
   now: Date;
@@ -135,22 +134,11 @@ export function understand(said: string, context: UnderstandContext): Understand
 }
 
 function intentOf(text: string, context: UnderstandContext): Intent {
-  const clock = { now: context.now, timeZone: context.timeZone };
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'unknown' };
-  if (trimmed.startsWith('/')) {
-    const intent = commandIntent(trimmed, context.now, context.timeZone);
-    // "/schedule завтра": a day after the command is the day to show.
-    const day =
-      intent?.kind === 'view' && intent.request.scenario === 'schedule'
-        ? findDays(trimmed, context.now, context.timeZone)[0]
-        : undefined;
-    return day ? { kind: 'view', request: { scenario: 'schedule', date: day.date } } : (intent ?? { kind: 'unknown' });
-  }
-
+  if (trimmed.startsWith('/')) return commandWithDay(trimmed, context);
   const button = buttonCommand.get(buttonKey(trimmed));
   if (button) return commandIntent(`/${button}`, context.now, context.timeZone)!;
-
   const impossible = impossibleValue(trimmed);
   if (impossible) return { kind: 'impossible', what: impossible };
 
@@ -163,53 +151,72 @@ function intentOf(text: string, context: UnderstandContext): Intent {
     if (greeting[0].length >= message.light.length) return { kind: 'greeting' };
     message = without(message, [{ start: 0, end: greeting[0].length }]);
   }
-  const { light } = message;
-  if (/^[?？]+$/u.test(trimmed) || helpRe.test(light)) return { kind: 'help' };
-  if (!light) return { kind: 'unknown' };
+  if (/^[?？]+$/u.test(trimmed) || helpRe.test(message.light)) return { kind: 'help' };
+  if (!message.light) return { kind: 'unknown' };
+  const clock = { now: context.now, timeZone: context.timeZone };
+  return (
+    shownIntent(message, context, clock) ??
+    changeIntent(message, context, clock, trimmed) ??
+    readIntent(message, context, clock, trimmed)
+  );
+}
 
-  if (moreRe.test(light)) return { kind: 'more' };
-  const nth = nthOf(light);
+/** "/schedule завтра": a day after the command is the day to show. */
+function commandWithDay(trimmed: string, context: UnderstandContext): Intent {
+  const intent = commandIntent(trimmed, context.now, context.timeZone);
+  const day =
+    intent?.kind === 'view' && intent.request.scenario === 'schedule'
+      ? findDays(trimmed, context.now, context.timeZone)[0]
+      : undefined;
+  return day ? { kind: 'view', request: { scenario: 'schedule', date: day.date } } : (intent ?? { kind: 'unknown' });
+}
+
+/** «ещё», «открой третью», «закрой её», «из них»: what was just shown, referred to. */
+function shownIntent(message: Message, context: UnderstandContext, clock: Clock): Intent | undefined {
+  if (moreRe.test(message.light)) return { kind: 'more' };
+  const nth = nthOf(message.light);
   const referred = referenceIntent(message, context, clock);
   // With nothing remembered at all, an opening is left to the memory read when it is answered.
   if (referred && !(referred.kind === 'unresolved' && referred.why === 'noList' && nth !== undefined)) return referred;
   if (nth !== undefined) return { kind: 'nth', index: nth };
-  const them = pluralIntent(message, context, clock);
-  if (them) return them;
+  return pluralIntent(message, context, clock);
+}
 
+/** Settings, plans and writes, and the changes the portal cannot make. */
+function changeIntent(message: Message, context: UnderstandContext, clock: Clock, trimmed: string): Intent | undefined {
+  const { light } = message;
   // Before the digests: «не присылай про лиды» is about alerts, «не присылай новые лиды» about the digest.
   const alerts = alertChangeOf(light);
   if (alerts) return { kind: 'alerts', ...alerts };
   const digestChange = digestChangeIntent(message);
   if (digestChange) return digestChange;
-
   // Before the writes: «поставь план на декабрь 12 млн» is a plan, not a task.
   const plan = planIntent(message, clock, context.previous);
   if (plan) return plan;
-
   // Before calls and e-mail: "создай задачу отправить письмо Иванову" is a task the portal can hold.
   const draft = writeDraft(message, clock);
   if (draft && 'ask' in draft) return { kind: 'ask', question: draft.ask, said: trimmed };
   if (draft) return { kind: 'write', draft: pointedAt(draft, context.previous) };
   const unsupported = unsupportedWrite(message);
   if (unsupported) return unsupported;
-
   // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
   const people = contactsIntent(message, clock);
   if (people) return people;
-
   if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
   if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };
   if (callRe.test(light)) return { kind: 'cannotDo', what: 'call' };
+  return undefined;
+}
 
+/** A read: a refinement of the last question first, then the views, then a follow-up of the last view. */
+function readIntent(message: Message, context: UnderstandContext, clock: Clock, trimmed: string): Intent {
   const digests = digestsIntent(message);
   if (digests) return digests;
-
   // «а за неделю?», «а конверсия?», «а отдел проектов?»: the last question refined, before any view takes the words.
   const continued = ellipsis(message, context.previous, clock, trimmed);
   if (continued) return continued;
   const funnel = funnelQuery(message, clock);
   if (funnel) return { kind: 'view', request: { scenario: 'query', query: funnel } };
-
   const compared =
     comparisonIntent(message, clock) ??
     absenceIntent(message, clock) ??
@@ -217,15 +224,13 @@ function intentOf(text: string, context: UnderstandContext): Intent {
     absenceOfWhom(message, clock) ??
     withNoneIntent(message, clock);
   if (compared) return compared;
-
   const shown = attendeesAsked(message, clock) ?? viewIntent(message, clock);
   // «когда стратегическая сессия»: a meeting by its title, unless the words read whole as the meetings with a client.
   const meeting = timeAsked(message, clock);
   if (meeting && !meetingList(shown)) return meeting;
-  if (shown) return withDepartment(shown, message);
+  if (shown) return shown;
   const moved = movedByTitle(message, clock) ?? prepAsked(message, clock);
   if (moved) return moved;
-
   return followUp(message, context) ?? refinement(message, context.previous, clock) ?? { kind: 'unknown' };
 }
 

@@ -118,14 +118,30 @@ export function rest(message: Message, found: Found): Rest {
     previous = '';
     about = '';
   }
-  const topic = topicWords.length ? { topic: topicWords.join(' ') } : {};
+  return restOf({ nameWords, topicWords, unapplied, client, doubtful, strangers }, found);
+}
+
+/** The words left once read: the names, the topic, and what stays unapplied. */
+function restOf(
+  read: {
+    nameWords: string[];
+    topicWords: string[];
+    unapplied: string[];
+    client: boolean;
+    doubtful: number;
+    strangers: number;
+  },
+  found: Found,
+): Rest {
+  const { nameWords, unapplied, client, doubtful } = read;
+  const topic = read.topicWords.length ? { topic: read.topicWords.join(' ') } : {};
   const names = namesIn(nameWords);
   if (names.flat().length > 3 * names.length)
     return { ...topic, unapplied: [...unapplied, ...nameWords.filter((word) => !SEPARATOR.test(word))], doubtful };
   // «сделки ромашки» typed in lower case on a phone: the one word left, not an adjective or an adverb, is the
   // name asked about (looked up, and said plainly when it fits nobody).
   const [only] = unapplied;
-  if (!names.length && !found.person && strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
+  if (!names.length && !found.person && read.strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
     return { ...topic, name: { names: [only], client }, unapplied: [], doubtful: doubtful + 1 };
   return names.length
     ? { ...topic, name: { names: names.map((one) => one.join(' ')), client }, unapplied, doubtful }

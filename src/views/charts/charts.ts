@@ -4,8 +4,7 @@ import type { ChartData } from '../../vocabulary/charts.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { dateInWords } from '../format.ts';
 import type { Texts } from '../messages.ts';
-import { CHART_TITLES, NO_SOURCE, SINCE, WON_SINCE } from '../messages-files.ts';
-import { BY_MONTH, BY_WEEK } from '../messages-questions.ts';
+import { CHART_TITLES, GROUPS, NO_SOURCE, SINCE, WON_SINCE } from '../messages-files.ts';
 import { count } from '../words.ts';
 import { type ChartOption, drawChart } from './draw.ts';
 import { drawPlanChart } from './plan-drawing.ts';
@@ -139,7 +138,7 @@ export function drawChartOf(data: ChartData, language: Language): Uint8Array {
     case 'revenue':
       return columns({
         title: CHART_TITLES.revenue[language],
-        subtitle: (data.period === 'week' ? BY_WEEK : BY_MONTH)[language],
+        subtitle: GROUPS[data.period === 'week' ? 'week' : 'month'].by[language],
         names: data.points.map((point) => point.label ?? shortDate(point.start, language)),
         values: data.points.map((point) => point.amount),
         labels: data.points.map((point) => (point.amount > 0 ? shortMoney(point.amount, data.currency, language) : '')),
