@@ -20,8 +20,25 @@ export function buttonFormOf(schema: z.ZodType): ButtonForm | undefined {
   return buttonForms.get(inner)?.button;
 }
 
-const isLocalDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+// Every stored question is checked again on each message: a calendar check, not a date library's parser.
+const isLocalDate = (value: string) => {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!parts) return false;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+};
+
+// The same few instants come back in every stored question: each is parsed once.
+const checkedInstants = new Map<string, boolean>();
+const isInstant = (value: string) => {
+  let valid = checkedInstants.get(value);
+  if (valid === undefined) {
+    valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+    if (checkedInstants.size >= 1000) checkedInstants.clear();
+    checkedInstants.set(value, valid);
+  }
+  return valid;
+};
 
 // Limits are checked but not sent to the model: every schema keyword costs prompt tokens on each request.
 export const field = {
@@ -43,16 +60,7 @@ export const field = {
     ),
   /** An ISO 8601 date-time with offset, e.g. `2026-11-25T18:00:00+03:00`. */
   instant: () =>
-    carried(
-      z
-        .string()
-        .describe('ISO date-time')
-        .refine(
-          (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid,
-          'expected an ISO date-time',
-        ),
-      'instant',
-    ),
+    carried(z.string().describe('ISO date-time').refine(isInstant, 'expected an ISO date-time'), 'instant'),
   text: (max = 5000) =>
     carried(
       z

@@ -1,6 +1,7 @@
 // Every promise of PRODUCT.md through the real bot: `npm start`, grammY, the fake Bot API, the demo
 // portal and a SQLite file. Assertions are on what the director's Telegram would show.
 import { describe, expect, it } from 'vitest';
+import { TYPING_DELAY_MS } from '../../src/telegram/features/conversation.ts';
 import { DIRECTOR, MANAGER, runningStand, STRANGER, startStand, TECHNICAL_WORDS } from './harness.ts';
 
 const PORTAL_DOWN = 'Не удалось подключиться к Битрикс24, проверьте, что портал доступен.';
@@ -43,13 +44,18 @@ describe('the Telegram bot, run as an operator runs it', () => {
     expect(answer?.plain).not.toMatch(/\?\s*$/);
   });
 
-  it('shows “typing…” in the chat while it works on an answer', async () => {
-    const from = stand.telegram.calls.length;
-    await stand.say(DIRECTOR, 'воронка');
-    const typing = stand.telegram.calls
-      .slice(from)
-      .filter((call) => call.method === 'sendChatAction' && Number(call.payload.chat_id) === DIRECTOR.id);
-    expect(typing.map((call) => call.payload.action)).toContain('typing');
+  it('shows “typing…” in the chat while it works on an answer that takes a moment', async () => {
+    stand.portal.faults.latencyMs = 2 * TYPING_DELAY_MS;
+    try {
+      const from = stand.telegram.calls.length;
+      await stand.say(DIRECTOR, 'воронка');
+      const typing = stand.telegram.calls
+        .slice(from)
+        .filter((call) => call.method === 'sendChatAction' && Number(call.payload.chat_id) === DIRECTOR.id);
+      expect(typing.map((call) => call.payload.action)).toContain('typing');
+    } finally {
+      stand.portal.faults.latencyMs = 0;
+    }
   });
 
   it('shows a mapped user their own tasks, not the webhook owner’s', async () => {

@@ -55,9 +55,15 @@ export async function closedWorkFrom(
 ): Promise<ClosedWork> {
   const { names, director, now } = context;
   const deals = new Map(parseItems(dealSchema, reads.movedDeals.items).map((deal) => [deal.ID, deal]));
+  const history = parseItems(stageHistorySchema, reads.moves.items);
+  // Months of earlier history arrive to name where the moved deals came from: only their rows are checked.
+  const moved = new Set(history.map((entry) => String(entry.OWNER_ID)));
+  const earlier = reads.earlierStages.items.filter((item) =>
+    moved.has(String((item as { OWNER_ID?: unknown }).OWNER_ID)),
+  );
   const moves = dealMoves(
-    parseItems(stageHistorySchema, reads.moves.items),
-    parseItems(stageHistorySchema, reads.earlierStages.items),
+    history,
+    parseItems(stageHistorySchema, earlier),
     deals,
     await names.stages(),
     director.timeZone,

@@ -7,16 +7,22 @@ import type { MenuKeyboard } from '../menu.ts';
 import type { Sender } from '../send.ts';
 
 const TYPING_REFRESH_MS = 4_500;
+// An answer ready sooner shows no "typing…": it would only flash, and each action is one more call to Telegram.
+export const TYPING_DELAY_MS = 300;
 
-/** Keeps "typing…" on screen until `work` finishes (Telegram clears it after ~5 s). */
+/** Shows "typing…" once `work` has taken a noticeable moment, and keeps it on screen (Telegram clears it after ~5 s). */
 export async function whileTyping<T>(ctx: Context, work: () => Promise<T>, logger: Logger): Promise<T> {
   const typing = () => ctx.replyWithChatAction('typing').catch((error) => logger.debug('typing failed', { error }));
-  void typing();
-  const timer = setInterval(typing, TYPING_REFRESH_MS);
+  let refresh: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    void typing();
+    refresh = setInterval(typing, TYPING_REFRESH_MS);
+  }, TYPING_DELAY_MS);
   try {
     return await work();
   } finally {
-    clearInterval(timer);
+    clearTimeout(first);
+    clearInterval(refresh);
   }
 }
 
