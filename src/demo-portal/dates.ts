@@ -27,14 +27,21 @@ function offsetMinutes(ms: number, zone: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// Every answer's time block writes the current second twice: the last one written is kept.
+let lastWritten = { second: Number.NaN, zone: '', text: '' };
+
 /** `2026-11-24T18:00:00+03:00`: how CRM and tasks write a moment, in the portal's zone. */
 export function isoIn(moment: number | Date | DateTime, zone: string): string {
   const ms = typeof moment === 'number' ? moment : moment.valueOf();
+  const second = Math.floor(ms / 1000);
+  if (second === lastWritten.second && zone === lastWritten.zone) return lastWritten.text;
   const offset = offsetMinutes(ms, zone);
-  const local = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const local = new Date(second * 1000 + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const text = `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  lastWritten = { second, zone, text };
+  return text;
 }
 
 /** `24.11.2026 09:00:00`: the calendar's display format on a Russian portal. */

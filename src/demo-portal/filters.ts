@@ -1,6 +1,8 @@
 // Filtering, ordering, field selection and paging the way the portal's list methods do them.
 
-import { looksLikeDateTime, momentOf } from './dates.ts';
+import { looksLikeDateTime } from './dates.ts';
+import { fieldSelection } from './field-selection.ts';
+import { compare, isEmpty, matchTexts, type Operand, operandOf } from './operand.ts';
 import { RestError } from './rest-error.ts';
 
 export type Row = Record<string, unknown>;
@@ -59,6 +61,11 @@ export interface ListShape {
   timeZone: string;
   /** Fields where LIKE does not work (CRM status, contact and company fields): a `%` there compares whole values. */
   noLike?: ReadonlySet<string>;
+  /**
+   * How a stored row is shown (a task works out its sub-status from the clock). Only the page's rows are shown, so
+   * a list costs no copy of every record; a filter or an order that reads a `derived` field sees shown rows.
+   */
+  show?: { row: (row: Row) => Row; derived: ReadonlySet<string> };
 }
 
 const likeOperators: Partial<Record<Operator, Operator>> = {
@@ -84,90 +91,6 @@ function parseFilter(filter: unknown, shape: ListShape): Condition[] {
   return conditions;
 }
 
-const numeric = /^-?\d+(\.\d+)?$/;
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-// One collator for all: `localeCompare(…, 'ru')` builds a new one on every call.
-const russian = new Intl.Collator('ru');
-// Printable Latin and Russian letters only: for such texts the collator's "equal" is plain sameness.
-const plain = /^[\x20-\x7e\u0401\u0410-\u044f\u0451]*$/;
-
-/** A value read once and compared many times: its text, number and moment are worked out on first use. */
-class Operand {
-  readonly empty: boolean;
-  private textForm?: string;
-  private lowerForm?: string;
-  private numberForm?: number | null;
-  private momentForm?: number | null;
-  private dateTimeForm?: boolean;
-
-  constructor(
-    readonly raw: unknown,
-    readonly zone: string,
-  ) {
-    this.empty = isEmpty(raw);
-  }
-
-  get text(): string {
-    this.textForm ??= String(this.raw);
-    return this.textForm;
-  }
-
-  get lower(): string {
-    this.lowerForm ??= this.text.toLocaleLowerCase('ru');
-    return this.lowerForm;
-  }
-
-  /** The number a numeric text stands for, or null. */
-  get number(): number | null {
-    if (this.numberForm === undefined) this.numberForm = numeric.test(this.text) ? Number(this.text) : null;
-    return this.numberForm;
-  }
-
-  get moment(): number | undefined {
-    if (this.momentForm === undefined) this.momentForm = momentOf(this.raw, this.zone) ?? null;
-    return this.momentForm ?? undefined;
-  }
-
-  get dateTime(): boolean {
-    this.dateTimeForm ??= looksLikeDateTime(this.raw);
-    return this.dateTimeForm;
-  }
-}
-
-type TextComparison = (left: Operand, right: Operand) => number;
-
-const orderTexts: TextComparison = (left, right) => russian.compare(left.lower, right.lower);
-
-// Only sameness matters here: equal texts need no collation, and different plain texts are never equal.
-const matchTexts: TextComparison = (left, right) => {
-  if (left.lower === right.lower) return 0;
-  if (plain.test(left.lower) && plain.test(right.lower)) return 1;
-  return russian.compare(left.lower, right.lower);
-};
-
-/** Compares a stored value with a filter value: instants for date-times, numbers for numbers, text otherwise. */
-function compare(stored: Operand, wanted: Operand, texts: TextComparison = orderTexts): number | undefined {
-  if (stored.empty || wanted.raw === undefined || wanted.raw === null) return undefined;
-  if (stored.dateTime) {
-    const left = stored.moment;
-    const right = wanted.moment;
-    if (left === undefined || right === undefined) return undefined;
-    return left - right;
-  }
-  if (typeof stored.raw === 'boolean') {
-    const truthy = wanted.raw === true || ['Y', 'y', '1', 'true'].includes(wanted.text);
-    return stored.raw === truthy ? 0 : 1;
-  }
-  const left = stored.number;
-  const right = left === null ? null : wanted.number;
-  if (left !== null && right !== null) return left - right;
-  return texts(stored, wanted);
-}
-
 /** A multi-field entry (`{ ID, VALUE_TYPE, VALUE, TYPE_ID }`) is matched by its value. */
 const entryValue = (item: unknown): unknown =>
   item !== null && typeof item === 'object' && 'VALUE' in item ? (item as Row).VALUE : item;
@@ -177,7 +100,7 @@ function equals(stored: unknown, wanted: Operand): boolean {
   if (Array.isArray(stored)) return stored.some((item) => equals(entryValue(item), wanted));
   // The same text is equal by any reading but the date-time one (an impossible date equals nothing).
   if (typeof stored === 'string' && stored !== '' && stored === wanted.text && !looksLikeDateTime(stored)) return true;
-  return compare(new Operand(stored, wanted.zone), wanted, matchTexts) === 0;
+  return compare(operandOf(stored, wanted.zone), wanted, matchTexts) === 0;
 }
 
 const listOf = (value: unknown): unknown[] =>
@@ -211,7 +134,7 @@ type RowTest = (row: Row) => boolean;
 /** One condition made ready for every row: its wanted values are read once, not once a row. */
 function testOf({ field, operator, negate, value }: Condition, zone: string): RowTest {
   const list = Array.isArray(value) || (typeof value === 'object' && value !== null);
-  const operand = (item: unknown) => new Operand(item, zone);
+  const operand = (item: unknown) => operandOf(item, zone);
   switch (operator) {
     case 'eq':
     case 'in':
@@ -281,7 +204,7 @@ function sortRows(rows: Row[], order: unknown, shape: ListShape, fallback: strin
   }
   if (!keys.some(([field]) => field === fallback)) keys.push([fallback, 1]);
   // Each row's sort values are read once, not once a comparison.
-  const sortable = rows.map((row) => ({ row, values: keys.map(([field]) => new Operand(row[field], shape.timeZone)) }));
+  const sortable = rows.map((row) => ({ row, values: keys.map(([field]) => operandOf(row[field], shape.timeZone)) }));
   sortable.sort((a, b) => {
     for (let index = 0; index < keys.length; index++) {
       const direction = keys[index]![1];
@@ -296,24 +219,6 @@ function sortRows(rows: Row[], order: unknown, shape: ListShape, fallback: strin
     return 0;
   });
   return sortable.map(({ row }) => row);
-}
-
-/** Keeps the selected fields; `*` and no selection give the entity's default fields. Read once for a whole page. */
-export function fieldSelection(
-  select: unknown,
-  shape: ListShape & { defaults?: (key: string) => boolean },
-): (row: Row) => Row {
-  const wanted = Array.isArray(select) ? select.map(String) : [];
-  const all = wanted.length === 0 || wanted.includes('*');
-  const fields = wanted.filter((key) => key !== '*').map((key) => (shape.field ? shape.field(key) : key));
-  return (row) => {
-    const out: Row = {};
-    if (all) {
-      for (const key of Object.keys(row)) if (shape.defaults ? shape.defaults(key) : true) out[key] = row[key];
-    }
-    for (const field of fields) if (field in row) out[field] = row[field];
-    return out;
-  };
 }
 
 export interface Page {
@@ -366,7 +271,8 @@ export function listRows(
   const query = conditions.filter((condition) => !isWindow(condition));
   const window = conditions.filter(isWindow);
   const order = () => {
-    const source = typeof rows === 'function' ? rows() : rows;
+    const stored = typeof rows === 'function' ? rows() : rows;
+    const source = shape.show && readsDerived(query, request.order, shape) ? stored.map(shape.show.row) : stored;
     const matching = source.filter(compileFilter(query, shape.timeZone));
     return sortRows(matching, request.order, shape, shape.idField);
   };
@@ -380,5 +286,19 @@ export function listRows(
   }
   const windowed = window.length === 0 ? ordered : ordered.filter(compileFilter(window, shape.timeZone));
   const page = pageOf(windowed, request.start);
-  return { ...page, items: page.items.map(fieldSelection(request.select, shape)) };
+  const select = fieldSelection(request.select, shape);
+  const show = shape.show?.row;
+  // Showing a shown row again changes nothing, so the page is shown whichever rows were filtered.
+  return { ...page, items: page.items.map(show ? (row) => select(show(row)) : select) };
+}
+
+/** Whether the filter or the order reads a field that only a shown row has right. */
+function readsDerived(conditions: Condition[], order: unknown, shape: ListShape): boolean {
+  const derived = shape.show?.derived;
+  if (!derived) return false;
+  const ordered = Object.keys(order && typeof order === 'object' ? order : {});
+  return (
+    conditions.some(({ field }) => derived.has(field)) ||
+    ordered.some((key) => derived.has(shape.field ? shape.field(key) : key))
+  );
 }

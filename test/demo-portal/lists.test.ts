@@ -1,7 +1,7 @@
 // Filters, dates with offsets, ordering and paging behave like the portal's, whichever way the request is sent.
 import { describe, expect, it } from 'vitest';
 import { HALF_YEAR } from '../../src/demo-portal/sales-history.ts';
-import { demoPortalForFile, type Transport } from './portal-call.ts';
+import { demoPortalForFile, NOW, type Transport } from './portal-call.ts';
 
 const call = demoPortalForFile();
 
@@ -143,6 +143,31 @@ describe('order, select and paging', () => {
       last = Number(page.at(-1));
     }
     expect(seen).toHaveLength(120 + HALF_YEAR.deals);
+  });
+});
+
+describe('what a task shows', () => {
+  it('a filter on the sub-status reads it as shown: an open task past its deadline is -1, whatever the page', async () => {
+    type Shown = Task & { subStatus: string };
+    const overdue = await call('tasks.task.list', {
+      filter: { SUB_STATUS: -1 },
+      select: ['ID', 'SUB_STATUS', 'DEADLINE'],
+    });
+    const shown = tasksOf(overdue.body) as Shown[];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((task) => task.subStatus === '-1' && Date.parse(task.deadline!) < NOW.getTime())).toBe(true);
+    const others = await call('tasks.task.list', { filter: { '!SUB_STATUS': -1 }, select: ['ID'] });
+    const all = await call('tasks.task.list', { select: ['ID'] });
+    expect((overdue.body.total as number) + (others.body.total as number)).toBe(all.body.total);
+  });
+
+  it('a selected field name is only a name: quotes, backslashes and code in it select nothing', async () => {
+    const { status, body } = await call('crm.deal.list', {
+      select: ['ID', 'a"b\\c', "x']; throw 1; //", '__proto__'],
+      filter: { ID: 1 },
+    });
+    expect(status).toBe(200);
+    expect(body.result).toEqual([{ ID: '1' }]);
   });
 });
 

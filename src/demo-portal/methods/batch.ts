@@ -1,4 +1,6 @@
 // batch: up to 50 named commands in one request, later ones reading earlier results through `$result[name][…]`.
+import type { Params } from '../../portal/port.ts';
+import { remembered } from '../memo.ts';
 import { parseQuery } from '../params.ts';
 import { RestError } from '../rest-error.ts';
 import { type Method, param } from './context.ts';
@@ -50,6 +52,9 @@ function asPhp(map: Record<string, unknown>, listKeys: boolean): unknown {
   return map;
 }
 
+// A bot asks the same commands in every batch: each is parsed once, and `substitute` gives every call its own copy.
+const commandParams = remembered(parseQuery);
+
 export function createBatch(): Method {
   return (params, context) => {
     const raw = param(params, 'cmd');
@@ -73,8 +78,8 @@ export function createBatch(): Method {
       try {
         if (method === 'batch')
           throw new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400);
-        const query = parseQuery(cut < 0 ? '' : text.slice(cut + 1));
-        const reply = context.call(method, substitute(query, result) as typeof query);
+        const query = commandParams(cut < 0 ? '' : text.slice(cut + 1));
+        const reply = context.call(method, substitute(query, result) as Params);
         result[name] = reply.result;
         if (reply.total !== undefined) totals[name] = reply.total;
         if (reply.next !== undefined) nexts[name] = reply.next;

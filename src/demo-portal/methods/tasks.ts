@@ -1,7 +1,9 @@
 // tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
 import { nextId, taskPerson, taskRecord } from '../company.ts';
 import { isoIn, momentOf } from '../dates.ts';
-import { fieldSelection, listRows, type Row } from '../filters.ts';
+import { fieldSelection } from '../field-selection.ts';
+import { listRows, type Row } from '../filters.ts';
+import { remembered } from '../memo.ts';
 import { RestError } from '../rest-error.ts';
 import { listRequest, type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
 
@@ -15,12 +17,12 @@ const SPECIAL: Record<string, string> = {
 };
 
 /** `RESPONSIBLE_ID` → `responsibleId`; keys already in camelCase stay as they are. */
-function taskField(key: string): string {
+const taskField = remembered((key: string): string => {
   const special = SPECIAL[key.toUpperCase()];
   if (special) return special;
   if (/[a-z]/.test(key)) return key;
   return key.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
+});
 
 // The keys tasks.task.list sorts by (its documentation's list); any other is refused.
 const SORTABLE = new Set([
@@ -150,17 +152,20 @@ function applyFields(task: Row, fields: Record<string, unknown>, context: Method
   }
 }
 
+// What `present` works out: a filter on it reads the tasks as shown.
+const DERIVED = new Set(['subStatus']);
+
 const list: Method = (params, context) => {
   const now = context.now().getTime();
-  const rows = () => context.data.tasks.map((task) => present(task, now));
+  const show = { row: (task: Row) => present(task, now), derived: DERIVED };
   // A selection always brings the id along, as the portal does.
   const request = listRequest(params);
   const select =
     Array.isArray(request.select) && request.select.length > 0 ? ['ID', ...request.select] : request.select;
   const page = listRows(
-    rows,
+    context.data.tasks,
     { ...request, order: taskOrder(request.order), select },
-    { idField: 'id', field: taskField, timeZone: context.data.timeZone, defaults: LIST_DEFAULTS },
+    { idField: 'id', field: taskField, timeZone: context.data.timeZone, defaults: LIST_DEFAULTS, show },
     { lists: context.lists, name: 'tasks' },
   );
   return pageReply(page, (tasks) => ({ tasks }));
