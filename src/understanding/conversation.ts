@@ -104,8 +104,23 @@ interface InHand {
   changed: boolean;
 }
 
+// Directors whose last written memory is kept with its checked form; past this many the oldest is let go.
+const KEPT_CHECKED = 1_000;
+
 export function createConversations(memory: MemoryRepository): Conversations {
   const inHand = new Map<number, InHand>();
+  // The memory as this process last wrote it, checked: read back unchanged, it is not checked again (checking a
+  // long list shown costs more than the rest of reading the message). Another instance's write reads as changed.
+  const written = new Map<number, { text: string; checked: ConversationContext }>();
+  const checkedOf = (telegramUserId: number, value: Record<string, unknown>) => {
+    const known = written.get(telegramUserId);
+    return known && known.text === JSON.stringify(value) ? known.checked : contextOf(value);
+  };
+  const keepWritten = (telegramUserId: number, hand: InHand) => {
+    written.delete(telegramUserId);
+    if (written.size >= KEPT_CHECKED) written.delete(written.keys().next().value as number);
+    written.set(telegramUserId, { text: JSON.stringify(hand.stored), checked: hand.checked });
+  };
   const stored = async (telegramUserId: number): Promise<Record<string, unknown>> => {
     const value = await memory.getContext(telegramUserId);
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
@@ -115,11 +130,13 @@ export function createConversations(memory: MemoryRepository): Conversations {
     if (inHand.has(telegramUserId)) return work();
     const value = await stored(telegramUserId);
     if (inHand.has(telegramUserId)) return work();
-    const hand: InHand = { stored: value, checked: contextOf(value), changed: false };
+    const hand: InHand = { stored: value, checked: checkedOf(telegramUserId, value), changed: false };
     inHand.set(telegramUserId, hand);
     const save = async () => {
       inHand.delete(telegramUserId);
-      if (hand.changed) await memory.setContext(telegramUserId, hand.stored);
+      if (!hand.changed) return;
+      await memory.setContext(telegramUserId, hand.stored);
+      keepWritten(telegramUserId, hand);
     };
     const result = await work().catch(async (error: unknown) => {
       await save().catch(() => {});

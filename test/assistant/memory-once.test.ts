@@ -65,4 +65,24 @@ describe('the conversation memory during one answer', () => {
     await conversations.during(DIRECTOR, async () => conversations.read(DIRECTOR));
     expect(counts).toEqual({ reads: 1, writes: 0 });
   });
+
+  it('reads what another instance wrote since, not what this one wrote last', async () => {
+    const { memory } = countingMemory();
+    const here = createConversations(memory);
+    const there = createConversations(memory);
+    await here.during(DIRECTOR, () => here.remember(DIRECTOR, { shown }));
+    const other = [{ kind: 'deal' as const, id: 9, title: 'Поставка для Альфы' }];
+    await there.during(DIRECTOR, () => there.remember(DIRECTOR, { shown: other }));
+    const seen = await here.during(DIRECTOR, async () => (await here.read(DIRECTOR)).shown);
+    expect(seen).toEqual(other);
+  });
+
+  it('checks a part written in a shape the catalogue refuses, and forgets it', async () => {
+    const { memory } = countingMemory();
+    const conversations = createConversations(memory);
+    await conversations.during(DIRECTOR, () => conversations.remember(DIRECTOR, { shown }));
+    await memory.setContext(DIRECTOR, { shown: [{ kind: 'task', id: 'seven' }] });
+    const seen = await conversations.during(DIRECTOR, async () => (await conversations.read(DIRECTOR)).shown);
+    expect(seen).toBeUndefined();
+  });
 });
