@@ -9,6 +9,7 @@ import type { ScenarioContext } from '../context.ts';
 import { personName } from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { workDayOf } from '../reports/team-status.ts';
+import { dayWindow } from '../schedule/day-window.ts';
 import { staffNamed } from './absence-who.ts';
 
 /** What was asked: one kind of absence, anyone away, or also whoever has not started the day. */
@@ -93,10 +94,11 @@ export async function absence(
     return [{ person: person(one.ID), reason, title: entry.name, first: entry.first, last: entry.last }];
   });
   const absentIds = new Set(away.map((one) => one.person.id));
+  const day = dayWindow(at.today, director.timeZone);
   const notStarted = today
     ? staff
         .filter((one) => !absentIds.has(one.ID))
-        .filter((one) => workDayOf(results[`day${one.ID}`]?.result, at.today, director.timeZone) === 'notStarted')
+        .filter((one) => workDayOf(results[`day${one.ID}`]?.result, day) === 'notStarted')
         .map((one) => person(one.ID))
     : undefined;
   const scope = whose ? { scope: whose.scope } : {};

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import type { TeamMember, ViewModel, WorkDay } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import type { Department } from '../names.ts';
 import { parseItems, personName, taskSchema, timemanSchema } from '../portal-data.ts';
 import { departmentsNamed } from '../questions/query-department.ts';
 import { type Read, readTogether } from '../reads.ts';
+import { dayWindow, type Window } from '../schedule/day-window.ts';
 import { isOverdueTask, openTaskFilter, overdueTaskFilter } from '../tasks/open-tasks.ts';
 
 /** The departments under the given ones, themselves included. */
@@ -23,13 +23,16 @@ export function withSubdepartments(roots: number[], departments: Department[]): 
   return found;
 }
 
-export function workDayOf(status: unknown, today: string, timeZone: string): WorkDay {
+/** The work-day status of one person; `today` is the director's day, for a day closed before it began. */
+export function workDayOf(status: unknown, today: Window): WorkDay {
   const parsed = timemanSchema.safeParse(status);
   if (!parsed.success) return 'unknown';
   const started = (parsed.data as { TIME_START?: unknown }).TIME_START;
-  // Asked only of a closed day: the other statuses say enough, and a date in a zone is not free (a whole team).
-  const startedToday = () =>
-    typeof started === 'string' && DateTime.fromISO(started, { setZone: true }).setZone(timeZone).toISODate() === today;
+  // Asked only of a closed day: the other statuses say enough. An instant against the day's bounds, once per team.
+  const startedToday = () => {
+    const at = typeof started === 'string' ? Date.parse(started) : Number.NaN;
+    return at >= today.start.toMillis() && at < today.end.toMillis();
+  };
   switch (parsed.data.STATUS) {
     case 'OPENED':
       return 'working';
@@ -97,6 +100,7 @@ export async function teamStatus(context: ScenarioContext, department?: string):
       ]),
     ) as Record<string, Read>,
   );
+  const today = dayWindow(at.today, director.timeZone);
   const team: TeamMember[] = members.map((member) => {
     const open = results[`open${member.ID}`];
     const overdue =
@@ -106,7 +110,7 @@ export async function teamStatus(context: ScenarioContext, department?: string):
       person: { id: member.ID, name: personName(member), position: member.WORK_POSITION },
       activeTasks: open?.total ?? 0,
       overdueTasks: overdue,
-      workDay: workDayOf(results[`day${member.ID}`]?.result, at.today, director.timeZone),
+      workDay: workDayOf(results[`day${member.ID}`]?.result, today),
     };
   });
   const scope = headsTop
