@@ -46,7 +46,8 @@ export function absenceOfWhom(message: Message, clock: Clock): Intent | undefine
   if (department) rest = rest.replace(department[0], ' ');
   const reasons: (Reason | undefined)[] = [];
   for (const [pattern, reason] of ASKS) {
-    if (rest.match(pattern)) reasons.push(reason);
+    if (!rest.match(pattern)) continue;
+    reasons.push(reason);
     rest = rest.replace(pattern, ' ');
   }
   const asked = reasons.find((reason) => reason !== undefined);

@@ -5,7 +5,7 @@
 // Only the two languages the assistant speaks: the package's index loads a dozen locales.
 import * as en from 'chrono-node/en';
 import * as ru from 'chrono-node/ru';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { IsoDateTime } from '../../vocabulary/writes.ts';
 import { matchesOf } from './spans.ts';
@@ -93,31 +93,97 @@ const dayOfMonthRe = new RegExp(
 // A dotted pair after these is a time ("в 15.30"), never a date.
 const timeOnlyPreposition = /^(?:в|во|с|со|at|from)\s+/u;
 
-// One message asks for the director's local now many times (its days, its periods, its follow-up); the zone's
-// offset is worked out once per instant and zone, not once per question. A DateTime never changes, so it is shared.
-let lastNow: { at: number; timeZone: string; local: DateTime; day?: DateTime } | undefined;
+// Day arithmetic in a named zone asks luxon for the zone's offset at every step, and luxon works each one out
+// again through the platform's calendar; an offset at an instant never changes, so each is worked out once.
+class RememberedZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.#offsets.get(ts);
+    if (offset === undefined) {
+      if (this.#offsets.size >= 10_000) this.#offsets.clear();
+      offset = super.offset(ts);
+      this.#offsets.set(ts, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/** The director's zone as luxon reads it, with its offsets remembered when it is a named (IANA) zone. */
+export function zoneOf(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    if (zones.size >= 100) zones.clear();
+    const named = Info.normalizeZone(timeZone);
+    zone = named.type === 'iana' ? new RememberedZone(named.name) : named;
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+// One message asks for the director's local now many times (its days, its periods, its follow-up, a name read
+// at the epoch in UTC among them); the zone's offset is worked out once per instant and zone, not once per
+// question. A DateTime never changes, so it is shared.
+interface LocalNow {
+  local: DateTime;
+  day?: DateTime;
+  date?: LocalDate;
+}
+const nows = new Map<string, LocalNow>();
+let lastNow: { at: number; timeZone: string; known: LocalNow } | undefined;
+
+function localNow(now: Date, timeZone: string): LocalNow {
+  const at = now.getTime();
+  if (lastNow?.at === at && lastNow.timeZone === timeZone) return lastNow.known;
+  const key = `${at}|${timeZone}`;
+  let known = nows.get(key);
+  if (!known) {
+    if (nows.size >= 16) nows.clear();
+    known = { local: DateTime.fromJSDate(now, { zone: zoneOf(timeZone) }) };
+    nows.set(key, known);
+  }
+  lastNow = { at, timeZone, known };
+  return known;
+}
 
 export function zonedNow(now: Date, timeZone: string): DateTime {
-  if (lastNow?.at !== now.getTime() || lastNow.timeZone !== timeZone)
-    lastNow = { at: now.getTime(), timeZone, local: DateTime.fromJSDate(now, { zone: timeZone }) };
-  return lastNow.local;
+  return localNow(now, timeZone).local;
 }
 
 /** The start of the director's today, in their zone. */
 export function zonedToday(now: Date, timeZone: string): DateTime {
-  const local = zonedNow(now, timeZone);
-  lastNow!.day ??= local.startOf('day');
-  return lastNow!.day;
+  const known = localNow(now, timeZone);
+  known.day ??= known.local.startOf('day');
+  return known.day;
 }
 
 export function todayIn(now: Date, timeZone: string): LocalDate {
-  return zonedNow(now, timeZone).toISODate()!;
+  const known = localNow(now, timeZone);
+  known.date ??= known.local.toISODate()!;
+  return known.date;
+}
+
+// The days a message names are read back into DateTimes by its periods, each as often as they are asked.
+const days = new Map<string, DateTime>();
+
+/** The start of a local date in the zone. */
+export function localDay(date: LocalDate, timeZone: string): DateTime {
+  const key = `${timeZone}|${date}`;
+  let day = days.get(key);
+  if (!day) {
+    if (days.size >= 1_000) days.clear();
+    day = DateTime.fromISO(date, { zone: zoneOf(timeZone) });
+    days.set(key, day);
+  }
+  return day;
 }
 
 /** A local date and time `HH:mm` in the zone, as ISO 8601 with the offset that day has there. */
 export function localDateTime(date: LocalDate, time: string, timeZone: string): IsoDateTime {
   const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromISO(date, { zone: timeZone })
+  return DateTime.fromISO(date, { zone: zoneOf(timeZone) })
     .set({ hour, minute, second: 0, millisecond: 0 })
     .toISO({ suppressMilliseconds: true })!;
 }
@@ -195,7 +261,7 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     const month = Number(match[2]);
     const year = match[3] ? Number(match[3].length === 2 ? `20${match[3]}` : match[3]) : undefined;
     const date = year
-      ? DateTime.fromObject({ year, month, day }, { zone: timeZone })
+      ? DateTime.fromObject({ year, month, day }, { zone: zoneOf(timeZone) })
       : nearestYear(today, month, day, timeZone);
     add(date, match.index, match.index + match[0].length);
   }
@@ -227,7 +293,7 @@ function weekdayFrom(today: DateTime, weekday: number, qualifier: string | undef
 /** A day and month without a year: the closest such date, before or after today. */
 function nearestYear(today: DateTime, month: number, day: number, timeZone: string): DateTime {
   const candidates = [today.year - 1, today.year, today.year + 1]
-    .map((year) => DateTime.fromObject({ year, month, day }, { zone: timeZone }))
+    .map((year) => DateTime.fromObject({ year, month, day }, { zone: zoneOf(timeZone) }))
     .filter((date) => date.isValid && date.month === month);
   candidates.sort((a, b) => Math.abs(a.diff(today).as('days')) - Math.abs(b.diff(today).as('days')));
   return candidates[0] ?? DateTime.invalid('no such day');
@@ -258,7 +324,7 @@ function chronoDays(
       // "через 3 дня" carries its own year; a bare "11 марта" is the closest 11 March.
       const date =
         result.start.isCertain('year') || isRelative(result.text)
-          ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: timeZone })
+          ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: zoneOf(timeZone) })
           : nearestYear(today, month, day, timeZone);
       const preposition = light
         .slice(0, result.index)

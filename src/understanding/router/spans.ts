@@ -1,5 +1,6 @@
 // The spans of a message its parsers take: each pattern's matches are taken out once, so no word is read twice
 // and whatever is left over is said back, never dropped.
+import { holdsOne, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 
 export interface Span {
@@ -12,19 +13,40 @@ const E = '(?![\\p{L}\\p{N}])';
 // Every pattern is compiled once: the parsers name their patterns inline, and a message passes dozens of them.
 // Sharing a global pattern is safe here: matchesOf sets it back before anything else can run.
 const compiled = new Map<string, RegExp>();
-// Each pattern without its word edges: a look-behind first keeps the engine from skipping ahead to where the words
-// could start, and most patterns are in no given message. Wherever the whole pattern matches, this one does.
-const hints = new WeakMap<RegExp, RegExp>();
+// Most patterns are in no given message: before one is run, the text is looked through for the plain words it
+// cannot match without (literals.ts), then for the pattern without its word edges (a look-behind first keeps the
+// engine from skipping ahead to where the words could start). Wherever the whole pattern matches, both do.
+interface Hint {
+  needed: string[] | undefined;
+  loose?: RegExp;
+}
+const hints = new WeakMap<RegExp, Hint>();
 
 /** A pattern matched on whole words only. */
 export function rule(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
     re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
-    hints.set(re, new RegExp(`(?:${pattern})`, 'u'));
+    hints.set(re, { needed: neededWords(pattern), loose: new RegExp(`(?:${pattern})`, 'u') });
     compiled.set(pattern, re);
   }
   return re;
+}
+
+// A pattern made elsewhere is looked through for its words once, when it is first matched.
+function hintOf(pattern: RegExp): Hint {
+  let hint = hints.get(pattern);
+  if (!hint) {
+    hint = { needed: pattern.ignoreCase || pattern.sticky ? undefined : neededWords(pattern.source) };
+    hints.set(pattern, hint);
+  }
+  return hint;
+}
+
+/** False when the pattern surely has no match in the text. */
+export function mayMatch(text: string, pattern: RegExp): boolean {
+  const { needed, loose } = hintOf(pattern);
+  return holdsOne(text, needed) && (loose === undefined || loose.test(text));
 }
 
 /**
@@ -35,7 +57,7 @@ export function rule(pattern: string): RegExp {
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
-  if (hints.get(pattern)?.test(text) === false) return [];
+  if (!mayMatch(text, pattern)) return [];
   const found: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

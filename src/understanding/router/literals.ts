@@ -1,0 +1,175 @@
+// The words a pattern cannot match without: «сделк\p{L}*|deals?» matches no text that holds neither «сделк» nor
+// «deal». Most of the grammar's patterns are in no given message, and a look for a few plain words costs a small
+// part of running the pattern, so a pattern whose words are all missing is not run at all.
+
+/** Strings one of which every match of the pattern contains; undefined when nothing is certain. */
+type Needed = string[] | undefined;
+
+interface Atom {
+  /** A plain character, or undefined for a class, an escape of a kind, a group or an anchor. */
+  char?: string;
+  needed: Needed;
+}
+
+interface Quantity {
+  min: number;
+  max: number;
+}
+
+/**
+ * The plain strings of which every match of the pattern (its source, without the `i` flag) holds one; undefined
+ * when the pattern can match without any, or when it uses a form not read here.
+ */
+export function neededWords(source: string): string[] | undefined {
+  try {
+    const reader = new Reader(source);
+    const needed = reader.alternatives();
+    return reader.done() ? needed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the text holds one of the strings (or nothing is needed). */
+export const holdsOne = (text: string, needed: readonly string[] | undefined): boolean =>
+  needed === undefined || needed.some((word) => text.includes(word));
+
+class Reader {
+  private at = 0;
+
+  constructor(private readonly source: string) {}
+
+  done(): boolean {
+    return this.at === this.source.length;
+  }
+
+  /** `a|b|c`: each alternative needs its own words, so any of them will do. */
+  alternatives(): Needed {
+    const each: Needed[] = [this.sequence()];
+    while (this.source[this.at] === '|') {
+      this.at += 1;
+      each.push(this.sequence());
+    }
+    if (each.some((needed) => needed === undefined)) return undefined;
+    return [...new Set(each.flat() as string[])];
+  }
+
+  /** `abc(?:d|e)f`: every part that must occur needs its words; the part with the rarest words is kept. */
+  private sequence(): Needed {
+    const parts: Needed[] = [];
+    let run = '';
+    const endRun = () => {
+      if (run) parts.push([run]);
+      run = '';
+    };
+    while (!this.done() && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
+      const atom = this.atom();
+      const { min, max } = this.quantity();
+      if (atom.char !== undefined && min >= 1) {
+        run += atom.char;
+        // «s+»: the run holds one «s», and whatever follows is no longer next to it.
+        if (max !== 1) endRun();
+        continue;
+      }
+      endRun();
+      if (min >= 1 && atom.needed) parts.push(atom.needed);
+    }
+    endRun();
+    return rarest(parts);
+  }
+
+  private quantity(): Quantity {
+    const char = this.source[this.at];
+    let quantity: Quantity = { min: 1, max: 1 };
+    if (char === '?') quantity = { min: 0, max: 1 };
+    else if (char === '*') quantity = { min: 0, max: Number.POSITIVE_INFINITY };
+    else if (char === '+') quantity = { min: 1, max: Number.POSITIVE_INFINITY };
+    else if (char === '{') {
+      const braces = /^\{(\d+)(,(\d*))?\}/u.exec(this.source.slice(this.at));
+      if (!braces) throw new SyntaxError('quantifier');
+      this.at += braces[0].length - 1;
+      const min = Number(braces[1]);
+      quantity = { min, max: braces[2] ? Number(braces[3] || Number.POSITIVE_INFINITY) : min };
+    }
+    if (char === '?' || char === '*' || char === '+' || char === '{') {
+      this.at += 1;
+      if (this.source[this.at] === '?') this.at += 1;
+    }
+    return quantity;
+  }
+
+  private atom(): Atom {
+    const source = this.source;
+    const char = String.fromCodePoint(source.codePointAt(this.at)!);
+    this.at += char.length;
+    if (char === '(') return this.group();
+    if (char === '[') {
+      this.skipClass();
+      return { needed: undefined };
+    }
+    if (char === '\\') return this.escape();
+    if (char === '.' || char === '^' || char === '$') return { needed: undefined };
+    if ('|)*+?{}]'.includes(char)) throw new SyntaxError(char);
+    return { char, needed: undefined };
+  }
+
+  private group(): Atom {
+    const source = this.source;
+    let around = false;
+    if (source.startsWith('?:', this.at)) this.at += 2;
+    else if (source.startsWith('?=', this.at) || source.startsWith('?!', this.at)) {
+      this.at += 2;
+      around = true;
+    } else if (source.startsWith('?<=', this.at) || source.startsWith('?<!', this.at)) {
+      this.at += 3;
+      around = true;
+    } else if (source.startsWith('?<', this.at)) this.at = source.indexOf('>', this.at) + 1;
+    else if (source[this.at] === '?') throw new SyntaxError('group');
+    const inside = this.alternatives();
+    if (source[this.at] !== ')') throw new SyntaxError('group');
+    this.at += 1;
+    // What a look-around sees is not part of the match: it needs nothing of its own here.
+    return { needed: around ? undefined : inside };
+  }
+
+  private skipClass(): void {
+    if (this.source[this.at] === '^') this.at += 1;
+    if (this.source[this.at] === ']') this.at += 1;
+    while (this.source[this.at] !== ']') {
+      if (this.at >= this.source.length) throw new SyntaxError('class');
+      this.at += this.source[this.at] === '\\' ? 2 : 1;
+    }
+    this.at += 1;
+  }
+
+  private escape(): Atom {
+    const escaped = this.source[this.at]!;
+    this.at += 1;
+    if (escaped === 'p' || escaped === 'P' || (escaped === 'u' && this.source[this.at] === '{')) {
+      this.at = this.source.indexOf('}', this.at) + 1;
+      if (this.at === 0) throw new SyntaxError('escape');
+      return { needed: undefined };
+    }
+    if (escaped === 'u') this.at += 4;
+    else if (escaped === 'x') this.at += 2;
+    else if (escaped === 'c' || escaped === 'k') throw new SyntaxError('escape');
+    // A letter or a digit escaped is a kind (\s, \d, \b) or a reference (\1): no plain character.
+    if (/[\p{L}\p{N}]/u.test(escaped)) return { needed: undefined };
+    return { char: escaped, needed: undefined };
+  }
+}
+
+/** Of the words each part needs, those of the part hardest to find: the longest shortest word, then the fewest. */
+function rarest(parts: Needed[]): Needed {
+  let chosen: Needed;
+  let best = -1;
+  for (const part of parts) {
+    if (!part?.length) continue;
+    const score = Math.min(...part.map((word) => word.length)) * 1000 - part.length;
+    if (score > best) {
+      best = score;
+      chosen = part;
+    }
+  }
+  return chosen;
+}
