@@ -227,29 +227,25 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
   const light = lightText(text);
   const today = zonedToday(now, timeZone);
   const found: DayMatch[] = [];
-  const add = (date: DateTime, start: number, end: number) => {
-    if (date.isValid && !found.some((day) => start < day.end && day.start < end))
-      found.push({ date: date.toISODate()!, start, end });
-  };
 
   for (const match of matchesOf(light, relativeDayRe)) {
     const shift = relativeDays.find((day) => day.exactly.test(match[1]!))!.shift;
-    add(today.plus({ days: shift }), match.index, match.index + match[0].length);
+    addDay(found, today.plus({ days: shift }), match.index, match.index + match[0].length);
   }
   for (const match of matchesOf(light, nextWeekRe)) {
-    add(today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
+    addDay(found, today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
   }
   // «какие встречи были в пятницу»: in a past-tense question «в пятницу» is the last Friday.
   const past = saysPast(light);
-  const lookingBack = (said: string) => past && !/^(?:на|к|ко|до|by|until|till)\s/u.test(said);
   for (const match of matchesOf(light, weekdayRe)) {
     const weekday = weekdays.find((day) => day.exactly.test(match[2]!))!.weekday;
-    const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
-    add(weekdayFrom(today, weekday, qualifier), match.index, match.index + match[0].length);
+    const qualifier = match[1] ?? (lookingBack(past, match[0]) ? 'прошл' : undefined);
+    addDay(found, weekdayFrom(today, weekday, qualifier), match.index, match.index + match[0].length);
   }
   for (const match of matchesOf(light, shortWeekdayRe)) {
-    const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
-    add(
+    const qualifier = match[1] ?? (lookingBack(past, match[0]) ? 'прошл' : undefined);
+    addDay(
+      found,
       weekdayFrom(today, shortWeekdays.indexOf(match[2]!) + 1, qualifier),
       match.index,
       match.index + match[0].length,
@@ -263,9 +259,9 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     const date = year
       ? DateTime.fromObject({ year, month, day }, { zone: zoneOf(timeZone) })
       : nearestYear(today, month, day, timeZone);
-    add(date, match.index, match.index + match[0].length);
+    addDay(found, date, match.index, match.index + match[0].length);
   }
-  for (const match of chronoDays(text, light, now, today, timeZone)) add(match.date, match.start, match.end);
+  for (const match of chronoDays(text, light, now, today, timeZone)) addDay(found, match.date, match.start, match.end);
   for (const match of matchesOf(light, dayOfMonthRe)) {
     const day = Number(match[1]);
     // This month while the day is still to come, else the next month that has such a day; looking back, the
@@ -273,11 +269,20 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     const date = [0, 1, 2]
       .map((months) => (past ? today.minus({ months }) : today.plus({ months })).set({ day }))
       .find((one) => one.day === day && (past ? one <= today : one >= today));
-    if (date) add(date, match.index, match.index + match[0].length);
+    if (date) addDay(found, date, match.index, match.index + match[0].length);
   }
 
   return found.sort((a, b) => a.start - b.start);
 }
+
+// A day is added where no day found before stands (the helpers stand apart from daysIn: it runs for every text).
+function addDay(found: DayMatch[], date: DateTime, start: number, end: number): void {
+  if (date.isValid && !found.some((day) => start < day.end && day.start < end))
+    found.push({ date: date.toISODate()!, start, end });
+}
+
+/** «в пятницу» in a past-tense question is the last Friday, unless said as a bound ahead («до пятницы»). */
+const lookingBack = (past: boolean, said: string) => past && !/^(?:на|к|ко|до|by|until|till)\s/u.test(said);
 
 /** Russian and English weekday: the coming one with today included; "next …" is that day of next week. */
 function weekdayFrom(today: DateTime, weekday: number, qualifier: string | undefined): DateTime {
@@ -366,34 +371,48 @@ const bareMeridiemRe = new RegExp(`${before}(\\d{1,2})\\s*(am|pm)${after}`, 'gu'
 /** Every time of day the text names, in order ("в 14:00", "в 9", "в 15.30", "at 3pm", "на 16:00"). */
 export function findTimes(text: string, days: readonly { start: number; end: number }[] = []): TimeMatch[] {
   const light = lightText(text);
-  const found: TimeMatch[] = [];
-  const add = (
-    hour: number,
-    minute: number,
-    meridiem: string | undefined,
-    preposition: string,
-    start: number,
-    end: number,
-  ) => {
-    const clash = (span: { start: number; end: number }) => start < span.end && span.start < end;
-    if (found.some(clash) || days.some(clash)) return;
-    const resolved = withMeridiem(hour, meridiem);
-    if (resolved > 23 || minute > 59) return;
-    found.push({ time: `${pad(resolved)}:${pad(minute)}`, start, end, preposition });
-  };
+  const said: SaidTime[] = [];
   for (const match of matchesOf(light, clockRe)) {
-    add(Number(match[2]), Number(match[3]), match[4], match[1] ?? '', match.index, match.index + match[0].length);
+    said.push({ ...where(match), hour: Number(match[2]), minute: Number(match[3]), meridiem: match[4] });
   }
   for (const match of matchesOf(light, hourRe)) {
     const hour = Number(match[2]);
     // "в 3" in a director's day is 15:00: bare small hours are afternoon unless "утра"/"am" says otherwise.
     const meridiem = match[3] ?? (hour >= 1 && hour <= 7 ? 'pm' : undefined);
-    add(hour, 0, meridiem, match[1] ?? '', match.index, match.index + match[0].length);
+    said.push({ ...where(match), hour, minute: 0, meridiem });
   }
   for (const match of matchesOf(light, bareMeridiemRe)) {
-    add(Number(match[1]), 0, match[2], '', match.index, match.index + match[0].length);
+    said.push({ ...where(match), preposition: '', hour: Number(match[1]), minute: 0, meridiem: match[2] });
   }
+  const found: TimeMatch[] = [];
+  for (const time of said) addTime(found, days, time);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A time as said, before it is checked against the days and the times said before it. */
+interface SaidTime {
+  hour: number;
+  minute: number;
+  meridiem: string | undefined;
+  preposition: string;
+  start: number;
+  end: number;
+}
+
+const where = (match: RegExpExecArray) => ({
+  preposition: match[1] ?? '',
+  start: match.index,
+  end: match.index + match[0].length,
+});
+
+/** A time that exists is added where no day and no time found before stands. */
+function addTime(found: TimeMatch[], days: readonly { start: number; end: number }[], said: SaidTime): void {
+  const { start, end, minute } = said;
+  const clash = (span: { start: number; end: number }) => start < span.end && span.start < end;
+  if (found.some(clash) || days.some(clash)) return;
+  const resolved = withMeridiem(said.hour, said.meridiem);
+  if (resolved > 23 || minute > 59) return;
+  found.push({ time: `${pad(resolved)}:${pad(minute)}`, start, end, preposition: said.preposition });
 }
 
 function withMeridiem(hour: number, meridiem: string | undefined): number {

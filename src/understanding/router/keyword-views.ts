@@ -1,13 +1,13 @@
 // The views one keyword picks («воронка», «мои задачи», «итоги недели»), and the word test the views are read with.
 import type { LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
-import { holdsOne, neededWords } from './literals.ts';
+import { holdsOne, type Needed, neededWords } from './literals.ts';
 
 export const E = '(?![\\p{L}\\p{N}])';
 const B = '(?<![\\p{L}\\p{N}])';
 // The patterns below are written inline where they are used; each is compiled once, on its first message, with
 // the plain words it cannot match without (a pattern none of whose words the text holds is not run).
-const compiled = new Map<string, { re: RegExp; needed: string[] | undefined }>();
+const compiled = new Map<string, { re: RegExp; needed: Needed | undefined }>();
 export const has = (light: string, pattern: string) => {
   let known = compiled.get(pattern);
   if (!known) {

@@ -3,12 +3,12 @@
 // part of running the pattern, so a pattern whose words are all missing is not run at all.
 
 /** Strings one of which every match of the pattern contains; undefined when nothing is certain. */
-type Needed = string[] | undefined;
+type Words = string[] | undefined;
 
 interface Atom {
   /** A plain character, or undefined for a class, an escape of a kind, a group or an anchor. */
   char?: string;
-  needed: Needed;
+  needed: Words;
 }
 
 interface Quantity {
@@ -16,23 +16,67 @@ interface Quantity {
   max: number;
 }
 
+/** Plain words, one of which every match holds, each with its first and last pair of letters (-1: no pair). */
+export interface Needed {
+  words: string[];
+  pairs: Int32Array;
+}
+
 /**
- * The plain strings of which every match of the pattern (its source, without the `i` flag) holds one; undefined
+ * The plain words of which every match of the pattern (its source, without the `i` flag) holds one; undefined
  * when the pattern can match without any, or when it uses a form not read here.
  */
-export function neededWords(source: string): string[] | undefined {
+export function neededWords(source: string): Needed | undefined {
+  let words: string[] | undefined;
   try {
     const reader = new Reader(source);
-    const needed = reader.alternatives();
-    return reader.done() ? needed : undefined;
+    words = reader.alternatives();
+    if (!reader.done()) return undefined;
   } catch {
     return undefined;
   }
+  if (!words) return undefined;
+  const pairs = new Int32Array(words.length * 2).fill(-1);
+  words.forEach((word, at) => {
+    if (word.length < 2) return;
+    pairs[at * 2] = pairAt(word, 0);
+    pairs[at * 2 + 1] = pairAt(word, word.length - 2);
+  });
+  return { words, pairs };
 }
 
-/** Whether the text holds one of the strings (or nothing is needed). */
-export const holdsOne = (text: string, needed: readonly string[] | undefined): boolean =>
-  needed === undefined || needed.some((word) => text.includes(word));
+// The pairs of letters side by side in the text last looked through: a word whose first or last two letters are
+// no such pair is not in the text, and most words are told so without a search. A text is looked through once for
+// all the patterns tried on it.
+const PAIRS = 4096;
+const seen = new Uint32Array(PAIRS);
+let stamp = 0;
+let indexed: string | undefined;
+const pairAt = (text: string, at: number) => (text.charCodeAt(at) * 31 + text.charCodeAt(at + 1)) & (PAIRS - 1);
+
+function lookThrough(text: string): void {
+  if (text === indexed) return;
+  indexed = text;
+  if (stamp === 0xffffffff) {
+    seen.fill(0);
+    stamp = 0;
+  }
+  stamp += 1;
+  for (let at = 0; at + 1 < text.length; at += 1) seen[pairAt(text, at)] = stamp;
+}
+
+/** Whether the text holds one of the words (or nothing is needed). */
+export function holdsOne(text: string, needed: Needed | undefined): boolean {
+  if (needed === undefined) return true;
+  lookThrough(text);
+  const { words, pairs } = needed;
+  for (let at = 0; at < words.length; at += 1) {
+    const first = pairs[at * 2]!;
+    if (first >= 0 && (seen[first] !== stamp || seen[pairs[at * 2 + 1]!] !== stamp)) continue;
+    if (text.includes(words[at]!)) return true;
+  }
+  return false;
+}
 
 class Reader {
   private at = 0;
@@ -44,8 +88,8 @@ class Reader {
   }
 
   /** `a|b|c`: each alternative needs its own words, so any of them will do. */
-  alternatives(): Needed {
-    const each: Needed[] = [this.sequence()];
+  alternatives(): Words {
+    const each: Words[] = [this.sequence()];
     while (this.source[this.at] === '|') {
       this.at += 1;
       each.push(this.sequence());
@@ -55,8 +99,8 @@ class Reader {
   }
 
   /** `abc(?:d|e)f`: every part that must occur needs its words; the part with the rarest words is kept. */
-  private sequence(): Needed {
-    const parts: Needed[] = [];
+  private sequence(): Words {
+    const parts: Words[] = [];
     let run = '';
     const endRun = () => {
       if (run) parts.push([run]);
@@ -160,8 +204,8 @@ class Reader {
 }
 
 /** Of the words each part needs, those of the part hardest to find: the longest shortest word, then the fewest. */
-function rarest(parts: Needed[]): Needed {
-  let chosen: Needed;
+function rarest(parts: Words[]): Words {
+  let chosen: Words;
   let best = -1;
   for (const part of parts) {
     if (!part?.length) continue;

@@ -169,8 +169,9 @@ export function rangesOfPoints(
   at: PeriodReading,
   asPeriod: (from: DateTime, to: DateTime) => { from: string; to: string },
 ): void {
-  const free = (span: Span) => !found.spans.some((taken) => span.start < taken.end && taken.start < span.end);
-  const points = pointsOf(message, clock, at).filter(free);
+  const points = pointsOf(message, clock, at).filter(
+    (span) => !found.spans.some((taken) => span.start < taken.end && taken.start < span.end),
+  );
   for (let i = 0; i < points.length; i++) {
     const a = points[i]!;
     const b = points[i + 1];

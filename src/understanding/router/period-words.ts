@@ -164,27 +164,29 @@ const asPeriod = (from: DateTime, to: DateTime): Period => ({ from: from.toISODa
  * `nearest`: a month named without a year is the nearest such month, ahead or behind («встречи в декабре» in
  * November are next month's); otherwise the last one (money earned «в декабре» in November is last year's).
  */
-export function periods(
-  message: Message,
-  found: { period?: Period; spans: Span[]; unclear?: string[] },
-  clock: Clock,
-  nearest = false,
-): void {
+export function periods(message: Message, found: PeriodsFound, clock: Clock, nearest = false): void {
   const today = zonedToday(clock.now, clock.timeZone);
   const at: PeriodReading = { today, timeZone: clock.timeZone, nearest, past: saysPast(message.light) };
-  // Days that do not exist («с 31 по 32 ноября») or a season that could be two are said back, never dropped.
-  const read = ({ words, pattern }: Compiled) =>
-    take(message, found, pattern, (match) => {
-      const range = words.range(match, at);
-      if (range) found.period ??= asPeriod(range[0], range[1]);
-      else found.unclear = [...(found.unclear ?? []), match[0]];
-    });
-  for (const words of BOUNDED) read(words);
+  for (const words of BOUNDED) read(message, found, at, words);
   rangesOfPoints(message, found, clock, at, asPeriod);
-  for (const words of CALENDAR) read(words);
+  for (const words of CALENDAR) read(message, found, at, words);
   singleDays(message, found, clock);
-  read(ALONE);
+  read(message, found, at, ALONE);
 }
+
+/**
+ * Takes one kind of period's words; days that do not exist («с 31 по 32 ноября») or a season that could be two
+ * are said back, never dropped.
+ */
+function read(message: Message, found: PeriodsFound, at: PeriodReading, { words, pattern }: Compiled): void {
+  take(message, found, pattern, (match) => {
+    const range = words.range(match, at);
+    if (range) found.period ??= asPeriod(range[0], range[1]);
+    else found.unclear = [...(found.unclear ?? []), match[0]];
+  });
+}
+
+type PeriodsFound = { period?: Period; spans: Span[]; unclear?: string[] };
 
 interface Compiled {
   words: PeriodWords;

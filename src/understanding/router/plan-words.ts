@@ -89,7 +89,7 @@ export interface PlanQuestion {
 }
 
 // A plan question holds a plan word: a text with none of their stems is none, and its period is not looked for.
-const PLAN_STEMS = [...(neededWords(PLAN_WORD.source) ?? ['']), ...(neededWords(END_WORD.source) ?? [''])];
+const PLAN_STEMS = neededWords(`${PLAN_WORD.source}|${END_WORD.source}`);
 
 /** The plan question a message asks, or undefined when a word of it is no plan question's. */
 export function planQuestion(message: Message, clock: Clock): PlanQuestion | undefined {

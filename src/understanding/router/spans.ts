@@ -1,6 +1,6 @@
 // The spans of a message its parsers take: each pattern's matches are taken out once, so no word is read twice
 // and whatever is left over is said back, never dropped.
-import { holdsOne, neededWords } from './literals.ts';
+import { holdsOne, type Needed, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 
 export interface Span {
@@ -14,10 +14,11 @@ const E = '(?![\\p{L}\\p{N}])';
 // Sharing a global pattern is safe here: matchesOf sets it back before anything else can run.
 const compiled = new Map<string, RegExp>();
 // Most patterns are in no given message: before one is run, the text is looked through for the plain words it
-// cannot match without (literals.ts), then for the pattern without its word edges (a look-behind first keeps the
-// engine from skipping ahead to where the words could start). Wherever the whole pattern matches, both do.
+// cannot match without (literals.ts). Then the pattern without its word edges finds where a match could start (a
+// look-behind first keeps the engine from skipping ahead to where the words could start): no match of the whole
+// pattern starts before that, so the whole pattern is run from there on.
 interface Hint {
-  needed: string[] | undefined;
+  needed: Needed | undefined;
   loose?: RegExp;
 }
 const hints = new WeakMap<RegExp, Hint>();
@@ -27,7 +28,7 @@ export function rule(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
     re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
-    hints.set(re, { needed: neededWords(pattern), loose: new RegExp(`(?:${pattern})`, 'u') });
+    hints.set(re, { needed: neededWords(pattern), loose: new RegExp(`(?:${pattern})`, 'gu') });
     compiled.set(pattern, re);
   }
   return re;
@@ -43,28 +44,38 @@ function hintOf(pattern: RegExp): Hint {
   return hint;
 }
 
-/** False when the pattern surely has no match in the text. */
-export function mayMatch(text: string, pattern: RegExp): boolean {
-  const { needed, loose } = hintOf(pattern);
-  return holdsOne(text, needed) && (loose === undefined || loose.test(text));
+/** Where the pattern without its edges next matches from `from` on, or -1. */
+function nextStart(loose: RegExp, text: string, from: number): number {
+  loose.lastIndex = from;
+  const start = loose.exec(text)?.index ?? -1;
+  loose.lastIndex = 0;
+  return start;
 }
 
 /**
  * Every match of a global pattern, as `text.matchAll(pattern)` gives them, on the pattern itself: matchAll works
  * on a copy, and the engine compiles a copy's code again once a collection has let go of it (up to a millisecond
  * for a pattern with \p{L}, at every message). All matches are collected before any is acted on, so an action
- * that uses the same pattern finds it as it was.
+ * that uses the same pattern finds it as it was. A pattern made once is read for its words once: pass one made
+ * once, not one written inline.
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
-  if (!mayMatch(text, pattern)) return [];
+  const { needed, loose } = hintOf(pattern);
+  if (!holdsOne(text, needed)) return [];
   const found: RegExpExecArray[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  for (let from = 0; ; ) {
+    const start = loose ? nextStart(loose, text, from) : from;
+    if (start < 0) break;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) break;
     found.push(match);
+    from = pattern.lastIndex;
     // An empty match: step past it, by a whole character in a Unicode pattern, as matchAll does.
-    if (match[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
+    if (match[0] === '') from += pattern.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
   }
+  pattern.lastIndex = 0;
   return found;
 }
 
