@@ -307,6 +307,14 @@ function nearestYear(today: DateTime, month: number, day: number, timeZone: stri
 const monthWord =
   /янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|через|\bin\s+\d|\d{4}-\d{2}-\d{2}/u;
 
+// Only a certain day of chrono's is kept (below). Its Russian parsers read one only from a digit, a day's own word
+// («сегодня», «сейчас»), a next or last one («на следующей неделе», «прошлой ночью»), a span of seconds to weeks
+// («через 3 дня») or an ordinal («первого ноября»); its English ones only from Latin letters or a year's digits. A
+// text with none of a language's words is not given to its parsers (these match in any case, as chrono's do).
+const russianDays =
+  /\d|сегодня|вчера|завтра|сейчас|прошл|следующ|сек|мин|час|день|дня|дней|сут|недел|перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|надцат|двадцат|тридцат/iu;
+const englishDays = /[a-z]|\d{4}/iu;
+
 // Month names ("11 марта", "March 11"), "через 3 дня", ISO dates: chrono, with the zone's offset at that instant.
 function chronoDays(
   text: string,
@@ -319,8 +327,11 @@ function chronoDays(
   const reference = { instant: now, timezone: zonedNow(now, timeZone).offset };
   // Clock times are read by findTimes, not here: chrono would swallow «15 декабря в 14:00» into the day's span
   // (and the time with it), and misses «в 14:00 15 декабря» altogether.
-  const dayText = text.replace(new RegExp(clockRe.source, 'gu'), (time) => '_'.repeat(time.length));
-  const results = [...ru.parse(dayText, reference), ...en.parse(dayText, reference)];
+  const dayText = text.replace(clockRe, (time) => '_'.repeat(time.length));
+  const results = [
+    ...(russianDays.test(dayText) ? ru.parse(dayText, reference) : []),
+    ...(englishDays.test(dayText) ? en.parse(dayText, reference) : []),
+  ];
   return results
     .filter((result) => result.start.isCertain('day') && /\p{L}|\d{4}-/u.test(result.text))
     .map((result) => {

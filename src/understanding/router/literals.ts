@@ -23,10 +23,10 @@ export interface Needed {
 }
 
 /**
- * The plain words of which every match of the pattern (its source, without the `i` flag) holds one; undefined
- * when the pattern can match without any, or when it uses a form not read here.
+ * The plain words of which every match of the pattern (its source) holds one, in lower case for a pattern with the
+ * `i` flag (`anyCase`); undefined when the pattern can match without any, or when it uses a form not read here.
  */
-export function neededWords(source: string): Needed | undefined {
+export function neededWords(source: string, anyCase = false): Needed | undefined {
   let words: string[] | undefined;
   try {
     const reader = new Reader(source);
@@ -36,6 +36,10 @@ export function neededWords(source: string): Needed | undefined {
     return undefined;
   }
   if (!words) return undefined;
+  if (anyCase) {
+    words = [...new Set(words.map((word) => word.toLowerCase()))];
+    if (words.some((word) => otherCases.test(word) || /[\u0080-\u00ff]/u.test(word))) return undefined;
+  }
   const pairs = new Int32Array(words.length * 2).fill(-1);
   words.forEach((word, at) => {
     if (word.length < 2) return;
@@ -77,6 +81,20 @@ export function holdsOne(text: string, needed: Needed | undefined): boolean {
   }
   return false;
 }
+
+// Matched in any case (the `i` flag), a word of Latin and Cyrillic letters is found in a text of those letters (and
+// the rest of Latin-1) where the text's lower case holds it. A text with any other character is left to the
+// pattern itself, and so is a pattern with a word of other letters.
+const otherCases = /[^\u0000-\u00ff\u0400-\u04ff]/u;
+
+/** Whether the text holds one of the words (`neededWords(…, true)`) in any case, or may. */
+export function holdsOneInAnyCase(text: string, needed: Needed | undefined): boolean {
+  return needed === undefined || otherCases.test(text) || holdsOne(text.toLowerCase(), needed);
+}
+
+// A class of more characters than this (\p{L}, [а-я]) is no help in finding a text without its words.
+const MOST_CHARS = 12;
+const DIGITS = [...'0123456789'];
 
 class Reader {
   private at = 0;
@@ -147,10 +165,7 @@ class Reader {
     const char = String.fromCodePoint(source.codePointAt(this.at)!);
     this.at += char.length;
     if (char === '(') return this.group();
-    if (char === '[') {
-      this.skipClass();
-      return { needed: undefined };
-    }
+    if (char === '[') return { needed: this.characterClass() };
     if (char === '\\') return this.escape();
     if (char === '.' || char === '^' || char === '$') return { needed: undefined };
     if ('|)*+?{}]'.includes(char)) throw new SyntaxError(char);
@@ -176,14 +191,47 @@ class Reader {
     return { needed: around ? undefined : inside };
   }
 
-  private skipClass(): void {
-    if (this.source[this.at] === '^') this.at += 1;
-    if (this.source[this.at] === ']') this.at += 1;
-    while (this.source[this.at] !== ']') {
-      if (this.at >= this.source.length) throw new SyntaxError('class');
-      this.at += this.source[this.at] === '\\' ? 2 : 1;
+  /** `[-–—]`, `[0-9]`: a few plain characters, one of which is needed; any other class needs nothing known. */
+  private characterClass(): Words {
+    const source = this.source;
+    const negated = source[this.at] === '^';
+    if (negated) this.at += 1;
+    const chars = new Set<string>();
+    let plain = !negated;
+    while (source[this.at] !== ']') {
+      if (this.at >= source.length) throw new SyntaxError('class');
+      const from = this.classMember();
+      if (source[this.at] === '-' && source[this.at + 1] !== ']' && from !== undefined && [...from].length === 1) {
+        this.at += 1;
+        const to = this.classMember();
+        if (to === undefined || [...to].length !== 1) plain = false;
+        else
+          for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)! && chars.size <= MOST_CHARS; code += 1)
+            chars.add(String.fromCodePoint(code));
+      } else if (from === undefined) plain = false;
+      else for (const char of from) chars.add(char);
     }
     this.at += 1;
+    return plain && chars.size <= MOST_CHARS ? [...chars] : undefined;
+  }
+
+  /** One member of a class: its characters (a digit class as its ten digits), or undefined for another kind. */
+  private classMember(): string | undefined {
+    const source = this.source;
+    const char = String.fromCodePoint(source.codePointAt(this.at)!);
+    this.at += char.length;
+    if (char !== '\\') return char;
+    const escaped = source[this.at]!;
+    this.at += 1;
+    if (escaped === 'd') return DIGITS.join('');
+    if (escaped === 'p' || escaped === 'P' || (escaped === 'u' && source[this.at] === '{')) {
+      this.at = source.indexOf('}', this.at) + 1;
+      if (this.at === 0) throw new SyntaxError('class');
+      return undefined;
+    }
+    if (escaped === 'u') this.at += 4;
+    else if (escaped === 'x') this.at += 2;
+    return /[\p{L}\p{N}]/u.test(escaped) ? undefined : escaped;
   }
 
   private escape(): Atom {
@@ -197,7 +245,8 @@ class Reader {
     if (escaped === 'u') this.at += 4;
     else if (escaped === 'x') this.at += 2;
     else if (escaped === 'c' || escaped === 'k') throw new SyntaxError('escape');
-    // A letter or a digit escaped is a kind (\s, \d, \b) or a reference (\1): no plain character.
+    if (escaped === 'd') return { needed: DIGITS };
+    // Another letter or a digit escaped is a kind (\s, \b) or a reference (\1): no plain character.
     if (/[\p{L}\p{N}]/u.test(escaped)) return { needed: undefined };
     return { char: escaped, needed: undefined };
   }

@@ -1,6 +1,6 @@
 // The spans of a message its parsers take: each pattern's matches are taken out once, so no word is read twice
 // and whatever is left over is said back, never dropped.
-import { holdsOne, type Needed, neededWords } from './literals.ts';
+import { holdsOne, holdsOneInAnyCase, type Needed, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 
 export interface Span {
@@ -19,6 +19,8 @@ const compiled = new Map<string, RegExp>();
 // pattern starts before that, so the whole pattern is run from there on.
 interface Hint {
   needed: Needed | undefined;
+  /** Matched in any case (the `i` flag): its words are looked for so. */
+  anyCase?: boolean;
   loose?: RegExp;
 }
 const hints = new WeakMap<RegExp, Hint>();
@@ -38,7 +40,8 @@ export function rule(pattern: string): RegExp {
 function hintOf(pattern: RegExp): Hint {
   let hint = hints.get(pattern);
   if (!hint) {
-    hint = { needed: pattern.ignoreCase || pattern.sticky ? undefined : neededWords(pattern.source) };
+    const anyCase = pattern.ignoreCase;
+    hint = { needed: pattern.sticky ? undefined : neededWords(pattern.source, anyCase), anyCase };
     hints.set(pattern, hint);
   }
   return hint;
@@ -61,8 +64,8 @@ function nextStart(loose: RegExp, text: string, from: number): number {
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
-  const { needed, loose } = hintOf(pattern);
-  if (!holdsOne(text, needed)) return [];
+  const { needed, anyCase, loose } = hintOf(pattern);
+  if (!(anyCase ? holdsOneInAnyCase(text, needed) : holdsOne(text, needed))) return [];
   const found: RegExpExecArray[] = [];
   for (let from = 0; ; ) {
     const start = loose ? nextStart(loose, text, from) : from;

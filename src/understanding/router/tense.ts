@@ -35,8 +35,11 @@ function isPast(word: string): boolean {
   return past;
 }
 
+// A message's text is asked this by its days and by each of its periods: the last answer is kept.
+let lastAsked: { light: string; past: boolean } | undefined;
+
 /** True when a word of the (light) text is a past-tense verb or a done participle. */
 export function saysPast(light: string): boolean {
-  for (const [word] of matchesOf(light, WORD)) if (isPast(word)) return true;
-  return false;
+  if (lastAsked?.light !== light) lastAsked = { light, past: matchesOf(light, WORD).some(([word]) => isPast(word)) };
+  return lastAsked.past;
 }
