@@ -4,6 +4,7 @@ import type { Language } from '../vocabulary/director.ts';
 import type { ShownItem } from '../vocabulary/shown-items.ts';
 import { continueDialogue, type PendingQuestion } from './dialogue.ts';
 import { type Format, formatAsked } from './router/formats.ts';
+import { startReading } from './router/text.ts';
 import { namesNothing, overTime } from './router/this-words.ts';
 import { type YesNo, yesOrNo } from './router/yes-no.ts';
 import type { Intent, Understanding } from './understanding.ts';
@@ -52,6 +53,7 @@ export function understandMessage(
   context: UnderstandContext,
   pending: { question: PendingQuestion; ttlMs: number } | undefined,
 ): Understood {
+  startReading();
   const alone = withFormat(understand, message, context);
   // Only a yes or a no: never a name to look up («Нет» is nobody), nor a view; thanks stay thanks.
   const { kind } = alone.understanding.intent;

@@ -4,6 +4,7 @@
 import type { Intent } from '../understanding.ts';
 import { zonedToday } from './dates.ts';
 import { knownWord } from './lexicon.ts';
+import { holdsOneInAnyCase, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -25,6 +26,8 @@ const ASKS: [RegExp, Reason | undefined][] = [
   [re('где|отсутству\\p{L}*|нет|where(?:\\s+is|\\s+are)?|away|absent'), 'away'],
   [re('(?:выходит|выйдет|вернется|вернётся|возвращается|появится)(?:\\s+на\\s+работу)?|back|return\\p{L}*'), undefined],
 ];
+// An absence is asked with one of these words: a message with none of them is not read any further.
+const ASKED_WORDS = neededWords(ASKS.map(([pattern]) => pattern.source).join('|'), true);
 const SMALL = re(
   'а|и|у|ли|же|сейчас|сегодня|уже|вообще|кто|кого|из|нас|там|когда|now|today|is|are|the|of|who|in|when|will',
 );
@@ -42,11 +45,13 @@ export function latenessIntent(message: Message): Intent | undefined {
 /** The absence of one employee or department the message asks about (looked at a month ahead), or undefined. */
 export function absenceOfWhom(message: Message, clock: Clock): Intent | undefined {
   let rest = message.raw.replace(/[?!.,]+/gu, ' ');
+  if (!holdsOneInAnyCase(rest, ASKED_WORDS)) return undefined;
   const department = DEPARTMENT.exec(rest);
   if (department) rest = rest.replace(department[0], ' ');
   const reasons: (Reason | undefined)[] = [];
   for (const [pattern, reason] of ASKS) {
-    if (rest.match(pattern)) reasons.push(reason);
+    if (!rest.match(pattern)) continue;
+    reasons.push(reason);
     rest = rest.replace(pattern, ' ');
   }
   const asked = reasons.find((reason) => reason !== undefined);

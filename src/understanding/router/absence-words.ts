@@ -1,9 +1,9 @@
 // «кто в отпуске», «кто болеет», «кто на больничном», «кто отсутствует на неделе», «кто сегодня не работает»: the
 // absence chart for a day or a week. Every other word must be a small one, or the message is left to the rest of
 // the router («Орлова в отпуске?» names a person this reading does not look for).
-import { DateTime } from 'luxon';
 import type { Intent } from '../understanding.ts';
-import { findDays, zonedToday } from './dates.ts';
+import { findDays, localDay, zonedToday } from './dates.ts';
+import { matchesOf } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -32,7 +32,7 @@ const SMALL = words(
 
 /** The absence chart for the day or week named (today when none is). */
 export function absenceIntent(message: Message, clock: Clock): Intent | undefined {
-  const found = ASKED.find(([pattern]) => new RegExp(pattern).test(message.light));
+  const found = ASKED.find(([pattern]) => matchesOf(message.light, pattern).length > 0);
   if (!found) return undefined;
   const today = zonedToday(clock.now, clock.timeZone);
   let rest = message.light;
@@ -49,7 +49,7 @@ export function absenceIntent(message: Message, clock: Clock): Intent | undefine
   } else {
     const day = findDays(rest, clock.now, clock.timeZone)[0];
     if (day) {
-      from = to = DateTime.fromISO(day.date, { zone: clock.timeZone });
+      from = to = localDay(day.date, clock.timeZone);
       rest = rest.slice(0, day.start) + rest.slice(day.end);
     }
   }

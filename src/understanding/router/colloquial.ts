@@ -15,8 +15,17 @@ const FORMS: [RegExp, string][] = [
   [/^(?:завтро|звтр)$/u, 'завтра'],
 ];
 
+// Every word of every message is looked up here: each word's answer is found once.
+const plainOf = new Map<string, string | null>();
+
 /** The word an everyday form stands for, or undefined when the word is written in full. */
 export function plainWord(word: string): string | undefined {
-  const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-  return FORMS.find(([form]) => form.test(lower))?.[1];
+  let plain = plainOf.get(word);
+  if (plain === undefined) {
+    if (plainOf.size >= 10_000) plainOf.clear();
+    const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+    plain = FORMS.find(([form]) => form.test(lower))?.[1] ?? null;
+    plainOf.set(word, plain);
+  }
+  return plain ?? undefined;
 }

@@ -5,7 +5,7 @@
 // Only the two languages the assistant speaks: the package's index loads a dozen locales.
 import * as en from 'chrono-node/en';
 import * as ru from 'chrono-node/ru';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { IsoDateTime } from '../../vocabulary/writes.ts';
 import { matchesOf } from './spans.ts';
@@ -93,31 +93,97 @@ const dayOfMonthRe = new RegExp(
 // A dotted pair after these is a time ("в 15.30"), never a date.
 const timeOnlyPreposition = /^(?:в|во|с|со|at|from)\s+/u;
 
-// One message asks for the director's local now many times (its days, its periods, its follow-up); the zone's
-// offset is worked out once per instant and zone, not once per question. A DateTime never changes, so it is shared.
-let lastNow: { at: number; timeZone: string; local: DateTime; day?: DateTime } | undefined;
+// Day arithmetic in a named zone asks luxon for the zone's offset at every step, and luxon works each one out
+// again through the platform's calendar; an offset at an instant never changes, so each is worked out once.
+class RememberedZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.#offsets.get(ts);
+    if (offset === undefined) {
+      if (this.#offsets.size >= 10_000) this.#offsets.clear();
+      offset = super.offset(ts);
+      this.#offsets.set(ts, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/** The director's zone as luxon reads it, with its offsets remembered when it is a named (IANA) zone. */
+export function zoneOf(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    if (zones.size >= 100) zones.clear();
+    const named = Info.normalizeZone(timeZone);
+    zone = named.type === 'iana' ? new RememberedZone(named.name) : named;
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+// One message asks for the director's local now many times (its days, its periods, its follow-up, a name read
+// at the epoch in UTC among them); the zone's offset is worked out once per instant and zone, not once per
+// question. A DateTime never changes, so it is shared.
+interface LocalNow {
+  local: DateTime;
+  day?: DateTime;
+  date?: LocalDate;
+}
+const nows = new Map<string, LocalNow>();
+let lastNow: { at: number; timeZone: string; known: LocalNow } | undefined;
+
+function localNow(now: Date, timeZone: string): LocalNow {
+  const at = now.getTime();
+  if (lastNow?.at === at && lastNow.timeZone === timeZone) return lastNow.known;
+  const key = `${at}|${timeZone}`;
+  let known = nows.get(key);
+  if (!known) {
+    if (nows.size >= 16) nows.clear();
+    known = { local: DateTime.fromJSDate(now, { zone: zoneOf(timeZone) }) };
+    nows.set(key, known);
+  }
+  lastNow = { at, timeZone, known };
+  return known;
+}
 
 export function zonedNow(now: Date, timeZone: string): DateTime {
-  if (lastNow?.at !== now.getTime() || lastNow.timeZone !== timeZone)
-    lastNow = { at: now.getTime(), timeZone, local: DateTime.fromJSDate(now, { zone: timeZone }) };
-  return lastNow.local;
+  return localNow(now, timeZone).local;
 }
 
 /** The start of the director's today, in their zone. */
 export function zonedToday(now: Date, timeZone: string): DateTime {
-  const local = zonedNow(now, timeZone);
-  lastNow!.day ??= local.startOf('day');
-  return lastNow!.day;
+  const known = localNow(now, timeZone);
+  known.day ??= known.local.startOf('day');
+  return known.day;
 }
 
 export function todayIn(now: Date, timeZone: string): LocalDate {
-  return zonedNow(now, timeZone).toISODate()!;
+  const known = localNow(now, timeZone);
+  known.date ??= known.local.toISODate()!;
+  return known.date;
+}
+
+// The days a message names are read back into DateTimes by its periods, each as often as they are asked.
+const days = new Map<string, DateTime>();
+
+/** The start of a local date in the zone. */
+export function localDay(date: LocalDate, timeZone: string): DateTime {
+  const key = `${timeZone}|${date}`;
+  let day = days.get(key);
+  if (!day) {
+    if (days.size >= 1_000) days.clear();
+    day = DateTime.fromISO(date, { zone: zoneOf(timeZone) });
+    days.set(key, day);
+  }
+  return day;
 }
 
 /** A local date and time `HH:mm` in the zone, as ISO 8601 with the offset that day has there. */
 export function localDateTime(date: LocalDate, time: string, timeZone: string): IsoDateTime {
   const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromISO(date, { zone: timeZone })
+  return DateTime.fromISO(date, { zone: zoneOf(timeZone) })
     .set({ hour, minute, second: 0, millisecond: 0 })
     .toISO({ suppressMilliseconds: true })!;
 }
@@ -161,29 +227,25 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
   const light = lightText(text);
   const today = zonedToday(now, timeZone);
   const found: DayMatch[] = [];
-  const add = (date: DateTime, start: number, end: number) => {
-    if (date.isValid && !found.some((day) => start < day.end && day.start < end))
-      found.push({ date: date.toISODate()!, start, end });
-  };
 
   for (const match of matchesOf(light, relativeDayRe)) {
     const shift = relativeDays.find((day) => day.exactly.test(match[1]!))!.shift;
-    add(today.plus({ days: shift }), match.index, match.index + match[0].length);
+    addDay(found, today.plus({ days: shift }), match.index, match.index + match[0].length);
   }
   for (const match of matchesOf(light, nextWeekRe)) {
-    add(today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
+    addDay(found, today.startOf('week').plus({ weeks: 1 }), match.index, match.index + match[0].length);
   }
   // «какие встречи были в пятницу»: in a past-tense question «в пятницу» is the last Friday.
   const past = saysPast(light);
-  const lookingBack = (said: string) => past && !/^(?:на|к|ко|до|by|until|till)\s/u.test(said);
   for (const match of matchesOf(light, weekdayRe)) {
     const weekday = weekdays.find((day) => day.exactly.test(match[2]!))!.weekday;
-    const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
-    add(weekdayFrom(today, weekday, qualifier), match.index, match.index + match[0].length);
+    const qualifier = match[1] ?? (lookingBack(past, match[0]) ? 'прошл' : undefined);
+    addDay(found, weekdayFrom(today, weekday, qualifier), match.index, match.index + match[0].length);
   }
   for (const match of matchesOf(light, shortWeekdayRe)) {
-    const qualifier = match[1] ?? (lookingBack(match[0]) ? 'прошл' : undefined);
-    add(
+    const qualifier = match[1] ?? (lookingBack(past, match[0]) ? 'прошл' : undefined);
+    addDay(
+      found,
       weekdayFrom(today, shortWeekdays.indexOf(match[2]!) + 1, qualifier),
       match.index,
       match.index + match[0].length,
@@ -195,11 +257,11 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     const month = Number(match[2]);
     const year = match[3] ? Number(match[3].length === 2 ? `20${match[3]}` : match[3]) : undefined;
     const date = year
-      ? DateTime.fromObject({ year, month, day }, { zone: timeZone })
+      ? DateTime.fromObject({ year, month, day }, { zone: zoneOf(timeZone) })
       : nearestYear(today, month, day, timeZone);
-    add(date, match.index, match.index + match[0].length);
+    addDay(found, date, match.index, match.index + match[0].length);
   }
-  for (const match of chronoDays(text, light, now, today, timeZone)) add(match.date, match.start, match.end);
+  for (const match of chronoDays(text, light, now, today, timeZone)) addDay(found, match.date, match.start, match.end);
   for (const match of matchesOf(light, dayOfMonthRe)) {
     const day = Number(match[1]);
     // This month while the day is still to come, else the next month that has such a day; looking back, the
@@ -207,11 +269,20 @@ function daysIn(text: string, now: Date, timeZone: string): DayMatch[] {
     const date = [0, 1, 2]
       .map((months) => (past ? today.minus({ months }) : today.plus({ months })).set({ day }))
       .find((one) => one.day === day && (past ? one <= today : one >= today));
-    if (date) add(date, match.index, match.index + match[0].length);
+    if (date) addDay(found, date, match.index, match.index + match[0].length);
   }
 
   return found.sort((a, b) => a.start - b.start);
 }
+
+// A day is added where no day found before stands (the helpers stand apart from daysIn: it runs for every text).
+function addDay(found: DayMatch[], date: DateTime, start: number, end: number): void {
+  if (date.isValid && !found.some((day) => start < day.end && day.start < end))
+    found.push({ date: date.toISODate()!, start, end });
+}
+
+/** «в пятницу» in a past-tense question is the last Friday, unless said as a bound ahead («до пятницы»). */
+const lookingBack = (past: boolean, said: string) => past && !/^(?:на|к|ко|до|by|until|till)\s/u.test(said);
 
 /** Russian and English weekday: the coming one with today included; "next …" is that day of next week. */
 function weekdayFrom(today: DateTime, weekday: number, qualifier: string | undefined): DateTime {
@@ -227,7 +298,7 @@ function weekdayFrom(today: DateTime, weekday: number, qualifier: string | undef
 /** A day and month without a year: the closest such date, before or after today. */
 function nearestYear(today: DateTime, month: number, day: number, timeZone: string): DateTime {
   const candidates = [today.year - 1, today.year, today.year + 1]
-    .map((year) => DateTime.fromObject({ year, month, day }, { zone: timeZone }))
+    .map((year) => DateTime.fromObject({ year, month, day }, { zone: zoneOf(timeZone) }))
     .filter((date) => date.isValid && date.month === month);
   candidates.sort((a, b) => Math.abs(a.diff(today).as('days')) - Math.abs(b.diff(today).as('days')));
   return candidates[0] ?? DateTime.invalid('no such day');
@@ -235,6 +306,14 @@ function nearestYear(today: DateTime, month: number, day: number, timeZone: stri
 
 const monthWord =
   /янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|через|\bin\s+\d|\d{4}-\d{2}-\d{2}/u;
+
+// Only a certain day of chrono's is kept (below). Its Russian parsers read one only from a digit, a day's own word
+// («сегодня», «сейчас»), a next or last one («на следующей неделе», «прошлой ночью»), a span of seconds to weeks
+// («через 3 дня») or an ordinal («первого ноября»); its English ones only from Latin letters or a year's digits. A
+// text with none of a language's words is not given to its parsers (these match in any case, as chrono's do).
+const russianDays =
+  /\d|сегодня|вчера|завтра|сейчас|прошл|следующ|сек|мин|час|день|дня|дней|сут|недел|перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|надцат|двадцат|тридцат/iu;
+const englishDays = /[a-z]|\d{4}/iu;
 
 // Month names ("11 марта", "March 11"), "через 3 дня", ISO dates: chrono, with the zone's offset at that instant.
 function chronoDays(
@@ -248,8 +327,11 @@ function chronoDays(
   const reference = { instant: now, timezone: zonedNow(now, timeZone).offset };
   // Clock times are read by findTimes, not here: chrono would swallow «15 декабря в 14:00» into the day's span
   // (and the time with it), and misses «в 14:00 15 декабря» altogether.
-  const dayText = text.replace(new RegExp(clockRe.source, 'gu'), (time) => '_'.repeat(time.length));
-  const results = [...ru.parse(dayText, reference), ...en.parse(dayText, reference)];
+  const dayText = text.replace(clockRe, (time) => '_'.repeat(time.length));
+  const results = [
+    ...(russianDays.test(dayText) ? ru.parse(dayText, reference) : []),
+    ...(englishDays.test(dayText) ? en.parse(dayText, reference) : []),
+  ];
   return results
     .filter((result) => result.start.isCertain('day') && /\p{L}|\d{4}-/u.test(result.text))
     .map((result) => {
@@ -258,7 +340,7 @@ function chronoDays(
       // "через 3 дня" carries its own year; a bare "11 марта" is the closest 11 March.
       const date =
         result.start.isCertain('year') || isRelative(result.text)
-          ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: timeZone })
+          ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: zoneOf(timeZone) })
           : nearestYear(today, month, day, timeZone);
       const preposition = light
         .slice(0, result.index)
@@ -300,34 +382,48 @@ const bareMeridiemRe = new RegExp(`${before}(\\d{1,2})\\s*(am|pm)${after}`, 'gu'
 /** Every time of day the text names, in order ("в 14:00", "в 9", "в 15.30", "at 3pm", "на 16:00"). */
 export function findTimes(text: string, days: readonly { start: number; end: number }[] = []): TimeMatch[] {
   const light = lightText(text);
-  const found: TimeMatch[] = [];
-  const add = (
-    hour: number,
-    minute: number,
-    meridiem: string | undefined,
-    preposition: string,
-    start: number,
-    end: number,
-  ) => {
-    const clash = (span: { start: number; end: number }) => start < span.end && span.start < end;
-    if (found.some(clash) || days.some(clash)) return;
-    const resolved = withMeridiem(hour, meridiem);
-    if (resolved > 23 || minute > 59) return;
-    found.push({ time: `${pad(resolved)}:${pad(minute)}`, start, end, preposition });
-  };
+  const said: SaidTime[] = [];
   for (const match of matchesOf(light, clockRe)) {
-    add(Number(match[2]), Number(match[3]), match[4], match[1] ?? '', match.index, match.index + match[0].length);
+    said.push({ ...where(match), hour: Number(match[2]), minute: Number(match[3]), meridiem: match[4] });
   }
   for (const match of matchesOf(light, hourRe)) {
     const hour = Number(match[2]);
     // "в 3" in a director's day is 15:00: bare small hours are afternoon unless "утра"/"am" says otherwise.
     const meridiem = match[3] ?? (hour >= 1 && hour <= 7 ? 'pm' : undefined);
-    add(hour, 0, meridiem, match[1] ?? '', match.index, match.index + match[0].length);
+    said.push({ ...where(match), hour, minute: 0, meridiem });
   }
   for (const match of matchesOf(light, bareMeridiemRe)) {
-    add(Number(match[1]), 0, match[2], '', match.index, match.index + match[0].length);
+    said.push({ ...where(match), preposition: '', hour: Number(match[1]), minute: 0, meridiem: match[2] });
   }
+  const found: TimeMatch[] = [];
+  for (const time of said) addTime(found, days, time);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A time as said, before it is checked against the days and the times said before it. */
+interface SaidTime {
+  hour: number;
+  minute: number;
+  meridiem: string | undefined;
+  preposition: string;
+  start: number;
+  end: number;
+}
+
+const where = (match: RegExpExecArray) => ({
+  preposition: match[1] ?? '',
+  start: match.index,
+  end: match.index + match[0].length,
+});
+
+/** A time that exists is added where no day and no time found before stands. */
+function addTime(found: TimeMatch[], days: readonly { start: number; end: number }[], said: SaidTime): void {
+  const { start, end, minute } = said;
+  const clash = (span: { start: number; end: number }) => start < span.end && span.start < end;
+  if (found.some(clash) || days.some(clash)) return;
+  const resolved = withMeridiem(said.hour, said.meridiem);
+  if (resolved > 23 || minute > 59) return;
+  found.push({ time: `${pad(resolved)}:${pad(minute)}`, start, end, preposition: said.preposition });
 }
 
 function withMeridiem(hour: number, meridiem: string | undefined): number {

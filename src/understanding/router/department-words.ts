@@ -3,7 +3,7 @@
 // slot; the scenario finds the department in the portal's own list and takes its members.
 import { knownWord } from './lexicon.ts';
 import { type Found, PEOPLE } from './query-parts.ts';
-import type { Span } from './spans.ts';
+import { matchesOf, type Span } from './spans.ts';
 import type { Message } from './text.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -29,7 +29,7 @@ const NOT_A_NAME =
 /** The department a message names, as «отдел <its words>», and where it is said; spans already read are skipped. */
 export function departmentIn(message: Message, taken: readonly Span[] = []): { said: string; span: Span } | undefined {
   for (const pattern of PATTERNS)
-    for (const match of message.light.matchAll(pattern)) {
+    for (const match of matchesOf(message.light, pattern)) {
       const word = match[1]!;
       if (NOT_A_NAME.test(word) || (pattern === PATTERNS[0] && knownWord(word))) continue;
       const span = { start: match.index, end: match.index + match[0].length };
@@ -50,7 +50,7 @@ export function takeDepartment(message: Message, found: Found): void {
 
 /** «как дела в отделе продаж», «статус отдела проектов»: the department a team view is about, sales included. */
 export function teamDepartment(message: Message): { said: string; span: Span } | undefined {
-  const sales = [...message.light.matchAll(PEOPLE[0]!.pattern)][0];
+  const sales = matchesOf(message.light, PEOPLE[0]!.pattern)[0];
   if (sales) return { said: 'отдел продаж', span: { start: sales.index, end: sales.index + sales[0].length } };
   return departmentIn(message);
 }

@@ -2,7 +2,7 @@
 // сумме», «а на какую сумму», «а по количеству?», «а в деньгах?»), where the last answer's records come from
 // («а откуда они?»), and the pronouns that point back at it («это», «их», «они», «из них»).
 import type { Query } from '../../vocabulary/query.ts';
-import { rule } from './spans.ts';
+import { matchesOf, rule } from './spans.ts';
 import { type Message, without } from './text.ts';
 
 type Said = Pick<Query, 'measure' | 'groupBy'>;
@@ -34,13 +34,14 @@ export function followUpParts(message: Message): { said: Said; rest: Message } {
   const spans: { start: number; end: number }[] = [];
   let said: Said = {};
   for (const part of PARTS) {
-    const match = new RegExp(part.pattern.source, 'u').exec(message.light);
-    if (!match || Object.keys(said).length > 0) continue;
+    if (Object.keys(said).length > 0) break;
+    const match = matchesOf(message.light, part.pattern)[0];
+    if (!match) continue;
     said = part.said;
     spans.push({ start: match.index, end: match.index + match[0].length });
   }
   const left = without(message, spans);
-  const back = [...left.light.matchAll(new RegExp(BACK.source, 'gu'))].map((match) => ({
+  const back = matchesOf(left.light, BACK).map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
   }));

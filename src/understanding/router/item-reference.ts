@@ -6,6 +6,7 @@
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { ShownItem, ShownKind } from '../../vocabulary/shown-items.ts';
 import type { Intent } from '../understanding.ts';
+import { matchesOf } from './spans.ts';
 import type { Message } from './text.ts';
 import { type Clock, writeDraft } from './write-drafts.ts';
 
@@ -38,7 +39,7 @@ const preposition = '(?:(?:про|о|об|по|в|во|к|ко|с|со|у|для
 // The reference, with the preposition before it and the thing word after it.
 const referenceRe = new RegExp(
   `${B}${preposition}(?:${ordinalWord}|${lastWord}|${numbered}|(${ENGLISH.join('|')})|${pronoun}|(${demonstrative}))${E}(?:\\s+${thing}${E})?`,
-  'du',
+  'gdu',
 );
 // What may follow an ordinal: a thing, a preposition, the words of a write, or nothing («на вторую половину дня»
 // is no reference).
@@ -71,8 +72,7 @@ const MOST_WORDS_BEFORE = 2;
 
 /** The reference in the message: near its start, or a demonstrative with its thing anywhere («эту сделку»). */
 export function referenceIn(light: string): Reference | undefined {
-  const re = new RegExp(referenceRe.source, 'gdu');
-  for (const match of light.matchAll(re)) {
+  for (const match of matchesOf(light, referenceRe)) {
     const before = light.slice(0, match.index).split(/\s+/u).filter(Boolean).length;
     const [, stem, ending, lastRu, lastEn, number, numberEnding, sign, english, said, demo, named] = match;
     // A pronoun stands alone: «по ней задачу» is a task about it, not «the task».

@@ -1,18 +1,20 @@
 // The views one keyword picks («воронка», «мои задачи», «итоги недели»), and the word test the views are read with.
 import type { LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
+import { holdsOne, type Needed, neededWords } from './literals.ts';
 
 export const E = '(?![\\p{L}\\p{N}])';
 const B = '(?<![\\p{L}\\p{N}])';
-// The patterns below are written inline where they are used; each is compiled once, on its first message.
-const compiled = new Map<string, RegExp>();
+// The patterns below are written inline where they are used; each is compiled once, on its first message, with
+// the plain words it cannot match without (a pattern none of whose words the text holds is not run).
+const compiled = new Map<string, { re: RegExp; needed: Needed | undefined }>();
 export const has = (light: string, pattern: string) => {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(`${B}(?:${pattern})`, 'u');
-    compiled.set(pattern, re);
+  let known = compiled.get(pattern);
+  if (!known) {
+    known = { re: new RegExp(`${B}(?:${pattern})`, 'u'), needed: neededWords(pattern) };
+    compiled.set(pattern, known);
   }
-  return re.test(light);
+  return holdsOne(light, known.needed) && known.re.test(light);
 };
 
 export const view = (request: ScenarioRequest): Intent => ({ kind: 'view', request });

@@ -279,10 +279,19 @@ const VIEW_WORDS = ['расписание', 'брифинг', 'сводка', '�
 
 const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...VIEW_WORDS, ...TOPIC_WORDS].map(stemOf));
 
+// Whether a word is known depends on the word alone: its stem is found once, not at every reading of a message.
+const knownAs = new Map<string, boolean>();
+
 /** Whether the word (any case, any form) is one the assistant knows: then it is never a name. */
 export function knownWord(word: string): boolean {
-  const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-  return /\p{Script=Cyrillic}/u.test(lower) && known.has(stemOf(lower));
+  let answer = knownAs.get(word);
+  if (answer === undefined) {
+    if (knownAs.size >= 10_000) knownAs.clear();
+    const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+    answer = /\p{Script=Cyrillic}/u.test(lower) && known.has(stemOf(lower));
+    knownAs.set(word, answer);
+  }
+  return answer;
 }
 
 // A Latin keyboard's Russian: the letters of the common transliteration, longest first.

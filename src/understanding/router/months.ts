@@ -21,8 +21,11 @@ export const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).
 
 /** The month of `start` in the year that puts it nearest to today (January, said in November, is next year's). */
 export function nearestYear(start: DateTime, today: DateTime): DateTime {
-  const options = [start.minus({ years: 1 }), start, start.plus({ years: 1 })];
-  const distance = (month: DateTime) =>
-    Math.abs(month.plus({ days: 14 }).diff(today.startOf('month').plus({ days: 14 }), 'months').months);
-  return options.reduce((best, month) => (distance(month) < distance(best) ? month : best));
+  const middle = today.startOf('month').plus({ days: 14 });
+  // Each year's distance is worked out once: the arithmetic of dates in a zone is not cheap.
+  const options = [start.minus({ years: 1 }), start, start.plus({ years: 1 })].map((month) => ({
+    month,
+    distance: Math.abs(month.plus({ days: 14 }).diff(middle, 'months').months),
+  }));
+  return options.reduce((best, option) => (option.distance < best.distance ? option : best)).month;
 }

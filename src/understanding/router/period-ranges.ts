@@ -3,10 +3,10 @@
 // one), «с 15.11 по 30.11»; and the periods of the calendar that a tense places: «выходные», «осень».
 import { DateTime } from 'luxon';
 import { SINCE_EVER } from '../../vocabulary/query.ts';
-import { findDays } from './dates.ts';
+import { findDays, localDay, zoneOf } from './dates.ts';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
 import type { PeriodReading, PeriodWords } from './period-words.ts';
-import type { Span } from './spans.ts';
+import { matchesOf, type Span } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -113,16 +113,16 @@ function pointsOf(message: Message, clock: Clock, at: PeriodReading): Point[] {
     // «по понедельникам» is every Monday, not a bound.
     .filter((day) => !/(?:ам|ами|ах)$/u.test(light.slice(day.start, day.end)))
     .map((day) => {
-      const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
+      const date = localDay(day.date, clock.timeZone);
       return pointOf(light, day.start, day.end, date, date, WEEKDAY.test(light.slice(day.start, day.end)));
     });
-  for (const match of light.matchAll(MONTH_POINT)) {
+  for (const match of matchesOf(light, MONTH_POINT)) {
     const end = match.index + match[0].length;
     if (points.some((point) => match.index < point.end && point.start < end)) continue;
     const shift = /^позапрошл/u.test(match[4] ?? '') ? -2 : /^прошл/u.test(match[4] ?? '') ? -1 : 0;
     let first: DateTime = DateTime.fromObject(
       { year: match[3] ? Number(match[3]) : at.today.year + shift, month: monthIndex(match[2]!) + 1 },
-      { zone: at.timeZone },
+      { zone: zoneOf(at.timeZone) },
     );
     if (!match[3] && !match[4])
       first = at.nearest ? nearestYear(first, at.today) : first > at.today ? first.minus({ years: 1 }) : first;
@@ -157,7 +157,7 @@ function singleRange(point: Point, at: PeriodReading): [DateTime, DateTime] | un
   }
   if (!point.to) return undefined;
   const end = point.before ? point.first.minus({ days: 1 }) : point.last;
-  const start = at.nearest && end >= at.today ? at.today : DateTime.fromISO(SINCE_EVER, { zone: at.timeZone });
+  const start = at.nearest && end >= at.today ? at.today : localDay(SINCE_EVER, at.timeZone);
   return [start, end];
 }
 
@@ -169,8 +169,9 @@ export function rangesOfPoints(
   at: PeriodReading,
   asPeriod: (from: DateTime, to: DateTime) => { from: string; to: string },
 ): void {
-  const free = (span: Span) => !found.spans.some((taken) => span.start < taken.end && taken.start < span.end);
-  const points = pointsOf(message, clock, at).filter(free);
+  const points = pointsOf(message, clock, at).filter(
+    (span) => !found.spans.some((taken) => span.start < taken.end && taken.start < span.end),
+  );
   for (let i = 0; i < points.length; i++) {
     const a = points[i]!;
     const b = points[i + 1];

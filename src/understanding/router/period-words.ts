@@ -2,7 +2,7 @@
 // local days in the director's zone.
 import { DateTime } from 'luxon';
 import type { Period } from '../../vocabulary/query.ts';
-import { findDays, zonedToday } from './dates.ts';
+import { findDays, localDay, zonedToday, zoneOf } from './dates.ts';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
 import { NAMED_PERIODS } from './period-named.ts';
 import { PERIOD_RANGES, rangesOfPoints } from './period-ranges.ts';
@@ -32,12 +32,12 @@ const FROM_TO: PeriodWords = {
   range: (m, { today, timeZone, nearest }) => {
     const toMonth = monthIndex(m[4]!) + 1;
     const fromMonth = m[2] ? monthIndex(m[2]) + 1 : toMonth;
-    const first = DateTime.fromObject({ year: today.year, month: fromMonth, day: 1 }, { zone: timeZone });
+    const first = DateTime.fromObject({ year: today.year, month: fromMonth, day: 1 }, { zone: zoneOf(timeZone) });
     let year = today.year;
     if (nearest) year = nearestYear(first, today).year;
     else if (first > today) year -= 1;
-    const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: timeZone });
-    let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: timeZone });
+    const from = DateTime.fromObject({ year, month: fromMonth, day: Number(m[1]) }, { zone: zoneOf(timeZone) });
+    let to = DateTime.fromObject({ year, month: toMonth, day: Number(m[3]) }, { zone: zoneOf(timeZone) });
     if (to < from) to = to.plus({ years: 1 });
     return from.isValid && to.isValid ? [from, to] : undefined;
   },
@@ -132,7 +132,10 @@ const MONTH: PeriodWords = {
   pattern: `(?:в|во|за|на|in|for|during)\\s+(${monthWord})(?:\\s+(\\d{4}))?`,
   range: (m, { today, timeZone, nearest }) => {
     const month = monthIndex(m[1]!) + 1;
-    const said = DateTime.fromObject({ year: m[2] ? Number(m[2]) : today.year, month, day: 1 }, { zone: timeZone });
+    const said = DateTime.fromObject(
+      { year: m[2] ? Number(m[2]) : today.year, month, day: 1 },
+      { zone: zoneOf(timeZone) },
+    );
     const start = m[2] ? said : nearest ? nearestYear(said, today) : said > today ? said.minus({ years: 1 }) : said;
     const end = start.endOf('month').startOf('day');
     return [start, end < today || m[2] || nearest ? end : today];
@@ -161,34 +164,47 @@ const asPeriod = (from: DateTime, to: DateTime): Period => ({ from: from.toISODa
  * `nearest`: a month named without a year is the nearest such month, ahead or behind («встречи в декабре» in
  * November are next month's); otherwise the last one (money earned «в декабре» in November is last year's).
  */
-export function periods(
-  message: Message,
-  found: { period?: Period; spans: Span[]; unclear?: string[] },
-  clock: Clock,
-  nearest = false,
-): void {
+export function periods(message: Message, found: PeriodsFound, clock: Clock, nearest = false): void {
   const today = zonedToday(clock.now, clock.timeZone);
   const at: PeriodReading = { today, timeZone: clock.timeZone, nearest, past: saysPast(message.light) };
-  // Days that do not exist («с 31 по 32 ноября») or a season that could be two are said back, never dropped.
-  const read = (words: PeriodWords) =>
-    take(message, found, rule(words.pattern), (match) => {
-      const range = words.range(match, at);
-      if (range) found.period ??= asPeriod(range[0], range[1]);
-      else found.unclear = [...(found.unclear ?? []), match[0]];
-    });
-  for (const words of [FROM_TO, ...NAMED_PERIODS, ...PERIOD_RANGES]) read(words);
+  for (const words of BOUNDED) read(message, found, at, words);
   rangesOfPoints(message, found, clock, at, asPeriod);
-  for (const words of [LAST_DAYS, ...CALENDAR_PERIODS, MONTH]) read(words);
+  for (const words of CALENDAR) read(message, found, at, words);
   singleDays(message, found, clock);
-  read(PERIOD_WORD_ALONE);
+  read(message, found, at, ALONE);
 }
+
+/**
+ * Takes one kind of period's words; days that do not exist («с 31 по 32 ноября») or a season that could be two
+ * are said back, never dropped.
+ */
+function read(message: Message, found: PeriodsFound, at: PeriodReading, { words, pattern }: Compiled): void {
+  take(message, found, pattern, (match) => {
+    const range = words.range(match, at);
+    if (range) found.period ??= asPeriod(range[0], range[1]);
+    else found.unclear = [...(found.unclear ?? []), match[0]];
+  });
+}
+
+type PeriodsFound = { period?: Period; spans: Span[]; unclear?: string[] };
+
+interface Compiled {
+  words: PeriodWords;
+  pattern: RegExp;
+}
+
+// The periods' patterns, in the order they are read, compiled once.
+const compiled = (words: PeriodWords): Compiled => ({ words, pattern: rule(words.pattern) });
+const BOUNDED = [FROM_TO, ...NAMED_PERIODS, ...PERIOD_RANGES].map(compiled);
+const CALENDAR = [LAST_DAYS, ...CALENDAR_PERIODS, MONTH].map(compiled);
+const ALONE = compiled(PERIOD_WORD_ALONE);
 
 /** Single days: сегодня, завтра, в среду, 3 декабря, where no longer period's words stand. */
 function singleDays(message: Message, found: { period?: Period; spans: Span[] }, clock: Clock): void {
   for (const day of findDays(message.raw, clock.now, clock.timeZone)) {
     if (found.spans.some((span) => day.start < span.end && span.start < day.end)) continue;
     found.spans.push({ start: day.start, end: day.end });
-    const date = DateTime.fromISO(day.date, { zone: clock.timeZone });
+    const date = localDay(day.date, clock.timeZone);
     found.period ??= asPeriod(date, date);
   }
 }
@@ -205,9 +221,21 @@ const AHEAD_ONCE = new RegExp(AHEAD.source, 'u');
 const BEHIND_ONCE = new RegExp(BEHIND.source, 'u');
 export const looksAhead = (light: string) => AHEAD_ONCE.test(light) && !BEHIND_ONCE.test(light);
 
+type FoundPeriod = { period: Period; spans: Span[] };
+
+// The views ask a message's period more than once: it is read once per message and instant, and handed out as copies.
+const periodsRead = new WeakMap<Message, { at: number; timeZone: string; found: FoundPeriod | undefined }>();
+
 /** The period a message names («на неделе», «в декабре», «с 1 по 15 ноября») and where its words are. */
-export function findPeriod(message: Message, clock: Clock): { period: Period; spans: Span[] } | undefined {
-  const found: { period?: Period; spans: Span[] } = { spans: [] };
-  periods(message, found, clock, !BEHIND_ONCE.test(message.light));
-  return found.period ? { period: found.period, spans: found.spans } : undefined;
+export function findPeriod(message: Message, clock: Clock): FoundPeriod | undefined {
+  let known = periodsRead.get(message);
+  if (known?.at !== clock.now.getTime() || known.timeZone !== clock.timeZone) {
+    const found: { period?: Period; spans: Span[] } = { spans: [] };
+    periods(message, found, clock, !BEHIND_ONCE.test(message.light));
+    const period = found.period ? { period: found.period, spans: found.spans } : undefined;
+    known = { at: clock.now.getTime(), timeZone: clock.timeZone, found: period };
+    periodsRead.set(message, known);
+  }
+  const { found } = known;
+  return found && { period: { ...found.period }, spans: found.spans.map((span) => ({ ...span })) };
 }

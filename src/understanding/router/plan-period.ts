@@ -3,7 +3,7 @@
 // current or a coming one for a plan being set.
 import { DateTime } from 'luxon';
 import type { PeriodKind } from '../../vocabulary/plan-view-model.ts';
-import { zonedToday } from './dates.ts';
+import { zonedToday, zoneOf } from './dates.ts';
 import type { Clock } from './write-drafts.ts';
 
 export interface PeriodMatch {
@@ -64,14 +64,18 @@ export function findPlanPeriod(light: string, clock: Clock, forPlan: boolean): P
     const number =
       Number(quarter[1] ?? quarter[4]) || ORDINAL_QUARTERS.findIndex((stem) => quarter[2]?.startsWith(stem)) + 1;
     const year = Number(quarter[3] ?? quarter[5]) || today.year;
-    return matchOf('quarter', DateTime.fromObject({ year, month: number * 3 - 2 }, { zone: clock.timeZone }), quarter);
+    return matchOf(
+      'quarter',
+      DateTime.fromObject({ year, month: number * 3 - 2 }, { zone: zoneOf(clock.timeZone) }),
+      quarter,
+    );
   }
   const month = monthRe.exec(light);
   if (month) {
     const index = MONTHS.findIndex(([ru, en]) => new RegExp(`^(?:${ru}|${en})`, 'u').test(month[1] ?? ''));
     let start = DateTime.fromObject(
       { year: Number(month[2]) || today.year, month: index + 1 },
-      { zone: clock.timeZone },
+      { zone: zoneOf(clock.timeZone) },
     );
     if (!month[2]) {
       const current = today.startOf('month');
@@ -83,7 +87,8 @@ export function findPlanPeriod(light: string, clock: Clock, forPlan: boolean): P
     return matchOf('month', start, month);
   }
   const year = yearRe.exec(light);
-  if (year) return matchOf('year', DateTime.fromObject({ year: Number(year[1]) }, { zone: clock.timeZone }), year);
+  if (year)
+    return matchOf('year', DateTime.fromObject({ year: Number(year[1]) }, { zone: zoneOf(clock.timeZone) }), year);
   const relative = relativeRe.exec(light);
   if (relative?.[4]) {
     const kind = unitKind(relative[4]);

@@ -2,6 +2,7 @@
 // Морозова по плану», «а Соколов успеет?», «что будет в конце года». Not a list of phrases: the message is a plan
 // question when one of its words is about the plan and every other word is a word of such questions, the period,
 // or one name (the manager asked about).
+import { holdsOne, neededWords } from './literals.ts';
 import { findPlanPeriod, type PeriodMatch } from './plan-period.ts';
 import { type Message, rawSlice } from './text.ts';
 import type { Clock } from './write-drafts.ts';
@@ -87,8 +88,12 @@ export interface PlanQuestion {
   manager?: string;
 }
 
+// A plan question holds a plan word: a text with none of their stems is none, and its period is not looked for.
+const PLAN_STEMS = neededWords(`${PLAN_WORD.source}|${END_WORD.source}`);
+
 /** The plan question a message asks, or undefined when a word of it is no plan question's. */
 export function planQuestion(message: Message, clock: Clock): PlanQuestion | undefined {
+  if (!holdsOne(message.light, PLAN_STEMS)) return undefined;
   const period = findPlanPeriod(message.light, clock, false);
   const light = period
     ? message.light.slice(0, period.index) +

@@ -46,71 +46,64 @@ export function spokenAmount(words: string): { amount: number; length: number } 
 
 export const MULTIPLIER = 'тыс\\p{L}*|млн|миллион\\p{L}*|млрд|миллиард\\p{L}*|k|m|mln|millions?|thousands?';
 
+// The amounts', stages' and pipelines' patterns, compiled once.
+const DASHED = rule(`(\\d+(?:[.,]\\d+)?)\\s*[-–—]\\s*(\\d+(?:[.,]\\d+)?)\\s*(${MULTIPLIER})(?:\\s*(?:₽|руб\\p{L}*))?`);
+const EXACT = rule('(?:на\\s+(?:сумму\\s+)?)?(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+)(?:\\s*(?:₽|руб\\p{L}*))?');
+const BETWEEN = rule(
+  `(?:от|from|between)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?\\s+(?:до|to|and)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?(?:\\s*(?:₽|руб\\p{L}*))?`,
+);
+const BOUND = rule(
+  `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|пол(?:у)?(?:миллион|тысяч)\\p{L}*|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
+);
+const BIG_DEALS = rule('крупн\\p{L}*|больш\\p{L}*\\s+сделк\\p{L}*|big\\s+deals|large\\s+deals');
+const AT_STAGE = rule(
+  '(?:на|в)\\s+(?:стади|этап)\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
+);
+const IN_PIPELINE = rule(
+  '(?:в|по)\\s+воронк\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|in\\s+(?:the\\s+)?pipeline\\s+(.+)$',
+);
+
 export function amounts(said: Message, found: Found): void {
   // A bound runs up to the words already taken («дороже 500 тысяч по месяцам»), not into them.
   const message = untaken(said, found);
   // «5-8 млн»: both bounds with a dash, the unit after them.
-  take(
-    message,
-    found,
-    rule(`(\\d+(?:[.,]\\d+)?)\\s*[-–—]\\s*(\\d+(?:[.,]\\d+)?)\\s*(${MULTIPLIER})(?:\\s*(?:₽|руб\\p{L}*))?`),
-    (match) => {
-      const low = findAmount(`${match[1]} ${match[3]}`)!.amount;
-      const high = findAmount(`${match[2]} ${match[3]}`)!.amount;
-      found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
-    },
-  );
+  take(message, found, DASHED, (match) => {
+    const low = findAmount(`${match[1]} ${match[3]}`)!.amount;
+    const high = findAmount(`${match[2]} ${match[3]}`)!.amount;
+    found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
+  });
   // «сделки на 7 140 000»: the sum as the bot writes it, exactly.
-  take(
-    message,
-    found,
-    rule('(?:на\\s+(?:сумму\\s+)?)?(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+)(?:\\s*(?:₽|руб\\p{L}*))?'),
-    (match) => {
-      const amount = Number(match[1]!.replace(/\D/gu, ''));
-      found.amount ??= { min: amount, max: amount };
-    },
-  );
+  take(message, found, EXACT, (match) => {
+    const amount = Number(match[1]!.replace(/\D/gu, ''));
+    found.amount ??= { min: amount, max: amount };
+  });
   // «от 2 до 5 млн», «from 500k to 1m»: both bounds, the unit said once at the end serving both.
-  take(
-    message,
-    found,
-    rule(
-      `(?:от|from|between)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?\\s+(?:до|to|and)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?(?:\\s*(?:₽|руб\\p{L}*))?`,
-    ),
-    (match) => {
-      const unit = match[4] ?? match[2] ?? '';
-      const low = findAmount(`${match[1]} ${match[2] ?? unit}`)?.amount;
-      const high = findAmount(`${match[3]} ${unit}`)?.amount;
-      if (low === undefined || high === undefined || high < 1000) {
-        found.spans.pop();
-        return;
-      }
-      found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
-    },
-  );
-  take(
-    message,
-    found,
-    rule(
-      `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|пол(?:у)?(?:миллион|тысяч)\\p{L}*|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
-    ),
-    (match) => {
-      const words = match[2]!;
-      const spoken = spokenAmount(words);
-      const amount = BIG[words] ?? findAmount(words)?.amount ?? spoken?.amount;
-      if (amount === undefined || amount < 1000) {
-        found.spans.pop();
-        return;
-      }
-      const below = /^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u.test(match[1]!);
-      found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
-      // Only what the amount took: the words after it stay for the rest.
-      const used = BIG[words] ? words.length : (findAmount(words)?.end ?? spoken?.length ?? words.length);
-      const last = found.spans[found.spans.length - 1]!;
-      last.end = match.index + match[0].length - words.length + used;
-    },
-  );
-  take(message, found, rule('крупн\\p{L}*|больш\\p{L}*\\s+сделк\\p{L}*|big\\s+deals|large\\s+deals'), () => {
+  take(message, found, BETWEEN, (match) => {
+    const unit = match[4] ?? match[2] ?? '';
+    const low = findAmount(`${match[1]} ${match[2] ?? unit}`)?.amount;
+    const high = findAmount(`${match[3]} ${unit}`)?.amount;
+    if (low === undefined || high === undefined || high < 1000) {
+      found.spans.pop();
+      return;
+    }
+    found.amount = { min: Math.min(low, high), max: Math.max(low, high) };
+  });
+  take(message, found, BOUND, (match) => {
+    const words = match[2]!;
+    const spoken = spokenAmount(words);
+    const amount = BIG[words] ?? findAmount(words)?.amount ?? spoken?.amount;
+    if (amount === undefined || amount < 1000) {
+      found.spans.pop();
+      return;
+    }
+    const below = /^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u.test(match[1]!);
+    found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
+    // Only what the amount took: the words after it stay for the rest.
+    const used = BIG[words] ? words.length : (findAmount(words)?.end ?? spoken?.length ?? words.length);
+    const last = found.spans[found.spans.length - 1]!;
+    last.end = match.index + match[0].length - words.length + used;
+  });
+  take(message, found, BIG_DEALS, () => {
     found.amount ??= { min: 1_000_000 };
   });
 }
@@ -132,27 +125,13 @@ export function untaken(message: Message, found: Found): Message {
 export function stagesAndPipelines(message: Message, found: Found): void {
   // A stage's name may hold «на» or «в» («Счёт на предоплату», «В работе»): it runs to the end, to a
   // period or amount already taken, or to «у/по/с» before a person or client.
-  take(
-    untaken(message, found),
-    found,
-    rule(
-      '(?:на|в)\\s+(?:стади|этап)\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=\\s*$|\\s*\\u0001|\\s+(?:у|по|с|со|для|от)\\s)|at\\s+(?:the\\s+)?stage\\s+(.+)$',
-    ),
-    (match) => {
-      found.stage = saidAs(message, match, match[1] ?? match[2] ?? '');
-    },
-  );
+  take(untaken(message, found), found, AT_STAGE, (match) => {
+    found.stage = saidAs(message, match, match[1] ?? match[2] ?? '');
+  });
   stageSaidAsPlace(message, found);
-  take(
-    message,
-    found,
-    rule(
-      '(?:в|по)\\s+воронк\\p{L}*\\s+(?:«|")?([\\p{L}\\p{N} -]+?)(?:»|")?(?=$|\\s+(?:за|в|на|у|по|с)\\s)|in\\s+(?:the\\s+)?pipeline\\s+(.+)$',
-    ),
-    (match) => {
-      found.pipeline = saidAs(message, match, match[1] ?? match[2] ?? '');
-    },
-  );
+  take(message, found, IN_PIPELINE, (match) => {
+    found.pipeline = saidAs(message, match, match[1] ?? match[2] ?? '');
+  });
 }
 
 // «сделки на финальном счёте», «сделки в новой стадии»: a stage named as a place, an adjective and a noun in the

@@ -121,6 +121,8 @@ const QUERY_KEYS = [
   'groupBy',
 ] as const;
 
+const BY_DAYS = rule('по\\s+дн(?:ям|ю)|по\\s+кажд\\p{L}*\\s+дн\\p{L}*|by\\s+days?|daily');
+
 /** Takes each part the message says, in the order that keeps one part from reading as another; the statuses
  * denied or contradicting are handed back. */
 function readParts(message: Message, found: Found, clock: Clock): string[] {
@@ -176,9 +178,7 @@ function readParts(message: Message, found: Found, clock: Clock): string[] {
   take(message, found, NOT_DONE, () => (found.status ??= 'open'));
   const denied: string[] = [];
   // «по дням»: a breakdown no subject has is said back, and its word is no name.
-  take(message, found, rule('по\\s+дн(?:ям|ю)|по\\s+кажд\\p{L}*\\s+дн\\p{L}*|by\\s+days?|daily'), (match) =>
-    denied.push(match[0]),
-  );
+  take(message, found, BY_DAYS, (match) => denied.push(match[0]));
   take(message, found, NEGATED, (match) => denied.push(match[0]));
   // A second status that contradicts the first («выигранные … без движения») is said back, never dropped.
   for (const { pattern, status } of STATUSES)

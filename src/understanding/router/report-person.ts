@@ -2,8 +2,8 @@
 // «отчёт по команде за месяц».
 // The week's report is the director's own tasks and the whole company's deals, so for an employee it is the
 // tasks that employee closed in the period, with the name and the period in the header.
-import { DateTime } from 'luxon';
 import type { Intent } from '../understanding.ts';
+import { zonedToday } from './dates.ts';
 import { takeDepartment } from './department-words.ts';
 import { periods } from './period-words.ts';
 import { rest } from './query-names.ts';
@@ -40,7 +40,7 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
   // Only a name, capitalised, and nothing else unread: «Попов за неделю», not «сделки за неделю».
   if (!person || unapplied.length || (name && (found.person || name.client || !said || !/^\p{Lu}/u.test(said))))
     return undefined;
-  const today = DateTime.fromJSDate(clock.now, { zone: clock.timeZone }).startOf('day');
+  const today = zonedToday(clock.now, clock.timeZone);
   // «итоги дня Морозовой»: today; otherwise this week so far.
   const from = /(?<![\p{L}])(?:дня|день|day)(?![\p{L}])/u.test(message.light) ? today : today.startOf('week');
   const period = found.period ?? { from: from.toISODate()!, to: today.toISODate()! };

@@ -1,5 +1,6 @@
 // The spans of a message its parsers take: each pattern's matches are taken out once, so no word is read twice
 // and whatever is left over is said back, never dropped.
+import { holdsOne, holdsOneInAnyCase, type Needed, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 
 export interface Span {
@@ -12,37 +13,72 @@ const E = '(?![\\p{L}\\p{N}])';
 // Every pattern is compiled once: the parsers name their patterns inline, and a message passes dozens of them.
 // Sharing a global pattern is safe here: matchesOf sets it back before anything else can run.
 const compiled = new Map<string, RegExp>();
-// Each pattern without its word edges: a look-behind first keeps the engine from skipping ahead to where the words
-// could start, and most patterns are in no given message. Wherever the whole pattern matches, this one does.
-const hints = new WeakMap<RegExp, RegExp>();
+// Most patterns are in no given message: before one is run, the text is looked through for the plain words it
+// cannot match without (literals.ts). Then the pattern without its word edges finds where a match could start (a
+// look-behind first keeps the engine from skipping ahead to where the words could start): no match of the whole
+// pattern starts before that, so the whole pattern is run from there on.
+interface Hint {
+  needed: Needed | undefined;
+  /** Matched in any case (the `i` flag): its words are looked for so. */
+  anyCase?: boolean;
+  loose?: RegExp;
+}
+const hints = new WeakMap<RegExp, Hint>();
 
 /** A pattern matched on whole words only. */
 export function rule(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
     re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
-    hints.set(re, new RegExp(`(?:${pattern})`, 'u'));
+    hints.set(re, { needed: neededWords(pattern), loose: new RegExp(`(?:${pattern})`, 'gu') });
     compiled.set(pattern, re);
   }
   return re;
+}
+
+// A pattern made elsewhere is looked through for its words once, when it is first matched.
+function hintOf(pattern: RegExp): Hint {
+  let hint = hints.get(pattern);
+  if (!hint) {
+    const anyCase = pattern.ignoreCase;
+    hint = { needed: pattern.sticky ? undefined : neededWords(pattern.source, anyCase), anyCase };
+    hints.set(pattern, hint);
+  }
+  return hint;
+}
+
+/** Where the pattern without its edges next matches from `from` on, or -1. */
+function nextStart(loose: RegExp, text: string, from: number): number {
+  loose.lastIndex = from;
+  const start = loose.exec(text)?.index ?? -1;
+  loose.lastIndex = 0;
+  return start;
 }
 
 /**
  * Every match of a global pattern, as `text.matchAll(pattern)` gives them, on the pattern itself: matchAll works
  * on a copy, and the engine compiles a copy's code again once a collection has let go of it (up to a millisecond
  * for a pattern with \p{L}, at every message). All matches are collected before any is acted on, so an action
- * that uses the same pattern finds it as it was.
+ * that uses the same pattern finds it as it was. A pattern made once is read for its words once: pass one made
+ * once, not one written inline.
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
-  if (hints.get(pattern)?.test(text) === false) return [];
+  const { needed, anyCase, loose } = hintOf(pattern);
+  if (!(anyCase ? holdsOneInAnyCase(text, needed) : holdsOne(text, needed))) return [];
   const found: RegExpExecArray[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  for (let from = 0; ; ) {
+    const start = loose ? nextStart(loose, text, from) : from;
+    if (start < 0) break;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) break;
     found.push(match);
+    from = pattern.lastIndex;
     // An empty match: step past it, by a whole character in a Unicode pattern, as matchAll does.
-    if (match[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
+    if (match[0] === '') from += pattern.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
   }
+  pattern.lastIndex = 0;
   return found;
 }
 

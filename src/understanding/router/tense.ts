@@ -1,5 +1,7 @@
 // Whether a question looks back: a past-tense verb or a done participle («были», «выиграли», «закрытые», «что
 // было», «won», «held») turns «в пятницу», «в выходные» into the last such days, not the coming ones.
+import { matchesOf } from './spans.ts';
+
 const L = '\\p{L}*';
 const PAST_WORDS = [
   'был|была|было|были|прошел|прошла|прошло|прошли|состоял\\p{L}*|случил\\p{L}*|происходил\\p{L}*',
@@ -20,8 +22,24 @@ const NOT_PAST = new RegExp(
 const WORD = /\p{L}+/gu;
 const PAST = new RegExp(`^(?:${PAST_WORDS.join('|')})$`, 'u');
 
+// A word is in the past or not by itself: each word is tested once, however many messages say it.
+const pastWords = new Map<string, boolean>();
+
+function isPast(word: string): boolean {
+  let past = pastWords.get(word);
+  if (past === undefined) {
+    if (pastWords.size >= 10_000) pastWords.clear();
+    past = PAST.test(word) && !NOT_PAST.test(word);
+    pastWords.set(word, past);
+  }
+  return past;
+}
+
+// A message's text is asked this by its days and by each of its periods: the last answer is kept.
+let lastAsked: { light: string; past: boolean } | undefined;
+
 /** True when a word of the (light) text is a past-tense verb or a done participle. */
 export function saysPast(light: string): boolean {
-  for (const [word] of light.matchAll(WORD)) if (PAST.test(word) && !NOT_PAST.test(word)) return true;
-  return false;
+  if (lastAsked?.light !== light) lastAsked = { light, past: matchesOf(light, WORD).some(([word]) => isPast(word)) };
+  return lastAsked.past;
 }

@@ -13,24 +13,68 @@ import { typedInRussian } from './typed-russian.ts';
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
 export const LINK_MARK = '\uE000';
 
-/**
- * Lowercase with ё → е, odd spaces → space and web addresses masked; same length as the input, index for
- * index.
- */
+/** Raw and light text of one message, aligned. */
+export interface Message {
+  raw: string;
+  light: string;
+}
+
+// One message is read as several texts (itself, its rest without a form, the last question's subject with its
+// words), each of them more than once: while one message is understood, each text is made a message once, and
+// what is read from that message (its query, its period) is kept with it; its texts made light (for its days,
+// its times, its small talk) are kept the same way. A message is never changed.
+let reading = { messages: new Map<string, Message>(), lights: new Map<string, string>() };
+
+/** A new message to understand: the texts of the last one are let go. */
+export function startReading(): void {
+  reading = { messages: new Map(), lights: new Map() };
+}
+
+export function messageOf(text: string): Message {
+  let message = reading.messages.get(text);
+  if (!message) {
+    // Read without a new start (the router called on its own): only the last few texts are kept.
+    if (reading.messages.size >= 64) reading.messages.clear();
+    const raw = typedInRussian(text).replace(/\s+/g, ' ').trim();
+    message = tidy(correctTypos(everyday({ raw, light: lightText(raw) })));
+    reading.messages.set(text, message);
+  }
+  return message;
+}
+
 // One pattern for every message: a fresh one was compiled again at each message once a collection had let go of
 // its code. `replace` starts a global pattern from the beginning and leaves it there.
 const links = webLinks();
 
+/**
+ * Lowercase with ё → е, odd spaces → space and web addresses masked; same length as the input, index for
+ * index.
+ */
 export function lightText(text: string): string {
+  let light = reading.lights.get(text);
+  if (light === undefined) {
+    if (reading.lights.size >= 64) reading.lights.clear();
+    light = lowerInPlace(text)
+      .replace(/ё/g, 'е')
+      .replace(/[\u00a0\u2009\u202f\u2007]/g, ' ')
+      .replace(links, (link) => LINK_MARK.repeat(link.length));
+    reading.lights.set(text, light);
+  }
+  return light;
+}
+
+// Lowercased whole, a text differs from the text lowercased letter by letter only at «İ» (two letters in lower
+// case) and «Σ» (a word's last sigma is «ς»): only a text with one of these is lowered a letter at a time.
+const lowersApart = /[İΣ]/u;
+
+function lowerInPlace(text: string): string {
+  if (!lowersApart.test(text)) return text.toLowerCase();
   let out = '';
   for (const char of text) {
     const lower = char.toLowerCase();
     out += lower.length === char.length ? lower : char;
   }
-  return out
-    .replace(/ё/g, 'е')
-    .replace(/[\u00a0\u2009\u202f\u2007]/g, ' ')
-    .replace(links, (link) => LINK_MARK.repeat(link.length));
+  return out;
 }
 
 const linkRe = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
@@ -47,24 +91,6 @@ export function detectLanguage(text: string, fallback: Language = 'ru'): Languag
   const latin = counted.filter((word) => /\p{Script=Latin}/u.test(word)).length;
   if (cyrillic === latin) return fallback;
   return latin > cyrillic ? 'en' : 'ru';
-}
-
-/** Raw and light text of one message, aligned. */
-export interface Message {
-  raw: string;
-  light: string;
-}
-
-// The router reads one text as a message more than once (its intent, whether it names only a day); a message is
-// never changed, so the last one is kept.
-let lastMessage: { text: string; message: Message } | undefined;
-
-export function messageOf(text: string): Message {
-  if (lastMessage?.text === text) return lastMessage.message;
-  const raw = typedInRussian(text).replace(/\s+/g, ' ').trim();
-  const message = tidy(correctTypos(everyday({ raw, light: lightText(raw) })));
-  lastMessage = { text, message };
-  return message;
 }
 
 /** The raw text under a span of the light text, trimmed of spaces, quotes and punctuation at the ends. */
@@ -91,9 +117,15 @@ export function restOf(message: Message, start: number): Message {
   return { raw: message.raw.slice(start), light: message.light.slice(start) };
 }
 
+// The patterns the message is rewritten by are made once: matchesOf reads each new one for its words.
+const wordRe = /\p{L}+/gu;
+const longWordRe = /[\p{L}]{5,}/gu;
+const trailingRe = /[\s?!.…)]+$/gu;
+const leadingSpaceRe = /^\s+/gu;
+
 /** «скока», «покаж», «кинь»: everyday forms of the words the assistant knows, read as those words. */
 function everyday(message: Message): Message {
-  return replaceBoth(message, /\p{L}+/gu, ({ 0: word, index }) =>
+  return replaceBoth(message, wordRe, ({ 0: word, index }) =>
     isName(message, index, word.length) ? word : (plainWord(word) ?? word),
   );
 }
@@ -132,8 +164,8 @@ function tidy(message: Message): Message {
     previous = out;
     out = replaceBoth(out, leadingFillerRe, () => '');
   } while (out.light !== previous.light);
-  out = replaceBoth(out, /[\s?!.…)]+$/gu, () => '');
-  out = replaceBoth(out, /^\s+/gu, () => '');
+  out = replaceBoth(out, trailingRe, () => '');
+  out = replaceBoth(out, leadingSpaceRe, () => '');
   return out;
 }
 
@@ -240,7 +272,7 @@ const keywordStems = new Map(KEYWORDS.map((keyword) => [keyword, stemOf(keyword)
 const corrected = new Map<string, string>();
 
 function correctTypos(message: Message): Message {
-  return replaceBoth(message, /[\p{L}]{5,}/gu, (match) => {
+  return replaceBoth(message, longWordRe, (match) => {
     const word = match[0];
     if (keywordSet.has(word) || isName(message, match.index, word.length)) return word;
     let correction = corrected.get(word);

@@ -18,10 +18,10 @@ export function statusWordIn(unknown: string[]): string | undefined {
 // «сколько денег в воронке», «конверсия воронки»: the pipeline as a whole, no value of it — the open deals' money, or
 // every deal's conversion; never a title or a name to look up.
 const WHOLE_PIPELINE = /^(?:воронк\p{L}*|pipeline|funnel)$/iu;
+const whole = (word: string | undefined) => word !== undefined && WHOLE_PIPELINE.test(word);
 
 /** The rest of the words with «воронка» said of the whole pipeline taken out (and its open deals asked for). */
 export function withoutWholePipeline(read: Rest, found: Found): Rest {
-  const whole = (word: string | undefined) => word !== undefined && WHOLE_PIPELINE.test(word);
   const [only] = read.name?.names ?? [];
   // «воронка» is a word the lexicon knows: then it is left unread rather than taken for a topic.
   const unread = read.unapplied.find(whole);

@@ -129,60 +129,77 @@ function verbFirst(message: Message): Message | undefined {
   return messageOf(`${slice(verb.index, verbEnd)} ${words}`);
 }
 
+type Drafted = (match: RegExpMatchArray, message: Message, clock: Clock) => WriteDraft | Question | undefined;
+
+const span = (message: Message, match: RegExpMatchArray, group: number) =>
+  match.indices?.[group] ?? [message.light.length, message.light.length];
+const from = (message: Message, match: RegExpMatchArray, group: number) => span(message, match, group)[0];
+const text = (message: Message, match: RegExpMatchArray, group: number) =>
+  unquote(rawSlice(message, ...span(message, match, group)).replace(/^(?:про|по|о|об|about|on)\s+/iu, ''));
+const completeTask: Drafted = (match, message) =>
+  named(text(message, match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }));
+
+// Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
+const RULES: [RegExp, Question, Drafted][] = [
+  [patterns.completeTask, 'whichTask', completeTask],
+  [patterns.markDone, 'whichTask', completeTask],
+  [patterns.taskDone, 'whichTask', completeTask],
+  [patterns.didTask, 'whichTask', completeTask],
+  [patterns.moveTask, 'meetingWhen', (match, message, clock) => moveTask(message, from(message, match, 1), clock)],
+  [
+    patterns.deleteTask,
+    'whichTask',
+    (match, message) => named(text(message, match, 1), (taskQuery) => ({ type: 'deleteTask', taskQuery })),
+  ],
+  [
+    patterns.deleteDeal,
+    'whichDeal',
+    (match, message) => named(text(message, match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery })),
+  ],
+  [patterns.moveDeal, 'dealMove', (match, message) => moveDeal(message, from(message, match, 1))],
+  [
+    patterns.closeDeal,
+    'whichDeal',
+    (match, message) => closeDeal(restOf(message, from(message, match, 1)), match[1]!.length, match[2]!),
+  ],
+  [patterns.addComment, 'comment', (match, message) => addComment(message, match[1]!, from(message, match, 2))],
+  [
+    patterns.moveMeeting,
+    'whichMeeting',
+    (match, message, clock) => moveMeeting(message, namedFrom(message, from(message, match, 1)), clock),
+  ],
+  [
+    patterns.deleteMeeting,
+    'whichMeeting',
+    (match, message, clock) => deleteMeeting(message, namedFrom(message, from(message, match, 1)), clock),
+  ],
+  [
+    patterns.createMeeting,
+    'meetingWhen',
+    (match, message, clock) => createMeeting(message, match[1]!, from(message, match, 2), clock),
+  ],
+  [
+    patterns.createTask,
+    'taskTitle',
+    (match, message, clock) =>
+      createTask(message, from(message, match, 2), clock, match[1] ? text(message, match, 1) : ''),
+  ],
+  [patterns.remind, 'taskTitle', (match, message, clock) => createTask(message, from(message, match, 1), clock, '')],
+  [
+    patterns.delegate,
+    'taskTitle',
+    (match, message, clock) => delegated(createTask(message, from(message, match, 1), clock, '')),
+  ],
+  [patterns.createDeal, 'dealTitle', (match, message) => createDeal(message, from(message, match, 1))],
+  [patterns.createCompany, 'companyTitle', (match, message) => createCompany(message, from(message, match, 1))],
+  [patterns.createContact, 'contactName', (match, message) => createContact(message, from(message, match, 1))],
+];
+
 function draftOf(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
-  const span = (match: RegExpMatchArray, group: number) =>
-    match.indices?.[group] ?? [message.light.length, message.light.length];
-  const from = (match: RegExpMatchArray, group: number) => span(match, group)[0];
-  const text = (match: RegExpMatchArray, group: number) =>
-    unquote(rawSlice(message, ...span(match, group)).replace(/^(?:про|по|о|об|about|on)\s+/iu, ''));
-  const completeTask = (match: RegExpMatchArray) =>
-    named(text(match, 1), (taskQuery) => ({ type: 'completeTask', taskQuery }));
-  // Order matters: "перенеси встречу" before "перенеси сделку" patterns, completing before creating.
-  const rules: [RegExp, Question, (match: RegExpMatchArray) => WriteDraft | Question | undefined][] = [
-    [patterns.completeTask, 'whichTask', completeTask],
-    [patterns.markDone, 'whichTask', completeTask],
-    [patterns.taskDone, 'whichTask', completeTask],
-    [patterns.didTask, 'whichTask', completeTask],
-    [patterns.moveTask, 'meetingWhen', (match) => moveTask(message, from(match, 1), clock)],
-    [
-      patterns.deleteTask,
-      'whichTask',
-      (match) => named(text(match, 1), (taskQuery) => ({ type: 'deleteTask', taskQuery })),
-    ],
-    [
-      patterns.deleteDeal,
-      'whichDeal',
-      (match) => named(text(match, 1), (dealQuery) => ({ type: 'deleteDeal', dealQuery })),
-    ],
-    [patterns.moveDeal, 'dealMove', (match) => moveDeal(message, from(match, 1))],
-    [
-      patterns.closeDeal,
-      'whichDeal',
-      (match) => closeDeal(restOf(message, from(match, 1)), match[1]!.length, match[2]!),
-    ],
-    [patterns.addComment, 'comment', (match) => addComment(message, match[1]!, from(match, 2))],
-    [patterns.moveMeeting, 'whichMeeting', (match) => moveMeeting(message, namedFrom(message, from(match, 1)), clock)],
-    [
-      patterns.deleteMeeting,
-      'whichMeeting',
-      (match) => deleteMeeting(message, namedFrom(message, from(match, 1)), clock),
-    ],
-    [patterns.createMeeting, 'meetingWhen', (match) => createMeeting(message, match[1]!, from(match, 2), clock)],
-    [
-      patterns.createTask,
-      'taskTitle',
-      (match) => createTask(message, from(match, 2), clock, match[1] ? text(match, 1) : ''),
-    ],
-    [patterns.remind, 'taskTitle', (match) => createTask(message, from(match, 1), clock, '')],
-    [patterns.delegate, 'taskTitle', (match) => delegated(createTask(message, from(match, 1), clock, ''))],
-    [patterns.createDeal, 'dealTitle', (match) => createDeal(message, from(match, 1))],
-    [patterns.createCompany, 'companyTitle', (match) => createCompany(message, from(match, 1))],
-    [patterns.createContact, 'contactName', (match) => createContact(message, from(match, 1))],
-  ];
-  for (const [pattern, question, draft] of rules) {
+  for (const [pattern, question, draft] of RULES) {
     const match = message.light.match(pattern);
     if (!match) continue;
-    const found = draft(match) ?? question;
+    const found = draft(match, message, clock) ?? question;
     return typeof found === 'string' ? { ask: found } : found;
   }
   return undefined;
