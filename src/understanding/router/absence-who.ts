@@ -2,11 +2,11 @@
 // отпуска?», «Орлова в отпуске?», «Семёнова болеет?», «Егоров на работе?», «кого нет в отделе продаж», «кто в
 // отпуске в отделе проектов». And «кто опоздал», which the portal cannot tell: said plainly.
 import type { Intent } from '../understanding.ts';
-import { zonedToday } from './dates.ts';
 import { knownWord } from './lexicon.ts';
 import { holdsOneInAnyCase, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedToday } from './zone.ts';
 
 type Reason = 'vacation' | 'sick' | 'trip' | 'notWorking' | 'away';
 

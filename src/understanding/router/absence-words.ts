@@ -2,10 +2,11 @@
 // absence chart for a day or a week. Every other word must be a small one, or the message is left to the rest of
 // the router («Орлова в отпуске?» names a person this reading does not look for).
 import type { Intent } from '../understanding.ts';
-import { findDays, localDay, zonedToday } from './dates.ts';
+import { findDays } from './dates.ts';
 import { matchesOf } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { localDay, zonedToday } from './zone.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';

@@ -1,6 +1,7 @@
 // Everyday and clipped forms of the words the assistant knows, as directors type them on a phone: «скока»,
 // «покаж», «кинь», «проср», «чё». Each is read as the word it stands for, so it is never asked about and never
 // taken for a name.
+import { remembered } from './remembered.ts';
 
 const FORMS: [RegExp, string][] = [
   [/^(?:скока|скоко|скок|скольк|сколька|сколко)$/u, 'сколько'],
@@ -15,17 +16,8 @@ const FORMS: [RegExp, string][] = [
   [/^(?:завтро|звтр)$/u, 'завтра'],
 ];
 
-// Every word of every message is looked up here: each word's answer is found once.
-const plainOf = new Map<string, string | null>();
-
 /** The word an everyday form stands for, or undefined when the word is written in full. */
-export function plainWord(word: string): string | undefined {
-  let plain = plainOf.get(word);
-  if (plain === undefined) {
-    if (plainOf.size >= 10_000) plainOf.clear();
-    const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-    plain = FORMS.find(([form]) => form.test(lower))?.[1] ?? null;
-    plainOf.set(word, plain);
-  }
-  return plain ?? undefined;
-}
+export const plainWord = remembered((word: string): string | undefined => {
+  const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+  return FORMS.find(([form]) => form.test(lower))?.[1];
+});

@@ -5,10 +5,10 @@
 import { DateTime } from 'luxon';
 import type { Period, Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
-import { zonedToday } from './dates.ts';
 import { matchesOf } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedToday } from './zone.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';

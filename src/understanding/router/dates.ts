@@ -5,12 +5,13 @@
 // Only the two languages the assistant speaks: the package's index loads a dozen locales.
 import * as en from 'chrono-node/en';
 import * as ru from 'chrono-node/ru';
-import { DateTime, IANAZone, Info, type Zone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { IsoDateTime } from '../../vocabulary/writes.ts';
 import { matchesOf } from './spans.ts';
 import { saysPast } from './tense.ts';
 import { lightText } from './text.ts';
+import { todayIn, zonedNow, zonedToday, zoneOf } from './zone.ts';
 
 export interface DayMatch {
   date: LocalDate;
@@ -92,93 +93,6 @@ const dayOfMonthRe = new RegExp(
 );
 // A dotted pair after these is a time ("в 15.30"), never a date.
 const timeOnlyPreposition = /^(?:в|во|с|со|at|from)\s+/u;
-
-// Day arithmetic in a named zone asks luxon for the zone's offset at every step, and luxon works each one out
-// again through the platform's calendar; an offset at an instant never changes, so each is worked out once.
-class RememberedZone extends IANAZone {
-  readonly #offsets = new Map<number, number>();
-
-  override offset(ts: number): number {
-    let offset = this.#offsets.get(ts);
-    if (offset === undefined) {
-      if (this.#offsets.size >= 10_000) this.#offsets.clear();
-      offset = super.offset(ts);
-      this.#offsets.set(ts, offset);
-    }
-    return offset;
-  }
-}
-
-const zones = new Map<string, Zone>();
-
-/** The director's zone as luxon reads it, with its offsets remembered when it is a named (IANA) zone. */
-export function zoneOf(timeZone: string): Zone {
-  let zone = zones.get(timeZone);
-  if (!zone) {
-    if (zones.size >= 100) zones.clear();
-    const named = Info.normalizeZone(timeZone);
-    zone = named.type === 'iana' ? new RememberedZone(named.name) : named;
-    zones.set(timeZone, zone);
-  }
-  return zone;
-}
-
-// One message asks for the director's local now many times (its days, its periods, its follow-up, a name read
-// at the epoch in UTC among them); the zone's offset is worked out once per instant and zone, not once per
-// question. A DateTime never changes, so it is shared.
-interface LocalNow {
-  local: DateTime;
-  day?: DateTime;
-  date?: LocalDate;
-}
-const nows = new Map<string, LocalNow>();
-let lastNow: { at: number; timeZone: string; known: LocalNow } | undefined;
-
-function localNow(now: Date, timeZone: string): LocalNow {
-  const at = now.getTime();
-  if (lastNow?.at === at && lastNow.timeZone === timeZone) return lastNow.known;
-  const key = `${at}|${timeZone}`;
-  let known = nows.get(key);
-  if (!known) {
-    if (nows.size >= 16) nows.clear();
-    known = { local: DateTime.fromJSDate(now, { zone: zoneOf(timeZone) }) };
-    nows.set(key, known);
-  }
-  lastNow = { at, timeZone, known };
-  return known;
-}
-
-export function zonedNow(now: Date, timeZone: string): DateTime {
-  return localNow(now, timeZone).local;
-}
-
-/** The start of the director's today, in their zone. */
-export function zonedToday(now: Date, timeZone: string): DateTime {
-  const known = localNow(now, timeZone);
-  known.day ??= known.local.startOf('day');
-  return known.day;
-}
-
-export function todayIn(now: Date, timeZone: string): LocalDate {
-  const known = localNow(now, timeZone);
-  known.date ??= known.local.toISODate()!;
-  return known.date;
-}
-
-// The days a message names are read back into DateTimes by its periods, each as often as they are asked.
-const days = new Map<string, DateTime>();
-
-/** The start of a local date in the zone. */
-export function localDay(date: LocalDate, timeZone: string): DateTime {
-  const key = `${timeZone}|${date}`;
-  let day = days.get(key);
-  if (!day) {
-    if (days.size >= 1_000) days.clear();
-    day = DateTime.fromISO(date, { zone: zoneOf(timeZone) });
-    days.set(key, day);
-  }
-  return day;
-}
 
 /** A local date and time `HH:mm` in the zone, as ISO 8601 with the offset that day has there. */
 export function localDateTime(date: LocalDate, time: string, timeZone: string): IsoDateTime {
@@ -311,9 +225,11 @@ const monthWord =
 // («сегодня», «сейчас»), a next or last one («на следующей неделе», «прошлой ночью»), a span of seconds to weeks
 // («через 3 дня») or an ordinal («первого ноября»); its English ones only from Latin letters or a year's digits. A
 // text with none of a language's words is not given to its parsers (these match in any case, as chrono's do).
-const russianDays =
-  /\d|сегодня|вчера|завтра|сейчас|прошл|следующ|сек|мин|час|день|дня|дней|сут|недел|перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|надцат|двадцат|тридцат/iu;
-const englishDays = /[a-z]|\d{4}/iu;
+export const chronoDayWords = {
+  russian:
+    /\d|сегодня|вчера|завтра|сейчас|прошл|следующ|сек|мин|час|день|дня|дней|сут|недел|перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|надцат|двадцат|тридцат/iu,
+  english: /[a-z]|\d{4}/iu,
+};
 
 // Month names ("11 марта", "March 11"), "через 3 дня", ISO dates: chrono, with the zone's offset at that instant.
 function chronoDays(
@@ -329,8 +245,8 @@ function chronoDays(
   // (and the time with it), and misses «в 14:00 15 декабря» altogether.
   const dayText = text.replace(clockRe, (time) => '_'.repeat(time.length));
   const results = [
-    ...(russianDays.test(dayText) ? ru.parse(dayText, reference) : []),
-    ...(englishDays.test(dayText) ? en.parse(dayText, reference) : []),
+    ...(chronoDayWords.russian.test(dayText) ? ru.parse(dayText, reference) : []),
+    ...(chronoDayWords.english.test(dayText) ? en.parse(dayText, reference) : []),
   ];
   return results
     .filter((result) => result.start.isCertain('day') && /\p{L}|\d{4}-/u.test(result.text))

@@ -5,13 +5,13 @@ import { DateTime } from 'luxon';
 import type { Period } from '../../vocabulary/query.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
-import { zonedToday } from './dates.ts';
 import { funnelQuery } from './funnel-words.ts';
 import { knownWord } from './lexicon.ts';
 import { findPeriod } from './period-words.ts';
 import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf, nominative, rawSlice, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedToday } from './zone.ts';
 
 // The small words around a follow-up's one part: «а …?», «и за …», «ну а у …».
 const FILLER =

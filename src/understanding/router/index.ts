@@ -11,7 +11,7 @@ import { absenceOfWhom, latenessIntent } from './absence-who.ts';
 import { absenceIntent } from './absence-words.ts';
 import { alertChangeOf } from './alert-words.ts';
 import { comparisonIntent } from './compare-words.ts';
-import { findDays, findTimes, todayIn } from './dates.ts';
+import { findDays, findTimes } from './dates.ts';
 import { ellipsis, refinement } from './follow-up.ts';
 import { funnelQuery } from './funnel-words.ts';
 import { referenceIntent } from './item-reference.ts';
@@ -21,13 +21,14 @@ import { nthOf } from './ordinal-words.ts';
 import { planIntent } from './plan.ts';
 import { pluralIntent } from './plural-reference.ts';
 import { smallTalkOf } from './small-talk.ts';
-import { matchesOf } from './spans.ts';
+import { matches, matchesOf } from './spans.ts';
 import { detectLanguage, lightText, type Message, messageOf, without } from './text.ts';
 import { typedInRussian } from './typed-russian.ts';
 import { unsupportedWrite } from './unsupported-writes.ts';
 import { contactsIntent, digestChangeIntent, digestsIntent, viewIntent } from './views.ts';
 import { withNoneIntent } from './with-none-words.ts';
 import { type Clock, writeDraft } from './write-drafts.ts';
+import { todayIn } from './zone.ts';
 
 export interface UnderstandContext {
   now: Date;
@@ -202,8 +203,8 @@ function changeIntent(message: Message, context: UnderstandContext, clock: Clock
   // Before e-mail: «почта Северовой» asks for an address, not for the mailbox.
   const people = contactsIntent(message, clock);
   if (people) return people;
-  if (smsRe.test(light) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
-  if (emailRe.test(light)) return { kind: 'cannotDo', what: 'email' };
+  if (matches(light, smsRe) && /отправ|напиши|пошли|send|text/u.test(light)) return { kind: 'cannotDo', what: 'sms' };
+  if (matches(light, emailRe)) return { kind: 'cannotDo', what: 'email' };
   if (callRe.test(light)) return { kind: 'cannotDo', what: 'call' };
   return undefined;
 }
@@ -309,6 +310,8 @@ const negativeMoneyRe =
 
 /** The words naming a day that does not exist («31 февраля»), or a negative sum («-5 рублей»). */
 function impossibleValue(text: string): string | undefined {
+  // Each of these is a number said: a text without a digit has none of them.
+  if (!/\d/u.test(text)) return undefined;
   const lower = text.toLocaleLowerCase('ru');
   for (const match of matchesOf(lower, dayAndMonthRe)) {
     const day = Number(match[1]);

@@ -4,6 +4,7 @@
 // whose words are known once read in Cyrillic is read in Cyrillic.
 import { stemOf } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
+import { remembered } from './remembered.ts';
 
 /** The grammar's words, as directors write them (also the forms a slip is corrected to). */
 export const GRAMMAR_WORDS = [
@@ -279,20 +280,11 @@ const VIEW_WORDS = ['расписание', 'брифинг', 'сводка', '�
 
 const known = new Set<string>([...GRAMMAR_WORDS, ...EVERYDAY_WORDS, ...VIEW_WORDS, ...TOPIC_WORDS].map(stemOf));
 
-// Whether a word is known depends on the word alone: its stem is found once, not at every reading of a message.
-const knownAs = new Map<string, boolean>();
-
 /** Whether the word (any case, any form) is one the assistant knows: then it is never a name. */
-export function knownWord(word: string): boolean {
-  let answer = knownAs.get(word);
-  if (answer === undefined) {
-    if (knownAs.size >= 10_000) knownAs.clear();
-    const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-    answer = /\p{Script=Cyrillic}/u.test(lower) && known.has(stemOf(lower));
-    knownAs.set(word, answer);
-  }
-  return answer;
-}
+export const knownWord = remembered((word: string): boolean => {
+  const lower = word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+  return /\p{Script=Cyrillic}/u.test(lower) && known.has(stemOf(lower));
+});
 
 // A Latin keyboard's Russian: the letters of the common transliteration, longest first.
 const FROM_LATIN: [RegExp, string][] = [

@@ -3,12 +3,13 @@
 // one), «с 15.11 по 30.11»; and the periods of the calendar that a tense places: «выходные», «осень».
 import { DateTime } from 'luxon';
 import { SINCE_EVER } from '../../vocabulary/query.ts';
-import { findDays, localDay, zoneOf } from './dates.ts';
+import { findDays } from './dates.ts';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
 import type { PeriodReading, PeriodWords } from './period-words.ts';
 import { matchesOf, type Span } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { localDay, zoneOf } from './zone.ts';
 
 const L = '\\p{L}*';
 

@@ -2,7 +2,7 @@
 // local days in the director's zone.
 import { DateTime } from 'luxon';
 import type { Period } from '../../vocabulary/query.ts';
-import { findDays, localDay, zonedToday, zoneOf } from './dates.ts';
+import { findDays } from './dates.ts';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
 import { NAMED_PERIODS } from './period-named.ts';
 import { PERIOD_RANGES, rangesOfPoints } from './period-ranges.ts';
@@ -10,6 +10,7 @@ import { rule, type Span, take } from './spans.ts';
 import { saysPast } from './tense.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { localDay, zonedToday, zoneOf } from './zone.ts';
 
 /** What the words of a period are read against: today in the director's zone, and how a bare month is placed. */
 export interface PeriodReading {

@@ -3,8 +3,8 @@
 // current or a coming one for a plan being set.
 import { DateTime } from 'luxon';
 import type { PeriodKind } from '../../vocabulary/plan-view-model.ts';
-import { zonedToday, zoneOf } from './dates.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedToday, zoneOf } from './zone.ts';
 
 export interface PeriodMatch {
   kind: PeriodKind;

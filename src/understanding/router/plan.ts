@@ -6,7 +6,7 @@ import type { Intent } from '../understanding.ts';
 import { findAmount } from './amount.ts';
 import { findPlanPeriod, type PeriodMatch } from './plan-period.ts';
 import { planQuestion } from './plan-words.ts';
-import { matchesOf } from './spans.ts';
+import { matches, matchesOf } from './spans.ts';
 import { type Message, rawSlice } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
@@ -84,9 +84,9 @@ function planRequest(
   said?: string,
 ): Intent {
   const period = findPlanPeriod(message.light, clock, false);
-  const manager = companyRe.test(message.light) ? undefined : (said ?? managerSaid(message, period));
+  const manager = matches(message.light, companyRe) ? undefined : (said ?? managerSaid(message, period));
   const { managerId, manager: baseManager, ...rest } = base;
-  const keepWho = !manager && !companyRe.test(message.light);
+  const keepWho = !manager && !matches(message.light, companyRe);
   return {
     kind: 'view',
     request: {
@@ -118,7 +118,7 @@ export function planIntent(message: Message, clock: Clock, previous?: Intent): I
   const { light } = message;
   if (otherWriteRe.test(light)) return undefined;
   const before = previousPlan(previous);
-  if (riskRe.test(light)) {
+  if (matches(light, riskRe)) {
     // «горящие сделки Соколова»: a capitalised word besides the first is the manager too.
     const named = message.raw
       .split(/\s+/u)
@@ -128,32 +128,32 @@ export function planIntent(message: Message, clock: Clock, previous?: Intent): I
     return { kind: 'view', request: { scenario: 'dealsAtRisk', ...(manager ? { manager } : {}) } };
   }
   // «почему так?», the plan view's own button typed: the forecast explained.
-  if (whyRe.test(light) || (before?.scenario === 'plan' && typedWhyRe.test(light))) {
+  if (matches(light, whyRe) || (before?.scenario === 'plan' && typedWhyRe.test(light))) {
     const base = before?.scenario === 'plan' ? before : {};
     const intent = planRequest(message, clock, base);
     return intent.kind === 'view' && intent.request.scenario === 'plan'
       ? { ...intent, request: { ...intent.request, why: 1 } }
       : intent;
   }
-  const planWord = planWordRe.test(light) && !dayPlanRe.test(light);
-  if (planWord && (changeRe.test(light) || !whichPlanRe.test(light))) {
+  const planWord = matches(light, planWordRe) && !matches(light, dayPlanRe);
+  if (planWord && (matches(light, changeRe) || !matches(light, whichPlanRe))) {
     const write = planWrite(message, clock);
     if (write) return write;
   }
-  if (whichPlanRe.test(light) && !forecastRe.test(light)) {
+  if (matches(light, whichPlanRe) && !matches(light, forecastRe)) {
     return findPlanPeriod(light, clock, false)
       ? planRequest(message, clock, {})
       : { kind: 'view', request: { scenario: 'plans' } };
   }
-  const question = dayPlanRe.test(light) ? undefined : planQuestion(message, clock);
+  const question = matches(light, dayPlanRe) ? undefined : planQuestion(message, clock);
   if (question) return planRequest(message, clock, {}, question.manager);
-  if (forecastRe.test(light) || (planWord && findPlanPeriod(light, clock, false)))
+  if (matches(light, forecastRe) || (planWord && findPlanPeriod(light, clock, false)))
     return planRequest(message, clock, {});
   // «а по Волкову?», «а в прошлом месяце?», «а за квартал?» after a plan view.
   if (before && light.split(/\s+/u).length <= 4) {
     const period = findPlanPeriod(light, clock, false);
     const manager = managerSaid(message, period);
-    const company = companyRe.test(light);
+    const company = matches(light, companyRe);
     if (!period && !manager && !company) return undefined;
     if (before.scenario === 'dealsAtRisk')
       return { kind: 'view', request: { scenario: 'dealsAtRisk', ...(manager ? { manager } : {}) } };

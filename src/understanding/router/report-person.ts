@@ -3,7 +3,6 @@
 // The week's report is the director's own tasks and the whole company's deals, so for an employee it is the
 // tasks that employee closed in the period, with the name and the period in the header.
 import type { Intent } from '../understanding.ts';
-import { zonedToday } from './dates.ts';
 import { takeDepartment } from './department-words.ts';
 import { periods } from './period-words.ts';
 import { rest } from './query-names.ts';
@@ -11,6 +10,7 @@ import { type Found, PEOPLE } from './query-parts.ts';
 import { rule, take } from './spans.ts';
 import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedToday } from './zone.ts';
 
 const REPORT = rule(
   'итог\\p{L}*|отч[её]т\\p{L}*|результат\\p{L}*|сводк\\p{L}*|что\\s+(?:сделал\\p{L}*|успел\\p{L}*|закрыл\\p{L}*)|(?:сделал\\p{L}*|успел\\p{L}*)|report|results|summary|what\\s+did|do|done',

@@ -41,14 +41,31 @@ function hintOf(pattern: RegExp): Hint {
   let hint = hints.get(pattern);
   if (!hint) {
     const anyCase = pattern.ignoreCase;
-    hint = { needed: pattern.sticky ? undefined : neededWords(pattern.source, anyCase), anyCase };
+    // A sticky pattern matches where it is put, and the `v` flag reads classes otherwise: neither is looked into.
+    const read = !pattern.sticky && !pattern.flags.includes('v');
+    hint = { needed: read ? neededWords(pattern.source, anyCase) : undefined, anyCase };
     hints.set(pattern, hint);
   }
   return hint;
 }
 
+/** False when the pattern (global or not) surely has no match in the text: it holds none of the pattern's words. */
+export function mayMatch(text: string, pattern: RegExp): boolean {
+  return holds(text, hintOf(pattern));
+}
+
+/** Whether a pattern that is not global matches the text; a text without the pattern's words is not searched. */
+export function matches(text: string, pattern: RegExp): boolean {
+  return mayMatch(text, pattern) && pattern.test(text);
+}
+
+const holds = (text: string, { needed, anyCase }: Hint) =>
+  anyCase ? holdsOneInAnyCase(text, needed) : holdsOne(text, needed);
+
 /** Where the pattern without its edges next matches from `from` on, or -1. */
 function nextStart(loose: RegExp, text: string, from: number): number {
+  // From the start a search finds the place without making a match.
+  if (from === 0) return text.search(loose);
   loose.lastIndex = from;
   const start = loose.exec(text)?.index ?? -1;
   loose.lastIndex = 0;
@@ -64,8 +81,9 @@ function nextStart(loose: RegExp, text: string, from: number): number {
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
-  const { needed, anyCase, loose } = hintOf(pattern);
-  if (!(anyCase ? holdsOneInAnyCase(text, needed) : holdsOne(text, needed))) return [];
+  const hint = hintOf(pattern);
+  if (!holds(text, hint)) return [];
+  const { loose } = hint;
   const found: RegExpExecArray[] = [];
   for (let from = 0; ; ) {
     const start = loose ? nextStart(loose, text, from) : from;

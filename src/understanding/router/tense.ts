@@ -1,5 +1,6 @@
 // Whether a question looks back: a past-tense verb or a done participle («были», «выиграли», «закрытые», «что
 // было», «won», «held») turns «в пятницу», «в выходные» into the last such days, not the coming ones.
+import { remembered } from './remembered.ts';
 import { matchesOf } from './spans.ts';
 
 const L = '\\p{L}*';
@@ -23,17 +24,7 @@ const WORD = /\p{L}+/gu;
 const PAST = new RegExp(`^(?:${PAST_WORDS.join('|')})$`, 'u');
 
 // A word is in the past or not by itself: each word is tested once, however many messages say it.
-const pastWords = new Map<string, boolean>();
-
-function isPast(word: string): boolean {
-  let past = pastWords.get(word);
-  if (past === undefined) {
-    if (pastWords.size >= 10_000) pastWords.clear();
-    past = PAST.test(word) && !NOT_PAST.test(word);
-    pastWords.set(word, past);
-  }
-  return past;
-}
+const isPast = remembered((word: string) => PAST.test(word) && !NOT_PAST.test(word));
 
 // A message's text is asked this by its days and by each of its periods: the last answer is kept.
 let lastAsked: { light: string; past: boolean } | undefined;

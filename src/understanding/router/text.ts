@@ -7,7 +7,8 @@ import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { plainWord } from './colloquial.ts';
 import { GRAMMAR_WORDS } from './lexicon.ts';
-import { matchesOf } from './spans.ts';
+import { remembered } from './remembered.ts';
+import { matchesOf, mayMatch } from './spans.ts';
 import { typedInRussian } from './typed-russian.ts';
 
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
@@ -56,8 +57,8 @@ export function lightText(text: string): string {
     if (reading.lights.size >= 64) reading.lights.clear();
     light = lowerInPlace(text)
       .replace(/ё/g, 'е')
-      .replace(/[\u00a0\u2009\u202f\u2007]/g, ' ')
-      .replace(links, (link) => LINK_MARK.repeat(link.length));
+      .replace(/[\u00a0\u2009\u202f\u2007]/g, ' ');
+    if (mayMatch(light, links)) light = light.replace(links, (link) => LINK_MARK.repeat(link.length));
     reading.lights.set(text, light);
   }
   return light;
@@ -84,7 +85,7 @@ const linkRe = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{
  * a name («Romashka», «Иванов») unless names are all there is. A tie keeps the fallback (the director's).
  */
 export function detectLanguage(text: string, fallback: Language = 'ru'): Language {
-  const words = text.replace(linkRe, ' ').match(/\p{L}+/gu) ?? [];
+  const words = (mayMatch(text, linkRe) ? text.replace(linkRe, ' ') : text).match(/\p{L}+/gu) ?? [];
   const plain = words.filter((word) => !/^\p{Lu}/u.test(word));
   const counted = plain.length ? plain : words;
   const cyrillic = counted.filter((word) => /\p{Script=Cyrillic}/u.test(word)).length;
@@ -269,19 +270,13 @@ const keywordSet = new Set(KEYWORDS);
 const keywordStems = new Map(KEYWORDS.map((keyword) => [keyword, stemOf(keyword)]));
 
 // A word's nearest keyword depends on the word alone: found once, not by a pass over every keyword per message.
-const corrected = new Map<string, string>();
+const corrected = remembered(nearestKeyword);
 
 function correctTypos(message: Message): Message {
   return replaceBoth(message, longWordRe, (match) => {
     const word = match[0];
     if (keywordSet.has(word) || isName(message, match.index, word.length)) return word;
-    let correction = corrected.get(word);
-    if (correction === undefined) {
-      if (corrected.size >= 10_000) corrected.clear();
-      correction = nearestKeyword(word);
-      corrected.set(word, correction);
-    }
-    return correction;
+    return corrected(word);
   });
 }
 

@@ -1,7 +1,7 @@
 // Which view a message asks for, and the little that goes with it (a day, a name, a time).
 import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
-import { type DayMatch, findDays, findTimes, todayIn } from './dates.ts';
+import { type DayMatch, findDays, findTimes } from './dates.ts';
 import { teamDepartment } from './department-words.ts';
 import { E, has, keywordView, reportView, view } from './keyword-views.ts';
 import { knownWord } from './lexicon.ts';
@@ -10,8 +10,10 @@ import { LOWER_NAME, SMALL } from './query-names.ts';
 import { NEW_FORMS } from './query-parts.ts';
 import { isQualified, parseQuery, UNFIT } from './query-reading.ts';
 import { personReport } from './report-person.ts';
+import { matches, mayMatch } from './spans.ts';
 import { type Message, messageOf, nominative, rawSlice, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { todayIn } from './zone.ts';
 
 /** The six digests by the names directors use for them. */
 const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
@@ -64,13 +66,13 @@ const digestNamed = (light: string): DigestName | undefined =>
  */
 export function digestChangeIntent(message: Message): Intent | undefined {
   const { light } = message;
-  if (startsWithWriteRe.test(light) || dateRangeRe.test(light)) return undefined;
+  if (startsWithWriteRe.test(light) || matches(light, dateRangeRe)) return undefined;
   const digest = digestNamed(light);
   if (!digest) return allDigestsSwitch(light);
-  if (digestOffRe.test(light)) return { kind: 'digestSwitch', digest, enabled: false };
+  if (matches(light, digestOffRe)) return { kind: 'digestSwitch', digest, enabled: false };
   const time = findTimes(message.raw).find((found) => found.preposition !== '' || /\d[:.]\d/u.test(light));
   if (time) return { kind: 'digestTime', digest, time: time.time };
-  if (digestOnRe.test(light)) return { kind: 'digestSwitch', digest, enabled: true };
+  if (matches(light, digestOnRe)) return { kind: 'digestSwitch', digest, enabled: true };
   return undefined;
 }
 
@@ -79,8 +81,8 @@ const digestsPattern = `дайджест\\p{L}*|рассыл(?:к|ок)\\p{L}*|�
 /** «выключи все рассылки», «не присылай больше уведомления», «включи все дайджесты». */
 function allDigestsSwitch(light: string): Intent | undefined {
   if (!has(light, digestsPattern)) return undefined;
-  if (digestOffRe.test(light)) return { kind: 'digestSwitchAll', enabled: false };
-  if (digestOnRe.test(light) && /(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u.test(light))
+  if (matches(light, digestOffRe)) return { kind: 'digestSwitchAll', enabled: false };
+  if (matches(light, digestOnRe) && /(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u.test(light))
     return { kind: 'digestSwitchAll', enabled: true };
   return undefined;
 }
@@ -302,14 +304,16 @@ function someonesDay(about: string, clock: Clock): Intent | undefined {
   return view({ scenario: 'query', query: asked.query });
 }
 
+// «подготовь к встрече», «что за встреча», «следующая встреча»: the words that ask to prepare for a meeting, and
+// the same words the other way round («к встрече в 16 подготовь»).
+const PREP_RE =
+  /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:(?:следующ|ближайш)\p{L}*\s+)?(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|^(?:(?:какая|когда|что\s+за|где)\s+)?(?:у\s+меня\s+)?(?:мо[яй]\s+)?(?:следующ|ближайш)\p{L}*\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?=(?:[\d:.]+\s*(?:[ap]\.?m\.?\s+)?)?(?:next\s+)?(?:meeting|call))|^(?:what'?s\s+|when'?s\s+|when\s+is\s+)?(?:my\s+|the\s+)?next\s+(?:meeting|call)|meeting\s+prep/du;
+const PREP_REVERSED_RE = /^(?:к|ко)\s+(?:встреч\p{L}*|созвон\p{L}*)(.*?)\s*подготов\p{L}*$/du;
+
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
-  const match = message.light.match(
-    /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:(?:следующ|ближайш)\p{L}*\s+)?(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|^(?:(?:какая|когда|что\s+за|где)\s+)?(?:у\s+меня\s+)?(?:мо[яй]\s+)?(?:следующ|ближайш)\p{L}*\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?=(?:[\d:.]+\s*(?:[ap]\.?m\.?\s+)?)?(?:next\s+)?(?:meeting|call))|^(?:what'?s\s+|when'?s\s+|when\s+is\s+)?(?:my\s+|the\s+)?next\s+(?:meeting|call)|meeting\s+prep/du,
-  );
+  const match = mayMatch(message.light, PREP_RE) ? message.light.match(PREP_RE) : null;
   // "к встрече в 16 подготовь": the same words the other way round.
-  const reversed = match
-    ? undefined
-    : message.light.match(/^(?:к|ко)\s+(?:встреч\p{L}*|созвон\p{L}*)(.*?)\s*подготов\p{L}*$/du);
+  const reversed = match ? undefined : message.light.match(PREP_REVERSED_RE);
   if (!match && !reversed) return undefined;
   const tailStart = match ? match.index! + match[0].length : reversed!.indices![1]![0];
   const tailEnd = match ? message.light.length : reversed!.indices![1]![1];

@@ -3,10 +3,10 @@
 
 import type { Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
-import { zonedToday } from './dates.ts';
 import { findPeriod } from './period-words.ts';
 import { type Message, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedToday } from './zone.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';

@@ -3,6 +3,7 @@
 // write-meetings.ts, write-contacts.ts, write-comments.ts) reads its arguments, with defaults so the
 // confirmation question always has a full date-time to show.
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
+import { mayMatch } from './spans.ts';
 import { lightText, type Message, messageOf, rawSlice, restOf, unquote } from './text.ts';
 import { addComment } from './write-comments.ts';
 import { createCompany, createContact } from './write-contacts.ts';
@@ -197,7 +198,7 @@ const RULES: [RegExp, Question, Drafted][] = [
 
 function draftOf(message: Message, clock: Clock): WriteDraft | { ask: Question } | undefined {
   for (const [pattern, question, draft] of RULES) {
-    const match = message.light.match(pattern);
+    const match = mayMatch(message.light, pattern) && message.light.match(pattern);
     if (!match) continue;
     const found = draft(match, message, clock) ?? question;
     return typeof found === 'string' ? { ask: found } : found;

@@ -2,9 +2,10 @@
 // typed answers to «Кому поручить?» and «К какому сроку?». A deadline with a day but no time is 18:00 local
 // (the end of a working day).
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
-import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch, zonedNow } from './dates.ts';
+import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
 import { capitalise, type Message, messageOf, rawSlice, restOf, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
+import { zonedNow } from './zone.ts';
 
 const TASK_DEADLINE_TIME = '18:00';
 
