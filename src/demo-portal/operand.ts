@@ -1,7 +1,8 @@
 // Values as the portal's list filters and orders read them: date-times as instants, numbers as numbers, texts by
 // the Russian collation.
+
+import { remembered } from '../remembered.ts';
 import { looksLikeDateTime, momentOf } from './dates.ts';
-import { remembered } from './memo.ts';
 
 const numeric = /^-?\d+(\.\d+)?$/;
 

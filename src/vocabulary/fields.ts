@@ -3,6 +3,7 @@
 // question (query.ts) and the model's tools build their schemas from these, so one kind is checked one way.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { remembered } from '../remembered.ts';
 
 /** How a field is carried in a button's data; `blank` is not carried: a title read again from the portal. */
 export type ButtonForm = 'int' | 'num' | 'ints' | 'date' | 'time' | 'instant' | 'text' | 'entity' | 'blank';
@@ -29,16 +30,10 @@ const isLocalDate = (value: string) => {
 };
 
 // The same few instants come back in every stored question: each is parsed once.
-const checkedInstants = new Map<string, boolean>();
-const isInstant = (value: string) => {
-  let valid = checkedInstants.get(value);
-  if (valid === undefined) {
-    valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
-    if (checkedInstants.size >= 1000) checkedInstants.clear();
-    checkedInstants.set(value, valid);
-  }
-  return valid;
-};
+const isInstant = remembered(
+  (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid,
+  1_000,
+);
 
 // Limits are checked but not sent to the model: every schema keyword costs prompt tokens on each request.
 export const field = {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const SOURCE = resolve(import.meta.dirname, '..', '..', 'src');
 
 // What every part may use: the words of the product and a few plain helpers.
-const BASE = ['vocabulary', 'log.ts', 'package-root.ts', 'capped-body.ts', 'types', 'ops'];
+const BASE = ['vocabulary', 'log.ts', 'package-root.ts', 'capped-body.ts', 'remembered.ts', 'types', 'ops'];
 const DATA = ['storage', 'portal'];
 const WIRING = '*';
 
@@ -47,6 +47,7 @@ const MAY_IMPORT: Record<string, string[] | typeof WIRING> = {
   'log.ts': [],
   'package-root.ts': [],
   'capped-body.ts': [],
+  'remembered.ts': [],
   types: [],
 };
 

@@ -1,6 +1,6 @@
 // batch: up to 50 named commands in one request, later ones reading earlier results through `$result[name][…]`.
 import type { Params } from '../../portal/port.ts';
-import { remembered } from '../memo.ts';
+import { remembered } from '../../remembered.ts';
 import { parseQuery } from '../params.ts';
 import { RestError } from '../rest-error.ts';
 import { type Method, param } from './context.ts';
@@ -53,7 +53,7 @@ function asPhp(map: Record<string, unknown>, listKeys: boolean): unknown {
 }
 
 // A bot asks the same commands in every batch: each is parsed once, and `substitute` gives every call its own copy.
-const commandParams = remembered(parseQuery);
+const commandParams = remembered(parseQuery, 1_000);
 
 export function createBatch(): Method {
   return (params, context) => {

@@ -1,9 +1,10 @@
 // tasks.task.*: UPPER_CASE filter, select and order keys, camelCase items under `result.tasks` / `result.task`.
+
+import { remembered } from '../../remembered.ts';
 import { nextId, taskPerson, taskRecord } from '../company.ts';
 import { isoIn, momentOf } from '../dates.ts';
 import { fieldSelection } from '../field-selection.ts';
 import { listRows, type Row } from '../filters.ts';
-import { remembered } from '../memo.ts';
 import { RestError } from '../rest-error.ts';
 import { listRequest, type Method, type MethodContext, objectParam, pageReply, param, positiveId } from './context.ts';
 
@@ -22,7 +23,7 @@ const taskField = remembered((key: string): string => {
   if (special) return special;
   if (/[a-z]/.test(key)) return key;
   return key.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-});
+}, 1_000);
 
 // The keys tasks.task.list sorts by (its documentation's list); any other is refused.
 const SORTABLE = new Set([

@@ -1,7 +1,7 @@
 // Everyday and clipped forms of the words the assistant knows, as directors type them on a phone: «скока»,
 // «покаж», «кинь», «проср», «чё». Each is read as the word it stands for, so it is never asked about and never
 // taken for a name.
-import { remembered } from './remembered.ts';
+import { remembered } from '../../remembered.ts';
 
 const FORMS: [RegExp, string][] = [
   [/^(?:скока|скоко|скок|скольк|сколька|сколко)$/u, 'сколько'],

@@ -2,9 +2,10 @@
 // words (subjects, statuses, forms, qualifiers) and the everyday words of a question around them. A known word
 // is never taken for a name; a word one slip away from one is that word; a message typed on a Latin keyboard
 // whose words are known once read in Cyrillic is read in Cyrillic.
+
+import { remembered } from '../../remembered.ts';
 import { stemOf } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
-import { remembered } from './remembered.ts';
 
 /** The grammar's words, as directors write them (also the forms a slip is corrected to). */
 export const GRAMMAR_WORDS = [

@@ -1,6 +1,6 @@
 // Whether a question looks back: a past-tense verb or a done participle («были», «выиграли», «закрытые», «что
 // было», «won», «held») turns «в пятницу», «в выходные» into the last such days, not the coming ones.
-import { remembered } from './remembered.ts';
+import { remembered } from '../../remembered.ts';
 import { matchesOf } from './spans.ts';
 
 const L = '\\p{L}*';

@@ -2,12 +2,12 @@
 // and fillers dropped. Every step keeps the raw text aligned character for character with the light text,
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 
+import { remembered } from '../../remembered.ts';
 import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import { plainWord } from './colloquial.ts';
 import { GRAMMAR_WORDS } from './lexicon.ts';
-import { remembered } from './remembered.ts';
 import { matchesOf, mayMatch } from './spans.ts';
 import { typedInRussian } from './typed-russian.ts';
 

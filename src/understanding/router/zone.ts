@@ -1,23 +1,11 @@
-// The director's zone and today in it. Day arithmetic in a named zone asks luxon for the zone's offset at every
-// step, and luxon works each one out again through the platform's calendar; an offset at an instant never changes,
-// so each is worked out once. A DateTime never changes either, so the ones of the director's now are shared.
-import { DateTime, IANAZone, Info, type Zone } from 'luxon';
+// The director's zone and today in it. A DateTime never changes, so the ones of the director's now are shared. The
+// zone's offsets are kept per quarter of an hour by the app (keepZoneOffsets in scenarios/schedule/zone-offsets.ts).
+import { DateTime, Info, type Zone } from 'luxon';
+import { remembered } from '../../remembered.ts';
 import type { LocalDate } from '../../vocabulary/requests.ts';
-import { remembered } from './remembered.ts';
 
-class RememberedZone extends IANAZone {
-  readonly #offset = remembered((ts: number) => super.offset(ts));
-
-  override offset(ts: number): number {
-    return this.#offset(ts);
-  }
-}
-
-/** The director's zone as luxon reads it, with its offsets remembered when it is a named (IANA) zone. */
-export const zoneOf = remembered((timeZone: string): Zone => {
-  const named = Info.normalizeZone(timeZone);
-  return named.type === 'iana' ? new RememberedZone(named.name) : named;
-}, 100);
+/** The director's zone as luxon reads it. */
+export const zoneOf = remembered((timeZone: string): Zone => Info.normalizeZone(timeZone), 100);
 
 // One message asks for the director's local now many times (its days, its periods, its follow-up, a name read
 // at the epoch in UTC among them): once per instant and zone.

@@ -1,5 +1,6 @@
-// A pure function of one key (a word, a zone, an instant) answered once per key: the router asks the same words and
-// days of every message again and again. Past a limit the answers are all let go, so memory stays bounded.
+// A pure function of one key answered once per key: the router asks the same words and days of every message, the
+// demo portal the same commands and selections of every request. Past a limit the answers are all let go, so memory
+// stays bounded.
 
 /** The function, each key's answer kept once found. */
 export function remembered<K, T>(answer: (key: K) => T, limit = 10_000): (key: K) => T {
