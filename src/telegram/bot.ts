@@ -20,6 +20,7 @@ import { voiceFeature } from './features/voice.ts';
 import { createMenu } from './menu.ts';
 import { countRetries, timeUpdates } from './observe.ts';
 import { createSender, noLinkPreviews, type Sender } from './send.ts';
+import { telegramFetch } from './transport.ts';
 
 export interface BotDependencies {
   token: string;
@@ -49,7 +50,7 @@ export interface AssistantBot {
 
 export function createBot(deps: BotDependencies): AssistantBot {
   const bot = new Bot<Context>(deps.token, {
-    client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), fetch: telegramFetch() },
     botInfo: deps.botInfo,
   });
   bot.api.config.use(timeLimit(deps.patience));
