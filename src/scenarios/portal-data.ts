@@ -167,6 +167,15 @@ export const stageHistorySchema = z
   .loose();
 export type PortalStageHistory = z.output<typeof stageHistorySchema>;
 
+// When a deal last moved needs only the deal and the moment: a row read whole would be hundreds of values a view.
+export const stageMoveSchema = stageHistorySchema.pick({ OWNER_ID: true, CREATED_TIME: true }).strip();
+export type StageMove = z.output<typeof stageMoveSchema>;
+/** A deal's stage before a window: only where it stood, to name where a move came from. */
+export const earlierStageSchema = stageHistorySchema.pick({ ID: true, OWNER_ID: true, STAGE_ID: true }).strip();
+export type EarlierStage = z.output<typeof earlierStageSchema>;
+export const activityMoveSchema = activitySchema.pick({ OWNER_ID: true, CREATED: true }).strip();
+export type ActivityMove = z.output<typeof activityMoveSchema>;
+
 export const eventSchema = z
   .object({
     ID: id,

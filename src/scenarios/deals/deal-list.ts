@@ -3,7 +3,7 @@
 import type { Params } from '../../portal/port.ts';
 import type { Amount, DealItem } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
-import { activitySchema, dealSchema, type PortalDeal, parseItems, stageHistorySchema } from '../portal-data.ts';
+import { activityMoveSchema, dealSchema, type PortalDeal, parseItems, stageMoveSchema } from '../portal-data.ts';
 import type { Read, ReadResult } from '../reads.ts';
 import {
   dealNamesFor,
@@ -51,8 +51,8 @@ export async function openDealsFrom(
 ): Promise<OpenDeals> {
   const raw = parseItems(dealSchema, reads.deals.items);
   const movements = lastMovements(
-    parseItems(stageHistorySchema, reads.stageHistory.items),
-    parseItems(activitySchema, reads.dealActivities.items),
+    parseItems(stageMoveSchema, reads.stageHistory.items),
+    parseItems(activityMoveSchema, reads.dealActivities.items),
   );
   const named = await dealNamesFor(context.names, raw);
   const deals = raw

@@ -3,7 +3,7 @@
 import type { BatchCommand } from '../../portal/port.ts';
 import type { DealMove } from '../../vocabulary/view-models.ts';
 import type { Stage } from '../names.ts';
-import type { PortalDeal, PortalStageHistory } from '../portal-data.ts';
+import type { EarlierStage, PortalDeal, PortalStageHistory } from '../portal-data.ts';
 import { isoOf, toDirectorTime, type Window } from '../schedule/day-window.ts';
 
 /** The stage history of a window (its entries of type 1 are creations, not moves: `dealMoves` skips them). */
@@ -19,7 +19,7 @@ export function movesCommand(window: Window): BatchCommand {
   };
 }
 
-/** The history entries before the window, to name the stage each moved deal came from. */
+/** The history entries before the window, to name the stage each moved deal came from: the deal and the stage. */
 export function previousStagesCommand(window: Window): BatchCommand {
   return {
     method: 'crm.stagehistory.list',
@@ -27,14 +27,14 @@ export function previousStagesCommand(window: Window): BatchCommand {
       entityTypeId: 2,
       order: { ID: 'DESC' },
       filter: { '<CREATED_TIME': window.from, '>=CREATED_TIME': isoOf(window.start.minus({ days: 90 })) },
-      select: ['ID', 'OWNER_ID', 'STAGE_ID', 'CREATED_TIME'],
+      select: ['ID', 'OWNER_ID', 'STAGE_ID'],
     },
   };
 }
 
 export function dealMoves(
   history: PortalStageHistory[],
-  earlier: PortalStageHistory[],
+  earlier: EarlierStage[],
   deals: Map<number, PortalDeal>,
   stages: Stage[],
   timeZone: string,

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { BatchCommand, Params } from '../../portal/port.ts';
 import type { Amount, DealItem, Person } from '../../vocabulary/view-models.ts';
 import type { NameDirectory, Pipeline, Stage } from '../names.ts';
-import type { PortalActivity, PortalDeal, PortalStageHistory } from '../portal-data.ts';
+import type { ActivityMove, PortalDeal, StageMove } from '../portal-data.ts';
 import { instantOf, isoOf } from '../schedule/day-window.ts';
 
 const stuckAfterDays = 14;
@@ -35,7 +35,7 @@ const isOpenDeal = (deal: Pick<PortalDeal, 'STAGE_SEMANTIC_ID'>): boolean => (de
 
 /**
  * The batch commands that tell which deals moved in the last 14 days: stage changes and deal activities
- * (all deals at once: one command each, not one per deal).
+ * (all deals at once: one command each, not one per deal), each row only the deal and the moment.
  */
 export function movementCommands(now: Date): Record<'stageHistory' | 'dealActivities', BatchCommand> {
   const since = isoOf(DateTime.fromJSDate(now).minus({ days: stuckAfterDays }));
@@ -46,7 +46,7 @@ export function movementCommands(now: Date): Record<'stageHistory' | 'dealActivi
         entityTypeId: 2,
         order: { ID: 'DESC' },
         filter: { '>=CREATED_TIME': since },
-        select: ['ID', 'TYPE_ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID'],
+        select: ['ID', 'OWNER_ID', 'CREATED_TIME'],
       },
     },
     dealActivities: {
@@ -54,14 +54,14 @@ export function movementCommands(now: Date): Record<'stageHistory' | 'dealActivi
       params: {
         order: { ID: 'DESC' },
         filter: { OWNER_TYPE_ID: 2, '>=CREATED': since },
-        select: ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'CREATED', 'TYPE_ID', 'SUBJECT', 'COMPLETED'],
+        select: ['ID', 'OWNER_ID', 'CREATED'],
       },
     },
   };
 }
 
 /** Deal id → the instant of its last stage change or activity within the lookback period. */
-export function lastMovements(history: PortalStageHistory[], activities: PortalActivity[]): Map<number, number> {
+export function lastMovements(history: StageMove[], activities: ActivityMove[]): Map<number, number> {
   const last = new Map<number, number>();
   const note = (dealId: number, iso: string | undefined) => {
     const at = instantOf(iso);

@@ -14,7 +14,7 @@ import {
 } from '../deals/open-deals.ts';
 import { recordsWithIds } from '../files/exports.ts';
 import {
-  activitySchema,
+  activityMoveSchema,
   companySchema,
   contactSchema,
   dealSchema,
@@ -22,6 +22,7 @@ import {
   parseItems,
   personName,
   stageHistorySchema,
+  stageMoveSchema,
 } from '../portal-data.ts';
 import { type Read, readTogether } from '../reads.ts';
 import { toDirectorTime } from '../schedule/day-window.ts';
@@ -90,8 +91,8 @@ export async function deals(run: Run, stage: DealFilter): Promise<Answer> {
     chosen = parseItems(dealSchema, result.deals!.items);
     if (status === 'stuck') {
       stuck = lastMovements(
-        parseItems(stageHistorySchema, result.stageHistory!.items),
-        parseItems(activitySchema, [...(result.dealActivities?.items ?? [])]),
+        parseItems(stageMoveSchema, result.stageHistory!.items),
+        parseItems(activityMoveSchema, [...(result.dealActivities?.items ?? [])]),
       );
       const movements = stuck;
       // «без движения больше месяца»: stuck for at least that long.

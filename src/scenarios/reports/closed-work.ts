@@ -4,7 +4,7 @@
 import type { DealMove, TaskItem } from '../../vocabulary/view-models.ts';
 import type { ScenarioContext } from '../context.ts';
 import { dealMoves, movesCommand, previousStagesCommand } from '../deals/deal-movement.ts';
-import { dealSchema, parseItems, stageHistorySchema, taskSchema } from '../portal-data.ts';
+import { dealSchema, earlierStageSchema, parseItems, stageHistorySchema, taskSchema } from '../portal-data.ts';
 import type { Read, ReadResult } from '../reads.ts';
 import type { Window } from '../schedule/day-window.ts';
 import { completedStatus, taskSelect, toTaskItem } from '../tasks/open-tasks.ts';
@@ -63,7 +63,7 @@ export async function closedWorkFrom(
   );
   const moves = dealMoves(
     history,
-    parseItems(stageHistorySchema, earlier),
+    parseItems(earlierStageSchema, earlier),
     deals,
     await names.stages(),
     director.timeZone,
