@@ -14,9 +14,12 @@ export interface MemoryRepository {
   remember(telegramUserId: number, lines: readonly MemoryLine[]): Promise<void>;
   /** The newest `limit` lines, oldest first (the order a conversation is read in). */
   recent(telegramUserId: number, limit: number): Promise<MemoryLine[]>;
-  /** `undefined` forgets the context. */
-  setContext(telegramUserId: number, value: unknown): Promise<void>;
-  getContext(telegramUserId: number): Promise<unknown>;
+  /**
+   * What the last answer was about, as JSON text: kept and given back as written, so a reader that wrote it can
+   * tell it unchanged without reading it again. `undefined` forgets it.
+   */
+  setContext(telegramUserId: number, json: string | undefined): Promise<void>;
+  getContext(telegramUserId: number): Promise<string | undefined>;
 }
 
 /** How many lines are kept per director: enough for a follow-up, little enough to stay private. */
@@ -49,15 +52,15 @@ export function createMemoryRepository(database: Database): MemoryRepository {
       );
       return rows.reverse().map((row) => ({ role: row.role, text: row.text, at: new Date(row.at) }));
     },
-    async setContext(telegramUserId, value) {
-      if (value === undefined) {
+    async setContext(telegramUserId, json) {
+      if (json === undefined) {
         await db.run('DELETE FROM memory_context WHERE telegram_user_id = ?', [telegramUserId]);
         return;
       }
       await db.run(
         `INSERT INTO memory_context (telegram_user_id, value_json, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (telegram_user_id) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-        [telegramUserId, JSON.stringify(value), Date.now()],
+        [telegramUserId, json, Date.now()],
       );
     },
     async getContext(telegramUserId) {
@@ -65,7 +68,7 @@ export function createMemoryRepository(database: Database): MemoryRepository {
         'SELECT value_json FROM memory_context WHERE telegram_user_id = ?',
         [telegramUserId],
       );
-      return row ? JSON.parse(row.value_json) : undefined;
+      return row?.value_json;
     },
   };
 }

@@ -109,34 +109,33 @@ const KEPT_CHECKED = 1_000;
 
 export function createConversations(memory: MemoryRepository): Conversations {
   const inHand = new Map<number, InHand>();
-  // The memory as this process last wrote it, checked: read back unchanged, it is not checked again (checking a
-  // long list shown costs more than the rest of reading the message). Another instance's write reads as changed.
-  const written = new Map<number, { text: string; checked: ConversationContext }>();
-  const checkedOf = (telegramUserId: number, value: Record<string, unknown>) => {
-    const known = written.get(telegramUserId);
-    return known && known.text === JSON.stringify(value) ? known.checked : contextOf(value);
-  };
-  const keepWritten = (telegramUserId: number, hand: InHand) => {
+  // The memory as this process last wrote it, checked: read back as the same text, it is not checked again
+  // (checking a long list shown costs more than the rest of reading the message). Another instance's write differs.
+  const written = new Map<number, { json: string; checked: ConversationContext }>();
+  const keepWritten = (telegramUserId: number, json: string, checked: ConversationContext) => {
     written.delete(telegramUserId);
     if (written.size >= KEPT_CHECKED) written.delete(written.keys().next().value as number);
-    written.set(telegramUserId, { text: JSON.stringify(hand.stored), checked: hand.checked });
+    written.set(telegramUserId, { json, checked });
   };
-  const stored = async (telegramUserId: number): Promise<Record<string, unknown>> => {
-    const value = await memory.getContext(telegramUserId);
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const stored = async (telegramUserId: number) => {
+    const json = await memory.getContext(telegramUserId);
+    return { json, value: storedObject(json) };
   };
   const during: Conversations['during'] = async (telegramUserId, work) => {
     // An answer already under way for this director (a tap while a message is answered) shares its memory.
     if (inHand.has(telegramUserId)) return work();
-    const value = await stored(telegramUserId);
+    const { json, value } = await stored(telegramUserId);
     if (inHand.has(telegramUserId)) return work();
-    const hand: InHand = { stored: value, checked: checkedOf(telegramUserId, value), changed: false };
+    const known = written.get(telegramUserId);
+    const checked = known && json === known.json ? known.checked : contextOf(value);
+    const hand: InHand = { stored: value, checked, changed: false };
     inHand.set(telegramUserId, hand);
     const save = async () => {
       inHand.delete(telegramUserId);
       if (!hand.changed) return;
-      await memory.setContext(telegramUserId, hand.stored);
-      keepWritten(telegramUserId, hand);
+      const text = JSON.stringify(hand.stored);
+      await memory.setContext(telegramUserId, text);
+      keepWritten(telegramUserId, text, hand.checked);
     };
     const result = await work().catch(async (error: unknown) => {
       await save().catch(() => {});
@@ -147,11 +146,14 @@ export function createConversations(memory: MemoryRepository): Conversations {
   };
   return {
     read: async (telegramUserId) =>
-      inHand.get(telegramUserId)?.checked ?? contextOf(await memory.getContext(telegramUserId)),
+      inHand.get(telegramUserId)?.checked ?? contextOf((await stored(telegramUserId)).value),
     // The parts not changed are kept as stored, unchecked: every read checks them.
     remember: async (telegramUserId, change) => {
       const hand = inHand.get(telegramUserId);
-      if (!hand) return memory.setContext(telegramUserId, { ...(await stored(telegramUserId)), ...change });
+      if (!hand) {
+        const merged = { ...(await stored(telegramUserId)).value, ...change };
+        return memory.setContext(telegramUserId, JSON.stringify(merged));
+      }
       // What an answer remembers is made by the assistant, already in the catalogue's shapes: not checked again.
       hand.stored = { ...hand.stored, ...change };
       hand.checked = { ...hand.checked, ...change };
@@ -159,4 +161,15 @@ export function createConversations(memory: MemoryRepository): Conversations {
     },
     during,
   };
+}
+
+/** The stored text read back: an object, or nothing (a text that is not one is as if nothing was kept). */
+function storedObject(json: string | undefined): Record<string, unknown> {
+  if (json === undefined) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -5,21 +5,21 @@ import type { MemoryRepository } from '../../src/storage/memory.ts';
 import { createConversations } from '../../src/understanding/conversation.ts';
 
 function countingMemory() {
-  let stored: unknown;
+  let stored: string | undefined;
   const counts = { reads: 0, writes: 0 };
   const memory: MemoryRepository = {
     remember: async () => {},
     recent: async () => [],
     getContext: async () => {
       counts.reads += 1;
-      return stored === undefined ? undefined : JSON.parse(JSON.stringify(stored));
+      return stored;
     },
-    setContext: async (_, value) => {
+    setContext: async (_, json) => {
       counts.writes += 1;
-      stored = value;
+      stored = json;
     },
   };
-  return { memory, counts, stored: () => stored };
+  return { memory, counts, stored: () => (stored === undefined ? undefined : JSON.parse(stored)) };
 }
 
 const DIRECTOR = 111;
@@ -81,8 +81,17 @@ describe('the conversation memory during one answer', () => {
     const { memory } = countingMemory();
     const conversations = createConversations(memory);
     await conversations.during(DIRECTOR, () => conversations.remember(DIRECTOR, { shown }));
-    await memory.setContext(DIRECTOR, { shown: [{ kind: 'task', id: 'seven' }] });
+    await memory.setContext(DIRECTOR, JSON.stringify({ shown: [{ kind: 'task', id: 'seven' }] }));
     const seen = await conversations.during(DIRECTOR, async () => (await conversations.read(DIRECTOR)).shown);
     expect(seen).toBeUndefined();
+  });
+
+  it('reads a kept text that is not an object as nothing kept', async () => {
+    const { memory } = countingMemory();
+    const conversations = createConversations(memory);
+    for (const json of ['not json', '"a string"', 'null']) {
+      await memory.setContext(DIRECTOR, json);
+      expect(await conversations.during(DIRECTOR, () => conversations.read(DIRECTOR))).toEqual({});
+    }
   });
 });

@@ -82,7 +82,7 @@ describe('openDatabase', () => {
     };
     const memory = createMemoryRepository(recorded);
     await memory.remember(111, [{ role: 'director', text: 'мои задачи', at: new Date() }]);
-    await memory.setContext(111, { view: 'tasks' });
+    await memory.setContext(111, '{"view":"tasks"}');
     expect(lossyWrites).toHaveLength(2);
     const proposals = createProposalRepository(recorded);
     const write = { type: 'createTask' as const, title: 'Позвонить в Ромашку' };
