@@ -48,6 +48,7 @@ const technicalHint = new RegExp([`${methodStart}[a-z_]`, fileEnd, 'REST', ...hi
 
 // Telegram shows a Markdown table as a wall of pipes: one line per row instead, the ruler row dropped.
 export function untable(text: string): string {
+  if (!text.includes('|')) return text;
   return text
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line))
@@ -138,10 +139,13 @@ function repairHtml(html: string): string {
     if (token.startsWith('<!--')) continue;
     const tag = /^<(\/?)([a-zA-Z][\w-]*)([^<>]*?)\/?>$/.exec(token);
     if (!tag) {
-      out += token
-        .replace(/&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-f]+);)/gi, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
+      // Most text between tags has nothing to escape: kept as it is, not copied three times over.
+      out += /[&<>]/.test(token)
+        ? token
+            .replace(/&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-f]+);)/gi, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+        : token;
       continue;
     }
     const closing = tag[1] === '/';
