@@ -8,6 +8,7 @@
 // - deals of a pipeline with `readers` are seen only by those departments, portal administrators and each deal's
 //   responsible person; a list leaves the others out silently, a read or write of one answers `Access denied` (as
 //   crm.deal.get documents).
+import { remembered } from '../remembered.ts';
 import type { DemoData, Pipeline } from './company.ts';
 import type { Row } from './filters.ts';
 import { RestError } from './rest-error.ts';
@@ -78,14 +79,14 @@ const SCOPE_OF_PREFIX: [prefix: string, scopes: string[]][] = [
 ];
 
 /** The scopes any one of which opens a method; undefined for the methods every webhook has (batch, scope …). */
-export function scopesOfMethod(method: string): string[] | undefined {
+export const scopesOfMethod = remembered((method: string): string[] | undefined => {
   const name = method.toLowerCase();
   let best: [string, string[]] | undefined;
   for (const entry of SCOPE_OF_PREFIX) {
     if (name.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
   }
   return best?.[1];
-}
+}, 1_000);
 
 export function insufficientScope(via: Caller['via']): RestError {
   const holder = via === 'webhook' ? 'webhook token' : 'access token';
@@ -136,4 +137,13 @@ export function canReadDeal(
   deal: Row,
 ): boolean {
   return canReadPipeline(data, userId, Number(deal.CATEGORY_ID ?? 0)) || deal.ASSIGNED_BY_ID === String(userId);
+}
+
+/** The deals a person may read, in their order: all of them (the records themselves) when every pipeline is open. */
+export function readableDeals(
+  data: Pick<DemoData, 'administrators' | 'users' | 'pipelines' | 'deals'>,
+  userId: number,
+): Row[] {
+  if (data.pipelines.every((pipeline) => canReadPipeline(data, userId, pipeline.id))) return data.deals;
+  return data.deals.filter((deal) => canReadDeal(data, userId, deal));
 }

@@ -9,10 +9,10 @@ import type { Params } from '../portal/port.ts';
 import { type DemoData, generateCompany } from './company.ts';
 import { isoIn } from './dates.ts';
 import { createPortalEvents, type PortalEvents } from './events.ts';
-import type { ListMemo } from './filters.ts';
+import { ListMemo } from './list-memo.ts';
 import { createBatch } from './methods/batch.ts';
 import { calendarMethods } from './methods/calendar.ts';
-import type { Method, MethodContext, MethodReply } from './methods/context.ts';
+import { type Method, type MethodContext, type MethodReply, readsOnly } from './methods/context.ts';
 import { crmMethods } from './methods/crm.ts';
 import { eventMethods } from './methods/events.ts';
 import { systemMethods } from './methods/system.ts';
@@ -29,6 +29,7 @@ import {
 } from './oauth.ts';
 import { parseQuery } from './params.ts';
 import { createLeakyBucket, type RateLimit } from './rate-limit.ts';
+import { replyBytes } from './reply-bytes.ts';
 import { methodNotFound, queryLimitExceeded, RestError } from './rest-error.ts';
 import { ALL_SCOPES, type Caller, requireCrmRole, requireScope, tokenCaller, webhookCaller } from './rights.ts';
 
@@ -118,13 +119,10 @@ function parseBody(body: string, contentType: string): Params {
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   // Encoded once: a page of a big batch is megabytes.
-  const bytes = Buffer.from(JSON.stringify(body));
+  const bytes = replyBytes(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
   response.end(bytes);
 }
-
-// Methods that only read: between them a list's pages may share one filtering pass.
-const readOnly = /\.(list|get)$/;
 
 const restPath = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(?:\.json)?\/?$/;
 
@@ -185,7 +183,11 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     faults: served.faults,
     data,
     events,
-    actAs: (id, method, params) => methods.run(method, params, methods.contextOf(webhookCaller(id))).result,
+    actAs: (id, method, params) => {
+      // As at each request: records may have changed since the last one (tests change `data` directly).
+      methods.lists.clear();
+      return methods.run(method, params, methods.contextOf(webhookCaller(id))).result;
+    },
     get requestCount() {
       return requestCount;
     },
@@ -209,7 +211,7 @@ function methodRunner(data: DemoData, now: () => Date, timeZone: string, events:
     batch: createBatch(),
     ...systemMethods(() => Object.keys(registry).sort()),
   });
-  const lists: ListMemo = new Map();
+  const lists = new ListMemo();
   /** Everything a method needs, acting as `caller` (the webhook's user, or the user of an access token). */
   const contextOf = (caller: Caller): MethodContext => {
     const context: MethodContext = {
@@ -226,13 +228,15 @@ function methodRunner(data: DemoData, now: () => Date, timeZone: string, events:
   const run = (method: string, params: Params, context: MethodContext): MethodReply & { time: TimeBlock } => {
     const started = performance.now();
     const at = now();
-    const handler = registry[method.toLowerCase()];
+    const name = method.toLowerCase();
+    const handler = registry[name];
     if (!handler) throw methodNotFound();
     requireScope(method, context.caller);
     requireCrmRole(method, data, context.userId);
-    if (!readOnly.test(method.toLowerCase())) lists.clear();
+    const writes = !readsOnly(name);
+    if (writes) lists.clear();
     const reply = handler(params, context);
-    if (!readOnly.test(method.toLowerCase())) events.noteWrite(method, params, reply.result);
+    if (writes) events.noteWrite(method, params, reply.result);
     return { ...reply, time: timeBlock(started, at, timeZone) };
   };
   return { run, contextOf, lists };

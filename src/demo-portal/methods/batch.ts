@@ -3,7 +3,7 @@ import type { Params } from '../../portal/port.ts';
 import { remembered } from '../../remembered.ts';
 import { parseQuery } from '../params.ts';
 import { RestError } from '../rest-error.ts';
-import { type Method, param } from './context.ts';
+import { type Method, param, readsOnly } from './context.ts';
 
 const BATCH_LIMIT = 50;
 
@@ -52,8 +52,27 @@ function asPhp(map: Record<string, unknown>, listKeys: boolean): unknown {
   return map;
 }
 
-// A bot asks the same commands in every batch: each is parsed once, and `substitute` gives every call its own copy.
-const commandParams = remembered(parseQuery, 1_000);
+/** Freezes parameters all the way down: a parse that calls share must stay as it was parsed. */
+function frozen(value: unknown): unknown {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) frozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const namesResult = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.includes('$result')
+    : value !== null && typeof value === 'object' && Object.values(value).some(namesResult);
+
+// A bot asks the same commands in every batch: each is parsed once. A command that only reads and names no earlier
+// result gets that parse itself (frozen: a method that read it could not change it); any other gets its own copy,
+// with the results put in.
+const commandParams = remembered((query: string) => {
+  const params = parseQuery(query);
+  return { references: namesResult(params), params: frozen(params) as Params };
+}, 1_000);
 
 export function createBatch(): Method {
   return (params, context) => {
@@ -79,7 +98,8 @@ export function createBatch(): Method {
         if (method === 'batch')
           throw new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400);
         const query = commandParams(cut < 0 ? '' : text.slice(cut + 1));
-        const reply = context.call(method, substitute(query, result) as Params);
+        const shared = readsOnly(method) && !query.references;
+        const reply = context.call(method, shared ? query.params : (substitute(query.params, result) as Params));
         result[name] = reply.result;
         if (reply.total !== undefined) totals[name] = reply.total;
         if (reply.next !== undefined) nexts[name] = reply.next;

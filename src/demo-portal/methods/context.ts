@@ -2,7 +2,8 @@
 
 import type { Params } from '../../portal/port.ts';
 import type { DemoData } from '../company.ts';
-import type { ListMemo, ListRequest, Page, Row } from '../filters.ts';
+import type { ListRequest, Page, Row } from '../filters.ts';
+import type { ListMemo } from '../list-memo.ts';
 import { RestError } from '../rest-error.ts';
 import type { Caller } from '../rights.ts';
 
@@ -26,6 +27,14 @@ export interface MethodContext {
 }
 
 export type Method = (params: Params, context: MethodContext) => MethodReply;
+
+const readOnly = /\.(list|get|fields|nearest|getbyid|status|current)$|^(profile|scope|methods|server\.time)$/;
+
+/**
+ * Whether a method (its lower-case name) only reads: it changes no record, so the lists of a request stay as they
+ * are across it, and it keeps its parameters as it got them.
+ */
+export const readsOnly = (method: string): boolean => readOnly.test(method);
 
 /** A positive whole number from a parameter, or undefined. */
 export function positiveId(value: unknown): number | undefined {

@@ -3,7 +3,7 @@ import { addStageHistory, type DemoData, nextId, semanticLetter, stageById, stag
 import { isoIn, momentOf } from '../dates.ts';
 import { listRows, type Row } from '../filters.ts';
 import { crmIdRequired, notFound, RestError } from '../rest-error.ts';
-import { accessDenied, canReadDeal } from '../rights.ts';
+import { accessDenied, canReadDeal, readableDeals } from '../rights.ts';
 import {
   listRequest,
   type Method,
@@ -26,7 +26,7 @@ type Collection = 'deals' | 'leads' | 'contacts' | 'companies' | 'activities';
 /** The records of a collection this user may read: a deal list leaves out the pipelines closed to them. */
 function readable(collection: Collection, { data, userId }: MethodContext): Row[] | (() => Row[]) {
   if (collection !== 'deals') return data[collection];
-  return () => data.deals.filter((deal) => canReadDeal(data, userId, deal));
+  return () => readableDeals(data, userId);
 }
 
 // Fields of the types crm_status, crm_contact and crm_company: the documentation says LIKE does not work on them
@@ -355,16 +355,17 @@ const stageHistoryList: Method = (params, { data, lists, userId }) => {
   checkHistoryFields(request);
   const rows = () => {
     if (entityType !== 2) return [];
-    const visible = new Set(data.deals.filter((deal) => canReadDeal(data, userId, deal)).map((deal) => deal.ID));
+    const visible = new Set(readableDeals(data, userId).map((deal) => deal.ID));
     return data.stageHistory.filter((row) => visible.has(String(row.OWNER_ID)));
   };
   const page = listRows(
     rows,
     request,
-    { idField: 'ID', timeZone: data.timeZone },
-    { lists, name: `stageHistory@${userId}` },
+    { idField: 'ID', timeZone: data.timeZone, item: asHistoryItem },
+    // Each entity type has its own history: the memo must never give one type's list for another's.
+    { lists, name: `stageHistory${entityType}@${userId}` },
   );
-  return pageReply(page, (items) => ({ items: items.map(asHistoryItem) }));
+  return pageReply(page, (items) => ({ items }));
 };
 
 const statusList: Method = (params, { data }) =>

@@ -75,6 +75,9 @@ function present(task: Row, now: number): Row {
   return { ...task, subStatus: open && deadline !== undefined && deadline < now ? '-1' : task.status };
 }
 
+/** `present` at one moment, for every task of a page. */
+const presentAt = (now: number) => (task: Row) => present(task, now);
+
 /** The task named by `taskId`: a missing or malformed id is refused the way the tasks module refuses it. */
 function taskById(params: Record<string, unknown>, context: MethodContext): Row | undefined {
   const raw = param(params, 'taskId');
@@ -158,7 +161,7 @@ const DERIVED = new Set(['subStatus']);
 
 const list: Method = (params, context) => {
   const now = context.now().getTime();
-  const show = { row: (task: Row) => present(task, now), derived: DERIVED };
+  const show = { row: presentAt(now), derived: DERIVED };
   // A selection always brings the id along, as the portal does.
   const request = listRequest(params);
   const select =
