@@ -2,6 +2,8 @@
 // portal address reaches the director, and only the HTML Telegram accepts gets through.
 // Portal data (a deal's title, a contact's name) is the director's own content: renderers wrap it in
 // `dataMark` so the word rewriting leaves it alone; addresses with a webhook secret are removed everywhere.
+
+import { letters } from '../letters.ts';
 import { dataEnd, dataStart } from '../views/html.ts';
 import type { Language } from '../vocabulary/director.ts';
 
@@ -11,7 +13,7 @@ const notLetterAfter = '(?![\\p{L}\\p{N}_])';
 const hints: string[] = [];
 const word = (stem: string): RegExp => {
   hints.push(stem);
-  return new RegExp(`${notLetter}(?:${stem})${notLetterAfter}`, 'giu');
+  return letters(new RegExp(`${notLetter}(?:${stem})${notLetterAfter}`, 'giu'));
 };
 
 const replacements: { pattern: RegExp; ru: string; en: string }[] = [
@@ -21,7 +23,7 @@ const replacements: { pattern: RegExp; ru: string; en: string }[] = [
     en: 'Bitrix24',
   },
   // Only the capitalised REST: "the rest of the week" is plain English (the sieve, blind to case, lets it by).
-  { pattern: new RegExp(`${notLetter}REST${notLetterAfter}`, 'gu'), ru: 'Битрикс24', en: 'Bitrix24' },
+  { pattern: letters(new RegExp(`${notLetter}REST${notLetterAfter}`, 'gu')), ru: 'Битрикс24', en: 'Bitrix24' },
   { pattern: word('web[- ]?hooks?|вебхук\\p{L}*|веб-хук\\p{L}*'), ru: 'подключение', en: 'connection' },
   { pattern: word('o?auth\\s*2?(?:\\.0)?|tokens?|токен\\p{L}*'), ru: 'доступ', en: 'access' },
   { pattern: word('scopes?|скоуп\\p{L}*'), ru: 'права', en: 'permissions' },
@@ -35,16 +37,18 @@ const replacements: { pattern: RegExp; ru: string; en: string }[] = [
 const restAddress = /(?:https?:\/\/)?[\w.-]*\/rest\/[^\s<>"']*/gi;
 const methodStart =
   '(?:crm|tasks?|user|calendar|department|im|imbot|imopenlines|timeman|batch|server|scope|methods|profile|app|entity|disk|telephony|mailservice|messageservice|event|placement|sonet_group|lists|log|voximplant|sale|catalog|landing|bizproc|socialnetwork)\\.';
-const methodName = new RegExp(`(?<![\\p{L}\\p{N}_.])${methodStart}[a-z_]+(?:\\.[a-z_]+)*${notLetterAfter}`, 'giu');
+const methodName = letters(
+  new RegExp(`(?<![\\p{L}\\p{N}_.])${methodStart}[a-z_]+(?:\\.[a-z_]+)*${notLetterAfter}`, 'giu'),
+);
 const fileEnd = `\\w\\.(?:ts|js|mjs|cjs|json|sql|sqlite|py|php|env|log|md|ya?ml|txt|lock|sh)${notLetterAfter}`;
-const fileName = new RegExp(`${notLetter}[\\w./-]*${fileEnd}`, 'giu');
+const fileName = letters(new RegExp(`${notLetter}[\\w./-]*${fileEnd}`, 'giu'));
 
 /**
  * What every technical word needs, without the edges that keep the engine from skipping ahead: one quick pass
  * over a whole reply, which almost never holds one, instead of each pattern over each piece (a link's address
  * alone made the file-name pattern retry at every slash).
  */
-const technicalHint = new RegExp([`${methodStart}[a-z_]`, fileEnd, 'REST', ...hints].join('|'), 'iu');
+const technicalHint = letters(new RegExp([`${methodStart}[a-z_]`, fileEnd, 'REST', ...hints].join('|'), 'iu'));
 
 // Telegram shows a Markdown table as a wall of pipes: one line per row instead, the ruler row dropped.
 export function untable(text: string): string {
@@ -94,7 +98,8 @@ const allowedTags = new Set([
   'tg-emoji',
 ]);
 
-const attributePattern = (key: string) => new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i');
+const attributePattern = (key: string) =>
+  letters(new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i'));
 const attributePatterns = {
   href: attributePattern('href'),
   class: attributePattern('class'),
@@ -180,7 +185,7 @@ function repairHtml(html: string): string {
   return out.replace(/<(b|strong|i|em|u|ins|s|strike|del|code)>\s*<\/\1>/g, '');
 }
 
-const markedData = new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g');
+const markedData = letters(new RegExp(`${dataStart}([^${dataEnd}]*)${dataEnd}`, 'g'));
 
 function guardWords(text: string, language: Language): string {
   // Most replies name no REST path at all: the quick look first, the address pattern only when there is one.

@@ -1,4 +1,6 @@
 // What every scenario works with: the portal, the name caches, the director and the moment it runs.
+
+import { letters } from '../letters.ts';
 import type { PortalClient } from '../portal/port.ts';
 import type { Director } from '../vocabulary/director.ts';
 import type { RecordLinks } from '../vocabulary/record-links.ts';
@@ -47,5 +49,5 @@ export const normalize = (text: string): string => text.toLocaleLowerCase('ru').
 export const queryWords = (query: string): string[] =>
   query
     .toLocaleLowerCase('ru')
-    .split(/[^\p{L}\p{N}-]+/u)
+    .split(letters(/[^\p{L}\p{N}-]+/u))
     .filter((word) => word.length >= 2);

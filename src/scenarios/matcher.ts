@@ -3,6 +3,7 @@
 // surnames it cuts too short), and Latin → Cyrillic transliteration. Search, dossier, meeting prep, write
 // lookup and the person and client filters all compare names here.
 import { newStemmer } from 'snowball-stemmers';
+import { letters } from '../letters.ts';
 import { fullNamesOf } from './first-names.ts';
 
 const russian = newStemmer('russian');
@@ -14,8 +15,8 @@ const LEGAL_FORMS = new Set(['ооо', 'оао', 'зао', 'пао', 'ао', 'и
 // client's name is no name to look up (its words would find «Ромашка» by its Latin letters).
 const WEB = String.raw`(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:ru|рф|com|net|org|su|io|info|biz|pro|online|ua|by|kz|de|uk)(?![\p{L}\p{N}])(?:\/\S*)?`;
 /** Web addresses, each as one match. */
-export const webLinks = (): RegExp => new RegExp(WEB, 'giu');
-const LINKS = new RegExp(`${WEB}|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}`, 'giu');
+export const webLinks = (): RegExp => letters(new RegExp(WEB, 'giu'));
+const LINKS = letters(new RegExp(`${WEB}|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}`, 'giu'));
 
 /** Lower case, ё as е, quotes and punctuation as spaces, legal forms dropped. */
 export function normalizeName(text: string): string {
@@ -28,12 +29,12 @@ export function wordsOf(text: string): string[] {
     .replace(LINKS, ' ')
     .toLocaleLowerCase('ru')
     .replaceAll('ё', 'е')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(letters(/[^\p{L}\p{N}]+/u))
     .filter((word) => word && !LEGAL_FORMS.has(word));
 }
 
 // Snowball cuts «Попов» to «поп» and «Иванов» to «иван» (the first name): a surname's base is kept whole.
-const surname = /^(\p{L}{2,}(?:ов|ев|ин|ын|ск))(?:а|у|ым|ом|ой|ою|е|ы|ых|ыми|ий|ого|ому|им|ая|ую)?$/u;
+const surname = letters(/^(\p{L}{2,}(?:ов|ев|ин|ын|ск))(?:а|у|ым|ом|ой|ою|е|ы|ых|ыми|ий|ого|ому|им|ая|ую)?$/u);
 
 /** The stem of one normalised word; Latin words are compared in Cyrillic. */
 export function stemOf(word: string): string {

@@ -1,4 +1,6 @@
 // Plan against fact with the forecast, the plans set, and the deals at risk.
+
+import { letters } from '../../letters.ts';
 import { READS } from '../../vocabulary/catalogue.ts';
 import { defineScenario, renders } from '../entry.ts';
 import { SHOWN_RISKS } from '../shown-lists.ts';
@@ -14,7 +16,9 @@ export const PLAN = defineScenario({
   views: renders({ planForecast: renderPlanForecast, planWho: renderPlanWho }),
   status: { ru: 'Считаю прогноз…', en: 'Working out the forecast…' },
   code: 'pl',
-  namedBy: /(?<![\p{L}\p{N}])(?:план|прогноз|угроз|риск|успеем|успева|plan|forecast|risk|target|quota|on\s+track)/iu,
+  namedBy: letters(
+    /(?<![\p{L}\p{N}])(?:план|прогноз|угроз|риск|успеем|успева|plan|forecast|risk|target|quota|on\s+track)/iu,
+  ),
   chart: async (context, view) => (view.view === 'planForecast' ? planChart(context, context.book, view) : undefined),
   exportList: 'forecast',
   underDashboard: ['planForecast'],

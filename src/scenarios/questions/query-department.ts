@@ -1,6 +1,8 @@
 // A department said in words («отдел проектов», «отдел маркетинге», «отдел логистов») found in the portal's own
 // list of departments: a word of its name and a word said share a stem, in any case form or as the people who
 // work there («логистов» → «Отдел логистики», «финансистов» → «Финансовый отдел»).
+
+import { letters } from '../../letters.ts';
 import type { Department } from '../names.ts';
 
 /** Whether the words said name a department rather than a person («отдел …», «… department»). */
@@ -17,12 +19,12 @@ const ENGLISH: Record<string, string> = {
   projects: 'проект',
 };
 
-const SERVICE = /^(?:отдел\p{L}*|department|team|департамент\p{L}*|служб\p{L}*)$/u;
+const SERVICE = letters(/^(?:отдел\p{L}*|department|team|департамент\p{L}*|служб\p{L}*)$/u);
 const wordsOf = (text: string) =>
   text
     .toLowerCase()
     .replace(/ё/gu, 'е')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(letters(/[^\p{L}\p{N}]+/u))
     .filter((word) => word.length >= 2 && !SERVICE.test(word))
     .map((word) => ENGLISH[word] ?? word);
 

@@ -1,4 +1,6 @@
 // A typed question (a count, a sum, a list, a grouping, a comparison, «без задач»), and who is away.
+
+import { letters } from '../../letters.ts';
 import { READS } from '../../vocabulary/catalogue.ts';
 import { employeesWithNone } from '../../vocabulary/query.ts';
 import { defineScenario, renders } from '../entry.ts';
@@ -44,7 +46,8 @@ export const ABSENCE = defineScenario({
   shown: { absence: SHOWN_ABSENT },
   status: { ru: 'Смотрю график отсутствий…', en: 'Checking who is away…' },
   code: 'ab',
-  namedBy:
+  namedBy: letters(
     /(?<![\p{L}\p{N}])(?:отпуск|больни|боле|командиров|отсутств|не\s+работа|absen|vacation|holiday|sick|leave|trip|off\s+today)/iu,
+  ),
   tool: 'Кто отсутствует с date по to (reason: vacation, sick, trip, away или notWorking)',
 });

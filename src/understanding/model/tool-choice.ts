@@ -2,23 +2,26 @@
 // names, anything else the views. Every tool schema costs prompt tokens on each request; a question needs a view,
 // a change a proposal, and the model still may call any tool it knows (the loop checks each call by its name).
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import { letters } from '../../letters.ts';
 import { SCENARIO_ENTRIES } from '../../scenarios/registry.ts';
 import type { PartialParse } from '../understanding.ts';
 import { TOOL_DEFINITIONS } from './tools.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
-const words = (pattern: string) => new RegExp(`${B}(?:${pattern})`, 'iu');
+const words = (pattern: string) => letters(new RegExp(`${B}(?:${pattern})`, 'iu'));
 
 /** The verbs of a change, in the imperative or as a wish («надо поставить», «напомни»): never a participle. */
-const CHANGE = new RegExp(
-  `${B}(?:${[
-    'создай\\p{L}*|создать|заведи|поставь\\p{L}*|поставить|добавь\\p{L}*|добавить|назначь|назначить|запланируй',
-    'перенеси|перенести|сдвинь|сдвинуть|передвинь|продли|продлить|закрой|закрыть|заверши|завершить|отметь',
-    'отмени|отменить|удали|удалить|убери|переведи|перевести|измени|поменяй|прокомментируй|напомни|поручи',
-    'create|add|set\\s+up|book|schedule\\s+an?|move|reschedule|postpone|close|complete|mark|delete|remove|cancel',
-    'comment\\s+on|assign|remind',
-  ].join('|')})(?![\\p{L}\\p{N}])`,
-  'iu',
+const CHANGE = letters(
+  new RegExp(
+    `${B}(?:${[
+      'создай\\p{L}*|создать|заведи|поставь\\p{L}*|поставить|добавь\\p{L}*|добавить|назначь|назначить|запланируй',
+      'перенеси|перенести|сдвинь|сдвинуть|передвинь|продли|продлить|закрой|закрыть|заверши|завершить|отметь',
+      'отмени|отменить|удали|удалить|убери|переведи|перевести|измени|поменяй|прокомментируй|напомни|поручи',
+      'create|add|set\\s+up|book|schedule\\s+an?|move|reschedule|postpone|close|complete|mark|delete|remove|cancel',
+      'comment\\s+on|assign|remind',
+    ].join('|')})(?![\\p{L}\\p{N}])`,
+    'iu',
+  ),
 );
 
 /** What a change is about, and the tools that make it. */

@@ -1,6 +1,8 @@
 // Absence of one employee or one department, in a director's words: «где Егоров?», «Васильева когда выходит из
 // отпуска?», «Орлова в отпуске?», «Семёнова болеет?», «Егоров на работе?», «кого нет в отделе продаж», «кто в
 // отпуске в отделе проектов». And «кто опоздал», which the portal cannot tell: said plainly.
+
+import { letters } from '../../letters.ts';
 import type { Intent } from '../understanding.ts';
 import { knownWord } from './lexicon.ts';
 import { holdsOneInAnyCase, neededWords } from './literals.ts';
@@ -12,7 +14,7 @@ type Reason = 'vacation' | 'sick' | 'trip' | 'notWorking' | 'away';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const re = (pattern: string, flags = 'giu') => new RegExp(`${B}(?:${pattern})${E}`, flags);
+const re = (pattern: string, flags = 'giu') => letters(new RegExp(`${B}(?:${pattern})${E}`, flags));
 
 // The words of the question, each with the absence it asks about; every other word must be the name.
 const ASKS: [RegExp, Reason | undefined][] = [

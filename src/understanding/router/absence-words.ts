@@ -1,6 +1,8 @@
 // «кто в отпуске», «кто болеет», «кто на больничном», «кто отсутствует на неделе», «кто сегодня не работает»: the
 // absence chart for a day or a week. Every other word must be a small one, or the message is left to the rest of
 // the router («Орлова в отпуске?» names a person this reading does not look for).
+
+import { letters } from '../../letters.ts';
 import type { Intent } from '../understanding.ts';
 import { findDays } from './dates.ts';
 import { matchesOf } from './spans.ts';
@@ -10,7 +12,7 @@ import { localDay, zonedToday } from './zone.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const words = (pattern: string) => new RegExp(`${B}(?:${pattern})${E}`, 'gu');
+const words = (pattern: string) => letters(new RegExp(`${B}(?:${pattern})${E}`, 'gu'));
 
 /** What is asked, by the words that ask it; the first that fits. */
 const ASKED: [RegExp, 'vacation' | 'sick' | 'trip' | 'notWorking' | 'away'][] = [
@@ -54,7 +56,7 @@ export function absenceIntent(message: Message, clock: Clock): Intent | undefine
       rest = rest.slice(0, day.start) + rest.slice(day.end);
     }
   }
-  if (rest.replace(SMALL, ' ').replace(/[^\p{L}]+/gu, '') !== '') return undefined;
+  if (rest.replace(SMALL, ' ').replace(letters(/[^\p{L}]+/gu), '') !== '') return undefined;
   const date = from.toISODate()!;
   const last = to.toISODate()!;
   return {

@@ -2,33 +2,38 @@
 // «не присылай про откаты сделок», «не сообщай о переносах сроков»,
 // «выключи оповещения», "stop alerts about leads", "alert me about deals over 2 million".
 
+import { letters } from '../../letters.ts';
 import type { AlertChange, AlertKind } from '../../vocabulary/alert-kinds.ts';
 import { quietChangeOf } from './quiet-words.ts';
 
-const SETTINGS = /^(?:оповещени\p{L}*|уведомлени\p{L}*|настро\p{L}*\s+оповещени\p{L}*|alerts|alert\s+settings)$/u;
-const ALL =
-  /^(включи|выключи|отключи|switch\s+on|switch\s+off|turn\s+on|turn\s+off)\s+(?:все\s+|all\s+)?(?:оповещени\p{L}*|уведомлени\p{L}*|alerts)$/u;
+const SETTINGS = letters(
+  /^(?:оповещени\p{L}*|уведомлени\p{L}*|настро\p{L}*\s+оповещени\p{L}*|alerts|alert\s+settings)$/u,
+);
+const ALL = letters(
+  /^(включи|выключи|отключи|switch\s+on|switch\s+off|turn\s+on|turn\s+off)\s+(?:все\s+|all\s+)?(?:оповещени\p{L}*|уведомлени\p{L}*|alerts)$/u,
+);
 const STOP =
   /(?:не\s+(?:присылай|сообщай|пиши|уведомляй|надо)|перестань\s+(?:присылать|сообщать|писать)|хватит|stop|don[’']?t\s+(?:send|tell)|no\s+more)/u;
 const TELL = /(?:присылай|сообщай|уведомляй|пиши\s+мне|сообщать|tell\s+me|alert\s+me|notify\s+me|send\s+me)/u;
 
 const KIND_WORDS: [RegExp, AlertKind[]][] = [
-  [/откат\p{L}*|просто\p{L}*\s+сделк|застр\p{L}*|stalled|slid\p{L}*|moved\s+back/u, ['dealSlipped']],
-  [/перенос\p{L}*|срок\p{L}*\s+(?:сделк|закрыт)|close\s+dates?/u, ['closeDateMoved']],
-  [/(?:выигр\p{L}*|won)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+выигр/u, ['dealWon']],
-  [/(?:проигр\p{L}*|lost)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+проигр/u, ['dealLost']],
-  [/сделк\p{L}*|deals?/u, ['dealWon', 'dealLost', 'dealSlipped', 'closeDateMoved']],
-  [/лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?!\p{L})|leads?/u, ['leadUntouched']],
-  [/(?:выполн\p{L}*|закрыт\p{L}*|done|completed)\s+(?:задач\p{L}*|tasks?)/u, ['taskDone']],
-  [/просроч\p{L}*|overdue/u, ['taskOverdue']],
-  [/задач\p{L}*|tasks?/u, ['taskDone', 'taskOverdue']],
-  [/встреч\p{L}*|meetings?/u, ['meetingAdded']],
+  [letters(/откат\p{L}*|просто\p{L}*\s+сделк|застр\p{L}*|stalled|slid\p{L}*|moved\s+back/u), ['dealSlipped']],
+  [letters(/перенос\p{L}*|срок\p{L}*\s+(?:сделк|закрыт)|close\s+dates?/u), ['closeDateMoved']],
+  [letters(/(?:выигр\p{L}*|won)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+выигр/u), ['dealWon']],
+  [letters(/(?:проигр\p{L}*|lost)\s+(?:сделк\p{L}*|deals?)|сделк\p{L}*\s+проигр/u), ['dealLost']],
+  [letters(/сделк\p{L}*|deals?/u), ['dealWon', 'dealLost', 'dealSlipped', 'closeDateMoved']],
+  [letters(/лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?!\p{L})|leads?/u), ['leadUntouched']],
+  [letters(/(?:выполн\p{L}*|закрыт\p{L}*|done|completed)\s+(?:задач\p{L}*|tasks?)/u), ['taskDone']],
+  [letters(/просроч\p{L}*|overdue/u), ['taskOverdue']],
+  [letters(/задач\p{L}*|tasks?/u), ['taskDone', 'taskOverdue']],
+  [letters(/встреч\p{L}*|meetings?/u), ['meetingAdded']],
 ];
 
 const ABOUT = /(?:^|\s)(?:про|о|об|обо|about|on)\s|оповещ|уведомл|alerts?/u;
 
-const SUM =
-  /(?:больше|от|свыше|дороже|более|over|above|from)\s+(\d[\d\s.,]*)?\s*(миллион\p{L}*|млн|тысяч\p{L}*|тыс|million|m|thousand|k)?/u;
+const SUM = letters(
+  /(?:больше|от|свыше|дороже|более|over|above|from)\s+(\d[\d\s.,]*)?\s*(миллион\p{L}*|млн|тысяч\p{L}*|тыс|million|m|thousand|k)?/u,
+);
 
 function sumOf(light: string): number | undefined {
   const match = light.match(SUM);

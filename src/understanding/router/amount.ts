@@ -1,4 +1,6 @@
 // Money as directors type it: "500 000 ₽", "500 тысяч", "1,5 млн", "$20k".
+
+import { letters } from '../../letters.ts';
 import { matchesOf } from './spans.ts';
 
 export interface AmountMatch {
@@ -9,23 +11,25 @@ export interface AmountMatch {
 }
 
 const currencies: { pattern: RegExp; code: string }[] = [
-  { pattern: /^(?:₽|руб\p{L}*|р|rub|rubles?|roubles?)$/u, code: 'RUB' },
-  { pattern: /^(?:\$|usd|долл\p{L}*|dollars?|бакс\p{L}*)$/u, code: 'USD' },
+  { pattern: letters(/^(?:₽|руб\p{L}*|р|rub|rubles?|roubles?)$/u), code: 'RUB' },
+  { pattern: letters(/^(?:\$|usd|долл\p{L}*|dollars?|бакс\p{L}*)$/u), code: 'USD' },
   { pattern: /^(?:€|eur|euros?|евро)$/u, code: 'EUR' },
 ];
 
 const multipliers: { pattern: RegExp; factor: number }[] = [
-  { pattern: /^(?:тыс\p{L}*|т|k|к|thousands?|thou)$/u, factor: 1_000 },
-  { pattern: /^(?:млн|миллион\p{L}*|лям\p{L}*|m|mln|million|millions)$/u, factor: 1_000_000 },
-  { pattern: /^(?:млрд|миллиард\p{L}*|bn|billion)$/u, factor: 1_000_000_000 },
+  { pattern: letters(/^(?:тыс\p{L}*|т|k|к|thousands?|thou)$/u), factor: 1_000 },
+  { pattern: letters(/^(?:млн|миллион\p{L}*|лям\p{L}*|m|mln|million|millions)$/u), factor: 1_000_000 },
+  { pattern: letters(/^(?:млрд|миллиард\p{L}*|bn|billion)$/u), factor: 1_000_000_000 },
 ];
 
 const currencyWord = '₽|\\$|€|руб\\p{L}*|р|rub|rubles?|roubles?|usd|долл\\p{L}*|dollars?|бакс\\p{L}*|eur|euros?|евро';
 const multiplierWord =
   'тыс\\p{L}*|т|k|к|thousands?|млн|миллион\\p{L}*|лям\\p{L}*|m|mln|millions?|млрд|миллиард\\p{L}*|bn|billion';
-const amountRe = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:на\\s+сумму\\s+|суммой\\s+|сумма\\s+|на\\s+|for\\s+|worth\\s+|of\\s+)?(${currencyWord.split('|').slice(1, 3).join('|')})?\\s*(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+)(?:[.,](\\d+))?\\s*(?:(${multiplierWord})\\.?(?![\\p{L}]))?\\s*(?:(${currencyWord})\\.?(?![\\p{L}]))?`,
-  'giu',
+const amountRe = letters(
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:на\\s+сумму\\s+|суммой\\s+|сумма\\s+|на\\s+|for\\s+|worth\\s+|of\\s+)?(${currencyWord.split('|').slice(1, 3).join('|')})?\\s*(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+)(?:[.,](\\d+))?\\s*(?:(${multiplierWord})\\.?(?![\\p{L}]))?\\s*(?:(${currencyWord})\\.?(?![\\p{L}]))?`,
+    'giu',
+  ),
 );
 
 /** The first sum of money in the (light) text, with its span ("на 500 000 ₽"). */

@@ -3,6 +3,7 @@
 // a word this reading does not know leaves the message to the rest of the router (and the model), unless it is a
 // name written with a capital letter, which is looked up as the person.
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { Period, Query } from '../../vocabulary/query.ts';
 import type { Intent } from '../understanding.ts';
 import { matchesOf } from './spans.ts';
@@ -12,7 +13,7 @@ import { zonedToday } from './zone.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const words = (pattern: string, flags = 'u') => new RegExp(`${B}(?:${pattern})${E}`, flags);
+const words = (pattern: string, flags = 'u') => letters(new RegExp(`${B}(?:${pattern})${E}`, flags));
 
 const COMPARED = words(
   'по\\s+сравнению\\s+с[о]?|в\\s+сравнении\\s+с[о]?|сравни\\p{L}*|сравнени\\p{L}*|против|относительно|vs\\.?|versus|compared\\s+(?:to|with)|compare',
@@ -33,7 +34,7 @@ const MONTHS = [
   'октябр\\p{L}*|october',
   'ноябр\\p{L}*|november',
   'декабр\\p{L}*|december',
-].map((pattern) => new RegExp(`^(?:${pattern})$`, 'u'));
+].map((pattern) => letters(new RegExp(`^(?:${pattern})$`, 'u')));
 const MONTH = words(`(${MONTHS.map((month) => month.source.slice(4, -2)).join('|')})`, 'gu');
 const UNIT = words(
   '(позапрошл\\p{L}*|прошл\\p{L}*|предыдущ\\p{L}*|эт\\p{L}*|текущ\\p{L}*|last|previous|this)\\s+(недел\\p{L}*|месяц\\p{L}*|квартал\\p{L}*|год\\p{L}*|week|month|quarter|year)',
@@ -89,7 +90,7 @@ function periodsIn(light: string, today: DateTime): { at: number; period: Period
   }
   for (const match of matchesOf(light, UNIT)) {
     const unit = (['week', 'month', 'quarter', 'year'] as const).find((one, i) =>
-      new RegExp(`^(?:${['недел', 'месяц', 'квартал', 'год'][i]}|${one})`, 'u').test(match[2]!),
+      letters(new RegExp(`^(?:${['недел', 'месяц', 'квартал', 'год'][i]}|${one})`, 'u')).test(match[2]!),
     )!;
     const back = /^позапрошл/u.test(match[1]!) ? 2 : /^(?:прошл|предыдущ|last|previous)/u.test(match[1]!) ? 1 : 0;
     found.push({ at: match.index, period: whole(today.startOf(unit).minus({ [unit]: back }), unit, today), unit });
@@ -111,13 +112,13 @@ function leftover(message: Message): string[] | undefined {
     .replace(UNIT, ' ')
     .replace(DAY, ' ')
     .replace(KNOWN, ' ');
-  const left = SUBJECTS.reduce((text, [pattern]) => text.replace(new RegExp(pattern, 'gu'), ' '), rest)
-    .split(/[^\p{L}]+/u)
+  const left = SUBJECTS.reduce((text, [pattern]) => text.replace(letters(new RegExp(pattern, 'gu')), ' '), rest)
+    .split(letters(/[^\p{L}]+/u))
     .filter(Boolean);
   if (left.length === 0) return [];
   // A name keeps its capital in what the director wrote.
   const plain = (word: string) => word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-  const raw = message.raw.split(/[^\p{L}]+/u);
+  const raw = message.raw.split(letters(/[^\p{L}]+/u));
   const names = left.map((word) => raw.find((one) => plain(one) === plain(word)));
   return names.every((name) => name && /^\p{Lu}/u.test(name)) ? (names as string[]) : undefined;
 }

@@ -6,6 +6,7 @@
 import * as en from 'chrono-node/en';
 import * as ru from 'chrono-node/ru';
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { IsoDateTime } from '../../vocabulary/writes.ts';
 import { matchesOf } from './spans.ts';
@@ -35,7 +36,7 @@ const after = `(?![${L}])`;
 const dayPreposition = `(?:(?:на|в|во|к|ко|до|по|за|с|со|for|on|by|until|till|from)\\s+)?`;
 
 /** A pattern that must match a whole word found by a wider one. */
-const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`, 'u');
+const whole = (pattern: string) => letters(new RegExp(`^(?:${pattern})$`, 'u'));
 
 const relativeDays = [
   { pattern: 'послезавтра|day after tomorrow', shift: 2 },
@@ -61,35 +62,41 @@ const lastWord = 'прошл\\p{L}*|last';
 const thisWord = 'эт\\p{L}*|ближайш\\p{L}*|this|coming';
 // «на сб», «в пт»: a weekday's short form, only after a preposition (alone «ср», «вс» may be anything).
 const shortWeekdays = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
-const shortWeekdayRe = new RegExp(
-  `${before}(?:на|в|во|к|до|по|за|с|со)\\s+(?:(${nextWord}|${lastWord}|${thisWord})\\s+)?(${shortWeekdays.join('|')})\\.?${after}`,
-  'gu',
+const shortWeekdayRe = letters(
+  new RegExp(
+    `${before}(?:на|в|во|к|до|по|за|с|со)\\s+(?:(${nextWord}|${lastWord}|${thisWord})\\s+)?(${shortWeekdays.join('|')})\\.?${after}`,
+    'gu',
+  ),
 );
 const nextWordRe = whole(nextWord);
 const lastWordRe = whole(lastWord);
 
-const relativeDayRe = new RegExp(
-  `${before}${dayPreposition}(${relativeDays.map((day) => day.pattern).join('|')})${after}`,
-  'gu',
+const relativeDayRe = letters(
+  new RegExp(`${before}${dayPreposition}(${relativeDays.map((day) => day.pattern).join('|')})${after}`, 'gu'),
 );
-const weekdayRe = new RegExp(
-  `${before}${dayPreposition}(?:(${nextWord}|${lastWord}|${thisWord})\\s+)?(${weekdays.map((day) => day.pattern).join('|')})${after}`,
-  'gu',
+const weekdayRe = letters(
+  new RegExp(
+    `${before}${dayPreposition}(?:(${nextWord}|${lastWord}|${thisWord})\\s+)?(${weekdays.map((day) => day.pattern).join('|')})${after}`,
+    'gu',
+  ),
 );
-const nextWeekRe = new RegExp(
-  `${before}(?:на\\s+)?(?:${nextWord})\\s+недел\\p{L}*${after}|${before}next\\s+week${after}`,
-  'gu',
+const nextWeekRe = letters(
+  new RegExp(`${before}(?:на\\s+)?(?:${nextWord})\\s+недел\\p{L}*${after}|${before}next\\s+week${after}`, 'gu'),
 );
-const dottedDateRe = new RegExp(
-  // «1.5 млн» is a sum, not the 1st of May.
-  `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])(?!\\s*(?:тыс|млн|млрд|миллион|миллиард|лям|k(?![\\p{L}])|m(?![\\p{L}])|mln))`,
-  'gu',
+const dottedDateRe = letters(
+  new RegExp(
+    // «1.5 млн» is a sum, not the 1st of May.
+    `${before}${dayPreposition}(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d:])(?!\\s*(?:тыс|млн|млрд|миллион|миллиард|лям|k(?![\\p{L}])|m(?![\\p{L}])|mln))`,
+    'gu',
+  ),
 );
 // «к 25-му», «до 3-го», «25 числа», «на 10-е»: a day of the month, the next one to come (today included), or in
 // a past-tense question the last one gone.
-const dayOfMonthRe = new RegExp(
-  `${before}${dayPreposition}([1-9]|[12]\\d|3[01])(?:\\s*-?\\s*(?:го|му|ого|ому)|\\s*-\\s*о?е(?=\\s*(?:$|[,.!?]))|(?:-?\\s*(?:го|е)?)\\s+числ\\p{L}*)${after}`,
-  'gu',
+const dayOfMonthRe = letters(
+  new RegExp(
+    `${before}${dayPreposition}([1-9]|[12]\\d|3[01])(?:\\s*-?\\s*(?:го|му|ого|ому)|\\s*-\\s*о?е(?=\\s*(?:$|[,.!?]))|(?:-?\\s*(?:го|е)?)\\s+числ\\p{L}*)${after}`,
+    'gu',
+  ),
 );
 // A dotted pair after these is a time ("в 15.30"), never a date.
 const timeOnlyPreposition = /^(?:в|во|с|со|at|from)\s+/u;
@@ -249,7 +256,7 @@ function chronoDays(
     ...(chronoDayWords.english.test(dayText) ? en.parse(dayText, reference) : []),
   ];
   return results
-    .filter((result) => result.start.isCertain('day') && /\p{L}|\d{4}-/u.test(result.text))
+    .filter((result) => result.start.isCertain('day') && letters(/\p{L}|\d{4}-/u).test(result.text))
     .map((result) => {
       const month = result.start.get('month')!;
       const day = result.start.get('day')!;
@@ -260,7 +267,7 @@ function chronoDays(
           : nearestYear(today, month, day, timeZone);
       const preposition = light
         .slice(0, result.index)
-        .match(/(?<![\p{L}])(?:на|в|во|к|ко|до|по|с|for|on|by|until|till|from)\s+$/u);
+        .match(letters(/(?<![\p{L}])(?:на|в|во|к|ко|до|по|с|for|on|by|until|till|from)\s+$/u));
       return {
         date,
         start: result.index - (preposition?.[0].length ?? 0),
@@ -275,7 +282,9 @@ const firstDayOf = (phrase: string) => phrase.split(/\s+(?:по|до|to|until|ti
 /** «15 декабря в 3 часа дня»: the day's span ends before its hour, which findTimes reads. */
 function dayPartLength(phrase: string, hasHour: boolean): number {
   if (!hasHour) return phrase.length;
-  const hour = [...lightText(phrase).matchAll(new RegExp(hourRe.source, 'gu'))].find((match) => match.index > 0);
+  const hour = [...lightText(phrase).matchAll(letters(new RegExp(hourRe.source, 'gu')))].find(
+    (match) => match.index > 0,
+  );
   return hour ? phrase.slice(0, hour.index).trimEnd().length : phrase.length;
 }
 
@@ -283,17 +292,21 @@ const isRelative = (phrase: string) => /через|\bin\s+\d/u.test(lightText(ph
 
 const hourWords = `(?:(?:час|часа|часов)\\s+)?(?:утра|вечера|дня|ночи)|am|pm|a\\.m\\.|p\\.m\\.|ч|час|часа|часов`;
 const timePreposition = `(?:(в|во|на|к|ко|с|со|до|около|после|at|by|from|to|until|till|around|@)\\s*)`;
-const clockRe = new RegExp(
-  `${before}${timePreposition}?([01]?\\d|2[0-3])[:.]([0-5]\\d)(?![\\d.:])(?:\\s*(${hourWords})${after})?`,
-  'gu',
+const clockRe = letters(
+  new RegExp(
+    `${before}${timePreposition}?([01]?\\d|2[0-3])[:.]([0-5]\\d)(?![\\d.:])(?:\\s*(${hourWords})${after})?`,
+    'gu',
+  ),
 );
 // "на 3 дня" is a span of days, not a time: a bare hour needs a time's own preposition.
 const hourPreposition = `(?:(в|во|к|ко|с|со|до|около|после|at|by|from|to|until|till|around|@)\\s*)`;
-const hourRe = new RegExp(
-  `${before}${hourPreposition}(\\d{1,2})(?![\\d.,:])(?:\\s*(${hourWords})${after})?(?!\\s*(?:тыс|млн|млрд|руб|р\\.|₽|%|k${after}|m${after}|\\$|€|мин|дн|дел|недел|мес|год|лет|чел|шт|проц|раз|day|week|month|year|minute|hour|percent|thousand|million))`,
-  'gu',
+const hourRe = letters(
+  new RegExp(
+    `${before}${hourPreposition}(\\d{1,2})(?![\\d.,:])(?:\\s*(${hourWords})${after})?(?!\\s*(?:тыс|млн|млрд|руб|р\\.|₽|%|k${after}|m${after}|\\$|€|мин|дн|дел|недел|мес|год|лет|чел|шт|проц|раз|day|week|month|year|minute|hour|percent|thousand|million))`,
+    'gu',
+  ),
 );
-const bareMeridiemRe = new RegExp(`${before}(\\d{1,2})\\s*(am|pm)${after}`, 'gu');
+const bareMeridiemRe = letters(new RegExp(`${before}(\\d{1,2})\\s*(am|pm)${after}`, 'gu'));
 
 /** Every time of day the text names, in order ("в 14:00", "в 9", "в 15.30", "at 3pm", "на 16:00"). */
 export function findTimes(text: string, days: readonly { start: number; end: number }[] = []): TimeMatch[] {

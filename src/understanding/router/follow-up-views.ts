@@ -2,6 +2,7 @@
 // absences' days, the team's department, the funnel's manager or pipeline, and any period moved one step («а на
 // следующей?», «а прошлой?»). A part the view has no place for is said back with the view as the nearest question.
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { Period } from '../../vocabulary/query.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
@@ -14,17 +15,19 @@ import type { Clock } from './write-drafts.ts';
 import { zonedToday } from './zone.ts';
 
 // The small words around a follow-up's one part: «а …?», «и за …», «ну а у …».
-const FILLER =
-  /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|покажи|дела|мо[йяеи]\p{L}*|наш\p{L}*|сво\p{L}*|статус\p{L}*|состояни\p{L}*|and|what|about|how|for|in|at|of)$/u;
+const FILLER = letters(
+  /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|покажи|дела|мо[йяеи]\p{L}*|наш\p{L}*|сво\p{L}*|статус\p{L}*|состояни\p{L}*|and|what|about|how|for|in|at|of)$/u,
+);
 const onlySmall = (message: Message) =>
   message.light
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(letters(/[^\p{L}\p{N}]+/u))
     .filter(Boolean)
     .every((word) => FILLER.test(word));
 
 // «а на следующей?», «а в прошлом?», «а предыдущий?»: the same period one step on or back.
-const STEP =
-  /^(?:(?:ну\s+)?а\s+|и\s+)?(?:(?:на|в|во|за|for|in)\s+)?(следующ\p{L}*|прошл\p{L}*|предыдущ\p{L}*|next|previous|last)[\s?!.]*$/u;
+const STEP = letters(
+  /^(?:(?:ну\s+)?а\s+|и\s+)?(?:(?:на|в|во|за|for|in)\s+)?(следующ\p{L}*|прошл\p{L}*|предыдущ\p{L}*|next|previous|last)[\s?!.]*$/u,
+);
 
 /** One step forward (1) or back (-1) said alone, or undefined. */
 function stepOf(light: string): 1 | -1 | undefined {
@@ -129,16 +132,18 @@ function weekOf(
 }
 
 // «а отдел проектов?», «а у логистов?», «а финансовый отдел?»: the department is the words besides the small ones.
-const DEPARTMENT_WORD = /^(?:отдел\p{L}*|департамент\p{L}*|подразделени\p{L}*|department)$/u;
+const DEPARTMENT_WORD = letters(/^(?:отдел\p{L}*|департамент\p{L}*|подразделени\p{L}*|department)$/u);
 
 /** The team's status of the department named, as said (the answer finds it among the portal's departments). */
 function departmentOf(message: Message, continues: boolean): Intent | undefined {
-  const words = [...message.light.matchAll(/\p{L}[\p{L}-]*/gu)].filter(
+  const words = [...message.light.matchAll(letters(/\p{L}[\p{L}-]*/gu))].filter(
     (match) => !FILLER.test(match[0]) && !DEPARTMENT_WORD.test(match[0]),
   );
   if (words.length === 0 || words.length > 2) return undefined;
   // «а Морозова?»: a name alone is a person, not a department.
-  const named = [...message.light.matchAll(/\p{L}[\p{L}-]*/gu)].some((match) => DEPARTMENT_WORD.test(match[0]));
+  const named = [...message.light.matchAll(letters(/\p{L}[\p{L}-]*/gu))].some((match) =>
+    DEPARTMENT_WORD.test(match[0]),
+  );
   const first = words[0]!;
   // Without the word «отдел», only «а логисты?»: one word, said as a continuation, and no name.
   if (!named && (!continues || words.length > 1 || /^\p{Lu}/u.test(message.raw.slice(first.index)))) return undefined;
@@ -164,7 +169,7 @@ function someoneElsesDay(
 
 /** «а Петрова» after a search or a dossier: one to three capitalised words, none a word the assistant knows. */
 function nameAlone(message: Message): string | undefined {
-  const words = message.raw.split(/[^\p{L}-]+/u).filter((word) => word && !FILLER.test(word.toLowerCase()));
+  const words = message.raw.split(letters(/[^\p{L}-]+/u)).filter((word) => word && !FILLER.test(word.toLowerCase()));
   if (words.length === 0 || words.length > 3) return undefined;
   if (!words.every((word) => /^\p{Lu}/u.test(word) && !knownWord(word))) return undefined;
   return nominative(words.join(' '));

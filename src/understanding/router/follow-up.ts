@@ -2,6 +2,7 @@
 // сколько это в сумме» refine the last question asked (kept in the conversation memory, in the database), instead
 // of starting a new one: what the message says replaces that part, everything else of the last question stays.
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import { currentLike } from '../../scenarios/questions/compare.ts';
 import type { Query } from '../../vocabulary/query.ts';
 import type { ScenarioName, ScenarioRequest } from '../../vocabulary/requests.ts';
@@ -37,7 +38,7 @@ const SUBJECT_WORDS: Record<Query['subject'], string> = {
 // A follow-up is short: a longer message is a question of its own.
 const MOST_WORDS = 6;
 // «а …», «и …», «ну а …», «тогда …», «what about …»: said as a continuation.
-const CONTINUES = /^(?:(?:ну\s+)?а|и|тогда|ну|а\s+если|and|what\s+about|how\s+about|only|только)(?![\p{L}])/u;
+const CONTINUES = letters(/^(?:(?:ну\s+)?а|и|тогда|ну|а\s+если|and|what\s+about|how\s+about|only|только)(?![\p{L}])/u);
 
 /**
  * A message that continues the last question rather than asking its own: it starts as a continuation, or it names
@@ -60,7 +61,9 @@ export function ellipsis(
 }
 
 // «с ними», «у неё», «по ней», «для них»: a pronoun after a preposition points at whom the last answer was about.
-const POINTER = /(?<![\p{L}])(с|со|у|по|для|от|о|об|про|к|ко)\s+(?:него|нему|ним|нем|нее|ней|нею|них|ними)(?![\p{L}])/u;
+const POINTER = letters(
+  /(?<![\p{L}])(с|со|у|по|для|от|о|об|про|к|ко)\s+(?:него|нему|ним|нем|нее|ней|нею|них|ними)(?![\p{L}])/u,
+);
 
 /** Whom the last answer was about: the client of a dossier or a question, or the person of a question. */
 function referentOf(request: ScenarioRequest): string | undefined {

@@ -1,6 +1,8 @@
 // «воронка Морозовой», «воронка по тендерам», «воронка отдела продаж»: the funnel of one manager or one pipeline
 // is the open deals by stage, filtered — a typed question whose header names the filter. The plain «воронка» is
 // the ready-made view.
+
+import { letters } from '../../letters.ts';
 import type { Query } from '../../vocabulary/query.ts';
 import { followUpParts } from './follow-up-parts.ts';
 import { NAME_LIKE } from './query-names.ts';
@@ -8,9 +10,9 @@ import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
-const FUNNEL = /(?<![\p{L}])(?:воронк\p{L}*|funnel|pipeline)(?![\p{L}])/u;
+const FUNNEL = letters(/(?<![\p{L}])(?:воронк\p{L}*|funnel|pipeline)(?![\p{L}])/u);
 // «по тендерам», «в тендерах»: a pipeline by its name, unless the word is a surname («по Морозовой»).
-const BY_PIPELINE = /^\s+(?:по|в|во)\s+(\p{L}[\p{L}\p{N} -]*?)[\s?!.]*$/u;
+const BY_PIPELINE = letters(/^\s+(?:по|в|во)\s+(\p{L}[\p{L}\p{N} -]*?)[\s?!.]*$/u);
 
 /** The filtered funnel a message asks for, or undefined when it asks the plain one or something else. */
 export function funnelQuery(message: Message, clock: Clock): Query | undefined {
@@ -19,7 +21,7 @@ export function funnelQuery(message: Message, clock: Clock): Query | undefined {
   if (!match || Object.keys(followUpParts(message).said).length > 0) return undefined;
   const before = message.raw.slice(0, match.index);
   // «сделки в тендерной воронке»: a question about deals that names a pipeline, read as such.
-  if (/(?<![\p{L}])(?:сделк\p{L}*|deals?)(?![\p{L}])/iu.test(before)) return undefined;
+  if (letters(/(?<![\p{L}])(?:сделк\p{L}*|deals?)(?![\p{L}])/iu).test(before)) return undefined;
   const after = message.raw.slice(match.index + match[0].length).replace(/[?!.]+\s*$/u, '');
   // The words after the funnel read as a question's parts first («по менеджерам», «Морозовой», «за ноябрь»).
   // A word after «по» that reads as a topic of titles is, after a funnel, a pipeline's name.

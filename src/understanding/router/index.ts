@@ -1,6 +1,7 @@
 // Understanding without a model: commands, menu buttons and the everyday phrases of the scenarios, in
 // Russian and English. What it does not recognise is `unknown`, for the model (or the one-line help).
 
+import { letters } from '../../letters.ts';
 import { MENU_BUTTONS } from '../../views/messages.ts';
 import type { Language } from '../../vocabulary/director.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
@@ -90,7 +91,7 @@ for (const language of ['ru', 'en'] as const) {
 
 function buttonKey(text: string): string {
   return text
-    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(letters(/[^\p{L}\p{N}\s]/gu), '')
     .trim()
     .toLowerCase();
 }
@@ -111,18 +112,21 @@ export function commandIntent(command: string, now: Date = new Date(), timeZone 
     : intent;
 }
 
-const greetingRe =
-  /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u;
+const greetingRe = letters(
+  /^(?:привет\p{L}*|приветствую|здравствуй\p{L}*|здрасте|здрасьте|добр\p{L}+\s+(?:день|утро|вечер|ночи)|доброе\s+утро|доброго\s+\p{L}+|хай|салют|хелло|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|yo)(?![\p{L}])[\s,!.)]*/u,
+);
 const helpRe =
   /^(?:помощь|помоги|help|справка|что\s+(?:ты\s+)?(?:умеешь|можешь)|что\s+ты\s+умеешь\s+делать|как\s+(?:тобой|этим)\s+пользоваться|команды|меню|menu|commands|what\s+can\s+you\s+do|how\s+does\s+this\s+work)$/u;
-const callRe = /^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u;
-const emailRe =
-  /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u;
+const callRe = letters(/^(?:позвони\p{L}*|набери|звякни|прозвони|call|phone|ring|dial)(?![\p{L}])/u);
+const emailRe = letters(
+  /(?:отправ\p{L}*|напиши|пошли|прочитай|прочти|проверь|покажи)\s+(?:\p{L}+\s+)?(?:письм\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|почт\p{L}*)|(?:send|write|read|check)\s+(?:an?\s+|my\s+)?(?:e-?mails?|mail|inbox)|^(?:email|e-mail)\s/u,
+);
 // «ещё», «дальше», «покажи остальные», «следующие 20»: the next part of the last list.
-const moreRe =
-  /^(?:(?:а\s+)?(?:(?:покажи|показывай|дай|давай|выведи)\s+)?(?:ещ[её]|дальше|далее|остальн\p{L}*|следующ\p{L}*|продолжи|продолжай|more|next|the\s+rest)(?:\s+(?:покажи|давай|\d{1,2}))?|more|next|show\s+(?:more|the\s+rest)|continue)$/u;
+const moreRe = letters(
+  /^(?:(?:а\s+)?(?:(?:покажи|показывай|дай|давай|выведи)\s+)?(?:ещ[её]|дальше|далее|остальн\p{L}*|следующ\p{L}*|продолжи|продолжай|more|next|the\s+rest)(?:\s+(?:покажи|давай|\d{1,2}))?|more|next|show\s+(?:more|the\s+rest)|continue)$/u,
+);
 
-const smsRe = /(?:смс|sms|эсэмэс)(?![\p{L}])/u;
+const smsRe = letters(/(?:смс|sms|эсэмэс)(?![\p{L}])/u);
 
 /** What the message means, in the director's zone. */
 export function understand(said: string, context: UnderstandContext): Understanding {
@@ -266,7 +270,7 @@ function onlyWhen(message: Message, context: UnderstandContext): boolean {
   const times = findTimes(message.raw, days);
   if (days.length === 0 && times.length === 0) return false;
   const rest = without(message, [...days, ...times]).light;
-  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  const words = rest.split(letters(/[^\p{L}]+/u)).filter(Boolean);
   return words.length <= 4 && words.every((word) => followUpFiller.test(word));
 }
 
@@ -304,9 +308,10 @@ const monthDays: [RegExp, number][] = [
   [/^ноя|^nov/u, 30],
   [/^дек|^dec/u, 31],
 ];
-const dayAndMonthRe = /(?<![\p{L}\d])(\d{1,2})\s+(\p{L}{3,})/gu;
-const negativeMoneyRe =
-  /(?<![\p{L}\d])[-−–]\s?\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб\p{L}*|р\.|rub\p{L}*|\$|usd|€|eur|тыс\p{L}*|млн\p{L}*)/iu;
+const dayAndMonthRe = letters(/(?<![\p{L}\d])(\d{1,2})\s+(\p{L}{3,})/gu);
+const negativeMoneyRe = letters(
+  /(?<![\p{L}\d])[-−–]\s?\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб\p{L}*|р\.|rub\p{L}*|\$|usd|€|eur|тыс\p{L}*|млн\p{L}*)/iu,
+);
 
 /** The words naming a day that does not exist («31 февраля»), or a negative sum («-5 рублей»). */
 function impossibleValue(text: string): string | undefined {

@@ -3,6 +3,8 @@
 // ordinal in any form) or by a pronoun (the one record just opened or shown alone). The reference is found in
 // the words, resolved against what was shown, and the rest is read as any request: an opening, or a write whose
 // record is then known by its id (the draft's `picked`). A reference that points at nothing is said so.
+
+import { letters } from '../../letters.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import type { ShownItem, ShownKind } from '../../vocabulary/shown-items.ts';
 import type { Intent } from '../understanding.ts';
@@ -37,14 +39,17 @@ const thing = `(сделк|задач|встреч|созвон|лид|заяв�
 const preposition = '(?:(?:про|о|об|по|в|во|к|ко|с|со|у|для|на|about|on|of|to|for|with|the)\\s+)?';
 
 // The reference, with the preposition before it and the thing word after it.
-const referenceRe = new RegExp(
-  `${B}${preposition}(?:${ordinalWord}|${lastWord}|${numbered}|(${ENGLISH.join('|')})|${pronoun}|(${demonstrative}))${E}(?:\\s+${thing}${E})?`,
-  'gdu',
+const referenceRe = letters(
+  new RegExp(
+    `${B}${preposition}(?:${ordinalWord}|${lastWord}|${numbered}|(${ENGLISH.join('|')})|${pronoun}|(${demonstrative}))${E}(?:\\s+${thing}${E})?`,
+    'gdu',
+  ),
 );
 // What may follow an ordinal: a thing, a preposition, the words of a write, or nothing («на вторую половину дня»
 // is no reference).
-const afterOrdinalRe =
-  /^(?:$|[\s,:;.!?—–-]*$|\s+(?:на|в|во|до|к|ко|как|с|по|to|as|into|on|подробнее|подробней|поподробнее|комментарий|коммент|заметку|задачу|срок)(?![\p{L}]))/u;
+const afterOrdinalRe = letters(
+  /^(?:$|[\s,:;.!?—–-]*$|\s+(?:на|в|во|до|к|ко|как|с|по|to|as|into|on|подробнее|подробней|поподробнее|комментарий|коммент|заметку|задачу|срок)(?![\p{L}]))/u,
+);
 
 const KIND_OF_THING: [RegExp, ShownKind[]][] = [
   [/^(?:сделк|deal)/u, ['deal']],
@@ -204,8 +209,9 @@ function picked(draft: WriteDraft, item: ShownItem): WriteDraft | undefined {
   }
 }
 
-const commentRe =
-  /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write)\s+)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*[:—–-]?\s*(.+)$/du;
+const commentRe = letters(
+  /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write)\s+)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*[:—–-]?\s*(.+)$/du,
+);
 
 /** «добавь в неё комментарий созвонились»: a comment on the deal or client referred to. */
 function commentOn(message: Message, item: ShownItem): WriteDraft | undefined {

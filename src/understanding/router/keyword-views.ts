@@ -1,4 +1,6 @@
 // The views one keyword picks («воронка», «мои задачи», «итоги недели»), and the word test the views are read with.
+
+import { letters } from '../../letters.ts';
 import type { LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { holdsOne, type Needed, neededWords } from './literals.ts';
@@ -11,7 +13,7 @@ const compiled = new Map<string, { re: RegExp; needed: Needed | undefined }>();
 export const has = (light: string, pattern: string) => {
   let known = compiled.get(pattern);
   if (!known) {
-    known = { re: new RegExp(`${B}(?:${pattern})`, 'u'), needed: neededWords(pattern) };
+    known = { re: letters(new RegExp(`${B}(?:${pattern})`, 'u')), needed: neededWords(pattern) };
     compiled.set(pattern, known);
   }
   return holdsOne(light, known.needed) && known.re.test(light);

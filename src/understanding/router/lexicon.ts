@@ -3,6 +3,7 @@
 // is never taken for a name; a word one slip away from one is that word; a message typed on a Latin keyboard
 // whose words are known once read in Cyrillic is read in Cyrillic.
 
+import { letters } from '../../letters.ts';
 import { remembered } from '../../remembered.ts';
 import { stemOf } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
@@ -377,8 +378,9 @@ export function fromLatinTyping(text: string, known: (word: string) => boolean =
 }
 
 // The words that ask for a view without being part of the question: «покажи», «дай», «слушай, а …».
-const ASKING =
-  /^(?:покажи\p{L}*|показать|дай|дайте|выведи|скинь|пришли|а|ну|слушай|пожалуйста|мне|show|give|me|please)$/iu;
+const ASKING = letters(
+  /^(?:покажи\p{L}*|показать|дай|дайте|выведи|скинь|пришли|а|ну|слушай|пожалуйста|мне|show|give|me|please)$/iu,
+);
 
 // A preposition or a joining word left with nothing after it.
 const DANGLING = /^(?:по|про|о|об|с|со|для|от|у|в|во|на|за|и|а|или|of|for|by|with|in|on|and|or)$/iu;

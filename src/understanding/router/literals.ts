@@ -2,6 +2,8 @@
 // «deal». Most of the grammar's patterns are in no given message, and a look for a few plain words costs a small
 // part of running the pattern, so a pattern whose words are all missing is not run at all.
 
+import { letters } from '../../letters.ts';
+
 /** Strings one of which every match of the pattern contains; undefined when nothing is certain. */
 type Words = string[] | undefined;
 
@@ -95,6 +97,7 @@ export function holdsOneInAnyCase(text: string, needed: Needed | undefined): boo
 // A class of more characters than this (\p{L}, [а-я]) is no help in finding a text without its words.
 const MOST_CHARS = 12;
 const DIGITS = [...'0123456789'];
+const letterOrDigit = letters(/[\p{L}\p{N}]/u);
 
 class Reader {
   private at = 0;
@@ -231,7 +234,7 @@ class Reader {
     }
     if (escaped === 'u') this.at += 4;
     else if (escaped === 'x') this.at += 2;
-    return /[\p{L}\p{N}]/u.test(escaped) ? undefined : escaped;
+    return letterOrDigit.test(escaped) ? undefined : escaped;
   }
 
   private escape(): Atom {
@@ -247,7 +250,7 @@ class Reader {
     else if (escaped === 'c' || escaped === 'k') throw new SyntaxError('escape');
     if (escaped === 'd') return { needed: DIGITS };
     // Another letter or a digit escaped is a kind (\s, \b) or a reference (\1): no plain character.
-    if (/[\p{L}\p{N}]/u.test(escaped)) return { needed: undefined };
+    if (letterOrDigit.test(escaped)) return { needed: undefined };
     return { char: escaped, needed: undefined };
   }
 }

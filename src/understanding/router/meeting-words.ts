@@ -1,6 +1,8 @@
 // A meeting named by its own title words, and a move said relative to its time: «перенеси стратегическую сессию
 // на вторник», «сдвинь планёрку на полчаса», «звонок инвестору на час позже»; «стратегическая сессия когда?»,
 // «во сколько презентация для Уральских машин», «кто будет на совещании завтра», «подготовь к презентации».
+
+import { letters } from '../../letters.ts';
 import type { LocalDate } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { findDays, findTimes } from './dates.ts';
@@ -13,10 +15,12 @@ const B = '(?<![\\p{L}\\p{N}])';
 
 // «на час позже», «на полчаса раньше», «на 15 минут», «an hour later», «by 30 minutes»; a whole hour needs its
 // direction («на час» may be one o'clock), minutes are a shift even without one (later).
-const SHIFT = new RegExp(
-  `${B}(?:на\\s+|by\\s+)?(?:(полчаса|half\\s+an\\s+hour)|(полтора\\s+часа)|(час|an\\s+hour|one\\s+hour)|(\\d{1,3})\\s*(минут\\p{L}*|мин|min\\p{L}*|час\\p{L}*|ч|hours?))` +
-    `(?:\\s+(позже|попозже|later|вперед|вперёд|раньше|пораньше|earlier|назад))?\\s*$`,
-  'u',
+const SHIFT = letters(
+  new RegExp(
+    `${B}(?:на\\s+|by\\s+)?(?:(полчаса|half\\s+an\\s+hour)|(полтора\\s+часа)|(час|an\\s+hour|one\\s+hour)|(\\d{1,3})\\s*(минут\\p{L}*|мин|min\\p{L}*|час\\p{L}*|ч|hours?))` +
+      `(?:\\s+(позже|попозже|later|вперед|вперёд|раньше|пораньше|earlier|назад))?\\s*$`,
+    'u',
+  ),
 );
 
 /** The minutes a move says relative to the meeting's own time («на час позже»: 60), or undefined. */
@@ -30,7 +34,9 @@ export function shiftOf(light: string): { minutes: number; start: number } | und
   return minutes > 0 ? { minutes: earlier ? -minutes : minutes, start: match.index } : undefined;
 }
 
-const MOVE = /^(?:перенеси|перенести|передвинь|сдвинь|подвинь|перемести|reschedule|move|shift|push)(?![\p{L}])\s*/u;
+const MOVE = letters(
+  /^(?:перенеси|перенести|передвинь|сдвинь|подвинь|перемести|reschedule|move|shift|push)(?![\p{L}])\s*/u,
+);
 
 /** «перенеси стратегическую сессию на вторник»: a meeting by its title, moved; only when the new time is said. */
 export function movedByTitle(message: Message, clock: Clock): Intent | undefined {
@@ -54,7 +60,9 @@ const KINDS: Record<string, string> = {
 
 /** «сдвинь планёрку на полчаса»: the meeting named by its own kind when nothing else names it. */
 export function meetingNoun(message: Message, start: number): { query: string } | undefined {
-  const noun = /(совещани|планерк|созвон|звонок|презентаци|сесси)\p{L}*\s*$/u.exec(message.light.slice(0, start));
+  const noun = letters(/(совещани|планерк|созвон|звонок|презентаци|сесси)\p{L}*\s*$/u).exec(
+    message.light.slice(0, start),
+  );
   return noun ? { query: KINDS[noun[1]!]! } : undefined;
 }
 
@@ -63,8 +71,8 @@ const OTHER_SUBJECT = /^(?:задач|сделк|лид|заявк|выручк|
 const WHEN =
   /^(?:а\s+)?(?:когда|во\s+сколько|в\s+какое\s+время|when\s+is|what\s+time\s+is)\s+(?:у\s+меня\s+|у\s+нас\s+)?(?:будет\s+)?/u;
 const WHEN_AFTER = /\s+(?:когда|во\s+сколько)$/u;
-const WHO = /^(?:а\s+)?кто\s+(?:будет|придет|придёт|участвует|идет|идёт|приглашен\p{L}*)\s+(?:на|в)\s+/u;
-const PREPARE = /^(?:подготов\p{L}*|помоги\s+подготовиться)\s+(?:меня\s+)?(?:к|ко)\s+/u;
+const WHO = letters(/^(?:а\s+)?кто\s+(?:будет|придет|придёт|участвует|идет|идёт|приглашен\p{L}*)\s+(?:на|в)\s+/u);
+const PREPARE = letters(/^(?:подготов\p{L}*|помоги\s+подготовиться)\s+(?:меня\s+)?(?:к|ко)\s+/u);
 
 /** «кто будет на совещании завтра»: the meeting's card, with who comes. */
 export const attendeesAsked = (message: Message, clock: Clock) => meetingAsked(message, clock, [WHO]);

@@ -1,5 +1,6 @@
 // The months in the director's words, and where a month named without its year falls.
 import type { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 
 const MONTHS = [
   'январ|january|jan',
@@ -15,7 +16,7 @@ const MONTHS = [
   'ноябр|november|nov',
   'декабр|december|dec',
 ];
-const MONTH_STARTS = MONTHS.map((pattern) => new RegExp(`^(?:${pattern})`, 'u'));
+const MONTH_STARTS = MONTHS.map((pattern) => letters(new RegExp(`^(?:${pattern})`, 'u')));
 export const monthIndex = (word: string) => MONTH_STARTS.findIndex((start) => start.test(word));
 export const monthWord = `(?:${MONTHS.map((pattern) => `(?:${pattern})\\p{L}*`).join('|')})`;
 

@@ -1,5 +1,7 @@
 // The nearest question to a message not understood: the message with one word left out, when the rest is a
 // question the assistant answers. It is offered, never answered: «Не понял «опоздал». Показать «…»?»
+
+import { letters } from '../../letters.ts';
 import type { Intent } from '../understanding.ts';
 
 // Longer messages are not guessed at: too many ways to read what is left.
@@ -15,7 +17,7 @@ export function nearestQuestion(text: string, read: (text: string) => Intent): I
   for (let left = 0; left < words.length; left += 1) {
     const said = words[left]!.replace(/^[,.;:!?«"“(]+|[,.;:!?»"”)]+$/gu, '');
     // A small word («от», «на», «у») holds the rest together: left out, the rest reads as something else.
-    if (!/\p{L}{4}/u.test(said) || KEPT.test(said)) continue;
+    if (!letters(/\p{L}{4}/u).test(said) || KEPT.test(said)) continue;
     const intent = read(words.filter((_, at) => at !== left).join(' '));
     if (intent.kind === 'view' && !intent.unapplied?.length && !guessedName(intent.request))
       return { ...intent, unapplied: [said] };

@@ -1,4 +1,5 @@
-// «открой третью», «подробнее про первую», «а что с третьей сделкой?», «вторую открой», «open the second one»: an
+import { letters } from '../../letters.ts'; // «открой третью», «подробнее про первую», «а что с третьей сделкой?», «вторую открой», «open the second one»: an
+
 // item of the last list. Every word is accounted for: one ordinal (or «номер 3»), the words that ask to open an item,
 // and what the list holds right after the ordinal («третью сделку») or before the number («сделку номер 3»). Any
 // other word makes it another question («задачи по второму кварталу»).
@@ -6,15 +7,16 @@
 const ORDINALS = ['перв', 'втор', 'трет', 'четв[её]рт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят'];
 const ENGLISH = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 // Every case of both genders: «третью», «о третьей», «с третьим», «о третьем», «третьего».
-const ORDINAL = new RegExp(
-  `^(${ORDINALS.join('|')})(?:ый|ой|ий|ая|ую|ое|ого|ому|ым|ом|ей|ья|ью|ье|ьего|ьему|ьей|ьим|ьем)$`,
-  'u',
+const ORDINAL = letters(
+  new RegExp(`^(${ORDINALS.join('|')})(?:ый|ой|ий|ая|ую|ое|ого|ому|ым|ом|ей|ья|ью|ье|ьего|ьему|ьей|ьим|ьем)$`, 'u'),
 );
-const ORDINAL_STEMS = ORDINALS.map((stem) => new RegExp(`^${stem}$`, 'u'));
-const OPENING =
-  /^(?:а|ну|и|открой|открыть|покажи|показать|дай|давай|подробнее|подробней|поподробнее|детальнее|расскажи|детали|карточк\p{L}*|мне|о|об|про|по|что|с|со|там|пожалуйста|слушай|open|show|more|about|details|tell|of|on|me|the|one|please)$/u;
-const ITEMS =
-  /^(?:сделк\p{L}*|задач\p{L}*|лид(?:а|у|ом|е)?|заявк\p{L}*|встреч\p{L}*|компани\p{L}*|клиент\p{L}*|контакт\p{L}*|строк\p{L}*|пункт\p{L}*|deal|task|lead|meeting|line|item)$/u;
+const ORDINAL_STEMS = ORDINALS.map((stem) => letters(new RegExp(`^${stem}$`, 'u')));
+const OPENING = letters(
+  /^(?:а|ну|и|открой|открыть|покажи|показать|дай|давай|подробнее|подробней|поподробнее|детальнее|расскажи|детали|карточк\p{L}*|мне|о|об|про|по|что|с|со|там|пожалуйста|слушай|open|show|more|about|details|tell|of|on|me|the|one|please)$/u,
+);
+const ITEMS = letters(
+  /^(?:сделк\p{L}*|задач\p{L}*|лид(?:а|у|ом|е)?|заявк\p{L}*|встреч\p{L}*|компани\p{L}*|клиент\p{L}*|контакт\p{L}*|строк\p{L}*|пункт\p{L}*|deal|task|lead|meeting|line|item)$/u,
+);
 const NUMBER = /^(?:номер|№|#|number)$/u;
 
 /** The place one word names in a list, from 0: an ordinal, «№3», «#3». */

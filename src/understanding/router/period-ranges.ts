@@ -2,6 +2,7 @@
 // «с понедельника по среду», «сентябрь-октябрь», «за ноябрь и декабрь», «за вчера и сегодня» (adjacent periods make
 // one), «с 15.11 по 30.11»; and the periods of the calendar that a tense places: «выходные», «осень».
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import { SINCE_EVER } from '../../vocabulary/query.ts';
 import { findDays } from './dates.ts';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
@@ -87,18 +88,20 @@ interface Point extends Span {
 
 const FROM = /^(?:с|со|от|from|since|starting)$/u;
 const TO = /^(?:до|по|until|till|to|through|by)$/u;
-const PREPOSITION_BEFORE = /(?<![\p{L}])(с|со|от|до|по|from|since|to|until|till|through|by)\s+$/u;
+const PREPOSITION_BEFORE = letters(/(?<![\p{L}])(с|со|от|до|по|from|since|to|until|till|through|by)\s+$/u);
 // «задачи со сроком до пятницы», «due by Friday»: a deadline's words before the bound belong to it.
-const DEADLINE_BEFORE = /(?<![\p{L}])(?:со\s+сроком|с\s+дедлайном|сроком|due)\s+$/u;
+const DEADLINE_BEFORE = letters(/(?<![\p{L}])(?:со\s+сроком|с\s+дедлайном|сроком|due)\s+$/u);
 const WEEKDAY =
   /понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|monday|tuesday|wednesday|thursday|friday|saturday|sunday/u;
-const MONTH_POINT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<![\\p{N}]\\s)(?:(с|со|от|до|по|за|в|во|from|since|until|till|to|through|for|in)\\s+)?(${monthWord})(?:\\s+(20\\d\\d)(?:\\s*(?:года|году|год|г\\.?))?|\\s+(прошл|позапрошл|эт|текущ)\\p{L}*\\s+года)?(?![\\p{L}\\p{N}])`,
-  'gu',
+const MONTH_POINT = letters(
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<![\\p{N}]\\s)(?:(с|со|от|до|по|за|в|во|from|since|until|till|to|through|for|in)\\s+)?(${monthWord})(?:\\s+(20\\d\\d)(?:\\s*(?:года|году|год|г\\.?))?|\\s+(прошл|позапрошл|эт|текущ)\\p{L}*\\s+года)?(?![\\p{L}\\p{N}])`,
+    'gu',
+  ),
 );
 
 function pointOf(light: string, start: number, end: number, first: DateTime, last: DateTime, weekday: boolean): Point {
-  const said = light.slice(start, end).match(/^(\p{L}+)\s/u)?.[1];
+  const said = light.slice(start, end).match(letters(/^(\p{L}+)\s/u))?.[1];
   const before = said ? undefined : light.slice(0, start).match(PREPOSITION_BEFORE);
   const word = said ?? before?.[1] ?? '';
   const from = FROM.test(word);

@@ -1,6 +1,7 @@
 // When a question is about: «за неделю», «в ноябре», «с 1 по 15 ноября», «за прошлый квартал», as a period of
 // local days in the director's zone.
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { Period } from '../../vocabulary/query.ts';
 import { findDays } from './dates.ts';
 import { monthIndex, monthWord, nearestYear } from './months.ts';
@@ -218,8 +219,8 @@ const BEHIND = rule(
   'выполн\\p{L}*|сделал\\p{L}*|сделан\\p{L}*|заверш\\p{L}*|закрыт\\p{L}*|закрыл\\p{L}*|было|был|была|прошл\\p{L}*|done|completed|closed|finished|held|was|were',
 );
 // Tested without the global flag, so a test never starts where the last one stopped.
-const AHEAD_ONCE = new RegExp(AHEAD.source, 'u');
-const BEHIND_ONCE = new RegExp(BEHIND.source, 'u');
+const AHEAD_ONCE = letters(new RegExp(AHEAD.source, 'u'));
+const BEHIND_ONCE = letters(new RegExp(BEHIND.source, 'u'));
 export const looksAhead = (light: string) => AHEAD_ONCE.test(light) && !BEHIND_ONCE.test(light);
 
 type FoundPeriod = { period: Period; spans: Span[] };

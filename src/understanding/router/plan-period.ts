@@ -2,6 +2,7 @@
 // «на 2027 год», «last month», «Q1 2027». A month named alone is the nearest such month for a question, and the
 // current or a coming one for a plan being set.
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { PeriodKind } from '../../vocabulary/plan-view-model.ts';
 import type { Clock } from './write-drafts.ts';
 import { zonedToday, zoneOf } from './zone.ts';
@@ -30,20 +31,28 @@ const MONTHS: [ru: string, en: string][] = [
   ['декабр', 'december|dec'],
 ];
 const L = '\\p{L}*';
-const monthRe = new RegExp(
-  `(?<![\\p{L}])(?:(?:на|за|в|во|for|in)\\s+)?(${MONTHS.map(([ru, en]) => `${ru}${L}|${en}`).join('|')})(?:\\s+(20\\d\\d)(?:\\s*(?:года|год|г)\\.?)?)?(?![\\p{L}])`,
-  'u',
+const monthRe = letters(
+  new RegExp(
+    `(?<![\\p{L}])(?:(?:на|за|в|во|for|in)\\s+)?(${MONTHS.map(([ru, en]) => `${ru}${L}|${en}`).join('|')})(?:\\s+(20\\d\\d)(?:\\s*(?:года|год|г)\\.?)?)?(?![\\p{L}])`,
+    'u',
+  ),
 );
 const UNIT = `(месяц${L}|квартал${L}|год|года|году|month|quarter|year)`;
-const relativeRe = new RegExp(
-  `(?<![\\p{L}])(?:(?:на|за|в|во|for|in)\\s+)?(?:(прошл${L}|предыдущ${L}|last|previous)|(следующ${L}|будущ${L}|next)|(эт${L}|текущ${L}|this|current|the))?\\s*${UNIT}(?![\\p{L}])`,
-  'u',
+const relativeRe = letters(
+  new RegExp(
+    `(?<![\\p{L}])(?:(?:на|за|в|во|for|in)\\s+)?(?:(прошл${L}|предыдущ${L}|last|previous)|(следующ${L}|будущ${L}|next)|(эт${L}|текущ${L}|this|current|the))?\\s*${UNIT}(?![\\p{L}])`,
+    'u',
+  ),
 );
-const quarterRe = new RegExp(
-  `(?<![\\p{L}])(?:(?:на|за|в|во|for|in)\\s+)?(?:([1-4])\\s*-?\\s*(?:й|ый)?|(перв${L}|втор${L}|трет${L}|четверт${L}))\\s+квартал${L}(?:\\s+(20\\d\\d)(?:\\s*(?:года|год|г)\\.?)?)?|(?<![\\p{L}])q([1-4])(?:\\s+(20\\d\\d))?(?![\\p{L}\\p{N}])`,
-  'u',
+const quarterRe = letters(
+  new RegExp(
+    `(?<![\\p{L}])(?:(?:на|за|в|во|for|in)\\s+)?(?:([1-4])\\s*-?\\s*(?:й|ый)?|(перв${L}|втор${L}|трет${L}|четверт${L}))\\s+квартал${L}(?:\\s+(20\\d\\d)(?:\\s*(?:года|год|г)\\.?)?)?|(?<![\\p{L}])q([1-4])(?:\\s+(20\\d\\d))?(?![\\p{L}\\p{N}])`,
+    'u',
+  ),
 );
-const yearRe = /(?<![\p{L}\p{N}])(?:(?:на|за|в|во|for|in)\s+)?(20\d\d)(?:\s*(?:года|год|году|г)\.?)?(?![\p{L}\p{N}])/u;
+const yearRe = letters(
+  /(?<![\p{L}\p{N}])(?:(?:на|за|в|во|for|in)\s+)?(20\d\d)(?:\s*(?:года|год|году|г)\.?)?(?![\p{L}\p{N}])/u,
+);
 const ORDINAL_QUARTERS = ['перв', 'втор', 'трет', 'четверт'];
 
 const unitKind = (word: string): PeriodKind =>
@@ -72,7 +81,7 @@ export function findPlanPeriod(light: string, clock: Clock, forPlan: boolean): P
   }
   const month = monthRe.exec(light);
   if (month) {
-    const index = MONTHS.findIndex(([ru, en]) => new RegExp(`^(?:${ru}|${en})`, 'u').test(month[1] ?? ''));
+    const index = MONTHS.findIndex(([ru, en]) => letters(new RegExp(`^(?:${ru}|${en})`, 'u')).test(month[1] ?? ''));
     let start = DateTime.fromObject(
       { year: Number(month[2]) || today.year, month: index + 1 },
       { zone: zoneOf(clock.timeZone) },

@@ -1,6 +1,8 @@
 // The plan's phrases: «план на декабрь 12 млн», «поменяй план на декабрь на 14 млн», «план Волкову на квартал
 // 3 млн» (writes); «как идём по плану?», «прогноз на месяц», «успеем?», «почему такой прогноз?», «какой у нас
 // план?», «какие сделки под угрозой?»; and their follow-ups «а по Волкову?», «а в прошлом месяце?».
+
+import { letters } from '../../letters.ts';
 import type { ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { findAmount } from './amount.ts';
@@ -11,26 +13,33 @@ import { type Message, rawSlice } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
 const W = '(?![\\p{L}])';
-const riskRe =
-  /сделк\p{L}*\s+(?:\p{L}+\s+)?(?:под\s+угроз|в\s+зоне\s+риска|с\s+риском|под\s+риском|горя\p{L}*|горит)|(?:рискованн|проблемн|горящ)\p{L}*\s+сделк|(?<![\p{L}])под\s+угрозой|deals?\s+(?:\p{L}+\s+)?at\s+risk|at-risk\s+deals|risky\s+deals/u;
-const whyRe =
-  /(?:почему|откуда|с\s+чего)\s+(?:такой\s+|этот\s+)?прогноз|объясн\p{L}*\s+прогноз|why\s+(?:this|such\s+a|the|that)\s+forecast|explain\s+the\s+forecast/u;
-const typedWhyRe = /^(?:а\s+)?(?:почему|отчего|why)(?:\s+(?:так|такой|таки\p{L}*|so))?[\s?!.]*$/u;
-const planWordRe = new RegExp(`(?<![\\p{L}])(?:план(?:а|у|ом|е|ы|ов)?|plans?|quota)${W}`, 'u');
-const dayPlanRe = /план\p{L}*\s+(?:на\s+)?(?:день|дня|сегодня|завтра)|day\s+plan/u;
-const whichPlanRe =
-  /(?:какой|какие|каков)\s+(?:у\s+нас\s+|наш\p{L}*\s+|сейчас\s+)?план|покажи\s+план\p{L}*|(?<![\p{L}])(?:наш|мои|наши)\s+план\p{L}*|what(?:'s|\s+is|\s+are)\s+(?:our\s+|the\s+)?plans?|show\s+(?:me\s+)?(?:the\s+|our\s+)?plans?/u;
-const forecastRe =
-  /как\s+(?:\p{L}+\s+){0,2}?(?:ид\p{L}*|дела)\s+(?:\p{L}+\s+)?(?:по|с)\s+план|выполн\p{L}*\s+(?:ли\s+)?(?:мы\s+)?план|прогноз\p{L}*|(?<![\p{L}])успе(?:ем|ваем|вает|ют|ет|вают)|план\s+(?:и\s+|vs\.?\s+|против\s+)?факт|факт\s+(?:и\s+|против\s+)?план|forecast|will\s+we\s+make\s+it|on\s+track|against\s+(?:the\s+)?plan|plan\s+vs\.?\s+(?:fact|actual)/u;
+const riskRe = letters(
+  /сделк\p{L}*\s+(?:\p{L}+\s+)?(?:под\s+угроз|в\s+зоне\s+риска|с\s+риском|под\s+риском|горя\p{L}*|горит)|(?:рискованн|проблемн|горящ)\p{L}*\s+сделк|(?<![\p{L}])под\s+угрозой|deals?\s+(?:\p{L}+\s+)?at\s+risk|at-risk\s+deals|risky\s+deals/u,
+);
+const whyRe = letters(
+  /(?:почему|откуда|с\s+чего)\s+(?:такой\s+|этот\s+)?прогноз|объясн\p{L}*\s+прогноз|why\s+(?:this|such\s+a|the|that)\s+forecast|explain\s+the\s+forecast/u,
+);
+const typedWhyRe = letters(/^(?:а\s+)?(?:почему|отчего|why)(?:\s+(?:так|такой|таки\p{L}*|so))?[\s?!.]*$/u);
+const planWordRe = letters(new RegExp(`(?<![\\p{L}])(?:план(?:а|у|ом|е|ы|ов)?|plans?|quota)${W}`, 'u'));
+const dayPlanRe = letters(/план\p{L}*\s+(?:на\s+)?(?:день|дня|сегодня|завтра)|day\s+plan/u);
+const whichPlanRe = letters(
+  /(?:какой|какие|каков)\s+(?:у\s+нас\s+|наш\p{L}*\s+|сейчас\s+)?план|покажи\s+план\p{L}*|(?<![\p{L}])(?:наш|мои|наши)\s+план\p{L}*|what(?:'s|\s+is|\s+are)\s+(?:our\s+|the\s+)?plans?|show\s+(?:me\s+)?(?:the\s+|our\s+)?plans?/u,
+);
+const forecastRe = letters(
+  /как\s+(?:\p{L}+\s+){0,2}?(?:ид\p{L}*|дела)\s+(?:\p{L}+\s+)?(?:по|с)\s+план|выполн\p{L}*\s+(?:ли\s+)?(?:мы\s+)?план|прогноз\p{L}*|(?<![\p{L}])успе(?:ем|ваем|вает|ют|ет|вают)|план\s+(?:и\s+|vs\.?\s+|против\s+)?факт|факт\s+(?:и\s+|против\s+)?план|forecast|will\s+we\s+make\s+it|on\s+track|against\s+(?:the\s+)?plan|plan\s+vs\.?\s+(?:fact|actual)/u,
+);
 // «а по Волкову?», «по Волкову», «для Орловой», «for Volkov»; «план Волкову»; «как идёт Волков».
-const managerRe =
-  /(?:^|\s)(?:по|для|у|for|by)\s+(\p{L}[\p{L}-]+)|план\p{L}*\s+(\p{L}[\p{L}-]+)|(?:идет|идут|успевает)\s+(\p{L}[\p{L}-]+)/gu;
+const managerRe = letters(
+  /(?:^|\s)(?:по|для|у|for|by)\s+(\p{L}[\p{L}-]+)|план\p{L}*\s+(\p{L}[\p{L}-]+)|(?:идет|идут|успевает)\s+(\p{L}[\p{L}-]+)/gu,
+);
 // Words of the plan's phrases that are never a manager's name.
-const notNameRe =
-  /^(?:плану?|планом|плана|планы|продаж\p{L}*|выручк\p{L}*|sales|revenue|прогноз\p{L}*|факт\p{L}*|компани\p{L}*|всей|всем|всех|нас|нам|мне|себе|сделк\p{L}*|месяц\p{L}*|квартал\p{L}*|год\p{L}*|прошл\p{L}*|следующ\p{L}*|эт\p{L}*|текущ\p{L}*|на|за|в|во|до|и|с|по|the|this|last|next|month|quarter|year|company|plan|forecast|us|me|our|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|\d+)$/u;
-const companyRe = /(?:по|для)\s+(?:всей\s+)?компани\p{L}*|(?:for|by)\s+the\s+(?:whole\s+)?company/u;
-const changeRe =
-  /(?<![\p{L}])(?:поменя\p{L}*|измени\p{L}*|смени\p{L}*|обнови\p{L}*|исправ\p{L}*|change|update)(?![\p{L}])/u;
+const notNameRe = letters(
+  /^(?:плану?|планом|плана|планы|продаж\p{L}*|выручк\p{L}*|sales|revenue|прогноз\p{L}*|факт\p{L}*|компани\p{L}*|всей|всем|всех|нас|нам|мне|себе|сделк\p{L}*|месяц\p{L}*|квартал\p{L}*|год\p{L}*|прошл\p{L}*|следующ\p{L}*|эт\p{L}*|текущ\p{L}*|на|за|в|во|до|и|с|по|the|this|last|next|month|quarter|year|company|plan|forecast|us|me|our|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяе]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|\d+)$/u,
+);
+const companyRe = letters(/(?:по|для)\s+(?:всей\s+)?компани\p{L}*|(?:for|by)\s+the\s+(?:whole\s+)?company/u);
+const changeRe = letters(
+  /(?<![\p{L}])(?:поменя\p{L}*|измени\p{L}*|смени\p{L}*|обнови\p{L}*|исправ\p{L}*|change|update)(?![\p{L}])/u,
+);
 
 /** The manager a plan phrase names, as said. */
 function managerSaid(message: Message, period: PeriodMatch | undefined): string | undefined {

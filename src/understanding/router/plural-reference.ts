@@ -1,5 +1,7 @@
 // «а сделки у них какие?», «кто у них контакт?» after a client's dossier: «они» are the client just shown.
 // «сколько из них в работе», «а среди них просроченные?»: «из них» is the list just shown, narrowed.
+
+import { letters } from '../../letters.ts';
 import type { Intent } from '../understanding.ts';
 import { refinement } from './follow-up.ts';
 import type { ShownContext } from './item-reference.ts';
@@ -7,7 +9,7 @@ import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
-const themRe = /(?<![\p{L}])(?:(у|по|с|со|о|об|про|для|от|из|среди)\s+)?(?:них|ним|ними|их)(?![\p{L}])/u;
+const themRe = letters(/(?<![\p{L}])(?:(у|по|с|со|о|об|про|для|от|из|среди)\s+)?(?:них|ним|ними|их)(?![\p{L}])/u);
 
 /** The question with «они» read as what was just shown; undefined when the message has no such word or no reading. */
 export function pluralIntent(
@@ -31,7 +33,7 @@ export function pluralIntent(
   return { kind: 'view', request: { scenario: 'query', query: { ...query, client: client.title } } };
 }
 
-const whoRe = /^(?:а\s+)?кто(?![\p{L}])\s*/u;
+const whoRe = letters(/^(?:а\s+)?кто(?![\p{L}])\s*/u);
 
 /** «кто их обрабатывает?», «кто из них больше»: the list just shown, by the people who hold it. */
 function byWhom(message: Message, previous: Intent | undefined, clock: Clock): Intent | undefined {

@@ -1,3 +1,4 @@
+import { letters } from '../../letters.ts';
 import { findAmount } from './amount.ts';
 import type { Found } from './query-parts.ts';
 import { rule, take } from './spans.ts';
@@ -13,8 +14,8 @@ export const BIG = { миллион: 1_000_000, миллиона: 1_000_000, mil
 // «двух миллионов», «полмиллиона», «полтора миллиона», «пяти тысяч»: a sum said in words.
 const COUNTS: [RegExp, number][] = [
   [/^(?:пол|полу)$/u, 0.5],
-  [/^полу?тор\p{L}*$/u, 1.5],
-  [/^(?:одн\p{L}*|один)$/u, 1],
+  [letters(/^полу?тор\p{L}*$/u), 1.5],
+  [letters(/^(?:одн\p{L}*|один)$/u), 1],
   [/^(?:два|две|двух)$/u, 2],
   [/^(?:три|тр[её]х)$/u, 3],
   [/^(?:четыре|четыр[её]х)$/u, 4],
@@ -26,15 +27,17 @@ const COUNTS: [RegExp, number][] = [
   [/^(?:десять|десяти)$/u, 10],
 ];
 const UNITS: [RegExp, number][] = [
-  [/^(?:тысяч\p{L}*|тыс)$/u, 1_000],
-  [/^(?:миллион\p{L}*|млн|лям\p{L}*)$/u, 1_000_000],
-  [/^(?:миллиард\p{L}*|млрд)$/u, 1_000_000_000],
+  [letters(/^(?:тысяч\p{L}*|тыс)$/u), 1_000],
+  [letters(/^(?:миллион\p{L}*|млн|лям\p{L}*)$/u), 1_000_000],
+  [letters(/^(?:миллиард\p{L}*|млрд)$/u), 1_000_000_000],
 ];
 
 /** A sum said in words at the start of `words`, with how many characters it took; undefined when none. */
 export function spokenAmount(words: string): { amount: number; length: number } | undefined {
   const match = words.match(
-    /^(?:(пол|полу)(?=миллион|лям|тысяч)|(\p{L}+)\s+)?(тысяч\p{L}*|тыс|миллион\p{L}*|млн|лям\p{L}*|миллиард\p{L}*|млрд)(?![\p{L}])/u,
+    letters(
+      /^(?:(пол|полу)(?=миллион|лям|тысяч)|(\p{L}+)\s+)?(тысяч\p{L}*|тыс|миллион\p{L}*|млн|лям\p{L}*|миллиард\p{L}*|млрд)(?![\p{L}])/u,
+    ),
   );
   if (!match) return undefined;
   const said = match[1] ?? match[2];
@@ -96,7 +99,7 @@ export function amounts(said: Message, found: Found): void {
       found.spans.pop();
       return;
     }
-    const below = /^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u.test(match[1]!);
+    const below = letters(/^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u).test(match[1]!);
     found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
     // Only what the amount took: the words after it stay for the rest.
     const used = BIG[words] ? words.length : (findAmount(words)?.end ?? spoken?.length ?? words.length);
@@ -141,7 +144,7 @@ const STAGE_AS_PLACE = rule(
 );
 
 function stageSaidAsPlace(message: Message, found: Found): void {
-  if (found.stage || !/(?<![\p{L}])(?:сделк|сделок)/u.test(message.light)) return;
+  if (found.stage || !letters(/(?<![\p{L}])(?:сделк|сделок)/u).test(message.light)) return;
   take(untaken(message, found), found, STAGE_AS_PLACE, (match) => {
     found.stage ??= saidAs(message, match, match[1] ?? '');
   });

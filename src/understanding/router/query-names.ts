@@ -1,17 +1,20 @@
+import { letters } from '../../letters.ts';
 import { knownWord } from './lexicon.ts';
 import type { Found } from './query-parts.ts';
 import { LINK_MARK, type Message, without } from './text.ts';
 
 // ─── the rest: small words, and names ────────────────────────────────────
 
-export const SMALL = new RegExp(
-  `^(?:${[
-    'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
-    'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|мне|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
-    'наш\\p{L}*|у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
-    'котор\\p{L}*|где|чтобы|only|just|ones|bring|brought|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
-  ].join('|')})$`,
-  'u',
+export const SMALL = letters(
+  new RegExp(
+    `^(?:${[
+      'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|список|перечень|show|give|list|see|get|open|check|view|tell|find',
+      'сколько|какие|какой|какая|каки\\p{L}*|как|кто|что|чо|че|когда|там|тут|есть|ли|было|были|был|была|будет|будут|мы|нас|нам|мне|вас|всего|все|всех|весь|вся|итого|общ\\p{L}*|сумм\\p{L}*|количеств\\p{L}*|число|статистик\\p{L}*|данные',
+      'наш\\p{L}*|у|по|в|во|на|за|с|со|из|о|об|про|к|ко|для|от|и|а|же|но|или|this|that|the|a|an|of|for|on|in|at|by|with|from|to|and|or|is|are|do|does|did|what|whats|which|how|many|much|who|whose|have|has|got|me|us|we|our|all|total|number|please|sum|any|there|s',
+      'котор\\p{L}*|где|чтобы|only|just|ones|bring|brought|больше|меньше|most|кого|кому|чей|чья|чьи|сутки|суток|сделали|сделано|идут|ид[её]т|висят|висит|стоят|стоит|приход\\p{L}*|пришл\\p{L}*|поступил\\p{L}*|получил\\p{L}*|было|штук|ну|вообще|сейчас|пока|уже|ещ[её]|только|тоже|также|вс[её]|дела|делам|работ\\p{L}*',
+    ].join('|')})$`,
+    'u',
+  ),
 );
 
 // After these a name is a client's: «сделки по Ромашке», «встречи с Альфой», «для Техностроя».
@@ -25,13 +28,14 @@ const VALUE_PREPOSITIONS = /^(?:с|со|из|в|во)$/u;
 const VALUED = new Set(['leads', 'deals']);
 // Words that say what comes next, not what it is: «со словом смета», «с дедлайном на этой неделе» (the period that
 // follows is the tasks' deadline already), «где нужно согласовать».
-const LEAD_IN = /^(?:слов\p{L}*|текст\p{L}*|дедлайн\p{L}*|крайн\p{L}*|срок\p{L}*|нужно|надо)$/u;
-export const CLIENT_WORDS =
-  /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u;
-export const PERSON_WORDS = /^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u;
+const LEAD_IN = letters(/^(?:слов\p{L}*|текст\p{L}*|дедлайн\p{L}*|крайн\p{L}*|срок\p{L}*|нужно|надо)$/u);
+export const CLIENT_WORDS = letters(
+  /^(?:клиент\p{L}*|компани\p{L}*|фирм\p{L}*|организаци\p{L}*|контрагент\p{L}*|client|company|customer)$/u,
+);
+export const PERSON_WORDS = letters(/^(?:сотрудник\p{L}*|менеджер\p{L}*|ответственн\p{L}*|у|employee|manager|of|by)$/u);
 // A word that looks like a surname or a name in any case: capitalised, or with a surname's ending.
 const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$/u;
-export const NAME_LIKE = new RegExp(`${SURNAME_LIKE.source}|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$`, 'u');
+export const NAME_LIKE = letters(new RegExp(`${SURNAME_LIKE.source}|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$`, 'u'));
 
 export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly))/u;
 
@@ -60,7 +64,7 @@ export function rest(message: Message, found: Found): Rest {
   // Words neither known nor shaped like a name.
   let strangers = 0;
   for (const [index, word] of light.entries()) {
-    const clean = word.replace(/[^\p{L}\p{N}-]/gu, '');
+    const clean = word.replace(letters(/[^\p{L}\p{N}-]/gu), '');
     const original = (raw[index] ?? word).replace(/^[«"“'„(]+|[»"”')?!.,:;]+$/gu, '');
     // A link is no name and no keyword: said back as not applied.
     if (word.includes(LINK_MARK)) {
@@ -81,7 +85,7 @@ export function rest(message: Message, found: Found): Rest {
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
-      const next = (light[index + 1] ?? '').replace(/[^\p{L}\p{N}-]/gu, '');
+      const next = (light[index + 1] ?? '').replace(letters(/[^\p{L}\p{N}-]/gu), '');
       const valued = VALUE_PREPOSITIONS.test(clean) && (VALUED.has(found.subject ?? '') || LEAD_IN.test(next));
       // «где» leads to a topic only as «где нужно …»: «где мой кофе» is no question about titles.
       const topical = TOPIC_PREPOSITIONS.test(clean) && (clean !== 'где' || LEAD_IN.test(next));

@@ -1,6 +1,7 @@
 // The grammar's parts of a typed question: what it is about and how it is measured, statuses, groupings,
 // directions and whose, each with the words that say it.
 
+import { letters } from '../../letters.ts';
 import { TOPICS, topicWords } from '../../scenarios/questions/topics.ts';
 import type { Period, Query, QueryStatus } from '../../vocabulary/query.ts';
 import { rule, type Span } from './spans.ts';
@@ -199,9 +200,10 @@ export const DIRECTIONS: { pattern: RegExp; direction: NonNullable<Query['direct
 ];
 
 // «кто не закрыл задачи», «у кого просрочки», «чьи сделки зависли»: the answer is by person.
-export const MOST = /(?<![\p{L}])(?:больше|меньше|most|fewest|least)(?![\p{L}])/u;
-export const MONEY_WORDS =
-  /(?<![\p{L}])(?:денег|деньг\p{L}*|сумм\p{L}*|выручк\p{L}*|продал\p{L}*|заработал\p{L}*|money|revenue|sold|earned)(?![\p{L}])/u;
+export const MOST = letters(/(?<![\p{L}])(?:больше|меньше|most|fewest|least)(?![\p{L}])/u);
+export const MONEY_WORDS = letters(
+  /(?<![\p{L}])(?:денег|деньг\p{L}*|сумм\p{L}*|выручк\p{L}*|продал\p{L}*|заработал\p{L}*|money|revenue|sold|earned)(?![\p{L}])/u,
+);
 export const WHOSE = rule('^(?:а\\s+)?(?:кто|у\\s+кого|чь[иейя]|who(?:se)?|which\\s+(?:employees|people|managers))');
 
 /** The groupings each subject can be counted by; another is said back, never dropped. */
@@ -238,7 +240,9 @@ export const PEOPLE: { pattern: RegExp; person: 'me' | 'team' | 'sales' }[] = [
   },
 ];
 
-export const CREATED = /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu;
+export const CREATED = letters(
+  /^(?:созда\p{L}*|заведен\p{L}*|заведён\p{L}*|добавлен\p{L}*|появил\p{L}*|created|added)$/iu,
+);
 export const CREATED_IN_PERIOD = new Set<Query['subject']>(['deals', 'leads', 'contacts', 'companies']);
 
 export const FITTING: Record<Query['subject'], NonNullable<Query['status']>[]> = {

@@ -2,6 +2,8 @@
 // сделки за квартал», «кто больше всех продал в ноябре», «откуда приходят лиды». Every word is either
 // understood (a subject, status, period, person, client, amount, measure) or a small word, or it is handed
 // back as not applied, so no reply passes unfiltered data off as the answer.
+
+import { letters } from '../../letters.ts';
 import type { Query } from '../../vocabulary/query.ts';
 import { takeDepartment } from './department-words.ts';
 import { looksAhead, periods } from './period-words.ts';
@@ -75,7 +77,7 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   }
   const subject = found.subject;
   // «сколько задач», «how many deals»: a count.
-  if (!found.measure && /(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u.test(message.light))
+  if (!found.measure && letters(/(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u).test(message.light))
     found.measure = 'count';
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
   const { name: named, topic, unapplied: unknown, doubtful } = withoutWholePipeline(rest(message, found), found);

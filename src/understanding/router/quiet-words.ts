@@ -1,17 +1,24 @@
 // When not to be disturbed, said in words: «тихие часы с 22 до 8», «не беспокой меня ночью», «по выходным не
 // присылай», «выключи тихие часы», «пиши и в выходные», "quiet hours from 10 to 7", "nothing at weekends".
+
+import { letters } from '../../letters.ts';
 import type { AlertChange } from '../../vocabulary/alert-kinds.ts';
 
-const QUIET_HOURS = /тих\p{L}*\s+(?:час|режим)\p{L}*|quiet\s+hours|do\s+not\s+disturb/u;
-const DO_NOT =
-  /не\s+(?:беспокой|тревожь|пиши|присылай|сообщай|уведомляй|буди|отправляй|надо\s+(?:писать|присылать))\p{L}*|не\s+хочу\s+(?:ничего\s+)?(?:получать|оповещени)|don[’']?t\s+(?:disturb|send|write|message|notify)|no\s+(?:alerts|messages|notifications)|nothing/u;
-const ALSO = /(?:пиши|присылай|сообщай|уведомляй|send|write|notify)\p{L}*\s+(?:и|тоже|also|even)\s|тоже|as\s+well|too/u;
-const NIGHT = /(?<!\p{L})(?:ночь\p{L}*|ночам|ночью|at\s+night|overnight)(?!\p{L})/u;
-const WEEKENDS = /выходн\p{L}*|weekends?/u;
-const OFF =
-  /(?:выключи|отключи|убери|отмени|без)\s+тих\p{L}*\s+(?:час|режим)\p{L}*|(?:turn|switch)\s+off\s+quiet\s+hours|no\s+quiet\s+hours/u;
-const SPAN =
-  /(?:с|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:ч\p{L}*\s+)?(?:вечера\s+)?(?:до|to|till|until|[-–])\s*(\d{1,2})(?:[:.](\d{2}))?/u;
+const QUIET_HOURS = letters(/тих\p{L}*\s+(?:час|режим)\p{L}*|quiet\s+hours|do\s+not\s+disturb/u);
+const DO_NOT = letters(
+  /не\s+(?:беспокой|тревожь|пиши|присылай|сообщай|уведомляй|буди|отправляй|надо\s+(?:писать|присылать))\p{L}*|не\s+хочу\s+(?:ничего\s+)?(?:получать|оповещени)|don[’']?t\s+(?:disturb|send|write|message|notify)|no\s+(?:alerts|messages|notifications)|nothing/u,
+);
+const ALSO = letters(
+  /(?:пиши|присылай|сообщай|уведомляй|send|write|notify)\p{L}*\s+(?:и|тоже|also|even)\s|тоже|as\s+well|too/u,
+);
+const NIGHT = letters(/(?<!\p{L})(?:ночь\p{L}*|ночам|ночью|at\s+night|overnight)(?!\p{L})/u);
+const WEEKENDS = letters(/выходн\p{L}*|weekends?/u);
+const OFF = letters(
+  /(?:выключи|отключи|убери|отмени|без)\s+тих\p{L}*\s+(?:час|режим)\p{L}*|(?:turn|switch)\s+off\s+quiet\s+hours|no\s+quiet\s+hours/u,
+);
+const SPAN = letters(
+  /(?:с|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:ч\p{L}*\s+)?(?:вечера\s+)?(?:до|to|till|until|[-–])\s*(\d{1,2})(?:[:.](\d{2}))?/u,
+);
 const AFTER = /(?:после|позже|after)\s+(\d{1,2})(?:[:.](\d{2}))?/u;
 
 const clock = (hours: string, minutes = '00') => {

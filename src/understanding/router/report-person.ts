@@ -2,6 +2,8 @@
 // «отчёт по команде за месяц».
 // The week's report is the director's own tasks and the whole company's deals, so for an employee it is the
 // tasks that employee closed in the period, with the name and the period in the header.
+
+import { letters } from '../../letters.ts';
 import type { Intent } from '../understanding.ts';
 import { takeDepartment } from './department-words.ts';
 import { periods } from './period-words.ts';
@@ -24,7 +26,7 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
   periods(message, found, clock);
   const report = take(message, found, REPORT, () => {});
   // «Попов за неделю»: a name and a period gone by are a report too; «Попов завтра» is not.
-  if (!report && !/(?<![\p{L}])(?:за|for)\s/u.test(message.light)) return undefined;
+  if (!report && !letters(/(?<![\p{L}])(?:за|for)\s/u).test(message.light)) return undefined;
   // «отчёт по команде за месяц», «итоги дня по отделу продаж»: the team's or a department's.
   const [sales, team] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= 'sales'));
@@ -42,7 +44,7 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
     return undefined;
   const today = zonedToday(clock.now, clock.timeZone);
   // «итоги дня Морозовой»: today; otherwise this week so far.
-  const from = /(?<![\p{L}])(?:дня|день|day)(?![\p{L}])/u.test(message.light) ? today : today.startOf('week');
+  const from = letters(/(?<![\p{L}])(?:дня|день|day)(?![\p{L}])/u).test(message.light) ? today : today.startOf('week');
   const period = found.period ?? { from: from.toISODate()!, to: today.toISODate()! };
   if (period.from > today.toISODate()!) return undefined;
   return {

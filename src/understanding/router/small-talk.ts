@@ -1,6 +1,8 @@
 // Small talk: a message made only of thanks, a goodbye, «ты кто?», «как дела?», praise, a complaint, «ок» or
 // «отмена» gets a short answer of its own, never the refusal. The message is cut into such phrases; any other
 // word and it is a question, not small talk.
+
+import { letters } from '../../letters.ts';
 import type { SmallTalk } from '../../views/messages-understanding.ts';
 import type { Intent } from '../understanding.ts';
 
@@ -51,7 +53,9 @@ const PHRASES: [Said, string][] = [
 // Words that only soften what is said: «ну», «вот», «тебе», «а».
 const SOFT = 'ну|вот|а|и|же|уж|тогда|всё|все|так|ещё|еще|тебе|вам|бот|дружище|oh|well|then|and|so';
 
-const phraseRe = new RegExp(`^(?:${PHRASES.map(([, words]) => `(${words})`).join('|')}|(?:${SOFT}))${end}`, 'u');
+const phraseRe = letters(
+  new RegExp(`^(?:${PHRASES.map(([, words]) => `(${words})`).join('|')}|(?:${SOFT}))${end}`, 'u'),
+);
 
 /** The small talk a message is made of, or undefined when any word of it asks for something. */
 export function smallTalkOf(light: string): Intent | undefined {

@@ -1,5 +1,7 @@
 // The spans of a message its parsers take: each pattern's matches are taken out once, so no word is read twice
 // and whatever is left over is said back, never dropped.
+
+import { letters } from '../../letters.ts';
 import { holdsOne, holdsOneInAnyCase, type Needed, neededWords } from './literals.ts';
 import type { Message } from './text.ts';
 
@@ -29,8 +31,8 @@ const hints = new WeakMap<RegExp, Hint>();
 export function rule(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(`${B}(?:${pattern})${E}`, 'gu');
-    hints.set(re, { needed: neededWords(pattern), loose: new RegExp(`(?:${pattern})`, 'gu') });
+    re = letters(new RegExp(`${B}(?:${pattern})${E}`, 'gu'));
+    hints.set(re, { needed: neededWords(pattern), loose: letters(new RegExp(`(?:${pattern})`, 'gu')) });
     compiled.set(pattern, re);
   }
   return re;

@@ -1,5 +1,7 @@
 // Whether a question looks back: a past-tense verb or a done participle («были», «выиграли», «закрытые», «что
 // было», «won», «held») turns «в пятницу», «в выходные» into the last such days, not the coming ones.
+
+import { letters } from '../../letters.ts';
 import { remembered } from '../../remembered.ts';
 import { matchesOf } from './spans.ts';
 
@@ -14,14 +16,16 @@ const PAST_WORDS = [
   'was|were|did|won|lost|closed|held|happened|came|made|sold|earned|completed|finished|done|created',
 ];
 // Nouns and names with a past verb's ending, and plans said in the past («поставил на пятницу» is ahead).
-const NOT_PAST = new RegExp(
-  `^(?:квартал${L}|канал${L}|сигнал${L}|материал${L}|финал${L}|персонал${L}|портал${L}|журнал${L}|капитал${L}|` +
-    `начал[аои]?|правил[аоу]?|сила|шкала|детали|стили|людмил${L}|камил${L}|мила|михаил${L}|гавриил${L}|даниил${L}|` +
-    `данил${L}|поставил${L}|назначил${L}|запланировал${L})$`,
-  'u',
+const NOT_PAST = letters(
+  new RegExp(
+    `^(?:квартал${L}|канал${L}|сигнал${L}|материал${L}|финал${L}|персонал${L}|портал${L}|журнал${L}|капитал${L}|` +
+      `начал[аои]?|правил[аоу]?|сила|шкала|детали|стили|людмил${L}|камил${L}|мила|михаил${L}|гавриил${L}|даниил${L}|` +
+      `данил${L}|поставил${L}|назначил${L}|запланировал${L})$`,
+    'u',
+  ),
 );
-const WORD = /\p{L}+/gu;
-const PAST = new RegExp(`^(?:${PAST_WORDS.join('|')})$`, 'u');
+const WORD = letters(/\p{L}+/gu);
+const PAST = letters(new RegExp(`^(?:${PAST_WORDS.join('|')})$`, 'u'));
 
 // A word is in the past or not by itself: each word is tested once, however many messages say it.
 const isPast = remembered((word: string) => PAST.test(word) && !NOT_PAST.test(word));

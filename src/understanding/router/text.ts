@@ -2,6 +2,7 @@
 // and fillers dropped. Every step keeps the raw text aligned character for character with the light text,
 // so what a pattern finds in the light text is cut from the raw one (titles and names keep their case and ё).
 
+import { letters } from '../../letters.ts';
 import { remembered } from '../../remembered.ts';
 import { editDistance, stemOf, webLinks } from '../../scenarios/matcher.ts';
 import { TOPIC_WORDS } from '../../scenarios/questions/topics.ts';
@@ -78,14 +79,14 @@ function lowerInPlace(text: string): string {
   return out;
 }
 
-const linkRe = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+const linkRe = letters(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu);
 
 /**
  * Russian or English by the director's own words: links and addresses are not words, and a capitalised word is
  * a name («Romashka», «Иванов») unless names are all there is. A tie keeps the fallback (the director's).
  */
 export function detectLanguage(text: string, fallback: Language = 'ru'): Language {
-  const words = (mayMatch(text, linkRe) ? text.replace(linkRe, ' ') : text).match(/\p{L}+/gu) ?? [];
+  const words = (mayMatch(text, linkRe) ? text.replace(linkRe, ' ') : text).match(letters(/\p{L}+/gu)) ?? [];
   const plain = words.filter((word) => !/^\p{Lu}/u.test(word));
   const counted = plain.length ? plain : words;
   const cyrillic = counted.filter((word) => /\p{Script=Cyrillic}/u.test(word)).length;
@@ -119,8 +120,8 @@ export function restOf(message: Message, start: number): Message {
 }
 
 // The patterns the message is rewritten by are made once: matchesOf reads each new one for its words.
-const wordRe = /\p{L}+/gu;
-const longWordRe = /[\p{L}]{5,}/gu;
+const wordRe = letters(/\p{L}+/gu);
+const longWordRe = letters(/[\p{L}]{5,}/gu);
 const trailingRe = /[\s?!.…)]+$/gu;
 const leadingSpaceRe = /^\s+/gu;
 
@@ -152,9 +153,9 @@ const politeness =
   'пожалуйста|пожалуста|пожалуйсто|пжлст|плиз|плз|пож|будь(?:те)?\\s+(?:добр[аы]?|любезн\\p{L}*)|если\\s+не\\s+(?:сложно|трудно)|что-нибудь|что-либо|уже|вообще|please|pls|plz';
 const fillers = `(?:${politeness}|а|ну|и|так|просто|вот|короче|слышь|слушай|скажи|подскажи|ок|окей|ok|okay|hey|эй|бот|ассистент|дружище|кстати|быстро|быстренько|срочно)`;
 
-const particleRe = new RegExp(`(\\p{L})[-\\s]ка${edgeEnd}`, 'gu');
-const politenessRe = new RegExp(`[,\\s]*${edge}(?:${politeness})${edgeEnd}[,!.\\s]*`, 'gu');
-const leadingFillerRe = new RegExp(`^\\s*${fillers}${edgeEnd}[,!\\s]*`, 'gu');
+const particleRe = letters(new RegExp(`(\\p{L})[-\\s]ка${edgeEnd}`, 'gu'));
+const politenessRe = letters(new RegExp(`[,\\s]*${edge}(?:${politeness})${edgeEnd}[,!.\\s]*`, 'gu'));
+const leadingFillerRe = letters(new RegExp(`^\\s*${fillers}${edgeEnd}[,!\\s]*`, 'gu'));
 
 // "покажи-ка", "а покажи ка", "ну дай-ка": the particle and the politeness words carry no meaning here.
 function tidy(message: Message): Message {
@@ -319,7 +320,7 @@ function plausibleSlip(word: string, stem: string, keyword: string, limit: numbe
   if (Math.abs(keyword.length - word.length) > 1 || limit < 1 || word.length < 5) return false;
   if (keyword.startsWith(word) || word.startsWith(keyword)) return false;
   // One letter more is a slip only when it doubles its neighbour («задаччи»): «контракт» is a word, not «контакт».
-  return word.length < keyword.length || /(\p{L})\1/u.test(word);
+  return word.length < keyword.length || letters(/(\p{L})\1/u).test(word);
 }
 
 /** «нариссуй»: the keyword with one of its letters doubled. */

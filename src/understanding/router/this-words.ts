@@ -1,5 +1,7 @@
 // «нарисуй», «выгрузи это», «покажи графиком», «в эксель»: a form asked for with nothing else named is that form of
 // what was just shown. «график продаж»: a picture of money earned is money over time, not the funnel.
+
+import { letters } from '../../letters.ts';
 import { lightText } from './text.ts';
 
 const thisWordsRe =
@@ -14,9 +16,10 @@ export const namesNothing = (rest: string): boolean =>
   );
 
 // Money named as what is drawn; «отдел продаж» names a department, «воронка продаж» the funnel.
-const moneyRe =
-  /(?<![\p{L}])(?<!(?:отдел|воронк|sales\s+(?:team|department))\p{L}*\s+)(?:продаж\p{L}*|выручк\p{L}*|доход\p{L}*|оборот\p{L}*|sales|revenue|income)(?![\p{L}])/u;
-const groupedRe = /(?<![\p{L}])(?:по|by|per)\s+\p{L}+|воронк|этап|стади|funnel|pipeline/u;
+const moneyRe = letters(
+  /(?<![\p{L}])(?<!(?:отдел|воронк|sales\s+(?:team|department))\p{L}*\s+)(?:продаж\p{L}*|выручк\p{L}*|доход\p{L}*|оборот\p{L}*|sales|revenue|income)(?![\p{L}])/u,
+);
+const groupedRe = letters(/(?<![\p{L}])(?:по|by|per)\s+\p{L}+|воронк|этап|стади|funnel|pipeline/u);
 
 /** «продаж» asked as a picture: by month, unless the words group it already. */
 export function overTime(rest: string): string {

@@ -1,3 +1,4 @@
+import { letters } from '../../letters.ts';
 import type { Rest } from './query-names.ts';
 import type { Found } from './query-parts.ts';
 
@@ -17,7 +18,7 @@ export function statusWordIn(unknown: string[]): string | undefined {
 
 // «сколько денег в воронке», «конверсия воронки»: the pipeline as a whole, no value of it — the open deals' money, or
 // every deal's conversion; never a title or a name to look up.
-const WHOLE_PIPELINE = /^(?:воронк\p{L}*|pipeline|funnel)$/iu;
+const WHOLE_PIPELINE = letters(/^(?:воронк\p{L}*|pipeline|funnel)$/iu);
 const whole = (word: string | undefined) => word !== undefined && WHOLE_PIPELINE.test(word);
 
 /** The rest of the words with «воронка» said of the whole pipeline taken out (and its open deals asked for). */

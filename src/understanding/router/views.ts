@@ -1,4 +1,6 @@
 // Which view a message asks for, and the little that goes with it (a day, a name, a time).
+
+import { letters } from '../../letters.ts';
 import type { DigestName, LocalDate, ScenarioRequest } from '../../vocabulary/requests.ts';
 import type { Intent } from '../understanding.ts';
 import { type DayMatch, findDays, findTimes } from './dates.ts';
@@ -43,19 +45,23 @@ const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
   },
 ];
 
-const startsWithWriteRe =
-  /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u;
+const startsWithWriteRe = letters(
+  /^(?:создай|создать|добавь|назначь|поставь|перенеси|удали|отмени|закрой|напомни|create|add|schedule|move|delete|cancel)(?![\p{L}\p{N}])/u,
+);
 
 // «с 1 по 15 ноября» is a range of days, not a time.
 // A day or period said («лиды до 1 ноября», «с 1.11 по 15.11», «в 3-м квартале»): a question, not a digest's time.
-const dateRangeRe =
-  /(?:с|по|до|from|to|until)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}\.\d{1,2}\s*(?:по|до|-|–|—|to)\s*\d{1,2}\.\d{1,2}|\d\s*-?\s*\p{L}{0,3}\s+(?:квартал|quarter)/u;
+const dateRangeRe = letters(
+  /(?:с|по|до|from|to|until)\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}\.\d{1,2}\s*(?:по|до|-|–|—|to)\s*\d{1,2}\.\d{1,2}|\d\s*-?\s*\p{L}{0,3}\s+(?:квартал|quarter)/u,
+);
 
 // Said with a digest's name: switch it off, on, or set its time.
-const digestOffRe =
-  /(?<![\p{L}])(?:выключи\p{L}*|отключи\p{L}*|не\s+(?:присылай\p{L}*|присылать|надо|нужн\p{L}*|отправляй\p{L}*|шли)|отпиши\p{L}*|останови\p{L}*|хватит|больше\s+не|turn\s+off|switch\s+off|disable|stop|unsubscribe|don'?t\s+send|no\s+more)(?![\p{L}])/u;
-const digestOnRe =
-  /(?<![\p{L}])(?:включи\p{L}*|присылай\p{L}*|присылать|отправляй\p{L}*|подпиши\p{L}*|хочу\s+получать|turn\s+on|switch\s+on|enable|subscribe|send\s+me)(?![\p{L}])/u;
+const digestOffRe = letters(
+  /(?<![\p{L}])(?:выключи\p{L}*|отключи\p{L}*|не\s+(?:присылай\p{L}*|присылать|надо|нужн\p{L}*|отправляй\p{L}*|шли)|отпиши\p{L}*|останови\p{L}*|хватит|больше\s+не|turn\s+off|switch\s+off|disable|stop|unsubscribe|don'?t\s+send|no\s+more)(?![\p{L}])/u,
+);
+const digestOnRe = letters(
+  /(?<![\p{L}])(?:включи\p{L}*|присылай\p{L}*|присылать|отправляй\p{L}*|подпиши\p{L}*|хочу\s+получать|turn\s+on|switch\s+on|enable|subscribe|send\s+me)(?![\p{L}])/u,
+);
 
 const digestNamed = (light: string): DigestName | undefined =>
   DIGEST_NAMES.find(({ pattern }) => has(light, pattern))?.digest;
@@ -82,7 +88,7 @@ const digestsPattern = `дайджест\\p{L}*|рассыл(?:к|ок)\\p{L}*|�
 function allDigestsSwitch(light: string): Intent | undefined {
   if (!has(light, digestsPattern)) return undefined;
   if (matches(light, digestOffRe)) return { kind: 'digestSwitchAll', enabled: false };
-  if (matches(light, digestOnRe) && /(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u.test(light))
+  if (matches(light, digestOnRe) && letters(/(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u).test(light))
     return { kind: 'digestSwitchAll', enabled: true };
   return undefined;
 }
@@ -92,10 +98,12 @@ export function digestsIntent(message: Message): Intent | undefined {
 }
 
 // «контакты Ромашки», «телефон Ромашкина», «почта Северовой», «кто у нас в Ромашке»: who to reach at a client.
-const contactsRe =
-  /^(?:(?:покажи|дай|дайте|скинь|пришли|подскажи|какой|какая|какие|нужен|нужна|нужны|найди|show|give|send|find|get|what(?:'s|\s+is|\s+are))\s+)?(?:(?:мне|me)\s+)?(?:все\s+)?(?:контакты|телефон\p{L}*|номер\p{L}*(?:\s+телефона)?|почт\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|(?:the\s+|all\s+)?(?:contacts|phones?(?:\s+numbers?)?|numbers?|e-?mails?(?:\s+address(?:es)?)?))(?![\p{L}])\s*(?:(?:у|в|во|из|по|of|at|for|from|in)\s+)?(?:(?:компани\p{L}*|клиент\p{L}*|контакт\p{L}*|фирм\p{L}*|company|client|contact|the)\s+)?(?!(?:от|from)(?![\p{L}]))(.+)$/du;
-const peopleAtRe =
-  /^(?:кто\s+(?:у\s+нас\s+)?(?:есть\s+|работает\s+)?(?:в|во)|who\s+(?:do\s+we\s+know|works|is)\s+(?:at|in)|people\s+at)\s+(?:(?:компани\p{L}*|фирм\p{L}*|company|the)\s+)?(.+)$/du;
+const contactsRe = letters(
+  /^(?:(?:покажи|дай|дайте|скинь|пришли|подскажи|какой|какая|какие|нужен|нужна|нужны|найди|show|give|send|find|get|what(?:'s|\s+is|\s+are))\s+)?(?:(?:мне|me)\s+)?(?:все\s+)?(?:контакты|телефон\p{L}*|номер\p{L}*(?:\s+телефона)?|почт\p{L}*|e-?mail\p{L}*|имейл\p{L}*|емейл\p{L}*|мейл\p{L}*|(?:the\s+|all\s+)?(?:contacts|phones?(?:\s+numbers?)?|numbers?|e-?mails?(?:\s+address(?:es)?)?))(?![\p{L}])\s*(?:(?:у|в|во|из|по|of|at|for|from|in)\s+)?(?:(?:компани\p{L}*|клиент\p{L}*|контакт\p{L}*|фирм\p{L}*|company|client|contact|the)\s+)?(?!(?:от|from)(?![\p{L}]))(.+)$/du,
+);
+const peopleAtRe = letters(
+  /^(?:кто\s+(?:у\s+нас\s+)?(?:есть\s+|работает\s+)?(?:в|во)|who\s+(?:do\s+we\s+know|works|is)\s+(?:at|in)|people\s+at)\s+(?:(?:компани\p{L}*|фирм\p{L}*|company|the)\s+)?(.+)$/du,
+);
 
 /** «контакты Ромашки»: the people to reach, with position, phone and e-mail. */
 export function contactsIntent(message: Message, clock: Clock): Intent | undefined {
@@ -109,7 +117,7 @@ export function contactsIntent(message: Message, clock: Clock): Intent | undefin
   const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
   // A name is a few words; a longer tail is a question about something else.
   if (!query || query.split(/\s+/).length > 4) return undefined;
-  if (/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u.test(query.toLowerCase())) return undefined;
+  if (letters(/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u).test(query.toLowerCase())) return undefined;
   return view({ scenario: 'contacts', query });
 }
 
@@ -175,7 +183,9 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
   if (prep) return view(prep);
 
   const dossier = light.match(
-    /^(?:расскажи\p{L}*|рассказать|вс[её](?=\s+(?:о|об|про|по)\s)|everything|all|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
+    letters(
+      /^(?:расскажи\p{L}*|рассказать|вс[её](?=\s+(?:о|об|про|по)\s)|everything|all|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
+    ),
   );
   if (dossier) {
     const query = nameQuery(message, dossier.indices![1]![0]);
@@ -188,7 +198,9 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
   if (about) return someonesDay(about, clock) ?? view({ scenario: 'dossier', query: about });
 
   const search = light.match(
-    /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
+    letters(
+      /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
+    ),
   );
   if (search) {
     const query = nameQuery(message, search.indices![1]![0]);
@@ -197,7 +209,9 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
 
   // "сделка Ромашка", "открой компанию Альфа": one record by its name.
   const record = light.match(
-    /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
+    letters(
+      /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
+    ),
   );
   // «клиента Меридиан задачи»: a subject after the name makes it a question about that client.
   const named = record && sliceFrom(message, record.indices![1]![0]);
@@ -255,8 +269,9 @@ function daysSchedule(message: Message, clock: Clock): Intent | undefined {
 }
 
 // «что по Ромашке», «как дела у Орловой», «чем занят Соколов»: a client's card, or an employee's tasks.
-const aboutSomeoneRe =
-  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у(?!\s+нас(?![\p{L}])))|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du;
+const aboutSomeoneRe = letters(
+  /^(?:(?:а|ну)\s+)?(?:(?:что|чо|че)(?:\s+(?:там|сейчас|нового|у\s+нас))*\s+(?:по|с|со|у(?!\s+нас(?![\p{L}])))|как(?:\s+там)?(?:\s+(?:дела|успехи|поживает))?(?:\s+(?:у|с|со))?|чем(?:\s+сейчас)?\s+занят\p{L}*|how\s+is|what'?s(?:\s+up)?\s+with)(?![\p{L}])\s*(.+)$/du,
+);
 
 /** The name in «что по Ромашке»: a name (capitalised or a surname), not a subject, a period or the team. */
 function aboutSomeone(message: Message): string | undefined {
@@ -268,7 +283,7 @@ function aboutSomeone(message: Message): string | undefined {
   // a name too; a department («у логистов») is not.
   const lowerName =
     words.length === 1 &&
-    /(?<![\p{L}])(?:по|с|со|у)\s+$/u.test(message.light.slice(0, match.indices![1]![0])) &&
+    letters(/(?<![\p{L}])(?:по|с|со|у)\s+$/u).test(message.light.slice(0, match.indices![1]![0])) &&
     /^\p{Ll}{4,}$/u.test(said) &&
     !knownWord(said) &&
     !SMALL.test(said) &&
@@ -306,9 +321,10 @@ function someonesDay(about: string, clock: Clock): Intent | undefined {
 
 // «подготовь к встрече», «что за встреча», «следующая встреча»: the words that ask to prepare for a meeting, and
 // the same words the other way round («к встрече в 16 подготовь»).
-const PREP_RE =
-  /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:(?:следующ|ближайш)\p{L}*\s+)?(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|^(?:(?:какая|когда|что\s+за|где)\s+)?(?:у\s+меня\s+)?(?:мо[яй]\s+)?(?:следующ|ближайш)\p{L}*\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?=(?:[\d:.]+\s*(?:[ap]\.?m\.?\s+)?)?(?:next\s+)?(?:meeting|call))|^(?:what'?s\s+|when'?s\s+|when\s+is\s+)?(?:my\s+|the\s+)?next\s+(?:meeting|call)|meeting\s+prep/du;
-const PREP_REVERSED_RE = /^(?:к|ко)\s+(?:встреч\p{L}*|созвон\p{L}*)(.*?)\s*подготов\p{L}*$/du;
+const PREP_RE = letters(
+  /(?:подготов\p{L}*|готов\p{L}*|помоги\s+подготовиться|брифинг|справк\p{L}*|что\s+нужно\s+знать)\s+(?:меня\s+)?(?:к|ко|перед)\s+(?:(?:следующ|ближайш)\p{L}*\s+)?(?:встреч\p{L}*|созвон\p{L}*|совещани\p{L}*|переговор\p{L}*)|что\s+за\s+(?:встреч\p{L}*|созвон\p{L}*)|^(?:(?:какая|когда|что\s+за|где)\s+)?(?:у\s+меня\s+)?(?:мо[яй]\s+)?(?:следующ|ближайш)\p{L}*\s+(?:встреч\p{L}*|созвон\p{L}*)|(?:prepare|prep|brief)\s+(?:me\s+)?(?:for\s+)?(?:the\s+|my\s+|a\s+)?(?=(?:[\d:.]+\s*(?:[ap]\.?m\.?\s+)?)?(?:next\s+)?(?:meeting|call))|^(?:what'?s\s+|when'?s\s+|when\s+is\s+)?(?:my\s+|the\s+)?next\s+(?:meeting|call)|meeting\s+prep/du,
+);
+const PREP_REVERSED_RE = letters(/^(?:к|ко)\s+(?:встреч\p{L}*|созвон\p{L}*)(.*?)\s*подготов\p{L}*$/du);
 
 function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | undefined {
   const match = mayMatch(message.light, PREP_RE) ? message.light.match(PREP_RE) : null;
@@ -326,7 +342,7 @@ function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | unde
   const spans = [...tailDays, ...(time ? [time] : [])];
   const name = rawSlice(without(tail, spans), 0)
     // «prepare for the 14:00 meeting»: the time is cut out, the words around it name no meeting.
-    .replace(/^(?:(?:the\s+)?(?:next\s+)?(?:meeting|call)(?![\p{L}])\s*)?(?:с|со|with|у|about|про)?\s*/iu, '')
+    .replace(letters(/^(?:(?:the\s+)?(?:next\s+)?(?:meeting|call)(?![\p{L}])\s*)?(?:с|со|with|у|about|про)?\s*/iu), '')
     .trim();
   const query = name ? nominative(unquote(name)) : undefined;
   return {
@@ -349,27 +365,29 @@ function nameQuery(message: Message, start: number): string {
 }
 
 // The words of a plain "show me X" request: the views' own words, the usual verbs, modifiers and small words.
-const PLAIN_WORDS = new RegExp(
-  `^(?:${[
-    'задач\\p{L}*|таск\\p{L}*|tasks?|todos?|сделк\\p{L}*|сделоч\\p{L}*|deals?|расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*',
-    'созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|план\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule',
-    'calendar|meetings?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
-    'отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|people',
-    'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
-    'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
-    'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
-    `мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|${NEW_FORMS}|завис\\p{L}*|застрял\\p{L}*`,
-    'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
-    'что|че|чо|шо|как|кто|когда|там|тут|есть|было|происходило|happened|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
-    'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
-    'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
-    'обратить|внимани\\p{L}*|требует|стоит|горит|attention|needs',
-  ].join('|')})$`,
-  'u',
+const PLAIN_WORDS = letters(
+  new RegExp(
+    `^(?:${[
+      'задач\\p{L}*|таск\\p{L}*|tasks?|todos?|сделк\\p{L}*|сделоч\\p{L}*|deals?|расписани\\p{L}*|календар\\p{L}*|встреч\\p{L}*',
+      'созвон\\p{L}*|совещани\\p{L}*|график\\p{L}*|план\\p{L}*|запланирован\\p{L}*|занят\\p{L}*|свобод\\p{L}*|agenda|schedule',
+      'calendar|meetings?|брифинг\\p{L}*|обзор\\p{L}*|сводк\\p{L}*|нового|главное|briefing|overview|summary|команд\\p{L}*',
+      'отдел\\p{L}*|сотрудник\\p{L}*|подчинен\\p{L}*|коллег\\p{L}*|персонал|ребят\\p{L}*|team|staff|employees|department|people',
+      'воронк\\p{L}*|продаж\\p{L}*|pipeline|funnel|sales|лид(?:ы|а|у|ом|е|ов|ам|ами|ах)?(?![\\p{L}])|leads?|заявк\\p{L}*|просроч\\p{L}*|overdue|late|проблем\\p{L}*',
+      'дня|день|day|вечерн\\p{L}*|утренн\\p{L}*|evening|morning|список|list|дел|дела|статус\\p{L}*|status|состояни\\p{L}*',
+      'покажи\\p{L}*|показать|дай|дайте|выведи|открой|глянь|посмотр\\p{L}*|скинь|пришли|хочу|нужн\\p{L}*|show|give|see|get|open|check|view',
+      `мо[йяеи]\\p{L}*|наш\\p{L}*|все|всех|весь|вся|текущ\\p{L}*|открыт\\p{L}*|активн\\p{L}*|${NEW_FORMS}|завис\\p{L}*|застрял\\p{L}*`,
+      'застрявш\\p{L}*|горящ\\p{L}*|важн\\p{L}*|срочн\\p{L}*|ближайш\\p{L}*|работ\\p{L}*|сколько|какие|какой|какая|каки\\p{L}*',
+      'что|че|чо|шо|как|кто|когда|там|тут|есть|было|происходило|happened|ли|по|у|я|меня|мне|нас|нам|с|со|в|во|на|за|из|о|об|и|а|же|мы|без',
+      'эт\\p{L}*|недел\\p{L}*|месяц\\p{L}*|утр\\p{L}*|движени\\p{L}*|ид[уе]т|week|month|moving|movement',
+      'my|me|all|the|a|an|of|for|on|in|what|whats|is|are|do|does|i|have|got|active|current|new|stuck|this|how|doing|up|s',
+      'обратить|внимани\\p{L}*|требует|стоит|горит|attention|needs',
+    ].join('|')})$`,
+    'u',
+  ),
 );
 
 function plainRequest(message: Message, spans: readonly { start: number; end: number }[], strangers = 1): boolean {
   const rest = without(message, [...spans, ...findTimes(message.raw, spans)]).light;
-  const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
+  const words = rest.split(letters(/[^\p{L}]+/u)).filter(Boolean);
   return words.filter((word) => !PLAIN_WORDS.test(word)).length <= strangers;
 }

@@ -3,6 +3,7 @@
 // a day or a time, a name for the person, a sum for the amount); a word that fits no slot and is not a small
 // word around one means the message is not a change.
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import { findAmount } from './amount.ts';
 import { findDays, findTimes, localDateTime } from './dates.ts';
@@ -16,8 +17,9 @@ const TASK_DEADLINE_TIME = '18:00';
 const SMALL =
   /^(?:а|и|но|да|нет|лучше|тогда|давай|давайте|пусть|пускай|только|можно|поставь|поменяй|измени|замени|перенеси|сдвинь|сделай|назначь|срок|сроком|срока|дедлайн|время|дату|дата|день|на|в|во|к|ко|до|с|со|пожалуйста|ну|же|ой|хотя|уж|and|but|better|make|it|the|deadline|time|date|to|at|on|by|change|move|instead|please|then|lets|let|us)$/u;
 // The words that say the next one is the person: «ответственный Попов», «поручи Попову», «исполнитель — Попов».
-const PERSON_WORD =
-  /^(?:ответственн\p{L}*|исполнител\p{L}*|поручи\p{L}*|назнач\p{L}*|responsible|assignee|assign|for)$/u;
+const PERSON_WORD = letters(
+  /^(?:ответственн\p{L}*|исполнител\p{L}*|поручи\p{L}*|назнач\p{L}*|responsible|assignee|assign|for)$/u,
+);
 
 type Draft = WriteDraft;
 
@@ -28,7 +30,7 @@ export function changedDraft(draft: Draft, text: string, clock: Clock): Draft | 
   const times = findTimes(said.raw, days);
   const amount = draft.type === 'createDeal' ? findAmount(said.light) : undefined;
   const rest = without(said, [...days.slice(0, 1), ...times.slice(0, 1), ...(amount ? [amount] : [])]);
-  const words = (rest.raw.match(/[\p{L}\p{N}-]+/gu) ?? []).filter((word) => !SMALL.test(lightText(word)));
+  const words = (rest.raw.match(letters(/[\p{L}\p{N}-]+/gu)) ?? []).filter((word) => !SMALL.test(lightText(word)));
   const personWord = words.findIndex((word) => PERSON_WORD.test(lightText(word)));
   const name = words.filter((_, index) => index !== personWord);
   const when = days[0] || times[0] ? { date: days[0]?.date, time: times[0]?.time } : undefined;

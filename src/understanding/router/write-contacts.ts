@@ -1,9 +1,11 @@
 // Contacts and companies said in plain words, with a phone and an e-mail when given.
+
+import { letters } from '../../letters.ts';
 import type { WriteDraft } from '../../vocabulary/drafts.ts';
 import { capitalise, type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 
 const phoneRe = /\+?\d[\d\s()-]{5,}\d/u;
-const emailRe = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+const emailRe = letters(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u);
 
 function contactDetails(message: Message): { phone?: string; email?: string; rest: Message } {
   const spans: { start: number; end: number }[] = [];

@@ -2,6 +2,8 @@
 // This file reads which write is asked for; each subject's file (write-tasks.ts, write-deals.ts,
 // write-meetings.ts, write-contacts.ts, write-comments.ts) reads its arguments, with defaults so the
 // confirmation question always has a full date-time to show.
+
+import { letters } from '../../letters.ts';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { mayMatch } from './spans.ts';
 import { lightText, type Message, messageOf, rawSlice, restOf, unquote } from './text.ts';
@@ -31,61 +33,86 @@ const newWord = `(?:нов\\p{L}+\\s+)?`;
 const wonOrLost = `(выигран\\p{L}*|успешн\\p{L}*|won|проигран\\p{L}*|проваленн?\\p{L}*|неуспешн\\p{L}*|lost)`;
 
 const patterns = {
-  createTask: new RegExp(
-    `^${createVerb}\\s*(?:мне\\s+)?${newWord}(?:(\\p{L}+(?:ов|ев|ёв|ин|ын)(?:у|ой))\\s+)?${oneTask}\\s*:?\\s*(.*)$`,
-    'du',
+  createTask: letters(
+    new RegExp(
+      `^${createVerb}\\s*(?:мне\\s+)?${newWord}(?:(\\p{L}+(?:ов|ев|ёв|ин|ын)(?:у|ой))\\s+)?${oneTask}\\s*:?\\s*(.*)$`,
+      'du',
+    ),
   ),
   // «поручи подготовить отчёт»: a task for someone else, named or to be asked for.
-  delegate: /^(?:поручи|поручить|делегируй|делегировать|delegate)(?![\p{L}])\s*(?:задачу\s+|(?:a\s+)?task\s+)?(.*)$/du,
-  remind: /^(?:напомни|напомнить|remind\s+me)(?![\p{L}])\s*(?:мне\s+)?(?:(?:о|об|про|to|about)\s+)?(.+)$/du,
-  completeTask: new RegExp(
-    `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.*?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
-    'du',
+  delegate: letters(
+    /^(?:поручи|поручить|делегируй|делегировать|delegate)(?![\p{L}])\s*(?:задачу\s+|(?:a\s+)?task\s+)?(.*)$/du,
   ),
-  markDone: new RegExp(
-    `^(?:отметь|отметить|mark)${E}\\s*(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|done|complete|completed)\\s+${taskWord}\\s*(.+)$`,
-    'du',
+  remind: letters(/^(?:напомни|напомнить|remind\s+me)(?![\p{L}])\s*(?:мне\s+)?(?:(?:о|об|про|to|about)\s+)?(.+)$/du),
+  completeTask: letters(
+    new RegExp(
+      `^(?:закрой|закрыть|заверши|завершить|выполни|отметь|отметить|complete|close|finish|mark)${E}\\s*${taskWord}\\s*(.*?)(?:\\s+(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|(?:as\\s+)?(?:done|completed|complete|finished)))?$`,
+      'du',
+    ),
   ),
-  taskDone: new RegExp(
-    `^${taskWord}\\s*(.+?)\\s+(?:выполнена|сделана|готова|закрыта|завершена|(?:is\\s+)?(?:done|completed|finished))$`,
-    'du',
+  markDone: letters(
+    new RegExp(
+      `^(?:отметь|отметить|mark)${E}\\s*(?:как\\s+)?(?:выполненн\\p{L}*|сделанн\\p{L}*|закрыт\\p{L}*|done|complete|completed)\\s+${taskWord}\\s*(.+)$`,
+      'du',
+    ),
   ),
-  didTask: new RegExp(
-    `^(?:я\\s+)?(?:выполнил\\p{L}*|сделал\\p{L}*|закончил\\p{L}*|i\\s+(?:did|finished|completed))\\s+${taskWord}\\s*(.+)$`,
-    'du',
+  taskDone: letters(
+    new RegExp(
+      `^${taskWord}\\s*(.+?)\\s+(?:выполнена|сделана|готова|закрыта|завершена|(?:is\\s+)?(?:done|completed|finished))$`,
+      'du',
+    ),
+  ),
+  didTask: letters(
+    new RegExp(
+      `^(?:я\\s+)?(?:выполнил\\p{L}*|сделал\\p{L}*|закончил\\p{L}*|i\\s+(?:did|finished|completed))\\s+${taskWord}\\s*(.+)$`,
+      'du',
+    ),
   ),
   // «перенеси срок задачи про акт сверки на пятницу», «продли задачу X до 15 декабря».
-  moveTask: new RegExp(
-    `^(?:перенеси|перенести|сдвинь|сдвинуть|подвинь|передвинь|измени|изменить|поменяй|продли|продлить|move|push|postpone|extend|change)${E}\\s*(?:(?:срок|сроки|дедлайн|(?:the\\s+)?deadline)\\s+(?:(?:у|по|для|of|for)\\s+)?(?:задач[иуе]|(?:the\\s+)?task)|${taskWord})${E}\\s*(.*)$`,
-    'du',
+  moveTask: letters(
+    new RegExp(
+      `^(?:перенеси|перенести|сдвинь|сдвинуть|подвинь|передвинь|измени|изменить|поменяй|продли|продлить|move|push|postpone|extend|change)${E}\\s*(?:(?:срок|сроки|дедлайн|(?:the\\s+)?deadline)\\s+(?:(?:у|по|для|of|for)\\s+)?(?:задач[иуе]|(?:the\\s+)?task)|${taskWord})${E}\\s*(.*)$`,
+      'du',
+    ),
   ),
-  deleteTask: new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.*)$`, 'du'),
-  createDeal: new RegExp(`^${createVerb}\\s*${newWord}${oneDeal}\\s*:?\\s*(.*)$`, 'du'),
-  moveDeal: new RegExp(
-    `^(?:перенеси|перенести|передвинь|переведи|перевести|перемести|переместить|подвинь|сдвинь|двинь|move|advance)${E}\\s*${dealWord}\\s*(.+)$`,
-    'du',
+  deleteTask: letters(new RegExp(`^(?:удали|удалить|убери|сотри|delete|remove)${E}\\s*${taskWord}\\s*(.*)$`, 'du')),
+  createDeal: letters(new RegExp(`^${createVerb}\\s*${newWord}${oneDeal}\\s*:?\\s*(.*)$`, 'du')),
+  moveDeal: letters(
+    new RegExp(
+      `^(?:перенеси|перенести|передвинь|переведи|перевести|перемести|переместить|подвинь|сдвинь|двинь|move|advance)${E}\\s*${dealWord}\\s*(.+)$`,
+      'du',
+    ),
   ),
-  closeDeal: new RegExp(
-    `^(?:закрой|закрыть|заверши|завершить|отметь|отметить|пометь|close|mark)${E}\\s*${dealWord}\\s*(.+?)\\s+(?:как\\s+|as\\s+)?${wonOrLost}$`,
-    'du',
+  closeDeal: letters(
+    new RegExp(
+      `^(?:закрой|закрыть|заверши|завершить|отметь|отметить|пометь|close|mark)${E}\\s*${dealWord}\\s*(.+?)\\s+(?:как\\s+|as\\s+)?${wonOrLost}$`,
+      'du',
+    ),
   ),
-  deleteDeal: new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du'),
-  addComment:
+  deleteDeal: letters(new RegExp(`^(?:удали|удалить|убери|delete|remove)${E}\\s*${dealWord}\\s*(.*)$`, 'du')),
+  addComment: letters(
     /^(?:(?:добавь|добавить|оставь|оставить|напиши|запиши|add|leave|write|post)(?![\p{L}])\s*)?(?:комментарий|коммент|заметку|примечание|(?:a\s+)?(?:comment|note))(?![\p{L}])\s*(?:к|ко|для|в|на|по|to|on|for)\s+(сделк\p{L}*|контакт\p{L}*|клиент\p{L}*|компани\p{L}*|(?:the\s+)?(?:deal|contact|client|company))(?![\p{L}])\s*(.*)$/du,
-  createMeeting: new RegExp(
-    `^(?:назначь|назначить|запланируй|запланировать|организуй|поставь|поставить|создай|создать|добавь|добавить|забронируй|schedule|arrange|book|set\\s+up|create|add)${E}\\s*(?:мне\\s+)?${newWord}(${meetingWord})\\s*(.*)$`,
-    'du',
   ),
-  moveMeeting: new RegExp(
-    `^(?:перенеси|перенести|передвинь|сдвинь|подвинь|перемести|move|reschedule|shift|push)${E}\\s*${meetingWord}\\s*(.*)$`,
-    'du',
+  createMeeting: letters(
+    new RegExp(
+      `^(?:назначь|назначить|запланируй|запланировать|организуй|поставь|поставить|создай|создать|добавь|добавить|забронируй|schedule|arrange|book|set\\s+up|create|add)${E}\\s*(?:мне\\s+)?${newWord}(${meetingWord})\\s*(.*)$`,
+      'du',
+    ),
   ),
-  deleteMeeting: new RegExp(
-    `^(?:отмени|отменить|удали|удалить|убери|cancel|delete|remove|call\\s+off)${E}\\s*${meetingWord}\\s*(.*)$`,
-    'du',
+  moveMeeting: letters(
+    new RegExp(
+      `^(?:перенеси|перенести|передвинь|сдвинь|подвинь|перемести|move|reschedule|shift|push)${E}\\s*${meetingWord}\\s*(.*)$`,
+      'du',
+    ),
   ),
-  createContact: new RegExp(`^${createVerb}\\s*${newWord}${contactWord}\\s*:?\\s*(.*)$`, 'du'),
-  createCompany: new RegExp(`^${createVerb}\\s*${newWord}${companyWord}\\s*:?\\s*(.*)$`, 'du'),
+  deleteMeeting: letters(
+    new RegExp(
+      `^(?:отмени|отменить|удали|удалить|убери|cancel|delete|remove|call\\s+off)${E}\\s*${meetingWord}\\s*(.*)$`,
+      'du',
+    ),
+  ),
+  createContact: letters(new RegExp(`^${createVerb}\\s*${newWord}${contactWord}\\s*:?\\s*(.*)$`, 'du')),
+  createCompany: letters(new RegExp(`^${createVerb}\\s*${newWord}${companyWord}\\s*:?\\s*(.*)$`, 'du')),
 };
 
 /**
@@ -108,10 +135,12 @@ function draftAfterLead(message: Message, clock: Clock) {
 }
 
 // The verbs a change starts with, said anywhere in the message («встречу с Гранитом перенеси на пятницу»).
-const verbAnywhereRe =
-  /(?<![\p{L}])(?:назначь|запланируй|организуй|перенеси|передвинь|сдвинь|подвинь|переведи|перемести|поставь|создай|добавь|заведи|отмени|удали|закрой|отметь|продли)(?![\p{L}])/u;
-const thingRe =
-  /(?<![\p{L}])(?:задач[уа]|сделк[уа]|встреч[уа]|созвон|звонок|совещание|планерк[уа]|обед|ужин|завтрак|презентаци[юя]|переговоры|собрание|контакт|компани[юя])(?![\p{L}])/u;
+const verbAnywhereRe = letters(
+  /(?<![\p{L}])(?:назначь|запланируй|организуй|перенеси|передвинь|сдвинь|подвинь|переведи|перемести|поставь|создай|добавь|заведи|отмени|удали|закрой|отметь|продли)(?![\p{L}])/u,
+);
+const thingRe = letters(
+  /(?<![\p{L}])(?:задач[уа]|сделк[уа]|встреч[уа]|созвон|звонок|совещание|планерк[уа]|обед|ужин|завтрак|презентаци[юя]|переговоры|собрание|контакт|компани[юя])(?![\p{L}])/u,
+);
 
 /**
  * The same words in the order the rules read: the verb first, then the thing and what names it, then the rest

@@ -1,6 +1,7 @@
 // Meetings said in plain words: a new one, a move, a cancel. A new meeting lasts one hour unless a range or a
 // length is said; a day without a time, or no day at all, is asked for (never a start made up).
 import { DateTime } from 'luxon';
+import { letters } from '../../letters.ts';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
 import { meetingNoun, shiftOf } from './meeting-words.ts';
@@ -27,8 +28,9 @@ const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
   { pattern: /^собрание/u, ru: 'Собрание', en: 'Meeting' },
 ];
 
-const lengthRe =
-  /(?:на|for)\s+(?:(полчаса|half\s+an\s+hour)|(полтора\s+часа)|(час|an\s+hour|one\s+hour)|(\d+)\s*(минут\p{L}*|мин|min\p{L}*|час\p{L}*|ч|hours?|h))(?![\p{L}])/u;
+const lengthRe = letters(
+  /(?:на|for)\s+(?:(полчаса|half\s+an\s+hour)|(полтора\s+часа)|(час|an\s+hour|one\s+hour)|(\d+)\s*(минут\p{L}*|мин|min\p{L}*|час\p{L}*|ч|hours?|h))(?![\p{L}])/u,
+);
 
 export function createMeeting(
   message: Message,
@@ -112,7 +114,7 @@ export function moveMeeting(message: Message, start: number, clock: Clock): Writ
 }
 
 function splitPoint(light: string, marks: readonly { start: number; end: number }[]): number | undefined {
-  const candidates = [...light.matchAll(/(?<![\p{L}])(?:на|to|until)\s+/gu)].map((match) => match.index);
+  const candidates = [...light.matchAll(letters(/(?<![\p{L}])(?:на|to|until)\s+/gu))].map((match) => match.index);
   for (const position of candidates.reverse()) {
     if (marks.some((mark) => mark.start >= position && mark.start <= position + 4)) return position;
   }

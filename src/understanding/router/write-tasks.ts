@@ -1,6 +1,8 @@
 // Tasks said in plain words: a new task with its deadline and the person responsible, a new deadline, and the
 // typed answers to «Кому поручить?» and «К какому сроку?». A deadline with a day but no time is 18:00 local
 // (the end of a working day).
+
+import { letters } from '../../letters.ts';
 import type { Question, WriteDraft } from '../../vocabulary/drafts.ts';
 import { type DayMatch, dateTimeOf, findDays, findTimes, localDateTime, type TimeMatch } from './dates.ts';
 import { capitalise, type Message, messageOf, rawSlice, restOf, unquote, without } from './text.ts';
@@ -9,10 +11,12 @@ import { zonedNow } from './zone.ts';
 
 const TASK_DEADLINE_TIME = '18:00';
 
-const assigneeRe =
-  /^(?:(?:для|на|for|to|assign(?:ed)?\s+to|ответственн\p{L}*)\s+)?((?:\p{Lu}\p{L}+\s+)?\p{L}+(?:ов|ев|ёв|ин|ын|ск|цк|ov|ev|in|sky)(?:у|ой|ому|а|ым|a)?)(?![\p{L}])\s*/u;
-const responsibleTailRe =
-  /\s*(?:,\s*)?(?:ответственн\p{L}*|исполнител\p{L}*|responsible|assign(?:ed)?\s+to|для|for)\s*:?\s+((?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}+)\s*$/u;
+const assigneeRe = letters(
+  /^(?:(?:для|на|for|to|assign(?:ed)?\s+to|ответственн\p{L}*)\s+)?((?:\p{Lu}\p{L}+\s+)?\p{L}+(?:ов|ев|ёв|ин|ын|ск|цк|ov|ev|in|sky)(?:у|ой|ому|а|ым|a)?)(?![\p{L}])\s*/u,
+);
+const responsibleTailRe = letters(
+  /\s*(?:,\s*)?(?:ответственн\p{L}*|исполнител\p{L}*|responsible|assign(?:ed)?\s+to|для|for)\s*:?\s+((?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}+)\s*$/u,
+);
 
 export function createTask(
   message: Message,
@@ -52,8 +56,9 @@ export function createTask(
 
 // «по ней», «по этой сделке», «для него»: a word pointing at what was just shown names the task's record, never
 // its title.
-const referenceRe =
-  /(?<![\p{L}])(?:по|для|к|ко|про|о|об|у)\s+(?:ней|нему|ним|нем|неё|нее|него|них|этой|этому|этим|этих)(?:\s+(?:сделк\p{L}*|компани\p{L}*|клиент\p{L}*|контакт\p{L}*|задач\p{L}*))?(?![\p{L}])/u;
+const referenceRe = letters(
+  /(?<![\p{L}])(?:по|для|к|ко|про|о|об|у)\s+(?:ней|нему|ним|нем|неё|нее|него|них|этой|этому|этим|этих)(?:\s+(?:сделк\p{L}*|компани\p{L}*|клиент\p{L}*|контакт\p{L}*|задач\p{L}*))?(?![\p{L}])/u,
+);
 
 function withoutReference(message: Message): Message {
   const found = referenceRe.exec(message.light);
@@ -86,8 +91,9 @@ function isPersonLike(name: string, whole: string): boolean {
 const lastWord = (text: string) => text.trim().split(/\s+/).pop() ?? text;
 
 // What may stand around a typed answer: «до пятницы», «к понедельнику», «для Орловой», «Орловой, пожалуйста».
-const answerWordsRe =
-  /(?<![\p{L}])(?:до|к|ко|на|для|by|for|to|пусть|поручи\p{L}*|пожалуйста|please|срок\p{L}*|давай|ну|ok|ок)(?![\p{L}])/giu;
+const answerWordsRe = letters(
+  /(?<![\p{L}])(?:до|к|ко|на|для|by|for|to|пусть|поручи\p{L}*|пожалуйста|please|срок\p{L}*|давай|ну|ok|ок)(?![\p{L}])/giu,
+);
 const noDeadlineRe = /^(?:без\s+срока|никогда|не\s+важно|неважно|no\s+deadline|none|whenever)[\s.!]*$/iu;
 
 /**
@@ -99,7 +105,7 @@ export function taskAnswer(text: string, clock: Clock): { deadline?: string; noD
   const when = deadline(messageOf(text.trim()), clock);
   const rest = when.rest.raw
     .replace(answerWordsRe, ' ')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(letters(/[^\p{L}\p{N}\s-]/gu), ' ')
     .replace(/\s+/gu, ' ')
     .trim();
   return { ...(when.deadline ? { deadline: when.deadline } : {}), rest };

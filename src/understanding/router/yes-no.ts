@@ -1,6 +1,8 @@
 // A typed answer to a yes/no question, in any form: «да», «Да!», «давай», «ок, создавай», «подтверждаю», «нет»,
 // «не надо», «отмена», «отмени». The words that may stand around it («пожалуйста», «спасибо», «ну») change
 // nothing; any other word makes it more than a yes or a no (a change, or a request of its own).
+
+import { letters } from '../../letters.ts';
 import { lightText } from './text.ts';
 
 export type YesNo = 'yes' | 'no';
@@ -89,7 +91,7 @@ const AROUND = new Set([
 ]);
 
 /** The words of a message, lowercase, without punctuation. */
-export const answerWords = (text: string): string[] => lightText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+export const answerWords = (text: string): string[] => lightText(text).match(letters(/[\p{L}\p{N}]+/gu)) ?? [];
 
 /** What the words are when they are only a yes or only a no; undefined when they say more (or nothing). */
 export function yesOrNo(text: string): YesNo | undefined {
@@ -114,7 +116,8 @@ export function yesOrNo(text: string): YesNo | undefined {
  * The whole text when it does not start with one.
  */
 export function afterYesOrNo(text: string): string {
-  const lead =
-    /^\s*(?:да|нет|ок|окей|давай|yes|no|ok)(?![\p{L}\p{N}])[\s,.!—–-]*(?:(?:но|а|только|but|just)(?![\p{L}\p{N}])\s*)?/iu;
+  const lead = letters(
+    /^\s*(?:да|нет|ок|окей|давай|yes|no|ok)(?![\p{L}\p{N}])[\s,.!—–-]*(?:(?:но|а|только|but|just)(?![\p{L}\p{N}])\s*)?/iu,
+  );
   return text.replace(lead, '').trim() || text;
 }

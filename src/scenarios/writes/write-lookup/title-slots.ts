@@ -1,6 +1,8 @@
 // Each word of a new task's or deal's title goes to its slot: «для Кристалла», «из Гранита» name the client the
 // record is bound to (the question shows it), a colleague's name at the start («Марии сделать рассылку») is
 // the person responsible. Such words leave the title; the names are found by the one matcher.
+
+import { letters } from '../../../letters.ts';
 import { matchesName, wordsOf } from '../../matcher.ts';
 import type { NameDirectory } from '../../names.ts';
 import type { Mention } from './links.ts';
@@ -46,7 +48,7 @@ export async function leadingPerson(
 ): Promise<{ name: string; rest: string } | undefined> {
   const [first, ...others] = title.trim().split(/\s+/u);
   if (!first || others.length === 0 || first.length < 3 || verbRe.test(first.toLowerCase())) return undefined;
-  if (!/^\p{L}+$/u.test(first)) return undefined;
+  if (!letters(/^\p{L}+$/u).test(first)) return undefined;
   // By the name only: «Склад проверить» is not the storekeeper by her position.
   const people = (await names.findUsers(first)).filter((person) => matchesName(person.name, first));
   if (people.length === 0) return undefined;
