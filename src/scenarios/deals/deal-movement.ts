@@ -39,9 +39,16 @@ export function dealMoves(
   stages: Stage[],
   timeZone: string,
 ): DealMove[] {
-  const stageOf = (id: string) => stages.find((stage) => stage.id === id);
-  const lastStage = new Map<number, string>();
-  for (const entry of [...earlier].sort((a, b) => a.ID - b.ID)) lastStage.set(entry.OWNER_ID, entry.STAGE_ID);
+  // The first stage of an id, as a search from the start finds it.
+  const stageById = new Map([...stages].reverse().map((stage) => [stage.id, stage]));
+  const stageOf = (id: string) => stageById.get(id);
+  // Each deal's latest entry before the window: months of history, read once without sorting it.
+  const latest = new Map<number, EarlierStage>();
+  for (const entry of earlier) {
+    const known = latest.get(entry.OWNER_ID);
+    if (!known || known.ID < entry.ID) latest.set(entry.OWNER_ID, entry);
+  }
+  const lastStage = new Map<number, string>([...latest].map(([deal, entry]) => [deal, entry.STAGE_ID]));
   const moves: DealMove[] = [];
   for (const entry of [...history].sort((a, b) => a.ID - b.ID)) {
     const previous = lastStage.get(entry.OWNER_ID);
