@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 const SOURCE = resolve(import.meta.dirname, '..', '..', 'src');
 
 // What every part may use: the words of the product and a few plain helpers.
-const BASE = ['vocabulary', 'log.ts', 'package-root.ts', 'capped-body.ts', 'remembered.ts', 'letters.ts', 'types', 'ops'];
+const BASE = [
+  'vocabulary',
+  'log.ts',
+  'package-root.ts',
+  'capped-body.ts',
+  'remembered.ts',
+  'letters.ts',
+  'types',
+  'ops',
+];
 const DATA = ['storage', 'portal'];
 const WIRING = '*';
 
