@@ -17,6 +17,7 @@ import {
 import {
   AROUND_NOW,
   foundFor,
+  guessedNotFound,
   NARROW_OR_PICK,
   NOT_FOUND_HINTS,
   notFoundSentence,
@@ -80,6 +81,7 @@ export function renderChoice(view: Extract<ViewModel, { view: 'choice' }>, langu
 export function renderNotFound(view: Extract<ViewModel, { view: 'notFound' }>, language: Language): Page {
   const query = view.query ? ` ${quoted(portalText(view.query), language)}` : '';
   const day = view.date ? dayInWords(view.date, language, view.at.today) : AROUND_NOW[language];
+  if (view.guessed) return { lines: sections(guessedNotFound(query, language)) };
   return {
     lines: sections(
       `🔎 ${notFoundSentence(view.about, query, day, language)}`,

@@ -2,7 +2,7 @@
 // (the messages table's own file). `query` arrives quoted and escaped, with its leading space, or empty.
 import type { Language } from '../vocabulary/director.ts';
 import type { ViewModel } from '../vocabulary/view-models.ts';
-import type { Texts } from './messages.ts';
+import { CAN_HELP_WITH, type Texts } from './messages.ts';
 
 type NotFound = Extract<ViewModel, { view: 'notFound' }>['about'];
 
@@ -35,6 +35,12 @@ export function notFoundSentence(about: NotFound, query: string, day: string, la
       return ru ? 'Такой сделки нет: возможно, её удалили.' : 'There is no such deal: it may have been deleted.';
   }
 }
+
+/** A lower-case word searched for as a name found nothing: maybe the director meant something else. */
+export const guessedNotFound = (query: string, language: Language): string =>
+  language === 'ru'
+    ? `❔ Не понял${query}: среди контактов и компаний такого клиента нет. ${CAN_HELP_WITH.ru}`
+    : `❔ I did not understand${query}: no contact or company goes by it. ${CAN_HELP_WITH.en}`;
 
 const TRY_PART_OF_NAME: Texts = {
   ru: 'Попробуйте часть имени, фамилии или названия компании.',

@@ -281,6 +281,8 @@ type ViewBody =
       query: string;
       /** The day a meeting was looked for. */
       date?: LocalDate;
+      /** A word in lower case taken for a name by its place alone («что с оплатами»): maybe not a client at all. */
+      guessed?: boolean;
     }
   | {
       view: 'dossier';

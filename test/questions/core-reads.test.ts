@@ -73,7 +73,7 @@ describe('what the director sees', () => {
   });
 
   it('a word that names nobody is said plainly', async () => {
-    expect(await ask('фывапр')).toMatch(/Не нашёл/u);
+    expect(await ask('фывапр')).toMatch(/^❔ Не понял «фывапр»: среди контактов и компаний такого клиента нет\. Могу/u);
   });
 
   it('«кто ведет Ромашку» names the managers of the client’s deals', async () => {

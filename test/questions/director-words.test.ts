@@ -350,6 +350,19 @@ describe('money between two bounds, and names in the genitive', () => {
     expect(await ask('кто в отпуске')).not.toMatch(/Не нашёл клиента/u);
     expect(await ask('кто сегодня на работе')).toMatch(/^👥 Команда: \d+/u);
   });
+
+  it('a word in lower case searched for as a client and not found is said back as not understood, with what can be asked', async () => {
+    for (const topic of ['что с оплатами', 'что там с поставками', 'что по счетам']) {
+      const reply = await ask(topic);
+      expect(reply, topic).toMatch(
+        /^❔ Не понял «[а-я]+»: среди контактов и компаний такого клиента нет\. Могу показать/u,
+      );
+      expect(reply, topic).not.toMatch(/Не нашёл клиента/u);
+    }
+    // A client typed in lower case is still found, and a name written with a capital is still looked for as one.
+    expect(await ask('что с ромашкой')).toMatch(/^🏢 .*Ромашка/u);
+    expect(await ask('что с Зеленоглазовым')).toMatch(/^🔎 Не нашёл клиента «Зеленоглазовым»/u);
+  });
 });
 
 describe('a name with a typo', () => {

@@ -217,7 +217,12 @@ export function choiceOrNotFound(
   choices: Choice[],
   limit: number,
 ): ViewModel {
-  if (choices.length === 0) return { view: 'notFound', at: context.at, about, query };
+  if (choices.length === 0) {
+    // The router takes a lower-case word for a name only by its place («что с ромашкой»): found nothing, it may
+    // have been no name at all («что с оплатами»).
+    const guessed = about === 'dossier' && query !== '' && !/\p{Lu}/u.test(query);
+    return { view: 'notFound', at: context.at, about, query, ...(guessed ? { guessed } : {}) };
+  }
   return {
     view: 'choice',
     at: context.at,
