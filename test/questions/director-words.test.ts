@@ -363,6 +363,14 @@ describe('money between two bounds, and names in the genitive', () => {
     expect(await ask('что с ромашкой')).toMatch(/^🏢 .*Ромашка/u);
     expect(await ask('что с Зеленоглазовым')).toMatch(/^🔎 Не нашёл клиента «Зеленоглазовым»/u);
   });
+
+  it('a verb it does not know is said back, never looked for as a person: «сделки, которые закрываются»', async () => {
+    expect(await ask('сделки которые закрываются в этом месяце')).toMatch(/^❔ Не понял «закрываются»\./u);
+    expect(await ask('сколько лидов конвертировалось в сделки')).toMatch(/^❔ Не понял «конвертировалось»\./u);
+    expect(await ask('согласовать')).not.toMatch(/клиент|Не нашёл/u);
+    // A client typed in lower case after the subject is still the one word left to look up.
+    expect(await ask('сделки ромашки')).toMatch(/^💼 Открытые сделки по клиенту ООО «Ромашка»/u);
+  });
 });
 
 describe('a name with a typo', () => {

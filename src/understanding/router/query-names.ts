@@ -37,7 +37,9 @@ export const PERSON_WORDS = letters(/^(?:сотрудник\p{L}*|менедже
 const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|у|ым|ой|ом|е|ого|ому|ий|ая|ую|ых)?$/u;
 export const NAME_LIKE = letters(new RegExp(`${SURNAME_LIKE.source}|^[а-яё]+(?:ей|ия|ии|ию|ьи|ья)$`, 'u'));
 
-export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly))/u;
+// A word in lower case may be a name by its place, unless its ending says it is an adjective, an adverb or a verb
+// («закрываются», «конвертировалось», «согласовать»: a name never ends so; nor do most nouns, «часть» is no name).
+export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый|ий|ой|ых|их|ую|юю|ым|им|о|ly|ся|сь|ть|чь))/u;
 
 export interface Rest {
   /** The names said, one each («Ромашки, Альфа-Строя и Снежинки» are three), and whether they are clients'. */
