@@ -475,3 +475,19 @@ describe('meetings of other people', () => {
     );
   });
 });
+
+describe('a comparison said alone after a question of sums', () => {
+  it('«а меньше?», «а дешевле» compare with the last question’s sum, the other way', async () => {
+    user += 1;
+    const chat = { telegramUserId: user, chatId: user };
+    const say = async (text: string) =>
+      (await h.assistant().handleText(chat, text)).map((reply: Reply) => plainTextOf(reply.html)).join('\n');
+    expect(await say('сделки Смирнова дороже 5 млн')).toMatch(
+      /^💼 Открытые сделки Алексея Смирнова от 5\s000\s000\s₽:/u,
+    );
+    expect(await say('а меньше?')).toMatch(/^💼 Открытые сделки Алексея Смирнова до 5\s000\s000\s₽:/u);
+    expect(await say('а дороже?')).toMatch(/^💼 Открытые сделки Алексея Смирнова от 5\s000\s000\s₽:/u);
+    expect(await say('лиды от 100 тысяч')).toMatch(/^🆕 Лиды от 100\s000\s₽:/u);
+    expect(await say('а дешевле')).toMatch(/^🆕 Лиды до 100\s000\s₽:/u);
+  });
+});

@@ -96,7 +96,7 @@ export function refinement(message: Message, previous: Intent | undefined, clock
   const { said: part, rest } = followUpParts(message);
   // The message read as if it named the last question's subject: only its qualifiers are new.
   const subject = /\p{Script=Cyrillic}/u.test(rest.raw) ? SUBJECT_WORDS[before.subject] : before.subject;
-  const asked = parseQuery(messageOf(`${subject} ${sentenceStart(rest.raw)}`), clock);
+  const asked = parseQuery(messageOf(`${subject} ${withLastBound(sentenceStart(rest.raw), before)}`), clock);
   // A lowercase name after a client's question («а по техносфере?») is another client, as the last one was.
   const doubtful = asked?.doubtful === 1 && before.client && asked.query.client ? 0 : (asked?.doubtful ?? 0);
   if (!asked || asked.unapplied.length > 0 || doubtful > 0 || asked.query.subject !== before.subject) return undefined;
@@ -122,6 +122,21 @@ export function refinement(message: Message, previous: Intent | undefined, clock
     return { kind: 'view', request: { scenario: 'query', query: one }, unapplied: [rest.raw || message.raw] };
   }
   return { kind: 'view', request: { scenario: 'query', query } };
+}
+
+// A comparison of sums said alone: «а меньше?», «а дороже?» after «сделки больше миллиона».
+const BARE_COMPARISON = letters(
+  /(?<![\p{L}])(больше|более|свыше|дороже|крупнее|меньше|менее|дешевле|мельче|more|bigger|less|cheaper|smaller)(?![\p{L}])(?!\s*(?:чем\s+)?\d)/u,
+);
+
+/** A comparison said without its sum compares with the last question's: «а меньше?» is «меньше 1000000». */
+function withLastBound(raw: string, before: Query): string {
+  const bound = before.amount?.min ?? before.amount?.max;
+  const match = bound === undefined ? null : BARE_COMPARISON.exec(raw);
+  if (!match) return raw;
+  const end = match.index + match[0].length;
+  const than = /^(?:more|bigger|less|cheaper|smaller)$/u.test(match[1]!) ? ' than' : '';
+  return `${raw.slice(0, end)}${than} ${bound}${raw.slice(end)}`;
 }
 
 /** «Нет», «Только …»: a known word capitalised only because the message starts with it stays a word, not a name. */
