@@ -1,8 +1,9 @@
-import { letters } from '../../letters.ts'; // «открой третью», «подробнее про первую», «а что с третьей сделкой?», «вторую открой», «open the second one»: an
-
+// «открой третью», «подробнее про первую», «а что с третьей сделкой?», «вторую открой», «open the second one»: an
 // item of the last list. Every word is accounted for: one ordinal (or «номер 3»), the words that ask to open an item,
 // and what the list holds right after the ordinal («третью сделку») or before the number («сделку номер 3»). Any
 // other word makes it another question («задачи по второму кварталу»).
+
+import { letters } from '../../letters.ts';
 
 const ORDINALS = ['перв', 'втор', 'трет', 'четв[её]рт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят'];
 const ENGLISH = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
