@@ -491,3 +491,17 @@ describe('a comparison said alone after a question of sums', () => {
     expect(await say('а дешевле')).toMatch(/^🆕 Лиды до 100\s000\s₽:/u);
   });
 });
+
+describe('a person and a client in one question', () => {
+  it.each([
+    ['задачи Орловой по Ромашке', /^✅ Задачи Марии Орловой по клиенту ООО «Ромашка»: \d+/u],
+    ['задачи Орловой с ромашкой', /^✅ Задачи Марии Орловой по клиенту ООО «Ромашка»: \d+/u],
+    ['встречи Смирнова с Ромашкой', /^📅 Встречи Алексея Смирнова по клиенту ООО «Ромашка»: \d+/u],
+    ['сделки Смирнова для Гранита', /^💼 Открытые сделки Алексея Смирнова по клиенту ООО «Гранит»: \d+/u],
+    // A lower-case word after «по» is still what the titles are about, and two people still two people.
+    ['задачи Орловой по ремонту', /^✅ Задачи Марии Орловой по запросу «ремонту»: \d+/u],
+    ['сделки Соколова и Морозовой', /^💼 Открытые сделки Игоря Соколова и Анны Морозовой: \d+/u],
+  ])('«%s» asks for both, never for one name made of the two', async (text, header) => {
+    expect(await ask(text)).toMatch(header);
+  });
+});

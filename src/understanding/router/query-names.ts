@@ -44,6 +44,8 @@ export const LOWER_NAME = /^\p{Ll}{4,}$(?<!(?:ые|ие|ая|яя|ое|ее|ый
 export interface Rest {
   /** The names said, one each («Ромашки, Альфа-Строя и Снежинки» are three), and whether they are clients'. */
   name?: { names: string[]; client: boolean };
+  /** The person whose records are asked before a client's name: «Орловой» in «задачи Орловой по Ромашке». */
+  person?: string;
   /** Lowercase words after «по», «про» that are neither known nor shaped like a name: «ремонту», «отчёт». */
   topic?: string;
   unapplied: string[];
@@ -55,6 +57,8 @@ export function rest(message: Message, found: Found): Rest {
   const raw = left.raw.split(/\s+/u).filter(Boolean);
   const light = left.light.split(/\s+/u).filter(Boolean);
   const nameWords: string[] = [];
+  // A name said before «по», «с», «для», «от» another: the person's, the one after it the client's.
+  const personWords: string[] = [];
   const topicWords: string[] = [];
   const unapplied: string[] = [];
   // The preposition just before, while a topic is being said.
@@ -87,6 +91,7 @@ export function rest(message: Message, found: Found): Rest {
     } else if (SMALL.test(clean)) {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
+      if (previous && !client && personWords.length === 0) personWords.push(...nameWords.splice(0));
       const next = (light[index + 1] ?? '').replace(letters(/[^\p{L}\p{N}-]/gu), '');
       const valued = VALUE_PREPOSITIONS.test(clean) && (VALUED.has(found.subject ?? '') || LEAD_IN.test(next));
       // «где» leads to a topic only as «где нужно …»: «где мой кофе» is no question about titles.
@@ -113,7 +118,9 @@ export function rest(message: Message, found: Found): Rest {
     ) {
       // A lowercase word after «с», «от», «для» may be anyone's name: looked up among both, never said to be a client.
       const shaped = /^\p{Lu}/u.test(original) || NAME_LIKE.test(clean);
-      if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0 && shaped) client = true;
+      // After a person's name («задачи Орловой с ромашкой») the one after «с» is the client's, whatever its case.
+      if (CLIENT_PREPOSITIONS.test(previous) && nameWords.length === 0 && (shaped || personWords.length > 0))
+        client = true;
       if (!/^\p{Lu}/u.test(original) && !NAME_LIKE.test(clean)) doubtful += 1;
       // «Ромашки, Альфа-Строя и Снежинки»: a comma ends one name as «и» does.
       nameWords.push(original, ...(/,$/u.test(raw[index] ?? '') ? [','] : []));
@@ -124,7 +131,10 @@ export function rest(message: Message, found: Found): Rest {
     previous = '';
     about = '';
   }
-  return restOf({ nameWords, topicWords, unapplied, client, doubtful, strangers }, found);
+  // No client's name came after the person's: the names are as said («задачи Орловой по ремонту»).
+  if (!client || nameWords.length === 0) nameWords.unshift(...personWords.splice(0));
+  const person = personWords.length > 0 ? { person: personWords.join(' ') } : {};
+  return { ...restOf({ nameWords, topicWords, unapplied, client, doubtful, strangers }, found), ...person };
 }
 
 /** The words left once read: the names, the topic, and what stays unapplied. */

@@ -80,7 +80,9 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   if (!found.measure && letters(/(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u).test(message.light))
     found.measure = 'count';
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
-  const { name: named, topic, unapplied: unknown, doubtful } = withoutWholePipeline(rest(message, found), found);
+  const read = withoutWholePipeline(rest(message, found), found);
+  const { name: named, topic, unapplied: unknown, doubtful } = read;
+  if (read.person && named?.client) found.person ??= read.person;
   // «задачи по ремонту»: what the titles are about; a subject with no titles looks the word up as a name.
   const titled = topic !== undefined && TITLED.has(subject) && !found.topic;
   if (titled) found.topic = topic;
