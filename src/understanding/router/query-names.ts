@@ -57,8 +57,7 @@ export function rest(message: Message, found: Found): Rest {
   const raw = left.raw.split(/\s+/u).filter(Boolean);
   const light = left.light.split(/\s+/u).filter(Boolean);
   const nameWords: string[] = [];
-  // A name said before «по», «с», «для», «от» another: the person's, the one after it the client's.
-  const personWords: string[] = [];
+  const personWords: string[] = []; // a name before «по», «с», «для», «от» and another name: the person's
   const topicWords: string[] = [];
   const unapplied: string[] = [];
   // The preposition just before, while a topic is being said.
@@ -131,16 +130,14 @@ export function rest(message: Message, found: Found): Rest {
     previous = '';
     about = '';
   }
-  // No client's name came after the person's: the names are as said («задачи Орловой по ремонту»).
-  if (!client || nameWords.length === 0) nameWords.unshift(...personWords.splice(0));
-  const person = personWords.length > 0 ? { person: personWords.join(' ') } : {};
-  return { ...restOf({ nameWords, topicWords, unapplied, client, doubtful, strangers }, found), ...person };
+  return restOf({ nameWords, personWords, topicWords, unapplied, client, doubtful, strangers }, found);
 }
 
 /** The words left once read: the names, the topic, and what stays unapplied. */
 function restOf(
   read: {
     nameWords: string[];
+    personWords: string[];
     topicWords: string[];
     unapplied: string[];
     client: boolean;
@@ -149,7 +146,10 @@ function restOf(
   },
   found: Found,
 ): Rest {
-  const { nameWords, unapplied, client, doubtful } = read;
+  const { nameWords, personWords, unapplied, client, doubtful } = read;
+  // No client's name came after the person's: the names are as said («задачи Орловой по ремонту»).
+  if (!client || nameWords.length === 0) nameWords.unshift(...personWords.splice(0));
+  const person = personWords.length > 0 ? { person: personWords.join(' ') } : {};
   const topic = read.topicWords.length ? { topic: read.topicWords.join(' ') } : {};
   const names = namesIn(nameWords);
   if (names.flat().length > 3 * names.length)
@@ -160,7 +160,7 @@ function restOf(
   if (!names.length && !found.person && read.strangers === 1 && unapplied.length === 1 && only && LOWER_NAME.test(only))
     return { ...topic, name: { names: [only], client }, unapplied: [], doubtful: doubtful + 1 };
   return names.length
-    ? { ...topic, name: { names: names.map((one) => one.join(' ')), client }, unapplied, doubtful }
+    ? { ...topic, ...person, name: { names: names.map((one) => one.join(' ')), client }, unapplied, doubtful }
     : { ...topic, unapplied, doubtful };
 }
 
