@@ -505,3 +505,13 @@ describe('a person and a client in one question', () => {
     expect(await ask(text)).toMatch(header);
   });
 });
+
+describe('how long, said with or without «больше»', () => {
+  it.each([
+    ['просроченные задачи старше недели', /^✅ Ваши просроченные задачи \(просрочка больше 7 дн\.\): \d+/u],
+    ['сделки без движения 30 дней', /^💼 Зависшие сделки без движения от 30 дн\.: \d+/u],
+    ['сделки без движения старше двух недель', /^💼 Зависшие сделки без движения от 14 дн\.: \d+/u],
+  ])('«%s» is late or idle that long, never a name', async (text, header) => {
+    expect(await ask(text)).toMatch(header);
+  });
+});

@@ -142,15 +142,16 @@ export function together(a: QueryStatus, b: QueryStatus): QueryStatus | undefine
 export const NOT_DONE = rule(
   'не\\s+(?:выполн|сделал|сделан|закрыл|закрыт|заверш|заканчива|законч)\\p{L}*|не(?:выполнен|сделан|закрыт|заверш[её]н|законч)\\p{L}*|(?:not|never)\\s+(?:done|completed|closed|finished)|unfinished|incomplete|undone|outstanding|pending',
 );
-// «без движения больше месяца», «которые стоят больше двух недель»: stuck deals, idle at least that long.
+// «без движения больше месяца», «которые стоят больше двух недель», «без движения 30 дней»: stuck deals, idle at
+// least that long.
 export const IDLE = rule(
-  '(?:котор\\p{L}*\\s+)?(?:стоят|стоит|висят|висит|лежат|лежит|без\\s+движения|не\\s+двига\\p{L}*)\\s+(?:больше|более|дольше|свыше)\\s+(?:чем\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)',
+  '(?:котор\\p{L}*\\s+)?(?:стоят|стоит|висят|висит|лежат|лежит|без\\s+движения|не\\s+двига\\p{L}*)\\s+(?:(?:больше|более|дольше|свыше|старше)\\s+(?:чем\\s+)?|(?=\\d))(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*)',
 );
 export const COUNT_WORDS: Record<string, number> = { одного: 1, двух: 2, трех: 3 };
-// «просроченные больше недели», «просрочены более чем на 5 дней», «overdue by more than a week»: late by that long,
-// not a period («недели» alone is this week's).
+// «просроченные больше недели», «старше недели», «просрочены более чем на 5 дней», «overdue by more than a week»:
+// late by that long, not a period («недели» alone is this week's).
 export const LATE = rule(
-  '(?:просроч\\p{L}*|overdue)(?:\\s+(?:задач\\p{L}*|tasks?))?\\s+(?:на\\s+|by\\s+)?(?:больше|более|свыше|дольше|over|more\\s+than)\\s+(?:чем\\s+)?(?:на\\s+)?(?:an?\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|days?|weeks?|months?)',
+  '(?:просроч\\p{L}*|overdue)(?:\\s+(?:задач\\p{L}*|tasks?))?\\s+(?:на\\s+|by\\s+)?(?:больше|более|свыше|дольше|старше|over|more\\s+than|older\\s+than)\\s+(?:чем\\s+)?(?:на\\s+)?(?:an?\\s+)?(?:(\\d{1,3}|двух|трех|одного)\\s+)?(дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|days?|weeks?|months?)',
 );
 
 export function idleDaysOf(match: RegExpExecArray): number {
