@@ -124,10 +124,16 @@ type ValueTest = (stored: unknown) => boolean;
 type OperandTest = (stored: Operand) => boolean;
 type MomentTest = (stored: number) => boolean;
 
-const comparisons = new Set<Operator>(['lt', 'le', 'gt', 'ge']);
+/** Whether a difference (stored less wanted) passes a comparison; NaN, no order between the two, passes none. */
+const passes: Partial<Record<Operator, (difference: number) => boolean>> = {
+  lt: (difference) => difference < 0,
+  le: (difference) => difference <= 0,
+  gt: (difference) => difference > 0,
+  ge: (difference) => difference >= 0,
+};
 
 /** Whether a condition compares (`<`, `>=`, `><` …): its outcome for a record is decided by its value's order. */
-export const isComparison = ({ operator }: Condition): boolean => operator === 'between' || comparisons.has(operator);
+export const isComparison = ({ operator }: Condition): boolean => operator === 'between' || operator in passes;
 
 /** A comparison (`<`, `>=`, `><` …) made ready for values already read as operands; undefined for other operators. */
 export function comparisonOf({ operator, negate, value }: Condition, zone: string): OperandTest | undefined {
@@ -142,20 +148,10 @@ export function comparisonOf({ operator, negate, value }: Condition, zone: strin
       return negate ? !inside : inside;
     };
   }
+  const pass = passes[operator];
+  if (!pass) return undefined;
   const wanted = operandOf(value, zone);
-  const differenceTo = (stored: Operand) => compare(stored, wanted) ?? Number.NaN;
-  switch (operator) {
-    case 'lt':
-      return (stored) => differenceTo(stored) < 0;
-    case 'le':
-      return (stored) => differenceTo(stored) <= 0;
-    case 'gt':
-      return (stored) => differenceTo(stored) > 0;
-    case 'ge':
-      return (stored) => differenceTo(stored) >= 0;
-    default:
-      return undefined;
-  }
+  return (stored) => pass(compare(stored, wanted) ?? Number.NaN);
 }
 
 /**
@@ -170,20 +166,10 @@ export function momentComparisonOf({ operator, negate, value }: Condition, zone:
     if (from === undefined || to === undefined) return () => negate;
     return (stored) => (stored - from >= 0 && stored - to <= 0) !== negate;
   }
+  const pass = passes[operator];
+  if (!pass) return undefined;
   const wanted = momentOf(value);
-  if (wanted === undefined) return comparisons.has(operator) ? () => false : undefined;
-  switch (operator) {
-    case 'lt':
-      return (stored) => stored - wanted < 0;
-    case 'le':
-      return (stored) => stored - wanted <= 0;
-    case 'gt':
-      return (stored) => stored - wanted > 0;
-    case 'ge':
-      return (stored) => stored - wanted >= 0;
-    default:
-      return undefined;
-  }
+  return wanted === undefined ? () => false : (stored) => pass(stored - wanted);
 }
 
 /** One condition made ready for every row: its wanted values are read once, not once a row. */

@@ -11,6 +11,8 @@ import type { PlanBook } from './plan/plan-scenarios.ts';
 import type { PageHints } from './reads.ts';
 import { momentOf } from './schedule/day-window.ts';
 
+const BETWEEN_WORDS = letters(/[^\p{L}\p{N}-]+/u);
+
 export interface ScenarioContext {
   portal: PortalClient;
   names: NameDirectory;
@@ -49,5 +51,5 @@ export const normalize = (text: string): string => text.toLocaleLowerCase('ru').
 export const queryWords = (query: string): string[] =>
   query
     .toLocaleLowerCase('ru')
-    .split(letters(/[^\p{L}\p{N}-]+/u))
+    .split(BETWEEN_WORDS)
     .filter((word) => word.length >= 2);

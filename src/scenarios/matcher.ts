@@ -6,6 +6,8 @@ import { newStemmer } from 'snowball-stemmers';
 import { letters } from '../letters.ts';
 import { fullNamesOf } from './first-names.ts';
 
+const BETWEEN_WORDS = letters(/[^\p{L}\p{N}]+/u);
+
 const russian = newStemmer('russian');
 
 // Legal forms say what a company is, not which one: «ООО «Ромашка»» is «Ромашка».
@@ -29,7 +31,7 @@ export function wordsOf(text: string): string[] {
     .replace(LINKS, ' ')
     .toLocaleLowerCase('ru')
     .replaceAll('ё', 'е')
-    .split(letters(/[^\p{L}\p{N}]+/u))
+    .split(BETWEEN_WORDS)
     .filter((word) => word && !LEGAL_FORMS.has(word));
 }
 

@@ -5,6 +5,8 @@
 import { letters } from '../../letters.ts';
 import type { Department } from '../names.ts';
 
+const BETWEEN_WORDS = letters(/[^\p{L}\p{N}]+/u);
+
 /** Whether the words said name a department rather than a person («отдел …», «… department»). */
 export const isDepartmentSaid = (said: string) => /^отдел\s/iu.test(said);
 
@@ -24,7 +26,7 @@ const wordsOf = (text: string) =>
   text
     .toLowerCase()
     .replace(/ё/gu, 'е')
-    .split(letters(/[^\p{L}\p{N}]+/u))
+    .split(BETWEEN_WORDS)
     .filter((word) => word.length >= 2 && !SERVICE.test(word))
     .map((word) => ENGLISH[word] ?? word);
 

@@ -10,6 +10,8 @@ import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 import { localDay, zonedToday } from './zone.ts';
 
+const NOT_LETTERS = letters(/[^\p{L}]+/gu);
+
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const words = (pattern: string) => letters(new RegExp(`${B}(?:${pattern})${E}`, 'gu'));
@@ -56,7 +58,7 @@ export function absenceIntent(message: Message, clock: Clock): Intent | undefine
       rest = rest.slice(0, day.start) + rest.slice(day.end);
     }
   }
-  if (rest.replace(SMALL, ' ').replace(letters(/[^\p{L}]+/gu), '') !== '') return undefined;
+  if (rest.replace(SMALL, ' ').replace(NOT_LETTERS, '') !== '') return undefined;
   const date = from.toISODate()!;
   const last = to.toISODate()!;
   return {

@@ -11,6 +11,8 @@ import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 import { zonedToday } from './zone.ts';
 
+const BETWEEN_WORDS = letters(/[^\p{L}]+/u);
+
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const words = (pattern: string, flags = 'u') => letters(new RegExp(`${B}(?:${pattern})${E}`, flags));
@@ -113,12 +115,12 @@ function leftover(message: Message): string[] | undefined {
     .replace(DAY, ' ')
     .replace(KNOWN, ' ');
   const left = SUBJECTS.reduce((text, [pattern]) => text.replace(letters(new RegExp(pattern, 'gu')), ' '), rest)
-    .split(letters(/[^\p{L}]+/u))
+    .split(BETWEEN_WORDS)
     .filter(Boolean);
   if (left.length === 0) return [];
   // A name keeps its capital in what the director wrote.
   const plain = (word: string) => word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-  const raw = message.raw.split(letters(/[^\p{L}]+/u));
+  const raw = message.raw.split(BETWEEN_WORDS);
   const names = left.map((word) => raw.find((one) => plain(one) === plain(word)));
   return names.every((name) => name && /^\p{Lu}/u.test(name)) ? (names as string[]) : undefined;
 }

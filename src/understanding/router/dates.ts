@@ -14,6 +14,9 @@ import { saysPast } from './tense.ts';
 import { lightText } from './text.ts';
 import { todayIn, zonedNow, zonedToday, zoneOf } from './zone.ts';
 
+const DAY_SAID = letters(/\p{L}|\d{4}-/u);
+const DAY_PREPOSITION_BEFORE = letters(/(?<![\p{L}])(?:на|в|во|к|ко|до|по|с|for|on|by|until|till|from)\s+$/u);
+
 export interface DayMatch {
   date: LocalDate;
   /** The span in the text, with a leading preposition ("на среду", "до завтра"). */
@@ -256,7 +259,7 @@ function chronoDays(
     ...(chronoDayWords.english.test(dayText) ? en.parse(dayText, reference) : []),
   ];
   return results
-    .filter((result) => result.start.isCertain('day') && letters(/\p{L}|\d{4}-/u).test(result.text))
+    .filter((result) => result.start.isCertain('day') && DAY_SAID.test(result.text))
     .map((result) => {
       const month = result.start.get('month')!;
       const day = result.start.get('day')!;
@@ -265,9 +268,7 @@ function chronoDays(
         result.start.isCertain('year') || isRelative(result.text)
           ? DateTime.fromObject({ year: result.start.get('year')!, month, day }, { zone: zoneOf(timeZone) })
           : nearestYear(today, month, day, timeZone);
-      const preposition = light
-        .slice(0, result.index)
-        .match(letters(/(?<![\p{L}])(?:на|в|во|к|ко|до|по|с|for|on|by|until|till|from)\s+$/u));
+      const preposition = light.slice(0, result.index).match(DAY_PREPOSITION_BEFORE);
       return {
         date,
         start: result.index - (preposition?.[0].length ?? 0),

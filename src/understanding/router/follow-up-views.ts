@@ -14,13 +14,17 @@ import { type Message, messageOf, nominative, rawSlice, without } from './text.t
 import type { Clock } from './write-drafts.ts';
 import { zonedToday } from './zone.ts';
 
+const BETWEEN_WORDS = letters(/[^\p{L}\p{N}]+/u);
+const WORDS = letters(/\p{L}[\p{L}-]*/gu);
+const BETWEEN_NAME_WORDS = letters(/[^\p{L}-]+/u);
+
 // The small words around a follow-up's one part: «а …?», «и за …», «ну а у …».
 const FILLER = letters(
   /^(?:а|и|ну|тогда|там|что|как|за|на|в|во|по|у|с|со|для|покажи|дела|мо[йяеи]\p{L}*|наш\p{L}*|сво\p{L}*|статус\p{L}*|состояни\p{L}*|and|what|about|how|for|in|at|of)$/u,
 );
 const onlySmall = (message: Message) =>
   message.light
-    .split(letters(/[^\p{L}\p{N}]+/u))
+    .split(BETWEEN_WORDS)
     .filter(Boolean)
     .every((word) => FILLER.test(word));
 
@@ -136,14 +140,12 @@ const DEPARTMENT_WORD = letters(/^(?:отдел\p{L}*|департамент\p{L
 
 /** The team's status of the department named, as said (the answer finds it among the portal's departments). */
 function departmentOf(message: Message, continues: boolean): Intent | undefined {
-  const words = [...message.light.matchAll(letters(/\p{L}[\p{L}-]*/gu))].filter(
+  const words = [...message.light.matchAll(WORDS)].filter(
     (match) => !FILLER.test(match[0]) && !DEPARTMENT_WORD.test(match[0]),
   );
   if (words.length === 0 || words.length > 2) return undefined;
   // «а Морозова?»: a name alone is a person, not a department.
-  const named = [...message.light.matchAll(letters(/\p{L}[\p{L}-]*/gu))].some((match) =>
-    DEPARTMENT_WORD.test(match[0]),
-  );
+  const named = [...message.light.matchAll(WORDS)].some((match) => DEPARTMENT_WORD.test(match[0]));
   const first = words[0]!;
   // Without the word «отдел», only «а логисты?»: one word, said as a continuation, and no name.
   if (!named && (!continues || words.length > 1 || /^\p{Lu}/u.test(message.raw.slice(first.index)))) return undefined;
@@ -169,7 +171,7 @@ function someoneElsesDay(
 
 /** «а Петрова» after a search or a dossier: one to three capitalised words, none a word the assistant knows. */
 function nameAlone(message: Message): string | undefined {
-  const words = message.raw.split(letters(/[^\p{L}-]+/u)).filter((word) => word && !FILLER.test(word.toLowerCase()));
+  const words = message.raw.split(BETWEEN_NAME_WORDS).filter((word) => word && !FILLER.test(word.toLowerCase()));
   if (words.length === 0 || words.length > 3) return undefined;
   if (!words.every((word) => /^\p{Lu}/u.test(word) && !knownWord(word))) return undefined;
   return nominative(words.join(' '));

@@ -11,6 +11,7 @@ import { comparisonIntent } from './compare-words.ts';
 import { followUpParts } from './follow-up-parts.ts';
 import { readyRefinement } from './follow-up-views.ts';
 import { knownWord } from './lexicon.ts';
+import { LESS_WORDS, MORE_WORDS } from './query-amounts.ts';
 import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf } from './text.ts';
 import type { Clock } from './write-drafts.ts';
@@ -126,7 +127,7 @@ export function refinement(message: Message, previous: Intent | undefined, clock
 
 // A comparison of sums said alone: «а меньше?», «а дороже?» after «сделки больше миллиона».
 const BARE_COMPARISON = letters(
-  /(?<![\p{L}])(больше|более|свыше|дороже|крупнее|меньше|менее|дешевле|мельче|more|bigger|less|cheaper|smaller)(?![\p{L}])(?!\s*(?:чем\s+)?\d)/u,
+  new RegExp(`(?<![\\p{L}])(?:${MORE_WORDS}|${LESS_WORDS})(?![\\p{L}])(?!\\s*(?:чем\\s+|than\\s+)?\\d)`, 'u'),
 );
 
 /** A comparison said without its sum compares with the last question's: «а меньше?» is «меньше 1000000». */
@@ -135,8 +136,7 @@ function withLastBound(raw: string, before: Query): string {
   const match = bound === undefined ? null : BARE_COMPARISON.exec(raw);
   if (!match) return raw;
   const end = match.index + match[0].length;
-  const than = /^(?:more|bigger|less|cheaper|smaller)$/u.test(match[1]!) ? ' than' : '';
-  return `${raw.slice(0, end)}${than} ${bound}${raw.slice(end)}`;
+  return `${raw.slice(0, end)} ${bound}${raw.slice(end)}`;
 }
 
 /** «Нет», «Только …»: a known word capitalised only because the message starts with it stays a word, not a name. */

@@ -10,6 +10,8 @@ import { parseQuery } from './query-reading.ts';
 import { type Message, messageOf } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
+const DEALS_WORD = letters(/(?<![\p{L}])(?:сделк\p{L}*|deals?)(?![\p{L}])/iu);
+
 const FUNNEL = letters(/(?<![\p{L}])(?:воронк\p{L}*|funnel|pipeline)(?![\p{L}])/u);
 // «по тендерам», «в тендерах»: a pipeline by its name, unless the word is a surname («по Морозовой»).
 const BY_PIPELINE = letters(/^\s+(?:по|в|во)\s+(\p{L}[\p{L}\p{N} -]*?)[\s?!.]*$/u);
@@ -21,7 +23,7 @@ export function funnelQuery(message: Message, clock: Clock): Query | undefined {
   if (!match || Object.keys(followUpParts(message).said).length > 0) return undefined;
   const before = message.raw.slice(0, match.index);
   // «сделки в тендерной воронке»: a question about deals that names a pipeline, read as such.
-  if (letters(/(?<![\p{L}])(?:сделк\p{L}*|deals?)(?![\p{L}])/iu).test(before)) return undefined;
+  if (DEALS_WORD.test(before)) return undefined;
   const after = message.raw.slice(match.index + match[0].length).replace(/[?!.]+\s*$/u, '');
   // The words after the funnel read as a question's parts first («по менеджерам», «Морозовой», «за ноябрь»).
   // A word after «по» that reads as a topic of titles is, after a funnel, a pipeline's name.

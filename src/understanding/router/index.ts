@@ -31,6 +31,9 @@ import { withNoneIntent } from './with-none-words.ts';
 import { type Clock, writeDraft } from './write-drafts.ts';
 import { todayIn } from './zone.ts';
 
+const NOT_IN_KEY = letters(/[^\p{L}\p{N}\s]/gu);
+const BETWEEN_WORDS = letters(/[^\p{L}]+/u);
+
 export interface UnderstandContext {
   now: Date;
   /** The director's IANA zone: every day and time is read in it. */
@@ -90,10 +93,7 @@ for (const language of ['ru', 'en'] as const) {
 }
 
 function buttonKey(text: string): string {
-  return text
-    .replace(letters(/[^\p{L}\p{N}\s]/gu), '')
-    .trim()
-    .toLowerCase();
+  return text.replace(NOT_IN_KEY, '').trim().toLowerCase();
 }
 
 const commandRe = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i;
@@ -270,7 +270,7 @@ function onlyWhen(message: Message, context: UnderstandContext): boolean {
   const times = findTimes(message.raw, days);
   if (days.length === 0 && times.length === 0) return false;
   const rest = without(message, [...days, ...times]).light;
-  const words = rest.split(letters(/[^\p{L}]+/u)).filter(Boolean);
+  const words = rest.split(BETWEEN_WORDS).filter(Boolean);
   return words.length <= 4 && words.every((word) => followUpFiller.test(word));
 }
 

@@ -11,6 +11,8 @@ import { type Message, nominative, rawSlice, restOf, unquote, without } from './
 import type { Clock } from './write-drafts.ts';
 import { moveMeeting } from './write-meetings.ts';
 
+const MEETING_NOUN = letters(/(совещани|планерк|созвон|звонок|презентаци|сесси)\p{L}*\s*$/u);
+
 const B = '(?<![\\p{L}\\p{N}])';
 
 // «на час позже», «на полчаса раньше», «на 15 минут», «an hour later», «by 30 minutes»; a whole hour needs its
@@ -60,9 +62,7 @@ const KINDS: Record<string, string> = {
 
 /** «сдвинь планёрку на полчаса»: the meeting named by its own kind when nothing else names it. */
 export function meetingNoun(message: Message, start: number): { query: string } | undefined {
-  const noun = letters(/(совещани|планерк|созвон|звонок|презентаци|сесси)\p{L}*\s*$/u).exec(
-    message.light.slice(0, start),
-  );
+  const noun = MEETING_NOUN.exec(message.light.slice(0, start));
   return noun ? { query: KINDS[noun[1]!]! } : undefined;
 }
 

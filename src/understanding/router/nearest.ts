@@ -4,6 +4,8 @@
 import { letters } from '../../letters.ts';
 import type { Intent } from '../understanding.ts';
 
+const FOUR_LETTERS = letters(/\p{L}{4}/u);
+
 // Longer messages are not guessed at: too many ways to read what is left.
 const MOST_WORDS = 8;
 // Left out, these turn the question round («кого нет» is not «нет»): never the word not understood.
@@ -17,7 +19,7 @@ export function nearestQuestion(text: string, read: (text: string) => Intent): I
   for (let left = 0; left < words.length; left += 1) {
     const said = words[left]!.replace(/^[,.;:!?«"“(]+|[,.;:!?»"”)]+$/gu, '');
     // A small word («от», «на», «у») holds the rest together: left out, the rest reads as something else.
-    if (!letters(/\p{L}{4}/u).test(said) || KEPT.test(said)) continue;
+    if (!FOUR_LETTERS.test(said) || KEPT.test(said)) continue;
     const intent = read(words.filter((_, at) => at !== left).join(' '));
     if (intent.kind === 'view' && !intent.unapplied?.length && !guessedName(intent.request))
       return { ...intent, unapplied: [said] };

@@ -12,6 +12,8 @@ import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 import { localDay, zoneOf } from './zone.ts';
 
+const FIRST_WORD = letters(/^(\p{L}+)\s/u);
+
 const L = '\\p{L}*';
 
 // «в выходные», «за выходные», «на прошлых выходных», «this weekend», «last weekend»: Saturday and Sunday, the
@@ -101,7 +103,7 @@ const MONTH_POINT = letters(
 );
 
 function pointOf(light: string, start: number, end: number, first: DateTime, last: DateTime, weekday: boolean): Point {
-  const said = light.slice(start, end).match(letters(/^(\p{L}+)\s/u))?.[1];
+  const said = light.slice(start, end).match(FIRST_WORD)?.[1];
   const before = said ? undefined : light.slice(0, start).match(PREPOSITION_BEFORE);
   const word = said ?? before?.[1] ?? '';
   const from = FROM.test(word);

@@ -9,6 +9,8 @@ import { findPlanPeriod, type PeriodMatch } from './plan-period.ts';
 import { type Message, rawSlice } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
+const WORDS = letters(/\p{L}[\p{L}-]*/gu);
+
 /** The words that make a question the plan's: the plan, the forecast, making it in time, the period's end. */
 const PLAN_WORD = letters(
   /^(?:план\p{L}*|прогноз\p{L}*|успе(?:ем|ваем|вает|ют|ет|вают|л|ли|ла)|plans?|quota|forecast)$/u,
@@ -108,7 +110,7 @@ export function planQuestion(message: Message, clock: Clock): PlanQuestion | und
     : message.light;
   let asked = false;
   let manager: string | undefined;
-  for (const match of light.matchAll(letters(/\p{L}[\p{L}-]*/gu))) {
+  for (const match of light.matchAll(WORDS)) {
     const word = match[0];
     if (PLAN_WORD.test(word) || (END_WORD.test(word) && period)) asked = true;
     else if (PLAN_QUESTION_WORDS.test(word)) continue;

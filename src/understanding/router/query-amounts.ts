@@ -4,6 +4,15 @@ import type { Found } from './query-parts.ts';
 import { rule, take } from './spans.ts';
 import type { Message } from './text.ts';
 
+const SPOKEN_AMOUNT = letters(
+  /^(?:(пол|полу)(?=миллион|лям|тысяч)|(\p{L}+)\s+)?(тысяч\p{L}*|тыс|миллион\p{L}*|млн|лям\p{L}*|миллиард\p{L}*|млрд)(?![\p{L}])/u,
+);
+// The words that compare a sum, said alone too («а меньше?» after a question of sums: follow-up.ts).
+export const MORE_WORDS = 'больше|более|свыше|дороже|крупнее|more|bigger';
+export const LESS_WORDS = 'меньше|менее|дешевле|less';
+const BELOW_WORD = letters(new RegExp(`^(?:${LESS_WORDS}|до|under|below)(?![\\p{L}])`, 'u'));
+const DEALS_WORD = letters(/(?<![\p{L}])(?:сделк|сделок)/u);
+
 // ─── amounts, stages, pipelines ──────────────────────────────────────────
 
 export const BIG = { миллион: 1_000_000, миллиона: 1_000_000, million: 1_000_000, млн: 1_000_000 } as Record<
@@ -34,11 +43,7 @@ const UNITS: [RegExp, number][] = [
 
 /** A sum said in words at the start of `words`, with how many characters it took; undefined when none. */
 export function spokenAmount(words: string): { amount: number; length: number } | undefined {
-  const match = words.match(
-    letters(
-      /^(?:(пол|полу)(?=миллион|лям|тысяч)|(\p{L}+)\s+)?(тысяч\p{L}*|тыс|миллион\p{L}*|млн|лям\p{L}*|миллиард\p{L}*|млрд)(?![\p{L}])/u,
-    ),
-  );
+  const match = words.match(SPOKEN_AMOUNT);
   if (!match) return undefined;
   const said = match[1] ?? match[2];
   const count = said === undefined ? 1 : COUNTS.find(([pattern]) => pattern.test(said))?.[1];
@@ -56,7 +61,7 @@ const BETWEEN = rule(
   `(?:от|from|between)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?\\s+(?:до|to|and)\\s+(\\d+(?:[.,]\\d+)?)(?:\\s*(${MULTIPLIER}))?(?:\\s*(?:₽|руб\\p{L}*))?`,
 );
 const BOUND = rule(
-  `(больше|более|свыше|дороже|от|крупнее|over|above|more\\s+than|bigger\\s+than|меньше|менее|дешевле|до|under|below|less\\s+than)\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|пол(?:у)?(?:миллион|тысяч)\\p{L}*|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
+  `(${MORE_WORDS}|${LESS_WORDS}|от|до|over|above|under|below)(?:\\s+than)?\\s+(?:чем\\s+)?(миллиона|миллион|млн|million|пол(?:у)?(?:миллион|тысяч)\\p{L}*|[^\\s\\u0001]+(?:\\s+[^\\s\\u0001]+){0,2})`,
 );
 const BIG_DEALS = rule('крупн\\p{L}*|больш\\p{L}*\\s+сделк\\p{L}*|big\\s+deals|large\\s+deals');
 const AT_STAGE = rule(
@@ -99,7 +104,7 @@ export function amounts(said: Message, found: Found): void {
       found.spans.pop();
       return;
     }
-    const below = letters(/^(?:меньше|менее|дешевле|до|under|below|less)(?![\p{L}])/u).test(match[1]!);
+    const below = BELOW_WORD.test(match[1]!);
     found.amount = { ...found.amount, ...(below ? { max: amount } : { min: amount }) };
     // Only what the amount took: the words after it stay for the rest.
     const used = BIG[words] ? words.length : (findAmount(words)?.end ?? spoken?.length ?? words.length);
@@ -144,7 +149,7 @@ const STAGE_AS_PLACE = rule(
 );
 
 function stageSaidAsPlace(message: Message, found: Found): void {
-  if (found.stage || !letters(/(?<![\p{L}])(?:сделк|сделок)/u).test(message.light)) return;
+  if (found.stage || !DEALS_WORD.test(message.light)) return;
   take(untaken(message, found), found, STAGE_AS_PLACE, (match) => {
     found.stage ??= saidAs(message, match, match[1] ?? '');
   });

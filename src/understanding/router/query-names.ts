@@ -3,6 +3,8 @@ import { knownWord } from './lexicon.ts';
 import type { Found } from './query-parts.ts';
 import { LINK_MARK, type Message, without } from './text.ts';
 
+const NOT_IN_NAME = letters(/[^\p{L}\p{N}-]/gu);
+
 // ─── the rest: small words, and names ────────────────────────────────────
 
 export const SMALL = letters(
@@ -69,7 +71,7 @@ export function rest(message: Message, found: Found): Rest {
   // Words neither known nor shaped like a name.
   let strangers = 0;
   for (const [index, word] of light.entries()) {
-    const clean = word.replace(letters(/[^\p{L}\p{N}-]/gu), '');
+    const clean = word.replace(NOT_IN_NAME, '');
     const original = (raw[index] ?? word).replace(/^[«"“'„(]+|[»"”')?!.,:;]+$/gu, '');
     // A link is no name and no keyword: said back as not applied.
     if (word.includes(LINK_MARK)) {
@@ -91,7 +93,7 @@ export function rest(message: Message, found: Found): Rest {
       // «что с задачами у Морозовой»: after «у» comes a person, whatever came before.
       previous = CLIENT_PREPOSITIONS.test(clean) ? clean : '';
       if (previous && !client && personWords.length === 0) personWords.push(...nameWords.splice(0));
-      const next = (light[index + 1] ?? '').replace(letters(/[^\p{L}\p{N}-]/gu), '');
+      const next = (light[index + 1] ?? '').replace(NOT_IN_NAME, '');
       const valued = VALUE_PREPOSITIONS.test(clean) && (VALUED.has(found.subject ?? '') || LEAD_IN.test(next));
       // «где» leads to a topic only as «где нужно …»: «где мой кофе» is no question about titles.
       const topical = TOPIC_PREPOSITIONS.test(clean) && (clean !== 'где' || LEAD_IN.test(next));

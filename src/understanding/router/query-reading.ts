@@ -44,6 +44,8 @@ import type { Message } from './text.ts';
 import { statusWordIn, withoutWholePipeline } from './value-words.ts';
 import type { Clock } from './write-drafts.ts';
 
+const COUNT_WORD = letters(/(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u);
+
 export type ParsedQuery = { query: Query; unapplied: string[]; said: boolean; doubtful: number };
 
 // The views ask a message's query more than once (is it a question, which words did a plain view leave); it is
@@ -77,8 +79,7 @@ function readQuery(message: Message, clock: Clock): ParsedQuery | undefined {
   }
   const subject = found.subject;
   // «сколько задач», «how many deals»: a count.
-  if (!found.measure && letters(/(?<![\p{L}])(?:сколько|how\s+many|число|количество)(?![\p{L}])/u).test(message.light))
-    found.measure = 'count';
+  if (!found.measure && COUNT_WORD.test(message.light)) found.measure = 'count';
   if (found.status === 'new' && subject === 'meetings') found.status = undefined;
   const read = withoutWholePipeline(rest(message, found), found);
   const { name: named, topic, unapplied: unknown, doubtful } = read;

@@ -14,6 +14,9 @@ import type { Message } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 import { zonedToday } from './zone.ts';
 
+const FOR_WORD = letters(/(?<![\p{L}])(?:за|for)\s/u);
+const DAY_WORD = letters(/(?<![\p{L}])(?:дня|день|day)(?![\p{L}])/u);
+
 const REPORT = rule(
   'итог\\p{L}*|отч[её]т\\p{L}*|результат\\p{L}*|сводк\\p{L}*|что\\s+(?:сделал\\p{L}*|успел\\p{L}*|закрыл\\p{L}*)|(?:сделал\\p{L}*|успел\\p{L}*)|report|results|summary|what\\s+did|do|done',
 );
@@ -26,7 +29,7 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
   periods(message, found, clock);
   const report = take(message, found, REPORT, () => {});
   // «Попов за неделю»: a name and a period gone by are a report too; «Попов завтра» is not.
-  if (!report && !letters(/(?<![\p{L}])(?:за|for)\s/u).test(message.light)) return undefined;
+  if (!report && !FOR_WORD.test(message.light)) return undefined;
   // «отчёт по команде за месяц», «итоги дня по отделу продаж»: the team's or a department's.
   const [sales, team] = PEOPLE;
   take(message, found, sales!.pattern, () => (found.person ??= 'sales'));
@@ -44,7 +47,7 @@ export function personReport(message: Message, clock: Clock): Intent | undefined
     return undefined;
   const today = zonedToday(clock.now, clock.timeZone);
   // «итоги дня Морозовой»: today; otherwise this week so far.
-  const from = letters(/(?<![\p{L}])(?:дня|день|day)(?![\p{L}])/u).test(message.light) ? today : today.startOf('week');
+  const from = DAY_WORD.test(message.light) ? today : today.startOf('week');
   const period = found.period ?? { from: from.toISODate()!, to: today.toISODate()! };
   if (period.from > today.toISODate()!) return undefined;
   return {

@@ -12,6 +12,9 @@ import { GRAMMAR_WORDS } from './lexicon.ts';
 import { matchesOf, mayMatch } from './spans.ts';
 import { typedInRussian } from './typed-russian.ts';
 
+const WORDS = letters(/\p{L}+/gu);
+const DOUBLED_LETTER = letters(/(\p{L})\1/u);
+
 /** What a web address becomes in the light text: no keyword, day or name is read inside a link. */
 export const LINK_MARK = '\uE000';
 
@@ -86,7 +89,7 @@ const linkRe = letters(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.
  * a name («Romashka», «Иванов») unless names are all there is. A tie keeps the fallback (the director's).
  */
 export function detectLanguage(text: string, fallback: Language = 'ru'): Language {
-  const words = (mayMatch(text, linkRe) ? text.replace(linkRe, ' ') : text).match(letters(/\p{L}+/gu)) ?? [];
+  const words = (mayMatch(text, linkRe) ? text.replace(linkRe, ' ') : text).match(WORDS) ?? [];
   const plain = words.filter((word) => !/^\p{Lu}/u.test(word));
   const counted = plain.length ? plain : words;
   const cyrillic = counted.filter((word) => /\p{Script=Cyrillic}/u.test(word)).length;
@@ -320,7 +323,7 @@ function plausibleSlip(word: string, stem: string, keyword: string, limit: numbe
   if (Math.abs(keyword.length - word.length) > 1 || limit < 1 || word.length < 5) return false;
   if (keyword.startsWith(word) || word.startsWith(keyword)) return false;
   // One letter more is a slip only when it doubles its neighbour («задаччи»): «контракт» is a word, not «контакт».
-  return word.length < keyword.length || letters(/(\p{L})\1/u).test(word);
+  return word.length < keyword.length || DOUBLED_LETTER.test(word);
 }
 
 /** «нариссуй»: the keyword with one of its letters doubled. */

@@ -17,6 +17,23 @@ import { type Message, messageOf, nominative, rawSlice, unquote, without } from 
 import type { Clock } from './write-drafts.ts';
 import { todayIn } from './zone.ts';
 
+const ALL_WORD = letters(/(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u);
+const OWN_WORD = letters(/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u);
+const DOSSIER_ASKED = letters(
+  /^(?:расскажи\p{L}*|рассказать|вс[её](?=\s+(?:о|об|про|по)\s)|everything|all|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
+);
+const SEARCH_ASKED = letters(
+  /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
+);
+const RECORD_ASKED = letters(
+  /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
+);
+const NAME_PREPOSITION_BEFORE = letters(/(?<![\p{L}])(?:по|с|со|у)\s+$/u);
+const MEETING_LEAD = letters(
+  /^(?:(?:the\s+)?(?:next\s+)?(?:meeting|call)(?![\p{L}])\s*)?(?:с|со|with|у|about|про)?\s*/iu,
+);
+const BETWEEN_WORDS = letters(/[^\p{L}]+/u);
+
 /** The six digests by the names directors use for them. */
 const DIGEST_NAMES: { digest: DigestName; pattern: string }[] = [
   {
@@ -88,8 +105,7 @@ const digestsPattern = `дайджест\\p{L}*|рассыл(?:к|ок)\\p{L}*|�
 function allDigestsSwitch(light: string): Intent | undefined {
   if (!has(light, digestsPattern)) return undefined;
   if (matches(light, digestOffRe)) return { kind: 'digestSwitchAll', enabled: false };
-  if (matches(light, digestOnRe) && letters(/(?<![\p{L}])(?:вс[её]|all|every)(?![\p{L}])/u).test(light))
-    return { kind: 'digestSwitchAll', enabled: true };
+  if (matches(light, digestOnRe) && ALL_WORD.test(light)) return { kind: 'digestSwitchAll', enabled: true };
   return undefined;
 }
 
@@ -117,7 +133,7 @@ export function contactsIntent(message: Message, clock: Clock): Intent | undefin
   const query = nameQuery(message, match.indices![1]![0]).replace(/[?？]+$/u, '');
   // A name is a few words; a longer tail is a question about something else.
   if (!query || query.split(/\s+/).length > 4) return undefined;
-  if (letters(/^(?:мо[йяеи]\p{L}*|my|our|наш\p{L}*)$/u).test(query.toLowerCase())) return undefined;
+  if (OWN_WORD.test(query.toLowerCase())) return undefined;
   return view({ scenario: 'contacts', query });
 }
 
@@ -182,11 +198,7 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
   const prep = meetingPrep(message, days);
   if (prep) return view(prep);
 
-  const dossier = light.match(
-    letters(
-      /^(?:расскажи\p{L}*|рассказать|вс[её](?=\s+(?:о|об|про|по)\s)|everything|all|что\s+(?:ты\s+)?(?:известно|знаешь|есть)|инф[оа]\p{L}*|данные|карточк\p{L}*|досье|кто\s+так(?:ой|ая|ие)|что\s+за|tell\s+me|what\s+do\s+you\s+know|who\s+is|who's|dossier|profile|info)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:про|о|об|по|на|about|on|for)\s+)?(?:(?:клиент\p{L}*|компани\p{L}*|контакт\p{L}*|организаци\p{L}*|фирм\p{L}*|партнер\p{L}*|the\s+)?(?:client|company|contact|customer)?\s*)(.*)$/du,
-    ),
-  );
+  const dossier = light.match(DOSSIER_ASKED);
   if (dossier) {
     const query = nameQuery(message, dossier.indices![1]![0]);
     if (query) return view({ scenario: 'dossier', query });
@@ -197,22 +209,14 @@ function namedRecordView(message: Message, days: DayMatch[], clock: Clock): Inte
   const about = aboutSomeone(message) ?? bareName(message, days, clock);
   if (about) return someonesDay(about, clock) ?? view({ scenario: 'dossier', query: about });
 
-  const search = light.match(
-    letters(
-      /^(?:найди|найти|поищи|поиск|ищи|отыщи|search(?:\s+for)?|find|look\s+up|lookup)(?![\p{L}])\s*(?:(?:мне|me)\s+)?(?:(?:в\s+crm|в\s+битрикс\p{L}*|везде)\s+)?(?:(?:контакт\p{L}*|компани\p{L}*|клиент\p{L}*|сделк\p{L}*|the\s+)?\s*)(.+)$/du,
-    ),
-  );
+  const search = light.match(SEARCH_ASKED);
   if (search) {
     const query = nameQuery(message, search.indices![1]![0]);
     if (query) return view({ scenario: 'search', query });
   }
 
   // "сделка Ромашка", "открой компанию Альфа": one record by its name.
-  const record = light.match(
-    letters(
-      /^(?:(?:открой|покажи|show|open)\s+)?(?:сделк[уа]|контакт|компани[юя]|клиента?|(?:the\s+)?(?:deal|contact|company|client))\s+(?!(?:на|в|за|по|с|from|for|on|in|this|next)(?![\p{L}]))(.+)$/du,
-    ),
-  );
+  const record = light.match(RECORD_ASKED);
   // «клиента Меридиан задачи»: a subject after the name makes it a question about that client.
   const named = record && sliceFrom(message, record.indices![1]![0]);
   if (named && !findDays(named.raw, clock.now, clock.timeZone).length && !parseQuery(named, clock)?.said) {
@@ -283,7 +287,7 @@ function aboutSomeone(message: Message): string | undefined {
   // a name too; a department («у логистов») is not.
   const lowerName =
     words.length === 1 &&
-    letters(/(?<![\p{L}])(?:по|с|со|у)\s+$/u).test(message.light.slice(0, match.indices![1]![0])) &&
+    NAME_PREPOSITION_BEFORE.test(message.light.slice(0, match.indices![1]![0])) &&
     /^\p{Ll}{4,}$/u.test(said) &&
     !knownWord(said) &&
     !SMALL.test(said) &&
@@ -342,7 +346,7 @@ function meetingPrep(message: Message, days: DayMatch[]): ScenarioRequest | unde
   const spans = [...tailDays, ...(time ? [time] : [])];
   const name = rawSlice(without(tail, spans), 0)
     // «prepare for the 14:00 meeting»: the time is cut out, the words around it name no meeting.
-    .replace(letters(/^(?:(?:the\s+)?(?:next\s+)?(?:meeting|call)(?![\p{L}])\s*)?(?:с|со|with|у|about|про)?\s*/iu), '')
+    .replace(MEETING_LEAD, '')
     .trim();
   const query = name ? nominative(unquote(name)) : undefined;
   return {
@@ -388,6 +392,6 @@ const PLAIN_WORDS = letters(
 
 function plainRequest(message: Message, spans: readonly { start: number; end: number }[], strangers = 1): boolean {
   const rest = without(message, [...spans, ...findTimes(message.raw, spans)]).light;
-  const words = rest.split(letters(/[^\p{L}]+/u)).filter(Boolean);
+  const words = rest.split(BETWEEN_WORDS).filter(Boolean);
   return words.filter((word) => !PLAIN_WORDS.test(word)).length <= strangers;
 }

@@ -9,6 +9,8 @@ import { type Message, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 import { zonedToday } from './zone.ts';
 
+const NOT_LETTERS = letters(/[^\p{L}]+/gu);
+
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
@@ -34,7 +36,7 @@ export function withNoneIntent(message: Message, clock: Clock): Intent | undefin
   const rest = without(message, [{ start: 0, end: said[0].length }]);
   const period = findPeriod(rest, clock);
   const left = period ? without(rest, period.spans) : rest;
-  if (left.light.replace(TEAM, ' ').replace(letters(/[^\p{L}]+/gu), '') !== '') return undefined;
+  if (left.light.replace(TEAM, ' ').replace(NOT_LETTERS, '') !== '') return undefined;
   const today = zonedToday(clock.now, clock.timeZone);
   const week = { from: today.startOf('week').toISODate()!, to: today.toISODate()! };
   const query: Query = done

@@ -11,6 +11,8 @@ import { lightText, messageOf, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 import { afterYesOrNo } from './yes-no.ts';
 
+const WORDS = letters(/[\p{L}\p{N}-]+/gu);
+
 const TASK_DEADLINE_TIME = '18:00';
 
 // The words around a changed part: what is changed («срок», «время»), how it is said («лучше», «а», «давай»).
@@ -30,7 +32,7 @@ export function changedDraft(draft: Draft, text: string, clock: Clock): Draft | 
   const times = findTimes(said.raw, days);
   const amount = draft.type === 'createDeal' ? findAmount(said.light) : undefined;
   const rest = without(said, [...days.slice(0, 1), ...times.slice(0, 1), ...(amount ? [amount] : [])]);
-  const words = (rest.raw.match(letters(/[\p{L}\p{N}-]+/gu)) ?? []).filter((word) => !SMALL.test(lightText(word)));
+  const words = (rest.raw.match(WORDS) ?? []).filter((word) => !SMALL.test(lightText(word)));
   const personWord = words.findIndex((word) => PERSON_WORD.test(lightText(word)));
   const name = words.filter((_, index) => index !== personWord);
   const when = days[0] || times[0] ? { date: days[0]?.date, time: times[0]?.time } : undefined;

@@ -8,6 +8,8 @@ import { meetingNoun, shiftOf } from './meeting-words.ts';
 import { type Message, nominative, rawSlice, restOf, unquote, without } from './text.ts';
 import type { Clock } from './write-drafts.ts';
 
+const UNTIL_WORD = letters(/(?<![\p{L}])(?:на|to|until)\s+/gu);
+
 const MEETING_MINUTES = 60;
 
 const meetingNouns: { pattern: RegExp; ru: string; en: string }[] = [
@@ -114,7 +116,7 @@ export function moveMeeting(message: Message, start: number, clock: Clock): Writ
 }
 
 function splitPoint(light: string, marks: readonly { start: number; end: number }[]): number | undefined {
-  const candidates = [...light.matchAll(letters(/(?<![\p{L}])(?:на|to|until)\s+/gu))].map((match) => match.index);
+  const candidates = [...light.matchAll(UNTIL_WORD)].map((match) => match.index);
   for (const position of candidates.reverse()) {
     if (marks.some((mark) => mark.start >= position && mark.start <= position + 4)) return position;
   }

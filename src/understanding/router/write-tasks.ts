@@ -9,6 +9,8 @@ import { capitalise, type Message, messageOf, rawSlice, restOf, unquote, without
 import type { Clock } from './write-drafts.ts';
 import { zonedNow } from './zone.ts';
 
+const NOT_IN_TITLE = letters(/[^\p{L}\p{N}\s-]/gu);
+
 const TASK_DEADLINE_TIME = '18:00';
 
 const assigneeRe = letters(
@@ -103,11 +105,7 @@ const noDeadlineRe = /^(?:без\s+срока|никогда|не\s+важно|�
 export function taskAnswer(text: string, clock: Clock): { deadline?: string; noDeadline?: boolean; rest: string } {
   if (noDeadlineRe.test(text.trim())) return { noDeadline: true, rest: '' };
   const when = deadline(messageOf(text.trim()), clock);
-  const rest = when.rest.raw
-    .replace(answerWordsRe, ' ')
-    .replace(letters(/[^\p{L}\p{N}\s-]/gu), ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const rest = when.rest.raw.replace(answerWordsRe, ' ').replace(NOT_IN_TITLE, ' ').replace(/\s+/gu, ' ').trim();
   return { ...(when.deadline ? { deadline: when.deadline } : {}), rest };
 }
 

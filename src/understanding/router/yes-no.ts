@@ -5,6 +5,11 @@
 import { letters } from '../../letters.ts';
 import { lightText } from './text.ts';
 
+const WORDS = letters(/[\p{L}\p{N}]+/gu);
+const YES_OR_NO_LEAD = letters(
+  /^\s*(?:да|нет|ок|окей|давай|yes|no|ok)(?![\p{L}\p{N}])[\s,.!—–-]*(?:(?:но|а|только|but|just)(?![\p{L}\p{N}])\s*)?/iu,
+);
+
 export type YesNo = 'yes' | 'no';
 
 const YES = new Set([
@@ -91,7 +96,7 @@ const AROUND = new Set([
 ]);
 
 /** The words of a message, lowercase, without punctuation. */
-export const answerWords = (text: string): string[] => lightText(text).match(letters(/[\p{L}\p{N}]+/gu)) ?? [];
+export const answerWords = (text: string): string[] => lightText(text).match(WORDS) ?? [];
 
 /** What the words are when they are only a yes or only a no; undefined when they say more (or nothing). */
 export function yesOrNo(text: string): YesNo | undefined {
@@ -116,8 +121,6 @@ export function yesOrNo(text: string): YesNo | undefined {
  * The whole text when it does not start with one.
  */
 export function afterYesOrNo(text: string): string {
-  const lead = letters(
-    /^\s*(?:да|нет|ок|окей|давай|yes|no|ok)(?![\p{L}\p{N}])[\s,.!—–-]*(?:(?:но|а|только|but|just)(?![\p{L}\p{N}])\s*)?/iu,
-  );
+  const lead = YES_OR_NO_LEAD;
   return text.replace(lead, '').trim() || text;
 }

@@ -7,6 +7,8 @@ import { matchesName, wordsOf } from '../../matcher.ts';
 import type { NameDirectory } from '../../names.ts';
 import type { Mention } from './links.ts';
 
+const ONE_WORD = letters(/^\p{L}+$/u);
+
 // The small words that tie a client to the work: «для», «из», «от», «у» (not «в», «с», «по»: «позвонить в
 // Ромашку», «встреча с Гранитом» say what is done).
 const TIES = new Set(['для', 'из', 'от', 'у', 'for', 'from']);
@@ -48,7 +50,7 @@ export async function leadingPerson(
 ): Promise<{ name: string; rest: string } | undefined> {
   const [first, ...others] = title.trim().split(/\s+/u);
   if (!first || others.length === 0 || first.length < 3 || verbRe.test(first.toLowerCase())) return undefined;
-  if (!letters(/^\p{L}+$/u).test(first)) return undefined;
+  if (!ONE_WORD.test(first)) return undefined;
   // By the name only: «Склад проверить» is not the storekeeper by her position.
   const people = (await names.findUsers(first)).filter((person) => matchesName(person.name, first));
   if (people.length === 0) return undefined;
